@@ -1,0 +1,36 @@
+// Lint also enforces the package boundaries of ARCHITECTURE.md.
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', 'demo-data/**', 'data/**', '.pgtest/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    // core is pure: no I/O, no server, no web, no clock.
+    files: ['packages/core/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@sozialraum/server', '@sozialraum/web', '**/server/**', '**/web/**'], message: 'core imports nothing of ours' },
+            { group: ['node:fs', 'node:fs/*', 'fs', 'node:http', 'node:net', 'pg', '@electric-sql/*', 'fastify', 'react', 'react-dom', 'maplibre-gl'], message: 'core is pure: no I/O, no UI' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'core does no I/O' }],
+    },
+  },
+  {
+    // the web app talks to the server only over HTTP.
+    files: ['packages/web/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@sozialraum/server', '**/server/**'], message: 'the web app talks to the server only over the API' }] }],
+    },
+  },
+);

@@ -1,0 +1,44 @@
+// Three test sizes (ENGINEERING.md): unit (*.test.ts, pure), db (*.db.test.ts, on PGlite and — when
+// TEST_DATABASE_URL is set — again on a PostgreSQL server), e2e (e2e/*.e2e.test.ts, real Chromium).
+import { defineConfig } from 'vitest/config';
+import type { TestProjectInlineConfiguration } from 'vitest/config';
+
+const pgUrl = process.env.TEST_DATABASE_URL;
+
+const dbProject = (engine: 'pglite' | 'postgres'): TestProjectInlineConfiguration => ({
+  test: {
+    name: `db-${engine}`,
+    include: ['packages/**/*.db.test.ts'],
+    env: { SOZIALRAUM_TEST_ENGINE: engine },
+    globalSetup: ['packages/server/src/testing/global-setup.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    // PGlite takes ~800 MB per instance; two workers fit the 2-core machine.
+    maxWorkers: 2,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['packages/**/*.test.ts', 'packages/**/*.test.tsx'],
+          exclude: ['**/*.db.test.ts', '**/node_modules/**'],
+        },
+      },
+      dbProject('pglite'),
+      ...(pgUrl ? [dbProject('postgres')] : []),
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
