@@ -1,0 +1,7 @@
+// @sozialraum/core — pure computations: no I/O, no clock, no randomness without a seed.
+// Each folder owns one concern and exports through its own index.ts.
+export * from './tabular/index.ts';
+export * from './geo/index.ts';
+export * from './stats/index.ts';
+export * from './classify/index.ts';
+export * from './format/index.ts';
