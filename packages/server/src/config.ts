@@ -1,0 +1,38 @@
+// Configuration from the environment; every setting has a safe default for `npm start`.
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL server URL; unset = embedded PGlite in dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** The tenant this installation serves (AGS-identified municipality). */
+  tenantId: string;
+  /** Load the Berlin demo into an empty database at start. */
+  loadDemo: boolean;
+  /** Optional MapLibre style URL for a basemap; the app works fully offline without it. */
+  basemapStyleUrl: string | undefined;
+  /** Upload size limit in bytes. */
+  maxUploadBytes: number;
+  webDist: string;
+}
+
+/** Reads the configuration from environment variables. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const repoRoot = path.resolve(import.meta.dirname, '../../..');
+  return {
+    port: Number(env.PORT ?? 8080),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.SOZIALRAUM_DATA_DIR ?? path.join(repoRoot, 'data')),
+    tenantId: env.SOZIALRAUM_TENANT ?? 'berlin',
+    loadDemo: (env.SOZIALRAUM_DEMO ?? 'berlin') !== 'none',
+    basemapStyleUrl: env.SOZIALRAUM_BASEMAP_STYLE_URL || undefined,
+    maxUploadBytes: Number(env.SOZIALRAUM_MAX_UPLOAD_MB ?? 512) * 1024 * 1024,
+    webDist: path.join(repoRoot, 'packages/web/dist'),
+  };
+}
+
+/** The repository root (where demo-data/ and db/ live). */
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
