@@ -1,1 +1,9 @@
-export {};
+// Tabular import engine: bytes → text (encoding) → dialect → records (CSV) → numbers/dates →
+// observations (mapping). Pure and streaming-friendly; the server module does the file I/O.
+export * from './encoding.ts';
+export * from './csv-parser.ts';
+export * from './dialect.ts';
+export * from './numbers.ts';
+export * from './dates.ts';
+export * from './mapping.ts';
+export * from './suggest.ts';

@@ -1,0 +1,209 @@
+// Character encoding of uploaded text tables. German Excel writes "CSV (Trennzeichen-getrennt)" in
+// Windows-1252 and "CSV UTF-8" with a BOM; planners also paste files that were edited in two tools,
+// so one file can hold UTF-8 lines next to Windows-1252 lines. We never guess silently: a mixed file
+// is reported with the first line of each kind.
+
+export type TextEncodingName = 'utf-8' | 'windows-1252' | 'utf-16le';
+
+/** A problem found while checking or decoding bytes; `line` is the 1-based physical line. */
+export interface EncodingProblem {
+  kind: 'mixed-encoding' | 'invalid-utf8';
+  line: number;
+  message: string;
+}
+
+export interface EncodingDetection {
+  encoding: TextEncodingName;
+  bom: boolean;
+  /** Lines that contain non-ASCII characters valid as UTF-8 (only counted without a UTF-16 BOM). */
+  utf8Lines: number;
+  /** Lines with bytes that are not valid UTF-8 (typically Windows-1252 umlauts). */
+  invalidUtf8Lines: number;
+  /** Set when both kinds of lines occur: the file mixes encodings and will be partly garbled. */
+  problem: EncodingProblem | null;
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * Incremental UTF-8 validator that classifies every physical line as ASCII, valid UTF-8 with
+ * multi-byte characters, or invalid UTF-8. Byte rules after RFC 3629 §4 (no overlongs, no surrogates).
+ */
+class Utf8LineScanner {
+  line = 1;
+  utf8Lines = 0;
+  invalidLines = 0;
+  firstUtf8Line = 0;
+  firstInvalidLine = 0;
+  private need = 0; // continuation bytes still expected
+  private lower = 0x80;
+  private upper = 0xbf;
+  private lineInvalid = false;
+  private lineMultibyte = false;
+  private afterCr = false;
+
+  scan(bytes: Uint8Array, final: boolean): void {
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i]!;
+      if (b < 0x80 && this.need === 0) {
+        if (b === LF) {
+          if (!this.afterCr) this.endLine();
+          this.afterCr = false;
+        } else if (b === CR) {
+          this.endLine();
+          this.afterCr = true;
+        } else this.afterCr = false;
+        continue;
+      }
+      this.afterCr = false;
+      if (this.need > 0) {
+        if (b >= this.lower && b <= this.upper) {
+          this.lower = 0x80;
+          this.upper = 0xbf;
+          if (--this.need === 0) this.lineMultibyte = true;
+          continue;
+        }
+        // truncated sequence: mark invalid and read this byte again as a lead byte
+        this.need = 0;
+        this.lineInvalid = true;
+        i--;
+        continue;
+      }
+      if (b >= 0xc2 && b <= 0xdf) this.need = 1;
+      else if (b >= 0xe0 && b <= 0xef) {
+        this.need = 2;
+        if (b === 0xe0) this.lower = 0xa0;
+        else if (b === 0xed) this.upper = 0x9f;
+      } else if (b >= 0xf0 && b <= 0xf4) {
+        this.need = 3;
+        if (b === 0xf0) this.lower = 0x90;
+        else if (b === 0xf4) this.upper = 0x8f;
+      } else this.lineInvalid = true;
+    }
+    if (final) {
+      if (this.need > 0) this.lineInvalid = true;
+      this.need = 0;
+      this.endLine();
+    }
+  }
+
+  private endLine(): void {
+    if (this.need > 0) {
+      this.need = 0;
+      this.lineInvalid = true;
+    }
+    if (this.lineInvalid) {
+      this.invalidLines++;
+      if (this.firstInvalidLine === 0) this.firstInvalidLine = this.line;
+    } else if (this.lineMultibyte) {
+      this.utf8Lines++;
+      if (this.firstUtf8Line === 0) this.firstUtf8Line = this.line;
+    }
+    this.lineInvalid = false;
+    this.lineMultibyte = false;
+    this.line++;
+  }
+}
+
+function mixedProblem(s: Utf8LineScanner): EncodingProblem | null {
+  if (s.utf8Lines === 0 || s.invalidLines === 0) return null;
+  // The minority kind is the one that will come out garbled; name it first.
+  const utf8Minority = s.utf8Lines <= s.invalidLines;
+  const line = utf8Minority ? s.firstUtf8Line : s.firstInvalidLine;
+  const message = utf8Minority
+    ? `Zeile ${line}: gemischte Zeichenkodierung – diese Zeile ist UTF-8, die Datei sonst Windows-1252 (erste solche Zeile: ${s.firstInvalidLine}; ${s.utf8Lines} UTF-8-Zeilen, ${s.invalidLines} Windows-1252-Zeilen). Bitte die Datei einheitlich speichern.`
+    : `Zeile ${line}: gemischte Zeichenkodierung – diese Zeile ist Windows-1252, die Datei sonst UTF-8 (erste UTF-8-Zeile: ${s.firstUtf8Line}; ${s.invalidLines} Windows-1252-Zeilen, ${s.utf8Lines} UTF-8-Zeilen). Bitte die Datei einheitlich speichern.`;
+  return { kind: 'mixed-encoding', line, message };
+}
+
+function bomLength(bytes: Uint8Array): { encoding: TextEncodingName; length: number } | null {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  // Excel "Unicode-Text (*.txt)" is UTF-16LE with BOM and tab-separated.
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  return null;
+}
+
+/** Detects UTF-8 (valid UTF-8 or UTF-8 BOM) vs. Windows-1252 (anything else) and reports mixed files with line numbers. */
+export function detectEncoding(bytes: Uint8Array): EncodingDetection {
+  const bom = bomLength(bytes);
+  if (bom?.encoding === 'utf-16le') return { encoding: 'utf-16le', bom: true, utf8Lines: 0, invalidUtf8Lines: 0, problem: null };
+  const scanner = new Utf8LineScanner();
+  scanner.scan(bom ? bytes.subarray(bom.length) : bytes, true);
+  const encoding: TextEncodingName = scanner.invalidLines > 0 && !bom ? 'windows-1252' : 'utf-8';
+  let problem = mixedProblem(scanner);
+  if (!problem && bom && scanner.invalidLines > 0) {
+    problem = {
+      kind: 'invalid-utf8',
+      line: scanner.firstInvalidLine,
+      message: `Zeile ${scanner.firstInvalidLine}: ungültige UTF-8-Bytes, obwohl die Datei als UTF-8 markiert ist (${scanner.invalidLines} Zeilen betroffen).`,
+    };
+  }
+  return { encoding, bom: bom !== null, utf8Lines: scanner.utf8Lines, invalidUtf8Lines: scanner.invalidLines, problem };
+}
+
+/** Incremental decoder: feed byte chunks, get text; strips a BOM and reports mixed encodings with line numbers. */
+export interface StreamingDecoder {
+  decode(chunk: Uint8Array): string;
+  end(): string;
+  /** Filled once a mixed encoding is seen (at the latest after `end()`). */
+  readonly problems: readonly EncodingProblem[];
+}
+
+/** Creates a streaming decoder for the detected encoding (uses the WHATWG TextDecoder, which knows windows-1252). */
+export function createStreamingDecoder(encoding: TextEncodingName): StreamingDecoder {
+  // ignoreBOM: false makes TextDecoder drop a leading BOM of its own encoding.
+  const decoder = new TextDecoder(encoding, { ignoreBOM: false });
+  const scanner = encoding === 'utf-16le' ? null : new Utf8LineScanner();
+  const problems: EncodingProblem[] = [];
+  let first = true;
+  let reported = false;
+
+  const check = (final: boolean): void => {
+    if (!scanner || reported) return;
+    if (encoding === 'utf-8' && scanner.invalidLines > 0) {
+      reported = true;
+      problems.push(
+        mixedProblem(scanner) ?? {
+          kind: 'mixed-encoding',
+          line: scanner.firstInvalidLine,
+          message: `Zeile ${scanner.firstInvalidLine}: ungültige UTF-8-Bytes (vermutlich Windows-1252) in einer sonst als UTF-8 gelesenen Datei.`,
+        },
+      );
+    } else if (encoding === 'windows-1252' && scanner.utf8Lines > 0 && (final || scanner.invalidLines > 0)) {
+      reported = true;
+      problems.push(
+        mixedProblem(scanner) ?? {
+          kind: 'mixed-encoding',
+          line: scanner.firstUtf8Line,
+          message: `Zeile ${scanner.firstUtf8Line}: enthält UTF-8-kodierte Zeichen in einer als Windows-1252 gelesenen Datei (Umlaute würden z. B. als 'Ã¶' erscheinen).`,
+        },
+      );
+    }
+  };
+
+  return {
+    decode(chunk) {
+      let bytes = chunk;
+      if (first && scanner && encoding === 'utf-8') {
+        const bom = bomLength(bytes);
+        if (bom) bytes = bytes.subarray(bom.length);
+      }
+      first = false;
+      scanner?.scan(bytes, false);
+      check(false);
+      return decoder.decode(chunk, { stream: true });
+    },
+    end() {
+      scanner?.scan(new Uint8Array(0), true);
+      check(true);
+      return decoder.decode();
+    },
+    problems,
+  };
+}
+
+/** Decodes a whole byte array with the given encoding, dropping a BOM. */
+export function decodeText(bytes: Uint8Array, encoding: TextEncodingName): string {
+  return new TextDecoder(encoding, { ignoreBOM: false }).decode(bytes);
+}

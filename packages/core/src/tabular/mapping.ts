@@ -1,0 +1,471 @@
+// Turning table records into observations (indicator × area × reference date → value).
+// Two layouts: "wide" (one row per area, one column per indicator – how planners keep tables in
+// Excel) and "long" (one row per area and indicator – how databases export). Area codes are text:
+// Excel drops leading zeros when it opens a CSV, so a code that is shorter than the known codes and
+// matches exactly one of them after zero-padding is accepted, with one summary warning.
+
+import { parseGermanDate } from './dates.ts';
+import { parseLocaleNumber, type NumberFormat, type ParsedNumber } from './numbers.ts';
+import type { CsvRecord } from './csv-parser.ts';
+
+export type AreaKey = 'code' | 'name';
+export type DateSpec = { column: string } | { fixed: string };
+
+export interface WideIndicatorColumn {
+  column: string;
+  indicatorId: string;
+  /** Default 'value'; numerator/denominator columns attach counts to the same indicator. */
+  role?: 'value' | 'numerator' | 'denominator';
+}
+
+export interface WideMapping {
+  layout: 'wide';
+  areaColumn: string;
+  areaKey: AreaKey;
+  date: DateSpec;
+  indicators: WideIndicatorColumn[];
+}
+
+export interface LongMapping {
+  layout: 'long';
+  areaColumn: string;
+  areaKey: AreaKey;
+  date: DateSpec;
+  indicatorColumn: string;
+  valueColumn: string;
+  numeratorColumn?: string;
+  denominatorColumn?: string;
+  /** Source label → indicator id; labels not listed must be indicator ids themselves. */
+  indicatorMap?: Record<string, string>;
+}
+
+export type TableMapping = WideMapping | LongMapping;
+
+export interface AreaRef {
+  id: number;
+  code: string;
+  name: string;
+}
+
+/** Lookup tables for one area level, built once per import by `createAreaLookup`. */
+export interface AreaLookup {
+  byCode: ReadonlyMap<string, number>;
+  byName: ReadonlyMap<string, readonly number[]>;
+  /** Distinct lengths of the known codes, longest first (for zero-padding). */
+  codeLengths: readonly number[];
+}
+
+export interface MappingContext {
+  areas: AreaLookup;
+  indicatorIds: ReadonlySet<string>;
+  numberFormat: NumberFormat;
+  /** Line number of the header row in the source (for messages). Default 1. */
+  headerLine?: number;
+  /** How many errors to keep in detail; all are counted. Default 1000. */
+  maxErrors?: number;
+}
+
+export interface Observation {
+  indicatorId: string;
+  areaId: number;
+  refDate: string;
+  value: number | null;
+  numerator?: number | null;
+  denominator?: number | null;
+  /** 'suppressed' when the cell held a missing-value marker such as "." or "x". */
+  flag?: 'suppressed';
+  flagReason?: string;
+  /** Source line of the record (1-based). */
+  line: number;
+}
+
+/** A problem tied to a place in the file: line and 1-based column with its header name (null = whole row/file). */
+export interface TableError {
+  line: number;
+  column: number | null;
+  columnName: string | null;
+  message: string;
+}
+
+export interface MappingSummary {
+  rowsRead: number;
+  observationCount: number;
+  errors: TableError[];
+  errorCount: number;
+  warnings: string[];
+  /** Distinct area codes or names that matched no known area. */
+  unmatchedAreas: string[];
+  /** Names that match more than one area (join by name impossible for them). */
+  ambiguousAreaNames: { name: string; areaIds: number[] }[];
+  unknownIndicators: string[];
+}
+
+/** Normalises an area name for joining: Unicode NFC, single blanks, lower case. */
+export function normalizeAreaName(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** Builds code and name lookups for the areas of one level. */
+export function createAreaLookup(areas: Iterable<AreaRef>): AreaLookup {
+  const byCode = new Map<string, number>();
+  const byName = new Map<string, number[]>();
+  const lengths = new Set<number>();
+  for (const a of areas) {
+    byCode.set(a.code, a.id);
+    lengths.add(a.code.length);
+    const key = normalizeAreaName(a.name);
+    const list = byName.get(key);
+    if (list) list.push(a.id);
+    else byName.set(key, [a.id]);
+  }
+  return { byCode, byName, codeLengths: [...lengths].sort((x, y) => y - x) };
+}
+
+type AreaResolution = { ok: true; areaId: number; padded: boolean } | { ok: false; message: string; kind: 'unknown' | 'ambiguous' };
+
+interface ColumnRef {
+  index: number;
+  name: string;
+}
+
+interface IndicatorColumns {
+  indicatorId: string;
+  value: ColumnRef | null;
+  numerator: ColumnRef | null;
+  denominator: ColumnRef | null;
+}
+
+const MAX_LIST = 200;
+
+/** Streaming mapper: construct with the header, push parsed records, call `finish()` for the summary. */
+export class ObservationMapper {
+  /** True when the mapping cannot be applied at all (missing column, bad fixed date); rows are then skipped. */
+  readonly fatal: boolean;
+  private readonly header: string[];
+  private readonly ctx: MappingContext;
+  private readonly mapping: TableMapping;
+  private readonly maxErrors: number;
+  private readonly errors: TableError[] = [];
+  private errorCount = 0;
+  private readonly warnings: string[] = [];
+  private rowsRead = 0;
+  private observationCount = 0;
+  private area!: ColumnRef;
+  private dateColumn: ColumnRef | null = null;
+  private fixedDate: string | null = null;
+  private wide: IndicatorColumns[] = [];
+  private longCols: { indicator: ColumnRef; value: ColumnRef; numerator: ColumnRef | null; denominator: ColumnRef | null } | null = null;
+  private readonly areaCache = new Map<string, AreaResolution>();
+  private readonly dateCache = new Map<string, ReturnType<typeof parseGermanDate>>();
+  private readonly indicatorCache = new Map<string, string | null>();
+  private readonly seen = new Map<string, Map<number, number>>(); // indicator|date → areaId → line
+  private readonly unmatched = new Set<string>();
+  private readonly ambiguous = new Map<string, number[]>();
+  private readonly unknownIndicators = new Set<string>();
+  private paddedCount = 0;
+  private paddedExample = '';
+  private maxNeededIndex = 0;
+
+  constructor(header: readonly string[], mapping: TableMapping, ctx: MappingContext) {
+    this.header = header.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h));
+    this.mapping = mapping;
+    this.ctx = ctx;
+    this.maxErrors = ctx.maxErrors ?? 1000;
+    this.fatal = !this.resolveColumns();
+  }
+
+  private get headerLine(): number {
+    return this.ctx.headerLine ?? 1;
+  }
+
+  private addError(line: number, col: ColumnRef | null, message: string): void {
+    this.errorCount++;
+    if (this.errors.length >= this.maxErrors) return;
+    const where = col ? `Zeile ${line}, Spalte ${col.index + 1} (${col.name})` : `Zeile ${line}`;
+    this.errors.push({ line, column: col ? col.index + 1 : null, columnName: col ? col.name : null, message: `${where}: ${message}` });
+  }
+
+  private findColumn(name: string, role: string): ColumnRef | null {
+    let index = this.header.indexOf(name);
+    if (index === -1) {
+      const want = name.trim().toLowerCase();
+      index = this.header.findIndex((h) => h.trim().toLowerCase() === want);
+    }
+    if (index === -1) {
+      const shown = this.header.map((h) => `'${h}'`).join(', ');
+      this.addError(this.headerLine, null, `Spalte '${name}' (${role}) fehlt in der Kopfzeile; vorhanden: ${shown}`);
+      return null;
+    }
+    if (this.header.indexOf(this.header[index]!, index + 1) !== -1) {
+      this.warnings.push(`Spaltenname '${this.header[index]}' kommt mehrfach vor; die erste Spalte (${index + 1}) wird verwendet.`);
+    }
+    this.maxNeededIndex = Math.max(this.maxNeededIndex, index);
+    return { index, name: this.header[index]! };
+  }
+
+  private resolveColumns(): boolean {
+    const m = this.mapping;
+    let ok = true;
+    const area = this.findColumn(m.areaColumn, m.areaKey === 'code' ? 'Gebietsschlüssel' : 'Gebietsname');
+    if (area) this.area = area;
+    else ok = false;
+    if ('fixed' in m.date) {
+      const d = parseGermanDate(m.date.fixed);
+      if (d.ok) this.fixedDate = d.date;
+      else {
+        this.addError(this.headerLine, null, `Stichtag ungültig: ${d.reason}`);
+        ok = false;
+      }
+    } else {
+      this.dateColumn = this.findColumn(m.date.column, 'Stichtag');
+      if (!this.dateColumn) ok = false;
+    }
+    if (m.layout === 'wide') {
+      const byId = new Map<string, IndicatorColumns>();
+      for (const ic of m.indicators) {
+        const col = this.findColumn(ic.column, `Indikator ${ic.indicatorId}`);
+        if (!col) {
+          ok = false;
+          continue;
+        }
+        if (!this.ctx.indicatorIds.has(ic.indicatorId)) {
+          this.unknownIndicators.add(ic.indicatorId);
+          this.addError(this.headerLine, col, `Indikator '${ic.indicatorId}' ist unbekannt`);
+          ok = false;
+          continue;
+        }
+        let g = byId.get(ic.indicatorId);
+        if (!g) {
+          g = { indicatorId: ic.indicatorId, value: null, numerator: null, denominator: null };
+          byId.set(ic.indicatorId, g);
+        }
+        const role = ic.role ?? 'value';
+        if (g[role]) {
+          this.addError(this.headerLine, col, `Indikator '${ic.indicatorId}' hat zwei Spalten für ${role === 'value' ? 'den Wert' : role === 'numerator' ? 'den Zähler' : 'den Nenner'}`);
+          ok = false;
+        }
+        g[role] = col;
+      }
+      for (const g of byId.values()) {
+        if (!g.value) {
+          this.addError(this.headerLine, null, `Indikator '${g.indicatorId}' hat keine Wert-Spalte (nur Zähler/Nenner)`);
+          ok = false;
+        }
+      }
+      if (m.indicators.length === 0) {
+        this.addError(this.headerLine, null, 'Keine Indikator-Spalte zugeordnet');
+        ok = false;
+      }
+      this.wide = [...byId.values()];
+    } else {
+      const indicator = this.findColumn(m.indicatorColumn, 'Indikator');
+      const value = this.findColumn(m.valueColumn, 'Wert');
+      const numerator = m.numeratorColumn ? this.findColumn(m.numeratorColumn, 'Zähler') : null;
+      const denominator = m.denominatorColumn ? this.findColumn(m.denominatorColumn, 'Nenner') : null;
+      if (!indicator || !value || (m.numeratorColumn && !numerator) || (m.denominatorColumn && !denominator)) ok = false;
+      else this.longCols = { indicator, value, numerator, denominator };
+    }
+    return ok;
+  }
+
+  private resolveArea(raw: string): AreaResolution {
+    const cached = this.areaCache.get(raw);
+    if (cached) return cached;
+    const res = this.mapping.areaKey === 'code' ? this.resolveCode(raw) : this.resolveName(raw);
+    this.areaCache.set(raw, res);
+    return res;
+  }
+
+  private resolveCode(raw: string): AreaResolution {
+    let code = raw.trim();
+    // Excel trick to keep leading zeros: ="01100101"
+    const formula = /^="(.*)"$/.exec(code);
+    if (formula) code = formula[1]!;
+    const { byCode, codeLengths } = this.ctx.areas;
+    const id = byCode.get(code);
+    if (id !== undefined) return { ok: true, areaId: id, padded: false };
+    if (/^\d+$/.test(code)) {
+      const hits: { code: string; id: number }[] = [];
+      for (const len of codeLengths) {
+        if (len <= code.length) continue;
+        const padded = code.padStart(len, '0');
+        const pid = byCode.get(padded);
+        if (pid !== undefined) hits.push({ code: padded, id: pid });
+      }
+      if (hits.length === 1) {
+        if (this.paddedExample === '') this.paddedExample = `'${code}' → '${hits[0]!.code}'`;
+        return { ok: true, areaId: hits[0]!.id, padded: true };
+      }
+      if (hits.length > 1) {
+        return { ok: false, kind: 'ambiguous', message: `Gebietsschlüssel '${code}' ist ohne führende Nullen mehrdeutig (${hits.map((h) => `'${h.code}'`).join(', ')})` };
+      }
+    }
+    if (code === '') return { ok: false, kind: 'unknown', message: 'Gebietsschlüssel fehlt' };
+    return { ok: false, kind: 'unknown', message: `Gebietsschlüssel '${code}' ist unbekannt` };
+  }
+
+  private resolveName(raw: string): AreaResolution {
+    const name = raw.trim();
+    if (name === '') return { ok: false, kind: 'unknown', message: 'Gebietsname fehlt' };
+    const ids = this.ctx.areas.byName.get(normalizeAreaName(name));
+    if (!ids || ids.length === 0) return { ok: false, kind: 'unknown', message: `Gebietsname '${name}' ist unbekannt` };
+    if (ids.length > 1) {
+      this.ambiguous.set(name, [...ids]);
+      return { ok: false, kind: 'ambiguous', message: `Gebietsname '${name}' ist mehrdeutig (${ids.length} Gebiete heißen so); bitte über den Gebietsschlüssel zuordnen` };
+    }
+    return { ok: true, areaId: ids[0]!, padded: false };
+  }
+
+  private resolveIndicator(raw: string): string | null {
+    const cached = this.indicatorCache.get(raw);
+    if (cached !== undefined) return cached;
+    const label = raw.trim();
+    const id = this.mapping.layout === 'long' && this.mapping.indicatorMap?.[label] !== undefined ? this.mapping.indicatorMap[label]! : label;
+    const res = this.ctx.indicatorIds.has(id) ? id : null;
+    this.indicatorCache.set(raw, res);
+    return res;
+  }
+
+  private parseNumberCell(rec: CsvRecord, col: ColumnRef | null): ParsedNumber | null {
+    if (!col) return null;
+    const p = parseLocaleNumber(rec.fields[col.index] ?? '', this.ctx.numberFormat);
+    if (!p.ok) this.addError(rec.line, col, p.reason);
+    return p;
+  }
+
+  private record(out: Observation[], rec: CsvRecord, indicatorId: string, areaId: number, refDate: string, value: ParsedNumber, numerator: ParsedNumber | null, denominator: ParsedNumber | null): void {
+    const hasContent = (p: ParsedNumber | null): boolean => p !== null && (p.kind === 'number' || (p.kind === 'missing' && p.marker !== ''));
+    if (!hasContent(value) && !hasContent(numerator) && !hasContent(denominator)) return; // empty cells: no observation
+    if (!value.ok || (numerator && !numerator.ok) || (denominator && !denominator.ok)) return; // already reported
+    const key = `${indicatorId}\u0000${refDate}`;
+    let byArea = this.seen.get(key);
+    if (!byArea) {
+      byArea = new Map();
+      this.seen.set(key, byArea);
+    }
+    const prev = byArea.get(areaId);
+    if (prev !== undefined) {
+      const areaText = (rec.fields[this.area.index] ?? '').trim();
+      this.addError(rec.line, this.area, `doppelter Eintrag für Gebiet '${areaText}', Indikator '${indicatorId}', Stichtag ${refDate} – steht schon in Zeile ${prev}`);
+      return;
+    }
+    byArea.set(areaId, rec.line);
+    const obs: Observation = { indicatorId, areaId, refDate, value: value.value, line: rec.line };
+    if (numerator) obs.numerator = numerator.value;
+    if (denominator) obs.denominator = denominator.value;
+    if (value.kind === 'missing' && value.marker !== '') {
+      obs.flag = 'suppressed';
+      obs.flagReason = `Kennzeichen '${value.marker}' in der Quelle`;
+    }
+    out.push(obs);
+    this.observationCount++;
+  }
+
+  /** Maps a batch of records (data rows, not the header) to observations; errors are collected. */
+  push(records: readonly CsvRecord[]): Observation[] {
+    const out: Observation[] = [];
+    if (this.fatal) {
+      this.rowsRead += records.length;
+      return out;
+    }
+    const width = this.header.length;
+    for (const rec of records) {
+      this.rowsRead++;
+      const f = rec.fields;
+      if (f.length > width && f.slice(width).some((x) => x.trim() !== '')) {
+        this.addError(rec.line, null, `${f.length} Felder statt ${width} wie in der Kopfzeile – enthält ein Wert das Trennzeichen ohne Anführungszeichen?`);
+        continue;
+      }
+      if (f.length <= this.maxNeededIndex) {
+        this.addError(rec.line, null, `nur ${f.length} Felder statt ${width} wie in der Kopfzeile`);
+        continue;
+      }
+      const areaRes = this.resolveArea(f[this.area.index]!);
+      if (!areaRes.ok) {
+        this.unmatchedOrAmbiguous(f[this.area.index]!.trim(), areaRes);
+        this.addError(rec.line, this.area, areaRes.message);
+        continue;
+      }
+      if (areaRes.padded) this.paddedCount++;
+      let refDate = this.fixedDate;
+      if (this.dateColumn) {
+        const raw = f[this.dateColumn.index]!;
+        let d = this.dateCache.get(raw);
+        if (!d) {
+          d = parseGermanDate(raw);
+          this.dateCache.set(raw, d);
+        }
+        if (!d.ok) {
+          this.addError(rec.line, this.dateColumn, d.reason);
+          continue;
+        }
+        refDate = d.date;
+      }
+      if (this.longCols) {
+        const c = this.longCols;
+        const rawInd = f[c.indicator.index]!;
+        const indicatorId = this.resolveIndicator(rawInd);
+        if (!indicatorId) {
+          const label = rawInd.trim();
+          if (this.unknownIndicators.size < MAX_LIST) this.unknownIndicators.add(label);
+          this.addError(rec.line, c.indicator, label === '' ? 'Indikator fehlt' : `Indikator '${label}' ist unbekannt`);
+          continue;
+        }
+        const value = this.parseNumberCell(rec, c.value)!;
+        this.record(out, rec, indicatorId, areaRes.areaId, refDate!, value, this.parseNumberCell(rec, c.numerator), this.parseNumberCell(rec, c.denominator));
+      } else {
+        for (const g of this.wide) {
+          const value = this.parseNumberCell(rec, g.value)!;
+          this.record(out, rec, g.indicatorId, areaRes.areaId, refDate!, value, this.parseNumberCell(rec, g.numerator), this.parseNumberCell(rec, g.denominator));
+        }
+      }
+    }
+    return out;
+  }
+
+  private unmatchedOrAmbiguous(raw: string, res: AreaResolution & { ok: false }): void {
+    if (res.kind === 'unknown' && raw !== '' && this.unmatched.size < MAX_LIST) this.unmatched.add(raw);
+  }
+
+  /** Ends the mapping and returns counts, errors (first `maxErrors`), warnings and unmatched lists. */
+  finish(): MappingSummary {
+    const warnings = [...this.warnings];
+    if (this.paddedCount > 0) {
+      warnings.push(
+        `Führende Nullen ergänzt bei ${this.paddedCount} ${this.paddedCount === 1 ? 'Zeile' : 'Zeilen'} (z. B. ${this.paddedExample}); Excel entfernt sie beim Öffnen von CSV-Dateien.`,
+      );
+    }
+    if (this.errorCount > this.errors.length) warnings.push(`Nur die ersten ${this.errors.length} von ${this.errorCount} Fehlern werden einzeln aufgeführt.`);
+    return {
+      rowsRead: this.rowsRead,
+      observationCount: this.observationCount,
+      errors: [...this.errors],
+      errorCount: this.errorCount,
+      warnings,
+      unmatchedAreas: [...this.unmatched],
+      ambiguousAreaNames: [...this.ambiguous].map(([name, areaIds]) => ({ name, areaIds })),
+      unknownIndicators: [...this.unknownIndicators],
+    };
+  }
+}
+
+/** Maps all records of a table at once; see `ObservationMapper` for the streaming form. */
+export function mapTableToObservations(
+  header: readonly string[],
+  records: Iterable<CsvRecord>,
+  mapping: TableMapping,
+  ctx: MappingContext,
+): MappingSummary & { observations: Observation[] } {
+  const mapper = new ObservationMapper(header, mapping, ctx);
+  const observations: Observation[] = [];
+  const batch: CsvRecord[] = [];
+  for (const r of records) {
+    batch.push(r);
+    if (batch.length >= 10_000) {
+      for (const o of mapper.push(batch)) observations.push(o);
+      batch.length = 0;
+    }
+  }
+  for (const o of mapper.push(batch)) observations.push(o);
+  return { ...mapper.finish(), observations };
+}
