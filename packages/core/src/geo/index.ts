@@ -1,1 +1,28 @@
-export {};
+// Geometry: CRS recognition and reprojection, coordinate plausibility, polygon validity,
+// topology-preserving simplification, point-in-polygon and areas. Method notes: docs/methods/geometry.md.
+export type {
+  Position,
+  Ring,
+  Geometry,
+  AreaGeometry,
+  BBox,
+  PointGeometry,
+  MultiPointGeometry,
+  LineStringGeometry,
+  MultiLineStringGeometry,
+  PolygonGeometry,
+  MultiPolygonGeometry,
+  GeometryCollection,
+} from './types.ts';
+export { polygonsOf, forEachPosition, mapPositions } from './types.ts';
+export type { CrsDefinition, CrsResult } from './crs.ts';
+export { SUPPORTED_CRS, crsFromPrj, crsFromGeoJson, reprojectGeometry, projectFromWgs84 } from './crs.ts';
+export type { CoordinateCheck, CoordinateIssue, CoordinateIssueKind } from './check-coordinates.ts';
+export { GERMANY_BBOX, checkCoordinates, guessProjectedCrs } from './check-coordinates.ts';
+export type { PolygonIssue } from './validate.ts';
+export { validatePolygon, validatePolygons, describeFeature } from './validate.ts';
+export type { SimplifyOptions, SimplifyStats } from './simplify-topology.ts';
+export { simplifyTopology, simplifyTopologyWithStats } from './simplify-topology.ts';
+export { EARTH_RADIUS_M, bboxOf, ringArea, geodesicArea, planarRingArea } from './measure.ts';
+export type { PointLocator } from './point-in-polygon.ts';
+export { pointInPolygon, createPointLocator } from './point-in-polygon.ts';
