@@ -44,7 +44,24 @@ export function createCsvParser(dialect: { delimiter: CsvDelimiter }, options: C
   let pos = 0;
   let line = 1; // line number at `pos`
   let started = false;
-  let crOnly = false;
+  // Old Mac Excel ends lines with CR only. Decided on the first line end seen: a CR followed by
+  // anything but LF means CR-only; the buffer is converted then.
+  let lineMode: 'unknown' | 'lf' | 'cr' = 'unknown';
+  let pendingCr = false; // the text so far ends with a CR (and has no LF)
+  const decideLineMode = (chunk: string, final: boolean): string => {
+    if (chunk.indexOf('\n') !== -1) {
+      lineMode = 'lf';
+      return chunk;
+    }
+    const cr = chunk.indexOf('\r');
+    if ((pendingCr && (chunk.length > 0 || final)) || (cr !== -1 && cr < chunk.length - 1)) {
+      lineMode = 'cr';
+      buf = buf.replace(/\r/g, '\n');
+      return chunk.replace(/\r/g, '\n');
+    }
+    if (cr !== -1) pendingCr = true;
+    return chunk;
+  };
   // Cached index of the next quote at or after `pos` (-1: none in buf; -2: unknown).
   let nextQuote = -2;
   // After a record could not be completed, wait until the buffer has doubled its pending part
@@ -219,10 +236,9 @@ export function createCsvParser(dialect: { delimiter: CsvDelimiter }, options: C
       if (!started) {
         started = true;
         if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
-        // Old Mac Excel ends lines with CR only.
-        crOnly = chunk.indexOf('\n') === -1 && chunk.indexOf('\r') !== -1;
       }
-      if (crOnly) chunk = chunk.replace(/\r/g, '\n');
+      if (lineMode === 'unknown') chunk = decideLineMode(chunk, false);
+      else if (lineMode === 'cr') chunk = chunk.replace(/\r/g, '\n');
       if (nextQuote === -1) nextQuote = -2; // new text may contain quotes
       buf = buf.length === 0 ? chunk : buf + chunk;
       return parse(false);
@@ -231,6 +247,7 @@ export function createCsvParser(dialect: { delimiter: CsvDelimiter }, options: C
       if (ended) return [];
       ended = true;
       retryAt = 0;
+      if (lineMode === 'unknown') decideLineMode('', true);
       return parse(true);
     },
     errors,

@@ -142,6 +142,27 @@ export function detectEncoding(bytes: Uint8Array): EncodingDetection {
   return { encoding, bom: bom !== null, utf8Lines: scanner.utf8Lines, invalidUtf8Lines: scanner.invalidLines, problem };
 }
 
+// Windows-1252 bytes 0x80–0x9F (WHATWG encoding index; 0x81, 0x8D, 0x8F, 0x90, 0x9D map to C1 controls).
+// Node 20's TextDecoder('windows-1252') decodes these as ISO-8859-1 C1 controls (measured: 0x96 → U+0096
+// instead of '–'), which would garble „“ – € from Excel, so we decode this encoding ourselves.
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+/** Decodes Windows-1252 bytes (single-byte, so chunks can be decoded independently). */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const units = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    units[i] = b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80]! : b;
+  }
+  let out = '';
+  // String.fromCharCode with a spread argument list is limited in size; go in slices.
+  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode(...units.subarray(i, i + 8192));
+  return out;
+}
+
 /** Incremental decoder: feed byte chunks, get text; strips a BOM and reports mixed encodings with line numbers. */
 export interface StreamingDecoder {
   decode(chunk: Uint8Array): string;
@@ -153,7 +174,7 @@ export interface StreamingDecoder {
 /** Creates a streaming decoder for the detected encoding (uses the WHATWG TextDecoder, which knows windows-1252). */
 export function createStreamingDecoder(encoding: TextEncodingName): StreamingDecoder {
   // ignoreBOM: false makes TextDecoder drop a leading BOM of its own encoding.
-  const decoder = new TextDecoder(encoding, { ignoreBOM: false });
+  const decoder = encoding === 'windows-1252' ? null : new TextDecoder(encoding, { ignoreBOM: false });
   const scanner = encoding === 'utf-16le' ? null : new Utf8LineScanner();
   const problems: EncodingProblem[] = [];
   let first = true;
@@ -192,12 +213,12 @@ export function createStreamingDecoder(encoding: TextEncodingName): StreamingDec
       first = false;
       scanner?.scan(bytes, false);
       check(false);
-      return decoder.decode(chunk, { stream: true });
+      return decoder ? decoder.decode(chunk, { stream: true }) : decodeWindows1252(chunk);
     },
     end() {
       scanner?.scan(new Uint8Array(0), true);
       check(true);
-      return decoder.decode();
+      return decoder ? decoder.decode() : '';
     },
     problems,
   };
@@ -205,5 +226,6 @@ export function createStreamingDecoder(encoding: TextEncodingName): StreamingDec
 
 /** Decodes a whole byte array with the given encoding, dropping a BOM. */
 export function decodeText(bytes: Uint8Array, encoding: TextEncodingName): string {
+  if (encoding === 'windows-1252') return decodeWindows1252(bytes);
   return new TextDecoder(encoding, { ignoreBOM: false }).decode(bytes);
 }
