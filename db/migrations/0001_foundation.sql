@@ -135,11 +135,15 @@ CREATE TABLE observation (
   denominator   double precision,
   flag          text,                          -- NULL | 'suppressed' | 'invalid'
   flag_reason   text,
+  -- 'imported' from a file; 'aggregated' from the areas of the level below (docs/methods/aggregation.md);
+  -- 'derived' as numerator/denominator of two count indicators. Recomputation only replaces its own origin.
+  origin        text NOT NULL DEFAULT 'imported',
   import_id     integer,
   PRIMARY KEY (tenant_id, indicator_id, ref_date, area_id),
   FOREIGN KEY (tenant_id, indicator_id) REFERENCES indicator(tenant_id, id),
   FOREIGN KEY (tenant_id, area_id) REFERENCES area(tenant_id, id),
-  CONSTRAINT observation_flag CHECK (flag IS NULL OR flag IN ('suppressed', 'invalid'))
+  CONSTRAINT observation_flag CHECK (flag IS NULL OR flag IN ('suppressed', 'invalid')),
+  CONSTRAINT observation_origin CHECK (origin IN ('imported', 'aggregated', 'derived'))
 );
 CREATE INDEX observation_area_idx ON observation (tenant_id, area_id, indicator_id);
 

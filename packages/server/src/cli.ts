@@ -1,0 +1,85 @@
+// The `sozialraum` command line: serve, import, demo, migrate, bench.
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config.ts';
+
+const HELP = `Sozialraum – Befehle
+
+  sozialraum serve                 App starten (PORT, DATABASE_URL, SOZIALRAUM_DATA_DIR)
+  sozialraum import <Dateien…>     Daten importieren (Gebiete oder Tabellen); --help für Optionen
+  sozialraum demo load             Berlin-Demo in eine leere Datenbank laden
+  sozialraum migrate               Datenbank-Migrationen anwenden
+  sozialraum bench                 Benchmarks ausführen (Ergebnis in docs/benchmarks.md eintragen)
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'serve': {
+      const { startServer } = await import('./serve.ts');
+      const running = await startServer(config);
+      const stop = async () => {
+        await running.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      return -1; // keep running
+    }
+    case 'migrate': {
+      const { openDb } = await import('./db/db.ts');
+      const { migrate } = await import('./db/migrate.ts');
+      const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      const applied = await migrate(db);
+      console.log(applied.length ? `Angewendet: ${applied.join(', ')}` : 'Datenbank ist aktuell.');
+      await db.close();
+      return 0;
+    }
+    case 'demo': {
+      if (rest[0] !== 'load') break;
+      const { openDb } = await import('./db/db.ts');
+      const { migrate } = await import('./db/migrate.ts');
+      const { hasData, loadBerlinDemo } = await import('./modules/demo/load-berlin.ts');
+      const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      await migrate(db);
+      if (await hasData(db, 'berlin')) {
+        console.error('Die Datenbank enthält bereits Daten für Berlin; die Demo wird nur in eine leere Datenbank geladen.');
+        await db.close();
+        return 1;
+      }
+      await loadBerlinDemo(db, console.log);
+      await db.close();
+      return 0;
+    }
+    case 'import': {
+      const { runImportCli } = await import('./modules/imports/cli.ts');
+      return runImportCli(rest, config);
+    }
+    case 'bench': {
+      const { runBenchmarks } = await import('../../../bench/run.ts');
+      return runBenchmarks(rest);
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(HELP);
+      return 0;
+  }
+  console.error(`Unbekannter Befehl: ${argv.join(' ')}\n\n${HELP}`);
+  return 2;
+}
+
+// parseArgs is used by the subcommands; keep the import checked here.
+void parseArgs;
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    if (process.env.SOZIALRAUM_DEBUG) console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,413 @@
+// Loads the Berlin demo (demo-data/berlin, documented in demo-data/README.md) into an empty
+// database in ONE transaction: either all of it is there afterwards, or nothing is.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Db, Sql } from '../../db/db.ts';
+import { REPO_ROOT } from '../../config.ts';
+import {
+  areaIdsByCode,
+  createImportRun,
+  ensureTenant,
+  finishImportRun,
+  recomputeAggregates,
+  recomputeDerived,
+  upsertAreaSystem,
+  upsertAreas,
+  upsertIndicators,
+  upsertObservations,
+  upsertPointDataset,
+  upsertSources,
+  writeAudit,
+  type AreaInput,
+  type ObservationInput,
+} from '../ingest/store.ts';
+import {
+  AREA_SYSTEMS,
+  BERLIN_TENANT,
+  MSS_CONTEXT,
+  MSS_INDEX,
+  ORIGINS,
+  POINT_DATASETS,
+  SOURCES,
+  ewrIndicators,
+  mssIndicators,
+} from './berlin-catalogue.ts';
+import { readCsvRecords } from './read-csv.ts';
+
+export const DEMO_DIR = path.join(REPO_ROOT, 'demo-data/berlin');
+
+type Log = (message: string) => void;
+
+interface Feature {
+  properties: Record<string, unknown>;
+  geometry: { type: string; coordinates: unknown };
+}
+
+/** Whether the tenant already has data (the demo is loaded only into an empty database). */
+export async function hasData(db: Sql, tenantId: string): Promise<boolean> {
+  const r = await db.query('SELECT 1 FROM area_system WHERE tenant_id = $1 LIMIT 1', [tenantId]);
+  return r.length > 0;
+}
+
+/** Loads the whole Berlin demo in one transaction; returns counts for the log. */
+export async function loadBerlinDemo(db: Db, log: Log = () => undefined, dir = DEMO_DIR) {
+  const t0 = Date.now();
+  const tenantId = BERLIN_TENANT.id;
+  const stats = { areas: 0, observations: 0, aggregated: 0, derived: 0, points: 0 };
+  await db.transaction(async (tx) => {
+    await ensureTenant(tx, tenantId, BERLIN_TENANT.ags, BERLIN_TENANT.name);
+    await upsertSources(tx, tenantId, SOURCES);
+    for (const sys of AREA_SYSTEMS) await upsertAreaSystem(tx, tenantId, sys);
+    stats.areas = await loadAreas(tx, tenantId, dir, log);
+    await upsertIndicators(tx, tenantId, [...ewrIndicators(), ...mssIndicators()]);
+    stats.observations += await loadPopulation(tx, tenantId, dir, log);
+    stats.observations += await loadMss(tx, tenantId, dir, log);
+    log('Aggregiere auf obere Ebenen …');
+    stats.aggregated = await recomputeAggregates(tx, tenantId);
+    log('Berechne abgeleitete Anteile …');
+    stats.derived = await recomputeDerived(tx, tenantId);
+    stats.points = await loadPoints(tx, tenantId, dir, log);
+    await writeAudit(tx, tenantId, { actor: 'system', action: 'demo.load', entity: 'tenant', entityId: tenantId, detail: stats });
+  });
+  log(`Berlin-Demo geladen in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(stats)}`);
+  return stats;
+}
+
+async function readJson<T>(file: string): Promise<T> {
+  return JSON.parse(await readFile(file, 'utf8')) as T;
+}
+
+/** Records one demo file as an import run, so every value traces back to its file. */
+async function recordFile(tx: Sql, tenantId: string, file: string, kind: string, format: string): Promise<number> {
+  const bytes = await readFile(file);
+  return createImportRun(tx, tenantId, {
+    kind,
+    fileName: path.relative(REPO_ROOT, file),
+    fileSha256: createHash('sha256').update(bytes).digest('hex'),
+    format,
+    options: { demo: 'berlin' },
+  });
+}
+
+function bboxOf(geometry: Feature['geometry']): [number, number, number, number] {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  const walk = (c: unknown): void => {
+    if (Array.isArray(c) && typeof c[0] === 'number') {
+      const [x, y] = c as [number, number];
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    } else if (Array.isArray(c)) c.forEach(walk);
+  };
+  walk(geometry.coordinates);
+  return [minX, minY, maxX, maxY];
+}
+
+async function loadAreas(tx: Sql, tenantId: string, dir: string, log: Log): Promise<number> {
+  log('Lade Gebiete (LOR 2021, LOR 2006) …');
+  let n = 0;
+  const geo = (f: string) => path.join(dir, 'geo', f);
+  const bezirke = await readJson<{ features: Feature[] }>(geo('bezirke.geojson'));
+  const bezAreas: AreaInput[] = bezirke.features.map((f) => ({
+    levelId: 'bez',
+    code: String(f.properties.id),
+    name: String(f.properties.name),
+    geometry: f.geometry,
+    bbox: bboxOf(f.geometry),
+    areaM2: Number(f.properties.area),
+  }));
+  const pgr = await readJson<{ features: Feature[] }>(geo('lor_2021_prognoseraeume.geojson'));
+  const bzr = await readJson<{ features: Feature[] }>(geo('lor_2021_bezirksregionen.geojson'));
+  const plr = await readJson<{ features: Feature[] }>(geo('lor_2021_planungsraeume.geojson'));
+  const lor2021: AreaInput[] = [
+    ...bezAreas,
+    ...pgr.features.map((f) => {
+      const code = String(f.properties.PGR_ID);
+      return { levelId: 'pgr', code, name: String(f.properties.PGR_NAME), parentLevelId: 'bez', parentCode: code.slice(0, 2), geometry: f.geometry, bbox: bboxOf(f.geometry), areaM2: Number(f.properties.GROESSE_M2) };
+    }),
+    ...bzr.features.map((f) => {
+      const code = String(f.properties.BZR_ID);
+      return { levelId: 'bzr', code, name: String(f.properties.BZR_NAME), parentLevelId: 'pgr', parentCode: code.slice(0, 4), geometry: f.geometry, bbox: bboxOf(f.geometry), areaM2: Number(f.properties.GROESSE_m2) };
+    }),
+    ...plr.features.map((f) => {
+      const code = String(f.properties.PLR_ID);
+      return { levelId: 'plr', code, name: String(f.properties.PLR_NAME), parentLevelId: 'bzr', parentCode: code.slice(0, 6), geometry: f.geometry, bbox: bboxOf(f.geometry), areaM2: Number(f.properties.GROESSE_M2) };
+    }),
+  ];
+  await recordFile(tx, tenantId, geo('lor_2021_planungsraeume.geojson'), 'areas', 'geojson;EPSG:4326');
+  n += await upsertAreas(tx, tenantId, 'lor2021', lor2021);
+
+  const old = await readJson<{ features: Feature[] }>(geo('lor_2006_planungsraeume.geojson'));
+  const lor2006: AreaInput[] = [
+    ...bezAreas,
+    ...old.features.map((f) => {
+      let code = String(f.properties.id);
+      // SOURCE.md quirk: the upstream file carries 06010102 twice; the feature in Charlottenburg
+      // (area 562454.33 m²) is really PLR 04030417 (Schloßstraße, Charlottenburg-Wilmersdorf).
+      if (code === '06010102' && Math.abs(Number(f.properties.area) - 562454.33) < 1) code = '04030417';
+      // Allende II was split on 01.01.2019 (SOURCE.md): 09041403 appears in the data only from then on.
+      const validFrom = code === '09041403' ? '2019-01-01' : null;
+      return { levelId: 'plr', code, name: String(f.properties.name), parentLevelId: 'bez', parentCode: code.slice(0, 2), geometry: f.geometry, bbox: bboxOf(f.geometry), areaM2: Number(f.properties.area), validFrom };
+    }),
+  ];
+  const codes = new Set(lor2006.filter((a) => a.levelId === 'plr').map((a) => a.code));
+  if (codes.size !== 448) throw new Error(`LOR 2006: 448 eindeutige Planungsräume erwartet, ${codes.size} gefunden`);
+  await recordFile(tx, tenantId, geo('lor_2006_planungsraeume.geojson'), 'areas', 'geojson;EPSG:4326');
+  n += await upsertAreas(tx, tenantId, 'lor2006', lor2006);
+  return n;
+}
+
+const EWR_FILES: { file: string; columns: Record<string, string> }[] = [
+  {
+    file: 'ewr_plr_t1_migration_background.csv',
+    columns: {
+      inhabitants_with_migration_background: 'ewr_migration_background',
+      inhabitants_germans: 'ewr_germans',
+      inhabitants_germans_without_migration_background: 'ewr_germans_without_mb',
+      inhabitants_germans_with_migration_background: 'ewr_germans_with_mb',
+    },
+  },
+  {
+    file: 'ewr_plr_t2_age_groups.csv',
+    columns: {
+      inhabitants: 'ewr_inhabitants',
+      inhabitants_age_below_6: 'ewr_age_below_6',
+      inhabitants_age_6_15: 'ewr_age_6_15',
+      inhabitants_age_15_18: 'ewr_age_15_18',
+      inhabitants_age_18_27: 'ewr_age_18_27',
+      inhabitants_age_27_45: 'ewr_age_27_45',
+      inhabitants_age_45_55: 'ewr_age_45_55',
+      inhabitants_age_55_65: 'ewr_age_55_65',
+      inhabitants_age_above_65: 'ewr_age_above_65',
+      inhabitants_female: 'ewr_female',
+      inhabitants_foreigners: 'ewr_foreigners',
+    },
+  },
+  {
+    // t3: "inhabitants" here = residents WITH migration background (already in t1)
+    file: 'ewr_plr_t3_migration_background_by_age.csv',
+    columns: {
+      inhabitants_with_migration_background_age_below_6: 'ewr_mb_age_below_6',
+      inhabitants_with_migration_background_age_6_15: 'ewr_mb_age_6_15',
+      inhabitants_with_migration_background_age_15_18: 'ewr_mb_age_15_18',
+      inhabitants_with_migration_background_age_18_27: 'ewr_mb_age_18_27',
+      inhabitants_with_migration_background_age_27_45: 'ewr_mb_age_27_45',
+      inhabitants_with_migration_background_age_45_55: 'ewr_mb_age_45_55',
+      inhabitants_with_migration_background_age_55_65: 'ewr_mb_age_55_65',
+      inhabitants_with_migration_background_age_above_65: 'ewr_mb_age_above_65',
+      inhabitants_with_migration_background_female: 'ewr_mb_female',
+    },
+  },
+  {
+    file: 'ewr_plr_t4_migration_background_by_origin.csv',
+    columns: Object.fromEntries(ORIGINS.map(([code]) => [`inhabitants_from_${code}`, `ewr_mb_from_${code}`])),
+  },
+];
+
+/** Sums of age groups published separately (children and youth under 18). */
+const EWR_SUMS: Record<string, { id: string; parts: string[] }> = {
+  'ewr_plr_t2_age_groups.csv': { id: 'ewr_age_below_18', parts: ['inhabitants_age_below_6', 'inhabitants_age_6_15', 'inhabitants_age_15_18'] },
+  'ewr_plr_t3_migration_background_by_age.csv': {
+    id: 'ewr_mb_age_below_18',
+    parts: ['inhabitants_with_migration_background_age_below_6', 'inhabitants_with_migration_background_age_6_15', 'inhabitants_with_migration_background_age_15_18'],
+  },
+};
+
+function parseCount(text: string, where: string): number {
+  const v = Number(text);
+  if (text.trim() === '' || !Number.isFinite(v)) throw new Error(`${where}: '${text}' ist keine Zahl`);
+  return v;
+}
+
+async function loadPopulation(tx: Sql, tenantId: string, dir: string, log: Log): Promise<number> {
+  const ids = {
+    '2006': await areaIdsByCode(tx, tenantId, 'lor2006', 'plr'),
+    '2021': await areaIdsByCode(tx, tenantId, 'lor2021', 'plr'),
+  };
+  let written = 0;
+  for (const { file, columns } of EWR_FILES) {
+    log(`Lade Einwohnerregister ${file} …`);
+    const full = path.join(dir, 'population', file);
+    const importId = await recordFile(tx, tenantId, full, 'observations', 'csv;utf-8;comma;decimal-point;long');
+    const { header, records } = readCsvRecords(await readFile(full, 'utf8'));
+    const col = (name: string) => {
+      const i = header.indexOf(name);
+      if (i < 0) throw new Error(`${file}: Spalte ${name} fehlt`);
+      return i;
+    };
+    const iDate = col('stichtag'), iVersion = col('lor_version'), iPlr = col('plr_id');
+    const valueCols = Object.entries(columns).map(([c, ind]) => [col(c), ind] as const);
+    const sum = EWR_SUMS[file];
+    const sumCols = sum ? sum.parts.map(col) : [];
+    const rows: ObservationInput[] = [];
+    for (const { line, fields } of records) {
+      const version = fields[iVersion] as '2006' | '2021';
+      const areaId = ids[version]?.get(fields[iPlr]!);
+      if (areaId === undefined) throw new Error(`${file}, Zeile ${line}: Planungsraum ${fields[iPlr]} (LOR ${version}) unbekannt`);
+      const refDate = fields[iDate]!;
+      for (const [i, indicatorId] of valueCols) {
+        rows.push({ indicatorId, areaId, refDate, value: parseCount(fields[i]!, `${file}, Zeile ${line}, Spalte ${header[i]}`) });
+      }
+      if (sum) {
+        const v = sumCols.reduce((s, i) => s + parseCount(fields[i]!, `${file}, Zeile ${line}`), 0);
+        rows.push({ indicatorId: sum.id, areaId, refDate, value: v });
+      }
+    }
+    const n = await upsertObservations(tx, tenantId, rows, importId);
+    await finishImportRun(tx, tenantId, importId, { status: 'succeeded', rowsRead: records.length, rowsWritten: n });
+    written += n;
+  }
+  return written;
+}
+
+/** Number or null for the MSS tables (-9999 and blanks mean "no value"). */
+function mssNumber(text: string | undefined): number | null {
+  if (text === undefined || text.trim() === '') return null;
+  const v = Number(text);
+  if (!Number.isFinite(v) || v === -9999) return null;
+  return v;
+}
+
+async function loadMss(tx: Sql, tenantId: string, dir: string, log: Log): Promise<number> {
+  const ids2006 = await areaIdsByCode(tx, tenantId, 'lor2006', 'plr');
+  const ids2021 = await areaIdsByCode(tx, tenantId, 'lor2021', 'plr');
+  const mssDir = path.join(dir, 'mss');
+  let written = 0;
+  const area = (ids: Map<string, number>, code: string, where: string) => {
+    const id = ids.get(code);
+    if (id === undefined) throw new Error(`${where}: Planungsraum ${code} unbekannt`);
+    return id;
+  };
+  const write = async (file: string, rows: ObservationInput[], rowsRead: number) => {
+    const importId = await recordFile(tx, tenantId, path.join(mssDir, file), 'observations', 'csv;utf-8;comma;decimal-point;wide');
+    const n = await upsertObservations(tx, tenantId, rows, importId);
+    await finishImportRun(tx, tenantId, importId, { status: 'succeeded', rowsRead, rowsWritten: n });
+    written += n;
+  };
+
+  // MSS 2013, 2017, 2019 on LOR 2006. The valid (scored) PLR are those listed in the indices
+  // file; the others carry 0 in every column of the share table (SOURCE.md quirk) and are flagged.
+  for (const edition of [2013, 2017, 2019]) {
+    log(`Lade MSS ${edition} …`);
+    const refDate = `${edition - 1}-12-31`;
+    const indices = readCsvRecords(await readFile(path.join(mssDir, `mss${edition}_indices_plr447_lor2006.csv`), 'utf8'));
+    const hi = (n: string) => indices.header.indexOf(n);
+    const scored = new Set(indices.records.map((r) => r.fields[hi('id')]!));
+    const classRows: ObservationInput[] = [];
+    const dyn: Record<string, number> = { '+': 1, '+/-': 2, '-': 3 };
+    for (const { fields } of indices.records) {
+      const areaId = area(ids2006, fields[hi('id')]!, `MSS ${edition}`);
+      classRows.push({ indicatorId: 'mss_status_class', areaId, refDate, value: Number(fields[hi('status_index')]) });
+      const d = dyn[fields[hi('dynamik_index')]!];
+      if (d === undefined) throw new Error(`MSS ${edition}: unbekannte Dynamik-Klasse ${fields[hi('dynamik_index')]}`);
+      classRows.push({ indicatorId: 'mss_dynamics_class', areaId, refDate, value: d });
+    }
+    await write(`mss${edition}_indices_plr447_lor2006.csv`, classRows, indices.records.length);
+
+    const file = `mss${edition}_index_indicators_plr447_lor2006.csv`;
+    const t = readCsvRecords(await readFile(path.join(mssDir, file), 'utf8'));
+    const rows: ObservationInput[] = [];
+    for (const { fields } of t.records) {
+      const code = fields[t.header.indexOf('id')]!;
+      const areaId = area(ids2006, code, file);
+      for (const def of MSS_INDEX) {
+        const i = def.column2006 ? t.header.indexOf(def.column2006) : -1;
+        if (i < 0) continue;
+        if (scored.has(code)) rows.push({ indicatorId: def.id, areaId, refDate, value: mssNumber(fields[i]) });
+        else rows.push({ indicatorId: def.id, areaId, refDate, value: null, flag: 'invalid', flagReason: `im MSS ${edition} nicht bewertet (zu wenige Einwohner oder ausgeschlossen)` });
+      }
+    }
+    await write(file, rows, t.records.length);
+  }
+
+  // MSS 2021 on LOR 2021: index indicators, results, context; K08/K14/K15 on LOR 2006 codes.
+  log('Lade MSS 2021 …');
+  const refDate = '2020-12-31';
+  const idx = readCsvRecords(await readFile(path.join(mssDir, 'mss2021_index_indicators_plr542.csv'), 'utf8'));
+  const h = (hdr: string[], n: string) => hdr.indexOf(n);
+  const rows: ObservationInput[] = [];
+  for (const { fields } of idx.records) {
+    const areaId = area(ids2021, fields[h(idx.header, 'PLR_ID')]!, 'MSS 2021');
+    const kom = fields[h(idx.header, 'KOM')]!;
+    const valid = kom === 'gültig';
+    for (const def of MSS_INDEX) {
+      if (!def.column2021) continue;
+      const v = mssNumber(fields[h(idx.header, def.column2021)]);
+      rows.push(valid ? { indicatorId: def.id, areaId, refDate, value: v } : { indicatorId: def.id, areaId, refDate, value: null, flag: 'invalid', flagReason: `MSS 2021: ${kom}` });
+    }
+  }
+  await write('mss2021_index_indicators_plr542.csv', rows, idx.records.length);
+
+  const res = readCsvRecords(await readFile(path.join(mssDir, 'mss2021_indices_plr542.csv'), 'utf8'));
+  const resRows: ObservationInput[] = [];
+  const dyn2021: Record<string, number> = { '1': 1, '3': 2, '5': 3 };
+  for (const { fields } of res.records) {
+    if (fields[h(res.header, 'KOM')] !== 'gültig') continue;
+    const areaId = area(ids2021, fields[h(res.header, 'PLR_ID')]!, 'MSS 2021 Indizes');
+    resRows.push({ indicatorId: 'mss_status_class', areaId, refDate, value: Number(fields[h(res.header, 'SI_N')]) });
+    const d = dyn2021[fields[h(res.header, 'DI_N')]!];
+    if (d === undefined) throw new Error(`MSS 2021: unbekannte Dynamik-Klasse ${fields[h(res.header, 'DI_N')]}`);
+    resRows.push({ indicatorId: 'mss_dynamics_class', areaId, refDate, value: d });
+  }
+  await write('mss2021_indices_plr542.csv', resRows, res.records.length);
+
+  const t3 = readCsvRecords(await readFile(path.join(mssDir, 'mss2021_table3_zvalues_indices_plr542.csv'), 'utf8'));
+  const t3Rows: ObservationInput[] = [];
+  for (const { fields } of t3.records) {
+    const areaId = area(ids2021, fields[h(t3.header, 'PLR-ID')]!, 'MSS 2021 Tabelle 3');
+    const si = mssNumber(fields[h(t3.header, 'Status-Index (standardisierte Statussumme)')]);
+    const di = mssNumber(fields[h(t3.header, 'Dynamik-Index (standardisierte Dynamik-summe)')]);
+    const reason = 'MSS 2021: Planungsraum ohne Zuordnung (ungültig)';
+    t3Rows.push(si === null ? { indicatorId: 'mss_status_index', areaId, refDate, value: null, flag: 'invalid', flagReason: reason } : { indicatorId: 'mss_status_index', areaId, refDate, value: si });
+    t3Rows.push(di === null ? { indicatorId: 'mss_dynamics_index', areaId, refDate, value: null, flag: 'invalid', flagReason: reason } : { indicatorId: 'mss_dynamics_index', areaId, refDate, value: di });
+  }
+  await write('mss2021_table3_zvalues_indices_plr542.csv', t3Rows, t3.records.length);
+
+  for (const [file, ids] of [
+    ['mss2021_context_indicators_plr542.csv', ids2021],
+    ['mss2021_context_indicators_k08_k14_k15_plr447_lor2006.csv', ids2006],
+  ] as const) {
+    const c = readCsvRecords(await readFile(path.join(mssDir, file), 'utf8'));
+    const cRows: ObservationInput[] = [];
+    for (const { fields } of c.records) {
+      const areaId = area(ids, fields[h(c.header, 'PLR_ID')]!, file);
+      const kom = fields[h(c.header, 'KOM')] ?? '';
+      for (const def of MSS_CONTEXT) {
+        const i = h(c.header, def.column2021!);
+        if (i < 0) continue;
+        const raw = fields[i];
+        if (raw === undefined || raw.trim() === '') continue; // column not used in this file
+        const v = mssNumber(raw);
+        cRows.push(kom === 'gültig' && v !== null ? { indicatorId: def.id, areaId, refDate, value: v } : { indicatorId: def.id, areaId, refDate, value: null, flag: 'invalid', flagReason: `MSS 2021: ${kom || 'ohne Wert'}` });
+      }
+    }
+    await write(file, cRows, c.records.length);
+  }
+  return written;
+}
+
+async function loadPoints(tx: Sql, tenantId: string, dir: string, log: Log): Promise<number> {
+  log('Lade Standorte (Kitas, Schulen, …) …');
+  let n = 0;
+  for (const ds of POINT_DATASETS) {
+    const file = path.join(dir, 'services', ds.file);
+    const importId = await recordFile(tx, tenantId, file, 'points', 'geojson;EPSG:4326');
+    const fc = await readJson<{ features: Feature[] }>(file);
+    const seen = new Map<string, number>();
+    const points = fc.features.map((f, i) => {
+      const coords = f.geometry.type === 'MultiPoint' ? (f.geometry.coordinates as number[][])[0]! : (f.geometry.coordinates as number[]);
+      // ids are not always unique or present (pharmacies have none): fall back to the feature number
+      let id = ds.idProp && f.properties[ds.idProp] != null ? String(f.properties[ds.idProp]) : String(f.properties.gc_id ?? `f${i + 1}`);
+      const k = (seen.get(id) ?? 0) + 1;
+      seen.set(id, k);
+      if (k > 1) id = `${id}-${k}`;
+      return { id, name: String(f.properties[ds.nameProp] ?? ''), lon: coords[0]!, lat: coords[1]!, properties: f.properties };
+    });
+    const written = await upsertPointDataset(tx, tenantId, { id: ds.id, nameDe: ds.nameDe, nameEn: ds.nameEn, referenceDate: ds.referenceDate, sourceId: 'geoportal-services', points }, importId);
+    await finishImportRun(tx, tenantId, importId, { status: 'succeeded', rowsRead: fc.features.length, rowsWritten: written });
+    n += written;
+  }
+  return n;
+}

@@ -1,0 +1,440 @@
+// The write path for areas, indicators, sources, observations and points. Every statement is plain
+// SQL that runs on PGlite and PostgreSQL. Callers pass an open transaction (Sql), so a whole import
+// commits or nothing does.
+import type { Sql } from '../../db/db.ts';
+
+export interface SourceInput {
+  id: string;
+  title: string;
+  publisher: string;
+  licence: string;
+  licenceUrl?: string | null;
+  attribution: string;
+  url?: string | null;
+  notes?: string | null;
+}
+
+export interface AreaSystemInput {
+  id: string;
+  name: string;
+  description?: string | null;
+  validFrom?: string | null;
+  validTo?: string | null;
+  sourceId?: string | null;
+  levels: { id: string; nameDe: string; nameEn: string; depth: number }[];
+}
+
+export interface AreaInput {
+  levelId: string;
+  code: string;
+  name: string;
+  /** code of the parent area on the level above, if any */
+  parentCode?: string | null;
+  parentLevelId?: string | null;
+  geometry?: unknown;
+  bbox?: [number, number, number, number] | null;
+  areaM2?: number | null;
+  validFrom?: string | null;
+  validTo?: string | null;
+}
+
+export interface IndicatorInput {
+  id: string;
+  nameDe: string;
+  nameEn: string;
+  shortDe?: string | null;
+  definitionDe: string;
+  definitionEn?: string | null;
+  unit: string;
+  kind: 'count' | 'share' | 'value';
+  scale?: number;
+  dimension: string;
+  polarity: 'higher_is_better' | 'higher_is_worse' | 'neutral';
+  department: string;
+  sourceId: string;
+  updateCycle?: string | null;
+  numeratorDef?: string | null;
+  denominatorDef?: string | null;
+  numeratorIndicatorId?: string | null;
+  denominatorIndicatorId?: string | null;
+  decimals?: number;
+  methodNote?: string | null;
+  sortKey?: number;
+}
+
+export interface ObservationInput {
+  indicatorId: string;
+  areaId: number;
+  refDate: string;
+  value: number | null;
+  numerator?: number | null;
+  denominator?: number | null;
+  flag?: 'suppressed' | 'invalid' | null;
+  flagReason?: string | null;
+}
+
+/** Creates the tenant if it does not exist. */
+export async function ensureTenant(tx: Sql, id: string, ags: string, name: string): Promise<void> {
+  await tx.query(
+    'INSERT INTO tenant (id, ags, name) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING',
+    [id, ags, name],
+  );
+}
+
+/** Inserts or updates sources. */
+export async function upsertSources(tx: Sql, tenantId: string, sources: SourceInput[]): Promise<void> {
+  for (const s of sources) {
+    await tx.query(
+      `INSERT INTO source (tenant_id, id, title, publisher, licence, licence_url, attribution, url, notes)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (tenant_id, id) DO UPDATE SET title = excluded.title, publisher = excluded.publisher,
+         licence = excluded.licence, licence_url = excluded.licence_url, attribution = excluded.attribution,
+         url = excluded.url, notes = excluded.notes`,
+      [tenantId, s.id, s.title, s.publisher, s.licence, s.licenceUrl ?? null, s.attribution, s.url ?? null, s.notes ?? null],
+    );
+  }
+}
+
+/** Inserts or updates an area system with its levels. */
+export async function upsertAreaSystem(tx: Sql, tenantId: string, sys: AreaSystemInput): Promise<void> {
+  await tx.query(
+    `INSERT INTO area_system (tenant_id, id, name, description, valid_from, valid_to, source_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (tenant_id, id) DO UPDATE SET name = excluded.name, description = excluded.description,
+       valid_from = excluded.valid_from, valid_to = excluded.valid_to, source_id = excluded.source_id`,
+    [tenantId, sys.id, sys.name, sys.description ?? null, sys.validFrom ?? null, sys.validTo ?? null, sys.sourceId ?? null],
+  );
+  for (const l of sys.levels) {
+    await tx.query(
+      `INSERT INTO area_level (tenant_id, system_id, id, name_de, name_en, depth) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (tenant_id, system_id, id) DO UPDATE SET name_de = excluded.name_de, name_en = excluded.name_en, depth = excluded.depth`,
+      [tenantId, sys.id, l.id, l.nameDe, l.nameEn, l.depth],
+    );
+  }
+}
+
+/**
+ * Inserts or updates areas of one system (matched by level and code) and links parents by code.
+ * Parents must be in the same call or already stored. Returns the number of rows that changed.
+ */
+export async function upsertAreas(tx: Sql, tenantId: string, systemId: string, areas: AreaInput[]): Promise<number> {
+  let changed = 0;
+  for (let i = 0; i < areas.length; i += 500) {
+    const chunk = areas.slice(i, i + 500);
+    const rows = await tx.query<{ n: number }>(
+      `WITH input AS (
+         SELECT * FROM unnest($3::text[], $4::text[], $5::text[], $6::jsonb[], $7::float8[], $8::float8[], $9::float8[], $10::float8[], $11::float8[], $12::date[], $13::date[])
+           AS t(level_id, code, name, geometry, minx, miny, maxx, maxy, area_m2, valid_from, valid_to)
+       ), up AS (
+         INSERT INTO area AS a (tenant_id, system_id, level_id, code, name, geometry, bbox, area_m2, valid_from, valid_to)
+         SELECT $1, $2, level_id, code, name, geometry,
+                CASE WHEN minx IS NULL THEN NULL ELSE ARRAY[minx, miny, maxx, maxy] END, area_m2, valid_from, valid_to
+         FROM input
+         ON CONFLICT (tenant_id, system_id, level_id, code) DO UPDATE SET
+           name = excluded.name, geometry = excluded.geometry, bbox = excluded.bbox, area_m2 = excluded.area_m2,
+           valid_from = excluded.valid_from, valid_to = excluded.valid_to
+         WHERE (a.name, a.geometry, a.bbox, a.area_m2, a.valid_from, a.valid_to)
+           IS DISTINCT FROM (excluded.name, excluded.geometry, excluded.bbox, excluded.area_m2, excluded.valid_from, excluded.valid_to)
+         RETURNING 1
+       ) SELECT count(*)::int AS n FROM up`,
+      [
+        tenantId,
+        systemId,
+        chunk.map((a) => a.levelId),
+        chunk.map((a) => a.code),
+        chunk.map((a) => a.name),
+        chunk.map((a) => (a.geometry == null ? null : JSON.stringify(a.geometry))),
+        chunk.map((a) => a.bbox?.[0] ?? null),
+        chunk.map((a) => a.bbox?.[1] ?? null),
+        chunk.map((a) => a.bbox?.[2] ?? null),
+        chunk.map((a) => a.bbox?.[3] ?? null),
+        chunk.map((a) => a.areaM2 ?? null),
+        chunk.map((a) => a.validFrom ?? null),
+        chunk.map((a) => a.validTo ?? null),
+      ],
+    );
+    changed += rows[0]?.n ?? 0;
+  }
+  const withParent = areas.filter((a) => a.parentCode && a.parentLevelId);
+  for (let i = 0; i < withParent.length; i += 1000) {
+    const chunk = withParent.slice(i, i + 1000);
+    await tx.query(
+      `UPDATE area a SET parent_id = p.id
+       FROM unnest($3::text[], $4::text[], $5::text[], $6::text[]) AS t(level_id, code, parent_level_id, parent_code)
+       JOIN area p ON p.tenant_id = $1 AND p.system_id = $2 AND p.level_id = t.parent_level_id AND p.code = t.parent_code
+       WHERE a.tenant_id = $1 AND a.system_id = $2 AND a.level_id = t.level_id AND a.code = t.code
+         AND a.parent_id IS DISTINCT FROM p.id`,
+      [tenantId, systemId, chunk.map((a) => a.levelId), chunk.map((a) => a.code), chunk.map((a) => a.parentLevelId), chunk.map((a) => a.parentCode)],
+    );
+  }
+  return changed;
+}
+
+/** Map of area code → id for one level of a system. */
+export async function areaIdsByCode(tx: Sql, tenantId: string, systemId: string, levelId: string): Promise<Map<string, number>> {
+  const rows = await tx.query<{ id: number; code: string }>(
+    'SELECT id, code FROM area WHERE tenant_id = $1 AND system_id = $2 AND level_id = $3',
+    [tenantId, systemId, levelId],
+  );
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+/** Inserts or updates indicator metadata. */
+export async function upsertIndicators(tx: Sql, tenantId: string, indicators: IndicatorInput[]): Promise<void> {
+  for (const i of indicators) {
+    await tx.query(
+      `INSERT INTO indicator (tenant_id, id, name_de, name_en, short_de, definition_de, definition_en, unit, kind, scale,
+         dimension, polarity, department, source_id, update_cycle, numerator_def, denominator_def,
+         numerator_indicator_id, denominator_indicator_id, decimals, method_note, sort_key)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)
+       ON CONFLICT (tenant_id, id) DO UPDATE SET name_de = excluded.name_de, name_en = excluded.name_en,
+         short_de = excluded.short_de, definition_de = excluded.definition_de, definition_en = excluded.definition_en,
+         unit = excluded.unit, kind = excluded.kind, scale = excluded.scale, dimension = excluded.dimension,
+         polarity = excluded.polarity, department = excluded.department, source_id = excluded.source_id,
+         update_cycle = excluded.update_cycle, numerator_def = excluded.numerator_def,
+         denominator_def = excluded.denominator_def, numerator_indicator_id = excluded.numerator_indicator_id,
+         denominator_indicator_id = excluded.denominator_indicator_id, decimals = excluded.decimals,
+         method_note = excluded.method_note, sort_key = excluded.sort_key, updated_at = now()`,
+      [
+        tenantId, i.id, i.nameDe, i.nameEn, i.shortDe ?? null, i.definitionDe, i.definitionEn ?? null, i.unit, i.kind,
+        i.scale ?? 1, i.dimension, i.polarity, i.department, i.sourceId, i.updateCycle ?? null, i.numeratorDef ?? null,
+        i.denominatorDef ?? null, i.numeratorIndicatorId ?? null, i.denominatorIndicatorId ?? null, i.decimals ?? 1,
+        i.methodNote ?? null, i.sortKey ?? 0,
+      ],
+    );
+  }
+}
+
+const OBS_BATCH = 5000;
+
+/**
+ * Inserts observations or updates them where a value differs; identical rows are left alone, so
+ * importing the same file twice changes nothing. Returns the number of rows written.
+ */
+export async function upsertObservations(
+  tx: Sql,
+  tenantId: string,
+  rows: ObservationInput[],
+  importId: number | null,
+): Promise<number> {
+  let written = 0;
+  for (let i = 0; i < rows.length; i += OBS_BATCH) {
+    const chunk = rows.slice(i, i + OBS_BATCH);
+    const r = await tx.query<{ n: number }>(
+      `WITH up AS (
+         INSERT INTO observation AS o (tenant_id, indicator_id, area_id, ref_date, value, numerator, denominator, flag, flag_reason, origin, import_id)
+         SELECT $1, t.indicator_id, t.area_id, t.ref_date, t.value, t.numerator, t.denominator, t.flag, t.flag_reason, 'imported', $2
+         FROM unnest($3::text[], $4::int[], $5::date[], $6::float8[], $7::float8[], $8::float8[], $9::text[], $10::text[])
+           AS t(indicator_id, area_id, ref_date, value, numerator, denominator, flag, flag_reason)
+         ON CONFLICT (tenant_id, indicator_id, ref_date, area_id) DO UPDATE SET
+           value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator,
+           flag = excluded.flag, flag_reason = excluded.flag_reason, origin = 'imported', import_id = excluded.import_id
+         WHERE (o.value, o.numerator, o.denominator, o.flag, o.flag_reason, o.origin)
+           IS DISTINCT FROM (excluded.value, excluded.numerator, excluded.denominator, excluded.flag, excluded.flag_reason, 'imported')
+         RETURNING 1
+       ) SELECT count(*)::int AS n FROM up`,
+      [
+        tenantId,
+        importId,
+        chunk.map((o) => o.indicatorId),
+        chunk.map((o) => o.areaId),
+        chunk.map((o) => o.refDate),
+        chunk.map((o) => o.value),
+        chunk.map((o) => o.numerator ?? null),
+        chunk.map((o) => o.denominator ?? null),
+        chunk.map((o) => o.flag ?? null),
+        chunk.map((o) => o.flagReason ?? null),
+      ],
+    );
+    written += r[0]?.n ?? 0;
+  }
+  return written;
+}
+
+/**
+ * Derives share indicators (numerator_indicator_id / denominator_indicator_id × scale) on every
+ * area and date where both counts exist (docs/methods/aggregation.md). A zero denominator gives no
+ * value and the flag 'invalid'. Only rows of origin 'derived' are replaced.
+ */
+export async function recomputeDerived(tx: Sql, tenantId: string, indicatorIds?: string[]): Promise<number> {
+  const r = await tx.query<{ n: number }>(
+    `WITH src AS (
+       SELECT i.id AS indicator_id, n.area_id, n.ref_date, n.value AS num, d.value AS den, i.scale
+       FROM indicator i
+       JOIN observation n ON n.tenant_id = i.tenant_id AND n.indicator_id = i.numerator_indicator_id
+       JOIN observation d ON d.tenant_id = i.tenant_id AND d.indicator_id = i.denominator_indicator_id
+                          AND d.area_id = n.area_id AND d.ref_date = n.ref_date
+       WHERE i.tenant_id = $1 AND i.numerator_indicator_id IS NOT NULL AND i.denominator_indicator_id IS NOT NULL
+         AND ($2::text[] IS NULL OR i.id = ANY($2::text[]))
+     ), up AS (
+       INSERT INTO observation AS o (tenant_id, indicator_id, area_id, ref_date, value, numerator, denominator, flag, flag_reason, origin)
+       SELECT $1, indicator_id, area_id, ref_date,
+              CASE WHEN num IS NULL OR den IS NULL OR den = 0 THEN NULL ELSE num / den * scale END,
+              num, den,
+              CASE WHEN num IS NULL OR den IS NULL OR den = 0 THEN 'invalid' END,
+              CASE WHEN num IS NULL OR den IS NULL THEN 'Zähler oder Nenner fehlt'
+                   WHEN den = 0 THEN 'Nenner ist 0' END,
+              'derived'
+       FROM src
+       ON CONFLICT (tenant_id, indicator_id, ref_date, area_id) DO UPDATE SET
+         value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator,
+         flag = excluded.flag, flag_reason = excluded.flag_reason
+       WHERE o.origin = 'derived' AND (o.value, o.numerator, o.denominator, o.flag)
+         IS DISTINCT FROM (excluded.value, excluded.numerator, excluded.denominator, excluded.flag)
+       RETURNING 1
+     ) SELECT count(*)::int AS n FROM up`,
+    [tenantId, indicatorIds ?? null],
+  );
+  return r[0]?.n ?? 0;
+}
+
+/**
+ * Rolls count and share indicators up the hierarchy, level by level from the bottom: counts are
+ * summed, shares recomputed from summed numerators and denominators (never averaged). A parent gets
+ * a value only when every child has one; otherwise it is flagged 'invalid' with the number of
+ * missing children (docs/methods/aggregation.md). Values imported directly for an upper level are
+ * never overwritten.
+ */
+export async function recomputeAggregates(tx: Sql, tenantId: string, indicatorIds?: string[]): Promise<number> {
+  const levels = await tx.query<{ system_id: string; id: string; depth: number }>(
+    'SELECT system_id, id, depth FROM area_level WHERE tenant_id = $1 ORDER BY system_id, depth DESC',
+    [tenantId],
+  );
+  let written = 0;
+  for (const level of levels) {
+    // parents on this level, children one level below
+    const r = await tx.query<{ n: number }>(
+      `WITH agg AS (
+         SELECT i.id AS indicator_id, i.kind, i.scale, c.parent_id, o.ref_date,
+                count(o.value) AS n_values,
+                sum(o.value) AS sum_value, sum(o.numerator) AS sum_num, sum(o.denominator) AS sum_den,
+                count(o.numerator) AS n_num, count(o.denominator) AS n_den
+         FROM observation o
+         JOIN indicator i ON i.tenant_id = o.tenant_id AND i.id = o.indicator_id
+         JOIN area c ON c.tenant_id = o.tenant_id AND c.id = o.area_id
+         JOIN area p ON p.tenant_id = c.tenant_id AND p.id = c.parent_id
+         WHERE o.tenant_id = $1 AND p.system_id = $2 AND p.level_id = $3
+           AND i.kind IN ('count', 'share') AND i.numerator_indicator_id IS NULL
+           AND ($4::text[] IS NULL OR i.id = ANY($4::text[]))
+         GROUP BY i.id, i.kind, i.scale, c.parent_id, o.ref_date
+       ), kids AS (
+         -- children that exist at the reference date (areas split or created later don't count)
+         SELECT p.id AS parent_id, d.ref_date, count(*) AS n_children
+         FROM area p
+         JOIN area c ON c.tenant_id = p.tenant_id AND c.parent_id = p.id
+         JOIN (SELECT DISTINCT ref_date FROM agg) d
+           ON (c.valid_from IS NULL OR c.valid_from <= d.ref_date) AND (c.valid_to IS NULL OR c.valid_to >= d.ref_date)
+         WHERE p.tenant_id = $1 AND p.system_id = $2 AND p.level_id = $3
+         GROUP BY p.id, d.ref_date
+       ), up AS (
+         INSERT INTO observation AS o (tenant_id, indicator_id, area_id, ref_date, value, numerator, denominator, flag, flag_reason, origin)
+         SELECT $1, a.indicator_id, a.parent_id, a.ref_date,
+                CASE WHEN a.kind = 'count' AND a.n_values = k.n_children THEN a.sum_value
+                     WHEN a.kind = 'share' AND a.n_num = k.n_children AND a.n_den = k.n_children AND a.sum_den <> 0
+                       THEN a.sum_num / a.sum_den * a.scale END,
+                CASE WHEN a.kind = 'share' AND a.n_num = k.n_children THEN a.sum_num END,
+                CASE WHEN a.kind = 'share' AND a.n_den = k.n_children THEN a.sum_den END,
+                CASE WHEN (a.kind = 'count' AND a.n_values < k.n_children)
+                       OR (a.kind = 'share' AND (a.n_num < k.n_children OR a.n_den < k.n_children OR a.sum_den = 0)) THEN 'invalid' END,
+                CASE WHEN a.kind = 'count' AND a.n_values < k.n_children
+                       THEN format('unvollständig: %s von %s Teilgebieten ohne Wert', k.n_children - a.n_values, k.n_children)
+                     WHEN a.kind = 'share' AND (a.n_num < k.n_children OR a.n_den < k.n_children)
+                       THEN format('unvollständig: %s von %s Teilgebieten ohne Zähler/Nenner', k.n_children - least(a.n_num, a.n_den), k.n_children)
+                     WHEN a.kind = 'share' AND a.sum_den = 0 THEN 'Nenner ist 0' END,
+                'aggregated'
+         FROM agg a JOIN kids k ON k.parent_id = a.parent_id AND k.ref_date = a.ref_date
+         ON CONFLICT (tenant_id, indicator_id, ref_date, area_id) DO UPDATE SET
+           value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator,
+           flag = excluded.flag, flag_reason = excluded.flag_reason
+         WHERE o.origin = 'aggregated' AND (o.value, o.numerator, o.denominator, o.flag, o.flag_reason)
+           IS DISTINCT FROM (excluded.value, excluded.numerator, excluded.denominator, excluded.flag, excluded.flag_reason)
+         RETURNING 1
+       ) SELECT count(*)::int AS n FROM up`,
+      [tenantId, level.system_id, level.id, indicatorIds ?? null],
+    );
+    written += r[0]?.n ?? 0;
+  }
+  return written;
+}
+
+/** Records an import run and returns its id. */
+export async function createImportRun(
+  tx: Sql,
+  tenantId: string,
+  run: { kind: string; fileName: string; fileSha256: string; format: string; options?: unknown; actor?: string },
+): Promise<number> {
+  const r = await tx.query<{ id: number }>(
+    `INSERT INTO import_run (tenant_id, kind, file_name, file_sha256, format, options, status, actor)
+     VALUES ($1, $2, $3, $4, $5, $6, 'running', $7) RETURNING id`,
+    [tenantId, run.kind, run.fileName, run.fileSha256, run.format, JSON.stringify(run.options ?? {}), run.actor ?? 'system'],
+  );
+  return r[0]!.id;
+}
+
+/** Closes an import run with its outcome. */
+export async function finishImportRun(
+  tx: Sql,
+  tenantId: string,
+  id: number,
+  outcome: { status: string; rowsRead: number; rowsWritten: number; errors?: unknown[]; errorCount?: number },
+): Promise<void> {
+  await tx.query(
+    `UPDATE import_run SET status = $3, rows_read = $4, rows_written = $5, errors = $6, error_count = $7, finished_at = now()
+     WHERE tenant_id = $1 AND id = $2`,
+    [tenantId, id, outcome.status, outcome.rowsRead, outcome.rowsWritten, JSON.stringify(outcome.errors ?? []), outcome.errorCount ?? 0],
+  );
+}
+
+/** Writes an audit entry; call it inside the transaction of the change it records. */
+export async function writeAudit(
+  tx: Sql,
+  tenantId: string,
+  entry: { actor: string; action: string; entity: string; entityId: string; detail?: unknown },
+): Promise<void> {
+  await tx.query(
+    'INSERT INTO audit_log (tenant_id, actor, action, entity, entity_id, detail) VALUES ($1, $2, $3, $4, $5, $6)',
+    [tenantId, entry.actor, entry.action, entry.entity, entry.entityId, JSON.stringify(entry.detail ?? {})],
+  );
+}
+
+export interface PointDatasetInput {
+  id: string;
+  nameDe: string;
+  nameEn: string;
+  referenceDate: string | null;
+  sourceId: string;
+  points: { id: string; name: string; lon: number; lat: number; properties: Record<string, unknown> }[];
+}
+
+/** Replaces the points of a dataset (insert/update by id, delete the ones no longer present). */
+export async function upsertPointDataset(tx: Sql, tenantId: string, ds: PointDatasetInput, importId: number | null): Promise<number> {
+  await tx.query(
+    `INSERT INTO point_dataset (tenant_id, id, name_de, name_en, reference_date, source_id) VALUES ($1,$2,$3,$4,$5,$6)
+     ON CONFLICT (tenant_id, id) DO UPDATE SET name_de = excluded.name_de, name_en = excluded.name_en,
+       reference_date = excluded.reference_date, source_id = excluded.source_id`,
+    [tenantId, ds.id, ds.nameDe, ds.nameEn, ds.referenceDate, ds.sourceId],
+  );
+  let written = 0;
+  for (let i = 0; i < ds.points.length; i += 2000) {
+    const chunk = ds.points.slice(i, i + 2000);
+    const r = await tx.query<{ n: number }>(
+      `WITH up AS (
+         INSERT INTO point_feature AS p (tenant_id, dataset, id, name, lon, lat, properties, source_id, import_id)
+         SELECT $1, $2, t.id, t.name, t.lon, t.lat, t.properties, $3, $4
+         FROM unnest($5::text[], $6::text[], $7::float8[], $8::float8[], $9::jsonb[]) AS t(id, name, lon, lat, properties)
+         ON CONFLICT (tenant_id, dataset, id) DO UPDATE SET name = excluded.name, lon = excluded.lon, lat = excluded.lat,
+           properties = excluded.properties, import_id = excluded.import_id
+         WHERE (p.name, p.lon, p.lat, p.properties) IS DISTINCT FROM (excluded.name, excluded.lon, excluded.lat, excluded.properties)
+         RETURNING 1
+       ) SELECT count(*)::int AS n FROM up`,
+      [tenantId, ds.id, ds.sourceId, importId, chunk.map((p) => p.id), chunk.map((p) => p.name), chunk.map((p) => p.lon), chunk.map((p) => p.lat), chunk.map((p) => JSON.stringify(p.properties))],
+    );
+    written += r[0]?.n ?? 0;
+  }
+  await tx.query('DELETE FROM point_feature WHERE tenant_id = $1 AND dataset = $2 AND NOT (id = ANY($3::text[]))', [
+    tenantId,
+    ds.id,
+    ds.points.map((p) => p.id),
+  ]);
+  return written;
+}

@@ -1,0 +1,48 @@
+// Starts the app: open the database, migrate, load the demo into an empty database, listen.
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { openDb, type Db } from './db/db.ts';
+import { migrate } from './db/migrate.ts';
+import { hasData, loadBerlinDemo } from './modules/demo/load-berlin.ts';
+import { ensureTenant } from './modules/ingest/store.ts';
+import { BERLIN_TENANT } from './modules/demo/berlin-catalogue.ts';
+
+export interface Running {
+  app: FastifyInstance;
+  db: Db;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens and prepares the database named by the configuration. */
+export async function prepareDb(config: Config, log: (m: string) => void): Promise<Db> {
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+  const applied = await migrate(db);
+  if (applied.length) log(`Migrationen angewendet: ${applied.join(', ')}`);
+  if (config.loadDemo && config.tenantId === BERLIN_TENANT.id && !(await hasData(db, config.tenantId))) {
+    log('Leere Datenbank: lade die Berlin-Demo (einmalig, dauert etwa eine Minute) …');
+    await loadBerlinDemo(db, log);
+  } else {
+    await db.transaction((tx) => ensureTenant(tx, config.tenantId, BERLIN_TENANT.ags, config.tenantId));
+  }
+  return db;
+}
+
+/** Starts the HTTP server; resolves once it listens. */
+export async function startServer(config: Config, log: (m: string) => void = console.log): Promise<Running> {
+  const t0 = Date.now();
+  const db = await prepareDb(config, log);
+  const app = await buildApp({ db, tenantId: config.tenantId, config });
+  const url = await app.listen({ port: config.port, host: config.host });
+  log(`Sozialraum läuft auf http://localhost:${(app.server.address() as { port: number }).port} (${db.engine}, bereit nach ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  return {
+    app,
+    db,
+    url,
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
