@@ -89,6 +89,7 @@ export function parseLocaleNumber(text: string, format: NumberFormat): ParsedNum
 
 function explainInvalid(original: string, body: string, f: NumberFormat): string {
   const decName = f.decimal === ',' ? 'Komma' : 'Punkt';
+  const decWithArticle = f.decimal === ',' ? 'das Komma' : 'der Punkt';
   if (!/^[\d.,]+$/.test(body)) {
     if (/^\d+(?:[.,]\d+)?[eE][-+]?\d+$/.test(body)) return `'${original}' ist in wissenschaftlicher Schreibweise; bitte als normale Zahl speichern`;
     return `'${original}' ist keine Zahl`;
@@ -97,10 +98,10 @@ function explainInvalid(original: string, body: string, f: NumberFormat): string
   if (decCount > 1) return `'${original}' ist keine gültige Zahl: mehr als ein Dezimalzeichen (${decName})`;
   const other = f.decimal === ',' ? '.' : ',';
   if (f.thousands === null && body.includes(other)) {
-    return `'${original}' ist keine gültige Zahl: Dezimalzeichen ist hier das ${decName}, '${other}' ist nicht erlaubt`;
+    return `'${original}' ist keine gültige Zahl: Dezimalzeichen ist hier ${decWithArticle}, '${other}' ist nicht erlaubt`;
   }
   if (f.thousands !== null && body.includes(f.thousands)) {
-    return `'${original}' ist keine gültige Zahl: '${f.thousands}' ist hier Tausendertrennzeichen (Gruppen zu 3 Ziffern), Dezimalzeichen ist das ${decName}`;
+    return `'${original}' ist keine gültige Zahl: '${f.thousands}' ist hier Tausendertrennzeichen (Gruppen zu 3 Ziffern), Dezimalzeichen ist ${decWithArticle}`;
   }
   return `'${original}' ist keine gültige Zahl`;
 }
