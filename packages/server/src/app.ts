@@ -1,0 +1,71 @@
+// The HTTP application: error shape, security headers, compression, every module's routes, the
+// OpenAPI document generated from them, and the web app at /. main.ts listens; tests inject.
+import fastifyCompress from '@fastify/compress';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppContext } from './app-context.ts';
+import { registerErrorHandler } from './http/errors.ts';
+import { buildOpenApiDocument, getOpenApiRegistry, trackRoutes } from './http/openapi.ts';
+import { registerSecurityHeaders, registerWebApp } from './http/web-app.ts';
+import { registerAreaRoutes } from './modules/areas/index.ts';
+import { registerHealthRoutes } from './modules/health/routes.ts';
+import { registerImportRoutes } from './modules/imports/routes.ts';
+import { registerIndicatorRoutes } from './modules/indicators/index.ts';
+import { registerOgcRoutes } from './modules/ogc/routes.ts';
+import { registerPointRoutes } from './modules/points/routes.ts';
+import { registerSourceRoutes } from './modules/sources/index.ts';
+import { defineRoute } from './http/route.ts';
+import { z } from 'zod';
+
+export interface BuildAppOptions {
+  /** Check every JSON response against its schema (tests turn this on; a violation is a 500). */
+  validateResponses?: boolean;
+  /** Fastify logger; off by default (tests), main.ts turns it on. */
+  logger?: boolean | { level: string };
+}
+
+/** Builds the Fastify app with all routes; call app.listen() or app.inject() on the result. */
+export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    routerOptions: { ignoreTrailingSlash: true },
+    bodyLimit: 10 * 1024 * 1024,
+  });
+  trackRoutes(app);
+  const registry = getOpenApiRegistry(app);
+  registry.validateResponses = options.validateResponses ?? false;
+
+  registerErrorHandler(app);
+  registerSecurityHeaders(app, ctx.config);
+  // GeoJSON of a whole level is several MB of text; gzip/brotli make it a fraction of that.
+  await app.register(fastifyCompress, { global: true, threshold: 1024 });
+
+  registerHealthRoutes(app, ctx);
+  registerSourceRoutes(app, ctx);
+  registerAreaRoutes(app, ctx);
+  registerIndicatorRoutes(app, ctx);
+  registerPointRoutes(app, ctx);
+  registerOgcRoutes(app, ctx);
+  await registerImportRoutes(app, ctx);
+
+  let document: unknown;
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/openapi.json',
+    operationId: 'getOpenApi',
+    summary: 'Diese API-Beschreibung (OpenAPI 3.1)',
+    tags: ['Betrieb'],
+    response: z.record(z.string(), z.unknown()),
+    handler: () => {
+      // Built on first request, when every module has registered its routes.
+      document ??= buildOpenApiDocument(registry, {
+        title: 'Sozialraum API',
+        version: '1',
+        description: 'Lesender und schreibender Zugriff auf Gebiete, Indikatoren, Werte und Importe. Fehler: { error: { code, message, details? } }.',
+      });
+      return document as Record<string, unknown>;
+    },
+  });
+
+  await registerWebApp(app, ctx.config);
+  return app;
+}

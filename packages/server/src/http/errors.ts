@@ -1,0 +1,112 @@
+// One error shape for every endpoint (docs/api-contract.md): { error: { code, message, details? } },
+// message in German. Internals (SQL, stack traces) never leave the server: a 500 says only that
+// something failed and is logged in full.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+
+/** The JSON body of every error response. */
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+/** An error that becomes exactly this HTTP status, code and German message. */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+/** 404 with a German message naming what was not found. */
+export function notFound(message: string): HttpError {
+  return new HttpError(404, 'not_found', message);
+}
+
+/** 400 with a German message and optional machine-readable details. */
+export function badRequest(message: string, details?: unknown): HttpError {
+  return new HttpError(400, 'bad_request', message, details);
+}
+
+/** The error body schema, for the OpenAPI document. */
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ description: 'maschinenlesbarer Fehlercode, z. B. validation_failed, not_found' }),
+      message: z.string().meta({ description: 'Fehlermeldung auf Deutsch' }),
+      details: z.unknown().optional(),
+    }),
+  })
+  .meta({ id: 'Error', description: 'Fehlerantwort' });
+
+// Fastify's own client errors, said in German. Codes: fastify/lib/errors.js, @fastify/multipart.
+const FASTIFY_MESSAGES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Der Inhaltstyp (Content-Type) der Anfrage wird hier nicht unterstützt.',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Die Angabe Content-Length passt nicht zur Länge des Anfrageinhalts.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'Der Anfrageinhalt ist leer, obwohl Content-Type application/json angegeben ist.',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'Der Anfrageinhalt ist kein gültiges JSON.',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'Der Anfrageinhalt ist zu groß.',
+  FST_REQ_FILE_TOO_LARGE: 'Die hochgeladene Datei ist zu groß.',
+  FST_FILES_LIMIT: 'Es wurden zu viele Dateien auf einmal hochgeladen.',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'Die Anfrage ist kein multipart/form-data-Upload.',
+};
+
+const STATUS_CODES: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  406: 'not_acceptable',
+  409: 'conflict',
+  413: 'too_large',
+  415: 'unsupported_media_type',
+  429: 'too_many_requests',
+};
+
+/** Maps any thrown value to status + body; unknown errors become a generic 500. */
+export function toErrorResponse(err: unknown): { statusCode: number; body: ErrorBody } {
+  if (err instanceof HttpError) {
+    const error: ErrorBody['error'] = { code: err.code, message: err.message };
+    if (err.details !== undefined) error.details = err.details;
+    return { statusCode: err.statusCode, body: { error } };
+  }
+  const fe = err as Partial<FastifyError> | null;
+  const status = typeof fe?.statusCode === 'number' ? fe.statusCode : 500;
+  if (status >= 400 && status < 500) {
+    const known = fe?.code ? FASTIFY_MESSAGES[fe.code] : undefined;
+    return {
+      statusCode: status,
+      body: {
+        error: {
+          code: STATUS_CODES[status] ?? 'bad_request',
+          message: known ?? 'Die Anfrage kann so nicht bearbeitet werden.',
+          // Fastify's English reason helps a developer; it contains no server internals.
+          ...(fe?.message ? { details: { reason: fe.message } } : {}),
+        },
+      },
+    };
+  }
+  return {
+    statusCode: 500,
+    body: {
+      error: {
+        code: 'internal_error',
+        message: 'Interner Serverfehler. Die Anfrage konnte nicht bearbeitet werden; Details stehen im Serverprotokoll.',
+      },
+    },
+  };
+}
+
+/** Installs the error handler that turns every thrown error into the shared error shape. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    const { statusCode, body } = toErrorResponse(err);
+    if (statusCode >= 500) request.log.error({ err }, 'request failed');
+    return reply.code(statusCode).type('application/json; charset=utf-8').send(body);
+  });
+}

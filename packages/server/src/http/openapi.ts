@@ -1,0 +1,168 @@
+// The OpenAPI 3.1 document, generated from the zod schemas that defineRoute registers. OpenAPI 3.1
+// uses JSON Schema 2020-12, which is what z.toJSONSchema emits, so schemas go in unchanged.
+// Shared schemas carry `.meta({ id })` and become components/schemas entries referenced by $ref.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { errorBodySchema } from './errors.ts';
+
+/** What the registry keeps per operation (the RouteSpec minus typing). */
+export interface RouteDoc {
+  method: string;
+  url: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  params?: z.ZodType;
+  querystring?: z.ZodType;
+  body?: z.ZodType;
+  response: z.ZodType;
+  responseContentType?: string;
+  openapi?: Record<string, unknown>;
+}
+
+/** Operations of one app, and whether responses are checked against their schemas. */
+export class OpenApiRegistry {
+  readonly routes: RouteDoc[] = [];
+  validateResponses = false;
+
+  /** Records one operation; operationIds must be unique. */
+  add(route: RouteDoc): void {
+    if (this.routes.some((r) => r.operationId === route.operationId)) {
+      throw new Error(`operationId ${route.operationId} is registered twice`);
+    }
+    this.routes.push(route);
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    sozialraumOpenApi: OpenApiRegistry;
+    sozialraumRoutes: { method: string; url: string }[];
+  }
+}
+
+/** The app's registry (created on first use; shared with encapsulated child instances). */
+export function getOpenApiRegistry(app: FastifyInstance): OpenApiRegistry {
+  if (!app.hasDecorator('sozialraumOpenApi')) app.decorate('sozialraumOpenApi', new OpenApiRegistry());
+  return app.sozialraumOpenApi;
+}
+
+/** Records every route Fastify registers from now on, so tests can compare them with the document. */
+export function trackRoutes(app: FastifyInstance): void {
+  if (!app.hasDecorator('sozialraumRoutes')) app.decorate('sozialraumRoutes', []);
+  const list = app.sozialraumRoutes;
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const m of methods) list.push({ method: String(m).toUpperCase(), url: route.url ?? route.path });
+  });
+}
+
+/** Every route Fastify registered after trackRoutes (method, URL in Fastify syntax). */
+export function listRoutes(app: FastifyInstance): { method: string; url: string }[] {
+  return app.hasDecorator('sozialraumRoutes') ? [...app.sozialraumRoutes] : [];
+}
+
+/** '/api/areas/:id/profile' → '/api/areas/{id}/profile'. */
+export function toOpenApiPath(url: string): string {
+  return url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+}
+
+type JsonSchema = Record<string, unknown>;
+
+function stripRoot(s: JsonSchema): JsonSchema {
+  const { $schema: _s, $id: _i, ...rest } = s;
+  return rest;
+}
+
+// Path and query parameters: one OpenAPI parameter per property of the object schema.
+function parametersOf(schema: z.ZodType | undefined, where: 'path' | 'query'): JsonSchema[] {
+  if (!schema) return [];
+  const js = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const props = (js.properties ?? {}) as Record<string, JsonSchema>;
+  const required = new Set((js.required as string[] | undefined) ?? []);
+  return Object.entries(props).map(([name, s]) => {
+    const { description, ...rest } = s;
+    return {
+      name,
+      in: where,
+      required: where === 'path' || required.has(name),
+      ...(description ? { description } : {}),
+      schema: rest,
+    };
+  });
+}
+
+export interface OpenApiInfo {
+  title: string;
+  version: string;
+  description?: string;
+}
+
+/** Builds the OpenAPI 3.1 document for all operations in the registry. */
+export function buildOpenApiDocument(registry: OpenApiRegistry, info: OpenApiInfo): JsonSchema {
+  // Request bodies are described as accepted (io input), responses as sent (io output); each
+  // becomes a named component so shared sub-schemas (meta id) are referenced, not repeated.
+  const inputs = z.registry<{ id: string }>();
+  const outputs = z.registry<{ id: string }>();
+  const refOf = new Map<z.ZodType, string>();
+  const named = (reg: typeof inputs, schema: z.ZodType, fallback: string): string => {
+    const own = z.globalRegistry.get(schema)?.id;
+    const id = own ?? refOf.get(schema) ?? fallback;
+    if (!reg.has(schema)) reg.add(schema, { id });
+    refOf.set(schema, id);
+    return id;
+  };
+  named(outputs, errorBodySchema, 'Error');
+  const ops: { route: RouteDoc; responseId: string; bodyId?: string }[] = [];
+  for (const route of registry.routes) {
+    const responseId = named(outputs, route.response, `${route.operationId}Response`);
+    const bodyId = route.body ? named(inputs, route.body, `${route.operationId}Body`) : undefined;
+    ops.push({ route, responseId, ...(bodyId ? { bodyId } : {}) });
+  }
+  const uri = (id: string) => `#/components/schemas/${id}`;
+  const schemas: Record<string, JsonSchema> = {};
+  const addAll = (out: { schemas: Record<string, JsonSchema> }) => {
+    for (const [id, s] of Object.entries(out.schemas)) schemas[id] = stripRoot(s);
+  };
+  addAll(z.toJSONSchema(outputs, { io: 'output', uri, unrepresentable: 'any' }) as { schemas: Record<string, JsonSchema> });
+  addAll(z.toJSONSchema(inputs, { io: 'input', uri, unrepresentable: 'any' }) as { schemas: Record<string, JsonSchema> });
+
+  const errorRef = (description: string) => ({
+    description,
+    content: { 'application/json': { schema: { $ref: uri('Error') } } },
+  });
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const { route, responseId, bodyId } of ops) {
+    const path = toOpenApiPath(route.url);
+    const parameters = [...parametersOf(route.params, 'path'), ...parametersOf(route.querystring, 'query')];
+    const operation: Record<string, unknown> = {
+      operationId: route.operationId,
+      summary: route.summary,
+      ...(route.description ? { description: route.description } : {}),
+      tags: route.tags,
+      ...(parameters.length ? { parameters } : {}),
+      ...(bodyId
+        ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: uri(bodyId) } } } } }
+        : {}),
+      responses: {
+        '200': {
+          description: 'Erfolg',
+          content: { [route.responseContentType ?? 'application/json']: { schema: { $ref: uri(responseId) } } },
+        },
+        ...(parameters.length || bodyId ? { '400': errorRef('Ungültige Anfrage') } : {}),
+        ...(route.params ? { '404': errorRef('Nicht gefunden') } : {}),
+        '500': errorRef('Interner Serverfehler'),
+      },
+      ...(route.openapi ?? {}),
+    };
+    (paths[path] ??= {})[route.method.toLowerCase()] = operation;
+  }
+  return {
+    openapi: '3.1.0',
+    info,
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    paths,
+    components: { schemas },
+  };
+}

@@ -1,0 +1,114 @@
+// defineRoute: one place where a route's zod schemas validate the request and describe the
+// operation for the OpenAPI document (ENGINEERING.md: validate at the edge, same schemas generate
+// OpenAPI). Handlers receive parsed, typed input and return plain data; SQL lives in stores.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { HttpError } from './errors.ts';
+import { getOpenApiRegistry, type RouteDoc } from './openapi.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+type AnySchema = z.ZodType;
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** What a handler gets: validated params, query and body, plus the raw request and reply. */
+export interface HandlerInput<P, Q, B> {
+  params: Out<P>;
+  query: Out<Q>;
+  body: Out<B>;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+/** A route: method, URL (Fastify syntax, `:id`), schemas, and the handler. */
+export interface RouteSpec<
+  P extends AnySchema | undefined,
+  Q extends AnySchema | undefined,
+  B extends AnySchema | undefined,
+  R extends AnySchema,
+> {
+  method: HttpMethod;
+  url: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  params?: P;
+  querystring?: Q;
+  body?: B;
+  /** Schema of the 200 response body (documented; checked at run time when validateResponses is on). */
+  response: R;
+  /** Content type of the 200 response; default application/json. */
+  responseContentType?: string;
+  /** Extra OpenAPI fields merged into the operation (e.g. a multipart requestBody). */
+  openapi?: Record<string, unknown>;
+  /** Returns the response body, or the reply itself when it has already been sent/shaped (304, streams). */
+  handler: (input: HandlerInput<P, Q, B>) => Promise<z.input<R> | FastifyReply> | z.input<R> | FastifyReply;
+}
+
+const germanErrors = z.locales.de().localeError;
+
+const PART_NAMES = { params: 'Pfadparameter', querystring: 'Abfrageparameter', body: 'Anfrageinhalt' } as const;
+
+/** One invalid field of a request. */
+export interface FieldIssue {
+  in: 'params' | 'querystring' | 'body';
+  field: string;
+  reason: string;
+}
+
+/** Parses one part of a request; collects German issues instead of throwing. */
+export function parsePart(
+  schema: AnySchema | undefined,
+  value: unknown,
+  part: FieldIssue['in'],
+  issues: FieldIssue[],
+): unknown {
+  if (!schema) return undefined;
+  const r = schema.safeParse(value ?? (part === 'body' ? undefined : {}), { error: germanErrors });
+  if (r.success) return r.data;
+  for (const issue of r.error.issues) {
+    issues.push({ in: part, field: issue.path.map(String).join('.') || '(gesamt)', reason: issue.message });
+  }
+  return undefined;
+}
+
+/** Builds the 400 error for invalid fields: the message names each field and why. */
+export function validationError(issues: FieldIssue[]): HttpError {
+  const text = issues.map((i) => `${PART_NAMES[i.in]} „${i.field}“: ${i.reason}`).join('; ');
+  return new HttpError(400, 'validation_failed', `Ungültige Anfrage – ${text}`, issues);
+}
+
+/** Registers a validated route on app and records it for /api/openapi.json. */
+export function defineRoute<
+  P extends AnySchema | undefined = undefined,
+  Q extends AnySchema | undefined = undefined,
+  B extends AnySchema | undefined = undefined,
+  R extends AnySchema = AnySchema,
+>(app: FastifyInstance, spec: RouteSpec<P, Q, B, R>): void {
+  const registry = getOpenApiRegistry(app);
+  registry.add(spec as unknown as RouteDoc);
+  app.route({
+    method: spec.method,
+    url: spec.url,
+    handler: async (request, reply) => {
+      const issues: FieldIssue[] = [];
+      const params = parsePart(spec.params, request.params, 'params', issues);
+      const query = parsePart(spec.querystring, request.query, 'querystring', issues);
+      const body = parsePart(spec.body, request.body, 'body', issues);
+      if (issues.length > 0) throw validationError(issues);
+      const result = await spec.handler({ params, query, body, request, reply } as HandlerInput<P, Q, B>);
+      if (result === reply) return reply;
+      if (registry.validateResponses) {
+        const check = spec.response.safeParse(result);
+        if (!check.success) {
+          // A contract violation is our bug, not the client's: log it fully, answer 500.
+          request.log.error({ issues: check.error.issues, operationId: spec.operationId }, 'response violates its schema');
+          throw new Error(`Response of ${spec.operationId} violates its schema: ${z.prettifyError(check.error)}`);
+        }
+      }
+      if (spec.responseContentType) reply.type(spec.responseContentType);
+      return result;
+    },
+  });
+}

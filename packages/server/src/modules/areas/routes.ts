@@ -1,0 +1,66 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../../app-context.ts';
+import { defineRoute } from '../../http/route.ts';
+import { areaDetailSchema, areaListItemSchema, areaSystemSchema, mapGeometrySchema } from './schema.ts';
+import { etagMatches, getAreaDetail, getMapGeometry, listAreaSystems, listAreas } from './service.ts';
+
+/** Path parameter of a numeric area id. */
+export const areaIdParams = z.object({
+  id: z.coerce.number({ error: 'erwartet eine ganze Zahl (Gebietskennung)' }).int().positive().meta({ description: 'Gebietskennung (area id)' }),
+});
+
+/** GET /api/area-systems, /api/area-systems/{system}/levels/{level}/geometry, /api/areas, /api/areas/{id}. */
+export function registerAreaRoutes(app: FastifyInstance, ctx: AppContext): void {
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/area-systems',
+    operationId: 'listAreaSystems',
+    summary: 'Gebietssysteme mit ihren Ebenen',
+    tags: ['Gebiete'],
+    response: z.array(areaSystemSchema),
+    handler: () => listAreaSystems(ctx.db, ctx.tenantId),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/area-systems/:system/levels/:level/geometry',
+    operationId: 'getLevelGeometry',
+    summary: 'Vereinfachte Kartengeometrie aller Gebiete einer Ebene (GeoJSON, mit ETag)',
+    tags: ['Gebiete'],
+    params: z.object({ system: z.string().min(1), level: z.string().min(1) }),
+    response: mapGeometrySchema,
+    responseContentType: 'application/geo+json',
+    handler: async ({ params, request, reply }) => {
+      const { etag, body } = await getMapGeometry(ctx.db, ctx.tenantId, params.system, params.level);
+      reply.header('ETag', etag).header('Cache-Control', 'no-cache');
+      if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
+      return reply.type('application/geo+json; charset=utf-8').send(body);
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/areas',
+    operationId: 'listAreas',
+    summary: 'Gebiete einer Ebene',
+    tags: ['Gebiete'],
+    querystring: z.object({
+      system: z.string().min(1).meta({ description: 'Gebietssystem, z. B. lor2021' }),
+      level: z.string().min(1).meta({ description: 'Ebene, z. B. plr' }),
+    }),
+    response: z.array(areaListItemSchema),
+    handler: ({ query }) => listAreas(ctx.db, ctx.tenantId, query.system, query.level),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/areas/:id',
+    operationId: 'getArea',
+    summary: 'Ein Gebiet mit übergeordneten und untergeordneten Gebieten',
+    tags: ['Gebiete'],
+    params: areaIdParams,
+    response: areaDetailSchema,
+    handler: ({ params }) => getAreaDetail(ctx.db, ctx.tenantId, params.id),
+  });
+}

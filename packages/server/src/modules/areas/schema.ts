@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { sourceSchema } from '../sources/index.ts';
+
+export const levelSchema = z
+  .object({
+    id: z.string(),
+    nameDe: z.string(),
+    nameEn: z.string(),
+    depth: z.number().int().meta({ description: '0 = oberste Ebene' }),
+    areaCount: z.number().int(),
+  })
+  .meta({ id: 'AreaLevel' });
+
+export const areaSystemSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    validFrom: z.iso.date().nullable(),
+    validTo: z.iso.date().nullable(),
+    source: sourceSchema.nullable(),
+    levels: z.array(levelSchema).meta({ description: 'nach Tiefe geordnet, oberste zuerst' }),
+  })
+  .meta({ id: 'AreaSystem' });
+
+export const areaListItemSchema = z
+  .object({ id: z.number().int(), code: z.string(), name: z.string(), parentId: z.number().int().nullable() })
+  .meta({ id: 'AreaListItem' });
+
+export const bboxSchema = z
+  .array(z.number())
+  .length(4)
+  .nullable()
+  .meta({ description: '[minLon, minLat, maxLon, maxLat] in WGS84' });
+
+export const areaDetailSchema = z
+  .object({
+    id: z.number().int(),
+    code: z.string(),
+    name: z.string(),
+    systemId: z.string(),
+    levelId: z.string(),
+    levelName: z.string(),
+    areaM2: z.number().nullable(),
+    bbox: bboxSchema,
+    hierarchy: z
+      .array(z.object({ id: z.number().int(), code: z.string(), name: z.string(), levelId: z.string(), levelName: z.string() }))
+      .meta({ description: 'übergeordnete Gebiete, oberstes zuerst, ohne das Gebiet selbst' }),
+    children: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string() })),
+  })
+  .meta({ id: 'AreaDetail' });
+
+const geometrySchema = z
+  .object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.unknown()) })
+  .nullable();
+
+export const mapGeometrySchema = z
+  .object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(
+      z.object({
+        type: z.literal('Feature'),
+        id: z.number().int(),
+        geometry: geometrySchema,
+        properties: z.object({ id: z.number().int(), code: z.string(), name: z.string(), parentId: z.number().int().nullable() }),
+      }),
+    ),
+  })
+  .meta({ id: 'MapGeometry', description: 'vereinfachte Geometrien einer Ebene (GeoJSON, WGS84, 5 Nachkommastellen)' });
+
+export type AreaSystem = z.output<typeof areaSystemSchema>;
+export type AreaDetail = z.output<typeof areaDetailSchema>;
+export type AreaListItem = z.output<typeof areaListItemSchema>;
+export type MapGeometry = z.output<typeof mapGeometrySchema>;

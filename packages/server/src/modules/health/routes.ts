@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../../app-context.ts';
+import { REPO_ROOT } from '../../config.ts';
+import { defineRoute } from '../../http/route.ts';
+
+const healthSchema = z.object({
+  status: z.literal('ok'),
+  engine: z.enum(['pglite', 'postgres']),
+  version: z.string(),
+  tenant: z.string(),
+});
+
+function readVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** GET /api/health: answers only after the database answered a query. */
+export function registerHealthRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const version = readVersion();
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/health',
+    operationId: 'getHealth',
+    summary: 'Betriebszustand: Datenbank erreichbar, Version, Mandant',
+    tags: ['Betrieb'],
+    response: healthSchema,
+    handler: async () => {
+      await ctx.db.query('SELECT 1');
+      return { status: 'ok' as const, engine: ctx.db.engine, version, tenant: ctx.tenantId };
+    },
+  });
+}

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { areaDetailSchema } from '../areas/index.ts';
+import { sourceSchema } from '../sources/index.ts';
+
+/** Lebenslage dimensions in the order the profile shows them. */
+export const DIMENSIONS = [
+  'demography',
+  'income',
+  'work',
+  'education',
+  'health',
+  'housing',
+  'environment',
+  'participation',
+  'social_index',
+] as const;
+
+export const dimensionSchema = z.enum(DIMENSIONS);
+
+export const coverageSchema = z
+  .object({ systemId: z.string(), levelId: z.string(), dates: z.array(z.iso.date()).meta({ description: 'Stichtage, aufsteigend' }) })
+  .meta({ id: 'Coverage', description: 'wo Beobachtungen vorliegen' });
+
+export const indicatorSchema = z
+  .object({
+    id: z.string(),
+    nameDe: z.string(),
+    nameEn: z.string(),
+    shortDe: z.string().nullable(),
+    definitionDe: z.string(),
+    definitionEn: z.string().nullable(),
+    unit: z.string().meta({ description: "'percent' | 'per_mille' | 'count' | 'euro' | 'sqm' | 'per_100' | 'index' | 'ratio' | 'percentage_points' | 'class'" }),
+    kind: z.enum(['count', 'share', 'value']),
+    scale: z.number(),
+    dimension: dimensionSchema,
+    polarity: z.enum(['higher_is_better', 'higher_is_worse', 'neutral']),
+    department: z.string(),
+    updateCycle: z.string().nullable(),
+    numeratorDef: z.string().nullable(),
+    denominatorDef: z.string().nullable(),
+    decimals: z.number().int(),
+    methodNote: z.string().nullable(),
+    source: sourceSchema,
+    coverage: z.array(coverageSchema),
+  })
+  .meta({ id: 'Indicator' });
+
+export const cityValueSchema = z
+  .object({
+    value: z.number().nullable(),
+    method: z.string().meta({ description: 'z. B. „Summe“, „Quote aus Summen von Zähler und Nenner“, „Median der Gebiete“' }),
+  })
+  .meta({ id: 'CityValue' });
+
+const flagSchema = z.enum(['suppressed', 'invalid']).nullable();
+
+export const valuesSchema = z
+  .object({
+    indicator: indicatorSchema,
+    systemId: z.string(),
+    levelId: z.string(),
+    date: z.iso.date(),
+    values: z.array(
+      z.object({
+        areaId: z.number().int(),
+        code: z.string(),
+        name: z.string(),
+        value: z.number().nullable(),
+        numerator: z.number().nullable(),
+        denominator: z.number().nullable(),
+        flag: flagSchema,
+        flagReason: z.string().nullable(),
+      }),
+    ),
+    city: cityValueSchema,
+  })
+  .meta({ id: 'Values' });
+
+export const seriesPointSchema = z
+  .object({ date: z.iso.date(), value: z.number().nullable(), numerator: z.number().nullable(), denominator: z.number().nullable(), flag: flagSchema })
+  .meta({ id: 'SeriesPoint' });
+
+export const profileSchema = z
+  .object({
+    area: areaDetailSchema,
+    date: z.iso.date().nullable().meta({ description: 'angefragter Stichtag, sonst der jüngste der gezeigten Werte' }),
+    groups: z.array(
+      z.object({
+        dimension: dimensionSchema,
+        indicators: z.array(
+          z.object({
+            indicator: indicatorSchema,
+            date: z.iso.date(),
+            value: z.number().nullable(),
+            numerator: z.number().nullable(),
+            denominator: z.number().nullable(),
+            flag: flagSchema,
+            cityValue: z.number().nullable(),
+            rank: z.number().int().nullable().meta({ description: '1 = höchster Wert' }),
+            rankOf: z.number().int().meta({ description: 'Anzahl der Gebiete der Ebene mit Wert' }),
+            series: z.array(z.object({ date: z.iso.date(), value: z.number().nullable() })),
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: 'Profile' });
+
+export type Indicator = z.output<typeof indicatorSchema>;
+export type Coverage = z.output<typeof coverageSchema>;
+export type Values = z.output<typeof valuesSchema>;
+export type Profile = z.output<typeof profileSchema>;
+export type SeriesPoint = z.output<typeof seriesPointSchema>;
+export type Flag = z.output<typeof flagSchema>;

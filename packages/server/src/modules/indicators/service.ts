@@ -1,0 +1,240 @@
+// Indicator catalogue (cached with coverage), values of a level, area profiles and series.
+// City values and ranks come from @sozialraum/core (docs/methods/aggregation.md).
+import { cityValue, rankValues } from '@sozialraum/core';
+import type { Sql } from '../../db/db.ts';
+import { notFound } from '../../http/errors.ts';
+import { getAreaDetail, requireLevel } from '../areas/index.ts';
+import { loadSourceMap } from '../sources/index.ts';
+import { DIMENSIONS, type Coverage, type Indicator, type Profile, type SeriesPoint, type Values } from './schema.ts';
+import {
+  selectAreaObservations,
+  selectCoverage,
+  selectIndicators,
+  selectLevelValues,
+  selectPeerValues,
+  selectSeries,
+  type CoverageRow,
+  type IndicatorRow,
+} from './store.ts';
+
+/** The public indicators with their coverage, as served by /api/indicators. */
+export interface Catalogue {
+  indicators: Indicator[];
+  byId: Map<string, Indicator>;
+}
+
+// One catalogue per (database, tenant) and process. The coverage GROUP BY scans all observations
+// (0.7 s per million rows on PGlite, STACK.md), so it runs once and again only after an import.
+let catalogueCache = new WeakMap<object, Map<string, Promise<Catalogue>>>();
+
+/** Forgets the cached catalogue and coverage; the import code calls this after every import. */
+export function invalidateCatalogueCache(): void {
+  catalogueCache = new WeakMap();
+}
+
+/** The cached catalogue of public indicators with coverage. */
+export function getCatalogue(sql: Sql, tenantId: string): Promise<Catalogue> {
+  let perDb = catalogueCache.get(sql);
+  if (!perDb) catalogueCache.set(sql, (perDb = new Map()));
+  let entry = perDb.get(tenantId);
+  if (!entry) {
+    const cache = perDb;
+    entry = loadCatalogue(sql, tenantId);
+    cache.set(tenantId, entry);
+    // A failed load must not stay cached.
+    entry.catch(() => {
+      if (cache.get(tenantId) === entry) cache.delete(tenantId);
+    });
+  }
+  return entry;
+}
+
+async function loadCatalogue(sql: Sql, tenantId: string): Promise<Catalogue> {
+  const [rows, coverageRows, sources] = await Promise.all([
+    selectIndicators(sql, tenantId),
+    selectCoverage(sql, tenantId),
+    loadSourceMap(sql, tenantId),
+  ]);
+  const coverage = groupCoverage(coverageRows);
+  const indicators = rows.map((row) => toIndicator(row, coverage.get(row.id) ?? [], sources));
+  return { indicators, byId: new Map(indicators.map((i) => [i.id, i])) };
+}
+
+/** Groups coverage rows (sorted by indicator, system, level, date) into per-indicator lists. */
+export function groupCoverage(rows: readonly CoverageRow[]): Map<string, Coverage[]> {
+  const out = new Map<string, Coverage[]>();
+  for (const r of rows) {
+    let list = out.get(r.indicator_id);
+    if (!list) out.set(r.indicator_id, (list = []));
+    let last = list[list.length - 1];
+    if (!last || last.systemId !== r.system_id || last.levelId !== r.level_id) {
+      list.push((last = { systemId: r.system_id, levelId: r.level_id, dates: [] }));
+    }
+    last.dates.push(r.ref_date);
+  }
+  return out;
+}
+
+function toIndicator(row: IndicatorRow, coverage: Coverage[], sources: Map<string, Indicator['source']>): Indicator {
+  const source = sources.get(row.source_id);
+  if (!source) throw new Error(`indicator ${row.id} refers to missing source ${row.source_id}`);
+  return {
+    id: row.id,
+    nameDe: row.name_de,
+    nameEn: row.name_en,
+    shortDe: row.short_de,
+    definitionDe: row.definition_de,
+    definitionEn: row.definition_en,
+    unit: row.unit,
+    kind: row.kind,
+    scale: row.scale,
+    dimension: row.dimension as Indicator['dimension'],
+    polarity: row.polarity,
+    department: row.department,
+    updateCycle: row.update_cycle,
+    numeratorDef: row.numerator_def,
+    denominatorDef: row.denominator_def,
+    decimals: row.decimals,
+    methodNote: row.method_note,
+    source,
+    coverage,
+  };
+}
+
+/** One indicator of the catalogue; German 404 if unknown (or not public). */
+export async function getIndicator(sql: Sql, tenantId: string, indicatorId: string): Promise<Indicator> {
+  const indicator = (await getCatalogue(sql, tenantId)).byId.get(indicatorId);
+  if (!indicator) throw notFound(`Den Indikator „${indicatorId}“ gibt es nicht.`);
+  return indicator;
+}
+
+/** Dates with observations of an indicator on one level (ascending; empty if none). */
+export function datesOn(indicator: Indicator, systemId: string, levelId: string): string[] {
+  return indicator.coverage.find((c) => c.systemId === systemId && c.levelId === levelId)?.dates ?? [];
+}
+
+/** The latest of the ascending ISO dates that is ≤ date (the latest of all when date is undefined). */
+export function latestDateAtOrBefore(dates: readonly string[], date: string | undefined): string | undefined {
+  for (let i = dates.length - 1; i >= 0; i--) {
+    const d = dates[i]!;
+    if (date === undefined || d <= date) return d;
+  }
+  return undefined;
+}
+
+/**
+ * Values of one indicator for every area of a level at one date (the latest date ≤ the requested
+ * one that has data on that level; the latest of all if none is requested), with the city value.
+ */
+export async function getValues(
+  sql: Sql,
+  tenantId: string,
+  query: { indicator: string; system: string; level: string; date?: string | undefined },
+): Promise<Values> {
+  const indicator = await getIndicator(sql, tenantId, query.indicator);
+  const level = await requireLevel(sql, tenantId, query.system, query.level);
+  const dates = datesOn(indicator, query.system, query.level);
+  const where = `auf der Ebene „${level.nameDe}“ (${query.level}) des Gebietssystems „${query.system}“`;
+  if (dates.length === 0) {
+    throw notFound(`Für den Indikator „${indicator.nameDe}“ (${indicator.id}) liegen ${where} keine Werte vor.`);
+  }
+  const date = latestDateAtOrBefore(dates, query.date);
+  if (!date) {
+    throw notFound(
+      `Für den Indikator „${indicator.nameDe}“ (${indicator.id}) liegen ${where} keine Werte zum Stichtag ${query.date} oder früher vor; ` +
+        `der früheste Stichtag ist ${dates[0]}.`,
+    );
+  }
+  const rows = await selectLevelValues(sql, tenantId, indicator.id, query.system, query.level, date);
+  const city = cityValue(indicator.kind, indicator.scale, rows);
+  return {
+    indicator,
+    systemId: query.system,
+    levelId: query.level,
+    date,
+    values: rows.map((r) => ({
+      areaId: r.area_id,
+      code: r.code,
+      name: r.name,
+      value: r.value,
+      numerator: r.numerator,
+      denominator: r.denominator,
+      flag: r.flag,
+      flagReason: r.flag_reason,
+    })),
+    city: { value: city.value, method: city.method },
+  };
+}
+
+/**
+ * The profile of one area: every public indicator with data on the area's level, grouped by
+ * dimension (fixed order), each at the requested date or its latest date ≤ it, with city value,
+ * rank among the level's areas and the area's full series. Two queries plus the cached catalogue.
+ */
+export async function getProfile(sql: Sql, tenantId: string, areaId: number, date: string | undefined): Promise<Profile> {
+  const area = await getAreaDetail(sql, tenantId, areaId);
+  const catalogue = await getCatalogue(sql, tenantId);
+  const chosen: { indicator: Indicator; date: string }[] = [];
+  for (const indicator of catalogue.indicators) {
+    const d = latestDateAtOrBefore(datesOn(indicator, area.systemId, area.levelId), date);
+    if (d) chosen.push({ indicator, date: d });
+  }
+  const [own, peers] = await Promise.all([
+    selectAreaObservations(sql, tenantId, areaId),
+    selectPeerValues(
+      sql,
+      tenantId,
+      area.systemId,
+      area.levelId,
+      chosen.map((c) => ({ indicatorId: c.indicator.id, date: c.date })),
+    ),
+  ]);
+  const ownBy = groupBy(own, (r) => r.indicator_id);
+  const peersBy = groupBy(peers, (r) => r.indicator_id);
+
+  const entries = chosen.map(({ indicator, date: d }) => {
+    const series = ownBy.get(indicator.id) ?? [];
+    const current = series.find((r) => r.ref_date === d);
+    const peerRows = peersBy.get(indicator.id) ?? [];
+    const city = cityValue(indicator.kind, indicator.scale, peerRows);
+    const { ranks, rankedCount } = rankValues(peerRows.map((r) => r.value));
+    const at = peerRows.findIndex((r) => r.area_id === areaId);
+    return {
+      indicator,
+      date: d,
+      value: current?.value ?? null,
+      numerator: current?.numerator ?? null,
+      denominator: current?.denominator ?? null,
+      flag: current?.flag ?? null,
+      cityValue: city.value,
+      rank: at >= 0 ? (ranks[at] ?? null) : null,
+      rankOf: rankedCount,
+      series: series.map((r) => ({ date: r.ref_date, value: r.value })),
+    };
+  });
+  const groups = DIMENSIONS.map((dimension) => ({
+    dimension,
+    indicators: entries.filter((e) => e.indicator.dimension === dimension),
+  })).filter((g) => g.indicators.length > 0);
+  const latest = chosen.reduce<string | null>((m, c) => (m === null || c.date > m ? c.date : m), null);
+  return { area, date: date ?? latest, groups };
+}
+
+/** The series of one indicator for one area; German 404 for unknown area or indicator. */
+export async function getSeries(sql: Sql, tenantId: string, areaId: number, indicatorId: string): Promise<SeriesPoint[]> {
+  await getAreaDetail(sql, tenantId, areaId);
+  await getIndicator(sql, tenantId, indicatorId);
+  const rows = await selectSeries(sql, tenantId, areaId, indicatorId);
+  return rows.map((r) => ({ date: r.ref_date, value: r.value, numerator: r.numerator, denominator: r.denominator, flag: r.flag }));
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    let list = out.get(k);
+    if (!list) out.set(k, (list = []));
+    list.push(row);
+  }
+  return out;
+}

@@ -1,0 +1,149 @@
+// SQL for indicators and observations. Every query is scoped to one tenant ($1). Only indicators
+// with visibility 'public' are read: there is no sign-in yet (access control comes with its issue).
+import type { Sql } from '../../db/db.ts';
+
+export interface IndicatorRow {
+  id: string;
+  name_de: string;
+  name_en: string;
+  short_de: string | null;
+  definition_de: string;
+  definition_en: string | null;
+  unit: string;
+  kind: 'count' | 'share' | 'value';
+  scale: number;
+  dimension: string;
+  polarity: 'higher_is_better' | 'higher_is_worse' | 'neutral';
+  department: string;
+  source_id: string;
+  update_cycle: string | null;
+  numerator_def: string | null;
+  denominator_def: string | null;
+  decimals: number;
+  method_note: string | null;
+}
+
+/** Public indicators of the tenant in catalogue order. */
+export function selectIndicators(sql: Sql, tenantId: string): Promise<IndicatorRow[]> {
+  return sql.query<IndicatorRow>(
+    `SELECT id, name_de, name_en, short_de, definition_de, definition_en, unit, kind, scale, dimension,
+            polarity, department, source_id, update_cycle, numerator_def, denominator_def, decimals, method_note
+       FROM indicator
+      WHERE tenant_id = $1 AND visibility = 'public'
+      ORDER BY sort_key, id`,
+    [tenantId],
+  );
+}
+
+export interface CoverageRow {
+  indicator_id: string;
+  system_id: string;
+  level_id: string;
+  ref_date: string;
+}
+
+/** Where observations exist: one row per indicator, system, level and date (one GROUP BY). */
+export function selectCoverage(sql: Sql, tenantId: string): Promise<CoverageRow[]> {
+  return sql.query<CoverageRow>(
+    `SELECT o.indicator_id, a.system_id, a.level_id, o.ref_date
+       FROM observation o
+       JOIN area a ON a.tenant_id = o.tenant_id AND a.id = o.area_id
+      WHERE o.tenant_id = $1
+      GROUP BY o.indicator_id, a.system_id, a.level_id, o.ref_date
+      ORDER BY o.indicator_id, a.system_id, a.level_id, o.ref_date`,
+    [tenantId],
+  );
+}
+
+export interface LevelValueRow {
+  area_id: number;
+  code: string;
+  name: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  flag: 'suppressed' | 'invalid' | null;
+  flag_reason: string | null;
+}
+
+/** Every area of a level with its observation of one indicator at one date (nulls where none). */
+export function selectLevelValues(
+  sql: Sql,
+  tenantId: string,
+  indicatorId: string,
+  systemId: string,
+  levelId: string,
+  date: string,
+): Promise<LevelValueRow[]> {
+  return sql.query<LevelValueRow>(
+    `SELECT a.id AS area_id, a.code, a.name, o.value, o.numerator, o.denominator, o.flag, o.flag_reason
+       FROM area a
+       LEFT JOIN observation o
+         ON o.tenant_id = a.tenant_id AND o.area_id = a.id AND o.indicator_id = $2 AND o.ref_date = $5
+      WHERE a.tenant_id = $1 AND a.system_id = $3 AND a.level_id = $4
+      ORDER BY a.code`,
+    [tenantId, indicatorId, systemId, levelId, date],
+  );
+}
+
+export interface AreaObservationRow {
+  indicator_id: string;
+  ref_date: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  flag: 'suppressed' | 'invalid' | null;
+}
+
+/** All observations of one area (public indicators), by indicator and date. */
+export function selectAreaObservations(sql: Sql, tenantId: string, areaId: number): Promise<AreaObservationRow[]> {
+  return sql.query<AreaObservationRow>(
+    `SELECT o.indicator_id, o.ref_date, o.value, o.numerator, o.denominator, o.flag
+       FROM observation o
+       JOIN indicator i ON i.tenant_id = o.tenant_id AND i.id = o.indicator_id
+      WHERE o.tenant_id = $1 AND o.area_id = $2 AND i.visibility = 'public'
+      ORDER BY o.indicator_id, o.ref_date`,
+    [tenantId, areaId],
+  );
+}
+
+/** Observations of one area and indicator over time. */
+export function selectSeries(sql: Sql, tenantId: string, areaId: number, indicatorId: string): Promise<AreaObservationRow[]> {
+  return sql.query<AreaObservationRow>(
+    `SELECT indicator_id, ref_date, value, numerator, denominator, flag
+       FROM observation
+      WHERE tenant_id = $1 AND area_id = $2 AND indicator_id = $3
+      ORDER BY ref_date`,
+    [tenantId, areaId, indicatorId],
+  );
+}
+
+export interface PeerValueRow {
+  indicator_id: string;
+  area_id: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+/**
+ * Observations of all areas of a level for several (indicator, date) pairs at once — the peers an
+ * area is ranked among and the city value is computed from. One query for the whole profile.
+ */
+export function selectPeerValues(
+  sql: Sql,
+  tenantId: string,
+  systemId: string,
+  levelId: string,
+  pairs: { indicatorId: string; date: string }[],
+): Promise<PeerValueRow[]> {
+  if (pairs.length === 0) return Promise.resolve([]);
+  return sql.query<PeerValueRow>(
+    `SELECT o.indicator_id, o.area_id, o.value, o.numerator, o.denominator
+       FROM unnest($2::text[], $3::date[]) AS c(indicator_id, ref_date)
+       JOIN observation o ON o.tenant_id = $1 AND o.indicator_id = c.indicator_id AND o.ref_date = c.ref_date
+       JOIN area a ON a.tenant_id = o.tenant_id AND a.id = o.area_id
+      WHERE a.system_id = $4 AND a.level_id = $5`,
+    [tenantId, pairs.map((p) => p.indicatorId), pairs.map((p) => p.date), systemId, levelId],
+  );
+}

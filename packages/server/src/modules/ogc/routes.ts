@@ -1,0 +1,162 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../../app-context.ts';
+import { HttpError } from '../../http/errors.ts';
+import { defineRoute } from '../../http/route.ts';
+import { CONFORMANCE, DEFAULT_LIMIT, getCollection, getItem, getItems, landingPage, listCollections } from './service.ts';
+
+const linkSchema = z.object({ href: z.string(), rel: z.string(), type: z.string().optional(), title: z.string().optional() }).meta({ id: 'OgcLink' });
+
+const collectionSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    description: z.string(),
+    itemType: z.literal('feature'),
+    crs: z.array(z.string()),
+    extent: z.object({ spatial: z.object({ bbox: z.array(z.array(z.number()).length(4)), crs: z.string() }) }),
+    links: z.array(linkSchema),
+  })
+  .meta({ id: 'OgcCollection' });
+
+const featureSchema = z
+  .object({
+    type: z.literal('Feature'),
+    id: z.string().meta({ description: 'Gebietsschlüssel' }),
+    geometry: z.object({ type: z.string(), coordinates: z.unknown() }).nullable(),
+    properties: z.record(z.string(), z.unknown()).meta({
+      description: 'code, name, parentCode, level und je Indikator (Name = Indikator-ID) der jüngste öffentliche Wert',
+    }),
+  })
+  .meta({ id: 'OgcFeature' });
+
+// f=json / f=geojson select the only encodings offered; anything else is refused (400).
+const formatQuery = { f: z.enum(['json', 'geojson']).optional().meta({ description: 'Ausgabeformat (nur JSON/GeoJSON)' }) };
+
+const collectionParams = z.object({ collectionId: z.string().min(1).meta({ description: '{Gebietssystem}-{Ebene}, z. B. lor2021-plr' }) });
+
+/** Base URL of the request (scheme://host[:port]) for absolute links. */
+function baseUrl(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
+}
+
+/** Refuses requests whose Accept header allows neither JSON nor GeoJSON (406). */
+function requireJsonAccept(request: FastifyRequest): void {
+  const accept = request.headers.accept;
+  if (!accept) return;
+  if (/(^|[\s,])(\*\/\*|application\/\*|application\/(geo\+)?json)/i.test(accept)) return;
+  throw new HttpError(406, 'not_acceptable', `Dieser Dienst liefert nur JSON bzw. GeoJSON (application/json, application/geo+json); angefragt war „${accept}“.`);
+}
+
+/** OGC API – Features Part 1 Core + GeoJSON at /ogc. */
+export function registerOgcRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const tags = ['OGC API – Features'];
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/ogc',
+    operationId: 'ogcLandingPage',
+    summary: 'Startseite des OGC-API-Features-Dienstes',
+    tags,
+    querystring: z.object(formatQuery),
+    response: z.object({ title: z.string(), description: z.string(), links: z.array(linkSchema) }),
+    handler: ({ request }) => {
+      requireJsonAccept(request);
+      return landingPage(baseUrl(request));
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/ogc/conformance',
+    operationId: 'ogcConformance',
+    summary: 'Konformitätsklassen (Core, GeoJSON)',
+    tags,
+    querystring: z.object(formatQuery),
+    response: z.object({ conformsTo: z.array(z.string()) }),
+    handler: ({ request }) => {
+      requireJsonAccept(request);
+      return { conformsTo: CONFORMANCE };
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/ogc/collections',
+    operationId: 'ogcCollections',
+    summary: 'Sammlungen: eine je Ebene jedes Gebietssystems',
+    tags,
+    querystring: z.object(formatQuery),
+    response: z.object({ links: z.array(linkSchema), collections: z.array(collectionSchema) }),
+    handler: ({ request }) => {
+      requireJsonAccept(request);
+      return listCollections(ctx.db, ctx.tenantId, baseUrl(request));
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/ogc/collections/:collectionId',
+    operationId: 'ogcCollection',
+    summary: 'Eine Sammlung mit Ausdehnung',
+    tags,
+    params: collectionParams,
+    querystring: z.object(formatQuery),
+    response: collectionSchema,
+    handler: ({ params, request }) => {
+      requireJsonAccept(request);
+      return getCollection(ctx.db, ctx.tenantId, params.collectionId, baseUrl(request));
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/ogc/collections/:collectionId/items',
+    operationId: 'ogcItems',
+    summary: 'Gebiete einer Sammlung als GeoJSON, seitenweise',
+    tags,
+    params: collectionParams,
+    querystring: z.object({
+      ...formatQuery,
+      limit: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .default(DEFAULT_LIMIT)
+        .meta({ description: 'Anzahl je Seite (1–10000; größere Werte werden auf 10000 begrenzt)' }),
+      offset: z.coerce.number().int().min(0).default(0),
+      bbox: z.string().optional().meta({ description: 'minLon,minLat,maxLon,maxLat (WGS84); Überlappung mit dem Gebietsrechteck' }),
+    }),
+    response: z
+      .object({
+        type: z.literal('FeatureCollection'),
+        features: z.array(featureSchema),
+        numberMatched: z.number().int(),
+        numberReturned: z.number().int(),
+        timeStamp: z.string(),
+        links: z.array(linkSchema),
+      })
+      .meta({ id: 'OgcFeatureCollection' }),
+    responseContentType: 'application/geo+json',
+    handler: ({ params, query, request }) => {
+      requireJsonAccept(request);
+      return getItems(ctx.db, ctx.tenantId, params.collectionId, baseUrl(request), query, new Date());
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/ogc/collections/:collectionId/items/:featureId',
+    operationId: 'ogcItem',
+    summary: 'Ein Gebiet (Merkmal-ID = Gebietsschlüssel)',
+    tags,
+    params: collectionParams.extend({ featureId: z.string().min(1) }),
+    querystring: z.object(formatQuery),
+    response: featureSchema.extend({ links: z.array(linkSchema) }),
+    responseContentType: 'application/geo+json',
+    handler: ({ params, request }) => {
+      requireJsonAccept(request);
+      return getItem(ctx.db, ctx.tenantId, params.collectionId, params.featureId, baseUrl(request));
+    },
+  });
+}

@@ -1,0 +1,78 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../../app-context.ts';
+import { notFound } from '../../http/errors.ts';
+import { defineRoute } from '../../http/route.ts';
+import { loadSourceMap, sourceSchema } from '../sources/index.ts';
+import { pointDatasetExists, selectPointDatasets, selectPointFeatures } from './store.ts';
+
+const pointDatasetSchema = z
+  .object({
+    id: z.string(),
+    nameDe: z.string(),
+    nameEn: z.string(),
+    referenceDate: z.iso.date().nullable(),
+    count: z.number().int(),
+    source: sourceSchema,
+  })
+  .meta({ id: 'PointDataset' });
+
+const pointCollectionSchema = z
+  .object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(
+      z.object({
+        type: z.literal('Feature'),
+        id: z.string(),
+        geometry: z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) }),
+        properties: z.record(z.string(), z.unknown()).meta({ description: 'id, name und die Attribute der Quelle' }),
+      }),
+    ),
+  })
+  .meta({ id: 'PointCollection' });
+
+/** GET /api/point-datasets and /api/point-datasets/{id}/features. */
+export function registerPointRoutes(app: FastifyInstance, ctx: AppContext): void {
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/point-datasets',
+    operationId: 'listPointDatasets',
+    summary: 'Punktdatensätze (Standorte von Angeboten)',
+    tags: ['Standorte'],
+    response: z.array(pointDatasetSchema),
+    handler: async () => {
+      const [rows, sources] = await Promise.all([selectPointDatasets(ctx.db, ctx.tenantId), loadSourceMap(ctx.db, ctx.tenantId)]);
+      return rows.map((r) => {
+        const source = sources.get(r.source_id);
+        if (!source) throw new Error(`point dataset ${r.id} refers to missing source ${r.source_id}`);
+        return { id: r.id, nameDe: r.name_de, nameEn: r.name_en, referenceDate: r.reference_date, count: r.count, source };
+      });
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/point-datasets/:id/features',
+    operationId: 'getPointFeatures',
+    summary: 'Alle Punkte eines Datensatzes als GeoJSON',
+    tags: ['Standorte'],
+    params: z.object({ id: z.string().min(1) }),
+    response: pointCollectionSchema,
+    responseContentType: 'application/geo+json',
+    handler: async ({ params }) => {
+      if (!(await pointDatasetExists(ctx.db, ctx.tenantId, params.id))) {
+        throw notFound(`Den Punktdatensatz „${params.id}“ gibt es nicht.`);
+      }
+      const rows = await selectPointFeatures(ctx.db, ctx.tenantId, params.id);
+      return {
+        type: 'FeatureCollection' as const,
+        features: rows.map((r) => ({
+          type: 'Feature' as const,
+          id: r.id,
+          geometry: { type: 'Point' as const, coordinates: [r.lon, r.lat] as [number, number] },
+          properties: { ...r.properties, id: r.id, name: r.name },
+        })),
+      };
+    },
+  });
+}

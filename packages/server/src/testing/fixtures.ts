@@ -1,0 +1,112 @@
+// A small, hand-checkable data set for HTTP and store tests, inserted with plain SQL:
+// tenant 'berlin', one source, area system 'lor2021' with levels 'bez' (2 Bezirke) and 'plr'
+// (4 Planungsräume, 0.1° squares side by side along 52.0–52.1° N), three public indicators and one
+// internal one. Golden values used by tests are noted next to the rows.
+import type { AppContext } from '../app-context.ts';
+import { loadConfig, type Config } from '../config.ts';
+import type { Db } from '../db/db.ts';
+
+export const FIXTURE_TENANT = 'berlin';
+
+/** Area ids by code, as assigned by the database. */
+export interface Fixture {
+  areaId: Record<string, number>;
+}
+
+// A square [x0, 52.0]–[x0 + w, 52.1] with a vertex that rounds to 5 decimals (52.0000004 → 52).
+function square(x0: number, w: number) {
+  const x1 = Math.round((x0 + w) * 1e6) / 1e6;
+  return {
+    type: 'Polygon',
+    coordinates: [[[x0, 52.0000004], [x1, 52.0], [x1, 52.1], [x0, 52.1], [x0, 52.0000004]]],
+  };
+}
+
+/** Inserts the fixture into an empty migrated database. */
+export async function insertFixture(db: Db): Promise<Fixture> {
+  await db.exec(`
+    INSERT INTO tenant (id, ags, name) VALUES ('berlin', '11000000', 'Berlin');
+    INSERT INTO source (tenant_id, id, title, publisher, licence, licence_url, attribution, url, notes)
+    VALUES ('berlin', 'afs', 'Einwohnerregister', 'Amt für Statistik Berlin-Brandenburg', 'CC BY 3.0 DE',
+            'https://creativecommons.org/licenses/by/3.0/de/', 'Amt für Statistik Berlin-Brandenburg', 'https://www.statistik-berlin-brandenburg.de', NULL);
+    INSERT INTO area_system (tenant_id, id, name, description, valid_from, valid_to, source_id)
+    VALUES ('berlin', 'lor2021', 'LOR 2021', 'Lebensweltlich orientierte Räume ab 2021', '2021-01-01', NULL, 'afs');
+    INSERT INTO area_level (tenant_id, system_id, id, name_de, name_en, depth) VALUES
+      ('berlin', 'lor2021', 'bez', 'Bezirk', 'District', 0),
+      ('berlin', 'lor2021', 'plr', 'Planungsraum', 'Planning area', 1);
+  `);
+  const insertArea = async (level: string, code: string, name: string, parentId: number | null, x0: number, w: number) => {
+    const geometry = square(x0, w);
+    const [row] = await db.query<{ id: number }>(
+      `INSERT INTO area (tenant_id, system_id, level_id, code, name, parent_id, geometry, bbox, area_m2)
+       VALUES ('berlin', 'lor2021', $1, $2, $3, $4, $5::jsonb, $6::float8[], $7)
+       RETURNING id`,
+      [level, code, name, parentId, JSON.stringify(geometry), [x0, 52.0, x0 + w, 52.1], w * 1e8],
+    );
+    return row!.id;
+  };
+  const areaId: Record<string, number> = {};
+  areaId['01'] = await insertArea('bez', '01', 'Mitte', null, 13.0, 0.2);
+  areaId['02'] = await insertArea('bez', '02', 'Friedrichshain-Kreuzberg', null, 13.2, 0.2);
+  areaId['01100101'] = await insertArea('plr', '01100101', 'Stülerstraße', areaId['01'], 13.0, 0.1);
+  areaId['01100102'] = await insertArea('plr', '01100102', 'Großer Tiergarten', areaId['01'], 13.1, 0.1);
+  areaId['02100101'] = await insertArea('plr', '02100101', 'Askanischer Platz', areaId['02'], 13.2, 0.1);
+  areaId['02100102'] = await insertArea('plr', '02100102', 'Mehringplatz', areaId['02'], 13.3, 0.1);
+
+  await db.exec(`
+    INSERT INTO indicator (tenant_id, id, name_de, name_en, short_de, definition_de, unit, kind, scale, dimension,
+                           polarity, department, source_id, decimals, visibility, sort_key) VALUES
+      ('berlin', 'ewr_total', 'Einwohnende insgesamt', 'Residents', 'Einwohnende', 'Melderechtlich registrierte Einwohnende am Ort der Hauptwohnung', 'count', 'count', 1, 'demography', 'neutral', 'Sozialplanung', 'afs', 0, 'public', 1),
+      ('berlin', 'share_unemployed', 'Anteil Arbeitslose', 'Unemployed share', NULL, 'Arbeitslose je 100 Einwohnende 15–65', 'percent', 'share', 100, 'work', 'higher_is_worse', 'Sozialplanung', 'afs', 1, 'public', 2),
+      ('berlin', 'income_median', 'Medianeinkommen', 'Median income', NULL, 'Median des Haushaltsnettoeinkommens', 'euro', 'value', 1, 'income', 'higher_is_better', 'Sozialplanung', 'afs', 0, 'public', 3),
+      ('berlin', 'internal_note', 'Interne Kennzahl', 'Internal figure', NULL, 'Nur intern', 'count', 'count', 1, 'health', 'neutral', 'Gesundheit', 'afs', 0, 'internal', 4);
+  `);
+  const obs: [string, string, string, number | null, number | null, number | null, string | null][] = [
+    // ewr_total: PLR 2023 100/200/300/400 (city Summe 1000; ranks 4,3,2,1), 2022 90/190/290/390.
+    ['ewr_total', '01100101', '2022-12-31', 90, null, null, null],
+    ['ewr_total', '01100102', '2022-12-31', 190, null, null, null],
+    ['ewr_total', '02100101', '2022-12-31', 290, null, null, null],
+    ['ewr_total', '02100102', '2022-12-31', 390, null, null, null],
+    ['ewr_total', '01100101', '2023-12-31', 100, null, null, null],
+    ['ewr_total', '01100102', '2023-12-31', 200, null, null, null],
+    ['ewr_total', '02100101', '2023-12-31', 300, null, null, null],
+    ['ewr_total', '02100102', '2023-12-31', 400, null, null, null],
+    ['ewr_total', '01', '2022-12-31', 280, null, null, null],
+    ['ewr_total', '02', '2022-12-31', 680, null, null, null],
+    ['ewr_total', '01', '2023-12-31', 300, null, null, null],
+    ['ewr_total', '02', '2023-12-31', 700, null, null, null],
+    // share_unemployed 2023: 5/50, 20/100, 30/100, suppressed (city 55/250 = 22 %); Bezirke 25/150, 45/250.
+    ['share_unemployed', '01100101', '2023-12-31', 10, 5, 50, null],
+    ['share_unemployed', '01100102', '2023-12-31', 20, 20, 100, null],
+    ['share_unemployed', '02100101', '2023-12-31', 30, 30, 100, null],
+    ['share_unemployed', '02100102', '2023-12-31', null, null, 150, 'suppressed'],
+    ['share_unemployed', '01', '2023-12-31', 25 / 1.5, 25, 150, null],
+    ['share_unemployed', '02', '2023-12-31', 18, 45, 250, null],
+    // income_median 2023, PLR only: 1500/2000/2500/1800 (city median 1900).
+    ['income_median', '01100101', '2023-12-31', 1500, null, null, null],
+    ['income_median', '01100102', '2023-12-31', 2000, null, null, null],
+    ['income_median', '02100101', '2023-12-31', 2500, null, null, null],
+    ['income_median', '02100102', '2023-12-31', 1800, null, null, null],
+    ['internal_note', '01100101', '2023-12-31', 7, null, null, null],
+  ];
+  for (const [indicator, code, date, value, numerator, denominator, flag] of obs) {
+    await db.query(
+      `INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value, numerator, denominator, flag, flag_reason)
+       VALUES ('berlin', $1, $2, $3, $4, $5, $6, $7, $8)`,
+      [indicator, areaId[code], date, value, numerator, denominator, flag, flag ? 'weniger als 3 Fälle' : null],
+    );
+  }
+  await db.exec(`
+    INSERT INTO point_dataset (tenant_id, id, name_de, name_en, reference_date, source_id)
+    VALUES ('berlin', 'kitas', 'Kindertagesstätten', 'Day-care centres', '2024-03-01', 'afs');
+    INSERT INTO point_feature (tenant_id, dataset, id, name, lon, lat, properties, source_id) VALUES
+      ('berlin', 'kitas', '0001', 'Kita Sonnenschein', 13.05, 52.05, '{"places": 40}', 'afs'),
+      ('berlin', 'kitas', '0002', 'Kita Regenbogen', 13.25, 52.05, '{"places": 85}', 'afs');
+  `);
+  return { areaId };
+}
+
+/** An AppContext for tests: the fixture tenant, default config with overrides (e.g. webDist). */
+export function testContext(db: Db, overrides: Partial<Config> = {}): AppContext {
+  return { db, tenantId: FIXTURE_TENANT, config: { ...loadConfig({}), webDist: '/nonexistent-web-dist', ...overrides } };
+}
