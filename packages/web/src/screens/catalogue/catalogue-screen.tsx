@@ -1,0 +1,194 @@
+// The indicator catalogue: search, filter by dimension and department, full metadata per indicator.
+import { useId, useMemo } from 'react';
+import { api } from '../../lib/api.ts';
+import type { Indicator } from '../../lib/api.ts';
+import { useFetch } from '../../lib/use-fetch.ts';
+import { navigate } from '../../lib/router.ts';
+import { formatDate } from '../../lib/core-bridge.ts';
+import { DEFAULT_MAP_STATE, serializeMapState } from '../../lib/url-state.ts';
+import { dimensionLabel, dimensionRank, indicatorName } from '../../lib/labels.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import type { Lang } from '../../i18n/index.tsx';
+import { Empty, ErrorState, Loading } from '../../components/status.tsx';
+import { SourceLine } from '../../components/source-line.tsx';
+import { Link } from '../../components/link.tsx';
+import { foldForSearch } from '../map/indicator-picker.tsx';
+
+export interface CatalogueFilter {
+  q: string;
+  dimension: string;
+  department: string;
+}
+
+/** Keeps indicators matching every search word (in names, definitions, source, department) and the chosen filters. */
+export function filterIndicators(list: readonly Indicator[], f: CatalogueFilter, lang: Lang): Indicator[] {
+  const words = foldForSearch(f.q).split(/\s+/).filter(Boolean);
+  return list
+    .filter((i) => !f.dimension || i.dimension === f.dimension)
+    .filter((i) => !f.department || i.department === f.department)
+    .filter((i) => {
+      if (words.length === 0) return true;
+      const hay = foldForSearch(
+        [i.id, i.nameDe, i.nameEn, i.shortDe, i.definitionDe, i.definitionEn, i.department, i.source?.title, i.source?.publisher, dimensionLabel(i.dimension, lang)]
+          .filter(Boolean)
+          .join(' '),
+      );
+      return words.every((w) => hay.includes(w));
+    })
+    .sort((a, b) => dimensionRank(a.dimension) - dimensionRank(b.dimension) || indicatorName(a, lang).localeCompare(indicatorName(b, lang), 'de'));
+}
+
+function Meta({ label, children }: { label: string; children: React.ReactNode }) {
+  if (children === null || children === undefined || children === '') return null;
+  return (
+    <div className="meta-row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function IndicatorCard({ ind, systemsById }: { ind: Indicator; systemsById: Map<string, { name: string; levels: Map<string, string> }> }) {
+  const { t, lang } = useI18n();
+  const definition = lang === 'en' && ind.definitionEn ? ind.definitionEn : ind.definitionDe;
+  const firstCov = ind.coverage[0];
+  const mapHref = firstCov
+    ? `/${serializeMapState({ ...DEFAULT_MAP_STATE, system: firstCov.systemId, level: firstCov.levelId, indicator: ind.id })}`
+    : null;
+  return (
+    <article className="card indicator-card" aria-labelledby={`ind-${ind.id}`}>
+      <header className="card-head">
+        <p className="card-kicker">{dimensionLabel(ind.dimension, lang)}</p>
+        <h2 id={`ind-${ind.id}`} className="card-title">
+          {indicatorName(ind, lang)}
+        </h2>
+        {mapHref && (
+          <Link href={mapHref} className="btn btn-small">
+            {t.showOnMap}
+          </Link>
+        )}
+      </header>
+      {definition && <p className="card-definition">{definition}</p>}
+      <dl className="meta">
+        <Meta label={t.unit}>{ind.unit}</Meta>
+        <Meta label={t.polarity}>{t.polarityLabel(ind.polarity)}</Meta>
+        <Meta label={t.department}>{ind.department}</Meta>
+        <Meta label={t.updateCycle}>{ind.updateCycle}</Meta>
+        <Meta label={t.numerator}>{ind.numeratorDef}</Meta>
+        <Meta label={t.denominator}>{ind.denominatorDef}</Meta>
+        <Meta label={t.methodNote}>{ind.methodNote}</Meta>
+        <Meta label={t.sourceLabel}>{ind.source ? <SourceLine source={ind.source} /> : null}</Meta>
+        <Meta label={t.attribution}>{ind.source?.attribution}</Meta>
+        <Meta label={t.coverage}>
+          {ind.coverage.length > 0 ? (
+            <ul className="coverage-list">
+              {ind.coverage.map((c) => {
+                const sys = systemsById.get(c.systemId);
+                return (
+                  <li key={`${c.systemId}/${c.levelId}`}>
+                    <strong>
+                      {sys?.name ?? c.systemId} · {sys?.levels.get(c.levelId) ?? c.levelId}:
+                    </strong>{' '}
+                    {c.dates.map(formatDate).join(', ')}
+                  </li>
+                );
+              })}
+            </ul>
+          ) : null}
+        </Meta>
+        <Meta label="ID">
+          <code>{ind.id}</code>
+        </Meta>
+      </dl>
+    </article>
+  );
+}
+
+export function CatalogueScreen({ search }: { search: string }) {
+  const { t, lang } = useI18n();
+  const id = useId();
+  const q = useFetch(() => api.indicators(), []);
+  const systemsQ = useFetch(() => api.areaSystems(), []);
+  const params = new URLSearchParams(search);
+  const filter: CatalogueFilter = { q: params.get('q') ?? '', dimension: params.get('dimension') ?? '', department: params.get('department') ?? '' };
+  const setFilter = (patch: Partial<CatalogueFilter>) => {
+    const next = { ...filter, ...patch };
+    const sp = new URLSearchParams();
+    if (next.q) sp.set('q', next.q);
+    if (next.dimension) sp.set('dimension', next.dimension);
+    if (next.department) sp.set('department', next.department);
+    const s = sp.toString();
+    // typing replaces the entry, so back does not step through every keystroke
+    navigate(`/indikatoren${s ? `?${s}` : ''}`, { replace: patch.q !== undefined });
+  };
+  const all = q.data ?? [];
+  const dims = useMemo(() => [...new Set(all.map((i) => i.dimension))].sort((a, b) => dimensionRank(a) - dimensionRank(b)), [all]);
+  const depts = useMemo(() => [...new Set(all.map((i) => i.department).filter((d): d is string => !!d))].sort((a, b) => a.localeCompare(b, 'de')), [all]);
+  const shown = filterIndicators(all, filter, lang);
+  const systemsById = useMemo(
+    () =>
+      new Map(
+        (systemsQ.data ?? []).map((s) => [s.id, { name: s.name, levels: new Map(s.levels.map((l) => [l.id, lang === 'en' ? l.nameEn : l.nameDe])) }]),
+      ),
+    [systemsQ.data, lang],
+  );
+
+  return (
+    <div className="page page-catalogue">
+      <h1>{t.catalogueTitle}</h1>
+      <p className="lead">{t.catalogueIntro}</p>
+      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <div className="field field-grow">
+          <label htmlFor={`${id}-q`} className="field-label">
+            {t.search}
+          </label>
+          <input id={`${id}-q`} type="search" value={filter.q} placeholder={t.searchPlaceholder} onChange={(e) => setFilter({ q: e.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-dim`} className="field-label">
+            {t.dimension}
+          </label>
+          <select id={`${id}-dim`} value={filter.dimension} onChange={(e) => setFilter({ dimension: e.target.value })}>
+            <option value="">{t.all}</option>
+            {dims.map((d) => (
+              <option key={d} value={d}>
+                {dimensionLabel(d, lang)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-dep`} className="field-label">
+            {t.department}
+          </label>
+          <select id={`${id}-dep`} value={filter.department} onChange={(e) => setFilter({ department: e.target.value })}>
+            <option value="">{t.all}</option>
+            {depts.map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      {q.status === 'error' && <ErrorState error={q.error} what={t.catalogueTitle} onRetry={q.reload} />}
+      {q.status === 'loading' && !q.data && <Loading />}
+      {q.data && (
+        <>
+          <p className="results-count" role="status" aria-live="polite">
+            {t.resultsCount(shown.length)}
+          </p>
+          {shown.length === 0 ? (
+            <Empty>{t.noResults}</Empty>
+          ) : (
+            <div className="card-list">
+              {shown.map((ind) => (
+                <IndicatorCard key={ind.id} ind={ind} systemsById={systemsById} />
+              ))}
+            </div>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+// The legend on the map: indicator, unit, date, class ranges in German format with area counts, no-data swatch.
+import type { Legend } from '../../lib/legend.ts';
+import { useI18n } from '../../i18n/index.tsx';
+
+export interface LegendBoxProps {
+  id: string;
+  title: string;
+  subtitle: string;
+  legend: Legend;
+  cityLine: string | null;
+}
+
+/** Legend panel placed over the map; also the text description of the map colours. */
+export function LegendBox({ id, title, subtitle, legend, cityLine }: LegendBoxProps) {
+  const { t } = useI18n();
+  return (
+    <section className="legend" id={id} aria-label={t.legend}>
+      <h2 className="legend-title">{title}</h2>
+      <p className="legend-subtitle">{subtitle}</p>
+      <ul className="legend-list">
+        {legend.entries
+          .slice()
+          .reverse()
+          .map((e) => (
+            <li key={e.index} className="legend-row">
+              <span className="swatch" style={{ background: e.color }} aria-hidden="true" />
+              <span className="legend-label">{e.label}</span>
+              <span className="legend-count" aria-label={t.areasCount(e.count)}>
+                {e.count}
+              </span>
+            </li>
+          ))}
+        {legend.noDataCount > 0 && (
+          <li className="legend-row">
+            <span className="swatch swatch-nodata" aria-hidden="true" />
+            <span className="legend-label">{t.noData}</span>
+            <span className="legend-count" aria-label={t.areasCount(legend.noDataCount)}>
+              {legend.noDataCount}
+            </span>
+          </li>
+        )}
+      </ul>
+      {cityLine && <p className="legend-city">{cityLine}</p>}
+    </section>
+  );
+}

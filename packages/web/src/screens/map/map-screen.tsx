@@ -1,0 +1,247 @@
+// The main screen: full-height choropleth of one indicator with a slim top bar, legend, table toggle,
+// source/licence line and the area profile as a side panel. All settings live in the URL.
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { api } from '../../lib/api.ts';
+import type { AreaSystem, Indicator, Level, ValuesResponse } from '../../lib/api.ts';
+import { useFetch } from '../../lib/use-fetch.ts';
+import { navigate } from '../../lib/router.ts';
+import { parseMapState, serializeMapState } from '../../lib/url-state.ts';
+import type { MapState } from '../../lib/url-state.ts';
+import { breakDecimals, classifyBreaks, formatDate, formatNumber, formatValue, paletteFor } from '../../lib/core-bridge.ts';
+import { buildLegend, classIndex, englishRange, germanRange } from '../../lib/legend.ts';
+import { indicatorName, levelName } from '../../lib/labels.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { Empty, ErrorState, Loading } from '../../components/status.tsx';
+import { SourceLine } from '../../components/source-line.tsx';
+import { MapView } from './map-view.tsx';
+import { LegendBox } from './legend-box.tsx';
+import { ValueTable } from './value-table.tsx';
+import { TopBar } from './top-bar.tsx';
+import { ProfilePanel } from '../profile/profile-panel.tsx';
+
+export const LAST_MAP_URL_KEY = 'sozialraum.lastMapUrl';
+
+/** Coverage dates of an indicator on a system level, ascending. */
+export function datesFor(ind: Indicator | null, system: string | null, level: string | null): string[] {
+  if (!ind || !system || !level) return [];
+  const c = ind.coverage.find((x) => x.systemId === system && x.levelId === level);
+  return c ? [...c.dates].sort() : [];
+}
+
+/** Fills unset parts of the URL state: first system, its deepest level, the first indicator with data there. */
+export function resolveMapState(s: MapState, systems: readonly AreaSystem[], indicators: readonly Indicator[]): MapState {
+  const system = systems.find((x) => x.id === s.system) ?? systems[0];
+  if (!system) return s;
+  const levels = [...system.levels].sort((a, b) => a.depth - b.depth);
+  const level = levels.find((l) => l.id === s.level) ?? levels[levels.length - 1];
+  if (!level) return { ...s, system: system.id };
+  const available = indicators.filter((i) => datesFor(i, system.id, level.id).length > 0);
+  const indicator = available.find((i) => i.id === s.indicator) ?? available[0] ?? null;
+  return { ...s, system: system.id, level: level.id, indicator: indicator?.id ?? null };
+}
+
+export function MapScreen({ search }: { search: string }) {
+  const { t, lang } = useI18n();
+  const legendId = useId();
+  const state = useMemo(() => parseMapState(search), [search]);
+
+  const systemsQ = useFetch(() => api.areaSystems(), []);
+  const indicatorsQ = useFetch(() => api.indicators(), []);
+  const configQ = useFetch(() => api.config(), []);
+  const systems = systemsQ.data;
+  const indicators = indicatorsQ.data;
+
+  const resolved = useMemo(
+    () => (systems && indicators ? resolveMapState(state, systems, indicators) : state),
+    [state, systems, indicators],
+  );
+
+  // write the resolved defaults into the URL once, so the address bar always reproduces the view
+  useEffect(() => {
+    if (!systems || !indicators) return;
+    const url = `/${serializeMapState(resolved)}`;
+    if (url !== `/${search}`) navigate(url, { replace: true });
+    try {
+      sessionStorage.setItem(LAST_MAP_URL_KEY, url);
+    } catch {
+      // ignore
+    }
+  }, [resolved, search, systems, indicators]);
+
+  const update = useCallback(
+    (patch: Partial<MapState>, opts: { replace?: boolean } = {}) => navigate(`/${serializeMapState({ ...resolved, ...patch })}`, opts),
+    [resolved],
+  );
+
+  const system = systems?.find((s) => s.id === resolved.system) ?? null;
+  const level: Level | null = system?.levels.find((l) => l.id === resolved.level) ?? null;
+  const indicator = indicators?.find((i) => i.id === resolved.indicator) ?? null;
+  const levelIndicators = useMemo(
+    () => (indicators ?? []).filter((i) => datesFor(i, resolved.system, resolved.level).length > 0),
+    [indicators, resolved.system, resolved.level],
+  );
+  const dates = useMemo(() => datesFor(indicator, resolved.system, resolved.level), [indicator, resolved.system, resolved.level]);
+
+  const geometryQ = useFetch(
+    resolved.system && resolved.level ? () => api.geometry(resolved.system!, resolved.level!) : null,
+    [resolved.system, resolved.level],
+  );
+  const valuesQ = useFetch<ValuesResponse>(
+    resolved.indicator && resolved.system && resolved.level
+      ? () => api.values({ indicator: resolved.indicator!, system: resolved.system!, level: resolved.level!, date: resolved.date })
+      : null,
+    [resolved.indicator, resolved.system, resolved.level, resolved.date],
+  );
+  // a stale response (other indicator/level) must not colour the map
+  const values =
+    valuesQ.data &&
+    valuesQ.data.indicator.id === resolved.indicator &&
+    valuesQ.data.levelId === resolved.level &&
+    valuesQ.data.systemId === resolved.system
+      ? valuesQ.data
+      : null;
+  const shownDate = values?.date ?? resolved.date ?? dates[dates.length - 1] ?? null;
+
+  const classification = useMemo(() => {
+    if (!values || !indicator) return null;
+    const vals = values.values.map((v) => v.value);
+    const breaks = classifyBreaks(vals, resolved.method, resolved.classes, resolved.breaks);
+    const colors = paletteFor(indicator.polarity, breaks.length + 1);
+    const finite = vals.filter((v): v is number => v !== null);
+    const decimals = breakDecimals([...breaks, ...finite], indicator.decimals ?? 1);
+    const fmt = (n: number) => formatNumber(n, decimals);
+    const legend = buildLegend(vals, breaks, colors, lang === 'de' ? germanRange(fmt) : englishRange(fmt));
+    const byArea = new Map<number, string | null>();
+    for (const v of values.values) byArea.set(v.areaId, v.value === null ? null : colors[classIndex(v.value, breaks)]!);
+    return { breaks, colors, legend, byArea, decimals, allMissing: finite.length === 0 };
+  }, [values, indicator, resolved.method, resolved.classes, resolved.breaks, lang]);
+
+  const [hover, setHover] = useState<{ id: number; x: number; y: number } | null>(null);
+  const valueById = useMemo(() => new Map((values?.values ?? []).map((v) => [v.areaId, v])), [values]);
+  const nameById = useMemo(
+    () => new Map((geometryQ.data?.features ?? []).map((f) => [f.id, f.properties.name])),
+    [geometryQ.data],
+  );
+
+  const selectArea = useCallback((id: number) => update({ area: id }), [update]);
+  const closeProfile = useCallback(() => update({ area: null }), [update]);
+
+  if (systemsQ.status === 'error') return <ErrorState error={systemsQ.error} what={t.areaSystem} onRetry={systemsQ.reload} />;
+  if (indicatorsQ.status === 'error') return <ErrorState error={indicatorsQ.error} what={t.indicator} onRetry={indicatorsQ.reload} />;
+  if (!systems || !indicators) return <Loading />;
+  if (systems.length === 0) return <Empty>{t.noAreaSystems}</Empty>;
+
+  const indName = indicator ? indicatorName(indicator, lang) : '';
+  const lvlName = level ? levelName(level, lang) : '';
+  const dateText = formatDate(shownDate);
+  const mapLabel = indicator ? t.mapLabel(indName, lvlName, dateText) : t.noIndicator;
+  const hovered = hover ? valueById.get(hover.id) : undefined;
+  const hoverName = hover ? (hovered?.name ?? nameById.get(hover.id) ?? '') : '';
+  const basemap = configQ.status === 'loading' ? undefined : (configQ.data?.basemapStyleUrl ?? null);
+
+  let overlay: React.ReactNode = null;
+  if (!indicator) overlay = <Empty>{levelIndicators.length === 0 ? t.indicatorNoneForLevel : t.noIndicator}</Empty>;
+  else if (valuesQ.status === 'error') overlay = <ErrorState error={valuesQ.error} what={indName} onRetry={valuesQ.reload} />;
+  else if (geometryQ.status === 'error') overlay = <ErrorState error={geometryQ.error} what={lvlName} onRetry={geometryQ.reload} />;
+  else if (classification?.allMissing) overlay = <Empty>{t.noDataForDate(dateText)}</Empty>;
+
+  return (
+    <div className={`map-screen${resolved.area !== null ? ' has-panel' : ''}`}>
+      <TopBar
+        systems={systems}
+        system={system}
+        level={level}
+        indicators={levelIndicators}
+        indicator={indicator}
+        dates={dates}
+        date={shownDate}
+        state={resolved}
+        currentBreaks={classification?.breaks ?? []}
+        breakDecimals={classification?.decimals ?? indicator?.decimals ?? 1}
+        colors={classification?.colors ?? (indicator ? paletteFor(indicator.polarity, resolved.classes) : [])}
+        onChange={update}
+        onIndicatorChange={(id) => {
+          const next = indicators.find((i) => i.id === id) ?? null;
+          const nextDates = datesFor(next, resolved.system, resolved.level);
+          // keep the date if the new indicator has it, else show its latest
+          update({ indicator: id, date: resolved.date && nextDates.includes(resolved.date) ? resolved.date : null, breaks: null, method: resolved.method === 'manual' ? 'quantile' : resolved.method });
+        }}
+      />
+      <div className="map-body">
+        <div className="map-main">
+          {resolved.view === 'table' && indicator && values && classification ? (
+            <ValueTable
+              caption={t.tableCaption(indName, dateText)}
+              indicator={indicator}
+              values={values.values}
+              breaks={classification.breaks}
+              colors={classification.colors}
+              selectedArea={resolved.area}
+              onSelect={selectArea}
+            />
+          ) : (
+            <div className="map-stage">
+              {geometryQ.data && basemap !== undefined && (
+                <MapView
+                  geometry={geometryQ.data}
+                  colors={classification?.byArea ?? EMPTY_COLORS}
+                  selectedArea={resolved.area}
+                  basemapStyleUrl={basemap}
+                  ariaLabel={mapLabel}
+                  describedBy={`${legendId}-alt`}
+                  onHover={setHover}
+                  onSelect={selectArea}
+                />
+              )}
+              <p id={`${legendId}-alt`} className="visually-hidden">
+                {t.mapTextAlternative}
+              </p>
+              {(geometryQ.status === 'loading' || valuesQ.status === 'loading') && (
+                <div className="map-loading">
+                  <Loading />
+                </div>
+              )}
+              {hover && (
+                <div className="map-tooltip" style={{ left: hover.x + 14, top: hover.y + 14 }} aria-hidden="true">
+                  <strong>{hoverName}</strong>
+                  <span>
+                    {hovered && hovered.value !== null && indicator
+                      ? formatValue(hovered.value, indicator.unit, indicator.decimals)
+                      : t.noData}
+                  </span>
+                </div>
+              )}
+              {indicator && classification && !classification.allMissing && (
+                <LegendBox
+                  id={legendId}
+                  title={indName}
+                  subtitle={`${indicator.unit ? `${t.unit}: ${indicator.unit} · ` : ''}${t.referenceDate} ${dateText}`}
+                  legend={classification.legend}
+                  cityLine={
+                    values && values.city.value !== null
+                      ? `${t.cityValue}: ${formatValue(values.city.value, indicator.unit, indicator.decimals)}`
+                      : null
+                  }
+                />
+              )}
+              {overlay && <div className="map-overlay">{overlay}</div>}
+            </div>
+          )}
+          {resolved.view === 'table' && overlay && <div className="table-overlay">{overlay}</div>}
+          <footer className="attribution" aria-label={t.sourceLabel}>
+            {indicator && <SourceLine source={indicator.source} prefix={indName} />}
+            {values && values.city.method && (
+              <span className="attribution-item">
+                {t.cityValue}: {values.city.method}
+              </span>
+            )}
+            {system && <SourceLine source={system.source} prefix={`${t.geometrySource} ${system.name}`} />}
+          </footer>
+        </div>
+        {resolved.area !== null && <ProfilePanel areaId={resolved.area} date={shownDate} onClose={closeProfile} />}
+      </div>
+    </div>
+  );
+}
+
+const EMPTY_COLORS: ReadonlyMap<number, string | null> = new Map();

@@ -1,0 +1,196 @@
+// The MapLibre choropleth: areas filled by class colour, hatched where there is no value.
+// Fully offline: a blank background style with our own layers, unless a basemap style URL is configured.
+import { useEffect, useRef, useState } from 'react';
+import { Map as MapLibreMap, NavigationControl, setWorkerUrl } from 'maplibre-gl';
+import type { GeoJSONSource, MapLayerMouseEvent, StyleSpecification } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { AreaCollection } from '../../lib/api.ts';
+import { NO_DATA_COLOR } from '../../lib/core-bridge.ts';
+import { createHatchImage, HATCH_IMAGE_ID } from '../../lib/hatch.ts';
+import { useI18n } from '../../i18n/index.tsx';
+
+// Without this Vite bundles no worker and MapLibre fails with "Worker failed to load" (STACK.md).
+setWorkerUrl(workerUrl);
+
+const SOURCE = 'areas';
+const BLANK_STYLE: StyleSpecification = {
+  version: 8,
+  sources: {},
+  layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#eef1f4' } }],
+};
+
+export interface MapViewProps {
+  geometry: AreaCollection;
+  /** Fill colour per area id; null = no data (hatched). */
+  colors: ReadonlyMap<number, string | null>;
+  selectedArea: number | null;
+  basemapStyleUrl: string | null;
+  ariaLabel: string;
+  describedBy?: string;
+  onHover: (hover: { id: number; x: number; y: number } | null) => void;
+  onSelect: (id: number) => void;
+}
+
+function boundsOf(fc: AreaCollection): [[number, number], [number, number]] | null {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  const visit = (c: unknown): void => {
+    if (!Array.isArray(c)) return;
+    if (typeof c[0] === 'number' && typeof c[1] === 'number') {
+      const x = c[0];
+      const y = c[1];
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+      return;
+    }
+    for (const child of c) visit(child);
+  };
+  for (const f of fc.features) visit(f.geometry.coordinates);
+  return Number.isFinite(minX) ? [[minX, minY], [maxX, maxY]] : null;
+}
+
+function withColors(fc: AreaCollection, colors: ReadonlyMap<number, string | null>) {
+  return {
+    type: 'FeatureCollection' as const,
+    features: fc.features.map((f) => {
+      const c = colors.get(f.id) ?? null;
+      return { ...f, properties: { ...f.properties, color: c ?? NO_DATA_COLOR, nodata: c === null } };
+    }),
+  };
+}
+
+/** Renders the choropleth and reports hover and click by area id. */
+export function MapView(props: MapViewProps) {
+  const { t } = useI18n();
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const [ready, setReady] = useState(false);
+  const propsRef = useRef(props);
+  propsRef.current = props;
+  const hovered = useRef<number | null>(null);
+
+  // create the map once per basemap setting
+  useEffect(() => {
+    if (!container.current) return;
+    const map = new MapLibreMap({
+      container: container.current,
+      style: props.basemapStyleUrl ?? BLANK_STYLE,
+      center: [13.4, 52.52],
+      zoom: 9,
+      attributionControl: props.basemapStyleUrl ? { compact: true } : false,
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+      dragRotate: false,
+      pitchWithRotate: false,
+      locale: {
+        'Map.Title': propsRef.current.ariaLabel,
+        'NavigationControl.ZoomIn': t.zoomIn,
+        'NavigationControl.ZoomOut': t.zoomOut,
+      },
+    });
+    map.touchZoomRotate.disableRotation();
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    mapRef.current = map;
+    map.on('load', () => {
+      map.addImage(HATCH_IMAGE_ID, createHatchImage());
+      map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+      const opacity = propsRef.current.basemapStyleUrl ? 0.75 : 1;
+      map.addLayer({ id: 'areas-fill', type: 'fill', source: SOURCE, paint: { 'fill-color': ['get', 'color'], 'fill-opacity': opacity } });
+      map.addLayer({
+        id: 'areas-nodata',
+        type: 'fill',
+        source: SOURCE,
+        filter: ['==', ['get', 'nodata'], true],
+        paint: { 'fill-pattern': HATCH_IMAGE_ID },
+      });
+      map.addLayer({
+        id: 'areas-line',
+        type: 'line',
+        source: SOURCE,
+        paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.4, 13, 1.2] },
+      });
+      map.addLayer({
+        id: 'areas-hover',
+        type: 'line',
+        source: SOURCE,
+        paint: {
+          'line-color': '#1a1a1a',
+          'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 2, 0],
+        },
+      });
+      map.addLayer({
+        id: 'areas-selected',
+        type: 'line',
+        source: SOURCE,
+        filter: ['==', ['id'], -1],
+        paint: { 'line-color': '#0b3a66', 'line-width': 3.5 },
+      });
+      setReady(true);
+    });
+    const setHover = (id: number | null) => {
+      if (hovered.current !== null) map.setFeatureState({ source: SOURCE, id: hovered.current }, { hover: false });
+      hovered.current = id;
+      if (id !== null) map.setFeatureState({ source: SOURCE, id }, { hover: true });
+    };
+    map.on('mousemove', 'areas-fill', (e: MapLayerMouseEvent) => {
+      const f = e.features?.[0];
+      const id = typeof f?.id === 'number' ? f.id : null;
+      if (id === null) return;
+      if (id !== hovered.current) setHover(id);
+      map.getCanvas().style.cursor = 'pointer';
+      propsRef.current.onHover({ id, x: e.point.x, y: e.point.y });
+    });
+    map.on('mouseleave', 'areas-fill', () => {
+      setHover(null);
+      map.getCanvas().style.cursor = '';
+      propsRef.current.onHover(null);
+    });
+    map.on('click', 'areas-fill', (e: MapLayerMouseEvent) => {
+      const id = e.features?.[0]?.id;
+      if (typeof id === 'number') propsRef.current.onSelect(id);
+    });
+    return () => {
+      setReady(false);
+      map.remove();
+      mapRef.current = null;
+    };
+    // the map is rebuilt only when the basemap changes; everything else is updated in place
+  }, [props.basemapStyleUrl]);
+
+  // new geometry: fit the view to it
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const b = boundsOf(props.geometry);
+    if (b) map.fitBounds(b, { padding: 24, animate: false });
+  }, [ready, props.geometry]);
+
+  // colours (and geometry) into the source
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const src = map.getSource<GeoJSONSource>(SOURCE);
+    src?.setData(withColors(props.geometry, props.colors) as Parameters<GeoJSONSource['setData']>[0]);
+  }, [ready, props.geometry, props.colors]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    map.setFilter('areas-selected', ['==', ['id'], props.selectedArea ?? -1]);
+  }, [ready, props.selectedArea]);
+
+  // the canvas is the keyboard-focusable element: give it the accessible name
+  useEffect(() => {
+    const canvas = mapRef.current?.getCanvas();
+    if (!canvas) return;
+    canvas.setAttribute('aria-label', props.ariaLabel);
+    if (props.describedBy) canvas.setAttribute('aria-describedby', props.describedBy);
+  }, [ready, props.ariaLabel, props.describedBy]);
+
+  return <div ref={container} className="map-canvas" role="region" aria-label={props.ariaLabel} />;
+}
+

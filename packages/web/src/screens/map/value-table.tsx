@@ -1,0 +1,119 @@
+// The text alternative to the map: all areas with value and class, sortable by every column.
+import { useMemo, useState } from 'react';
+import type { AreaValue, Indicator } from '../../lib/api.ts';
+import { formatNumber, formatValue } from '../../lib/core-bridge.ts';
+import { classIndex } from '../../lib/legend.ts';
+import { useI18n } from '../../i18n/index.tsx';
+
+type SortKey = 'code' | 'name' | 'value';
+
+/** Sorts area rows; missing values always go last whatever the direction. */
+export function sortAreaValues(rows: readonly AreaValue[], key: SortKey, dir: 'asc' | 'desc'): AreaValue[] {
+  const sign = dir === 'asc' ? 1 : -1;
+  return rows.slice().sort((a, b) => {
+    if (key === 'value') {
+      if (a.value === null && b.value === null) return a.code.localeCompare(b.code);
+      if (a.value === null) return 1;
+      if (b.value === null) return -1;
+      return sign * (a.value - b.value) || a.code.localeCompare(b.code);
+    }
+    return sign * a[key].localeCompare(b[key], 'de');
+  });
+}
+
+export interface ValueTableProps {
+  caption: string;
+  indicator: Indicator;
+  values: AreaValue[];
+  breaks: number[];
+  colors: string[];
+  selectedArea: number | null;
+  onSelect: (id: number) => void;
+}
+
+/** Sortable table of the shown values; a row's name button opens the area profile. */
+export function ValueTable({ caption, indicator, values, breaks, colors, selectedArea, onSelect }: ValueTableProps) {
+  const { t } = useI18n();
+  const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'value', dir: 'desc' });
+  const rows = useMemo(() => sortAreaValues(values, sort.key, sort.dir), [values, sort]);
+  const hasCounts = values.some((v) => v.numerator !== null || v.denominator !== null);
+
+  const header = (key: SortKey, label: string, numeric = false) => {
+    const active = sort.key === key;
+    return (
+      <th scope="col" aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'} className={numeric ? 'num' : undefined}>
+        <button
+          type="button"
+          className="th-sort"
+          onClick={() => setSort({ key, dir: active && sort.dir === 'asc' ? 'desc' : active ? 'asc' : key === 'value' ? 'desc' : 'asc' })}
+        >
+          {label}
+          <span aria-hidden="true" className="sort-mark">
+            {active ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}
+          </span>
+        </button>
+      </th>
+    );
+  };
+
+  return (
+    <div className="table-wrap">
+      <table className="data-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {header('code', t.colCode)}
+            {header('name', t.colName)}
+            {header('value', `${t.colValue}${indicator.unit ? ` (${indicator.unit})` : ''}`, true)}
+            <th scope="col">{t.colClass}</th>
+            {hasCounts && (
+              <>
+                <th scope="col" className="num">
+                  {t.colNumerator}
+                </th>
+                <th scope="col" className="num">
+                  {t.colDenominator}
+                </th>
+              </>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const ci = r.value === null ? null : classIndex(r.value, breaks);
+            return (
+              <tr key={r.areaId} className={r.areaId === selectedArea ? 'is-selected' : undefined}>
+                <td className="mono">{r.code}</td>
+                <td>
+                  <button type="button" className="link-button" onClick={() => onSelect(r.areaId)} aria-label={t.openProfile(r.name)}>
+                    {r.name}
+                  </button>
+                </td>
+                <td className="num">{formatValue(r.value, null, indicator.decimals)}</td>
+                <td>
+                  {ci === null ? (
+                    <span className="class-cell">
+                      <span className="swatch swatch-small swatch-nodata" aria-hidden="true" />
+                      {t.noData}
+                    </span>
+                  ) : (
+                    <span className="class-cell">
+                      <span className="swatch swatch-small" style={{ background: colors[ci] }} aria-hidden="true" />
+                      {ci + 1}
+                    </span>
+                  )}
+                </td>
+                {hasCounts && (
+                  <>
+                    <td className="num">{r.numerator === null ? '–' : formatNumber(r.numerator, Number.isInteger(r.numerator) ? 0 : 1)}</td>
+                    <td className="num">{r.denominator === null ? '–' : formatNumber(r.denominator, Number.isInteger(r.denominator) ? 0 : 1)}</td>
+                  </>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

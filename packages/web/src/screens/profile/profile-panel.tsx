@@ -1,0 +1,169 @@
+// Area profile (Sozialraumprofil): hierarchy and every indicator with city value, rank, time series and source.
+// Shown as a side panel next to the map and as its own page (/gebiete/{id}).
+import { useEffect, useRef } from 'react';
+import { api } from '../../lib/api.ts';
+import type { Profile, ProfileIndicator } from '../../lib/api.ts';
+import { useFetch } from '../../lib/use-fetch.ts';
+import { formatDate, formatNumber, formatValue } from '../../lib/core-bridge.ts';
+import { dimensionLabel, dimensionRank, indicatorName } from '../../lib/labels.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { Empty, ErrorState, Loading } from '../../components/status.tsx';
+import { SourceLine } from '../../components/source-line.tsx';
+import { Link } from '../../components/link.tsx';
+import { Sparkline } from './sparkline.tsx';
+
+/** URL of the profile as its own page. */
+export function profileUrl(areaId: number, date: string | null): string {
+  return `/gebiete/${areaId}${date ? `?date=${date}` : ''}`;
+}
+
+function IndicatorRow({ item, showDate }: { item: ProfileIndicator; showDate: boolean }) {
+  const { t, lang } = useI18n();
+  const ind = item.indicator;
+  const name = indicatorName(ind, lang);
+  return (
+    <li className="profile-indicator">
+      <div className="profile-indicator-head">
+        <h4 className="profile-indicator-name">{name}</h4>
+        <span className="profile-value">{formatValue(item.value, ind.unit, ind.decimals)}</span>
+      </div>
+      <dl className="profile-facts">
+        <div>
+          <dt>{t.city}</dt>
+          <dd>{formatValue(item.cityValue, ind.unit, ind.decimals)}</dd>
+        </div>
+        {item.rank !== null && item.rankOf !== null && (
+          <div>
+            <dt className="visually-hidden">{t.rankHint}</dt>
+            <dd title={t.rankHint}>{t.rank(item.rank, item.rankOf)}</dd>
+          </div>
+        )}
+        {showDate && (
+          <div>
+            <dt className="visually-hidden">{t.referenceDate}</dt>
+            <dd>{t.asOf(formatDate(item.date))}</dd>
+          </div>
+        )}
+        {item.flag && (
+          <div>
+            <dt>{t.flagged}</dt>
+            <dd>{item.flag}</dd>
+          </div>
+        )}
+      </dl>
+      {item.series.filter((p) => p.value !== null).length > 1 && (
+        <Sparkline
+          series={item.series}
+          label={t.timeSeries(name)}
+          decimals={ind.decimals ?? 1}
+          unit={ind.unit}
+          highlightDate={item.date}
+        />
+      )}
+      <p className="profile-source">
+        <SourceLine source={ind.source} />
+      </p>
+    </li>
+  );
+}
+
+/** The profile body: heading, hierarchy, groups by dimension. */
+export function ProfileContent({ profile, headingId, asPage }: { profile: Profile; headingId: string; asPage: boolean }) {
+  const { t, lang } = useI18n();
+  const area = profile.area;
+  const groups = [...profile.groups].sort((a, b) => dimensionRank(a.dimension) - dimensionRank(b.dimension));
+  const H = asPage ? 'h1' : 'h2';
+  return (
+    <>
+      <header className="profile-header">
+        <p className="profile-kicker">
+          {t.profile} · {area.levelName} <span className="mono">{area.code}</span>
+        </p>
+        <H id={headingId} className="profile-title" tabIndex={-1}>
+          {area.name}
+        </H>
+        {area.hierarchy.length > 0 && (
+          <nav aria-label={t.hierarchy}>
+            <ol className="breadcrumb">
+              {area.hierarchy.map((h) => (
+                <li key={h.id}>
+                  <Link href={profileUrl(h.id, profile.date)} title={h.levelName}>
+                    {h.name}
+                  </Link>
+                </li>
+              ))}
+              <li aria-current="page">{area.name}</li>
+            </ol>
+          </nav>
+        )}
+        {area.areaM2 !== null && (
+          <p className="profile-meta">
+            {t.areaSize}: {formatNumber(area.areaM2 / 1e6, 2)}&nbsp;km²
+          </p>
+        )}
+      </header>
+      {groups.length === 0 && <Empty>{t.noProfileData}</Empty>}
+      {groups.map((g) => (
+        <section key={g.dimension} className="profile-group" aria-labelledby={`${headingId}-${g.dimension}`}>
+          <h3 id={`${headingId}-${g.dimension}`} className="profile-group-title">
+            {dimensionLabel(g.dimension, lang)}
+          </h3>
+          <ul className="profile-list">
+            {g.indicators.map((item) => (
+              <IndicatorRow key={item.indicator.id} item={item} showDate={item.date !== profile.date} />
+            ))}
+          </ul>
+        </section>
+      ))}
+      {asPage && area.children.length > 0 && (
+        <section className="profile-group">
+          <h3 className="profile-group-title">{t.subAreas}</h3>
+          <ul className="chip-list">
+            {area.children.map((c) => (
+              <li key={c.id}>
+                <Link href={profileUrl(c.id, profile.date)}>{c.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
+
+/** Side panel next to the map; Escape or the close button closes it; focus moves to its heading when opened. */
+export function ProfilePanel({ areaId, date, onClose }: { areaId: number; date: string | null; onClose: () => void }) {
+  const { t } = useI18n();
+  const q = useFetch(() => api.profile(areaId, date), [areaId, date]);
+  const headingId = `profile-${areaId}`;
+  const panel = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    if (q.status === 'ok') document.getElementById(headingId)?.focus({ preventScroll: true });
+    // focus only once per opened area
+  }, [q.status === 'ok', areaId]);
+
+  return (
+    <aside
+      ref={panel}
+      className="profile-panel"
+      aria-labelledby={q.data ? headingId : undefined}
+      aria-label={q.data ? undefined : t.profile}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
+      <div className="panel-actions">
+        <Link href={profileUrl(areaId, date)} className="btn btn-small">
+          {t.openAsPage}
+        </Link>
+        <button type="button" className="btn btn-small btn-icon" onClick={onClose} aria-label={t.close} title={t.close}>
+          ✕
+        </button>
+      </div>
+      {q.status === 'error' && <ErrorState error={q.error} what={t.profile} onRetry={q.reload} />}
+      {q.status === 'loading' && !q.data && <Loading />}
+      {q.data && <ProfileContent profile={q.data} headingId={headingId} asPage={false} />}
+    </aside>
+  );
+}

@@ -1,0 +1,102 @@
+// A small hand-written SVG line chart with German axis labels (Plot would add 2 MB for this).
+import type { SeriesPoint } from '../../lib/api.ts';
+import { formatDate, formatNumber } from '../../lib/core-bridge.ts';
+
+export interface SparkGeometry {
+  points: { x: number; y: number; date: string; value: number }[];
+  min: number;
+  max: number;
+}
+
+/** Places the non-missing points of a series in a w×h box (time on x by date, value on y, padded). */
+export function layoutSeries(series: readonly SeriesPoint[], w: number, h: number): SparkGeometry | null {
+  const pts = series
+    .filter((p): p is { date: string; value: number } => p.value !== null && Number.isFinite(p.value))
+    .sort((a, b) => a.date.localeCompare(b.date));
+  if (pts.length === 0) return null;
+  const times = pts.map((p) => Date.parse(p.date));
+  const t0 = Math.min(...times);
+  const t1 = Math.max(...times);
+  let min = Math.min(...pts.map((p) => p.value));
+  let max = Math.max(...pts.map((p) => p.value));
+  if (min === max) {
+    min -= Math.abs(min) * 0.1 || 1;
+    max += Math.abs(max) * 0.1 || 1;
+  }
+  return {
+    min,
+    max,
+    points: pts.map((p, i) => ({
+      x: t1 === t0 ? w / 2 : ((times[i]! - t0) / (t1 - t0)) * w,
+      y: h - ((p.value - min) / (max - min)) * h,
+      date: p.date,
+      value: p.value,
+    })),
+  };
+}
+
+export interface SparklineProps {
+  series: SeriesPoint[];
+  label: string;
+  decimals: number;
+  unit: string;
+  highlightDate?: string | null;
+  cityValue?: number | null;
+}
+
+const W = 180;
+const H = 44;
+const PAD_L = 40;
+const PAD_R = 6;
+const PAD_T = 6;
+const PAD_B = 16;
+
+/** Line chart of one indicator over time; its accessible name lists every point in German format. */
+export function Sparkline({ series, label, decimals, unit, highlightDate }: SparklineProps) {
+  const g = layoutSeries(series, W, H);
+  if (!g) return null;
+  const fmt = (n: number) => formatNumber(n, decimals);
+  const desc = g.points.map((p) => `${formatDate(p.date)}: ${fmt(p.value)}${unit ? ` ${unit}` : ''}`).join('; ');
+  const path = g.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${(p.x + PAD_L).toFixed(1)},${(p.y + PAD_T).toFixed(1)}`).join(' ');
+  const first = g.points[0]!;
+  const last = g.points[g.points.length - 1]!;
+  return (
+    <svg
+      className="sparkline"
+      width={W + PAD_L + PAD_R}
+      height={H + PAD_T + PAD_B}
+      viewBox={`0 0 ${W + PAD_L + PAD_R} ${H + PAD_T + PAD_B}`}
+      role="img"
+      aria-label={`${label}: ${desc}`}
+    >
+      <line x1={PAD_L} x2={PAD_L} y1={PAD_T} y2={PAD_T + H} className="spark-axis" />
+      <line x1={PAD_L} x2={PAD_L + W} y1={PAD_T + H} y2={PAD_T + H} className="spark-axis" />
+      <text x={PAD_L - 4} y={PAD_T + 4} className="spark-label" textAnchor="end">
+        {fmt(g.max)}
+      </text>
+      <text x={PAD_L - 4} y={PAD_T + H} className="spark-label" textAnchor="end">
+        {fmt(g.min)}
+      </text>
+      <text x={PAD_L} y={PAD_T + H + 12} className="spark-label" textAnchor="start">
+        {formatDate(first.date)}
+      </text>
+      {last.date !== first.date && (
+        <text x={PAD_L + W} y={PAD_T + H + 12} className="spark-label" textAnchor="end">
+          {formatDate(last.date)}
+        </text>
+      )}
+      <path d={path} className="spark-line" />
+      {g.points.map((p) => (
+        <circle
+          key={p.date}
+          cx={p.x + PAD_L}
+          cy={p.y + PAD_T}
+          r={p.date === highlightDate ? 3.5 : 2}
+          className={p.date === highlightDate ? 'spark-dot is-current' : 'spark-dot'}
+        >
+          <title>{`${formatDate(p.date)}: ${fmt(p.value)}${unit ? ` ${unit}` : ''}`}</title>
+        </circle>
+      ))}
+    </svg>
+  );
+}
