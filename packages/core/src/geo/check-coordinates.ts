@@ -102,7 +102,7 @@ export function checkCoordinates(geometries: readonly (Geometry | null)[], opts:
       kind: 'swapped',
       severity: 'error',
       message:
-        `Die Koordinaten scheinen Breite/Länge vertauscht zu haben: x liegt zwischen ${range(minX, maxX)}, y zwischen ${range(minY, maxY)}. ` +
+        `Die Koordinaten scheinen Breite/Länge vertauscht zu haben: x liegt zwischen ${fmt(minX)} und ${fmt(maxX)}, y zwischen ${fmt(minY)} und ${fmt(maxY)}. ` +
         `Das sind Breite und Länge des erwarteten Gebiets (Länge ${range(expected[0], expected[2])}, Breite ${range(expected[1], expected[3])}) in falscher Reihenfolge. ` +
         `GeoJSON und WGS84-Dateien verlangen Länge, Breite (x = Länge, RFC 7946, Abschnitt 3.1.1). Bitte die Achsen in der Quelle tauschen und die Datei neu hochladen; wir korrigieren das nicht stillschweigend.`,
     });
