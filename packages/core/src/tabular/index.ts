@@ -7,3 +7,4 @@ export * from './numbers.ts';
 export * from './dates.ts';
 export * from './mapping.ts';
 export * from './suggest.ts';
+export * from './read-table.ts';

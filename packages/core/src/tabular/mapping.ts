@@ -146,7 +146,8 @@ export class ObservationMapper {
   private readonly mapping: TableMapping;
   private readonly maxErrors: number;
   private readonly errors: TableError[] = [];
-  private errorCount = 0;
+  /** Errors found so far (all counted, the first maxErrors kept in detail). */
+  errorCount = 0;
   private readonly warnings: string[] = [];
   private rowsRead = 0;
   private observationCount = 0;

@@ -115,7 +115,17 @@ export function suggestMapping(
       } else areaIdx = -1;
     }
     if (areaIdx === -1) {
-      areaIdx = header.findIndex((h) => AREA_HINT.test(h));
+      // Values shaped like the known codes (same length, digits) but unknown: probably another
+      // area level or LOR version. Otherwise fall back to the header name.
+      let bestShape = 0;
+      cols.forEach((vals, j) => {
+        const s = share(vals, (v) => lengths.includes(v.length) && (/^\d+$/.test(v) || !/^[\d.,\s-]+$/.test(v)));
+        if (s > bestShape) {
+          bestShape = s;
+          areaIdx = j;
+        }
+      });
+      if (bestShape < 0.8) areaIdx = header.findIndex((h) => AREA_HINT.test(h));
       unresolved.push('area');
       confidence *= 0.3;
       reasons.push(
