@@ -3,10 +3,10 @@
 // dynamic programming. The R Journal 3(2), 29–33. Method notes: docs/methods/classification.md.
 //
 // We run the DP on the *distinct* sorted values with their multiplicities as weights (the weighted
-// form of the same recurrence, Song & Zhong 2020), so equal values can never be split between
-// classes and "fewer distinct values than classes" is detected up front. Cost: O(k·m²) in the worst
-// case for m distinct values, with the early exit of the original algorithm; m is a few thousand
-// areas at most here (Berlin: 542), which takes milliseconds.
+// form of the same recurrence: Song & Zhong 2020, Bioinformatics 36(20), 5027–5036), so equal
+// values can never be split between classes and "fewer distinct values than classes" is detected
+// up front. Cost: O(k·m²) in the worst case for m distinct values, with the early exit of the
+// original algorithm; m is a few thousand areas at most here (Berlin: 542): milliseconds.
 
 /** Result of ckmeans: the index (into the distinct values) where each cluster starts, and the total SSQ. */
 export interface CkmeansResult {
