@@ -29,6 +29,7 @@ export interface MappingSuggestion {
 }
 
 const DATE_HINT = /stichtag|datum|date|zeit|jahr|stand|period|year|time/i;
+const DATE_NAMES = new Set(['stichtag', 'datum', 'date', 'zeit', 'jahr', 'stand', 'periode', 'period', 'year', 'time', 'refdate', 'referenzdatum', 'berichtsjahr']);
 const AREA_HINT = /plr|lor|gebiet|schl(ü|ue)ssel|code|kennung|\bid\b|_id\b|nummer|nr\b/i;
 const INDICATOR_HINT = /indikator|indicator|merkmal|variable|kennzahl|kennziffer/i;
 const VALUE_HINT = /^(wert|value|werte|anteil|anzahl|betrag)$/i;
@@ -145,9 +146,9 @@ export function suggestMapping(
     const parsed = share(vals, (v) => parseGermanDate(v).ok);
     if (parsed < 0.8) return;
     const full = share(vals, (v) => FULL_DATE.test(v));
-    const hint = DATE_HINT.test(header[j]!);
-    if (full < 0.8 && !hint) return;
-    const score = parsed + (hint ? 0.5 : 0) + full * 0.3;
+    const hint = DATE_NAMES.has(normalizeKey(header[j]!)) ? 0.6 : DATE_HINT.test(header[j]!) ? 0.4 : 0;
+    if (full < 0.8 && hint === 0) return;
+    const score = parsed + hint + full * 0.3;
     if (score > dateScore) {
       dateScore = score;
       dateIdx = j;
