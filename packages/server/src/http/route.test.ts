@@ -1,0 +1,109 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { notFound, registerErrorHandler } from './errors.ts';
+import { buildOpenApiDocument, getOpenApiRegistry, toOpenApiPath } from './openapi.ts';
+import { defineRoute } from './route.ts';
+
+const Thing = z.object({ id: z.number().int(), name: z.string() }).meta({ id: 'Thing' });
+
+let app: FastifyInstance;
+beforeAll(async () => {
+  app = Fastify();
+  registerErrorHandler(app);
+  getOpenApiRegistry(app).validateResponses = true;
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/things/:id',
+    operationId: 'getThing',
+    summary: 'Ein Ding',
+    tags: ['Test'],
+    params: z.object({ id: z.coerce.number().int().positive() }),
+    querystring: z.object({ date: z.iso.date().optional(), limit: z.coerce.number().int().max(5).default(2) }),
+    response: Thing,
+    handler: ({ params, query }) => {
+      if (params.id === 404) throw notFound('Das Ding 404 gibt es nicht.');
+      if (params.id === 500) throw new Error('relation "secret_table" does not exist');
+      if (params.id === 501) return { id: 'not a number', name: 'x' } as unknown as { id: number; name: string };
+      return { id: params.id, name: `limit ${query.limit}` };
+    },
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/things',
+    operationId: 'createThing',
+    summary: 'Ein Ding anlegen',
+    tags: ['Test'],
+    body: z.object({ name: z.string().min(2) }),
+    response: z.array(Thing),
+    handler: ({ body }) => [{ id: 1, name: body.name }],
+  });
+  await app.ready();
+});
+afterAll(() => app.close());
+
+describe('defineRoute', () => {
+  it('passes parsed and defaulted input to the handler', async () => {
+    const res = await app.inject('/api/things/7');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ id: 7, name: 'limit 2' });
+  });
+
+  it('answers 400 listing every invalid field with a German reason', async () => {
+    const res = await app.inject('/api/things/0?date=2023-13-01&limit=9');
+    expect(res.statusCode).toBe(400);
+    const { error } = res.json();
+    expect(error.code).toBe('validation_failed');
+    expect(error.details.map((d: { in: string; field: string }) => `${d.in}.${d.field}`)).toEqual(['params.id', 'querystring.date', 'querystring.limit']);
+    expect(error.message).toMatch(/^Ungültige Anfrage – Pfadparameter „id“: .*Abfrageparameter „date“: .*Abfrageparameter „limit“: /);
+    expect(error.details[2].reason).toMatch(/^Zu groß/);
+  });
+
+  it('validates JSON bodies and says in German when the body is not JSON', async () => {
+    const short = await app.inject({ method: 'POST', url: '/api/things', payload: { name: 'x' } });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().error.details[0]).toMatchObject({ in: 'body', field: 'name' });
+    const broken = await app.inject({ method: 'POST', url: '/api/things', headers: { 'content-type': 'application/json' }, payload: '{"name":' });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error.message).toBe('Der Anfrageinhalt ist kein gültiges JSON.');
+  });
+
+  it('turns HttpErrors into their status and unknown errors into a 500 without internals', async () => {
+    expect((await app.inject('/api/things/404')).json()).toEqual({ error: { code: 'not_found', message: 'Das Ding 404 gibt es nicht.' } });
+    const crash = await app.inject('/api/things/500');
+    expect(crash.statusCode).toBe(500);
+    expect(crash.body).not.toContain('secret_table');
+    expect(crash.json().error.code).toBe('internal_error');
+  });
+
+  it('turns a response that violates its schema into a 500 when response validation is on', async () => {
+    expect((await app.inject('/api/things/501')).statusCode).toBe(500);
+  });
+});
+
+describe('OpenAPI document', () => {
+  it('describes each operation with path and query parameters, body, responses and shared components', () => {
+    const doc = buildOpenApiDocument(getOpenApiRegistry(app), { title: 'T', version: '1' }) as {
+      openapi: string;
+      paths: Record<string, Record<string, { operationId: string; parameters?: { name: string; in: string; required: boolean }[]; requestBody?: unknown; responses: Record<string, unknown> }>>;
+      components: { schemas: Record<string, Record<string, unknown>> };
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    const get = doc.paths['/api/things/{id}']!.get!;
+    expect(get.operationId).toBe('getThing');
+    expect(get.parameters).toEqual([
+      expect.objectContaining({ name: 'id', in: 'path', required: true }),
+      expect.objectContaining({ name: 'date', in: 'query', required: false }),
+      expect.objectContaining({ name: 'limit', in: 'query', required: false }),
+    ]);
+    expect(Object.keys(get.responses)).toEqual(['200', '400', '404', '500']);
+    expect(doc.paths['/api/things']!.post!.requestBody).toBeDefined();
+    expect(doc.components.schemas.Thing).toMatchObject({ type: 'object', required: ['id', 'name'] });
+    expect(doc.components.schemas.createThingResponse).toEqual({ type: 'array', items: { $ref: '#/components/schemas/Thing' } });
+    expect(doc.components.schemas.Error).toBeDefined();
+  });
+
+  it('converts Fastify path syntax to OpenAPI path templates', () => {
+    expect(toOpenApiPath('/api/area-systems/:system/levels/:level/geometry')).toBe('/api/area-systems/{system}/levels/{level}/geometry');
+  });
+});

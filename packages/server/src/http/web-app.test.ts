@@ -1,0 +1,83 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig, type Config } from '../config.ts';
+import { contentSecurityPolicy, registerSecurityHeaders, registerWebApp } from './web-app.ts';
+
+async function appWith(config: Config): Promise<FastifyInstance> {
+  const app = Fastify();
+  registerSecurityHeaders(app, config);
+  app.get('/api/health', async () => ({ status: 'ok' }));
+  await registerWebApp(app, config);
+  return app;
+}
+
+let dist: string;
+let app: FastifyInstance;
+let bare: FastifyInstance;
+beforeAll(async () => {
+  dist = await mkdtemp(path.join(tmpdir(), 'web-dist-'));
+  await mkdir(path.join(dist, 'assets'));
+  await writeFile(path.join(dist, 'index.html'), '<!doctype html><title>Sozialraum</title><div id="root"></div>');
+  await writeFile(path.join(dist, 'assets', 'app-abc123.js'), 'console.log(1)');
+  app = await appWith({ ...loadConfig({}), webDist: dist, basemapStyleUrl: 'https://tiles.example.org/styles/basic.json' });
+  bare = await appWith({ ...loadConfig({}), webDist: path.join(dist, 'missing') });
+});
+afterAll(async () => {
+  await app.close();
+  await bare.close();
+  await rm(dist, { recursive: true, force: true });
+});
+
+describe('web app serving', () => {
+  it('serves index.html at / and hashed assets as immutable', async () => {
+    const index = await app.inject('/');
+    expect(index.statusCode).toBe(200);
+    expect(index.body).toContain('<div id="root">');
+    const asset = await app.inject('/assets/app-abc123.js');
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toContain('immutable');
+  });
+
+  it('falls back to index.html for app paths but not for /api, /ogc or missing files', async () => {
+    const deep = await app.inject('/karte/lor2021/plr?indikator=ewr_total');
+    expect(deep.statusCode).toBe(200);
+    expect(deep.body).toContain('<div id="root">');
+    for (const url of ['/api/nope', '/ogc/nope', '/assets/missing.js']) {
+      const res = await app.inject(url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.json().error.code).toBe('not_found');
+      expect(res.json().error.message).toContain('gibt es nicht');
+    }
+  });
+
+  it('answers a German build hint when the dist is missing', async () => {
+    const res = await bare.inject('/');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('npm run build:web');
+    expect((await bare.inject('/karte')).body).toContain('npm run build:web');
+    expect((await bare.inject('/api/nope')).statusCode).toBe(404);
+  });
+
+  it('sets CSP without inline scripts, nosniff and Referrer-Policy on every response', async () => {
+    for (const url of ['/', '/api/health', '/api/nope']) {
+      const res = await app.inject(url);
+      const csp = res.headers['content-security-policy'] as string;
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self';");
+      expect(csp).toContain("worker-src 'self' blob:");
+      expect(csp).toContain("img-src 'self' data: blob: https://tiles.example.org");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    }
+  });
+
+  it('allows no other origin when no basemap is configured', () => {
+    const csp = contentSecurityPolicy(undefined);
+    expect(csp).not.toMatch(/https?:/);
+    expect(csp).toContain("style-src 'self' 'unsafe-inline'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+  });
+});
