@@ -1,0 +1,31 @@
+// The report every import run returns, successful or not: what was read, what was written, and every
+// rejected row with file, line, column and reason.
+
+/** A problem tied to a place in an uploaded file. */
+export interface FileIssue {
+  file: string;
+  line?: number | undefined;
+  column?: number | string | undefined;
+  message: string;
+}
+
+export interface ImportReport {
+  status: 'succeeded' | 'failed' | 'unchanged' | 'dry_run';
+  kind: 'table' | 'areas';
+  rowsRead: number;
+  rowsWritten: number;
+  errors: FileIssue[];
+  errorCount: number;
+  warnings: string[];
+  unmatched?: string[];
+  importId?: number;
+}
+
+export const MAX_REPORTED_ERRORS = 1000;
+
+/** Thrown inside the import transaction to roll it back and hand the report out. */
+export class ImportRejected extends Error {
+  constructor(readonly report: ImportReport) {
+    super(report.errors[0]?.message ?? 'Import abgelehnt');
+  }
+}

@@ -1,0 +1,102 @@
+// Validation of import requests; the same schemas document the API (OpenAPI).
+import { z } from 'zod';
+
+const dateSpec = z.union([z.object({ column: z.string().min(1) }), z.object({ fixed: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum als JJJJ-MM-TT') })]);
+
+export const tableMappingSchema = z.discriminatedUnion('layout', [
+  z.object({
+    layout: z.literal('wide'),
+    areaColumn: z.string().min(1),
+    areaKey: z.enum(['code', 'name']),
+    date: dateSpec,
+    indicators: z.array(z.object({ column: z.string().min(1), indicatorId: z.string().min(1), role: z.enum(['value', 'numerator', 'denominator']).optional() })).min(1, 'mindestens eine Indikatorspalte zuordnen'),
+  }),
+  z.object({
+    layout: z.literal('long'),
+    areaColumn: z.string().min(1),
+    areaKey: z.enum(['code', 'name']),
+    date: dateSpec,
+    indicatorColumn: z.string().min(1),
+    valueColumn: z.string().min(1),
+    numeratorColumn: z.string().optional(),
+    denominatorColumn: z.string().optional(),
+    indicatorMap: z.record(z.string(), z.string()).optional(),
+  }),
+]);
+
+const sourceSchema = z.object({
+  id: z.string().regex(/^[a-z0-9_-]{1,60}$/).optional().default(''),
+  title: z.string().min(1).max(300),
+  publisher: z.string().min(1).max(300),
+  licence: z.string().min(1).max(100),
+  licenceUrl: z.string().max(500).nullish(),
+  attribution: z.string().min(1).max(500),
+  url: z.string().max(500).nullish(),
+  notes: z.string().max(2000).nullish(),
+});
+
+const DIMENSIONS = ['income', 'work', 'education', 'health', 'housing', 'environment', 'participation', 'demography', 'social_index'] as const;
+const UNITS = ['percent', 'per_mille', 'count', 'euro', 'sqm', 'per_100', 'index', 'ratio', 'percentage_points', 'class'] as const;
+
+export const newIndicatorSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9_]{1,62}$/, 'nur Kleinbuchstaben, Ziffern und _ (z. B. kinder_armut)'),
+  nameDe: z.string().min(1).max(200),
+  nameEn: z.string().max(200).optional(),
+  definitionDe: z.string().max(2000).optional(),
+  unit: z.enum(UNITS),
+  kind: z.enum(['count', 'share', 'value']).optional(),
+  dimension: z.enum(DIMENSIONS),
+  polarity: z.enum(['higher_is_better', 'higher_is_worse', 'neutral']),
+  department: z.string().max(200).optional(),
+  decimals: z.number().int().min(0).max(6).optional(),
+});
+
+export const runBodySchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('table'),
+    dryRun: z.boolean(),
+    systemId: z.string().min(1),
+    levelId: z.string().min(1),
+    mapping: tableMappingSchema,
+    encoding: z.enum(['utf-8', 'windows-1252', 'utf-16le']).optional(),
+    delimiter: z.enum([';', ',', '\t']).optional(),
+    decimal: z.enum([',', '.']).optional(),
+    thousands: z.enum(['.', ',']).nullable().optional(),
+    newIndicators: z.array(newIndicatorSchema).max(200).optional(),
+    source: sourceSchema.optional(),
+  }),
+  z.object({
+    kind: z.literal('areas'),
+    dryRun: z.boolean(),
+    systemId: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'nur Kleinbuchstaben, Ziffern, _ und -'),
+    systemName: z.string().max(200).optional(),
+    validFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish(),
+    levelId: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'nur Kleinbuchstaben, Ziffern, _ und -'),
+    levelNameDe: z.string().max(200).optional(),
+    levelNameEn: z.string().max(200).optional(),
+    codeProperty: z.string().min(1),
+    nameProperty: z.string().min(1),
+    parentLevelId: z.string().nullish(),
+    parentCodeProperty: z.string().nullish(),
+    crs: z.string().max(40).optional(),
+    source: sourceSchema.optional(),
+  }),
+]);
+
+export type RunBody = z.output<typeof runBodySchema>;
+
+const fileIssue = z.object({ file: z.string(), line: z.number().optional(), column: z.union([z.number(), z.string()]).optional(), message: z.string() });
+
+export const reportSchema = z.object({
+  status: z.enum(['succeeded', 'failed', 'unchanged', 'dry_run']),
+  kind: z.enum(['table', 'areas']),
+  rowsRead: z.number(),
+  rowsWritten: z.number(),
+  errors: z.array(fileIssue),
+  errorCount: z.number(),
+  warnings: z.array(z.string()),
+  unmatched: z.array(z.string()).optional(),
+  importId: z.number().optional(),
+});
+
+export const analysisSchema = z.object({ uploadId: z.string(), files: z.array(z.object({ name: z.string(), bytes: z.number() })), analysis: z.unknown() });
