@@ -3,6 +3,7 @@
 // Boundary rule (all methods): class c holds the values x with breaks[c] ≤ x < breaks[c+1];
 // the last class also holds breaks[k] (= the maximum). breaks has k+1 entries from min to max,
 // strictly increasing except that a last class holding only the maximum is written [max, max].
+import { quantileSorted } from '../stats/descriptive.ts';
 import { ckmeansSorted } from './ckmeans.ts';
 
 /** The classification methods, in the order they are documented. */
@@ -165,15 +166,8 @@ function validateManualBreaks(breaks: readonly number[] | undefined): readonly n
 
 /** Type-7 quantiles at c/k (Hyndman & Fan 1996), so the first bound is the min and the last the max. */
 function quantileBreaks(sorted: readonly number[], k: number): number[] {
-  const n = sorted.length;
   const out: number[] = [];
-  for (let c = 0; c <= k; c++) {
-    const h = ((n - 1) * c) / k;
-    const lo = Math.floor(h);
-    const xLo = sorted[lo] as number;
-    const frac = h - lo;
-    out.push(frac === 0 || lo + 1 >= n ? xLo : xLo + frac * ((sorted[lo + 1] as number) - xLo));
-  }
+  for (let c = 0; c <= k; c++) out.push(quantileSorted(sorted, c / k) as number);
   return out;
 }
 

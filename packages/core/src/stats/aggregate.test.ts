@@ -173,6 +173,15 @@ describe('cityValue', () => {
     expect(cityValue('share', 100, [{ value: 4.2 }, { value: 19.4 }]).value).toBeCloseTo(11.8, 12);
   });
 
+  it('uses the rows with counts for a share and flags the city value incomplete when some lack them', () => {
+    const r = cityValue('share', 100, [
+      { value: 10, numerator: 10, denominator: 100 },
+      { value: 30, numerator: 90, denominator: 300 },
+      { value: 80, numerator: null, denominator: null },
+    ]);
+    expect(r).toEqual({ value: 25, method: CITY_METHOD.ratioOfSums, complete: false });
+  });
+
   it('says so when there is nothing to compute', () => {
     expect(cityValue('value', 1, [])).toEqual({ value: null, method: CITY_METHOD.none, complete: false });
   });

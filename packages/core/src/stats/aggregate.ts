@@ -97,7 +97,7 @@ export function aggregateObservations(kind: IndicatorKind, scale: number, childr
       denominator: null,
       complete: false,
       usedCount: 0,
-      missingCount: children.length,
+      missingCount: 0,
       reason: 'Indikatorart "value" wird nicht auf übergeordnete Gebiete aggregiert',
     };
   }
