@@ -8,3 +8,4 @@ export * from './dates.ts';
 export * from './mapping.ts';
 export * from './suggest.ts';
 export * from './read-table.ts';
+export * from './xlsx.ts';
