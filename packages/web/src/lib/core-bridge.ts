@@ -1,35 +1,65 @@
-// The one place where the web app calls the pure helpers (classification, palettes, German formatting).
-// Screens import from here, so a change of the core's signatures touches only this file.
+// The one place where the web app calls the pure helpers of @sozialraum/core (classification, palettes,
+// German formatting). Screens import from here, so a change of the core's signatures touches only this file.
+import {
+  classify as coreClassify,
+  formatDate as coreFormatDate,
+  formatNumber as coreFormatNumber,
+  formatValue as coreFormatValue,
+  paletteFor as corePaletteFor,
+  unitLabel,
+  unitSymbol,
+  UNITS,
+  NO_DATA_COLOR,
+} from '@sozialraum/core';
+import type { Locale, Unit } from '@sozialraum/core';
 import type { ClassMethod } from './url-state.ts';
 import type { Polarity } from './api.ts';
 
-/** Colour for areas without a value (drawn under the hatch pattern). */
-export const NO_DATA_COLOR = '#d9d9d9';
+export { NO_DATA_COLOR };
+export type { Locale };
 
-const nf = (decimals: number) =>
-  new Intl.NumberFormat('de-DE', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+const isUnit = (u: string | null | undefined): u is Unit => !!u && (UNITS as readonly string[]).includes(u);
 
-/** German number format with fixed decimals: 1234.5 → "1.234,5". */
-export function formatNumber(value: number, decimals = 0): string {
-  return nf(decimals).format(value);
+/** Number in the locale's format with fixed decimals: 1234.5 → "1.234,5" (de); null → "–". */
+export function formatNumber(value: number | null | undefined, decimals = 0, locale: Locale = 'de'): string {
+  return coreFormatNumber(value, { decimals: Math.max(0, Math.min(20, decimals)), locale });
 }
 
-/** German number with a unit: percent with a non-breaking space ("12,3 %"), other units after a space. */
-export function formatValue(value: number | null, unit: string | null | undefined, decimals: number | null | undefined): string {
-  if (value === null || !Number.isFinite(value)) return '–';
-  const s = formatNumber(value, decimals ?? 1);
-  if (!unit) return s;
-  return `${s}\u00a0${unit}`;
+/** Value with its unit symbol ("12,5 %", "+1,2 Pp.", "1.374"); unknown unit codes are appended as text. */
+export function formatValue(
+  value: number | null | undefined,
+  unit: string | null | undefined,
+  decimals: number | null | undefined,
+  locale: Locale = 'de',
+): string {
+  if (isUnit(unit)) return coreFormatValue(value, unit, decimals ?? undefined, locale);
+  const n = formatNumber(value, decimals ?? 1, locale);
+  return unit && value !== null && value !== undefined && Number.isFinite(value) ? `${n} ${unit}` : n;
 }
 
-/** ISO date → German date: "2020-12-31" → "31.12.2020". */
-export function formatDate(iso: string | null | undefined): string {
+/** ISO date in the locale's format: "2020-12-31" → "31.12.2020" (de). */
+export function formatDate(iso: string | null | undefined, locale: Locale = 'de'): string {
   if (!iso) return '–';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+  try {
+    return coreFormatDate(iso.slice(0, 10), locale);
+  } catch {
+    return iso;
+  }
 }
 
-/** Number of decimals that shows differences between class breaks of this range. */
+/** Readable unit name for legends ("Prozent (%)"); unknown codes as they are. */
+export function unitText(unit: string | null | undefined, locale: Locale = 'de'): string {
+  if (!unit) return '';
+  return isUnit(unit) ? unitLabel(unit, locale) : unit;
+}
+
+/** Short unit symbol ("%", "Pp."); unknown codes as they are. */
+export function unitShort(unit: string | null | undefined, locale: Locale = 'de'): string {
+  if (!unit) return '';
+  return isUnit(unit) ? unitSymbol(unit, locale) : unit;
+}
+
+/** Number of decimals that shows the differences between class bounds of this range (at least `fallback`). */
 export function breakDecimals(values: readonly number[], fallback: number): number {
   const finite = values.filter(Number.isFinite);
   if (finite.length < 2) return fallback;
@@ -38,120 +68,54 @@ export function breakDecimals(values: readonly number[], fallback: number): numb
   return Math.max(fallback, Math.min(4, Math.ceil(-Math.log10(span / 100))));
 }
 
-// ---- classification --------------------------------------------------------------------------
-
-function quantileBreaks(sorted: number[], k: number): number[] {
-  // type-7 quantiles (linear interpolation, as R's default and d3.quantile)
-  const out: number[] = [];
-  for (let i = 1; i < k; i++) {
-    const h = (sorted.length - 1) * (i / k);
-    const lo = Math.floor(h);
-    const a = sorted[lo]!;
-    const b = sorted[Math.min(lo + 1, sorted.length - 1)]!;
-    out.push(a + (h - lo) * (b - a));
-  }
-  return out;
+export interface MapClasses {
+  /** k+1 ascending bounds (core's rule: class c holds bounds[c] ≤ x < bounds[c+1], the last includes the max). */
+  bounds: number[];
+  /** class per input value, −1 = no data. */
+  classOf: ArrayLike<number>;
+  counts: number[];
+  colors: string[];
+  /** German notes of the classifier (reduced classes, extended manual bounds). */
+  notes: string[];
 }
 
-function equalBreaks(sorted: number[], k: number): number[] {
-  const min = sorted[0]!;
-  const max = sorted[sorted.length - 1]!;
-  const out: number[] = [];
-  for (let i = 1; i < k; i++) out.push(min + ((max - min) * i) / k);
-  return out;
-}
-
-/** Fisher–Jenks natural breaks (Jenks 1977), O(k·n²) dynamic programme on sorted values. */
-function jenksBreaks(sorted: number[], k: number): number[] {
-  const n = sorted.length;
-  if (k >= n) return sorted.slice(0, -1);
-  const lower: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(k + 1).fill(0));
-  const variance: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(k + 1).fill(Infinity));
-  for (let j = 1; j <= k; j++) {
-    lower[1]![j] = 1;
-    variance[1]![j] = 0;
-  }
-  for (let l = 2; l <= n; l++) {
-    let s1 = 0;
-    let s2 = 0;
-    let w = 0;
-    for (let m = 1; m <= l; m++) {
-      const i3 = l - m + 1;
-      const val = sorted[i3 - 1]!;
-      s2 += val * val;
-      s1 += val;
-      w += 1;
-      const v = s2 - (s1 * s1) / w;
-      const i4 = i3 - 1;
-      if (i4 !== 0) {
-        for (let j = 2; j <= k; j++) {
-          if (variance[l]![j]! >= v + variance[i4]![j - 1]!) {
-            lower[l]![j] = i3;
-            variance[l]![j] = v + variance[i4]![j - 1]!;
-          }
-        }
-      }
+/**
+ * Classifies the values with core's `classify` and colours the classes by polarity.
+ * Manual breaks are the inner thresholds a planner types; the data minimum and maximum close them.
+ */
+export function classifyForMap(
+  values: readonly (number | null)[],
+  method: ClassMethod,
+  classes: number,
+  innerBreaks: readonly number[] | null,
+  polarity: Polarity,
+): MapClasses {
+  const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  if (present.length === 0) return { bounds: [], classOf: values.map(() => -1), counts: [], colors: [], notes: [] };
+  let result;
+  if (method === 'manual' && innerBreaks && innerBreaks.length > 0) {
+    const min = Math.min(...present);
+    const max = Math.max(...present);
+    const bounds: number[] = [];
+    for (const b of [Math.min(min, innerBreaks[0]!), ...innerBreaks, Math.max(max, innerBreaks[innerBreaks.length - 1]!)]) {
+      if (bounds.length === 0 || b > bounds[bounds.length - 1]!) bounds.push(b);
     }
-    lower[l]![1] = 1;
-    variance[l]![1] = s2 - (s1 * s1) / w;
+    if (bounds.length === 1) bounds.push(bounds[0]!);
+    result = coreClassify(values, { method: 'manual', breaks: bounds });
+  } else {
+    result = coreClassify(values, { method: method === 'manual' ? 'quantile' : method, classes });
   }
-  const breaks = new Array<number>(k - 1);
-  let kk = n;
-  for (let j = k; j >= 2; j--) {
-    const id = lower[kk]![j]! - 2;
-    breaks[j - 2] = sorted[id]!;
-    kk = lower[kk]![j]! - 1;
-  }
-  return breaks;
+  const k = Math.max(1, Math.min(9, result.classes));
+  return {
+    bounds: result.breaks,
+    classOf: result.classOf,
+    counts: result.counts,
+    colors: corePaletteFor(polarity, k),
+    notes: result.notes,
+  };
 }
 
-/**
- * Inner class breaks (ascending, length classes−1) for the values; upper bounds are inclusive.
- * Duplicate breaks (many equal values) are kept so the number of colours stays as chosen.
- */
-export function classifyBreaks(values: readonly (number | null)[], method: ClassMethod, classes: number, manual: number[] | null): number[] {
-  if (method === 'manual') return manual ?? [];
-  const sorted = values.filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
-  if (sorted.length === 0) return [];
-  const k = Math.max(1, classes);
-  if (method === 'equal') return equalBreaks(sorted, k);
-  if (method === 'jenks') return jenksBreaks(sorted, Math.min(k, sorted.length));
-  return quantileBreaks(sorted, k);
-}
-
-// ---- palettes ------------------------------------------------------------------------------------
-// ColorBrewer 2.0 sequential schemes (Brewer, Harrower 2003; colorbrewer2.org, Apache-2.0), 3–9 classes.
-const OR_RD: Record<number, string[]> = {
-  2: ['#fdbb84', '#e34a33'],
-  3: ['#fee8c8', '#fdbb84', '#e34a33'],
-  4: ['#fef0d9', '#fdcc8a', '#fc8d59', '#d7301f'],
-  5: ['#fef0d9', '#fdcc8a', '#fc8d59', '#e34a33', '#b30000'],
-  6: ['#fef0d9', '#fdd49e', '#fdbb84', '#fc8d59', '#e34a33', '#b30000'],
-  7: ['#fef0d9', '#fdd49e', '#fdbb84', '#fc8d59', '#ef6548', '#d7301f', '#990000'],
-  8: ['#fff7ec', '#fee8c8', '#fdd49e', '#fdbb84', '#fc8d59', '#ef6548', '#d7301f', '#990000'],
-  9: ['#fff7ec', '#fee8c8', '#fdd49e', '#fdbb84', '#fc8d59', '#ef6548', '#d7301f', '#b30000', '#7f0000'],
-  10: ['#fff7ec', '#fee8c8', '#fdd49e', '#fdbb84', '#fc8d59', '#ef6548', '#d7301f', '#b30000', '#990000', '#7f0000'],
-};
-const BLUES: Record<number, string[]> = {
-  2: ['#9ecae1', '#3182bd'],
-  3: ['#deebf7', '#9ecae1', '#3182bd'],
-  4: ['#eff3ff', '#bdd7e7', '#6baed6', '#2171b5'],
-  5: ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'],
-  6: ['#eff3ff', '#c6dbef', '#9ecae1', '#6baed6', '#3182bd', '#08519c'],
-  7: ['#eff3ff', '#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#084594'],
-  8: ['#f7fbff', '#deebf7', '#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#084594'],
-  9: ['#f7fbff', '#deebf7', '#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#08519c', '#08306b'],
-  10: ['#f7fbff', '#deebf7', '#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#08519c', '#08458a', '#08306b'],
-};
-
-/**
- * Colours for n classes, low to high. The unfavourable end is always dark red: for "higher is worse"
- * high values are dark, for "higher is better" low values are; neutral indicators use blues.
- */
+/** Colours for n classes by polarity (the unfavourable end is dark red; neutral = blues). */
 export function paletteFor(polarity: Polarity, n: number): string[] {
-  const k = Math.max(2, Math.min(10, n));
-  if (n === 1) return [polarity === 'neutral' ? BLUES[3]![1]! : OR_RD[3]![1]!];
-  if (polarity === 'neutral') return BLUES[k]!.slice();
-  const reds = OR_RD[k]!.slice();
-  return polarity === 'higher_is_better' ? reds.reverse() : reds;
+  return corePaletteFor(polarity, Math.max(1, Math.min(9, n)));
 }

@@ -1,44 +1,63 @@
 import { describe, expect, it } from 'vitest';
-import { buildLegend, classIndex, germanRange } from './legend.ts';
-import { formatNumber } from './core-bridge.ts';
+import { buildLegend, englishRange, germanRange, innerBreaks } from './legend.ts';
+import { classifyForMap, formatNumber } from './core-bridge.ts';
 
-const fmt1 = (n: number) => formatNumber(n, 1);
-
-describe('classIndex', () => {
-  it('puts a value equal to a break into the lower class', () => {
-    expect(classIndex(5, [5, 10])).toBe(0);
-    expect(classIndex(5.0001, [5, 10])).toBe(1);
-    expect(classIndex(10, [5, 10])).toBe(1);
-    expect(classIndex(11, [5, 10])).toBe(2);
-  });
-});
+const de1 = (n: number) => formatNumber(n, 1, 'de');
 
 describe('buildLegend', () => {
-  it('counts areas per class and areas without data', () => {
-    const legend = buildLegend([1, 2, 5, 6, 9.5, 10, 12, null, null], [5, 10], ['#a', '#b', '#c'], germanRange(fmt1));
-    expect(legend.entries.map((e) => e.count)).toEqual([3, 3, 1]);
+  it('labels ranges in German number format with "bis unter" and an inclusive last class', () => {
+    const legend = buildLegend([1234.5, 2000, 3999.25], [2, 1], ['#a', '#b'], 0, germanRange(de1));
+    expect(legend.entries.map((e) => e.label)).toEqual(['1.234,5 bis unter 2.000,0', '2.000,0 bis 3.999,3']);
+  });
+
+  it('labels ranges in English when asked', () => {
+    const legend = buildLegend([0.5, 1, 2], [1, 1], ['#a', '#b'], 0, englishRange((n) => formatNumber(n, 1, 'en')));
+    expect(legend.entries.map((e) => e.label)).toEqual(['0.5 to under 1.0', '1.0 to 2.0']);
+  });
+
+  it('keeps counts and adds the no-data areas to the total', () => {
+    const legend = buildLegend([0, 5, 10, 20], [3, 0, 4], ['#a', '#b', '#c'], 2, germanRange(de1));
+    expect(legend.entries.map((e) => e.count)).toEqual([3, 0, 4]);
     expect(legend.noDataCount).toBe(2);
     expect(legend.total).toBe(9);
   });
 
-  it('labels ranges in German number format from the minimum to the maximum', () => {
-    const legend = buildLegend([1234.5, 2000, 3999.25], [2000], ['#a', '#b'], germanRange(fmt1));
-    expect(legend.entries.map((e) => e.label)).toEqual(['1.234,5 – 2.000,0', 'über 2.000,0 – 3.999,3']);
+  it('refuses counts or colours that do not fit the bounds', () => {
+    expect(() => buildLegend([0, 1, 2], [1], ['#a', '#b'], 0, germanRange(de1))).toThrow(/2 Klassen, aber 1 Anzahlen/);
+    expect(() => buildLegend([0, 1, 2], [1, 1], ['#a'], 0, germanRange(de1))).toThrow(/nur 1 Farben/);
   });
 
-  it('keeps empty classes so every colour of the palette appears', () => {
-    const legend = buildLegend([1, 1, 1], [1, 1], ['#a', '#b', '#c'], germanRange(fmt1));
-    expect(legend.entries.map((e) => e.count)).toEqual([3, 0, 0]);
+  it('shows a single-value class as one number', () => {
+    const legend = buildLegend([7, 7], [4], ['#a'], 0, germanRange(de1));
+    expect(legend.entries[0]!.label).toBe('7,0');
   });
 
-  it('refuses fewer colours than classes', () => {
-    expect(() => buildLegend([1, 2], [1, 2], ['#a'], germanRange(fmt1))).toThrow(/3 Klassen/);
+  it('gives the inner thresholds of the bounds for the custom-breaks field', () => {
+    expect(innerBreaks([0, 5, 10, 20])).toEqual([5, 10]);
+  });
+});
+
+describe('classifyForMap', () => {
+  const values = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, null];
+
+  it('closes custom inner breaks with the data minimum and maximum', () => {
+    const mc = classifyForMap(values, 'manual', 3, [3.5, 7], 'higher_is_worse');
+    expect(mc.bounds).toEqual([1, 3.5, 7, 10]);
+    expect(mc.counts).toEqual([3, 3, 4]);
+    expect(Array.from(mc.classOf)).toEqual([0, 0, 0, 1, 1, 1, 2, 2, 2, 2, -1]);
   });
 
-  it('reports only no-data when no area has a value', () => {
-    const legend = buildLegend([null, null], [], ['#a'], germanRange(fmt1));
-    expect(legend.noDataCount).toBe(2);
-    expect(legend.entries).toHaveLength(1);
-    expect(legend.entries[0]!.count).toBe(0);
+  it('colours the high end dark red when higher is worse and the low end when higher is better', () => {
+    const worse = classifyForMap(values, 'equal', 3, null, 'higher_is_worse');
+    const better = classifyForMap(values, 'equal', 3, null, 'higher_is_better');
+    // ColorBrewer YlOrRd, 3 classes
+    expect(worse.colors).toEqual(['#ffeda0', '#feb24c', '#f03b20']);
+    expect(better.colors).toEqual(['#f03b20', '#feb24c', '#ffeda0']);
+  });
+
+  it('returns no classes when no area has a value', () => {
+    const mc = classifyForMap([null, null], 'quantile', 5, null, 'neutral');
+    expect(mc.bounds).toEqual([]);
+    expect(Array.from(mc.classOf)).toEqual([-1, -1]);
   });
 });

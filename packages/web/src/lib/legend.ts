@@ -1,12 +1,13 @@
-// Turns class breaks, colours and values into legend rows (ranges + counts) and assigns classes.
+// Turns class bounds, counts and colours into legend rows. Bounds follow core's classify rule:
+// class c holds bounds[c] ≤ x < bounds[c+1]; the last class also holds the maximum.
 
 export interface LegendEntry {
   /** 0-based class index. */
   index: number;
   color: string;
-  /** Lower bound (the smallest value for the first class, else the previous break, exclusive). */
+  /** Lower bound, inclusive. */
   from: number;
-  /** Upper bound, inclusive (the largest value for the last class). */
+  /** Upper bound: exclusive, except for the last class (inclusive: the maximum). */
   to: number;
   count: number;
   label: string;
@@ -18,47 +19,41 @@ export interface Legend {
   total: number;
 }
 
-/**
- * Class of a value given ascending inner breaks: a value equal to a break belongs to the lower class
- * (upper bounds inclusive, as in QGIS graduated renderers), so class i holds (breaks[i-1], breaks[i]].
- */
-export function classIndex(value: number, breaks: readonly number[]): number {
-  for (let i = 0; i < breaks.length; i++) if (value <= breaks[i]!) return i;
-  return breaks.length;
-}
+/** Formats a class range; `last` means the upper bound is inclusive (the data maximum). */
+export type RangeFormatter = (from: number, to: number, last: boolean) => string;
 
-/** Formats a class range; `first` means the lower bound is inclusive (it is the data minimum). */
-export type RangeFormatter = (from: number, to: number, first: boolean) => string;
-
-/** German range label: "1,2 – 3,4" for the first class, "über 3,4 – 5,6" after it (lower bound exclusive). */
+/** German statistical convention: "5,0 bis unter 10,0"; the last class "20,0 bis 25,3". */
 export function germanRange(fmt: (n: number) => string): RangeFormatter {
-  return (from, to, first) => (first ? `${fmt(from)} – ${fmt(to)}` : `über ${fmt(from)} – ${fmt(to)}`);
+  return (from, to, last) => (from === to ? fmt(from) : last ? `${fmt(from)} bis ${fmt(to)}` : `${fmt(from)} bis unter ${fmt(to)}`);
 }
 
-/** English range label: "1.2 – 3.4", then "over 3.4 – 5.6". */
+/** English: "5.0 to under 10.0"; the last class "20.0 to 25.3". */
 export function englishRange(fmt: (n: number) => string): RangeFormatter {
-  return (from, to, first) => (first ? `${fmt(from)} – ${fmt(to)}` : `over ${fmt(from)} – ${fmt(to)}`);
+  return (from, to, last) => (from === to ? fmt(from) : last ? `${fmt(from)} to ${fmt(to)}` : `${fmt(from)} to under ${fmt(to)}`);
 }
 
-/** Builds the legend rows: one per colour, with the number of areas in each class and the no-data count. */
+/** Builds the legend rows (one per class, lowest first) with the number of areas in each and the no-data count. */
 export function buildLegend(
-  values: readonly (number | null)[],
-  breaks: readonly number[],
+  bounds: readonly number[],
+  counts: readonly number[],
   colors: readonly string[],
+  noDataCount: number,
   formatRange: RangeFormatter,
 ): Legend {
-  const nClasses = breaks.length + 1;
-  if (colors.length < nClasses) throw new Error(`buildLegend: ${nClasses} Klassen, aber nur ${colors.length} Farben`);
-  const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
-  const counts = new Array<number>(nClasses).fill(0);
-  for (const v of present) counts[classIndex(v, breaks)]! += 1;
-  const min = present.length ? Math.min(...present) : (breaks[0] ?? 0);
-  const max = present.length ? Math.max(...present) : (breaks[breaks.length - 1] ?? 0);
+  const k = Math.max(0, bounds.length - 1);
+  if (counts.length !== k) throw new Error(`buildLegend: ${k} Klassen, aber ${counts.length} Anzahlen`);
+  if (colors.length < k) throw new Error(`buildLegend: ${k} Klassen, aber nur ${colors.length} Farben`);
   const entries: LegendEntry[] = [];
-  for (let i = 0; i < nClasses; i++) {
-    const from = i === 0 ? Math.min(min, breaks[0] ?? min) : breaks[i - 1]!;
-    const to = i === nClasses - 1 ? Math.max(max, breaks[i - 1] ?? max) : breaks[i]!;
-    entries.push({ index: i, color: colors[i]!, from, to, count: counts[i]!, label: formatRange(from, to, i === 0) });
+  for (let i = 0; i < k; i++) {
+    const from = bounds[i]!;
+    const to = bounds[i + 1]!;
+    entries.push({ index: i, color: colors[i]!, from, to, count: counts[i]!, label: formatRange(from, to, i === k - 1) });
   }
-  return { entries, noDataCount: values.length - present.length, total: values.length };
+  const classified = counts.reduce((a, b) => a + b, 0);
+  return { entries, noDataCount, total: classified + noDataCount };
+}
+
+/** Inner thresholds of k+1 bounds (what a planner edits as "Eigene Grenzen"). */
+export function innerBreaks(bounds: readonly number[]): number[] {
+  return bounds.slice(1, -1);
 }

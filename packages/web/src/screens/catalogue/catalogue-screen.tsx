@@ -4,7 +4,7 @@ import { api } from '../../lib/api.ts';
 import type { Indicator } from '../../lib/api.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { navigate } from '../../lib/router.ts';
-import { formatDate } from '../../lib/core-bridge.ts';
+import { formatDate, unitText } from '../../lib/core-bridge.ts';
 import { DEFAULT_MAP_STATE, serializeMapState } from '../../lib/url-state.ts';
 import { dimensionLabel, dimensionRank, indicatorName } from '../../lib/labels.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -70,7 +70,7 @@ function IndicatorCard({ ind, systemsById }: { ind: Indicator; systemsById: Map<
       </header>
       {definition && <p className="card-definition">{definition}</p>}
       <dl className="meta">
-        <Meta label={t.unit}>{ind.unit}</Meta>
+        <Meta label={t.unit}>{unitText(ind.unit, lang)}</Meta>
         <Meta label={t.polarity}>{t.polarityLabel(ind.polarity)}</Meta>
         <Meta label={t.department}>{ind.department}</Meta>
         <Meta label={t.updateCycle}>{ind.updateCycle}</Meta>
@@ -89,7 +89,7 @@ function IndicatorCard({ ind, systemsById }: { ind: Indicator; systemsById: Map<
                     <strong>
                       {sys?.name ?? c.systemId} · {sys?.levels.get(c.levelId) ?? c.levelId}:
                     </strong>{' '}
-                    {c.dates.map(formatDate).join(', ')}
+                    {c.dates.map((d) => formatDate(d, lang)).join(', ')}
                   </li>
                 );
               })}

@@ -207,7 +207,7 @@ export function ImportScreen() {
             <ul className="file-list">
               {files.map((f) => (
                 <li key={f.name}>
-                  <span className="mono">{f.name}</span> <span className="muted">({t.bytes(formatNumber(f.size))})</span>
+                  <span className="mono">{f.name}</span> <span className="muted">({t.bytes(formatNumber(f.size, 0, lang))})</span>
                   <button
                     type="button"
                     className="btn btn-small btn-icon"
@@ -278,13 +278,13 @@ export function ImportScreen() {
             {analysis.detected.rowCount !== undefined && (
               <div className="meta-row">
                 <dt>{t.rows}</dt>
-                <dd>{formatNumber(analysis.detected.rowCount)}</dd>
+                <dd>{formatNumber(analysis.detected.rowCount, 0, lang)}</dd>
               </div>
             )}
             {analysis.detected.featureCount !== undefined && (
               <div className="meta-row">
                 <dt>{t.features}</dt>
-                <dd>{formatNumber(analysis.detected.featureCount)}</dd>
+                <dd>{formatNumber(analysis.detected.featureCount, 0, lang)}</dd>
               </div>
             )}
           </dl>
@@ -466,7 +466,7 @@ export function ImportScreen() {
             <div className="progress-block">
               <label htmlFor={`${id}-progress`} className="field-label">
                 {t.progress}
-                {progress ? ` – ${t.progressRows(formatNumber(progress.rowsRead))}` : ''}
+                {progress ? ` – ${t.progressRows(formatNumber(progress.rowsRead, 0, lang))}` : ''}
               </label>
               <progress id={`${id}-progress`} max={100} value={pct ?? undefined} aria-valuetext={pct !== null ? `${pct} %` : t.running}>
                 {pct !== null ? `${pct} %` : ''}
@@ -484,15 +484,15 @@ export function ImportScreen() {
           <dl className="meta meta-inline">
             <div className="meta-row">
               <dt>{t.rowsRead}</dt>
-              <dd>{formatNumber(report.rowsRead)}</dd>
+              <dd>{formatNumber(report.rowsRead, 0, lang)}</dd>
             </div>
             <div className="meta-row">
               <dt>{t.rowsWritten}</dt>
-              <dd>{formatNumber(report.rowsWritten)}</dd>
+              <dd>{formatNumber(report.rowsWritten, 0, lang)}</dd>
             </div>
             <div className="meta-row">
               <dt>{t.errors}</dt>
-              <dd>{formatNumber(report.errorCount)}</dd>
+              <dd>{formatNumber(report.errorCount, 0, lang)}</dd>
             </div>
           </dl>
           {report.errors.length > 0 && (
@@ -540,7 +540,7 @@ export function ImportScreen() {
           {report.unmatched && report.unmatched.length > 0 && (
             <>
               <h3>
-                {t.unmatched} ({formatNumber(report.unmatched.length)})
+                {t.unmatched} ({formatNumber(report.unmatched.length, 0, lang)})
               </h3>
               <ul className="chip-list">
                 {report.unmatched.slice(0, 300).map((u) => (

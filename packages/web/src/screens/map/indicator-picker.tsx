@@ -3,6 +3,7 @@ import { useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { Indicator } from '../../lib/api.ts';
 import { dimensionLabel, dimensionRank, indicatorName } from '../../lib/labels.ts';
+import { unitShort } from '../../lib/core-bridge.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import type { Lang } from '../../i18n/index.tsx';
 
@@ -195,7 +196,7 @@ export function IndicatorPicker({ indicators, value, onChange }: IndicatorPicker
                     onMouseMove={() => setActive(ind.id)}
                   >
                     {indicatorName(ind, lang)}
-                    {ind.unit && <span className="combobox-unit"> ({ind.unit})</span>}
+                    {unitShort(ind.unit, lang) && <span className="combobox-unit"> ({unitShort(ind.unit, lang)})</span>}
                   </div>
                 ))}
               </div>

@@ -7,9 +7,9 @@ import { useFetch } from '../../lib/use-fetch.ts';
 import { navigate } from '../../lib/router.ts';
 import { parseMapState, serializeMapState } from '../../lib/url-state.ts';
 import type { MapState } from '../../lib/url-state.ts';
-import { breakDecimals, classifyBreaks, formatDate, formatNumber, formatValue, paletteFor } from '../../lib/core-bridge.ts';
-import { buildLegend, classIndex, englishRange, germanRange } from '../../lib/legend.ts';
-import { indicatorName, levelName } from '../../lib/labels.ts';
+import { breakDecimals, classifyForMap, formatDate, formatNumber, formatValue, paletteFor, unitText } from '../../lib/core-bridge.ts';
+import { buildLegend, englishRange, germanRange, innerBreaks } from '../../lib/legend.ts';
+import { dimensionRank, indicatorName, levelName } from '../../lib/labels.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Empty, ErrorState, Loading } from '../../components/status.tsx';
 import { SourceLine } from '../../components/source-line.tsx';
@@ -30,12 +30,19 @@ export function datesFor(ind: Indicator | null, system: string | null, level: st
 
 /** Fills unset parts of the URL state: first system, its deepest level, the first indicator with data there. */
 export function resolveMapState(s: MapState, systems: readonly AreaSystem[], indicators: readonly Indicator[]): MapState {
-  const system = systems.find((x) => x.id === s.system) ?? systems[0];
+  // default: the system valid today (open validTo), else the most recent one
+  const current = [...systems].sort(
+    (a, b) => Number(a.validTo === null) - Number(b.validTo === null) || (a.validFrom ?? '').localeCompare(b.validFrom ?? ''),
+  );
+  const system = systems.find((x) => x.id === s.system) ?? current[current.length - 1];
   if (!system) return s;
   const levels = [...system.levels].sort((a, b) => a.depth - b.depth);
   const level = levels.find((l) => l.id === s.level) ?? levels[levels.length - 1];
   if (!level) return { ...s, system: system.id };
-  const available = indicators.filter((i) => datesFor(i, system.id, level.id).length > 0);
+  // default indicator: the first of the first Lebenslage dimension (income/poverty before demography)
+  const available = indicators
+    .filter((i) => datesFor(i, system.id, level.id).length > 0)
+    .sort((a, b) => dimensionRank(a.dimension) - dimensionRank(b.dimension));
   const indicator = available.find((i) => i.id === s.indicator) ?? available[0] ?? null;
   return { ...s, system: system.id, level: level.id, indicator: indicator?.id ?? null };
 }
@@ -105,15 +112,20 @@ export function MapScreen({ search }: { search: string }) {
   const classification = useMemo(() => {
     if (!values || !indicator) return null;
     const vals = values.values.map((v) => v.value);
-    const breaks = classifyBreaks(vals, resolved.method, resolved.classes, resolved.breaks);
-    const colors = paletteFor(indicator.polarity, breaks.length + 1);
+    const mc = classifyForMap(vals, resolved.method, resolved.classes, resolved.breaks, indicator.polarity);
     const finite = vals.filter((v): v is number => v !== null);
-    const decimals = breakDecimals([...breaks, ...finite], indicator.decimals ?? 1);
-    const fmt = (n: number) => formatNumber(n, decimals);
-    const legend = buildLegend(vals, breaks, colors, lang === 'de' ? germanRange(fmt) : englishRange(fmt));
+    const decimals = breakDecimals(mc.bounds, indicator.decimals ?? 1);
+    const fmt = (n: number) => formatNumber(n, decimals, lang);
+    const noData = vals.length - finite.length;
+    const legend = buildLegend(mc.bounds, mc.counts, mc.colors, noData, lang === 'de' ? germanRange(fmt) : englishRange(fmt));
     const byArea = new Map<number, string | null>();
-    for (const v of values.values) byArea.set(v.areaId, v.value === null ? null : colors[classIndex(v.value, breaks)]!);
-    return { breaks, colors, legend, byArea, decimals, allMissing: finite.length === 0 };
+    const classByArea = new Map<number, number>();
+    values.values.forEach((v, i) => {
+      const c = mc.classOf[i] ?? -1;
+      byArea.set(v.areaId, c < 0 ? null : (mc.colors[c] ?? null));
+      classByArea.set(v.areaId, c);
+    });
+    return { ...mc, legend, byArea, classByArea, decimals, allMissing: finite.length === 0 };
   }, [values, indicator, resolved.method, resolved.classes, resolved.breaks, lang]);
 
   const [hover, setHover] = useState<{ id: number; x: number; y: number } | null>(null);
@@ -133,7 +145,7 @@ export function MapScreen({ search }: { search: string }) {
 
   const indName = indicator ? indicatorName(indicator, lang) : '';
   const lvlName = level ? levelName(level, lang) : '';
-  const dateText = formatDate(shownDate);
+  const dateText = formatDate(shownDate, lang);
   const mapLabel = indicator ? t.mapLabel(indName, lvlName, dateText) : t.noIndicator;
   const hovered = hover ? valueById.get(hover.id) : undefined;
   const hoverName = hover ? (hovered?.name ?? nameById.get(hover.id) ?? '') : '';
@@ -156,7 +168,7 @@ export function MapScreen({ search }: { search: string }) {
         dates={dates}
         date={shownDate}
         state={resolved}
-        currentBreaks={classification?.breaks ?? []}
+        currentBreaks={classification ? innerBreaks(classification.bounds) : []}
         breakDecimals={classification?.decimals ?? indicator?.decimals ?? 1}
         colors={classification?.colors ?? (indicator ? paletteFor(indicator.polarity, resolved.classes) : [])}
         onChange={update}
@@ -174,7 +186,7 @@ export function MapScreen({ search }: { search: string }) {
               caption={t.tableCaption(indName, dateText)}
               indicator={indicator}
               values={values.values}
-              breaks={classification.breaks}
+              classByArea={classification.classByArea}
               colors={classification.colors}
               selectedArea={resolved.area}
               onSelect={selectArea}
@@ -206,7 +218,7 @@ export function MapScreen({ search }: { search: string }) {
                   <strong>{hoverName}</strong>
                   <span>
                     {hovered && hovered.value !== null && indicator
-                      ? formatValue(hovered.value, indicator.unit, indicator.decimals)
+                      ? formatValue(hovered.value, indicator.unit, indicator.decimals, lang)
                       : t.noData}
                   </span>
                 </div>
@@ -215,11 +227,11 @@ export function MapScreen({ search }: { search: string }) {
                 <LegendBox
                   id={legendId}
                   title={indName}
-                  subtitle={`${indicator.unit ? `${t.unit}: ${indicator.unit} · ` : ''}${t.referenceDate} ${dateText}`}
+                  subtitle={`${indicator.unit ? `${unitText(indicator.unit, lang)} · ` : ''}${t.referenceDate} ${dateText}`}
                   legend={classification.legend}
                   cityLine={
                     values && values.city.value !== null
-                      ? `${t.cityValue}: ${formatValue(values.city.value, indicator.unit, indicator.decimals)}`
+                      ? `${t.cityValue}: ${formatValue(values.city.value, indicator.unit, indicator.decimals, lang)}`
                       : null
                   }
                 />

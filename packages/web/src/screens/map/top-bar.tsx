@@ -98,7 +98,7 @@ export function TopBar(props: TopBarProps) {
       </div>
       <div className="field field-date">
         <label htmlFor={`${id}-date`} className="field-label">
-          {t.referenceDate}: <output htmlFor={`${id}-date`} className="date-output">{formatDate(props.date)}</output>
+          {t.referenceDate}: <output htmlFor={`${id}-date`} className="date-output">{formatDate(props.date, lang)}</output>
         </label>
         <input
           id={`${id}-date`}
@@ -108,7 +108,7 @@ export function TopBar(props: TopBarProps) {
           step={1}
           value={Math.max(0, dateIndex)}
           disabled={dates.length < 2}
-          aria-valuetext={formatDate(props.date)}
+          aria-valuetext={formatDate(props.date, lang)}
           list={`${id}-ticks`}
           onChange={(e) => {
             const d = dates[Number(e.target.value)];
@@ -117,7 +117,7 @@ export function TopBar(props: TopBarProps) {
         />
         <datalist id={`${id}-ticks`}>
           {dates.map((d, i) => (
-            <option key={d} value={i} label={formatDate(d)} />
+            <option key={d} value={i} label={formatDate(d, lang)} />
           ))}
         </datalist>
       </div>

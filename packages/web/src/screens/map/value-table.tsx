@@ -1,8 +1,7 @@
 // The text alternative to the map: all areas with value and class, sortable by every column.
 import { useMemo, useState } from 'react';
 import type { AreaValue, Indicator } from '../../lib/api.ts';
-import { formatNumber, formatValue } from '../../lib/core-bridge.ts';
-import { classIndex } from '../../lib/legend.ts';
+import { formatNumber, unitShort } from '../../lib/core-bridge.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
 type SortKey = 'code' | 'name' | 'value';
@@ -25,15 +24,16 @@ export interface ValueTableProps {
   caption: string;
   indicator: Indicator;
   values: AreaValue[];
-  breaks: number[];
+  /** class per area id (−1 = no data), as on the map. */
+  classByArea: ReadonlyMap<number, number>;
   colors: string[];
   selectedArea: number | null;
   onSelect: (id: number) => void;
 }
 
 /** Sortable table of the shown values; a row's name button opens the area profile. */
-export function ValueTable({ caption, indicator, values, breaks, colors, selectedArea, onSelect }: ValueTableProps) {
-  const { t } = useI18n();
+export function ValueTable({ caption, indicator, values, classByArea, colors, selectedArea, onSelect }: ValueTableProps) {
+  const { t, lang } = useI18n();
   const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'value', dir: 'desc' });
   const rows = useMemo(() => sortAreaValues(values, sort.key, sort.dir), [values, sort]);
   const hasCounts = values.some((v) => v.numerator !== null || v.denominator !== null);
@@ -64,7 +64,7 @@ export function ValueTable({ caption, indicator, values, breaks, colors, selecte
           <tr>
             {header('code', t.colCode)}
             {header('name', t.colName)}
-            {header('value', `${t.colValue}${indicator.unit ? ` (${indicator.unit})` : ''}`, true)}
+            {header('value', `${t.colValue}${unitShort(indicator.unit, lang) ? ` (${unitShort(indicator.unit, lang)})` : ''}`, true)}
             <th scope="col">{t.colClass}</th>
             {hasCounts && (
               <>
@@ -80,7 +80,8 @@ export function ValueTable({ caption, indicator, values, breaks, colors, selecte
         </thead>
         <tbody>
           {rows.map((r) => {
-            const ci = r.value === null ? null : classIndex(r.value, breaks);
+            const c = classByArea.get(r.areaId) ?? -1;
+            const ci = c < 0 ? null : c;
             return (
               <tr key={r.areaId} className={r.areaId === selectedArea ? 'is-selected' : undefined}>
                 <td className="mono">{r.code}</td>
@@ -89,7 +90,7 @@ export function ValueTable({ caption, indicator, values, breaks, colors, selecte
                     {r.name}
                   </button>
                 </td>
-                <td className="num">{formatValue(r.value, null, indicator.decimals)}</td>
+                <td className="num">{formatNumber(r.value, indicator.decimals ?? 1, lang)}</td>
                 <td>
                   {ci === null ? (
                     <span className="class-cell">
@@ -105,8 +106,8 @@ export function ValueTable({ caption, indicator, values, breaks, colors, selecte
                 </td>
                 {hasCounts && (
                   <>
-                    <td className="num">{r.numerator === null ? '–' : formatNumber(r.numerator, Number.isInteger(r.numerator) ? 0 : 1)}</td>
-                    <td className="num">{r.denominator === null ? '–' : formatNumber(r.denominator, Number.isInteger(r.denominator) ? 0 : 1)}</td>
+                    <td className="num">{r.numerator === null ? '–' : formatNumber(r.numerator, Number.isInteger(r.numerator) ? 0 : 1, lang)}</td>
+                    <td className="num">{r.denominator === null ? '–' : formatNumber(r.denominator, Number.isInteger(r.denominator) ? 0 : 1, lang)}</td>
                   </>
                 )}
               </tr>

@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import { api } from '../../lib/api.ts';
 import type { Profile, ProfileIndicator } from '../../lib/api.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
-import { formatDate, formatNumber, formatValue } from '../../lib/core-bridge.ts';
+import { formatDate, formatNumber, formatValue, unitShort } from '../../lib/core-bridge.ts';
 import { dimensionLabel, dimensionRank, indicatorName } from '../../lib/labels.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Empty, ErrorState, Loading } from '../../components/status.tsx';
@@ -25,12 +25,12 @@ function IndicatorRow({ item, showDate }: { item: ProfileIndicator; showDate: bo
     <li className="profile-indicator">
       <div className="profile-indicator-head">
         <h4 className="profile-indicator-name">{name}</h4>
-        <span className="profile-value">{formatValue(item.value, ind.unit, ind.decimals)}</span>
+        <span className="profile-value">{formatValue(item.value, ind.unit, ind.decimals, lang)}</span>
       </div>
       <dl className="profile-facts">
         <div>
           <dt>{t.city}</dt>
-          <dd>{formatValue(item.cityValue, ind.unit, ind.decimals)}</dd>
+          <dd>{formatValue(item.cityValue, ind.unit, ind.decimals, lang)}</dd>
         </div>
         {item.rank !== null && item.rankOf !== null && (
           <div>
@@ -41,7 +41,7 @@ function IndicatorRow({ item, showDate }: { item: ProfileIndicator; showDate: bo
         {showDate && (
           <div>
             <dt className="visually-hidden">{t.referenceDate}</dt>
-            <dd>{t.asOf(formatDate(item.date))}</dd>
+            <dd>{t.asOf(formatDate(item.date, lang))}</dd>
           </div>
         )}
         {item.flag && (
@@ -56,7 +56,7 @@ function IndicatorRow({ item, showDate }: { item: ProfileIndicator; showDate: bo
           series={item.series}
           label={t.timeSeries(name)}
           decimals={ind.decimals ?? 1}
-          unit={ind.unit}
+          unit={unitShort(ind.unit, lang)}
           highlightDate={item.date}
         />
       )}
@@ -98,7 +98,7 @@ export function ProfileContent({ profile, headingId, asPage }: { profile: Profil
         )}
         {area.areaM2 !== null && (
           <p className="profile-meta">
-            {t.areaSize}: {formatNumber(area.areaM2 / 1e6, 2)}&nbsp;km²
+            {t.areaSize}: {formatNumber(area.areaM2 / 1e6, 2, lang)}&nbsp;km²
           </p>
         )}
       </header>

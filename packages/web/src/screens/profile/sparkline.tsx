@@ -1,6 +1,7 @@
 // A small hand-written SVG line chart with German axis labels (Plot would add 2 MB for this).
 import type { SeriesPoint } from '../../lib/api.ts';
 import { formatDate, formatNumber } from '../../lib/core-bridge.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 export interface SparkGeometry {
   points: { x: number; y: number; date: string; value: number }[];
@@ -55,8 +56,9 @@ const PAD_B = 16;
 export function Sparkline({ series, label, decimals, unit, highlightDate }: SparklineProps) {
   const g = layoutSeries(series, W, H);
   if (!g) return null;
-  const fmt = (n: number) => formatNumber(n, decimals);
-  const desc = g.points.map((p) => `${formatDate(p.date)}: ${fmt(p.value)}${unit ? ` ${unit}` : ''}`).join('; ');
+  const { lang } = useI18n();
+  const fmt = (n: number) => formatNumber(n, decimals, lang);
+  const desc = g.points.map((p) => `${formatDate(p.date, lang)}: ${fmt(p.value)}${unit ? ` ${unit}` : ''}`).join('; ');
   const path = g.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${(p.x + PAD_L).toFixed(1)},${(p.y + PAD_T).toFixed(1)}`).join(' ');
   const first = g.points[0]!;
   const last = g.points[g.points.length - 1]!;
@@ -78,11 +80,11 @@ export function Sparkline({ series, label, decimals, unit, highlightDate }: Spar
         {fmt(g.min)}
       </text>
       <text x={PAD_L} y={PAD_T + H + 12} className="spark-label" textAnchor="start">
-        {formatDate(first.date)}
+        {formatDate(first.date, lang)}
       </text>
       {last.date !== first.date && (
         <text x={PAD_L + W} y={PAD_T + H + 12} className="spark-label" textAnchor="end">
-          {formatDate(last.date)}
+          {formatDate(last.date, lang)}
         </text>
       )}
       <path d={path} className="spark-line" />
@@ -94,7 +96,7 @@ export function Sparkline({ series, label, decimals, unit, highlightDate }: Spar
           r={p.date === highlightDate ? 3.5 : 2}
           className={p.date === highlightDate ? 'spark-dot is-current' : 'spark-dot'}
         >
-          <title>{`${formatDate(p.date)}: ${fmt(p.value)}${unit ? ` ${unit}` : ''}`}</title>
+          <title>{`${formatDate(p.date, lang)}: ${fmt(p.value)}${unit ? ` ${unit}` : ''}`}</title>
         </circle>
       ))}
     </svg>
