@@ -13,6 +13,7 @@ export default tseslint.config(
   {
     // core is pure: no I/O, no server, no web, no clock.
     files: ['packages/core/src/**/*.ts'],
+    ignores: ['packages/core/src/**/*.test.ts', 'packages/core/src/**/test-support.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
