@@ -109,6 +109,53 @@ describe('createStreamingDecoder', () => {
   });
 });
 
+describe("createStreamingDecoder('auto')", () => {
+  const run = (chunks: Uint8Array[]) => {
+    const dec = createStreamingDecoder('auto');
+    let text = '';
+    for (const c of chunks) text += dec.decode(c);
+    text += dec.end();
+    return { text, encoding: dec.encoding, problems: dec.problems };
+  };
+  const ascii = 'plr;ew\n' + '01100101;3419\n'.repeat(5000);
+
+  it('reads a windows-1252 file whose first umlaut comes after 70 KB of ASCII as one encoding', () => {
+    const r = run([utf8(ascii), encodeWindows1252('Quelle: Amt für Statistik\n')]);
+    expect(r).toEqual({ text: ascii + 'Quelle: Amt für Statistik\n', encoding: 'windows-1252', problems: [] });
+  });
+
+  it('reads a late UTF-8 umlaut as UTF-8', () => {
+    const r = run([utf8(ascii), utf8('Quelle: Amt für Statistik\n')]);
+    expect(r).toEqual({ text: ascii + 'Quelle: Amt für Statistik\n', encoding: 'utf-8', problems: [] });
+  });
+
+  it('decides correctly when a chunk ends in the middle of the first non-ASCII character', () => {
+    for (const [bytes, enc] of [
+      [utf8('ab\nSchöneberg ä\n'), 'utf-8'],
+      [encodeWindows1252('ab\nSchäfer ö\n'), 'windows-1252'],
+      [encodeWindows1252('ab\nä'), 'windows-1252'], // 0xE4 at the very end: an incomplete UTF-8 lead byte
+    ] as const) {
+      const chunks = [...bytes].map((b) => new Uint8Array([b]));
+      const r = run(chunks);
+      expect(r.encoding).toBe(enc);
+      expect(r.text).toBe(decodeText(bytes, enc));
+      expect(r.problems).toEqual([]);
+    }
+  });
+
+  it('still reports a file that really mixes both encodings', () => {
+    const r = run([utf8(ascii), encodeWindows1252('Schöneberg;1\n'), utf8('Köpenick;2\nNeukölln;3\n')]);
+    expect(r.encoding).toBe('windows-1252');
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]!.line).toBe(5002); // the minority kind: the one windows-1252 line
+  });
+
+  it('switches to UTF-8 or UTF-16LE on a BOM', () => {
+    expect(run([new Uint8Array([0xef, 0xbb, 0xbf, 0x61])])).toMatchObject({ text: 'a', encoding: 'utf-8' });
+    expect(run([new Uint8Array([0xff, 0xfe, 0x61, 0x00, 0xf6, 0x00])])).toMatchObject({ text: 'aö', encoding: 'utf-16le', problems: [] });
+  });
+});
+
 describe('decodeWindows1252', () => {
   it('maps the 0x80–0x9F range to the Windows characters Excel writes (€ „ “ – …), not to C1 controls', () => {
     expect(decodeWindows1252(new Uint8Array([0x80, 0x84, 0x93, 0x96, 0x85, 0xdf, 0xe4]))).toBe('€„“–…ßä');

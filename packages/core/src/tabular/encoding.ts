@@ -36,6 +36,9 @@ class Utf8LineScanner {
   invalidLines = 0;
   firstUtf8Line = 0;
   firstInvalidLine = 0;
+  /** Set at the first invalid byte / first complete multi-byte character (before the line ends). */
+  anyInvalid = false;
+  anyMultibyte = false;
   private need = 0; // continuation bytes still expected
   private lower = 0x80;
   private upper = 0xbf;
@@ -61,12 +64,16 @@ class Utf8LineScanner {
         if (b >= this.lower && b <= this.upper) {
           this.lower = 0x80;
           this.upper = 0xbf;
-          if (--this.need === 0) this.lineMultibyte = true;
+          if (--this.need === 0) {
+            this.lineMultibyte = true;
+            this.anyMultibyte = true;
+          }
           continue;
         }
         // truncated sequence: mark invalid and read this byte again as a lead byte
         this.need = 0;
         this.lineInvalid = true;
+        this.anyInvalid = true;
         i--;
         continue;
       }
@@ -79,19 +86,31 @@ class Utf8LineScanner {
         this.need = 3;
         if (b === 0xf0) this.lower = 0x90;
         else if (b === 0xf4) this.upper = 0x8f;
-      } else this.lineInvalid = true;
+      } else {
+        this.lineInvalid = true;
+        this.anyInvalid = true;
+      }
     }
     if (final) {
-      if (this.need > 0) this.lineInvalid = true;
+      if (this.need > 0) {
+        this.lineInvalid = true;
+        this.anyInvalid = true;
+      }
       this.need = 0;
       this.endLine();
     }
+  }
+
+  /** True while a multi-byte sequence has started but is not complete. */
+  get pending(): boolean {
+    return this.need > 0;
   }
 
   private endLine(): void {
     if (this.need > 0) {
       this.need = 0;
       this.lineInvalid = true;
+      this.anyInvalid = true;
     }
     if (this.lineInvalid) {
       this.invalidLines++;
@@ -169,20 +188,33 @@ export interface StreamingDecoder {
   end(): string;
   /** Filled once a mixed encoding is seen (at the latest after `end()`). */
   readonly problems: readonly EncodingProblem[];
+  /** The encoding in use; null while 'auto' has seen only ASCII. */
+  readonly encoding: TextEncodingName | null;
 }
 
-/** Creates a streaming decoder for the detected encoding (uses the WHATWG TextDecoder, which knows windows-1252). */
-export function createStreamingDecoder(encoding: TextEncodingName): StreamingDecoder {
-  // ignoreBOM: false makes TextDecoder drop a leading BOM of its own encoding.
-  const decoder = encoding === 'windows-1252' ? null : new TextDecoder(encoding, { ignoreBOM: false });
-  const scanner = encoding === 'utf-16le' ? null : new Utf8LineScanner();
+/**
+ * Creates a streaming decoder (UTF-8 and UTF-16LE via TextDecoder, Windows-1252 by table).
+ * 'auto' decides on the first non-ASCII byte, so a file whose first megabytes are ASCII (codes and
+ * numbers) and whose umlauts come late is still read as one encoding instead of being called mixed.
+ */
+export function createStreamingDecoder(encoding: TextEncodingName | 'auto'): StreamingDecoder {
+  let mode: TextEncodingName | null = encoding === 'auto' ? null : encoding;
+  let textDecoder: TextDecoder | null = null;
+  let scanner: Utf8LineScanner | null = encoding === 'utf-16le' ? null : new Utf8LineScanner();
   const problems: EncodingProblem[] = [];
   let first = true;
   let reported = false;
+  let carry: Uint8Array | null = null; // incomplete multi-byte sequence held back while undecided
+
+  const decodeWith = (bytes: Uint8Array): string => {
+    if (mode === 'windows-1252') return decodeWindows1252(bytes);
+    textDecoder ??= new TextDecoder(mode ?? 'utf-8', { ignoreBOM: false });
+    return textDecoder.decode(bytes, { stream: true });
+  };
 
   const check = (final: boolean): void => {
     if (!scanner || reported) return;
-    if (encoding === 'utf-8' && scanner.invalidLines > 0) {
+    if (mode === 'utf-8' && scanner.invalidLines > 0) {
       reported = true;
       problems.push(
         mixedProblem(scanner) ?? {
@@ -191,7 +223,7 @@ export function createStreamingDecoder(encoding: TextEncodingName): StreamingDec
           message: `Zeile ${scanner.firstInvalidLine}: ungültige UTF-8-Bytes (vermutlich Windows-1252) in einer sonst als UTF-8 gelesenen Datei.`,
         },
       );
-    } else if (encoding === 'windows-1252' && scanner.utf8Lines > 0 && (final || scanner.invalidLines > 0)) {
+    } else if (mode === 'windows-1252' && scanner.utf8Lines > 0 && (final || scanner.invalidLines > 0)) {
       reported = true;
       problems.push(
         mixedProblem(scanner) ?? {
@@ -206,21 +238,54 @@ export function createStreamingDecoder(encoding: TextEncodingName): StreamingDec
   return {
     decode(chunk) {
       let bytes = chunk;
-      if (first && scanner && encoding === 'utf-8') {
+      if (first && bytes.length > 0) {
+        first = false;
         const bom = bomLength(bytes);
-        if (bom) bytes = bytes.subarray(bom.length);
+        if (bom && (mode === null || mode === bom.encoding)) {
+          mode = bom.encoding;
+          bytes = bytes.subarray(bom.length);
+          if (mode === 'utf-16le') scanner = null;
+        }
       }
-      first = false;
       scanner?.scan(bytes, false);
+      let out: string;
+      if (mode === null) {
+        const s = scanner!;
+        if (s.anyInvalid || s.anyMultibyte) mode = s.anyInvalid && s.invalidLines >= s.utf8Lines ? 'windows-1252' : 'utf-8';
+        let data = bytes;
+        if (carry) {
+          data = new Uint8Array(carry.length + bytes.length);
+          data.set(carry);
+          data.set(bytes, carry.length);
+          carry = null;
+        }
+        if (mode === null && s.pending) {
+          // only ASCII so far plus the start of a sequence: hold it back until it is complete
+          let i = data.length - 1;
+          while (i > 0 && data[i]! < 0xc0) i--;
+          carry = data.slice(i);
+          data = data.subarray(0, i);
+        }
+        out = mode === null ? decodeWindows1252(data) : decodeWith(data); // ASCII is the same in every encoding
+      } else out = decodeWith(bytes);
       check(false);
-      return decoder ? decoder.decode(chunk, { stream: true }) : decodeWindows1252(chunk);
+      return out;
     },
     end() {
       scanner?.scan(new Uint8Array(0), true);
+      let out = '';
+      if (mode === null) {
+        // an incomplete sequence at the end is invalid UTF-8
+        mode = carry ? 'windows-1252' : 'utf-8';
+        if (carry) out = decodeWindows1252(carry);
+      } else if (mode !== 'windows-1252' && textDecoder) out = textDecoder.decode();
       check(true);
-      return decoder ? decoder.decode() : '';
+      return out;
     },
     problems,
+    get encoding() {
+      return mode;
+    },
   };
 }
 
