@@ -1,7 +1,6 @@
 // Real Berlin open data (../shared/data/berlin, see SOURCE.md) through the whole import pipeline,
 // once as published (UTF-8, `,`, decimal point) and once converted in the test to what German Excel
 // writes (Windows-1252, `;`, decimal comma, thousands dots, CRLF, leading zeros dropped).
-// eslint-disable-next-line no-restricted-imports -- tests read the real data files; the code under test stays pure
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createAreaLookup, mapTableToObservations, type MappingContext, type TableMapping } from './mapping.ts';

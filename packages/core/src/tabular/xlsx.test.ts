@@ -1,5 +1,4 @@
 // XLSX files are written with exceljs in the test (as Excel would store them) and read back with our pure reader.
-// eslint-disable-next-line no-restricted-imports -- tests read the real data files; the code under test stays pure
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { zipSync, strToU8 } from 'fflate';
