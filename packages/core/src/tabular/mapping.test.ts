@@ -120,9 +120,15 @@ describe('mapTableToObservations – wide layout', () => {
   it('reports a duplicate area + indicator + date and names both lines', () => {
     const r = run('PLR;Stichtag;Einwohner;Arbeitslose %\n01100101;31.12.2020;1;\n01100102;31.12.2020;2;\n1100101;2020-12-31;3;\n', WIDE);
     expect(r.errors.map((e) => e.message)).toEqual([
-      "Zeile 4, Spalte 1 (PLR): doppelter Eintrag für Gebiet '1100101', Indikator 'ew', Stichtag 2020-12-31 – steht schon in Zeile 2",
+      "Zeile 4, Spalte 1 (PLR): doppelter Eintrag für Gebiet '1100101', Indikator 'ew' (und ggf. weitere Indikatoren dieser Zeile), Stichtag 2020-12-31 – steht schon in Zeile 2",
     ]);
     expect(r.observations.map((o) => o.value)).toEqual([1, 2]);
+  });
+
+  it('reports a duplicate row of a wide table once, not once per indicator', () => {
+    const r = run('PLR;Stichtag;Einwohner;Arbeitslose %\n01100101;31.12.2020;1;2\n01100101;31.12.2020;1;2\n', WIDE);
+    expect(r.errorCount).toBe(1);
+    expect(r.errors[0]!.line).toBe(3);
   });
 
   it('stops with one message per missing required column, listing the columns that exist', () => {

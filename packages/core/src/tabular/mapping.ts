@@ -164,6 +164,7 @@ export class ObservationMapper {
   private readonly ambiguous = new Map<string, number[]>();
   private readonly unknownIndicators = new Set<string>();
   private paddedCount = 0;
+  private lastDuplicateLine = -1;
   private paddedExample = '';
   private maxNeededIndex = 0;
 
@@ -248,8 +249,9 @@ export class ObservationMapper {
         g[role] = col;
       }
       for (const g of byId.values()) {
-        if (!g.value) {
-          this.addError(this.headerLine, null, `Indikator '${g.indicatorId}' hat keine Wert-Spalte (nur Zähler/Nenner)`);
+        // numerator + denominator without a value column is fine: the share is computed from them
+        if (!g.value && !(g.numerator && g.denominator)) {
+          this.addError(this.headerLine, null, `Indikator '${g.indicatorId}' hat weder eine Wert-Spalte noch Zähler und Nenner`);
           ok = false;
         }
       }
@@ -334,10 +336,10 @@ export class ObservationMapper {
     return p;
   }
 
-  private record(out: Observation[], rec: CsvRecord, indicatorId: string, areaId: number, refDate: string, value: ParsedNumber, numerator: ParsedNumber | null, denominator: ParsedNumber | null): void {
+  private record(out: Observation[], rec: CsvRecord, indicatorId: string, areaId: number, refDate: string, value: ParsedNumber | null, numerator: ParsedNumber | null, denominator: ParsedNumber | null): void {
     const hasContent = (p: ParsedNumber | null): boolean => p !== null && (p.kind === 'number' || (p.kind === 'missing' && p.marker !== ''));
     if (!hasContent(value) && !hasContent(numerator) && !hasContent(denominator)) return; // empty cells: no observation
-    if (!value.ok || (numerator && !numerator.ok) || (denominator && !denominator.ok)) return; // already reported
+    if ((value && !value.ok) || (numerator && !numerator.ok) || (denominator && !denominator.ok)) return; // already reported
     const key = `${indicatorId}\u0000${refDate}`;
     let byArea = this.seen.get(key);
     if (!byArea) {
@@ -346,17 +348,24 @@ export class ObservationMapper {
     }
     const prev = byArea.get(areaId);
     if (prev !== undefined) {
-      const areaText = (rec.fields[this.area.index] ?? '').trim();
-      this.addError(rec.line, this.area, `doppelter Eintrag für Gebiet '${areaText}', Indikator '${indicatorId}', Stichtag ${refDate} – steht schon in Zeile ${prev}`);
+      // One message per row, even when a wide row repeats several indicators.
+      if (this.lastDuplicateLine !== rec.line) {
+        this.lastDuplicateLine = rec.line;
+        const areaText = (rec.fields[this.area.index] ?? '').trim();
+        const more = this.mapping.layout === 'wide' && this.wide.length > 1 ? ' (und ggf. weitere Indikatoren dieser Zeile)' : '';
+        this.addError(rec.line, this.area, `doppelter Eintrag für Gebiet '${areaText}', Indikator '${indicatorId}'${more}, Stichtag ${refDate} – steht schon in Zeile ${prev}`);
+      }
       return;
     }
     byArea.set(areaId, rec.line);
-    const obs: Observation = { indicatorId, areaId, refDate, value: value.value, line: rec.line };
-    if (numerator) obs.numerator = numerator.value;
-    if (denominator) obs.denominator = denominator.value;
-    if (value.kind === 'missing' && value.marker !== '') {
+    const obs: Observation = { indicatorId, areaId, refDate, value: value?.ok ? value.value : null, line: rec.line };
+    if (numerator) obs.numerator = numerator.ok ? numerator.value : null;
+    if (denominator) obs.denominator = denominator.ok ? denominator.value : null;
+    // a missing-value marker (".", "x", …) in the value — or, without a value column, in a count
+    const marked = [value, numerator, denominator].find((p) => p !== null && p.ok && p.kind === 'missing' && p.marker !== '');
+    if (marked && marked.ok && marked.kind === 'missing' && (value === null || marked === value)) {
       obs.flag = 'suppressed';
-      obs.flagReason = `Kennzeichen '${value.marker}' in der Quelle`;
+      obs.flagReason = `Kennzeichen '${marked.marker}' in der Quelle`;
     }
     out.push(obs);
     this.observationCount++;
@@ -416,7 +425,7 @@ export class ObservationMapper {
         this.record(out, rec, indicatorId, areaRes.areaId, refDate!, value, this.parseNumberCell(rec, c.numerator), this.parseNumberCell(rec, c.denominator));
       } else {
         for (const g of this.wide) {
-          const value = this.parseNumberCell(rec, g.value)!;
+          const value = this.parseNumberCell(rec, g.value);
           this.record(out, rec, g.indicatorId, areaRes.areaId, refDate!, value, this.parseNumberCell(rec, g.numerator), this.parseNumberCell(rec, g.denominator));
         }
       }
