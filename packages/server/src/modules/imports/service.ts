@@ -240,7 +240,8 @@ export async function runTableImport(db: Db, tenantId: string, upload: Upload, o
       await upsertIndicators(tx, tenantId, inds);
     }
     const areas = await tx.query<{ id: number; code: string; name: string }>('SELECT id, code, name FROM area WHERE tenant_id = $1 AND system_id = $2 AND level_id = $3', [tenantId, opts.systemId, opts.levelId]);
-    const ids = await tx.query<{ id: string }>('SELECT id FROM indicator WHERE tenant_id = $1', [tenantId]);
+    const ids = await tx.query<{ id: string; kind: string; scale: number }>('SELECT id, kind, scale FROM indicator WHERE tenant_id = $1', [tenantId]);
+    const shareScale = new Map(ids.filter((i) => i.kind === 'share').map((i) => [i.id, i.scale]));
     const importId = await createImportRun(tx, tenantId, { kind: 'observations', fileName: file.name, fileSha256: sha, format, options: { ...opts, dryRun: undefined }, actor: opts.actor ?? 'system' });
     const issues: FileIssue[] = det.problems.filter((p) => p.message.includes('gemischt') || p.message.includes('UTF-8'));
     let mapper: ObservationMapper | null = null;
@@ -279,7 +280,10 @@ export async function runTableImport(db: Db, tenantId: string, upload: Upload, o
       rowsRead += records.length;
       for (const o of mapper.push(records)) {
         touched.add(o.indicatorId);
-        pending.push({ indicatorId: o.indicatorId, areaId: o.areaId, refDate: o.refDate, value: o.value, numerator: o.numerator ?? null, denominator: o.denominator ?? null, flag: o.flag ?? null, flagReason: o.flagReason ?? null });
+        // a share given only as numerator and denominator: computed here (docs/methods/aggregation.md)
+        const scale = shareScale.get(o.indicatorId);
+        const value = o.value === null && scale !== undefined && o.numerator != null && o.denominator ? (o.numerator / o.denominator) * scale : o.value;
+        pending.push({ indicatorId: o.indicatorId, areaId: o.areaId, refDate: o.refDate, value, numerator: o.numerator ?? null, denominator: o.denominator ?? null, flag: o.flag ?? null, flagReason: o.flagReason ?? null });
       }
       if (pending.length >= WRITE_BATCH) await flush();
     }
