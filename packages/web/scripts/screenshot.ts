@@ -109,7 +109,26 @@ if (areas[0]) {
   await page.goto(`${base}/gebiete/${areas[0].id}`);
   await page.waitForSelector('.profile-title', { timeout: 30_000 });
   await page.waitForTimeout(300);
-  await shot('12-profile-page');
+  await page.screenshot({ path: path.join(out, '12-profile-page.png'), fullPage: true });
+  console.log(`12-profile-page: ${path.join(out, '12-profile-page.png')}`);
+  const demography = page.locator('section.profile-group', { hasText: 'Demografie' }).first();
+  if (await demography.count()) {
+    await demography.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(out, '12a-profile-demography.png') });
+    console.log(`12a-profile-demography: ${path.join(out, '12a-profile-demography.png')}`);
+  }
+  // an indicator with a time series: the date slider and the sparklines in the panel
+  await page.goto(`${base}/?system=lor2021&level=plr&indicator=ewr_share_age_above_65&area=${areas[0].id}`);
+  await mapReady(page);
+  await page.waitForSelector('.profile-panel .sparkline', { timeout: 30_000 });
+  await page.getByLabel(/Stichtag/).first().focus();
+  await page.keyboard.press('Home');
+  await mapReady(page);
+  console.log('URL after slider Home:', page.url());
+  await shot('12b-series-panel');
+  await page.goBack();
+  await mapReady(page);
+  console.log('URL after back:', page.url());
 }
 
 // 9. English

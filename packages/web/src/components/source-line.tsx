@@ -3,7 +3,7 @@ import type { Source } from '../lib/api.ts';
 import { useI18n } from '../i18n/index.tsx';
 
 /** Source title/publisher (linked when a URL is known), licence (linked) and the required attribution text. */
-export function SourceLine({ source, prefix }: { source: Source | null; prefix?: string }) {
+export function SourceLine({ source, prefix, compact = false }: { source: Source | null; prefix?: string; compact?: boolean }) {
   const { t } = useI18n();
   if (!source) return null;
   return (
@@ -17,7 +17,7 @@ export function SourceLine({ source, prefix }: { source: Source | null; prefix?:
       ) : (
         source.title
       )}
-      {source.publisher && source.publisher !== source.title ? ` (${source.publisher})` : ''}
+      {!compact && source.publisher && source.publisher !== source.title ? ` (${source.publisher})` : ''}
       {source.licence && (
         <>
           {' · '}
@@ -31,7 +31,7 @@ export function SourceLine({ source, prefix }: { source: Source | null; prefix?:
           )}
         </>
       )}
-      {source.attribution && source.attribution !== source.title ? ` · ${source.attribution}` : ''}
+      {!compact && source.attribution && source.attribution !== source.title ? ` · ${source.attribution}` : ''}
     </span>
   );
 }

@@ -53,6 +53,7 @@ export const de = {
   areasCount: (n: number) => (n === 1 ? '1 Gebiet' : `${n} Gebiete`),
   cityValue: 'Gesamtstadt',
   noDataForDate: (date: string) => `Für den Stichtag ${date} liegen auf dieser Ebene keine Werte vor.`,
+  showLatestDate: (date: string) => `Neuesten Stichtag zeigen (${date})`,
   noIndicator: 'Bitte wählen Sie einen Indikator.',
   noAreaSystems: 'Es sind noch keine Gebietssysteme vorhanden. Importieren Sie Gebiete über „Import“.',
   sourceLabel: 'Quelle',

@@ -52,6 +52,7 @@ export const en: Dict = {
   areasCount: (n: number) => (n === 1 ? '1 area' : `${n} areas`),
   cityValue: 'Whole city',
   noDataForDate: (date: string) => `No values are available on this level for the reference date ${date}.`,
+  showLatestDate: (date: string) => `Show the latest date (${date})`,
   noIndicator: 'Please choose an indicator.',
   noAreaSystems: 'There are no area systems yet. Import areas via “Import”.',
   sourceLabel: 'Source',

@@ -153,6 +153,18 @@ export function MapScreen({ search }: { search: string }) {
 
   let overlay: React.ReactNode = null;
   if (!indicator) overlay = <Empty>{levelIndicators.length === 0 ? t.indicatorNoneForLevel : t.noIndicator}</Empty>;
+  else if (valuesQ.status === 'error' && valuesQ.error.status === 404 && resolved.date)
+    // the server answers 404 for a date without data on this level: an empty state, not an error
+    overlay = (
+      <Empty>
+        <p className="state-title-neutral">{t.noDataForDate(dateText)}</p>
+        {dates.length > 0 && (
+          <button type="button" className="btn" onClick={() => update({ date: null })}>
+            {t.showLatestDate(formatDate(dates[dates.length - 1], lang))}
+          </button>
+        )}
+      </Empty>
+    );
   else if (valuesQ.status === 'error') overlay = <ErrorState error={valuesQ.error} what={indName} onRetry={valuesQ.reload} />;
   else if (geometryQ.status === 'error') overlay = <ErrorState error={geometryQ.error} what={lvlName} onRetry={geometryQ.reload} />;
   else if (classification?.allMissing) overlay = <Empty>{t.noDataForDate(dateText)}</Empty>;
@@ -250,7 +262,7 @@ export function MapScreen({ search }: { search: string }) {
             {system && <SourceLine source={system.source} prefix={`${t.geometrySource} ${system.name}`} />}
           </footer>
         </div>
-        {resolved.area !== null && <ProfilePanel areaId={resolved.area} date={shownDate} onClose={closeProfile} />}
+        {resolved.area !== null && <ProfilePanel areaId={resolved.area} date={resolved.date} onClose={closeProfile} />}
       </div>
     </div>
   );

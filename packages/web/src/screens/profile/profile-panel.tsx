@@ -61,10 +61,15 @@ function IndicatorRow({ item, showDate }: { item: ProfileIndicator; showDate: bo
         />
       )}
       <p className="profile-source">
-        <SourceLine source={ind.source} />
+        <SourceLine source={ind.source} compact />
       </p>
     </li>
   );
+}
+
+/** Latest ISO date of a list (null when empty). */
+export function latestDate(dates: readonly string[]): string | null {
+  return dates.reduce<string | null>((a, d) => (a === null || d > a ? d : a), null);
 }
 
 /** The profile body: heading, hierarchy, groups by dimension. */
@@ -72,6 +77,8 @@ export function ProfileContent({ profile, headingId, asPage }: { profile: Profil
   const { t, lang } = useI18n();
   const area = profile.area;
   const groups = [...profile.groups].sort((a, b) => dimensionRank(a.dimension) - dimensionRank(b.dimension));
+  // the date most indicators show; an indicator with another (older) date says so
+  const mainDate = profile.date ?? latestDate(groups.flatMap((g) => g.indicators.map((i) => i.date)));
   const H = asPage ? 'h1' : 'h2';
   return (
     <>
@@ -96,11 +103,15 @@ export function ProfileContent({ profile, headingId, asPage }: { profile: Profil
             </ol>
           </nav>
         )}
-        {area.areaM2 !== null && (
-          <p className="profile-meta">
-            {t.areaSize}: {formatNumber(area.areaM2 / 1e6, 2, lang)}&nbsp;km²
-          </p>
-        )}
+        <p className="profile-meta">
+          {mainDate && <>{t.referenceDate}: {formatDate(mainDate, lang)}</>}
+          {mainDate && area.areaM2 !== null && ' · '}
+          {area.areaM2 !== null && (
+            <>
+              {t.areaSize}: {formatNumber(area.areaM2 / 1e6, 2, lang)}&nbsp;km²
+            </>
+          )}
+        </p>
       </header>
       {groups.length === 0 && <Empty>{t.noProfileData}</Empty>}
       {groups.map((g) => (
@@ -110,7 +121,7 @@ export function ProfileContent({ profile, headingId, asPage }: { profile: Profil
           </h3>
           <ul className="profile-list">
             {g.indicators.map((item) => (
-              <IndicatorRow key={item.indicator.id} item={item} showDate={item.date !== profile.date} />
+              <IndicatorRow key={item.indicator.id} item={item} showDate={item.date !== mainDate} />
             ))}
           </ul>
         </section>
