@@ -32,6 +32,7 @@ describe('GET /api/openapi.json', () => {
   it('references shared schemas as components', async () => {
     const doc = (await app.inject('/api/openapi.json')).json();
     expect(doc.components.schemas.Indicator.properties.source).toEqual({ $ref: '#/components/schemas/Source' });
+    expect(JSON.stringify(doc)).not.toMatch(/__shared|\$defs/);
     expect(doc.paths['/api/values'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['indicator', 'system', 'level', 'date']);
   });
 });

@@ -114,6 +114,11 @@ export function buildOpenApiDocument(registry: OpenApiRegistry, info: OpenApiInf
     return id;
   };
   named(outputs, errorBodySchema, 'Error');
+  // Every schema with a global id (`.meta({ id })`) becomes a component, so nested uses are $refs
+  // to components/schemas instead of per-schema $defs.
+  for (const [id, schema] of z.globalRegistry._idmap) {
+    for (const reg of [inputs, outputs]) if (!reg.has(schema)) reg.add(schema, { id });
+  }
   const ops: { route: RouteDoc; responseId: string; bodyId?: string }[] = [];
   for (const route of registry.routes) {
     const responseId = named(outputs, route.response, `${route.operationId}Response`);
@@ -125,8 +130,9 @@ export function buildOpenApiDocument(registry: OpenApiRegistry, info: OpenApiInf
   const addAll = (out: { schemas: Record<string, JsonSchema> }) => {
     for (const [id, s] of Object.entries(out.schemas)) schemas[id] = stripRoot(s);
   };
-  addAll(z.toJSONSchema(outputs, { io: 'output', uri, unrepresentable: 'any' }) as { schemas: Record<string, JsonSchema> });
+  // Inputs first: where a schema is used both ways, the response form (what clients read) wins.
   addAll(z.toJSONSchema(inputs, { io: 'input', uri, unrepresentable: 'any' }) as { schemas: Record<string, JsonSchema> });
+  addAll(z.toJSONSchema(outputs, { io: 'output', uri, unrepresentable: 'any' }) as { schemas: Record<string, JsonSchema> });
 
   const errorRef = (description: string) => ({
     description,
