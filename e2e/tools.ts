@@ -1,0 +1,96 @@
+// Shared helpers of the journeys: where the external tools live, launching Debian's Chromium (never a
+// downloaded browser), screenshots into test-results/screenshots/, and reading the map's pixels.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const OGRINFO_PATH = '/usr/bin/ogrinfo';
+export const OGR2OGR_PATH = '/usr/bin/ogr2ogr';
+
+export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../test-results/screenshots');
+
+/** German number as the UI shows it: thousands with '.', decimals with ',' (e.g. 1.234,5). */
+export const GERMAN_NUMBER = /\d{1,3}(\.\d{3})*(,\d+)?/;
+
+/** Launches headless Chromium with the flags measured to work here (WebGL via SwiftShader). */
+export async function launchChromium(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A German-locale page of a fixed size; console errors are collected for the report. */
+export async function openPage(browser: Browser): Promise<{ page: Page; consoleErrors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  return { page, consoleErrors };
+}
+
+/** Saves a full-page screenshot as test-results/screenshots/<name>.png and returns its path. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}
+
+export interface CanvasStats {
+  width: number;
+  height: number;
+  /** Distinct RGB colours among the sampled pixels. */
+  distinct: number;
+  /** Share of sampled pixels in the most frequent colour (the background, on a coloured map < 1). */
+  topShare: number;
+  /** Sampled pixels per colour as '#rrggbb'. */
+  counts: Record<string, number>;
+}
+
+/** Reads the map canvas (preserveDrawingBuffer is on) through a 2-D canvas and counts its colours. */
+export async function readMapCanvas(page: Page): Promise<CanvasStats> {
+  return page.evaluate(() => {
+    const gl = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas');
+    if (!gl) throw new Error('Kein Karten-Canvas gefunden');
+    const c = document.createElement('canvas');
+    c.width = gl.width;
+    c.height = gl.height;
+    const ctx = c.getContext('2d');
+    if (!ctx) throw new Error('Kein 2D-Kontext');
+    ctx.drawImage(gl, 0, 0);
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+    const counts: Record<string, number> = {};
+    let n = 0;
+    // every 3rd pixel in both directions is plenty and keeps the object small
+    for (let y = 0; y < c.height; y += 3) {
+      for (let x = 0; x < c.width; x += 3) {
+        const i = (y * c.width + x) * 4;
+        const hex = '#' + [data[i]!, data[i + 1]!, data[i + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('');
+        counts[hex] = (counts[hex] ?? 0) + 1;
+        n++;
+      }
+    }
+    const top = Math.max(0, ...Object.values(counts));
+    return { width: c.width, height: c.height, distinct: Object.keys(counts).length, topShare: n ? top / n : 1, counts };
+  });
+}
+
+/** CSS colour 'rgb(r, g, b)' → '#rrggbb'. */
+export function rgbToHex(css: string): string {
+  const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(css);
+  if (!m) return css.toLowerCase();
+  return '#' + [m[1], m[2], m[3]].map((v) => Number(v).toString(16).padStart(2, '0')).join('');
+}
+
+/** GET a JSON document from the server under test. */
+export async function getJson<T>(baseUrl: string, pathAndQuery: string): Promise<T> {
+  const res = await fetch(`${baseUrl}${pathAndQuery}`);
+  if (!res.ok) throw new Error(`GET ${pathAndQuery} → ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
