@@ -45,6 +45,12 @@ describe('GET /api/health', () => {
   });
 });
 
+describe('GET /api/config', () => {
+  it('tells the web app that no basemap is configured', async () => {
+    expect((await app.inject('/api/config')).json()).toEqual({ basemapStyleUrl: null });
+  });
+});
+
 describe('GET /api/sources', () => {
   it('lists sources with licence and attribution', async () => {
     expect((await app.inject('/api/sources')).json()).toEqual([

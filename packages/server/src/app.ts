@@ -19,14 +19,14 @@ import { z } from 'zod';
 export interface BuildAppOptions {
   /** Check every JSON response against its schema (tests turn this on; a violation is a 500). */
   validateResponses?: boolean;
-  /** Fastify logger; off by default (tests), main.ts turns it on. */
+  /** Fastify logger; default: warnings and errors (every 500 is logged with its cause). */
   logger?: boolean | { level: string };
 }
 
 /** Builds the Fastify app with all routes; call app.listen() or app.inject() on the result. */
 export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger ?? { level: process.env.LOG_LEVEL ?? 'warn' },
     routerOptions: { ignoreTrailingSlash: true },
     bodyLimit: 10 * 1024 * 1024,
   });

@@ -21,7 +21,11 @@ function readVersion(): string {
   }
 }
 
-/** GET /api/health: answers only after the database answered a query. */
+const clientConfigSchema = z
+  .object({ basemapStyleUrl: z.string().nullable().meta({ description: 'MapLibre-Stil der Hintergrundkarte; null = ohne Hintergrundkarte (offline)' }) })
+  .meta({ id: 'ClientConfig' });
+
+/** GET /api/health (answers only after the database answered a query) and GET /api/config. */
 export function registerHealthRoutes(app: FastifyInstance, ctx: AppContext): void {
   const version = readVersion();
   defineRoute(app, {
@@ -35,5 +39,15 @@ export function registerHealthRoutes(app: FastifyInstance, ctx: AppContext): voi
       await ctx.db.query('SELECT 1');
       return { status: 'ok' as const, engine: ctx.db.engine, version, tenant: ctx.tenantId };
     },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/config',
+    operationId: 'getClientConfig',
+    summary: 'Einstellungen für die Weboberfläche (Hintergrundkarte)',
+    tags: ['Betrieb'],
+    response: clientConfigSchema,
+    handler: () => ({ basemapStyleUrl: ctx.config.basemapStyleUrl ?? null }),
   });
 }

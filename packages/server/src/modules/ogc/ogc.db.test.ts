@@ -51,6 +51,7 @@ describe('OGC API – Features', () => {
     expect(plr.extent.spatial.bbox[0][3]).toBeCloseTo(52.1, 9);
     expect(plr.extent.spatial.crs).toBe('http://www.opengis.net/def/crs/OGC/1.3/CRS84');
     expect((await app.inject('/ogc/collections/lor2021-plr')).json().id).toBe('lor2021-plr');
+    expect((await app.inject('/ogc/collections/')).statusCode).toBe(200);
   });
 
   it('pages items as GeoJSON with numberMatched, numberReturned and next/prev links', async () => {
