@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'demo-data/**', 'data/**', '.pgtest/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'demo-data/**', 'data/**', '.pgtest/**', 'tmp/**', 'test-results/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

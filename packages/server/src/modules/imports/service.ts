@@ -353,11 +353,12 @@ export async function runAreaImport(db: Db, tenantId: string, upload: Upload, op
       const prev = seen.get(c);
       if (prev !== undefined) errors.push({ file, line: i + 1, column: opts.codeProperty, message: `${where}: Gebietsschlüssel '${c}' kommt doppelt vor (auch Objekt ${prev}).` });
       seen.set(c, i + 1);
-      const geom = f.geometry as AreaGeometry | null;
-      if (!geom || (geom.type !== 'Polygon' && geom.type !== 'MultiPolygon')) {
-        errors.push({ file, line: i + 1, message: `${where} ('${c}'): keine Flächengeometrie (${geom?.type ?? 'leer'}).` });
+      const g = f.geometry;
+      if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {
+        errors.push({ file, line: i + 1, message: `${where} ('${c}'): keine Flächengeometrie (${g?.type ?? 'leer'}).` });
         return;
       }
+      const geom = g as AreaGeometry;
       const parent = opts.parentCodeProperty ? p[opts.parentCodeProperty] : undefined;
       inputs.push({
         levelId: opts.levelId,
