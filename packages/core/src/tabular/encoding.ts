@@ -169,17 +169,15 @@ const CP1252_HIGH = [
   0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 
+const C1_TO_CP1252 = new Map<string, string>(CP1252_HIGH.map((cp, i) => [String.fromCharCode(0x80 + i), String.fromCharCode(cp)]));
+// 'latin1' is a WHATWG label of windows-1252, so a fixed Node gives the right characters directly;
+// the fix-up below then finds nothing to replace.
+const latin1 = new TextDecoder('latin1');
+
 /** Decodes Windows-1252 bytes (single-byte, so chunks can be decoded independently). */
 export function decodeWindows1252(bytes: Uint8Array): string {
-  const units = new Uint16Array(bytes.length);
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    units[i] = b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80]! : b;
-  }
-  let out = '';
-  // String.fromCharCode with a spread argument list is limited in size; go in slices.
-  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode(...units.subarray(i, i + 8192));
-  return out;
+  const text = latin1.decode(bytes);
+  return /[\x80-\x9f]/.test(text) ? text.replace(/[\x80-\x9f]/g, (c) => C1_TO_CP1252.get(c)!) : text;
 }
 
 /** Incremental decoder: feed byte chunks, get text; strips a BOM and reports mixed encodings with line numbers. */

@@ -159,7 +159,9 @@ export class ObservationMapper {
   private readonly areaCache = new Map<string, AreaResolution>();
   private readonly dateCache = new Map<string, ReturnType<typeof parseGermanDate>>();
   private readonly indicatorCache = new Map<string, string | null>();
-  private readonly seen = new Map<string, Map<number, number>>(); // indicator|date → areaId → line
+  // indicator → date → source line per area (dense area index; 0 = not seen): no allocation per cell
+  private readonly seen = new Map<string, Map<string, Int32Array>>();
+  private readonly areaIndex = new Map<number, number>();
   private readonly unmatched = new Set<string>();
   private readonly ambiguous = new Map<string, number[]>();
   private readonly unknownIndicators = new Set<string>();
@@ -173,6 +175,8 @@ export class ObservationMapper {
     this.mapping = mapping;
     this.ctx = ctx;
     this.maxErrors = ctx.maxErrors ?? 1000;
+    for (const id of ctx.areas.byCode.values()) if (!this.areaIndex.has(id)) this.areaIndex.set(id, this.areaIndex.size);
+    for (const ids of ctx.areas.byName.values()) for (const id of ids) if (!this.areaIndex.has(id)) this.areaIndex.set(id, this.areaIndex.size);
     this.fatal = !this.resolveColumns();
   }
 
@@ -340,14 +344,19 @@ export class ObservationMapper {
     const hasContent = (p: ParsedNumber | null): boolean => p !== null && (p.kind === 'number' || (p.kind === 'missing' && p.marker !== ''));
     if (!hasContent(value) && !hasContent(numerator) && !hasContent(denominator)) return; // empty cells: no observation
     if ((value && !value.ok) || (numerator && !numerator.ok) || (denominator && !denominator.ok)) return; // already reported
-    const key = `${indicatorId}\u0000${refDate}`;
-    let byArea = this.seen.get(key);
-    if (!byArea) {
-      byArea = new Map();
-      this.seen.set(key, byArea);
+    let byDate = this.seen.get(indicatorId);
+    if (!byDate) {
+      byDate = new Map();
+      this.seen.set(indicatorId, byDate);
     }
-    const prev = byArea.get(areaId);
-    if (prev !== undefined) {
+    let lines = byDate.get(refDate);
+    if (!lines) {
+      lines = new Int32Array(this.areaIndex.size);
+      byDate.set(refDate, lines);
+    }
+    const slot = this.areaIndex.get(areaId)!;
+    const prev = lines[slot]!;
+    if (prev !== 0) {
       // One message per row, even when a wide row repeats several indicators.
       if (this.lastDuplicateLine !== rec.line) {
         this.lastDuplicateLine = rec.line;
@@ -357,7 +366,7 @@ export class ObservationMapper {
       }
       return;
     }
-    byArea.set(areaId, rec.line);
+    lines[slot] = rec.line;
     const obs: Observation = { indicatorId, areaId, refDate, value: value?.ok ? value.value : null, line: rec.line };
     if (numerator) obs.numerator = numerator.ok ? numerator.value : null;
     if (denominator) obs.denominator = denominator.ok ? denominator.value : null;
