@@ -33,7 +33,7 @@ test('assigns the 2 880 Berlin kitas to Planungsräume of their own district, li
   const outside = located.filter((i) => i < 0).length;
   const otherDistrict = located.filter((i, k) => i >= 0 && plr[i]!.properties.BEZ !== kitas[k]!.properties.e_bez_nr).length;
   expect({ kitas: kitas.length, outside, otherDistrict }).toEqual(GOLDEN_KITAS);
-});
+}, 30_000);
 // Golden: all kitas fall in Berlin; one lies in a PLR of a different district than its e_bez_nr says.
 const GOLDEN_KITAS = { kitas: 2880, outside: 0, otherDistrict: 1 };
 

@@ -87,7 +87,7 @@ describe('simplifyTopology on two neighbours', () => {
   });
 });
 
-describe('simplifyTopology on the 542 Berlin Planungsräume (LOR 2021)', () => {
+describe('simplifyTopology on the 542 Berlin Planungsräume (LOR 2021)', { timeout: 30_000 }, () => {
   const plr = loadBerlinPlr().map((f) => ({ id: f.properties.PLR_ID, geometry: f.geometry as AreaGeometry }));
   const rawBytes = JSON.stringify(plr).length;
 

@@ -40,6 +40,8 @@ test('refuses non-area geometries and names features by their id property', () =
   const issues = validatePolygons([{ properties: { PLR_ID: '01100101' }, geometry: { type: 'Point', coordinates: [13, 52] } }], { idProperty: 'PLR_ID' });
   expect(issues[0]!.message).toBe('Objekt 1 (PLR_ID 01100101): Geometrietyp Point, erwartet wird eine Fläche (Polygon oder MultiPolygon).');
   expect(describeFeature(2, { PLR_ID: '' }, 'PLR_ID')).toBe('Objekt 3');
+  const byId = validatePolygons([{ id: '01100101', geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [0, 0]]] } }]);
+  expect(byId[0]!.message).toBe('Objekt 1 (01100101), Ring 1: nur 3 Punkte; ein Ring braucht mindestens 4 (3 Ecken und den wiederholten Startpunkt).');
 });
 
 test('finds no issue in the 542 Berlin Planungsräume (≈ 198k vertices) within 3 seconds', () => {
@@ -49,4 +51,4 @@ test('finds no issue in the 542 Berlin Planungsräume (≈ 198k vertices) within
   const ms = performance.now() - t0;
   expect(issues).toEqual([]);
   expect(ms).toBeLessThan(3000);
-});
+}, 30_000);

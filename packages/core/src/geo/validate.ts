@@ -140,10 +140,13 @@ function crossingPoint(x1: number, y1: number, x2: number, y2: number, x3: numbe
   return fmtPos(x1 + t * (x2 - x1), y1 + t * (y2 - y1));
 }
 
-/** Validates many features; messages name each feature by `idProperty` when given. */
+/** Validates many features; messages name each feature by its `id` or by `idProperty` when given. */
 export function validatePolygons(
-  features: readonly { properties?: Record<string, unknown> | null; geometry: Geometry | null }[],
+  features: readonly { id?: string | number | null; properties?: Record<string, unknown> | null; geometry: Geometry | null }[],
   opts: { idProperty?: string } = {},
 ): PolygonIssue[] {
-  return features.flatMap((f, i) => validatePolygon(f.geometry, { featureIndex: i, label: describeFeature(i, f.properties, opts.idProperty) }));
+  return features.flatMap((f, i) => {
+    const label = f.id !== undefined && f.id !== null && f.id !== '' ? `Objekt ${i + 1} (${String(f.id)})` : describeFeature(i, f.properties, opts.idProperty);
+    return validatePolygon(f.geometry, { featureIndex: i, label });
+  });
 }
