@@ -1,5 +1,6 @@
 // App shell: skip link, top navigation (Karte, Indikatoren, Import), language switch, and the screen for the path.
 import { useLocation } from './lib/router.ts';
+import { matchRoute } from './lib/routes.ts';
 import { useI18n } from './i18n/index.tsx';
 import { Link } from './components/link.tsx';
 import { MapScreen, LAST_MAP_URL_KEY } from './screens/map/map-screen.tsx';
@@ -7,18 +8,6 @@ import { ProfileScreen } from './screens/profile/profile-screen.tsx';
 import { CatalogueScreen } from './screens/catalogue/catalogue-screen.tsx';
 import { ImportScreen } from './screens/import/import-screen.tsx';
 
-type Route = { screen: 'map' } | { screen: 'catalogue' } | { screen: 'import' } | { screen: 'profile'; areaId: number } | { screen: 'notFound' };
-
-/** Maps a path to a screen. */
-export function matchRoute(path: string): Route {
-  const p = path.replace(/\/+$/, '') || '/';
-  if (p === '/' || p === '/karte') return { screen: 'map' };
-  if (p === '/indikatoren') return { screen: 'catalogue' };
-  if (p === '/import') return { screen: 'import' };
-  const m = /^\/gebiete\/(\d{1,15})$/.exec(p);
-  if (m) return { screen: 'profile', areaId: Number(m[1]) };
-  return { screen: 'notFound' };
-}
 
 function lastMapUrl(): string {
   try {

@@ -1,5 +1,7 @@
 // The indicator catalogue: search, filter by dimension and department, full metadata per indicator.
 import { useId, useMemo } from 'react';
+import { filterIndicators } from './filter.ts';
+import type { CatalogueFilter } from './filter.ts';
 import { api } from '../../lib/api.ts';
 import type { Indicator } from '../../lib/api.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
@@ -8,35 +10,9 @@ import { formatDate, unitText } from '../../lib/core-bridge.ts';
 import { DEFAULT_MAP_STATE, serializeMapState } from '../../lib/url-state.ts';
 import { dimensionLabel, dimensionRank, indicatorName } from '../../lib/labels.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { Lang } from '../../i18n/index.tsx';
 import { Empty, ErrorState, Loading } from '../../components/status.tsx';
 import { SourceLine } from '../../components/source-line.tsx';
 import { Link } from '../../components/link.tsx';
-import { foldForSearch } from '../map/indicator-picker.tsx';
-
-export interface CatalogueFilter {
-  q: string;
-  dimension: string;
-  department: string;
-}
-
-/** Keeps indicators matching every search word (in names, definitions, source, department) and the chosen filters. */
-export function filterIndicators(list: readonly Indicator[], f: CatalogueFilter, lang: Lang): Indicator[] {
-  const words = foldForSearch(f.q).split(/\s+/).filter(Boolean);
-  return list
-    .filter((i) => !f.dimension || i.dimension === f.dimension)
-    .filter((i) => !f.department || i.department === f.department)
-    .filter((i) => {
-      if (words.length === 0) return true;
-      const hay = foldForSearch(
-        [i.id, i.nameDe, i.nameEn, i.shortDe, i.definitionDe, i.definitionEn, i.department, i.source?.title, i.source?.publisher, dimensionLabel(i.dimension, lang)]
-          .filter(Boolean)
-          .join(' '),
-      );
-      return words.every((w) => hay.includes(w));
-    })
-    .sort((a, b) => dimensionRank(a.dimension) - dimensionRank(b.dimension) || indicatorName(a, lang).localeCompare(indicatorName(b, lang), 'de'));
-}
 
 function Meta({ label, children }: { label: string; children: React.ReactNode }) {
   if (children === null || children === undefined || children === '') return null;

@@ -1,41 +1,12 @@
 // Searchable indicator picker grouped by Lebenslage dimension (ARIA 1.2 combobox with a grouped listbox).
 import { useId, useMemo, useRef, useState } from 'react';
+import { groupIndicators } from '../../lib/search.ts';
 import type { KeyboardEvent } from 'react';
 import type { Indicator } from '../../lib/api.ts';
-import { dimensionLabel, dimensionRank, indicatorName } from '../../lib/labels.ts';
+import { dimensionLabel, indicatorName } from '../../lib/labels.ts';
 import { unitShort } from '../../lib/core-bridge.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { Lang } from '../../i18n/index.tsx';
 
-interface Group {
-  dimension: string;
-  items: Indicator[];
-}
-
-/** Folds umlauts and case so "armut" finds "Altersarmut" and "uber" finds "über". */
-export function foldForSearch(s: string): string {
-  return s
-    .toLocaleLowerCase('de')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ß/g, 'ss');
-}
-
-/** Groups indicators by dimension (documented order) and keeps those whose name, short name or id match all words. */
-export function groupIndicators(indicators: readonly Indicator[], query: string, lang: Lang): Group[] {
-  const words = foldForSearch(query).split(/\s+/).filter(Boolean);
-  const groups = new Map<string, Indicator[]>();
-  for (const ind of indicators) {
-    const hay = foldForSearch([ind.nameDe, ind.nameEn, ind.shortDe ?? '', ind.id, dimensionLabel(ind.dimension, lang)].join(' '));
-    if (!words.every((w) => hay.includes(w))) continue;
-    const list = groups.get(ind.dimension) ?? [];
-    list.push(ind);
-    groups.set(ind.dimension, list);
-  }
-  return [...groups.entries()]
-    .sort((a, b) => dimensionRank(a[0]) - dimensionRank(b[0]) || a[0].localeCompare(b[0]))
-    .map(([dimension, items]) => ({ dimension, items }));
-}
 
 export interface IndicatorPickerProps {
   indicators: readonly Indicator[];

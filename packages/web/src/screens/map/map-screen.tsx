@@ -1,15 +1,16 @@
 // The main screen: full-height choropleth of one indicator with a slim top bar, legend, table toggle,
 // source/licence line and the area profile as a side panel. All settings live in the URL.
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { datesFor, resolveMapState } from './resolve.ts';
 import { api } from '../../lib/api.ts';
-import type { AreaSystem, Indicator, Level, ValuesResponse } from '../../lib/api.ts';
+import type { Level, ValuesResponse } from '../../lib/api.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { navigate } from '../../lib/router.ts';
 import { parseMapState, serializeMapState } from '../../lib/url-state.ts';
 import type { MapState } from '../../lib/url-state.ts';
 import { breakDecimals, classifyForMap, formatDate, formatNumber, formatValue, paletteFor, unitText } from '../../lib/core-bridge.ts';
 import { buildLegend, englishRange, germanRange, innerBreaks } from '../../lib/legend.ts';
-import { dimensionRank, indicatorName, levelName } from '../../lib/labels.ts';
+import { indicatorName, levelName } from '../../lib/labels.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Empty, ErrorState, Loading } from '../../components/status.tsx';
 import { SourceLine } from '../../components/source-line.tsx';
@@ -20,32 +21,6 @@ import { TopBar } from './top-bar.tsx';
 import { ProfilePanel } from '../profile/profile-panel.tsx';
 
 export const LAST_MAP_URL_KEY = 'sozialraum.lastMapUrl';
-
-/** Coverage dates of an indicator on a system level, ascending. */
-export function datesFor(ind: Indicator | null, system: string | null, level: string | null): string[] {
-  if (!ind || !system || !level) return [];
-  const c = ind.coverage.find((x) => x.systemId === system && x.levelId === level);
-  return c ? [...c.dates].sort() : [];
-}
-
-/** Fills unset parts of the URL state: first system, its deepest level, the first indicator with data there. */
-export function resolveMapState(s: MapState, systems: readonly AreaSystem[], indicators: readonly Indicator[]): MapState {
-  // default: the system valid today (open validTo), else the most recent one
-  const current = [...systems].sort(
-    (a, b) => Number(a.validTo === null) - Number(b.validTo === null) || (a.validFrom ?? '').localeCompare(b.validFrom ?? ''),
-  );
-  const system = systems.find((x) => x.id === s.system) ?? current[current.length - 1];
-  if (!system) return s;
-  const levels = [...system.levels].sort((a, b) => a.depth - b.depth);
-  const level = levels.find((l) => l.id === s.level) ?? levels[levels.length - 1];
-  if (!level) return { ...s, system: system.id };
-  // default indicator: the first of the first Lebenslage dimension (income/poverty before demography)
-  const available = indicators
-    .filter((i) => datesFor(i, system.id, level.id).length > 0)
-    .sort((a, b) => dimensionRank(a.dimension) - dimensionRank(b.dimension));
-  const indicator = available.find((i) => i.id === s.indicator) ?? available[0] ?? null;
-  return { ...s, system: system.id, level: level.id, indicator: indicator?.id ?? null };
-}
 
 export function MapScreen({ search }: { search: string }) {
   const { t, lang } = useI18n();

@@ -1,24 +1,10 @@
 // The text alternative to the map: all areas with value and class, sortable by every column.
 import { useMemo, useState } from 'react';
+import { sortAreaValues } from './sort.ts';
+import type { SortKey } from './sort.ts';
 import type { AreaValue, Indicator } from '../../lib/api.ts';
 import { formatNumber, unitShort } from '../../lib/core-bridge.ts';
 import { useI18n } from '../../i18n/index.tsx';
-
-type SortKey = 'code' | 'name' | 'value';
-
-/** Sorts area rows; missing values always go last whatever the direction. */
-export function sortAreaValues(rows: readonly AreaValue[], key: SortKey, dir: 'asc' | 'desc'): AreaValue[] {
-  const sign = dir === 'asc' ? 1 : -1;
-  return rows.slice().sort((a, b) => {
-    if (key === 'value') {
-      if (a.value === null && b.value === null) return a.code.localeCompare(b.code);
-      if (a.value === null) return 1;
-      if (b.value === null) return -1;
-      return sign * (a.value - b.value) || a.code.localeCompare(b.code);
-    }
-    return sign * a[key].localeCompare(b[key], 'de');
-  });
-}
 
 export interface ValueTableProps {
   caption: string;
