@@ -114,6 +114,6 @@ describe('simplifyTopology on the 542 Berlin Planungsräume (LOR 2021)', { timeo
     expect(ms).toBeLessThan(5000);
     expect(validatePolygons(r.features.map((f) => ({ properties: { PLR_ID: f.id }, geometry: f.geometry })), { idProperty: 'PLR_ID' })).toEqual([]);
     const worst = Math.max(...r.features.map((f, i) => Math.abs(geodesicArea(f.geometry) / geodesicArea(plr[i]!.geometry) - 1)));
-    expect(worst).toBeCloseTo(0.01205, 4); // golden: PLR 01200518, a narrow strip; the median change is far below 0.1 %
+    expect(worst).toBeCloseTo(0.01205, 4); // golden: PLR 01200518, a narrow strip; the median PLR changes by 0.12 %
   });
 });
