@@ -162,9 +162,21 @@ describe('mapTableToObservations – wide layout', () => {
     expect(r.observations.map((o) => o.value)).toEqual([7]);
   });
 
+  it('skips sum rows and footnote rows with one warning each instead of errors', () => {
+    const r = run('PLR;Stichtag;Einwohner;Arbeitslose %\n01100101;31.12.2020;1;2\nInsgesamt;31.12.2020;1;2\nQuelle: Amt für Statistik Berlin-Brandenburg;;;\n1) Stand 31.12.\n', WIDE);
+    expect(r.errors).toEqual([]);
+    expect(r.observations).toHaveLength(2);
+    expect(r.rowsRead).toBe(4);
+    expect(r.warnings).toEqual([
+      "1 Summenzeile(n) übersprungen (z. B. Zeile 3: 'Insgesamt').",
+      "2 Zeile(n) mit nur einem gefüllten Feld übersprungen (Titel/Fußnoten; z. B. Zeile 4: 'Quelle: Amt für Statistik Berlin-Brandenburg').",
+    ]);
+  });
+
   it('reports rows that are too short', () => {
     const r = run('PLR;Stichtag;Einwohner;Arbeitslose %\n01100101;31.12.2020\n', WIDE);
     expect(r.errors.map((e) => e.message)).toEqual(['Zeile 2: nur 2 Felder statt 4 wie in der Kopfzeile']);
+    expect(r.warnings).toEqual([]);
   });
 });
 

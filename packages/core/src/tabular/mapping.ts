@@ -136,6 +136,8 @@ interface IndicatorColumns {
 }
 
 const MAX_LIST = 200;
+// Sum rows of published tables; they match no area and are skipped with a warning.
+const TOTAL_ROW = /^(insgesamt|gesamt|summe|zusammen|total|berlin( insgesamt)?|land berlin|alle( gebiete)?)$/i;
 
 /** Streaming mapper: construct with the header, push parsed records, call `finish()` for the summary. */
 export class ObservationMapper {
@@ -165,6 +167,7 @@ export class ObservationMapper {
   private readonly unmatched = new Set<string>();
   private readonly ambiguous = new Map<string, number[]>();
   private readonly unknownIndicators = new Set<string>();
+  private readonly skipped = { textRows: { count: 0, first: 0, example: '' }, totalRows: { count: 0, first: 0, example: '' } };
   private paddedCount = 0;
   private lastDuplicateLine = -1;
   private paddedExample = '';
@@ -391,6 +394,13 @@ export class ObservationMapper {
     for (const rec of records) {
       this.rowsRead++;
       const f = rec.fields;
+      // Title and footnote rows of statistical tables ("Quelle: …", "1) ohne …") have one filled cell.
+      let filled = 0;
+      for (let i = 0; i < f.length && filled < 2; i++) if (f[i] !== '' && f[i]!.trim() !== '') filled++;
+      if (filled < 2) {
+        this.note('textRows', rec.line, f.find((x) => x.trim() !== '') ?? '');
+        continue;
+      }
       if (f.length > width && f.slice(width).some((x) => x.trim() !== '')) {
         this.addError(rec.line, null, `${f.length} Felder statt ${width} wie in der Kopfzeile – enthält ein Wert das Trennzeichen ohne Anführungszeichen?`);
         continue;
@@ -400,6 +410,10 @@ export class ObservationMapper {
         continue;
       }
       const areaRes = this.resolveArea(f[this.area.index]!);
+      if (!areaRes.ok && TOTAL_ROW.test(f[this.area.index]!.trim())) {
+        this.note('totalRows', rec.line, f[this.area.index]!.trim());
+        continue;
+      }
       if (!areaRes.ok) {
         this.unmatchedOrAmbiguous(f[this.area.index]!.trim(), areaRes);
         this.addError(rec.line, this.area, areaRes.message);
@@ -442,6 +456,14 @@ export class ObservationMapper {
     return out;
   }
 
+  private note(kind: 'textRows' | 'totalRows', line: number, example: string): void {
+    const k = this.skipped[kind];
+    if (k.count++ === 0) {
+      k.first = line;
+      k.example = example.length > 60 ? `${example.slice(0, 57)}…` : example;
+    }
+  }
+
   private unmatchedOrAmbiguous(raw: string, res: AreaResolution & { ok: false }): void {
     if (res.kind === 'unknown' && raw !== '' && this.unmatched.size < MAX_LIST) this.unmatched.add(raw);
   }
@@ -454,6 +476,9 @@ export class ObservationMapper {
         `Führende Nullen ergänzt bei ${this.paddedCount} ${this.paddedCount === 1 ? 'Zeile' : 'Zeilen'} (z. B. ${this.paddedExample}); Excel entfernt sie beim Öffnen von CSV-Dateien.`,
       );
     }
+    const { textRows, totalRows } = this.skipped;
+    if (totalRows.count > 0) warnings.push(`${totalRows.count} Summenzeile(n) übersprungen (z. B. Zeile ${totalRows.first}: '${totalRows.example}').`);
+    if (textRows.count > 0) warnings.push(`${textRows.count} Zeile(n) mit nur einem gefüllten Feld übersprungen (Titel/Fußnoten; z. B. Zeile ${textRows.first}: '${textRows.example}').`);
     if (this.errorCount > this.errors.length) warnings.push(`Nur die ersten ${this.errors.length} von ${this.errorCount} Fehlern werden einzeln aufgeführt.`);
     return {
       rowsRead: this.rowsRead,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestMapping } from './suggest.ts';
+import { detectHeaderRow, suggestMapping } from './suggest.ts';
 
 const CODES = ['01100101', '01100102', '07010101'];
 const INDICATORS = [
@@ -79,5 +79,27 @@ describe('suggestMapping', () => {
     expect(s.mapping).toMatchObject({ layout: 'wide', indicators: [{ column: 'Foo', indicatorId: 'Foo' }, { column: 'Bar', indicatorId: 'Bar' }] });
     expect(s.unresolved).toEqual(['indicators']);
     expect(s.unmatchedColumns).toEqual(['Foo', 'Bar']);
+  });
+});
+
+describe('detectHeaderRow', () => {
+  it('skips title lines above the header of a published table', () => {
+    const rows = [
+      ['Einwohnerinnen und Einwohner am 31.12.2020', '', ''],
+      ['', '', ''],
+      ['nach Planungsräumen', '', ''],
+      ['Planungsraum', 'Einwohner', 'Ausländer'],
+      ['01100101', '3.419', '1.000'],
+      ['01100102', '1.791', '500'],
+    ];
+    expect(detectHeaderRow(rows)).toEqual({ index: 3, reason: 'Kopfzeile ist Zeile 4; 3 Titelzeile(n) davor werden übersprungen.' });
+  });
+
+  it('takes the first row of an ordinary CSV', () => {
+    expect(detectHeaderRow([['PLR', 'EW'], ['01100101', '1']]).index).toBe(0);
+  });
+
+  it('does not take a data row with a text name column for the header when a real header exists above', () => {
+    expect(detectHeaderRow([['Titel', ''], ['PLR', 'Name', 'EW'], ['01100101', 'Stülerstraße', '3419']]).index).toBe(1);
   });
 });

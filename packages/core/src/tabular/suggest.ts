@@ -225,3 +225,32 @@ export function suggestMapping(
     unmatchedColumns,
   };
 }
+
+/**
+ * Finds the header row of a sheet that may start with title lines (typical of published Excel
+ * tables): the first row as wide as the data rows below it whose cells are mostly text.
+ */
+export function detectHeaderRow(rows: readonly (readonly string[])[]): { index: number; reason: string } {
+  const sample = rows.slice(0, 50);
+  const filled = sample.map((r) => r.filter((v) => v.trim() !== '').length);
+  const counts = new Map<number, number>();
+  for (const w of filled) if (w >= 2) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let mode = 0;
+  let best = 0;
+  for (const [w, c] of counts) {
+    if (c > best || (c === best && w > mode)) {
+      mode = w;
+      best = c;
+    }
+  }
+  if (mode === 0) return { index: 0, reason: 'Keine Tabellenstruktur erkannt; erste Zeile als Kopfzeile angenommen.' };
+  const isData = (v: string): boolean => isNumeric(v, undefined) || parseGermanDate(v).ok;
+  for (let i = 0; i < sample.length; i++) {
+    if (filled[i]! < Math.max(2, Math.ceil(mode * 0.8))) continue;
+    const cells = sample[i]!.map((v) => v.trim()).filter((v) => v !== '');
+    if (cells.filter((v) => !isData(v)).length / cells.length >= 0.5) {
+      return { index: i, reason: i === 0 ? 'Kopfzeile ist die erste Zeile.' : `Kopfzeile ist Zeile ${i + 1}; ${i} Titelzeile(n) davor werden übersprungen.` };
+    }
+  }
+  return { index: 0, reason: 'Keine Textzeile als Kopfzeile erkannt; erste Zeile angenommen – bitte prüfen.' };
+}
