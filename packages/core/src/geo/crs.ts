@@ -2,7 +2,8 @@
 // The proj4 strings are exactly those PROJ 9 / GDAL 3.6 print for the EPSG codes
 // (`gdalsrsinfo -o proj4 EPSG:<code>`, EPSG dataset in PROJ's proj.db), which is also what epsg.io serves
 // for proj4js. DHDN uses the 7-parameter Helmert shift EPSG:1777 "DHDN to WGS 84 (2)" (towgs84, position
-// vector convention, accuracy ≈ 3 m per EPSG); ETRS89 = WGS84 within ≈ 1 m (EPSG:1149, null transformation).
+// vector convention, EPSG accuracy 3 m, area former West Germany; at Berlin 0.16 m from PROJ's default
+// "DHDN to ETRS89 (8)"); ETRS89 = WGS84 within ≈ 1 m (EPSG:1149, null transformation).
 // See docs/methods/geometry.md.
 import proj4 from 'proj4';
 import { mapPositions } from './types.ts';
