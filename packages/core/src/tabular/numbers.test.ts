@@ -52,6 +52,8 @@ describe('parseLocaleNumber', () => {
     ['12,5,3', 'mehr als ein Dezimalzeichen'],
     ['12.5', 'Tausendertrennzeichen'],
     ['1.37', 'Tausendertrennzeichen'],
+    ['1374.000', 'Tausendertrennzeichen'],
+    ['1.2345', 'Tausendertrennzeichen'],
     ['1,2E5', 'wissenschaftlicher'],
     [',5', 'keine gültige Zahl'],
     ['5,', 'keine gültige Zahl'],
