@@ -98,7 +98,8 @@ export function defineRoute<
       const body = parsePart(spec.body, request.body, 'body', issues);
       if (issues.length > 0) throw validationError(issues);
       const result = await spec.handler({ params, query, body, request, reply } as HandlerInput<P, Q, B>);
-      if (result === reply) return reply;
+      // a FastifyReply is thenable, so `await handler()` never returns it: ask the reply instead
+      if (result === reply || reply.sent) return reply;
       if (registry.validateResponses) {
         const check = spec.response.safeParse(result);
         if (!check.success) {
