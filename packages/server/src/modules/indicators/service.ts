@@ -190,15 +190,20 @@ export async function getProfile(sql: Sql, tenantId: string, areaId: number, dat
     ),
   ]);
   const ownBy = groupBy(own, (r) => r.indicator_id);
-  const peersBy = groupBy(peers, (r) => r.indicator_id);
+  const peersBy = new Map(peers.map((p) => [p.indicator_id, p]));
 
   const entries = chosen.map(({ indicator, date: d }) => {
     const series = ownBy.get(indicator.id) ?? [];
     const current = series.find((r) => r.ref_date === d);
-    const peerRows = peersBy.get(indicator.id) ?? [];
+    const peer = peersBy.get(indicator.id);
+    const peerRows = (peer?.values ?? []).map((value, i) => ({
+      value,
+      numerator: peer?.numerators[i] ?? null,
+      denominator: peer?.denominators[i] ?? null,
+    }));
     const city = cityValue(indicator.kind, indicator.scale, peerRows);
     const { ranks, rankedCount } = rankValues(peerRows.map((r) => r.value));
-    const at = peerRows.findIndex((r) => r.area_id === areaId);
+    const at = peer ? peer.area_ids.indexOf(areaId) : -1;
     return {
       indicator,
       date: d,

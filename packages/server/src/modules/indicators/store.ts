@@ -118,17 +118,19 @@ export function selectSeries(sql: Sql, tenantId: string, areaId: number, indicat
   );
 }
 
-export interface PeerValueRow {
+export interface PeerValues {
   indicator_id: string;
-  area_id: number;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
+  area_ids: number[];
+  values: (number | null)[];
+  numerators: (number | null)[];
+  denominators: (number | null)[];
 }
 
 /**
  * Observations of all areas of a level for several (indicator, date) pairs at once — the peers an
- * area is ranked among and the city value is computed from. One query for the whole profile.
+ * area is ranked among and the city value is computed from. One query for the whole profile; one
+ * row of parallel arrays per pair, because moving ~50,000 single rows out of PGlite costs about
+ * three times as much as the same data as arrays (measured on the Berlin demo: 0.8 s vs 0.27 s).
  */
 export function selectPeerValues(
   sql: Sql,
@@ -136,14 +138,19 @@ export function selectPeerValues(
   systemId: string,
   levelId: string,
   pairs: { indicatorId: string; date: string }[],
-): Promise<PeerValueRow[]> {
+): Promise<PeerValues[]> {
   if (pairs.length === 0) return Promise.resolve([]);
-  return sql.query<PeerValueRow>(
-    `SELECT o.indicator_id, o.area_id, o.value, o.numerator, o.denominator
+  return sql.query<PeerValues>(
+    `SELECT c.indicator_id,
+            array_agg(o.area_id) AS area_ids,
+            array_agg(o.value) AS values,
+            array_agg(o.numerator) AS numerators,
+            array_agg(o.denominator) AS denominators
        FROM unnest($2::text[], $3::date[]) AS c(indicator_id, ref_date)
        JOIN observation o ON o.tenant_id = $1 AND o.indicator_id = c.indicator_id AND o.ref_date = c.ref_date
        JOIN area a ON a.tenant_id = o.tenant_id AND a.id = o.area_id
-      WHERE a.system_id = $4 AND a.level_id = $5`,
+      WHERE a.system_id = $4 AND a.level_id = $5
+      GROUP BY c.indicator_id`,
     [tenantId, pairs.map((p) => p.indicatorId), pairs.map((p) => p.date), systemId, levelId],
   );
 }

@@ -15,7 +15,7 @@ let app: FastifyInstance;
 beforeAll(async () => {
   db = await createTestDb();
   await insertFixture(db);
-  app = await buildApp(testContext(db), { validateResponses: true });
+  app = await buildApp(testContext(db), { validateResponses: true, warmCaches: false });
 });
 afterAll(async () => {
   await app.close();
