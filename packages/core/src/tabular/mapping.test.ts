@@ -112,6 +112,16 @@ describe('mapTableToObservations – wide layout', () => {
     expect(r.warnings).toEqual([]);
   });
 
+  it('reads the code from cells that hold code and name, with one warning', () => {
+    const r = run('PLR;Stichtag;Einwohner;Arbeitslose %\n01100101 Stülerstraße;31.12.2020;1;\n1100102 Großer Tiergarten;31.12.2020;2;\n', WIDE);
+    expect(r.errors).toEqual([]);
+    expect(r.observations.map((o) => o.areaId)).toEqual([1, 2]);
+    expect(r.warnings).toEqual([
+      "Führende Nullen ergänzt bei 1 Zeile (z. B. '1100102' → '01100102'); Excel entfernt sie beim Öffnen von CSV-Dateien.",
+      "Gebietsschlüssel aus Zellen mit Schlüssel und Name gelesen bei 2 Zeilen (z. B. '01100101 Stülerstraße').",
+    ]);
+  });
+
   it('reports a bad date in the date column', () => {
     const r = run('PLR;Stichtag;Einwohner;Arbeitslose %\n01100101;31.02.2020;1;1\n', WIDE);
     expect(r.errors).toEqual([{ line: 2, column: 2, columnName: 'Stichtag', message: "Zeile 2, Spalte 2 (Stichtag): '31.02.2020': den 31. Tag gibt es im Monat 2/2020 nicht" }]);

@@ -121,7 +121,7 @@ export function createAreaLookup(areas: Iterable<AreaRef>): AreaLookup {
   return { byCode, byName, codeLengths: [...lengths].sort((x, y) => y - x) };
 }
 
-type AreaResolution = { ok: true; areaId: number; padded: boolean } | { ok: false; message: string; kind: 'unknown' | 'ambiguous' };
+type AreaResolution = { ok: true; areaId: number; padded: boolean; withName?: boolean } | { ok: false; message: string; kind: 'unknown' | 'ambiguous' };
 
 interface ColumnRef {
   index: number;
@@ -169,6 +169,8 @@ export class ObservationMapper {
   private readonly unknownIndicators = new Set<string>();
   private readonly skipped = { textRows: { count: 0, first: 0, example: '' }, totalRows: { count: 0, first: 0, example: '' } };
   private paddedCount = 0;
+  private codeWithNameCount = 0;
+  private codeWithNameExample = '';
   private lastDuplicateLine = -1;
   private paddedExample = '';
   private maxNeededIndex = 0;
@@ -294,6 +296,15 @@ export class ObservationMapper {
     const { byCode, codeLengths } = this.ctx.areas;
     const id = byCode.get(code);
     if (id !== undefined) return { ok: true, areaId: id, padded: false };
+    // Published tables often put code and name in one cell: "01100101 Stülerstraße".
+    const lead = /^(\S+)\s+\S/.exec(code);
+    if (lead) {
+      const inner = this.resolveCode(lead[1]!);
+      if (inner.ok) {
+        if (this.codeWithNameExample === '') this.codeWithNameExample = code;
+        return { ...inner, withName: true };
+      }
+    }
     if (/^\d+$/.test(code)) {
       const hits: { code: string; id: number }[] = [];
       for (const len of codeLengths) {
@@ -420,6 +431,7 @@ export class ObservationMapper {
         continue;
       }
       if (areaRes.padded) this.paddedCount++;
+      if (areaRes.withName) this.codeWithNameCount++;
       let refDate = this.fixedDate;
       if (this.dateColumn) {
         const raw = f[this.dateColumn.index]!;
@@ -475,6 +487,9 @@ export class ObservationMapper {
       warnings.push(
         `Führende Nullen ergänzt bei ${this.paddedCount} ${this.paddedCount === 1 ? 'Zeile' : 'Zeilen'} (z. B. ${this.paddedExample}); Excel entfernt sie beim Öffnen von CSV-Dateien.`,
       );
+    }
+    if (this.codeWithNameCount > 0) {
+      warnings.push(`Gebietsschlüssel aus Zellen mit Schlüssel und Name gelesen bei ${this.codeWithNameCount} ${this.codeWithNameCount === 1 ? 'Zeile' : 'Zeilen'} (z. B. '${this.codeWithNameExample}').`);
     }
     const { textRows, totalRows } = this.skipped;
     if (totalRows.count > 0) warnings.push(`${totalRows.count} Summenzeile(n) übersprungen (z. B. Zeile ${totalRows.first}: '${totalRows.example}').`);

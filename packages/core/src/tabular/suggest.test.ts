@@ -55,6 +55,19 @@ describe('suggestMapping', () => {
     });
   });
 
+  it('finds numerator and denominator columns of a long table', () => {
+    const s = suggestMapping(
+      ['Gebiet', 'Datum', 'Indikator', 'Wert', 'Zähler', 'Nenner'],
+      [
+        ['01100101', '2020-12-31', 'alo', '4,2', '42', '1000'],
+        ['01100102', '2020-12-31', 'alo', '1,1', '11', '1000'],
+      ],
+      INDICATORS,
+      CODES,
+    );
+    expect(s.mapping).toMatchObject({ layout: 'long', indicatorColumn: 'Indikator', valueColumn: 'Wert', numeratorColumn: 'Zähler', denominatorColumn: 'Nenner' });
+  });
+
   it('asks for the reference date when no column holds dates', () => {
     const s = suggestMapping(['PLR', 'Einwohner'], [['01100101', '3419']], INDICATORS, CODES);
     expect(s.mapping.date).toEqual({ fixed: '' });

@@ -184,8 +184,13 @@ export function suggestMapping(
         const id = indicatorByKey.get(normalizeKey(v));
         if (id && id !== v) indicatorMap[v] = id;
       }
+      const numeratorIdx = numeric.find((j) => j !== valueIdx && /zähler|zaehler|numerator/i.test(header[j]!));
+      const denominatorIdx = numeric.find((j) => j !== valueIdx && /nenner|denominator|bezugsgr/i.test(header[j]!));
+      const mapping: TableMapping = { layout: 'long', areaColumn, areaKey, date, indicatorColumn: header[indicatorIdx]!, valueColumn: header[valueIdx]!, indicatorMap };
+      if (numeratorIdx !== undefined) mapping.numeratorColumn = header[numeratorIdx]!;
+      if (denominatorIdx !== undefined) mapping.denominatorColumn = header[denominatorIdx]!;
       return {
-        mapping: { layout: 'long', areaColumn, areaKey, date, indicatorColumn: header[indicatorIdx]!, valueColumn: header[valueIdx]!, indicatorMap },
+        mapping,
         confidence: Math.round(confidence * 0.9 * 100) / 100,
         reasons,
         unresolved,
