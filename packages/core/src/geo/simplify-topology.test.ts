@@ -77,6 +77,23 @@ describe('simplifyTopology on two neighbours', () => {
     expect(new Set(enclaveOut.map((p) => key(p)))).toEqual(new Set(holeOut.map((p) => key(p))));
   });
 
+  test('keeps MultiPolygons as MultiPolygons and shares the border of one part with a neighbour', () => {
+    const multi = {
+      id: 'M',
+      geometry: {
+        type: 'MultiPolygon' as const,
+        coordinates: [[[[0, 0], ...border, [0, 1], [0, 0]] as Position[]], [[[5, 5], [6, 5], [6, 6], [5, 5]] as Position[]]],
+      },
+    };
+    const out = simplifyTopology([multi, right], { tolerance: 0.05 });
+    expect(out[0]!.geometry.type).toBe('MultiPolygon');
+    const parts = out[0]!.geometry.coordinates as Position[][][];
+    expect(parts).toHaveLength(2);
+    expect(canonicalRing(parts[0]![0]!)).toEqual([[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]);
+    expect(canonicalRing(parts[1]![0]!)).toEqual([[5, 5], [6, 5], [6, 6], [5, 5]]);
+    expect(canonicalRing(out[1]!.geometry.coordinates[0] as Position[])).toEqual([[1, 0], [2, 0], [2, 1], [1, 1], [1, 0]]);
+  });
+
   test('never collapses a ring below 3 corners, even with a huge tolerance', () => {
     const tiny = { id: 'T', geometry: { type: 'Polygon' as const, coordinates: [[[0, 0], [0.001, 0], [0.002, 0.0001], [0.001, 0.001], [0, 0.001], [0, 0]] as Position[]] } };
     const r = simplifyTopologyWithStats([tiny], { tolerance: 1 });

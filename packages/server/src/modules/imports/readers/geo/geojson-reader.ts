@@ -139,7 +139,11 @@ export function readGeoJson(file: InputFile, opts: ReadGeometryOptions = {}): Ge
     }
     const problem = checkGeometry(f.geometry === undefined ? null : f.geometry);
     if (problem) issues.push({ ...where, message: `Objekt ${i + 1}: ${problem}` });
-    const props = f.properties && typeof f.properties === 'object' && !Array.isArray(f.properties) ? (f.properties as Record<string, unknown>) : {};
+    const props = f.properties && typeof f.properties === 'object' && !Array.isArray(f.properties) ? { ...(f.properties as Record<string, unknown>) } : {};
+    // The Feature's own "id" member (RFC 7946, §3.2; WFS exports put the key there) is kept as property
+    // "id" so it can be chosen as the area code — unless a property of that name exists already.
+    const featureId = (raw as { id?: unknown }).id;
+    if ((typeof featureId === 'string' || typeof featureId === 'number') && !('id' in props)) props.id = featureId;
     features.push({ properties: props, geometry: (f.geometry ?? null) as Geometry | null });
   });
   if (issues.length) throw new ImportFileError(issues.slice(0, 50));

@@ -206,6 +206,15 @@ describe('refusing broken files with a precise German message', { timeout: 30_00
     expect(read.features[0]!.geometry).toEqual({ type: 'Point', coordinates: [13.4, 52.5] });
   });
 
+  test('keeps a Feature\'s own id member as property "id" without overwriting an existing one', async () => {
+    const fc = { type: 'FeatureCollection', features: [
+      { type: 'Feature', id: '01100101', properties: { name: 'A' }, geometry: { type: 'Point', coordinates: [13.4, 52.5] } },
+      { type: 'Feature', id: 7, properties: { id: 'x' }, geometry: { type: 'Point', coordinates: [13.4, 52.5] } },
+    ] };
+    const read = await readGeometryFiles([text('ids.geojson', JSON.stringify(fc))], { expect: 'point' });
+    expect(read.features.map((f) => f.properties)).toEqual([{ name: 'A', id: '01100101' }, { id: 'x' }]);
+  });
+
   test('refuses a GeoJSON in metres without a crs member, and reads it with an EPSG:25833 crs member', async () => {
     const square = (crs?: string): string =>
       JSON.stringify({
