@@ -163,39 +163,170 @@ export interface DetectedFormat {
   encoding?: string;
   delimiter?: string;
   decimal?: string;
+  thousands?: string | null;
   layout?: 'wide' | 'long';
   crs?: string;
+  /** Table columns, or the feature properties of an area file. */
   columns?: string[];
   sampleRows?: string[][];
   featureCount?: number;
   rowCount?: number;
 }
 
+/** What the web app needs from an analysis, whichever shape the server sent (see normalizeAnalysis). */
 export interface AnalyzeResponse {
   uploadId: string;
   files: { name: string; bytes: number }[];
   detected: DetectedFormat;
+  /** Table: core's TableMapping; areas: { codeProperty, nameProperty, parentCodeProperty }. */
   suggestedMapping: Record<string, unknown> | null;
+  suggestedSystemId: string | null;
+  suggestedLevelId: string | null;
+  /** German sentences explaining the guesses (dialect, area column, …). */
+  reasons: string[];
+  warnings: string[];
+  problems: ImportError[];
 }
 
 export interface ImportError {
   file: string;
-  line: number | null;
-  column: string | null;
+  line?: number | null;
+  column?: number | string | null;
   message: string;
 }
 
 export interface ImportReport {
   status: 'succeeded' | 'failed' | 'unchanged' | 'dry_run';
+  kind?: 'table' | 'areas';
   rowsRead: number;
   rowsWritten: number;
   errors: ImportError[];
   errorCount: number;
   warnings: string[];
   unmatched?: string[];
+  importId?: number;
+}
+
+/** Body of POST /api/imports/{uploadId}/run for a table. */
+export interface TableRunBody {
+  kind: 'table';
+  dryRun: boolean;
+  systemId: string;
+  levelId: string;
+  mapping: Record<string, unknown>;
+}
+
+/** Body of POST /api/imports/{uploadId}/run for area geometries. */
+export interface AreasRunBody {
+  kind: 'areas';
+  dryRun: boolean;
+  systemId: string;
+  systemName?: string;
+  levelId: string;
+  levelNameDe?: string;
+  codeProperty: string;
+  nameProperty: string;
+  parentLevelId?: string | null;
+  parentCodeProperty?: string | null;
+}
+
+export interface ImportRun {
+  id: number;
+  kind: string;
+  fileName: string;
+  format: string;
+  status: string;
+  rowsRead: number;
+  rowsWritten: number;
+  errorCount: number;
+  startedAt: string;
+  finishedAt: string | null;
+  actor: string;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const cell = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+/**
+ * Reads the analyze answer. The server sends `{ uploadId, files, analysis }` with a table `detection`
+ * (format, encoding, dialect, header, sampleRows) and a `suggestion`, or an areas analysis (format, crs,
+ * featureCount, properties, sampleProperties, suggestion); the contract's `{ detected, suggestedMapping }`
+ * is read as well.
+ */
+export function normalizeAnalysis(raw: unknown): AnalyzeResponse {
+  const r = obj(raw);
+  const files = Array.isArray(r.files) ? (r.files as { name: string; bytes: number }[]) : [];
+  const base = { uploadId: str(r.uploadId) ?? '', files };
+  const a = obj(r.analysis);
+  if (a.kind === 'table') {
+    const det = obj(a.detection);
+    const dialect = obj(det.dialect);
+    const sug = obj(a.suggestion);
+    const mapping = obj(sug.mapping);
+    return {
+      ...base,
+      detected: {
+        kind: 'table',
+        format: str(det.format) ?? '',
+        encoding: str(det.encoding),
+        delimiter: str(dialect.delimiter),
+        decimal: str(dialect.decimal),
+        thousands: (dialect.thousands as string | null | undefined) ?? undefined,
+        layout: mapping.layout === 'long' ? 'long' : 'wide',
+        columns: strings(det.header),
+        sampleRows: Array.isArray(det.sampleRows) ? (det.sampleRows as unknown[][]).map((row) => row.map(cell)) : [],
+      },
+      suggestedMapping: Object.keys(mapping).length ? mapping : null,
+      suggestedSystemId: str(sug.systemId) ?? null,
+      suggestedLevelId: str(sug.levelId) ?? null,
+      reasons: [...strings(dialect.reasons), ...strings(sug.reasons)],
+      warnings: [],
+      problems: Array.isArray(a.problems) ? (a.problems as ImportError[]) : [],
+    };
+  }
+  if (a.kind === 'areas') {
+    const properties = strings(a.properties);
+    const samples = Array.isArray(a.sampleProperties) ? (a.sampleProperties as Record<string, unknown>[]) : [];
+    const sug = obj(a.suggestion);
+    return {
+      ...base,
+      detected: {
+        kind: 'areas',
+        format: str(a.format) ?? '',
+        crs: str(a.crs),
+        featureCount: typeof a.featureCount === 'number' ? a.featureCount : undefined,
+        columns: properties,
+        sampleRows: samples.map((p) => properties.map((k) => cell(p[k]))),
+      },
+      suggestedMapping: sug,
+      suggestedSystemId: null,
+      suggestedLevelId: null,
+      reasons: [],
+      warnings: strings(a.warnings),
+      problems: Array.isArray(a.problems) ? (a.problems as ImportError[]) : [],
+    };
+  }
+  // the shape written in docs/api-contract.md
+  const detected = obj(r.detected) as unknown as DetectedFormat;
+  const sm = obj(r.suggestedMapping);
+  const inner = obj(sm.mapping);
+  return {
+    ...base,
+    detected: { ...detected, kind: detected.kind === 'areas' ? 'areas' : 'table', format: detected.format ?? '' },
+    suggestedMapping: Object.keys(inner).length ? inner : Object.keys(sm).length ? sm : null,
+    suggestedSystemId: str(sm.systemId) ?? null,
+    suggestedLevelId: str(sm.levelId) ?? null,
+    reasons: strings(sm.reasons),
+    warnings: [],
+    problems: [],
+  };
 }
 
 export interface ImportProgress {
+  /** 'warten', 'lesen', 'schreiben', 'berechnen', 'fertig', 'fehler' */
+  phase?: string;
   rowsRead: number;
   bytesRead: number;
   bytesTotal: number;
@@ -272,13 +403,13 @@ export const api = {
   values: (p: { indicator: string; system: string; level: string; date?: string | null }) =>
     request<ValuesResponse>(`/api/values${q(p)}`),
   profile: (id: number, date?: string | null) => request<Profile>(`/api/areas/${id}/profile${q({ date })}`),
-  imports: () => request<unknown[]>('/api/imports'),
-  analyzeImport: (files: File[]) => {
+  imports: () => request<ImportRun[]>('/api/imports'),
+  analyzeImport: async (files: File[]): Promise<AnalyzeResponse> => {
     const form = new FormData();
-    for (const f of files) form.append('files', f, f.name);
-    return request<AnalyzeResponse>('/api/imports/analyze', { method: 'POST', body: form });
+    for (const f of files) form.append('file', f, f.name);
+    return normalizeAnalysis(await request<unknown>('/api/imports/analyze', { method: 'POST', body: form }));
   },
-  runImport: (uploadId: string, body: { dryRun: boolean; mapping: Record<string, unknown> }) =>
+  runImport: (uploadId: string, body: TableRunBody | AreasRunBody) =>
     request<ImportReport>(`/api/imports/${enc(uploadId)}/run`, {
       method: 'POST',
       body: JSON.stringify(body),

@@ -1,14 +1,15 @@
-// Import: upload (file input or drag & drop), detected format, mapping form, dry run, import with progress (SSE).
+// Import: upload (file input or drag & drop), detected format, mapping form, dry run, import with progress (SSE),
+// and the list of earlier imports.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { api, ApiError } from '../../lib/api.ts';
-import type { AnalyzeResponse, ImportProgress, ImportReport } from '../../lib/api.ts';
+import type { AnalyzeResponse, AreasRunBody, ImportError, ImportProgress, ImportReport, TableRunBody } from '../../lib/api.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { formatNumber } from '../../lib/core-bridge.ts';
 import { indicatorName, levelName } from '../../lib/labels.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { ErrorState, Loading } from '../../components/status.tsx';
-import { missingInMapping, setWideTarget, unwrapSuggestion, wideTargets } from './mapping.ts';
-import type { EditableMapping } from './mapping.ts';
+import { missingInAreaTarget, missingInMapping, setWideTarget, unwrapSuggestion, wideTargets } from './mapping.ts';
+import type { AreaTarget, EditableMapping } from './mapping.ts';
 
 const MAX_ERRORS_SHOWN = 200;
 
@@ -18,13 +19,54 @@ export function mergeFiles(current: readonly File[], added: readonly File[]): Fi
   return [...current.filter((f) => !names.has(f.name)), ...added];
 }
 
-function describeDelimiter(d: string | undefined): string | undefined {
+/** Names a CSV delimiter in German, as the import dialog shows it. */
+export function describeDelimiter(d: string | undefined): string | undefined {
   if (d === undefined) return undefined;
   if (d === '\t') return 'Tabulator (\\t)';
   if (d === ';') return 'Semikolon (;)';
   if (d === ',') return 'Komma (,)';
   if (d === '|') return 'senkrechter Strich (|)';
   return `„${d}“`;
+}
+
+/** File issues attached to an API error (400 invalid_file carries them as details). */
+function issuesOf(error: ApiError): ImportError[] {
+  return Array.isArray(error.details) ? (error.details as ImportError[]).filter((i) => i && typeof i.message === 'string') : [];
+}
+
+function IssuesTable({ issues, total, caption }: { issues: ImportError[]; total: number; caption: string }) {
+  const { t } = useI18n();
+  const shown = issues.slice(0, MAX_ERRORS_SHOWN);
+  return (
+    <div className="table-wrap">
+      <table className="data-table">
+        <caption>
+          {caption}
+          {total > shown.length ? ` – ${t.errorsShown(shown.length, total)}` : ''}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.file}</th>
+            <th scope="col" className="num">
+              {t.line}
+            </th>
+            <th scope="col">{t.column}</th>
+            <th scope="col">{t.message}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((e, i) => (
+            <tr key={i}>
+              <td className="mono">{e.file}</td>
+              <td className="num">{e.line ?? '–'}</td>
+              <td className="mono">{e.column ?? '–'}</td>
+              <td>{e.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 }
 
 export function ImportScreen() {
@@ -34,16 +76,19 @@ export function ImportScreen() {
   const [dragging, setDragging] = useState(false);
   const [analysis, setAnalysis] = useState<AnalyzeResponse | null>(null);
   const [mapping, setMapping] = useState<EditableMapping>({});
+  const [target, setTarget] = useState<{ systemId: string; levelId: string }>({ systemId: '', levelId: '' });
+  const [areaTarget, setAreaTarget] = useState<AreaTarget>({});
   const [busy, setBusy] = useState<null | 'analyze' | 'dry' | 'run'>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [formProblems, setFormProblems] = useState<string[]>([]);
-  const inputRef = useRef<HTMLInputElement>(null);
   const reportRef = useRef<HTMLHeadingElement>(null);
 
   const indicatorsQ = useFetch(() => api.indicators(), []);
   const systemsQ = useFetch(() => api.areaSystems(), []);
+  const [historyTick, setHistoryTick] = useState(0);
+  const historyQ = useFetch(() => api.imports(), [historyTick]);
 
   const columns = analysis?.detected.columns ?? [];
   const isTable = analysis?.detected.kind === 'table';
@@ -51,8 +96,8 @@ export function ImportScreen() {
   const date = (mapping.date as { column?: string; fixed?: string } | undefined) ?? {};
   const dateMode: 'column' | 'fixed' = date.fixed !== undefined ? 'fixed' : 'column';
   const targets = wideTargets(mapping);
-  const systemId = (mapping.systemId as string | undefined) ?? '';
-  const system = systemsQ.data?.find((s) => s.id === systemId) ?? null;
+  const system = systemsQ.data?.find((s) => s.id === target.systemId) ?? null;
+  const areaSystem = systemsQ.data?.find((s) => s.id === areaTarget.systemId) ?? null;
 
   useEffect(() => {
     if (report) reportRef.current?.focus();
@@ -60,7 +105,9 @@ export function ImportScreen() {
 
   const addFiles = (list: FileList | null) => {
     if (!list || list.length === 0) return;
-    setFiles((cur) => mergeFiles(cur, [...list]));
+    // copy now: the FileList is live and is emptied when the input is reset right after this call
+    const added = [...list];
+    setFiles((cur) => mergeFiles(cur, added));
     setAnalysis(null);
     setReport(null);
     setError(null);
@@ -74,12 +121,24 @@ export function ImportScreen() {
     setBusy('analyze');
     setError(null);
     setReport(null);
+    setFormProblems([]);
     try {
       const res = await api.analyzeImport(files);
       setAnalysis(res);
       const m = unwrapSuggestion(res.suggestedMapping);
-      if (res.detected.kind === 'table' && !m.layout) m.layout = res.detected.layout ?? 'wide';
-      setMapping(m);
+      if (res.detected.kind === 'table') {
+        if (!m.layout) m.layout = res.detected.layout ?? 'wide';
+        if (!m.areaKey) m.areaKey = 'code';
+        setMapping(m);
+        setTarget({ systemId: res.suggestedSystemId ?? '', levelId: res.suggestedLevelId ?? '' });
+      } else {
+        setMapping({});
+        setAreaTarget({
+          codeProperty: (m.codeProperty as string | null) ?? undefined,
+          nameProperty: (m.nameProperty as string | null) ?? undefined,
+          parentCodeProperty: (m.parentCodeProperty as string | null) ?? undefined,
+        });
+      }
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(String(e), 500, 'client'));
     } finally {
@@ -89,7 +148,7 @@ export function ImportScreen() {
 
   const run = async (dryRun: boolean) => {
     if (!analysis) return;
-    const problems = isTable ? missingInMapping(mapping) : [];
+    const problems = isTable ? [...(target.systemId && target.levelId ? [] : ['Bitte Gebietssystem und Ebene wählen.']), ...missingInMapping(mapping)] : missingInAreaTarget(areaTarget);
     setFormProblems(problems);
     if (problems.length > 0) return;
     setBusy(dryRun ? 'dry' : 'run');
@@ -106,13 +165,29 @@ export function ImportScreen() {
           // a malformed event only costs the progress bar one update
         }
       });
+      source.addEventListener('done', () => source?.close());
       source.onerror = () => source?.close();
     } catch {
       source = null;
     }
     try {
-      const res = await api.runImport(analysis.uploadId, { dryRun, mapping });
+      const body: TableRunBody | AreasRunBody = isTable
+        ? { kind: 'table', dryRun, systemId: target.systemId, levelId: target.levelId, mapping }
+        : {
+            kind: 'areas',
+            dryRun,
+            systemId: areaTarget.systemId!,
+            systemName: areaTarget.systemName || undefined,
+            levelId: areaTarget.levelId!,
+            levelNameDe: areaTarget.levelNameDe || undefined,
+            codeProperty: areaTarget.codeProperty!,
+            nameProperty: areaTarget.nameProperty!,
+            parentLevelId: areaTarget.parentLevelId || null,
+            parentCodeProperty: areaTarget.parentLevelId ? areaTarget.parentCodeProperty || null : null,
+          };
+      const res = await api.runImport(analysis.uploadId, body);
       setReport(res);
+      if (!dryRun) setHistoryTick((n) => n + 1);
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(String(e), 500, 'client'));
     } finally {
@@ -146,14 +221,15 @@ export function ImportScreen() {
     [indicatorsQ.data, lang],
   );
   const pct = progress && progress.bytesTotal > 0 ? Math.min(100, Math.round((progress.bytesRead / progress.bytesTotal) * 100)) : null;
+  const fmtInt = (n: number) => formatNumber(n, 0, lang);
 
-  const columnSelect = (key: string, label: string, optional = false) => (
+  const columnSelect = (value: string | undefined, onChange: (v: string | undefined) => void, key: string, label: string, optional = false) => (
     <div className="field">
       <label htmlFor={`${id}-${key}`} className="field-label">
         {label}
       </label>
-      <select id={`${id}-${key}`} value={(mapping[key] as string | undefined) ?? ''} onChange={(e) => setMapping({ ...mapping, [key]: e.target.value || undefined })}>
-        <option value="">{optional ? '—' : '— bitte wählen —'}</option>
+      <select id={`${id}-${key}`} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
+        <option value="">{optional ? '—' : t.pleaseChoose}</option>
         {columns.map((c) => (
           <option key={c} value={c}>
             {c}
@@ -162,6 +238,12 @@ export function ImportScreen() {
       </select>
     </div>
   );
+  const mappingColumn = (key: string, label: string, optional = false) =>
+    columnSelect(mapping[key] as string | undefined, (v) => setMapping({ ...mapping, [key]: v }), key, label, optional);
+  const areaColumn = (key: 'codeProperty' | 'nameProperty' | 'parentCodeProperty', label: string, optional = false) =>
+    columnSelect(areaTarget[key], (v) => setAreaTarget({ ...areaTarget, [key]: v }), key, label, optional);
+
+  const errorIssues = error ? issuesOf(error) : [];
 
   return (
     <div className="page page-import">
@@ -185,7 +267,6 @@ export function ImportScreen() {
         >
           <p>{t.dropHere}</p>
           <input
-            ref={inputRef}
             id={`${id}-files`}
             type="file"
             multiple
@@ -207,7 +288,7 @@ export function ImportScreen() {
             <ul className="file-list">
               {files.map((f) => (
                 <li key={f.name}>
-                  <span className="mono">{f.name}</span> <span className="muted">({t.bytes(formatNumber(f.size, 0, lang))})</span>
+                  <span className="mono">{f.name}</span> <span className="muted">({t.bytes(fmtInt(f.size))})</span>
                   <button
                     type="button"
                     className="btn btn-small btn-icon"
@@ -231,7 +312,12 @@ export function ImportScreen() {
         </div>
       </section>
 
-      {error && <ErrorState error={error} title={error.code === 'client' ? error.message : t.importFailed} />}
+      {error && (
+        <div className="import-error">
+          <ErrorState error={error} title={error.code === 'client' ? error.message : t.importFailed} />
+          {errorIssues.length > 0 && <IssuesTable issues={errorIssues} total={errorIssues.length} caption={t.errorCount(errorIssues.length)} />}
+        </div>
+      )}
 
       {analysis && (
         <section className="card" aria-labelledby={`${id}-step2`}>
@@ -263,7 +349,7 @@ export function ImportScreen() {
                 <dd>„{analysis.detected.decimal}“</dd>
               </div>
             )}
-            {analysis.detected.layout && (
+            {analysis.detected.kind === 'table' && analysis.detected.layout && (
               <div className="meta-row">
                 <dt>{t.layout}</dt>
                 <dd>{analysis.detected.layout === 'wide' ? t.layoutWide : t.layoutLong}</dd>
@@ -278,16 +364,27 @@ export function ImportScreen() {
             {analysis.detected.rowCount !== undefined && (
               <div className="meta-row">
                 <dt>{t.rows}</dt>
-                <dd>{formatNumber(analysis.detected.rowCount, 0, lang)}</dd>
+                <dd>{fmtInt(analysis.detected.rowCount)}</dd>
               </div>
             )}
             {analysis.detected.featureCount !== undefined && (
               <div className="meta-row">
                 <dt>{t.features}</dt>
-                <dd>{formatNumber(analysis.detected.featureCount, 0, lang)}</dd>
+                <dd>{fmtInt(analysis.detected.featureCount)}</dd>
               </div>
             )}
           </dl>
+          {(analysis.reasons.length > 0 || analysis.warnings.length > 0) && (
+            <details className="reasons">
+              <summary>{t.detectionReasons}</summary>
+              <ul>
+                {[...analysis.reasons, ...analysis.warnings].map((r, i) => (
+                  <li key={i}>{r}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {analysis.problems.length > 0 && <IssuesTable issues={analysis.problems} total={analysis.problems.length} caption={t.fileProblems} />}
           {analysis.detected.sampleRows && analysis.detected.sampleRows.length > 0 && (
             <div className="table-wrap table-sample">
               <table className="data-table">
@@ -302,7 +399,7 @@ export function ImportScreen() {
                   </tr>
                 </thead>
                 <tbody>
-                  {analysis.detected.sampleRows.slice(0, 5).map((r, i) => (
+                  {analysis.detected.sampleRows.slice(0, 10).map((r, i) => (
                     <tr key={i}>
                       {r.map((v, j) => (
                         <td key={j}>{v}</td>
@@ -320,99 +417,172 @@ export function ImportScreen() {
         <section className="card" aria-labelledby={`${id}-step3`}>
           <h2 id={`${id}-step3`}>3. {t.mapping}</h2>
           {(indicatorsQ.status === 'loading' || systemsQ.status === 'loading') && <Loading />}
-          <div className="form-grid">
-            <div className="field">
-              <label htmlFor={`${id}-system`} className="field-label">
-                {t.targetSystem}
-              </label>
-              <select id={`${id}-system`} value={systemId} onChange={(e) => setMapping({ ...mapping, systemId: e.target.value || undefined, levelId: undefined })}>
-                <option value="">—</option>
-                {(systemsQ.data ?? []).map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-level`} className="field-label">
-                {t.targetLevel}
-              </label>
-              <select
-                id={`${id}-level`}
-                value={(mapping.levelId as string | undefined) ?? ''}
-                onChange={(e) => setMapping({ ...mapping, levelId: e.target.value || undefined })}
-              >
-                <option value="">—</option>
-                {(system?.levels ?? []).map((l) => (
-                  <option key={l.id} value={l.id}>
-                    {levelName(l, lang)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            {isTable ? (
-              <>
-                {columnSelect('areaColumn', t.areaColumn)}
-                <fieldset className="field fieldset-inline">
-                  <legend className="field-label">{t.areaKeyType}</legend>
-                  {(['code', 'name'] as const).map((k) => (
-                    <label key={k} className="radio">
-                      <input type="radio" name={`${id}-areakey`} value={k} checked={(mapping.areaKey ?? 'code') === k} onChange={() => setMapping({ ...mapping, areaKey: k })} />
-                      {k === 'code' ? t.keyCode : t.keyName}
-                    </label>
+          {isTable ? (
+            <div className="form-grid">
+              <div className="field">
+                <label htmlFor={`${id}-system`} className="field-label">
+                  {t.targetSystem}
+                </label>
+                <select id={`${id}-system`} value={target.systemId} onChange={(e) => setTarget({ systemId: e.target.value, levelId: '' })}>
+                  <option value="">{t.pleaseChoose}</option>
+                  {(systemsQ.data ?? []).map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                    </option>
                   ))}
-                </fieldset>
-                <fieldset className="field fieldset-inline">
-                  <legend className="field-label">{t.dateSource}</legend>
-                  <label className="radio">
-                    <input type="radio" name={`${id}-datemode`} checked={dateMode === 'column'} onChange={() => setMapping({ ...mapping, date: { column: columns[0] ?? '' } })} />
-                    {t.dateFromColumn}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-level`} className="field-label">
+                  {t.targetLevel}
+                </label>
+                <select id={`${id}-level`} value={target.levelId} onChange={(e) => setTarget({ ...target, levelId: e.target.value })}>
+                  <option value="">{t.pleaseChoose}</option>
+                  {(system?.levels ?? []).map((l) => (
+                    <option key={l.id} value={l.id}>
+                      {levelName(l, lang)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              {mappingColumn('areaColumn', t.areaColumn)}
+              <fieldset className="field fieldset-inline">
+                <legend className="field-label">{t.areaKeyType}</legend>
+                {(['code', 'name'] as const).map((k) => (
+                  <label key={k} className="radio">
+                    <input type="radio" name={`${id}-areakey`} value={k} checked={(mapping.areaKey ?? 'code') === k} onChange={() => setMapping({ ...mapping, areaKey: k })} />
+                    {k === 'code' ? t.keyCode : t.keyName}
                   </label>
-                  <label className="radio">
-                    <input type="radio" name={`${id}-datemode`} checked={dateMode === 'fixed'} onChange={() => setMapping({ ...mapping, date: { fixed: '' } })} />
-                    {t.dateFixed}
+                ))}
+              </fieldset>
+              <fieldset className="field fieldset-inline">
+                <legend className="field-label">{t.dateSource}</legend>
+                <label className="radio">
+                  <input
+                    type="radio"
+                    name={`${id}-datemode`}
+                    checked={dateMode === 'column'}
+                    onChange={() => setMapping({ ...mapping, date: { column: date.column ?? '' } })}
+                  />
+                  {t.dateFromColumn}
+                </label>
+                <label className="radio">
+                  <input type="radio" name={`${id}-datemode`} checked={dateMode === 'fixed'} onChange={() => setMapping({ ...mapping, date: { fixed: '' } })} />
+                  {t.dateFixed}
+                </label>
+              </fieldset>
+              {dateMode === 'column' ? (
+                columnSelect(date.column || undefined, (v) => setMapping({ ...mapping, date: { column: v ?? '' } }), 'datecol', t.dateColumn)
+              ) : (
+                <div className="field">
+                  <label htmlFor={`${id}-datefixed`} className="field-label">
+                    {t.fixedDate}
                   </label>
-                </fieldset>
-                {dateMode === 'column' ? (
-                  <div className="field">
-                    <label htmlFor={`${id}-datecol`} className="field-label">
-                      {t.dateColumn}
-                    </label>
-                    <select id={`${id}-datecol`} value={date.column ?? ''} onChange={(e) => setMapping({ ...mapping, date: { column: e.target.value } })}>
-                      <option value="">— bitte wählen —</option>
-                      {columns.map((c) => (
-                        <option key={c} value={c}>
-                          {c}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                ) : (
-                  <div className="field">
-                    <label htmlFor={`${id}-datefixed`} className="field-label">
-                      {t.fixedDate}
-                    </label>
-                    <input id={`${id}-datefixed`} type="date" value={date.fixed ?? ''} onChange={(e) => setMapping({ ...mapping, date: { fixed: e.target.value } })} />
-                  </div>
-                )}
-                {layout === 'long' && (
-                  <>
-                    {columnSelect('indicatorColumn', t.indicator)}
-                    {columnSelect('valueColumn', t.value)}
-                    {columnSelect('numeratorColumn', t.numerator, true)}
-                    {columnSelect('denominatorColumn', t.denominator, true)}
-                  </>
-                )}
-              </>
-            ) : (
-              <>
-                {columnSelect('codeColumn', t.codeColumn)}
-                {columnSelect('nameColumn', t.nameColumn)}
-                {columnSelect('parentColumn', t.parentColumn, true)}
-              </>
-            )}
-          </div>
+                  <input id={`${id}-datefixed`} type="date" value={date.fixed ?? ''} onChange={(e) => setMapping({ ...mapping, date: { fixed: e.target.value } })} />
+                </div>
+              )}
+              {layout === 'long' && (
+                <>
+                  {mappingColumn('indicatorColumn', t.indicator)}
+                  {mappingColumn('valueColumn', t.value)}
+                  {mappingColumn('numeratorColumn', t.numerator, true)}
+                  {mappingColumn('denominatorColumn', t.denominator, true)}
+                </>
+              )}
+            </div>
+          ) : (
+            <div className="form-grid">
+              <div className="field">
+                <label htmlFor={`${id}-asys`} className="field-label">
+                  {t.systemIdLabel}
+                </label>
+                <input
+                  id={`${id}-asys`}
+                  type="text"
+                  list={`${id}-asys-list`}
+                  value={areaTarget.systemId ?? ''}
+                  aria-describedby={`${id}-id-hint`}
+                  onChange={(e) => setAreaTarget({ ...areaTarget, systemId: e.target.value.trim() || undefined })}
+                />
+                <datalist id={`${id}-asys-list`}>
+                  {(systemsQ.data ?? []).map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                    </option>
+                  ))}
+                </datalist>
+              </div>
+              {!areaSystem && (
+                <div className="field">
+                  <label htmlFor={`${id}-asysname`} className="field-label">
+                    {t.systemNameLabel}
+                  </label>
+                  <input
+                    id={`${id}-asysname`}
+                    type="text"
+                    value={areaTarget.systemName ?? ''}
+                    onChange={(e) => setAreaTarget({ ...areaTarget, systemName: e.target.value || undefined })}
+                  />
+                </div>
+              )}
+              <div className="field">
+                <label htmlFor={`${id}-alvl`} className="field-label">
+                  {t.levelIdLabel}
+                </label>
+                <input
+                  id={`${id}-alvl`}
+                  type="text"
+                  list={`${id}-alvl-list`}
+                  value={areaTarget.levelId ?? ''}
+                  aria-describedby={`${id}-id-hint`}
+                  onChange={(e) => setAreaTarget({ ...areaTarget, levelId: e.target.value.trim() || undefined })}
+                />
+                <datalist id={`${id}-alvl-list`}>
+                  {(areaSystem?.levels ?? []).map((l) => (
+                    <option key={l.id} value={l.id}>
+                      {levelName(l, lang)}
+                    </option>
+                  ))}
+                </datalist>
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-alvlname`} className="field-label">
+                  {t.levelNameLabel}
+                </label>
+                <input
+                  id={`${id}-alvlname`}
+                  type="text"
+                  value={areaTarget.levelNameDe ?? ''}
+                  onChange={(e) => setAreaTarget({ ...areaTarget, levelNameDe: e.target.value || undefined })}
+                />
+              </div>
+              {areaColumn('codeProperty', t.codeColumn)}
+              {areaColumn('nameProperty', t.nameColumn)}
+              <div className="field">
+                <label htmlFor={`${id}-aparent`} className="field-label">
+                  {t.parentLevel}
+                </label>
+                <select
+                  id={`${id}-aparent`}
+                  value={areaTarget.parentLevelId ?? ''}
+                  onChange={(e) => setAreaTarget({ ...areaTarget, parentLevelId: e.target.value || undefined })}
+                >
+                  <option value="">—</option>
+                  {(areaSystem?.levels ?? [])
+                    .filter((l) => l.id !== areaTarget.levelId)
+                    .map((l) => (
+                      <option key={l.id} value={l.id}>
+                        {levelName(l, lang)}
+                      </option>
+                    ))}
+                </select>
+              </div>
+              {areaTarget.parentLevelId && areaColumn('parentCodeProperty', t.parentColumn)}
+              <p id={`${id}-id-hint`} className="hint form-grid-full">
+                {t.idHint}
+              </p>
+            </div>
+          )}
           {isTable && layout === 'wide' && (
             <div className="table-wrap">
               <table className="data-table">
@@ -426,13 +596,13 @@ export function ImportScreen() {
                 <tbody>
                   {columns
                     .filter((c) => c !== mapping.areaColumn && c !== date.column)
-                    .map((c) => (
+                    .map((c, i) => (
                       <tr key={c}>
                         <th scope="row" className="mono">
-                          <label htmlFor={`${id}-col-${c}`}>{c}</label>
+                          <label htmlFor={`${id}-col-${i}`}>{c}</label>
                         </th>
                         <td>
-                          <select id={`${id}-col-${c}`} value={targets[c]?.indicatorId ?? ''} onChange={(e) => setMapping(setWideTarget(mapping, c, e.target.value))}>
+                          <select id={`${id}-col-${i}`} value={targets[c]?.indicatorId ?? ''} onChange={(e) => setMapping(setWideTarget(mapping, c, e.target.value))}>
                             <option value="">{t.notImported}</option>
                             {indicatorOptions.map((ind) => (
                               <option key={ind.id} value={ind.id}>
@@ -466,9 +636,9 @@ export function ImportScreen() {
             <div className="progress-block">
               <label htmlFor={`${id}-progress`} className="field-label">
                 {t.progress}
-                {progress ? ` – ${t.progressRows(formatNumber(progress.rowsRead, 0, lang))}` : ''}
+                {progress && progress.rowsRead > 0 ? ` – ${t.progressRows(fmtInt(progress.rowsRead))}` : ''}
               </label>
-              <progress id={`${id}-progress`} max={100} value={pct ?? undefined} aria-valuetext={pct !== null ? `${pct} %` : t.running}>
+              <progress id={`${id}-progress`} max={100} value={pct ?? undefined}>
                 {pct !== null ? `${pct} %` : ''}
               </progress>
             </div>
@@ -484,49 +654,18 @@ export function ImportScreen() {
           <dl className="meta meta-inline">
             <div className="meta-row">
               <dt>{t.rowsRead}</dt>
-              <dd>{formatNumber(report.rowsRead, 0, lang)}</dd>
+              <dd>{fmtInt(report.rowsRead)}</dd>
             </div>
             <div className="meta-row">
               <dt>{t.rowsWritten}</dt>
-              <dd>{formatNumber(report.rowsWritten, 0, lang)}</dd>
+              <dd>{fmtInt(report.rowsWritten)}</dd>
             </div>
             <div className="meta-row">
               <dt>{t.errors}</dt>
-              <dd>{formatNumber(report.errorCount, 0, lang)}</dd>
+              <dd>{fmtInt(report.errorCount)}</dd>
             </div>
           </dl>
-          {report.errors.length > 0 && (
-            <div className="table-wrap">
-              <table className="data-table">
-                <caption>
-                  {t.errorCount(report.errorCount)}
-                  {report.errorCount > Math.min(report.errors.length, MAX_ERRORS_SHOWN)
-                    ? ` – ${t.errorsShown(Math.min(report.errors.length, MAX_ERRORS_SHOWN), report.errorCount)}`
-                    : ''}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.file}</th>
-                    <th scope="col" className="num">
-                      {t.line}
-                    </th>
-                    <th scope="col">{t.column}</th>
-                    <th scope="col">{t.message}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.errors.slice(0, MAX_ERRORS_SHOWN).map((e, i) => (
-                    <tr key={i}>
-                      <td className="mono">{e.file}</td>
-                      <td className="num">{e.line ?? '–'}</td>
-                      <td className="mono">{e.column ?? '–'}</td>
-                      <td>{e.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          {report.errors.length > 0 && <IssuesTable issues={report.errors} total={report.errorCount} caption={t.errorCount(report.errorCount)} />}
           {report.warnings.length > 0 && (
             <>
               <h3>{t.warnings}</h3>
@@ -540,11 +679,11 @@ export function ImportScreen() {
           {report.unmatched && report.unmatched.length > 0 && (
             <>
               <h3>
-                {t.unmatched} ({formatNumber(report.unmatched.length, 0, lang)})
+                {t.unmatched} ({fmtInt(report.unmatched.length)})
               </h3>
               <ul className="chip-list">
                 {report.unmatched.slice(0, 300).map((u) => (
-                  <li key={u} className="chip mono">
+                  <li key={u} className="mono">
                     {u}
                   </li>
                 ))}
@@ -560,6 +699,62 @@ export function ImportScreen() {
           )}
         </section>
       )}
+
+      {/* the history is the page's start state; while files are being imported it would only distract */}
+      {files.length === 0 && historyQ.data && historyQ.data.length > 0 && (
+        <section className="card" aria-labelledby={`${id}-history`}>
+          <h2 id={`${id}-history`}>{t.importHistory}</h2>
+          <div className="table-wrap">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t.startedAt}</th>
+                  <th scope="col">{t.file}</th>
+                  <th scope="col">{t.kind}</th>
+                  <th scope="col">{t.status}</th>
+                  <th scope="col" className="num">
+                    {t.rowsRead}
+                  </th>
+                  <th scope="col" className="num">
+                    {t.rowsWritten}
+                  </th>
+                  <th scope="col" className="num">
+                    {t.errors}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {historyQ.data.slice(0, 50).map((r) => (
+                  <tr key={r.id}>
+                    <td>{formatTimestamp(r.startedAt, lang)}</td>
+                    <td className="mono">{r.fileName}</td>
+                    <td>{r.kind === 'areas' ? t.kindAreas : r.kind === 'table' ? t.kindTable : r.kind}</td>
+                    <td>{statusLabel(r.status, t)}</td>
+                    <td className="num">{fmtInt(r.rowsRead)}</td>
+                    <td className="num">{fmtInt(r.rowsWritten)}</td>
+                    <td className="num">{fmtInt(r.errorCount)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
     </div>
   );
+}
+
+function statusLabel(status: string, t: ReturnType<typeof useI18n>['t']): string {
+  if (status === 'succeeded') return t.statusSucceededShort;
+  if (status === 'failed') return t.statusFailedShort;
+  if (status === 'unchanged') return t.statusUnchangedShort;
+  if (status === 'dry_run') return t.dryRun;
+  return status;
+}
+
+/** ISO timestamp → "25.11.2026, 20:15" in the browser's time zone. */
+function formatTimestamp(iso: string, lang: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(lang === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'medium', timeStyle: 'short' });
 }

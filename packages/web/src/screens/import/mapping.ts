@@ -49,3 +49,30 @@ export function missingInMapping(m: EditableMapping): string[] {
 export function asTableMapping(m: EditableMapping): TableMapping {
   return m as unknown as TableMapping;
 }
+
+/** Where uploaded area geometries go: a (new or existing) system and level, and which properties hold code, name, parent. */
+export interface AreaTarget {
+  systemId?: string;
+  systemName?: string;
+  levelId?: string;
+  levelNameDe?: string;
+  parentLevelId?: string;
+  codeProperty?: string;
+  nameProperty?: string;
+  parentCodeProperty?: string;
+}
+
+const IDENT = /^[a-z0-9_-]{1,40}$/;
+
+/** Checks an area import target; returns German messages for what is missing or malformed. */
+export function missingInAreaTarget(a: AreaTarget): string[] {
+  const out: string[] = [];
+  if (!a.systemId) out.push('Bitte die Kennung des Gebietssystems angeben.');
+  else if (!IDENT.test(a.systemId)) out.push(`Kennung des Gebietssystems „${a.systemId}“: nur Kleinbuchstaben, Ziffern, _ und - (höchstens 40 Zeichen).`);
+  if (!a.levelId) out.push('Bitte die Kennung der Ebene angeben.');
+  else if (!IDENT.test(a.levelId)) out.push(`Kennung der Ebene „${a.levelId}“: nur Kleinbuchstaben, Ziffern, _ und - (höchstens 40 Zeichen).`);
+  if (!a.codeProperty) out.push('Bitte die Schlüsselspalte wählen.');
+  if (!a.nameProperty) out.push('Bitte die Namensspalte wählen.');
+  if (a.parentLevelId && !a.parentCodeProperty) out.push('Bitte die Spalte mit dem Schlüssel des übergeordneten Gebiets wählen.');
+  return out;
+}
