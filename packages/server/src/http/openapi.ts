@@ -156,7 +156,7 @@ export function buildOpenApiDocument(registry: OpenApiRegistry, info: OpenApiInf
           description: 'Erfolg',
           content: { [route.responseContentType ?? 'application/json']: { schema: { $ref: uri(responseId) } } },
         },
-        ...(parameters.length || bodyId ? { '400': errorRef('Ungültige Anfrage') } : {}),
+        ...(parameters.length || bodyId || route.openapi?.requestBody ? { '400': errorRef('Ungültige Anfrage') } : {}),
         ...(route.params ? { '404': errorRef('Nicht gefunden') } : {}),
         '500': errorRef('Interner Serverfehler'),
       },
