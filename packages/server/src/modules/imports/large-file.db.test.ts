@@ -32,7 +32,7 @@ async function writeLargeCsv(target: string, bytes: number): Promise<number> {
     for (const code of CODES) chunk += `${code};${date};${String((d % 1000) / 10).replace('.', ',')};${NOTE}\r\n`;
     rows += CODES.length;
     written += chunk.length;
-    if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
   return rows;

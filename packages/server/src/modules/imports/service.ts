@@ -34,7 +34,7 @@ import { invalidateGeometryCache } from '../areas/service.ts';
 import { readGeometryFiles } from './readers/geo/index.ts';
 import { ImportFileError } from './readers/errors.ts';
 import { ImportRejected, MAX_REPORTED_ERRORS, type FileIssue, type ImportReport } from './report.ts';
-import { detectTable, readCsvRecords, readXlsxRecords, tableFormatOf, type ReadProgress, type TableDetection } from './table-source.ts';
+import { detectTable, readCsvRecords, readXlsxRecords, type ReadProgress, type TableDetection } from './table-source.ts';
 import { sha256Of, type Upload, type UploadedFile } from './uploads.ts';
 
 const GEO_EXT = /\.(geojson|json|zip|shp|shx|dbf|prj|cpg|gpkg)$/i;
@@ -260,7 +260,8 @@ export async function runTableImport(db: Db, tenantId: string, upload: Upload, o
       pending = [];
     };
     const source = det.format === 'csv'
-      ? readCsvRecords(file, { encoding: opts.encoding ?? det.encoding!, delimiter: opts.delimiter ?? det.dialect!.delimiter }, issues, (p) => onProgress?.({ ...p, phase: 'lesen' }))
+      ? // 'auto' decides on the whole stream: a file whose first umlaut comes after the sample is still read right
+      readCsvRecords(file, { encoding: opts.encoding ?? 'auto', delimiter: opts.delimiter ?? det.dialect!.delimiter }, issues, (p) => onProgress?.({ ...p, phase: 'lesen' }))
       : readXlsxRecords(file.path, WRITE_BATCH, (p) => onProgress?.({ ...p, bytesTotal: file.bytes, phase: 'lesen' }));
     for await (const batch of source) {
       let records: CsvRecord[] = batch;

@@ -106,7 +106,7 @@ export interface ReadProgress {
  */
 export async function* readCsvRecords(
   file: { name: string; path: string; bytes: number },
-  options: { encoding: EncodingDetection['encoding']; delimiter: CsvDialect['delimiter'] },
+  options: { encoding: EncodingDetection['encoding'] | 'auto'; delimiter: CsvDialect['delimiter'] },
   issues: FileIssue[],
   onProgress?: (p: ReadProgress) => void,
 ): AsyncGenerator<CsvRecord[]> {
