@@ -70,6 +70,8 @@ export async function loadBerlinDemo(db: Db, log: Log = () => undefined, dir = D
     stats.points = await loadPoints(tx, tenantId, dir, log);
     await writeAudit(tx, tenantId, { actor: 'system', action: 'demo.load', entity: 'tenant', entityId: tenantId, detail: stats });
   });
+  // PGlite never analyses on its own; the read queries need the statistics (see ADR 0001)
+  await db.exec('ANALYZE');
   log(`Berlin-Demo geladen in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(stats)}`);
   return stats;
 }
