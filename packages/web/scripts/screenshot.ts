@@ -80,7 +80,21 @@ await page.goto(url.toString());
 await page.waitForSelector('.data-table');
 await shot('07-table');
 
+// custom breaks typed in German notation
+url.searchParams.delete('view');
+url.searchParams.set('method', 'manual');
+url.searchParams.set('breaks', '0,1,2.5');
+await page.goto(url.toString());
+await mapReady(page);
+await page.getByLabel('Grenzen').fill('-1; 0; 1,5; 3');
+await page.keyboard.press('Enter');
+await mapReady(page);
+console.log('URL after custom breaks:', page.url());
+await shot('07b-custom-breaks');
+
 // 6. keyboard focus on the toolbar
+url.searchParams.set('method', 'jenks');
+url.searchParams.delete('breaks');
 url.searchParams.delete('view');
 await page.goto(url.toString());
 await mapReady(page);

@@ -1,6 +1,6 @@
 // The main screen: full-height choropleth of one indicator with a slim top bar, legend, table toggle,
 // source/licence line and the area profile as a side panel. All settings live in the URL.
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { datesFor, resolveMapState } from './resolve.ts';
 import { api } from '../../lib/api.ts';
 import type { Level, ValuesResponse } from '../../lib/api.ts';
@@ -103,6 +103,11 @@ export function MapScreen({ search }: { search: string }) {
     return { ...mc, legend, byArea, classByArea, decimals, allMissing: finite.length === 0 };
   }, [values, indicator, resolved.method, resolved.classes, resolved.breaks, lang]);
 
+  // while the next indicator or date loads, keep the last colours instead of flashing everything as "no data"
+  const lastColors = useRef<ReadonlyMap<number, string | null>>(EMPTY_COLORS);
+  if (classification) lastColors.current = classification.byArea;
+  const mapColors = classification?.byArea ?? (valuesQ.status === 'loading' ? lastColors.current : EMPTY_COLORS);
+
   const [hover, setHover] = useState<{ id: number; x: number; y: number } | null>(null);
   const valueById = useMemo(() => new Map((values?.values ?? []).map((v) => [v.areaId, v])), [values]);
   const nameById = useMemo(
@@ -183,7 +188,7 @@ export function MapScreen({ search }: { search: string }) {
               {geometryQ.data && basemap !== undefined && (
                 <MapView
                   geometry={geometryQ.data}
-                  colors={classification?.byArea ?? EMPTY_COLORS}
+                  colors={mapColors}
                   selectedArea={resolved.area}
                   basemapStyleUrl={basemap}
                   ariaLabel={mapLabel}
