@@ -9,6 +9,9 @@ export interface Config {
   dataDir: string;
   /** The tenant this installation serves (AGS-identified municipality). */
   tenantId: string;
+  /** Amtlicher Gemeindeschlüssel and name of that tenant (used when it is created). */
+  tenantAgs: string;
+  tenantName: string;
   /** Load the Berlin demo into an empty database at start. */
   loadDemo: boolean;
   /** Optional MapLibre style URL for a basemap; the app works fully offline without it. */
@@ -27,11 +30,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.SOZIALRAUM_DATA_DIR ?? path.join(repoRoot, 'data')),
     tenantId: env.SOZIALRAUM_TENANT ?? 'berlin',
+    tenantAgs: env.SOZIALRAUM_TENANT_AGS ?? ((env.SOZIALRAUM_TENANT ?? 'berlin') === 'berlin' ? '11000000' : '00000000'),
+    tenantName: env.SOZIALRAUM_TENANT_NAME ?? capitalise(env.SOZIALRAUM_TENANT ?? 'berlin'),
     loadDemo: (env.SOZIALRAUM_DEMO ?? 'berlin') !== 'none',
     basemapStyleUrl: env.SOZIALRAUM_BASEMAP_STYLE_URL || undefined,
     maxUploadBytes: Number(env.SOZIALRAUM_MAX_UPLOAD_MB ?? 512) * 1024 * 1024,
     webDist: path.join(repoRoot, 'packages/web/dist'),
   };
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** The repository root (where demo-data/ and db/ live). */

@@ -24,7 +24,7 @@ export async function prepareDb(config: Config, log: (m: string) => void): Promi
     log('Leere Datenbank: lade die Berlin-Demo (einmalig, dauert etwa eine Minute) …');
     await loadBerlinDemo(db, log);
   } else {
-    await db.transaction((tx) => ensureTenant(tx, config.tenantId, BERLIN_TENANT.ags, config.tenantId));
+    await db.transaction((tx) => ensureTenant(tx, config.tenantId, config.tenantAgs, config.tenantName));
   }
   return db;
 }

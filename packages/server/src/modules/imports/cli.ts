@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import type { Config } from '../../config.ts';
 import { openDb } from '../../db/db.ts';
 import { migrate } from '../../db/migrate.ts';
+import { ensureTenant } from '../ingest/store.ts';
 import { ImportFileError } from './readers/errors.ts';
 import type { ImportReport } from './report.ts';
 import { runBodySchema } from './schema.ts';
@@ -53,6 +54,7 @@ export async function runImportCli(argv: string[], config: Config): Promise<numb
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(db);
+    await db.transaction((tx) => ensureTenant(tx, config.tenantId, config.tenantAgs, config.tenantName));
     let analysis: Analysis;
     try {
       analysis = await analyzeUpload(db, config.tenantId, upload);

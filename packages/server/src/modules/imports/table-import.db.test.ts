@@ -1,6 +1,7 @@
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/db.ts';
 import { createTestDb } from '../../testing/test-db.ts';
@@ -168,5 +169,28 @@ describe('table import (German Excel CSV)', () => {
     // Bezirk 02 has a value for only one of its two Planungsräume: no sum, the reason instead
     const [sum] = await db.query(`SELECT value, flag, flag_reason FROM observation WHERE indicator_id = 'kitaplaetze' AND area_id = $1`, [fx.areaId['02']]);
     expect(sum).toEqual({ value: null, flag: 'invalid', flag_reason: 'unvollständig: 1 von 2 Teilgebieten ohne Wert' });
+  });
+
+  it('imports an XLSX workbook: numbers, dates and codes typed as numbers by Excel', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Daten');
+    ws.addRow(['Planungsraum', 'Stichtag', 'Medianeinkommen']);
+    ws.addRow(['01100101', new Date(Date.UTC(2026, 11, 31)), 1234.5]);
+    ws.addRow([2100102, new Date(Date.UTC(2026, 11, 31)), 2100]);
+    const p = path.join(dir, 'einkommen.xlsx');
+    await wb.xlsx.writeFile(p);
+    const up: Upload = { id: 'test', dir, files: [{ name: 'einkommen.xlsx', path: p, bytes: (await stat(p)).size }] };
+    const a = await analyzeUpload(db, 'berlin', up);
+    expect(a).toMatchObject({ kind: 'table', detection: { format: 'xlsx', header: ['Planungsraum', 'Stichtag', 'Medianeinkommen'] } });
+    const r = await runTableImport(db, 'berlin', up, wide({ layout: 'wide', areaColumn: 'Planungsraum', areaKey: 'code', date: { column: 'Stichtag' }, indicators: [{ column: 'Medianeinkommen', indicatorId: 'income_median' }] }));
+    expect(r.errors).toEqual([]);
+    expect(r).toMatchObject({ status: 'succeeded', rowsRead: 2, rowsWritten: 2 });
+    const rows = await db.query<{ code: string; value: number }>(
+      "SELECT a.code, o.value FROM observation o JOIN area a ON a.id = o.area_id WHERE o.indicator_id = 'income_median' AND o.ref_date = '2026-12-31' ORDER BY a.code",
+    );
+    expect(rows).toEqual([
+      { code: '01100101', value: 1234.5 },
+      { code: '02100102', value: 2100 },
+    ]);
   });
 });
