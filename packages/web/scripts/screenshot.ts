@@ -118,6 +118,18 @@ await shot('10-catalogue');
 await page.goto(`${base}/import`);
 await page.waitForSelector('.dropzone');
 await shot('11-import');
+// an area file: GeoJSON of the 12 Bezirke, analysed and checked in a dry run (nothing is stored)
+const geojson = path.resolve(import.meta.dirname, '../../../demo-data/berlin/geo/bezirke.geojson');
+await page.locator('input[type="file"]').setInputFiles(geojson);
+await page.getByRole('button', { name: 'Dateien prüfen' }).click();
+await page.getByRole('heading', { name: '3. Zuordnung' }).waitFor({ timeout: 30_000 });
+await page.getByLabel(/^Gebietssystem \(Kennung/).fill('testsystem');
+await page.getByLabel(/^Ebene \(Kennung/).fill('bezirk');
+await page.getByRole('button', { name: 'Probelauf' }).click();
+await page.getByRole('heading', { name: /^Prüfbericht/ }).waitFor({ timeout: 60_000 });
+await page.getByRole('heading', { name: '3. Zuordnung' }).scrollIntoViewIfNeeded();
+await shot('11b-import-areas-dry-run');
+
 const areas = (await (await page.request.get(`${base}/api/areas?system=lor2021&level=plr`)).json()) as { id: number }[];
 if (areas[0]) {
   await page.goto(`${base}/gebiete/${areas[0].id}`);

@@ -24,10 +24,21 @@ function Meta({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-function IndicatorCard({ ind, systemsById }: { ind: Indicator; systemsById: Map<string, { name: string; levels: Map<string, string> }> }) {
+type SystemsById = Map<string, { name: string; current: boolean; levels: Map<string, { name: string; depth: number }> }>;
+
+/** The coverage "Auf der Karte zeigen" opens: the current area system first, then its finest level. */
+export function preferredCoverage(ind: Indicator, systems: SystemsById): Indicator['coverage'][number] | undefined {
+  const score = (c: Indicator['coverage'][number]) => {
+    const sys = systems.get(c.systemId);
+    return (sys?.current ? 1000 : 0) + (sys?.levels.get(c.levelId)?.depth ?? 0);
+  };
+  return [...ind.coverage].sort((a, b) => score(b) - score(a))[0];
+}
+
+function IndicatorCard({ ind, systemsById }: { ind: Indicator; systemsById: SystemsById }) {
   const { t, lang } = useI18n();
   const definition = lang === 'en' && ind.definitionEn ? ind.definitionEn : ind.definitionDe;
-  const firstCov = ind.coverage[0];
+  const firstCov = preferredCoverage(ind, systemsById);
   const mapHref = firstCov
     ? `/${serializeMapState({ ...DEFAULT_MAP_STATE, system: firstCov.systemId, level: firstCov.levelId, indicator: ind.id })}`
     : null;
@@ -63,7 +74,7 @@ function IndicatorCard({ ind, systemsById }: { ind: Indicator; systemsById: Map<
                 return (
                   <li key={`${c.systemId}/${c.levelId}`}>
                     <strong>
-                      {sys?.name ?? c.systemId} · {sys?.levels.get(c.levelId) ?? c.levelId}:
+                      {sys?.name ?? c.systemId} · {sys?.levels.get(c.levelId)?.name ?? c.levelId}:
                     </strong>{' '}
                     {c.dates.map((d) => formatDate(d, lang)).join(', ')}
                   </li>
@@ -104,7 +115,10 @@ export function CatalogueScreen({ search }: { search: string }) {
   const systemsById = useMemo(
     () =>
       new Map(
-        (systemsQ.data ?? []).map((s) => [s.id, { name: s.name, levels: new Map(s.levels.map((l) => [l.id, lang === 'en' ? l.nameEn : l.nameDe])) }]),
+        (systemsQ.data ?? []).map((s) => [
+          s.id,
+          { name: s.name, current: s.validTo === null, levels: new Map(s.levels.map((l) => [l.id, { name: lang === 'en' ? l.nameEn : l.nameDe, depth: l.depth }])) },
+        ]),
       ),
     [systemsQ.data, lang],
   );
