@@ -104,4 +104,13 @@ describe('area import', () => {
     expect(r.errors[0]).toMatchObject({ line: 2, column: 'id' });
     expect(r.errors[0]?.message).toMatch(/doppelt.*Objekt 1/);
   });
+
+  it('refuses coordinates in metres declared as degrees (wrong CRS) and says which system they look like', async () => {
+    const utm = { type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:OGC:1.3:CRS84' } }, features: [{ type: 'Feature', properties: { id: 'u1', name: 'Metrisch' }, geometry: { type: 'Polygon', coordinates: [[[389000, 5819000], [390000, 5819000], [390000, 5820000], [389000, 5819000]]] } }] };
+    await writeFile(path.join(dir, 'utm.geojson'), JSON.stringify(utm));
+    const r = await runAreaImport(db, 'leipzig', await uploadOf(['utm.geojson']), { ...OPTS, systemId: 'utm', codeProperty: 'id', nameProperty: 'name' });
+    expect(r.status).toBe('failed');
+    expect(r.errors.map((e) => e.message).join(' ')).toMatch(/Meter|metr|Grad/i);
+    expect(await count()).toBe(542);
+  });
 });

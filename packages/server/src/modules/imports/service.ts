@@ -243,7 +243,8 @@ export async function runTableImport(db: Db, tenantId: string, upload: Upload, o
     const ids = await tx.query<{ id: string; kind: string; scale: number }>('SELECT id, kind, scale FROM indicator WHERE tenant_id = $1', [tenantId]);
     const shareScale = new Map(ids.filter((i) => i.kind === 'share').map((i) => [i.id, i.scale]));
     const importId = await createImportRun(tx, tenantId, { kind: 'observations', fileName: file.name, fileSha256: sha, format, options: { ...opts, dryRun: undefined }, actor: opts.actor ?? 'system' });
-    const issues: FileIssue[] = det.problems.filter((p) => p.message.includes('gemischt') || p.message.includes('UTF-8'));
+    // encoding problems are found by the streaming decoder over the whole file (not just the sample)
+    const issues: FileIssue[] = [];
     let mapper: ObservationMapper | null = null;
     let pending: ObservationInput[] = [];
     let written = 0;

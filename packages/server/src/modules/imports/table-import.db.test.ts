@@ -193,4 +193,17 @@ describe('table import (German Excel CSV)', () => {
       { code: '02100102', value: 2100 },
     ]);
   });
+
+  it('rejects a file that mixes UTF-8 and Windows-1252 lines, naming the line, and changes nothing', async () => {
+    const before = await snapshot();
+    const head = Buffer.from('PLR;Name;Stichtag;Wert\r\n01100101;Stülerstraße;31.12.2027;1\r\n', 'utf8');
+    const tail = Buffer.from('01100102;Großer Tiergarten;31.12.2027;2\r\n02100101;Askanischer Platz;31.12.2027;3\r\n', 'latin1');
+    const p = path.join(dir, 'gemischt.csv');
+    await writeFile(p, Buffer.concat([head, tail]));
+    const up: Upload = { id: 'test', dir, files: [{ name: 'gemischt.csv', path: p, bytes: (await stat(p)).size }] };
+    const r = await runTableImport(db, 'berlin', up, wide({ layout: 'wide', areaColumn: 'PLR', areaKey: 'code', date: { column: 'Stichtag' }, indicators: [{ column: 'Wert', indicatorId: 'ewr_total' }] }));
+    expect(r.status).toBe('failed');
+    expect(r.errors.some((e) => e.file === 'gemischt.csv' && (e.line === 2 || e.line === 3) && /UTF-8|Windows-1252|Kodierung/.test(e.message))).toBe(true);
+    expect(await snapshot()).toEqual(before);
+  });
 });
