@@ -157,6 +157,14 @@ if (areas[0]) {
   console.log('URL after back:', page.url());
 }
 
+// level switch in the top bar: Bezirksregionen, the date kept where the indicator has it
+await page.goto(`${base}/?system=lor2021&level=plr&indicator=ewr_share_age_above_65&date=2022-12-31`);
+await mapReady(page);
+await page.getByLabel('Ebene', { exact: true }).selectOption('bzr');
+await mapReady(page);
+console.log('URL after level switch:', page.url());
+await shot('12c-level-bzr');
+
 // 9. English
 await page.goto(`${base}/`);
 await mapReady(page);

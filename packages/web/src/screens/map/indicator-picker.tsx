@@ -110,7 +110,6 @@ export function IndicatorPicker({ indicators, value, onChange }: IndicatorPicker
           aria-expanded={open}
           aria-controls={listId}
           aria-activedescendant={open && active ? optionId(active) : undefined}
-          aria-description={t.indicatorSearch}
           autoComplete="off"
           spellCheck={false}
           value={shown}

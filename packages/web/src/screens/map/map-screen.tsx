@@ -116,7 +116,23 @@ export function MapScreen({ search }: { search: string }) {
   );
 
   const selectArea = useCallback((id: number) => update({ area: id }), [update]);
-  const closeProfile = useCallback(() => update({ area: null }), [update]);
+  const closeProfile = useCallback(() => {
+    update({ area: null });
+    // give focus back to where the planner came from: the map (or the table)
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('.maplibregl-canvas, .data-table button')?.focus());
+  }, [update]);
+  /** A new system or level keeps the date only where the indicator has data on it. */
+  const changeArea = useCallback(
+    (patch: Partial<MapState>) => {
+      const system = patch.system ?? resolved.system;
+      const level = patch.level === undefined ? resolved.level : patch.level;
+      const sys = systems?.find((s) => s.id === system);
+      const lvl = level ?? [...(sys?.levels ?? [])].sort((a, b) => b.depth - a.depth)[0]?.id ?? null;
+      const keep = resolved.date !== null && datesFor(indicators?.find((i) => i.id === resolved.indicator) ?? null, system, lvl).includes(resolved.date);
+      update({ ...patch, area: null, date: keep ? resolved.date : null });
+    },
+    [resolved, systems, indicators, update],
+  );
 
   if (systemsQ.status === 'error') return <ErrorState error={systemsQ.error} what={t.areaSystem} onRetry={systemsQ.reload} />;
   if (indicatorsQ.status === 'error') return <ErrorState error={indicatorsQ.error} what={t.indicator} onRetry={indicatorsQ.reload} />;
@@ -164,6 +180,7 @@ export function MapScreen({ search }: { search: string }) {
         breakDecimals={classification?.decimals ?? indicator?.decimals ?? 1}
         colors={classification?.colors ?? (indicator ? paletteFor(indicator.polarity, resolved.classes) : [])}
         onChange={update}
+        onAreaLevelChange={changeArea}
         onIndicatorChange={(id) => {
           const next = indicators.find((i) => i.id === id) ?? null;
           const nextDates = datesFor(next, resolved.system, resolved.level);

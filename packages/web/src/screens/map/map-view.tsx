@@ -17,7 +17,7 @@ const SOURCE = 'areas';
 const BLANK_STYLE: StyleSpecification = {
   version: 8,
   sources: {},
-  layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#eef1f4' } }],
+  layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#dde2e7' } }],
 };
 
 export interface MapViewProps {

@@ -22,6 +22,8 @@ export interface TopBarProps {
   colors: string[];
   onChange: (patch: Partial<MapState>, opts?: { replace?: boolean }) => void;
   onIndicatorChange: (id: string) => void;
+  /** Area system or level changed (the screen decides whether the date still fits). */
+  onAreaLevelChange: (patch: Partial<MapState>) => void;
 }
 
 /** Formats breaks for the text field in German notation ("5; 10; 15,5"), without thousands separators. */
@@ -70,7 +72,7 @@ export function TopBar(props: TopBarProps) {
         <select
           id={`${id}-sys`}
           value={props.system?.id ?? ''}
-          onChange={(e) => onChange({ system: e.target.value, level: null, area: null, date: null })}
+          onChange={(e) => props.onAreaLevelChange({ system: e.target.value, level: null })}
         >
           {props.systems.map((s) => (
             <option key={s.id} value={s.id}>
@@ -83,7 +85,7 @@ export function TopBar(props: TopBarProps) {
         <label htmlFor={`${id}-lvl`} className="field-label">
           {t.level}
         </label>
-        <select id={`${id}-lvl`} value={props.level?.id ?? ''} onChange={(e) => onChange({ level: e.target.value, area: null })}>
+        <select id={`${id}-lvl`} value={props.level?.id ?? ''} onChange={(e) => props.onAreaLevelChange({ level: e.target.value })}>
           {[...(props.system?.levels ?? [])]
             .sort((a, b) => a.depth - b.depth)
             .map((l) => (
