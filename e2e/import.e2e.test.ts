@@ -3,7 +3,7 @@
 // and changes nothing.
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { getJson, launchChromium, openPage, saveScreenshot } from './tools.ts';
+import { getJson, launchChromium, openPage, saveScreenshot, waitForColouredMap } from './tools.ts';
 
 const baseUrl = inject('e2eBaseUrl');
 const run = inject('e2eHasChromium') && baseUrl !== '';
@@ -92,7 +92,7 @@ describe.skipIf(!run)('import page in Chromium', () => {
     expect(cells[0]).toBe('wohnflaeche_kaputt.csv');
     expect(cells[1]).toBe('5');
     expect(cells[3]).toMatch(/Zeile 5/);
-    await saveScreenshot(page, 'import-broken-file');
+    await saveScreenshot(page, 'import-broken-file', { fullPage: true });
 
     expect(await valuesStatus()).toEqual(before);
     const importsAfter = await getJson<{ status: string }[]>(baseUrl, '/api/imports');
@@ -116,7 +116,7 @@ describe.skipIf(!run)('import page in Chromium', () => {
     expect(text).toContain('„,“');
     expect(text).toContain('Tempelhof-Schöneberg');
     expect(text).toContain(VALUE_COLUMN);
-    await saveScreenshot(page, 'import-detected');
+    await saveScreenshot(page, 'import-detected', { fullPage: true });
 
     await mapColumns(page);
     await page.getByRole('button', { name: 'Probelauf' }).click();
@@ -124,12 +124,12 @@ describe.skipIf(!run)('import page in Chromium', () => {
     const report = page.getByRole('region', { name: /^Prüfbericht/ });
     expect(await report.innerText()).toMatch(/Gelesene Zeilen\s*12/);
     expect((await valuesStatus()).status).toBe(404); // a dry run stores nothing
-    await saveScreenshot(page, 'import-dry-run');
+    await saveScreenshot(page, 'import-dry-run', { fullPage: true });
 
     await page.getByRole('button', { name: 'Importieren' }).click();
     await expect.poll(() => reportHeading(page), { timeout: 60_000 }).toContain('Import erfolgreich');
     expect(await report.innerText()).toMatch(/Geschriebene Zeilen\s*12/);
-    await saveScreenshot(page, 'import-succeeded');
+    await saveScreenshot(page, 'import-succeeded', { fullPage: true });
 
     const after = await getJson<{ date: string; values: { code: string; value: number | null }[] }>(
       baseUrl,
@@ -144,7 +144,7 @@ describe.skipIf(!run)('import page in Chromium', () => {
     // and the planner sees it on the map, per Bezirk, in German format
     await page.goto(`${baseUrl}/?system=lor2021&level=bez&indicator=mss_k15&date=2023-12-31`);
     const legend = page.getByRole('region', { name: 'Legende' });
-    await legend.getByRole('listitem').first().waitFor({ timeout: 60_000 });
+    await waitForColouredMap(page);
     const legendText = await legend.innerText();
     expect(legendText).toContain('31.12.2023');
     expect(legendText).toMatch(/33,8/);

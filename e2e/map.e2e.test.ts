@@ -2,7 +2,7 @@
 // switching the indicator with the keyboard, and opening an area's profile by clicking the map.
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { GERMAN_NUMBER, getJson, launchChromium, openPage, readMapCanvas, rgbToHex, saveScreenshot } from './tools.ts';
+import { GERMAN_NUMBER, getJson, launchChromium, openPage, readMapCanvas, rgbToHex, saveScreenshot, waitForColouredMap } from './tools.ts';
 import { interiorPoints, projectForFitBounds, type Feature } from './map-geometry.ts';
 
 const baseUrl = inject('e2eBaseUrl');
@@ -12,32 +12,6 @@ interface Indicator {
   id: string;
   nameDe: string;
   coverage: { systemId: string; levelId: string; dates: string[] }[];
-}
-
-/** Waits until the legend lists classes and the canvas shows their colours (MapLibre draws asynchronously). */
-async function waitForColouredMap(page: Page): Promise<void> {
-  const legend = page.getByRole('region', { name: 'Legende' });
-  await legend.getByRole('listitem').first().waitFor({ timeout: 60_000 });
-  await page.waitForFunction(
-    () => {
-      const gl = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas');
-      if (!gl || gl.width === 0) return false;
-      const c = document.createElement('canvas');
-      c.width = 64;
-      c.height = 64;
-      const ctx = c.getContext('2d');
-      if (!ctx) return false;
-      ctx.drawImage(gl, 0, 0, 64, 64);
-      const d = ctx.getImageData(0, 0, 64, 64).data;
-      const seen = new Set<number>();
-      for (let i = 0; i < d.length; i += 4) seen.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
-      return seen.size > 20;
-    },
-    undefined,
-    { timeout: 60_000, polling: 250 },
-  );
-  // one more frame pair so the last setData is painted
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
 async function legendEntries(page: Page): Promise<{ label: string; count: string; color: string }[]> {

@@ -34,11 +34,11 @@ export async function openPage(browser: Browser): Promise<{ page: Page; consoleE
   return { page, consoleErrors };
 }
 
-/** Saves a full-page screenshot as test-results/screenshots/<name>.png and returns its path. */
-export async function saveScreenshot(page: Page, name: string): Promise<string> {
+/** Saves a screenshot (the viewport, or the whole page) as test-results/screenshots/<name>.png and returns its path. */
+export async function saveScreenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: false });
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? false });
   return file;
 }
 
@@ -93,4 +93,30 @@ export async function getJson<T>(baseUrl: string, pathAndQuery: string): Promise
   const res = await fetch(`${baseUrl}${pathAndQuery}`);
   if (!res.ok) throw new Error(`GET ${pathAndQuery} → ${res.status}: ${await res.text()}`);
   return (await res.json()) as T;
+}
+
+/** Waits until the legend lists classes and the canvas shows their colours (MapLibre draws asynchronously). */
+export async function waitForColouredMap(page: Page): Promise<void> {
+  const legend = page.getByRole('region', { name: 'Legende' });
+  await legend.getByRole('listitem').first().waitFor({ timeout: 60_000 });
+  await page.waitForFunction(
+    () => {
+      const gl = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas');
+      if (!gl || gl.width === 0) return false;
+      const c = document.createElement('canvas');
+      c.width = 64;
+      c.height = 64;
+      const ctx = c.getContext('2d');
+      if (!ctx) return false;
+      ctx.drawImage(gl, 0, 0, 64, 64);
+      const d = ctx.getImageData(0, 0, 64, 64).data;
+      const seen = new Set<number>();
+      for (let i = 0; i < d.length; i += 4) seen.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
+      return seen.size > 20;
+    },
+    undefined,
+    { timeout: 60_000, polling: 250 },
+  );
+  // one more frame pair so the last setData is painted
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
