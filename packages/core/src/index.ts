@@ -5,3 +5,4 @@ export * from './geo/index.ts';
 export * from './stats/index.ts';
 export * from './classify/index.ts';
 export * from './format/index.ts';
+export * from './monitoring/index.ts';

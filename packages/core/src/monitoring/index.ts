@@ -1,0 +1,6 @@
+// Monitoring & seismograph: index engine, explanations, change detection, similar areas, disclosure control.
+export * from './types.ts';
+export * from './errors.ts';
+export * from './validate-definition.ts';
+export * from './compute-index.ts';
+export * from './presets.ts';
