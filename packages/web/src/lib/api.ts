@@ -214,6 +214,10 @@ export interface TableRunBody {
   systemId: string;
   levelId: string;
   mapping: Record<string, unknown>;
+  /** Indicators created with this import (columns that are no known indicator). */
+  newIndicators?: { id: string; nameDe: string; unit: string; dimension: string; polarity: Polarity; kind?: 'count' | 'share' | 'value' }[];
+  /** Required with newIndicators: where the values come from. */
+  source?: { title: string; publisher: string; licence: string; attribution: string; url?: string };
 }
 
 /** Body of POST /api/imports/{uploadId}/run for area geometries. */
@@ -222,6 +226,7 @@ export interface AreasRunBody {
   dryRun: boolean;
   systemId: string;
   systemName?: string;
+  validFrom?: string;
   levelId: string;
   levelNameDe?: string;
   codeProperty: string;

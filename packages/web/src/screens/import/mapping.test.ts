@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missingInMapping, setWideTarget, unwrapSuggestion, wideTargets } from './mapping.ts';
+import { areasRunFields, missingInAreaTarget, missingInMapping, setWideTarget, splitUnknownIndicators, unwrapSuggestion, wideTargets, withNewIndicators } from './mapping.ts';
 
 describe('import mapping helpers', () => {
   it('takes the mapping out of a MappingSuggestion and copies it', () => {
@@ -30,6 +30,64 @@ describe('import mapping helpers', () => {
     expect(missingInMapping({ layout: 'long', areaColumn: 'ID', date: { column: 'Jahr' } })).toEqual([
       'Bitte die Indikatorspalte wählen.',
       'Bitte die Wertspalte wählen.',
+    ]);
+  });
+
+  it('turns suggested columns without a known indicator into drafts and keeps the known ones', () => {
+    const suggested = {
+      layout: 'wide',
+      areaColumn: 'Bezirk',
+      indicators: [
+        { column: 'Anteil Alleinerziehende (%)', indicatorId: 'Anteil Alleinerziehende (%)' },
+        { column: 'K15', indicatorId: 'mss_k15' },
+      ],
+    };
+    const { mapping, drafts } = splitUnknownIndicators(suggested, new Set(['mss_k15']));
+    expect(mapping.indicators).toEqual([{ column: 'K15', indicatorId: 'mss_k15' }]);
+    expect(Object.keys(drafts)).toEqual(['Anteil Alleinerziehende (%)']);
+    expect(drafts['Anteil Alleinerziehende (%)']?.id).toBe('anteil_alleinerziehende');
+  });
+
+  it('sends new indicators as value columns under their edited id, in the order of the file', () => {
+    const drafts = { 'Anteil Alleinerziehende (%)': { column: 'Anteil Alleinerziehende (%)', id: 'ae_anteil', nameDe: 'x', unit: 'percent', dimension: 'income', polarity: 'higher_is_worse' } as const };
+    const m = withNewIndicators({ layout: 'wide', indicators: [{ column: 'K15', indicatorId: 'mss_k15' }] }, drafts, ['Bezirk', 'Anteil Alleinerziehende (%)', 'K15']);
+    expect(m.indicators).toEqual([
+      { column: 'Anteil Alleinerziehende (%)', indicatorId: 'ae_anteil' },
+      { column: 'K15', indicatorId: 'mss_k15' },
+    ]);
+    expect(withNewIndicators({ layout: 'long', valueColumn: 'Wert' }, drafts, [])).toEqual({ layout: 'long', valueColumn: 'Wert' });
+  });
+
+  it('builds an areas run for a new system with name, validity and level name', () => {
+    const a = { systemMode: 'new', levelMode: 'new', systemId: 'leipzig_ot', systemName: ' Ortsteile Leipzig ', validFrom: '2024-01-01', levelId: 'ot', levelNameDe: 'Ortsteil', codeProperty: 'OT', nameProperty: 'Name' } as const;
+    expect(missingInAreaTarget(a)).toEqual([]);
+    expect(areasRunFields(a)).toEqual({
+      systemId: 'leipzig_ot',
+      systemName: 'Ortsteile Leipzig',
+      validFrom: '2024-01-01',
+      levelId: 'ot',
+      levelNameDe: 'Ortsteil',
+      codeProperty: 'OT',
+      nameProperty: 'Name',
+      parentLevelId: null,
+      parentCodeProperty: null,
+    });
+    // an existing system and level: no names are sent, the server keeps its own
+    expect(areasRunFields({ ...a, systemMode: 'existing', levelMode: 'existing', parentLevelId: 'sbz', parentCodeProperty: 'SBZ' })).toEqual({
+      systemId: 'leipzig_ot',
+      levelId: 'ot',
+      codeProperty: 'OT',
+      nameProperty: 'Name',
+      parentLevelId: 'sbz',
+      parentCodeProperty: 'SBZ',
+    });
+  });
+
+  it('asks for the names of a new system and level in German', () => {
+    expect(missingInAreaTarget({ systemMode: 'new', levelMode: 'new', systemId: 'x1', levelId: 'ot', codeProperty: 'a', nameProperty: 'b', validFrom: '1.1.2024' })).toEqual([
+      'Bitte einen Namen für das neue Gebietssystem angeben.',
+      '„Gültig ab“ ist kein gültiges Datum (TT.MM.JJJJ).',
+      'Bitte einen deutschen Namen für die neue Ebene angeben.',
     ]);
   });
 });

@@ -1,6 +1,8 @@
 // The import mapping edited in the form. Table mappings follow core's TableMapping (wide/long);
 // the target area level is sent alongside as systemId/levelId. Unknown keys of the server's suggestion are kept.
 import type { TableMapping, WideIndicatorColumn } from '@sozialraum/core';
+import type { NewIndicatorDraft } from './new-indicators.ts';
+import { draftFor } from './new-indicators.ts';
 
 export type EditableMapping = Record<string, unknown>;
 
@@ -52,8 +54,13 @@ export function asTableMapping(m: EditableMapping): TableMapping {
 
 /** Where uploaded area geometries go: a (new or existing) system and level, and which properties hold code, name, parent. */
 export interface AreaTarget {
+  /** 'existing': add a level to (or replace one of) a system the server has; 'new': create a system. */
+  systemMode?: 'existing' | 'new';
+  levelMode?: 'existing' | 'new';
   systemId?: string;
   systemName?: string;
+  /** ISO date from which the new system's areas are valid. */
+  validFrom?: string;
   levelId?: string;
   levelNameDe?: string;
   parentLevelId?: string;
@@ -71,8 +78,66 @@ export function missingInAreaTarget(a: AreaTarget): string[] {
   else if (!IDENT.test(a.systemId)) out.push(`Kennung des Gebietssystems „${a.systemId}“: nur Kleinbuchstaben, Ziffern, _ und - (höchstens 40 Zeichen).`);
   if (!a.levelId) out.push('Bitte die Kennung der Ebene angeben.');
   else if (!IDENT.test(a.levelId)) out.push(`Kennung der Ebene „${a.levelId}“: nur Kleinbuchstaben, Ziffern, _ und - (höchstens 40 Zeichen).`);
+  if (a.systemMode === 'new' && !a.systemName?.trim()) out.push('Bitte einen Namen für das neue Gebietssystem angeben.');
+  if (a.systemMode === 'new' && a.validFrom !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(a.validFrom)) out.push('„Gültig ab“ ist kein gültiges Datum (TT.MM.JJJJ).');
+  if (a.levelMode === 'new' && !a.levelNameDe?.trim()) out.push('Bitte einen deutschen Namen für die neue Ebene angeben.');
+  if (a.parentLevelId && a.parentLevelId === a.levelId) out.push('Die übergeordnete Ebene muss eine andere Ebene sein.');
   if (!a.codeProperty) out.push('Bitte die Schlüsselspalte wählen.');
   if (!a.nameProperty) out.push('Bitte die Namensspalte wählen.');
   if (a.parentLevelId && !a.parentCodeProperty) out.push('Bitte die Spalte mit dem Schlüssel des übergeordneten Gebiets wählen.');
   return out;
+}
+
+/**
+ * Splits a suggested wide mapping into columns mapped to known indicators and drafts for columns whose
+ * target is not a known indicator (the server suggests the header itself as id for unmatched columns).
+ */
+export function splitUnknownIndicators(m: EditableMapping, knownIds: ReadonlySet<string>): { mapping: EditableMapping; drafts: Record<string, NewIndicatorDraft> } {
+  const list = Array.isArray(m.indicators) ? (m.indicators as WideIndicatorColumn[]) : [];
+  const drafts: Record<string, NewIndicatorDraft> = {};
+  const kept: WideIndicatorColumn[] = [];
+  for (const c of list) {
+    if (knownIds.has(c.indicatorId)) kept.push(c);
+    else if ((c.role ?? 'value') === 'value') drafts[c.column] = draftFor(c.column);
+  }
+  return { mapping: { ...m, indicators: kept }, drafts };
+}
+
+/** The wide mapping sent to the server: known targets plus one value column per new indicator, in column order. */
+export function withNewIndicators(m: EditableMapping, drafts: Readonly<Record<string, NewIndicatorDraft>>, columnOrder: readonly string[]): EditableMapping {
+  if (m.layout === 'long') return m;
+  const known = (Array.isArray(m.indicators) ? (m.indicators as WideIndicatorColumn[]) : []).filter((c) => !drafts[c.column]);
+  const fresh: WideIndicatorColumn[] = Object.values(drafts).map((d) => ({ column: d.column, indicatorId: d.id }));
+  const pos = (c: string) => {
+    const i = columnOrder.indexOf(c);
+    return i < 0 ? columnOrder.length : i;
+  };
+  return { ...m, indicators: [...known, ...fresh].sort((a, b) => pos(a.column) - pos(b.column)) };
+}
+
+/** Run body fields of an areas import; a new system brings its name and validity, a new level its German name. */
+export function areasRunFields(a: AreaTarget): {
+  systemId: string;
+  systemName?: string;
+  validFrom?: string;
+  levelId: string;
+  levelNameDe?: string;
+  codeProperty: string;
+  nameProperty: string;
+  parentLevelId: string | null;
+  parentCodeProperty: string | null;
+} {
+  const newSystem = a.systemMode === 'new';
+  const newLevel = newSystem || a.levelMode === 'new';
+  return {
+    systemId: a.systemId ?? '',
+    ...(newSystem && a.systemName?.trim() ? { systemName: a.systemName.trim() } : {}),
+    ...(newSystem && a.validFrom ? { validFrom: a.validFrom } : {}),
+    levelId: a.levelId ?? '',
+    ...(newLevel && a.levelNameDe?.trim() ? { levelNameDe: a.levelNameDe.trim() } : {}),
+    codeProperty: a.codeProperty ?? '',
+    nameProperty: a.nameProperty ?? '',
+    parentLevelId: a.parentLevelId || null,
+    parentCodeProperty: a.parentLevelId ? a.parentCodeProperty || null : null,
+  };
 }

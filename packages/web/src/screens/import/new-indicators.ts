@@ -1,0 +1,171 @@
+// New indicators declared during a table import: drafts edited in the form, their German validation,
+// and the pieces of the run body (`newIndicators`, `source`, mapping entries) built from them.
+// The allowed values mirror the server's schema (packages/server/src/modules/imports/schema.ts).
+
+/** Units the server accepts for a new indicator, with the German/English labels the form shows. */
+export const UNITS = [
+  { id: 'percent', de: 'Prozent', en: 'Percent' },
+  { id: 'per_mille', de: 'Promille', en: 'Per mille' },
+  { id: 'count', de: 'Anzahl', en: 'Count' },
+  { id: 'euro', de: 'Euro', en: 'Euro' },
+  { id: 'sqm', de: 'm²', en: 'm²' },
+  { id: 'per_100', de: 'je 100', en: 'per 100' },
+  { id: 'index', de: 'Index', en: 'Index' },
+  { id: 'ratio', de: 'Verhältnis', en: 'Ratio' },
+  { id: 'percentage_points', de: 'Prozentpunkte', en: 'Percentage points' },
+  { id: 'class', de: 'Klasse', en: 'Class' },
+] as const;
+export type UnitId = (typeof UNITS)[number]['id'];
+
+export const POLARITIES = ['higher_is_better', 'higher_is_worse', 'neutral'] as const;
+export type PolarityId = (typeof POLARITIES)[number];
+
+/** Lebenslage dimensions the server accepts (labels come from lib/labels.ts). */
+export const DIMENSION_IDS = ['demography', 'income', 'work', 'education', 'health', 'housing', 'environment', 'participation', 'social_index'] as const;
+export type DimensionId = (typeof DIMENSION_IDS)[number];
+
+/** Server rule for indicator ids (schema.ts newIndicatorSchema). */
+export const INDICATOR_ID = /^[a-z][a-z0-9_]{1,62}$/;
+
+/** Marker value of the per-column select meaning "create a new indicator from this column". */
+export const NEW_INDICATOR = '__new__';
+
+export interface NewIndicatorDraft {
+  /** The table column the indicator's values come from. */
+  column: string;
+  id: string;
+  nameDe: string;
+  unit: UnitId;
+  dimension: DimensionId;
+  polarity: PolarityId;
+}
+
+export interface SourceDraft {
+  title: string;
+  publisher: string;
+  licence: string;
+  attribution: string;
+  url: string;
+}
+
+export const EMPTY_SOURCE: SourceDraft = { title: '', publisher: '', licence: '', attribution: '', url: '' };
+
+const TRANSLIT: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', é: 'e', è: 'e', á: 'a', à: 'a' };
+
+/** Turns a column header into an indicator id: "Anteil Alleinerziehende (%)" → "anteil_alleinerziehende". */
+export function slugifyIndicatorId(header: string): string {
+  let s = header
+    .toLowerCase()
+    .replace(/[äöüßéèáà]/g, (c) => TRANSLIT[c] ?? c)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/%/g, ' ')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  // the id must start with a letter and have at least two characters
+  if (s.length < 2) return 'indikator';
+  if (!/^[a-z]/.test(s)) s = `ind_${s}`;
+  return s.slice(0, 63).replace(/_+$/, '');
+}
+
+/** Guesses a unit from the header's wording ("Anteil …", "%", "Anzahl", "€"); percent/count/euro, else index. */
+export function guessUnit(header: string): UnitId {
+  const h = header.toLowerCase();
+  if (/%|anteil|quote|prozent/.test(h)) return 'percent';
+  if (/‰|promille/.test(h)) return 'per_mille';
+  if (/€|euro|eur\b|einkommen|miete/.test(h)) return 'euro';
+  if (/anzahl|einwohner|personen|gesamt|zahl\b|\bn\b/.test(h)) return 'count';
+  return 'index';
+}
+
+/** A fresh draft for a column: id slugged from the header, German name = header (without a trailing unit), guessed unit. */
+export function draftFor(column: string): NewIndicatorDraft {
+  const name = column.replace(/\s*\((%|‰|€|in %|in €|EUR)\)\s*$/i, '').trim() || column;
+  return { column, id: slugifyIndicatorId(name), nameDe: name, unit: guessUnit(column), dimension: 'demography', polarity: 'neutral' };
+}
+
+/** German messages for every invalid draft (pattern, duplicates, collisions with existing indicators, empty name). */
+export function validateDrafts(drafts: readonly NewIndicatorDraft[], existingIds: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  const seen = new Map<string, string>();
+  for (const d of drafts) {
+    const where = `Spalte „${d.column}“`;
+    if (!d.id) out.push(`${where}: Bitte eine Kennung für den neuen Indikator angeben.`);
+    else if (!INDICATOR_ID.test(d.id))
+      out.push(`${where}: Kennung „${d.id}“ ist ungültig – erlaubt sind Kleinbuchstaben, Ziffern und _, beginnend mit einem Buchstaben (2 bis 63 Zeichen).`);
+    else if (existingIds.has(d.id)) out.push(`${where}: Die Kennung „${d.id}“ ist bereits vergeben – bitte den vorhandenen Indikator wählen oder eine andere Kennung.`);
+    else if (seen.has(d.id)) out.push(`${where}: Die Kennung „${d.id}“ ist schon für Spalte „${seen.get(d.id)}“ vorgesehen.`);
+    if (d.id) seen.set(d.id, seen.get(d.id) ?? d.column);
+    if (!d.nameDe.trim()) out.push(`${where}: Bitte einen deutschen Namen angeben.`);
+    else if (d.nameDe.trim().length > 200) out.push(`${where}: Der Name ist länger als 200 Zeichen.`);
+  }
+  return out;
+}
+
+/** German messages for a source that is incomplete (title, publisher, licence, attribution required; URL optional but http(s)). */
+export function validateSource(s: SourceDraft): string[] {
+  const out: string[] = [];
+  if (!s.title.trim()) out.push('Quelle: Bitte einen Titel angeben.');
+  if (!s.publisher.trim()) out.push('Quelle: Bitte den Herausgeber angeben.');
+  if (!s.licence.trim()) out.push('Quelle: Bitte die Lizenz angeben (z. B. „dl-de/by-2-0“ oder „CC BY 4.0“).');
+  if (!s.attribution.trim()) out.push('Quelle: Bitte die Namensnennung angeben (z. B. „Stadt Leipzig, Amt für Statistik und Wahlen“).');
+  if (s.url.trim() && !/^https?:\/\/\S+$/i.test(s.url.trim())) out.push('Quelle: Die Adresse muss mit http:// oder https:// beginnen.');
+  return out;
+}
+
+/** The `source` object of the run body (optional URL left out when empty). */
+export function sourceBody(s: SourceDraft): { title: string; publisher: string; licence: string; attribution: string; url?: string } {
+  const url = s.url.trim();
+  return { title: s.title.trim(), publisher: s.publisher.trim(), licence: s.licence.trim(), attribution: s.attribution.trim(), ...(url ? { url } : {}) };
+}
+
+/** The `newIndicators` entries of the run body; `kind` is "share" for percent/per-mille values, as the server scales shares. */
+export function newIndicatorsBody(drafts: readonly NewIndicatorDraft[]): {
+  id: string;
+  nameDe: string;
+  unit: UnitId;
+  dimension: DimensionId;
+  polarity: PolarityId;
+}[] {
+  return drafts.map((d) => ({ id: d.id, nameDe: d.nameDe.trim(), unit: d.unit, dimension: d.dimension, polarity: d.polarity }));
+}
+
+/** Parses a German date "31.12.2023" (also "31.12.23" → 2023, and ISO "2023-12-31") to ISO; null when invalid. */
+export function parseGermanDate(text: string): string | null {
+  const t = text.trim();
+  let y: number, m: number, d: number;
+  const de = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/.exec(t);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  if (de) {
+    d = Number(de[1]);
+    m = Number(de[2]);
+    y = Number(de[3]);
+    if (de[3]!.length === 2) y += 2000;
+  } else if (iso) {
+    y = Number(iso[1]);
+    m = Number(iso[2]);
+    d = Number(iso[3]);
+  } else return null;
+  if (m < 1 || m > 12 || d < 1) return null;
+  // days per month including leap years (Gregorian rule)
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+  if (d > days) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** ISO "2023-12-31" → German "31.12.2023" (unchanged when not ISO). */
+export function isoToGerman(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+}
+
+/** Map URL that shows an import's result: system, level, indicator and date in the query string. */
+export function mapUrlFor(p: { system: string; level: string; indicator?: string | null; date?: string | null }): string {
+  const sp = new URLSearchParams();
+  sp.set('system', p.system);
+  sp.set('level', p.level);
+  if (p.indicator) sp.set('indicator', p.indicator);
+  if (p.date) sp.set('date', p.date);
+  return `/?${sp.toString()}`;
+}
