@@ -7,7 +7,7 @@
 import { formatNumber } from '../format/number.ts';
 import { quantileSorted } from '../stats/descriptive.ts';
 import { MonitoringError } from './errors.ts';
-import type { ClassBoundary, ClassLabel, IndexDefinition, IndexInput, IndexPart, MatrixGroup, StandardisationMethod } from './types.ts';
+import type { ClassBoundary, ClassLabel, CombinationMethod, IndexDefinition, IndexInput, IndexPart, MatrixGroup, StandardisationMethod } from './types.ts';
 import { assertValidIndexDefinition } from './validate-definition.ts';
 
 /** One area as input: values are shares in percent (status) and changes in percentage points (dynamics). */
@@ -59,6 +59,7 @@ export interface PartResult {
   label: string;
   inputs: IndexInput[];
   standardisation: StandardisationMethod;
+  combination: CombinationMethod;
   /** standardised value per input (same order as `inputs`), oriented "higher = more disadvantaged". */
   standardised: Float64Array[];
   inputStats: ColumnStats[];
@@ -262,6 +263,7 @@ function computePart(part: IndexPart, columns: Readonly<Record<string, Float64Ar
     label: part.label,
     inputs: part.inputs,
     standardisation: part.standardisation,
+    combination: part.combination,
     standardised,
     inputStats,
     weights,

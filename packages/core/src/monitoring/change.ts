@@ -1,0 +1,326 @@
+// Change detection for the "seismograph": class changes between editions, repeated negative
+// dynamics, least-squares trends, changes standing out against the city-wide distribution, and the
+// reliability of shares from small denominators (Wilson intervals). Pure functions; they produce
+// alert candidates with a plain-German explanation. Method and sources: docs/methods/change-detection.md.
+import { formatNumber } from '../format/number.ts';
+import { wilsonInterval } from '../stats/wilson.ts';
+import { MonitoringError } from './errors.ts';
+import type { IndexResult, PartResult } from './compute-index.ts';
+
+const YEARS = ['null', 'einem', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwölf'];
+
+/** A class change of one area between two editions. */
+export interface ClassChange {
+  areaId: string;
+  fromCode: string;
+  fromLabel: string;
+  toCode: string;
+  toLabel: string;
+  /** classes moved; > 0 = towards the more disadvantaged end (classes ascend with the index). */
+  steps: number;
+  direction: 'verschlechtert' | 'verbessert';
+  explanation: string;
+}
+
+function partOf(result: IndexResult, part: 'status' | 'dynamics'): PartResult {
+  const p = part === 'status' ? result.status : result.dynamics;
+  if (!p) throw new MonitoringError('missing_dynamics', `„${result.definition.label}“ hat keinen Dynamik-Teil.`);
+  return p;
+}
+
+/** Class changes of the areas scored in both editions (matched by area id; different area systems never match). */
+export function compareClasses(previous: IndexResult, current: IndexResult, part: 'status' | 'dynamics' = 'status'): ClassChange[] {
+  const a = partOf(previous, part);
+  const b = partOf(current, part);
+  if (a.classes.length !== b.classes.length) {
+    throw new MonitoringError('invalid_input', `Die Klasseneinteilungen sind nicht vergleichbar: ${a.classes.length} gegenüber ${b.classes.length} Klassen.`);
+  }
+  const prevPos = new Map<string, number>();
+  previous.ids.forEach((id, i) => prevPos.set(id, i));
+  const out: ClassChange[] = [];
+  current.ids.forEach((id, j) => {
+    const i = prevPos.get(id);
+    if (i === undefined || previous.valid[i] !== 1 || current.valid[j] !== 1) return;
+    const from = a.classOf[i] as number;
+    const to = b.classOf[j] as number;
+    if (from === to) return;
+    const fromC = a.classes[from];
+    const toC = b.classes[to];
+    if (!fromC || !toC) return;
+    out.push({
+      areaId: id,
+      fromCode: fromC.code,
+      fromLabel: fromC.label,
+      toCode: toC.code,
+      toLabel: toC.label,
+      steps: to - from,
+      direction: to > from ? 'verschlechtert' : 'verbessert',
+      explanation: `${b.label}: von '${fromC.label}' (${previous.definition.label}) nach '${toC.label}' (${current.definition.label})`,
+    });
+  });
+  return out;
+}
+
+/** An area whose dynamics fell into the negative class in consecutive editions. */
+export interface RepeatedNegativeDynamics {
+  areaId: string;
+  editions: string[];
+  explanation: string;
+}
+
+/**
+ * Areas whose dynamics class is `classCode` (default: the last, most adverse class, MSS 'negativ') in
+ * each of the last `times` results (chronological order; default 2).
+ */
+export function findRepeatedNegativeDynamics(results: readonly IndexResult[], options: { classCode?: string; times?: number } = {}): RepeatedNegativeDynamics[] {
+  const times = options.times ?? 2;
+  if (results.length < times) throw new MonitoringError('missing_dynamics', `Für ${times} aufeinanderfolgende Dynamiken sind ${times} Ausgaben nötig, vorhanden: ${results.length}.`);
+  const window = results.slice(results.length - times);
+  const parts = window.map((r) => partOf(r, 'dynamics'));
+  const first = parts[0] as PartResult;
+  const code = options.classCode ?? (first.classes[first.classes.length - 1]?.code as string);
+  const targetClass = parts.map((p) => p.classes.findIndex((c) => c.code === code));
+  if (targetClass.some((c) => c < 0)) throw new MonitoringError('invalid_input', `Dynamik-Klasse "${code}" gibt es nicht in allen Ausgaben.`);
+  const label = first.classes[targetClass[0] as number]?.label ?? code;
+  const positions = window.map((r) => {
+    const m = new Map<string, number>();
+    r.ids.forEach((id, i) => m.set(id, i));
+    return m;
+  });
+  const last = window[window.length - 1] as IndexResult;
+  const out: RepeatedNegativeDynamics[] = [];
+  for (const id of last.ids) {
+    let all = true;
+    for (let k = 0; k < window.length && all; k++) {
+      const i = positions[k]?.get(id);
+      all = i !== undefined && (window[k] as IndexResult).valid[i] === 1 && (parts[k] as PartResult).classOf[i] === targetClass[k];
+    }
+    if (all) {
+      const editions = window.map((r) => r.definition.label);
+      out.push({ areaId: id, editions, explanation: `Dynamik ${times >= 2 && times <= 12 ? `${YEARS[times] as string}mal` : `${times}-mal`} in Folge '${label}' (${editions.join(', ')})` });
+    }
+  }
+  return out;
+}
+
+/** One observation of a time series. */
+export interface TrendPoint {
+  year: number;
+  value: number | null;
+}
+
+/** Least-squares trend over the last k observations. */
+export interface Trend {
+  /** change per year in the unit of the values (percentage points per year for shares in %). */
+  slope: number;
+  /** slope ÷ |mean of the values in the window| × 100: % of the level per year (null when the mean is 0). */
+  relativePercentPerYear: number | null;
+  intercept: number;
+  n: number;
+  fromYear: number;
+  toYear: number;
+}
+
+/**
+ * Ordinary least-squares slope per year over the last `k` observations with a value (default: all);
+ * null with fewer than 2 points or a single distinct year.
+ */
+export function computeTrend(points: readonly TrendPoint[], k?: number): Trend | null {
+  const pts = points.filter((p): p is { year: number; value: number } => p.value !== null && Number.isFinite(p.value)).sort((a, b) => a.year - b.year);
+  const window = k === undefined ? pts : pts.slice(Math.max(0, pts.length - k));
+  const n = window.length;
+  if (n < 2) return null;
+  let sx = 0;
+  let sy = 0;
+  for (const p of window) {
+    sx += p.year;
+    sy += p.value;
+  }
+  const mx = sx / n;
+  const my = sy / n;
+  let sxx = 0;
+  let sxy = 0;
+  for (const p of window) {
+    sxx += (p.year - mx) ** 2;
+    sxy += (p.year - mx) * (p.value - my);
+  }
+  if (sxx === 0) return null;
+  const slope = sxy / sxx;
+  return {
+    slope,
+    relativePercentPerYear: my === 0 ? null : (slope / Math.abs(my)) * 100,
+    intercept: my - slope * mx,
+    n,
+    fromYear: (window[0] as { year: number }).year,
+    toYear: (window[n - 1] as { year: number }).year,
+  };
+}
+
+/** A change measured against the city-wide distribution of changes. */
+export interface StandingOutChange {
+  areaId: string;
+  change: number;
+  /** (change − mean change) ÷ SD of changes (population SD over all areas with a change). */
+  z: number;
+  outstanding: boolean;
+}
+
+/** Distribution of changes over all areas and the areas beyond the threshold. */
+export interface ChangeDistribution {
+  n: number;
+  mean: number;
+  sd: number;
+  items: StandingOutChange[];
+}
+
+/**
+ * Marks changes that stand out against the city-wide distribution of changes: |z| > threshold
+ * (default 2 SD), only increases / decreases when `direction` says so.
+ */
+export function flagOutstandingChanges(
+  changes: readonly { areaId: string; change: number | null }[],
+  options: { threshold?: number; direction?: 'increase' | 'decrease' | 'both' } = {},
+): ChangeDistribution {
+  const threshold = options.threshold ?? 2;
+  const direction = options.direction ?? 'both';
+  const valid = changes.filter((c): c is { areaId: string; change: number } => c.change !== null && Number.isFinite(c.change));
+  const n = valid.length;
+  if (n < 2) throw new MonitoringError('no_valid_area', `Für die gesamtstädtische Verteilung der Veränderungen sind mindestens 2 Gebiete mit Werten nötig, vorhanden: ${n}.`);
+  const mean = valid.reduce((a, c) => a + c.change, 0) / n;
+  const sd = Math.sqrt(valid.reduce((a, c) => a + (c.change - mean) ** 2, 0) / n);
+  if (sd === 0) throw new MonitoringError('zero_variance', 'Alle Gebiete haben dieselbe Veränderung; keine Veränderung sticht hervor.');
+  const items = valid.map((c) => {
+    const z = (c.change - mean) / sd;
+    const outstanding = direction === 'increase' ? z > threshold : direction === 'decrease' ? z < -threshold : Math.abs(z) > threshold;
+    return { areaId: c.areaId, change: c.change, z, outstanding };
+  });
+  return { n, mean, sd, items };
+}
+
+/** A count and its base (e.g. children in SGB II and all children < 15). */
+export interface CountShare {
+  count: number;
+  base: number;
+}
+
+/** Reliability of the change of a share between two dates. */
+export interface ShareChangeReliability {
+  /** shares in percent */
+  previousPercent: number;
+  currentPercent: number;
+  /** change in percentage points */
+  changePp: number;
+  previousInterval: { lower: number; upper: number };
+  currentInterval: { lower: number; upper: number };
+  /** a base below `minBase` at either date */
+  smallDenominator: boolean;
+  /** the two Wilson intervals overlap → the change is treated as noise (no alert on it alone). */
+  noise: boolean;
+  reason: string | null;
+}
+
+/**
+ * Wilson 95 % intervals (stats/wilson.ts) for both shares; the change counts as noise when the
+ * intervals overlap (conservative rule, docs/methods/change-detection.md § Rauschen). Shares in percent.
+ */
+export function assessShareChange(previous: CountShare, current: CountShare, options: { z?: number; minBase?: number } = {}): ShareChangeReliability {
+  const z = options.z ?? 1.96;
+  const minBase = options.minBase ?? 100;
+  const a = wilsonInterval(previous.count, previous.base, z);
+  const b = wilsonInterval(current.count, current.base, z);
+  if (!a || !b) throw new MonitoringError('invalid_input', 'Anteil mit Nenner 0: keine Aussage über die Veränderung möglich.');
+  const previousPercent = (previous.count / previous.base) * 100;
+  const currentPercent = (current.count / current.base) * 100;
+  const overlap = a.lower * 100 <= b.upper * 100 && b.lower * 100 <= a.upper * 100;
+  const smallDenominator = previous.base < minBase || current.base < minBase;
+  const pct = (x: number) => formatNumber(x * 100, { decimals: 1 });
+  return {
+    previousPercent,
+    currentPercent,
+    changePp: currentPercent - previousPercent,
+    previousInterval: { lower: a.lower * 100, upper: a.upper * 100 },
+    currentInterval: { lower: b.lower * 100, upper: b.upper * 100 },
+    smallDenominator,
+    noise: overlap,
+    reason: overlap ? `Konfidenzintervalle überschneiden sich (${pct(a.lower)}–${pct(a.upper)} % und ${pct(b.lower)}–${pct(b.upper)} %)` : null,
+  };
+}
+
+
+/** "in zwei Jahren" / "in einem Jahr" / "in 15 Jahren". */
+export function formatYearsPhrase(years: number): string {
+  const word = Number.isInteger(years) && years >= 1 && years <= 12 ? YEARS[years] : formatNumber(years);
+  return `in ${word as string} ${years === 1 ? 'Jahr' : 'Jahren'}`;
+}
+
+/** An alert candidate: not yet an alert (rules, subscriptions and status live on the server). */
+export interface AlertCandidate {
+  kind: 'outstanding_change';
+  areaId: string;
+  indicatorId: string;
+  changePp: number;
+  z: number;
+  previousPercent: number;
+  currentPercent: number;
+  smallDenominator: boolean;
+  /** plain German, e.g. "Kinderarmut +4,1 Prozentpunkte in zwei Jahren, 2,3 Standardabweichungen über der gesamtstädtischen Veränderung" */
+  explanation: string;
+}
+
+/** Input of buildAlertCandidates: one indicator (a share), two dates `years` apart, counts per area. */
+export interface AlertInput {
+  indicator: { id: string; label: string };
+  years: number;
+  areas: readonly { areaId: string; previous: CountShare | null; current: CountShare | null }[];
+  options?: { sdThreshold?: number; direction?: 'increase' | 'decrease' | 'both'; z?: number; minBase?: number };
+}
+
+/** Result: candidates, and the changes that stood out but were held back as noise (with reason). */
+export interface AlertCandidates {
+  distribution: { n: number; meanPp: number; sdPp: number };
+  candidates: AlertCandidate[];
+  heldBack: { areaId: string; changePp: number; z: number; reason: string }[];
+}
+
+/**
+ * Alert candidates for changes of a share that stand out against the city-wide distribution
+ * (default > 2 SD, increases only) and are not noise (Wilson intervals of both dates do not overlap).
+ */
+export function buildAlertCandidates(input: AlertInput): AlertCandidates {
+  const o = input.options ?? {};
+  const direction = o.direction ?? 'increase';
+  const rows = input.areas.filter((a) => a.previous && a.current && a.previous.base > 0 && a.current.base > 0);
+  const changes = rows.map((a) => ({ areaId: a.areaId, change: ((a.current as CountShare).count / (a.current as CountShare).base - (a.previous as CountShare).count / (a.previous as CountShare).base) * 100 }));
+  const dist = flagOutstandingChanges(changes, { threshold: o.sdThreshold ?? 2, direction });
+  const byId = new Map(rows.map((r) => [r.areaId, r]));
+  const candidates: AlertCandidate[] = [];
+  const heldBack: AlertCandidates['heldBack'] = [];
+  for (const item of dist.items) {
+    if (!item.outstanding) continue;
+    const row = byId.get(item.areaId) as (typeof rows)[number];
+    const rel = assessShareChange(row.previous as CountShare, row.current as CountShare, { ...(o.z !== undefined ? { z: o.z } : {}), ...(o.minBase !== undefined ? { minBase: o.minBase } : {}) });
+    if (rel.noise) {
+      heldBack.push({ areaId: item.areaId, changePp: item.change, z: item.z, reason: `Nicht gemeldet: ${rel.reason ?? ''}` });
+      continue;
+    }
+    const pp = formatNumber(item.change, { decimals: 1 });
+    const sign = item.change > 0 && pp !== '0,0' ? '+' : '';
+    const side = item.z >= 0 ? 'über' : 'unter';
+    candidates.push({
+      kind: 'outstanding_change',
+      areaId: item.areaId,
+      indicatorId: input.indicator.id,
+      changePp: item.change,
+      z: item.z,
+      previousPercent: rel.previousPercent,
+      currentPercent: rel.currentPercent,
+      smallDenominator: rel.smallDenominator,
+      explanation:
+        `${input.indicator.label} ${sign}${pp} Prozentpunkte ${formatYearsPhrase(input.years)}, ` +
+        `${formatNumber(Math.abs(item.z), { decimals: 1 })} Standardabweichungen ${side} der gesamtstädtischen Veränderung` +
+        (rel.smallDenominator ? ' (kleine Bezugsgröße: Wert mit Vorsicht lesen)' : ''),
+    });
+  }
+  candidates.sort((a, b) => Math.abs(b.z) - Math.abs(a.z) || a.areaId.localeCompare(b.areaId));
+  return { distribution: { n: dist.n, meanPp: dist.mean, sdPp: dist.sd }, candidates, heldBack };
+}
