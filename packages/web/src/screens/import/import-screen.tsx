@@ -5,11 +5,29 @@ import { api, ApiError } from '../../lib/api.ts';
 import type { AnalyzeResponse, AreasRunBody, ImportError, ImportProgress, ImportReport, TableRunBody } from '../../lib/api.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { formatNumber } from '../../lib/core-bridge.ts';
-import { indicatorName, levelName } from '../../lib/labels.ts';
+import { dimensionLabel, indicatorName, levelName } from '../../lib/labels.ts';
+import { Link } from '../../components/link.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { ErrorState, Loading } from '../../components/status.tsx';
-import { missingInAreaTarget, missingInMapping, setWideTarget, unwrapSuggestion, wideTargets } from './mapping.ts';
+import { areasRunFields, missingInAreaTarget, missingInMapping, setWideTarget, splitUnknownIndicators, unwrapSuggestion, wideTargets, withNewIndicators } from './mapping.ts';
 import type { AreaTarget, EditableMapping } from './mapping.ts';
+import {
+  DIMENSION_IDS,
+  draftFor,
+  EMPTY_SOURCE,
+  INDICATOR_ID,
+  isoToGerman,
+  mapUrlFor,
+  NEW_INDICATOR,
+  newIndicatorsBody,
+  parseGermanDate,
+  POLARITIES,
+  sourceBody,
+  UNITS,
+  validateDrafts,
+  validateSource,
+} from './new-indicators.ts';
+import type { NewIndicatorDraft, SourceDraft } from './new-indicators.ts';
 
 const MAX_ERRORS_SHOWN = 200;
 
@@ -83,6 +101,12 @@ export function ImportScreen() {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [formProblems, setFormProblems] = useState<string[]>([]);
+  const [drafts, setDrafts] = useState<Record<string, NewIndicatorDraft>>({});
+  const [sourceDraft, setSourceDraft] = useState<SourceDraft>(EMPTY_SOURCE);
+  const [fixedDateText, setFixedDateText] = useState('');
+  const [validFromText, setValidFromText] = useState('');
+  /** Where the last successful import can be seen on the map. */
+  const [mapLink, setMapLink] = useState<string | null>(null);
   const reportRef = useRef<HTMLHeadingElement>(null);
 
   const indicatorsQ = useFetch(() => api.indicators(), []);
@@ -96,8 +120,10 @@ export function ImportScreen() {
   const date = (mapping.date as { column?: string; fixed?: string } | undefined) ?? {};
   const dateMode: 'column' | 'fixed' = date.fixed !== undefined ? 'fixed' : 'column';
   const targets = wideTargets(mapping);
+  const knownIds = useMemo(() => new Set((indicatorsQ.data ?? []).map((i) => i.id)), [indicatorsQ.data]);
+  const activeDrafts = isTable && layout === 'wide' ? Object.values(drafts) : [];
   const system = systemsQ.data?.find((s) => s.id === target.systemId) ?? null;
-  const areaSystem = systemsQ.data?.find((s) => s.id === areaTarget.systemId) ?? null;
+  const areaSystem = (areaTarget.systemMode === 'existing' && systemsQ.data?.find((s) => s.id === areaTarget.systemId)) || null;
 
   useEffect(() => {
     if (report) reportRef.current?.focus();
@@ -122,6 +148,7 @@ export function ImportScreen() {
     setError(null);
     setReport(null);
     setFormProblems([]);
+    setMapLink(null);
     try {
       const res = await api.analyzeImport(files);
       setAnalysis(res);
@@ -129,11 +156,21 @@ export function ImportScreen() {
       if (res.detected.kind === 'table') {
         if (!m.layout) m.layout = res.detected.layout ?? 'wide';
         if (!m.areaKey) m.areaKey = 'code';
-        setMapping(m);
+        // columns the server could not match to a known indicator become drafts of new indicators
+        const known = indicatorsQ.data ? knownIds : new Set((await api.indicators()).map((i) => i.id));
+        const split = splitUnknownIndicators(m, known);
+        setMapping(split.mapping);
+        setDrafts(split.drafts);
+        const fixed = (m.date as { fixed?: string } | undefined)?.fixed;
+        setFixedDateText(fixed ? isoToGerman(fixed) : '');
         setTarget({ systemId: res.suggestedSystemId ?? '', levelId: res.suggestedLevelId ?? '' });
       } else {
         setMapping({});
+        setDrafts({});
+        setValidFromText('');
         setAreaTarget({
+          systemMode: 'new',
+          levelMode: 'new',
           codeProperty: (m.codeProperty as string | null) ?? undefined,
           nameProperty: (m.nameProperty as string | null) ?? undefined,
           parentCodeProperty: (m.parentCodeProperty as string | null) ?? undefined,
@@ -148,7 +185,18 @@ export function ImportScreen() {
 
   const run = async (dryRun: boolean) => {
     if (!analysis) return;
-    const problems = isTable ? [...(target.systemId && target.levelId ? [] : ['Bitte Gebietssystem und Ebene wählen.']), ...missingInMapping(mapping)] : missingInAreaTarget(areaTarget);
+    const sentMapping = withNewIndicators(mapping, isTable && layout === 'wide' ? drafts : {}, columns);
+    const problems = isTable
+      ? [
+          ...(target.systemId && target.levelId ? [] : ['Bitte Gebietssystem und Ebene wählen.']),
+          ...missingInMapping(sentMapping),
+          ...validateDrafts(activeDrafts, knownIds),
+          ...(activeDrafts.length > 0 ? validateSource(sourceDraft) : []),
+        ]
+      : [
+          ...missingInAreaTarget(areaTarget),
+          ...(areaTarget.systemMode !== 'existing' && areaTarget.systemId && systemsQ.data?.some((x) => x.id === areaTarget.systemId) ? [t.systemExists(areaTarget.systemId)] : []),
+        ];
     setFormProblems(problems);
     if (problems.length > 0) return;
     setBusy(dryRun ? 'dry' : 'run');
@@ -172,22 +220,30 @@ export function ImportScreen() {
     }
     try {
       const body: TableRunBody | AreasRunBody = isTable
-        ? { kind: 'table', dryRun, systemId: target.systemId, levelId: target.levelId, mapping }
-        : {
-            kind: 'areas',
+        ? {
+            kind: 'table',
             dryRun,
-            systemId: areaTarget.systemId!,
-            systemName: areaTarget.systemName || undefined,
-            levelId: areaTarget.levelId!,
-            levelNameDe: areaTarget.levelNameDe || undefined,
-            codeProperty: areaTarget.codeProperty!,
-            nameProperty: areaTarget.nameProperty!,
-            parentLevelId: areaTarget.parentLevelId || null,
-            parentCodeProperty: areaTarget.parentLevelId ? areaTarget.parentCodeProperty || null : null,
-          };
+            systemId: target.systemId,
+            levelId: target.levelId,
+            mapping: sentMapping,
+            ...(activeDrafts.length > 0 ? { newIndicators: newIndicatorsBody(activeDrafts), source: sourceBody(sourceDraft) } : {}),
+          }
+        : { kind: 'areas', dryRun, ...areasRunFields(areaTarget) };
       const res = await api.runImport(analysis.uploadId, body);
       setReport(res);
       if (!dryRun) setHistoryTick((n) => n + 1);
+      if (!dryRun && (res.status === 'succeeded' || res.status === 'unchanged')) {
+        if (isTable) {
+          const firstIndicator = (sentMapping.indicators as { indicatorId: string }[] | undefined)?.[0]?.indicatorId ?? null;
+          setMapLink(mapUrlFor({ system: target.systemId, level: target.levelId, indicator: firstIndicator, date: importedDate() }));
+          // new indicators and coverage must show up in the pickers
+          indicatorsQ.reload();
+        } else {
+          setMapLink(mapUrlFor({ system: areaTarget.systemId ?? '', level: areaTarget.levelId ?? '' }));
+          // the new system or level must show up in the selects
+          systemsQ.reload();
+        }
+      }
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(String(e), 500, 'client'));
     } finally {
@@ -196,7 +252,41 @@ export function ImportScreen() {
     }
   };
 
+  /** The newest date of this import: the fixed date, or the latest parsable value of the date column in the preview. */
+  const importedDate = (): string | null => {
+    if (date.fixed) return date.fixed;
+    const col = date.column ? columns.indexOf(date.column) : -1;
+    if (col < 0) return null;
+    const parsed = (analysis?.detected.sampleRows ?? [])
+      .map((r) => {
+        const v = (r[col] ?? '').trim();
+        return /^\d{4}$/.test(v) ? `${v}-12-31` : parseGermanDate(v);
+      })
+      .filter((d): d is string => d !== null)
+      .sort();
+    return parsed[parsed.length - 1] ?? null;
+  };
+
+  const setColumnTarget = (c: string, value: string) => {
+    const rest = { ...drafts };
+    delete rest[c];
+    if (value === NEW_INDICATOR) {
+      setDrafts({ ...rest, [c]: drafts[c] ?? draftFor(c) });
+      setMapping(setWideTarget(mapping, c, ''));
+    } else {
+      setDrafts(rest);
+      setMapping(setWideTarget(mapping, c, value));
+    }
+  };
+  const updateDraft = (c: string, patch: Partial<NewIndicatorDraft>) => {
+    const d = drafts[c];
+    if (d) setDrafts({ ...drafts, [c]: { ...d, ...patch } });
+  };
+
   const reset = () => {
+    setDrafts({});
+    setSourceDraft(EMPTY_SOURCE);
+    setMapLink(null);
     setFiles([]);
     setAnalysis(null);
     setMapping({});
@@ -445,6 +535,15 @@ export function ImportScreen() {
                   ))}
                 </select>
               </div>
+              <fieldset className="field fieldset-inline">
+                <legend className="field-label">{t.layout}</legend>
+                {(['wide', 'long'] as const).map((k) => (
+                  <label key={k} className="radio">
+                    <input type="radio" name={`${id}-layout`} value={k} checked={layout === k} onChange={() => setMapping({ ...mapping, layout: k })} />
+                    {k === 'wide' ? t.layoutWide : t.layoutLong}
+                  </label>
+                ))}
+              </fieldset>
               {mappingColumn('areaColumn', t.areaColumn)}
               <fieldset className="field fieldset-inline">
                 <legend className="field-label">{t.areaKeyType}</legend>
@@ -467,7 +566,12 @@ export function ImportScreen() {
                   {t.dateFromColumn}
                 </label>
                 <label className="radio">
-                  <input type="radio" name={`${id}-datemode`} checked={dateMode === 'fixed'} onChange={() => setMapping({ ...mapping, date: { fixed: '' } })} />
+                  <input
+                    type="radio"
+                    name={`${id}-datemode`}
+                    checked={dateMode === 'fixed'}
+                    onChange={() => setMapping({ ...mapping, date: { fixed: parseGermanDate(fixedDateText) ?? fixedDateText } })}
+                  />
                   {t.dateFixed}
                 </label>
               </fieldset>
@@ -478,7 +582,23 @@ export function ImportScreen() {
                   <label htmlFor={`${id}-datefixed`} className="field-label">
                     {t.fixedDate}
                   </label>
-                  <input id={`${id}-datefixed`} type="date" value={date.fixed ?? ''} onChange={(e) => setMapping({ ...mapping, date: { fixed: e.target.value } })} />
+                  <input
+                    id={`${id}-datefixed`}
+                    type="text"
+                    inputMode="numeric"
+                    placeholder={t.datePlaceholder}
+                    autoComplete="off"
+                    value={fixedDateText}
+                    aria-invalid={fixedDateText !== '' && parseGermanDate(fixedDateText) === null}
+                    aria-describedby={`${id}-datefixed-hint`}
+                    onChange={(e) => {
+                      setFixedDateText(e.target.value);
+                      setMapping({ ...mapping, date: { fixed: parseGermanDate(e.target.value) ?? e.target.value } });
+                    }}
+                  />
+                  <span id={`${id}-datefixed-hint`} className={fixedDateText !== '' && parseGermanDate(fixedDateText) === null ? 'field-error' : 'hint'}>
+                    {fixedDateText !== '' && parseGermanDate(fixedDateText) === null ? t.dateInvalid : t.dateHint}
+                  </span>
                 </div>
               )}
               {layout === 'long' && (
@@ -492,72 +612,171 @@ export function ImportScreen() {
             </div>
           ) : (
             <div className="form-grid">
-              <div className="field">
-                <label htmlFor={`${id}-asys`} className="field-label">
-                  {t.systemIdLabel}
-                </label>
-                <input
-                  id={`${id}-asys`}
-                  type="text"
-                  list={`${id}-asys-list`}
-                  value={areaTarget.systemId ?? ''}
-                  aria-describedby={`${id}-id-hint`}
-                  onChange={(e) => setAreaTarget({ ...areaTarget, systemId: e.target.value.trim() || undefined })}
-                />
-                <datalist id={`${id}-asys-list`}>
-                  {(systemsQ.data ?? []).map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.name}
-                    </option>
-                  ))}
-                </datalist>
-              </div>
-              {!areaSystem && (
-                <div className="field">
-                  <label htmlFor={`${id}-asysname`} className="field-label">
-                    {t.systemNameLabel}
+              <fieldset className="field fieldset-inline form-grid-full">
+                <legend className="field-label">{t.areaSystem}</legend>
+                {(['existing', 'new'] as const).map((k) => (
+                  <label key={k} className="radio">
+                    <input
+                      type="radio"
+                      name={`${id}-asysmode`}
+                      checked={(areaTarget.systemMode ?? 'new') === k}
+                      disabled={k === 'existing' && (systemsQ.data ?? []).length === 0}
+                      onChange={() =>
+                        setAreaTarget({
+                          ...areaTarget,
+                          systemMode: k,
+                          levelMode: k === 'new' ? 'new' : areaTarget.levelMode,
+                          systemId: k === 'existing' ? systemsQ.data?.[0]?.id : undefined,
+                          levelId: undefined,
+                          parentLevelId: undefined,
+                        })
+                      }
+                    />
+                    {k === 'existing' ? t.systemExisting : t.systemNew}
                   </label>
-                  <input
-                    id={`${id}-asysname`}
-                    type="text"
-                    value={areaTarget.systemName ?? ''}
-                    onChange={(e) => setAreaTarget({ ...areaTarget, systemName: e.target.value || undefined })}
-                  />
+                ))}
+              </fieldset>
+              {areaTarget.systemMode === 'existing' ? (
+                <div className="field">
+                  <label htmlFor={`${id}-asys`} className="field-label">
+                    {t.systemChoose}
+                  </label>
+                  <select
+                    id={`${id}-asys`}
+                    value={areaTarget.systemId ?? ''}
+                    onChange={(e) => setAreaTarget({ ...areaTarget, systemId: e.target.value || undefined, levelId: undefined, parentLevelId: undefined })}
+                  >
+                    <option value="">{t.pleaseChoose}</option>
+                    {(systemsQ.data ?? []).map((s) => (
+                      <option key={s.id} value={s.id}>
+                        {s.name} ({s.id})
+                      </option>
+                    ))}
+                  </select>
                 </div>
+              ) : (
+                <>
+                  <div className="field">
+                    <label htmlFor={`${id}-asys`} className="field-label">
+                      {t.systemIdLabel}
+                    </label>
+                    <input
+                      id={`${id}-asys`}
+                      type="text"
+                      className="mono"
+                      autoComplete="off"
+                      spellCheck={false}
+                      placeholder="leipzig_ortsteile"
+                      value={areaTarget.systemId ?? ''}
+                      aria-describedby={`${id}-id-hint`}
+                      onChange={(e) => setAreaTarget({ ...areaTarget, systemId: e.target.value.trim() || undefined })}
+                    />
+                  </div>
+                  <div className="field">
+                    <label htmlFor={`${id}-asysname`} className="field-label">
+                      {t.systemNameLabel}
+                    </label>
+                    <input
+                      id={`${id}-asysname`}
+                      type="text"
+                      placeholder={t.systemNamePlaceholder}
+                      value={areaTarget.systemName ?? ''}
+                      onChange={(e) => setAreaTarget({ ...areaTarget, systemName: e.target.value || undefined })}
+                    />
+                  </div>
+                  <div className="field">
+                    <label htmlFor={`${id}-avalid`} className="field-label">
+                      {t.validFrom}
+                    </label>
+                    <input
+                      id={`${id}-avalid`}
+                      type="text"
+                      inputMode="numeric"
+                      autoComplete="off"
+                      placeholder={t.datePlaceholder}
+                      value={validFromText}
+                      aria-invalid={validFromText !== '' && parseGermanDate(validFromText) === null}
+                      aria-describedby={`${id}-avalid-hint`}
+                      onChange={(e) => {
+                        setValidFromText(e.target.value);
+                        const v = e.target.value.trim();
+                        setAreaTarget({ ...areaTarget, validFrom: v ? (parseGermanDate(v) ?? v) : undefined });
+                      }}
+                    />
+                    <span id={`${id}-avalid-hint`} className={validFromText !== '' && parseGermanDate(validFromText) === null ? 'field-error' : 'hint'}>
+                      {validFromText !== '' && parseGermanDate(validFromText) === null ? t.dateInvalid : t.validFromHint}
+                    </span>
+                  </div>
+                </>
               )}
-              <div className="field">
-                <label htmlFor={`${id}-alvl`} className="field-label">
-                  {t.levelIdLabel}
-                </label>
-                <input
-                  id={`${id}-alvl`}
-                  type="text"
-                  list={`${id}-alvl-list`}
-                  value={areaTarget.levelId ?? ''}
-                  aria-describedby={`${id}-id-hint`}
-                  onChange={(e) => setAreaTarget({ ...areaTarget, levelId: e.target.value.trim() || undefined })}
-                />
-                <datalist id={`${id}-alvl-list`}>
-                  {(areaSystem?.levels ?? []).map((l) => (
-                    <option key={l.id} value={l.id}>
-                      {levelName(l, lang)}
-                    </option>
+              {areaTarget.systemMode === 'existing' && (
+                <fieldset className="field fieldset-inline form-grid-full">
+                  <legend className="field-label">{t.level}</legend>
+                  {(['existing', 'new'] as const).map((k) => (
+                    <label key={k} className="radio">
+                      <input
+                        type="radio"
+                        name={`${id}-alvlmode`}
+                        checked={(areaTarget.levelMode ?? 'new') === k}
+                        disabled={k === 'existing' && !areaSystem}
+                        onChange={() => setAreaTarget({ ...areaTarget, levelMode: k, levelId: undefined, levelNameDe: undefined })}
+                      />
+                      {k === 'existing' ? t.levelExisting : t.levelNew}
+                    </label>
                   ))}
-                </datalist>
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-alvlname`} className="field-label">
-                  {t.levelNameLabel}
-                </label>
-                <input
-                  id={`${id}-alvlname`}
-                  type="text"
-                  value={areaTarget.levelNameDe ?? ''}
-                  onChange={(e) => setAreaTarget({ ...areaTarget, levelNameDe: e.target.value || undefined })}
-                />
-              </div>
+                </fieldset>
+              )}
+              {areaTarget.systemMode === 'existing' && areaTarget.levelMode === 'existing' ? (
+                <div className="field">
+                  <label htmlFor={`${id}-alvl`} className="field-label">
+                    {t.levelChoose}
+                  </label>
+                  <select id={`${id}-alvl`} value={areaTarget.levelId ?? ''} onChange={(e) => setAreaTarget({ ...areaTarget, levelId: e.target.value || undefined })}>
+                    <option value="">{t.pleaseChoose}</option>
+                    {[...(areaSystem?.levels ?? [])]
+                      .sort((a, b) => a.depth - b.depth)
+                      .map((l) => (
+                        <option key={l.id} value={l.id}>
+                          {levelName(l, lang)} ({l.id})
+                        </option>
+                      ))}
+                  </select>
+                </div>
+              ) : (
+                <>
+                  <div className="field">
+                    <label htmlFor={`${id}-alvl`} className="field-label">
+                      {t.levelIdLabel}
+                    </label>
+                    <input
+                      id={`${id}-alvl`}
+                      type="text"
+                      className="mono"
+                      autoComplete="off"
+                      spellCheck={false}
+                      placeholder="ortsteil"
+                      value={areaTarget.levelId ?? ''}
+                      aria-describedby={`${id}-id-hint`}
+                      onChange={(e) => setAreaTarget({ ...areaTarget, levelId: e.target.value.trim() || undefined })}
+                    />
+                  </div>
+                  <div className="field">
+                    <label htmlFor={`${id}-alvlname`} className="field-label">
+                      {t.levelNameLabel}
+                    </label>
+                    <input
+                      id={`${id}-alvlname`}
+                      type="text"
+                      placeholder={t.levelNamePlaceholder}
+                      value={areaTarget.levelNameDe ?? ''}
+                      onChange={(e) => setAreaTarget({ ...areaTarget, levelNameDe: e.target.value || undefined })}
+                    />
+                  </div>
+                </>
+              )}
               {areaColumn('codeProperty', t.codeColumn)}
               {areaColumn('nameProperty', t.nameColumn)}
+              {areaSystem && (
               <div className="field">
                 <label htmlFor={`${id}-aparent`} className="field-label">
                   {t.parentLevel}
@@ -577,6 +796,7 @@ export function ImportScreen() {
                     ))}
                 </select>
               </div>
+              )}
               {areaTarget.parentLevelId && areaColumn('parentCodeProperty', t.parentColumn)}
               <p id={`${id}-id-hint`} className="hint form-grid-full">
                 {t.idHint}
@@ -602,8 +822,13 @@ export function ImportScreen() {
                           <label htmlFor={`${id}-col-${i}`}>{c}</label>
                         </th>
                         <td>
-                          <select id={`${id}-col-${i}`} value={targets[c]?.indicatorId ?? ''} onChange={(e) => setMapping(setWideTarget(mapping, c, e.target.value))}>
+                          <select
+                            id={`${id}-col-${i}`}
+                            value={drafts[c] ? NEW_INDICATOR : (targets[c]?.indicatorId ?? '')}
+                            onChange={(e) => setColumnTarget(c, e.target.value)}
+                          >
                             <option value="">{t.notImported}</option>
+                            <option value={NEW_INDICATOR}>{t.newIndicatorOption}</option>
                             {indicatorOptions.map((ind) => (
                               <option key={ind.id} value={ind.id}>
                                 {indicatorName(ind, lang)} ({ind.id})
@@ -615,6 +840,122 @@ export function ImportScreen() {
                     ))}
                 </tbody>
               </table>
+            </div>
+          )}
+          {activeDrafts.length > 0 && (
+            <div className="new-indicators">
+              {activeDrafts.map((d, i) => {
+                const key = `${id}-new-${i}`;
+                const idBad = d.id !== '' && !INDICATOR_ID.test(d.id);
+                const idTaken = knownIds.has(d.id);
+                return (
+                  <fieldset key={d.column} className="card-inner form-grid">
+                    <legend>{t.newIndicatorFrom(d.column)}</legend>
+                    <div className="field">
+                      <label htmlFor={`${key}-id`} className="field-label">
+                        {t.newIndicatorId}
+                      </label>
+                      <input
+                        id={`${key}-id`}
+                        type="text"
+                        className="mono"
+                        autoComplete="off"
+                        spellCheck={false}
+                        value={d.id}
+                        aria-invalid={idBad || idTaken || d.id === ''}
+                        aria-describedby={`${key}-id-hint`}
+                        onChange={(e) => updateDraft(d.column, { id: e.target.value.trim() })}
+                      />
+                      <span id={`${key}-id-hint`} className={idBad || idTaken || d.id === '' ? 'field-error' : 'hint'}>
+                        {idTaken ? t.newIndicatorIdTaken : idBad || d.id === '' ? t.newIndicatorIdInvalid : t.newIndicatorIdHint}
+                      </span>
+                    </div>
+                    <div className="field">
+                      <label htmlFor={`${key}-name`} className="field-label">
+                        {t.newIndicatorName}
+                      </label>
+                      <input
+                        id={`${key}-name`}
+                        type="text"
+                        value={d.nameDe}
+                        aria-invalid={d.nameDe.trim() === ''}
+                        onChange={(e) => updateDraft(d.column, { nameDe: e.target.value })}
+                      />
+                    </div>
+                    <div className="field">
+                      <label htmlFor={`${key}-unit`} className="field-label">
+                        {t.unit}
+                      </label>
+                      <select id={`${key}-unit`} value={d.unit} onChange={(e) => updateDraft(d.column, { unit: e.target.value as NewIndicatorDraft['unit'] })}>
+                        {UNITS.map((u) => (
+                          <option key={u.id} value={u.id}>
+                            {u[lang]}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                    <div className="field">
+                      <label htmlFor={`${key}-dim`} className="field-label">
+                        {t.dimension}
+                      </label>
+                      <select
+                        id={`${key}-dim`}
+                        value={d.dimension}
+                        onChange={(e) => updateDraft(d.column, { dimension: e.target.value as NewIndicatorDraft['dimension'] })}
+                      >
+                        {DIMENSION_IDS.map((dim) => (
+                          <option key={dim} value={dim}>
+                            {dimensionLabel(dim, lang)}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                    <div className="field">
+                      <label htmlFor={`${key}-pol`} className="field-label">
+                        {t.polarity}
+                      </label>
+                      <select
+                        id={`${key}-pol`}
+                        value={d.polarity}
+                        onChange={(e) => updateDraft(d.column, { polarity: e.target.value as NewIndicatorDraft['polarity'] })}
+                      >
+                        {POLARITIES.map((p) => (
+                          <option key={p} value={p}>
+                            {t.polarityLabel(p)}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                  </fieldset>
+                );
+              })}
+              <fieldset className="card-inner form-grid">
+                <legend>{t.sourceFormTitle}</legend>
+                <p className="hint form-grid-full">{t.sourceFormHint}</p>
+                {(
+                  [
+                    ['title', t.sourceTitle, true],
+                    ['publisher', t.sourcePublisher, true],
+                    ['licence', t.licenceLabel, true],
+                    ['attribution', t.attribution, true],
+                    ['url', t.sourceUrl, false],
+                  ] as const
+                ).map(([k, label, required]) => (
+                  <div key={k} className="field">
+                    <label htmlFor={`${id}-src-${k}`} className="field-label">
+                      {label}
+                    </label>
+                    <input
+                      id={`${id}-src-${k}`}
+                      type={k === 'url' ? 'url' : 'text'}
+                      value={sourceDraft[k]}
+                      aria-required={required}
+                      placeholder={k === 'licence' ? 'dl-de/by-2-0' : k === 'url' ? 'https://' : undefined}
+                      onChange={(e) => setSourceDraft({ ...sourceDraft, [k]: e.target.value })}
+                    />
+                  </div>
+                ))}
+              </fieldset>
             </div>
           )}
           {formProblems.length > 0 && (
@@ -692,6 +1033,11 @@ export function ImportScreen() {
           )}
           {(report.status === 'succeeded' || report.status === 'unchanged') && (
             <div className="actions">
+              {mapLink && (
+                <Link href={mapLink} className="btn btn-primary">
+                  {t.viewOnMap}
+                </Link>
+              )}
               <button type="button" className="btn" onClick={reset}>
                 {t.startOver}
               </button>
@@ -728,7 +1074,7 @@ export function ImportScreen() {
                   <tr key={r.id}>
                     <td>{formatTimestamp(r.startedAt, lang)}</td>
                     <td className="mono">{r.fileName}</td>
-                    <td>{r.kind === 'areas' ? t.kindAreas : r.kind === 'table' ? t.kindTable : r.kind}</td>
+                    <td>{historyKindLabel(r.kind, t)}</td>
                     <td>{statusLabel(r.status, t)}</td>
                     <td className="num">{fmtInt(r.rowsRead)}</td>
                     <td className="num">{fmtInt(r.rowsWritten)}</td>
@@ -748,8 +1094,17 @@ function statusLabel(status: string, t: ReturnType<typeof useI18n>['t']): string
   if (status === 'succeeded') return t.statusSucceededShort;
   if (status === 'failed') return t.statusFailedShort;
   if (status === 'unchanged') return t.statusUnchangedShort;
-  if (status === 'dry_run') return t.dryRun;
+  if (status === 'dry_run') return t.statusDryRunShort;
   return status;
+}
+
+/** Kind of a past import as the history shows it (server values: areas, observations, points, demo; table as older name). */
+function historyKindLabel(kind: string, t: ReturnType<typeof useI18n>['t']): string {
+  if (kind === 'areas') return t.historyKindAreas;
+  if (kind === 'observations' || kind === 'table') return t.historyKindValues;
+  if (kind === 'points') return t.historyKindPoints;
+  if (kind === 'demo') return t.historyKindDemo;
+  return kind;
 }
 
 /** ISO timestamp → "25.11.2026, 20:15" in the browser's time zone. */
