@@ -26,7 +26,14 @@ page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
 
 async function shot(name: string, fullPage = true): Promise<void> {
   const file = path.join(out, `${name}.png`);
-  await page.screenshot({ path: file, fullPage });
+  if (fullPage) {
+    // the page scrolls inside <main>: make the window as tall as main's content for the shot
+    const h = await page.evaluate(() => (document.querySelector('main')?.scrollHeight ?? 900) + 120);
+    await page.setViewportSize({ width: 1440, height: Math.min(6000, Math.max(900, h)) });
+    await page.waitForTimeout(200);
+  }
+  await page.screenshot({ path: file });
+  if (fullPage) await page.setViewportSize({ width: 1440, height: 900 });
   console.log(`${name}: ${file}`);
 }
 
@@ -64,6 +71,9 @@ async function upload(p: Page, files: { name: string; mimeType: string; buffer: 
 
 // 1. German CSV analysed: the new indicator columns get their forms
 await upload(page, [{ name: `alleinerziehende_${stamp}.csv`, mimeType: 'text/csv', buffer: germanCsv(false) }]);
+// on a second run the server already knows the columns by name: ask for new indicators explicitly
+await page.getByLabel('Anteil Alleinerziehende (%)', { exact: true }).selectOption('__new__');
+await page.getByLabel('Einwohner gesamt', { exact: true }).selectOption('__new__');
 await shot('20-import-csv-analysed');
 // keyboard: tab from the first mapping control through the form
 await page.getByLabel('Gebietssystem', { exact: true }).focus();

@@ -26,7 +26,7 @@ export const de = {
   indicator: 'Indikator',
   indicatorSearch: 'Indikator suchen',
   indicatorNone: 'Kein Indikator gefunden',
-  indicatorNoneForLevel: 'Für diese Ebene liegen keine Indikatoren vor.',
+  indicatorNoneForLevel: 'Für diese Ebene liegen noch keine Indikatorwerte vor – Werte laden Sie über „Import“.',
   referenceDate: 'Stichtag',
   classification: 'Klassifizierung',
   classes: 'Klassen',

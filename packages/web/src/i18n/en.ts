@@ -26,7 +26,7 @@ export const en: Dict = {
   indicator: 'Indicator',
   indicatorSearch: 'Search indicator',
   indicatorNone: 'No indicator found',
-  indicatorNoneForLevel: 'No indicators are available for this level.',
+  indicatorNoneForLevel: 'No indicator values are available for this level yet – load values via “Import”.',
   referenceDate: 'Reference date',
   classification: 'Classification',
   classes: 'Classes',

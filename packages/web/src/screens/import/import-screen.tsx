@@ -506,7 +506,7 @@ export function ImportScreen() {
       {analysis && (
         <section className="card" aria-labelledby={`${id}-step3`}>
           <h2 id={`${id}-step3`}>3. {t.mapping}</h2>
-          {(indicatorsQ.status === 'loading' || systemsQ.status === 'loading') && <Loading />}
+          {(indicatorsQ.data === null || systemsQ.data === null) && (indicatorsQ.status === 'loading' || systemsQ.status === 'loading') && <Loading />}
           {isTable ? (
             <div className="form-grid">
               <div className="field">

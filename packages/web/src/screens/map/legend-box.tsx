@@ -8,10 +8,12 @@ export interface LegendBoxProps {
   subtitle: string;
   legend: Legend;
   cityLine: string | null;
+  /** How to read the colours ("höhere Werte ungünstiger"); the top bar only shows the swatches. */
+  note?: string | null;
 }
 
 /** Legend panel placed over the map; also the text description of the map colours. */
-export function LegendBox({ id, title, subtitle, legend, cityLine }: LegendBoxProps) {
+export function LegendBox({ id, title, subtitle, legend, cityLine, note }: LegendBoxProps) {
   const { t } = useI18n();
   return (
     <section className="legend" id={id} aria-label={t.legend}>
@@ -40,6 +42,7 @@ export function LegendBox({ id, title, subtitle, legend, cityLine }: LegendBoxPr
           </li>
         )}
       </ul>
+      {note && <p className="legend-note">{note}</p>}
       {cityLine && <p className="legend-city">{cityLine}</p>}
     </section>
   );

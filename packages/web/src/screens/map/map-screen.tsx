@@ -217,7 +217,7 @@ export function MapScreen({ search }: { search: string }) {
               <p id={`${legendId}-alt`} className="visually-hidden">
                 {t.mapTextAlternative}
               </p>
-              {(geometryQ.status === 'loading' || valuesQ.status === 'loading') && (
+              {(geometryQ.status === 'loading' || (indicator !== null && valuesQ.status === 'loading')) && (
                 <div className="map-loading">
                   <Loading />
                 </div>
@@ -238,6 +238,7 @@ export function MapScreen({ search }: { search: string }) {
                   title={indName}
                   subtitle={`${indicator.unit ? `${unitText(indicator.unit, lang)} · ` : ''}${t.referenceDate} ${dateText}`}
                   legend={classification.legend}
+                  note={`${t.palette}: ${t.polarityLabel(indicator.polarity)}`}
                   cityLine={
                     values && values.city.value !== null
                       ? `${t.cityValue}: ${formatValue(values.city.value, indicator.unit, indicator.decimals, lang)}`

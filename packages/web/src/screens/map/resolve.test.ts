@@ -29,11 +29,36 @@ describe('datesFor', () => {
 });
 
 describe('resolveMapState', () => {
-  it('opens the currently valid system at its finest level with an income indicator first', () => {
+  it('opens the currently valid system at its finest level with a time series indicator', () => {
     const s = resolveMapState(DEFAULT_MAP_STATE, [LOR2006, LOR2021], [age, districtOnly, poverty]);
     expect(s.system).toBe('lor2021');
     expect(s.level).toBe('plr');
-    expect(s.indicator).toBe('mss_s4_child_poverty');
+    expect(s.indicator).toBe('ewr_share_age_above_65');
+  });
+
+  it('prefers shares with the most dates, then the Lebenslage order, then the preferred start indicator', () => {
+    const plr = (dates: string[]) => [{ systemId: 'lor2021', levelId: 'plr', dates }];
+    const eight = Array.from({ length: 8 }, (_, i) => `${2017 + i}-12-31`);
+    const count = makeIndicator({ id: 'ewr_total', kind: 'count', coverage: plr(eight) });
+    const below18 = makeIndicator({ id: 'ewr_share_age_below_18', nameDe: 'Anteil unter 18', coverage: plr(eight) });
+    const female = makeIndicator({ id: 'ewr_share_female', nameDe: 'Frauenanteil', coverage: plr(eight) });
+    const aged = makeIndicator({ id: 'ewr_share_age_15_18', nameDe: 'Anteil 15 bis unter 18', coverage: plr(eight) });
+    const fewer = makeIndicator({ id: 'few', coverage: plr(eight.slice(0, 3)) });
+    const single = makeIndicator({ id: 'mss_s4', dimension: 'income', coverage: plr(['2022-12-31']) });
+    const s = resolveMapState(DEFAULT_MAP_STATE, [LOR2021], [single, count, fewer, aged, female, below18]);
+    expect(s.indicator).toBe('ewr_share_age_below_18');
+    // without the preferred one: the German name decides among equals
+    expect(resolveMapState(DEFAULT_MAP_STATE, [LOR2021], [single, count, fewer, female, aged]).indicator).toBe('ewr_share_age_15_18');
+    // only single dates: the Lebenslage order (income first)
+    const demoSingle = makeIndicator({ id: 'a_demography', nameDe: 'A', coverage: plr(['2023-12-31']) });
+    expect(resolveMapState(DEFAULT_MAP_STATE, [LOR2021], [demoSingle, single]).indicator).toBe('mss_s4');
+  });
+
+  it('skips a newer system without any data, as after an areas-only import', () => {
+    const fresh = { ...LOR2021, id: 'leipzig_ot', name: 'Ortsteile Leipzig', validFrom: '2024-01-01' };
+    const s = resolveMapState(DEFAULT_MAP_STATE, [fresh, LOR2021], [age]);
+    expect(s.system).toBe('lor2021');
+    expect(resolveMapState(DEFAULT_MAP_STATE, [fresh], []).system).toBe('leipzig_ot');
   });
 
   it('keeps what the URL asked for when it exists', () => {

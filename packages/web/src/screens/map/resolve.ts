@@ -10,21 +10,50 @@ export function datesFor(ind: Indicator | null, system: string | null, level: st
   return c ? [...c.dates].sort() : [];
 }
 
-/** Fills unset parts of the URL state: first system, its deepest level, the first indicator with data there. */
+/** Indicators tried first when several tie on the rules below (the Berlin demo's recommended start view). */
+export const PREFERRED_START_INDICATORS: readonly string[] = ['ewr_share_age_below_18'];
+
+/**
+ * Order for the default indicator: a time series first (the date slider should mean something at first sight),
+ * shares before counts (comparable between areas of different size), more dates, then the Lebenslage order,
+ * then the preferred list, then the German name.
+ */
+export function compareStartIndicators(system: string, level: string): (a: Indicator, b: Indicator) => number {
+  const n = (i: Indicator) => datesFor(i, system, level).length;
+  const hint = (i: Indicator) => {
+    const k = PREFERRED_START_INDICATORS.indexOf(i.id);
+    return k < 0 ? PREFERRED_START_INDICATORS.length : k;
+  };
+  return (a, b) =>
+    Number(n(b) >= 2) - Number(n(a) >= 2) ||
+    Number(b.kind === 'share') - Number(a.kind === 'share') ||
+    n(b) - n(a) ||
+    dimensionRank(a.dimension) - dimensionRank(b.dimension) ||
+    hint(a) - hint(b) ||
+    a.nameDe.localeCompare(b.nameDe, 'de');
+}
+
+/**
+ * Fills unset parts of the URL state. Without a system: the newest system that has data (valid today before
+ * ended ones), at its finest level with data; without an indicator: the best start indicator there.
+ */
 export function resolveMapState(s: MapState, systems: readonly AreaSystem[], indicators: readonly Indicator[]): MapState {
-  // default: the system valid today (open validTo), else the most recent one
+  const hasData = (sys: string, lvl: string) => indicators.some((i) => datesFor(i, sys, lvl).length > 0);
+  const systemHasData = (x: AreaSystem) => x.levels.some((l) => hasData(x.id, l.id));
+  // default: a system with data, valid today (open validTo), the most recent one
   const current = [...systems].sort(
-    (a, b) => Number(a.validTo === null) - Number(b.validTo === null) || (a.validFrom ?? '').localeCompare(b.validFrom ?? ''),
+    (a, b) =>
+      Number(systemHasData(a)) - Number(systemHasData(b)) ||
+      Number(a.validTo === null) - Number(b.validTo === null) ||
+      (a.validFrom ?? '').localeCompare(b.validFrom ?? ''),
   );
   const system = systems.find((x) => x.id === s.system) ?? current[current.length - 1];
   if (!system) return s;
   const levels = [...system.levels].sort((a, b) => a.depth - b.depth);
-  const level = levels.find((l) => l.id === s.level) ?? levels[levels.length - 1];
+  const withData = levels.filter((l) => hasData(system.id, l.id));
+  const level = levels.find((l) => l.id === s.level) ?? withData[withData.length - 1] ?? levels[levels.length - 1];
   if (!level) return { ...s, system: system.id };
-  // default indicator: the first of the first Lebenslage dimension (income/poverty before demography)
-  const available = indicators
-    .filter((i) => datesFor(i, system.id, level.id).length > 0)
-    .sort((a, b) => dimensionRank(a.dimension) - dimensionRank(b.dimension));
-  const indicator = available.find((i) => i.id === s.indicator) ?? available[0] ?? null;
+  const available = indicators.filter((i) => datesFor(i, system.id, level.id).length > 0);
+  const indicator = available.find((i) => i.id === s.indicator) ?? [...available].sort(compareStartIndicators(system.id, level.id))[0] ?? null;
   return { ...s, system: system.id, level: level.id, indicator: indicator?.id ?? null };
 }

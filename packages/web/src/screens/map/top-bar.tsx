@@ -190,22 +190,25 @@ export function TopBar(props: TopBarProps) {
         <span className="field-label" id={`${id}-pal`}>
           {t.palette}
         </span>
-        <span className="palette-preview" role="img" aria-labelledby={`${id}-pal`} aria-describedby={`${id}-pal-text`}>
+        <span className="palette-preview" role="img" aria-labelledby={`${id}-pal`} aria-describedby={`${id}-pal-text`} title={polarityText}>
           {props.colors.map((c, i) => (
             <span key={i} style={{ background: c }} />
           ))}
         </span>
-        <span id={`${id}-pal-text`} className="palette-text">
+        <span id={`${id}-pal-text`} className="visually-hidden">
           {polarityText}
         </span>
       </div>
       <div className="field field-view">
         <button
           type="button"
-          className="btn btn-toggle"
+          className="btn btn-toggle btn-with-icon"
           aria-pressed={state.view === 'table'}
           onClick={() => onChange({ view: state.view === 'table' ? 'map' : 'table' })}
         >
+          <svg className="btn-svg" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+            <path d="M1.5 2.5h13v11h-13zM1.5 6h13M1.5 9.5h13M6 6v7.5" fill="none" stroke="currentColor" strokeWidth="1.4" />
+          </svg>
           {t.showTable}
         </button>
       </div>
