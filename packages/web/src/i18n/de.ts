@@ -35,7 +35,7 @@ export const de = {
   breaksInvalid: 'Ungültige Grenzen: bitte aufsteigende Zahlen durch Semikolon trennen.',
   methodQuantile: 'Quantile',
   methodEqual: 'Gleiche Intervalle',
-  methodJenks: 'Natürliche Unterbrechungen (Jenks)',
+  methodJenks: 'Natürliche Brüche (Jenks)',
   methodManual: 'Eigene Grenzen',
   palette: 'Farbskala',
   paletteWorse: 'höhere Werte ungünstiger',
