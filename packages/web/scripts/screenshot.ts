@@ -123,8 +123,10 @@ const geojson = path.resolve(import.meta.dirname, '../../../demo-data/berlin/geo
 await page.locator('input[type="file"]').setInputFiles(geojson);
 await page.getByRole('button', { name: 'Dateien prüfen' }).click();
 await page.getByRole('heading', { name: '3. Zuordnung' }).waitFor({ timeout: 30_000 });
-await page.getByLabel(/^Gebietssystem \(Kennung/).fill('testsystem');
-await page.getByLabel(/^Ebene \(Kennung/).fill('bezirk');
+await page.getByLabel('Kennung des neuen Gebietssystems').fill('testsystem');
+await page.getByLabel('Name des neuen Gebietssystems').fill('Testsystem');
+await page.getByLabel('Kennung der Ebene').fill('bezirk');
+await page.getByLabel('Name der Ebene (deutsch)').fill('Bezirk');
 await page.getByRole('button', { name: 'Probelauf' }).click();
 await page.getByRole('heading', { name: /^Prüfbericht/ }).waitFor({ timeout: 60_000 });
 await page.getByRole('heading', { name: '3. Zuordnung' }).scrollIntoViewIfNeeded();
@@ -142,6 +144,18 @@ if (areas[0]) {
     await demography.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(out, '12a-profile-demography.png') });
     console.log(`12a-profile-demography: ${path.join(out, '12a-profile-demography.png')}`);
+  }
+  // a value that the MSS did not rate: the profile names the reason instead of a bare dash
+  const unrated = (areas as { id: number; code: string }[]).find((a) => a.code === '03300515');
+  if (unrated) {
+    await page.goto(`${base}/gebiete/${unrated.id}`);
+    await page.waitForSelector('.profile-title', { timeout: 30_000 });
+    const flag = page.locator('.profile-flag').first();
+    await flag.waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(800);
+    await flag.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(out, '12d-profile-flag.png') });
+    console.log(`12d-profile-flag: ${path.join(out, '12d-profile-flag.png')} – ${await flag.innerText()}`);
   }
   // an indicator with a time series: the date slider and the sparklines in the panel
   await page.goto(`${base}/?system=lor2021&level=plr&indicator=ewr_share_age_above_65&area=${areas[0].id}`);

@@ -89,6 +89,7 @@ export const de = {
   asOf: (date: string) => `Stand ${date}`,
   areaSize: 'Fläche',
   flagged: 'Hinweis',
+  flagLabel: (flag: string) => (flag === 'invalid' ? 'nicht bewertet' : flag === 'suppressed' ? 'gesperrt (Geheimhaltung)' : flag),
   subAreas: 'Untergliederung',
 
   // catalogue
@@ -223,6 +224,7 @@ export const de = {
   levelChoose: 'Vorhandene Ebene',
   levelNamePlaceholder: 'z. B. Ortsteil',
   statusDryRunShort: 'Probelauf',
+  statusRunningShort: 'läuft',
   historyKindAreas: 'Gebiete',
   historyKindValues: 'Werte',
   historyKindPoints: 'Standorte',

@@ -85,6 +85,7 @@ export const en: Dict = {
   noProfileData: 'There are no indicator values for this area.',
   asOf: (date: string) => `As of ${date}`,
   areaSize: 'Area',
+  flagLabel: (flag: string) => (flag === 'invalid' ? 'not rated' : flag === 'suppressed' ? 'suppressed (confidentiality)' : flag),
   flagged: 'Note',
   subAreas: 'Sub-areas',
 
@@ -218,6 +219,7 @@ export const en: Dict = {
   levelChoose: 'Existing level',
   levelNamePlaceholder: 'e.g. Ortsteil',
   statusDryRunShort: 'dry run',
+  statusRunningShort: 'running',
   historyKindAreas: 'Areas',
   historyKindValues: 'Values',
   historyKindPoints: 'Locations',

@@ -122,6 +122,8 @@ export interface ProfileIndicator {
   numerator: number | null;
   denominator: number | null;
   flag: string | null;
+  /** Not sent by the profile endpoint yet (the values endpoint has it); read when present. */
+  flagReason?: string | null;
   cityValue: number | null;
   rank: number | null;
   rankOf: number | null;

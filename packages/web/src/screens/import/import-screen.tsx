@@ -1072,8 +1072,8 @@ export function ImportScreen() {
               <tbody>
                 {historyQ.data.slice(0, 50).map((r) => (
                   <tr key={r.id}>
-                    <td>{formatTimestamp(r.startedAt, lang)}</td>
-                    <td className="mono">{r.fileName}</td>
+                    <td className="nowrap">{formatTimestamp(r.startedAt, lang)}</td>
+                    <td className="mono wrap-anywhere">{r.fileName}</td>
                     <td>{historyKindLabel(r.kind, t)}</td>
                     <td>{statusLabel(r.status, t)}</td>
                     <td className="num">{fmtInt(r.rowsRead)}</td>
@@ -1095,6 +1095,7 @@ function statusLabel(status: string, t: ReturnType<typeof useI18n>['t']): string
   if (status === 'failed') return t.statusFailedShort;
   if (status === 'unchanged') return t.statusUnchangedShort;
   if (status === 'dry_run') return t.statusDryRunShort;
+  if (status === 'running') return t.statusRunningShort;
   return status;
 }
 

@@ -2,7 +2,7 @@
 // Shown as a side panel next to the map and as its own page (/gebiete/{id}).
 import { useEffect, useRef } from 'react';
 import { api } from '../../lib/api.ts';
-import type { Profile, ProfileIndicator } from '../../lib/api.ts';
+import type { AreaDetail, Profile, ProfileIndicator } from '../../lib/api.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { formatDate, formatNumber, formatValue, unitShort } from '../../lib/core-bridge.ts';
 import { dimensionLabel, dimensionRank, indicatorName } from '../../lib/labels.ts';
@@ -17,15 +17,30 @@ export function profileUrl(areaId: number, date: string | null): string {
   return `/gebiete/${areaId}${date ? `?date=${date}` : ''}`;
 }
 
-function IndicatorRow({ item, showDate }: { item: ProfileIndicator; showDate: boolean }) {
+/** Why a flagged value has no number: the profile has only the flag, the values endpoint also the reason. */
+function useFlagReason(item: ProfileIndicator, area: AreaDetail): string | null {
+  const wanted = item.flag !== null && !item.flagReason;
+  const q = useFetch(
+    wanted ? () => api.values({ indicator: item.indicator.id, system: area.systemId, level: area.levelId, date: item.date }) : null,
+    [wanted, item.indicator.id, area.id, item.date],
+  );
+  if (item.flagReason) return item.flagReason;
+  return q.data?.values.find((v) => v.areaId === area.id)?.flagReason ?? null;
+}
+
+function IndicatorRow({ item, showDate, area }: { item: ProfileIndicator; showDate: boolean; area: AreaDetail }) {
   const { t, lang } = useI18n();
   const ind = item.indicator;
   const name = indicatorName(ind, lang);
+  const reason = useFlagReason(item, area);
+  const flagText = item.flag ? `${t.flagLabel(item.flag)}${reason ? `: ${reason}` : ''}` : null;
   return (
     <li className="profile-indicator">
       <div className="profile-indicator-head">
         <h4 className="profile-indicator-name">{name}</h4>
-        <span className="profile-value">{formatValue(item.value, ind.unit, ind.decimals, lang)}</span>
+        <span className={`profile-value${item.value === null ? ' profile-value-missing' : ''}`}>
+          {item.value === null ? (item.flag ? t.flagLabel(item.flag) : t.noData) : formatValue(item.value, ind.unit, ind.decimals, lang)}
+        </span>
       </div>
       <dl className="profile-facts">
         <div>
@@ -44,10 +59,10 @@ function IndicatorRow({ item, showDate }: { item: ProfileIndicator; showDate: bo
             <dd>{t.asOf(formatDate(item.date, lang))}</dd>
           </div>
         )}
-        {item.flag && (
-          <div>
+        {flagText && (
+          <div className="profile-flag">
             <dt>{t.flagged}</dt>
-            <dd>{item.flag}</dd>
+            <dd>{flagText}</dd>
           </div>
         )}
       </dl>
@@ -121,7 +136,7 @@ export function ProfileContent({ profile, headingId, asPage }: { profile: Profil
           </h3>
           <ul className="profile-list">
             {g.indicators.map((item) => (
-              <IndicatorRow key={item.indicator.id} item={item} showDate={item.date !== mainDate} />
+              <IndicatorRow key={item.indicator.id} item={item} showDate={item.date !== mainDate} area={area} />
             ))}
           </ul>
         </section>
