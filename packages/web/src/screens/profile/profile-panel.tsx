@@ -33,7 +33,8 @@ function IndicatorRow({ item, showDate, area }: { item: ProfileIndicator; showDa
   const ind = item.indicator;
   const name = indicatorName(ind, lang);
   const reason = useFlagReason(item, area);
-  const flagText = item.flag ? `${t.flagLabel(item.flag)}${reason ? `: ${reason}` : ''}` : null;
+  // the value cell already says "nicht bewertet"; the note then only adds the reason
+  const flagText = item.flag ? (item.value === null && reason ? reason : `${t.flagLabel(item.flag)}${reason ? `: ${reason}` : ''}`) : null;
   return (
     <li className="profile-indicator">
       <div className="profile-indicator-head">
