@@ -99,7 +99,7 @@ export async function getJson<T>(baseUrl: string, pathAndQuery: string): Promise
 export async function waitForColouredMap(page: Page): Promise<void> {
   const legend = page.getByRole('region', { name: 'Legende' });
   await legend.getByRole('listitem').first().waitFor({ timeout: 60_000 });
-  await page.waitForFunction(
+  const painted = await page.waitForFunction(
     () => {
       const gl = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas');
       if (!gl || gl.width === 0) return false;
@@ -116,7 +116,18 @@ export async function waitForColouredMap(page: Page): Promise<void> {
     },
     undefined,
     { timeout: 60_000, polling: 250 },
+  ).then(
+    () => true,
+    () => false,
   );
+  if (!painted) {
+    // keep evidence: what the page showed and what the canvas held
+    await saveScreenshot(page, `map-not-painted-${Date.now()}`);
+    const stats = await readMapCanvas(page).catch((e: unknown) => String(e));
+    const summary = typeof stats === 'string' ? stats : `${stats.width}×${stats.height}, ${stats.distinct} Farben, häufigste ${Math.round(stats.topShare * 100)} %`;
+    throw new Error(`Die Karte wurde in 60 s nicht eingefärbt (Legende war da). Canvas: ${summary}; URL ${page.url()}`);
+  }
+
   // one more frame pair so the last setData is painted
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
