@@ -51,11 +51,15 @@ describe('import over HTTP', () => {
     const body = res.json();
     expect(body.analysis).toMatchObject({ kind: 'table', detection: { format: 'csv', dialect: { delimiter: ';', decimal: ',' } }, suggestion: { systemId: 'lor2021', levelId: 'plr' } });
     const run = (dryRun: boolean) => app.inject({ method: 'POST', url: `/api/imports/${body.uploadId}/run`, payload: { kind: 'table', dryRun, systemId: 'lor2021', levelId: 'plr', mapping } });
+    // read (and cache) the values before the import: afterwards the new date must be served
+    const old = await app.inject({ url: '/api/values?indicator=ewr_total&system=lor2021&level=plr&date=2025-12-31' });
+    expect(old.json().date).toBe('2023-12-31');
     const dry = await run(true);
     expect(dry.json()).toMatchObject({ status: 'dry_run', rowsRead: 4, errorCount: 0 });
     const real = await run(false);
     expect(real.json()).toMatchObject({ status: 'succeeded', rowsRead: 4 });
     const values = await app.inject({ url: '/api/values?indicator=ewr_total&system=lor2021&level=plr&date=2025-12-31' });
+    expect(values.json().date).toBe('2025-12-31');
     expect(values.json().values.find((v: { code: string }) => v.code === '01100101').value).toBe(1234);
     // the Bezirk was aggregated in the same import
     const bez = await app.inject({ url: '/api/values?indicator=ewr_total&system=lor2021&level=bez&date=2025-12-31' });

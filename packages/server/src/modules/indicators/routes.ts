@@ -4,7 +4,7 @@ import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
 import { areaIdParams } from '../areas/index.ts';
 import { indicatorSchema, profileSchema, seriesPointSchema, valuesSchema } from './schema.ts';
-import { getCatalogue, getIndicator, getProfile, getSeries, getValues } from './service.ts';
+import { getCatalogue, getIndicator, getProfile, getSeries, getValuesCached } from './service.ts';
 
 const isoDate = z.iso.date({ error: 'erwartet ein Datum im Format JJJJ-MM-TT, z. B. 2023-12-31' });
 
@@ -46,7 +46,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, ctx: AppContext): 
       date: isoDate.optional(),
     }),
     response: valuesSchema,
-    handler: ({ query }) => getValues(ctx.db, ctx.tenantId, query),
+    handler: ({ query }) => getValuesCached(ctx.db, ctx.tenantId, query),
   });
 
   defineRoute(app, {

@@ -27,9 +27,38 @@ export interface Catalogue {
 // (0.7 s per million rows on PGlite, STACK.md), so it runs once and again only after an import.
 let catalogueCache = new WeakMap<object, Map<string, Promise<Catalogue>>>();
 
-/** Forgets the cached catalogue and coverage; the import code calls this after every import. */
+// The map's values of one indicator × level × date are read far more often than they change (the
+// hot path of every map view: npm run bench, section b). Cached per database the same way, bounded.
+let valuesCache = new WeakMap<object, Map<string, Promise<Values>>>();
+const VALUES_CACHE_MAX = 500;
+
+/** Forgets the cached catalogue, coverage and values; the import code calls this after every import. */
 export function invalidateCatalogueCache(): void {
   catalogueCache = new WeakMap();
+  valuesCache = new WeakMap();
+}
+
+/** getValues, cached until the next import. */
+export function getValuesCached(
+  sql: Sql,
+  tenantId: string,
+  query: { indicator: string; system: string; level: string; date?: string | undefined },
+): Promise<Values> {
+  let perDb = valuesCache.get(sql);
+  if (!perDb) valuesCache.set(sql, (perDb = new Map()));
+  const key = [tenantId, query.indicator, query.system, query.level, query.date ?? ''].join('\u0000');
+  let entry = perDb.get(key);
+  if (!entry) {
+    const cache = perDb;
+    if (cache.size >= VALUES_CACHE_MAX) cache.delete(cache.keys().next().value!);
+    entry = getValues(sql, tenantId, query);
+    cache.set(key, entry);
+    // errors (404, 400) are not cached
+    entry.catch(() => {
+      if (cache.get(key) === entry) cache.delete(key);
+    });
+  }
+  return entry;
 }
 
 /** The cached catalogue of public indicators with coverage. */
