@@ -22,6 +22,28 @@ export interface ClassChange {
   explanation: string;
 }
 
+/** Maps positions of `current` to positions of `previous` by area id (identity when both list the same ids in the same order). */
+function alignByIds(previous: readonly string[], current: readonly string[]): Int32Array {
+  const map = new Int32Array(current.length);
+  let same = previous === current || previous.length === current.length;
+  if (same && previous !== current) {
+    for (let i = 0; i < current.length; i++) {
+      if (previous[i] !== current[i]) {
+        same = false;
+        break;
+      }
+    }
+  }
+  if (same) {
+    for (let i = 0; i < current.length; i++) map[i] = i;
+    return map;
+  }
+  const pos = new Map<string, number>();
+  previous.forEach((id, i) => pos.set(id, i));
+  for (let i = 0; i < current.length; i++) map[i] = pos.get(current[i] as string) ?? -1;
+  return map;
+}
+
 function partOf(result: IndexResult, part: 'status' | 'dynamics'): PartResult {
   const p = part === 'status' ? result.status : result.dynamics;
   if (!p) throw new MonitoringError('missing_dynamics', `„${result.definition.label}“ hat keinen Dynamik-Teil.`);
@@ -35,18 +57,19 @@ export function compareClasses(previous: IndexResult, current: IndexResult, part
   if (a.classes.length !== b.classes.length) {
     throw new MonitoringError('invalid_input', `Die Klasseneinteilungen sind nicht vergleichbar: ${a.classes.length} gegenüber ${b.classes.length} Klassen.`);
   }
-  const prevPos = new Map<string, number>();
-  previous.ids.forEach((id, i) => prevPos.set(id, i));
+  const align = alignByIds(previous.ids, current.ids);
   const out: ClassChange[] = [];
-  current.ids.forEach((id, j) => {
-    const i = prevPos.get(id);
-    if (i === undefined || previous.valid[i] !== 1 || current.valid[j] !== 1) return;
+  const n = current.ids.length;
+  for (let j = 0; j < n; j++) {
+    const i = align[j] as number;
+    if (i < 0 || previous.valid[i] !== 1 || current.valid[j] !== 1) continue;
     const from = a.classOf[i] as number;
     const to = b.classOf[j] as number;
-    if (from === to) return;
+    if (from === to) continue;
+    const id = current.ids[j] as string;
     const fromC = a.classes[from];
     const toC = b.classes[to];
-    if (!fromC || !toC) return;
+    if (!fromC || !toC) continue;
     out.push({
       areaId: id,
       fromCode: fromC.code,
@@ -57,7 +80,7 @@ export function compareClasses(previous: IndexResult, current: IndexResult, part
       direction: to > from ? 'verschlechtert' : 'verbessert',
       explanation: `${b.label}: von '${fromC.label}' (${previous.definition.label}) nach '${toC.label}' (${current.definition.label})`,
     });
-  });
+  }
   return out;
 }
 
@@ -82,21 +105,18 @@ export function findRepeatedNegativeDynamics(results: readonly IndexResult[], op
   const targetClass = parts.map((p) => p.classes.findIndex((c) => c.code === code));
   if (targetClass.some((c) => c < 0)) throw new MonitoringError('invalid_input', `Dynamik-Klasse "${code}" gibt es nicht in allen Ausgaben.`);
   const label = first.classes[targetClass[0] as number]?.label ?? code;
-  const positions = window.map((r) => {
-    const m = new Map<string, number>();
-    r.ids.forEach((id, i) => m.set(id, i));
-    return m;
-  });
   const last = window[window.length - 1] as IndexResult;
+  const aligns = window.map((r) => alignByIds(r.ids, last.ids));
+  const editions = window.map((r) => r.definition.label);
   const out: RepeatedNegativeDynamics[] = [];
-  for (const id of last.ids) {
+  for (let j = 0; j < last.ids.length; j++) {
     let all = true;
     for (let k = 0; k < window.length && all; k++) {
-      const i = positions[k]?.get(id);
-      all = i !== undefined && (window[k] as IndexResult).valid[i] === 1 && (parts[k] as PartResult).classOf[i] === targetClass[k];
+      const i = (aligns[k] as Int32Array)[j] as number;
+      all = i >= 0 && (window[k] as IndexResult).valid[i] === 1 && (parts[k] as PartResult).classOf[i] === targetClass[k];
     }
     if (all) {
-      const editions = window.map((r) => r.definition.label);
+      const id = last.ids[j] as string;
       out.push({ areaId: id, editions, explanation: `Dynamik ${times >= 2 && times <= 12 ? `${YEARS[times] as string}mal` : `${times}-mal`} in Folge '${label}' (${editions.join(', ')})` });
     }
   }
@@ -173,6 +193,64 @@ export interface ChangeDistribution {
   items: StandingOutChange[];
 }
 
+/** Columnar result of flagOutstandingChangeColumn: z per area (NaN without a change) and 1 where it stands out. */
+export interface ChangeColumnFlags {
+  n: number;
+  mean: number;
+  sd: number;
+  z: Float64Array;
+  outstanding: Uint8Array;
+  outstandingCount: number;
+}
+
+/**
+ * Columnar core of flagOutstandingChanges: changes as a Float64Array (NaN = no value); z against the
+ * mean and population SD of all finite changes; |z| > threshold (or one-sided by `direction`).
+ */
+export function flagOutstandingChangeColumn(
+  changes: Float64Array,
+  options: { threshold?: number; direction?: 'increase' | 'decrease' | 'both' } = {},
+): ChangeColumnFlags {
+  const threshold = options.threshold ?? 2;
+  const direction = options.direction ?? 'both';
+  const len = changes.length;
+  // One pass with sums shifted by the first finite value (stable enough for changes in pp).
+  let i0 = 0;
+  while (i0 < len && !Number.isFinite(changes[i0] as number)) i0++;
+  const shift = i0 < len ? (changes[i0] as number) : 0;
+  let n = 0;
+  let s = 0;
+  let ss = 0;
+  for (let i = i0; i < len; i++) {
+    const v = changes[i] as number;
+    const d = v - shift;
+    if (d - d === 0) {
+      n++;
+      s += d;
+      ss += d * d;
+    }
+  }
+  if (n < 2) throw new MonitoringError('no_valid_area', `Für die gesamtstädtische Verteilung der Veränderungen sind mindestens 2 Gebiete mit Werten nötig, vorhanden: ${n}.`);
+  const mean = shift + s / n;
+  const variance = (ss - (s * s) / n) / n;
+  const sd = Math.sqrt(variance > 0 ? variance : 0);
+  if (sd === 0) throw new MonitoringError('zero_variance', 'Alle Gebiete haben dieselbe Veränderung; keine Veränderung sticht hervor.');
+  const z = new Float64Array(len);
+  const outstanding = new Uint8Array(len);
+  let outstandingCount = 0;
+  const hi = direction === 'decrease' ? Infinity : threshold;
+  const lo = direction === 'increase' ? -Infinity : -threshold;
+  for (let i = 0; i < len; i++) {
+    const zi = ((changes[i] as number) - mean) / sd;
+    z[i] = zi;
+    if (zi > hi || zi < lo) {
+      outstanding[i] = 1;
+      outstandingCount++;
+    }
+  }
+  return { n, mean, sd, z, outstanding, outstandingCount };
+}
+
 /**
  * Marks changes that stand out against the city-wide distribution of changes: |z| > threshold
  * (default 2 SD), only increases / decreases when `direction` says so.
@@ -181,20 +259,10 @@ export function flagOutstandingChanges(
   changes: readonly { areaId: string; change: number | null }[],
   options: { threshold?: number; direction?: 'increase' | 'decrease' | 'both' } = {},
 ): ChangeDistribution {
-  const threshold = options.threshold ?? 2;
-  const direction = options.direction ?? 'both';
   const valid = changes.filter((c): c is { areaId: string; change: number } => c.change !== null && Number.isFinite(c.change));
-  const n = valid.length;
-  if (n < 2) throw new MonitoringError('no_valid_area', `Für die gesamtstädtische Verteilung der Veränderungen sind mindestens 2 Gebiete mit Werten nötig, vorhanden: ${n}.`);
-  const mean = valid.reduce((a, c) => a + c.change, 0) / n;
-  const sd = Math.sqrt(valid.reduce((a, c) => a + (c.change - mean) ** 2, 0) / n);
-  if (sd === 0) throw new MonitoringError('zero_variance', 'Alle Gebiete haben dieselbe Veränderung; keine Veränderung sticht hervor.');
-  const items = valid.map((c) => {
-    const z = (c.change - mean) / sd;
-    const outstanding = direction === 'increase' ? z > threshold : direction === 'decrease' ? z < -threshold : Math.abs(z) > threshold;
-    return { areaId: c.areaId, change: c.change, z, outstanding };
-  });
-  return { n, mean, sd, items };
+  const flags = flagOutstandingChangeColumn(Float64Array.from(valid, (c) => c.change), options);
+  const items = valid.map((c, i) => ({ areaId: c.areaId, change: c.change, z: flags.z[i] as number, outstanding: flags.outstanding[i] === 1 }));
+  return { n: flags.n, mean: flags.mean, sd: flags.sd, items };
 }
 
 /** A count and its base (e.g. children in SGB II and all children < 15). */

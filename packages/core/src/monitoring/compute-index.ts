@@ -60,7 +60,10 @@ export interface PartResult {
   inputs: IndexInput[];
   standardisation: StandardisationMethod;
   combination: CombinationMethod;
-  /** standardised value per input (same order as `inputs`), oriented "higher = more disadvantaged". */
+  /**
+   * standardised value per input (same order as `inputs`), oriented "higher = more disadvantaged".
+   * For z-scores built on first access from the input columns (which must not change afterwards).
+   */
   standardised: Float64Array[];
   inputStats: ColumnStats[];
   /** weights used per input (1 for sum and mean). */
@@ -85,6 +88,9 @@ export interface IndexResult {
   /** 1 = scored */
   valid: Uint8Array;
   validCount: number;
+  /** unscored areas by position: reason code and German reason (only these areas). */
+  unscored: ReadonlyMap<number, { code: UnscoredReasonCode; reason: string }>;
+  /** reason code per area (null for scored areas); built on first access. */
   reasonCodes: (UnscoredReasonCode | null)[];
   /** German reason for unscored areas, null for scored ones. */
   reasons: (string | null)[];
@@ -103,56 +109,127 @@ export interface IndexResult {
 
 const de2 = (x: number) => formatNumber(x, { decimals: 2 });
 
+/**
+ * Mean, population SD (÷ N, as the MSS: SOURCE.md step 1), min and max over the valid areas in one
+ * pass, with sums shifted by the first valid value (Chan, Golub & LeVeque 1983, "Algorithms for
+ * computing the sample variance", The American Statistician 37(3)) so that cancellation stays small.
+ * A missing value (NaN, ±∞) among the valid areas makes the mean non-finite: the caller checks that.
+ */
 function statsOf(x: Float64Array, valid: Uint8Array, validCount: number): ColumnStats {
-  let sum = 0;
+  const n = x.length;
+  let i0 = 0;
+  while (i0 < n && valid[i0] !== 1) i0++;
+  const shift = i0 < n ? (x[i0] as number) : 0;
+  let s = 0;
+  let ss = 0;
   let min = Infinity;
   let max = -Infinity;
-  const n = x.length;
-  for (let i = 0; i < n; i++) {
+  for (let i = i0; i < n; i++) {
     if (valid[i] === 1) {
       const v = x[i] as number;
-      sum += v;
+      const d = v - shift;
+      s += d;
+      ss += d * d;
       if (v < min) min = v;
       if (v > max) max = v;
     }
   }
-  const mean = sum / validCount;
-  let ss = 0;
-  for (let i = 0; i < n; i++) {
-    if (valid[i] === 1) {
-      const d = (x[i] as number) - mean;
-      ss += d * d;
-    }
-  }
-  // Population SD (divide by N), as the MSS does (SOURCE.md step 1).
-  return { mean, sd: Math.sqrt(ss / validCount), min, max };
+  const mean = shift + s / validCount;
+  const variance = (ss - (s * s) / validCount) / validCount;
+  return { mean, sd: Math.sqrt(variance > 0 ? variance : 0), min, max };
 }
 
 /**
- * Standardises x over the valid areas into `out` (NaN elsewhere); sign −1 flips "higher is better".
- * Returns the stats of the raw column. Throws zero_variance when all valid values are equal.
+ * statsOf for several columns in one pass over the areas (one validity test per area, independent
+ * accumulators per column); min/max only when `withRange` (min–max scaling, messages).
  */
-function standardise(
+function statsOfColumns(cols: readonly Float64Array[], valid: Uint8Array, validCount: number, withRange: boolean): ColumnStats[] {
+  const m = cols.length;
+  if (m === 0) return [];
+  if (m > 4 || withRange) {
+    const out: ColumnStats[] = [];
+    for (const c of cols) out.push(withRange ? statsOf(c, valid, validCount) : statsOfColumns([c], valid, validCount, false)[0] as ColumnStats);
+    return out;
+  }
+  // Up to 4 columns in locals (no arrays in the hot loop); unused slots read column 0 and are dropped.
+  const n = (cols[0] as Float64Array).length;
+  const c0 = cols[0] as Float64Array;
+  const c1 = cols[1] ?? c0;
+  const c2 = cols[2] ?? c0;
+  const c3 = cols[3] ?? c0;
+  let i0 = 0;
+  while (i0 < n && valid[i0] !== 1) i0++;
+  const k0 = i0 < n ? (c0[i0] as number) : 0;
+  const k1 = i0 < n ? (c1[i0] as number) : 0;
+  const k2 = i0 < n ? (c2[i0] as number) : 0;
+  const k3 = i0 < n ? (c3[i0] as number) : 0;
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0; // prettier-ignore
+  for (let i = i0; i < n; i++) {
+    if (valid[i] !== 1) continue;
+    const d0 = (c0[i] as number) - k0;
+    const d1 = (c1[i] as number) - k1;
+    const d2 = (c2[i] as number) - k2;
+    const d3 = (c3[i] as number) - k3;
+    s0 += d0;
+    q0 += d0 * d0;
+    s1 += d1;
+    q1 += d1 * d1;
+    s2 += d2;
+    q2 += d2 * d2;
+    s3 += d3;
+    q3 += d3 * d3;
+  }
+  const make = (k: number, sj: number, qj: number): ColumnStats => {
+    const variance = (qj - (sj * sj) / validCount) / validCount;
+    return { mean: k + sj / validCount, sd: Math.sqrt(variance > 0 ? variance : 0), min: NaN, max: NaN };
+  };
+  return [make(k0, s0, q0), make(k1, s1, q1), make(k2, s2, q2), make(k3, s3, q3)].slice(0, m);
+}
+
+function assertVariance(stats: ColumnStats, validCount: number, what: string): void {
+  // sd is exactly 0 when all values are equal (the shifted sums are then all 0).
+  if (!(stats.sd > 0) || (Number.isFinite(stats.max) && !(stats.max > stats.min))) {
+    throw new MonitoringError(
+      'zero_variance',
+      `${what} hat über die ${validCount} gültigen Gebiete keine Streuung (alle Werte ${de2(stats.mean)}); standardisieren ist nicht möglich.`,
+    );
+  }
+}
+
+/**
+ * Writes the standardised x into `out` (NaN for unscored areas) and, when `combined` is given, adds
+ * weight × value to it (MSS step 2: Statussumme = Σ z). Sign −1 flips "higher is better".
+ */
+function writeStandardised(
   x: Float64Array,
   valid: Uint8Array,
   validCount: number,
   method: StandardisationMethod,
   sign: number,
+  stats: ColumnStats,
   out: Float64Array,
-  what: string,
-): ColumnStats {
-  const stats = statsOf(x, valid, validCount);
-  if (!(stats.max > stats.min)) {
-    throw new MonitoringError(
-      'zero_variance',
-      `${what} hat über die ${validCount} gültigen Gebiete keine Streuung (alle Werte ${de2(stats.min)}); standardisieren ist nicht möglich.`,
-    );
-  }
+  combined: Float64Array | null,
+  weight: number,
+): void {
   const n = x.length;
   if (method === 'zscore') {
     const scale = sign / stats.sd;
-    for (let i = 0; i < n; i++) out[i] = valid[i] === 1 ? ((x[i] as number) - stats.mean) * scale : NaN;
-  } else if (method === 'minmax') {
+    const mean = stats.mean;
+    if (combined) {
+      for (let i = 0; i < n; i++) {
+        if (valid[i] === 1) {
+          const z = ((x[i] as number) - mean) * scale;
+          out[i] = z;
+          combined[i] = (combined[i] as number) + weight * z;
+        } else {
+          out[i] = NaN;
+          combined[i] = NaN;
+        }
+      }
+    } else for (let i = 0; i < n; i++) out[i] = valid[i] === 1 ? ((x[i] as number) - mean) * scale : NaN;
+    return;
+  }
+  if (method === 'minmax') {
     // KomMonitor Leitindikator: (value − min) / (max − min), inverted as 1 − … for the other polarity.
     const range = stats.max - stats.min;
     for (let i = 0; i < n; i++) {
@@ -191,19 +268,24 @@ function standardise(
       out[i] = (lo + (up - lo) / 2) / validCount;
     }
   }
-  return stats;
+  if (combined) for (let i = 0; i < n; i++) combined[i] = (combined[i] as number) + weight * (out[i] as number);
 }
 
-function resolveBoundaries(part: IndexPart, index: Float64Array, valid: Uint8Array, validCount: number): ResolvedBoundary[] {
+/** Boundaries known before the index values: fixed ones, and SD multiples of a z re-standardised index. */
+function boundariesKnownInAdvance(part: IndexPart): ResolvedBoundary[] | null {
   const scheme = part.classes;
   if (scheme.kind === 'fixed') return scheme.boundaries.map((b) => ({ ...b, defined: b.value }));
-  if (scheme.kind === 'sd') {
-    // A z re-standardised index has mean 0 and SD 1 by construction: use the thresholds exactly (as
-    // the MSS does) instead of 0 + k·1.0000000000000002, which could move a value lying on a boundary.
-    if (part.restandardise && part.standardisation === 'zscore') return scheme.boundaries.map((b) => ({ ...b, defined: b.value }));
-    const s = statsOf(index, valid, validCount);
-    return scheme.boundaries.map((b) => ({ value: s.mean + b.value * s.sd, onBoundary: b.onBoundary, defined: b.value }));
-  }
+  // A z re-standardised index has mean 0 and SD 1 by construction: use the thresholds exactly (as
+  // the MSS does) instead of 0 + k·1.0000000000000002, which could move a value lying on a boundary.
+  if (scheme.kind === 'sd' && part.restandardise && part.standardisation === 'zscore') return scheme.boundaries.map((b) => ({ ...b, defined: b.value }));
+  return null;
+}
+
+function resolveBoundaries(part: IndexPart, index: Float64Array, indexStats: ColumnStats, valid: Uint8Array, validCount: number): ResolvedBoundary[] {
+  const known = boundariesKnownInAdvance(part);
+  if (known) return known;
+  const scheme = part.classes;
+  if (scheme.kind === 'sd') return scheme.boundaries.map((b) => ({ value: indexStats.mean + b.value * indexStats.sd, onBoundary: b.onBoundary, defined: b.value }));
   const sorted = new Float64Array(validCount);
   let k = 0;
   for (let i = 0; i < index.length; i++) if (valid[i] === 1) sorted[k++] = index[i] as number;
@@ -222,49 +304,228 @@ export function classOfValue(value: number, boundaries: readonly ClassBoundary[]
   return c;
 }
 
-function computePart(part: IndexPart, columns: Readonly<Record<string, Float64Array>>, valid: Uint8Array, validCount: number, n: number): PartResult {
-  const m = part.inputs.length;
-  const weights = part.inputs.map((inp) => (part.combination === 'weighted_sum' ? (part.weights?.[inp.indicatorId] as number) : 1));
-  const standardised: Float64Array[] = [];
-  const inputStats: ColumnStats[] = [];
-  const combined = new Float64Array(n);
-  for (let j = 0; j < m; j++) {
-    const input = part.inputs[j] as IndexInput;
-    const out = new Float64Array(n);
-    const sign = input.direction === 'higher_is_better' ? -1 : 1;
-    inputStats.push(standardise(columns[input.indicatorId] as Float64Array, valid, validCount, part.standardisation, sign, out, `Indikator „${input.label}“ (${input.indicatorId})`));
-    standardised.push(out);
-    const w = weights[j] as number;
-    // MSS step 2: Statussumme = Σ z (SOURCE.md); NaN propagates to unscored areas.
-    if (w === 1) for (let i = 0; i < n; i++) combined[i] = (combined[i] as number) + (out[i] as number);
-    else for (let i = 0; i < n; i++) combined[i] = (combined[i] as number) + w * (out[i] as number);
-  }
-  if (part.combination === 'mean') for (let i = 0; i < n; i++) combined[i] = (combined[i] as number) / m;
-  let index = combined;
-  let combinedStats: ColumnStats;
-  if (part.restandardise) {
-    // MSS step 3: the sums are standardised again the same way → Status-Index / Dynamik-Index.
-    index = new Float64Array(n);
-    combinedStats = standardise(combined, valid, validCount, part.standardisation, 1, index, `Die verknüpften Werte von „${part.label}“`);
-  } else combinedStats = statsOf(combined, valid, validCount);
-  const boundaries = resolveBoundaries(part, index, valid, validCount);
-  const classOf = new Int8Array(n);
-  const counts = part.classes.classes.map(() => 0);
+/**
+ * Class thresholds for strict comparisons: a value is above boundary k when v > t[k]; for a boundary
+ * whose own value belongs to the upper class t[k] is the next smaller double. Unused slots are +∞.
+ */
+function strictThresholds(boundaries: readonly ClassBoundary[]): Float64Array {
+  const t = new Float64Array(Math.max(3, boundaries.length)).fill(Infinity);
+  const view = new DataView(new ArrayBuffer(8));
+  boundaries.forEach((b, k) => {
+    if (b.onBoundary === 'lower') t[k] = b.value;
+    else if (b.value === 0) t[k] = -Number.MIN_VALUE;
+    else {
+      view.setFloat64(0, b.value);
+      const bits = view.getBigUint64(0);
+      view.setBigUint64(0, b.value > 0 ? bits - 1n : bits + 1n);
+      t[k] = view.getFloat64(0);
+    }
+  });
+  return t;
+}
+
+/** Classifies the index of valid areas (−1 elsewhere); returns counts per class. */
+function classifyColumn(index: Float64Array, valid: Uint8Array, boundaries: readonly ResolvedBoundary[], classOf: Int8Array, classCount: number): number[] {
+  return classifyInto(index, valid, boundaries, classOf, classCount, null, 0, 1);
+}
+
+/**
+ * The classification loop shared by all paths; when `combined` is given, the index is first computed
+ * as (combined − mean) × inv and written to `index` (fused re-standardisation). Up to 3 boundaries
+ * are compared without branches (count of thresholds below the value).
+ */
+function classifyInto(
+  index: Float64Array,
+  valid: Uint8Array,
+  boundaries: readonly ResolvedBoundary[],
+  classOf: Int8Array,
+  classCount: number,
+  combined: Float64Array | null,
+  mean: number,
+  inv: number,
+): number[] {
+  const n = index.length;
+  const nb = boundaries.length;
+  const t = strictThresholds(boundaries);
+  const t0 = t[0] as number;
+  const t1 = t[1] as number;
+  const t2 = t[2] as number;
+  const counts = new Int32Array(classCount);
   for (let i = 0; i < n; i++) {
     if (valid[i] !== 1) {
+      if (combined) index[i] = NaN;
       classOf[i] = -1;
       continue;
     }
-    const c = classOfValue(index[i] as number, boundaries);
+    let v: number;
+    if (combined) {
+      v = ((combined[i] as number) - mean) * inv;
+      index[i] = v;
+    } else v = index[i] as number;
+    let c = (v > t0 ? 1 : 0) + (v > t1 ? 1 : 0) + (v > t2 ? 1 : 0);
+    for (let k = 3; k < nb; k++) c += v > (t[k] as number) ? 1 : 0;
     classOf[i] = c;
     counts[c] = (counts[c] as number) + 1;
   }
+  return Array.from(counts);
+}
+
+/**
+ * z-standardisation of all inputs and their weighted combination in one pass over the areas (the
+ * combined value is written once; the z-values themselves are materialised only on demand, see
+ * lazyZColumns); returns the combined value's stats from the same pass.
+ */
+function standardiseZFused(
+  cols: readonly Float64Array[],
+  stats: readonly ColumnStats[],
+  signs: readonly number[],
+  weights: readonly number[],
+  valid: Uint8Array,
+  validCount: number,
+  combined: Float64Array,
+): ColumnStats {
+  const m = cols.length;
+  const n = combined.length;
+  const mean = Float64Array.from(stats, (st) => st.mean);
+  const scale = Float64Array.from(stats, (st, j) => (signs[j] as number) / st.sd);
+  const w = Float64Array.from(weights);
+  // A sum of z-values has mean 0: no shift needed for its one-pass variance.
+  let s = 0;
+  let ss = 0;
+  if (m <= 4) {
+    // Up to 4 inputs in locals; unused slots compute on column 0 with weight 0.
+    const c0 = cols[0] as Float64Array;
+    const c1 = cols[1] ?? c0;
+    const c2 = cols[2] ?? c0;
+    const c3 = cols[3] ?? c0;
+    const m0 = mean[0] as number, m1 = mean[1] ?? 0, m2 = mean[2] ?? 0, m3 = mean[3] ?? 0; // prettier-ignore
+    const f0 = scale[0] as number, f1 = scale[1] ?? 0, f2 = scale[2] ?? 0, f3 = scale[3] ?? 0; // prettier-ignore
+    const w0 = w[0] as number, w1 = w[1] ?? 0, w2 = w[2] ?? 0, w3 = w[3] ?? 0; // prettier-ignore
+    for (let i = 0; i < n; i++) {
+      if (valid[i] !== 1) {
+        combined[i] = NaN;
+        continue;
+      }
+      const z0 = ((c0[i] as number) - m0) * f0;
+      const z1 = ((c1[i] as number) - m1) * f1;
+      const z2 = ((c2[i] as number) - m2) * f2;
+      const z3 = ((c3[i] as number) - m3) * f3;
+      // fixed order z0 + z1 + z2 + z3 (unused terms are exactly 0)
+      const c = w0 * z0 + w1 * z1 + w2 * z2 + w3 * z3;
+      combined[i] = c;
+      s += c;
+      ss += c * c;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      if (valid[i] !== 1) {
+        combined[i] = NaN;
+        continue;
+      }
+      let c = 0;
+      for (let j = 0; j < m; j++) c += (w[j] as number) * ((((cols[j] as Float64Array)[i] as number) - (mean[j] as number)) * (scale[j] as number));
+      combined[i] = c;
+      s += c;
+      ss += c * c;
+    }
+  }
+  const variance = (ss - (s * s) / validCount) / validCount;
+  return { mean: s / validCount, sd: Math.sqrt(variance > 0 ? variance : 0), min: NaN, max: NaN };
+}
+
+/** z re-standardisation and classification in one pass (boundaries known in advance). */
+function restandardiseAndClassify(
+  combined: Float64Array,
+  stats: ColumnStats,
+  valid: Uint8Array,
+  boundaries: readonly ResolvedBoundary[],
+  index: Float64Array,
+  classOf: Int8Array,
+  classCount: number,
+): number[] {
+  return classifyInto(index, valid, boundaries, classOf, classCount, combined, stats.mean, 1 / stats.sd);
+}
+
+/** z-columns computed on first access with the same arithmetic as the fused pass (identical values). */
+function lazyZColumns(cols: readonly Float64Array[], stats: readonly ColumnStats[], signs: readonly number[], valid: Uint8Array): () => Float64Array[] {
+  let cache: Float64Array[] | null = null;
+  return () => {
+    if (!cache) {
+      cache = cols.map((x, j) => {
+        const mean = (stats[j] as ColumnStats).mean;
+        const scale = (signs[j] as number) / (stats[j] as ColumnStats).sd;
+        const out = new Float64Array(x.length);
+        for (let i = 0; i < x.length; i++) out[i] = valid[i] === 1 ? ((x[i] as number) - mean) * scale : NaN;
+        return out;
+      });
+    }
+    return cache;
+  };
+}
+
+function computePart(part: IndexPart, columns: Readonly<Record<string, Float64Array>>, inputStats: ColumnStats[], valid: Uint8Array, validCount: number, n: number): PartResult {
+  const m = part.inputs.length;
+  // 'mean' is the sum with weights 1/m.
+  const weights = part.inputs.map((inp) => (part.combination === 'weighted_sum' ? (part.weights?.[inp.indicatorId] as number) : 1));
+  const termWeights = part.combination === 'mean' ? weights.map((w) => w / m) : weights;
+  const signs = part.inputs.map((inp) => (part.standardisation === 'zscore' && inp.direction === 'higher_is_better' ? -1 : 1));
+  part.inputs.forEach((input, j) => assertVariance(inputStats[j] as ColumnStats, validCount, `Indikator „${input.label}“ (${input.indicatorId})`));
+  const cols = part.inputs.map((inp) => columns[inp.indicatorId] as Float64Array);
+  const combined = new Float64Array(n);
+  let combinedStats: ColumnStats;
+  let standardisedOf: () => Float64Array[];
+  if (part.standardisation === 'zscore') {
+    // MSS steps 1–2 (SOURCE.md): z = (x − mean) / SD, Statussumme = Σ z — fused in one pass.
+    combinedStats = standardiseZFused(cols, inputStats, signs, termWeights, valid, validCount, combined);
+    standardisedOf = lazyZColumns(cols, inputStats, signs, valid);
+  } else {
+    const standardised = part.inputs.map(() => new Float64Array(n));
+    standardisedOf = () => standardised;
+    part.inputs.forEach((input, j) => {
+      const sign = input.direction === 'higher_is_better' ? -1 : 1;
+      writeStandardised(cols[j] as Float64Array, valid, validCount, part.standardisation, sign, inputStats[j] as ColumnStats, standardised[j] as Float64Array, combined, termWeights[j] as number);
+    });
+    combinedStats = statsOf(combined, valid, validCount);
+  }
+  const classOf = new Int8Array(n);
+  const known = boundariesKnownInAdvance(part);
+  if (part.restandardise) assertVariance(combinedStats, validCount, `Die verknüpften Werte von „${part.label}“`);
+  if (part.restandardise && part.standardisation === 'zscore' && known) {
+    // MSS step 3–4: re-standardise the sum and classify, in one pass.
+    const index = new Float64Array(n);
+    const counts = restandardiseAndClassify(combined, combinedStats, valid, known, index, classOf, part.classes.classes.length);
+    return partResult(part, standardisedOf, inputStats, weights, combined, combinedStats, index, classOf, known, counts);
+  }
+  let index = combined;
+  if (part.restandardise) {
+    index = new Float64Array(n);
+    writeStandardised(combined, valid, validCount, part.standardisation, 1, part.standardisation === 'minmax' ? statsOf(combined, valid, validCount) : combinedStats, index, null, 1);
+  }
+  const boundaries = boundariesKnownInAdvance(part) ?? resolveBoundaries(part, index, part.restandardise ? statsOf(index, valid, validCount) : combinedStats, valid, validCount);
+  const counts = classifyColumn(index, valid, boundaries, classOf, part.classes.classes.length);
+  return partResult(part, standardisedOf, inputStats, weights, combined, combinedStats, index, classOf, boundaries, counts);
+}
+
+function partResult(
+  part: IndexPart,
+  standardisedOf: () => Float64Array[],
+  inputStats: ColumnStats[],
+  weights: number[],
+  combined: Float64Array,
+  combinedStats: ColumnStats,
+  index: Float64Array,
+  classOf: Int8Array,
+  boundaries: ResolvedBoundary[],
+  counts: number[],
+): PartResult {
   return {
     label: part.label,
     inputs: part.inputs,
     standardisation: part.standardisation,
     combination: part.combination,
-    standardised,
+    get standardised() {
+      return standardisedOf();
+    },
     inputStats,
     weights,
     combined,
@@ -302,8 +563,8 @@ export function computeIndexColumns(definition: IndexDefinition, input: IndexCol
   // Validity (docs/methods/index-engine.md § Gültige Gebiete): explicit list, or rules in this order:
   // exclusion list → population missing → population below minimum → missing values.
   const valid = new Uint8Array(n);
-  const reasonCodes: (UnscoredReasonCode | null)[] = new Array<UnscoredReasonCode | null>(n).fill(null);
-  const reasons: (string | null)[] = new Array<string | null>(n).fill(null);
+  // Only unscored areas get an entry (a 200,000-element array of nulls would cost more than the index).
+  const unscored = new Map<number, { code: UnscoredReasonCode; reason: string }>();
   const rules = definition.validity;
   if (input.validAreaIds) {
     const index = new Map<string, number>();
@@ -315,67 +576,82 @@ export function computeIndexColumns(definition: IndexDefinition, input: IndexCol
     for (const id of input.validAreaIds) valid[index.get(id) as number] = 1;
     for (let i = 0; i < n; i++) {
       if (valid[i] !== 1) {
-        reasonCodes[i] = 'not_in_valid_list';
-        reasons[i] = 'Nicht in der Liste der bewerteten Gebiete';
+        unscored.set(i, { code: 'not_in_valid_list', reason: 'Nicht in der Liste der bewerteten Gebiete' });
       }
     }
   } else {
     const excluded = new Map<string, string>();
     for (const e of rules.exclusions ?? []) excluded.set(e.areaId, e.reason);
     const min = rules.minPopulation ?? null;
+    const minText = min === null ? '' : formatNumber(min);
+    // Small whole numbers print the same in German; only larger ones go through formatNumber (speed).
+    const popText = (pop: number) => (Number.isInteger(pop) && pop >= 0 && pop < 1000 ? String(pop) : formatNumber(pop, { decimals: Number.isInteger(pop) ? 0 : 1 }));
     for (let i = 0; i < n; i++) {
-      const id = input.ids[i] as string;
       const pop = input.population[i] as number;
-      const ex = excluded.get(id);
+      const ex = excluded.size > 0 ? excluded.get(input.ids[i] as string) : undefined;
       if (ex !== undefined) {
-        reasonCodes[i] = 'excluded';
-        reasons[i] = `Ausgeschlossen: ${ex}`;
+        unscored.set(i, { code: 'excluded', reason: `Ausgeschlossen: ${ex}` });
       } else if (min !== null && Number.isNaN(pop)) {
-        reasonCodes[i] = 'population_missing';
-        reasons[i] = `Einwohnerzahl fehlt (mindestens ${formatNumber(min)} nötig)`;
+        unscored.set(i, { code: 'population_missing', reason: `Einwohnerzahl fehlt (mindestens ${minText} nötig)` });
       } else if (min !== null && pop < min) {
-        reasonCodes[i] = 'population_below_min';
-        reasons[i] = `Weniger als ${formatNumber(min)} Einwohnerinnen und Einwohner (${formatNumber(pop)})`;
+        unscored.set(i, { code: 'population_below_min', reason: `Weniger als ${minText} Einwohnerinnen und Einwohner (${popText(pop)})` });
       } else valid[i] = 1;
     }
   }
   const missingProblems: string[] = [];
   let missingCode: 'missing_value' | 'missing_dynamics' = 'missing_value';
   const checkMissing = (parts: { inp: IndexInput; col: Float64Array; dyn: boolean }[]) => {
-    for (let i = 0; i < n; i++) {
-      if (valid[i] !== 1) continue;
-      for (const { inp, col, dyn } of parts) {
-        if (!Number.isFinite(col[i] as number)) {
-          const what = dyn ? `Dynamik-Indikator „${inp.label}“ (${inp.indicatorId})` : `Indikator „${inp.label}“ (${inp.indicatorId})`;
-          if (rules.missingValues === 'exclude') {
-            valid[i] = 0;
-            reasonCodes[i] = 'missing_value';
-            reasons[i] = `Kein Wert für ${what}`;
-            break;
-          }
-          if (dyn) missingCode = 'missing_dynamics';
-          if (missingProblems.length < 10) missingProblems.push(`Gebiet ${input.ids[i] as string}: kein Wert für ${what}.`);
-          else if (missingProblems.length === 10) missingProblems.push('Weitere fehlende Werte nicht aufgeführt.');
+    // Column by column (cache-friendly for 200,000 areas); an area excluded for one column is skipped later.
+    for (const { inp, col, dyn } of parts) {
+      const what = dyn ? `Dynamik-Indikator „${inp.label}“ (${inp.indicatorId})` : `Indikator „${inp.label}“ (${inp.indicatorId})`;
+      for (let i = 0; i < n; i++) {
+        if (valid[i] !== 1) continue;
+        const v = col[i] as number;
+        if (v - v === 0) continue; // finite (NaN − NaN and ∞ − ∞ are NaN)
+        if (rules.missingValues === 'exclude') {
+          valid[i] = 0;
+          unscored.set(i, { code: 'missing_value', reason: `Kein Wert für ${what}` });
+          continue;
         }
+        if (dyn) missingCode = 'missing_dynamics';
+        if (missingProblems.length < 10) missingProblems.push(`Gebiet ${input.ids[i] as string}: kein Wert für ${what}.`);
+        else if (missingProblems.length === 10) missingProblems.push('Weitere fehlende Werte nicht aufgeführt.');
       }
     }
   };
-  checkMissing([
+  const countValid = () => {
+    let c = 0;
+    for (let i = 0; i < n; i++) c += valid[i] as number;
+    if (c === 0) {
+      throw new MonitoringError('no_valid_area', `Kein Gebiet erfüllt die Gültigkeitsregeln von „${definition.label}“ (${n} Gebiete geprüft); der Index kann nicht berechnet werden.`);
+    }
+    return c;
+  };
+  const columns = [
     ...definition.status.inputs.map((inp) => ({ inp, col: input.values[inp.indicatorId] as Float64Array, dyn: false })),
     ...(definition.dynamics?.inputs ?? []).map((inp) => ({ inp, col: input.dynamics?.[inp.indicatorId] as Float64Array, dyn: true })),
-  ]);
-  if (missingProblems.length > 0) {
-    missingProblems.push('Werte nachliefern oder solche Gebiete ausschließen (validity.missingValues = "exclude").');
-    throw new MonitoringError(missingCode, missingProblems);
+  ];
+  let validCount = countValid();
+  // One pass per column gives mean, SD, min and max; a missing value of a valid area shows up as a
+  // non-finite mean, and only then the column-by-column check runs (refuse, or exclude and recount).
+  const needRange = (dyn: boolean) => (dyn ? definition.dynamics?.standardisation : definition.status.standardisation) === 'minmax';
+  const computeStats = () => [
+    ...statsOfColumns(columns.filter((c) => !c.dyn).map((c) => c.col), valid, validCount, needRange(false)),
+    ...statsOfColumns(columns.filter((c) => c.dyn).map((c) => c.col), valid, validCount, needRange(true)),
+  ];
+  let stats = computeStats();
+  if (stats.some((st) => !Number.isFinite(st.mean))) {
+    checkMissing(columns);
+    if (missingProblems.length > 0) {
+      missingProblems.push('Werte nachliefern oder solche Gebiete ausschließen (validity.missingValues = "exclude").');
+      throw new MonitoringError(missingCode, missingProblems);
+    }
+    validCount = countValid();
+    stats = computeStats();
   }
-  let validCount = 0;
-  for (let i = 0; i < n; i++) validCount += valid[i] as number;
-  if (validCount === 0) {
-    throw new MonitoringError('no_valid_area', `Kein Gebiet erfüllt die Gültigkeitsregeln von „${definition.label}“ (${n} Gebiete geprüft); der Index kann nicht berechnet werden.`);
-  }
-
-  const status = computePart(definition.status, input.values, valid, validCount, n);
-  const dynamics = definition.dynamics ? computePart(definition.dynamics, input.dynamics ?? {}, valid, validCount, n) : null;
+  const ns = definition.status.inputs.length;
+  const status = computePart(definition.status, input.values, stats.slice(0, ns), valid, validCount, n);
+  const dynamics = definition.dynamics ? computePart(definition.dynamics, input.dynamics ?? {}, stats.slice(ns), valid, validCount, n) : null;
 
   // Matrix and rules via lookup tables over (status class, dynamics class).
   const groupOf = new Int16Array(n).fill(-1);
@@ -403,14 +679,19 @@ export function computeIndexColumns(definition: IndexDefinition, input: IndexCol
     ruleHits[r.id] = hits;
     return { t, hits };
   });
+  const sClass = status.classOf;
+  const dClass = dynamics ? dynamics.classOf : null;
+  const counts = new Int32Array(Math.max(1, matrix.length));
+  const nr = ruleTables.length;
   for (let i = 0; i < n; i++) {
     if (valid[i] !== 1) continue;
-    const cell = (status.classOf[i] as number) * nd + (dynamics ? (dynamics.classOf[i] as number) : 0);
+    const cell = (sClass[i] as number) * nd + (dClass ? (dClass[i] as number) : 0);
     const g = groupTable[cell] as number;
     groupOf[i] = g;
-    if (g >= 0) groupCounts[g] = (groupCounts[g] as number) + 1;
+    if (g >= 0) counts[g] = (counts[g] as number) + 1;
     let any = 0;
-    for (const rt of ruleTables) {
+    for (let r = 0; r < nr; r++) {
+      const rt = ruleTables[r] as { t: Uint8Array; hits: Uint8Array };
       const h = rt.t[cell] as number;
       rt.hits[i] = h;
       any |= h;
@@ -418,7 +699,37 @@ export function computeIndexColumns(definition: IndexDefinition, input: IndexCol
     attention[i] = any;
     attentionCount += any;
   }
-  return { definition, ids: input.ids, valid, validCount, reasonCodes, reasons, status, dynamics, groupOf, groupCounts, ruleHits, attention, attentionCount };
+  for (let g = 0; g < matrix.length; g++) groupCounts[g] = counts[g] as number;
+  let codesCache: (UnscoredReasonCode | null)[] | null = null;
+  let reasonsCache: (string | null)[] | null = null;
+  return {
+    definition,
+    ids: input.ids,
+    valid,
+    validCount,
+    unscored,
+    get reasonCodes() {
+      if (!codesCache) {
+        codesCache = [];
+        for (let i = 0; i < n; i++) codesCache.push(unscored.get(i)?.code ?? null);
+      }
+      return codesCache;
+    },
+    get reasons() {
+      if (!reasonsCache) {
+        reasonsCache = [];
+        for (let i = 0; i < n; i++) reasonsCache.push(unscored.get(i)?.reason ?? null);
+      }
+      return reasonsCache;
+    },
+    status,
+    dynamics,
+    groupOf,
+    groupCounts,
+    ruleHits,
+    attention,
+    attentionCount,
+  };
 }
 
 function toColumn(areas: readonly IndexAreaInput[], id: string, key: 'values' | 'dynamics'): Float64Array | null {
@@ -509,8 +820,8 @@ export function areaResultAt(result: IndexResult, i: number): AreaIndexResult {
   return {
     id: result.ids[i] as string,
     valid,
-    reasonCode: result.reasonCodes[i] ?? null,
-    reason: result.reasons[i] ?? null,
+    reasonCode: result.unscored.get(i)?.code ?? null,
+    reason: result.unscored.get(i)?.reason ?? null,
     status: valid ? areaPart(result.status, i) : null,
     dynamics: valid && result.dynamics ? areaPart(result.dynamics, i) : null,
     group: group ? { code: group.code, label: group.label } : null,
