@@ -99,7 +99,15 @@ await page.getByLabel('Titel').fill('Alleinerziehende nach Bezirken 2023 (Testda
 await page.getByLabel('Herausgeber').fill('Bezirksamt Beispiel, Sozialplanung');
 await page.getByLabel('Lizenz', { exact: true }).fill('dl-de/by-2-0');
 await page.getByLabel('Namensnennung').fill('Bezirksamt Beispiel');
+// a dry run first: it must not create the indicators, so the real import afterwards still may
+await page.getByRole('button', { name: 'Probelauf' }).click();
+console.log('dry run:', await page.getByRole('heading', { name: /^Prüfbericht/ }).innerText({ timeout: 60_000 }));
+await page.getByRole('button', { name: 'EN', exact: true }).click();
+await page.waitForTimeout(300);
+await shot('21b-import-csv-english');
+await page.getByRole('button', { name: 'DE', exact: true }).click();
 await page.getByRole('button', { name: 'Importieren' }).click();
+await page.getByRole('heading', { name: /Import erfolgreich|fehlgeschlagen/ }).waitFor({ timeout: 60_000 });
 await page.getByRole('heading', { name: /^Prüfbericht/ }).waitFor({ timeout: 60_000 });
 await page.getByRole('heading', { name: /^Prüfbericht/ }).scrollIntoViewIfNeeded();
 await shot('22-import-success');

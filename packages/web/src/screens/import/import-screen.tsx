@@ -37,14 +37,17 @@ export function mergeFiles(current: readonly File[], added: readonly File[]): Fi
   return [...current.filter((f) => !names.has(f.name)), ...added];
 }
 
-/** Names a CSV delimiter in German, as the import dialog shows it. */
-export function describeDelimiter(d: string | undefined): string | undefined {
+const DELIMITER_NAMES: Record<string, { de: string; en: string }> = {
+  '\t': { de: 'Tabulator (\\t)', en: 'tab (\\t)' },
+  ';': { de: 'Semikolon (;)', en: 'semicolon (;)' },
+  ',': { de: 'Komma (,)', en: 'comma (,)' },
+  '|': { de: 'senkrechter Strich (|)', en: 'vertical bar (|)' },
+};
+
+/** Names a CSV delimiter as the import dialog shows it (German by default). */
+export function describeDelimiter(d: string | undefined, lang: 'de' | 'en' = 'de'): string | undefined {
   if (d === undefined) return undefined;
-  if (d === '\t') return 'Tabulator (\\t)';
-  if (d === ';') return 'Semikolon (;)';
-  if (d === ',') return 'Komma (,)';
-  if (d === '|') return 'senkrechter Strich (|)';
-  return `„${d}“`;
+  return DELIMITER_NAMES[d]?.[lang] ?? (lang === 'de' ? `„${d}“` : `“${d}”`);
 }
 
 /** File issues attached to an API error (400 invalid_file carries them as details). */
@@ -430,7 +433,7 @@ export function ImportScreen() {
             {analysis.detected.delimiter !== undefined && (
               <div className="meta-row">
                 <dt>{t.delimiter}</dt>
-                <dd>{describeDelimiter(analysis.detected.delimiter)}</dd>
+                <dd>{describeDelimiter(analysis.detected.delimiter, lang)}</dd>
               </div>
             )}
             {analysis.detected.decimal && (
