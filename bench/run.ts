@@ -37,7 +37,7 @@ interface Section {
   notes: string[];
 }
 
-/** Runs the benchmarks; returns the process exit code. Options: --only a,b,c,d  --rows N  --seconds S  --no-write */
+/** Runs the benchmarks; returns the process exit code. Options: --only a,b,c,d,e  --rows N  --seconds S  --no-write */
 export async function runBenchmarks(args: string[]): Promise<number> {
   const { values: opts } = parseArgs({
     args,
@@ -48,16 +48,27 @@ export async function runBenchmarks(args: string[]): Promise<number> {
       'no-write': { type: 'boolean', default: false },
     },
   });
-  const only = new Set((opts.only ?? 'a,b,c,d').split(',').map((s) => s.trim()));
+  const only = new Set((opts.only ?? 'a,b,c,d,e').split(',').map((s) => s.trim()));
   const rows = Math.max(1000, Math.min(5_000_000, Number(opts.rows) || 1_000_000));
   const loadSeconds = Math.max(1, Math.min(60, Number(opts.seconds) || 10));
   const work = await mkdtemp(path.join(os.tmpdir(), 'sozialraum-bench-'));
   const sections: Section[] = [];
+  /** Sections other modules render themselves (markdown), appended in order. */
+  const extra: string[] = [];
   const t0 = Date.now();
   let db: Db | null = null;
   let app: Awaited<ReturnType<typeof buildApp>> | null = null;
   try {
-    // (a) always: the other benchmarks run against the database it fills
+    if (only.has('e')) {
+      // (e) the monitoring core (bench/monitoring.ts, pure computation, no database)
+      console.log('(e) Monitoring-Kern …');
+      const { benchMonitoring } = await import('./monitoring.ts');
+      const md = await benchMonitoring();
+      console.log(md);
+      extra.push(md);
+    }
+    if (!['a', 'b', 'c', 'd'].some((k) => only.has(k))) return finish();
+    // (a) always when a database is needed: the other benchmarks run against the database it fills
     const a = await benchDemoImport(path.join(work, 'pglite'));
     db = a.db;
     if (only.has('a')) sections.push(a.section);
@@ -73,15 +84,19 @@ export async function runBenchmarks(args: string[]): Promise<number> {
     await db?.close();
     await rm(work, { recursive: true, force: true });
   }
-  const machine = await describeMachine();
-  sections.sort((x, y) => x.title.localeCompare(y.title));
-  const md = renderMarkdown(machine, sections, Date.now() - t0);
-  console.log(`\n${md}`);
-  if (!opts['no-write']) {
-    await writeResults(md);
-    console.log(`Ergebnisse in ${path.relative(process.cwd(), DOC)} geschrieben.`);
+  return finish();
+
+  async function finish(): Promise<number> {
+    const machine = await describeMachine();
+    sections.sort((x, y) => x.title.localeCompare(y.title));
+    const md = renderMarkdown(machine, sections, extra, Date.now() - t0);
+    console.log(`\n${md}`);
+    if (!opts['no-write']) {
+      await writeResults(md);
+      console.log(`Ergebnisse in ${path.relative(process.cwd(), DOC)} geschrieben.`);
+    }
+    return 0;
   }
-  return 0;
 }
 
 // ---------------------------------------------------------------- (a) demo import
@@ -397,13 +412,14 @@ function printSection(s: Section): void {
   for (const [m, r, b, x] of s.rows) console.log(`    ${m}: ${r}  |  Vergleich: ${b}  |  ${x}`);
 }
 
-function renderMarkdown(machine: string[], sections: Section[], totalMs: number): string {
+function renderMarkdown(machine: string[], sections: Section[], extra: string[], totalMs: number): string {
   const lines = [START, '', '## Ergebnisse (zuletzt gemessen)', '', ...machine.map((m) => `- ${m}`), `- Gesamtdauer des Laufs: ${seconds(totalMs)}`, ''];
   for (const s of sections) {
     lines.push(`### ${s.title}`, '', '| Messgröße | Ergebnis | Vergleich (gleicher Lauf) | Verhältnis |', '|---|---:|---|---:|');
     for (const r of s.rows) lines.push(`| ${r.join(' | ')} |`);
     lines.push('', ...s.notes.map((n) => `- ${n}`), '');
   }
+  for (const md of extra) lines.push(md.trimEnd(), '');
   lines.push(END);
   return lines.join('\n');
 }
@@ -411,13 +427,14 @@ function renderMarkdown(machine: string[], sections: Section[], totalMs: number)
 const INTRO = `# Benchmarks
 
 \`npm run bench\` (= \`sozialraum bench\`, Quelltext \`bench/run.ts\`) misst vier Dinge, jeweils neben einer
-Vergleichsgröße aus demselben Lauf, und schreibt den Abschnitt unten neu. Optionen: \`--only a,b,c,d\`,
+Vergleichsgröße aus demselben Lauf, und schreibt den Abschnitt unten neu. Optionen: \`--only a,b,c,d,e\`,
 \`--rows N\` (Standard 1.000.000), \`--seconds S\` (Lastdauer, Standard 10), \`--no-write\`.
 
 - **a** Berlin-Demo in eine leere PGlite-Datenbank laden – Vergleich: dieselben Dateien nur lesen und parsen.
 - **b** \`GET /api/values\` (542 Planungsräume) unter 32 gleichzeitigen Clients – Vergleich: \`GET /api/health\` unter derselben Last.
 - **c** 1.000.000 Zeilen deutsche lange CSV über den Import-Dienst – Vergleich: nur parsen mit demselben Parser; Spitzen-RSS.
 - **d** Bytes der Kartengeometrie (roh und gzip) – Vergleich: die GeoJSON-Quelldatei.
+- **e** Monitoring-Kern (\`bench/monitoring.ts\`): Index, Klassen, Matrix, Veränderungen – Vergleich: eine Summe über dieselben Spalten.
 
 Alle Lasttests laufen nur gegen 127.0.0.1 und enden von selbst.
 
