@@ -130,18 +130,31 @@ await page.getByRole('heading', { name: /^Prüfbericht/ }).waitFor({ timeout: 60
 await page.getByRole('heading', { name: /^Prüfbericht/ }).scrollIntoViewIfNeeded();
 await shot('24-import-broken');
 
-// 5. areas: the Berlin Planungsräume Shapefile into a new area system
+// 5. areas: the 12 Bezirke (GeoJSON) into a new area system, then the Planungsräume (Shapefile) as a new
+// level of that system with the Bezirk as parent
+const bezirke = path.resolve(import.meta.dirname, '../../../demo-data/berlin/geo/bezirke.geojson');
+await upload(page, [{ name: 'bezirke.geojson', mimeType: 'application/geo+json', buffer: readFileSync(bezirke) }]);
+await page.getByLabel('Kennung des neuen Gebietssystems').fill(`test_${stamp}`);
+await page.getByLabel('Name des neuen Gebietssystems').fill(`Testsystem ${stamp}`);
+await page.getByLabel('Gültig ab').fill('01.01.2021');
+await page.getByLabel('Kennung der Ebene').fill('bez');
+await page.getByLabel('Name der Ebene (deutsch)').fill('Bezirk');
+await page.getByRole('button', { name: 'Importieren' }).click();
+console.log('Bezirke:', await page.getByRole('heading', { name: /^Prüfbericht/ }).innerText({ timeout: 60_000 }));
+
 const geoDir = path.resolve(import.meta.dirname, '../../../../shared/data/berlin/geo/original');
 const shp = readdirSync(geoDir)
   .filter((f) => f.startsWith('lor_planungsraeume_2021'))
   .map((f) => ({ name: f, mimeType: 'application/octet-stream', buffer: readFileSync(path.join(geoDir, f)) }));
 await upload(page, shp);
-await shot('25-import-areas-analysed');
-await page.getByLabel('Kennung des neuen Gebietssystems').fill(`test_${stamp}`);
-await page.getByLabel('Name des neuen Gebietssystems').fill(`Testsystem ${stamp}`);
-await page.getByLabel('Gültig ab').fill('01.01.2021');
+await page.getByRole('radio', { name: 'vorhandenes ergänzen' }).check();
+await page.getByLabel('Vorhandenes Gebietssystem').selectOption(`test_${stamp}`);
+await page.getByRole('radio', { name: 'neue anlegen' }).check();
 await page.getByLabel('Kennung der Ebene').fill('plr');
 await page.getByLabel('Name der Ebene (deutsch)').fill('Planungsraum');
+await page.getByLabel('Übergeordnete Ebene').selectOption('bez');
+await page.getByLabel('Spalte übergeordnetes Gebiet').selectOption('BEZ');
+await shot('25-import-areas-analysed');
 await page.getByRole('button', { name: 'Importieren' }).click();
 await page.getByRole('heading', { name: /^Prüfbericht/ }).waitFor({ timeout: 120_000 });
 await page.getByRole('heading', { name: /^Prüfbericht/ }).scrollIntoViewIfNeeded();
@@ -153,7 +166,8 @@ if (await areasLink.count()) {
   await page.waitForTimeout(1500);
   console.log('URL after areas import:', page.url());
   const systems = await page.getByLabel('Gebietssystem', { exact: true }).locator('option').allInnerTexts();
-  console.log('map systems:', systems.join(' | '));
+  const levels = await page.getByLabel('Ebene', { exact: true }).locator('option').allInnerTexts();
+  console.log('map systems:', systems.join(' | '), '– levels:', levels.join(' | '));
   await shot('27-areas-on-map', false);
 }
 
