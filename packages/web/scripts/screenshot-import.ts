@@ -130,6 +130,26 @@ await page.getByRole('heading', { name: /^Prüfbericht/ }).waitFor({ timeout: 60
 await page.getByRole('heading', { name: /^Prüfbericht/ }).scrollIntoViewIfNeeded();
 await shot('24-import-broken');
 
+// 4b. a long table: one row per area and indicator; the unknown entry becomes a new indicator
+const longRows = ['Bezirk;Jahr;Merkmal;Wert'];
+for (let b = 1; b <= 12; b++) {
+  const code = String(b).padStart(2, '0');
+  longRows.push(`${code};2022;Wohnfläche je Einwohner;${30 + b},5`, `${code};2022;mss_k15;${20 + b},1`);
+}
+await upload(page, [{ name: `lang_${stamp}.csv`, mimeType: 'text/csv', buffer: Buffer.from(longRows.join('\r\n'), 'latin1') }]);
+await page.getByLabel('Wohnfläche je Einwohner', { exact: true }).selectOption('__new__');
+await page.getByLabel('Kennung', { exact: true }).fill(`wohnflaeche_${stamp}`);
+await page.getByLabel('Einheit').selectOption('sqm');
+await page.getByLabel('Lebenslage').selectOption('housing');
+await page.getByLabel('Titel').fill('Wohnfläche nach Bezirken (Testdaten)');
+await page.getByLabel('Herausgeber').fill('Bezirksamt Beispiel');
+await page.getByLabel('Lizenz', { exact: true }).fill('dl-de/zero-2-0');
+await page.getByLabel('Namensnennung').fill('Bezirksamt Beispiel');
+await shot('24b-import-long-analysed');
+await page.getByRole('button', { name: 'Importieren' }).click();
+console.log('long table:', await page.getByRole('heading', { name: /^Prüfbericht/ }).innerText({ timeout: 60_000 }));
+console.log('long map link:', await page.getByRole('link', { name: 'Auf der Karte ansehen' }).getAttribute('href').catch(() => null));
+
 // 5. areas: the 12 Bezirke (GeoJSON) into a new area system, then the Planungsräume (Shapefile) as a new
 // level of that system with the Bezirk as parent
 const bezirke = path.resolve(import.meta.dirname, '../../../demo-data/berlin/geo/bezirke.geojson');

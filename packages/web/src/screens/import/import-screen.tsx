@@ -9,7 +9,19 @@ import { dimensionLabel, indicatorName, levelName } from '../../lib/labels.ts';
 import { Link } from '../../components/link.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { ErrorState, Loading } from '../../components/status.tsx';
-import { areasRunFields, missingInAreaTarget, missingInMapping, setWideTarget, splitUnknownIndicators, unwrapSuggestion, wideTargets, withNewIndicators } from './mapping.ts';
+import {
+  areasRunFields,
+  longLabels,
+  missingInAreaTarget,
+  missingInMapping,
+  setWideTarget,
+  splitUnknownIndicators,
+  splitUnknownLabels,
+  unwrapSuggestion,
+  wideTargets,
+  withNewIndicators,
+  withNewLabels,
+} from './mapping.ts';
 import type { AreaTarget, EditableMapping } from './mapping.ts';
 import {
   DIMENSION_IDS,
@@ -124,7 +136,13 @@ export function ImportScreen() {
   const dateMode: 'column' | 'fixed' = date.fixed !== undefined ? 'fixed' : 'column';
   const targets = wideTargets(mapping);
   const knownIds = useMemo(() => new Set((indicatorsQ.data ?? []).map((i) => i.id)), [indicatorsQ.data]);
-  const activeDrafts = isTable && layout === 'wide' ? Object.values(drafts) : [];
+  // drafts are keyed by column (wide) or by label of the indicator column (long); only the current layout's count
+  const labels = isTable && layout === 'long' ? longLabels(columns, analysis?.detected.sampleRows ?? [], mapping.indicatorColumn as string | undefined) : [];
+  const activeDrafts = isTable
+    ? Object.values(drafts).filter((d) => (layout === 'long' ? d.origin === 'label' && labels.includes(d.column) : d.origin !== 'label'))
+    : [];
+  const activeDraftMap = Object.fromEntries(activeDrafts.map((d) => [d.column, d]));
+  const labelMap = (mapping.indicatorMap ?? {}) as Record<string, string>;
   const system = systemsQ.data?.find((s) => s.id === target.systemId) ?? null;
   const areaSystem = (areaTarget.systemMode === 'existing' && systemsQ.data?.find((s) => s.id === areaTarget.systemId)) || null;
 
@@ -161,9 +179,14 @@ export function ImportScreen() {
         if (!m.areaKey) m.areaKey = 'code';
         // columns the server could not match to a known indicator become drafts of new indicators
         const known = indicatorsQ.data ? knownIds : new Set((await api.indicators()).map((i) => i.id));
-        const split = splitUnknownIndicators(m, known);
-        setMapping(split.mapping);
-        setDrafts(split.drafts);
+        if (m.layout === 'long') {
+          setMapping(m);
+          setDrafts(splitUnknownLabels(m, longLabels(res.detected.columns ?? [], res.detected.sampleRows ?? [], m.indicatorColumn as string | undefined), known));
+        } else {
+          const split = splitUnknownIndicators(m, known);
+          setMapping(split.mapping);
+          setDrafts(split.drafts);
+        }
         const fixed = (m.date as { fixed?: string } | undefined)?.fixed;
         setFixedDateText(fixed ? isoToGerman(fixed) : '');
         setTarget({ systemId: res.suggestedSystemId ?? '', levelId: res.suggestedLevelId ?? '' });
@@ -188,7 +211,7 @@ export function ImportScreen() {
 
   const run = async (dryRun: boolean) => {
     if (!analysis) return;
-    const sentMapping = withNewIndicators(mapping, isTable && layout === 'wide' ? drafts : {}, columns);
+    const sentMapping = withNewLabels(withNewIndicators(mapping, layout === 'wide' ? activeDraftMap : {}, columns), layout === 'long' ? activeDraftMap : {});
     const problems = isTable
       ? [
           ...(target.systemId && target.levelId ? [] : ['Bitte Gebietssystem und Ebene wählen.']),
@@ -237,7 +260,10 @@ export function ImportScreen() {
       if (!dryRun) setHistoryTick((n) => n + 1);
       if (!dryRun && (res.status === 'succeeded' || res.status === 'unchanged')) {
         if (isTable) {
-          const firstIndicator = (sentMapping.indicators as { indicatorId: string }[] | undefined)?.[0]?.indicatorId ?? null;
+          const firstIndicator =
+            sentMapping.layout === 'long'
+              ? (Object.values((sentMapping.indicatorMap ?? {}) as Record<string, string>)[0] ?? labels.find((l) => knownIds.has(l)) ?? null)
+              : ((sentMapping.indicators as { indicatorId: string }[] | undefined)?.[0]?.indicatorId ?? null);
           setMapLink(mapUrlFor({ system: target.systemId, level: target.levelId, indicator: firstIndicator, date: importedDate() }));
           // new indicators and coverage must show up in the pickers
           indicatorsQ.reload();
@@ -268,6 +294,19 @@ export function ImportScreen() {
       .filter((d): d is string => d !== null)
       .sort();
     return parsed[parsed.length - 1] ?? null;
+  };
+
+  const setLabelTarget = (label: string, value: string) => {
+    const rest = { ...drafts };
+    delete rest[label];
+    const map = { ...labelMap };
+    delete map[label];
+    if (value === NEW_INDICATOR) setDrafts({ ...rest, [label]: drafts[label] ?? { ...draftFor(label), origin: 'label' } });
+    else {
+      setDrafts(rest);
+      if (value && value !== label) map[label] = value;
+    }
+    setMapping({ ...mapping, indicatorMap: map });
   };
 
   const setColumnTarget = (c: string, value: string) => {
@@ -845,6 +884,46 @@ export function ImportScreen() {
               </table>
             </div>
           )}
+          {isTable && layout === 'long' && labels.length > 0 && (
+            <div className="table-wrap">
+              <table className="data-table">
+                <caption>
+                  {t.longLabelsCaption(String(mapping.indicatorColumn ?? ''))}
+                  <span className="hint"> – {t.longLabelsHint}</span>
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.longLabel}</th>
+                    <th scope="col">{t.targetIndicator}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {labels.map((l, i) => (
+                    <tr key={l}>
+                      <th scope="row" className="mono">
+                        <label htmlFor={`${id}-lbl-${i}`}>{l}</label>
+                      </th>
+                      <td>
+                        <select
+                          id={`${id}-lbl-${i}`}
+                          value={drafts[l] ? NEW_INDICATOR : (labelMap[l] ?? (knownIds.has(l) ? l : ''))}
+                          onChange={(e) => setLabelTarget(l, e.target.value)}
+                        >
+                          <option value="">{t.pleaseChoose}</option>
+                          <option value={NEW_INDICATOR}>{t.newIndicatorOption}</option>
+                          {indicatorOptions.map((ind) => (
+                            <option key={ind.id} value={ind.id}>
+                              {indicatorName(ind, lang)} ({ind.id})
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
           {activeDrafts.length > 0 && (
             <div className="new-indicators">
               {activeDrafts.map((d, i) => {
@@ -853,7 +932,7 @@ export function ImportScreen() {
                 const idTaken = knownIds.has(d.id);
                 return (
                   <fieldset key={d.column} className="card-inner form-grid">
-                    <legend>{t.newIndicatorFrom(d.column)}</legend>
+                    <legend>{d.origin === 'label' ? t.newIndicatorFor(d.column) : t.newIndicatorFrom(d.column)}</legend>
                     <div className="field">
                       <label htmlFor={`${key}-id`} className="field-label">
                         {t.newIndicatorId}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areasRunFields, missingInAreaTarget, missingInMapping, setWideTarget, splitUnknownIndicators, unwrapSuggestion, wideTargets, withNewIndicators } from './mapping.ts';
+import { areasRunFields, longLabels, splitUnknownLabels, withNewLabels, missingInAreaTarget, missingInMapping, setWideTarget, splitUnknownIndicators, unwrapSuggestion, wideTargets, withNewIndicators } from './mapping.ts';
 
 describe('import mapping helpers', () => {
   it('takes the mapping out of a MappingSuggestion and copies it', () => {
@@ -89,5 +89,23 @@ describe('import mapping helpers', () => {
       '„Gültig ab“ ist kein gültiges Datum (TT.MM.JJJJ).',
       'Bitte einen deutschen Namen für die neue Ebene angeben.',
     ]);
+  });
+
+  it('offers new indicators for the unknown labels of a long table and sends them in indicatorMap', () => {
+    const columns = ['Bezirk', 'Jahr', 'Merkmal', 'Wert'];
+    const rows = [
+      ['01', '2023', 'Alleinerziehende', '12,5'],
+      ['01', '2023', 'Wohnfläche', '35,1'],
+      ['02', '2023', ' Alleinerziehende ', '9,8'],
+      ['02', '2023', 'mss_k15', '33,0'],
+    ];
+    const labels = longLabels(columns, rows, 'Merkmal');
+    expect(labels).toEqual(['Alleinerziehende', 'Wohnfläche', 'mss_k15']);
+    const m = { layout: 'long', indicatorColumn: 'Merkmal', indicatorMap: { Wohnfläche: 'mss_k15' } };
+    const drafts = splitUnknownLabels(m, labels, new Set(['mss_k15']));
+    expect(Object.keys(drafts)).toEqual(['Alleinerziehende']);
+    expect(drafts.Alleinerziehende?.origin).toBe('label');
+    expect(withNewLabels(m, drafts).indicatorMap).toEqual({ Wohnfläche: 'mss_k15', Alleinerziehende: 'alleinerziehende' });
+    expect(withNewLabels({ layout: 'wide' }, drafts)).toEqual({ layout: 'wide' });
   });
 });

@@ -141,3 +141,34 @@ export function areasRunFields(a: AreaTarget): {
     parentCodeProperty: a.parentLevelId ? a.parentCodeProperty || null : null,
   };
 }
+
+/** Distinct labels of the indicator column of a long table, as far as the preview rows show them. */
+export function longLabels(columns: readonly string[], rows: readonly (readonly string[])[], indicatorColumn: string | undefined): string[] {
+  const j = indicatorColumn ? columns.indexOf(indicatorColumn) : -1;
+  if (j < 0) return [];
+  const out: string[] = [];
+  for (const r of rows) {
+    const v = (r[j] ?? '').trim();
+    if (v && !out.includes(v)) out.push(v);
+  }
+  return out;
+}
+
+/**
+ * Long tables: labels the server mapped (indicatorMap) or that are indicator ids stay; every other label of
+ * the preview becomes a draft of a new indicator.
+ */
+export function splitUnknownLabels(m: EditableMapping, labels: readonly string[], knownIds: ReadonlySet<string>): Record<string, NewIndicatorDraft> {
+  const map = (m.indicatorMap ?? {}) as Record<string, string>;
+  const drafts: Record<string, NewIndicatorDraft> = {};
+  for (const l of labels) if (!(map[l] && knownIds.has(map[l])) && !knownIds.has(l)) drafts[l] = { ...draftFor(l), origin: 'label' };
+  return drafts;
+}
+
+/** Long tables: the indicatorMap sent to the server, with every new indicator's label pointing to its id. */
+export function withNewLabels(m: EditableMapping, drafts: Readonly<Record<string, NewIndicatorDraft>>): EditableMapping {
+  if (m.layout !== 'long') return m;
+  const map: Record<string, string> = { ...((m.indicatorMap ?? {}) as Record<string, string>) };
+  for (const d of Object.values(drafts)) map[d.column] = d.id;
+  return { ...m, indicatorMap: map };
+}

@@ -67,7 +67,7 @@ describe('validateDrafts', () => {
   it('refuses ids that exist already or are used twice', () => {
     expect(validateDrafts([{ ...ok, id: 'mss_k15' }], new Set(['mss_k15']))[0]).toContain('bereits vergeben');
     const twice = validateDrafts([ok, { ...ok, column: 'B' }], new Set());
-    expect(twice).toEqual(['Spalte „B“: Die Kennung „anteil_alleinerziehende“ ist schon für Spalte „Anteil Alleinerziehende (%)“ vorgesehen.']);
+    expect(twice).toEqual(['Spalte „B“: Die Kennung „anteil_alleinerziehende“ ist schon für „Anteil Alleinerziehende (%)“ vorgesehen.']);
   });
 });
 

@@ -31,8 +31,10 @@ export const INDICATOR_ID = /^[a-z][a-z0-9_]{1,62}$/;
 export const NEW_INDICATOR = '__new__';
 
 export interface NewIndicatorDraft {
-  /** The table column the indicator's values come from. */
+  /** The table column the indicator's values come from (long tables: the label in the indicator column). */
   column: string;
+  /** 'label' for long tables, where the draft stands for a value of the indicator column. */
+  origin?: 'column' | 'label';
   id: string;
   nameDe: string;
   unit: UnitId;
@@ -89,12 +91,12 @@ export function validateDrafts(drafts: readonly NewIndicatorDraft[], existingIds
   const out: string[] = [];
   const seen = new Map<string, string>();
   for (const d of drafts) {
-    const where = `Spalte „${d.column}“`;
+    const where = `${d.origin === 'label' ? 'Indikator' : 'Spalte'} „${d.column}“`;
     if (!d.id) out.push(`${where}: Bitte eine Kennung für den neuen Indikator angeben.`);
     else if (!INDICATOR_ID.test(d.id))
       out.push(`${where}: Kennung „${d.id}“ ist ungültig – erlaubt sind Kleinbuchstaben, Ziffern und _, beginnend mit einem Buchstaben (2 bis 63 Zeichen).`);
     else if (existingIds.has(d.id)) out.push(`${where}: Die Kennung „${d.id}“ ist bereits vergeben – bitte den vorhandenen Indikator wählen oder eine andere Kennung.`);
-    else if (seen.has(d.id)) out.push(`${where}: Die Kennung „${d.id}“ ist schon für Spalte „${seen.get(d.id)}“ vorgesehen.`);
+    else if (seen.has(d.id)) out.push(`${where}: Die Kennung „${d.id}“ ist schon für „${seen.get(d.id)}“ vorgesehen.`);
     if (d.id) seen.set(d.id, seen.get(d.id) ?? d.column);
     if (!d.nameDe.trim()) out.push(`${where}: Bitte einen deutschen Namen angeben.`);
     else if (d.nameDe.trim().length > 200) out.push(`${where}: Der Name ist länger als 200 Zeichen.`);
