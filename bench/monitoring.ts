@@ -24,7 +24,7 @@ const STATUS = ['S1', 'S2', 'S3', 'S4'];
 const DYNAMICS = ['D1', 'D2', 'D3', 'D4'];
 
 const de = (n: number, digits = 0) => n.toLocaleString('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const ms = (x: number) => `${de(x, x < 10 ? 2 : 1)} ms`;
+const ms = (x: number) => (x < 0.1 ? `${de(x * 1000, 1)} µs` : `${de(x, x < 10 ? 2 : 1)} ms`);
 
 /** mulberry32: small seeded PRNG (Tommy Ettinger, public domain) — reproducible synthetic data. */
 function mulberry32(seed: number): () => number {
@@ -119,7 +119,7 @@ function runPipeline(input: IndexColumnsInput, previous: IndexResult): { result:
   const changes = compareClasses(previous, result, 'status').length + compareClasses(previous, result, 'dynamics').length;
   const repeated = findRepeatedNegativeDynamics([previous, result]).length;
   let outstanding = 0;
-  for (const d of DYNAMICS) outstanding += flagOutstandingChangeColumn(input.dynamics?.[d] as Float64Array, { threshold: 2, direction: 'increase' }).outstandingCount;
+  for (const d of DYNAMICS) outstanding += flagOutstandingChangeColumn(input.dynamics?.[d] as Float64Array, { threshold: 2, direction: 'increase', withZ: false }).outstandingCount;
   return { result, changes, repeated, outstanding };
 }
 

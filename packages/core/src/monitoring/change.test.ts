@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatNumber } from '../format/number.ts';
-import { assessShareChange, buildAlertCandidates, compareClasses, computeTrend, findRepeatedNegativeDynamics, flagOutstandingChanges, formatYearsPhrase } from './change.ts';
+import { assessShareChange, buildAlertCandidates, compareClasses, computeTrend, findRepeatedNegativeDynamics, flagOutstandingChangeColumn, flagOutstandingChanges, formatYearsPhrase } from './change.ts';
 import { computeIndex } from './compute-index.ts';
 import { MonitoringError } from './errors.ts';
 import { mssPreset } from './presets.ts';
@@ -59,6 +59,16 @@ describe('changes against the city-wide distribution', () => {
     expect(d.n).toBe(21);
     expect(d.items.filter((i) => i.outstanding).map((i) => i.areaId)).toEqual(['x']);
     expect(flagOutstandingChanges(changes, { direction: 'decrease' }).items.filter((i) => i.outstanding)).toEqual([]);
+  });
+
+  it('flags the same areas in the columnar form with and without z-values, ignoring missing changes', () => {
+    const col = Float64Array.from([...Array.from({ length: 20 }, (_, i) => (i % 5) * 0.1), 3, NaN]);
+    const withZ = flagOutstandingChangeColumn(col);
+    const withoutZ = flagOutstandingChangeColumn(col, { withZ: false });
+    expect(Array.from(withoutZ.outstanding)).toEqual(Array.from(withZ.outstanding));
+    expect(withoutZ).toMatchObject({ n: 21, outstandingCount: 1, z: null });
+    expect(withZ.outstanding[20]).toBe(1);
+    expect(withZ.z?.[20]).toBeGreaterThan(2);
   });
 });
 

@@ -59,6 +59,8 @@ export function compareClasses(previous: IndexResult, current: IndexResult, part
   }
   const align = alignByIds(previous.ids, current.ids);
   const out: ClassChange[] = [];
+  // One explanation per (from, to) pair, not per area.
+  const texts = new Map<number, string>();
   const n = current.ids.length;
   for (let j = 0; j < n; j++) {
     const i = align[j] as number;
@@ -70,6 +72,12 @@ export function compareClasses(previous: IndexResult, current: IndexResult, part
     const fromC = a.classes[from];
     const toC = b.classes[to];
     if (!fromC || !toC) continue;
+    const key = from * 64 + to;
+    let text = texts.get(key);
+    if (text === undefined) {
+      text = `${b.label}: von '${fromC.label}' (${previous.definition.label}) nach '${toC.label}' (${current.definition.label})`;
+      texts.set(key, text);
+    }
     out.push({
       areaId: id,
       fromCode: fromC.code,
@@ -78,7 +86,7 @@ export function compareClasses(previous: IndexResult, current: IndexResult, part
       toLabel: toC.label,
       steps: to - from,
       direction: to > from ? 'verschlechtert' : 'verbessert',
-      explanation: `${b.label}: von '${fromC.label}' (${previous.definition.label}) nach '${toC.label}' (${current.definition.label})`,
+      explanation: text,
     });
   }
   return out;
@@ -108,6 +116,7 @@ export function findRepeatedNegativeDynamics(results: readonly IndexResult[], op
   const last = window[window.length - 1] as IndexResult;
   const aligns = window.map((r) => alignByIds(r.ids, last.ids));
   const editions = window.map((r) => r.definition.label);
+  const explanation = `Dynamik ${times >= 2 && times <= 12 ? `${YEARS[times] as string}mal` : `${times}-mal`} in Folge '${label}' (${editions.join(', ')})`;
   const out: RepeatedNegativeDynamics[] = [];
   for (let j = 0; j < last.ids.length; j++) {
     let all = true;
@@ -117,7 +126,7 @@ export function findRepeatedNegativeDynamics(results: readonly IndexResult[], op
     }
     if (all) {
       const id = last.ids[j] as string;
-      out.push({ areaId: id, editions, explanation: `Dynamik ${times >= 2 && times <= 12 ? `${YEARS[times] as string}mal` : `${times}-mal`} in Folge '${label}' (${editions.join(', ')})` });
+      out.push({ areaId: id, editions, explanation });
     }
   }
   return out;
@@ -198,7 +207,8 @@ export interface ChangeColumnFlags {
   n: number;
   mean: number;
   sd: number;
-  z: Float64Array;
+  /** null when called with withZ: false */
+  z: Float64Array | null;
   outstanding: Uint8Array;
   outstandingCount: number;
 }
@@ -209,7 +219,7 @@ export interface ChangeColumnFlags {
  */
 export function flagOutstandingChangeColumn(
   changes: Float64Array,
-  options: { threshold?: number; direction?: 'increase' | 'decrease' | 'both' } = {},
+  options: { threshold?: number; direction?: 'increase' | 'decrease' | 'both'; withZ?: boolean } = {},
 ): ChangeColumnFlags {
   const threshold = options.threshold ?? 2;
   const direction = options.direction ?? 'both';
@@ -235,18 +245,22 @@ export function flagOutstandingChangeColumn(
   const variance = (ss - (s * s) / n) / n;
   const sd = Math.sqrt(variance > 0 ? variance : 0);
   if (sd === 0) throw new MonitoringError('zero_variance', 'Alle Gebiete haben dieselbe Veränderung; keine Veränderung sticht hervor.');
-  const z = new Float64Array(len);
   const outstanding = new Uint8Array(len);
   let outstandingCount = 0;
-  const hi = direction === 'decrease' ? Infinity : threshold;
-  const lo = direction === 'increase' ? -Infinity : -threshold;
+  // z > t ⇔ change > mean + t·sd: the flags need no z-values.
+  const hi = direction === 'decrease' ? Infinity : mean + threshold * sd;
+  const lo = direction === 'increase' ? -Infinity : mean - threshold * sd;
   for (let i = 0; i < len; i++) {
-    const zi = ((changes[i] as number) - mean) / sd;
-    z[i] = zi;
-    if (zi > hi || zi < lo) {
+    const v = changes[i] as number;
+    if (v > hi || v < lo) {
       outstanding[i] = 1;
       outstandingCount++;
     }
+  }
+  let z: Float64Array | null = null;
+  if (options.withZ !== false) {
+    z = new Float64Array(len);
+    for (let i = 0; i < len; i++) z[i] = ((changes[i] as number) - mean) / sd;
   }
   return { n, mean, sd, z, outstanding, outstandingCount };
 }
@@ -261,7 +275,7 @@ export function flagOutstandingChanges(
 ): ChangeDistribution {
   const valid = changes.filter((c): c is { areaId: string; change: number } => c.change !== null && Number.isFinite(c.change));
   const flags = flagOutstandingChangeColumn(Float64Array.from(valid, (c) => c.change), options);
-  const items = valid.map((c, i) => ({ areaId: c.areaId, change: c.change, z: flags.z[i] as number, outstanding: flags.outstanding[i] === 1 }));
+  const items = valid.map((c, i) => ({ areaId: c.areaId, change: c.change, z: (flags.z as Float64Array)[i] as number, outstanding: flags.outstanding[i] === 1 }));
   return { n: flags.n, mean: flags.mean, sd: flags.sd, items };
 }
 

@@ -538,6 +538,89 @@ function partResult(
   };
 }
 
+/**
+ * Validity by rules (docs/methods/index-engine.md § 4): exclusion list → population unknown →
+ * population below the minimum. Sets valid[i] = 1 or records the reason. A small function of its own
+ * so the engine optimises the hot loop.
+ */
+function applyValidityRules(
+  rules: IndexDefinition['validity'],
+  ids: readonly string[],
+  population: Float64Array,
+  valid: Uint8Array,
+  unscored: Map<number, { code: UnscoredReasonCode; reason: string }>,
+): void {
+  const n = ids.length;
+  const min = rules.minPopulation ?? null;
+  const minText = min === null ? '' : formatNumber(min);
+  // Small whole numbers print the same in German; only larger ones go through formatNumber (speed).
+  const popText = (pop: number) => (Number.isInteger(pop) && pop >= 0 && pop < 1000 ? String(pop) : formatNumber(pop, { decimals: Number.isInteger(pop) ? 0 : 1 }));
+  const minimum = min ?? -Infinity;
+  for (let i = 0; i < n; i++) {
+    const pop = population[i] as number;
+    if (pop >= minimum) valid[i] = 1;
+    else if (min === null) valid[i] = 1; // NaN population without a minimum
+    else if (Number.isNaN(pop)) unscored.set(i, { code: 'population_missing', reason: `Einwohnerzahl fehlt (mindestens ${minText} nötig)` });
+    else unscored.set(i, { code: 'population_below_min', reason: `Weniger als ${minText} Einwohnerinnen und Einwohner (${popText(pop)})` });
+  }
+  // The exclusion list comes first: it overrides the population reasons.
+  if ((rules.exclusions ?? []).length > 0) {
+    const excluded = new Map<string, string>();
+    for (const e of rules.exclusions ?? []) excluded.set(e.areaId, e.reason);
+    for (let i = 0; i < n; i++) {
+      const ex = excluded.get(ids[i] as string);
+      if (ex === undefined) continue;
+      valid[i] = 0;
+      unscored.set(i, { code: 'excluded', reason: `Ausgeschlossen: ${ex}` });
+    }
+  }
+}
+
+/** Number of valid areas. */
+function countOnes(valid: Uint8Array): number {
+  let c = 0;
+  for (let i = 0; i < valid.length; i++) c += valid[i] as number;
+  return c;
+}
+
+/** Matrix group, rule hits and attention flag per scored area via lookup tables over (status class, dynamics class). */
+function applyMatrix(
+  valid: Uint8Array,
+  sClass: Int8Array,
+  dClass: Int8Array | null,
+  nd: number,
+  groupTable: Int16Array,
+  ruleTables: { t: Uint8Array; hits: Uint8Array }[],
+  groupOf: Int16Array,
+  attention: Uint8Array,
+  groupCount: number,
+): { counts: Int32Array; attentionCount: number } {
+  const n = valid.length;
+  const counts = new Int32Array(Math.max(1, groupCount));
+  const nr = ruleTables.length;
+  let attentionCount = 0;
+  for (let i = 0; i < n; i++) {
+    if (valid[i] !== 1) {
+      groupOf[i] = -1;
+      continue;
+    }
+    const cell = (sClass[i] as number) * nd + (dClass ? (dClass[i] as number) : 0);
+    const g = groupTable[cell] as number;
+    groupOf[i] = g;
+    if (g >= 0) counts[g] = (counts[g] as number) + 1;
+    let any = 0;
+    for (let r = 0; r < nr; r++) {
+      const rt = ruleTables[r] as { t: Uint8Array; hits: Uint8Array };
+      const h = rt.t[cell] as number;
+      rt.hits[i] = h;
+      any |= h;
+    }
+    attention[i] = any;
+    attentionCount += any;
+  }
+  return { counts, attentionCount };
+}
+
 /** Computes an index from columnar input (NaN = missing). Throws MonitoringError; never returns partial results. */
 export function computeIndexColumns(definition: IndexDefinition, input: IndexColumnsInput): IndexResult {
   assertValidIndexDefinition(definition);
@@ -580,23 +663,7 @@ export function computeIndexColumns(definition: IndexDefinition, input: IndexCol
       }
     }
   } else {
-    const excluded = new Map<string, string>();
-    for (const e of rules.exclusions ?? []) excluded.set(e.areaId, e.reason);
-    const min = rules.minPopulation ?? null;
-    const minText = min === null ? '' : formatNumber(min);
-    // Small whole numbers print the same in German; only larger ones go through formatNumber (speed).
-    const popText = (pop: number) => (Number.isInteger(pop) && pop >= 0 && pop < 1000 ? String(pop) : formatNumber(pop, { decimals: Number.isInteger(pop) ? 0 : 1 }));
-    for (let i = 0; i < n; i++) {
-      const pop = input.population[i] as number;
-      const ex = excluded.size > 0 ? excluded.get(input.ids[i] as string) : undefined;
-      if (ex !== undefined) {
-        unscored.set(i, { code: 'excluded', reason: `Ausgeschlossen: ${ex}` });
-      } else if (min !== null && Number.isNaN(pop)) {
-        unscored.set(i, { code: 'population_missing', reason: `Einwohnerzahl fehlt (mindestens ${minText} nötig)` });
-      } else if (min !== null && pop < min) {
-        unscored.set(i, { code: 'population_below_min', reason: `Weniger als ${minText} Einwohnerinnen und Einwohner (${popText(pop)})` });
-      } else valid[i] = 1;
-    }
+    applyValidityRules(rules, input.ids, input.population, valid, unscored);
   }
   const missingProblems: string[] = [];
   let missingCode: 'missing_value' | 'missing_dynamics' = 'missing_value';
@@ -620,8 +687,7 @@ export function computeIndexColumns(definition: IndexDefinition, input: IndexCol
     }
   };
   const countValid = () => {
-    let c = 0;
-    for (let i = 0; i < n; i++) c += valid[i] as number;
+    const c = countOnes(valid);
     if (c === 0) {
       throw new MonitoringError('no_valid_area', `Kein Gebiet erfüllt die Gültigkeitsregeln von „${definition.label}“ (${n} Gebiete geprüft); der Index kann nicht berechnet werden.`);
     }
@@ -654,12 +720,11 @@ export function computeIndexColumns(definition: IndexDefinition, input: IndexCol
   const dynamics = definition.dynamics ? computePart(definition.dynamics, input.dynamics ?? {}, stats.slice(ns), valid, validCount, n) : null;
 
   // Matrix and rules via lookup tables over (status class, dynamics class).
-  const groupOf = new Int16Array(n).fill(-1);
+  const groupOf = new Int16Array(n);
   const matrix = definition.matrix ?? [];
   const groupCounts = matrix.map(() => 0);
   const ruleHits: Record<string, Uint8Array> = {};
   const attention = new Uint8Array(n);
-  let attentionCount = 0;
   const sCodes = definition.status.classes.classes.map((c) => c.code);
   const dCodes = definition.dynamics ? definition.dynamics.classes.classes.map((c) => c.code) : [];
   const nd = Math.max(1, dCodes.length);
@@ -679,26 +744,7 @@ export function computeIndexColumns(definition: IndexDefinition, input: IndexCol
     ruleHits[r.id] = hits;
     return { t, hits };
   });
-  const sClass = status.classOf;
-  const dClass = dynamics ? dynamics.classOf : null;
-  const counts = new Int32Array(Math.max(1, matrix.length));
-  const nr = ruleTables.length;
-  for (let i = 0; i < n; i++) {
-    if (valid[i] !== 1) continue;
-    const cell = (sClass[i] as number) * nd + (dClass ? (dClass[i] as number) : 0);
-    const g = groupTable[cell] as number;
-    groupOf[i] = g;
-    if (g >= 0) counts[g] = (counts[g] as number) + 1;
-    let any = 0;
-    for (let r = 0; r < nr; r++) {
-      const rt = ruleTables[r] as { t: Uint8Array; hits: Uint8Array };
-      const h = rt.t[cell] as number;
-      rt.hits[i] = h;
-      any |= h;
-    }
-    attention[i] = any;
-    attentionCount += any;
-  }
+  const { counts, attentionCount } = applyMatrix(valid, status.classOf, dynamics ? dynamics.classOf : null, nd, groupTable, ruleTables, groupOf, attention, matrix.length);
   for (let g = 0; g < matrix.length; g++) groupCounts[g] = counts[g] as number;
   let codesCache: (UnscoredReasonCode | null)[] | null = null;
   let reasonsCache: (string | null)[] | null = null;
