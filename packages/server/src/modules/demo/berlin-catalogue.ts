@@ -104,7 +104,7 @@ const AGE_GROUPS: [string, string, string][] = [
   ['27_45', '27 bis unter 45 Jahren', '27 to under 45'],
   ['45_55', '45 bis unter 55 Jahren', '45 to under 55'],
   ['55_65', '55 bis unter 65 Jahren', '55 to under 65'],
-  ['above_65', '65 Jahren und älter', '65 and older'],
+  ['above_65', 'ab 65 Jahren', '65 and older'],
 ];
 
 export const ORIGINS: [string, string, string][] = [
@@ -143,7 +143,7 @@ export function ewrIndicators(): IndicatorInput[] {
   let k = 100;
   out.push(ewrCount('ewr_inhabitants', 'Einwohnerinnen und Einwohner', 'Residents', 'Melderechtlich registrierte Einwohnerinnen und Einwohner mit Hauptwohnsitz.', 'demography', k++));
   for (const [code, de, en] of AGE_GROUPS) {
-    out.push(ewrCount(`ewr_age_${code}`, `Einwohner ${de}`, `Residents aged ${en}`, `Einwohnerinnen und Einwohner im Alter von ${de} (untere Grenze einschließlich).`, 'demography', k++));
+    out.push(ewrCount(`ewr_age_${code}`, `Einwohner ${de}`, `Residents aged ${en}`, `Einwohnerinnen und Einwohner ${de} (Altersgrenzen: untere einschließlich, obere ausschließlich).`, 'demography', k++));
   }
   out.push(ewrCount('ewr_age_below_18', 'Kinder und Jugendliche unter 18 Jahren', 'Children and youth under 18', 'Summe der Altersgruppen unter 6, 6 bis unter 15 und 15 bis unter 18 Jahren.', 'demography', k++));
   out.push(ewrCount('ewr_female', 'Einwohnerinnen (weiblich)', 'Female residents', 'Einwohnerinnen mit Geschlecht weiblich.', 'demography', k++));
@@ -153,7 +153,7 @@ export function ewrIndicators(): IndicatorInput[] {
   out.push(ewrCount('ewr_germans_without_mb', 'Deutsche ohne Migrationshintergrund', 'Germans without migration background', 'Deutsche ohne Migrationshintergrund.', 'demography', k++));
   out.push(ewrCount('ewr_germans_with_mb', 'Deutsche mit Migrationshintergrund', 'Germans with migration background', 'Deutsche mit Migrationshintergrund.', 'demography', k++));
   for (const [code, de, en] of AGE_GROUPS) {
-    out.push(ewrCount(`ewr_mb_age_${code}`, `Einwohner mit Migrationshintergrund ${de}`, `Residents with migration background aged ${en}`, `Einwohnerinnen und Einwohner mit Migrationshintergrund im Alter von ${de}.`, 'demography', k++));
+    out.push(ewrCount(`ewr_mb_age_${code}`, `Einwohner mit Migrationshintergrund ${de}`, `Residents with migration background aged ${en}`, `Einwohnerinnen und Einwohner mit Migrationshintergrund ${de}.`, 'demography', k++));
   }
   out.push(ewrCount('ewr_mb_age_below_18', 'Kinder und Jugendliche unter 18 mit Migrationshintergrund', 'Children and youth under 18 with migration background', 'Summe der Altersgruppen unter 18 Jahren mit Migrationshintergrund.', 'demography', k++));
   out.push(ewrCount('ewr_mb_female', 'Einwohnerinnen mit Migrationshintergrund', 'Female residents with migration background', 'Einwohnerinnen (weiblich) mit Migrationshintergrund.', 'demography', k++));
@@ -162,7 +162,7 @@ export function ewrIndicators(): IndicatorInput[] {
   }
   let s = 10;
   for (const [code, de, en] of AGE_GROUPS) {
-    out.push(ewrShare(`ewr_share_age_${code}`, `Anteil Einwohner ${de}`, `Share of residents aged ${en}`, `ewr_age_${code}`, 'ewr_inhabitants', `Einwohner im Alter von ${de}`, 'Einwohner insgesamt', s++));
+    out.push(ewrShare(`ewr_share_age_${code}`, `Anteil Einwohner ${de}`, `Share of residents ${en.startsWith('under') ? en : `aged ${en}`}`, `ewr_age_${code}`, 'ewr_inhabitants', `Einwohner ${de}`, 'Einwohner insgesamt', s++));
   }
   out.push(ewrShare('ewr_share_age_below_18', 'Anteil Kinder und Jugendliche unter 18 Jahren', 'Share of children and youth under 18', 'ewr_age_below_18', 'ewr_inhabitants', 'Einwohner unter 18 Jahren', 'Einwohner insgesamt', s++));
   out.push(ewrShare('ewr_share_female', 'Frauenanteil', 'Share of women', 'ewr_female', 'ewr_inhabitants', 'Einwohnerinnen (weiblich)', 'Einwohner insgesamt', s++));
