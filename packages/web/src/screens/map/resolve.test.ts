@@ -61,6 +61,14 @@ describe('resolveMapState', () => {
     expect(resolveMapState(DEFAULT_MAP_STATE, [fresh], []).system).toBe('leipzig_ot');
   });
 
+  it('between equally new systems takes the one with more indicators', () => {
+    const twin = { ...LOR2021, id: 'test_bez' };
+    const one = makeIndicator({ id: 'x', coverage: [{ systemId: 'test_bez', levelId: 'bez', dates: ['2023-12-31'] }] });
+    const s = resolveMapState(DEFAULT_MAP_STATE, [LOR2021, twin], [age, poverty, one]);
+    expect(s.system).toBe('lor2021');
+    expect(resolveMapState(DEFAULT_MAP_STATE, [twin, LOR2021], [age, poverty, one]).system).toBe('lor2021');
+  });
+
   it('keeps what the URL asked for when it exists', () => {
     const s = resolveMapState({ ...DEFAULT_MAP_STATE, system: 'lor2021', level: 'plr', indicator: 'ewr_share_age_above_65' }, [LOR2006, LOR2021], [age, poverty]);
     expect(s.indicator).toBe('ewr_share_age_above_65');

@@ -40,12 +40,15 @@ export function compareStartIndicators(system: string, level: string): (a: Indic
 export function resolveMapState(s: MapState, systems: readonly AreaSystem[], indicators: readonly Indicator[]): MapState {
   const hasData = (sys: string, lvl: string) => indicators.some((i) => datesFor(i, sys, lvl).length > 0);
   const systemHasData = (x: AreaSystem) => x.levels.some((l) => hasData(x.id, l.id));
+  const indicatorCount = (x: AreaSystem) => indicators.filter((i) => i.coverage.some((c) => c.systemId === x.id)).length;
   // default: a system with data, valid today (open validTo), the most recent one
   const current = [...systems].sort(
     (a, b) =>
       Number(systemHasData(a)) - Number(systemHasData(b)) ||
       Number(a.validTo === null) - Number(b.validTo === null) ||
-      (a.validFrom ?? '').localeCompare(b.validFrom ?? ''),
+      (a.validFrom ?? '').localeCompare(b.validFrom ?? '') ||
+      // equally new: the system the city works with, i.e. the one with more indicators
+      indicatorCount(a) - indicatorCount(b),
   );
   const system = systems.find((x) => x.id === s.system) ?? current[current.length - 1];
   if (!system) return s;
