@@ -22,24 +22,20 @@ export interface ClassChange {
   explanation: string;
 }
 
-/** Maps positions of `current` to positions of `previous` by area id (identity when both list the same ids in the same order). */
-function alignByIds(previous: readonly string[], current: readonly string[]): Int32Array {
-  const map = new Int32Array(current.length);
-  let same = previous === current || previous.length === current.length;
-  if (same && previous !== current) {
-    for (let i = 0; i < current.length; i++) {
-      if (previous[i] !== current[i]) {
-        same = false;
-        break;
-      }
-    }
-  }
-  if (same) {
-    for (let i = 0; i < current.length; i++) map[i] = i;
-    return map;
+/**
+ * Maps positions of `current` to positions of `previous` by area id (−1 = absent); null when both list
+ * the same ids in the same order (identity, the common case of one area system).
+ */
+function alignByIds(previous: readonly string[], current: readonly string[]): Int32Array | null {
+  if (previous === current) return null;
+  if (previous.length === current.length) {
+    let same = true;
+    for (let i = 0; i < current.length && same; i++) same = previous[i] === current[i];
+    if (same) return null;
   }
   const pos = new Map<string, number>();
   previous.forEach((id, i) => pos.set(id, i));
+  const map = new Int32Array(current.length);
   for (let i = 0; i < current.length; i++) map[i] = pos.get(current[i] as string) ?? -1;
   return map;
 }
@@ -62,11 +58,15 @@ export function compareClasses(previous: IndexResult, current: IndexResult, part
   // One explanation per (from, to) pair, not per area.
   const texts = new Map<number, string>();
   const n = current.ids.length;
+  const pv = previous.valid;
+  const cv = current.valid;
+  const ac = a.classOf;
+  const bc = b.classOf;
   for (let j = 0; j < n; j++) {
-    const i = align[j] as number;
-    if (i < 0 || previous.valid[i] !== 1 || current.valid[j] !== 1) continue;
-    const from = a.classOf[i] as number;
-    const to = b.classOf[j] as number;
+    const i = align === null ? j : (align[j] as number);
+    if (i < 0 || pv[i] !== 1 || cv[j] !== 1) continue;
+    const from = ac[i] as number;
+    const to = bc[j] as number;
     if (from === to) continue;
     const id = current.ids[j] as string;
     const fromC = a.classes[from];
@@ -114,21 +114,24 @@ export function findRepeatedNegativeDynamics(results: readonly IndexResult[], op
   if (targetClass.some((c) => c < 0)) throw new MonitoringError('invalid_input', `Dynamik-Klasse "${code}" gibt es nicht in allen Ausgaben.`);
   const label = first.classes[targetClass[0] as number]?.label ?? code;
   const last = window[window.length - 1] as IndexResult;
-  const aligns = window.map((r) => alignByIds(r.ids, last.ids));
   const editions = window.map((r) => r.definition.label);
   const explanation = `Dynamik ${times >= 2 && times <= 12 ? `${YEARS[times] as string}mal` : `${times}-mal`} in Folge '${label}' (${editions.join(', ')})`;
+  // hit[j] = 1 while area j of the last edition is in the target class in every edition seen so far.
+  const n = last.ids.length;
+  const hit = new Uint8Array(n);
+  window.forEach((r, k) => {
+    const align = alignByIds(r.ids, last.ids);
+    const v = r.valid;
+    const cls = (parts[k] as PartResult).classOf;
+    const target = targetClass[k] as number;
+    for (let j = 0; j < n; j++) {
+      if (k > 0 && hit[j] !== 1) continue;
+      const i = align === null ? j : (align[j] as number);
+      hit[j] = i >= 0 && v[i] === 1 && cls[i] === target ? 1 : 0;
+    }
+  });
   const out: RepeatedNegativeDynamics[] = [];
-  for (let j = 0; j < last.ids.length; j++) {
-    let all = true;
-    for (let k = 0; k < window.length && all; k++) {
-      const i = (aligns[k] as Int32Array)[j] as number;
-      all = i >= 0 && (window[k] as IndexResult).valid[i] === 1 && (parts[k] as PartResult).classOf[i] === targetClass[k];
-    }
-    if (all) {
-      const id = last.ids[j] as string;
-      out.push({ areaId: id, editions, explanation });
-    }
-  }
+  for (let j = 0; j < n; j++) if (hit[j] === 1) out.push({ areaId: last.ids[j] as string, editions, explanation });
   return out;
 }
 

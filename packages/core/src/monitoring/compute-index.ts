@@ -88,8 +88,10 @@ export interface IndexResult {
   /** 1 = scored */
   valid: Uint8Array;
   validCount: number;
-  /** unscored areas by position: reason code and German reason (only these areas). */
-  unscored: ReadonlyMap<number, { code: UnscoredReasonCode; reason: string }>;
+  /** reason code of the area at position i (null = scored). */
+  reasonCodeAt(i: number): UnscoredReasonCode | null;
+  /** German reason of the area at position i (null = scored); texts are built on demand. */
+  reasonAt(i: number): string | null;
   /** reason code per area (null for scored areas); built on first access. */
   reasonCodes: (UnscoredReasonCode | null)[];
   /** German reason for unscored areas, null for scored ones. */
@@ -538,6 +540,10 @@ function partResult(
   };
 }
 
+/** Reason codes stored per area in a Uint8Array (0 = scored). */
+const CODE = { not_in_valid_list: 1, excluded: 2, population_missing: 3, population_below_min: 4, missing_value: 5 } as const;
+const CODE_NAMES: (UnscoredReasonCode | null)[] = [null, 'not_in_valid_list', 'excluded', 'population_missing', 'population_below_min', 'missing_value'];
+
 /**
  * Validity by rules (docs/methods/index-engine.md § 4): exclusion list → population unknown →
  * population below the minimum. Sets valid[i] = 1 or records the reason. A small function of its own
@@ -548,20 +554,16 @@ function applyValidityRules(
   ids: readonly string[],
   population: Float64Array,
   valid: Uint8Array,
-  unscored: Map<number, { code: UnscoredReasonCode; reason: string }>,
+  code: Uint8Array,
+  detail: Map<number, string>,
 ): void {
   const n = ids.length;
   const min = rules.minPopulation ?? null;
-  const minText = min === null ? '' : formatNumber(min);
-  // Small whole numbers print the same in German; only larger ones go through formatNumber (speed).
-  const popText = (pop: number) => (Number.isInteger(pop) && pop >= 0 && pop < 1000 ? String(pop) : formatNumber(pop, { decimals: Number.isInteger(pop) ? 0 : 1 }));
   const minimum = min ?? -Infinity;
   for (let i = 0; i < n; i++) {
     const pop = population[i] as number;
-    if (pop >= minimum) valid[i] = 1;
-    else if (min === null) valid[i] = 1; // NaN population without a minimum
-    else if (Number.isNaN(pop)) unscored.set(i, { code: 'population_missing', reason: `Einwohnerzahl fehlt (mindestens ${minText} nötig)` });
-    else unscored.set(i, { code: 'population_below_min', reason: `Weniger als ${minText} Einwohnerinnen und Einwohner (${popText(pop)})` });
+    if (pop >= minimum || min === null) valid[i] = 1;
+    else code[i] = Number.isNaN(pop) ? CODE.population_missing : CODE.population_below_min;
   }
   // The exclusion list comes first: it overrides the population reasons.
   if ((rules.exclusions ?? []).length > 0) {
@@ -571,7 +573,8 @@ function applyValidityRules(
       const ex = excluded.get(ids[i] as string);
       if (ex === undefined) continue;
       valid[i] = 0;
-      unscored.set(i, { code: 'excluded', reason: `Ausgeschlossen: ${ex}` });
+      code[i] = CODE.excluded;
+      detail.set(i, ex);
     }
   }
 }
@@ -646,8 +649,9 @@ export function computeIndexColumns(definition: IndexDefinition, input: IndexCol
   // Validity (docs/methods/index-engine.md § Gültige Gebiete): explicit list, or rules in this order:
   // exclusion list → population missing → population below minimum → missing values.
   const valid = new Uint8Array(n);
-  // Only unscored areas get an entry (a 200,000-element array of nulls would cost more than the index).
-  const unscored = new Map<number, { code: UnscoredReasonCode; reason: string }>();
+  // Reason codes per area; texts are built on demand (10,000 strings per run would cost more than the index).
+  const code = new Uint8Array(n);
+  const detail = new Map<number, string>();
   const rules = definition.validity;
   if (input.validAreaIds) {
     const index = new Map<string, number>();
@@ -659,11 +663,11 @@ export function computeIndexColumns(definition: IndexDefinition, input: IndexCol
     for (const id of input.validAreaIds) valid[index.get(id) as number] = 1;
     for (let i = 0; i < n; i++) {
       if (valid[i] !== 1) {
-        unscored.set(i, { code: 'not_in_valid_list', reason: 'Nicht in der Liste der bewerteten Gebiete' });
+        code[i] = CODE.not_in_valid_list;
       }
     }
   } else {
-    applyValidityRules(rules, input.ids, input.population, valid, unscored);
+    applyValidityRules(rules, input.ids, input.population, valid, code, detail);
   }
   const missingProblems: string[] = [];
   let missingCode: 'missing_value' | 'missing_dynamics' = 'missing_value';
@@ -677,7 +681,8 @@ export function computeIndexColumns(definition: IndexDefinition, input: IndexCol
         if (v - v === 0) continue; // finite (NaN − NaN and ∞ − ∞ are NaN)
         if (rules.missingValues === 'exclude') {
           valid[i] = 0;
-          unscored.set(i, { code: 'missing_value', reason: `Kein Wert für ${what}` });
+          code[i] = CODE.missing_value;
+          detail.set(i, what);
           continue;
         }
         if (dyn) missingCode = 'missing_dynamics';
@@ -746,6 +751,26 @@ export function computeIndexColumns(definition: IndexDefinition, input: IndexCol
   });
   const { counts, attentionCount } = applyMatrix(valid, status.classOf, dynamics ? dynamics.classOf : null, nd, groupTable, ruleTables, groupOf, attention, matrix.length);
   for (let g = 0; g < matrix.length; g++) groupCounts[g] = counts[g] as number;
+  const minText = formatNumber(rules.minPopulation ?? 0);
+  const reasonCodeAt = (i: number): UnscoredReasonCode | null => CODE_NAMES[code[i] ?? 0] ?? null;
+  const reasonAt = (i: number): string | null => {
+    switch (reasonCodeAt(i)) {
+      case null:
+        return null;
+      case 'not_in_valid_list':
+        return 'Nicht in der Liste der bewerteten Gebiete';
+      case 'excluded':
+        return `Ausgeschlossen: ${detail.get(i) ?? ''}`;
+      case 'population_missing':
+        return `Einwohnerzahl fehlt (mindestens ${minText} nötig)`;
+      case 'population_below_min': {
+        const pop = input.population[i] as number;
+        return `Weniger als ${minText} Einwohnerinnen und Einwohner (${formatNumber(pop, { decimals: Number.isInteger(pop) ? 0 : 1 })})`;
+      }
+      case 'missing_value':
+        return `Kein Wert für ${detail.get(i) ?? ''}`;
+    }
+  };
   let codesCache: (UnscoredReasonCode | null)[] | null = null;
   let reasonsCache: (string | null)[] | null = null;
   return {
@@ -753,18 +778,19 @@ export function computeIndexColumns(definition: IndexDefinition, input: IndexCol
     ids: input.ids,
     valid,
     validCount,
-    unscored,
+    reasonCodeAt,
+    reasonAt,
     get reasonCodes() {
       if (!codesCache) {
         codesCache = [];
-        for (let i = 0; i < n; i++) codesCache.push(unscored.get(i)?.code ?? null);
+        for (let i = 0; i < n; i++) codesCache.push(reasonCodeAt(i));
       }
       return codesCache;
     },
     get reasons() {
       if (!reasonsCache) {
         reasonsCache = [];
-        for (let i = 0; i < n; i++) reasonsCache.push(unscored.get(i)?.reason ?? null);
+        for (let i = 0; i < n; i++) reasonsCache.push(reasonAt(i));
       }
       return reasonsCache;
     },
@@ -866,8 +892,8 @@ export function areaResultAt(result: IndexResult, i: number): AreaIndexResult {
   return {
     id: result.ids[i] as string,
     valid,
-    reasonCode: result.unscored.get(i)?.code ?? null,
-    reason: result.unscored.get(i)?.reason ?? null,
+    reasonCode: result.reasonCodeAt(i),
+    reason: result.reasonAt(i),
     status: valid ? areaPart(result.status, i) : null,
     dynamics: valid && result.dynamics ? areaPart(result.dynamics, i) : null,
     group: group ? { code: group.code, label: group.label } : null,

@@ -126,7 +126,7 @@ export function explainArea(result: IndexResult, areaId: string, options: Explai
   const near = options.nearThreshold ?? 0.1;
   const i = areaPosition(result, areaId);
   if (result.valid[i] !== 1) {
-    const reason = result.reasons[i] ?? 'nicht bewertet';
+    const reason = result.reasonAt(i) ?? 'nicht bewertet';
     return { areaId, scored: false, reason, status: null, dynamics: null, group: null, attention: false, text: `Nicht bewertet: ${reason}.` };
   }
   const status = explainPart(result.status, i, near);
