@@ -95,6 +95,7 @@ export const profileSchema = z
             numerator: z.number().nullable(),
             denominator: z.number().nullable(),
             flag: flagSchema,
+            flagReason: z.string().nullable().meta({ description: 'warum kein Wert vorliegt (z. B. nicht bewertet, gesperrt)' }),
             cityValue: z.number().nullable(),
             rank: z.number().int().nullable().meta({ description: '1 = höchster Wert' }),
             rankOf: z.number().int().meta({ description: 'Anzahl der Gebiete der Ebene mit Wert' }),

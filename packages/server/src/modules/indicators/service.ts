@@ -240,6 +240,7 @@ export async function getProfile(sql: Sql, tenantId: string, areaId: number, dat
       numerator: current?.numerator ?? null,
       denominator: current?.denominator ?? null,
       flag: current?.flag ?? null,
+      flagReason: current?.flag_reason ?? null,
       cityValue: city.value,
       rank: at >= 0 ? (ranks[at] ?? null) : null,
       rankOf: rankedCount,

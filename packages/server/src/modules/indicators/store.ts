@@ -93,12 +93,13 @@ export interface AreaObservationRow {
   numerator: number | null;
   denominator: number | null;
   flag: 'suppressed' | 'invalid' | null;
+  flag_reason: string | null;
 }
 
 /** All observations of one area (public indicators), by indicator and date. */
 export function selectAreaObservations(sql: Sql, tenantId: string, areaId: number): Promise<AreaObservationRow[]> {
   return sql.query<AreaObservationRow>(
-    `SELECT o.indicator_id, o.ref_date, o.value, o.numerator, o.denominator, o.flag
+    `SELECT o.indicator_id, o.ref_date, o.value, o.numerator, o.denominator, o.flag, o.flag_reason
        FROM observation o
        JOIN indicator i ON i.tenant_id = o.tenant_id AND i.id = o.indicator_id
       WHERE o.tenant_id = $1 AND o.area_id = $2 AND i.visibility = 'public'
@@ -110,7 +111,7 @@ export function selectAreaObservations(sql: Sql, tenantId: string, areaId: numbe
 /** Observations of one area and indicator over time. */
 export function selectSeries(sql: Sql, tenantId: string, areaId: number, indicatorId: string): Promise<AreaObservationRow[]> {
   return sql.query<AreaObservationRow>(
-    `SELECT indicator_id, ref_date, value, numerator, denominator, flag
+    `SELECT indicator_id, ref_date, value, numerator, denominator, flag, flag_reason
        FROM observation
       WHERE tenant_id = $1 AND area_id = $2 AND indicator_id = $3
       ORDER BY ref_date`,
