@@ -171,6 +171,7 @@ export const de = {
   statusUnchanged: 'Keine Änderungen – die Daten sind bereits vorhanden.',
   statusDryRun: 'Probelauf abgeschlossen – es wurde nichts gespeichert.',
   rowsRead: 'Gelesene Zeilen',
+  rowsToWrite: 'Zu schreibende Werte',
   rowsWritten: 'Geschriebene Zeilen',
   errors: 'Fehler',
   errorCount: (n: number) => (n === 1 ? '1 Fehler' : `${n} Fehler`),

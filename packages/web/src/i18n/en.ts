@@ -166,6 +166,7 @@ export const en: Dict = {
   statusUnchanged: 'No changes – the data are already present.',
   statusDryRun: 'Dry run finished – nothing was saved.',
   rowsRead: 'Rows read',
+  rowsToWrite: 'Values to write',
   rowsWritten: 'Rows written',
   errors: 'Errors',
   errorCount: (n: number) => (n === 1 ? '1 error' : `${n} errors`),

@@ -1080,7 +1080,7 @@ export function ImportScreen() {
               <dd>{fmtInt(report.rowsRead)}</dd>
             </div>
             <div className="meta-row">
-              <dt>{t.rowsWritten}</dt>
+              <dt>{report.status === 'dry_run' ? t.rowsToWrite : t.rowsWritten}</dt>
               <dd>{fmtInt(report.rowsWritten)}</dd>
             </div>
             <div className="meta-row">
