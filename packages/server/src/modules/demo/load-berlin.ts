@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { bboxOf as geometryBbox, type AreaGeometry } from '@sozialraum/core';
 import type { Db, Sql } from '../../db/db.ts';
 import { REPO_ROOT } from '../../config.ts';
 import {
@@ -76,6 +77,8 @@ export async function loadBerlinDemo(db: Db, log: Log = () => undefined, dir = D
   return stats;
 }
 
+const bboxOf = (g: Feature['geometry']) => geometryBbox(g as AreaGeometry) as [number, number, number, number];
+
 async function readJson<T>(file: string): Promise<T> {
   return JSON.parse(await readFile(file, 'utf8')) as T;
 }
@@ -90,21 +93,6 @@ async function recordFile(tx: Sql, tenantId: string, file: string, kind: string,
     format,
     options: { demo: 'berlin' },
   });
-}
-
-function bboxOf(geometry: Feature['geometry']): [number, number, number, number] {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  const walk = (c: unknown): void => {
-    if (Array.isArray(c) && typeof c[0] === 'number') {
-      const [x, y] = c as [number, number];
-      if (x < minX) minX = x;
-      if (x > maxX) maxX = x;
-      if (y < minY) minY = y;
-      if (y > maxY) maxY = y;
-    } else if (Array.isArray(c)) c.forEach(walk);
-  };
-  walk(geometry.coordinates);
-  return [minX, minY, maxX, maxY];
 }
 
 async function loadAreas(tx: Sql, tenantId: string, dir: string, log: Log): Promise<number> {
