@@ -10,6 +10,7 @@ import { getMapGeometry, listAreaSystems, registerAreaRoutes } from './modules/a
 import { registerHealthRoutes } from './modules/health/routes.ts';
 import { registerImportRoutes } from './modules/imports/routes.ts';
 import { getCatalogue, registerIndicatorRoutes } from './modules/indicators/index.ts';
+import { registerMonitoringRoutes } from './modules/monitoring/index.ts';
 import { registerOgcRoutes } from './modules/ogc/routes.ts';
 import { registerPointRoutes } from './modules/points/routes.ts';
 import { registerSourceRoutes } from './modules/sources/index.ts';
@@ -56,6 +57,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerIndicatorRoutes(app, ctx);
   registerPointRoutes(app, ctx);
   registerOgcRoutes(app, ctx);
+  registerMonitoringRoutes(app, ctx);
   await registerImportRoutes(app, ctx);
 
   let document: unknown;

@@ -1,0 +1,4 @@
+// Monitoring module (issue 4): index definitions as data, results and explanations per area.
+export { registerMonitoringRoutes } from './routes.ts';
+export { clearIndexCache } from './service.ts';
+export { MSS_INDICATOR_IDS, PRESETS } from './presets.ts';

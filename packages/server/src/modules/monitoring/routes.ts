@@ -1,0 +1,99 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../../app-context.ts';
+import { defineRoute } from '../../http/route.ts';
+import { computeKeySchema, explanationSchema, indexDetailSchema, indexSummarySchema, previewBodySchema, previewSchema, resultsSchema, saveBodySchema } from './schema.ts';
+import { explainIndexArea, getIndexDetail, getResults, listIndices, previewIndex, saveIndex } from './service.ts';
+
+const idParams = z.object({ id: z.string().min(1) });
+
+/** /api/indices: index definitions (presets + stored versions), preview, results per area and explanations. */
+export function registerMonitoringRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const tags = ['Monitoring'];
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/indices',
+    operationId: 'listIndices',
+    summary: 'Indexdefinitionen: Vorlagen (MSS 2019/2021, MSS 2013/2017) und gespeicherte Definitionen (jeweils jüngste Version)',
+    tags,
+    response: z.array(indexSummarySchema),
+    handler: async () => (await listIndices(ctx.db, ctx.tenantId)) as unknown as z.infer<typeof indexSummarySchema>[],
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/indices/preview',
+    operationId: 'previewIndex',
+    summary: 'Berechnet eine Indexdefinition probeweise (Klassenzahlen), ohne sie zu speichern',
+    tags,
+    body: previewBodySchema,
+    response: previewSchema,
+    handler: ({ body }) => previewIndex(ctx.db, ctx.tenantId, body.definition, { system: body.system, level: body.level, date: body.date }),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/indices/:id',
+    operationId: 'getIndex',
+    summary: 'Eine Indexdefinition mit den Ständen (Gliederung, Ebene, Stichtag), an denen alle Indikatoren Werte haben',
+    tags,
+    params: idParams,
+    response: indexDetailSchema,
+    handler: async ({ params }) => (await getIndexDetail(ctx.db, ctx.tenantId, params.id)) as unknown as z.infer<typeof indexDetailSchema>,
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/indices',
+    operationId: 'createIndex',
+    summary: 'Speichert eine neue Indexdefinition (Version 1); nicht berechenbare Definitionen werden mit 400 abgelehnt',
+    description: 'Mit check (system, level, date) wird die Definition dort probeweise berechnet und nur gespeichert, wenn das gelingt.',
+    tags,
+    body: saveBodySchema,
+    response: indexSummarySchema,
+    handler: async ({ body, reply }) => {
+      const saved = await saveIndex(ctx.db, ctx.tenantId, { definition: body.definition, basedOn: body.basedOn, check: body.check, actor: body.actor }, 'create');
+      reply.code(201);
+      return saved as unknown as z.infer<typeof indexSummarySchema>;
+    },
+  });
+
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/api/indices/:id',
+    operationId: 'updateIndex',
+    summary: 'Speichert die nächste Version einer Indexdefinition (frühere Versionen bleiben erhalten)',
+    tags,
+    params: idParams,
+    body: saveBodySchema,
+    response: indexSummarySchema,
+    handler: async ({ params, body }) =>
+      (await saveIndex(ctx.db, ctx.tenantId, { id: params.id, definition: body.definition, basedOn: body.basedOn, check: body.check, actor: body.actor }, 'update')) as unknown as z.infer<
+        typeof indexSummarySchema
+      >,
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/indices/:id/results',
+    operationId: 'getIndexResults',
+    summary: 'Ergebnis eines Index für alle Gebiete einer Ebene an einem Stichtag: z-Werte, Summen, Indizes, Klassen, Gruppe, Aufmerksamkeitsbedarf, Klassenzahlen',
+    tags,
+    params: idParams,
+    querystring: computeKeySchema,
+    response: resultsSchema,
+    handler: ({ params, query }) => getResults(ctx.db, ctx.tenantId, params.id, query),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/indices/:id/explain/:areaId',
+    operationId: 'explainIndexArea',
+    summary: 'Erklärung des Ergebnisses eines Gebiets: Beiträge der Indikatoren, Rang, Abstand zur Klassengrenze, Satz auf Deutsch',
+    tags,
+    params: z.object({ id: z.string().min(1), areaId: z.coerce.number().int().positive() }),
+    querystring: computeKeySchema,
+    response: explanationSchema,
+    handler: async ({ params, query }) => (await explainIndexArea(ctx.db, ctx.tenantId, params.id, params.areaId, query)) as unknown as z.infer<typeof explanationSchema>,
+  });
+}

@@ -1,0 +1,100 @@
+// Request and response shapes of the monitoring API (documented in /api/openapi.json).
+import { z } from 'zod';
+
+const isoDate = z.iso.date({ error: 'erwartet ein Datum im Format JJJJ-MM-TT, z. B. 2020-12-31' });
+
+/** Where an index is computed: area system, level and reference date (Stichtag). */
+export const computeKeySchema = z.object({
+  system: z.string().min(1),
+  level: z.string().min(1),
+  date: isoDate,
+});
+
+/** An edition: a system/level/date where every input indicator of the index has values. */
+export const editionSchema = z.object({ system: z.string(), level: z.string(), date: z.string() });
+
+/** An index definition as listed: preset or stored (latest version). */
+export const indexSummarySchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  label: z.string(),
+  preset: z.boolean().meta({ description: 'true = eingebaute, nicht änderbare Vorlage' }),
+  basedOn: z.string().nullable().meta({ description: 'Vorlage, von der eine gespeicherte Definition ausging' }),
+  createdAt: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  definition: z.record(z.string(), z.unknown()).meta({ description: 'IndexDefinition (docs/methods/index-engine.md)' }),
+});
+
+/** One index with the editions it can be computed on. */
+export const indexDetailSchema = indexSummarySchema.extend({ editions: z.array(editionSchema) });
+
+/** Body of POST /api/indices and PUT /api/indices/:id. */
+export const saveBodySchema = z.object({
+  definition: z.record(z.string(), z.unknown()),
+  basedOn: z.string().min(1).optional(),
+  /** optional trial computation: refuse the definition when it cannot be computed there. */
+  check: computeKeySchema.optional(),
+  actor: z.string().min(1).optional(),
+});
+
+/** Body of POST /api/indices/preview. */
+export const previewBodySchema = computeKeySchema.extend({ definition: z.record(z.string(), z.unknown()) });
+
+const classCountSchema = z.object({ code: z.string(), label: z.string(), count: z.number().int() });
+const partSchema = z.object({
+  z: z.record(z.string(), z.number()).meta({ description: 'standardisierter Wert je Indikator (höher = ungünstiger)' }),
+  sum: z.number().meta({ description: 'Summe (MSS: Statussumme / Dynamiksumme)' }),
+  index: z.number(),
+  classCode: z.string(),
+  classLabel: z.string(),
+});
+
+/** Counts per class and per matrix group. */
+export const countsSchema = z.object({
+  scored: z.number().int(),
+  unscored: z.number().int(),
+  status: z.array(classCountSchema),
+  dynamics: z.array(classCountSchema),
+  matrix: z.array(z.object({ status: z.string(), dynamics: z.string(), code: z.string(), label: z.string(), count: z.number().int() })),
+  attention: z.number().int(),
+});
+
+/** The result of an index for every area of a level at a date. */
+export const resultsSchema = z.object({
+  index: z.object({ id: z.string(), version: z.number().int(), label: z.string() }),
+  system: z.string(),
+  level: z.string(),
+  date: z.string(),
+  inputs: z.array(z.object({ part: z.enum(['status', 'dynamics']), indicatorId: z.string(), label: z.string() })),
+  counts: countsSchema,
+  areas: z.array(
+    z.object({
+      areaId: z.number().int(),
+      code: z.string(),
+      name: z.string(),
+      scored: z.boolean(),
+      reason: z.string().nullable(),
+      status: partSchema.nullable(),
+      dynamics: partSchema.nullable(),
+      group: z.object({ code: z.string(), label: z.string() }).nullable(),
+      attention: z.boolean(),
+    }),
+  ),
+});
+
+/** Response of POST /api/indices/preview: counts only. */
+export const previewSchema = z.object({ system: z.string(), level: z.string(), date: z.string(), counts: countsSchema });
+
+/** Explanation of one area (core explainArea) with the area's code and name. */
+export const explanationSchema = z.object({
+  areaId: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  scored: z.boolean(),
+  reason: z.string().nullable(),
+  status: z.record(z.string(), z.unknown()).nullable(),
+  dynamics: z.record(z.string(), z.unknown()).nullable(),
+  group: z.object({ code: z.string(), label: z.string() }).nullable(),
+  attention: z.boolean(),
+  text: z.string().meta({ description: 'Erklärung in ganzen deutschen Sätzen' }),
+});
