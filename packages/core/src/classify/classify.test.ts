@@ -1,4 +1,4 @@
-// eslint-disable-next-line no-restricted-imports -- the test reads real data and golden files; the code under test stays pure
+ 
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classify, classIndex } from './classify.ts';

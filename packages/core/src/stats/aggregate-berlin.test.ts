@@ -1,4 +1,4 @@
-// eslint-disable-next-line no-restricted-imports -- the test reads real Berlin data; the code under test stays pure
+ 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rollUpLevels } from './aggregate.ts';
