@@ -1,0 +1,98 @@
+// The API reproduces the official Berlin MSS classes from the demo's stored index indicators.
+// Loads the real Berlin demo once (≈ 1 min): the only test file of this module that does.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.ts';
+import type { Db } from '../../db/db.ts';
+import { testContext } from '../../testing/fixtures.ts';
+import { createTestDb } from '../../testing/test-db.ts';
+import { loadBerlinDemo } from '../demo/load-berlin.ts';
+
+let db: Db;
+let app: FastifyInstance;
+beforeAll(async () => {
+  db = await createTestDb();
+  await loadBerlinDemo(db);
+  app = await buildApp(testContext(db), { validateResponses: true });
+}, 300_000);
+afterAll(async () => {
+  await app?.close();
+  await db?.close();
+});
+
+const DYN: Record<number, string> = { 1: '+', 2: '+/-', 3: '-' };
+
+interface AreaRow {
+  areaId: number;
+  code: string;
+  scored: boolean;
+  reason: string | null;
+  status: { classCode: string } | null;
+  dynamics: { classCode: string } | null;
+  group: { code: string } | null;
+}
+
+async function official(system: string, date: string) {
+  const rows = await db.query<{ area_id: number; indicator_id: string; value: number }>(
+    `SELECT o.area_id, o.indicator_id, o.value FROM observation o JOIN area a ON a.tenant_id = o.tenant_id AND a.id = o.area_id
+      WHERE o.indicator_id IN ('mss_status_class', 'mss_dynamics_class') AND o.ref_date = $1 AND a.system_id = $2 AND a.level_id = 'plr' AND o.value IS NOT NULL`,
+    [date, system],
+  );
+  const status = new Map<number, string>();
+  const dynamics = new Map<number, string>();
+  for (const r of rows) (r.indicator_id === 'mss_status_class' ? status : dynamics).set(Number(r.area_id), r.indicator_id === 'mss_status_class' ? String(r.value) : (DYN[r.value] ?? '?'));
+  return { status, dynamics };
+}
+
+async function compare(system: string, date: string) {
+  const res = await app.inject(`/api/indices/mss-2019-2021/results?system=${system}&level=plr&date=${date}`);
+  expect(res.statusCode).toBe(200);
+  const body = res.json() as { areas: AreaRow[]; counts: { scored: number; unscored: number; matrix: { count: number }[] } };
+  const off = await official(system, date);
+  const mismatches: string[] = [];
+  for (const a of body.areas.filter((x) => x.scored)) {
+    if (a.status?.classCode !== off.status.get(a.areaId)) mismatches.push(`${a.code} Status ${a.status?.classCode} ≠ ${off.status.get(a.areaId)}`);
+    if (a.dynamics?.classCode !== off.dynamics.get(a.areaId)) mismatches.push(`${a.code} Dynamik ${a.dynamics?.classCode} ≠ ${off.dynamics.get(a.areaId)}`);
+    if (a.group?.code !== `${off.status.get(a.areaId)}${off.dynamics.get(a.areaId)}`) mismatches.push(`${a.code} Gruppe ${a.group?.code}`);
+  }
+  return { body, off, mismatches };
+}
+
+describe('MSS presets against the official Berlin results', () => {
+  it('MSS 2021 (LOR 2021, 2020-12-31): 536 scored areas with the official status and dynamics classes, 6 unscored with their reason', async () => {
+    const { body, off, mismatches } = await compare('lor2021', '2020-12-31');
+    expect(mismatches).toEqual([]);
+    expect(body.counts.scored).toBe(536);
+    expect(off.status.size).toBe(536);
+    const unscored = body.areas.filter((a) => !a.scored);
+    expect(unscored).toHaveLength(6);
+    for (const a of unscored) expect(a.reason).toMatch(/^MSS 2021: /);
+    expect(body.counts.matrix.reduce((s, g) => s + g.count, 0)).toBe(536);
+  });
+
+  it('MSS 2019 (LOR 2006, 2018-12-31): 436 scored areas with the official classes, the others with their reason', async () => {
+    const { body, off, mismatches } = await compare('lor2006', '2018-12-31');
+    expect(mismatches).toEqual([]);
+    expect(body.counts.scored).toBe(436);
+    expect(off.status.size).toBe(436);
+    // 447 areas in the MSS 2019 files: 11 not scored, stored with the reason; LOR 2006 areas absent from the files have no value
+    const unscored = body.areas.filter((x) => !x.scored);
+    expect(unscored.filter((a) => a.reason === 'im MSS 2019 nicht bewertet (zu wenige Einwohner oder ausgeschlossen)')).toHaveLength(11);
+    for (const a of unscored) expect(a.reason).toMatch(/^(im MSS 2019 nicht bewertet|Kein Wert für Arbeitslosigkeit am 2018-12-31)/);
+  });
+
+  it('explains a scored MSS 2021 area in a German sentence and lists the editions of the preset', async () => {
+    const res = await app.inject('/api/indices/mss-2019-2021/results?system=lor2021&level=plr&date=2020-12-31');
+    const area = (res.json().areas as AreaRow[]).find((a) => a.scored)!;
+    const e = (await app.inject(`/api/indices/mss-2019-2021/explain/${area.areaId}?system=lor2021&level=plr&date=2020-12-31`)).json();
+    expect(e.text).toMatch(/^Status-Index -?\d+,\d\d \((hoch|mittel|niedrig|sehr niedrig)\)/);
+    expect(e.status.contributions).toHaveLength(3);
+    const detail = (await app.inject('/api/indices/mss-2019-2021')).json();
+    expect(detail.editions).toEqual(
+      expect.arrayContaining([
+        { system: 'lor2021', level: 'plr', date: '2020-12-31' },
+        { system: 'lor2006', level: 'plr', date: '2018-12-31' },
+      ]),
+    );
+  });
+});
