@@ -7,6 +7,7 @@ import { MapScreen, LAST_MAP_URL_KEY } from './screens/map/map-screen.tsx';
 import { ProfileScreen } from './screens/profile/profile-screen.tsx';
 import { CatalogueScreen } from './screens/catalogue/catalogue-screen.tsx';
 import { ImportScreen } from './screens/import/import-screen.tsx';
+import { MonitoringScreen } from './screens/monitoring/monitoring-screen.tsx';
 
 
 function lastMapUrl(): string {
@@ -21,13 +22,15 @@ export function App() {
   const { t, lang, setLang } = useI18n();
   const { path, search } = useLocation();
   const route = matchRoute(path);
+  const monitoring = path.replace(/\/+$/, '') === '/monitoring';
   const navItems = [
     { href: route.screen === 'map' ? `/${search}` : lastMapUrl(), label: t.navMap, active: route.screen === 'map' || route.screen === 'profile' },
     { href: '/indikatoren', label: t.navCatalogue, active: route.screen === 'catalogue' },
+    { href: '/monitoring', label: t.navMonitoring, active: monitoring },
     { href: '/import', label: t.navImport, active: route.screen === 'import' },
   ];
   return (
-    <div className={`app app-${route.screen}`}>
+    <div className={`app app-${monitoring ? 'monitoring' : route.screen}`}>
       <a href="#main" className="skip-link">
         {t.skipToContent}
       </a>
@@ -61,7 +64,8 @@ export function App() {
         {route.screen === 'catalogue' && <CatalogueScreen search={search} />}
         {route.screen === 'import' && <ImportScreen />}
         {route.screen === 'profile' && <ProfileScreen areaId={route.areaId} search={search} />}
-        {route.screen === 'notFound' && (
+        {monitoring && <MonitoringScreen search={search} />}
+        {route.screen === 'notFound' && !monitoring && (
           <div className="page">
             <h1>{t.notFound}</h1>
             <p>

@@ -339,6 +339,101 @@ export interface ImportProgress {
   bytesTotal: number;
 }
 
+/** Monitoring: an index definition (preset or stored, latest version). */
+export interface IndexSummary {
+  id: string;
+  version: number;
+  label: string;
+  preset: boolean;
+  basedOn: string | null;
+  definition: Record<string, unknown>;
+}
+
+/** Where an index can be computed. */
+export interface IndexEdition {
+  system: string;
+  level: string;
+  date: string;
+}
+
+export interface IndexDetail extends IndexSummary {
+  editions: IndexEdition[];
+}
+
+export interface IndexClassCount {
+  code: string;
+  label: string;
+  count: number;
+}
+
+export interface IndexAreaPart {
+  z: Record<string, number>;
+  sum: number;
+  index: number;
+  classCode: string;
+  classLabel: string;
+}
+
+export interface IndexAreaResult {
+  areaId: number;
+  code: string;
+  name: string;
+  scored: boolean;
+  reason: string | null;
+  status: IndexAreaPart | null;
+  dynamics: IndexAreaPart | null;
+  group: { code: string; label: string } | null;
+  attention: boolean;
+}
+
+export interface IndexResults {
+  index: { id: string; version: number; label: string };
+  system: string;
+  level: string;
+  date: string;
+  inputs: { part: 'status' | 'dynamics'; indicatorId: string; label: string }[];
+  counts: {
+    scored: number;
+    unscored: number;
+    status: IndexClassCount[];
+    dynamics: IndexClassCount[];
+    matrix: { status: string; dynamics: string; code: string; label: string; count: number }[];
+    attention: number;
+  };
+  areas: IndexAreaResult[];
+}
+
+export interface IndexContribution {
+  indicatorId: string;
+  label: string;
+  standardised: number;
+  contribution: number;
+}
+
+export interface IndexPartExplanation {
+  label: string;
+  index: number;
+  classLabel: string;
+  rank: number;
+  of: number;
+  contributions: IndexContribution[];
+  nearThreshold: boolean;
+  sentence: string;
+}
+
+export interface IndexExplanation {
+  areaId: number;
+  code: string;
+  name: string;
+  scored: boolean;
+  reason: string | null;
+  status: IndexPartExplanation | null;
+  dynamics: IndexPartExplanation | null;
+  group: { code: string; label: string } | null;
+  attention: boolean;
+  text: string;
+}
+
 /** An API failure with the server's German message (or a network message). */
 export class ApiError extends Error {
   constructor(
@@ -423,4 +518,9 @@ export const api = {
       headers: { 'Content-Type': 'application/json' },
     }),
   importEventsUrl: (uploadId: string) => `/api/imports/${enc(uploadId)}/events`,
+  indices: () => request<IndexSummary[]>('/api/indices'),
+  index: (id: string) => request<IndexDetail>(`/api/indices/${enc(id)}`),
+  indexResults: (id: string, e: IndexEdition) => request<IndexResults>(`/api/indices/${enc(id)}/results${q({ ...e })}`),
+  explainIndexArea: (id: string, areaId: number, e: IndexEdition) =>
+    request<IndexExplanation>(`/api/indices/${enc(id)}/explain/${areaId}${q({ ...e })}`),
 };
