@@ -168,6 +168,17 @@ describe('results and explanations', () => {
     expect(await db.query('SELECT count(*)::int AS n FROM index_definition')).toEqual(before);
   });
 
+  it('recomputes after a new import run and not before (the latest import run is part of the cache key)', async () => {
+    const url = `/api/indices/res-index/results?${KEY}`;
+    const z = async () => (await app.inject(url)).json().areas.find((a: { code: string }) => a.code === '01100101').status.z.share_unemployed as number;
+    expect(await z()).toBeCloseTo(-1.224745, 6);
+    await db.query(`UPDATE observation SET value = 0 WHERE indicator_id = 'share_unemployed' AND area_id = $1 AND ref_date = '2023-12-31'`, [fx.areaId['01100101']]);
+    expect(await z()).toBeCloseTo(-1.224745, 6);
+    await db.query(`INSERT INTO import_run (tenant_id, kind, file_name, file_sha256, format, status) VALUES ('berlin', 'observations', 'neu.csv', 'x', 'csv', 'succeeded')`);
+    // unemployment 0/20/30: mean 16,67, SD 12,47 → z = −1,336306
+    expect(await z()).toBeCloseTo(-1.336306, 6);
+  });
+
   it('lists the editions where every input has values', async () => {
     const res = await app.inject('/api/indices/res-index');
     expect(res.json().editions).toEqual([

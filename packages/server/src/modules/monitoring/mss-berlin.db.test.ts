@@ -44,8 +44,8 @@ async function official(system: string, date: string) {
   return { status, dynamics };
 }
 
-async function compare(system: string, date: string) {
-  const res = await app.inject(`/api/indices/mss-2019-2021/results?system=${system}&level=plr&date=${date}`);
+async function compare(system: string, date: string, index = 'mss-2019-2021') {
+  const res = await app.inject(`/api/indices/${index}/results?system=${system}&level=plr&date=${date}`);
   expect(res.statusCode).toBe(200);
   const body = res.json() as { areas: AreaRow[]; counts: { scored: number; unscored: number; matrix: { count: number }[] } };
   const off = await official(system, date);
@@ -79,6 +79,17 @@ describe('MSS presets against the official Berlin results', () => {
     const unscored = body.areas.filter((x) => !x.scored);
     expect(unscored.filter((a) => a.reason === 'im MSS 2019 nicht bewertet (zu wenige Einwohner oder ausgeschlossen)')).toHaveLength(11);
     for (const a of unscored) expect(a.reason).toMatch(/^(im MSS 2019 nicht bewertet|Kein Wert für Arbeitslosigkeit am 2018-12-31)/);
+  });
+
+  it.each([
+    [2013, '2012-12-31'],
+    [2017, '2016-12-31'],
+  ])('MSS %i (LOR 2006, %s) with the 4 + 4 preset: every scored area has the official classes', async (edition, date) => {
+    const { body, off, mismatches } = await compare('lor2006', date, 'mss-2013-2017');
+    expect(mismatches).toEqual([]);
+    expect(body.counts.scored).toBe(off.status.size);
+    expect(body.counts.scored).toBeGreaterThan(400);
+    expect(body.areas.filter((a) => !a.scored && a.reason === `im MSS ${edition} nicht bewertet (zu wenige Einwohner oder ausgeschlossen)`).length).toBeGreaterThan(0);
   });
 
   it('explains a scored MSS 2021 area in a German sentence and lists the editions of the preset', async () => {

@@ -1,7 +1,12 @@
+import type { IndexResults } from '../../lib/api.ts';
+
 // Colours of the monitoring map: colour-blind safe (no red/green contrast; lightness carries the
 // order, so the classes stay distinguishable in grey too). Status: ColorBrewer OrRd (4 classes,
 // "colorblind safe" in ColorBrewer 2.0); dynamics: ColorBrewer PuOr (3 classes, colorblind safe);
 // the 12 matrix groups: a bivariate scheme, lightness = status, hue = dynamics.
+
+/** What the map shows: status class, dynamics class or the status × dynamics group. */
+export type MonitoringView = 'status' | 'dynamics' | 'matrix';
 
 /** Status classes hoch → sehr niedrig (ColorBrewer OrRd 4). */
 export const STATUS_COLORS = ['#fef0d9', '#fdcc8a', '#fc8d59', '#d7301f'] as const;
@@ -38,4 +43,23 @@ export function textOn(hex: string): string {
     .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   const l = 0.2126 * (lum[0] as number) + 0.7152 * (lum[1] as number) + 0.0722 * (lum[2] as number);
   return l > 0.18 ? '#1a1a1a' : '#ffffff';
+}
+
+/** Fill colour per area id for the chosen view; null (hatched on the map) for areas not scored. */
+export function colorsFor(results: IndexResults, view: MonitoringView): Map<number, string | null> {
+  const statusIdx = new Map(results.counts.status.map((c, i) => [c.code, i]));
+  const dynIdx = new Map(results.counts.dynamics.map((c, i) => [c.code, i]));
+  const out = new Map<number, string | null>();
+  for (const a of results.areas) {
+    if (!a.scored || !a.status) {
+      out.set(a.areaId, null);
+      continue;
+    }
+    const s = statusIdx.get(a.status.classCode) ?? 0;
+    const d = a.dynamics ? (dynIdx.get(a.dynamics.classCode) ?? 0) : -1;
+    if (view === 'status') out.set(a.areaId, STATUS_COLORS[s] ?? null);
+    else if (view === 'dynamics') out.set(a.areaId, d >= 0 ? (DYNAMICS_COLORS[d] ?? null) : null);
+    else out.set(a.areaId, d >= 0 ? matrixColor(s, d) : null);
+  }
+  return out;
 }

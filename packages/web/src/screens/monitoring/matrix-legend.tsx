@@ -4,9 +4,7 @@
 import type { IndexResults } from '../../lib/api.ts';
 import { formatNumber } from '../../lib/core-bridge.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { DYNAMICS_COLORS, matrixColor, STATUS_COLORS, textOn } from './colors.ts';
-
-export type MonitoringView = 'status' | 'dynamics' | 'matrix';
+import { DYNAMICS_COLORS, matrixColor, STATUS_COLORS, textOn, type MonitoringView } from './colors.ts';
 
 /** Attention cells of the MSS rule (status sehr niedrig, or niedrig with dynamics negativ), by position. */
 export const isAttentionCell = (s: number, d: number, nStatus: number, nDyn: number) => s === nStatus - 1 || (s === nStatus - 2 && d === nDyn - 1);

@@ -4,7 +4,7 @@
 // (?index=&edition=system~level~date&view=&area=), so a link reproduces the view.
 import { useMemo, useState } from 'react';
 import { api } from '../../lib/api.ts';
-import type { IndexEdition, IndexResults } from '../../lib/api.ts';
+import type { IndexEdition } from '../../lib/api.ts';
 import { formatDate, formatNumber } from '../../lib/core-bridge.ts';
 import { navigate } from '../../lib/router.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
@@ -12,30 +12,11 @@ import { useI18n } from '../../i18n/index.tsx';
 import { Empty, ErrorState, Loading } from '../../components/status.tsx';
 import { MapView } from '../map/map-view.tsx';
 import { AttentionList } from './attention-list.tsx';
-import { DYNAMICS_COLORS, matrixColor, STATUS_COLORS } from './colors.ts';
+import { colorsFor } from './colors.ts';
 import { ExplainPanel } from './explain-panel.tsx';
-import { MonitoringLegend, type MonitoringView } from './matrix-legend.tsx';
+import { MonitoringLegend } from './matrix-legend.tsx';
 
 const editionKey = (e: IndexEdition) => `${e.system}~${e.level}~${e.date}`;
-
-/** Fill colour per area id for the chosen view; null (hatched on the map) for areas not scored. */
-export function colorsFor(results: IndexResults, view: MonitoringView): Map<number, string | null> {
-  const statusIdx = new Map(results.counts.status.map((c, i) => [c.code, i]));
-  const dynIdx = new Map(results.counts.dynamics.map((c, i) => [c.code, i]));
-  const out = new Map<number, string | null>();
-  for (const a of results.areas) {
-    if (!a.scored || !a.status) {
-      out.set(a.areaId, null);
-      continue;
-    }
-    const s = statusIdx.get(a.status.classCode) ?? 0;
-    const d = a.dynamics ? (dynIdx.get(a.dynamics.classCode) ?? 0) : -1;
-    if (view === 'status') out.set(a.areaId, STATUS_COLORS[s] ?? null);
-    else if (view === 'dynamics') out.set(a.areaId, d >= 0 ? (DYNAMICS_COLORS[d] ?? null) : null);
-    else out.set(a.areaId, d >= 0 ? matrixColor(s, d) : null);
-  }
-  return out;
-}
 
 export function MonitoringScreen({ search }: { search: string }) {
   const { t, lang } = useI18n();
