@@ -179,6 +179,21 @@ describe('results and explanations', () => {
     expect(await z()).toBeCloseTo(-1.336306, 6);
   });
 
+  it('finds the most similar areas over the index indicators or chosen ones, with the largest differences', async () => {
+    const res = await app.inject(`/api/indices/res-index/similar/${fx.areaId['01100102']}?${KEY}&k=2`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    // after the cache test: unemployment 0/20/30, residents 100/200/300 over the 3 complete areas
+    expect(body).toMatchObject({ code: '01100102', compared: 3, skipped: 1 });
+    expect(body.similar.map((s: { code: string }) => s.code)).toEqual(['02100101', '01100101']);
+    const chosen = (await app.inject(`/api/indices/res-index/similar/${fx.areaId['01100101']}?${KEY}&indicators=income_median`)).json();
+    expect(chosen.compared).toBe(4);
+    expect(chosen.similar[0]).toMatchObject({ code: '02100102', differences: [{ indicatorId: 'income_median', label: 'Medianeinkommen' }] });
+    const bad = await app.inject(`/api/indices/res-index/similar/${fx.areaId['01100101']}?${KEY}&indicators=nope`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toBe('Den Indikator „nope“ gibt es nicht.');
+  });
+
   it('lists the editions where every input has values', async () => {
     const res = await app.inject('/api/indices/res-index');
     expect(res.json().editions).toEqual([

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
-import { computeKeySchema, explanationSchema, indexDetailSchema, indexSummarySchema, previewBodySchema, previewSchema, resultsSchema, saveBodySchema } from './schema.ts';
-import { explainIndexArea, getIndexDetail, getResults, listIndices, previewIndex, saveIndex } from './service.ts';
+import { computeKeySchema, explanationSchema, indexDetailSchema, indexSummarySchema, previewBodySchema, previewSchema, resultsSchema, saveBodySchema, similarSchema } from './schema.ts';
+import { explainIndexArea, getIndexDetail, getResults, listIndices, previewIndex, saveIndex, similarAreas } from './service.ts';
 
 const idParams = z.object({ id: z.string().min(1) });
 
@@ -95,5 +95,22 @@ export function registerMonitoringRoutes(app: FastifyInstance, ctx: AppContext):
     querystring: computeKeySchema,
     response: explanationSchema,
     handler: async ({ params, query }) => (await explainIndexArea(ctx.db, ctx.tenantId, params.id, params.areaId, query)) as unknown as z.infer<typeof explanationSchema>,
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/indices/:id/similar/:areaId',
+    operationId: 'findSimilarAreas',
+    summary: 'Die k ähnlichsten Gebiete (Abstand der z-Werte), standardmäßig über die Status-Indikatoren des Index',
+    description: 'indicators: kommagetrennte Indikator-Kennungen statt der Status-Indikatoren; k: Anzahl (1–50, Standard 5).',
+    tags,
+    params: z.object({ id: z.string().min(1), areaId: z.coerce.number().int().positive() }),
+    querystring: computeKeySchema.extend({
+      k: z.coerce.number().int().min(1).max(50).optional(),
+      indicators: z.string().min(1).optional(),
+    }),
+    response: similarSchema,
+    handler: ({ params, query }) =>
+      similarAreas(ctx.db, ctx.tenantId, params.id, params.areaId, query, { k: query.k, indicators: query.indicators?.split(',').map((s) => s.trim()).filter(Boolean) }),
   });
 }

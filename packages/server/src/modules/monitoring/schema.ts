@@ -98,3 +98,22 @@ export const explanationSchema = z.object({
   attention: z.boolean(),
   text: z.string().meta({ description: 'Erklärung in ganzen deutschen Sätzen' }),
 });
+
+/** Response of GET /api/indices/:id/similar/:areaId. */
+export const similarSchema = z.object({
+  areaId: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  indicators: z.array(z.object({ indicatorId: z.string(), label: z.string() })),
+  compared: z.number().int().meta({ description: 'verglichene Gebiete (alle gewählten Werte vorhanden)' }),
+  skipped: z.number().int().meta({ description: 'wegen fehlender Werte ausgelassene Gebiete' }),
+  similar: z.array(
+    z.object({
+      areaId: z.number().int(),
+      code: z.string(),
+      name: z.string(),
+      distance: z.number().meta({ description: 'euklidischer Abstand der z-Werte (Standardabweichungen)' }),
+      differences: z.array(z.object({ indicatorId: z.string(), label: z.string(), difference: z.number() })).meta({ description: 'größte Unterschiede: z des Vergleichsgebiets − z des Gebiets' }),
+    }),
+  ),
+});

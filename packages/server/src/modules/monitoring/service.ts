@@ -5,6 +5,7 @@ import {
   MonitoringError,
   computeIndex,
   explainArea,
+  findSimilarAreas,
   validateIndexDefinition,
   type IndexAreaInput,
   type IndexDefinition,
@@ -14,7 +15,7 @@ import {
 import type { Db, Sql } from '../../db/db.ts';
 import { HttpError, badRequest, notFound } from '../../http/errors.ts';
 import { PRESETS } from './presets.ts';
-import { existingIndicatorIds, getLatestDefinition, latestImportRunId, listEditions, listLatestDefinitions, loadAreaObservations, saveDefinitionVersion } from './store.ts';
+import { existingIndicatorIds, getLatestDefinition, indicatorNames, latestImportRunId, listEditions, listLatestDefinitions, loadAreaObservations, saveDefinitionVersion } from './store.ts';
 import type { AreaObservations } from './store.ts';
 
 /** An index as the API lists it. */
@@ -309,4 +310,52 @@ export async function saveIndex(
   if (v === 'exists') throw new HttpError(409, 'conflict', `Den Index „${def.id}“ gibt es schon; ändern Sie ihn mit PUT /api/indices/${def.id}.`);
   if (v === 'missing') throw notFound(`Den Index „${def.id}“ gibt es nicht.`);
   return getIndex(db, tenantId, def.id);
+}
+
+/**
+ * The k areas most similar to one area (Euclidean distance of z-values over the level, core
+ * findSimilarAreas), by default over the index's status indicators, or over `indicators` (any ids).
+ */
+export async function similarAreas(
+  sql: Sql,
+  tenantId: string,
+  id: string,
+  areaId: number,
+  key: ComputeKey,
+  options: { k?: number | undefined; indicators?: string[] | undefined } = {},
+) {
+  const idx = await getIndex(sql, tenantId, id);
+  let inds = idx.definition.status.inputs.map((i) => ({ indicatorId: i.indicatorId, label: i.label }));
+  if (options.indicators && options.indicators.length > 0) {
+    const names = await indicatorNames(sql, tenantId, options.indicators);
+    const unknown = options.indicators.filter((i) => !names.has(i));
+    if (unknown.length > 0) throw new HttpError(400, 'unknown_indicator', `Den Indikator ${unknown.map((u) => `„${u}“`).join(', ')} gibt es nicht.`);
+    inds = options.indicators.map((i) => ({ indicatorId: i, label: names.get(i) as string }));
+  }
+  const areas = await loadAreaObservations(sql, tenantId, key, inds.map((i) => i.indicatorId));
+  const target = areas.find((a) => a.areaId === areaId);
+  if (!target) throw notFound(`Das Gebiet ${areaId} liegt nicht auf der Ebene „${key.level}“ (${key.system}).`);
+  const byCode = new Map(areas.map((a) => [a.code, a]));
+  let r;
+  try {
+    r = findSimilarAreas(
+      areas.map((a) => ({ id: a.code, values: Object.fromEntries(inds.map((i) => [i.indicatorId, a.values.get(i.indicatorId)?.value ?? null])) })),
+      target.code,
+      { indicators: inds, k: options.k ?? 5 },
+    );
+  } catch (err) {
+    throw toHttpError(err);
+  }
+  return {
+    areaId,
+    code: target.code,
+    name: target.name,
+    indicators: r.indicators,
+    compared: r.compared,
+    skipped: r.skipped,
+    similar: r.neighbours.map((n) => {
+      const a = byCode.get(n.areaId) as AreaObservations;
+      return { areaId: a.areaId, code: a.code, name: a.name, distance: n.distance, differences: n.differences };
+    }),
+  };
 }

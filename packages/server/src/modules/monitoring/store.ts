@@ -148,3 +148,9 @@ export async function latestImportRunId(sql: Sql, tenantId: string): Promise<num
   const rows = await sql.query<{ m: number | null }>('SELECT max(id) AS m FROM import_run WHERE tenant_id = $1', [tenantId]);
   return rows[0]?.m === null || rows[0]?.m === undefined ? 0 : Number(rows[0].m);
 }
+
+/** German names of indicators by id. */
+export async function indicatorNames(sql: Sql, tenantId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  const rows = await sql.query<{ id: string; name_de: string }>('SELECT id, name_de FROM indicator WHERE tenant_id = $1 AND id = ANY($2::text[])', [tenantId, [...ids]]);
+  return new Map(rows.map((r) => [r.id, r.name_de]));
+}
