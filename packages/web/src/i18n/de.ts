@@ -271,6 +271,9 @@ export const de = {
   monNoEditions: 'Für diesen Index liegen zu keinem Stichtag Werte aller Indikatoren vor.',
   monClose: 'Erklärung schließen',
   monClickHint: 'Ein Gebiet auf der Karte oder in der Liste anklicken, um die Einstufung erklärt zu bekommen.',
+  monSimilarTitle: 'Ähnliche Gebiete',
+  monSimilarNote: (indicators: string) => `nach ${indicators}; Abstand in Standardabweichungen, größter Unterschied in Klammern`,
+  monSimilarDistance: 'Abstand',
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : string };

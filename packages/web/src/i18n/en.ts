@@ -266,4 +266,7 @@ export const en: Dict = {
   monNoEditions: 'No date has values for all indicators of this index.',
   monClose: 'Close explanation',
   monClickHint: 'Click an area on the map or in the list to see why it is classified as it is.',
+  monSimilarTitle: 'Similar areas',
+  monSimilarNote: (indicators: string) => `by ${indicators}; distance in standard deviations, largest difference in brackets`,
+  monSimilarDistance: 'Distance',
 };

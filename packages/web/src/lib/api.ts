@@ -434,6 +434,16 @@ export interface IndexExplanation {
   text: string;
 }
 
+export interface SimilarAreas {
+  areaId: number;
+  code: string;
+  name: string;
+  indicators: { indicatorId: string; label: string }[];
+  compared: number;
+  skipped: number;
+  similar: { areaId: number; code: string; name: string; distance: number; differences: { indicatorId: string; label: string; difference: number }[] }[];
+}
+
 /** An API failure with the server's German message (or a network message). */
 export class ApiError extends Error {
   constructor(
@@ -523,4 +533,6 @@ export const api = {
   indexResults: (id: string, e: IndexEdition) => request<IndexResults>(`/api/indices/${enc(id)}/results${q({ ...e })}`),
   explainIndexArea: (id: string, areaId: number, e: IndexEdition) =>
     request<IndexExplanation>(`/api/indices/${enc(id)}/explain/${areaId}${q({ ...e })}`),
+  similarAreas: (id: string, areaId: number, e: IndexEdition, k = 5) =>
+    request<SimilarAreas>(`/api/indices/${enc(id)}/similar/${areaId}${q({ ...e, k })}`),
 };

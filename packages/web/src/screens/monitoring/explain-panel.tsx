@@ -61,7 +61,37 @@ function PartTable({ part }: { part: IndexPartExplanation }) {
   );
 }
 
-export function ExplainPanel({ indexId, areaId, edition, onClose }: { indexId: string; areaId: number; edition: IndexEdition; onClose: () => void }) {
+function SimilarList({ indexId, areaId, edition, onSelect }: { indexId: string; areaId: number; edition: IndexEdition; onSelect: (id: number) => void }) {
+  const { t, lang } = useI18n();
+  const q = useFetch(() => api.similarAreas(indexId, areaId, edition), [indexId, areaId, edition.system, edition.level, edition.date]);
+  if (q.status === 'error') return null;
+  if (!q.data) return <Loading />;
+  const d = q.data;
+  return (
+    <div style={{ marginTop: 8 }}>
+      <h3 style={{ fontSize: 14, margin: '6px 0 2px' }}>{t.monSimilarTitle}</h3>
+      <p style={{ margin: '0 0 4px', fontSize: 12, color: '#444' }}>{t.monSimilarNote(d.indicators.map((i) => i.label).join(', '))}</p>
+      <ol style={{ margin: 0, paddingLeft: 20, fontSize: 13 }}>
+        {d.similar.map((s) => {
+          const top = s.differences[0];
+          return (
+            <li key={s.areaId}>
+              <button type="button" onClick={() => onSelect(s.areaId)} style={{ background: 'none', border: 0, padding: 0, font: 'inherit', color: '#0b3a66', textDecoration: 'underline', cursor: 'pointer' }}>
+                {s.name}
+              </button>{' '}
+              <span style={{ color: '#555' }}>
+                {t.monSimilarDistance} {formatNumber(s.distance, 2, lang)}
+                {top ? ` (${top.label} ${top.difference > 0 ? '+' : ''}${formatNumber(top.difference, 1, lang)})` : ''}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
+
+export function ExplainPanel({ indexId, areaId, edition, onClose, onSelect }: { indexId: string; areaId: number; edition: IndexEdition; onClose: () => void; onSelect: (id: number) => void }) {
   const { t } = useI18n();
   const q = useFetch(() => api.explainIndexArea(indexId, areaId, edition), [indexId, areaId, edition.system, edition.level, edition.date]);
   return (
@@ -82,6 +112,7 @@ export function ExplainPanel({ indexId, areaId, edition, onClose }: { indexId: s
           <p style={{ margin: '0 0 6px', lineHeight: 1.45 }}>{q.data.text}</p>
           {q.data.status && <PartTable part={q.data.status} />}
           {q.data.dynamics && <PartTable part={q.data.dynamics} />}
+          {q.data.scored && <SimilarList indexId={indexId} areaId={areaId} edition={edition} onSelect={onSelect} />}
         </>
       )}
     </section>

@@ -127,7 +127,7 @@ export function MonitoringScreen({ search }: { search: string }) {
         </div>
         <aside style={{ width: 480, maxWidth: '48%', overflowY: 'auto', padding: '10px 12px', borderLeft: '1px solid #d0d5db', background: '#fff' }}>
           {area !== null && indexId && edition ? (
-            <ExplainPanel indexId={indexId} areaId={area} edition={edition} onClose={() => update({ area: null })} />
+            <ExplainPanel indexId={indexId} areaId={area} edition={edition} onClose={() => update({ area: null })} onSelect={selectArea} />
           ) : (
             <p style={{ fontSize: 13, color: '#444', marginTop: 0 }}>{t.monClickHint}</p>
           )}
