@@ -5,9 +5,12 @@ import type { TestProjectInlineConfiguration } from 'vitest/config';
 
 const pgUrl = process.env.TEST_DATABASE_URL;
 
+// Projects run one after the other (sequence.groupOrder): unit, PGlite, PostgreSQL, e2e. Vitest needs
+// distinct group orders for projects with different maxWorkers, and it keeps the 2-core machine calm.
 const dbProject = (engine: 'pglite' | 'postgres'): TestProjectInlineConfiguration => ({
   test: {
     name: `db-${engine}`,
+    sequence: { groupOrder: engine === 'pglite' ? 1 : 2 },
     include: ['packages/**/*.db.test.ts'],
     env: { SOZIALRAUM_TEST_ENGINE: engine },
     globalSetup: ['packages/server/src/testing/global-setup.ts'],
@@ -24,6 +27,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['packages/**/*.test.ts', 'packages/**/*.test.tsx'],
           exclude: ['**/*.db.test.ts', '**/node_modules/**'],
         },
@@ -33,6 +37,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 3 },
           include: ['e2e/**/*.e2e.test.ts'],
           // one server (fresh data dir, Berlin demo) for all journeys; skips without Chromium/GDAL
           globalSetup: ['e2e/global-setup.ts'],
