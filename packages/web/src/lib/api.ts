@@ -533,6 +533,19 @@ export const api = {
   indexResults: (id: string, e: IndexEdition) => request<IndexResults>(`/api/indices/${enc(id)}/results${q({ ...e })}`),
   explainIndexArea: (id: string, areaId: number, e: IndexEdition) =>
     request<IndexExplanation>(`/api/indices/${enc(id)}/explain/${areaId}${q({ ...e })}`),
+  previewIndex: (definition: Record<string, unknown>, e: IndexEdition) =>
+    request<{ counts: IndexResults['counts'] }>('/api/indices/preview', {
+      method: 'POST',
+      body: JSON.stringify({ definition, ...e }),
+      headers: { 'Content-Type': 'application/json' },
+    }),
+  /** Saves a new index (POST) or the next version of a stored one (PUT); `check` refuses what cannot be computed there. */
+  saveIndex: (definition: Record<string, unknown>, opts: { update: boolean; basedOn?: string; check?: IndexEdition }) =>
+    request<IndexSummary>(opts.update ? `/api/indices/${enc(String(definition.id))}` : '/api/indices', {
+      method: opts.update ? 'PUT' : 'POST',
+      body: JSON.stringify({ definition, basedOn: opts.basedOn, check: opts.check }),
+      headers: { 'Content-Type': 'application/json' },
+    }),
   similarAreas: (id: string, areaId: number, e: IndexEdition, k = 5) =>
     request<SimilarAreas>(`/api/indices/${enc(id)}/similar/${areaId}${q({ ...e, k })}`),
 };

@@ -14,6 +14,7 @@ import { MapView } from '../map/map-view.tsx';
 import { AttentionList } from './attention-list.tsx';
 import { colorsFor } from './colors.ts';
 import { ExplainPanel } from './explain-panel.tsx';
+import { IndexForm } from './index-form.tsx';
 import { MonitoringLegend } from './matrix-legend.tsx';
 
 const editionKey = (e: IndexEdition) => `${e.system}~${e.level}~${e.date}`;
@@ -22,6 +23,8 @@ export function MonitoringScreen({ search }: { search: string }) {
   const { t, lang } = useI18n();
   const params = new URLSearchParams(search);
   const [hover, setHover] = useState<{ id: number; x: number; y: number } | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const indicesQ = useFetch(() => api.indices(), []);
   const configQ = useFetch(() => api.config(), []);
   const indexId = params.get('index') ?? indicesQ.data?.[0]?.id ?? null;
@@ -63,7 +66,12 @@ export function MonitoringScreen({ search }: { search: string }) {
         <h1 style={{ fontSize: 18, margin: 0, alignSelf: 'center' }}>{t.monTitle}</h1>
         <label style={{ display: 'flex', flexDirection: 'column', fontSize: 13 }}>
           {t.monIndex}
-          <select value={indexId ?? ''} onChange={(e) => update({ index: e.target.value, edition: null, area: null })}>
+          <select value={indexId ?? ''} onChange={(e) => {
+              // the form belongs to the index it was opened on
+              setEditing(false);
+              setNotice(null);
+              update({ index: e.target.value, edition: null, area: null });
+            }}>
             {indices.map((i) => (
               <option key={i.id} value={i.id}>
                 {i.label}
@@ -89,6 +97,9 @@ export function MonitoringScreen({ search }: { search: string }) {
             </button>
           ))}
         </div>
+        <button type="button" className="btn" aria-pressed={editing} onClick={() => setEditing(!editing)} disabled={!detailQ.data}>
+          {t.monEdit}
+        </button>
         {results && (
           <p style={{ margin: 0, fontSize: 13, color: '#444', alignSelf: 'center' }}>
             {t.monScoredCount(formatNumber(results.counts.scored, 0, lang), formatNumber(results.counts.unscored, 0, lang))}
@@ -126,6 +137,24 @@ export function MonitoringScreen({ search }: { search: string }) {
           {results && <MonitoringLegend results={results} view={view} title={`${viewLabel} · ${t.referenceDate} ${dateText}`} />}
         </div>
         <aside style={{ width: 480, maxWidth: '48%', overflowY: 'auto', padding: '10px 12px', borderLeft: '1px solid #d0d5db', background: '#fff' }}>
+          {editing && detailQ.data && detailQ.data.id === indexId && (
+            <IndexForm
+              base={detailQ.data}
+              edition={edition}
+              onClose={() => setEditing(false)}
+              onSaved={(saved) => {
+                setNotice(t.monEditSaved(saved.id, String(saved.version)));
+                indicesQ.reload();
+                if (saved.id === indexId) detailQ.reload();
+                else update({ index: saved.id, area: null });
+              }}
+            />
+          )}
+          {notice && (
+            <p role="status" style={{ margin: '0 0 10px', color: '#1b5e20', fontWeight: 600, fontSize: 13 }}>
+              {notice}
+            </p>
+          )}
           {area !== null && indexId && edition ? (
             <ExplainPanel indexId={indexId} areaId={area} edition={edition} onClose={() => update({ area: null })} onSelect={selectArea} />
           ) : (
