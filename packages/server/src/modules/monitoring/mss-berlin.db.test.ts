@@ -92,6 +92,23 @@ describe('MSS presets against the official Berlin results', () => {
     expect(body.areas.filter((a) => !a.scored && a.reason === `im MSS ${edition} nicht bewertet (zu wenige Einwohner oder ausgeschlossen)`).length).toBeGreaterThan(0);
   });
 
+  it('lists the status class changes 2013 → 2017 exactly where the official classes differ, and repeated negative dynamics', async () => {
+    const res = await app.inject('/api/indices/mss-2013-2017/changes?system=lor2006&level=plr&from=2012-12-31&to=2016-12-31');
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { status: { areaId: number; fromCode: string; toCode: string; explanation: string }[]; repeatedNegativeDynamics: { areaId: number; explanation: string }[] };
+    const a = await official('lor2006', '2012-12-31');
+    const b = await official('lor2006', '2016-12-31');
+    const expected = [...b.status].filter(([id, cls]) => a.status.has(id) && a.status.get(id) !== cls).map(([id]) => id).sort((x, y) => x - y);
+    expect(body.status.map((c) => c.areaId).sort((x, y) => x - y)).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(0);
+    for (const c of body.status) expect([c.fromCode, c.toCode]).toEqual([a.status.get(c.areaId), b.status.get(c.areaId)]);
+    const negTwice = [...b.dynamics].filter(([id, d]) => d === '-' && a.dynamics.get(id) === '-').map(([id]) => id).sort((x, y) => x - y);
+    expect(body.repeatedNegativeDynamics.map((r) => r.areaId).sort((x, y) => x - y)).toEqual(negTwice);
+    expect(negTwice).toHaveLength(8);
+    expect(body.repeatedNegativeDynamics[0]?.explanation).toBe("Dynamik zweimal in Folge 'negativ' (Stand 31.12.2012, Stand 31.12.2016)");
+    expect(body.status.find((c) => c.fromCode === '3' && c.toCode === '2')?.explanation).toBe("Status-Index: von 'niedrig' (Stand 31.12.2012) nach 'mittel' (Stand 31.12.2016)");
+  });
+
   it('explains a scored MSS 2021 area in a German sentence and lists the editions of the preset', async () => {
     const res = await app.inject('/api/indices/mss-2019-2021/results?system=lor2021&level=plr&date=2020-12-31');
     const area = (res.json().areas as AreaRow[]).find((a) => a.scored)!;

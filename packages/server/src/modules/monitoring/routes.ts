@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
-import { computeKeySchema, explanationSchema, indexDetailSchema, indexSummarySchema, previewBodySchema, previewSchema, resultsSchema, saveBodySchema, similarSchema } from './schema.ts';
-import { explainIndexArea, getIndexDetail, getResults, listIndices, previewIndex, saveIndex, similarAreas } from './service.ts';
+import { changesSchema, computeKeySchema, explanationSchema, indexDetailSchema, indexSummarySchema, previewBodySchema, previewSchema, resultsSchema, saveBodySchema, similarSchema } from './schema.ts';
+import { explainIndexArea, getChanges, getIndexDetail, getResults, listIndices, previewIndex, saveIndex, similarAreas } from './service.ts';
 
 const idParams = z.object({ id: z.string().min(1) });
 
@@ -112,5 +112,22 @@ export function registerMonitoringRoutes(app: FastifyInstance, ctx: AppContext):
     response: similarSchema,
     handler: ({ params, query }) =>
       similarAreas(ctx.db, ctx.tenantId, params.id, params.areaId, query, { k: query.k, indicators: query.indicators?.split(',').map((s) => s.trim()).filter(Boolean) }),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/indices/:id/changes',
+    operationId: 'getIndexChanges',
+    summary: 'Klassenwechsel (Status, Dynamik) zwischen zwei Stichtagen derselben Gliederung und zweimal in Folge negative Dynamik',
+    tags,
+    params: idParams,
+    querystring: z.object({
+      system: z.string().min(1),
+      level: z.string().min(1),
+      from: z.iso.date({ error: 'erwartet ein Datum im Format JJJJ-MM-TT' }),
+      to: z.iso.date({ error: 'erwartet ein Datum im Format JJJJ-MM-TT' }),
+    }),
+    response: changesSchema,
+    handler: ({ params, query }) => getChanges(ctx.db, ctx.tenantId, params.id, query),
   });
 }

@@ -117,3 +117,28 @@ export const similarSchema = z.object({
     }),
   ),
 });
+
+const changeSchema = z.object({
+  areaId: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  fromCode: z.string(),
+  fromLabel: z.string(),
+  toCode: z.string(),
+  toLabel: z.string(),
+  steps: z.number().int().meta({ description: '> 0 = zur ungünstigeren Seite' }),
+  direction: z.enum(['verschlechtert', 'verbessert']),
+  explanation: z.string(),
+});
+
+/** Response of GET /api/indices/:id/changes. */
+export const changesSchema = z.object({
+  index: z.object({ id: z.string(), version: z.number().int(), label: z.string() }),
+  system: z.string(),
+  level: z.string(),
+  from: z.string(),
+  to: z.string(),
+  status: z.array(changeSchema),
+  dynamics: z.array(changeSchema),
+  repeatedNegativeDynamics: z.array(z.object({ areaId: z.number().int(), code: z.string(), name: z.string(), editions: z.array(z.string()), explanation: z.string() })),
+});

@@ -4,7 +4,9 @@
 import {
   MonitoringError,
   computeIndex,
+  compareClasses,
   explainArea,
+  findRepeatedNegativeDynamics,
   findSimilarAreas,
   validateIndexDefinition,
   type IndexAreaInput,
@@ -358,4 +360,39 @@ export async function similarAreas(
       return { areaId: a.areaId, code: a.code, name: a.name, distance: n.distance, differences: n.differences };
     }),
   };
+}
+
+/**
+ * Changes between two editions of the same area system and level (core compareClasses, and
+ * findRepeatedNegativeDynamics for dynamics in the most adverse class in both): class changes of
+ * status and dynamics of the areas scored in both, with the German explanation.
+ */
+export async function getChanges(sql: Sql, tenantId: string, id: string, q: { system: string; level: string; from: string; to: string }) {
+  if (q.from >= q.to) throw badRequest(`„from“ (${q.from}) muss vor „to“ (${q.to}) liegen.`);
+  const idx = await getIndex(sql, tenantId, id);
+  const prev = await computeCached(sql, tenantId, idx, { system: q.system, level: q.level, date: q.from });
+  const cur = await computeCached(sql, tenantId, idx, { system: q.system, level: q.level, date: q.to });
+  const byCode = new Map(cur.areas.map((a) => [a.code, a]));
+  const withArea = <T extends { areaId: string }>(list: T[]) =>
+    list.map((c) => {
+      const a = byCode.get(c.areaId) as AreaObservations;
+      return { ...c, areaId: a.areaId, code: a.code, name: a.name };
+    });
+  // the explanation names the editions by their reference dates, not by the (equal) index label
+  const dated = (c: ComputedIndex, date: string): IndexResult => ({ ...c.result, definition: { ...c.result.definition, label: `Stand ${date.split('-').reverse().join('.')}` } });
+  const [a, b] = [dated(prev, q.from), dated(cur, q.to)];
+  try {
+    return {
+      index: { id: idx.id, version: idx.version, label: idx.label },
+      system: q.system,
+      level: q.level,
+      from: q.from,
+      to: q.to,
+      status: withArea(compareClasses(a, b, 'status')),
+      dynamics: a.dynamics && b.dynamics ? withArea(compareClasses(a, b, 'dynamics')) : [],
+      repeatedNegativeDynamics: a.dynamics && b.dynamics ? withArea(findRepeatedNegativeDynamics([a, b])) : [],
+    };
+  } catch (err) {
+    throw toHttpError(err);
+  }
 }
