@@ -293,6 +293,11 @@ export const de = {
   monEditSaved: (id: string, version: string) => `Gespeichert: „${id}“, Version ${version}.`,
   monEditPreviewResult: (edition: string) => `Probeberechnung für ${edition}:`,
   monEditCancel: 'Schließen',
+  monChangesTitle: (from: string) => `Veränderungen seit ${from}`,
+  monChangesSummary: (worse: string, better: string) => `Status verschlechtert: ${worse} Gebiete, verbessert: ${better}`,
+  monChangesWorse: 'Status verschlechtert',
+  monRepeatedNegative: 'Zweimal in Folge Dynamik „negativ“',
+  monNone: 'keine',
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : string };

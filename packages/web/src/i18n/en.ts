@@ -288,4 +288,9 @@ export const en: Dict = {
   monEditSaved: (id: string, version: string) => `Saved: “${id}”, version ${version}.`,
   monEditPreviewResult: (edition: string) => `Trial computation for ${edition}:`,
   monEditCancel: 'Close',
+  monChangesTitle: (from: string) => `Changes since ${from}`,
+  monChangesSummary: (worse: string, better: string) => `Status worse: ${worse} areas, better: ${better}`,
+  monChangesWorse: 'Status worse',
+  monRepeatedNegative: 'Dynamics “negative” twice in a row',
+  monNone: 'none',
 };

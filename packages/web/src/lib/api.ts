@@ -444,6 +444,25 @@ export interface SimilarAreas {
   similar: { areaId: number; code: string; name: string; distance: number; differences: { indicatorId: string; label: string; difference: number }[] }[];
 }
 
+export interface IndexClassChange {
+  areaId: number;
+  code: string;
+  name: string;
+  fromLabel: string;
+  toLabel: string;
+  steps: number;
+  direction: 'verschlechtert' | 'verbessert';
+  explanation: string;
+}
+
+export interface IndexChanges {
+  from: string;
+  to: string;
+  status: IndexClassChange[];
+  dynamics: IndexClassChange[];
+  repeatedNegativeDynamics: { areaId: number; code: string; name: string; explanation: string }[];
+}
+
 /** An API failure with the server's German message (or a network message). */
 export class ApiError extends Error {
   constructor(
@@ -546,6 +565,8 @@ export const api = {
       body: JSON.stringify({ definition, basedOn: opts.basedOn, check: opts.check }),
       headers: { 'Content-Type': 'application/json' },
     }),
+  indexChanges: (id: string, p: { system: string; level: string; from: string; to: string }) =>
+    request<IndexChanges>(`/api/indices/${enc(id)}/changes${q(p)}`),
   similarAreas: (id: string, areaId: number, e: IndexEdition, k = 5) =>
     request<SimilarAreas>(`/api/indices/${enc(id)}/similar/${areaId}${q({ ...e, k })}`),
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { previousEdition } from './changes-list.tsx';
 import { applyEdits, editsFrom } from './edit-definition.ts';
 
 const BASE = {
@@ -52,5 +53,19 @@ describe('index form', () => {
     expect([d.status.standardisation, d.dynamics.standardisation]).toEqual(['minmax', 'minmax']);
     expect(d.validity).toEqual({ minPopulation: 300 });
     expect(BASE.status.inputs).toHaveLength(2);
+  });
+});
+
+describe('previous edition', () => {
+  it('is the latest earlier date on the same system and level', () => {
+    const eds = [
+      { system: 'lor2021', level: 'plr', date: '2020-12-31' },
+      { system: 'lor2006', level: 'plr', date: '2018-12-31' },
+      { system: 'lor2006', level: 'plr', date: '2016-12-31' },
+      { system: 'lor2006', level: 'plr', date: '2012-12-31' },
+    ];
+    expect(previousEdition(eds, eds[1]!)).toEqual(eds[2]);
+    expect(previousEdition(eds, eds[0]!)).toBeNull();
+    expect(previousEdition(eds, eds[3]!)).toBeNull();
   });
 });

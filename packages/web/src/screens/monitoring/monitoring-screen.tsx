@@ -13,6 +13,7 @@ import { Empty, ErrorState, Loading } from '../../components/status.tsx';
 import { MapView } from '../map/map-view.tsx';
 import { AttentionList } from './attention-list.tsx';
 import { colorsFor } from './colors.ts';
+import { ChangesList, previousEdition } from './changes-list.tsx';
 import { ExplainPanel } from './explain-panel.tsx';
 import { IndexForm } from './index-form.tsx';
 import { MonitoringLegend } from './matrix-legend.tsx';
@@ -44,6 +45,7 @@ export function MonitoringScreen({ search }: { search: string }) {
   const detailQ = useFetch(indexId ? () => api.index(indexId) : null, [indexId]);
   const editions = detailQ.data?.id === indexId ? detailQ.data.editions : [];
   const edition = editions.find((e) => editionKey(e) === params.get('edition')) ?? editions[0] ?? null;
+  const previous = edition ? previousEdition(editions, edition) : null;
   const resultsQ = useFetch(indexId && edition ? () => api.indexResults(indexId, edition) : null, [indexId, edition ? editionKey(edition) : null]);
   const geometryQ = useFetch(edition ? () => api.geometry(edition.system, edition.level) : null, [edition?.system, edition?.level]);
   const results = resultsQ.data && edition && resultsQ.data.date === edition.date && resultsQ.data.system === edition.system ? resultsQ.data : null;
@@ -160,6 +162,7 @@ export function MonitoringScreen({ search }: { search: string }) {
           ) : (
             <p style={{ fontSize: 13, color: '#444', marginTop: 0 }}>{t.monClickHint}</p>
           )}
+          {indexId && edition && previous && <ChangesList indexId={indexId} edition={edition} previous={previous} onSelect={selectArea} />}
           {results && <AttentionList areas={results.areas} selected={area} onSelect={selectArea} />}
         </aside>
       </div>
