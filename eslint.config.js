@@ -2,11 +2,24 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'demo-data/**', 'data/**', '.pgtest/**', 'tmp/**', 'test-results/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'demo-data/**',
+      'data/**',
+      '.pgtest/**',
+      'tmp/**',
+      'test-results/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
@@ -19,8 +32,26 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@sozialraum/server', '@sozialraum/web', '**/server/**', '**/web/**'], message: 'core imports nothing of ours' },
-            { group: ['node:fs', 'node:fs/*', 'fs', 'node:http', 'node:net', 'pg', '@electric-sql/*', 'fastify', 'react', 'react-dom', 'maplibre-gl'], message: 'core is pure: no I/O, no UI' },
+            {
+              group: ['@sozialraum/server', '@sozialraum/web', '**/server/**', '**/web/**'],
+              message: 'core imports nothing of ours',
+            },
+            {
+              group: [
+                'node:fs',
+                'node:fs/*',
+                'fs',
+                'node:http',
+                'node:net',
+                'pg',
+                '@electric-sql/*',
+                'fastify',
+                'react',
+                'react-dom',
+                'maplibre-gl',
+              ],
+              message: 'core is pure: no I/O, no UI',
+            },
           ],
         },
       ],
@@ -31,7 +62,17 @@ export default tseslint.config(
     // the web app talks to the server only over HTTP.
     files: ['packages/web/src/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@sozialraum/server', '**/server/**'], message: 'the web app talks to the server only over the API' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@sozialraum/server', '**/server/**'],
+              message: 'the web app talks to the server only over the API',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -16,14 +16,20 @@ import {
   MSS_2013_2017,
   parseCsv,
 } from '@sozialraum/core';
-import type { IndexAreaInput, IndexColumnsInput, IndexDefinition, IndexResult } from '@sozialraum/core';
+import type {
+  IndexAreaInput,
+  IndexColumnsInput,
+  IndexDefinition,
+  IndexResult,
+} from '@sozialraum/core';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MSS_DIR = path.join(ROOT, 'demo-data/berlin/mss');
 const STATUS = ['S1', 'S2', 'S3', 'S4'];
 const DYNAMICS = ['D1', 'D2', 'D3', 'D4'];
 
-const de = (n: number, digits = 0) => n.toLocaleString('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const de = (n: number, digits = 0) =>
+  n.toLocaleString('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const ms = (x: number) => (x < 0.1 ? `${de(x * 1000, 1)} µs` : `${de(x, x < 10 ? 2 : 1)} ms`);
 
 /** mulberry32: small seeded PRNG (Tommy Ettinger, public domain) — reproducible synthetic data. */
@@ -44,7 +50,10 @@ function normal(rand: () => number): number {
 }
 
 /** The 4 + 4 MSS 2013/2017 definition (S1–S4, D1–D4, ≥ 300 residents). */
-const DEFINITION: IndexDefinition = { ...MSS_2013_2017, validity: { ...MSS_2013_2017.validity, missingValues: 'exclude' } };
+const DEFINITION: IndexDefinition = {
+  ...MSS_2013_2017,
+  validity: { ...MSS_2013_2017.validity, missingValues: 'exclude' },
+};
 
 function syntheticColumns(n: number, seed: number): IndexColumnsInput {
   const rand = mulberry32(seed);
@@ -60,8 +69,12 @@ function syntheticColumns(n: number, seed: number): IndexColumnsInput {
     population[i] = Math.floor(rand() * 6000);
     const f = normal(rand); // latent social situation shared by the indicators
     for (let j = 0; j < 4; j++) {
-      (values[STATUS[j] as string] as Float64Array)[i] = Math.max(0, (base[j] as number) + (scale[j] as number) * (0.8 * f + 0.4 * normal(rand)));
-      (dynamics[DYNAMICS[j] as string] as Float64Array)[i] = 0.1 * (scale[j] as number) * (0.3 * f + normal(rand));
+      (values[STATUS[j] as string] as Float64Array)[i] = Math.max(
+        0,
+        (base[j] as number) + (scale[j] as number) * (0.8 * f + 0.4 * normal(rand)),
+      );
+      (dynamics[DYNAMICS[j] as string] as Float64Array)[i] =
+        0.1 * (scale[j] as number) * (0.3 * f + normal(rand));
     }
   }
   return { ids, population, values, dynamics };
@@ -70,17 +83,29 @@ function syntheticColumns(n: number, seed: number): IndexColumnsInput {
 /** Real 542 PLR (MSS 2021): S1, S3, S4 and — as 4th indicator for a 4 + 4 index — K02 (Alleinerziehende, %) / K06 (Veränderung Ausländeranteil, pp). */
 function realColumns(): IndexColumnsInput {
   const read = (file: string) => {
-    const { records } = parseCsv(readFileSync(path.join(MSS_DIR, file), 'utf8'), { delimiter: ',' });
+    const { records } = parseCsv(readFileSync(path.join(MSS_DIR, file), 'utf8'), {
+      delimiter: ',',
+    });
     const [head, ...rows] = records;
     const h = head?.fields ?? [];
     return rows.map((r) => Object.fromEntries(h.map((k, i) => [k, r.fields[i] ?? ''])));
   };
   const ind = read('mss2021_index_indicators_plr542.csv');
   const ctx = new Map(read('mss2021_context_indicators_plr542.csv').map((r) => [r.PLR_ID, r]));
-  const num = (s: string | undefined) => (s === undefined || s === '' || Number(s) === -9999 ? NaN : Number(s));
+  const num = (s: string | undefined) =>
+    s === undefined || s === '' || Number(s) === -9999 ? NaN : Number(s);
   const n = ind.length;
   const col = () => new Float64Array(n);
-  const cols = { S1: col(), S2: col(), S3: col(), S4: col(), D1: col(), D2: col(), D3: col(), D4: col() };
+  const cols = {
+    S1: col(),
+    S2: col(),
+    S3: col(),
+    S4: col(),
+    D1: col(),
+    D2: col(),
+    D3: col(),
+    D4: col(),
+  };
   const population = col();
   ind.forEach((r, i) => {
     const c = ctx.get(r.PLR_ID);
@@ -114,19 +139,33 @@ function previousEdition(cur: IndexColumnsInput): IndexColumnsInput {
 }
 
 /** The timed unit: index with classes, matrix and rule, then change detection against the previous edition. */
-function runPipeline(input: IndexColumnsInput, previous: IndexResult): { result: IndexResult; changes: number; repeated: number; outstanding: number } {
+function runPipeline(
+  input: IndexColumnsInput,
+  previous: IndexResult,
+): { result: IndexResult; changes: number; repeated: number; outstanding: number } {
   const result = computeIndexColumns({ ...DEFINITION, label: 'aktuell' }, input);
-  const changes = compareClasses(previous, result, 'status').length + compareClasses(previous, result, 'dynamics').length;
+  const changes =
+    compareClasses(previous, result, 'status').length +
+    compareClasses(previous, result, 'dynamics').length;
   const repeated = findRepeatedNegativeDynamics([previous, result]).length;
   let outstanding = 0;
-  for (const d of DYNAMICS) outstanding += flagOutstandingChangeColumn(input.dynamics?.[d] as Float64Array, { threshold: 2, direction: 'increase', withZ: false }).outstandingCount;
+  for (const d of DYNAMICS)
+    outstanding += flagOutstandingChangeColumn(input.dynamics?.[d] as Float64Array, {
+      threshold: 2,
+      direction: 'increase',
+      withZ: false,
+    }).outstandingCount;
   return { result, changes, repeated, outstanding };
 }
 
 /** One plain pass summing every input array (8 indicator columns + population): the memory-bound minimum. */
 function baselinePass(input: IndexColumnsInput): number {
   let s = 0;
-  const arrays = [input.population, ...Object.values(input.values), ...Object.values(input.dynamics ?? {})];
+  const arrays = [
+    input.population,
+    ...Object.values(input.values),
+    ...Object.values(input.dynamics ?? {}),
+  ];
   for (const a of arrays) {
     const n = a.length;
     for (let i = 0; i < n; i++) s += a[i] as number;
@@ -158,8 +197,12 @@ function toAreas(input: IndexColumnsInput): IndexAreaInput[] {
   return input.ids.map((id, i) => ({
     id,
     population: input.population[i] as number,
-    values: Object.fromEntries(STATUS.map((s) => [s, (input.values[s] as Float64Array)[i] as number])),
-    dynamics: Object.fromEntries(DYNAMICS.map((d) => [d, (input.dynamics?.[d] as Float64Array)[i] as number])),
+    values: Object.fromEntries(
+      STATUS.map((s) => [s, (input.values[s] as Float64Array)[i] as number]),
+    ),
+    dynamics: Object.fromEntries(
+      DYNAMICS.map((d) => [d, (input.dynamics?.[d] as Float64Array)[i] as number]),
+    ),
   }));
 }
 
@@ -169,19 +212,36 @@ export async function benchMonitoring(): Promise<string> {
   const notes: string[] = [];
   const cases: { name: string; input: IndexColumnsInput; runs: number }[] = [
     { name: '542 Planungsräume (Berlin, MSS 2021)', input: realColumns(), runs: 200 },
-    { name: '200.000 synthetische Gebiete × 8 Indikatoren', input: syntheticColumns(200_000, 20261125), runs: 15 },
+    {
+      name: '200.000 synthetische Gebiete × 8 Indikatoren',
+      input: syntheticColumns(200_000, 20261125),
+      runs: 15,
+    },
   ];
   let ratio200k = NaN;
   for (const c of cases) {
-    const previous = computeIndexColumns({ ...DEFINITION, label: 'vorher' }, previousEdition(c.input));
+    const previous = computeIndexColumns(
+      { ...DEFINITION, label: 'vorher' },
+      previousEdition(c.input),
+    );
     const once = runPipeline(c.input, previous);
     const tPipe = time(() => runPipeline(c.input, previous), c.runs);
     const tIndex = time(() => computeIndexColumns(DEFINITION, c.input), c.runs);
     const tBase = time(() => baselinePass(c.input), c.runs * 5, 5);
     const ratio = tPipe / tBase;
     if (c.input.ids.length === 200_000) ratio200k = ratio;
-    rows.push([`${c.name}: Index + Klassen + Matrix + Veränderungen`, ms(tPipe), `eine Summe über dieselben 9 Spalten: ${ms(tBase)}`, `${de(ratio, 1)}×`]);
-    rows.push([`${c.name}: nur Index (Spalten-Eingabe)`, ms(tIndex), ms(tBase), `${de(tIndex / tBase, 1)}×`]);
+    rows.push([
+      `${c.name}: Index + Klassen + Matrix + Veränderungen`,
+      ms(tPipe),
+      `eine Summe über dieselben 9 Spalten: ${ms(tBase)}`,
+      `${de(ratio, 1)}×`,
+    ]);
+    rows.push([
+      `${c.name}: nur Index (Spalten-Eingabe)`,
+      ms(tIndex),
+      ms(tBase),
+      `${de(tIndex / tBase, 1)}×`,
+    ]);
     notes.push(
       `${c.name}: ${de(once.result.validCount)} bewertet, Status-Klassen ${once.result.status.counts.map((x) => de(x)).join('/')}, ` +
         `Aufmerksamkeitsbedarf ${de(once.result.attentionCount)}, Klassenwechsel ${de(once.changes)}, zweimal negativ ${de(once.repeated)}, ` +
@@ -190,7 +250,12 @@ export async function benchMonitoring(): Promise<string> {
     if (c.input.ids.length === 200_000) {
       const areas = toAreas(c.input);
       const tObj = time(() => computeIndex(DEFINITION, { areas }), 5, 1);
-      rows.push([`${c.name}: nur Index (Objekt-Eingabe, inkl. Umwandlung in Spalten)`, ms(tObj), ms(tBase), `${de(tObj / tBase, 1)}×`]);
+      rows.push([
+        `${c.name}: nur Index (Objekt-Eingabe, inkl. Umwandlung in Spalten)`,
+        ms(tObj),
+        ms(tBase),
+        `${de(tObj / tBase, 1)}×`,
+      ]);
     }
   }
   notes.push(

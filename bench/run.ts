@@ -23,10 +23,12 @@ const DOC = path.join(REPO_ROOT, 'docs/benchmarks.md');
 const START = '<!-- bench:results:start -->';
 const END = '<!-- bench:results:end -->';
 const TENANT = 'berlin';
-const VALUES_PATH = '/api/values?indicator=ewr_share_age_below_6&system=lor2021&level=plr&date=2024-12-31';
+const VALUES_PATH =
+  '/api/values?indicator=ewr_share_age_below_6&system=lor2021&level=plr&date=2024-12-31';
 const GEOMETRY_PATH = '/api/area-systems/lor2021/levels/plr/geometry';
 
-const de = (n: number, digits = 0) => n.toLocaleString('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const de = (n: number, digits = 0) =>
+  n.toLocaleString('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const seconds = (ms: number) => `${de(ms / 1000, 1)} s`;
 const mb = (bytes: number) => `${de(bytes / 1048576, 1)} MB`;
 
@@ -72,7 +74,12 @@ export async function runBenchmarks(args: string[]): Promise<number> {
     const a = await benchDemoImport(path.join(work, 'pglite'));
     db = a.db;
     if (only.has('a')) sections.push(a.section);
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SOZIALRAUM_DATA_DIR: work, SOZIALRAUM_DEMO: 'none' });
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SOZIALRAUM_DATA_DIR: work,
+      SOZIALRAUM_DEMO: 'none',
+    });
     app = await buildApp({ db, tenantId: TENANT, config }, { logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
@@ -140,9 +147,24 @@ async function benchDemoImport(dataDir: string): Promise<{ db: Db; section: Sect
     title: 'a. Berlin-Demo: Import in eine leere Datenbank (PGlite)',
     rows: [
       ['Datenbank anlegen + Migrationen', seconds(openMs), '–', '–'],
-      ['Demo laden (eine Transaktion)', seconds(loadMs), `Dateien nur lesen + parsen: ${seconds(baselineMs)}`, `${de(loadMs / baselineMs, 0)}×`],
-      ['gelesene Werte (Beobachtungen) je s', de(stats.observations / (loadMs / 1000)), `${de(parsedRecords / (baselineMs / 1000))} CSV-Zeilen/s geparst`, '–'],
-      ['gespeicherte Zeilen je s (Werte + Aggregate + Anteile)', de(stored / (loadMs / 1000)), '–', '–'],
+      [
+        'Demo laden (eine Transaktion)',
+        seconds(loadMs),
+        `Dateien nur lesen + parsen: ${seconds(baselineMs)}`,
+        `${de(loadMs / baselineMs, 0)}×`,
+      ],
+      [
+        'gelesene Werte (Beobachtungen) je s',
+        de(stats.observations / (loadMs / 1000)),
+        `${de(parsedRecords / (baselineMs / 1000))} CSV-Zeilen/s geparst`,
+        '–',
+      ],
+      [
+        'gespeicherte Zeilen je s (Werte + Aggregate + Anteile)',
+        de(stored / (loadMs / 1000)),
+        '–',
+        '–',
+      ],
     ],
     notes: [
       `${files.length} Dateien, ${mb(bytes)}: ${de(parsedRecords)} CSV-Zeilen, ${de(parsedFeatures)} GeoJSON-Objekte.`,
@@ -212,7 +234,9 @@ function load(url: string, clients: number, ms: number): Promise<LoadResult> {
 
 async function benchValuesUnderLoad(base: string, loadSeconds: number): Promise<Section> {
   const clients = 32;
-  console.log(`(b) Lasttest: ${clients} gleichzeitige Clients je ${loadSeconds} s (Node http, keep-alive) …`);
+  console.log(
+    `(b) Lasttest: ${clients} gleichzeitige Clients je ${loadSeconds} s (Node http, keep-alive) …`,
+  );
   const check = await fetch(base + VALUES_PATH);
   if (!check.ok) throw new Error(`GET ${VALUES_PATH} → ${check.status}`);
   const body = (await check.json()) as { values: unknown[] };
@@ -232,13 +256,33 @@ async function benchValuesUnderLoad(base: string, loadSeconds: number): Promise<
     title: `b. Kartenwerte unter Last (${clients} Clients, je ${loadSeconds} s)`,
     // Verhältnis "1 : n" = die Vergleichsanfrage schafft n-mal so viele Anfragen je Sekunde
     rows: [
-      ['Anfragen/s', de(rps(values)), `GET /api/health: ${de(rps(health))}`, `1 : ${de(rps(health) / rps(values))}`],
+      [
+        'Anfragen/s',
+        de(rps(values)),
+        `GET /api/health: ${de(rps(health))}`,
+        `1 : ${de(rps(health) / rps(values))}`,
+      ],
       ['Latenz p50', ms(values.p50), ms(health.p50), `${de(values.p50 / health.p50, 1)}×`],
       ['Latenz p95', ms(values.p95), ms(health.p95), `${de(values.p95 / health.p95, 1)}×`],
       ['Latenz p99', ms(values.p99), ms(health.p99), `${de(values.p99 / health.p99, 1)}×`],
-      ['Fehler / Anfragen', `${values.errors} / ${de(values.requests)}`, `${health.errors} / ${de(health.requests)}`, '–'],
-      [`1 Client, ${de(singleMs / 1000)} s: Anfragen/s`, de(rps(values1)), de(rps(health1)), `1 : ${de(rps(health1) / rps(values1))}`],
-      ['1 Client: Latenz p50', ms(values1.p50), ms(health1.p50), `${de(values1.p50 / health1.p50, 1)}×`],
+      [
+        'Fehler / Anfragen',
+        `${values.errors} / ${de(values.requests)}`,
+        `${health.errors} / ${de(health.requests)}`,
+        '–',
+      ],
+      [
+        `1 Client, ${de(singleMs / 1000)} s: Anfragen/s`,
+        de(rps(values1)),
+        de(rps(health1)),
+        `1 : ${de(rps(health1) / rps(values1))}`,
+      ],
+      [
+        '1 Client: Latenz p50',
+        ms(values1.p50),
+        ms(health1.p50),
+        `${de(values1.p50 / health1.p50, 1)}×`,
+      ],
     ],
     notes: [
       `\`GET ${VALUES_PATH}\`: ${body.values.length} Gebiete, ${de(valuesBytes)} Byte JSON je Antwort.`,
@@ -255,7 +299,8 @@ async function benchValuesUnderLoad(base: string, loadSeconds: number): Promise<
 /** Writes a German long CSV (';', decimal comma, dd.mm.yyyy) with `rows` rows over all PLR codes. */
 async function writeLongCsv(file: string, codes: string[], rows: number): Promise<void> {
   const out = createWriteStream(file);
-  const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
+  const write = (s: string) =>
+    out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
   await write('Planungsraum;Indikator;Stichtag;Wert\r\n');
   const day0 = Date.UTC(2000, 0, 1);
   let n = 0;
@@ -274,7 +319,9 @@ async function writeLongCsv(file: string, codes: string[], rows: number): Promis
     }
   }
   await write(buf);
-  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    out.end((err?: Error | null) => (err ? reject(err) : resolve())),
+  );
 }
 
 function sampleRss(): { stop(): number } {
@@ -306,7 +353,12 @@ async function parseOnly(file: string): Promise<{ records: number; ms: number; p
 
 async function benchMillionRows(db: Db, work: string, rows: number): Promise<Section> {
   console.log(`(c) ${de(rows)} Zeilen als lange CSV erzeugen und importieren …`);
-  const codes = (await db.query<{ code: string }>("SELECT code FROM area WHERE tenant_id = $1 AND system_id = 'lor2021' AND level_id = 'plr' ORDER BY code", [TENANT])).map((r) => r.code);
+  const codes = (
+    await db.query<{ code: string }>(
+      "SELECT code FROM area WHERE tenant_id = $1 AND system_id = 'lor2021' AND level_id = 'plr' ORDER BY code",
+      [TENANT],
+    )
+  ).map((r) => r.code);
   const dir = path.join(work, 'upload');
   await import('node:fs/promises').then((fs) => fs.mkdir(dir, { recursive: true }));
   const file = path.join(dir, 'bench_long.csv');
@@ -327,24 +379,57 @@ async function benchMillionRows(db: Db, work: string, rows: number): Promise<Sec
       dryRun: false,
       systemId: 'lor2021',
       levelId: 'plr',
-      mapping: { layout: 'long', areaColumn: 'Planungsraum', areaKey: 'code', date: { column: 'Stichtag' }, indicatorColumn: 'Indikator', valueColumn: 'Wert' },
+      mapping: {
+        layout: 'long',
+        areaColumn: 'Planungsraum',
+        areaKey: 'code',
+        date: { column: 'Stichtag' },
+        indicatorColumn: 'Indikator',
+        valueColumn: 'Wert',
+      },
       delimiter: ';',
       decimal: ',',
       thousands: null,
-      newIndicators: [{ id: 'bench_wert', nameDe: 'Benchmark-Wert', unit: 'index', dimension: 'social_index', polarity: 'neutral', decimals: 1 }],
-      source: { id: 'bench', title: 'Benchmark (synthetisch)', publisher: 'Sozialraum', licence: 'CC0-1.0', attribution: 'synthetische Daten' },
+      newIndicators: [
+        {
+          id: 'bench_wert',
+          nameDe: 'Benchmark-Wert',
+          unit: 'index',
+          dimension: 'social_index',
+          polarity: 'neutral',
+          decimals: 1,
+        },
+      ],
+      source: {
+        id: 'bench',
+        title: 'Benchmark (synthetisch)',
+        publisher: 'Sozialraum',
+        licence: 'CC0-1.0',
+        attribution: 'synthetische Daten',
+      },
     },
   );
   const importMs = performance.now() - t;
   const peak = rss.stop();
-  if (report.status !== 'succeeded') throw new Error(`Import: ${report.status} ${JSON.stringify(report.errors.slice(0, 3))}`);
+  if (report.status !== 'succeeded')
+    throw new Error(`Import: ${report.status} ${JSON.stringify(report.errors.slice(0, 3))}`);
   const rate = (n: number, ms: number) => n / (ms / 1000);
   const section: Section = {
     title: `c. ${de(rows)}-Zeilen-CSV (lang, deutsch) über den Import-Dienst`,
     rows: [
-      ['Zeilen/s (Import, eine Transaktion)', de(rate(report.rowsRead, importMs)), `nur parsen (gleicher Parser): ${de(rate(parsed.records, parsed.ms))}`, `${de(rate(parsed.records, parsed.ms) / rate(report.rowsRead, importMs), 0)}× langsamer`],
+      [
+        'Zeilen/s (Import, eine Transaktion)',
+        de(rate(report.rowsRead, importMs)),
+        `nur parsen (gleicher Parser): ${de(rate(parsed.records, parsed.ms))}`,
+        `${de(rate(parsed.records, parsed.ms) / rate(report.rowsRead, importMs), 0)}× langsamer`,
+      ],
       ['Dauer', seconds(importMs), seconds(parsed.ms), '–'],
-      ['Spitzen-RSS während des Imports', mb(peak), `vor dem Import: ${mb(rssBefore)}; nur parsen: ${mb(parsed.peakRss)}`, `+${mb(peak - rssBefore)}`],
+      [
+        'Spitzen-RSS während des Imports',
+        mb(peak),
+        `vor dem Import: ${mb(rssBefore)}; nur parsen: ${mb(parsed.peakRss)}`,
+        `+${mb(peak - rssBefore)}`,
+      ],
     ],
     notes: [
       `Datei: ${mb(size)}, ${de(codes.length)} Planungsräume × ${de(Math.ceil(rows / codes.length))} Stichtage; gelesen ${de(report.rowsRead)}, geschrieben ${de(report.rowsWritten)}.`,
@@ -364,7 +449,9 @@ function getBytes(url: string, encoding: 'identity' | 'gzip'): Promise<number> {
       .get(url, { headers: { 'accept-encoding': encoding } }, (res) => {
         let n = 0;
         res.on('data', (c: Buffer) => (n += c.length));
-        res.on('end', () => (res.statusCode === 200 ? resolve(n) : reject(new Error(`${url} → ${res.statusCode}`))));
+        res.on('end', () =>
+          res.statusCode === 200 ? resolve(n) : reject(new Error(`${url} → ${res.statusCode}`)),
+        );
       })
       .on('error', reject);
   });
@@ -374,16 +461,30 @@ async function benchGeometryBytes(base: string): Promise<Section> {
   console.log('(d) Geometrie-Bytes …');
   const raw = await getBytes(base + GEOMETRY_PATH, 'identity');
   const gz = await getBytes(base + GEOMETRY_PATH, 'gzip');
-  const file = await readFile(path.join(REPO_ROOT, 'demo-data/berlin/geo/lor_2021_planungsraeume.geojson'));
+  const file = await readFile(
+    path.join(REPO_ROOT, 'demo-data/berlin/geo/lor_2021_planungsraeume.geojson'),
+  );
   const fileGz = gzipSync(file).length;
   const kb = (n: number) => `${de(n / 1024)} KB`;
   const section: Section = {
     title: 'd. Geometrie der 542 Planungsräume (Karte)',
     rows: [
-      ['unkomprimiert', kb(raw), `GeoJSON-Quelldatei: ${kb(file.length)}`, `${de((raw / file.length) * 100, 1)} %`],
-      ['gzip', gz === raw ? `${kb(gz)} (Server komprimiert nicht)` : kb(gz), `Quelldatei gzip -6: ${kb(fileGz)}`, `${de((gz / fileGz) * 100, 1)} %`],
+      [
+        'unkomprimiert',
+        kb(raw),
+        `GeoJSON-Quelldatei: ${kb(file.length)}`,
+        `${de((raw / file.length) * 100, 1)} %`,
+      ],
+      [
+        'gzip',
+        gz === raw ? `${kb(gz)} (Server komprimiert nicht)` : kb(gz),
+        `Quelldatei gzip -6: ${kb(fileGz)}`,
+        `${de((gz / fileGz) * 100, 1)} %`,
+      ],
     ],
-    notes: [`\`GET ${GEOMETRY_PATH}\` (vereinfacht, topologieerhaltend, 5 Nachkommastellen) gegen \`demo-data/berlin/geo/lor_2021_planungsraeume.geojson\`.`],
+    notes: [
+      `\`GET ${GEOMETRY_PATH}\` (vereinfacht, topologieerhaltend, 5 Nachkommastellen) gegen \`demo-data/berlin/geo/lor_2021_planungsraeume.geojson\`.`,
+    ],
   };
   printSection(section);
   return section;
@@ -412,10 +513,28 @@ function printSection(s: Section): void {
   for (const [m, r, b, x] of s.rows) console.log(`    ${m}: ${r}  |  Vergleich: ${b}  |  ${x}`);
 }
 
-function renderMarkdown(machine: string[], sections: Section[], extra: string[], totalMs: number): string {
-  const lines = [START, '', '## Ergebnisse (zuletzt gemessen)', '', ...machine.map((m) => `- ${m}`), `- Gesamtdauer des Laufs: ${seconds(totalMs)}`, ''];
+function renderMarkdown(
+  machine: string[],
+  sections: Section[],
+  extra: string[],
+  totalMs: number,
+): string {
+  const lines = [
+    START,
+    '',
+    '## Ergebnisse (zuletzt gemessen)',
+    '',
+    ...machine.map((m) => `- ${m}`),
+    `- Gesamtdauer des Laufs: ${seconds(totalMs)}`,
+    '',
+  ];
   for (const s of sections) {
-    lines.push(`### ${s.title}`, '', '| Messgröße | Ergebnis | Vergleich (gleicher Lauf) | Verhältnis |', '|---|---:|---|---:|');
+    lines.push(
+      `### ${s.title}`,
+      '',
+      '| Messgröße | Ergebnis | Vergleich (gleicher Lauf) | Verhältnis |',
+      '|---|---:|---|---:|',
+    );
     for (const r of s.rows) lines.push(`| ${r.join(' | ')} |`);
     lines.push('', ...s.notes.map((n) => `- ${n}`), '');
   }
@@ -449,6 +568,9 @@ async function writeResults(section: string): Promise<void> {
   }
   const a = doc.indexOf(START);
   const b = doc.indexOf(END);
-  const next = a >= 0 && b > a ? doc.slice(0, a) + section + doc.slice(b + END.length) : `${doc.trimEnd()}\n\n${section}\n`;
+  const next =
+    a >= 0 && b > a
+      ? doc.slice(0, a) + section + doc.slice(b + END.length)
+      : `${doc.trimEnd()}\n\n${section}\n`;
   await writeFile(DOC, next.endsWith('\n') ? next : `${next}\n`);
 }

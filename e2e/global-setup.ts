@@ -25,15 +25,23 @@ declare module 'vitest' {
 function checkTools(): { chromium: boolean; gdal: boolean } {
   const chromium = existsSync(CHROMIUM_PATH);
   const gdal = existsSync(OGRINFO_PATH) && existsSync(OGR2OGR_PATH);
-  const missing = [!chromium && CHROMIUM_PATH, !gdal && `${OGRINFO_PATH} / ${OGR2OGR_PATH}`].filter(Boolean);
+  const missing = [!chromium && CHROMIUM_PATH, !gdal && `${OGRINFO_PATH} / ${OGR2OGR_PATH}`].filter(
+    Boolean,
+  );
   if (missing.length && process.env.CI) {
     throw new Error(
       `e2e: ${missing.join(' und ')} fehlt. In CI müssen Chromium und GDAL installiert sein ` +
         '(apt-get install -y chromium gdal-bin); es wird nie ein Browser heruntergeladen.',
     );
   }
-  if (!chromium) console.warn(`\n[e2e] ÜBERSPRUNGEN: ${CHROMIUM_PATH} fehlt – die Browser-Journeys laufen nicht (apt-get install chromium).\n`);
-  if (!gdal) console.warn(`\n[e2e] ÜBERSPRUNGEN: ${OGRINFO_PATH} fehlt – der GDAL-Journey läuft nicht (apt-get install gdal-bin).\n`);
+  if (!chromium)
+    console.warn(
+      `\n[e2e] ÜBERSPRUNGEN: ${CHROMIUM_PATH} fehlt – die Browser-Journeys laufen nicht (apt-get install chromium).\n`,
+    );
+  if (!gdal)
+    console.warn(
+      `\n[e2e] ÜBERSPRUNGEN: ${OGRINFO_PATH} fehlt – der GDAL-Journey läuft nicht (apt-get install gdal-bin).\n`,
+    );
   return { chromium, gdal };
 }
 
@@ -52,7 +60,9 @@ export default async function setup(project: TestProject) {
   }
   const webIndex = path.resolve(import.meta.dirname, '../packages/web/dist/index.html');
   if (!existsSync(webIndex)) {
-    throw new Error(`e2e: ${webIndex} fehlt – bitte zuerst \`npm run build:web\` ausführen (npm test tut das).`);
+    throw new Error(
+      `e2e: ${webIndex} fehlt – bitte zuerst \`npm run build:web\` ausführen (npm test tut das).`,
+    );
   }
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sozialraum-e2e-'));
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SOZIALRAUM_DATA_DIR: dataDir });

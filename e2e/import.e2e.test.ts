@@ -27,19 +27,28 @@ const ROWS: [string, string, string][] = [
 
 /** A CSV as German Excel writes it: CRLF, ';', decimal comma, Windows-1252 (latin1 covers ä ö ü ß ²). */
 function germanCsv(rows: [string, string, string][], year: number): Buffer {
-  const lines = [`Bezirk;Bezirksname;Stichtag;${VALUE_COLUMN}`, ...rows.map(([c, n, v]) => `${c};${n};31.12.${year};${v}`)];
+  const lines = [
+    `Bezirk;Bezirksname;Stichtag;${VALUE_COLUMN}`,
+    ...rows.map(([c, n, v]) => `${c};${n};31.12.${year};${v}`),
+  ];
   return Buffer.from(lines.join('\r\n') + '\r\n', 'latin1');
 }
 
 async function valuesStatus(year: number): Promise<{ status: number; body: string }> {
-  const res = await fetch(`${baseUrl}/api/values?indicator=mss_k15&system=lor2021&level=bez&date=${year}-12-31`);
+  const res = await fetch(
+    `${baseUrl}/api/values?indicator=mss_k15&system=lor2021&level=bez&date=${year}-12-31`,
+  );
   return { status: res.status, body: await res.text() };
 }
 
 /** A year without Bezirk values of MSS K15 (2023 on a fresh server; earlier ones when re-run against a kept server). */
 async function freeYear(): Promise<number> {
-  const ind = await getJson<{ coverage: { systemId: string; levelId: string; dates: string[] }[] }>(baseUrl, '/api/indicators/mss_k15');
-  const taken = ind.coverage.find((c) => c.systemId === 'lor2021' && c.levelId === 'bez')?.dates ?? [];
+  const ind = await getJson<{ coverage: { systemId: string; levelId: string; dates: string[] }[] }>(
+    baseUrl,
+    '/api/indicators/mss_k15',
+  );
+  const taken =
+    ind.coverage.find((c) => c.systemId === 'lor2021' && c.levelId === 'bez')?.dates ?? [];
   const first = taken.length ? Math.min(...taken.map((d) => Number(d.slice(0, 4)))) - 1 : 2023;
   return Math.min(first, 2023);
 }
@@ -48,7 +57,9 @@ async function freeYear(): Promise<number> {
 async function uploadAndAnalyze(page: Page, name: string, bytes: Buffer): Promise<void> {
   await page.goto(`${baseUrl}/import`);
   await page.getByRole('heading', { name: 'Daten importieren' }).waitFor();
-  await page.locator('input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: bytes });
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name, mimeType: 'text/csv', buffer: bytes });
   await page.getByText(name).waitFor();
   await page.getByRole('button', { name: 'Dateien prüfen' }).click();
   await page.getByRole('heading', { name: '2. Erkanntes Format' }).waitFor({ timeout: 30_000 });
@@ -141,7 +152,9 @@ describe.skipIf(!run)('import page in Chromium', () => {
     await saveScreenshot(page, 'import-dry-run');
 
     await page.getByRole('button', { name: 'Importieren' }).click();
-    await expect.poll(() => reportHeading(page), { timeout: 60_000 }).toContain('Import erfolgreich');
+    await expect
+      .poll(() => reportHeading(page), { timeout: 60_000 })
+      .toContain('Import erfolgreich');
     expect(await report.innerText()).toMatch(/Geschriebene Zeilen\s*12/);
     await report.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'import-succeeded');

@@ -6,7 +6,8 @@ type Ring = [number, number][];
 export interface Feature {
   id: number;
   properties: { name: string; code: string };
-  geometry: { type: 'Polygon'; coordinates: Ring[] } | { type: 'MultiPolygon'; coordinates: Ring[][] };
+  geometry:
+    { type: 'Polygon'; coordinates: Ring[] } | { type: 'MultiPolygon'; coordinates: Ring[][] };
 }
 
 function polygonsOf(f: Feature): Ring[][] {
@@ -38,7 +39,13 @@ function boundsOf(features: Feature[]): [number, number, number, number] {
 }
 
 /** Pixel (relative to the map canvas) of a lon/lat point after fitBounds(bounds of all features, padding). */
-export function projectForFitBounds(features: Feature[], point: [number, number], width: number, height: number, padding: number): [number, number] {
+export function projectForFitBounds(
+  features: Feature[],
+  point: [number, number],
+  width: number,
+  height: number,
+  padding: number,
+): [number, number] {
   const [minX, minY, maxX, maxY] = boundsOf(features);
   const [x0, y1] = mercator([minX, minY]);
   const [x1, y0] = mercator([maxX, maxY]);
@@ -70,7 +77,10 @@ function distanceToEdges(p: [number, number], poly: Ring[], kx: number): number 
       const px = p[0] * kx;
       const dx = bx - ax;
       const dy = by - ay;
-      const t = dx === 0 && dy === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (p[1] - ay) * dy) / (dx * dx + dy * dy)));
+      const t =
+        dx === 0 && dy === 0
+          ? 0
+          : Math.max(0, Math.min(1, ((px - ax) * dx + (p[1] - ay) * dy) / (dx * dx + dy * dy)));
       best = Math.min(best, Math.hypot(px - (ax + t * dx), p[1] - (ay + t * dy)));
     }
   }
@@ -78,7 +88,10 @@ function distanceToEdges(p: [number, number], poly: Ring[], kx: number): number 
 }
 
 /** The n largest areas, each with the grid point farthest from its border (a pole of inaccessibility, approximately). */
-export function interiorPoints(features: Feature[], n: number): { id: number; name: string; point: [number, number]; clearance: number }[] {
+export function interiorPoints(
+  features: Feature[],
+  n: number,
+): { id: number; name: string; point: [number, number]; clearance: number }[] {
   const sized = features.map((f) => {
     const [a, b, c, d] = boundsOf([f]);
     return { f, size: (c - a) * (d - b) };
@@ -87,11 +100,17 @@ export function interiorPoints(features: Feature[], n: number): { id: number; na
   return sized.slice(0, n).map(({ f }) => {
     const [minX, minY, maxX, maxY] = boundsOf([f]);
     const kx = Math.cos((((minY + maxY) / 2) * Math.PI) / 180);
-    let best: { point: [number, number]; clearance: number } = { point: [minX, minY], clearance: -1 };
+    let best: { point: [number, number]; clearance: number } = {
+      point: [minX, minY],
+      clearance: -1,
+    };
     const steps = 40;
     for (let i = 1; i < steps; i++)
       for (let j = 1; j < steps; j++) {
-        const p: [number, number] = [minX + ((maxX - minX) * i) / steps, minY + ((maxY - minY) * j) / steps];
+        const p: [number, number] = [
+          minX + ((maxX - minX) * i) / steps,
+          minY + ((maxY - minY) * j) / steps,
+        ];
         const poly = polygonsOf(f).find((pg) => inside(p, pg));
         if (!poly) continue;
         const d = distanceToEdges(p, poly, kx);

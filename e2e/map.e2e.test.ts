@@ -2,7 +2,16 @@
 // switching the indicator with the keyboard, and opening an area's profile by clicking the map.
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { GERMAN_NUMBER, getJson, launchChromium, openPage, readMapCanvas, rgbToHex, saveScreenshot, waitForColouredMap } from './tools.ts';
+import {
+  GERMAN_NUMBER,
+  getJson,
+  launchChromium,
+  openPage,
+  readMapCanvas,
+  rgbToHex,
+  saveScreenshot,
+  waitForColouredMap,
+} from './tools.ts';
 import { interiorPoints, projectForFitBounds, type Feature } from './map-geometry.ts';
 
 const baseUrl = inject('e2eBaseUrl');
@@ -14,7 +23,9 @@ interface Indicator {
   coverage: { systemId: string; levelId: string; dates: string[] }[];
 }
 
-async function legendEntries(page: Page): Promise<{ label: string; count: string; color: string }[]> {
+async function legendEntries(
+  page: Page,
+): Promise<{ label: string; count: string; color: string }[]> {
   const rows = page.getByRole('region', { name: 'Legende' }).getByRole('listitem');
   const n = await rows.count();
   const out: { label: string; count: string; color: string }[] = [];
@@ -22,7 +33,11 @@ async function legendEntries(page: Page): Promise<{ label: string; count: string
     const row = rows.nth(i);
     const spans = row.locator('span');
     const color = await spans.first().evaluate((el) => getComputedStyle(el).backgroundColor);
-    out.push({ label: (await spans.nth(1).innerText()).trim(), count: (await spans.nth(2).innerText()).trim(), color: rgbToHex(color) });
+    out.push({
+      label: (await spans.nth(1).innerText()).trim(),
+      count: (await spans.nth(2).innerText()).trim(),
+      color: rgbToHex(color),
+    });
   }
   return out;
 }
@@ -83,7 +98,10 @@ describe.skipIf(!run)('map screen in Chromium', () => {
     await page.goto(`${baseUrl}/`);
     await waitForColouredMap(page);
     const before = new URL(page.url()).searchParams.get('indicator');
-    const titleBefore = await page.getByRole('region', { name: 'Legende' }).getByRole('heading').innerText();
+    const titleBefore = await page
+      .getByRole('region', { name: 'Legende' })
+      .getByRole('heading')
+      .innerText();
     const rangesBefore = (await legendEntries(page)).map((e) => e.label);
 
     // keyboard only: focus the combobox, type part of the name, arrow to the hit, Enter
@@ -113,7 +131,9 @@ describe.skipIf(!run)('map screen in Chromium', () => {
     const rangesAfter = (await legendEntries(page)).map((e) => e.label);
     expect(rangesAfter).not.toEqual(rangesBefore);
     // shares in percent with a decimal comma (e.g. "14,3 bis unter 18,9")
-    expect(rangesAfter.filter((r) => r !== 'keine Daten').every((r) => /\d+,\d/.test(r))).toBe(true);
+    expect(rangesAfter.filter((r) => r !== 'keine Daten').every((r) => /\d+,\d/.test(r))).toBe(
+      true,
+    );
     await expect.poll(() => combo.inputValue()).toBe(target!.nameDe);
     await saveScreenshot(page, 'indicator-switched');
     await page.context().close();
@@ -125,7 +145,10 @@ describe.skipIf(!run)('map screen in Chromium', () => {
     await waitForColouredMap(page);
 
     // a large PLR, clicked at a point deep inside it, found from the same geometry the app draws
-    const geometry = await getJson<{ features: Feature[] }>(baseUrl, '/api/area-systems/lor2021/levels/plr/geometry');
+    const geometry = await getJson<{ features: Feature[] }>(
+      baseUrl,
+      '/api/area-systems/lor2021/levels/plr/geometry',
+    );
     const canvas = page.locator('.maplibregl-canvas');
     const box = await canvas.boundingBox();
     if (!box) throw new Error('Karten-Canvas ohne Größe');
@@ -136,36 +159,56 @@ describe.skipIf(!run)('map screen in Chromium', () => {
         return { x: r.x, y: r.y, w: r.width, h: r.height };
       }),
     );
-    const free = (x: number, y: number) => !overlays.some((o) => x >= o.x - 8 && x <= o.x + o.w + 8 && y >= o.y - 8 && y <= o.y + o.h + 8);
+    const free = (x: number, y: number) =>
+      !overlays.some(
+        (o) => x >= o.x - 8 && x <= o.x + o.w + 8 && y >= o.y - 8 && y <= o.y + o.h + 8,
+      );
     const candidates = interiorPoints(geometry.features, 12).map((c) => {
       const [x, y] = projectForFitBounds(geometry.features, c.point, box.width, box.height, 24);
       return { ...c, x: box.x + x, y: box.y + y };
     });
-    const pick = candidates.find((c) => c.x > box.x + 10 && c.x < box.x + box.width - 10 && c.y > box.y + 10 && c.y < box.y + box.height - 10 && free(c.x, c.y));
-    if (!pick) throw new Error(`Kein freier Klickpunkt: ${JSON.stringify(candidates.slice(0, 3))}`);
-    const area = await getJson<{ id: number; name: string; levelName: string; hierarchy: { name: string; levelName: string }[] }>(
-      baseUrl,
-      `/api/areas/${pick.id}`,
+    const pick = candidates.find(
+      (c) =>
+        c.x > box.x + 10 &&
+        c.x < box.x + box.width - 10 &&
+        c.y > box.y + 10 &&
+        c.y < box.y + box.height - 10 &&
+        free(c.x, c.y),
     );
+    if (!pick) throw new Error(`Kein freier Klickpunkt: ${JSON.stringify(candidates.slice(0, 3))}`);
+    const area = await getJson<{
+      id: number;
+      name: string;
+      levelName: string;
+      hierarchy: { name: string; levelName: string }[];
+    }>(baseUrl, `/api/areas/${pick.id}`);
     await page.mouse.move(pick.x, pick.y);
     await page.mouse.click(pick.x, pick.y);
 
-    await expect.poll(() => new URL(page.url()).searchParams.get('area'), { timeout: 15_000 }).toBe(String(pick.id));
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get('area'), { timeout: 15_000 })
+      .toBe(String(pick.id));
     const panel = page.getByRole('complementary', { name: area.name });
     await panel.getByRole('heading', { name: area.name, level: 2 }).waitFor({ timeout: 30_000 });
     // hierarchy: Bezirk › Prognoseraum › Bezirksregion, then the area itself
-    const crumbs = await panel.getByRole('navigation', { name: 'Lage' }).getByRole('listitem').allInnerTexts();
+    const crumbs = await panel
+      .getByRole('navigation', { name: 'Lage' })
+      .getByRole('listitem')
+      .allInnerTexts();
     expect(crumbs).toEqual([...area.hierarchy.map((h) => h.name), area.name]);
     expect(area.hierarchy.length).toBe(3);
 
     // values in German format; the inhabitants golden from the API, formatted with thousands dots
-    const profile = await getJson<{ groups: { indicators: { indicator: { id: string }; value: number | null }[] }[] }>(
-      baseUrl,
-      `/api/areas/${pick.id}/profile`,
-    );
-    const inhabitants = profile.groups.flatMap((g) => g.indicators).find((i) => i.indicator.id === 'ewr_inhabitants');
+    const profile = await getJson<{
+      groups: { indicators: { indicator: { id: string }; value: number | null }[] }[];
+    }>(baseUrl, `/api/areas/${pick.id}/profile`);
+    const inhabitants = profile.groups
+      .flatMap((g) => g.indicators)
+      .find((i) => i.indicator.id === 'ewr_inhabitants');
     expect(inhabitants?.value).toBeGreaterThan(0);
-    const expected = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 }).format(inhabitants!.value!);
+    const expected = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 }).format(
+      inhabitants!.value!,
+    );
     const panelText = await panel.innerText();
     expect(panelText).toContain(expected);
     expect(panelText).toMatch(/\d+,\d+\s?%/);

@@ -18,13 +18,25 @@ export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
 /** A German-locale page of a fixed size; console errors are collected for the report. */
 export async function openPage(browser: Browser): Promise<{ page: Page; consoleErrors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    locale: 'de-DE',
+    timezoneId: 'Europe/Berlin',
+  });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on('console', (m) => {
@@ -35,7 +47,11 @@ export async function openPage(browser: Browser): Promise<{ page: Page; consoleE
 }
 
 /** Saves a screenshot (the viewport, or the whole page) as test-results/screenshots/<name>.png and returns its path. */
-export async function saveScreenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
+export async function saveScreenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: options.fullPage ?? false });
@@ -71,13 +87,23 @@ export async function readMapCanvas(page: Page): Promise<CanvasStats> {
     for (let y = 0; y < c.height; y += 3) {
       for (let x = 0; x < c.width; x += 3) {
         const i = (y * c.width + x) * 4;
-        const hex = '#' + [data[i]!, data[i + 1]!, data[i + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('');
+        const hex =
+          '#' +
+          [data[i]!, data[i + 1]!, data[i + 2]!]
+            .map((v) => v.toString(16).padStart(2, '0'))
+            .join('');
         counts[hex] = (counts[hex] ?? 0) + 1;
         n++;
       }
     }
     const top = Math.max(0, ...Object.values(counts));
-    return { width: c.width, height: c.height, distinct: Object.keys(counts).length, topShare: n ? top / n : 1, counts };
+    return {
+      width: c.width,
+      height: c.height,
+      distinct: Object.keys(counts).length,
+      topShare: n ? top / n : 1,
+      counts,
+    };
   });
 }
 
@@ -99,35 +125,45 @@ export async function getJson<T>(baseUrl: string, pathAndQuery: string): Promise
 export async function waitForColouredMap(page: Page): Promise<void> {
   const legend = page.getByRole('region', { name: 'Legende' });
   await legend.getByRole('listitem').first().waitFor({ timeout: 60_000 });
-  const painted = await page.waitForFunction(
-    () => {
-      const gl = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas');
-      if (!gl || gl.width === 0) return false;
-      const c = document.createElement('canvas');
-      c.width = 64;
-      c.height = 64;
-      const ctx = c.getContext('2d');
-      if (!ctx) return false;
-      ctx.drawImage(gl, 0, 0, 64, 64);
-      const d = ctx.getImageData(0, 0, 64, 64).data;
-      const seen = new Set<number>();
-      for (let i = 0; i < d.length; i += 4) seen.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
-      return seen.size > 20;
-    },
-    undefined,
-    { timeout: 60_000, polling: 250 },
-  ).then(
-    () => true,
-    () => false,
-  );
+  const painted = await page
+    .waitForFunction(
+      () => {
+        const gl = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas');
+        if (!gl || gl.width === 0) return false;
+        const c = document.createElement('canvas');
+        c.width = 64;
+        c.height = 64;
+        const ctx = c.getContext('2d');
+        if (!ctx) return false;
+        ctx.drawImage(gl, 0, 0, 64, 64);
+        const d = ctx.getImageData(0, 0, 64, 64).data;
+        const seen = new Set<number>();
+        for (let i = 0; i < d.length; i += 4)
+          seen.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
+        return seen.size > 20;
+      },
+      undefined,
+      { timeout: 60_000, polling: 250 },
+    )
+    .then(
+      () => true,
+      () => false,
+    );
   if (!painted) {
     // keep evidence: what the page showed and what the canvas held
     await saveScreenshot(page, `map-not-painted-${Date.now()}`);
     const stats = await readMapCanvas(page).catch((e: unknown) => String(e));
-    const summary = typeof stats === 'string' ? stats : `${stats.width}×${stats.height}, ${stats.distinct} Farben, häufigste ${Math.round(stats.topShare * 100)} %`;
-    throw new Error(`Die Karte wurde in 60 s nicht eingefärbt (Legende war da). Canvas: ${summary}; URL ${page.url()}`);
+    const summary =
+      typeof stats === 'string'
+        ? stats
+        : `${stats.width}×${stats.height}, ${stats.distinct} Farben, häufigste ${Math.round(stats.topShare * 100)} %`;
+    throw new Error(
+      `Die Karte wurde in 60 s nicht eingefärbt (Legende war da). Canvas: ${summary}; URL ${page.url()}`,
+    );
   }
 
   // one more frame pair so the last setData is painted
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+  );
 }

@@ -21,19 +21,33 @@ afterAll(async () => {
 
 describe('GET /api/openapi.json', () => {
   it('documents every /api and /ogc route Fastify registered', async () => {
-    const doc = (await app.inject('/api/openapi.json')).json() as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    const doc = (await app.inject('/api/openapi.json')).json() as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+    };
     expect(doc.openapi).toBe('3.1.0');
-    const routes = listRoutes(app).filter((r) => /^\/(api|ogc)(\/|$)/.test(r.url) && r.method !== 'HEAD');
+    const routes = listRoutes(app).filter(
+      (r) => /^\/(api|ogc)(\/|$)/.test(r.url) && r.method !== 'HEAD',
+    );
     expect(routes.length).toBeGreaterThan(15);
-    const missing = routes.filter((r) => !doc.paths[toOpenApiPath(r.url)]?.[r.method.toLowerCase()]);
+    const missing = routes.filter(
+      (r) => !doc.paths[toOpenApiPath(r.url)]?.[r.method.toLowerCase()],
+    );
     expect(missing).toEqual([]);
   });
 
   it('references shared schemas as components', async () => {
     const doc = (await app.inject('/api/openapi.json')).json();
-    expect(doc.components.schemas.Indicator.properties.source).toEqual({ $ref: '#/components/schemas/Source' });
+    expect(doc.components.schemas.Indicator.properties.source).toEqual({
+      $ref: '#/components/schemas/Source',
+    });
     expect(JSON.stringify(doc)).not.toMatch(/__shared|\$defs/);
-    expect(doc.paths['/api/values'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['indicator', 'system', 'level', 'date']);
+    expect(doc.paths['/api/values'].get.parameters.map((p: { name: string }) => p.name)).toEqual([
+      'indicator',
+      'system',
+      'level',
+      'date',
+    ]);
   });
 });
 
@@ -41,7 +55,12 @@ describe('GET /api/health', () => {
   it('reports the engine, version and tenant after querying the database', async () => {
     const res = await app.inject('/api/health');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', engine: db.engine, version: expect.stringMatching(/^\d+\.\d+\.\d+/), tenant: 'berlin' });
+    expect(res.json()).toEqual({
+      status: 'ok',
+      engine: db.engine,
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      tenant: 'berlin',
+    });
   });
 });
 
@@ -71,7 +90,12 @@ describe('GET /api/sources', () => {
 describe('point datasets', () => {
   it('lists datasets with feature counts and returns their points as GeoJSON', async () => {
     const [kitas] = (await app.inject('/api/point-datasets')).json();
-    expect(kitas).toMatchObject({ id: 'kitas', nameDe: 'Kindertagesstätten', referenceDate: '2024-03-01', count: 2 });
+    expect(kitas).toMatchObject({
+      id: 'kitas',
+      nameDe: 'Kindertagesstätten',
+      referenceDate: '2024-03-01',
+      count: 2,
+    });
     const res = await app.inject('/api/point-datasets/kitas/features');
     expect(res.headers['content-type']).toMatch(/^application\/geo\+json/);
     expect(res.json().features[1]).toEqual({
@@ -86,7 +110,10 @@ describe('point datasets', () => {
 
 describe('compression', () => {
   it('gzips large responses for clients that accept it', async () => {
-    const res = await app.inject({ url: '/api/openapi.json', headers: { 'accept-encoding': 'gzip' } });
+    const res = await app.inject({
+      url: '/api/openapi.json',
+      headers: { 'accept-encoding': 'gzip' },
+    });
     expect(res.headers['content-encoding']).toBe('gzip');
   });
 });

@@ -31,12 +31,16 @@ export interface BuildAppOptions {
 async function warmCaches(ctx: AppContext): Promise<void> {
   await getCatalogue(ctx.db, ctx.tenantId);
   for (const system of await listAreaSystems(ctx.db, ctx.tenantId)) {
-    for (const level of system.levels) await getMapGeometry(ctx.db, ctx.tenantId, system.id, level.id);
+    for (const level of system.levels)
+      await getMapGeometry(ctx.db, ctx.tenantId, system.id, level.id);
   }
 }
 
 /** Builds the Fastify app with all routes; call app.listen() or app.inject() on the result. */
-export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  ctx: AppContext,
+  options: BuildAppOptions = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? { level: process.env.LOG_LEVEL ?? 'warn' },
     routerOptions: { ignoreTrailingSlash: true },
@@ -73,7 +77,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       document ??= buildOpenApiDocument(registry, {
         title: 'Sozialraum API',
         version: '1',
-        description: 'Lesender und schreibender Zugriff auf Gebiete, Indikatoren, Werte und Importe. Fehler: { error: { code, message, details? } }.',
+        description:
+          'Lesender und schreibender Zugriff auf Gebiete, Indikatoren, Werte und Importe. Fehler: { error: { code, message, details? } }.',
       });
       return document as Record<string, unknown>;
     },

@@ -43,7 +43,9 @@ async function main(argv: string[]): Promise<number> {
       const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       await migrate(db);
       if (await hasData(db, 'berlin')) {
-        console.error('Die Datenbank enthält bereits Daten für Berlin; die Demo wird nur in eine leere Datenbank geladen.');
+        console.error(
+          'Die Datenbank enthält bereits Daten für Berlin; die Demo wird nur in eine leere Datenbank geladen.',
+        );
         await db.close();
         return 1;
       }

@@ -30,7 +30,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.SOZIALRAUM_DATA_DIR ?? path.join(repoRoot, 'data')),
     tenantId: env.SOZIALRAUM_TENANT ?? 'berlin',
-    tenantAgs: env.SOZIALRAUM_TENANT_AGS ?? ((env.SOZIALRAUM_TENANT ?? 'berlin') === 'berlin' ? '11000000' : '00000000'),
+    tenantAgs:
+      env.SOZIALRAUM_TENANT_AGS ??
+      ((env.SOZIALRAUM_TENANT ?? 'berlin') === 'berlin' ? '11000000' : '00000000'),
     tenantName: env.SOZIALRAUM_TENANT_NAME ?? capitalise(env.SOZIALRAUM_TENANT ?? 'berlin'),
     loadDemo: (env.SOZIALRAUM_DEMO ?? 'berlin') !== 'none',
     basemapStyleUrl: env.SOZIALRAUM_BASEMAP_STYLE_URL || undefined,

@@ -17,25 +17,39 @@ export interface Running {
 
 /** Opens and prepares the database named by the configuration. */
 export async function prepareDb(config: Config, log: (m: string) => void): Promise<Db> {
-  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+  const db = await openDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : config.dataDir,
+  });
   const applied = await migrate(db);
   if (applied.length) log(`Migrationen angewendet: ${applied.join(', ')}`);
-  if (config.loadDemo && config.tenantId === BERLIN_TENANT.id && !(await hasData(db, config.tenantId))) {
+  if (
+    config.loadDemo &&
+    config.tenantId === BERLIN_TENANT.id &&
+    !(await hasData(db, config.tenantId))
+  ) {
     log('Leere Datenbank: lade die Berlin-Demo (einmalig, dauert etwa eine Minute) …');
     await loadBerlinDemo(db, log);
   } else {
-    await db.transaction((tx) => ensureTenant(tx, config.tenantId, config.tenantAgs, config.tenantName));
+    await db.transaction((tx) =>
+      ensureTenant(tx, config.tenantId, config.tenantAgs, config.tenantName),
+    );
   }
   return db;
 }
 
 /** Starts the HTTP server; resolves once it listens. */
-export async function startServer(config: Config, log: (m: string) => void = console.log): Promise<Running> {
+export async function startServer(
+  config: Config,
+  log: (m: string) => void = console.log,
+): Promise<Running> {
   const t0 = Date.now();
   const db = await prepareDb(config, log);
   const app = await buildApp({ db, tenantId: config.tenantId, config });
   const url = await app.listen({ port: config.port, host: config.host });
-  log(`Sozialraum läuft auf http://localhost:${(app.server.address() as { port: number }).port} (${db.engine}, bereit nach ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  log(
+    `Sozialraum läuft auf http://localhost:${(app.server.address() as { port: number }).port} (${db.engine}, bereit nach ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+  );
   return {
     app,
     db,

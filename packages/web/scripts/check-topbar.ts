@@ -11,18 +11,33 @@ const width = Number(process.argv[4] ?? 1400);
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
-const page = await (await browser.newContext({ viewport: { width, height: 900 }, locale: 'de-DE' })).newPage();
+const page = await (
+  await browser.newContext({ viewport: { width, height: 900 }, locale: 'de-DE' })
+).newPage();
 let failed = 0;
 for (const lang of ['de', 'en'] as const) {
-  for (const query of ['', '?system=lor2021&level=plr&indicator=ewr_share_age_below_18&method=manual&breaks=10,15,20,25']) {
+  for (const query of [
+    '',
+    '?system=lor2021&level=plr&indicator=ewr_share_age_below_18&method=manual&breaks=10,15,20,25',
+  ]) {
     await page.goto(`${base}/${query}`);
     await page.evaluate((l) => localStorage.setItem('sozialraum.lang', l), lang);
     await page.reload();
     await page.waitForSelector('.legend, .state-empty', { timeout: 60_000 });
     await page.waitForTimeout(800);
-    const tops = await page.$$eval('.topbar > *', (els) => els.map((e) => Math.round((e as HTMLElement).getBoundingClientRect().bottom)));
+    const tops = await page.$$eval('.topbar > *', (els) =>
+      els.map((e) => Math.round((e as HTMLElement).getBoundingClientRect().bottom)),
+    );
     const oneLine = Math.max(...tops) - Math.min(...tops) < 20;
     if (!oneLine) failed++;
     const name = `topbar-${width}-${lang}${query ? '-manual' : ''}`;

@@ -14,9 +14,20 @@ const stamp = Date.now().toString(36).slice(-5);
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
-const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'de-DE' });
+const context = await browser.newContext({
+  viewport: { width: 1440, height: 900 },
+  locale: 'de-DE',
+});
 const page = await context.newPage();
 const problems: string[] = [];
 page.on('console', (m) => {
@@ -28,7 +39,9 @@ async function shot(name: string, fullPage = true): Promise<void> {
   const file = path.join(out, `${name}.png`);
   if (fullPage) {
     // the page scrolls inside <main>: make the window as tall as main's content for the shot
-    const h = await page.evaluate(() => (document.querySelector('main')?.scrollHeight ?? 900) + 120);
+    const h = await page.evaluate(
+      () => (document.querySelector('main')?.scrollHeight ?? 900) + 120,
+    );
     await page.setViewportSize({ width: 1440, height: Math.min(6000, Math.max(900, h)) });
     await page.waitForTimeout(200);
   }
@@ -57,11 +70,17 @@ function germanCsv(broken: boolean): Buffer {
     rows[2]![2] = '7,1;x';
     rows[8]![2] = 'sechs';
   }
-  const text = ['Bezirk;Bezirksname;Stichtag;Anteil Alleinerziehende (%);Einwohner gesamt', ...rows.map((r) => `${r[0]};${r[1]};31.12.2023;${r[2]};${r[3]}`)].join('\r\n');
+  const text = [
+    'Bezirk;Bezirksname;Stichtag;Anteil Alleinerziehende (%);Einwohner gesamt',
+    ...rows.map((r) => `${r[0]};${r[1]};31.12.2023;${r[2]};${r[3]}`),
+  ].join('\r\n');
   return Buffer.from(text, 'latin1'); // the sample has only Latin-1 characters, identical in Windows-1252
 }
 
-async function upload(p: Page, files: { name: string; mimeType: string; buffer: Buffer }[]): Promise<void> {
+async function upload(
+  p: Page,
+  files: { name: string; mimeType: string; buffer: Buffer }[],
+): Promise<void> {
   await p.goto(`${base}/import`);
   await p.waitForSelector('.dropzone');
   await p.locator('input[type="file"]').setInputFiles(files);
@@ -70,7 +89,9 @@ async function upload(p: Page, files: { name: string; mimeType: string; buffer: 
 }
 
 // 1. German CSV analysed: the new indicator columns get their forms
-await upload(page, [{ name: `alleinerziehende_${stamp}.csv`, mimeType: 'text/csv', buffer: germanCsv(false) }]);
+await upload(page, [
+  { name: `alleinerziehende_${stamp}.csv`, mimeType: 'text/csv', buffer: germanCsv(false) },
+]);
 // on a second run the server already knows the columns by name: ask for new indicators explicitly
 await page.getByLabel('Anteil Alleinerziehende (%)', { exact: true }).selectOption('__new__');
 await page.getByLabel('Einwohner gesamt', { exact: true }).selectOption('__new__');
@@ -78,7 +99,13 @@ await shot('20-import-csv-analysed');
 // keyboard: tab from the first mapping control through the form
 await page.getByLabel('Gebietssystem', { exact: true }).focus();
 for (let i = 0; i < 9; i++) await page.keyboard.press('Tab');
-console.log('focus after 9 tabs:', await page.evaluate(() => document.activeElement?.getAttribute('id') + ' ' + (document.activeElement?.tagName ?? '')));
+console.log(
+  'focus after 9 tabs:',
+  await page.evaluate(
+    () =>
+      document.activeElement?.getAttribute('id') + ' ' + (document.activeElement?.tagName ?? ''),
+  ),
+);
 await shot('20b-import-focus', false);
 
 // 2. validation: a bad id and an empty source are named in German
@@ -101,13 +128,18 @@ await page.getByLabel('Lizenz', { exact: true }).fill('dl-de/by-2-0');
 await page.getByLabel('Namensnennung').fill('Bezirksamt Beispiel');
 // a dry run first: it must not create the indicators, so the real import afterwards still may
 await page.getByRole('button', { name: 'Probelauf' }).click();
-console.log('dry run:', await page.getByRole('heading', { name: /^Prüfbericht/ }).innerText({ timeout: 60_000 }));
+console.log(
+  'dry run:',
+  await page.getByRole('heading', { name: /^Prüfbericht/ }).innerText({ timeout: 60_000 }),
+);
 await page.getByRole('button', { name: 'EN', exact: true }).click();
 await page.waitForTimeout(300);
 await shot('21b-import-csv-english');
 await page.getByRole('button', { name: 'DE', exact: true }).click();
 await page.getByRole('button', { name: 'Importieren' }).click();
-await page.getByRole('heading', { name: /Import erfolgreich|fehlgeschlagen/ }).waitFor({ timeout: 60_000 });
+await page
+  .getByRole('heading', { name: /Import erfolgreich|fehlgeschlagen/ })
+  .waitFor({ timeout: 60_000 });
 await page.getByRole('heading', { name: /^Prüfbericht/ }).waitFor({ timeout: 60_000 });
 await page.getByRole('heading', { name: /^Prüfbericht/ }).scrollIntoViewIfNeeded();
 await shot('22-import-success');
@@ -122,8 +154,12 @@ if (await link.count()) {
 }
 
 // 4. a broken file: the report lists line, column and reason
-await upload(page, [{ name: `kaputt_${stamp}.csv`, mimeType: 'text/csv', buffer: germanCsv(true) }]);
-await page.getByLabel('Anteil Alleinerziehende (%)', { exact: true }).selectOption(`anteil_alleinerziehende_${stamp}`);
+await upload(page, [
+  { name: `kaputt_${stamp}.csv`, mimeType: 'text/csv', buffer: germanCsv(true) },
+]);
+await page
+  .getByLabel('Anteil Alleinerziehende (%)', { exact: true })
+  .selectOption(`anteil_alleinerziehende_${stamp}`);
 await page.getByLabel('Einwohner gesamt', { exact: true }).selectOption('');
 await page.getByRole('button', { name: 'Importieren' }).click();
 await page.getByRole('heading', { name: /^Prüfbericht/ }).waitFor({ timeout: 60_000 });
@@ -134,9 +170,18 @@ await shot('24-import-broken');
 const longRows = ['Bezirk;Jahr;Merkmal;Wert'];
 for (let b = 1; b <= 12; b++) {
   const code = String(b).padStart(2, '0');
-  longRows.push(`${code};2022;Wohnfläche je Einwohner;${30 + b},5`, `${code};2022;mss_k15;${20 + b},1`);
+  longRows.push(
+    `${code};2022;Wohnfläche je Einwohner;${30 + b},5`,
+    `${code};2022;mss_k15;${20 + b},1`,
+  );
 }
-await upload(page, [{ name: `lang_${stamp}.csv`, mimeType: 'text/csv', buffer: Buffer.from(longRows.join('\r\n'), 'latin1') }]);
+await upload(page, [
+  {
+    name: `lang_${stamp}.csv`,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(longRows.join('\r\n'), 'latin1'),
+  },
+]);
 await page.getByLabel('Wohnfläche je Einwohner', { exact: true }).selectOption('__new__');
 await page.getByLabel('Kennung', { exact: true }).fill(`wohnflaeche_${stamp}`);
 await page.getByLabel('Einheit').selectOption('sqm');
@@ -147,25 +192,43 @@ await page.getByLabel('Lizenz', { exact: true }).fill('dl-de/zero-2-0');
 await page.getByLabel('Namensnennung').fill('Bezirksamt Beispiel');
 await shot('24b-import-long-analysed');
 await page.getByRole('button', { name: 'Importieren' }).click();
-console.log('long table:', await page.getByRole('heading', { name: /^Prüfbericht/ }).innerText({ timeout: 60_000 }));
-console.log('long map link:', await page.getByRole('link', { name: 'Auf der Karte ansehen' }).getAttribute('href').catch(() => null));
+console.log(
+  'long table:',
+  await page.getByRole('heading', { name: /^Prüfbericht/ }).innerText({ timeout: 60_000 }),
+);
+console.log(
+  'long map link:',
+  await page
+    .getByRole('link', { name: 'Auf der Karte ansehen' })
+    .getAttribute('href')
+    .catch(() => null),
+);
 
 // 5. areas: the 12 Bezirke (GeoJSON) into a new area system, then the Planungsräume (Shapefile) as a new
 // level of that system with the Bezirk as parent
 const bezirke = path.resolve(import.meta.dirname, '../../../demo-data/berlin/geo/bezirke.geojson');
-await upload(page, [{ name: 'bezirke.geojson', mimeType: 'application/geo+json', buffer: readFileSync(bezirke) }]);
+await upload(page, [
+  { name: 'bezirke.geojson', mimeType: 'application/geo+json', buffer: readFileSync(bezirke) },
+]);
 await page.getByLabel('Kennung des neuen Gebietssystems').fill(`test_${stamp}`);
 await page.getByLabel('Name des neuen Gebietssystems').fill(`Testsystem ${stamp}`);
 await page.getByLabel('Gültig ab').fill('01.01.2021');
 await page.getByLabel('Kennung der Ebene').fill('bez');
 await page.getByLabel('Name der Ebene (deutsch)').fill('Bezirk');
 await page.getByRole('button', { name: 'Importieren' }).click();
-console.log('Bezirke:', await page.getByRole('heading', { name: /^Prüfbericht/ }).innerText({ timeout: 60_000 }));
+console.log(
+  'Bezirke:',
+  await page.getByRole('heading', { name: /^Prüfbericht/ }).innerText({ timeout: 60_000 }),
+);
 
 const geoDir = path.resolve(import.meta.dirname, '../../../../shared/data/berlin/geo/original');
 const shp = readdirSync(geoDir)
   .filter((f) => f.startsWith('lor_planungsraeume_2021'))
-  .map((f) => ({ name: f, mimeType: 'application/octet-stream', buffer: readFileSync(path.join(geoDir, f)) }));
+  .map((f) => ({
+    name: f,
+    mimeType: 'application/octet-stream',
+    buffer: readFileSync(path.join(geoDir, f)),
+  }));
 await upload(page, shp);
 await page.getByRole('radio', { name: 'vorhandenes ergänzen' }).check();
 await page.getByLabel('Vorhandenes Gebietssystem').selectOption(`test_${stamp}`);
@@ -182,10 +245,15 @@ await shot('26-import-areas-success');
 const areasLink = page.getByRole('link', { name: 'Auf der Karte ansehen' });
 if (await areasLink.count()) {
   await areasLink.click();
-  await page.waitForSelector('.legend, .state-empty, .state-error, .maplibregl-canvas', { timeout: 60_000 });
+  await page.waitForSelector('.legend, .state-empty, .state-error, .maplibregl-canvas', {
+    timeout: 60_000,
+  });
   await page.waitForTimeout(1500);
   console.log('URL after areas import:', page.url());
-  const systems = await page.getByLabel('Gebietssystem', { exact: true }).locator('option').allInnerTexts();
+  const systems = await page
+    .getByLabel('Gebietssystem', { exact: true })
+    .locator('option')
+    .allInnerTexts();
   const levels = await page.getByLabel('Ebene', { exact: true }).locator('option').allInnerTexts();
   console.log('map systems:', systems.join(' | '), '– levels:', levels.join(' | '));
   await shot('27-areas-on-map', false);
@@ -201,5 +269,7 @@ await page.waitForTimeout(300);
 await shot('29-import-history-en');
 await page.getByRole('button', { name: 'DE', exact: true }).click();
 
-console.log(problems.length ? `Browser problems:\n${problems.join('\n')}` : 'No browser console errors.');
+console.log(
+  problems.length ? `Browser problems:\n${problems.join('\n')}` : 'No browser console errors.',
+);
 await browser.close();

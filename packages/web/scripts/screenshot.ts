@@ -12,9 +12,20 @@ mkdirSync(out, { recursive: true });
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
-const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'de-DE' });
+const context = await browser.newContext({
+  viewport: { width: 1440, height: 900 },
+  locale: 'de-DE',
+});
 const page = await context.newPage();
 const problems: string[] = [];
 page.on('console', (m) => {
@@ -132,7 +143,9 @@ await page.getByRole('heading', { name: /^Prüfbericht/ }).waitFor({ timeout: 60
 await page.getByRole('heading', { name: '3. Zuordnung' }).scrollIntoViewIfNeeded();
 await shot('11b-import-areas-dry-run');
 
-const areas = (await (await page.request.get(`${base}/api/areas?system=lor2021&level=plr`)).json()) as { id: number }[];
+const areas = (await (
+  await page.request.get(`${base}/api/areas?system=lor2021&level=plr`)
+).json()) as { id: number }[];
 if (areas[0]) {
   await page.goto(`${base}/gebiete/${areas[0].id}`);
   await page.waitForSelector('.profile-title', { timeout: 30_000 });
@@ -155,13 +168,20 @@ if (areas[0]) {
     await page.waitForTimeout(800);
     await flag.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(out, '12d-profile-flag.png') });
-    console.log(`12d-profile-flag: ${path.join(out, '12d-profile-flag.png')} – ${await flag.innerText()}`);
+    console.log(
+      `12d-profile-flag: ${path.join(out, '12d-profile-flag.png')} – ${await flag.innerText()}`,
+    );
   }
   // an indicator with a time series: the date slider and the sparklines in the panel
-  await page.goto(`${base}/?system=lor2021&level=plr&indicator=ewr_share_age_above_65&area=${areas[0].id}`);
+  await page.goto(
+    `${base}/?system=lor2021&level=plr&indicator=ewr_share_age_above_65&area=${areas[0].id}`,
+  );
   await mapReady(page);
   await page.waitForSelector('.profile-panel .sparkline', { timeout: 30_000 });
-  await page.getByLabel(/Stichtag/).first().focus();
+  await page
+    .getByLabel(/Stichtag/)
+    .first()
+    .focus();
   await page.keyboard.press('Home');
   await mapReady(page);
   console.log('URL after slider Home:', page.url());
@@ -172,7 +192,9 @@ if (areas[0]) {
 }
 
 // level switch in the top bar: Bezirksregionen, the date kept where the indicator has it
-await page.goto(`${base}/?system=lor2021&level=plr&indicator=ewr_share_age_above_65&date=2022-12-31`);
+await page.goto(
+  `${base}/?system=lor2021&level=plr&indicator=ewr_share_age_above_65&date=2022-12-31`,
+);
 await mapReady(page);
 await page.getByLabel('Ebene', { exact: true }).selectOption('bzr');
 await mapReady(page);
@@ -193,5 +215,7 @@ await page.goto(`${base}/`);
 await page.waitForSelector('.state-error', { timeout: 30_000 });
 await shot('14-unreachable');
 
-console.log(problems.length ? `Browser problems:\n${problems.join('\n')}` : 'No browser console errors.');
+console.log(
+  problems.length ? `Browser problems:\n${problems.join('\n')}` : 'No browser console errors.',
+);
 await browser.close();

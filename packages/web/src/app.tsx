@@ -9,7 +9,6 @@ import { CatalogueScreen } from './screens/catalogue/catalogue-screen.tsx';
 import { ImportScreen } from './screens/import/import-screen.tsx';
 import { MonitoringScreen } from './screens/monitoring/monitoring-screen.tsx';
 
-
 function lastMapUrl(): string {
   try {
     return sessionStorage.getItem(LAST_MAP_URL_KEY) ?? '/';
@@ -24,7 +23,11 @@ export function App() {
   const route = matchRoute(path);
   const monitoring = path.replace(/\/+$/, '') === '/monitoring';
   const navItems = [
-    { href: route.screen === 'map' ? `/${search}` : lastMapUrl(), label: t.navMap, active: route.screen === 'map' || route.screen === 'profile' },
+    {
+      href: route.screen === 'map' ? `/${search}` : lastMapUrl(),
+      label: t.navMap,
+      active: route.screen === 'map' || route.screen === 'profile',
+    },
     { href: '/indikatoren', label: t.navCatalogue, active: route.screen === 'catalogue' },
     { href: '/monitoring', label: t.navMonitoring, active: monitoring },
     { href: '/import', label: t.navImport, active: route.screen === 'import' },
@@ -51,10 +54,22 @@ export function App() {
           </ul>
         </nav>
         <div className="lang-switch" role="group" aria-label={t.language}>
-          <button type="button" lang="de" aria-pressed={lang === 'de'} onClick={() => setLang('de')} title={t.switchToDe}>
+          <button
+            type="button"
+            lang="de"
+            aria-pressed={lang === 'de'}
+            onClick={() => setLang('de')}
+            title={t.switchToDe}
+          >
             DE
           </button>
-          <button type="button" lang="en" aria-pressed={lang === 'en'} onClick={() => setLang('en')} title={t.switchToEn}>
+          <button
+            type="button"
+            lang="en"
+            aria-pressed={lang === 'en'}
+            onClick={() => setLang('en')}
+            title={t.switchToEn}
+          >
             EN
           </button>
         </div>

@@ -10,7 +10,8 @@ function bruteForceMinSs(sorted: number[], k: number): number {
   const best = (from: number, groups: number): number => {
     if (groups === 1) return ss(sorted.slice(from));
     let b = Infinity;
-    for (let cut = from + 1; cut <= sorted.length - groups + 1; cut++) b = Math.min(b, ss(sorted.slice(from, cut)) + best(cut, groups - 1));
+    for (let cut = from + 1; cut <= sorted.length - groups + 1; cut++)
+      b = Math.min(b, ss(sorted.slice(from, cut)) + best(cut, groups - 1));
     return b;
   };
   return best(0, k);
@@ -57,7 +58,9 @@ describe('ckmeansSorted', () => {
     const rand = lcg(42);
     for (let t = 0; t < 200; t++) {
       const n = 2 + Math.floor(rand() * 9);
-      const raw = Array.from({ length: n }, () => Math.round(rand() * 50) / 2).sort((a, b) => a - b);
+      const raw = Array.from({ length: n }, () => Math.round(rand() * 50) / 2).sort(
+        (a, b) => a - b,
+      );
       const distinct = [...new Set(raw)];
       const weights = distinct.map((d) => raw.filter((x) => x === d).length);
       const k = 1 + Math.floor(rand() * Math.min(4, distinct.length));

@@ -20,12 +20,19 @@ export interface CkmeansResult {
  * Optimal partition of ascending distinct `values` (with positive `weights`) into `k` contiguous
  * clusters minimising the total within-cluster sum of squares. Requires 1 ≤ k ≤ values.length.
  */
-export function ckmeansSorted(values: readonly number[], weights: readonly number[], k: number): CkmeansResult {
+export function ckmeansSorted(
+  values: readonly number[],
+  weights: readonly number[],
+  k: number,
+): CkmeansResult {
   const m = values.length;
   if (!Number.isInteger(k) || k < 1 || k > m) {
-    throw new RangeError(`ckmeans: Klassenzahl ${k} muss zwischen 1 und der Zahl verschiedener Werte (${m}) liegen`);
+    throw new RangeError(
+      `ckmeans: Klassenzahl ${k} muss zwischen 1 und der Zahl verschiedener Werte (${m}) liegen`,
+    );
   }
-  if (weights.length !== m) throw new RangeError('ckmeans: Werte und Gewichte sind unterschiedlich lang');
+  if (weights.length !== m)
+    throw new RangeError('ckmeans: Werte und Gewichte sind unterschiedlich lang');
   // Prefix sums of weight, weight·x and weight·x², with x shifted by the median value to reduce
   // cancellation in s2 − s1²/w (the same device as Ckmeans.1d.dp).
   const shift = values[Math.floor(m / 2)] as number;

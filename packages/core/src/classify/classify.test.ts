@@ -1,10 +1,12 @@
- 
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classify, classIndex } from './classify.ts';
 import type { ClassifyMethod } from './classify.ts';
 
-const MSS_CSV = new URL('../../../../demo-data/berlin/mss/mss2021_index_indicators_plr542.csv', import.meta.url);
+const MSS_CSV = new URL(
+  '../../../../demo-data/berlin/mss/mss2021_index_indicators_plr542.csv',
+  import.meta.url,
+);
 const GOLDEN = new URL('./__golden__/mss2021-s4-breaks.json', import.meta.url);
 const ACTUAL = new URL('./__golden__/mss2021-s4-breaks.actual.json', import.meta.url);
 
@@ -101,9 +103,15 @@ describe('classify', () => {
     expect(() => classify([1], { method: 'natural' as ClassifyMethod, classes: 3 })).toThrow(
       'Unbekannte Klassifizierungsmethode "natural". Erlaubt sind: quantile, equal, jenks, manual.',
     );
-    expect(() => classify([1], { method: 'equal', classes: 0 })).toThrow('Klassenzahl muss eine ganze Zahl von 1 bis 20 sein, erhalten: 0');
-    expect(() => classify([1], { method: 'manual', breaks: [0, 5, 5] })).toThrow('streng aufsteigen');
-    expect(() => classify([1], { method: 'manual', breaks: [0, 5], classes: 3 })).toThrow('2 Grenzen ergeben 1 Klassen');
+    expect(() => classify([1], { method: 'equal', classes: 0 })).toThrow(
+      'Klassenzahl muss eine ganze Zahl von 1 bis 20 sein, erhalten: 0',
+    );
+    expect(() => classify([1], { method: 'manual', breaks: [0, 5, 5] })).toThrow(
+      'streng aufsteigen',
+    );
+    expect(() => classify([1], { method: 'manual', breaks: [0, 5], classes: 3 })).toThrow(
+      '2 Grenzen ergeben 1 Klassen',
+    );
     expect(() => classify([1, Number.NaN], { method: 'equal', classes: 2 })).toThrow('Position 1');
   });
 });
@@ -117,7 +125,8 @@ describe('classify on MSS 2021 S4 (Kinderarmut, 536 valid PLR)', () => {
     ['jenks5', 'jenks', 5],
   ];
   const actual = {
-    source: 'demo-data/berlin/mss/mss2021_index_indicators_plr542.csv, column S4 (%), rows with -9999 removed',
+    source:
+      'demo-data/berlin/mss/mss2021_index_indicators_plr542.csv, column S4 (%), rows with -9999 removed',
     n: s4.length,
     results: Object.fromEntries(
       methods.map(([name, method, classes]) => {
@@ -133,7 +142,9 @@ describe('classify on MSS 2021 S4 (Kinderarmut, 536 valid PLR)', () => {
     // jenks5    [0.66401, 14.00209, 26.99115, 40.36496, 53.96008, 74.67833] counts 186 142 101 76 31
     expect(s4).toHaveLength(536);
     const q5 = actual.results.quantile5 as { breaks: number[]; counts: number[] };
-    expect(q5.breaks.map((b) => Math.round(b * 1e5) / 1e5)).toEqual([0.66401, 8.99183, 16.08232, 26.08696, 39.9546, 74.67833]);
+    expect(q5.breaks.map((b) => Math.round(b * 1e5) / 1e5)).toEqual([
+      0.66401, 8.99183, 16.08232, 26.08696, 39.9546, 74.67833,
+    ]);
     expect(q5.counts).toEqual([107, 107, 107, 107, 108]);
     const j5 = actual.results.jenks5 as { breaks: number[]; counts: number[] };
     expect(j5.breaks).toEqual([0.66401, 14.00209, 26.99115, 40.36496, 53.96008, 74.67833]);

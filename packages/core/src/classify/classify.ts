@@ -41,23 +41,30 @@ export interface Classification {
 }
 
 /** Classifies values (nulls = no data) into classes by the given method; see docs/methods/classification.md. */
-export function classify(values: readonly (number | null | undefined)[], options: ClassifyOptions): Classification {
+export function classify(
+  values: readonly (number | null | undefined)[],
+  options: ClassifyOptions,
+): Classification {
   const method = options.method as string;
   if (!(CLASSIFY_METHODS as readonly string[]).includes(method)) {
-    throw new Error(`Unbekannte Klassifizierungsmethode "${method}". Erlaubt sind: ${CLASSIFY_METHODS.join(', ')}.`);
+    throw new Error(
+      `Unbekannte Klassifizierungsmethode "${method}". Erlaubt sind: ${CLASSIFY_METHODS.join(', ')}.`,
+    );
   }
   const present: number[] = [];
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v === null || v === undefined) continue;
-    if (!Number.isFinite(v)) throw new RangeError(`Wert an Position ${i} ist keine endliche Zahl (${String(v)})`);
+    if (!Number.isFinite(v))
+      throw new RangeError(`Wert an Position ${i} ist keine endliche Zahl (${String(v)})`);
     present.push(v);
   }
   const sorted = present.sort((a, b) => a - b);
   const distinct: number[] = [];
   const weights: number[] = [];
   for (const x of sorted) {
-    if (distinct.length > 0 && distinct[distinct.length - 1] === x) weights[weights.length - 1]! += 1;
+    if (distinct.length > 0 && distinct[distinct.length - 1] === x)
+      weights[weights.length - 1]! += 1;
     else {
       distinct.push(x);
       weights.push(1);
@@ -80,22 +87,36 @@ export function classify(values: readonly (number | null | undefined)[], options
     const max = sorted[sorted.length - 1];
     if (min !== undefined && min < (breaks[0] as number)) {
       const below = sorted.filter((x) => x < (breaks[0] as number)).length;
-      notes.push(`${below} Wert(e) unter der ersten Grenze ${breaks[0]}: erste Grenze auf das Minimum ${min} gesetzt`);
+      notes.push(
+        `${below} Wert(e) unter der ersten Grenze ${breaks[0]}: erste Grenze auf das Minimum ${min} gesetzt`,
+      );
       breaks[0] = min;
     }
     if (max !== undefined && max > (breaks[requested] as number)) {
       const above = sorted.filter((x) => x > (breaks[requested] as number)).length;
-      notes.push(`${above} Wert(e) über der letzten Grenze ${breaks[requested]}: letzte Grenze auf das Maximum ${max} gesetzt`);
+      notes.push(
+        `${above} Wert(e) über der letzten Grenze ${breaks[requested]}: letzte Grenze auf das Maximum ${max} gesetzt`,
+      );
       breaks[requested] = max;
     }
   } else {
     requested = validateClassCount(options.classes);
     if (distinct.length === 0) {
-      return { method: options.method, requestedClasses: requested, classes: 0, breaks: [], classOf: new Int8Array(values.length).fill(-1), counts: [], notes: ['Keine Werte vorhanden: nichts zu klassifizieren'] };
+      return {
+        method: options.method,
+        requestedClasses: requested,
+        classes: 0,
+        breaks: [],
+        classOf: new Int8Array(values.length).fill(-1),
+        counts: [],
+        notes: ['Keine Werte vorhanden: nichts zu klassifizieren'],
+      };
     }
     let k = requested;
     if (distinct.length < k) {
-      notes.push(`Nur ${distinct.length} verschiedene Werte: ${distinct.length} statt ${requested} Klassen`);
+      notes.push(
+        `Nur ${distinct.length} verschiedene Werte: ${distinct.length} statt ${requested} Klassen`,
+      );
       k = distinct.length;
     }
     if (options.method === 'quantile') breaks = quantileBreaks(sorted, k);
@@ -105,7 +126,9 @@ export function classify(values: readonly (number | null | undefined)[], options
     // except that a last class made of the maximum alone is [max, max] — kept, it is a real class.
     const unique = options.method === 'quantile' ? dedupe(breaks) : breaks;
     if (unique.length < breaks.length) {
-      notes.push(`Gleiche Klassengrenzen wegen vieler gleicher Werte: ${unique.length - 1} statt ${breaks.length - 1} Klassen`);
+      notes.push(
+        `Gleiche Klassengrenzen wegen vieler gleicher Werte: ${unique.length - 1} statt ${breaks.length - 1} Klassen`,
+      );
       breaks = unique;
     }
   }
@@ -121,9 +144,18 @@ export function classify(values: readonly (number | null | undefined)[], options
     counts[c]! += 1;
   }
   counts.forEach((count, c) => {
-    if (count === 0 && sorted.length > 0) notes.push(`Klasse ${c + 1} (${breaks[c]} bis ${breaks[c + 1]}) enthält keine Werte`);
+    if (count === 0 && sorted.length > 0)
+      notes.push(`Klasse ${c + 1} (${breaks[c]} bis ${breaks[c + 1]}) enthält keine Werte`);
   });
-  return { method: options.method, requestedClasses: requested, classes: k, breaks, classOf, counts, notes };
+  return {
+    method: options.method,
+    requestedClasses: requested,
+    classes: k,
+    breaks,
+    classOf,
+    counts,
+    notes,
+  };
 }
 
 /** Class index of x under the boundary rule (lower bound inclusive, last class includes the maximum). */
@@ -143,22 +175,29 @@ export function classIndex(breaks: readonly number[], x: number): number {
 
 function validateClassCount(classes: number | undefined): number {
   if (classes === undefined || !Number.isInteger(classes) || classes < 1 || classes > MAX_CLASSES) {
-    throw new RangeError(`Klassenzahl muss eine ganze Zahl von 1 bis ${MAX_CLASSES} sein, erhalten: ${String(classes)}`);
+    throw new RangeError(
+      `Klassenzahl muss eine ganze Zahl von 1 bis ${MAX_CLASSES} sein, erhalten: ${String(classes)}`,
+    );
   }
   return classes;
 }
 
 function validateManualBreaks(breaks: readonly number[] | undefined): readonly number[] {
   if (!breaks || breaks.length < 2) {
-    throw new RangeError('Manuelle Klassen brauchen mindestens zwei Grenzen (breaks), z. B. [0, 10, 20]');
+    throw new RangeError(
+      'Manuelle Klassen brauchen mindestens zwei Grenzen (breaks), z. B. [0, 10, 20]',
+    );
   }
   if (breaks.length - 1 > MAX_CLASSES) {
     throw new RangeError(`Höchstens ${MAX_CLASSES} Klassen, angegeben sind ${breaks.length - 1}`);
   }
   breaks.forEach((b, i) => {
-    if (!Number.isFinite(b)) throw new RangeError(`Grenze an Position ${i} ist keine endliche Zahl (${String(b)})`);
+    if (!Number.isFinite(b))
+      throw new RangeError(`Grenze an Position ${i} ist keine endliche Zahl (${String(b)})`);
     if (i > 0 && b <= (breaks[i - 1] as number)) {
-      throw new RangeError(`Grenzen müssen streng aufsteigen: Grenze ${i} (${b}) ist nicht größer als Grenze ${i - 1} (${breaks[i - 1]})`);
+      throw new RangeError(
+        `Grenzen müssen streng aufsteigen: Grenze ${i} (${b}) ist nicht größer als Grenze ${i - 1} (${breaks[i - 1]})`,
+      );
     }
   });
   return breaks;

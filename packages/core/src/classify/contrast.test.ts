@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, parseHexColor, relativeLuminance, textColorFor, WCAG_AA_TEXT_CONTRAST } from './contrast.ts';
+import {
+  contrastRatio,
+  parseHexColor,
+  relativeLuminance,
+  textColorFor,
+  WCAG_AA_TEXT_CONTRAST,
+} from './contrast.ts';
 import { COLORBREWER, NO_DATA_COLOR } from './palette.ts';
 
 describe('contrast (WCAG 2.1)', () => {
@@ -31,7 +37,10 @@ describe('contrast (WCAG 2.1)', () => {
   });
 
   it('reaches at least 4.5:1 for labels on every palette colour and the no-data grey', () => {
-    const all = [...Object.values(COLORBREWER).flatMap((byK) => Object.values(byK).flat()), NO_DATA_COLOR];
+    const all = [
+      ...Object.values(COLORBREWER).flatMap((byK) => Object.values(byK).flat()),
+      NO_DATA_COLOR,
+    ];
     for (const bg of all) {
       expect(contrastRatio(bg, textColorFor(bg))).toBeGreaterThanOrEqual(WCAG_AA_TEXT_CONTRAST);
     }

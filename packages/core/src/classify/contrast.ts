@@ -12,7 +12,11 @@ export function parseHexColor(hex: string): [number, number, number] {
   if (!m) throw new Error(`Ungültige Farbe "${hex}": erwartet wird #rgb oder #rrggbb`);
   let digits = m[1] as string;
   if (digits.length === 3) digits = [...digits].map((d) => d + d).join('');
-  return [0, 2, 4].map((i) => Number.parseInt(digits.slice(i, i + 2), 16)) as [number, number, number];
+  return [0, 2, 4].map((i) => Number.parseInt(digits.slice(i, i + 2), 16)) as [
+    number,
+    number,
+    number,
+  ];
 }
 
 /** Relative luminance (0 = black, 1 = white) of a hex colour, per WCAG 2.1. */
@@ -37,5 +41,7 @@ export function contrastRatio(hexA: string, hexB: string): number {
  * so WCAG AA for text (4.5:1) holds on every colour.
  */
 export function textColorFor(background: string): '#000000' | '#ffffff' {
-  return contrastRatio(background, '#000000') >= contrastRatio(background, '#ffffff') ? '#000000' : '#ffffff';
+  return contrastRatio(background, '#000000') >= contrastRatio(background, '#ffffff')
+    ? '#000000'
+    : '#ffffff';
 }

@@ -5,7 +5,13 @@ import { relativeLuminance } from './contrast.ts';
 
 describe('paletteFor', () => {
   it('makes high values dark red when higher is worse (ColorBrewer YlOrRd 5)', () => {
-    expect(paletteFor('higher_is_worse', 5)).toEqual(['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026']);
+    expect(paletteFor('higher_is_worse', 5)).toEqual([
+      '#ffffb2',
+      '#fecc5c',
+      '#fd8d3c',
+      '#f03b20',
+      '#bd0026',
+    ]);
   });
 
   it('makes low values dark red when higher is better, so the bad end is always dark and warm', () => {
@@ -37,7 +43,9 @@ describe('paletteFor', () => {
   });
 
   it('names allowed polarities and class counts in its errors', () => {
-    expect(() => paletteFor('good' as Polarity, 5)).toThrow('Unbekannte Polarität "good". Erlaubt sind: higher_is_better, higher_is_worse, neutral.');
+    expect(() => paletteFor('good' as Polarity, 5)).toThrow(
+      'Unbekannte Polarität "good". Erlaubt sind: higher_is_better, higher_is_worse, neutral.',
+    );
     expect(() => paletteFor('neutral', 10)).toThrow('1 bis 9 Klassen');
   });
 });

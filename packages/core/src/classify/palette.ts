@@ -20,7 +20,17 @@ export const COLORBREWER = {
     6: ['#ffffb2', '#fed976', '#feb24c', '#fd8d3c', '#f03b20', '#bd0026'],
     7: ['#ffffb2', '#fed976', '#feb24c', '#fd8d3c', '#fc4e2a', '#e31a1c', '#b10026'],
     8: ['#ffffcc', '#ffeda0', '#fed976', '#feb24c', '#fd8d3c', '#fc4e2a', '#e31a1c', '#b10026'],
-    9: ['#ffffcc', '#ffeda0', '#fed976', '#feb24c', '#fd8d3c', '#fc4e2a', '#e31a1c', '#bd0026', '#800026'],
+    9: [
+      '#ffffcc',
+      '#ffeda0',
+      '#fed976',
+      '#feb24c',
+      '#fd8d3c',
+      '#fc4e2a',
+      '#e31a1c',
+      '#bd0026',
+      '#800026',
+    ],
   },
   Blues: {
     3: ['#deebf7', '#9ecae1', '#3182bd'],
@@ -29,7 +39,17 @@ export const COLORBREWER = {
     6: ['#eff3ff', '#c6dbef', '#9ecae1', '#6baed6', '#3182bd', '#08519c'],
     7: ['#eff3ff', '#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#084594'],
     8: ['#f7fbff', '#deebf7', '#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#084594'],
-    9: ['#f7fbff', '#deebf7', '#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#08519c', '#08306b'],
+    9: [
+      '#f7fbff',
+      '#deebf7',
+      '#c6dbef',
+      '#9ecae1',
+      '#6baed6',
+      '#4292c6',
+      '#2171b5',
+      '#08519c',
+      '#08306b',
+    ],
   },
 } as const satisfies Record<string, Record<3 | 4 | 5 | 6 | 7 | 8 | 9, readonly string[]>>;
 
@@ -52,7 +72,9 @@ export function schemeFor(polarity: Polarity): { scheme: SchemeName; reversed: b
     case 'neutral':
       return { scheme: 'Blues', reversed: false };
     default:
-      throw new Error(`Unbekannte Polarität "${String(polarity)}". Erlaubt sind: ${POLARITIES.join(', ')}.`);
+      throw new Error(
+        `Unbekannte Polarität "${String(polarity)}". Erlaubt sind: ${POLARITIES.join(', ')}.`,
+      );
   }
 }
 

@@ -23,7 +23,9 @@ describe('formatDate', () => {
   });
 
   it('rejects German-style or impossible input with a German message', () => {
-    expect(() => formatDate('31.12.2020')).toThrow('Ungültiges Datum "31.12.2020": erwartet wird JJJJ-MM-TT');
+    expect(() => formatDate('31.12.2020')).toThrow(
+      'Ungültiges Datum "31.12.2020": erwartet wird JJJJ-MM-TT',
+    );
     expect(() => parseIsoDate('2020-13-01')).toThrow('Monat 13 gibt es nicht');
     expect(() => parseIsoDate('2020-04-31')).toThrow('keinen 31. Tag');
   });

@@ -3,7 +3,20 @@
 import { assertLocale } from './number.ts';
 import type { Locale } from './number.ts';
 
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS_EN = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
@@ -17,9 +30,12 @@ export function parseIsoDate(iso: string): { year: number; month: number; day: n
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  if (month < 1 || month > 12) throw new Error(`Ungültiges Datum "${iso}": Monat ${month} gibt es nicht`);
+  if (month < 1 || month > 12)
+    throw new Error(`Ungültiges Datum "${iso}": Monat ${month} gibt es nicht`);
   if (day < 1 || day > daysInMonth(year, month)) {
-    throw new Error(`Ungültiges Datum "${iso}": der ${month}. Monat ${year} hat keinen ${day}. Tag`);
+    throw new Error(
+      `Ungültiges Datum "${iso}": der ${month}. Monat ${year} hat keinen ${day}. Tag`,
+    );
   }
   return { year, month, day };
 }
@@ -29,6 +45,7 @@ export function formatDate(iso: string | null | undefined, locale: Locale = 'de'
   assertLocale(locale);
   if (iso === null || iso === undefined) return '–';
   const { year, month, day } = parseIsoDate(iso);
-  if (locale === 'de') return `${String(day).padStart(2, '0')}.${String(month).padStart(2, '0')}.${year}`;
+  if (locale === 'de')
+    return `${String(day).padStart(2, '0')}.${String(month).padStart(2, '0')}.${year}`;
   return `${day} ${MONTHS_EN[month - 1]} ${year}`;
 }

@@ -62,7 +62,9 @@ describe('formatNumber', () => {
   it('rejects invalid decimals and locales with German messages', () => {
     expect(() => formatNumber(1, { decimals: -1 })).toThrow('Nachkommastellen');
     expect(() => formatNumber(1, { decimals: 1.5 })).toThrow('Nachkommastellen');
-    expect(() => formatNumber(1, { locale: 'fr' as Locale })).toThrow('Unbekannte Sprache "fr". Erlaubt sind: de, en.');
+    expect(() => formatNumber(1, { locale: 'fr' as Locale })).toThrow(
+      'Unbekannte Sprache "fr". Erlaubt sind: de, en.',
+    );
   });
 });
 

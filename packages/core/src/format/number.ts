@@ -84,12 +84,17 @@ export function roundDecimalDigits(absValue: number, decimals: number): [string,
 
 function validateDecimals(decimals: number): void {
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > 20) {
-    throw new RangeError(`Nachkommastellen müssen eine ganze Zahl von 0 bis 20 sein, erhalten: ${String(decimals)}`);
+    throw new RangeError(
+      `Nachkommastellen müssen eine ganze Zahl von 0 bis 20 sein, erhalten: ${String(decimals)}`,
+    );
   }
 }
 
 /** Formats a number: formatNumber(1234.5, { decimals: 1 }) → '1.234,5'; 'en' → '1,234.5'; null → '–'. */
-export function formatNumber(value: number | null | undefined, options: FormatNumberOptions = {}): string {
+export function formatNumber(
+  value: number | null | undefined,
+  options: FormatNumberOptions = {},
+): string {
   const { decimals = 0, locale = 'de', group = true } = options;
   validateDecimals(decimals);
   assertLocale(locale);

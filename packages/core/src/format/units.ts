@@ -6,7 +6,18 @@ import { assertLocale, formatNumber, MISSING_VALUE, roundDecimalDigits } from '.
 import type { Locale } from './number.ts';
 
 /** Units of indicator values. */
-export const UNITS = ['percent', 'per_mille', 'count', 'euro', 'sqm', 'percentage_points', 'per_100', 'index', 'ratio', 'class'] as const;
+export const UNITS = [
+  'percent',
+  'per_mille',
+  'count',
+  'euro',
+  'sqm',
+  'percentage_points',
+  'per_100',
+  'index',
+  'ratio',
+  'class',
+] as const;
 /** A unit of indicator values. */
 export type Unit = (typeof UNITS)[number];
 
@@ -76,7 +87,12 @@ export function unitSymbol(unit: Unit, locale: Locale = 'de'): string {
  * euro → '1.234 €' (en '€1,234'), sqm → '12,3 m²', percentage_points → '+1,2 Pp.' (always signed
  * unless it rounds to 0), per_100 → '4,5 je 100', index/ratio → '1,23', class → '3'; null → '–'.
  */
-export function formatValue(value: number | null | undefined, unit: Unit, decimals?: number, locale: Locale = 'de'): string {
+export function formatValue(
+  value: number | null | undefined,
+  unit: Unit,
+  decimals?: number,
+  locale: Locale = 'de',
+): string {
   assertUnit(unit);
   assertLocale(locale);
   const d = decimals ?? DEFAULT_DECIMALS[unit];
@@ -87,7 +103,11 @@ export function formatValue(value: number | null | undefined, unit: Unit, decima
     case 'per_mille':
       return locale === 'de' ? `${number} ${SYMBOLS[unit].de}` : `${number}${SYMBOLS[unit].en}`;
     case 'euro':
-      return locale === 'de' ? `${number} €` : number.startsWith('-') ? `-€${number.slice(1)}` : `€${number}`;
+      return locale === 'de'
+        ? `${number} €`
+        : number.startsWith('-')
+          ? `-€${number.slice(1)}`
+          : `€${number}`;
     case 'sqm':
     case 'per_100':
       return `${number} ${SYMBOLS[unit][locale]}`;

@@ -14,6 +14,13 @@ export function loadBerlinPlr(): PlrFeature[] {
   return (JSON.parse(plrRaw) as { features: PlrFeature[] }).features;
 }
 
-export function loadBerlinKitas(): { properties: { e_nr: string; e_bez_nr: string }; geometry: PointGeometry }[] {
-  return (JSON.parse(kitasRaw) as { features: { properties: { e_nr: string; e_bez_nr: string }; geometry: PointGeometry }[] }).features;
+export function loadBerlinKitas(): {
+  properties: { e_nr: string; e_bez_nr: string };
+  geometry: PointGeometry;
+}[] {
+  return (
+    JSON.parse(kitasRaw) as {
+      features: { properties: { e_nr: string; e_bez_nr: string }; geometry: PointGeometry }[];
+    }
+  ).features;
 }

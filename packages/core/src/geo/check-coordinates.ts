@@ -7,7 +7,8 @@ import type { BBox, Geometry } from './types.ts';
 /** Germany (lon 5.87–15.04, lat 47.27–55.06, Bundesamt für Kartographie und Geodäsie VG250) with ≈ 0.1° margin. */
 export const GERMANY_BBOX: BBox = [5.8, 47.2, 15.1, 55.1];
 
-export type CoordinateIssueKind = 'not-finite' | 'projected' | 'swapped' | 'out-of-range' | 'outside-expected' | 'empty';
+export type CoordinateIssueKind =
+  'not-finite' | 'projected' | 'swapped' | 'out-of-range' | 'outside-expected' | 'empty';
 
 export interface CoordinateIssue {
   kind: CoordinateIssueKind;
@@ -21,20 +22,24 @@ export interface CoordinateCheck {
   issues: CoordinateIssue[];
 }
 
-const fmt = (v: number, digits = 4): string => v.toLocaleString('de-DE', { maximumFractionDigits: digits, useGrouping: false });
+const fmt = (v: number, digits = 4): string =>
+  v.toLocaleString('de-DE', { maximumFractionDigits: digits, useGrouping: false });
 const range = (a: number, b: number): string => `${fmt(a)} bis ${fmt(b)}`;
 
 /** Guesses the projected CRS of coordinates in metres from their magnitude (German systems only); a hint text or ''. */
 export function guessProjectedCrs(bbox: BBox): string {
   const [minX, minY, maxX, maxY] = bbox;
   const yInGermany = minY >= 5_200_000 && maxY <= 6_150_000;
-  if (yInGermany && minX >= 32_000_000 && maxX < 34_000_000) return ` Die Ostwerte mit Zonenvorsatz passen zu ETRS89/UTM Zone ${Math.floor(minX / 1_000_000)} (8-stellig, EPSG:${minX < 33_000_000 ? 4647 : 5650}).`;
+  if (yInGermany && minX >= 32_000_000 && maxX < 34_000_000)
+    return ` Die Ostwerte mit Zonenvorsatz passen zu ETRS89/UTM Zone ${Math.floor(minX / 1_000_000)} (8-stellig, EPSG:${minX < 33_000_000 ? 4647 : 5650}).`;
   if (yInGermany && minX >= 2_200_000 && maxX < 5_900_000) {
     const zone = Math.floor(minX / 1_000_000);
     return ` Die Werte passen zu Gauß-Krüger Zone ${zone} (DHDN, EPSG:${31464 + zone}).`;
   }
-  if (yInGermany && minX >= 150_000 && maxX <= 950_000) return ' Die Werte passen zu ETRS89/UTM (EPSG:25832 für Zone 32 oder EPSG:25833 für Zone 33).';
-  if (minX >= 600_000 && maxX <= 1_700_000 && minY >= 5_950_000 && maxY <= 7_400_000) return ' Die Werte passen zu Web-Mercator (EPSG:3857).';
+  if (yInGermany && minX >= 150_000 && maxX <= 950_000)
+    return ' Die Werte passen zu ETRS89/UTM (EPSG:25832 für Zone 32 oder EPSG:25833 für Zone 33).';
+  if (minX >= 600_000 && maxX <= 1_700_000 && minY >= 5_950_000 && maxY <= 7_400_000)
+    return ' Die Werte passen zu Web-Mercator (EPSG:3857).';
   return '';
 }
 
@@ -43,15 +48,25 @@ export function guessProjectedCrs(bbox: BBox): string {
  * swapped latitude/longitude (judged against `expectedBbox`, default Germany) and values outside it.
  * Errors mean "refuse the file"; warnings may be shown and accepted.
  */
-export function checkCoordinates(geometries: readonly (Geometry | null)[], opts: { expectedBbox?: BBox | null } = {}): CoordinateCheck {
+export function checkCoordinates(
+  geometries: readonly (Geometry | null)[],
+  opts: { expectedBbox?: BBox | null } = {},
+): CoordinateCheck {
   const expected = opts.expectedBbox === undefined ? GERMANY_BBOX : opts.expectedBbox;
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  let count = 0, nonFinite = 0, inExpected = 0, inSwapped = 0;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
+  let count = 0,
+    nonFinite = 0,
+    inExpected = 0,
+    inSwapped = 0;
   let firstBad: string | undefined;
   geometries.forEach((g, gi) => {
     if (!g) return;
     forEachPosition(g, (p) => {
-      const x = p[0], y = p[1];
+      const x = p[0],
+        y = p[1];
       if (!Number.isFinite(x) || !Number.isFinite(y)) {
         nonFinite++;
         firstBad ??= `Objekt ${gi + 1}: (${String(x)}, ${String(y)})`;
@@ -63,22 +78,37 @@ export function checkCoordinates(geometries: readonly (Geometry | null)[], opts:
       if (y < minY) minY = y;
       if (y > maxY) maxY = y;
       if (expected) {
-        if (x >= expected[0] && x <= expected[2] && y >= expected[1] && y <= expected[3]) inExpected++;
-        else if (y >= expected[0] && y <= expected[2] && x >= expected[1] && x <= expected[3]) inSwapped++;
+        if (x >= expected[0] && x <= expected[2] && y >= expected[1] && y <= expected[3])
+          inExpected++;
+        else if (y >= expected[0] && y <= expected[2] && x >= expected[1] && x <= expected[3])
+          inSwapped++;
       }
     });
   });
   const issues: CoordinateIssue[] = [];
   if (nonFinite > 0) {
-    issues.push({ kind: 'not-finite', severity: 'error', message: `${nonFinite} Koordinaten sind keine endlichen Zahlen (leer, NaN oder unendlich), zuerst ${firstBad ?? ''}.` });
+    issues.push({
+      kind: 'not-finite',
+      severity: 'error',
+      message: `${nonFinite} Koordinaten sind keine endlichen Zahlen (leer, NaN oder unendlich), zuerst ${firstBad ?? ''}.`,
+    });
   }
   if (count === 0) {
-    if (nonFinite === 0) issues.push({ kind: 'empty', severity: 'error', message: 'Die Datei enthält keine Koordinaten.' });
+    if (nonFinite === 0)
+      issues.push({
+        kind: 'empty',
+        severity: 'error',
+        message: 'Die Datei enthält keine Koordinaten.',
+      });
     return { ok: false, bbox: null, issues };
   }
   const bbox: BBox = [minX, minY, maxX, maxY];
-  if (Math.max(Math.abs(minX), Math.abs(maxX)) > 180 || Math.max(Math.abs(minY), Math.abs(maxY)) > 90) {
-    const looksProjected = Math.max(Math.abs(minX), Math.abs(maxX), Math.abs(minY), Math.abs(maxY)) > 1000;
+  if (
+    Math.max(Math.abs(minX), Math.abs(maxX)) > 180 ||
+    Math.max(Math.abs(minY), Math.abs(maxY)) > 90
+  ) {
+    const looksProjected =
+      Math.max(Math.abs(minX), Math.abs(maxX), Math.abs(minY), Math.abs(maxY)) > 1000;
     issues.push(
       looksProjected
         ? {

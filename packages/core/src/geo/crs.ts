@@ -17,8 +17,10 @@ export interface CrsDefinition {
   geographic: boolean;
 }
 
-const DHDN_TOWGS84 = '+ellps=bessel +towgs84=598.1,73.7,418.2,0.202,0.045,-2.455,6.7 +units=m +no_defs';
-const gk = (zone: number): string => `+proj=tmerc +lat_0=0 +lon_0=${zone * 3} +k=1 +x_0=${zone * 1_000_000 + 500_000} +y_0=0 ${DHDN_TOWGS84}`;
+const DHDN_TOWGS84 =
+  '+ellps=bessel +towgs84=598.1,73.7,418.2,0.202,0.045,-2.455,6.7 +units=m +no_defs';
+const gk = (zone: number): string =>
+  `+proj=tmerc +lat_0=0 +lon_0=${zone * 3} +k=1 +x_0=${zone * 1_000_000 + 500_000} +y_0=0 ${DHDN_TOWGS84}`;
 
 /** The CRS we can read, keyed by EPSG code. */
 export const SUPPORTED_CRS: ReadonlyMap<number, CrsDefinition> = new Map(
@@ -26,12 +28,37 @@ export const SUPPORTED_CRS: ReadonlyMap<number, CrsDefinition> = new Map(
     [
       [4326, 'WGS 84', '+proj=longlat +datum=WGS84 +no_defs', true],
       [4258, 'ETRS89', '+proj=longlat +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +no_defs', true],
-      [3857, 'WGS 84 / Pseudo-Mercator', '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +wktext +no_defs', false],
-      [25832, 'ETRS89 / UTM zone 32N', '+proj=utm +zone=32 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs', false],
-      [25833, 'ETRS89 / UTM zone 33N', '+proj=utm +zone=33 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs', false],
+      [
+        3857,
+        'WGS 84 / Pseudo-Mercator',
+        '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +wktext +no_defs',
+        false,
+      ],
+      [
+        25832,
+        'ETRS89 / UTM zone 32N',
+        '+proj=utm +zone=32 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs',
+        false,
+      ],
+      [
+        25833,
+        'ETRS89 / UTM zone 33N',
+        '+proj=utm +zone=33 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs',
+        false,
+      ],
       // "zE-N" variants: easting prefixed with the zone number (8 digits), common in Berlin/Brandenburg (ALKIS).
-      [4647, 'ETRS89 / UTM zone 32N (zE-N)', '+proj=tmerc +lat_0=0 +lon_0=9 +k=0.9996 +x_0=32500000 +y_0=0 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs', false],
-      [5650, 'ETRS89 / UTM zone 33N (zE-N)', '+proj=tmerc +lat_0=0 +lon_0=15 +k=0.9996 +x_0=33500000 +y_0=0 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs', false],
+      [
+        4647,
+        'ETRS89 / UTM zone 32N (zE-N)',
+        '+proj=tmerc +lat_0=0 +lon_0=9 +k=0.9996 +x_0=32500000 +y_0=0 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs',
+        false,
+      ],
+      [
+        5650,
+        'ETRS89 / UTM zone 33N (zE-N)',
+        '+proj=tmerc +lat_0=0 +lon_0=15 +k=0.9996 +x_0=33500000 +y_0=0 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs',
+        false,
+      ],
       [31466, 'DHDN / 3-degree Gauss-Kruger zone 2', gk(2), false],
       [31467, 'DHDN / 3-degree Gauss-Kruger zone 3', gk(3), false],
       [31468, 'DHDN / 3-degree Gauss-Kruger zone 4', gk(4), false],
@@ -42,23 +69,40 @@ export const SUPPORTED_CRS: ReadonlyMap<number, CrsDefinition> = new Map(
 
 export type CrsResult = { ok: true; epsg: number } | { ok: false; message: string };
 
-const supportedList = (): string => [...SUPPORTED_CRS.values()].map((c) => `EPSG:${c.epsg} (${c.name})`).join(', ');
+const supportedList = (): string =>
+  [...SUPPORTED_CRS.values()].map((c) => `EPSG:${c.epsg} (${c.name})`).join(', ');
 
 function fromCode(code: number, source: string): CrsResult {
   if (SUPPORTED_CRS.has(code)) return { ok: true, epsg: code };
-  return { ok: false, message: `Das Koordinatenreferenzsystem EPSG:${code} (${source}) wird nicht unterstützt. Unterstützt: ${supportedList()}.` };
+  return {
+    ok: false,
+    message: `Das Koordinatenreferenzsystem EPSG:${code} (${source}) wird nicht unterstützt. Unterstützt: ${supportedList()}.`,
+  };
 }
 
 // Squeezed names (lower case, only a–z0–9) of ESRI and EPSG WKT names → EPSG code.
 const NAME_TO_EPSG: ReadonlyMap<string, number> = new Map([
-  ['gcswgs1984', 4326], ['wgs84', 4326], ['wgs1984', 4326], ['crs84', 4326],
-  ['gcsetrs1989', 4258], ['etrs89', 4258],
-  ['wgs1984webmercatorauxiliarysphere', 3857], ['wgs84pseudomercator', 3857], ['popularvisualisationcrsmercator', 3857],
-  ['googlemapsglobalmercator', 3857], ['wgs1984webmercator', 3857],
-  ['etrs1989utmzone32n', 25832], ['etrs89utmzone32n', 25832],
-  ['etrs1989utmzone33n', 25833], ['etrs89utmzone33n', 25833],
-  ['etrs1989utmzone32nzen', 4647], ['etrs89utmzone32nzen', 4647], ['etrs1989utmzone32n8stellen', 4647],
-  ['etrs1989utmzone33nzen', 5650], ['etrs89utmzone33nzen', 5650], ['etrs1989utmzone33n8stellen', 5650],
+  ['gcswgs1984', 4326],
+  ['wgs84', 4326],
+  ['wgs1984', 4326],
+  ['crs84', 4326],
+  ['gcsetrs1989', 4258],
+  ['etrs89', 4258],
+  ['wgs1984webmercatorauxiliarysphere', 3857],
+  ['wgs84pseudomercator', 3857],
+  ['popularvisualisationcrsmercator', 3857],
+  ['googlemapsglobalmercator', 3857],
+  ['wgs1984webmercator', 3857],
+  ['etrs1989utmzone32n', 25832],
+  ['etrs89utmzone32n', 25832],
+  ['etrs1989utmzone33n', 25833],
+  ['etrs89utmzone33n', 25833],
+  ['etrs1989utmzone32nzen', 4647],
+  ['etrs89utmzone32nzen', 4647],
+  ['etrs1989utmzone32n8stellen', 4647],
+  ['etrs1989utmzone33nzen', 5650],
+  ['etrs89utmzone33nzen', 5650],
+  ['etrs1989utmzone33n8stellen', 5650],
   ...[2, 3, 4, 5].flatMap((z): [string, number][] => [
     [`dhdn3degreegausszone${z}`, 31464 + z],
     [`dhdn3degreegausskrugerzone${z}`, 31464 + z],
@@ -67,10 +111,20 @@ const NAME_TO_EPSG: ReadonlyMap<string, number> = new Map([
   ]),
 ]);
 
-const squeeze = (s: string): string => s.toLowerCase().normalize('NFD').replace(/[^a-z0-9]/g, '');
+const squeeze = (s: string): string =>
+  s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z0-9]/g, '');
 
 /** Parses WKT1/WKT2 brackets into the top-level keyword, its first quoted name and its top-level nodes. */
-function topLevel(wkt: string): { keyword: string; name: string; authority?: number; params: Map<string, number>; text: string } {
+function topLevel(wkt: string): {
+  keyword: string;
+  name: string;
+  authority?: number;
+  params: Map<string, number>;
+  text: string;
+} {
   const text = wkt.trim();
   const keyword = (/^([A-Za-z_0-9]+)\s*[[(]/.exec(text)?.[1] ?? '').toUpperCase();
   const name = /^[A-Za-z_0-9]+\s*[[(]\s*"([^"]*)"/.exec(text)?.[1] ?? '';
@@ -88,7 +142,8 @@ function topLevel(wkt: string): { keyword: string; name: string; authority?: num
     }
   }
   const params = new Map<string, number>();
-  for (const m of text.matchAll(/PARAMETER\s*\[\s*"([^"]+)"\s*,\s*([-+0-9.eE]+)/gi)) params.set(squeeze(m[1] ?? ''), Number(m[2]));
+  for (const m of text.matchAll(/PARAMETER\s*\[\s*"([^"]+)"\s*,\s*([-+0-9.eE]+)/gi))
+    params.set(squeeze(m[1] ?? ''), Number(m[2]));
   return { keyword, name, ...(authority !== undefined ? { authority } : {}), params, text };
 }
 
@@ -97,7 +152,8 @@ export function crsFromPrj(wkt: string): CrsResult {
   const trimmed = wkt.replace(/^\uFEFF/, '').trim();
   if (trimmed === '') return { ok: false, message: 'Die Projektionsdatei (.prj) ist leer.' };
   const top = topLevel(trimmed);
-  if (!top.keyword) return { ok: false, message: `Die Projektionsangabe ist kein WKT: „${trimmed.slice(0, 60)}“.` };
+  if (!top.keyword)
+    return { ok: false, message: `Die Projektionsangabe ist kein WKT: „${trimmed.slice(0, 60)}“.` };
   if (top.authority !== undefined) return fromCode(top.authority, top.name);
   const byName = NAME_TO_EPSG.get(squeeze(top.name));
   if (byName !== undefined) return { ok: true, epsg: byName };
@@ -113,35 +169,59 @@ export function crsFromPrj(wkt: string): CrsResult {
   const cm = top.params.get('centralmeridian') ?? top.params.get('longitudeofnaturalorigin');
   const fe = top.params.get('falseeasting');
   const k = top.params.get('scalefactor') ?? top.params.get('scalefactoratnaturalorigin');
-  if (/TRANSVERSE_MERCATOR|GAUSS_KRUGER|TRANSVERSE MERCATOR/.test(upper) && cm !== undefined && fe !== undefined) {
-    if (isBessel && k === 1 && [6, 9, 12, 15].includes(cm) && fe === (cm / 3) * 1_000_000 + 500_000) return { ok: true, epsg: 31464 + cm / 3 };
+  if (
+    /TRANSVERSE_MERCATOR|GAUSS_KRUGER|TRANSVERSE MERCATOR/.test(upper) &&
+    cm !== undefined &&
+    fe !== undefined
+  ) {
+    if (isBessel && k === 1 && [6, 9, 12, 15].includes(cm) && fe === (cm / 3) * 1_000_000 + 500_000)
+      return { ok: true, epsg: 31464 + cm / 3 };
     if (isGrs80 && k === 0.9996 && (cm === 9 || cm === 15)) {
       const zone = cm === 9 ? 32 : 33;
       if (fe === 500_000) return { ok: true, epsg: zone === 32 ? 25832 : 25833 };
       if (fe === zone * 1_000_000 + 500_000) return { ok: true, epsg: zone === 32 ? 4647 : 5650 };
     }
   }
-  if (/MERCATOR_AUXILIARY_SPHERE|PSEUDO.MERCATOR|POPULAR VISUALISATION/.test(upper)) return { ok: true, epsg: 3857 };
-  return { ok: false, message: `Das Koordinatenreferenzsystem „${top.name || trimmed.slice(0, 60)}“ wurde nicht erkannt. Unterstützt: ${supportedList()}.` };
+  if (/MERCATOR_AUXILIARY_SPHERE|PSEUDO.MERCATOR|POPULAR VISUALISATION/.test(upper))
+    return { ok: true, epsg: 3857 };
+  return {
+    ok: false,
+    message: `Das Koordinatenreferenzsystem „${top.name || trimmed.slice(0, 60)}“ wurde nicht erkannt. Unterstützt: ${supportedList()}.`,
+  };
 }
 
 /** Reads a GeoJSON `crs` member (GeoJSON 2008 "name" form); absent → CRS84 lon/lat (RFC 7946, section 4). */
 export function crsFromGeoJson(crsMember: unknown): CrsResult {
   if (crsMember === undefined || crsMember === null) return { ok: true, epsg: 4326 };
   const m = crsMember as { type?: unknown; properties?: { name?: unknown } };
-  const name = m.type === 'name' && typeof m.properties?.name === 'string' ? m.properties.name : undefined;
+  const name =
+    m.type === 'name' && typeof m.properties?.name === 'string' ? m.properties.name : undefined;
   if (name === undefined) {
-    return { ok: false, message: 'Das „crs“-Element der GeoJSON-Datei hat nicht die Form {"type": "name", "properties": {"name": "EPSG:…"}}.' };
+    return {
+      ok: false,
+      message:
+        'Das „crs“-Element der GeoJSON-Datei hat nicht die Form {"type": "name", "properties": {"name": "EPSG:…"}}.',
+    };
   }
   const s = name.trim();
-  if (/^urn:ogc:def:crs:OGC:[0-9.]*:CRS84$/i.test(s) || /^CRS:?84$/i.test(s) || /opengis\.net\/def\/crs\/OGC\/[0-9.]+\/CRS84$/i.test(s)) {
+  if (
+    /^urn:ogc:def:crs:OGC:[0-9.]*:CRS84$/i.test(s) ||
+    /^CRS:?84$/i.test(s) ||
+    /opengis\.net\/def\/crs\/OGC\/[0-9.]+\/CRS84$/i.test(s)
+  ) {
     return { ok: true, epsg: 4326 };
   }
   // urn:ogc:def:crs:EPSG::25833, urn:ogc:def:crs:EPSG:6.6:25833, EPSG:25833, http://www.opengis.net/def/crs/EPSG/0/25833.
   // EPSG:4326 formally means lat/lon order; like GDAL we read GeoJSON as lon/lat and let checkCoordinates catch swaps.
-  const code = /^(?:urn:ogc:def:crs:EPSG:[0-9.]*:|EPSG:{1,2}|https?:\/\/www\.opengis\.net\/def\/crs\/EPSG\/[0-9.]+\/)(\d+)$/i.exec(s)?.[1];
+  const code =
+    /^(?:urn:ogc:def:crs:EPSG:[0-9.]*:|EPSG:{1,2}|https?:\/\/www\.opengis\.net\/def\/crs\/EPSG\/[0-9.]+\/)(\d+)$/i.exec(
+      s,
+    )?.[1];
   if (code !== undefined) return fromCode(Number(code), s);
-  return { ok: false, message: `Das Koordinatenreferenzsystem „${s}“ der GeoJSON-Datei wurde nicht erkannt. Unterstützt: ${supportedList()}.` };
+  return {
+    ok: false,
+    message: `Das Koordinatenreferenzsystem „${s}“ der GeoJSON-Datei wurde nicht erkannt. Unterstützt: ${supportedList()}.`,
+  };
 }
 
 const converters = new Map<number, proj4.Converter>();

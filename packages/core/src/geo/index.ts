@@ -16,7 +16,13 @@ export type {
 } from './types.ts';
 export { polygonsOf, forEachPosition, mapPositions } from './types.ts';
 export type { CrsDefinition, CrsResult } from './crs.ts';
-export { SUPPORTED_CRS, crsFromPrj, crsFromGeoJson, reprojectGeometry, projectFromWgs84 } from './crs.ts';
+export {
+  SUPPORTED_CRS,
+  crsFromPrj,
+  crsFromGeoJson,
+  reprojectGeometry,
+  projectFromWgs84,
+} from './crs.ts';
 export type { CoordinateCheck, CoordinateIssue, CoordinateIssueKind } from './check-coordinates.ts';
 export { GERMANY_BBOX, checkCoordinates, guessProjectedCrs } from './check-coordinates.ts';
 export type { PolygonIssue } from './validate.ts';

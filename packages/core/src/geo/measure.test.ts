@@ -3,7 +3,13 @@ import { loadBerlinPlr } from './berlin-fixture.ts';
 import { EARTH_RADIUS_M, bboxOf, geodesicArea, ringArea } from './measure.ts';
 
 test('gives the analytic area R²·Δλ·(sin φ₂ − sin φ₁) of a 1°×1° cell at the equator', () => {
-  const cell: [number, number][] = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]];
+  const cell: [number, number][] = [
+    [0, 0],
+    [1, 0],
+    [1, 1],
+    [0, 1],
+    [0, 0],
+  ];
   const analytic = EARTH_RADIUS_M ** 2 * (Math.PI / 180) * Math.sin(Math.PI / 180);
   expect(ringArea(cell)).toBeCloseTo(analytic, 0);
   expect(Math.round(ringArea(cell))).toBe(12_391_399_902);
@@ -11,8 +17,20 @@ test('gives the analytic area R²·Δλ·(sin φ₂ − sin φ₁) of a 1°×1°
 });
 
 test('subtracts holes regardless of ring orientation', () => {
-  const outer: [number, number][] = [[0, 0], [0, 1], [1, 1], [1, 0], [0, 0]]; // clockwise
-  const hole: [number, number][] = [[0.25, 0.25], [0.75, 0.25], [0.75, 0.75], [0.25, 0.75], [0.25, 0.25]];
+  const outer: [number, number][] = [
+    [0, 0],
+    [0, 1],
+    [1, 1],
+    [1, 0],
+    [0, 0],
+  ]; // clockwise
+  const hole: [number, number][] = [
+    [0.25, 0.25],
+    [0.75, 0.25],
+    [0.75, 0.75],
+    [0.25, 0.75],
+    [0.25, 0.25],
+  ];
   const a = geodesicArea({ type: 'Polygon', coordinates: [outer, hole] });
   expect(a / Math.abs(ringArea(outer))).toBeCloseTo(0.75, 3);
 });
@@ -34,7 +52,12 @@ const GOLDEN_TOTAL_RATIO = 0.99827;
 test('computes the bounding box of Berlin', () => {
   const plr = loadBerlinPlr();
   const boxes = plr.map((f) => bboxOf(f.geometry)!);
-  const all = [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))];
+  const all = [
+    Math.min(...boxes.map((b) => b[0])),
+    Math.min(...boxes.map((b) => b[1])),
+    Math.max(...boxes.map((b) => b[2])),
+    Math.max(...boxes.map((b) => b[3])),
+  ];
   expect(all.map((v) => +v.toFixed(4))).toEqual([13.0883, 52.3382, 13.7612, 52.6755]);
   expect(bboxOf({ type: 'MultiPoint', coordinates: [] })).toBeNull();
 });

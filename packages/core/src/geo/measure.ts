@@ -7,7 +7,10 @@ export const EARTH_RADIUS_M = 6_378_137;
 
 /** Bounding box [minX, minY, maxX, maxY] of all positions; null for a geometry without positions. */
 export function bboxOf(geometry: Geometry): BBox | null {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   forEachPosition(geometry, (p) => {
     if (p[0] < minX) minX = p[0];
     if (p[0] > maxX) maxX = p[0];
@@ -28,13 +31,16 @@ const RAD = Math.PI / 180;
 export function ringArea(ring: readonly Position[], radius = EARTH_RADIUS_M): number {
   let n = ring.length;
   if (n > 1) {
-    const first = ring[0]!, last = ring[n - 1]!;
+    const first = ring[0]!,
+      last = ring[n - 1]!;
     if (first[0] === last[0] && first[1] === last[1]) n--;
   }
   if (n < 3) return 0;
   let sum = 0;
   for (let i = 0; i < n; i++) {
-    const prev = ring[(i + n - 1) % n]!, cur = ring[i]!, next = ring[(i + 1) % n]!;
+    const prev = ring[(i + n - 1) % n]!,
+      cur = ring[i]!,
+      next = ring[(i + 1) % n]!;
     sum += (next[0] - prev[0]) * RAD * Math.sin(cur[1] * RAD);
   }
   return (-sum * radius * radius) / 2;
@@ -56,7 +62,8 @@ export function geodesicArea(geometry: AreaGeometry, radius = EARTH_RADIUS_M): n
 export function planarRingArea(ring: readonly Position[]): number {
   let s = 0;
   for (let i = 0, n = ring.length, j = n - 1; i < n; j = i++) {
-    const a = ring[j]!, b = ring[i]!;
+    const a = ring[j]!,
+      b = ring[i]!;
     s += (a[0] - b[0]) * (a[1] + b[1]);
   }
   return s / 2;

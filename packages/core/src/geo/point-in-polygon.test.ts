@@ -3,15 +3,42 @@ import { loadBerlinKitas, loadBerlinPlr } from './berlin-fixture.ts';
 import { createPointLocator, pointInPolygon } from './point-in-polygon.ts';
 import type { Position } from './types.ts';
 
-const outer: Position[] = [[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]];
-const hole: Position[] = [[2, 2], [4, 2], [4, 4], [2, 4], [2, 2]];
+const outer: Position[] = [
+  [0, 0],
+  [10, 0],
+  [10, 10],
+  [0, 10],
+  [0, 0],
+];
+const hole: Position[] = [
+  [2, 2],
+  [4, 2],
+  [4, 4],
+  [2, 4],
+  [2, 2],
+];
 
 test('finds points inside a polygon but not in its hole or outside', () => {
   const g = { type: 'Polygon' as const, coordinates: [outer, hole] };
   expect(pointInPolygon([5, 5], g)).toBe(true);
   expect(pointInPolygon([3, 3], g)).toBe(false);
   expect(pointInPolygon([11, 5], g)).toBe(false);
-  expect(pointInPolygon([13, 1], { type: 'MultiPolygon', coordinates: [[outer], [[[12, 0], [14, 0], [14, 2], [12, 0]]]] })).toBe(true);
+  expect(
+    pointInPolygon([13, 1], {
+      type: 'MultiPolygon',
+      coordinates: [
+        [outer],
+        [
+          [
+            [12, 0],
+            [14, 0],
+            [14, 2],
+            [12, 0],
+          ],
+        ],
+      ],
+    }),
+  ).toBe(true);
 });
 
 test('locates points to feature indexes, −1 outside all features', () => {
@@ -27,11 +54,17 @@ test('assigns the 2 880 Berlin kitas to Planungsräume of their own district, li
   const plr = loadBerlinPlr();
   const kitas = loadBerlinKitas();
   const loc = createPointLocator(plr);
-  const located = kitas.map((k) => loc.locate(k.geometry.coordinates[0], k.geometry.coordinates[1]));
-  const brute = kitas.slice(0, 400).map((k) => plr.findIndex((f) => pointInPolygon(k.geometry.coordinates, f.geometry)));
+  const located = kitas.map((k) =>
+    loc.locate(k.geometry.coordinates[0], k.geometry.coordinates[1]),
+  );
+  const brute = kitas
+    .slice(0, 400)
+    .map((k) => plr.findIndex((f) => pointInPolygon(k.geometry.coordinates, f.geometry)));
   expect(located.slice(0, 400)).toEqual(brute);
   const outside = located.filter((i) => i < 0).length;
-  const otherDistrict = located.filter((i, k) => i >= 0 && plr[i]!.properties.BEZ !== kitas[k]!.properties.e_bez_nr).length;
+  const otherDistrict = located.filter(
+    (i, k) => i >= 0 && plr[i]!.properties.BEZ !== kitas[k]!.properties.e_bez_nr,
+  ).length;
   expect({ kitas: kitas.length, outside, otherDistrict }).toEqual(GOLDEN_KITAS);
 }, 30_000);
 // Golden: all kitas fall in Berlin; one lies in a PLR of a different district than its e_bez_nr says.

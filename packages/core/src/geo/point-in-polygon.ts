@@ -8,7 +8,8 @@ import type { AreaGeometry, Position } from './types.ts';
 function insideFlat(xy: Float64Array, ringStarts: Uint32Array, x: number, y: number): boolean {
   let inside = false;
   for (let r = 0; r + 1 < ringStarts.length; r++) {
-    const start = ringStarts[r]!, end = ringStarts[r + 1]!;
+    const start = ringStarts[r]!,
+      end = ringStarts[r + 1]!;
     // Rings are stored closed, so edge (k-1 → k) for k in (start, end) covers the whole ring.
     for (let k = start + 2; k < end; k += 2) if (crosses(xy, k, x, y)) inside = !inside;
   }
@@ -17,9 +18,11 @@ function insideFlat(xy: Float64Array, ringStarts: Uint32Array, x: number, y: num
 
 /** Does the rightward ray from (x, y) cross the edge ending at flat offset k (W. R. Franklin's PNPOLY test)? */
 function crosses(xy: Float64Array, k: number, x: number, y: number): boolean {
-  const yi = xy[k + 1]!, yj = xy[k - 1]!;
+  const yi = xy[k + 1]!,
+    yj = xy[k - 1]!;
   if (yi > y === yj > y) return false;
-  const xi = xy[k]!, xj = xy[k - 2]!;
+  const xi = xy[k]!,
+    xj = xy[k - 2]!;
   return x < ((xj - xi) * (y - yi)) / (yj - yi) + xi;
 }
 
@@ -38,20 +41,23 @@ interface FlatPolygon {
 function addBands(p: FlatPolygon): void {
   const { xy, ringStarts, minY, maxY } = p;
   const edges: number[] = [];
-  for (let r = 0; r + 1 < ringStarts.length; r++) for (let k = ringStarts[r]! + 2; k < ringStarts[r + 1]!; k += 2) edges.push(k);
+  for (let r = 0; r + 1 < ringStarts.length; r++)
+    for (let k = ringStarts[r]! + 2; k < ringStarts[r + 1]!; k += 2) edges.push(k);
   const count = Math.max(1, Math.ceil(Math.sqrt(edges.length)));
   const h = (maxY - minY) / count || 1;
   const band = (y: number): number => Math.min(count - 1, Math.max(0, Math.floor((y - minY) / h)));
   const sizes = new Uint32Array(count + 1);
   for (const k of edges) {
-    const a = band(Math.min(xy[k + 1]!, xy[k - 1]!)), b = band(Math.max(xy[k + 1]!, xy[k - 1]!));
+    const a = band(Math.min(xy[k + 1]!, xy[k - 1]!)),
+      b = band(Math.max(xy[k + 1]!, xy[k - 1]!));
     for (let i = a; i <= b; i++) sizes[i + 1]!++;
   }
   for (let i = 0; i < count; i++) sizes[i + 1]! += sizes[i]!;
   const fill = sizes.slice(0, count);
   const list = new Uint32Array(sizes[count]!);
   for (const k of edges) {
-    const a = band(Math.min(xy[k + 1]!, xy[k - 1]!)), b = band(Math.max(xy[k + 1]!, xy[k - 1]!));
+    const a = band(Math.min(xy[k + 1]!, xy[k - 1]!)),
+      b = band(Math.max(xy[k + 1]!, xy[k - 1]!));
     for (let i = a; i <= b; i++) list[fill[i]!++] = k;
   }
   p.bands = { count, h, start: sizes, edges: list };
@@ -64,7 +70,8 @@ function insideBanded(p: FlatPolygon, x: number, y: number): boolean {
   // Same expression as in addBands, so a point on a band boundary lands where its edges were filed.
   const i = Math.min(b.count - 1, Math.max(0, Math.floor((y - p.minY) / b.h)));
   let inside = false;
-  for (let e = b.start[i]!, end = b.start[i + 1]!; e < end; e++) if (crosses(p.xy, b.edges[e]!, x, y)) inside = !inside;
+  for (let e = b.start[i]!, end = b.start[i + 1]!; e < end; e++)
+    if (crosses(p.xy, b.edges[e]!, x, y)) inside = !inside;
   return inside;
 }
 
@@ -73,7 +80,11 @@ function flatten(rings: readonly Position[][]): FlatPolygon {
   for (const r of rings) n += r.length + 1;
   const xy = new Float64Array(n * 2);
   const ringStarts = new Uint32Array(rings.length + 1);
-  let o = 0, minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let o = 0,
+    minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   rings.forEach((ring, r) => {
     ringStarts[r] = o;
     const push = (p: Position): void => {
@@ -85,7 +96,8 @@ function flatten(rings: readonly Position[][]): FlatPolygon {
       if (p[1] > maxY) maxY = p[1];
     };
     for (const p of ring) push(p);
-    const first = ring[0], last = ring[ring.length - 1];
+    const first = ring[0],
+      last = ring[ring.length - 1];
     if (first && last && (first[0] !== last[0] || first[1] !== last[1])) push(first); // close open rings
   });
   ringStarts[rings.length] = o;

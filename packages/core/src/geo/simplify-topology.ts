@@ -40,11 +40,13 @@ export function simplifyTopologyWithStats<Id>(
   features: readonly { id: Id; geometry: AreaGeometry }[],
   opts: SimplifyOptions,
 ): { features: { id: Id; geometry: AreaGeometry }[]; stats: SimplifyStats } {
-  if (!(opts.tolerance >= 0)) throw new Error(`simplifyTopology: Toleranz muss ≥ 0 sein, erhalten ${opts.tolerance}.`);
+  if (!(opts.tolerance >= 0))
+    throw new Error(`simplifyTopology: Toleranz muss ≥ 0 sein, erhalten ${opts.tolerance}.`);
 
   // --- 1. distinct vertices and rings as id sequences (open, no closing repeat, no consecutive duplicates)
   const vertexId = new Map<string, number>();
-  const vx: number[] = [], vy: number[] = [];
+  const vx: number[] = [],
+    vy: number[] = [];
   const rings: number[][] = [];
   const shapes: number[][][] = []; // feature → polygon → ring indices
   let verticesIn = 0;
@@ -76,16 +78,22 @@ export function simplifyTopologyWithStats<Id>(
 
   // --- 2. junctions: the first (prev, next) pair seen for a vertex vs. every later one (TopoJSON join)
   const nV = vx.length;
-  const firstPrev = new Int32Array(nV).fill(-1), firstNext = new Int32Array(nV).fill(-1);
+  const firstPrev = new Int32Array(nV).fill(-1),
+    firstNext = new Int32Array(nV).fill(-1);
   const junction = new Uint8Array(nV);
   for (const ids of rings) {
     const n = ids.length;
     for (let i = 0; i < n; i++) {
-      const v = ids[i]!, p = ids[(i + n - 1) % n]!, q = ids[(i + 1) % n]!;
+      const v = ids[i]!,
+        p = ids[(i + n - 1) % n]!,
+        q = ids[(i + 1) % n]!;
       if (firstPrev[v] === -1) {
         firstPrev[v] = p;
         firstNext[v] = q;
-      } else if (!((firstPrev[v] === p && firstNext[v] === q) || (firstPrev[v] === q && firstNext[v] === p))) {
+      } else if (!(
+        (firstPrev[v] === p && firstNext[v] === q) ||
+        (firstPrev[v] === q && firstNext[v] === p)
+      )) {
         junction[v] = 1;
       }
     }
@@ -99,7 +107,8 @@ export function simplifyTopologyWithStats<Id>(
   const addArc = (seq: number[], closed: boolean): ArcRef => {
     const n = seq.length;
     let reversed: boolean;
-    if (closed) reversed = seq[1]! > seq[n - 2]!; // closed arcs start at their smallest id (see below)
+    if (closed)
+      reversed = seq[1]! > seq[n - 2]!; // closed arcs start at their smallest id (see below)
     else if (seq[0] !== seq[n - 1]) reversed = seq[0]! > seq[n - 1]!;
     else reversed = n > 2 && seq[1]! > seq[n - 2]!;
     const canon = reversed ? [...seq].reverse() : seq;
@@ -131,7 +140,8 @@ export function simplifyTopologyWithStats<Id>(
       refs.push(addArc(seq, true));
     } else {
       for (let k = 0; k < starts.length; k++) {
-        const a = starts[k]!, b = starts[(k + 1) % starts.length]!;
+        const a = starts[k]!,
+          b = starts[(k + 1) % starts.length]!;
         const seq: number[] = [];
         for (let i = a; ; i = (i + 1) % n) {
           seq.push(ids[i]!);
@@ -147,7 +157,9 @@ export function simplifyTopologyWithStats<Id>(
   const midLat = vy.length ? (Math.min(...sample(vy)) + Math.max(...sample(vy))) / 2 : 0;
   const kx = Math.cos((midLat * Math.PI) / 180); // local equirectangular scaling so tolerance is isotropic
   const importance: Float64Array[] = arcs.map((seq) => douglasPeuckerImportance(seq, vx, vy, kx));
-  const keep: Uint8Array[] = importance.map((imp) => Uint8Array.from(imp, (v) => (v >= opts.tolerance ? 1 : 0)));
+  const keep: Uint8Array[] = importance.map((imp) =>
+    Uint8Array.from(imp, (v) => (v >= opts.tolerance ? 1 : 0)),
+  );
   const keptCount = (a: number): number => keep[a]!.reduce((s, v) => s + v, 0);
 
   // Rings must keep ≥ 3 distinct corners; otherwise restore the most important dropped vertices of their arcs.
@@ -157,7 +169,10 @@ export function simplifyTopologyWithStats<Id>(
     if (corners() >= 3) return;
     ringsRepaired++;
     const candidates: { arc: number; i: number; imp: number }[] = [];
-    for (const r of refs) importance[r.arc]!.forEach((imp, i) => { if (!keep[r.arc]![i]) candidates.push({ arc: r.arc, i, imp }); });
+    for (const r of refs)
+      importance[r.arc]!.forEach((imp, i) => {
+        if (!keep[r.arc]![i]) candidates.push({ arc: r.arc, i, imp });
+      });
     candidates.sort((a, b) => b.imp - a.imp);
     for (const c of candidates) {
       if (corners() >= 3) break;
@@ -167,7 +182,8 @@ export function simplifyTopologyWithStats<Id>(
 
   // --- 5. materialise arcs (quantized once, so equal points stay equal) and reassemble rings
   const q = opts.quantize;
-  const round = q === undefined ? (v: number) => v : (v: number) => Math.round(v * 10 ** q) / 10 ** q;
+  const round =
+    q === undefined ? (v: number) => v : (v: number) => Math.round(v * 10 ** q) / 10 ** q;
   const arcCoords: Position[][] = arcs.map((seq, a) => {
     const out: Position[] = [];
     seq.forEach((v, i) => {
@@ -190,25 +206,36 @@ export function simplifyTopologyWithStats<Id>(
     }
     const first = out[0];
     const last = out[out.length - 1];
-    if (first && last && (first[0] !== last[0] || first[1] !== last[1])) out.push([first[0], first[1]]);
+    if (first && last && (first[0] !== last[0] || first[1] !== last[1]))
+      out.push([first[0], first[1]]);
     verticesOut += out.length;
     return out;
   });
   const result = features.map((f, fi) => {
     const polys = shapes[fi]!.map((poly) => poly.map((r) => ringCoords[r]!));
-    const geometry: AreaGeometry = f.geometry.type === 'Polygon' ? { type: 'Polygon', coordinates: polys[0] ?? [] } : { type: 'MultiPolygon', coordinates: polys };
+    const geometry: AreaGeometry =
+      f.geometry.type === 'Polygon'
+        ? { type: 'Polygon', coordinates: polys[0] ?? [] }
+        : { type: 'MultiPolygon', coordinates: polys };
     return { id: f.id, geometry };
   });
   return {
     features: result,
-    stats: { arcs: arcs.length, sharedArcs: arcUses.filter((u) => u > 1).length, verticesIn, verticesOut, ringsRepaired },
+    stats: {
+      arcs: arcs.length,
+      sharedArcs: arcUses.filter((u) => u > 1).length,
+      verticesIn,
+      verticesOut,
+      ringsRepaired,
+    },
   };
 }
 
 /** Every 1000th value (enough to find the latitude span without spreading 500k arguments). */
 function sample(values: number[]): number[] {
   const out: number[] = [];
-  for (let i = 0; i < values.length; i += Math.max(1, Math.floor(values.length / 1000))) out.push(values[i]!);
+  for (let i = 0; i < values.length; i += Math.max(1, Math.floor(values.length / 1000)))
+    out.push(values[i]!);
   out.push(values[values.length - 1]!);
   return out;
 }
@@ -218,19 +245,29 @@ function sample(values: number[]): number[] {
  * point, capped by its parent's so the values are monotone (a vertex never outlives the split that made it).
  * Endpoints get Infinity. A closed arc (first = last) is first split at the vertex farthest from its start.
  */
-function douglasPeuckerImportance(seq: number[], vx: number[], vy: number[], kx: number): Float64Array {
+function douglasPeuckerImportance(
+  seq: number[],
+  vx: number[],
+  vy: number[],
+  kx: number,
+): Float64Array {
   const n = seq.length;
   const imp = new Float64Array(n);
   imp[0] = Infinity;
   imp[n - 1] = Infinity;
   if (n <= 2) return imp;
-  const X = (i: number): number => vx[seq[i]!]! * kx, Y = (i: number): number => vy[seq[i]!]!;
+  const X = (i: number): number => vx[seq[i]!]! * kx,
+    Y = (i: number): number => vy[seq[i]!]!;
   const stack: [number, number, number][] = [];
   if (seq[0] === seq[n - 1]) {
-    let far = 1, best = -1;
+    let far = 1,
+      best = -1;
     for (let i = 1; i < n - 1; i++) {
       const d = (X(i) - X(0)) ** 2 + (Y(i) - Y(0)) ** 2;
-      if (d > best) { best = d; far = i; }
+      if (d > best) {
+        best = d;
+        far = i;
+      }
     }
     imp[far] = Infinity;
     stack.push([0, far, Infinity], [far, n - 1, Infinity]);
@@ -240,11 +277,16 @@ function douglasPeuckerImportance(seq: number[], vx: number[], vy: number[], kx:
   while (stack.length) {
     const [a, b, cap] = stack.pop()!;
     if (b - a < 2) continue;
-    const ax = X(a), ay = Y(a), dx = X(b) - ax, dy = Y(b) - ay;
+    const ax = X(a),
+      ay = Y(a),
+      dx = X(b) - ax,
+      dy = Y(b) - ay;
     const len2 = dx * dx + dy * dy;
-    let best = -1, idx = a + 1;
+    let best = -1,
+      idx = a + 1;
     for (let i = a + 1; i < b; i++) {
-      const px = X(i) - ax, py = Y(i) - ay;
+      const px = X(i) - ax,
+        py = Y(i) - ay;
       let d2: number;
       if (len2 === 0) d2 = px * px + py * py;
       else {
@@ -252,7 +294,10 @@ function douglasPeuckerImportance(seq: number[], vx: number[], vy: number[], kx:
         const t = Math.max(0, Math.min(1, (px * dx + py * dy) / len2));
         d2 = (px - t * dx) ** 2 + (py - t * dy) ** 2;
       }
-      if (d2 > best) { best = d2; idx = i; }
+      if (d2 > best) {
+        best = d2;
+        idx = i;
+      }
     }
     const d = Math.min(Math.sqrt(best), cap);
     imp[idx] = d;

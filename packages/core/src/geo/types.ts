@@ -3,13 +3,34 @@
 export type Position = [number, number] | [number, number, number];
 export type Ring = Position[];
 
-export interface PointGeometry { type: 'Point'; coordinates: Position }
-export interface MultiPointGeometry { type: 'MultiPoint'; coordinates: Position[] }
-export interface LineStringGeometry { type: 'LineString'; coordinates: Position[] }
-export interface MultiLineStringGeometry { type: 'MultiLineString'; coordinates: Position[][] }
-export interface PolygonGeometry { type: 'Polygon'; coordinates: Ring[] }
-export interface MultiPolygonGeometry { type: 'MultiPolygon'; coordinates: Ring[][] }
-export interface GeometryCollection { type: 'GeometryCollection'; geometries: Geometry[] }
+export interface PointGeometry {
+  type: 'Point';
+  coordinates: Position;
+}
+export interface MultiPointGeometry {
+  type: 'MultiPoint';
+  coordinates: Position[];
+}
+export interface LineStringGeometry {
+  type: 'LineString';
+  coordinates: Position[];
+}
+export interface MultiLineStringGeometry {
+  type: 'MultiLineString';
+  coordinates: Position[][];
+}
+export interface PolygonGeometry {
+  type: 'Polygon';
+  coordinates: Ring[];
+}
+export interface MultiPolygonGeometry {
+  type: 'MultiPolygon';
+  coordinates: Ring[][];
+}
+export interface GeometryCollection {
+  type: 'GeometryCollection';
+  geometries: Geometry[];
+}
 
 export type Geometry =
   | PointGeometry
@@ -67,8 +88,14 @@ export function mapPositions(geometry: Geometry, fn: (p: Position) => Position):
     case 'Polygon':
       return { type: 'Polygon', coordinates: geometry.coordinates.map((r) => r.map(fn)) };
     case 'MultiPolygon':
-      return { type: 'MultiPolygon', coordinates: geometry.coordinates.map((p) => p.map((r) => r.map(fn))) };
+      return {
+        type: 'MultiPolygon',
+        coordinates: geometry.coordinates.map((p) => p.map((r) => r.map(fn))),
+      };
     case 'GeometryCollection':
-      return { type: 'GeometryCollection', geometries: geometry.geometries.map((g) => mapPositions(g, fn)) };
+      return {
+        type: 'GeometryCollection',
+        geometries: geometry.geometries.map((g) => mapPositions(g, fn)),
+      };
   }
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { formatNumber } from '../format/number.ts';
-import { assessShareChange, buildAlertCandidates, compareClasses, computeTrend, findRepeatedNegativeDynamics, flagOutstandingChangeColumn, flagOutstandingChanges, formatYearsPhrase } from './change.ts';
+import {
+  assessShareChange,
+  buildAlertCandidates,
+  compareClasses,
+  computeTrend,
+  findRepeatedNegativeDynamics,
+  flagOutstandingChangeColumn,
+  flagOutstandingChanges,
+  formatYearsPhrase,
+} from './change.ts';
 import { computeIndex } from './compute-index.ts';
 import { MonitoringError } from './errors.ts';
 import { mssPreset } from './presets.ts';
@@ -13,16 +22,28 @@ const r19 = computeIndex(mssPreset(2019), { areas: d19.areas });
 
 describe('class changes between editions', () => {
   it('finds exactly the status class changes 2017 → 2019 that the official files show', () => {
-    const official = [...d19.official].filter(([id, o]) => d17.official.has(id) && d17.official.get(id)?.statusLabel !== o.statusLabel).map(([id]) => id);
+    const official = [...d19.official]
+      .filter(
+        ([id, o]) => d17.official.has(id) && d17.official.get(id)?.statusLabel !== o.statusLabel,
+      )
+      .map(([id]) => id);
     const changes = compareClasses(r17, r19);
     expect(changes.map((c) => c.areaId).sort()).toEqual(official.sort());
     expect(changes.length).toBe(42);
     const c = changes.find((x) => x.areaId === '01022202');
-    expect(c).toMatchObject({ fromLabel: 'sehr niedrig', toLabel: 'mittel', steps: -2, direction: 'verbessert', explanation: "Status-Index: von 'sehr niedrig' (MSS 2017) nach 'mittel' (MSS 2019)" });
+    expect(c).toMatchObject({
+      fromLabel: 'sehr niedrig',
+      toLabel: 'mittel',
+      steps: -2,
+      direction: 'verbessert',
+      explanation: "Status-Index: von 'sehr niedrig' (MSS 2017) nach 'mittel' (MSS 2019)",
+    });
   });
 
   it('finds the areas with negative dynamics in 2017 and 2019, as in the official files', () => {
-    const official = [...d19.official].filter(([id, o]) => o.dynamicsCode === '-' && d17.official.get(id)?.dynamicsCode === '-').map(([id]) => id);
+    const official = [...d19.official]
+      .filter(([id, o]) => o.dynamicsCode === '-' && d17.official.get(id)?.dynamicsCode === '-')
+      .map(([id]) => id);
     const found = findRepeatedNegativeDynamics([r17, r19]);
     expect(found.map((f) => f.areaId).sort()).toEqual(official.sort());
     expect(found.length).toBe(13);
@@ -44,7 +65,10 @@ describe('computeTrend', () => {
   });
 
   it('uses only the last k observations and fits noisy points by least squares', () => {
-    const pts = [2010, 2011, 2012, 2013].map((year, i) => ({ year, value: [5, 1, 2, 4][i] as number }));
+    const pts = [2010, 2011, 2012, 2013].map((year, i) => ({
+      year,
+      value: [5, 1, 2, 4][i] as number,
+    }));
     expect(computeTrend(pts, 2)?.slope).toBe(2);
     // x̄ = 2011.5, ȳ = 3: Σ(x−x̄)(y−ȳ) = (−1.5)(2) + (−0.5)(−2) + (0.5)(−1) + (1.5)(1) = −1; Σ(x−x̄)² = 5
     expect(computeTrend(pts)?.slope).toBeCloseTo(-0.2, 12);
@@ -54,11 +78,17 @@ describe('computeTrend', () => {
 
 describe('changes against the city-wide distribution', () => {
   it('flags changes more than 2 SD from the mean change', () => {
-    const changes = [...Array.from({ length: 20 }, (_, i) => ({ areaId: `a${i}`, change: (i % 5) * 0.1 })), { areaId: 'x', change: 3 }, { areaId: 'y', change: null }];
+    const changes = [
+      ...Array.from({ length: 20 }, (_, i) => ({ areaId: `a${i}`, change: (i % 5) * 0.1 })),
+      { areaId: 'x', change: 3 },
+      { areaId: 'y', change: null },
+    ];
     const d = flagOutstandingChanges(changes);
     expect(d.n).toBe(21);
     expect(d.items.filter((i) => i.outstanding).map((i) => i.areaId)).toEqual(['x']);
-    expect(flagOutstandingChanges(changes, { direction: 'decrease' }).items.filter((i) => i.outstanding)).toEqual([]);
+    expect(
+      flagOutstandingChanges(changes, { direction: 'decrease' }).items.filter((i) => i.outstanding),
+    ).toEqual([]);
   });
 
   it('flags the same areas in the columnar form with and without z-values, ignoring missing changes', () => {
@@ -78,7 +108,9 @@ describe('reliability of shares from small denominators', () => {
     expect(small.noise).toBe(true);
     expect(small.smallDenominator).toBe(true);
     expect(small.changePp).toBeCloseTo(15, 12);
-    expect(small.reason).toMatch(/^Konfidenzintervalle überschneiden sich \(1,8–40,4 % und 8,9–53,2 %\)$/);
+    expect(small.reason).toMatch(
+      /^Konfidenzintervalle überschneiden sich \(1,8–40,4 % und 8,9–53,2 %\)$/,
+    );
     const large = assessShareChange({ count: 100, base: 1000 }, { count: 200, base: 1000 });
     expect(large).toMatchObject({ noise: false, smallDenominator: false, reason: null });
   });
@@ -86,28 +118,50 @@ describe('reliability of shares from small denominators', () => {
 
 describe('buildAlertCandidates', () => {
   const areas = [
-    ...Array.from({ length: 40 }, (_, i) => ({ areaId: `p${i}`, previous: { count: 100, base: 1000 }, current: { count: 100 + (i % 5), base: 1000 } })),
+    ...Array.from({ length: 40 }, (_, i) => ({
+      areaId: `p${i}`,
+      previous: { count: 100, base: 1000 },
+      current: { count: 100 + (i % 5), base: 1000 },
+    })),
     { areaId: 'big', previous: { count: 100, base: 1000 }, current: { count: 141, base: 1000 } },
     { areaId: 'tiny', previous: { count: 1, base: 10 }, current: { count: 2, base: 12 } },
     { areaId: 'none', previous: null, current: { count: 1, base: 10 } },
   ];
-  const out = buildAlertCandidates({ indicator: { id: 'S4', label: 'Kinderarmut' }, years: 2, areas });
+  const out = buildAlertCandidates({
+    indicator: { id: 'S4', label: 'Kinderarmut' },
+    years: 2,
+    areas,
+  });
 
   it('explains a standing-out change in plain German', () => {
-    const changes = areas.filter((a) => a.previous).map((a) => (a.current.count / a.current.base - (a.previous?.count ?? 0) / (a.previous?.base ?? 1)) * 100);
+    const changes = areas
+      .filter((a) => a.previous)
+      .map(
+        (a) =>
+          (a.current.count / a.current.base - (a.previous?.count ?? 0) / (a.previous?.base ?? 1)) *
+          100,
+      );
     const mean = changes.reduce((a, b) => a + b, 0) / changes.length;
     const sd = Math.sqrt(changes.reduce((a, b) => a + (b - mean) ** 2, 0) / changes.length);
     const z = (4.1 - mean) / sd;
     expect(out.candidates.map((c) => c.areaId)).toEqual(['big']);
-    expect(out.candidates[0]?.explanation).toBe(`Kinderarmut +4,1 Prozentpunkte in zwei Jahren, ${formatNumber(z, { decimals: 1 })} Standardabweichungen über der gesamtstädtischen Veränderung`);
+    expect(out.candidates[0]?.explanation).toBe(
+      `Kinderarmut +4,1 Prozentpunkte in zwei Jahren, ${formatNumber(z, { decimals: 1 })} Standardabweichungen über der gesamtstädtischen Veränderung`,
+    );
   });
 
   it('holds back a larger change that is only noise, with the reason', () => {
     expect(out.heldBack.map((h) => h.areaId)).toEqual(['tiny']);
-    expect(out.heldBack[0]?.reason).toMatch(/^Nicht gemeldet: Konfidenzintervalle überschneiden sich/);
+    expect(out.heldBack[0]?.reason).toMatch(
+      /^Nicht gemeldet: Konfidenzintervalle überschneiden sich/,
+    );
   });
 
   it('writes the period in words', () => {
-    expect([formatYearsPhrase(1), formatYearsPhrase(2), formatYearsPhrase(15)]).toEqual(['in einem Jahr', 'in zwei Jahren', 'in 15 Jahren']);
+    expect([formatYearsPhrase(1), formatYearsPhrase(2), formatYearsPhrase(15)]).toEqual([
+      'in einem Jahr',
+      'in zwei Jahren',
+      'in 15 Jahren',
+    ]);
   });
 });

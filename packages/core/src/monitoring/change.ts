@@ -7,7 +7,21 @@ import { wilsonInterval } from '../stats/wilson.ts';
 import { MonitoringError } from './errors.ts';
 import type { IndexResult, PartResult } from './compute-index.ts';
 
-const YEARS = ['null', 'einem', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwölf'];
+const YEARS = [
+  'null',
+  'einem',
+  'zwei',
+  'drei',
+  'vier',
+  'fünf',
+  'sechs',
+  'sieben',
+  'acht',
+  'neun',
+  'zehn',
+  'elf',
+  'zwölf',
+];
 
 /** A class change of one area between two editions. */
 export interface ClassChange {
@@ -42,16 +56,27 @@ function alignByIds(previous: readonly string[], current: readonly string[]): In
 
 function partOf(result: IndexResult, part: 'status' | 'dynamics'): PartResult {
   const p = part === 'status' ? result.status : result.dynamics;
-  if (!p) throw new MonitoringError('missing_dynamics', `„${result.definition.label}“ hat keinen Dynamik-Teil.`);
+  if (!p)
+    throw new MonitoringError(
+      'missing_dynamics',
+      `„${result.definition.label}“ hat keinen Dynamik-Teil.`,
+    );
   return p;
 }
 
 /** Class changes of the areas scored in both editions (matched by area id; different area systems never match). */
-export function compareClasses(previous: IndexResult, current: IndexResult, part: 'status' | 'dynamics' = 'status'): ClassChange[] {
+export function compareClasses(
+  previous: IndexResult,
+  current: IndexResult,
+  part: 'status' | 'dynamics' = 'status',
+): ClassChange[] {
   const a = partOf(previous, part);
   const b = partOf(current, part);
   if (a.classes.length !== b.classes.length) {
-    throw new MonitoringError('invalid_input', `Die Klasseneinteilungen sind nicht vergleichbar: ${a.classes.length} gegenüber ${b.classes.length} Klassen.`);
+    throw new MonitoringError(
+      'invalid_input',
+      `Die Klasseneinteilungen sind nicht vergleichbar: ${a.classes.length} gegenüber ${b.classes.length} Klassen.`,
+    );
   }
   const align = alignByIds(previous.ids, current.ids);
   const out: ClassChange[] = [];
@@ -103,15 +128,26 @@ export interface RepeatedNegativeDynamics {
  * Areas whose dynamics class is `classCode` (default: the last, most adverse class, MSS 'negativ') in
  * each of the last `times` results (chronological order; default 2).
  */
-export function findRepeatedNegativeDynamics(results: readonly IndexResult[], options: { classCode?: string; times?: number } = {}): RepeatedNegativeDynamics[] {
+export function findRepeatedNegativeDynamics(
+  results: readonly IndexResult[],
+  options: { classCode?: string; times?: number } = {},
+): RepeatedNegativeDynamics[] {
   const times = options.times ?? 2;
-  if (results.length < times) throw new MonitoringError('missing_dynamics', `Für ${times} aufeinanderfolgende Dynamiken sind ${times} Ausgaben nötig, vorhanden: ${results.length}.`);
+  if (results.length < times)
+    throw new MonitoringError(
+      'missing_dynamics',
+      `Für ${times} aufeinanderfolgende Dynamiken sind ${times} Ausgaben nötig, vorhanden: ${results.length}.`,
+    );
   const window = results.slice(results.length - times);
   const parts = window.map((r) => partOf(r, 'dynamics'));
   const first = parts[0] as PartResult;
   const code = options.classCode ?? (first.classes[first.classes.length - 1]?.code as string);
   const targetClass = parts.map((p) => p.classes.findIndex((c) => c.code === code));
-  if (targetClass.some((c) => c < 0)) throw new MonitoringError('invalid_input', `Dynamik-Klasse "${code}" gibt es nicht in allen Ausgaben.`);
+  if (targetClass.some((c) => c < 0))
+    throw new MonitoringError(
+      'invalid_input',
+      `Dynamik-Klasse "${code}" gibt es nicht in allen Ausgaben.`,
+    );
   const label = first.classes[targetClass[0] as number]?.label ?? code;
   const last = window[window.length - 1] as IndexResult;
   const editions = window.map((r) => r.definition.label);
@@ -131,7 +167,8 @@ export function findRepeatedNegativeDynamics(results: readonly IndexResult[], op
     }
   });
   const out: RepeatedNegativeDynamics[] = [];
-  for (let j = 0; j < n; j++) if (hit[j] === 1) out.push({ areaId: last.ids[j] as string, editions, explanation });
+  for (let j = 0; j < n; j++)
+    if (hit[j] === 1) out.push({ areaId: last.ids[j] as string, editions, explanation });
   return out;
 }
 
@@ -158,7 +195,11 @@ export interface Trend {
  * null with fewer than 2 points or a single distinct year.
  */
 export function computeTrend(points: readonly TrendPoint[], k?: number): Trend | null {
-  const pts = points.filter((p): p is { year: number; value: number } => p.value !== null && Number.isFinite(p.value)).sort((a, b) => a.year - b.year);
+  const pts = points
+    .filter(
+      (p): p is { year: number; value: number } => p.value !== null && Number.isFinite(p.value),
+    )
+    .sort((a, b) => a.year - b.year);
   const window = k === undefined ? pts : pts.slice(Math.max(0, pts.length - k));
   const n = window.length;
   if (n < 2) return null;
@@ -222,7 +263,11 @@ export interface ChangeColumnFlags {
  */
 export function flagOutstandingChangeColumn(
   changes: Float64Array,
-  options: { threshold?: number; direction?: 'increase' | 'decrease' | 'both'; withZ?: boolean } = {},
+  options: {
+    threshold?: number;
+    direction?: 'increase' | 'decrease' | 'both';
+    withZ?: boolean;
+  } = {},
 ): ChangeColumnFlags {
   const threshold = options.threshold ?? 2;
   const direction = options.direction ?? 'both';
@@ -243,11 +288,19 @@ export function flagOutstandingChangeColumn(
       ss += d * d;
     }
   }
-  if (n < 2) throw new MonitoringError('no_valid_area', `Für die gesamtstädtische Verteilung der Veränderungen sind mindestens 2 Gebiete mit Werten nötig, vorhanden: ${n}.`);
+  if (n < 2)
+    throw new MonitoringError(
+      'no_valid_area',
+      `Für die gesamtstädtische Verteilung der Veränderungen sind mindestens 2 Gebiete mit Werten nötig, vorhanden: ${n}.`,
+    );
   const mean = shift + s / n;
   const variance = (ss - (s * s) / n) / n;
   const sd = Math.sqrt(variance > 0 ? variance : 0);
-  if (sd === 0) throw new MonitoringError('zero_variance', 'Alle Gebiete haben dieselbe Veränderung; keine Veränderung sticht hervor.');
+  if (sd === 0)
+    throw new MonitoringError(
+      'zero_variance',
+      'Alle Gebiete haben dieselbe Veränderung; keine Veränderung sticht hervor.',
+    );
   const outstanding = new Uint8Array(len);
   let outstandingCount = 0;
   // z > t ⇔ change > mean + t·sd: the flags need no z-values.
@@ -276,9 +329,19 @@ export function flagOutstandingChanges(
   changes: readonly { areaId: string; change: number | null }[],
   options: { threshold?: number; direction?: 'increase' | 'decrease' | 'both' } = {},
 ): ChangeDistribution {
-  const valid = changes.filter((c): c is { areaId: string; change: number } => c.change !== null && Number.isFinite(c.change));
-  const flags = flagOutstandingChangeColumn(Float64Array.from(valid, (c) => c.change), options);
-  const items = valid.map((c, i) => ({ areaId: c.areaId, change: c.change, z: (flags.z as Float64Array)[i] as number, outstanding: flags.outstanding[i] === 1 }));
+  const valid = changes.filter(
+    (c): c is { areaId: string; change: number } => c.change !== null && Number.isFinite(c.change),
+  );
+  const flags = flagOutstandingChangeColumn(
+    Float64Array.from(valid, (c) => c.change),
+    options,
+  );
+  const items = valid.map((c, i) => ({
+    areaId: c.areaId,
+    change: c.change,
+    z: (flags.z as Float64Array)[i] as number,
+    outstanding: flags.outstanding[i] === 1,
+  }));
   return { n: flags.n, mean: flags.mean, sd: flags.sd, items };
 }
 
@@ -308,12 +371,20 @@ export interface ShareChangeReliability {
  * Wilson 95 % intervals (stats/wilson.ts) for both shares; the change counts as noise when the
  * intervals overlap (conservative rule, docs/methods/change-detection.md § Rauschen). Shares in percent.
  */
-export function assessShareChange(previous: CountShare, current: CountShare, options: { z?: number; minBase?: number } = {}): ShareChangeReliability {
+export function assessShareChange(
+  previous: CountShare,
+  current: CountShare,
+  options: { z?: number; minBase?: number } = {},
+): ShareChangeReliability {
   const z = options.z ?? 1.96;
   const minBase = options.minBase ?? 100;
   const a = wilsonInterval(previous.count, previous.base, z);
   const b = wilsonInterval(current.count, current.base, z);
-  if (!a || !b) throw new MonitoringError('invalid_input', 'Anteil mit Nenner 0: keine Aussage über die Veränderung möglich.');
+  if (!a || !b)
+    throw new MonitoringError(
+      'invalid_input',
+      'Anteil mit Nenner 0: keine Aussage über die Veränderung möglich.',
+    );
   const previousPercent = (previous.count / previous.base) * 100;
   const currentPercent = (current.count / current.base) * 100;
   const overlap = a.lower * 100 <= b.upper * 100 && b.lower * 100 <= a.upper * 100;
@@ -327,14 +398,16 @@ export function assessShareChange(previous: CountShare, current: CountShare, opt
     currentInterval: { lower: b.lower * 100, upper: b.upper * 100 },
     smallDenominator,
     noise: overlap,
-    reason: overlap ? `Konfidenzintervalle überschneiden sich (${pct(a.lower)}–${pct(a.upper)} % und ${pct(b.lower)}–${pct(b.upper)} %)` : null,
+    reason: overlap
+      ? `Konfidenzintervalle überschneiden sich (${pct(a.lower)}–${pct(a.upper)} % und ${pct(b.lower)}–${pct(b.upper)} %)`
+      : null,
   };
 }
 
-
 /** "in zwei Jahren" / "in einem Jahr" / "in 15 Jahren". */
 export function formatYearsPhrase(years: number): string {
-  const word = Number.isInteger(years) && years >= 1 && years <= 12 ? YEARS[years] : formatNumber(years);
+  const word =
+    Number.isInteger(years) && years >= 1 && years <= 12 ? YEARS[years] : formatNumber(years);
   return `in ${word as string} ${years === 1 ? 'Jahr' : 'Jahren'}`;
 }
 
@@ -357,7 +430,12 @@ export interface AlertInput {
   indicator: { id: string; label: string };
   years: number;
   areas: readonly { areaId: string; previous: CountShare | null; current: CountShare | null }[];
-  options?: { sdThreshold?: number; direction?: 'increase' | 'decrease' | 'both'; z?: number; minBase?: number };
+  options?: {
+    sdThreshold?: number;
+    direction?: 'increase' | 'decrease' | 'both';
+    z?: number;
+    minBase?: number;
+  };
 }
 
 /** Result: candidates, and the changes that stood out but were held back as noise (with reason). */
@@ -374,8 +452,16 @@ export interface AlertCandidates {
 export function buildAlertCandidates(input: AlertInput): AlertCandidates {
   const o = input.options ?? {};
   const direction = o.direction ?? 'increase';
-  const rows = input.areas.filter((a) => a.previous && a.current && a.previous.base > 0 && a.current.base > 0);
-  const changes = rows.map((a) => ({ areaId: a.areaId, change: ((a.current as CountShare).count / (a.current as CountShare).base - (a.previous as CountShare).count / (a.previous as CountShare).base) * 100 }));
+  const rows = input.areas.filter(
+    (a) => a.previous && a.current && a.previous.base > 0 && a.current.base > 0,
+  );
+  const changes = rows.map((a) => ({
+    areaId: a.areaId,
+    change:
+      ((a.current as CountShare).count / (a.current as CountShare).base -
+        (a.previous as CountShare).count / (a.previous as CountShare).base) *
+      100,
+  }));
   const dist = flagOutstandingChanges(changes, { threshold: o.sdThreshold ?? 2, direction });
   const byId = new Map(rows.map((r) => [r.areaId, r]));
   const candidates: AlertCandidate[] = [];
@@ -383,9 +469,17 @@ export function buildAlertCandidates(input: AlertInput): AlertCandidates {
   for (const item of dist.items) {
     if (!item.outstanding) continue;
     const row = byId.get(item.areaId) as (typeof rows)[number];
-    const rel = assessShareChange(row.previous as CountShare, row.current as CountShare, { ...(o.z !== undefined ? { z: o.z } : {}), ...(o.minBase !== undefined ? { minBase: o.minBase } : {}) });
+    const rel = assessShareChange(row.previous as CountShare, row.current as CountShare, {
+      ...(o.z !== undefined ? { z: o.z } : {}),
+      ...(o.minBase !== undefined ? { minBase: o.minBase } : {}),
+    });
     if (rel.noise) {
-      heldBack.push({ areaId: item.areaId, changePp: item.change, z: item.z, reason: `Nicht gemeldet: ${rel.reason ?? ''}` });
+      heldBack.push({
+        areaId: item.areaId,
+        changePp: item.change,
+        z: item.z,
+        reason: `Nicht gemeldet: ${rel.reason ?? ''}`,
+      });
       continue;
     }
     const pp = formatNumber(item.change, { decimals: 1 });

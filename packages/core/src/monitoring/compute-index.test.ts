@@ -13,11 +13,27 @@ const part = (over: Partial<IndexPart> = {}): IndexPart => ({
   standardisation: 'zscore',
   combination: 'sum',
   restandardise: false,
-  classes: { kind: 'fixed', boundaries: [{ value: 0, onBoundary: 'lower' }], classes: [{ code: 'u', label: 'unten' }, { code: 'o', label: 'oben' }] },
+  classes: {
+    kind: 'fixed',
+    boundaries: [{ value: 0, onBoundary: 'lower' }],
+    classes: [
+      { code: 'u', label: 'unten' },
+      { code: 'o', label: 'oben' },
+    ],
+  },
   ...over,
 });
-const def = (over: Partial<IndexDefinition> = {}, p: Partial<IndexPart> = {}): IndexDefinition => ({ id: 't', label: 'Test', status: part(p), validity: {}, ...over });
-const areas = (vals: Record<string, (number | null)[]>, pops?: (number | null)[]): IndexAreaInput[] => {
+const def = (over: Partial<IndexDefinition> = {}, p: Partial<IndexPart> = {}): IndexDefinition => ({
+  id: 't',
+  label: 'Test',
+  status: part(p),
+  validity: {},
+  ...over,
+});
+const areas = (
+  vals: Record<string, (number | null)[]>,
+  pops?: (number | null)[],
+): IndexAreaInput[] => {
   const n = (Object.values(vals)[0] as unknown[]).length;
   return Array.from({ length: n }, (_, i) => ({
     id: `g${i + 1}`,
@@ -34,27 +50,54 @@ const caught = (f: () => unknown): MonitoringError => {
   }
   throw new Error('kein Fehler geworfen');
 };
-const z = (r: ReturnType<typeof computeIndex>, j = 0) => Array.from(r.status.standardised[j] as Float64Array).map((x) => Math.round(x * 1e6) / 1e6);
+const z = (r: ReturnType<typeof computeIndex>, j = 0) =>
+  Array.from(r.status.standardised[j] as Float64Array).map((x) => Math.round(x * 1e6) / 1e6);
 
 describe('computeIndex: standardisation', () => {
   it('z-standardises with the population SD (divide by N, not N − 1)', () => {
     // mean 2.5, population SD √1.25 = 1.118034 (the sample SD would be 1.290994)
-    expect(z(computeIndex(def(), { areas: areas({ A: [1, 2, 3, 4] }) }))).toEqual([-1.341641, -0.447214, 0.447214, 1.341641]);
+    expect(z(computeIndex(def(), { areas: areas({ A: [1, 2, 3, 4] }) }))).toEqual([
+      -1.341641, -0.447214, 0.447214, 1.341641,
+    ]);
   });
 
   it('flips the sign of indicators where higher is better, so standardised values always point to disadvantage', () => {
-    const r = computeIndex(def({}, { inputs: [{ indicatorId: 'A', label: 'A', direction: 'higher_is_better' }] }), { areas: areas({ A: [1, 2, 3, 4] }) });
+    const r = computeIndex(
+      def({}, { inputs: [{ indicatorId: 'A', label: 'A', direction: 'higher_is_better' }] }),
+      { areas: areas({ A: [1, 2, 3, 4] }) },
+    );
     expect(z(r)).toEqual([1.341641, 0.447214, -0.447214, -1.341641]);
   });
 
   it('min–max scales to 0…1 over the valid areas and inverts for higher-is-better (KomMonitor Leitindikator)', () => {
-    expect(z(computeIndex(def({}, { standardisation: 'minmax' }), { areas: areas({ A: [10, 20, 30, 50] }) }))).toEqual([0, 0.25, 0.5, 1]);
-    const inv = computeIndex(def({}, { standardisation: 'minmax', inputs: [{ indicatorId: 'A', label: 'A', direction: 'higher_is_better' }] }), { areas: areas({ A: [10, 20, 30, 50] }) });
+    expect(
+      z(
+        computeIndex(def({}, { standardisation: 'minmax' }), {
+          areas: areas({ A: [10, 20, 30, 50] }),
+        }),
+      ),
+    ).toEqual([0, 0.25, 0.5, 1]);
+    const inv = computeIndex(
+      def(
+        {},
+        {
+          standardisation: 'minmax',
+          inputs: [{ indicatorId: 'A', label: 'A', direction: 'higher_is_better' }],
+        },
+      ),
+      { areas: areas({ A: [10, 20, 30, 50] }) },
+    );
     expect(z(inv)).toEqual([1, 0.75, 0.5, 0]);
   });
 
   it('gives percentile ranks with ties counted half', () => {
-    expect(z(computeIndex(def({}, { standardisation: 'percentile_rank' }), { areas: areas({ A: [5, 1, 5, 9] }) }))).toEqual([0.5, 0.125, 0.5, 0.875]);
+    expect(
+      z(
+        computeIndex(def({}, { standardisation: 'percentile_rank' }), {
+          areas: areas({ A: [5, 1, 5, 9] }),
+        }),
+      ),
+    ).toEqual([0.5, 0.125, 0.5, 0.875]);
   });
 
   it('combines by weighted sum and by mean', () => {
@@ -63,16 +106,35 @@ describe('computeIndex: standardisation', () => {
       { indicatorId: 'A', label: 'A', direction: 'higher_is_worse' as const },
       { indicatorId: 'B', label: 'B', direction: 'higher_is_worse' as const },
     ];
-    const w = computeIndex(def({}, { inputs, combination: 'weighted_sum', weights: { A: 3, B: 1 } }), { areas: areas(vals) });
+    const w = computeIndex(
+      def({}, { inputs, combination: 'weighted_sum', weights: { A: 3, B: 1 } }),
+      { areas: areas(vals) },
+    );
     // zA = −1.341641…, zB = +1.341641… → 3·zA + zB = −2.683282
     expect(Math.round((w.status.combined[0] as number) * 1e6) / 1e6).toBe(-2.683282);
-    const m = computeIndex(def({}, { inputs: [inputs[0] as (typeof inputs)[0], { ...(inputs[0] as (typeof inputs)[0]), indicatorId: 'B' }], combination: 'mean' }), { areas: areas({ A: [1, 2, 3, 4], B: [1, 2, 3, 5] }) });
-    const zb0 = (1 - 2.75) / Math.sqrt(((1 - 2.75) ** 2 + (2 - 2.75) ** 2 + (3 - 2.75) ** 2 + (5 - 2.75) ** 2) / 4);
+    const m = computeIndex(
+      def(
+        {},
+        {
+          inputs: [
+            inputs[0] as (typeof inputs)[0],
+            { ...(inputs[0] as (typeof inputs)[0]), indicatorId: 'B' },
+          ],
+          combination: 'mean',
+        },
+      ),
+      { areas: areas({ A: [1, 2, 3, 4], B: [1, 2, 3, 5] }) },
+    );
+    const zb0 =
+      (1 - 2.75) /
+      Math.sqrt(((1 - 2.75) ** 2 + (2 - 2.75) ** 2 + (3 - 2.75) ** 2 + (5 - 2.75) ** 2) / 4);
     expect(m.status.combined[0]).toBeCloseTo((-1.3416407865 + zb0) / 2, 9);
   });
 
   it('re-standardises the combined value when asked (mean 0, population SD 1 over valid areas)', () => {
-    const r = computeIndex(def({}, { restandardise: true }), { areas: areas({ A: [1, 2, 3, 10] }) });
+    const r = computeIndex(def({}, { restandardise: true }), {
+      areas: areas({ A: [1, 2, 3, 10] }),
+    });
     const idx = Array.from(r.status.index);
     const mean = idx.reduce((a, b) => a + b, 0) / 4;
     expect(mean).toBeCloseTo(0, 12);
@@ -85,26 +147,76 @@ describe('computeIndex: classes', () => {
     // z of 2 in [1, 2, 3] is exactly 0
     const lower = computeIndex(def(), { areas: areas({ A: [1, 2, 3] }) });
     expect(Array.from(lower.status.classOf)).toEqual([0, 0, 1]);
-    const upper = computeIndex(def({}, { classes: { kind: 'fixed', boundaries: [{ value: 0, onBoundary: 'upper' }], classes: [{ code: 'u', label: 'unten' }, { code: 'o', label: 'oben' }] } }), { areas: areas({ A: [1, 2, 3] }) });
+    const upper = computeIndex(
+      def(
+        {},
+        {
+          classes: {
+            kind: 'fixed',
+            boundaries: [{ value: 0, onBoundary: 'upper' }],
+            classes: [
+              { code: 'u', label: 'unten' },
+              { code: 'o', label: 'oben' },
+            ],
+          },
+        },
+      ),
+      { areas: areas({ A: [1, 2, 3] }) },
+    );
     expect(Array.from(upper.status.classOf)).toEqual([0, 1, 1]);
     expect(upper.status.counts).toEqual([1, 2]);
   });
 
   it('resolves SD boundaries around mean and SD of an index that is not re-standardised, and quantile boundaries', () => {
-    const sd = computeIndex(def({}, { standardisation: 'minmax', classes: { kind: 'sd', boundaries: [{ value: 1, onBoundary: 'lower' }], classes: [{ code: 'a', label: 'a' }, { code: 'b', label: 'b' }] } }), { areas: areas({ A: [0, 1, 2, 3, 4, 10] }) });
+    const sd = computeIndex(
+      def(
+        {},
+        {
+          standardisation: 'minmax',
+          classes: {
+            kind: 'sd',
+            boundaries: [{ value: 1, onBoundary: 'lower' }],
+            classes: [
+              { code: 'a', label: 'a' },
+              { code: 'b', label: 'b' },
+            ],
+          },
+        },
+      ),
+      { areas: areas({ A: [0, 1, 2, 3, 4, 10] }) },
+    );
     const idx = [0, 0.1, 0.2, 0.3, 0.4, 1];
     const mean = idx.reduce((a, b) => a + b, 0) / 6;
     const sdv = Math.sqrt(idx.reduce((a, b) => a + (b - mean) ** 2, 0) / 6);
     expect(sd.status.boundaries[0]?.value).toBeCloseTo(mean + sdv, 12);
     expect(Array.from(sd.status.classOf)).toEqual([0, 0, 0, 0, 0, 1]);
-    const q = computeIndex(def({}, { classes: { kind: 'quantile', boundaries: [{ value: 0.5, onBoundary: 'upper' }], classes: [{ code: 'a', label: 'a' }, { code: 'b', label: 'b' }] } }), { areas: areas({ A: [1, 2, 3, 4] }) });
+    const q = computeIndex(
+      def(
+        {},
+        {
+          classes: {
+            kind: 'quantile',
+            boundaries: [{ value: 0.5, onBoundary: 'upper' }],
+            classes: [
+              { code: 'a', label: 'a' },
+              { code: 'b', label: 'b' },
+            ],
+          },
+        },
+      ),
+      { areas: areas({ A: [1, 2, 3, 4] }) },
+    );
     expect(q.status.counts).toEqual([2, 2]);
   });
 
   it('flags exactly the MSS 2021 areas with status sehr niedrig, or niedrig with dynamics negativ', () => {
     const r = computeIndex(mssPreset(2021), { areas: loadMssEdition(2021).areas });
     const rows = listAreaResults(r).filter((a) => a.valid);
-    const expected = rows.filter((a) => a.status?.classLabel === 'sehr niedrig' || (a.status?.classLabel === 'niedrig' && a.dynamics?.classLabel === 'negativ'));
+    const expected = rows.filter(
+      (a) =>
+        a.status?.classLabel === 'sehr niedrig' ||
+        (a.status?.classLabel === 'niedrig' && a.dynamics?.classLabel === 'negativ'),
+    );
     expect(rows.filter((a) => a.attention).map((a) => a.id)).toEqual(expected.map((a) => a.id));
     expect(r.attentionCount).toBe(49 + 7);
   });
@@ -112,41 +224,72 @@ describe('computeIndex: classes', () => {
 
 describe('computeIndex: validity', () => {
   it('scores only areas with the minimum population, not excluded, and says why the others are not scored', () => {
-    const d = def({ validity: { minPopulation: 300, exclusions: [{ areaId: 'g2', reason: 'Gewerbegebiet' }] } });
-    const r = computeIndex(d, { areas: areas({ A: [1, 2, 3, 4, 5] }, [1000, 1000, 299, null, 300]) });
+    const d = def({
+      validity: { minPopulation: 300, exclusions: [{ areaId: 'g2', reason: 'Gewerbegebiet' }] },
+    });
+    const r = computeIndex(d, {
+      areas: areas({ A: [1, 2, 3, 4, 5] }, [1000, 1000, 299, null, 300]),
+    });
     expect(Array.from(r.valid)).toEqual([1, 0, 0, 0, 1]);
-    expect(r.reasons).toEqual([null, 'Ausgeschlossen: Gewerbegebiet', 'Weniger als 300 Einwohnerinnen und Einwohner (299)', 'Einwohnerzahl fehlt (mindestens 300 nötig)', null]);
+    expect(r.reasons).toEqual([
+      null,
+      'Ausgeschlossen: Gewerbegebiet',
+      'Weniger als 300 Einwohnerinnen und Einwohner (299)',
+      'Einwohnerzahl fehlt (mindestens 300 nötig)',
+      null,
+    ]);
   });
 
   it('uses an explicit list of valid areas instead of the rules when given', () => {
-    const r = computeIndex(def({ validity: { minPopulation: 300 } }), { areas: areas({ A: [1, 2, 3] }, [10, 10, 10]), validAreaIds: ['g1', 'g3'] });
+    const r = computeIndex(def({ validity: { minPopulation: 300 } }), {
+      areas: areas({ A: [1, 2, 3] }, [10, 10, 10]),
+      validAreaIds: ['g1', 'g3'],
+    });
     expect(getAreaResult(r, 'g2').reason).toBe('Nicht in der Liste der bewerteten Gebiete');
     expect(r.validCount).toBe(2);
   });
 
   it('excludes areas with a missing value when the rules say so', () => {
-    const r = computeIndex(def({ validity: { missingValues: 'exclude' } }), { areas: areas({ A: [1, null, 3, 4] }) });
-    expect(getAreaResult(r, 'g2')).toMatchObject({ valid: false, reasonCode: 'missing_value', reason: 'Kein Wert für Indikator „Indikator A“ (A)' });
+    const r = computeIndex(def({ validity: { missingValues: 'exclude' } }), {
+      areas: areas({ A: [1, null, 3, 4] }),
+    });
+    expect(getAreaResult(r, 'g2')).toMatchObject({
+      valid: false,
+      reasonCode: 'missing_value',
+      reason: 'Kein Wert für Indikator „Indikator A“ (A)',
+    });
   });
 });
 
 describe('computeIndex: refuses definitions and inputs it cannot compute', () => {
   it('refuses an indicator the input does not contain', () => {
-    const e = caught(() => computeIndex(MSS_2019_2021, { areas: areas({ S1: [1, 2], S3: [1, 2] }) }));
+    const e = caught(() =>
+      computeIndex(MSS_2019_2021, { areas: areas({ S1: [1, 2], S3: [1, 2] }) }),
+    );
     expect(e.code).toBe('unknown_indicator');
-    expect(e.message).toBe('Der Index verwendet den Indikator „Kinderarmut“ (S4), die Eingabedaten enthalten ihn nicht.');
+    expect(e.message).toBe(
+      'Der Index verwendet den Indikator „Kinderarmut“ (S4), die Eingabedaten enthalten ihn nicht.',
+    );
   });
 
   it('refuses when no area is valid', () => {
-    const e = caught(() => computeIndex(def({ validity: { minPopulation: 300 } }), { areas: areas({ A: [1, 2] }, [10, 20]) }));
+    const e = caught(() =>
+      computeIndex(def({ validity: { minPopulation: 300 } }), {
+        areas: areas({ A: [1, 2] }, [10, 20]),
+      }),
+    );
     expect(e.code).toBe('no_valid_area');
-    expect(e.message).toContain('Kein Gebiet erfüllt die Gültigkeitsregeln von „Test“ (2 Gebiete geprüft)');
+    expect(e.message).toContain(
+      'Kein Gebiet erfüllt die Gültigkeitsregeln von „Test“ (2 Gebiete geprüft)',
+    );
   });
 
   it('refuses an indicator without variance', () => {
     const e = caught(() => computeIndex(def(), { areas: areas({ A: [2.5, 2.5, 2.5] }) }));
     expect(e.code).toBe('zero_variance');
-    expect(e.message).toBe('Indikator „Indikator A“ (A) hat über die 3 gültigen Gebiete keine Streuung (alle Werte 2,50); standardisieren ist nicht möglich.');
+    expect(e.message).toBe(
+      'Indikator „Indikator A“ (A) hat über die 3 gültigen Gebiete keine Streuung (alle Werte 2,50); standardisieren ist nicht möglich.',
+    );
   });
 
   it('refuses missing dynamics periods: no column, or no value for a valid area', () => {
@@ -154,33 +297,62 @@ describe('computeIndex: refuses definitions and inputs it cannot compute', () =>
     const base = areas({ S1: [1, 2, 3], S3: [2, 3, 5], S4: [1, 5, 4] });
     const e1 = caught(() => computeIndex(d, { areas: base }));
     expect(e1.code).toBe('missing_dynamics');
-    expect(e1.problems[0]).toBe('Für den Dynamik-Indikator „Veränderung Arbeitslosigkeit“ (D1, Veränderung über 2 Jahre) liegen keine Werte vor.');
-    const withDyn = base.map((a, i) => ({ ...a, dynamics: { D1: i === 1 ? null : i, D3: i, D4: 2 * i } }));
+    expect(e1.problems[0]).toBe(
+      'Für den Dynamik-Indikator „Veränderung Arbeitslosigkeit“ (D1, Veränderung über 2 Jahre) liegen keine Werte vor.',
+    );
+    const withDyn = base.map((a, i) => ({
+      ...a,
+      dynamics: { D1: i === 1 ? null : i, D3: i, D4: 2 * i },
+    }));
     const e2 = caught(() => computeIndex(d, { areas: withDyn }));
     expect(e2.code).toBe('missing_dynamics');
-    expect(e2.problems[0]).toBe('Gebiet g2: kein Wert für Dynamik-Indikator „Veränderung Arbeitslosigkeit“ (D1).');
+    expect(e2.problems[0]).toBe(
+      'Gebiet g2: kein Wert für Dynamik-Indikator „Veränderung Arbeitslosigkeit“ (D1).',
+    );
   });
 
   it('refuses weights that do not match the inputs', () => {
-    const e = caught(() => computeIndex(def({}, { combination: 'weighted_sum', weights: { B: 1 } }), { areas: areas({ A: [1, 2] }) }));
+    const e = caught(() =>
+      computeIndex(def({}, { combination: 'weighted_sum', weights: { B: 1 } }), {
+        areas: areas({ A: [1, 2] }),
+      }),
+    );
     expect(e.code).toBe('weights_mismatch');
     expect(e.problems).toEqual([
       'Indexdefinition, Feld status.weights: Gewicht für Indikator "A" fehlt.',
       'Indexdefinition, Feld status.weights.B: Gewicht für "B", aber "B" ist kein Indikator dieses Teils.',
     ]);
-    expect(caught(() => computeIndex(def({}, { combination: 'weighted_sum' }), { areas: areas({ A: [1, 2] }) })).code).toBe('weights_mismatch');
+    expect(
+      caught(() =>
+        computeIndex(def({}, { combination: 'weighted_sum' }), { areas: areas({ A: [1, 2] }) }),
+      ).code,
+    ).toBe('weights_mismatch');
   });
 
   it('refuses a valid-area list naming areas the input lacks, and duplicate area ids', () => {
-    expect(caught(() => computeIndex(def(), { areas: areas({ A: [1, 2] }), validAreaIds: ['g9'] })).code).toBe('unknown_area');
+    expect(
+      caught(() => computeIndex(def(), { areas: areas({ A: [1, 2] }), validAreaIds: ['g9'] })).code,
+    ).toBe('unknown_area');
     const dup = areas({ A: [1, 2] }).map((a) => ({ ...a, id: 'x' }));
-    expect(caught(() => computeIndex(def(), { areas: dup })).message).toBe('Gebiet x kommt in den Eingabedaten mehrfach vor.');
+    expect(caught(() => computeIndex(def(), { areas: dup })).message).toBe(
+      'Gebiet x kommt in den Eingabedaten mehrfach vor.',
+    );
   });
 
   it('lists every problem of a broken definition with its field', () => {
     const broken = {
       ...MSS_2019_2021,
-      status: { ...MSS_2019_2021.status, standardisation: 'median', classes: { ...MSS_2019_2021.status.classes, boundaries: [{ value: 1, onBoundary: 'lower' }, { value: -1, onBoundary: 'upper' }] } },
+      status: {
+        ...MSS_2019_2021.status,
+        standardisation: 'median',
+        classes: {
+          ...MSS_2019_2021.status.classes,
+          boundaries: [
+            { value: 1, onBoundary: 'lower' },
+            { value: -1, onBoundary: 'upper' },
+          ],
+        },
+      },
       matrix: MSS_2019_2021.matrix?.slice(1),
     };
     expect(validateIndexDefinition(broken).map((p) => `${p.path}: ${p.message}`)).toEqual([

@@ -7,7 +7,16 @@
 import { formatNumber } from '../format/number.ts';
 import { quantileSorted } from '../stats/descriptive.ts';
 import { MonitoringError } from './errors.ts';
-import type { ClassBoundary, ClassLabel, CombinationMethod, IndexDefinition, IndexInput, IndexPart, MatrixGroup, StandardisationMethod } from './types.ts';
+import type {
+  ClassBoundary,
+  ClassLabel,
+  CombinationMethod,
+  IndexDefinition,
+  IndexInput,
+  IndexPart,
+  MatrixGroup,
+  StandardisationMethod,
+} from './types.ts';
 import { assertValidIndexDefinition } from './validate-definition.ts';
 
 /** One area as input: values are shares in percent (status) and changes in percentage points (dynamics). */
@@ -37,7 +46,12 @@ export interface IndexColumnsInput {
 }
 
 /** Why an area is not scored. */
-export type UnscoredReasonCode = 'not_in_valid_list' | 'excluded' | 'population_missing' | 'population_below_min' | 'missing_value';
+export type UnscoredReasonCode =
+  | 'not_in_valid_list'
+  | 'excluded'
+  | 'population_missing'
+  | 'population_below_min'
+  | 'missing_value';
 
 /** Location and spread of a column over the valid areas. */
 export interface ColumnStats {
@@ -145,12 +159,22 @@ function statsOf(x: Float64Array, valid: Uint8Array, validCount: number): Column
  * statsOf for several columns in one pass over the areas (one validity test per area, independent
  * accumulators per column); min/max only when `withRange` (min–max scaling, messages).
  */
-function statsOfColumns(cols: readonly Float64Array[], valid: Uint8Array, validCount: number, withRange: boolean): ColumnStats[] {
+function statsOfColumns(
+  cols: readonly Float64Array[],
+  valid: Uint8Array,
+  validCount: number,
+  withRange: boolean,
+): ColumnStats[] {
   const m = cols.length;
   if (m === 0) return [];
   if (m > 4 || withRange) {
     const out: ColumnStats[] = [];
-    for (const c of cols) out.push(withRange ? statsOf(c, valid, validCount) : statsOfColumns([c], valid, validCount, false)[0] as ColumnStats);
+    for (const c of cols)
+      out.push(
+        withRange
+          ? statsOf(c, valid, validCount)
+          : (statsOfColumns([c], valid, validCount, false)[0] as ColumnStats),
+      );
     return out;
   }
   // Up to 4 columns in locals (no arrays in the hot loop); unused slots read column 0 and are dropped.
@@ -183,7 +207,12 @@ function statsOfColumns(cols: readonly Float64Array[], valid: Uint8Array, validC
   }
   const make = (k: number, sj: number, qj: number): ColumnStats => {
     const variance = (qj - (sj * sj) / validCount) / validCount;
-    return { mean: k + sj / validCount, sd: Math.sqrt(variance > 0 ? variance : 0), min: NaN, max: NaN };
+    return {
+      mean: k + sj / validCount,
+      sd: Math.sqrt(variance > 0 ? variance : 0),
+      min: NaN,
+      max: NaN,
+    };
   };
   return [make(k0, s0, q0), make(k1, s1, q1), make(k2, s2, q2), make(k3, s3, q3)].slice(0, m);
 }
@@ -228,7 +257,8 @@ function writeStandardised(
           combined[i] = NaN;
         }
       }
-    } else for (let i = 0; i < n; i++) out[i] = valid[i] === 1 ? ((x[i] as number) - mean) * scale : NaN;
+    } else
+      for (let i = 0; i < n; i++) out[i] = valid[i] === 1 ? ((x[i] as number) - mean) * scale : NaN;
     return;
   }
   if (method === 'minmax') {
@@ -270,7 +300,8 @@ function writeStandardised(
       out[i] = (lo + (up - lo) / 2) / validCount;
     }
   }
-  if (combined) for (let i = 0; i < n; i++) combined[i] = (combined[i] as number) + weight * (out[i] as number);
+  if (combined)
+    for (let i = 0; i < n; i++) combined[i] = (combined[i] as number) + weight * (out[i] as number);
 }
 
 /** Boundaries known before the index values: fixed ones, and SD multiples of a z re-standardised index. */
@@ -279,21 +310,37 @@ function boundariesKnownInAdvance(part: IndexPart): ResolvedBoundary[] | null {
   if (scheme.kind === 'fixed') return scheme.boundaries.map((b) => ({ ...b, defined: b.value }));
   // A z re-standardised index has mean 0 and SD 1 by construction: use the thresholds exactly (as
   // the MSS does) instead of 0 + k·1.0000000000000002, which could move a value lying on a boundary.
-  if (scheme.kind === 'sd' && part.restandardise && part.standardisation === 'zscore') return scheme.boundaries.map((b) => ({ ...b, defined: b.value }));
+  if (scheme.kind === 'sd' && part.restandardise && part.standardisation === 'zscore')
+    return scheme.boundaries.map((b) => ({ ...b, defined: b.value }));
   return null;
 }
 
-function resolveBoundaries(part: IndexPart, index: Float64Array, indexStats: ColumnStats, valid: Uint8Array, validCount: number): ResolvedBoundary[] {
+function resolveBoundaries(
+  part: IndexPart,
+  index: Float64Array,
+  indexStats: ColumnStats,
+  valid: Uint8Array,
+  validCount: number,
+): ResolvedBoundary[] {
   const known = boundariesKnownInAdvance(part);
   if (known) return known;
   const scheme = part.classes;
-  if (scheme.kind === 'sd') return scheme.boundaries.map((b) => ({ value: indexStats.mean + b.value * indexStats.sd, onBoundary: b.onBoundary, defined: b.value }));
+  if (scheme.kind === 'sd')
+    return scheme.boundaries.map((b) => ({
+      value: indexStats.mean + b.value * indexStats.sd,
+      onBoundary: b.onBoundary,
+      defined: b.value,
+    }));
   const sorted = new Float64Array(validCount);
   let k = 0;
   for (let i = 0; i < index.length; i++) if (valid[i] === 1) sorted[k++] = index[i] as number;
   sorted.sort();
   const arr = Array.from(sorted);
-  return scheme.boundaries.map((b) => ({ value: quantileSorted(arr, b.value) as number, onBoundary: b.onBoundary, defined: b.value }));
+  return scheme.boundaries.map((b) => ({
+    value: quantileSorted(arr, b.value) as number,
+    onBoundary: b.onBoundary,
+    defined: b.value,
+  }));
 }
 
 /** Class (0-based) of a value for ascending boundaries with explicit inclusivity. */
@@ -327,7 +374,13 @@ function strictThresholds(boundaries: readonly ClassBoundary[]): Float64Array {
 }
 
 /** Classifies the index of valid areas (−1 elsewhere); returns counts per class. */
-function classifyColumn(index: Float64Array, valid: Uint8Array, boundaries: readonly ResolvedBoundary[], classOf: Int8Array, classCount: number): number[] {
+function classifyColumn(
+  index: Float64Array,
+  valid: Uint8Array,
+  boundaries: readonly ResolvedBoundary[],
+  classOf: Int8Array,
+  classCount: number,
+): number[] {
   return classifyInto(index, valid, boundaries, classOf, classCount, null, 0, 1);
 }
 
@@ -425,7 +478,10 @@ function standardiseZFused(
         continue;
       }
       let c = 0;
-      for (let j = 0; j < m; j++) c += (w[j] as number) * ((((cols[j] as Float64Array)[i] as number) - (mean[j] as number)) * (scale[j] as number));
+      for (let j = 0; j < m; j++)
+        c +=
+          (w[j] as number) *
+          ((((cols[j] as Float64Array)[i] as number) - (mean[j] as number)) * (scale[j] as number));
       combined[i] = c;
       s += c;
       ss += c * c;
@@ -445,11 +501,25 @@ function restandardiseAndClassify(
   classOf: Int8Array,
   classCount: number,
 ): number[] {
-  return classifyInto(index, valid, boundaries, classOf, classCount, combined, stats.mean, 1 / stats.sd);
+  return classifyInto(
+    index,
+    valid,
+    boundaries,
+    classOf,
+    classCount,
+    combined,
+    stats.mean,
+    1 / stats.sd,
+  );
 }
 
 /** z-columns computed on first access with the same arithmetic as the fused pass (identical values). */
-function lazyZColumns(cols: readonly Float64Array[], stats: readonly ColumnStats[], signs: readonly number[], valid: Uint8Array): () => Float64Array[] {
+function lazyZColumns(
+  cols: readonly Float64Array[],
+  stats: readonly ColumnStats[],
+  signs: readonly number[],
+  valid: Uint8Array,
+): () => Float64Array[] {
   let cache: Float64Array[] | null = null;
   return () => {
     if (!cache) {
@@ -457,7 +527,8 @@ function lazyZColumns(cols: readonly Float64Array[], stats: readonly ColumnStats
         const mean = (stats[j] as ColumnStats).mean;
         const scale = (signs[j] as number) / (stats[j] as ColumnStats).sd;
         const out = new Float64Array(x.length);
-        for (let i = 0; i < x.length; i++) out[i] = valid[i] === 1 ? ((x[i] as number) - mean) * scale : NaN;
+        for (let i = 0; i < x.length; i++)
+          out[i] = valid[i] === 1 ? ((x[i] as number) - mean) * scale : NaN;
         return out;
       });
     }
@@ -465,47 +536,131 @@ function lazyZColumns(cols: readonly Float64Array[], stats: readonly ColumnStats
   };
 }
 
-function computePart(part: IndexPart, columns: Readonly<Record<string, Float64Array>>, inputStats: ColumnStats[], valid: Uint8Array, validCount: number, n: number): PartResult {
+function computePart(
+  part: IndexPart,
+  columns: Readonly<Record<string, Float64Array>>,
+  inputStats: ColumnStats[],
+  valid: Uint8Array,
+  validCount: number,
+  n: number,
+): PartResult {
   const m = part.inputs.length;
   // 'mean' is the sum with weights 1/m.
-  const weights = part.inputs.map((inp) => (part.combination === 'weighted_sum' ? (part.weights?.[inp.indicatorId] as number) : 1));
+  const weights = part.inputs.map((inp) =>
+    part.combination === 'weighted_sum' ? (part.weights?.[inp.indicatorId] as number) : 1,
+  );
   const termWeights = part.combination === 'mean' ? weights.map((w) => w / m) : weights;
-  const signs = part.inputs.map((inp) => (part.standardisation === 'zscore' && inp.direction === 'higher_is_better' ? -1 : 1));
-  part.inputs.forEach((input, j) => assertVariance(inputStats[j] as ColumnStats, validCount, `Indikator „${input.label}“ (${input.indicatorId})`));
+  const signs = part.inputs.map((inp) =>
+    part.standardisation === 'zscore' && inp.direction === 'higher_is_better' ? -1 : 1,
+  );
+  part.inputs.forEach((input, j) =>
+    assertVariance(
+      inputStats[j] as ColumnStats,
+      validCount,
+      `Indikator „${input.label}“ (${input.indicatorId})`,
+    ),
+  );
   const cols = part.inputs.map((inp) => columns[inp.indicatorId] as Float64Array);
   const combined = new Float64Array(n);
   let combinedStats: ColumnStats;
   let standardisedOf: () => Float64Array[];
   if (part.standardisation === 'zscore') {
     // MSS steps 1–2 (SOURCE.md): z = (x − mean) / SD, Statussumme = Σ z — fused in one pass.
-    combinedStats = standardiseZFused(cols, inputStats, signs, termWeights, valid, validCount, combined);
+    combinedStats = standardiseZFused(
+      cols,
+      inputStats,
+      signs,
+      termWeights,
+      valid,
+      validCount,
+      combined,
+    );
     standardisedOf = lazyZColumns(cols, inputStats, signs, valid);
   } else {
     const standardised = part.inputs.map(() => new Float64Array(n));
     standardisedOf = () => standardised;
     part.inputs.forEach((input, j) => {
       const sign = input.direction === 'higher_is_better' ? -1 : 1;
-      writeStandardised(cols[j] as Float64Array, valid, validCount, part.standardisation, sign, inputStats[j] as ColumnStats, standardised[j] as Float64Array, combined, termWeights[j] as number);
+      writeStandardised(
+        cols[j] as Float64Array,
+        valid,
+        validCount,
+        part.standardisation,
+        sign,
+        inputStats[j] as ColumnStats,
+        standardised[j] as Float64Array,
+        combined,
+        termWeights[j] as number,
+      );
     });
     combinedStats = statsOf(combined, valid, validCount);
   }
   const classOf = new Int8Array(n);
   const known = boundariesKnownInAdvance(part);
-  if (part.restandardise) assertVariance(combinedStats, validCount, `Die verknüpften Werte von „${part.label}“`);
+  if (part.restandardise)
+    assertVariance(combinedStats, validCount, `Die verknüpften Werte von „${part.label}“`);
   if (part.restandardise && part.standardisation === 'zscore' && known) {
     // MSS step 3–4: re-standardise the sum and classify, in one pass.
     const index = new Float64Array(n);
-    const counts = restandardiseAndClassify(combined, combinedStats, valid, known, index, classOf, part.classes.classes.length);
-    return partResult(part, standardisedOf, inputStats, weights, combined, combinedStats, index, classOf, known, counts);
+    const counts = restandardiseAndClassify(
+      combined,
+      combinedStats,
+      valid,
+      known,
+      index,
+      classOf,
+      part.classes.classes.length,
+    );
+    return partResult(
+      part,
+      standardisedOf,
+      inputStats,
+      weights,
+      combined,
+      combinedStats,
+      index,
+      classOf,
+      known,
+      counts,
+    );
   }
   let index = combined;
   if (part.restandardise) {
     index = new Float64Array(n);
-    writeStandardised(combined, valid, validCount, part.standardisation, 1, part.standardisation === 'minmax' ? statsOf(combined, valid, validCount) : combinedStats, index, null, 1);
+    writeStandardised(
+      combined,
+      valid,
+      validCount,
+      part.standardisation,
+      1,
+      part.standardisation === 'minmax' ? statsOf(combined, valid, validCount) : combinedStats,
+      index,
+      null,
+      1,
+    );
   }
-  const boundaries = boundariesKnownInAdvance(part) ?? resolveBoundaries(part, index, part.restandardise ? statsOf(index, valid, validCount) : combinedStats, valid, validCount);
+  const boundaries =
+    boundariesKnownInAdvance(part) ??
+    resolveBoundaries(
+      part,
+      index,
+      part.restandardise ? statsOf(index, valid, validCount) : combinedStats,
+      valid,
+      validCount,
+    );
   const counts = classifyColumn(index, valid, boundaries, classOf, part.classes.classes.length);
-  return partResult(part, standardisedOf, inputStats, weights, combined, combinedStats, index, classOf, boundaries, counts);
+  return partResult(
+    part,
+    standardisedOf,
+    inputStats,
+    weights,
+    combined,
+    combinedStats,
+    index,
+    classOf,
+    boundaries,
+    counts,
+  );
 }
 
 function partResult(
@@ -541,8 +696,21 @@ function partResult(
 }
 
 /** Reason codes stored per area in a Uint8Array (0 = scored). */
-const CODE = { not_in_valid_list: 1, excluded: 2, population_missing: 3, population_below_min: 4, missing_value: 5 } as const;
-const CODE_NAMES: (UnscoredReasonCode | null)[] = [null, 'not_in_valid_list', 'excluded', 'population_missing', 'population_below_min', 'missing_value'];
+const CODE = {
+  not_in_valid_list: 1,
+  excluded: 2,
+  population_missing: 3,
+  population_below_min: 4,
+  missing_value: 5,
+} as const;
+const CODE_NAMES: (UnscoredReasonCode | null)[] = [
+  null,
+  'not_in_valid_list',
+  'excluded',
+  'population_missing',
+  'population_below_min',
+  'missing_value',
+];
 
 /**
  * Validity by rules (docs/methods/index-engine.md § 4): exclusion list → population unknown →
@@ -625,23 +793,44 @@ function applyMatrix(
 }
 
 /** Computes an index from columnar input (NaN = missing). Throws MonitoringError; never returns partial results. */
-export function computeIndexColumns(definition: IndexDefinition, input: IndexColumnsInput): IndexResult {
+export function computeIndexColumns(
+  definition: IndexDefinition,
+  input: IndexColumnsInput,
+): IndexResult {
   assertValidIndexDefinition(definition);
   const n = input.ids.length;
-  if (input.population.length !== n) throw new MonitoringError('invalid_input', `Einwohnerzahlen: ${input.population.length} Werte für ${n} Gebiete.`);
+  if (input.population.length !== n)
+    throw new MonitoringError(
+      'invalid_input',
+      `Einwohnerzahlen: ${input.population.length} Werte für ${n} Gebiete.`,
+    );
   const missingColumns: string[] = [];
   for (const inp of definition.status.inputs) {
     const col = input.values[inp.indicatorId];
-    if (!col) missingColumns.push(`Der Index verwendet den Indikator „${inp.label}“ (${inp.indicatorId}), die Eingabedaten enthalten ihn nicht.`);
-    else if (col.length !== n) throw new MonitoringError('invalid_input', `Indikator ${inp.indicatorId}: ${col.length} Werte für ${n} Gebiete.`);
+    if (!col)
+      missingColumns.push(
+        `Der Index verwendet den Indikator „${inp.label}“ (${inp.indicatorId}), die Eingabedaten enthalten ihn nicht.`,
+      );
+    else if (col.length !== n)
+      throw new MonitoringError(
+        'invalid_input',
+        `Indikator ${inp.indicatorId}: ${col.length} Werte für ${n} Gebiete.`,
+      );
   }
   if (missingColumns.length > 0) throw new MonitoringError('unknown_indicator', missingColumns);
   if (definition.dynamics) {
     const missing: string[] = [];
     for (const inp of definition.dynamics.inputs) {
       const col = input.dynamics?.[inp.indicatorId];
-      if (!col) missing.push(`Für den Dynamik-Indikator „${inp.label}“ (${inp.indicatorId}, Veränderung über ${definition.dynamics.periodYears} Jahre) liegen keine Werte vor.`);
-      else if (col.length !== n) throw new MonitoringError('invalid_input', `Dynamik-Indikator ${inp.indicatorId}: ${col.length} Werte für ${n} Gebiete.`);
+      if (!col)
+        missing.push(
+          `Für den Dynamik-Indikator „${inp.label}“ (${inp.indicatorId}, Veränderung über ${definition.dynamics.periodYears} Jahre) liegen keine Werte vor.`,
+        );
+      else if (col.length !== n)
+        throw new MonitoringError(
+          'invalid_input',
+          `Dynamik-Indikator ${inp.indicatorId}: ${col.length} Werte für ${n} Gebiete.`,
+        );
     }
     if (missing.length > 0) throw new MonitoringError('missing_dynamics', missing);
   }
@@ -658,7 +847,10 @@ export function computeIndexColumns(definition: IndexDefinition, input: IndexCol
     input.ids.forEach((id, i) => index.set(id, i));
     const unknown = input.validAreaIds.filter((id) => !index.has(id));
     if (unknown.length > 0) {
-      throw new MonitoringError('unknown_area', `Die Liste gültiger Gebiete nennt ${unknown.length} Gebiet(e), die in den Eingabedaten fehlen: ${unknown.slice(0, 10).join(', ')}.`);
+      throw new MonitoringError(
+        'unknown_area',
+        `Die Liste gültiger Gebiete nennt ${unknown.length} Gebiet(e), die in den Eingabedaten fehlen: ${unknown.slice(0, 10).join(', ')}.`,
+      );
     }
     for (const id of input.validAreaIds) valid[index.get(id) as number] = 1;
     for (let i = 0; i < n; i++) {
@@ -674,7 +866,9 @@ export function computeIndexColumns(definition: IndexDefinition, input: IndexCol
   const checkMissing = (parts: { inp: IndexInput; col: Float64Array; dyn: boolean }[]) => {
     // Column by column (cache-friendly for 200,000 areas); an area excluded for one column is skipped later.
     for (const { inp, col, dyn } of parts) {
-      const what = dyn ? `Dynamik-Indikator „${inp.label}“ (${inp.indicatorId})` : `Indikator „${inp.label}“ (${inp.indicatorId})`;
+      const what = dyn
+        ? `Dynamik-Indikator „${inp.label}“ (${inp.indicatorId})`
+        : `Indikator „${inp.label}“ (${inp.indicatorId})`;
       for (let i = 0; i < n; i++) {
         if (valid[i] !== 1) continue;
         const v = col[i] as number;
@@ -686,43 +880,78 @@ export function computeIndexColumns(definition: IndexDefinition, input: IndexCol
           continue;
         }
         if (dyn) missingCode = 'missing_dynamics';
-        if (missingProblems.length < 10) missingProblems.push(`Gebiet ${input.ids[i] as string}: kein Wert für ${what}.`);
-        else if (missingProblems.length === 10) missingProblems.push('Weitere fehlende Werte nicht aufgeführt.');
+        if (missingProblems.length < 10)
+          missingProblems.push(`Gebiet ${input.ids[i] as string}: kein Wert für ${what}.`);
+        else if (missingProblems.length === 10)
+          missingProblems.push('Weitere fehlende Werte nicht aufgeführt.');
       }
     }
   };
   const countValid = () => {
     const c = countOnes(valid);
     if (c === 0) {
-      throw new MonitoringError('no_valid_area', `Kein Gebiet erfüllt die Gültigkeitsregeln von „${definition.label}“ (${n} Gebiete geprüft); der Index kann nicht berechnet werden.`);
+      throw new MonitoringError(
+        'no_valid_area',
+        `Kein Gebiet erfüllt die Gültigkeitsregeln von „${definition.label}“ (${n} Gebiete geprüft); der Index kann nicht berechnet werden.`,
+      );
     }
     return c;
   };
   const columns = [
-    ...definition.status.inputs.map((inp) => ({ inp, col: input.values[inp.indicatorId] as Float64Array, dyn: false })),
-    ...(definition.dynamics?.inputs ?? []).map((inp) => ({ inp, col: input.dynamics?.[inp.indicatorId] as Float64Array, dyn: true })),
+    ...definition.status.inputs.map((inp) => ({
+      inp,
+      col: input.values[inp.indicatorId] as Float64Array,
+      dyn: false,
+    })),
+    ...(definition.dynamics?.inputs ?? []).map((inp) => ({
+      inp,
+      col: input.dynamics?.[inp.indicatorId] as Float64Array,
+      dyn: true,
+    })),
   ];
   let validCount = countValid();
   // One pass per column gives mean, SD, min and max; a missing value of a valid area shows up as a
   // non-finite mean, and only then the column-by-column check runs (refuse, or exclude and recount).
-  const needRange = (dyn: boolean) => (dyn ? definition.dynamics?.standardisation : definition.status.standardisation) === 'minmax';
+  const needRange = (dyn: boolean) =>
+    (dyn ? definition.dynamics?.standardisation : definition.status.standardisation) === 'minmax';
   const computeStats = () => [
-    ...statsOfColumns(columns.filter((c) => !c.dyn).map((c) => c.col), valid, validCount, needRange(false)),
-    ...statsOfColumns(columns.filter((c) => c.dyn).map((c) => c.col), valid, validCount, needRange(true)),
+    ...statsOfColumns(
+      columns.filter((c) => !c.dyn).map((c) => c.col),
+      valid,
+      validCount,
+      needRange(false),
+    ),
+    ...statsOfColumns(
+      columns.filter((c) => c.dyn).map((c) => c.col),
+      valid,
+      validCount,
+      needRange(true),
+    ),
   ];
   let stats = computeStats();
   if (stats.some((st) => !Number.isFinite(st.mean))) {
     checkMissing(columns);
     if (missingProblems.length > 0) {
-      missingProblems.push('Werte nachliefern oder solche Gebiete ausschließen (validity.missingValues = "exclude").');
+      missingProblems.push(
+        'Werte nachliefern oder solche Gebiete ausschließen (validity.missingValues = "exclude").',
+      );
       throw new MonitoringError(missingCode, missingProblems);
     }
     validCount = countValid();
     stats = computeStats();
   }
   const ns = definition.status.inputs.length;
-  const status = computePart(definition.status, input.values, stats.slice(0, ns), valid, validCount, n);
-  const dynamics = definition.dynamics ? computePart(definition.dynamics, input.dynamics ?? {}, stats.slice(ns), valid, validCount, n) : null;
+  const status = computePart(
+    definition.status,
+    input.values,
+    stats.slice(0, ns),
+    valid,
+    validCount,
+    n,
+  );
+  const dynamics = definition.dynamics
+    ? computePart(definition.dynamics, input.dynamics ?? {}, stats.slice(ns), valid, validCount, n)
+    : null;
 
   // Matrix and rules via lookup tables over (status class, dynamics class).
   const groupOf = new Int16Array(n);
@@ -741,7 +970,12 @@ export function computeIndexColumns(definition: IndexDefinition, input: IndexCol
     const t = new Uint8Array(sCodes.length * nd);
     for (let s = 0; s < sCodes.length; s++) {
       for (let d = 0; d < nd; d++) {
-        const hit = r.when.some((w) => w.status.includes(sCodes[s] as string) && (w.dynamics === undefined || (dCodes[d] !== undefined && w.dynamics.includes(dCodes[d] as string))));
+        const hit = r.when.some(
+          (w) =>
+            w.status.includes(sCodes[s] as string) &&
+            (w.dynamics === undefined ||
+              (dCodes[d] !== undefined && w.dynamics.includes(dCodes[d] as string))),
+        );
         t[s * nd + d] = hit ? 1 : 0;
       }
     }
@@ -749,7 +983,17 @@ export function computeIndexColumns(definition: IndexDefinition, input: IndexCol
     ruleHits[r.id] = hits;
     return { t, hits };
   });
-  const { counts, attentionCount } = applyMatrix(valid, status.classOf, dynamics ? dynamics.classOf : null, nd, groupTable, ruleTables, groupOf, attention, matrix.length);
+  const { counts, attentionCount } = applyMatrix(
+    valid,
+    status.classOf,
+    dynamics ? dynamics.classOf : null,
+    nd,
+    groupTable,
+    ruleTables,
+    groupOf,
+    attention,
+    matrix.length,
+  );
   for (let g = 0; g < matrix.length; g++) groupCounts[g] = counts[g] as number;
   const minText = formatNumber(rules.minPopulation ?? 0);
   const reasonCodeAt = (i: number): UnscoredReasonCode | null => CODE_NAMES[code[i] ?? 0] ?? null;
@@ -804,7 +1048,11 @@ export function computeIndexColumns(definition: IndexDefinition, input: IndexCol
   };
 }
 
-function toColumn(areas: readonly IndexAreaInput[], id: string, key: 'values' | 'dynamics'): Float64Array | null {
+function toColumn(
+  areas: readonly IndexAreaInput[],
+  id: string,
+  key: 'values' | 'dynamics',
+): Float64Array | null {
   const n = areas.length;
   const col = new Float64Array(n);
   let present = false;
@@ -825,11 +1073,18 @@ export function computeIndex(definition: IndexDefinition, input: ComputeIndexInp
   const { areas } = input;
   const seen = new Set<string>();
   for (const a of areas) {
-    if (seen.has(a.id)) throw new MonitoringError('invalid_input', `Gebiet ${a.id} kommt in den Eingabedaten mehrfach vor.`);
+    if (seen.has(a.id))
+      throw new MonitoringError(
+        'invalid_input',
+        `Gebiet ${a.id} kommt in den Eingabedaten mehrfach vor.`,
+      );
     seen.add(a.id);
   }
   const population = new Float64Array(areas.length);
-  areas.forEach((a, i) => (population[i] = a.population === null || a.population === undefined ? NaN : a.population));
+  areas.forEach(
+    (a, i) =>
+      (population[i] = a.population === null || a.population === undefined ? NaN : a.population),
+  );
   const values: Record<string, Float64Array> = {};
   for (const inp of definition.status.inputs) {
     const col = toColumn(areas, inp.indicatorId, 'values');
@@ -878,10 +1133,20 @@ export interface AreaIndexResult {
 
 function areaPart(part: PartResult, i: number): AreaPartResult {
   const standardised: Record<string, number> = {};
-  part.inputs.forEach((inp, j) => (standardised[inp.indicatorId] = (part.standardised[j] as Float64Array)[i] as number));
+  part.inputs.forEach(
+    (inp, j) =>
+      (standardised[inp.indicatorId] = (part.standardised[j] as Float64Array)[i] as number),
+  );
   const c = part.classOf[i] as number;
   const cls = part.classes[c] as ClassLabel;
-  return { standardised, combined: part.combined[i] as number, index: part.index[i] as number, classIndex: c, classCode: cls.code, classLabel: cls.label };
+  return {
+    standardised,
+    combined: part.combined[i] as number,
+    index: part.index[i] as number,
+    classIndex: c,
+    classCode: cls.code,
+    classLabel: cls.label,
+  };
 }
 
 /** The result of one area by position. */
@@ -907,7 +1172,11 @@ export function areaResultAt(result: IndexResult, i: number): AreaIndexResult {
 /** Position of an area in the result; throws unknown_area. */
 export function areaPosition(result: IndexResult, areaId: string): number {
   const i = result.ids.indexOf(areaId);
-  if (i < 0) throw new MonitoringError('unknown_area', `Gebiet ${areaId} ist im Ergebnis von „${result.definition.label}“ nicht enthalten.`);
+  if (i < 0)
+    throw new MonitoringError(
+      'unknown_area',
+      `Gebiet ${areaId} ist im Ergebnis von „${result.definition.label}“ nicht enthalten.`,
+    );
   return i;
 }
 

@@ -4,7 +4,9 @@ import { checkIndexPublishable, suppressCounts } from './disclosure.ts';
 describe('checkIndexPublishable', () => {
   it('publishes indices only from the minimum population on (default 300)', () => {
     expect(checkIndexPublishable(300)).toEqual({ publishable: true, reason: null });
-    expect(checkIndexPublishable(299).reason).toBe('Weniger als 300 Einwohnerinnen und Einwohner: Index wird nicht veröffentlicht');
+    expect(checkIndexPublishable(299).reason).toBe(
+      'Weniger als 300 Einwohnerinnen und Einwohner: Index wird nicht veröffentlicht',
+    );
     expect(checkIndexPublishable(null).publishable).toBe(false);
     expect(checkIndexPublishable(150, 100).publishable).toBe(true);
   });
@@ -19,9 +21,19 @@ describe('suppressCounts', () => {
       { id: 'c', value: 5 },
       { id: 'd', value: 0 },
     ];
-    const flags = suppressCounts(cells, [{ id: 'g', label: 'Bezirk', totalId: 'summe', cellIds: ['a', 'b', 'c', 'd'] }]);
-    expect(flags.get('a')).toEqual({ suppressed: true, kind: 'primary', reason: 'Fallzahl unter 3 (Geheimhaltung)' });
-    expect(flags.get('b')).toEqual({ suppressed: true, kind: 'secondary', reason: 'Geheimhaltung: sonst aus der Summe „Bezirk“ und den übrigen Werten errechenbar' });
+    const flags = suppressCounts(cells, [
+      { id: 'g', label: 'Bezirk', totalId: 'summe', cellIds: ['a', 'b', 'c', 'd'] },
+    ]);
+    expect(flags.get('a')).toEqual({
+      suppressed: true,
+      kind: 'primary',
+      reason: 'Fallzahl unter 3 (Geheimhaltung)',
+    });
+    expect(flags.get('b')).toEqual({
+      suppressed: true,
+      kind: 'secondary',
+      reason: 'Geheimhaltung: sonst aus der Summe „Bezirk“ und den übrigen Werten errechenbar',
+    });
     expect(flags.get('c')?.suppressed).toBe(false);
     expect(flags.get('d')?.suppressed).toBe(false);
     expect(flags.get('summe')?.suppressed).toBe(false);
@@ -59,10 +71,16 @@ describe('suppressCounts', () => {
       { id: 'c2', label: 'Altersgruppe 2', totalId: 't2', cellIds: ['x2', 'y2'] },
     ];
     const flags = suppressCounts(cells, groups, [{ id: 'anteil_x1', from: ['x1', 'xt'] }]);
-    const hidden = [...flags].filter(([, f]) => f.suppressed).map(([id]) => id).sort();
+    const hidden = [...flags]
+      .filter(([, f]) => f.suppressed)
+      .map(([id]) => id)
+      .sort();
     // x1 primary; x2 (row X) and y1 (column 1) secondary; then y2 closes row Y and column 2
     expect(hidden).toEqual(['anteil_x1', 'x1', 'x2', 'y1', 'y2']);
-    for (const g of groups) expect([...g.cellIds, g.totalId].filter((id) => flags.get(id)?.suppressed).length).not.toBe(1);
+    for (const g of groups)
+      expect([...g.cellIds, g.totalId].filter((id) => flags.get(id)?.suppressed).length).not.toBe(
+        1,
+      );
     expect(flags.get('anteil_x1')?.kind).toBe('derived');
   });
 });

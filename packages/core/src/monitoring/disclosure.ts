@@ -5,10 +5,20 @@
 import { formatNumber } from '../format/number.ts';
 
 /** Whether an index may be published for an area with this population (default minimum 300). */
-export function checkIndexPublishable(population: number | null, minPopulation = 300): { publishable: boolean; reason: string | null } {
-  if (population === null || !Number.isFinite(population)) return { publishable: false, reason: 'Einwohnerzahl unbekannt: Index wird nicht veröffentlicht' };
+export function checkIndexPublishable(
+  population: number | null,
+  minPopulation = 300,
+): { publishable: boolean; reason: string | null } {
+  if (population === null || !Number.isFinite(population))
+    return {
+      publishable: false,
+      reason: 'Einwohnerzahl unbekannt: Index wird nicht veröffentlicht',
+    };
   if (population < minPopulation) {
-    return { publishable: false, reason: `Weniger als ${formatNumber(minPopulation)} Einwohnerinnen und Einwohner: Index wird nicht veröffentlicht` };
+    return {
+      publishable: false,
+      reason: `Weniger als ${formatNumber(minPopulation)} Einwohnerinnen und Einwohner: Index wird nicht veröffentlicht`,
+    };
   }
   return { publishable: true, reason: null };
 }
@@ -64,7 +74,11 @@ export function suppressCounts(
   for (const c of cells) {
     const v = c.value;
     if (v !== null && v > 0 && v < minCount) {
-      flags.set(c.id, { suppressed: true, kind: 'primary', reason: `Fallzahl unter ${minCount} (Geheimhaltung)` });
+      flags.set(c.id, {
+        suppressed: true,
+        kind: 'primary',
+        reason: `Fallzahl unter ${minCount} (Geheimhaltung)`,
+      });
     } else flags.set(c.id, { suppressed: false, kind: null, reason: null });
   }
   const isSup = (id: string) => flags.get(id)?.suppressed === true;
@@ -82,16 +96,32 @@ export function suppressCounts(
         .filter((id) => !isSup(id))
         .map((id) => ({ id, v: value.get(id) ?? null }))
         .filter((c): c is { id: string; v: number } => c.v !== null)
-        .sort((a, b) => (a.v === 0 ? 1 : 0) - (b.v === 0 ? 1 : 0) || a.v - b.v || a.id.localeCompare(b.id));
+        .sort(
+          (a, b) =>
+            (a.v === 0 ? 1 : 0) - (b.v === 0 ? 1 : 0) || a.v - b.v || a.id.localeCompare(b.id),
+        );
       const pick = candidates[0]?.id ?? (g.totalId && !isSup(g.totalId) ? g.totalId : undefined);
       if (!pick) continue;
-      flags.set(pick, { suppressed: true, kind: 'secondary', reason: `Geheimhaltung: sonst aus der Summe „${g.label}“ und den übrigen Werten errechenbar` });
+      flags.set(pick, {
+        suppressed: true,
+        kind: 'secondary',
+        reason: `Geheimhaltung: sonst aus der Summe „${g.label}“ und den übrigen Werten errechenbar`,
+      });
       changed = true;
     }
   }
   for (const d of derived) {
     const source = d.from.find(isSup);
-    flags.set(d.id, source ? { suppressed: true, kind: 'derived', reason: `Geheimhaltung: aus einem gesperrten Wert (${source}) berechnet` } : { suppressed: false, kind: null, reason: null });
+    flags.set(
+      d.id,
+      source
+        ? {
+            suppressed: true,
+            kind: 'derived',
+            reason: `Geheimhaltung: aus einem gesperrten Wert (${source}) berechnet`,
+          }
+        : { suppressed: false, kind: null, reason: null },
+    );
   }
   return flags;
 }

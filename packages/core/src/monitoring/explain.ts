@@ -109,25 +109,65 @@ function explainPart(part: PartResult, i: number, near: number): PartExplanation
   const bounds: ResolvedBoundary[] = part.boundaries;
   const lowerB = c > 0 ? (bounds[c - 1] as ResolvedBoundary) : null;
   const upperB = c < bounds.length ? (bounds[c] as ResolvedBoundary) : null;
-  const lower = lowerB ? { value: lowerB.value, distance: Math.abs(index - lowerB.value), classLabel: part.classes[c - 1]?.label ?? '' } : null;
-  const upper = upperB ? { value: upperB.value, distance: Math.abs(upperB.value - index), classLabel: part.classes[c + 1]?.label ?? '' } : null;
-  const nearest = lower && upper ? (upper.distance <= lower.distance ? upper : lower) : (lower ?? upper);
+  const lower = lowerB
+    ? {
+        value: lowerB.value,
+        distance: Math.abs(index - lowerB.value),
+        classLabel: part.classes[c - 1]?.label ?? '',
+      }
+    : null;
+  const upper = upperB
+    ? {
+        value: upperB.value,
+        distance: Math.abs(upperB.value - index),
+        classLabel: part.classes[c + 1]?.label ?? '',
+      }
+    : null;
+  const nearest =
+    lower && upper ? (upper.distance <= lower.distance ? upper : lower) : (lower ?? upper);
   const nearThreshold = nearest !== null && nearest.distance <= near;
   const classLabel = part.classes[c]?.label ?? '';
   let sentence = `${part.label} ${num(index)} (${classLabel})`;
-  if (nearest) sentence += `, ${num(nearest.distance)} ${nearest === upper ? 'unter' : 'über'} der Grenze zu '${nearest.classLabel}'`;
+  if (nearest)
+    sentence += `, ${num(nearest.distance)} ${nearest === upper ? 'unter' : 'über'} der Grenze zu '${nearest.classLabel}'`;
   const top = contributions[0];
   if (top) sentence += `; größter Beitrag: ${top.label} (${formatSigned(top.contribution)})`;
-  return { label: part.label, index, combined, classLabel, rank, of, contributions, lower, upper, nearest, nearThreshold, sentence };
+  return {
+    label: part.label,
+    index,
+    combined,
+    classLabel,
+    rank,
+    of,
+    contributions,
+    lower,
+    upper,
+    nearest,
+    nearThreshold,
+    sentence,
+  };
 }
 
 /** Explains one area of an index result (throws MonitoringError unknown_area for an unknown id). */
-export function explainArea(result: IndexResult, areaId: string, options: ExplainOptions = {}): AreaExplanation {
+export function explainArea(
+  result: IndexResult,
+  areaId: string,
+  options: ExplainOptions = {},
+): AreaExplanation {
   const near = options.nearThreshold ?? 0.1;
   const i = areaPosition(result, areaId);
   if (result.valid[i] !== 1) {
     const reason = result.reasonAt(i) ?? 'nicht bewertet';
-    return { areaId, scored: false, reason, status: null, dynamics: null, group: null, attention: false, text: `Nicht bewertet: ${reason}.` };
+    return {
+      areaId,
+      scored: false,
+      reason,
+      status: null,
+      dynamics: null,
+      group: null,
+      attention: false,
+      text: `Nicht bewertet: ${reason}.`,
+    };
   }
   const status = explainPart(result.status, i, near);
   const dynamics = result.dynamics ? explainPart(result.dynamics, i, near) : null;
@@ -138,7 +178,18 @@ export function explainArea(result: IndexResult, areaId: string, options: Explai
   const parts = [`${status.sentence}.`];
   if (dynamics) parts.push(`${dynamics.sentence}.`);
   if (group) parts.push(`Gruppe ${group.code}: ${group.label}.`);
-  for (const rule of result.definition.rules ?? []) if (result.ruleHits[rule.id]?.[i] === 1) parts.push(`${rule.label}.`);
-  if (status.nearThreshold || dynamics?.nearThreshold) parts.push('Nahe an einer Klassengrenze: eine kleine Veränderung kann die Einstufung ändern.');
-  return { areaId, scored: true, reason: null, status, dynamics, group, attention, text: parts.join(' ') };
+  for (const rule of result.definition.rules ?? [])
+    if (result.ruleHits[rule.id]?.[i] === 1) parts.push(`${rule.label}.`);
+  if (status.nearThreshold || dynamics?.nearThreshold)
+    parts.push('Nahe an einer Klassengrenze: eine kleine Veränderung kann die Einstufung ändern.');
+  return {
+    areaId,
+    scored: true,
+    reason: null,
+    status,
+    dynamics,
+    group,
+    attention,
+    text: parts.join(' '),
+  };
 }

@@ -21,7 +21,9 @@ function goldenText(edition: MssEdition, result: IndexResult): string {
     validCount: result.validCount,
     statusCounts: result.status.counts,
     dynamicsCounts: result.dynamics?.counts ?? [],
-    groupCounts: Object.fromEntries((result.definition.matrix ?? []).map((g, i) => [g.code, result.groupCounts[i]])),
+    groupCounts: Object.fromEntries(
+      (result.definition.matrix ?? []).map((g, i) => [g.code, result.groupCounts[i]]),
+    ),
     attentionCount: result.attentionCount,
   };
   const lines = listAreaResults(result).map((a) =>
@@ -65,9 +67,17 @@ function checkGolden(name: string, text: string): void {
 describe.each(EDITIONS)('MSS %i', (edition) => {
   const data = loadMssEdition(edition);
 
-  for (const mode of ['validity rules (≥ 300 residents + exclusion list)', 'the explicit list of scored PLR'] as const) {
+  for (const mode of [
+    'validity rules (≥ 300 residents + exclusion list)',
+    'the explicit list of scored PLR',
+  ] as const) {
     it(`reproduces every official status class, dynamics class and group with ${mode}`, () => {
-      const result = computeIndex(mssPreset(edition), mode.startsWith('validity') ? { areas: data.areas } : { areas: data.areas, validAreaIds: data.validIds });
+      const result = computeIndex(
+        mssPreset(edition),
+        mode.startsWith('validity')
+          ? { areas: data.areas }
+          : { areas: data.areas, validAreaIds: data.validIds },
+      );
       const mismatches: string[] = [];
       for (const a of listAreaResults(result)) {
         const o = data.official.get(a.id);
@@ -79,9 +89,12 @@ describe.each(EDITIONS)('MSS %i', (edition) => {
           mismatches.push(`${a.id}: nicht bewertet (${a.reason ?? ''}), amtlich ${o.groupCode}`);
           continue;
         }
-        if (a.status.classLabel !== o.statusLabel) mismatches.push(`${a.id}: Status ${a.status.classLabel} ≠ ${o.statusLabel}`);
-        if (a.dynamics.classCode !== o.dynamicsCode) mismatches.push(`${a.id}: Dynamik ${a.dynamics.classCode} ≠ ${o.dynamicsCode}`);
-        if (a.group.code !== o.groupCode) mismatches.push(`${a.id}: Gruppe ${a.group.code} ≠ ${o.groupCode}`);
+        if (a.status.classLabel !== o.statusLabel)
+          mismatches.push(`${a.id}: Status ${a.status.classLabel} ≠ ${o.statusLabel}`);
+        if (a.dynamics.classCode !== o.dynamicsCode)
+          mismatches.push(`${a.id}: Dynamik ${a.dynamics.classCode} ≠ ${o.dynamicsCode}`);
+        if (a.group.code !== o.groupCode)
+          mismatches.push(`${a.id}: Gruppe ${a.group.code} ≠ ${o.groupCode}`);
       }
       expect(mismatches).toEqual([]);
       expect(result.validCount).toBe(data.official.size);
@@ -89,7 +102,10 @@ describe.each(EDITIONS)('MSS %i', (edition) => {
   }
 
   it('matches the committed golden table (changed output goes to *.actual.json)', () => {
-    checkGolden(`mss${edition}`, goldenText(edition, computeIndex(mssPreset(edition), { areas: data.areas })));
+    checkGolden(
+      `mss${edition}`,
+      goldenText(edition, computeIndex(mssPreset(edition), { areas: data.areas })),
+    );
   });
 });
 
@@ -108,8 +124,10 @@ describe('MSS 2021 table 3', () => {
     const d = result.dynamics;
     if (!d) throw new Error('Dynamik fehlt');
     const zTol = (sd: number) => 0.005 + (2 * e) / sd;
-    const sumTol = (part: typeof s) => 0.005 + 2 * part.inputStats.reduce((acc, st) => acc + e / st.sd, 0);
-    const idxTol = (part: typeof s) => 0.005 + (2 * part.inputStats.reduce((acc, st) => acc + e / st.sd, 0)) / part.combinedStats.sd;
+    const sumTol = (part: typeof s) =>
+      0.005 + 2 * part.inputStats.reduce((acc, st) => acc + e / st.sd, 0);
+    const idxTol = (part: typeof s) =>
+      0.005 + (2 * part.inputStats.reduce((acc, st) => acc + e / st.sd, 0)) / part.combinedStats.sd;
     const fields: [string, (a: ReturnType<typeof byId.get> & object) => number, number][] = [
       ['zS1', (a) => a.status?.standardised.S1 as number, zTol(s.inputStats[0]?.sd as number)],
       ['zS3', (a) => a.status?.standardised.S3 as number, zTol(s.inputStats[1]?.sd as number)],
@@ -137,8 +155,14 @@ describe('MSS 2021 table 3', () => {
         if (diff > 0.005) beyondRounding++;
         if (!(diff <= tol)) off.push(`${id} ${name}: ${get(a)} vs. ${String(row[name])}`);
       }
-      if (a.status?.classLabel !== row.statusClass) off.push(`${id}: Status-Klasse ${a.status?.classLabel ?? '–'} ≠ ${String(row.statusClass)}`);
-      if (a.dynamics?.classLabel !== row.dynamicsClass) off.push(`${id}: Dynamik-Klasse ${a.dynamics?.classLabel ?? '–'} ≠ ${String(row.dynamicsClass)}`);
+      if (a.status?.classLabel !== row.statusClass)
+        off.push(
+          `${id}: Status-Klasse ${a.status?.classLabel ?? '–'} ≠ ${String(row.statusClass)}`,
+        );
+      if (a.dynamics?.classLabel !== row.dynamicsClass)
+        off.push(
+          `${id}: Dynamik-Klasse ${a.dynamics?.classLabel ?? '–'} ≠ ${String(row.dynamicsClass)}`,
+        );
     }
     expect(off).toEqual([]);
     expect(table3.size).toBe(536);

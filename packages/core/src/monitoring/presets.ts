@@ -3,7 +3,15 @@
 // 2021, Kapitel 2 (Methodik) and the editions 2013, 2017, 2019; verified against the official result
 // files as described in ../shared/data/berlin/SOURCE.md ("How the official result is computed").
 // Reproduction and its limits: docs/methods/index-engine.md § MSS.
-import type { AreaExclusion, ClassScheme, DynamicsPart, IndexDefinition, IndexInput, MatrixGroup, MatrixRule } from './types.ts';
+import type {
+  AreaExclusion,
+  ClassScheme,
+  DynamicsPart,
+  IndexDefinition,
+  IndexInput,
+  MatrixGroup,
+  MatrixRule,
+} from './types.ts';
 
 const LABELS: Record<string, string> = {
   S1: 'Arbeitslosigkeit',
@@ -44,7 +52,12 @@ export const MSS_DYNAMICS_CLASSES: ClassScheme = {
 
 /** The 12 status × dynamics groups with the official codes ('2+/-') and labels ('Status mittel, Dynamik stabil'). */
 export const MSS_MATRIX: MatrixGroup[] = MSS_STATUS_CLASSES.classes.flatMap((s) =>
-  MSS_DYNAMICS_CLASSES.classes.map((d) => ({ status: s.code, dynamics: d.code, code: `${s.code}${d.code}`, label: `Status ${s.label}, Dynamik ${d.label}` })),
+  MSS_DYNAMICS_CLASSES.classes.map((d) => ({
+    status: s.code,
+    dynamics: d.code,
+    code: `${s.code}${d.code}`,
+    label: `Status ${s.label}, Dynamik ${d.label}`,
+  })),
 );
 
 /** Berlin rule "Gebiete mit besonderem Aufmerksamkeitsbedarf": status sehr niedrig, or status niedrig with dynamics negativ. */
@@ -55,7 +68,11 @@ export const MSS_ATTENTION_RULE: MatrixRule = {
 };
 
 function mssDefinition(id: string, label: string, status: string[]): IndexDefinition {
-  const inputs: IndexInput[] = status.map((s) => ({ indicatorId: s, label: LABELS[s] as string, direction: 'higher_is_worse' }));
+  const inputs: IndexInput[] = status.map((s) => ({
+    indicatorId: s,
+    label: LABELS[s] as string,
+    direction: 'higher_is_worse',
+  }));
   const dynInputs: IndexInput[] = status.map((s) => ({
     indicatorId: `D${s.slice(1)}`,
     label: `Veränderung ${LABELS[s] as string}`,
@@ -74,8 +91,16 @@ function mssDefinition(id: string, label: string, status: string[]): IndexDefini
   return {
     id,
     label,
-    source: 'SenSBW Berlin, Monitoring Soziale Stadtentwicklung, Methodik (z-Standardisierung, Summe, erneute Standardisierung, Klassen nach Standardabweichung)',
-    status: { label: 'Status-Index', inputs, standardisation: 'zscore', combination: 'sum', restandardise: true, classes: MSS_STATUS_CLASSES },
+    source:
+      'SenSBW Berlin, Monitoring Soziale Stadtentwicklung, Methodik (z-Standardisierung, Summe, erneute Standardisierung, Klassen nach Standardabweichung)',
+    status: {
+      label: 'Status-Index',
+      inputs,
+      standardisation: 'zscore',
+      combination: 'sum',
+      restandardise: true,
+      classes: MSS_STATUS_CLASSES,
+    },
     dynamics,
     validity: { minPopulation: 300, exclusions: [], missingValues: 'error' },
     matrix: MSS_MATRIX,
@@ -84,10 +109,18 @@ function mssDefinition(id: string, label: string, status: string[]): IndexDefini
 }
 
 /** MSS 2013 and 2017: 4 status (S1–S4) + 4 dynamics indicators (D1–D4), ≥ 300 residents. */
-export const MSS_2013_2017: IndexDefinition = mssDefinition('mss-2013-2017', 'MSS 2013/2017 (4 + 4 Indikatoren)', ['S1', 'S2', 'S3', 'S4']);
+export const MSS_2013_2017: IndexDefinition = mssDefinition(
+  'mss-2013-2017',
+  'MSS 2013/2017 (4 + 4 Indikatoren)',
+  ['S1', 'S2', 'S3', 'S4'],
+);
 
 /** MSS 2019 and 2021: 3 status (S1, S3, S4) + 3 dynamics indicators (D1, D3, D4), ≥ 300 residents. */
-export const MSS_2019_2021: IndexDefinition = mssDefinition('mss-2019-2021', 'MSS 2019/2021 (3 + 3 Indikatoren)', ['S1', 'S3', 'S4']);
+export const MSS_2019_2021: IndexDefinition = mssDefinition(
+  'mss-2019-2021',
+  'MSS 2019/2021 (3 + 3 Indikatoren)',
+  ['S1', 'S3', 'S4'],
+);
 
 /** A Berlin MSS edition included in the demo data. */
 export type MssEdition = 2013 | 2017 | 2019 | 2021;
@@ -98,16 +131,40 @@ export type MssEdition = 2013 | 2017 | 2019 | 2021;
  * 2017/2019 the published tables give none — the reason says so instead of guessing.
  */
 export const MSS_EXCLUSIONS: Record<MssEdition, AreaExclusion[]> = {
-  2013: [{ areaId: '10010203', reason: 'Ausreißer (Gewerbegebiet Bitterfelder Straße), im amtlichen MSS 2013 nicht bewertet' }],
+  2013: [
+    {
+      areaId: '10010203',
+      reason: 'Ausreißer (Gewerbegebiet Bitterfelder Straße), im amtlichen MSS 2013 nicht bewertet',
+    },
+  ],
   2017: [
-    { areaId: '10010203', reason: 'Ausreißer (Gewerbegebiet Bitterfelder Straße), im amtlichen MSS 2017 nicht bewertet' },
-    { areaId: '04020314', reason: 'Messegelände: im amtlichen MSS 2017 nicht bewertet (Grund in den veröffentlichten Tabellen nicht angegeben)' },
+    {
+      areaId: '10010203',
+      reason: 'Ausreißer (Gewerbegebiet Bitterfelder Straße), im amtlichen MSS 2017 nicht bewertet',
+    },
+    {
+      areaId: '04020314',
+      reason:
+        'Messegelände: im amtlichen MSS 2017 nicht bewertet (Grund in den veröffentlichten Tabellen nicht angegeben)',
+    },
   ],
   2019: [
-    { areaId: '10010203', reason: 'Ausreißer (Gewerbegebiet Bitterfelder Straße), im amtlichen MSS 2019 nicht bewertet' },
-    { areaId: '04041239', reason: 'Stadion Wilmersdorf: im amtlichen MSS 2019 nicht bewertet (Grund in den veröffentlichten Tabellen nicht angegeben)' },
+    {
+      areaId: '10010203',
+      reason: 'Ausreißer (Gewerbegebiet Bitterfelder Straße), im amtlichen MSS 2019 nicht bewertet',
+    },
+    {
+      areaId: '04041239',
+      reason:
+        'Stadion Wilmersdorf: im amtlichen MSS 2019 nicht bewertet (Grund in den veröffentlichten Tabellen nicht angegeben)',
+    },
   ],
-  2021: [{ areaId: '10100205', reason: 'Ausreißer (Gewerbegebiet Bitterfelder Straße), amtlich „ungültig (Ausreißer)“' }],
+  2021: [
+    {
+      areaId: '10100205',
+      reason: 'Ausreißer (Gewerbegebiet Bitterfelder Straße), amtlich „ungültig (Ausreißer)“',
+    },
+  ],
 };
 
 /** The preset of an MSS edition with that edition's exclusion list (validity by rules: ≥ 300 residents + exclusions). */

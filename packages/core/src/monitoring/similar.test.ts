@@ -23,14 +23,21 @@ describe('findSimilarAreas', () => {
     const sdA = Math.sqrt([5, 5.5, 8, 12].reduce((a, v) => a + (v - 7.625) ** 2, 0) / 4);
     const sdK = Math.sqrt([20, 21, 20, 50].reduce((a, v) => a + (v - 27.75) ** 2, 0) / 4);
     expect(r.neighbours[0]?.distance).toBeCloseTo(Math.hypot(0.5 / sdA, 1 / sdK), 12);
-    expect(r.neighbours[1]?.differences[0]).toMatchObject({ indicatorId: 'A', label: 'Arbeitslosigkeit' });
+    expect(r.neighbours[1]?.differences[0]).toMatchObject({
+      indicatorId: 'A',
+      label: 'Arbeitslosigkeit',
+    });
     expect(r.neighbours[1]?.differences[0]?.difference).toBeCloseTo(3 / sdA, 12);
   });
 
   it('refuses an area without all values, an unknown area and an indicator without variance', () => {
-    expect(() => findSimilarAreas(areas, 'ohne', { indicators })).toThrow('Gebiet ohne hat nicht für alle gewählten Indikatoren einen Wert.');
+    expect(() => findSimilarAreas(areas, 'ohne', { indicators })).toThrow(
+      'Gebiet ohne hat nicht für alle gewählten Indikatoren einen Wert.',
+    );
     expect(() => findSimilarAreas(areas, 'x', { indicators })).toThrow(MonitoringError);
     const flat = areas.map((a) => ({ ...a, values: { ...a.values, C: 1 } }));
-    expect(() => findSimilarAreas(flat, 'ziel', { indicators: [{ indicatorId: 'C', label: 'C' }] })).toThrow('keine Streuung');
+    expect(() =>
+      findSimilarAreas(flat, 'ziel', { indicators: [{ indicatorId: 'C', label: 'C' }] }),
+    ).toThrow('keine Streuung');
   });
 });

@@ -52,19 +52,30 @@ export function findSimilarAreas(
   const k = options.k ?? 5;
   const shown = options.differencesShown ?? 3;
   const inds = options.indicators;
-  if (inds.length === 0) throw new MonitoringError('invalid_input', 'Für ähnliche Gebiete ist mindestens ein Indikator nötig.');
-  const complete = areas.filter((a) => inds.every((ind) => Number.isFinite(a.values[ind.indicatorId] as number)));
+  if (inds.length === 0)
+    throw new MonitoringError(
+      'invalid_input',
+      'Für ähnliche Gebiete ist mindestens ein Indikator nötig.',
+    );
+  const complete = areas.filter((a) =>
+    inds.every((ind) => Number.isFinite(a.values[ind.indicatorId] as number)),
+  );
   const target = complete.find((a) => a.id === areaId);
   if (!target) {
     const exists = areas.some((a) => a.id === areaId);
     throw new MonitoringError(
       exists ? 'missing_value' : 'unknown_area',
-      exists ? `Gebiet ${areaId} hat nicht für alle gewählten Indikatoren einen Wert.` : `Gebiet ${areaId} ist in den Eingabedaten nicht enthalten.`,
+      exists
+        ? `Gebiet ${areaId} hat nicht für alle gewählten Indikatoren einen Wert.`
+        : `Gebiet ${areaId} ist in den Eingabedaten nicht enthalten.`,
     );
   }
   for (const ind of inds) {
     if (!areas.some((a) => a.values[ind.indicatorId] !== undefined)) {
-      throw new MonitoringError('unknown_indicator', `Indikator „${ind.label}“ (${ind.indicatorId}) ist in den Eingabedaten nicht enthalten.`);
+      throw new MonitoringError(
+        'unknown_indicator',
+        `Indikator „${ind.label}“ (${ind.indicatorId}) ist in den Eingabedaten nicht enthalten.`,
+      );
     }
   }
   const n = complete.length;
@@ -75,15 +86,26 @@ export function findSimilarAreas(
     let ss = 0;
     for (const a of complete) ss += ((a.values[ind.indicatorId] as number) - mean) ** 2;
     const sd = Math.sqrt(ss / n);
-    if (sd === 0) throw new MonitoringError('zero_variance', `Indikator „${ind.label}“ (${ind.indicatorId}) hat keine Streuung; er trägt nichts zur Ähnlichkeit bei.`);
+    if (sd === 0)
+      throw new MonitoringError(
+        'zero_variance',
+        `Indikator „${ind.label}“ (${ind.indicatorId}) hat keine Streuung; er trägt nichts zur Ähnlichkeit bei.`,
+      );
     return { mean, sd };
   });
-  const z = (a: SimilarityAreaInput, j: number) => ((a.values[(inds[j] as SimilarityIndicator).indicatorId] as number) - (stats[j] as { mean: number }).mean) / (stats[j] as { sd: number }).sd;
+  const z = (a: SimilarityAreaInput, j: number) =>
+    ((a.values[(inds[j] as SimilarityIndicator).indicatorId] as number) -
+      (stats[j] as { mean: number }).mean) /
+    (stats[j] as { sd: number }).sd;
   const tz = inds.map((_, j) => z(target, j));
   const scored = complete
     .filter((a) => a.id !== areaId)
     .map((a) => {
-      const diffs = inds.map((ind, j) => ({ indicatorId: ind.indicatorId, label: ind.label, difference: z(a, j) - (tz[j] as number) }));
+      const diffs = inds.map((ind, j) => ({
+        indicatorId: ind.indicatorId,
+        label: ind.label,
+        difference: z(a, j) - (tz[j] as number),
+      }));
       const distance = Math.sqrt(diffs.reduce((acc, d) => acc + d.difference * d.difference, 0));
       return { areaId: a.id, distance, diffs };
     })
@@ -97,7 +119,9 @@ export function findSimilarAreas(
     neighbours: scored.map((s) => ({
       areaId: s.areaId,
       distance: s.distance,
-      differences: [...s.diffs].sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference)).slice(0, shown),
+      differences: [...s.diffs]
+        .sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference))
+        .slice(0, shown),
     })),
   };
 }

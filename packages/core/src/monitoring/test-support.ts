@@ -9,7 +9,9 @@ const DIR = new URL('../../../../demo-data/berlin/mss/', import.meta.url);
 
 /** Reads a CSV of the MSS folder into objects keyed by header. */
 export function readMssCsv(file: string): Record<string, string>[] {
-  const { records, errors } = parseCsv(readFileSync(new URL(file, DIR), 'utf8'), { delimiter: ',' });
+  const { records, errors } = parseCsv(readFileSync(new URL(file, DIR), 'utf8'), {
+    delimiter: ',',
+  });
   if (errors.length > 0) throw new Error(`${file}: ${errors[0]?.message ?? ''}`);
   const [header, ...rows] = records;
   if (!header) throw new Error(`${file}: leer`);
@@ -50,8 +52,18 @@ export function loadMssEdition(edition: MssEdition): MssEditionData {
       dynamics: { D1: mssNumber(r.D1), D3: mssNumber(r.D3), D4: mssNumber(r.D4) },
     }));
     const official = new Map<string, OfficialClass>();
-    for (const r of res) if (r.KOM === 'gültig') official.set(r.PLR_ID as string, { statusLabel: r.SI_V as string, dynamicsCode: (r.SDI as string).replace(/^\d/, ''), groupCode: r.SDI as string });
-    return { areas, official, validIds: ind.filter((r) => r.KOM === 'gültig').map((r) => r.PLR_ID as string) };
+    for (const r of res)
+      if (r.KOM === 'gültig')
+        official.set(r.PLR_ID as string, {
+          statusLabel: r.SI_V as string,
+          dynamicsCode: (r.SDI as string).replace(/^\d/, ''),
+          groupCode: r.SDI as string,
+        });
+    return {
+      areas,
+      official,
+      validIds: ind.filter((r) => r.KOM === 'gültig').map((r) => r.PLR_ID as string),
+    };
   }
   const ind = readMssCsv(`mss${edition}_index_indicators_plr447_lor2006.csv`);
   const res = readMssCsv(`mss${edition}_indices_plr447_lor2006.csv`);
@@ -74,7 +86,11 @@ export function loadMssEdition(edition: MssEdition): MssEditionData {
   }));
   const official = new Map<string, OfficialClass>();
   for (const r of res) {
-    official.set(r.id as string, { statusLabel: r.status_index_klasse as string, dynamicsCode: r.dynamik_index as string, groupCode: r.status_dynamik_index as string });
+    official.set(r.id as string, {
+      statusLabel: r.status_index_klasse as string,
+      dynamicsCode: r.dynamik_index as string,
+      groupCode: r.status_dynamik_index as string,
+    });
   }
   return { areas, official, validIds: res.map((r) => r.id as string) };
 }

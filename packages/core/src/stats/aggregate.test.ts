@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateObservations, aggregateToParents, CITY_METHOD, cityValue, deriveShare, rollUpLevels } from './aggregate.ts';
+import {
+  aggregateObservations,
+  aggregateToParents,
+  CITY_METHOD,
+  cityValue,
+  deriveShare,
+  rollUpLevels,
+} from './aggregate.ts';
 import type { IndicatorKind } from './aggregate.ts';
 
 describe('deriveShare', () => {
@@ -9,7 +16,10 @@ describe('deriveShare', () => {
   });
 
   it('returns null with a reason for denominator 0 instead of Infinity or NaN', () => {
-    expect(deriveShare(0, 0, 100)).toEqual({ value: null, reason: 'Nenner ist 0: Quote nicht definiert' });
+    expect(deriveShare(0, 0, 100)).toEqual({
+      value: null,
+      reason: 'Nenner ist 0: Quote nicht definiert',
+    });
     expect(deriveShare(3, 0, 100).value).toBeNull();
   });
 
@@ -33,7 +43,14 @@ describe('aggregateObservations', () => {
     ]);
     expect(r.value).toBe(25);
     expect(r.value).not.toBe((10 + 30) / 2);
-    expect(r).toMatchObject({ numerator: 100, denominator: 400, complete: true, usedCount: 2, missingCount: 0, reason: null });
+    expect(r).toMatchObject({
+      numerator: 100,
+      denominator: 400,
+      complete: true,
+      usedCount: 2,
+      missingCount: 0,
+      reason: null,
+    });
   });
 
   it('sums counts', () => {
@@ -64,7 +81,9 @@ describe('aggregateObservations', () => {
   it('gives null when all children are missing or the summed denominator is 0', () => {
     expect(aggregateObservations('count', 1, [{ value: null }]).value).toBeNull();
     expect(aggregateObservations('count', 1, []).value).toBeNull();
-    const zero = aggregateObservations('share', 100, [{ value: null, numerator: 0, denominator: 0 }]);
+    const zero = aggregateObservations('share', 100, [
+      { value: null, numerator: 0, denominator: 0 },
+    ]);
     expect(zero.value).toBeNull();
     expect(zero.reason).toBe('Nenner ist 0: Quote nicht definiert');
     expect(zero.complete).toBe(false);
@@ -77,7 +96,9 @@ describe('aggregateObservations', () => {
   });
 
   it('names the allowed kinds for an unknown kind', () => {
-    expect(() => aggregateObservations('mean' as IndicatorKind, 1, [])).toThrow('Unbekannte Indikatorart "mean". Erlaubt sind: count, share, value.');
+    expect(() => aggregateObservations('mean' as IndicatorKind, 1, [])).toThrow(
+      'Unbekannte Indikatorart "mean". Erlaubt sind: count, share, value.',
+    );
   });
 });
 
@@ -145,14 +166,30 @@ describe('rollUpLevels', () => {
   });
 
   it('rejects rows of different levels and areas missing from the hierarchy', () => {
-    expect(() => rollUpLevels([{ areaId: 1, value: 1 }, { areaId: 10, value: 1 }], parentOf, 'count', 1)).toThrow('anderen Ebene');
-    expect(() => rollUpLevels([{ areaId: 7, value: 1 }], parentOf, 'count', 1)).toThrow('Gebiet 7 fehlt');
+    expect(() =>
+      rollUpLevels(
+        [
+          { areaId: 1, value: 1 },
+          { areaId: 10, value: 1 },
+        ],
+        parentOf,
+        'count',
+        1,
+      ),
+    ).toThrow('anderen Ebene');
+    expect(() => rollUpLevels([{ areaId: 7, value: 1 }], parentOf, 'count', 1)).toThrow(
+      'Gebiet 7 fehlt',
+    );
   });
 });
 
 describe('cityValue', () => {
   it('sums counts', () => {
-    expect(cityValue('count', 1, [{ value: 2 }, { value: 3 }])).toEqual({ value: 5, method: CITY_METHOD.sum, complete: true });
+    expect(cityValue('count', 1, [{ value: 2 }, { value: 3 }])).toEqual({
+      value: 5,
+      method: CITY_METHOD.sum,
+      complete: true,
+    });
     expect(CITY_METHOD.sum).toBe('Summe aller Gebiete');
   });
 
@@ -161,11 +198,17 @@ describe('cityValue', () => {
       { value: 10, numerator: 10, denominator: 100 },
       { value: 30, numerator: 90, denominator: 300 },
     ]);
-    expect(r).toEqual({ value: 25, method: 'Quote aus den Summen von Zähler und Nenner', complete: true });
+    expect(r).toEqual({
+      value: 25,
+      method: 'Quote aus den Summen von Zähler und Nenner',
+      complete: true,
+    });
   });
 
   it('takes the median for the value kind and for shares published without counts', () => {
-    expect(cityValue('value', 1, [{ value: 1 }, { value: 100 }, { value: 3 }, { value: null }])).toEqual({
+    expect(
+      cityValue('value', 1, [{ value: 1 }, { value: 100 }, { value: 3 }, { value: null }]),
+    ).toEqual({
       value: 3,
       method: 'Median der Gebiete',
       complete: false,
@@ -183,6 +226,10 @@ describe('cityValue', () => {
   });
 
   it('says so when there is nothing to compute', () => {
-    expect(cityValue('value', 1, [])).toEqual({ value: null, method: CITY_METHOD.none, complete: false });
+    expect(cityValue('value', 1, [])).toEqual({
+      value: null,
+      method: CITY_METHOD.none,
+      complete: false,
+    });
   });
 });

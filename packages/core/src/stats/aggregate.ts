@@ -51,13 +51,17 @@ export type CityMethod = (typeof CITY_METHOD)[keyof typeof CITY_METHOD];
 
 function assertKind(kind: string): asserts kind is IndicatorKind {
   if (!(INDICATOR_KINDS as readonly string[]).includes(kind)) {
-    throw new Error(`Unbekannte Indikatorart "${kind}". Erlaubt sind: ${INDICATOR_KINDS.join(', ')}.`);
+    throw new Error(
+      `Unbekannte Indikatorart "${kind}". Erlaubt sind: ${INDICATOR_KINDS.join(', ')}.`,
+    );
   }
 }
 
 function assertScale(scale: number): void {
   if (!Number.isFinite(scale) || scale <= 0) {
-    throw new RangeError(`Skalierungsfaktor muss eine positive Zahl sein (z. B. 100 für Prozent), erhalten: ${String(scale)}`);
+    throw new RangeError(
+      `Skalierungsfaktor muss eine positive Zahl sein (z. B. 100 für Prozent), erhalten: ${String(scale)}`,
+    );
   }
 }
 
@@ -69,7 +73,11 @@ function isNum(v: number | null | undefined): v is number {
  * Share = numerator / denominator × scale (scale 100 → percent, 1000 → per mille).
  * Denominator 0, a negative denominator or a missing part give null with a German reason.
  */
-export function deriveShare(numerator: number | null | undefined, denominator: number | null | undefined, scale: number): DerivedShare {
+export function deriveShare(
+  numerator: number | null | undefined,
+  denominator: number | null | undefined,
+  scale: number,
+): DerivedShare {
   assertScale(scale);
   if (!isNum(numerator) || !isNum(denominator)) {
     return { value: null, reason: 'Zähler oder Nenner fehlt' };
@@ -87,7 +95,11 @@ export function deriveShare(numerator: number | null | undefined, denominator: n
  * flagged `complete: false` (a partial count is a lower bound; a partial share covers only the
  * children present) — see docs/methods/aggregation.md § "Missing children".
  */
-export function aggregateObservations(kind: IndicatorKind, scale: number, children: readonly ObservationInput[]): AggregateResult {
+export function aggregateObservations(
+  kind: IndicatorKind,
+  scale: number,
+  children: readonly ObservationInput[],
+): AggregateResult {
   assertKind(kind);
   assertScale(scale);
   if (kind === 'value') {
@@ -102,7 +114,15 @@ export function aggregateObservations(kind: IndicatorKind, scale: number, childr
     };
   }
   if (children.length === 0) {
-    return { value: null, numerator: null, denominator: null, complete: false, usedCount: 0, missingCount: 0, reason: 'Keine Teilgebiete mit Daten' };
+    return {
+      value: null,
+      numerator: null,
+      denominator: null,
+      complete: false,
+      usedCount: 0,
+      missingCount: 0,
+      reason: 'Keine Teilgebiete mit Daten',
+    };
   }
   let missing = 0;
   let childIncomplete = false;
@@ -114,7 +134,14 @@ export function aggregateObservations(kind: IndicatorKind, scale: number, childr
         if (c.complete === false) childIncomplete = true;
       } else missing++;
     }
-    return finish(xs.length === 0 ? null : sumPrecise(xs), null, null, xs.length, missing, childIncomplete);
+    return finish(
+      xs.length === 0 ? null : sumPrecise(xs),
+      null,
+      null,
+      xs.length,
+      missing,
+      childIncomplete,
+    );
   }
   // kind === 'share'
   const nums: number[] = [];
@@ -134,13 +161,21 @@ export function aggregateObservations(kind: IndicatorKind, scale: number, childr
       complete: false,
       usedCount: 0,
       missingCount: missing,
-      reason: 'Keine Teilgebiete mit Zähler und Nenner: Quote kann nicht aus Summen berechnet werden',
+      reason:
+        'Keine Teilgebiete mit Zähler und Nenner: Quote kann nicht aus Summen berechnet werden',
     };
   }
   const numerator = sumPrecise(nums);
   const denominator = sumPrecise(dens);
   const derived = deriveShare(numerator, denominator, scale);
-  const result = finish(derived.value, numerator, denominator, nums.length, missing, childIncomplete);
+  const result = finish(
+    derived.value,
+    numerator,
+    denominator,
+    nums.length,
+    missing,
+    childIncomplete,
+  );
   if (derived.reason !== null) result.reason = derived.reason;
   return result;
 }
@@ -156,9 +191,19 @@ function finish(
   const complete = value !== null && missing === 0 && !childIncomplete;
   let reason: string | null = null;
   if (value === null) reason = 'Keine Teilgebiete mit Daten';
-  else if (missing > 0) reason = `Unvollständig: ${missing} von ${used + missing} Teilgebieten ohne Daten`;
-  else if (childIncomplete) reason = 'Unvollständig: mindestens ein Teilgebiet ist selbst unvollständig';
-  return { value, numerator, denominator, complete, usedCount: used, missingCount: missing, reason };
+  else if (missing > 0)
+    reason = `Unvollständig: ${missing} von ${used + missing} Teilgebieten ohne Daten`;
+  else if (childIncomplete)
+    reason = 'Unvollständig: mindestens ein Teilgebiet ist selbst unvollständig';
+  return {
+    value,
+    numerator,
+    denominator,
+    complete,
+    usedCount: used,
+    missingCount: missing,
+    reason,
+  };
 }
 
 /** An observation of one area with its parent (null = top level). */
@@ -177,7 +222,11 @@ export interface ParentAggregate extends AggregateResult {
  * Rows without parent are ignored. A missing child must be passed as a row with value null,
  * otherwise it cannot be noticed; `rollUpLevels` does that from the hierarchy.
  */
-export function aggregateToParents(rows: readonly AreaObservation[], kind: IndicatorKind, scale: number): ParentAggregate[] {
+export function aggregateToParents(
+  rows: readonly AreaObservation[],
+  kind: IndicatorKind,
+  scale: number,
+): ParentAggregate[] {
   assertKind(kind);
   const byParent = new Map<number, AreaObservation[]>();
   for (const row of rows) {
@@ -188,7 +237,10 @@ export function aggregateToParents(rows: readonly AreaObservation[], kind: Indic
   }
   return [...byParent.keys()]
     .sort((a, b) => a - b)
-    .map((parentId) => ({ areaId: parentId, ...aggregateObservations(kind, scale, byParent.get(parentId) ?? []) }));
+    .map((parentId) => ({
+      areaId: parentId,
+      ...aggregateObservations(kind, scale, byParent.get(parentId) ?? []),
+    }));
 }
 
 /**
@@ -217,7 +269,9 @@ export function rollUpLevels(
     const d = depthOf(row.areaId, parentOf);
     if (depth === null) depth = d;
     else if (d !== depth) {
-      throw new Error(`Gebiet ${row.areaId} liegt auf einer anderen Ebene als die übrigen Zeilen: alle Zeilen müssen derselben Ebene angehören`);
+      throw new Error(
+        `Gebiet ${row.areaId} liegt auf einer anderen Ebene als die übrigen Zeilen: alle Zeilen müssen derselben Ebene angehören`,
+      );
     }
     if (known.has(row.areaId)) throw new Error(`Gebiet ${row.areaId} kommt mehrfach vor`);
     known.set(row.areaId, row);
@@ -234,7 +288,9 @@ export function rollUpLevels(
     for (const p of parents) {
       if (seen.has(p)) throw new Error(`Gebietshierarchie enthält einen Zyklus bei Gebiet ${p}`);
       seen.add(p);
-      const kids = (childrenOf.get(p) ?? []).map((id) => known.get(id) ?? { value: null, numerator: null, denominator: null });
+      const kids = (childrenOf.get(p) ?? []).map(
+        (id) => known.get(id) ?? { value: null, numerator: null, denominator: null },
+      );
       const agg: ParentAggregate = { areaId: p, ...aggregateObservations(kind, scale, kids) };
       results.set(p, agg);
       known.set(p, agg);
@@ -252,7 +308,8 @@ function depthOf(id: number, parentOf: ReadonlyMap<number, number | null>): numb
     current = parentOf.get(current);
     if (current === undefined) break; // parent outside the map: treated as top
     if (current !== null) depth++;
-    if (depth > parentOf.size) throw new Error(`Gebietshierarchie enthält einen Zyklus bei Gebiet ${id}`);
+    if (depth > parentOf.size)
+      throw new Error(`Gebietshierarchie enthält einen Zyklus bei Gebiet ${id}`);
   }
   return depth;
 }
@@ -272,12 +329,23 @@ export interface CityValue {
  * outliers of small areas; a mean of area rates would weight a 300-resident area like one of
  * 30,000 — see docs/methods/aggregation.md § "City value").
  */
-export function cityValue(kind: IndicatorKind, scale: number, rows: readonly ObservationInput[]): CityValue {
+export function cityValue(
+  kind: IndicatorKind,
+  scale: number,
+  rows: readonly ObservationInput[],
+): CityValue {
   assertKind(kind);
   assertScale(scale);
-  if (kind === 'count' || (kind === 'share' && rows.some((r) => isNum(r.numerator) && isNum(r.denominator)))) {
+  if (
+    kind === 'count' ||
+    (kind === 'share' && rows.some((r) => isNum(r.numerator) && isNum(r.denominator)))
+  ) {
     const agg = aggregateObservations(kind, scale, rows);
-    return { value: agg.value, method: kind === 'count' ? CITY_METHOD.sum : CITY_METHOD.ratioOfSums, complete: agg.complete };
+    return {
+      value: agg.value,
+      method: kind === 'count' ? CITY_METHOD.sum : CITY_METHOD.ratioOfSums,
+      complete: agg.complete,
+    };
   }
   const values = rows.map((r) => (isNum(r.value) ? r.value : null));
   const m = median(values);

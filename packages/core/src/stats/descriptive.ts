@@ -60,7 +60,9 @@ export function populationSd(values: readonly (number | null | undefined)[]): nu
  */
 export function quantile(values: readonly (number | null | undefined)[], p: number): number | null {
   if (!Number.isFinite(p) || p < 0 || p > 1) {
-    throw new RangeError(`Quantil-Wahrscheinlichkeit muss zwischen 0 und 1 liegen, erhalten: ${String(p)}`);
+    throw new RangeError(
+      `Quantil-Wahrscheinlichkeit muss zwischen 0 und 1 liegen, erhalten: ${String(p)}`,
+    );
   }
   const xs = collectFinite(values).sort((a, b) => a - b);
   return quantileSorted(xs, p);

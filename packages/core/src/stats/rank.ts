@@ -18,7 +18,8 @@ export function rankValues(values: readonly (number | null | undefined)[]): Rank
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v === null || v === undefined) continue;
-    if (!Number.isFinite(v)) throw new RangeError(`Wert an Position ${i} ist keine endliche Zahl (${String(v)})`);
+    if (!Number.isFinite(v))
+      throw new RangeError(`Wert an Position ${i} ist keine endliche Zahl (${String(v)})`);
     idx.push(i);
   }
   idx.sort((a, b) => (values[b] as number) - (values[a] as number) || a - b);

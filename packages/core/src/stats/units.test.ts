@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { percentToShare, shareToPercent, shareToPerMille, toAreaId, toPercent, toPerMille, toShare } from './units.ts';
+import {
+  percentToShare,
+  shareToPercent,
+  shareToPerMille,
+  toAreaId,
+  toPercent,
+  toPerMille,
+  toShare,
+} from './units.ts';
 
 describe('branded units', () => {
   it('accepts shares from 0 to 1 inclusive and rejects values outside', () => {

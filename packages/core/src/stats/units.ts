@@ -31,7 +31,9 @@ function requireRange(value: number, min: number, max: number, what: string): vo
 /** Brands a positive safe integer as an area id; throws a RangeError otherwise. */
 export function toAreaId(value: number): AreaId {
   if (!Number.isSafeInteger(value) || value <= 0) {
-    throw new RangeError(`Gebiets-ID muss eine positive ganze Zahl sein, erhalten: ${String(value)}`);
+    throw new RangeError(
+      `Gebiets-ID muss eine positive ganze Zahl sein, erhalten: ${String(value)}`,
+    );
   }
   return value as AreaId;
 }

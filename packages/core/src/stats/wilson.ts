@@ -17,11 +17,15 @@ export interface ProportionInterval {
  * (no information). Successes may be non-integer (e.g. rounded register counts), but must lie in [0, n].
  */
 export function wilsonInterval(successes: number, n: number, z = 1.96): ProportionInterval | null {
-  if (!Number.isFinite(n) || n < 0) throw new RangeError(`Stichprobenumfang n muss ≥ 0 sein, erhalten: ${String(n)}`);
+  if (!Number.isFinite(n) || n < 0)
+    throw new RangeError(`Stichprobenumfang n muss ≥ 0 sein, erhalten: ${String(n)}`);
   if (!Number.isFinite(successes) || successes < 0 || successes > n) {
-    throw new RangeError(`Anzahl der Treffer muss zwischen 0 und n = ${n} liegen, erhalten: ${String(successes)}`);
+    throw new RangeError(
+      `Anzahl der Treffer muss zwischen 0 und n = ${n} liegen, erhalten: ${String(successes)}`,
+    );
   }
-  if (!Number.isFinite(z) || z <= 0) throw new RangeError(`z muss positiv sein, erhalten: ${String(z)}`);
+  if (!Number.isFinite(z) || z <= 0)
+    throw new RangeError(`z muss positiv sein, erhalten: ${String(z)}`);
   if (n === 0) return null;
   const p = successes / n;
   const z2 = z * z;

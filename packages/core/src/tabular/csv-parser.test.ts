@@ -25,7 +25,11 @@ describe('createCsvParser', () => {
     const a = parseCsv('a;b\r\n1;2\r\n3;4', { delimiter: ';' }).records;
     const b = parseCsv('a;b\n1;2\n3;4\n', { delimiter: ';' }).records;
     expect(a).toEqual(b);
-    expect(a.map((r) => r.fields)).toEqual([['a', 'b'], ['1', '2'], ['3', '4']]);
+    expect(a.map((r) => r.fields)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', '4'],
+    ]);
   });
 
   it('reads CR-only line ends of old Mac Excel, whatever the chunking', () => {
@@ -36,7 +40,8 @@ describe('createCsvParser', () => {
     ];
     const text = 'a;b\r1;2\r3;"x\ry"\r';
     expect(parseCsv(text, { delimiter: ';' }).records).toEqual(expected);
-    for (let size = 1; size <= 4; size++) expect(parseChunked(text, size).records).toEqual(expected);
+    for (let size = 1; size <= 4; size++)
+      expect(parseChunked(text, size).records).toEqual(expected);
   });
 
   it('reads quoted fields with delimiters, doubled quotes and line breaks, and keeps counting lines', () => {
@@ -64,7 +69,13 @@ describe('createCsvParser', () => {
     lines.push('12;x;"offen'); // line 12, field 3
     lines.push('13;x;y');
     const { records, errors } = parseCsv(lines.join('\n') + '\n', { delimiter: ';' });
-    expect(errors).toEqual([{ line: 12, column: 3, message: 'Zeile 12, Spalte 3: Anführungszeichen wird nicht geschlossen' }]);
+    expect(errors).toEqual([
+      {
+        line: 12,
+        column: 3,
+        message: 'Zeile 12, Spalte 3: Anführungszeichen wird nicht geschlossen',
+      },
+    ]);
     expect(records.at(-2)).toEqual({ line: 12, fields: ['12', 'x', '"offen'] });
     expect(records.at(-1)).toEqual({ line: 13, fields: ['13', 'x', 'y'] });
   });
@@ -72,11 +83,20 @@ describe('createCsvParser', () => {
   it('reports text after a closing quote but keeps it like Excel', () => {
     const { records, errors } = parseCsv('"ab"cd;2\n', { delimiter: ';' });
     expect(records[0]!.fields).toEqual(['abcd', '2']);
-    expect(errors).toEqual([{ line: 1, column: 1, message: 'Zeile 1, Spalte 1: unerwartete Zeichen nach schließendem Anführungszeichen' }]);
+    expect(errors).toEqual([
+      {
+        line: 1,
+        column: 1,
+        message: 'Zeile 1, Spalte 1: unerwartete Zeichen nach schließendem Anführungszeichen',
+      },
+    ]);
   });
 
   it('takes a quote inside an unquoted field literally', () => {
-    expect(parseCsv('5" Zoll;2\n', { delimiter: ';' }).records[0]!.fields).toEqual(['5" Zoll', '2']);
+    expect(parseCsv('5" Zoll;2\n', { delimiter: ';' }).records[0]!.fields).toEqual([
+      '5" Zoll',
+      '2',
+    ]);
   });
 
   it('ignores trailing empty lines and Excel rows of bare delimiters, but keeps line numbers', () => {
@@ -88,7 +108,11 @@ describe('createCsvParser', () => {
   });
 
   it('keeps blank records when asked to', () => {
-    expect(parseCsv('a\n\nb\n', { delimiter: ';' }, { skipBlankRecords: false }).records.map((r) => r.fields)).toEqual([['a'], [''], ['b']]);
+    expect(
+      parseCsv('a\n\nb\n', { delimiter: ';' }, { skipBlankRecords: false }).records.map(
+        (r) => r.fields,
+      ),
+    ).toEqual([['a'], [''], ['b']]);
   });
 
   it('returns nothing for an empty file', () => {
@@ -97,7 +121,11 @@ describe('createCsvParser', () => {
   });
 
   it('keeps empty fields and leading zeros as text', () => {
-    expect(parseCsv('01100101;;"007"\n', { delimiter: ';' }).records[0]!.fields).toEqual(['01100101', '', '007']);
+    expect(parseCsv('01100101;;"007"\n', { delimiter: ';' }).records[0]!.fields).toEqual([
+      '01100101',
+      '',
+      '007',
+    ]);
   });
 
   it('splits on tabs and commas when told so', () => {
@@ -115,7 +143,8 @@ describe('createCsvParser', () => {
 
   it('parses 200,000 rows fed in 64 KiB chunks in well under a second per 100k rows', () => {
     const rows = ['plr;datum;ew;anteil'];
-    for (let i = 0; i < 200_000; i++) rows.push(`${String(i).padStart(8, '0')};31.12.2020;${i % 977};"12,5"`);
+    for (let i = 0; i < 200_000; i++)
+      rows.push(`${String(i).padStart(8, '0')};31.12.2020;${i % 977};"12,5"`);
     const text = rows.join('\r\n');
     const p = createCsvParser({ delimiter: ';' });
     let n = 0;
@@ -131,7 +160,10 @@ describe('createCsvParser', () => {
     last = tail.at(-1) ?? last;
     const ms = performance.now() - t0;
     expect(n).toBe(200_001);
-    expect(last).toEqual({ line: 200_001, fields: ['00199999', '31.12.2020', String(199_999 % 977), '12,5'] });
+    expect(last).toEqual({
+      line: 200_001,
+      fields: ['00199999', '31.12.2020', String(199_999 % 977), '12,5'],
+    });
     expect(ms).toBeLessThan(2000); // measured ≈ 60 ms; generous for a shared 2-core machine
   });
 });

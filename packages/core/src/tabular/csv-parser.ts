@@ -35,7 +35,10 @@ export interface CsvParser {
 const NEED_MORE = -1;
 
 /** Creates a streaming CSV parser for one delimiter; push text chunks, get complete records with their source line. */
-export function createCsvParser(dialect: { delimiter: CsvDelimiter }, options: CsvParserOptions = {}): CsvParser {
+export function createCsvParser(
+  dialect: { delimiter: CsvDelimiter },
+  options: CsvParserOptions = {},
+): CsvParser {
   const delim = dialect.delimiter;
   const delimCode = delim.charCodeAt(0);
   const skipBlank = options.skipBlankRecords ?? true;
@@ -122,14 +125,23 @@ export function createCsvParser(dialect: { delimiter: CsvDelimiter }, options: C
         }
         if (closed === -1) {
           if (!final) return NEED_MORE;
-          errors.push({ line: curLine, column, message: `Zeile ${curLine}, Spalte ${column}: Anführungszeichen wird nicht geschlossen` });
+          errors.push({
+            line: curLine,
+            column,
+            message: `Zeile ${curLine}, Spalte ${column}: Anführungszeichen wird nicht geschlossen`,
+          });
           // Recover like a spreadsheet: take the quote literally and read the field unquoted.
         } else {
           curLine += countNewlines(value);
           let after = closed + 1;
           const c = after < n ? buf.charCodeAt(after) : -1;
           if (c === 13 && after + 1 >= n && !final) return NEED_MORE; // CR, maybe LF in the next chunk
-          if (c !== -1 && c !== delimCode && c !== 10 && !(c === 13 && (after + 1 >= n || buf.charCodeAt(after + 1) === 10))) {
+          if (
+            c !== -1 &&
+            c !== delimCode &&
+            c !== 10 &&
+            !(c === 13 && (after + 1 >= n || buf.charCodeAt(after + 1) === 10))
+          ) {
             // `"abc"def`: Excel keeps the rest; we keep it too but report it.
             errors.push({
               line: curLine,
@@ -197,7 +209,8 @@ export function createCsvParser(dialect: { delimiter: CsvDelimiter }, options: C
       const nl = buf.indexOf('\n', pos);
       if (nl === -1 && !final) break;
       const lineEnd = nl === -1 ? buf.length : nl;
-      if (nextQuote === -2 || (nextQuote !== -1 && nextQuote < pos)) nextQuote = buf.indexOf('"', pos);
+      if (nextQuote === -2 || (nextQuote !== -1 && nextQuote < pos))
+        nextQuote = buf.indexOf('"', pos);
       if (nextQuote === -1 || nextQuote > lineEnd) {
         // Fast path: a line without quotes is split directly.
         let end = lineEnd;
@@ -258,7 +271,11 @@ export function createCsvParser(dialect: { delimiter: CsvDelimiter }, options: C
 }
 
 /** Parses a whole CSV text at once (convenience over the streaming parser). */
-export function parseCsv(text: string, dialect: { delimiter: CsvDelimiter }, options?: CsvParserOptions): { records: CsvRecord[]; errors: CsvError[] } {
+export function parseCsv(
+  text: string,
+  dialect: { delimiter: CsvDelimiter },
+  options?: CsvParserOptions,
+): { records: CsvRecord[]; errors: CsvError[] } {
   const parser = createCsvParser(dialect, options);
   const records = parser.push(text);
   for (const r of parser.end()) records.push(r);

@@ -25,11 +25,17 @@ function iso(year: number, month: number, day: number): string {
 }
 
 function build(text: string, year: number, month: number, day: number | 'last'): ParsedDate {
-  if (year < 1800 || year > 2200) return { ok: false, reason: `'${text}': Jahr ${year} ist unplausibel` };
-  if (month < 1 || month > 12) return { ok: false, reason: `'${text}': Monat ${month} gibt es nicht` };
+  if (year < 1800 || year > 2200)
+    return { ok: false, reason: `'${text}': Jahr ${year} ist unplausibel` };
+  if (month < 1 || month > 12)
+    return { ok: false, reason: `'${text}': Monat ${month} gibt es nicht` };
   const last = daysInMonth(year, month);
   const d = day === 'last' ? last : day;
-  if (d < 1 || d > last) return { ok: false, reason: `'${text}': den ${d}. Tag gibt es im Monat ${month}/${year} nicht` };
+  if (d < 1 || d > last)
+    return {
+      ok: false,
+      reason: `'${text}': den ${d}. Tag gibt es im Monat ${month}/${year} nicht`,
+    };
   return { ok: true, date: iso(year, month, d) };
 }
 
@@ -47,7 +53,15 @@ export function parseGermanDate(text: string): ParsedDate {
   if (m) return build(t, Number(m[1]), Number(m[2]), 'last');
   m = RE_YEAR.exec(t);
   if (m) return build(t, Number(m[1]), 12, 'last');
-  if (/^\d{1,2}\.\d{1,2}\.\d{2}$/.test(t)) return { ok: false, reason: `'${t}': zweistellige Jahreszahl ist mehrdeutig, bitte vierstellig angeben (31.12.2020)` };
-  if (/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(t)) return { ok: false, reason: `'${t}': Schrägstrich-Datum ist mehrdeutig (Tag/Monat?), bitte TT.MM.JJJJ verwenden` };
+  if (/^\d{1,2}\.\d{1,2}\.\d{2}$/.test(t))
+    return {
+      ok: false,
+      reason: `'${t}': zweistellige Jahreszahl ist mehrdeutig, bitte vierstellig angeben (31.12.2020)`,
+    };
+  if (/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(t))
+    return {
+      ok: false,
+      reason: `'${t}': Schrägstrich-Datum ist mehrdeutig (Tag/Monat?), bitte TT.MM.JJJJ verwenden`,
+    };
   return { ok: false, reason: `'${t}' ist kein Datum (erwartet z. B. 31.12.2020 oder 2020-12-31)` };
 }

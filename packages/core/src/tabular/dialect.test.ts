@@ -8,22 +8,36 @@ const pick = (s: string) => {
 
 describe('detectDialect', () => {
   it('recognises the German Excel default: semicolon, decimal comma, thousands dot', () => {
-    const d = detectDialect('Planungsraum;Einwohner;Anteil\n01100101;3.419;4,22\n01100102;1.791;1,16\n01100103;5.012;12,5\n');
+    const d = detectDialect(
+      'Planungsraum;Einwohner;Anteil\n01100101;3.419;4,22\n01100102;1.791;1,16\n01100103;5.012;12,5\n',
+    );
     expect(d).toMatchObject({ delimiter: ';', decimal: ',', thousands: '.' });
     expect(d.confidence).toBe(1);
     expect(d.reasons[0]).toBe('Trennzeichen Semikolon: alle 4 geprüften Zeilen haben 3 Felder.');
   });
 
   it('reads "1.374" as thousands when the decimal mark is a comma', () => {
-    expect(pick('plr;ew\n01;1.374\n02;2.001\n03;12,5\n')).toEqual({ delimiter: ';', decimal: ',', thousands: '.' });
+    expect(pick('plr;ew\n01;1.374\n02;2.001\n03;12,5\n')).toEqual({
+      delimiter: ';',
+      decimal: ',',
+      thousands: '.',
+    });
   });
 
   it('defaults to decimal comma for semicolon files with only integers', () => {
-    expect(pick('plr;ew\n01;1374\n02;2001\n')).toEqual({ delimiter: ';', decimal: ',', thousands: '.' });
+    expect(pick('plr;ew\n01;1374\n02;2001\n')).toEqual({
+      delimiter: ';',
+      decimal: ',',
+      thousands: '.',
+    });
   });
 
   it('recognises comma-separated files with a decimal point (the Berlin open data)', () => {
-    expect(pick('ZEIT,PLR_ID,S1\n202012,"01100101",4.22594\n202012,"01100102",1.15858\n')).toEqual({ delimiter: ',', decimal: '.', thousands: null });
+    expect(pick('ZEIT,PLR_ID,S1\n202012,"01100101",4.22594\n202012,"01100102",1.15858\n')).toEqual({
+      delimiter: ',',
+      decimal: '.',
+      thousands: null,
+    });
   });
 
   it('recognises tab-separated files', () => {
@@ -36,7 +50,11 @@ describe('detectDialect', () => {
   });
 
   it('prefers the delimiter with consistent field counts over one that appears inside a quoted text', () => {
-    expect(pick('name,wert\n"Kiez; Nord",1.5\n"Süd; West",2.5\nMitte,3.5\n')).toEqual({ delimiter: ',', decimal: '.', thousands: null });
+    expect(pick('name,wert\n"Kiez; Nord",1.5\n"Süd; West",2.5\nMitte,3.5\n')).toEqual({
+      delimiter: ',',
+      decimal: '.',
+      thousands: null,
+    });
   });
 
   it('ignores the incomplete last line of a sample cut mid-line', () => {
@@ -44,7 +62,11 @@ describe('detectDialect', () => {
   });
 
   it('finds English thousands commas in a semicolon file', () => {
-    expect(pick('a;b\nx;1,234.5\ny;2,000.25\n')).toEqual({ delimiter: ';', decimal: '.', thousands: ',' });
+    expect(pick('a;b\nx;1,234.5\ny;2,000.25\n')).toEqual({
+      delimiter: ';',
+      decimal: '.',
+      thousands: ',',
+    });
   });
 
   it('lowers the confidence when numbers contradict each other', () => {

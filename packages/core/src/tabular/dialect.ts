@@ -16,7 +16,11 @@ export interface CsvDialect {
 }
 
 const CANDIDATES: readonly CsvDelimiter[] = [';', '\t', ','];
-const DELIMITER_NAME: Record<CsvDelimiter, string> = { ';': 'Semikolon', ',': 'Komma', '\t': 'Tabulator' };
+const DELIMITER_NAME: Record<CsvDelimiter, string> = {
+  ';': 'Semikolon',
+  ',': 'Komma',
+  '\t': 'Tabulator',
+};
 const MAX_LINES = 50;
 
 function recordsOf(sample: string, delimiter: CsvDelimiter): string[][] {
@@ -48,7 +52,12 @@ function scoreDelimiter(sample: string, delimiter: CsvDelimiter): DelimiterScore
       best = v;
     }
   }
-  return { delimiter, fields, agreement: rows.length === 0 ? 0 : best / rows.length, lines: rows.length };
+  return {
+    delimiter,
+    fields,
+    agreement: rows.length === 0 ? 0 : best / rows.length,
+    lines: rows.length,
+  };
 }
 
 // Evidence about the decimal mark from one field.
@@ -75,11 +84,15 @@ export function detectDialect(sample: string): CsvDialect {
   if (!best) {
     delimiter = ';';
     confidence = 0.2;
-    reasons.push('Kein Trennzeichen erkennbar (jede Zeile hat nur ein Feld); Semikolon angenommen.');
+    reasons.push(
+      'Kein Trennzeichen erkennbar (jede Zeile hat nur ein Feld); Semikolon angenommen.',
+    );
   } else {
     delimiter = best.delimiter;
     confidence = best.agreement;
-    const others = scores.filter((s) => s !== best && s.fields >= 2 && s.agreement >= best!.agreement - 1e-9);
+    const others = scores.filter(
+      (s) => s !== best && s.fields >= 2 && s.agreement >= best!.agreement - 1e-9,
+    );
     reasons.push(
       best.agreement === 1
         ? `Trennzeichen ${DELIMITER_NAME[delimiter]}: alle ${best.lines} geprüften Zeilen haben ${best.fields} Felder.`
@@ -87,7 +100,9 @@ export function detectDialect(sample: string): CsvDialect {
     );
     if (others.length > 0) {
       confidence *= 0.8;
-      reasons.push(`Auch ${others.map((o) => DELIMITER_NAME[o.delimiter]).join(', ')} passt gleich gut; ${DELIMITER_NAME[delimiter]} bevorzugt.`);
+      reasons.push(
+        `Auch ${others.map((o) => DELIMITER_NAME[o.delimiter]).join(', ')} passt gleich gut; ${DELIMITER_NAME[delimiter]} bevorzugt.`,
+      );
     }
   }
 
@@ -137,23 +152,34 @@ export function detectDialect(sample: string): CsvDialect {
   } else if (comma > 0 && dot > 0) {
     decimal = comma >= dot ? ',' : '.';
     confidence *= 0.5;
-    reasons.push(`Widersprüchliche Zahlen: ${comma}× Komma, ${dot}× Punkt als Dezimalzeichen; ${decimal === ',' ? 'Komma' : 'Punkt'} angenommen – bitte prüfen.`);
+    reasons.push(
+      `Widersprüchliche Zahlen: ${comma}× Komma, ${dot}× Punkt als Dezimalzeichen; ${decimal === ',' ? 'Komma' : 'Punkt'} angenommen – bitte prüfen.`,
+    );
   } else if (delimiter === ',') {
     decimal = '.';
-    if (commaWeak > 0) reasons.push('Zahlen mit Komma stehen in Anführungszeichen; trotzdem Punkt als Dezimalzeichen angenommen.');
+    if (commaWeak > 0)
+      reasons.push(
+        'Zahlen mit Komma stehen in Anführungszeichen; trotzdem Punkt als Dezimalzeichen angenommen.',
+      );
     else reasons.push('Dezimalzeichen Punkt angenommen (Komma ist Trennzeichen).');
   } else {
     decimal = ',';
-    reasons.push('Dezimalzeichen Komma angenommen (deutsche Voreinstellung bei Semikolon/Tabulator).');
+    reasons.push(
+      'Dezimalzeichen Komma angenommen (deutsche Voreinstellung bei Semikolon/Tabulator).',
+    );
     if (dotWeak > 0) confidence *= 0.9;
   }
   if (decimal === ',') {
     // "1.374" with a decimal comma can only be 1374 (Excel's "1.000er-Trennzeichen").
     thousands = '.';
-    if (dotWeak + dotGroups > 0) reasons.push(`Punkt als Tausendertrennzeichen: ${dotWeak + dotGroups} Zahlen wie „1.374“.`);
+    if (dotWeak + dotGroups > 0)
+      reasons.push(`Punkt als Tausendertrennzeichen: ${dotWeak + dotGroups} Zahlen wie „1.374“.`);
   } else {
     thousands = commaGroups + commaWeak > 0 && delimiter !== ',' ? ',' : null;
-    if (thousands) reasons.push(`Komma als Tausendertrennzeichen: ${commaGroups + commaWeak} Zahlen wie „1,374“.`);
+    if (thousands)
+      reasons.push(
+        `Komma als Tausendertrennzeichen: ${commaGroups + commaWeak} Zahlen wie „1,374“.`,
+      );
   }
   return { delimiter, decimal, thousands, confidence: Math.round(confidence * 100) / 100, reasons };
 }

@@ -137,16 +137,19 @@ function mixedProblem(s: Utf8LineScanner): EncodingProblem | null {
 }
 
 function bomLength(bytes: Uint8Array): { encoding: TextEncodingName; length: number } | null {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { encoding: 'utf-8', length: 3 };
   // Excel "Unicode-Text (*.txt)" is UTF-16LE with BOM and tab-separated.
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { encoding: 'utf-16le', length: 2 };
   return null;
 }
 
 /** Detects UTF-8 (valid UTF-8 or UTF-8 BOM) vs. Windows-1252 (anything else) and reports mixed files with line numbers. */
 export function detectEncoding(bytes: Uint8Array): EncodingDetection {
   const bom = bomLength(bytes);
-  if (bom?.encoding === 'utf-16le') return { encoding: 'utf-16le', bom: true, utf8Lines: 0, invalidUtf8Lines: 0, problem: null };
+  if (bom?.encoding === 'utf-16le')
+    return { encoding: 'utf-16le', bom: true, utf8Lines: 0, invalidUtf8Lines: 0, problem: null };
   const scanner = new Utf8LineScanner();
   scanner.scan(bom ? bytes.subarray(bom.length) : bytes, true);
   const encoding: TextEncodingName = scanner.invalidLines > 0 && !bom ? 'windows-1252' : 'utf-8';
@@ -158,18 +161,27 @@ export function detectEncoding(bytes: Uint8Array): EncodingDetection {
       message: `Zeile ${scanner.firstInvalidLine}: ungültige UTF-8-Bytes, obwohl die Datei als UTF-8 markiert ist (${scanner.invalidLines} Zeilen betroffen).`,
     };
   }
-  return { encoding, bom: bom !== null, utf8Lines: scanner.utf8Lines, invalidUtf8Lines: scanner.invalidLines, problem };
+  return {
+    encoding,
+    bom: bom !== null,
+    utf8Lines: scanner.utf8Lines,
+    invalidUtf8Lines: scanner.invalidLines,
+    problem,
+  };
 }
 
 // Windows-1252 bytes 0x80–0x9F (WHATWG encoding index; 0x81, 0x8D, 0x8F, 0x90, 0x9D map to C1 controls).
 // Node 20's TextDecoder('windows-1252') decodes these as ISO-8859-1 C1 controls (measured: 0x96 → U+0096
 // instead of '–'), which would garble „“ – € from Excel, so we decode this encoding ourselves.
 const CP1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152,
+  0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122,
+  0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 
-const C1_TO_CP1252 = new Map<string, string>(CP1252_HIGH.map((cp, i) => [String.fromCharCode(0x80 + i), String.fromCharCode(cp)]));
+const C1_TO_CP1252 = new Map<string, string>(
+  CP1252_HIGH.map((cp, i) => [String.fromCharCode(0x80 + i), String.fromCharCode(cp)]),
+);
 // 'latin1' is a WHATWG label of windows-1252, so a fixed Node gives the right characters directly;
 // the fix-up below then finds nothing to replace.
 const latin1 = new TextDecoder('latin1');
@@ -177,7 +189,9 @@ const latin1 = new TextDecoder('latin1');
 /** Decodes Windows-1252 bytes (single-byte, so chunks can be decoded independently). */
 export function decodeWindows1252(bytes: Uint8Array): string {
   const text = latin1.decode(bytes);
-  return /[\x80-\x9f]/.test(text) ? text.replace(/[\x80-\x9f]/g, (c) => C1_TO_CP1252.get(c)!) : text;
+  return /[\x80-\x9f]/.test(text)
+    ? text.replace(/[\x80-\x9f]/g, (c) => C1_TO_CP1252.get(c)!)
+    : text;
 }
 
 /** Incremental decoder: feed byte chunks, get text; strips a BOM and reports mixed encodings with line numbers. */
@@ -221,7 +235,11 @@ export function createStreamingDecoder(encoding: TextEncodingName | 'auto'): Str
           message: `Zeile ${scanner.firstInvalidLine}: ungültige UTF-8-Bytes (vermutlich Windows-1252) in einer sonst als UTF-8 gelesenen Datei.`,
         },
       );
-    } else if (mode === 'windows-1252' && scanner.utf8Lines > 0 && (final || scanner.invalidLines > 0)) {
+    } else if (
+      mode === 'windows-1252' &&
+      scanner.utf8Lines > 0 &&
+      (final || scanner.invalidLines > 0)
+    ) {
       reported = true;
       problems.push(
         mixedProblem(scanner) ?? {
@@ -249,7 +267,8 @@ export function createStreamingDecoder(encoding: TextEncodingName | 'auto'): Str
       let out: string;
       if (mode === null) {
         const s = scanner!;
-        if (s.anyInvalid || s.anyMultibyte) mode = s.anyInvalid && s.invalidLines >= s.utf8Lines ? 'windows-1252' : 'utf-8';
+        if (s.anyInvalid || s.anyMultibyte)
+          mode = s.anyInvalid && s.invalidLines >= s.utf8Lines ? 'windows-1252' : 'utf-8';
         let data = bytes;
         if (carry) {
           data = new Uint8Array(carry.length + bytes.length);

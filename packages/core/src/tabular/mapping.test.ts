@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv-parser.ts';
-import { createAreaLookup, mapTableToObservations, ObservationMapper, type MappingContext, type TableMapping } from './mapping.ts';
+import {
+  createAreaLookup,
+  mapTableToObservations,
+  ObservationMapper,
+  type MappingContext,
+  type TableMapping,
+} from './mapping.ts';
 
 const AREAS = [
   { id: 1, code: '01100101', name: 'Stülerstraße' },
@@ -36,7 +42,10 @@ const WIDE: TableMapping = {
 
 describe('mapTableToObservations – wide layout', () => {
   it('turns each indicator column into observations with German numbers and dates', () => {
-    const r = run('PLR;Stichtag;Einwohner;Arbeitslose %\n01100101;31.12.2020;3.419;4,2\n07010101;31.12.2020;12.001;12,5 %\n', WIDE);
+    const r = run(
+      'PLR;Stichtag;Einwohner;Arbeitslose %\n01100101;31.12.2020;3.419;4,2\n07010101;31.12.2020;12.001;12,5 %\n',
+      WIDE,
+    );
     expect(r.errors).toEqual([]);
     expect(r.errorCount).toBe(0);
     expect(r.rowsRead).toBe(2);
@@ -49,8 +58,16 @@ describe('mapTableToObservations – wide layout', () => {
   });
 
   it('uses a fixed reference date when the table has none', () => {
-    const r = run('PLR;Einwohner\n01100101;3419\n', { layout: 'wide', areaColumn: 'PLR', areaKey: 'code', date: { fixed: '30.06.2021' }, indicators: [{ column: 'Einwohner', indicatorId: 'ew' }] });
-    expect(r.observations).toEqual([{ indicatorId: 'ew', areaId: 1, refDate: '2021-06-30', value: 3419, line: 2 }]);
+    const r = run('PLR;Einwohner\n01100101;3419\n', {
+      layout: 'wide',
+      areaColumn: 'PLR',
+      areaKey: 'code',
+      date: { fixed: '30.06.2021' },
+      indicators: [{ column: 'Einwohner', indicatorId: 'ew' }],
+    });
+    expect(r.observations).toEqual([
+      { indicatorId: 'ew', areaId: 1, refDate: '2021-06-30', value: 3419, line: 2 },
+    ]);
   });
 
   it('attaches numerator and denominator columns to their indicator', () => {
@@ -66,24 +83,61 @@ describe('mapTableToObservations – wide layout', () => {
       ],
     });
     expect(r.errors).toEqual([]);
-    expect(r.observations).toEqual([{ indicatorId: 'kinderarmut', areaId: 1, refDate: '2020-12-31', value: 19.4, numerator: 58, denominator: 299, line: 2 }]);
+    expect(r.observations).toEqual([
+      {
+        indicatorId: 'kinderarmut',
+        areaId: 1,
+        refDate: '2020-12-31',
+        value: 19.4,
+        numerator: 58,
+        denominator: 299,
+        line: 2,
+      },
+    ]);
   });
 
   it('reports text in a number column with line, column number and header name', () => {
-    const r = run('PLR;Stichtag;Einwohner;Arbeitslose %\n01100101;31.12.2020;3.419;4,2\n01100102;31.12.2020;abc;1,1\n', WIDE);
-    expect(r.errors).toEqual([{ line: 3, column: 3, columnName: 'Einwohner', message: "Zeile 3, Spalte 3 (Einwohner): 'abc' ist keine Zahl" }]);
+    const r = run(
+      'PLR;Stichtag;Einwohner;Arbeitslose %\n01100101;31.12.2020;3.419;4,2\n01100102;31.12.2020;abc;1,1\n',
+      WIDE,
+    );
+    expect(r.errors).toEqual([
+      {
+        line: 3,
+        column: 3,
+        columnName: 'Einwohner',
+        message: "Zeile 3, Spalte 3 (Einwohner): 'abc' ist keine Zahl",
+      },
+    ]);
     // the valid cell of the same row is still mapped
-    expect(r.observations.map((o) => [o.line, o.indicatorId])).toEqual([[2, 'ew'], [2, 'alo'], [3, 'alo']]);
+    expect(r.observations.map((o) => [o.line, o.indicatorId])).toEqual([
+      [2, 'ew'],
+      [2, 'alo'],
+      [3, 'alo'],
+    ]);
   });
 
   it('flags missing-value markers as suppressed and skips empty cells', () => {
     const r = run('PLR;Stichtag;Einwohner;Arbeitslose %\n01100101;31.12.2020;.;\n', WIDE);
     expect(r.errors).toEqual([]);
-    expect(r.observations).toEqual([{ indicatorId: 'ew', areaId: 1, refDate: '2020-12-31', value: null, line: 2, flag: 'suppressed', flagReason: "Kennzeichen '.' in der Quelle" }]);
+    expect(r.observations).toEqual([
+      {
+        indicatorId: 'ew',
+        areaId: 1,
+        refDate: '2020-12-31',
+        value: null,
+        line: 2,
+        flag: 'suppressed',
+        flagReason: "Kennzeichen '.' in der Quelle",
+      },
+    ]);
   });
 
   it('reports an unknown area code by name and lists it once', () => {
-    const r = run('PLR;Stichtag;Einwohner;Arbeitslose %\n99999999;31.12.2020;1;1\n99999999;30.06.2020;1;1\n', WIDE);
+    const r = run(
+      'PLR;Stichtag;Einwohner;Arbeitslose %\n99999999;31.12.2020;1;1\n99999999;30.06.2020;1;1\n',
+      WIDE,
+    );
     expect(r.errors.map((e) => e.message)).toEqual([
       "Zeile 2, Spalte 1 (PLR): Gebietsschlüssel '99999999' ist unbekannt",
       "Zeile 3, Spalte 1 (PLR): Gebietsschlüssel '99999999' ist unbekannt",
@@ -93,16 +147,41 @@ describe('mapTableToObservations – wide layout', () => {
   });
 
   it('restores leading zeros Excel dropped when exactly one known code matches, warning once with the count', () => {
-    const r = run('PLR;Stichtag;Einwohner;Arbeitslose %\n1100101;31.12.2020;1;1\n1100102;31.12.2020;2;2\n7010101;31.12.2020;3;3\n', WIDE);
+    const r = run(
+      'PLR;Stichtag;Einwohner;Arbeitslose %\n1100101;31.12.2020;1;1\n1100102;31.12.2020;2;2\n7010101;31.12.2020;3;3\n',
+      WIDE,
+    );
     expect(r.errors).toEqual([]);
-    expect(r.observations.filter((o) => o.indicatorId === 'ew').map((o) => o.areaId)).toEqual([1, 2, 5]);
-    expect(r.warnings).toEqual(["Führende Nullen ergänzt bei 3 Zeilen (z. B. '1100101' → '01100101'); Excel entfernt sie beim Öffnen von CSV-Dateien."]);
+    expect(r.observations.filter((o) => o.indicatorId === 'ew').map((o) => o.areaId)).toEqual([
+      1, 2, 5,
+    ]);
+    expect(r.warnings).toEqual([
+      "Führende Nullen ergänzt bei 3 Zeilen (z. B. '1100101' → '01100101'); Excel entfernt sie beim Öffnen von CSV-Dateien.",
+    ]);
   });
 
   it('refuses zero-padding that fits two known codes of different length', () => {
-    const c = { ...ctx, areas: createAreaLookup([{ id: 1, code: '01', name: 'Mitte' }, { id: 2, code: '0001', name: 'X' }]) };
-    const r = run('PLR;Einwohner\n1;5\n', { layout: 'wide', areaColumn: 'PLR', areaKey: 'code', date: { fixed: '2020' }, indicators: [{ column: 'Einwohner', indicatorId: 'ew' }] }, c);
-    expect(r.errors.map((e) => e.message)).toEqual(["Zeile 2, Spalte 1 (PLR): Gebietsschlüssel '1' ist ohne führende Nullen mehrdeutig ('0001', '01')"]);
+    const c = {
+      ...ctx,
+      areas: createAreaLookup([
+        { id: 1, code: '01', name: 'Mitte' },
+        { id: 2, code: '0001', name: 'X' },
+      ]),
+    };
+    const r = run(
+      'PLR;Einwohner\n1;5\n',
+      {
+        layout: 'wide',
+        areaColumn: 'PLR',
+        areaKey: 'code',
+        date: { fixed: '2020' },
+        indicators: [{ column: 'Einwohner', indicatorId: 'ew' }],
+      },
+      c,
+    );
+    expect(r.errors.map((e) => e.message)).toEqual([
+      "Zeile 2, Spalte 1 (PLR): Gebietsschlüssel '1' ist ohne führende Nullen mehrdeutig ('0001', '01')",
+    ]);
   });
 
   it('keeps leading zeros written with Excel\'s ="…" trick', () => {
@@ -113,7 +192,10 @@ describe('mapTableToObservations – wide layout', () => {
   });
 
   it('reads the code from cells that hold code and name, with one warning', () => {
-    const r = run('PLR;Stichtag;Einwohner;Arbeitslose %\n01100101 Stülerstraße;31.12.2020;1;\n1100102 Großer Tiergarten;31.12.2020;2;\n', WIDE);
+    const r = run(
+      'PLR;Stichtag;Einwohner;Arbeitslose %\n01100101 Stülerstraße;31.12.2020;1;\n1100102 Großer Tiergarten;31.12.2020;2;\n',
+      WIDE,
+    );
     expect(r.errors).toEqual([]);
     expect(r.observations.map((o) => o.areaId)).toEqual([1, 2]);
     expect(r.warnings).toEqual([
@@ -124,11 +206,22 @@ describe('mapTableToObservations – wide layout', () => {
 
   it('reports a bad date in the date column', () => {
     const r = run('PLR;Stichtag;Einwohner;Arbeitslose %\n01100101;31.02.2020;1;1\n', WIDE);
-    expect(r.errors).toEqual([{ line: 2, column: 2, columnName: 'Stichtag', message: "Zeile 2, Spalte 2 (Stichtag): '31.02.2020': den 31. Tag gibt es im Monat 2/2020 nicht" }]);
+    expect(r.errors).toEqual([
+      {
+        line: 2,
+        column: 2,
+        columnName: 'Stichtag',
+        message:
+          "Zeile 2, Spalte 2 (Stichtag): '31.02.2020': den 31. Tag gibt es im Monat 2/2020 nicht",
+      },
+    ]);
   });
 
   it('reports a duplicate area + indicator + date and names both lines', () => {
-    const r = run('PLR;Stichtag;Einwohner;Arbeitslose %\n01100101;31.12.2020;1;\n01100102;31.12.2020;2;\n1100101;2020-12-31;3;\n', WIDE);
+    const r = run(
+      'PLR;Stichtag;Einwohner;Arbeitslose %\n01100101;31.12.2020;1;\n01100102;31.12.2020;2;\n1100101;2020-12-31;3;\n',
+      WIDE,
+    );
     expect(r.errors.map((e) => e.message)).toEqual([
       "Zeile 4, Spalte 1 (PLR): doppelter Eintrag für Gebiet '1100101', Indikator 'ew' (und ggf. weitere Indikatoren dieser Zeile), Stichtag 2020-12-31 – steht schon in Zeile 2",
     ]);
@@ -136,7 +229,10 @@ describe('mapTableToObservations – wide layout', () => {
   });
 
   it('reports a duplicate row of a wide table once, not once per indicator', () => {
-    const r = run('PLR;Stichtag;Einwohner;Arbeitslose %\n01100101;31.12.2020;1;2\n01100101;31.12.2020;1;2\n', WIDE);
+    const r = run(
+      'PLR;Stichtag;Einwohner;Arbeitslose %\n01100101;31.12.2020;1;2\n01100101;31.12.2020;1;2\n',
+      WIDE,
+    );
     expect(r.errorCount).toBe(1);
     expect(r.errors[0]!.line).toBe(3);
   });
@@ -159,21 +255,45 @@ describe('mapTableToObservations – wide layout', () => {
   });
 
   it('rejects an indicator id that is not known', () => {
-    const r = run('PLR;X\n01100101;1\n', { layout: 'wide', areaColumn: 'PLR', areaKey: 'code', date: { fixed: '2020-12-31' }, indicators: [{ column: 'X', indicatorId: 'nope' }] });
-    expect(r.errors.map((e) => e.message)).toEqual(["Zeile 1, Spalte 2 (X): Indikator 'nope' ist unbekannt"]);
+    const r = run('PLR;X\n01100101;1\n', {
+      layout: 'wide',
+      areaColumn: 'PLR',
+      areaKey: 'code',
+      date: { fixed: '2020-12-31' },
+      indicators: [{ column: 'X', indicatorId: 'nope' }],
+    });
+    expect(r.errors.map((e) => e.message)).toEqual([
+      "Zeile 1, Spalte 2 (X): Indikator 'nope' ist unbekannt",
+    ]);
     expect(r.unknownIndicators).toEqual(['nope']);
   });
 
   it('detects a wrong delimiter through rows with more fields than the header', () => {
     // German decimals read with ',' as delimiter: "4,2" splits into two fields
     const { records } = parseCsv('PLR,Einwohner\n01100101,4,2\n01100102,7\n', { delimiter: ',' });
-    const r = mapTableToObservations(records[0]!.fields, records.slice(1), { layout: 'wide', areaColumn: 'PLR', areaKey: 'code', date: { fixed: '2020-12-31' }, indicators: [{ column: 'Einwohner', indicatorId: 'ew' }] }, ctx);
-    expect(r.errors.map((e) => e.message)).toEqual(['Zeile 2: 3 Felder statt 2 wie in der Kopfzeile – enthält ein Wert das Trennzeichen ohne Anführungszeichen?']);
+    const r = mapTableToObservations(
+      records[0]!.fields,
+      records.slice(1),
+      {
+        layout: 'wide',
+        areaColumn: 'PLR',
+        areaKey: 'code',
+        date: { fixed: '2020-12-31' },
+        indicators: [{ column: 'Einwohner', indicatorId: 'ew' }],
+      },
+      ctx,
+    );
+    expect(r.errors.map((e) => e.message)).toEqual([
+      'Zeile 2: 3 Felder statt 2 wie in der Kopfzeile – enthält ein Wert das Trennzeichen ohne Anführungszeichen?',
+    ]);
     expect(r.observations.map((o) => o.value)).toEqual([7]);
   });
 
   it('skips sum rows and footnote rows with one warning each instead of errors', () => {
-    const r = run('PLR;Stichtag;Einwohner;Arbeitslose %\n01100101;31.12.2020;1;2\nInsgesamt;31.12.2020;1;2\nQuelle: Amt für Statistik Berlin-Brandenburg;;;\n1) Stand 31.12.\n', WIDE);
+    const r = run(
+      'PLR;Stichtag;Einwohner;Arbeitslose %\n01100101;31.12.2020;1;2\nInsgesamt;31.12.2020;1;2\nQuelle: Amt für Statistik Berlin-Brandenburg;;;\n1) Stand 31.12.\n',
+      WIDE,
+    );
     expect(r.errors).toEqual([]);
     expect(r.observations).toHaveLength(2);
     expect(r.rowsRead).toBe(4);
@@ -185,13 +305,21 @@ describe('mapTableToObservations – wide layout', () => {
 
   it('reports rows that are too short', () => {
     const r = run('PLR;Stichtag;Einwohner;Arbeitslose %\n01100101;31.12.2020\n', WIDE);
-    expect(r.errors.map((e) => e.message)).toEqual(['Zeile 2: nur 2 Felder statt 4 wie in der Kopfzeile']);
+    expect(r.errors.map((e) => e.message)).toEqual([
+      'Zeile 2: nur 2 Felder statt 4 wie in der Kopfzeile',
+    ]);
     expect(r.warnings).toEqual([]);
   });
 });
 
 describe('mapTableToObservations – join by name', () => {
-  const BY_NAME: TableMapping = { layout: 'wide', areaColumn: 'Name', areaKey: 'name', date: { fixed: '2020-12-31' }, indicators: [{ column: 'EW', indicatorId: 'ew' }] };
+  const BY_NAME: TableMapping = {
+    layout: 'wide',
+    areaColumn: 'Name',
+    areaKey: 'name',
+    date: { fixed: '2020-12-31' },
+    indicators: [{ column: 'EW', indicatorId: 'ew' }],
+  };
 
   it('joins names regardless of case and extra blanks', () => {
     const r = run('Name;EW\n  stülerstraße ;5\nSchöneberg;6\n', BY_NAME);
@@ -203,7 +331,9 @@ describe('mapTableToObservations – join by name', () => {
     const r = run('Name;EW\nSchloßstraße;1\nAtlantis;2\nAtlantis;3\nNeverland;4\n', BY_NAME);
     expect(r.unmatchedAreas).toEqual(['Atlantis', 'Neverland']);
     expect(r.ambiguousAreaNames).toEqual([{ name: 'Schloßstraße', areaIds: [3, 4] }]);
-    expect(r.errors[0]!.message).toBe("Zeile 2, Spalte 1 (Name): Gebietsname 'Schloßstraße' ist mehrdeutig (2 Gebiete heißen so); bitte über den Gebietsschlüssel zuordnen");
+    expect(r.errors[0]!.message).toBe(
+      "Zeile 2, Spalte 1 (Name): Gebietsname 'Schloßstraße' ist mehrdeutig (2 Gebiete heißen so); bitte über den Gebietsschlüssel zuordnen",
+    );
     expect(r.errorCount).toBe(4);
   });
 });
@@ -222,17 +352,41 @@ describe('mapTableToObservations – long layout', () => {
   };
 
   it('maps indicator labels through the map or as ids and reads numerator/denominator', () => {
-    const r = run('Gebiet;Datum;Merkmal;Wert;Zähler;Nenner\n01100101;12/2020;Einwohner;3.419;;\n01100101;12/2020;kinderarmut;19,4;58;299\n', LONG);
+    const r = run(
+      'Gebiet;Datum;Merkmal;Wert;Zähler;Nenner\n01100101;12/2020;Einwohner;3.419;;\n01100101;12/2020;kinderarmut;19,4;58;299\n',
+      LONG,
+    );
     expect(r.errors).toEqual([]);
     expect(r.observations).toEqual([
-      { indicatorId: 'ew', areaId: 1, refDate: '2020-12-31', value: 3419, numerator: null, denominator: null, line: 2 },
-      { indicatorId: 'kinderarmut', areaId: 1, refDate: '2020-12-31', value: 19.4, numerator: 58, denominator: 299, line: 3 },
+      {
+        indicatorId: 'ew',
+        areaId: 1,
+        refDate: '2020-12-31',
+        value: 3419,
+        numerator: null,
+        denominator: null,
+        line: 2,
+      },
+      {
+        indicatorId: 'kinderarmut',
+        areaId: 1,
+        refDate: '2020-12-31',
+        value: 19.4,
+        numerator: 58,
+        denominator: 299,
+        line: 3,
+      },
     ]);
   });
 
   it('reports unknown indicator labels and lists them', () => {
-    const r = run('Gebiet;Datum;Merkmal;Wert;Zähler;Nenner\n01100101;12/2020;Kaufkraft;1;;\n', LONG);
-    expect(r.errors.map((e) => e.message)).toEqual(["Zeile 2, Spalte 3 (Merkmal): Indikator 'Kaufkraft' ist unbekannt"]);
+    const r = run(
+      'Gebiet;Datum;Merkmal;Wert;Zähler;Nenner\n01100101;12/2020;Kaufkraft;1;;\n',
+      LONG,
+    );
+    expect(r.errors.map((e) => e.message)).toEqual([
+      "Zeile 2, Spalte 3 (Merkmal): Indikator 'Kaufkraft' ist unbekannt",
+    ]);
     expect(r.unknownIndicators).toEqual(['Kaufkraft']);
   });
 });
@@ -255,8 +409,20 @@ describe('ObservationMapper', () => {
   });
 
   it('is fatal for an invalid fixed date', () => {
-    const m = new ObservationMapper(['PLR', 'EW'], { layout: 'wide', areaColumn: 'PLR', areaKey: 'code', date: { fixed: '31.12.20' }, indicators: [{ column: 'EW', indicatorId: 'ew' }] }, ctx);
+    const m = new ObservationMapper(
+      ['PLR', 'EW'],
+      {
+        layout: 'wide',
+        areaColumn: 'PLR',
+        areaKey: 'code',
+        date: { fixed: '31.12.20' },
+        indicators: [{ column: 'EW', indicatorId: 'ew' }],
+      },
+      ctx,
+    );
     expect(m.fatal).toBe(true);
-    expect(m.finish().errors[0]!.message).toBe("Zeile 1: Stichtag ungültig: '31.12.20': zweistellige Jahreszahl ist mehrdeutig, bitte vierstellig angeben (31.12.2020)");
+    expect(m.finish().errors[0]!.message).toBe(
+      "Zeile 1: Stichtag ungültig: '31.12.20': zweistellige Jahreszahl ist mehrdeutig, bitte vierstellig angeben (31.12.2020)",
+    );
   });
 });

@@ -121,7 +121,9 @@ export function createAreaLookup(areas: Iterable<AreaRef>): AreaLookup {
   return { byCode, byName, codeLengths: [...lengths].sort((x, y) => y - x) };
 }
 
-type AreaResolution = { ok: true; areaId: number; padded: boolean; withName?: boolean } | { ok: false; message: string; kind: 'unknown' | 'ambiguous' };
+type AreaResolution =
+  | { ok: true; areaId: number; padded: boolean; withName?: boolean }
+  | { ok: false; message: string; kind: 'unknown' | 'ambiguous' };
 
 interface ColumnRef {
   index: number;
@@ -137,7 +139,8 @@ interface IndicatorColumns {
 
 const MAX_LIST = 200;
 // Sum rows of published tables; they match no area and are skipped with a warning.
-const TOTAL_ROW = /^(insgesamt|gesamt|summe|zusammen|total|berlin( insgesamt)?|land berlin|alle( gebiete)?)$/i;
+const TOTAL_ROW =
+  /^(insgesamt|gesamt|summe|zusammen|total|berlin( insgesamt)?|land berlin|alle( gebiete)?)$/i;
 
 /** Streaming mapper: construct with the header, push parsed records, call `finish()` for the summary. */
 export class ObservationMapper {
@@ -157,7 +160,12 @@ export class ObservationMapper {
   private dateColumn: ColumnRef | null = null;
   private fixedDate: string | null = null;
   private wide: IndicatorColumns[] = [];
-  private longCols: { indicator: ColumnRef; value: ColumnRef; numerator: ColumnRef | null; denominator: ColumnRef | null } | null = null;
+  private longCols: {
+    indicator: ColumnRef;
+    value: ColumnRef;
+    numerator: ColumnRef | null;
+    denominator: ColumnRef | null;
+  } | null = null;
   private readonly areaCache = new Map<string, AreaResolution>();
   private readonly dateCache = new Map<string, ReturnType<typeof parseGermanDate>>();
   private readonly indicatorCache = new Map<string, string | null>();
@@ -167,7 +175,10 @@ export class ObservationMapper {
   private readonly unmatched = new Set<string>();
   private readonly ambiguous = new Map<string, number[]>();
   private readonly unknownIndicators = new Set<string>();
-  private readonly skipped = { textRows: { count: 0, first: 0, example: '' }, totalRows: { count: 0, first: 0, example: '' } };
+  private readonly skipped = {
+    textRows: { count: 0, first: 0, example: '' },
+    totalRows: { count: 0, first: 0, example: '' },
+  };
   private paddedCount = 0;
   private codeWithNameCount = 0;
   private codeWithNameExample = '';
@@ -180,8 +191,11 @@ export class ObservationMapper {
     this.mapping = mapping;
     this.ctx = ctx;
     this.maxErrors = ctx.maxErrors ?? 1000;
-    for (const id of ctx.areas.byCode.values()) if (!this.areaIndex.has(id)) this.areaIndex.set(id, this.areaIndex.size);
-    for (const ids of ctx.areas.byName.values()) for (const id of ids) if (!this.areaIndex.has(id)) this.areaIndex.set(id, this.areaIndex.size);
+    for (const id of ctx.areas.byCode.values())
+      if (!this.areaIndex.has(id)) this.areaIndex.set(id, this.areaIndex.size);
+    for (const ids of ctx.areas.byName.values())
+      for (const id of ids)
+        if (!this.areaIndex.has(id)) this.areaIndex.set(id, this.areaIndex.size);
     this.fatal = !this.resolveColumns();
   }
 
@@ -193,7 +207,12 @@ export class ObservationMapper {
     this.errorCount++;
     if (this.errors.length >= this.maxErrors) return;
     const where = col ? `Zeile ${line}, Spalte ${col.index + 1} (${col.name})` : `Zeile ${line}`;
-    this.errors.push({ line, column: col ? col.index + 1 : null, columnName: col ? col.name : null, message: `${where}: ${message}` });
+    this.errors.push({
+      line,
+      column: col ? col.index + 1 : null,
+      columnName: col ? col.name : null,
+      message: `${where}: ${message}`,
+    });
   }
 
   private findColumn(name: string, role: string): ColumnRef | null {
@@ -204,11 +223,17 @@ export class ObservationMapper {
     }
     if (index === -1) {
       const shown = this.header.map((h) => `'${h}'`).join(', ');
-      this.addError(this.headerLine, null, `Spalte '${name}' (${role}) fehlt in der Kopfzeile; vorhanden: ${shown}`);
+      this.addError(
+        this.headerLine,
+        null,
+        `Spalte '${name}' (${role}) fehlt in der Kopfzeile; vorhanden: ${shown}`,
+      );
       return null;
     }
     if (this.header.indexOf(this.header[index]!, index + 1) !== -1) {
-      this.warnings.push(`Spaltenname '${this.header[index]}' kommt mehrfach vor; die erste Spalte (${index + 1}) wird verwendet.`);
+      this.warnings.push(
+        `Spaltenname '${this.header[index]}' kommt mehrfach vor; die erste Spalte (${index + 1}) wird verwendet.`,
+      );
     }
     this.maxNeededIndex = Math.max(this.maxNeededIndex, index);
     return { index, name: this.header[index]! };
@@ -217,7 +242,10 @@ export class ObservationMapper {
   private resolveColumns(): boolean {
     const m = this.mapping;
     let ok = true;
-    const area = this.findColumn(m.areaColumn, m.areaKey === 'code' ? 'Gebietsschlüssel' : 'Gebietsname');
+    const area = this.findColumn(
+      m.areaColumn,
+      m.areaKey === 'code' ? 'Gebietsschlüssel' : 'Gebietsname',
+    );
     if (area) this.area = area;
     else ok = false;
     if ('fixed' in m.date) {
@@ -252,7 +280,11 @@ export class ObservationMapper {
         }
         const role = ic.role ?? 'value';
         if (g[role]) {
-          this.addError(this.headerLine, col, `Indikator '${ic.indicatorId}' hat zwei Spalten für ${role === 'value' ? 'den Wert' : role === 'numerator' ? 'den Zähler' : 'den Nenner'}`);
+          this.addError(
+            this.headerLine,
+            col,
+            `Indikator '${ic.indicatorId}' hat zwei Spalten für ${role === 'value' ? 'den Wert' : role === 'numerator' ? 'den Zähler' : 'den Nenner'}`,
+          );
           ok = false;
         }
         g[role] = col;
@@ -260,7 +292,11 @@ export class ObservationMapper {
       for (const g of byId.values()) {
         // numerator + denominator without a value column is fine: the share is computed from them
         if (!g.value && !(g.numerator && g.denominator)) {
-          this.addError(this.headerLine, null, `Indikator '${g.indicatorId}' hat weder eine Wert-Spalte noch Zähler und Nenner`);
+          this.addError(
+            this.headerLine,
+            null,
+            `Indikator '${g.indicatorId}' hat weder eine Wert-Spalte noch Zähler und Nenner`,
+          );
           ok = false;
         }
       }
@@ -273,8 +309,16 @@ export class ObservationMapper {
       const indicator = this.findColumn(m.indicatorColumn, 'Indikator');
       const value = this.findColumn(m.valueColumn, 'Wert');
       const numerator = m.numeratorColumn ? this.findColumn(m.numeratorColumn, 'Zähler') : null;
-      const denominator = m.denominatorColumn ? this.findColumn(m.denominatorColumn, 'Nenner') : null;
-      if (!indicator || !value || (m.numeratorColumn && !numerator) || (m.denominatorColumn && !denominator)) ok = false;
+      const denominator = m.denominatorColumn
+        ? this.findColumn(m.denominatorColumn, 'Nenner')
+        : null;
+      if (
+        !indicator ||
+        !value ||
+        (m.numeratorColumn && !numerator) ||
+        (m.denominatorColumn && !denominator)
+      )
+        ok = false;
       else this.longCols = { indicator, value, numerator, denominator };
     }
     return ok;
@@ -318,7 +362,11 @@ export class ObservationMapper {
         return { ok: true, areaId: hits[0]!.id, padded: true };
       }
       if (hits.length > 1) {
-        return { ok: false, kind: 'ambiguous', message: `Gebietsschlüssel '${code}' ist ohne führende Nullen mehrdeutig (${hits.map((h) => `'${h.code}'`).join(', ')})` };
+        return {
+          ok: false,
+          kind: 'ambiguous',
+          message: `Gebietsschlüssel '${code}' ist ohne führende Nullen mehrdeutig (${hits.map((h) => `'${h.code}'`).join(', ')})`,
+        };
       }
     }
     if (code === '') return { ok: false, kind: 'unknown', message: 'Gebietsschlüssel fehlt' };
@@ -329,10 +377,15 @@ export class ObservationMapper {
     const name = raw.trim();
     if (name === '') return { ok: false, kind: 'unknown', message: 'Gebietsname fehlt' };
     const ids = this.ctx.areas.byName.get(normalizeAreaName(name));
-    if (!ids || ids.length === 0) return { ok: false, kind: 'unknown', message: `Gebietsname '${name}' ist unbekannt` };
+    if (!ids || ids.length === 0)
+      return { ok: false, kind: 'unknown', message: `Gebietsname '${name}' ist unbekannt` };
     if (ids.length > 1) {
       this.ambiguous.set(name, [...ids]);
-      return { ok: false, kind: 'ambiguous', message: `Gebietsname '${name}' ist mehrdeutig (${ids.length} Gebiete heißen so); bitte über den Gebietsschlüssel zuordnen` };
+      return {
+        ok: false,
+        kind: 'ambiguous',
+        message: `Gebietsname '${name}' ist mehrdeutig (${ids.length} Gebiete heißen so); bitte über den Gebietsschlüssel zuordnen`,
+      };
     }
     return { ok: true, areaId: ids[0]!, padded: false };
   }
@@ -341,7 +394,10 @@ export class ObservationMapper {
     const cached = this.indicatorCache.get(raw);
     if (cached !== undefined) return cached;
     const label = raw.trim();
-    const id = this.mapping.layout === 'long' && this.mapping.indicatorMap?.[label] !== undefined ? this.mapping.indicatorMap[label]! : label;
+    const id =
+      this.mapping.layout === 'long' && this.mapping.indicatorMap?.[label] !== undefined
+        ? this.mapping.indicatorMap[label]!
+        : label;
     const res = this.ctx.indicatorIds.has(id) ? id : null;
     this.indicatorCache.set(raw, res);
     return res;
@@ -354,10 +410,21 @@ export class ObservationMapper {
     return p;
   }
 
-  private record(out: Observation[], rec: CsvRecord, indicatorId: string, areaId: number, refDate: string, value: ParsedNumber | null, numerator: ParsedNumber | null, denominator: ParsedNumber | null): void {
-    const hasContent = (p: ParsedNumber | null): boolean => p !== null && (p.kind === 'number' || (p.kind === 'missing' && p.marker !== ''));
+  private record(
+    out: Observation[],
+    rec: CsvRecord,
+    indicatorId: string,
+    areaId: number,
+    refDate: string,
+    value: ParsedNumber | null,
+    numerator: ParsedNumber | null,
+    denominator: ParsedNumber | null,
+  ): void {
+    const hasContent = (p: ParsedNumber | null): boolean =>
+      p !== null && (p.kind === 'number' || (p.kind === 'missing' && p.marker !== ''));
     if (!hasContent(value) && !hasContent(numerator) && !hasContent(denominator)) return; // empty cells: no observation
-    if ((value && !value.ok) || (numerator && !numerator.ok) || (denominator && !denominator.ok)) return; // already reported
+    if ((value && !value.ok) || (numerator && !numerator.ok) || (denominator && !denominator.ok))
+      return; // already reported
     let byDate = this.seen.get(indicatorId);
     if (!byDate) {
       byDate = new Map();
@@ -375,17 +442,32 @@ export class ObservationMapper {
       if (this.lastDuplicateLine !== rec.line) {
         this.lastDuplicateLine = rec.line;
         const areaText = (rec.fields[this.area.index] ?? '').trim();
-        const more = this.mapping.layout === 'wide' && this.wide.length > 1 ? ' (und ggf. weitere Indikatoren dieser Zeile)' : '';
-        this.addError(rec.line, this.area, `doppelter Eintrag für Gebiet '${areaText}', Indikator '${indicatorId}'${more}, Stichtag ${refDate} – steht schon in Zeile ${prev}`);
+        const more =
+          this.mapping.layout === 'wide' && this.wide.length > 1
+            ? ' (und ggf. weitere Indikatoren dieser Zeile)'
+            : '';
+        this.addError(
+          rec.line,
+          this.area,
+          `doppelter Eintrag für Gebiet '${areaText}', Indikator '${indicatorId}'${more}, Stichtag ${refDate} – steht schon in Zeile ${prev}`,
+        );
       }
       return;
     }
     lines[slot] = rec.line;
-    const obs: Observation = { indicatorId, areaId, refDate, value: value?.ok ? value.value : null, line: rec.line };
+    const obs: Observation = {
+      indicatorId,
+      areaId,
+      refDate,
+      value: value?.ok ? value.value : null,
+      line: rec.line,
+    };
     if (numerator) obs.numerator = numerator.ok ? numerator.value : null;
     if (denominator) obs.denominator = denominator.ok ? denominator.value : null;
     // a missing-value marker (".", "x", …) in the value — or, without a value column, in a count
-    const marked = [value, numerator, denominator].find((p) => p !== null && p.ok && p.kind === 'missing' && p.marker !== '');
+    const marked = [value, numerator, denominator].find(
+      (p) => p !== null && p.ok && p.kind === 'missing' && p.marker !== '',
+    );
     if (marked && marked.ok && marked.kind === 'missing' && (value === null || marked === value)) {
       obs.flag = 'suppressed';
       obs.flagReason = `Kennzeichen '${marked.marker}' in der Quelle`;
@@ -407,13 +489,18 @@ export class ObservationMapper {
       const f = rec.fields;
       // Title and footnote rows of statistical tables ("Quelle: …", "1) ohne …") have one filled cell.
       let filled = 0;
-      for (let i = 0; i < f.length && filled < 2; i++) if (f[i] !== '' && f[i]!.trim() !== '') filled++;
+      for (let i = 0; i < f.length && filled < 2; i++)
+        if (f[i] !== '' && f[i]!.trim() !== '') filled++;
       if (filled < 2) {
         this.note('textRows', rec.line, f.find((x) => x.trim() !== '') ?? '');
         continue;
       }
       if (f.length > width && f.slice(width).some((x) => x.trim() !== '')) {
-        this.addError(rec.line, null, `${f.length} Felder statt ${width} wie in der Kopfzeile – enthält ein Wert das Trennzeichen ohne Anführungszeichen?`);
+        this.addError(
+          rec.line,
+          null,
+          `${f.length} Felder statt ${width} wie in der Kopfzeile – enthält ein Wert das Trennzeichen ohne Anführungszeichen?`,
+        );
         continue;
       }
       if (f.length <= this.maxNeededIndex) {
@@ -453,15 +540,37 @@ export class ObservationMapper {
         if (!indicatorId) {
           const label = rawInd.trim();
           if (this.unknownIndicators.size < MAX_LIST) this.unknownIndicators.add(label);
-          this.addError(rec.line, c.indicator, label === '' ? 'Indikator fehlt' : `Indikator '${label}' ist unbekannt`);
+          this.addError(
+            rec.line,
+            c.indicator,
+            label === '' ? 'Indikator fehlt' : `Indikator '${label}' ist unbekannt`,
+          );
           continue;
         }
         const value = this.parseNumberCell(rec, c.value)!;
-        this.record(out, rec, indicatorId, areaRes.areaId, refDate!, value, this.parseNumberCell(rec, c.numerator), this.parseNumberCell(rec, c.denominator));
+        this.record(
+          out,
+          rec,
+          indicatorId,
+          areaRes.areaId,
+          refDate!,
+          value,
+          this.parseNumberCell(rec, c.numerator),
+          this.parseNumberCell(rec, c.denominator),
+        );
       } else {
         for (const g of this.wide) {
           const value = this.parseNumberCell(rec, g.value);
-          this.record(out, rec, g.indicatorId, areaRes.areaId, refDate!, value, this.parseNumberCell(rec, g.numerator), this.parseNumberCell(rec, g.denominator));
+          this.record(
+            out,
+            rec,
+            g.indicatorId,
+            areaRes.areaId,
+            refDate!,
+            value,
+            this.parseNumberCell(rec, g.numerator),
+            this.parseNumberCell(rec, g.denominator),
+          );
         }
       }
     }
@@ -477,7 +586,8 @@ export class ObservationMapper {
   }
 
   private unmatchedOrAmbiguous(raw: string, res: AreaResolution & { ok: false }): void {
-    if (res.kind === 'unknown' && raw !== '' && this.unmatched.size < MAX_LIST) this.unmatched.add(raw);
+    if (res.kind === 'unknown' && raw !== '' && this.unmatched.size < MAX_LIST)
+      this.unmatched.add(raw);
   }
 
   /** Ends the mapping and returns counts, errors (first `maxErrors`), warnings and unmatched lists. */
@@ -489,12 +599,23 @@ export class ObservationMapper {
       );
     }
     if (this.codeWithNameCount > 0) {
-      warnings.push(`Gebietsschlüssel aus Zellen mit Schlüssel und Name gelesen bei ${this.codeWithNameCount} ${this.codeWithNameCount === 1 ? 'Zeile' : 'Zeilen'} (z. B. '${this.codeWithNameExample}').`);
+      warnings.push(
+        `Gebietsschlüssel aus Zellen mit Schlüssel und Name gelesen bei ${this.codeWithNameCount} ${this.codeWithNameCount === 1 ? 'Zeile' : 'Zeilen'} (z. B. '${this.codeWithNameExample}').`,
+      );
     }
     const { textRows, totalRows } = this.skipped;
-    if (totalRows.count > 0) warnings.push(`${totalRows.count} Summenzeile(n) übersprungen (z. B. Zeile ${totalRows.first}: '${totalRows.example}').`);
-    if (textRows.count > 0) warnings.push(`${textRows.count} Zeile(n) mit nur einem gefüllten Feld übersprungen (Titel/Fußnoten; z. B. Zeile ${textRows.first}: '${textRows.example}').`);
-    if (this.errorCount > this.errors.length) warnings.push(`Nur die ersten ${this.errors.length} von ${this.errorCount} Fehlern werden einzeln aufgeführt.`);
+    if (totalRows.count > 0)
+      warnings.push(
+        `${totalRows.count} Summenzeile(n) übersprungen (z. B. Zeile ${totalRows.first}: '${totalRows.example}').`,
+      );
+    if (textRows.count > 0)
+      warnings.push(
+        `${textRows.count} Zeile(n) mit nur einem gefüllten Feld übersprungen (Titel/Fußnoten; z. B. Zeile ${textRows.first}: '${textRows.example}').`,
+      );
+    if (this.errorCount > this.errors.length)
+      warnings.push(
+        `Nur die ersten ${this.errors.length} von ${this.errorCount} Fehlern werden einzeln aufgeführt.`,
+      );
     return {
       rowsRead: this.rowsRead,
       observationCount: this.observationCount,

@@ -7,7 +7,8 @@ const PLAIN_DOT: NumberFormat = { decimal: '.', thousands: null };
 
 const num = (text: string, f: NumberFormat = DE) => {
   const r = parseLocaleNumber(text, f);
-  if (r.kind !== 'number') throw new Error(`expected a number for '${text}', got ${JSON.stringify(r)}`);
+  if (r.kind !== 'number')
+    throw new Error(`expected a number for '${text}', got ${JSON.stringify(r)}`);
   return [r.value, r.percent] as const;
 };
 
@@ -38,13 +39,27 @@ describe('parseLocaleNumber', () => {
     expect(num('4.22594', PLAIN_DOT)).toEqual([4.22594, false]);
   });
 
-  it.each(['', '-', '–', '.', 'x', 'k.A.', 'n.v.', '  ', ' . '])('treats %j as a missing value, not as invalid', (text) => {
-    const r = parseLocaleNumber(text, DE);
-    expect(r).toEqual({ ok: true, kind: 'missing', value: null, percent: false, marker: text.trim() });
-  });
+  it.each(['', '-', '–', '.', 'x', 'k.A.', 'n.v.', '  ', ' . '])(
+    'treats %j as a missing value, not as invalid',
+    (text) => {
+      const r = parseLocaleNumber(text, DE);
+      expect(r).toEqual({
+        ok: true,
+        kind: 'missing',
+        value: null,
+        percent: false,
+        marker: text.trim(),
+      });
+    },
+  );
 
   it('rejects text with a German reason', () => {
-    expect(parseLocaleNumber('abc', DE)).toEqual({ ok: false, kind: 'invalid', value: null, reason: "'abc' ist keine Zahl" });
+    expect(parseLocaleNumber('abc', DE)).toEqual({
+      ok: false,
+      kind: 'invalid',
+      value: null,
+      reason: "'abc' ist keine Zahl",
+    });
   });
 
   it.each([
@@ -67,7 +82,10 @@ describe('parseLocaleNumber', () => {
   it('rejects a decimal comma when the file uses a decimal point without thousands separator', () => {
     const r = parseLocaleNumber('12,5', PLAIN_DOT);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason).toBe("'12,5' ist keine gültige Zahl: Dezimalzeichen ist hier der Punkt, ',' ist nicht erlaubt");
+    if (!r.ok)
+      expect(r.reason).toBe(
+        "'12,5' ist keine gültige Zahl: Dezimalzeichen ist hier der Punkt, ',' ist nicht erlaubt",
+      );
   });
 
   it('returns 0 rather than -0', () => {

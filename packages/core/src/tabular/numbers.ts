@@ -50,7 +50,9 @@ function patternFor(f: NumberFormat): RegExp {
   let re = patterns.get(key);
   if (!re) {
     const dec = f.decimal === '.' ? '\\.' : ',';
-    const intPart = f.thousands ? `(?:\\d+|\\d{1,3}(?:${f.thousands === '.' ? '\\.' : ','}\\d{3})+)` : '\\d+';
+    const intPart = f.thousands
+      ? `(?:\\d+|\\d{1,3}(?:${f.thousands === '.' ? '\\.' : ','}\\d{3})+)`
+      : '\\d+';
     re = new RegExp(`^(${intPart})(?:${dec}(\\d+))?$`);
     patterns.set(key, re);
   }
@@ -66,7 +68,8 @@ export function parseLocaleNumber(text: string, format: NumberFormat): ParsedNum
   // Fast path for plain integers, the bulk of count tables.
   if (INT.test(text)) return { ok: true, kind: 'number', value: Number(text), percent: false };
   let t = text.trim();
-  if (MISSING_MARKERS.has(t)) return { ok: true, kind: 'missing', value: null, percent: false, marker: t };
+  if (MISSING_MARKERS.has(t))
+    return { ok: true, kind: 'missing', value: null, percent: false, marker: t };
   let percent = false;
   if (t.endsWith('%')) {
     percent = true;
@@ -80,7 +83,8 @@ export function parseLocaleNumber(text: string, format: NumberFormat): ParsedNum
   } else if (c0 === 43 /* + */) t = t.slice(1);
   const m = patternFor(format).exec(t);
   if (m) {
-    const intPart = format.thousands && m[1]!.length > 3 ? m[1]!.split(format.thousands).join('') : m[1]!;
+    const intPart =
+      format.thousands && m[1]!.length > 3 ? m[1]!.split(format.thousands).join('') : m[1]!;
     const value = sign * Number(m[2] === undefined ? intPart : `${intPart}.${m[2]}`);
     return { ok: true, kind: 'number', value: value === 0 ? 0 : value, percent };
   }
@@ -91,11 +95,13 @@ function explainInvalid(original: string, body: string, f: NumberFormat): string
   const decName = f.decimal === ',' ? 'Komma' : 'Punkt';
   const decWithArticle = f.decimal === ',' ? 'das Komma' : 'der Punkt';
   if (!/^[\d.,]+$/.test(body)) {
-    if (/^\d+(?:[.,]\d+)?[eE][-+]?\d+$/.test(body)) return `'${original}' ist in wissenschaftlicher Schreibweise; bitte als normale Zahl speichern`;
+    if (/^\d+(?:[.,]\d+)?[eE][-+]?\d+$/.test(body))
+      return `'${original}' ist in wissenschaftlicher Schreibweise; bitte als normale Zahl speichern`;
     return `'${original}' ist keine Zahl`;
   }
   const decCount = body.split(f.decimal).length - 1;
-  if (decCount > 1) return `'${original}' ist keine gültige Zahl: mehr als ein Dezimalzeichen (${decName})`;
+  if (decCount > 1)
+    return `'${original}' ist keine gültige Zahl: mehr als ein Dezimalzeichen (${decName})`;
   const other = f.decimal === ',' ? '.' : ',';
   if (f.thousands === null && body.includes(other)) {
     return `'${original}' ist keine gültige Zahl: Dezimalzeichen ist hier ${decWithArticle}, '${other}' ist nicht erlaubt`;

@@ -4,7 +4,12 @@
 
 import { createCsvParser, type CsvError, type CsvRecord } from './csv-parser.ts';
 import { detectDialect, type CsvDialect } from './dialect.ts';
-import { createStreamingDecoder, detectEncoding, type EncodingDetection, type EncodingProblem } from './encoding.ts';
+import {
+  createStreamingDecoder,
+  detectEncoding,
+  type EncodingDetection,
+  type EncodingProblem,
+} from './encoding.ts';
 
 export interface ReadTableOptions {
   /** Override the detected dialect (e.g. after the user corrected it in the dialog). */
@@ -29,7 +34,9 @@ export function readCsvBytes(bytes: Uint8Array, options: ReadTableOptions = {}):
   const encoding = detectEncoding(bytes);
   const decoder = createStreamingDecoder(encoding.encoding);
   const chunkSize = options.chunkSize ?? SAMPLE_BYTES;
-  let dialect: CsvDialect | null = options.dialect ? { ...options.dialect, confidence: 1, reasons: ['Vom Benutzer vorgegeben.'] } : null;
+  let dialect: CsvDialect | null = options.dialect
+    ? { ...options.dialect, confidence: 1, reasons: ['Vom Benutzer vorgegeben.'] }
+    : null;
   let parser: ReturnType<typeof createCsvParser> | null = null;
   let pending = '';
   const records: CsvRecord[] = [];
@@ -45,9 +52,17 @@ export function readCsvBytes(bytes: Uint8Array, options: ReadTableOptions = {}):
     for (const r of parser.push(text)) records.push(r);
     if (final) for (const r of parser.end()) records.push(r);
   };
-  for (let i = 0; i < bytes.length; i += chunkSize) feed(decoder.decode(bytes.subarray(i, i + chunkSize)), false);
+  for (let i = 0; i < bytes.length; i += chunkSize)
+    feed(decoder.decode(bytes.subarray(i, i + chunkSize)), false);
   feed(decoder.end(), true);
   const problems = [...decoder.problems];
-  if (encoding.problem && !problems.some((p) => p.line === encoding.problem!.line)) problems.unshift(encoding.problem);
-  return { encoding, dialect: dialect!, records, errors: parser ? [...(parser as ReturnType<typeof createCsvParser>).errors] : [], encodingProblems: problems };
+  if (encoding.problem && !problems.some((p) => p.line === encoding.problem!.line))
+    problems.unshift(encoding.problem);
+  return {
+    encoding,
+    dialect: dialect!,
+    records,
+    errors: parser ? [...(parser as ReturnType<typeof createCsvParser>).errors] : [],
+    encodingProblems: problems,
+  };
 }

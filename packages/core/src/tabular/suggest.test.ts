@@ -65,7 +65,13 @@ describe('suggestMapping', () => {
       INDICATORS,
       CODES,
     );
-    expect(s.mapping).toMatchObject({ layout: 'long', indicatorColumn: 'Indikator', valueColumn: 'Wert', numeratorColumn: 'Zähler', denominatorColumn: 'Nenner' });
+    expect(s.mapping).toMatchObject({
+      layout: 'long',
+      indicatorColumn: 'Indikator',
+      valueColumn: 'Wert',
+      numeratorColumn: 'Zähler',
+      denominatorColumn: 'Nenner',
+    });
   });
 
   it('asks for the reference date when no column holds dates', () => {
@@ -76,20 +82,48 @@ describe('suggestMapping', () => {
   });
 
   it('does not take a year-like number column for a date unless its header says so', () => {
-    const s = suggestMapping(['PLR', 'Baujahr Median', 'Jahr'], [['01100101', '1965', '2020'], ['01100102', '1972', '2020']], ['ew'], CODES);
+    const s = suggestMapping(
+      ['PLR', 'Baujahr Median', 'Jahr'],
+      [
+        ['01100101', '1965', '2020'],
+        ['01100102', '1972', '2020'],
+      ],
+      ['ew'],
+      CODES,
+    );
     expect(s.mapping.date).toEqual({ column: 'Jahr' });
   });
 
   it('joins by name when no column holds codes but names are known', () => {
-    const s = suggestMapping(['Planungsraum', 'Einwohner'], [['Stülerstraße', '1'], ['Schöneberg', '2']], INDICATORS, CODES, { knownAreaNames: ['Stülerstraße', 'Schöneberg'] });
+    const s = suggestMapping(
+      ['Planungsraum', 'Einwohner'],
+      [
+        ['Stülerstraße', '1'],
+        ['Schöneberg', '2'],
+      ],
+      INDICATORS,
+      CODES,
+      { knownAreaNames: ['Stülerstraße', 'Schöneberg'] },
+    );
     expect(s.mapping.areaColumn).toBe('Planungsraum');
     expect(s.mapping.areaKey).toBe('name');
     expect(s.confidence).toBeLessThan(1);
   });
 
   it('proposes all numeric columns for the user to assign when none matches a known indicator', () => {
-    const s = suggestMapping(['PLR', 'Stichtag', 'Foo', 'Bar', 'Text'], [['01100101', '2020-12-31', '1', '2,5', 'a']], INDICATORS, CODES);
-    expect(s.mapping).toMatchObject({ layout: 'wide', indicators: [{ column: 'Foo', indicatorId: 'Foo' }, { column: 'Bar', indicatorId: 'Bar' }] });
+    const s = suggestMapping(
+      ['PLR', 'Stichtag', 'Foo', 'Bar', 'Text'],
+      [['01100101', '2020-12-31', '1', '2,5', 'a']],
+      INDICATORS,
+      CODES,
+    );
+    expect(s.mapping).toMatchObject({
+      layout: 'wide',
+      indicators: [
+        { column: 'Foo', indicatorId: 'Foo' },
+        { column: 'Bar', indicatorId: 'Bar' },
+      ],
+    });
     expect(s.unresolved).toEqual(['indicators']);
     expect(s.unmatchedColumns).toEqual(['Foo', 'Bar']);
   });
@@ -105,14 +139,28 @@ describe('detectHeaderRow', () => {
       ['01100101', '3.419', '1.000'],
       ['01100102', '1.791', '500'],
     ];
-    expect(detectHeaderRow(rows)).toEqual({ index: 3, reason: 'Kopfzeile ist Zeile 4; 3 Titelzeile(n) davor werden übersprungen.' });
+    expect(detectHeaderRow(rows)).toEqual({
+      index: 3,
+      reason: 'Kopfzeile ist Zeile 4; 3 Titelzeile(n) davor werden übersprungen.',
+    });
   });
 
   it('takes the first row of an ordinary CSV', () => {
-    expect(detectHeaderRow([['PLR', 'EW'], ['01100101', '1']]).index).toBe(0);
+    expect(
+      detectHeaderRow([
+        ['PLR', 'EW'],
+        ['01100101', '1'],
+      ]).index,
+    ).toBe(0);
   });
 
   it('does not take a data row with a text name column for the header when a real header exists above', () => {
-    expect(detectHeaderRow([['Titel', ''], ['PLR', 'Name', 'EW'], ['01100101', 'Stülerstraße', '3419']]).index).toBe(1);
+    expect(
+      detectHeaderRow([
+        ['Titel', ''],
+        ['PLR', 'Name', 'EW'],
+        ['01100101', 'Stülerstraße', '3419'],
+      ]).index,
+    ).toBe(1);
   });
 });

@@ -29,7 +29,21 @@ export interface MappingSuggestion {
 }
 
 const DATE_HINT = /stichtag|datum|date|zeit|jahr|stand|period|year|time/i;
-const DATE_NAMES = new Set(['stichtag', 'datum', 'date', 'zeit', 'jahr', 'stand', 'periode', 'period', 'year', 'time', 'refdate', 'referenzdatum', 'berichtsjahr']);
+const DATE_NAMES = new Set([
+  'stichtag',
+  'datum',
+  'date',
+  'zeit',
+  'jahr',
+  'stand',
+  'periode',
+  'period',
+  'year',
+  'time',
+  'refdate',
+  'referenzdatum',
+  'berichtsjahr',
+]);
 const AREA_HINT = /plr|lor|gebiet|schl(ü|ue)ssel|code|kennung|\bid\b|_id\b|nummer|nr\b/i;
 const INDICATOR_HINT = /indikator|indicator|merkmal|variable|kennzahl|kennziffer/i;
 const VALUE_HINT = /^(wert|value|werte|anteil|anzahl|betrag)$/i;
@@ -53,7 +67,10 @@ function column(rows: readonly (readonly string[])[], j: number): string[] {
 
 function isNumeric(v: string, f: NumberFormat | undefined): boolean {
   if (f) return parseLocaleNumber(v, f).ok;
-  return parseLocaleNumber(v, { decimal: ',', thousands: '.' }).ok || parseLocaleNumber(v, { decimal: '.', thousands: null }).ok;
+  return (
+    parseLocaleNumber(v, { decimal: ',', thousands: '.' }).ok ||
+    parseLocaleNumber(v, { decimal: '.', thousands: null }).ok
+  );
 }
 
 /** Guesses layout, area column, date column and indicator columns from the header and a few sample rows. */
@@ -81,7 +98,8 @@ export function suggestMapping(
     if (ind.name) indicatorByKey.set(normalizeKey(ind.name), ind.id);
   }
   const cols = header.map((_, j) => column(sampleRows, j));
-  const share = (vals: string[], pred: (v: string) => boolean): number => (vals.length === 0 ? 0 : vals.filter(pred).length / vals.length);
+  const share = (vals: string[], pred: (v: string) => boolean): number =>
+    vals.length === 0 ? 0 : vals.filter(pred).length / vals.length;
 
   // 1. Area column: the one whose values match most known codes.
   let areaIdx = -1;
@@ -95,11 +113,15 @@ export function suggestMapping(
     }
   });
   if (areaIdx !== -1 && bestShare >= 0.5) {
-    reasons.push(`Gebietsspalte '${header[areaIdx]}': ${Math.round(bestShare * 100)} % der Beispielwerte sind bekannte Gebietsschlüssel.`);
+    reasons.push(
+      `Gebietsspalte '${header[areaIdx]}': ${Math.round(bestShare * 100)} % der Beispielwerte sind bekannte Gebietsschlüssel.`,
+    );
     confidence *= bestShare;
   } else {
     areaIdx = -1;
-    const names = options.knownAreaNames ? new Set([...options.knownAreaNames].map(normalizeAreaName)) : null;
+    const names = options.knownAreaNames
+      ? new Set([...options.knownAreaNames].map(normalizeAreaName))
+      : null;
     if (names) {
       bestShare = 0;
       cols.forEach((vals, j) => {
@@ -112,7 +134,9 @@ export function suggestMapping(
       if (bestShare >= 0.5) {
         areaKey = 'name';
         confidence *= bestShare * 0.8;
-        reasons.push(`Gebietsspalte '${header[areaIdx]}' über Namen: ${Math.round(bestShare * 100)} % bekannte Gebietsnamen. Namen sind nicht immer eindeutig – Schlüssel sind sicherer.`);
+        reasons.push(
+          `Gebietsspalte '${header[areaIdx]}' über Namen: ${Math.round(bestShare * 100)} % bekannte Gebietsnamen. Namen sind nicht immer eindeutig – Schlüssel sind sicherer.`,
+        );
       } else areaIdx = -1;
     }
     if (areaIdx === -1) {
@@ -120,7 +144,10 @@ export function suggestMapping(
       // area level or LOR version. Otherwise fall back to the header name.
       let bestShape = 0;
       cols.forEach((vals, j) => {
-        const s = share(vals, (v) => lengths.includes(v.length) && (/^\d+$/.test(v) || !/^[\d.,\s-]+$/.test(v)));
+        const s = share(
+          vals,
+          (v) => lengths.includes(v.length) && (/^\d+$/.test(v) || !/^[\d.,\s-]+$/.test(v)),
+        );
         if (s > bestShape) {
           bestShape = s;
           areaIdx = j;
@@ -146,7 +173,11 @@ export function suggestMapping(
     const parsed = share(vals, (v) => parseGermanDate(v).ok);
     if (parsed < 0.8) return;
     const full = share(vals, (v) => FULL_DATE.test(v));
-    const hint = DATE_NAMES.has(normalizeKey(header[j]!)) ? 0.6 : DATE_HINT.test(header[j]!) ? 0.4 : 0;
+    const hint = DATE_NAMES.has(normalizeKey(header[j]!))
+      ? 0.6
+      : DATE_HINT.test(header[j]!)
+        ? 0.4
+        : 0;
     if (full < 0.8 && hint === 0) return;
     const score = parsed + hint + full * 0.3;
     if (score > dateScore) {
@@ -154,7 +185,8 @@ export function suggestMapping(
       dateIdx = j;
     }
   });
-  if (dateIdx !== -1) reasons.push(`Stichtagsspalte '${header[dateIdx]}' (Werte wie '${cols[dateIdx]![0]}').`);
+  if (dateIdx !== -1)
+    reasons.push(`Stichtagsspalte '${header[dateIdx]}' (Werte wie '${cols[dateIdx]![0]}').`);
   else {
     unresolved.push('date');
     reasons.push('Keine Datumsspalte erkannt – bitte den Stichtag angeben.');
@@ -164,12 +196,16 @@ export function suggestMapping(
 
   // 3. Long layout: a column naming indicators plus a value column.
   const rest = header.map((_, j) => j).filter((j) => j !== areaIdx && j !== dateIdx);
-  const numericShare = (j: number): number => share(cols[j]!, (v) => isNumeric(v, options.numberFormat));
+  const numericShare = (j: number): number =>
+    share(cols[j]!, (v) => isNumeric(v, options.numberFormat));
   let indicatorIdx = -1;
   for (const j of rest) {
     const vals = cols[j]!;
     const known = share(vals, (v) => indicatorByKey.has(normalizeKey(v)));
-    if (numericShare(j) < 0.5 && (known >= 0.5 || (INDICATOR_HINT.test(header[j]!) && new Set(vals).size < vals.length))) {
+    if (
+      numericShare(j) < 0.5 &&
+      (known >= 0.5 || (INDICATOR_HINT.test(header[j]!) && new Set(vals).size < vals.length))
+    ) {
       indicatorIdx = j;
       break;
     }
@@ -178,15 +214,29 @@ export function suggestMapping(
     const numeric = rest.filter((j) => j !== indicatorIdx && numericShare(j) >= 0.8);
     const valueIdx = numeric.find((j) => VALUE_HINT.test(header[j]!.trim())) ?? numeric[0];
     if (valueIdx !== undefined) {
-      reasons.push(`Langes Format: Indikatoren in Spalte '${header[indicatorIdx]}', Werte in '${header[valueIdx]}'.`);
+      reasons.push(
+        `Langes Format: Indikatoren in Spalte '${header[indicatorIdx]}', Werte in '${header[valueIdx]}'.`,
+      );
       const indicatorMap: Record<string, string> = {};
       for (const v of new Set(cols[indicatorIdx])) {
         const id = indicatorByKey.get(normalizeKey(v));
         if (id && id !== v) indicatorMap[v] = id;
       }
-      const numeratorIdx = numeric.find((j) => j !== valueIdx && /zähler|zaehler|numerator/i.test(header[j]!));
-      const denominatorIdx = numeric.find((j) => j !== valueIdx && /nenner|denominator|bezugsgr/i.test(header[j]!));
-      const mapping: TableMapping = { layout: 'long', areaColumn, areaKey, date, indicatorColumn: header[indicatorIdx]!, valueColumn: header[valueIdx]!, indicatorMap };
+      const numeratorIdx = numeric.find(
+        (j) => j !== valueIdx && /zähler|zaehler|numerator/i.test(header[j]!),
+      );
+      const denominatorIdx = numeric.find(
+        (j) => j !== valueIdx && /nenner|denominator|bezugsgr/i.test(header[j]!),
+      );
+      const mapping: TableMapping = {
+        layout: 'long',
+        areaColumn,
+        areaKey,
+        date,
+        indicatorColumn: header[indicatorIdx]!,
+        valueColumn: header[valueIdx]!,
+        indicatorMap,
+      };
       if (numeratorIdx !== undefined) mapping.numeratorColumn = header[numeratorIdx]!;
       if (denominatorIdx !== undefined) mapping.denominatorColumn = header[denominatorIdx]!;
       return {
@@ -210,8 +260,11 @@ export function suggestMapping(
   }
   let indicators = matched;
   if (matched.length > 0) {
-    reasons.push(`Breites Format: ${matched.length} Spalten passen zu bekannten Indikatoren (${matched.map((m) => m.column).join(', ')}).`);
-    if (unmatchedColumns.length > 0) reasons.push(`Nicht zugeordnete Zahlenspalten: ${unmatchedColumns.join(', ')}.`);
+    reasons.push(
+      `Breites Format: ${matched.length} Spalten passen zu bekannten Indikatoren (${matched.map((m) => m.column).join(', ')}).`,
+    );
+    if (unmatchedColumns.length > 0)
+      reasons.push(`Nicht zugeordnete Zahlenspalten: ${unmatchedColumns.join(', ')}.`);
   } else {
     indicators = unmatchedColumns.map((c) => ({ column: c, indicatorId: c }));
     unresolved.push('indicators');
@@ -235,7 +288,10 @@ export function suggestMapping(
  * Finds the header row of a sheet that may start with title lines (typical of published Excel
  * tables): the first row as wide as the data rows below it whose cells are mostly text.
  */
-export function detectHeaderRow(rows: readonly (readonly string[])[]): { index: number; reason: string } {
+export function detectHeaderRow(rows: readonly (readonly string[])[]): {
+  index: number;
+  reason: string;
+} {
   const sample = rows.slice(0, 50);
   const filled = sample.map((r) => r.filter((v) => v.trim() !== '').length);
   const counts = new Map<number, number>();
@@ -248,14 +304,27 @@ export function detectHeaderRow(rows: readonly (readonly string[])[]): { index: 
       best = c;
     }
   }
-  if (mode === 0) return { index: 0, reason: 'Keine Tabellenstruktur erkannt; erste Zeile als Kopfzeile angenommen.' };
+  if (mode === 0)
+    return {
+      index: 0,
+      reason: 'Keine Tabellenstruktur erkannt; erste Zeile als Kopfzeile angenommen.',
+    };
   const isData = (v: string): boolean => isNumeric(v, undefined) || parseGermanDate(v).ok;
   for (let i = 0; i < sample.length; i++) {
     if (filled[i]! < Math.max(2, Math.ceil(mode * 0.8))) continue;
     const cells = sample[i]!.map((v) => v.trim()).filter((v) => v !== '');
     if (cells.filter((v) => !isData(v)).length / cells.length >= 0.5) {
-      return { index: i, reason: i === 0 ? 'Kopfzeile ist die erste Zeile.' : `Kopfzeile ist Zeile ${i + 1}; ${i} Titelzeile(n) davor werden übersprungen.` };
+      return {
+        index: i,
+        reason:
+          i === 0
+            ? 'Kopfzeile ist die erste Zeile.'
+            : `Kopfzeile ist Zeile ${i + 1}; ${i} Titelzeile(n) davor werden übersprungen.`,
+      };
     }
   }
-  return { index: 0, reason: 'Keine Textzeile als Kopfzeile erkannt; erste Zeile angenommen – bitte prüfen.' };
+  return {
+    index: 0,
+    reason: 'Keine Textzeile als Kopfzeile erkannt; erste Zeile angenommen – bitte prüfen.',
+  };
 }

@@ -16,9 +16,12 @@ export function detectFileFormat(bytes: Uint8Array): TableFileFormat {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
     // ODS is a ZIP too; its first entry is the uncompressed "mimetype" file.
     const head = strFromU8(bytes.subarray(30, 90), true);
-    return head.startsWith('mimetypeapplication/vnd.oasis.opendocument.spreadsheet') ? 'ods' : 'xlsx';
+    return head.startsWith('mimetypeapplication/vnd.oasis.opendocument.spreadsheet')
+      ? 'ods'
+      : 'xlsx';
   }
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'xls';
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
+    return 'xls';
   return 'text';
 }
 
@@ -43,7 +46,9 @@ const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', 
 function decodeXml(s: string): string {
   if (s.indexOf('&') === -1) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ENTITY[e]!,
+    e[0] === '#'
+      ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
+      : ENTITY[e]!,
   );
 }
 
@@ -64,12 +69,20 @@ function textOf(xml: string): string {
 
 // Built-in date/time formats (ECMA-376 §18.8.30): 14–22, 27–36 and 50–58 (East Asian), 45–47 (times).
 function isBuiltinDateFormat(id: number): boolean {
-  return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
+  return (
+    (id >= 14 && id <= 22) ||
+    (id >= 27 && id <= 36) ||
+    (id >= 45 && id <= 47) ||
+    (id >= 50 && id <= 58)
+  );
 }
 
 function isDateFormatCode(code: string): boolean {
   // Drop quoted literals, escaped characters and [colour]/[$-407] sections, then look for day/year tokens.
-  const bare = code.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '');
   return /[dy]/i.test(bare) && !/^[#0.,%\s]*$/.test(bare);
 }
 
@@ -109,10 +122,25 @@ function resolveTarget(target: string): string {
 /** Reads one worksheet of an .xlsx file into records (first record = header row). */
 export function readXlsx(bytes: Uint8Array, options: XlsxReadOptions = {}): XlsxReadResult {
   const format = detectFileFormat(bytes);
-  if (format === 'xls') return { ok: false, message: 'Altes Excel-Format (.xls) wird nicht gelesen – bitte in Excel als .xlsx oder CSV speichern.' };
-  if (format === 'ods') return { ok: false, message: 'OpenDocument-Tabellen (.ods) werden nicht gelesen – bitte als .xlsx oder CSV speichern.' };
+  if (format === 'xls')
+    return {
+      ok: false,
+      message:
+        'Altes Excel-Format (.xls) wird nicht gelesen – bitte in Excel als .xlsx oder CSV speichern.',
+    };
+  if (format === 'ods')
+    return {
+      ok: false,
+      message:
+        'OpenDocument-Tabellen (.ods) werden nicht gelesen – bitte als .xlsx oder CSV speichern.',
+    };
   if (format !== 'xlsx') return { ok: false, message: 'Die Datei ist keine Excel-Datei (.xlsx).' };
-  const META = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml']);
+  const META = new Set([
+    'xl/workbook.xml',
+    'xl/_rels/workbook.xml.rels',
+    'xl/sharedStrings.xml',
+    'xl/styles.xml',
+  ]);
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, { filter: (f) => META.has(f.name) });
@@ -121,7 +149,11 @@ export function readXlsx(bytes: Uint8Array, options: XlsxReadOptions = {}): Xlsx
   }
   const wbXml = files['xl/workbook.xml'];
   const relsXml = files['xl/_rels/workbook.xml.rels'];
-  if (!wbXml || !relsXml) return { ok: false, message: 'Die Datei ist keine Excel-Arbeitsmappe (xl/workbook.xml fehlt).' };
+  if (!wbXml || !relsXml)
+    return {
+      ok: false,
+      message: 'Die Datei ist keine Excel-Arbeitsmappe (xl/workbook.xml fehlt).',
+    };
   const wb = strFromU8(wbXml);
   const rels = strFromU8(relsXml);
   const date1904 = /<workbookPr\b[^>]*date1904="(1|true)"/.test(wb);
@@ -138,16 +170,23 @@ export function readXlsx(bytes: Uint8Array, options: XlsxReadOptions = {}): Xlsx
     const path = rid ? targets.get(rid) : undefined;
     if (path) sheets.push({ name, path });
   }
-  if (sheets.length === 0) return { ok: false, message: 'Die Excel-Datei enthält kein Tabellenblatt.' };
+  if (sheets.length === 0)
+    return { ok: false, message: 'Die Excel-Datei enthält kein Tabellenblatt.' };
   const wanted = options.sheet ?? 0;
-  const chosen = typeof wanted === 'number' ? sheets[wanted] : sheets.find((s) => s.name === wanted);
+  const chosen =
+    typeof wanted === 'number' ? sheets[wanted] : sheets.find((s) => s.name === wanted);
   if (!chosen) {
-    return { ok: false, message: `Tabellenblatt '${String(wanted)}' gibt es nicht; vorhanden: ${sheets.map((s) => `'${s.name}'`).join(', ')}` };
+    return {
+      ok: false,
+      message: `Tabellenblatt '${String(wanted)}' gibt es nicht; vorhanden: ${sheets.map((s) => `'${s.name}'`).join(', ')}`,
+    };
   }
 
   const shared: string[] = [];
   const ssXml = files['xl/sharedStrings.xml'];
-  if (ssXml) for (const m of strFromU8(ssXml).matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) shared.push(m[1] === undefined ? '' : textOf(m[1]));
+  if (ssXml)
+    for (const m of strFromU8(ssXml).matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g))
+      shared.push(m[1] === undefined ? '' : textOf(m[1]));
 
   // Style index → is the cell a date?
   const dateStyle: boolean[] = [];
@@ -155,7 +194,8 @@ export function readXlsx(bytes: Uint8Array, options: XlsxReadOptions = {}): Xlsx
   if (stylesXml) {
     const styles = strFromU8(stylesXml);
     const custom = new Map<number, string>();
-    for (const m of styles.matchAll(/<numFmt\b([^>]*)\/?>/g)) custom.set(Number(attr(m[1]!, 'numFmtId')), attr(m[1]!, 'formatCode') ?? '');
+    for (const m of styles.matchAll(/<numFmt\b([^>]*)\/?>/g))
+      custom.set(Number(attr(m[1]!, 'numFmtId')), attr(m[1]!, 'formatCode') ?? '');
     const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '';
     for (const m of cellXfs.matchAll(/<xf\b([^>]*?)(?:\/>|>)/g)) {
       const id = Number(attr(m[1]!, 'numFmtId') ?? 0);
@@ -171,7 +211,11 @@ export function readXlsx(bytes: Uint8Array, options: XlsxReadOptions = {}): Xlsx
     return { ok: false, message: 'Die Excel-Datei ist beschädigt (ZIP-Archiv nicht lesbar).' };
   }
   const sheetBytes = sheetFiles[chosen.path];
-  if (!sheetBytes) return { ok: false, message: `Tabellenblatt '${chosen.name}' fehlt in der Datei (${chosen.path}).` };
+  if (!sheetBytes)
+    return {
+      ok: false,
+      message: `Tabellenblatt '${chosen.name}' fehlt in der Datei (${chosen.path}).`,
+    };
   const xml = strFromU8(sheetBytes);
 
   const records: CsvRecord[] = [];
@@ -205,7 +249,8 @@ export function readXlsx(bytes: Uint8Array, options: XlsxReadOptions = {}): Xlsx
       else if (v !== undefined) {
         const num = Number(v);
         const style = Number(attr(a, 's') ?? 0);
-        text = dateStyle[style] && Number.isFinite(num) ? excelSerialToIso(num, date1904) : String(num);
+        text =
+          dateStyle[style] && Number.isFinite(num) ? excelSerialToIso(num, date1904) : String(num);
       }
       while (fields.length < col) fields.push('');
       fields[col] = text;

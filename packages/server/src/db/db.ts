@@ -52,7 +52,11 @@ async function openPglite(dataDir: string | undefined, loadDataDir?: Blob | File
     [pgliteTypes.NUMERIC]: (v: string) => Number(v),
   };
   // Options object form: PGlite 0.5.16 ignores the options of new PGlite(undefined, options) (measured).
-  const db = new PGlite({ ...(dataDir ? { dataDir } : {}), parsers, ...(loadDataDir ? { loadDataDir } : {}) });
+  const db = new PGlite({
+    ...(dataDir ? { dataDir } : {}),
+    parsers,
+    ...(loadDataDir ? { loadDataDir } : {}),
+  });
   await db.waitReady;
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Sql => ({
     async query<T>(text: string, params?: readonly unknown[]) {

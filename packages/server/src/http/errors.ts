@@ -36,7 +36,9 @@ export function badRequest(message: string, details?: unknown): HttpError {
 export const errorBodySchema = z
   .object({
     error: z.object({
-      code: z.string().meta({ description: 'maschinenlesbarer Fehlercode, z. B. validation_failed, not_found' }),
+      code: z
+        .string()
+        .meta({ description: 'maschinenlesbarer Fehlercode, z. B. validation_failed, not_found' }),
       message: z.string().meta({ description: 'Fehlermeldung auf Deutsch' }),
       details: z.unknown().optional(),
     }),
@@ -45,9 +47,12 @@ export const errorBodySchema = z
 
 // Fastify's own client errors, said in German. Codes: fastify/lib/errors.js, @fastify/multipart.
 const FASTIFY_MESSAGES: Record<string, string> = {
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Der Inhaltstyp (Content-Type) der Anfrage wird hier nicht unterstützt.',
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Die Angabe Content-Length passt nicht zur Länge des Anfrageinhalts.',
-  FST_ERR_CTP_EMPTY_JSON_BODY: 'Der Anfrageinhalt ist leer, obwohl Content-Type application/json angegeben ist.',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE:
+    'Der Inhaltstyp (Content-Type) der Anfrage wird hier nicht unterstützt.',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH:
+    'Die Angabe Content-Length passt nicht zur Länge des Anfrageinhalts.',
+  FST_ERR_CTP_EMPTY_JSON_BODY:
+    'Der Anfrageinhalt ist leer, obwohl Content-Type application/json angegeben ist.',
   FST_ERR_CTP_INVALID_JSON_BODY: 'Der Anfrageinhalt ist kein gültiges JSON.',
   FST_ERR_CTP_BODY_TOO_LARGE: 'Der Anfrageinhalt ist zu groß.',
   FST_REQ_FILE_TOO_LARGE: 'Die hochgeladene Datei ist zu groß.',
@@ -96,7 +101,8 @@ export function toErrorResponse(err: unknown): { statusCode: number; body: Error
     body: {
       error: {
         code: 'internal_error',
-        message: 'Interner Serverfehler. Die Anfrage konnte nicht bearbeitet werden; Details stehen im Serverprotokoll.',
+        message:
+          'Interner Serverfehler. Die Anfrage konnte nicht bearbeitet werden; Details stehen im Serverprotokoll.',
       },
     },
   };

@@ -44,7 +44,8 @@ declare module 'fastify' {
 
 /** The app's registry (created on first use; shared with encapsulated child instances). */
 export function getOpenApiRegistry(app: FastifyInstance): OpenApiRegistry {
-  if (!app.hasDecorator('sozialraumOpenApi')) app.decorate('sozialraumOpenApi', new OpenApiRegistry());
+  if (!app.hasDecorator('sozialraumOpenApi'))
+    app.decorate('sozialraumOpenApi', new OpenApiRegistry());
   return app.sozialraumOpenApi;
 }
 
@@ -54,7 +55,8 @@ export function trackRoutes(app: FastifyInstance): void {
   const list = app.sozialraumRoutes;
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const m of methods) list.push({ method: String(m).toUpperCase(), url: route.url ?? route.path });
+    for (const m of methods)
+      list.push({ method: String(m).toUpperCase(), url: route.url ?? route.path });
   });
 }
 
@@ -131,8 +133,16 @@ export function buildOpenApiDocument(registry: OpenApiRegistry, info: OpenApiInf
     for (const [id, s] of Object.entries(out.schemas)) schemas[id] = stripRoot(s);
   };
   // Inputs first: where a schema is used both ways, the response form (what clients read) wins.
-  addAll(z.toJSONSchema(inputs, { io: 'input', uri, unrepresentable: 'any' }) as { schemas: Record<string, JsonSchema> });
-  addAll(z.toJSONSchema(outputs, { io: 'output', uri, unrepresentable: 'any' }) as { schemas: Record<string, JsonSchema> });
+  addAll(
+    z.toJSONSchema(inputs, { io: 'input', uri, unrepresentable: 'any' }) as {
+      schemas: Record<string, JsonSchema>;
+    },
+  );
+  addAll(
+    z.toJSONSchema(outputs, { io: 'output', uri, unrepresentable: 'any' }) as {
+      schemas: Record<string, JsonSchema>;
+    },
+  );
 
   const errorRef = (description: string) => ({
     description,
@@ -141,7 +151,10 @@ export function buildOpenApiDocument(registry: OpenApiRegistry, info: OpenApiInf
   const paths: Record<string, Record<string, unknown>> = {};
   for (const { route, responseId, bodyId } of ops) {
     const path = toOpenApiPath(route.url);
-    const parameters = [...parametersOf(route.params, 'path'), ...parametersOf(route.querystring, 'query')];
+    const parameters = [
+      ...parametersOf(route.params, 'path'),
+      ...parametersOf(route.querystring, 'query'),
+    ];
     const operation: Record<string, unknown> = {
       operationId: route.operationId,
       summary: route.summary,
@@ -149,14 +162,25 @@ export function buildOpenApiDocument(registry: OpenApiRegistry, info: OpenApiInf
       tags: route.tags,
       ...(parameters.length ? { parameters } : {}),
       ...(bodyId
-        ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: uri(bodyId) } } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: { $ref: uri(bodyId) } } },
+            },
+          }
         : {}),
       responses: {
         '200': {
           description: 'Erfolg',
-          content: { [route.responseContentType ?? 'application/json']: { schema: { $ref: uri(responseId) } } },
+          content: {
+            [route.responseContentType ?? 'application/json']: {
+              schema: { $ref: uri(responseId) },
+            },
+          },
         },
-        ...(parameters.length || bodyId || route.openapi?.requestBody ? { '400': errorRef('Ungültige Anfrage') } : {}),
+        ...(parameters.length || bodyId || route.openapi?.requestBody
+          ? { '400': errorRef('Ungültige Anfrage') }
+          : {}),
         ...(route.params ? { '404': errorRef('Nicht gefunden') } : {}),
         '500': errorRef('Interner Serverfehler'),
       },

@@ -19,12 +19,16 @@ beforeAll(async () => {
     summary: 'Ein Ding',
     tags: ['Test'],
     params: z.object({ id: z.coerce.number().int().positive() }),
-    querystring: z.object({ date: z.iso.date().optional(), limit: z.coerce.number().int().max(5).default(2) }),
+    querystring: z.object({
+      date: z.iso.date().optional(),
+      limit: z.coerce.number().int().max(5).default(2),
+    }),
     response: Thing,
     handler: ({ params, query }) => {
       if (params.id === 404) throw notFound('Das Ding 404 gibt es nicht.');
       if (params.id === 500) throw new Error('relation "secret_table" does not exist');
-      if (params.id === 501) return { id: 'not a number', name: 'x' } as unknown as { id: number; name: string };
+      if (params.id === 501)
+        return { id: 'not a number', name: 'x' } as unknown as { id: number; name: string };
       return { id: params.id, name: `limit ${query.limit}` };
     },
   });
@@ -54,8 +58,14 @@ describe('defineRoute', () => {
     expect(res.statusCode).toBe(400);
     const { error } = res.json();
     expect(error.code).toBe('validation_failed');
-    expect(error.details.map((d: { in: string; field: string }) => `${d.in}.${d.field}`)).toEqual(['params.id', 'querystring.date', 'querystring.limit']);
-    expect(error.message).toMatch(/^Ungültige Anfrage – Pfadparameter „id“: .*Abfrageparameter „date“: .*Abfrageparameter „limit“: /);
+    expect(error.details.map((d: { in: string; field: string }) => `${d.in}.${d.field}`)).toEqual([
+      'params.id',
+      'querystring.date',
+      'querystring.limit',
+    ]);
+    expect(error.message).toMatch(
+      /^Ungültige Anfrage – Pfadparameter „id“: .*Abfrageparameter „date“: .*Abfrageparameter „limit“: /,
+    );
     expect(error.details[2].reason).toMatch(/^Zu groß/);
   });
 
@@ -63,13 +73,20 @@ describe('defineRoute', () => {
     const short = await app.inject({ method: 'POST', url: '/api/things', payload: { name: 'x' } });
     expect(short.statusCode).toBe(400);
     expect(short.json().error.details[0]).toMatchObject({ in: 'body', field: 'name' });
-    const broken = await app.inject({ method: 'POST', url: '/api/things', headers: { 'content-type': 'application/json' }, payload: '{"name":' });
+    const broken = await app.inject({
+      method: 'POST',
+      url: '/api/things',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"name":',
+    });
     expect(broken.statusCode).toBe(400);
     expect(broken.json().error.message).toBe('Der Anfrageinhalt ist kein gültiges JSON.');
   });
 
   it('turns HttpErrors into their status and unknown errors into a 500 without internals', async () => {
-    expect((await app.inject('/api/things/404')).json()).toEqual({ error: { code: 'not_found', message: 'Das Ding 404 gibt es nicht.' } });
+    expect((await app.inject('/api/things/404')).json()).toEqual({
+      error: { code: 'not_found', message: 'Das Ding 404 gibt es nicht.' },
+    });
     const crash = await app.inject('/api/things/500');
     expect(crash.statusCode).toBe(500);
     expect(crash.body).not.toContain('secret_table');
@@ -85,7 +102,18 @@ describe('OpenAPI document', () => {
   it('describes each operation with path and query parameters, body, responses and shared components', () => {
     const doc = buildOpenApiDocument(getOpenApiRegistry(app), { title: 'T', version: '1' }) as {
       openapi: string;
-      paths: Record<string, Record<string, { operationId: string; parameters?: { name: string; in: string; required: boolean }[]; requestBody?: unknown; responses: Record<string, unknown> }>>;
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            operationId: string;
+            parameters?: { name: string; in: string; required: boolean }[];
+            requestBody?: unknown;
+            responses: Record<string, unknown>;
+          }
+        >
+      >;
       components: { schemas: Record<string, Record<string, unknown>> };
     };
     expect(doc.openapi).toBe('3.1.0');
@@ -98,12 +126,20 @@ describe('OpenAPI document', () => {
     ]);
     expect(Object.keys(get.responses)).toEqual(['200', '400', '404', '500']);
     expect(doc.paths['/api/things']!.post!.requestBody).toBeDefined();
-    expect(doc.components.schemas.Thing).toMatchObject({ type: 'object', required: ['id', 'name'] });
-    expect(doc.components.schemas.createThingResponse).toEqual({ type: 'array', items: { $ref: '#/components/schemas/Thing' } });
+    expect(doc.components.schemas.Thing).toMatchObject({
+      type: 'object',
+      required: ['id', 'name'],
+    });
+    expect(doc.components.schemas.createThingResponse).toEqual({
+      type: 'array',
+      items: { $ref: '#/components/schemas/Thing' },
+    });
     expect(doc.components.schemas.Error).toBeDefined();
   });
 
   it('converts Fastify path syntax to OpenAPI path templates', () => {
-    expect(toOpenApiPath('/api/area-systems/:system/levels/:level/geometry')).toBe('/api/area-systems/{system}/levels/{level}/geometry');
+    expect(toOpenApiPath('/api/area-systems/:system/levels/:level/geometry')).toBe(
+      '/api/area-systems/{system}/levels/{level}/geometry',
+    );
   });
 });

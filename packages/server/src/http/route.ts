@@ -43,12 +43,18 @@ export interface RouteSpec<
   /** Extra OpenAPI fields merged into the operation (e.g. a multipart requestBody). */
   openapi?: Record<string, unknown>;
   /** Returns the response body, or the reply itself when it has already been sent/shaped (304, streams). */
-  handler: (input: HandlerInput<P, Q, B>) => Promise<z.input<R> | FastifyReply> | z.input<R> | FastifyReply;
+  handler: (
+    input: HandlerInput<P, Q, B>,
+  ) => Promise<z.input<R> | FastifyReply> | z.input<R> | FastifyReply;
 }
 
 const germanErrors = z.locales.de().localeError;
 
-const PART_NAMES = { params: 'Pfadparameter', querystring: 'Abfrageparameter', body: 'Anfrageinhalt' } as const;
+const PART_NAMES = {
+  params: 'Pfadparameter',
+  querystring: 'Abfrageparameter',
+  body: 'Anfrageinhalt',
+} as const;
 
 /** One invalid field of a request. */
 export interface FieldIssue {
@@ -68,7 +74,11 @@ export function parsePart(
   const r = schema.safeParse(value ?? (part === 'body' ? undefined : {}), { error: germanErrors });
   if (r.success) return r.data;
   for (const issue of r.error.issues) {
-    issues.push({ in: part, field: issue.path.map(String).join('.') || '(gesamt)', reason: issue.message });
+    issues.push({
+      in: part,
+      field: issue.path.map(String).join('.') || '(gesamt)',
+      reason: issue.message,
+    });
   }
   return undefined;
 }
@@ -97,15 +107,24 @@ export function defineRoute<
       const query = parsePart(spec.querystring, request.query, 'querystring', issues);
       const body = parsePart(spec.body, request.body, 'body', issues);
       if (issues.length > 0) throw validationError(issues);
-      const result = await spec.handler({ params, query, body, request, reply } as HandlerInput<P, Q, B>);
+      const result = await spec.handler({ params, query, body, request, reply } as HandlerInput<
+        P,
+        Q,
+        B
+      >);
       // a FastifyReply is thenable, so `await handler()` never returns it: ask the reply instead
       if (result === reply || reply.sent) return reply;
       if (registry.validateResponses) {
         const check = spec.response.safeParse(result);
         if (!check.success) {
           // A contract violation is our bug, not the client's: log it fully, answer 500.
-          request.log.error({ issues: check.error.issues, operationId: spec.operationId }, 'response violates its schema');
-          throw new Error(`Response of ${spec.operationId} violates its schema: ${z.prettifyError(check.error)}`);
+          request.log.error(
+            { issues: check.error.issues, operationId: spec.operationId },
+            'response violates its schema',
+          );
+          throw new Error(
+            `Response of ${spec.operationId} violates its schema: ${z.prettifyError(check.error)}`,
+          );
         }
       }
       if (spec.responseContentType) reply.type(spec.responseContentType);

@@ -20,9 +20,16 @@ let bare: FastifyInstance;
 beforeAll(async () => {
   dist = await mkdtemp(path.join(tmpdir(), 'web-dist-'));
   await mkdir(path.join(dist, 'assets'));
-  await writeFile(path.join(dist, 'index.html'), '<!doctype html><title>Sozialraum</title><div id="root"></div>');
+  await writeFile(
+    path.join(dist, 'index.html'),
+    '<!doctype html><title>Sozialraum</title><div id="root"></div>',
+  );
   await writeFile(path.join(dist, 'assets', 'app-abc123.js'), 'console.log(1)');
-  app = await appWith({ ...loadConfig({}), webDist: dist, basemapStyleUrl: 'https://tiles.example.org/styles/basic.json' });
+  app = await appWith({
+    ...loadConfig({}),
+    webDist: dist,
+    basemapStyleUrl: 'https://tiles.example.org/styles/basic.json',
+  });
   bare = await appWith({ ...loadConfig({}), webDist: path.join(dist, 'missing') });
 });
 afterAll(async () => {

@@ -89,7 +89,9 @@ export async function registerWebApp(app: FastifyInstance, config: Config): Prom
       },
     });
   } else {
-    app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(MISSING_DIST_HINT));
+    app.get('/', async (_request, reply) =>
+      reply.type('text/html; charset=utf-8').send(MISSING_DIST_HINT),
+    );
   }
 
   app.setNotFoundHandler(async (request: FastifyRequest, reply: FastifyReply) => {

@@ -18,7 +18,15 @@ function square(x0: number, w: number) {
   const x1 = Math.round((x0 + w) * 1e6) / 1e6;
   return {
     type: 'Polygon',
-    coordinates: [[[x0, 52.0000004], [x1, 52.0], [x1, 52.1], [x0, 52.1], [x0, 52.0000004]]],
+    coordinates: [
+      [
+        [x0, 52.0000004],
+        [x1, 52.0],
+        [x1, 52.1],
+        [x0, 52.1],
+        [x0, 52.0000004],
+      ],
+    ],
   };
 }
 
@@ -35,7 +43,14 @@ export async function insertFixture(db: Db): Promise<Fixture> {
       ('berlin', 'lor2021', 'bez', 'Bezirk', 'District', 0),
       ('berlin', 'lor2021', 'plr', 'Planungsraum', 'Planning area', 1);
   `);
-  const insertArea = async (level: string, code: string, name: string, parentId: number | null, x0: number, w: number) => {
+  const insertArea = async (
+    level: string,
+    code: string,
+    name: string,
+    parentId: number | null,
+    x0: number,
+    w: number,
+  ) => {
     const geometry = square(x0, w);
     const [row] = await db.query<{ id: number }>(
       `INSERT INTO area (tenant_id, system_id, level_id, code, name, parent_id, geometry, bbox, area_m2)
@@ -49,8 +64,22 @@ export async function insertFixture(db: Db): Promise<Fixture> {
   areaId['01'] = await insertArea('bez', '01', 'Mitte', null, 13.0, 0.2);
   areaId['02'] = await insertArea('bez', '02', 'Friedrichshain-Kreuzberg', null, 13.2, 0.2);
   areaId['01100101'] = await insertArea('plr', '01100101', 'Stülerstraße', areaId['01'], 13.0, 0.1);
-  areaId['01100102'] = await insertArea('plr', '01100102', 'Großer Tiergarten', areaId['01'], 13.1, 0.1);
-  areaId['02100101'] = await insertArea('plr', '02100101', 'Askanischer Platz', areaId['02'], 13.2, 0.1);
+  areaId['01100102'] = await insertArea(
+    'plr',
+    '01100102',
+    'Großer Tiergarten',
+    areaId['01'],
+    13.1,
+    0.1,
+  );
+  areaId['02100101'] = await insertArea(
+    'plr',
+    '02100101',
+    'Askanischer Platz',
+    areaId['02'],
+    13.2,
+    0.1,
+  );
   areaId['02100102'] = await insertArea('plr', '02100102', 'Mehringplatz', areaId['02'], 13.3, 0.1);
 
   await db.exec(`
@@ -61,7 +90,15 @@ export async function insertFixture(db: Db): Promise<Fixture> {
       ('berlin', 'income_median', 'Medianeinkommen', 'Median income', NULL, 'Median des Haushaltsnettoeinkommens', 'euro', 'value', 1, 'income', 'higher_is_better', 'Sozialplanung', 'afs', 0, 'public', 3),
       ('berlin', 'internal_note', 'Interne Kennzahl', 'Internal figure', NULL, 'Nur intern', 'count', 'count', 1, 'health', 'neutral', 'Gesundheit', 'afs', 0, 'internal', 4);
   `);
-  const obs: [string, string, string, number | null, number | null, number | null, string | null][] = [
+  const obs: [
+    string,
+    string,
+    string,
+    number | null,
+    number | null,
+    number | null,
+    string | null,
+  ][] = [
     // ewr_total: PLR 2023 100/200/300/400 (city Summe 1000; ranks 4,3,2,1), 2022 90/190/290/390.
     ['ewr_total', '01100101', '2022-12-31', 90, null, null, null],
     ['ewr_total', '01100102', '2022-12-31', 190, null, null, null],
@@ -93,7 +130,16 @@ export async function insertFixture(db: Db): Promise<Fixture> {
     await db.query(
       `INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value, numerator, denominator, flag, flag_reason)
        VALUES ('berlin', $1, $2, $3, $4, $5, $6, $7, $8)`,
-      [indicator, areaId[code], date, value, numerator, denominator, flag, flag ? 'weniger als 3 Fälle' : null],
+      [
+        indicator,
+        areaId[code],
+        date,
+        value,
+        numerator,
+        denominator,
+        flag,
+        flag ? 'weniger als 3 Fälle' : null,
+      ],
     );
   }
   await db.exec(`
@@ -108,5 +154,9 @@ export async function insertFixture(db: Db): Promise<Fixture> {
 
 /** An AppContext for tests: the fixture tenant, default config with overrides (e.g. webDist). */
 export function testContext(db: Db, overrides: Partial<Config> = {}): AppContext {
-  return { db, tenantId: FIXTURE_TENANT, config: { ...loadConfig({}), webDist: '/nonexistent-web-dist', ...overrides } };
+  return {
+    db,
+    tenantId: FIXTURE_TENANT,
+    config: { ...loadConfig({}), webDist: '/nonexistent-web-dist', ...overrides },
+  };
 }

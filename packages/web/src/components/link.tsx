@@ -4,5 +4,13 @@ import { onLinkClick } from '../lib/router.ts';
 
 /** Anchor with client-side navigation for hrefs starting with '/'. */
 export function Link(props: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
-  return <a {...props} onClick={(e) => { props.onClick?.(e); onLinkClick(e); }} />;
+  return (
+    <a
+      {...props}
+      onClick={(e) => {
+        props.onClick?.(e);
+        onLinkClick(e);
+      }}
+    />
+  );
 }

@@ -3,7 +3,15 @@ import type { Source } from '../lib/api.ts';
 import { useI18n } from '../i18n/index.tsx';
 
 /** Source title/publisher (linked when a URL is known), licence (linked) and the required attribution text. */
-export function SourceLine({ source, prefix, compact = false }: { source: Source | null; prefix?: string; compact?: boolean }) {
+export function SourceLine({
+  source,
+  prefix,
+  compact = false,
+}: {
+  source: Source | null;
+  prefix?: string;
+  compact?: boolean;
+}) {
   const { t } = useI18n();
   if (!source) return null;
   return (
@@ -17,7 +25,9 @@ export function SourceLine({ source, prefix, compact = false }: { source: Source
       ) : (
         source.title
       )}
-      {!compact && source.publisher && source.publisher !== source.title ? ` (${source.publisher})` : ''}
+      {!compact && source.publisher && source.publisher !== source.title
+        ? ` (${source.publisher})`
+        : ''}
       {source.licence && (
         <>
           {' · '}
@@ -31,7 +41,9 @@ export function SourceLine({ source, prefix, compact = false }: { source: Source
           )}
         </>
       )}
-      {!compact && source.attribution && source.attribution !== source.title ? ` · ${source.attribution}` : ''}
+      {!compact && source.attribution && source.attribution !== source.title
+        ? ` · ${source.attribution}`
+        : ''}
     </span>
   );
 }

@@ -16,9 +16,22 @@ export function Loading({ label }: { label?: string }) {
 }
 
 /** An error message (server text when available) with an optional retry button. */
-export function ErrorState({ error, what, title, onRetry }: { error: ApiError; what?: string; title?: string; onRetry?: () => void }) {
+export function ErrorState({
+  error,
+  what,
+  title,
+  onRetry,
+}: {
+  error: ApiError;
+  what?: string;
+  title?: string;
+  onRetry?: () => void;
+}) {
   const { t } = useI18n();
-  const main = error.status === UNREACHABLE ? t.serverUnreachable : (title ?? (what ? t.loadFailed(what) : error.message));
+  const main =
+    error.status === UNREACHABLE
+      ? t.serverUnreachable
+      : (title ?? (what ? t.loadFailed(what) : error.message));
   const detail = error.status === UNREACHABLE ? null : error.message;
   return (
     <div className="state state-error" role="alert">

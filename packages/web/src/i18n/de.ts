@@ -15,7 +15,8 @@ export const de = {
   loading: 'Wird geladen …',
   retry: 'Erneut versuchen',
   close: 'Schließen',
-  serverUnreachable: 'Der Server ist nicht erreichbar. Bitte prüfen Sie die Verbindung und versuchen Sie es erneut.',
+  serverUnreachable:
+    'Der Server ist nicht erreichbar. Bitte prüfen Sie die Verbindung und versuchen Sie es erneut.',
   loadFailed: (what: string) => `${what} konnte nicht geladen werden.`,
   notFound: 'Seite nicht gefunden.',
   backToMap: 'Zur Karte',
@@ -26,7 +27,8 @@ export const de = {
   indicator: 'Indikator',
   indicatorSearch: 'Indikator suchen',
   indicatorNone: 'Kein Indikator gefunden',
-  indicatorNoneForLevel: 'Für diese Ebene liegen noch keine Indikatorwerte vor – Werte laden Sie über „Import“.',
+  indicatorNoneForLevel:
+    'Für diese Ebene liegen noch keine Indikatorwerte vor – Werte laden Sie über „Import“.',
   referenceDate: 'Stichtag',
   classification: 'Klassifizierung',
   classes: 'Klassen',
@@ -46,16 +48,20 @@ export const de = {
   settings: 'Kartenansicht einstellen',
 
   // map & legend
-  mapLabel: (indicator: string, level: string, date: string) => `Karte: ${indicator} nach ${level}, Stichtag ${date}`,
-  mapTextAlternative: 'Die Werte aller Gebiete stehen auch als Tabelle zur Verfügung (Schaltfläche „Tabelle“).',
+  mapLabel: (indicator: string, level: string, date: string) =>
+    `Karte: ${indicator} nach ${level}, Stichtag ${date}`,
+  mapTextAlternative:
+    'Die Werte aller Gebiete stehen auch als Tabelle zur Verfügung (Schaltfläche „Tabelle“).',
   legend: 'Legende',
   noData: 'keine Daten',
   areasCount: (n: number) => (n === 1 ? '1 Gebiet' : `${n} Gebiete`),
   cityValue: 'Gesamtstadt',
-  noDataForDate: (date: string) => `Für den Stichtag ${date} liegen auf dieser Ebene keine Werte vor.`,
+  noDataForDate: (date: string) =>
+    `Für den Stichtag ${date} liegen auf dieser Ebene keine Werte vor.`,
   showLatestDate: (date: string) => `Neuesten Stichtag zeigen (${date})`,
   noIndicator: 'Bitte wählen Sie einen Indikator.',
-  noAreaSystems: 'Es sind noch keine Gebietssysteme vorhanden. Importieren Sie Gebiete über „Import“.',
+  noAreaSystems:
+    'Es sind noch keine Gebietssysteme vorhanden. Importieren Sie Gebiete über „Import“.',
   sourceLabel: 'Quelle',
   licenceLabel: 'Lizenz',
   geometrySource: 'Geometrie',
@@ -89,7 +95,12 @@ export const de = {
   asOf: (date: string) => `Stand ${date}`,
   areaSize: 'Fläche',
   flagged: 'Hinweis',
-  flagLabel: (flag: string) => (flag === 'invalid' ? 'nicht bewertet' : flag === 'suppressed' ? 'gesperrt (Geheimhaltung)' : flag),
+  flagLabel: (flag: string) =>
+    flag === 'invalid'
+      ? 'nicht bewertet'
+      : flag === 'suppressed'
+        ? 'gesperrt (Geheimhaltung)'
+        : flag,
   subAreas: 'Untergliederung',
 
   // catalogue
@@ -113,7 +124,11 @@ export const de = {
   coverage: 'Verfügbare Stichtage',
   showOnMap: 'Auf der Karte zeigen',
   polarityLabel: (p: string) =>
-    p === 'higher_is_better' ? 'höhere Werte sind günstiger' : p === 'higher_is_worse' ? 'höhere Werte sind ungünstiger' : 'neutral',
+    p === 'higher_is_better'
+      ? 'höhere Werte sind günstiger'
+      : p === 'higher_is_worse'
+        ? 'höhere Werte sind ungünstiger'
+        : 'neutral',
 
   // import
   importTitle: 'Daten importieren',
@@ -121,7 +136,8 @@ export const de = {
     'Laden Sie Tabellen (CSV, XLSX) oder Gebiete (GeoJSON, Shapefile, GeoPackage) hoch. Importe werden vollständig oder gar nicht übernommen.',
   chooseFiles: 'Dateien auswählen',
   dropHere: 'Dateien hierher ziehen oder auswählen',
-  dropHint: 'Bei Shapefiles bitte alle zugehörigen Dateien (.shp, .shx, .dbf, .prj, .cpg) gemeinsam wählen.',
+  dropHint:
+    'Bei Shapefiles bitte alle zugehörigen Dateien (.shp, .shx, .dbf, .prj, .cpg) gemeinsam wählen.',
   analyze: 'Dateien prüfen',
   analyzing: 'Dateien werden geprüft …',
   selectedFiles: 'Ausgewählte Dateien',
@@ -204,15 +220,19 @@ export const de = {
   newIndicatorFrom: (col: string) => `Neuer Indikator aus Spalte „${col}“`,
   newIndicatorFor: (label: string) => `Neuer Indikator für „${label}“`,
   longLabelsCaption: (col: string) => `Indikatoren in Spalte „${col}“`,
-  longLabelsHint: 'aufgeführt sind die Einträge der Vorschau; weitere müssen eine vorhandene Kennung tragen',
+  longLabelsHint:
+    'aufgeführt sind die Einträge der Vorschau; weitere müssen eine vorhandene Kennung tragen',
   longLabel: 'Eintrag',
   newIndicatorId: 'Kennung',
   newIndicatorIdHint: 'Kleinbuchstaben, Ziffern und _, beginnend mit einem Buchstaben',
-  newIndicatorIdInvalid: 'Ungültig: nur Kleinbuchstaben, Ziffern und _, beginnend mit einem Buchstaben (2 bis 63 Zeichen).',
-  newIndicatorIdTaken: 'Diese Kennung ist bereits vergeben – bitte den vorhandenen Indikator in der Tabelle oben wählen.',
+  newIndicatorIdInvalid:
+    'Ungültig: nur Kleinbuchstaben, Ziffern und _, beginnend mit einem Buchstaben (2 bis 63 Zeichen).',
+  newIndicatorIdTaken:
+    'Diese Kennung ist bereits vergeben – bitte den vorhandenen Indikator in der Tabelle oben wählen.',
   newIndicatorName: 'Name (deutsch)',
   sourceFormTitle: 'Quelle der neuen Indikatoren',
-  sourceFormHint: 'Wird im Katalog und unter der Karte genannt. Pflichtfelder: Titel, Herausgeber, Lizenz, Namensnennung.',
+  sourceFormHint:
+    'Wird im Katalog und unter der Karte genannt. Pflichtfelder: Titel, Herausgeber, Lizenz, Namensnennung.',
   sourceTitle: 'Titel',
   sourcePublisher: 'Herausgeber',
   sourceUrl: 'Adresse (URL, optional)',
@@ -221,7 +241,8 @@ export const de = {
   systemNew: 'neues anlegen',
   systemChoose: 'Vorhandenes Gebietssystem',
   systemNamePlaceholder: 'z. B. Ortsteile Leipzig',
-  systemExists: (sysId: string) => `Das Gebietssystem „${sysId}“ gibt es schon – bitte „vorhandenes ergänzen“ wählen oder eine andere Kennung.`,
+  systemExists: (sysId: string) =>
+    `Das Gebietssystem „${sysId}“ gibt es schon – bitte „vorhandenes ergänzen“ wählen oder eine andere Kennung.`,
   validFrom: 'Gültig ab',
   validFromHint: 'optional, z. B. 01.01.2024',
   levelExisting: 'vorhandene neu einlesen',
@@ -259,8 +280,10 @@ export const de = {
   monAttentionNone: 'Keine Gebiete mit besonderem Aufmerksamkeitsbedarf.',
   monAttentionRule: 'Status „sehr niedrig“ oder Status „niedrig“ mit Dynamik „negativ“',
   monMatrixCaption: 'Gebiete je Gruppe; umrandet: besonderer Aufmerksamkeitsbedarf',
-  monScoredCount: (scored: string, unscored: string) => `${scored} Gebiete bewertet, ${unscored} nicht bewertet`,
-  monMapLabel: (index: string, view: string, date: string) => `Karte: ${index}, ${view}, Stand ${date}`,
+  monScoredCount: (scored: string, unscored: string) =>
+    `${scored} Gebiete bewertet, ${unscored} nicht bewertet`,
+  monMapLabel: (index: string, view: string, date: string) =>
+    `Karte: ${index}, ${view}, Stand ${date}`,
   monExplainTitle: 'Warum diese Einstufung?',
   monContribution: 'Beitrag',
   monZValue: 'z-Wert',
@@ -270,9 +293,11 @@ export const de = {
   monSortBy: (col: string) => `Nach ${col} sortieren`,
   monNoEditions: 'Für diesen Index liegen zu keinem Stichtag Werte aller Indikatoren vor.',
   monClose: 'Erklärung schließen',
-  monClickHint: 'Ein Gebiet auf der Karte oder in der Liste anklicken, um die Einstufung erklärt zu bekommen.',
+  monClickHint:
+    'Ein Gebiet auf der Karte oder in der Liste anklicken, um die Einstufung erklärt zu bekommen.',
   monSimilarTitle: 'Ähnliche Gebiete',
-  monSimilarNote: (indicators: string) => `nach ${indicators}; Abstand in Standardabweichungen, größter Unterschied in Klammern`,
+  monSimilarNote: (indicators: string) =>
+    `nach ${indicators}; Abstand in Standardabweichungen, größter Unterschied in Klammern`,
   monSimilarDistance: 'Abstand',
   monEdit: 'Index anpassen',
   monEditTitle: 'Eigenen Index aus dieser Definition ableiten',
@@ -294,13 +319,16 @@ export const de = {
   monEditPreviewResult: (edition: string) => `Probeberechnung für ${edition}:`,
   monEditCancel: 'Schließen',
   monChangesTitle: (from: string) => `Veränderungen seit ${from}`,
-  monChangesSummary: (worse: string, better: string) => `Status verschlechtert: ${worse} Gebiete, verbessert: ${better}`,
+  monChangesSummary: (worse: string, better: string) =>
+    `Status verschlechtert: ${worse} Gebiete, verbessert: ${better}`,
   monChangesWorse: 'Status verschlechtert',
   monRepeatedNegative: 'Zweimal in Folge Dynamik „negativ“',
   monNone: 'keine',
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : string };
+type Widen<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : string;
+};
 
 /** The shape every language dictionary has (German is the reference). */
 export type Dict = Widen<typeof de>;

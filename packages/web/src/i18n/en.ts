@@ -26,7 +26,8 @@ export const en: Dict = {
   indicator: 'Indicator',
   indicatorSearch: 'Search indicator',
   indicatorNone: 'No indicator found',
-  indicatorNoneForLevel: 'No indicator values are available for this level yet – load values via “Import”.',
+  indicatorNoneForLevel:
+    'No indicator values are available for this level yet – load values via “Import”.',
   referenceDate: 'Reference date',
   classification: 'Classification',
   classes: 'Classes',
@@ -45,13 +46,15 @@ export const en: Dict = {
   showMap: 'Map',
   settings: 'Map settings',
 
-  mapLabel: (indicator: string, level: string, date: string) => `Map: ${indicator} by ${level}, reference date ${date}`,
+  mapLabel: (indicator: string, level: string, date: string) =>
+    `Map: ${indicator} by ${level}, reference date ${date}`,
   mapTextAlternative: 'All areas’ values are also available as a table (“Table” button).',
   legend: 'Legend',
   noData: 'no data',
   areasCount: (n: number) => (n === 1 ? '1 area' : `${n} areas`),
   cityValue: 'Whole city',
-  noDataForDate: (date: string) => `No values are available on this level for the reference date ${date}.`,
+  noDataForDate: (date: string) =>
+    `No values are available on this level for the reference date ${date}.`,
   showLatestDate: (date: string) => `Show the latest date (${date})`,
   noIndicator: 'Please choose an indicator.',
   noAreaSystems: 'There are no area systems yet. Import areas via “Import”.',
@@ -85,7 +88,12 @@ export const en: Dict = {
   noProfileData: 'There are no indicator values for this area.',
   asOf: (date: string) => `As of ${date}`,
   areaSize: 'Area',
-  flagLabel: (flag: string) => (flag === 'invalid' ? 'not rated' : flag === 'suppressed' ? 'suppressed (confidentiality)' : flag),
+  flagLabel: (flag: string) =>
+    flag === 'invalid'
+      ? 'not rated'
+      : flag === 'suppressed'
+        ? 'suppressed (confidentiality)'
+        : flag,
   flagged: 'Note',
   subAreas: 'Sub-areas',
 
@@ -109,7 +117,11 @@ export const en: Dict = {
   coverage: 'Available reference dates',
   showOnMap: 'Show on the map',
   polarityLabel: (p: string) =>
-    p === 'higher_is_better' ? 'higher values are better' : p === 'higher_is_worse' ? 'higher values are worse' : 'neutral',
+    p === 'higher_is_better'
+      ? 'higher values are better'
+      : p === 'higher_is_worse'
+        ? 'higher values are worse'
+        : 'neutral',
 
   importTitle: 'Import data',
   importIntro:
@@ -203,11 +215,14 @@ export const en: Dict = {
   longLabel: 'Entry',
   newIndicatorId: 'Id',
   newIndicatorIdHint: 'lower-case letters, digits and _, starting with a letter',
-  newIndicatorIdInvalid: 'Invalid: only lower-case letters, digits and _, starting with a letter (2 to 63 characters).',
-  newIndicatorIdTaken: 'This id is taken – please choose the existing indicator in the table above.',
+  newIndicatorIdInvalid:
+    'Invalid: only lower-case letters, digits and _, starting with a letter (2 to 63 characters).',
+  newIndicatorIdTaken:
+    'This id is taken – please choose the existing indicator in the table above.',
   newIndicatorName: 'Name (German)',
   sourceFormTitle: 'Source of the new indicators',
-  sourceFormHint: 'Shown in the catalogue and below the map. Required: title, publisher, licence, attribution.',
+  sourceFormHint:
+    'Shown in the catalogue and below the map. Required: title, publisher, licence, attribution.',
   sourceTitle: 'Title',
   sourcePublisher: 'Publisher',
   sourceUrl: 'Web address (URL, optional)',
@@ -216,7 +231,8 @@ export const en: Dict = {
   systemNew: 'create a new one',
   systemChoose: 'Existing area system',
   systemNamePlaceholder: 'e.g. Ortsteile Leipzig',
-  systemExists: (sysId: string) => `The area system “${sysId}” exists already – please choose “add to an existing one” or another id.`,
+  systemExists: (sysId: string) =>
+    `The area system “${sysId}” exists already – please choose “add to an existing one” or another id.`,
   validFrom: 'Valid from',
   validFromHint: 'optional, e.g. 01.01.2024',
   levelExisting: 're-import an existing one',
@@ -254,8 +270,10 @@ export const en: Dict = {
   monAttentionNone: 'No areas needing particular attention.',
   monAttentionRule: 'Status “very low”, or status “low” with dynamics “negative”',
   monMatrixCaption: 'Areas per group; outlined: particular attention',
-  monScoredCount: (scored: string, unscored: string) => `${scored} areas scored, ${unscored} not scored`,
-  monMapLabel: (index: string, view: string, date: string) => `Map: ${index}, ${view}, as of ${date}`,
+  monScoredCount: (scored: string, unscored: string) =>
+    `${scored} areas scored, ${unscored} not scored`,
+  monMapLabel: (index: string, view: string, date: string) =>
+    `Map: ${index}, ${view}, as of ${date}`,
   monExplainTitle: 'Why this classification?',
   monContribution: 'Contribution',
   monZValue: 'z-value',
@@ -267,7 +285,8 @@ export const en: Dict = {
   monClose: 'Close explanation',
   monClickHint: 'Click an area on the map or in the list to see why it is classified as it is.',
   monSimilarTitle: 'Similar areas',
-  monSimilarNote: (indicators: string) => `by ${indicators}; distance in standard deviations, largest difference in brackets`,
+  monSimilarNote: (indicators: string) =>
+    `by ${indicators}; distance in standard deviations, largest difference in brackets`,
   monSimilarDistance: 'Distance',
   monEdit: 'Adapt index',
   monEditTitle: 'Derive your own index from this definition',
@@ -289,7 +308,8 @@ export const en: Dict = {
   monEditPreviewResult: (edition: string) => `Trial computation for ${edition}:`,
   monEditCancel: 'Close',
   monChangesTitle: (from: string) => `Changes since ${from}`,
-  monChangesSummary: (worse: string, better: string) => `Status worse: ${worse} areas, better: ${better}`,
+  monChangesSummary: (worse: string, better: string) =>
+    `Status worse: ${worse} areas, better: ${better}`,
   monChangesWorse: 'Status worse',
   monRepeatedNegative: 'Dynamics “negative” twice in a row',
   monNone: 'none',

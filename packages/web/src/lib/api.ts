@@ -217,7 +217,14 @@ export interface TableRunBody {
   levelId: string;
   mapping: Record<string, unknown>;
   /** Indicators created with this import (columns that are no known indicator). */
-  newIndicators?: { id: string; nameDe: string; unit: string; dimension: string; polarity: Polarity; kind?: 'count' | 'share' | 'value' }[];
+  newIndicators?: {
+    id: string;
+    nameDe: string;
+    unit: string;
+    dimension: string;
+    polarity: Polarity;
+    kind?: 'count' | 'share' | 'value';
+  }[];
   /** Required with newIndicators: where the values come from. */
   source?: { title: string; publisher: string; licence: string; attribution: string; url?: string };
 }
@@ -252,9 +259,12 @@ export interface ImportRun {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-const cell = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const obj = (v: unknown): Record<string, unknown> =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+const cell = (v: unknown): string =>
+  v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
 
 /**
  * Reads the analyze answer. The server sends `{ uploadId, files, analysis }` with a table `detection`
@@ -283,7 +293,9 @@ export function normalizeAnalysis(raw: unknown): AnalyzeResponse {
         thousands: (dialect.thousands as string | null | undefined) ?? undefined,
         layout: mapping.layout === 'long' ? 'long' : 'wide',
         columns: strings(det.header),
-        sampleRows: Array.isArray(det.sampleRows) ? (det.sampleRows as unknown[][]).map((row) => row.map(cell)) : [],
+        sampleRows: Array.isArray(det.sampleRows)
+          ? (det.sampleRows as unknown[][]).map((row) => row.map(cell))
+          : [],
       },
       suggestedMapping: Object.keys(mapping).length ? mapping : null,
       suggestedSystemId: str(sug.systemId) ?? null,
@@ -295,7 +307,9 @@ export function normalizeAnalysis(raw: unknown): AnalyzeResponse {
   }
   if (a.kind === 'areas') {
     const properties = strings(a.properties);
-    const samples = Array.isArray(a.sampleProperties) ? (a.sampleProperties as Record<string, unknown>[]) : [];
+    const samples = Array.isArray(a.sampleProperties)
+      ? (a.sampleProperties as Record<string, unknown>[])
+      : [];
     const sug = obj(a.suggestion);
     return {
       ...base,
@@ -321,7 +335,11 @@ export function normalizeAnalysis(raw: unknown): AnalyzeResponse {
   const inner = obj(sm.mapping);
   return {
     ...base,
-    detected: { ...detected, kind: detected.kind === 'areas' ? 'areas' : 'table', format: detected.format ?? '' },
+    detected: {
+      ...detected,
+      kind: detected.kind === 'areas' ? 'areas' : 'table',
+      format: detected.format ?? '',
+    },
     suggestedMapping: Object.keys(inner).length ? inner : Object.keys(sm).length ? sm : null,
     suggestedSystemId: str(sm.systemId) ?? null,
     suggestedLevelId: str(sm.levelId) ?? null,
@@ -441,7 +459,13 @@ export interface SimilarAreas {
   indicators: { indicatorId: string; label: string }[];
   compared: number;
   skipped: number;
-  similar: { areaId: number; code: string; name: string; distance: number; differences: { indicatorId: string; label: string; difference: number }[] }[];
+  similar: {
+    areaId: number;
+    code: string;
+    name: string;
+    distance: number;
+    differences: { indicatorId: string; label: string; difference: number }[];
+  }[];
 }
 
 export interface IndexClassChange {
@@ -496,17 +520,24 @@ async function request<T>(url: string, init?: RequestInit): Promise<T> {
     }
   }
   if (!res.ok) {
-    const err = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+    const err = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)
+      ?.error;
     // 502/503/504 from a proxy means the API process is not there.
     const status = res.status >= 502 && res.status <= 504 && !err ? UNREACHABLE : res.status;
-    throw new ApiError(err?.message ?? `HTTP ${res.status}`, status, err?.code ?? 'http', err?.details);
+    throw new ApiError(
+      err?.message ?? `HTTP ${res.status}`,
+      status,
+      err?.code ?? 'http',
+      err?.details,
+    );
   }
   return body as T;
 }
 
 const q = (params: Record<string, string | number | null | undefined>): string => {
   const sp = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== '') sp.set(k, String(v));
+  for (const [k, v] of Object.entries(params))
+    if (v !== null && v !== undefined && v !== '') sp.set(k, String(v));
   const s = sp.toString();
   return s ? `?${s}` : '';
 };
@@ -515,7 +546,8 @@ const enc = encodeURIComponent;
 
 /** The API calls the web app uses, one function per endpoint. */
 export const api = {
-  health: () => request<{ status: string; engine: string; version: string; tenant: string }>('/api/health'),
+  health: () =>
+    request<{ status: string; engine: string; version: string; tenant: string }>('/api/health'),
   /** Optional; a 404 means "no basemap configured". */
   config: async (): Promise<AppConfig> => {
     try {
@@ -533,12 +565,15 @@ export const api = {
   indicators: () => request<Indicator[]>('/api/indicators'),
   values: (p: { indicator: string; system: string; level: string; date?: string | null }) =>
     request<ValuesResponse>(`/api/values${q(p)}`),
-  profile: (id: number, date?: string | null) => request<Profile>(`/api/areas/${id}/profile${q({ date })}`),
+  profile: (id: number, date?: string | null) =>
+    request<Profile>(`/api/areas/${id}/profile${q({ date })}`),
   imports: () => request<ImportRun[]>('/api/imports'),
   analyzeImport: async (files: File[]): Promise<AnalyzeResponse> => {
     const form = new FormData();
     for (const f of files) form.append('file', f, f.name);
-    return normalizeAnalysis(await request<unknown>('/api/imports/analyze', { method: 'POST', body: form }));
+    return normalizeAnalysis(
+      await request<unknown>('/api/imports/analyze', { method: 'POST', body: form }),
+    );
   },
   runImport: (uploadId: string, body: TableRunBody | AreasRunBody) =>
     request<ImportReport>(`/api/imports/${enc(uploadId)}/run`, {
@@ -549,7 +584,8 @@ export const api = {
   importEventsUrl: (uploadId: string) => `/api/imports/${enc(uploadId)}/events`,
   indices: () => request<IndexSummary[]>('/api/indices'),
   index: (id: string) => request<IndexDetail>(`/api/indices/${enc(id)}`),
-  indexResults: (id: string, e: IndexEdition) => request<IndexResults>(`/api/indices/${enc(id)}/results${q({ ...e })}`),
+  indexResults: (id: string, e: IndexEdition) =>
+    request<IndexResults>(`/api/indices/${enc(id)}/results${q({ ...e })}`),
   explainIndexArea: (id: string, areaId: number, e: IndexEdition) =>
     request<IndexExplanation>(`/api/indices/${enc(id)}/explain/${areaId}${q({ ...e })}`),
   previewIndex: (definition: Record<string, unknown>, e: IndexEdition) =>
@@ -559,12 +595,18 @@ export const api = {
       headers: { 'Content-Type': 'application/json' },
     }),
   /** Saves a new index (POST) or the next version of a stored one (PUT); `check` refuses what cannot be computed there. */
-  saveIndex: (definition: Record<string, unknown>, opts: { update: boolean; basedOn?: string; check?: IndexEdition }) =>
-    request<IndexSummary>(opts.update ? `/api/indices/${enc(String(definition.id))}` : '/api/indices', {
-      method: opts.update ? 'PUT' : 'POST',
-      body: JSON.stringify({ definition, basedOn: opts.basedOn, check: opts.check }),
-      headers: { 'Content-Type': 'application/json' },
-    }),
+  saveIndex: (
+    definition: Record<string, unknown>,
+    opts: { update: boolean; basedOn?: string; check?: IndexEdition },
+  ) =>
+    request<IndexSummary>(
+      opts.update ? `/api/indices/${enc(String(definition.id))}` : '/api/indices',
+      {
+        method: opts.update ? 'PUT' : 'POST',
+        body: JSON.stringify({ definition, basedOn: opts.basedOn, check: opts.check }),
+        headers: { 'Content-Type': 'application/json' },
+      },
+    ),
   indexChanges: (id: string, p: { system: string; level: string; from: string; to: string }) =>
     request<IndexChanges>(`/api/indices/${enc(id)}/changes${q(p)}`),
   similarAreas: (id: string, areaId: number, e: IndexEdition, k = 5) =>

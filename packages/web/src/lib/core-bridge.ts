@@ -18,10 +18,15 @@ import type { Polarity } from './api.ts';
 export { NO_DATA_COLOR };
 export type { Locale };
 
-const isUnit = (u: string | null | undefined): u is Unit => !!u && (UNITS as readonly string[]).includes(u);
+const isUnit = (u: string | null | undefined): u is Unit =>
+  !!u && (UNITS as readonly string[]).includes(u);
 
 /** Number in the locale's format with fixed decimals: 1234.5 → "1.234,5" (de); null → "–". */
-export function formatNumber(value: number | null | undefined, decimals = 0, locale: Locale = 'de'): string {
+export function formatNumber(
+  value: number | null | undefined,
+  decimals = 0,
+  locale: Locale = 'de',
+): string {
   return coreFormatNumber(value, { decimals: Math.max(0, Math.min(20, decimals)), locale });
 }
 
@@ -34,7 +39,9 @@ export function formatValue(
 ): string {
   if (isUnit(unit)) return coreFormatValue(value, unit, decimals ?? undefined, locale);
   const n = formatNumber(value, decimals ?? 1, locale);
-  return unit && value !== null && value !== undefined && Number.isFinite(value) ? `${n} ${unit}` : n;
+  return unit && value !== null && value !== undefined && Number.isFinite(value)
+    ? `${n} ${unit}`
+    : n;
 }
 
 /** ISO date in the locale's format: "2020-12-31" → "31.12.2020" (de). */
@@ -91,13 +98,18 @@ export function classifyForMap(
   polarity: Polarity,
 ): MapClasses {
   const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
-  if (present.length === 0) return { bounds: [], classOf: values.map(() => -1), counts: [], colors: [], notes: [] };
+  if (present.length === 0)
+    return { bounds: [], classOf: values.map(() => -1), counts: [], colors: [], notes: [] };
   let result;
   if (method === 'manual' && innerBreaks && innerBreaks.length > 0) {
     const min = Math.min(...present);
     const max = Math.max(...present);
     const bounds: number[] = [];
-    for (const b of [Math.min(min, innerBreaks[0]!), ...innerBreaks, Math.max(max, innerBreaks[innerBreaks.length - 1]!)]) {
+    for (const b of [
+      Math.min(min, innerBreaks[0]!),
+      ...innerBreaks,
+      Math.max(max, innerBreaks[innerBreaks.length - 1]!),
+    ]) {
       if (bounds.length === 0 || b > bounds[bounds.length - 1]!) bounds.push(b);
     }
     if (bounds.length === 1) bounds.push(bounds[0]!);

@@ -7,11 +7,20 @@ const de1 = (n: number) => formatNumber(n, 1, 'de');
 describe('buildLegend', () => {
   it('labels ranges in German number format with "bis unter" and an inclusive last class', () => {
     const legend = buildLegend([1234.5, 2000, 3999.25], [2, 1], ['#a', '#b'], 0, germanRange(de1));
-    expect(legend.entries.map((e) => e.label)).toEqual(['1.234,5 bis unter 2.000,0', '2.000,0 bis 3.999,3']);
+    expect(legend.entries.map((e) => e.label)).toEqual([
+      '1.234,5 bis unter 2.000,0',
+      '2.000,0 bis 3.999,3',
+    ]);
   });
 
   it('labels ranges in English when asked', () => {
-    const legend = buildLegend([0.5, 1, 2], [1, 1], ['#a', '#b'], 0, englishRange((n) => formatNumber(n, 1, 'en')));
+    const legend = buildLegend(
+      [0.5, 1, 2],
+      [1, 1],
+      ['#a', '#b'],
+      0,
+      englishRange((n) => formatNumber(n, 1, 'en')),
+    );
     expect(legend.entries.map((e) => e.label)).toEqual(['0.5 to under 1.0', '1.0 to 2.0']);
   });
 
@@ -23,8 +32,12 @@ describe('buildLegend', () => {
   });
 
   it('refuses counts or colours that do not fit the bounds', () => {
-    expect(() => buildLegend([0, 1, 2], [1], ['#a', '#b'], 0, germanRange(de1))).toThrow(/2 Klassen, aber 1 Anzahlen/);
-    expect(() => buildLegend([0, 1, 2], [1, 1], ['#a'], 0, germanRange(de1))).toThrow(/nur 1 Farben/);
+    expect(() => buildLegend([0, 1, 2], [1], ['#a', '#b'], 0, germanRange(de1))).toThrow(
+      /2 Klassen, aber 1 Anzahlen/,
+    );
+    expect(() => buildLegend([0, 1, 2], [1, 1], ['#a'], 0, germanRange(de1))).toThrow(
+      /nur 1 Farben/,
+    );
   });
 
   it('shows a single-value class as one number', () => {

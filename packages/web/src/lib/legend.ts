@@ -24,12 +24,22 @@ export type RangeFormatter = (from: number, to: number, last: boolean) => string
 
 /** German statistical convention: "5,0 bis unter 10,0"; the last class "20,0 bis 25,3". */
 export function germanRange(fmt: (n: number) => string): RangeFormatter {
-  return (from, to, last) => (from === to ? fmt(from) : last ? `${fmt(from)} bis ${fmt(to)}` : `${fmt(from)} bis unter ${fmt(to)}`);
+  return (from, to, last) =>
+    from === to
+      ? fmt(from)
+      : last
+        ? `${fmt(from)} bis ${fmt(to)}`
+        : `${fmt(from)} bis unter ${fmt(to)}`;
 }
 
 /** English: "5.0 to under 10.0"; the last class "20.0 to 25.3". */
 export function englishRange(fmt: (n: number) => string): RangeFormatter {
-  return (from, to, last) => (from === to ? fmt(from) : last ? `${fmt(from)} to ${fmt(to)}` : `${fmt(from)} to under ${fmt(to)}`);
+  return (from, to, last) =>
+    from === to
+      ? fmt(from)
+      : last
+        ? `${fmt(from)} to ${fmt(to)}`
+        : `${fmt(from)} to under ${fmt(to)}`;
 }
 
 /** Builds the legend rows (one per class, lowest first) with the number of areas in each and the no-data count. */
@@ -41,13 +51,22 @@ export function buildLegend(
   formatRange: RangeFormatter,
 ): Legend {
   const k = Math.max(0, bounds.length - 1);
-  if (counts.length !== k) throw new Error(`buildLegend: ${k} Klassen, aber ${counts.length} Anzahlen`);
-  if (colors.length < k) throw new Error(`buildLegend: ${k} Klassen, aber nur ${colors.length} Farben`);
+  if (counts.length !== k)
+    throw new Error(`buildLegend: ${k} Klassen, aber ${counts.length} Anzahlen`);
+  if (colors.length < k)
+    throw new Error(`buildLegend: ${k} Klassen, aber nur ${colors.length} Farben`);
   const entries: LegendEntry[] = [];
   for (let i = 0; i < k; i++) {
     const from = bounds[i]!;
     const to = bounds[i + 1]!;
-    entries.push({ index: i, color: colors[i]!, from, to, count: counts[i]!, label: formatRange(from, to, i === k - 1) });
+    entries.push({
+      index: i,
+      color: colors[i]!,
+      from,
+      to,
+      count: counts[i]!,
+      label: formatRange(from, to, i === k - 1),
+    });
   }
   const classified = counts.reduce((a, b) => a + b, 0);
   return { entries, noDataCount, total: classified + noDataCount };

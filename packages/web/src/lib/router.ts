@@ -31,7 +31,8 @@ export function navigate(url: string, opts: { replace?: boolean } = {}): void {
 
 /** Click handler for in-app links: plain left clicks navigate without reload, modified clicks keep browser behaviour. */
 export function onLinkClick(e: React.MouseEvent<HTMLAnchorElement>): void {
-  if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey)
+    return;
   const href = e.currentTarget.getAttribute('href');
   if (!href || !href.startsWith('/')) return;
   e.preventDefault();

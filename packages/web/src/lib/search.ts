@@ -18,11 +18,19 @@ export function foldForSearch(s: string): string {
 }
 
 /** Groups indicators by dimension (documented order) and keeps those whose name, short name or id match all words. */
-export function groupIndicators(indicators: readonly Indicator[], query: string, lang: Lang): IndicatorGroup[] {
+export function groupIndicators(
+  indicators: readonly Indicator[],
+  query: string,
+  lang: Lang,
+): IndicatorGroup[] {
   const words = foldForSearch(query).split(/\s+/).filter(Boolean);
   const groups = new Map<string, Indicator[]>();
   for (const ind of indicators) {
-    const hay = foldForSearch([ind.nameDe, ind.nameEn, ind.shortDe ?? '', ind.id, dimensionLabel(ind.dimension, lang)].join(' '));
+    const hay = foldForSearch(
+      [ind.nameDe, ind.nameEn, ind.shortDe ?? '', ind.id, dimensionLabel(ind.dimension, lang)].join(
+        ' ',
+      ),
+    );
     if (!words.every((w) => hay.includes(w))) continue;
     const list = groups.get(ind.dimension) ?? [];
     list.push(ind);

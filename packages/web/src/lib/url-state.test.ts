@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAP_STATE, parseBreaks, parseGermanBreaks, parseMapState, serializeMapState } from './url-state.ts';
+import {
+  DEFAULT_MAP_STATE,
+  parseBreaks,
+  parseGermanBreaks,
+  parseMapState,
+  serializeMapState,
+} from './url-state.ts';
 
 describe('map URL state', () => {
   it('reads every key of a shared link', () => {
-    const s = parseMapState('?system=lor2021&level=plr&indicator=mss.s1&date=2020-12-31&method=jenks&classes=7&area=123&view=table');
+    const s = parseMapState(
+      '?system=lor2021&level=plr&indicator=mss.s1&date=2020-12-31&method=jenks&classes=7&area=123&view=table',
+    );
     expect(s).toEqual({
       system: 'lor2021',
       level: 'plr',
@@ -18,7 +26,9 @@ describe('map URL state', () => {
   });
 
   it('falls back to defaults for malformed values instead of failing', () => {
-    const s = parseMapState('?method=magic&classes=42&date=31.12.2020&area=abc&system=%3Cscript%3E');
+    const s = parseMapState(
+      '?method=magic&classes=42&date=31.12.2020&area=abc&system=%3Cscript%3E',
+    );
     expect(s.method).toBe('quantile');
     expect(s.classes).toBe(5);
     expect(s.date).toBeNull();
@@ -52,11 +62,21 @@ describe('map URL state', () => {
       classes: 4,
       area: 7,
     });
-    expect(url).toBe('?system=lor2021&level=plr&indicator=mss.s1&date=2020-12-31&method=manual&breaks=2.5,5,10&area=7');
+    expect(url).toBe(
+      '?system=lor2021&level=plr&indicator=mss.s1&date=2020-12-31&method=manual&breaks=2.5,5,10&area=7',
+    );
   });
 
   it('round-trips a state through the query string', () => {
-    const state = { ...DEFAULT_MAP_STATE, system: 'a', level: 'b', indicator: 'c', method: 'equal' as const, classes: 3, view: 'table' as const };
+    const state = {
+      ...DEFAULT_MAP_STATE,
+      system: 'a',
+      level: 'b',
+      indicator: 'c',
+      method: 'equal' as const,
+      classes: 3,
+      view: 'table' as const,
+    };
     expect(parseMapState(serializeMapState(state))).toEqual(state);
   });
 });

@@ -55,10 +55,14 @@ export function parseBreaks(raw: string | null): number[] | null {
 export function parseMapState(search: string): MapState {
   const p = new URLSearchParams(search);
   const methodRaw = p.get('method');
-  const method = (CLASS_METHODS as readonly string[]).includes(methodRaw ?? '') ? (methodRaw as ClassMethod) : DEFAULT_METHOD;
+  const method = (CLASS_METHODS as readonly string[]).includes(methodRaw ?? '')
+    ? (methodRaw as ClassMethod)
+    : DEFAULT_METHOD;
   const classesRaw = Number(p.get('classes'));
   const classes =
-    Number.isInteger(classesRaw) && classesRaw >= MIN_CLASSES && classesRaw <= MAX_CLASSES ? classesRaw : DEFAULT_CLASSES;
+    Number.isInteger(classesRaw) && classesRaw >= MIN_CLASSES && classesRaw <= MAX_CLASSES
+      ? classesRaw
+      : DEFAULT_CLASSES;
   const date = p.get('date');
   const areaRaw = p.get('area');
   const area = areaRaw !== null && /^\d{1,15}$/.test(areaRaw) ? Number(areaRaw) : null;
@@ -85,7 +89,8 @@ export function serializeMapState(s: MapState): string {
   if (s.indicator) p.set('indicator', s.indicator);
   if (s.date) p.set('date', s.date);
   if (s.method !== DEFAULT_METHOD) p.set('method', s.method);
-  if (s.method === 'manual' && s.breaks && s.breaks.length > 0) p.set('breaks', s.breaks.map((b) => String(b)).join(','));
+  if (s.method === 'manual' && s.breaks && s.breaks.length > 0)
+    p.set('breaks', s.breaks.map((b) => String(b)).join(','));
   else if (s.classes !== DEFAULT_CLASSES) p.set('classes', String(s.classes));
   if (s.area !== null) p.set('area', String(s.area));
   if (s.view === 'table') p.set('view', 'table');

@@ -8,7 +8,10 @@ export type FetchState<T> =
   | { status: 'error'; data: T | null; error: ApiError };
 
 /** Runs `load` whenever a dependency changes; `reload` repeats it (for "Erneut versuchen"). */
-export function useFetch<T>(load: (() => Promise<T>) | null, deps: readonly unknown[]): FetchState<T> & { reload: () => void } {
+export function useFetch<T>(
+  load: (() => Promise<T>) | null,
+  deps: readonly unknown[],
+): FetchState<T> & { reload: () => void } {
   const [state, setState] = useState<FetchState<T>>({ status: 'loading', data: null, error: null });
   const [tick, setTick] = useState(0);
   useEffect(() => {
@@ -22,7 +25,10 @@ export function useFetch<T>(load: (() => Promise<T>) | null, deps: readonly unkn
         setState((s) => ({
           status: 'error',
           data: s.data,
-          error: e instanceof ApiError ? e : new ApiError(e instanceof Error ? e.message : String(e), 500, 'client'),
+          error:
+            e instanceof ApiError
+              ? e
+              : new ApiError(e instanceof Error ? e.message : String(e), 500, 'client'),
         })),
     );
     return () => {

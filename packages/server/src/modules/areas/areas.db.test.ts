@@ -24,7 +24,12 @@ describe('GET /api/area-systems', () => {
     const res = await app.inject('/api/area-systems');
     expect(res.statusCode).toBe(200);
     const [system] = res.json();
-    expect(system).toMatchObject({ id: 'lor2021', name: 'LOR 2021', validFrom: '2021-01-01', validTo: null });
+    expect(system).toMatchObject({
+      id: 'lor2021',
+      name: 'LOR 2021',
+      validFrom: '2021-01-01',
+      validTo: null,
+    });
     expect(system.source.licence).toBe('CC BY 3.0 DE');
     expect(system.levels).toEqual([
       { id: 'bez', nameDe: 'Bezirk', nameEn: 'District', depth: 0, areaCount: 2 },
@@ -37,14 +42,27 @@ describe('GET /api/areas', () => {
   it('lists the areas of a level by code and keeps leading zeros of area codes', async () => {
     const res = await app.inject('/api/areas?system=lor2021&level=plr');
     expect(res.statusCode).toBe(200);
-    expect(res.json().map((a: { code: string }) => a.code)).toEqual(['01100101', '01100102', '02100101', '02100102']);
-    expect(res.json()[0]).toEqual({ id: fx.areaId['01100101'], code: '01100101', name: 'Stülerstraße', parentId: fx.areaId['01'] });
+    expect(res.json().map((a: { code: string }) => a.code)).toEqual([
+      '01100101',
+      '01100102',
+      '02100101',
+      '02100102',
+    ]);
+    expect(res.json()[0]).toEqual({
+      id: fx.areaId['01100101'],
+      code: '01100101',
+      name: 'Stülerstraße',
+      parentId: fx.areaId['01'],
+    });
   });
 
   it('answers 404 in German for an unknown level', async () => {
     const res = await app.inject('/api/areas?system=lor2021&level=xyz');
     expect(res.statusCode).toBe(404);
-    expect(res.json().error).toEqual({ code: 'not_found', message: 'Die Gebietsebene „xyz“ gibt es im Gebietssystem „lor2021“ nicht.' });
+    expect(res.json().error).toEqual({
+      code: 'not_found',
+      message: 'Die Gebietsebene „xyz“ gibt es im Gebietssystem „lor2021“ nicht.',
+    });
   });
 
   it('answers 400 naming the missing query parameter', async () => {
@@ -70,7 +88,15 @@ describe('GET /api/areas/{id}', () => {
       levelName: 'Planungsraum',
       areaM2: expect.closeTo(1e7, 3),
       bbox: [13.3, 52.0, expect.closeTo(13.4, 9), 52.1],
-      hierarchy: [{ id: fx.areaId['02'], code: '02', name: 'Friedrichshain-Kreuzberg', levelId: 'bez', levelName: 'Bezirk' }],
+      hierarchy: [
+        {
+          id: fx.areaId['02'],
+          code: '02',
+          name: 'Friedrichshain-Kreuzberg',
+          levelId: 'bez',
+          levelName: 'Bezirk',
+        },
+      ],
       children: [],
     });
   });
@@ -78,7 +104,10 @@ describe('GET /api/areas/{id}', () => {
   it('lists the children of an upper-level area by code', async () => {
     const res = await app.inject(`/api/areas/${fx.areaId['01']}`);
     expect(res.json().hierarchy).toEqual([]);
-    expect(res.json().children.map((c: { code: string }) => c.code)).toEqual(['01100101', '01100102']);
+    expect(res.json().children.map((c: { code: string }) => c.code)).toEqual([
+      '01100101',
+      '01100102',
+    ]);
   });
 
   it('answers 404 for an unknown id and 400 for a non-numeric one', async () => {
@@ -103,7 +132,12 @@ describe('GET /api/area-systems/{system}/levels/{level}/geometry', () => {
     expect(fc.features).toHaveLength(4);
     const f = fc.features[0];
     expect(f.id).toBe(fx.areaId['01100101']);
-    expect(f.properties).toEqual({ id: fx.areaId['01100101'], code: '01100101', name: 'Stülerstraße', parentId: fx.areaId['01'] });
+    expect(f.properties).toEqual({
+      id: fx.areaId['01100101'],
+      code: '01100101',
+      name: 'Stülerstraße',
+      parentId: fx.areaId['01'],
+    });
     const coords: number[] = f.geometry.coordinates.flat(2);
     expect(coords).toContain(52);
     expect(coords.every((c) => Math.round(c * 1e5) / 1e5 === c)).toBe(true);
@@ -111,7 +145,8 @@ describe('GET /api/area-systems/{system}/levels/{level}/geometry', () => {
 
   it('keeps shared borders identical between neighbours', async () => {
     const fc = (await app.inject(url)).json();
-    const xs = (i: number) => new Set(fc.features[i].geometry.coordinates[0].map((p: number[]) => p[0]));
+    const xs = (i: number) =>
+      new Set(fc.features[i].geometry.coordinates[0].map((p: number[]) => p[0]));
     // 01100101 spans 13.0–13.1 and 01100102 13.1–13.2: both carry the border at 13.1.
     expect(xs(0).has(13.1)).toBe(true);
     expect(xs(1).has(13.1)).toBe(true);
@@ -125,13 +160,17 @@ describe('GET /api/area-systems/{system}/levels/{level}/geometry', () => {
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
 
-    await db.query(`UPDATE area SET name = 'Stülerstr.' WHERE tenant_id = 'berlin' AND code = '01100101'`);
+    await db.query(
+      `UPDATE area SET name = 'Stülerstr.' WHERE tenant_id = 'berlin' AND code = '01100101'`,
+    );
     invalidateGeometryCache();
     const changed = await app.inject({ url, headers: { 'if-none-match': etag } });
     expect(changed.statusCode).toBe(200);
     expect(changed.headers.etag).not.toBe(etag);
     expect(changed.json().features[0].properties.name).toBe('Stülerstr.');
-    await db.query(`UPDATE area SET name = 'Stülerstraße' WHERE tenant_id = 'berlin' AND code = '01100101'`);
+    await db.query(
+      `UPDATE area SET name = 'Stülerstraße' WHERE tenant_id = 'berlin' AND code = '01100101'`,
+    );
     invalidateGeometryCache();
   });
 

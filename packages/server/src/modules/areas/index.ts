@@ -1,4 +1,10 @@
 // Public face of the areas module for other modules.
 export { areaDetailSchema, bboxSchema, type AreaDetail } from './schema.ts';
-export { getAreaDetail, getMapGeometry, invalidateGeometryCache, listAreaSystems, requireLevel } from './service.ts';
+export {
+  getAreaDetail,
+  getMapGeometry,
+  invalidateGeometryCache,
+  listAreaSystems,
+  requireLevel,
+} from './service.ts';
 export { areaIdParams, registerAreaRoutes } from './routes.ts';

@@ -2,12 +2,27 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
-import { areaDetailSchema, areaListItemSchema, areaSystemSchema, mapGeometrySchema } from './schema.ts';
-import { etagMatches, getAreaDetail, getMapGeometry, listAreaSystems, listAreas } from './service.ts';
+import {
+  areaDetailSchema,
+  areaListItemSchema,
+  areaSystemSchema,
+  mapGeometrySchema,
+} from './schema.ts';
+import {
+  etagMatches,
+  getAreaDetail,
+  getMapGeometry,
+  listAreaSystems,
+  listAreas,
+} from './service.ts';
 
 /** Path parameter of a numeric area id. */
 export const areaIdParams = z.object({
-  id: z.coerce.number({ error: 'erwartet eine ganze Zahl (Gebietskennung)' }).int().positive().meta({ description: 'Gebietskennung (area id)' }),
+  id: z.coerce
+    .number({ error: 'erwartet eine ganze Zahl (Gebietskennung)' })
+    .int()
+    .positive()
+    .meta({ description: 'Gebietskennung (area id)' }),
 });
 
 /** GET /api/area-systems, /api/area-systems/{system}/levels/{level}/geometry, /api/areas, /api/areas/{id}. */
@@ -32,7 +47,12 @@ export function registerAreaRoutes(app: FastifyInstance, ctx: AppContext): void 
     response: mapGeometrySchema,
     responseContentType: 'application/geo+json',
     handler: async ({ params, request, reply }) => {
-      const { etag, body } = await getMapGeometry(ctx.db, ctx.tenantId, params.system, params.level);
+      const { etag, body } = await getMapGeometry(
+        ctx.db,
+        ctx.tenantId,
+        params.system,
+        params.level,
+      );
       reply.header('ETag', etag).header('Cache-Control', 'no-cache');
       if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
       return reply.type('application/geo+json; charset=utf-8').send(body);

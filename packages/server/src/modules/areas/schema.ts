@@ -24,7 +24,12 @@ export const areaSystemSchema = z
   .meta({ id: 'AreaSystem' });
 
 export const areaListItemSchema = z
-  .object({ id: z.number().int(), code: z.string(), name: z.string(), parentId: z.number().int().nullable() })
+  .object({
+    id: z.number().int(),
+    code: z.string(),
+    name: z.string(),
+    parentId: z.number().int().nullable(),
+  })
   .meta({ id: 'AreaListItem' });
 
 export const bboxSchema = z
@@ -44,7 +49,15 @@ export const areaDetailSchema = z
     areaM2: z.number().nullable(),
     bbox: bboxSchema,
     hierarchy: z
-      .array(z.object({ id: z.number().int(), code: z.string(), name: z.string(), levelId: z.string(), levelName: z.string() }))
+      .array(
+        z.object({
+          id: z.number().int(),
+          code: z.string(),
+          name: z.string(),
+          levelId: z.string(),
+          levelName: z.string(),
+        }),
+      )
       .meta({ description: 'übergeordnete Gebiete, oberstes zuerst, ohne das Gebiet selbst' }),
     children: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string() })),
   })
@@ -62,11 +75,19 @@ export const mapGeometrySchema = z
         type: z.literal('Feature'),
         id: z.number().int(),
         geometry: geometrySchema,
-        properties: z.object({ id: z.number().int(), code: z.string(), name: z.string(), parentId: z.number().int().nullable() }),
+        properties: z.object({
+          id: z.number().int(),
+          code: z.string(),
+          name: z.string(),
+          parentId: z.number().int().nullable(),
+        }),
       }),
     ),
   })
-  .meta({ id: 'MapGeometry', description: 'vereinfachte Geometrien einer Ebene (GeoJSON, WGS84, 5 Nachkommastellen)' });
+  .meta({
+    id: 'MapGeometry',
+    description: 'vereinfachte Geometrien einer Ebene (GeoJSON, WGS84, 5 Nachkommastellen)',
+  });
 
 export type AreaSystem = z.output<typeof areaSystemSchema>;
 export type AreaDetail = z.output<typeof areaDetailSchema>;

@@ -33,12 +33,23 @@ export async function listAreaSystems(sql: Sql, tenantId: string): Promise<AreaS
     source: s.source_id ? (sources.get(s.source_id) ?? null) : null,
     levels: levels
       .filter((l) => l.system_id === s.id)
-      .map((l) => ({ id: l.id, nameDe: l.name_de, nameEn: l.name_en, depth: l.depth, areaCount: l.area_count })),
+      .map((l) => ({
+        id: l.id,
+        nameDe: l.name_de,
+        nameEn: l.name_en,
+        depth: l.depth,
+        areaCount: l.area_count,
+      })),
   }));
 }
 
 /** Throws a German 404 unless the level exists in the system. */
-export async function requireLevel(sql: Sql, tenantId: string, systemId: string, levelId: string): Promise<{ nameDe: string; depth: number }> {
+export async function requireLevel(
+  sql: Sql,
+  tenantId: string,
+  systemId: string,
+  levelId: string,
+): Promise<{ nameDe: string; depth: number }> {
   const level = await selectLevel(sql, tenantId, systemId, levelId);
   if (!level) {
     throw notFound(`Die Gebietsebene „${levelId}“ gibt es im Gebietssystem „${systemId}“ nicht.`);
@@ -47,14 +58,23 @@ export async function requireLevel(sql: Sql, tenantId: string, systemId: string,
 }
 
 /** Areas of one level (id, code, name, parentId), ordered by code. */
-export async function listAreas(sql: Sql, tenantId: string, systemId: string, levelId: string): Promise<AreaListItem[]> {
+export async function listAreas(
+  sql: Sql,
+  tenantId: string,
+  systemId: string,
+  levelId: string,
+): Promise<AreaListItem[]> {
   await requireLevel(sql, tenantId, systemId, levelId);
   const rows = await selectAreasOfLevel(sql, tenantId, systemId, levelId);
   return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, parentId: r.parent_id }));
 }
 
 /** One area with its parents (top first) and children; German 404 if unknown. */
-export async function getAreaDetail(sql: Sql, tenantId: string, areaId: number): Promise<AreaDetail> {
+export async function getAreaDetail(
+  sql: Sql,
+  tenantId: string,
+  areaId: number,
+): Promise<AreaDetail> {
   const area = await selectArea(sql, tenantId, areaId);
   if (!area) throw notFound(`Das Gebiet mit der Kennung ${areaId} gibt es nicht.`);
   const [ancestors, children] = await Promise.all([
@@ -70,7 +90,13 @@ export async function getAreaDetail(sql: Sql, tenantId: string, areaId: number):
     levelName: area.level_name,
     areaM2: area.area_m2,
     bbox: area.bbox && area.bbox.length === 4 ? area.bbox : null,
-    hierarchy: ancestors.map((a) => ({ id: a.id, code: a.code, name: a.name, levelId: a.level_id, levelName: a.level_name })),
+    hierarchy: ancestors.map((a) => ({
+      id: a.id,
+      code: a.code,
+      name: a.name,
+      levelId: a.level_id,
+      levelName: a.level_name,
+    })),
     children,
   };
 }
@@ -101,7 +127,10 @@ export function roundGeometry(geometry: Geometry): Geometry {
     return { type: 'Polygon', coordinates: (geometry.coordinates as Ring[]).map(ring) };
   }
   if (geometry.type === 'MultiPolygon') {
-    return { type: 'MultiPolygon', coordinates: (geometry.coordinates as Ring[][]).map((poly) => poly.map(ring)) };
+    return {
+      type: 'MultiPolygon',
+      coordinates: (geometry.coordinates as Ring[][]).map((poly) => poly.map(ring)),
+    };
   }
   return geometry;
 }
@@ -159,12 +188,18 @@ const MAP_TOLERANCE_DEG = 5e-5;
 const MAP_DECIMALS = 5;
 
 // Topology-preserving: neighbours keep identical shared borders (no slivers or gaps on the map).
-function simplifyForMap(features: { id: number; geometry: Geometry | null }[]): (Geometry | null)[] {
+function simplifyForMap(
+  features: { id: number; geometry: Geometry | null }[],
+): (Geometry | null)[] {
   const polygons = features.filter(
-    (f): f is { id: number; geometry: AreaGeometry } => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon',
+    (f): f is { id: number; geometry: AreaGeometry } =>
+      f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon',
   );
   const byId = new Map<number, Geometry>();
-  for (const f of simplifyTopology(polygons, { tolerance: MAP_TOLERANCE_DEG, quantize: MAP_DECIMALS })) {
+  for (const f of simplifyTopology(polygons, {
+    tolerance: MAP_TOLERANCE_DEG,
+    quantize: MAP_DECIMALS,
+  })) {
     byId.set(f.id, f.geometry);
   }
   return features.map((f) => byId.get(f.id) ?? (f.geometry ? roundGeometry(f.geometry) : null));

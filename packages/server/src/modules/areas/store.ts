@@ -65,7 +65,12 @@ export interface AreaListRow {
 }
 
 /** Areas of one level, ordered by code. */
-export function selectAreasOfLevel(sql: Sql, tenantId: string, systemId: string, levelId: string): Promise<AreaListRow[]> {
+export function selectAreasOfLevel(
+  sql: Sql,
+  tenantId: string,
+  systemId: string,
+  levelId: string,
+): Promise<AreaListRow[]> {
   return sql.query<AreaListRow>(
     `SELECT id, code, name, parent_id
        FROM area
@@ -88,7 +93,11 @@ export interface AreaRow {
 }
 
 /** One area with its level name, or undefined. */
-export async function selectArea(sql: Sql, tenantId: string, areaId: number): Promise<AreaRow | undefined> {
+export async function selectArea(
+  sql: Sql,
+  tenantId: string,
+  areaId: number,
+): Promise<AreaRow | undefined> {
   const [row] = await sql.query<AreaRow>(
     `SELECT a.id, a.code, a.name, a.system_id, a.level_id, l.name_de AS level_name, a.area_m2, a.bbox, a.parent_id
        FROM area a
@@ -108,7 +117,11 @@ export interface AncestorRow {
 }
 
 /** The chain of parents of an area, top level first, without the area itself. */
-export function selectAncestors(sql: Sql, tenantId: string, areaId: number): Promise<AncestorRow[]> {
+export function selectAncestors(
+  sql: Sql,
+  tenantId: string,
+  areaId: number,
+): Promise<AncestorRow[]> {
   return sql.query<AncestorRow>(
     `WITH RECURSIVE up AS (
        SELECT p.id, p.code, p.name, p.system_id, p.level_id, p.parent_id, 1 AS step
@@ -130,7 +143,11 @@ export function selectAncestors(sql: Sql, tenantId: string, areaId: number): Pro
 }
 
 /** Direct children of an area, ordered by code. */
-export function selectChildren(sql: Sql, tenantId: string, areaId: number): Promise<{ id: number; code: string; name: string }[]> {
+export function selectChildren(
+  sql: Sql,
+  tenantId: string,
+  areaId: number,
+): Promise<{ id: number; code: string; name: string }[]> {
   return sql.query<{ id: number; code: string; name: string }>(
     `SELECT id, code, name FROM area WHERE tenant_id = $1 AND parent_id = $2 ORDER BY code`,
     [tenantId, areaId],
@@ -138,7 +155,12 @@ export function selectChildren(sql: Sql, tenantId: string, areaId: number): Prom
 }
 
 /** A cheap fingerprint of a level's areas: changes when areas are added or replaced. */
-export async function selectLevelStamp(sql: Sql, tenantId: string, systemId: string, levelId: string): Promise<string> {
+export async function selectLevelStamp(
+  sql: Sql,
+  tenantId: string,
+  systemId: string,
+  levelId: string,
+): Promise<string> {
   const [row] = await sql.query<{ n: number; max_id: number | null }>(
     `SELECT count(*)::int AS n, max(id) AS max_id
        FROM area
@@ -153,7 +175,12 @@ export interface AreaGeometryRow extends AreaListRow {
 }
 
 /** Areas of one level with their full-precision geometry. */
-export function selectGeometries(sql: Sql, tenantId: string, systemId: string, levelId: string): Promise<AreaGeometryRow[]> {
+export function selectGeometries(
+  sql: Sql,
+  tenantId: string,
+  systemId: string,
+  levelId: string,
+): Promise<AreaGeometryRow[]> {
   return sql.query<AreaGeometryRow>(
     `SELECT id, code, name, parent_id, geometry
        FROM area

@@ -46,27 +46,47 @@ describe('Berlin demo', () => {
   });
 
   it('keeps population counts for all 20 reference dates, summing to the Berlin total on every level', async () => {
-    const dates = await db.query<{ ref_date: string }>("SELECT DISTINCT ref_date FROM observation WHERE indicator_id = 'ewr_inhabitants' ORDER BY 1");
+    const dates = await db.query<{ ref_date: string }>(
+      "SELECT DISTINCT ref_date FROM observation WHERE indicator_id = 'ewr_inhabitants' ORDER BY 1",
+    );
     expect(dates).toHaveLength(20);
     const sums = await db.query<{ level_id: string; s: number }>(
       `SELECT a.level_id, sum(o.value) AS s FROM observation o JOIN area a ON a.id = o.area_id
        WHERE o.indicator_id = 'ewr_inhabitants' AND o.ref_date = '2024-12-31' GROUP BY 1 ORDER BY 1`,
     );
     // the original file, summed independently
-    const t2 = readCsvRecords(readFileSync(path.join(SHARED, 'population/ewr_plr_t2_age_groups.csv'), 'utf8'));
-    const total = t2.records.filter((r) => r.fields[0] === '2024-12-31').reduce((s, r) => s + Number(r.fields[4]), 0);
+    const t2 = readCsvRecords(
+      readFileSync(path.join(SHARED, 'population/ewr_plr_t2_age_groups.csv'), 'utf8'),
+    );
+    const total = t2.records
+      .filter((r) => r.fields[0] === '2024-12-31')
+      .reduce((s, r) => s + Number(r.fields[4]), 0);
     expect(total).toBe(3897145);
     expect(sums).toEqual(['bez', 'bzr', 'pgr', 'plr'].map((level_id) => ({ level_id, s: total })));
   });
 
   it('derives shares from counts (not copied) and recomputes them from sums on upper levels', async () => {
-    const plr = await one<{ value: number; numerator: number; denominator: number; origin: string }>(
+    const plr = await one<{
+      value: number;
+      numerator: number;
+      denominator: number;
+      origin: string;
+    }>(
       `SELECT o.value, o.numerator, o.denominator, o.origin FROM observation o JOIN area a ON a.id = o.area_id
        WHERE o.indicator_id = 'ewr_share_age_below_6' AND o.ref_date = '2024-12-31' AND a.system_id = 'lor2021' AND a.code = '01100101'`,
     );
-    const t2 = readCsvRecords(readFileSync(path.join(SHARED, 'population/ewr_plr_t2_age_groups.csv'), 'utf8'));
-    const row = t2.records.find((r) => r.fields[0] === '2024-12-31' && r.fields[3] === '01100101')!.fields;
-    expect(plr).toEqual({ value: (Number(row[5]) / Number(row[4])) * 100, numerator: Number(row[5]), denominator: Number(row[4]), origin: 'derived' });
+    const t2 = readCsvRecords(
+      readFileSync(path.join(SHARED, 'population/ewr_plr_t2_age_groups.csv'), 'utf8'),
+    );
+    const row = t2.records.find(
+      (r) => r.fields[0] === '2024-12-31' && r.fields[3] === '01100101',
+    )!.fields;
+    expect(plr).toEqual({
+      value: (Number(row[5]) / Number(row[4])) * 100,
+      numerator: Number(row[5]),
+      denominator: Number(row[4]),
+      origin: 'derived',
+    });
     const bez = await one<{ value: number; numerator: number; denominator: number }>(
       `SELECT o.value, o.numerator, o.denominator FROM observation o JOIN area a ON a.id = o.area_id
        WHERE o.indicator_id = 'ewr_share_age_above_65' AND o.ref_date = '2024-12-31' AND a.system_id = 'lor2021' AND a.level_id = 'bez' AND a.code = '03'`,
@@ -75,9 +95,12 @@ describe('Berlin demo', () => {
   });
 
   it('stores the official MSS 2021 classes for exactly the 536 valid Planungsräume and flags the others with the reason', async () => {
-    const src = readCsvRecords(readFileSync(path.join(SHARED, 'mss/mss2021_indices_plr542.csv'), 'utf8'));
+    const src = readCsvRecords(
+      readFileSync(path.join(SHARED, 'mss/mss2021_indices_plr542.csv'), 'utf8'),
+    );
     const expected = new Map<string, number>();
-    for (const r of src.records) if (r.fields[12] === 'gültig') expected.set(r.fields[1]!, Number(r.fields[5]));
+    for (const r of src.records)
+      if (r.fields[12] === 'gültig') expected.set(r.fields[1]!, Number(r.fields[5]));
     expect(expected.size).toBe(536);
     const rows = await db.query<{ code: string; value: number }>(
       `SELECT a.code, o.value FROM observation o JOIN area a ON a.id = o.area_id WHERE o.indicator_id = 'mss_status_class' AND o.ref_date = '2020-12-31'`,
@@ -87,7 +110,11 @@ describe('Berlin demo', () => {
       `SELECT o.value, o.flag, o.flag_reason FROM observation o JOIN area a ON a.id = o.area_id
        WHERE o.indicator_id = 'mss_s1_unemployment' AND o.ref_date = '2020-12-31' AND a.system_id = 'lor2021' AND a.code = '10100205'`,
     );
-    expect(outlier).toEqual({ value: null, flag: 'invalid', flag_reason: 'MSS 2021: ungültig (Ausreißer)' });
+    expect(outlier).toEqual({
+      value: null,
+      flag: 'invalid',
+      flag_reason: 'MSS 2021: ungültig (Ausreißer)',
+    });
   });
 
   it('keeps MSS 2013–2019 on LOR 2006 at 31.12. of the year before, unscored areas without a value', async () => {
@@ -107,14 +134,20 @@ describe('Berlin demo', () => {
       "SELECT count(*)::int AS n FROM indicator i JOIN source s ON s.tenant_id = i.tenant_id AND s.id = i.source_id WHERE s.licence = '' OR s.attribution = ''",
     );
     expect(missing.n).toBe(0);
-    const untraced = await one<{ n: number }>("SELECT count(*)::int AS n FROM observation WHERE origin = 'imported' AND import_id IS NULL");
+    const untraced = await one<{ n: number }>(
+      "SELECT count(*)::int AS n FROM observation WHERE origin = 'imported' AND import_id IS NULL",
+    );
     expect(untraced.n).toBe(0);
-    const files = await db.query<{ file_name: string }>("SELECT file_name FROM import_run WHERE file_sha256 !~ '^[0-9a-f]{64}$'");
+    const files = await db.query<{ file_name: string }>(
+      "SELECT file_name FROM import_run WHERE file_sha256 !~ '^[0-9a-f]{64}$'",
+    );
     expect(files).toEqual([]);
   });
 
   it('stores the service locations as points and says the database is no longer empty', async () => {
-    const points = await db.query<{ dataset: string; n: number }>('SELECT dataset, count(*)::int AS n FROM point_feature GROUP BY 1 ORDER BY 1');
+    const points = await db.query<{ dataset: string; n: number }>(
+      'SELECT dataset, count(*)::int AS n FROM point_feature GROUP BY 1 ORDER BY 1',
+    );
     expect(points).toEqual([
       { dataset: 'apotheken', n: 732 },
       { dataset: 'jugendfreizeiteinrichtungen', n: 407 },

@@ -69,22 +69,37 @@ export async function loadBerlinDemo(db: Db, log: Log = () => undefined, dir = D
     log('Berechne abgeleitete Anteile …');
     stats.derived = await recomputeDerived(tx, tenantId);
     stats.points = await loadPoints(tx, tenantId, dir, log);
-    await writeAudit(tx, tenantId, { actor: 'system', action: 'demo.load', entity: 'tenant', entityId: tenantId, detail: stats });
+    await writeAudit(tx, tenantId, {
+      actor: 'system',
+      action: 'demo.load',
+      entity: 'tenant',
+      entityId: tenantId,
+      detail: stats,
+    });
   });
   // PGlite never analyses on its own; the read queries need the statistics (see ADR 0001)
   await db.exec('ANALYZE');
-  log(`Berlin-Demo geladen in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(stats)}`);
+  log(
+    `Berlin-Demo geladen in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(stats)}`,
+  );
   return stats;
 }
 
-const bboxOf = (g: Feature['geometry']) => geometryBbox(g as AreaGeometry) as [number, number, number, number];
+const bboxOf = (g: Feature['geometry']) =>
+  geometryBbox(g as AreaGeometry) as [number, number, number, number];
 
 async function readJson<T>(file: string): Promise<T> {
   return JSON.parse(await readFile(file, 'utf8')) as T;
 }
 
 /** Records one demo file as an import run, so every value traces back to its file. */
-async function recordFile(tx: Sql, tenantId: string, file: string, kind: string, format: string): Promise<number> {
+async function recordFile(
+  tx: Sql,
+  tenantId: string,
+  file: string,
+  kind: string,
+  format: string,
+): Promise<number> {
   const bytes = await readFile(file);
   return createImportRun(tx, tenantId, {
     kind,
@@ -115,18 +130,51 @@ async function loadAreas(tx: Sql, tenantId: string, dir: string, log: Log): Prom
     ...bezAreas,
     ...pgr.features.map((f) => {
       const code = String(f.properties.PGR_ID);
-      return { levelId: 'pgr', code, name: String(f.properties.PGR_NAME), parentLevelId: 'bez', parentCode: code.slice(0, 2), geometry: f.geometry, bbox: bboxOf(f.geometry), areaM2: Number(f.properties.GROESSE_M2) };
+      return {
+        levelId: 'pgr',
+        code,
+        name: String(f.properties.PGR_NAME),
+        parentLevelId: 'bez',
+        parentCode: code.slice(0, 2),
+        geometry: f.geometry,
+        bbox: bboxOf(f.geometry),
+        areaM2: Number(f.properties.GROESSE_M2),
+      };
     }),
     ...bzr.features.map((f) => {
       const code = String(f.properties.BZR_ID);
-      return { levelId: 'bzr', code, name: String(f.properties.BZR_NAME), parentLevelId: 'pgr', parentCode: code.slice(0, 4), geometry: f.geometry, bbox: bboxOf(f.geometry), areaM2: Number(f.properties.GROESSE_m2) };
+      return {
+        levelId: 'bzr',
+        code,
+        name: String(f.properties.BZR_NAME),
+        parentLevelId: 'pgr',
+        parentCode: code.slice(0, 4),
+        geometry: f.geometry,
+        bbox: bboxOf(f.geometry),
+        areaM2: Number(f.properties.GROESSE_m2),
+      };
     }),
     ...plr.features.map((f) => {
       const code = String(f.properties.PLR_ID);
-      return { levelId: 'plr', code, name: String(f.properties.PLR_NAME), parentLevelId: 'bzr', parentCode: code.slice(0, 6), geometry: f.geometry, bbox: bboxOf(f.geometry), areaM2: Number(f.properties.GROESSE_M2) };
+      return {
+        levelId: 'plr',
+        code,
+        name: String(f.properties.PLR_NAME),
+        parentLevelId: 'bzr',
+        parentCode: code.slice(0, 6),
+        geometry: f.geometry,
+        bbox: bboxOf(f.geometry),
+        areaM2: Number(f.properties.GROESSE_M2),
+      };
     }),
   ];
-  await recordFile(tx, tenantId, geo('lor_2021_planungsraeume.geojson'), 'areas', 'geojson;EPSG:4326');
+  await recordFile(
+    tx,
+    tenantId,
+    geo('lor_2021_planungsraeume.geojson'),
+    'areas',
+    'geojson;EPSG:4326',
+  );
   n += await upsertAreas(tx, tenantId, 'lor2021', lor2021);
 
   const old = await readJson<{ features: Feature[] }>(geo('lor_2006_planungsraeume.geojson'));
@@ -136,15 +184,33 @@ async function loadAreas(tx: Sql, tenantId: string, dir: string, log: Log): Prom
       let code = String(f.properties.id);
       // SOURCE.md quirk: the upstream file carries 06010102 twice; the feature in Charlottenburg
       // (area 562454.33 m²) is really PLR 04030417 (Schloßstraße, Charlottenburg-Wilmersdorf).
-      if (code === '06010102' && Math.abs(Number(f.properties.area) - 562454.33) < 1) code = '04030417';
+      if (code === '06010102' && Math.abs(Number(f.properties.area) - 562454.33) < 1)
+        code = '04030417';
       // Allende II was split on 01.01.2019 (SOURCE.md): 09041403 appears in the data only from then on.
       const validFrom = code === '09041403' ? '2019-01-01' : null;
-      return { levelId: 'plr', code, name: String(f.properties.name), parentLevelId: 'bez', parentCode: code.slice(0, 2), geometry: f.geometry, bbox: bboxOf(f.geometry), areaM2: Number(f.properties.area), validFrom };
+      return {
+        levelId: 'plr',
+        code,
+        name: String(f.properties.name),
+        parentLevelId: 'bez',
+        parentCode: code.slice(0, 2),
+        geometry: f.geometry,
+        bbox: bboxOf(f.geometry),
+        areaM2: Number(f.properties.area),
+        validFrom,
+      };
     }),
   ];
   const codes = new Set(lor2006.filter((a) => a.levelId === 'plr').map((a) => a.code));
-  if (codes.size !== 448) throw new Error(`LOR 2006: 448 eindeutige Planungsräume erwartet, ${codes.size} gefunden`);
-  await recordFile(tx, tenantId, geo('lor_2006_planungsraeume.geojson'), 'areas', 'geojson;EPSG:4326');
+  if (codes.size !== 448)
+    throw new Error(`LOR 2006: 448 eindeutige Planungsräume erwartet, ${codes.size} gefunden`);
+  await recordFile(
+    tx,
+    tenantId,
+    geo('lor_2006_planungsraeume.geojson'),
+    'areas',
+    'geojson;EPSG:4326',
+  );
   n += await upsertAreas(tx, tenantId, 'lor2006', lor2006);
   return n;
 }
@@ -192,22 +258,32 @@ const EWR_FILES: { file: string; columns: Record<string, string> }[] = [
   },
   {
     file: 'ewr_plr_t4_migration_background_by_origin.csv',
-    columns: Object.fromEntries(ORIGINS.map(([code]) => [`inhabitants_from_${code}`, `ewr_mb_from_${code}`])),
+    columns: Object.fromEntries(
+      ORIGINS.map(([code]) => [`inhabitants_from_${code}`, `ewr_mb_from_${code}`]),
+    ),
   },
 ];
 
 /** Sums of age groups published separately (children and youth under 18). */
 const EWR_SUMS: Record<string, { id: string; parts: string[] }> = {
-  'ewr_plr_t2_age_groups.csv': { id: 'ewr_age_below_18', parts: ['inhabitants_age_below_6', 'inhabitants_age_6_15', 'inhabitants_age_15_18'] },
+  'ewr_plr_t2_age_groups.csv': {
+    id: 'ewr_age_below_18',
+    parts: ['inhabitants_age_below_6', 'inhabitants_age_6_15', 'inhabitants_age_15_18'],
+  },
   'ewr_plr_t3_migration_background_by_age.csv': {
     id: 'ewr_mb_age_below_18',
-    parts: ['inhabitants_with_migration_background_age_below_6', 'inhabitants_with_migration_background_age_6_15', 'inhabitants_with_migration_background_age_15_18'],
+    parts: [
+      'inhabitants_with_migration_background_age_below_6',
+      'inhabitants_with_migration_background_age_6_15',
+      'inhabitants_with_migration_background_age_15_18',
+    ],
   },
 };
 
 function parseCount(text: string, where: string): number {
   const v = Number(text);
-  if (text.trim() === '' || !Number.isFinite(v)) throw new Error(`${where}: '${text}' ist keine Zahl`);
+  if (text.trim() === '' || !Number.isFinite(v))
+    throw new Error(`${where}: '${text}' ist keine Zahl`);
   return v;
 }
 
@@ -220,14 +296,22 @@ async function loadPopulation(tx: Sql, tenantId: string, dir: string, log: Log):
   for (const { file, columns } of EWR_FILES) {
     log(`Lade Einwohnerregister ${file} …`);
     const full = path.join(dir, 'population', file);
-    const importId = await recordFile(tx, tenantId, full, 'observations', 'csv;utf-8;comma;decimal-point;long');
+    const importId = await recordFile(
+      tx,
+      tenantId,
+      full,
+      'observations',
+      'csv;utf-8;comma;decimal-point;long',
+    );
     const { header, records } = readCsvRecords(await readFile(full, 'utf8'));
     const col = (name: string) => {
       const i = header.indexOf(name);
       if (i < 0) throw new Error(`${file}: Spalte ${name} fehlt`);
       return i;
     };
-    const iDate = col('stichtag'), iVersion = col('lor_version'), iPlr = col('plr_id');
+    const iDate = col('stichtag'),
+      iVersion = col('lor_version'),
+      iPlr = col('plr_id');
     const valueCols = Object.entries(columns).map(([c, ind]) => [col(c), ind] as const);
     const sum = EWR_SUMS[file];
     const sumCols = sum ? sum.parts.map(col) : [];
@@ -235,10 +319,18 @@ async function loadPopulation(tx: Sql, tenantId: string, dir: string, log: Log):
     for (const { line, fields } of records) {
       const version = fields[iVersion] as '2006' | '2021';
       const areaId = ids[version]?.get(fields[iPlr]!);
-      if (areaId === undefined) throw new Error(`${file}, Zeile ${line}: Planungsraum ${fields[iPlr]} (LOR ${version}) unbekannt`);
+      if (areaId === undefined)
+        throw new Error(
+          `${file}, Zeile ${line}: Planungsraum ${fields[iPlr]} (LOR ${version}) unbekannt`,
+        );
       const refDate = fields[iDate]!;
       for (const [i, indicatorId] of valueCols) {
-        rows.push({ indicatorId, areaId, refDate, value: parseCount(fields[i]!, `${file}, Zeile ${line}, Spalte ${header[i]}`) });
+        rows.push({
+          indicatorId,
+          areaId,
+          refDate,
+          value: parseCount(fields[i]!, `${file}, Zeile ${line}, Spalte ${header[i]}`),
+        });
       }
       if (sum) {
         const v = sumCols.reduce((s, i) => s + parseCount(fields[i]!, `${file}, Zeile ${line}`), 0);
@@ -246,7 +338,11 @@ async function loadPopulation(tx: Sql, tenantId: string, dir: string, log: Log):
       }
     }
     const n = await upsertObservations(tx, tenantId, rows, importId);
-    await finishImportRun(tx, tenantId, importId, { status: 'succeeded', rowsRead: records.length, rowsWritten: n });
+    await finishImportRun(tx, tenantId, importId, {
+      status: 'succeeded',
+      rowsRead: records.length,
+      rowsWritten: n,
+    });
     written += n;
   }
   return written;
@@ -271,9 +367,19 @@ async function loadMss(tx: Sql, tenantId: string, dir: string, log: Log): Promis
     return id;
   };
   const write = async (file: string, rows: ObservationInput[], rowsRead: number) => {
-    const importId = await recordFile(tx, tenantId, path.join(mssDir, file), 'observations', 'csv;utf-8;comma;decimal-point;wide');
+    const importId = await recordFile(
+      tx,
+      tenantId,
+      path.join(mssDir, file),
+      'observations',
+      'csv;utf-8;comma;decimal-point;wide',
+    );
     const n = await upsertObservations(tx, tenantId, rows, importId);
-    await finishImportRun(tx, tenantId, importId, { status: 'succeeded', rowsRead, rowsWritten: n });
+    await finishImportRun(tx, tenantId, importId, {
+      status: 'succeeded',
+      rowsRead,
+      rowsWritten: n,
+    });
     written += n;
   };
 
@@ -282,16 +388,24 @@ async function loadMss(tx: Sql, tenantId: string, dir: string, log: Log): Promis
   for (const edition of [2013, 2017, 2019]) {
     log(`Lade MSS ${edition} …`);
     const refDate = `${edition - 1}-12-31`;
-    const indices = readCsvRecords(await readFile(path.join(mssDir, `mss${edition}_indices_plr447_lor2006.csv`), 'utf8'));
+    const indices = readCsvRecords(
+      await readFile(path.join(mssDir, `mss${edition}_indices_plr447_lor2006.csv`), 'utf8'),
+    );
     const hi = (n: string) => indices.header.indexOf(n);
     const scored = new Set(indices.records.map((r) => r.fields[hi('id')]!));
     const classRows: ObservationInput[] = [];
     const dyn: Record<string, number> = { '+': 1, '+/-': 2, '-': 3 };
     for (const { fields } of indices.records) {
       const areaId = area(ids2006, fields[hi('id')]!, `MSS ${edition}`);
-      classRows.push({ indicatorId: 'mss_status_class', areaId, refDate, value: Number(fields[hi('status_index')]) });
+      classRows.push({
+        indicatorId: 'mss_status_class',
+        areaId,
+        refDate,
+        value: Number(fields[hi('status_index')]),
+      });
       const d = dyn[fields[hi('dynamik_index')]!];
-      if (d === undefined) throw new Error(`MSS ${edition}: unbekannte Dynamik-Klasse ${fields[hi('dynamik_index')]}`);
+      if (d === undefined)
+        throw new Error(`MSS ${edition}: unbekannte Dynamik-Klasse ${fields[hi('dynamik_index')]}`);
       classRows.push({ indicatorId: 'mss_dynamics_class', areaId, refDate, value: d });
     }
     await write(`mss${edition}_indices_plr447_lor2006.csv`, classRows, indices.records.length);
@@ -305,8 +419,17 @@ async function loadMss(tx: Sql, tenantId: string, dir: string, log: Log): Promis
       for (const def of MSS_INDEX) {
         const i = def.column2006 ? t.header.indexOf(def.column2006) : -1;
         if (i < 0) continue;
-        if (scored.has(code)) rows.push({ indicatorId: def.id, areaId, refDate, value: mssNumber(fields[i]) });
-        else rows.push({ indicatorId: def.id, areaId, refDate, value: null, flag: 'invalid', flagReason: `im MSS ${edition} nicht bewertet (zu wenige Einwohner oder ausgeschlossen)` });
+        if (scored.has(code))
+          rows.push({ indicatorId: def.id, areaId, refDate, value: mssNumber(fields[i]) });
+        else
+          rows.push({
+            indicatorId: def.id,
+            areaId,
+            refDate,
+            value: null,
+            flag: 'invalid',
+            flagReason: `im MSS ${edition} nicht bewertet (zu wenige Einwohner oder ausgeschlossen)`,
+          });
       }
     }
     await write(file, rows, t.records.length);
@@ -315,7 +438,9 @@ async function loadMss(tx: Sql, tenantId: string, dir: string, log: Log): Promis
   // MSS 2021 on LOR 2021: index indicators, results, context; K08/K14/K15 on LOR 2006 codes.
   log('Lade MSS 2021 …');
   const refDate = '2020-12-31';
-  const idx = readCsvRecords(await readFile(path.join(mssDir, 'mss2021_index_indicators_plr542.csv'), 'utf8'));
+  const idx = readCsvRecords(
+    await readFile(path.join(mssDir, 'mss2021_index_indicators_plr542.csv'), 'utf8'),
+  );
   const h = (hdr: string[], n: string) => hdr.indexOf(n);
   const rows: ObservationInput[] = [];
   for (const { fields } of idx.records) {
@@ -325,33 +450,76 @@ async function loadMss(tx: Sql, tenantId: string, dir: string, log: Log): Promis
     for (const def of MSS_INDEX) {
       if (!def.column2021) continue;
       const v = mssNumber(fields[h(idx.header, def.column2021)]);
-      rows.push(valid ? { indicatorId: def.id, areaId, refDate, value: v } : { indicatorId: def.id, areaId, refDate, value: null, flag: 'invalid', flagReason: `MSS 2021: ${kom}` });
+      rows.push(
+        valid
+          ? { indicatorId: def.id, areaId, refDate, value: v }
+          : {
+              indicatorId: def.id,
+              areaId,
+              refDate,
+              value: null,
+              flag: 'invalid',
+              flagReason: `MSS 2021: ${kom}`,
+            },
+      );
     }
   }
   await write('mss2021_index_indicators_plr542.csv', rows, idx.records.length);
 
-  const res = readCsvRecords(await readFile(path.join(mssDir, 'mss2021_indices_plr542.csv'), 'utf8'));
+  const res = readCsvRecords(
+    await readFile(path.join(mssDir, 'mss2021_indices_plr542.csv'), 'utf8'),
+  );
   const resRows: ObservationInput[] = [];
   const dyn2021: Record<string, number> = { '1': 1, '3': 2, '5': 3 };
   for (const { fields } of res.records) {
     if (fields[h(res.header, 'KOM')] !== 'gültig') continue;
     const areaId = area(ids2021, fields[h(res.header, 'PLR_ID')]!, 'MSS 2021 Indizes');
-    resRows.push({ indicatorId: 'mss_status_class', areaId, refDate, value: Number(fields[h(res.header, 'SI_N')]) });
+    resRows.push({
+      indicatorId: 'mss_status_class',
+      areaId,
+      refDate,
+      value: Number(fields[h(res.header, 'SI_N')]),
+    });
     const d = dyn2021[fields[h(res.header, 'DI_N')]!];
-    if (d === undefined) throw new Error(`MSS 2021: unbekannte Dynamik-Klasse ${fields[h(res.header, 'DI_N')]}`);
+    if (d === undefined)
+      throw new Error(`MSS 2021: unbekannte Dynamik-Klasse ${fields[h(res.header, 'DI_N')]}`);
     resRows.push({ indicatorId: 'mss_dynamics_class', areaId, refDate, value: d });
   }
   await write('mss2021_indices_plr542.csv', resRows, res.records.length);
 
-  const t3 = readCsvRecords(await readFile(path.join(mssDir, 'mss2021_table3_zvalues_indices_plr542.csv'), 'utf8'));
+  const t3 = readCsvRecords(
+    await readFile(path.join(mssDir, 'mss2021_table3_zvalues_indices_plr542.csv'), 'utf8'),
+  );
   const t3Rows: ObservationInput[] = [];
   for (const { fields } of t3.records) {
     const areaId = area(ids2021, fields[h(t3.header, 'PLR-ID')]!, 'MSS 2021 Tabelle 3');
     const si = mssNumber(fields[h(t3.header, 'Status-Index (standardisierte Statussumme)')]);
     const di = mssNumber(fields[h(t3.header, 'Dynamik-Index (standardisierte Dynamik-summe)')]);
     const reason = 'MSS 2021: Planungsraum ohne Zuordnung (ungültig)';
-    t3Rows.push(si === null ? { indicatorId: 'mss_status_index', areaId, refDate, value: null, flag: 'invalid', flagReason: reason } : { indicatorId: 'mss_status_index', areaId, refDate, value: si });
-    t3Rows.push(di === null ? { indicatorId: 'mss_dynamics_index', areaId, refDate, value: null, flag: 'invalid', flagReason: reason } : { indicatorId: 'mss_dynamics_index', areaId, refDate, value: di });
+    t3Rows.push(
+      si === null
+        ? {
+            indicatorId: 'mss_status_index',
+            areaId,
+            refDate,
+            value: null,
+            flag: 'invalid',
+            flagReason: reason,
+          }
+        : { indicatorId: 'mss_status_index', areaId, refDate, value: si },
+    );
+    t3Rows.push(
+      di === null
+        ? {
+            indicatorId: 'mss_dynamics_index',
+            areaId,
+            refDate,
+            value: null,
+            flag: 'invalid',
+            flagReason: reason,
+          }
+        : { indicatorId: 'mss_dynamics_index', areaId, refDate, value: di },
+    );
   }
   await write('mss2021_table3_zvalues_indices_plr542.csv', t3Rows, t3.records.length);
 
@@ -370,7 +538,18 @@ async function loadMss(tx: Sql, tenantId: string, dir: string, log: Log): Promis
         const raw = fields[i];
         if (raw === undefined || raw.trim() === '') continue; // column not used in this file
         const v = mssNumber(raw);
-        cRows.push(kom === 'gültig' && v !== null ? { indicatorId: def.id, areaId, refDate, value: v } : { indicatorId: def.id, areaId, refDate, value: null, flag: 'invalid', flagReason: `MSS 2021: ${kom || 'ohne Wert'}` });
+        cRows.push(
+          kom === 'gültig' && v !== null
+            ? { indicatorId: def.id, areaId, refDate, value: v }
+            : {
+                indicatorId: def.id,
+                areaId,
+                refDate,
+                value: null,
+                flag: 'invalid',
+                flagReason: `MSS 2021: ${kom || 'ohne Wert'}`,
+              },
+        );
       }
     }
     await write(file, cRows, c.records.length);
@@ -387,16 +566,44 @@ async function loadPoints(tx: Sql, tenantId: string, dir: string, log: Log): Pro
     const fc = await readJson<{ features: Feature[] }>(file);
     const seen = new Map<string, number>();
     const points = fc.features.map((f, i) => {
-      const coords = f.geometry.type === 'MultiPoint' ? (f.geometry.coordinates as number[][])[0]! : (f.geometry.coordinates as number[]);
+      const coords =
+        f.geometry.type === 'MultiPoint'
+          ? (f.geometry.coordinates as number[][])[0]!
+          : (f.geometry.coordinates as number[]);
       // ids are not always unique or present (pharmacies have none): fall back to the feature number
-      let id = ds.idProp && f.properties[ds.idProp] != null ? String(f.properties[ds.idProp]) : String(f.properties.gc_id ?? `f${i + 1}`);
+      let id =
+        ds.idProp && f.properties[ds.idProp] != null
+          ? String(f.properties[ds.idProp])
+          : String(f.properties.gc_id ?? `f${i + 1}`);
       const k = (seen.get(id) ?? 0) + 1;
       seen.set(id, k);
       if (k > 1) id = `${id}-${k}`;
-      return { id, name: String(f.properties[ds.nameProp] ?? ''), lon: coords[0]!, lat: coords[1]!, properties: f.properties };
+      return {
+        id,
+        name: String(f.properties[ds.nameProp] ?? ''),
+        lon: coords[0]!,
+        lat: coords[1]!,
+        properties: f.properties,
+      };
     });
-    const written = await upsertPointDataset(tx, tenantId, { id: ds.id, nameDe: ds.nameDe, nameEn: ds.nameEn, referenceDate: ds.referenceDate, sourceId: 'geoportal-services', points }, importId);
-    await finishImportRun(tx, tenantId, importId, { status: 'succeeded', rowsRead: fc.features.length, rowsWritten: written });
+    const written = await upsertPointDataset(
+      tx,
+      tenantId,
+      {
+        id: ds.id,
+        nameDe: ds.nameDe,
+        nameEn: ds.nameEn,
+        referenceDate: ds.referenceDate,
+        sourceId: 'geoportal-services',
+        points,
+      },
+      importId,
+    );
+    await finishImportRun(tx, tenantId, importId, {
+      status: 'succeeded',
+      rowsRead: fc.features.length,
+      rowsWritten: written,
+    });
     n += written;
   }
   return n;

@@ -2,7 +2,10 @@
 // Planners' files go through the general importer (modules/imports) instead.
 
 /** Splits a clean CSV text into a header and records with their 1-based line numbers. */
-export function readCsvRecords(text: string): { header: string[]; records: { line: number; fields: string[] }[] } {
+export function readCsvRecords(text: string): {
+  header: string[];
+  records: { line: number; fields: string[] }[];
+} {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const parse = (line: string): string[] => {
     const out: string[] = [];

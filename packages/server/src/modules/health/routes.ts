@@ -15,14 +15,24 @@ const healthSchema = z.object({
 
 function readVersion(): string {
   try {
-    return (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+    return (
+      (
+        JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+          version?: string;
+        }
+      ).version ?? '0.0.0'
+    );
   } catch {
     return '0.0.0';
   }
 }
 
 const clientConfigSchema = z
-  .object({ basemapStyleUrl: z.string().nullable().meta({ description: 'MapLibre-Stil der Hintergrundkarte; null = ohne Hintergrundkarte (offline)' }) })
+  .object({
+    basemapStyleUrl: z.string().nullable().meta({
+      description: 'MapLibre-Stil der Hintergrundkarte; null = ohne Hintergrundkarte (offline)',
+    }),
+  })
   .meta({ id: 'ClientConfig' });
 
 /** GET /api/health (answers only after the database answered a query) and GET /api/config. */

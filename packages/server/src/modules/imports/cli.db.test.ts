@@ -14,21 +14,80 @@ let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'sz-cli-'));
-  env = { ...process.env, SOZIALRAUM_DATA_DIR: path.join(dir, 'data'), SOZIALRAUM_TENANT: 'kassel', SOZIALRAUM_TENANT_AGS: '06611000', DATABASE_URL: '' };
-  const square = (x: number) => [[[x, 51.3], [x + 0.01, 51.3], [x + 0.01, 51.31], [x, 51.31], [x, 51.3]]];
+  env = {
+    ...process.env,
+    SOZIALRAUM_DATA_DIR: path.join(dir, 'data'),
+    SOZIALRAUM_TENANT: 'kassel',
+    SOZIALRAUM_TENANT_AGS: '06611000',
+    DATABASE_URL: '',
+  };
+  const square = (x: number) => [
+    [
+      [x, 51.3],
+      [x + 0.01, 51.3],
+      [x + 0.01, 51.31],
+      [x, 51.31],
+      [x, 51.3],
+    ],
+  ];
   await writeFile(
     path.join(dir, 'stadtteile.geojson'),
-    JSON.stringify({ type: 'FeatureCollection', features: ['01', '02', '03'].map((id, i) => ({ type: 'Feature', properties: { ST_NR: id, ST_NAME: `Stadtteil ${id}` }, geometry: { type: 'Polygon', coordinates: square(9.4 + i * 0.01) } })) }),
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: ['01', '02', '03'].map((id, i) => ({
+        type: 'Feature',
+        properties: { ST_NR: id, ST_NAME: `Stadtteil ${id}` },
+        geometry: { type: 'Polygon', coordinates: square(9.4 + i * 0.01) },
+      })),
+    }),
   );
-  await writeFile(path.join(dir, 'areas.json'), JSON.stringify({ kind: 'areas', systemId: 'stadtteile', systemName: 'Stadtteile Kassel', levelId: 'st', levelNameDe: 'Stadtteil', codeProperty: 'ST_NR', nameProperty: 'ST_NAME' }));
-  await writeFile(path.join(dir, 'werte.csv'), Buffer.from('Stadtteil;Stichtag;Kinder unter 6\r\n1;31.12.2024;1.204\r\n2;31.12.2024;987\r\n3;31.12.2024;55\r\n', 'latin1'));
+  await writeFile(
+    path.join(dir, 'areas.json'),
+    JSON.stringify({
+      kind: 'areas',
+      systemId: 'stadtteile',
+      systemName: 'Stadtteile Kassel',
+      levelId: 'st',
+      levelNameDe: 'Stadtteil',
+      codeProperty: 'ST_NR',
+      nameProperty: 'ST_NAME',
+    }),
+  );
+  await writeFile(
+    path.join(dir, 'werte.csv'),
+    Buffer.from(
+      'Stadtteil;Stichtag;Kinder unter 6\r\n1;31.12.2024;1.204\r\n2;31.12.2024;987\r\n3;31.12.2024;55\r\n',
+      'latin1',
+    ),
+  );
   await writeFile(
     path.join(dir, 'werte.json'),
     JSON.stringify({
-      kind: 'table', systemId: 'stadtteile', levelId: 'st',
-      mapping: { layout: 'wide', areaColumn: 'Stadtteil', areaKey: 'code', date: { column: 'Stichtag' }, indicators: [{ column: 'Kinder unter 6', indicatorId: 'kinder_u6' }] },
-      newIndicators: [{ id: 'kinder_u6', nameDe: 'Kinder unter 6 Jahren', unit: 'count', dimension: 'demography', polarity: 'neutral' }],
-      source: { title: 'Einwohnerstatistik Kassel', publisher: 'Stadt Kassel', licence: 'dl-de/by-2-0', attribution: 'Stadt Kassel, Statistik' },
+      kind: 'table',
+      systemId: 'stadtteile',
+      levelId: 'st',
+      mapping: {
+        layout: 'wide',
+        areaColumn: 'Stadtteil',
+        areaKey: 'code',
+        date: { column: 'Stichtag' },
+        indicators: [{ column: 'Kinder unter 6', indicatorId: 'kinder_u6' }],
+      },
+      newIndicators: [
+        {
+          id: 'kinder_u6',
+          nameDe: 'Kinder unter 6 Jahren',
+          unit: 'count',
+          dimension: 'demography',
+          polarity: 'neutral',
+        },
+      ],
+      source: {
+        title: 'Einwohnerstatistik Kassel',
+        publisher: 'Stadt Kassel',
+        licence: 'dl-de/by-2-0',
+        attribution: 'Stadt Kassel, Statistik',
+      },
     }),
   );
 });
@@ -36,7 +95,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const cli = (...args: string[]) => run(process.execPath, [BIN, 'import', ...args], { env, cwd: dir, timeout: 120_000 });
+const cli = (...args: string[]) =>
+  run(process.execPath, [BIN, 'import', ...args], { env, cwd: dir, timeout: 120_000 });
 
 describe('sozialraum import (command line)', () => {
   it('analyses a file and prints a mapping to edit when no mapping is given', async () => {
@@ -50,12 +110,20 @@ describe('sozialraum import (command line)', () => {
     expect(a.stdout).toMatch(/Import erfolgreich: 3 Zeilen gelesen, 3 Werte geschrieben/);
     const t = await cli('werte.csv', '--mapping', 'werte.json', '--json');
     const report = JSON.parse(t.stdout.slice(t.stdout.indexOf('{\n')));
-    expect(report).toMatchObject({ status: 'succeeded', rowsRead: 3, rowsWritten: 3, errorCount: 0 });
+    expect(report).toMatchObject({
+      status: 'succeeded',
+      rowsRead: 3,
+      rowsWritten: 3,
+      errorCount: 0,
+    });
     expect(report.warnings.join(' ')).toMatch(/führende/i);
   }, 180_000);
 
   it('exits with 1 and names line and column when a file is bad, and a re-import says nothing changed', async () => {
-    await writeFile(path.join(dir, 'kaputt.csv'), Buffer.from('Stadtteil;Stichtag;Kinder unter 6\r\n1;31.12.2024;viele\r\n', 'latin1'));
+    await writeFile(
+      path.join(dir, 'kaputt.csv'),
+      Buffer.from('Stadtteil;Stichtag;Kinder unter 6\r\n1;31.12.2024;viele\r\n', 'latin1'),
+    );
     const bad = await cli('kaputt.csv', '--mapping', 'werte.json').then(
       () => null,
       (e: { code: number; stdout: string }) => e,

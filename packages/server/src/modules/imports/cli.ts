@@ -54,7 +54,9 @@ export async function runImportCli(argv: string[], config: Config): Promise<numb
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(db);
-    await db.transaction((tx) => ensureTenant(tx, config.tenantId, config.tenantAgs, config.tenantName));
+    await db.transaction((tx) =>
+      ensureTenant(tx, config.tenantId, config.tenantAgs, config.tenantName),
+    );
     let analysis: Analysis;
     try {
       analysis = await analyzeUpload(db, config.tenantId, upload);
@@ -70,21 +72,39 @@ export async function runImportCli(argv: string[], config: Config): Promise<numb
     if (values.mapping) body = JSON.parse(await readFile(values.mapping, 'utf8'));
     else if (values['accept-suggestion']) body = suggestionBody(analysis);
     else {
-      console.log('\nZuordnungsvorschlag (als Datei speichern, prüfen und mit --mapping übergeben):');
+      console.log(
+        '\nZuordnungsvorschlag (als Datei speichern, prüfen und mit --mapping übergeben):',
+      );
       console.log(JSON.stringify(suggestionBody(analysis), null, 2));
       return 0;
     }
     const parsed = runBodySchema.safeParse({ ...(body as object), dryRun: values['dry-run'] });
     if (!parsed.success) {
-      console.error(`Zuordnung ungültig: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      console.error(
+        `Zuordnung ungültig: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
       return 2;
     }
     const b = parsed.data;
     const bar = progressBar();
     const report: ImportReport =
       b.kind === 'table'
-        ? await runTableImport(db, config.tenantId, upload, { ...b, source: b.source ? { ...b.source, id: b.source.id ?? '' } : undefined, actor: 'cli' }, bar)
-        : await runAreaImport(db, config.tenantId, upload, { ...b, source: b.source ? { ...b.source, id: b.source.id ?? '' } : undefined, actor: 'cli' });
+        ? await runTableImport(
+            db,
+            config.tenantId,
+            upload,
+            {
+              ...b,
+              source: b.source ? { ...b.source, id: b.source.id ?? '' } : undefined,
+              actor: 'cli',
+            },
+            bar,
+          )
+        : await runAreaImport(db, config.tenantId, upload, {
+            ...b,
+            source: b.source ? { ...b.source, id: b.source.id ?? '' } : undefined,
+            actor: 'cli',
+          });
     process.stderr.write('\n');
     if (values.json) console.log(JSON.stringify(report, null, 2));
     else printReport(report);
@@ -96,33 +116,73 @@ export async function runImportCli(argv: string[], config: Config): Promise<numb
 
 function suggestionBody(a: Analysis): Record<string, unknown> {
   if (a.kind === 'table') {
-    return { kind: 'table', systemId: a.suggestion.systemId, levelId: a.suggestion.levelId, mapping: a.suggestion.mapping };
+    return {
+      kind: 'table',
+      systemId: a.suggestion.systemId,
+      levelId: a.suggestion.levelId,
+      mapping: a.suggestion.mapping,
+    };
   }
-  return { kind: 'areas', systemId: 'neu', systemName: 'Neues Gebietssystem', levelId: 'gebiet', levelNameDe: 'Gebiet', codeProperty: a.suggestion.codeProperty, nameProperty: a.suggestion.nameProperty };
+  return {
+    kind: 'areas',
+    systemId: 'neu',
+    systemName: 'Neues Gebietssystem',
+    levelId: 'gebiet',
+    levelNameDe: 'Gebiet',
+    codeProperty: a.suggestion.codeProperty,
+    nameProperty: a.suggestion.nameProperty,
+  };
 }
 
-function formatIssue(i: { file: string; line?: number | undefined; column?: number | string | undefined; message: string }): string {
-  const where = [i.file, i.line !== undefined ? `Zeile ${i.line}` : null, i.column !== undefined ? `Spalte ${i.column}` : null].filter(Boolean).join(', ');
-  return i.message.startsWith('Zeile') || i.message.startsWith(i.file) ? `${i.file}: ${i.message}` : `${where}: ${i.message}`;
+function formatIssue(i: {
+  file: string;
+  line?: number | undefined;
+  column?: number | string | undefined;
+  message: string;
+}): string {
+  const where = [
+    i.file,
+    i.line !== undefined ? `Zeile ${i.line}` : null,
+    i.column !== undefined ? `Spalte ${i.column}` : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return i.message.startsWith('Zeile') || i.message.startsWith(i.file)
+    ? `${i.file}: ${i.message}`
+    : `${where}: ${i.message}`;
 }
 
 function printAnalysis(a: Analysis): void {
   if (a.kind === 'table') {
     const d = a.detection;
-    console.log(`${a.file}: ${d.format.toUpperCase()}${d.encoding ? `, Kodierung ${d.encoding}${d.bom ? ' (mit BOM)' : ''}` : ''}${d.dialect ? `, Trennzeichen ${JSON.stringify(d.dialect.delimiter)}, Dezimalzeichen '${d.dialect.decimal}'` : ''}`);
+    console.log(
+      `${a.file}: ${d.format.toUpperCase()}${d.encoding ? `, Kodierung ${d.encoding}${d.bom ? ' (mit BOM)' : ''}` : ''}${d.dialect ? `, Trennzeichen ${JSON.stringify(d.dialect.delimiter)}, Dezimalzeichen '${d.dialect.decimal}'` : ''}`,
+    );
     console.log(`Spalten: ${d.header.join(' | ')}`);
-    if (a.suggestion.systemId) console.log(`Gebietsebene: ${a.suggestion.systemId}/${a.suggestion.levelId} (${a.suggestion.matchedCodes} von ${d.sampleRows.length} Beispielzeilen passen)`);
+    if (a.suggestion.systemId)
+      console.log(
+        `Gebietsebene: ${a.suggestion.systemId}/${a.suggestion.levelId} (${a.suggestion.matchedCodes} von ${d.sampleRows.length} Beispielzeilen passen)`,
+      );
     for (const p of a.problems) console.log(`Warnung: ${p.message}`);
   } else {
-    console.log(`${a.files.join(', ')}: ${a.format}, ${a.featureCount} Objekte, Koordinatensystem ${a.crs}`);
+    console.log(
+      `${a.files.join(', ')}: ${a.format}, ${a.featureCount} Objekte, Koordinatensystem ${a.crs}`,
+    );
     console.log(`Attribute: ${a.properties.join(', ')}`);
     for (const w of a.warnings) console.log(`Hinweis: ${w}`);
   }
 }
 
 function printReport(r: ImportReport): void {
-  const label = { succeeded: 'Import erfolgreich', unchanged: 'Keine Änderungen (Daten waren bereits aktuell)', failed: 'Import abgelehnt – nichts wurde geändert', dry_run: 'Probelauf (nichts geschrieben)' }[r.status];
-  console.log(`${label}: ${r.rowsRead.toLocaleString('de-DE')} Zeilen gelesen, ${r.rowsWritten.toLocaleString('de-DE')} Werte geschrieben.`);
+  const label = {
+    succeeded: 'Import erfolgreich',
+    unchanged: 'Keine Änderungen (Daten waren bereits aktuell)',
+    failed: 'Import abgelehnt – nichts wurde geändert',
+    dry_run: 'Probelauf (nichts geschrieben)',
+  }[r.status];
+  console.log(
+    `${label}: ${r.rowsRead.toLocaleString('de-DE')} Zeilen gelesen, ${r.rowsWritten.toLocaleString('de-DE')} Werte geschrieben.`,
+  );
   for (const w of r.warnings) console.log(`Hinweis: ${w}`);
   for (const e of r.errors) console.log(formatIssue(e));
   if (r.errorCount > r.errors.length) console.log(`… insgesamt ${r.errorCount} Fehler.`);
@@ -138,6 +198,8 @@ function progressBar() {
     const frac = p.bytesTotal ? Math.min(1, p.bytesRead / p.bytesTotal) : 0;
     const w = 30;
     const bar = '█'.repeat(Math.round(frac * w)).padEnd(w, '░');
-    process.stderr.write(`\r${bar} ${(frac * 100).toFixed(0).padStart(3)} %  ${p.rowsRead.toLocaleString('de-DE')} Zeilen  (${p.phase})   `);
+    process.stderr.write(
+      `\r${bar} ${(frac * 100).toFixed(0).padStart(3)} %  ${p.rowsRead.toLocaleString('de-DE')} Zeilen  (${p.phase})   `,
+    );
   };
 }

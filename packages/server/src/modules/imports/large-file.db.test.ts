@@ -14,7 +14,10 @@ let dir: string;
 let file: string;
 
 const CODES = ['01100101', '01100102', '02100101', '02100102'];
-const NOTE = 'Bemerkung der Fachplanung zu diesem Wert, die beim Import nicht verwendet wird und nur die Zeile verlängert – wie in echten Excel-Exporten üblich. '.repeat(5);
+const NOTE =
+  'Bemerkung der Fachplanung zu diesem Wert, die beim Import nicht verwendet wird und nur die Zeile verlängert – wie in echten Excel-Exporten üblich. '.repeat(
+    5,
+  );
 
 async function writeLargeCsv(target: string, bytes: number): Promise<number> {
   const out = createWriteStream(target, { encoding: 'latin1' });
@@ -29,12 +32,15 @@ async function writeLargeCsv(target: string, bytes: number): Promise<number> {
     if (d >= 73_000) throw new Error('test file: too few distinct dates for the requested size');
     const date = new Date(day0 + d * 86_400_000).toISOString().slice(0, 10);
     let chunk = '';
-    for (const code of CODES) chunk += `${code};${date};${String((d % 1000) / 10).replace('.', ',')};${NOTE}\r\n`;
+    for (const code of CODES)
+      chunk += `${code};${date};${String((d % 1000) / 10).replace('.', ',')};${NOTE}\r\n`;
     rows += CODES.length;
     written += chunk.length;
     if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
-  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    out.end((err?: Error | null) => (err ? reject(err) : resolve())),
+  );
   return rows;
 }
 
@@ -59,12 +65,23 @@ describe('a 200 MB file', () => {
     const rss0 = process.memoryUsage().rss;
     let peak = rss0;
     const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-    const report = await runTableImport(db, 'berlin', { id: 'test', dir, files: [{ name: 'gross.csv', path: file, bytes: size }] }, {
-      dryRun: false,
-      systemId: 'lor2021',
-      levelId: 'plr',
-      mapping: { layout: 'wide', areaColumn: 'PLR', areaKey: 'code', date: { column: 'Stichtag' }, indicators: [{ column: 'Wert', indicatorId: 'income_median' }] },
-    });
+    const report = await runTableImport(
+      db,
+      'berlin',
+      { id: 'test', dir, files: [{ name: 'gross.csv', path: file, bytes: size }] },
+      {
+        dryRun: false,
+        systemId: 'lor2021',
+        levelId: 'plr',
+        mapping: {
+          layout: 'wide',
+          areaColumn: 'PLR',
+          areaKey: 'code',
+          date: { column: 'Stichtag' },
+          indicators: [{ column: 'Wert', indicatorId: 'income_median' }],
+        },
+      },
+    );
     clearInterval(timer);
     expect(report.status).toBe('failed');
     expect(report.errorCount).toBe(1);

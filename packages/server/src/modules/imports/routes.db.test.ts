@@ -16,7 +16,9 @@ beforeAll(async () => {
   db = await createTestDb();
   await insertFixture(db);
   dataDir = await mkdtemp(path.join(tmpdir(), 'sz-routes-'));
-  app = await buildApp(testContext(db, { dataDir, maxUploadBytes: 4096 }), { validateResponses: true });
+  app = await buildApp(testContext(db, { dataDir, maxUploadBytes: 4096 }), {
+    validateResponses: true,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
 });
 afterAll(async () => {
@@ -30,15 +32,31 @@ function multipart(files: { name: string; content: Buffer }[]) {
   const boundary = '----sozialraum' + Math.random().toString(16).slice(2);
   const parts: Buffer[] = [];
   for (const f of files) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+    );
     parts.push(f.content, Buffer.from('\r\n'));
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
-const CSV = Buffer.from('PLR;Stichtag;Einwohner\r\n01100101;31.12.2025;1.234\r\n01100102;31.12.2025;567\r\n02100101;31.12.2025;89\r\n02100102;31.12.2025;10\r\n', 'latin1');
-const mapping = { layout: 'wide', areaColumn: 'PLR', areaKey: 'code', date: { column: 'Stichtag' }, indicators: [{ column: 'Einwohner', indicatorId: 'ewr_total' }] };
+const CSV = Buffer.from(
+  'PLR;Stichtag;Einwohner\r\n01100101;31.12.2025;1.234\r\n01100102;31.12.2025;567\r\n02100101;31.12.2025;89\r\n02100102;31.12.2025;10\r\n',
+  'latin1',
+);
+const mapping = {
+  layout: 'wide',
+  areaColumn: 'PLR',
+  areaKey: 'code',
+  date: { column: 'Stichtag' },
+  indicators: [{ column: 'Einwohner', indicatorId: 'ewr_total' }],
+};
 
 async function analyze(files: { name: string; content: Buffer }[]) {
   return app.inject({ method: 'POST', url: '/api/imports/analyze', ...multipart(files) });
@@ -49,23 +67,50 @@ describe('import over HTTP', () => {
     const res = await analyze([{ name: 'einwohner.csv', content: CSV }]);
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body.analysis).toMatchObject({ kind: 'table', detection: { format: 'csv', dialect: { delimiter: ';', decimal: ',' } }, suggestion: { systemId: 'lor2021', levelId: 'plr' } });
-    const run = (dryRun: boolean) => app.inject({ method: 'POST', url: `/api/imports/${body.uploadId}/run`, payload: { kind: 'table', dryRun, systemId: 'lor2021', levelId: 'plr', mapping } });
+    expect(body.analysis).toMatchObject({
+      kind: 'table',
+      detection: { format: 'csv', dialect: { delimiter: ';', decimal: ',' } },
+      suggestion: { systemId: 'lor2021', levelId: 'plr' },
+    });
+    const run = (dryRun: boolean) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/imports/${body.uploadId}/run`,
+        payload: { kind: 'table', dryRun, systemId: 'lor2021', levelId: 'plr', mapping },
+      });
     // read (and cache) the values before the import: afterwards the new date must be served
-    const old = await app.inject({ url: '/api/values?indicator=ewr_total&system=lor2021&level=plr&date=2025-12-31' });
+    const old = await app.inject({
+      url: '/api/values?indicator=ewr_total&system=lor2021&level=plr&date=2025-12-31',
+    });
     expect(old.json().date).toBe('2023-12-31');
     const dry = await run(true);
     expect(dry.json()).toMatchObject({ status: 'dry_run', rowsRead: 4, errorCount: 0 });
     const real = await run(false);
     expect(real.json()).toMatchObject({ status: 'succeeded', rowsRead: 4 });
-    const values = await app.inject({ url: '/api/values?indicator=ewr_total&system=lor2021&level=plr&date=2025-12-31' });
+    const values = await app.inject({
+      url: '/api/values?indicator=ewr_total&system=lor2021&level=plr&date=2025-12-31',
+    });
     expect(values.json().date).toBe('2025-12-31');
-    expect(values.json().values.find((v: { code: string }) => v.code === '01100101').value).toBe(1234);
+    expect(values.json().values.find((v: { code: string }) => v.code === '01100101').value).toBe(
+      1234,
+    );
     // the Bezirk was aggregated in the same import
-    const bez = await app.inject({ url: '/api/values?indicator=ewr_total&system=lor2021&level=bez&date=2025-12-31' });
-    expect(bez.json().values.map((v: { value: number }) => v.value).sort()).toEqual([1801, 99]);
+    const bez = await app.inject({
+      url: '/api/values?indicator=ewr_total&system=lor2021&level=bez&date=2025-12-31',
+    });
+    expect(
+      bez
+        .json()
+        .values.map((v: { value: number }) => v.value)
+        .sort(),
+    ).toEqual([1801, 99]);
     const runs = await app.inject({ url: '/api/imports' });
-    expect(runs.json()[0]).toMatchObject({ fileName: 'einwohner.csv', status: 'succeeded', rowsRead: 4, rowsWritten: 4 });
+    expect(runs.json()[0]).toMatchObject({
+      fileName: 'einwohner.csv',
+      status: 'succeeded',
+      rowsRead: 4,
+      rowsWritten: 4,
+    });
   });
 
   it('reports progress as Server-Sent Events while an import runs', async () => {
@@ -85,7 +130,17 @@ describe('import over HTTP', () => {
       }
       seen.push(...text.split('\n').filter((l) => l.startsWith('data:')));
     })();
-    const res = await fetch(`${base}/api/imports/${uploadId}/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'table', dryRun: false, systemId: 'lor2021', levelId: 'plr', mapping }) });
+    const res = await fetch(`${base}/api/imports/${uploadId}/run`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        kind: 'table',
+        dryRun: false,
+        systemId: 'lor2021',
+        levelId: 'plr',
+        mapping,
+      }),
+    });
     expect((await res.json()).status).toBe('unchanged');
     await reading;
     expect(seen[0]).toContain('"phase":"warten"');
@@ -105,9 +160,17 @@ describe('import over HTTP', () => {
   });
 
   it('answers an unknown upload id with 404 and a malformed one with 400', async () => {
-    const gone = await app.inject({ method: 'POST', url: '/api/imports/0123456789abcdef01234567/run', payload: { kind: 'table', dryRun: true, systemId: 'lor2021', levelId: 'plr', mapping } });
+    const gone = await app.inject({
+      method: 'POST',
+      url: '/api/imports/0123456789abcdef01234567/run',
+      payload: { kind: 'table', dryRun: true, systemId: 'lor2021', levelId: 'plr', mapping },
+    });
     expect(gone.statusCode).toBe(404);
-    const bad = await app.inject({ method: 'POST', url: '/api/imports/xyz/run', payload: { kind: 'table', dryRun: true, systemId: 'lor2021', levelId: 'plr', mapping } });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/imports/xyz/run',
+      payload: { kind: 'table', dryRun: true, systemId: 'lor2021', levelId: 'plr', mapping },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toMatch(/uploadId/);
   });

@@ -12,47 +12,91 @@ import { defineRoute } from '../../http/route.ts';
 import { ImportFileError } from './readers/errors.ts';
 import { analysisSchema, reportSchema, runBodySchema } from './schema.ts';
 import { analyzeUpload, listImportRuns, runAreaImport, runTableImport } from './service.ts';
-import { createUpload, finishUpload, getUpload, removeUpload, safeName, uploadsRoot } from './uploads.ts';
+import {
+  createUpload,
+  finishUpload,
+  getUpload,
+  removeUpload,
+  safeName,
+  uploadsRoot,
+} from './uploads.ts';
 import { ProgressHub } from './progress.ts';
 
-const uploadIdParams = z.object({ uploadId: z.string().regex(/^[a-f0-9]{24}$/, 'ungültige Upload-Kennung') });
+const uploadIdParams = z.object({
+  uploadId: z.string().regex(/^[a-f0-9]{24}$/, 'ungültige Upload-Kennung'),
+});
 
 /** Registers the import routes. */
 export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const root = uploadsRoot(ctx.config.dataDir);
   const progress = new ProgressHub();
-  await app.register(fastifyMultipart, { limits: { fileSize: ctx.config.maxUploadBytes, files: 10 } });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: ctx.config.maxUploadBytes, files: 10 },
+  });
 
   defineRoute(app, {
     method: 'POST',
     url: '/api/imports/analyze',
     operationId: 'analyzeImport',
-    summary: 'Dateien hochladen und prüfen: Format, Kodierung, Trennzeichen, Koordinatensystem, Zuordnungsvorschlag',
+    summary:
+      'Dateien hochladen und prüfen: Format, Kodierung, Trennzeichen, Koordinatensystem, Zuordnungsvorschlag',
     tags: ['Import'],
     response: analysisSchema,
     openapi: {
-      requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'array', items: { type: 'string', format: 'binary' } } } } } } },
+      requestBody: {
+        required: true,
+        content: {
+          'multipart/form-data': {
+            schema: {
+              type: 'object',
+              properties: { file: { type: 'array', items: { type: 'string', format: 'binary' } } },
+            },
+          },
+        },
+      },
     },
     handler: async ({ request }) => {
-      if (!request.isMultipart()) throw new HttpError(400, 'bad_request', 'Bitte die Datei als multipart/form-data hochladen (Feld „file“).');
+      if (!request.isMultipart())
+        throw new HttpError(
+          400,
+          'bad_request',
+          'Bitte die Datei als multipart/form-data hochladen (Feld „file“).',
+        );
       const { id, dir } = await createUpload(root);
       try {
         for await (const part of request.files()) {
           // streamed to disk: a large file never sits wholly in memory
           await pipeline(part.file, createWriteStream(path.join(dir, safeName(part.filename))));
-          if (part.file.truncated) throw new HttpError(413, 'too_large', `${part.filename}: die Datei ist größer als ${Math.round(ctx.config.maxUploadBytes / 1048576)} MB.`);
+          if (part.file.truncated)
+            throw new HttpError(
+              413,
+              'too_large',
+              `${part.filename}: die Datei ist größer als ${Math.round(ctx.config.maxUploadBytes / 1048576)} MB.`,
+            );
         }
         const upload = await finishUpload(root, id);
-        if (upload.files.length === 0) throw new HttpError(400, 'bad_request', 'Es wurde keine Datei hochgeladen.');
+        if (upload.files.length === 0)
+          throw new HttpError(400, 'bad_request', 'Es wurde keine Datei hochgeladen.');
         const empty = upload.files.find((f) => f.bytes === 0);
         if (empty) throw new HttpError(400, 'empty_file', `${empty.name}: die Datei ist leer.`);
         const analysis = await analyzeUpload(ctx.db, ctx.tenantId, upload);
-        return { uploadId: id, files: upload.files.map((f) => ({ name: f.name, bytes: f.bytes })), analysis };
+        return {
+          uploadId: id,
+          files: upload.files.map((f) => ({ name: f.name, bytes: f.bytes })),
+          analysis,
+        };
       } catch (err) {
         await removeUpload(root, id);
-        if (err instanceof ImportFileError) throw new HttpError(400, 'invalid_file', err.issues.map((i) => i.message).join(' '), err.issues);
+        if (err instanceof ImportFileError)
+          throw new HttpError(
+            400,
+            'invalid_file',
+            err.issues.map((i) => i.message).join(' '),
+            err.issues,
+          );
         if (err instanceof HttpError) throw err;
-        if (err instanceof Error && /^[^:]+: /.test(err.message)) throw new HttpError(400, 'invalid_file', err.message);
+        if (err instanceof Error && /^[^:]+: /.test(err.message))
+          throw new HttpError(400, 'invalid_file', err.message);
         throw err;
       }
     },
@@ -69,18 +113,47 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
     response: reportSchema,
     handler: async ({ params, body }) => {
       const upload = await getUpload(root, params.uploadId);
-      if (!upload) throw notFound(`Upload ${params.uploadId} gibt es nicht (mehr). Bitte die Datei erneut hochladen.`);
+      if (!upload)
+        throw notFound(
+          `Upload ${params.uploadId} gibt es nicht (mehr). Bitte die Datei erneut hochladen.`,
+        );
       try {
         const report =
           body.kind === 'table'
-            ? await runTableImport(ctx.db, ctx.tenantId, upload, { ...body, source: body.source ? { ...body.source, id: body.source.id ?? '' } : undefined }, (p) => progress.emit(params.uploadId, p))
-            : await runAreaImport(ctx.db, ctx.tenantId, upload, { ...body, source: body.source ? { ...body.source, id: body.source.id ?? '' } : undefined });
-        progress.emit(params.uploadId, { phase: 'fertig', rowsRead: report.rowsRead, bytesRead: 0, bytesTotal: 0 }, true);
+            ? await runTableImport(
+                ctx.db,
+                ctx.tenantId,
+                upload,
+                {
+                  ...body,
+                  source: body.source ? { ...body.source, id: body.source.id ?? '' } : undefined,
+                },
+                (p) => progress.emit(params.uploadId, p),
+              )
+            : await runAreaImport(ctx.db, ctx.tenantId, upload, {
+                ...body,
+                source: body.source ? { ...body.source, id: body.source.id ?? '' } : undefined,
+              });
+        progress.emit(
+          params.uploadId,
+          { phase: 'fertig', rowsRead: report.rowsRead, bytesRead: 0, bytesTotal: 0 },
+          true,
+        );
         if (!body.dryRun && report.status !== 'failed') await removeUpload(root, params.uploadId);
         return report;
       } catch (err) {
-        progress.emit(params.uploadId, { phase: 'fehler', rowsRead: 0, bytesRead: 0, bytesTotal: 0 }, true);
-        if (err instanceof ImportFileError) throw new HttpError(400, 'invalid_file', err.issues.map((i) => i.message).join(' '), err.issues);
+        progress.emit(
+          params.uploadId,
+          { phase: 'fehler', rowsRead: 0, bytesRead: 0, bytesTotal: 0 },
+          true,
+        );
+        if (err instanceof ImportFileError)
+          throw new HttpError(
+            400,
+            'invalid_file',
+            err.issues.map((i) => i.message).join(' '),
+            err.issues,
+          );
         throw err;
       }
     },
@@ -97,8 +170,13 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
     responseContentType: 'text/event-stream',
     handler: async ({ params, reply, request }) => {
       reply.hijack();
-      reply.raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
-      const send = (data: unknown, event = 'progress') => reply.raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      reply.raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache',
+        connection: 'keep-alive',
+      });
+      const send = (data: unknown, event = 'progress') =>
+        reply.raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
       send({ phase: 'warten', rowsRead: 0, bytesRead: 0, bytesTotal: 0 });
       const off = progress.subscribe(params.uploadId, (p, done) => {
         send(p);
@@ -118,11 +196,34 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
     operationId: 'listImports',
     summary: 'Bisherige Importe (neueste zuerst)',
     tags: ['Import'],
-    response: z.array(z.object({ id: z.number(), kind: z.string(), fileName: z.string(), format: z.string(), status: z.string(), rowsRead: z.number(), rowsWritten: z.number(), errorCount: z.number(), startedAt: z.string(), finishedAt: z.string().nullable(), actor: z.string() })),
+    response: z.array(
+      z.object({
+        id: z.number(),
+        kind: z.string(),
+        fileName: z.string(),
+        format: z.string(),
+        status: z.string(),
+        rowsRead: z.number(),
+        rowsWritten: z.number(),
+        errorCount: z.number(),
+        startedAt: z.string(),
+        finishedAt: z.string().nullable(),
+        actor: z.string(),
+      }),
+    ),
     handler: async () =>
       (await listImportRuns(ctx.db, ctx.tenantId)).map((r) => ({
-        id: r.id, kind: r.kind, fileName: r.file_name, format: r.format, status: r.status, rowsRead: r.rows_read, rowsWritten: r.rows_written,
-        errorCount: r.error_count, startedAt: new Date(r.started_at).toISOString(), finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null, actor: r.actor,
+        id: r.id,
+        kind: r.kind,
+        fileName: r.file_name,
+        format: r.format,
+        status: r.status,
+        rowsRead: r.rows_read,
+        rowsWritten: r.rows_written,
+        errorCount: r.error_count,
+        startedAt: new Date(r.started_at).toISOString(),
+        finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
+        actor: r.actor,
       })),
   });
 

@@ -1,7 +1,10 @@
 // Validation of import requests; the same schemas document the API (OpenAPI).
 import { z } from 'zod';
 
-const dateSpec = z.union([z.object({ column: z.string().min(1) }), z.object({ fixed: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum als JJJJ-MM-TT') })]);
+const dateSpec = z.union([
+  z.object({ column: z.string().min(1) }),
+  z.object({ fixed: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum als JJJJ-MM-TT') }),
+]);
 
 export const tableMappingSchema = z.discriminatedUnion('layout', [
   z.object({
@@ -9,7 +12,15 @@ export const tableMappingSchema = z.discriminatedUnion('layout', [
     areaColumn: z.string().min(1),
     areaKey: z.enum(['code', 'name']),
     date: dateSpec,
-    indicators: z.array(z.object({ column: z.string().min(1), indicatorId: z.string().min(1), role: z.enum(['value', 'numerator', 'denominator']).optional() })).min(1, 'mindestens eine Indikatorspalte zuordnen'),
+    indicators: z
+      .array(
+        z.object({
+          column: z.string().min(1),
+          indicatorId: z.string().min(1),
+          role: z.enum(['value', 'numerator', 'denominator']).optional(),
+        }),
+      )
+      .min(1, 'mindestens eine Indikatorspalte zuordnen'),
   }),
   z.object({
     layout: z.literal('long'),
@@ -25,7 +36,11 @@ export const tableMappingSchema = z.discriminatedUnion('layout', [
 ]);
 
 const sourceSchema = z.object({
-  id: z.string().regex(/^[a-z0-9_-]{1,60}$/).optional().default(''),
+  id: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,60}$/)
+    .optional()
+    .default(''),
   title: z.string().min(1).max(300),
   publisher: z.string().min(1).max(300),
   licence: z.string().min(1).max(100),
@@ -35,11 +50,34 @@ const sourceSchema = z.object({
   notes: z.string().max(2000).nullish(),
 });
 
-const DIMENSIONS = ['income', 'work', 'education', 'health', 'housing', 'environment', 'participation', 'demography', 'social_index'] as const;
-const UNITS = ['percent', 'per_mille', 'count', 'euro', 'sqm', 'per_100', 'index', 'ratio', 'percentage_points', 'class'] as const;
+const DIMENSIONS = [
+  'income',
+  'work',
+  'education',
+  'health',
+  'housing',
+  'environment',
+  'participation',
+  'demography',
+  'social_index',
+] as const;
+const UNITS = [
+  'percent',
+  'per_mille',
+  'count',
+  'euro',
+  'sqm',
+  'per_100',
+  'index',
+  'ratio',
+  'percentage_points',
+  'class',
+] as const;
 
 export const newIndicatorSchema = z.object({
-  id: z.string().regex(/^[a-z][a-z0-9_]{1,62}$/, 'nur Kleinbuchstaben, Ziffern und _ (z. B. kinder_armut)'),
+  id: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{1,62}$/, 'nur Kleinbuchstaben, Ziffern und _ (z. B. kinder_armut)'),
   nameDe: z.string().min(1).max(200),
   nameEn: z.string().max(200).optional(),
   definitionDe: z.string().max(2000).optional(),
@@ -70,7 +108,10 @@ export const runBodySchema = z.discriminatedUnion('kind', [
     dryRun: z.boolean(),
     systemId: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'nur Kleinbuchstaben, Ziffern, _ und -'),
     systemName: z.string().max(200).optional(),
-    validFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish(),
+    validFrom: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullish(),
     levelId: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'nur Kleinbuchstaben, Ziffern, _ und -'),
     levelNameDe: z.string().max(200).optional(),
     levelNameEn: z.string().max(200).optional(),
@@ -85,7 +126,12 @@ export const runBodySchema = z.discriminatedUnion('kind', [
 
 export type RunBody = z.output<typeof runBodySchema>;
 
-const fileIssue = z.object({ file: z.string(), line: z.number().optional(), column: z.union([z.number(), z.string()]).optional(), message: z.string() });
+const fileIssue = z.object({
+  file: z.string(),
+  line: z.number().optional(),
+  column: z.union([z.number(), z.string()]).optional(),
+  message: z.string(),
+});
 
 export const reportSchema = z.object({
   status: z.enum(['succeeded', 'failed', 'unchanged', 'dry_run']),
@@ -99,4 +145,8 @@ export const reportSchema = z.object({
   importId: z.number().optional(),
 });
 
-export const analysisSchema = z.object({ uploadId: z.string(), files: z.array(z.object({ name: z.string(), bytes: z.number() })), analysis: z.unknown() });
+export const analysisSchema = z.object({
+  uploadId: z.string(),
+  files: z.array(z.object({ name: z.string(), bytes: z.number() })),
+  analysis: z.unknown(),
+});

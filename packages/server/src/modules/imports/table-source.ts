@@ -54,7 +54,8 @@ async function readHead(filePath: string, bytes = SAMPLE_BYTES): Promise<Uint8Ar
 export async function detectTable(file: { name: string; path: string }): Promise<TableDetection> {
   const head = await readHead(file.path);
   const format = tableFormatOf(file.name, head);
-  if (!format) throw new Error(`${file.name}: unbekanntes Tabellenformat (erwartet .csv, .txt oder .xlsx)`);
+  if (!format)
+    throw new Error(`${file.name}: unbekanntes Tabellenformat (erwartet .csv, .txt oder .xlsx)`);
   const problems: FileIssue[] = [];
   if (format === 'xlsx') {
     const rows: string[][] = [];
@@ -71,7 +72,8 @@ export async function detectTable(file: { name: string; path: string }): Promise
   }
   if (head.length === 0) throw new Error(`${file.name}: die Datei ist leer`);
   const enc = detectEncoding(head);
-  if (enc.problem) problems.push({ file: file.name, line: enc.problem.line, message: enc.problem.message });
+  if (enc.problem)
+    problems.push({ file: file.name, line: enc.problem.line, message: enc.problem.message });
   // decode only whole lines of the sample
   const decoder = createStreamingDecoder(enc.encoding);
   let text = decoder.decode(head);
@@ -116,7 +118,8 @@ export async function* readCsvRecords(
   let rows = 0;
   let reportedCsv = 0;
   const flushIssues = () => {
-    for (const e of parser.errors.slice(reportedCsv)) issues.push({ file: file.name, line: e.line, column: e.column, message: e.message });
+    for (const e of parser.errors.slice(reportedCsv))
+      issues.push({ file: file.name, line: e.line, column: e.column, message: e.message });
     reportedCsv = parser.errors.length;
   };
   for await (const chunk of createReadStream(file.path, { highWaterMark: 1 << 20 })) {
@@ -131,7 +134,8 @@ export async function* readCsvRecords(
   const last = [...parser.push(decoder.end()), ...parser.end()];
   rows += last.length;
   flushIssues();
-  for (const p of decoder.problems) issues.push({ file: file.name, line: p.line, message: p.message });
+  for (const p of decoder.problems)
+    issues.push({ file: file.name, line: p.line, message: p.message });
   onProgress?.({ bytesRead, bytesTotal: file.bytes, rowsRead: rows });
   if (last.length) yield last;
 }
@@ -153,8 +157,17 @@ function cellText(v: ExcelJS.CellValue): string {
 }
 
 /** Streams the rows of the first worksheet of an XLSX file in batches (row number = line). */
-export async function* readXlsxRecords(filePath: string, batchSize = 5000, onProgress?: (p: ReadProgress) => void): AsyncGenerator<CsvRecord[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
+export async function* readXlsxRecords(
+  filePath: string,
+  batchSize = 5000,
+  onProgress?: (p: ReadProgress) => void,
+): AsyncGenerator<CsvRecord[]> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+  });
   let rows = 0;
   for await (const sheet of reader) {
     let batch: CsvRecord[] = [];

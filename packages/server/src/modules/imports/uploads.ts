@@ -44,8 +44,16 @@ export async function finishUpload(root: string, id: string): Promise<Upload> {
   const dir = path.join(root, id);
   const names = (await readdir(dir)).filter((n) => n !== 'meta.json').sort();
   const files: UploadedFile[] = [];
-  for (const name of names) files.push({ name, path: path.join(dir, name), bytes: (await stat(path.join(dir, name))).size });
-  await writeFile(path.join(dir, 'meta.json'), JSON.stringify({ files: names, createdAt: new Date().toISOString() }));
+  for (const name of names)
+    files.push({
+      name,
+      path: path.join(dir, name),
+      bytes: (await stat(path.join(dir, name))).size,
+    });
+  await writeFile(
+    path.join(dir, 'meta.json'),
+    JSON.stringify({ files: names, createdAt: new Date().toISOString() }),
+  );
   return { id, dir, files };
 }
 
@@ -61,9 +69,16 @@ export async function getUpload(root: string, id: string): Promise<Upload | unde
 
 async function finishUploadRead(root: string, id: string): Promise<Upload> {
   const dir = path.join(root, id);
-  const meta = JSON.parse(await readFile(path.join(dir, 'meta.json'), 'utf8')) as { files: string[] };
+  const meta = JSON.parse(await readFile(path.join(dir, 'meta.json'), 'utf8')) as {
+    files: string[];
+  };
   const files: UploadedFile[] = [];
-  for (const name of meta.files) files.push({ name, path: path.join(dir, name), bytes: (await stat(path.join(dir, name))).size });
+  for (const name of meta.files)
+    files.push({
+      name,
+      path: path.join(dir, name),
+      bytes: (await stat(path.join(dir, name))).size,
+    });
   return { id, dir, files };
 }
 

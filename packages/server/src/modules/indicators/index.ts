@@ -1,4 +1,10 @@
 // Public face of the indicators module for other modules (imports call invalidateCatalogueCache).
 export { indicatorSchema, type Indicator } from './schema.ts';
-export { datesOn, getCatalogue, invalidateCatalogueCache, latestDateAtOrBefore, type Catalogue } from './service.ts';
+export {
+  datesOn,
+  getCatalogue,
+  invalidateCatalogueCache,
+  latestDateAtOrBefore,
+  type Catalogue,
+} from './service.ts';
 export { registerIndicatorRoutes } from './routes.ts';

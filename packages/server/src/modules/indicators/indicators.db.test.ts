@@ -24,13 +24,25 @@ describe('GET /api/indicators', () => {
     const res = await app.inject('/api/indicators');
     expect(res.statusCode).toBe(200);
     const list = res.json();
-    expect(list.map((i: { id: string }) => i.id)).toEqual(['ewr_total', 'share_unemployed', 'income_median']);
+    expect(list.map((i: { id: string }) => i.id)).toEqual([
+      'ewr_total',
+      'share_unemployed',
+      'income_median',
+    ]);
     expect(list[0].coverage).toEqual([
       { systemId: 'lor2021', levelId: 'bez', dates: ['2022-12-31', '2023-12-31'] },
       { systemId: 'lor2021', levelId: 'plr', dates: ['2022-12-31', '2023-12-31'] },
     ]);
-    expect(list[2].coverage).toEqual([{ systemId: 'lor2021', levelId: 'plr', dates: ['2023-12-31'] }]);
-    expect(list[1]).toMatchObject({ kind: 'share', scale: 100, dimension: 'work', polarity: 'higher_is_worse', unit: 'percent' });
+    expect(list[2].coverage).toEqual([
+      { systemId: 'lor2021', levelId: 'plr', dates: ['2023-12-31'] },
+    ]);
+    expect(list[1]).toMatchObject({
+      kind: 'share',
+      scale: 100,
+      dimension: 'work',
+      polarity: 'higher_is_worse',
+      unit: 'percent',
+    });
     expect(list[1].source.attribution).toBe('Amt für Statistik Berlin-Brandenburg');
   });
 
@@ -46,7 +58,9 @@ describe('GET /api/indicators', () => {
       const fresh = (await app.inject('/api/indicators/income_median')).json();
       expect(fresh.coverage[0].dates).toEqual(['2023-12-31', '2024-12-31']);
     } finally {
-      await db.query(`DELETE FROM observation WHERE tenant_id = 'berlin' AND ref_date = '2024-12-31'`);
+      await db.query(
+        `DELETE FROM observation WHERE tenant_id = 'berlin' AND ref_date = '2024-12-31'`,
+      );
       invalidateCatalogueCache();
     }
   });
@@ -55,7 +69,9 @@ describe('GET /api/indicators', () => {
     for (const id of ['nope', 'internal_note']) {
       const res = await app.inject(`/api/indicators/${id}`);
       expect(res.statusCode).toBe(404);
-      expect(res.json()).toEqual({ error: { code: 'not_found', message: `Den Indikator „${id}“ gibt es nicht.` } });
+      expect(res.json()).toEqual({
+        error: { code: 'not_found', message: `Den Indikator „${id}“ gibt es nicht.` },
+      });
     }
   });
 });
@@ -72,7 +88,11 @@ describe('GET /api/values', () => {
   });
 
   it('computes a share city value from summed numerators and denominators and passes flags through', async () => {
-    const body = (await app.inject('/api/values?indicator=share_unemployed&system=lor2021&level=plr&date=2023-12-31')).json();
+    const body = (
+      await app.inject(
+        '/api/values?indicator=share_unemployed&system=lor2021&level=plr&date=2023-12-31',
+      )
+    ).json();
     expect(body.city.value).toBeCloseTo(22, 10); // 55 / 250 × 100
     expect(body.city.method).toBe('Quote aus den Summen von Zähler und Nenner');
     expect(body.values[3]).toEqual({
@@ -88,12 +108,16 @@ describe('GET /api/values', () => {
   });
 
   it('uses the median of the areas for value indicators', async () => {
-    const body = (await app.inject('/api/values?indicator=income_median&system=lor2021&level=plr')).json();
+    const body = (
+      await app.inject('/api/values?indicator=income_median&system=lor2021&level=plr')
+    ).json();
     expect(body.city).toEqual({ value: 1900, method: 'Median der Gebiete' });
   });
 
   it('reads stored upper-level observations for the Bezirk level', async () => {
-    const body = (await app.inject('/api/values?indicator=ewr_total&system=lor2021&level=bez&date=2022-12-31')).json();
+    const body = (
+      await app.inject('/api/values?indicator=ewr_total&system=lor2021&level=bez&date=2022-12-31')
+    ).json();
     expect(body.values.map((v: { code: string; value: number }) => [v.code, v.value])).toEqual([
       ['01', 280],
       ['02', 680],
@@ -102,7 +126,9 @@ describe('GET /api/values', () => {
   });
 
   it('falls back to the latest date before the requested one and says which date it used', async () => {
-    const body = (await app.inject('/api/values?indicator=ewr_total&system=lor2021&level=plr&date=2023-06-30')).json();
+    const body = (
+      await app.inject('/api/values?indicator=ewr_total&system=lor2021&level=plr&date=2023-06-30')
+    ).json();
     expect(body.date).toBe('2022-12-31');
     expect(body.values[0].value).toBe(90);
   });
@@ -119,12 +145,21 @@ describe('GET /api/values', () => {
     const unknown = await app.inject('/api/values?indicator=nope&system=lor2021&level=plr');
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.message).toBe('Den Indikator „nope“ gibt es nicht.');
-    const bad = await app.inject('/api/values?indicator=ewr_total&system=lor2021&level=plr&date=31.12.2023');
+    const bad = await app.inject(
+      '/api/values?indicator=ewr_total&system=lor2021&level=plr&date=31.12.2023',
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error).toEqual({
       code: 'validation_failed',
-      message: 'Ungültige Anfrage – Abfrageparameter „date“: erwartet ein Datum im Format JJJJ-MM-TT, z. B. 2023-12-31',
-      details: [{ in: 'querystring', field: 'date', reason: 'erwartet ein Datum im Format JJJJ-MM-TT, z. B. 2023-12-31' }],
+      message:
+        'Ungültige Anfrage – Abfrageparameter „date“: erwartet ein Datum im Format JJJJ-MM-TT, z. B. 2023-12-31',
+      details: [
+        {
+          in: 'querystring',
+          field: 'date',
+          reason: 'erwartet ein Datum im Format JJJJ-MM-TT, z. B. 2023-12-31',
+        },
+      ],
     });
   });
 });
@@ -136,9 +171,20 @@ describe('GET /api/areas/{id}/profile', () => {
     const body = res.json();
     expect(body.area.code).toBe('02100101');
     expect(body.date).toBe('2023-12-31');
-    expect(body.groups.map((g: { dimension: string }) => g.dimension)).toEqual(['demography', 'income', 'work']);
+    expect(body.groups.map((g: { dimension: string }) => g.dimension)).toEqual([
+      'demography',
+      'income',
+      'work',
+    ]);
     const [ewr] = body.groups[0].indicators;
-    expect(ewr).toMatchObject({ date: '2023-12-31', value: 300, cityValue: 1000, rank: 2, rankOf: 4, flag: null });
+    expect(ewr).toMatchObject({
+      date: '2023-12-31',
+      value: 300,
+      cityValue: 1000,
+      rank: 2,
+      rankOf: 4,
+      flag: null,
+    });
     expect(ewr.series).toEqual([
       { date: '2022-12-31', value: 290 },
       { date: '2023-12-31', value: 300 },
@@ -151,22 +197,38 @@ describe('GET /api/areas/{id}/profile', () => {
   });
 
   it('shows each indicator at its latest date on or before the requested date and leaves out later-only ones', async () => {
-    const body = (await app.inject(`/api/areas/${fx.areaId['01100101']}/profile?date=2023-01-15`)).json();
+    const body = (
+      await app.inject(`/api/areas/${fx.areaId['01100101']}/profile?date=2023-01-15`)
+    ).json();
     expect(body.date).toBe('2023-01-15');
     expect(body.groups.map((g: { dimension: string }) => g.dimension)).toEqual(['demography']);
-    expect(body.groups[0].indicators[0]).toMatchObject({ date: '2022-12-31', value: 90, cityValue: 960, rank: 4 });
+    expect(body.groups[0].indicators[0]).toMatchObject({
+      date: '2022-12-31',
+      value: 90,
+      cityValue: 960,
+      rank: 4,
+    });
   });
 
   it('ranks a suppressed area as unranked', async () => {
     const body = (await app.inject(`/api/areas/${fx.areaId['02100102']}/profile`)).json();
-    const share = body.groups.find((g: { dimension: string }) => g.dimension === 'work').indicators[0];
+    const share = body.groups.find((g: { dimension: string }) => g.dimension === 'work')
+      .indicators[0];
     expect(share).toMatchObject({ value: null, flag: 'suppressed', rank: null, rankOf: 3 });
   });
 
   it('profiles an upper-level area among the areas of its own level', async () => {
     const body = (await app.inject(`/api/areas/${fx.areaId['02']}/profile`)).json();
-    expect(body.groups.map((g: { dimension: string }) => g.dimension)).toEqual(['demography', 'work']);
-    expect(body.groups[0].indicators[0]).toMatchObject({ value: 700, cityValue: 1000, rank: 1, rankOf: 2 });
+    expect(body.groups.map((g: { dimension: string }) => g.dimension)).toEqual([
+      'demography',
+      'work',
+    ]);
+    expect(body.groups[0].indicators[0]).toMatchObject({
+      value: 700,
+      cityValue: 1000,
+      rank: 1,
+      rankOf: 2,
+    });
     expect(body.area.children).toHaveLength(2);
   });
 

@@ -35,7 +35,8 @@ export function registerIndicatorRoutes(app: FastifyInstance, ctx: AppContext): 
     method: 'GET',
     url: '/api/values',
     operationId: 'getValues',
-    summary: 'Werte eines Indikators für alle Gebiete einer Ebene an einem Stichtag, mit Gesamtwert',
+    summary:
+      'Werte eines Indikators für alle Gebiete einer Ebene an einem Stichtag, mit Gesamtwert',
     description:
       'Ohne date: der jüngste Stichtag mit Daten auf der Ebene. Mit date: der jüngste Stichtag ≤ date; das Feld date der Antwort nennt den verwendeten Stichtag.',
     tags: ['Indikatoren'],

@@ -18,7 +18,11 @@ export const DIMENSIONS = [
 export const dimensionSchema = z.enum(DIMENSIONS);
 
 export const coverageSchema = z
-  .object({ systemId: z.string(), levelId: z.string(), dates: z.array(z.iso.date()).meta({ description: 'Stichtage, aufsteigend' }) })
+  .object({
+    systemId: z.string(),
+    levelId: z.string(),
+    dates: z.array(z.iso.date()).meta({ description: 'Stichtage, aufsteigend' }),
+  })
   .meta({ id: 'Coverage', description: 'wo Beobachtungen vorliegen' });
 
 export const indicatorSchema = z
@@ -29,7 +33,10 @@ export const indicatorSchema = z
     shortDe: z.string().nullable(),
     definitionDe: z.string(),
     definitionEn: z.string().nullable(),
-    unit: z.string().meta({ description: "'percent' | 'per_mille' | 'count' | 'euro' | 'sqm' | 'per_100' | 'index' | 'ratio' | 'percentage_points' | 'class'" }),
+    unit: z.string().meta({
+      description:
+        "'percent' | 'per_mille' | 'count' | 'euro' | 'sqm' | 'per_100' | 'index' | 'ratio' | 'percentage_points' | 'class'",
+    }),
     kind: z.enum(['count', 'share', 'value']),
     scale: z.number(),
     dimension: dimensionSchema,
@@ -48,7 +55,9 @@ export const indicatorSchema = z
 export const cityValueSchema = z
   .object({
     value: z.number().nullable(),
-    method: z.string().meta({ description: 'z. B. „Summe“, „Quote aus Summen von Zähler und Nenner“, „Median der Gebiete“' }),
+    method: z.string().meta({
+      description: 'z. B. „Summe“, „Quote aus Summen von Zähler und Nenner“, „Median der Gebiete“',
+    }),
   })
   .meta({ id: 'CityValue' });
 
@@ -77,13 +86,22 @@ export const valuesSchema = z
   .meta({ id: 'Values' });
 
 export const seriesPointSchema = z
-  .object({ date: z.iso.date(), value: z.number().nullable(), numerator: z.number().nullable(), denominator: z.number().nullable(), flag: flagSchema })
+  .object({
+    date: z.iso.date(),
+    value: z.number().nullable(),
+    numerator: z.number().nullable(),
+    denominator: z.number().nullable(),
+    flag: flagSchema,
+  })
   .meta({ id: 'SeriesPoint' });
 
 export const profileSchema = z
   .object({
     area: areaDetailSchema,
-    date: z.iso.date().nullable().meta({ description: 'angefragter Stichtag, sonst der jüngste der gezeigten Werte' }),
+    date: z.iso
+      .date()
+      .nullable()
+      .meta({ description: 'angefragter Stichtag, sonst der jüngste der gezeigten Werte' }),
     groups: z.array(
       z.object({
         dimension: dimensionSchema,
@@ -95,7 +113,10 @@ export const profileSchema = z
             numerator: z.number().nullable(),
             denominator: z.number().nullable(),
             flag: flagSchema,
-            flagReason: z.string().nullable().meta({ description: 'warum kein Wert vorliegt (z. B. nicht bewertet, gesperrt)' }),
+            flagReason: z
+              .string()
+              .nullable()
+              .meta({ description: 'warum kein Wert vorliegt (z. B. nicht bewertet, gesperrt)' }),
             cityValue: z.number().nullable(),
             rank: z.number().int().nullable().meta({ description: '1 = höchster Wert' }),
             rankOf: z.number().int().meta({ description: 'Anzahl der Gebiete der Ebene mit Wert' }),

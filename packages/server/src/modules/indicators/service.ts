@@ -5,7 +5,14 @@ import type { Sql } from '../../db/db.ts';
 import { notFound } from '../../http/errors.ts';
 import { getAreaDetail, requireLevel } from '../areas/index.ts';
 import { loadSourceMap } from '../sources/index.ts';
-import { DIMENSIONS, type Coverage, type Indicator, type Profile, type SeriesPoint, type Values } from './schema.ts';
+import {
+  DIMENSIONS,
+  type Coverage,
+  type Indicator,
+  type Profile,
+  type SeriesPoint,
+  type Values,
+} from './schema.ts';
 import {
   selectAreaObservations,
   selectCoverage,
@@ -46,7 +53,9 @@ export function getValuesCached(
 ): Promise<Values> {
   let perDb = valuesCache.get(sql);
   if (!perDb) valuesCache.set(sql, (perDb = new Map()));
-  const key = [tenantId, query.indicator, query.system, query.level, query.date ?? ''].join('\u0000');
+  const key = [tenantId, query.indicator, query.system, query.level, query.date ?? ''].join(
+    '\u0000',
+  );
   let entry = perDb.get(key);
   if (!entry) {
     const cache = perDb;
@@ -104,7 +113,11 @@ export function groupCoverage(rows: readonly CoverageRow[]): Map<string, Coverag
   return out;
 }
 
-function toIndicator(row: IndicatorRow, coverage: Coverage[], sources: Map<string, Indicator['source']>): Indicator {
+function toIndicator(
+  row: IndicatorRow,
+  coverage: Coverage[],
+  sources: Map<string, Indicator['source']>,
+): Indicator {
   const source = sources.get(row.source_id);
   if (!source) throw new Error(`indicator ${row.id} refers to missing source ${row.source_id}`);
   return {
@@ -131,7 +144,11 @@ function toIndicator(row: IndicatorRow, coverage: Coverage[], sources: Map<strin
 }
 
 /** One indicator of the catalogue; German 404 if unknown (or not public). */
-export async function getIndicator(sql: Sql, tenantId: string, indicatorId: string): Promise<Indicator> {
+export async function getIndicator(
+  sql: Sql,
+  tenantId: string,
+  indicatorId: string,
+): Promise<Indicator> {
   const indicator = (await getCatalogue(sql, tenantId)).byId.get(indicatorId);
   if (!indicator) throw notFound(`Den Indikator „${indicatorId}“ gibt es nicht.`);
   return indicator;
@@ -139,11 +156,16 @@ export async function getIndicator(sql: Sql, tenantId: string, indicatorId: stri
 
 /** Dates with observations of an indicator on one level (ascending; empty if none). */
 export function datesOn(indicator: Indicator, systemId: string, levelId: string): string[] {
-  return indicator.coverage.find((c) => c.systemId === systemId && c.levelId === levelId)?.dates ?? [];
+  return (
+    indicator.coverage.find((c) => c.systemId === systemId && c.levelId === levelId)?.dates ?? []
+  );
 }
 
 /** The latest of the ascending ISO dates that is ≤ date (the latest of all when date is undefined). */
-export function latestDateAtOrBefore(dates: readonly string[], date: string | undefined): string | undefined {
+export function latestDateAtOrBefore(
+  dates: readonly string[],
+  date: string | undefined,
+): string | undefined {
   for (let i = dates.length - 1; i >= 0; i--) {
     const d = dates[i]!;
     if (date === undefined || d <= date) return d;
@@ -165,7 +187,9 @@ export async function getValues(
   const dates = datesOn(indicator, query.system, query.level);
   const where = `auf der Ebene „${level.nameDe}“ (${query.level}) des Gebietssystems „${query.system}“`;
   if (dates.length === 0) {
-    throw notFound(`Für den Indikator „${indicator.nameDe}“ (${indicator.id}) liegen ${where} keine Werte vor.`);
+    throw notFound(
+      `Für den Indikator „${indicator.nameDe}“ (${indicator.id}) liegen ${where} keine Werte vor.`,
+    );
   }
   const date = latestDateAtOrBefore(dates, query.date);
   if (!date) {
@@ -174,7 +198,14 @@ export async function getValues(
         `der früheste Stichtag ist ${dates[0]}.`,
     );
   }
-  const rows = await selectLevelValues(sql, tenantId, indicator.id, query.system, query.level, date);
+  const rows = await selectLevelValues(
+    sql,
+    tenantId,
+    indicator.id,
+    query.system,
+    query.level,
+    date,
+  );
   const city = cityValue(indicator.kind, indicator.scale, rows);
   return {
     indicator,
@@ -200,7 +231,12 @@ export async function getValues(
  * dimension (fixed order), each at the requested date or its latest date ≤ it, with city value,
  * rank among the level's areas and the area's full series. Two queries plus the cached catalogue.
  */
-export async function getProfile(sql: Sql, tenantId: string, areaId: number, date: string | undefined): Promise<Profile> {
+export async function getProfile(
+  sql: Sql,
+  tenantId: string,
+  areaId: number,
+  date: string | undefined,
+): Promise<Profile> {
   const area = await getAreaDetail(sql, tenantId, areaId);
   const catalogue = await getCatalogue(sql, tenantId);
   const chosen: { indicator: Indicator; date: string }[] = [];
@@ -251,16 +287,30 @@ export async function getProfile(sql: Sql, tenantId: string, areaId: number, dat
     dimension,
     indicators: entries.filter((e) => e.indicator.dimension === dimension),
   })).filter((g) => g.indicators.length > 0);
-  const latest = chosen.reduce<string | null>((m, c) => (m === null || c.date > m ? c.date : m), null);
+  const latest = chosen.reduce<string | null>(
+    (m, c) => (m === null || c.date > m ? c.date : m),
+    null,
+  );
   return { area, date: date ?? latest, groups };
 }
 
 /** The series of one indicator for one area; German 404 for unknown area or indicator. */
-export async function getSeries(sql: Sql, tenantId: string, areaId: number, indicatorId: string): Promise<SeriesPoint[]> {
+export async function getSeries(
+  sql: Sql,
+  tenantId: string,
+  areaId: number,
+  indicatorId: string,
+): Promise<SeriesPoint[]> {
   await getAreaDetail(sql, tenantId, areaId);
   await getIndicator(sql, tenantId, indicatorId);
   const rows = await selectSeries(sql, tenantId, areaId, indicatorId);
-  return rows.map((r) => ({ date: r.ref_date, value: r.value, numerator: r.numerator, denominator: r.denominator, flag: r.flag }));
+  return rows.map((r) => ({
+    date: r.ref_date,
+    value: r.value,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    flag: r.flag,
+  }));
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {

@@ -97,7 +97,11 @@ export interface AreaObservationRow {
 }
 
 /** All observations of one area (public indicators), by indicator and date. */
-export function selectAreaObservations(sql: Sql, tenantId: string, areaId: number): Promise<AreaObservationRow[]> {
+export function selectAreaObservations(
+  sql: Sql,
+  tenantId: string,
+  areaId: number,
+): Promise<AreaObservationRow[]> {
   return sql.query<AreaObservationRow>(
     `SELECT o.indicator_id, o.ref_date, o.value, o.numerator, o.denominator, o.flag, o.flag_reason
        FROM observation o
@@ -109,7 +113,12 @@ export function selectAreaObservations(sql: Sql, tenantId: string, areaId: numbe
 }
 
 /** Observations of one area and indicator over time. */
-export function selectSeries(sql: Sql, tenantId: string, areaId: number, indicatorId: string): Promise<AreaObservationRow[]> {
+export function selectSeries(
+  sql: Sql,
+  tenantId: string,
+  areaId: number,
+  indicatorId: string,
+): Promise<AreaObservationRow[]> {
   return sql.query<AreaObservationRow>(
     `SELECT indicator_id, ref_date, value, numerator, denominator, flag, flag_reason
        FROM observation

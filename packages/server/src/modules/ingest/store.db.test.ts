@@ -4,7 +4,17 @@ import { aggregateObservations } from '@sozialraum/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/db.ts';
 import { createTestDb } from '../../testing/test-db.ts';
-import { ensureTenant, recomputeAggregates, recomputeDerived, upsertAreaSystem, upsertAreas, upsertIndicators, upsertObservations, upsertSources, areaIdsByCode } from './store.ts';
+import {
+  ensureTenant,
+  recomputeAggregates,
+  recomputeDerived,
+  upsertAreaSystem,
+  upsertAreas,
+  upsertIndicators,
+  upsertObservations,
+  upsertSources,
+  areaIdsByCode,
+} from './store.ts';
 
 let db: Db;
 let ids: Map<string, number>;
@@ -12,7 +22,9 @@ let parents: Map<string, number>;
 
 // 3 parents × 5 children; a deterministic pattern with gaps (no randomness in tests)
 const PARENTS = ['A', 'B', 'C'];
-const children = PARENTS.flatMap((p) => [1, 2, 3, 4, 5].map((i) => ({ code: `${p}${i}`, parent: p })));
+const children = PARENTS.flatMap((p) =>
+  [1, 2, 3, 4, 5].map((i) => ({ code: `${p}${i}`, parent: p })),
+);
 const count = (k: number) => (k % 7 === 3 ? null : 100 + ((k * 37) % 211)); // k = 3 and 10 missing → A and B incomplete
 const num = (k: number) => (k === 12 ? null : 5 + ((k * 13) % 29));
 
@@ -20,24 +32,94 @@ beforeAll(async () => {
   db = await createTestDb();
   await db.transaction(async (tx) => {
     await ensureTenant(tx, 't', '12345678', 'Teststadt');
-    await upsertSources(tx, 't', [{ id: 's', title: 'T', publisher: 'T', licence: 'CC0', attribution: 'T' }]);
-    await upsertAreaSystem(tx, 't', { id: 'sys', name: 'Sys', levels: [{ id: 'top', nameDe: 'Oben', nameEn: 'Top', depth: 0 }, { id: 'low', nameDe: 'Unten', nameEn: 'Low', depth: 1 }] });
+    await upsertSources(tx, 't', [
+      { id: 's', title: 'T', publisher: 'T', licence: 'CC0', attribution: 'T' },
+    ]);
+    await upsertAreaSystem(tx, 't', {
+      id: 'sys',
+      name: 'Sys',
+      levels: [
+        { id: 'top', nameDe: 'Oben', nameEn: 'Top', depth: 0 },
+        { id: 'low', nameDe: 'Unten', nameEn: 'Low', depth: 1 },
+      ],
+    });
     await upsertAreas(tx, 't', 'sys', [
       ...PARENTS.map((code) => ({ levelId: 'top', code, name: code })),
-      ...children.map((c) => ({ levelId: 'low', code: c.code, name: c.code, parentLevelId: 'top', parentCode: c.parent })),
+      ...children.map((c) => ({
+        levelId: 'low',
+        code: c.code,
+        name: c.code,
+        parentLevelId: 'top',
+        parentCode: c.parent,
+      })),
     ]);
     await upsertIndicators(tx, 't', [
-      { id: 'n', nameDe: 'Anzahl', nameEn: 'Count', definitionDe: 'd', unit: 'count', kind: 'count', dimension: 'demography', polarity: 'neutral', department: 'x', sourceId: 's' },
-      { id: 'q', nameDe: 'Quote', nameEn: 'Share', definitionDe: 'd', unit: 'percent', kind: 'share', scale: 100, dimension: 'work', polarity: 'higher_is_worse', department: 'x', sourceId: 's' },
-      { id: 'm', nameDe: 'Teil', nameEn: 'Part', definitionDe: 'd', unit: 'count', kind: 'count', dimension: 'demography', polarity: 'neutral', department: 'x', sourceId: 's' },
-      { id: 'r', nameDe: 'Anteil', nameEn: 'Ratio', definitionDe: 'd', unit: 'percent', kind: 'share', scale: 100, dimension: 'demography', polarity: 'neutral', department: 'x', sourceId: 's', numeratorIndicatorId: 'm', denominatorIndicatorId: 'n' },
+      {
+        id: 'n',
+        nameDe: 'Anzahl',
+        nameEn: 'Count',
+        definitionDe: 'd',
+        unit: 'count',
+        kind: 'count',
+        dimension: 'demography',
+        polarity: 'neutral',
+        department: 'x',
+        sourceId: 's',
+      },
+      {
+        id: 'q',
+        nameDe: 'Quote',
+        nameEn: 'Share',
+        definitionDe: 'd',
+        unit: 'percent',
+        kind: 'share',
+        scale: 100,
+        dimension: 'work',
+        polarity: 'higher_is_worse',
+        department: 'x',
+        sourceId: 's',
+      },
+      {
+        id: 'm',
+        nameDe: 'Teil',
+        nameEn: 'Part',
+        definitionDe: 'd',
+        unit: 'count',
+        kind: 'count',
+        dimension: 'demography',
+        polarity: 'neutral',
+        department: 'x',
+        sourceId: 's',
+      },
+      {
+        id: 'r',
+        nameDe: 'Anteil',
+        nameEn: 'Ratio',
+        definitionDe: 'd',
+        unit: 'percent',
+        kind: 'share',
+        scale: 100,
+        dimension: 'demography',
+        polarity: 'neutral',
+        department: 'x',
+        sourceId: 's',
+        numeratorIndicatorId: 'm',
+        denominatorIndicatorId: 'n',
+      },
     ]);
     ids = await areaIdsByCode(tx, 't', 'sys', 'low');
     parents = await areaIdsByCode(tx, 't', 'sys', 'top');
     const rows = children.flatMap((c, k) => [
       { indicatorId: 'n', areaId: ids.get(c.code)!, refDate: '2024-12-31', value: count(k) },
       { indicatorId: 'm', areaId: ids.get(c.code)!, refDate: '2024-12-31', value: 3 + (k % 4) },
-      { indicatorId: 'q', areaId: ids.get(c.code)!, refDate: '2024-12-31', value: num(k) === null ? null : (num(k)! / 80) * 100, numerator: num(k), denominator: 80 + k },
+      {
+        indicatorId: 'q',
+        areaId: ids.get(c.code)!,
+        refDate: '2024-12-31',
+        value: num(k) === null ? null : (num(k)! / 80) * 100,
+        numerator: num(k),
+        denominator: 80 + k,
+      },
     ]);
     await upsertObservations(tx, 't', rows, null);
     await recomputeAggregates(tx, 't');
@@ -49,7 +131,13 @@ afterAll(async () => {
 });
 
 async function stored(indicator: string, parent: string) {
-  const [row] = await db.query<{ value: number | null; numerator: number | null; denominator: number | null; flag: string | null; flag_reason: string | null }>(
+  const [row] = await db.query<{
+    value: number | null;
+    numerator: number | null;
+    denominator: number | null;
+    flag: string | null;
+    flag_reason: string | null;
+  }>(
     "SELECT value, numerator, denominator, flag, flag_reason FROM observation WHERE tenant_id = 't' AND indicator_id = $1 AND area_id = $2",
     [indicator, parents.get(parent)],
   );
@@ -60,12 +148,25 @@ describe('roll-up in SQL', () => {
   for (const parent of PARENTS) {
     it(`gives parent ${parent} the core's sum and share, or withholds an incomplete one with its reason`, async () => {
       const kids = children.map((c, k) => ({ c, k })).filter((x) => x.c.parent === parent);
-      const nCore = aggregateObservations('count', 1, kids.map(({ k }) => ({ value: count(k) })));
-      const qCore = aggregateObservations('share', 100, kids.map(({ k }) => ({ value: null, numerator: num(k), denominator: 80 + k })));
+      const nCore = aggregateObservations(
+        'count',
+        1,
+        kids.map(({ k }) => ({ value: count(k) })),
+      );
+      const qCore = aggregateObservations(
+        'share',
+        100,
+        kids.map(({ k }) => ({ value: null, numerator: num(k), denominator: 80 + k })),
+      );
       const n = await stored('n', parent);
       const q = await stored('q', parent);
       if (nCore.complete) expect(n).toMatchObject({ value: nCore.value, flag: null });
-      else expect(n).toMatchObject({ value: null, flag: 'invalid', flag_reason: `unvollständig: ${nCore.missingCount} von 5 Teilgebieten ohne Wert` });
+      else
+        expect(n).toMatchObject({
+          value: null,
+          flag: 'invalid',
+          flag_reason: `unvollständig: ${nCore.missingCount} von 5 Teilgebieten ohne Wert`,
+        });
       if (qCore.complete) {
         expect(q.numerator).toBe(qCore.numerator);
         expect(q.denominator).toBe(qCore.denominator);

@@ -82,7 +82,11 @@ export async function ensureTenant(tx: Sql, id: string, ags: string, name: strin
 }
 
 /** Inserts or updates sources. */
-export async function upsertSources(tx: Sql, tenantId: string, sources: SourceInput[]): Promise<void> {
+export async function upsertSources(
+  tx: Sql,
+  tenantId: string,
+  sources: SourceInput[],
+): Promise<void> {
   for (const s of sources) {
     await tx.query(
       `INSERT INTO source (tenant_id, id, title, publisher, licence, licence_url, attribution, url, notes)
@@ -90,19 +94,41 @@ export async function upsertSources(tx: Sql, tenantId: string, sources: SourceIn
        ON CONFLICT (tenant_id, id) DO UPDATE SET title = excluded.title, publisher = excluded.publisher,
          licence = excluded.licence, licence_url = excluded.licence_url, attribution = excluded.attribution,
          url = excluded.url, notes = excluded.notes`,
-      [tenantId, s.id, s.title, s.publisher, s.licence, s.licenceUrl ?? null, s.attribution, s.url ?? null, s.notes ?? null],
+      [
+        tenantId,
+        s.id,
+        s.title,
+        s.publisher,
+        s.licence,
+        s.licenceUrl ?? null,
+        s.attribution,
+        s.url ?? null,
+        s.notes ?? null,
+      ],
     );
   }
 }
 
 /** Inserts or updates an area system with its levels. */
-export async function upsertAreaSystem(tx: Sql, tenantId: string, sys: AreaSystemInput): Promise<void> {
+export async function upsertAreaSystem(
+  tx: Sql,
+  tenantId: string,
+  sys: AreaSystemInput,
+): Promise<void> {
   await tx.query(
     `INSERT INTO area_system (tenant_id, id, name, description, valid_from, valid_to, source_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (tenant_id, id) DO UPDATE SET name = excluded.name, description = excluded.description,
        valid_from = excluded.valid_from, valid_to = excluded.valid_to, source_id = excluded.source_id`,
-    [tenantId, sys.id, sys.name, sys.description ?? null, sys.validFrom ?? null, sys.validTo ?? null, sys.sourceId ?? null],
+    [
+      tenantId,
+      sys.id,
+      sys.name,
+      sys.description ?? null,
+      sys.validFrom ?? null,
+      sys.validTo ?? null,
+      sys.sourceId ?? null,
+    ],
   );
   for (const l of sys.levels) {
     await tx.query(
@@ -117,7 +143,12 @@ export async function upsertAreaSystem(tx: Sql, tenantId: string, sys: AreaSyste
  * Inserts or updates areas of one system (matched by level and code) and links parents by code.
  * Parents must be in the same call or already stored. Returns the number of rows that changed.
  */
-export async function upsertAreas(tx: Sql, tenantId: string, systemId: string, areas: AreaInput[]): Promise<number> {
+export async function upsertAreas(
+  tx: Sql,
+  tenantId: string,
+  systemId: string,
+  areas: AreaInput[],
+): Promise<number> {
   let changed = 0;
   for (let i = 0; i < areas.length; i += 500) {
     const chunk = areas.slice(i, i + 500);
@@ -164,14 +195,26 @@ export async function upsertAreas(tx: Sql, tenantId: string, systemId: string, a
        JOIN area p ON p.tenant_id = $1 AND p.system_id = $2 AND p.level_id = t.parent_level_id AND p.code = t.parent_code
        WHERE a.tenant_id = $1 AND a.system_id = $2 AND a.level_id = t.level_id AND a.code = t.code
          AND a.parent_id IS DISTINCT FROM p.id`,
-      [tenantId, systemId, chunk.map((a) => a.levelId), chunk.map((a) => a.code), chunk.map((a) => a.parentLevelId), chunk.map((a) => a.parentCode)],
+      [
+        tenantId,
+        systemId,
+        chunk.map((a) => a.levelId),
+        chunk.map((a) => a.code),
+        chunk.map((a) => a.parentLevelId),
+        chunk.map((a) => a.parentCode),
+      ],
     );
   }
   return changed;
 }
 
 /** Map of area code → id for one level of a system. */
-export async function areaIdsByCode(tx: Sql, tenantId: string, systemId: string, levelId: string): Promise<Map<string, number>> {
+export async function areaIdsByCode(
+  tx: Sql,
+  tenantId: string,
+  systemId: string,
+  levelId: string,
+): Promise<Map<string, number>> {
   const rows = await tx.query<{ id: number; code: string }>(
     'SELECT id, code FROM area WHERE tenant_id = $1 AND system_id = $2 AND level_id = $3',
     [tenantId, systemId, levelId],
@@ -180,7 +223,11 @@ export async function areaIdsByCode(tx: Sql, tenantId: string, systemId: string,
 }
 
 /** Inserts or updates indicator metadata. */
-export async function upsertIndicators(tx: Sql, tenantId: string, indicators: IndicatorInput[]): Promise<void> {
+export async function upsertIndicators(
+  tx: Sql,
+  tenantId: string,
+  indicators: IndicatorInput[],
+): Promise<void> {
   for (const i of indicators) {
     await tx.query(
       `INSERT INTO indicator (tenant_id, id, name_de, name_en, short_de, definition_de, definition_en, unit, kind, scale,
@@ -196,10 +243,28 @@ export async function upsertIndicators(tx: Sql, tenantId: string, indicators: In
          denominator_indicator_id = excluded.denominator_indicator_id, decimals = excluded.decimals,
          method_note = excluded.method_note, sort_key = excluded.sort_key, updated_at = now()`,
       [
-        tenantId, i.id, i.nameDe, i.nameEn, i.shortDe ?? null, i.definitionDe, i.definitionEn ?? null, i.unit, i.kind,
-        i.scale ?? 1, i.dimension, i.polarity, i.department, i.sourceId, i.updateCycle ?? null, i.numeratorDef ?? null,
-        i.denominatorDef ?? null, i.numeratorIndicatorId ?? null, i.denominatorIndicatorId ?? null, i.decimals ?? 1,
-        i.methodNote ?? null, i.sortKey ?? 0,
+        tenantId,
+        i.id,
+        i.nameDe,
+        i.nameEn,
+        i.shortDe ?? null,
+        i.definitionDe,
+        i.definitionEn ?? null,
+        i.unit,
+        i.kind,
+        i.scale ?? 1,
+        i.dimension,
+        i.polarity,
+        i.department,
+        i.sourceId,
+        i.updateCycle ?? null,
+        i.numeratorDef ?? null,
+        i.denominatorDef ?? null,
+        i.numeratorIndicatorId ?? null,
+        i.denominatorIndicatorId ?? null,
+        i.decimals ?? 1,
+        i.methodNote ?? null,
+        i.sortKey ?? 0,
       ],
     );
   }
@@ -256,7 +321,11 @@ export async function upsertObservations(
  * area and date where both counts exist (docs/methods/aggregation.md). A zero denominator gives no
  * value and the flag 'invalid'. Only rows of origin 'derived' are replaced.
  */
-export async function recomputeDerived(tx: Sql, tenantId: string, indicatorIds?: string[]): Promise<number> {
+export async function recomputeDerived(
+  tx: Sql,
+  tenantId: string,
+  indicatorIds?: string[],
+): Promise<number> {
   const r = await tx.query<{ n: number }>(
     `WITH src AS (
        SELECT i.id AS indicator_id, n.area_id, n.ref_date, n.value AS num, d.value AS den, i.scale
@@ -295,7 +364,11 @@ export async function recomputeDerived(tx: Sql, tenantId: string, indicatorIds?:
  * missing children (docs/methods/aggregation.md). Values imported directly for an upper level are
  * never overwritten.
  */
-export async function recomputeAggregates(tx: Sql, tenantId: string, indicatorIds?: string[]): Promise<number> {
+export async function recomputeAggregates(
+  tx: Sql,
+  tenantId: string,
+  indicatorIds?: string[],
+): Promise<number> {
   const levels = await tx.query<{ system_id: string; id: string; depth: number }>(
     'SELECT system_id, id, depth FROM area_level WHERE tenant_id = $1 ORDER BY system_id, depth DESC',
     [tenantId],
@@ -361,12 +434,27 @@ export async function recomputeAggregates(tx: Sql, tenantId: string, indicatorId
 export async function createImportRun(
   tx: Sql,
   tenantId: string,
-  run: { kind: string; fileName: string; fileSha256: string; format: string; options?: unknown; actor?: string },
+  run: {
+    kind: string;
+    fileName: string;
+    fileSha256: string;
+    format: string;
+    options?: unknown;
+    actor?: string;
+  },
 ): Promise<number> {
   const r = await tx.query<{ id: number }>(
     `INSERT INTO import_run (tenant_id, kind, file_name, file_sha256, format, options, status, actor)
      VALUES ($1, $2, $3, $4, $5, $6, 'running', $7) RETURNING id`,
-    [tenantId, run.kind, run.fileName, run.fileSha256, run.format, JSON.stringify(run.options ?? {}), run.actor ?? 'system'],
+    [
+      tenantId,
+      run.kind,
+      run.fileName,
+      run.fileSha256,
+      run.format,
+      JSON.stringify(run.options ?? {}),
+      run.actor ?? 'system',
+    ],
   );
   return r[0]!.id;
 }
@@ -376,12 +464,26 @@ export async function finishImportRun(
   tx: Sql,
   tenantId: string,
   id: number,
-  outcome: { status: string; rowsRead: number; rowsWritten: number; errors?: unknown[]; errorCount?: number },
+  outcome: {
+    status: string;
+    rowsRead: number;
+    rowsWritten: number;
+    errors?: unknown[];
+    errorCount?: number;
+  },
 ): Promise<void> {
   await tx.query(
     `UPDATE import_run SET status = $3, rows_read = $4, rows_written = $5, errors = $6, error_count = $7, finished_at = now()
      WHERE tenant_id = $1 AND id = $2`,
-    [tenantId, id, outcome.status, outcome.rowsRead, outcome.rowsWritten, JSON.stringify(outcome.errors ?? []), outcome.errorCount ?? 0],
+    [
+      tenantId,
+      id,
+      outcome.status,
+      outcome.rowsRead,
+      outcome.rowsWritten,
+      JSON.stringify(outcome.errors ?? []),
+      outcome.errorCount ?? 0,
+    ],
   );
 }
 
@@ -393,7 +495,14 @@ export async function writeAudit(
 ): Promise<void> {
   await tx.query(
     'INSERT INTO audit_log (tenant_id, actor, action, entity, entity_id, detail) VALUES ($1, $2, $3, $4, $5, $6)',
-    [tenantId, entry.actor, entry.action, entry.entity, entry.entityId, JSON.stringify(entry.detail ?? {})],
+    [
+      tenantId,
+      entry.actor,
+      entry.action,
+      entry.entity,
+      entry.entityId,
+      JSON.stringify(entry.detail ?? {}),
+    ],
   );
 }
 
@@ -403,11 +512,22 @@ export interface PointDatasetInput {
   nameEn: string;
   referenceDate: string | null;
   sourceId: string;
-  points: { id: string; name: string; lon: number; lat: number; properties: Record<string, unknown> }[];
+  points: {
+    id: string;
+    name: string;
+    lon: number;
+    lat: number;
+    properties: Record<string, unknown>;
+  }[];
 }
 
 /** Replaces the points of a dataset (insert/update by id, delete the ones no longer present). */
-export async function upsertPointDataset(tx: Sql, tenantId: string, ds: PointDatasetInput, importId: number | null): Promise<number> {
+export async function upsertPointDataset(
+  tx: Sql,
+  tenantId: string,
+  ds: PointDatasetInput,
+  importId: number | null,
+): Promise<number> {
   await tx.query(
     `INSERT INTO point_dataset (tenant_id, id, name_de, name_en, reference_date, source_id) VALUES ($1,$2,$3,$4,$5,$6)
      ON CONFLICT (tenant_id, id) DO UPDATE SET name_de = excluded.name_de, name_en = excluded.name_en,
@@ -427,14 +547,23 @@ export async function upsertPointDataset(tx: Sql, tenantId: string, ds: PointDat
          WHERE (p.name, p.lon, p.lat, p.properties) IS DISTINCT FROM (excluded.name, excluded.lon, excluded.lat, excluded.properties)
          RETURNING 1
        ) SELECT count(*)::int AS n FROM up`,
-      [tenantId, ds.id, ds.sourceId, importId, chunk.map((p) => p.id), chunk.map((p) => p.name), chunk.map((p) => p.lon), chunk.map((p) => p.lat), chunk.map((p) => JSON.stringify(p.properties))],
+      [
+        tenantId,
+        ds.id,
+        ds.sourceId,
+        importId,
+        chunk.map((p) => p.id),
+        chunk.map((p) => p.name),
+        chunk.map((p) => p.lon),
+        chunk.map((p) => p.lat),
+        chunk.map((p) => JSON.stringify(p.properties)),
+      ],
     );
     written += r[0]?.n ?? 0;
   }
-  await tx.query('DELETE FROM point_feature WHERE tenant_id = $1 AND dataset = $2 AND NOT (id = ANY($3::text[]))', [
-    tenantId,
-    ds.id,
-    ds.points.map((p) => p.id),
-  ]);
+  await tx.query(
+    'DELETE FROM point_feature WHERE tenant_id = $1 AND dataset = $2 AND NOT (id = ANY($3::text[]))',
+    [tenantId, ds.id, ds.points.map((p) => p.id)],
+  );
   return written;
 }

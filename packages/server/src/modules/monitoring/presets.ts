@@ -16,18 +16,29 @@ export const MSS_INDICATOR_IDS: Readonly<Record<string, string>> = {
 };
 
 /** Renames every indicator id of a definition (inputs, weights, changeOf). */
-export function renameIndicators(def: IndexDefinition, map: Readonly<Record<string, string>>): IndexDefinition {
+export function renameIndicators(
+  def: IndexDefinition,
+  map: Readonly<Record<string, string>>,
+): IndexDefinition {
   const to = (id: string) => map[id] ?? id;
   const part = <P extends IndexDefinition['status']>(p: P): P => ({
     ...p,
     inputs: p.inputs.map((i) => ({ ...i, indicatorId: to(i.indicatorId) })),
-    ...(p.weights ? { weights: Object.fromEntries(Object.entries(p.weights).map(([k, w]) => [to(k), w])) } : {}),
+    ...(p.weights
+      ? { weights: Object.fromEntries(Object.entries(p.weights).map(([k, w]) => [to(k), w])) }
+      : {}),
   });
   const dynamics = def.dynamics
     ? {
         ...part(def.dynamics),
         periodYears: def.dynamics.periodYears,
-        ...(def.dynamics.changeOf ? { changeOf: Object.fromEntries(Object.entries(def.dynamics.changeOf).map(([k, v]) => [to(k), to(v)])) } : {}),
+        ...(def.dynamics.changeOf
+          ? {
+              changeOf: Object.fromEntries(
+                Object.entries(def.dynamics.changeOf).map(([k, v]) => [to(k), to(v)]),
+              ),
+            }
+          : {}),
       }
     : undefined;
   return { ...def, status: part(def.status), ...(dynamics ? { dynamics } : {}) };
@@ -40,4 +51,7 @@ export interface Preset {
 }
 
 /** The presets offered to every tenant: MSS 2019/2021 first (the current method, the default). */
-export const PRESETS: readonly Preset[] = [MSS_2019_2021, MSS_2013_2017].map((d) => ({ id: d.id, definition: renameIndicators(d, MSS_INDICATOR_IDS) }));
+export const PRESETS: readonly Preset[] = [MSS_2019_2021, MSS_2013_2017].map((d) => ({
+  id: d.id,
+  definition: renameIndicators(d, MSS_INDICATOR_IDS),
+}));

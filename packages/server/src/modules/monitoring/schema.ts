@@ -19,10 +19,15 @@ export const indexSummarySchema = z.object({
   version: z.number().int(),
   label: z.string(),
   preset: z.boolean().meta({ description: 'true = eingebaute, nicht änderbare Vorlage' }),
-  basedOn: z.string().nullable().meta({ description: 'Vorlage, von der eine gespeicherte Definition ausging' }),
+  basedOn: z
+    .string()
+    .nullable()
+    .meta({ description: 'Vorlage, von der eine gespeicherte Definition ausging' }),
   createdAt: z.string().nullable(),
   createdBy: z.string().nullable(),
-  definition: z.record(z.string(), z.unknown()).meta({ description: 'IndexDefinition (docs/methods/index-engine.md)' }),
+  definition: z
+    .record(z.string(), z.unknown())
+    .meta({ description: 'IndexDefinition (docs/methods/index-engine.md)' }),
 });
 
 /** One index with the editions it can be computed on. */
@@ -38,11 +43,15 @@ export const saveBodySchema = z.object({
 });
 
 /** Body of POST /api/indices/preview. */
-export const previewBodySchema = computeKeySchema.extend({ definition: z.record(z.string(), z.unknown()) });
+export const previewBodySchema = computeKeySchema.extend({
+  definition: z.record(z.string(), z.unknown()),
+});
 
 const classCountSchema = z.object({ code: z.string(), label: z.string(), count: z.number().int() });
 const partSchema = z.object({
-  z: z.record(z.string(), z.number()).meta({ description: 'standardisierter Wert je Indikator (höher = ungünstiger)' }),
+  z: z
+    .record(z.string(), z.number())
+    .meta({ description: 'standardisierter Wert je Indikator (höher = ungünstiger)' }),
   sum: z.number().meta({ description: 'Summe (MSS: Statussumme / Dynamiksumme)' }),
   index: z.number(),
   classCode: z.string(),
@@ -55,7 +64,15 @@ export const countsSchema = z.object({
   unscored: z.number().int(),
   status: z.array(classCountSchema),
   dynamics: z.array(classCountSchema),
-  matrix: z.array(z.object({ status: z.string(), dynamics: z.string(), code: z.string(), label: z.string(), count: z.number().int() })),
+  matrix: z.array(
+    z.object({
+      status: z.string(),
+      dynamics: z.string(),
+      code: z.string(),
+      label: z.string(),
+      count: z.number().int(),
+    }),
+  ),
   attention: z.number().int(),
 });
 
@@ -65,7 +82,9 @@ export const resultsSchema = z.object({
   system: z.string(),
   level: z.string(),
   date: z.string(),
-  inputs: z.array(z.object({ part: z.enum(['status', 'dynamics']), indicatorId: z.string(), label: z.string() })),
+  inputs: z.array(
+    z.object({ part: z.enum(['status', 'dynamics']), indicatorId: z.string(), label: z.string() }),
+  ),
   counts: countsSchema,
   areas: z.array(
     z.object({
@@ -83,7 +102,12 @@ export const resultsSchema = z.object({
 });
 
 /** Response of POST /api/indices/preview: counts only. */
-export const previewSchema = z.object({ system: z.string(), level: z.string(), date: z.string(), counts: countsSchema });
+export const previewSchema = z.object({
+  system: z.string(),
+  level: z.string(),
+  date: z.string(),
+  counts: countsSchema,
+});
 
 /** Explanation of one area (core explainArea) with the area's code and name. */
 export const explanationSchema = z.object({
@@ -105,15 +129,22 @@ export const similarSchema = z.object({
   code: z.string(),
   name: z.string(),
   indicators: z.array(z.object({ indicatorId: z.string(), label: z.string() })),
-  compared: z.number().int().meta({ description: 'verglichene Gebiete (alle gewählten Werte vorhanden)' }),
+  compared: z
+    .number()
+    .int()
+    .meta({ description: 'verglichene Gebiete (alle gewählten Werte vorhanden)' }),
   skipped: z.number().int().meta({ description: 'wegen fehlender Werte ausgelassene Gebiete' }),
   similar: z.array(
     z.object({
       areaId: z.number().int(),
       code: z.string(),
       name: z.string(),
-      distance: z.number().meta({ description: 'euklidischer Abstand der z-Werte (Standardabweichungen)' }),
-      differences: z.array(z.object({ indicatorId: z.string(), label: z.string(), difference: z.number() })).meta({ description: 'größte Unterschiede: z des Vergleichsgebiets − z des Gebiets' }),
+      distance: z
+        .number()
+        .meta({ description: 'euklidischer Abstand der z-Werte (Standardabweichungen)' }),
+      differences: z
+        .array(z.object({ indicatorId: z.string(), label: z.string(), difference: z.number() }))
+        .meta({ description: 'größte Unterschiede: z des Vergleichsgebiets − z des Gebiets' }),
     }),
   ),
 });
@@ -140,5 +171,13 @@ export const changesSchema = z.object({
   to: z.string(),
   status: z.array(changeSchema),
   dynamics: z.array(changeSchema),
-  repeatedNegativeDynamics: z.array(z.object({ areaId: z.number().int(), code: z.string(), name: z.string(), editions: z.array(z.string()), explanation: z.string() })),
+  repeatedNegativeDynamics: z.array(
+    z.object({
+      areaId: z.number().int(),
+      code: z.string(),
+      name: z.string(),
+      editions: z.array(z.string()),
+      explanation: z.string(),
+    }),
+  ),
 });

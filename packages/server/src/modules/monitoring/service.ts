@@ -17,7 +17,16 @@ import {
 import type { Db, Sql } from '../../db/db.ts';
 import { HttpError, badRequest, notFound } from '../../http/errors.ts';
 import { PRESETS } from './presets.ts';
-import { existingIndicatorIds, getLatestDefinition, indicatorNames, latestImportRunId, listEditions, listLatestDefinitions, loadAreaObservations, saveDefinitionVersion } from './store.ts';
+import {
+  existingIndicatorIds,
+  getLatestDefinition,
+  indicatorNames,
+  latestImportRunId,
+  listEditions,
+  listLatestDefinitions,
+  loadAreaObservations,
+  saveDefinitionVersion,
+} from './store.ts';
 import type { AreaObservations } from './store.ts';
 
 /** An index as the API lists it. */
@@ -107,12 +116,18 @@ export function toHttpError(err: unknown): unknown {
  * Checks a definition before it is stored or computed: the core validator (every problem with its
  * field), then that every input indicator exists. Throws 400 naming all problems.
  */
-export async function checkDefinition(sql: Sql, tenantId: string, definition: unknown): Promise<IndexDefinition> {
+export async function checkDefinition(
+  sql: Sql,
+  tenantId: string,
+  definition: unknown,
+): Promise<IndexDefinition> {
   const problems = validateIndexDefinition(definition);
   if (problems.length > 0) {
     throw new HttpError(
       400,
-      problems.some((p) => p.code === 'weights_mismatch') ? 'weights_mismatch' : 'invalid_definition',
+      problems.some((p) => p.code === 'weights_mismatch')
+        ? 'weights_mismatch'
+        : 'invalid_definition',
       problems.map((p) => `Indexdefinition, Feld ${p.path || '(Wurzel)'}: ${p.message}`).join(' '),
       { problems },
     );
@@ -121,13 +136,20 @@ export async function checkDefinition(sql: Sql, tenantId: string, definition: un
   const ids = inputIds(def);
   const known = await existingIndicatorIds(sql, tenantId, ids);
   const missing: string[] = [];
-  const parts = [['status', def.status] as const, ...(def.dynamics ? [['dynamics', def.dynamics] as const] : [])];
+  const parts = [
+    ['status', def.status] as const,
+    ...(def.dynamics ? [['dynamics', def.dynamics] as const] : []),
+  ];
   for (const [name, part] of parts) {
     part.inputs.forEach((inp, i) => {
-      if (!known.has(inp.indicatorId)) missing.push(`Indexdefinition, Feld ${name}.inputs[${i}].indicatorId: Den Indikator „${inp.indicatorId}“ gibt es nicht.`);
+      if (!known.has(inp.indicatorId))
+        missing.push(
+          `Indexdefinition, Feld ${name}.inputs[${i}].indicatorId: Den Indikator „${inp.indicatorId}“ gibt es nicht.`,
+        );
     });
   }
-  if (missing.length > 0) throw new HttpError(400, 'unknown_indicator', missing.join(' '), { problems: missing });
+  if (missing.length > 0)
+    throw new HttpError(400, 'unknown_indicator', missing.join(' '), { problems: missing });
   return def;
 }
 
@@ -145,17 +167,28 @@ export interface ComputedIndex {
  * stored flag reason of an invalid observation, or the missing indicator). The minimum population
  * is applied through the data: the MSS data mark areas under 300 residents as invalid.
  */
-export async function computeFromObservations(sql: Sql, tenantId: string, def: IndexDefinition, key: ComputeKey): Promise<ComputedIndex> {
+export async function computeFromObservations(
+  sql: Sql,
+  tenantId: string,
+  def: IndexDefinition,
+  key: ComputeKey,
+): Promise<ComputedIndex> {
   const statusIds = def.status.inputs.map((i) => i.indicatorId);
   const dynIds = def.dynamics?.inputs.map((i) => i.indicatorId) ?? [];
   const areas = await loadAreaObservations(sql, tenantId, key, [...statusIds, ...dynIds]);
-  if (areas.length === 0) throw notFound(`Auf der Ebene „${key.level}“ der Gebietsgliederung „${key.system}“ gibt es keine Gebiete.`);
-  const labels = new Map([...def.status.inputs, ...(def.dynamics?.inputs ?? [])].map((i) => [i.indicatorId, i.label]));
+  if (areas.length === 0)
+    throw notFound(
+      `Auf der Ebene „${key.level}“ der Gebietsgliederung „${key.system}“ gibt es keine Gebiete.`,
+    );
+  const labels = new Map(
+    [...def.status.inputs, ...(def.dynamics?.inputs ?? [])].map((i) => [i.indicatorId, i.label]),
+  );
   const excluded = new Map((def.validity.exclusions ?? []).map((e) => [e.areaId, e.reason]));
   const valid: string[] = [];
   const reasons: (string | null)[] = [];
   const inputs: IndexAreaInput[] = areas.map((a) => {
-    const pick = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, a.values.get(id)?.value ?? null]));
+    const pick = (ids: string[]) =>
+      Object.fromEntries(ids.map((id) => [id, a.values.get(id)?.value ?? null]));
     let reason: string | null = null;
     const ex = excluded.get(a.code);
     if (ex !== undefined) reason = `Ausgeschlossen: ${ex}`;
@@ -163,16 +196,25 @@ export async function computeFromObservations(sql: Sql, tenantId: string, def: I
       for (const id of [...statusIds, ...dynIds]) {
         const v = a.values.get(id);
         if (v && v.value !== null) continue;
-        reason = v?.flagReason ? v.flagReason : `Kein Wert für ${labels.get(id) ?? id} am ${key.date}`;
+        reason = v?.flagReason
+          ? v.flagReason
+          : `Kein Wert für ${labels.get(id) ?? id} am ${key.date}`;
         break;
       }
     }
     reasons.push(reason);
     if (reason === null) valid.push(a.code);
-    return { id: a.code, population: null, values: pick(statusIds), ...(def.dynamics ? { dynamics: pick(dynIds) } : {}) };
+    return {
+      id: a.code,
+      population: null,
+      values: pick(statusIds),
+      ...(def.dynamics ? { dynamics: pick(dynIds) } : {}),
+    };
   });
   if (valid.length === 0) {
-    throw badRequest(`Für „${def.label}“ hat am ${key.date} auf der Ebene „${key.level}“ (${key.system}) kein Gebiet Werte für alle Indikatoren.`);
+    throw badRequest(
+      `Für „${def.label}“ hat am ${key.date} auf der Ebene „${key.level}“ (${key.system}) kein Gebiet Werte für alle Indikatoren.`,
+    );
   }
   try {
     return { result: computeIndex(def, { areas: inputs, validAreaIds: valid }), areas, reasons };
@@ -185,9 +227,23 @@ const CACHE_MAX = 64;
 const cache = new Map<string, Promise<ComputedIndex>>();
 
 /** computeFromObservations, cached until the next import run (its id is part of the key). */
-export async function computeCached(sql: Sql, tenantId: string, idx: IndexSummary, key: ComputeKey): Promise<ComputedIndex> {
+export async function computeCached(
+  sql: Sql,
+  tenantId: string,
+  idx: IndexSummary,
+  key: ComputeKey,
+): Promise<ComputedIndex> {
   const run = await latestImportRunId(sql, tenantId);
-  const k = JSON.stringify([tenantId, idx.id, idx.version, idx.preset, key.system, key.level, key.date, run]);
+  const k = JSON.stringify([
+    tenantId,
+    idx.id,
+    idx.version,
+    idx.preset,
+    key.system,
+    key.level,
+    key.date,
+    run,
+  ]);
   let hit = cache.get(k);
   if (!hit) {
     hit = computeFromObservations(sql, tenantId, idx.definition, key);
@@ -205,23 +261,41 @@ export function clearIndexCache(): void {
 
 function countsOf(c: ComputedIndex) {
   const { result } = c;
-  const classCounts = (part: PartResult | null) => (part ? part.classes.map((cl, i) => ({ code: cl.code, label: cl.label, count: part.counts[i] ?? 0 })) : []);
+  const classCounts = (part: PartResult | null) =>
+    part
+      ? part.classes.map((cl, i) => ({
+          code: cl.code,
+          label: cl.label,
+          count: part.counts[i] ?? 0,
+        }))
+      : [];
   return {
     scored: result.validCount,
     unscored: result.ids.length - result.validCount,
     status: classCounts(result.status),
     dynamics: classCounts(result.dynamics),
-    matrix: (result.definition.matrix ?? []).map((g, i) => ({ ...g, count: result.groupCounts[i] ?? 0 })),
+    matrix: (result.definition.matrix ?? []).map((g, i) => ({
+      ...g,
+      count: result.groupCounts[i] ?? 0,
+    })),
     attention: result.attentionCount,
   };
 }
 
 function partOf(part: PartResult, i: number) {
   const z: Record<string, number> = {};
-  part.inputs.forEach((inp, j) => (z[inp.indicatorId] = (part.standardised[j] as Float64Array)[i] as number));
+  part.inputs.forEach(
+    (inp, j) => (z[inp.indicatorId] = (part.standardised[j] as Float64Array)[i] as number),
+  );
   const c = part.classOf[i] as number;
   const cls = part.classes[c];
-  return { z, sum: part.combined[i] as number, index: part.index[i] as number, classCode: cls?.code ?? '', classLabel: cls?.label ?? '' };
+  return {
+    z,
+    sum: part.combined[i] as number,
+    index: part.index[i] as number,
+    classCode: cls?.code ?? '',
+    classLabel: cls?.label ?? '',
+  };
 }
 
 /** Results for every area: scored or why not, z-values, sums, indices, classes, group, attention; plus counts. */
@@ -234,8 +308,16 @@ export async function getResults(sql: Sql, tenantId: string, id: string, key: Co
     index: { id: idx.id, version: idx.version, label: idx.label },
     ...key,
     inputs: [
-      ...idx.definition.status.inputs.map((i) => ({ part: 'status' as const, indicatorId: i.indicatorId, label: i.label })),
-      ...(idx.definition.dynamics?.inputs ?? []).map((i) => ({ part: 'dynamics' as const, indicatorId: i.indicatorId, label: i.label })),
+      ...idx.definition.status.inputs.map((i) => ({
+        part: 'status' as const,
+        indicatorId: i.indicatorId,
+        label: i.label,
+      })),
+      ...(idx.definition.dynamics?.inputs ?? []).map((i) => ({
+        part: 'dynamics' as const,
+        indicatorId: i.indicatorId,
+        label: i.label,
+      })),
     ],
     counts: countsOf(c),
     areas: c.areas.map((a, i) => {
@@ -258,19 +340,33 @@ export async function getResults(sql: Sql, tenantId: string, id: string, key: Co
 }
 
 /** Class counts of a definition that is not stored (validated first; nothing is written). */
-export async function previewIndex(sql: Sql, tenantId: string, definition: unknown, key: ComputeKey) {
+export async function previewIndex(
+  sql: Sql,
+  tenantId: string,
+  definition: unknown,
+  key: ComputeKey,
+) {
   const def = await checkDefinition(sql, tenantId, definition);
   const c = await computeFromObservations(sql, tenantId, def, key);
   return { ...key, counts: countsOf(c) };
 }
 
 /** The core explanation of one area (by database id), with our reason for unscored areas. */
-export async function explainIndexArea(sql: Sql, tenantId: string, id: string, areaId: number, key: ComputeKey) {
+export async function explainIndexArea(
+  sql: Sql,
+  tenantId: string,
+  id: string,
+  areaId: number,
+  key: ComputeKey,
+) {
   const idx = await getIndex(sql, tenantId, id);
   const c = await computeCached(sql, tenantId, idx, key);
   const i = c.areas.findIndex((a) => a.areaId === areaId);
   const area = c.areas[i];
-  if (!area) throw notFound(`Das Gebiet ${areaId} liegt nicht auf der Ebene „${key.level}“ (${key.system}).`);
+  if (!area)
+    throw notFound(
+      `Das Gebiet ${areaId} liegt nicht auf der Ebene „${key.level}“ (${key.system}).`,
+    );
   let e;
   try {
     e = explainArea(c.result, area.code);
@@ -279,26 +375,52 @@ export async function explainIndexArea(sql: Sql, tenantId: string, id: string, a
   }
   if (!e.scored) {
     const reason = c.reasons[i] ?? e.reason ?? 'nicht bewertet';
-    return { ...e, areaId, code: area.code, name: area.name, reason, status: null, dynamics: null, text: `Nicht bewertet: ${reason}.` };
+    return {
+      ...e,
+      areaId,
+      code: area.code,
+      name: area.name,
+      reason,
+      status: null,
+      dynamics: null,
+      text: `Nicht bewertet: ${reason}.`,
+    };
   }
-  return { ...e, areaId, code: area.code, name: area.name } as typeof e & { areaId: number; code: string; name: string };
+  return { ...e, areaId, code: area.code, name: area.name } as typeof e & {
+    areaId: number;
+    code: string;
+    name: string;
+  };
 }
 
 /** Saves a new definition (version 1) or the next version of a stored one; never a preset id. */
 export async function saveIndex(
   db: Db,
   tenantId: string,
-  input: { id?: string; definition: Record<string, unknown>; basedOn?: string | undefined; check?: ComputeKey | undefined; actor?: string | undefined },
+  input: {
+    id?: string;
+    definition: Record<string, unknown>;
+    basedOn?: string | undefined;
+    check?: ComputeKey | undefined;
+    actor?: string | undefined;
+  },
   mode: 'create' | 'update',
 ): Promise<IndexSummary> {
-  const definition = input.id === undefined ? input.definition : { ...input.definition, id: input.id };
+  const definition =
+    input.id === undefined ? input.definition : { ...input.definition, id: input.id };
   const id = definition.id;
   if (typeof id === 'string' && PRESETS.some((p) => p.id === id)) {
-    throw new HttpError(mode === 'create' ? 409 : 400, 'preset_readonly', `„${id}“ ist eine eingebaute Vorlage und kann nicht überschrieben werden; speichern Sie sie unter einer eigenen Kennung.`);
+    throw new HttpError(
+      mode === 'create' ? 409 : 400,
+      'preset_readonly',
+      `„${id}“ ist eine eingebaute Vorlage und kann nicht überschrieben werden; speichern Sie sie unter einer eigenen Kennung.`,
+    );
   }
   const def = await checkDefinition(db, tenantId, definition);
   if (!/^[a-z0-9][a-z0-9_-]{0,62}$/.test(def.id)) {
-    throw badRequest(`Indexdefinition, Feld id: „${def.id}“ ist keine gültige Kennung (Kleinbuchstaben, Ziffern, - und _, höchstens 63 Zeichen).`);
+    throw badRequest(
+      `Indexdefinition, Feld id: „${def.id}“ ist keine gültige Kennung (Kleinbuchstaben, Ziffern, - und _, höchstens 63 Zeichen).`,
+    );
   }
   if (input.check) await computeFromObservations(db, tenantId, def, input.check);
   const v = await saveDefinitionVersion(db, tenantId, {
@@ -309,7 +431,12 @@ export async function saveIndex(
     actor: input.actor ?? 'system',
     mode,
   });
-  if (v === 'exists') throw new HttpError(409, 'conflict', `Den Index „${def.id}“ gibt es schon; ändern Sie ihn mit PUT /api/indices/${def.id}.`);
+  if (v === 'exists')
+    throw new HttpError(
+      409,
+      'conflict',
+      `Den Index „${def.id}“ gibt es schon; ändern Sie ihn mit PUT /api/indices/${def.id}.`,
+    );
   if (v === 'missing') throw notFound(`Den Index „${def.id}“ gibt es nicht.`);
   return getIndex(db, tenantId, def.id);
 }
@@ -327,21 +454,42 @@ export async function similarAreas(
   options: { k?: number | undefined; indicators?: string[] | undefined } = {},
 ) {
   const idx = await getIndex(sql, tenantId, id);
-  let inds = idx.definition.status.inputs.map((i) => ({ indicatorId: i.indicatorId, label: i.label }));
+  let inds = idx.definition.status.inputs.map((i) => ({
+    indicatorId: i.indicatorId,
+    label: i.label,
+  }));
   if (options.indicators && options.indicators.length > 0) {
     const names = await indicatorNames(sql, tenantId, options.indicators);
     const unknown = options.indicators.filter((i) => !names.has(i));
-    if (unknown.length > 0) throw new HttpError(400, 'unknown_indicator', `Den Indikator ${unknown.map((u) => `„${u}“`).join(', ')} gibt es nicht.`);
+    if (unknown.length > 0)
+      throw new HttpError(
+        400,
+        'unknown_indicator',
+        `Den Indikator ${unknown.map((u) => `„${u}“`).join(', ')} gibt es nicht.`,
+      );
     inds = options.indicators.map((i) => ({ indicatorId: i, label: names.get(i) as string }));
   }
-  const areas = await loadAreaObservations(sql, tenantId, key, inds.map((i) => i.indicatorId));
+  const areas = await loadAreaObservations(
+    sql,
+    tenantId,
+    key,
+    inds.map((i) => i.indicatorId),
+  );
   const target = areas.find((a) => a.areaId === areaId);
-  if (!target) throw notFound(`Das Gebiet ${areaId} liegt nicht auf der Ebene „${key.level}“ (${key.system}).`);
+  if (!target)
+    throw notFound(
+      `Das Gebiet ${areaId} liegt nicht auf der Ebene „${key.level}“ (${key.system}).`,
+    );
   const byCode = new Map(areas.map((a) => [a.code, a]));
   let r;
   try {
     r = findSimilarAreas(
-      areas.map((a) => ({ id: a.code, values: Object.fromEntries(inds.map((i) => [i.indicatorId, a.values.get(i.indicatorId)?.value ?? null])) })),
+      areas.map((a) => ({
+        id: a.code,
+        values: Object.fromEntries(
+          inds.map((i) => [i.indicatorId, a.values.get(i.indicatorId)?.value ?? null]),
+        ),
+      })),
       target.code,
       { indicators: inds, k: options.k ?? 5 },
     );
@@ -357,7 +505,13 @@ export async function similarAreas(
     skipped: r.skipped,
     similar: r.neighbours.map((n) => {
       const a = byCode.get(n.areaId) as AreaObservations;
-      return { areaId: a.areaId, code: a.code, name: a.name, distance: n.distance, differences: n.differences };
+      return {
+        areaId: a.areaId,
+        code: a.code,
+        name: a.name,
+        distance: n.distance,
+        differences: n.differences,
+      };
     }),
   };
 }
@@ -367,11 +521,24 @@ export async function similarAreas(
  * findRepeatedNegativeDynamics for dynamics in the most adverse class in both): class changes of
  * status and dynamics of the areas scored in both, with the German explanation.
  */
-export async function getChanges(sql: Sql, tenantId: string, id: string, q: { system: string; level: string; from: string; to: string }) {
+export async function getChanges(
+  sql: Sql,
+  tenantId: string,
+  id: string,
+  q: { system: string; level: string; from: string; to: string },
+) {
   if (q.from >= q.to) throw badRequest(`„from“ (${q.from}) muss vor „to“ (${q.to}) liegen.`);
   const idx = await getIndex(sql, tenantId, id);
-  const prev = await computeCached(sql, tenantId, idx, { system: q.system, level: q.level, date: q.from });
-  const cur = await computeCached(sql, tenantId, idx, { system: q.system, level: q.level, date: q.to });
+  const prev = await computeCached(sql, tenantId, idx, {
+    system: q.system,
+    level: q.level,
+    date: q.from,
+  });
+  const cur = await computeCached(sql, tenantId, idx, {
+    system: q.system,
+    level: q.level,
+    date: q.to,
+  });
   const byCode = new Map(cur.areas.map((a) => [a.code, a]));
   const withArea = <T extends { areaId: string }>(list: T[]) =>
     list.map((c) => {
@@ -379,7 +546,10 @@ export async function getChanges(sql: Sql, tenantId: string, id: string, q: { sy
       return { ...c, areaId: a.areaId, code: a.code, name: a.name };
     });
   // the explanation names the editions by their reference dates, not by the (equal) index label
-  const dated = (c: ComputedIndex, date: string): IndexResult => ({ ...c.result, definition: { ...c.result.definition, label: `Stand ${date.split('-').reverse().join('.')}` } });
+  const dated = (c: ComputedIndex, date: string): IndexResult => ({
+    ...c.result,
+    definition: { ...c.result.definition, label: `Stand ${date.split('-').reverse().join('.')}` },
+  });
   const [a, b] = [dated(prev, q.from), dated(cur, q.to)];
   try {
     return {
@@ -390,7 +560,8 @@ export async function getChanges(sql: Sql, tenantId: string, id: string, q: { sy
       to: q.to,
       status: withArea(compareClasses(a, b, 'status')),
       dynamics: a.dynamics && b.dynamics ? withArea(compareClasses(a, b, 'dynamics')) : [],
-      repeatedNegativeDynamics: a.dynamics && b.dynamics ? withArea(findRepeatedNegativeDynamics([a, b])) : [],
+      repeatedNegativeDynamics:
+        a.dynamics && b.dynamics ? withArea(findRepeatedNegativeDynamics([a, b])) : [],
     };
   } catch (err) {
     throw toHttpError(err);

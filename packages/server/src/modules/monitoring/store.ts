@@ -27,7 +27,10 @@ const toStored = (r: DefRow): StoredDefinition => ({
   id: r.id,
   version: Number(r.version),
   nameDe: r.name_de,
-  definition: typeof r.definition === 'string' ? (JSON.parse(r.definition) as Record<string, unknown>) : r.definition,
+  definition:
+    typeof r.definition === 'string'
+      ? (JSON.parse(r.definition) as Record<string, unknown>)
+      : r.definition,
   preset: r.preset,
   createdAt: r.created_at instanceof Date ? r.created_at.toISOString() : String(r.created_at),
   createdBy: r.created_by,
@@ -36,7 +39,10 @@ const toStored = (r: DefRow): StoredDefinition => ({
 const COLUMNS = 'id, version, name_de, definition, preset, created_at, created_by';
 
 /** The latest version of every stored definition, by id. */
-export async function listLatestDefinitions(sql: Sql, tenantId: string): Promise<StoredDefinition[]> {
+export async function listLatestDefinitions(
+  sql: Sql,
+  tenantId: string,
+): Promise<StoredDefinition[]> {
   const rows = await sql.query<DefRow>(
     `SELECT DISTINCT ON (id) ${COLUMNS} FROM index_definition WHERE tenant_id = $1 ORDER BY id, version DESC`,
     [tenantId],
@@ -45,7 +51,11 @@ export async function listLatestDefinitions(sql: Sql, tenantId: string): Promise
 }
 
 /** The latest version of one definition, or null. */
-export async function getLatestDefinition(sql: Sql, tenantId: string, id: string): Promise<StoredDefinition | null> {
+export async function getLatestDefinition(
+  sql: Sql,
+  tenantId: string,
+  id: string,
+): Promise<StoredDefinition | null> {
   const rows = await sql.query<DefRow>(
     `SELECT ${COLUMNS} FROM index_definition WHERE tenant_id = $1 AND id = $2 ORDER BY version DESC LIMIT 1`,
     [tenantId, id],
@@ -61,19 +71,37 @@ export async function getLatestDefinition(sql: Sql, tenantId: string, id: string
 export async function saveDefinitionVersion(
   db: Db,
   tenantId: string,
-  entry: { id: string; nameDe: string; definition: unknown; preset: string | null; actor: string; mode: 'create' | 'update' },
+  entry: {
+    id: string;
+    nameDe: string;
+    definition: unknown;
+    preset: string | null;
+    actor: string;
+    mode: 'create' | 'update';
+  },
 ): Promise<number | 'exists' | 'missing'> {
   return db.transaction(async (tx) => {
     // Serialise concurrent saves of the same tenant so that two saves never pick the same version.
     await tx.query('SELECT id FROM tenant WHERE id = $1 FOR UPDATE', [tenantId]);
-    const cur = await tx.query<{ v: number | null }>('SELECT max(version) AS v FROM index_definition WHERE tenant_id = $1 AND id = $2', [tenantId, entry.id]);
+    const cur = await tx.query<{ v: number | null }>(
+      'SELECT max(version) AS v FROM index_definition WHERE tenant_id = $1 AND id = $2',
+      [tenantId, entry.id],
+    );
     const last = cur[0]?.v === null || cur[0]?.v === undefined ? 0 : Number(cur[0].v);
     if (entry.mode === 'create' && last > 0) return 'exists';
     if (entry.mode === 'update' && last === 0) return 'missing';
     const version = last + 1;
     await tx.query(
       'INSERT INTO index_definition (tenant_id, id, version, name_de, definition, preset, created_by) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7)',
-      [tenantId, entry.id, version, entry.nameDe, JSON.stringify(entry.definition), entry.preset, entry.actor],
+      [
+        tenantId,
+        entry.id,
+        version,
+        entry.nameDe,
+        JSON.stringify(entry.definition),
+        entry.preset,
+        entry.actor,
+      ],
     );
     await writeAudit(tx, tenantId, {
       actor: entry.actor,
@@ -87,8 +115,15 @@ export async function saveDefinitionVersion(
 }
 
 /** Which of the given indicator ids exist for the tenant. */
-export async function existingIndicatorIds(sql: Sql, tenantId: string, ids: readonly string[]): Promise<Set<string>> {
-  const rows = await sql.query<{ id: string }>('SELECT id FROM indicator WHERE tenant_id = $1 AND id = ANY($2::text[])', [tenantId, [...ids]]);
+export async function existingIndicatorIds(
+  sql: Sql,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  const rows = await sql.query<{ id: string }>(
+    'SELECT id FROM indicator WHERE tenant_id = $1 AND id = ANY($2::text[])',
+    [tenantId, [...ids]],
+  );
   return new Set(rows.map((r) => r.id));
 }
 
@@ -114,23 +149,41 @@ export async function loadAreaObservations(
   );
   const byId = new Map<number, AreaObservations>();
   const out = areas.map((a) => {
-    const o: AreaObservations = { areaId: Number(a.id), code: a.code, name: a.name, values: new Map() };
+    const o: AreaObservations = {
+      areaId: Number(a.id),
+      code: a.code,
+      name: a.name,
+      values: new Map(),
+    };
     byId.set(o.areaId, o);
     return o;
   });
   if (out.length === 0) return out;
-  const obs = await sql.query<{ indicator_id: string; area_id: number; value: number | null; flag_reason: string | null }>(
+  const obs = await sql.query<{
+    indicator_id: string;
+    area_id: number;
+    value: number | null;
+    flag_reason: string | null;
+  }>(
     `SELECT o.indicator_id, o.area_id, o.value, o.flag_reason
        FROM observation o JOIN area a ON a.tenant_id = o.tenant_id AND a.id = o.area_id
       WHERE o.tenant_id = $1 AND o.indicator_id = ANY($2::text[]) AND o.ref_date = $3 AND a.system_id = $4 AND a.level_id = $5`,
     [tenantId, [...indicatorIds], key.date, key.system, key.level],
   );
-  for (const r of obs) byId.get(Number(r.area_id))?.values.set(r.indicator_id, { value: r.value === null ? null : Number(r.value), flagReason: r.flag_reason });
+  for (const r of obs)
+    byId.get(Number(r.area_id))?.values.set(r.indicator_id, {
+      value: r.value === null ? null : Number(r.value),
+      flagReason: r.flag_reason,
+    });
   return out;
 }
 
 /** System/level/date combinations where every one of `indicatorIds` has at least one value. */
-export async function listEditions(sql: Sql, tenantId: string, indicatorIds: readonly string[]): Promise<{ system: string; level: string; date: string }[]> {
+export async function listEditions(
+  sql: Sql,
+  tenantId: string,
+  indicatorIds: readonly string[],
+): Promise<{ system: string; level: string; date: string }[]> {
   const rows = await sql.query<{ system_id: string; level_id: string; ref_date: string }>(
     `SELECT a.system_id, a.level_id, o.ref_date
        FROM observation o JOIN area a ON a.tenant_id = o.tenant_id AND a.id = o.area_id
@@ -145,12 +198,22 @@ export async function listEditions(sql: Sql, tenantId: string, indicatorIds: rea
 
 /** Id of the latest import run (0 when none): part of the result cache key, so a new import clears it. */
 export async function latestImportRunId(sql: Sql, tenantId: string): Promise<number> {
-  const rows = await sql.query<{ m: number | null }>('SELECT max(id) AS m FROM import_run WHERE tenant_id = $1', [tenantId]);
+  const rows = await sql.query<{ m: number | null }>(
+    'SELECT max(id) AS m FROM import_run WHERE tenant_id = $1',
+    [tenantId],
+  );
   return rows[0]?.m === null || rows[0]?.m === undefined ? 0 : Number(rows[0].m);
 }
 
 /** German names of indicators by id. */
-export async function indicatorNames(sql: Sql, tenantId: string, ids: readonly string[]): Promise<Map<string, string>> {
-  const rows = await sql.query<{ id: string; name_de: string }>('SELECT id, name_de FROM indicator WHERE tenant_id = $1 AND id = ANY($2::text[])', [tenantId, [...ids]]);
+export async function indicatorNames(
+  sql: Sql,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const rows = await sql.query<{ id: string; name_de: string }>(
+    'SELECT id, name_de FROM indicator WHERE tenant_id = $1 AND id = ANY($2::text[])',
+    [tenantId, [...ids]],
+  );
   return new Map(rows.map((r) => [r.id, r.name_de]));
 }

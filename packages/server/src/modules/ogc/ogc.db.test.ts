@@ -22,7 +22,8 @@ afterAll(async () => {
   await db.close();
 });
 
-const hrefOf = (links: { rel: string; href: string }[], rel: string) => links.find((l) => l.rel === rel)?.href;
+const hrefOf = (links: { rel: string; href: string }[], rel: string) =>
+  links.find((l) => l.rel === rel)?.href;
 
 describe('OGC API – Features', () => {
   it('links the landing page to the API description, conformance and collections', async () => {
@@ -86,7 +87,9 @@ describe('OGC API – Features', () => {
   });
 
   it('filters by bbox overlap with the area rectangles', async () => {
-    const body = (await app.inject('/ogc/collections/lor2021-plr/items?bbox=13.15,52.01,13.25,52.02')).json();
+    const body = (
+      await app.inject('/ogc/collections/lor2021-plr/items?bbox=13.15,52.01,13.25,52.02')
+    ).json();
     expect(body.features.map((f: { id: string }) => f.id)).toEqual(['01100102', '02100101']);
     expect(body.numberMatched).toBe(2);
   });
@@ -94,7 +97,11 @@ describe('OGC API – Features', () => {
   it('returns one feature by area code and 404 for unknown codes and collections', async () => {
     const res = await app.inject('/ogc/collections/lor2021-bez/items/01');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ type: 'Feature', id: '01', properties: { name: 'Mitte', parentCode: null, ewr_total: 300 } });
+    expect(res.json()).toMatchObject({
+      type: 'Feature',
+      id: '01',
+      properties: { name: 'Mitte', parentCode: null, ewr_total: 300 },
+    });
     expect((await app.inject('/ogc/collections/lor2021-bez/items/99')).statusCode).toBe(404);
     const unknown = await app.inject('/ogc/collections/lor2006-plr/items');
     expect(unknown.statusCode).toBe(404);
@@ -102,23 +109,32 @@ describe('OGC API – Features', () => {
   });
 
   it('clamps a too large limit to 10000 and rejects a bad bbox or format with 400', async () => {
-    expect((await app.inject('/ogc/collections/lor2021-plr/items?limit=50000')).json().numberReturned).toBe(4);
+    expect(
+      (await app.inject('/ogc/collections/lor2021-plr/items?limit=50000')).json().numberReturned,
+    ).toBe(4);
     const bbox = await app.inject('/ogc/collections/lor2021-plr/items?bbox=1,2,3');
     expect(bbox.statusCode).toBe(400);
     expect(bbox.json().error.details[0].field).toBe('bbox');
     expect((await app.inject('/ogc/collections?f=html')).statusCode).toBe(400);
     expect((await app.inject('/ogc/collections?f=json')).statusCode).toBe(200);
-    expect((await app.inject({ url: '/ogc/collections', headers: { accept: 'text/html' } })).statusCode).toBe(406);
+    expect(
+      (await app.inject({ url: '/ogc/collections', headers: { accept: 'text/html' } })).statusCode,
+    ).toBe(406);
   });
 
   it.skipIf(!existsSync(OGRINFO) && !process.env.CI)(
-    'is read by GDAL: ogrinfo prints the feature count of a collection' + (existsSync(OGRINFO) ? '' : ' (SKIPPED: /usr/bin/ogrinfo missing; install gdal-bin)'),
+    'is read by GDAL: ogrinfo prints the feature count of a collection' +
+      (existsSync(OGRINFO) ? '' : ' (SKIPPED: /usr/bin/ogrinfo missing; install gdal-bin)'),
     async () => {
       const address = await app.listen({ host: '127.0.0.1', port: 0 });
-      const { stdout } = await promisify(execFile)(OGRINFO, ['-ro', '-so', `OAPIF:${address}/ogc`, 'lor2021-plr'], {
-        timeout: 60_000,
-        env: { ...process.env, GDAL_HTTP_TIMEOUT: '30', CPL_DEBUG: 'OFF' },
-      });
+      const { stdout } = await promisify(execFile)(
+        OGRINFO,
+        ['-ro', '-so', `OAPIF:${address}/ogc`, 'lor2021-plr'],
+        {
+          timeout: 60_000,
+          env: { ...process.env, GDAL_HTTP_TIMEOUT: '30', CPL_DEBUG: 'OFF' },
+        },
+      );
       expect(stdout).toMatch(/Feature Count: 4\b/);
       expect(stdout).toMatch(/ewr_total: Integer|ewr_total: Real/);
     },

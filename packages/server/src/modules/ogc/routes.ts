@@ -3,9 +3,24 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { HttpError } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
-import { CONFORMANCE, DEFAULT_LIMIT, getCollection, getItem, getItems, landingPage, listCollections } from './service.ts';
+import {
+  CONFORMANCE,
+  DEFAULT_LIMIT,
+  getCollection,
+  getItem,
+  getItems,
+  landingPage,
+  listCollections,
+} from './service.ts';
 
-const linkSchema = z.object({ href: z.string(), rel: z.string(), type: z.string().optional(), title: z.string().optional() }).meta({ id: 'OgcLink' });
+const linkSchema = z
+  .object({
+    href: z.string(),
+    rel: z.string(),
+    type: z.string().optional(),
+    title: z.string().optional(),
+  })
+  .meta({ id: 'OgcLink' });
 
 const collectionSchema = z
   .object({
@@ -14,7 +29,9 @@ const collectionSchema = z
     description: z.string(),
     itemType: z.literal('feature'),
     crs: z.array(z.string()),
-    extent: z.object({ spatial: z.object({ bbox: z.array(z.array(z.number()).length(4)), crs: z.string() }) }),
+    extent: z.object({
+      spatial: z.object({ bbox: z.array(z.array(z.number()).length(4)), crs: z.string() }),
+    }),
     links: z.array(linkSchema),
   })
   .meta({ id: 'OgcCollection' });
@@ -25,15 +42,26 @@ const featureSchema = z
     id: z.string().meta({ description: 'Gebietsschlüssel' }),
     geometry: z.object({ type: z.string(), coordinates: z.unknown() }).nullable(),
     properties: z.record(z.string(), z.unknown()).meta({
-      description: 'code, name, parentCode, level und je Indikator (Name = Indikator-ID) der jüngste öffentliche Wert',
+      description:
+        'code, name, parentCode, level und je Indikator (Name = Indikator-ID) der jüngste öffentliche Wert',
     }),
   })
   .meta({ id: 'OgcFeature' });
 
 // f=json / f=geojson select the only encodings offered; anything else is refused (400).
-const formatQuery = { f: z.enum(['json', 'geojson']).optional().meta({ description: 'Ausgabeformat (nur JSON/GeoJSON)' }) };
+const formatQuery = {
+  f: z
+    .enum(['json', 'geojson'])
+    .optional()
+    .meta({ description: 'Ausgabeformat (nur JSON/GeoJSON)' }),
+};
 
-const collectionParams = z.object({ collectionId: z.string().min(1).meta({ description: '{Gebietssystem}-{Ebene}, z. B. lor2021-plr' }) });
+const collectionParams = z.object({
+  collectionId: z
+    .string()
+    .min(1)
+    .meta({ description: '{Gebietssystem}-{Ebene}, z. B. lor2021-plr' }),
+});
 
 /** Base URL of the request (scheme://host[:port]) for absolute links. */
 function baseUrl(request: FastifyRequest): string {
@@ -45,7 +73,11 @@ function requireJsonAccept(request: FastifyRequest): void {
   const accept = request.headers.accept;
   if (!accept) return;
   if (/(^|[\s,])(\*\/\*|application\/\*|application\/(geo\+)?json)/i.test(accept)) return;
-  throw new HttpError(406, 'not_acceptable', `Dieser Dienst liefert nur JSON bzw. GeoJSON (application/json, application/geo+json); angefragt war „${accept}“.`);
+  throw new HttpError(
+    406,
+    'not_acceptable',
+    `Dieser Dienst liefert nur JSON bzw. GeoJSON (application/json, application/geo+json); angefragt war „${accept}“.`,
+  );
 }
 
 /** OGC API – Features Part 1 Core + GeoJSON at /ogc. */
@@ -118,14 +150,13 @@ export function registerOgcRoutes(app: FastifyInstance, ctx: AppContext): void {
     params: collectionParams,
     querystring: z.object({
       ...formatQuery,
-      limit: z.coerce
-        .number()
-        .int()
-        .min(1)
-        .default(DEFAULT_LIMIT)
-        .meta({ description: 'Anzahl je Seite (1–10000; größere Werte werden auf 10000 begrenzt)' }),
+      limit: z.coerce.number().int().min(1).default(DEFAULT_LIMIT).meta({
+        description: 'Anzahl je Seite (1–10000; größere Werte werden auf 10000 begrenzt)',
+      }),
       offset: z.coerce.number().int().min(0).default(0),
-      bbox: z.string().optional().meta({ description: 'minLon,minLat,maxLon,maxLat (WGS84); Überlappung mit dem Gebietsrechteck' }),
+      bbox: z.string().optional().meta({
+        description: 'minLon,minLat,maxLon,maxLat (WGS84); Überlappung mit dem Gebietsrechteck',
+      }),
     }),
     response: z
       .object({
@@ -140,7 +171,14 @@ export function registerOgcRoutes(app: FastifyInstance, ctx: AppContext): void {
     responseContentType: 'application/geo+json',
     handler: ({ params, query, request }) => {
       requireJsonAccept(request);
-      return getItems(ctx.db, ctx.tenantId, params.collectionId, baseUrl(request), query, new Date());
+      return getItems(
+        ctx.db,
+        ctx.tenantId,
+        params.collectionId,
+        baseUrl(request),
+        query,
+        new Date(),
+      );
     },
   });
 

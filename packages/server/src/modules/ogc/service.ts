@@ -37,11 +37,22 @@ export interface Link {
 export function landingPage(base: string) {
   return {
     title: 'Sozialraum – OGC API Features',
-    description: 'Gebiete aller Gebietssysteme und Ebenen mit den jüngsten öffentlichen Indikatorwerten als Eigenschaften.',
+    description:
+      'Gebiete aller Gebietssysteme und Ebenen mit den jüngsten öffentlichen Indikatorwerten als Eigenschaften.',
     links: [
       { href: `${base}/ogc`, rel: 'self', type: JSON_TYPE, title: 'diese Seite' },
-      { href: `${base}/api/openapi.json`, rel: 'service-desc', type: 'application/vnd.oai.openapi+json;version=3.1', title: 'API-Beschreibung (OpenAPI 3.1)' },
-      { href: `${base}/ogc/conformance`, rel: 'conformance', type: JSON_TYPE, title: 'Konformitätsklassen' },
+      {
+        href: `${base}/api/openapi.json`,
+        rel: 'service-desc',
+        type: 'application/vnd.oai.openapi+json;version=3.1',
+        title: 'API-Beschreibung (OpenAPI 3.1)',
+      },
+      {
+        href: `${base}/ogc/conformance`,
+        rel: 'conformance',
+        type: JSON_TYPE,
+        title: 'Konformitätsklassen',
+      },
       { href: `${base}/ogc/collections`, rel: 'data', type: JSON_TYPE, title: 'Sammlungen' },
     ] as Link[],
   };
@@ -53,7 +64,8 @@ function collectionId(row: CollectionRow): string {
 
 function describeCollection(row: CollectionRow, base: string) {
   const id = collectionId(row);
-  const hasExtent = row.min_lon !== null && row.min_lat !== null && row.max_lon !== null && row.max_lat !== null;
+  const hasExtent =
+    row.min_lon !== null && row.min_lat !== null && row.max_lon !== null && row.max_lat !== null;
   return {
     id,
     title: `${row.system_name} – ${row.level_name_de}`,
@@ -62,13 +74,25 @@ function describeCollection(row: CollectionRow, base: string) {
     crs: [CRS84],
     extent: {
       spatial: {
-        bbox: hasExtent ? [[row.min_lon!, row.min_lat!, row.max_lon!, row.max_lat!]] : [[-180, -90, 180, 90]],
+        bbox: hasExtent
+          ? [[row.min_lon!, row.min_lat!, row.max_lon!, row.max_lat!]]
+          : [[-180, -90, 180, 90]],
         crs: CRS84,
       },
     },
     links: [
-      { href: `${base}/ogc/collections/${encodeURIComponent(id)}`, rel: 'self', type: JSON_TYPE, title: 'diese Sammlung' },
-      { href: `${base}/ogc/collections/${encodeURIComponent(id)}/items`, rel: 'items', type: GEOJSON_TYPE, title: 'Gebiete als GeoJSON' },
+      {
+        href: `${base}/ogc/collections/${encodeURIComponent(id)}`,
+        rel: 'self',
+        type: JSON_TYPE,
+        title: 'diese Sammlung',
+      },
+      {
+        href: `${base}/ogc/collections/${encodeURIComponent(id)}/items`,
+        rel: 'items',
+        type: GEOJSON_TYPE,
+        title: 'Gebiete als GeoJSON',
+      },
     ] as Link[],
   };
 }
@@ -77,7 +101,9 @@ function describeCollection(row: CollectionRow, base: string) {
 export async function listCollections(sql: Sql, tenantId: string, base: string) {
   const rows = await selectCollections(sql, tenantId);
   return {
-    links: [{ href: `${base}/ogc/collections`, rel: 'self', type: JSON_TYPE, title: 'diese Seite' }] as Link[],
+    links: [
+      { href: `${base}/ogc/collections`, rel: 'self', type: JSON_TYPE, title: 'diese Seite' },
+    ] as Link[],
     collections: rows.map((r) => describeCollection(r, base)),
   };
 }
@@ -85,7 +111,10 @@ export async function listCollections(sql: Sql, tenantId: string, base: string) 
 async function requireCollection(sql: Sql, tenantId: string, id: string): Promise<CollectionRow> {
   // Resolved against the known collections, not by splitting at '-': system ids may contain dashes.
   const row = (await selectCollections(sql, tenantId)).find((r) => collectionId(r) === id);
-  if (!row) throw notFound(`Die Sammlung „${id}“ gibt es nicht. Sammlungen heißen {Gebietssystem}-{Ebene}, z. B. lor2021-plr; Liste unter /ogc/collections.`);
+  if (!row)
+    throw notFound(
+      `Die Sammlung „${id}“ gibt es nicht. Sammlungen heißen {Gebietssystem}-{Ebene}, z. B. lor2021-plr; Liste unter /ogc/collections.`,
+    );
   return row;
 }
 
@@ -99,15 +128,26 @@ export function parseBBox(text: string | undefined): BBoxFilter {
   if (text === undefined || text === '') return null;
   const parts = text.split(',').map((p) => Number(p.trim()));
   if ((parts.length !== 4 && parts.length !== 6) || parts.some((n) => !Number.isFinite(n))) {
-    throw badRequest(`Abfrageparameter „bbox“: erwartet 4 Zahlen „minLon,minLat,maxLon,maxLat“ (WGS84), erhalten „${text}“.`, [
-      { in: 'querystring', field: 'bbox', reason: 'erwartet 4 oder 6 durch Komma getrennte Zahlen' },
-    ]);
+    throw badRequest(
+      `Abfrageparameter „bbox“: erwartet 4 Zahlen „minLon,minLat,maxLon,maxLat“ (WGS84), erhalten „${text}“.`,
+      [
+        {
+          in: 'querystring',
+          field: 'bbox',
+          reason: 'erwartet 4 oder 6 durch Komma getrennte Zahlen',
+        },
+      ],
+    );
   }
-  const [minLon, minLat, maxLon, maxLat] = parts.length === 6 ? [parts[0]!, parts[1]!, parts[3]!, parts[4]!] : (parts as [number, number, number, number]);
+  const [minLon, minLat, maxLon, maxLat] =
+    parts.length === 6
+      ? [parts[0]!, parts[1]!, parts[3]!, parts[4]!]
+      : (parts as [number, number, number, number]);
   if (minLat > maxLat) {
-    throw badRequest(`Abfrageparameter „bbox“: die südliche Breite ${minLat} liegt nördlich der nördlichen ${maxLat}.`, [
-      { in: 'querystring', field: 'bbox', reason: 'minLat > maxLat' },
-    ]);
+    throw badRequest(
+      `Abfrageparameter „bbox“: die südliche Breite ${minLat} liegt nördlich der nördlichen ${maxLat}.`,
+      [{ in: 'querystring', field: 'bbox', reason: 'minLat > maxLat' }],
+    );
   }
   // minLon > maxLon would cross the antimeridian; no municipality does.
   return [minLon, minLat, maxLon, maxLat];
@@ -125,7 +165,12 @@ async function latestPairs(sql: Sql, tenantId: string, systemId: string, levelId
   return pairs;
 }
 
-async function toFeatures(sql: Sql, tenantId: string, collection: CollectionRow, rows: FeatureRow[]) {
+async function toFeatures(
+  sql: Sql,
+  tenantId: string,
+  collection: CollectionRow,
+  rows: FeatureRow[],
+) {
   const pairs = await latestPairs(sql, tenantId, collection.system_id, collection.level_id);
   const values = await selectValuesOf(
     sql,
@@ -143,7 +188,8 @@ async function toFeatures(sql: Sql, tenantId: string, collection: CollectionRow,
     // Every feature carries every indicator of the level (null where missing), so GIS clients
     // that read the schema from the first page see all fields.
     const indicatorValues: Record<string, number | null> = {};
-    for (const p of pairs) indicatorValues[p.indicatorId] = byArea.get(r.id)?.get(p.indicatorId) ?? null;
+    for (const p of pairs)
+      indicatorValues[p.indicatorId] = byArea.get(r.id)?.get(p.indicatorId) ?? null;
     return {
       type: 'Feature' as const,
       id: r.code,
@@ -185,10 +231,27 @@ export async function getItems(
   };
   const links: Link[] = [
     { href: page(offset), rel: 'self', type: GEOJSON_TYPE, title: 'diese Seite' },
-    { href: `${base}/ogc/collections/${encodeURIComponent(id)}`, rel: 'collection', type: JSON_TYPE, title: 'die Sammlung' },
+    {
+      href: `${base}/ogc/collections/${encodeURIComponent(id)}`,
+      rel: 'collection',
+      type: JSON_TYPE,
+      title: 'die Sammlung',
+    },
   ];
-  if (offset + rows.length < matched) links.push({ href: page(offset + limit), rel: 'next', type: GEOJSON_TYPE, title: 'nächste Seite' });
-  if (offset > 0) links.push({ href: page(Math.max(0, offset - limit)), rel: 'prev', type: GEOJSON_TYPE, title: 'vorige Seite' });
+  if (offset + rows.length < matched)
+    links.push({
+      href: page(offset + limit),
+      rel: 'next',
+      type: GEOJSON_TYPE,
+      title: 'nächste Seite',
+    });
+  if (offset > 0)
+    links.push({
+      href: page(Math.max(0, offset - limit)),
+      rel: 'prev',
+      type: GEOJSON_TYPE,
+      title: 'vorige Seite',
+    });
   return {
     type: 'FeatureCollection' as const,
     features,
@@ -200,9 +263,21 @@ export async function getItems(
 }
 
 /** One feature by area code; German 404 if unknown. */
-export async function getItem(sql: Sql, tenantId: string, id: string, featureId: string, base: string) {
+export async function getItem(
+  sql: Sql,
+  tenantId: string,
+  id: string,
+  featureId: string,
+  base: string,
+) {
   const collection = await requireCollection(sql, tenantId, id);
-  const row = await selectFeatureByCode(sql, tenantId, collection.system_id, collection.level_id, featureId);
+  const row = await selectFeatureByCode(
+    sql,
+    tenantId,
+    collection.system_id,
+    collection.level_id,
+    featureId,
+  );
   if (!row) throw notFound(`Das Gebiet „${featureId}“ gibt es in der Sammlung „${id}“ nicht.`);
   const [feature] = await toFeatures(sql, tenantId, collection, [row]);
   const itemUrl = `${base}/ogc/collections/${encodeURIComponent(id)}/items/${encodeURIComponent(featureId)}`;
@@ -210,7 +285,12 @@ export async function getItem(sql: Sql, tenantId: string, id: string, featureId:
     ...feature!,
     links: [
       { href: itemUrl, rel: 'self', type: GEOJSON_TYPE, title: 'dieses Gebiet' },
-      { href: `${base}/ogc/collections/${encodeURIComponent(id)}`, rel: 'collection', type: JSON_TYPE, title: 'die Sammlung' },
+      {
+        href: `${base}/ogc/collections/${encodeURIComponent(id)}`,
+        rel: 'collection',
+        type: JSON_TYPE,
+        title: 'die Sammlung',
+      },
     ] as Link[],
   };
 }

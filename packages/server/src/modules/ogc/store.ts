@@ -53,7 +53,13 @@ function bboxParams(bbox: BBoxFilter): (number | null)[] {
 }
 
 /** Number of areas of a level matching the bbox filter. */
-export async function countFeatures(sql: Sql, tenantId: string, systemId: string, levelId: string, bbox: BBoxFilter): Promise<number> {
+export async function countFeatures(
+  sql: Sql,
+  tenantId: string,
+  systemId: string,
+  levelId: string,
+  bbox: BBoxFilter,
+): Promise<number> {
   const [row] = await sql.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM area a WHERE ${LEVEL_AND_BBOX}`,
     [tenantId, systemId, levelId, ...bboxParams(bbox)],

@@ -24,8 +24,13 @@ const pointCollectionSchema = z
       z.object({
         type: z.literal('Feature'),
         id: z.string(),
-        geometry: z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) }),
-        properties: z.record(z.string(), z.unknown()).meta({ description: 'id, name und die Attribute der Quelle' }),
+        geometry: z.object({
+          type: z.literal('Point'),
+          coordinates: z.tuple([z.number(), z.number()]),
+        }),
+        properties: z
+          .record(z.string(), z.unknown())
+          .meta({ description: 'id, name und die Attribute der Quelle' }),
       }),
     ),
   })
@@ -41,11 +46,22 @@ export function registerPointRoutes(app: FastifyInstance, ctx: AppContext): void
     tags: ['Standorte'],
     response: z.array(pointDatasetSchema),
     handler: async () => {
-      const [rows, sources] = await Promise.all([selectPointDatasets(ctx.db, ctx.tenantId), loadSourceMap(ctx.db, ctx.tenantId)]);
+      const [rows, sources] = await Promise.all([
+        selectPointDatasets(ctx.db, ctx.tenantId),
+        loadSourceMap(ctx.db, ctx.tenantId),
+      ]);
       return rows.map((r) => {
         const source = sources.get(r.source_id);
-        if (!source) throw new Error(`point dataset ${r.id} refers to missing source ${r.source_id}`);
-        return { id: r.id, nameDe: r.name_de, nameEn: r.name_en, referenceDate: r.reference_date, count: r.count, source };
+        if (!source)
+          throw new Error(`point dataset ${r.id} refers to missing source ${r.source_id}`);
+        return {
+          id: r.id,
+          nameDe: r.name_de,
+          nameEn: r.name_en,
+          referenceDate: r.reference_date,
+          count: r.count,
+          source,
+        };
       });
     },
   });

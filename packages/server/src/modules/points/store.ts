@@ -24,8 +24,15 @@ export function selectPointDatasets(sql: Sql, tenantId: string): Promise<PointDa
 }
 
 /** Whether the dataset exists. */
-export async function pointDatasetExists(sql: Sql, tenantId: string, datasetId: string): Promise<boolean> {
-  const rows = await sql.query(`SELECT 1 FROM point_dataset WHERE tenant_id = $1 AND id = $2`, [tenantId, datasetId]);
+export async function pointDatasetExists(
+  sql: Sql,
+  tenantId: string,
+  datasetId: string,
+): Promise<boolean> {
+  const rows = await sql.query(`SELECT 1 FROM point_dataset WHERE tenant_id = $1 AND id = $2`, [
+    tenantId,
+    datasetId,
+  ]);
   return rows.length > 0;
 }
 
@@ -38,7 +45,11 @@ export interface PointFeatureRow {
 }
 
 /** All points of one dataset, ordered by id. */
-export function selectPointFeatures(sql: Sql, tenantId: string, datasetId: string): Promise<PointFeatureRow[]> {
+export function selectPointFeatures(
+  sql: Sql,
+  tenantId: string,
+  datasetId: string,
+): Promise<PointFeatureRow[]> {
   return sql.query<PointFeatureRow>(
     `SELECT id, name, lon, lat, properties
        FROM point_feature

@@ -24,10 +24,16 @@ function Meta({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-type SystemsById = Map<string, { name: string; current: boolean; levels: Map<string, { name: string; depth: number }> }>;
+type SystemsById = Map<
+  string,
+  { name: string; current: boolean; levels: Map<string, { name: string; depth: number }> }
+>;
 
 /** The coverage "Auf der Karte zeigen" opens: the current area system first, then its finest level. */
-export function preferredCoverage(ind: Indicator, systems: SystemsById): Indicator['coverage'][number] | undefined {
+export function preferredCoverage(
+  ind: Indicator,
+  systems: SystemsById,
+): Indicator['coverage'][number] | undefined {
   const score = (c: Indicator['coverage'][number]) => {
     const sys = systems.get(c.systemId);
     return (sys?.current ? 1000 : 0) + (sys?.levels.get(c.levelId)?.depth ?? 0);
@@ -97,7 +103,11 @@ export function CatalogueScreen({ search }: { search: string }) {
   const q = useFetch(() => api.indicators(), []);
   const systemsQ = useFetch(() => api.areaSystems(), []);
   const params = new URLSearchParams(search);
-  const filter: CatalogueFilter = { q: params.get('q') ?? '', dimension: params.get('dimension') ?? '', department: params.get('department') ?? '' };
+  const filter: CatalogueFilter = {
+    q: params.get('q') ?? '',
+    dimension: params.get('dimension') ?? '',
+    department: params.get('department') ?? '',
+  };
   const setFilter = (patch: Partial<CatalogueFilter>) => {
     const next = { ...filter, ...patch };
     const sp = new URLSearchParams();
@@ -109,15 +119,34 @@ export function CatalogueScreen({ search }: { search: string }) {
     navigate(`/indikatoren${s ? `?${s}` : ''}`, { replace: patch.q !== undefined });
   };
   const all = q.data ?? [];
-  const dims = useMemo(() => [...new Set(all.map((i) => i.dimension))].sort((a, b) => dimensionRank(a) - dimensionRank(b)), [all]);
-  const depts = useMemo(() => [...new Set(all.map((i) => i.department).filter((d): d is string => !!d))].sort((a, b) => a.localeCompare(b, 'de')), [all]);
+  const dims = useMemo(
+    () =>
+      [...new Set(all.map((i) => i.dimension))].sort((a, b) => dimensionRank(a) - dimensionRank(b)),
+    [all],
+  );
+  const depts = useMemo(
+    () =>
+      [...new Set(all.map((i) => i.department).filter((d): d is string => !!d))].sort((a, b) =>
+        a.localeCompare(b, 'de'),
+      ),
+    [all],
+  );
   const shown = filterIndicators(all, filter, lang);
   const systemsById = useMemo(
     () =>
       new Map(
         (systemsQ.data ?? []).map((s) => [
           s.id,
-          { name: s.name, current: s.validTo === null, levels: new Map(s.levels.map((l) => [l.id, { name: lang === 'en' ? l.nameEn : l.nameDe, depth: l.depth }])) },
+          {
+            name: s.name,
+            current: s.validTo === null,
+            levels: new Map(
+              s.levels.map((l) => [
+                l.id,
+                { name: lang === 'en' ? l.nameEn : l.nameDe, depth: l.depth },
+              ]),
+            ),
+          },
         ]),
       ),
     [systemsQ.data, lang],
@@ -132,13 +161,23 @@ export function CatalogueScreen({ search }: { search: string }) {
           <label htmlFor={`${id}-q`} className="field-label">
             {t.search}
           </label>
-          <input id={`${id}-q`} type="search" value={filter.q} placeholder={t.searchPlaceholder} onChange={(e) => setFilter({ q: e.target.value })} />
+          <input
+            id={`${id}-q`}
+            type="search"
+            value={filter.q}
+            placeholder={t.searchPlaceholder}
+            onChange={(e) => setFilter({ q: e.target.value })}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-dim`} className="field-label">
             {t.dimension}
           </label>
-          <select id={`${id}-dim`} value={filter.dimension} onChange={(e) => setFilter({ dimension: e.target.value })}>
+          <select
+            id={`${id}-dim`}
+            value={filter.dimension}
+            onChange={(e) => setFilter({ dimension: e.target.value })}
+          >
             <option value="">{t.all}</option>
             {dims.map((d) => (
               <option key={d} value={d}>
@@ -151,7 +190,11 @@ export function CatalogueScreen({ search }: { search: string }) {
           <label htmlFor={`${id}-dep`} className="field-label">
             {t.department}
           </label>
-          <select id={`${id}-dep`} value={filter.department} onChange={(e) => setFilter({ department: e.target.value })}>
+          <select
+            id={`${id}-dep`}
+            value={filter.department}
+            onChange={(e) => setFilter({ department: e.target.value })}
+          >
             <option value="">{t.all}</option>
             {depts.map((d) => (
               <option key={d} value={d}>
@@ -161,7 +204,9 @@ export function CatalogueScreen({ search }: { search: string }) {
           </select>
         </div>
       </form>
-      {q.status === 'error' && <ErrorState error={q.error} what={t.catalogueTitle} onRetry={q.reload} />}
+      {q.status === 'error' && (
+        <ErrorState error={q.error} what={t.catalogueTitle} onRetry={q.reload} />
+      )}
       {q.status === 'loading' && !q.data && <Loading />}
       {q.data && (
         <>

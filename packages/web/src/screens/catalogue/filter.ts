@@ -11,7 +11,11 @@ export interface CatalogueFilter {
 }
 
 /** Keeps indicators matching every search word (in names, definitions, source, department) and the chosen filters. */
-export function filterIndicators(list: readonly Indicator[], f: CatalogueFilter, lang: Lang): Indicator[] {
+export function filterIndicators(
+  list: readonly Indicator[],
+  f: CatalogueFilter,
+  lang: Lang,
+): Indicator[] {
   const words = foldForSearch(f.q).split(/\s+/).filter(Boolean);
   return list
     .filter((i) => !f.dimension || i.dimension === f.dimension)
@@ -19,11 +23,26 @@ export function filterIndicators(list: readonly Indicator[], f: CatalogueFilter,
     .filter((i) => {
       if (words.length === 0) return true;
       const hay = foldForSearch(
-        [i.id, i.nameDe, i.nameEn, i.shortDe, i.definitionDe, i.definitionEn, i.department, i.source?.title, i.source?.publisher, dimensionLabel(i.dimension, lang)]
+        [
+          i.id,
+          i.nameDe,
+          i.nameEn,
+          i.shortDe,
+          i.definitionDe,
+          i.definitionEn,
+          i.department,
+          i.source?.title,
+          i.source?.publisher,
+          dimensionLabel(i.dimension, lang),
+        ]
           .filter(Boolean)
           .join(' '),
       );
       return words.every((w) => hay.includes(w));
     })
-    .sort((a, b) => dimensionRank(a.dimension) - dimensionRank(b.dimension) || indicatorName(a, lang).localeCompare(indicatorName(b, lang), 'de'));
+    .sort(
+      (a, b) =>
+        dimensionRank(a.dimension) - dimensionRank(b.dimension) ||
+        indicatorName(a, lang).localeCompare(indicatorName(b, lang), 'de'),
+    );
 }

@@ -2,7 +2,14 @@
 // and the list of earlier imports.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { api, ApiError } from '../../lib/api.ts';
-import type { AnalyzeResponse, AreasRunBody, ImportError, ImportProgress, ImportReport, TableRunBody } from '../../lib/api.ts';
+import type {
+  AnalyzeResponse,
+  AreasRunBody,
+  ImportError,
+  ImportProgress,
+  ImportReport,
+  TableRunBody,
+} from '../../lib/api.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { formatNumber } from '../../lib/core-bridge.ts';
 import { dimensionLabel, indicatorName, levelName } from '../../lib/labels.ts';
@@ -57,17 +64,30 @@ const DELIMITER_NAMES: Record<string, { de: string; en: string }> = {
 };
 
 /** Names a CSV delimiter as the import dialog shows it (German by default). */
-export function describeDelimiter(d: string | undefined, lang: 'de' | 'en' = 'de'): string | undefined {
+export function describeDelimiter(
+  d: string | undefined,
+  lang: 'de' | 'en' = 'de',
+): string | undefined {
   if (d === undefined) return undefined;
   return DELIMITER_NAMES[d]?.[lang] ?? (lang === 'de' ? `„${d}“` : `“${d}”`);
 }
 
 /** File issues attached to an API error (400 invalid_file carries them as details). */
 function issuesOf(error: ApiError): ImportError[] {
-  return Array.isArray(error.details) ? (error.details as ImportError[]).filter((i) => i && typeof i.message === 'string') : [];
+  return Array.isArray(error.details)
+    ? (error.details as ImportError[]).filter((i) => i && typeof i.message === 'string')
+    : [];
 }
 
-function IssuesTable({ issues, total, caption }: { issues: ImportError[]; total: number; caption: string }) {
+function IssuesTable({
+  issues,
+  total,
+  caption,
+}: {
+  issues: ImportError[];
+  total: number;
+  caption: string;
+}) {
   const { t } = useI18n();
   const shown = issues.slice(0, MAX_ERRORS_SHOWN);
   return (
@@ -109,7 +129,10 @@ export function ImportScreen() {
   const [dragging, setDragging] = useState(false);
   const [analysis, setAnalysis] = useState<AnalyzeResponse | null>(null);
   const [mapping, setMapping] = useState<EditableMapping>({});
-  const [target, setTarget] = useState<{ systemId: string; levelId: string }>({ systemId: '', levelId: '' });
+  const [target, setTarget] = useState<{ systemId: string; levelId: string }>({
+    systemId: '',
+    levelId: '',
+  });
   const [areaTarget, setAreaTarget] = useState<AreaTarget>({});
   const [busy, setBusy] = useState<null | 'analyze' | 'dry' | 'run'>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -135,16 +158,33 @@ export function ImportScreen() {
   const date = (mapping.date as { column?: string; fixed?: string } | undefined) ?? {};
   const dateMode: 'column' | 'fixed' = date.fixed !== undefined ? 'fixed' : 'column';
   const targets = wideTargets(mapping);
-  const knownIds = useMemo(() => new Set((indicatorsQ.data ?? []).map((i) => i.id)), [indicatorsQ.data]);
+  const knownIds = useMemo(
+    () => new Set((indicatorsQ.data ?? []).map((i) => i.id)),
+    [indicatorsQ.data],
+  );
   // drafts are keyed by column (wide) or by label of the indicator column (long); only the current layout's count
-  const labels = isTable && layout === 'long' ? longLabels(columns, analysis?.detected.sampleRows ?? [], mapping.indicatorColumn as string | undefined) : [];
+  const labels =
+    isTable && layout === 'long'
+      ? longLabels(
+          columns,
+          analysis?.detected.sampleRows ?? [],
+          mapping.indicatorColumn as string | undefined,
+        )
+      : [];
   const activeDrafts = isTable
-    ? Object.values(drafts).filter((d) => (layout === 'long' ? d.origin === 'label' && labels.includes(d.column) : d.origin !== 'label'))
+    ? Object.values(drafts).filter((d) =>
+        layout === 'long'
+          ? d.origin === 'label' && labels.includes(d.column)
+          : d.origin !== 'label',
+      )
     : [];
   const activeDraftMap = Object.fromEntries(activeDrafts.map((d) => [d.column, d]));
   const labelMap = (mapping.indicatorMap ?? {}) as Record<string, string>;
   const system = systemsQ.data?.find((s) => s.id === target.systemId) ?? null;
-  const areaSystem = (areaTarget.systemMode === 'existing' && systemsQ.data?.find((s) => s.id === areaTarget.systemId)) || null;
+  const areaSystem =
+    (areaTarget.systemMode === 'existing' &&
+      systemsQ.data?.find((s) => s.id === areaTarget.systemId)) ||
+    null;
 
   useEffect(() => {
     if (report) reportRef.current?.focus();
@@ -178,10 +218,22 @@ export function ImportScreen() {
         if (!m.layout) m.layout = res.detected.layout ?? 'wide';
         if (!m.areaKey) m.areaKey = 'code';
         // columns the server could not match to a known indicator become drafts of new indicators
-        const known = indicatorsQ.data ? knownIds : new Set((await api.indicators()).map((i) => i.id));
+        const known = indicatorsQ.data
+          ? knownIds
+          : new Set((await api.indicators()).map((i) => i.id));
         if (m.layout === 'long') {
           setMapping(m);
-          setDrafts(splitUnknownLabels(m, longLabels(res.detected.columns ?? [], res.detected.sampleRows ?? [], m.indicatorColumn as string | undefined), known));
+          setDrafts(
+            splitUnknownLabels(
+              m,
+              longLabels(
+                res.detected.columns ?? [],
+                res.detected.sampleRows ?? [],
+                m.indicatorColumn as string | undefined,
+              ),
+              known,
+            ),
+          );
         } else {
           const split = splitUnknownIndicators(m, known);
           setMapping(split.mapping);
@@ -211,7 +263,10 @@ export function ImportScreen() {
 
   const run = async (dryRun: boolean) => {
     if (!analysis) return;
-    const sentMapping = withNewLabels(withNewIndicators(mapping, layout === 'wide' ? activeDraftMap : {}, columns), layout === 'long' ? activeDraftMap : {});
+    const sentMapping = withNewLabels(
+      withNewIndicators(mapping, layout === 'wide' ? activeDraftMap : {}, columns),
+      layout === 'long' ? activeDraftMap : {},
+    );
     const problems = isTable
       ? [
           ...(target.systemId && target.levelId ? [] : ['Bitte Gebietssystem und Ebene wählen.']),
@@ -221,7 +276,11 @@ export function ImportScreen() {
         ]
       : [
           ...missingInAreaTarget(areaTarget),
-          ...(areaTarget.systemMode !== 'existing' && areaTarget.systemId && systemsQ.data?.some((x) => x.id === areaTarget.systemId) ? [t.systemExists(areaTarget.systemId)] : []),
+          ...(areaTarget.systemMode !== 'existing' &&
+          areaTarget.systemId &&
+          systemsQ.data?.some((x) => x.id === areaTarget.systemId)
+            ? [t.systemExists(areaTarget.systemId)]
+            : []),
         ];
     setFormProblems(problems);
     if (problems.length > 0) return;
@@ -252,7 +311,9 @@ export function ImportScreen() {
             systemId: target.systemId,
             levelId: target.levelId,
             mapping: sentMapping,
-            ...(activeDrafts.length > 0 ? { newIndicators: newIndicatorsBody(activeDrafts), source: sourceBody(sourceDraft) } : {}),
+            ...(activeDrafts.length > 0
+              ? { newIndicators: newIndicatorsBody(activeDrafts), source: sourceBody(sourceDraft) }
+              : {}),
           }
         : { kind: 'areas', dryRun, ...areasRunFields(areaTarget) };
       const res = await api.runImport(analysis.uploadId, body);
@@ -262,13 +323,25 @@ export function ImportScreen() {
         if (isTable) {
           const firstIndicator =
             sentMapping.layout === 'long'
-              ? (Object.values((sentMapping.indicatorMap ?? {}) as Record<string, string>)[0] ?? labels.find((l) => knownIds.has(l)) ?? null)
-              : ((sentMapping.indicators as { indicatorId: string }[] | undefined)?.[0]?.indicatorId ?? null);
-          setMapLink(mapUrlFor({ system: target.systemId, level: target.levelId, indicator: firstIndicator, date: importedDate() }));
+              ? (Object.values((sentMapping.indicatorMap ?? {}) as Record<string, string>)[0] ??
+                labels.find((l) => knownIds.has(l)) ??
+                null)
+              : ((sentMapping.indicators as { indicatorId: string }[] | undefined)?.[0]
+                  ?.indicatorId ?? null);
+          setMapLink(
+            mapUrlFor({
+              system: target.systemId,
+              level: target.levelId,
+              indicator: firstIndicator,
+              date: importedDate(),
+            }),
+          );
           // new indicators and coverage must show up in the pickers
           indicatorsQ.reload();
         } else {
-          setMapLink(mapUrlFor({ system: areaTarget.systemId ?? '', level: areaTarget.levelId ?? '' }));
+          setMapLink(
+            mapUrlFor({ system: areaTarget.systemId ?? '', level: areaTarget.levelId ?? '' }),
+          );
           // the new system or level must show up in the selects
           systemsQ.reload();
         }
@@ -301,7 +374,8 @@ export function ImportScreen() {
     delete rest[label];
     const map = { ...labelMap };
     delete map[label];
-    if (value === NEW_INDICATOR) setDrafts({ ...rest, [label]: drafts[label] ?? { ...draftFor(label), origin: 'label' } });
+    if (value === NEW_INDICATOR)
+      setDrafts({ ...rest, [label]: drafts[label] ?? { ...draftFor(label), origin: 'label' } });
     else {
       setDrafts(rest);
       if (value && value !== label) map[label] = value;
@@ -349,18 +423,34 @@ export function ImportScreen() {
     : '';
 
   const indicatorOptions = useMemo(
-    () => (indicatorsQ.data ?? []).slice().sort((a, b) => indicatorName(a, lang).localeCompare(indicatorName(b, lang), 'de')),
+    () =>
+      (indicatorsQ.data ?? [])
+        .slice()
+        .sort((a, b) => indicatorName(a, lang).localeCompare(indicatorName(b, lang), 'de')),
     [indicatorsQ.data, lang],
   );
-  const pct = progress && progress.bytesTotal > 0 ? Math.min(100, Math.round((progress.bytesRead / progress.bytesTotal) * 100)) : null;
+  const pct =
+    progress && progress.bytesTotal > 0
+      ? Math.min(100, Math.round((progress.bytesRead / progress.bytesTotal) * 100))
+      : null;
   const fmtInt = (n: number) => formatNumber(n, 0, lang);
 
-  const columnSelect = (value: string | undefined, onChange: (v: string | undefined) => void, key: string, label: string, optional = false) => (
+  const columnSelect = (
+    value: string | undefined,
+    onChange: (v: string | undefined) => void,
+    key: string,
+    label: string,
+    optional = false,
+  ) => (
     <div className="field">
       <label htmlFor={`${id}-${key}`} className="field-label">
         {label}
       </label>
-      <select id={`${id}-${key}`} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
+      <select
+        id={`${id}-${key}`}
+        value={value ?? ''}
+        onChange={(e) => onChange(e.target.value || undefined)}
+      >
         <option value="">{optional ? '—' : t.pleaseChoose}</option>
         {columns.map((c) => (
           <option key={c} value={c}>
@@ -371,9 +461,25 @@ export function ImportScreen() {
     </div>
   );
   const mappingColumn = (key: string, label: string, optional = false) =>
-    columnSelect(mapping[key] as string | undefined, (v) => setMapping({ ...mapping, [key]: v }), key, label, optional);
-  const areaColumn = (key: 'codeProperty' | 'nameProperty' | 'parentCodeProperty', label: string, optional = false) =>
-    columnSelect(areaTarget[key], (v) => setAreaTarget({ ...areaTarget, [key]: v }), key, label, optional);
+    columnSelect(
+      mapping[key] as string | undefined,
+      (v) => setMapping({ ...mapping, [key]: v }),
+      key,
+      label,
+      optional,
+    );
+  const areaColumn = (
+    key: 'codeProperty' | 'nameProperty' | 'parentCodeProperty',
+    label: string,
+    optional = false,
+  ) =>
+    columnSelect(
+      areaTarget[key],
+      (v) => setAreaTarget({ ...areaTarget, [key]: v }),
+      key,
+      label,
+      optional,
+    );
 
   const errorIssues = error ? issuesOf(error) : [];
 
@@ -420,7 +526,8 @@ export function ImportScreen() {
             <ul className="file-list">
               {files.map((f) => (
                 <li key={f.name}>
-                  <span className="mono">{f.name}</span> <span className="muted">({t.bytes(fmtInt(f.size))})</span>
+                  <span className="mono">{f.name}</span>{' '}
+                  <span className="muted">({t.bytes(fmtInt(f.size))})</span>
                   <button
                     type="button"
                     className="btn btn-small btn-icon"
@@ -438,7 +545,12 @@ export function ImportScreen() {
           </>
         )}
         <div className="actions">
-          <button type="button" className="btn btn-primary" onClick={() => void analyze()} disabled={busy !== null || files.length === 0}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => void analyze()}
+            disabled={busy !== null || files.length === 0}
+          >
             {busy === 'analyze' ? t.analyzing : t.analyze}
           </button>
         </div>
@@ -446,8 +558,17 @@ export function ImportScreen() {
 
       {error && (
         <div className="import-error">
-          <ErrorState error={error} title={error.code === 'client' ? error.message : t.importFailed} />
-          {errorIssues.length > 0 && <IssuesTable issues={errorIssues} total={errorIssues.length} caption={t.errorCount(errorIssues.length)} />}
+          <ErrorState
+            error={error}
+            title={error.code === 'client' ? error.message : t.importFailed}
+          />
+          {errorIssues.length > 0 && (
+            <IssuesTable
+              issues={errorIssues}
+              total={errorIssues.length}
+              caption={t.errorCount(errorIssues.length)}
+            />
+          )}
         </div>
       )}
 
@@ -516,7 +637,13 @@ export function ImportScreen() {
               </ul>
             </details>
           )}
-          {analysis.problems.length > 0 && <IssuesTable issues={analysis.problems} total={analysis.problems.length} caption={t.fileProblems} />}
+          {analysis.problems.length > 0 && (
+            <IssuesTable
+              issues={analysis.problems}
+              total={analysis.problems.length}
+              caption={t.fileProblems}
+            />
+          )}
           {analysis.detected.sampleRows && analysis.detected.sampleRows.length > 0 && (
             <div className="table-wrap table-sample">
               <table className="data-table">
@@ -548,14 +675,19 @@ export function ImportScreen() {
       {analysis && (
         <section className="card" aria-labelledby={`${id}-step3`}>
           <h2 id={`${id}-step3`}>3. {t.mapping}</h2>
-          {(indicatorsQ.data === null || systemsQ.data === null) && (indicatorsQ.status === 'loading' || systemsQ.status === 'loading') && <Loading />}
+          {(indicatorsQ.data === null || systemsQ.data === null) &&
+            (indicatorsQ.status === 'loading' || systemsQ.status === 'loading') && <Loading />}
           {isTable ? (
             <div className="form-grid">
               <div className="field">
                 <label htmlFor={`${id}-system`} className="field-label">
                   {t.targetSystem}
                 </label>
-                <select id={`${id}-system`} value={target.systemId} onChange={(e) => setTarget({ systemId: e.target.value, levelId: '' })}>
+                <select
+                  id={`${id}-system`}
+                  value={target.systemId}
+                  onChange={(e) => setTarget({ systemId: e.target.value, levelId: '' })}
+                >
                   <option value="">{t.pleaseChoose}</option>
                   {(systemsQ.data ?? []).map((s) => (
                     <option key={s.id} value={s.id}>
@@ -568,7 +700,11 @@ export function ImportScreen() {
                 <label htmlFor={`${id}-level`} className="field-label">
                   {t.targetLevel}
                 </label>
-                <select id={`${id}-level`} value={target.levelId} onChange={(e) => setTarget({ ...target, levelId: e.target.value })}>
+                <select
+                  id={`${id}-level`}
+                  value={target.levelId}
+                  onChange={(e) => setTarget({ ...target, levelId: e.target.value })}
+                >
                   <option value="">{t.pleaseChoose}</option>
                   {(system?.levels ?? []).map((l) => (
                     <option key={l.id} value={l.id}>
@@ -581,7 +717,13 @@ export function ImportScreen() {
                 <legend className="field-label">{t.layout}</legend>
                 {(['wide', 'long'] as const).map((k) => (
                   <label key={k} className="radio">
-                    <input type="radio" name={`${id}-layout`} value={k} checked={layout === k} onChange={() => setMapping({ ...mapping, layout: k })} />
+                    <input
+                      type="radio"
+                      name={`${id}-layout`}
+                      value={k}
+                      checked={layout === k}
+                      onChange={() => setMapping({ ...mapping, layout: k })}
+                    />
                     {k === 'wide' ? t.layoutWide : t.layoutLong}
                   </label>
                 ))}
@@ -591,7 +733,13 @@ export function ImportScreen() {
                 <legend className="field-label">{t.areaKeyType}</legend>
                 {(['code', 'name'] as const).map((k) => (
                   <label key={k} className="radio">
-                    <input type="radio" name={`${id}-areakey`} value={k} checked={(mapping.areaKey ?? 'code') === k} onChange={() => setMapping({ ...mapping, areaKey: k })} />
+                    <input
+                      type="radio"
+                      name={`${id}-areakey`}
+                      value={k}
+                      checked={(mapping.areaKey ?? 'code') === k}
+                      onChange={() => setMapping({ ...mapping, areaKey: k })}
+                    />
                     {k === 'code' ? t.keyCode : t.keyName}
                   </label>
                 ))}
@@ -612,13 +760,23 @@ export function ImportScreen() {
                     type="radio"
                     name={`${id}-datemode`}
                     checked={dateMode === 'fixed'}
-                    onChange={() => setMapping({ ...mapping, date: { fixed: parseGermanDate(fixedDateText) ?? fixedDateText } })}
+                    onChange={() =>
+                      setMapping({
+                        ...mapping,
+                        date: { fixed: parseGermanDate(fixedDateText) ?? fixedDateText },
+                      })
+                    }
                   />
                   {t.dateFixed}
                 </label>
               </fieldset>
               {dateMode === 'column' ? (
-                columnSelect(date.column || undefined, (v) => setMapping({ ...mapping, date: { column: v ?? '' } }), 'datecol', t.dateColumn)
+                columnSelect(
+                  date.column || undefined,
+                  (v) => setMapping({ ...mapping, date: { column: v ?? '' } }),
+                  'datecol',
+                  t.dateColumn,
+                )
               ) : (
                 <div className="field">
                   <label htmlFor={`${id}-datefixed`} className="field-label">
@@ -635,11 +793,23 @@ export function ImportScreen() {
                     aria-describedby={`${id}-datefixed-hint`}
                     onChange={(e) => {
                       setFixedDateText(e.target.value);
-                      setMapping({ ...mapping, date: { fixed: parseGermanDate(e.target.value) ?? e.target.value } });
+                      setMapping({
+                        ...mapping,
+                        date: { fixed: parseGermanDate(e.target.value) ?? e.target.value },
+                      });
                     }}
                   />
-                  <span id={`${id}-datefixed-hint`} className={fixedDateText !== '' && parseGermanDate(fixedDateText) === null ? 'field-error' : 'hint'}>
-                    {fixedDateText !== '' && parseGermanDate(fixedDateText) === null ? t.dateInvalid : t.dateHint}
+                  <span
+                    id={`${id}-datefixed-hint`}
+                    className={
+                      fixedDateText !== '' && parseGermanDate(fixedDateText) === null
+                        ? 'field-error'
+                        : 'hint'
+                    }
+                  >
+                    {fixedDateText !== '' && parseGermanDate(fixedDateText) === null
+                      ? t.dateInvalid
+                      : t.dateHint}
                   </span>
                 </div>
               )}
@@ -686,7 +856,14 @@ export function ImportScreen() {
                   <select
                     id={`${id}-asys`}
                     value={areaTarget.systemId ?? ''}
-                    onChange={(e) => setAreaTarget({ ...areaTarget, systemId: e.target.value || undefined, levelId: undefined, parentLevelId: undefined })}
+                    onChange={(e) =>
+                      setAreaTarget({
+                        ...areaTarget,
+                        systemId: e.target.value || undefined,
+                        levelId: undefined,
+                        parentLevelId: undefined,
+                      })
+                    }
                   >
                     <option value="">{t.pleaseChoose}</option>
                     {(systemsQ.data ?? []).map((s) => (
@@ -711,7 +888,12 @@ export function ImportScreen() {
                       placeholder="leipzig_ortsteile"
                       value={areaTarget.systemId ?? ''}
                       aria-describedby={`${id}-id-hint`}
-                      onChange={(e) => setAreaTarget({ ...areaTarget, systemId: e.target.value.trim() || undefined })}
+                      onChange={(e) =>
+                        setAreaTarget({
+                          ...areaTarget,
+                          systemId: e.target.value.trim() || undefined,
+                        })
+                      }
                     />
                   </div>
                   <div className="field">
@@ -723,7 +905,9 @@ export function ImportScreen() {
                       type="text"
                       placeholder={t.systemNamePlaceholder}
                       value={areaTarget.systemName ?? ''}
-                      onChange={(e) => setAreaTarget({ ...areaTarget, systemName: e.target.value || undefined })}
+                      onChange={(e) =>
+                        setAreaTarget({ ...areaTarget, systemName: e.target.value || undefined })
+                      }
                     />
                   </div>
                   <div className="field">
@@ -742,11 +926,23 @@ export function ImportScreen() {
                       onChange={(e) => {
                         setValidFromText(e.target.value);
                         const v = e.target.value.trim();
-                        setAreaTarget({ ...areaTarget, validFrom: v ? (parseGermanDate(v) ?? v) : undefined });
+                        setAreaTarget({
+                          ...areaTarget,
+                          validFrom: v ? (parseGermanDate(v) ?? v) : undefined,
+                        });
                       }}
                     />
-                    <span id={`${id}-avalid-hint`} className={validFromText !== '' && parseGermanDate(validFromText) === null ? 'field-error' : 'hint'}>
-                      {validFromText !== '' && parseGermanDate(validFromText) === null ? t.dateInvalid : t.validFromHint}
+                    <span
+                      id={`${id}-avalid-hint`}
+                      className={
+                        validFromText !== '' && parseGermanDate(validFromText) === null
+                          ? 'field-error'
+                          : 'hint'
+                      }
+                    >
+                      {validFromText !== '' && parseGermanDate(validFromText) === null
+                        ? t.dateInvalid
+                        : t.validFromHint}
                     </span>
                   </div>
                 </>
@@ -761,7 +957,14 @@ export function ImportScreen() {
                         name={`${id}-alvlmode`}
                         checked={(areaTarget.levelMode ?? 'new') === k}
                         disabled={k === 'existing' && !areaSystem}
-                        onChange={() => setAreaTarget({ ...areaTarget, levelMode: k, levelId: undefined, levelNameDe: undefined })}
+                        onChange={() =>
+                          setAreaTarget({
+                            ...areaTarget,
+                            levelMode: k,
+                            levelId: undefined,
+                            levelNameDe: undefined,
+                          })
+                        }
                       />
                       {k === 'existing' ? t.levelExisting : t.levelNew}
                     </label>
@@ -773,7 +976,13 @@ export function ImportScreen() {
                   <label htmlFor={`${id}-alvl`} className="field-label">
                     {t.levelChoose}
                   </label>
-                  <select id={`${id}-alvl`} value={areaTarget.levelId ?? ''} onChange={(e) => setAreaTarget({ ...areaTarget, levelId: e.target.value || undefined })}>
+                  <select
+                    id={`${id}-alvl`}
+                    value={areaTarget.levelId ?? ''}
+                    onChange={(e) =>
+                      setAreaTarget({ ...areaTarget, levelId: e.target.value || undefined })
+                    }
+                  >
                     <option value="">{t.pleaseChoose}</option>
                     {[...(areaSystem?.levels ?? [])]
                       .sort((a, b) => a.depth - b.depth)
@@ -799,7 +1008,12 @@ export function ImportScreen() {
                       placeholder="ortsteil"
                       value={areaTarget.levelId ?? ''}
                       aria-describedby={`${id}-id-hint`}
-                      onChange={(e) => setAreaTarget({ ...areaTarget, levelId: e.target.value.trim() || undefined })}
+                      onChange={(e) =>
+                        setAreaTarget({
+                          ...areaTarget,
+                          levelId: e.target.value.trim() || undefined,
+                        })
+                      }
                     />
                   </div>
                   <div className="field">
@@ -811,7 +1025,9 @@ export function ImportScreen() {
                       type="text"
                       placeholder={t.levelNamePlaceholder}
                       value={areaTarget.levelNameDe ?? ''}
-                      onChange={(e) => setAreaTarget({ ...areaTarget, levelNameDe: e.target.value || undefined })}
+                      onChange={(e) =>
+                        setAreaTarget({ ...areaTarget, levelNameDe: e.target.value || undefined })
+                      }
                     />
                   </div>
                 </>
@@ -819,25 +1035,27 @@ export function ImportScreen() {
               {areaColumn('codeProperty', t.codeColumn)}
               {areaColumn('nameProperty', t.nameColumn)}
               {areaSystem && (
-              <div className="field">
-                <label htmlFor={`${id}-aparent`} className="field-label">
-                  {t.parentLevel}
-                </label>
-                <select
-                  id={`${id}-aparent`}
-                  value={areaTarget.parentLevelId ?? ''}
-                  onChange={(e) => setAreaTarget({ ...areaTarget, parentLevelId: e.target.value || undefined })}
-                >
-                  <option value="">—</option>
-                  {(areaSystem?.levels ?? [])
-                    .filter((l) => l.id !== areaTarget.levelId)
-                    .map((l) => (
-                      <option key={l.id} value={l.id}>
-                        {levelName(l, lang)}
-                      </option>
-                    ))}
-                </select>
-              </div>
+                <div className="field">
+                  <label htmlFor={`${id}-aparent`} className="field-label">
+                    {t.parentLevel}
+                  </label>
+                  <select
+                    id={`${id}-aparent`}
+                    value={areaTarget.parentLevelId ?? ''}
+                    onChange={(e) =>
+                      setAreaTarget({ ...areaTarget, parentLevelId: e.target.value || undefined })
+                    }
+                  >
+                    <option value="">—</option>
+                    {(areaSystem?.levels ?? [])
+                      .filter((l) => l.id !== areaTarget.levelId)
+                      .map((l) => (
+                        <option key={l.id} value={l.id}>
+                          {levelName(l, lang)}
+                        </option>
+                      ))}
+                  </select>
+                </div>
               )}
               {areaTarget.parentLevelId && areaColumn('parentCodeProperty', t.parentColumn)}
               <p id={`${id}-id-hint`} className="hint form-grid-full">
@@ -906,7 +1124,9 @@ export function ImportScreen() {
                       <td>
                         <select
                           id={`${id}-lbl-${i}`}
-                          value={drafts[l] ? NEW_INDICATOR : (labelMap[l] ?? (knownIds.has(l) ? l : ''))}
+                          value={
+                            drafts[l] ? NEW_INDICATOR : (labelMap[l] ?? (knownIds.has(l) ? l : ''))
+                          }
                           onChange={(e) => setLabelTarget(l, e.target.value)}
                         >
                           <option value="">{t.pleaseChoose}</option>
@@ -932,7 +1152,11 @@ export function ImportScreen() {
                 const idTaken = knownIds.has(d.id);
                 return (
                   <fieldset key={d.column} className="card-inner form-grid">
-                    <legend>{d.origin === 'label' ? t.newIndicatorFor(d.column) : t.newIndicatorFrom(d.column)}</legend>
+                    <legend>
+                      {d.origin === 'label'
+                        ? t.newIndicatorFor(d.column)
+                        : t.newIndicatorFrom(d.column)}
+                    </legend>
                     <div className="field">
                       <label htmlFor={`${key}-id`} className="field-label">
                         {t.newIndicatorId}
@@ -948,8 +1172,15 @@ export function ImportScreen() {
                         aria-describedby={`${key}-id-hint`}
                         onChange={(e) => updateDraft(d.column, { id: e.target.value.trim() })}
                       />
-                      <span id={`${key}-id-hint`} className={idBad || idTaken || d.id === '' ? 'field-error' : 'hint'}>
-                        {idTaken ? t.newIndicatorIdTaken : idBad || d.id === '' ? t.newIndicatorIdInvalid : t.newIndicatorIdHint}
+                      <span
+                        id={`${key}-id-hint`}
+                        className={idBad || idTaken || d.id === '' ? 'field-error' : 'hint'}
+                      >
+                        {idTaken
+                          ? t.newIndicatorIdTaken
+                          : idBad || d.id === ''
+                            ? t.newIndicatorIdInvalid
+                            : t.newIndicatorIdHint}
                       </span>
                     </div>
                     <div className="field">
@@ -968,7 +1199,15 @@ export function ImportScreen() {
                       <label htmlFor={`${key}-unit`} className="field-label">
                         {t.unit}
                       </label>
-                      <select id={`${key}-unit`} value={d.unit} onChange={(e) => updateDraft(d.column, { unit: e.target.value as NewIndicatorDraft['unit'] })}>
+                      <select
+                        id={`${key}-unit`}
+                        value={d.unit}
+                        onChange={(e) =>
+                          updateDraft(d.column, {
+                            unit: e.target.value as NewIndicatorDraft['unit'],
+                          })
+                        }
+                      >
                         {UNITS.map((u) => (
                           <option key={u.id} value={u.id}>
                             {u[lang]}
@@ -983,7 +1222,11 @@ export function ImportScreen() {
                       <select
                         id={`${key}-dim`}
                         value={d.dimension}
-                        onChange={(e) => updateDraft(d.column, { dimension: e.target.value as NewIndicatorDraft['dimension'] })}
+                        onChange={(e) =>
+                          updateDraft(d.column, {
+                            dimension: e.target.value as NewIndicatorDraft['dimension'],
+                          })
+                        }
                       >
                         {DIMENSION_IDS.map((dim) => (
                           <option key={dim} value={dim}>
@@ -999,7 +1242,11 @@ export function ImportScreen() {
                       <select
                         id={`${key}-pol`}
                         value={d.polarity}
-                        onChange={(e) => updateDraft(d.column, { polarity: e.target.value as NewIndicatorDraft['polarity'] })}
+                        onChange={(e) =>
+                          updateDraft(d.column, {
+                            polarity: e.target.value as NewIndicatorDraft['polarity'],
+                          })
+                        }
                       >
                         {POLARITIES.map((p) => (
                           <option key={p} value={p}>
@@ -1032,7 +1279,9 @@ export function ImportScreen() {
                       type={k === 'url' ? 'url' : 'text'}
                       value={sourceDraft[k]}
                       aria-required={required}
-                      placeholder={k === 'licence' ? 'dl-de/by-2-0' : k === 'url' ? 'https://' : undefined}
+                      placeholder={
+                        k === 'licence' ? 'dl-de/by-2-0' : k === 'url' ? 'https://' : undefined
+                      }
                       onChange={(e) => setSourceDraft({ ...sourceDraft, [k]: e.target.value })}
                     />
                   </div>
@@ -1048,10 +1297,20 @@ export function ImportScreen() {
             </ul>
           )}
           <div className="actions">
-            <button type="button" className="btn" onClick={() => void run(true)} disabled={busy !== null}>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => void run(true)}
+              disabled={busy !== null}
+            >
               {busy === 'dry' ? t.running : t.dryRun}
             </button>
-            <button type="button" className="btn btn-primary" onClick={() => void run(false)} disabled={busy !== null}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => void run(false)}
+              disabled={busy !== null}
+            >
               {busy === 'run' ? t.running : t.runImport}
             </button>
           </div>
@@ -1059,7 +1318,9 @@ export function ImportScreen() {
             <div className="progress-block">
               <label htmlFor={`${id}-progress`} className="field-label">
                 {t.progress}
-                {progress && progress.rowsRead > 0 ? ` – ${t.progressRows(fmtInt(progress.rowsRead))}` : ''}
+                {progress && progress.rowsRead > 0
+                  ? ` – ${t.progressRows(fmtInt(progress.rowsRead))}`
+                  : ''}
               </label>
               <progress id={`${id}-progress`} max={100} value={pct ?? undefined}>
                 {pct !== null ? `${pct} %` : ''}
@@ -1088,7 +1349,13 @@ export function ImportScreen() {
               <dd>{fmtInt(report.errorCount)}</dd>
             </div>
           </dl>
-          {report.errors.length > 0 && <IssuesTable issues={report.errors} total={report.errorCount} caption={t.errorCount(report.errorCount)} />}
+          {report.errors.length > 0 && (
+            <IssuesTable
+              issues={report.errors}
+              total={report.errorCount}
+              caption={t.errorCount(report.errorCount)}
+            />
+          )}
           {report.warnings.length > 0 && (
             <>
               <h3>{t.warnings}</h3>
@@ -1194,5 +1461,8 @@ function historyKindLabel(kind: string, t: ReturnType<typeof useI18n>['t']): str
 function formatTimestamp(iso: string, lang: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(lang === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'medium', timeStyle: 'short' });
+  return d.toLocaleString(lang === 'en' ? 'en-GB' : 'de-DE', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
 }

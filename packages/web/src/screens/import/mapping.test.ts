@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { areasRunFields, longLabels, splitUnknownLabels, withNewLabels, missingInAreaTarget, missingInMapping, setWideTarget, splitUnknownIndicators, unwrapSuggestion, wideTargets, withNewIndicators } from './mapping.ts';
+import {
+  areasRunFields,
+  longLabels,
+  splitUnknownLabels,
+  withNewLabels,
+  missingInAreaTarget,
+  missingInMapping,
+  setWideTarget,
+  splitUnknownIndicators,
+  unwrapSuggestion,
+  wideTargets,
+  withNewIndicators,
+} from './mapping.ts';
 
 describe('import mapping helpers', () => {
   it('takes the mapping out of a MappingSuggestion and copies it', () => {
@@ -13,7 +25,10 @@ describe('import mapping helpers', () => {
     let m = setWideTarget({ layout: 'wide' }, 'S1', 'mss_s1');
     m = setWideTarget(m, 'S3', 'mss_s3');
     m = setWideTarget(m, 'S1', 'mss_s1_new');
-    expect(wideTargets(m)).toEqual({ S3: { indicatorId: 'mss_s3', role: 'value' }, S1: { indicatorId: 'mss_s1_new', role: 'value' } });
+    expect(wideTargets(m)).toEqual({
+      S3: { indicatorId: 'mss_s3', role: 'value' },
+      S1: { indicatorId: 'mss_s1_new', role: 'value' },
+    });
     m = setWideTarget(m, 'S3', '');
     expect(Object.keys(wideTargets(m))).toEqual(['S1']);
   });
@@ -24,13 +39,17 @@ describe('import mapping helpers', () => {
       'Bitte eine Datumsspalte oder einen festen Stichtag angeben.',
       'Bitte mindestens eine Spalte einem Indikator zuordnen.',
     ]);
-    expect(missingInMapping({ layout: 'wide', areaColumn: 'ID', date: { fixed: '31.12.2020' }, indicators: [{ column: 'a', indicatorId: 'x' }] })).toEqual([
-      'Der Stichtag ist kein gültiges Datum.',
-    ]);
-    expect(missingInMapping({ layout: 'long', areaColumn: 'ID', date: { column: 'Jahr' } })).toEqual([
-      'Bitte die Indikatorspalte wählen.',
-      'Bitte die Wertspalte wählen.',
-    ]);
+    expect(
+      missingInMapping({
+        layout: 'wide',
+        areaColumn: 'ID',
+        date: { fixed: '31.12.2020' },
+        indicators: [{ column: 'a', indicatorId: 'x' }],
+      }),
+    ).toEqual(['Der Stichtag ist kein gültiges Datum.']);
+    expect(
+      missingInMapping({ layout: 'long', areaColumn: 'ID', date: { column: 'Jahr' } }),
+    ).toEqual(['Bitte die Indikatorspalte wählen.', 'Bitte die Wertspalte wählen.']);
   });
 
   it('turns suggested columns without a known indicator into drafts and keeps the known ones', () => {
@@ -49,17 +68,43 @@ describe('import mapping helpers', () => {
   });
 
   it('sends new indicators as value columns under their edited id, in the order of the file', () => {
-    const drafts = { 'Anteil Alleinerziehende (%)': { column: 'Anteil Alleinerziehende (%)', id: 'ae_anteil', nameDe: 'x', unit: 'percent', dimension: 'income', polarity: 'higher_is_worse' } as const };
-    const m = withNewIndicators({ layout: 'wide', indicators: [{ column: 'K15', indicatorId: 'mss_k15' }] }, drafts, ['Bezirk', 'Anteil Alleinerziehende (%)', 'K15']);
+    const drafts = {
+      'Anteil Alleinerziehende (%)': {
+        column: 'Anteil Alleinerziehende (%)',
+        id: 'ae_anteil',
+        nameDe: 'x',
+        unit: 'percent',
+        dimension: 'income',
+        polarity: 'higher_is_worse',
+      } as const,
+    };
+    const m = withNewIndicators(
+      { layout: 'wide', indicators: [{ column: 'K15', indicatorId: 'mss_k15' }] },
+      drafts,
+      ['Bezirk', 'Anteil Alleinerziehende (%)', 'K15'],
+    );
     expect(m.indicators).toEqual([
       { column: 'Anteil Alleinerziehende (%)', indicatorId: 'ae_anteil' },
       { column: 'K15', indicatorId: 'mss_k15' },
     ]);
-    expect(withNewIndicators({ layout: 'long', valueColumn: 'Wert' }, drafts, [])).toEqual({ layout: 'long', valueColumn: 'Wert' });
+    expect(withNewIndicators({ layout: 'long', valueColumn: 'Wert' }, drafts, [])).toEqual({
+      layout: 'long',
+      valueColumn: 'Wert',
+    });
   });
 
   it('builds an areas run for a new system with name, validity and level name', () => {
-    const a = { systemMode: 'new', levelMode: 'new', systemId: 'leipzig_ot', systemName: ' Ortsteile Leipzig ', validFrom: '2024-01-01', levelId: 'ot', levelNameDe: 'Ortsteil', codeProperty: 'OT', nameProperty: 'Name' } as const;
+    const a = {
+      systemMode: 'new',
+      levelMode: 'new',
+      systemId: 'leipzig_ot',
+      systemName: ' Ortsteile Leipzig ',
+      validFrom: '2024-01-01',
+      levelId: 'ot',
+      levelNameDe: 'Ortsteil',
+      codeProperty: 'OT',
+      nameProperty: 'Name',
+    } as const;
     expect(missingInAreaTarget(a)).toEqual([]);
     expect(areasRunFields(a)).toEqual({
       systemId: 'leipzig_ot',
@@ -73,7 +118,15 @@ describe('import mapping helpers', () => {
       parentCodeProperty: null,
     });
     // an existing system and level: no names are sent, the server keeps its own
-    expect(areasRunFields({ ...a, systemMode: 'existing', levelMode: 'existing', parentLevelId: 'sbz', parentCodeProperty: 'SBZ' })).toEqual({
+    expect(
+      areasRunFields({
+        ...a,
+        systemMode: 'existing',
+        levelMode: 'existing',
+        parentLevelId: 'sbz',
+        parentCodeProperty: 'SBZ',
+      }),
+    ).toEqual({
       systemId: 'leipzig_ot',
       levelId: 'ot',
       codeProperty: 'OT',
@@ -84,7 +137,17 @@ describe('import mapping helpers', () => {
   });
 
   it('asks for the names of a new system and level in German', () => {
-    expect(missingInAreaTarget({ systemMode: 'new', levelMode: 'new', systemId: 'x1', levelId: 'ot', codeProperty: 'a', nameProperty: 'b', validFrom: '1.1.2024' })).toEqual([
+    expect(
+      missingInAreaTarget({
+        systemMode: 'new',
+        levelMode: 'new',
+        systemId: 'x1',
+        levelId: 'ot',
+        codeProperty: 'a',
+        nameProperty: 'b',
+        validFrom: '1.1.2024',
+      }),
+    ).toEqual([
       'Bitte einen Namen für das neue Gebietssystem angeben.',
       '„Gültig ab“ ist kein gültiges Datum (TT.MM.JJJJ).',
       'Bitte einen deutschen Namen für die neue Ebene angeben.',
@@ -101,11 +164,18 @@ describe('import mapping helpers', () => {
     ];
     const labels = longLabels(columns, rows, 'Merkmal');
     expect(labels).toEqual(['Alleinerziehende', 'Wohnfläche', 'mss_k15']);
-    const m = { layout: 'long', indicatorColumn: 'Merkmal', indicatorMap: { Wohnfläche: 'mss_k15' } };
+    const m = {
+      layout: 'long',
+      indicatorColumn: 'Merkmal',
+      indicatorMap: { Wohnfläche: 'mss_k15' },
+    };
     const drafts = splitUnknownLabels(m, labels, new Set(['mss_k15']));
     expect(Object.keys(drafts)).toEqual(['Alleinerziehende']);
     expect(drafts.Alleinerziehende?.origin).toBe('label');
-    expect(withNewLabels(m, drafts).indicatorMap).toEqual({ Wohnfläche: 'mss_k15', Alleinerziehende: 'alleinerziehende' });
+    expect(withNewLabels(m, drafts).indicatorMap).toEqual({
+      Wohnfläche: 'mss_k15',
+      Alleinerziehende: 'alleinerziehende',
+    });
     expect(withNewLabels({ layout: 'wide' }, drafts)).toEqual({ layout: 'wide' });
   });
 });

@@ -17,17 +17,29 @@ export function unwrapSuggestion(suggested: unknown): EditableMapping {
 }
 
 /** Reads the wide-layout indicator columns as column → indicator id (value role only). */
-export function wideTargets(m: EditableMapping): Record<string, { indicatorId: string; role: WideIndicatorColumn['role'] }> {
+export function wideTargets(
+  m: EditableMapping,
+): Record<string, { indicatorId: string; role: WideIndicatorColumn['role'] }> {
   const out: Record<string, { indicatorId: string; role: WideIndicatorColumn['role'] }> = {};
   const list = Array.isArray(m.indicators) ? (m.indicators as WideIndicatorColumn[]) : [];
-  for (const c of list) if (c && typeof c.column === 'string') out[c.column] = { indicatorId: c.indicatorId, role: c.role ?? 'value' };
+  for (const c of list)
+    if (c && typeof c.column === 'string')
+      out[c.column] = { indicatorId: c.indicatorId, role: c.role ?? 'value' };
   return out;
 }
 
 /** Sets (or clears, with an empty id) the target indicator of one wide column. */
-export function setWideTarget(m: EditableMapping, column: string, indicatorId: string, role: WideIndicatorColumn['role'] = 'value'): EditableMapping {
-  const list = (Array.isArray(m.indicators) ? (m.indicators as WideIndicatorColumn[]) : []).filter((c) => c.column !== column);
-  if (indicatorId) list.push(role === 'value' ? { column, indicatorId } : { column, indicatorId, role });
+export function setWideTarget(
+  m: EditableMapping,
+  column: string,
+  indicatorId: string,
+  role: WideIndicatorColumn['role'] = 'value',
+): EditableMapping {
+  const list = (Array.isArray(m.indicators) ? (m.indicators as WideIndicatorColumn[]) : []).filter(
+    (c) => c.column !== column,
+  );
+  if (indicatorId)
+    list.push(role === 'value' ? { column, indicatorId } : { column, indicatorId, role });
   return { ...m, indicators: list };
 }
 
@@ -36,8 +48,10 @@ export function missingInMapping(m: EditableMapping): string[] {
   const out: string[] = [];
   if (!m.areaColumn) out.push('Bitte die Gebietsspalte wählen.');
   const date = m.date as { column?: string; fixed?: string } | undefined;
-  if (!date || (!date.column && !date.fixed)) out.push('Bitte eine Datumsspalte oder einen festen Stichtag angeben.');
-  else if (date.fixed !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date.fixed)) out.push('Der Stichtag ist kein gültiges Datum.');
+  if (!date || (!date.column && !date.fixed))
+    out.push('Bitte eine Datumsspalte oder einen festen Stichtag angeben.');
+  else if (date.fixed !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date.fixed))
+    out.push('Der Stichtag ist kein gültiges Datum.');
   if (m.layout === 'long') {
     if (!m.indicatorColumn) out.push('Bitte die Indikatorspalte wählen.');
     if (!m.valueColumn) out.push('Bitte die Wertspalte wählen.');
@@ -75,16 +89,31 @@ const IDENT = /^[a-z0-9_-]{1,40}$/;
 export function missingInAreaTarget(a: AreaTarget): string[] {
   const out: string[] = [];
   if (!a.systemId) out.push('Bitte die Kennung des Gebietssystems angeben.');
-  else if (!IDENT.test(a.systemId)) out.push(`Kennung des Gebietssystems „${a.systemId}“: nur Kleinbuchstaben, Ziffern, _ und - (höchstens 40 Zeichen).`);
+  else if (!IDENT.test(a.systemId))
+    out.push(
+      `Kennung des Gebietssystems „${a.systemId}“: nur Kleinbuchstaben, Ziffern, _ und - (höchstens 40 Zeichen).`,
+    );
   if (!a.levelId) out.push('Bitte die Kennung der Ebene angeben.');
-  else if (!IDENT.test(a.levelId)) out.push(`Kennung der Ebene „${a.levelId}“: nur Kleinbuchstaben, Ziffern, _ und - (höchstens 40 Zeichen).`);
-  if (a.systemMode === 'new' && !a.systemName?.trim()) out.push('Bitte einen Namen für das neue Gebietssystem angeben.');
-  if (a.systemMode === 'new' && a.validFrom !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(a.validFrom)) out.push('„Gültig ab“ ist kein gültiges Datum (TT.MM.JJJJ).');
-  if (a.levelMode === 'new' && !a.levelNameDe?.trim()) out.push('Bitte einen deutschen Namen für die neue Ebene angeben.');
-  if (a.parentLevelId && a.parentLevelId === a.levelId) out.push('Die übergeordnete Ebene muss eine andere Ebene sein.');
+  else if (!IDENT.test(a.levelId))
+    out.push(
+      `Kennung der Ebene „${a.levelId}“: nur Kleinbuchstaben, Ziffern, _ und - (höchstens 40 Zeichen).`,
+    );
+  if (a.systemMode === 'new' && !a.systemName?.trim())
+    out.push('Bitte einen Namen für das neue Gebietssystem angeben.');
+  if (
+    a.systemMode === 'new' &&
+    a.validFrom !== undefined &&
+    !/^\d{4}-\d{2}-\d{2}$/.test(a.validFrom)
+  )
+    out.push('„Gültig ab“ ist kein gültiges Datum (TT.MM.JJJJ).');
+  if (a.levelMode === 'new' && !a.levelNameDe?.trim())
+    out.push('Bitte einen deutschen Namen für die neue Ebene angeben.');
+  if (a.parentLevelId && a.parentLevelId === a.levelId)
+    out.push('Die übergeordnete Ebene muss eine andere Ebene sein.');
   if (!a.codeProperty) out.push('Bitte die Schlüsselspalte wählen.');
   if (!a.nameProperty) out.push('Bitte die Namensspalte wählen.');
-  if (a.parentLevelId && !a.parentCodeProperty) out.push('Bitte die Spalte mit dem Schlüssel des übergeordneten Gebiets wählen.');
+  if (a.parentLevelId && !a.parentCodeProperty)
+    out.push('Bitte die Spalte mit dem Schlüssel des übergeordneten Gebiets wählen.');
   return out;
 }
 
@@ -92,7 +121,10 @@ export function missingInAreaTarget(a: AreaTarget): string[] {
  * Splits a suggested wide mapping into columns mapped to known indicators and drafts for columns whose
  * target is not a known indicator (the server suggests the header itself as id for unmatched columns).
  */
-export function splitUnknownIndicators(m: EditableMapping, knownIds: ReadonlySet<string>): { mapping: EditableMapping; drafts: Record<string, NewIndicatorDraft> } {
+export function splitUnknownIndicators(
+  m: EditableMapping,
+  knownIds: ReadonlySet<string>,
+): { mapping: EditableMapping; drafts: Record<string, NewIndicatorDraft> } {
   const list = Array.isArray(m.indicators) ? (m.indicators as WideIndicatorColumn[]) : [];
   const drafts: Record<string, NewIndicatorDraft> = {};
   const kept: WideIndicatorColumn[] = [];
@@ -104,10 +136,19 @@ export function splitUnknownIndicators(m: EditableMapping, knownIds: ReadonlySet
 }
 
 /** The wide mapping sent to the server: known targets plus one value column per new indicator, in column order. */
-export function withNewIndicators(m: EditableMapping, drafts: Readonly<Record<string, NewIndicatorDraft>>, columnOrder: readonly string[]): EditableMapping {
+export function withNewIndicators(
+  m: EditableMapping,
+  drafts: Readonly<Record<string, NewIndicatorDraft>>,
+  columnOrder: readonly string[],
+): EditableMapping {
   if (m.layout === 'long') return m;
-  const known = (Array.isArray(m.indicators) ? (m.indicators as WideIndicatorColumn[]) : []).filter((c) => !drafts[c.column]);
-  const fresh: WideIndicatorColumn[] = Object.values(drafts).map((d) => ({ column: d.column, indicatorId: d.id }));
+  const known = (Array.isArray(m.indicators) ? (m.indicators as WideIndicatorColumn[]) : []).filter(
+    (c) => !drafts[c.column],
+  );
+  const fresh: WideIndicatorColumn[] = Object.values(drafts).map((d) => ({
+    column: d.column,
+    indicatorId: d.id,
+  }));
   const pos = (c: string) => {
     const i = columnOrder.indexOf(c);
     return i < 0 ? columnOrder.length : i;
@@ -143,7 +184,11 @@ export function areasRunFields(a: AreaTarget): {
 }
 
 /** Distinct labels of the indicator column of a long table, as far as the preview rows show them. */
-export function longLabels(columns: readonly string[], rows: readonly (readonly string[])[], indicatorColumn: string | undefined): string[] {
+export function longLabels(
+  columns: readonly string[],
+  rows: readonly (readonly string[])[],
+  indicatorColumn: string | undefined,
+): string[] {
   const j = indicatorColumn ? columns.indexOf(indicatorColumn) : -1;
   if (j < 0) return [];
   const out: string[] = [];
@@ -158,15 +203,24 @@ export function longLabels(columns: readonly string[], rows: readonly (readonly 
  * Long tables: labels the server mapped (indicatorMap) or that are indicator ids stay; every other label of
  * the preview becomes a draft of a new indicator.
  */
-export function splitUnknownLabels(m: EditableMapping, labels: readonly string[], knownIds: ReadonlySet<string>): Record<string, NewIndicatorDraft> {
+export function splitUnknownLabels(
+  m: EditableMapping,
+  labels: readonly string[],
+  knownIds: ReadonlySet<string>,
+): Record<string, NewIndicatorDraft> {
   const map = (m.indicatorMap ?? {}) as Record<string, string>;
   const drafts: Record<string, NewIndicatorDraft> = {};
-  for (const l of labels) if (!(map[l] && knownIds.has(map[l])) && !knownIds.has(l)) drafts[l] = { ...draftFor(l), origin: 'label' };
+  for (const l of labels)
+    if (!(map[l] && knownIds.has(map[l])) && !knownIds.has(l))
+      drafts[l] = { ...draftFor(l), origin: 'label' };
   return drafts;
 }
 
 /** Long tables: the indicatorMap sent to the server, with every new indicator's label pointing to its id. */
-export function withNewLabels(m: EditableMapping, drafts: Readonly<Record<string, NewIndicatorDraft>>): EditableMapping {
+export function withNewLabels(
+  m: EditableMapping,
+  drafts: Readonly<Record<string, NewIndicatorDraft>>,
+): EditableMapping {
   if (m.layout !== 'long') return m;
   const map: Record<string, string> = { ...((m.indicatorMap ?? {}) as Record<string, string>) };
   for (const d of Object.values(drafts)) map[d.column] = d.id;

@@ -25,7 +25,8 @@ describe('slugifyIndicatorId', () => {
     expect(slugifyIndicatorId('2023 Quote')).toBe('ind_2023_quote');
     expect(slugifyIndicatorId('%')).toBe('indikator');
     expect(slugifyIndicatorId('x')).toBe('indikator');
-    for (const h of ['2023 Quote', '%', 'Ä', 'a'.repeat(90), 'SGB II-Quote']) expect(slugifyIndicatorId(h)).toMatch(INDICATOR_ID);
+    for (const h of ['2023 Quote', '%', 'Ä', 'a'.repeat(90), 'SGB II-Quote'])
+      expect(slugifyIndicatorId(h)).toMatch(INDICATOR_ID);
   });
   it('cuts long headers to 63 characters without a trailing underscore', () => {
     const s = slugifyIndicatorId(`${'abc '.repeat(20)}`);
@@ -65,25 +66,45 @@ describe('validateDrafts', () => {
     ]);
   });
   it('refuses ids that exist already or are used twice', () => {
-    expect(validateDrafts([{ ...ok, id: 'mss_k15' }], new Set(['mss_k15']))[0]).toContain('bereits vergeben');
+    expect(validateDrafts([{ ...ok, id: 'mss_k15' }], new Set(['mss_k15']))[0]).toContain(
+      'bereits vergeben',
+    );
     const twice = validateDrafts([ok, { ...ok, column: 'B' }], new Set());
-    expect(twice).toEqual(['Spalte „B“: Die Kennung „anteil_alleinerziehende“ ist schon für „Anteil Alleinerziehende (%)“ vorgesehen.']);
+    expect(twice).toEqual([
+      'Spalte „B“: Die Kennung „anteil_alleinerziehende“ ist schon für „Anteil Alleinerziehende (%)“ vorgesehen.',
+    ]);
   });
 });
 
 describe('source', () => {
   it('requires title, publisher, licence and attribution, and an http(s) URL if one is given', () => {
     expect(validateSource(EMPTY_SOURCE)).toHaveLength(4);
-    const s = { title: 'Ortsteilkatalog 2023', publisher: 'Stadt Leipzig', licence: 'dl-de/by-2-0', attribution: 'Stadt Leipzig', url: 'www.leipzig.de' };
-    expect(validateSource(s)).toEqual(['Quelle: Die Adresse muss mit http:// oder https:// beginnen.']);
+    const s = {
+      title: 'Ortsteilkatalog 2023',
+      publisher: 'Stadt Leipzig',
+      licence: 'dl-de/by-2-0',
+      attribution: 'Stadt Leipzig',
+      url: 'www.leipzig.de',
+    };
+    expect(validateSource(s)).toEqual([
+      'Quelle: Die Adresse muss mit http:// oder https:// beginnen.',
+    ]);
     expect(validateSource({ ...s, url: 'https://statistik.leipzig.de' })).toEqual([]);
   });
   it('leaves an empty URL out of the body and trims the fields', () => {
-    expect(sourceBody({ title: ' T ', publisher: 'P', licence: 'L', attribution: 'A', url: ' ' })).toEqual({ title: 'T', publisher: 'P', licence: 'L', attribution: 'A' });
+    expect(
+      sourceBody({ title: ' T ', publisher: 'P', licence: 'L', attribution: 'A', url: ' ' }),
+    ).toEqual({ title: 'T', publisher: 'P', licence: 'L', attribution: 'A' });
   });
   it('sends drafts without their column', () => {
     expect(newIndicatorsBody([draftFor('Einwohner gesamt')])).toEqual([
-      { id: 'einwohner_gesamt', nameDe: 'Einwohner gesamt', unit: 'count', dimension: 'demography', polarity: 'neutral' },
+      {
+        id: 'einwohner_gesamt',
+        nameDe: 'Einwohner gesamt',
+        unit: 'count',
+        dimension: 'demography',
+        polarity: 'neutral',
+      },
     ]);
   });
 });
@@ -100,9 +121,14 @@ describe('dates and map link', () => {
     expect(isoToGerman('2023-12-31')).toBe('31.12.2023');
   });
   it('links to the map with system, level, indicator and date', () => {
-    expect(mapUrlFor({ system: 'leipzig_ot', level: 'ot', indicator: 'anteil_alleinerziehende', date: '2023-12-31' })).toBe(
-      '/?system=leipzig_ot&level=ot&indicator=anteil_alleinerziehende&date=2023-12-31',
-    );
+    expect(
+      mapUrlFor({
+        system: 'leipzig_ot',
+        level: 'ot',
+        indicator: 'anteil_alleinerziehende',
+        date: '2023-12-31',
+      }),
+    ).toBe('/?system=leipzig_ot&level=ot&indicator=anteil_alleinerziehende&date=2023-12-31');
     expect(mapUrlFor({ system: 'lor2021', level: 'plr' })).toBe('/?system=lor2021&level=plr');
   });
 });

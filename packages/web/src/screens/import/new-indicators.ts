@@ -21,7 +21,17 @@ export const POLARITIES = ['higher_is_better', 'higher_is_worse', 'neutral'] as 
 export type PolarityId = (typeof POLARITIES)[number];
 
 /** Lebenslage dimensions the server accepts (labels come from lib/labels.ts). */
-export const DIMENSION_IDS = ['demography', 'income', 'work', 'education', 'health', 'housing', 'environment', 'participation', 'social_index'] as const;
+export const DIMENSION_IDS = [
+  'demography',
+  'income',
+  'work',
+  'education',
+  'health',
+  'housing',
+  'environment',
+  'participation',
+  'social_index',
+] as const;
 export type DimensionId = (typeof DIMENSION_IDS)[number];
 
 /** Server rule for indicator ids (schema.ts newIndicatorSchema). */
@@ -50,9 +60,24 @@ export interface SourceDraft {
   url: string;
 }
 
-export const EMPTY_SOURCE: SourceDraft = { title: '', publisher: '', licence: '', attribution: '', url: '' };
+export const EMPTY_SOURCE: SourceDraft = {
+  title: '',
+  publisher: '',
+  licence: '',
+  attribution: '',
+  url: '',
+};
 
-const TRANSLIT: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', é: 'e', è: 'e', á: 'a', à: 'a' };
+const TRANSLIT: Record<string, string> = {
+  ä: 'ae',
+  ö: 'oe',
+  ü: 'ue',
+  ß: 'ss',
+  é: 'e',
+  è: 'e',
+  á: 'a',
+  à: 'a',
+};
 
 /** Turns a column header into an indicator id: "Anteil Alleinerziehende (%)" → "anteil_alleinerziehende". */
 export function slugifyIndicatorId(header: string): string {
@@ -83,23 +108,40 @@ export function guessUnit(header: string): UnitId {
 /** A fresh draft for a column: id slugged from the header, German name = header (without a trailing unit), guessed unit. */
 export function draftFor(column: string): NewIndicatorDraft {
   const name = column.replace(/\s*\((%|‰|€|in %|in €|EUR)\)\s*$/i, '').trim() || column;
-  return { column, id: slugifyIndicatorId(name), nameDe: name, unit: guessUnit(column), dimension: 'demography', polarity: 'neutral' };
+  return {
+    column,
+    id: slugifyIndicatorId(name),
+    nameDe: name,
+    unit: guessUnit(column),
+    dimension: 'demography',
+    polarity: 'neutral',
+  };
 }
 
 /** German messages for every invalid draft (pattern, duplicates, collisions with existing indicators, empty name). */
-export function validateDrafts(drafts: readonly NewIndicatorDraft[], existingIds: ReadonlySet<string>): string[] {
+export function validateDrafts(
+  drafts: readonly NewIndicatorDraft[],
+  existingIds: ReadonlySet<string>,
+): string[] {
   const out: string[] = [];
   const seen = new Map<string, string>();
   for (const d of drafts) {
     const where = `${d.origin === 'label' ? 'Indikator' : 'Spalte'} „${d.column}“`;
     if (!d.id) out.push(`${where}: Bitte eine Kennung für den neuen Indikator angeben.`);
     else if (!INDICATOR_ID.test(d.id))
-      out.push(`${where}: Kennung „${d.id}“ ist ungültig – erlaubt sind Kleinbuchstaben, Ziffern und _, beginnend mit einem Buchstaben (2 bis 63 Zeichen).`);
-    else if (existingIds.has(d.id)) out.push(`${where}: Die Kennung „${d.id}“ ist bereits vergeben – bitte den vorhandenen Indikator wählen oder eine andere Kennung.`);
-    else if (seen.has(d.id)) out.push(`${where}: Die Kennung „${d.id}“ ist schon für „${seen.get(d.id)}“ vorgesehen.`);
+      out.push(
+        `${where}: Kennung „${d.id}“ ist ungültig – erlaubt sind Kleinbuchstaben, Ziffern und _, beginnend mit einem Buchstaben (2 bis 63 Zeichen).`,
+      );
+    else if (existingIds.has(d.id))
+      out.push(
+        `${where}: Die Kennung „${d.id}“ ist bereits vergeben – bitte den vorhandenen Indikator wählen oder eine andere Kennung.`,
+      );
+    else if (seen.has(d.id))
+      out.push(`${where}: Die Kennung „${d.id}“ ist schon für „${seen.get(d.id)}“ vorgesehen.`);
     if (d.id) seen.set(d.id, seen.get(d.id) ?? d.column);
     if (!d.nameDe.trim()) out.push(`${where}: Bitte einen deutschen Namen angeben.`);
-    else if (d.nameDe.trim().length > 200) out.push(`${where}: Der Name ist länger als 200 Zeichen.`);
+    else if (d.nameDe.trim().length > 200)
+      out.push(`${where}: Der Name ist länger als 200 Zeichen.`);
   }
   return out;
 }
@@ -109,16 +151,33 @@ export function validateSource(s: SourceDraft): string[] {
   const out: string[] = [];
   if (!s.title.trim()) out.push('Quelle: Bitte einen Titel angeben.');
   if (!s.publisher.trim()) out.push('Quelle: Bitte den Herausgeber angeben.');
-  if (!s.licence.trim()) out.push('Quelle: Bitte die Lizenz angeben (z. B. „dl-de/by-2-0“ oder „CC BY 4.0“).');
-  if (!s.attribution.trim()) out.push('Quelle: Bitte die Namensnennung angeben (z. B. „Stadt Leipzig, Amt für Statistik und Wahlen“).');
-  if (s.url.trim() && !/^https?:\/\/\S+$/i.test(s.url.trim())) out.push('Quelle: Die Adresse muss mit http:// oder https:// beginnen.');
+  if (!s.licence.trim())
+    out.push('Quelle: Bitte die Lizenz angeben (z. B. „dl-de/by-2-0“ oder „CC BY 4.0“).');
+  if (!s.attribution.trim())
+    out.push(
+      'Quelle: Bitte die Namensnennung angeben (z. B. „Stadt Leipzig, Amt für Statistik und Wahlen“).',
+    );
+  if (s.url.trim() && !/^https?:\/\/\S+$/i.test(s.url.trim()))
+    out.push('Quelle: Die Adresse muss mit http:// oder https:// beginnen.');
   return out;
 }
 
 /** The `source` object of the run body (optional URL left out when empty). */
-export function sourceBody(s: SourceDraft): { title: string; publisher: string; licence: string; attribution: string; url?: string } {
+export function sourceBody(s: SourceDraft): {
+  title: string;
+  publisher: string;
+  licence: string;
+  attribution: string;
+  url?: string;
+} {
   const url = s.url.trim();
-  return { title: s.title.trim(), publisher: s.publisher.trim(), licence: s.licence.trim(), attribution: s.attribution.trim(), ...(url ? { url } : {}) };
+  return {
+    title: s.title.trim(),
+    publisher: s.publisher.trim(),
+    licence: s.licence.trim(),
+    attribution: s.attribution.trim(),
+    ...(url ? { url } : {}),
+  };
 }
 
 /** The `newIndicators` entries of the run body; `kind` is "share" for percent/per-mille values, as the server scales shares. */
@@ -129,7 +188,13 @@ export function newIndicatorsBody(drafts: readonly NewIndicatorDraft[]): {
   dimension: DimensionId;
   polarity: PolarityId;
 }[] {
-  return drafts.map((d) => ({ id: d.id, nameDe: d.nameDe.trim(), unit: d.unit, dimension: d.dimension, polarity: d.polarity }));
+  return drafts.map((d) => ({
+    id: d.id,
+    nameDe: d.nameDe.trim(),
+    unit: d.unit,
+    dimension: d.dimension,
+    polarity: d.polarity,
+  }));
 }
 
 /** Parses a German date "31.12.2023" (also "31.12.23" → 2023, and ISO "2023-12-31") to ISO; null when invalid. */
@@ -163,7 +228,12 @@ export function isoToGerman(iso: string): string {
 }
 
 /** Map URL that shows an import's result: system, level, indicator and date in the query string. */
-export function mapUrlFor(p: { system: string; level: string; indicator?: string | null; date?: string | null }): string {
+export function mapUrlFor(p: {
+  system: string;
+  level: string;
+  indicator?: string | null;
+  date?: string | null;
+}): string {
   const sp = new URLSearchParams();
   sp.set('system', p.system);
   sp.set('level', p.level);

@@ -7,7 +7,6 @@ import { dimensionLabel, indicatorName } from '../../lib/labels.ts';
 import { unitShort } from '../../lib/core-bridge.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
-
 export interface IndicatorPickerProps {
   indicators: readonly Indicator[];
   value: string | null;
@@ -25,7 +24,10 @@ export function IndicatorPicker({ indicators, value, onChange }: IndicatorPicker
   const [active, setActive] = useState<string | null>(null);
 
   const selected = indicators.find((i) => i.id === value) ?? null;
-  const groups = useMemo(() => groupIndicators(indicators, query ?? '', lang), [indicators, query, lang]);
+  const groups = useMemo(
+    () => groupIndicators(indicators, query ?? '', lang),
+    [indicators, query, lang],
+  );
   const flat = useMemo(() => groups.flatMap((g) => g.items), [groups]);
   const optionId = (id: string) => `${baseId}-opt-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
@@ -45,7 +47,8 @@ export function IndicatorPicker({ indicators, value, onChange }: IndicatorPicker
   const move = (delta: number) => {
     if (flat.length === 0) return;
     const i = flat.findIndex((x) => x.id === active);
-    const next = i < 0 ? (delta > 0 ? 0 : flat.length - 1) : Math.min(flat.length - 1, Math.max(0, i + delta));
+    const next =
+      i < 0 ? (delta > 0 ? 0 : flat.length - 1) : Math.min(flat.length - 1, Math.max(0, i + delta));
     const id = flat[next]!.id;
     setActive(id);
     document.getElementById(optionId(id))?.scrollIntoView({ block: 'nearest' });
@@ -142,7 +145,13 @@ export function IndicatorPicker({ indicators, value, onChange }: IndicatorPicker
           ▾
         </button>
       </div>
-      <div id={listId} role="listbox" aria-label={t.indicator} className="combobox-list" hidden={!open}>
+      <div
+        id={listId}
+        role="listbox"
+        aria-label={t.indicator}
+        className="combobox-list"
+        hidden={!open}
+      >
         {open && flat.length === 0 && <div className="combobox-empty">{t.indicatorNone}</div>}
         {open &&
           groups.map((g) => {
@@ -166,7 +175,9 @@ export function IndicatorPicker({ indicators, value, onChange }: IndicatorPicker
                     onMouseMove={() => setActive(ind.id)}
                   >
                     {indicatorName(ind, lang)}
-                    {unitShort(ind.unit, lang) && <span className="combobox-unit"> ({unitShort(ind.unit, lang)})</span>}
+                    {unitShort(ind.unit, lang) && (
+                      <span className="combobox-unit"> ({unitShort(ind.unit, lang)})</span>
+                    )}
                   </div>
                 ))}
               </div>

@@ -8,7 +8,15 @@ import { useFetch } from '../../lib/use-fetch.ts';
 import { navigate } from '../../lib/router.ts';
 import { parseMapState, serializeMapState } from '../../lib/url-state.ts';
 import type { MapState } from '../../lib/url-state.ts';
-import { breakDecimals, classifyForMap, formatDate, formatNumber, formatValue, paletteFor, unitText } from '../../lib/core-bridge.ts';
+import {
+  breakDecimals,
+  classifyForMap,
+  formatDate,
+  formatNumber,
+  formatValue,
+  paletteFor,
+  unitText,
+} from '../../lib/core-bridge.ts';
 import { buildLegend, englishRange, germanRange, innerBreaks } from '../../lib/legend.ts';
 import { indicatorName, levelName } from '../../lib/labels.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -51,7 +59,8 @@ export function MapScreen({ search }: { search: string }) {
   }, [resolved, search, systems, indicators]);
 
   const update = useCallback(
-    (patch: Partial<MapState>, opts: { replace?: boolean } = {}) => navigate(`/${serializeMapState({ ...resolved, ...patch })}`, opts),
+    (patch: Partial<MapState>, opts: { replace?: boolean } = {}) =>
+      navigate(`/${serializeMapState({ ...resolved, ...patch })}`, opts),
     [resolved],
   );
 
@@ -62,15 +71,26 @@ export function MapScreen({ search }: { search: string }) {
     () => (indicators ?? []).filter((i) => datesFor(i, resolved.system, resolved.level).length > 0),
     [indicators, resolved.system, resolved.level],
   );
-  const dates = useMemo(() => datesFor(indicator, resolved.system, resolved.level), [indicator, resolved.system, resolved.level]);
+  const dates = useMemo(
+    () => datesFor(indicator, resolved.system, resolved.level),
+    [indicator, resolved.system, resolved.level],
+  );
 
   const geometryQ = useFetch(
-    resolved.system && resolved.level ? () => api.geometry(resolved.system!, resolved.level!) : null,
+    resolved.system && resolved.level
+      ? () => api.geometry(resolved.system!, resolved.level!)
+      : null,
     [resolved.system, resolved.level],
   );
   const valuesQ = useFetch<ValuesResponse>(
     resolved.indicator && resolved.system && resolved.level
-      ? () => api.values({ indicator: resolved.indicator!, system: resolved.system!, level: resolved.level!, date: resolved.date })
+      ? () =>
+          api.values({
+            indicator: resolved.indicator!,
+            system: resolved.system!,
+            level: resolved.level!,
+            date: resolved.date,
+          })
       : null,
     [resolved.indicator, resolved.system, resolved.level, resolved.date],
   );
@@ -87,12 +107,24 @@ export function MapScreen({ search }: { search: string }) {
   const classification = useMemo(() => {
     if (!values || !indicator) return null;
     const vals = values.values.map((v) => v.value);
-    const mc = classifyForMap(vals, resolved.method, resolved.classes, resolved.breaks, indicator.polarity);
+    const mc = classifyForMap(
+      vals,
+      resolved.method,
+      resolved.classes,
+      resolved.breaks,
+      indicator.polarity,
+    );
     const finite = vals.filter((v): v is number => v !== null);
     const decimals = breakDecimals(mc.bounds, indicator.decimals ?? 1);
     const fmt = (n: number) => formatNumber(n, decimals, lang);
     const noData = vals.length - finite.length;
-    const legend = buildLegend(mc.bounds, mc.counts, mc.colors, noData, lang === 'de' ? germanRange(fmt) : englishRange(fmt));
+    const legend = buildLegend(
+      mc.bounds,
+      mc.counts,
+      mc.colors,
+      noData,
+      lang === 'de' ? germanRange(fmt) : englishRange(fmt),
+    );
     const byArea = new Map<number, string | null>();
     const classByArea = new Map<number, number>();
     values.values.forEach((v, i) => {
@@ -106,10 +138,14 @@ export function MapScreen({ search }: { search: string }) {
   // while the next indicator or date loads, keep the last colours instead of flashing everything as "no data"
   const lastColors = useRef<ReadonlyMap<number, string | null>>(EMPTY_COLORS);
   if (classification) lastColors.current = classification.byArea;
-  const mapColors = classification?.byArea ?? (valuesQ.status === 'loading' ? lastColors.current : EMPTY_COLORS);
+  const mapColors =
+    classification?.byArea ?? (valuesQ.status === 'loading' ? lastColors.current : EMPTY_COLORS);
 
   const [hover, setHover] = useState<{ id: number; x: number; y: number } | null>(null);
-  const valueById = useMemo(() => new Map((values?.values ?? []).map((v) => [v.areaId, v])), [values]);
+  const valueById = useMemo(
+    () => new Map((values?.values ?? []).map((v) => [v.areaId, v])),
+    [values],
+  );
   const nameById = useMemo(
     () => new Map((geometryQ.data?.features ?? []).map((f) => [f.id, f.properties.name])),
     [geometryQ.data],
@@ -119,7 +155,9 @@ export function MapScreen({ search }: { search: string }) {
   const closeProfile = useCallback(() => {
     update({ area: null });
     // give focus back to where the planner came from: the map (or the table)
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('.maplibregl-canvas, .data-table button')?.focus());
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>('.maplibregl-canvas, .data-table button')?.focus(),
+    );
   }, [update]);
   /** A new system or level keeps the date only where the indicator has data on it. */
   const changeArea = useCallback(
@@ -127,15 +165,24 @@ export function MapScreen({ search }: { search: string }) {
       const system = patch.system ?? resolved.system;
       const level = patch.level === undefined ? resolved.level : patch.level;
       const sys = systems?.find((s) => s.id === system);
-      const lvl = level ?? [...(sys?.levels ?? [])].sort((a, b) => b.depth - a.depth)[0]?.id ?? null;
-      const keep = resolved.date !== null && datesFor(indicators?.find((i) => i.id === resolved.indicator) ?? null, system, lvl).includes(resolved.date);
+      const lvl =
+        level ?? [...(sys?.levels ?? [])].sort((a, b) => b.depth - a.depth)[0]?.id ?? null;
+      const keep =
+        resolved.date !== null &&
+        datesFor(
+          indicators?.find((i) => i.id === resolved.indicator) ?? null,
+          system,
+          lvl,
+        ).includes(resolved.date);
       update({ ...patch, area: null, date: keep ? resolved.date : null });
     },
     [resolved, systems, indicators, update],
   );
 
-  if (systemsQ.status === 'error') return <ErrorState error={systemsQ.error} what={t.areaSystem} onRetry={systemsQ.reload} />;
-  if (indicatorsQ.status === 'error') return <ErrorState error={indicatorsQ.error} what={t.indicator} onRetry={indicatorsQ.reload} />;
+  if (systemsQ.status === 'error')
+    return <ErrorState error={systemsQ.error} what={t.areaSystem} onRetry={systemsQ.reload} />;
+  if (indicatorsQ.status === 'error')
+    return <ErrorState error={indicatorsQ.error} what={t.indicator} onRetry={indicatorsQ.reload} />;
   if (!systems || !indicators) return <Loading />;
   if (systems.length === 0) return <Empty>{t.noAreaSystems}</Empty>;
 
@@ -145,10 +192,14 @@ export function MapScreen({ search }: { search: string }) {
   const mapLabel = indicator ? t.mapLabel(indName, lvlName, dateText) : t.noIndicator;
   const hovered = hover ? valueById.get(hover.id) : undefined;
   const hoverName = hover ? (hovered?.name ?? nameById.get(hover.id) ?? '') : '';
-  const basemap = configQ.status === 'loading' ? undefined : (configQ.data?.basemapStyleUrl ?? null);
+  const basemap =
+    configQ.status === 'loading' ? undefined : (configQ.data?.basemapStyleUrl ?? null);
 
   let overlay: React.ReactNode = null;
-  if (!indicator) overlay = <Empty>{levelIndicators.length === 0 ? t.indicatorNoneForLevel : t.noIndicator}</Empty>;
+  if (!indicator)
+    overlay = (
+      <Empty>{levelIndicators.length === 0 ? t.indicatorNoneForLevel : t.noIndicator}</Empty>
+    );
   else if (valuesQ.status === 'error' && valuesQ.error.status === 404 && resolved.date)
     // the server answers 404 for a date without data on this level: an empty state, not an error
     overlay = (
@@ -161,8 +212,10 @@ export function MapScreen({ search }: { search: string }) {
         )}
       </Empty>
     );
-  else if (valuesQ.status === 'error') overlay = <ErrorState error={valuesQ.error} what={indName} onRetry={valuesQ.reload} />;
-  else if (geometryQ.status === 'error') overlay = <ErrorState error={geometryQ.error} what={lvlName} onRetry={geometryQ.reload} />;
+  else if (valuesQ.status === 'error')
+    overlay = <ErrorState error={valuesQ.error} what={indName} onRetry={valuesQ.reload} />;
+  else if (geometryQ.status === 'error')
+    overlay = <ErrorState error={geometryQ.error} what={lvlName} onRetry={geometryQ.reload} />;
   else if (classification?.allMissing) overlay = <Empty>{t.noDataForDate(dateText)}</Empty>;
 
   return (
@@ -178,14 +231,22 @@ export function MapScreen({ search }: { search: string }) {
         state={resolved}
         currentBreaks={classification ? innerBreaks(classification.bounds) : []}
         breakDecimals={classification?.decimals ?? indicator?.decimals ?? 1}
-        colors={classification?.colors ?? (indicator ? paletteFor(indicator.polarity, resolved.classes) : [])}
+        colors={
+          classification?.colors ??
+          (indicator ? paletteFor(indicator.polarity, resolved.classes) : [])
+        }
         onChange={update}
         onAreaLevelChange={changeArea}
         onIndicatorChange={(id) => {
           const next = indicators.find((i) => i.id === id) ?? null;
           const nextDates = datesFor(next, resolved.system, resolved.level);
           // keep the date if the new indicator has it, else show its latest
-          update({ indicator: id, date: resolved.date && nextDates.includes(resolved.date) ? resolved.date : null, breaks: null, method: resolved.method === 'manual' ? 'quantile' : resolved.method });
+          update({
+            indicator: id,
+            date: resolved.date && nextDates.includes(resolved.date) ? resolved.date : null,
+            breaks: null,
+            method: resolved.method === 'manual' ? 'quantile' : resolved.method,
+          });
         }}
       />
       <div className="map-body">
@@ -217,13 +278,18 @@ export function MapScreen({ search }: { search: string }) {
               <p id={`${legendId}-alt`} className="visually-hidden">
                 {t.mapTextAlternative}
               </p>
-              {(geometryQ.status === 'loading' || (indicator !== null && valuesQ.status === 'loading')) && (
+              {(geometryQ.status === 'loading' ||
+                (indicator !== null && valuesQ.status === 'loading')) && (
                 <div className="map-loading">
                   <Loading />
                 </div>
               )}
               {hover && (
-                <div className="map-tooltip" style={{ left: hover.x + 14, top: hover.y + 14 }} aria-hidden="true">
+                <div
+                  className="map-tooltip"
+                  style={{ left: hover.x + 14, top: hover.y + 14 }}
+                  aria-hidden="true"
+                >
                   <strong>{hoverName}</strong>
                   <span>
                     {hovered && hovered.value !== null && indicator
@@ -257,10 +323,14 @@ export function MapScreen({ search }: { search: string }) {
                 {t.cityValue}: {values.city.method}
               </span>
             )}
-            {system && <SourceLine source={system.source} prefix={`${t.geometrySource} ${system.name}`} />}
+            {system && (
+              <SourceLine source={system.source} prefix={`${t.geometrySource} ${system.name}`} />
+            )}
           </footer>
         </div>
-        {resolved.area !== null && <ProfilePanel areaId={resolved.area} date={resolved.date} onClose={closeProfile} />}
+        {resolved.area !== null && (
+          <ProfilePanel areaId={resolved.area} date={resolved.date} onClose={closeProfile} />
+        )}
       </div>
     </div>
   );

@@ -51,7 +51,12 @@ function boundsOf(fc: AreaCollection): [[number, number], [number, number]] | nu
     for (const child of c) visit(child);
   };
   for (const f of fc.features) visit(f.geometry.coordinates);
-  return Number.isFinite(minX) ? [[minX, minY], [maxX, maxY]] : null;
+  return Number.isFinite(minX)
+    ? [
+        [minX, minY],
+        [maxX, maxY],
+      ]
+    : null;
 }
 
 function withColors(fc: AreaCollection, colors: ReadonlyMap<number, string | null>) {
@@ -59,7 +64,10 @@ function withColors(fc: AreaCollection, colors: ReadonlyMap<number, string | nul
     type: 'FeatureCollection' as const,
     features: fc.features.map((f) => {
       const c = colors.get(f.id) ?? null;
-      return { ...f, properties: { ...f.properties, color: c ?? NO_DATA_COLOR, nodata: c === null } };
+      return {
+        ...f,
+        properties: { ...f.properties, color: c ?? NO_DATA_COLOR, nodata: c === null },
+      };
     }),
   };
 }
@@ -99,7 +107,12 @@ export function MapView(props: MapViewProps) {
       map.addImage(HATCH_IMAGE_ID, createHatchImage());
       map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       const opacity = propsRef.current.basemapStyleUrl ? 0.75 : 1;
-      map.addLayer({ id: 'areas-fill', type: 'fill', source: SOURCE, paint: { 'fill-color': ['get', 'color'], 'fill-opacity': opacity } });
+      map.addLayer({
+        id: 'areas-fill',
+        type: 'fill',
+        source: SOURCE,
+        paint: { 'fill-color': ['get', 'color'], 'fill-opacity': opacity },
+      });
       map.addLayer({
         id: 'areas-nodata',
         type: 'fill',
@@ -111,7 +124,10 @@ export function MapView(props: MapViewProps) {
         id: 'areas-line',
         type: 'line',
         source: SOURCE,
-        paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.4, 13, 1.2] },
+        paint: {
+          'line-color': '#ffffff',
+          'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.4, 13, 1.2],
+        },
       });
       map.addLayer({
         id: 'areas-hover',
@@ -132,7 +148,8 @@ export function MapView(props: MapViewProps) {
       setReady(true);
     });
     const setHover = (id: number | null) => {
-      if (hovered.current !== null) map.setFeatureState({ source: SOURCE, id: hovered.current }, { hover: false });
+      if (hovered.current !== null)
+        map.setFeatureState({ source: SOURCE, id: hovered.current }, { hover: false });
       hovered.current = id;
       if (id !== null) map.setFeatureState({ source: SOURCE, id }, { hover: true });
     };
@@ -174,7 +191,9 @@ export function MapView(props: MapViewProps) {
     const map = mapRef.current;
     if (!ready || !map) return;
     const src = map.getSource<GeoJSONSource>(SOURCE);
-    src?.setData(withColors(props.geometry, props.colors) as Parameters<GeoJSONSource['setData']>[0]);
+    src?.setData(
+      withColors(props.geometry, props.colors) as Parameters<GeoJSONSource['setData']>[0],
+    );
   }, [ready, props.geometry, props.colors]);
 
   useEffect(() => {
@@ -193,4 +212,3 @@ export function MapView(props: MapViewProps) {
 
   return <div ref={container} className="map-canvas" role="region" aria-label={props.ariaLabel} />;
 }
-

@@ -16,7 +16,11 @@ const poverty = makeIndicator({
     { systemId: 'lor2006', levelId: 'plr', dates: ['2018-12-31'] },
   ],
 });
-const districtOnly = makeIndicator({ id: 'bez_only', dimension: 'health', coverage: [{ systemId: 'lor2021', levelId: 'bez', dates: ['2022-12-31'] }] });
+const districtOnly = makeIndicator({
+  id: 'bez_only',
+  dimension: 'health',
+  coverage: [{ systemId: 'lor2021', levelId: 'bez', dates: ['2022-12-31'] }],
+});
 
 describe('datesFor', () => {
   it('returns the coverage dates of the level in ascending order', () => {
@@ -40,22 +44,55 @@ describe('resolveMapState', () => {
     const plr = (dates: string[]) => [{ systemId: 'lor2021', levelId: 'plr', dates }];
     const eight = Array.from({ length: 8 }, (_, i) => `${2017 + i}-12-31`);
     const count = makeIndicator({ id: 'ewr_total', kind: 'count', coverage: plr(eight) });
-    const below18 = makeIndicator({ id: 'ewr_share_age_below_18', nameDe: 'Anteil unter 18', coverage: plr(eight) });
-    const female = makeIndicator({ id: 'ewr_share_female', nameDe: 'Frauenanteil', coverage: plr(eight) });
-    const aged = makeIndicator({ id: 'ewr_share_age_15_18', nameDe: 'Anteil 15 bis unter 18', coverage: plr(eight) });
+    const below18 = makeIndicator({
+      id: 'ewr_share_age_below_18',
+      nameDe: 'Anteil unter 18',
+      coverage: plr(eight),
+    });
+    const female = makeIndicator({
+      id: 'ewr_share_female',
+      nameDe: 'Frauenanteil',
+      coverage: plr(eight),
+    });
+    const aged = makeIndicator({
+      id: 'ewr_share_age_15_18',
+      nameDe: 'Anteil 15 bis unter 18',
+      coverage: plr(eight),
+    });
     const fewer = makeIndicator({ id: 'few', coverage: plr(eight.slice(0, 3)) });
-    const single = makeIndicator({ id: 'mss_s4', dimension: 'income', coverage: plr(['2022-12-31']) });
-    const s = resolveMapState(DEFAULT_MAP_STATE, [LOR2021], [single, count, fewer, aged, female, below18]);
+    const single = makeIndicator({
+      id: 'mss_s4',
+      dimension: 'income',
+      coverage: plr(['2022-12-31']),
+    });
+    const s = resolveMapState(
+      DEFAULT_MAP_STATE,
+      [LOR2021],
+      [single, count, fewer, aged, female, below18],
+    );
     expect(s.indicator).toBe('ewr_share_age_below_18');
     // without the preferred one: the German name decides among equals
-    expect(resolveMapState(DEFAULT_MAP_STATE, [LOR2021], [single, count, fewer, female, aged]).indicator).toBe('ewr_share_age_15_18');
+    expect(
+      resolveMapState(DEFAULT_MAP_STATE, [LOR2021], [single, count, fewer, female, aged]).indicator,
+    ).toBe('ewr_share_age_15_18');
     // only single dates: the Lebenslage order (income first)
-    const demoSingle = makeIndicator({ id: 'a_demography', nameDe: 'A', coverage: plr(['2023-12-31']) });
-    expect(resolveMapState(DEFAULT_MAP_STATE, [LOR2021], [demoSingle, single]).indicator).toBe('mss_s4');
+    const demoSingle = makeIndicator({
+      id: 'a_demography',
+      nameDe: 'A',
+      coverage: plr(['2023-12-31']),
+    });
+    expect(resolveMapState(DEFAULT_MAP_STATE, [LOR2021], [demoSingle, single]).indicator).toBe(
+      'mss_s4',
+    );
   });
 
   it('skips a newer system without any data, as after an areas-only import', () => {
-    const fresh = { ...LOR2021, id: 'leipzig_ot', name: 'Ortsteile Leipzig', validFrom: '2024-01-01' };
+    const fresh = {
+      ...LOR2021,
+      id: 'leipzig_ot',
+      name: 'Ortsteile Leipzig',
+      validFrom: '2024-01-01',
+    };
     const s = resolveMapState(DEFAULT_MAP_STATE, [fresh, LOR2021], [age]);
     expect(s.system).toBe('lor2021');
     expect(resolveMapState(DEFAULT_MAP_STATE, [fresh], []).system).toBe('leipzig_ot');
@@ -63,30 +100,56 @@ describe('resolveMapState', () => {
 
   it('between equally new systems takes the one with more indicators', () => {
     const twin = { ...LOR2021, id: 'test_bez' };
-    const one = makeIndicator({ id: 'x', coverage: [{ systemId: 'test_bez', levelId: 'bez', dates: ['2023-12-31'] }] });
+    const one = makeIndicator({
+      id: 'x',
+      coverage: [{ systemId: 'test_bez', levelId: 'bez', dates: ['2023-12-31'] }],
+    });
     const s = resolveMapState(DEFAULT_MAP_STATE, [LOR2021, twin], [age, poverty, one]);
     expect(s.system).toBe('lor2021');
-    expect(resolveMapState(DEFAULT_MAP_STATE, [twin, LOR2021], [age, poverty, one]).system).toBe('lor2021');
+    expect(resolveMapState(DEFAULT_MAP_STATE, [twin, LOR2021], [age, poverty, one]).system).toBe(
+      'lor2021',
+    );
   });
 
   it('keeps what the URL asked for when it exists', () => {
-    const s = resolveMapState({ ...DEFAULT_MAP_STATE, system: 'lor2021', level: 'plr', indicator: 'ewr_share_age_above_65' }, [LOR2006, LOR2021], [age, poverty]);
+    const s = resolveMapState(
+      {
+        ...DEFAULT_MAP_STATE,
+        system: 'lor2021',
+        level: 'plr',
+        indicator: 'ewr_share_age_above_65',
+      },
+      [LOR2006, LOR2021],
+      [age, poverty],
+    );
     expect(s.indicator).toBe('ewr_share_age_above_65');
   });
 
   it('replaces an indicator that has no data on the chosen level', () => {
-    const s = resolveMapState({ ...DEFAULT_MAP_STATE, system: 'lor2021', level: 'plr', indicator: 'bez_only' }, [LOR2021], [districtOnly, age]);
+    const s = resolveMapState(
+      { ...DEFAULT_MAP_STATE, system: 'lor2021', level: 'plr', indicator: 'bez_only' },
+      [LOR2021],
+      [districtOnly, age],
+    );
     expect(s.indicator).toBe('ewr_share_age_above_65');
   });
 
   it('leaves the indicator empty when the level has none', () => {
-    const s = resolveMapState({ ...DEFAULT_MAP_STATE, system: 'lor2021', level: 'pgr' }, [LOR2021], [age, districtOnly]);
+    const s = resolveMapState(
+      { ...DEFAULT_MAP_STATE, system: 'lor2021', level: 'pgr' },
+      [LOR2021],
+      [age, districtOnly],
+    );
     expect(s.level).toBe('pgr');
     expect(s.indicator).toBeNull();
   });
 
   it('falls back from an unknown system to the current one', () => {
-    const s = resolveMapState({ ...DEFAULT_MAP_STATE, system: 'gone', level: 'plr' }, [LOR2021, LOR2006], [age]);
+    const s = resolveMapState(
+      { ...DEFAULT_MAP_STATE, system: 'gone', level: 'plr' },
+      [LOR2021, LOR2006],
+      [age],
+    );
     expect(s.system).toBe('lor2021');
   });
 });

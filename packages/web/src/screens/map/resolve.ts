@@ -4,7 +4,11 @@ import type { MapState } from '../../lib/url-state.ts';
 import { dimensionRank } from '../../lib/labels.ts';
 
 /** Coverage dates of an indicator on a system level, ascending. */
-export function datesFor(ind: Indicator | null, system: string | null, level: string | null): string[] {
+export function datesFor(
+  ind: Indicator | null,
+  system: string | null,
+  level: string | null,
+): string[] {
   if (!ind || !system || !level) return [];
   const c = ind.coverage.find((x) => x.systemId === system && x.levelId === level);
   return c ? [...c.dates].sort() : [];
@@ -18,7 +22,10 @@ export const PREFERRED_START_INDICATORS: readonly string[] = ['ewr_share_age_bel
  * shares before counts (comparable between areas of different size), more dates, then the Lebenslage order,
  * then the preferred list, then the German name.
  */
-export function compareStartIndicators(system: string, level: string): (a: Indicator, b: Indicator) => number {
+export function compareStartIndicators(
+  system: string,
+  level: string,
+): (a: Indicator, b: Indicator) => number {
   const n = (i: Indicator) => datesFor(i, system, level).length;
   const hint = (i: Indicator) => {
     const k = PREFERRED_START_INDICATORS.indexOf(i.id);
@@ -37,10 +44,16 @@ export function compareStartIndicators(system: string, level: string): (a: Indic
  * Fills unset parts of the URL state. Without a system: the newest system that has data (valid today before
  * ended ones), at its finest level with data; without an indicator: the best start indicator there.
  */
-export function resolveMapState(s: MapState, systems: readonly AreaSystem[], indicators: readonly Indicator[]): MapState {
-  const hasData = (sys: string, lvl: string) => indicators.some((i) => datesFor(i, sys, lvl).length > 0);
+export function resolveMapState(
+  s: MapState,
+  systems: readonly AreaSystem[],
+  indicators: readonly Indicator[],
+): MapState {
+  const hasData = (sys: string, lvl: string) =>
+    indicators.some((i) => datesFor(i, sys, lvl).length > 0);
   const systemHasData = (x: AreaSystem) => x.levels.some((l) => hasData(x.id, l.id));
-  const indicatorCount = (x: AreaSystem) => indicators.filter((i) => i.coverage.some((c) => c.systemId === x.id)).length;
+  const indicatorCount = (x: AreaSystem) =>
+    indicators.filter((i) => i.coverage.some((c) => c.systemId === x.id)).length;
   // default: a system with data, valid today (open validTo), the most recent one
   const current = [...systems].sort(
     (a, b) =>
@@ -54,9 +67,15 @@ export function resolveMapState(s: MapState, systems: readonly AreaSystem[], ind
   if (!system) return s;
   const levels = [...system.levels].sort((a, b) => a.depth - b.depth);
   const withData = levels.filter((l) => hasData(system.id, l.id));
-  const level = levels.find((l) => l.id === s.level) ?? withData[withData.length - 1] ?? levels[levels.length - 1];
+  const level =
+    levels.find((l) => l.id === s.level) ??
+    withData[withData.length - 1] ??
+    levels[levels.length - 1];
   if (!level) return { ...s, system: system.id };
   const available = indicators.filter((i) => datesFor(i, system.id, level.id).length > 0);
-  const indicator = available.find((i) => i.id === s.indicator) ?? [...available].sort(compareStartIndicators(system.id, level.id))[0] ?? null;
+  const indicator =
+    available.find((i) => i.id === s.indicator) ??
+    [...available].sort(compareStartIndicators(system.id, level.id))[0] ??
+    null;
   return { ...s, system: system.id, level: level.id, indicator: indicator?.id ?? null };
 }

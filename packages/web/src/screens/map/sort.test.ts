@@ -12,15 +12,35 @@ const row = (code: string, name: string, value: number | null): AreaValue => ({
   flag: null,
   flagReason: null,
 });
-const rows = [row('03', 'Österreichpark', 5), row('01', 'Alt-Lichtenberg', null), row('02', 'Zentrum', 12.5), row('04', 'Ahornweg', 5)];
+const rows = [
+  row('03', 'Österreichpark', 5),
+  row('01', 'Alt-Lichtenberg', null),
+  row('02', 'Zentrum', 12.5),
+  row('04', 'Ahornweg', 5),
+];
 
 describe('sortAreaValues', () => {
   it('puts areas without a value last in both directions', () => {
-    expect(sortAreaValues(rows, 'value', 'desc').map((r) => r.code)).toEqual(['02', '03', '04', '01']);
-    expect(sortAreaValues(rows, 'value', 'asc').map((r) => r.code)).toEqual(['03', '04', '02', '01']);
+    expect(sortAreaValues(rows, 'value', 'desc').map((r) => r.code)).toEqual([
+      '02',
+      '03',
+      '04',
+      '01',
+    ]);
+    expect(sortAreaValues(rows, 'value', 'asc').map((r) => r.code)).toEqual([
+      '03',
+      '04',
+      '02',
+      '01',
+    ]);
   });
 
   it('sorts names in German order (Ö with O)', () => {
-    expect(sortAreaValues(rows, 'name', 'asc').map((r) => r.name)).toEqual(['Ahornweg', 'Alt-Lichtenberg', 'Österreichpark', 'Zentrum']);
+    expect(sortAreaValues(rows, 'name', 'asc').map((r) => r.name)).toEqual([
+      'Ahornweg',
+      'Alt-Lichtenberg',
+      'Österreichpark',
+      'Zentrum',
+    ]);
   });
 });

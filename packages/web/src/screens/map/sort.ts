@@ -4,7 +4,11 @@ import type { AreaValue } from '../../lib/api.ts';
 export type SortKey = 'code' | 'name' | 'value';
 
 /** Sorts area rows; missing values always go last whatever the direction. */
-export function sortAreaValues(rows: readonly AreaValue[], key: SortKey, dir: 'asc' | 'desc'): AreaValue[] {
+export function sortAreaValues(
+  rows: readonly AreaValue[],
+  key: SortKey,
+  dir: 'asc' | 'desc',
+): AreaValue[] {
   const sign = dir === 'asc' ? 1 : -1;
   return rows.slice().sort((a, b) => {
     if (key === 'value') {

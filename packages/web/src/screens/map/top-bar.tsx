@@ -28,7 +28,9 @@ export interface TopBarProps {
 
 /** Formats breaks for the text field in German notation ("5; 10; 15,5"), without thousands separators. */
 export function formatBreaksInput(breaks: readonly number[], decimals: number): string {
-  return breaks.map((b) => formatNumber(Number(b.toFixed(decimals)), decimals).replaceAll('.', '')).join('; ');
+  return breaks
+    .map((b) => formatNumber(Number(b.toFixed(decimals)), decimals).replaceAll('.', ''))
+    .join('; ');
 }
 
 export function TopBar(props: TopBarProps) {
@@ -45,7 +47,8 @@ export function TopBar(props: TopBarProps) {
   const [breaksText, setBreaksText] = useState('');
   const [breaksError, setBreaksError] = useState(false);
   useEffect(() => {
-    if (state.method === 'manual') setBreaksText(formatBreaksInput(state.breaks ?? [], props.breakDecimals));
+    if (state.method === 'manual')
+      setBreaksText(formatBreaksInput(state.breaks ?? [], props.breakDecimals));
     setBreaksError(false);
     // only when the URL's breaks change, not on every keystroke
   }, [state.method, state.breaks?.join(',')]);
@@ -61,7 +64,11 @@ export function TopBar(props: TopBarProps) {
   };
 
   const polarityText =
-    indicator?.polarity === 'higher_is_better' ? t.paletteBetter : indicator?.polarity === 'higher_is_worse' ? t.paletteWorse : t.paletteNeutral;
+    indicator?.polarity === 'higher_is_better'
+      ? t.paletteBetter
+      : indicator?.polarity === 'higher_is_worse'
+        ? t.paletteWorse
+        : t.paletteNeutral;
 
   return (
     <form className="topbar" aria-label={t.settings} onSubmit={(e) => e.preventDefault()}>
@@ -85,7 +92,11 @@ export function TopBar(props: TopBarProps) {
         <label htmlFor={`${id}-lvl`} className="field-label">
           {t.level}
         </label>
-        <select id={`${id}-lvl`} value={props.level?.id ?? ''} onChange={(e) => props.onAreaLevelChange({ level: e.target.value })}>
+        <select
+          id={`${id}-lvl`}
+          value={props.level?.id ?? ''}
+          onChange={(e) => props.onAreaLevelChange({ level: e.target.value })}
+        >
           {[...(props.system?.levels ?? [])]
             .sort((a, b) => a.depth - b.depth)
             .map((l) => (
@@ -96,11 +107,18 @@ export function TopBar(props: TopBarProps) {
         </select>
       </div>
       <div className="field field-indicator">
-        <IndicatorPicker indicators={props.indicators} value={indicator?.id ?? null} onChange={props.onIndicatorChange} />
+        <IndicatorPicker
+          indicators={props.indicators}
+          value={indicator?.id ?? null}
+          onChange={props.onIndicatorChange}
+        />
       </div>
       <div className="field field-date">
         <label htmlFor={`${id}-date`} className="field-label">
-          {t.referenceDate}: <output htmlFor={`${id}-date`} className="date-output">{formatDate(props.date, lang)}</output>
+          {t.referenceDate}:{' '}
+          <output htmlFor={`${id}-date`} className="date-output">
+            {formatDate(props.date, lang)}
+          </output>
         </label>
         <input
           id={`${id}-date`}
@@ -168,7 +186,11 @@ export function TopBar(props: TopBarProps) {
               }
             }}
           />
-          <span id={`${id}-breaks-hint`} className={breaksError ? 'field-error' : 'visually-hidden'} role={breaksError ? 'alert' : undefined}>
+          <span
+            id={`${id}-breaks-hint`}
+            className={breaksError ? 'field-error' : 'visually-hidden'}
+            role={breaksError ? 'alert' : undefined}
+          >
             {breaksError ? t.breaksInvalid : t.breaksHint}
           </span>
         </div>
@@ -177,12 +199,18 @@ export function TopBar(props: TopBarProps) {
           <label htmlFor={`${id}-classes`} className="field-label">
             {t.classes}
           </label>
-          <select id={`${id}-classes`} value={state.classes} onChange={(e) => onChange({ classes: Number(e.target.value) })}>
-            {Array.from({ length: MAX_CLASSES - MIN_CLASSES + 1 }, (_, i) => i + MIN_CLASSES).map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
+          <select
+            id={`${id}-classes`}
+            value={state.classes}
+            onChange={(e) => onChange({ classes: Number(e.target.value) })}
+          >
+            {Array.from({ length: MAX_CLASSES - MIN_CLASSES + 1 }, (_, i) => i + MIN_CLASSES).map(
+              (n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ),
+            )}
           </select>
         </div>
       )}
@@ -190,7 +218,13 @@ export function TopBar(props: TopBarProps) {
         <span className="field-label" id={`${id}-pal`}>
           {t.palette}
         </span>
-        <span className="palette-preview" role="img" aria-labelledby={`${id}-pal`} aria-describedby={`${id}-pal-text`} title={polarityText}>
+        <span
+          className="palette-preview"
+          role="img"
+          aria-labelledby={`${id}-pal`}
+          aria-describedby={`${id}-pal-text`}
+          title={polarityText}
+        >
           {props.colors.map((c, i) => (
             <span key={i} style={{ background: c }} />
           ))}
@@ -206,8 +240,20 @@ export function TopBar(props: TopBarProps) {
           aria-pressed={state.view === 'table'}
           onClick={() => onChange({ view: state.view === 'table' ? 'map' : 'table' })}
         >
-          <svg className="btn-svg" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-            <path d="M1.5 2.5h13v11h-13zM1.5 6h13M1.5 9.5h13M6 6v7.5" fill="none" stroke="currentColor" strokeWidth="1.4" />
+          <svg
+            className="btn-svg"
+            viewBox="0 0 16 16"
+            width="16"
+            height="16"
+            aria-hidden="true"
+            focusable="false"
+          >
+            <path
+              d="M1.5 2.5h13v11h-13zM1.5 6h13M1.5 9.5h13M6 6v7.5"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.4"
+            />
           </svg>
           {t.showTable}
         </button>

@@ -18,20 +18,47 @@ export interface ValueTableProps {
 }
 
 /** Sortable table of the shown values; a row's name button opens the area profile. */
-export function ValueTable({ caption, indicator, values, classByArea, colors, selectedArea, onSelect }: ValueTableProps) {
+export function ValueTable({
+  caption,
+  indicator,
+  values,
+  classByArea,
+  colors,
+  selectedArea,
+  onSelect,
+}: ValueTableProps) {
   const { t, lang } = useI18n();
-  const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'value', dir: 'desc' });
+  const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({
+    key: 'value',
+    dir: 'desc',
+  });
   const rows = useMemo(() => sortAreaValues(values, sort.key, sort.dir), [values, sort]);
   const hasCounts = values.some((v) => v.numerator !== null || v.denominator !== null);
 
   const header = (key: SortKey, label: string, numeric = false) => {
     const active = sort.key === key;
     return (
-      <th scope="col" aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'} className={numeric ? 'num' : undefined}>
+      <th
+        scope="col"
+        aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+        className={numeric ? 'num' : undefined}
+      >
         <button
           type="button"
           className="th-sort"
-          onClick={() => setSort({ key, dir: active && sort.dir === 'asc' ? 'desc' : active ? 'asc' : key === 'value' ? 'desc' : 'asc' })}
+          onClick={() =>
+            setSort({
+              key,
+              dir:
+                active && sort.dir === 'asc'
+                  ? 'desc'
+                  : active
+                    ? 'asc'
+                    : key === 'value'
+                      ? 'desc'
+                      : 'asc',
+            })
+          }
         >
           {label}
           <span aria-hidden="true" className="sort-mark">
@@ -50,7 +77,11 @@ export function ValueTable({ caption, indicator, values, classByArea, colors, se
           <tr>
             {header('code', t.colCode)}
             {header('name', t.colName)}
-            {header('value', `${t.colValue}${unitShort(indicator.unit, lang) ? ` (${unitShort(indicator.unit, lang)})` : ''}`, true)}
+            {header(
+              'value',
+              `${t.colValue}${unitShort(indicator.unit, lang) ? ` (${unitShort(indicator.unit, lang)})` : ''}`,
+              true,
+            )}
             <th scope="col">{t.colClass}</th>
             {hasCounts && (
               <>
@@ -72,7 +103,12 @@ export function ValueTable({ caption, indicator, values, classByArea, colors, se
               <tr key={r.areaId} className={r.areaId === selectedArea ? 'is-selected' : undefined}>
                 <td className="mono">{r.code}</td>
                 <td>
-                  <button type="button" className="link-button" onClick={() => onSelect(r.areaId)} aria-label={t.openProfile(r.name)}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => onSelect(r.areaId)}
+                    aria-label={t.openProfile(r.name)}
+                  >
                     {r.name}
                   </button>
                 </td>
@@ -85,15 +121,31 @@ export function ValueTable({ caption, indicator, values, classByArea, colors, se
                     </span>
                   ) : (
                     <span className="class-cell">
-                      <span className="swatch swatch-small" style={{ background: colors[ci] }} aria-hidden="true" />
+                      <span
+                        className="swatch swatch-small"
+                        style={{ background: colors[ci] }}
+                        aria-hidden="true"
+                      />
                       {ci + 1}
                     </span>
                   )}
                 </td>
                 {hasCounts && (
                   <>
-                    <td className="num">{r.numerator === null ? '–' : formatNumber(r.numerator, Number.isInteger(r.numerator) ? 0 : 1, lang)}</td>
-                    <td className="num">{r.denominator === null ? '–' : formatNumber(r.denominator, Number.isInteger(r.denominator) ? 0 : 1, lang)}</td>
+                    <td className="num">
+                      {r.numerator === null
+                        ? '–'
+                        : formatNumber(r.numerator, Number.isInteger(r.numerator) ? 0 : 1, lang)}
+                    </td>
+                    <td className="num">
+                      {r.denominator === null
+                        ? '–'
+                        : formatNumber(
+                            r.denominator,
+                            Number.isInteger(r.denominator) ? 0 : 1,
+                            lang,
+                          )}
+                    </td>
                   </>
                 )}
               </tr>

@@ -7,29 +7,68 @@ import { useFetch } from '../../lib/use-fetch.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
 /** The latest edition before `edition` on the same system and level, or null. */
-export function previousEdition(editions: readonly IndexEdition[], edition: IndexEdition): IndexEdition | null {
-  const earlier = editions.filter((e) => e.system === edition.system && e.level === edition.level && e.date < edition.date).sort((a, b) => b.date.localeCompare(a.date));
+export function previousEdition(
+  editions: readonly IndexEdition[],
+  edition: IndexEdition,
+): IndexEdition | null {
+  const earlier = editions
+    .filter(
+      (e) => e.system === edition.system && e.level === edition.level && e.date < edition.date,
+    )
+    .sort((a, b) => b.date.localeCompare(a.date));
   return earlier[0] ?? null;
 }
 
-const linkStyle: React.CSSProperties = { background: 'none', border: 0, padding: 0, font: 'inherit', color: '#0b3a66', textDecoration: 'underline', cursor: 'pointer', textAlign: 'left' };
+const linkStyle: React.CSSProperties = {
+  background: 'none',
+  border: 0,
+  padding: 0,
+  font: 'inherit',
+  color: '#0b3a66',
+  textDecoration: 'underline',
+  cursor: 'pointer',
+  textAlign: 'left',
+};
 
-export function ChangesList({ indexId, edition, previous, onSelect }: { indexId: string; edition: IndexEdition; previous: IndexEdition; onSelect: (id: number) => void }) {
+export function ChangesList({
+  indexId,
+  edition,
+  previous,
+  onSelect,
+}: {
+  indexId: string;
+  edition: IndexEdition;
+  previous: IndexEdition;
+  onSelect: (id: number) => void;
+}) {
   const { t, lang } = useI18n();
   const q = useFetch(
-    () => api.indexChanges(indexId, { system: edition.system, level: edition.level, from: previous.date, to: edition.date }),
+    () =>
+      api.indexChanges(indexId, {
+        system: edition.system,
+        level: edition.level,
+        from: previous.date,
+        to: edition.date,
+      }),
     [indexId, edition.system, edition.level, edition.date, previous.date],
   );
   if (!q.data || q.status !== 'ok') return null;
-  const worse = q.data.status.filter((c) => c.direction === 'verschlechtert').sort((a, b) => b.steps - a.steps || a.name.localeCompare(b.name, 'de'));
+  const worse = q.data.status
+    .filter((c) => c.direction === 'verschlechtert')
+    .sort((a, b) => b.steps - a.steps || a.name.localeCompare(b.name, 'de'));
   const better = q.data.status.length - worse.length;
   const n = (x: number) => formatNumber(x, 0, lang);
   return (
-    <section aria-labelledby="mon-changes-title" style={{ borderBottom: '1px solid #ccc', paddingBottom: 10, marginBottom: 12, fontSize: 13 }}>
+    <section
+      aria-labelledby="mon-changes-title"
+      style={{ borderBottom: '1px solid #ccc', paddingBottom: 10, marginBottom: 12, fontSize: 13 }}
+    >
       <h2 id="mon-changes-title" style={{ fontSize: 16, margin: '0 0 2px' }}>
         {t.monChangesTitle(formatDate(previous.date, lang))}
       </h2>
-      <p style={{ margin: '0 0 6px', color: '#444' }}>{t.monChangesSummary(n(worse.length), n(better))}</p>
+      <p style={{ margin: '0 0 6px', color: '#444' }}>
+        {t.monChangesSummary(n(worse.length), n(better))}
+      </p>
       <details>
         <summary>
           {t.monChangesWorse} ({n(worse.length)})

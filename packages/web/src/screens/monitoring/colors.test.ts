@@ -1,13 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { IndexAreaResult, IndexResults } from '../../lib/api.ts';
 import { sortAttention } from './attention-list.tsx';
-import { colorsFor, DYNAMICS_COLORS, matrixColor, MATRIX_COLORS, STATUS_COLORS, textOn } from './colors.ts';
+import {
+  colorsFor,
+  DYNAMICS_COLORS,
+  matrixColor,
+  MATRIX_COLORS,
+  STATUS_COLORS,
+  textOn,
+} from './colors.ts';
 
-const lightness = (hex: string) => Number.parseInt(hex.slice(1, 3), 16) + Number.parseInt(hex.slice(3, 5), 16) + Number.parseInt(hex.slice(5, 7), 16);
+const lightness = (hex: string) =>
+  Number.parseInt(hex.slice(1, 3), 16) +
+  Number.parseInt(hex.slice(3, 5), 16) +
+  Number.parseInt(hex.slice(5, 7), 16);
 
 describe('monitoring colours', () => {
   it('darkens every dynamics column from status hoch to sehr niedrig, so status reads as lightness', () => {
-    for (let d = 0; d < 3; d++) for (let s = 1; s < 4; s++) expect(lightness(matrixColor(s, d))).toBeLessThan(lightness(matrixColor(s - 1, d)));
+    for (let d = 0; d < 3; d++)
+      for (let s = 1; s < 4; s++)
+        expect(lightness(matrixColor(s, d))).toBeLessThan(lightness(matrixColor(s - 1, d)));
     expect(new Set(MATRIX_COLORS.flat()).size).toBe(12);
     expect(matrixColor(3, 2)).toBe('#a63603');
   });
@@ -19,11 +31,47 @@ describe('monitoring colours', () => {
   });
 });
 
-const part = (index: number, classCode: string, classLabel: string) => ({ z: {}, sum: index, index, classCode, classLabel });
+const part = (index: number, classCode: string, classLabel: string) => ({
+  z: {},
+  sum: index,
+  index,
+  classCode,
+  classLabel,
+});
 const AREAS: IndexAreaResult[] = [
-  { areaId: 1, code: '01', name: 'Ahornweg', scored: true, reason: null, status: part(1.2, '3', 'niedrig'), dynamics: part(1.4, '-', 'negativ'), group: { code: '3-', label: '' }, attention: true },
-  { areaId: 2, code: '02', name: 'Zeppelinplatz', scored: true, reason: null, status: part(2.5, '4', 'sehr niedrig'), dynamics: part(-1.2, '+', 'positiv'), group: { code: '4+', label: '' }, attention: true },
-  { areaId: 3, code: '03', name: 'Mitte', scored: false, reason: 'Ausgeschlossen', status: null, dynamics: null, group: null, attention: false },
+  {
+    areaId: 1,
+    code: '01',
+    name: 'Ahornweg',
+    scored: true,
+    reason: null,
+    status: part(1.2, '3', 'niedrig'),
+    dynamics: part(1.4, '-', 'negativ'),
+    group: { code: '3-', label: '' },
+    attention: true,
+  },
+  {
+    areaId: 2,
+    code: '02',
+    name: 'Zeppelinplatz',
+    scored: true,
+    reason: null,
+    status: part(2.5, '4', 'sehr niedrig'),
+    dynamics: part(-1.2, '+', 'positiv'),
+    group: { code: '4+', label: '' },
+    attention: true,
+  },
+  {
+    areaId: 3,
+    code: '03',
+    name: 'Mitte',
+    scored: false,
+    reason: 'Ausgeschlossen',
+    status: null,
+    dynamics: null,
+    group: null,
+    attention: false,
+  },
 ];
 const RESULTS = {
   counts: {
@@ -44,6 +92,10 @@ describe('map colours and the attention list', () => {
   it('sorts by Status-Index descending by default and by name A–Z', () => {
     expect(sortAttention(AREAS, 'status', true).map((a) => a.code)).toEqual(['02', '01', '03']);
     expect(sortAttention(AREAS, 'dynamics', true).map((a) => a.code)).toEqual(['01', '02', '03']);
-    expect(sortAttention(AREAS, 'name', false).map((a) => a.name)).toEqual(['Ahornweg', 'Mitte', 'Zeppelinplatz']);
+    expect(sortAttention(AREAS, 'name', false).map((a) => a.name)).toEqual([
+      'Ahornweg',
+      'Mitte',
+      'Zeppelinplatz',
+    ]);
   });
 });

@@ -7,22 +7,53 @@ import { api, ApiError } from '../../lib/api.ts';
 import type { IndexClassCount, IndexEdition, IndexSummary } from '../../lib/api.ts';
 import { formatDate, formatNumber } from '../../lib/core-bridge.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { applyEdits, editsFrom, type DefinitionEdits, type Direction, type Standardisation } from './edit-definition.ts';
+import {
+  applyEdits,
+  editsFrom,
+  type DefinitionEdits,
+  type Direction,
+  type Standardisation,
+} from './edit-definition.ts';
 
 interface InputDef {
   indicatorId: string;
   label: string;
 }
 
-export function IndexForm({ base, edition, onSaved, onClose }: { base: IndexSummary; edition: IndexEdition | null; onSaved: (saved: IndexSummary) => void; onClose: () => void }) {
+export function IndexForm({
+  base,
+  edition,
+  onSaved,
+  onClose,
+}: {
+  base: IndexSummary;
+  edition: IndexEdition | null;
+  onSaved: (saved: IndexSummary) => void;
+  onClose: () => void;
+}) {
   const { t, lang } = useI18n();
-  const [edits, setEdits] = useState<DefinitionEdits>(() => editsFrom(base.definition, base.preset ? `${base.id}-eigen` : base.id, base.preset ? `${base.label} (eigene Fassung)` : base.label));
+  const [edits, setEdits] = useState<DefinitionEdits>(() =>
+    editsFrom(
+      base.definition,
+      base.preset ? `${base.id}-eigen` : base.id,
+      base.preset ? `${base.label} (eigene Fassung)` : base.label,
+    ),
+  );
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
-  const [preview, setPreview] = useState<{ status: IndexClassCount[]; dynamics: IndexClassCount[] } | null>(null);
+  const [preview, setPreview] = useState<{
+    status: IndexClassCount[];
+    dynamics: IndexClassCount[];
+  } | null>(null);
   const [busy, setBusy] = useState(false);
   const parts = (['status', 'dynamics'] as const)
-    .map((k) => ({ key: k, part: base.definition[k] as { label: string; inputs: InputDef[] } | undefined }))
-    .filter((p): p is { key: 'status' | 'dynamics'; part: { label: string; inputs: InputDef[] } } => p.part !== undefined);
+    .map((k) => ({
+      key: k,
+      part: base.definition[k] as { label: string; inputs: InputDef[] } | undefined,
+    }))
+    .filter(
+      (p): p is { key: 'status' | 'dynamics'; part: { label: string; inputs: InputDef[] } } =>
+        p.part !== undefined,
+    );
   const definition = () => applyEdits(base.definition, edits);
   const run = async (fn: () => Promise<void>) => {
     setBusy(true);
@@ -35,13 +66,27 @@ export function IndexForm({ base, edition, onSaved, onClose }: { base: IndexSumm
       setBusy(false);
     }
   };
-  const counts = (list: IndexClassCount[]) => list.map((c) => `${c.label} ${formatNumber(c.count, 0, lang)}`).join(', ');
+  const counts = (list: IndexClassCount[]) =>
+    list.map((c) => `${c.label} ${formatNumber(c.count, 0, lang)}`).join(', ');
   const setInput = (id: string, patch: Partial<{ use: boolean; direction: Direction }>) =>
-    setEdits((e) => ({ ...e, inputs: { ...e.inputs, [id]: { use: e.inputs[id]?.use ?? true, direction: e.inputs[id]?.direction ?? 'higher_is_worse', ...patch } } }));
+    setEdits((e) => ({
+      ...e,
+      inputs: {
+        ...e.inputs,
+        [id]: {
+          use: e.inputs[id]?.use ?? true,
+          direction: e.inputs[id]?.direction ?? 'higher_is_worse',
+          ...patch,
+        },
+      },
+    }));
   const update = !base.preset && edits.id.trim() === base.id;
 
   return (
-    <section aria-labelledby="mon-form-title" style={{ borderBottom: '1px solid #ccc', paddingBottom: 10, marginBottom: 12, fontSize: 13 }}>
+    <section
+      aria-labelledby="mon-form-title"
+      style={{ borderBottom: '1px solid #ccc', paddingBottom: 10, marginBottom: 12, fontSize: 13 }}
+    >
       <div style={{ display: 'flex', alignItems: 'baseline', gap: 8 }}>
         <h2 id="mon-form-title" style={{ fontSize: 16, margin: 0, flex: 1 }}>
           {t.monEditTitle}
@@ -53,18 +98,32 @@ export function IndexForm({ base, edition, onSaved, onClose }: { base: IndexSumm
       <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 8, margin: '8px 0' }}>
         <label style={{ display: 'flex', flexDirection: 'column' }}>
           {t.monEditId}
-          <input type="text" value={edits.id} onChange={(e) => setEdits({ ...edits, id: e.target.value })} aria-describedby="mon-form-id-hint" />
+          <input
+            type="text"
+            value={edits.id}
+            onChange={(e) => setEdits({ ...edits, id: e.target.value })}
+            aria-describedby="mon-form-id-hint"
+          />
           <span id="mon-form-id-hint" style={{ fontSize: 11, color: '#555' }}>
             {t.monEditIdHint}
           </span>
         </label>
         <label style={{ display: 'flex', flexDirection: 'column' }}>
           {t.monEditLabel}
-          <input type="text" value={edits.label} onChange={(e) => setEdits({ ...edits, label: e.target.value })} />
+          <input
+            type="text"
+            value={edits.label}
+            onChange={(e) => setEdits({ ...edits, label: e.target.value })}
+          />
         </label>
         <label style={{ display: 'flex', flexDirection: 'column', gridColumn: '1 / 3' }}>
           {t.monEditStandardisation}
-          <select value={edits.standardisation} onChange={(e) => setEdits({ ...edits, standardisation: e.target.value as Standardisation })}>
+          <select
+            value={edits.standardisation}
+            onChange={(e) =>
+              setEdits({ ...edits, standardisation: e.target.value as Standardisation })
+            }
+          >
             <option value="zscore">{t.monStdZscore}</option>
             <option value="minmax">{t.monStdMinmax}</option>
             <option value="percentile_rank">{t.monStdPercentile}</option>
@@ -72,22 +131,35 @@ export function IndexForm({ base, edition, onSaved, onClose }: { base: IndexSumm
         </label>
       </div>
       {parts.map(({ key, part }) => (
-        <fieldset key={key} style={{ border: '1px solid #ddd', margin: '6px 0', padding: '4px 8px' }}>
+        <fieldset
+          key={key}
+          style={{ border: '1px solid #ddd', margin: '6px 0', padding: '4px 8px' }}
+        >
           <legend style={{ fontWeight: 600 }}>
             {part.label} – {t.monEditInputs}
           </legend>
           {part.inputs.map((i) => {
             const cur = edits.inputs[i.indicatorId];
             return (
-              <div key={i.indicatorId} style={{ display: 'flex', alignItems: 'center', gap: 8, margin: '2px 0' }}>
+              <div
+                key={i.indicatorId}
+                style={{ display: 'flex', alignItems: 'center', gap: 8, margin: '2px 0' }}
+              >
                 <label style={{ flex: 1 }}>
-                  <input type="checkbox" checked={cur?.use ?? true} onChange={(e) => setInput(i.indicatorId, { use: e.target.checked })} /> {i.label}
+                  <input
+                    type="checkbox"
+                    checked={cur?.use ?? true}
+                    onChange={(e) => setInput(i.indicatorId, { use: e.target.checked })}
+                  />{' '}
+                  {i.label}
                 </label>
                 <select
                   aria-label={`${i.label}: ${t.monDirWorse} / ${t.monDirBetter}`}
                   value={cur?.direction ?? 'higher_is_worse'}
                   disabled={cur?.use === false}
-                  onChange={(e) => setInput(i.indicatorId, { direction: e.target.value as Direction })}
+                  onChange={(e) =>
+                    setInput(i.indicatorId, { direction: e.target.value as Direction })
+                  }
                 >
                   <option value="higher_is_worse">{t.monDirWorse}</option>
                   <option value="higher_is_better">{t.monDirBetter}</option>
@@ -117,7 +189,11 @@ export function IndexForm({ base, edition, onSaved, onClose }: { base: IndexSumm
           disabled={busy}
           onClick={() =>
             void run(async () => {
-              const saved = await api.saveIndex(definition(), { update, basedOn: base.preset ? base.id : (base.basedOn ?? undefined), ...(edition ? { check: edition } : {}) });
+              const saved = await api.saveIndex(definition(), {
+                update,
+                basedOn: base.preset ? base.id : (base.basedOn ?? undefined),
+                ...(edition ? { check: edition } : {}),
+              });
               onSaved(saved);
             })
           }
@@ -127,12 +203,22 @@ export function IndexForm({ base, edition, onSaved, onClose }: { base: IndexSumm
       </div>
       {preview && edition && (
         <p style={{ margin: '6px 0 0' }}>
-          {t.monEditPreviewResult(formatDate(edition.date, lang))} {t.monStatusClass}: {counts(preview.status)}
-          {preview.dynamics.length > 0 ? `; ${t.monDynamicsClass}: ${counts(preview.dynamics)}` : ''}
+          {t.monEditPreviewResult(formatDate(edition.date, lang))} {t.monStatusClass}:{' '}
+          {counts(preview.status)}
+          {preview.dynamics.length > 0
+            ? `; ${t.monDynamicsClass}: ${counts(preview.dynamics)}`
+            : ''}
         </p>
       )}
       {message && (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} style={{ margin: '6px 0 0', color: message.kind === 'error' ? '#a4161a' : '#1b5e20', fontWeight: 600 }}>
+        <p
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          style={{
+            margin: '6px 0 0',
+            color: message.kind === 'error' ? '#a4161a' : '#1b5e20',
+            fontWeight: 600,
+          }}
+        >
           {message.text}
         </p>
       )}

@@ -29,7 +29,8 @@ export function MonitoringScreen({ search }: { search: string }) {
   const indicesQ = useFetch(() => api.indices(), []);
   const configQ = useFetch(() => api.config(), []);
   const indexId = params.get('index') ?? indicesQ.data?.[0]?.id ?? null;
-  const view = (['status', 'dynamics', 'matrix'] as const).find((v) => v === params.get('view')) ?? 'matrix';
+  const view =
+    (['status', 'dynamics', 'matrix'] as const).find((v) => v === params.get('view')) ?? 'matrix';
   const area = params.get('area') ? Number(params.get('area')) : null;
 
   const update = (patch: Record<string, string | null>, replace = false) => {
@@ -44,36 +45,73 @@ export function MonitoringScreen({ search }: { search: string }) {
 
   const detailQ = useFetch(indexId ? () => api.index(indexId) : null, [indexId]);
   const editions = detailQ.data?.id === indexId ? detailQ.data.editions : [];
-  const edition = editions.find((e) => editionKey(e) === params.get('edition')) ?? editions[0] ?? null;
+  const edition =
+    editions.find((e) => editionKey(e) === params.get('edition')) ?? editions[0] ?? null;
   const previous = edition ? previousEdition(editions, edition) : null;
-  const resultsQ = useFetch(indexId && edition ? () => api.indexResults(indexId, edition) : null, [indexId, edition ? editionKey(edition) : null]);
-  const geometryQ = useFetch(edition ? () => api.geometry(edition.system, edition.level) : null, [edition?.system, edition?.level]);
-  const results = resultsQ.data && edition && resultsQ.data.date === edition.date && resultsQ.data.system === edition.system ? resultsQ.data : null;
-  const colors = useMemo(() => (results ? colorsFor(results, view) : new Map<number, string | null>()), [results, view]);
+  const resultsQ = useFetch(indexId && edition ? () => api.indexResults(indexId, edition) : null, [
+    indexId,
+    edition ? editionKey(edition) : null,
+  ]);
+  const geometryQ = useFetch(edition ? () => api.geometry(edition.system, edition.level) : null, [
+    edition?.system,
+    edition?.level,
+  ]);
+  const results =
+    resultsQ.data &&
+    edition &&
+    resultsQ.data.date === edition.date &&
+    resultsQ.data.system === edition.system
+      ? resultsQ.data
+      : null;
+  const colors = useMemo(
+    () => (results ? colorsFor(results, view) : new Map<number, string | null>()),
+    [results, view],
+  );
   const byId = useMemo(() => new Map((results?.areas ?? []).map((a) => [a.areaId, a])), [results]);
 
-  if (indicesQ.status === 'error') return <ErrorState error={indicesQ.error} onRetry={indicesQ.reload} />;
+  if (indicesQ.status === 'error')
+    return <ErrorState error={indicesQ.error} onRetry={indicesQ.reload} />;
   if (!indicesQ.data) return <Loading />;
   const indices = indicesQ.data;
-  const viewLabel = view === 'status' ? t.monViewStatus : view === 'dynamics' ? t.monViewDynamics : t.monViewMatrix;
+  const viewLabel =
+    view === 'status' ? t.monViewStatus : view === 'dynamics' ? t.monViewDynamics : t.monViewMatrix;
   const dateText = edition ? formatDate(edition.date, lang) : '';
   const indexLabel = indices.find((i) => i.id === indexId)?.label ?? '';
-  const basemap = configQ.status === 'loading' ? undefined : (configQ.data?.basemapStyleUrl ?? null);
+  const basemap =
+    configQ.status === 'loading' ? undefined : (configQ.data?.basemapStyleUrl ?? null);
   const hovered = hover ? byId.get(hover.id) : undefined;
   const selectArea = (id: number) => update({ area: String(id) });
 
   return (
-    <div className="monitoring-screen" style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
-      <div role="toolbar" aria-label={t.monTitle} style={{ display: 'flex', flexWrap: 'wrap', gap: 16, alignItems: 'end', padding: '8px 12px', borderBottom: '1px solid #d0d5db', background: '#fff' }}>
+    <div
+      className="monitoring-screen"
+      style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}
+    >
+      <div
+        role="toolbar"
+        aria-label={t.monTitle}
+        style={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          gap: 16,
+          alignItems: 'end',
+          padding: '8px 12px',
+          borderBottom: '1px solid #d0d5db',
+          background: '#fff',
+        }}
+      >
         <h1 style={{ fontSize: 18, margin: 0, alignSelf: 'center' }}>{t.monTitle}</h1>
         <label style={{ display: 'flex', flexDirection: 'column', fontSize: 13 }}>
           {t.monIndex}
-          <select value={indexId ?? ''} onChange={(e) => {
+          <select
+            value={indexId ?? ''}
+            onChange={(e) => {
               // the form belongs to the index it was opened on
               setEditing(false);
               setNotice(null);
               update({ index: e.target.value, edition: null, area: null });
-            }}>
+            }}
+          >
             {indices.map((i) => (
               <option key={i.id} value={i.id}>
                 {i.label}
@@ -84,7 +122,11 @@ export function MonitoringScreen({ search }: { search: string }) {
         </label>
         <label style={{ display: 'flex', flexDirection: 'column', fontSize: 13 }}>
           {t.monEdition}
-          <select value={edition ? editionKey(edition) : ''} onChange={(e) => update({ edition: e.target.value, area: null })} disabled={editions.length === 0}>
+          <select
+            value={edition ? editionKey(edition) : ''}
+            onChange={(e) => update({ edition: e.target.value, area: null })}
+            disabled={editions.length === 0}
+          >
             {editions.map((e) => (
               <option key={editionKey(e)} value={editionKey(e)}>
                 {formatDate(e.date, lang)} · {e.system} · {e.level}
@@ -94,24 +136,45 @@ export function MonitoringScreen({ search }: { search: string }) {
         </label>
         <div role="group" aria-label={t.monView} style={{ display: 'flex', gap: 4 }}>
           {(['status', 'dynamics', 'matrix'] as const).map((v) => (
-            <button key={v} type="button" className="btn btn-toggle" aria-pressed={view === v} onClick={() => update({ view: v }, true)}>
-              {v === 'status' ? t.monViewStatus : v === 'dynamics' ? t.monViewDynamics : t.monViewMatrix}
+            <button
+              key={v}
+              type="button"
+              className="btn btn-toggle"
+              aria-pressed={view === v}
+              onClick={() => update({ view: v }, true)}
+            >
+              {v === 'status'
+                ? t.monViewStatus
+                : v === 'dynamics'
+                  ? t.monViewDynamics
+                  : t.monViewMatrix}
             </button>
           ))}
         </div>
-        <button type="button" className="btn" aria-pressed={editing} onClick={() => setEditing(!editing)} disabled={!detailQ.data}>
+        <button
+          type="button"
+          className="btn"
+          aria-pressed={editing}
+          onClick={() => setEditing(!editing)}
+          disabled={!detailQ.data}
+        >
           {t.monEdit}
         </button>
         {results && (
           <p style={{ margin: 0, fontSize: 13, color: '#444', alignSelf: 'center' }}>
-            {t.monScoredCount(formatNumber(results.counts.scored, 0, lang), formatNumber(results.counts.unscored, 0, lang))}
+            {t.monScoredCount(
+              formatNumber(results.counts.scored, 0, lang),
+              formatNumber(results.counts.unscored, 0, lang),
+            )}
           </p>
         )}
       </div>
       <div style={{ display: 'flex', flex: 1, minHeight: 0 }}>
         <div style={{ position: 'relative', flex: 1, minWidth: 0, minHeight: 480 }}>
           {detailQ.status === 'ok' && editions.length === 0 && <Empty>{t.monNoEditions}</Empty>}
-          {resultsQ.status === 'error' && <ErrorState error={resultsQ.error} what={indexLabel} onRetry={resultsQ.reload} />}
+          {resultsQ.status === 'error' && (
+            <ErrorState error={resultsQ.error} what={indexLabel} onRetry={resultsQ.reload} />
+          )}
           {geometryQ.data && basemap !== undefined && (
             <div style={{ position: 'absolute', inset: 0 }}>
               <MapView
@@ -131,14 +194,37 @@ export function MonitoringScreen({ search }: { search: string }) {
             </div>
           )}
           {hover && hovered && (
-            <div className="map-tooltip" style={{ left: hover.x + 14, top: hover.y + 14 }} aria-hidden="true">
+            <div
+              className="map-tooltip"
+              style={{ left: hover.x + 14, top: hover.y + 14 }}
+              aria-hidden="true"
+            >
               <strong>{hovered.name}</strong>
-              <span>{hovered.scored ? (hovered.group?.label ?? hovered.status?.classLabel) : `${t.monNotScored}: ${hovered.reason ?? ''}`}</span>
+              <span>
+                {hovered.scored
+                  ? (hovered.group?.label ?? hovered.status?.classLabel)
+                  : `${t.monNotScored}: ${hovered.reason ?? ''}`}
+              </span>
             </div>
           )}
-          {results && <MonitoringLegend results={results} view={view} title={`${viewLabel} · ${t.referenceDate} ${dateText}`} />}
+          {results && (
+            <MonitoringLegend
+              results={results}
+              view={view}
+              title={`${viewLabel} · ${t.referenceDate} ${dateText}`}
+            />
+          )}
         </div>
-        <aside style={{ width: 480, maxWidth: '48%', overflowY: 'auto', padding: '10px 12px', borderLeft: '1px solid #d0d5db', background: '#fff' }}>
+        <aside
+          style={{
+            width: 480,
+            maxWidth: '48%',
+            overflowY: 'auto',
+            padding: '10px 12px',
+            borderLeft: '1px solid #d0d5db',
+            background: '#fff',
+          }}
+        >
           {editing && detailQ.data && detailQ.data.id === indexId && (
             <IndexForm
               base={detailQ.data}
@@ -153,16 +239,32 @@ export function MonitoringScreen({ search }: { search: string }) {
             />
           )}
           {notice && (
-            <p role="status" style={{ margin: '0 0 10px', color: '#1b5e20', fontWeight: 600, fontSize: 13 }}>
+            <p
+              role="status"
+              style={{ margin: '0 0 10px', color: '#1b5e20', fontWeight: 600, fontSize: 13 }}
+            >
               {notice}
             </p>
           )}
           {area !== null && indexId && edition ? (
-            <ExplainPanel indexId={indexId} areaId={area} edition={edition} onClose={() => update({ area: null })} onSelect={selectArea} />
+            <ExplainPanel
+              indexId={indexId}
+              areaId={area}
+              edition={edition}
+              onClose={() => update({ area: null })}
+              onSelect={selectArea}
+            />
           ) : (
             <p style={{ fontSize: 13, color: '#444', marginTop: 0 }}>{t.monClickHint}</p>
           )}
-          {indexId && edition && previous && <ChangesList indexId={indexId} edition={edition} previous={previous} onSelect={selectArea} />}
+          {indexId && edition && previous && (
+            <ChangesList
+              indexId={indexId}
+              edition={edition}
+              previous={previous}
+              onSelect={selectArea}
+            />
+          )}
           {results && <AttentionList areas={results.areas} selected={area} onSelect={selectArea} />}
         </aside>
       </div>

@@ -21,26 +21,50 @@ export function profileUrl(areaId: number, date: string | null): string {
 function useFlagReason(item: ProfileIndicator, area: AreaDetail): string | null {
   const wanted = item.flag !== null && !item.flagReason;
   const q = useFetch(
-    wanted ? () => api.values({ indicator: item.indicator.id, system: area.systemId, level: area.levelId, date: item.date }) : null,
+    wanted
+      ? () =>
+          api.values({
+            indicator: item.indicator.id,
+            system: area.systemId,
+            level: area.levelId,
+            date: item.date,
+          })
+      : null,
     [wanted, item.indicator.id, area.id, item.date],
   );
   if (item.flagReason) return item.flagReason;
   return q.data?.values.find((v) => v.areaId === area.id)?.flagReason ?? null;
 }
 
-function IndicatorRow({ item, showDate, area }: { item: ProfileIndicator; showDate: boolean; area: AreaDetail }) {
+function IndicatorRow({
+  item,
+  showDate,
+  area,
+}: {
+  item: ProfileIndicator;
+  showDate: boolean;
+  area: AreaDetail;
+}) {
   const { t, lang } = useI18n();
   const ind = item.indicator;
   const name = indicatorName(ind, lang);
   const reason = useFlagReason(item, area);
   // the value cell already says "nicht bewertet"; the note then only adds the reason
-  const flagText = item.flag ? (item.value === null && reason ? reason : `${t.flagLabel(item.flag)}${reason ? `: ${reason}` : ''}`) : null;
+  const flagText = item.flag
+    ? item.value === null && reason
+      ? reason
+      : `${t.flagLabel(item.flag)}${reason ? `: ${reason}` : ''}`
+    : null;
   return (
     <li className="profile-indicator">
       <div className="profile-indicator-head">
         <h4 className="profile-indicator-name">{name}</h4>
         <span className={`profile-value${item.value === null ? ' profile-value-missing' : ''}`}>
-          {item.value === null ? (item.flag ? t.flagLabel(item.flag) : t.noData) : formatValue(item.value, ind.unit, ind.decimals, lang)}
+          {item.value === null
+            ? item.flag
+              ? t.flagLabel(item.flag)
+              : t.noData
+            : formatValue(item.value, ind.unit, ind.decimals, lang)}
         </span>
       </div>
       <dl className="profile-facts">
@@ -89,12 +113,23 @@ export function latestDate(dates: readonly string[]): string | null {
 }
 
 /** The profile body: heading, hierarchy, groups by dimension. */
-export function ProfileContent({ profile, headingId, asPage }: { profile: Profile; headingId: string; asPage: boolean }) {
+export function ProfileContent({
+  profile,
+  headingId,
+  asPage,
+}: {
+  profile: Profile;
+  headingId: string;
+  asPage: boolean;
+}) {
   const { t, lang } = useI18n();
   const area = profile.area;
-  const groups = [...profile.groups].sort((a, b) => dimensionRank(a.dimension) - dimensionRank(b.dimension));
+  const groups = [...profile.groups].sort(
+    (a, b) => dimensionRank(a.dimension) - dimensionRank(b.dimension),
+  );
   // the date most indicators show; an indicator with another (older) date says so
-  const mainDate = profile.date ?? latestDate(groups.flatMap((g) => g.indicators.map((i) => i.date)));
+  const mainDate =
+    profile.date ?? latestDate(groups.flatMap((g) => g.indicators.map((i) => i.date)));
   const H = asPage ? 'h1' : 'h2';
   return (
     <>
@@ -120,7 +155,11 @@ export function ProfileContent({ profile, headingId, asPage }: { profile: Profil
           </nav>
         )}
         <p className="profile-meta">
-          {mainDate && <>{t.referenceDate}: {formatDate(mainDate, lang)}</>}
+          {mainDate && (
+            <>
+              {t.referenceDate}: {formatDate(mainDate, lang)}
+            </>
+          )}
           {mainDate && area.areaM2 !== null && ' · '}
           {area.areaM2 !== null && (
             <>
@@ -131,13 +170,22 @@ export function ProfileContent({ profile, headingId, asPage }: { profile: Profil
       </header>
       {groups.length === 0 && <Empty>{t.noProfileData}</Empty>}
       {groups.map((g) => (
-        <section key={g.dimension} className="profile-group" aria-labelledby={`${headingId}-${g.dimension}`}>
+        <section
+          key={g.dimension}
+          className="profile-group"
+          aria-labelledby={`${headingId}-${g.dimension}`}
+        >
           <h3 id={`${headingId}-${g.dimension}`} className="profile-group-title">
             {dimensionLabel(g.dimension, lang)}
           </h3>
           <ul className="profile-list">
             {g.indicators.map((item) => (
-              <IndicatorRow key={item.indicator.id} item={item} showDate={item.date !== mainDate} area={area} />
+              <IndicatorRow
+                key={item.indicator.id}
+                item={item}
+                showDate={item.date !== mainDate}
+                area={area}
+              />
             ))}
           </ul>
         </section>
@@ -159,7 +207,15 @@ export function ProfileContent({ profile, headingId, asPage }: { profile: Profil
 }
 
 /** Side panel next to the map; Escape or the close button closes it; focus moves to its heading when opened. */
-export function ProfilePanel({ areaId, date, onClose }: { areaId: number; date: string | null; onClose: () => void }) {
+export function ProfilePanel({
+  areaId,
+  date,
+  onClose,
+}: {
+  areaId: number;
+  date: string | null;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const q = useFetch(() => api.profile(areaId, date), [areaId, date]);
   const headingId = `profile-${areaId}`;
@@ -184,7 +240,13 @@ export function ProfilePanel({ areaId, date, onClose }: { areaId: number; date: 
         <Link href={profileUrl(areaId, date)} className="btn btn-small">
           {t.openAsPage}
         </Link>
-        <button type="button" className="btn btn-small btn-icon" onClick={onClose} aria-label={t.close} title={t.close}>
+        <button
+          type="button"
+          className="btn btn-small btn-icon"
+          onClick={onClose}
+          aria-label={t.close}
+          title={t.close}
+        >
           ✕
         </button>
       </div>

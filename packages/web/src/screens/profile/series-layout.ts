@@ -8,9 +8,15 @@ export interface SparkGeometry {
 }
 
 /** Places the non-missing points of a series in a w×h box (time on x by date, value on y, padded). */
-export function layoutSeries(series: readonly SeriesPoint[], w: number, h: number): SparkGeometry | null {
+export function layoutSeries(
+  series: readonly SeriesPoint[],
+  w: number,
+  h: number,
+): SparkGeometry | null {
   const pts = series
-    .filter((p): p is { date: string; value: number } => p.value !== null && Number.isFinite(p.value))
+    .filter(
+      (p): p is { date: string; value: number } => p.value !== null && Number.isFinite(p.value),
+    )
     .sort((a, b) => a.date.localeCompare(b.date));
   if (pts.length === 0) return null;
   const times = pts.map((p) => Date.parse(p.date));

@@ -26,8 +26,12 @@ export function Sparkline({ series, label, decimals, unit, highlightDate }: Spar
   if (!g) return null;
   const { lang } = useI18n();
   const fmt = (n: number) => formatNumber(n, decimals, lang);
-  const desc = g.points.map((p) => `${formatDate(p.date, lang)}: ${fmt(p.value)}${unit ? ` ${unit}` : ''}`).join('; ');
-  const path = g.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${(p.x + PAD_L).toFixed(1)},${(p.y + PAD_T).toFixed(1)}`).join(' ');
+  const desc = g.points
+    .map((p) => `${formatDate(p.date, lang)}: ${fmt(p.value)}${unit ? ` ${unit}` : ''}`)
+    .join('; ');
+  const path = g.points
+    .map((p, i) => `${i === 0 ? 'M' : 'L'}${(p.x + PAD_L).toFixed(1)},${(p.y + PAD_T).toFixed(1)}`)
+    .join(' ');
   const first = g.points[0]!;
   const last = g.points[g.points.length - 1]!;
   return (

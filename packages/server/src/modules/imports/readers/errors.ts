@@ -12,7 +12,14 @@ export class ImportFileError extends Error {
   readonly issues: ImportFileIssue[];
 
   constructor(issues: ImportFileIssue[]) {
-    super(issues.map((i) => `${i.file}${i.line !== undefined ? `:${i.line}` : ''}${i.column !== undefined ? `:${i.column}` : ''}: ${i.message}`).join('\n'));
+    super(
+      issues
+        .map(
+          (i) =>
+            `${i.file}${i.line !== undefined ? `:${i.line}` : ''}${i.column !== undefined ? `:${i.column}` : ''}: ${i.message}`,
+        )
+        .join('\n'),
+    );
     this.name = 'ImportFileError';
     this.issues = issues;
   }

@@ -17,9 +17,11 @@ const MAX_ISSUES = 50;
 
 /** Parses the user's CRS option ("EPSG:25833", "25833", 25833, URN forms) to a supported EPSG code. */
 export function parseCrsOption(crs: string | number, file: string): number {
-  const text = typeof crs === 'number' || /^\d+$/.test(crs.trim()) ? `EPSG:${String(crs).trim()}` : crs.trim();
+  const text =
+    typeof crs === 'number' || /^\d+$/.test(crs.trim()) ? `EPSG:${String(crs).trim()}` : crs.trim();
   const r = crsFromGeoJson({ type: 'name', properties: { name: text } });
-  if (!r.ok) throw new ImportFileError([{ file, message: `Angegebenes Koordinatensystem: ${r.message}` }]);
+  if (!r.ok)
+    throw new ImportFileError([{ file, message: `Angegebenes Koordinatensystem: ${r.message}` }]);
   return r.epsg;
 }
 
@@ -43,31 +45,48 @@ export function finalizeFeatures(
     return line === undefined ? {} : { line };
   };
   const name = (i: number): string => describeFeature(i, features[i]?.properties, opts.idProperty);
-  if (features.length === 0) throw new ImportFileError([{ file, message: 'Die Datei enthält keine Objekte (Features).' }]);
+  if (features.length === 0)
+    throw new ImportFileError([{ file, message: 'Die Datei enthält keine Objekte (Features).' }]);
 
   const expect = opts.expect ?? 'any';
   features.forEach((f, i) => {
     if (issues.length >= MAX_ISSUES) return;
     if (!f.geometry) {
-      if (expect !== 'any') issues.push({ file, ...at(i), message: `${name(i)}: keine Geometrie (null).` });
+      if (expect !== 'any')
+        issues.push({ file, ...at(i), message: `${name(i)}: keine Geometrie (null).` });
       return;
     }
     if (expect === 'polygon' && !POLYGON_TYPES.has(f.geometry.type)) {
-      issues.push({ file, ...at(i), message: `${name(i)}: Geometrietyp ${f.geometry.type}, erwartet werden Flächen (Polygon oder MultiPolygon).` });
+      issues.push({
+        file,
+        ...at(i),
+        message: `${name(i)}: Geometrietyp ${f.geometry.type}, erwartet werden Flächen (Polygon oder MultiPolygon).`,
+      });
     } else if (expect === 'point' && !POINT_TYPES.has(f.geometry.type)) {
-      issues.push({ file, ...at(i), message: `${name(i)}: Geometrietyp ${f.geometry.type}, erwartet werden Punkte (Point oder MultiPoint).` });
+      issues.push({
+        file,
+        ...at(i),
+        message: `${name(i)}: Geometrietyp ${f.geometry.type}, erwartet werden Punkte (Point oder MultiPoint).`,
+      });
     }
   });
   if (issues.length) throw new ImportFileError(issues);
 
   const def = SUPPORTED_CRS.get(sourceEpsg);
-  if (!def) throw new ImportFileError([{ file, message: `Koordinatensystem EPSG:${sourceEpsg} wird nicht unterstützt.` }]);
+  if (!def)
+    throw new ImportFileError([
+      { file, message: `Koordinatensystem EPSG:${sourceEpsg} wird nicht unterstützt.` },
+    ]);
   const geometries = features.map((f) => f.geometry);
   if (!def.geographic) {
     // Degrees declared as metres would reproject to a spot near 0° N and pass unnoticed: refuse them.
     const raw = checkCoordinates(geometries, { expectedBbox: null });
     const b = raw.bbox;
-    if (b && Math.max(Math.abs(b[0]), Math.abs(b[2])) <= 180 && Math.max(Math.abs(b[1]), Math.abs(b[3])) <= 90) {
+    if (
+      b &&
+      Math.max(Math.abs(b[0]), Math.abs(b[2])) <= 180 &&
+      Math.max(Math.abs(b[1]), Math.abs(b[3])) <= 90
+    ) {
       throw new ImportFileError([
         {
           file,
@@ -76,29 +95,44 @@ export function finalizeFeatures(
       ]);
     }
   }
-  const projected = def.epsg === 4326 ? geometries : geometries.map((g) => (g ? reprojectGeometry(g, sourceEpsg) : null));
+  const projected =
+    def.epsg === 4326
+      ? geometries
+      : geometries.map((g) => (g ? reprojectGeometry(g, sourceEpsg) : null));
   const expectedBbox = opts.expectedBbox === undefined ? GERMANY_BBOX : opts.expectedBbox;
   const check = checkCoordinates(projected, { expectedBbox });
   for (const issue of check.issues) {
     if (issue.severity === 'error') issues.push({ file, message: issue.message });
     else if (expectedBbox && check.bbox && !intersects(check.bbox, expectedBbox)) {
       // Nothing at all in the expected area: almost always a wrong CRS, so refuse instead of warning.
-      issues.push({ file, message: `${issue.message} Keine einzige Koordinate liegt im erwarteten Gebiet; die Datei wird deshalb abgelehnt.` });
+      issues.push({
+        file,
+        message: `${issue.message} Keine einzige Koordinate liegt im erwarteten Gebiet; die Datei wird deshalb abgelehnt.`,
+      });
     } else warnings.push(issue.message);
   }
   if (issues.length) throw new ImportFileError(issues);
 
-  const out: GeoFeature[] = features.map((f, i) => ({ properties: f.properties, geometry: projected[i] ?? null }));
+  const out: GeoFeature[] = features.map((f, i) => ({
+    properties: f.properties,
+    geometry: projected[i] ?? null,
+  }));
   if (expect === 'polygon' && opts.validate !== false) {
     const polyIssues = validatePolygons(
       out.map((f) => ({ properties: f.properties, geometry: f.geometry as Geometry })),
       opts.idProperty ? { idProperty: opts.idProperty } : {},
     );
-    for (const p of polyIssues.slice(0, MAX_ISSUES)) issues.push({ file, ...at(p.featureIndex), message: p.message });
-    if (polyIssues.length > MAX_ISSUES) issues.push({ file, message: `… und ${polyIssues.length - MAX_ISSUES} weitere Geometriefehler.` });
+    for (const p of polyIssues.slice(0, MAX_ISSUES))
+      issues.push({ file, ...at(p.featureIndex), message: p.message });
+    if (polyIssues.length > MAX_ISSUES)
+      issues.push({
+        file,
+        message: `… und ${polyIssues.length - MAX_ISSUES} weitere Geometriefehler.`,
+      });
     if (issues.length) throw new ImportFileError(issues);
   }
   return { features: out, sourceCrs: `EPSG:${sourceEpsg}`, warnings, format };
 }
 
-const intersects = (a: readonly number[], b: readonly number[]): boolean => a[0]! <= b[2]! && b[0]! <= a[2]! && a[1]! <= b[3]! && b[1]! <= a[3]!;
+const intersects = (a: readonly number[], b: readonly number[]): boolean =>
+  a[0]! <= b[2]! && b[0]! <= a[2]! && a[1]! <= b[3]! && b[1]! <= a[3]!;

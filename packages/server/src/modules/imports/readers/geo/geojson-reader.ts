@@ -4,11 +4,19 @@ import { ImportFileError } from '../errors.ts';
 import { finalizeFeatures, parseCrsOption } from './finalize.ts';
 import type { GeoFeature, GeometryReadResult, InputFile, ReadGeometryOptions } from './types.ts';
 
-const GEOMETRY_DEPTH: Record<string, number> = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 };
+const GEOMETRY_DEPTH: Record<string, number> = {
+  Point: 0,
+  MultiPoint: 1,
+  LineString: 1,
+  MultiLineString: 2,
+  Polygon: 2,
+  MultiPolygon: 3,
+};
 
 /** 1-based line and column of a character offset. */
 export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1, lineStart = 0;
+  let line = 1,
+    lineStart = 0;
   for (let i = 0; i < offset && i < text.length; i++) {
     if (text.charCodeAt(i) === 10) {
       line++;
@@ -20,15 +28,36 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
 
 // V8's JSON.parse messages (Node 20) in German; unknown ones are shown as they are.
 const JSON_REASONS: [RegExp, string][] = [
-  [/Expected ',' or '\}' after property value/, 'nach einem Wert fehlt ein Komma oder eine schließende Klammer }'],
-  [/Expected ',' or '\]' after array element/, 'nach einem Listenelement fehlt ein Komma oder eine schließende Klammer ]'],
-  [/Expected double-quoted property name/, 'hier wird ein Name in doppelten Anführungszeichen erwartet (überzähliges Komma?)'],
+  [
+    /Expected ',' or '\}' after property value/,
+    'nach einem Wert fehlt ein Komma oder eine schließende Klammer }',
+  ],
+  [
+    /Expected ',' or '\]' after array element/,
+    'nach einem Listenelement fehlt ein Komma oder eine schließende Klammer ]',
+  ],
+  [
+    /Expected double-quoted property name/,
+    'hier wird ein Name in doppelten Anführungszeichen erwartet (überzähliges Komma?)',
+  ],
   [/Expected ':' after property name/, 'nach dem Namen fehlt der Doppelpunkt'],
   [/Unterminated string/, 'eine Zeichenkette endet nicht (schließendes Anführungszeichen fehlt)'],
-  [/Bad control character in string literal/, 'ein Steuerzeichen (z. B. Zeilenumbruch oder Tabulator) steht ungeschützt in einer Zeichenkette'],
-  [/Unexpected non-whitespace character after JSON/, 'nach dem Ende des JSON-Objekts folgt weiterer Text'],
-  [/No number after minus sign|Exponent part is missing a number|Unterminated fractional number/, 'ungültige Zahl'],
-  [/Unexpected token/, 'unerwartetes Zeichen (z. B. einfache statt doppelter Anführungszeichen, NaN oder ein Kommentar)'],
+  [
+    /Bad control character in string literal/,
+    'ein Steuerzeichen (z. B. Zeilenumbruch oder Tabulator) steht ungeschützt in einer Zeichenkette',
+  ],
+  [
+    /Unexpected non-whitespace character after JSON/,
+    'nach dem Ende des JSON-Objekts folgt weiterer Text',
+  ],
+  [
+    /No number after minus sign|Exponent part is missing a number|Unterminated fractional number/,
+    'ungültige Zahl',
+  ],
+  [
+    /Unexpected token/,
+    'unerwartetes Zeichen (z. B. einfache statt doppelter Anführungszeichen, NaN oder ein Kommentar)',
+  ],
 ];
 
 /** Turns a JSON.parse SyntaxError into a German message with line and column. */
@@ -41,12 +70,21 @@ function jsonSyntaxIssue(file: string, text: string, err: unknown): ImportFileEr
   if (lc) where = { line: Number(lc[1]), column: Number(lc[2]) };
   else if (pos) where = lineColumnAt(text, Number(pos[1]));
   else where = lineColumnAt(text, text.length); // "Unexpected end of JSON input"
-  const v8 = msg.replace(/\s*in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/, '');
+  const v8 = msg
+    .replace(/\s*in JSON at position \d+.*$/, '')
+    .replace(/, ".*" is not valid JSON$/, '');
   const german = JSON_REASONS.find(([re]) => re.test(v8))?.[1];
   const reason = /Unexpected end of JSON input/.test(msg)
     ? 'Die Datei endet mitten im JSON (abgeschnitten oder eine Klammer fehlt).'
     : `Ungültiges JSON: ${german ?? v8}.`;
-  return new ImportFileError([{ file, line: where.line, column: where.column, message: `Zeile ${where.line}, Spalte ${where.column}: ${reason}` }]);
+  return new ImportFileError([
+    {
+      file,
+      line: where.line,
+      column: where.column,
+      message: `Zeile ${where.line}, Spalte ${where.column}: ${reason}`,
+    },
+  ]);
 }
 
 /** Checks the nesting of `coordinates` (numbers at the right depth); returns a German problem or null. */
@@ -63,12 +101,15 @@ function checkGeometry(g: unknown, depthLimit = 3): string | null {
     }
     return null;
   }
-  if (typeof geom.type !== 'string' || !(geom.type in GEOMETRY_DEPTH)) return `unbekannter Geometrietyp ${JSON.stringify(geom.type)}.`;
+  if (typeof geom.type !== 'string' || !(geom.type in GEOMETRY_DEPTH))
+    return `unbekannter Geometrietyp ${JSON.stringify(geom.type)}.`;
   const depth = GEOMETRY_DEPTH[geom.type]!;
   const walk = (v: unknown, d: number): string | null => {
-    if (!Array.isArray(v)) return `„coordinates“ von ${String(geom.type)} hat nicht die erwartete Verschachtelung.`;
+    if (!Array.isArray(v))
+      return `„coordinates“ von ${String(geom.type)} hat nicht die erwartete Verschachtelung.`;
     if (d === 0) {
-      if (v.length < 2 || v.some((n) => typeof n !== 'number')) return `Position ${JSON.stringify(v).slice(0, 60)} besteht nicht aus mindestens zwei Zahlen.`;
+      if (v.length < 2 || v.some((n) => typeof n !== 'number'))
+        return `Position ${JSON.stringify(v).slice(0, 60)} besteht nicht aus mindestens zwei Zahlen.`;
       return null;
     }
     for (const c of v) {
@@ -84,7 +125,8 @@ function checkGeometry(g: unknown, depthLimit = 3): string | null {
 function featureLines(text: string, count: number): (number | undefined)[] {
   const lines: number[] = [];
   const re = /"type"\s*:\s*"Feature"/g;
-  let line = 1, last = 0;
+  let line = 1,
+    last = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     for (let i = last; i < m.index; i++) if (text.charCodeAt(i) === 10) line++;
     last = m.index;
@@ -96,15 +138,25 @@ function featureLines(text: string, count: number): (number | undefined)[] {
 
 /** Reads a GeoJSON file into WGS84 features; throws ImportFileError with line/column for syntax errors. */
 export function readGeoJson(file: InputFile, opts: ReadGeometryOptions = {}): GeometryReadResult {
-  if (file.bytes.length === 0) throw new ImportFileError([{ file: file.name, message: 'Die Datei ist leer (0 Bytes).' }]);
+  if (file.bytes.length === 0)
+    throw new ImportFileError([{ file: file.name, message: 'Die Datei ist leer (0 Bytes).' }]);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
   } catch {
-    throw new ImportFileError([{ file: file.name, message: 'Die Datei ist nicht UTF-8-kodiert; GeoJSON muss UTF-8 sein (RFC 7946, Abschnitt 11). Bitte als UTF-8 speichern.' }]);
+    throw new ImportFileError([
+      {
+        file: file.name,
+        message:
+          'Die Datei ist nicht UTF-8-kodiert; GeoJSON muss UTF-8 sein (RFC 7946, Abschnitt 11). Bitte als UTF-8 speichern.',
+      },
+    ]);
   }
   text = text.replace(/^\uFEFF/, '');
-  if (text.trim() === '') throw new ImportFileError([{ file: file.name, message: 'Die Datei ist leer (nur Leerzeichen).' }]);
+  if (text.trim() === '')
+    throw new ImportFileError([
+      { file: file.name, message: 'Die Datei ist leer (nur Leerzeichen).' },
+    ]);
   let root: unknown;
   try {
     root = JSON.parse(text);
@@ -112,18 +164,43 @@ export function readGeoJson(file: InputFile, opts: ReadGeometryOptions = {}): Ge
     throw jsonSyntaxIssue(file.name, text, err);
   }
   if (typeof root !== 'object' || root === null || Array.isArray(root)) {
-    throw new ImportFileError([{ file: file.name, line: 1, column: 1, message: 'Die Datei ist JSON, aber kein GeoJSON-Objekt (erwartet {"type": "FeatureCollection", …}).' }]);
+    throw new ImportFileError([
+      {
+        file: file.name,
+        line: 1,
+        column: 1,
+        message:
+          'Die Datei ist JSON, aber kein GeoJSON-Objekt (erwartet {"type": "FeatureCollection", …}).',
+      },
+    ]);
   }
-  const obj = root as { type?: unknown; features?: unknown; crs?: unknown; geometry?: unknown; properties?: unknown };
+  const obj = root as {
+    type?: unknown;
+    features?: unknown;
+    crs?: unknown;
+    geometry?: unknown;
+    properties?: unknown;
+  };
   let rawFeatures: unknown[];
   if (obj.type === 'FeatureCollection') {
-    if (!Array.isArray(obj.features)) throw new ImportFileError([{ file: file.name, message: 'FeatureCollection ohne „features“-Liste.' }]);
+    if (!Array.isArray(obj.features))
+      throw new ImportFileError([
+        { file: file.name, message: 'FeatureCollection ohne „features“-Liste.' },
+      ]);
     rawFeatures = obj.features;
   } else if (obj.type === 'Feature') rawFeatures = [obj];
-  else if (typeof obj.type === 'string' && (obj.type in GEOMETRY_DEPTH || obj.type === 'GeometryCollection')) {
+  else if (
+    typeof obj.type === 'string' &&
+    (obj.type in GEOMETRY_DEPTH || obj.type === 'GeometryCollection')
+  ) {
     rawFeatures = [{ type: 'Feature', properties: {}, geometry: obj }];
   } else {
-    throw new ImportFileError([{ file: file.name, message: `Unbekannter GeoJSON-Typ ${JSON.stringify(obj.type)}; erwartet FeatureCollection, Feature oder eine Geometrie.` }]);
+    throw new ImportFileError([
+      {
+        file: file.name,
+        message: `Unbekannter GeoJSON-Typ ${JSON.stringify(obj.type)}; erwartet FeatureCollection, Feature oder eine Geometrie.`,
+      },
+    ]);
   }
   const lines = featureLines(text, rawFeatures.length);
   const lineOf = (i: number): number | undefined => lines[i];
@@ -134,16 +211,23 @@ export function readGeoJson(file: InputFile, opts: ReadGeometryOptions = {}): Ge
     const line = lineOf(i);
     const where = { file: file.name, ...(line !== undefined ? { line } : {}) };
     if (typeof f !== 'object' || f === null || f.type !== 'Feature') {
-      issues.push({ ...where, message: `Objekt ${i + 1}: kein Feature (type = ${JSON.stringify(f?.type)}).` });
+      issues.push({
+        ...where,
+        message: `Objekt ${i + 1}: kein Feature (type = ${JSON.stringify(f?.type)}).`,
+      });
       return;
     }
     const problem = checkGeometry(f.geometry === undefined ? null : f.geometry);
     if (problem) issues.push({ ...where, message: `Objekt ${i + 1}: ${problem}` });
-    const props = f.properties && typeof f.properties === 'object' && !Array.isArray(f.properties) ? { ...(f.properties as Record<string, unknown>) } : {};
+    const props =
+      f.properties && typeof f.properties === 'object' && !Array.isArray(f.properties)
+        ? { ...(f.properties as Record<string, unknown>) }
+        : {};
     // The Feature's own "id" member (RFC 7946, §3.2; WFS exports put the key there) is kept as property
     // "id" so it can be chosen as the area code — unless a property of that name exists already.
     const featureId = (raw as { id?: unknown }).id;
-    if ((typeof featureId === 'string' || typeof featureId === 'number') && !('id' in props)) props.id = featureId;
+    if ((typeof featureId === 'string' || typeof featureId === 'number') && !('id' in props))
+      props.id = featureId;
     features.push({ properties: props, geometry: (f.geometry ?? null) as Geometry | null });
   });
   if (issues.length) throw new ImportFileError(issues.slice(0, 50));
@@ -156,7 +240,10 @@ export function readGeoJson(file: InputFile, opts: ReadGeometryOptions = {}): Ge
     epsg = declared.epsg;
     if (opts.crs !== undefined) {
       const given = parseCrsOption(opts.crs, file.name);
-      if (given !== epsg) warnings.push(`Die Datei gibt EPSG:${epsg} an; verwendet wird das ausdrücklich angegebene EPSG:${given}.`);
+      if (given !== epsg)
+        warnings.push(
+          `Die Datei gibt EPSG:${epsg} an; verwendet wird das ausdrücklich angegebene EPSG:${given}.`,
+        );
       epsg = given;
     }
   } else {

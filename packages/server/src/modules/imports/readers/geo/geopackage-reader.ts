@@ -14,7 +14,12 @@ function loadSql(): Promise<SqlJsStatic> {
   if (!sqlPromise) {
     const wasmPath = createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm');
     const wasm = readFileSync(wasmPath);
-    sqlPromise = initSqlJs({ wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer });
+    sqlPromise = initSqlJs({
+      wasmBinary: wasm.buffer.slice(
+        wasm.byteOffset,
+        wasm.byteOffset + wasm.byteLength,
+      ) as ArrayBuffer,
+    });
   }
   return sqlPromise;
 }
@@ -42,62 +47,138 @@ function query(db: Database, sql: string, params: SqlValue[] = []): Record<strin
 const quoteIdent = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
 /** Reads the feature layer of a GeoPackage (the only one, or `opts.layer`) into WGS84 features. */
-export async function readGeoPackage(file: InputFile, opts: ReadGeometryOptions = {}): Promise<GeometryReadResult> {
-  if (file.bytes.length === 0) throw new ImportFileError([{ file: file.name, message: 'Die Datei ist leer (0 Bytes).' }]);
-  if (!isSqlite(file.bytes)) throw new ImportFileError([{ file: file.name, message: 'Die Datei ist keine GeoPackage-Datei (keine SQLite-3-Kennung am Dateianfang).' }]);
+export async function readGeoPackage(
+  file: InputFile,
+  opts: ReadGeometryOptions = {},
+): Promise<GeometryReadResult> {
+  if (file.bytes.length === 0)
+    throw new ImportFileError([{ file: file.name, message: 'Die Datei ist leer (0 Bytes).' }]);
+  if (!isSqlite(file.bytes))
+    throw new ImportFileError([
+      {
+        file: file.name,
+        message: 'Die Datei ist keine GeoPackage-Datei (keine SQLite-3-Kennung am Dateianfang).',
+      },
+    ]);
   const SQL = await loadSql();
   let db: Database;
   try {
     db = new SQL.Database(file.bytes);
   } catch (err) {
-    throw new ImportFileError([{ file: file.name, message: `Die GeoPackage-Datei lässt sich nicht öffnen: ${(err as Error).message}` }]);
+    throw new ImportFileError([
+      {
+        file: file.name,
+        message: `Die GeoPackage-Datei lässt sich nicht öffnen: ${(err as Error).message}`,
+      },
+    ]);
   }
   try {
     let layers: Record<string, SqlValue>[];
     try {
-      layers = query(db, "SELECT table_name, srs_id FROM gpkg_contents WHERE data_type = 'features' ORDER BY table_name");
+      layers = query(
+        db,
+        "SELECT table_name, srs_id FROM gpkg_contents WHERE data_type = 'features' ORDER BY table_name",
+      );
     } catch {
-      throw new ImportFileError([{ file: file.name, message: 'Die SQLite-Datei ist kein GeoPackage: die Tabelle gpkg_contents fehlt.' }]);
+      throw new ImportFileError([
+        {
+          file: file.name,
+          message: 'Die SQLite-Datei ist kein GeoPackage: die Tabelle gpkg_contents fehlt.',
+        },
+      ]);
     }
     const names = layers.map((l) => String(l.table_name));
-    if (names.length === 0) throw new ImportFileError([{ file: file.name, message: 'Das GeoPackage enthält keine Vektorebene (gpkg_contents ohne data_type = features).' }]);
+    if (names.length === 0)
+      throw new ImportFileError([
+        {
+          file: file.name,
+          message:
+            'Das GeoPackage enthält keine Vektorebene (gpkg_contents ohne data_type = features).',
+        },
+      ]);
     let layer: string;
     if (opts.layer !== undefined) {
-      if (!names.includes(opts.layer)) throw new ImportFileError([{ file: file.name, message: `Ebene „${opts.layer}“ gibt es im GeoPackage nicht; vorhanden: ${names.join(', ')}.` }]);
+      if (!names.includes(opts.layer))
+        throw new ImportFileError([
+          {
+            file: file.name,
+            message: `Ebene „${opts.layer}“ gibt es im GeoPackage nicht; vorhanden: ${names.join(', ')}.`,
+          },
+        ]);
       layer = opts.layer;
     } else if (names.length > 1) {
-      throw new ImportFileError([{ file: file.name, message: `Das GeoPackage enthält ${names.length} Ebenen (${names.join(', ')}); bitte eine auswählen.` }]);
+      throw new ImportFileError([
+        {
+          file: file.name,
+          message: `Das GeoPackage enthält ${names.length} Ebenen (${names.join(', ')}); bitte eine auswählen.`,
+        },
+      ]);
     } else layer = names[0]!;
 
-    const geomCols = query(db, 'SELECT column_name, srs_id FROM gpkg_geometry_columns WHERE table_name = ?', [layer]);
+    const geomCols = query(
+      db,
+      'SELECT column_name, srs_id FROM gpkg_geometry_columns WHERE table_name = ?',
+      [layer],
+    );
     const geomCol = geomCols[0];
-    if (!geomCol) throw new ImportFileError([{ file: file.name, message: `Ebene „${layer}“ hat keinen Eintrag in gpkg_geometry_columns.` }]);
+    if (!geomCol)
+      throw new ImportFileError([
+        {
+          file: file.name,
+          message: `Ebene „${layer}“ hat keinen Eintrag in gpkg_geometry_columns.`,
+        },
+      ]);
     const column = String(geomCol.column_name);
     const srsId = Number(geomCol.srs_id);
 
     const warnings: string[] = [];
     let epsg: number | undefined;
-    const srs = query(db, 'SELECT srs_name, organization, organization_coordsys_id, definition FROM gpkg_spatial_ref_sys WHERE srs_id = ?', [srsId])[0];
-    if (srs && String(srs.organization).toUpperCase() === 'EPSG' && SUPPORTED_CRS.has(Number(srs.organization_coordsys_id))) {
+    const srs = query(
+      db,
+      'SELECT srs_name, organization, organization_coordsys_id, definition FROM gpkg_spatial_ref_sys WHERE srs_id = ?',
+      [srsId],
+    )[0];
+    if (
+      srs &&
+      String(srs.organization).toUpperCase() === 'EPSG' &&
+      SUPPORTED_CRS.has(Number(srs.organization_coordsys_id))
+    ) {
       epsg = Number(srs.organization_coordsys_id);
-    } else if (srs && typeof srs.definition === 'string' && srs.definition !== 'undefined' && srsId > 0) {
+    } else if (
+      srs &&
+      typeof srs.definition === 'string' &&
+      srs.definition !== 'undefined' &&
+      srsId > 0
+    ) {
       const r = crsFromPrj(srs.definition);
       if (!r.ok) throw new ImportFileError([{ file: file.name, message: r.message }]);
       epsg = r.epsg;
     }
     if (opts.crs !== undefined) {
       const given = parseCrsOption(opts.crs, file.name);
-      if (epsg !== undefined && given !== epsg) warnings.push(`Das GeoPackage gibt EPSG:${epsg} an; verwendet wird das ausdrücklich angegebene EPSG:${given}.`);
+      if (epsg !== undefined && given !== epsg)
+        warnings.push(
+          `Das GeoPackage gibt EPSG:${epsg} an; verwendet wird das ausdrücklich angegebene EPSG:${given}.`,
+        );
       epsg = given;
     }
     if (epsg === undefined) {
       // srs_id 0 / −1 = "undefined geographic / cartesian" (GeoPackage 1.3, Requirement 11).
-      throw new ImportFileError([{ file: file.name, message: `Ebene „${layer}“ hat kein bekanntes Koordinatensystem (srs_id ${srsId}); bitte das Koordinatensystem angeben (z. B. EPSG:25833).` }]);
+      throw new ImportFileError([
+        {
+          file: file.name,
+          message: `Ebene „${layer}“ hat kein bekanntes Koordinatensystem (srs_id ${srsId}); bitte das Koordinatensystem angeben (z. B. EPSG:25833).`,
+        },
+      ]);
     }
 
     const info = query(db, `PRAGMA table_info(${quoteIdent(layer)})`);
     // The integer primary key GDAL adds ("fid") is storage, not data.
-    const skip = new Set(info.filter((c) => Number(c.pk) > 0 && /^(fid|ogc_fid)$/i.test(String(c.name))).map((c) => String(c.name)));
+    const skip = new Set(
+      info
+        .filter((c) => Number(c.pk) > 0 && /^(fid|ogc_fid)$/i.test(String(c.name)))
+        .map((c) => String(c.name)),
+    );
     skip.add(column);
     const rows = query(db, `SELECT * FROM ${quoteIdent(layer)}`);
     const features: GeoFeature[] = [];
@@ -111,7 +192,12 @@ export async function readGeoPackage(file: InputFile, opts: ReadGeometryOptions 
         try {
           geometry = parseGeoPackageGeometry(blob).geometry;
         } catch (err) {
-          if (issues.length < 50) issues.push({ file: file.name, line: i + 1, message: `Datensatz ${i + 1}: Geometrie nicht lesbar: ${(err as Error).message}` });
+          if (issues.length < 50)
+            issues.push({
+              file: file.name,
+              line: i + 1,
+              message: `Datensatz ${i + 1}: Geometrie nicht lesbar: ${(err as Error).message}`,
+            });
         }
       }
       features.push({ properties, geometry });

@@ -8,25 +8,41 @@ import type { GeometryReadResult, InputFile, ReadGeometryOptions } from './types
 
 const SHAPEFILE_PARTS = new Set(['shp', 'shx', 'dbf', 'prj', 'cpg', 'sbn', 'sbx', 'qix', 'qmd']);
 const extOf = (name: string): string => /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
-const isZip = (b: Uint8Array): boolean => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+const isZip = (b: Uint8Array): boolean =>
+  b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 function unzip(file: InputFile): InputFile[] {
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(file.bytes);
   } catch (err) {
-    throw new ImportFileError([{ file: file.name, message: `Die ZIP-Datei ist beschädigt oder nicht lesbar: ${(err as Error).message}` }]);
+    throw new ImportFileError([
+      {
+        file: file.name,
+        message: `Die ZIP-Datei ist beschädigt oder nicht lesbar: ${(err as Error).message}`,
+      },
+    ]);
   }
   return Object.entries(entries)
-    .filter(([path, bytes]) => !path.endsWith('/') && !/(^|\/)(__MACOSX|\.)/.test(path) && !(bytes.length === 0 && path.endsWith('/')))
+    .filter(
+      ([path, bytes]) =>
+        !path.endsWith('/') &&
+        !/(^|\/)(__MACOSX|\.)/.test(path) &&
+        !(bytes.length === 0 && path.endsWith('/')),
+    )
     .map(([path, bytes]) => ({ name: path.replace(/^.*\//, ''), bytes }));
 }
 
 /** Reads geometries from an upload: GeoJSON, GeoPackage, shapefile parts, or a .zip holding one of them. */
-export async function readGeometryFiles(files: readonly InputFile[], opts: ReadGeometryOptions = {}): Promise<GeometryReadResult> {
-  if (files.length === 0) throw new ImportFileError([{ file: '(keine)', message: 'Es wurde keine Datei übergeben.' }]);
+export async function readGeometryFiles(
+  files: readonly InputFile[],
+  opts: ReadGeometryOptions = {},
+): Promise<GeometryReadResult> {
+  if (files.length === 0)
+    throw new ImportFileError([{ file: '(keine)', message: 'Es wurde keine Datei übergeben.' }]);
   const empty = files.find((f) => f.bytes.length === 0 && extOf(f.name) !== 'cpg');
-  if (empty) throw new ImportFileError([{ file: empty.name, message: 'Die Datei ist leer (0 Bytes).' }]);
+  if (empty)
+    throw new ImportFileError([{ file: empty.name, message: 'Die Datei ist leer (0 Bytes).' }]);
 
   const expanded: InputFile[] = [];
   for (const f of files) {
@@ -36,27 +52,72 @@ export async function readGeometryFiles(files: readonly InputFile[], opts: ReadG
       const usable = inner.some((e) => ['shp', 'gpkg', 'geojson', 'json'].includes(extOf(e.name)));
       if (!usable) {
         throw new ImportFileError([
-          { file: f.name, message: `Die ZIP-Datei enthält keine .shp-Datei (und kein GeoPackage oder GeoJSON); gefunden: ${names.length ? names.join(', ') : 'nichts'}.` },
+          {
+            file: f.name,
+            message: `Die ZIP-Datei enthält keine .shp-Datei (und kein GeoPackage oder GeoJSON); gefunden: ${names.length ? names.join(', ') : 'nichts'}.`,
+          },
         ]);
       }
-      if (inner.some((e) => ['dbf', 'prj'].includes(extOf(e.name))) && !inner.some((e) => extOf(e.name) === 'shp')) {
-        throw new ImportFileError([{ file: f.name, message: `Die ZIP-Datei enthält Teile eines Shapefiles, aber keine .shp-Datei; gefunden: ${names.join(', ')}.` }]);
+      if (
+        inner.some((e) => ['dbf', 'prj'].includes(extOf(e.name))) &&
+        !inner.some((e) => extOf(e.name) === 'shp')
+      ) {
+        throw new ImportFileError([
+          {
+            file: f.name,
+            message: `Die ZIP-Datei enthält Teile eines Shapefiles, aber keine .shp-Datei; gefunden: ${names.join(', ')}.`,
+          },
+        ]);
       }
       expanded.push(...inner);
     } else expanded.push(f);
   }
 
   const shapeParts = expanded.filter((f) => SHAPEFILE_PARTS.has(extOf(f.name)));
-  const others = expanded.filter((f) => !SHAPEFILE_PARTS.has(extOf(f.name)) && !/^(txt|xml|html?|pdf|md|qml|sld|lyr)$/.test(extOf(f.name)));
+  const others = expanded.filter(
+    (f) =>
+      !SHAPEFILE_PARTS.has(extOf(f.name)) &&
+      !/^(txt|xml|html?|pdf|md|qml|sld|lyr)$/.test(extOf(f.name)),
+  );
   if (shapeParts.length > 0) {
-    if (others.length > 0) throw new ImportFileError([{ file: others.map((f) => f.name).join(', '), message: 'Bitte nur einen Datensatz hochladen: ein Shapefile oder eine andere Geodatei, nicht beides.' }]);
+    if (others.length > 0)
+      throw new ImportFileError([
+        {
+          file: others.map((f) => f.name).join(', '),
+          message:
+            'Bitte nur einen Datensatz hochladen: ein Shapefile oder eine andere Geodatei, nicht beides.',
+        },
+      ]);
     return readShapefile(shapeParts, opts);
   }
-  if (others.length === 0) throw new ImportFileError([{ file: expanded.map((f) => f.name).join(', '), message: 'Keine lesbare Geodatei gefunden (erwartet .geojson, .json, .gpkg, .shp oder .zip).' }]);
-  if (others.length > 1) throw new ImportFileError([{ file: others.map((f) => f.name).join(', '), message: 'Bitte nur eine Geodatei auf einmal hochladen.' }]);
+  if (others.length === 0)
+    throw new ImportFileError([
+      {
+        file: expanded.map((f) => f.name).join(', '),
+        message:
+          'Keine lesbare Geodatei gefunden (erwartet .geojson, .json, .gpkg, .shp oder .zip).',
+      },
+    ]);
+  if (others.length > 1)
+    throw new ImportFileError([
+      {
+        file: others.map((f) => f.name).join(', '),
+        message: 'Bitte nur eine Geodatei auf einmal hochladen.',
+      },
+    ]);
   const file = others[0]!;
   const ext = extOf(file.name);
   if (ext === 'gpkg' || isSqlite(file.bytes)) return readGeoPackage(file, opts);
-  if (ext === 'geojson' || ext === 'json' || /^\s*[[{]/.test(new TextDecoder().decode(file.bytes.subarray(0, 64)).replace(/^\uFEFF/, ''))) return readGeoJson(file, opts);
-  throw new ImportFileError([{ file: file.name, message: `Unbekanntes Dateiformat „.${ext}“; unterstützt: GeoJSON (.geojson, .json), GeoPackage (.gpkg), Shapefile (.shp mit .dbf und .prj, auch als .zip).` }]);
+  if (
+    ext === 'geojson' ||
+    ext === 'json' ||
+    /^\s*[[{]/.test(new TextDecoder().decode(file.bytes.subarray(0, 64)).replace(/^\uFEFF/, ''))
+  )
+    return readGeoJson(file, opts);
+  throw new ImportFileError([
+    {
+      file: file.name,
+      message: `Unbekanntes Dateiformat „.${ext}“; unterstützt: GeoJSON (.geojson, .json), GeoPackage (.gpkg), Shapefile (.shp mit .dbf und .prj, auch als .zip).`,
+    },
+  ]);
 }

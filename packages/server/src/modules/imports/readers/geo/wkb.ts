@@ -9,7 +9,10 @@ class Reader {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
   need(n: number): void {
-    if (this.offset + n > this.bytes.length) throw new Error(`WKB endet unerwartet bei Byte ${this.offset} (benötigt ${n} weitere Bytes).`);
+    if (this.offset + n > this.bytes.length)
+      throw new Error(
+        `WKB endet unerwartet bei Byte ${this.offset} (benötigt ${n} weitere Bytes).`,
+      );
   }
   u8(): number {
     this.need(1);
@@ -37,7 +40,8 @@ export function parseWkb(bytes: Uint8Array): Geometry {
 
 function readGeometry(r: Reader): Geometry {
   const order = r.u8();
-  if (order !== 0 && order !== 1) throw new Error(`Ungültige WKB-Bytereihenfolge ${order} bei Byte ${r.offset - 1}.`);
+  if (order !== 0 && order !== 1)
+    throw new Error(`Ungültige WKB-Bytereihenfolge ${order} bei Byte ${r.offset - 1}.`);
   const le = order === 1;
   let code = r.u32(le);
   // EWKB flags (PostGIS): 0x80000000 Z, 0x40000000 M, 0x20000000 SRID follows.
@@ -53,7 +57,8 @@ function readGeometry(r: Reader): Geometry {
   if (iso === 3) dims = 4;
   const type = code % 1000;
   const point = (): Position => {
-    const x = r.f64(le), y = r.f64(le);
+    const x = r.f64(le),
+      y = r.f64(le);
     for (let d = 2; d < dims; d++) r.f64(le);
     return [x, y];
   };
@@ -74,7 +79,8 @@ function readGeometry(r: Reader): Geometry {
     const out: Geometry[] = [];
     for (let i = 0; i < n; i++) {
       const g = readGeometry(r);
-      if (expected !== 'GeometryCollection' && g.type !== expected) throw new Error(`WKB: ${g.type} in einer Multi-${expected}-Geometrie.`);
+      if (expected !== 'GeometryCollection' && g.type !== expected)
+        throw new Error(`WKB: ${g.type} in einer Multi-${expected}-Geometrie.`);
       out.push(g);
     }
     return out;
@@ -90,28 +96,44 @@ function readGeometry(r: Reader): Geometry {
     case 3:
       return { type: 'Polygon', coordinates: rings() };
     case 4:
-      return { type: 'MultiPoint', coordinates: parts('Point').map((g) => (g as { coordinates: Position }).coordinates) };
+      return {
+        type: 'MultiPoint',
+        coordinates: parts('Point').map((g) => (g as { coordinates: Position }).coordinates),
+      };
     case 5:
-      return { type: 'MultiLineString', coordinates: parts('LineString').map((g) => (g as { coordinates: Position[] }).coordinates) };
+      return {
+        type: 'MultiLineString',
+        coordinates: parts('LineString').map((g) => (g as { coordinates: Position[] }).coordinates),
+      };
     case 6:
-      return { type: 'MultiPolygon', coordinates: parts('Polygon').map((g) => (g as { coordinates: Position[][] }).coordinates) };
+      return {
+        type: 'MultiPolygon',
+        coordinates: parts('Polygon').map((g) => (g as { coordinates: Position[][] }).coordinates),
+      };
     case 7:
       return { type: 'GeometryCollection', geometries: parts('GeometryCollection') };
     default:
-      throw new Error(`WKB-Geometrietyp ${code} wird nicht unterstützt (nur Punkt, Linie, Polygon und ihre Multi-Formen).`);
+      throw new Error(
+        `WKB-Geometrietyp ${code} wird nicht unterstützt (nur Punkt, Linie, Polygon und ihre Multi-Formen).`,
+      );
   }
 }
 
 /** Parses a GeoPackage geometry blob ("GP" header + WKB); null for an empty geometry. */
-export function parseGeoPackageGeometry(blob: Uint8Array): { geometry: Geometry | null; srsId: number } {
-  if (blob.length < 8 || blob[0] !== 0x47 || blob[1] !== 0x50) throw new Error('Geometrie beginnt nicht mit der GeoPackage-Kennung „GP“.');
+export function parseGeoPackageGeometry(blob: Uint8Array): {
+  geometry: Geometry | null;
+  srsId: number;
+} {
+  if (blob.length < 8 || blob[0] !== 0x47 || blob[1] !== 0x50)
+    throw new Error('Geometrie beginnt nicht mit der GeoPackage-Kennung „GP“.');
   const flags = blob[3]!;
   const le = (flags & 1) === 1;
   const envelope = (flags >> 1) & 0b111;
   const empty = (flags & 0b10000) !== 0;
   const srsId = new DataView(blob.buffer, blob.byteOffset + 4, 4).getInt32(0, le);
   const envelopeBytes = [0, 32, 48, 48, 64][envelope];
-  if (envelopeBytes === undefined) throw new Error(`Ungültiger GeoPackage-Hüllquader-Typ ${envelope}.`);
+  if (envelopeBytes === undefined)
+    throw new Error(`Ungültiger GeoPackage-Hüllquader-Typ ${envelope}.`);
   if (empty) return { geometry: null, srsId };
   return { geometry: parseWkb(blob.subarray(8 + envelopeBytes)), srsId };
 }
