@@ -6,6 +6,7 @@ import type { AppContext } from './app-context.ts';
 import { registerErrorHandler } from './http/errors.ts';
 import { buildOpenApiDocument, getOpenApiRegistry, trackRoutes } from './http/openapi.ts';
 import { registerSecurityHeaders, registerWebApp } from './http/web-app.ts';
+import { registerAlertRoutes } from './modules/alerts/index.ts';
 import { getMapGeometry, listAreaSystems, registerAreaRoutes } from './modules/areas/index.ts';
 import { registerHealthRoutes } from './modules/health/routes.ts';
 import { registerImportRoutes } from './modules/imports/routes.ts';
@@ -62,6 +63,7 @@ export async function buildApp(
   registerPointRoutes(app, ctx);
   registerOgcRoutes(app, ctx);
   registerMonitoringRoutes(app, ctx);
+  registerAlertRoutes(app, ctx);
   await registerImportRoutes(app, ctx);
 
   let document: unknown;

@@ -1,0 +1,256 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.ts';
+import type { Db } from '../../db/db.ts';
+import { insertFixture, testContext } from '../../testing/fixtures.ts';
+import { createTestDb } from '../../testing/test-db.ts';
+
+let db: Db;
+let app: FastifyInstance;
+const ids: Record<string, number> = {};
+
+// Synthetic child-poverty share on 22 extra Planungsräume, 2021-12-31 → 2023-12-31:
+// 20 areas on base 1000 change by −0,2 … +0,2 pp; 'BIG' goes 200/2000 → 282/2000 (+4,1 pp, Wilson
+// intervals 8,8–11,4 % and 12,6–15,6 % do not overlap); 'TINY' goes 5/49 → 7/49 (+4,08 pp, intervals
+// overlap → noise). City-wide (n = 22): mean 0,3719 pp, population SD 1,1837 pp →
+// z(BIG) = 3,149, z(TINY) = 3,134.
+async function insertSynthetic(): Promise<void> {
+  await db.exec(`
+    INSERT INTO indicator (tenant_id, id, name_de, name_en, short_de, definition_de, unit, kind, scale, dimension,
+                           polarity, department, source_id, decimals, visibility, sort_key) VALUES
+      ('berlin', 'child_poverty', 'Kinder in Bedarfsgemeinschaften nach SGB II', 'Child poverty', 'Kinderarmut',
+       'Kinder unter 15 in Bedarfsgemeinschaften je 100 Kinder unter 15', 'percent', 'share', 100, 'income',
+       'higher_is_worse', 'Sozialplanung', 'afs', 1, 'public', 5);
+  `);
+  const [bez] = await db.query<{ id: number }>(
+    "SELECT id FROM area WHERE tenant_id = 'berlin' AND level_id = 'bez' AND code = '01'",
+  );
+  const rows: [string, number, number, number, number][] = [];
+  for (let i = 0; i < 20; i++)
+    rows.push([`0310${String(i).padStart(4, '0')}`, 100, 100 + ((i % 5) - 2), 1000, 1000]);
+  rows.push(['03200001', 200, 282, 2000, 2000], ['03200002', 5, 7, 49, 49]);
+  for (const [code, c0, c1, b0, b1] of rows) {
+    const [a] = await db.query<{ id: number }>(
+      `INSERT INTO area (tenant_id, system_id, level_id, code, name, parent_id)
+       VALUES ('berlin', 'lor2021', 'plr', $1, $2, $3) RETURNING id`,
+      [code, `Gebiet ${code}`, bez!.id],
+    );
+    ids[code] = a!.id;
+    for (const [date, c, b] of [
+      ['2021-12-31', c0, b0],
+      ['2023-12-31', c1, b1],
+    ] as const)
+      await db.query(
+        `INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value, numerator, denominator)
+         VALUES ('berlin', 'child_poverty', $1, $2, $3, $4, $5)`,
+        [a!.id, date, (c / b) * 100, c, b],
+      );
+  }
+}
+
+const auditCount = async () =>
+  Number(
+    (
+      await db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM audit_log WHERE action LIKE 'alerts.%'",
+      )
+    )[0]!.n,
+  );
+
+beforeAll(async () => {
+  db = await createTestDb();
+  await insertFixture(db);
+  await insertSynthetic();
+  app = await buildApp(testContext(db), { validateResponses: true });
+});
+afterAll(async () => {
+  await app.close();
+  await db.close();
+});
+
+const RULE = {
+  id: 'kinderarmut-anstieg',
+  nameDe: 'Anstieg der Kinderarmut',
+  department: 'Sozialplanung',
+  kind: 'indicator_change',
+  params: { indicatorIds: ['child_poverty'] },
+};
+
+describe('alert rules', () => {
+  it('stores a rule with defaults (2 SD, min base 100, increases) and one audit entry', async () => {
+    const before = await auditCount();
+    const res = await app.inject({ method: 'POST', url: '/api/alert-rules', payload: RULE });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().params).toEqual({
+      indicatorIds: ['child_poverty'],
+      sdThreshold: 2,
+      minBase: 100,
+      direction: 'increase',
+    });
+    expect(await auditCount()).toBe(before + 1);
+    const list = (await app.inject('/api/alert-rules')).json();
+    expect(list.map((r: { id: string }) => r.id)).toEqual(['kinderarmut-anstieg']);
+  });
+
+  it('rejects an unknown indicator and a non-share indicator with a German message naming them', async () => {
+    const unknown = await app.inject({
+      method: 'POST',
+      url: '/api/alert-rules',
+      payload: { ...RULE, id: 'x', params: { indicatorIds: ['gibt_es_nicht'] } },
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.message).toBe('Regel „x“: unbekannte Indikatoren: gibt_es_nicht.');
+    const count = await app.inject({
+      method: 'POST',
+      url: '/api/alert-rules',
+      payload: { ...RULE, id: 'y', params: { indicatorIds: ['ewr_total'] } },
+    });
+    expect(count.statusCode).toBe(400);
+    expect(count.json().error.message).toContain('kein Anteil: ewr_total');
+  });
+
+  it('rejects a duplicate id with 409', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/alert-rules', payload: RULE });
+    expect(res.statusCode).toBe(409);
+  });
+});
+
+describe('detection', () => {
+  it('raises the clear increase with a plain-German explanation and holds the tiny-base jump back as noise', async () => {
+    const before = await auditCount();
+    const res = await app.inject({ method: 'POST', url: '/api/alerts/detect', payload: {} });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.raised).toBe(1);
+    expect(body.heldBack).toBe(1);
+    expect(body.existing).toBe(0);
+    expect(body.rules[0].heldBackItems[0].areaId).toBe(ids['03200002']);
+    expect(body.rules[0].heldBackItems[0].reason).toMatch(
+      /^Nicht gemeldet: Konfidenzintervalle überschneiden sich/,
+    );
+    expect(await auditCount()).toBe(before + 1);
+
+    const feed = (await app.inject('/api/alerts')).json();
+    expect(feed).toHaveLength(1);
+    const a = feed[0];
+    expect(a.area).toMatchObject({
+      id: ids['03200001'],
+      code: '03200001',
+      system: 'lor2021',
+      level: 'plr',
+    });
+    expect(a.indicator).toEqual({
+      id: 'child_poverty',
+      name: 'Kinder in Bedarfsgemeinschaften nach SGB II',
+    });
+    expect(a.refDate).toBe('2023-12-31');
+    expect(a.previousDate).toBe('2021-12-31');
+    expect(a.status).toBe('new');
+    expect(a.explanation).toBe(
+      'Kinderarmut +4,1 Prozentpunkte in zwei Jahren, 3,1 Standardabweichungen über der gesamtstädtischen Veränderung',
+    );
+    expect(a.details.z).toBeCloseTo(3.1494, 3);
+    expect(a.links).toEqual({
+      map: `/?system=lor2021&level=plr&indicator=child_poverty&date=2023-12-31&area=${ids['03200001']}`,
+      profile: `/gebiete/${ids['03200001']}`,
+    });
+  });
+
+  it('adds nothing when detection runs again', async () => {
+    const body = (
+      await app.inject({ method: 'POST', url: '/api/alerts/detect', payload: {} })
+    ).json();
+    expect(body.raised).toBe(0);
+    expect(body.existing).toBe(1);
+    expect((await app.inject('/api/alerts')).json()).toHaveLength(1);
+  });
+
+  it('filters the feed by status, area and indicator', async () => {
+    expect((await app.inject('/api/alerts?status=closed')).json()).toHaveLength(0);
+    expect((await app.inject(`/api/alerts?area=${ids['03200002']}`)).json()).toHaveLength(0);
+    expect(
+      (await app.inject('/api/alerts?indicator=child_poverty&status=new')).json(),
+    ).toHaveLength(1);
+    expect((await app.inject('/api/alerts?status=offen')).statusCode).toBe(400);
+  });
+});
+
+describe('status flow', () => {
+  it('goes new → seen → closed with a comment; closing without a comment is 400; one audit entry per change', async () => {
+    const [a] = (await app.inject('/api/alerts')).json();
+    const url = `/api/alerts/${a.id}`;
+    let before = await auditCount();
+    const seen = await app.inject({ method: 'PATCH', url, payload: { status: 'seen' } });
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json().status).toBe('seen');
+    expect(await auditCount()).toBe(before + 1);
+
+    before = await auditCount();
+    const bad = await app.inject({ method: 'PATCH', url, payload: { status: 'closed' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('Zum Schließen ist ein Kommentar nötig');
+    expect(await auditCount()).toBe(before);
+
+    const closed = await app.inject({
+      method: 'PATCH',
+      url,
+      payload: { status: 'closed', comment: 'Im Stadtteilgremium besprochen', actor: 'planung' },
+    });
+    expect(closed.statusCode).toBe(200);
+    expect(closed.json()).toMatchObject({
+      status: 'closed',
+      statusComment: 'Im Stadtteilgremium besprochen',
+    });
+    expect(await auditCount()).toBe(before + 1);
+    const [entry] = await db.query<{ actor: string; detail: unknown }>(
+      "SELECT actor, detail FROM audit_log WHERE action = 'alerts.status' ORDER BY id DESC LIMIT 1",
+    );
+    expect(entry!.actor).toBe('planung');
+    expect(entry!.detail).toEqual({
+      from: 'seen',
+      to: 'closed',
+      comment: 'Im Stadtteilgremium besprochen',
+    });
+  });
+
+  it('answers 404 for an unknown alert', async () => {
+    const res = await app.inject({
+      method: 'PATCH',
+      url: '/api/alerts/99999',
+      payload: { status: 'seen' },
+    });
+    expect(res.statusCode).toBe(404);
+  });
+});
+
+describe('subscriptions', () => {
+  it('creates, lists and deletes a subscription, each with one audit entry', async () => {
+    const before = await auditCount();
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/alert-subscriptions',
+      payload: { email: 'planung@bezirk.example', indicatorId: 'child_poverty' },
+    });
+    expect(res.statusCode).toBe(200);
+    const sub = res.json();
+    expect(sub).toMatchObject({
+      email: 'planung@bezirk.example',
+      areaId: null,
+      indicatorId: 'child_poverty',
+    });
+    expect((await app.inject('/api/alert-subscriptions')).json()).toHaveLength(1);
+    const del = await app.inject({ method: 'DELETE', url: `/api/alert-subscriptions/${sub.id}` });
+    expect(del.statusCode).toBe(200);
+    expect((await app.inject('/api/alert-subscriptions')).json()).toHaveLength(0);
+    expect(await auditCount()).toBe(before + 2);
+  });
+
+  it('rejects an invalid e-mail address', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/alert-subscriptions',
+      payload: { email: 'keine-adresse' },
+    });
+    expect(res.statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,143 @@
+// Request and response schemas of the alerts module (zod; messages in German).
+import { z } from 'zod';
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, {
+  message: 'Kennung: Kleinbuchstaben, Ziffern, „-“ und „_“, höchstens 63 Zeichen',
+});
+
+const indicatorChangeParams = z.object({
+  indicatorIds: z.array(z.string().min(1)).min(1, { message: 'mindestens ein Indikator' }),
+  sdThreshold: z.number().positive().default(2),
+  minBase: z.number().int().positive().default(100),
+  direction: z.enum(['increase', 'decrease', 'both']).default('increase'),
+});
+const indexParams = z.object({
+  indexId: z.string().min(1),
+  system: z.string().min(1),
+  level: z.string().min(1),
+});
+
+/** Body of POST /api/alert-rules: the params depend on the kind. */
+export const ruleBodySchema = z.discriminatedUnion('kind', [
+  z.object({
+    id: slug,
+    nameDe: z.string().trim().min(1),
+    department: z.string().trim().min(1),
+    kind: z.literal('indicator_change'),
+    params: indicatorChangeParams,
+    active: z.boolean().default(true),
+    actor: z.string().min(1).default('system'),
+  }),
+  z.object({
+    id: slug,
+    nameDe: z.string().trim().min(1),
+    department: z.string().trim().min(1),
+    kind: z.enum(['class_change', 'repeated_negative_dynamics']),
+    params: indexParams,
+    active: z.boolean().default(true),
+    actor: z.string().min(1).default('system'),
+  }),
+]);
+
+export const ruleSchema = z.object({
+  id: z.string(),
+  nameDe: z.string(),
+  department: z.string(),
+  kind: z.enum(['indicator_change', 'class_change', 'repeated_negative_dynamics']),
+  params: z.record(z.string(), z.unknown()),
+  active: z.boolean(),
+  createdAt: z.string(),
+});
+
+export const detectBodySchema = z.object({ actor: z.string().min(1).default('system') }).default({
+  actor: 'system',
+});
+
+export const detectResultSchema = z.object({
+  raised: z.number().int().meta({ description: 'neu angelegte Hinweise' }),
+  heldBack: z
+    .number()
+    .int()
+    .meta({ description: 'auffällige Veränderungen, die als Rauschen zurückgehalten wurden' }),
+  existing: z.number().int().meta({ description: 'schon vorhandene Hinweise (nicht doppelt)' }),
+  rules: z.array(
+    z.object({
+      ruleId: z.string(),
+      raised: z.number().int(),
+      heldBack: z.number().int(),
+      existing: z.number().int(),
+      notes: z.array(z.string()),
+      heldBackItems: z.array(
+        z.object({
+          areaId: z.number().int(),
+          indicatorId: z.string(),
+          changePp: z.number(),
+          z: z.number(),
+          reason: z.string(),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const alertStatusSchema = z.enum(['new', 'seen', 'discussed', 'closed']);
+
+export const alertsQuerySchema = z.object({
+  status: alertStatusSchema.optional(),
+  area: z.coerce.number().int().positive().optional(),
+  indicator: z.string().min(1).optional(),
+});
+
+export const alertSchema = z.object({
+  id: z.number().int(),
+  ruleId: z.string(),
+  ruleName: z.string(),
+  kind: z.string(),
+  severity: z.number(),
+  status: alertStatusSchema,
+  statusComment: z.string().nullable(),
+  explanation: z.string(),
+  area: z.object({
+    id: z.number().int(),
+    code: z.string(),
+    name: z.string(),
+    system: z.string(),
+    level: z.string(),
+  }),
+  indicator: z.object({ id: z.string(), name: z.string() }).nullable(),
+  indexId: z.string().nullable(),
+  refDate: z.string(),
+  previousDate: z.string(),
+  details: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  links: z.object({
+    map: z.string().meta({ description: 'Karte mit Gebiet, Indikator und Stichtag' }),
+    profile: z.string().meta({ description: 'Gebietsprofil' }),
+  }),
+});
+
+export const patchAlertBodySchema = z.object({
+  status: alertStatusSchema,
+  comment: z.string().trim().min(1).optional(),
+  actor: z.string().min(1).default('system'),
+});
+
+export const subscriptionBodySchema = z.object({
+  email: z.email({ message: 'keine gültige E-Mail-Adresse' }),
+  areaId: z.number().int().positive().nullable().default(null),
+  indicatorId: z.string().min(1).nullable().default(null),
+  ruleId: z.string().min(1).nullable().default(null),
+  actor: z.string().min(1).default('system'),
+});
+
+export const subscriptionSchema = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  areaId: z.number().int().nullable(),
+  indicatorId: z.string().nullable(),
+  ruleId: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const idParamsSchema = z.object({ id: z.coerce.number().int().positive() });

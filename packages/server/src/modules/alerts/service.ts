@@ -1,0 +1,373 @@
+// Alerts: rules as data, detection over the latest pair of reference dates, status flow and
+// subscriptions. Detection uses the pure engine (core/monitoring: buildAlertCandidates with the
+// Wilson noise rule, compareClasses / findRepeatedNegativeDynamics through the monitoring module).
+import { buildAlertCandidates, type CountShare } from '@sozialraum/core';
+import type { z } from 'zod';
+import type { Db, Sql } from '../../db/db.ts';
+import { badRequest, HttpError, notFound } from '../../http/errors.ts';
+import { writeAudit } from '../ingest/store.ts';
+import { getChanges, getIndexDetail } from '../monitoring/service.ts';
+import type { detectResultSchema, ruleBodySchema } from './schema.ts';
+import {
+  findLatestPair,
+  insertAlert,
+  insertRule,
+  insertSubscription,
+  deleteSubscription,
+  listAlerts,
+  listRules,
+  loadShares,
+  updateAlertStatus,
+  type AlertItem,
+  type AlertRule,
+  type NewAlert,
+  type Subscription,
+} from './store.ts';
+
+type RuleBody = z.output<typeof ruleBodySchema>;
+type DetectResult = z.output<typeof detectResultSchema>;
+type RuleOutcome = DetectResult['rules'][number];
+
+/** Stores a new rule (400 on unknown indicators, 409 when the id exists); audited. */
+export async function createRule(db: Db, tenantId: string, body: RuleBody): Promise<AlertRule> {
+  return db.transaction(async (tx) => {
+    if (body.kind === 'indicator_change') {
+      const rows = await tx.query<{ id: string; kind: string }>(
+        'SELECT id, kind FROM indicator WHERE tenant_id = $1 AND id = ANY($2::text[])',
+        [tenantId, body.params.indicatorIds],
+      );
+      const known = new Map(rows.map((r) => [r.id, r.kind]));
+      const missing = body.params.indicatorIds.filter((id) => !known.has(id));
+      if (missing.length > 0)
+        throw badRequest(`Regel „${body.id}“: unbekannte Indikatoren: ${missing.join(', ')}.`);
+      const notShare = body.params.indicatorIds.filter((id) => known.get(id) !== 'share');
+      if (notShare.length > 0)
+        throw badRequest(
+          `Regel „${body.id}“: Veränderungen werden nur für Anteile (Zähler/Nenner) geprüft; kein Anteil: ${notShare.join(', ')}.`,
+        );
+    }
+    const rule = {
+      id: body.id,
+      nameDe: body.nameDe,
+      department: body.department,
+      kind: body.kind,
+      params: body.params as Record<string, unknown>,
+      active: body.active,
+    };
+    if (!(await insertRule(tx, tenantId, rule)))
+      throw new HttpError(
+        409,
+        'conflict',
+        `Eine Regel mit der Kennung „${body.id}“ gibt es schon.`,
+      );
+    await writeAudit(tx, tenantId, {
+      actor: body.actor,
+      action: 'alerts.rule_create',
+      entity: 'alert_rule',
+      entityId: body.id,
+      detail: rule,
+    });
+    const stored = (await listRules(tx, tenantId)).find((r) => r.id === body.id);
+    return stored as AlertRule;
+  });
+}
+
+/** Years between two ISO dates, to one decimal (2021-12-31 → 2023-12-31 = 2). */
+export function yearsBetween(previous: string, current: string): number {
+  const days = (Date.parse(current) - Date.parse(previous)) / 86_400_000;
+  return Math.round((days / 365.25) * 10) / 10;
+}
+
+async function detectIndicatorChange(
+  tx: Sql,
+  tenantId: string,
+  rule: AlertRule,
+  out: RuleOutcome,
+): Promise<void> {
+  const p = rule.params as {
+    indicatorIds: string[];
+    sdThreshold?: number;
+    minBase?: number;
+    direction?: 'increase' | 'decrease' | 'both';
+  };
+  for (const indicatorId of p.indicatorIds) {
+    const [ind] = await tx.query<{ name_de: string; short_de: string | null }>(
+      'SELECT name_de, short_de FROM indicator WHERE tenant_id = $1 AND id = $2',
+      [tenantId, indicatorId],
+    );
+    if (!ind) {
+      out.notes.push(`Indikator ${indicatorId} gibt es nicht (mehr).`);
+      continue;
+    }
+    const pair = await findLatestPair(tx, tenantId, indicatorId);
+    if (!pair) {
+      out.notes.push(`${ind.name_de}: weniger als zwei Stichtage mit Zähler und Nenner.`);
+      continue;
+    }
+    const rows = await loadShares(tx, tenantId, {
+      indicatorId,
+      system: pair.system,
+      level: pair.level,
+      dates: [pair.previous, pair.current],
+    });
+    const byArea = new Map<number, { previous: CountShare | null; current: CountShare | null }>();
+    for (const r of rows) {
+      const e = byArea.get(r.areaId) ?? { previous: null, current: null };
+      e[r.refDate === pair.current ? 'current' : 'previous'] = { count: r.count, base: r.base };
+      byArea.set(r.areaId, e);
+    }
+    const years = yearsBetween(pair.previous, pair.current);
+    let result;
+    try {
+      result = buildAlertCandidates({
+        indicator: { id: indicatorId, label: ind.short_de ?? ind.name_de },
+        years,
+        areas: [...byArea].map(([areaId, e]) => ({ areaId: String(areaId), ...e })),
+        options: {
+          sdThreshold: p.sdThreshold ?? 2,
+          minBase: p.minBase ?? 100,
+          direction: p.direction ?? 'increase',
+        },
+      });
+    } catch (err) {
+      out.notes.push(`${ind.name_de}: ${err instanceof Error ? err.message : String(err)}`);
+      continue;
+    }
+    for (const h of result.heldBack) {
+      out.heldBack++;
+      out.heldBackItems.push({
+        areaId: Number(h.areaId),
+        indicatorId,
+        changePp: h.changePp,
+        z: h.z,
+        reason: h.reason,
+      });
+    }
+    for (const c of result.candidates) {
+      await raise(tx, tenantId, out, {
+        ruleId: rule.id,
+        areaId: Number(c.areaId),
+        indicatorId,
+        indexId: null,
+        refDate: pair.current,
+        previousDate: pair.previous,
+        kind: 'indicator_change',
+        severity: Math.abs(c.z),
+        explanationDe: c.explanation,
+        details: {
+          changePp: c.changePp,
+          z: c.z,
+          previousPercent: c.previousPercent,
+          currentPercent: c.currentPercent,
+          smallDenominator: c.smallDenominator,
+          distribution: result.distribution,
+          years,
+        },
+      });
+    }
+  }
+}
+
+async function detectIndexChange(
+  tx: Sql,
+  tenantId: string,
+  rule: AlertRule,
+  out: RuleOutcome,
+): Promise<void> {
+  const p = rule.params as { indexId: string; system: string; level: string };
+  const detail = await getIndexDetail(tx, tenantId, p.indexId);
+  const dates = detail.editions
+    .filter((e) => e.system === p.system && e.level === p.level)
+    .map((e) => e.date)
+    .sort()
+    .reverse();
+  const [current, previous] = dates;
+  if (!current || !previous) {
+    out.notes.push(`Index ${p.indexId}: weniger als zwei Stände auf ${p.system}/${p.level}.`);
+    return;
+  }
+  const changes = await getChanges(tx, tenantId, p.indexId, {
+    system: p.system,
+    level: p.level,
+    from: previous,
+    to: current,
+  });
+  const base = {
+    ruleId: rule.id,
+    indicatorId: null,
+    indexId: p.indexId,
+    refDate: current,
+    previousDate: previous,
+  };
+  if (rule.kind === 'class_change') {
+    for (const [dimension, list] of [
+      ['status', changes.status],
+      ['dynamics', changes.dynamics],
+    ] as const) {
+      for (const c of list) {
+        if (c.steps <= 0) continue; // only changes towards the unfavourable side warn
+        await raise(tx, tenantId, out, {
+          ...base,
+          areaId: c.areaId,
+          kind: `class_change_${dimension}`,
+          severity: c.steps,
+          explanationDe: c.explanation,
+          details: { from: c.fromLabel, to: c.toLabel, steps: c.steps, dimension },
+        });
+      }
+    }
+  } else {
+    for (const r of changes.repeatedNegativeDynamics) {
+      await raise(tx, tenantId, out, {
+        ...base,
+        areaId: r.areaId,
+        kind: 'repeated_negative_dynamics',
+        severity: r.editions.length,
+        explanationDe: r.explanation,
+        details: { editions: r.editions },
+      });
+    }
+  }
+}
+
+async function raise(tx: Sql, tenantId: string, out: RuleOutcome, a: NewAlert): Promise<void> {
+  const id = await insertAlert(tx, tenantId, a);
+  if (id === null) out.existing++;
+  else out.raised++;
+}
+
+/**
+ * Runs every active rule on the latest pair of reference dates and stores new alerts; noise
+ * (overlapping Wilson intervals) is counted as held back, not raised. One transaction, one audit entry.
+ */
+export async function detectAlerts(db: Db, tenantId: string, actor: string): Promise<DetectResult> {
+  return db.transaction(async (tx) => {
+    const rules = await listRules(tx, tenantId, true);
+    const outcomes: RuleOutcome[] = [];
+    for (const rule of rules) {
+      const out: RuleOutcome = {
+        ruleId: rule.id,
+        raised: 0,
+        heldBack: 0,
+        existing: 0,
+        notes: [],
+        heldBackItems: [],
+      };
+      try {
+        if (rule.kind === 'indicator_change') await detectIndicatorChange(tx, tenantId, rule, out);
+        else await detectIndexChange(tx, tenantId, rule, out);
+      } catch (err) {
+        if (!(err instanceof HttpError)) throw err;
+        out.notes.push(err.message);
+      }
+      outcomes.push(out);
+    }
+    const sum = (k: 'raised' | 'heldBack' | 'existing') => outcomes.reduce((s, o) => s + o[k], 0);
+    const result = {
+      raised: sum('raised'),
+      heldBack: sum('heldBack'),
+      existing: sum('existing'),
+      rules: outcomes,
+    };
+    await writeAudit(tx, tenantId, {
+      actor,
+      action: 'alerts.detect',
+      entity: 'alert',
+      entityId: '*',
+      detail: {
+        raised: result.raised,
+        heldBack: result.heldBack,
+        existing: result.existing,
+        rules: outcomes.map((o) => ({ ruleId: o.ruleId, raised: o.raised, heldBack: o.heldBack })),
+      },
+    });
+    return result;
+  });
+}
+
+/** Changes the status of an alert; closing needs a comment. Audited in the same transaction. */
+export async function setAlertStatus(
+  db: Db,
+  tenantId: string,
+  id: number,
+  body: { status: AlertItem['status']; comment?: string | undefined; actor: string },
+): Promise<AlertItem> {
+  if (body.status === 'closed' && !body.comment)
+    throw badRequest(
+      `Hinweis ${id}: Zum Schließen ist ein Kommentar nötig (z. B. was besprochen oder veranlasst wurde).`,
+    );
+  return db.transaction(async (tx) => {
+    const done = await updateAlertStatus(tx, tenantId, id, body.status, body.comment ?? null);
+    if (!done) throw notFound(`Hinweis ${id} gibt es nicht.`);
+    await writeAudit(tx, tenantId, {
+      actor: body.actor,
+      action: 'alerts.status',
+      entity: 'alert',
+      entityId: String(id),
+      detail: { from: done.previous, to: body.status, comment: body.comment ?? null },
+    });
+    const [item] = await listAlerts(tx, tenantId, { id });
+    return item as AlertItem;
+  });
+}
+
+/** Adds a subscription (area and rule must exist); audited. */
+export async function createSubscription(
+  db: Db,
+  tenantId: string,
+  body: Omit<Subscription, 'id' | 'createdAt'> & { actor: string },
+): Promise<Subscription> {
+  return db.transaction(async (tx) => {
+    if (body.areaId !== null) {
+      const a = await tx.query('SELECT 1 FROM area WHERE tenant_id = $1 AND id = $2', [
+        tenantId,
+        body.areaId,
+      ]);
+      if (a.length === 0) throw badRequest(`Abonnement: Gebiet ${body.areaId} gibt es nicht.`);
+    }
+    if (body.ruleId !== null) {
+      const r = await tx.query('SELECT 1 FROM alert_rule WHERE tenant_id = $1 AND id = $2', [
+        tenantId,
+        body.ruleId,
+      ]);
+      if (r.length === 0) throw badRequest(`Abonnement: Regel „${body.ruleId}“ gibt es nicht.`);
+    }
+    const { actor, ...sub } = body;
+    const id = await insertSubscription(tx, tenantId, sub);
+    await writeAudit(tx, tenantId, {
+      actor,
+      action: 'alerts.subscribe',
+      entity: 'alert_subscription',
+      entityId: String(id),
+      detail: sub,
+    });
+    const [stored] = (await tx.query<{ created_at: unknown }>(
+      'SELECT created_at FROM alert_subscription WHERE tenant_id = $1 AND id = $2',
+      [tenantId, id],
+    )) as { created_at: unknown }[];
+    const createdAt =
+      stored?.created_at instanceof Date
+        ? stored.created_at.toISOString()
+        : String(stored?.created_at);
+    return { id, ...sub, createdAt };
+  });
+}
+
+/** Removes a subscription (404 when unknown); audited. */
+export async function removeSubscription(
+  db: Db,
+  tenantId: string,
+  id: number,
+  actor: string,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (!(await deleteSubscription(tx, tenantId, id)))
+      throw notFound(`Abonnement ${id} gibt es nicht.`);
+    await writeAudit(tx, tenantId, {
+      actor,
+      action: 'alerts.unsubscribe',
+      entity: 'alert_subscription',
+      entityId: String(id),
+    });
+  });
+}
