@@ -8,6 +8,7 @@ import { ProfileScreen } from './screens/profile/profile-screen.tsx';
 import { CatalogueScreen } from './screens/catalogue/catalogue-screen.tsx';
 import { ImportScreen } from './screens/import/import-screen.tsx';
 import { MonitoringScreen } from './screens/monitoring/monitoring-screen.tsx';
+import { AlertsScreen } from './screens/alerts/alerts-screen.tsx';
 
 function lastMapUrl(): string {
   try {
@@ -22,6 +23,7 @@ export function App() {
   const { path, search } = useLocation();
   const route = matchRoute(path);
   const monitoring = path.replace(/\/+$/, '') === '/monitoring';
+  const alerts = path.replace(/\/+$/, '') === '/hinweise';
   const navItems = [
     {
       href: route.screen === 'map' ? `/${search}` : lastMapUrl(),
@@ -30,10 +32,11 @@ export function App() {
     },
     { href: '/indikatoren', label: t.navCatalogue, active: route.screen === 'catalogue' },
     { href: '/monitoring', label: t.navMonitoring, active: monitoring },
+    { href: '/hinweise', label: t.navAlerts, active: alerts },
     { href: '/import', label: t.navImport, active: route.screen === 'import' },
   ];
   return (
-    <div className={`app app-${monitoring ? 'monitoring' : route.screen}`}>
+    <div className={`app app-${monitoring ? 'monitoring' : alerts ? 'alerts' : route.screen}`}>
       <a href="#main" className="skip-link">
         {t.skipToContent}
       </a>
@@ -80,7 +83,8 @@ export function App() {
         {route.screen === 'import' && <ImportScreen />}
         {route.screen === 'profile' && <ProfileScreen areaId={route.areaId} search={search} />}
         {monitoring && <MonitoringScreen search={search} />}
-        {route.screen === 'notFound' && !monitoring && (
+        {alerts && <AlertsScreen search={search} />}
+        {route.screen === 'notFound' && !monitoring && !alerts && (
           <div className="page">
             <h1>{t.notFound}</h1>
             <p>

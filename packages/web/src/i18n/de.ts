@@ -324,6 +324,36 @@ export const de = {
   monChangesWorse: 'Status verschlechtert',
   monRepeatedNegative: 'Zweimal in Folge Dynamik „negativ“',
   monNone: 'keine',
+
+  // early warnings (/hinweise)
+  navAlerts: 'Frühwarnungen',
+  alertsTitle: 'Frühwarnungen',
+  alertsIntro:
+    'Auffällige Veränderungen seit dem vorigen Stichtag, geprüft gegen die gesamtstädtische Verteilung; kleine Fallzahlen mit überlappenden Konfidenzintervallen werden als Rauschen zurückgehalten.',
+  alertsStatusFilter: 'Status',
+  alertsAll: 'Alle',
+  alertsStatusNew: 'Neu',
+  alertsStatusSeen: 'Gesehen',
+  alertsStatusDiscussed: 'Besprochen',
+  alertsStatusClosed: 'Geschlossen',
+  alertsCheckNow: 'Jetzt prüfen',
+  alertsChecking: 'Wird geprüft …',
+  alertsDetected: (raised: string, heldBack: string, existing: string) =>
+    `${raised} neue Hinweise, ${heldBack} als Rauschen zurückgehalten, ${existing} schon bekannt.`,
+  alertsEmpty: 'Keine Hinweise. „Jetzt prüfen“ wertet die aktiven Regeln aus.',
+  alertsEmptyFiltered: 'Keine Hinweise mit diesem Status.',
+  alertsPeriod: (from: string, to: string) => `${from} → ${to}`,
+  alertsRule: 'Regel',
+  alertsOpenMap: 'Auf der Karte',
+  alertsOpenProfile: 'Gebietsprofil',
+  alertsMarkSeen: 'Gesehen',
+  alertsMarkDiscussed: 'Besprochen',
+  alertsClose: 'Schließen …',
+  alertsCloseComment: 'Kommentar zum Schließen (Pflicht)',
+  alertsCloseConfirm: 'Schließen mit Kommentar',
+  alertsCancel: 'Abbrechen',
+  alertsComment: 'Kommentar',
+  alertsList: 'Hinweise',
 };
 
 type Widen<T> = {

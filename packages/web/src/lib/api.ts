@@ -488,6 +488,35 @@ export interface IndexChanges {
 }
 
 /** An API failure with the server's German message (or a network message). */
+export type AlertStatus = 'new' | 'seen' | 'discussed' | 'closed';
+
+/** One early warning of the feed (GET /api/alerts). */
+export interface AlertItem {
+  id: number;
+  ruleId: string;
+  ruleName: string;
+  kind: string;
+  severity: number;
+  status: AlertStatus;
+  statusComment: string | null;
+  explanation: string;
+  area: { id: number; code: string; name: string; system: string; level: string };
+  indicator: { id: string; name: string } | null;
+  indexId: string | null;
+  refDate: string;
+  previousDate: string;
+  createdAt: string;
+  links: { map: string; profile: string };
+}
+
+/** Outcome of POST /api/alerts/detect. */
+export interface AlertDetection {
+  raised: number;
+  heldBack: number;
+  existing: number;
+  rules: { ruleId: string; notes: string[] }[];
+}
+
 export class ApiError extends Error {
   constructor(
     message: string,
@@ -611,4 +640,17 @@ export const api = {
     request<IndexChanges>(`/api/indices/${enc(id)}/changes${q(p)}`),
   similarAreas: (id: string, areaId: number, e: IndexEdition, k = 5) =>
     request<SimilarAreas>(`/api/indices/${enc(id)}/similar/${areaId}${q({ ...e, k })}`),
+  alerts: (p: { status?: AlertStatus | null } = {}) => request<AlertItem[]>(`/api/alerts${q(p)}`),
+  detectAlerts: () =>
+    request<AlertDetection>('/api/alerts/detect', {
+      method: 'POST',
+      body: '{}',
+      headers: { 'Content-Type': 'application/json' },
+    }),
+  setAlertStatus: (id: number, status: AlertStatus, comment?: string) =>
+    request<AlertItem>(`/api/alerts/${id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ status, comment }),
+      headers: { 'Content-Type': 'application/json' },
+    }),
 };

@@ -1,0 +1,258 @@
+// /hinweise "Frühwarnungen": the alert feed (filter by status), each item with its plain-German
+// explanation, area, indicator, period and links to map and profile; status buttons (gesehen,
+// besprochen, schließen mit Kommentar) and "Jetzt prüfen", which runs the detection.
+import { useState } from 'react';
+import type { AlertDetection, AlertItem, AlertStatus } from '../../lib/api.ts';
+import { api, ApiError } from '../../lib/api.ts';
+import { formatDate, formatNumber } from '../../lib/core-bridge.ts';
+import { useFetch } from '../../lib/use-fetch.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { Link } from '../../components/link.tsx';
+import { ErrorState, Loading } from '../../components/status.tsx';
+
+const STATUSES: AlertStatus[] = ['new', 'seen', 'discussed', 'closed'];
+
+const STATUS_COLOR: Record<AlertStatus, string> = {
+  new: '#b3261e',
+  seen: '#8a5a00',
+  discussed: '#0b3a66',
+  closed: '#555',
+};
+
+/** Reads ?status= from the search string; null = all. */
+export function parseStatusFilter(search: string): AlertStatus | null {
+  const s = new URLSearchParams(search).get('status');
+  return (STATUSES as string[]).includes(s ?? '') ? (s as AlertStatus) : null;
+}
+
+export function AlertsScreen({ search }: { search: string }) {
+  const { t, lang } = useI18n();
+  const [status, setStatus] = useState<AlertStatus | null>(() => parseStatusFilter(search));
+  const feed = useFetch(() => api.alerts({ status }), [status]);
+  const [detecting, setDetecting] = useState(false);
+  const [detection, setDetection] = useState<AlertDetection | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const statusLabel: Record<AlertStatus, string> = {
+    new: t.alertsStatusNew,
+    seen: t.alertsStatusSeen,
+    discussed: t.alertsStatusDiscussed,
+    closed: t.alertsStatusClosed,
+  };
+  const n = (x: number) => formatNumber(x, 0, lang);
+
+  const detect = async () => {
+    setDetecting(true);
+    setError(null);
+    try {
+      setDetection(await api.detectAlerts());
+      feed.reload();
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(String(e), 500, 'client'));
+    } finally {
+      setDetecting(false);
+    }
+  };
+  const choose = (s: AlertStatus | null) => {
+    setStatus(s);
+    const url = s ? `/hinweise?status=${s}` : '/hinweise';
+    window.history.replaceState(null, '', url);
+  };
+
+  return (
+    <div className="page page-alerts">
+      <h1>{t.alertsTitle}</h1>
+      <p style={{ maxWidth: '60em' }}>{t.alertsIntro}</p>
+      <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap', alignItems: 'center' }}>
+        <div role="group" aria-label={t.alertsStatusFilter} style={{ display: 'flex', gap: 4 }}>
+          {[null, ...STATUSES].map((s) => (
+            <button
+              key={s ?? 'all'}
+              type="button"
+              className="btn btn-toggle"
+              aria-pressed={status === s}
+              onClick={() => choose(s)}
+            >
+              {s ? statusLabel[s] : t.alertsAll}
+            </button>
+          ))}
+        </div>
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => void detect()}
+          disabled={detecting}
+        >
+          {detecting ? t.alertsChecking : t.alertsCheckNow}
+        </button>
+      </div>
+      <div role="status" aria-live="polite" style={{ minHeight: '1.5em', margin: '8px 0' }}>
+        {detection &&
+          t.alertsDetected(n(detection.raised), n(detection.heldBack), n(detection.existing))}
+        {detection?.rules
+          .flatMap((r) => r.notes.map((note) => `${r.ruleId}: ${note}`))
+          .map((x) => (
+            <div key={x} style={{ color: '#555', fontSize: 13 }}>
+              {x}
+            </div>
+          ))}
+      </div>
+      {error && <ErrorState error={error} />}
+      {feed.status === 'loading' && !feed.data && <Loading />}
+      {feed.status === 'error' && (
+        <ErrorState error={feed.error} what={t.alertsList} onRetry={feed.reload} />
+      )}
+      {feed.data && feed.data.length === 0 && (
+        <p className="state state-empty">{status ? t.alertsEmptyFiltered : t.alertsEmpty}</p>
+      )}
+      {feed.data && feed.data.length > 0 && (
+        <ul aria-label={t.alertsList} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {feed.data.map((a) => (
+            <AlertCard
+              key={a.id}
+              alert={a}
+              statusLabel={statusLabel}
+              onChanged={feed.reload}
+              onError={setError}
+            />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function AlertCard({
+  alert: a,
+  statusLabel,
+  onChanged,
+  onError,
+}: {
+  alert: AlertItem;
+  statusLabel: Record<AlertStatus, string>;
+  onChanged: () => void;
+  onError: (e: ApiError | null) => void;
+}) {
+  const { t, lang } = useI18n();
+  const [closing, setClosing] = useState(false);
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const set = async (status: AlertStatus, text?: string) => {
+    setBusy(true);
+    onError(null);
+    try {
+      await api.setAlertStatus(a.id, status, text);
+      setClosing(false);
+      onChanged();
+    } catch (e) {
+      onError(e instanceof ApiError ? e : new ApiError(String(e), 500, 'client'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const commentId = `alert-${a.id}-comment`;
+  return (
+    <li
+      style={{
+        border: '1px solid #d0d4da',
+        borderLeft: `4px solid ${STATUS_COLOR[a.status]}`,
+        borderRadius: 4,
+        padding: '10px 12px',
+        marginBottom: 10,
+        background: '#fff',
+      }}
+    >
+      <div style={{ display: 'flex', gap: 8, alignItems: 'baseline', flexWrap: 'wrap' }}>
+        <strong style={{ fontSize: 16 }}>
+          {a.area.name} <span style={{ color: '#555', fontWeight: 400 }}>({a.area.code})</span>
+        </strong>
+        <span
+          style={{
+            fontSize: 12,
+            padding: '1px 6px',
+            borderRadius: 8,
+            color: '#fff',
+            background: STATUS_COLOR[a.status],
+          }}
+        >
+          {statusLabel[a.status]}
+        </span>
+        <span style={{ color: '#555', fontSize: 13 }}>
+          {a.indicator?.name ?? a.indexId} ·{' '}
+          {t.alertsPeriod(formatDate(a.previousDate, lang), formatDate(a.refDate, lang))} ·{' '}
+          {t.alertsRule}: {a.ruleName}
+        </span>
+      </div>
+      <p style={{ margin: '6px 0' }}>{a.explanation}</p>
+      {a.statusComment && (
+        <p style={{ margin: '6px 0', fontSize: 13, color: '#333' }}>
+          {t.alertsComment}: {a.statusComment}
+        </p>
+      )}
+      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>
+        <Link href={a.links.map}>{t.alertsOpenMap}</Link>
+        <Link href={a.links.profile}>{t.alertsOpenProfile}</Link>
+        <span style={{ flex: 1 }} />
+        {a.status !== 'seen' && a.status !== 'closed' && (
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={busy}
+            onClick={() => void set('seen')}
+          >
+            {t.alertsMarkSeen}
+          </button>
+        )}
+        {a.status !== 'discussed' && a.status !== 'closed' && (
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={busy}
+            onClick={() => void set('discussed')}
+          >
+            {t.alertsMarkDiscussed}
+          </button>
+        )}
+        {a.status !== 'closed' && !closing && (
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={busy}
+            onClick={() => setClosing(true)}
+          >
+            {t.alertsClose}
+          </button>
+        )}
+      </div>
+      {closing && (
+        <form
+          style={{ display: 'flex', gap: 8, marginTop: 8, flexWrap: 'wrap', alignItems: 'end' }}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (comment.trim()) void set('closed', comment.trim());
+          }}
+        >
+          <label htmlFor={commentId} style={{ display: 'flex', flexDirection: 'column', flex: 1 }}>
+            {t.alertsCloseComment}
+            <input
+              id={commentId}
+              type="text"
+              required
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+            />
+          </label>
+          <button
+            type="submit"
+            className="btn btn-primary btn-small"
+            disabled={busy || !comment.trim()}
+          >
+            {t.alertsCloseConfirm}
+          </button>
+          <button type="button" className="btn btn-small" onClick={() => setClosing(false)}>
+            {t.alertsCancel}
+          </button>
+        </form>
+      )}
+    </li>
+  );
+}
