@@ -1,12 +1,13 @@
 // Alerts: rules as data, detection over the latest pair of reference dates, status flow and
 // subscriptions. Detection uses the pure engine (core/monitoring: buildAlertCandidates with the
 // Wilson noise rule, compareClasses / findRepeatedNegativeDynamics through the monitoring module).
-import { buildAlertCandidates, type CountShare } from '@sozialraum/core';
+import { buildAlertCandidates, formatYearsPhrase, type CountShare } from '@sozialraum/core';
 import type { z } from 'zod';
 import type { Db, Sql } from '../../db/db.ts';
 import { badRequest, HttpError, notFound } from '../../http/errors.ts';
 import { writeAudit } from '../ingest/store.ts';
 import { getChanges, getIndexDetail } from '../monitoring/service.ts';
+import { formatPeriodPhrase } from './period.ts';
 import type { detectResultSchema, ruleBodySchema } from './schema.ts';
 import {
   findLatestPair,
@@ -117,6 +118,7 @@ async function detectIndicatorChange(
       byArea.set(r.areaId, e);
     }
     const years = yearsBetween(pair.previous, pair.current);
+    const period = formatPeriodPhrase(pair.previous, pair.current);
     let result;
     try {
       result = buildAlertCandidates({
@@ -153,7 +155,8 @@ async function detectIndicatorChange(
         previousDate: pair.previous,
         kind: 'indicator_change',
         severity: Math.abs(c.z),
-        explanationDe: c.explanation,
+        // the core phrases the period in years; half-year editions read better in months
+        explanationDe: c.explanation.replace(formatYearsPhrase(years), period),
         details: {
           changePp: c.changePp,
           z: c.z,
