@@ -1,5 +1,4 @@
 // The `sozialraum` command line: serve, import, demo, migrate, bench.
-import { parseArgs } from 'node:util';
 import { loadConfig } from './config.ts';
 
 const HELP = `Sozialraum – Befehle
@@ -71,9 +70,6 @@ async function main(argv: string[]): Promise<number> {
   console.error(`Unbekannter Befehl: ${argv.join(' ')}\n\n${HELP}`);
   return 2;
 }
-
-// parseArgs is used by the subcommands; keep the import checked here.
-void parseArgs;
 
 main(process.argv.slice(2)).then(
   (code) => {
