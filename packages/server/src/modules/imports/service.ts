@@ -559,6 +559,7 @@ export async function runAreaImport(
     read = await loadGeometry(upload.files, opts.crs);
   } catch (err) {
     const errors = issuesOf(err, names);
+    if (opts.dryRun) return { ...base, status: 'failed', errors, errorCount: errors.length };
     return recordFailure(
       db,
       tenantId,
