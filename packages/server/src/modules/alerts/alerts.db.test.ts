@@ -223,6 +223,77 @@ describe('status flow', () => {
   });
 });
 
+describe('class changes', () => {
+  it('raises class changes towards the unfavourable side of a stored index and adds nothing on a second run', async () => {
+    const def = {
+      id: 'kinderarmut-index',
+      label: 'Kinderarmut-Index',
+      status: {
+        label: 'Status-Index',
+        inputs: [
+          { indicatorId: 'child_poverty', label: 'Kinderarmut', direction: 'higher_is_worse' },
+        ],
+        standardisation: 'zscore',
+        combination: 'sum',
+        restandardise: false,
+        classes: {
+          kind: 'fixed',
+          boundaries: [
+            { value: -1, onBoundary: 'upper' },
+            { value: 1, onBoundary: 'lower' },
+          ],
+          classes: [
+            { code: 'g', label: 'günstig' },
+            { code: 'm', label: 'mittel' },
+            { code: 'u', label: 'ungünstig' },
+          ],
+        },
+      },
+      validity: { exclusions: [] },
+    };
+    const saved = await app.inject({
+      method: 'POST',
+      url: '/api/indices',
+      payload: { definition: def },
+    });
+    expect(saved.statusCode).toBe(201);
+    const rule = await app.inject({
+      method: 'POST',
+      url: '/api/alert-rules',
+      payload: {
+        id: 'klassenwechsel',
+        nameDe: 'Klassenwechsel Kinderarmut-Index',
+        department: 'Sozialplanung',
+        kind: 'class_change',
+        params: { indexId: 'kinderarmut-index', system: 'lor2021', level: 'plr' },
+      },
+    });
+    expect(rule.statusCode).toBe(200);
+    const body = (
+      await app.inject({ method: 'POST', url: '/api/alerts/detect', payload: {} })
+    ).json();
+    const outcome = body.rules.find((r: { ruleId: string }) => r.ruleId === 'klassenwechsel');
+    // BIG moves from 'mittel' (z ≈ −0,2 in 2021) to 'ungünstig' (z ≈ 3,1 in 2023); TINY was
+    // already 'ungünstig' in 2021 (z = 4,6 at 10,2 % against 10,0 %), so it does not change class.
+    expect(outcome).toMatchObject({ raised: 1, heldBack: 0, existing: 0, notes: [] });
+    const feed = (await app.inject('/api/alerts')).json();
+    const mine = feed.filter((a: { ruleId: string }) => a.ruleId === 'klassenwechsel');
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({
+      kind: 'class_change_status',
+      indicator: null,
+      indexId: 'kinderarmut-index',
+      area: { code: '03200001' },
+      explanation:
+        "Status-Index: von 'mittel' (Stand 31.12.2021) nach 'ungünstig' (Stand 31.12.2023)",
+    });
+    const again = (
+      await app.inject({ method: 'POST', url: '/api/alerts/detect', payload: {} })
+    ).json();
+    expect(again.raised).toBe(0);
+  });
+});
+
 describe('subscriptions', () => {
   it('creates, lists and deletes a subscription, each with one audit entry', async () => {
     const before = await auditCount();
