@@ -123,50 +123,33 @@ async function loadAreas(tx: Sql, tenantId: string, dir: string, log: Log): Prom
     bbox: bboxOf(f.geometry),
     areaM2: Number(f.properties.area),
   }));
-  const pgr = await readJson<{ features: Feature[] }>(geo('lor_2021_prognoseraeume.geojson'));
-  const bzr = await readJson<{ features: Feature[] }>(geo('lor_2021_bezirksregionen.geojson'));
-  const plr = await readJson<{ features: Feature[] }>(geo('lor_2021_planungsraeume.geojson'));
+  // LOR 2021 codes nest: PLR 01100101 → BZR 011001 → PGR 0110 → Bezirk 01 (SOURCE.md)
+  const level = async (
+    file: string,
+    levelId: string,
+    prefix: string,
+    parentLevelId: string,
+    parentLength: number,
+    areaProp: string,
+  ) =>
+    (await readJson<{ features: Feature[] }>(geo(file))).features.map((f): AreaInput => {
+      const code = String(f.properties[`${prefix}_ID`]);
+      return {
+        levelId,
+        code,
+        name: String(f.properties[`${prefix}_NAME`]),
+        parentLevelId,
+        parentCode: code.slice(0, parentLength),
+        geometry: f.geometry,
+        bbox: bboxOf(f.geometry),
+        areaM2: Number(f.properties[areaProp]),
+      };
+    });
   const lor2021: AreaInput[] = [
     ...bezAreas,
-    ...pgr.features.map((f) => {
-      const code = String(f.properties.PGR_ID);
-      return {
-        levelId: 'pgr',
-        code,
-        name: String(f.properties.PGR_NAME),
-        parentLevelId: 'bez',
-        parentCode: code.slice(0, 2),
-        geometry: f.geometry,
-        bbox: bboxOf(f.geometry),
-        areaM2: Number(f.properties.GROESSE_M2),
-      };
-    }),
-    ...bzr.features.map((f) => {
-      const code = String(f.properties.BZR_ID);
-      return {
-        levelId: 'bzr',
-        code,
-        name: String(f.properties.BZR_NAME),
-        parentLevelId: 'pgr',
-        parentCode: code.slice(0, 4),
-        geometry: f.geometry,
-        bbox: bboxOf(f.geometry),
-        areaM2: Number(f.properties.GROESSE_m2),
-      };
-    }),
-    ...plr.features.map((f) => {
-      const code = String(f.properties.PLR_ID);
-      return {
-        levelId: 'plr',
-        code,
-        name: String(f.properties.PLR_NAME),
-        parentLevelId: 'bzr',
-        parentCode: code.slice(0, 6),
-        geometry: f.geometry,
-        bbox: bboxOf(f.geometry),
-        areaM2: Number(f.properties.GROESSE_M2),
-      };
-    }),
+    ...(await level('lor_2021_prognoseraeume.geojson', 'pgr', 'PGR', 'bez', 2, 'GROESSE_M2')),
+    ...(await level('lor_2021_bezirksregionen.geojson', 'bzr', 'BZR', 'pgr', 4, 'GROESSE_m2')),
+    ...(await level('lor_2021_planungsraeume.geojson', 'plr', 'PLR', 'bzr', 6, 'GROESSE_M2')),
   ];
   await recordFile(
     tx,
