@@ -8,10 +8,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  compareClasses,
   computeIndex,
   computeIndexColumns,
-  findRepeatedNegativeDynamics,
+  findClassChanges,
+  findRepeatedNegativeDynamicsColumns,
   flagOutstandingChangeColumn,
   MSS_2013_2017,
   parseCsv,
@@ -145,9 +145,9 @@ function runPipeline(
 ): { result: IndexResult; changes: number; repeated: number; outstanding: number } {
   const result = computeIndexColumns({ ...DEFINITION, label: 'aktuell' }, input);
   const changes =
-    compareClasses(previous, result, 'status').length +
-    compareClasses(previous, result, 'dynamics').length;
-  const repeated = findRepeatedNegativeDynamics([previous, result]).length;
+    findClassChanges(previous, result, 'status').count +
+    findClassChanges(previous, result, 'dynamics').count;
+  const repeated = findRepeatedNegativeDynamicsColumns([previous, result]).count;
   let outstanding = 0;
   for (const d of DYNAMICS)
     outstanding += flagOutstandingChangeColumn(input.dynamics?.[d] as Float64Array, {

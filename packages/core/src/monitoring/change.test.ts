@@ -5,7 +5,9 @@ import {
   buildAlertCandidates,
   compareClasses,
   computeTrend,
+  findClassChanges,
   findRepeatedNegativeDynamics,
+  findRepeatedNegativeDynamicsColumns,
   flagOutstandingChangeColumn,
   flagOutstandingChanges,
   formatYearsPhrase,
@@ -49,6 +51,31 @@ describe('class changes between editions', () => {
     expect(found.length).toBe(13);
     expect(found[0]?.explanation).toBe("Dynamik zweimal in Folge 'negativ' (MSS 2017, MSS 2019)");
     expect(() => findRepeatedNegativeDynamics([r19])).toThrow(MonitoringError);
+  });
+});
+
+describe('class changes in columns', () => {
+  it('lists the same changes as compareClasses, by position in the current edition', () => {
+    const cols = findClassChanges(r17, r19, 'status');
+    expect(cols.count).toBe(42);
+    const objects = compareClasses(r17, r19, 'status');
+    expect(Array.from(cols.positions, (j) => r19.ids[j])).toEqual(objects.map((o) => o.areaId));
+    const k = objects.findIndex((o) => o.areaId === '01022202');
+    // sehr niedrig (class 3) → mittel (class 1)
+    expect([cols.from[k], cols.to[k]]).toEqual([3, 1]);
+  });
+
+  it('finds no change and every negative area when an edition is compared with itself (same ids, fast path)', () => {
+    expect(findClassChanges(r19, r19, 'dynamics').count).toBe(0);
+    const negative = [...d19.official].filter(([, o]) => o.dynamicsCode === '-').length;
+    const rep = findRepeatedNegativeDynamicsColumns([r19, r19]);
+    expect(rep.count).toBe(negative);
+    expect(rep.count).toBeGreaterThan(0);
+    expect(Array.from(rep.hit).reduce((a, b) => a + b, 0)).toBe(rep.count);
+  });
+
+  it('counts the same repeated negative dynamics as the object API across different area lists', () => {
+    expect(findRepeatedNegativeDynamicsColumns([r17, r19]).count).toBe(13);
   });
 });
 

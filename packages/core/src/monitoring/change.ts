@@ -64,12 +64,24 @@ function partOf(result: IndexResult, part: 'status' | 'dynamics'): PartResult {
   return p;
 }
 
-/** Class changes of the areas scored in both editions (matched by area id; different area systems never match). */
-export function compareClasses(
+/** Class changes in columns: positions in `current`, and from/to class (0-based) per change. */
+export interface ClassChangeColumns {
+  /** position in current.ids of each changed area, ascending. */
+  positions: Int32Array;
+  from: Int8Array;
+  to: Int8Array;
+  count: number;
+}
+
+/**
+ * Columnar core of compareClasses: the areas scored in both editions whose class differs, without a
+ * per-area object (200,000 areas: bench/monitoring.ts). Throws when the class schemes differ in size.
+ */
+export function findClassChanges(
   previous: IndexResult,
   current: IndexResult,
   part: 'status' | 'dynamics' = 'status',
-): ClassChange[] {
+): ClassChangeColumns {
   const a = partOf(previous, part);
   const b = partOf(current, part);
   if (a.classes.length !== b.classes.length) {
@@ -79,21 +91,52 @@ export function compareClasses(
     );
   }
   const align = alignByIds(previous.ids, current.ids);
-  const out: ClassChange[] = [];
-  // One explanation per (from, to) pair, not per area.
-  const texts = new Map<number, string>();
   const n = current.ids.length;
   const pv = previous.valid;
   const cv = current.valid;
   const ac = a.classOf;
   const bc = b.classOf;
-  for (let j = 0; j < n; j++) {
+  // Count first, then fill exactly sized columns (no growing arrays).
+  let count = 0;
+  if (align === null) {
+    for (let j = 0; j < n; j++)
+      count += (pv[j] as number) & (cv[j] as number) & (ac[j] !== bc[j] ? 1 : 0);
+  } else {
+    for (let j = 0; j < n; j++) {
+      const i = align[j] as number;
+      if (i >= 0 && pv[i] === 1 && cv[j] === 1 && ac[i] !== bc[j]) count++;
+    }
+  }
+  const positions = new Int32Array(count);
+  const from = new Int8Array(count);
+  const to = new Int8Array(count);
+  let k = 0;
+  for (let j = 0; j < n && k < count; j++) {
     const i = align === null ? j : (align[j] as number);
-    if (i < 0 || pv[i] !== 1 || cv[j] !== 1) continue;
-    const from = ac[i] as number;
-    const to = bc[j] as number;
-    if (from === to) continue;
-    const id = current.ids[j] as string;
+    if (i < 0 || pv[i] !== 1 || cv[j] !== 1 || ac[i] === bc[j]) continue;
+    positions[k] = j;
+    from[k] = ac[i] as number;
+    to[k] = bc[j] as number;
+    k++;
+  }
+  return { positions, from, to, count };
+}
+
+/** Class changes of the areas scored in both editions (matched by area id; different area systems never match). */
+export function compareClasses(
+  previous: IndexResult,
+  current: IndexResult,
+  part: 'status' | 'dynamics' = 'status',
+): ClassChange[] {
+  const cols = findClassChanges(previous, current, part);
+  const a = partOf(previous, part);
+  const b = partOf(current, part);
+  const out: ClassChange[] = [];
+  // One explanation per (from, to) pair, not per area.
+  const texts = new Map<number, string>();
+  for (let k = 0; k < cols.count; k++) {
+    const from = cols.from[k] as number;
+    const to = cols.to[k] as number;
     const fromC = a.classes[from];
     const toC = b.classes[to];
     if (!fromC || !toC) continue;
@@ -104,7 +147,7 @@ export function compareClasses(
       texts.set(key, text);
     }
     out.push({
-      areaId: id,
+      areaId: current.ids[cols.positions[k] as number] as string,
       fromCode: fromC.code,
       fromLabel: fromC.label,
       toCode: toC.code,
@@ -124,14 +167,23 @@ export interface RepeatedNegativeDynamics {
   explanation: string;
 }
 
+/** Repeated negative dynamics in columns: 1 per position of the last result, with the count and the shared explanation. */
+export interface RepeatedNegativeDynamicsColumns {
+  hit: Uint8Array;
+  count: number;
+  editions: string[];
+  explanation: string;
+}
+
 /**
- * Areas whose dynamics class is `classCode` (default: the last, most adverse class, MSS 'negativ') in
- * each of the last `times` results (chronological order; default 2).
+ * Columnar core of findRepeatedNegativeDynamics: hit[j] = 1 when area j of the last result is in
+ * the dynamics class `classCode` (default: the last, most adverse class, MSS 'negativ') in each of
+ * the last `times` results (chronological order; default 2).
  */
-export function findRepeatedNegativeDynamics(
+export function findRepeatedNegativeDynamicsColumns(
   results: readonly IndexResult[],
   options: { classCode?: string; times?: number } = {},
-): RepeatedNegativeDynamics[] {
+): RepeatedNegativeDynamicsColumns {
   const times = options.times ?? 2;
   if (results.length < times)
     throw new MonitoringError(
@@ -155,20 +207,47 @@ export function findRepeatedNegativeDynamics(
   // hit[j] = 1 while area j of the last edition is in the target class in every edition seen so far.
   const n = last.ids.length;
   const hit = new Uint8Array(n);
+  let count = 0;
   window.forEach((r, k) => {
     const align = alignByIds(r.ids, last.ids);
     const v = r.valid;
     const cls = (parts[k] as PartResult).classOf;
     const target = targetClass[k] as number;
-    for (let j = 0; j < n; j++) {
-      if (k > 0 && hit[j] !== 1) continue;
-      const i = align === null ? j : (align[j] as number);
-      hit[j] = i >= 0 && v[i] === 1 && cls[i] === target ? 1 : 0;
+    const lastOne = k === window.length - 1;
+    if (align === null) {
+      // Same areas in the same order: branch-free (valid is 0/1, invalid areas hold class −1).
+      for (let j = 0; j < n; j++) {
+        const h =
+          (k === 0 ? 1 : (hit[j] as number)) & (v[j] as number) & (cls[j] === target ? 1 : 0);
+        hit[j] = h;
+        if (lastOne) count += h;
+      }
+    } else {
+      for (let j = 0; j < n; j++) {
+        if (k > 0 && hit[j] !== 1) continue;
+        const i = align[j] as number;
+        const h = i >= 0 && v[i] === 1 && cls[i] === target ? 1 : 0;
+        hit[j] = h;
+        if (lastOne) count += h;
+      }
     }
   });
+  return { hit, count, editions, explanation };
+}
+
+/**
+ * Areas whose dynamics class is `classCode` (default: the last, most adverse class, MSS 'negativ') in
+ * each of the last `times` results (chronological order; default 2).
+ */
+export function findRepeatedNegativeDynamics(
+  results: readonly IndexResult[],
+  options: { classCode?: string; times?: number } = {},
+): RepeatedNegativeDynamics[] {
+  const { hit, editions, explanation } = findRepeatedNegativeDynamicsColumns(results, options);
+  const ids = (results[results.length - 1] as IndexResult).ids;
   const out: RepeatedNegativeDynamics[] = [];
-  for (let j = 0; j < n; j++)
-    if (hit[j] === 1) out.push({ areaId: last.ids[j] as string, editions, explanation });
+  for (let j = 0; j < hit.length; j++)
+    if (hit[j] === 1) out.push({ areaId: ids[j] as string, editions, explanation });
   return out;
 }
 
