@@ -19,6 +19,10 @@ export interface Config {
   /** Upload size limit in bytes. */
   maxUploadBytes: number;
   webDist: string;
+  /** SMTP server for alert e-mails, e.g. smtp://127.0.0.1:2525; unset = alerts in-app only. */
+  smtpUrl: string | undefined;
+  /** Sender address of alert e-mails. */
+  mailFrom: string | undefined;
 }
 
 /** Reads the configuration from environment variables. */
@@ -38,6 +42,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     basemapStyleUrl: env.SOZIALRAUM_BASEMAP_STYLE_URL || undefined,
     maxUploadBytes: Number(env.SOZIALRAUM_MAX_UPLOAD_MB ?? 512) * 1024 * 1024,
     webDist: path.join(repoRoot, 'packages/web/dist'),
+    smtpUrl: env.SOZIALRAUM_SMTP_URL || undefined,
+    mailFrom: env.SOZIALRAUM_MAIL_FROM || undefined,
   };
 }
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
+import { baseUrlFor } from './mail.ts';
 import {
   alertSchema,
   alertsQuerySchema,
@@ -57,7 +58,12 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     tags,
     body: detectBodySchema,
     response: detectResultSchema,
-    handler: ({ body }) => detectAlerts(ctx.db, ctx.tenantId, body.actor),
+    handler: ({ body }) =>
+      detectAlerts(ctx.db, ctx.tenantId, body.actor, {
+        smtpUrl: ctx.config.smtpUrl,
+        from: ctx.config.mailFrom,
+        baseUrl: baseUrlFor(ctx.config.host, ctx.config.port),
+      }),
   });
 
   defineRoute(app, {
@@ -98,7 +104,8 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     method: 'POST',
     url: '/api/alert-subscriptions',
     operationId: 'createAlertSubscription',
-    summary: 'Legt ein Abonnement an (protokolliert; Versand per E-Mail ist noch nicht angebunden)',
+    summary:
+      'Legt ein Abonnement an (protokolliert; E-Mail nach jedem Prüflauf, wenn SMTP eingerichtet ist)',
     tags,
     body: subscriptionBodySchema,
     response: subscriptionSchema,

@@ -60,6 +60,18 @@ export const detectResultSchema = z.object({
     .int()
     .meta({ description: 'auffällige Veränderungen, die als Rauschen zurückgehalten wurden' }),
   existing: z.number().int().meta({ description: 'schon vorhandene Hinweise (nicht doppelt)' }),
+  mail: z
+    .object({
+      mode: z.enum(['smtp', 'in-app']),
+      sent: z.number().int(),
+      alertsMailed: z.number().int(),
+      failed: z.number().int(),
+      message: z.string(),
+    })
+    .meta({
+      description:
+        'E-Mail an Abonnenten nach dem Speichern: „in-app“ ohne SMTP-Server, sonst versandte und fehlgeschlagene Mails',
+    }),
   rules: z.array(
     z.object({
       ruleId: z.string(),

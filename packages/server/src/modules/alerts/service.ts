@@ -7,6 +7,7 @@ import type { Db, Sql } from '../../db/db.ts';
 import { badRequest, HttpError, notFound } from '../../http/errors.ts';
 import { writeAudit } from '../ingest/store.ts';
 import { getChanges, getIndexDetail } from '../monitoring/service.ts';
+import { sendAlertMails, type MailSettings } from './mail.ts';
 import { formatPeriodPhrase } from './period.ts';
 import type { detectResultSchema, ruleBodySchema } from './schema.ts';
 import {
@@ -241,10 +242,16 @@ async function raise(tx: Sql, tenantId: string, out: RuleOutcome, a: NewAlert): 
 
 /**
  * Runs every active rule on the latest pair of reference dates and stores new alerts; noise
- * (overlapping Wilson intervals) is counted as held back, not raised. One transaction, one audit entry.
+ * (overlapping Wilson intervals) is counted as held back, not raised. One transaction, one audit entry;
+ * afterwards subscribers are mailed when SMTP is configured (mail.ts).
  */
-export async function detectAlerts(db: Db, tenantId: string, actor: string): Promise<DetectResult> {
-  return db.transaction(async (tx) => {
+export async function detectAlerts(
+  db: Db,
+  tenantId: string,
+  actor: string,
+  mail: MailSettings = { smtpUrl: undefined, from: undefined, baseUrl: '' },
+): Promise<DetectResult> {
+  const result = await db.transaction(async (tx) => {
     const rules = await listRules(tx, tenantId, true);
     const outcomes: RuleOutcome[] = [];
     for (const rule of rules) {
@@ -286,6 +293,8 @@ export async function detectAlerts(db: Db, tenantId: string, actor: string): Pro
     });
     return result;
   });
+  // after the commit: a failing SMTP server is reported, never rolls the alerts back
+  return { ...result, mail: await sendAlertMails(db, tenantId, mail) };
 }
 
 /** Changes the status of an alert; closing needs a comment. Audited in the same transaction. */

@@ -1,0 +1,196 @@
+// E-mail for alert subscriptions (issue 4, § 3): after detection has committed, every subscriber gets
+// one German e-mail listing the new alerts that match their subscriptions (area, indicator, rule;
+// unset = all). alert_mail (migration 0005) records each alert × subscription mailed; its primary key
+// keeps a mail from ever going out twice. Without SMTP the alerts stay in the in-app feed only.
+import { createTransport } from 'nodemailer';
+import type { Db } from '../../db/db.ts';
+import { listAlerts, type AlertItem } from './store.ts';
+
+/** Where and how to send; smtpUrl unset = in-app only. */
+export interface MailSettings {
+  smtpUrl: string | undefined;
+  from: string | undefined;
+  /** Absolute origin for links in the mail, e.g. "http://localhost:8080". */
+  baseUrl: string;
+}
+
+/** What the mail step did; part of the detect response. */
+export interface MailReport {
+  mode: 'smtp' | 'in-app';
+  /** E-mails delivered to the SMTP server. */
+  sent: number;
+  /** Alert × subscription pairs recorded as mailed. */
+  alertsMailed: number;
+  /** E-mails the SMTP server did not accept (retried at the next detection run). */
+  failed: number;
+  message: string;
+}
+
+interface Pending {
+  subscriptionId: number;
+  email: string;
+  alertId: number;
+}
+
+/** The origin for mail links from the listening address (0.0.0.0/:: is not reachable, so localhost). */
+export function baseUrlFor(host: string, port: number): string {
+  const h = host === '0.0.0.0' || host === '::' || host === '' ? 'localhost' : host;
+  return `http://${h.includes(':') ? `[${h}]` : h}:${port}`;
+}
+
+/**
+ * Alert × subscription pairs still to mail: alerts with status "new" raised since the subscription
+ * was made (no mail about the history before it), matching its area/indicator/rule, not yet mailed.
+ */
+async function findPending(db: Db, tenantId: string): Promise<Pending[]> {
+  const rows = await db.query<{ subscription_id: number; email: string; alert_id: number }>(
+    `SELECT s.id AS subscription_id, s.email, al.id AS alert_id
+       FROM alert_subscription s
+       JOIN alert al ON al.tenant_id = s.tenant_id
+                    AND al.status = 'new'
+                    AND al.created_at >= s.created_at
+                    AND (s.area_id IS NULL OR s.area_id = al.area_id)
+                    AND (s.indicator_id IS NULL OR s.indicator_id = al.indicator_id)
+                    AND (s.rule_id IS NULL OR s.rule_id = al.rule_id)
+      WHERE s.tenant_id = $1
+        AND NOT EXISTS (SELECT 1 FROM alert_mail m
+                         WHERE m.tenant_id = s.tenant_id AND m.alert_id = al.id AND m.subscription_id = s.id)
+      ORDER BY lower(s.email), al.id, s.id`,
+    [tenantId],
+  );
+  return rows.map((r) => ({
+    subscriptionId: Number(r.subscription_id),
+    email: String(r.email),
+    alertId: Number(r.alert_id),
+  }));
+}
+
+/** German subject: how many new alerts, and the area when there is only one. */
+export function formatSubject(alerts: readonly AlertItem[]): string {
+  const first = alerts[0];
+  if (alerts.length === 1 && first)
+    return `Sozialraum: neuer Hinweis für ${first.area.name} (${first.ruleName})`;
+  const areas = new Set(alerts.map((a) => a.area.id)).size;
+  return `Sozialraum: ${alerts.length} neue Hinweise in ${areas === 1 ? 'einem Gebiet' : `${areas} Gebieten`}`;
+}
+
+/** German plain-text body: one block per alert with its explanation and links to map and profile. */
+export function formatBody(alerts: readonly AlertItem[], baseUrl: string): string {
+  const lines = [
+    'Guten Tag,',
+    '',
+    alerts.length === 1
+      ? 'die Frühwarnung hat einen neuen Hinweis angelegt, der zu Ihrem Abonnement passt:'
+      : `die Frühwarnung hat ${alerts.length} neue Hinweise angelegt, die zu Ihrem Abonnement passen:`,
+    '',
+  ];
+  for (const a of alerts) {
+    lines.push(
+      `• ${a.area.name} (${a.area.code}) – ${a.ruleName}`,
+      `  ${a.explanation}`,
+      `  Stichtag ${a.refDate}, verglichen mit ${a.previousDate}.`,
+      `  Karte: ${baseUrl}${a.links.map}`,
+      `  Gebietsprofil: ${baseUrl}${a.links.profile}`,
+      '',
+    );
+  }
+  lines.push(
+    `Alle Hinweise: ${baseUrl}/hinweise`,
+    '',
+    'Diese Nachricht wurde automatisch verschickt, weil Sie Hinweise abonniert haben.',
+  );
+  return lines.join('\n');
+}
+
+/**
+ * Sends the pending alert e-mails, one per address (after the detection transaction has committed, so
+ * a failing SMTP server never rolls back alerts). Each pair is claimed in alert_mail before delivery
+ * and released when delivery fails, so nothing is mailed twice and failures are retried next time.
+ */
+export async function sendAlertMails(
+  db: Db,
+  tenantId: string,
+  settings: MailSettings,
+): Promise<MailReport> {
+  if (!settings.smtpUrl)
+    return {
+      mode: 'in-app',
+      sent: 0,
+      alertsMailed: 0,
+      failed: 0,
+      message:
+        'Kein SMTP-Server eingerichtet (SOZIALRAUM_SMTP_URL): Hinweise erscheinen nur in der Anwendung.',
+    };
+  const pending = await findPending(db, tenantId);
+  const byEmail = new Map<string, Pending[]>();
+  for (const p of pending) {
+    const key = p.email.trim().toLowerCase();
+    byEmail.set(key, [...(byEmail.get(key) ?? []), p]);
+  }
+  const transport = createTransport({
+    url: settings.smtpUrl,
+    // a dead server must not hold the detect request for minutes (defaults: 2 min / 10 min)
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
+  const report: MailReport = { mode: 'smtp', sent: 0, alertsMailed: 0, failed: 0, message: '' };
+  const errors: string[] = [];
+  try {
+    for (const items of byEmail.values()) {
+      const email = items[0]!.email.trim();
+      // claim: whoever inserts the row sends it; a concurrent run gets nothing back for that pair
+      const claimed = await db.transaction(async (tx) => {
+        const got: Pending[] = [];
+        for (const p of items) {
+          const rows = await tx.query(
+            `INSERT INTO alert_mail (tenant_id, alert_id, subscription_id) VALUES ($1, $2, $3)
+             ON CONFLICT DO NOTHING RETURNING alert_id`,
+            [tenantId, p.alertId, p.subscriptionId],
+          );
+          if (rows.length === 1) got.push(p);
+        }
+        return got;
+      });
+      if (claimed.length === 0) continue;
+      const alertIds = [...new Set(claimed.map((p) => p.alertId))];
+      const alerts: AlertItem[] = [];
+      for (const id of alertIds) alerts.push(...(await listAlerts(db, tenantId, { id })));
+      try {
+        await transport.sendMail({
+          from: settings.from ?? 'Sozialraum <sozialraum@localhost>',
+          to: email,
+          subject: formatSubject(alerts),
+          text: formatBody(alerts, settings.baseUrl),
+        });
+        await db.query(
+          `UPDATE alert_mail SET sent_at = now()
+            WHERE tenant_id = $1 AND (alert_id, subscription_id) IN
+                  (SELECT * FROM unnest($2::int[], $3::int[]))`,
+          [tenantId, claimed.map((p) => p.alertId), claimed.map((p) => p.subscriptionId)],
+        );
+        report.sent++;
+        report.alertsMailed += claimed.length;
+      } catch (err) {
+        // release the claim so the next detection run tries again
+        await db.query(
+          `DELETE FROM alert_mail
+            WHERE tenant_id = $1 AND (alert_id, subscription_id) IN
+                  (SELECT * FROM unnest($2::int[], $3::int[]))`,
+          [tenantId, claimed.map((p) => p.alertId), claimed.map((p) => p.subscriptionId)],
+        );
+        report.failed++;
+        errors.push(`${email}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  } finally {
+    transport.close();
+  }
+  report.message =
+    report.failed > 0
+      ? `E-Mail-Versand fehlgeschlagen für ${report.failed} Empfänger (die Hinweise sind gespeichert; nächster Versuch beim nächsten Prüflauf): ${errors.join('; ')}`
+      : report.sent > 0
+        ? `${report.sent} E-Mail(s) an Abonnenten verschickt (${report.alertsMailed} Hinweis-Zuordnungen).`
+        : 'Keine neuen Hinweise für Abonnenten: keine E-Mail verschickt.';
+  return report;
+}
