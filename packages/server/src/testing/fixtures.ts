@@ -112,13 +112,15 @@ export async function insertFixture(db: Db): Promise<Fixture> {
     ['ewr_total', '02', '2022-12-31', 680, null, null, null],
     ['ewr_total', '01', '2023-12-31', 300, null, null, null],
     ['ewr_total', '02', '2023-12-31', 700, null, null, null],
-    // share_unemployed 2023: 5/50, 20/100, 30/100, suppressed (city 55/250 = 22 %); Bezirke 25/150, 45/250.
+    // share_unemployed 2023: 5/50, 20/100, 30/100, suppressed (city 55/250 = 22 %); Bezirke 25/150 and
+    // 02 withheld as incomplete, as recomputeAggregates stores it (ADR 0005) — a published 02 total
+    // would reveal the suppressed child as total − 30 (docs/methods/disclosure-control.md).
     ['share_unemployed', '01100101', '2023-12-31', 10, 5, 50, null],
     ['share_unemployed', '01100102', '2023-12-31', 20, 20, 100, null],
     ['share_unemployed', '02100101', '2023-12-31', 30, 30, 100, null],
     ['share_unemployed', '02100102', '2023-12-31', null, null, 150, 'suppressed'],
     ['share_unemployed', '01', '2023-12-31', 25 / 1.5, 25, 150, null],
-    ['share_unemployed', '02', '2023-12-31', 18, 45, 250, null],
+    ['share_unemployed', '02', '2023-12-31', null, null, 250, 'invalid'],
     // income_median 2023, PLR only: 1500/2000/2500/1800 (city median 1900).
     ['income_median', '01100101', '2023-12-31', 1500, null, null, null],
     ['income_median', '01100102', '2023-12-31', 2000, null, null, null],
@@ -138,7 +140,11 @@ export async function insertFixture(db: Db): Promise<Fixture> {
         numerator,
         denominator,
         flag,
-        flag ? 'weniger als 3 Fälle' : null,
+        flag === 'suppressed'
+          ? 'weniger als 3 Fälle'
+          : flag
+            ? 'unvollständig: 1 von 2 Teilgebieten ohne Wert'
+            : null,
       ],
     );
   }

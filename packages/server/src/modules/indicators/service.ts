@@ -4,6 +4,7 @@ import { cityValue, rankValues } from '@sozialraum/core';
 import type { Sql } from '../../db/db.ts';
 import { notFound } from '../../http/errors.ts';
 import { getAreaDetail, requireLevel } from '../areas/index.ts';
+import { loadDisclosure } from '../disclosure/index.ts';
 import { loadSourceMap } from '../sources/index.ts';
 import {
   DIMENSIONS,
@@ -207,12 +208,16 @@ export async function getValues(
     date,
   );
   const city = cityValue(indicator.kind, indicator.scale, rows);
+  // Public output: small counts withheld (docs/methods/disclosure-control.md); the city value is
+  // safe because secondary suppression treats each level as summing to it.
+  const disclosure = await loadDisclosure(sql, tenantId, [{ indicatorId: indicator.id, date }]);
+  const shown = rows.map((r) => disclosure.protect(indicator.id, date, r.area_id, r));
   return {
     indicator,
     systemId: query.system,
     levelId: query.level,
     date,
-    values: rows.map((r) => ({
+    values: shown.map((r) => ({
       areaId: r.area_id,
       code: r.code,
       name: r.name,
@@ -244,7 +249,7 @@ export async function getProfile(
     const d = latestDateAtOrBefore(datesOn(indicator, area.systemId, area.levelId), date);
     if (d) chosen.push({ indicator, date: d });
   }
-  const [own, peers] = await Promise.all([
+  const [ownRaw, peers, disclosure] = await Promise.all([
     selectAreaObservations(sql, tenantId, areaId),
     selectPeerValues(
       sql,
@@ -253,7 +258,13 @@ export async function getProfile(
       area.levelId,
       chosen.map((c) => ({ indicatorId: c.indicator.id, date: c.date })),
     ),
+    loadDisclosure(
+      sql,
+      tenantId,
+      chosen.map((c) => ({ indicatorId: c.indicator.id })),
+    ),
   ]);
+  const own = ownRaw.map((r) => disclosure.protect(r.indicator_id, r.ref_date, areaId, r));
   const ownBy = groupBy(own, (r) => r.indicator_id);
   const peersBy = new Map(peers.map((p) => [p.indicator_id, p]));
 
@@ -278,7 +289,7 @@ export async function getProfile(
       flag: current?.flag ?? null,
       flagReason: current?.flag_reason ?? null,
       cityValue: city.value,
-      rank: at >= 0 ? (ranks[at] ?? null) : null,
+      rank: at >= 0 && (current?.value ?? null) !== null ? (ranks[at] ?? null) : null,
       rankOf: rankedCount,
       series: series.map((r) => ({ date: r.ref_date, value: r.value })),
     };
@@ -303,7 +314,10 @@ export async function getSeries(
 ): Promise<SeriesPoint[]> {
   await getAreaDetail(sql, tenantId, areaId);
   await getIndicator(sql, tenantId, indicatorId);
-  const rows = await selectSeries(sql, tenantId, areaId, indicatorId);
+  const disclosure = await loadDisclosure(sql, tenantId, [{ indicatorId }]);
+  const rows = (await selectSeries(sql, tenantId, areaId, indicatorId)).map((r) =>
+    disclosure.protect(indicatorId, r.ref_date, areaId, r),
+  );
   return rows.map((r) => ({
     date: r.ref_date,
     value: r.value,

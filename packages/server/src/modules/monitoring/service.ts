@@ -16,6 +16,7 @@ import {
 } from '@sozialraum/core';
 import type { Db, Sql } from '../../db/db.ts';
 import { HttpError, badRequest, notFound } from '../../http/errors.ts';
+import { loadIndexPopulationReasons } from '../disclosure/index.ts';
 import { PRESETS } from './presets.ts';
 import {
   existingIndicatorIds,
@@ -184,6 +185,14 @@ export async function computeFromObservations(
     [...def.status.inputs, ...(def.dynamics?.inputs ?? [])].map((i) => [i.indicatorId, i.label]),
   );
   const excluded = new Map((def.validity.exclusions ?? []).map((e) => [e.areaId, e.reason]));
+  // Public output: no index for areas under the minimum population (docs/methods/disclosure-control.md).
+  const tooSmall = await loadIndexPopulationReasons(
+    sql,
+    tenantId,
+    areas.map((a) => a.areaId),
+    key.date,
+    def.validity.minPopulation,
+  );
   const valid: string[] = [];
   const reasons: (string | null)[] = [];
   const inputs: IndexAreaInput[] = areas.map((a) => {
@@ -192,6 +201,7 @@ export async function computeFromObservations(
     let reason: string | null = null;
     const ex = excluded.get(a.code);
     if (ex !== undefined) reason = `Ausgeschlossen: ${ex}`;
+    else if (tooSmall.has(a.areaId)) reason = tooSmall.get(a.areaId)!;
     else {
       for (const id of [...statusIds, ...dynIds]) {
         const v = a.values.get(id);

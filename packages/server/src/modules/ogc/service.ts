@@ -2,6 +2,7 @@
 // One collection per level of every area system ({systemId}-{levelId}); feature id = area code.
 import type { Sql } from '../../db/db.ts';
 import { badRequest, notFound } from '../../http/errors.ts';
+import { loadDisclosure } from '../disclosure/index.ts';
 import { datesOn, getCatalogue } from '../indicators/index.ts';
 import {
   countFeatures,
@@ -178,11 +179,17 @@ async function toFeatures(
     rows.map((r) => r.id),
     pairs,
   );
+  // Public output: small counts withheld (docs/methods/disclosure-control.md).
+  const disclosure = await loadDisclosure(sql, tenantId, pairs);
+  const dateOf = new Map(pairs.map((p) => [p.indicatorId, p.date]));
   const byArea = new Map<number, Map<string, number | null>>();
   for (const v of values) {
     let m = byArea.get(v.area_id);
     if (!m) byArea.set(v.area_id, (m = new Map()));
-    m.set(v.indicator_id, v.value);
+    m.set(
+      v.indicator_id,
+      disclosure.protect(v.indicator_id, dateOf.get(v.indicator_id)!, v.area_id, v).value,
+    );
   }
   return rows.map((r) => {
     // Every feature carries every indicator of the level (null where missing), so GIS clients
