@@ -1,5 +1,7 @@
-// The index form: derive an own index from the shown definition (choose indicators and their
-// direction, the standardisation), compute it on trial for the shown edition, save it (POST for a
+// The index editor: derive an own index from the shown definition (indicators, directions and
+// weights, standardisation and combination, re-standardisation, class schemes, validity rules, the
+// dynamics part and the rules on the matrix), compute it on trial for the shown edition (class
+// counts before saving), save it (POST for a
 // new id, PUT = next version for a stored one). Refusals come from the server in German; the
 // confirmation is shown by the screen, because saving a new id switches the screen to that index.
 import { useState } from 'react';
@@ -7,13 +9,17 @@ import { api, ApiError } from '../../lib/api.ts';
 import type { IndexClassCount, IndexEdition, IndexSummary } from '../../lib/api.ts';
 import { formatDate, formatNumber } from '../../lib/core-bridge.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import type { ClassLabel, CombinationMethod } from '@sozialraum/core';
 import {
   applyEdits,
+  checkEdits,
   editsFrom,
   type DefinitionEdits,
   type Direction,
+  type PartEdits,
   type Standardisation,
 } from './edit-definition.ts';
+import { ClassSchemeEditor, RulesEditor, ValidityEditor } from './index-form-parts.tsx';
 
 interface InputDef {
   indicatorId: string;
@@ -39,7 +45,11 @@ export function IndexForm({
       base.preset ? `${base.label} (eigene Fassung)` : base.label,
     ),
   );
-  const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
+  const [message, setMessage] = useState<{
+    kind: 'error' | 'ok';
+    text: string;
+    list?: string[];
+  } | null>(null);
   const [preview, setPreview] = useState<{
     status: IndexClassCount[];
     dynamics: IndexClassCount[];
@@ -56,6 +66,11 @@ export function IndexForm({
     );
   const definition = () => applyEdits(base.definition, edits);
   const run = async (fn: () => Promise<void>) => {
+    const slips = checkEdits(base.definition, edits);
+    if (slips.length > 0) {
+      setMessage({ kind: 'error', text: t.monEditCheck, list: slips });
+      return;
+    }
     setBusy(true);
     setMessage(null);
     try {
@@ -81,6 +96,13 @@ export function IndexForm({
       },
     }));
   const update = !base.preset && edits.id.trim() === base.id;
+  const setPart = (key: 'status' | 'dynamics', patch: Partial<PartEdits>) =>
+    setEdits((e) => {
+      const cur = e.parts[key];
+      return cur ? { ...e, parts: { ...e.parts, [key]: { ...cur, ...patch } } } : e;
+    });
+  const classesOf = (key: 'status' | 'dynamics'): ClassLabel[] =>
+    edits.parts[key]?.classes?.classes ?? [];
 
   return (
     <section
@@ -130,45 +152,146 @@ export function IndexForm({
           </select>
         </label>
       </div>
-      {parts.map(({ key, part }) => (
-        <fieldset
-          key={key}
-          style={{ border: '1px solid #ddd', margin: '6px 0', padding: '4px 8px' }}
-        >
-          <legend style={{ fontWeight: 600 }}>
-            {part.label} – {t.monEditInputs}
-          </legend>
-          {part.inputs.map((i) => {
-            const cur = edits.inputs[i.indicatorId];
-            return (
+      {parts.map(({ key, part }) => {
+        const pe = edits.parts[key];
+        const weighted = pe?.combination === 'weighted_sum';
+        return (
+          <fieldset
+            key={key}
+            style={{ border: '1px solid #ddd', margin: '6px 0', padding: '4px 8px' }}
+          >
+            <legend style={{ fontWeight: 600 }}>{part.label}</legend>
+            <div style={{ fontWeight: 600, marginTop: 2 }}>{t.monEditInputs}</div>
+            {part.inputs.map((i) => {
+              const cur = edits.inputs[i.indicatorId];
+              return (
+                <div
+                  key={i.indicatorId}
+                  style={{ display: 'flex', alignItems: 'center', gap: 8, margin: '2px 0' }}
+                >
+                  <label style={{ flex: 1 }}>
+                    <input
+                      type="checkbox"
+                      checked={cur?.use ?? true}
+                      onChange={(e) => setInput(i.indicatorId, { use: e.target.checked })}
+                    />{' '}
+                    {i.label}
+                  </label>
+                  <select
+                    aria-label={`${i.label}: ${t.monDirWorse} / ${t.monDirBetter}`}
+                    value={cur?.direction ?? 'higher_is_worse'}
+                    disabled={cur?.use === false}
+                    onChange={(e) =>
+                      setInput(i.indicatorId, { direction: e.target.value as Direction })
+                    }
+                  >
+                    <option value="higher_is_worse">{t.monDirWorse}</option>
+                    <option value="higher_is_better">{t.monDirBetter}</option>
+                  </select>
+                  {pe && weighted && (
+                    <label style={{ whiteSpace: 'nowrap' }}>
+                      {t.monEditWeight}{' '}
+                      <input
+                        type="number"
+                        min={0}
+                        step="any"
+                        style={{ width: 60 }}
+                        disabled={cur?.use === false}
+                        value={
+                          Number.isFinite(pe.weights[i.indicatorId] ?? NaN)
+                            ? pe.weights[i.indicatorId]
+                            : ''
+                        }
+                        onChange={(e) =>
+                          setPart(key, {
+                            weights: {
+                              ...pe.weights,
+                              [i.indicatorId]: e.target.value === '' ? NaN : Number(e.target.value),
+                            },
+                          })
+                        }
+                      />
+                    </label>
+                  )}
+                </div>
+              );
+            })}
+            {pe && (
               <div
-                key={i.indicatorId}
-                style={{ display: 'flex', alignItems: 'center', gap: 8, margin: '2px 0' }}
+                style={{
+                  display: 'flex',
+                  flexWrap: 'wrap',
+                  gap: 12,
+                  alignItems: 'center',
+                  margin: '6px 0',
+                }}
               >
-                <label style={{ flex: 1 }}>
+                <label>
+                  {t.monEditCombination}{' '}
+                  <select
+                    value={pe.combination}
+                    onChange={(e) =>
+                      setPart(key, { combination: e.target.value as CombinationMethod })
+                    }
+                  >
+                    <option value="sum">{t.monCombSum}</option>
+                    <option value="mean">{t.monCombMean}</option>
+                    <option value="weighted_sum">{t.monCombWeighted}</option>
+                  </select>
+                </label>
+                <label>
                   <input
                     type="checkbox"
-                    checked={cur?.use ?? true}
-                    onChange={(e) => setInput(i.indicatorId, { use: e.target.checked })}
+                    checked={pe.restandardise}
+                    onChange={(e) => setPart(key, { restandardise: e.target.checked })}
                   />{' '}
-                  {i.label}
+                  {t.monEditRestandardise}
                 </label>
-                <select
-                  aria-label={`${i.label}: ${t.monDirWorse} / ${t.monDirBetter}`}
-                  value={cur?.direction ?? 'higher_is_worse'}
-                  disabled={cur?.use === false}
-                  onChange={(e) =>
-                    setInput(i.indicatorId, { direction: e.target.value as Direction })
-                  }
-                >
-                  <option value="higher_is_worse">{t.monDirWorse}</option>
-                  <option value="higher_is_better">{t.monDirBetter}</option>
-                </select>
+                {pe.periodYears !== undefined && (
+                  <label>
+                    {t.monPeriodYears}{' '}
+                    <input
+                      type="number"
+                      min={1}
+                      step={1}
+                      style={{ width: 50 }}
+                      value={Number.isFinite(pe.periodYears) ? pe.periodYears : ''}
+                      onChange={(e) =>
+                        setPart(key, {
+                          periodYears: e.target.value === '' ? NaN : Number(e.target.value),
+                        })
+                      }
+                    />
+                  </label>
+                )}
               </div>
-            );
-          })}
-        </fieldset>
-      ))}
+            )}
+            {pe?.classes && (
+              <>
+                <div style={{ fontWeight: 600 }}>{t.monEditClasses}</div>
+                <ClassSchemeEditor
+                  scheme={pe.classes}
+                  partLabel={part.label}
+                  onChange={(classes) => setPart(key, { classes })}
+                />
+              </>
+            )}
+          </fieldset>
+        );
+      })}
+      <ValidityEditor
+        minPopulation={edits.minPopulation}
+        exclusions={edits.exclusions}
+        onChange={(patch) => setEdits((e) => ({ ...e, ...patch }))}
+      />
+      {(edits.rules.length > 0 || base.definition.matrix !== undefined) && (
+        <RulesEditor
+          rules={edits.rules}
+          statusClasses={classesOf('status')}
+          dynamicsClasses={classesOf('dynamics')}
+          onChange={(rules) => setEdits((e) => ({ ...e, rules }))}
+        />
+      )}
       <div style={{ display: 'flex', gap: 8, marginTop: 8 }}>
         <button
           type="button"
@@ -211,7 +334,7 @@ export function IndexForm({
         </p>
       )}
       {message && (
-        <p
+        <div
           role={message.kind === 'error' ? 'alert' : 'status'}
           style={{
             margin: '6px 0 0',
@@ -220,7 +343,14 @@ export function IndexForm({
           }}
         >
           {message.text}
-        </p>
+          {message.list && (
+            <ul style={{ margin: '4px 0 0', fontWeight: 400 }}>
+              {message.list.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          )}
+        </div>
       )}
     </section>
   );
