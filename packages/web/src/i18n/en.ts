@@ -86,6 +86,11 @@ export const en: Dict = {
   value: 'Value',
   timeSeries: (name: string) => `Time series ${name}`,
   noProfileData: 'There are no indicator values for this area.',
+  profIndexTitle: 'Social index (MSS)',
+  profIndexEdition: (label: string, date: string) => `${label}, as of ${date}`,
+  profIndexOpen: 'Open in monitoring',
+  profIndexNotScored: (reason: string) => `Not rated: ${reason}`,
+  profIndexAttention: 'Area with particular need for attention',
   asOf: (date: string) => `As of ${date}`,
   areaSize: 'Area',
   flagLabel: (flag: string) =>

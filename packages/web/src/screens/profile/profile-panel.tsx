@@ -2,7 +2,7 @@
 // Shown as a side panel next to the map and as its own page (/gebiete/{id}).
 import { useEffect, useRef } from 'react';
 import { api } from '../../lib/api.ts';
-import type { AreaDetail, Profile, ProfileIndicator } from '../../lib/api.ts';
+import type { AreaDetail, IndexEdition, Profile, ProfileIndicator } from '../../lib/api.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { formatDate, formatNumber, formatValue, unitShort } from '../../lib/core-bridge.ts';
 import { dimensionLabel, dimensionRank, indicatorName } from '../../lib/labels.ts';
@@ -112,6 +112,107 @@ export function latestDate(dates: readonly string[]): string | null {
   return dates.reduce<string | null>((a, d) => (a === null || d > a ? d : a), null);
 }
 
+/** The index shown in the profile: the MSS 2019/2021 preset (issue 4 § 6 "the index in the area profile"). */
+export const PROFILE_INDEX_ID = 'mss-2019-2021';
+
+/** The newest edition of an index on the area's system and level (null: none there, e.g. Bezirke). */
+export function newestEditionFor(
+  editions: readonly IndexEdition[],
+  system: string,
+  level: string,
+): IndexEdition | null {
+  return editions
+    .filter((e) => e.system === system && e.level === level)
+    .reduce<IndexEdition | null>((a, e) => (a === null || e.date > a.date ? e : a), null);
+}
+
+/** Link to the monitoring screen at that edition with the area's explanation open. */
+export function monitoringUrl(indexId: string, e: IndexEdition, areaId: number): string {
+  const sp = new URLSearchParams({
+    index: indexId,
+    edition: `${e.system}~${e.level}~${e.date}`,
+    area: String(areaId),
+  });
+  return `/monitoring?${sp.toString()}`;
+}
+
+/** Status and dynamics class of the area with the German explanation; nothing without an edition. */
+function IndexSection({ area, headingId }: { area: AreaDetail; headingId: string }) {
+  const { t, lang } = useI18n();
+  const indicesQ = useFetch(() => api.indices(), []);
+  const preset = indicesQ.data?.find((i) => i.id === PROFILE_INDEX_ID) ?? null;
+  const detailQ = useFetch(preset ? () => api.index(preset.id) : null, [preset?.id]);
+  const edition =
+    preset && detailQ.data?.id === preset.id
+      ? newestEditionFor(detailQ.data.editions, area.systemId, area.levelId)
+      : null;
+  const explainQ = useFetch(
+    preset && edition ? () => api.explainIndexArea(preset.id, area.id, edition) : null,
+    [preset?.id, area.id, edition?.system, edition?.level, edition?.date],
+  );
+  const ex = explainQ.data?.areaId === area.id ? explainQ.data : null;
+  if (!preset || !edition) return null;
+  const titleId = `${headingId}-index`;
+  return (
+    <section className="profile-group profile-index" aria-labelledby={titleId}>
+      <h3 id={titleId} className="profile-group-title">
+        {t.profIndexTitle}
+      </h3>
+      <p className="profile-meta">
+        {t.profIndexEdition(preset.label, formatDate(edition.date, lang))}
+      </p>
+      {explainQ.status === 'error' && (
+        <ErrorState error={explainQ.error} what={t.profIndexTitle} onRetry={explainQ.reload} />
+      )}
+      {explainQ.status === 'loading' && !ex && <Loading />}
+      {ex && (
+        <>
+          {ex.scored ? (
+            <dl className="profile-facts">
+              {ex.status && (
+                <div>
+                  <dt>{t.monStatusClass}</dt>
+                  <dd>
+                    <strong>{ex.status.classLabel}</strong> (
+                    {formatNumber(ex.status.index, 2, lang)})
+                  </dd>
+                </div>
+              )}
+              {ex.dynamics && (
+                <div>
+                  <dt>{t.monDynamicsClass}</dt>
+                  <dd>
+                    <strong>{ex.dynamics.classLabel}</strong> (
+                    {formatNumber(ex.dynamics.index, 2, lang)})
+                  </dd>
+                </div>
+              )}
+              {ex.group && (
+                <div>
+                  <dt>{t.monGroup}</dt>
+                  <dd>{ex.group.label}</dd>
+                </div>
+              )}
+            </dl>
+          ) : null}
+          {ex.attention && (
+            <p className="profile-meta">
+              <strong>{t.profIndexAttention}</strong>
+            </p>
+          )}
+          {/* the sentence of the monitoring API; it already names the reason when not scored */}
+          <p style={{ margin: '6px 0', fontSize: '0.9rem' }}>
+            {ex.text || t.profIndexNotScored(ex.reason ?? '')}
+          </p>
+        </>
+      )}
+      <p className="profile-source">
+        <Link href={monitoringUrl(preset.id, edition, area.id)}>{t.profIndexOpen}</Link>
+      </p>
+    </section>
+  );
+}
+
 /** The profile body: heading, hierarchy, groups by dimension. */
 export function ProfileContent({
   profile,
@@ -168,6 +269,7 @@ export function ProfileContent({
           )}
         </p>
       </header>
+      <IndexSection area={area} headingId={headingId} />
       {groups.length === 0 && <Empty>{t.noProfileData}</Empty>}
       {groups.map((g) => (
         <section
