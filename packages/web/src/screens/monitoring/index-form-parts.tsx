@@ -5,7 +5,13 @@ import type { AreaExclusion, ClassLabel, ClassScheme, MatrixRule } from '@sozial
 import { useI18n } from '../../i18n/index.tsx';
 import { addClass, changeSchemeKind, removeClass } from './edit-definition.ts';
 
-const row = { display: 'flex', alignItems: 'center', gap: 6, margin: '2px 0' } as const;
+const row = {
+  display: 'flex',
+  flexWrap: 'wrap',
+  alignItems: 'center',
+  gap: 6,
+  margin: '2px 0',
+} as const;
 const small = { fontSize: 11, color: '#555' } as const;
 
 /** A number input that reports NaN for an empty or unreadable field (the pre-check names it). */
@@ -86,7 +92,7 @@ export function ClassSchemeEditor({
                 aria-label={`${partLabel}, ${t.monEditClasses} ${k + 1}: ${t.monClassLabel}`}
                 placeholder={t.monClassLabel}
                 value={c.label}
-                style={{ flex: 1 }}
+                style={{ flex: 1, minWidth: 0 }}
                 onChange={(e) => setClass(k, { label: e.target.value })}
               />
               <button
@@ -108,6 +114,7 @@ export function ClassSchemeEditor({
                   onChange={(v) => setBoundary(k, { value: v })}
                 />
                 <select
+                  style={{ maxWidth: '100%' }}
                   aria-label={`${partLabel}: ${t.monBoundary(k + 1)}`}
                   value={scheme.boundaries[k]?.onBoundary ?? 'lower'}
                   onChange={(e) =>
@@ -173,7 +180,7 @@ export function ValidityEditor({
             aria-label={`${t.monExclusions} ${k + 1}: ${t.monExclusionReason}`}
             placeholder={t.monExclusionReason}
             value={e.reason}
-            style={{ flex: 1 }}
+            style={{ flex: 1, minWidth: 0 }}
             onChange={(ev) => setExclusion(k, { reason: ev.target.value })}
           />
           <button
@@ -251,7 +258,7 @@ export function RulesEditor({
               type="text"
               aria-label={t.monRuleLabel}
               value={r.label}
-              style={{ flex: 1 }}
+              style={{ flex: 1, minWidth: 0 }}
               onChange={(e) => setRule(k, { ...r, label: e.target.value })}
             />
             <button

@@ -167,9 +167,15 @@ export function IndexForm({
               return (
                 <div
                   key={i.indicatorId}
-                  style={{ display: 'flex', alignItems: 'center', gap: 8, margin: '2px 0' }}
+                  style={{
+                    display: 'flex',
+                    flexWrap: 'wrap',
+                    alignItems: 'center',
+                    gap: 8,
+                    margin: '2px 0',
+                  }}
                 >
-                  <label style={{ flex: 1 }}>
+                  <label style={{ flex: 1, minWidth: 0 }}>
                     <input
                       type="checkbox"
                       checked={cur?.use ?? true}
