@@ -201,7 +201,6 @@ export async function computeFromObservations(
     let reason: string | null = null;
     const ex = excluded.get(a.code);
     if (ex !== undefined) reason = `Ausgeschlossen: ${ex}`;
-    else if (tooSmall.has(a.areaId)) reason = tooSmall.get(a.areaId)!;
     else {
       for (const id of [...statusIds, ...dynIds]) {
         const v = a.values.get(id);
@@ -212,6 +211,8 @@ export async function computeFromObservations(
         break;
       }
     }
+    // the data's own reason (e.g. the MSS's stored one) comes first; ours only for areas it would score
+    if (reason === null) reason = tooSmall.get(a.areaId) ?? null;
     reasons.push(reason);
     if (reason === null) valid.push(a.code);
     return {
