@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { computeIndex, getAreaResult, listAreaResults } from './compute-index.ts';
-import type { IndexAreaInput } from './compute-index.ts';
+import {
+  computeIndex,
+  computeIndexColumns,
+  createIndexWorkspace,
+  getAreaResult,
+  listAreaResults,
+} from './compute-index.ts';
+import type { IndexAreaInput, IndexColumnsInput } from './compute-index.ts';
 import { MonitoringError } from './errors.ts';
 import { MSS_2019_2021, mssPreset } from './presets.ts';
 import { loadMssEdition } from './test-support.ts';
@@ -362,5 +368,53 @@ describe('computeIndex: refuses definitions and inputs it cannot compute', () =>
       'matrix: Kombination Status "1" / Dynamik "+" fehlt in der Matrix.',
     ]);
     expect(validateIndexDefinition(MSS_2019_2021)).toEqual([]);
+  });
+});
+
+describe('workspace (reused output buffers)', () => {
+  const d19 = loadMssEdition(2019);
+  const preset = mssPreset(2019);
+  const column = (get: (a: IndexAreaInput) => number | null | undefined) =>
+    Float64Array.from(d19.areas, (a) => get(a) ?? NaN);
+  const input: IndexColumnsInput = {
+    ids: d19.areas.map((a) => a.id),
+    population: column((a) => a.population),
+    values: Object.fromEntries(
+      preset.status.inputs.map((i) => [i.indicatorId, column((a) => a.values[i.indicatorId])]),
+    ),
+    dynamics: Object.fromEntries(
+      (preset.dynamics?.inputs ?? []).map((i) => [
+        i.indicatorId,
+        column((a) => a.dynamics?.[i.indicatorId]),
+      ]),
+    ),
+  };
+  const strict: IndexDefinition = {
+    ...preset,
+    validity: { ...preset.validity, minPopulation: 5000 },
+  };
+
+  it('gives the same result as fresh buffers, also after a run that scored fewer areas', () => {
+    const ws = createIndexWorkspace();
+    const first = computeIndexColumns(preset, input, ws);
+    const firstAttention = first.attentionCount;
+    const firstValid = first.validCount;
+    const small = computeIndexColumns(strict, input, ws);
+    expect(small.validCount).toBeLessThan(firstValid);
+    expect(small.validCount).toBeGreaterThan(0);
+    // the earlier result shares the buffers: it now shows the later run
+    expect(first.valid).toBe(small.valid);
+    const again = computeIndexColumns(preset, input, ws);
+    const fresh = computeIndexColumns(preset, input);
+    expect(again.validCount).toBe(fresh.validCount);
+    expect(Array.from(again.valid)).toEqual(Array.from(fresh.valid));
+    expect(Array.from(again.status.index)).toEqual(Array.from(fresh.status.index));
+    expect(Array.from(again.dynamics?.classOf ?? [])).toEqual(
+      Array.from(fresh.dynamics?.classOf ?? []),
+    );
+    expect(Array.from(again.groupOf)).toEqual(Array.from(fresh.groupOf));
+    expect(Array.from(again.attention)).toEqual(Array.from(fresh.attention));
+    expect(again.attentionCount).toBe(firstAttention);
+    expect(again.reasonAt(again.valid.indexOf(0))).toBe(fresh.reasonAt(fresh.valid.indexOf(0)));
   });
 });

@@ -125,6 +125,40 @@ export interface IndexResult {
 
 const de2 = (x: number) => formatNumber(x, { decimals: 2 });
 
+type Buffer = Float64Array | Uint8Array | Int8Array | Int16Array;
+
+/**
+ * Output buffers reused by repeated computeIndexColumns runs (e.g. a tenant recomputing 200,000
+ * areas): no fresh allocation and page faults per run. A result computed with a workspace shares its
+ * arrays with it, so the next run with the same workspace overwrites that result.
+ */
+export interface IndexWorkspace {
+  readonly buffers: Map<string, Buffer>;
+}
+
+/** An empty workspace for computeIndexColumns. */
+export function createIndexWorkspace(): IndexWorkspace {
+  return { buffers: new Map() };
+}
+
+type Take = <T extends Buffer>(key: string, make: (n: number) => T, n: number) => T;
+
+/** Buffer `key` of length n from the workspace (contents undefined: callers write every element). */
+function takerOf(workspace: IndexWorkspace | undefined): Take {
+  if (!workspace) return (_key, make, n) => make(n);
+  return <T extends Buffer>(key: string, make: (n: number) => T, n: number): T => {
+    const old = workspace.buffers.get(key);
+    if (old && old.length === n) return old as T;
+    const fresh = make(n);
+    workspace.buffers.set(key, fresh);
+    return fresh;
+  };
+}
+const F64 = (n: number) => new Float64Array(n);
+const U8 = (n: number) => new Uint8Array(n);
+const I8 = (n: number) => new Int8Array(n);
+const I16 = (n: number) => new Int16Array(n);
+
 /**
  * Mean, population SD (÷ N, as the MSS: SOURCE.md step 1), min and max over the valid areas in one
  * pass, with sums shifted by the first valid value (Chan, Golub & LeVeque 1983, "Algorithms for
@@ -543,6 +577,8 @@ function computePart(
   valid: Uint8Array,
   validCount: number,
   n: number,
+  take: Take,
+  key: string,
 ): PartResult {
   const m = part.inputs.length;
   // 'mean' is the sum with weights 1/m.
@@ -561,7 +597,7 @@ function computePart(
     ),
   );
   const cols = part.inputs.map((inp) => columns[inp.indicatorId] as Float64Array);
-  const combined = new Float64Array(n);
+  const combined = take(`${key}.combined`, F64, n);
   let combinedStats: ColumnStats;
   let standardisedOf: () => Float64Array[];
   if (part.standardisation === 'zscore') {
@@ -595,13 +631,13 @@ function computePart(
     });
     combinedStats = statsOf(combined, valid, validCount);
   }
-  const classOf = new Int8Array(n);
+  const classOf = take(`${key}.classOf`, I8, n);
   const known = boundariesKnownInAdvance(part);
   if (part.restandardise)
     assertVariance(combinedStats, validCount, `Die verknüpften Werte von „${part.label}“`);
   if (part.restandardise && part.standardisation === 'zscore' && known) {
     // MSS step 3–4: re-standardise the sum and classify, in one pass.
-    const index = new Float64Array(n);
+    const index = take(`${key}.index`, F64, n);
     const counts = restandardiseAndClassify(
       combined,
       combinedStats,
@@ -626,7 +662,7 @@ function computePart(
   }
   let index = combined;
   if (part.restandardise) {
-    index = new Float64Array(n);
+    index = take(`${key}.index`, F64, n);
     writeStandardised(
       combined,
       valid,
@@ -772,7 +808,10 @@ function applyMatrix(
   let attentionCount = 0;
   for (let i = 0; i < n; i++) {
     if (valid[i] !== 1) {
+      // every element written: the arrays may come from a workspace
       groupOf[i] = -1;
+      attention[i] = 0;
+      for (let r = 0; r < nr; r++) (ruleTables[r] as { hits: Uint8Array }).hits[i] = 0;
       continue;
     }
     const cell = (sClass[i] as number) * nd + (dClass ? (dClass[i] as number) : 0);
@@ -796,8 +835,10 @@ function applyMatrix(
 export function computeIndexColumns(
   definition: IndexDefinition,
   input: IndexColumnsInput,
+  workspace?: IndexWorkspace,
 ): IndexResult {
   assertValidIndexDefinition(definition);
+  const take = takerOf(workspace);
   const n = input.ids.length;
   if (input.population.length !== n)
     throw new MonitoringError(
@@ -837,9 +878,9 @@ export function computeIndexColumns(
 
   // Validity (docs/methods/index-engine.md § Gültige Gebiete): explicit list, or rules in this order:
   // exclusion list → population missing → population below minimum → missing values.
-  const valid = new Uint8Array(n);
+  const valid = take('valid', U8, n).fill(0);
   // Reason codes per area; texts are built on demand (10,000 strings per run would cost more than the index).
-  const code = new Uint8Array(n);
+  const code = take('code', U8, n).fill(0);
   const detail = new Map<number, string>();
   const rules = definition.validity;
   if (input.validAreaIds) {
@@ -948,17 +989,28 @@ export function computeIndexColumns(
     valid,
     validCount,
     n,
+    take,
+    'status',
   );
   const dynamics = definition.dynamics
-    ? computePart(definition.dynamics, input.dynamics ?? {}, stats.slice(ns), valid, validCount, n)
+    ? computePart(
+        definition.dynamics,
+        input.dynamics ?? {},
+        stats.slice(ns),
+        valid,
+        validCount,
+        n,
+        take,
+        'dynamics',
+      )
     : null;
 
   // Matrix and rules via lookup tables over (status class, dynamics class).
-  const groupOf = new Int16Array(n);
+  const groupOf = take('groupOf', I16, n);
   const matrix = definition.matrix ?? [];
   const groupCounts = matrix.map(() => 0);
   const ruleHits: Record<string, Uint8Array> = {};
-  const attention = new Uint8Array(n);
+  const attention = take('attention', U8, n);
   const sCodes = definition.status.classes.classes.map((c) => c.code);
   const dCodes = definition.dynamics ? definition.dynamics.classes.classes.map((c) => c.code) : [];
   const nd = Math.max(1, dCodes.length);
@@ -966,7 +1018,7 @@ export function computeIndexColumns(
   matrix.forEach((g: MatrixGroup, gi) => {
     groupTable[sCodes.indexOf(g.status) * nd + dCodes.indexOf(g.dynamics)] = gi;
   });
-  const ruleTables = (definition.rules ?? []).map((r) => {
+  const ruleTables = (definition.rules ?? []).map((r, ri) => {
     const t = new Uint8Array(sCodes.length * nd);
     for (let s = 0; s < sCodes.length; s++) {
       for (let d = 0; d < nd; d++) {
@@ -979,7 +1031,7 @@ export function computeIndexColumns(
         t[s * nd + d] = hit ? 1 : 0;
       }
     }
-    const hits = new Uint8Array(n);
+    const hits = take(`rule.${ri}`, U8, n);
     ruleHits[r.id] = hits;
     return { t, hits };
   });
