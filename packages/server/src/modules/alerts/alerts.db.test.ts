@@ -80,7 +80,7 @@ describe('alert rules', () => {
   it('stores a rule with defaults (2 SD, min base 100, increases) and one audit entry', async () => {
     const before = await auditCount();
     const res = await app.inject({ method: 'POST', url: '/api/alert-rules', payload: RULE });
-    expect(res.statusCode).toBe(200);
+    expect(res.statusCode).toBe(201);
     expect(res.json().params).toEqual({
       indicatorIds: ['child_poverty'],
       sdThreshold: 2,
@@ -213,6 +213,65 @@ describe('status flow', () => {
     });
   });
 
+  it('reopens a closed alert to seen only with a comment, and refuses other backward moves in German', async () => {
+    const [a] = (await app.inject('/api/alerts')).json();
+    expect(a.status).toBe('closed');
+    const url = `/api/alerts/${a.id}`;
+    const before = await auditCount();
+    const toNew = await app.inject({
+      method: 'PATCH',
+      url,
+      payload: { status: 'new', comment: 'x' },
+    });
+    expect(toNew.statusCode).toBe(400);
+    expect(toNew.json().error.message).toBe(
+      `Hinweis ${a.id} ist geschlossen: Er kann nur mit Kommentar wieder auf „gesehen“ gesetzt werden, nicht auf „neu“.`,
+    );
+    const toDiscussed = await app.inject({
+      method: 'PATCH',
+      url,
+      payload: { status: 'discussed', comment: 'x' },
+    });
+    expect(toDiscussed.statusCode).toBe(400);
+    const noComment = await app.inject({ method: 'PATCH', url, payload: { status: 'seen' } });
+    expect(noComment.statusCode).toBe(400);
+    expect(noComment.json().error.message).toContain('Zum Wiederöffnen ist ein Kommentar nötig');
+    expect(await auditCount()).toBe(before);
+
+    const reopened = await app.inject({
+      method: 'PATCH',
+      url,
+      payload: { status: 'seen', comment: 'Neue Zahlen des Jugendamts' },
+    });
+    expect(reopened.statusCode).toBe(200);
+    expect(reopened.json()).toMatchObject({
+      status: 'seen',
+      statusComment: 'Neue Zahlen des Jugendamts',
+    });
+    expect(await auditCount()).toBe(before + 1);
+
+    const discussed = await app.inject({ method: 'PATCH', url, payload: { status: 'discussed' } });
+    expect(discussed.statusCode).toBe(200);
+    expect(discussed.json().status).toBe('discussed');
+
+    const back = await app.inject({ method: 'PATCH', url, payload: { status: 'seen' } });
+    expect(back.statusCode).toBe(400);
+    expect(back.json().error.message).toBe(
+      `Hinweis ${a.id}: Der Status kann nicht von „besprochen“ zurück auf „gesehen“ gesetzt werden.`,
+    );
+    const same = await app.inject({ method: 'PATCH', url, payload: { status: 'discussed' } });
+    expect(same.statusCode).toBe(400);
+    expect(same.json().error.message).toBe(`Hinweis ${a.id} ist schon „besprochen“.`);
+
+    const closedAgain = await app.inject({
+      method: 'PATCH',
+      url,
+      payload: { status: 'closed', comment: 'Maßnahme beschlossen' },
+    });
+    expect(closedAgain.statusCode).toBe(200);
+    expect(await auditCount()).toBe(before + 3);
+  });
+
   it('answers 404 for an unknown alert', async () => {
     const res = await app.inject({
       method: 'PATCH',
@@ -268,7 +327,7 @@ describe('class changes', () => {
         params: { indexId: 'kinderarmut-index', system: 'lor2021', level: 'plr' },
       },
     });
-    expect(rule.statusCode).toBe(200);
+    expect(rule.statusCode).toBe(201);
     const body = (
       await app.inject({ method: 'POST', url: '/api/alerts/detect', payload: {} })
     ).json();
@@ -302,7 +361,7 @@ describe('subscriptions', () => {
       url: '/api/alert-subscriptions',
       payload: { email: 'planung@bezirk.example', indicatorId: 'child_poverty' },
     });
-    expect(res.statusCode).toBe(200);
+    expect(res.statusCode).toBe(201);
     const sub = res.json();
     expect(sub).toMatchObject({
       email: 'planung@bezirk.example',
@@ -323,5 +382,107 @@ describe('subscriptions', () => {
       payload: { email: 'keine-adresse' },
     });
     expect(res.statusCode).toBe(400);
+  });
+});
+
+describe('editing rules', () => {
+  it('answers 404 for an unknown rule and 400 for params that do not fit the kind', async () => {
+    const unknown = await app.inject({
+      method: 'PATCH',
+      url: '/api/alert-rules/gibt-es-nicht',
+      payload: { active: false },
+    });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.message).toBe('Regel „gibt-es-nicht“ gibt es nicht.');
+    const before = await auditCount();
+    const negative = await app.inject({
+      method: 'PATCH',
+      url: '/api/alert-rules/kinderarmut-anstieg',
+      payload: { params: { indicatorIds: ['child_poverty'], sdThreshold: -1 } },
+    });
+    expect(negative.statusCode).toBe(400);
+    expect(negative.json().error.message).toContain('ungültige Parameter – sdThreshold');
+    const indexParams = await app.inject({
+      method: 'PATCH',
+      url: '/api/alert-rules/kinderarmut-anstieg',
+      payload: { params: { indexId: 'kinderarmut-index', system: 'lor2021', level: 'plr' } },
+    });
+    expect(indexParams.statusCode).toBe(400);
+    const nothing = await app.inject({
+      method: 'PATCH',
+      url: '/api/alert-rules/kinderarmut-anstieg',
+      payload: {},
+    });
+    expect(nothing.statusCode).toBe(400);
+    expect(await auditCount()).toBe(before);
+  });
+
+  it('changes name and params with one audit entry holding before and after', async () => {
+    const before = await auditCount();
+    const res = await app.inject({
+      method: 'PATCH',
+      url: '/api/alert-rules/kinderarmut-anstieg',
+      payload: {
+        nameDe: 'Kinderarmut: starker Anstieg',
+        params: { indicatorIds: ['child_poverty'], sdThreshold: 2.5 },
+        actor: 'planung',
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      id: 'kinderarmut-anstieg',
+      nameDe: 'Kinderarmut: starker Anstieg',
+      active: true,
+      params: {
+        indicatorIds: ['child_poverty'],
+        sdThreshold: 2.5,
+        minBase: 100,
+        direction: 'increase',
+      },
+    });
+    expect(await auditCount()).toBe(before + 1);
+    const [entry] = await db.query<{ actor: string; detail: { before: unknown; after: unknown } }>(
+      "SELECT actor, detail FROM audit_log WHERE action = 'alerts.rule_update' ORDER BY id DESC LIMIT 1",
+    );
+    expect(entry!.actor).toBe('planung');
+    expect(entry!.detail.before).toMatchObject({ nameDe: 'Anstieg der Kinderarmut' });
+    expect(entry!.detail.after).toMatchObject({ nameDe: 'Kinderarmut: starker Anstieg' });
+  });
+
+  it('skips inactive rules in detection and runs them again once switched on', async () => {
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/alert-rules',
+      payload: {
+        ...RULE,
+        id: 'kinderarmut-beide',
+        params: { indicatorIds: ['child_poverty'], direction: 'both' },
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    for (const id of ['kinderarmut-anstieg', 'klassenwechsel', 'kinderarmut-beide']) {
+      const off = await app.inject({
+        method: 'PATCH',
+        url: `/api/alert-rules/${id}`,
+        payload: { active: false },
+      });
+      expect(off.statusCode).toBe(200);
+      expect(off.json().active).toBe(false);
+    }
+    const idle = (
+      await app.inject({ method: 'POST', url: '/api/alerts/detect', payload: {} })
+    ).json();
+    expect(idle).toMatchObject({ raised: 0, existing: 0, rules: [] });
+
+    await app.inject({
+      method: 'PATCH',
+      url: '/api/alert-rules/kinderarmut-beide',
+      payload: { active: true },
+    });
+    const run = (
+      await app.inject({ method: 'POST', url: '/api/alerts/detect', payload: {} })
+    ).json();
+    expect(run.rules.map((r: { ruleId: string }) => r.ruleId)).toEqual(['kinderarmut-beide']);
+    expect(run.raised).toBe(1); // BIG again, now under the new rule
   });
 });

@@ -170,7 +170,7 @@ beforeAll(async () => {
       params: { indicatorIds: ['child_poverty'] },
     },
   });
-  expect(rule.statusCode).toBe(200);
+  expect(rule.statusCode).toBe(201);
   for (const payload of [
     { email: 'kinder@bezirk.example', indicatorId: 'child_poverty' },
     { email: 'Kinder@bezirk.example', ruleId: 'kinderarmut-anstieg' }, // same person, second subscription
@@ -178,7 +178,7 @@ beforeAll(async () => {
     { email: 'anderes-gebiet@bezirk.example', areaId: ids['03100000'] },
   ]) {
     const res = await appMail.inject({ method: 'POST', url: '/api/alert-subscriptions', payload });
-    expect(res.statusCode).toBe(200);
+    expect(res.statusCode).toBe(201);
   }
 });
 afterAll(async () => {

@@ -10,6 +10,8 @@ import {
   detectResultSchema,
   idParamsSchema,
   patchAlertBodySchema,
+  patchRuleBodySchema,
+  ruleIdParamsSchema,
   ruleBodySchema,
   ruleSchema,
   subscriptionBodySchema,
@@ -19,6 +21,7 @@ import {
   createRule,
   createSubscription,
   detectAlerts,
+  editRule,
   removeSubscription,
   setAlertStatus,
 } from './service.ts';
@@ -46,7 +49,23 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     tags,
     body: ruleBodySchema,
     response: ruleSchema,
-    handler: ({ body }) => createRule(ctx.db, ctx.tenantId, body),
+    handler: async ({ body, reply }) => {
+      const rule = await createRule(ctx.db, ctx.tenantId, body);
+      reply.code(201);
+      return rule;
+    },
+  });
+
+  defineRoute(app, {
+    method: 'PATCH',
+    url: '/api/alert-rules/:id',
+    operationId: 'updateAlertRule',
+    summary: 'Ändert Name, Parameter oder Aktiv-Schalter einer Regel (protokolliert)',
+    tags,
+    params: ruleIdParamsSchema,
+    body: patchRuleBodySchema,
+    response: ruleSchema,
+    handler: ({ params, body }) => editRule(ctx.db, ctx.tenantId, params.id, body),
   });
 
   defineRoute(app, {
@@ -109,7 +128,11 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     tags,
     body: subscriptionBodySchema,
     response: subscriptionSchema,
-    handler: ({ body }) => createSubscription(ctx.db, ctx.tenantId, body),
+    handler: async ({ body, reply }) => {
+      const sub = await createSubscription(ctx.db, ctx.tenantId, body);
+      reply.code(201);
+      return sub;
+    },
   });
 
   defineRoute(app, {

@@ -5,13 +5,15 @@ const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, {
   message: 'Kennung: Kleinbuchstaben, Ziffern, „-“ und „_“, höchstens 63 Zeichen',
 });
 
-const indicatorChangeParams = z.object({
+/** Params of an indicator-change rule. */
+export const indicatorChangeParams = z.object({
   indicatorIds: z.array(z.string().min(1)).min(1, { message: 'mindestens ein Indikator' }),
   sdThreshold: z.number().positive().default(2),
   minBase: z.number().int().positive().default(100),
   direction: z.enum(['increase', 'decrease', 'both']).default('increase'),
 });
-const indexParams = z.object({
+/** Params of a class-change or repeated-negative-dynamics rule. */
+export const indexParams = z.object({
   indexId: z.string().min(1),
   system: z.string().min(1),
   level: z.string().min(1),
@@ -38,6 +40,20 @@ export const ruleBodySchema = z.discriminatedUnion('kind', [
     actor: z.string().min(1).default('system'),
   }),
 ]);
+
+/** Body of PATCH /api/alert-rules/:id: name, params (checked against the rule's kind) and/or active. */
+export const patchRuleBodySchema = z
+  .object({
+    nameDe: z.string().trim().min(1).optional(),
+    params: z.record(z.string(), z.unknown()).optional(),
+    active: z.boolean().optional(),
+    actor: z.string().min(1).default('system'),
+  })
+  .refine((b) => b.nameDe !== undefined || b.params !== undefined || b.active !== undefined, {
+    message: 'Nichts zu ändern: nameDe, params oder active angeben.',
+  });
+
+export const ruleIdParamsSchema = z.object({ id: z.string().min(1) });
 
 export const ruleSchema = z.object({
   id: z.string(),

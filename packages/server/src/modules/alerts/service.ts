@@ -9,7 +9,13 @@ import { writeAudit } from '../ingest/store.ts';
 import { getChanges, getIndexDetail } from '../monitoring/service.ts';
 import { sendAlertMails, type MailSettings } from './mail.ts';
 import { formatPeriodPhrase } from './period.ts';
-import type { detectResultSchema, ruleBodySchema } from './schema.ts';
+import {
+  indexParams,
+  indicatorChangeParams,
+  type detectResultSchema,
+  type patchRuleBodySchema,
+  type ruleBodySchema,
+} from './schema.ts';
 import {
   findLatestPair,
   insertAlert,
@@ -20,6 +26,7 @@ import {
   listRules,
   loadShares,
   updateAlertStatus,
+  updateRule,
   type AlertItem,
   type AlertRule,
   type NewAlert,
@@ -27,27 +34,94 @@ import {
 } from './store.ts';
 
 type RuleBody = z.output<typeof ruleBodySchema>;
+type PatchRuleBody = z.output<typeof patchRuleBodySchema>;
 type DetectResult = z.output<typeof detectResultSchema>;
 type RuleOutcome = DetectResult['rules'][number];
+
+/** 400 unless every id names a share indicator of the tenant (changes are tested on shares only). */
+async function checkShareIndicators(
+  tx: Sql,
+  tenantId: string,
+  ruleId: string,
+  indicatorIds: string[],
+): Promise<void> {
+  const rows = await tx.query<{ id: string; kind: string }>(
+    'SELECT id, kind FROM indicator WHERE tenant_id = $1 AND id = ANY($2::text[])',
+    [tenantId, indicatorIds],
+  );
+  const known = new Map(rows.map((r) => [r.id, r.kind]));
+  const missing = indicatorIds.filter((id) => !known.has(id));
+  if (missing.length > 0)
+    throw badRequest(`Regel „${ruleId}“: unbekannte Indikatoren: ${missing.join(', ')}.`);
+  const notShare = indicatorIds.filter((id) => known.get(id) !== 'share');
+  if (notShare.length > 0)
+    throw badRequest(
+      `Regel „${ruleId}“: Veränderungen werden nur für Anteile (Zähler/Nenner) geprüft; kein Anteil: ${notShare.join(', ')}.`,
+    );
+}
+
+/** German messages of the first zod issues, with the field path. */
+function describeIssues(err: z.ZodError): string {
+  return err.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.length > 0 ? i.path.join('.') + ': ' : ''}${i.message}`)
+    .join('; ');
+}
+
+/**
+ * Changes name, params (validated against the rule's kind like POST) and/or active of a rule;
+ * 404 for an unknown rule. Audited in the same transaction with before and after.
+ */
+export async function editRule(
+  db: Db,
+  tenantId: string,
+  id: string,
+  body: PatchRuleBody,
+): Promise<AlertRule> {
+  return db.transaction(async (tx) => {
+    const before = (await listRules(tx, tenantId)).find((r) => r.id === id);
+    if (!before) throw notFound(`Regel „${id}“ gibt es nicht.`);
+    let params = before.params;
+    if (body.params !== undefined) {
+      const schema = before.kind === 'indicator_change' ? indicatorChangeParams : indexParams;
+      const parsed = schema.safeParse(body.params);
+      if (!parsed.success)
+        throw badRequest(`Regel „${id}“: ungültige Parameter – ${describeIssues(parsed.error)}.`);
+      if (before.kind === 'indicator_change')
+        await checkShareIndicators(
+          tx,
+          tenantId,
+          id,
+          (parsed.data as z.output<typeof indicatorChangeParams>).indicatorIds,
+        );
+      params = parsed.data as Record<string, unknown>;
+    }
+    const after = {
+      id,
+      nameDe: body.nameDe ?? before.nameDe,
+      params,
+      active: body.active ?? before.active,
+    };
+    await updateRule(tx, tenantId, after);
+    await writeAudit(tx, tenantId, {
+      actor: body.actor,
+      action: 'alerts.rule_update',
+      entity: 'alert_rule',
+      entityId: id,
+      detail: {
+        before: { nameDe: before.nameDe, params: before.params, active: before.active },
+        after: { nameDe: after.nameDe, params: after.params, active: after.active },
+      },
+    });
+    return (await listRules(tx, tenantId)).find((r) => r.id === id) as AlertRule;
+  });
+}
 
 /** Stores a new rule (400 on unknown indicators, 409 when the id exists); audited. */
 export async function createRule(db: Db, tenantId: string, body: RuleBody): Promise<AlertRule> {
   return db.transaction(async (tx) => {
-    if (body.kind === 'indicator_change') {
-      const rows = await tx.query<{ id: string; kind: string }>(
-        'SELECT id, kind FROM indicator WHERE tenant_id = $1 AND id = ANY($2::text[])',
-        [tenantId, body.params.indicatorIds],
-      );
-      const known = new Map(rows.map((r) => [r.id, r.kind]));
-      const missing = body.params.indicatorIds.filter((id) => !known.has(id));
-      if (missing.length > 0)
-        throw badRequest(`Regel „${body.id}“: unbekannte Indikatoren: ${missing.join(', ')}.`);
-      const notShare = body.params.indicatorIds.filter((id) => known.get(id) !== 'share');
-      if (notShare.length > 0)
-        throw badRequest(
-          `Regel „${body.id}“: Veränderungen werden nur für Anteile (Zähler/Nenner) geprüft; kein Anteil: ${notShare.join(', ')}.`,
-        );
-    }
+    if (body.kind === 'indicator_change')
+      await checkShareIndicators(tx, tenantId, body.id, body.params.indicatorIds);
     const rule = {
       id: body.id,
       nameDe: body.nameDe,
@@ -297,18 +371,60 @@ export async function detectAlerts(
   return { ...result, mail: await sendAlertMails(db, tenantId, mail) };
 }
 
-/** Changes the status of an alert; closing needs a comment. Audited in the same transaction. */
+const STATUS_ORDER: Record<AlertItem['status'], number> = {
+  new: 0,
+  seen: 1,
+  discussed: 2,
+  closed: 3,
+};
+const STATUS_DE: Record<AlertItem['status'], string> = {
+  new: 'neu',
+  seen: 'gesehen',
+  discussed: 'besprochen',
+  closed: 'geschlossen',
+};
+
+/**
+ * Why a status change is refused, or null when it is allowed: forward moves (new → seen →
+ * discussed → closed, any → closed) are allowed, closing needs a comment; a closed alert may be
+ * reopened to 'seen' with a comment; every other backward move and a repeat of the same status is refused.
+ */
+export function checkStatusChange(
+  id: number,
+  from: AlertItem['status'],
+  to: AlertItem['status'],
+  comment: string | undefined,
+): string | null {
+  if (from === to) return `Hinweis ${id} ist schon „${STATUS_DE[to]}“.`;
+  if (from === 'closed') {
+    if (to !== 'seen')
+      return `Hinweis ${id} ist geschlossen: Er kann nur mit Kommentar wieder auf „gesehen“ gesetzt werden, nicht auf „${STATUS_DE[to]}“.`;
+    if (!comment)
+      return `Hinweis ${id}: Zum Wiederöffnen ist ein Kommentar nötig (warum der Hinweis wieder offen ist).`;
+    return null;
+  }
+  if (STATUS_ORDER[to] < STATUS_ORDER[from])
+    return `Hinweis ${id}: Der Status kann nicht von „${STATUS_DE[from]}“ zurück auf „${STATUS_DE[to]}“ gesetzt werden.`;
+  if (to === 'closed' && !comment)
+    return `Hinweis ${id}: Zum Schließen ist ein Kommentar nötig (z. B. was besprochen oder veranlasst wurde).`;
+  return null;
+}
+
+/** Changes the status of an alert along the allowed moves (checkStatusChange). Audited in the same transaction. */
 export async function setAlertStatus(
   db: Db,
   tenantId: string,
   id: number,
   body: { status: AlertItem['status']; comment?: string | undefined; actor: string },
 ): Promise<AlertItem> {
-  if (body.status === 'closed' && !body.comment)
-    throw badRequest(
-      `Hinweis ${id}: Zum Schließen ist ein Kommentar nötig (z. B. was besprochen oder veranlasst wurde).`,
-    );
   return db.transaction(async (tx) => {
+    const [current] = await tx.query<{ status: AlertItem['status'] }>(
+      'SELECT status FROM alert WHERE tenant_id = $1 AND id = $2 FOR UPDATE',
+      [tenantId, id],
+    );
+    if (!current) throw notFound(`Hinweis ${id} gibt es nicht.`);
+    const refused = checkStatusChange(id, current.status, body.status, body.comment);
+    if (refused) throw badRequest(refused);
     const done = await updateAlertStatus(tx, tenantId, id, body.status, body.comment ?? null);
     if (!done) throw notFound(`Hinweis ${id} gibt es nicht.`);
     await writeAudit(tx, tenantId, {

@@ -269,6 +269,20 @@ export async function listAlerts(
   });
 }
 
+/** Overwrites name, params and active of a rule; false when it does not exist. */
+export async function updateRule(
+  sql: Sql,
+  tenantId: string,
+  r: Pick<AlertRule, 'id' | 'nameDe' | 'params' | 'active'>,
+): Promise<boolean> {
+  const rows = await sql.query(
+    `UPDATE alert_rule SET name_de = $3, params = $4::jsonb, active = $5
+      WHERE tenant_id = $1 AND id = $2 RETURNING id`,
+    [tenantId, r.id, r.nameDe, JSON.stringify(r.params), r.active],
+  );
+  return rows.length === 1;
+}
+
 /** Sets status and comment of an alert; false when it does not exist. */
 export async function updateAlertStatus(
   sql: Sql,
