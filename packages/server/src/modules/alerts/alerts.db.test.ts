@@ -385,6 +385,112 @@ describe('subscriptions', () => {
   });
 });
 
+describe('repeated negative dynamics', () => {
+  it("raises one alert per area whose dynamics is 'negativ' in both editions, and none on a second run", async () => {
+    // dynamics indicator: change of child poverty in pp; 0 everywhere except BIG (5 in both years)
+    // and TINY (5 only in 2023). z-scores (population SD): 2021 BIG 4,58, others −0,22;
+    // 2023 BIG and TINY 3,16, others −0,32 → 'negativ' (z > 1) twice only for BIG.
+    await db.exec(`
+      INSERT INTO indicator (tenant_id, id, name_de, name_en, short_de, definition_de, unit, kind, scale, dimension,
+                             polarity, department, source_id, decimals, visibility, sort_key) VALUES
+        ('berlin', 'child_poverty_dyn', 'Veränderung der Kinderarmut', 'Change of child poverty', 'Dyn. Kinderarmut',
+         'Veränderung des Anteils in Prozentpunkten über zwei Jahre', 'pp', 'value', 1, 'income',
+         'higher_is_worse', 'Sozialplanung', 'afs', 1, 'public', 6);
+    `);
+    for (const [code, id] of Object.entries(ids)) {
+      for (const date of ['2021-12-31', '2023-12-31']) {
+        const v = code === '03200001' || (code === '03200002' && date === '2023-12-31') ? 5 : 0;
+        await db.query(
+          `INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value)
+           VALUES ('berlin', 'child_poverty_dyn', $1, $2, $3)`,
+          [id, date, v],
+        );
+      }
+    }
+    const twoClasses = (low: string, high: string) => ({
+      kind: 'fixed',
+      boundaries: [{ value: 1, onBoundary: 'lower' }],
+      classes: [
+        { code: 'a', label: low },
+        { code: 'b', label: high },
+      ],
+    });
+    const def = {
+      id: 'kinderarmut-dynamik',
+      label: 'Kinderarmut mit Dynamik',
+      status: {
+        label: 'Status-Index',
+        inputs: [
+          { indicatorId: 'child_poverty', label: 'Kinderarmut', direction: 'higher_is_worse' },
+        ],
+        standardisation: 'zscore',
+        combination: 'sum',
+        restandardise: false,
+        classes: twoClasses('unauffällig', 'ungünstig'),
+      },
+      dynamics: {
+        label: 'Dynamik-Index',
+        periodYears: 2,
+        inputs: [
+          {
+            indicatorId: 'child_poverty_dyn',
+            label: 'Dyn. Kinderarmut',
+            direction: 'higher_is_worse',
+          },
+        ],
+        standardisation: 'zscore',
+        combination: 'sum',
+        restandardise: false,
+        classes: twoClasses('stabil', 'negativ'),
+      },
+      validity: { exclusions: [] },
+    };
+    const saved = await app.inject({
+      method: 'POST',
+      url: '/api/indices',
+      payload: { definition: def },
+    });
+    expect(saved.statusCode, saved.body).toBe(201);
+    const rule = await app.inject({
+      method: 'POST',
+      url: '/api/alert-rules',
+      payload: {
+        id: 'dynamik-negativ',
+        nameDe: 'Zweimal negative Dynamik',
+        department: 'Sozialplanung',
+        kind: 'repeated_negative_dynamics',
+        params: { indexId: 'kinderarmut-dynamik', system: 'lor2021', level: 'plr' },
+      },
+    });
+    expect(rule.statusCode).toBe(201);
+    const body = (
+      await app.inject({ method: 'POST', url: '/api/alerts/detect', payload: {} })
+    ).json();
+    const outcome = body.rules.find((r: { ruleId: string }) => r.ruleId === 'dynamik-negativ');
+    expect(outcome).toMatchObject({ raised: 1, heldBack: 0, existing: 0, notes: [] });
+    const mine = (await app.inject('/api/alerts'))
+      .json()
+      .filter((a: { ruleId: string }) => a.ruleId === 'dynamik-negativ');
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({
+      kind: 'repeated_negative_dynamics',
+      severity: 2,
+      indicator: null,
+      indexId: 'kinderarmut-dynamik',
+      area: { code: '03200001' },
+      refDate: '2023-12-31',
+      previousDate: '2021-12-31',
+      explanation: "Dynamik zweimal in Folge 'negativ' (Stand 31.12.2021, Stand 31.12.2023)",
+    });
+    const again = (
+      await app.inject({ method: 'POST', url: '/api/alerts/detect', payload: {} })
+    ).json();
+    expect(
+      again.rules.find((r: { ruleId: string }) => r.ruleId === 'dynamik-negativ'),
+    ).toMatchObject({ raised: 0, existing: 1 });
+  });
+});
+
 describe('editing rules', () => {
   it('answers 404 for an unknown rule and 400 for params that do not fit the kind', async () => {
     const unknown = await app.inject({
@@ -460,7 +566,12 @@ describe('editing rules', () => {
       },
     });
     expect(created.statusCode).toBe(201);
-    for (const id of ['kinderarmut-anstieg', 'klassenwechsel', 'kinderarmut-beide']) {
+    for (const id of [
+      'kinderarmut-anstieg',
+      'klassenwechsel',
+      'dynamik-negativ',
+      'kinderarmut-beide',
+    ]) {
       const off = await app.inject({
         method: 'PATCH',
         url: `/api/alert-rules/${id}`,
