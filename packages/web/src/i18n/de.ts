@@ -374,6 +374,28 @@ export const de = {
   alertsStatusSeen: 'Gesehen',
   alertsStatusDiscussed: 'Besprochen',
   alertsStatusClosed: 'Geschlossen',
+  alertsRules: 'Regeln',
+  alertsRuleKind: (kind: string) =>
+    kind === 'class_change'
+      ? 'Klassenwechsel'
+      : kind === 'repeated_negative_dynamics'
+        ? 'Wiederholt negative Dynamik'
+        : 'Indikatorveränderung',
+  alertsRuleActive: 'aktiv',
+  alertsRuleSwitched: (name: string, active: boolean) =>
+    active ? `Regel „${name}“ ist eingeschaltet.` : `Regel „${name}“ ist ausgeschaltet.`,
+  alertsRuleNew: 'Neue Regel: Indikatorveränderung',
+  alertsRuleName: 'Name',
+  alertsRuleDepartment: 'Fachbereich',
+  alertsRuleIndicators: 'Anteils-Indikatoren',
+  alertsRuleThreshold: 'Schwelle (Standardabweichungen, z. B. 2,5)',
+  alertsRuleMinBase: 'Mindestbasis (Nenner)',
+  alertsRuleCreate: 'Regel anlegen',
+  alertsRuleCreated: (name: string) => `Regel „${name}“ ist angelegt.`,
+  alertsRuleBadNumber: 'Bitte eine Zahl größer als 0 eingeben (Dezimalkomma, z. B. 2,5).',
+  alertsRuleNoIndicator: 'Bitte mindestens einen Anteils-Indikator wählen.',
+  alertsNoRules: 'Noch keine Regeln.',
+  alertsMail: 'E-Mail',
   alertsCheckNow: 'Jetzt prüfen',
   alertsChecking: 'Wird geprüft …',
   alertsDetected: (raised: string, heldBack: string, existing: string) =>

@@ -363,6 +363,28 @@ export const en: Dict = {
   alertsStatusSeen: 'Seen',
   alertsStatusDiscussed: 'Discussed',
   alertsStatusClosed: 'Closed',
+  alertsRules: 'Rules',
+  alertsRuleKind: (kind: string) =>
+    kind === 'class_change'
+      ? 'Class change'
+      : kind === 'repeated_negative_dynamics'
+        ? 'Repeated negative dynamics'
+        : 'Indicator change',
+  alertsRuleActive: 'active',
+  alertsRuleSwitched: (name: string, active: boolean) =>
+    active ? `Rule “${name}” is switched on.` : `Rule “${name}” is switched off.`,
+  alertsRuleNew: 'New rule: indicator change',
+  alertsRuleName: 'Name',
+  alertsRuleDepartment: 'Department',
+  alertsRuleIndicators: 'Share indicators',
+  alertsRuleThreshold: 'Threshold (standard deviations, e.g. 2,5)',
+  alertsRuleMinBase: 'Minimum base (denominator)',
+  alertsRuleCreate: 'Create rule',
+  alertsRuleCreated: (name: string) => `Rule “${name}” created.`,
+  alertsRuleBadNumber: 'Please enter a number greater than 0 (decimal comma, e.g. 2,5).',
+  alertsRuleNoIndicator: 'Please choose at least one share indicator.',
+  alertsNoRules: 'No rules yet.',
+  alertsMail: 'E-mail',
   alertsCheckNow: 'Check now',
   alertsChecking: 'Checking …',
   alertsDetected: (raised: string, heldBack: string, existing: string) =>

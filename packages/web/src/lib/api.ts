@@ -515,6 +515,18 @@ export interface AlertDetection {
   heldBack: number;
   existing: number;
   rules: { ruleId: string; notes: string[] }[];
+  mail?: { mode: 'smtp' | 'in-app'; sent: number; failed: number; message: string };
+}
+
+/** An early-warning rule (GET /api/alert-rules). */
+export interface AlertRule {
+  id: string;
+  nameDe: string;
+  department: string;
+  kind: 'indicator_change' | 'class_change' | 'repeated_negative_dynamics';
+  params: Record<string, unknown>;
+  active: boolean;
+  createdAt: string;
 }
 
 export class ApiError extends Error {
@@ -645,6 +657,25 @@ export const api = {
     request<AlertDetection>('/api/alerts/detect', {
       method: 'POST',
       body: '{}',
+      headers: { 'Content-Type': 'application/json' },
+    }),
+  alertRules: () => request<AlertRule[]>('/api/alert-rules'),
+  createAlertRule: (body: {
+    id: string;
+    nameDe: string;
+    department: string;
+    kind: 'indicator_change';
+    params: { indicatorIds: string[]; sdThreshold: number; minBase: number };
+  }) =>
+    request<AlertRule>('/api/alert-rules', {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'Content-Type': 'application/json' },
+    }),
+  updateAlertRule: (id: string, patch: { nameDe?: string; active?: boolean }) =>
+    request<AlertRule>(`/api/alert-rules/${enc(id)}`, {
+      method: 'PATCH',
+      body: JSON.stringify(patch),
       headers: { 'Content-Type': 'application/json' },
     }),
   setAlertStatus: (id: number, status: AlertStatus, comment?: string) =>

@@ -9,6 +9,7 @@ import { useFetch } from '../../lib/use-fetch.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Link } from '../../components/link.tsx';
 import { ErrorState, Loading } from '../../components/status.tsx';
+import { RulesSection } from './rules-section.tsx';
 
 const STATUSES: AlertStatus[] = ['new', 'seen', 'discussed', 'closed'];
 
@@ -95,6 +96,16 @@ export function AlertsScreen({ search }: { search: string }) {
               {x}
             </div>
           ))}
+        {detection?.mail && (
+          <div
+            style={{
+              fontSize: 13,
+              color: detection.mail.failed > 0 ? '#b3261e' : '#555',
+            }}
+          >
+            {t.alertsMail}: {detection.mail.message}
+          </div>
+        )}
       </div>
       {error && <ErrorState error={error} />}
       {feed.status === 'loading' && !feed.data && <Loading />}
@@ -117,6 +128,7 @@ export function AlertsScreen({ search }: { search: string }) {
           ))}
         </ul>
       )}
+      <RulesSection />
     </div>
   );
 }
