@@ -381,6 +381,7 @@ export const de = {
       : kind === 'repeated_negative_dynamics'
         ? 'Wiederholt negative Dynamik'
         : 'Indikatorveränderung',
+  alertsRuleKindHeader: 'Art',
   alertsRuleActive: 'aktiv',
   alertsRuleSwitched: (name: string, active: boolean) =>
     active ? `Regel „${name}“ ist eingeschaltet.` : `Regel „${name}“ ist ausgeschaltet.`,

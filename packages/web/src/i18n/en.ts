@@ -370,6 +370,7 @@ export const en: Dict = {
       : kind === 'repeated_negative_dynamics'
         ? 'Repeated negative dynamics'
         : 'Indicator change',
+  alertsRuleKindHeader: 'Kind',
   alertsRuleActive: 'active',
   alertsRuleSwitched: (name: string, active: boolean) =>
     active ? `Rule “${name}” is switched on.` : `Rule “${name}” is switched off.`,

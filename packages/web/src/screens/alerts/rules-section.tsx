@@ -31,6 +31,8 @@ export function slugifyRuleName(name: string): string {
   return s || 'regel';
 }
 
+const CELL = { padding: '4px 12px 4px 0' } as const;
+
 export function RulesSection() {
   const { t } = useI18n();
   const rules = useFetch(() => api.alertRules(), []);
@@ -107,22 +109,22 @@ export function RulesSection() {
         <p className="state state-empty">{t.alertsNoRules}</p>
       )}
       {rules.data && rules.data.length > 0 && (
-        <table className="table">
+        <table className="table" style={{ borderCollapse: 'collapse', textAlign: 'left' }}>
           <thead>
             <tr>
-              <th>{t.alertsRuleName}</th>
-              <th>{t.alertsRule}</th>
-              <th>{t.alertsRuleDepartment}</th>
-              <th>{t.alertsRuleActive}</th>
+              <th style={CELL}>{t.alertsRuleName}</th>
+              <th style={CELL}>{t.alertsRuleKindHeader}</th>
+              <th style={CELL}>{t.alertsRuleDepartment}</th>
+              <th style={CELL}>{t.alertsRuleActive}</th>
             </tr>
           </thead>
           <tbody>
             {rules.data.map((r) => (
               <tr key={r.id}>
-                <td>{r.nameDe}</td>
-                <td>{t.alertsRuleKind(r.kind)}</td>
-                <td>{r.department}</td>
-                <td>
+                <td style={CELL}>{r.nameDe}</td>
+                <td style={CELL}>{t.alertsRuleKind(r.kind)}</td>
+                <td style={CELL}>{r.department}</td>
+                <td style={CELL}>
                   <label>
                     <input
                       type="checkbox"
