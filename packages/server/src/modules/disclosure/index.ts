@@ -3,6 +3,7 @@ export {
   DEFAULT_DISCLOSURE_SETTINGS,
   decideSuppression,
   getDisclosureSettings,
+  invalidateDisclosureCache,
   loadDisclosure,
   loadIndexPopulationReasons,
   primaryReason,

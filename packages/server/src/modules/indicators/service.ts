@@ -4,7 +4,7 @@ import { cityValue, rankValues } from '@sozialraum/core';
 import type { Sql } from '../../db/db.ts';
 import { notFound } from '../../http/errors.ts';
 import { getAreaDetail, requireLevel } from '../areas/index.ts';
-import { loadDisclosure } from '../disclosure/index.ts';
+import { invalidateDisclosureCache, loadDisclosure } from '../disclosure/index.ts';
 import { loadSourceMap } from '../sources/index.ts';
 import {
   DIMENSIONS,
@@ -44,6 +44,7 @@ const VALUES_CACHE_MAX = 500;
 export function invalidateCatalogueCache(): void {
   catalogueCache = new WeakMap();
   valuesCache = new WeakMap();
+  invalidateDisclosureCache();
 }
 
 /** getValues, cached until the next import. */
