@@ -17,38 +17,12 @@ export function profileUrl(areaId: number, date: string | null): string {
   return `/gebiete/${areaId}${date ? `?date=${date}` : ''}`;
 }
 
-/** Why a flagged value has no number: the profile has only the flag, the values endpoint also the reason. */
-function useFlagReason(item: ProfileIndicator, area: AreaDetail): string | null {
-  const wanted = item.flag !== null && !item.flagReason;
-  const q = useFetch(
-    wanted
-      ? () =>
-          api.values({
-            indicator: item.indicator.id,
-            system: area.systemId,
-            level: area.levelId,
-            date: item.date,
-          })
-      : null,
-    [wanted, item.indicator.id, area.id, item.date],
-  );
-  if (item.flagReason) return item.flagReason;
-  return q.data?.values.find((v) => v.areaId === area.id)?.flagReason ?? null;
-}
-
-function IndicatorRow({
-  item,
-  showDate,
-  area,
-}: {
-  item: ProfileIndicator;
-  showDate: boolean;
-  area: AreaDetail;
-}) {
+function IndicatorRow({ item, showDate }: { item: ProfileIndicator; showDate: boolean }) {
   const { t, lang } = useI18n();
   const ind = item.indicator;
   const name = indicatorName(ind, lang);
-  const reason = useFlagReason(item, area);
+  // the profile API sends the reason with the flag
+  const reason = item.flagReason ?? null;
   // the value cell already says "nicht bewertet"; the note then only adds the reason
   const flagText = item.flag
     ? item.value === null && reason
@@ -282,12 +256,7 @@ export function ProfileContent({
           </h3>
           <ul className="profile-list">
             {g.indicators.map((item) => (
-              <IndicatorRow
-                key={item.indicator.id}
-                item={item}
-                showDate={item.date !== mainDate}
-                area={area}
-              />
+              <IndicatorRow key={item.indicator.id} item={item} showDate={item.date !== mainDate} />
             ))}
           </ul>
         </section>
