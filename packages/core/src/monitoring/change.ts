@@ -91,35 +91,90 @@ export function findClassChanges(
     );
   }
   const align = alignByIds(previous.ids, current.ids);
-  const n = current.ids.length;
   const pv = previous.valid;
   const cv = current.valid;
   const ac = a.classOf;
   const bc = b.classOf;
   // Count first, then fill exactly sized columns (no growing arrays).
-  let count = 0;
-  if (align === null) {
-    for (let j = 0; j < n; j++)
-      count += (pv[j] as number) & (cv[j] as number) & (ac[j] !== bc[j] ? 1 : 0);
-  } else {
-    for (let j = 0; j < n; j++) {
-      const i = align[j] as number;
-      if (i >= 0 && pv[i] === 1 && cv[j] === 1 && ac[i] !== bc[j]) count++;
-    }
-  }
+  const count = align === null ? countChanged(pv, cv, ac, bc) : countChangedAligned(align, pv, cv, ac, bc); // prettier-ignore
   const positions = new Int32Array(count);
   const from = new Int8Array(count);
   const to = new Int8Array(count);
+  if (count > 0) {
+    if (align === null) fillChanged(pv, cv, ac, bc, positions, from, to);
+    else fillChangedAligned(align, pv, cv, ac, bc, positions, from, to);
+  }
+  return { positions, from, to, count };
+}
+
+// Kernels of findClassChanges (own functions: V8 optimises them as a whole). Comparisons become 0/1
+// with Number(…), which compiles without a jump; `? 1 : 0` would be a branch per area.
+
+/** Areas scored in both editions (same order) whose class differs. */
+function countChanged(pv: Uint8Array, cv: Uint8Array, ac: Int8Array, bc: Int8Array): number {
+  const n = cv.length;
+  let count = 0;
+  for (let j = 0; j < n; j++)
+    count += (pv[j] as number) & (cv[j] as number) & Number(ac[j] !== bc[j]);
+  return count;
+}
+
+function countChangedAligned(
+  align: Int32Array,
+  pv: Uint8Array,
+  cv: Uint8Array,
+  ac: Int8Array,
+  bc: Int8Array,
+): number {
+  const n = cv.length;
+  let count = 0;
+  for (let j = 0; j < n; j++) {
+    const i = align[j] as number;
+    if (i >= 0 && pv[i] === 1 && cv[j] === 1 && ac[i] !== bc[j]) count++;
+  }
+  return count;
+}
+
+function fillChanged(
+  pv: Uint8Array,
+  cv: Uint8Array,
+  ac: Int8Array,
+  bc: Int8Array,
+  positions: Int32Array,
+  from: Int8Array,
+  to: Int8Array,
+): void {
+  const n = cv.length;
   let k = 0;
-  for (let j = 0; j < n && k < count; j++) {
-    const i = align === null ? j : (align[j] as number);
+  for (let j = 0; j < n; j++) {
+    if (((pv[j] as number) & (cv[j] as number) & Number(ac[j] !== bc[j])) === 0) continue;
+    positions[k] = j;
+    from[k] = ac[j] as number;
+    to[k] = bc[j] as number;
+    k++;
+  }
+}
+
+function fillChangedAligned(
+  align: Int32Array,
+  pv: Uint8Array,
+  cv: Uint8Array,
+  ac: Int8Array,
+  bc: Int8Array,
+  positions: Int32Array,
+  from: Int8Array,
+  to: Int8Array,
+): void {
+  const n = cv.length;
+  let k = 0;
+  for (let j = 0; j < n; j++) {
+    const i = align[j] as number;
     if (i < 0 || pv[i] !== 1 || cv[j] !== 1 || ac[i] === bc[j]) continue;
     positions[k] = j;
     from[k] = ac[i] as number;
     to[k] = bc[j] as number;
     k++;
   }
-  return { positions, from, to, count };
 }
 
 /** Class changes of the areas scored in both editions (matched by area id; different area systems never match). */
@@ -208,31 +263,66 @@ export function findRepeatedNegativeDynamicsColumns(
   const n = last.ids.length;
   const hit = new Uint8Array(n);
   let count = 0;
-  window.forEach((r, k) => {
+  for (let k = 0; k < window.length; k++) {
+    const r = window[k] as IndexResult;
     const align = alignByIds(r.ids, last.ids);
-    const v = r.valid;
     const cls = (parts[k] as PartResult).classOf;
     const target = targetClass[k] as number;
-    const lastOne = k === window.length - 1;
-    if (align === null) {
-      // Same areas in the same order: branch-free (valid is 0/1, invalid areas hold class −1).
-      for (let j = 0; j < n; j++) {
-        const h =
-          (k === 0 ? 1 : (hit[j] as number)) & (v[j] as number) & (cls[j] === target ? 1 : 0);
-        hit[j] = h;
-        if (lastOne) count += h;
-      }
-    } else {
-      for (let j = 0; j < n; j++) {
-        if (k > 0 && hit[j] !== 1) continue;
-        const i = align[j] as number;
-        const h = i >= 0 && v[i] === 1 && cls[i] === target ? 1 : 0;
-        hit[j] = h;
-        if (lastOne) count += h;
-      }
-    }
-  });
+    count =
+      align === null
+        ? inClassKernel(k === 0, r.valid, cls, target, hit)
+        : inClassAligned(k === 0, align, r.valid, cls, target, hit);
+  }
   return { hit, count, editions, explanation };
+}
+
+/**
+ * Kernel: hit[j] = (first ? 1 : hit[j]) ∧ area j scored ∧ class = target, branch-free (valid is
+ * 0/1, unscored areas hold class −1); returns the number of hits.
+ */
+function inClassKernel(
+  first: boolean,
+  v: Uint8Array,
+  cls: Int8Array,
+  target: number,
+  hit: Uint8Array,
+): number {
+  const n = hit.length;
+  let count = 0;
+  if (first)
+    for (let j = 0; j < n; j++) {
+      const h = (v[j] as number) & Number(cls[j] === target);
+      hit[j] = h;
+      count += h;
+    }
+  else
+    for (let j = 0; j < n; j++) {
+      const h = (hit[j] as number) & (v[j] as number) & Number(cls[j] === target);
+      hit[j] = h;
+      count += h;
+    }
+  return count;
+}
+
+/** inClassKernel for an edition with other ids or order (align[j] = position in that edition, −1 = absent). */
+function inClassAligned(
+  first: boolean,
+  align: Int32Array,
+  v: Uint8Array,
+  cls: Int8Array,
+  target: number,
+  hit: Uint8Array,
+): number {
+  const n = hit.length;
+  let count = 0;
+  for (let j = 0; j < n; j++) {
+    if (!first && hit[j] !== 1) continue;
+    const i = align[j] as number;
+    const h = i >= 0 && v[i] === 1 && cls[i] === target ? 1 : 0;
+    hit[j] = h;
+    count += h;
+  }
+  return count;
 }
 
 /**
@@ -336,6 +426,41 @@ export interface ChangeColumnFlags {
   outstandingCount: number;
 }
 
+/** Shifted sum and sum of squares of the finite values: sums[0], sums[1]; returns their number. */
+const sums = new Float64Array(2);
+
+/** Kernel of flagOutstandingChangeColumn (own function: V8 optimises it as a whole). */
+function shiftedFiniteSums(x: Float64Array, i0: number, shift: number, out: Float64Array): number {
+  const len = x.length;
+  let n = 0;
+  let s = 0;
+  let ss = 0;
+  for (let i = i0; i < len; i++) {
+    const d = (x[i] as number) - shift;
+    if (d - d === 0) {
+      n++;
+      s += d;
+      ss += d * d;
+    }
+  }
+  out[0] = s;
+  out[1] = ss;
+  return n;
+}
+
+/** Kernel: out[i] = 1 where x[i] > hi or x[i] < lo (NaN never), branch-free; returns the count. */
+function flagOutside(x: Float64Array, lo: number, hi: number, out: Uint8Array): number {
+  const len = x.length;
+  let count = 0;
+  for (let i = 0; i < len; i++) {
+    const v = x[i] as number;
+    const f = Number(v > hi) | Number(v < lo);
+    out[i] = f;
+    count += f;
+  }
+  return count;
+}
+
 /**
  * Columnar core of flagOutstandingChanges: changes as a Float64Array (NaN = no value); z against the
  * mean and population SD of all finite changes; |z| > threshold (or one-sided by `direction`).
@@ -355,18 +480,9 @@ export function flagOutstandingChangeColumn(
   let i0 = 0;
   while (i0 < len && !Number.isFinite(changes[i0] as number)) i0++;
   const shift = i0 < len ? (changes[i0] as number) : 0;
-  let n = 0;
-  let s = 0;
-  let ss = 0;
-  for (let i = i0; i < len; i++) {
-    const v = changes[i] as number;
-    const d = v - shift;
-    if (d - d === 0) {
-      n++;
-      s += d;
-      ss += d * d;
-    }
-  }
+  const n = shiftedFiniteSums(changes, i0, shift, sums);
+  const s = sums[0] as number;
+  const ss = sums[1] as number;
   if (n < 2)
     throw new MonitoringError(
       'no_valid_area',
@@ -381,17 +497,10 @@ export function flagOutstandingChangeColumn(
       'Alle Gebiete haben dieselbe Veränderung; keine Veränderung sticht hervor.',
     );
   const outstanding = new Uint8Array(len);
-  let outstandingCount = 0;
   // z > t ⇔ change > mean + t·sd: the flags need no z-values.
   const hi = direction === 'decrease' ? Infinity : mean + threshold * sd;
   const lo = direction === 'increase' ? -Infinity : mean - threshold * sd;
-  for (let i = 0; i < len; i++) {
-    const v = changes[i] as number;
-    if (v > hi || v < lo) {
-      outstanding[i] = 1;
-      outstandingCount++;
-    }
-  }
+  const outstandingCount = flagOutside(changes, lo, hi, outstanding);
   let z: Float64Array | null = null;
   if (options.withZ !== false) {
     z = new Float64Array(len);
