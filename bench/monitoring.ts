@@ -13,7 +13,7 @@ import {
   createIndexWorkspace,
   findClassChanges,
   findRepeatedNegativeDynamicsColumns,
-  flagOutstandingChangeColumn,
+  flagOutstandingChangeColumns,
   MSS_2013_2017,
   parseCsv,
 } from '@sozialraum/core';
@@ -152,13 +152,13 @@ function runPipeline(
     findClassChanges(previous, result, 'status').count +
     findClassChanges(previous, result, 'dynamics').count;
   const repeated = findRepeatedNegativeDynamicsColumns([previous, result]).count;
+  // every dynamics indicator against its city-wide distribution (four columns per pass)
   let outstanding = 0;
-  for (const d of DYNAMICS)
-    outstanding += flagOutstandingChangeColumn(input.dynamics?.[d] as Float64Array, {
-      threshold: 2,
-      direction: 'increase',
-      withZ: false,
-    }).outstandingCount;
+  for (const f of flagOutstandingChangeColumns(
+    DYNAMICS.map((d) => input.dynamics?.[d] as Float64Array),
+    { threshold: 2, direction: 'increase', withZ: false },
+  ))
+    outstanding += f.outstandingCount;
   return { result, changes, repeated, outstanding };
 }
 

@@ -426,39 +426,112 @@ export interface ChangeColumnFlags {
   outstandingCount: number;
 }
 
-/** Shifted sum and sum of squares of the finite values: sums[0], sums[1]; returns their number. */
-const sums = new Float64Array(2);
-
-/** Kernel of flagOutstandingChangeColumn (own function: V8 optimises it as a whole). */
-function shiftedFiniteSums(x: Float64Array, i0: number, shift: number, out: Float64Array): number {
-  const len = x.length;
-  let n = 0;
-  let s = 0;
-  let ss = 0;
-  for (let i = i0; i < len; i++) {
-    const d = (x[i] as number) - shift;
-    if (d - d === 0) {
-      n++;
-      s += d;
-      ss += d * d;
-    }
-  }
-  out[0] = s;
-  out[1] = ss;
-  return n;
+/** Options of flagOutstandingChangeColumn(s). */
+export interface OutstandingChangeOptions {
+  threshold?: number;
+  direction?: 'increase' | 'decrease' | 'both';
+  withZ?: boolean;
 }
 
-/** Kernel: out[i] = 1 where x[i] > hi or x[i] < lo (NaN never), branch-free; returns the count. */
-function flagOutside(x: Float64Array, lo: number, hi: number, out: Uint8Array): number {
-  const len = x.length;
-  let count = 0;
+/**
+ * Kernel: per column j (≤ 4; unused slots repeat column 0) the number of finite values and their sum
+ * and sum of squares shifted by k[j], in one pass (four independent accumulator chains instead of
+ * one per pass). Values before a column's first finite value are non-finite, so starting at 0 gives
+ * the same sums as starting there. Writes out[3j] = n, out[3j + 1] = s, out[3j + 2] = ss.
+ */
+function shiftedFiniteSums4(
+  c0: Float64Array,
+  c1: Float64Array,
+  c2: Float64Array,
+  c3: Float64Array,
+  k: Float64Array,
+  out: Float64Array,
+): void {
+  const len = c0.length;
+  const k0 = k[0] as number, k1 = k[1] as number, k2 = k[2] as number, k3 = k[3] as number; // prettier-ignore
+  let n0 = 0, n1 = 0, n2 = 0, n3 = 0; // prettier-ignore
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0; // prettier-ignore
   for (let i = 0; i < len; i++) {
-    const v = x[i] as number;
-    const f = Number(v > hi) | Number(v < lo);
-    out[i] = f;
-    count += f;
+    const d0 = (c0[i] as number) - k0;
+    const d1 = (c1[i] as number) - k1;
+    const d2 = (c2[i] as number) - k2;
+    const d3 = (c3[i] as number) - k3;
+    // finite ⇔ d − d === 0 (NaN − NaN and ∞ − ∞ are NaN)
+    if (d0 - d0 === 0) {
+      n0++;
+      s0 += d0;
+      q0 += d0 * d0;
+    }
+    if (d1 - d1 === 0) {
+      n1++;
+      s1 += d1;
+      q1 += d1 * d1;
+    }
+    if (d2 - d2 === 0) {
+      n2++;
+      s2 += d2;
+      q2 += d2 * d2;
+    }
+    if (d3 - d3 === 0) {
+      n3++;
+      s3 += d3;
+      q3 += d3 * d3;
+    }
   }
-  return count;
+  out[0] = n0;
+  out[1] = s0;
+  out[2] = q0;
+  out[3] = n1;
+  out[4] = s1;
+  out[5] = q1; // prettier-ignore
+  out[6] = n2;
+  out[7] = s2;
+  out[8] = q2;
+  out[9] = n3;
+  out[10] = s3;
+  out[11] = q3; // prettier-ignore
+}
+
+/** Kernel: out_j[i] = 1 where c_j[i] > hi_j or < lo_j (NaN never), branch-free, ≤ 4 columns; counts into counts[j]. */
+function flagOutside4(
+  c0: Float64Array,
+  c1: Float64Array,
+  c2: Float64Array,
+  c3: Float64Array,
+  lo: Float64Array,
+  hi: Float64Array,
+  o0: Uint8Array,
+  o1: Uint8Array,
+  o2: Uint8Array,
+  o3: Uint8Array,
+  counts: Float64Array,
+): void {
+  const len = c0.length;
+  const l0 = lo[0] as number, l1 = lo[1] as number, l2 = lo[2] as number, l3 = lo[3] as number; // prettier-ignore
+  const h0 = hi[0] as number, h1 = hi[1] as number, h2 = hi[2] as number, h3 = hi[3] as number; // prettier-ignore
+  let m0 = 0, m1 = 0, m2 = 0, m3 = 0; // prettier-ignore
+  for (let i = 0; i < len; i++) {
+    const v0 = c0[i] as number;
+    const v1 = c1[i] as number;
+    const v2 = c2[i] as number;
+    const v3 = c3[i] as number;
+    const f0 = Number(v0 > h0) | Number(v0 < l0);
+    const f1 = Number(v1 > h1) | Number(v1 < l1);
+    const f2 = Number(v2 > h2) | Number(v2 < l2);
+    const f3 = Number(v3 > h3) | Number(v3 < l3);
+    o0[i] = f0;
+    o1[i] = f1;
+    o2[i] = f2;
+    o3[i] = f3;
+    m0 += f0;
+    m1 += f1;
+    m2 += f2;
+    m3 += f3;
+  }
+  counts[0] = m0;
+  counts[1] = m1;
+  counts[2] = m2;
+  counts[3] = m3;
 }
 
 /**
@@ -467,46 +540,104 @@ function flagOutside(x: Float64Array, lo: number, hi: number, out: Uint8Array): 
  */
 export function flagOutstandingChangeColumn(
   changes: Float64Array,
-  options: {
-    threshold?: number;
-    direction?: 'increase' | 'decrease' | 'both';
-    withZ?: boolean;
-  } = {},
+  options: OutstandingChangeOptions = {},
 ): ChangeColumnFlags {
+  return flagOutstandingChangeColumns([changes], options)[0] as ChangeColumnFlags;
+}
+
+/**
+ * flagOutstandingChangeColumn for several columns of the same length (e.g. every dynamics indicator
+ * of an index), four at a time in one pass for the distribution and one for the flags; each column
+ * gets the same result as alone. Throws for the first column without 2 values or without spread.
+ */
+export function flagOutstandingChangeColumns(
+  columns: readonly Float64Array[],
+  options: OutstandingChangeOptions = {},
+): ChangeColumnFlags[] {
+  const out: ChangeColumnFlags[] = [];
+  for (let g = 0; g < columns.length; g += 4) {
+    const group = columns.slice(g, g + 4);
+    const len = (group[0] as Float64Array).length;
+    if (group.some((c) => c.length !== len)) {
+      // different lengths: one column at a time
+      for (const c of group) out.push(...flagOutstandingChangeColumns([c], options));
+      continue;
+    }
+    out.push(...flagGroup(group, options));
+  }
+  return out;
+}
+
+function flagGroup(
+  group: readonly Float64Array[],
+  options: OutstandingChangeOptions,
+): ChangeColumnFlags[] {
   const threshold = options.threshold ?? 2;
   const direction = options.direction ?? 'both';
-  const len = changes.length;
-  // One pass with sums shifted by the first finite value (stable enough for changes in pp).
-  let i0 = 0;
-  while (i0 < len && !Number.isFinite(changes[i0] as number)) i0++;
-  const shift = i0 < len ? (changes[i0] as number) : 0;
-  const n = shiftedFiniteSums(changes, i0, shift, sums);
-  const s = sums[0] as number;
-  const ss = sums[1] as number;
-  if (n < 2)
-    throw new MonitoringError(
-      'no_valid_area',
-      `Für die gesamtstädtische Verteilung der Veränderungen sind mindestens 2 Gebiete mit Werten nötig, vorhanden: ${n}.`,
-    );
-  const mean = shift + s / n;
-  const variance = (ss - (s * s) / n) / n;
-  const sd = Math.sqrt(variance > 0 ? variance : 0);
-  if (sd === 0)
-    throw new MonitoringError(
-      'zero_variance',
-      'Alle Gebiete haben dieselbe Veränderung; keine Veränderung sticht hervor.',
-    );
-  const outstanding = new Uint8Array(len);
-  // z > t ⇔ change > mean + t·sd: the flags need no z-values.
-  const hi = direction === 'decrease' ? Infinity : mean + threshold * sd;
-  const lo = direction === 'increase' ? -Infinity : mean - threshold * sd;
-  const outstandingCount = flagOutside(changes, lo, hi, outstanding);
-  let z: Float64Array | null = null;
-  if (options.withZ !== false) {
-    z = new Float64Array(len);
-    for (let i = 0; i < len; i++) z[i] = ((changes[i] as number) - mean) / sd;
+  const m = group.length;
+  const c0 = group[0] as Float64Array;
+  const cols = [0, 1, 2, 3].map((j) => group[j] ?? c0);
+  const len = c0.length;
+  // Sums shifted by each column's first finite value (stable enough for changes in pp).
+  const shift = new Float64Array(4);
+  cols.forEach((c, j) => {
+    let i0 = 0;
+    while (i0 < len && !Number.isFinite(c[i0] as number)) i0++;
+    shift[j] = i0 < len ? (c[i0] as number) : 0;
+  });
+  const sums = new Float64Array(12);
+  shiftedFiniteSums4(cols[0] as Float64Array, cols[1] as Float64Array, cols[2] as Float64Array, cols[3] as Float64Array, shift, sums); // prettier-ignore
+  const lo = new Float64Array(4);
+  const hi = new Float64Array(4);
+  const stats: { n: number; mean: number; sd: number }[] = [];
+  for (let j = 0; j < m; j++) {
+    const n = sums[3 * j] as number;
+    const s = sums[3 * j + 1] as number;
+    const ss = sums[3 * j + 2] as number;
+    if (n < 2)
+      throw new MonitoringError(
+        'no_valid_area',
+        `Für die gesamtstädtische Verteilung der Veränderungen sind mindestens 2 Gebiete mit Werten nötig, vorhanden: ${n}.`,
+      );
+    const mean = (shift[j] as number) + s / n;
+    const variance = (ss - (s * s) / n) / n;
+    const sd = Math.sqrt(variance > 0 ? variance : 0);
+    if (sd === 0)
+      throw new MonitoringError(
+        'zero_variance',
+        'Alle Gebiete haben dieselbe Veränderung; keine Veränderung sticht hervor.',
+      );
+    // z > t ⇔ change > mean + t·sd: the flags need no z-values.
+    hi[j] = direction === 'decrease' ? Infinity : mean + threshold * sd;
+    lo[j] = direction === 'increase' ? -Infinity : mean - threshold * sd;
+    stats.push({ n, mean, sd });
   }
-  return { n, mean, sd, z, outstanding, outstandingCount };
+  const flags = cols.map((_, j) => (j < m ? new Uint8Array(len) : null));
+  const f0 = flags[0] as Uint8Array;
+  // Unused slots get bounds that flag nothing and write into a scratch array.
+  const scratch = m < 4 ? new Uint8Array(len) : f0;
+  for (let j = m; j < 4; j++) {
+    lo[j] = -Infinity;
+    hi[j] = Infinity;
+  }
+  const counts = new Float64Array(4);
+  flagOutside4(cols[0] as Float64Array, cols[1] as Float64Array, cols[2] as Float64Array, cols[3] as Float64Array, lo, hi, f0, flags[1] ?? scratch, flags[2] ?? scratch, flags[3] ?? scratch, counts); // prettier-ignore
+  return stats.map((st, j) => {
+    let z: Float64Array | null = null;
+    if (options.withZ !== false) {
+      const c = cols[j] as Float64Array;
+      z = new Float64Array(len);
+      for (let i = 0; i < len; i++) z[i] = ((c[i] as number) - st.mean) / st.sd;
+    }
+    return {
+      n: st.n,
+      mean: st.mean,
+      sd: st.sd,
+      z,
+      outstanding: flags[j] as Uint8Array,
+      outstandingCount: counts[j] as number,
+    };
+  });
 }
 
 /**
