@@ -95,28 +95,52 @@ export function findClassChanges(
   const cv = current.valid;
   const ac = a.classOf;
   const bc = b.classOf;
+  if (align === null) {
+    // One branch-free pass writes every position and advances only on a change (stream compaction
+    // into a reused scratch column), then the exactly sized columns are copied out.
+    const n = cv.length;
+    if (compactScratch.length < n) compactScratch = new Int32Array(n);
+    const count = compactChanged(pv, cv, ac, bc, compactScratch);
+    const positions = compactScratch.slice(0, count);
+    const from = new Int8Array(count);
+    const to = new Int8Array(count);
+    for (let k = 0; k < count; k++) {
+      const j = positions[k] as number;
+      from[k] = ac[j] as number;
+      to[k] = bc[j] as number;
+    }
+    return { positions, from, to, count };
+  }
   // Count first, then fill exactly sized columns (no growing arrays).
-  const count = align === null ? countChanged(pv, cv, ac, bc) : countChangedAligned(align, pv, cv, ac, bc); // prettier-ignore
+  const count = countChangedAligned(align, pv, cv, ac, bc);
   const positions = new Int32Array(count);
   const from = new Int8Array(count);
   const to = new Int8Array(count);
-  if (count > 0) {
-    if (align === null) fillChanged(pv, cv, ac, bc, positions, from, to);
-    else fillChangedAligned(align, pv, cv, ac, bc, positions, from, to);
-  }
+  if (count > 0) fillChangedAligned(align, pv, cv, ac, bc, positions, from, to);
   return { positions, from, to, count };
 }
 
 // Kernels of findClassChanges (own functions: V8 optimises them as a whole). Comparisons become 0/1
 // with Number(…), which compiles without a jump; `? 1 : 0` would be a branch per area.
 
-/** Areas scored in both editions (same order) whose class differs. */
-function countChanged(pv: Uint8Array, cv: Uint8Array, ac: Int8Array, bc: Int8Array): number {
+/** Scratch of compactChanged, grown to the largest area count seen (one per process, not per call). */
+let compactScratch = new Int32Array(0);
+
+/** Positions of the areas scored in both editions (same order) whose class differs, into pos; returns their number. */
+function compactChanged(
+  pv: Uint8Array,
+  cv: Uint8Array,
+  ac: Int8Array,
+  bc: Int8Array,
+  pos: Int32Array,
+): number {
   const n = cv.length;
-  let count = 0;
-  for (let j = 0; j < n; j++)
-    count += (pv[j] as number) & (cv[j] as number) & Number(ac[j] !== bc[j]);
-  return count;
+  let k = 0;
+  for (let j = 0; j < n; j++) {
+    pos[k] = j;
+    k += (pv[j] as number) & (cv[j] as number) & Number(ac[j] !== bc[j]);
+  }
+  return k;
 }
 
 function countChangedAligned(
@@ -133,26 +157,6 @@ function countChangedAligned(
     if (i >= 0 && pv[i] === 1 && cv[j] === 1 && ac[i] !== bc[j]) count++;
   }
   return count;
-}
-
-function fillChanged(
-  pv: Uint8Array,
-  cv: Uint8Array,
-  ac: Int8Array,
-  bc: Int8Array,
-  positions: Int32Array,
-  from: Int8Array,
-  to: Int8Array,
-): void {
-  const n = cv.length;
-  let k = 0;
-  for (let j = 0; j < n; j++) {
-    if (((pv[j] as number) & (cv[j] as number) & Number(ac[j] !== bc[j])) === 0) continue;
-    positions[k] = j;
-    from[k] = ac[j] as number;
-    to[k] = bc[j] as number;
-    k++;
-  }
 }
 
 function fillChangedAligned(
@@ -263,9 +267,25 @@ export function findRepeatedNegativeDynamicsColumns(
   const n = last.ids.length;
   const hit = new Uint8Array(n);
   let count = 0;
-  for (let k = 0; k < window.length; k++) {
+  const aligns = window.map((r) => alignByIds(r.ids, last.ids));
+  // Two editions with the same areas in the same order (the common case): one pass for both.
+  const pair = aligns[0] === null && aligns[1] === null && window.length >= 2;
+  if (pair) {
+    const r0 = window[0] as IndexResult;
+    const r1 = window[1] as IndexResult;
+    count = inClassPairKernel(
+      r0.valid,
+      (parts[0] as PartResult).classOf,
+      targetClass[0] as number,
+      r1.valid,
+      (parts[1] as PartResult).classOf,
+      targetClass[1] as number,
+      hit,
+    );
+  }
+  for (let k = pair ? 2 : 0; k < window.length; k++) {
     const r = window[k] as IndexResult;
-    const align = alignByIds(r.ids, last.ids);
+    const align = aligns[k] as Int32Array | null;
     const cls = (parts[k] as PartResult).classOf;
     const target = targetClass[k] as number;
     count =
@@ -301,6 +321,30 @@ function inClassKernel(
       hit[j] = h;
       count += h;
     }
+  return count;
+}
+
+/** inClassKernel for the first two editions at once (same areas in the same order). */
+function inClassPairKernel(
+  v0: Uint8Array,
+  cls0: Int8Array,
+  target0: number,
+  v1: Uint8Array,
+  cls1: Int8Array,
+  target1: number,
+  hit: Uint8Array,
+): number {
+  const n = hit.length;
+  let count = 0;
+  for (let j = 0; j < n; j++) {
+    const h =
+      (v0[j] as number) &
+      Number(cls0[j] === target0) &
+      (v1[j] as number) &
+      Number(cls1[j] === target1);
+    hit[j] = h;
+    count += h;
+  }
   return count;
 }
 

@@ -865,12 +865,10 @@ function applyValidityRules(
 ): void {
   const n = ids.length;
   const min = rules.minPopulation ?? null;
-  const minimum = min ?? -Infinity;
-  for (let i = 0; i < n; i++) {
-    const pop = population[i] as number;
-    if (pop >= minimum || min === null) valid[i] = 1;
-    else code[i] = Number.isNaN(pop) ? CODE.population_missing : CODE.population_below_min;
-  }
+  if (min === null) {
+    valid.fill(1);
+    code.fill(0);
+  } else populationKernel(population, min, valid, code);
   // The exclusion list comes first: it overrides the population reasons.
   if ((rules.exclusions ?? []).length > 0) {
     const excluded = new Map<string, string>();
@@ -882,6 +880,27 @@ function applyValidityRules(
       code[i] = CODE.excluded;
       detail.set(i, ex);
     }
+  }
+}
+
+/**
+ * Kernel: valid = population ≥ minimum, else the reason (missing for NaN, below the minimum
+ * otherwise), branch-free; writes every element of both columns.
+ */
+function populationKernel(
+  population: Float64Array,
+  minimum: number,
+  valid: Uint8Array,
+  code: Uint8Array,
+): void {
+  const n = population.length;
+  const below = CODE.population_below_min;
+  const nanStep = CODE.population_below_min - CODE.population_missing;
+  for (let i = 0; i < n; i++) {
+    const pop = population[i] as number;
+    const ok = Number(pop >= minimum);
+    valid[i] = ok;
+    code[i] = (1 - ok) * (below - nanStep * Number(pop !== pop));
   }
 }
 
@@ -1042,9 +1061,10 @@ export function computeIndexColumns(
 
   // Validity (docs/methods/index-engine.md § Gültige Gebiete): explicit list, or rules in this order:
   // exclusion list → population missing → population below minimum → missing values.
-  const valid = take('valid', U8, n).fill(0);
+  // Every element is written below (validity kernel, or the fills of the explicit list).
+  const valid = take('valid', U8, n);
   // Reason codes per area; texts are built on demand (10,000 strings per run would cost more than the index).
-  const code = take('code', U8, n).fill(0);
+  const code = take('code', U8, n);
   const detail = new Map<number, string>();
   const rules = definition.validity;
   if (input.validAreaIds) {
@@ -1057,6 +1077,8 @@ export function computeIndexColumns(
         `Die Liste gültiger Gebiete nennt ${unknown.length} Gebiet(e), die in den Eingabedaten fehlen: ${unknown.slice(0, 10).join(', ')}.`,
       );
     }
+    valid.fill(0);
+    code.fill(0);
     for (const id of input.validAreaIds) valid[index.get(id) as number] = 1;
     for (let i = 0; i < n; i++) {
       if (valid[i] !== 1) {
