@@ -578,6 +578,42 @@ function flagOutside4(
   counts[3] = m3;
 }
 
+/** flagOutside4 for increases only (lo = −∞): one comparison per value. */
+function flagAbove4(
+  c0: Float64Array,
+  c1: Float64Array,
+  c2: Float64Array,
+  c3: Float64Array,
+  hi: Float64Array,
+  o0: Uint8Array,
+  o1: Uint8Array,
+  o2: Uint8Array,
+  o3: Uint8Array,
+  counts: Float64Array,
+): void {
+  const len = c0.length;
+  const h0 = hi[0] as number, h1 = hi[1] as number, h2 = hi[2] as number, h3 = hi[3] as number; // prettier-ignore
+  let m0 = 0, m1 = 0, m2 = 0, m3 = 0; // prettier-ignore
+  for (let i = 0; i < len; i++) {
+    const f0 = Number((c0[i] as number) > h0);
+    const f1 = Number((c1[i] as number) > h1);
+    const f2 = Number((c2[i] as number) > h2);
+    const f3 = Number((c3[i] as number) > h3);
+    o0[i] = f0;
+    o1[i] = f1;
+    o2[i] = f2;
+    o3[i] = f3;
+    m0 += f0;
+    m1 += f1;
+    m2 += f2;
+    m3 += f3;
+  }
+  counts[0] = m0;
+  counts[1] = m1;
+  counts[2] = m2;
+  counts[3] = m3;
+}
+
 /**
  * Columnar core of flagOutstandingChanges: changes as a Float64Array (NaN = no value); z against the
  * mean and population SD of all finite changes; |z| > threshold (or one-sided by `direction`).
@@ -665,7 +701,10 @@ function flagGroup(
     hi[j] = Infinity;
   }
   const counts = new Float64Array(4);
-  flagOutside4(cols[0] as Float64Array, cols[1] as Float64Array, cols[2] as Float64Array, cols[3] as Float64Array, lo, hi, f0, flags[1] ?? scratch, flags[2] ?? scratch, flags[3] ?? scratch, counts); // prettier-ignore
+  if (direction === 'increase')
+    flagAbove4(cols[0] as Float64Array, cols[1] as Float64Array, cols[2] as Float64Array, cols[3] as Float64Array, hi, f0, flags[1] ?? scratch, flags[2] ?? scratch, flags[3] ?? scratch, counts); // prettier-ignore
+  else
+    flagOutside4(cols[0] as Float64Array, cols[1] as Float64Array, cols[2] as Float64Array, cols[3] as Float64Array, lo, hi, f0, flags[1] ?? scratch, flags[2] ?? scratch, flags[3] ?? scratch, counts); // prettier-ignore
   return stats.map((st, j) => {
     let z: Float64Array | null = null;
     if (options.withZ !== false) {

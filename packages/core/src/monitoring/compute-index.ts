@@ -852,7 +852,7 @@ const CODE_NAMES: (UnscoredReasonCode | null)[] = [
 
 /**
  * Validity by rules (docs/methods/index-engine.md § 4): exclusion list → population unknown →
- * population below the minimum. Sets valid[i] = 1 or records the reason. A small function of its own
+ * population below the minimum. Sets valid[i] = 1 or records the reason; returns the number of valid areas (null after exclusions: count them). A small function of its own
  * so the engine optimises the hot loop.
  */
 function applyValidityRules(
@@ -862,13 +862,14 @@ function applyValidityRules(
   valid: Uint8Array,
   code: Uint8Array,
   detail: Map<number, string>,
-): void {
+): number | null {
   const n = ids.length;
   const min = rules.minPopulation ?? null;
+  let count: number | null = n;
   if (min === null) {
     valid.fill(1);
     code.fill(0);
-  } else populationKernel(population, min, valid, code);
+  } else count = populationKernel(population, min, valid, code);
   // The exclusion list comes first: it overrides the population reasons.
   if ((rules.exclusions ?? []).length > 0) {
     const excluded = new Map<string, string>();
@@ -880,20 +881,23 @@ function applyValidityRules(
       code[i] = CODE.excluded;
       detail.set(i, ex);
     }
+    count = null; // recounted by the caller
   }
+  return count;
 }
 
 /**
  * Kernel: valid = population ≥ minimum, else the reason (missing for NaN, below the minimum
- * otherwise), branch-free; writes every element of both columns.
+ * otherwise), branch-free; writes every element of both columns; returns the number of valid areas.
  */
 function populationKernel(
   population: Float64Array,
   minimum: number,
   valid: Uint8Array,
   code: Uint8Array,
-): void {
+): number {
   const n = population.length;
+  let count = 0;
   const below = CODE.population_below_min;
   const nanStep = CODE.population_below_min - CODE.population_missing;
   for (let i = 0; i < n; i++) {
@@ -901,7 +905,9 @@ function populationKernel(
     const ok = Number(pop >= minimum);
     valid[i] = ok;
     code[i] = (1 - ok) * (below - nanStep * Number(pop !== pop));
+    count += ok;
   }
+  return count;
 }
 
 /** Number of valid areas. */
@@ -909,6 +915,287 @@ function countOnes(valid: Uint8Array): number {
   let c = 0;
   for (let i = 0; i < valid.length; i++) c += valid[i] as number;
   return c;
+}
+
+/**
+ * The classification of both parts and the matrix in one pass (fast path): called by applyMatrix
+ * with its lookup tables; returns the number of areas per cell like matrixKernel.
+ */
+type FusedFinalPass = (
+  nd: number,
+  groupX: Int16Array,
+  attentionX: Uint8Array,
+  rule0: Uint8Array,
+  hits0: Uint8Array | null,
+  groupOf: Int16Array,
+  attention: Uint8Array,
+) => Int32Array;
+
+/** A part the fast path can take: z-scores of ≤ 4 inputs, z re-standardised, ≤ 3 boundaries known in advance. */
+function fastPart(part: IndexPart): boolean {
+  const known = boundariesKnownInAdvance(part);
+  return (
+    part.standardisation === 'zscore' &&
+    part.restandardise &&
+    known !== null &&
+    known.length <= 3 &&
+    part.inputs.length >= 1 &&
+    part.inputs.length <= 4
+  );
+}
+
+/** Weights per term and signs of a z-score part (as computePart). */
+function termsOf(part: IndexPart): { weights: number[]; termWeights: number[]; signs: number[] } {
+  const m = part.inputs.length;
+  const weights = part.inputs.map((inp) =>
+    part.combination === 'weighted_sum' ? (part.weights?.[inp.indicatorId] as number) : 1,
+  );
+  const termWeights = part.combination === 'mean' ? weights.map((w) => w / m) : weights;
+  const signs = part.inputs.map((inp) => (inp.direction === 'higher_is_better' ? -1 : 1));
+  return { weights, termWeights, signs };
+}
+
+/**
+ * Fast path for a status and a dynamics part that both satisfy fastPart (all MSS presets): the
+ * z-standardisation and combination of both parts in one pass over the 2 × ≤ 4 input columns, and —
+ * inside applyMatrix — re-standardisation, classes of both parts and the matrix in one more pass.
+ * The arithmetic per value is that of computePart (standardiseZFused, restandardiseClassify3), so
+ * the results are identical; the errors come in the same order.
+ */
+function computePartsFused(
+  definition: IndexDefinition,
+  input: IndexColumnsInput,
+  stats: ColumnStats[],
+  valid: Uint8Array,
+  validCount: number,
+  n: number,
+  take: Take,
+): { status: PartResult; dynamics: PartResult; fused: FusedFinalPass } {
+  const sp = definition.status;
+  const dp = definition.dynamics as IndexPart;
+  const ns = sp.inputs.length;
+  const sStats = stats.slice(0, ns);
+  const dStats = stats.slice(ns);
+  const sTerms = termsOf(sp);
+  const dTerms = termsOf(dp);
+  const sCols = sp.inputs.map((inp) => input.values[inp.indicatorId] as Float64Array);
+  const dCols = dp.inputs.map((inp) => input.dynamics?.[inp.indicatorId] as Float64Array);
+  // 4 slots per part; unused slots compute on column 0 with weight 0 (as standardiseZFused).
+  const mean = new Float64Array(8);
+  const scale = new Float64Array(8);
+  const w = new Float64Array(8);
+  const slots = (j0: number, st: ColumnStats[], t: { termWeights: number[]; signs: number[] }) =>
+    st.forEach((c, j) => {
+      mean[j0 + j] = c.mean;
+      scale[j0 + j] = (t.signs[j] as number) / c.sd;
+      w[j0 + j] = t.termWeights[j] as number;
+    });
+  slots(0, sStats, sTerms);
+  slots(4, dStats, dTerms);
+  const sComb = take('status.combined', F64, n);
+  const dComb = take('dynamics.combined', F64, n);
+  const sc = (j: number) => sCols[j] ?? (sCols[0] as Float64Array);
+  const dc = (j: number) => dCols[j] ?? (dCols[0] as Float64Array);
+  const sums = zCombine2(valid, sc(0), sc(1), sc(2), sc(3), dc(0), dc(1), dc(2), dc(3), mean, scale, w, sComb, dComb); // prettier-ignore
+  const combinedStatsOf = (s: number, ss: number): ColumnStats => {
+    const variance = (ss - (s * s) / validCount) / validCount;
+    return { mean: s / validCount, sd: Math.sqrt(variance > 0 ? variance : 0), min: NaN, max: NaN };
+  };
+  const sCombStats = combinedStatsOf(sums[0] as number, sums[1] as number);
+  const dCombStats = combinedStatsOf(sums[2] as number, sums[3] as number);
+  // Errors in the order of computePart: inputs, then the combined values, status before dynamics.
+  for (const [part, st, comb] of [
+    [sp, sStats, sCombStats],
+    [dp, dStats, dCombStats],
+  ] as const) {
+    part.inputs.forEach(
+      (inp, j) =>
+      assertVariance(st[j] as ColumnStats, validCount, `Indikator „${inp.label}“ (${inp.indicatorId})`), // prettier-ignore
+    );
+    assertVariance(comb, validCount, `Die verknüpften Werte von „${part.label}“`);
+  }
+  const sIndex = take('status.index', F64, n);
+  const dIndex = take('dynamics.index', F64, n);
+  const sClass = take('status.classOf', I8, n);
+  const dClass = take('dynamics.classOf', I8, n);
+  const sKnown = boundariesKnownInAdvance(sp) as ResolvedBoundary[];
+  const dKnown = boundariesKnownInAdvance(dp) as ResolvedBoundary[];
+  const sCounts: number[] = [];
+  const dCounts: number[] = [];
+  const status = partResult(sp, lazyZColumns(sCols, sStats, sTerms.signs, valid), sStats, sTerms.weights, sComb, sCombStats, sIndex, sClass, sKnown, sCounts); // prettier-ignore
+  const dynamics = partResult(dp, lazyZColumns(dCols, dStats, dTerms.signs, valid), dStats, dTerms.weights, dComb, dCombStats, dIndex, dClass, dKnown, dCounts); // prettier-ignore
+  const fused: FusedFinalPass = (nd, groupX, attentionX, rule0, hits0, groupOf, attention) => {
+    const g = new Float64Array(8);
+    const cells = finalKernel(
+      valid,
+      sComb,
+      sCombStats.mean,
+      1 / sCombStats.sd,
+      strictThresholds(sKnown),
+      sIndex,
+      sClass,
+      dComb,
+      dCombStats.mean,
+      1 / dCombStats.sd,
+      strictThresholds(dKnown),
+      dIndex,
+      dClass,
+      nd,
+      groupX,
+      attentionX,
+      rule0,
+      hits0 ?? attention,
+      groupOf,
+      attention,
+      g,
+    );
+    const fill = (counts: number[], classCount: number, j0: number) => {
+      for (let c = 0; c < classCount; c++)
+        counts.push((c === 0 ? (g[6] as number) : (g[j0 + c - 1] as number)) - (c < 3 ? (g[j0 + c] as number) : 0)); // prettier-ignore
+    };
+    fill(sCounts, sp.classes.classes.length, 0);
+    fill(dCounts, dp.classes.classes.length, 3);
+    return cells;
+  };
+  return { status, dynamics, fused };
+}
+
+/**
+ * Kernel: combined status and dynamics value per area (Σ w·z with z = (x − mean) × sign / SD, four
+ * slots each, fixed order) and their sums and sums of squares over the valid areas:
+ * [Σ status, Σ status², Σ dynamics, Σ dynamics²].
+ */
+function zCombine2(
+  valid: Uint8Array,
+  a0: Float64Array,
+  a1: Float64Array,
+  a2: Float64Array,
+  a3: Float64Array,
+  b0: Float64Array,
+  b1: Float64Array,
+  b2: Float64Array,
+  b3: Float64Array,
+  mean: Float64Array,
+  scale: Float64Array,
+  w: Float64Array,
+  outA: Float64Array,
+  outB: Float64Array,
+): Float64Array {
+  const n = valid.length;
+  const ma0 = mean[0] as number, ma1 = mean[1] as number, ma2 = mean[2] as number, ma3 = mean[3] as number; // prettier-ignore
+  const mb0 = mean[4] as number, mb1 = mean[5] as number, mb2 = mean[6] as number, mb3 = mean[7] as number; // prettier-ignore
+  const fa0 = scale[0] as number, fa1 = scale[1] as number, fa2 = scale[2] as number, fa3 = scale[3] as number; // prettier-ignore
+  const fb0 = scale[4] as number, fb1 = scale[5] as number, fb2 = scale[6] as number, fb3 = scale[7] as number; // prettier-ignore
+  const wa0 = w[0] as number, wa1 = w[1] as number, wa2 = w[2] as number, wa3 = w[3] as number; // prettier-ignore
+  const wb0 = w[4] as number, wb1 = w[5] as number, wb2 = w[6] as number, wb3 = w[7] as number; // prettier-ignore
+  let sa = 0;
+  let qa = 0;
+  let sb = 0;
+  let qb = 0;
+  for (let i = 0; i < n; i++) {
+    if (valid[i] !== 1) {
+      outA[i] = NaN;
+      outB[i] = NaN;
+      continue;
+    }
+    const za0 = ((a0[i] as number) - ma0) * fa0;
+    const za1 = ((a1[i] as number) - ma1) * fa1;
+    const za2 = ((a2[i] as number) - ma2) * fa2;
+    const za3 = ((a3[i] as number) - ma3) * fa3;
+    const ca = wa0 * za0 + wa1 * za1 + wa2 * za2 + wa3 * za3;
+    const zb0 = ((b0[i] as number) - mb0) * fb0;
+    const zb1 = ((b1[i] as number) - mb1) * fb1;
+    const zb2 = ((b2[i] as number) - mb2) * fb2;
+    const zb3 = ((b3[i] as number) - mb3) * fb3;
+    const cb = wb0 * zb0 + wb1 * zb1 + wb2 * zb2 + wb3 * zb3;
+    outA[i] = ca;
+    outB[i] = cb;
+    sa += ca;
+    qa += ca * ca;
+    sb += cb;
+    qb += cb * cb;
+  }
+  const out = new Float64Array(4);
+  out[0] = sa;
+  out[1] = qa;
+  out[2] = sb;
+  out[3] = qb;
+  return out;
+}
+
+/**
+ * Kernel: per area the re-standardised index and class of both parts (≤ 3 thresholds each, unused
+ * ones +∞) and the matrix cell lookups, branch-free (see restandardiseClassify3 and matrixKernel).
+ * g receives the number of areas above each status threshold (0–2), each dynamics threshold (3–5)
+ * and of scored areas (6); returns the number of areas per cell (last = unscored).
+ */
+function finalKernel(
+  valid: Uint8Array,
+  sComb: Float64Array,
+  sMean: number,
+  sInv: number,
+  sT: Float64Array,
+  sIndex: Float64Array,
+  sClass: Int8Array,
+  dComb: Float64Array,
+  dMean: number,
+  dInv: number,
+  dT: Float64Array,
+  dIndex: Float64Array,
+  dClass: Int8Array,
+  nd: number,
+  groupX: Int16Array,
+  attentionX: Uint8Array,
+  rule0: Uint8Array,
+  hits0: Uint8Array,
+  groupOf: Int16Array,
+  attention: Uint8Array,
+  g: Float64Array,
+): Int32Array {
+  const n = valid.length;
+  const nc = groupX.length - 1;
+  const cellCounts = new Int32Array(nc + 1);
+  const s0 = sT[0] as number, s1 = sT[1] as number, s2 = sT[2] as number; // prettier-ignore
+  const d0 = dT[0] as number, d1 = dT[1] as number, d2 = dT[2] as number; // prettier-ignore
+  let as0 = 0, as1 = 0, as2 = 0, ad0 = 0, ad1 = 0, ad2 = 0, m = 0; // prettier-ignore
+  for (let i = 0; i < n; i++) {
+    const ok = valid[i] as number;
+    const nan = NAN_OR_ZERO[ok] as number;
+    const u = ((sComb[i] as number) - sMean) * sInv - nan;
+    const v = ((dComb[i] as number) - dMean) * dInv - nan;
+    sIndex[i] = u;
+    dIndex[i] = v;
+    const bs0 = Number(u > s0);
+    const bs1 = Number(u > s1);
+    const bs2 = Number(u > s2);
+    const bd0 = Number(v > d0);
+    const bd1 = Number(v > d1);
+    const bd2 = Number(v > d2);
+    const cs = bs0 + bs1 + bs2;
+    const cd = bd0 + bd1 + bd2;
+    sClass[i] = (cs + 1) * ok - 1;
+    dClass[i] = (cd + 1) * ok - 1;
+    as0 += bs0;
+    as1 += bs1;
+    as2 += bs2;
+    ad0 += bd0;
+    ad1 += bd1;
+    ad2 += bd2;
+    m += ok;
+    const cell = (cs * nd + cd - nc) * ok + nc;
+    groupOf[i] = groupX[cell] as number;
+    hits0[i] = rule0[cell] as number;
+    attention[i] = attentionX[cell] as number;
+    cellCounts[cell] = (cellCounts[cell] as number) + 1;
+  }
+  g[0] = as0;
+  g[1] = as1;
+  g[2] = as2;
+  g[3] = ad0;
+  g[4] = ad1;
+  g[5] = ad2;
+  g[6] = m;
+  return cellCounts;
 }
 
 /** Matrix group, rule hits and attention flag per scored area via lookup tables over (status class, dynamics class). */
@@ -922,6 +1209,7 @@ function applyMatrix(
   groupOf: Int16Array,
   attention: Uint8Array,
   groupCount: number,
+  fused: FusedFinalPass | null = null,
 ): { counts: Int32Array; attentionCount: number } {
   // Lookup tables over the cells (status class × nd + dynamics class) with one extra cell for the
   // unscored areas, so the loop needs no branch: cell = ok ? cell : unscored, as arithmetic.
@@ -939,19 +1227,21 @@ function applyMatrix(
   const dc = dClass ?? sClass;
   const dMul = dClass ? 1 : 0;
   // The first rule in the main loop (the presets have one); further rules in a pass of their own.
-  const cellCounts = matrixKernel(
-    valid,
-    sClass,
-    dc,
-    nd,
-    dMul,
-    groupX,
-    attentionX,
-    rulesX[0] ?? attentionX,
-    ruleTables[0]?.hits ?? null,
-    groupOf,
-    attention,
-  );
+  const cellCounts = fused
+    ? fused(nd, groupX, attentionX, rulesX[0] ?? attentionX, ruleTables[0]?.hits ?? null, groupOf, attention) // prettier-ignore
+    : matrixKernel(
+        valid,
+        sClass,
+        dc,
+        nd,
+        dMul,
+        groupX,
+        attentionX,
+        rulesX[0] ?? attentionX,
+        ruleTables[0]?.hits ?? null,
+        groupOf,
+        attention,
+      );
   for (let r = 1; r < ruleTables.length; r++)
     ruleKernel(valid, sClass, dc, nd, dMul, rulesX[r] as Uint8Array, (ruleTables[r] as { hits: Uint8Array }).hits); // prettier-ignore
   const counts = new Int32Array(Math.max(1, groupCount));
@@ -1066,6 +1356,8 @@ export function computeIndexColumns(
   // Reason codes per area; texts are built on demand (10,000 strings per run would cost more than the index).
   const code = take('code', U8, n);
   const detail = new Map<number, string>();
+  // valid areas as counted by the validity kernel (null: count them)
+  let knownCount: number | null = null;
   const rules = definition.validity;
   if (input.validAreaIds) {
     const index = new Map<string, number>();
@@ -1086,7 +1378,7 @@ export function computeIndexColumns(
       }
     }
   } else {
-    applyValidityRules(rules, input.ids, input.population, valid, code, detail);
+    knownCount = applyValidityRules(rules, input.ids, input.population, valid, code, detail);
   }
   const missingProblems: string[] = [];
   let missingCode: 'missing_value' | 'missing_dynamics' = 'missing_value';
@@ -1115,7 +1407,8 @@ export function computeIndexColumns(
     }
   };
   const countValid = () => {
-    const c = countOnes(valid);
+    const c = knownCount ?? countOnes(valid);
+    knownCount = null;
     if (c === 0) {
       throw new MonitoringError(
         'no_valid_area',
@@ -1168,28 +1461,36 @@ export function computeIndexColumns(
     stats = computeStats();
   }
   const ns = definition.status.inputs.length;
-  const status = computePart(
-    definition.status,
-    input.values,
-    stats.slice(0, ns),
-    valid,
-    validCount,
-    n,
-    take,
-    'status',
-  );
-  const dynamics = definition.dynamics
-    ? computePart(
-        definition.dynamics,
-        input.dynamics ?? {},
-        stats.slice(ns),
+  const fast =
+    definition.dynamics && fastPart(definition.status) && fastPart(definition.dynamics)
+      ? computePartsFused(definition, input, stats, valid, validCount, n, take)
+      : null;
+  const status = fast
+    ? fast.status
+    : computePart(
+        definition.status,
+        input.values,
+        stats.slice(0, ns),
         valid,
         validCount,
         n,
         take,
-        'dynamics',
-      )
-    : null;
+        'status',
+      );
+  const dynamics = fast
+    ? fast.dynamics
+    : definition.dynamics
+      ? computePart(
+          definition.dynamics,
+          input.dynamics ?? {},
+          stats.slice(ns),
+          valid,
+          validCount,
+          n,
+          take,
+          'dynamics',
+        )
+      : null;
 
   // Matrix and rules via lookup tables over (status class, dynamics class).
   const groupOf = take('groupOf', I16, n);
@@ -1231,6 +1532,7 @@ export function computeIndexColumns(
     groupOf,
     attention,
     matrix.length,
+    fast ? fast.fused : null,
   );
   for (let g = 0; g < matrix.length; g++) groupCounts[g] = counts[g] as number;
   const minText = formatNumber(rules.minPopulation ?? 0);
