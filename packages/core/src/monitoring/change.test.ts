@@ -9,6 +9,7 @@ import {
   findRepeatedNegativeDynamics,
   findRepeatedNegativeDynamicsColumns,
   flagOutstandingChangeColumn,
+  flagOutstandingChangeColumns,
   flagOutstandingChanges,
   formatYearsPhrase,
 } from './change.ts';
@@ -126,6 +127,46 @@ describe('changes against the city-wide distribution', () => {
     expect(withoutZ).toMatchObject({ n: 21, outstandingCount: 1, z: null });
     expect(withZ.outstanding[20]).toBe(1);
     expect(withZ.z?.[20]).toBeGreaterThan(2);
+  });
+});
+
+describe('outstanding changes of several columns at once', () => {
+  // 5 columns (a group of 4 and a group of 1), missing values at different places, seeded values
+  let seed = 7;
+  const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1;
+  const cols = Array.from({ length: 5 }, (_, j) =>
+    Float64Array.from({ length: 300 }, (_, i) =>
+      i % (j + 7) === 0 ? NaN : i === 50 + j ? 4 + j : i === 90 ? -5 : rand(),
+    ),
+  );
+  it.each(['increase', 'decrease', 'both'] as const)(
+    'gives each column the result it gets alone (%s)',
+    (direction) => {
+      const together = flagOutstandingChangeColumns(cols, { direction, threshold: 2 });
+      expect(together).toHaveLength(5);
+      cols.forEach((c, j) => {
+        const alone = flagOutstandingChangeColumn(c, { direction, threshold: 2 });
+        const t = together[j];
+        expect(t?.n).toBe(alone.n);
+        expect(t?.mean).toBe(alone.mean);
+        expect(t?.sd).toBe(alone.sd);
+        expect(t?.outstandingCount).toBe(alone.outstandingCount);
+        expect(Array.from(t?.outstanding ?? [])).toEqual(Array.from(alone.outstanding));
+        expect(Array.from(t?.z ?? [])).toEqual(Array.from(alone.z ?? []));
+      });
+      const up = together[0];
+      if (direction !== 'decrease') expect(up?.outstanding[50]).toBe(1);
+      else expect(up?.outstanding[90]).toBe(1);
+    },
+  );
+  it('handles columns of different lengths one by one, and refuses a column without spread', () => {
+    const short = Float64Array.from([0, 1, 2, 3, 10]);
+    const r = flagOutstandingChangeColumns([cols[0] as Float64Array, short]);
+    expect(r[1]?.n).toBe(5);
+    expect(r[0]?.outstandingCount).toBe(flagOutstandingChangeColumn(cols[0] as Float64Array).outstandingCount); // prettier-ignore
+    expect(() =>
+      flagOutstandingChangeColumns([cols[0] as Float64Array, new Float64Array(300).fill(1)]),
+    ).toThrow(MonitoringError);
   });
 });
 

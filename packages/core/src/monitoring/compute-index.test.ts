@@ -394,6 +394,62 @@ describe('workspace (reused output buffers)', () => {
     validity: { ...preset.validity, minPopulation: 5000 },
   };
 
+  it('computes each part in the two-part fast path exactly as the general path for one part', () => {
+    const both = computeIndexColumns(preset, input);
+    const dyn = preset.dynamics as IndexPart;
+    const statusOnly = computeIndexColumns(
+      { ...preset, dynamics: undefined, matrix: undefined, rules: undefined },
+      input,
+    );
+    const dynamicsOnly = computeIndexColumns(
+      { ...preset, status: dyn, dynamics: undefined, matrix: undefined, rules: undefined },
+      { ...input, values: input.dynamics ?? {} },
+    );
+    for (const [fast, general] of [
+      [both.status, statusOnly.status],
+      [both.dynamics, dynamicsOnly.status],
+    ] as const) {
+      expect(Array.from(fast?.combined ?? [])).toEqual(Array.from(general.combined));
+      expect(Array.from(fast?.index ?? [])).toEqual(Array.from(general.index));
+      expect(Array.from(fast?.classOf ?? [])).toEqual(Array.from(general.classOf));
+      expect(fast?.counts).toEqual(general.counts);
+      expect(fast?.combinedStats).toEqual(general.combinedStats);
+      expect(fast?.standardised.map((c) => Array.from(c))).toEqual(
+        general.standardised.map((c) => Array.from(c)),
+      );
+    }
+    // matrix group and rules per area from the classes, as the definition states them
+    const sCodes = preset.status.classes.classes.map((c) => c.code);
+    const dCodes = dyn.classes.classes.map((c) => c.code);
+    const counts = (preset.matrix ?? []).map(() => 0);
+    let attention = 0;
+    for (let i = 0; i < input.ids.length; i++) {
+      const s = both.status.classOf[i] as number;
+      const d = both.dynamics?.classOf[i] as number;
+      if (both.valid[i] !== 1) {
+        expect([s, d, both.groupOf[i], both.attention[i]]).toEqual([-1, -1, -1, 0]);
+        continue;
+      }
+      const g = (preset.matrix ?? []).findIndex(
+        (m) => m.status === sCodes[s] && m.dynamics === dCodes[d],
+      );
+      expect(both.groupOf[i]).toBe(g);
+      counts[g] = (counts[g] as number) + 1;
+      const hit = (preset.rules ?? []).some((r) =>
+        r.when.some(
+          (w) =>
+            w.status.includes(sCodes[s] as string) &&
+            (w.dynamics === undefined || w.dynamics.includes(dCodes[d] as string)),
+        ),
+      );
+      expect(both.attention[i]).toBe(hit ? 1 : 0);
+      attention += hit ? 1 : 0;
+    }
+    expect(both.groupCounts).toEqual(counts);
+    expect(both.attentionCount).toBe(attention);
+    expect(attention).toBeGreaterThan(0);
+  });
+
   it('gives the same result as fresh buffers, also after a run that scored fewer areas', () => {
     const ws = createIndexWorkspace();
     const first = computeIndexColumns(preset, input, ws);
