@@ -6,11 +6,15 @@ import type { AppContext } from './app-context.ts';
 import { registerErrorHandler } from './http/errors.ts';
 import { buildOpenApiDocument, getOpenApiRegistry, trackRoutes } from './http/openapi.ts';
 import { registerSecurityHeaders, registerWebApp } from './http/web-app.ts';
+import { AccessControl } from './modules/access/access-control.ts';
+import { registerAccessRoutes } from './modules/access/routes.ts';
+import { syncAccessData } from './modules/access/store.ts';
 import { registerAlertRoutes } from './modules/alerts/index.ts';
+import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { getMapGeometry, listAreaSystems, registerAreaRoutes } from './modules/areas/index.ts';
 import { registerHealthRoutes } from './modules/health/routes.ts';
 import { registerImportRoutes } from './modules/imports/routes.ts';
-import { getCatalogue, registerIndicatorRoutes } from './modules/indicators/index.ts';
+import { getTenantCatalogue, registerIndicatorRoutes } from './modules/indicators/index.ts';
 import { registerMonitoringRoutes } from './modules/monitoring/index.ts';
 import { registerOgcRoutes } from './modules/ogc/routes.ts';
 import { registerPointRoutes } from './modules/points/routes.ts';
@@ -30,7 +34,7 @@ export interface BuildAppOptions {
 // The coverage GROUP BY takes 1–3 s on the Berlin demo in PGlite (≈ 800,000 observations) and the
 // geometry of a level ≈ 1 s: do it before the first visitor asks, not while they wait.
 async function warmCaches(ctx: AppContext): Promise<void> {
-  await getCatalogue(ctx.db, ctx.tenantId);
+  await getTenantCatalogue(ctx.db, ctx.tenantId);
   for (const system of await listAreaSystems(ctx.db, ctx.tenantId)) {
     for (const level of system.levels)
       await getMapGeometry(ctx.db, ctx.tenantId, system.id, level.id);
@@ -42,8 +46,22 @@ export async function buildApp(
   ctx: AppContext,
   options: BuildAppOptions = {},
 ): Promise<FastifyInstance> {
+  const logger = options.logger ?? { level: process.env.LOG_LEVEL ?? 'warn' };
   const app = Fastify({
-    logger: options.logger ?? { level: process.env.LOG_LEVEL ?? 'warn' },
+    // Structured logs with request ids; credentials never reach them.
+    logger:
+      typeof logger === 'object'
+        ? {
+            ...logger,
+            redact: [
+              'req.headers.authorization',
+              'req.headers.cookie',
+              'req.headers["x-csrf-token"]',
+              'res.headers["set-cookie"]',
+            ],
+          }
+        : logger,
+    trustProxy: ctx.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
     bodyLimit: 10 * 1024 * 1024,
   });
@@ -51,12 +69,19 @@ export async function buildApp(
   const registry = getOpenApiRegistry(app);
   registry.validateResponses = options.validateResponses ?? false;
 
+  // Roles, permissions and default departments of every tenant follow the code (built-in roles).
+  const tenants = await ctx.db.query<{ id: string }>('SELECT id FROM tenant ORDER BY id');
+  for (const t of tenants) await ctx.db.transaction((tx) => syncAccessData(tx, t.id));
+  app.decorate('sozialraumAccess', new AccessControl(ctx.db, ctx.tenantId));
+
   registerErrorHandler(app);
   registerSecurityHeaders(app, ctx.config);
   // GeoJSON of a whole level is several MB of text; gzip/brotli make it a fraction of that.
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
 
   registerHealthRoutes(app, ctx);
+  registerAccessRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
   registerSourceRoutes(app, ctx);
   registerAreaRoutes(app, ctx);
   registerIndicatorRoutes(app, ctx);
@@ -73,6 +98,7 @@ export async function buildApp(
     operationId: 'getOpenApi',
     summary: 'Diese API-Beschreibung (OpenAPI 3.1)',
     tags: ['Betrieb'],
+    permission: 'none',
     response: z.record(z.string(), z.unknown()),
     handler: () => {
       // Built on first request, when every module has registered its routes.

@@ -8,6 +8,9 @@ const HELP = `Sozialraum – Befehle
   sozialraum demo load             Berlin-Demo in eine leere Datenbank laden
   sozialraum migrate               Datenbank-Migrationen anwenden
   sozialraum bench                 Benchmarks ausführen (Ergebnis in docs/benchmarks.md eintragen)
+  sozialraum admin create --email <Adresse> --name <Name>
+                                   Administration anlegen (Einmal-Link zum Passwort setzen)
+  sozialraum audit verify          Hash-Kette des Änderungsprotokolls prüfen
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -55,6 +58,14 @@ async function main(argv: string[]): Promise<number> {
     case 'import': {
       const { runImportCli } = await import('./modules/imports/cli.ts');
       return runImportCli(rest, config);
+    }
+    case 'admin': {
+      const { runAdminCli } = await import('./modules/access/cli.ts');
+      return runAdminCli(rest, config);
+    }
+    case 'audit': {
+      const { runAuditCli } = await import('./modules/access/cli.ts');
+      return runAuditCli(rest, config);
     }
     case 'bench': {
       const { runBenchmarks } = await import('../../../bench/run.ts');

@@ -23,6 +23,26 @@ export interface Config {
   smtpUrl: string | undefined;
   /** Sender address of alert e-mails. */
   mailFrom: string | undefined;
+  /**
+   * The address people reach the app at, e.g. https://sozialraum.leipzig.de — used for links in
+   * e-mails (password reset, alerts), the OIDC redirect and Secure cookies/HSTS when https.
+   * Unset: http://localhost:PORT.
+   */
+  publicUrl: string | undefined;
+  /** Behind a reverse proxy: trust X-Forwarded-For/-Proto (Fastify trustProxy). */
+  trustProxy: boolean;
+  /** Single sign-on by OpenID Connect (Keycloak, ADFS, …); all three set = enabled. */
+  oidc:
+    | {
+        issuer: string;
+        clientId: string;
+        clientSecret: string;
+        /** Label of the sign-in button, e.g. 'Mit Stadt-Konto anmelden'. */
+        label: string;
+        /** Create unknown people at first sign-in (role viewer) instead of refusing them. */
+        autoCreate: boolean;
+      }
+    | undefined;
 }
 
 /** Reads the configuration from environment variables. */
@@ -44,6 +64,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.join(repoRoot, 'packages/web/dist'),
     smtpUrl: env.SOZIALRAUM_SMTP_URL || undefined,
     mailFrom: env.SOZIALRAUM_MAIL_FROM || undefined,
+    publicUrl: env.SOZIALRAUM_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
+    trustProxy: env.SOZIALRAUM_TRUST_PROXY === 'true' || env.SOZIALRAUM_TRUST_PROXY === '1',
+    oidc:
+      env.SOZIALRAUM_OIDC_ISSUER &&
+      env.SOZIALRAUM_OIDC_CLIENT_ID &&
+      env.SOZIALRAUM_OIDC_CLIENT_SECRET
+        ? {
+            issuer: env.SOZIALRAUM_OIDC_ISSUER,
+            clientId: env.SOZIALRAUM_OIDC_CLIENT_ID,
+            clientSecret: env.SOZIALRAUM_OIDC_CLIENT_SECRET,
+            label: env.SOZIALRAUM_OIDC_LABEL || 'Mit Single Sign-on anmelden',
+            autoCreate: env.SOZIALRAUM_OIDC_AUTO_CREATE === 'true',
+          }
+        : undefined,
   };
 }
 
@@ -53,3 +87,13 @@ function capitalise(s: string): string {
 
 /** The repository root (where demo-data/ and db/ live). */
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
+
+/** The origin links in e-mails point to: SOZIALRAUM_PUBLIC_URL, else http://localhost:PORT. */
+export function publicBaseUrl(config: Pick<Config, 'publicUrl' | 'host' | 'port'>): string {
+  if (config.publicUrl) return config.publicUrl;
+  const h =
+    config.host === '0.0.0.0' || config.host === '::' || config.host === ''
+      ? 'localhost'
+      : config.host;
+  return `http://${h.includes(':') ? `[${h}]` : h}:${config.port}`;
+}

@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { openDb, type Db } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
+import { sealAuditChain } from './modules/audit/chain.ts';
 import { hasData, loadBerlinDemo } from './modules/demo/load-berlin.ts';
 import { ensureTenant } from './modules/ingest/store.ts';
 import { BERLIN_TENANT } from './modules/demo/berlin-catalogue.ts';
@@ -23,6 +24,9 @@ export async function prepareDb(config: Config, log: (m: string) => void): Promi
   });
   const applied = await migrate(db);
   if (applied.length) log(`Migrationen angewendet: ${applied.join(', ')}`);
+  // Entries from before the hash chain (migration 0006) are chained once, in their order.
+  const sealed = await sealAuditChain(db);
+  if (sealed) log(`Änderungsprotokoll: ${sealed} ältere Einträge in die Hash-Kette aufgenommen.`);
   if (
     config.loadDemo &&
     config.tenantId === BERLIN_TENANT.id &&
@@ -47,6 +51,14 @@ export async function startServer(
   const db = await prepareDb(config, log);
   const app = await buildApp({ db, tenantId: config.tenantId, config });
   const url = await app.listen({ port: config.port, host: config.host });
+  const [{ n }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM app_user')) as [
+    { n: number },
+  ];
+  if (n === 0)
+    log(
+      'Noch keine Anmeldung eingerichtet: die Daten sind öffentlich lesbar. Eine Administration anlegen mit\n' +
+        '  npx sozialraum admin create --email ihre.adresse@kommune.de --name "Ihr Name"',
+    );
   log(
     `Sozialraum läuft auf http://localhost:${(app.server.address() as { port: number }).port} (${db.engine}, bereit nach ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
   );

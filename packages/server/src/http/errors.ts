@@ -32,6 +32,23 @@ export function badRequest(message: string, details?: unknown): HttpError {
   return new HttpError(400, 'bad_request', message, details);
 }
 
+/** 401: the request needs a signed-in user (or a valid API token). */
+export function unauthorized(
+  message = 'Bitte melden Sie sich an: diese Funktion steht nur angemeldeten Personen zur Verfügung.',
+): HttpError {
+  return new HttpError(401, 'unauthorized', message);
+}
+
+/** 403 with a German message saying what is not allowed and why. */
+export function forbidden(message: string): HttpError {
+  return new HttpError(403, 'forbidden', message);
+}
+
+/** 409: the request conflicts with the current state. */
+export function conflict(message: string): HttpError {
+  return new HttpError(409, 'conflict', message);
+}
+
 /** The error body schema, for the OpenAPI document. */
 export const errorBodySchema = z
   .object({

@@ -13,6 +13,8 @@ export interface RouteDoc {
   summary: string;
   description?: string;
   tags: string[];
+  /** The permission the route needs ('none': open to everyone, e.g. sign-in). */
+  permission: string;
   params?: z.ZodType;
   querystring?: z.ZodType;
   body?: z.ZodType;
@@ -160,6 +162,8 @@ export function buildOpenApiDocument(registry: OpenApiRegistry, info: OpenApiInf
       summary: route.summary,
       ...(route.description ? { description: route.description } : {}),
       tags: route.tags,
+      'x-permission': route.permission,
+      ...(route.permission === 'none' ? { security: [] } : {}),
       ...(parameters.length ? { parameters } : {}),
       ...(bodyId
         ? {
@@ -181,6 +185,12 @@ export function buildOpenApiDocument(registry: OpenApiRegistry, info: OpenApiInf
         ...(parameters.length || bodyId || route.openapi?.requestBody
           ? { '400': errorRef('Ungültige Anfrage') }
           : {}),
+        ...(route.permission !== 'none'
+          ? {
+              '401': errorRef('Anmeldung erforderlich'),
+              '403': errorRef('Berechtigung fehlt'),
+            }
+          : {}),
         ...(route.params ? { '404': errorRef('Nicht gefunden') } : {}),
         '500': errorRef('Interner Serverfehler'),
       },
@@ -193,6 +203,14 @@ export function buildOpenApiDocument(registry: OpenApiRegistry, info: OpenApiInf
     info,
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     paths,
-    components: { schemas },
+    // Signed-in browsers send the session cookie (and X-CSRF-Token on changes); scripts an API token.
+    security: [{ session: [] }, { apiToken: [] }, {}],
+    components: {
+      schemas,
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'sozialraum_session' },
+        apiToken: { type: 'http', scheme: 'bearer', description: 'API-Token (szr_…)' },
+      },
+    },
   };
 }

@@ -3,6 +3,11 @@
 // OpenAPI). Handlers receive parsed, typed input and return plain data; SQL lives in stores.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { AccessControl } from '../modules/access/access-control.ts';
+import { CSRF_HEADER, missingPermission } from '../modules/access/access-control.ts';
+import type { Permission } from '../modules/access/permissions.ts';
+import type { Principal } from '../modules/access/principal.ts';
+import { sameSecret } from '../modules/access/secrets.ts';
 import { HttpError } from './errors.ts';
 import { getOpenApiRegistry, type RouteDoc } from './openapi.ts';
 
@@ -16,6 +21,8 @@ export interface HandlerInput<P, Q, B> {
   params: Out<P>;
   query: Out<Q>;
   body: Out<B>;
+  /** Who is asking, with the tenant every query must be scoped by. */
+  auth: Principal;
   request: FastifyRequest;
   reply: FastifyReply;
 }
@@ -33,6 +40,14 @@ export interface RouteSpec<
   summary: string;
   description?: string;
   tags: string[];
+  /**
+   * The permission this route needs (a module's policy file names it); 'none' only for routes
+   * everyone must reach (health, sign-in). Ownership rules (own department) are checked by the
+   * module's policy functions in the handler. The authorization matrix test enumerates every route.
+   */
+  permission: Permission | 'none';
+  /** Sign-in and password reset act without a session: no CSRF token is asked for. */
+  csrfExempt?: boolean;
   params?: P;
   querystring?: Q;
   body?: B;
@@ -89,6 +104,53 @@ export function validationError(issues: FieldIssue[]): HttpError {
   return new HttpError(400, 'validation_failed', `Ungültige Anfrage – ${text}`, issues);
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    sozialraumAccess: AccessControl;
+  }
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Resolves the request's principal once and checks permission and CSRF. */
+export async function authorize(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  permission: string,
+  csrfExempt = false,
+): Promise<Principal> {
+  const access = app.sozialraumAccess;
+  const principal = (request.principal ??= await access.resolve(request));
+  const changing = !SAFE_METHODS.has(request.method);
+  if (changing && principal.kind === 'anonymous') {
+    const wait = access.anonymousWrites.hit(request.ip);
+    if (wait > 0)
+      throw new HttpError(
+        429,
+        'too_many_requests',
+        `Zu viele Anfragen ohne Anmeldung. Bitte in ${Math.ceil(wait / 1000)} Sekunden erneut versuchen.`,
+        { retryAfterSeconds: Math.ceil(wait / 1000) },
+      );
+  }
+  // Changes made with the session cookie must carry the session's CSRF token (synchroniser token);
+  // API tokens are sent explicitly and cannot be forged by another site.
+  if (principal.kind === 'session' && changing && !csrfExempt) {
+    const sent = request.headers[CSRF_HEADER];
+    if (typeof sent !== 'string' || !principal.csrfToken || !sameSecret(sent, principal.csrfToken))
+      throw new HttpError(
+        403,
+        'csrf_failed',
+        'Die Anfrage trägt kein gültiges CSRF-Token. Bitte laden Sie die Seite neu.',
+      );
+  }
+  if (permission !== 'none' && !principal.permissions.has(permission))
+    throw missingPermission(principal, permission);
+  return principal;
+}
+
 /** Registers a validated route on app and records it for /api/openapi.json. */
 export function defineRoute<
   P extends AnySchema | undefined = undefined,
@@ -102,16 +164,21 @@ export function defineRoute<
     method: spec.method,
     url: spec.url,
     handler: async (request, reply) => {
+      // Authorisation before validation: who may not call a route learns nothing about its input.
+      const auth = await authorize(app, request, spec.permission, spec.csrfExempt);
       const issues: FieldIssue[] = [];
       const params = parsePart(spec.params, request.params, 'params', issues);
       const query = parsePart(spec.querystring, request.query, 'querystring', issues);
       const body = parsePart(spec.body, request.body, 'body', issues);
       if (issues.length > 0) throw validationError(issues);
-      const result = await spec.handler({ params, query, body, request, reply } as HandlerInput<
-        P,
-        Q,
-        B
-      >);
+      const result = await spec.handler({
+        params,
+        query,
+        body,
+        auth,
+        request,
+        reply,
+      } as HandlerInput<P, Q, B>);
       // a FastifyReply is thenable, so `await handler()` never returns it: ask the reply instead
       if (result === reply || reply.sent) return reply;
       if (registry.validateResponses) {

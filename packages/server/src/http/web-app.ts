@@ -35,13 +35,20 @@ export function contentSecurityPolicy(basemapStyleUrl: string | undefined): stri
   ].join('; ');
 }
 
-/** Adds CSP, nosniff and Referrer-Policy to every response. */
+/** Adds CSP, nosniff, Referrer-Policy and (over https) HSTS to every response. */
 export function registerSecurityHeaders(app: FastifyInstance, config: Config): void {
   const csp = contentSecurityPolicy(config.basemapStyleUrl);
-  app.addHook('onSend', async (_request, reply, payload) => {
+  const httpsPublic = config.publicUrl?.startsWith('https:') ?? false;
+  app.addHook('onSend', async (request, reply, payload) => {
     reply.header('Content-Security-Policy', csp);
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    reply.header('X-Frame-Options', 'SAMEORIGIN');
+    if (httpsPublic || request.protocol === 'https')
+      reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    // Answers that depend on who asks must not be kept by shared caches.
+    if (request.url.startsWith('/api/') && !reply.hasHeader('Cache-Control'))
+      reply.header('Cache-Control', 'private, no-cache');
     return payload;
   });
 }

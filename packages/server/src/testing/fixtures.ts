@@ -34,6 +34,8 @@ function square(x0: number, w: number) {
 export async function insertFixture(db: Db): Promise<Fixture> {
   await db.exec(`
     INSERT INTO tenant (id, ags, name) VALUES ('berlin', '11000000', 'Berlin');
+    INSERT INTO department (tenant_id, id, name) VALUES ('berlin', 'sozialplanung', 'Sozialplanung'),
+      ('berlin', 'gesundheit', 'Gesundheitsplanung');
     INSERT INTO source (tenant_id, id, title, publisher, licence, licence_url, attribution, url, notes)
     VALUES ('berlin', 'afs', 'Einwohnerregister', 'Amt für Statistik Berlin-Brandenburg', 'CC BY 3.0 DE',
             'https://creativecommons.org/licenses/by/3.0/de/', 'Amt für Statistik Berlin-Brandenburg', 'https://www.statistik-berlin-brandenburg.de', NULL);
@@ -85,10 +87,10 @@ export async function insertFixture(db: Db): Promise<Fixture> {
   await db.exec(`
     INSERT INTO indicator (tenant_id, id, name_de, name_en, short_de, definition_de, unit, kind, scale, dimension,
                            polarity, department, source_id, decimals, visibility, sort_key) VALUES
-      ('berlin', 'ewr_total', 'Einwohnende insgesamt', 'Residents', 'Einwohnende', 'Melderechtlich registrierte Einwohnende am Ort der Hauptwohnung', 'count', 'count', 1, 'demography', 'neutral', 'Sozialplanung', 'afs', 0, 'public', 1),
-      ('berlin', 'share_unemployed', 'Anteil Arbeitslose', 'Unemployed share', NULL, 'Arbeitslose je 100 Einwohnende 15–65', 'percent', 'share', 100, 'work', 'higher_is_worse', 'Sozialplanung', 'afs', 1, 'public', 2),
-      ('berlin', 'income_median', 'Medianeinkommen', 'Median income', NULL, 'Median des Haushaltsnettoeinkommens', 'euro', 'value', 1, 'income', 'higher_is_better', 'Sozialplanung', 'afs', 0, 'public', 3),
-      ('berlin', 'internal_note', 'Interne Kennzahl', 'Internal figure', NULL, 'Nur intern', 'count', 'count', 1, 'health', 'neutral', 'Gesundheit', 'afs', 0, 'internal', 4);
+      ('berlin', 'ewr_total', 'Einwohnende insgesamt', 'Residents', 'Einwohnende', 'Melderechtlich registrierte Einwohnende am Ort der Hauptwohnung', 'count', 'count', 1, 'demography', 'neutral', 'sozialplanung', 'afs', 0, 'public', 1),
+      ('berlin', 'share_unemployed', 'Anteil Arbeitslose', 'Unemployed share', NULL, 'Arbeitslose je 100 Einwohnende 15–65', 'percent', 'share', 100, 'work', 'higher_is_worse', 'sozialplanung', 'afs', 1, 'public', 2),
+      ('berlin', 'income_median', 'Medianeinkommen', 'Median income', NULL, 'Median des Haushaltsnettoeinkommens', 'euro', 'value', 1, 'income', 'higher_is_better', 'sozialplanung', 'afs', 0, 'public', 3),
+      ('berlin', 'internal_note', 'Interne Kennzahl', 'Internal figure', NULL, 'Nur intern', 'count', 'count', 1, 'health', 'neutral', 'gesundheit', 'afs', 0, 'internal', 4);
   `);
   const obs: [
     string,

@@ -3,6 +3,7 @@
 // unset = all). alert_mail (migration 0005) records each alert × subscription mailed; its primary key
 // keeps a mail from ever going out twice. Without SMTP the alerts stay in the in-app feed only.
 import { createTransport } from 'nodemailer';
+import { publicBaseUrl } from '../../config.ts';
 import type { Db } from '../../db/db.ts';
 import { listAlerts, type AlertItem } from './store.ts';
 
@@ -34,8 +35,7 @@ interface Pending {
 
 /** The origin for mail links from the listening address (0.0.0.0/:: is not reachable, so localhost). */
 export function baseUrlFor(host: string, port: number): string {
-  const h = host === '0.0.0.0' || host === '::' || host === '' ? 'localhost' : host;
-  return `http://${h.includes(':') ? `[${h}]` : h}:${port}`;
+  return publicBaseUrl({ publicUrl: undefined, host, port });
 }
 
 /**

@@ -2,7 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
-import { baseUrlFor } from './mail.ts';
+import { publicBaseUrl } from '../../config.ts';
+import { badRequest, forbidden } from '../../http/errors.ts';
+import type { Principal } from '../access/principal.ts';
+import { listDepartments } from '../access/service.ts';
+import { auditActor } from '../audit/chain.ts';
+import { assertCanEditRule } from './policy.ts';
 import {
   alertSchema,
   alertsQuerySchema,
@@ -27,6 +32,20 @@ import {
 } from './service.ts';
 import { listAlerts, listRules, listSubscriptions } from './store.ts';
 
+function ownsSubscription(principal: Principal, email: string): boolean {
+  return (
+    principal.permissions.has('alerts.rules_all') ||
+    email.toLowerCase() === principal.name.toLowerCase()
+  );
+}
+
+async function requireDepartment(ctx: AppContext, tenantId: string, id: string): Promise<void> {
+  if (!(await listDepartments(ctx.db, tenantId)).some((d) => d.id === id))
+    throw badRequest(`Die Abteilung „${id}“ gibt es nicht.`, [
+      { in: 'body', field: 'department', reason: 'unbekannt' },
+    ]);
+}
+
 /** /api/alert-rules, /api/alerts (feed, detection, status) and /api/alert-subscriptions. */
 export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void {
   const tags = ['Frühwarnungen'];
@@ -37,8 +56,9 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     summary:
       'Regeln für Frühwarnungen (Indikatorveränderung, Klassenwechsel, wiederholt negative Dynamik)',
     tags,
+    permission: 'alerts.read',
     response: z.array(ruleSchema),
-    handler: () => listRules(ctx.db, ctx.tenantId),
+    handler: ({ auth }) => listRules(ctx.db, auth.tenantId),
   });
 
   defineRoute(app, {
@@ -47,10 +67,16 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     operationId: 'createAlertRule',
     summary: 'Legt eine Regel an (protokolliert)',
     tags,
+    permission: 'alerts.rules',
     body: ruleBodySchema,
     response: ruleSchema,
-    handler: async ({ body, reply }) => {
-      const rule = await createRule(ctx.db, ctx.tenantId, body);
+    handler: async ({ body, reply, auth, request }) => {
+      await requireDepartment(ctx, auth.tenantId, body.department);
+      assertCanEditRule(auth, body.department);
+      const rule = await createRule(ctx.db, auth.tenantId, {
+        ...body,
+        actor: auditActor(auth, request, 'alerts.rules'),
+      });
       reply.code(201);
       return rule;
     },
@@ -62,10 +88,18 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     operationId: 'updateAlertRule',
     summary: 'Ändert Name, Parameter oder Aktiv-Schalter einer Regel (protokolliert)',
     tags,
+    permission: 'alerts.rules',
     params: ruleIdParamsSchema,
     body: patchRuleBodySchema,
     response: ruleSchema,
-    handler: ({ params, body }) => editRule(ctx.db, ctx.tenantId, params.id, body),
+    handler: async ({ params, body, auth, request }) => {
+      const rule = (await listRules(ctx.db, auth.tenantId)).find((r) => r.id === params.id);
+      if (rule) assertCanEditRule(auth, rule.department);
+      return editRule(ctx.db, auth.tenantId, params.id, {
+        ...body,
+        actor: auditActor(auth, request, 'alerts.rules'),
+      });
+    },
   });
 
   defineRoute(app, {
@@ -75,13 +109,14 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     summary:
       'Prüft alle aktiven Regeln am jüngsten Paar von Stichtagen; legt neue Hinweise an, Rauschen wird zurückgehalten',
     tags,
+    permission: 'alerts.detect',
     body: detectBodySchema,
     response: detectResultSchema,
-    handler: ({ body }) =>
-      detectAlerts(ctx.db, ctx.tenantId, body.actor, {
+    handler: ({ auth, request }) =>
+      detectAlerts(ctx.db, auth.tenantId, auditActor(auth, request, 'alerts.detect'), {
         smtpUrl: ctx.config.smtpUrl,
         from: ctx.config.mailFrom,
-        baseUrl: baseUrlFor(ctx.config.host, ctx.config.port),
+        baseUrl: publicBaseUrl(ctx.config),
       }),
   });
 
@@ -91,9 +126,10 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     operationId: 'listAlerts',
     summary: 'Hinweise, neueste zuerst (Filter: status, area, indicator)',
     tags,
+    permission: 'alerts.read',
     querystring: alertsQuerySchema,
     response: z.array(alertSchema),
-    handler: ({ query }) => listAlerts(ctx.db, ctx.tenantId, query),
+    handler: ({ query, auth }) => listAlerts(ctx.db, auth.tenantId, query),
   });
 
   defineRoute(app, {
@@ -103,10 +139,15 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     summary:
       'Setzt den Status eines Hinweises (gesehen, besprochen, geschlossen – Schließen mit Kommentar)',
     tags,
+    permission: 'alerts.handle',
     params: idParamsSchema,
     body: patchAlertBodySchema,
     response: alertSchema,
-    handler: ({ params, body }) => setAlertStatus(ctx.db, ctx.tenantId, params.id, body),
+    handler: ({ params, body, auth, request }) =>
+      setAlertStatus(ctx.db, auth.tenantId, params.id, {
+        ...body,
+        actor: auditActor(auth, request, 'alerts.handle'),
+      }),
   });
 
   defineRoute(app, {
@@ -115,8 +156,13 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     operationId: 'listAlertSubscriptions',
     summary: 'Abonnements von Hinweisen (E-Mail-Adresse je Gebiet, Indikator oder Regel)',
     tags,
+    permission: 'alerts.subscribe',
     response: z.array(subscriptionSchema),
-    handler: () => listSubscriptions(ctx.db, ctx.tenantId),
+    // Everyone sees and manages their own subscriptions; 'alerts.rules_all' sees all of the tenant.
+    handler: async ({ auth }) =>
+      (await listSubscriptions(ctx.db, auth.tenantId)).filter((s) =>
+        ownsSubscription(auth, s.email),
+      ),
   });
 
   defineRoute(app, {
@@ -126,10 +172,16 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     summary:
       'Legt ein Abonnement an (protokolliert; E-Mail nach jedem Prüflauf, wenn SMTP eingerichtet ist)',
     tags,
+    permission: 'alerts.subscribe',
     body: subscriptionBodySchema,
     response: subscriptionSchema,
-    handler: async ({ body, reply }) => {
-      const sub = await createSubscription(ctx.db, ctx.tenantId, body);
+    handler: async ({ body, reply, auth, request }) => {
+      if (!ownsSubscription(auth, body.email))
+        throw forbidden('Abonnements gehen an die eigene E-Mail-Adresse.');
+      const sub = await createSubscription(ctx.db, auth.tenantId, {
+        ...body,
+        actor: auditActor(auth, request, 'alerts.subscribe'),
+      });
       reply.code(201);
       return sub;
     },
@@ -141,10 +193,19 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     operationId: 'deleteAlertSubscription',
     summary: 'Löscht ein Abonnement (protokolliert)',
     tags,
+    permission: 'alerts.subscribe',
     params: idParamsSchema,
     response: z.object({ deleted: z.number().int() }),
-    handler: async ({ params }) => {
-      await removeSubscription(ctx.db, ctx.tenantId, params.id, 'system');
+    handler: async ({ params, auth, request }) => {
+      const sub = (await listSubscriptions(ctx.db, auth.tenantId)).find((x) => x.id === params.id);
+      if (sub && !ownsSubscription(auth, sub.email))
+        throw forbidden('Nur eigene Abonnements können gelöscht werden.');
+      await removeSubscription(
+        ctx.db,
+        auth.tenantId,
+        params.id,
+        auditActor(auth, request, 'alerts.subscribe'),
+      );
       return { deleted: params.id };
     },
   });

@@ -28,7 +28,6 @@ export const ruleBodySchema = z.discriminatedUnion('kind', [
     kind: z.literal('indicator_change'),
     params: indicatorChangeParams,
     active: z.boolean().default(true),
-    actor: z.string().min(1).default('system'),
   }),
   z.object({
     id: slug,
@@ -37,7 +36,6 @@ export const ruleBodySchema = z.discriminatedUnion('kind', [
     kind: z.enum(['class_change', 'repeated_negative_dynamics']),
     params: indexParams,
     active: z.boolean().default(true),
-    actor: z.string().min(1).default('system'),
   }),
 ]);
 
@@ -47,7 +45,6 @@ export const patchRuleBodySchema = z
     nameDe: z.string().trim().min(1).optional(),
     params: z.record(z.string(), z.unknown()).optional(),
     active: z.boolean().optional(),
-    actor: z.string().min(1).default('system'),
   })
   .refine((b) => b.nameDe !== undefined || b.params !== undefined || b.active !== undefined, {
     message: 'Nichts zu ändern: nameDe, params oder active angeben.',
@@ -65,9 +62,7 @@ export const ruleSchema = z.object({
   createdAt: z.string(),
 });
 
-export const detectBodySchema = z.object({ actor: z.string().min(1).default('system') }).default({
-  actor: 'system',
-});
+export const detectBodySchema = z.object({}).default({});
 
 export const detectResultSchema = z.object({
   raised: z.number().int().meta({ description: 'neu angelegte Hinweise' }),
@@ -148,7 +143,6 @@ export const alertSchema = z.object({
 export const patchAlertBodySchema = z.object({
   status: alertStatusSchema,
   comment: z.string().trim().min(1).optional(),
-  actor: z.string().min(1).default('system'),
 });
 
 export const subscriptionBodySchema = z.object({
@@ -156,7 +150,6 @@ export const subscriptionBodySchema = z.object({
   areaId: z.number().int().positive().nullable().default(null),
   indicatorId: z.string().min(1).nullable().default(null),
   ruleId: z.string().min(1).nullable().default(null),
-  actor: z.string().min(1).default('system'),
 });
 
 export const subscriptionSchema = z.object({

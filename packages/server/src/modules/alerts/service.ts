@@ -5,7 +5,7 @@ import { buildAlertCandidates, formatYearsPhrase, type CountShare } from '@sozia
 import type { z } from 'zod';
 import type { Db, Sql } from '../../db/db.ts';
 import { badRequest, HttpError, notFound } from '../../http/errors.ts';
-import { writeAudit } from '../ingest/store.ts';
+import { writeAudit, type AuditActor } from '../audit/chain.ts';
 import { getChanges, getIndexDetail } from '../monitoring/service.ts';
 import { sendAlertMails, type MailSettings } from './mail.ts';
 import { formatPeriodPhrase } from './period.ts';
@@ -33,8 +33,9 @@ import {
   type Subscription,
 } from './store.ts';
 
-type RuleBody = z.output<typeof ruleBodySchema>;
-type PatchRuleBody = z.output<typeof patchRuleBodySchema>;
+type Actor = { actor: string | AuditActor };
+type RuleBody = z.output<typeof ruleBodySchema> & Actor;
+type PatchRuleBody = z.output<typeof patchRuleBodySchema> & Actor;
 type DetectResult = z.output<typeof detectResultSchema>;
 type RuleOutcome = DetectResult['rules'][number];
 
@@ -322,7 +323,7 @@ async function raise(tx: Sql, tenantId: string, out: RuleOutcome, a: NewAlert): 
 export async function detectAlerts(
   db: Db,
   tenantId: string,
-  actor: string,
+  actor: string | AuditActor,
   mail: MailSettings = { smtpUrl: undefined, from: undefined, baseUrl: '' },
 ): Promise<DetectResult> {
   const result = await db.transaction(async (tx) => {
@@ -415,7 +416,7 @@ export async function setAlertStatus(
   db: Db,
   tenantId: string,
   id: number,
-  body: { status: AlertItem['status']; comment?: string | undefined; actor: string },
+  body: { status: AlertItem['status']; comment?: string | undefined; actor: string | AuditActor },
 ): Promise<AlertItem> {
   return db.transaction(async (tx) => {
     const [current] = await tx.query<{ status: AlertItem['status'] }>(
@@ -443,7 +444,7 @@ export async function setAlertStatus(
 export async function createSubscription(
   db: Db,
   tenantId: string,
-  body: Omit<Subscription, 'id' | 'createdAt'> & { actor: string },
+  body: Omit<Subscription, 'id' | 'createdAt'> & Actor,
 ): Promise<Subscription> {
   return db.transaction(async (tx) => {
     if (body.areaId !== null) {
@@ -486,7 +487,7 @@ export async function removeSubscription(
   db: Db,
   tenantId: string,
   id: number,
-  actor: string,
+  actor: string | AuditActor,
 ): Promise<void> {
   await db.transaction(async (tx) => {
     if (!(await deleteSubscription(tx, tenantId, id)))

@@ -33,8 +33,9 @@ export function registerAreaRoutes(app: FastifyInstance, ctx: AppContext): void 
     operationId: 'listAreaSystems',
     summary: 'Gebietssysteme mit ihren Ebenen',
     tags: ['Gebiete'],
+    permission: 'areas.read',
     response: z.array(areaSystemSchema),
-    handler: () => listAreaSystems(ctx.db, ctx.tenantId),
+    handler: ({ auth }) => listAreaSystems(ctx.db, auth.tenantId),
   });
 
   defineRoute(app, {
@@ -43,13 +44,14 @@ export function registerAreaRoutes(app: FastifyInstance, ctx: AppContext): void 
     operationId: 'getLevelGeometry',
     summary: 'Vereinfachte Kartengeometrie aller Gebiete einer Ebene (GeoJSON, mit ETag)',
     tags: ['Gebiete'],
+    permission: 'areas.read',
     params: z.object({ system: z.string().min(1), level: z.string().min(1) }),
     response: mapGeometrySchema,
     responseContentType: 'application/geo+json',
-    handler: async ({ params, request, reply }) => {
+    handler: async ({ params, request, reply, auth }) => {
       const { etag, body } = await getMapGeometry(
         ctx.db,
-        ctx.tenantId,
+        auth.tenantId,
         params.system,
         params.level,
       );
@@ -65,12 +67,13 @@ export function registerAreaRoutes(app: FastifyInstance, ctx: AppContext): void 
     operationId: 'listAreas',
     summary: 'Gebiete einer Ebene',
     tags: ['Gebiete'],
+    permission: 'areas.read',
     querystring: z.object({
       system: z.string().min(1).meta({ description: 'Gebietssystem, z. B. lor2021' }),
       level: z.string().min(1).meta({ description: 'Ebene, z. B. plr' }),
     }),
     response: z.array(areaListItemSchema),
-    handler: ({ query }) => listAreas(ctx.db, ctx.tenantId, query.system, query.level),
+    handler: ({ query, auth }) => listAreas(ctx.db, auth.tenantId, query.system, query.level),
   });
 
   defineRoute(app, {
@@ -79,8 +82,9 @@ export function registerAreaRoutes(app: FastifyInstance, ctx: AppContext): void 
     operationId: 'getArea',
     summary: 'Ein Gebiet mit übergeordneten und untergeordneten Gebieten',
     tags: ['Gebiete'],
+    permission: 'areas.read',
     params: areaIdParams,
     response: areaDetailSchema,
-    handler: ({ params }) => getAreaDetail(ctx.db, ctx.tenantId, params.id),
+    handler: ({ params, auth }) => getAreaDetail(ctx.db, auth.tenantId, params.id),
   });
 }

@@ -44,10 +44,11 @@ export function registerHealthRoutes(app: FastifyInstance, ctx: AppContext): voi
     operationId: 'getHealth',
     summary: 'Betriebszustand: Datenbank erreichbar, Version, Mandant',
     tags: ['Betrieb'],
+    permission: 'none',
     response: healthSchema,
-    handler: async () => {
+    handler: async ({ auth }) => {
       await ctx.db.query('SELECT 1');
-      return { status: 'ok' as const, engine: ctx.db.engine, version, tenant: ctx.tenantId };
+      return { status: 'ok' as const, engine: ctx.db.engine, version, tenant: auth.tenantId };
     },
   });
 
@@ -57,6 +58,7 @@ export function registerHealthRoutes(app: FastifyInstance, ctx: AppContext): voi
     operationId: 'getClientConfig',
     summary: 'Einstellungen für die Weboberfläche (Hintergrundkarte)',
     tags: ['Betrieb'],
+    permission: 'none',
     response: clientConfigSchema,
     handler: () => ({ basemapStyleUrl: ctx.config.basemapStyleUrl ?? null }),
   });

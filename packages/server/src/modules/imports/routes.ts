@@ -9,6 +9,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { HttpError, notFound } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
+import { auditActor } from '../audit/chain.ts';
+import { canEditIndicator } from '../indicators/policy.ts';
 import { ImportFileError } from './readers/errors.ts';
 import { analysisSchema, reportSchema, runBodySchema } from './schema.ts';
 import { analyzeUpload, listImportRuns, runAreaImport, runTableImport } from './service.ts';
@@ -41,6 +43,7 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
     summary:
       'Dateien hochladen und prüfen: Format, Kodierung, Trennzeichen, Koordinatensystem, Zuordnungsvorschlag',
     tags: ['Import'],
+    permission: 'imports.run',
     response: analysisSchema,
     openapi: {
       requestBody: {
@@ -55,7 +58,7 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
         },
       },
     },
-    handler: async ({ request }) => {
+    handler: async ({ request, auth }) => {
       if (!request.isMultipart())
         throw new HttpError(
           400,
@@ -79,7 +82,7 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
           throw new HttpError(400, 'bad_request', 'Es wurde keine Datei hochgeladen.');
         const empty = upload.files.find((f) => f.bytes === 0);
         if (empty) throw new HttpError(400, 'empty_file', `${empty.name}: die Datei ist leer.`);
-        const analysis = await analyzeUpload(ctx.db, ctx.tenantId, upload);
+        const analysis = await analyzeUpload(ctx.db, auth.tenantId, upload);
         return {
           uploadId: id,
           files: upload.files.map((f) => ({ name: f.name, bytes: f.bytes })),
@@ -108,10 +111,11 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
     operationId: 'runImport',
     summary: 'Import ausführen (dryRun: nur prüfen); alles oder nichts in einer Transaktion',
     tags: ['Import'],
+    permission: 'imports.run',
     params: uploadIdParams,
     body: runBodySchema,
     response: reportSchema,
-    handler: async ({ params, body }) => {
+    handler: async ({ params, body, auth, request }) => {
       const upload = await getUpload(root, params.uploadId);
       if (!upload)
         throw notFound(
@@ -122,17 +126,21 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
           body.kind === 'table'
             ? await runTableImport(
                 ctx.db,
-                ctx.tenantId,
+                auth.tenantId,
                 upload,
                 {
                   ...body,
                   source: body.source ? { ...body.source, id: body.source.id ?? '' } : undefined,
+                  actor: auditActor(auth, request, 'imports.run'),
+                  defaultDepartment: auth.departmentId ?? undefined,
+                  mayWrite: (department) => canEditIndicator(auth, department),
                 },
                 (p) => progress.emit(params.uploadId, p),
               )
-            : await runAreaImport(ctx.db, ctx.tenantId, upload, {
+            : await runAreaImport(ctx.db, auth.tenantId, upload, {
                 ...body,
                 source: body.source ? { ...body.source, id: body.source.id ?? '' } : undefined,
+                actor: auditActor(auth, request, 'imports.run'),
               });
         progress.emit(
           params.uploadId,
@@ -165,6 +173,7 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
     operationId: 'importProgress',
     summary: 'Fortschritt eines laufenden Imports (Server-Sent Events „progress“)',
     tags: ['Import'],
+    permission: 'imports.run',
     params: uploadIdParams,
     response: z.string(),
     responseContentType: 'text/event-stream',
@@ -196,6 +205,7 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
     operationId: 'listImports',
     summary: 'Bisherige Importe (neueste zuerst)',
     tags: ['Import'],
+    permission: 'imports.read',
     response: z.array(
       z.object({
         id: z.number(),
@@ -211,8 +221,8 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
         actor: z.string(),
       }),
     ),
-    handler: async () =>
-      (await listImportRuns(ctx.db, ctx.tenantId)).map((r) => ({
+    handler: async ({ auth }) =>
+      (await listImportRuns(ctx.db, auth.tenantId)).map((r) => ({
         id: r.id,
         kind: r.kind,
         fileName: r.file_name,
@@ -233,6 +243,7 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
     operationId: 'discardUpload',
     summary: 'Hochgeladene, nicht importierte Dateien verwerfen',
     tags: ['Import'],
+    permission: 'imports.run',
     params: uploadIdParams,
     response: z.object({ deleted: z.boolean() }),
     handler: async ({ params }) => {

@@ -33,6 +33,7 @@ import { invalidateCatalogueCache } from '../indicators/service.ts';
 import { invalidateGeometryCache } from '../areas/service.ts';
 import { readGeometryFiles } from './readers/geo/index.ts';
 import { ImportFileError } from './readers/errors.ts';
+import { actorName, type AuditActor } from '../audit/chain.ts';
 import {
   ImportRejected,
   MAX_REPORTED_ERRORS,
@@ -237,7 +238,11 @@ export interface TableRunOptions {
   thousands?: '.' | ',' | null;
   newIndicators?: NewIndicatorInput[];
   source?: SourceInput;
-  actor?: string;
+  actor?: string | AuditActor;
+  /** Owner of new indicators when the form names none (the importing person's department). */
+  defaultDepartment?: string | undefined;
+  /** May the importing person write values of indicators owned by this department? */
+  mayWrite?: ((department: string) => boolean) | undefined;
 }
 
 export interface AreaRunOptions {
@@ -254,7 +259,7 @@ export interface AreaRunOptions {
   parentCodeProperty?: string | null;
   crs?: string;
   source?: SourceInput;
-  actor?: string;
+  actor?: string | AuditActor;
 }
 
 export type ProgressFn = (p: ReadProgress & { phase: 'lesen' | 'schreiben' | 'berechnen' }) => void;
@@ -356,7 +361,7 @@ export async function runTableImport(
         scale: n.unit === 'percent' ? 100 : n.unit === 'per_mille' ? 1000 : 1,
         dimension: n.dimension,
         polarity: n.polarity,
-        department: n.department ?? 'Sozialplanung',
+        department: n.department ?? opts.defaultDepartment ?? 'sozialplanung',
         sourceId,
         decimals: n.decimals ?? (n.unit === 'count' ? 0 : 1),
         methodNote: `Importiert aus ${file.name}.`,
@@ -367,8 +372,8 @@ export async function runTableImport(
       'SELECT id, code, name FROM area WHERE tenant_id = $1 AND system_id = $2 AND level_id = $3',
       [tenantId, opts.systemId, opts.levelId],
     );
-    const ids = await tx.query<{ id: string; kind: string; scale: number }>(
-      'SELECT id, kind, scale FROM indicator WHERE tenant_id = $1',
+    const ids = await tx.query<{ id: string; kind: string; scale: number; department: string }>(
+      'SELECT id, kind, scale, department FROM indicator WHERE tenant_id = $1',
       [tenantId],
     );
     const shareScale = new Map(ids.filter((i) => i.kind === 'share').map((i) => [i.id, i.scale]));
@@ -377,8 +382,8 @@ export async function runTableImport(
       fileName: file.name,
       fileSha256: sha,
       format,
-      options: { ...opts, dryRun: undefined },
-      actor: opts.actor ?? 'system',
+      options: { ...opts, dryRun: undefined, actor: undefined, mayWrite: undefined },
+      actor: actorName(opts.actor),
     });
     // encoding problems are found by the streaming decoder over the whole file (not just the sample)
     const issues: FileIssue[] = [];
@@ -504,6 +509,21 @@ export async function runTableImport(
     await flush();
     onProgress?.({ phase: 'berechnen', bytesRead: file.bytes, bytesTotal: file.bytes, rowsRead });
     const indicatorIds = [...touched];
+    // A department writes only its own indicators (docs/adr/0007-access-control.md); checked
+    // before commit, so a refused import changes nothing.
+    const deptOf = new Map(ids.map((i) => [i.id, i.department]));
+    for (const n of opts.newIndicators ?? [])
+      deptOf.set(n.id, n.department ?? opts.defaultDepartment ?? 'sozialplanung');
+    const refused = opts.mayWrite
+      ? indicatorIds.filter((id) => !opts.mayWrite!(deptOf.get(id) ?? ''))
+      : [];
+    if (refused.length)
+      throw new ImportFileError(
+        refused.map((id) => ({
+          file: file.name,
+          message: `Keine Berechtigung: der Indikator „${id}“ gehört der Abteilung „${deptOf.get(id)}“; Werte importieren darf nur diese Abteilung.`,
+        })),
+      );
     await recomputeAggregates(tx, tenantId, indicatorIds);
     await recomputeDerived(tx, tenantId);
     const status = written === 0 ? 'unchanged' : 'succeeded';
@@ -715,8 +735,8 @@ export async function runAreaImport(
       fileName: names,
       fileSha256: sha,
       format,
-      options: { ...opts, dryRun: undefined },
-      actor: opts.actor ?? 'system',
+      options: { ...opts, dryRun: undefined, actor: undefined, mayWrite: undefined },
+      actor: actorName(opts.actor),
     });
     const written = await upsertAreas(tx, tenantId, opts.systemId, inputs);
     const status = written === 0 ? 'unchanged' : 'succeeded';
@@ -762,7 +782,13 @@ async function execute(
   tenantId: string,
   dryRun: boolean,
   fn: (tx: Sql) => Promise<ImportReport>,
-  meta: { kind: string; fileName: string; sha: string; format: string; actor?: string | undefined },
+  meta: {
+    kind: string;
+    fileName: string;
+    sha: string;
+    format: string;
+    actor?: string | AuditActor | undefined;
+  },
 ): Promise<ImportReport> {
   try {
     const report = await db.transaction(async (tx) => {
@@ -804,7 +830,13 @@ async function recordFailure(
   db: Db,
   tenantId: string,
   report: ImportReport,
-  meta: { kind: string; fileName: string; sha: string; format: string; actor?: string | undefined },
+  meta: {
+    kind: string;
+    fileName: string;
+    sha: string;
+    format: string;
+    actor?: string | AuditActor | undefined;
+  },
 ): Promise<ImportReport> {
   await db.transaction(async (tx) => {
     const id = await createImportRun(tx, tenantId, {
@@ -812,7 +844,7 @@ async function recordFailure(
       fileName: meta.fileName,
       fileSha256: meta.sha,
       format: meta.format,
-      actor: meta.actor ?? 'system',
+      actor: actorName(meta.actor),
     });
     await finishImportRun(tx, tenantId, id, {
       status: 'failed',

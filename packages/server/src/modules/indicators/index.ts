@@ -2,7 +2,10 @@
 export { indicatorSchema, type Indicator } from './schema.ts';
 export {
   datesOn,
+  disclosureFor,
   getCatalogue,
+  getIndicator,
+  getTenantCatalogue,
   invalidateCatalogueCache,
   latestDateAtOrBefore,
   type Catalogue,

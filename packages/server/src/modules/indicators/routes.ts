@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
 import { areaIdParams } from '../areas/index.ts';
+import { auditActor } from '../audit/chain.ts';
+import { updateIndicator } from './edit.ts';
 import { indicatorSchema, profileSchema, seriesPointSchema, valuesSchema } from './schema.ts';
 import { getCatalogue, getIndicator, getProfile, getSeries, getValuesCached } from './service.ts';
 
@@ -16,8 +18,9 @@ export function registerIndicatorRoutes(app: FastifyInstance, ctx: AppContext): 
     operationId: 'listIndicators',
     summary: 'Indikatorenkatalog mit Abdeckung (wo und zu welchen Stichtagen Werte vorliegen)',
     tags: ['Indikatoren'],
+    permission: 'indicators.read',
     response: z.array(indicatorSchema),
-    handler: async () => (await getCatalogue(ctx.db, ctx.tenantId)).indicators,
+    handler: async ({ auth }) => (await getCatalogue(ctx.db, auth)).indicators,
   });
 
   defineRoute(app, {
@@ -26,9 +29,10 @@ export function registerIndicatorRoutes(app: FastifyInstance, ctx: AppContext): 
     operationId: 'getIndicator',
     summary: 'Ein Indikator mit Metadaten und Abdeckung',
     tags: ['Indikatoren'],
+    permission: 'indicators.read',
     params: z.object({ id: z.string().min(1) }),
     response: indicatorSchema,
-    handler: ({ params }) => getIndicator(ctx.db, ctx.tenantId, params.id),
+    handler: ({ params, auth }) => getIndicator(ctx.db, auth, params.id),
   });
 
   defineRoute(app, {
@@ -40,6 +44,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, ctx: AppContext): 
     description:
       'Ohne date: der jüngste Stichtag mit Daten auf der Ebene. Mit date: der jüngste Stichtag ≤ date; das Feld date der Antwort nennt den verwendeten Stichtag.',
     tags: ['Indikatoren'],
+    permission: 'indicators.read',
     querystring: z.object({
       indicator: z.string().min(1),
       system: z.string().min(1),
@@ -47,7 +52,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, ctx: AppContext): 
       date: isoDate.optional(),
     }),
     response: valuesSchema,
-    handler: ({ query }) => getValuesCached(ctx.db, ctx.tenantId, query),
+    handler: ({ query, auth }) => getValuesCached(ctx.db, auth, query),
   });
 
   defineRoute(app, {
@@ -56,10 +61,11 @@ export function registerIndicatorRoutes(app: FastifyInstance, ctx: AppContext): 
     operationId: 'getAreaProfile',
     summary: 'Gebietsprofil: alle Indikatoren nach Lebenslage mit Gesamtwert, Rang und Zeitreihe',
     tags: ['Gebiete', 'Indikatoren'],
+    permission: 'indicators.read',
     params: areaIdParams,
     querystring: z.object({ date: isoDate.optional() }),
     response: profileSchema,
-    handler: ({ params, query }) => getProfile(ctx.db, ctx.tenantId, params.id, query.date),
+    handler: ({ params, query, auth }) => getProfile(ctx.db, auth, params.id, query.date),
   });
 
   defineRoute(app, {
@@ -68,9 +74,44 @@ export function registerIndicatorRoutes(app: FastifyInstance, ctx: AppContext): 
     operationId: 'getAreaSeries',
     summary: 'Zeitreihe eines Indikators für ein Gebiet',
     tags: ['Gebiete', 'Indikatoren'],
+    permission: 'indicators.read',
     params: areaIdParams,
     querystring: z.object({ indicator: z.string().min(1) }),
     response: z.array(seriesPointSchema),
-    handler: ({ params, query }) => getSeries(ctx.db, ctx.tenantId, params.id, query.indicator),
+    handler: ({ params, query, auth }) => getSeries(ctx.db, auth, params.id, query.indicator),
+  });
+
+  const text = (max: number) => z.string().trim().min(1).max(max);
+  defineRoute(app, {
+    method: 'PATCH',
+    url: '/api/indicators/:id',
+    operationId: 'updateIndicator',
+    summary:
+      'Metadaten, Sichtbarkeit und Freigaben eines Indikators ändern (nur die besitzende Abteilung)',
+    tags: ['Indikatoren'],
+    permission: 'indicators.edit',
+    params: z.object({ id: z.string().min(1) }),
+    body: z
+      .object({
+        nameDe: text(200),
+        nameEn: text(200),
+        shortDe: text(60).nullable(),
+        definitionDe: text(4000),
+        definitionEn: text(4000).nullable(),
+        polarity: z.enum(['higher_is_better', 'higher_is_worse', 'neutral']),
+        updateCycle: text(100).nullable(),
+        numeratorDef: text(1000).nullable(),
+        denominatorDef: text(1000).nullable(),
+        methodNote: text(4000).nullable(),
+        decimals: z.number().int().min(0).max(6),
+        visibility: z.enum(['public', 'internal', 'department']),
+        sharedWith: z.array(z.string().min(1).max(63)).max(100),
+        department: z.string().min(1).max(63),
+      })
+      .partial()
+      .strict(),
+    response: indicatorSchema,
+    handler: ({ auth, params, body, request }) =>
+      updateIndicator(ctx.db, auth, params.id, body, auditActor(auth, request, 'indicators.edit')),
   });
 }

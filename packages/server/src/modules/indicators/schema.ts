@@ -41,7 +41,11 @@ export const indicatorSchema = z
     scale: z.number(),
     dimension: dimensionSchema,
     polarity: z.enum(['higher_is_better', 'higher_is_worse', 'neutral']),
-    department: z.string(),
+    department: z.string().describe('Besitzende Abteilung (id)'),
+    visibility: z
+      .enum(['public', 'internal', 'department'])
+      .describe('öffentlich, verwaltungsintern oder nur die Abteilung (und Freigaben)'),
+    sharedWith: z.array(z.string()).describe('Abteilungen, für die der Indikator freigegeben ist'),
     updateCycle: z.string().nullable(),
     numeratorDef: z.string().nullable(),
     denominatorDef: z.string().nullable(),

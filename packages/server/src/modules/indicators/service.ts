@@ -4,7 +4,9 @@ import { cityValue, rankValues } from '@sozialraum/core';
 import type { Sql } from '../../db/db.ts';
 import { notFound } from '../../http/errors.ts';
 import { getAreaDetail, requireLevel } from '../areas/index.ts';
-import { invalidateDisclosureCache, loadDisclosure } from '../disclosure/index.ts';
+import type { Principal } from '../access/principal.ts';
+import { invalidateDisclosureCache, loadDisclosure, type Disclosure } from '../disclosure/index.ts';
+import { canReadIndicator, type Visibility } from './policy.ts';
 import { loadSourceMap } from '../sources/index.ts';
 import {
   DIMENSIONS,
@@ -21,11 +23,12 @@ import {
   selectLevelValues,
   selectPeerValues,
   selectSeries,
+  selectShares,
   type CoverageRow,
   type IndicatorRow,
 } from './store.ts';
 
-/** The public indicators with their coverage, as served by /api/indicators. */
+/** Indicators with their coverage, as served by /api/indicators. */
 export interface Catalogue {
   indicators: Indicator[];
   byId: Map<string, Indicator>;
@@ -48,21 +51,30 @@ export function invalidateCatalogueCache(): void {
 }
 
 /** getValues, cached until the next import. */
-export function getValuesCached(
+export async function getValuesCached(
   sql: Sql,
-  tenantId: string,
+  principal: Principal,
   query: { indicator: string; system: string; level: string; date?: string | undefined },
 ): Promise<Values> {
+  // Visibility first (the cache is shared by everyone who may read the indicator).
+  await getIndicator(sql, principal, query.indicator);
+  const tenantId = principal.tenantId;
+  const unsuppressed = seesUnsuppressed(principal);
   let perDb = valuesCache.get(sql);
   if (!perDb) valuesCache.set(sql, (perDb = new Map()));
-  const key = [tenantId, query.indicator, query.system, query.level, query.date ?? ''].join(
-    '\u0000',
-  );
+  const key = [
+    tenantId,
+    unsuppressed ? 'u' : 'p',
+    query.indicator,
+    query.system,
+    query.level,
+    query.date ?? '',
+  ].join('\u0000');
   let entry = perDb.get(key);
   if (!entry) {
     const cache = perDb;
     if (cache.size >= VALUES_CACHE_MAX) cache.delete(cache.keys().next().value!);
-    entry = getValues(sql, tenantId, query);
+    entry = getValues(sql, principal, query);
     cache.set(key, entry);
     // errors (404, 400) are not cached
     entry.catch(() => {
@@ -72,8 +84,34 @@ export function getValuesCached(
   return entry;
 }
 
-/** The cached catalogue of public indicators with coverage. */
-export function getCatalogue(sql: Sql, tenantId: string): Promise<Catalogue> {
+/** True when the principal sees values without statistical disclosure control. */
+export function seesUnsuppressed(principal: Principal): boolean {
+  return principal.permissions.has('disclosure.unsuppressed');
+}
+
+/** Shows every cell as stored (for people with 'disclosure.unsuppressed'). */
+const NO_SUPPRESSION: Pick<Disclosure, 'protect'> = { protect: (_i, _d, _a, row) => row };
+
+/** The disclosure decisions for what this principal sees. */
+export async function disclosureFor(
+  sql: Sql,
+  principal: Principal,
+  scope: { indicatorId: string; date?: string }[],
+): Promise<Pick<Disclosure, 'protect'>> {
+  if (seesUnsuppressed(principal)) return NO_SUPPRESSION;
+  return loadDisclosure(sql, principal.tenantId, scope);
+}
+
+/** The indicators this principal may read (public ones for visitors without sign-in). */
+export async function getCatalogue(sql: Sql, principal: Principal): Promise<Catalogue> {
+  const all = await getTenantCatalogue(sql, principal.tenantId);
+  const indicators = all.indicators.filter((i) => canReadIndicator(principal, i));
+  if (indicators.length === all.indicators.length) return all;
+  return { indicators, byId: new Map(indicators.map((i) => [i.id, i])) };
+}
+
+/** The cached catalogue of all indicators of a tenant, whatever their visibility (internal use). */
+export function getTenantCatalogue(sql: Sql, tenantId: string): Promise<Catalogue> {
   let perDb = catalogueCache.get(sql);
   if (!perDb) catalogueCache.set(sql, (perDb = new Map()));
   let entry = perDb.get(tenantId);
@@ -90,13 +128,16 @@ export function getCatalogue(sql: Sql, tenantId: string): Promise<Catalogue> {
 }
 
 async function loadCatalogue(sql: Sql, tenantId: string): Promise<Catalogue> {
-  const [rows, coverageRows, sources] = await Promise.all([
+  const [rows, coverageRows, sources, shares] = await Promise.all([
     selectIndicators(sql, tenantId),
     selectCoverage(sql, tenantId),
     loadSourceMap(sql, tenantId),
+    selectShares(sql, tenantId),
   ]);
   const coverage = groupCoverage(coverageRows);
-  const indicators = rows.map((row) => toIndicator(row, coverage.get(row.id) ?? [], sources));
+  const indicators = rows.map((row) =>
+    toIndicator(row, coverage.get(row.id) ?? [], sources, shares.get(row.id) ?? []),
+  );
   return { indicators, byId: new Map(indicators.map((i) => [i.id, i])) };
 }
 
@@ -119,6 +160,7 @@ function toIndicator(
   row: IndicatorRow,
   coverage: Coverage[],
   sources: Map<string, Indicator['source']>,
+  sharedWith: string[],
 ): Indicator {
   const source = sources.get(row.source_id);
   if (!source) throw new Error(`indicator ${row.id} refers to missing source ${row.source_id}`);
@@ -135,6 +177,8 @@ function toIndicator(
     dimension: row.dimension as Indicator['dimension'],
     polarity: row.polarity,
     department: row.department,
+    visibility: row.visibility as Visibility,
+    sharedWith,
     updateCycle: row.update_cycle,
     numeratorDef: row.numerator_def,
     denominatorDef: row.denominator_def,
@@ -145,14 +189,18 @@ function toIndicator(
   };
 }
 
-/** One indicator of the catalogue; German 404 if unknown (or not public). */
+/**
+ * One indicator the principal may read; German 404 if unknown or not visible to them (an
+ * indicator someone may not read does not exist for them — its name is not confirmed).
+ */
 export async function getIndicator(
   sql: Sql,
-  tenantId: string,
+  principal: Principal,
   indicatorId: string,
 ): Promise<Indicator> {
-  const indicator = (await getCatalogue(sql, tenantId)).byId.get(indicatorId);
-  if (!indicator) throw notFound(`Den Indikator „${indicatorId}“ gibt es nicht.`);
+  const indicator = (await getTenantCatalogue(sql, principal.tenantId)).byId.get(indicatorId);
+  if (!indicator || !canReadIndicator(principal, indicator))
+    throw notFound(`Den Indikator „${indicatorId}“ gibt es nicht.`);
   return indicator;
 }
 
@@ -181,10 +229,11 @@ export function latestDateAtOrBefore(
  */
 export async function getValues(
   sql: Sql,
-  tenantId: string,
+  principal: Principal,
   query: { indicator: string; system: string; level: string; date?: string | undefined },
 ): Promise<Values> {
-  const indicator = await getIndicator(sql, tenantId, query.indicator);
+  const tenantId = principal.tenantId;
+  const indicator = await getIndicator(sql, principal, query.indicator);
   const level = await requireLevel(sql, tenantId, query.system, query.level);
   const dates = datesOn(indicator, query.system, query.level);
   const where = `auf der Ebene „${level.nameDe}“ (${query.level}) des Gebietssystems „${query.system}“`;
@@ -211,7 +260,7 @@ export async function getValues(
   const city = cityValue(indicator.kind, indicator.scale, rows);
   // Public output: small counts withheld (docs/methods/disclosure-control.md); the city value is
   // safe because secondary suppression treats each level as summing to it.
-  const disclosure = await loadDisclosure(sql, tenantId, [{ indicatorId: indicator.id, date }]);
+  const disclosure = await disclosureFor(sql, principal, [{ indicatorId: indicator.id, date }]);
   const shown = rows.map((r) => disclosure.protect(indicator.id, date, r.area_id, r));
   return {
     indicator,
@@ -239,12 +288,13 @@ export async function getValues(
  */
 export async function getProfile(
   sql: Sql,
-  tenantId: string,
+  principal: Principal,
   areaId: number,
   date: string | undefined,
 ): Promise<Profile> {
+  const tenantId = principal.tenantId;
   const area = await getAreaDetail(sql, tenantId, areaId);
-  const catalogue = await getCatalogue(sql, tenantId);
+  const catalogue = await getCatalogue(sql, principal);
   const chosen: { indicator: Indicator; date: string }[] = [];
   for (const indicator of catalogue.indicators) {
     const d = latestDateAtOrBefore(datesOn(indicator, area.systemId, area.levelId), date);
@@ -259,13 +309,15 @@ export async function getProfile(
       area.levelId,
       chosen.map((c) => ({ indicatorId: c.indicator.id, date: c.date })),
     ),
-    loadDisclosure(
+    disclosureFor(
       sql,
-      tenantId,
+      principal,
       chosen.map((c) => ({ indicatorId: c.indicator.id })),
     ),
   ]);
-  const own = ownRaw.map((r) => disclosure.protect(r.indicator_id, r.ref_date, areaId, r));
+  const own = ownRaw
+    .filter((r) => catalogue.byId.has(r.indicator_id))
+    .map((r) => disclosure.protect(r.indicator_id, r.ref_date, areaId, r));
   const ownBy = groupBy(own, (r) => r.indicator_id);
   const peersBy = new Map(peers.map((p) => [p.indicator_id, p]));
 
@@ -309,13 +361,14 @@ export async function getProfile(
 /** The series of one indicator for one area; German 404 for unknown area or indicator. */
 export async function getSeries(
   sql: Sql,
-  tenantId: string,
+  principal: Principal,
   areaId: number,
   indicatorId: string,
 ): Promise<SeriesPoint[]> {
+  const tenantId = principal.tenantId;
   await getAreaDetail(sql, tenantId, areaId);
-  await getIndicator(sql, tenantId, indicatorId);
-  const disclosure = await loadDisclosure(sql, tenantId, [{ indicatorId }]);
+  await getIndicator(sql, principal, indicatorId);
+  const disclosure = await disclosureFor(sql, principal, [{ indicatorId }]);
   const rows = (await selectSeries(sql, tenantId, areaId, indicatorId)).map((r) =>
     disclosure.protect(indicatorId, r.ref_date, areaId, r),
   );

@@ -1,5 +1,5 @@
-// SQL for indicators and observations. Every query is scoped to one tenant ($1). Only indicators
-// with visibility 'public' are read: there is no sign-in yet (access control comes with its issue).
+// SQL for indicators and observations. Every query is scoped to one tenant ($1). All indicators are
+// read; who may see which is decided by the policy (./policy.ts) on the cached catalogue.
 import type { Sql } from '../../db/db.ts';
 
 export interface IndicatorRow {
@@ -21,15 +21,32 @@ export interface IndicatorRow {
   denominator_def: string | null;
   decimals: number;
   method_note: string | null;
+  visibility: string;
 }
 
-/** Public indicators of the tenant in catalogue order. */
+/** Departments each indicator is shared with (beyond its visibility). */
+export async function selectShares(sql: Sql, tenantId: string): Promise<Map<string, string[]>> {
+  const rows = await sql.query<{ indicator_id: string; department_id: string }>(
+    'SELECT indicator_id, department_id FROM indicator_share WHERE tenant_id = $1 ORDER BY 1, 2',
+    [tenantId],
+  );
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    let list = out.get(r.indicator_id);
+    if (!list) out.set(r.indicator_id, (list = []));
+    list.push(r.department_id);
+  }
+  return out;
+}
+
+/** Indicators of the tenant in catalogue order, whatever their visibility. */
 export function selectIndicators(sql: Sql, tenantId: string): Promise<IndicatorRow[]> {
   return sql.query<IndicatorRow>(
     `SELECT id, name_de, name_en, short_de, definition_de, definition_en, unit, kind, scale, dimension,
-            polarity, department, source_id, update_cycle, numerator_def, denominator_def, decimals, method_note
+            polarity, department, source_id, update_cycle, numerator_def, denominator_def, decimals, method_note,
+            visibility
        FROM indicator
-      WHERE tenant_id = $1 AND visibility = 'public'
+      WHERE tenant_id = $1
       ORDER BY sort_key, id`,
     [tenantId],
   );
@@ -96,7 +113,7 @@ export interface AreaObservationRow {
   flag_reason: string | null;
 }
 
-/** All observations of one area (public indicators), by indicator and date. */
+/** All observations of one area, by indicator and date (the caller filters by visibility). */
 export function selectAreaObservations(
   sql: Sql,
   tenantId: string,
@@ -105,8 +122,7 @@ export function selectAreaObservations(
   return sql.query<AreaObservationRow>(
     `SELECT o.indicator_id, o.ref_date, o.value, o.numerator, o.denominator, o.flag, o.flag_reason
        FROM observation o
-       JOIN indicator i ON i.tenant_id = o.tenant_id AND i.id = o.indicator_id
-      WHERE o.tenant_id = $1 AND o.area_id = $2 AND i.visibility = 'public'
+      WHERE o.tenant_id = $1 AND o.area_id = $2
       ORDER BY o.indicator_id, o.ref_date`,
     [tenantId, areaId],
   );

@@ -1,6 +1,7 @@
 // The write path for areas, indicators, sources, observations and points. Every statement is plain
 // SQL that runs on PGlite and PostgreSQL. Callers pass an open transaction (Sql), so a whole import
 // commits or nothing does.
+import { syncAccessData } from '../access/store.ts';
 import type { Sql } from '../../db/db.ts';
 
 export interface SourceInput {
@@ -79,6 +80,8 @@ export async function ensureTenant(tx: Sql, id: string, ags: string, name: strin
     'INSERT INTO tenant (id, ags, name) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING',
     [id, ags, name],
   );
+  // Roles, permissions and the default departments: indicators need their owner to exist.
+  await syncAccessData(tx, id);
 }
 
 /** Inserts or updates sources. */
@@ -487,24 +490,8 @@ export async function finishImportRun(
   );
 }
 
-/** Writes an audit entry; call it inside the transaction of the change it records. */
-export async function writeAudit(
-  tx: Sql,
-  tenantId: string,
-  entry: { actor: string; action: string; entity: string; entityId: string; detail?: unknown },
-): Promise<void> {
-  await tx.query(
-    'INSERT INTO audit_log (tenant_id, actor, action, entity, entity_id, detail) VALUES ($1, $2, $3, $4, $5, $6)',
-    [
-      tenantId,
-      entry.actor,
-      entry.action,
-      entry.entity,
-      entry.entityId,
-      JSON.stringify(entry.detail ?? {}),
-    ],
-  );
-}
+// The audit log moved to its own module (hash chain); re-exported for the ingest callers.
+export { writeAudit } from '../audit/chain.ts';
 
 export interface PointDatasetInput {
   id: string;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
+import { auditActor } from '../audit/chain.ts';
 import {
   changesSchema,
   computeKeySchema,
@@ -37,9 +38,10 @@ export function registerMonitoringRoutes(app: FastifyInstance, ctx: AppContext):
     summary:
       'Indexdefinitionen: Vorlagen (MSS 2019/2021, MSS 2013/2017) und gespeicherte Definitionen (jeweils jüngste Version)',
     tags,
+    permission: 'monitoring.read',
     response: z.array(indexSummarySchema),
-    handler: async () =>
-      (await listIndices(ctx.db, ctx.tenantId)) as unknown as z.infer<typeof indexSummarySchema>[],
+    handler: async ({ auth }) =>
+      (await listIndices(ctx.db, auth.tenantId)) as unknown as z.infer<typeof indexSummarySchema>[],
   });
 
   defineRoute(app, {
@@ -48,10 +50,11 @@ export function registerMonitoringRoutes(app: FastifyInstance, ctx: AppContext):
     operationId: 'previewIndex',
     summary: 'Berechnet eine Indexdefinition probeweise (Klassenzahlen), ohne sie zu speichern',
     tags,
+    permission: 'monitoring.edit',
     body: previewBodySchema,
     response: previewSchema,
-    handler: ({ body }) =>
-      previewIndex(ctx.db, ctx.tenantId, body.definition, {
+    handler: ({ body, auth }) =>
+      previewIndex(ctx.db, auth.tenantId, body.definition, {
         system: body.system,
         level: body.level,
         date: body.date,
@@ -65,10 +68,11 @@ export function registerMonitoringRoutes(app: FastifyInstance, ctx: AppContext):
     summary:
       'Eine Indexdefinition mit den Ständen (Gliederung, Ebene, Stichtag), an denen alle Indikatoren Werte haben',
     tags,
+    permission: 'monitoring.read',
     params: idParams,
     response: indexDetailSchema,
-    handler: async ({ params }) =>
-      (await getIndexDetail(ctx.db, ctx.tenantId, params.id)) as unknown as z.infer<
+    handler: async ({ params, auth }) =>
+      (await getIndexDetail(ctx.db, auth.tenantId, params.id)) as unknown as z.infer<
         typeof indexDetailSchema
       >,
   });
@@ -82,17 +86,18 @@ export function registerMonitoringRoutes(app: FastifyInstance, ctx: AppContext):
     description:
       'Mit check (system, level, date) wird die Definition dort probeweise berechnet und nur gespeichert, wenn das gelingt.',
     tags,
+    permission: 'monitoring.edit',
     body: saveBodySchema,
     response: indexSummarySchema,
-    handler: async ({ body, reply }) => {
+    handler: async ({ body, reply, auth, request }) => {
       const saved = await saveIndex(
         ctx.db,
-        ctx.tenantId,
+        auth.tenantId,
         {
           definition: body.definition,
           basedOn: body.basedOn,
           check: body.check,
-          actor: body.actor,
+          actor: auditActor(auth, request, 'monitoring.edit'),
         },
         'create',
       );
@@ -108,19 +113,20 @@ export function registerMonitoringRoutes(app: FastifyInstance, ctx: AppContext):
     summary:
       'Speichert die nächste Version einer Indexdefinition (frühere Versionen bleiben erhalten)',
     tags,
+    permission: 'monitoring.edit',
     params: idParams,
     body: saveBodySchema,
     response: indexSummarySchema,
-    handler: async ({ params, body }) =>
+    handler: async ({ params, body, auth, request }) =>
       (await saveIndex(
         ctx.db,
-        ctx.tenantId,
+        auth.tenantId,
         {
           id: params.id,
           definition: body.definition,
           basedOn: body.basedOn,
           check: body.check,
-          actor: body.actor,
+          actor: auditActor(auth, request, 'monitoring.edit'),
         },
         'update',
       )) as unknown as z.infer<typeof indexSummarySchema>,
@@ -133,10 +139,11 @@ export function registerMonitoringRoutes(app: FastifyInstance, ctx: AppContext):
     summary:
       'Ergebnis eines Index für alle Gebiete einer Ebene an einem Stichtag: z-Werte, Summen, Indizes, Klassen, Gruppe, Aufmerksamkeitsbedarf, Klassenzahlen',
     tags,
+    permission: 'monitoring.read',
     params: idParams,
     querystring: computeKeySchema,
     response: resultsSchema,
-    handler: ({ params, query }) => getResults(ctx.db, ctx.tenantId, params.id, query),
+    handler: ({ params, query, auth }) => getResults(ctx.db, auth.tenantId, params.id, query),
   });
 
   defineRoute(app, {
@@ -146,13 +153,14 @@ export function registerMonitoringRoutes(app: FastifyInstance, ctx: AppContext):
     summary:
       'Erklärung des Ergebnisses eines Gebiets: Beiträge der Indikatoren, Rang, Abstand zur Klassengrenze, Satz auf Deutsch',
     tags,
+    permission: 'monitoring.read',
     params: z.object({ id: z.string().min(1), areaId: z.coerce.number().int().positive() }),
     querystring: computeKeySchema,
     response: explanationSchema,
-    handler: async ({ params, query }) =>
+    handler: async ({ params, query, auth }) =>
       (await explainIndexArea(
         ctx.db,
-        ctx.tenantId,
+        auth.tenantId,
         params.id,
         params.areaId,
         query,
@@ -168,14 +176,15 @@ export function registerMonitoringRoutes(app: FastifyInstance, ctx: AppContext):
     description:
       'indicators: kommagetrennte Indikator-Kennungen statt der Status-Indikatoren; k: Anzahl (1–50, Standard 5).',
     tags,
+    permission: 'monitoring.read',
     params: z.object({ id: z.string().min(1), areaId: z.coerce.number().int().positive() }),
     querystring: computeKeySchema.extend({
       k: z.coerce.number().int().min(1).max(50).optional(),
       indicators: z.string().min(1).optional(),
     }),
     response: similarSchema,
-    handler: ({ params, query }) =>
-      similarAreas(ctx.db, ctx.tenantId, params.id, params.areaId, query, {
+    handler: ({ params, query, auth }) =>
+      similarAreas(ctx.db, auth.tenantId, params.id, params.areaId, query, {
         k: query.k,
         indicators: query.indicators
           ?.split(',')
@@ -191,6 +200,7 @@ export function registerMonitoringRoutes(app: FastifyInstance, ctx: AppContext):
     summary:
       'Klassenwechsel (Status, Dynamik) zwischen zwei Stichtagen derselben Gliederung und zweimal in Folge negative Dynamik',
     tags,
+    permission: 'monitoring.read',
     params: idParams,
     querystring: z.object({
       system: z.string().min(1),
@@ -199,6 +209,6 @@ export function registerMonitoringRoutes(app: FastifyInstance, ctx: AppContext):
       to: z.iso.date({ error: 'erwartet ein Datum im Format JJJJ-MM-TT' }),
     }),
     response: changesSchema,
-    handler: ({ params, query }) => getChanges(ctx.db, ctx.tenantId, params.id, query),
+    handler: ({ params, query, auth }) => getChanges(ctx.db, auth.tenantId, params.id, query),
   });
 }

@@ -39,7 +39,6 @@ export const saveBodySchema = z.object({
   basedOn: z.string().min(1).optional(),
   /** optional trial computation: refuse the definition when it cannot be computed there. */
   check: computeKeySchema.optional(),
-  actor: z.string().min(1).optional(),
 });
 
 /** Body of POST /api/indices/preview. */

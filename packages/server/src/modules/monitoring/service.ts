@@ -1,6 +1,7 @@
 // Monitoring service: index definitions (presets + stored versions), and index results computed on
 // request from the observations: load → core computeIndex → shape. Results are cached per
 // (tenant, index, version, system, level, date, latest import run), so a new import clears them.
+import type { AuditActor } from '../audit/chain.ts';
 import {
   MonitoringError,
   computeIndex,
@@ -413,7 +414,7 @@ export async function saveIndex(
     definition: Record<string, unknown>;
     basedOn?: string | undefined;
     check?: ComputeKey | undefined;
-    actor?: string | undefined;
+    actor?: AuditActor | undefined;
   },
   mode: 'create' | 'update',
 ): Promise<IndexSummary> {
@@ -439,7 +440,7 @@ export async function saveIndex(
     nameDe: def.label,
     definition: def,
     preset: input.basedOn ?? null,
-    actor: input.actor ?? 'system',
+    actor: input.actor ?? { actor: 'system' },
     mode,
   });
   if (v === 'exists')

@@ -1,6 +1,6 @@
 // SQL of the monitoring module: versioned index definitions and the observations an index reads.
 import type { Db, Sql } from '../../db/db.ts';
-import { writeAudit } from '../ingest/store.ts';
+import { writeAudit, type AuditActor } from '../audit/chain.ts';
 
 /** A stored index definition (one version). */
 export interface StoredDefinition {
@@ -76,7 +76,7 @@ export async function saveDefinitionVersion(
     nameDe: string;
     definition: unknown;
     preset: string | null;
-    actor: string;
+    actor: AuditActor;
     mode: 'create' | 'update';
   },
 ): Promise<number | 'exists' | 'missing'> {
@@ -100,7 +100,7 @@ export async function saveDefinitionVersion(
         entry.nameDe,
         JSON.stringify(entry.definition),
         entry.preset,
-        entry.actor,
+        entry.actor.actor,
       ],
     );
     await writeAudit(tx, tenantId, {

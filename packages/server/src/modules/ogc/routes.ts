@@ -90,6 +90,7 @@ export function registerOgcRoutes(app: FastifyInstance, ctx: AppContext): void {
     operationId: 'ogcLandingPage',
     summary: 'Startseite des OGC-API-Features-Dienstes',
     tags,
+    permission: 'none',
     querystring: z.object(formatQuery),
     response: z.object({ title: z.string(), description: z.string(), links: z.array(linkSchema) }),
     handler: ({ request }) => {
@@ -104,6 +105,7 @@ export function registerOgcRoutes(app: FastifyInstance, ctx: AppContext): void {
     operationId: 'ogcConformance',
     summary: 'Konformitätsklassen (Core, GeoJSON)',
     tags,
+    permission: 'none',
     querystring: z.object(formatQuery),
     response: z.object({ conformsTo: z.array(z.string()) }),
     handler: ({ request }) => {
@@ -118,11 +120,12 @@ export function registerOgcRoutes(app: FastifyInstance, ctx: AppContext): void {
     operationId: 'ogcCollections',
     summary: 'Sammlungen: eine je Ebene jedes Gebietssystems',
     tags,
+    permission: 'areas.read',
     querystring: z.object(formatQuery),
     response: z.object({ links: z.array(linkSchema), collections: z.array(collectionSchema) }),
-    handler: ({ request }) => {
+    handler: ({ request, auth }) => {
       requireJsonAccept(request);
-      return listCollections(ctx.db, ctx.tenantId, baseUrl(request));
+      return listCollections(ctx.db, auth.tenantId, baseUrl(request));
     },
   });
 
@@ -132,12 +135,13 @@ export function registerOgcRoutes(app: FastifyInstance, ctx: AppContext): void {
     operationId: 'ogcCollection',
     summary: 'Eine Sammlung mit Ausdehnung',
     tags,
+    permission: 'areas.read',
     params: collectionParams,
     querystring: z.object(formatQuery),
     response: collectionSchema,
-    handler: ({ params, request }) => {
+    handler: ({ params, request, auth }) => {
       requireJsonAccept(request);
-      return getCollection(ctx.db, ctx.tenantId, params.collectionId, baseUrl(request));
+      return getCollection(ctx.db, auth.tenantId, params.collectionId, baseUrl(request));
     },
   });
 
@@ -147,6 +151,7 @@ export function registerOgcRoutes(app: FastifyInstance, ctx: AppContext): void {
     operationId: 'ogcItems',
     summary: 'Gebiete einer Sammlung als GeoJSON, seitenweise',
     tags,
+    permission: 'areas.read',
     params: collectionParams,
     querystring: z.object({
       ...formatQuery,
@@ -169,16 +174,9 @@ export function registerOgcRoutes(app: FastifyInstance, ctx: AppContext): void {
       })
       .meta({ id: 'OgcFeatureCollection' }),
     responseContentType: 'application/geo+json',
-    handler: ({ params, query, request }) => {
+    handler: ({ params, query, request, auth }) => {
       requireJsonAccept(request);
-      return getItems(
-        ctx.db,
-        ctx.tenantId,
-        params.collectionId,
-        baseUrl(request),
-        query,
-        new Date(),
-      );
+      return getItems(ctx.db, auth, params.collectionId, baseUrl(request), query, new Date());
     },
   });
 
@@ -188,13 +186,14 @@ export function registerOgcRoutes(app: FastifyInstance, ctx: AppContext): void {
     operationId: 'ogcItem',
     summary: 'Ein Gebiet (Merkmal-ID = Gebietsschlüssel)',
     tags,
+    permission: 'areas.read',
     params: collectionParams.extend({ featureId: z.string().min(1) }),
     querystring: z.object(formatQuery),
     response: featureSchema.extend({ links: z.array(linkSchema) }),
     responseContentType: 'application/geo+json',
-    handler: ({ params, request }) => {
+    handler: ({ params, request, auth }) => {
       requireJsonAccept(request);
-      return getItem(ctx.db, ctx.tenantId, params.collectionId, params.featureId, baseUrl(request));
+      return getItem(ctx.db, auth, params.collectionId, params.featureId, baseUrl(request));
     },
   });
 }

@@ -2,8 +2,8 @@
 // One collection per level of every area system ({systemId}-{levelId}); feature id = area code.
 import type { Sql } from '../../db/db.ts';
 import { badRequest, notFound } from '../../http/errors.ts';
-import { loadDisclosure } from '../disclosure/index.ts';
-import { datesOn, getCatalogue } from '../indicators/index.ts';
+import type { Principal } from '../access/principal.ts';
+import { datesOn, disclosureFor, getCatalogue } from '../indicators/index.ts';
 import {
   countFeatures,
   selectCollections,
@@ -154,9 +154,9 @@ export function parseBBox(text: string | undefined): BBoxFilter {
   return [minLon, minLat, maxLon, maxLat];
 }
 
-/** The latest date on the level for each public indicator that has data there. */
-async function latestPairs(sql: Sql, tenantId: string, systemId: string, levelId: string) {
-  const { indicators } = await getCatalogue(sql, tenantId);
+/** The latest date on the level for each indicator the principal may read that has data there. */
+async function latestPairs(sql: Sql, principal: Principal, systemId: string, levelId: string) {
+  const { indicators } = await getCatalogue(sql, principal);
   const pairs: { indicatorId: string; date: string }[] = [];
   for (const indicator of indicators) {
     const dates = datesOn(indicator, systemId, levelId);
@@ -168,11 +168,12 @@ async function latestPairs(sql: Sql, tenantId: string, systemId: string, levelId
 
 async function toFeatures(
   sql: Sql,
-  tenantId: string,
+  principal: Principal,
   collection: CollectionRow,
   rows: FeatureRow[],
 ) {
-  const pairs = await latestPairs(sql, tenantId, collection.system_id, collection.level_id);
+  const tenantId = principal.tenantId;
+  const pairs = await latestPairs(sql, principal, collection.system_id, collection.level_id);
   const values = await selectValuesOf(
     sql,
     tenantId,
@@ -180,7 +181,7 @@ async function toFeatures(
     pairs,
   );
   // Public output: small counts withheld (docs/methods/disclosure-control.md).
-  const disclosure = await loadDisclosure(sql, tenantId, pairs);
+  const disclosure = await disclosureFor(sql, principal, pairs);
   const dateOf = new Map(pairs.map((p) => [p.indicatorId, p.date]));
   const byArea = new Map<number, Map<string, number | null>>();
   for (const v of values) {
@@ -215,12 +216,13 @@ async function toFeatures(
 /** One page of a collection's features with paging links. */
 export async function getItems(
   sql: Sql,
-  tenantId: string,
+  principal: Principal,
   id: string,
   base: string,
   query: { limit: number; offset: number; bbox?: string | undefined },
   now: Date,
 ) {
+  const tenantId = principal.tenantId;
   const collection = await requireCollection(sql, tenantId, id);
   const bbox = parseBBox(query.bbox);
   const limit = Math.min(query.limit, MAX_LIMIT);
@@ -229,7 +231,7 @@ export async function getItems(
     countFeatures(sql, tenantId, collection.system_id, collection.level_id, bbox),
     selectFeatures(sql, tenantId, collection.system_id, collection.level_id, bbox, limit, offset),
   ]);
-  const features = await toFeatures(sql, tenantId, collection, rows);
+  const features = await toFeatures(sql, principal, collection, rows);
   const itemsUrl = `${base}/ogc/collections/${encodeURIComponent(id)}/items`;
   const page = (o: number) => {
     const params = new URLSearchParams({ limit: String(limit), offset: String(o) });
@@ -272,11 +274,12 @@ export async function getItems(
 /** One feature by area code; German 404 if unknown. */
 export async function getItem(
   sql: Sql,
-  tenantId: string,
+  principal: Principal,
   id: string,
   featureId: string,
   base: string,
 ) {
+  const tenantId = principal.tenantId;
   const collection = await requireCollection(sql, tenantId, id);
   const row = await selectFeatureByCode(
     sql,
@@ -286,7 +289,7 @@ export async function getItem(
     featureId,
   );
   if (!row) throw notFound(`Das Gebiet „${featureId}“ gibt es in der Sammlung „${id}“ nicht.`);
-  const [feature] = await toFeatures(sql, tenantId, collection, [row]);
+  const [feature] = await toFeatures(sql, principal, collection, [row]);
   const itemUrl = `${base}/ogc/collections/${encodeURIComponent(id)}/items/${encodeURIComponent(featureId)}`;
   return {
     ...feature!,

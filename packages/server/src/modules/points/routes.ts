@@ -44,11 +44,12 @@ export function registerPointRoutes(app: FastifyInstance, ctx: AppContext): void
     operationId: 'listPointDatasets',
     summary: 'Punktdatensätze (Standorte von Angeboten)',
     tags: ['Standorte'],
+    permission: 'points.read',
     response: z.array(pointDatasetSchema),
-    handler: async () => {
+    handler: async ({ auth }) => {
       const [rows, sources] = await Promise.all([
-        selectPointDatasets(ctx.db, ctx.tenantId),
-        loadSourceMap(ctx.db, ctx.tenantId),
+        selectPointDatasets(ctx.db, auth.tenantId),
+        loadSourceMap(ctx.db, auth.tenantId),
       ]);
       return rows.map((r) => {
         const source = sources.get(r.source_id);
@@ -72,14 +73,15 @@ export function registerPointRoutes(app: FastifyInstance, ctx: AppContext): void
     operationId: 'getPointFeatures',
     summary: 'Alle Punkte eines Datensatzes als GeoJSON',
     tags: ['Standorte'],
+    permission: 'points.read',
     params: z.object({ id: z.string().min(1) }),
     response: pointCollectionSchema,
     responseContentType: 'application/geo+json',
-    handler: async ({ params }) => {
-      if (!(await pointDatasetExists(ctx.db, ctx.tenantId, params.id))) {
+    handler: async ({ params, auth }) => {
+      if (!(await pointDatasetExists(ctx.db, auth.tenantId, params.id))) {
         throw notFound(`Den Punktdatensatz „${params.id}“ gibt es nicht.`);
       }
-      const rows = await selectPointFeatures(ctx.db, ctx.tenantId, params.id);
+      const rows = await selectPointFeatures(ctx.db, auth.tenantId, params.id);
       return {
         type: 'FeatureCollection' as const,
         features: rows.map((r) => ({

@@ -13,7 +13,8 @@ export function registerSourceRoutes(app: FastifyInstance, ctx: AppContext): voi
     operationId: 'listSources',
     summary: 'Alle Datenquellen mit Lizenz und Namensnennung',
     tags: ['Quellen'],
+    permission: 'sources.read',
     response: z.array(sourceSchema),
-    handler: () => listSources(ctx.db, ctx.tenantId),
+    handler: ({ auth }) => listSources(ctx.db, auth.tenantId),
   });
 }

@@ -1,0 +1,137 @@
+// The permission catalogue (every module's policy file) and the built-in roles. Permissions are
+// named module.verb; roles are data per tenant (table role/role_permission). Built-in roles follow
+// this file at every start, so a new permission reaches them; tenants add their own roles beside
+// them (docs/adr/0007-access-control.md).
+import { permissions as access } from './policy.ts';
+import { permissions as alerts } from '../alerts/policy.ts';
+import { permissions as areas } from '../areas/policy.ts';
+import { permissions as audit } from '../audit/policy.ts';
+import { permissions as disclosure } from '../disclosure/policy.ts';
+import { permissions as imports } from '../imports/policy.ts';
+import { permissions as indicators } from '../indicators/policy.ts';
+import { permissions as monitoring } from '../monitoring/policy.ts';
+import { permissions as points } from '../points/policy.ts';
+import { permissions as sources } from '../sources/policy.ts';
+
+export const PERMISSIONS = {
+  ...access,
+  ...alerts,
+  ...areas,
+  ...audit,
+  ...disclosure,
+  ...imports,
+  ...indicators,
+  ...monitoring,
+  ...points,
+  ...sources,
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+
+export interface BuiltinRole {
+  id: string;
+  nameDe: string;
+  descriptionDe: string;
+  permissions: readonly Permission[];
+}
+
+const PUBLIC_READ: Permission[] = [
+  'areas.read',
+  'indicators.read',
+  'sources.read',
+  'points.read',
+  'monitoring.read',
+];
+const SIGNED_IN: Permission[] = [...PUBLIC_READ, 'account.self', 'alerts.read', 'alerts.subscribe'];
+const PLANNER: Permission[] = [
+  ...SIGNED_IN,
+  'indicators.edit',
+  'imports.run',
+  'imports.read',
+  'alerts.handle',
+  'alerts.rules',
+  'alerts.detect',
+  'audit.read',
+  'disclosure.unsuppressed',
+];
+
+export const BUILTIN_ROLES: readonly BuiltinRole[] = [
+  {
+    id: 'anonymous',
+    nameDe: 'Öffentlichkeit (ohne Anmeldung)',
+    descriptionDe: 'Was jede Person ohne Anmeldung sieht: öffentliche Daten, mit Geheimhaltung.',
+    permissions: PUBLIC_READ,
+  },
+  {
+    id: 'viewer',
+    nameDe: 'Lesend',
+    descriptionDe: 'Liest öffentliche und verwaltungsinterne Daten und Frühwarnungen.',
+    permissions: SIGNED_IN,
+  },
+  {
+    id: 'provider',
+    nameDe: 'Träger',
+    descriptionDe: 'Freier Träger oder Organisation: liest wie „Lesend“.',
+    permissions: SIGNED_IN,
+  },
+  {
+    id: 'moderator',
+    nameDe: 'Moderation',
+    descriptionDe: 'Moderiert Beteiligung; liest wie „Lesend“.',
+    permissions: SIGNED_IN,
+  },
+  {
+    id: 'department_planner',
+    nameDe: 'Fachplanung',
+    descriptionDe:
+      'Plant in einer Abteilung: pflegt deren Indikatoren und Regeln, importiert, sieht ungeschwärzte Werte.',
+    permissions: PLANNER,
+  },
+  {
+    id: 'data_steward',
+    nameDe: 'Datenverantwortung',
+    descriptionDe: 'Pflegt Daten aller Abteilungen: Importe, Metadaten, Quellen.',
+    permissions: [
+      ...SIGNED_IN,
+      'indicators.read_all',
+      'indicators.edit_all',
+      'imports.run',
+      'imports.read',
+      'audit.read',
+      'disclosure.unsuppressed',
+    ],
+  },
+  {
+    id: 'sozialplanung',
+    nameDe: 'Sozialplanung',
+    descriptionDe:
+      'Integrierte Sozialplanung: wie Fachplanung, dazu Indizes, alle Regeln und die Geheimhaltung.',
+    permissions: [
+      ...PLANNER,
+      'indicators.read_all',
+      'monitoring.edit',
+      'alerts.rules_all',
+      'disclosure.configure',
+    ],
+  },
+  {
+    id: 'administrator',
+    nameDe: 'Administration',
+    descriptionDe:
+      'Alle Rechte im Mandanten, auch Personen, Abteilungen, Rollen und das Protokoll.',
+    permissions: ALL_PERMISSIONS,
+  },
+];
+
+/** Departments every new tenant starts with (editable records). */
+export const DEFAULT_DEPARTMENTS: readonly { id: string; name: string }[] = [
+  { id: 'sozialplanung', name: 'Sozialplanung' },
+  { id: 'jugendhilfeplanung', name: 'Jugendhilfeplanung' },
+  { id: 'altenhilfe', name: 'Altenhilfeplanung' },
+  { id: 'schulentwicklung', name: 'Schulentwicklungsplanung' },
+  { id: 'gesundheit', name: 'Gesundheitsplanung' },
+  { id: 'wohnen', name: 'Wohnen' },
+  { id: 'stadtentwicklung', name: 'Stadtentwicklung' },
+];

@@ -1,0 +1,493 @@
+// HTTP routes of the access module: sign-in/out, who am I, password change and reset, own API
+// tokens, and the administration of people, departments and roles.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createTransport } from 'nodemailer';
+import { z } from 'zod';
+import type { AppContext } from '../../app-context.ts';
+import { defineRoute } from '../../http/route.ts';
+import { auditActor } from '../audit/chain.ts';
+import { SESSION_COOKIE } from './access-control.ts';
+import { ALL_PERMISSIONS, PERMISSIONS } from './permissions.ts';
+import type { Principal } from './principal.ts';
+import {
+  changePassword,
+  createToken,
+  createUser,
+  issueResetLink,
+  listDepartments,
+  listPublicUsers,
+  listRoles,
+  listTokens,
+  requestPasswordReset,
+  resetPassword,
+  revokeToken,
+  saveDepartment,
+  saveRole,
+  signIn,
+  signOut,
+  updateUser,
+  type NewSession,
+} from './service.ts';
+
+const tags = ['Zugang'];
+const email = z.email({ error: 'erwartet eine E-Mail-Adresse' }).max(254);
+const slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, {
+    error: 'nur Kleinbuchstaben, Ziffern, - und _ (max. 63)',
+  });
+
+const meSchema = z.object({
+  signedIn: z.boolean(),
+  kind: z.enum(['anonymous', 'session', 'token']),
+  tenant: z.object({ id: z.string(), name: z.string(), ags: z.string() }),
+  user: z
+    .object({
+      id: z.number(),
+      email: z.string(),
+      displayName: z.string(),
+      departmentId: z.string().nullable(),
+      roles: z.array(z.string()),
+    })
+    .nullable(),
+  permissions: z.array(z.string()),
+  csrfToken: z.string().nullable(),
+  sso: z.object({ enabled: z.boolean(), label: z.string() }),
+});
+
+const publicUserSchema = z.object({
+  id: z.number(),
+  email: z.string(),
+  displayName: z.string(),
+  departmentId: z.string().nullable(),
+  roles: z.array(z.string()),
+  active: z.boolean(),
+  hasPassword: z.boolean(),
+  sso: z.boolean(),
+});
+const linkSchema = z.object({ url: z.string(), expiresAt: z.string() });
+const departmentSchema = z.object({
+  id: slug,
+  name: z.string().trim().min(1).max(200),
+  kind: z.enum(['department', 'organisation']).default('department'),
+  orgType: z.string().trim().max(100).nullable().default(null),
+});
+const roleSchema = z.object({
+  id: z.string(),
+  nameDe: z.string(),
+  descriptionDe: z.string(),
+  builtin: z.boolean(),
+  permissions: z.array(z.string()),
+});
+const tokenSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  prefix: z.string(),
+  scopes: z.array(z.string()),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+
+/** Sets the session cookie: HttpOnly, SameSite=Strict, Secure when served over https. */
+export function setSessionCookie(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  ctx: AppContext,
+  session: NewSession | null,
+): void {
+  const secure = request.protocol === 'https' || ctx.config.publicUrl?.startsWith('https:');
+  const attrs = ['Path=/', 'HttpOnly', 'SameSite=Strict', ...(secure ? ['Secure'] : [])];
+  const value = session
+    ? `${SESSION_COOKIE}=${session.secret}; Max-Age=${Math.floor((session.expiresAt.getTime() - Date.now()) / 1000)}`
+    : `${SESSION_COOKIE}=; Max-Age=0`;
+  reply.header('Set-Cookie', [value, ...attrs].join('; '));
+}
+
+/** What /api/me answers for a principal. */
+export async function describeMe(ctx: AppContext, principal: Principal, csrf?: string | null) {
+  const [tenant] = await ctx.db.query<{ id: string; name: string; ags: string }>(
+    'SELECT id, name, ags FROM tenant WHERE id = $1',
+    [principal.tenantId],
+  );
+  return {
+    signedIn: principal.kind !== 'anonymous',
+    kind: principal.kind,
+    tenant: tenant ?? { id: principal.tenantId, name: principal.tenantId, ags: '' },
+    user:
+      principal.userId === null
+        ? null
+        : {
+            id: principal.userId,
+            email: principal.name,
+            displayName: principal.displayName,
+            departmentId: principal.departmentId,
+            roles: [...principal.roles],
+          },
+    permissions: [...principal.permissions].sort(),
+    csrfToken: csrf !== undefined ? csrf : (principal.csrfToken ?? null),
+    sso: { enabled: ctx.config.oidc !== undefined, label: ctx.config.oidc?.label ?? '' },
+  };
+}
+
+export function registerAccessRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const access = app.sozialraumAccess;
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/me',
+    operationId: 'getMe',
+    summary: 'Wer bin ich: Mandant, Person, Berechtigungen und CSRF-Token',
+    tags,
+    permission: 'none',
+    response: meSchema,
+    handler: ({ auth }) => describeMe(ctx, auth),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/auth/login',
+    operationId: 'signIn',
+    csrfExempt: true,
+    summary: 'Anmelden mit E-Mail-Adresse und Passwort (setzt das Sitzungs-Cookie)',
+    tags,
+    permission: 'none',
+    body: z.object({
+      email: z.string().trim().min(1).max(254),
+      password: z.string().min(1).max(256),
+    }),
+    response: meSchema,
+    handler: async ({ body, request, reply }) => {
+      const { session, user } = await signIn(ctx.db, access, {
+        email: body.email,
+        password: body.password,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+        requestId: String(request.id),
+      });
+      setSessionCookie(reply, request, ctx, session);
+      const principal = (await access.userPrincipal(user.tenant_id, user.id, 'session'))!;
+      return describeMe(ctx, principal, session.csrfToken);
+    },
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/auth/logout',
+    operationId: 'signOut',
+    summary: 'Abmelden (beendet die Sitzung auf dem Server)',
+    tags,
+    permission: 'none',
+    response: z.object({ signedOut: z.boolean() }),
+    handler: async ({ auth, request, reply }) => {
+      await signOut(ctx.db, access, auth, auditActor(auth, request, 'account.self'));
+      setSessionCookie(reply, request, ctx, null);
+      return { signedOut: auth.kind === 'session' };
+    },
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/auth/password',
+    operationId: 'changePassword',
+    summary: 'Eigenes Passwort ändern (beendet alle anderen Sitzungen)',
+    tags,
+    permission: 'account.self',
+    body: z.object({
+      currentPassword: z.string().min(1).max(256),
+      newPassword: z.string().max(256),
+    }),
+    response: meSchema,
+    handler: async ({ auth, body, request, reply }) => {
+      if (auth.kind !== 'session') throw new Error('password change needs a session');
+      const session = await changePassword(
+        ctx.db,
+        access,
+        auth,
+        body,
+        auditActor(auth, request, 'account.self'),
+        { ip: request.ip, userAgent: request.headers['user-agent'] ?? null },
+      );
+      setSessionCookie(reply, request, ctx, session);
+      return describeMe(ctx, auth, session.csrfToken);
+    },
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/auth/reset-request',
+    operationId: 'requestPasswordReset',
+    csrfExempt: true,
+    summary: 'Link zum Zurücksetzen des Passworts per E-Mail anfordern',
+    description:
+      'Antwortet immer gleich, ob es das Konto gibt oder nicht. Ohne SMTP steht der Link im Server-Log.',
+    tags,
+    permission: 'none',
+    body: z.object({ email }),
+    response: z.object({ message: z.string() }),
+    handler: async ({ auth, body, request }) => {
+      await requestPasswordReset(
+        ctx.db,
+        ctx.config,
+        body.email,
+        auditActor(auth, request, 'none'),
+        async (to, subject, text) => {
+          const transport = createTransport(ctx.config.smtpUrl!);
+          await transport.sendMail({
+            from: ctx.config.mailFrom ?? 'sozialraum@localhost',
+            to,
+            subject,
+            text,
+          });
+        },
+        (msg) => request.log.warn(msg),
+      );
+      return {
+        message:
+          'Wenn es ein Konto mit dieser Adresse gibt, ist eine E-Mail mit einem Link unterwegs. Der Link gilt eine Stunde.',
+      };
+    },
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/auth/reset',
+    operationId: 'resetPassword',
+    csrfExempt: true,
+    summary: 'Neues Passwort mit einem Einmal-Link setzen',
+    tags,
+    permission: 'none',
+    body: z.object({ token: z.string().min(10).max(200), newPassword: z.string().max(256) }),
+    response: z.object({ email: z.string() }),
+    handler: ({ body, request }) =>
+      resetPassword(ctx.db, access, body, { ip: request.ip, requestId: String(request.id) }),
+  });
+
+  // --- own API tokens
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/me/tokens',
+    operationId: 'listOwnTokens',
+    summary: 'Eigene API-Token (ohne Geheimnis)',
+    tags,
+    permission: 'account.self',
+    response: z.array(tokenSchema),
+    handler: ({ auth }) => listTokens(ctx.db, auth),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/me/tokens',
+    operationId: 'createOwnToken',
+    summary: 'API-Token für Skripte anlegen (das Geheimnis wird nur jetzt gezeigt)',
+    tags,
+    permission: 'account.self',
+    body: z.object({
+      name: z.string().trim().min(1).max(100),
+      scopes: z.array(z.enum(ALL_PERMISSIONS as [string, ...string[]])).min(1),
+      expiresInDays: z.number().int().min(1).max(730).nullable().default(90),
+    }),
+    response: z.object({ token: z.string(), info: tokenSchema }),
+    handler: ({ auth, body, request }) =>
+      createToken(ctx.db, auth, body, auditActor(auth, request, 'account.self')),
+  });
+
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/api/me/tokens/:id',
+    operationId: 'revokeOwnToken',
+    summary: 'Eigenes API-Token widerrufen',
+    tags,
+    permission: 'account.self',
+    params: z.object({ id: z.coerce.number().int() }),
+    response: tokenSchema,
+    handler: ({ auth, params, request }) =>
+      revokeToken(ctx.db, access, auth, params.id, auditActor(auth, request, 'account.self')),
+  });
+
+  // --- directory: departments and permissions (for share dialogs and token scopes)
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/departments',
+    operationId: 'listDepartments',
+    summary: 'Abteilungen und Organisationen des Mandanten',
+    tags,
+    permission: 'account.self',
+    response: z.array(departmentSchema),
+    handler: ({ auth }) => listDepartments(ctx.db, auth.tenantId),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/permissions',
+    operationId: 'listPermissions',
+    summary: 'Alle Berechtigungen (modul.verb) mit Beschreibung',
+    tags,
+    permission: 'account.self',
+    response: z.array(z.object({ id: z.string(), module: z.string(), descriptionDe: z.string() })),
+    handler: () =>
+      Object.entries(PERMISSIONS).map(([id, descriptionDe]) => ({
+        id,
+        module: id.split('.')[0]!,
+        descriptionDe,
+      })),
+  });
+
+  // --- administration
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/admin/users',
+    operationId: 'listUsers',
+    summary: 'Personen des Mandanten',
+    tags,
+    permission: 'access.users',
+    response: z.array(publicUserSchema),
+    handler: ({ auth }) => listPublicUsers(ctx.db, auth.tenantId),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/admin/users',
+    operationId: 'createUser',
+    summary: 'Person anlegen; die Antwort enthält den Einmal-Link zum Setzen des Passworts',
+    tags,
+    permission: 'access.users',
+    body: z.object({
+      email,
+      displayName: z.string().trim().min(1).max(200),
+      departmentId: slug.nullable().default(null),
+      roles: z.array(slug).default(['viewer']),
+    }),
+    response: z.object({ user: publicUserSchema, setupLink: linkSchema }),
+    handler: async ({ auth, body, request, reply }) => {
+      const r = await createUser(
+        ctx.db,
+        ctx.config,
+        auth.tenantId,
+        body,
+        auditActor(auth, request, 'access.users'),
+      );
+      reply.code(201);
+      return {
+        user: r.user,
+        setupLink: { url: r.setupLink.url, expiresAt: r.setupLink.expiresAt.toISOString() },
+      };
+    },
+  });
+
+  defineRoute(app, {
+    method: 'PATCH',
+    url: '/api/admin/users/:id',
+    operationId: 'updateUser',
+    summary: 'Person ändern: Name, Adresse, Abteilung, Rollen, gesperrt',
+    tags,
+    permission: 'access.users',
+    params: z.object({ id: z.coerce.number().int() }),
+    body: z.object({
+      email: email.optional(),
+      displayName: z.string().trim().min(1).max(200).optional(),
+      departmentId: slug.nullable().optional(),
+      roles: z.array(slug).optional(),
+      active: z.boolean().optional(),
+    }),
+    response: publicUserSchema,
+    handler: ({ auth, params, body, request }) =>
+      updateUser(ctx.db, access, auth, params.id, body, auditActor(auth, request, 'access.users')),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/admin/users/:id/reset-link',
+    operationId: 'issueResetLink',
+    summary: 'Neuen Einmal-Link zum Setzen des Passworts erzeugen',
+    tags,
+    permission: 'access.users',
+    params: z.object({ id: z.coerce.number().int() }),
+    response: linkSchema,
+    handler: async ({ auth, params, request }) => {
+      const link = await issueResetLink(
+        ctx.db,
+        ctx.config,
+        auth.tenantId,
+        params.id,
+        auditActor(auth, request, 'access.users'),
+      );
+      return { url: link.url, expiresAt: link.expiresAt.toISOString() };
+    },
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/admin/departments',
+    operationId: 'createDepartment',
+    summary: 'Abteilung oder Organisation anlegen',
+    tags,
+    permission: 'access.departments',
+    body: departmentSchema,
+    response: departmentSchema,
+    handler: ({ auth, body, request }) =>
+      saveDepartment(
+        ctx.db,
+        auth.tenantId,
+        body,
+        auditActor(auth, request, 'access.departments'),
+        'create',
+      ),
+  });
+
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/api/admin/departments/:id',
+    operationId: 'updateDepartment',
+    summary: 'Abteilung oder Organisation ändern',
+    tags,
+    permission: 'access.departments',
+    params: z.object({ id: slug }),
+    body: departmentSchema.omit({ id: true }),
+    response: departmentSchema,
+    handler: ({ auth, params, body, request }) =>
+      saveDepartment(
+        ctx.db,
+        auth.tenantId,
+        { ...body, id: params.id },
+        auditActor(auth, request, 'access.departments'),
+        'update',
+      ),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/admin/roles',
+    operationId: 'listRoles',
+    summary: 'Rollen mit ihren Berechtigungen',
+    tags,
+    permission: 'access.roles',
+    response: z.array(roleSchema),
+    handler: ({ auth }) => listRoles(ctx.db, auth.tenantId),
+  });
+
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/api/admin/roles/:id',
+    operationId: 'saveRole',
+    summary: 'Eigene Rolle anlegen oder ändern (eingebaute Rollen folgen der Software)',
+    tags,
+    permission: 'access.roles',
+    params: z.object({ id: slug }),
+    body: z.object({
+      nameDe: z.string().trim().min(1).max(100),
+      descriptionDe: z.string().trim().max(500).default(''),
+      permissions: z.array(z.string()),
+    }),
+    response: roleSchema,
+    handler: ({ auth, params, body, request }) =>
+      saveRole(
+        ctx.db,
+        access,
+        auth.tenantId,
+        { ...body, id: params.id },
+        auditActor(auth, request, 'access.roles'),
+      ),
+  });
+}

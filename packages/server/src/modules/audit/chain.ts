@@ -1,0 +1,334 @@
+// The audit log, written in the transaction of the change it records, and chained by hashes per
+// tenant: entry n stores SHA-256(canonical JSON of its content + hash of entry n − 1). Changing or
+// deleting an entry breaks the chain from there on; `sozialraum audit verify` finds it. The newest
+// link is kept in audit_chain_head and locked while appending, so concurrent writers never fork
+// the chain (docs/methods/audit-chain.md).
+import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { Sql } from '../../db/db.ts';
+import type { Principal } from '../access/principal.ts';
+
+/** Who made a change, with which permission, from where. */
+export interface AuditActor {
+  actor: string;
+  userId?: number | null;
+  permission?: string | null;
+  ip?: string | null;
+  requestId?: string | null;
+}
+
+export interface AuditEntry {
+  action: string;
+  entity: string;
+  entityId: string;
+  detail?: unknown;
+}
+
+/** The actor of a request: the principal's name and user, the permission used, ip and request id. */
+export function auditActor(
+  principal: Principal,
+  request: FastifyRequest | undefined,
+  permission: string,
+): AuditActor {
+  return {
+    actor: principal.name,
+    userId: principal.userId,
+    permission,
+    ip: request?.ip ?? null,
+    requestId: request ? String(request.id) : null,
+  };
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** JSON with object keys sorted at every depth (undefined dropped, as JSON does). */
+export function canonicalJson(value: unknown): string {
+  const plain: unknown = value === undefined ? null : JSON.parse(JSON.stringify(value));
+  const sort = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sort);
+    if (v && typeof v === 'object')
+      return Object.fromEntries(
+        Object.keys(v)
+          .sort()
+          .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+      );
+    return v;
+  };
+  return JSON.stringify(sort(plain));
+}
+
+export interface ChainedFields {
+  tenantId: string;
+  seq: number;
+  atMs: number;
+  actor: string;
+  userId: number | null;
+  permission: string | null;
+  ip: string | null;
+  requestId: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  detail: unknown;
+  prevHash: string;
+}
+
+/** The hash of one entry: SHA-256 over its canonical JSON including the previous hash. */
+export function entryHash(f: ChainedFields): string {
+  return createHash('sha256')
+    .update(
+      canonicalJson([
+        f.tenantId,
+        f.seq,
+        f.atMs,
+        f.actor,
+        f.userId,
+        f.permission,
+        f.ip,
+        f.requestId,
+        f.action,
+        f.entity,
+        f.entityId,
+        f.detail,
+        f.prevHash,
+      ]),
+    )
+    .digest('hex');
+}
+
+/** The fields that changed between two versions of a record: { field: { before, after } }. */
+export function diffRecords(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): Record<string, { before: unknown; after: unknown }> {
+  const out: Record<string, { before: unknown; after: unknown }> = {};
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  for (const k of keys) {
+    const b = before?.[k] ?? null;
+    const a = after?.[k] ?? null;
+    if (canonicalJson(b) !== canonicalJson(a)) out[k] = { before: b, after: a };
+  }
+  return out;
+}
+
+async function lockHead(tx: Sql, tenantId: string): Promise<{ seq: number; hash: string }> {
+  await tx.query(
+    'INSERT INTO audit_chain_head (tenant_id, seq, hash) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING',
+    [tenantId, GENESIS_HASH],
+  );
+  const [head] = await tx.query<{ seq: number; hash: string }>(
+    'SELECT seq, hash FROM audit_chain_head WHERE tenant_id = $1 FOR UPDATE',
+    [tenantId],
+  );
+  return { seq: Number(head!.seq), hash: head!.hash };
+}
+
+/** Appends one audit entry; call it inside the transaction of the change it records. */
+export async function writeAudit(
+  tx: Sql,
+  tenantId: string,
+  entry: AuditEntry & { actor: string | AuditActor },
+): Promise<void> {
+  const who: AuditActor = typeof entry.actor === 'string' ? { actor: entry.actor } : entry.actor;
+  const head = await lockHead(tx, tenantId);
+  const fields: ChainedFields = {
+    tenantId,
+    seq: head.seq + 1,
+    atMs: Date.now(),
+    actor: who.actor,
+    userId: who.userId ?? null,
+    permission: who.permission ?? null,
+    ip: who.ip ?? null,
+    requestId: who.requestId ?? null,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    detail: JSON.parse(canonicalJson(entry.detail ?? {})),
+    prevHash: head.hash,
+  };
+  const hash = entryHash(fields);
+  await tx.query(
+    `INSERT INTO audit_log (tenant_id, at, actor, action, entity, entity_id, detail, user_id, permission,
+                            ip, request_id, seq, prev_hash, hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+    [
+      tenantId,
+      new Date(fields.atMs),
+      fields.actor,
+      fields.action,
+      fields.entity,
+      fields.entityId,
+      JSON.stringify(fields.detail),
+      fields.userId,
+      fields.permission,
+      fields.ip,
+      fields.requestId,
+      fields.seq,
+      fields.prevHash,
+      hash,
+    ],
+  );
+  await tx.query('UPDATE audit_chain_head SET seq = $2, hash = $3 WHERE tenant_id = $1', [
+    tenantId,
+    fields.seq,
+    hash,
+  ]);
+}
+
+interface StoredEntry {
+  id: number;
+  tenant_id: string;
+  seq: number | null;
+  at_ms: number;
+  actor: string;
+  user_id: number | null;
+  permission: string | null;
+  ip: string | null;
+  request_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  detail: unknown;
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+const STORED_COLUMNS = `id, tenant_id, seq, round(extract(epoch FROM at) * 1000)::float8 AS at_ms, actor, user_id,
+  permission, ip, request_id, action, entity, entity_id, detail, prev_hash, hash`;
+
+function fieldsOf(e: StoredEntry, seq: number, prevHash: string): ChainedFields {
+  return {
+    tenantId: e.tenant_id,
+    seq,
+    atMs: Number(e.at_ms),
+    actor: e.actor,
+    userId: e.user_id,
+    permission: e.permission,
+    ip: e.ip,
+    requestId: e.request_id,
+    action: e.action,
+    entity: e.entity,
+    entityId: e.entity_id,
+    detail: e.detail,
+    prevHash,
+  };
+}
+
+/**
+ * Chains entries written before the chain existed (seq NULL), in id order, after the current head.
+ * Runs at start; returns how many entries were sealed.
+ */
+export async function sealAuditChain(db: {
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+}): Promise<number> {
+  return db.transaction(async (tx) => {
+    const tenants = await tx.query<{ tenant_id: string }>(
+      'SELECT DISTINCT tenant_id FROM audit_log WHERE seq IS NULL',
+    );
+    let sealed = 0;
+    for (const { tenant_id: tenantId } of tenants) {
+      let head = await lockHead(tx, tenantId);
+      const rows = await tx.query<StoredEntry>(
+        `SELECT ${STORED_COLUMNS} FROM audit_log WHERE tenant_id = $1 AND seq IS NULL ORDER BY id`,
+        [tenantId],
+      );
+      for (const e of rows) {
+        const seq = head.seq + 1;
+        const hash = entryHash(fieldsOf(e, seq, head.hash));
+        await tx.query(
+          'UPDATE audit_log SET seq = $3, prev_hash = $4, hash = $5 WHERE tenant_id = $1 AND id = $2',
+          [tenantId, e.id, seq, head.hash, hash],
+        );
+        head = { seq, hash };
+        sealed++;
+      }
+      await tx.query('UPDATE audit_chain_head SET seq = $2, hash = $3 WHERE tenant_id = $1', [
+        tenantId,
+        head.seq,
+        head.hash,
+      ]);
+    }
+    return sealed;
+  });
+}
+
+export interface ChainProblem {
+  tenantId: string;
+  seq: number | null;
+  id: number | null;
+  problem: string;
+}
+
+export interface ChainReport {
+  tenants: { tenantId: string; entries: number }[];
+  problems: ChainProblem[];
+}
+
+/** Recomputes every tenant's chain and reports each entry that was changed, removed or added. */
+export async function verifyAuditChain(db: Sql, tenantId?: string): Promise<ChainReport> {
+  const tenants = (
+    await db.query<{ tenant_id: string }>(
+      `SELECT tenant_id FROM audit_chain_head WHERE $1::text IS NULL OR tenant_id = $1
+       UNION SELECT DISTINCT tenant_id FROM audit_log WHERE $1::text IS NULL OR tenant_id = $1
+       ORDER BY 1`,
+      [tenantId ?? null],
+    )
+  ).map((r) => r.tenant_id);
+  const report: ChainReport = { tenants: [], problems: [] };
+  for (const t of tenants) {
+    const rows = await db.query<StoredEntry>(
+      `SELECT ${STORED_COLUMNS} FROM audit_log WHERE tenant_id = $1 ORDER BY seq NULLS LAST, id`,
+      [t],
+    );
+    const [head] = await db.query<{ seq: number; hash: string }>(
+      'SELECT seq, hash FROM audit_chain_head WHERE tenant_id = $1',
+      [t],
+    );
+    const problem = (e: StoredEntry | null, seq: number | null, text: string) =>
+      report.problems.push({ tenantId: t, seq, id: e?.id ?? null, problem: text });
+    let prev = GENESIS_HASH;
+    let expected = 1;
+    for (const e of rows) {
+      if (e.seq === null) {
+        problem(
+          e,
+          null,
+          'Eintrag ist nicht verkettet (an der Protokollfunktion vorbei eingefügt).',
+        );
+        continue;
+      }
+      const seq = Number(e.seq);
+      if (seq !== expected)
+        problem(
+          e,
+          seq,
+          seq > expected
+            ? `Einträge ${expected}–${seq - 1} fehlen (gelöscht).`
+            : `Laufende Nummer ${seq} kommt doppelt vor.`,
+        );
+      if (e.prev_hash !== prev)
+        problem(
+          e,
+          seq,
+          'Verweis auf den vorigen Eintrag stimmt nicht (Eintrag davor geändert oder gelöscht).',
+        );
+      if (entryHash(fieldsOf(e, seq, e.prev_hash ?? '')) !== e.hash)
+        problem(e, seq, 'Inhalt passt nicht zum gespeicherten Hash (Eintrag wurde geändert).');
+      prev = e.hash ?? '';
+      expected = seq + 1;
+    }
+    if (head && (Number(head.seq) !== expected - 1 || head.hash !== prev))
+      problem(
+        null,
+        Number(head.seq),
+        `Das Protokoll endet bei Nr. ${expected - 1}, zuletzt geschrieben wurde Nr. ${head.seq} (Einträge am Ende gelöscht).`,
+      );
+    report.tenants.push({ tenantId: t, entries: rows.length });
+  }
+  return report;
+}
+
+/** The name of an actor, for tables that keep only a name (import_run.actor). */
+export function actorName(a: string | AuditActor | undefined): string {
+  return a === undefined ? 'system' : typeof a === 'string' ? a : a.actor;
+}

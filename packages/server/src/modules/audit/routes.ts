@@ -1,0 +1,181 @@
+// Reading the audit log: administrators read and export their tenant's whole log; owners
+// ('audit.read') read the entries about their department's records and made by its members.
+// The UI shows the history of every record from here (entity + entityId).
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../../app-context.ts';
+import type { Sql } from '../../db/db.ts';
+import { defineRoute } from '../../http/route.ts';
+import type { Principal } from '../access/principal.ts';
+import { verifyAuditChain } from './chain.ts';
+
+const entrySchema = z.object({
+  id: z.number(),
+  seq: z.number().nullable(),
+  at: z.string(),
+  actor: z.string(),
+  userId: z.number().nullable(),
+  permission: z.string().nullable(),
+  ip: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  detail: z.unknown(),
+  hash: z.string().nullable(),
+});
+type Entry = z.infer<typeof entrySchema>;
+
+const querySchema = z.object({
+  entity: z.string().max(100).optional(),
+  entityId: z.string().max(200).optional(),
+  action: z.string().max(100).optional(),
+  before: z.coerce.number().int().optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+/** The entries this principal may read, newest first. */
+export async function listAuditEntries(
+  sql: Sql,
+  principal: Principal,
+  q: z.infer<typeof querySchema>,
+): Promise<Entry[]> {
+  const all = principal.permissions.has('audit.read_all');
+  const rows = await sql.query<{
+    id: number;
+    seq: number | null;
+    at: Date;
+    actor: string;
+    user_id: number | null;
+    permission: string | null;
+    ip: string | null;
+    action: string;
+    entity: string;
+    entity_id: string;
+    detail: unknown;
+    hash: string | null;
+  }>(
+    `SELECT l.id, l.seq, l.at, l.actor, l.user_id, l.permission, l.ip, l.action, l.entity, l.entity_id, l.detail, l.hash
+       FROM audit_log l
+      WHERE l.tenant_id = $1
+        AND ($2::text IS NULL OR l.entity = $2)
+        AND ($3::text IS NULL OR l.entity_id = $3)
+        AND ($4::text IS NULL OR l.action = $4)
+        AND ($5::bigint IS NULL OR l.id < $5)
+        AND ($7 OR (
+              l.user_id IN (SELECT id FROM app_user WHERE tenant_id = $1 AND department_id = $8)
+           OR (l.entity = 'indicator' AND l.entity_id IN (SELECT id FROM indicator WHERE tenant_id = $1 AND department = $8))
+           OR (l.entity = 'alert_rule' AND l.entity_id IN (SELECT id FROM alert_rule WHERE tenant_id = $1 AND department = $8))
+           OR (l.entity = 'department' AND l.entity_id = $8)))
+      ORDER BY l.id DESC
+      LIMIT $6`,
+    [
+      principal.tenantId,
+      q.entity ?? null,
+      q.entityId ?? null,
+      q.action ?? null,
+      q.before ?? null,
+      q.limit,
+      all,
+      principal.departmentId ?? '',
+    ],
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    seq: r.seq === null ? null : Number(r.seq),
+    at: new Date(r.at).toISOString(),
+    actor: r.actor,
+    userId: r.user_id,
+    permission: r.permission,
+    ip: r.ip,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    detail: r.detail,
+    hash: r.hash,
+  }));
+}
+
+/** One CSV field, quoted as RFC 4180 asks (and guarded against spreadsheet formulas). */
+function csvField(v: unknown): string {
+  let s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[";\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const tags = ['Protokoll'];
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/audit',
+    operationId: 'listAuditEntries',
+    summary:
+      'Änderungsprotokoll (neueste zuerst); mit entity + entityId die Geschichte eines Datensatzes',
+    description:
+      'Mit audit.read_all das ganze Protokoll des Mandanten, mit audit.read die Einträge zu Datensätzen der eigenen Abteilung und von ihren Mitgliedern. Blättern mit before = kleinste id der vorigen Seite.',
+    tags,
+    permission: 'audit.read',
+    querystring: querySchema,
+    response: z.array(entrySchema),
+    handler: ({ auth, query }) => listAuditEntries(ctx.db, auth, query),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/audit/export',
+    operationId: 'exportAuditLog',
+    summary: 'Änderungsprotokoll als CSV (Semikolon, UTF-8 mit BOM) für Excel',
+    tags,
+    permission: 'audit.read',
+    querystring: querySchema.extend({
+      limit: z.coerce.number().int().min(1).max(100_000).default(100_000),
+    }),
+    response: z.string(),
+    responseContentType: 'text/csv; charset=utf-8',
+    handler: async ({ auth, query, reply }) => {
+      const rows = await listAuditEntries(ctx.db, auth, query);
+      const head = [
+        'Nr',
+        'Zeitpunkt',
+        'Person',
+        'Berechtigung',
+        'IP',
+        'Aktion',
+        'Objekt',
+        'Objekt-ID',
+        'Details',
+        'Hash',
+      ];
+      const lines = rows.map((r) =>
+        [r.seq, r.at, r.actor, r.permission, r.ip, r.action, r.entity, r.entityId, r.detail, r.hash]
+          .map(csvField)
+          .join(';'),
+      );
+      reply.header('Content-Disposition', `attachment; filename="protokoll-${auth.tenantId}.csv"`);
+      return '\uFEFF' + [head.join(';'), ...lines].join('\r\n') + '\r\n';
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/audit/verify',
+    operationId: 'verifyAuditLog',
+    summary: 'Hash-Kette des Protokolls prüfen (wie `sozialraum audit verify`)',
+    tags,
+    permission: 'audit.read_all',
+    response: z.object({
+      ok: z.boolean(),
+      entries: z.number(),
+      problems: z.array(
+        z.object({ seq: z.number().nullable(), id: z.number().nullable(), problem: z.string() }),
+      ),
+    }),
+    handler: async ({ auth }) => {
+      const report = await verifyAuditChain(ctx.db, auth.tenantId);
+      return {
+        ok: report.problems.length === 0,
+        entries: report.tenants.reduce((n, t) => n + t.entries, 0),
+        problems: report.problems.map(({ seq, id, problem }) => ({ seq, id, problem })),
+      };
+    },
+  });
+}

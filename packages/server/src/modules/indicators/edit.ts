@@ -1,0 +1,147 @@
+// Editing an indicator's metadata, visibility and shares: only its department (or holders of
+// 'indicators.edit_all'); a change of owner only with 'indicators.edit_all'. One transaction with
+// the audit entry (before/after of the changed fields).
+import type { Db } from '../../db/db.ts';
+import { badRequest, forbidden, notFound } from '../../http/errors.ts';
+import type { Principal } from '../access/principal.ts';
+import { diffRecords, writeAudit, type AuditActor } from '../audit/chain.ts';
+import { assertCanEditIndicator } from './policy.ts';
+import { getIndicator, invalidateCatalogueCache } from './service.ts';
+import type { Indicator } from './schema.ts';
+
+export interface IndicatorPatch {
+  nameDe?: string | undefined;
+  nameEn?: string | undefined;
+  shortDe?: string | null | undefined;
+  definitionDe?: string | undefined;
+  definitionEn?: string | null | undefined;
+  polarity?: 'higher_is_better' | 'higher_is_worse' | 'neutral' | undefined;
+  updateCycle?: string | null | undefined;
+  numeratorDef?: string | null | undefined;
+  denominatorDef?: string | null | undefined;
+  methodNote?: string | null | undefined;
+  decimals?: number | undefined;
+  visibility?: 'public' | 'internal' | 'department' | undefined;
+  sharedWith?: string[] | undefined;
+  department?: string | undefined;
+}
+
+const COLUMNS: Record<string, string> = {
+  nameDe: 'name_de',
+  nameEn: 'name_en',
+  shortDe: 'short_de',
+  definitionDe: 'definition_de',
+  definitionEn: 'definition_en',
+  polarity: 'polarity',
+  updateCycle: 'update_cycle',
+  numeratorDef: 'numerator_def',
+  denominatorDef: 'denominator_def',
+  methodNote: 'method_note',
+  decimals: 'decimals',
+  visibility: 'visibility',
+  department: 'department',
+};
+
+function editable(i: Indicator): Record<string, unknown> {
+  return {
+    nameDe: i.nameDe,
+    nameEn: i.nameEn,
+    shortDe: i.shortDe,
+    definitionDe: i.definitionDe,
+    definitionEn: i.definitionEn,
+    polarity: i.polarity,
+    updateCycle: i.updateCycle,
+    numeratorDef: i.numeratorDef,
+    denominatorDef: i.denominatorDef,
+    methodNote: i.methodNote,
+    decimals: i.decimals,
+    visibility: i.visibility,
+    department: i.department,
+    sharedWith: [...i.sharedWith].sort(),
+  };
+}
+
+export async function updateIndicator(
+  db: Db,
+  principal: Principal,
+  id: string,
+  patch: IndicatorPatch,
+  actor: AuditActor,
+): Promise<Indicator> {
+  const tenantId = principal.tenantId;
+  let before: Indicator;
+  try {
+    before = await getIndicator(db, principal, id);
+  } catch {
+    throw notFound(`Den Indikator „${id}“ gibt es nicht.`);
+  }
+  assertCanEditIndicator(principal, before.department, id);
+  if (
+    patch.department !== undefined &&
+    patch.department !== before.department &&
+    !principal.permissions.has('indicators.edit_all')
+  )
+    throw forbidden(
+      'Den Indikator einer anderen Abteilung übergeben darf nur die Datenverantwortung oder Administration.',
+    );
+  const departments = new Set(
+    (
+      await db.query<{ id: string }>('SELECT id FROM department WHERE tenant_id = $1', [tenantId])
+    ).map((r) => r.id),
+  );
+  for (const d of [...(patch.sharedWith ?? []), ...(patch.department ? [patch.department] : [])])
+    if (!departments.has(d))
+      throw badRequest(`Die Abteilung „${d}“ gibt es nicht.`, [
+        {
+          in: 'body',
+          field: patch.department === d ? 'department' : 'sharedWith',
+          reason: 'unbekannt',
+        },
+      ]);
+  const sets: string[] = [];
+  const values: unknown[] = [tenantId, id];
+  for (const [key, column] of Object.entries(COLUMNS)) {
+    const v = (patch as Record<string, unknown>)[key];
+    if (v === undefined) continue;
+    values.push(typeof v === 'string' ? v.trim() : v);
+    sets.push(`${column} = $${values.length}`);
+  }
+  await db.transaction(async (tx) => {
+    if (sets.length)
+      await tx.query(
+        `UPDATE indicator SET ${sets.join(', ')}, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
+        values,
+      );
+    if (patch.sharedWith !== undefined) {
+      await tx.query('DELETE FROM indicator_share WHERE tenant_id = $1 AND indicator_id = $2', [
+        tenantId,
+        id,
+      ]);
+      for (const d of new Set(patch.sharedWith))
+        await tx.query(
+          'INSERT INTO indicator_share (tenant_id, indicator_id, department_id) VALUES ($1, $2, $3)',
+          [tenantId, id, d],
+        );
+    }
+    const after = { ...editable(before) };
+    for (const key of Object.keys(COLUMNS)) {
+      const v = (patch as Record<string, unknown>)[key];
+      if (v !== undefined) after[key] = typeof v === 'string' ? v.trim() : v;
+    }
+    if (patch.sharedWith !== undefined) after.sharedWith = [...new Set(patch.sharedWith)].sort();
+    await writeAudit(tx, tenantId, {
+      actor,
+      action: 'indicators.update',
+      entity: 'indicator',
+      entityId: id,
+      detail: diffRecords(editable(before), after),
+    });
+  });
+  invalidateCatalogueCache();
+  // The editor may have taken away their own access (e.g. handed it to another department).
+  try {
+    return await getIndicator(db, principal, id);
+  } catch {
+    return { ...before, ...(patch as object) } as Indicator;
+  }
+}

@@ -1,0 +1,48 @@
+// Policy of the indicators module. A department owns its indicators and decides who reads them:
+// 'public' (everyone, also without sign-in), 'internal' (every signed-in person of the tenant) or
+// 'department' (the owning department, departments it shared the indicator with, and holders of
+// 'indicators.read_all'). Owners edit with 'indicators.edit'; 'indicators.edit_all' edits any.
+import type { Principal } from '../access/principal.ts';
+import { forbidden } from '../../http/errors.ts';
+
+export const permissions = {
+  'indicators.read': 'Indikatoren, Werte und Gebietsprofile lesen (im Rahmen der Sichtbarkeit)',
+  'indicators.read_all': 'Auch abteilungsinterne Indikatoren anderer Abteilungen lesen',
+  'indicators.edit':
+    'Metadaten, Sichtbarkeit und Freigaben der Indikatoren der eigenen Abteilung ändern',
+  'indicators.edit_all': 'Indikatoren aller Abteilungen ändern',
+} as const;
+
+export type Visibility = 'public' | 'internal' | 'department';
+
+/** What decides whether someone may read an indicator. */
+export interface ReadableIndicator {
+  visibility: Visibility;
+  department: string;
+  sharedWith: readonly string[];
+}
+
+/** True when the principal may read this indicator (its metadata and values). */
+export function canReadIndicator(principal: Principal, ind: ReadableIndicator): boolean {
+  if (!principal.permissions.has('indicators.read')) return false;
+  if (ind.visibility === 'public') return true;
+  if (principal.kind === 'anonymous') return false; // without sign-in: public only
+  if (ind.visibility === 'internal') return true;
+  if (principal.permissions.has('indicators.read_all')) return true;
+  const dept = principal.departmentId;
+  return dept !== null && (dept === ind.department || ind.sharedWith.includes(dept));
+}
+
+/** True when the principal may change this indicator. */
+export function canEditIndicator(principal: Principal, department: string): boolean {
+  if (principal.permissions.has('indicators.edit_all')) return true;
+  return principal.permissions.has('indicators.edit') && principal.departmentId === department;
+}
+
+/** Refuses unless the principal may change this indicator. */
+export function assertCanEditIndicator(principal: Principal, department: string, id: string): void {
+  if (!canEditIndicator(principal, department))
+    throw forbidden(
+      `Der Indikator „${id}“ gehört der Abteilung „${department}“; ändern darf ihn nur diese Abteilung.`,
+    );
+}
