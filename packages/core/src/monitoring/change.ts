@@ -96,8 +96,8 @@ export function findClassChanges(
   const ac = a.classOf;
   const bc = b.classOf;
   if (align === null) {
-    // One branch-free pass writes every position and advances only on a change (stream compaction
-    // into a reused scratch column), then the exactly sized columns are copied out.
+    // One pass collects the positions into a reused scratch column, then the exactly sized
+    // columns are copied out.
     const n = cv.length;
     if (compactScratch.length < n) compactScratch = new Int32Array(n);
     const count = compactChanged(pv, cv, ac, bc, compactScratch);
@@ -137,8 +137,8 @@ function compactChanged(
   const n = cv.length;
   let k = 0;
   for (let j = 0; j < n; j++) {
-    pos[k] = j;
-    k += (pv[j] as number) & (cv[j] as number) & Number(ac[j] !== bc[j]);
+    // a class differs rarely: test that first (a well-predicted branch, two columns read per area)
+    if (ac[j] !== bc[j] && ((pv[j] as number) & (cv[j] as number)) === 1) pos[k++] = j;
   }
   return k;
 }
@@ -324,7 +324,7 @@ function inClassKernel(
   return count;
 }
 
-/** inClassKernel for the first two editions at once (same areas in the same order). */
+/** inClassKernel for the first two editions at once (same areas in the same order) into a fresh (all 0) hit column. */
 function inClassPairKernel(
   v0: Uint8Array,
   cls0: Int8Array,
@@ -336,14 +336,16 @@ function inClassPairKernel(
 ): number {
   const n = hit.length;
   let count = 0;
+  // hit is fresh (all 0): write only the hits
   for (let j = 0; j < n; j++) {
-    const h =
-      (v0[j] as number) &
-      Number(cls0[j] === target0) &
-      (v1[j] as number) &
-      Number(cls1[j] === target1);
-    hit[j] = h;
-    count += h;
+    if (
+      cls1[j] === target1 &&
+      cls0[j] === target0 &&
+      ((v0[j] as number) & (v1[j] as number)) === 1
+    ) {
+      hit[j] = 1;
+      count++;
+    }
   }
   return count;
 }
@@ -536,7 +538,7 @@ function shiftedFiniteSums4(
   out[11] = q3; // prettier-ignore
 }
 
-/** Kernel: out_j[i] = 1 where c_j[i] > hi_j or < lo_j (NaN never), branch-free, ≤ 4 columns; counts into counts[j]. */
+/** Kernel: out_j[i] = 1 where c_j[i] > hi_j or < lo_j (NaN never), ≤ 4 columns, into fresh (all 0) columns; counts into counts[j]. */
 function flagOutside4(
   c0: Float64Array,
   c1: Float64Array,
@@ -554,23 +556,28 @@ function flagOutside4(
   const l0 = lo[0] as number, l1 = lo[1] as number, l2 = lo[2] as number, l3 = lo[3] as number; // prettier-ignore
   const h0 = hi[0] as number, h1 = hi[1] as number, h2 = hi[2] as number, h3 = hi[3] as number; // prettier-ignore
   let m0 = 0, m1 = 0, m2 = 0, m3 = 0; // prettier-ignore
+  // fresh (all 0) outputs, rare flags: write only the 1s
   for (let i = 0; i < len; i++) {
     const v0 = c0[i] as number;
     const v1 = c1[i] as number;
     const v2 = c2[i] as number;
     const v3 = c3[i] as number;
-    const f0 = Number(v0 > h0) | Number(v0 < l0);
-    const f1 = Number(v1 > h1) | Number(v1 < l1);
-    const f2 = Number(v2 > h2) | Number(v2 < l2);
-    const f3 = Number(v3 > h3) | Number(v3 < l3);
-    o0[i] = f0;
-    o1[i] = f1;
-    o2[i] = f2;
-    o3[i] = f3;
-    m0 += f0;
-    m1 += f1;
-    m2 += f2;
-    m3 += f3;
+    if (v0 > h0 || v0 < l0) {
+      o0[i] = 1;
+      m0++;
+    }
+    if (v1 > h1 || v1 < l1) {
+      o1[i] = 1;
+      m1++;
+    }
+    if (v2 > h2 || v2 < l2) {
+      o2[i] = 1;
+      m2++;
+    }
+    if (v3 > h3 || v3 < l3) {
+      o3[i] = 1;
+      m3++;
+    }
   }
   counts[0] = m0;
   counts[1] = m1;
@@ -594,19 +601,25 @@ function flagAbove4(
   const len = c0.length;
   const h0 = hi[0] as number, h1 = hi[1] as number, h2 = hi[2] as number, h3 = hi[3] as number; // prettier-ignore
   let m0 = 0, m1 = 0, m2 = 0, m3 = 0; // prettier-ignore
+  // The output columns are fresh (all 0) and a flag is rare: write only the 1s (a branch that is
+  // almost always predicted is cheaper than a store per value).
   for (let i = 0; i < len; i++) {
-    const f0 = Number((c0[i] as number) > h0);
-    const f1 = Number((c1[i] as number) > h1);
-    const f2 = Number((c2[i] as number) > h2);
-    const f3 = Number((c3[i] as number) > h3);
-    o0[i] = f0;
-    o1[i] = f1;
-    o2[i] = f2;
-    o3[i] = f3;
-    m0 += f0;
-    m1 += f1;
-    m2 += f2;
-    m3 += f3;
+    if ((c0[i] as number) > h0) {
+      o0[i] = 1;
+      m0++;
+    }
+    if ((c1[i] as number) > h1) {
+      o1[i] = 1;
+      m1++;
+    }
+    if ((c2[i] as number) > h2) {
+      o2[i] = 1;
+      m2++;
+    }
+    if ((c3[i] as number) > h3) {
+      o3[i] = 1;
+      m3++;
+    }
   }
   counts[0] = m0;
   counts[1] = m1;
