@@ -925,8 +925,6 @@ type FusedFinalPass = (
   nd: number,
   groupX: Int16Array,
   attentionX: Uint8Array,
-  rule0: Uint8Array,
-  hits0: Uint8Array | null,
   groupOf: Int16Array,
   attention: Uint8Array,
 ) => Int32Array;
@@ -1024,8 +1022,7 @@ function computePartsFused(
   const dCounts: number[] = [];
   const status = partResult(sp, lazyZColumns(sCols, sStats, sTerms.signs, valid), sStats, sTerms.weights, sComb, sCombStats, sIndex, sClass, sKnown, sCounts); // prettier-ignore
   const dynamics = partResult(dp, lazyZColumns(dCols, dStats, dTerms.signs, valid), dStats, dTerms.weights, dComb, dCombStats, dIndex, dClass, dKnown, dCounts); // prettier-ignore
-  const fused: FusedFinalPass = (nd, groupX, attentionX, rule0, hits0, groupOf, attention) => {
-    const g = new Float64Array(8);
+  const fused: FusedFinalPass = (nd, groupX, attentionX, groupOf, attention) => {
     const cells = finalKernel(
       valid,
       sComb,
@@ -1043,18 +1040,20 @@ function computePartsFused(
       nd,
       groupX,
       attentionX,
-      rule0,
-      hits0 ?? attention,
       groupOf,
       attention,
-      g,
     );
-    const fill = (counts: number[], classCount: number, j0: number) => {
-      for (let c = 0; c < classCount; c++)
-        counts.push((c === 0 ? (g[6] as number) : (g[j0 + c - 1] as number)) - (c < 3 ? (g[j0 + c] as number) : 0)); // prettier-ignore
-    };
-    fill(sCounts, sp.classes.classes.length, 0);
-    fill(dCounts, dp.classes.classes.length, 3);
+    // areas per class of either part: sums over the cells (status class × nd + dynamics class)
+    for (let c = 0; c < sp.classes.classes.length; c++) {
+      let k = 0;
+      for (let d = 0; d < nd; d++) k += cells[c * nd + d] as number;
+      sCounts.push(k);
+    }
+    for (let d = 0; d < dp.classes.classes.length; d++) {
+      let k = 0;
+      for (let c = 0; c < sp.classes.classes.length; c++) k += cells[c * nd + d] as number;
+      dCounts.push(k);
+    }
     return cells;
   };
   return { status, dynamics, fused };
@@ -1125,9 +1124,9 @@ function zCombine2(
 
 /**
  * Kernel: per area the re-standardised index and class of both parts (≤ 3 thresholds each, unused
- * ones +∞) and the matrix cell lookups, branch-free (see restandardiseClassify3 and matrixKernel).
- * g receives the number of areas above each status threshold (0–2), each dynamics threshold (3–5)
- * and of scored areas (6); returns the number of areas per cell (last = unscored).
+ * ones +∞) and the matrix group and attention flag, branch-free (see restandardiseClassify3 and
+ * matrixKernel); returns the number of areas per cell (last = unscored), from which the class
+ * counts of both parts follow.
  */
 function finalKernel(
   valid: Uint8Array,
@@ -1146,18 +1145,14 @@ function finalKernel(
   nd: number,
   groupX: Int16Array,
   attentionX: Uint8Array,
-  rule0: Uint8Array,
-  hits0: Uint8Array,
   groupOf: Int16Array,
   attention: Uint8Array,
-  g: Float64Array,
 ): Int32Array {
   const n = valid.length;
   const nc = groupX.length - 1;
   const cellCounts = new Int32Array(nc + 1);
   const s0 = sT[0] as number, s1 = sT[1] as number, s2 = sT[2] as number; // prettier-ignore
   const d0 = dT[0] as number, d1 = dT[1] as number, d2 = dT[2] as number; // prettier-ignore
-  let as0 = 0, as1 = 0, as2 = 0, ad0 = 0, ad1 = 0, ad2 = 0, m = 0; // prettier-ignore
   for (let i = 0; i < n; i++) {
     const ok = valid[i] as number;
     const nan = NAN_OR_ZERO[ok] as number;
@@ -1165,36 +1160,15 @@ function finalKernel(
     const v = ((dComb[i] as number) - dMean) * dInv - nan;
     sIndex[i] = u;
     dIndex[i] = v;
-    const bs0 = Number(u > s0);
-    const bs1 = Number(u > s1);
-    const bs2 = Number(u > s2);
-    const bd0 = Number(v > d0);
-    const bd1 = Number(v > d1);
-    const bd2 = Number(v > d2);
-    const cs = bs0 + bs1 + bs2;
-    const cd = bd0 + bd1 + bd2;
+    const cs = Number(u > s0) + Number(u > s1) + Number(u > s2);
+    const cd = Number(v > d0) + Number(v > d1) + Number(v > d2);
     sClass[i] = (cs + 1) * ok - 1;
     dClass[i] = (cd + 1) * ok - 1;
-    as0 += bs0;
-    as1 += bs1;
-    as2 += bs2;
-    ad0 += bd0;
-    ad1 += bd1;
-    ad2 += bd2;
-    m += ok;
     const cell = (cs * nd + cd - nc) * ok + nc;
     groupOf[i] = groupX[cell] as number;
-    hits0[i] = rule0[cell] as number;
     attention[i] = attentionX[cell] as number;
     cellCounts[cell] = (cellCounts[cell] as number) + 1;
   }
-  g[0] = as0;
-  g[1] = as1;
-  g[2] = as2;
-  g[3] = ad0;
-  g[4] = ad1;
-  g[5] = ad2;
-  g[6] = m;
   return cellCounts;
 }
 
@@ -1227,23 +1201,41 @@ function applyMatrix(
   const dc = dClass ?? sClass;
   const dMul = dClass ? 1 : 0;
   // The first rule in the main loop (the presets have one); further rules in a pass of their own.
-  const cellCounts = fused
-    ? fused(nd, groupX, attentionX, rulesX[0] ?? attentionX, ruleTables[0]?.hits ?? null, groupOf, attention) // prettier-ignore
-    : matrixKernel(
-        valid,
-        sClass,
-        dc,
-        nd,
-        dMul,
-        groupX,
-        attentionX,
-        rulesX[0] ?? attentionX,
-        ruleTables[0]?.hits ?? null,
-        groupOf,
-        attention,
-      );
+  if (fused) {
+    const cells = fused(nd, groupX, attentionX, groupOf, attention);
+    // One rule: its hits are the attention flags (attentionX is its table); more: a pass each.
+    if (ruleTables.length === 1) (ruleTables[0] as { hits: Uint8Array }).hits.set(attention);
+    else
+      for (let r = 0; r < ruleTables.length; r++)
+        ruleKernel(valid, sClass, dc, nd, dMul, rulesX[r] as Uint8Array, (ruleTables[r] as { hits: Uint8Array }).hits); // prettier-ignore
+    return matrixCounts(cells, groupX, attentionX, groupCount);
+  }
+  const cellCounts = matrixKernel(
+    valid,
+    sClass,
+    dc,
+    nd,
+    dMul,
+    groupX,
+    attentionX,
+    rulesX[0] ?? attentionX,
+    ruleTables[0]?.hits ?? null,
+    groupOf,
+    attention,
+  );
   for (let r = 1; r < ruleTables.length; r++)
     ruleKernel(valid, sClass, dc, nd, dMul, rulesX[r] as Uint8Array, (ruleTables[r] as { hits: Uint8Array }).hits); // prettier-ignore
+  return matrixCounts(cellCounts, groupX, attentionX, groupCount);
+}
+
+/** Areas per matrix group and with attention, from the areas per cell. */
+function matrixCounts(
+  cellCounts: Int32Array,
+  groupX: Int16Array,
+  attentionX: Uint8Array,
+  groupCount: number,
+): { counts: Int32Array; attentionCount: number } {
+  const nc = groupX.length - 1;
   const counts = new Int32Array(Math.max(1, groupCount));
   let attentionCount = 0;
   for (let c = 0; c < nc; c++) {
