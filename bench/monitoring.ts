@@ -278,7 +278,7 @@ export async function benchMonitoring(): Promise<string> {
   notes.push(
     'Index: 4 + 4 Indikatoren nach MSS 2013/2017 (z-Werte mit Populations-SD, Summe, erneute Standardisierung, Klassen, 12er-Matrix, Regel „besonderer Aufmerksamkeitsbedarf“), ≥ 300 Einwohner. ' +
       'Für die 542 PLR ist der 4. Indikator K02 (Alleinerziehende) bzw. K06 (Veränderung Ausländeranteil), weil MSS 2021 nur 3 + 3 hat.',
-    'Veränderungen (spaltenweise: findClassChanges, findRepeatedNegativeDynamicsColumns, flagOutstandingChangeColumn): Klassenwechsel Status und Dynamik gegenüber einer Vorausgabe (Status = S − D, nur zur Zeitmessung), zweimal in Folge negative Dynamik, Veränderungen > 2 SD über der gesamtstädtischen Verteilung je Dynamik-Indikator. Die Gesamtkette nutzt einen IndexWorkspace (Ausgabepuffer wiederverwendet). ' +
+    'Veränderungen (spaltenweise: findClassChanges, findRepeatedNegativeDynamicsColumns, flagOutstandingChangeColumns für alle 4 Dynamik-Indikatoren zusammen): Klassenwechsel Status und Dynamik gegenüber einer Vorausgabe (Status = S − D, nur zur Zeitmessung), zweimal in Folge negative Dynamik, Veränderungen > 2 SD über der gesamtstädtischen Verteilung je Dynamik-Indikator. Die Gesamtkette nutzt einen IndexWorkspace (Ausgabepuffer wiederverwendet). ' +
       'Synthetische Daten: mulberry32, Seed 20261125. Zeiten: Median; Vergleich: Median einer Summe über Einwohner + 8 Indikatorspalten (Float64Array) im selben Lauf.',
     `Ziel ≤ 5× bei 200.000 Gebieten: ${Number.isFinite(ratio200k) && ratio200k <= 5 ? 'erreicht' : 'nicht erreicht'} (${de(ratio200k, 1)}×).`,
   );

@@ -1155,9 +1155,9 @@ function finalKernel(
   const d0 = dT[0] as number, d1 = dT[1] as number, d2 = dT[2] as number; // prettier-ignore
   for (let i = 0; i < n; i++) {
     const ok = valid[i] as number;
-    const nan = NAN_OR_ZERO[ok] as number;
-    const u = ((sComb[i] as number) - sMean) * sInv - nan;
-    const v = ((dComb[i] as number) - dMean) * dInv - nan;
+    // the combined values of unscored areas are NaN (zCombine2), so are their index values
+    const u = ((sComb[i] as number) - sMean) * sInv;
+    const v = ((dComb[i] as number) - dMean) * dInv;
     sIndex[i] = u;
     dIndex[i] = v;
     const cs = Number(u > s0) + Number(u > s1) + Number(u > s2);
