@@ -7,6 +7,7 @@ import { registerErrorHandler } from './http/errors.ts';
 import { buildOpenApiDocument, getOpenApiRegistry, trackRoutes } from './http/openapi.ts';
 import { registerSecurityHeaders, registerWebApp } from './http/web-app.ts';
 import { AccessControl } from './modules/access/access-control.ts';
+import { registerOidcRoutes } from './modules/access/oidc.ts';
 import { registerAccessRoutes } from './modules/access/routes.ts';
 import { syncAccessData } from './modules/access/store.ts';
 import { registerAlertRoutes } from './modules/alerts/index.ts';
@@ -81,6 +82,7 @@ export async function buildApp(
 
   registerHealthRoutes(app, ctx);
   registerAccessRoutes(app, ctx);
+  registerOidcRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerSourceRoutes(app, ctx);
   registerAreaRoutes(app, ctx);
