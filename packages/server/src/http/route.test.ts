@@ -18,6 +18,7 @@ beforeAll(async () => {
     operationId: 'getThing',
     summary: 'Ein Ding',
     tags: ['Test'],
+    permission: 'none',
     params: z.object({ id: z.coerce.number().int().positive() }),
     querystring: z.object({
       date: z.iso.date().optional(),
@@ -38,6 +39,7 @@ beforeAll(async () => {
     operationId: 'createThing',
     summary: 'Ein Ding anlegen',
     tags: ['Test'],
+    permission: 'none',
     body: z.object({ name: z.string().min(2) }),
     response: z.array(Thing),
     handler: ({ body }) => [{ id: 1, name: body.name }],

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { AccessControl } from '../modules/access/access-control.ts';
 import { CSRF_HEADER, missingPermission } from '../modules/access/access-control.ts';
 import type { Permission } from '../modules/access/permissions.ts';
-import type { Principal } from '../modules/access/principal.ts';
+import { anonymousPrincipal, type Principal } from '../modules/access/principal.ts';
 import { sameSecret } from '../modules/access/secrets.ts';
 import { HttpError } from './errors.ts';
 import { getOpenApiRegistry, type RouteDoc } from './openapi.ts';
@@ -122,6 +122,11 @@ export async function authorize(
   permission: string,
   csrfExempt = false,
 ): Promise<Principal> {
+  // An app without access control (a bare Fastify in unit tests) serves only open routes.
+  if (!app.hasDecorator('sozialraumAccess')) {
+    if (permission !== 'none') throw new Error('defineRoute: access control not registered');
+    return (request.principal ??= anonymousPrincipal('', new Set()));
+  }
   const access = app.sozialraumAccess;
   const principal = (request.principal ??= await access.resolve(request));
   const changing = !SAFE_METHODS.has(request.method);

@@ -1,6 +1,6 @@
 // People for tests: a user with given roles and department, signed in by API token (no CSRF) or
 // by the real sign-in route (session cookie + CSRF token).
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Db } from '../db/db.ts';
 import { syncAccessData } from '../modules/access/store.ts';
 import { ALL_PERMISSIONS } from '../modules/access/permissions.ts';
@@ -71,4 +71,17 @@ export async function sessionHeaders(
   if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
   const cookie = String(res.headers['set-cookie']).split(';')[0]!;
   return { cookie, 'x-csrf-token': res.json<{ csrfToken: string }>().csrfToken };
+}
+
+/** app.inject with these headers on every request (e.g. an administrator's token). */
+export function injectAs(
+  app: FastifyInstance,
+  headers: Record<string, string>,
+): (opts: string | InjectOptions) => Promise<LightMyRequestResponse> {
+  return (opts) =>
+    app.inject(
+      typeof opts === 'string'
+        ? { url: opts, headers }
+        : { ...opts, headers: { ...headers, ...(opts.headers as Record<string, string>) } },
+    );
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
+import { adminHeaders, injectAs } from '../../testing/auth.ts';
 import type { Db } from '../../db/db.ts';
 import { insertFixture, testContext } from '../../testing/fixtures.ts';
 import { createTestDb } from '../../testing/test-db.ts';
@@ -103,7 +104,7 @@ async function insertSynthetic(): Promise<void> {
                            polarity, department, source_id, decimals, visibility, sort_key) VALUES
       ('berlin', 'child_poverty', 'Kinder in Bedarfsgemeinschaften nach SGB II', 'Child poverty', 'Kinderarmut',
        'Kinder unter 15 in Bedarfsgemeinschaften je 100 Kinder unter 15', 'percent', 'share', 100, 'income',
-       'higher_is_worse', 'Sozialplanung', 'afs', 1, 'public', 5);
+       'higher_is_worse', 'sozialplanung', 'afs', 1, 'public', 5);
   `);
   const [bez] = await db.query<{ id: number }>(
     "SELECT id FROM area WHERE tenant_id = 'berlin' AND level_id = 'bez' AND code = '01'",
@@ -138,8 +139,13 @@ const mailRows = async () =>
     )
   )[0]!.n;
 
+let admin: { authorization: string };
+
 const detect = async (app: FastifyInstance) => {
-  const res = await app.inject({ method: 'POST', url: '/api/alerts/detect', payload: {} });
+  const res = await injectAs(
+    app,
+    admin,
+  )({ method: 'POST', url: '/api/alerts/detect', payload: {} });
   expect(res.statusCode).toBe(200);
   return res.json();
 };
@@ -148,6 +154,7 @@ beforeAll(async () => {
   db = await createTestDb();
   await insertFixture(db);
   await insertSynthetic();
+  admin = await adminHeaders(db);
   sink = await startSink(false);
   failing = await startSink(true);
   const from = 'Sozialplanung <sozialraum@bezirk.example>';
@@ -159,13 +166,16 @@ beforeAll(async () => {
     validateResponses: true,
   });
   appInApp = await buildApp(testContext(db, { smtpUrl: undefined }), { validateResponses: true });
-  const rule = await appMail.inject({
+  const rule = await injectAs(
+    appMail,
+    admin,
+  )({
     method: 'POST',
     url: '/api/alert-rules',
     payload: {
       id: 'kinderarmut-anstieg',
       nameDe: 'Anstieg der Kinderarmut',
-      department: 'Sozialplanung',
+      department: 'sozialplanung',
       kind: 'indicator_change',
       params: { indicatorIds: ['child_poverty'] },
     },
@@ -177,7 +187,10 @@ beforeAll(async () => {
     { email: 'alles@bezirk.example' }, // nothing set = all alerts
     { email: 'anderes-gebiet@bezirk.example', areaId: ids['03100000'] },
   ]) {
-    const res = await appMail.inject({ method: 'POST', url: '/api/alert-subscriptions', payload });
+    const res = await injectAs(
+      appMail,
+      admin,
+    )({ method: 'POST', url: '/api/alert-subscriptions', payload });
     expect(res.statusCode).toBe(201);
   }
 });
@@ -197,7 +210,7 @@ describe('alert e-mail', () => {
     expect(res.mail).toMatchObject({ mode: 'smtp', sent: 0, alertsMailed: 0, failed: 2 });
     expect(res.mail.message).toContain('E-Mail-Versand fehlgeschlagen für 2 Empfänger');
     expect(res.mail.message).toContain('Postfach vorübergehend nicht verfügbar');
-    const feed = (await appMail.inject('/api/alerts')).json();
+    const feed = (await injectAs(appMail, admin)('/api/alerts')).json();
     expect(feed).toHaveLength(1);
     expect(feed[0].area.code).toBe('03200001');
     expect(await mailRows()).toBe(0);
@@ -221,7 +234,7 @@ describe('alert e-mail', () => {
     const res = await detect(appMail);
     expect(res.raised).toBe(0); // the alert exists since the failed run; its mail is still pending
     expect(res.mail).toMatchObject({ mode: 'smtp', sent: 2, alertsMailed: 3, failed: 0 });
-    const [alert] = (await appMail.inject('/api/alerts')).json();
+    const [alert] = (await injectAs(appMail, admin)('/api/alerts')).json();
     expect(alert.explanation).toContain('Kinderarmut');
     expect(sink.mails).toHaveLength(2);
     expect(sink.mails.map((m) => m.to.map((a) => a.toLowerCase()).join(',')).sort()).toEqual([

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
+import { adminHeaders, createTestUser, injectAs, tokenHeaders } from '../../testing/auth.ts';
 import type { Db } from '../../db/db.ts';
 import { insertFixture, testContext, type Fixture } from '../../testing/fixtures.ts';
 import { createTestDb } from '../../testing/test-db.ts';
@@ -25,9 +26,9 @@ beforeAll(async () => {
   await db.exec(`
     INSERT INTO indicator (tenant_id, id, name_de, name_en, definition_de, unit, kind, scale, dimension,
                            polarity, department, source_id, decimals, visibility, sort_key) VALUES
-      ('berlin', 'cases', 'Fälle', 'Cases', 'Fälle', 'count', 'count', 1, 'health', 'neutral', 'Sozialplanung', 'afs', 0, 'public', 10),
-      ('berlin', 'share_small', 'Kleiner Anteil', 'Small share', 'Anteil', 'percent', 'share', 100, 'health', 'higher_is_worse', 'Sozialplanung', 'afs', 1, 'public', 11),
-      ('berlin', 'ewr_inhabitants', 'Einwohnende', 'Inhabitants', 'Einwohnende', 'count', 'count', 1, 'demography', 'neutral', 'Sozialplanung', 'afs', 0, 'internal', 12);
+      ('berlin', 'cases', 'Fälle', 'Cases', 'Fälle', 'count', 'count', 1, 'health', 'neutral', 'sozialplanung', 'afs', 0, 'public', 10),
+      ('berlin', 'share_small', 'Kleiner Anteil', 'Small share', 'Anteil', 'percent', 'share', 100, 'health', 'higher_is_worse', 'sozialplanung', 'afs', 1, 'public', 11),
+      ('berlin', 'ewr_inhabitants', 'Einwohnende', 'Inhabitants', 'Einwohnende', 'count', 'count', 1, 'demography', 'neutral', 'sozialplanung', 'afs', 0, 'internal', 12);
   `);
   const rows: [string, string, number, number | null, number | null][] = [
     ['cases', '01100101', 2, null, null],
@@ -129,6 +130,30 @@ describe('public values', () => {
     }
   });
 
+  it('shows unsuppressed values to people with disclosure.unsuppressed, suppressed ones to viewers', async () => {
+    const planner = await createTestUser(db, {
+      roles: ['department_planner'],
+      departmentId: 'sozialplanung',
+    });
+    const viewer = await createTestUser(db, { roles: ['viewer'] });
+    const url = `/api/values?indicator=cases&system=lor2021&level=plr`;
+    const asPlanner = (await injectAs(app, await tokenHeaders(db, planner))(url)).json();
+    const asViewer = (await injectAs(app, await tokenHeaders(db, viewer))(url)).json();
+    const anonymous = (await app.inject(url)).json();
+    type V = { code: string; value: number | null; flag: string | null };
+    const byCode = (b: { values: V[] }) => new Map(b.values.map((v) => [v.code, v]));
+    const p = byCode(asPlanner);
+    const v = byCode(asViewer);
+    const a = byCode(anonymous);
+    const withheld = [...a.values()].filter((x) => x.flag === 'suppressed').map((x) => x.code);
+    expect(withheld.length).toBeGreaterThan(0);
+    for (const code of withheld) {
+      expect(p.get(code)!.value).not.toBeNull();
+      expect(p.get(code)!.flag).toBeNull();
+      expect(v.get(code)!.value).toBeNull();
+    }
+  });
+
   it('keeps the city value of the whole level (suppression leaves no single cell to derive)', async () => {
     const res = await app.inject(`/api/values?indicator=cases&system=lor2021&level=plr`);
     expect(res.json().city.value).toBe(19);
@@ -172,7 +197,10 @@ describe('profile, series and OGC features', () => {
 
 describe('index minimum population', () => {
   it('leaves an area under 300 inhabitants unscored with the reason', async () => {
-    const created = await app.inject({
+    const created = await injectAs(
+      app,
+      await adminHeaders(db),
+    )({
       method: 'POST',
       url: '/api/indices',
       payload: {

@@ -4,12 +4,15 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
+import { adminHeaders, injectAs } from '../../testing/auth.ts';
 import type { Db } from '../../db/db.ts';
 import { insertFixture, testContext } from '../../testing/fixtures.ts';
 import { createTestDb } from '../../testing/test-db.ts';
 
 let db: Db;
 let app: FastifyInstance;
+let api: ReturnType<typeof injectAs>;
+let admin: { authorization: string };
 let dataDir: string;
 
 beforeAll(async () => {
@@ -20,6 +23,8 @@ beforeAll(async () => {
     validateResponses: true,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
+  admin = await adminHeaders(db);
+  api = injectAs(app, admin);
 });
 afterAll(async () => {
   await app.close();
@@ -59,7 +64,7 @@ const mapping = {
 };
 
 async function analyze(files: { name: string; content: Buffer }[]) {
-  return app.inject({ method: 'POST', url: '/api/imports/analyze', ...multipart(files) });
+  return api({ method: 'POST', url: '/api/imports/analyze', ...multipart(files) });
 }
 
 describe('import over HTTP', () => {
@@ -73,13 +78,13 @@ describe('import over HTTP', () => {
       suggestion: { systemId: 'lor2021', levelId: 'plr' },
     });
     const run = (dryRun: boolean) =>
-      app.inject({
+      api({
         method: 'POST',
         url: `/api/imports/${body.uploadId}/run`,
         payload: { kind: 'table', dryRun, systemId: 'lor2021', levelId: 'plr', mapping },
       });
     // read (and cache) the values before the import: afterwards the new date must be served
-    const old = await app.inject({
+    const old = await api({
       url: '/api/values?indicator=ewr_total&system=lor2021&level=plr&date=2025-12-31',
     });
     expect(old.json().date).toBe('2023-12-31');
@@ -87,7 +92,7 @@ describe('import over HTTP', () => {
     expect(dry.json()).toMatchObject({ status: 'dry_run', rowsRead: 4, errorCount: 0 });
     const real = await run(false);
     expect(real.json()).toMatchObject({ status: 'succeeded', rowsRead: 4 });
-    const values = await app.inject({
+    const values = await api({
       url: '/api/values?indicator=ewr_total&system=lor2021&level=plr&date=2025-12-31',
     });
     expect(values.json().date).toBe('2025-12-31');
@@ -95,7 +100,7 @@ describe('import over HTTP', () => {
       1234,
     );
     // the Bezirk was aggregated in the same import
-    const bez = await app.inject({
+    const bez = await api({
       url: '/api/values?indicator=ewr_total&system=lor2021&level=bez&date=2025-12-31',
     });
     expect(
@@ -104,7 +109,7 @@ describe('import over HTTP', () => {
         .values.map((v: { value: number }) => v.value)
         .sort(),
     ).toEqual([1801, 99]);
-    const runs = await app.inject({ url: '/api/imports' });
+    const runs = await api({ url: '/api/imports' });
     expect(runs.json()[0]).toMatchObject({
       fileName: 'einwohner.csv',
       status: 'succeeded',
@@ -116,7 +121,7 @@ describe('import over HTTP', () => {
   it('reports progress as Server-Sent Events while an import runs', async () => {
     const { uploadId } = (await analyze([{ name: 'einwohner.csv', content: CSV }])).json();
     const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-    const events = await fetch(`${base}/api/imports/${uploadId}/events`);
+    const events = await fetch(`${base}/api/imports/${uploadId}/events`, { headers: admin });
     expect(events.headers.get('content-type')).toMatch(/text\/event-stream/);
     const reader = events.body!.getReader();
     const seen: string[] = [];
@@ -132,7 +137,7 @@ describe('import over HTTP', () => {
     })();
     const res = await fetch(`${base}/api/imports/${uploadId}/run`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...admin },
       body: JSON.stringify({
         kind: 'table',
         dryRun: false,
@@ -160,13 +165,13 @@ describe('import over HTTP', () => {
   });
 
   it('answers an unknown upload id with 404 and a malformed one with 400', async () => {
-    const gone = await app.inject({
+    const gone = await api({
       method: 'POST',
       url: '/api/imports/0123456789abcdef01234567/run',
       payload: { kind: 'table', dryRun: true, systemId: 'lor2021', levelId: 'plr', mapping },
     });
     expect(gone.statusCode).toBe(404);
-    const bad = await app.inject({
+    const bad = await api({
       method: 'POST',
       url: '/api/imports/xyz/run',
       payload: { kind: 'table', dryRun: true, systemId: 'lor2021', levelId: 'plr', mapping },

@@ -63,7 +63,7 @@ beforeAll(async () => {
         kind: 'count',
         dimension: 'demography',
         polarity: 'neutral',
-        department: 'x',
+        department: 'sozialplanung',
         sourceId: 's',
       },
       {
@@ -76,7 +76,7 @@ beforeAll(async () => {
         scale: 100,
         dimension: 'work',
         polarity: 'higher_is_worse',
-        department: 'x',
+        department: 'sozialplanung',
         sourceId: 's',
       },
       {
@@ -88,7 +88,7 @@ beforeAll(async () => {
         kind: 'count',
         dimension: 'demography',
         polarity: 'neutral',
-        department: 'x',
+        department: 'sozialplanung',
         sourceId: 's',
       },
       {
@@ -101,7 +101,7 @@ beforeAll(async () => {
         scale: 100,
         dimension: 'demography',
         polarity: 'neutral',
-        department: 'x',
+        department: 'sozialplanung',
         sourceId: 's',
         numeratorIndicatorId: 'm',
         denominatorIndicatorId: 'n',

@@ -1,17 +1,26 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
+import { createTestUser, injectAs, tokenHeaders } from '../../testing/auth.ts';
 import type { Db } from '../../db/db.ts';
 import { insertFixture, testContext, type Fixture } from '../../testing/fixtures.ts';
 import { createTestDb } from '../../testing/test-db.ts';
 
 let db: Db;
 let app: FastifyInstance;
+let api: ReturnType<typeof injectAs>;
 let fx: Fixture;
 beforeAll(async () => {
   db = await createTestDb();
   fx = await insertFixture(db);
   app = await buildApp(testContext(db), { validateResponses: true });
+  api = injectAs(
+    app,
+    await tokenHeaders(
+      db,
+      await createTestUser(db, { roles: ['administrator'], email: 'planerin@berlin.example' }),
+    ),
+  );
 });
 afterAll(async () => {
   await app.close();
@@ -62,7 +71,7 @@ const KEY = 'system=lor2021&level=plr&date=2023-12-31';
 
 describe('index definitions', () => {
   it('lists the MSS presets first, mapped onto the demo indicator ids', async () => {
-    const res = await app.inject('/api/indices');
+    const res = await api('/api/indices');
     expect(res.statusCode).toBe(200);
     const list = res.json();
     expect(list.slice(0, 2).map((i: { id: string }) => i.id)).toEqual([
@@ -81,7 +90,7 @@ describe('index definitions', () => {
   });
 
   it('refuses an unknown indicator with 400 naming the field, and writes nothing', async () => {
-    const res = await app.inject({
+    const res = await api({
       method: 'POST',
       url: '/api/indices',
       payload: {
@@ -104,7 +113,7 @@ describe('index definitions', () => {
   it('refuses a definition the core validator rejects, naming the field in German', async () => {
     const def = definition('bad2');
     (def.status as { standardisation: string }).standardisation = 'rang';
-    const res = await app.inject({
+    const res = await api({
       method: 'POST',
       url: '/api/indices',
       payload: { definition: def },
@@ -125,7 +134,7 @@ describe('index definitions', () => {
       ['share_unemployed', 'higher_is_worse'],
       ['income_flat', 'higher_is_better'],
     ]);
-    const res = await app.inject({
+    const res = await api({
       method: 'POST',
       url: '/api/indices',
       payload: { definition: def, check: { system: 'lor2021', level: 'plr', date: '2023-12-31' } },
@@ -133,7 +142,7 @@ describe('index definitions', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('zero_variance');
     expect(res.json().error.message).toContain('keine Streuung (alle Werte 1.800,00)');
-    const preview = await app.inject({
+    const preview = await api({
       method: 'POST',
       url: '/api/indices/preview',
       payload: { definition: def, system: 'lor2021', level: 'plr', date: '2023-12-31' },
@@ -144,7 +153,7 @@ describe('index definitions', () => {
   });
 
   it('refuses to overwrite a preset', async () => {
-    const res = await app.inject({
+    const res = await api({
       method: 'PUT',
       url: '/api/indices/mss-2019-2021',
       payload: { definition: definition('x') },
@@ -154,29 +163,29 @@ describe('index definitions', () => {
   });
 
   it('stores version 1, PUT stores version 2 with an audit entry each, and lists the latest', async () => {
-    const created = await app.inject({
+    const created = await api({
       method: 'POST',
       url: '/api/indices',
-      payload: { definition: definition('test-index'), actor: 'planerin' },
+      payload: { definition: definition('test-index') },
     });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({
       id: 'test-index',
       version: 1,
       preset: false,
-      createdBy: 'planerin',
+      createdBy: 'planerin@berlin.example',
     });
-    const again = await app.inject({
+    const again = await api({
       method: 'POST',
       url: '/api/indices',
       payload: { definition: definition('test-index') },
     });
     expect(again.statusCode).toBe(409);
     const def2 = { ...definition('ignored'), label: 'Testindex, zweite Fassung' };
-    const updated = await app.inject({
+    const updated = await api({
       method: 'PUT',
       url: '/api/indices/test-index',
-      payload: { definition: def2, actor: 'planerin' },
+      payload: { definition: def2 },
     });
     expect(updated.statusCode).toBe(200);
     expect(updated.json()).toMatchObject({
@@ -196,16 +205,16 @@ describe('index definitions', () => {
       `SELECT action, actor, detail FROM audit_log WHERE entity = 'index_definition' AND entity_id = 'test-index' ORDER BY id`,
     );
     expect(audit.map((a) => [a.action, a.actor, a.detail.version])).toEqual([
-      ['monitoring.index_created', 'planerin', 1],
-      ['monitoring.index_updated', 'planerin', 2],
+      ['monitoring.index_created', 'planerin@berlin.example', 1],
+      ['monitoring.index_updated', 'planerin@berlin.example', 2],
     ]);
-    const list = (await app.inject('/api/indices')).json();
+    const list = (await api('/api/indices')).json();
     expect(
       list
         .filter((i: { id: string }) => i.id === 'test-index')
         .map((i: { version: number }) => i.version),
     ).toEqual([2]);
-    const missing = await app.inject({
+    const missing = await api({
       method: 'PUT',
       url: '/api/indices/nicht-da',
       payload: { definition: definition('x') },
@@ -216,12 +225,12 @@ describe('index definitions', () => {
 
 describe('results and explanations', () => {
   it('scores the areas with complete values and gives the stored reason for the others (golden z-values)', async () => {
-    await app.inject({
+    await api({
       method: 'POST',
       url: '/api/indices',
       payload: { definition: definition('res-index') },
     });
-    const res = await app.inject(`/api/indices/res-index/results?${KEY}`);
+    const res = await api(`/api/indices/res-index/results?${KEY}`);
     expect(res.statusCode).toBe(200);
     const body = res.json();
     const by = Object.fromEntries(body.areas.map((a: { code: string }) => [a.code, a]));
@@ -249,21 +258,21 @@ describe('results and explanations', () => {
   });
 
   it('explains an area in German and answers 404 for an area of another level', async () => {
-    const res = await app.inject(`/api/indices/res-index/explain/${fx.areaId['02100101']}?${KEY}`);
+    const res = await api(`/api/indices/res-index/explain/${fx.areaId['02100101']}?${KEY}`);
     expect(res.statusCode).toBe(200);
     expect(res.json().text).toMatch(/^Status-Index 2,45 \(ungünstig\)/);
     expect(res.json().status.contributions).toHaveLength(2);
     const unscored = (
-      await app.inject(`/api/indices/res-index/explain/${fx.areaId['02100102']}?${KEY}`)
+      await api(`/api/indices/res-index/explain/${fx.areaId['02100102']}?${KEY}`)
     ).json();
     expect(unscored.text).toBe('Nicht bewertet: weniger als 3 Fälle.');
-    const other = await app.inject(`/api/indices/res-index/explain/${fx.areaId['01']}?${KEY}`);
+    const other = await api(`/api/indices/res-index/explain/${fx.areaId['01']}?${KEY}`);
     expect(other.statusCode).toBe(404);
   });
 
   it('previews class counts without storing anything', async () => {
     const before = await db.query('SELECT count(*)::int AS n FROM index_definition');
-    const res = await app.inject({
+    const res = await api({
       method: 'POST',
       url: '/api/indices/preview',
       payload: {
@@ -281,8 +290,8 @@ describe('results and explanations', () => {
   it('recomputes after a new import run and not before (the latest import run is part of the cache key)', async () => {
     const url = `/api/indices/res-index/results?${KEY}`;
     const z = async () =>
-      (await app.inject(url)).json().areas.find((a: { code: string }) => a.code === '01100101')
-        .status.z.share_unemployed as number;
+      (await api(url)).json().areas.find((a: { code: string }) => a.code === '01100101').status.z
+        .share_unemployed as number;
     expect(await z()).toBeCloseTo(-1.224745, 6);
     await db.query(
       `UPDATE observation SET value = 0 WHERE indicator_id = 'share_unemployed' AND area_id = $1 AND ref_date = '2023-12-31'`,
@@ -297,16 +306,14 @@ describe('results and explanations', () => {
   });
 
   it('finds the most similar areas over the index indicators or chosen ones, with the largest differences', async () => {
-    const res = await app.inject(
-      `/api/indices/res-index/similar/${fx.areaId['01100102']}?${KEY}&k=2`,
-    );
+    const res = await api(`/api/indices/res-index/similar/${fx.areaId['01100102']}?${KEY}&k=2`);
     expect(res.statusCode).toBe(200);
     const body = res.json();
     // after the cache test: unemployment 0/20/30, residents 100/200/300 over the 3 complete areas
     expect(body).toMatchObject({ code: '01100102', compared: 3, skipped: 1 });
     expect(body.similar.map((s: { code: string }) => s.code)).toEqual(['02100101', '01100101']);
     const chosen = (
-      await app.inject(
+      await api(
         `/api/indices/res-index/similar/${fx.areaId['01100101']}?${KEY}&indicators=income_median`,
       )
     ).json();
@@ -315,7 +322,7 @@ describe('results and explanations', () => {
       code: '02100102',
       differences: [{ indicatorId: 'income_median', label: 'Medianeinkommen' }],
     });
-    const bad = await app.inject(
+    const bad = await api(
       `/api/indices/res-index/similar/${fx.areaId['01100101']}?${KEY}&indicators=nope`,
     );
     expect(bad.statusCode).toBe(400);
@@ -323,7 +330,7 @@ describe('results and explanations', () => {
   });
 
   it('lists the editions where every input has values', async () => {
-    const res = await app.inject('/api/indices/res-index');
+    const res = await api('/api/indices/res-index');
     expect(res.json().editions).toEqual([
       { system: 'lor2021', level: 'bez', date: '2023-12-31' },
       { system: 'lor2021', level: 'plr', date: '2023-12-31' },
