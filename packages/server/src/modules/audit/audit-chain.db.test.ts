@@ -1,0 +1,956 @@
+// The audit log (issue 3): every changing route the server registers leaves exactly one entry when
+// it succeeds (actor, permission, entity), a refused change leaves none, and the hash chain finds
+// changed, deleted and smuggled-in entries — also through `sozialraum audit verify`.
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildApp } from '../../app.ts';
+import { loadConfig } from '../../config.ts';
+import { openDb, type Db } from '../../db/db.ts';
+import { migrate } from '../../db/migrate.ts';
+import { createTestUser, TEST_PASSWORD, tokenHeaders, type TestUser } from '../../testing/auth.ts';
+import { insertFixture, testContext } from '../../testing/fixtures.ts';
+import { createTestDb } from '../../testing/test-db.ts';
+import { runAuditCli } from '../access/cli.ts';
+import { verifyAuditChain, writeAudit } from './chain.ts';
+
+let db: Db;
+let app: FastifyInstance;
+let dataDir: string;
+let admin: TestUser;
+let adminAuth: { authorization: string };
+let planner: TestUser;
+let plannerAuth: { authorization: string };
+
+let ip = 0;
+const nextIp = () => `10.2.${(++ip >> 8) & 255}.${ip & 255}`;
+
+interface AuditRow {
+  id: number;
+  actor: string;
+  permission: string | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  user_id: number | null;
+}
+
+const count = async () =>
+  Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log'))[0]!.n);
+const newest = (n: number) =>
+  db.query<AuditRow>(
+    'SELECT id, actor, permission, action, entity, entity_id, user_id FROM audit_log ORDER BY id DESC LIMIT $1',
+    [n],
+  );
+
+function multipart(name: string, content: Buffer) {
+  const boundary = '----sozialraum' + Math.random().toString(16).slice(2);
+  return {
+    payload: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+const CSV = Buffer.from(
+  'PLR;Stichtag;Einwohner\r\n01100101;31.12.2025;1.234\r\n01100102;31.12.2025;567\r\n02100101;31.12.2025;89\r\n02100102;31.12.2025;10\r\n',
+  'latin1',
+);
+const MAPPING = {
+  layout: 'wide',
+  areaColumn: 'PLR',
+  areaKey: 'code',
+  date: { column: 'Stichtag' },
+  indicators: [{ column: 'Einwohner', indicatorId: 'ewr_total' }],
+};
+
+function analyzeRequest(headers: Record<string, string>): InjectOptions {
+  const body = multipart('einwohner.csv', CSV);
+  return {
+    method: 'POST',
+    url: '/api/imports/analyze',
+    payload: body.payload,
+    headers: { ...body.headers, ...headers },
+  };
+}
+
+async function upload(headers: Record<string, string>): Promise<string> {
+  const res = await app.inject(analyzeRequest(headers));
+  if (res.statusCode !== 200) throw new Error(`upload: ${res.statusCode} ${res.body}`);
+  return res.json<{ uploadId: string }>().uploadId;
+}
+
+function indexDefinition(id: string) {
+  return {
+    id,
+    label: `Testindex ${id}`,
+    status: {
+      label: 'Status-Index',
+      inputs: [
+        { indicatorId: 'share_unemployed', label: 'Arbeitslose', direction: 'higher_is_worse' },
+        { indicatorId: 'ewr_total', label: 'Einwohnende', direction: 'higher_is_worse' },
+      ],
+      standardisation: 'zscore',
+      combination: 'sum',
+      restandardise: false,
+      classes: {
+        kind: 'fixed',
+        boundaries: [
+          { value: -1, onBoundary: 'upper' },
+          { value: 1, onBoundary: 'lower' },
+        ],
+        classes: [
+          { code: 'g', label: 'günstig' },
+          { code: 'm', label: 'mittel' },
+          { code: 'u', label: 'ungünstig' },
+        ],
+      },
+    },
+    validity: { exclusions: [] },
+  };
+}
+
+/** What one changing route should leave in the log when it succeeds. */
+interface AuditCase {
+  /** Builds the request (may prepare data first; preparation may write audit entries itself). */
+  request: () => Promise<InjectOptions>;
+  /** New entries on success: 1, or 0 with the reason. */
+  entries: 1 | { count: 0; reason: string };
+  action?: string;
+  entity?: string;
+  /** Who is named; default the administrator. */
+  actor?: () => string;
+  /** Permission recorded; default the route's permission. */
+  permission?: string | null;
+}
+
+async function signInCookie(user: TestUser, password = TEST_PASSWORD) {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email: user.email, password },
+    remoteAddress: nextIp(),
+  });
+  if (res.statusCode !== 200) throw new Error(`sign-in: ${res.statusCode} ${res.body}`);
+  const cookie = String(res.headers['set-cookie']).split(';')[0]!;
+  return { cookie, 'x-csrf-token': res.json<{ csrfToken: string }>().csrfToken };
+}
+
+let lastUser: TestUser;
+const freshUser = async () => (lastUser = await createTestUser(db, { roles: ['viewer'] }));
+
+/** A request for every changing route, keyed by operationId. */
+const CASES: Record<string, AuditCase> = {
+  signIn: {
+    request: async () => ({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: (await freshUser()).email, password: TEST_PASSWORD },
+      remoteAddress: nextIp(),
+    }),
+    entries: 1,
+    action: 'access.sign_in',
+    entity: 'user',
+    actor: () => lastUser.email,
+    permission: null,
+  },
+  signOut: {
+    request: async () => ({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: await signInCookie(await freshUser()),
+    }),
+    entries: 1,
+    action: 'access.sign_out',
+    entity: 'user',
+    actor: () => lastUser.email,
+    permission: 'account.self',
+  },
+  changePassword: {
+    request: async () => ({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: await signInCookie(await freshUser()),
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'Protokolliert-Moabit-2026' },
+    }),
+    entries: 1,
+    action: 'access.password_changed',
+    entity: 'user',
+    actor: () => lastUser.email,
+  },
+  requestPasswordReset: {
+    request: async () => ({
+      method: 'POST',
+      url: '/api/auth/reset-request',
+      payload: { email: (await freshUser()).email },
+      remoteAddress: nextIp(),
+    }),
+    entries: 1,
+    action: 'access.reset_requested',
+    entity: 'user',
+    actor: () => 'anonym',
+  },
+  resetPassword: {
+    request: async () => {
+      const user = await freshUser();
+      const link = await app.inject({
+        method: 'POST',
+        url: `/api/admin/users/${user.id}/reset-link`,
+        headers: adminAuth,
+      });
+      const token = /#token=(.+)$/.exec(link.json<{ url: string }>().url)![1]!;
+      return {
+        method: 'POST',
+        url: '/api/auth/reset',
+        payload: { token, newPassword: 'Neu-gesetzt-Karow-1234' },
+        remoteAddress: nextIp(),
+      };
+    },
+    entries: 1,
+    action: 'access.password_reset',
+    entity: 'user',
+    actor: () => lastUser.email,
+    permission: null,
+  },
+  createOwnToken: {
+    request: async () => ({
+      method: 'POST',
+      url: '/api/me/tokens',
+      headers: adminAuth,
+      payload: { name: 'Skript', scopes: ['indicators.read'] },
+    }),
+    entries: 1,
+    action: 'access.token_created',
+    entity: 'api_token',
+  },
+  revokeOwnToken: {
+    request: async () => {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/me/tokens',
+        headers: adminAuth,
+        payload: { name: 'weg damit', scopes: ['indicators.read'] },
+      });
+      return {
+        method: 'DELETE',
+        url: `/api/me/tokens/${res.json<{ info: { id: number } }>().info.id}`,
+        headers: adminAuth,
+      };
+    },
+    entries: 1,
+    action: 'access.token_revoked',
+    entity: 'api_token',
+  },
+  createUser: {
+    request: async () => ({
+      method: 'POST',
+      url: '/api/admin/users',
+      headers: adminAuth,
+      payload: {
+        email: 'neu.protokoll@berlin.example',
+        displayName: 'Neu',
+        departmentId: 'gesundheit',
+        roles: ['viewer'],
+      },
+    }),
+    entries: 1,
+    action: 'access.user_created',
+    entity: 'user',
+  },
+  updateUser: {
+    request: async () => ({
+      method: 'PATCH',
+      url: `/api/admin/users/${(await freshUser()).id}`,
+      headers: adminAuth,
+      payload: { displayName: 'Umbenannt', roles: ['viewer', 'provider'] },
+    }),
+    entries: 1,
+    action: 'access.user_updated',
+    entity: 'user',
+  },
+  issueResetLink: {
+    request: async () => ({
+      method: 'POST',
+      url: `/api/admin/users/${(await freshUser()).id}/reset-link`,
+      headers: adminAuth,
+    }),
+    entries: 1,
+    action: 'access.reset_link_issued',
+    entity: 'user',
+  },
+  createDepartment: {
+    request: async () => ({
+      method: 'POST',
+      url: '/api/admin/departments',
+      headers: adminAuth,
+      payload: {
+        id: 'traeger-x',
+        name: 'Träger X',
+        kind: 'organisation',
+        orgType: 'freier Träger',
+      },
+    }),
+    entries: 1,
+    action: 'access.department_created',
+    entity: 'department',
+  },
+  updateDepartment: {
+    request: async () => ({
+      method: 'PUT',
+      url: '/api/admin/departments/wohnen',
+      headers: adminAuth,
+      payload: { name: 'Wohnen und Mieten' },
+    }),
+    entries: 1,
+    action: 'access.department_updated',
+    entity: 'department',
+  },
+  saveRole: {
+    request: async () => ({
+      method: 'PUT',
+      url: '/api/admin/roles/quartiersmanagement',
+      headers: adminAuth,
+      payload: { nameDe: 'Quartiersmanagement', permissions: ['indicators.read', 'alerts.read'] },
+    }),
+    entries: 1,
+    action: 'access.role_created',
+    entity: 'role',
+  },
+  updateIndicator: {
+    request: async () => ({
+      method: 'PATCH',
+      url: '/api/indicators/ewr_total',
+      headers: plannerAuth,
+      payload: { methodNote: 'Stichtag 31.12.', sharedWith: ['gesundheit'] },
+    }),
+    entries: 1,
+    action: 'indicators.update',
+    entity: 'indicator',
+    actor: () => planner.email,
+  },
+  previewIndex: {
+    request: async () => ({
+      method: 'POST',
+      url: '/api/indices/preview',
+      headers: adminAuth,
+      payload: {
+        definition: indexDefinition('vorschau'),
+        system: 'lor2021',
+        level: 'plr',
+        date: '2023-12-31',
+      },
+    }),
+    entries: { count: 0, reason: 'berechnet nur eine Vorschau und speichert nichts' },
+  },
+  createIndex: {
+    request: async () => ({
+      method: 'POST',
+      url: '/api/indices',
+      headers: adminAuth,
+      payload: { definition: indexDefinition('protokoll-index') },
+    }),
+    entries: 1,
+    action: 'monitoring.index_created',
+    entity: 'index_definition',
+  },
+  updateIndex: {
+    request: async () => ({
+      method: 'PUT',
+      url: '/api/indices/protokoll-index',
+      headers: adminAuth,
+      payload: { definition: indexDefinition('protokoll-index') },
+    }),
+    entries: 1,
+    action: 'monitoring.index_updated',
+    entity: 'index_definition',
+  },
+  createAlertRule: {
+    request: async () => ({
+      method: 'POST',
+      url: '/api/alert-rules',
+      headers: plannerAuth,
+      payload: {
+        id: 'protokoll-regel',
+        nameDe: 'Anstieg Arbeitslosigkeit',
+        department: 'sozialplanung',
+        kind: 'indicator_change',
+        params: { indicatorIds: ['share_unemployed'] },
+      },
+    }),
+    entries: 1,
+    action: 'alerts.rule_create',
+    entity: 'alert_rule',
+    actor: () => planner.email,
+  },
+  updateAlertRule: {
+    request: async () => ({
+      method: 'PATCH',
+      url: '/api/alert-rules/protokoll-regel',
+      headers: plannerAuth,
+      payload: { active: false },
+    }),
+    entries: 1,
+    entity: 'alert_rule',
+    actor: () => planner.email,
+  },
+  detectAlerts: {
+    // one summary entry per run (raised/held back per rule), not one per alert
+    request: async () => ({
+      method: 'POST',
+      url: '/api/alerts/detect',
+      headers: adminAuth,
+      payload: {},
+    }),
+    entries: 1,
+    action: 'alerts.detect',
+    entity: 'alert',
+  },
+  updateAlertStatus: {
+    request: async () => {
+      const [a] = await db.query<{ id: number }>(
+        `INSERT INTO alert (tenant_id, rule_id, area_id, ref_date, previous_date, kind, severity, explanation_de, indicator_id)
+         SELECT 'berlin', 'protokoll-regel', id, '2023-12-31', '2022-12-31', 'indicator_change', 3, 'Test', 'share_unemployed'
+           FROM area WHERE tenant_id = 'berlin' AND code = '01100101' RETURNING id`,
+      );
+      return {
+        method: 'PATCH',
+        url: `/api/alerts/${a!.id}`,
+        headers: adminAuth,
+        payload: { status: 'seen' },
+      };
+    },
+    entries: 1,
+    action: 'alerts.status',
+    entity: 'alert',
+  },
+  createAlertSubscription: {
+    request: async () => ({
+      method: 'POST',
+      url: '/api/alert-subscriptions',
+      headers: adminAuth,
+      payload: { email: admin.email, indicatorId: 'share_unemployed' },
+    }),
+    entries: 1,
+    action: 'alerts.subscribe',
+  },
+  deleteAlertSubscription: {
+    request: async () => {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/alert-subscriptions',
+        headers: adminAuth,
+        payload: { email: admin.email },
+      });
+      return {
+        method: 'DELETE',
+        url: `/api/alert-subscriptions/${res.json<{ id: number }>().id}`,
+        headers: adminAuth,
+      };
+    },
+    entries: 1,
+    action: 'alerts.unsubscribe',
+  },
+  analyzeImport: {
+    request: async () => analyzeRequest(adminAuth),
+    entries: {
+      count: 0,
+      reason: 'legt die Datei nur im Upload-Verzeichnis ab; protokolliert wird der Importlauf',
+    },
+  },
+  runImport: {
+    // one entry per run (file, checksum, rows), however many values it writes
+    request: async () => ({
+      method: 'POST',
+      url: `/api/imports/${await upload(plannerAuth)}/run`,
+      headers: plannerAuth,
+      payload: {
+        kind: 'table',
+        dryRun: false,
+        systemId: 'lor2021',
+        levelId: 'plr',
+        mapping: MAPPING,
+      },
+    }),
+    entries: 1,
+    action: 'import.observations',
+    entity: 'import_run',
+    actor: () => planner.email,
+  },
+  discardUpload: {
+    request: async () => ({
+      method: 'DELETE',
+      url: `/api/imports/${await upload(adminAuth)}`,
+      headers: adminAuth,
+    }),
+    entries: {
+      count: 0,
+      reason: 'verwirft eine nicht importierte Datei; in der Datenbank ändert sich nichts',
+    },
+  },
+};
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+beforeAll(async () => {
+  db = await createTestDb();
+  await insertFixture(db);
+  dataDir = await mkdtemp(path.join(tmpdir(), 'sz-audit-'));
+  admin = await createTestUser(db, { roles: ['administrator'], departmentId: 'sozialplanung' });
+  adminAuth = await tokenHeaders(db, admin);
+  planner = await createTestUser(db, {
+    roles: ['department_planner'],
+    departmentId: 'sozialplanung',
+  });
+  plannerAuth = await tokenHeaders(db, planner);
+  app = await buildApp(testContext(db, { dataDir }), {
+    validateResponses: true,
+    warmCaches: false,
+  });
+  await app.ready();
+});
+afterAll(async () => {
+  await app?.close();
+  await db?.close();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+function changingRoutes() {
+  return app.sozialraumOpenApi.routes.filter(
+    (r) => !SAFE.has(r.method) && (r.url.startsWith('/api/') || r.url.startsWith('/ogc')),
+  );
+}
+
+describe('every changing route writes the audit log', () => {
+  it('has a request for every registered changing route (a new one must be added here)', () => {
+    // routes outside defineRoute are caught by the authorization matrix test
+    const missing = changingRoutes()
+      .filter((r) => !(r.operationId in CASES))
+      .map((r) => `${r.method} ${r.url} (${r.operationId})`);
+    expect(missing).toEqual([]);
+    const stale = Object.keys(CASES).filter(
+      (id) => !changingRoutes().some((r) => r.operationId === id),
+    );
+    expect(stale).toEqual([]);
+    expect(changingRoutes().length).toBeGreaterThan(20);
+  });
+
+  it('leaves exactly one entry per successful change, naming actor, permission and entity', async () => {
+    const failures: string[] = [];
+    for (const route of changingRoutes()) {
+      const c = CASES[route.operationId];
+      if (!c) continue;
+      const req = await c.request();
+      const before = await count();
+      const res = await app.inject(req);
+      const label = `${route.method} ${route.url} (${route.operationId})`;
+      if (res.statusCode >= 300) {
+        failures.push(`${label}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+        continue;
+      }
+      const added = (await count()) - before;
+      const expected = c.entries === 1 ? 1 : 0;
+      if (added !== expected) {
+        failures.push(`${label}: ${added} neue Einträge, erwartet ${expected}`);
+        continue;
+      }
+      if (expected === 0) continue;
+      const [e] = await newest(1);
+      const actor = c.actor?.() ?? admin.email;
+      const permission = c.permission === undefined ? route.permission : c.permission;
+      if (e!.actor !== actor) failures.push(`${label}: actor ${e!.actor}, erwartet ${actor}`);
+      if (e!.permission !== permission)
+        failures.push(`${label}: permission ${e!.permission}, erwartet ${permission}`);
+      if (c.action && e!.action !== c.action)
+        failures.push(`${label}: action ${e!.action}, erwartet ${c.action}`);
+      if (c.entity && e!.entity !== c.entity)
+        failures.push(`${label}: entity ${e!.entity}, erwartet ${c.entity}`);
+      if (!e!.entity_id) failures.push(`${label}: ohne entity_id`);
+    }
+    expect(failures).toEqual([]);
+    // and the chain over all of it is intact
+    expect((await verifyAuditChain(db)).problems).toEqual([]);
+  });
+
+  it('a refused change leaves no entry', async () => {
+    const refused: [string, InjectOptions, number][] = [
+      [
+        'PATCH indicator with unknown department',
+        {
+          method: 'PATCH',
+          url: '/api/indicators/ewr_total',
+          headers: adminAuth,
+          payload: { department: 'gibt-es-nicht' },
+        },
+        400,
+      ],
+      [
+        'PATCH indicator of another department',
+        {
+          method: 'PATCH',
+          url: '/api/indicators/internal_note',
+          headers: plannerAuth,
+          payload: { methodNote: 'x' },
+        },
+        403,
+      ],
+      [
+        'user with unknown role',
+        {
+          method: 'POST',
+          url: '/api/admin/users',
+          headers: adminAuth,
+          payload: { email: 'x@berlin.example', displayName: 'X', roles: ['kaiser'] },
+        },
+        400,
+      ],
+      [
+        'built-in role',
+        {
+          method: 'PUT',
+          url: '/api/admin/roles/viewer',
+          headers: adminAuth,
+          payload: { nameDe: 'Lesend', permissions: ['access.users'] },
+        },
+        403,
+      ],
+      [
+        'alert rule of another department',
+        {
+          method: 'POST',
+          url: '/api/alert-rules',
+          headers: plannerAuth,
+          payload: {
+            id: 'fremd',
+            nameDe: 'Fremd',
+            department: 'gesundheit',
+            kind: 'indicator_change',
+            params: { indicatorIds: ['share_unemployed'] },
+          },
+        },
+        403,
+      ],
+      [
+        'index with unknown indicator',
+        {
+          method: 'POST',
+          url: '/api/indices',
+          headers: adminAuth,
+          payload: {
+            definition: {
+              ...indexDefinition('kaputt'),
+              status: {
+                ...indexDefinition('kaputt').status,
+                inputs: [
+                  { indicatorId: 'gibt_es_nicht', label: 'x', direction: 'higher_is_worse' },
+                ],
+              },
+            },
+          },
+        },
+        400,
+      ],
+    ];
+    for (const [what, req, status] of refused) {
+      const before = await count();
+      const res = await app.inject(req);
+      expect(res.statusCode, `${what}: ${res.body}`).toBe(status);
+      expect(await count(), what).toBe(before);
+    }
+  });
+
+  it('an import into another department’s indicator is refused and writes nothing', async () => {
+    const gesundheit = await tokenHeaders(
+      db,
+      await createTestUser(db, { roles: ['department_planner'], departmentId: 'gesundheit' }),
+    );
+    const id = await upload(gesundheit);
+    const before = await count();
+    const [{ n: values }] = (await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM observation WHERE indicator_id = 'ewr_total'",
+    )) as [{ n: number }];
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/imports/${id}/run`,
+      headers: gesundheit,
+      payload: {
+        kind: 'table',
+        dryRun: false,
+        systemId: 'lor2021',
+        levelId: 'plr',
+        mapping: MAPPING,
+      },
+    });
+    expect(res.statusCode).toBeGreaterThanOrEqual(200);
+    if (res.statusCode === 200) expect(res.json().status).toBe('failed');
+    else expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('Keine Berechtigung');
+    expect(await count()).toBe(before);
+    const [{ n: after }] = (await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM observation WHERE indicator_id = 'ewr_total'",
+    )) as [{ n: number }];
+    expect(after).toBe(values);
+  });
+
+  it('a failed sign-in of an existing account is logged (security log), an unknown address is not', async () => {
+    const user = await createTestUser(db, { roles: ['viewer'] });
+    const before = await count();
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password: 'falsch-falsch-falsch' },
+      remoteAddress: nextIp(),
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(await count()).toBe(before + 1);
+    expect((await newest(1))[0]).toMatchObject({
+      action: 'access.sign_in_failed',
+      actor: user.email,
+      entity_id: String(user.id),
+    });
+    await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'niemand@berlin.example', password: 'falsch-falsch-falsch' },
+      remoteAddress: nextIp(),
+    });
+    expect(await count()).toBe(before + 1);
+  });
+
+  it('a request refused for a missing CSRF token leaves no entry', async () => {
+    const s = await signInCookie(await freshUser());
+    const before = await count();
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/me/tokens',
+      headers: { cookie: s.cookie },
+      payload: { name: 'x', scopes: ['indicators.read'] },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(await count()).toBe(before);
+  });
+
+  // BUG (lead to fix): POST /api/auth/password with an API token (which may hold account.self)
+  // reaches `throw new Error('password change needs a session')` in access/routes.ts and answers
+  // 500. Expected a 4xx with a German message (e.g. 403 „Das Passwort lässt sich nur in einer
+  // angemeldeten Sitzung ändern.“).
+  it.fails('changing the password with an API token is refused with 4xx, not 500', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: adminAuth,
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'Per-Token-geaendert-99' },
+    });
+    expect(res.statusCode).toBeGreaterThanOrEqual(400);
+    expect(res.statusCode).toBeLessThan(500);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The hash chain
+
+async function chainDb(): Promise<Db> {
+  const d = await createTestDb();
+  await d.exec("INSERT INTO tenant (id, ags, name) VALUES ('berlin', '11000000', 'Berlin')");
+  for (let i = 1; i <= 5; i++)
+    await d.transaction((tx) =>
+      writeAudit(tx, 'berlin', {
+        actor: { actor: 'planung@berlin.example', userId: null, permission: 'indicators.edit' },
+        action: 'indicators.update',
+        entity: 'indicator',
+        entityId: `ind_${i}`,
+        detail: { methodNote: { before: null, after: `Fassung ${i}` } },
+      }),
+    );
+  return d;
+}
+
+describe('verifyAuditChain', () => {
+  it('finds nothing in an untouched chain', async () => {
+    const d = await chainDb();
+    try {
+      const report = await verifyAuditChain(d);
+      expect(report.problems).toEqual([]);
+      expect(report.tenants).toEqual([{ tenantId: 'berlin', entries: 5 }]);
+    } finally {
+      await d.close();
+    }
+  });
+
+  it('finds a changed entry', async () => {
+    const d = await chainDb();
+    try {
+      await d.query(
+        `UPDATE audit_log SET detail = '{"methodNote": {"before": null, "after": "gefälscht"}}' WHERE seq = 3`,
+      );
+      const { problems } = await verifyAuditChain(d);
+      expect(problems).toContainEqual(
+        expect.objectContaining({
+          seq: 3,
+          problem: 'Inhalt passt nicht zum gespeicherten Hash (Eintrag wurde geändert).',
+        }),
+      );
+      // the actor too
+      await d.query(`UPDATE audit_log SET detail = '{}', actor = 'jemand' WHERE seq = 4`);
+      expect((await verifyAuditChain(d)).problems.some((p) => p.seq === 4)).toBe(true);
+    } finally {
+      await d.close();
+    }
+  });
+
+  it('finds a deleted entry in the middle', async () => {
+    const d = await chainDb();
+    try {
+      await d.query('DELETE FROM audit_log WHERE seq = 3');
+      const { problems } = await verifyAuditChain(d);
+      expect(problems.map((p) => p.problem)).toContain('Einträge 3–3 fehlen (gelöscht).');
+      expect(problems.some((p) => p.seq === 4 && p.problem.startsWith('Verweis'))).toBe(true);
+    } finally {
+      await d.close();
+    }
+  });
+
+  it('finds a deleted last entry', async () => {
+    const d = await chainDb();
+    try {
+      await d.query('DELETE FROM audit_log WHERE seq = 5');
+      const { problems } = await verifyAuditChain(d);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]!.problem).toContain('Einträge am Ende gelöscht');
+    } finally {
+      await d.close();
+    }
+  });
+
+  it('finds an entry inserted without writeAudit', async () => {
+    const d = await chainDb();
+    try {
+      await d.query(
+        `INSERT INTO audit_log (tenant_id, at, actor, action, entity, entity_id, detail)
+         VALUES ('berlin', now(), 'planung@berlin.example', 'indicators.update', 'indicator', 'ind_x', '{}')`,
+      );
+      const { problems } = await verifyAuditChain(d);
+      expect(problems).toEqual([
+        expect.objectContaining({
+          seq: null,
+          problem: 'Eintrag ist nicht verkettet (an der Protokollfunktion vorbei eingefügt).',
+        }),
+      ]);
+    } finally {
+      await d.close();
+    }
+  });
+
+  it('finds an entry forged with a made-up chain link (hash computed without the real predecessor)', async () => {
+    const d = await chainDb();
+    try {
+      await d.query(
+        `INSERT INTO audit_log (tenant_id, at, actor, action, entity, entity_id, detail, seq, prev_hash, hash)
+         VALUES ('berlin', now(), 'x', 'indicators.update', 'indicator', 'ind_x', '{}', 6, repeat('0', 64), repeat('1', 64))`,
+      );
+      expect((await verifyAuditChain(d)).problems.length).toBeGreaterThan(0);
+    } finally {
+      await d.close();
+    }
+  });
+});
+
+describe('sozialraum audit verify', () => {
+  /** A PGlite data directory on disk with a chain of 5 entries. */
+  async function prepareDir(): Promise<string> {
+    const dir = await mkdtemp(path.join(tmpdir(), 'sz-audit-cli-'));
+    // the CLI always runs on PGlite here; on the PostgreSQL project there is no PGlite template
+    const file = inject('pgliteTemplate');
+    const d = file
+      ? await openDb({ dataDir: dir, loadDataDir: new Blob([await readFile(file)]) })
+      : await openDb({ dataDir: dir });
+    if (!file) await migrate(d);
+    await d.exec("INSERT INTO tenant (id, ags, name) VALUES ('berlin', '11000000', 'Berlin')");
+    for (let i = 1; i <= 5; i++)
+      await d.transaction((tx) =>
+        writeAudit(tx, 'berlin', {
+          actor: 'planung@berlin.example',
+          action: 'indicators.update',
+          entity: 'indicator',
+          entityId: `ind_${i}`,
+          detail: { i },
+        }),
+      );
+    await d.close();
+    return dir;
+  }
+
+  async function withDir(dir: string, fn: (d: Db) => Promise<void>): Promise<void> {
+    const d = await openDb({ dataDir: dir });
+    try {
+      await fn(d);
+    } finally {
+      await d.close();
+    }
+  }
+
+  const cli = (dir: string) =>
+    runAuditCli(['verify'], { ...loadConfig({}), databaseUrl: undefined, dataDir: dir });
+
+  it('exits 0 on an intact chain and 1 on a changed entry', async () => {
+    const dir = await prepareDir();
+    try {
+      expect(await cli(dir)).toBe(0);
+      await withDir(dir, (d) =>
+        d.query(`UPDATE audit_log SET detail = '{"i": 99}' WHERE seq = 2`).then(() => undefined),
+      );
+      expect(await cli(dir)).toBe(1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the command itself (node bin/sozialraum.mjs audit verify) exits 1 on a tampered database', async () => {
+    const dir = await prepareDir();
+    try {
+      await withDir(dir, (d) =>
+        d.query('DELETE FROM audit_log WHERE seq = 3').then(() => undefined),
+      );
+      const bin = fileURLToPath(new URL('../../../bin/sozialraum.mjs', import.meta.url));
+      const r = spawnSync(process.execPath, [bin, 'audit', 'verify'], {
+        env: { ...process.env, SOZIALRAUM_DATA_DIR: dir, DATABASE_URL: '' },
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      expect(r.status, r.stderr + r.stdout).toBe(1);
+      expect(r.stderr).toContain('fehlen (gelöscht)');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  // BUG (lead to fix): runAuditCli (access/cli.ts, `await sealAuditChain(db)` before verifying)
+  // and every server start (serve.ts prepareDb) seal all entries with seq NULL into the chain. An
+  // entry smuggled in with plain SQL is therefore chained and declared valid by the next verify or
+  // restart. Sealing is meant for entries from before migration 0006 only: seal once in the
+  // migration (or only ids ≤ a watermark stored then), and never in `audit verify`.
+  it.fails('exits 1 for an entry inserted without writeAudit', async () => {
+    const dir = await prepareDir();
+    try {
+      await withDir(dir, (d) =>
+        d
+          .query(
+            `INSERT INTO audit_log (tenant_id, at, actor, action, entity, entity_id, detail)
+             VALUES ('berlin', now(), 'jemand', 'indicators.update', 'indicator', 'ind_x', '{}')`,
+          )
+          .then(() => undefined),
+      );
+      expect(await cli(dir)).toBe(1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
