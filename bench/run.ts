@@ -23,16 +23,16 @@ const DOC = path.join(REPO_ROOT, 'docs/benchmarks.md');
 const START = '<!-- bench:results:start -->';
 const END = '<!-- bench:results:end -->';
 const TENANT = 'berlin';
-const VALUES_PATH =
+export const VALUES_PATH =
   '/api/values?indicator=ewr_share_age_below_6&system=lor2021&level=plr&date=2024-12-31';
 const GEOMETRY_PATH = '/api/area-systems/lor2021/levels/plr/geometry';
 
-const de = (n: number, digits = 0) =>
+export const de = (n: number, digits = 0) =>
   n.toLocaleString('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const seconds = (ms: number) => `${de(ms / 1000, 1)} s`;
 const mb = (bytes: number) => `${de(bytes / 1048576, 1)} MB`;
 
-interface Section {
+export interface Section {
   title: string;
   /** Markdown table rows: [measure, result, baseline, ratio]. */
   rows: [string, string, string, string][];
@@ -50,7 +50,7 @@ export async function runBenchmarks(args: string[]): Promise<number> {
       'no-write': { type: 'boolean', default: false },
     },
   });
-  const only = new Set((opts.only ?? 'a,b,c,d,e').split(',').map((s) => s.trim()));
+  const only = new Set((opts.only ?? 'a,b,c,d,e,f').split(',').map((s) => s.trim()));
   const rows = Math.max(1000, Math.min(5_000_000, Number(opts.rows) || 1_000_000));
   const loadSeconds = Math.max(1, Math.min(60, Number(opts.seconds) || 10));
   const work = await mkdtemp(path.join(os.tmpdir(), 'sozialraum-bench-'));
@@ -69,7 +69,7 @@ export async function runBenchmarks(args: string[]): Promise<number> {
       console.log(md);
       extra.push(md);
     }
-    if (!['a', 'b', 'c', 'd'].some((k) => only.has(k))) return finish();
+    if (!['a', 'b', 'c', 'd', 'f'].some((k) => only.has(k))) return finish();
     // (a) always when a database is needed: the other benchmarks run against the database it fills
     const a = await benchDemoImport(path.join(work, 'pglite'));
     db = a.db;
@@ -85,6 +85,12 @@ export async function runBenchmarks(args: string[]): Promise<number> {
     const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
     if (only.has('b')) sections.push(await benchValuesUnderLoad(base, loadSeconds));
     if (only.has('d')) sections.push(await benchGeometryBytes(base));
+    if (only.has('f')) {
+      const { benchAccess } = await import('./access.ts');
+      const section = await benchAccess(db, base, loadSeconds);
+      printSection(section);
+      sections.push(section);
+    }
     if (only.has('c')) sections.push(await benchMillionRows(db, work, rows));
   } finally {
     await app?.close();
@@ -177,7 +183,7 @@ async function benchDemoImport(dataDir: string): Promise<{ db: Db; section: Sect
 
 // ---------------------------------------------------------------- (b) values endpoint under load
 
-interface LoadResult {
+export interface LoadResult {
   requests: number;
   errors: number;
   seconds: number;
@@ -190,7 +196,7 @@ interface LoadResult {
 const LOAD_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const http = require('node:http');
-const { url, clients, ms } = workerData;
+const { url, clients, ms, method, headers, body } = workerData;
 const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
 const lat = [];
 let errors = 0;
@@ -198,7 +204,7 @@ const end = Date.now() + ms;
 function one() {
   return new Promise((resolve) => {
     const t = process.hrtime.bigint();
-    const req = http.get(url, { agent }, (res) => {
+    const req = http.request(url, { agent, method: method || 'GET', headers: headers || {} }, (res) => {
       res.on('data', () => {});
       res.on('end', () => {
         if (res.statusCode !== 200) errors++;
@@ -207,6 +213,7 @@ function one() {
       });
     });
     req.on('error', () => { errors++; resolve(); });
+    req.end(body);
   });
 }
 async function client() { while (Date.now() < end) await one(); }
@@ -220,10 +227,24 @@ Promise.all(Array.from({ length: clients }, client)).then(() => {
 });
 `;
 
-function load(url: string, clients: number, ms: number): Promise<LoadResult> {
+export interface LoadRequest {
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export function load(
+  url: string,
+  clients: number,
+  ms: number,
+  request: LoadRequest = {},
+): Promise<LoadResult> {
   if (!url.startsWith('http://127.0.0.1:')) throw new Error('Lasttests nur gegen 127.0.0.1');
   return new Promise((resolve, reject) => {
-    const w = new Worker(LOAD_WORKER, { eval: true, workerData: { url, clients, ms } });
+    const w = new Worker(LOAD_WORKER, {
+      eval: true,
+      workerData: { url, clients, ms, ...request },
+    });
     w.once('message', (m: LoadResult) => {
       resolve(m);
       void w.terminate();

@@ -80,8 +80,15 @@ export class AccessControl {
     return out;
   }
 
+  private readonly anonymousCache = new Map<string, Principal>();
+
   async anonymous(tenantId: string): Promise<Principal> {
-    return anonymousPrincipal(tenantId, await this.permissionsOf(tenantId, ['anonymous']));
+    let p = this.anonymousCache.get(tenantId);
+    if (!p) {
+      p = anonymousPrincipal(tenantId, await this.permissionsOf(tenantId, ['anonymous']));
+      this.anonymousCache.set(tenantId, p);
+    }
+    return p;
   }
 
   /** A principal for a user id (sessions, tokens, the CLI). */
@@ -211,6 +218,7 @@ export class AccessControl {
   /** Forget cached role permissions of a tenant (after a role changed). */
   invalidateRoles(tenantId: string): void {
     this.roleCache.delete(tenantId);
+    this.anonymousCache.delete(tenantId);
     for (const [k, v] of this.principals)
       if (v.principal.tenantId === tenantId) this.principals.delete(k);
   }
@@ -232,6 +240,7 @@ export class AccessControl {
 
   invalidateAll(): void {
     this.roleCache.clear();
+    this.anonymousCache.clear();
     this.principals.clear();
     this.tenants.clear();
   }
