@@ -833,7 +833,7 @@ function partResult(
   };
 }
 
-/** Reason codes stored per area in a Uint8Array (0 = scored). */
+/** Reason codes (0 = scored); excluded and missing_value are stored per position, the others derived. */
 const CODE = {
   not_in_valid_list: 1,
   excluded: 2,
@@ -860,16 +860,14 @@ function applyValidityRules(
   ids: readonly string[],
   population: Float64Array,
   valid: Uint8Array,
-  code: Uint8Array,
+  special: Map<number, number>,
   detail: Map<number, string>,
 ): number | null {
   const n = ids.length;
   const min = rules.minPopulation ?? null;
   let count: number | null = n;
-  if (min === null) {
-    valid.fill(1);
-    code.fill(0);
-  } else count = populationKernel(population, min, valid, code);
+  if (min === null) valid.fill(1);
+  else count = populationKernel(population, min, valid);
   // The exclusion list comes first: it overrides the population reasons.
   if ((rules.exclusions ?? []).length > 0) {
     const excluded = new Map<string, string>();
@@ -878,7 +876,7 @@ function applyValidityRules(
       const ex = excluded.get(ids[i] as string);
       if (ex === undefined) continue;
       valid[i] = 0;
-      code[i] = CODE.excluded;
+      special.set(i, CODE.excluded);
       detail.set(i, ex);
     }
     count = null; // recounted by the caller
@@ -887,24 +885,16 @@ function applyValidityRules(
 }
 
 /**
- * Kernel: valid = population ≥ minimum, else the reason (missing for NaN, below the minimum
- * otherwise), branch-free; writes every element of both columns; returns the number of valid areas.
+ * Kernel: valid = population ≥ minimum (NaN: not valid), branch-free; writes every element;
+ * returns the number of valid areas.
  */
-function populationKernel(
-  population: Float64Array,
-  minimum: number,
-  valid: Uint8Array,
-  code: Uint8Array,
-): number {
+function populationKernel(population: Float64Array, minimum: number, valid: Uint8Array): number {
   const n = population.length;
   let count = 0;
-  const below = CODE.population_below_min;
-  const nanStep = CODE.population_below_min - CODE.population_missing;
   for (let i = 0; i < n; i++) {
     const pop = population[i] as number;
     const ok = Number(pop >= minimum);
     valid[i] = ok;
-    code[i] = (1 - ok) * (below - nanStep * Number(pop !== pop));
     count += ok;
   }
   return count;
@@ -1343,10 +1333,13 @@ export function computeIndexColumns(
 
   // Validity (docs/methods/index-engine.md § Gültige Gebiete): explicit list, or rules in this order:
   // exclusion list → population missing → population below minimum → missing values.
-  // Every element is written below (validity kernel, or the fills of the explicit list).
+  // Every element is written below (validity kernel, or the fill of the explicit list).
   const valid = take('valid', U8, n);
   // Reason codes per area; texts are built on demand (10,000 strings per run would cost more than the index).
-  const code = take('code', U8, n);
+  // Reasons: excluded and missing values by position (few), the others follow from the rules and
+  // the population when asked (no reason column written per run).
+  const special = new Map<number, number>();
+  let listMode = false;
   const detail = new Map<number, string>();
   // valid areas as counted by the validity kernel (null: count them)
   let knownCount: number | null = null;
@@ -1362,15 +1355,10 @@ export function computeIndexColumns(
       );
     }
     valid.fill(0);
-    code.fill(0);
     for (const id of input.validAreaIds) valid[index.get(id) as number] = 1;
-    for (let i = 0; i < n; i++) {
-      if (valid[i] !== 1) {
-        code[i] = CODE.not_in_valid_list;
-      }
-    }
+    listMode = true;
   } else {
-    knownCount = applyValidityRules(rules, input.ids, input.population, valid, code, detail);
+    knownCount = applyValidityRules(rules, input.ids, input.population, valid, special, detail);
   }
   const missingProblems: string[] = [];
   let missingCode: 'missing_value' | 'missing_dynamics' = 'missing_value';
@@ -1386,7 +1374,7 @@ export function computeIndexColumns(
         if (v - v === 0) continue; // finite (NaN − NaN and ∞ − ∞ are NaN)
         if (rules.missingValues === 'exclude') {
           valid[i] = 0;
-          code[i] = CODE.missing_value;
+          special.set(i, CODE.missing_value);
           detail.set(i, what);
           continue;
         }
@@ -1528,7 +1516,13 @@ export function computeIndexColumns(
   );
   for (let g = 0; g < matrix.length; g++) groupCounts[g] = counts[g] as number;
   const minText = formatNumber(rules.minPopulation ?? 0);
-  const reasonCodeAt = (i: number): UnscoredReasonCode | null => CODE_NAMES[code[i] ?? 0] ?? null;
+  const reasonCodeAt = (i: number): UnscoredReasonCode | null => {
+    if (valid[i] === 1) return null;
+    const c = special.get(i);
+    if (c !== undefined) return CODE_NAMES[c] ?? null;
+    if (listMode) return 'not_in_valid_list';
+    return Number.isNaN(input.population[i]) ? 'population_missing' : 'population_below_min';
+  };
   const reasonAt = (i: number): string | null => {
     switch (reasonCodeAt(i)) {
       case null:
