@@ -12,6 +12,7 @@ import { registerAccessRoutes } from './modules/access/routes.ts';
 import { syncAccessData } from './modules/access/store.ts';
 import { registerAlertRoutes } from './modules/alerts/index.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
+import { registerDisclosureRoutes } from './modules/disclosure/routes.ts';
 import { getMapGeometry, listAreaSystems, registerAreaRoutes } from './modules/areas/index.ts';
 import { registerHealthRoutes } from './modules/health/routes.ts';
 import { registerImportRoutes } from './modules/imports/routes.ts';
@@ -84,6 +85,7 @@ export async function buildApp(
   registerAccessRoutes(app, ctx);
   registerOidcRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
+  registerDisclosureRoutes(app, ctx);
   registerSourceRoutes(app, ctx);
   registerAreaRoutes(app, ctx);
   registerIndicatorRoutes(app, ctx);

@@ -295,3 +295,51 @@ describe('per-tenant settings', () => {
     );
   });
 });
+
+describe('settings over HTTP', () => {
+  it('anyone reads the thresholds; only disclosure.configure changes them, audited, effective at once', async () => {
+    const read = await app.inject('/api/disclosure/settings');
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toMatchObject({ minCount: 3, enabled: true });
+    const anonymous = await app.inject({
+      method: 'PUT',
+      url: '/api/disclosure/settings',
+      payload: { minCount: 2 },
+    });
+    expect(anonymous.statusCode).toBe(401);
+    const planner = await createTestUser(db, {
+      roles: ['department_planner'],
+      departmentId: 'sozialplanung',
+    });
+    const denied = await injectAs(
+      app,
+      await tokenHeaders(db, planner),
+    )({
+      method: 'PUT',
+      url: '/api/disclosure/settings',
+      payload: { minCount: 2 },
+    });
+    expect(denied.statusCode).toBe(403);
+    const before = (
+      await app.inject('/api/values?indicator=cases&system=lor2021&level=plr')
+    ).json();
+    const admin = injectAs(app, await adminHeaders(db));
+    const changed = await admin({
+      method: 'PUT',
+      url: '/api/disclosure/settings',
+      payload: { minCount: 1 },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json().minCount).toBe(1);
+    const after = (await app.inject('/api/values?indicator=cases&system=lor2021&level=plr')).json();
+    const flagged = (b: { values: { flag: string | null }[] }) =>
+      b.values.filter((v) => v.flag === 'suppressed').length;
+    expect(flagged(before)).toBeGreaterThan(0);
+    expect(flagged(after)).toBe(0);
+    const [entry] = await db.query<{ detail: Record<string, unknown> }>(
+      "SELECT detail FROM audit_log WHERE action = 'disclosure.settings_updated' ORDER BY id DESC LIMIT 1",
+    );
+    expect(entry!.detail).toEqual({ minCount: { before: 3, after: 1 } });
+    await admin({ method: 'PUT', url: '/api/disclosure/settings', payload: { minCount: 3 } });
+  });
+});
