@@ -459,6 +459,17 @@ const CASES: Record<string, AuditCase> = {
     entries: 1,
     action: 'alerts.unsubscribe',
   },
+  updateDisclosureSettings: {
+    request: async () => ({
+      method: 'PUT',
+      url: '/api/disclosure/settings',
+      headers: adminAuth,
+      payload: { minCount: 4 },
+    }),
+    entries: 1,
+    action: 'disclosure.settings_updated',
+    entity: 'disclosure_setting',
+  },
   analyzeImport: {
     request: async () => analyzeRequest(adminAuth),
     entries: {
