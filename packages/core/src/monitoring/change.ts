@@ -538,6 +538,46 @@ function shiftedFiniteSums4(
   out[11] = q3; // prettier-ignore
 }
 
+/** shiftedFiniteSums4 without the finiteness tests (n = length): exact when every value is finite. */
+function shiftedSums4(
+  c0: Float64Array,
+  c1: Float64Array,
+  c2: Float64Array,
+  c3: Float64Array,
+  k: Float64Array,
+  out: Float64Array,
+): void {
+  const len = c0.length;
+  const k0 = k[0] as number, k1 = k[1] as number, k2 = k[2] as number, k3 = k[3] as number; // prettier-ignore
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0; // prettier-ignore
+  for (let i = 0; i < len; i++) {
+    const d0 = (c0[i] as number) - k0;
+    const d1 = (c1[i] as number) - k1;
+    const d2 = (c2[i] as number) - k2;
+    const d3 = (c3[i] as number) - k3;
+    s0 += d0;
+    q0 += d0 * d0;
+    s1 += d1;
+    q1 += d1 * d1;
+    s2 += d2;
+    q2 += d2 * d2;
+    s3 += d3;
+    q3 += d3 * d3;
+  }
+  out[0] = len;
+  out[1] = s0;
+  out[2] = q0;
+  out[3] = len;
+  out[4] = s1;
+  out[5] = q1; // prettier-ignore
+  out[6] = len;
+  out[7] = s2;
+  out[8] = q2;
+  out[9] = len;
+  out[10] = s3;
+  out[11] = q3; // prettier-ignore
+}
+
 /** Kernel: out_j[i] = 1 where c_j[i] > hi_j or < lo_j (NaN never), ≤ 4 columns, into fresh (all 0) columns; counts into counts[j]. */
 function flagOutside4(
   c0: Float64Array,
@@ -679,7 +719,11 @@ function flagGroup(
     shift[j] = i0 < len ? (c[i0] as number) : 0;
   });
   const sums = new Float64Array(12);
-  shiftedFiniteSums4(cols[0] as Float64Array, cols[1] as Float64Array, cols[2] as Float64Array, cols[3] as Float64Array, shift, sums); // prettier-ignore
+  // Without missing or infinite values (the common case) the sums need no test per value; a
+  // non-finite sum shows that a column has such values, then the pass with tests runs.
+  shiftedSums4(cols[0] as Float64Array, cols[1] as Float64Array, cols[2] as Float64Array, cols[3] as Float64Array, shift, sums); // prettier-ignore
+  if (!sums.every((x) => Number.isFinite(x)))
+    shiftedFiniteSums4(cols[0] as Float64Array, cols[1] as Float64Array, cols[2] as Float64Array, cols[3] as Float64Array, shift, sums); // prettier-ignore
   const lo = new Float64Array(4);
   const hi = new Float64Array(4);
   const stats: { n: number; mean: number; sd: number }[] = [];
