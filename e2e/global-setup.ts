@@ -1,6 +1,6 @@
 // Global setup of the e2e project: starts ONE server on 127.0.0.1 (random port) with a fresh data
-// directory, so the Berlin demo is loaded on first start (≈30–40 s on PGlite), and hands its URL to the
-// journeys. Nothing is built here: `npm test` builds the web app before Vitest runs.
+// directory, so the Berlin demo is loaded on first start (≈30–40 s on PGlite), creates the e2e people
+// (e2e/people.ts) and hands its URL to the journeys. Nothing is built here: `npm test` builds the web app before Vitest runs.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -9,6 +9,7 @@ import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../packages/server/src/config.ts';
 import { startServer } from '../packages/server/src/serve.ts';
 import { CHROMIUM_PATH, OGRINFO_PATH, OGR2OGR_PATH } from './tools.ts';
+import { makeIndicatorInternal, seedPeople } from './seed.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -74,7 +75,17 @@ export default async function setup(project: TestProject) {
     throw err;
   }
   const port = (running.app.server.address() as { port: number }).port;
-  project.provide('e2eBaseUrl', `http://127.0.0.1:${port}`);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // the people of the journeys (e2e/people.ts) and one internal demo indicator
+  try {
+    await seedPeople(running.db);
+    await makeIndicatorInternal(baseUrl);
+  } catch (err) {
+    await running.close();
+    await rm(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+  project.provide('e2eBaseUrl', baseUrl);
   return async () => {
     await running.close();
     await rm(dataDir, { recursive: true, force: true });

@@ -1,9 +1,18 @@
 // A planner imports her own German table through the import page: Windows-1252 bytes, semicolons,
 // decimal commas, leading zeros in the Bezirk codes. A broken file is rejected with line and column
-// and changes nothing.
+// and changes nothing. Imports need a signed-in person with imports.run: a planner of Stadtentwicklung,
+// the department owning the MSS indicators.
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { getJson, launchChromium, openPage, saveScreenshot, waitForColouredMap } from './tools.ts';
+import {
+  getJson,
+  launchChromium,
+  openPage,
+  saveScreenshot,
+  signInByApi,
+  waitForColouredMap,
+} from './tools.ts';
+import { E2E_PASSWORD, IMPORTER } from './people.ts';
 
 const baseUrl = inject('e2eBaseUrl');
 const run = inject('e2eHasChromium') && baseUrl !== '';
@@ -53,6 +62,20 @@ async function freeYear(): Promise<number> {
   return Math.min(first, 2023);
 }
 
+/** The import history as the signed-in page sees it (imports.read). */
+async function importRuns(page: Page): Promise<{ status: string }[]> {
+  const res = await page.request.get(`${baseUrl}/api/imports`);
+  if (!res.ok()) throw new Error(`GET /api/imports → ${res.status()}: ${await res.text()}`);
+  return (await res.json()) as { status: string }[];
+}
+
+/** A German-locale page signed in as the Stadtentwicklung planner. */
+async function plannerPage(browser: Browser): Promise<Page> {
+  const { page } = await openPage(browser);
+  await signInByApi(page, baseUrl, IMPORTER, E2E_PASSWORD);
+  return page;
+}
+
 /** Uploads one file on the import page and waits for the detected format. */
 async function uploadAndAnalyze(page: Page, name: string, bytes: Buffer): Promise<void> {
   await page.goto(`${baseUrl}/import`);
@@ -96,10 +119,10 @@ describe.skipIf(!run)('import page in Chromium', () => {
   test('a broken file shows the error with line and column and changes nothing', async () => {
     const year = await freeYear();
     const before = await valuesStatus(year);
-    const importsBefore = await getJson<unknown[]>(baseUrl, '/api/imports');
+    const page = await plannerPage(browser);
+    const importsBefore = await importRuns(page);
     const rows = ROWS.map((r) => [...r] as [string, string, string]);
     rows[3]![2] = '44,1x'; // line 5 (header is line 1): a value that is no number
-    const { page } = await openPage(browser);
     await uploadAndAnalyze(page, 'wohnflaeche_kaputt.csv', germanCsv(rows, year));
     await mapColumns(page);
     await page.getByRole('button', { name: 'Importieren' }).click();
@@ -118,9 +141,9 @@ describe.skipIf(!run)('import page in Chromium', () => {
     await saveScreenshot(page, 'import-broken-file');
 
     expect(await valuesStatus(year)).toEqual(before);
-    const importsAfter = await getJson<{ status: string }[]>(baseUrl, '/api/imports');
+    const importsAfter = await importRuns(page);
     expect(importsAfter.filter((r) => r.status === 'succeeded').length).toBe(
-      (importsBefore as { status: string }[]).filter((r) => r.status === 'succeeded').length,
+      importsBefore.filter((r) => r.status === 'succeeded').length,
     );
     await page.context().close();
   });
@@ -129,7 +152,7 @@ describe.skipIf(!run)('import page in Chromium', () => {
     const year = await freeYear();
     const before = await valuesStatus(year);
     expect(before.status).toBe(404); // the demo has no Bezirk values of MSS K15 (up to this year)
-    const { page } = await openPage(browser);
+    const page = await plannerPage(browser);
     await uploadAndAnalyze(page, 'wohnflaeche_bezirke_2023.csv', germanCsv(ROWS, year));
 
     // the detected format: Windows-1252, semicolon, decimal comma, and the umlauts decoded in the preview

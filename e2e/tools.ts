@@ -167,3 +167,16 @@ export async function waitForColouredMap(page: Page): Promise<void> {
     () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
   );
 }
+
+/** Signs the page's browser context in through the API (cookie stored in the context), as a person of e2e/people.ts. */
+export async function signInByApi(
+  page: Page,
+  baseUrl: string,
+  person: { email: string },
+  password: string,
+): Promise<void> {
+  const res = await page.request.post(`${baseUrl}/api/auth/login`, {
+    data: { email: person.email, password },
+  });
+  if (!res.ok()) throw new Error(`Anmeldung ${person.email}: ${res.status()} ${await res.text()}`);
+}

@@ -1,14 +1,24 @@
-// App shell: skip link, top navigation (Karte, Indikatoren, Import), language switch, and the screen for the path.
+// App shell: skip link, top navigation (only the screens the person may use), account menu,
+// language switch, the "Bitte anmelden" note after an ended session, and the screen for the path.
 import { useLocation } from './lib/router.ts';
 import { matchRoute } from './lib/routes.ts';
 import { useI18n } from './i18n/index.tsx';
+import { useAuth } from './lib/auth.tsx';
+import { signInHref } from './lib/access.ts';
 import { Link } from './components/link.tsx';
+import { UserMenu } from './components/user-menu.tsx';
 import { MapScreen, LAST_MAP_URL_KEY } from './screens/map/map-screen.tsx';
 import { ProfileScreen } from './screens/profile/profile-screen.tsx';
 import { CatalogueScreen } from './screens/catalogue/catalogue-screen.tsx';
+import { IndicatorEditScreen } from './screens/catalogue/indicator-edit-screen.tsx';
 import { ImportScreen } from './screens/import/import-screen.tsx';
 import { MonitoringScreen } from './screens/monitoring/monitoring-screen.tsx';
 import { AlertsScreen } from './screens/alerts/alerts-screen.tsx';
+import { SignInScreen } from './screens/access/sign-in-screen.tsx';
+import { PasswordScreen } from './screens/access/password-screen.tsx';
+import { AccountScreen } from './screens/access/account-screen.tsx';
+import { AdminScreen } from './screens/access/admin-screen.tsx';
+import { AuditScreen } from './screens/access/audit-screen.tsx';
 
 function lastMapUrl(): string {
   try {
@@ -20,23 +30,37 @@ function lastMapUrl(): string {
 
 export function App() {
   const { t, lang, setLang } = useI18n();
+  const auth = useAuth();
   const { path, search } = useLocation();
   const route = matchRoute(path);
   const monitoring = path.replace(/\/+$/, '') === '/monitoring';
   const alerts = path.replace(/\/+$/, '') === '/hinweise';
+  // before /api/me answers, show what the public may use; the server refuses the rest anyway
   const navItems = [
     {
       href: route.screen === 'map' ? `/${search}` : lastMapUrl(),
       label: t.navMap,
       active: route.screen === 'map' || route.screen === 'profile',
+      show: true,
     },
-    { href: '/indikatoren', label: t.navCatalogue, active: route.screen === 'catalogue' },
-    { href: '/monitoring', label: t.navMonitoring, active: monitoring },
-    { href: '/hinweise', label: t.navAlerts, active: alerts },
-    { href: '/import', label: t.navImport, active: route.screen === 'import' },
-  ];
+    {
+      href: '/indikatoren',
+      label: t.navCatalogue,
+      active: route.screen === 'catalogue' || route.screen === 'indicatorEdit',
+      show: true,
+    },
+    { href: '/monitoring', label: t.navMonitoring, active: monitoring, show: true },
+    { href: '/hinweise', label: t.navAlerts, active: alerts, show: auth.can('alerts.read') },
+    {
+      href: '/import',
+      label: t.navImport,
+      active: route.screen === 'import',
+      show: auth.can('imports.run'),
+    },
+  ].filter((n) => n.show);
+  const screenClass = monitoring ? 'monitoring' : alerts ? 'alerts' : route.screen;
   return (
-    <div className={`app app-${monitoring ? 'monitoring' : alerts ? 'alerts' : route.screen}`}>
+    <div className={`app app-${screenClass}`}>
       <a href="#main" className="skip-link">
         {t.skipToContent}
       </a>
@@ -56,32 +80,54 @@ export function App() {
             ))}
           </ul>
         </nav>
-        <div className="lang-switch" role="group" aria-label={t.language}>
-          <button
-            type="button"
-            lang="de"
-            aria-pressed={lang === 'de'}
-            onClick={() => setLang('de')}
-            title={t.switchToDe}
-          >
-            DE
-          </button>
-          <button
-            type="button"
-            lang="en"
-            aria-pressed={lang === 'en'}
-            onClick={() => setLang('en')}
-            title={t.switchToEn}
-          >
-            EN
-          </button>
+        <div className="header-end">
+          <UserMenu departmentName={auth.departmentName} />
+          <div className="lang-switch" role="group" aria-label={t.language}>
+            <button
+              type="button"
+              lang="de"
+              aria-pressed={lang === 'de'}
+              onClick={() => setLang('de')}
+              title={t.switchToDe}
+            >
+              DE
+            </button>
+            <button
+              type="button"
+              lang="en"
+              aria-pressed={lang === 'en'}
+              onClick={() => setLang('en')}
+              title={t.switchToEn}
+            >
+              EN
+            </button>
+          </div>
         </div>
       </header>
+      {auth.sessionExpired && !auth.me?.signedIn && route.screen !== 'signIn' && (
+        <div className="session-note" role="alert">
+          <span>{t.sessionExpired}</span>{' '}
+          <Link href={signInHref(path + search)} className="btn btn-small btn-primary">
+            {t.pleaseSignIn}
+          </Link>
+          <button type="button" className="btn btn-small" onClick={auth.dismissExpired}>
+            {t.close}
+          </button>
+        </div>
+      )}
       <main id="main" tabIndex={-1} className="app-main">
         {route.screen === 'map' && <MapScreen search={search} />}
         {route.screen === 'catalogue' && <CatalogueScreen search={search} />}
+        {route.screen === 'indicatorEdit' && (
+          <IndicatorEditScreen indicatorId={route.indicatorId} />
+        )}
         {route.screen === 'import' && <ImportScreen />}
         {route.screen === 'profile' && <ProfileScreen areaId={route.areaId} search={search} />}
+        {route.screen === 'signIn' && <SignInScreen search={search} />}
+        {route.screen === 'password' && <PasswordScreen />}
+        {route.screen === 'account' && <AccountScreen />}
+        {route.screen === 'admin' && <AdminScreen search={search} />}
+        {route.screen === 'audit' && <AuditScreen search={search} />}
         {monitoring && <MonitoringScreen search={search} />}
         {alerts && <AlertsScreen search={search} />}
         {route.screen === 'notFound' && !monitoring && !alerts && (

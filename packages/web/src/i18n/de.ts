@@ -1,4 +1,5 @@
 // German UI text (the default language). Every key here must exist in en.ts (checked by the Dict type).
+import { accessDe } from './access-de.ts';
 
 export const de = {
   appName: 'Sozialraum',
@@ -415,9 +416,10 @@ export const de = {
   alertsCancel: 'Abbrechen',
   alertsComment: 'Kommentar',
   alertsList: 'Hinweise',
+  ...accessDe,
 };
 
-type Widen<T> = {
+export type Widen<T> = {
   [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : string;
 };
 

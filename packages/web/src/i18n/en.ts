@@ -1,5 +1,6 @@
 // English UI text. Numbers and dates stay in German format (the data are German official statistics).
 import type { Dict } from './de.ts';
+import { accessEn } from './access-en.ts';
 
 export const en: Dict = {
   appName: 'Sozialraum',
@@ -404,4 +405,5 @@ export const en: Dict = {
   alertsCancel: 'Cancel',
   alertsComment: 'Comment',
   alertsList: 'Alerts',
+  ...accessEn,
 };

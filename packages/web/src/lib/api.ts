@@ -67,6 +67,116 @@ export interface Indicator {
   methodNote: string | null;
   source: Source | null;
   coverage: Coverage[];
+  /** Who may read it (public = everyone, internal = signed-in, department = owner and shares). */
+  visibility?: Visibility;
+  /** Departments the owner shares a department-only indicator with. */
+  sharedWith?: string[];
+}
+
+export type Visibility = 'public' | 'internal' | 'department';
+
+/** Editable metadata of an indicator (PATCH /api/indicators/:id, all optional). */
+export interface IndicatorPatch {
+  nameDe?: string;
+  nameEn?: string;
+  shortDe?: string | null;
+  definitionDe?: string;
+  definitionEn?: string | null;
+  polarity?: Polarity;
+  updateCycle?: string | null;
+  numeratorDef?: string | null;
+  denominatorDef?: string | null;
+  methodNote?: string | null;
+  decimals?: number;
+  visibility?: Visibility;
+  sharedWith?: string[];
+  department?: string;
+}
+
+/** GET /api/me: who is using the app. */
+export interface Me {
+  signedIn: boolean;
+  kind: 'anonymous' | 'session' | 'token';
+  tenant: { id: string; name: string; ags: string };
+  user: {
+    id: number;
+    email: string;
+    displayName: string;
+    departmentId: string | null;
+    roles: string[];
+  } | null;
+  permissions: string[];
+  csrfToken: string | null;
+  sso: { enabled: boolean; label: string };
+}
+
+export interface ApiToken {
+  id: number;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface Department {
+  id: string;
+  name: string;
+  kind: 'department' | 'organisation';
+  orgType: string | null;
+}
+
+export interface PermissionInfo {
+  id: string;
+  module: string;
+  descriptionDe: string;
+}
+
+export interface AdminUser {
+  id: number;
+  email: string;
+  displayName: string;
+  departmentId: string | null;
+  roles: string[];
+  active: boolean;
+  hasPassword: boolean;
+  sso: boolean;
+}
+
+export interface OneTimeLink {
+  url: string;
+  expiresAt: string;
+}
+
+export interface Role {
+  id: string;
+  nameDe: string;
+  descriptionDe: string;
+  builtin: boolean;
+  permissions: string[];
+}
+
+export interface AuditEntry {
+  id: number;
+  seq: number | null;
+  at: string;
+  actor: string;
+  userId: number | null;
+  permission: string | null;
+  ip: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  detail: unknown;
+  hash: string | null;
+}
+
+export interface AuditVerify {
+  ok: boolean;
+  entries: number;
+  problems: { seq: number | null; id: number | null; problem: string }[];
 }
 
 export interface AreaValue {
@@ -544,10 +654,33 @@ export class ApiError extends Error {
 /** Status 0 marks "server unreachable" (network failure, no HTTP answer). */
 export const UNREACHABLE = 0;
 
+// The session's CSRF token (from /api/me or the sign-in answer); kept in memory only, never in storage.
+let csrfToken: string | null = null;
+
+/** Sets the CSRF token sent as X-CSRF-Token on every changing request. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Event fired on window when a changing request was refused with 401 (the session has ended). */
+export const AUTH_REQUIRED_EVENT = 'sozialraum:auth-required';
+
+const CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 async function request<T>(url: string, init?: RequestInit): Promise<T> {
   let res: Response;
+  const method = (init?.method ?? 'GET').toUpperCase();
+  const changing = CHANGING.has(method);
   try {
-    res = await fetch(url, { ...init, headers: { Accept: 'application/json', ...init?.headers } });
+    res = await fetch(url, {
+      ...init,
+      credentials: 'same-origin',
+      headers: {
+        Accept: 'application/json',
+        ...(changing && csrfToken ? { 'X-CSRF-Token': csrfToken } : {}),
+        ...init?.headers,
+      },
+    });
   } catch (e) {
     throw new ApiError(e instanceof Error ? e.message : String(e), UNREACHABLE, 'unreachable');
   }
@@ -563,6 +696,8 @@ async function request<T>(url: string, init?: RequestInit): Promise<T> {
   if (!res.ok) {
     const err = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)
       ?.error;
+    if (res.status === 401 && changing && typeof window !== 'undefined')
+      window.dispatchEvent(new Event(AUTH_REQUIRED_EVENT));
     // 502/503/504 from a proxy means the API process is not there.
     const status = res.status >= 502 && res.status <= 504 && !err ? UNREACHABLE : res.status;
     throw new ApiError(
@@ -585,8 +720,70 @@ const q = (params: Record<string, string | number | null | undefined>): string =
 
 const enc = encodeURIComponent;
 
+const json = (method: string, body: unknown): RequestInit => ({
+  method,
+  body: JSON.stringify(body ?? {}),
+  headers: { 'Content-Type': 'application/json' },
+});
+
 /** The API calls the web app uses, one function per endpoint. */
 export const api = {
+  me: () => request<Me>('/api/me'),
+  signIn: (email: string, password: string) =>
+    request<Me>('/api/auth/login', json('POST', { email, password })),
+  signOut: () => request<{ signedOut: boolean }>('/api/auth/logout', json('POST', {})),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<Me>('/api/auth/password', json('POST', { currentPassword, newPassword })),
+  requestReset: (email: string) =>
+    request<{ message: string }>('/api/auth/reset-request', json('POST', { email })),
+  resetPassword: (token: string, newPassword: string) =>
+    request<{ email: string }>('/api/auth/reset', json('POST', { token, newPassword })),
+  tokens: () => request<ApiToken[]>('/api/me/tokens'),
+  createToken: (body: { name: string; scopes: string[]; expiresInDays: number | null }) =>
+    request<{ token: string; info: ApiToken }>('/api/me/tokens', json('POST', body)),
+  revokeToken: (id: number) => request<ApiToken>(`/api/me/tokens/${id}`, { method: 'DELETE' }),
+  departments: () => request<Department[]>('/api/departments'),
+  permissions: () => request<PermissionInfo[]>('/api/permissions'),
+  users: () => request<AdminUser[]>('/api/admin/users'),
+  createUser: (body: {
+    email: string;
+    displayName: string;
+    departmentId: string | null;
+    roles: string[];
+  }) =>
+    request<{ user: AdminUser; setupLink: OneTimeLink }>('/api/admin/users', json('POST', body)),
+  updateUser: (
+    id: number,
+    patch: {
+      email?: string;
+      displayName?: string;
+      departmentId?: string | null;
+      roles?: string[];
+      active?: boolean;
+    },
+  ) => request<AdminUser>(`/api/admin/users/${id}`, json('PATCH', patch)),
+  resetLink: (id: number) =>
+    request<OneTimeLink>(`/api/admin/users/${id}/reset-link`, json('POST', {})),
+  createDepartment: (d: Department) =>
+    request<Department>('/api/admin/departments', json('POST', d)),
+  updateDepartment: (id: string, d: Omit<Department, 'id'>) =>
+    request<Department>(`/api/admin/departments/${enc(id)}`, json('PUT', d)),
+  roles: () => request<Role[]>('/api/admin/roles'),
+  saveRole: (id: string, r: { nameDe: string; descriptionDe: string; permissions: string[] }) =>
+    request<Role>(`/api/admin/roles/${enc(id)}`, json('PUT', r)),
+  audit: (p: {
+    entity?: string | null;
+    entityId?: string | null;
+    action?: string | null;
+    before?: number | null;
+    limit?: number | null;
+  }) => request<AuditEntry[]>(`/api/audit${q(p)}`),
+  auditExportUrl: (p: { entity?: string | null; action?: string | null }) =>
+    `/api/audit/export${q(p)}`,
+  verifyAudit: () => request<AuditVerify>('/api/audit/verify'),
+  updateIndicator: (id: string, patch: IndicatorPatch) =>
+    request<Indicator>(`/api/indicators/${enc(id)}`, json('PATCH', patch)),
+  indicator: (id: string) => request<Indicator>(`/api/indicators/${enc(id)}`),
   health: () =>
     request<{ status: string; engine: string; version: string; tenant: string }>('/api/health'),
   /** Optional; a 404 means "no basemap configured". */

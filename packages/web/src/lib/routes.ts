@@ -4,6 +4,12 @@ export type Route =
   | { screen: 'catalogue' }
   | { screen: 'import' }
   | { screen: 'profile'; areaId: number }
+  | { screen: 'signIn' }
+  | { screen: 'password' }
+  | { screen: 'account' }
+  | { screen: 'admin' }
+  | { screen: 'audit' }
+  | { screen: 'indicatorEdit'; indicatorId: string }
   | { screen: 'notFound' };
 
 /** Maps a path to a screen. */
@@ -12,6 +18,13 @@ export function matchRoute(path: string): Route {
   if (p === '/' || p === '/karte') return { screen: 'map' };
   if (p === '/indikatoren') return { screen: 'catalogue' };
   if (p === '/import') return { screen: 'import' };
+  if (p === '/anmelden') return { screen: 'signIn' };
+  if (p === '/passwort') return { screen: 'password' };
+  if (p === '/konto') return { screen: 'account' };
+  if (p === '/verwaltung') return { screen: 'admin' };
+  if (p === '/protokoll') return { screen: 'audit' };
+  const e = /^\/indikatoren\/([a-z0-9_-]{1,63})\/bearbeiten$/i.exec(p);
+  if (e) return { screen: 'indicatorEdit', indicatorId: e[1]! };
   const m = /^\/gebiete\/(\d{1,15})$/.exec(p);
   if (m) return { screen: 'profile', areaId: Number(m[1]) };
   return { screen: 'notFound' };

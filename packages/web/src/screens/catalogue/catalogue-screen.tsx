@@ -13,6 +13,8 @@ import { useI18n } from '../../i18n/index.tsx';
 import { Empty, ErrorState, Loading } from '../../components/status.tsx';
 import { SourceLine } from '../../components/source-line.tsx';
 import { Link } from '../../components/link.tsx';
+import { useAuth } from '../../lib/auth.tsx';
+import { canEditIndicator } from '../../lib/access.ts';
 
 function Meta({ label, children }: { label: string; children: React.ReactNode }) {
   if (children === null || children === undefined || children === '') return null;
@@ -41,8 +43,29 @@ export function preferredCoverage(
   return [...ind.coverage].sort((a, b) => score(b) - score(a))[0];
 }
 
+/** A small badge for indicators that are not public ("intern", "nur Abteilung"). */
+export function VisibilityBadge({ ind }: { ind: Pick<Indicator, 'visibility'> }) {
+  const { t } = useI18n();
+  if (ind.visibility === 'internal')
+    return (
+      <span className="badge badge-internal" title={t.badgeInternalTitle}>
+        {t.badgeInternal}
+      </span>
+    );
+  if (ind.visibility === 'department')
+    return (
+      <span className="badge badge-department" title={t.badgeDepartmentTitle}>
+        {t.badgeDepartment}
+      </span>
+    );
+  return null;
+}
+
 function IndicatorCard({ ind, systemsById }: { ind: Indicator; systemsById: SystemsById }) {
   const { t, lang } = useI18n();
+  const auth = useAuth();
+  const editable = canEditIndicator(auth.me, ind);
+  const owner = auth.departmentName(ind.department) || ind.department;
   const definition = lang === 'en' && ind.definitionEn ? ind.definitionEn : ind.definitionDe;
   const firstCov = preferredCoverage(ind, systemsById);
   const mapHref = firstCov
@@ -53,19 +76,33 @@ function IndicatorCard({ ind, systemsById }: { ind: Indicator; systemsById: Syst
       <header className="card-head">
         <p className="card-kicker">{dimensionLabel(ind.dimension, lang)}</p>
         <h2 id={`ind-${ind.id}`} className="card-title">
-          {indicatorName(ind, lang)}
+          {indicatorName(ind, lang)} <VisibilityBadge ind={ind} />
         </h2>
-        {mapHref && (
-          <Link href={mapHref} className="btn btn-small">
-            {t.showOnMap}
-          </Link>
+        <div className="card-actions">
+          {editable && (
+            <Link
+              href={`/indikatoren/${encodeURIComponent(ind.id)}/bearbeiten`}
+              className="btn btn-small"
+              aria-label={t.editIndicatorOf(indicatorName(ind, lang))}
+            >
+              {t.editIndicator}
+            </Link>
+          )}
+          {mapHref && (
+            <Link href={mapHref} className="btn btn-small">
+              {t.showOnMap}
+            </Link>
+          )}
+        </div>
+        {auth.me?.signedIn && !editable && owner && (
+          <p className="card-owner">{t.ownedBy(owner)}</p>
         )}
       </header>
       {definition && <p className="card-definition">{definition}</p>}
       <dl className="meta">
         <Meta label={t.unit}>{unitText(ind.unit, lang)}</Meta>
         <Meta label={t.polarity}>{t.polarityLabel(ind.polarity)}</Meta>
-        <Meta label={t.department}>{ind.department}</Meta>
+        <Meta label={t.department}>{owner}</Meta>
         <Meta label={t.updateCycle}>{ind.updateCycle}</Meta>
         <Meta label={t.numerator}>{ind.numeratorDef}</Meta>
         <Meta label={t.denominator}>{ind.denominatorDef}</Meta>
@@ -99,8 +136,10 @@ function IndicatorCard({ ind, systemsById }: { ind: Indicator; systemsById: Syst
 
 export function CatalogueScreen({ search }: { search: string }) {
   const { t, lang } = useI18n();
+  const auth = useAuth();
   const id = useId();
-  const q = useFetch(() => api.indicators(), []);
+  // reloaded when the person changes: signed-in people see internal indicators too
+  const q = useFetch(() => api.indicators(), [auth.me?.user?.id ?? null]);
   const systemsQ = useFetch(() => api.areaSystems(), []);
   const params = new URLSearchParams(search);
   const filter: CatalogueFilter = {
@@ -198,7 +237,7 @@ export function CatalogueScreen({ search }: { search: string }) {
             <option value="">{t.all}</option>
             {depts.map((d) => (
               <option key={d} value={d}>
-                {d}
+                {auth.departmentName(d) || d}
               </option>
             ))}
           </select>

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import type { Me } from './api.ts';
+import {
+  auditDiff,
+  auditOtherDetail,
+  canEditIndicator,
+  formatDateTime,
+  passwordProblems,
+  safeReturnPath,
+  signInHref,
+  tokenFromHash,
+} from './access.ts';
+import { buildPatch, draftOf } from '../screens/catalogue/edit-draft.ts';
+import { matchRoute } from './routes.ts';
+import { makeIndicator } from './test-fixtures.ts';
+
+const me = (permissions: string[], departmentId: string | null = 'sozialplanung'): Me => ({
+  signedIn: true,
+  kind: 'session',
+  tenant: { id: 'berlin', name: 'Berlin', ags: '11000000' },
+  user: { id: 1, email: 'p@x.de', displayName: 'P', departmentId, roles: [] },
+  permissions,
+  csrfToken: 'c',
+  sso: { enabled: false, label: '' },
+});
+
+describe('canEditIndicator', () => {
+  it('lets a planner edit her own department’s indicator only', () => {
+    const planner = me(['indicators.edit']);
+    expect(canEditIndicator(planner, { department: 'sozialplanung' })).toBe(true);
+    expect(canEditIndicator(planner, { department: 'stadtentwicklung' })).toBe(false);
+    expect(canEditIndicator(planner, { department: null })).toBe(false);
+  });
+  it('lets indicators.edit_all edit every indicator and the public none', () => {
+    expect(canEditIndicator(me(['indicators.edit_all'], null), { department: 'x' })).toBe(true);
+    expect(canEditIndicator(null, { department: 'sozialplanung' })).toBe(false);
+    expect(canEditIndicator(me([]), { department: 'sozialplanung' })).toBe(false);
+  });
+});
+
+describe('safeReturnPath / signInHref', () => {
+  it('keeps in-app paths and refuses other sites and the sign-in page', () => {
+    expect(safeReturnPath('/indikatoren?q=a')).toBe('/indikatoren?q=a');
+    expect(safeReturnPath('//evil.example/x')).toBe('/');
+    expect(safeReturnPath('https://evil.example')).toBe('/');
+    expect(safeReturnPath('/\\evil.example')).toBe('/');
+    expect(safeReturnPath('/anmelden?weiter=/x')).toBe('/');
+    expect(safeReturnPath(null)).toBe('/');
+    expect(signInHref('/konto')).toBe('/anmelden?weiter=%2Fkonto');
+    expect(signInHref('/')).toBe('/anmelden');
+  });
+});
+
+describe('passwordProblems / tokenFromHash', () => {
+  it('applies the server’s rules', () => {
+    expect(passwordProblems('kurz')).toContain('mindestens 12 Zeichen');
+    expect(passwordProblems('aaaaaaaaaaaaaaaa')).toEqual(['mindestens 5 verschiedene Zeichen']);
+    expect(passwordProblems('paula.planer-Sonne-1', 'paula.planer@x.de')).toEqual([
+      'nicht den Namen der E-Mail-Adresse enthalten',
+    ]);
+    expect(passwordProblems('Sonnenblume-Kreuzberg-2026', 'p@x.de')).toEqual([]);
+  });
+  it('reads the token from the fragment', () => {
+    expect(tokenFromHash('#token=abcdefghijkl')).toBe('abcdefghijkl');
+    expect(tokenFromHash('#token=short')).toBeNull();
+    expect(tokenFromHash('')).toBeNull();
+  });
+});
+
+describe('audit details', () => {
+  it('shows field changes with German names and words', () => {
+    const rows = auditDiff({
+      detail: {
+        visibility: { before: 'public', after: 'internal' },
+        decimals: { before: 1, after: 2 },
+        roles: { before: null, after: ['department_planner'] },
+        tenant_id: { before: null, after: 'berlin' },
+      },
+    });
+    expect(rows).toEqual([
+      {
+        field: 'visibility',
+        label: 'Sichtbarkeit',
+        before: 'öffentlich',
+        after: 'verwaltungsintern',
+      },
+      { field: 'decimals', label: 'Nachkommastellen', before: '1', after: '2' },
+      { field: 'roles', label: 'Rollen', before: '—', after: 'Fachplanung' },
+    ]);
+    expect(auditOtherDetail({ detail: { method: 'password' } })).toBe('Verfahren: password');
+    expect(auditDiff({ detail: null })).toEqual([]);
+  });
+  it('formats date and time de-DE', () => {
+    expect(formatDateTime('2026-03-05T13:07:00Z', 'Europe/Berlin')).toBe('05.03.2026, 14:07');
+    expect(formatDateTime(null)).toBe('—');
+  });
+});
+
+describe('indicator editor patch', () => {
+  it('sends only changed fields; empty optional text becomes null, empty required is refused', () => {
+    const i = makeIndicator({
+      id: 'a',
+      definitionDe: 'D',
+      methodNote: 'M',
+      visibility: 'public',
+      sharedWith: [],
+    });
+    const d = draftOf(i);
+    expect(buildPatch(i, d)).toEqual({ patch: {} });
+    expect(buildPatch(i, { ...d, definitionDe: ' D2 ', methodNote: '' })).toEqual({
+      patch: { definitionDe: 'D2', methodNote: null },
+    });
+    expect(buildPatch(i, { ...d, nameDe: '  ' })).toEqual({ missing: 'nameDe' });
+    expect(buildPatch(i, { ...d, visibility: 'department', sharedWith: ['b', 'a'] })).toEqual({
+      patch: { visibility: 'department', sharedWith: ['a', 'b'] },
+    });
+  });
+});
+
+describe('routes of issue 3', () => {
+  it('maps the new paths', () => {
+    expect(matchRoute('/anmelden')).toEqual({ screen: 'signIn' });
+    expect(matchRoute('/verwaltung/')).toEqual({ screen: 'admin' });
+    expect(matchRoute('/indikatoren/ewr_total/bearbeiten')).toEqual({
+      screen: 'indicatorEdit',
+      indicatorId: 'ewr_total',
+    });
+  });
+});

@@ -1,0 +1,280 @@
+// Pure helpers of sign-in and permissions: who may see which screen or edit which indicator, safe
+// return paths after sign-in, the password rules, and audit diffs in German words.
+import type { AuditEntry, Indicator, Me, PermissionInfo } from './api.ts';
+
+/** Whether the person holds a permission. */
+export function can(me: Me | null, permission: string): boolean {
+  return !!me && me.permissions.includes(permission);
+}
+
+/** Whether the person holds any of the permissions. */
+export function canAny(me: Me | null, permissions: readonly string[]): boolean {
+  return permissions.some((p) => can(me, p));
+}
+
+/** Mirror of the server's rule: indicators.edit_all, or indicators.edit for the own department's. */
+export function canEditIndicator(me: Me | null, ind: Pick<Indicator, 'department'>): boolean {
+  if (!me?.user) return false;
+  if (can(me, 'indicators.edit_all')) return true;
+  return (
+    can(me, 'indicators.edit') && ind.department !== null && ind.department === me.user.departmentId
+  );
+}
+
+/**
+ * Where to go after sign-in: an in-app path (from ?weiter=), never another site ('//host', 'http:')
+ * and never back to the sign-in or password pages.
+ */
+export function safeReturnPath(next: string | null | undefined): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  if (/^\/(anmelden|passwort)(\/|\?|#|$)/.test(next)) return '/';
+  return next;
+}
+
+/** The sign-in path that brings the person back to `current` afterwards. */
+export function signInHref(current: string): string {
+  const back = safeReturnPath(current);
+  return back === '/' ? '/anmelden' : `/anmelden?weiter=${encodeURIComponent(back)}`;
+}
+
+/** The password rules of the server (≥ 12 characters, ≥ 5 different, not the address's name). */
+export function passwordProblems(password: string, email?: string | null): string[] {
+  const out: string[] = [];
+  if (password.length < 12) out.push('mindestens 12 Zeichen');
+  if (password.length > 256) out.push('höchstens 256 Zeichen');
+  if (new Set(password).size < 5) out.push('mindestens 5 verschiedene Zeichen');
+  const local = email?.split('@')[0]?.toLowerCase();
+  if (local && local.length > 0 && password.toLowerCase().includes(local))
+    out.push('nicht den Namen der E-Mail-Adresse enthalten');
+  return out;
+}
+
+/** Reads the one-time token from a location hash like '#token=abc'. */
+export function tokenFromHash(hash: string): string | null {
+  const h = hash.startsWith('#') ? hash.slice(1) : hash;
+  const v = new URLSearchParams(h).get('token');
+  return v && v.length >= 10 ? v : null;
+}
+
+/** Permissions grouped by module, modules and permissions in a stable order. */
+export function groupPermissions(all: readonly PermissionInfo[]): [string, PermissionInfo[]][] {
+  const by = new Map<string, PermissionInfo[]>();
+  for (const p of all) {
+    const list = by.get(p.module) ?? [];
+    list.push(p);
+    by.set(p.module, list);
+  }
+  return [...by.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([m, list]) => [m, [...list].sort((a, b) => a.id.localeCompare(b.id))]);
+}
+
+/** German names of the permission modules. */
+export const MODULE_NAMES: Record<string, string> = {
+  account: 'Eigenes Konto',
+  access: 'Zugang und Verwaltung',
+  alerts: 'Frühwarnungen',
+  areas: 'Gebiete',
+  audit: 'Protokoll',
+  disclosure: 'Geheimhaltung',
+  imports: 'Import',
+  indicators: 'Indikatoren',
+  monitoring: 'Monitoring',
+  points: 'Standorte',
+  sources: 'Quellen',
+};
+
+/** German names of the fields that appear in audit diffs. */
+export const FIELD_NAMES: Record<string, string> = {
+  nameDe: 'Name (deutsch)',
+  nameEn: 'Name (englisch)',
+  shortDe: 'Kurzname',
+  definitionDe: 'Definition (deutsch)',
+  definitionEn: 'Definition (englisch)',
+  polarity: 'Polarität',
+  updateCycle: 'Aktualisierung',
+  numeratorDef: 'Zähler',
+  denominatorDef: 'Nenner',
+  methodNote: 'Methodenhinweis',
+  decimals: 'Nachkommastellen',
+  visibility: 'Sichtbarkeit',
+  sharedWith: 'Freigegeben für',
+  department: 'Abteilung',
+  departmentId: 'Abteilung',
+  displayName: 'Name',
+  email: 'E-Mail-Adresse',
+  roles: 'Rollen',
+  active: 'aktiv',
+  permissions: 'Berechtigungen',
+  descriptionDe: 'Beschreibung',
+  name: 'Name',
+  kind: 'Art',
+  orgType: 'Organisationsform',
+  org_type: 'Organisationsform',
+  display_name: 'Name',
+  department_id: 'Abteilung',
+  has_password: 'Passwort gesetzt',
+  sso: 'Anmeldung über SSO',
+  sso_subject: 'SSO-Kennung',
+  name_de: 'Name',
+  description_de: 'Beschreibung',
+  method: 'Verfahren',
+  reason: 'Grund',
+  builtin: 'eingebaut',
+  id: 'Kennung',
+  scopes: 'Berechtigungen',
+  status: 'Status',
+  comment: 'Kommentar',
+  params: 'Parameter',
+};
+
+/** German words for audit actions (unknown ones are shown as they are). */
+export const ACTION_NAMES: Record<string, string> = {
+  'access.sign_in': 'Anmeldung',
+  'access.sign_in_failed': 'Anmeldung fehlgeschlagen',
+  'access.sign_out': 'Abmeldung',
+  'access.password_changed': 'Passwort geändert',
+  'access.password_set': 'Passwort gesetzt (Einrichtung)',
+  'access.password_reset': 'Passwort zurückgesetzt',
+  'access.reset_requested': 'Zurücksetzen angefordert',
+  'access.reset_link_issued': 'Einmal-Link erzeugt',
+  'access.user_created': 'Person angelegt',
+  'access.user_updated': 'Person geändert',
+  'access.department_created': 'Abteilung angelegt',
+  'access.department_updated': 'Abteilung geändert',
+  'access.role_created': 'Rolle angelegt',
+  'access.role_updated': 'Rolle geändert',
+  'access.token_created': 'API-Token angelegt',
+  'access.token_revoked': 'API-Token widerrufen',
+  'indicators.update': 'Indikator geändert',
+  'import.observations': 'Werte importiert',
+  'import.areas': 'Gebiete importiert',
+  'alerts.detect': 'Frühwarnungen geprüft',
+  'alerts.rule_create': 'Regel angelegt',
+  'alerts.rule_update': 'Regel geändert',
+  'alerts.status': 'Status einer Frühwarnung geändert',
+  'alerts.subscribe': 'Abonniert',
+  'alerts.unsubscribe': 'Abo beendet',
+  'monitoring.index_created': 'Index angelegt',
+  'monitoring.index_updated': 'Index geändert',
+  'demo.load': 'Demodaten geladen',
+};
+
+/** German words for audited objects. */
+export const ENTITY_NAMES: Record<string, string> = {
+  indicator: 'Indikator',
+  user: 'Person',
+  tenant: 'Mandant',
+  import_run: 'Import',
+  alert_subscription: 'Abonnement',
+  department: 'Abteilung',
+  role: 'Rolle',
+  api_token: 'API-Token',
+  session: 'Sitzung',
+  alert_rule: 'Regel',
+  alert: 'Frühwarnung',
+  import: 'Import',
+  index: 'Index',
+  index_definition: 'Index',
+  disclosure: 'Geheimhaltung',
+  source: 'Quelle',
+};
+
+const VISIBILITY_WORDS: Record<string, string> = {
+  public: 'öffentlich',
+  internal: 'verwaltungsintern',
+  department: 'nur Abteilung',
+};
+const POLARITY_WORDS: Record<string, string> = {
+  higher_is_better: 'höhere Werte günstiger',
+  higher_is_worse: 'höhere Werte ungünstiger',
+  neutral: 'neutral',
+};
+
+/** A value of an audit diff as short German text ('—' for empty). */
+export function auditValueText(field: string, v: unknown): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'boolean') return v ? 'ja' : 'nein';
+  if (typeof v === 'number') return v.toLocaleString('de-DE');
+  if (Array.isArray(v)) return v.length ? v.map((x) => auditValueText(field, x)).join(', ') : '—';
+  if (typeof v === 'string') {
+    if (field === 'roles') return ROLE_NAMES[v] ?? v;
+    if (field === 'visibility') return VISIBILITY_WORDS[v] ?? v;
+    if (field === 'polarity') return POLARITY_WORDS[v] ?? v;
+    return v;
+  }
+  return JSON.stringify(v);
+}
+
+/** Fields not worth showing in a history (the tenant is always the own one). */
+const HIDDEN_FIELDS = new Set(['tenant_id', 'tenantId']);
+
+export interface DiffRow {
+  field: string;
+  label: string;
+  before: string;
+  after: string;
+}
+
+const isChange = (v: unknown): v is { before: unknown; after: unknown } =>
+  !!v && typeof v === 'object' && !Array.isArray(v) && 'before' in v && 'after' in v;
+
+/** The field changes of an audit entry (detail {field: {before, after}}); [] for other details. */
+export function auditDiff(entry: Pick<AuditEntry, 'detail'>): DiffRow[] {
+  const d = entry.detail;
+  if (!d || typeof d !== 'object' || Array.isArray(d)) return [];
+  const rows: DiffRow[] = [];
+  for (const [field, change] of Object.entries(d as Record<string, unknown>)) {
+    if (!isChange(change) || HIDDEN_FIELDS.has(field)) continue;
+    rows.push({
+      field,
+      label: FIELD_NAMES[field] ?? field,
+      before: auditValueText(field, change.before),
+      after: auditValueText(field, change.after),
+    });
+  }
+  return rows;
+}
+
+/** Details of an entry that are no field changes, as "Feld: Wert" text (e.g. a created record). */
+export function auditOtherDetail(entry: Pick<AuditEntry, 'detail'>): string {
+  const d = entry.detail;
+  if (d === null || d === undefined) return '';
+  if (typeof d !== 'object' || Array.isArray(d)) return auditValueText('', d);
+  return Object.entries(d as Record<string, unknown>)
+    .filter(([k, v]) => !isChange(v) && !HIDDEN_FIELDS.has(k))
+    .map(([k, v]) => `${FIELD_NAMES[k] ?? k}: ${auditValueText(k, v)}`)
+    .join(' · ');
+}
+
+/** Date and time as de-DE shows it (also in the English UI): 05.03.2026, 14:07, in the browser's time zone. */
+export function formatDateTime(iso: string | null | undefined, timeZone?: string): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat('de-DE', {
+    timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(d);
+}
+
+/** German names of the built-in roles (own roles are shown by their id when the list is not loaded). */
+export const ROLE_NAMES: Record<string, string> = {
+  anonymous: 'Öffentlichkeit',
+  viewer: 'Lesend',
+  provider: 'Träger',
+  moderator: 'Moderation',
+  department_planner: 'Fachplanung',
+  data_steward: 'Datenverantwortung',
+  sozialplanung: 'Sozialplanung',
+  administrator: 'Administration',
+};
+
+/** A role's display name. */
+export function roleName(id: string, roles?: readonly { id: string; nameDe: string }[]): string {
+  return roles?.find((r) => r.id === id)?.nameDe ?? ROLE_NAMES[id] ?? id;
+}

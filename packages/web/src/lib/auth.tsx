@@ -1,0 +1,133 @@
+// Who is using the app: GET /api/me at start, kept in a context with refresh/sign-in/sign-out. The
+// CSRF token lives in memory (lib/api.ts); the session cookie is HttpOnly and never read here.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import { AUTH_REQUIRED_EVENT, api, setCsrfToken } from './api.ts';
+import type { ApiError, Department, Me } from './api.ts';
+import { can } from './access.ts';
+
+export interface Auth {
+  /** null while the first /api/me is on its way (or failed). */
+  me: Me | null;
+  status: 'loading' | 'ready' | 'error';
+  error: ApiError | null;
+  permissions: ReadonlySet<string>;
+  csrfToken: string | null;
+  /** Whether a changing request was refused with 401 (the session ended): show "Bitte anmelden". */
+  sessionExpired: boolean;
+  can: (permission: string) => boolean;
+  refresh: () => Promise<Me | null>;
+  signIn: (email: string, password: string) => Promise<Me>;
+  signOut: () => Promise<void>;
+  /** Takes a new /api/me answer (e.g. after a password change rotated the session). */
+  accept: (me: Me) => void;
+  dismissExpired: () => void;
+  /** Departments and organisations of the tenant (loaded for signed-in people only). */
+  departments: Department[];
+  /** Name of a department by id (the id when unknown). */
+  departmentName: (id: string | null | undefined) => string;
+}
+
+const AuthContext = createContext<Auth | null>(null);
+
+/** Loads /api/me once and provides it to the app. */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null>(null);
+  const [status, setStatus] = useState<Auth['status']>('loading');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [sessionExpired, setSessionExpired] = useState(false);
+  const [departments, setDepartments] = useState<Department[]>([]);
+
+  const accept = useCallback((m: Me) => {
+    setCsrfToken(m.csrfToken);
+    setMe(m);
+    setStatus('ready');
+    setError(null);
+    if (m.signedIn) setSessionExpired(false);
+  }, []);
+
+  const refresh = useCallback(async () => {
+    try {
+      const m = await api.me();
+      accept(m);
+      return m;
+    } catch (e) {
+      setError(e as ApiError);
+      setStatus('error');
+      return null;
+    }
+  }, [accept]);
+
+  useEffect(() => {
+    void refresh();
+    const onExpired = () => {
+      setSessionExpired(true);
+      void refresh();
+    };
+    window.addEventListener(AUTH_REQUIRED_EVENT, onExpired);
+    return () => window.removeEventListener(AUTH_REQUIRED_EVENT, onExpired);
+  }, [refresh]);
+
+  const signedInAs = me?.user?.id ?? null;
+  const mayList = can(me, 'account.self');
+  useEffect(() => {
+    if (signedInAs === null || !mayList) {
+      setDepartments([]);
+      return;
+    }
+    let live = true;
+    api.departments().then(
+      (d) => live && setDepartments(d),
+      () => live && setDepartments([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [signedInAs, mayList]);
+
+  const signIn = useCallback(
+    async (email: string, password: string) => {
+      const m = await api.signIn(email, password);
+      accept(m);
+      return m;
+    },
+    [accept],
+  );
+
+  const signOut = useCallback(async () => {
+    try {
+      await api.signOut();
+    } finally {
+      setCsrfToken(null);
+      await refresh();
+    }
+  }, [refresh]);
+
+  const value = useMemo<Auth>(
+    () => ({
+      me,
+      status,
+      error,
+      permissions: new Set(me?.permissions ?? []),
+      csrfToken: me?.csrfToken ?? null,
+      sessionExpired,
+      can: (p: string) => can(me, p),
+      refresh,
+      signIn,
+      signOut,
+      accept,
+      dismissExpired: () => setSessionExpired(false),
+      departments,
+      departmentName: (id) => (id ? (departments.find((d) => d.id === id)?.name ?? id) : ''),
+    }),
+    [me, status, error, sessionExpired, refresh, signIn, signOut, accept, departments],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+/** The current person and permissions. */
+export function useAuth(): Auth {
+  const a = useContext(AuthContext);
+  if (!a) throw new Error('useAuth braucht einen AuthProvider');
+  return a;
+}

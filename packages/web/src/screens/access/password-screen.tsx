@@ -1,0 +1,97 @@
+// /passwort#token=…: set a new password from a one-time link (reset or first setup).
+import { useEffect, useId, useState } from 'react';
+import { api, ApiError } from '../../lib/api.ts';
+import { passwordProblems, tokenFromHash } from '../../lib/access.ts';
+import { navigate } from '../../lib/router.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { PasswordRules } from './password-rules.tsx';
+
+export function PasswordScreen() {
+  const { t } = useI18n();
+  const id = useId();
+  // read once: the fragment never reaches the server's logs; remove it from the address bar
+  const [token] = useState(() => tokenFromHash(window.location.hash));
+  useEffect(() => {
+    document.title = `${t.passwordTitle} – ${t.appName}`;
+    if (window.location.hash)
+      window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  }, [t]);
+  const [pw, setPw] = useState('');
+  const [pw2, setPw2] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  if (!token)
+    return (
+      <div className="page page-narrow">
+        <h1>{t.passwordTitle}</h1>
+        <div className="state state-error inline-state" role="alert">
+          <p className="state-title">{t.passwordNoToken}</p>
+        </div>
+      </div>
+    );
+
+  return (
+    <div className="page page-narrow">
+      <h1>{t.passwordTitle}</h1>
+      <form
+        className="card form-card"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const problems = passwordProblems(pw);
+          if (problems.length) return setError(t.passwordWeak(problems.join(', ')));
+          if (pw !== pw2) return setError(t.passwordMismatch);
+          setBusy(true);
+          setError(null);
+          api.resetPassword(token, pw).then(
+            () => navigate('/anmelden?passwort=gesetzt'),
+            (err: unknown) => {
+              setBusy(false);
+              setError(
+                err instanceof ApiError && err.status !== 0 ? err.message : t.serverUnreachable,
+              );
+            },
+          );
+        }}
+      >
+        {error && (
+          <div className="state state-error inline-state" role="alert">
+            <p className="state-title">{error}</p>
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor={`${id}-pw`} className="field-label">
+            {t.newPassword}
+          </label>
+          <input
+            id={`${id}-pw`}
+            type="password"
+            autoComplete="new-password"
+            value={pw}
+            aria-describedby={`${id}-rules`}
+            onChange={(e) => setPw(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-pw2`} className="field-label">
+            {t.repeatPassword}
+          </label>
+          <input
+            id={`${id}-pw2`}
+            type="password"
+            autoComplete="new-password"
+            value={pw2}
+            onChange={(e) => setPw2(e.target.value)}
+          />
+        </div>
+        <PasswordRules id={`${id}-rules`} password={pw} />
+        <div className="actions">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {busy ? t.saving : t.savePassword}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
