@@ -2,7 +2,9 @@
 // concurrent clients. The authorised read (a signed-in viewer's session cookie, and an API token)
 // is reported as a ratio to the same route without sign-in, measured in the same run (goal ≥ 0.8).
 // Sign-in is compared with plain argon2id verifications in a loop (its unavoidable cost).
+import type { FastifyInstance } from 'fastify';
 import type { Db } from '../packages/server/src/db/db.ts';
+import { RateLimit } from '../packages/server/src/modules/access/throttle.ts';
 import { verifyPassword } from '../packages/server/src/modules/access/secrets.ts';
 import {
   createTestUser,
@@ -11,7 +13,12 @@ import {
 } from '../packages/server/src/testing/auth.ts';
 import { de, load, VALUES_PATH, type LoadResult, type Section } from './run.ts';
 
-export async function benchAccess(db: Db, base: string, loadSeconds: number): Promise<Section> {
+export async function benchAccess(
+  db: Db,
+  app: FastifyInstance,
+  base: string,
+  loadSeconds: number,
+): Promise<Section> {
   const clients = 32;
   console.log(`(f) Anmeldung und berechtigtes Lesen: ${clients} Clients je ${loadSeconds} s …`);
   const viewer = await createTestUser(db, {
@@ -30,14 +37,46 @@ export async function benchAccess(db: Db, base: string, loadSeconds: number): Pr
   if (!check.ok) throw new Error(`authorised GET ${VALUES_PATH} → ${check.status}`);
 
   const ms = loadSeconds * 1000;
-  // warm-up (JIT, caches), then the measured runs, alternating so drift hits both alike
+  // warm-up (JIT, caches), then three rounds of anonymous / session / token, interleaved so that
+  // load from other processes on a shared machine hits all three alike; ratios per round, median.
   await load(base + VALUES_PATH, clients, 1000);
   await load(base + VALUES_PATH, clients, 1000, { headers: { cookie } });
-  const anonymous = await load(base + VALUES_PATH, clients, ms);
-  const session = await load(base + VALUES_PATH, clients, ms, { headers: { cookie } });
-  const apiToken = await load(base + VALUES_PATH, clients, ms, { headers: token });
-  const anonymous2 = await load(base + VALUES_PATH, clients, ms);
+  await load(base + VALUES_PATH, clients, 1000, { headers: token });
+  const roundMs = Math.max(1000, Math.round(ms / 3));
+  const rounds: { anonymous: LoadResult; session: LoadResult; apiToken: LoadResult }[] = [];
+  for (let i = 0; i < 3; i++) {
+    const anonymousRun = await load(base + VALUES_PATH, clients, roundMs);
+    const sessionRun = await load(base + VALUES_PATH, clients, roundMs, { headers: { cookie } });
+    const tokenRun = await load(base + VALUES_PATH, clients, roundMs, { headers: token });
+    rounds.push({ anonymous: anonymousRun, session: sessionRun, apiToken: tokenRun });
+  }
+  const sum = (pick: (r: (typeof rounds)[number]) => LoadResult) =>
+    rounds.reduce(
+      (acc, r) => {
+        const x = pick(r);
+        return {
+          requests: acc.requests + x.requests,
+          errors: acc.errors + x.errors,
+          seconds: acc.seconds + x.seconds,
+          p50: Math.max(acc.p50, x.p50),
+          p95: Math.max(acc.p95, x.p95),
+          p99: Math.max(acc.p99, x.p99),
+        };
+      },
+      { requests: 0, errors: 0, seconds: 0, p50: 0, p95: 0, p99: 0 },
+    );
+  const anonymous = sum((r) => r.anonymous);
+  const session = sum((r) => r.session);
+  const apiToken = sum((r) => r.apiToken);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const rate = (r: LoadResult) => r.requests / r.seconds;
+  const sessionRatio = median(rounds.map((r) => rate(r.session) / rate(r.anonymous)));
+  const tokenRatio = median(rounds.map((r) => rate(r.apiToken) / rate(r.anonymous)));
 
+  // The sign-in benchmark must measure argon2id, not the per-IP limit on anonymous writes.
+  const access = app.sozialraumAccess;
+  const limit = access.anonymousWrites;
+  access.anonymousWrites = new RateLimit(Number.MAX_SAFE_INTEGER, 60_000);
   // sign-in: every request verifies argon2id (m = 19 MiB, t = 2, p = 1) and creates a session
   const signInBody = JSON.stringify({ email: viewer.email, password: TEST_PASSWORD });
   const signIn = await load(base + '/api/auth/login', clients, ms, {
@@ -60,13 +99,14 @@ export async function benchAccess(db: Db, base: string, loadSeconds: number): Pr
     verified += 2;
   }
   const verifyRate = verified / ((Date.now() - t0) / 1000);
+  access.anonymousWrites = limit;
   await db.query('DELETE FROM user_session WHERE user_id = $1 AND tenant_id = $2', [
     viewer.id,
     viewer.tenantId,
   ]);
 
-  const rps = (r: LoadResult) => r.requests / r.seconds;
-  const anon = (rps(anonymous) + rps(anonymous2)) / 2;
+  const rps = rate;
+  const anon = rps(anonymous);
   const lat = (x: number) => `${de(x, 1)} ms`;
   return {
     title: `f. Anmeldung und berechtigtes Lesen (${clients} Clients, je ${loadSeconds} s)`,
@@ -75,13 +115,13 @@ export async function benchAccess(db: Db, base: string, loadSeconds: number): Pr
         'Kartenwerte mit Sitzungs-Cookie: Anfragen/s',
         de(rps(session)),
         `ohne Anmeldung: ${de(anon)}`,
-        `${de(rps(session) / anon, 2)}`,
+        `${de(sessionRatio, 2)}`,
       ],
       [
         'Kartenwerte mit API-Token: Anfragen/s',
         de(rps(apiToken)),
         `ohne Anmeldung: ${de(anon)}`,
-        `${de(rps(apiToken) / anon, 2)}`,
+        `${de(tokenRatio, 2)}`,
       ],
       [
         'Latenz p50 mit Sitzung',
@@ -105,14 +145,14 @@ export async function benchAccess(db: Db, base: string, loadSeconds: number): Pr
       [
         'Fehler / Anfragen',
         `${session.errors + apiToken.errors + signIn.errors} / ${de(session.requests + apiToken.requests + signIn.requests)}`,
-        `${anonymous.errors + anonymous2.errors} / ${de(anonymous.requests + anonymous2.requests)}`,
+        `${anonymous.errors} / ${de(anonymous.requests)}`,
         '–',
       ],
     ],
     notes: [
-      `\`GET ${VALUES_PATH}\` als angemeldete Person mit Rolle „Lesend“ (Sitzungs-Cookie bzw. \`Authorization: Bearer\`) gegen dieselbe Anfrage ohne Anmeldung; Ohne-Anmeldung-Wert = Mittel aus einem Lauf vor und einem nach den angemeldeten Läufen. Ziel ≥ 0,8: ${rps(session) / anon >= 0.8 && rps(apiToken) / anon >= 0.8 ? 'erreicht' : 'nicht erreicht'}.`,
+      `\`GET ${VALUES_PATH}\` als angemeldete Person mit Rolle „Lesend“ (Sitzungs-Cookie bzw. \`Authorization: Bearer\`) gegen dieselbe Anfrage ohne Anmeldung; drei Runden „ohne – Sitzung – Token“ nacheinander (Last anderer Prozesse trifft alle gleich), Verhältnis = Median der Runden, Anfragen/s = Summe der Runden. Ziel ≥ 0,8: ${sessionRatio >= 0.8 && tokenRatio >= 0.8 ? 'erreicht' : 'nicht erreicht'}.`,
       'Berechtigung je Anfrage: Sitzung/Token aus einem Speicher-Cache (30 s, bei Abmeldung, Passwort- und Rollenänderung sofort verworfen), Prüfung der Berechtigung und der Sichtbarkeit des Indikators; `last_seen_at` wird höchstens einmal je Minute geschrieben.',
-      'Anmeldung: argon2id mit m = 19 MiB, t = 2, p = 1 (OWASP); Vergleich: dieselbe Prüfung in einer Schleife, zwei parallel, ohne HTTP und ohne Sitzung.',
+      'Anmeldung: argon2id mit m = 19 MiB, t = 2, p = 1 (OWASP), richtige Zugangsdaten, die Begrenzung anonymer Schreibanfragen (30/min je IP) für diese Messung aufgehoben; Vergleich: dieselbe Prüfung in einer Schleife, zwei parallel, ohne HTTP und ohne Sitzung.',
     ],
   };
 }

@@ -87,7 +87,7 @@ export async function runBenchmarks(args: string[]): Promise<number> {
     if (only.has('d')) sections.push(await benchGeometryBytes(base));
     if (only.has('f')) {
       const { benchAccess } = await import('./access.ts');
-      const section = await benchAccess(db, base, loadSeconds);
+      const section = await benchAccess(db, app, base, loadSeconds);
       printSection(section);
       sections.push(section);
     }

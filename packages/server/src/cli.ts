@@ -11,6 +11,8 @@ const HELP = `Sozialraum – Befehle
   sozialraum admin create --email <Adresse> --name <Name>
                                    Administration anlegen (Einmal-Link zum Passwort setzen)
   sozialraum audit verify          Hash-Kette des Änderungsprotokolls prüfen
+  sozialraum tenant create --id <id> --ags <AGS> --name <Name> [--parent <id>]
+                                   weiteren Mandanten anlegen (Gemeinde eines Kreises)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -62,6 +64,10 @@ async function main(argv: string[]): Promise<number> {
     case 'admin': {
       const { runAdminCli } = await import('./modules/access/cli.ts');
       return runAdminCli(rest, config);
+    }
+    case 'tenant': {
+      const { runTenantCli } = await import('./modules/access/cli.ts');
+      return runTenantCli(rest, config);
     }
     case 'audit': {
       const { runAuditCli } = await import('./modules/access/cli.ts');

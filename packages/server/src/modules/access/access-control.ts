@@ -60,7 +60,7 @@ export class AccessControl {
   readonly signInPerAccount = new FailureThrottle(SIGN_IN_PER_ACCOUNT);
   readonly signInPerIp = new FailureThrottle(SIGN_IN_PER_IP);
   /** Changing requests without sign-in (sign-in, reset requests): 30 per minute and IP address. */
-  readonly anonymousWrites = new RateLimit(30, 60_000);
+  anonymousWrites = new RateLimit(30, 60_000);
 
   constructor(
     private readonly db: Db,

@@ -355,11 +355,7 @@ describe('ownership: own department', () => {
       expect((await patch(id, users.administrator!.sozialplanung!)).statusCode, id).toBe(200);
   });
 
-  // BUG (lead to fix): the route PATCH /api/indicators/:id requires 'indicators.edit', but the
-  // built-in role data_steward has only 'indicators.edit_all' (permissions.ts), so the data steward
-  // gets 403 from authorize() before the ownership check can let them through. Fix: give
-  // data_steward 'indicators.edit' as well (or let the route accept either permission).
-  it.fails('a data steward (indicators.edit_all) edits both', async () => {
+  it('a data steward (indicators.edit_all) edits both', async () => {
     for (const id of ['ewr_total', 'internal_note'])
       expect((await patch(id, users.data_steward!.sozialplanung!)).statusCode, id).toBe(200);
   });

@@ -96,8 +96,10 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     permissions: [
       ...SIGNED_IN,
       'indicators.read_all',
+      'indicators.edit',
       'indicators.edit_all',
       'imports.run',
+      'imports.areas',
       'imports.read',
       'audit.read',
       'disclosure.unsuppressed',
@@ -111,6 +113,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     permissions: [
       ...PLANNER,
       'indicators.read_all',
+      'imports.areas',
       'monitoring.edit',
       'alerts.rules_all',
       'disclosure.configure',

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createTransport } from 'nodemailer';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
+import { forbidden } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
 import { auditActor } from '../audit/chain.ts';
 import { SESSION_COOKIE } from './access-control.ts';
@@ -31,11 +32,9 @@ import {
 
 const tags = ['Zugang'];
 const email = z.email({ error: 'erwartet eine E-Mail-Adresse' }).max(254);
-const slug = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, {
-    error: 'nur Kleinbuchstaben, Ziffern, - und _ (max. 63)',
-  });
+const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, {
+  error: 'nur Kleinbuchstaben, Ziffern, - und _ (max. 63)',
+});
 
 const meSchema = z.object({
   signedIn: z.boolean(),
@@ -200,7 +199,10 @@ export function registerAccessRoutes(app: FastifyInstance, ctx: AppContext): voi
     }),
     response: meSchema,
     handler: async ({ auth, body, request, reply }) => {
-      if (auth.kind !== 'session') throw new Error('password change needs a session');
+      if (auth.kind !== 'session')
+        throw forbidden(
+          'Das Passwort lässt sich nur in einer angemeldeten Sitzung ändern, nicht mit einem API-Token.',
+        );
       const session = await changePassword(
         ctx.db,
         access,

@@ -749,11 +749,7 @@ describe('every changing route writes the audit log', () => {
     expect(await count()).toBe(before);
   });
 
-  // BUG (lead to fix): POST /api/auth/password with an API token (which may hold account.self)
-  // reaches `throw new Error('password change needs a session')` in access/routes.ts and answers
-  // 500. Expected a 4xx with a German message (e.g. 403 „Das Passwort lässt sich nur in einer
-  // angemeldeten Sitzung ändern.“).
-  it.fails('changing the password with an API token is refused with 4xx, not 500', async () => {
+  it('changing the password with an API token is refused with 4xx, not 500', async () => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/auth/password',
@@ -943,12 +939,7 @@ describe('sozialraum audit verify', () => {
     }
   });
 
-  // BUG (lead to fix): runAuditCli (access/cli.ts, `await sealAuditChain(db)` before verifying)
-  // and every server start (serve.ts prepareDb) seal all entries with seq NULL into the chain. An
-  // entry smuggled in with plain SQL is therefore chained and declared valid by the next verify or
-  // restart. Sealing is meant for entries from before migration 0006 only: seal once in the
-  // migration (or only ids ≤ a watermark stored then), and never in `audit verify`.
-  it.fails('exits 1 for an entry inserted without writeAudit', async () => {
+  it('exits 1 for an entry inserted without writeAudit', async () => {
     const dir = await prepareDir();
     try {
       await withDir(dir, (d) =>

@@ -215,15 +215,18 @@ function fieldsOf(e: StoredEntry, seq: number, prevHash: string): ChainedFields 
 }
 
 /**
- * Chains entries written before the chain existed (seq NULL), in id order, after the current head.
- * Runs at start; returns how many entries were sealed.
+ * Chains the entries written before the chain existed (migration 0006), in id order — once per
+ * tenant: only tenants without a chain head are sealed. Later rows with seq NULL (inserted past
+ * writeAudit) are never sealed; verify reports them. Runs at start; returns how many were sealed.
  */
 export async function sealAuditChain(db: {
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
 }): Promise<number> {
   return db.transaction(async (tx) => {
     const tenants = await tx.query<{ tenant_id: string }>(
-      'SELECT DISTINCT tenant_id FROM audit_log WHERE seq IS NULL',
+      `SELECT DISTINCT l.tenant_id FROM audit_log l
+        WHERE l.seq IS NULL
+          AND NOT EXISTS (SELECT 1 FROM audit_chain_head h WHERE h.tenant_id = l.tenant_id)`,
     );
     let sealed = 0;
     for (const { tenant_id: tenantId } of tenants) {

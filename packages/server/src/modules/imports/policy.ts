@@ -2,6 +2,8 @@
 // actors and is internal. Values imported into an existing indicator need the right to edit it
 // (checked by the service with the indicators policy).
 export const permissions = {
-  'imports.run': 'Dateien importieren (Gebiete, Indikatorwerte, Standorte)',
+  'imports.run': 'Indikatorwerte importieren (in Indikatoren der eigenen Abteilung)',
+  'imports.areas':
+    'Gebietssysteme und Geometrien importieren (gemeinsame Grundlage aller Abteilungen)',
   'imports.read': 'Importverlauf lesen',
 } as const;

@@ -7,7 +7,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
-import { HttpError, notFound } from '../../http/errors.ts';
+import { forbidden, HttpError, notFound } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
 import { auditActor } from '../audit/chain.ts';
 import { canEditIndicator } from '../indicators/policy.ts';
@@ -116,6 +116,12 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
     body: runBodySchema,
     response: reportSchema,
     handler: async ({ params, body, auth, request }) => {
+      // Areas are the common ground of every department: only data stewards, Sozialplanung and
+      // administrators change them (docs/adr/0007-access-control.md).
+      if (body.kind === 'areas' && !auth.permissions.has('imports.areas'))
+        throw forbidden(
+          'Gebiete importieren darf nur die Datenverantwortung, Sozialplanung oder Administration (Berechtigung „imports.areas“).',
+        );
       const upload = await getUpload(root, params.uploadId);
       if (!upload)
         throw notFound(
