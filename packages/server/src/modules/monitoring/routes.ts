@@ -2,7 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
+import type { IndexDefinition } from '@sozialraum/core';
+import { notFound } from '../../http/errors.ts';
+import type { Principal } from '../access/principal.ts';
 import { auditActor } from '../audit/chain.ts';
+import { getTenantCatalogue } from '../indicators/index.ts';
+import { canReadIndicator } from '../indicators/policy.ts';
+import { indexReadable } from './policy.ts';
 import {
   changesSchema,
   computeKeySchema,
@@ -18,6 +24,7 @@ import {
 import {
   explainIndexArea,
   getChanges,
+  getIndex,
   getIndexDetail,
   getResults,
   listIndices,
@@ -28,9 +35,30 @@ import {
 
 const idParams = z.object({ id: z.string().min(1) });
 
+/** The readability test for index definitions of this principal. */
+async function readableByFor(ctx: AppContext, auth: Principal) {
+  const catalogue = await getTenantCatalogue(ctx.db, auth.tenantId);
+  return (def: IndexDefinition) =>
+    indexReadable(
+      [...def.status.inputs, ...(def.dynamics?.inputs ?? [])].map((i) => i.indicatorId),
+      (id) => {
+        const ind = catalogue.byId.get(id);
+        // an indicator the tenant does not have reveals nothing (presets name all MSS inputs)
+        return ind === undefined || canReadIndicator(auth, ind);
+      },
+    );
+}
+
 /** /api/indices: index definitions (presets + stored versions), preview, results per area and explanations. */
 export function registerMonitoringRoutes(app: FastifyInstance, ctx: AppContext): void {
   const tags = ['Monitoring'];
+  const readableBy = (auth: Principal) => readableByFor(ctx, auth);
+  // An index someone may not read answers like one that does not exist.
+  const requireReadableIndex = async (auth: Principal, id: string) => {
+    const idx = await getIndex(ctx.db, auth.tenantId, id);
+    if (!(await readableBy(auth))(idx.definition))
+      throw notFound(`Den Index „${id}“ gibt es nicht.`);
+  };
   defineRoute(app, {
     method: 'GET',
     url: '/api/indices',
@@ -40,8 +68,12 @@ export function registerMonitoringRoutes(app: FastifyInstance, ctx: AppContext):
     tags,
     permission: 'monitoring.read',
     response: z.array(indexSummarySchema),
-    handler: async ({ auth }) =>
-      (await listIndices(ctx.db, auth.tenantId)) as unknown as z.infer<typeof indexSummarySchema>[],
+    handler: async ({ auth }) => {
+      const readable = await readableBy(auth);
+      return (await listIndices(ctx.db, auth.tenantId)).filter((i) =>
+        readable(i.definition),
+      ) as unknown as z.infer<typeof indexSummarySchema>[];
+    },
   });
 
   defineRoute(app, {
@@ -71,10 +103,12 @@ export function registerMonitoringRoutes(app: FastifyInstance, ctx: AppContext):
     permission: 'monitoring.read',
     params: idParams,
     response: indexDetailSchema,
-    handler: async ({ params, auth }) =>
-      (await getIndexDetail(ctx.db, auth.tenantId, params.id)) as unknown as z.infer<
+    handler: async ({ params, auth }) => {
+      await requireReadableIndex(auth, params.id);
+      return (await getIndexDetail(ctx.db, auth.tenantId, params.id)) as unknown as z.infer<
         typeof indexDetailSchema
-      >,
+      >;
+    },
   });
 
   defineRoute(app, {
@@ -143,7 +177,10 @@ export function registerMonitoringRoutes(app: FastifyInstance, ctx: AppContext):
     params: idParams,
     querystring: computeKeySchema,
     response: resultsSchema,
-    handler: ({ params, query, auth }) => getResults(ctx.db, auth.tenantId, params.id, query),
+    handler: async ({ params, query, auth }) => {
+      await requireReadableIndex(auth, params.id);
+      return getResults(ctx.db, auth.tenantId, params.id, query);
+    },
   });
 
   defineRoute(app, {
@@ -157,14 +194,16 @@ export function registerMonitoringRoutes(app: FastifyInstance, ctx: AppContext):
     params: z.object({ id: z.string().min(1), areaId: z.coerce.number().int().positive() }),
     querystring: computeKeySchema,
     response: explanationSchema,
-    handler: async ({ params, query, auth }) =>
-      (await explainIndexArea(
+    handler: async ({ params, query, auth }) => {
+      await requireReadableIndex(auth, params.id);
+      return (await explainIndexArea(
         ctx.db,
         auth.tenantId,
         params.id,
         params.areaId,
         query,
-      )) as unknown as z.infer<typeof explanationSchema>,
+      )) as unknown as z.infer<typeof explanationSchema>;
+    },
   });
 
   defineRoute(app, {
@@ -183,14 +222,16 @@ export function registerMonitoringRoutes(app: FastifyInstance, ctx: AppContext):
       indicators: z.string().min(1).optional(),
     }),
     response: similarSchema,
-    handler: ({ params, query, auth }) =>
-      similarAreas(ctx.db, auth.tenantId, params.id, params.areaId, query, {
+    handler: async ({ params, query, auth }) => {
+      await requireReadableIndex(auth, params.id);
+      return similarAreas(ctx.db, auth.tenantId, params.id, params.areaId, query, {
         k: query.k,
         indicators: query.indicators
           ?.split(',')
           .map((s) => s.trim())
           .filter(Boolean),
-      }),
+      });
+    },
   });
 
   defineRoute(app, {
@@ -209,6 +250,9 @@ export function registerMonitoringRoutes(app: FastifyInstance, ctx: AppContext):
       to: z.iso.date({ error: 'erwartet ein Datum im Format JJJJ-MM-TT' }),
     }),
     response: changesSchema,
-    handler: ({ params, query, auth }) => getChanges(ctx.db, auth.tenantId, params.id, query),
+    handler: async ({ params, query, auth }) => {
+      await requireReadableIndex(auth, params.id);
+      return getChanges(ctx.db, auth.tenantId, params.id, query);
+    },
   });
 }
