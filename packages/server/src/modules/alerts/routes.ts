@@ -7,6 +7,8 @@ import { badRequest, forbidden } from '../../http/errors.ts';
 import type { Principal } from '../access/principal.ts';
 import { listDepartments } from '../access/service.ts';
 import { auditActor } from '../audit/chain.ts';
+import { getTenantCatalogue } from '../indicators/index.ts';
+import { canReadIndicator } from '../indicators/policy.ts';
 import { assertCanEditRule } from './policy.ts';
 import {
   alertSchema,
@@ -129,7 +131,14 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     permission: 'alerts.read',
     querystring: alertsQuerySchema,
     response: z.array(alertSchema),
-    handler: ({ query, auth }) => listAlerts(ctx.db, auth.tenantId, query),
+    // Alerts about an indicator the person may not read are not shown to them.
+    handler: async ({ query, auth }) => {
+      const catalogue = await getTenantCatalogue(ctx.db, auth.tenantId);
+      return (await listAlerts(ctx.db, auth.tenantId, query)).filter((a) => {
+        const ind = a.indicator ? catalogue.byId.get(a.indicator.id) : undefined;
+        return ind === undefined || canReadIndicator(auth, ind);
+      });
+    },
   });
 
   defineRoute(app, {
