@@ -72,7 +72,7 @@ describe('OGC API – Features', () => {
     expect(hrefOf(page2.links, 'prev')).toMatch(/offset=0$/);
   });
 
-  it('carries code, name, parent code, level and the latest public value of every indicator', async () => {
+  it('carries code, name, parent code, level, the latest public value of every indicator and why one is missing', async () => {
     const { features } = (await app.inject('/ogc/collections/lor2021-plr/items')).json();
     expect(features[3].properties).toEqual({
       code: '02100102',
@@ -82,6 +82,7 @@ describe('OGC API – Features', () => {
       ewr_total: 400,
       share_unemployed: null,
       income_median: 1800,
+      hinweise: 'share_unemployed: weniger als 3 Fälle',
     });
     expect(features[3].geometry.type).toBe('Polygon');
   });

@@ -43,7 +43,7 @@ const featureSchema = z
     geometry: z.object({ type: z.string(), coordinates: z.unknown() }).nullable(),
     properties: z.record(z.string(), z.unknown()).meta({
       description:
-        'code, name, parentCode, level und je Indikator (Name = Indikator-ID) der jüngste öffentliche Wert',
+        'code, name, parentCode, level, je Indikator (Name = Indikator-ID) der jüngste öffentliche Wert, und hinweise: warum ein Wert fehlt (Geheimhaltung, von der Quelle gesperrt)',
     }),
   })
   .meta({ id: 'OgcFeature' });

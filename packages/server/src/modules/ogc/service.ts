@@ -184,13 +184,19 @@ async function toFeatures(
   const disclosure = await disclosureFor(sql, principal, pairs);
   const dateOf = new Map(pairs.map((p) => [p.indicatorId, p.date]));
   const byArea = new Map<number, Map<string, number | null>>();
+  // Why a value is missing (withheld for disclosure, flagged by the source): one readable
+  // property per feature, so a GIS user sees the reason next to the empty field.
+  const notes = new Map<number, string[]>();
   for (const v of values) {
     let m = byArea.get(v.area_id);
     if (!m) byArea.set(v.area_id, (m = new Map()));
-    m.set(
-      v.indicator_id,
-      disclosure.protect(v.indicator_id, dateOf.get(v.indicator_id)!, v.area_id, v).value,
-    );
+    const shown = disclosure.protect(v.indicator_id, dateOf.get(v.indicator_id)!, v.area_id, v);
+    m.set(v.indicator_id, shown.value);
+    if (shown.value === null && shown.flag_reason) {
+      let list = notes.get(v.area_id);
+      if (!list) notes.set(v.area_id, (list = []));
+      list.push(`${v.indicator_id}: ${shown.flag_reason}`);
+    }
   }
   return rows.map((r) => {
     // Every feature carries every indicator of the level (null where missing), so GIS clients
@@ -208,6 +214,7 @@ async function toFeatures(
         name: r.name,
         parentCode: r.parent_code,
         level: collection.level_id,
+        hinweise: notes.get(r.id)?.join('; ') ?? null,
       },
     };
   });

@@ -106,16 +106,24 @@ export async function selectFeatureByCode(
   return row;
 }
 
-/** Values of the given areas for (indicator, date) pairs. */
+export interface ValueOfRow {
+  area_id: number;
+  indicator_id: string;
+  value: number | null;
+  flag: 'suppressed' | 'invalid' | null;
+  flag_reason: string | null;
+}
+
+/** Values (with flag and reason) of the given areas for (indicator, date) pairs. */
 export function selectValuesOf(
   sql: Sql,
   tenantId: string,
   areaIds: number[],
   pairs: { indicatorId: string; date: string }[],
-): Promise<{ area_id: number; indicator_id: string; value: number | null }[]> {
+): Promise<ValueOfRow[]> {
   if (areaIds.length === 0 || pairs.length === 0) return Promise.resolve([]);
-  return sql.query<{ area_id: number; indicator_id: string; value: number | null }>(
-    `SELECT o.area_id, o.indicator_id, o.value
+  return sql.query<ValueOfRow>(
+    `SELECT o.area_id, o.indicator_id, o.value, o.flag, o.flag_reason
        FROM unnest($2::text[], $3::date[]) AS c(indicator_id, ref_date)
        JOIN observation o ON o.tenant_id = $1 AND o.indicator_id = c.indicator_id AND o.ref_date = c.ref_date
       WHERE o.area_id = ANY($4::int[])`,
