@@ -119,6 +119,8 @@ export const FIELD_NAMES: Record<string, string> = {
   name_de: 'Name',
   description_de: 'Beschreibung',
   method: 'Verfahren',
+  expiresAt: 'Läuft ab',
+  prefix: 'Anfang',
   reason: 'Grund',
   builtin: 'eingebaut',
   id: 'Kennung',
@@ -199,6 +201,7 @@ export function auditValueText(field: string, v: unknown): string {
   if (Array.isArray(v)) return v.length ? v.map((x) => auditValueText(field, x)).join(', ') : '—';
   if (typeof v === 'string') {
     if (field === 'roles') return ROLE_NAMES[v] ?? v;
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return formatDateTime(v);
     if (field === 'visibility') return VISIBILITY_WORDS[v] ?? v;
     if (field === 'polarity') return POLARITY_WORDS[v] ?? v;
     return v;

@@ -656,10 +656,34 @@ export const UNREACHABLE = 0;
 
 // The session's CSRF token (from /api/me or the sign-in answer); kept in memory only, never in storage.
 let csrfToken: string | null = null;
+// Whether csrfToken reflects the server's answer (false until the first /api/me arrived).
+let csrfKnown = false;
+let csrfLoading: Promise<void> | null = null;
 
 /** Sets the CSRF token sent as X-CSRF-Token on every changing request. */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
+  csrfKnown = true;
+}
+
+/** A change sent before /api/me answered would lack the token: ask for it first (once). */
+function ensureCsrfToken(): Promise<void> {
+  if (csrfKnown) return Promise.resolve();
+  csrfLoading ??= fetch('/api/me', {
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json' },
+  })
+    .then((r) => (r.ok ? (r.json() as Promise<{ csrfToken?: string | null }>) : null))
+    .then(
+      (me) => {
+        if (!csrfKnown) setCsrfToken(me?.csrfToken ?? null);
+      },
+      () => undefined,
+    )
+    .finally(() => {
+      csrfLoading = null;
+    });
+  return csrfLoading;
 }
 
 /** Event fired on window when a changing request was refused with 401 (the session has ended). */
@@ -671,6 +695,7 @@ async function request<T>(url: string, init?: RequestInit): Promise<T> {
   let res: Response;
   const method = (init?.method ?? 'GET').toUpperCase();
   const changing = CHANGING.has(method);
+  if (changing) await ensureCsrfToken();
   try {
     res = await fetch(url, {
       ...init,
