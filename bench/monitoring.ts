@@ -146,17 +146,19 @@ function runPipeline(
   previous: IndexResult,
   workspace: IndexWorkspace,
 ): { result: IndexResult; changes: number; repeated: number; outstanding: number } {
-  // Output buffers reused between runs, as a server recomputing an index would.
+  // Output buffers (index, repeated-dynamics hits, outstanding flags) reused between runs, as a
+  // server recomputing an index would.
   const result = computeIndexColumns({ ...DEFINITION, label: 'aktuell' }, input, workspace);
   const changes =
     findClassChanges(previous, result, 'status').count +
     findClassChanges(previous, result, 'dynamics').count;
-  const repeated = findRepeatedNegativeDynamicsColumns([previous, result]).count;
+  const repeated = findRepeatedNegativeDynamicsColumns([previous, result], {}, workspace).count;
   // every dynamics indicator against its city-wide distribution (four columns per pass)
   let outstanding = 0;
   for (const f of flagOutstandingChangeColumns(
     DYNAMICS.map((d) => input.dynamics?.[d] as Float64Array),
     { threshold: 2, direction: 'increase', withZ: false },
+    workspace,
   ))
     outstanding += f.outstandingCount;
   return { result, changes, repeated, outstanding };
@@ -278,7 +280,7 @@ export async function benchMonitoring(): Promise<string> {
   notes.push(
     'Index: 4 + 4 Indikatoren nach MSS 2013/2017 (z-Werte mit Populations-SD, Summe, erneute Standardisierung, Klassen, 12er-Matrix, Regel „besonderer Aufmerksamkeitsbedarf“), ≥ 300 Einwohner. ' +
       'Für die 542 PLR ist der 4. Indikator K02 (Alleinerziehende) bzw. K06 (Veränderung Ausländeranteil), weil MSS 2021 nur 3 + 3 hat.',
-    'Veränderungen (spaltenweise: findClassChanges, findRepeatedNegativeDynamicsColumns, flagOutstandingChangeColumns für alle 4 Dynamik-Indikatoren zusammen): Klassenwechsel Status und Dynamik gegenüber einer Vorausgabe (Status = S − D, nur zur Zeitmessung), zweimal in Folge negative Dynamik, Veränderungen > 2 SD über der gesamtstädtischen Verteilung je Dynamik-Indikator. Die Gesamtkette nutzt einen IndexWorkspace (Ausgabepuffer wiederverwendet). ' +
+    'Veränderungen (spaltenweise: findClassChanges, findRepeatedNegativeDynamicsColumns, flagOutstandingChangeColumns für alle 4 Dynamik-Indikatoren zusammen): Klassenwechsel Status und Dynamik gegenüber einer Vorausgabe (Status = S − D, nur zur Zeitmessung), zweimal in Folge negative Dynamik, Veränderungen > 2 SD über der gesamtstädtischen Verteilung je Dynamik-Indikator. Die Gesamtkette nutzt einen IndexWorkspace (Ausgabepuffer von Index, „zweimal negativ“ und „> 2 SD“ wiederverwendet). ' +
       'Synthetische Daten: mulberry32, Seed 20261125. Zeiten: Median; Vergleich: Median einer Summe über Einwohner + 8 Indikatorspalten (Float64Array) im selben Lauf.',
     `Ziel ≤ 5× bei 200.000 Gebieten: ${Number.isFinite(ratio200k) && ratio200k <= 5 ? 'erreicht' : 'nicht erreicht'} (${de(ratio200k, 1)}×).`,
   );

@@ -13,7 +13,7 @@ import {
   flagOutstandingChanges,
   formatYearsPhrase,
 } from './change.ts';
-import { computeIndex } from './compute-index.ts';
+import { computeIndex, createIndexWorkspace } from './compute-index.ts';
 import { MonitoringError } from './errors.ts';
 import { mssPreset } from './presets.ts';
 import { loadMssEdition } from './test-support.ts';
@@ -77,6 +77,23 @@ describe('class changes in columns', () => {
 
   it('counts the same repeated negative dynamics as the object API across different area lists', () => {
     expect(findRepeatedNegativeDynamicsColumns([r17, r19]).count).toBe(13);
+  });
+
+  it('gives the same repeated hits with a workspace, whose column the next run overwrites', () => {
+    const ws = createIndexWorkspace();
+    const first = findRepeatedNegativeDynamicsColumns([r19, r19], {}, ws);
+    const firstCount = first.count;
+    // a run with fewer hits into the same column: the earlier 1s must not survive
+    const other = findRepeatedNegativeDynamicsColumns([r19, r19], { classCode: '+' }, ws);
+    expect(other.hit).toBe(first.hit);
+    expect(Array.from(other.hit)).toEqual(
+      Array.from(findRepeatedNegativeDynamicsColumns([r19, r19], { classCode: '+' }).hit),
+    );
+    const again = findRepeatedNegativeDynamicsColumns([r19, r19], {}, ws);
+    expect(again.count).toBe(firstCount);
+    expect(Array.from(again.hit)).toEqual(
+      Array.from(findRepeatedNegativeDynamicsColumns([r19, r19]).hit),
+    );
   });
 });
 
@@ -159,6 +176,24 @@ describe('outstanding changes of several columns at once', () => {
       else expect(up?.outstanding[90]).toBe(1);
     },
   );
+  it('gives the same flags with a workspace, also after a run that flagged other areas', () => {
+    const ws = createIndexWorkspace();
+    const up = flagOutstandingChangeColumns(cols, { direction: 'increase' }, ws);
+    const upCounts = up.map((f) => f.outstandingCount);
+    const down = flagOutstandingChangeColumns(cols, { direction: 'decrease' }, ws);
+    expect(down[0]?.outstanding).toBe(up[0]?.outstanding);
+    const fresh = flagOutstandingChangeColumns(cols, { direction: 'decrease' });
+    down.forEach((f, j) =>
+      expect(Array.from(f.outstanding)).toEqual(Array.from(fresh[j]?.outstanding ?? [])),
+    );
+    const again = flagOutstandingChangeColumns(cols, { direction: 'increase' }, ws);
+    expect(again.map((f) => f.outstandingCount)).toEqual(upCounts);
+    const freshUp = flagOutstandingChangeColumns(cols, { direction: 'increase' });
+    again.forEach((f, j) =>
+      expect(Array.from(f.outstanding)).toEqual(Array.from(freshUp[j]?.outstanding ?? [])),
+    );
+  });
+
   it('handles columns of different lengths one by one, and refuses a column without spread', () => {
     const short = Float64Array.from([0, 1, 2, 3, 10]);
     const r = flagOutstandingChangeColumns([cols[0] as Float64Array, short]);

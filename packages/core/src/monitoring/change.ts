@@ -5,7 +5,7 @@
 import { formatNumber } from '../format/number.ts';
 import { wilsonInterval } from '../stats/wilson.ts';
 import { MonitoringError } from './errors.ts';
-import type { IndexResult, PartResult } from './compute-index.ts';
+import type { IndexResult, IndexWorkspace, PartResult } from './compute-index.ts';
 
 const YEARS = [
   'null',
@@ -237,11 +237,13 @@ export interface RepeatedNegativeDynamicsColumns {
 /**
  * Columnar core of findRepeatedNegativeDynamics: hit[j] = 1 when area j of the last result is in
  * the dynamics class `classCode` (default: the last, most adverse class, MSS 'negativ') in each of
- * the last `times` results (chronological order; default 2).
+ * the last `times` results (chronological order; default 2). With a workspace the hit column is
+ * reused between runs (like IndexWorkspace for the index).
  */
 export function findRepeatedNegativeDynamicsColumns(
   results: readonly IndexResult[],
   options: { classCode?: string; times?: number } = {},
+  workspace?: IndexWorkspace,
 ): RepeatedNegativeDynamicsColumns {
   const times = options.times ?? 2;
   if (results.length < times)
@@ -265,7 +267,7 @@ export function findRepeatedNegativeDynamicsColumns(
   const explanation = `Dynamik ${times >= 2 && times <= 12 ? `${YEARS[times] as string}mal` : `${times}-mal`} in Folge '${label}' (${editions.join(', ')})`;
   // hit[j] = 1 while area j of the last edition is in the target class in every edition seen so far.
   const n = last.ids.length;
-  const hit = new Uint8Array(n);
+  const hit = zeroedBytes(workspace, 'change.repeated', n);
   let count = 0;
   const aligns = window.map((r) => alignByIds(r.ids, last.ids));
   // Two editions with the same areas in the same order (the common case): one pass for both.
@@ -682,10 +684,12 @@ export function flagOutstandingChangeColumn(
  * flagOutstandingChangeColumn for several columns of the same length (e.g. every dynamics indicator
  * of an index), four at a time in one pass for the distribution and one for the flags; each column
  * gets the same result as alone. Throws for the first column without 2 values or without spread.
+ * With a workspace the flag columns are reused between runs (like IndexWorkspace for the index).
  */
 export function flagOutstandingChangeColumns(
   columns: readonly Float64Array[],
   options: OutstandingChangeOptions = {},
+  workspace?: IndexWorkspace,
 ): ChangeColumnFlags[] {
   const out: ChangeColumnFlags[] = [];
   for (let g = 0; g < columns.length; g += 4) {
@@ -693,17 +697,32 @@ export function flagOutstandingChangeColumns(
     const len = (group[0] as Float64Array).length;
     if (group.some((c) => c.length !== len)) {
       // different lengths: one column at a time
-      for (const c of group) out.push(...flagOutstandingChangeColumns([c], options));
+      group.forEach((c, j) => out.push(...flagGroup([c], options, workspace, g + j)));
       continue;
     }
-    out.push(...flagGroup(group, options));
+    out.push(...flagGroup(group, options, workspace, g));
   }
   return out;
+}
+
+/**
+ * A zeroed byte column of length n: fresh, or from the workspace (reused between runs like the
+ * index buffers — a result computed with a workspace shares the column with it).
+ */
+function zeroedBytes(workspace: IndexWorkspace | undefined, key: string, n: number): Uint8Array {
+  if (!workspace) return new Uint8Array(n);
+  const old = workspace.buffers.get(key);
+  if (old instanceof Uint8Array && old.length === n) return old.fill(0);
+  const fresh = new Uint8Array(n);
+  workspace.buffers.set(key, fresh);
+  return fresh;
 }
 
 function flagGroup(
   group: readonly Float64Array[],
   options: OutstandingChangeOptions,
+  workspace: IndexWorkspace | undefined,
+  first: number,
 ): ChangeColumnFlags[] {
   const threshold = options.threshold ?? 2;
   const direction = options.direction ?? 'both';
@@ -749,10 +768,10 @@ function flagGroup(
     lo[j] = direction === 'increase' ? -Infinity : mean - threshold * sd;
     stats.push({ n, mean, sd });
   }
-  const flags = cols.map((_, j) => (j < m ? new Uint8Array(len) : null));
+  const flags = cols.map((_, j) => (j < m ? zeroedBytes(workspace, `change.outstanding.${first + j}`, len) : null)); // prettier-ignore
   const f0 = flags[0] as Uint8Array;
   // Unused slots get bounds that flag nothing and write into a scratch array.
-  const scratch = m < 4 ? new Uint8Array(len) : f0;
+  const scratch = m < 4 ? zeroedBytes(workspace, 'change.outstanding.unused', len) : f0;
   for (let j = m; j < 4; j++) {
     lo[j] = -Infinity;
     hi[j] = Infinity;
