@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { notFound, registerErrorHandler } from './errors.ts';
 import { buildOpenApiDocument, getOpenApiRegistry, toOpenApiPath } from './openapi.ts';
-import { defineRoute } from './route.ts';
+import { defineRoute, oversized } from './route.ts';
 
 const Thing = z.object({ id: z.number().int(), name: z.string() }).meta({ id: 'Thing' });
 
@@ -143,5 +143,16 @@ describe('OpenAPI document', () => {
     expect(toOpenApiPath('/api/area-systems/:system/levels/:level/geometry')).toBe(
       '/api/area-systems/{system}/levels/{level}/geometry',
     );
+  });
+});
+
+describe('input size limits', () => {
+  it('refuses an over-long text, too many items and deep nesting with the field named', () => {
+    expect(oversized({ a: 'x'.repeat(20_001) })).toBe('a: Text länger als 20.000 Zeichen');
+    expect(oversized({ list: new Array(20_001).fill(1) })).toBe('list: mehr als 20.000 Einträge');
+    let deep: unknown = 1;
+    for (let i = 0; i < 25; i++) deep = { d: deep };
+    expect(oversized(deep)).toMatch(/zu tief verschachtelt$/);
+    expect(oversized({ a: 'x'.repeat(20_000), list: [1, 2, 3] })).toBeNull();
   });
 });

@@ -78,6 +78,34 @@ export interface FieldIssue {
   reason: string;
 }
 
+/** Limits for every request part, on top of each schema's own (and the 10 MB body limit). */
+export const INPUT_LIMITS = { stringChars: 20_000, arrayItems: 20_000, depth: 20 } as const;
+
+/** Finds the first value that exceeds INPUT_LIMITS; returns its path and why. */
+export function oversized(value: unknown, path = '', depth = 0): FieldIssue['field'] | null {
+  if (depth > INPUT_LIMITS.depth) return `${path || '(gesamt)'}: zu tief verschachtelt`;
+  if (typeof value === 'string')
+    return value.length > INPUT_LIMITS.stringChars
+      ? `${path || '(gesamt)'}: Text länger als ${INPUT_LIMITS.stringChars.toLocaleString('de-DE')} Zeichen`
+      : null;
+  if (Array.isArray(value)) {
+    if (value.length > INPUT_LIMITS.arrayItems)
+      return `${path || '(gesamt)'}: mehr als ${INPUT_LIMITS.arrayItems.toLocaleString('de-DE')} Einträge`;
+    for (let i = 0; i < value.length; i++) {
+      const r = oversized(value[i], `${path}.${i}`, depth + 1);
+      if (r) return r;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const r = oversized(v, path ? `${path}.${k}` : k, depth + 1);
+      if (r) return r;
+    }
+  }
+  return null;
+}
+
 /** Parses one part of a request; collects German issues instead of throwing. */
 export function parsePart(
   schema: AnySchema | undefined,
@@ -86,6 +114,12 @@ export function parsePart(
   issues: FieldIssue[],
 ): unknown {
   if (!schema) return undefined;
+  const tooBig = oversized(value);
+  if (tooBig) {
+    const [field, reason] = tooBig.split(': ');
+    issues.push({ in: part, field: field!, reason: reason! });
+    return undefined;
+  }
   const r = schema.safeParse(value ?? (part === 'body' ? undefined : {}), { error: germanErrors });
   if (r.success) return r.data;
   for (const issue of r.error.issues) {
