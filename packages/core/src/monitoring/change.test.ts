@@ -79,6 +79,36 @@ describe('class changes in columns', () => {
     expect(findRepeatedNegativeDynamicsColumns([r17, r19]).count).toBe(13);
   });
 
+  it('finds every class change of the same area list (word-wise comparison, tail included)', () => {
+    // 447 areas (not a multiple of 4): raise the first status indicator for every 7th area, and
+    // move the last three areas (the tail after the last full word) to both extremes
+    const first = mssPreset(2019).status.inputs[0]?.indicatorId as string;
+    const n = d19.areas.length;
+    const tail = n - (n % 4);
+    const changed = computeIndex(mssPreset(2019), {
+      areas: d19.areas.map((a, i) => {
+        const v = a.values[first] ?? 0;
+        const nv = i >= tail ? (i % 2 ? 0 : v * 10 + 50) : i % 7 === 3 ? v * 3 + 5 : v;
+        return nv === v ? a : { ...a, values: { ...a.values, [first]: nv } };
+      }),
+    });
+    expect(n % 4).not.toBe(0);
+    const cols = findClassChanges(r19, changed, 'status');
+    const expected: number[] = [];
+    for (let j = 0; j < r19.ids.length; j++)
+      if (
+        r19.valid[j] === 1 &&
+        changed.valid[j] === 1 &&
+        r19.status.classOf[j] !== changed.status.classOf[j]
+      )
+        expected.push(j);
+    expect(expected.length).toBeGreaterThan(10);
+    expect(expected.some((j) => j >= tail)).toBe(true);
+    expect(Array.from(cols.positions)).toEqual(expected);
+    expect(Array.from(cols.from)).toEqual(expected.map((j) => r19.status.classOf[j]));
+    expect(Array.from(cols.to)).toEqual(expected.map((j) => changed.status.classOf[j]));
+  });
+
   it('gives the same repeated hits with a workspace, whose column the next run overwrites', () => {
     const ws = createIndexWorkspace();
     const first = findRepeatedNegativeDynamicsColumns([r19, r19], {}, ws);
