@@ -87,8 +87,47 @@ describe('audit details', () => {
       { field: 'decimals', label: 'Nachkommastellen', before: '1', after: '2' },
       { field: 'roles', label: 'Rollen', before: '—', after: 'Fachplanung' },
     ]);
-    expect(auditOtherDetail({ detail: { method: 'password' } })).toBe('Verfahren: password');
+    expect(auditOtherDetail({ detail: { method: 'password' } })).toBe('Verfahren: Passwort');
+    expect(auditOtherDetail({ detail: { method: 'oidc', reason: 'x' } })).toBe(
+      'Verfahren: Single Sign-on · Grund: x',
+    );
+    expect(auditOtherDetail({ detail: { method: 'kerberos' } })).toBe('Verfahren: kerberos');
     expect(auditDiff({ detail: null })).toEqual([]);
+  });
+  it('names departments in diffs and details when the names are known', () => {
+    const names = (id: string) =>
+      ({ sozialplanung: 'Sozialplanung', gesundheit: 'Gesundheitsplanung' })[id] ?? id;
+    expect(
+      auditDiff(
+        {
+          detail: {
+            department: { before: 'sozialplanung', after: 'gesundheit' },
+            sharedWith: { before: [], after: ['gesundheit', 'neu'] },
+          },
+        },
+        names,
+      ),
+    ).toEqual([
+      {
+        field: 'department',
+        label: 'Abteilung',
+        before: 'Sozialplanung',
+        after: 'Gesundheitsplanung',
+      },
+      {
+        field: 'sharedWith',
+        label: 'Freigegeben für',
+        before: '—',
+        after: 'Gesundheitsplanung, neu',
+      },
+    ]);
+    expect(auditOtherDetail({ detail: { department_id: 'sozialplanung' } }, names)).toBe(
+      'Abteilung: Sozialplanung',
+    );
+    // without names (not signed in / not loaded) the id stays
+    expect(auditOtherDetail({ detail: { department_id: 'sozialplanung' } })).toBe(
+      'Abteilung: sozialplanung',
+    );
   });
   it('formats date and time de-DE', () => {
     expect(formatDateTime('2026-03-05T13:07:00Z', 'Europe/Berlin')).toBe('05.03.2026, 14:07');

@@ -193,14 +193,33 @@ const POLARITY_WORDS: Record<string, string> = {
   neutral: 'neutral',
 };
 
+/** How a person signed in (detail.method of sign-in records). */
+const METHOD_WORDS: Record<string, string> = {
+  password: 'Passwort',
+  oidc: 'Single Sign-on',
+};
+
+/** Fields whose values are department ids (shown by name when the names are known). */
+const DEPARTMENT_FIELDS = new Set(['department', 'departmentId', 'department_id', 'sharedWith']);
+
+/** Name of a department by id (returns the id when unknown); absent before the list is loaded. */
+export type DepartmentNamer = (id: string) => string;
+
 /** A value of an audit diff as short German text ('—' for empty). */
-export function auditValueText(field: string, v: unknown): string {
+export function auditValueText(
+  field: string,
+  v: unknown,
+  departmentName?: DepartmentNamer,
+): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'boolean') return v ? 'ja' : 'nein';
   if (typeof v === 'number') return v.toLocaleString('de-DE');
-  if (Array.isArray(v)) return v.length ? v.map((x) => auditValueText(field, x)).join(', ') : '—';
+  if (Array.isArray(v))
+    return v.length ? v.map((x) => auditValueText(field, x, departmentName)).join(', ') : '—';
   if (typeof v === 'string') {
     if (field === 'roles') return ROLE_NAMES[v] ?? v;
+    if (field === 'method') return METHOD_WORDS[v] ?? v;
+    if (departmentName && DEPARTMENT_FIELDS.has(field)) return departmentName(v) || v;
     if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return formatDateTime(v);
     if (field === 'visibility') return VISIBILITY_WORDS[v] ?? v;
     if (field === 'polarity') return POLARITY_WORDS[v] ?? v;
@@ -223,7 +242,10 @@ const isChange = (v: unknown): v is { before: unknown; after: unknown } =>
   !!v && typeof v === 'object' && !Array.isArray(v) && 'before' in v && 'after' in v;
 
 /** The field changes of an audit entry (detail {field: {before, after}}); [] for other details. */
-export function auditDiff(entry: Pick<AuditEntry, 'detail'>): DiffRow[] {
+export function auditDiff(
+  entry: Pick<AuditEntry, 'detail'>,
+  departmentName?: DepartmentNamer,
+): DiffRow[] {
   const d = entry.detail;
   if (!d || typeof d !== 'object' || Array.isArray(d)) return [];
   const rows: DiffRow[] = [];
@@ -232,21 +254,24 @@ export function auditDiff(entry: Pick<AuditEntry, 'detail'>): DiffRow[] {
     rows.push({
       field,
       label: FIELD_NAMES[field] ?? field,
-      before: auditValueText(field, change.before),
-      after: auditValueText(field, change.after),
+      before: auditValueText(field, change.before, departmentName),
+      after: auditValueText(field, change.after, departmentName),
     });
   }
   return rows;
 }
 
 /** Details of an entry that are no field changes, as "Feld: Wert" text (e.g. a created record). */
-export function auditOtherDetail(entry: Pick<AuditEntry, 'detail'>): string {
+export function auditOtherDetail(
+  entry: Pick<AuditEntry, 'detail'>,
+  departmentName?: DepartmentNamer,
+): string {
   const d = entry.detail;
   if (d === null || d === undefined) return '';
-  if (typeof d !== 'object' || Array.isArray(d)) return auditValueText('', d);
+  if (typeof d !== 'object' || Array.isArray(d)) return auditValueText('', d, departmentName);
   return Object.entries(d as Record<string, unknown>)
     .filter(([k, v]) => !isChange(v) && !HIDDEN_FIELDS.has(k))
-    .map(([k, v]) => `${FIELD_NAMES[k] ?? k}: ${auditValueText(k, v)}`)
+    .map(([k, v]) => `${FIELD_NAMES[k] ?? k}: ${auditValueText(k, v, departmentName)}`)
     .join(' · ');
 }
 

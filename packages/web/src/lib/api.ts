@@ -639,6 +639,31 @@ export interface AlertRule {
   createdAt: string;
 }
 
+/** Params of an indicator-change rule (the server fills defaults). */
+export interface IndicatorChangeParams {
+  indicatorIds: string[];
+  sdThreshold: number;
+  minBase: number;
+  direction?: 'increase' | 'decrease' | 'both';
+}
+
+/** Params of a class-change or repeated-negative-dynamics rule. */
+export interface IndexRuleParams {
+  indexId: string;
+  system: string;
+  level: string;
+}
+
+/** An e-mail subscription of alerts (null = any area, indicator or rule). */
+export interface AlertSubscription {
+  id: number;
+  email: string;
+  areaId: number | null;
+  indicatorId: string | null;
+  ruleId: string | null;
+  createdAt: string;
+}
+
 export class ApiError extends Error {
   constructor(
     message: string,
@@ -887,14 +912,21 @@ export const api = {
     nameDe: string;
     department: string;
     kind: 'indicator_change';
-    params: { indicatorIds: string[]; sdThreshold: number; minBase: number };
+    params: IndicatorChangeParams;
   }) =>
     request<AlertRule>('/api/alert-rules', {
       method: 'POST',
       body: JSON.stringify(body),
       headers: { 'Content-Type': 'application/json' },
     }),
-  updateAlertRule: (id: string, patch: { nameDe?: string; active?: boolean }) =>
+  updateAlertRule: (
+    id: string,
+    patch: {
+      nameDe?: string;
+      params?: IndicatorChangeParams | IndexRuleParams;
+      active?: boolean;
+    },
+  ) =>
     request<AlertRule>(`/api/alert-rules/${enc(id)}`, {
       method: 'PATCH',
       body: JSON.stringify(patch),
@@ -906,4 +938,18 @@ export const api = {
       body: JSON.stringify({ status, comment }),
       headers: { 'Content-Type': 'application/json' },
     }),
+  alertSubscriptions: () => request<AlertSubscription[]>('/api/alert-subscriptions'),
+  createAlertSubscription: (body: {
+    email: string;
+    areaId: number | null;
+    indicatorId: string | null;
+    ruleId: string | null;
+  }) =>
+    request<AlertSubscription>('/api/alert-subscriptions', {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'Content-Type': 'application/json' },
+    }),
+  deleteAlertSubscription: (id: number) =>
+    request<{ deleted: number }>(`/api/alert-subscriptions/${id}`, { method: 'DELETE' }),
 };

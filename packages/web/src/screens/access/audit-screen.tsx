@@ -210,7 +210,12 @@ function AuditLog({ search }: { search: string }) {
                     <td>{r.actor}</td>
                     <td>{ACTION_NAMES[r.action] ?? r.action}</td>
                     <td>
-                      {ENTITY_NAMES[r.entity] ?? r.entity} <code>{r.entityId}</code>
+                      {ENTITY_NAMES[r.entity] ?? r.entity}{' '}
+                      {r.entity === 'department' &&
+                        auth.departmentName(r.entityId) !== r.entityId && (
+                          <>{auth.departmentName(r.entityId)} </>
+                        )}
+                      <code>{r.entityId}</code>
                     </td>
                     <td>
                       <AuditChange entry={r} />

@@ -12,8 +12,11 @@ import { Empty, ErrorState, Loading } from '../../components/status.tsx';
 /** The changes of one entry: a small before/after table, or the other details as text. */
 export function AuditChange({ entry }: { entry: AuditEntry }) {
   const { t } = useI18n();
-  const rows = auditDiff(entry);
-  const other = auditOtherDetail(entry);
+  const auth = useAuth();
+  // department ids → names once /api/departments is loaded (signed-in people); ids before that
+  const names = auth.departments.length > 0 ? auth.departmentName : undefined;
+  const rows = auditDiff(entry, names);
+  const other = auditOtherDetail(entry, names);
   return (
     <>
       {rows.length > 0 && (

@@ -1,15 +1,18 @@
 // /hinweise "Frühwarnungen": the alert feed (filter by status), each item with its plain-German
 // explanation, area, indicator, period and links to map and profile; status buttons (gesehen,
-// besprochen, schließen mit Kommentar) and "Jetzt prüfen", which runs the detection.
-import { useState } from 'react';
+// besprochen, schließen mit Kommentar, wieder öffnen mit Kommentar) with alerts.handle, "Jetzt
+// prüfen" (runs the detection) with alerts.detect, the rules and the own e-mail subscriptions.
+import { useEffect, useRef, useState } from 'react';
 import type { AlertDetection, AlertItem, AlertStatus } from '../../lib/api.ts';
 import { api, ApiError } from '../../lib/api.ts';
 import { formatDate, formatNumber } from '../../lib/core-bridge.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
+import { useAuth } from '../../lib/auth.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { Link } from '../../components/link.tsx';
 import { ErrorState, Loading } from '../../components/status.tsx';
 import { RulesSection } from './rules-section.tsx';
+import { SubscriptionsSection } from './subscriptions-section.tsx';
 
 const STATUSES: AlertStatus[] = ['new', 'seen', 'discussed', 'closed'];
 
@@ -28,6 +31,7 @@ export function parseStatusFilter(search: string): AlertStatus | null {
 
 export function AlertsScreen({ search }: { search: string }) {
   const { t, lang } = useI18n();
+  const auth = useAuth();
   const [status, setStatus] = useState<AlertStatus | null>(() => parseStatusFilter(search));
   const feed = useFetch(() => api.alerts({ status }), [status]);
   const [detecting, setDetecting] = useState(false);
@@ -77,14 +81,16 @@ export function AlertsScreen({ search }: { search: string }) {
             </button>
           ))}
         </div>
-        <button
-          type="button"
-          className="btn btn-primary"
-          onClick={() => void detect()}
-          disabled={detecting}
-        >
-          {detecting ? t.alertsChecking : t.alertsCheckNow}
-        </button>
+        {auth.can('alerts.detect') && (
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => void detect()}
+            disabled={detecting}
+          >
+            {detecting ? t.alertsChecking : t.alertsCheckNow}
+          </button>
+        )}
       </div>
       <div role="status" aria-live="polite" style={{ minHeight: '1.5em', margin: '8px 0' }}>
         {detection &&
@@ -113,7 +119,13 @@ export function AlertsScreen({ search }: { search: string }) {
         <ErrorState error={feed.error} what={t.alertsList} onRetry={feed.reload} />
       )}
       {feed.data && feed.data.length === 0 && (
-        <p className="state state-empty">{status ? t.alertsEmptyFiltered : t.alertsEmpty}</p>
+        <p className="state state-empty">
+          {status
+            ? t.alertsEmptyFiltered
+            : auth.can('alerts.detect')
+              ? t.alertsEmpty
+              : t.alertsEmptyNoDetect}
+        </p>
       )}
       {feed.data && feed.data.length > 0 && (
         <ul aria-label={t.alertsList} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
@@ -122,6 +134,7 @@ export function AlertsScreen({ search }: { search: string }) {
               key={a.id}
               alert={a}
               statusLabel={statusLabel}
+              mayHandle={auth.can('alerts.handle')}
               onChanged={feed.reload}
               onError={setError}
             />
@@ -129,6 +142,7 @@ export function AlertsScreen({ search }: { search: string }) {
         </ul>
       )}
       <RulesSection />
+      {auth.can('alerts.subscribe') && <SubscriptionsSection />}
     </div>
   );
 }
@@ -136,27 +150,44 @@ export function AlertsScreen({ search }: { search: string }) {
 function AlertCard({
   alert: a,
   statusLabel,
+  mayHandle,
   onChanged,
   onError,
 }: {
   alert: AlertItem;
   statusLabel: Record<AlertStatus, string>;
+  mayHandle: boolean;
   onChanged: () => void;
   onError: (e: ApiError | null) => void;
 }) {
   const { t, lang } = useI18n();
-  const [closing, setClosing] = useState(false);
+  // the comment form: closing (any open status → closed) or reopening (closed → seen)
+  const [commenting, setCommenting] = useState<'close' | 'reopen' | null>(null);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
+  // the server's German refusal, shown in the card it belongs to
+  const [cardError, setCardError] = useState<ApiError | null>(null);
+  const commentRef = useRef<HTMLInputElement>(null);
+  const actionsRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (commenting) commentRef.current?.focus();
+  }, [commenting]);
+  const endCommenting = () => {
+    setCommenting(null);
+    setComment('');
+    // back to the card's buttons (the one that opened the form is gone or still there)
+    requestAnimationFrame(() => actionsRef.current?.querySelector<HTMLElement>('button')?.focus());
+  };
   const set = async (status: AlertStatus, text?: string) => {
     setBusy(true);
     onError(null);
+    setCardError(null);
     try {
       await api.setAlertStatus(a.id, status, text);
-      setClosing(false);
+      if (commenting) endCommenting();
       onChanged();
     } catch (e) {
-      onError(e instanceof ApiError ? e : new ApiError(String(e), 500, 'client'));
+      setCardError(e instanceof ApiError ? e : new ApiError(String(e), 500, 'client'));
     } finally {
       setBusy(false);
     }
@@ -200,11 +231,14 @@ function AlertCard({
           {t.alertsComment}: {a.statusComment}
         </p>
       )}
-      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>
+      <div
+        ref={actionsRef}
+        style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}
+      >
         <Link href={a.links.map}>{t.alertsOpenMap}</Link>
         <Link href={a.links.profile}>{t.alertsOpenProfile}</Link>
         <span style={{ flex: 1 }} />
-        {a.status !== 'seen' && a.status !== 'closed' && (
+        {mayHandle && a.status !== 'seen' && a.status !== 'closed' && (
           <button
             type="button"
             className="btn btn-small"
@@ -214,7 +248,7 @@ function AlertCard({
             {t.alertsMarkSeen}
           </button>
         )}
-        {a.status !== 'discussed' && a.status !== 'closed' && (
+        {mayHandle && a.status !== 'discussed' && a.status !== 'closed' && (
           <button
             type="button"
             className="btn btn-small"
@@ -224,28 +258,43 @@ function AlertCard({
             {t.alertsMarkDiscussed}
           </button>
         )}
-        {a.status !== 'closed' && !closing && (
+        {mayHandle && a.status !== 'closed' && !commenting && (
           <button
             type="button"
             className="btn btn-small"
             disabled={busy}
-            onClick={() => setClosing(true)}
+            onClick={() => setCommenting('close')}
           >
             {t.alertsClose}
           </button>
         )}
+        {mayHandle && a.status === 'closed' && !commenting && (
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={busy}
+            onClick={() => setCommenting('reopen')}
+          >
+            {t.alertsReopen}
+          </button>
+        )}
       </div>
-      {closing && (
+      {commenting && (
         <form
           style={{ display: 'flex', gap: 8, marginTop: 8, flexWrap: 'wrap', alignItems: 'end' }}
           onSubmit={(e) => {
             e.preventDefault();
-            if (comment.trim()) void set('closed', comment.trim());
+            if (comment.trim())
+              void set(commenting === 'close' ? 'closed' : 'seen', comment.trim());
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') endCommenting();
           }}
         >
           <label htmlFor={commentId} style={{ display: 'flex', flexDirection: 'column', flex: 1 }}>
-            {t.alertsCloseComment}
+            {commenting === 'close' ? t.alertsCloseComment : t.alertsReopenComment}
             <input
+              ref={commentRef}
               id={commentId}
               type="text"
               required
@@ -258,13 +307,14 @@ function AlertCard({
             className="btn btn-primary btn-small"
             disabled={busy || !comment.trim()}
           >
-            {t.alertsCloseConfirm}
+            {commenting === 'close' ? t.alertsCloseConfirm : t.alertsReopenConfirm}
           </button>
-          <button type="button" className="btn btn-small" onClick={() => setClosing(false)}>
+          <button type="button" className="btn btn-small" onClick={endCommenting}>
             {t.alertsCancel}
           </button>
         </form>
       )}
+      {cardError && <ErrorState error={cardError} />}
     </li>
   );
 }

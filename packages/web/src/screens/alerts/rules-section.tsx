@@ -1,20 +1,23 @@
-// "Regeln" on the Frühwarnungen screen: the rules with their kind and an active switch (PATCH), and a
-// small form to create an indicator-change rule (share indicators, threshold in SD with a German
-// decimal comma, minimum base).
-import { useState } from 'react';
-import type { AlertRule } from '../../lib/api.ts';
+// "Regeln" on the Frühwarnungen screen: the rules with their kind, settings and owning department,
+// an active switch and "Bearbeiten" (name and parameters, PATCH) for those the person may edit (own
+// department with alerts.rules, every rule with alerts.rules_all), and a small form to create an
+// indicator-change rule (share indicators, threshold in SD with a German decimal comma, minimum base).
+import { useEffect, useId, useRef, useState } from 'react';
+import type { AlertRule, Indicator } from '../../lib/api.ts';
 import { api, ApiError } from '../../lib/api.ts';
+import { useAuth } from '../../lib/auth.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
+import { formatNumber } from '../../lib/core-bridge.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { ErrorState, Loading } from '../../components/status.tsx';
-
-/** Parses a positive German decimal ("2,5", "1.000"); null when it is not a number > 0. */
-export function parsePositiveGermanDecimal(input: string): number | null {
-  const s = input.trim().replace(/\s/g, '');
-  if (!/^\d{1,3}(\.\d{3})*(,\d+)?$|^\d+(,\d+)?$/.test(s)) return null;
-  const v = Number(s.replace(/\./g, '').replace(',', '.'));
-  return Number.isFinite(v) && v > 0 ? v : null;
-}
+import {
+  DIRECTIONS,
+  canEditRule,
+  draftOf,
+  parsePositiveGermanDecimal,
+  rulePatch,
+} from './rule-edit.ts';
+import type { Direction, RuleDraft } from './rule-edit.ts';
 
 /** A rule id (slug, ≤ 63 characters) from a German name: umlauts spelled out, other signs → "-". */
 export function slugifyRuleName(name: string): string {
@@ -31,24 +34,44 @@ export function slugifyRuleName(name: string): string {
   return s || 'regel';
 }
 
-const CELL = { padding: '4px 12px 4px 0' } as const;
+const CELL = { padding: '4px 12px 4px 0', verticalAlign: 'top' } as const;
+const COLUMN = { display: 'flex', flexDirection: 'column' } as const;
+
+const toApiError = (e: unknown) =>
+  e instanceof ApiError ? e : new ApiError(String(e), 500, 'client');
 
 export function RulesSection() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const auth = useAuth();
   const rules = useFetch(() => api.alertRules(), []);
   const indicators = useFetch(() => api.indicators(), []);
+  // names of index, area system and level in the settings of index rules
+  const hasIndexRules = !!rules.data?.some((r) => r.kind !== 'indicator_change');
+  const indices = useFetch(hasIndexRules ? () => api.indices() : null, [hasIndexRules]);
+  const systems = useFetch(hasIndexRules ? () => api.areaSystems() : null, [hasIndexRules]);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
   const [name, setName] = useState('');
-  const [department, setDepartment] = useState('Sozialplanung');
+  const [department, setDepartment] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
   const [threshold, setThreshold] = useState('2');
   const [minBase, setMinBase] = useState('100');
+  const [direction, setDirection] = useState<Direction>('increase');
   const [formError, setFormError] = useState<string | null>(null);
+  const id = useId();
   const shares = (indicators.data ?? []).filter((i) => i.kind === 'share');
-  const fail = (e: unknown) =>
-    setError(e instanceof ApiError ? e : new ApiError(String(e), 500, 'client'));
+  const mayAll = auth.can('alerts.rules_all');
+  const ownDepartment = auth.me?.user?.departmentId ?? null;
+  const mayCreate = mayAll || (auth.can('alerts.rules') && ownDepartment !== null);
+  const createDepartment = mayAll ? department || ownDepartment || '' : (ownDepartment ?? '');
+  const directionLabel = (d: Direction) =>
+    d === 'increase'
+      ? t.alertsDirIncrease
+      : d === 'decrease'
+        ? t.alertsDirDecrease
+        : t.alertsDirBoth;
 
   const toggle = async (r: AlertRule) => {
     setBusy(true);
@@ -59,10 +82,16 @@ export function RulesSection() {
       setMessage(t.alertsRuleSwitched(saved.nameDe, saved.active));
       rules.reload();
     } catch (e) {
-      fail(e);
+      setError(toApiError(e));
     } finally {
       setBusy(false);
     }
+  };
+
+  /** Closes the editor and gives the focus back to the rule's "Bearbeiten" button. */
+  const closeEditor = (ruleId: string) => {
+    setEditing(null);
+    requestAnimationFrame(() => document.getElementById(`${id}-edit-${ruleId}`)?.focus());
   };
 
   const create = async () => {
@@ -79,19 +108,37 @@ export function RulesSection() {
       const saved = await api.createAlertRule({
         id: slugifyRuleName(name),
         nameDe: name.trim(),
-        department: department.trim(),
+        department: createDepartment,
         kind: 'indicator_change',
-        params: { indicatorIds: chosen, sdThreshold: sd, minBase: base },
+        params: { indicatorIds: chosen, sdThreshold: sd, minBase: base, direction },
       });
       setMessage(t.alertsRuleCreated(saved.nameDe));
       setName('');
       setChosen([]);
       rules.reload();
     } catch (e) {
-      fail(e);
+      setError(toApiError(e));
     } finally {
       setBusy(false);
     }
+  };
+
+  const summary = (r: AlertRule): string => {
+    const d = draftOf(r);
+    if (r.kind !== 'indicator_change') {
+      const index = indices.data?.find((i) => i.id === d.indexId)?.label ?? d.indexId;
+      const sys = systems.data?.find((x) => x.id === d.system);
+      const lev = sys?.levels.find((x) => x.id === d.level);
+      return `${index} · ${sys && lev ? `${sys.name} – ${lev.nameDe}` : `${d.system} / ${d.level}`}`;
+    }
+    const p = r.params;
+    return t.alertsRuleSummary(
+      formatNumber(d.indicatorIds.length, 0, lang),
+      // German decimal comma, as many places as stored (2 → „2“, 2.5 → „2,5“)
+      d.sdThreshold,
+      formatNumber(typeof p.minBase === 'number' ? p.minBase : 100, 0, lang),
+      directionLabel(d.direction),
+    );
   };
 
   return (
@@ -114,105 +161,393 @@ export function RulesSection() {
             <tr>
               <th style={CELL}>{t.alertsRuleName}</th>
               <th style={CELL}>{t.alertsRuleKindHeader}</th>
+              <th style={CELL}>{t.alertsRuleSettings}</th>
               <th style={CELL}>{t.alertsRuleDepartment}</th>
               <th style={CELL}>{t.alertsRuleActive}</th>
+              <th style={CELL}>
+                <span className="visually-hidden">{t.alertsRuleActions}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
-            {rules.data.map((r) => (
-              <tr key={r.id}>
-                <td style={CELL}>{r.nameDe}</td>
-                <td style={CELL}>{t.alertsRuleKind(r.kind)}</td>
-                <td style={CELL}>{r.department}</td>
-                <td style={CELL}>
-                  <label>
-                    <input
-                      type="checkbox"
-                      checked={r.active}
-                      disabled={busy}
-                      onChange={() => void toggle(r)}
-                    />{' '}
-                    {t.alertsRuleActive}
-                  </label>
-                </td>
-              </tr>
-            ))}
+            {rules.data.map((r) => {
+              const editable = canEditRule(auth.me, r);
+              return [
+                <tr key={r.id}>
+                  <td style={CELL}>{r.nameDe}</td>
+                  <td style={CELL}>{t.alertsRuleKind(r.kind)}</td>
+                  <td style={CELL}>{summary(r)}</td>
+                  <td style={CELL}>{auth.departmentName(r.department) || r.department}</td>
+                  <td style={{ ...CELL, whiteSpace: 'nowrap' }}>
+                    <label>
+                      <input
+                        type="checkbox"
+                        checked={r.active}
+                        disabled={busy || !editable}
+                        onChange={() => void toggle(r)}
+                      />{' '}
+                      {t.alertsRuleActive}
+                      <span className="visually-hidden"> ({r.nameDe})</span>
+                    </label>
+                  </td>
+                  <td style={CELL}>
+                    {editable && (
+                      <button
+                        id={`${id}-edit-${r.id}`}
+                        type="button"
+                        className="btn btn-small"
+                        aria-expanded={editing === r.id}
+                        aria-label={t.alertsRuleEditOf(r.nameDe)}
+                        onClick={() => {
+                          setMessage(null);
+                          setEditing(editing === r.id ? null : r.id);
+                        }}
+                      >
+                        {t.alertsRuleEdit}
+                      </button>
+                    )}
+                  </td>
+                </tr>,
+                editing === r.id && (
+                  <tr key={`${r.id}-editor`}>
+                    <td colSpan={6} style={{ padding: '4px 0 12px' }}>
+                      <RuleEditor
+                        rule={r}
+                        shares={shares}
+                        directionLabel={directionLabel}
+                        onCancel={() => closeEditor(r.id)}
+                        onSaved={(saved, changed) => {
+                          setMessage(
+                            changed ? t.alertsRuleSaved(saved.nameDe) : t.alertsRuleUnchanged,
+                          );
+                          closeEditor(r.id);
+                          if (changed) rules.reload();
+                        }}
+                      />
+                    </td>
+                  </tr>
+                ),
+              ];
+            })}
           </tbody>
         </table>
       )}
-      <form
-        style={{
-          display: 'flex',
-          flexDirection: 'column',
-          gap: 8,
-          maxWidth: '40em',
-          marginTop: 12,
-        }}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void create();
-        }}
-      >
-        <h3 style={{ margin: '8px 0 0' }}>{t.alertsRuleNew}</h3>
-        <label style={{ display: 'flex', flexDirection: 'column' }}>
-          {t.alertsRuleName}
-          <input type="text" required value={name} onChange={(e) => setName(e.target.value)} />
-        </label>
-        <label style={{ display: 'flex', flexDirection: 'column' }}>
-          {t.alertsRuleDepartment}
-          <input
-            type="text"
-            required
-            value={department}
-            onChange={(e) => setDepartment(e.target.value)}
-          />
-        </label>
-        <label style={{ display: 'flex', flexDirection: 'column' }}>
-          {t.alertsRuleIndicators}
-          <select
-            multiple
-            size={Math.min(6, Math.max(2, shares.length))}
+      {mayCreate && (
+        <form
+          style={{ ...COLUMN, gap: 8, maxWidth: '40em', marginTop: 12 }}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void create();
+          }}
+        >
+          <h3 style={{ margin: '8px 0 0' }}>{t.alertsRuleNew}</h3>
+          <label style={COLUMN}>
+            {t.alertsRuleName}
+            <input type="text" required value={name} onChange={(e) => setName(e.target.value)} />
+          </label>
+          {mayAll ? (
+            <label style={COLUMN}>
+              {t.alertsRuleDepartment}
+              <select
+                value={createDepartment}
+                onChange={(e) => setDepartment(e.target.value)}
+                required
+              >
+                {!createDepartment && <option value="">—</option>}
+                {auth.departments.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : (
+            <p style={{ margin: 0 }}>
+              {t.alertsRuleDepartment}: {auth.departmentName(createDepartment)}
+            </p>
+          )}
+          <IndicatorChecklist
+            legend={t.alertsRuleIndicators}
+            options={shares.map((i) => ({ id: i.id, name: i.nameDe }))}
             value={chosen}
-            onChange={(e) => setChosen([...e.target.selectedOptions].map((o) => o.value))}
-          >
-            {shares.map((i) => (
-              <option key={i.id} value={i.id}>
-                {i.nameDe}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-          <label style={{ display: 'flex', flexDirection: 'column' }}>
-            {t.alertsRuleThreshold}
-            <input
-              type="text"
-              inputMode="decimal"
-              value={threshold}
-              onChange={(e) => setThreshold(e.target.value)}
-            />
-          </label>
-          <label style={{ display: 'flex', flexDirection: 'column' }}>
-            {t.alertsRuleMinBase}
-            <input
-              type="text"
-              inputMode="numeric"
-              value={minBase}
-              onChange={(e) => setMinBase(e.target.value)}
-            />
-          </label>
-        </div>
-        {formError && (
-          <p role="alert" style={{ color: '#b3261e', margin: 0 }}>
-            {formError}
-          </p>
-        )}
-        <div>
-          <button type="submit" className="btn btn-primary" disabled={busy || !name.trim()}>
-            {t.alertsRuleCreate}
-          </button>
-        </div>
-      </form>
+            onChange={setChosen}
+          />
+          <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
+            <label style={COLUMN}>
+              {t.alertsRuleThreshold}
+              <input
+                type="text"
+                inputMode="decimal"
+                value={threshold}
+                onChange={(e) => setThreshold(e.target.value)}
+              />
+            </label>
+            <label style={COLUMN}>
+              {t.alertsRuleMinBase}
+              <input
+                type="text"
+                inputMode="numeric"
+                value={minBase}
+                onChange={(e) => setMinBase(e.target.value)}
+              />
+            </label>
+            <label style={COLUMN}>
+              {t.alertsRuleDirection}
+              <select
+                value={direction}
+                onChange={(e) =>
+                  setDirection(DIRECTIONS.find((d) => d === e.target.value) ?? 'increase')
+                }
+              >
+                {DIRECTIONS.map((d) => (
+                  <option key={d} value={d}>
+                    {directionLabel(d)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          {formError && (
+            <p role="alert" style={{ color: '#b3261e', margin: 0 }}>
+              {formError}
+            </p>
+          )}
+          <div>
+            <button type="submit" className="btn btn-primary" disabled={busy || !name.trim()}>
+              {t.alertsRuleCreate}
+            </button>
+          </div>
+        </form>
+      )}
     </section>
+  );
+}
+
+/** Share indicators as a scrolling list of checkboxes (the chosen ones are easy to see). */
+function IndicatorChecklist({
+  legend,
+  options,
+  value,
+  onChange,
+}: {
+  legend: string;
+  options: { id: string; name: string }[];
+  value: string[];
+  onChange: (ids: string[]) => void;
+}) {
+  return (
+    <fieldset
+      style={{ border: '1px solid #c4c9d0', borderRadius: 4, padding: '4px 8px', margin: 0 }}
+    >
+      <legend>{legend}</legend>
+      <div style={{ maxHeight: '10.5em', overflowY: 'auto' }}>
+        {options.map((o) => (
+          <label key={o.id} style={{ display: 'block' }}>
+            <input
+              type="checkbox"
+              checked={value.includes(o.id)}
+              onChange={(e) =>
+                onChange(e.target.checked ? [...value, o.id] : value.filter((x) => x !== o.id))
+              }
+            />{' '}
+            {o.name}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** The editor of one rule: name and the parameters of its kind; saves only what changed. */
+function RuleEditor({
+  rule,
+  shares,
+  directionLabel,
+  onCancel,
+  onSaved,
+}: {
+  rule: AlertRule;
+  shares: Indicator[];
+  directionLabel: (d: Direction) => string;
+  onCancel: () => void;
+  onSaved: (rule: AlertRule, changed: boolean) => void;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const [draft, setDraft] = useState<RuleDraft>(() => draftOf(rule));
+  const [problems, setProblems] = useState<string[]>([]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const nameRef = useRef<HTMLInputElement>(null);
+  useEffect(() => nameRef.current?.focus(), []);
+  const set = (patch: Partial<RuleDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const isIndex = rule.kind !== 'indicator_change';
+  const indices = useFetch(isIndex ? () => api.indices() : null, [isIndex]);
+  const indexDetail = useFetch(draft.indexId ? () => api.index(draft.indexId) : null, [
+    draft.indexId,
+  ]);
+  const systems = useFetch(isIndex ? () => api.areaSystems() : null, [isIndex]);
+  const levelKey = (s: string, l: string) => `${s}~${l}`;
+  const levelOptions = new Map<string, string>();
+  const levelName = (s: string, l: string) => {
+    const sys = systems.data?.find((x) => x.id === s);
+    const lev = sys?.levels.find((x) => x.id === l);
+    return sys && lev ? `${sys.name} – ${lev.nameDe}` : `${s} / ${l}`;
+  };
+  for (const e of indexDetail.data?.id === draft.indexId ? indexDetail.data.editions : [])
+    levelOptions.set(levelKey(e.system, e.level), levelName(e.system, e.level));
+  if (draft.system && draft.level)
+    levelOptions.set(levelKey(draft.system, draft.level), levelName(draft.system, draft.level));
+  // indicators of the rule that are no (readable) share indicator stay selectable
+  const options = [
+    ...shares.map((i) => ({ id: i.id, name: i.nameDe })),
+    ...draft.indicatorIds
+      .filter((x) => !shares.some((i) => i.id === x))
+      .map((x) => ({ id: x, name: x })),
+  ];
+
+  const save = async () => {
+    setError(null);
+    const r = rulePatch(rule, draft);
+    if (!r.ok) return setProblems(r.problems);
+    setProblems([]);
+    if (!r.patch.nameDe && !r.patch.params) return onSaved(rule, false);
+    setBusy(true);
+    try {
+      onSaved(await api.updateAlertRule(rule.id, r.patch), true);
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      aria-label={t.alertsRuleEditOf(rule.nameDe)}
+      style={{
+        ...COLUMN,
+        gap: 8,
+        maxWidth: '44em',
+        padding: '10px 12px',
+        border: '1px solid #d0d4da',
+        borderRadius: 4,
+        background: '#f7f8fa',
+      }}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onCancel();
+      }}
+    >
+      <label style={COLUMN}>
+        {t.alertsRuleName}
+        <input
+          ref={nameRef}
+          type="text"
+          required
+          value={draft.nameDe}
+          onChange={(e) => set({ nameDe: e.target.value })}
+        />
+      </label>
+      {!isIndex ? (
+        <>
+          <IndicatorChecklist
+            legend={t.alertsRuleIndicators}
+            options={options}
+            value={draft.indicatorIds}
+            onChange={(indicatorIds) => set({ indicatorIds })}
+          />
+          <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
+            <label style={COLUMN}>
+              {t.alertsRuleThreshold}
+              <input
+                id={`${id}-sd`}
+                type="text"
+                inputMode="decimal"
+                value={draft.sdThreshold}
+                onChange={(e) => set({ sdThreshold: e.target.value })}
+              />
+            </label>
+            <label style={COLUMN}>
+              {t.alertsRuleMinBase}
+              <input
+                type="text"
+                inputMode="numeric"
+                value={draft.minBase}
+                onChange={(e) => set({ minBase: e.target.value })}
+              />
+            </label>
+            <label style={COLUMN}>
+              {t.alertsRuleDirection}
+              <select
+                value={draft.direction}
+                onChange={(e) =>
+                  set({ direction: DIRECTIONS.find((d) => d === e.target.value) ?? 'increase' })
+                }
+              >
+                {DIRECTIONS.map((d) => (
+                  <option key={d} value={d}>
+                    {directionLabel(d)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+        </>
+      ) : (
+        <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
+          <label style={COLUMN}>
+            {t.alertsRuleIndex}
+            <select value={draft.indexId} onChange={(e) => set({ indexId: e.target.value })}>
+              {!draft.indexId && <option value="">—</option>}
+              {(indices.data ?? []).map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.label}
+                </option>
+              ))}
+              {draft.indexId && !indices.data?.some((i) => i.id === draft.indexId) && (
+                <option value={draft.indexId}>{draft.indexId}</option>
+              )}
+            </select>
+          </label>
+          <label style={COLUMN}>
+            {t.alertsRuleLevel}
+            <select
+              value={draft.system && draft.level ? levelKey(draft.system, draft.level) : ''}
+              onChange={(e) => {
+                const [system = '', level = ''] = e.target.value.split('~');
+                set({ system, level });
+              }}
+            >
+              {!(draft.system && draft.level) && <option value="">—</option>}
+              {[...levelOptions].map(([k, label]) => (
+                <option key={k} value={k}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
+      {problems.length > 0 && (
+        <ul role="alert" style={{ color: '#b3261e', margin: 0, paddingLeft: '1.2em' }}>
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+      {error && <ErrorState error={error} />}
+      <div style={{ display: 'flex', gap: 8 }}>
+        <button type="submit" className="btn btn-primary btn-small" disabled={busy}>
+          {t.alertsRuleSave}
+        </button>
+        <button type="button" className="btn btn-small" onClick={onCancel}>
+          {t.alertsCancel}
+        </button>
+      </div>
+    </form>
   );
 }

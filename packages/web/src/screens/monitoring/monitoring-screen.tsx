@@ -8,6 +8,7 @@ import type { IndexEdition } from '../../lib/api.ts';
 import { formatDate, formatNumber } from '../../lib/core-bridge.ts';
 import { navigate } from '../../lib/router.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
+import { useAuth } from '../../lib/auth.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { Empty, ErrorState, Loading } from '../../components/status.tsx';
 import { MapView } from '../map/map-view.tsx';
@@ -25,6 +26,8 @@ export function MonitoringScreen({ search }: { search: string }) {
   const params = new URLSearchParams(search);
   const [hover, setHover] = useState<{ id: number; x: number; y: number } | null>(null);
   const [editing, setEditing] = useState(false);
+  // saving or previewing an index needs monitoring.edit (Sozialplanung); others only read
+  const mayEdit = useAuth().can('monitoring.edit');
   const [notice, setNotice] = useState<string | null>(null);
   const indicesQ = useFetch(() => api.indices(), []);
   const configQ = useFetch(() => api.config(), []);
@@ -151,15 +154,24 @@ export function MonitoringScreen({ search }: { search: string }) {
             </button>
           ))}
         </div>
-        <button
-          type="button"
-          className="btn"
-          aria-pressed={editing}
-          onClick={() => setEditing(!editing)}
-          disabled={!detailQ.data}
-        >
-          {t.monEdit}
-        </button>
+        {mayEdit ? (
+          <button
+            type="button"
+            className="btn"
+            aria-pressed={editing}
+            onClick={() => setEditing(!editing)}
+            disabled={!detailQ.data}
+          >
+            {t.monEdit}
+          </button>
+        ) : (
+          <p
+            className="hint"
+            style={{ margin: 0, fontSize: 13, color: '#444', alignSelf: 'center' }}
+          >
+            {t.monEditNoPermission}
+          </p>
+        )}
         {results && (
           <p style={{ margin: 0, fontSize: 13, color: '#444', alignSelf: 'center' }}>
             {t.monScoredCount(
@@ -225,7 +237,7 @@ export function MonitoringScreen({ search }: { search: string }) {
             background: '#fff',
           }}
         >
-          {editing && detailQ.data && detailQ.data.id === indexId && (
+          {mayEdit && editing && detailQ.data && detailQ.data.id === indexId && (
             <IndexForm
               base={detailQ.data}
               edition={edition}

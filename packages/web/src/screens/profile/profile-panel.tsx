@@ -10,7 +10,10 @@ import { useI18n } from '../../i18n/index.tsx';
 import { Empty, ErrorState, Loading } from '../../components/status.tsx';
 import { SourceLine } from '../../components/source-line.tsx';
 import { Link } from '../../components/link.tsx';
+import { useAuth } from '../../lib/auth.tsx';
+import { canEditIndicator } from '../../lib/access.ts';
 import { Sparkline } from './sparkline.tsx';
+import { editionForDate, firstEditionFor } from './index-edition.ts';
 
 /** URL of the profile as its own page. */
 export function profileUrl(areaId: number, date: string | null): string {
@@ -19,8 +22,11 @@ export function profileUrl(areaId: number, date: string | null): string {
 
 function IndicatorRow({ item, showDate }: { item: ProfileIndicator; showDate: boolean }) {
   const { t, lang } = useI18n();
+  const auth = useAuth();
   const ind = item.indicator;
   const name = indicatorName(ind, lang);
+  // same rule as the catalogue's "Bearbeiten" (the server refuses others anyway)
+  const editable = canEditIndicator(auth.me, ind);
   // the profile API sends the reason with the flag
   const reason = item.flagReason ?? null;
   // the value cell already says "nicht bewertet"; the note then only adds the reason
@@ -76,6 +82,17 @@ function IndicatorRow({ item, showDate }: { item: ProfileIndicator; showDate: bo
       )}
       <p className="profile-source">
         <SourceLine source={ind.source} compact />
+        {editable && (
+          <>
+            {' · '}
+            <Link
+              href={`/indikatoren/${encodeURIComponent(ind.id)}/bearbeiten`}
+              aria-label={t.editIndicatorOf(name)}
+            >
+              {t.editIndicator}
+            </Link>
+          </>
+        )}
       </p>
     </li>
   );
@@ -89,17 +106,6 @@ export function latestDate(dates: readonly string[]): string | null {
 /** The index shown in the profile: the MSS 2019/2021 preset (issue 4 § 6 "the index in the area profile"). */
 export const PROFILE_INDEX_ID = 'mss-2019-2021';
 
-/** The newest edition of an index on the area's system and level (null: none there, e.g. Bezirke). */
-export function newestEditionFor(
-  editions: readonly IndexEdition[],
-  system: string,
-  level: string,
-): IndexEdition | null {
-  return editions
-    .filter((e) => e.system === system && e.level === level)
-    .reduce<IndexEdition | null>((a, e) => (a === null || e.date > a.date ? e : a), null);
-}
-
 /** Link to the monitoring screen at that edition with the area's explanation open. */
 export function monitoringUrl(indexId: string, e: IndexEdition, areaId: number): string {
   const sp = new URLSearchParams({
@@ -110,23 +116,45 @@ export function monitoringUrl(indexId: string, e: IndexEdition, areaId: number):
   return `/monitoring?${sp.toString()}`;
 }
 
-/** Status and dynamics class of the area with the German explanation; nothing without an edition. */
-function IndexSection({ area, headingId }: { area: AreaDetail; headingId: string }) {
+/**
+ * Status and dynamics class of the area with the German explanation, from the index edition that
+ * matches the profile's date (the latest on or before it); nothing where the index has no edition.
+ */
+function IndexSection({
+  area,
+  headingId,
+  date,
+}: {
+  area: AreaDetail;
+  headingId: string;
+  date: string | null;
+}) {
   const { t, lang } = useI18n();
   const indicesQ = useFetch(() => api.indices(), []);
   const preset = indicesQ.data?.find((i) => i.id === PROFILE_INDEX_ID) ?? null;
   const detailQ = useFetch(preset ? () => api.index(preset.id) : null, [preset?.id]);
-  const edition =
-    preset && detailQ.data?.id === preset.id
-      ? newestEditionFor(detailQ.data.editions, area.systemId, area.levelId)
-      : null;
+  const editions = preset && detailQ.data?.id === preset.id ? detailQ.data.editions : [];
+  const edition = editionForDate(editions, area.systemId, area.levelId, date);
+  const first = firstEditionFor(editions, area.systemId, area.levelId);
   const explainQ = useFetch(
     preset && edition ? () => api.explainIndexArea(preset.id, area.id, edition) : null,
     [preset?.id, area.id, edition?.system, edition?.level, edition?.date],
   );
   const ex = explainQ.data?.areaId === area.id ? explainQ.data : null;
-  if (!preset || !edition) return null;
   const titleId = `${headingId}-index`;
+  if (preset && !edition && first && date)
+    // the index exists on this level, but only from a later date than the profile's
+    return (
+      <section className="profile-group profile-index" aria-labelledby={titleId}>
+        <h3 id={titleId} className="profile-group-title">
+          {t.profIndexTitle}
+        </h3>
+        <p className="profile-meta">
+          {t.profIndexNoneYet(formatDate(date, lang), formatDate(first.date, lang))}
+        </p>
+      </section>
+    );
+  if (!preset || !edition) return null;
   return (
     <section className="profile-group profile-index" aria-labelledby={titleId}>
       <h3 id={titleId} className="profile-group-title">
@@ -134,6 +162,7 @@ function IndexSection({ area, headingId }: { area: AreaDetail; headingId: string
       </h3>
       <p className="profile-meta">
         {t.profIndexEdition(preset.label, formatDate(edition.date, lang))}
+        {date && edition.date !== date && ` · ${t.profIndexMatches(formatDate(date, lang))}`}
       </p>
       {explainQ.status === 'error' && (
         <ErrorState error={explainQ.error} what={t.profIndexTitle} onRetry={explainQ.reload} />
@@ -243,7 +272,7 @@ export function ProfileContent({
           )}
         </p>
       </header>
-      <IndexSection area={area} headingId={headingId} />
+      <IndexSection area={area} headingId={headingId} date={mainDate} />
       {groups.length === 0 && <Empty>{t.noProfileData}</Empty>}
       {groups.map((g) => (
         <section
