@@ -431,6 +431,7 @@ export const de = {
   alertsDirIncrease: 'Anstieg',
   alertsDirDecrease: 'Rückgang',
   alertsDirBoth: 'Anstieg und Rückgang',
+  alertsRuleChosen: (n: string) => `${n} gewählt`,
   alertsRuleEdit: 'Bearbeiten',
   alertsRuleEditOf: (name: string) => `Regel „${name}“ bearbeiten`,
   alertsRuleSave: 'Speichern',

@@ -420,6 +420,7 @@ export const en: Dict = {
   alertsDirIncrease: 'Increase',
   alertsDirDecrease: 'Decrease',
   alertsDirBoth: 'Increase and decrease',
+  alertsRuleChosen: (n: string) => `${n} chosen`,
   alertsRuleEdit: 'Edit',
   alertsRuleEditOf: (name: string) => `Edit rule “${name}”`,
   alertsRuleSave: 'Save',

@@ -129,6 +129,36 @@ describe('audit details', () => {
       'Abteilung: sozialplanung',
     );
   });
+  it('spells out rule kinds and nested parameters', () => {
+    expect(
+      auditOtherDetail({
+        detail: {
+          kind: 'indicator_change',
+          params: { sdThreshold: 2.5, direction: 'both', indicatorIds: ['a', 'b'] },
+        },
+      }),
+    ).toBe(
+      'Art: Indikatorveränderung · Parameter: Schwelle (SD): 2,5, Richtung: Anstieg und Rückgang, Indikatoren: a, b',
+    );
+    expect(
+      auditOtherDetail({ detail: { rules: [{ ruleId: 'r', raised: 1 }, { ruleId: 's' }] } }),
+    ).toBe('Regeln: Regel: r, neu: 1; Regel: s');
+  });
+  it('turns whole before/after records and status moves into field changes', () => {
+    const rule = {
+      before: { nameDe: 'R', active: true, params: { sdThreshold: 2, minBase: 100 } },
+      after: { nameDe: 'R', active: true, params: { sdThreshold: 2.5, minBase: 100 } },
+    };
+    expect(auditDiff({ detail: rule })).toEqual([
+      { field: 'sdThreshold', label: 'Parameter: Schwelle (SD)', before: '2', after: '2,5' },
+    ]);
+    expect(auditOtherDetail({ detail: rule })).toBe('');
+    const status = { from: 'closed', to: 'seen', comment: 'Neue Zahlen abwarten.' };
+    expect(auditDiff({ detail: status })).toEqual([
+      { field: 'status', label: 'Status', before: 'geschlossen', after: 'gesehen' },
+    ]);
+    expect(auditOtherDetail({ detail: status })).toBe('Kommentar: Neue Zahlen abwarten.');
+  });
   it('formats date and time de-DE', () => {
     expect(formatDateTime('2026-03-05T13:07:00Z', 'Europe/Berlin')).toBe('05.03.2026, 14:07');
     expect(formatDateTime(null)).toBe('—');

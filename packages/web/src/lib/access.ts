@@ -128,6 +128,18 @@ export const FIELD_NAMES: Record<string, string> = {
   status: 'Status',
   comment: 'Kommentar',
   params: 'Parameter',
+  indicatorIds: 'Indikatoren',
+  sdThreshold: 'Schwelle (SD)',
+  minBase: 'Mindestbasis',
+  direction: 'Richtung',
+  indexId: 'Index',
+  system: 'Gebietssystem',
+  level: 'Ebene',
+  rules: 'Regeln',
+  ruleId: 'Regel',
+  raised: 'neu',
+  heldBack: 'zurückgehalten',
+  existing: 'schon bekannt',
 };
 
 /** German words for audit actions (unknown ones are shown as they are). */
@@ -187,6 +199,22 @@ const VISIBILITY_WORDS: Record<string, string> = {
   internal: 'verwaltungsintern',
   department: 'nur Abteilung',
 };
+const RULE_KIND_WORDS: Record<string, string> = {
+  indicator_change: 'Indikatorveränderung',
+  class_change: 'Klassenwechsel',
+  repeated_negative_dynamics: 'Wiederholt negative Dynamik',
+};
+const ALERT_STATUS_WORDS: Record<string, string> = {
+  new: 'neu',
+  seen: 'gesehen',
+  discussed: 'besprochen',
+  closed: 'geschlossen',
+};
+const DIRECTION_WORDS: Record<string, string> = {
+  increase: 'Anstieg',
+  decrease: 'Rückgang',
+  both: 'Anstieg und Rückgang',
+};
 const POLARITY_WORDS: Record<string, string> = {
   higher_is_better: 'höhere Werte günstiger',
   higher_is_worse: 'höhere Werte ungünstiger',
@@ -215,10 +243,24 @@ export function auditValueText(
   if (typeof v === 'boolean') return v ? 'ja' : 'nein';
   if (typeof v === 'number') return v.toLocaleString('de-DE');
   if (Array.isArray(v))
-    return v.length ? v.map((x) => auditValueText(field, x, departmentName)).join(', ') : '—';
+    return v.length
+      ? v
+          .map((x) => auditValueText(field, x, departmentName))
+          .join(v.some((x) => x !== null && typeof x === 'object') ? '; ' : ', ')
+      : '—';
+  if (typeof v === 'object')
+    // nested details (rule params, per-rule counts): "Feld: Wert" pairs with German names
+    return (
+      Object.entries(v as Record<string, unknown>)
+        .map(([k, x]) => `${FIELD_NAMES[k] ?? k}: ${auditValueText(k, x, departmentName)}`)
+        .join(', ') || '—'
+    );
   if (typeof v === 'string') {
     if (field === 'roles') return ROLE_NAMES[v] ?? v;
     if (field === 'method') return METHOD_WORDS[v] ?? v;
+    if (field === 'kind' && RULE_KIND_WORDS[v]) return RULE_KIND_WORDS[v];
+    if (field === 'direction') return DIRECTION_WORDS[v] ?? v;
+    if (field === 'status') return ALERT_STATUS_WORDS[v] ?? v;
     if (departmentName && DEPARTMENT_FIELDS.has(field)) return departmentName(v) || v;
     if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return formatDateTime(v);
     if (field === 'visibility') return VISIBILITY_WORDS[v] ?? v;
@@ -241,24 +283,75 @@ export interface DiffRow {
 const isChange = (v: unknown): v is { before: unknown; after: unknown } =>
   !!v && typeof v === 'object' && !Array.isArray(v) && 'before' in v && 'after' in v;
 
-/** The field changes of an audit entry (detail {field: {before, after}}); [] for other details. */
+const isPlain = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v === 'object' && !Array.isArray(v);
+
+interface Change {
+  /** Field whose value words apply (the inner key for nested params). */
+  field: string;
+  label: string;
+  before: unknown;
+  after: unknown;
+}
+
+/**
+ * Splits a detail into field changes and the rest. Three shapes are changes: {field: {before,
+ * after}} per field; {before: {…}, after: {…}} whole records (only differing fields, nested objects
+ * such as rule params one level deep); {from, to} of a status.
+ */
+function splitDetail(d: Record<string, unknown>): {
+  changes: Change[];
+  rest: [string, unknown][];
+} {
+  const changes: Change[] = [];
+  const rest: [string, unknown][] = [];
+  const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
+  const whole = isPlain(d.before) && isPlain(d.after);
+  if (whole) {
+    const before = d.before as Record<string, unknown>;
+    const after = d.after as Record<string, unknown>;
+    for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
+      if (HIDDEN_FIELDS.has(k) || same(before[k], after[k])) continue;
+      const b = before[k];
+      const a = after[k];
+      if (isPlain(b) && isPlain(a)) {
+        for (const sub of new Set([...Object.keys(b), ...Object.keys(a)])) {
+          if (same(b[sub], a[sub])) continue;
+          changes.push({
+            field: sub,
+            label: `${FIELD_NAMES[k] ?? k}: ${FIELD_NAMES[sub] ?? sub}`,
+            before: b[sub],
+            after: a[sub],
+          });
+        }
+      } else changes.push({ field: k, label: FIELD_NAMES[k] ?? k, before: b, after: a });
+    }
+  }
+  const statusMove = typeof d.from === 'string' && typeof d.to === 'string';
+  if (statusMove) changes.push({ field: 'status', label: 'Status', before: d.from, after: d.to });
+  for (const [k, v] of Object.entries(d)) {
+    if (HIDDEN_FIELDS.has(k)) continue;
+    if (whole && (k === 'before' || k === 'after')) continue;
+    if (statusMove && (k === 'from' || k === 'to')) continue;
+    if (isChange(v)) changes.push({ field: k, label: FIELD_NAMES[k] ?? k, ...v });
+    else rest.push([k, v]);
+  }
+  return { changes, rest };
+}
+
+/** The field changes of an audit entry (see splitDetail); [] for other details. */
 export function auditDiff(
   entry: Pick<AuditEntry, 'detail'>,
   departmentName?: DepartmentNamer,
 ): DiffRow[] {
   const d = entry.detail;
-  if (!d || typeof d !== 'object' || Array.isArray(d)) return [];
-  const rows: DiffRow[] = [];
-  for (const [field, change] of Object.entries(d as Record<string, unknown>)) {
-    if (!isChange(change) || HIDDEN_FIELDS.has(field)) continue;
-    rows.push({
-      field,
-      label: FIELD_NAMES[field] ?? field,
-      before: auditValueText(field, change.before, departmentName),
-      after: auditValueText(field, change.after, departmentName),
-    });
-  }
-  return rows;
+  if (!isPlain(d)) return [];
+  return splitDetail(d).changes.map((c) => ({
+    field: c.field,
+    label: c.label,
+    before: auditValueText(c.field, c.before, departmentName),
+    after: auditValueText(c.field, c.after, departmentName),
+  }));
 }
 
 /** Details of an entry that are no field changes, as "Feld: Wert" text (e.g. a created record). */
@@ -268,10 +361,9 @@ export function auditOtherDetail(
 ): string {
   const d = entry.detail;
   if (d === null || d === undefined) return '';
-  if (typeof d !== 'object' || Array.isArray(d)) return auditValueText('', d, departmentName);
-  return Object.entries(d as Record<string, unknown>)
-    .filter(([k, v]) => !isChange(v) && !HIDDEN_FIELDS.has(k))
-    .map(([k, v]) => `${FIELD_NAMES[k] ?? k}: ${auditValueText(k, v, departmentName)}`)
+  if (!isPlain(d)) return auditValueText('', d, departmentName);
+  return splitDetail(d)
+    .rest.map(([k, v]) => `${FIELD_NAMES[k] ?? k}: ${auditValueText(k, v, departmentName)}`)
     .join(' · ');
 }
 

@@ -335,11 +335,15 @@ function IndicatorChecklist({
   value: string[];
   onChange: (ids: string[]) => void;
 }) {
+  const { t } = useI18n();
   return (
     <fieldset
       style={{ border: '1px solid #c4c9d0', borderRadius: 4, padding: '4px 8px', margin: 0 }}
     >
-      <legend>{legend}</legend>
+      <legend>
+        {legend}{' '}
+        <span style={{ fontWeight: 400 }}>({t.alertsRuleChosen(String(value.length))})</span>
+      </legend>
       <div style={{ maxHeight: '10.5em', overflowY: 'auto' }}>
         {options.map((o) => (
           <label key={o.id} style={{ display: 'block' }}>
