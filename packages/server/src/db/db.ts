@@ -1,5 +1,7 @@
 // One SQL dialect, two engines: embedded PGlite or a PostgreSQL server (docs/adr/0001).
 // This is the only place that knows which engine runs; everything above speaks plain SQL.
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import path from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import pg from 'pg';
 
@@ -45,7 +47,49 @@ export async function openDb(options: OpenDbOptions = {}): Promise<Db> {
   return openPglite(options.dataDir, options.loadDataDir);
 }
 
+/**
+ * The embedded database belongs to one process at a time: two processes writing the same data
+ * directory overwrite each other's changes. A lock file with the owner's PID keeps a second one
+ * out (a stale lock of a process that no longer runs is taken over).
+ */
+export function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, 'sozialraum.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => {
+        try {
+          unlinkSync(file);
+        } catch {
+          // already gone
+        }
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number(readFileSync(file, 'utf8').trim());
+      let alive = false;
+      try {
+        alive = Number.isInteger(pid) && pid > 0 && pid !== process.pid && process.kill(pid, 0);
+      } catch {
+        alive = false;
+      }
+      if (alive)
+        throw new Error(
+          `Die eingebettete Datenbank in ${dataDir} wird gerade von einem anderen Prozess benutzt ` +
+            `(PID ${pid}, z. B. dem laufenden Server). Bitte den Server zuerst beenden – ` +
+            `Personen und Importe lassen sich auch in der Weboberfläche anlegen.`,
+        );
+      unlinkSync(file); // stale: the process is gone
+    }
+  }
+  throw new Error(`Sperrdatei ${file} konnte nicht angelegt werden.`);
+}
+
 async function openPglite(dataDir: string | undefined, loadDataDir?: Blob | File): Promise<Db> {
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   const parsers = {
     [pgliteTypes.DATE]: (v: string) => v,
     [pgliteTypes.INT8]: (v: string) => Number(v),
@@ -57,7 +101,12 @@ async function openPglite(dataDir: string | undefined, loadDataDir?: Blob | File
     parsers,
     ...(loadDataDir ? { loadDataDir } : {}),
   });
-  await db.waitReady;
+  try {
+    await db.waitReady;
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Sql => ({
     async query<T>(text: string, params?: readonly unknown[]) {
       const r = await q.query<T>(text, params as unknown[] | undefined);
@@ -71,7 +120,13 @@ async function openPglite(dataDir: string | undefined, loadDataDir?: Blob | File
     engine: 'pglite',
     ...wrap(db),
     transaction: <T>(fn: (tx: Sql) => Promise<T>) => db.transaction((tx) => fn(wrap(tx))),
-    close: () => db.close(),
+    close: async () => {
+      try {
+        await db.close();
+      } finally {
+        unlock();
+      }
+    },
     // exposed for test cloning (dumpDataDir) without widening the interface
     ...({ pglite: db } as object),
   };
