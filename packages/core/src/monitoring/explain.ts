@@ -50,7 +50,7 @@ export interface PartExplanation {
   /** the closer of lower/upper. */
   nearest: BoundaryDistance | null;
   nearThreshold: boolean;
-  /** German sentence, e.g. "Status-Index 1,23 (niedrig), 0,27 unter der Grenze zu 'sehr niedrig'; größter Beitrag: Kinderarmut (+0,9)". */
+  /** German sentence, e.g. "Status-Index 1,23 (niedrig), 0,27 unter der Grenze zu „sehr niedrig“; größter Beitrag: Kinderarmut (+0,9)". */
   sentence: string;
 }
 
@@ -129,7 +129,7 @@ function explainPart(part: PartResult, i: number, near: number): PartExplanation
   const classLabel = part.classes[c]?.label ?? '';
   let sentence = `${part.label} ${num(index)} (${classLabel})`;
   if (nearest)
-    sentence += `, ${num(nearest.distance)} ${nearest === upper ? 'unter' : 'über'} der Grenze zu '${nearest.classLabel}'`;
+    sentence += `, ${num(nearest.distance)} ${nearest === upper ? 'unter' : 'über'} der Grenze zu „${nearest.classLabel}“`;
   const top = contributions[0];
   if (top) sentence += `; größter Beitrag: ${top.label} (${formatSigned(top.contribution)})`;
   return {
