@@ -1,10 +1,11 @@
 // Starts the app: open the database, migrate, load the demo into an empty database, listen.
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
-import type { Config } from './config.ts';
+import { publicBaseUrl, type Config } from './config.ts';
 import { openDb, type Db } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
 import { sealAuditChain } from './modules/audit/chain.ts';
+import { newSecret, sha256 } from './modules/access/secrets.ts';
 import { hasData, loadBerlinDemo } from './modules/demo/load-berlin.ts';
 import { ensureTenant } from './modules/ingest/store.ts';
 import { BERLIN_TENANT } from './modules/demo/berlin-catalogue.ts';
@@ -51,17 +52,24 @@ export async function startServer(
   const db = await prepareDb(config, log);
   const app = await buildApp({ db, tenantId: config.tenantId, config });
   const url = await app.listen({ port: config.port, host: config.host });
-  const [{ n }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM app_user')) as [
-    { n: number },
-  ];
-  if (n === 0)
-    log(
-      'Noch keine Anmeldung eingerichtet: die Daten sind öffentlich lesbar. Eine Administration anlegen mit\n' +
-        '  npx sozialraum admin create --email ihre.adresse@kommune.de --name "Ihr Name"',
-    );
   log(
     `Sozialraum läuft auf http://localhost:${(app.server.address() as { port: number }).port} (${db.engine}, bereit nach ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
   );
+  const [{ n }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM app_user')) as [
+    { n: number },
+  ];
+  if (n === 0) {
+    // No default password: a one-time link (in memory, until used or the next start) creates the
+    // first administrator; `sozialraum admin create` does the same from the command line.
+    const token = newSecret();
+    app.sozialraumAccess.setupTokenHash = sha256(token);
+    const port = (app.server.address() as { port: number }).port;
+    const base = config.publicUrl ?? publicBaseUrl({ ...config, port });
+    log(
+      'Noch keine Anmeldung eingerichtet: die Daten sind öffentlich lesbar. Die erste Administration\n' +
+        `richten Sie mit diesem Einmal-Link ein:\n  ${base}/einrichten#token=${token}`,
+    );
+  }
   return {
     app,
     db,

@@ -125,6 +125,7 @@ export function App() {
         {route.screen === 'profile' && <ProfileScreen areaId={route.areaId} search={search} />}
         {route.screen === 'signIn' && <SignInScreen search={search} />}
         {route.screen === 'password' && <PasswordScreen />}
+        {route.screen === 'setup' && <PasswordScreen setup />}
         {route.screen === 'account' && <AccountScreen />}
         {route.screen === 'admin' && <AdminScreen search={search} />}
         {route.screen === 'audit' && <AuditScreen search={search} />}

@@ -32,6 +32,11 @@ export const accessDe = {
   passwordSetNote: 'Ihr Passwort ist gesetzt. Bitte melden Sie sich jetzt an.',
   alreadySignedIn: (name: string) => `Sie sind angemeldet als ${name}.`,
 
+  setupTitle: 'Erste Administration einrichten',
+  setupIntro:
+    'Diese Installation hat noch keine Personen. Legen Sie hier die erste Administration an; der Link aus dem Server-Log gilt einmal.',
+  displayName: 'Name',
+  setupButton: 'Einrichten und anmelden',
   passwordTitle: 'Neues Passwort setzen',
   newPassword: 'Neues Passwort',
   repeatPassword: 'Neues Passwort wiederholen',

@@ -33,6 +33,11 @@ export const accessEn: Widen<typeof accessDe> = {
   passwordSetNote: 'Your password is set. Please sign in now.',
   alreadySignedIn: (name: string) => `You are signed in as ${name}.`,
 
+  setupTitle: 'Set up the first administrator',
+  setupIntro:
+    'This installation has no people yet. Create the first administrator here; the link from the server log works once.',
+  displayName: 'Name',
+  setupButton: 'Set up and sign in',
   passwordTitle: 'Set a new password',
   newPassword: 'New password',
   repeatPassword: 'Repeat new password',

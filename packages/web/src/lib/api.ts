@@ -788,6 +788,12 @@ export const api = {
     request<{ message: string }>('/api/auth/reset-request', json('POST', { email })),
   resetPassword: (token: string, newPassword: string) =>
     request<{ email: string }>('/api/auth/reset', json('POST', { token, newPassword })),
+  setupFirstAdmin: (body: {
+    token: string;
+    email: string;
+    displayName: string;
+    password: string;
+  }) => request<Me>('/api/auth/setup', json('POST', body)),
   tokens: () => request<ApiToken[]>('/api/me/tokens'),
   createToken: (body: { name: string; scopes: string[]; expiresInDays: number | null }) =>
     request<{ token: string; info: ApiToken }>('/api/me/tokens', json('POST', body)),

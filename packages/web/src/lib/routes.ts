@@ -6,6 +6,7 @@ export type Route =
   | { screen: 'profile'; areaId: number }
   | { screen: 'signIn' }
   | { screen: 'password' }
+  | { screen: 'setup' }
   | { screen: 'account' }
   | { screen: 'admin' }
   | { screen: 'audit' }
@@ -20,6 +21,7 @@ export function matchRoute(path: string): Route {
   if (p === '/import') return { screen: 'import' };
   if (p === '/anmelden') return { screen: 'signIn' };
   if (p === '/passwort') return { screen: 'password' };
+  if (p === '/einrichten') return { screen: 'setup' };
   if (p === '/konto') return { screen: 'account' };
   if (p === '/verwaltung') return { screen: 'admin' };
   if (p === '/protokoll') return { screen: 'audit' };

@@ -59,6 +59,11 @@ export class AccessControl {
   /** Failed sign-ins per e-mail address and per IP address. */
   readonly signInPerAccount = new FailureThrottle(SIGN_IN_PER_ACCOUNT);
   readonly signInPerIp = new FailureThrottle(SIGN_IN_PER_IP);
+  /**
+   * First start without any person: SHA-256 of the one-time setup secret printed in the server log
+   * (POST /api/auth/setup creates the first administrator with it). Lives in memory only.
+   */
+  setupTokenHash: string | null = null;
   /** Changing requests without sign-in (sign-in, reset requests): 30 per minute and IP address. */
   anonymousWrites = new RateLimit(30, 60_000);
 

@@ -28,6 +28,7 @@ const OPEN_ROUTES: Record<string, string> = {
   signOut: 'Abmelden wirkt nur auf die eigene Sitzung',
   requestPasswordReset: 'Passwort vergessen',
   resetPassword: 'Einmal-Link',
+  setupFirstAdministrator: 'Einmal-Link aus dem Server-Log, nur solange es keine Person gibt',
   getOpenApi: 'API-Beschreibung',
   ogcLandingPage: 'OGC API – Features verlangt eine offene Landing Page',
   ogcConformance: 'OGC API – Features verlangt offene Konformitätsklassen',

@@ -24,6 +24,7 @@ import {
   revokeToken,
   saveDepartment,
   saveRole,
+  setupFirstAdministrator,
   signIn,
   signOut,
   updateUser,
@@ -264,6 +265,33 @@ export function registerAccessRoutes(app: FastifyInstance, ctx: AppContext): voi
     response: z.object({ email: z.string() }),
     handler: ({ body, request }) =>
       resetPassword(ctx.db, access, body, { ip: request.ip, requestId: String(request.id) }),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/auth/setup',
+    operationId: 'setupFirstAdministrator',
+    summary: 'Erste Administration einrichten (Einmal-Link aus dem Server-Log beim ersten Start)',
+    tags,
+    permission: 'none',
+    csrfExempt: true,
+    body: z.object({
+      token: z.string().min(10).max(200),
+      email,
+      displayName: z.string().trim().min(1).max(200),
+      password: z.string().max(256),
+    }),
+    response: meSchema,
+    handler: async ({ auth, body, request, reply }) => {
+      const { session, user } = await setupFirstAdministrator(ctx.db, access, auth.tenantId, body, {
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+        requestId: String(request.id),
+      });
+      setSessionCookie(reply, request, ctx, session);
+      const principal = (await access.userPrincipal(user.tenant_id, user.id, 'session'))!;
+      return describeMe(ctx, principal, session.csrfToken);
+    },
   });
 
   // --- own API tokens

@@ -743,3 +743,55 @@ export async function revokeToken(
   access.invalidateToken(hash);
   return (await listTokens(db, principal)).find((t) => t.id === id)!;
 }
+
+/**
+ * The first administrator of a fresh installation, from the one-time setup link printed at the
+ * first start (issue 3: no default password). Works only while the tenant has no person at all.
+ */
+export async function setupFirstAdministrator(
+  db: Db,
+  access: AccessControl,
+  tenantId: string,
+  input: { token: string; email: string; displayName: string; password: string },
+  from: { ip: string | null; userAgent: string | null; requestId: string },
+): Promise<{ session: NewSession; user: UserRow }> {
+  const expected = access.setupTokenHash;
+  if (!expected || sha256(input.token) !== expected)
+    throw badRequest(
+      'Der Einrichtungslink ist ungültig oder wurde schon benutzt. Er steht nach jedem Start im Server-Log, solange es noch keine Person gibt.',
+    );
+  const problem = passwordProblem(input.password, input.email);
+  if (problem) throw badRequest(problem, [{ in: 'body', field: 'password', reason: problem }]);
+  const hash = await hashPassword(input.password);
+  const result = await db.transaction(async (tx) => {
+    await tx.query('SELECT id FROM tenant WHERE id = $1 FOR UPDATE', [tenantId]);
+    const existing = await tx.query('SELECT 1 FROM app_user WHERE tenant_id = $1 LIMIT 1', [
+      tenantId,
+    ]);
+    if (existing.length) throw conflict('Es gibt schon eine Administration; bitte anmelden.');
+    const [row] = await tx.query<{ id: number }>(
+      `INSERT INTO app_user (tenant_id, email, display_name, password_hash) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [tenantId, input.email.trim(), input.displayName.trim(), hash],
+    );
+    await tx.query('INSERT INTO user_role (tenant_id, user_id, role_id) VALUES ($1, $2, $3)', [
+      tenantId,
+      row!.id,
+      'administrator',
+    ]);
+    const user = (await findUser(tx, tenantId, row!.id))!;
+    await writeAudit(tx, tenantId, {
+      actor: { actor: user.email, userId: user.id, ip: from.ip, requestId: from.requestId },
+      action: 'access.user_created',
+      entity: 'user',
+      entityId: String(user.id),
+      detail: {
+        ...diffRecords(null, publicRecord(user)),
+        method: { before: null, after: 'setup' },
+      },
+    });
+    const session = await createSession(tx, access, user, from);
+    return { session, user };
+  });
+  access.setupTokenHash = null;
+  return result;
+}

@@ -10,6 +10,8 @@ import { createTestUser, tokenHeaders, TEST_PASSWORD, type TestUser } from '../.
 import { insertFixture, testContext } from '../../testing/fixtures.ts';
 import { createTestDb } from '../../testing/test-db.ts';
 import { AccessControl, SESSION_COOKIE } from './access-control.ts';
+import { newSecret, sha256 } from './secrets.ts';
+import { ensureTenant } from '../ingest/store.ts';
 
 let db: Db;
 let app: FastifyInstance;
@@ -566,5 +568,49 @@ describe('disabled people', () => {
     expect(again.json().error.message).toBe('E-Mail-Adresse oder Passwort ist falsch.');
     expect((await me(app, s.headers)).signedIn).toBe(false);
     expect((await app.inject({ url: '/api/me/tokens', headers: token })).statusCode).toBe(401);
+  });
+});
+
+describe('first administrator from the setup link of the first start', () => {
+  it('works once, only with the printed secret, only while the tenant has no person', async () => {
+    await db.transaction((tx) => ensureTenant(tx, 'leerstadt', '09999001', 'Leerstadt'));
+    const token = newSecret();
+    app.sozialraumAccess.setupTokenHash = sha256(token);
+    const body = {
+      token,
+      email: 'admin@leerstadt.example',
+      displayName: 'Admin Leerstadt',
+      password: 'Leerstadt-Einrichtung-2026',
+    };
+    const headers = { 'x-sozialraum-tenant': 'leerstadt' };
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/auth/setup',
+      headers,
+      payload: { ...body, token: newSecret() },
+    });
+    expect(wrong.statusCode).toBe(400);
+    const ok = await app.inject({ method: 'POST', url: '/api/auth/setup', headers, payload: body });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ signedIn: true, tenant: { id: 'leerstadt' } });
+    expect(ok.json().permissions).toContain('access.users');
+    expect(String(ok.headers['set-cookie'])).toMatch(/^sozialraum_session=/);
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/auth/setup',
+      headers,
+      payload: body,
+    });
+    expect(again.statusCode).toBe(400);
+    // a new secret does not help once a person exists
+    app.sozialraumAccess.setupTokenHash = sha256(token);
+    const existing = await app.inject({
+      method: 'POST',
+      url: '/api/auth/setup',
+      headers,
+      payload: { ...body, email: 'zweite@leerstadt.example' },
+    });
+    expect(existing.statusCode).toBe(409);
+    app.sozialraumAccess.setupTokenHash = null;
   });
 });

@@ -16,6 +16,8 @@ import { createTestUser, TEST_PASSWORD, tokenHeaders, type TestUser } from '../.
 import { insertFixture, testContext } from '../../testing/fixtures.ts';
 import { createTestDb } from '../../testing/test-db.ts';
 import { runAuditCli } from '../access/cli.ts';
+import { newSecret, sha256 } from '../access/secrets.ts';
+import { ensureTenant } from '../ingest/store.ts';
 import { verifyAuditChain, writeAudit } from './chain.ts';
 
 let db: Db;
@@ -219,6 +221,31 @@ const CASES: Record<string, AuditCase> = {
     action: 'access.password_reset',
     entity: 'user',
     actor: () => lastUser.email,
+    permission: null,
+  },
+  setupFirstAdministrator: {
+    // the first administrator of a tenant without people, from the one-time link of the first start
+    request: async () => {
+      await db.transaction((tx) => ensureTenant(tx, 'neustadt', '09999000', 'Neustadt'));
+      const token = newSecret();
+      app.sozialraumAccess.setupTokenHash = sha256(token);
+      return {
+        method: 'POST',
+        url: '/api/auth/setup',
+        headers: { 'x-sozialraum-tenant': 'neustadt' },
+        payload: {
+          token,
+          email: 'erste@neustadt.example',
+          displayName: 'Erste Administration',
+          password: 'Neustadt-Einrichtung-2026',
+        },
+        remoteAddress: nextIp(),
+      };
+    },
+    entries: 1,
+    action: 'access.user_created',
+    entity: 'user',
+    actor: () => 'erste@neustadt.example',
     permission: null,
   },
   createOwnToken: {

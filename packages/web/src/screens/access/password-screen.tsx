@@ -1,21 +1,28 @@
-// /passwort#token=…: set a new password from a one-time link (reset or first setup).
+// /passwort#token=…: set a new password from a one-time link (reset or setup link of a new person).
+// /einrichten#token=…: the first administrator of a fresh installation (link from the server log at
+// the first start): name, e-mail and password, then signed in.
 import { useEffect, useId, useState } from 'react';
 import { api, ApiError } from '../../lib/api.ts';
+import { useAuth } from '../../lib/auth.tsx';
 import { passwordProblems, tokenFromHash } from '../../lib/access.ts';
 import { navigate } from '../../lib/router.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { PasswordRules } from './password-rules.tsx';
 
-export function PasswordScreen() {
+export function PasswordScreen({ setup = false }: { setup?: boolean }) {
   const { t } = useI18n();
+  const { accept } = useAuth();
   const id = useId();
+  const title = setup ? t.setupTitle : t.passwordTitle;
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
   // read once: the fragment never reaches the server's logs; remove it from the address bar
   const [token] = useState(() => tokenFromHash(window.location.hash));
   useEffect(() => {
-    document.title = `${t.passwordTitle} – ${t.appName}`;
+    document.title = `${title} – ${t.appName}`;
     if (window.location.hash)
       window.history.replaceState(null, '', window.location.pathname + window.location.search);
-  }, [t]);
+  }, [t, title]);
   const [pw, setPw] = useState('');
   const [pw2, setPw2] = useState('');
   const [busy, setBusy] = useState(false);
@@ -24,7 +31,7 @@ export function PasswordScreen() {
   if (!token)
     return (
       <div className="page page-narrow">
-        <h1>{t.passwordTitle}</h1>
+        <h1>{title}</h1>
         <div className="state state-error inline-state" role="alert">
           <p className="state-title">{t.passwordNoToken}</p>
         </div>
@@ -33,19 +40,34 @@ export function PasswordScreen() {
 
   return (
     <div className="page page-narrow">
-      <h1>{t.passwordTitle}</h1>
+      <h1>{title}</h1>
+      {setup && <p className="lead">{t.setupIntro}</p>}
       <form
         className="card form-card"
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
+          if (setup && (!name.trim() || !email.trim())) return setError(t.fieldRequired);
           const problems = passwordProblems(pw);
           if (problems.length) return setError(t.passwordWeak(problems.join(', ')));
           if (pw !== pw2) return setError(t.passwordMismatch);
           setBusy(true);
           setError(null);
-          api.resetPassword(token, pw).then(
-            () => navigate('/anmelden?passwort=gesetzt'),
+          const done = setup
+            ? api
+                .setupFirstAdmin({
+                  token,
+                  email: email.trim(),
+                  displayName: name.trim(),
+                  password: pw,
+                })
+                .then((me) => {
+                  accept(me);
+                  navigate('/verwaltung');
+                })
+            : api.resetPassword(token, pw).then(() => navigate('/anmelden?passwort=gesetzt'));
+          done.then(
+            () => undefined,
             (err: unknown) => {
               setBusy(false);
               setError(
@@ -59,6 +81,34 @@ export function PasswordScreen() {
           <div className="state state-error inline-state" role="alert">
             <p className="state-title">{error}</p>
           </div>
+        )}
+        {setup && (
+          <>
+            <div className="field">
+              <label htmlFor={`${id}-name`} className="field-label">
+                {t.displayName}
+              </label>
+              <input
+                id={`${id}-name`}
+                type="text"
+                autoComplete="name"
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-email`} className="field-label">
+                {t.email}
+              </label>
+              <input
+                id={`${id}-email`}
+                type="email"
+                autoComplete="email"
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+              />
+            </div>
+          </>
         )}
         <div className="field">
           <label htmlFor={`${id}-pw`} className="field-label">
@@ -88,7 +138,7 @@ export function PasswordScreen() {
         <PasswordRules id={`${id}-rules`} password={pw} />
         <div className="actions">
           <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? t.saving : t.savePassword}
+            {busy ? t.saving : setup ? t.setupButton : t.savePassword}
           </button>
         </div>
       </form>
