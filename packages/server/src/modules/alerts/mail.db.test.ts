@@ -3,11 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
-import { adminHeaders, injectAs } from '../../testing/auth.ts';
+import { adminHeaders, createTestUser, injectAs } from '../../testing/auth.ts';
 import type { Db } from '../../db/db.ts';
 import { insertFixture, testContext } from '../../testing/fixtures.ts';
 import { createTestDb } from '../../testing/test-db.ts';
 import { baseUrlFor, sendAlertMails } from './mail.ts';
+import { invalidateCatalogueCache } from '../indicators/service.ts';
 
 // A real SMTP conversation against a local sink (smtp-server on 127.0.0.1, random port). The data:
 // child-poverty share on 22 Planungsräume as in alerts.db.test.ts, so detection raises exactly one
@@ -267,6 +268,26 @@ describe('alert e-mail', () => {
     });
     expect(again.sent).toBe(0);
     expect(sink.mails).toHaveLength(2);
+  });
+});
+
+describe('alert e-mail respects who may read the indicator', () => {
+  it('mails the alert of an internal indicator to a reader with an account, not to an outside address', async () => {
+    await db.query("UPDATE indicator SET visibility = 'internal' WHERE id = 'child_poverty'");
+    invalidateCatalogueCache();
+    const reader = await createTestUser(db, { roles: ['viewer'], email: 'leserin@bezirk.example' });
+    for (const email of [reader.email, 'extern@beispiel.example'])
+      await db.query(
+        `INSERT INTO alert_subscription (tenant_id, email, created_at) VALUES ('berlin', $1, '2000-01-01')`,
+        [email],
+      );
+    const before = sink.mails.length;
+    const res = await detect(appMail);
+    expect(res.mail).toMatchObject({ mode: 'smtp', sent: 1, failed: 0 });
+    const sent = sink.mails.slice(before).map((m) => m.to.join(','));
+    expect(sent).toEqual(['leserin@bezirk.example']);
+    await db.query("UPDATE indicator SET visibility = 'public' WHERE id = 'child_poverty'");
+    invalidateCatalogueCache();
   });
 });
 

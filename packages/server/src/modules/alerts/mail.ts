@@ -13,6 +13,12 @@ export interface MailSettings {
   from: string | undefined;
   /** Absolute origin for links in the mail, e.g. "http://localhost:8080". */
   baseUrl: string;
+  /**
+   * May the person with this address read alerts about this indicator? (Visibility of the
+   * indicator for their account; addresses without an account see what the public sees.) Pairs
+   * that fail stay unmailed. Unset: everything is mailed.
+   */
+  mayRead?: ((email: string, indicatorId: string) => Promise<boolean>) | undefined;
 }
 
 /** What the mail step did; part of the detect response. */
@@ -31,6 +37,7 @@ interface Pending {
   subscriptionId: number;
   email: string;
   alertId: number;
+  indicatorId: string | null;
 }
 
 /** The origin for mail links from the listening address (0.0.0.0/:: is not reachable, so localhost). */
@@ -43,8 +50,13 @@ export function baseUrlFor(host: string, port: number): string {
  * was made (no mail about the history before it), matching its area/indicator/rule, not yet mailed.
  */
 async function findPending(db: Db, tenantId: string): Promise<Pending[]> {
-  const rows = await db.query<{ subscription_id: number; email: string; alert_id: number }>(
-    `SELECT s.id AS subscription_id, s.email, al.id AS alert_id
+  const rows = await db.query<{
+    subscription_id: number;
+    email: string;
+    alert_id: number;
+    indicator_id: string | null;
+  }>(
+    `SELECT s.id AS subscription_id, s.email, al.id AS alert_id, al.indicator_id
        FROM alert_subscription s
        JOIN alert al ON al.tenant_id = s.tenant_id
                     AND al.status = 'new'
@@ -62,6 +74,7 @@ async function findPending(db: Db, tenantId: string): Promise<Pending[]> {
     subscriptionId: Number(r.subscription_id),
     email: String(r.email),
     alertId: Number(r.alert_id),
+    indicatorId: r.indicator_id,
   }));
 }
 
@@ -123,7 +136,14 @@ export async function sendAlertMails(
     };
   const pending = await findPending(db, tenantId);
   const byEmail = new Map<string, Pending[]>();
+  const allowed = new Map<string, boolean>();
   for (const p of pending) {
+    if (settings.mayRead && p.indicatorId !== null) {
+      const k = `${p.email.trim().toLowerCase()}\u0000${p.indicatorId}`;
+      let ok = allowed.get(k);
+      if (ok === undefined) allowed.set(k, (ok = await settings.mayRead(p.email, p.indicatorId)));
+      if (!ok) continue;
+    }
     const key = p.email.trim().toLowerCase();
     byEmail.set(key, [...(byEmail.get(key) ?? []), p]);
   }
