@@ -140,6 +140,8 @@ function previousEdition(cur: IndexColumnsInput): IndexColumnsInput {
   return { ...cur, values };
 }
 
+const OUTSTANDING = { threshold: 2, direction: 'increase', withZ: false } as const;
+
 /** The timed unit: index with classes, matrix and rule, then change detection against the previous edition. */
 function runPipeline(
   input: IndexColumnsInput,
@@ -147,20 +149,18 @@ function runPipeline(
   workspace: IndexWorkspace,
 ): { result: IndexResult; changes: number; repeated: number; outstanding: number } {
   // Output buffers (index, repeated-dynamics hits, outstanding flags) reused between runs, as a
-  // server recomputing an index would.
-  const result = computeIndexColumns({ ...DEFINITION, label: 'aktuell' }, input, workspace);
+  // server recomputing an index would. Every dynamics indicator against its city-wide distribution
+  // (> 2 SD): asked of the index, which sums the distribution in its statistics pass and flags in
+  // its z-sum pass (the same result as flagOutstandingChangeColumns, tested in compute-index.test.ts).
+  const result = computeIndexColumns({ ...DEFINITION, label: 'aktuell' }, input, workspace, {
+    outstandingChanges: OUTSTANDING,
+  });
   const changes =
     findClassChanges(previous, result, 'status').count +
     findClassChanges(previous, result, 'dynamics').count;
   const repeated = findRepeatedNegativeDynamicsColumns([previous, result], {}, workspace).count;
-  // every dynamics indicator against its city-wide distribution (four columns per pass)
   let outstanding = 0;
-  for (const f of flagOutstandingChangeColumns(
-    DYNAMICS.map((d) => input.dynamics?.[d] as Float64Array),
-    { threshold: 2, direction: 'increase', withZ: false },
-    workspace,
-  ))
-    outstanding += f.outstandingCount;
+  for (const f of result.outstandingChanges ?? []) outstanding += f.outstandingCount;
   return { result, changes, repeated, outstanding };
 }
 
@@ -232,6 +232,16 @@ export async function benchMonitoring(): Promise<string> {
     );
     const workspace = createIndexWorkspace();
     const once = runPipeline(c.input, previous, workspace);
+    // Check before timing: the flags from the index's passes are those of the separate function.
+    const separate = flagOutstandingChangeColumns(
+      DYNAMICS.map((d) => c.input.dynamics?.[d] as Float64Array),
+      OUTSTANDING,
+    );
+    separate.forEach((f, j) => {
+      const g = once.result.outstandingChanges?.[j];
+      if (!g || g.outstandingCount !== f.outstandingCount || g.mean !== f.mean || g.sd !== f.sd || g.outstanding.some((x, i) => x !== f.outstanding[i])) // prettier-ignore
+        throw new Error(`Veränderungen > 2 SD: Index-Durchlauf und flagOutstandingChangeColumns weichen ab (${DYNAMICS[j] as string}).`); // prettier-ignore
+    });
     const notesOnce = {
       validCount: once.result.validCount,
       counts: once.result.status.counts,

@@ -9,6 +9,7 @@ import {
   findRepeatedNegativeDynamics,
   findRepeatedNegativeDynamicsColumns,
   flagOutstandingChangeColumn,
+  firstFiniteValue,
   flagOutstandingChangeColumns,
   flagOutstandingChanges,
   formatYearsPhrase,
@@ -222,6 +223,34 @@ describe('outstanding changes of several columns at once', () => {
     again.forEach((f, j) =>
       expect(Array.from(f.outstanding)).toEqual(Array.from(freshUp[j]?.outstanding ?? [])),
     );
+  });
+
+  it('gives identical results with the distribution sums passed in', () => {
+    // the sums as documented for OutstandingSums: shift = first finite value, finite values in order
+    const sums = cols.map((c) => {
+      const shift = firstFiniteValue(c);
+      let n = 0;
+      let s = 0;
+      let ss = 0;
+      for (const x of c)
+        if (Number.isFinite(x)) {
+          n++;
+          s += x - shift;
+          ss += (x - shift) * (x - shift);
+        }
+      return { n, shift, s, ss };
+    });
+    for (const direction of ['increase', 'decrease', 'both'] as const) {
+      const own = flagOutstandingChangeColumns(cols, { direction });
+      const given = flagOutstandingChangeColumns(cols, { direction }, undefined, sums);
+      given.forEach((g, j) => {
+        const o = own[j];
+        expect([g.n, g.mean, g.sd, g.outstandingCount]).toEqual([o?.n, o?.mean, o?.sd, o?.outstandingCount]); // prettier-ignore
+        expect(Array.from(g.outstanding)).toEqual(Array.from(o?.outstanding ?? []));
+        expect(Array.from(g.z ?? [])).toEqual(Array.from(o?.z ?? []));
+      });
+    }
+    expect(() => flagOutstandingChangeColumns(cols, {}, undefined, sums.slice(1))).toThrow(MonitoringError); // prettier-ignore
   });
 
   it('handles columns of different lengths one by one, and refuses a column without spread', () => {

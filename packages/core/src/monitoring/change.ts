@@ -695,26 +695,114 @@ export function flagOutstandingChangeColumn(
 }
 
 /**
+ * The distribution sums of one change column as flagOutstandingChangeColumns computes them: n
+ * finite values, shift = the first finite value, s = Σ (x − shift), ss = Σ (x − shift)² over the
+ * finite values in position order. Whoever passes them in (the index engine computes them in its own
+ * statistics pass, computeIndexColumns option outstandingChanges) must sum in exactly this way.
+ */
+export interface OutstandingSums {
+  n: number;
+  shift: number;
+  s: number;
+  ss: number;
+}
+
+/** The first finite value of a column (0 when there is none): the shift of OutstandingSums. */
+export function firstFiniteValue(c: Float64Array): number {
+  const len = c.length;
+  let i0 = 0;
+  while (i0 < len && !Number.isFinite(c[i0] as number)) i0++;
+  return i0 < len ? (c[i0] as number) : 0;
+}
+
+/** Mean, population SD and the flag bounds (flag where x > hi or x < lo) of one change column. */
+export interface OutstandingLimits {
+  n: number;
+  mean: number;
+  sd: number;
+  lo: number;
+  hi: number;
+}
+
+/** The limits from the sums; throws like flagOutstandingChangeColumns (fewer than 2 values, no spread). */
+export function outstandingLimits(
+  sums: OutstandingSums,
+  options: OutstandingChangeOptions = {},
+): OutstandingLimits {
+  const threshold = options.threshold ?? 2;
+  const direction = options.direction ?? 'both';
+  const { n, s, ss } = sums;
+  if (n < 2)
+    throw new MonitoringError(
+      'no_valid_area',
+      `Für die gesamtstädtische Verteilung der Veränderungen sind mindestens 2 Gebiete mit Werten nötig, vorhanden: ${n}.`,
+    );
+  const mean = sums.shift + s / n;
+  const variance = (ss - (s * s) / n) / n;
+  const sd = Math.sqrt(variance > 0 ? variance : 0);
+  if (sd === 0)
+    throw new MonitoringError(
+      'zero_variance',
+      'Alle Gebiete haben dieselbe Veränderung; keine Veränderung sticht hervor.',
+    );
+  // z > t ⇔ change > mean + t·sd: the flags need no z-values.
+  return {
+    n,
+    mean,
+    sd,
+    hi: direction === 'decrease' ? Infinity : mean + threshold * sd,
+    lo: direction === 'increase' ? -Infinity : mean - threshold * sd,
+  };
+}
+
+/** The result of one column from its limits and flags (z-values unless withZ: false). */
+export function changeColumnFlagsOf(
+  column: Float64Array,
+  limits: OutstandingLimits,
+  outstanding: Uint8Array,
+  outstandingCount: number,
+  options: OutstandingChangeOptions = {},
+): ChangeColumnFlags {
+  let z: Float64Array | null = null;
+  if (options.withZ !== false) {
+    const len = column.length;
+    z = new Float64Array(len);
+    for (let i = 0; i < len; i++) z[i] = ((column[i] as number) - limits.mean) / limits.sd;
+  }
+  return { n: limits.n, mean: limits.mean, sd: limits.sd, z, outstanding, outstandingCount };
+}
+
+/**
  * flagOutstandingChangeColumn for several columns of the same length (e.g. every dynamics indicator
  * of an index), four at a time in one pass for the distribution and one for the flags; each column
  * gets the same result as alone. Throws for the first column without 2 values or without spread.
  * With a workspace the flag columns are reused between runs (like IndexWorkspace for the index).
+ * With `sums` (one per column, see OutstandingSums) the pass for the distribution is skipped; the
+ * results are identical.
  */
 export function flagOutstandingChangeColumns(
   columns: readonly Float64Array[],
   options: OutstandingChangeOptions = {},
   workspace?: IndexWorkspace,
+  sums?: readonly OutstandingSums[],
 ): ChangeColumnFlags[] {
+  if (sums && sums.length !== columns.length)
+    throw new MonitoringError(
+      'invalid_input',
+      `Verteilungssummen für ${sums.length} statt ${columns.length} Spalten.`,
+    );
   const out: ChangeColumnFlags[] = [];
   for (let g = 0; g < columns.length; g += 4) {
     const group = columns.slice(g, g + 4);
     const len = (group[0] as Float64Array).length;
     if (group.some((c) => c.length !== len)) {
       // different lengths: one column at a time
-      group.forEach((c, j) => out.push(...flagGroup([c], options, workspace, g + j)));
+      group.forEach((c, j) =>
+        out.push(...flagGroup([c], options, workspace, g + j, sums?.slice(g + j, g + j + 1))),
+      );
       continue;
     }
-    out.push(...flagGroup(group, options, workspace, g));
+    out.push(...flagGroup(group, options, workspace, g, sums?.slice(g, g + 4)));
   }
   return out;
 }
@@ -732,56 +820,47 @@ function zeroedBytes(workspace: IndexWorkspace | undefined, key: string, n: numb
   return fresh;
 }
 
-function flagGroup(
-  group: readonly Float64Array[],
-  options: OutstandingChangeOptions,
-  workspace: IndexWorkspace | undefined,
-  first: number,
-): ChangeColumnFlags[] {
-  const threshold = options.threshold ?? 2;
-  const direction = options.direction ?? 'both';
-  const m = group.length;
-  const c0 = group[0] as Float64Array;
-  const cols = [0, 1, 2, 3].map((j) => group[j] ?? c0);
-  const len = c0.length;
+/** The distribution sums of ≤ 4 columns of the same length in one pass (slots beyond the group dropped). */
+function groupSums(cols: readonly Float64Array[], m: number): OutstandingSums[] {
   // Sums shifted by each column's first finite value (stable enough for changes in pp).
-  const shift = new Float64Array(4);
-  cols.forEach((c, j) => {
-    let i0 = 0;
-    while (i0 < len && !Number.isFinite(c[i0] as number)) i0++;
-    shift[j] = i0 < len ? (c[i0] as number) : 0;
-  });
+  const shift = Float64Array.from(cols, firstFiniteValue);
   const sums = new Float64Array(12);
   // Without missing or infinite values (the common case) the sums need no test per value; a
   // non-finite sum shows that a column has such values, then the pass with tests runs.
   shiftedSums4(cols[0] as Float64Array, cols[1] as Float64Array, cols[2] as Float64Array, cols[3] as Float64Array, shift, sums); // prettier-ignore
   if (!sums.every((x) => Number.isFinite(x)))
     shiftedFiniteSums4(cols[0] as Float64Array, cols[1] as Float64Array, cols[2] as Float64Array, cols[3] as Float64Array, shift, sums); // prettier-ignore
+  const out: OutstandingSums[] = [];
+  for (let j = 0; j < m; j++)
+    out.push({
+      n: sums[3 * j] as number,
+      shift: shift[j] as number,
+      s: sums[3 * j + 1] as number,
+      ss: sums[3 * j + 2] as number,
+    });
+  return out;
+}
+
+function flagGroup(
+  group: readonly Float64Array[],
+  options: OutstandingChangeOptions,
+  workspace: IndexWorkspace | undefined,
+  first: number,
+  given: readonly OutstandingSums[] | undefined,
+): ChangeColumnFlags[] {
+  const direction = options.direction ?? 'both';
+  const m = group.length;
+  const c0 = group[0] as Float64Array;
+  const cols = [0, 1, 2, 3].map((j) => group[j] ?? c0);
+  const len = c0.length;
+  const sums = given ?? groupSums(cols, m);
   const lo = new Float64Array(4);
   const hi = new Float64Array(4);
-  const stats: { n: number; mean: number; sd: number }[] = [];
-  for (let j = 0; j < m; j++) {
-    const n = sums[3 * j] as number;
-    const s = sums[3 * j + 1] as number;
-    const ss = sums[3 * j + 2] as number;
-    if (n < 2)
-      throw new MonitoringError(
-        'no_valid_area',
-        `Für die gesamtstädtische Verteilung der Veränderungen sind mindestens 2 Gebiete mit Werten nötig, vorhanden: ${n}.`,
-      );
-    const mean = (shift[j] as number) + s / n;
-    const variance = (ss - (s * s) / n) / n;
-    const sd = Math.sqrt(variance > 0 ? variance : 0);
-    if (sd === 0)
-      throw new MonitoringError(
-        'zero_variance',
-        'Alle Gebiete haben dieselbe Veränderung; keine Veränderung sticht hervor.',
-      );
-    // z > t ⇔ change > mean + t·sd: the flags need no z-values.
-    hi[j] = direction === 'decrease' ? Infinity : mean + threshold * sd;
-    lo[j] = direction === 'increase' ? -Infinity : mean - threshold * sd;
-    stats.push({ n, mean, sd });
-  }
+  const limits = sums.map((st) => outstandingLimits(st, options));
+  limits.forEach((l, j) => {
+    lo[j] = l.lo;
+    hi[j] = l.hi;
+  });
   const flags = cols.map((_, j) => (j < m ? zeroedBytes(workspace, `change.outstanding.${first + j}`, len) : null)); // prettier-ignore
   const f0 = flags[0] as Uint8Array;
   // Unused slots get bounds that flag nothing and write into a scratch array.
@@ -795,22 +874,10 @@ function flagGroup(
     flagAbove4(cols[0] as Float64Array, cols[1] as Float64Array, cols[2] as Float64Array, cols[3] as Float64Array, hi, f0, flags[1] ?? scratch, flags[2] ?? scratch, flags[3] ?? scratch, counts); // prettier-ignore
   else
     flagOutside4(cols[0] as Float64Array, cols[1] as Float64Array, cols[2] as Float64Array, cols[3] as Float64Array, lo, hi, f0, flags[1] ?? scratch, flags[2] ?? scratch, flags[3] ?? scratch, counts); // prettier-ignore
-  return stats.map((st, j) => {
-    let z: Float64Array | null = null;
-    if (options.withZ !== false) {
-      const c = cols[j] as Float64Array;
-      z = new Float64Array(len);
-      for (let i = 0; i < len; i++) z[i] = ((c[i] as number) - st.mean) / st.sd;
-    }
-    return {
-      n: st.n,
-      mean: st.mean,
-      sd: st.sd,
-      z,
-      outstanding: flags[j] as Uint8Array,
-      outstandingCount: counts[j] as number,
-    };
-  });
+  return limits.map(
+    (l, j) =>
+    changeColumnFlagsOf(cols[j] as Float64Array, l, flags[j] as Uint8Array, counts[j] as number, options), // prettier-ignore
+  );
 }
 
 /**

@@ -7,10 +7,11 @@ import {
   listAreaResults,
 } from './compute-index.ts';
 import type { IndexAreaInput, IndexColumnsInput } from './compute-index.ts';
+import { flagOutstandingChangeColumns } from './change.ts';
 import { MonitoringError } from './errors.ts';
 import { MSS_2019_2021, mssPreset } from './presets.ts';
 import { loadMssEdition } from './test-support.ts';
-import type { IndexDefinition, IndexPart } from './types.ts';
+import type { DynamicsPart, IndexDefinition, IndexPart } from './types.ts';
 import { validateIndexDefinition } from './validate-definition.ts';
 
 const part = (over: Partial<IndexPart> = {}): IndexPart => ({
@@ -472,5 +473,104 @@ describe('workspace (reused output buffers)', () => {
     expect(Array.from(again.attention)).toEqual(Array.from(fresh.attention));
     expect(again.attentionCount).toBe(firstAttention);
     expect(again.reasonAt(again.valid.indexOf(0))).toBe(fresh.reasonAt(fresh.valid.indexOf(0)));
+  });
+});
+
+describe('outstanding changes computed with the index (option outstandingChanges)', () => {
+  const d19 = loadMssEdition(2019);
+  const preset = mssPreset(2019);
+  const dynIds = (preset.dynamics as IndexPart).inputs.map((i) => i.indicatorId);
+  const column = (get: (a: IndexAreaInput) => number | null | undefined) =>
+    Float64Array.from(d19.areas, (a) => get(a) ?? NaN);
+  const real: IndexColumnsInput = {
+    ids: d19.areas.map((a) => a.id),
+    population: column((a) => a.population),
+    values: Object.fromEntries(
+      preset.status.inputs.map((i) => [i.indicatorId, column((a) => a.values[i.indicatorId])]),
+    ),
+    dynamics: Object.fromEntries(dynIds.map((id) => [id, column((a) => a.dynamics?.[id])])),
+  };
+  // every change finite (the sums need no test per value): the path through the index's passes
+  const finite: IndexColumnsInput = {
+    ...real,
+    dynamics: Object.fromEntries(
+      dynIds.map((id) => [id, (real.dynamics?.[id] as Float64Array).map((x) => (x - x === 0 ? x : 0))]), // prettier-ignore
+    ),
+  };
+  // no change for a few unscored areas: the sums over all areas are then not finite
+  const unscored = computeIndexColumns(preset, finite).valid.reduce<number[]>((acc, v, i) => (v === 0 && acc.length < 3 ? [...acc, i] : acc), []); // prettier-ignore
+  const withNaN: IndexColumnsInput = {
+    ...finite,
+    dynamics: Object.fromEntries(
+      dynIds.map((id, j) => [id, (finite.dynamics?.[id] as Float64Array).map((x, i) => (i === unscored[j % unscored.length] ? NaN : x))]), // prettier-ignore
+    ),
+  };
+  const scored = (inp: IndexColumnsInput) =>
+    computeIndexColumns(preset, inp).ids.filter((_, i) => computeIndexColumns(preset, inp).valid[i] === 1); // prettier-ignore
+  const cases: [string, IndexDefinition, IndexColumnsInput][] = [
+    ['fast path, sums in the validity pass', preset, finite],
+    ['fast path, explicit list: sums in the statistics pass', preset, { ...finite, validAreaIds: scored(finite) }], // prettier-ignore
+    ['missing changes (the function sums with tests itself)', preset, withNaN],
+    ['weighted sum (general z-sum kernel, flags in a pass of their own)', { ...preset, dynamics: { ...(preset.dynamics as DynamicsPart), combination: 'weighted_sum', weights: Object.fromEntries(dynIds.map((id, j) => [id, j + 1])) } }, finite], // prettier-ignore
+    ['general path (dynamics not re-standardised)', { ...preset, dynamics: { ...(preset.dynamics as DynamicsPart), restandardise: false } }, finite], // prettier-ignore
+  ];
+  const options = [
+    { direction: 'increase', threshold: 2, withZ: false },
+    { direction: 'decrease', threshold: 1.5 },
+    { direction: 'both', threshold: 2 },
+  ] as const;
+
+  it('has missing changes only for unscored areas in the test input', () => {
+    expect(unscored).toHaveLength(3);
+    expect(dynIds.every((id) => (withNaN.dynamics?.[id] as Float64Array).some(Number.isNaN))).toBe(true); // prettier-ignore
+  });
+
+  it.each(cases)(
+    'gives the result of flagOutstandingChangeColumns: %s',
+    (_name, definition, inp) => {
+      const cols = dynIds.map((id) => inp.dynamics?.[id] as Float64Array);
+      const plain = computeIndexColumns(definition, inp);
+      const ws = createIndexWorkspace();
+      let flagged = 0;
+      for (const opt of options) {
+        const alone = flagOutstandingChangeColumns(cols, opt);
+        for (const r of [
+          computeIndexColumns(definition, inp, undefined, { outstandingChanges: opt }),
+          computeIndexColumns(definition, inp, ws, { outstandingChanges: opt }),
+        ]) {
+          // prettier-ignore
+          const got = r.outstandingChanges ?? [];
+          expect(got).toHaveLength(alone.length);
+          alone.forEach((a, j) => {
+            const g = got[j];
+            expect([g?.n, g?.mean, g?.sd, g?.outstandingCount]).toEqual([a.n, a.mean, a.sd, a.outstandingCount]); // prettier-ignore
+            expect(Array.from(g?.outstanding ?? [])).toEqual(Array.from(a.outstanding));
+            expect(g?.z === null ? null : Array.from(g?.z ?? [])).toEqual(a.z === null ? null : Array.from(a.z)); // prettier-ignore
+            flagged += a.outstandingCount;
+          });
+          // the index itself is the same as without the option
+          expect(Array.from(r.valid)).toEqual(Array.from(plain.valid));
+          expect(Array.from(r.status.index)).toEqual(Array.from(plain.status.index));
+          expect(Array.from(r.dynamics?.index ?? [])).toEqual(Array.from(plain.dynamics?.index ?? [])); // prettier-ignore
+          expect(Array.from(r.dynamics?.classOf ?? [])).toEqual(Array.from(plain.dynamics?.classOf ?? [])); // prettier-ignore
+          expect(Array.from(r.attention)).toEqual(Array.from(plain.attention));
+          expect(r.groupCounts).toEqual(plain.groupCounts);
+        }
+      }
+      expect(flagged).toBeGreaterThan(0);
+      expect(plain.outstandingChanges).toBeNull();
+    },
+  );
+
+  it('flags only the areas of the current run when the workspace held other flags', () => {
+    const ws = createIndexWorkspace();
+    const cols = dynIds.map((id) => finite.dynamics?.[id] as Float64Array);
+    computeIndexColumns(preset, finite, ws, { outstandingChanges: { direction: 'both', threshold: 0.5 } }); // prettier-ignore
+    const r = computeIndexColumns(preset, finite, ws, { outstandingChanges: { direction: 'increase' } }); // prettier-ignore
+    const alone = flagOutstandingChangeColumns(cols, { direction: 'increase' });
+    alone.forEach(
+      (a, j) =>
+      expect(Array.from(r.outstandingChanges?.[j]?.outstanding ?? [])).toEqual(Array.from(a.outstanding)), // prettier-ignore
+    );
   });
 });

@@ -6,6 +6,18 @@
 // summarised in ../shared/data/berlin/SOURCE.md "How the official result is computed".
 import { formatNumber } from '../format/number.ts';
 import { quantileSorted } from '../stats/descriptive.ts';
+import {
+  changeColumnFlagsOf,
+  firstFiniteValue,
+  flagOutstandingChangeColumns,
+  outstandingLimits,
+} from './change.ts';
+import type {
+  ChangeColumnFlags,
+  OutstandingChangeOptions,
+  OutstandingLimits,
+  OutstandingSums,
+} from './change.ts';
 import { MonitoringError } from './errors.ts';
 import type {
   ClassBoundary,
@@ -121,6 +133,8 @@ export interface IndexResult {
   /** 1 where any rule matches ("Gebiet mit besonderem Aufmerksamkeitsbedarf" in the MSS presets). */
   attention: Uint8Array;
   attentionCount: number;
+  /** the outstanding changes per dynamics indicator when asked for (ComputeIndexOptions), else null. */
+  outstandingChanges: ChangeColumnFlags[] | null;
 }
 
 const de2 = (x: number) => formatNumber(x, { decimals: 2 });
@@ -198,6 +212,7 @@ function statsOfColumns(
   valid: Uint8Array,
   validCount: number,
   withRange: boolean,
+  all: OutstandingSums[] | null = null,
 ): ColumnStats[] {
   const m = cols.length;
   if (m === 0) return [];
@@ -211,7 +226,7 @@ function statsOfColumns(
       );
     return out;
   }
-  // Up to 4 columns in locals (no arrays in the hot loop); unused slots read column 0 and are dropped.
+  // Up to 4 columns in one kernel (no arrays in the hot loop); unused slots read column 0 and are dropped.
   const n = (cols[0] as Float64Array).length;
   const c0 = cols[0] as Float64Array;
   const c1 = cols[1] ?? c0;
@@ -219,10 +234,59 @@ function statsOfColumns(
   const c3 = cols[3] ?? c0;
   let i0 = 0;
   while (i0 < n && valid[i0] !== 1) i0++;
-  const k0 = i0 < n ? (c0[i0] as number) : 0;
-  const k1 = i0 < n ? (c1[i0] as number) : 0;
-  const k2 = i0 < n ? (c2[i0] as number) : 0;
-  const k3 = i0 < n ? (c3[i0] as number) : 0;
+  const k = new Float64Array(4);
+  if (i0 < n) {
+    k[0] = c0[i0] as number;
+    k[1] = c1[i0] as number;
+    k[2] = c2[i0] as number;
+    k[3] = c3[i0] as number;
+  }
+  const sums = new Float64Array(8);
+  if (all) {
+    // the sums over all areas of flagOutstandingChangeColumns (change.ts groupSums) in the same pass
+    const kAll = Float64Array.from([c0, c1, c2, c3], firstFiniteValue);
+    const allSums = new Float64Array(8);
+    validAndAllSums4(c0, c1, c2, c3, valid, i0, k, kAll, sums, allSums);
+    for (let j = 0; j < m; j++)
+      all.push({
+        n,
+        shift: kAll[j] as number,
+        s: allSums[2 * j] as number,
+        ss: allSums[2 * j + 1] as number,
+      });
+  } else validSums4(c0, c1, c2, c3, valid, i0, k, sums);
+  const out: ColumnStats[] = [];
+  for (let j = 0; j < m; j++) {
+    const sj = sums[2 * j] as number;
+    const qj = sums[2 * j + 1] as number;
+    const variance = (qj - (sj * sj) / validCount) / validCount;
+    out.push({
+      mean: (k[j] as number) + sj / validCount,
+      sd: Math.sqrt(variance > 0 ? variance : 0),
+      min: NaN,
+      max: NaN,
+    });
+  }
+  return out;
+}
+
+/**
+ * Kernel of statsOfColumns: per column j (≤ 4) Σ (x − k[j]) and Σ (x − k[j])² over the valid areas
+ * from i0 (the first valid one) into out[2j], out[2j + 1]. A kernel of its own without closures:
+ * V8 optimises it as a whole, also when the first call already has 200,000 areas.
+ */
+function validSums4(
+  c0: Float64Array,
+  c1: Float64Array,
+  c2: Float64Array,
+  c3: Float64Array,
+  valid: Uint8Array,
+  i0: number,
+  k: Float64Array,
+  out: Float64Array,
+): void {
+  const n = c0.length;
+  const k0 = k[0] as number, k1 = k[1] as number, k2 = k[2] as number, k3 = k[3] as number; // prettier-ignore
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0; // prettier-ignore
   for (let i = i0; i < n; i++) {
     if (valid[i] !== 1) continue;
@@ -239,16 +303,101 @@ function statsOfColumns(
     s3 += d3;
     q3 += d3 * d3;
   }
-  const make = (k: number, sj: number, qj: number): ColumnStats => {
-    const variance = (qj - (sj * sj) / validCount) / validCount;
-    return {
-      mean: k + sj / validCount,
-      sd: Math.sqrt(variance > 0 ? variance : 0),
-      min: NaN,
-      max: NaN,
-    };
-  };
-  return [make(k0, s0, q0), make(k1, s1, q1), make(k2, s2, q2), make(k3, s3, q3)].slice(0, m);
+  out[0] = s0;
+  out[1] = q0;
+  out[2] = s1;
+  out[3] = q1;
+  out[4] = s2;
+  out[5] = q2;
+  out[6] = s3;
+  out[7] = q3;
+}
+
+/**
+ * validSums4 and, in the same pass, the sums over all areas shifted by kAll[j] (the first finite
+ * value) into all[2j], all[2j + 1] — the arithmetic of change.ts shiftedSums4, so
+ * flagOutstandingChangeColumns gets identical sums (without a test per value: a non-finite sum shows
+ * a missing value, then that function sums with tests itself).
+ */
+function validAndAllSums4(
+  c0: Float64Array,
+  c1: Float64Array,
+  c2: Float64Array,
+  c3: Float64Array,
+  valid: Uint8Array,
+  i0: number,
+  k: Float64Array,
+  kAll: Float64Array,
+  out: Float64Array,
+  all: Float64Array,
+): void {
+  const n = c0.length;
+  const k0 = k[0] as number, k1 = k[1] as number, k2 = k[2] as number, k3 = k[3] as number; // prettier-ignore
+  const a0 = kAll[0] as number, a1 = kAll[1] as number, a2 = kAll[2] as number, a3 = kAll[3] as number; // prettier-ignore
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0; // prettier-ignore
+  let t0 = 0, t1 = 0, t2 = 0, t3 = 0, r0 = 0, r1 = 0, r2 = 0, r3 = 0; // prettier-ignore
+  // areas before the first valid one count only for the sums over all areas
+  for (let i = 0; i < i0; i++) {
+    const e0 = (c0[i] as number) - a0;
+    const e1 = (c1[i] as number) - a1;
+    const e2 = (c2[i] as number) - a2;
+    const e3 = (c3[i] as number) - a3;
+    t0 += e0;
+    r0 += e0 * e0;
+    t1 += e1;
+    r1 += e1 * e1;
+    t2 += e2;
+    r2 += e2 * e2;
+    t3 += e3;
+    r3 += e3 * e3;
+  }
+  for (let i = i0; i < n; i++) {
+    const x0 = c0[i] as number;
+    const x1 = c1[i] as number;
+    const x2 = c2[i] as number;
+    const x3 = c3[i] as number;
+    const e0 = x0 - a0;
+    const e1 = x1 - a1;
+    const e2 = x2 - a2;
+    const e3 = x3 - a3;
+    t0 += e0;
+    r0 += e0 * e0;
+    t1 += e1;
+    r1 += e1 * e1;
+    t2 += e2;
+    r2 += e2 * e2;
+    t3 += e3;
+    r3 += e3 * e3;
+    if (valid[i] !== 1) continue;
+    const d0 = x0 - k0;
+    const d1 = x1 - k1;
+    const d2 = x2 - k2;
+    const d3 = x3 - k3;
+    s0 += d0;
+    q0 += d0 * d0;
+    s1 += d1;
+    q1 += d1 * d1;
+    s2 += d2;
+    q2 += d2 * d2;
+    s3 += d3;
+    q3 += d3 * d3;
+  }
+  out[0] = s0;
+  out[1] = q0;
+  out[2] = s1;
+  out[3] = q1;
+  out[4] = s2;
+  out[5] = q2;
+  out[6] = s3;
+  out[7] = q3;
+  all[0] = t0;
+  all[1] = r0;
+  all[2] = t1;
+  all[3] = r1;
+  all[4] = t2;
+  all[5] = r2;
+  all[6] = t3;
+  all[7] = r3;
 }
 
 function assertVariance(stats: ColumnStats, validCount: number, what: string): void {
@@ -808,11 +957,32 @@ function partResult(
   weights: number[],
   combined: Float64Array,
   combinedStats: ColumnStats,
-  index: Float64Array,
+  index: Float64Array | (() => Float64Array),
   classOf: Int8Array,
   boundaries: ResolvedBoundary[],
   counts: number[],
 ): PartResult {
+  if (typeof index === 'function')
+    return {
+      label: part.label,
+      inputs: part.inputs,
+      standardisation: part.standardisation,
+      combination: part.combination,
+      get standardised() {
+        return standardisedOf();
+      },
+      inputStats,
+      weights,
+      combined,
+      combinedStats,
+      get index() {
+        return index();
+      },
+      classOf,
+      classes: part.classes.classes,
+      boundaries,
+      counts,
+    };
   return {
     label: part.label,
     inputs: part.inputs,
@@ -862,12 +1032,29 @@ function applyValidityRules(
   valid: Uint8Array,
   special: Map<number, number>,
   detail: Map<number, string>,
+  allSumsOf: { cols: readonly Float64Array[]; out: OutstandingSums[] } | null = null,
 ): number | null {
   const n = ids.length;
   const min = rules.minPopulation ?? null;
   let count: number | null = n;
   if (min === null) valid.fill(1);
-  else count = populationKernel(population, min, valid);
+  else if (allSumsOf && allSumsOf.cols.length >= 1 && allSumsOf.cols.length <= 4) {
+    // The distribution sums of the outstanding changes (over all areas, change.ts groupSums) in the
+    // same pass: this pass reads one column only, so 4 more fit in the registers.
+    const c = allSumsOf.cols;
+    const c0 = c[0] as Float64Array;
+    const cols = [c0, c[1] ?? c0, c[2] ?? c0, c[3] ?? c0];
+    const kAll = Float64Array.from(cols, firstFiniteValue);
+    const sums = new Float64Array(8);
+    count = populationSums4Kernel(population, min, valid, cols[0] as Float64Array, cols[1] as Float64Array, cols[2] as Float64Array, cols[3] as Float64Array, kAll, sums); // prettier-ignore
+    for (let j = 0; j < c.length; j++)
+      allSumsOf.out.push({
+        n,
+        shift: kAll[j] as number,
+        s: sums[2 * j] as number,
+        ss: sums[2 * j + 1] as number,
+      });
+  } else count = populationKernel(population, min, valid);
   // The exclusion list comes first: it overrides the population reasons.
   if ((rules.exclusions ?? []).length > 0) {
     const excluded = new Map<string, string>();
@@ -897,6 +1084,53 @@ function populationKernel(population: Float64Array, minimum: number, valid: Uint
     valid[i] = ok;
     count += ok;
   }
+  return count;
+}
+
+/**
+ * populationKernel and, in the same pass, per column j (≤ 4) Σ (x − kAll[j]) and Σ (x − kAll[j])²
+ * over all areas into out[2j], out[2j + 1] — the arithmetic of change.ts shiftedSums4.
+ */
+function populationSums4Kernel(
+  population: Float64Array,
+  minimum: number,
+  valid: Uint8Array,
+  c0: Float64Array,
+  c1: Float64Array,
+  c2: Float64Array,
+  c3: Float64Array,
+  kAll: Float64Array,
+  out: Float64Array,
+): number {
+  const n = population.length;
+  const a0 = kAll[0] as number, a1 = kAll[1] as number, a2 = kAll[2] as number, a3 = kAll[3] as number; // prettier-ignore
+  let t0 = 0, t1 = 0, t2 = 0, t3 = 0, r0 = 0, r1 = 0, r2 = 0, r3 = 0; // prettier-ignore
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const ok = Number((population[i] as number) >= minimum);
+    valid[i] = ok;
+    count += ok;
+    const e0 = (c0[i] as number) - a0;
+    const e1 = (c1[i] as number) - a1;
+    const e2 = (c2[i] as number) - a2;
+    const e3 = (c3[i] as number) - a3;
+    t0 += e0;
+    r0 += e0 * e0;
+    t1 += e1;
+    r1 += e1 * e1;
+    t2 += e2;
+    r2 += e2 * e2;
+    t3 += e3;
+    r3 += e3 * e3;
+  }
+  out[0] = t0;
+  out[1] = r0;
+  out[2] = t1;
+  out[3] = r1;
+  out[4] = t2;
+  out[5] = r2;
+  out[6] = t3;
+  out[7] = r3;
   return count;
 }
 
@@ -958,7 +1192,13 @@ function computePartsFused(
   validCount: number,
   n: number,
   take: Take,
-): { status: PartResult; dynamics: PartResult; fused: FusedFinalPass } {
+  limits: readonly OutstandingLimits[] | null,
+): {
+  status: PartResult;
+  dynamics: PartResult;
+  fused: FusedFinalPass;
+  outstanding: { flags: Uint8Array; count: number }[] | null;
+} {
   const sp = definition.status;
   const dp = definition.dynamics as IndexPart;
   const ns = sp.inputs.length;
@@ -987,7 +1227,28 @@ function computePartsFused(
   // All weights of the used inputs exactly 1 (combination 'sum', the MSS): 1·z = z, so the kernel
   // without the weight products gives identical sums (an unused slot's z is ±0 like 0·z was).
   const unit = sTerms.termWeights.every((x) => x === 1) && dTerms.termWeights.every((x) => x === 1);
-  const sums = (unit ? zSum2 : zCombine2)(valid, sc(0), sc(1), sc(2), sc(3), dc(0), dc(1), dc(2), dc(3), mean, scale, w, sComb, dComb); // prettier-ignore
+  let outstanding: { flags: Uint8Array; count: number }[] | null = null;
+  let sums: Float64Array;
+  if (limits && unit) {
+    // The outstanding changes in the same pass: every flag written (no zeroing), unused slots
+    // flag nothing into a scratch column.
+    const lo = new Float64Array(4).fill(-Infinity);
+    const hi = new Float64Array(4).fill(Infinity);
+    limits.forEach((l, j) => {
+      lo[j] = l.lo;
+      hi[j] = l.hi;
+    });
+    const flags = [0, 1, 2, 3].map((j) =>
+      take(j < limits.length ? `change.outstanding.${j}` : 'change.outstanding.unused', U8, n).fill(0),
+    );
+    const counts = new Float64Array(4);
+    sums = zSum2Flag4(valid, sc(0), sc(1), sc(2), sc(3), dc(0), dc(1), dc(2), dc(3), mean, scale, sComb, dComb, lo, hi, flags[0] as Uint8Array, flags[1] as Uint8Array, flags[2] as Uint8Array, flags[3] as Uint8Array, counts); // prettier-ignore
+    outstanding = limits.map((_, j) => ({
+      flags: flags[j] as Uint8Array,
+      count: counts[j] as number,
+    }));
+  } else
+    sums = (unit ? zSum2 : zCombine2)(valid, sc(0), sc(1), sc(2), sc(3), dc(0), dc(1), dc(2), dc(3), mean, scale, w, sComb, dComb); // prettier-ignore
   const combinedStatsOf = (s: number, ss: number): ColumnStats => {
     const variance = (ss - (s * s) / validCount) / validCount;
     return { mean: s / validCount, sd: Math.sqrt(variance > 0 ? variance : 0), min: NaN, max: NaN };
@@ -1005,8 +1266,17 @@ function computePartsFused(
     );
     assertVariance(comb, validCount, `Die verknüpften Werte von „${part.label}“`);
   }
-  const sIndex = take('status.index', F64, n);
-  const dIndex = take('dynamics.index', F64, n);
+  // The index columns are not written by the final pass (which needs the values only for the
+  // classes): built on first access from the combined columns with the same arithmetic.
+  const lazyIndex = (key: string, comb: Float64Array, st: ColumnStats) => {
+    let cache: Float64Array | null = null;
+    return () => {
+      if (!cache) cache = restandardisedColumn(comb, st.mean, 1 / st.sd, take(key, F64, n));
+      return cache;
+    };
+  };
+  const sIndex = lazyIndex('status.index', sComb, sCombStats);
+  const dIndex = lazyIndex('dynamics.index', dComb, dCombStats);
   const sClass = take('status.classOf', I8, n);
   const dClass = take('dynamics.classOf', I8, n);
   const sKnown = boundariesKnownInAdvance(sp) as ResolvedBoundary[];
@@ -1022,13 +1292,11 @@ function computePartsFused(
       sCombStats.mean,
       1 / sCombStats.sd,
       strictThresholds(sKnown),
-      sIndex,
       sClass,
       dComb,
       dCombStats.mean,
       1 / dCombStats.sd,
       strictThresholds(dKnown),
-      dIndex,
       dClass,
       nd,
       groupX,
@@ -1049,7 +1317,7 @@ function computePartsFused(
     }
     return cells;
   };
-  return { status, dynamics, fused };
+  return { status, dynamics, fused, outstanding };
 }
 
 /**
@@ -1173,8 +1441,112 @@ function zSum2(
 }
 
 /**
- * Kernel: per area the re-standardised index and class of both parts (≤ 3 thresholds each, unused
- * ones +∞) and the matrix group and attention flag, branch-free (see restandardiseClassify3 and
+ * zSum2 and, in the same pass over the dynamics columns b0–b3, the outstanding changes of those
+ * columns over all areas: o_j[i] = 1 where b_j[i] > hi[j] or < lo[j] (NaN never), into zeroed
+ * columns (only the rare 1s written: a branch-free store per value cost more than the separate
+ * pass); counts into counts[j]. Same comparisons as change.ts flagAbove4 / flagOutside4.
+ */
+function zSum2Flag4(
+  valid: Uint8Array,
+  a0: Float64Array,
+  a1: Float64Array,
+  a2: Float64Array,
+  a3: Float64Array,
+  b0: Float64Array,
+  b1: Float64Array,
+  b2: Float64Array,
+  b3: Float64Array,
+  mean: Float64Array,
+  scale: Float64Array,
+  outA: Float64Array,
+  outB: Float64Array,
+  lo: Float64Array,
+  hi: Float64Array,
+  o0: Uint8Array,
+  o1: Uint8Array,
+  o2: Uint8Array,
+  o3: Uint8Array,
+  counts: Float64Array,
+): Float64Array {
+  const n = valid.length;
+  const ma0 = mean[0] as number, ma1 = mean[1] as number, ma2 = mean[2] as number, ma3 = mean[3] as number; // prettier-ignore
+  const mb0 = mean[4] as number, mb1 = mean[5] as number, mb2 = mean[6] as number, mb3 = mean[7] as number; // prettier-ignore
+  const fa0 = scale[0] as number, fa1 = scale[1] as number, fa2 = scale[2] as number, fa3 = scale[3] as number; // prettier-ignore
+  const fb0 = scale[4] as number, fb1 = scale[5] as number, fb2 = scale[6] as number, fb3 = scale[7] as number; // prettier-ignore
+  const l0 = lo[0] as number, l1 = lo[1] as number, l2 = lo[2] as number, l3 = lo[3] as number; // prettier-ignore
+  const h0 = hi[0] as number, h1 = hi[1] as number, h2 = hi[2] as number, h3 = hi[3] as number; // prettier-ignore
+  let sa = 0;
+  let qa = 0;
+  let sb = 0;
+  let qb = 0;
+  let m0 = 0, m1 = 0, m2 = 0, m3 = 0; // prettier-ignore
+  for (let i = 0; i < n; i++) {
+    const x0 = b0[i] as number;
+    const x1 = b1[i] as number;
+    const x2 = b2[i] as number;
+    const x3 = b3[i] as number;
+    // flags are rare: a branch almost always predicted, writing only the 1s into zeroed columns
+    if (x0 > h0 || x0 < l0) {
+      o0[i] = 1;
+      m0++;
+    }
+    if (x1 > h1 || x1 < l1) {
+      o1[i] = 1;
+      m1++;
+    }
+    if (x2 > h2 || x2 < l2) {
+      o2[i] = 1;
+      m2++;
+    }
+    if (x3 > h3 || x3 < l3) {
+      o3[i] = 1;
+      m3++;
+    }
+    if (valid[i] !== 1) {
+      outA[i] = NaN;
+      outB[i] = NaN;
+      continue;
+    }
+    const ca =
+      ((a0[i] as number) - ma0) * fa0 +
+      ((a1[i] as number) - ma1) * fa1 +
+      ((a2[i] as number) - ma2) * fa2 +
+      ((a3[i] as number) - ma3) * fa3;
+    const cb = (x0 - mb0) * fb0 + (x1 - mb1) * fb1 + (x2 - mb2) * fb2 + (x3 - mb3) * fb3;
+    outA[i] = ca;
+    outB[i] = cb;
+    sa += ca;
+    qa += ca * ca;
+    sb += cb;
+    qb += cb * cb;
+  }
+  counts[0] = m0;
+  counts[1] = m1;
+  counts[2] = m2;
+  counts[3] = m3;
+  const out = new Float64Array(4);
+  out[0] = sa;
+  out[1] = qa;
+  out[2] = sb;
+  out[3] = qb;
+  return out;
+}
+
+/** index = (combined − mean) × inv for every area (NaN stays NaN): the arithmetic of finalKernel. */
+function restandardisedColumn(
+  combined: Float64Array,
+  mean: number,
+  inv: number,
+  out: Float64Array,
+): Float64Array {
+  const n = combined.length;
+  for (let i = 0; i < n; i++) out[i] = ((combined[i] as number) - mean) * inv;
+  return out;
+}
+
+/**
+ * Kernel: per area the class of both parts from their re-standardised index (≤ 3 thresholds each,
+ * unused ones +∞; the index itself is not stored, see restandardisedColumn) and the matrix group and attention flag, branch-free (see restandardiseClassify3 and
  * matrixKernel); returns the number of areas per cell (last = unscored), from which the class
  * counts of both parts follow.
  */
@@ -1184,13 +1556,11 @@ function finalKernel(
   sMean: number,
   sInv: number,
   sT: Float64Array,
-  sIndex: Float64Array,
   sClass: Int8Array,
   dComb: Float64Array,
   dMean: number,
   dInv: number,
   dT: Float64Array,
-  dIndex: Float64Array,
   dClass: Int8Array,
   nd: number,
   groupX: Int16Array,
@@ -1208,8 +1578,6 @@ function finalKernel(
     // the combined values of unscored areas are NaN (zCombine2), so are their index values
     const u = ((sComb[i] as number) - sMean) * sInv;
     const v = ((dComb[i] as number) - dMean) * dInv;
-    sIndex[i] = u;
-    dIndex[i] = v;
     const cs = Number(u > s0) + Number(u > s1) + Number(u > s2);
     const cd = Number(v > d0) + Number(v > d1) + Number(v > d2);
     sClass[i] = (cs + 1) * ok - 1;
@@ -1346,11 +1714,24 @@ function ruleKernel(
   }
 }
 
+/** Options of computeIndexColumns. */
+export interface ComputeIndexOptions {
+  /**
+   * Also flag the changes of every dynamics indicator that stand out against the city-wide
+   * distribution (result.outstandingChanges, in the order of definition.dynamics.inputs): the same
+   * result as flagOutstandingChangeColumns(dynamics columns, options, workspace), computed in the
+   * index's own passes over the dynamics columns where possible (distribution sums in the
+   * statistics pass, flags in the z-sum pass). Throws that function's errors after the index's own.
+   */
+  outstandingChanges?: OutstandingChangeOptions;
+}
+
 /** Computes an index from columnar input (NaN = missing). Throws MonitoringError; never returns partial results. */
 export function computeIndexColumns(
   definition: IndexDefinition,
   input: IndexColumnsInput,
   workspace?: IndexWorkspace,
+  options: ComputeIndexOptions = {},
 ): IndexResult {
   assertValidIndexDefinition(definition);
   const take = takerOf(workspace);
@@ -1395,6 +1776,13 @@ export function computeIndexColumns(
   // exclusion list → population missing → population below minimum → missing values.
   // Every element is written below (validity kernel, or the fill of the explicit list).
   const valid = take('valid', U8, n);
+  // Outstanding changes asked for: their distribution sums (over all areas) are taken in the first
+  // pass that reads few columns (validity, else statistics).
+  const outstandingOptions = definition.dynamics ? (options.outstandingChanges ?? null) : null;
+  const outstandingDynCols = (definition.dynamics?.inputs ?? []).map(
+    (inp) => input.dynamics?.[inp.indicatorId] as Float64Array,
+  );
+  let allSums: OutstandingSums[] = [];
   // Reason codes per area; texts are built on demand (10,000 strings per run would cost more than the index).
   // Reasons: excluded and missing values by position (few), the others follow from the rules and
   // the population when asked (no reason column written per run).
@@ -1418,7 +1806,15 @@ export function computeIndexColumns(
     for (const id of input.validAreaIds) valid[index.get(id) as number] = 1;
     listMode = true;
   } else {
-    knownCount = applyValidityRules(rules, input.ids, input.population, valid, special, detail);
+    knownCount = applyValidityRules(
+      rules,
+      input.ids,
+      input.population,
+      valid,
+      special,
+      detail,
+      outstandingOptions ? { cols: outstandingDynCols, out: allSums } : null,
+    );
   }
   const missingProblems: string[] = [];
   let missingCode: 'missing_value' | 'missing_dynamics' = 'missing_value';
@@ -1474,20 +1870,22 @@ export function computeIndexColumns(
   // non-finite mean, and only then the column-by-column check runs (refuse, or exclude and recount).
   const needRange = (dyn: boolean) =>
     (dyn ? definition.dynamics?.standardisation : definition.status.standardisation) === 'minmax';
-  const computeStats = () => [
-    ...statsOfColumns(
-      columns.filter((c) => !c.dyn).map((c) => c.col),
-      valid,
-      validCount,
-      needRange(false),
-    ),
-    ...statsOfColumns(
-      columns.filter((c) => c.dyn).map((c) => c.col),
-      valid,
-      validCount,
-      needRange(true),
-    ),
-  ];
+  const dynCols = columns.filter((c) => c.dyn).map((c) => c.col);
+  // Without them from the validity pass, the distribution sums come from the statistics pass of the
+  // dynamics columns; empty when that cannot take them either (> 4 columns, min–max).
+  const sumsInStats = outstandingOptions !== null && allSums.length === 0;
+  const computeStats = () => {
+    if (sumsInStats) allSums = [];
+    return [
+      ...statsOfColumns(
+        columns.filter((c) => !c.dyn).map((c) => c.col),
+        valid,
+        validCount,
+        needRange(false),
+      ),
+      ...statsOfColumns(dynCols, valid, validCount, needRange(true), sumsInStats ? allSums : null),
+    ];
+  };
   let stats = computeStats();
   if (stats.some((st) => !Number.isFinite(st.mean))) {
     checkMissing(columns);
@@ -1500,10 +1898,24 @@ export function computeIndexColumns(
     validCount = countValid();
     stats = computeStats();
   }
+  // Sums without a non-finite value are those flagOutstandingChangeColumns would compute (with a
+  // missing value it sums with tests itself); limits that would throw are left to that function.
+  const sumsUsable =
+    outstandingOptions !== null &&
+    allSums.length === dynCols.length &&
+    allSums.every((x) => Number.isFinite(x.s) && Number.isFinite(x.ss));
+  let limits: OutstandingLimits[] | null = null;
+  if (sumsUsable) {
+    try {
+      limits = allSums.map((x) => outstandingLimits(x, outstandingOptions));
+    } catch (e) {
+      if (!(e instanceof MonitoringError)) throw e;
+    }
+  }
   const ns = definition.status.inputs.length;
   const fast =
     definition.dynamics && fastPart(definition.status) && fastPart(definition.dynamics)
-      ? computePartsFused(definition, input, stats, valid, validCount, n, take)
+      ? computePartsFused(definition, input, stats, valid, validCount, n, take, limits)
       : null;
   const status = fast
     ? fast.status
@@ -1601,6 +2013,23 @@ export function computeIndexColumns(
         return `Kein Wert für ${detail.get(i) ?? ''}`;
     }
   };
+  // Outstanding changes: flagged in the z-sum pass of the fast path, else in a pass of their own
+  // (with the sums from the statistics pass when there are usable ones).
+  let outstandingChanges: ChangeColumnFlags[] | null = null;
+  if (outstandingOptions) {
+    outstandingChanges =
+      fast && fast.outstanding
+        ? fast.outstanding.map(
+            (f, j) =>
+            changeColumnFlagsOf(dynCols[j] as Float64Array, (limits as OutstandingLimits[])[j] as OutstandingLimits, f.flags, f.count, outstandingOptions), // prettier-ignore
+          )
+        : flagOutstandingChangeColumns(
+            dynCols,
+            outstandingOptions,
+            workspace,
+            sumsUsable ? allSums : undefined,
+          );
+  }
   let codesCache: (UnscoredReasonCode | null)[] | null = null;
   let reasonsCache: (string | null)[] | null = null;
   return {
@@ -1631,6 +2060,7 @@ export function computeIndexColumns(
     ruleHits,
     attention,
     attentionCount,
+    outstandingChanges,
   };
 }
 
