@@ -110,6 +110,35 @@ describe('class changes in columns', () => {
     expect(Array.from(cols.to)).toEqual(expected.map((j) => changed.status.classOf[j]));
   });
 
+  it('finds the repeated class per area in the same area list (word-wise, every class, tail included)', () => {
+    // the dynamics of 2019 and a second edition with every 5th area moved one class (and the
+    // tail after the last full word too), compared with a plain per-area check for each class
+    const dyn = mssPreset(2019).dynamics?.inputs[0]?.indicatorId as string;
+    const n = d19.areas.length;
+    const later = computeIndex(mssPreset(2019), {
+      areas: d19.areas.map((a, i) =>
+        i % 5 === 0 || i >= n - 3
+          ? { ...a, dynamics: { ...a.dynamics, [dyn]: ((a.dynamics?.[dyn] ?? 0) as number) + (i % 2 === 0 ? 3 : -3) } } // prettier-ignore
+          : a,
+      ),
+    });
+    expect(n % 4).not.toBe(0);
+    const moved = Array.from(later.dynamics?.classOf ?? []).filter((c, j) => c !== r19.dynamics?.classOf[j]); // prettier-ignore
+    expect(moved.length).toBeGreaterThan(10);
+    for (const cls of (r19.dynamics?.classes ?? []).map((c) => c.code)) {
+      const got = findRepeatedNegativeDynamicsColumns([r19, later], { classCode: cls });
+      const t0 = r19.dynamics?.classes.findIndex((c) => c.code === cls);
+      const expected = Array.from(
+        { length: n },
+        (_, j) =>
+        r19.valid[j] === 1 && later.valid[j] === 1 && r19.dynamics?.classOf[j] === t0 && later.dynamics?.classOf[j] === t0 ? 1 : 0, // prettier-ignore
+      );
+      expect(Array.from(got.hit)).toEqual(expected);
+      expect(got.count).toBe(expected.reduce<number>((a, b) => a + b, 0));
+      expect(got.count).toBeGreaterThan(0);
+    }
+  });
+
   it('gives the same repeated hits with a workspace, whose column the next run overwrites', () => {
     const ws = createIndexWorkspace();
     const first = findRepeatedNegativeDynamicsColumns([r19, r19], {}, ws);

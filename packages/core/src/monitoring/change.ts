@@ -352,8 +352,31 @@ function inClassPairKernel(
 ): number {
   const n = hit.length;
   let count = 0;
+  let j0 = 0;
+  // Four areas at a time as 32-bit words over the same bytes (all columns start at a multiple of 4):
+  // a byte of x ^ (target in every byte) is 0 exactly where the class is the target.
+  if (
+    n >= 4 &&
+    v0.byteOffset % 4 === 0 &&
+    v1.byteOffset % 4 === 0 &&
+    cls0.byteOffset % 4 === 0 &&
+    cls1.byteOffset % 4 === 0 &&
+    hit.byteOffset % 4 === 0
+  ) {
+    const words = n >> 2;
+    count = inClassPairWords(
+      new Int32Array(v0.buffer, v0.byteOffset, words),
+      new Int32Array(cls0.buffer, cls0.byteOffset, words),
+      Math.imul(target0 & 0xff, 0x01010101),
+      new Int32Array(v1.buffer, v1.byteOffset, words),
+      new Int32Array(cls1.buffer, cls1.byteOffset, words),
+      Math.imul(target1 & 0xff, 0x01010101),
+      new Int32Array(hit.buffer, hit.byteOffset, words),
+    );
+    j0 = words << 2;
+  }
   // hit is fresh (all 0): write only the hits
-  for (let j = 0; j < n; j++) {
+  for (let j = j0; j < n; j++) {
     if (
       cls1[j] === target1 &&
       cls0[j] === target0 &&
@@ -362,6 +385,37 @@ function inClassPairKernel(
       hit[j] = 1;
       count++;
     }
+  }
+  return count;
+}
+
+/**
+ * inClassPairKernel on words of 4 areas: per byte 1 where both classes are the targets and both
+ * areas are scored (valid bytes are 0/1), else 0, written for every word; returns the number of 1s.
+ * Exact zero-byte test (no carries between bytes): for y = x ^ target, ((y & 0x7f…) + 0x7f…) | y
+ * has the high bit of a byte set exactly where that byte of y is not 0.
+ */
+function inClassPairWords(
+  v0: Int32Array,
+  c0: Int32Array,
+  t0: number,
+  v1: Int32Array,
+  c1: Int32Array,
+  t1: number,
+  hit: Int32Array,
+): number {
+  const words = hit.length;
+  let count = 0;
+  for (let w = 0; w < words; w++) {
+    const y0 = (c0[w] as number) ^ t0;
+    const y1 = (c1[w] as number) ^ t1;
+    const nz0 = (((y0 & 0x7f7f7f7f) + 0x7f7f7f7f) | y0) & 0x80808080;
+    const nz1 = (((y1 & 0x7f7f7f7f) + 0x7f7f7f7f) | y1) & 0x80808080;
+    // 0x01 in the bytes where neither differs, masked by both valid columns
+    const h = (~(nz0 | nz1) >>> 7) & 0x01010101 & (v0[w] as number) & (v1[w] as number);
+    hit[w] = h;
+    // number of 1 bytes: their sum in the top byte
+    count += Math.imul(h, 0x01010101) >>> 24;
   }
   return count;
 }
