@@ -451,6 +451,38 @@ describe('workspace (reused output buffers)', () => {
     expect(attention).toBeGreaterThan(0);
   });
 
+  it('writes the matrix columns of the fast path from the classes on first read, for every rule', () => {
+    const sCodes = preset.status.classes.classes.map((c) => c.code);
+    const dCodes = (preset.dynamics as IndexPart).classes.classes.map((c) => c.code);
+    // a second rule (status class 0 with any dynamics): rules after the first get a pass each
+    const twoRules: IndexDefinition = {
+      ...preset,
+      rules: [...(preset.rules ?? []), { id: 'zweite', label: 'Zweite', when: [{ status: [sCodes[0] as string] }] }], // prettier-ignore
+    };
+    for (const ws of [undefined, createIndexWorkspace()]) {
+      const r = computeIndexColumns(twoRules, input, ws);
+      const hitsOf = (id: string, s: number, d: number) =>
+        (twoRules.rules ?? []).some((rule) => rule.id === id && rule.when.some((w) => w.status.includes(sCodes[s] as string) && (w.dynamics === undefined || w.dynamics.includes(dCodes[d] as string)))); // prettier-ignore
+      const ids = (twoRules.rules ?? []).map((x) => x.id);
+      expect(Object.keys(r.ruleHits)).toEqual(ids);
+      let second = 0;
+      for (let i = 0; i < input.ids.length; i++) {
+        const s = r.status.classOf[i] as number;
+        const d = r.dynamics?.classOf[i] as number;
+        const scored = r.valid[i] === 1;
+        const g = scored ? (twoRules.matrix ?? []).findIndex((m) => m.status === sCodes[s] && m.dynamics === dCodes[d]) : -1; // prettier-ignore
+        expect(r.groupOf[i]).toBe(g);
+        const hits = ids.map((id) => (scored && hitsOf(id, s, d) ? 1 : 0));
+        expect(ids.map((id) => r.ruleHits[id]?.[i])).toEqual(hits);
+        expect(r.attention[i]).toBe(hits.some((h) => h === 1) ? 1 : 0);
+        second += hits[1] ?? 0;
+      }
+      expect(second).toBeGreaterThan(0);
+      expect(r.attentionCount).toBe(r.attention.reduce((a, b) => a + b, 0));
+      expect(r.groupCounts.reduce((a, b) => a + b, 0)).toBe(r.validCount);
+    }
+  });
+
   it('gives the same result as fresh buffers, also after a run that scored fewer areas', () => {
     const ws = createIndexWorkspace();
     const first = computeIndexColumns(preset, input, ws);

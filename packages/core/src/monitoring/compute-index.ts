@@ -1142,16 +1142,11 @@ function countOnes(valid: Uint8Array): number {
 }
 
 /**
- * The classification of both parts and the matrix in one pass (fast path): called by applyMatrix
- * with its lookup tables; returns the number of areas per cell like matrixKernel.
+ * The classification of both parts and the areas per matrix cell in one pass (fast path): called by
+ * applyMatrix with the number of cells; returns the number of areas per cell like matrixKernel (the
+ * per-area matrix columns follow from the class columns when first read).
  */
-type FusedFinalPass = (
-  nd: number,
-  groupX: Int16Array,
-  attentionX: Uint8Array,
-  groupOf: Int16Array,
-  attention: Uint8Array,
-) => Int32Array;
+type FusedFinalPass = (nd: number, cells: number) => Int32Array;
 
 /** A part the fast path can take: z-scores of ≤ 4 inputs, z re-standardised, ≤ 3 boundaries known in advance. */
 function fastPart(part: IndexPart): boolean {
@@ -1285,7 +1280,7 @@ function computePartsFused(
   const dCounts: number[] = [];
   const status = partResult(sp, lazyZColumns(sCols, sStats, sTerms.signs, valid), sStats, sTerms.weights, sComb, sCombStats, sIndex, sClass, sKnown, sCounts); // prettier-ignore
   const dynamics = partResult(dp, lazyZColumns(dCols, dStats, dTerms.signs, valid), dStats, dTerms.weights, dComb, dCombStats, dIndex, dClass, dKnown, dCounts); // prettier-ignore
-  const fused: FusedFinalPass = (nd, groupX, attentionX, groupOf, attention) => {
+  const fused: FusedFinalPass = (nd, nc) => {
     const cells = finalKernel(
       valid,
       sComb,
@@ -1299,10 +1294,7 @@ function computePartsFused(
       strictThresholds(dKnown),
       dClass,
       nd,
-      groupX,
-      attentionX,
-      groupOf,
-      attention,
+      nc,
     );
     // areas per class of either part: sums over the cells (status class × nd + dynamics class)
     for (let c = 0; c < sp.classes.classes.length; c++) {
@@ -1546,9 +1538,11 @@ function restandardisedColumn(
 
 /**
  * Kernel: per area the class of both parts from their re-standardised index (≤ 3 thresholds each,
- * unused ones +∞; the index itself is not stored, see restandardisedColumn) and the matrix group and attention flag, branch-free (see restandardiseClassify3 and
- * matrixKernel); returns the number of areas per cell (last = unscored), from which the class
- * counts of both parts follow.
+ * unused ones +∞; the index itself is not stored, see restandardisedColumn), branch-free (see
+ * restandardiseClassify3); returns the number of areas per cell (status class × nd + dynamics
+ * class; last = unscored), from which the class counts of both parts, the areas per matrix group
+ * and the attention count follow. The per-area matrix group, rule hits and attention flag are
+ * written from the class columns on first access (matrixKernel), not here.
  */
 function finalKernel(
   valid: Uint8Array,
@@ -1563,13 +1557,9 @@ function finalKernel(
   dT: Float64Array,
   dClass: Int8Array,
   nd: number,
-  groupX: Int16Array,
-  attentionX: Uint8Array,
-  groupOf: Int16Array,
-  attention: Uint8Array,
+  nc: number,
 ): Int32Array {
   const n = valid.length;
-  const nc = groupX.length - 1;
   const cellCounts = new Int32Array(nc + 1);
   const s0 = sT[0] as number, s1 = sT[1] as number, s2 = sT[2] as number; // prettier-ignore
   const d0 = dT[0] as number, d1 = dT[1] as number, d2 = dT[2] as number; // prettier-ignore
@@ -1583,67 +1573,81 @@ function finalKernel(
     sClass[i] = (cs + 1) * ok - 1;
     dClass[i] = (cd + 1) * ok - 1;
     const cell = (cs * nd + cd - nc) * ok + nc;
-    groupOf[i] = groupX[cell] as number;
-    attention[i] = attentionX[cell] as number;
     cellCounts[cell] = (cellCounts[cell] as number) + 1;
   }
   return cellCounts;
 }
 
-/** Matrix group, rule hits and attention flag per scored area via lookup tables over (status class, dynamics class). */
+/** The per-area matrix columns: group (−1 unscored), hits per rule, attention flag. */
+interface MatrixColumns {
+  groupOf: Int16Array;
+  hits: Uint8Array[];
+  attention: Uint8Array;
+}
+
+/**
+ * Matrix group, rule hits and attention flag per scored area via lookup tables over (status class,
+ * dynamics class); the counts per group and of attention. With the fast path's final pass the
+ * counts come from it and the per-area columns are written on the first call of `columns` (from
+ * the class columns, which must not change before; with a workspace the next run overwrites them
+ * anyway); otherwise they are written here. Same values either way.
+ */
 function applyMatrix(
   valid: Uint8Array,
   sClass: Int8Array,
   dClass: Int8Array | null,
   nd: number,
   groupTable: Int16Array,
-  ruleTables: { t: Uint8Array; hits: Uint8Array }[],
-  groupOf: Int16Array,
-  attention: Uint8Array,
+  ruleTables: Uint8Array[],
   groupCount: number,
+  take: Take,
   fused: FusedFinalPass | null = null,
-): { counts: Int32Array; attentionCount: number } {
+): { counts: Int32Array; attentionCount: number; columns: () => MatrixColumns } {
   // Lookup tables over the cells (status class × nd + dynamics class) with one extra cell for the
   // unscored areas, so the loop needs no branch: cell = ok ? cell : unscored, as arithmetic.
   const nc = groupTable.length;
+  const n = valid.length;
   const groupX = new Int16Array(nc + 1);
   groupX.set(groupTable);
   groupX[nc] = -1;
   const attentionX = new Uint8Array(nc + 1);
   const rulesX = ruleTables.map((rt) => {
     const t = new Uint8Array(nc + 1);
-    t.set(rt.t);
-    for (let c = 0; c < nc; c++) attentionX[c] = (attentionX[c] as number) | (rt.t[c] as number);
+    t.set(rt);
+    for (let c = 0; c < nc; c++) attentionX[c] = (attentionX[c] as number) | (rt[c] as number);
     return t;
   });
   const dc = dClass ?? sClass;
   const dMul = dClass ? 1 : 0;
-  // The first rule in the main loop (the presets have one); further rules in a pass of their own.
-  if (fused) {
-    const cells = fused(nd, groupX, attentionX, groupOf, attention);
-    // One rule: its hits are the attention flags (attentionX is its table); more: a pass each.
-    if (ruleTables.length === 1) (ruleTables[0] as { hits: Uint8Array }).hits.set(attention);
-    else
-      for (let r = 0; r < ruleTables.length; r++)
-        ruleKernel(valid, sClass, dc, nd, dMul, rulesX[r] as Uint8Array, (ruleTables[r] as { hits: Uint8Array }).hits); // prettier-ignore
-    return matrixCounts(cells, groupX, attentionX, groupCount);
-  }
-  const cellCounts = matrixKernel(
-    valid,
-    sClass,
-    dc,
-    nd,
-    dMul,
-    groupX,
-    attentionX,
-    rulesX[0] ?? attentionX,
-    ruleTables[0]?.hits ?? null,
-    groupOf,
-    attention,
-  );
-  for (let r = 1; r < ruleTables.length; r++)
-    ruleKernel(valid, sClass, dc, nd, dMul, rulesX[r] as Uint8Array, (ruleTables[r] as { hits: Uint8Array }).hits); // prettier-ignore
-  return matrixCounts(cellCounts, groupX, attentionX, groupCount);
+  let cols: MatrixColumns | null = null;
+  let cellCounts: Int32Array | null = null;
+  const columns = (): MatrixColumns => {
+    if (cols) return cols;
+    const groupOf = take('groupOf', I16, n);
+    const attention = take('attention', U8, n);
+    const hits = ruleTables.map((_, r) => take(`rule.${r}`, U8, n));
+    // The first rule in the main loop (the presets have one); further rules in a pass of their own.
+    cellCounts = matrixKernel(
+      valid,
+      sClass,
+      dc,
+      nd,
+      dMul,
+      groupX,
+      attentionX,
+      rulesX[0] ?? attentionX,
+      hits[0] ?? null,
+      groupOf,
+      attention,
+    );
+    for (let r = 1; r < ruleTables.length; r++)
+      ruleKernel(valid, sClass, dc, nd, dMul, rulesX[r] as Uint8Array, hits[r] as Uint8Array); // prettier-ignore
+    cols = { groupOf, hits, attention };
+    return cols;
+  };
+  if (fused) cellCounts = fused(nd, nc);
+  else columns();
+  return { ...matrixCounts(cellCounts as Int32Array, groupX, attentionX, groupCount), columns };
 }
 
 /** Areas per matrix group and with attention, from the areas per cell. */
@@ -1945,11 +1949,8 @@ export function computeIndexColumns(
       : null;
 
   // Matrix and rules via lookup tables over (status class, dynamics class).
-  const groupOf = take('groupOf', I16, n);
   const matrix = definition.matrix ?? [];
   const groupCounts = matrix.map(() => 0);
-  const ruleHits: Record<string, Uint8Array> = {};
-  const attention = take('attention', U8, n);
   const sCodes = definition.status.classes.classes.map((c) => c.code);
   const dCodes = definition.dynamics ? definition.dynamics.classes.classes.map((c) => c.code) : [];
   const nd = Math.max(1, dCodes.length);
@@ -1957,7 +1958,7 @@ export function computeIndexColumns(
   matrix.forEach((g: MatrixGroup, gi) => {
     groupTable[sCodes.indexOf(g.status) * nd + dCodes.indexOf(g.dynamics)] = gi;
   });
-  const ruleTables = (definition.rules ?? []).map((r, ri) => {
+  const ruleTables = (definition.rules ?? []).map((r) => {
     const t = new Uint8Array(sCodes.length * nd);
     for (let s = 0; s < sCodes.length; s++) {
       for (let d = 0; d < nd; d++) {
@@ -1970,22 +1971,25 @@ export function computeIndexColumns(
         t[s * nd + d] = hit ? 1 : 0;
       }
     }
-    const hits = take(`rule.${ri}`, U8, n);
-    ruleHits[r.id] = hits;
-    return { t, hits };
+    return t;
   });
-  const { counts, attentionCount } = applyMatrix(
+  const {
+    counts,
+    attentionCount,
+    columns: matrixColumns,
+  } = applyMatrix(
     valid,
     status.classOf,
     dynamics ? dynamics.classOf : null,
     nd,
     groupTable,
     ruleTables,
-    groupOf,
-    attention,
     matrix.length,
+    take,
     fast ? fast.fused : null,
   );
+  const ruleIds = (definition.rules ?? []).map((r) => r.id);
+  let ruleHitsCache: Record<string, Uint8Array> | null = null;
   for (let g = 0; g < matrix.length; g++) groupCounts[g] = counts[g] as number;
   const minText = formatNumber(rules.minPopulation ?? 0);
   const reasonCodeAt = (i: number): UnscoredReasonCode | null => {
@@ -2055,10 +2059,20 @@ export function computeIndexColumns(
     },
     status,
     dynamics,
-    groupOf,
+    get groupOf() {
+      return matrixColumns().groupOf;
+    },
     groupCounts,
-    ruleHits,
-    attention,
+    get ruleHits() {
+      if (!ruleHitsCache) {
+        const hits = matrixColumns().hits;
+        ruleHitsCache = Object.fromEntries(ruleIds.map((id, r) => [id, hits[r] as Uint8Array]));
+      }
+      return ruleHitsCache;
+    },
+    get attention() {
+      return matrixColumns().attention;
+    },
     attentionCount,
     outstandingChanges,
   };
