@@ -56,6 +56,8 @@ export class AccessControl {
   private readonly roleCache = new Map<string, Map<string, Set<string>>>();
   private readonly principals = new Map<string, Cached>();
   private readonly tenants = new Map<string, boolean>();
+  /** Session ids not (or no longer) in the database, until when that answer holds. */
+  private readonly unknownSessions = new Map<string, number>();
   /** Failed sign-ins per e-mail address and per IP address. */
   readonly signInPerAccount = new FailureThrottle(SIGN_IN_PER_ACCOUNT);
   readonly signInPerIp = new FailureThrottle(SIGN_IN_PER_IP);
@@ -163,8 +165,16 @@ export class AccessControl {
       return cached.principal;
     }
     this.principals.delete(key);
+    // A cookie of an ended session is sent until the browser drops it: remember the miss briefly
+    // instead of asking the database on every request.
+    const missUntil = this.unknownSessions.get(idHash);
+    if (missUntil !== undefined && missUntil > now) return undefined;
     const row = await findSession(this.db, idHash);
-    if (!row) return undefined;
+    if (!row) {
+      if (this.unknownSessions.size > 10_000) this.unknownSessions.clear();
+      this.unknownSessions.set(idHash, now + PRINCIPAL_TTL_MS);
+      return undefined;
+    }
     const absoluteAt = new Date(row.expires_at).getTime();
     const lastSeen = Math.max(new Date(row.last_seen_at).getTime(), cached?.lastSeen ?? 0);
     if (absoluteAt <= now || now - lastSeen >= idle) {
