@@ -1626,6 +1626,27 @@ function applyMatrix(
     const groupOf = take('groupOf', I16, n);
     const attention = take('attention', U8, n);
     const hits = ruleTables.map((_, r) => take(`rule.${r}`, U8, n));
+    if (fused && dClass) {
+      // Counts known: one lean pass over the class columns (unscored areas hold class −1 in
+      // both, so the tables get a row and a column for −1 and need no validity test).
+      const nd1 = nd + 1;
+      const ns1 = Math.floor(nc / nd) + 1;
+      const groupE = new Int16Array(ns1 * nd1).fill(-1);
+      const attentionE = new Uint8Array(ns1 * nd1);
+      for (let c = 0; c < nc; c++) {
+        const e = (Math.floor(c / nd) + 1) * nd1 + (c % nd) + 1;
+        groupE[e] = groupX[c] as number;
+        attentionE[e] = attentionX[c] as number;
+      }
+      matrixColumnsKernel(sClass, dClass, nd1, groupE, attentionE, groupOf, attention);
+      // One rule: its hits are the attention flags (attentionX is its table); more: a pass each.
+      if (ruleTables.length === 1) (hits[0] as Uint8Array).set(attention);
+      else
+        for (let r = 0; r < ruleTables.length; r++)
+          ruleKernel(valid, sClass, dc, nd, dMul, rulesX[r] as Uint8Array, hits[r] as Uint8Array); // prettier-ignore
+      cols = { groupOf, hits, attention };
+      return cols;
+    }
     // The first rule in the main loop (the presets have one); further rules in a pass of their own.
     cellCounts = matrixKernel(
       valid,
@@ -1697,6 +1718,27 @@ function matrixKernel(
     cellCounts[cell] = (cellCounts[cell] as number) + 1;
   }
   return cellCounts;
+}
+
+/**
+ * Kernel: matrix group and attention flag per area from the class columns via tables over
+ * (status class + 1) × nd1 + dynamics class + 1 (row and column 0: unscored, class −1).
+ */
+function matrixColumnsKernel(
+  sClass: Int8Array,
+  dClass: Int8Array,
+  nd1: number,
+  groupE: Int16Array,
+  attentionE: Uint8Array,
+  groupOf: Int16Array,
+  attention: Uint8Array,
+): void {
+  const n = sClass.length;
+  for (let i = 0; i < n; i++) {
+    const e = ((sClass[i] as number) + 1) * nd1 + (dClass[i] as number) + 1;
+    groupOf[i] = groupE[e] as number;
+    attention[i] = attentionE[e] as number;
+  }
 }
 
 /** Kernel: hits of one further rule per area. */
