@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wilsonInterval } from './wilson.ts';
+import { shareReliability, wilsonInterval } from './wilson.ts';
 
 // z of the 97.5 % normal quantile as R qnorm(0.975) / scipy norm.ppf(0.975) give it.
 const Z975 = 1.959963984540054;
@@ -40,5 +40,24 @@ describe('wilsonInterval', () => {
     expect(wilsonInterval(0, 0)).toBeNull();
     expect(() => wilsonInterval(11, 10)).toThrow('zwischen 0 und n = 10');
     expect(() => wilsonInterval(1, -1)).toThrow(RangeError);
+  });
+});
+
+describe('shareReliability', () => {
+  it('gives the Wilson interval on the share scale and flags small bases', () => {
+    const r = shareReliability('share', 100, 5, 50)!;
+    expect(r.smallBase).toBe(true);
+    // Wilson 95 % for 5/50 by hand: centre 0.12854, half-width 0.08507 → 0.04347 … 0.21360
+    expect(r.lower).toBeCloseTo(4.35, 2);
+    expect(r.upper).toBeCloseTo(21.36, 2);
+    expect(shareReliability('share', 100, 30, 100)!.smallBase).toBe(false);
+  });
+
+  it('is null for counts, withheld cells and impossible pairs', () => {
+    expect(shareReliability('count', 1, 5, 50)).toBeNull();
+    expect(shareReliability('share', 100, null, 50)).toBeNull();
+    expect(shareReliability('share', 100, 5, null)).toBeNull();
+    expect(shareReliability('share', 100, 60, 50)).toBeNull();
+    expect(shareReliability('share', 100, 0, 0)).toBeNull();
   });
 });

@@ -35,3 +35,31 @@ export function wilsonInterval(successes: number, n: number, z = 1.96): Proporti
   // Clamp: rounding can push the bounds a few ulp outside [0, 1] for p = 0 or 1.
   return { lower: Math.max(0, center - half), upper: Math.min(1, center + half), center };
 }
+
+/** Below this denominator a share is flagged "kleine Basis" (the alert rules' default minimum base). */
+export const SMALL_BASE = 100;
+
+/** How reliable a published share is: its 95 % Wilson interval on the share's scale, and the flag. */
+export interface ShareReliability {
+  lower: number;
+  upper: number;
+  /** the denominator is below SMALL_BASE: read the value with care */
+  smallBase: boolean;
+}
+
+/**
+ * Reliability of a share value (numerator / denominator × scale, e.g. percent with scale 100):
+ * null when it is not a share or numerator/denominator are not both known (withheld, not imported).
+ */
+export function shareReliability(
+  kind: string,
+  scale: number,
+  numerator: number | null,
+  denominator: number | null,
+): ShareReliability | null {
+  if (kind !== 'share' || numerator === null || denominator === null) return null;
+  if (!(denominator > 0) || numerator < 0 || numerator > denominator) return null;
+  const w = wilsonInterval(numerator, denominator);
+  if (!w) return null;
+  return { lower: w.lower * scale, upper: w.upper * scale, smallBase: denominator < SMALL_BASE };
+}

@@ -103,6 +103,12 @@ export const de = {
   profIndexAttention: 'Gebiet mit besonderem Aufmerksamkeitsbedarf',
   asOf: (date: string) => `Stand ${date}`,
   areaSize: 'Fläche',
+  interval95Label: 'Vertrauensbereich',
+  interval95: (lo: string, hi: string) => `95 %: ${lo} bis ${hi}`,
+  interval95Hint:
+    'Mit 95 % Wahrscheinlichkeit liegt der Anteil in diesem Bereich (Konfidenzintervall nach Wilson); je kleiner die Basis, desto breiter.',
+  smallBase: 'Kleine Basis',
+  smallBaseOf: (n: string) => `Nenner ${n}`,
   flagged: 'Hinweis',
   flagLabel: (flag: string) =>
     flag === 'invalid'

@@ -103,6 +103,12 @@ export const en: Dict = {
       : flag === 'suppressed'
         ? 'suppressed (confidentiality)'
         : flag,
+  interval95Label: 'Confidence interval',
+  interval95: (lo: string, hi: string) => `95 %: ${lo} to ${hi}`,
+  interval95Hint:
+    'With 95 % probability the share lies in this range (Wilson confidence interval); the smaller the base, the wider.',
+  smallBase: 'Small base',
+  smallBaseOf: (n: string) => `denominator ${n}`,
   flagged: 'Note',
   subAreas: 'Sub-areas',
 

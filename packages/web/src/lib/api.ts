@@ -188,6 +188,14 @@ export interface AreaValue {
   denominator: number | null;
   flag: string | null;
   flagReason: string | null;
+  /** shares: 95 % Wilson interval on the value's scale and the small-base flag; else null */
+  reliability?: Reliability | null;
+}
+
+export interface Reliability {
+  lower: number;
+  upper: number;
+  smallBase: boolean;
 }
 
 export interface ValuesResponse {
@@ -232,8 +240,8 @@ export interface ProfileIndicator {
   numerator: number | null;
   denominator: number | null;
   flag: string | null;
-  /** Not sent by the profile endpoint yet (the values endpoint has it); read when present. */
   flagReason?: string | null;
+  reliability?: Reliability | null;
   cityValue: number | null;
   rank: number | null;
   rankOf: number | null;

@@ -104,7 +104,13 @@ describe('GET /api/values', () => {
       denominator: 150,
       flag: 'suppressed',
       flagReason: 'weniger als 3 Fälle',
+      reliability: null,
     });
+    // 5 of 50 (Stülerstraße): Wilson 95 % 4,35 … 21,36 %, small base; 30 of 100: not small
+    expect(body.values[0].reliability.smallBase).toBe(true);
+    expect(body.values[0].reliability.lower).toBeCloseTo(4.3475, 3);
+    expect(body.values[0].reliability.upper).toBeCloseTo(21.36, 2);
+    expect(body.values[2].reliability.smallBase).toBe(false);
   });
 
   it('uses the median of the areas for value indicators', async () => {

@@ -67,6 +67,20 @@ export const cityValueSchema = z
 
 const flagSchema = z.enum(['suppressed', 'invalid']).nullable();
 
+/** How reliable a share is (numerator/denominator known): 95 % Wilson interval, small-base flag. */
+const reliabilitySchema = z
+  .object({
+    lower: z.number(),
+    upper: z.number(),
+    smallBase: z.boolean().meta({ description: 'Nenner unter 100: Wert mit Vorsicht lesen' }),
+  })
+  .nullable()
+  .meta({
+    id: 'Reliability',
+    description:
+      'Anteile: 95-%-Konfidenzintervall nach Wilson (auf der Skala des Werts) und Hinweis auf kleine Basis; sonst null',
+  });
+
 export const valuesSchema = z
   .object({
     indicator: indicatorSchema,
@@ -83,6 +97,7 @@ export const valuesSchema = z
         denominator: z.number().nullable(),
         flag: flagSchema,
         flagReason: z.string().nullable(),
+        reliability: reliabilitySchema,
       }),
     ),
     city: cityValueSchema,
@@ -121,6 +136,7 @@ export const profileSchema = z
               .string()
               .nullable()
               .meta({ description: 'warum kein Wert vorliegt (z. B. nicht bewertet, gesperrt)' }),
+            reliability: reliabilitySchema,
             cityValue: z.number().nullable(),
             rank: z.number().int().nullable().meta({ description: '1 = höchster Wert' }),
             rankOf: z.number().int().meta({ description: 'Anzahl der Gebiete der Ebene mit Wert' }),

@@ -1,6 +1,6 @@
 // Indicator catalogue (cached with coverage), values of a level, area profiles and series.
 // City values and ranks come from @sozialraum/core (docs/methods/aggregation.md).
-import { cityValue, rankValues } from '@sozialraum/core';
+import { cityValue, rankValues, shareReliability } from '@sozialraum/core';
 import type { Sql } from '../../db/db.ts';
 import { notFound } from '../../http/errors.ts';
 import { getAreaDetail, requireLevel } from '../areas/index.ts';
@@ -276,6 +276,7 @@ export async function getValues(
       denominator: r.denominator,
       flag: r.flag,
       flagReason: r.flag_reason,
+      reliability: shareReliability(indicator.kind, indicator.scale, r.numerator, r.denominator),
     })),
     city: { value: city.value, method: city.method },
   };
@@ -341,6 +342,12 @@ export async function getProfile(
       denominator: current?.denominator ?? null,
       flag: current?.flag ?? null,
       flagReason: current?.flag_reason ?? null,
+      reliability: shareReliability(
+        indicator.kind,
+        indicator.scale,
+        current?.numerator ?? null,
+        current?.denominator ?? null,
+      ),
       cityValue: city.value,
       rank: at >= 0 && (current?.value ?? null) !== null ? (ranks[at] ?? null) : null,
       rankOf: rankedCount,

@@ -64,6 +64,22 @@ function IndicatorRow({ item, showDate }: { item: ProfileIndicator; showDate: bo
             <dd>{t.asOf(formatDate(item.date, lang))}</dd>
           </div>
         )}
+        {item.reliability && item.value !== null && (
+          <div className={item.reliability.smallBase ? 'profile-flag' : undefined}>
+            <dt className={item.reliability.smallBase ? undefined : 'visually-hidden'}>
+              {item.reliability.smallBase ? t.smallBase : t.interval95Label}
+            </dt>
+            <dd title={t.interval95Hint}>
+              {t.interval95(
+                formatValue(item.reliability.lower, ind.unit, ind.decimals, lang),
+                formatValue(item.reliability.upper, ind.unit, ind.decimals, lang),
+              )}
+              {item.reliability.smallBase && item.denominator !== null
+                ? ` · ${t.smallBaseOf(formatValue(item.denominator, 'count', 0, lang))}`
+                : ''}
+            </dd>
+          </div>
+        )}
         {flagText && (
           <div className="profile-flag">
             <dt>{t.flagged}</dt>
