@@ -12,11 +12,11 @@ describe('explainArea', () => {
   it('explains a scored area in a sentence a planner understands', () => {
     const e = explainArea(result, '01200518');
     expect(e.status?.sentence).toBe(
-      "Status-Index 1,28 (niedrig), 0,22 unter der Grenze zu „sehr niedrig“; größter Beitrag: Kinderarmut (+1,6)",
+      'Status-Index 1,28 (niedrig), 0,22 unter der Grenze zu „sehr niedrig“; größter Beitrag: Kinderarmut (+1,6)',
     );
     expect(e.text).toBe(
-      "Status-Index 1,28 (niedrig), 0,22 unter der Grenze zu „sehr niedrig“; größter Beitrag: Kinderarmut (+1,6). " +
-        "Dynamik-Index -0,32 (stabil), 0,68 über der Grenze zu „positiv“; größter Beitrag: Veränderung Transferbezug (-1,2). " +
+      'Status-Index 1,28 (niedrig), 0,22 unter der Grenze zu „sehr niedrig“; größter Beitrag: Kinderarmut (+1,6). ' +
+        'Dynamik-Index -0,32 (stabil), 0,68 über der Grenze zu „positiv“; größter Beitrag: Veränderung Transferbezug (-1,2). ' +
         'Gruppe 3+/-: Status niedrig, Dynamik stabil.',
     );
   });
