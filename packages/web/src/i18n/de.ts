@@ -109,6 +109,9 @@ export const de = {
     'Mit 95 % Wahrscheinlichkeit liegt der Anteil in diesem Bereich (Konfidenzintervall nach Wilson); je kleiner die Basis, desto breiter.',
   smallBase: 'Kleine Basis',
   smallBaseOf: (n: string) => `Nenner ${n}`,
+  subscribeArea: 'Hinweise zu diesem Gebiet abonnieren',
+  subscribedArea: (area: string, email: string) =>
+    `Abonniert: neue Frühwarnungen zu ${area} gehen an ${email} (Abonnements unter „Frühwarnungen“).`,
   flagged: 'Hinweis',
   flagLabel: (flag: string) =>
     flag === 'invalid'

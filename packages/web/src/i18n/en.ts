@@ -109,6 +109,9 @@ export const en: Dict = {
     'With 95 % probability the share lies in this range (Wilson confidence interval); the smaller the base, the wider.',
   smallBase: 'Small base',
   smallBaseOf: (n: string) => `denominator ${n}`,
+  subscribeArea: 'Subscribe to alerts for this area',
+  subscribedArea: (area: string, email: string) =>
+    `Subscribed: new alerts about ${area} go to ${email} (manage under “Alerts”).`,
   flagged: 'Note',
   subAreas: 'Sub-areas',
 

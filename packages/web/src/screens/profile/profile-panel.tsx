@@ -1,7 +1,7 @@
 // Area profile (Sozialraumprofil): hierarchy and every indicator with city value, rank, time series and source.
 // Shown as a side panel next to the map and as its own page (/gebiete/{id}).
-import { useEffect, useRef } from 'react';
-import { api } from '../../lib/api.ts';
+import { useEffect, useRef, useState } from 'react';
+import { api, ApiError } from '../../lib/api.ts';
 import type { AreaDetail, IndexEdition, Profile, ProfileIndicator } from '../../lib/api.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { formatDate, formatNumber, formatValue, unitShort } from '../../lib/core-bridge.ts';
@@ -18,6 +18,46 @@ import { editionForDate, firstEditionFor } from './index-edition.ts';
 /** URL of the profile as its own page. */
 export function profileUrl(areaId: number, date: string | null): string {
   return `/gebiete/${areaId}${date ? `?date=${date}` : ''}`;
+}
+
+/** "Hinweise zu diesem Gebiet abonnieren" for signed-in people with alerts.subscribe. */
+function SubscribeArea({ areaId, areaName }: { areaId: number; areaName: string }) {
+  const { t } = useI18n();
+  const auth = useAuth();
+  const [state, setState] = useState<'idle' | 'busy' | 'done' | { error: string }>('idle');
+  const email = auth.me?.user?.email;
+  if (!email || !auth.can('alerts.subscribe')) return null;
+  if (state === 'done')
+    return (
+      <p className="profile-meta" role="status">
+        {t.subscribedArea(areaName, email)}
+      </p>
+    );
+  return (
+    <p className="profile-meta">
+      <button
+        type="button"
+        className="btn btn-small"
+        disabled={state === 'busy'}
+        onClick={() => {
+          setState('busy');
+          api.createAlertSubscription({ email, areaId, indicatorId: null, ruleId: null }).then(
+            () => setState('done'),
+            (err: unknown) =>
+              setState({ error: err instanceof ApiError ? err.message : t.serverUnreachable }),
+          );
+        }}
+      >
+        {t.subscribeArea}
+      </button>
+      {typeof state === 'object' && (
+        <span className="field-error" role="alert">
+          {' '}
+          {state.error}
+        </span>
+      )}
+    </p>
+  );
 }
 
 function IndicatorRow({ item, showDate }: { item: ProfileIndicator; showDate: boolean }) {
@@ -287,6 +327,7 @@ export function ProfileContent({
             </>
           )}
         </p>
+        <SubscribeArea areaId={area.id} areaName={area.name} />
       </header>
       <IndexSection area={area} headingId={headingId} date={mainDate} />
       {groups.length === 0 && <Empty>{t.noProfileData}</Empty>}
