@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editionForDate, firstEditionFor } from './index-edition.ts';
+import { editionForDate, firstEditionFor, mssPresetFor } from './index-edition.ts';
 
 const E = (system: string, level: string, date: string) => ({ system, level, date });
 const editions = [
@@ -30,5 +30,14 @@ describe('editionForDate', () => {
   it('finds the first edition', () => {
     expect(firstEditionFor(editions, 'lor2021', 'plr')?.date).toBe('2019-12-31');
     expect(firstEditionFor(editions, 'x', 'plr')).toBeNull();
+  });
+});
+
+describe('mssPresetFor', () => {
+  it('shows MSS 2013 and 2017 data by their 4 + 4 method, from 2018 by the 3 + 3 method', () => {
+    expect(mssPresetFor('2012-12-31')).toBe('mss-2013-2017');
+    expect(mssPresetFor('2016-12-31')).toBe('mss-2013-2017');
+    expect(mssPresetFor('2018-12-31')).toBe('mss-2019-2021');
+    expect(mssPresetFor('2020-12-31')).toBe('mss-2019-2021');
   });
 });

@@ -27,3 +27,16 @@ export function firstEditionFor(
     .filter((e) => e.system === system && e.level === level)
     .reduce<IndexEdition | null>((a, e) => (a === null || e.date < a.date ? e : a), null);
 }
+
+/**
+ * The method the official Berlin MSS used for an edition (SOURCE.md, MSS 2021 Kapitel 2): the data
+ * of 31.12.2012 and 31.12.2016 (MSS 2013, 2017) with 4 + 4 indicators, from 31.12.2018 (MSS 2019,
+ * 2021) with 3 + 3. The profile shows each edition by the method it was published with, so its
+ * classes are the official ones.
+ */
+export const MSS_CURRENT = 'mss-2019-2021';
+export const MSS_BEFORE_2018 = 'mss-2013-2017';
+
+export function mssPresetFor(editionDate: string): string {
+  return editionDate < '2018-01-01' ? MSS_BEFORE_2018 : MSS_CURRENT;
+}

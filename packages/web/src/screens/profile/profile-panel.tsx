@@ -13,7 +13,7 @@ import { Link } from '../../components/link.tsx';
 import { useAuth } from '../../lib/auth.tsx';
 import { canEditIndicator } from '../../lib/access.ts';
 import { Sparkline } from './sparkline.tsx';
-import { editionForDate, firstEditionFor } from './index-edition.ts';
+import { editionForDate, firstEditionFor, MSS_CURRENT, mssPresetFor } from './index-edition.ts';
 
 /** URL of the profile as its own page. */
 export function profileUrl(areaId: number, date: string | null): string {
@@ -159,8 +159,8 @@ export function latestDate(dates: readonly string[]): string | null {
   return dates.reduce<string | null>((a, d) => (a === null || d > a ? d : a), null);
 }
 
-/** The index shown in the profile: the MSS 2019/2021 preset (issue 4 § 6 "the index in the area profile"). */
-export const PROFILE_INDEX_ID = 'mss-2019-2021';
+/** The index shown in the profile: the MSS (issue 4 § 6 "the index in the area profile"), current method. */
+export const PROFILE_INDEX_ID = MSS_CURRENT;
 
 /** Link to the monitoring screen at that edition with the area's explanation open. */
 export function monitoringUrl(indexId: string, e: IndexEdition, areaId: number): string {
@@ -187,17 +187,35 @@ function IndexSection({
 }) {
   const { t, lang } = useI18n();
   const indicesQ = useFetch(() => api.indices(), []);
-  const preset = indicesQ.data?.find((i) => i.id === PROFILE_INDEX_ID) ?? null;
-  const detailQ = useFetch(preset ? () => api.index(preset.id) : null, [preset?.id]);
-  const editions = preset && detailQ.data?.id === preset.id ? detailQ.data.editions : [];
-  const edition = editionForDate(editions, area.systemId, area.levelId, date);
-  const first = firstEditionFor(editions, area.systemId, area.levelId);
+  const current = indicesQ.data?.find((i) => i.id === PROFILE_INDEX_ID) ?? null;
+  const detailQ = useFetch(current ? () => api.index(current.id) : null, [current?.id]);
+  const currentEditions = current && detailQ.data?.id === current.id ? detailQ.data.editions : [];
+  const currentEdition = editionForDate(currentEditions, area.systemId, area.levelId, date);
+  // an edition published with the earlier method is shown by that method (official classes)
+  const olderId =
+    currentEdition && mssPresetFor(currentEdition.date) !== PROFILE_INDEX_ID
+      ? mssPresetFor(currentEdition.date)
+      : null;
+  const older = olderId ? (indicesQ.data?.find((i) => i.id === olderId) ?? null) : null;
+  const olderQ = useFetch(older ? () => api.index(older.id) : null, [older?.id]);
+  const olderEdition =
+    older && olderQ.data?.id === older.id
+      ? editionForDate(olderQ.data.editions, area.systemId, area.levelId, date)
+      : null;
+  const useOlder =
+    older !== null && olderEdition !== null && olderEdition.date === currentEdition?.date;
+  // wait for the earlier method's editions instead of showing the current method first
+  const waiting = older !== null && olderQ.status === 'loading';
+  const preset = useOlder ? older : current;
+  const edition = useOlder ? olderEdition : currentEdition;
+  const first = firstEditionFor(currentEditions, area.systemId, area.levelId);
   const explainQ = useFetch(
-    preset && edition ? () => api.explainIndexArea(preset.id, area.id, edition) : null,
-    [preset?.id, area.id, edition?.system, edition?.level, edition?.date],
+    preset && edition && !waiting ? () => api.explainIndexArea(preset.id, area.id, edition) : null,
+    [preset?.id, area.id, edition?.system, edition?.level, edition?.date, waiting],
   );
   const ex = explainQ.data?.areaId === area.id ? explainQ.data : null;
   const titleId = `${headingId}-index`;
+  if (waiting) return null;
   if (preset && !edition && first && date)
     // the index exists on this level, but only from a later date than the profile's
     return (
