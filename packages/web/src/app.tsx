@@ -68,6 +68,7 @@ export function App() {
         <Link href="/" className="brand" aria-label={`${t.appName} – ${t.appTagline}`}>
           <span className="brand-mark" aria-hidden="true" />
           <span className="brand-name">{t.appName}</span>
+          {auth.me?.tenant && <span className="brand-tenant">{auth.me.tenant.name}</span>}
         </Link>
         <nav aria-label={t.navMain} className="main-nav">
           <ul>

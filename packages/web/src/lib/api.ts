@@ -693,6 +693,30 @@ let csrfToken: string | null = null;
 let csrfKnown = false;
 let csrfLoading: Promise<void> | null = null;
 
+/**
+ * The municipality a visitor without sign-in looks at, when one installation serves several (a
+ * Kreis and its Gemeinden): `?mandant=<id>` in the address, kept for the browser tab. Sent as
+ * X-Sozialraum-Tenant; a signed-in person always sees her own municipality (the server decides).
+ */
+export function requestedTenant(
+  search: string = typeof window === 'undefined' ? '' : window.location.search,
+  store: Pick<Storage, 'getItem' | 'setItem'> | null = typeof sessionStorage === 'undefined'
+    ? null
+    : sessionStorage,
+): string | null {
+  const fromUrl = new URLSearchParams(search).get('mandant');
+  if (fromUrl && /^[a-z0-9][a-z0-9_-]{0,62}$/.test(fromUrl)) {
+    store?.setItem('sozialraum.mandant', fromUrl);
+    return fromUrl;
+  }
+  return store?.getItem('sozialraum.mandant') ?? null;
+}
+
+const tenantHeader = (): Record<string, string> => {
+  const t = requestedTenant();
+  return t ? { 'X-Sozialraum-Tenant': t } : {};
+};
+
 /** Sets the CSRF token sent as X-CSRF-Token on every changing request. */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -704,7 +728,7 @@ function ensureCsrfToken(): Promise<void> {
   if (csrfKnown) return Promise.resolve();
   csrfLoading ??= fetch('/api/me', {
     credentials: 'same-origin',
-    headers: { Accept: 'application/json' },
+    headers: { Accept: 'application/json', ...tenantHeader() },
   })
     .then((r) => (r.ok ? (r.json() as Promise<{ csrfToken?: string | null }>) : null))
     .then(
@@ -735,6 +759,7 @@ async function request<T>(url: string, init?: RequestInit): Promise<T> {
       credentials: 'same-origin',
       headers: {
         Accept: 'application/json',
+        ...tenantHeader(),
         ...(changing && csrfToken ? { 'X-CSRF-Token': csrfToken } : {}),
         ...init?.headers,
       },
