@@ -73,6 +73,15 @@ interface FlowState {
   verifier: string;
   /** Expiry, ms since epoch (the cookie's Max-Age alone is up to the browser). */
   exp: number;
+  /** Where to go after sign-in: an in-app path (never another site). */
+  returnTo?: string;
+}
+
+/** An in-app path to return to after sign-in, or undefined (never another site, never the API). */
+export function safeReturnPath(p: string | undefined): string | undefined {
+  if (!p || !p.startsWith('/') || p.startsWith('//') || p.includes('\\')) return undefined;
+  if (p.startsWith('/api/') || /[\u0000-\u001f]/.test(p)) return undefined;
+  return p.slice(0, 500);
 }
 
 /** AES-256-GCM key for the flow cookie, derived from the client secret (HKDF-SHA-256). */
@@ -290,9 +299,12 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: AppContext): void 
     summary: 'Anmelden mit Single Sign-on: leitet zum Anmeldedienst (OpenID Connect) weiter',
     tags: ['Zugang'],
     permission: 'none',
+    querystring: z.object({
+      weiter: z.string().max(500).optional().describe('Pfad der App, zu dem es danach geht'),
+    }),
     response: z.object({}),
     openapi: redirectDocs,
-    handler: async ({ request, reply }) => {
+    handler: async ({ query, request, reply }) => {
       const oidc = ctx.config.oidc;
       if (!oidc) throw notFound(DISABLED_MESSAGE);
       let config: client.Configuration;
@@ -307,6 +319,7 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: AppContext): void 
         nonce: client.randomNonce(),
         verifier: client.randomPKCECodeVerifier(),
         exp: Date.now() + FLOW_TTL_MS,
+        ...(safeReturnPath(query.weiter) ? { returnTo: safeReturnPath(query.weiter) } : {}),
       };
       const url = client.buildAuthorizationUrl(config, {
         redirect_uri: oidcRedirectUri(ctx.config),
@@ -415,7 +428,9 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: AppContext): void 
         });
         access.invalidateUser(user.tenant_id, user.id);
         setSessionCookie(reply, request, ctx, session);
-        return reply.header('Cache-Control', 'no-store').redirect('/', 302);
+        return reply
+          .header('Cache-Control', 'no-store')
+          .redirect(safeReturnPath(flow.returnTo) ?? '/', 302);
       } catch (err) {
         if (!(err instanceof OidcRefusal)) throw err;
         request.log.warn({ code: err.code, reason: err.message }, 'OIDC sign-in refused');
