@@ -1,6 +1,7 @@
 // Where an area lies on screen: the app fits the map to the level's bounds (MapLibre fitBounds,
-// padding 24 px, bearing 0), so a lon/lat point maps to a pixel through Web Mercator alone.
+// with the app's padding, bearing 0), so a lon/lat point maps to a pixel through Web Mercator alone.
 // Used to click a known Planungsraum without the app exposing its map instance.
+import { fitPadding, type FitPadding } from '../packages/web/src/lib/fit-padding.ts';
 
 type Ring = [number, number][];
 export interface Feature {
@@ -38,20 +39,29 @@ function boundsOf(features: Feature[]): [number, number, number, number] {
   return [minX, minY, maxX, maxY];
 }
 
-/** Pixel (relative to the map canvas) of a lon/lat point after fitBounds(bounds of all features, padding). */
+/**
+ * Pixel (relative to the map canvas) of a lon/lat point after fitBounds(bounds of all features,
+ * padding) — the padding the app uses (packages/web/src/lib/fit-padding.ts): the bounds are fitted
+ * into the canvas minus the padding and centred in that box.
+ */
 export function projectForFitBounds(
   features: Feature[],
   point: [number, number],
   width: number,
   height: number,
-  padding: number,
+  padding: FitPadding = fitPadding(width),
 ): [number, number] {
   const [minX, minY, maxX, maxY] = boundsOf(features);
   const [x0, y1] = mercator([minX, minY]);
   const [x1, y0] = mercator([maxX, maxY]);
-  const scale = Math.min((width - 2 * padding) / (x1 - x0), (height - 2 * padding) / (y1 - y0));
+  const innerW = width - padding.left - padding.right;
+  const innerH = height - padding.top - padding.bottom;
+  const scale = Math.min(innerW / (x1 - x0), innerH / (y1 - y0));
   const [x, y] = mercator(point);
-  return [width / 2 + (x - (x0 + x1) / 2) * scale, height / 2 + (y - (y0 + y1) / 2) * scale];
+  return [
+    padding.left + innerW / 2 + (x - (x0 + x1) / 2) * scale,
+    padding.top + innerH / 2 + (y - (y0 + y1) / 2) * scale,
+  ];
 }
 
 function inside(p: [number, number], poly: Ring[]): boolean {

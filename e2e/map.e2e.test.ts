@@ -164,7 +164,7 @@ describe.skipIf(!run)('map screen in Chromium', () => {
         (o) => x >= o.x - 8 && x <= o.x + o.w + 8 && y >= o.y - 8 && y <= o.y + o.h + 8,
       );
     const candidates = interiorPoints(geometry.features, 12).map((c) => {
-      const [x, y] = projectForFitBounds(geometry.features, c.point, box.width, box.height, 24);
+      const [x, y] = projectForFitBounds(geometry.features, c.point, box.width, box.height);
       return { ...c, x: box.x + x, y: box.y + y };
     });
     const pick = candidates.find(

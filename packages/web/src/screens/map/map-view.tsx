@@ -1,5 +1,6 @@
 // The MapLibre choropleth: areas filled by class colour, hatched where there is no value.
 // Fully offline: a blank background style with our own layers, unless a basemap style URL is configured.
+import { fitPadding } from '../../lib/fit-padding.ts';
 import { useEffect, useRef, useState } from 'react';
 import { Map as MapLibreMap, NavigationControl, setWorkerUrl } from 'maplibre-gl';
 import type { GeoJSONSource, MapLayerMouseEvent, StyleSpecification } from 'maplibre-gl';
@@ -183,7 +184,7 @@ export function MapView(props: MapViewProps) {
     const map = mapRef.current;
     if (!ready || !map) return;
     const b = boundsOf(props.geometry);
-    if (b) map.fitBounds(b, { padding: 24, animate: false });
+    if (b) map.fitBounds(b, { padding: fitPadding(map.getCanvas().clientWidth), animate: false });
   }, [ready, props.geometry]);
 
   // colours (and geometry) into the source
