@@ -179,12 +179,31 @@ export function MapView(props: MapViewProps) {
     // the map is rebuilt only when the basemap changes; everything else is updated in place
   }, [props.basemapStyleUrl]);
 
-  // new geometry: fit the view to it
+  // new geometry: fit the view to it; when the map's size changes (the profile panel opens or
+  // closes, the window is resized) fit again — unless the person has panned or zoomed since.
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
     const b = boundsOf(props.geometry);
-    if (b) map.fitBounds(b, { padding: fitPadding(map.getCanvas().clientWidth), animate: false });
+    if (!b) return;
+    let moved = false;
+    const fit = () =>
+      map.fitBounds(b, { padding: fitPadding(map.getCanvas().clientWidth), animate: false });
+    const onMoveStart = (e: { originalEvent?: unknown }) => {
+      if (e.originalEvent) moved = true; // a drag, wheel or key, not our own fitBounds
+    };
+    const onResize = () => {
+      if (!moved) fit();
+    };
+    fit();
+    map.on('movestart', onMoveStart);
+    map.on('zoomstart', onMoveStart);
+    map.on('resize', onResize);
+    return () => {
+      map.off('movestart', onMoveStart);
+      map.off('zoomstart', onMoveStart);
+      map.off('resize', onResize);
+    };
   }, [ready, props.geometry]);
 
   // colours (and geometry) into the source
