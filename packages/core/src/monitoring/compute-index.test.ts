@@ -483,6 +483,49 @@ describe('workspace (reused output buffers)', () => {
     }
   });
 
+  it("writes the same per-area columns with materialise 'all' as on first read, for one and two rules", () => {
+    const sCodes = preset.status.classes.classes.map((c) => c.code);
+    const twoRules: IndexDefinition = {
+      ...preset,
+      rules: [...(preset.rules ?? []), { id: 'zweite', label: 'Zweite', when: [{ status: [sCodes[0] as string] }] }], // prettier-ignore
+    };
+    for (const def of [preset, twoRules]) {
+      const lazy = computeIndexColumns(def, input);
+      for (const ws of [undefined, createIndexWorkspace()]) {
+        // a workspace that held another run's columns must be overwritten completely
+        if (ws) computeIndexColumns(strict, input, ws, { materialise: 'all' }).groupOf.fill(7);
+        const all = computeIndexColumns(def, input, ws, {
+          materialise: 'all',
+          outstandingChanges: { direction: 'increase' },
+        });
+        expect(all.validCount).toBe(lazy.validCount);
+        expect(all.validCount).toBeLessThan(input.ids.length);
+        for (const [a, l] of [
+          [all.status, lazy.status],
+          [all.dynamics, lazy.dynamics],
+        ] as const) {
+          expect(Array.from(a?.index ?? [])).toEqual(Array.from(l?.index ?? []));
+          expect(Array.from(a?.classOf ?? [])).toEqual(Array.from(l?.classOf ?? []));
+          expect(a?.counts).toEqual(l?.counts);
+        }
+        expect(Array.from(all.groupOf)).toEqual(Array.from(lazy.groupOf));
+        expect(Array.from(all.attention)).toEqual(Array.from(lazy.attention));
+        expect(Object.keys(all.ruleHits)).toEqual(Object.keys(lazy.ruleHits));
+        for (const [id, hits] of Object.entries(lazy.ruleHits))
+          expect(Array.from(all.ruleHits[id] ?? [])).toEqual(Array.from(hits));
+        expect(all.groupCounts).toEqual(lazy.groupCounts);
+        expect(all.attentionCount).toBe(lazy.attentionCount);
+        expect(all.attention.reduce((x, y) => x + y, 0)).toBe(all.attentionCount);
+      }
+    }
+    // the general path (one part: no fast path) ignores the option and gives its own result
+    const statusOnly = { ...preset, dynamics: undefined, matrix: undefined, rules: undefined };
+    const g = computeIndexColumns(statusOnly, input, undefined, { materialise: 'all' });
+    expect(Array.from(g.status.index)).toEqual(
+      Array.from(computeIndexColumns(statusOnly, input).status.index),
+    );
+  });
+
   it('gives the same result as fresh buffers, also after a run that scored fewer areas', () => {
     const ws = createIndexWorkspace();
     const first = computeIndexColumns(preset, input, ws);

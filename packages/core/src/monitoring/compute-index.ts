@@ -1146,7 +1146,15 @@ function countOnes(valid: Uint8Array): number {
  * applyMatrix with the number of cells; returns the number of areas per cell like matrixKernel (the
  * per-area matrix columns follow from the class columns when first read).
  */
-type FusedFinalPass = (nd: number, cells: number) => Int32Array;
+type FusedFinalPass = (nd: number, cells: number, out: MatrixOut | null) => Int32Array;
+
+/** Tables over the cells (last = unscored) and the per-area columns the final pass fills when asked. */
+interface MatrixOut {
+  groupX: Int16Array;
+  attentionX: Uint8Array;
+  groupOf: Int16Array;
+  attention: Uint8Array;
+}
 
 /** A part the fast path can take: z-scores of ≤ 4 inputs, z re-standardised, ≤ 3 boundaries known in advance. */
 function fastPart(part: IndexPart): boolean {
@@ -1188,6 +1196,7 @@ function computePartsFused(
   n: number,
   take: Take,
   limits: readonly OutstandingLimits[] | null,
+  materialiseAll = false,
 ): {
   status: PartResult;
   dynamics: PartResult;
@@ -1263,6 +1272,7 @@ function computePartsFused(
   }
   // The index columns are not written by the final pass (which needs the values only for the
   // classes): built on first access from the combined columns with the same arithmetic.
+  // With materialise 'all' the final pass writes them itself (same arithmetic, same values).
   const lazyIndex = (key: string, comb: Float64Array, st: ColumnStats) => {
     let cache: Float64Array | null = null;
     return () => {
@@ -1270,8 +1280,10 @@ function computePartsFused(
       return cache;
     };
   };
-  const sIndex = lazyIndex('status.index', sComb, sCombStats);
-  const dIndex = lazyIndex('dynamics.index', dComb, dCombStats);
+  const sIndexAll = materialiseAll ? take('status.index', F64, n) : null;
+  const dIndexAll = materialiseAll ? take('dynamics.index', F64, n) : null;
+  const sIndex = sIndexAll ?? lazyIndex('status.index', sComb, sCombStats);
+  const dIndex = dIndexAll ?? lazyIndex('dynamics.index', dComb, dCombStats);
   const sClass = take('status.classOf', I8, n);
   const dClass = take('dynamics.classOf', I8, n);
   const sKnown = boundariesKnownInAdvance(sp) as ResolvedBoundary[];
@@ -1280,22 +1292,25 @@ function computePartsFused(
   const dCounts: number[] = [];
   const status = partResult(sp, lazyZColumns(sCols, sStats, sTerms.signs, valid), sStats, sTerms.weights, sComb, sCombStats, sIndex, sClass, sKnown, sCounts); // prettier-ignore
   const dynamics = partResult(dp, lazyZColumns(dCols, dStats, dTerms.signs, valid), dStats, dTerms.weights, dComb, dCombStats, dIndex, dClass, dKnown, dCounts); // prettier-ignore
-  const fused: FusedFinalPass = (nd, nc) => {
-    const cells = finalKernel(
-      valid,
-      sComb,
-      sCombStats.mean,
-      1 / sCombStats.sd,
-      strictThresholds(sKnown),
-      sClass,
-      dComb,
-      dCombStats.mean,
-      1 / dCombStats.sd,
-      strictThresholds(dKnown),
-      dClass,
-      nd,
-      nc,
-    );
+  const fused: FusedFinalPass = (nd, nc, out) => {
+    const cells =
+      out && sIndexAll && dIndexAll
+        ? finalKernelAll(valid, sComb, sCombStats.mean, 1 / sCombStats.sd, strictThresholds(sKnown), sClass, sIndexAll, dComb, dCombStats.mean, 1 / dCombStats.sd, strictThresholds(dKnown), dClass, dIndexAll, nd, nc, out.groupX, out.attentionX, out.groupOf, out.attention) // prettier-ignore
+        : finalKernel(
+            valid,
+            sComb,
+            sCombStats.mean,
+            1 / sCombStats.sd,
+            strictThresholds(sKnown),
+            sClass,
+            dComb,
+            dCombStats.mean,
+            1 / dCombStats.sd,
+            strictThresholds(dKnown),
+            dClass,
+            nd,
+            nc,
+          );
     // areas per class of either part: sums over the cells (status class × nd + dynamics class)
     for (let c = 0; c < sp.classes.classes.length; c++) {
       let k = 0;
@@ -1578,6 +1593,54 @@ function finalKernel(
   return cellCounts;
 }
 
+/**
+ * finalKernel that also writes, per area, both index values (the arithmetic of
+ * restandardisedColumn), the matrix group and the attention flag (tables over the cells, last =
+ * unscored: group −1, no attention) — materialise 'all': one pass instead of the reads' own passes.
+ */
+function finalKernelAll(
+  valid: Uint8Array,
+  sComb: Float64Array,
+  sMean: number,
+  sInv: number,
+  sT: Float64Array,
+  sClass: Int8Array,
+  sIndex: Float64Array,
+  dComb: Float64Array,
+  dMean: number,
+  dInv: number,
+  dT: Float64Array,
+  dClass: Int8Array,
+  dIndex: Float64Array,
+  nd: number,
+  nc: number,
+  groupX: Int16Array,
+  attentionX: Uint8Array,
+  groupOf: Int16Array,
+  attention: Uint8Array,
+): Int32Array {
+  const n = valid.length;
+  const cellCounts = new Int32Array(nc + 1);
+  const s0 = sT[0] as number, s1 = sT[1] as number, s2 = sT[2] as number; // prettier-ignore
+  const d0 = dT[0] as number, d1 = dT[1] as number, d2 = dT[2] as number; // prettier-ignore
+  for (let i = 0; i < n; i++) {
+    const ok = valid[i] as number;
+    const u = ((sComb[i] as number) - sMean) * sInv;
+    const v = ((dComb[i] as number) - dMean) * dInv;
+    sIndex[i] = u;
+    dIndex[i] = v;
+    const cs = Number(u > s0) + Number(u > s1) + Number(u > s2);
+    const cd = Number(v > d0) + Number(v > d1) + Number(v > d2);
+    sClass[i] = (cs + 1) * ok - 1;
+    dClass[i] = (cd + 1) * ok - 1;
+    const cell = (cs * nd + cd - nc) * ok + nc;
+    groupOf[i] = groupX[cell] as number;
+    attention[i] = attentionX[cell] as number;
+    cellCounts[cell] = (cellCounts[cell] as number) + 1;
+  }
+  return cellCounts;
+}
+
 /** The per-area matrix columns: group (−1 unscored), hits per rule, attention flag. */
 interface MatrixColumns {
   groupOf: Int16Array;
@@ -1602,6 +1665,7 @@ function applyMatrix(
   groupCount: number,
   take: Take,
   fused: FusedFinalPass | null = null,
+  materialiseAll = false,
 ): { counts: Int32Array; attentionCount: number; columns: () => MatrixColumns } {
   // Lookup tables over the cells (status class × nd + dynamics class) with one extra cell for the
   // unscored areas, so the loop needs no branch: cell = ok ? cell : unscored, as arithmetic.
@@ -1666,7 +1730,18 @@ function applyMatrix(
     cols = { groupOf, hits, attention };
     return cols;
   };
-  if (fused) cellCounts = fused(nd, nc);
+  if (fused && materialiseAll && dClass) {
+    // The final pass writes group and attention; the rule hits follow as on first read.
+    const groupOf = take('groupOf', I16, n);
+    const attention = take('attention', U8, n);
+    cellCounts = fused(nd, nc, { groupX, attentionX, groupOf, attention });
+    const hits = ruleTables.map((_, r) => take(`rule.${r}`, U8, n));
+    if (ruleTables.length === 1) (hits[0] as Uint8Array).set(attention);
+    else
+      for (let r = 0; r < ruleTables.length; r++)
+        ruleKernel(valid, sClass, dClass, nd, 1, rulesX[r] as Uint8Array, hits[r] as Uint8Array); // prettier-ignore
+    cols = { groupOf, hits, attention };
+  } else if (fused) cellCounts = fused(nd, nc, null);
   else columns();
   return { ...matrixCounts(cellCounts as Int32Array, groupX, attentionX, groupCount), columns };
 }
@@ -1770,6 +1845,13 @@ export interface ComputeIndexOptions {
    * statistics pass, flags in the z-sum pass). Throws that function's errors after the index's own.
    */
   outstandingChanges?: OutstandingChangeOptions;
+  /**
+   * 'lazy' (default): in the fast path the index values, matrix group, rule hits and attention flag
+   * per area are built on first read (cheapest when they are not all read). 'all': written in the
+   * final pass with the classes (cheapest for callers that read them all, e.g. a server serving the
+   * results). Same values either way.
+   */
+  materialise?: 'lazy' | 'all';
 }
 
 /** Computes an index from columnar input (NaN = missing). Throws MonitoringError; never returns partial results. */
@@ -1959,9 +2041,20 @@ export function computeIndexColumns(
     }
   }
   const ns = definition.status.inputs.length;
+  const materialiseAll = options.materialise === 'all';
   const fast =
     definition.dynamics && fastPart(definition.status) && fastPart(definition.dynamics)
-      ? computePartsFused(definition, input, stats, valid, validCount, n, take, limits)
+      ? computePartsFused(
+          definition,
+          input,
+          stats,
+          valid,
+          validCount,
+          n,
+          take,
+          limits,
+          materialiseAll,
+        )
       : null;
   const status = fast
     ? fast.status
@@ -2029,6 +2122,7 @@ export function computeIndexColumns(
     matrix.length,
     take,
     fast ? fast.fused : null,
+    materialiseAll,
   );
   const ruleIds = (definition.rules ?? []).map((r) => r.id);
   let ruleHitsCache: Record<string, Uint8Array> | null = null;
