@@ -7,6 +7,7 @@ export const accessDe = {
   auditLog: 'Protokoll',
   signOut: 'Abmelden',
   signedOut: 'Sie sind abgemeldet.',
+  signedOutProvider: 'Sie sind abgemeldet – auch beim Anmeldedienst der Stadt.',
   sessionExpired:
     'Ihre Sitzung ist beendet – die Änderung wurde nicht gespeichert. Bitte melden Sie sich an und versuchen Sie es erneut.',
   pleaseSignIn: 'Bitte anmelden',
@@ -114,6 +115,13 @@ export const accessDe = {
   saved: 'Gespeichert.',
   newResetLink: 'Neuer Einmal-Link',
   activeLabel: 'aktiv (darf sich anmelden)',
+  ssoLinked: 'Single Sign-on: verknüpft',
+  ssoNotLinked: 'Single Sign-on: nicht verknüpft',
+  ssoUnlink: 'Verknüpfung lösen',
+  ssoUnlinkConfirm: (name: string) =>
+    `Verknüpfung von ${name} mit dem Single Sign-on wirklich lösen? Anmeldungen, die über die Verknüpfung laufen, enden sofort. Bei der nächsten Anmeldung mit Single Sign-on wird das Konto wieder über die bestätigte E-Mail-Adresse verknüpft.`,
+  ssoUnlinkYes: 'Ja, Verknüpfung lösen',
+  ssoUnlinked: 'Die Verknüpfung mit dem Single Sign-on ist gelöst.',
   history: 'Verlauf',
   noPeople: 'Noch keine Personen angelegt.',
   colId: 'Kennung',

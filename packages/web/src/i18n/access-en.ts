@@ -10,6 +10,7 @@ export const accessEn: Widen<typeof accessDe> = {
   auditLog: 'Audit log',
   signOut: 'Sign out',
   signedOut: 'You are signed out.',
+  signedOutProvider: "You are signed out – also at the city's sign-in service.",
   sessionExpired:
     'Your session has ended – the change was not saved. Please sign in and try again.',
   pleaseSignIn: 'Please sign in',
@@ -114,6 +115,13 @@ export const accessEn: Widen<typeof accessDe> = {
   saved: 'Saved.',
   newResetLink: 'New one-time link',
   activeLabel: 'active (may sign in)',
+  ssoLinked: 'Single sign-on: linked',
+  ssoNotLinked: 'Single sign-on: not linked',
+  ssoUnlink: 'Remove link',
+  ssoUnlinkConfirm: (name: string) =>
+    `Really remove the single sign-on link of ${name}? Sessions started through the link end at once. At the next single sign-on the account is linked again by its verified e-mail address.`,
+  ssoUnlinkYes: 'Yes, remove link',
+  ssoUnlinked: 'The single sign-on link is removed.',
   history: 'History',
   noPeople: 'No people yet.',
   colId: 'ID',

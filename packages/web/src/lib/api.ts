@@ -814,7 +814,12 @@ export const api = {
   me: () => request<Me>('/api/me'),
   signIn: (email: string, password: string) =>
     request<Me>('/api/auth/login', json('POST', { email, password })),
-  signOut: () => request<{ signedOut: boolean }>('/api/auth/logout', json('POST', {})),
+  /** providerLogoutUrl: after a single sign-on, the logout at the provider (navigate there). */
+  signOut: () =>
+    request<{ signedOut: boolean; providerLogoutUrl?: string }>(
+      '/api/auth/logout',
+      json('POST', {}),
+    ),
   changePassword: (currentPassword: string, newPassword: string) =>
     request<Me>('/api/auth/password', json('POST', { currentPassword, newPassword })),
   requestReset: (email: string) =>
@@ -849,6 +854,8 @@ export const api = {
       departmentId?: string | null;
       roles?: string[];
       active?: boolean;
+      /** false: removes the link to the single sign-on identity. */
+      sso?: false;
     },
   ) => request<AdminUser>(`/api/admin/users/${id}`, json('PATCH', patch)),
   resetLink: (id: number) =>

@@ -18,6 +18,7 @@ export interface Auth {
   can: (permission: string) => boolean;
   refresh: () => Promise<Me | null>;
   signIn: (email: string, password: string) => Promise<Me>;
+  /** Ends the session; after a single sign-on it goes on to the provider's logout (never settles). */
   signOut: () => Promise<void>;
   /** Takes a new /api/me answer (e.g. after a password change rotated the session). */
   accept: (me: Me) => void;
@@ -95,12 +96,18 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   const signOut = useCallback(async () => {
+    let providerLogoutUrl: string | undefined;
     try {
-      await api.signOut();
+      providerLogoutUrl = (await api.signOut()).providerLogoutUrl;
     } finally {
       setCsrfToken(null);
-      await refresh();
+      // After a single sign-on the provider's session ends too: its logout page sends the browser
+      // back to /anmelden?abgemeldet=1. The page is leaving, so this promise never settles (the
+      // caller's own navigation must not race the provider's).
+      if (providerLogoutUrl) window.location.href = providerLogoutUrl;
+      else await refresh();
     }
+    if (providerLogoutUrl) await new Promise<never>(() => {});
   }, [refresh]);
 
   const value = useMemo<Auth>(

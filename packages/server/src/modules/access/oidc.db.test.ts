@@ -5,10 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/db.ts';
-import { createTestUser } from '../../testing/auth.ts';
+import { adminHeaders, createTestUser, sessionHeaders } from '../../testing/auth.ts';
 import { insertFixture, testContext } from '../../testing/fixtures.ts';
 import { createTestDb } from '../../testing/test-db.ts';
 import { verifyAuditChain } from '../audit/chain.ts';
+import { PROVIDER_LOGOUT_STATE } from './oidc-client.ts';
 import { OIDC_COOKIE, OIDC_ERRORS, openFlow, sealFlow } from './oidc.ts';
 
 // Single sign-on end to end against a real OpenID provider (oidc-provider 9, started here on
@@ -26,6 +27,7 @@ const ACCOUNTS: Record<string, { email: string; email_verified: boolean; name: s
   trick: { email: 'chef@berlin.example', email_verified: false, name: 'Unbestätigt' },
   gesperrt: { email: 'gesperrt@berlin.example', email_verified: true, name: 'Gerd Gesperrt' },
   kai: { email: 'kai.keycloak@berlin.example', email_verified: true, name: 'Kai Keycloak' },
+  lena: { email: 'lena.lerche@berlin.example', email_verified: true, name: 'Lena Lerche' },
 };
 
 interface ProviderInstance {
@@ -93,7 +95,12 @@ interface TestProvider {
   /** Paths requested at the provider, in order. */
   requests: string[];
   /** Constructs the provider once the apps' callback URLs are known. */
-  start(redirectUris: string[], idTokenHasAllClaims: boolean): Promise<void>;
+  start(
+    redirectUris: string[],
+    idTokenHasAllClaims: boolean,
+    /** Post-logout redirect URIs; none: the provider offers no end_session_endpoint. */
+    postLogoutRedirectUris?: string[],
+  ): Promise<void>;
 }
 
 /** Listens first (the issuer names the port), constructs oidc-provider later. */
@@ -106,7 +113,7 @@ async function listeningProvider(): Promise<TestProvider> {
     server,
     issuer: iss,
     requests,
-    async start(redirectUris, idTokenHasAllClaims) {
+    async start(redirectUris, idTokenHasAllClaims, postLogoutRedirectUris) {
       // A non-literal specifier: oidc-provider ships no type declarations.
       const moduleName = 'oidc-provider';
       const { default: Provider } = (await import(moduleName)) as { default: ProviderClass };
@@ -116,6 +123,9 @@ async function listeningProvider(): Promise<TestProvider> {
             client_id: CLIENT_ID,
             client_secret: CLIENT_SECRET,
             redirect_uris: redirectUris,
+            ...(postLogoutRedirectUris
+              ? { post_logout_redirect_uris: postLogoutRedirectUris }
+              : {}),
             grant_types: ['authorization_code'],
             response_types: ['code'],
             token_endpoint_auth_method: 'client_secret_basic',
@@ -124,6 +134,7 @@ async function listeningProvider(): Promise<TestProvider> {
         claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
         conformIdTokenClaims: !idTokenHasAllClaims,
         cookies: { keys: ['cookie-key-for-the-test-provider'] },
+        features: { rpInitiatedLogout: { enabled: postLogoutRedirectUris !== undefined } },
         findAccount: (_ctx: unknown, id: string) => {
           const account = ACCOUNTS[id];
           if (!account) return undefined;
@@ -164,6 +175,7 @@ async function startApp(oidc: Config['oidc']): Promise<[FastifyInstance, string]
 }
 
 const callback = (base: string) => `${base}/api/auth/oidc/callback`;
+const afterLogout = (base: string) => `${base}/anmelden?abgemeldet=1`;
 
 beforeAll(async () => {
   db = await createTestDb();
@@ -174,7 +186,10 @@ beforeAll(async () => {
   [strictApp, strictBase] = await startApp(oidcConfig(false));
   [openApp, openBase] = await startApp(oidcConfig(true));
   [app2, base2] = await startApp(oidcConfig(true, idp2.issuer));
-  await idp.start([callback(strictBase), callback(openBase)], false);
+  await idp.start([callback(strictBase), callback(openBase)], false, [
+    afterLogout(strictBase),
+    afterLogout(openBase),
+  ]);
   await idp2.start([callback(base2)], true);
 
   await createTestUser(db, { roles: ['department_planner'], email: ACCOUNTS.anna!.email });
@@ -252,6 +267,74 @@ async function signInVia(
     };
   }
   throw new Error(`no end after 20 steps: ${visited.join('\n')}`);
+}
+
+interface Visit {
+  /** Back at the app outside the API: where the web app takes over ('/', '/anmelden?…'). */
+  location?: string;
+  /** Otherwise the page the browser shows, and its URL. */
+  html?: string;
+  url: URL;
+}
+
+/** Requests `start` with the jar and follows redirects until a page or the app outside the API. */
+async function visit(
+  jar: CookieJar,
+  start: URL,
+  appBase: string,
+  first: RequestInit = { method: 'GET' },
+): Promise<Visit> {
+  let url = start;
+  let init = first;
+  for (let step = 0; step < 20; step++) {
+    const headers = new Headers(init.headers);
+    const cookie = jar.header(url);
+    if (cookie) headers.set('cookie', cookie);
+    const res = await fetch(url, { ...init, headers, redirect: 'manual' });
+    jar.store(url, res);
+    if (res.status >= 300 && res.status < 400) {
+      const next = new URL(res.headers.get('location')!, url);
+      await res.arrayBuffer();
+      if (next.origin === appBase && !next.pathname.startsWith('/api/'))
+        return { location: next.pathname + next.search, url: next };
+      url = next;
+      init = { method: 'GET' };
+      continue;
+    }
+    const html = await res.text();
+    expect(res.status, `${url.href}: ${html.slice(0, 500)}`).toBe(200);
+    return { html, url };
+  }
+  throw new Error(`no end after 20 steps from ${start.href}`);
+}
+
+/** Signs out like the web app: POST /api/auth/logout with the session's CSRF token. */
+async function signOutVia(base: string, jar: CookieJar) {
+  const meUrl = new URL('/api/me', base);
+  const who = await fetch(meUrl, { headers: { cookie: jar.header(meUrl) } });
+  const { csrfToken } = (await who.json()) as { csrfToken: string | null };
+  expect(csrfToken).toBeTruthy();
+  const url = new URL('/api/auth/logout', base);
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: {
+      cookie: jar.header(url),
+      'x-csrf-token': csrfToken!,
+      'content-type': 'application/json',
+    },
+    body: '{}',
+  });
+  expect(res.status).toBe(200);
+  jar.store(url, res);
+  return (await res.json()) as { signedOut: boolean; providerLogoutUrl?: string };
+}
+
+/** The payload of a JWT (no check: only to look at what was sent). */
+function jwtPayload(jwt: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString()) as Record<
+    string,
+    unknown
+  >;
 }
 
 async function me(base: string, jar: CookieJar) {
@@ -455,6 +538,130 @@ describe('OIDC single sign-on against a real provider', () => {
     for (const r of [tamperedState, otherNonce, forged, missing])
       expect(r.jar.get('sozialraum_session')).toBeUndefined();
     expect(await sessionCount()).toBe(sessions);
+  });
+
+  it('ends the provider session too at sign-out (RP-initiated logout): the next SSO sign-in asks for the provider login again', async () => {
+    const { location, jar } = await signInVia(strictBase, 'anna');
+    expect(location).toBe('/');
+    const login = new URL('/api/auth/oidc/login', strictBase);
+    // While the provider session lives, a new SSO sign-in passes the provider without any form.
+    const silent = await visit(jar, login, strictBase);
+    expect(silent.location).toBe('/');
+    const annaId = (await me(strictBase, jar)).user!.id;
+    const [stored] = await db.query<{ oidc_issuer: string; oidc_id_token: string }>(
+      `SELECT oidc_issuer, oidc_id_token FROM user_session
+        WHERE user_id = $1 AND oidc_id_token IS NOT NULL ORDER BY created_at DESC LIMIT 1`,
+      [annaId],
+    );
+    expect(stored!.oidc_issuer).toBe(issuer);
+
+    const out = await signOutVia(strictBase, jar);
+    expect(out.signedOut).toBe(true);
+    expect((await me(strictBase, jar)).signedIn).toBe(false);
+    const logoutUrl = new URL(out.providerLogoutUrl!);
+    const discovery = (await (
+      await fetch(`${issuer}/.well-known/openid-configuration`)
+    ).json()) as { end_session_endpoint: string };
+    expect(logoutUrl.origin + logoutUrl.pathname).toBe(discovery.end_session_endpoint);
+    expect(logoutUrl.searchParams.get('client_id')).toBe(CLIENT_ID);
+    expect(logoutUrl.searchParams.get('post_logout_redirect_uri')).toBe(afterLogout(strictBase));
+    expect(logoutUrl.searchParams.get('state')).toBe(PROVIDER_LOGOUT_STATE);
+    const hint = logoutUrl.searchParams.get('id_token_hint')!;
+    expect(hint).toBe(stored!.oidc_id_token);
+    expect(jwtPayload(hint)).toMatchObject({ iss: issuer, sub: 'anna', aud: CLIENT_ID });
+    // The ID token left the database with the session.
+    const left = await db.query('SELECT 1 FROM user_session WHERE oidc_id_token = $1', [hint]);
+    expect(left).toHaveLength(0);
+
+    // The provider asks to confirm (its development form); the browser confirms.
+    const confirm = await visit(jar, logoutUrl, strictBase);
+    expect(confirm.html).toMatch(/id="op\.logoutForm"/);
+    const action = /<form id="op\.logoutForm" method="post" action="([^"]+)"/.exec(
+      confirm.html!,
+    )?.[1];
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(confirm.html!)?.[1];
+    expect(action && xsrf).toBeTruthy();
+    const back = await visit(
+      jar,
+      new URL(action!.replaceAll('&amp;', '&'), confirm.url),
+      strictBase,
+      {
+        method: 'POST',
+        body: new URLSearchParams({ xsrf: xsrf!, logout: 'yes' }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      },
+    );
+    expect(back.location).toBe(`/anmelden?abgemeldet=1&state=${PROVIDER_LOGOUT_STATE}`);
+
+    // The provider session is gone: the next SSO sign-in stops at the provider's login form.
+    const again = await visit(jar, login, strictBase);
+    expect(again.location).toBeUndefined();
+    expect(again.url.origin).toBe(issuer);
+    expect(again.html).toMatch(/name="prompt" value="login"/);
+  });
+
+  it('gives no provider logout after a password sign-in, nor when the provider offers no end_session_endpoint', async () => {
+    const user = await createTestUser(db, { roles: ['viewer'] });
+    const headers = await sessionHeaders(strictApp, user);
+    const res = await strictApp.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers,
+      payload: {},
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ signedOut: true });
+
+    // The second provider has RP-initiated logout switched off: local sign-out only.
+    const { location, jar } = await signInVia(base2, 'kai');
+    expect(location).toBe('/');
+    const kai = (await me(base2, jar)).user!;
+    const tokens = await db.query(
+      'SELECT 1 FROM user_session WHERE user_id = $1 AND oidc_id_token IS NOT NULL',
+      [kai.id],
+    );
+    expect(tokens.length).toBeGreaterThan(0);
+    expect(await signOutVia(base2, jar)).toEqual({ signedOut: true });
+    expect((await me(base2, jar)).signedIn).toBe(false);
+  });
+
+  it('lets the administration unlink a wrongly linked identity; the next SSO sign-in links again by verified e-mail', async () => {
+    const lena = await createTestUser(db, { roles: ['viewer'], email: ACCOUNTS.lena!.email });
+    // Linked wrongly (say, to a former holder of the address at the provider).
+    await db.query(
+      `UPDATE app_user SET oidc_issuer = $2, oidc_subject = 'frueherer-inhaber' WHERE id = $1`,
+      [lena.id, issuer],
+    );
+    const refused = await signInVia(strictBase, 'lena');
+    expect(refused.location).toBe('/anmelden?fehler=verknuepft');
+
+    const res = await strictApp.inject({
+      method: 'PATCH',
+      url: `/api/admin/users/${lena.id}`,
+      headers: await adminHeaders(db),
+      payload: { sso: false },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json<{ sso: boolean }>().sso).toBe(false);
+
+    const { location, jar } = await signInVia(strictBase, 'lena');
+    expect(location).toBe('/');
+    expect((await me(strictBase, jar)).user!.id).toBe(lena.id);
+    expect(await userByEmail(ACCOUNTS.lena!.email)).toMatchObject({
+      oidc_issuer: issuer,
+      oidc_subject: 'lena',
+    });
+    const actions = await db.query<{ action: string }>(
+      `SELECT action FROM audit_log WHERE entity = 'user' AND entity_id = $1 ORDER BY seq`,
+      [String(lena.id)],
+    );
+    expect(actions.map((a) => a.action)).toEqual([
+      'access.sign_in_failed',
+      'access.user_updated',
+      'access.sso_linked',
+      'access.sign_in',
+    ]);
+    expect((await verifyAuditChain(db, 'berlin')).problems).toEqual([]);
   });
 
   it('answers 404 in German when single sign-on is not configured', async () => {

@@ -8,6 +8,9 @@
 // GET /api/auth/oidc/callback  → code exchanged, ID token checked (signature, iss, aud, exp, nonce),
 //                                person mapped: (issuer, sub) → verified e-mail → auto-create viewer
 //                                → refused. Session + audit entry in one transaction, 302 to '/'.
+//                                The session keeps issuer and ID token: POST /api/auth/logout
+//                                answers with `providerLogoutUrl` (oidc-client.ts) to end the
+//                                provider session too.
 // Refusals redirect to `/anmelden?fehler=<code>`; OIDC_ERRORS holds the German text of each code.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -20,6 +23,7 @@ import { notFound } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
 import { writeAudit, type AuditActor } from '../audit/chain.ts';
 import { readCookie } from './access-control.ts';
+import { providerConfig, type OidcConfig } from './oidc-client.ts';
 import { setSessionCookie } from './routes.ts';
 import { createSession } from './service.ts';
 import { findUser, findUserByEmail, findUserByOidc, type UserRow } from './store.ts';
@@ -51,8 +55,6 @@ export type OidcErrorCode = keyof typeof OIDC_ERRORS;
 
 const DISABLED_MESSAGE =
   'Die Anmeldung mit Single Sign-on (OpenID Connect) ist in dieser Installation nicht eingerichtet.';
-
-type OidcConfig = NonNullable<Config['oidc']>;
 
 /** A refusal that ends in `/anmelden?fehler=code`; the reason goes to the log only. */
 class OidcRefusal extends Error {
@@ -138,18 +140,6 @@ function setFlowCookie(
     ...(secureCookies(request, config) ? ['Secure'] : []),
   ];
   reply.header('Set-Cookie', attrs.join('; '));
-}
-
-/**
- * openid-client refuses plain-http providers. We allow that only for a provider on this machine
- * (127.0.0.1 / localhost / ::1): the tests start a real provider there. Anywhere else the provider
- * must use https.
- */
-function isLoopbackHttp(issuer: URL): boolean {
-  return (
-    issuer.protocol === 'http:' &&
-    ['127.0.0.1', 'localhost', '[::1]', '::1'].includes(issuer.hostname)
-  );
 }
 
 /** Redirect URI registered at the provider. */
@@ -253,32 +243,6 @@ async function mapPerson(
 
 export function registerOidcRoutes(app: FastifyInstance, ctx: AppContext): void {
   const access = app.sozialraumAccess;
-
-  // Discovery once per process (issuer metadata + JWKS handled by openid-client); a failed
-  // discovery is forgotten so the next sign-in tries again.
-  let discovered: { key: string; config: Promise<client.Configuration> } | undefined;
-  function providerConfig(oidc: OidcConfig): Promise<client.Configuration> {
-    const key = `${oidc.issuer}\n${oidc.clientId}`;
-    if (discovered?.key !== key) {
-      const issuer = new URL(oidc.issuer);
-      const config = client.discovery(
-        issuer,
-        oidc.clientId,
-        { client_secret: oidc.clientSecret },
-        // client_secret_basic: the method every OAuth server must support (RFC 6749 § 2.3.1),
-        // the default of Keycloak, ADFS and oidc-provider.
-        client.ClientSecretBasic(oidc.clientSecret),
-        isLoopbackHttp(issuer) ? { execute: [client.allowInsecureRequests] } : undefined,
-      );
-      const entry = { key, config };
-      discovered = entry;
-      config.catch(() => {
-        if (discovered === entry) discovered = undefined;
-      });
-    }
-    return discovered.config;
-  }
-
   const redirectDocs = {
     responses: {
       '302': {
@@ -309,7 +273,7 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: AppContext): void 
       if (!oidc) throw notFound(DISABLED_MESSAGE);
       let config: client.Configuration;
       try {
-        config = await providerConfig(oidc);
+        config = await providerConfig(ctx, oidc);
       } catch (err) {
         request.log.error({ err, issuer: oidc.issuer }, 'OIDC discovery failed');
         return refuse(reply, 'dienst');
@@ -366,7 +330,7 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: AppContext): void 
         if (!flow) throw new OidcRefusal('abgelaufen', 'flow cookie missing, invalid or expired');
         let config: client.Configuration;
         try {
-          config = await providerConfig(oidc);
+          config = await providerConfig(ctx, oidc);
         } catch (err) {
           request.log.error({ err, issuer: oidc.issuer }, 'OIDC discovery failed');
           throw new OidcRefusal('dienst', 'discovery failed');
@@ -413,10 +377,15 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: AppContext): void 
         };
         const { user, session } = await ctx.db.transaction(async (tx) => {
           const u = await mapPerson(tx, ctx, oidc, person, actorOf);
-          const s = await createSession(tx, access, u, {
-            ip: request.ip,
-            userAgent: request.headers['user-agent'] ?? null,
-          });
+          // The ID token stays with the session: at sign-out it is the id_token_hint of the
+          // logout at the provider (RP-initiated logout).
+          const s = await createSession(
+            tx,
+            access,
+            u,
+            { ip: request.ip, userAgent: request.headers['user-agent'] ?? null },
+            tokens.id_token ? { issuer: claims.iss, idToken: tokens.id_token } : undefined,
+          );
           await writeAudit(tx, u.tenant_id, {
             actor: actorOf(u),
             action: 'access.sign_in',

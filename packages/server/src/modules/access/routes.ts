@@ -8,6 +8,7 @@ import { forbidden } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
 import { auditActor } from '../audit/chain.ts';
 import { SESSION_COOKIE } from './access-control.ts';
+import { providerLogoutUrl } from './oidc-client.ts';
 import { ALL_PERMISSIONS, PERMISSIONS } from './permissions.ts';
 import type { Principal } from './principal.ts';
 import {
@@ -177,13 +178,27 @@ export function registerAccessRoutes(app: FastifyInstance, ctx: AppContext): voi
     url: '/api/auth/logout',
     operationId: 'signOut',
     summary: 'Abmelden (beendet die Sitzung auf dem Server)',
+    description:
+      'Nach einer Anmeldung mit Single Sign-on enthält die Antwort `providerLogoutUrl`, sofern der Anmeldedienst einen end_session_endpoint anbietet: die App leitet dorthin weiter, damit auch die Sitzung beim Anmeldedienst endet (OpenID Connect RP-Initiated Logout 1.0). Der Anmeldedienst leitet danach zu `/anmelden?abgemeldet=1` zurück.',
     tags,
     permission: 'none',
-    response: z.object({ signedOut: z.boolean() }),
+    response: z.object({
+      signedOut: z.boolean(),
+      providerLogoutUrl: z
+        .string()
+        .optional()
+        .describe('Abmeldung beim Anmeldedienst (nur nach Anmeldung mit Single Sign-on)'),
+    }),
     handler: async ({ auth, request, reply }) => {
-      await signOut(ctx.db, access, auth, auditActor(auth, request, 'account.self'));
+      const sso = await signOut(ctx.db, access, auth, auditActor(auth, request, 'account.self'));
       setSessionCookie(reply, request, ctx, null);
-      return { signedOut: auth.kind === 'session' };
+      const providerLogout = await providerLogoutUrl(ctx, sso, (err) =>
+        request.log.warn({ err }, 'OIDC logout URL not available'),
+      );
+      return {
+        signedOut: auth.kind === 'session',
+        ...(providerLogout ? { providerLogoutUrl: providerLogout } : {}),
+      };
     },
   });
 
@@ -410,7 +425,7 @@ export function registerAccessRoutes(app: FastifyInstance, ctx: AppContext): voi
     method: 'PATCH',
     url: '/api/admin/users/:id',
     operationId: 'updateUser',
-    summary: 'Person ändern: Name, Adresse, Abteilung, Rollen, gesperrt',
+    summary: 'Person ändern: Name, Adresse, Abteilung, Rollen, gesperrt, SSO-Verknüpfung lösen',
     tags,
     permission: 'access.users',
     params: z.object({ id: z.coerce.number().int() }),
@@ -420,6 +435,12 @@ export function registerAccessRoutes(app: FastifyInstance, ctx: AppContext): voi
       departmentId: slug.nullable().optional(),
       roles: z.array(slug).optional(),
       active: z.boolean().optional(),
+      sso: z
+        .literal(false, { error: 'nur false: löst die Verknüpfung mit dem Single Sign-on' })
+        .optional()
+        .describe(
+          'false löst die Verknüpfung mit der Single-Sign-on-Identität; die nächste Anmeldung mit Single Sign-on verknüpft wieder über die bestätigte E-Mail-Adresse',
+        ),
     }),
     response: publicUserSchema,
     handler: ({ auth, params, body, request }) =>

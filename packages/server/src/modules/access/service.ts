@@ -68,19 +68,29 @@ export interface NewSession {
   expiresAt: Date;
 }
 
+/** How a session started by single sign-on can later end at the provider (RP-initiated logout). */
+export interface SsoSessionInfo {
+  /** Issuer of the ID token (the provider whose end_session_endpoint to use). */
+  issuer: string;
+  /** The ID token of the sign-in, sent back as id_token_hint. */
+  idToken: string;
+}
+
 /** Creates a session for a user: a fresh random id every time (no fixation). */
 export async function createSession(
   tx: Sql,
   access: AccessControl,
   user: { tenant_id: string; id: number },
   from: { ip: string | null; userAgent: string | null },
+  sso?: SsoSessionInfo,
 ): Promise<NewSession> {
   const secret = newSecret();
   const csrfToken = newSecret();
   const expiresAt = new Date(Date.now() + access.sessionPolicy.absoluteMs);
   await tx.query(
-    `INSERT INTO user_session (id_hash, tenant_id, user_id, csrf_token, expires_at, ip, user_agent)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    `INSERT INTO user_session (id_hash, tenant_id, user_id, csrf_token, expires_at, ip, user_agent,
+                               oidc_issuer, oidc_id_token)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
     [
       sha256(secret),
       user.tenant_id,
@@ -89,6 +99,8 @@ export async function createSession(
       expiresAt,
       from.ip,
       from.userAgent?.slice(0, 300) ?? null,
+      sso?.issuer ?? null,
+      sso?.idToken ?? null,
     ],
   );
   return { secret, csrfToken, expiresAt };
@@ -148,25 +160,35 @@ export async function signIn(
   return { session, user };
 }
 
-/** Ends the session of this principal (the cookie becomes worthless at once). */
+/**
+ * Ends the session of this principal (the cookie becomes worthless at once). Returns the provider
+ * and ID token when the session was started by single sign-on (for the logout at the provider).
+ */
 export async function signOut(
   db: Db,
   access: AccessControl,
   principal: Principal,
   actor: AuditActor,
-) {
-  if (principal.kind !== 'session' || !principal.sessionHash) return;
+): Promise<SsoSessionInfo | undefined> {
+  if (principal.kind !== 'session' || !principal.sessionHash) return undefined;
   const hash = principal.sessionHash;
-  await db.transaction(async (tx) => {
-    await tx.query('DELETE FROM user_session WHERE id_hash = $1', [hash]);
+  const sso = await db.transaction(async (tx) => {
+    const [row] = await tx.query<{ oidc_issuer: string | null; oidc_id_token: string | null }>(
+      'DELETE FROM user_session WHERE id_hash = $1 RETURNING oidc_issuer, oidc_id_token',
+      [hash],
+    );
     await writeAudit(tx, principal.tenantId, {
       actor,
       action: 'access.sign_out',
       entity: 'user',
       entityId: String(principal.userId),
     });
+    return row?.oidc_issuer && row.oidc_id_token
+      ? { issuer: row.oidc_issuer, idToken: row.oidc_id_token }
+      : undefined;
   });
   access.invalidateSession(hash);
+  return sso;
 }
 
 /** Ends every session (and optionally revokes every token) of a user — after a password change. */
@@ -404,13 +426,16 @@ function publicRecord(u: UserRow): Record<string, unknown> {
   return { ...rest, has_password: u.password_hash !== null };
 }
 
-/** Changes a person's name, department, roles or active flag. */
+/**
+ * Changes a person's name, department, roles or active flag; `sso: false` removes the link to a
+ * single sign-on identity (issuer, sub), so the next SSO sign-in links again by verified e-mail.
+ */
 export async function updateUser(
   db: Db,
   access: AccessControl,
   principal: Principal,
   userId: number,
-  patch: Partial<UserInput> & { active?: boolean },
+  patch: Partial<UserInput> & { active?: boolean; sso?: false },
   actor: AuditActor,
 ): Promise<PublicUser> {
   const tenantId = principal.tenantId;
@@ -453,6 +478,19 @@ export async function updateUser(
           userId,
           role,
         ]);
+    }
+    if (patch.sso === false && before.oidc_subject !== null) {
+      await tx.query(
+        `UPDATE app_user SET oidc_issuer = NULL, oidc_subject = NULL, updated_at = now()
+          WHERE tenant_id = $1 AND id = $2`,
+        [tenantId, userId],
+      );
+      // A wrong link may have let the wrong person in: the sessions it started end with it
+      // (sessions started with the password stay).
+      await tx.query(
+        `DELETE FROM user_session WHERE tenant_id = $1 AND user_id = $2 AND oidc_issuer IS NOT NULL`,
+        [tenantId, userId],
+      );
     }
     if (patch.active === false) await endSessions(tx, tenantId, userId);
     const after = (await findUser(tx, tenantId, userId))!;

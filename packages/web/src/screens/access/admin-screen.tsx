@@ -1,6 +1,6 @@
 // /verwaltung: tabs Personen / Abteilungen / Rollen (?reiter=personen|abteilungen|rollen). People:
 // list, create (one-time setup link shown to hand over), edit department/roles/active, new link,
-// history. Departments & organisations: list, create, edit. Roles: built-in read-only, own roles
+// unlink a single sign-on identity (with confirmation), history. Departments & organisations: list, create, edit. Roles: built-in read-only, own roles
 // with permission checkboxes grouped by module.
 import { useEffect, useId, useRef, useState } from 'react';
 import { api, ApiError } from '../../lib/api.ts';
@@ -137,6 +137,8 @@ function PersonEditor({
   const [note, setNote] = useState<string | null>(null);
   const [link, setLink] = useState<OneTimeLink | null>(null);
   const [tick, setTick] = useState(0);
+  const [confirmUnlink, setConfirmUnlink] = useState(false);
+  const ssoEnabled = useAuth().me?.sso.enabled ?? false;
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [user.id]);
   return (
@@ -195,6 +197,55 @@ function PersonEditor({
           </div>
         </div>
         <RoleChecks roles={roles} selected={sel} onChange={setSel} idPrefix={`${id}-r`} />
+        {(user.sso || ssoEnabled) && (
+          <div className="field sso-link">
+            <p>{user.sso ? t.ssoLinked : t.ssoNotLinked}</p>
+            {user.sso &&
+              (confirmUnlink ? (
+                <div
+                  className="confirm"
+                  role="group"
+                  aria-label={t.ssoUnlinkConfirm(user.displayName)}
+                >
+                  <p>{t.ssoUnlinkConfirm(user.displayName)}</p>
+                  <button
+                    type="button"
+                    className="btn btn-small btn-danger"
+                    onClick={() => {
+                      setError(null);
+                      setNote(null);
+                      api.updateUser(user.id, { sso: false }).then(
+                        () => {
+                          setConfirmUnlink(false);
+                          setNote(t.ssoUnlinked);
+                          setTick((n) => n + 1);
+                          onSaved();
+                        },
+                        (err: unknown) => setError(msg(err, t.serverUnreachable)),
+                      );
+                    }}
+                  >
+                    {t.ssoUnlinkYes}
+                  </button>{' '}
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    onClick={() => setConfirmUnlink(false)}
+                  >
+                    {t.cancel}
+                  </button>
+                </div>
+              ) : (
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  onClick={() => setConfirmUnlink(true)}
+                >
+                  {t.ssoUnlink}
+                </button>
+              ))}
+          </div>
+        )}
         <div className="actions">
           <button type="submit" className="btn btn-primary">
             {t.save}

@@ -1,5 +1,6 @@
 // /anmelden: e-mail + password, German errors (generic 401, 429 with the wait), "Passwort
 // vergessen?" (reset request), the SSO button when configured; afterwards back to ?weiter=.
+// ?abgemeldet=1 says "signed out" (with &state=anmeldedienst: also at the SSO provider).
 import { useEffect, useId, useRef, useState } from 'react';
 import { api, ApiError } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
@@ -8,6 +9,12 @@ import { navigate } from '../../lib/router.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Link } from '../../components/link.tsx';
 import { Loading } from '../../components/status.tsx';
+
+/**
+ * `state` the server sends with the logout at the single sign-on provider (oidc-client.ts); the
+ * provider passes it back on its redirect to /anmelden?abgemeldet=1.
+ */
+const PROVIDER_LOGOUT_STATE = 'anmeldedienst';
 
 function errorText(e: unknown, unreachable: string): string {
   if (e instanceof ApiError) return e.status === 0 ? unreachable : e.message;
@@ -139,7 +146,7 @@ export function SignInScreen({ search }: { search: string }) {
       )}
       {params.get('abgemeldet') === '1' && !me?.signedIn && (
         <p className="note" role="status">
-          {t.signedOut}
+          {params.get('state') === PROVIDER_LOGOUT_STATE ? t.signedOutProvider : t.signedOut}
         </p>
       )}
       {me?.signedIn && me.user && (
