@@ -132,7 +132,7 @@ export const accessEn: Widen<typeof accessDe> = {
   newDepartment: 'Add department or organisation',
   noDepartments: 'No departments yet.',
   builtinNote:
-    'Built-in roles follow the software and cannot be changed. Create an own role for deviations.',
+    'Built-in roles follow the software and cannot be changed. Create your own role for anything different.',
   builtin: 'built-in',
   ownRole: 'own role',
   newRole: 'Create own role',
