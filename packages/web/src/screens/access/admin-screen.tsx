@@ -15,6 +15,7 @@ import { Empty, ErrorState, Loading } from '../../components/status.tsx';
 import { SecretBox } from '../../components/copy-button.tsx';
 import { PermissionPicker } from './account-screen.tsx';
 import { HistoryPanel } from './history-panel.tsx';
+import { HistoryLink } from '../../components/history-link.tsx';
 
 type Tab = 'personen' | 'abteilungen' | 'rollen';
 const TABS: { id: Tab; permission: string }[] = [
@@ -612,7 +613,8 @@ function Departments() {
                             onClick={() => setEditing(d.id)}
                           >
                             {t.edit}
-                          </button>
+                          </button>{' '}
+                          <HistoryLink entity="department" id={d.id} name={d.name} />
                         </td>
                       </>
                     )}
@@ -743,6 +745,7 @@ function Roles() {
                 {r.builtin ? t.builtin : t.ownRole}
               </span>
               <code>{r.id}</code>
+              {!r.builtin && <HistoryLink entity="role" id={r.id} name={r.nameDe} />}
               {!r.builtin && (
                 <button
                   type="button"

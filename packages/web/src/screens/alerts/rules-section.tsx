@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { AlertRule, Indicator } from '../../lib/api.ts';
 import { api, ApiError } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
+import { HistoryLink } from '../../components/history-link.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { formatNumber } from '../../lib/core-bridge.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -205,7 +206,8 @@ export function RulesSection() {
                       >
                         {t.alertsRuleEdit}
                       </button>
-                    )}
+                    )}{' '}
+                    <HistoryLink entity="alert_rule" id={r.id} name={r.nameDe} />
                   </td>
                 </tr>,
                 editing === r.id && (
