@@ -16,7 +16,8 @@ import { useI18n } from '../../i18n/index.tsx';
 import { RequireAuth } from '../../components/guard.tsx';
 import { Empty, ErrorState, Loading } from '../../components/status.tsx';
 import { SecretBox } from '../../components/copy-button.tsx';
-import { PasswordRules } from './password-rules.tsx';
+import { ListTable } from '../../components/list-table.tsx';
+import { NewPasswordFields, PasswordRules } from './password-rules.tsx';
 
 const msg = (e: unknown, fallback: string) =>
   e instanceof ApiError && e.status !== 0 ? e.message : fallback;
@@ -87,31 +88,13 @@ function PasswordChange() {
               onChange={(e) => setCurrent(e.target.value)}
             />
           </div>
-          <div className="field">
-            <label htmlFor={`${id}-pw`} className="field-label">
-              {t.newPassword}
-            </label>
-            <input
-              id={`${id}-pw`}
-              type="password"
-              autoComplete="new-password"
-              value={pw}
-              aria-describedby={`${id}-rules`}
-              onChange={(e) => setPw(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-pw2`} className="field-label">
-              {t.repeatPassword}
-            </label>
-            <input
-              id={`${id}-pw2`}
-              type="password"
-              autoComplete="new-password"
-              value={pw2}
-              onChange={(e) => setPw2(e.target.value)}
-            />
-          </div>
+          <NewPasswordFields
+            id={id}
+            password={pw}
+            repeat={pw2}
+            onPassword={setPw}
+            onRepeat={setPw2}
+          />
         </div>
         <PasswordRules id={`${id}-rules`} password={pw} email={email} />
         <div className="actions">
@@ -216,87 +199,76 @@ function Tokens() {
         (tokens.data.length === 0 ? (
           <Empty>{t.noTokens}</Empty>
         ) : (
-          <div className="list-wrap">
-            <table className="list-table">
-              <caption className="visually-hidden">{t.tokens}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.tokenName}</th>
-                  <th scope="col">{t.colPrefix}</th>
-                  <th scope="col">{t.colScopes}</th>
-                  <th scope="col">{t.colCreated}</th>
-                  <th scope="col">{t.colExpires}</th>
-                  <th scope="col">{t.colLastUsed}</th>
-                  <th scope="col">{t.colState}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t.colActions}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {tokens.data.map((tk) => (
-                  <tr key={tk.id} className={tk.revokedAt ? 'row-muted' : undefined}>
-                    <td>{tk.name}</td>
-                    <td>
-                      <code>{tk.prefix}…</code>
-                    </td>
-                    <td className="scopes-cell">{tk.scopes.join(', ')}</td>
-                    <td className="nowrap">{formatDateTime(tk.createdAt)}</td>
-                    <td className="nowrap">
-                      {tk.expiresAt ? formatDateTime(tk.expiresAt) : t.expiryNever}
-                    </td>
-                    <td className="nowrap">
-                      {tk.lastUsedAt ? formatDateTime(tk.lastUsedAt) : t.never}
-                    </td>
-                    <td>{tokenState(tk, t)}</td>
-                    <td>
-                      {!tk.revokedAt &&
-                        (confirming === tk.id ? (
-                          <div
-                            className="confirm"
-                            role="group"
-                            aria-label={t.revokeConfirm(tk.name)}
-                          >
-                            <p>{t.revokeConfirm(tk.name)}</p>
-                            <button
-                              type="button"
-                              className="btn btn-small btn-danger"
-                              onClick={() =>
-                                api.revokeToken(tk.id).then(
-                                  () => {
-                                    setConfirming(null);
-                                    setNote(t.tokenRevoked(tk.name));
-                                    tokens.reload();
-                                  },
-                                  (err: unknown) => setError(msg(err, t.serverUnreachable)),
-                                )
-                              }
-                            >
-                              {t.revokeYes}
-                            </button>{' '}
-                            <button
-                              type="button"
-                              className="btn btn-small"
-                              onClick={() => setConfirming(null)}
-                            >
-                              {t.cancel}
-                            </button>
-                          </div>
-                        ) : (
-                          <button
-                            type="button"
-                            className="btn btn-small"
-                            onClick={() => setConfirming(tk.id)}
-                          >
-                            {t.revoke}
-                          </button>
-                        ))}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ListTable
+            caption={t.tokens}
+            columns={[
+              t.tokenName,
+              t.colPrefix,
+              t.colScopes,
+              t.colCreated,
+              t.colExpires,
+              t.colLastUsed,
+              t.colState,
+            ]}
+            actions
+          >
+            {tokens.data.map((tk) => (
+              <tr key={tk.id} className={tk.revokedAt ? 'row-muted' : undefined}>
+                <td>{tk.name}</td>
+                <td>
+                  <code>{tk.prefix}…</code>
+                </td>
+                <td className="scopes-cell">{tk.scopes.join(', ')}</td>
+                <td className="nowrap">{formatDateTime(tk.createdAt)}</td>
+                <td className="nowrap">
+                  {tk.expiresAt ? formatDateTime(tk.expiresAt) : t.expiryNever}
+                </td>
+                <td className="nowrap">
+                  {tk.lastUsedAt ? formatDateTime(tk.lastUsedAt) : t.never}
+                </td>
+                <td>{tokenState(tk, t)}</td>
+                <td>
+                  {!tk.revokedAt &&
+                    (confirming === tk.id ? (
+                      <div className="confirm" role="group" aria-label={t.revokeConfirm(tk.name)}>
+                        <p>{t.revokeConfirm(tk.name)}</p>
+                        <button
+                          type="button"
+                          className="btn btn-small btn-danger"
+                          onClick={() =>
+                            api.revokeToken(tk.id).then(
+                              () => {
+                                setConfirming(null);
+                                setNote(t.tokenRevoked(tk.name));
+                                tokens.reload();
+                              },
+                              (err: unknown) => setError(msg(err, t.serverUnreachable)),
+                            )
+                          }
+                        >
+                          {t.revokeYes}
+                        </button>{' '}
+                        <button
+                          type="button"
+                          className="btn btn-small"
+                          onClick={() => setConfirming(null)}
+                        >
+                          {t.cancel}
+                        </button>
+                      </div>
+                    ) : (
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        onClick={() => setConfirming(tk.id)}
+                      >
+                        {t.revoke}
+                      </button>
+                    ))}
+                </td>
+              </tr>
+            ))}
+          </ListTable>
         ))}
 
       {created && (

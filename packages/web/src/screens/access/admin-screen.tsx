@@ -13,6 +13,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { RequireAuth } from '../../components/guard.tsx';
 import { Empty, ErrorState, Loading } from '../../components/status.tsx';
 import { SecretBox } from '../../components/copy-button.tsx';
+import { ListTable } from '../../components/list-table.tsx';
 import { PermissionPicker } from './account-screen.tsx';
 import { HistoryPanel } from './history-panel.tsx';
 import { HistoryLink } from '../../components/history-link.tsx';
@@ -317,50 +318,43 @@ function People() {
         (users.data.length === 0 ? (
           <Empty>{t.noPeople}</Empty>
         ) : (
-          <div className="list-wrap">
-            <table className="list-table">
-              <caption className="visually-hidden">{t.tabPeople}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.name}</th>
-                  <th scope="col">{t.colEmail}</th>
-                  <th scope="col">{t.departmentLabel}</th>
-                  <th scope="col">{t.roles}</th>
-                  <th scope="col">{t.colActive}</th>
-                  <th scope="col">{t.colPasswordSet}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t.colActions}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.data.map((u) => (
-                  <tr key={u.id} className={u.active ? undefined : 'row-muted'}>
-                    <td>{u.displayName}</td>
-                    <td>{u.email}</td>
-                    <td>{u.departmentId ? auth.departmentName(u.departmentId) : '—'}</td>
-                    <td>{u.roles.map((r) => roleName(r, roleList)).join(', ')}</td>
-                    <td>{u.active ? t.yesWord : t.noWord}</td>
-                    <td>
-                      {u.hasPassword ? t.yesWord : t.noWord}
-                      {u.sso ? ' · SSO' : ''}
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        aria-label={`${t.edit}: ${u.displayName}`}
-                        aria-expanded={editing === u.id}
-                        onClick={() => setEditing(editing === u.id ? null : u.id)}
-                      >
-                        {t.edit}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ListTable
+            caption={t.tabPeople}
+            columns={[
+              t.name,
+              t.colEmail,
+              t.departmentLabel,
+              t.roles,
+              t.colActive,
+              t.colPasswordSet,
+            ]}
+            actions
+          >
+            {users.data.map((u) => (
+              <tr key={u.id} className={u.active ? undefined : 'row-muted'}>
+                <td>{u.displayName}</td>
+                <td>{u.email}</td>
+                <td>{u.departmentId ? auth.departmentName(u.departmentId) : '—'}</td>
+                <td>{u.roles.map((r) => roleName(r, roleList)).join(', ')}</td>
+                <td>{u.active ? t.yesWord : t.noWord}</td>
+                <td>
+                  {u.hasPassword ? t.yesWord : t.noWord}
+                  {u.sso ? ' · SSO' : ''}
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    aria-label={`${t.edit}: ${u.displayName}`}
+                    aria-expanded={editing === u.id}
+                    onClick={() => setEditing(editing === u.id ? null : u.id)}
+                  >
+                    {t.edit}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </ListTable>
         ))}
       {editingUser && (
         <PersonEditor
@@ -574,55 +568,40 @@ function Departments() {
         (list.data.length === 0 ? (
           <Empty>{t.noDepartments}</Empty>
         ) : (
-          <div className="list-wrap">
-            <table className="list-table">
-              <caption className="visually-hidden">{t.tabDepartments}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.name}</th>
-                  <th scope="col">{t.colId}</th>
-                  <th scope="col">{t.colKind}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t.colActions}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.map((d) => (
-                  <tr key={d.id}>
-                    {editing === d.id ? (
-                      <td colSpan={4}>
-                        <DepartmentForm initial={d} onDone={done} />
-                      </td>
-                    ) : (
-                      <>
-                        <td>{d.name}</td>
-                        <td>
-                          <code>{d.id}</code>
-                        </td>
-                        <td>
-                          {d.kind === 'organisation'
-                            ? `${t.kindOrganisation}${d.orgType ? ` (${d.orgType})` : ''}`
-                            : t.kindDepartment}
-                        </td>
-                        <td>
-                          <button
-                            type="button"
-                            className="btn btn-small"
-                            aria-label={`${t.edit}: ${d.name}`}
-                            onClick={() => setEditing(d.id)}
-                          >
-                            {t.edit}
-                          </button>{' '}
-                          <HistoryLink entity="department" id={d.id} name={d.name} />
-                        </td>
-                      </>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ListTable caption={t.tabDepartments} columns={[t.name, t.colId, t.colKind]} actions>
+            {list.data.map((d) => (
+              <tr key={d.id}>
+                {editing === d.id ? (
+                  <td colSpan={4}>
+                    <DepartmentForm initial={d} onDone={done} />
+                  </td>
+                ) : (
+                  <>
+                    <td>{d.name}</td>
+                    <td>
+                      <code>{d.id}</code>
+                    </td>
+                    <td>
+                      {d.kind === 'organisation'
+                        ? `${t.kindOrganisation}${d.orgType ? ` (${d.orgType})` : ''}`
+                        : t.kindDepartment}
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        aria-label={`${t.edit}: ${d.name}`}
+                        onClick={() => setEditing(d.id)}
+                      >
+                        {t.edit}
+                      </button>{' '}
+                      <HistoryLink entity="department" id={d.id} name={d.name} />
+                    </td>
+                  </>
+                )}
+              </tr>
+            ))}
+          </ListTable>
         ))}
       <section className="card form-card" aria-labelledby={`${id}-new`}>
         <h2 id={`${id}-new`} className="card-title">

@@ -11,6 +11,7 @@ import { formatNumber } from '../../lib/core-bridge.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { RequireAuth } from '../../components/guard.tsx';
 import { Empty, ErrorState, Loading } from '../../components/status.tsx';
+import { ListTable } from '../../components/list-table.tsx';
 import { AuditChange } from './history-panel.tsx';
 
 const PAGE = 50;
@@ -187,44 +188,32 @@ function AuditLog({ search }: { search: string }) {
         (rows.length === 0 ? (
           <Empty>{t.auditEmpty}</Empty>
         ) : (
-          <div className="list-wrap">
-            <table className="list-table audit-table">
-              <caption className="visually-hidden">{t.auditTitle}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.colSeq}</th>
-                  <th scope="col">{t.colWhen}</th>
-                  <th scope="col">{t.colWho}</th>
-                  <th scope="col">{t.colAction}</th>
-                  <th scope="col">{t.colObject}</th>
-                  <th scope="col">{t.colDetail}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.id}>
-                    <td className="num">{r.seq ?? '—'}</td>
-                    <td className="nowrap">
-                      <time dateTime={r.at}>{formatDateTime(r.at)}</time>
-                    </td>
-                    <td>{r.actor}</td>
-                    <td>{ACTION_NAMES[r.action] ?? r.action}</td>
-                    <td>
-                      {ENTITY_NAMES[r.entity] ?? r.entity}{' '}
-                      {r.entity === 'department' &&
-                        auth.departmentName(r.entityId) !== r.entityId && (
-                          <>{auth.departmentName(r.entityId)} </>
-                        )}
-                      <code>{r.entityId}</code>
-                    </td>
-                    <td>
-                      <AuditChange entry={r} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ListTable
+            caption={t.auditTitle}
+            columns={[t.colSeq, t.colWhen, t.colWho, t.colAction, t.colObject, t.colDetail]}
+            className="audit-table"
+          >
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td className="num">{r.seq ?? '—'}</td>
+                <td className="nowrap">
+                  <time dateTime={r.at}>{formatDateTime(r.at)}</time>
+                </td>
+                <td>{r.actor}</td>
+                <td>{ACTION_NAMES[r.action] ?? r.action}</td>
+                <td>
+                  {ENTITY_NAMES[r.entity] ?? r.entity}{' '}
+                  {r.entity === 'department' && auth.departmentName(r.entityId) !== r.entityId && (
+                    <>{auth.departmentName(r.entityId)} </>
+                  )}
+                  <code>{r.entityId}</code>
+                </td>
+                <td>
+                  <AuditChange entry={r} />
+                </td>
+              </tr>
+            ))}
+          </ListTable>
         ))}
       <div className="actions pager">
         {before !== null && (

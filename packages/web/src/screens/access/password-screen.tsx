@@ -7,7 +7,7 @@ import { useAuth } from '../../lib/auth.tsx';
 import { passwordProblems, tokenFromHash } from '../../lib/access.ts';
 import { navigate } from '../../lib/router.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { PasswordRules } from './password-rules.tsx';
+import { NewPasswordFields, PasswordRules } from './password-rules.tsx';
 
 export function PasswordScreen({ setup = false }: { setup?: boolean }) {
   const { t } = useI18n();
@@ -110,31 +110,13 @@ export function PasswordScreen({ setup = false }: { setup?: boolean }) {
             </div>
           </>
         )}
-        <div className="field">
-          <label htmlFor={`${id}-pw`} className="field-label">
-            {t.newPassword}
-          </label>
-          <input
-            id={`${id}-pw`}
-            type="password"
-            autoComplete="new-password"
-            value={pw}
-            aria-describedby={`${id}-rules`}
-            onChange={(e) => setPw(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-pw2`} className="field-label">
-            {t.repeatPassword}
-          </label>
-          <input
-            id={`${id}-pw2`}
-            type="password"
-            autoComplete="new-password"
-            value={pw2}
-            onChange={(e) => setPw2(e.target.value)}
-          />
-        </div>
+        <NewPasswordFields
+          id={id}
+          password={pw}
+          repeat={pw2}
+          onPassword={setPw}
+          onRepeat={setPw2}
+        />
         <PasswordRules id={`${id}-rules`} password={pw} />
         <div className="actions">
           <button type="submit" className="btn btn-primary" disabled={busy}>
