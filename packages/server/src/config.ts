@@ -97,3 +97,11 @@ export function publicBaseUrl(config: Pick<Config, 'publicUrl' | 'host' | 'port'
       : config.host;
   return `http://${h.includes(':') ? `[${h}]` : h}:${config.port}`;
 }
+
+/**
+ * People reach the app over https: the request came over https (behind a proxy with
+ * SOZIALRAUM_TRUST_PROXY), or the public URL says so. Decides Secure cookies and HSTS.
+ */
+export function servedOverHttps(protocol: string, config: Pick<Config, 'publicUrl'>): boolean {
+  return protocol === 'https' || config.publicUrl?.startsWith('https:') === true;
+}

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Config } from '../config.ts';
+import { servedOverHttps, type Config } from '../config.ts';
 import { toErrorResponse, notFound } from './errors.ts';
 
 /** The Content-Security-Policy for the app; the basemap's origin is allowed when one is configured. */
@@ -38,13 +38,12 @@ export function contentSecurityPolicy(basemapStyleUrl: string | undefined): stri
 /** Adds CSP, nosniff, Referrer-Policy and (over https) HSTS to every response. */
 export function registerSecurityHeaders(app: FastifyInstance, config: Config): void {
   const csp = contentSecurityPolicy(config.basemapStyleUrl);
-  const httpsPublic = config.publicUrl?.startsWith('https:') ?? false;
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('Content-Security-Policy', csp);
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
     reply.header('X-Frame-Options', 'SAMEORIGIN');
-    if (httpsPublic || request.protocol === 'https')
+    if (servedOverHttps(request.protocol, config))
       reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     // Answers that depend on who asks must not be kept by shared caches.
     if (request.url.startsWith('/api/') && !reply.hasHeader('Cache-Control'))

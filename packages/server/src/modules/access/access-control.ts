@@ -8,7 +8,14 @@ import type { Db } from '../../db/db.ts';
 import { HttpError, notFound, unauthorized } from '../../http/errors.ts';
 import { anonymousPrincipal, type Principal } from './principal.ts';
 import { sha256 } from './secrets.ts';
-import { findSession, findToken, findUser, rolePermissions, tenantExists } from './store.ts';
+import {
+  findSession,
+  findToken,
+  findUser,
+  findUserByEmail,
+  rolePermissions,
+  tenantExists,
+} from './store.ts';
 import { FailureThrottle, RateLimit, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_IP } from './throttle.ts';
 
 export const SESSION_COOKIE = 'sozialraum_session';
@@ -116,6 +123,19 @@ export class AccessControl {
       roles: user.roles,
       permissions: await this.permissionsOf(tenantId, user.roles),
     };
+  }
+
+  /**
+   * Who reads what is sent to an e-mail address (alert mails): the active account of the tenant
+   * with that address, else the public.
+   */
+  async readerOf(tenantId: string, email: string): Promise<Principal> {
+    const user = await findUserByEmail(this.db, email);
+    const reader =
+      user && user.tenant_id === tenantId && user.active
+        ? await this.userPrincipal(tenantId, user.id, 'session')
+        : undefined;
+    return reader ?? this.anonymous(tenantId);
   }
 
   /** Who is asking. Throws 401 for an invalid/expired token (a script should fail loudly). */

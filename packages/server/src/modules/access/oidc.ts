@@ -17,7 +17,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as client from 'openid-client';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
-import { publicBaseUrl, type Config } from '../../config.ts';
+import { publicBaseUrl, servedOverHttps, type Config } from '../../config.ts';
 import type { Sql } from '../../db/db.ts';
 import { notFound } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
@@ -117,10 +117,6 @@ export function openFlow(oidc: OidcConfig, sealed: string | undefined): FlowStat
   }
 }
 
-function secureCookies(request: FastifyRequest, config: Config): boolean {
-  return request.protocol === 'https' || config.publicUrl?.startsWith('https:') === true;
-}
-
 /**
  * The flow cookie: HttpOnly, SameSite=Lax (it must come along on the provider's top-level redirect
  * back to us, which Strict would withhold), only sent to /api/auth/oidc, at most 10 minutes.
@@ -137,7 +133,7 @@ function setFlowCookie(
     'Path=/api/auth/oidc',
     'HttpOnly',
     'SameSite=Lax',
-    ...(secureCookies(request, config) ? ['Secure'] : []),
+    ...(servedOverHttps(request.protocol, config) ? ['Secure'] : []),
   ];
   reply.header('Set-Cookie', attrs.join('; '));
 }

@@ -33,17 +33,3 @@ export function anonymousPrincipal(tenantId: string, permissions: ReadonlySet<st
     permissions,
   };
 }
-
-/** A principal for command-line tools and the demo loader: every permission of the tenant. */
-export function systemPrincipal(tenantId: string, permissions: ReadonlySet<string>): Principal {
-  return {
-    kind: 'session',
-    tenantId,
-    userId: null,
-    name: 'system',
-    displayName: 'System',
-    departmentId: null,
-    roles: ['administrator'],
-    permissions,
-  };
-}

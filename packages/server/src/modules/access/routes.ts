@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createTransport } from 'nodemailer';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
+import { servedOverHttps } from '../../config.ts';
 import { forbidden } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
 import { auditActor } from '../audit/chain.ts';
@@ -98,7 +99,7 @@ export function setSessionCookie(
   ctx: AppContext,
   session: NewSession | null,
 ): void {
-  const secure = request.protocol === 'https' || ctx.config.publicUrl?.startsWith('https:');
+  const secure = servedOverHttps(request.protocol, ctx.config);
   const attrs = ['Path=/', 'HttpOnly', 'SameSite=Strict', ...(secure ? ['Secure'] : [])];
   const value = session
     ? `${SESSION_COOKIE}=${session.secret}; Max-Age=${Math.floor((session.expiresAt.getTime() - Date.now()) / 1000)}`

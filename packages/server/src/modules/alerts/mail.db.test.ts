@@ -7,7 +7,8 @@ import { adminHeaders, createTestUser, injectAs } from '../../testing/auth.ts';
 import type { Db } from '../../db/db.ts';
 import { insertFixture, testContext } from '../../testing/fixtures.ts';
 import { createTestDb } from '../../testing/test-db.ts';
-import { baseUrlFor, sendAlertMails } from './mail.ts';
+import { sendAlertMails } from './mail.ts';
+import { publicBaseUrl } from '../../config.ts';
 import { invalidateCatalogueCache } from '../indicators/service.ts';
 
 // A real SMTP conversation against a local sink (smtp-server on 127.0.0.1, random port). The data:
@@ -291,10 +292,14 @@ describe('alert e-mail respects who may read the indicator', () => {
   });
 });
 
-describe('baseUrlFor', () => {
-  it('uses localhost for the wildcard address and brackets IPv6 hosts', () => {
-    expect(baseUrlFor('0.0.0.0', 8080)).toBe('http://localhost:8080');
-    expect(baseUrlFor('127.0.0.1', 8101)).toBe('http://127.0.0.1:8101');
-    expect(baseUrlFor('::1', 80)).toBe('http://[::1]:80');
+describe('publicBaseUrl (links in e-mails)', () => {
+  it('uses localhost for the wildcard address, brackets IPv6 hosts, and prefers the public URL', () => {
+    const at = (host: string, port: number) => publicBaseUrl({ publicUrl: undefined, host, port });
+    expect(at('0.0.0.0', 8080)).toBe('http://localhost:8080');
+    expect(at('127.0.0.1', 8101)).toBe('http://127.0.0.1:8101');
+    expect(at('::1', 80)).toBe('http://[::1]:80');
+    expect(publicBaseUrl({ publicUrl: 'https://s.example', host: '0.0.0.0', port: 80 })).toBe(
+      'https://s.example',
+    );
   });
 });

@@ -3,7 +3,6 @@
 // unset = all). alert_mail (migration 0005) records each alert × subscription mailed; its primary key
 // keeps a mail from ever going out twice. Without SMTP the alerts stay in the in-app feed only.
 import { createTransport } from 'nodemailer';
-import { publicBaseUrl } from '../../config.ts';
 import type { Db } from '../../db/db.ts';
 import { listAlerts, type AlertItem } from './store.ts';
 
@@ -38,11 +37,6 @@ interface Pending {
   email: string;
   alertId: number;
   indicatorId: string | null;
-}
-
-/** The origin for mail links from the listening address (0.0.0.0/:: is not reachable, so localhost). */
-export function baseUrlFor(host: string, port: number): string {
-  return publicBaseUrl({ publicUrl: undefined, host, port });
 }
 
 /**

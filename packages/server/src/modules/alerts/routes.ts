@@ -6,7 +6,6 @@ import { publicBaseUrl } from '../../config.ts';
 import { badRequest, forbidden } from '../../http/errors.ts';
 import type { Principal } from '../access/principal.ts';
 import { listDepartments } from '../access/service.ts';
-import { findUserByEmail } from '../access/store.ts';
 import { auditActor } from '../audit/chain.ts';
 import { getTenantCatalogue } from '../indicators/index.ts';
 import { canReadIndicator } from '../indicators/policy.ts';
@@ -123,15 +122,7 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
         mayRead: async (email, indicatorId) => {
           const ind = (await getTenantCatalogue(ctx.db, auth.tenantId)).byId.get(indicatorId);
           if (!ind) return true;
-          const user = await findUserByEmail(ctx.db, email);
-          const reader =
-            user && user.tenant_id === auth.tenantId && user.active
-              ? await app.sozialraumAccess.userPrincipal(user.tenant_id, user.id, 'session')
-              : undefined;
-          return canReadIndicator(
-            reader ?? (await app.sozialraumAccess.anonymous(auth.tenantId)),
-            ind,
-          );
+          return canReadIndicator(await app.sozialraumAccess.readerOf(auth.tenantId, email), ind);
         },
       }),
   });

@@ -4,7 +4,7 @@
 import { buildAlertCandidates, formatYearsPhrase, type CountShare } from '@sozialraum/core';
 import type { z } from 'zod';
 import type { Db, Sql } from '../../db/db.ts';
-import { badRequest, HttpError, notFound } from '../../http/errors.ts';
+import { badRequest, conflict, HttpError, notFound } from '../../http/errors.ts';
 import { writeAudit, type AuditActor } from '../audit/chain.ts';
 import { getChanges, getIndexDetail } from '../monitoring/service.ts';
 import { sendAlertMails, type MailSettings } from './mail.ts';
@@ -132,11 +132,7 @@ export async function createRule(db: Db, tenantId: string, body: RuleBody): Prom
       active: body.active,
     };
     if (!(await insertRule(tx, tenantId, rule)))
-      throw new HttpError(
-        409,
-        'conflict',
-        `Eine Regel mit der Kennung „${body.id}“ gibt es schon.`,
-      );
+      throw conflict(`Eine Regel mit der Kennung „${body.id}“ gibt es schon.`);
     await writeAudit(tx, tenantId, {
       actor: body.actor,
       action: 'alerts.rule_create',
