@@ -221,7 +221,7 @@ console.log(
   await page.getByRole('heading', { name: /^Prüfbericht/ }).innerText({ timeout: 60_000 }),
 );
 
-const geoDir = path.resolve(import.meta.dirname, '../../../../shared/data/berlin/geo/original');
+const geoDir = path.resolve(import.meta.dirname, '../../../demo-data/berlin/geo/original');
 const shp = readdirSync(geoDir)
   .filter((f) => f.startsWith('lor_planungsraeume_2021'))
   .map((f) => ({

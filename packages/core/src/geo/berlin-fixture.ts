@@ -1,7 +1,7 @@
 // Test-only: the real Berlin LOR 2021 Planungsräume (542 polygons, WGS84) and kitas, loaded through Vite's
-// `?raw` import so core tests need no file-system access. Source and licence: /work/shared/data/berlin/SOURCE.md.
-import plrRaw from '../../../../../shared/data/berlin/geo/lor_2021_planungsraeume.geojson?raw';
-import kitasRaw from '../../../../../shared/data/berlin/services/kitas_2022-12.geojson?raw';
+// `?raw` import so core tests need no file-system access. Source and licence: demo-data/README.md.
+import plrRaw from '../../../../demo-data/berlin/geo/lor_2021_planungsraeume.geojson?raw';
+import kitasRaw from '../../../../demo-data/berlin/services/kitas_2022-12.geojson?raw';
 import type { PointGeometry, PolygonGeometry } from './types.ts';
 
 export interface PlrFeature {

@@ -3,7 +3,7 @@
 // 200,000 areas × 8 indicators stay within a few plain passes over the input (bench/monitoring.ts).
 // Method, sources and the reproduction of the official Berlin MSS: docs/methods/index-engine.md;
 // MSS method: SenSBW, Monitoring Soziale Stadtentwicklung Berlin 2021, Kap. 2 (Methodik), as
-// summarised in ../shared/data/berlin/SOURCE.md "How the official result is computed".
+// summarised in demo-data/README.md "How the official MSS result is computed".
 import { formatNumber } from '../format/number.ts';
 import { quantileSorted } from '../stats/descriptive.ts';
 import {
@@ -174,7 +174,7 @@ const I8 = (n: number) => new Int8Array(n);
 const I16 = (n: number) => new Int16Array(n);
 
 /**
- * Mean, population SD (÷ N, as the MSS: SOURCE.md step 1), min and max over the valid areas in one
+ * Mean, population SD (÷ N, as the MSS: demo-data/README.md, MSS method step 1), min and max over the valid areas in one
  * pass, with sums shifted by the first valid value (Chan, Golub & LeVeque 1983, "Algorithms for
  * computing the sample variance", The American Statistician 37(3)) so that cancellation stays small.
  * A missing value (NaN, ±∞) among the valid areas makes the mean non-finite: the caller checks that.
@@ -852,7 +852,7 @@ function computePart(
   let combinedStats: ColumnStats;
   let standardisedOf: () => Float64Array[];
   if (part.standardisation === 'zscore') {
-    // MSS steps 1–2 (SOURCE.md): z = (x − mean) / SD, Statussumme = Σ z — fused in one pass.
+    // MSS steps 1–2 (demo-data/README.md): z = (x − mean) / SD, Statussumme = Σ z — fused in one pass.
     combinedStats = standardiseZFused(
       cols,
       inputStats,

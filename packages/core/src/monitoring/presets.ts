@@ -1,7 +1,7 @@
 // Presets reproducing the Berlin "Monitoring Soziale Stadtentwicklung" (MSS). Source of the method:
 // Senatsverwaltung für Stadtentwicklung, Bauen und Wohnen: Monitoring Soziale Stadtentwicklung Berlin
 // 2021, Kapitel 2 (Methodik) and the editions 2013, 2017, 2019; verified against the official result
-// files as described in ../shared/data/berlin/SOURCE.md ("How the official result is computed").
+// files as described in demo-data/README.md ("How the official MSS result is computed").
 // Reproduction and its limits: docs/methods/index-engine.md § MSS.
 import type {
   AreaExclusion,
@@ -127,7 +127,7 @@ export type MssEdition = 2013 | 2017 | 2019 | 2021;
 
 /**
  * Areas the official MSS editions did not score although they have ≥ 300 residents (from the result
- * files; SOURCE.md § Known quirks). 2021 names the reason (KOM = "ungültig (Ausreißer)"); for
+ * files; demo-data/README.md § Known quirks). 2021 names the reason (KOM = "ungültig (Ausreißer)"); for
  * 2017/2019 the published tables give none — the reason says so instead of guessing.
  */
 export const MSS_EXCLUSIONS: Record<MssEdition, AreaExclusion[]> = {

@@ -1,5 +1,5 @@
-// Test helpers: read the real Berlin MSS files (../shared/data/berlin/mss, identical copies in
-// demo-data/berlin/mss). Only tests import this file; the engine itself stays pure.
+// Test helpers: read the real Berlin MSS files in demo-data/berlin/mss (source and licence:
+// demo-data/README.md). Only tests import this file; the engine itself stays pure.
 import { readFileSync } from 'node:fs';
 import { parseCsv } from '../tabular/csv-parser.ts';
 import type { IndexAreaInput } from './compute-index.ts';

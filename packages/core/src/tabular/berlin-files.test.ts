@@ -1,4 +1,4 @@
-// Real Berlin open data (../shared/data/berlin, see SOURCE.md) through the whole import pipeline,
+// Real Berlin open data (demo-data/berlin, see demo-data/README.md) through the whole import pipeline,
 // once as published (UTF-8, `,`, decimal point) and once converted in the test to what German Excel
 // writes (Windows-1252, `;`, decimal comma, thousands dots, CRLF, leading zeros dropped).
 import { readFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { readCsvBytes } from './read-table.ts';
 import { suggestMapping } from './suggest.ts';
 import { encodeWindows1252 } from './test-support.ts';
 
-const BERLIN = new URL('../../../../../shared/data/berlin/', import.meta.url);
+const BERLIN = new URL('../../../../demo-data/berlin/', import.meta.url);
 const readBerlin = (path: string): Uint8Array =>
   new Uint8Array(readFileSync(new URL(path, BERLIN)));
 

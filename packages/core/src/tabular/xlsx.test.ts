@@ -100,7 +100,7 @@ describe('readXlsx with the real MSS 2021 table', () => {
     const csvBytes = new Uint8Array(
       readFileSync(
         new URL(
-          '../../../../../shared/data/berlin/mss/mss2021_index_indicators_plr542.csv',
+          '../../../../demo-data/berlin/mss/mss2021_index_indicators_plr542.csv',
           import.meta.url,
         ),
       ),

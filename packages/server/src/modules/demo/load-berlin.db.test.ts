@@ -1,4 +1,5 @@
-// The Berlin demo loaded from the repository's copy, checked against the shared originals.
+// The Berlin demo loaded from demo-data/berlin, checked against the same files read independently
+// of the loader.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { createTestDb } from '../../testing/test-db.ts';
 import { readCsvRecords } from './read-csv.ts';
 import { hasData, loadBerlinDemo } from './load-berlin.ts';
 
-const SHARED = path.resolve('../shared/data/berlin');
+const BERLIN = path.join(import.meta.dirname, '../../../../../demo-data/berlin');
 let db: Db;
 
 beforeAll(async () => {
@@ -56,7 +57,7 @@ describe('Berlin demo', () => {
     );
     // the original file, summed independently
     const t2 = readCsvRecords(
-      readFileSync(path.join(SHARED, 'population/ewr_plr_t2_age_groups.csv'), 'utf8'),
+      readFileSync(path.join(BERLIN, 'population/ewr_plr_t2_age_groups.csv'), 'utf8'),
     );
     const total = t2.records
       .filter((r) => r.fields[0] === '2024-12-31')
@@ -76,7 +77,7 @@ describe('Berlin demo', () => {
        WHERE o.indicator_id = 'ewr_share_age_below_6' AND o.ref_date = '2024-12-31' AND a.system_id = 'lor2021' AND a.code = '01100101'`,
     );
     const t2 = readCsvRecords(
-      readFileSync(path.join(SHARED, 'population/ewr_plr_t2_age_groups.csv'), 'utf8'),
+      readFileSync(path.join(BERLIN, 'population/ewr_plr_t2_age_groups.csv'), 'utf8'),
     );
     const row = t2.records.find(
       (r) => r.fields[0] === '2024-12-31' && r.fields[3] === '01100101',
@@ -96,7 +97,7 @@ describe('Berlin demo', () => {
 
   it('stores the official MSS 2021 classes for exactly the 536 valid Planungsräume and flags the others with the reason', async () => {
     const src = readCsvRecords(
-      readFileSync(path.join(SHARED, 'mss/mss2021_indices_plr542.csv'), 'utf8'),
+      readFileSync(path.join(BERLIN, 'mss/mss2021_indices_plr542.csv'), 'utf8'),
     );
     const expected = new Map<string, number>();
     for (const r of src.records)

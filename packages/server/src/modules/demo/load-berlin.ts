@@ -123,7 +123,7 @@ async function loadAreas(tx: Sql, tenantId: string, dir: string, log: Log): Prom
     bbox: bboxOf(f.geometry),
     areaM2: Number(f.properties.area),
   }));
-  // LOR 2021 codes nest: PLR 01100101 → BZR 011001 → PGR 0110 → Bezirk 01 (SOURCE.md)
+  // LOR 2021 codes nest: PLR 01100101 → BZR 011001 → PGR 0110 → Bezirk 01 (demo-data/README.md)
   const level = async (
     file: string,
     levelId: string,
@@ -165,11 +165,11 @@ async function loadAreas(tx: Sql, tenantId: string, dir: string, log: Log): Prom
     ...bezAreas,
     ...old.features.map((f) => {
       let code = String(f.properties.id);
-      // SOURCE.md quirk: the upstream file carries 06010102 twice; the feature in Charlottenburg
+      // Known quirk (demo-data/README.md): the upstream file carries 06010102 twice; the feature in Charlottenburg
       // (area 562454.33 m²) is really PLR 04030417 (Schloßstraße, Charlottenburg-Wilmersdorf).
       if (code === '06010102' && Math.abs(Number(f.properties.area) - 562454.33) < 1)
         code = '04030417';
-      // Allende II was split on 01.01.2019 (SOURCE.md): 09041403 appears in the data only from then on.
+      // Allende II was split on 01.01.2019 (demo-data/README.md): 09041403 appears in the data only from then on.
       const validFrom = code === '09041403' ? '2019-01-01' : null;
       return {
         levelId: 'plr',
@@ -367,7 +367,7 @@ async function loadMss(tx: Sql, tenantId: string, dir: string, log: Log): Promis
   };
 
   // MSS 2013, 2017, 2019 on LOR 2006. The valid (scored) PLR are those listed in the indices
-  // file; the others carry 0 in every column of the share table (SOURCE.md quirk) and are flagged.
+  // file; the others carry 0 in every column of the share table (demo-data/README.md, known quirks) and are flagged.
   for (const edition of [2013, 2017, 2019]) {
     log(`Lade MSS ${edition} …`);
     const refDate = `${edition - 1}-12-31`;

@@ -8,7 +8,7 @@ import { ensureTenant } from '../ingest/store.ts';
 import { analyzeUpload, runAreaImport, type AreaRunOptions } from './service.ts';
 import type { Upload } from './uploads.ts';
 
-const ORIGINAL = path.resolve('../shared/data/berlin/geo/original');
+const ORIGINAL = path.join(import.meta.dirname, '../../../../../demo-data/berlin/geo/original');
 let db: Db;
 let dir: string;
 

@@ -29,7 +29,7 @@ export function firstEditionFor(
 }
 
 /**
- * The method the official Berlin MSS used for an edition (SOURCE.md, MSS 2021 Kapitel 2): the data
+ * The method the official Berlin MSS used for an edition (demo-data/README.md; MSS 2021 Kapitel 2): the data
  * of 31.12.2012 and 31.12.2016 (MSS 2013, 2017) with 4 + 4 indicators, from 31.12.2018 (MSS 2019,
  * 2021) with 3 + 3. The profile shows each edition by the method it was published with, so its
  * classes are the official ones.

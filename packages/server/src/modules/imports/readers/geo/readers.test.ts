@@ -11,7 +11,7 @@ import { ImportFileError } from '../errors.ts';
 import { readGeometryFiles } from './read-geometry-files.ts';
 import type { GeometryReadResult, InputFile, ReadGeometryOptions } from './types.ts';
 
-const BERLIN = join(import.meta.dirname, '../../../../../../../../shared/data/berlin/geo');
+const BERLIN = join(import.meta.dirname, '../../../../../../../demo-data/berlin/geo');
 const ORIGINAL = join(BERLIN, 'original/lor_planungsraeume_2021_epsg25833');
 const UTM33 = '+proj=utm +zone=33 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs';
 // EPSG:31468 exactly as PROJ defines it (Helmert EPSG:1777), so GDAL and proj4js apply the same datum shift.
