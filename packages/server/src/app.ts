@@ -16,7 +16,11 @@ import { registerDisclosureRoutes } from './modules/disclosure/routes.ts';
 import { getMapGeometry, listAreaSystems, registerAreaRoutes } from './modules/areas/index.ts';
 import { registerHealthRoutes } from './modules/health/routes.ts';
 import { registerImportRoutes } from './modules/imports/routes.ts';
-import { getTenantCatalogue, registerIndicatorRoutes } from './modules/indicators/index.ts';
+import {
+  getTenantCatalogue,
+  invalidateCatalogueCache,
+  registerIndicatorRoutes,
+} from './modules/indicators/index.ts';
 import { registerMonitoringRoutes } from './modules/monitoring/index.ts';
 import { registerOgcRoutes } from './modules/ogc/routes.ts';
 import { registerPointRoutes } from './modules/points/routes.ts';
@@ -86,7 +90,7 @@ export async function buildApp(
   registerOidcRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerDisclosureRoutes(app, ctx);
-  registerSourceRoutes(app, ctx);
+  registerSourceRoutes(app, ctx, invalidateCatalogueCache);
   registerAreaRoutes(app, ctx);
   registerIndicatorRoutes(app, ctx);
   registerPointRoutes(app, ctx);

@@ -9,20 +9,31 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { forbidden, HttpError, notFound } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
+import type { Principal } from '../access/principal.ts';
 import { auditActor } from '../audit/chain.ts';
-import { canEditIndicator } from '../indicators/policy.ts';
+import { canEditIndicator, canReadIndicator } from '../indicators/policy.ts';
 import { ImportFileError } from './readers/errors.ts';
 import { analysisSchema, reportSchema, runBodySchema } from './schema.ts';
 import { analyzeUpload, listImportRuns, runAreaImport, runTableImport } from './service.ts';
 import {
   createUpload,
+  discardNewUpload,
   finishUpload,
   getUpload,
   removeUpload,
   safeName,
+  sweepUploads,
   uploadsRoot,
+  type UploadOwner,
 } from './uploads.ts';
 import { ProgressHub } from './progress.ts';
+
+const ownerOf = (auth: Principal): UploadOwner => ({
+  tenantId: auth.tenantId,
+  userId: auth.userId,
+});
+
+const SWEEP_EVERY_MS = 3_600_000;
 
 const uploadIdParams = z.object({
   uploadId: z.string().regex(/^[a-f0-9]{24}$/, 'ungültige Upload-Kennung'),
@@ -32,6 +43,11 @@ const uploadIdParams = z.object({
 export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const root = uploadsRoot(ctx.config.dataDir);
   const progress = new ProgressHub();
+  // uploads nobody ran (also those a restart orphaned) do not pile up on disk
+  await sweepUploads(root);
+  const sweeper = setInterval(() => void sweepUploads(root).catch(() => undefined), SWEEP_EVERY_MS);
+  sweeper.unref();
+  app.addHook('onClose', async () => clearInterval(sweeper));
   await app.register(fastifyMultipart, {
     limits: { fileSize: ctx.config.maxUploadBytes, files: 10 },
   });
@@ -77,7 +93,7 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
               `${part.filename}: die Datei ist größer als ${Math.round(ctx.config.maxUploadBytes / 1048576)} MB.`,
             );
         }
-        const upload = await finishUpload(root, id);
+        const upload = await finishUpload(root, id, ownerOf(auth));
         if (upload.files.length === 0)
           throw new HttpError(400, 'bad_request', 'Es wurde keine Datei hochgeladen.');
         const empty = upload.files.find((f) => f.bytes === 0);
@@ -89,7 +105,7 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
           analysis,
         };
       } catch (err) {
-        await removeUpload(root, id);
+        await discardNewUpload(root, id);
         if (err instanceof ImportFileError)
           throw new HttpError(
             400,
@@ -122,7 +138,8 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
         throw forbidden(
           'Gebiete importieren darf nur die Datenverantwortung, Sozialplanung oder Administration (Berechtigung „imports.areas“).',
         );
-      const upload = await getUpload(root, params.uploadId);
+      // someone else's upload (another person or tenant) answers like one that does not exist
+      const upload = await getUpload(root, params.uploadId, ownerOf(auth));
       if (!upload)
         throw notFound(
           `Upload ${params.uploadId} gibt es nicht (mehr). Bitte die Datei erneut hochladen.`,
@@ -140,6 +157,7 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
                   actor: auditActor(auth, request, 'imports.run'),
                   defaultDepartment: auth.departmentId ?? undefined,
                   mayWrite: (department) => canEditIndicator(auth, department),
+                  mayRead: (indicator) => canReadIndicator(auth, indicator),
                 },
                 (p) => progress.emit(params.uploadId, p),
               )
@@ -153,7 +171,8 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
           { phase: 'fertig', rowsRead: report.rowsRead, bytesRead: 0, bytesTotal: 0 },
           true,
         );
-        if (!body.dryRun && report.status !== 'failed') await removeUpload(root, params.uploadId);
+        if (!body.dryRun && report.status !== 'failed')
+          await removeUpload(root, params.uploadId, ownerOf(auth));
         return report;
       } catch (err) {
         progress.emit(
@@ -183,7 +202,9 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
     params: uploadIdParams,
     response: z.string(),
     responseContentType: 'text/event-stream',
-    handler: async ({ params, reply, request }) => {
+    handler: async ({ params, reply, request, auth }) => {
+      if (!(await getUpload(root, params.uploadId, ownerOf(auth))))
+        throw notFound(`Upload ${params.uploadId} gibt es nicht (mehr).`);
       reply.hijack();
       reply.raw.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
@@ -252,8 +273,9 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
     permission: 'imports.run',
     params: uploadIdParams,
     response: z.object({ deleted: z.boolean() }),
-    handler: async ({ params }) => {
-      await removeUpload(root, params.uploadId);
+    handler: async ({ params, auth }) => {
+      if (!(await removeUpload(root, params.uploadId, ownerOf(auth))))
+        throw notFound(`Upload ${params.uploadId} gibt es nicht (mehr).`);
       return { deleted: true };
     },
   });

@@ -20,14 +20,10 @@ import {
   recomputeDerived,
   upsertAreaSystem,
   upsertAreas,
-  upsertIndicators,
   upsertObservations,
-  upsertSources,
   writeAudit,
   type AreaInput,
-  type IndicatorInput,
   type ObservationInput,
-  type SourceInput,
 } from '../ingest/store.ts';
 import { invalidateCatalogueCache } from '../indicators/service.ts';
 import { invalidateGeometryCache } from '../areas/service.ts';
@@ -47,7 +43,16 @@ import {
   type ReadProgress,
   type TableDetection,
 } from './table-source.ts';
+import {
+  createImportIndicators,
+  visibleIndicators,
+  type ImportRights,
+  type NewIndicatorInput,
+} from './table-targets.ts';
 import { sha256Of, type Upload, type UploadedFile } from './uploads.ts';
+import { resolveImportSource, type SourceReference } from '../sources/index.ts';
+
+export type { NewIndicatorInput } from './table-targets.ts';
 
 const GEO_EXT = /\.(geojson|json|zip|shp|shx|dbf|prj|cpg|gpkg)$/i;
 
@@ -213,20 +218,7 @@ export async function analyzeUpload(db: Sql, tenantId: string, upload: Upload): 
   };
 }
 
-export interface NewIndicatorInput {
-  id: string;
-  nameDe: string;
-  nameEn?: string;
-  definitionDe?: string;
-  unit: string;
-  kind?: 'count' | 'share' | 'value';
-  dimension: string;
-  polarity: 'higher_is_better' | 'higher_is_worse' | 'neutral';
-  department?: string;
-  decimals?: number;
-}
-
-export interface TableRunOptions {
+export interface TableRunOptions extends ImportRights {
   dryRun: boolean;
   systemId: string;
   levelId: string;
@@ -237,12 +229,10 @@ export interface TableRunOptions {
   decimal?: ',' | '.';
   thousands?: '.' | ',' | null;
   newIndicators?: NewIndicatorInput[];
-  source?: SourceInput;
+  source?: SourceReference;
   actor?: string | AuditActor;
   /** Owner of new indicators when the form names none (the importing person's department). */
   defaultDepartment?: string | undefined;
-  /** May the importing person write values of indicators owned by this department? */
-  mayWrite?: ((department: string) => boolean) | undefined;
 }
 
 export interface AreaRunOptions {
@@ -258,26 +248,13 @@ export interface AreaRunOptions {
   parentLevelId?: string | null;
   parentCodeProperty?: string | null;
   crs?: string;
-  source?: SourceInput;
+  source?: SourceReference;
   actor?: string | AuditActor;
 }
 
 export type ProgressFn = (p: ReadProgress & { phase: 'lesen' | 'schreiben' | 'berechnen' }) => void;
 
 const WRITE_BATCH = 5000;
-
-function slug(text: string): string {
-  return (
-    text
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/ß/g, 'ss')
-      .replace(/[^a-z0-9]+/g, '_')
-      .replace(/^_|_$/g, '')
-      .slice(0, 60) || 'quelle'
-  );
-}
 
 /** Runs a table import in one transaction; returns the report (errors → nothing written). */
 export async function runTableImport(
@@ -334,55 +311,40 @@ export async function runTableImport(
           },
         ],
       });
-    if (opts.newIndicators?.length) {
-      const source = opts.source;
-      if (!source)
-        throw new ImportRejected({
-          ...base,
-          status: 'failed',
-          errorCount: 1,
-          errors: [
-            {
-              file: file.name,
-              message:
-                'Für neue Indikatoren bitte die Quelle angeben (Titel, Herausgeber, Lizenz, Namensnennung).',
-            },
-          ],
-        });
-      const sourceId = source.id || slug(source.title);
-      await upsertSources(tx, tenantId, [{ ...source, id: sourceId }]);
-      const inds: IndicatorInput[] = opts.newIndicators.map((n) => ({
-        id: n.id,
-        nameDe: n.nameDe,
-        nameEn: n.nameEn ?? n.nameDe,
-        definitionDe: n.definitionDe ?? n.nameDe,
-        unit: n.unit,
-        kind: n.kind ?? (n.unit === 'count' ? 'count' : 'value'),
-        scale: n.unit === 'percent' ? 100 : n.unit === 'per_mille' ? 1000 : 1,
-        dimension: n.dimension,
-        polarity: n.polarity,
-        department: n.department ?? opts.defaultDepartment ?? 'sozialplanung',
-        sourceId,
-        decimals: n.decimals ?? (n.unit === 'count' ? 0 : 1),
-        methodNote: `Importiert aus ${file.name}.`,
-      }));
-      await upsertIndicators(tx, tenantId, inds);
-    }
+    const targets = await createImportIndicators(tx, tenantId, {
+      file: file.name,
+      newIndicators: opts.newIndicators ?? [],
+      source: opts.source,
+      defaultDepartment: opts.defaultDepartment,
+      rights: opts,
+    });
+    if (targets.errors.length)
+      throw new ImportRejected({
+        ...base,
+        status: 'failed',
+        errorCount: targets.errors.length,
+        errors: targets.errors,
+        warnings: targets.warnings,
+      });
     const areas = await tx.query<{ id: number; code: string; name: string }>(
       'SELECT id, code, name FROM area WHERE tenant_id = $1 AND system_id = $2 AND level_id = $3',
       [tenantId, opts.systemId, opts.levelId],
     );
-    const ids = await tx.query<{ id: string; kind: string; scale: number; department: string }>(
-      'SELECT id, kind, scale, department FROM indicator WHERE tenant_id = $1',
-      [tenantId],
-    );
+    // indicators the person may not read are unknown to her import, exactly like absent ones
+    const ids = await visibleIndicators(tx, tenantId, opts);
     const shareScale = new Map(ids.filter((i) => i.kind === 'share').map((i) => [i.id, i.scale]));
     const importId = await createImportRun(tx, tenantId, {
       kind: 'observations',
       fileName: file.name,
       fileSha256: sha,
       format,
-      options: { ...opts, dryRun: undefined, actor: undefined, mayWrite: undefined },
+      options: {
+        ...opts,
+        dryRun: undefined,
+        actor: undefined,
+        mayWrite: undefined,
+        mayRead: undefined,
+      },
       actor: actorName(opts.actor),
     });
     // encoding problems are found by the streaming decoder over the whole file (not just the sample)
@@ -484,7 +446,7 @@ export async function runTableImport(
       rowsWritten: 0,
       errors: errors.slice(0, MAX_REPORTED_ERRORS),
       errorCount,
-      warnings: summary.warnings,
+      warnings: [...targets.warnings, ...summary.warnings],
       unmatched: summary.unmatchedAreas,
       importId,
     };
@@ -512,8 +474,6 @@ export async function runTableImport(
     // A department writes only its own indicators (docs/adr/0007-access-control.md); checked
     // before commit, so a refused import changes nothing.
     const deptOf = new Map(ids.map((i) => [i.id, i.department]));
-    for (const n of opts.newIndicators ?? [])
-      deptOf.set(n.id, n.department ?? opts.defaultDepartment ?? 'sozialplanung');
     const refused = opts.mayWrite
       ? indicatorIds.filter((id) => !opts.mayWrite!(deptOf.get(id) ?? ''))
       : [];
@@ -544,6 +504,9 @@ export async function runTableImport(
         rowsRead: summary.rowsRead,
         rowsWritten: written,
         indicators: indicatorIds,
+        // ownership and visibility of what the import created (issue 8 § 6)
+        createdIndicators: targets.created.map((c) => ({ ...c, visibility: 'internal' })),
+        source: targets.source,
       },
     });
     return { ...report, status, rowsWritten: written };
@@ -694,11 +657,10 @@ export async function runAreaImport(
       'SELECT id, depth FROM area_level WHERE tenant_id = $1 AND system_id = $2 ORDER BY depth',
       [tenantId, opts.systemId],
     );
-    let sourceId: string | null = null;
-    if (opts.source) {
-      sourceId = opts.source.id || slug(opts.source.title);
-      await upsertSources(tx, tenantId, [{ ...opts.source, id: sourceId }]);
-    }
+    // an import references or adds a source, never changes one (issue 8 § 2)
+    const source = opts.source ? await resolveImportSource(tx, tenantId, opts.source) : null;
+    const sourceId = source?.id ?? null;
+    if (source) report.warnings.push(...source.warnings);
     if (sys.length === 0 || !levels.some((l) => l.id === opts.levelId)) {
       const parentDepth = levels.find((l) => l.id === opts.parentLevelId)?.depth;
       const depth =
@@ -757,6 +719,7 @@ export async function runAreaImport(
         levelId: opts.levelId,
         features: read.features.length,
         written,
+        source: source ? { id: source.id, created: source.created } : null,
       },
     });
     return { ...report, status, rowsWritten: written, importId };

@@ -1,5 +1,7 @@
 // Uploaded files wait on disk (never wholly in memory) until the planner has checked the analysis
-// and runs the import. One folder per upload under <data dir>/uploads.
+// and runs the import. One folder per upload under <data dir>/uploads. Each upload belongs to the
+// tenant and person who sent it (issue 8 § 4): for anyone else it does not exist. Uploads nobody ran
+// expire (UPLOAD_MAX_AGE_MS), also those orphaned by a restart.
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -12,13 +14,28 @@ export interface UploadedFile {
   bytes: number;
 }
 
+/** Who sent an upload: only they see, run or discard it. */
+export interface UploadOwner {
+  tenantId: string;
+  userId: number | null;
+}
+
 export interface Upload {
   id: string;
   dir: string;
   files: UploadedFile[];
 }
 
+interface UploadMeta {
+  files: string[];
+  createdAt: string;
+  owner: UploadOwner;
+}
+
 const ID = /^[a-f0-9]{24}$/;
+
+/** How long an upload waits for its import: a working day is plenty to check an analysis. */
+export const UPLOAD_MAX_AGE_MS = 24 * 3_600_000;
 
 /** The folder that holds uploads for this installation. */
 export function uploadsRoot(dataDir: string): string {
@@ -39,53 +56,93 @@ export function safeName(name: string): string {
   return base.replace(/^\.+/, '') || 'datei';
 }
 
-/** Records the original names after the files were written. */
-export async function finishUpload(root: string, id: string): Promise<Upload> {
+/** Records the original names and the owner after the files were written. */
+export async function finishUpload(root: string, id: string, owner: UploadOwner): Promise<Upload> {
   const dir = path.join(root, id);
   const names = (await readdir(dir)).filter((n) => n !== 'meta.json').sort();
-  const files: UploadedFile[] = [];
-  for (const name of names)
-    files.push({
-      name,
-      path: path.join(dir, name),
-      bytes: (await stat(path.join(dir, name))).size,
-    });
-  await writeFile(
-    path.join(dir, 'meta.json'),
-    JSON.stringify({ files: names, createdAt: new Date().toISOString() }),
-  );
-  return { id, dir, files };
+  const meta: UploadMeta = { files: names, createdAt: new Date().toISOString(), owner };
+  await writeFile(path.join(dir, 'meta.json'), JSON.stringify(meta));
+  return { id, dir, files: await statFiles(dir, names) };
 }
 
-/** Loads an upload by id; undefined if it does not exist. */
-export async function getUpload(root: string, id: string): Promise<Upload | undefined> {
-  if (!ID.test(id)) return undefined;
+async function statFiles(dir: string, names: string[]): Promise<UploadedFile[]> {
+  const files: UploadedFile[] = [];
+  for (const name of names) {
+    const p = path.join(dir, name);
+    files.push({ name, path: p, bytes: (await stat(p)).size });
+  }
+  return files;
+}
+
+async function readMeta(root: string, id: string): Promise<UploadMeta | undefined> {
   try {
-    return await finishUploadRead(root, id);
+    return JSON.parse(await readFile(path.join(root, id, 'meta.json'), 'utf8')) as UploadMeta;
   } catch {
     return undefined;
   }
 }
 
-async function finishUploadRead(root: string, id: string): Promise<Upload> {
-  const dir = path.join(root, id);
-  const meta = JSON.parse(await readFile(path.join(dir, 'meta.json'), 'utf8')) as {
-    files: string[];
-  };
-  const files: UploadedFile[] = [];
-  for (const name of meta.files)
-    files.push({
-      name,
-      path: path.join(dir, name),
-      bytes: (await stat(path.join(dir, name))).size,
-    });
-  return { id, dir, files };
+const sameOwner = (a: UploadOwner | undefined, b: UploadOwner) =>
+  a !== undefined && a.tenantId === b.tenantId && a.userId === b.userId;
+
+/** Loads an upload of this owner by id; undefined if it does not exist, expired or is someone else's. */
+export async function getUpload(
+  root: string,
+  id: string,
+  owner: UploadOwner,
+  now = Date.now(),
+): Promise<Upload | undefined> {
+  if (!ID.test(id)) return undefined;
+  const meta = await readMeta(root, id);
+  if (!meta || !sameOwner(meta.owner, owner)) return undefined;
+  if (!(now - Date.parse(meta.createdAt) <= UPLOAD_MAX_AGE_MS)) return undefined;
+  try {
+    const dir = path.join(root, id);
+    return { id, dir, files: await statFiles(dir, meta.files) };
+  } catch {
+    return undefined;
+  }
 }
 
-/** Removes an upload folder. */
-export async function removeUpload(root: string, id: string): Promise<void> {
-  if (!ID.test(id)) return;
+/** Removes an upload folder of this owner; false when there is none (or it is someone else's). */
+export async function removeUpload(root: string, id: string, owner: UploadOwner): Promise<boolean> {
+  if (!ID.test(id) || !sameOwner((await readMeta(root, id))?.owner, owner)) return false;
   await rm(path.join(root, id), { recursive: true, force: true });
+  return true;
+}
+
+/** Removes an upload folder the server itself just created (a failed analysis). */
+export async function discardNewUpload(root: string, id: string): Promise<void> {
+  if (ID.test(id)) await rm(path.join(root, id), { recursive: true, force: true });
+}
+
+/**
+ * Removes expired uploads and folders without a readable meta.json that are older than an hour
+ * (a restart during an upload leaves those). Returns how many folders went.
+ */
+export async function sweepUploads(root: string, now = Date.now()): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(root);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const id of names) {
+    if (!ID.test(id)) continue;
+    const meta = await readMeta(root, id);
+    const born = meta
+      ? Date.parse(meta.createdAt)
+      : await stat(path.join(root, id)).then(
+          (s) => s.mtimeMs,
+          () => now,
+        );
+    const maxAge = meta ? UPLOAD_MAX_AGE_MS : 3_600_000;
+    if (now - born <= maxAge) continue; // an unreadable date counts as expired
+    await rm(path.join(root, id), { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
 }
 
 /** SHA-256 of files (streamed), to recognise a file imported before. */

@@ -225,7 +225,44 @@ export async function areaIdsByCode(
   return new Map(rows.map((r) => [r.code, r.id]));
 }
 
-/** Inserts or updates indicator metadata. */
+const INDICATOR_COLUMNS = `tenant_id, id, name_de, name_en, short_de, definition_de, definition_en, unit, kind, scale,
+         dimension, polarity, department, source_id, update_cycle, numerator_def, denominator_def,
+         numerator_indicator_id, denominator_indicator_id, decimals, method_note, sort_key, visibility`;
+const INDICATOR_VALUES =
+  '$1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23';
+
+function indicatorParams(tenantId: string, i: IndicatorInput, visibility: string): unknown[] {
+  return [
+    tenantId,
+    i.id,
+    i.nameDe,
+    i.nameEn,
+    i.shortDe ?? null,
+    i.definitionDe,
+    i.definitionEn ?? null,
+    i.unit,
+    i.kind,
+    i.scale ?? 1,
+    i.dimension,
+    i.polarity,
+    i.department,
+    i.sourceId,
+    i.updateCycle ?? null,
+    i.numeratorDef ?? null,
+    i.denominatorDef ?? null,
+    i.numeratorIndicatorId ?? null,
+    i.denominatorIndicatorId ?? null,
+    i.decimals ?? 1,
+    i.methodNote ?? null,
+    i.sortKey ?? 0,
+    visibility,
+  ];
+}
+
+/**
+ * Inserts or updates indicator metadata — for the demo catalogue, which owns its indicators. New
+ * rows are public; the visibility of an existing row is kept. Imports use insertNewIndicators.
+ */
 export async function upsertIndicators(
   tx: Sql,
   tenantId: string,
@@ -233,10 +270,8 @@ export async function upsertIndicators(
 ): Promise<void> {
   for (const i of indicators) {
     await tx.query(
-      `INSERT INTO indicator (tenant_id, id, name_de, name_en, short_de, definition_de, definition_en, unit, kind, scale,
-         dimension, polarity, department, source_id, update_cycle, numerator_def, denominator_def,
-         numerator_indicator_id, denominator_indicator_id, decimals, method_note, sort_key)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)
+      `INSERT INTO indicator (${INDICATOR_COLUMNS})
+       VALUES (${INDICATOR_VALUES})
        ON CONFLICT (tenant_id, id) DO UPDATE SET name_de = excluded.name_de, name_en = excluded.name_en,
          short_de = excluded.short_de, definition_de = excluded.definition_de, definition_en = excluded.definition_en,
          unit = excluded.unit, kind = excluded.kind, scale = excluded.scale, dimension = excluded.dimension,
@@ -245,32 +280,31 @@ export async function upsertIndicators(
          denominator_def = excluded.denominator_def, numerator_indicator_id = excluded.numerator_indicator_id,
          denominator_indicator_id = excluded.denominator_indicator_id, decimals = excluded.decimals,
          method_note = excluded.method_note, sort_key = excluded.sort_key, updated_at = now()`,
-      [
-        tenantId,
-        i.id,
-        i.nameDe,
-        i.nameEn,
-        i.shortDe ?? null,
-        i.definitionDe,
-        i.definitionEn ?? null,
-        i.unit,
-        i.kind,
-        i.scale ?? 1,
-        i.dimension,
-        i.polarity,
-        i.department,
-        i.sourceId,
-        i.updateCycle ?? null,
-        i.numeratorDef ?? null,
-        i.denominatorDef ?? null,
-        i.numeratorIndicatorId ?? null,
-        i.denominatorIndicatorId ?? null,
-        i.decimals ?? 1,
-        i.methodNote ?? null,
-        i.sortKey ?? 0,
-      ],
+      indicatorParams(tenantId, i, 'public'),
     );
   }
+}
+
+/**
+ * Inserts indicators that must not exist yet (an import's new indicators, issue 8 § 1): an existing
+ * row is never modified. Returns the ids that were already taken (nothing inserted for them).
+ */
+export async function insertNewIndicators(
+  tx: Sql,
+  tenantId: string,
+  indicators: IndicatorInput[],
+  visibility: 'public' | 'internal' | 'department',
+): Promise<string[]> {
+  const taken: string[] = [];
+  for (const i of indicators) {
+    const rows = await tx.query(
+      `INSERT INTO indicator (${INDICATOR_COLUMNS}) VALUES (${INDICATOR_VALUES})
+       ON CONFLICT (tenant_id, id) DO NOTHING RETURNING id`,
+      indicatorParams(tenantId, i, visibility),
+    );
+    if (rows.length === 0) taken.push(i.id);
+  }
+  return taken;
 }
 
 const OBS_BATCH = 5000;

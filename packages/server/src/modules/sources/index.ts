@@ -1,4 +1,12 @@
 // Public face of the sources module for other modules.
 export { sourceSchema, type Source } from './schema.ts';
-export { loadSourceMap, toSource } from './service.ts';
+export {
+  editSource,
+  loadSourceMap,
+  resolveImportSource,
+  sourceSlug,
+  toSource,
+  type ResolvedSource,
+  type SourceReference,
+} from './service.ts';
 export { registerSourceRoutes } from './routes.ts';

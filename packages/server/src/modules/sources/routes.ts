@@ -2,11 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
-import { sourceSchema } from './schema.ts';
-import { listSources } from './service.ts';
+import { auditActor } from '../audit/chain.ts';
+import { sourcePatchSchema, sourceSchema } from './schema.ts';
+import { editSource, listSources } from './service.ts';
 
-/** GET /api/sources. */
-export function registerSourceRoutes(app: FastifyInstance, ctx: AppContext): void {
+/**
+ * GET /api/sources, PATCH /api/sources/:id. `onChange` runs after a source changed (the app passes
+ * the catalogue's cache invalidation: the catalogue carries each indicator's source and licence).
+ */
+export function registerSourceRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  onChange: () => void = () => undefined,
+): void {
   defineRoute(app, {
     method: 'GET',
     url: '/api/sources',
@@ -16,5 +24,29 @@ export function registerSourceRoutes(app: FastifyInstance, ctx: AppContext): voi
     permission: 'sources.read',
     response: z.array(sourceSchema),
     handler: ({ auth }) => listSources(ctx.db, auth.tenantId),
+  });
+
+  defineRoute(app, {
+    method: 'PATCH',
+    url: '/api/sources/:id',
+    operationId: 'updateSource',
+    summary:
+      'Ändert Titel, Herausgeber, Lizenz oder Namensnennung einer Quelle (protokolliert; Importe ändern Quellen nie)',
+    tags: ['Quellen'],
+    permission: 'sources.edit',
+    params: z.object({ id: z.string().min(1).max(60) }),
+    body: sourcePatchSchema,
+    response: sourceSchema,
+    handler: async ({ params, body, auth, request }) => {
+      const source = await editSource(
+        ctx.db,
+        auth.tenantId,
+        params.id,
+        body,
+        auditActor(auth, request, 'sources.edit'),
+      );
+      onChange();
+      return source;
+    },
   });
 }
