@@ -1,5 +1,6 @@
 // Lint also enforces the package boundaries of ARCHITECTURE.md.
 import tseslint from 'typescript-eslint';
+import repo from './eslint-rules.js';
 
 export default tseslint.config(
   {
@@ -22,6 +23,12 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-explicit-any': 'error',
     },
+  },
+  {
+    // the app and its tests read only files of this repository (a fresh clone has nothing beside it)
+    files: ['**/*.{js,mjs,cjs,ts,tsx,mts,cts}'],
+    plugins: { repo },
+    rules: { 'repo/no-path-outside-repo': 'error' },
   },
   {
     // core is pure: no I/O, no server, no web, no clock.
