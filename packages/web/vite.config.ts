@@ -13,7 +13,9 @@ export default defineConfig({
   build: {
     outDir: path.join(root, 'dist'),
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in the build (issue 8, item 11): served next to the bundle they published the
+    // whole client source (2 MB). The dev server (`vite`) still maps sources for debugging.
+    sourcemap: false,
     chunkSizeWarningLimit: 1500,
   },
   server: {

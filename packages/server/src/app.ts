@@ -3,7 +3,7 @@
 import fastifyCompress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from './app-context.ts';
-import { registerErrorHandler } from './http/errors.ts';
+import { frameworkError, registerErrorHandler } from './http/errors.ts';
 import { buildOpenApiDocument, getOpenApiRegistry, trackRoutes } from './http/openapi.ts';
 import { registerSecurityHeaders, registerWebApp } from './http/web-app.ts';
 import { AccessControl } from './modules/access/access-control.ts';
@@ -70,6 +70,7 @@ export async function buildApp(
     trustProxy: ctx.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
     bodyLimit: 10 * 1024 * 1024,
+    frameworkErrors: frameworkError,
   });
   trackRoutes(app);
   const registry = getOpenApiRegistry(app);

@@ -75,6 +75,9 @@ const FASTIFY_MESSAGES: Record<string, string> = {
   FST_REQ_FILE_TOO_LARGE: 'Die hochgeladene Datei ist zu groß.',
   FST_FILES_LIMIT: 'Es wurden zu viele Dateien auf einmal hochgeladen.',
   FST_INVALID_MULTIPART_CONTENT_TYPE: 'Die Anfrage ist kein multipart/form-data-Upload.',
+  FST_ERR_BAD_URL:
+    'Die Adresse enthält eine ungültige %-Kodierung (z. B. ein abgeschnittenes %E0%A4%A).',
+  FST_ERR_MAX_PARAM_LENGTH: 'Ein Teil der Adresse ist zu lang.',
 };
 
 const STATUS_CODES: Record<number, string> = {
@@ -86,6 +89,7 @@ const STATUS_CODES: Record<number, string> = {
   406: 'not_acceptable',
   409: 'conflict',
   413: 'too_large',
+  414: 'uri_too_long',
   415: 'unsupported_media_type',
   429: 'too_many_requests',
 };
@@ -123,6 +127,16 @@ export function toErrorResponse(err: unknown): { statusCode: number; body: Error
       },
     },
   };
+}
+
+/**
+ * Fastify's `frameworkErrors` option: a malformed %-escape in the path (FST_ERR_BAD_URL) or an
+ * over-long path parameter (FST_ERR_MAX_PARAM_LENGTH) is refused by the router before any route
+ * runs, so the error handler never sees it; this gives those answers the shared shape too.
+ */
+export function frameworkError(err: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const { statusCode, body } = toErrorResponse(err);
+  return reply.code(statusCode).type('application/json; charset=utf-8').send(body);
 }
 
 /** Installs the error handler that turns every thrown error into the shared error shape. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { notFound, registerErrorHandler } from './errors.ts';
 import { buildOpenApiDocument, getOpenApiRegistry, toOpenApiPath } from './openapi.ts';
-import { defineRoute, oversized } from './route.ts';
+import { defineRoute, inputProblem } from './route.ts';
 
 const Thing = z.object({ id: z.number().int(), name: z.string() }).meta({ id: 'Thing' });
 
@@ -146,13 +146,71 @@ describe('OpenAPI document', () => {
   });
 });
 
-describe('input size limits', () => {
+describe('input limits', () => {
   it('refuses an over-long text, too many items and deep nesting with the field named', () => {
-    expect(oversized({ a: 'x'.repeat(20_001) })).toBe('a: Text länger als 20.000 Zeichen');
-    expect(oversized({ list: new Array(20_001).fill(1) })).toBe('list: mehr als 20.000 Einträge');
+    expect(inputProblem({ a: 'x'.repeat(20_001) })).toEqual({
+      field: 'a',
+      reason: 'Text länger als 20.000 Zeichen',
+    });
+    expect(inputProblem({ list: new Array(20_001).fill(1) })).toEqual({
+      field: 'list',
+      reason: 'mehr als 20.000 Einträge',
+    });
     let deep: unknown = 1;
     for (let i = 0; i < 25; i++) deep = { d: deep };
-    expect(oversized(deep)).toMatch(/zu tief verschachtelt$/);
-    expect(oversized({ a: 'x'.repeat(20_000), list: [1, 2, 3] })).toBeNull();
+    expect(inputProblem(deep)?.reason).toBe('zu tief verschachtelt');
+    expect(inputProblem({ a: 'x'.repeat(20_000), list: [1, 2, 3] })).toBeNull();
+  });
+
+  it('refuses NUL characters in texts and in keys, naming the field (issue 8, item 9)', () => {
+    expect(inputProblem({ a: { b: ['ok', 'x\u0000y'] } })?.field).toBe('a.b.1');
+    expect(inputProblem({ a: { 'k\u0000': 1 } })?.field).toBe('a.k\\u0000');
+    expect(inputProblem('\u0000')?.field).toBe('(gesamt)');
+    expect(inputProblem({ a: 'x\u0001y', b: 'äöü €' })).toBeNull();
+  });
+});
+
+describe('NUL characters at the edge (issue 8, item 9)', () => {
+  it('answers 400 naming the path parameter, query parameter or body field', async () => {
+    const cases = [
+      { url: '/api/things/%00', part: 'Pfadparameter „id“' },
+      { url: '/api/things/7?date=%00', part: 'Abfrageparameter „date“' },
+      // a key the schema does not know is checked as well: nothing with NUL reaches a handler
+      { url: '/api/things/7?unknown=a%00b', part: 'Abfrageparameter „unknown“' },
+      { url: '/api/things/7?tenant=%00', part: 'Abfrageparameter „tenant“' },
+    ];
+    for (const c of cases) {
+      const res = await app.inject(c.url);
+      expect(res.statusCode, c.url).toBe(400);
+      expect(res.json().error.code).toBe('validation_failed');
+      expect(res.json().error.message).toContain(c.part);
+      expect(res.json().error.message).toContain('NUL');
+    }
+    const body = await app.inject({
+      method: 'POST',
+      url: '/api/things',
+      payload: '{"name":"Kita\\u0000Sonnenschein"}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(body.statusCode).toBe(400);
+    expect(body.json().error.message).toContain('Anfrageinhalt „name“');
+    expect(body.json().error.message).toContain('NUL');
+  });
+
+  it('answers 400 for a query value over 4,000 characters, before any handler', async () => {
+    const res = await app.inject(`/api/things/7?tenant=${'x'.repeat(10_000)}`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toContain('Abfrageparameter „tenant“: Text länger als 4.000');
+  });
+
+  it('answers 400 for a JSON body nested 10,000 deep', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/things',
+      payload: '{"name":' + '['.repeat(10_000) + ']'.repeat(10_000) + '}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toContain('zu tief verschachtelt');
   });
 });

@@ -79,27 +79,57 @@ export interface FieldIssue {
 }
 
 /** Limits for every request part, on top of each schema's own (and the 10 MB body limit). */
-export const INPUT_LIMITS = { stringChars: 20_000, arrayItems: 20_000, depth: 20 } as const;
+export const INPUT_LIMITS = {
+  stringChars: 20_000,
+  arrayItems: 20_000,
+  depth: 20,
+  /** Per value in the path or query: ids, codes, dates, short lists — a URL is no place for more. */
+  addressChars: 4_000,
+} as const;
 
-/** Finds the first value that exceeds INPUT_LIMITS; returns its path and why. */
-export function oversized(value: unknown, path = '', depth = 0): FieldIssue['field'] | null {
-  if (depth > INPUT_LIMITS.depth) return `${path || '(gesamt)'}: zu tief verschachtelt`;
-  if (typeof value === 'string')
-    return value.length > INPUT_LIMITS.stringChars
-      ? `${path || '(gesamt)'}: Text länger als ${INPUT_LIMITS.stringChars.toLocaleString('de-DE')} Zeichen`
-      : null;
+const NUL_REASON =
+  'enthält das Steuerzeichen NUL (\\u0000, in Adressen %00); es ist in keinem Feld erlaubt';
+
+/** A field name as it can be shown in a message (a NUL in a key is written as \u0000). */
+const shown = (path: string): string => (path || '(gesamt)').replaceAll('\u0000', '\\u0000');
+
+/**
+ * Finds the first value no route can use: too long, too many items, nested too deep, or holding a
+ * NUL character (PostgreSQL text cannot store U+0000; letting it through turned into 500s).
+ * Returns the field's path and why, or null. Stops at the depth limit, so deep input costs little.
+ */
+export function inputProblem(
+  value: unknown,
+  maxChars: number = INPUT_LIMITS.stringChars,
+  path = '',
+  depth = 0,
+): Omit<FieldIssue, 'in'> | null {
+  if (depth > INPUT_LIMITS.depth) return { field: shown(path), reason: 'zu tief verschachtelt' };
+  if (typeof value === 'string') {
+    if (value.length > maxChars)
+      return {
+        field: shown(path),
+        reason: `Text länger als ${maxChars.toLocaleString('de-DE')} Zeichen`,
+      };
+    return value.includes('\u0000') ? { field: shown(path), reason: NUL_REASON } : null;
+  }
   if (Array.isArray(value)) {
     if (value.length > INPUT_LIMITS.arrayItems)
-      return `${path || '(gesamt)'}: mehr als ${INPUT_LIMITS.arrayItems.toLocaleString('de-DE')} Einträge`;
+      return {
+        field: shown(path),
+        reason: `mehr als ${INPUT_LIMITS.arrayItems.toLocaleString('de-DE')} Einträge`,
+      };
     for (let i = 0; i < value.length; i++) {
-      const r = oversized(value[i], `${path}.${i}`, depth + 1);
+      const r = inputProblem(value[i], maxChars, `${path}.${i}`, depth + 1);
       if (r) return r;
     }
     return null;
   }
   if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      const r = oversized(v, path ? `${path}.${k}` : k, depth + 1);
+      const field = path ? `${path}.${k}` : k;
+      if (k.includes('\u0000')) return { field: shown(field), reason: NUL_REASON };
+      const r = inputProblem(v, maxChars, field, depth + 1);
       if (r) return r;
     }
   }
@@ -114,10 +144,9 @@ export function parsePart(
   issues: FieldIssue[],
 ): unknown {
   if (!schema) return undefined;
-  const tooBig = oversized(value);
-  if (tooBig) {
-    const [field, reason] = tooBig.split(': ');
-    issues.push({ in: part, field: field!, reason: reason! });
+  const problem = inputProblem(value);
+  if (problem) {
+    issues.push({ in: part, ...problem });
     return undefined;
   }
   const r = schema.safeParse(value ?? (part === 'body' ? undefined : {}), { error: germanErrors });
@@ -130,6 +159,23 @@ export function parsePart(
     });
   }
   return undefined;
+}
+
+/**
+ * Path and query of every request, before anything reads them — even routes without a schema for
+ * them, and the tenant choice (?tenant=) that access control looks up in the database. The check
+ * does not depend on the route, so running it before authorisation tells a caller nothing.
+ */
+export function checkAddress(request: FastifyRequest): void {
+  const issues: FieldIssue[] = [];
+  for (const [part, value] of [
+    ['params', request.params],
+    ['querystring', request.query],
+  ] as const) {
+    const problem = inputProblem(value, INPUT_LIMITS.addressChars);
+    if (problem) issues.push({ in: part, ...problem });
+  }
+  if (issues.length > 0) throw validationError(issues);
 }
 
 /** Builds the 400 error for invalid fields: the message names each field and why. */
@@ -203,6 +249,7 @@ export function defineRoute<
     method: spec.method,
     url: spec.url,
     handler: async (request, reply) => {
+      checkAddress(request);
       // Authorisation before validation: who may not call a route learns nothing about its input.
       const auth = await authorize(app, request, spec.permission, spec.csrfExempt);
       const issues: FieldIssue[] = [];

@@ -4,10 +4,12 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../config.ts';
+import { frameworkError, registerErrorHandler } from './errors.ts';
 import { contentSecurityPolicy, registerSecurityHeaders, registerWebApp } from './web-app.ts';
 
 async function appWith(config: Config): Promise<FastifyInstance> {
-  const app = Fastify();
+  const app = Fastify({ frameworkErrors: frameworkError });
+  registerErrorHandler(app);
   registerSecurityHeaders(app, config);
   app.get('/api/health', async () => ({ status: 'ok' }));
   await registerWebApp(app, config);
@@ -25,6 +27,8 @@ beforeAll(async () => {
     '<!doctype html><title>Sozialraum</title><div id="root"></div>',
   );
   await writeFile(path.join(dist, 'assets', 'app-abc123.js'), 'console.log(1)');
+  // a build made with sourcemaps on: the map sits next to the bundle
+  await writeFile(path.join(dist, 'assets', 'app-abc123.js.map'), '{"version":3,"sources":[]}');
   app = await appWith({
     ...loadConfig({}),
     webDist: dist,
@@ -58,6 +62,37 @@ describe('web app serving', () => {
       expect(res.json().error.code).toBe('not_found');
       expect(res.json().error.message).toContain('gibt es nicht');
     }
+  });
+
+  it('does not serve source maps, even when the build left them in the dist (issue 8, item 11)', async () => {
+    for (const method of ['GET', 'HEAD'] as const) {
+      const res = await app.inject({ method, url: '/assets/app-abc123.js.map' });
+      expect(res.statusCode, method).toBe(404);
+      expect(res.body).not.toContain('"version":3');
+    }
+    expect((await app.inject('/assets/app-abc123.js')).statusCode).toBe(200);
+  });
+
+  it('answers odd paths with 400/404/414, never by asking the file system (issue 8, item 9)', async () => {
+    const cases: [string, number][] = [
+      ['/assets/%00', 400],
+      ['/%00', 400],
+      [`/assets/${'x'.repeat(300)}.js`, 404],
+      [`/${'x'.repeat(10_000)}`, 414],
+      [`/api/areas/${'x'.repeat(10_000)}`, 414],
+      ['/assets/..%2f..%2fetc%2fpasswd', 404],
+      ['/assets/%E0%A4%A.js', 400],
+    ];
+    for (const [url, status] of cases) {
+      const res = await app.inject(url);
+      expect(res.statusCode, url.slice(0, 40)).toBe(status);
+      expect(
+        res.json<{ error: { message: string } }>().error?.message,
+        res.body.slice(0, 200),
+      ).toMatch(/Adresse/);
+    }
+    // an app path of normal length still gets the app shell
+    expect((await app.inject(`/karte/${'x'.repeat(300)}`)).body).toContain('<div id="root">');
   });
 
   it('answers a German build hint when the dist is missing', async () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { servedOverHttps, type Config } from '../config.ts';
-import { toErrorResponse, notFound } from './errors.ts';
+import { badRequest, HttpError, notFound, toErrorResponse } from './errors.ts';
 
 /** The Content-Security-Policy for the app; the basemap's origin is allowed when one is configured. */
 export function contentSecurityPolicy(basemapStyleUrl: string | undefined): string {
@@ -75,15 +75,27 @@ function looksLikeFile(url: string): boolean {
   return last.includes('.');
 }
 
+/** Longest request path the app serves; a longer one is refused with 414, not sent to the disk. */
+export const MAX_PATH_CHARS = 2048;
+
+// What the web build contains: plain names in plain folders. Anything else (NUL, %-escapes that
+// decode to odd characters, 300-character segments) never reaches the file system, where it
+// turned into 403s and errors. Source maps (*.map) are not served: they would publish the whole
+// client source; a build made with sourcemaps on (vite.config.ts has them off) stays private.
+const SERVABLE_FILE =
+  /^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,127}\/){0,8}[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+export function isServableFile(pathname: string): boolean {
+  return SERVABLE_FILE.test(pathname) && !pathname.endsWith('.map');
+}
+
 /** Serves webDist at / with SPA fallback, or a German build hint when the dist is missing. */
 export async function registerWebApp(app: FastifyInstance, config: Config): Promise<void> {
   const hasDist = existsSync(path.join(config.webDist, 'index.html'));
   if (hasDist) {
+    // serve: false — the plugin only sends files; our route below decides which paths may ask.
     await app.register(fastifyStatic, {
       root: config.webDist,
-      prefix: '/',
-      index: 'index.html',
-      wildcard: true,
+      serve: false,
       setHeaders(reply, filePath) {
         // Vite puts content hashes in /assets file names: those never change. index.html must be
         // revalidated so a new build is picked up.
@@ -94,6 +106,15 @@ export async function registerWebApp(app: FastifyInstance, config: Config): Prom
         }
       },
     });
+    // Not async: sendFile and callNotFound answer on their own, and an async handler returning
+    // the reply stacks a 'close' listener per hop (MaxListenersExceededWarning).
+    app.get('/*', (request: FastifyRequest, reply: FastifyReply): void => {
+      const file = (request.params as Record<string, string | undefined>)['*'] ?? '';
+      if (file === '' || file === 'index.html')
+        reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+      else if (isServableFile(file)) reply.sendFile(file);
+      else reply.callNotFound();
+    });
   } else {
     app.get('/', async (_request, reply) =>
       reply.type('text/html; charset=utf-8').send(MISSING_DIST_HINT),
@@ -102,6 +123,21 @@ export async function registerWebApp(app: FastifyInstance, config: Config): Prom
 
   app.setNotFoundHandler(async (request: FastifyRequest, reply: FastifyReply) => {
     const url = request.url;
+    const pathname = url.split('?')[0] ?? url;
+    const fail = (err: HttpError) => {
+      const { statusCode, body } = toErrorResponse(err);
+      return reply.code(statusCode).type('application/json; charset=utf-8').send(body);
+    };
+    if (pathname.length > MAX_PATH_CHARS)
+      return fail(
+        new HttpError(
+          414,
+          'uri_too_long',
+          `Die Adresse ist länger als ${MAX_PATH_CHARS.toLocaleString('de-DE')} Zeichen.`,
+        ),
+      );
+    if (/%00/i.test(pathname))
+      return fail(badRequest('Die Adresse enthält das Steuerzeichen NUL (%00).'));
     const isRead = request.method === 'GET' || request.method === 'HEAD';
     if (isRead && !isApiPath(url) && !looksLikeFile(url)) {
       if (hasDist) {
@@ -109,10 +145,6 @@ export async function registerWebApp(app: FastifyInstance, config: Config): Prom
       }
       return reply.type('text/html; charset=utf-8').send(MISSING_DIST_HINT);
     }
-    const pathname = url.split('?')[0] ?? url;
-    const { statusCode, body } = toErrorResponse(
-      notFound(`Die Adresse ${request.method} ${pathname} gibt es nicht.`),
-    );
-    return reply.code(statusCode).type('application/json; charset=utf-8').send(body);
+    return fail(notFound(`Die Adresse ${request.method} ${pathname} gibt es nicht.`));
   });
 }
