@@ -1,8 +1,10 @@
 // Reads a table file as batches of records, streaming: CSV through the core's decoder and parser,
-// XLSX through exceljs' streaming reader. Memory stays bounded by the batch size.
+// XLSX through our budgeted reader (readers/xlsx-reader.ts). Memory stays bounded by the batch size.
+// This is the edge for file contents: NUL characters never pass it (PostgreSQL text and jsonb refuse
+// U+0000, which turned a bad file into a 500 — issue 8, item 9), and every refusal is an
+// ImportFileError naming file, line and column, so the routes answer 400.
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
 import {
   createCsvParser,
   createStreamingDecoder,
@@ -12,7 +14,11 @@ import {
   type CsvRecord,
   type EncodingDetection,
 } from '@sozialraum/core';
+import { ImportFileError } from './readers/errors.ts';
+import { readXlsxRecords } from './readers/xlsx-reader.ts';
 import type { FileIssue } from './report.ts';
+
+export { readXlsxRecords };
 
 export type TableFormat = 'csv' | 'xlsx';
 
@@ -26,6 +32,12 @@ export interface TableDetection {
   header: string[];
   sampleRows: string[][];
   problems: FileIssue[];
+}
+
+export interface ReadProgress {
+  bytesRead: number;
+  bytesTotal: number;
+  rowsRead: number;
 }
 
 const SAMPLE_BYTES = 256 * 1024;
@@ -50,27 +62,83 @@ async function readHead(filePath: string, bytes = SAMPLE_BYTES): Promise<Uint8Ar
   }
 }
 
+const refuse = (file: string, message: string, line?: number, column?: number): ImportFileError =>
+  new ImportFileError([
+    {
+      file,
+      ...(line !== undefined ? { line } : {}),
+      ...(column !== undefined ? { column } : {}),
+      message,
+    },
+  ]);
+
+/**
+ * UTF-16 without a byte order mark, or big-endian: text whose every second byte is 0. Only UTF-16LE
+ * with BOM is read (Excel "Unicode-Text"); anything else would arrive as text full of NULs.
+ */
+export function utf16Problem(head: Uint8Array): string | null {
+  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff)
+    return 'Die Datei ist UTF-16 (Big Endian) kodiert; gelesen werden UTF-8, Windows-1252 und UTF-16LE. Bitte als „CSV UTF-8“ speichern.';
+  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return null;
+  const n = Math.min(head.length, 4096) & ~1;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (head[i] === 0) evenZero++;
+    if (head[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (pairs < 2 || Math.max(evenZero, oddZero) < pairs * 0.6) return null;
+  return `Die Datei ist offenbar UTF-16 ${oddZero > evenZero ? '(Little Endian) ' : '(Big Endian) '}ohne Byte-Order-Mark kodiert (jedes zweite Byte ist 0). Bitte als „CSV UTF-8“ speichern.`;
+}
+
+/** Line and column (1-based) of the first NUL character in text, or null. */
+export function nulPosition(text: string, firstLine = 1): { line: number; column: number } | null {
+  const at = text.indexOf('\0');
+  if (at === -1) return null;
+  let line = firstLine;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: at - lineStart + 1 };
+}
+
+const NUL_REASON =
+  'enthält ein NUL-Zeichen (Byte 0) – die Datei ist binär, beschädigt oder in einer anderen Kodierung (z. B. UTF-16) gespeichert. Bitte als „CSV UTF-8“ speichern.';
+
+async function detectXlsx(file: { name: string; path: string }): Promise<TableDetection> {
+  const rows: string[][] = [];
+  let headerLine = 1;
+  for await (const batch of readXlsxRecords(file.path, 12)) {
+    for (const r of batch) {
+      if (rows.length === 0) headerLine = r.line;
+      rows.push(r.fields);
+    }
+    if (rows.length >= 12) break;
+  }
+  if (rows.length === 0) throw refuse(file.name, 'Die Arbeitsmappe enthält keine Zeilen.');
+  return {
+    format: 'xlsx',
+    headerLine,
+    header: rows[0]!,
+    sampleRows: rows.slice(1, 11),
+    problems: [],
+  };
+}
+
 /** Detects encoding, delimiter, decimal mark, header and sample rows of a table file. */
 export async function detectTable(file: { name: string; path: string }): Promise<TableDetection> {
   const head = await readHead(file.path);
   const format = tableFormatOf(file.name, head);
   if (!format)
-    throw new Error(`${file.name}: unbekanntes Tabellenformat (erwartet .csv, .txt oder .xlsx)`);
+    throw refuse(file.name, 'Unbekanntes Tabellenformat (erwartet .csv, .txt oder .xlsx).');
+  if (format === 'xlsx') return detectXlsx(file);
+  if (head.length === 0) throw refuse(file.name, 'Die Datei ist leer.');
+  const utf16 = utf16Problem(head);
+  if (utf16) throw refuse(file.name, utf16);
   const problems: FileIssue[] = [];
-  if (format === 'xlsx') {
-    const rows: string[][] = [];
-    let headerLine = 1;
-    for await (const batch of readXlsxRecords(file.path, 12)) {
-      for (const r of batch) {
-        if (rows.length === 0) headerLine = r.line;
-        rows.push(r.fields);
-      }
-      if (rows.length >= 12) break;
-    }
-    if (rows.length === 0) throw new Error(`${file.name}: die Arbeitsmappe enthält keine Zeilen`);
-    return { format, headerLine, header: rows[0]!, sampleRows: rows.slice(1, 11), problems };
-  }
-  if (head.length === 0) throw new Error(`${file.name}: die Datei ist leer`);
   const enc = detectEncoding(head);
   if (enc.problem)
     problems.push({ file: file.name, line: enc.problem.line, message: enc.problem.message });
@@ -79,11 +147,19 @@ export async function detectTable(file: { name: string; path: string }): Promise
   let text = decoder.decode(head);
   if (head.length === SAMPLE_BYTES) text = text.slice(0, Math.max(text.lastIndexOf('\n'), 0));
   else text += decoder.end();
+  const nul = nulPosition(text);
+  if (nul)
+    throw refuse(
+      file.name,
+      `Zeile ${nul.line}, Zeichen ${nul.column}: ${NUL_REASON}`,
+      nul.line,
+      nul.column,
+    );
   const dialect = detectDialect(text);
   const parser = createCsvParser(dialect);
   const records = [...parser.push(text), ...(head.length < SAMPLE_BYTES ? parser.end() : [])];
   const first = records[0];
-  if (!first) throw new Error(`${file.name}: die Datei enthält keine Zeilen`);
+  if (!first) throw refuse(file.name, 'Die Datei enthält keine Zeilen.');
   return {
     format,
     encoding: enc.encoding,
@@ -96,15 +172,13 @@ export async function detectTable(file: { name: string; path: string }): Promise
   };
 }
 
-export interface ReadProgress {
-  bytesRead: number;
-  bytesTotal: number;
-  rowsRead: number;
-}
+// One message per bad line is enough to find them; a binary file would otherwise list thousands.
+const MAX_NUL_ISSUES = 20;
 
 /**
  * Streams the records of a CSV file (header included) in batches. Syntax and encoding problems are
- * collected in `issues`; the caller decides (all-or-nothing) after the last batch.
+ * collected in `issues`; the caller decides (all-or-nothing) after the last batch. A field holding
+ * NUL is reported and the NUL replaced (U+FFFD), so it cannot reach the database even in messages.
  */
 export async function* readCsvRecords(
   file: { name: string; path: string; bytes: number },
@@ -117,74 +191,42 @@ export async function* readCsvRecords(
   let bytesRead = 0;
   let rows = 0;
   let reportedCsv = 0;
+  let nulIssues = 0;
   const flushIssues = () => {
     for (const e of parser.errors.slice(reportedCsv))
       issues.push({ file: file.name, line: e.line, column: e.column, message: e.message });
     reportedCsv = parser.errors.length;
   };
+  // every field is checked (a record can span chunks, so checking a chunk's text is not enough)
+  const clean = (records: CsvRecord[]): CsvRecord[] => {
+    for (const r of records)
+      r.fields.forEach((f, i) => {
+        if (!f.includes('\0')) return;
+        if (nulIssues++ < MAX_NUL_ISSUES)
+          issues.push({
+            file: file.name,
+            line: r.line,
+            column: i + 1,
+            message: `Zeile ${r.line}, Spalte ${i + 1}: ${NUL_REASON}`,
+          });
+        r.fields[i] = f.replace(/\0/g, '\uFFFD');
+      });
+    return records;
+  };
   for await (const chunk of createReadStream(file.path, { highWaterMark: 1 << 20 })) {
     const bytes = chunk as Buffer;
     bytesRead += bytes.length;
-    const records = parser.push(decoder.decode(bytes));
+    const records = clean(parser.push(decoder.decode(bytes)));
     rows += records.length;
     flushIssues();
     onProgress?.({ bytesRead, bytesTotal: file.bytes, rowsRead: rows });
     if (records.length) yield records;
   }
-  const last = [...parser.push(decoder.end()), ...parser.end()];
+  const last = clean([...parser.push(decoder.end()), ...parser.end()]);
   rows += last.length;
   flushIssues();
   for (const p of decoder.problems)
     issues.push({ file: file.name, line: p.line, message: p.message });
   onProgress?.({ bytesRead, bytesTotal: file.bytes, rowsRead: rows });
   if (last.length) yield last;
-}
-
-/** Text of an XLSX cell as a planner sees it; numbers in German notation so one parser reads all. */
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return String(v).replace('.', ',');
-  if (typeof v === 'string') return v;
-  if (typeof v === 'boolean') return v ? 'WAHR' : 'FALSCH';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('text' in v) return String(v.text);
-    if ('error' in v) return String(v.error);
-  }
-  return String(v);
-}
-
-/** Streams the rows of the first worksheet of an XLSX file in batches (row number = line). */
-export async function* readXlsxRecords(
-  filePath: string,
-  batchSize = 5000,
-  onProgress?: (p: ReadProgress) => void,
-): AsyncGenerator<CsvRecord[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-  });
-  let rows = 0;
-  for await (const sheet of reader) {
-    let batch: CsvRecord[] = [];
-    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-      const values = row.values as ExcelJS.CellValue[];
-      const fields: string[] = [];
-      for (let i = 1; i < values.length; i++) fields.push(cellText(values[i]).trim());
-      if (fields.every((f) => f === '')) continue;
-      batch.push({ line: row.number, fields });
-      rows++;
-      if (batch.length >= batchSize) {
-        onProgress?.({ bytesRead: 0, bytesTotal: 0, rowsRead: rows });
-        yield batch;
-        batch = [];
-      }
-    }
-    if (batch.length) yield batch;
-    break; // first worksheet only
-  }
 }

@@ -10,7 +10,7 @@ import {
   validatePolygons,
   type Geometry,
 } from '@sozialraum/core';
-import { ImportFileError, type ImportFileIssue } from '../errors.ts';
+import { ImportFileError, storableText, type ImportFileIssue } from '../errors.ts';
 import type { GeoFeature, GeometryReadResult, ReadGeometryOptions } from './types.ts';
 
 const MAX_ISSUES = 50;
@@ -47,6 +47,9 @@ export function finalizeFeatures(
   const name = (i: number): string => describeFeature(i, features[i]?.properties, opts.idProperty);
   if (features.length === 0)
     throw new ImportFileError([{ file, message: 'Die Datei enthält keine Objekte (Features).' }]);
+
+  checkTexts(file, features, at, name, issues);
+  if (issues.length) throw new ImportFileError(issues);
 
   const expect = opts.expect ?? 'any';
   features.forEach((f, i) => {
@@ -136,3 +139,38 @@ export function finalizeFeatures(
 
 const intersects = (a: readonly number[], b: readonly number[]): boolean =>
   a[0]! <= b[2]! && b[0]! <= a[2]! && a[1]! <= b[3]! && b[1]! <= a[3]!;
+
+/**
+ * Property names and texts become area codes and names (PostgreSQL text) and appear in messages
+ * (jsonb): a NUL is refused with the feature and property (PostgreSQL cannot store it, issue 8,
+ * item 9); an unpaired UTF-16 surrogate (possible through JSON's \uD800) cannot be UTF-8 and is
+ * replaced by U+FFFD as any UTF-8 writer would.
+ */
+function checkTexts(
+  file: string,
+  features: GeoFeature[],
+  at: (i: number) => { line?: number },
+  name: (i: number) => string,
+  issues: ImportFileIssue[],
+): void {
+  features.forEach((f, i) => {
+    for (const [key, value] of Object.entries(f.properties)) {
+      if (issues.length >= MAX_ISSUES) return;
+      const nul =
+        key.includes('\0') ||
+        (typeof value === 'string' && value.includes('\0')) ||
+        (typeof value === 'object' && value !== null && JSON.stringify(value).includes('\\u0000'));
+      if (nul) {
+        issues.push({
+          file,
+          ...at(i),
+          column: key,
+          message: `${name(i)}: Attribut „${key}“ enthält ein NUL-Zeichen (Byte 0); so ein Text lässt sich nicht speichern. Bitte die Datei prüfen.`,
+        });
+      } else if (typeof value === 'string') {
+        const safe = storableText(value);
+        if (safe !== value) f.properties[key] = safe;
+      }
+    }
+  });
+}

@@ -136,6 +136,29 @@ function featureLines(text: string, count: number): (number | undefined)[] {
   return lines.length === count ? lines : [];
 }
 
+// GeoJSON needs ~8 levels (FeatureCollection → features → Feature → geometry → MultiPolygon's 4);
+// 64 leaves room for nested properties. Deeper input (10,000 levels in the fuzz test of issue 8) is
+// refused before JSON.parse, so no recursive step later (checks, JSON.stringify of properties for
+// the answer or the database) can overflow the stack.
+const MAX_NESTING = 64;
+
+/** Offset of the bracket where nesting first exceeds `max` (strings skipped), or -1. Linear. */
+export function tooDeepAt(text: string, max = MAX_NESTING): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return -1;
+}
+
 /** Reads a GeoJSON file into WGS84 features; throws ImportFileError with line/column for syntax errors. */
 export function readGeoJson(file: InputFile, opts: ReadGeometryOptions = {}): GeometryReadResult {
   if (file.bytes.length === 0)
@@ -157,6 +180,17 @@ export function readGeoJson(file: InputFile, opts: ReadGeometryOptions = {}): Ge
     throw new ImportFileError([
       { file: file.name, message: 'Die Datei ist leer (nur Leerzeichen).' },
     ]);
+  const deep = tooDeepAt(text);
+  if (deep !== -1) {
+    const where = lineColumnAt(text, deep);
+    throw new ImportFileError([
+      {
+        file: file.name,
+        ...where,
+        message: `Zeile ${where.line}, Spalte ${where.column}: Das JSON ist tiefer als ${MAX_NESTING} Ebenen verschachtelt; GeoJSON braucht weniger als 10. Die Datei wird nicht gelesen.`,
+      },
+    ]);
+  }
   let root: unknown;
   try {
     root = JSON.parse(text);

@@ -1,6 +1,14 @@
-// Entry point: picks the reader by file extension and magic bytes; unpacks .zip uploads (fflate).
-import { unzipSync } from 'fflate';
+// Entry point: picks the reader by file extension and magic bytes; unpacks .zip uploads with the
+// budgeted ZIP reader (declared sizes checked first, inflated bytes counted: issue 8, item 8).
 import { ImportFileError } from '../errors.ts';
+import {
+  bytesSource,
+  checkDeclaredSizes,
+  DecompressionBudget,
+  listZipEntries,
+  readEntryBytes,
+  type ZipLimits,
+} from '../zip.ts';
 import { readGeoJson } from './geojson-reader.ts';
 import { isSqlite, readGeoPackage } from './geopackage-reader.ts';
 import { readShapefile } from './shapefile-reader.ts';
@@ -11,32 +19,34 @@ const extOf = (name: string): string => /\.([^./\\]+)$/.exec(name)?.[1]?.toLower
 const isZip = (b: Uint8Array): boolean =>
   b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
-function unzip(file: InputFile): InputFile[] {
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(file.bytes);
-  } catch (err) {
-    throw new ImportFileError([
-      {
-        file: file.name,
-        message: `Die ZIP-Datei ist beschädigt oder nicht lesbar: ${(err as Error).message}`,
-      },
-    ]);
-  }
-  return Object.entries(entries)
-    .filter(
-      ([path, bytes]) =>
-        !path.endsWith('/') &&
-        !/(^|\/)(__MACOSX|\.)/.test(path) &&
-        !(bytes.length === 0 && path.endsWith('/')),
-    )
-    .map(([path, bytes]) => ({ name: path.replace(/^.*\//, ''), bytes }));
+// Documentation that travels with shapefiles; listed in messages, never inflated.
+const IGNORED = /^(txt|xml|html?|pdf|md|qml|sld|lyr)$/;
+
+/** The usable entries of a ZIP upload, inflated within the upload's budget; names for messages. */
+async function unzip(
+  file: InputFile,
+  budget: DecompressionBudget,
+): Promise<{ inner: InputFile[]; names: string[] }> {
+  const src = bytesSource(file.bytes);
+  const entries = (await listZipEntries(src, file.name, budget.limits)).filter(
+    (e) => !e.name.endsWith('/') && !/(^|\/)(__MACOSX|\.)/.test(e.name),
+  );
+  const wanted = entries.filter((e) => !IGNORED.test(extOf(e.name)));
+  checkDeclaredSizes(wanted, file.name, budget);
+  const inner: InputFile[] = [];
+  for (const e of wanted)
+    inner.push({
+      name: e.name.replace(/^.*\//, ''),
+      bytes: await readEntryBytes(src, e, file.name, budget),
+    });
+  return { inner, names: entries.map((e) => e.name.replace(/^.*\//, '')) };
 }
 
 /** Reads geometries from an upload: GeoJSON, GeoPackage, shapefile parts, or a .zip holding one of them. */
 export async function readGeometryFiles(
   files: readonly InputFile[],
   opts: ReadGeometryOptions = {},
+  zipLimits?: ZipLimits,
 ): Promise<GeometryReadResult> {
   if (files.length === 0)
     throw new ImportFileError([{ file: '(keine)', message: 'Es wurde keine Datei übergeben.' }]);
@@ -45,10 +55,11 @@ export async function readGeometryFiles(
     throw new ImportFileError([{ file: empty.name, message: 'Die Datei ist leer (0 Bytes).' }]);
 
   const expanded: InputFile[] = [];
+  // one budget for the whole upload: ten archives of 500 MB each are no better than one of 5 GB
+  const budget = new DecompressionBudget(zipLimits);
   for (const f of files) {
     if (extOf(f.name) === 'zip' || isZip(f.bytes)) {
-      const inner = unzip(f);
-      const names = inner.map((e) => e.name);
+      const { inner, names } = await unzip(f, budget);
       const usable = inner.some((e) => ['shp', 'gpkg', 'geojson', 'json'].includes(extOf(e.name)));
       if (!usable) {
         throw new ImportFileError([
@@ -75,9 +86,7 @@ export async function readGeometryFiles(
 
   const shapeParts = expanded.filter((f) => SHAPEFILE_PARTS.has(extOf(f.name)));
   const others = expanded.filter(
-    (f) =>
-      !SHAPEFILE_PARTS.has(extOf(f.name)) &&
-      !/^(txt|xml|html?|pdf|md|qml|sld|lyr)$/.test(extOf(f.name)),
+    (f) => !SHAPEFILE_PARTS.has(extOf(f.name)) && !IGNORED.test(extOf(f.name)),
   );
   if (shapeParts.length > 0) {
     if (others.length > 0)

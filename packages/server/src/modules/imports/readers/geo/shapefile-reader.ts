@@ -148,8 +148,12 @@ export async function readShapefile(
   try {
     const source = await shapefile.open(own(shp.bytes), own(dbf.bytes), { encoding });
     for (let r = await source.read(); !r.done; r = await source.read()) {
+      const properties = (r.value.properties ?? {}) as Record<string, unknown>;
+      // dBASE writers pad text fields with NUL as well as blanks; only NULs inside a text are an error
+      for (const [k, v] of Object.entries(properties))
+        if (typeof v === 'string' && v.includes('\0')) properties[k] = v.replace(/[\0\s]+$/, '');
       features.push({
-        properties: (r.value.properties ?? {}) as Record<string, unknown>,
+        properties,
         geometry: (r.value.geometry ?? null) as Geometry | null,
       });
     }
