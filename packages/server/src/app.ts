@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from './app-context.ts';
 import { frameworkError, registerErrorHandler } from './http/errors.ts';
 import { buildOpenApiDocument, getOpenApiRegistry, trackRoutes } from './http/openapi.ts';
+import { guardSlowBodies, requestTimeoutMs, type BodyPace } from './http/slow-body.ts';
 import { registerSecurityHeaders, registerWebApp } from './http/web-app.ts';
 import { AccessControl } from './modules/access/access-control.ts';
 import { registerOidcRoutes } from './modules/access/oidc.ts';
@@ -35,6 +36,8 @@ export interface BuildAppOptions {
   logger?: boolean | { level: string };
   /** Fill the catalogue and map-geometry caches in the background once listening (default true). */
   warmCaches?: boolean;
+  /** Slowest pace a request body may arrive at (tests shorten the window); see http/slow-body.ts. */
+  bodyPace?: BodyPace;
 }
 
 // The coverage GROUP BY takes 1–3 s on the Berlin demo in PGlite (≈ 800,000 observations) and the
@@ -71,7 +74,12 @@ export async function buildApp(
     routerOptions: { ignoreTrailingSlash: true },
     bodyLimit: 10 * 1024 * 1024,
     frameworkErrors: frameworkError,
+    // Receiving a request (headers + body) ends in time even for the largest upload at 1 Mbit/s;
+    // a trickling body is cut much earlier by guardSlowBodies. No connectionTimeout (socket
+    // inactivity): it would also cut answers that take minutes to compute (import analysis).
+    requestTimeout: requestTimeoutMs(ctx.config.maxUploadBytes),
   });
+  guardSlowBodies(app, options.bodyPace);
   trackRoutes(app);
   const registry = getOpenApiRegistry(app);
   registry.validateResponses = options.validateResponses ?? false;

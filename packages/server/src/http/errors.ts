@@ -49,6 +49,22 @@ export function conflict(message: string): HttpError {
   return new HttpError(409, 'conflict', message);
 }
 
+/**
+ * 429: too many requests; the answer carries `Retry-After` (whole seconds, at least 1) so clients
+ * and proxies know when to try again (RFC 9110, 10.2.3), and the same figure in details.
+ */
+export function tooManyRequests(message: string, waitMs: number): HttpError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
+  return new HttpError(429, 'too_many_requests', message, { retryAfterSeconds });
+}
+
+/** Seconds for Retry-After: from tooManyRequests, else a minute (no 429 goes out without one). */
+function retryAfterOf(err: unknown): number {
+  const details = err instanceof HttpError ? err.details : undefined;
+  const seconds = (details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return typeof seconds === 'number' && seconds > 0 ? Math.ceil(seconds) : 60;
+}
+
 /** The error body schema, for the OpenAPI document. */
 export const errorBodySchema = z
   .object({
@@ -144,6 +160,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const { statusCode, body } = toErrorResponse(err);
     if (statusCode >= 500) request.log.error({ err }, 'request failed');
+    if (statusCode === 429) reply.header('Retry-After', String(retryAfterOf(err)));
     return reply.code(statusCode).type('application/json; charset=utf-8').send(body);
   });
 }

@@ -8,7 +8,7 @@ import { CSRF_HEADER, missingPermission } from '../modules/access/access-control
 import type { Permission } from '../modules/access/permissions.ts';
 import { anonymousPrincipal, type Principal } from '../modules/access/principal.ts';
 import { sameSecret } from '../modules/access/secrets.ts';
-import { HttpError } from './errors.ts';
+import { HttpError, tooManyRequests } from './errors.ts';
 import { getOpenApiRegistry, type RouteDoc } from './openapi.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -48,6 +48,11 @@ export interface RouteSpec<
   permission: Permission | 'none';
   /** Sign-in and password reset act without a session: no CSRF token is asked for. */
   csrfExempt?: boolean;
+  /**
+   * The route limits its own requests (sign-in: attempts per IP address, failures per account and
+   * address, in its service), so the shared budget of anonymous writes does not apply to it.
+   */
+  ownThrottle?: boolean;
   params?: P;
   querystring?: Q;
   body?: B;
@@ -201,6 +206,7 @@ export async function authorize(
   request: FastifyRequest,
   permission: string,
   csrfExempt = false,
+  ownThrottle = false,
 ): Promise<Principal> {
   // An app without access control (a bare Fastify in unit tests) serves only open routes.
   if (!app.hasDecorator('sozialraumAccess')) {
@@ -210,14 +216,12 @@ export async function authorize(
   const access = app.sozialraumAccess;
   const principal = (request.principal ??= await access.resolve(request));
   const changing = !SAFE_METHODS.has(request.method);
-  if (changing && principal.kind === 'anonymous') {
+  if (changing && principal.kind === 'anonymous' && !ownThrottle) {
     const wait = access.anonymousWrites.hit(request.ip);
     if (wait > 0)
-      throw new HttpError(
-        429,
-        'too_many_requests',
+      throw tooManyRequests(
         `Zu viele Anfragen ohne Anmeldung. Bitte in ${Math.ceil(wait / 1000)} Sekunden erneut versuchen.`,
-        { retryAfterSeconds: Math.ceil(wait / 1000) },
+        wait,
       );
   }
   // Changes made with the session cookie must carry the session's CSRF token (synchroniser token);
@@ -251,7 +255,13 @@ export function defineRoute<
     handler: async (request, reply) => {
       checkAddress(request);
       // Authorisation before validation: who may not call a route learns nothing about its input.
-      const auth = await authorize(app, request, spec.permission, spec.csrfExempt);
+      const auth = await authorize(
+        app,
+        request,
+        spec.permission,
+        spec.csrfExempt,
+        spec.ownThrottle,
+      );
       const issues: FieldIssue[] = [];
       const params = parsePart(spec.params, request.params, 'params', issues);
       const query = parsePart(spec.querystring, request.query, 'querystring', issues);

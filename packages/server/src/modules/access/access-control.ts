@@ -16,7 +16,14 @@ import {
   rolePermissions,
   tenantExists,
 } from './store.ts';
-import { FailureThrottle, RateLimit, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_IP } from './throttle.ts';
+import {
+  ANONYMOUS_WRITES_PER_IP,
+  FailureThrottle,
+  RateLimit,
+  SIGN_IN_ATTEMPTS_PER_IP,
+  SIGN_IN_PER_ACCOUNT,
+  SIGN_IN_PER_IP,
+} from './throttle.ts';
 
 export const SESSION_COOKIE = 'sozialraum_session';
 export const TENANT_HEADER = 'x-sozialraum-tenant';
@@ -82,8 +89,13 @@ export class AccessControl {
    * (POST /api/auth/setup creates the first administrator with it). Lives in memory only.
    */
   setupTokenHash: string | null = null;
-  /** Changing requests without sign-in (sign-in, reset requests): 30 per minute and IP address. */
-  anonymousWrites = new RateLimit(30, 60_000);
+  /**
+   * Changing requests without sign-in (reset requests, first setup): 30 per minute and IP address.
+   * Sign-in is not counted here (its route declares ownThrottle): it has signInAttempts.
+   */
+  anonymousWrites = new RateLimit(ANONYMOUS_WRITES_PER_IP.limit, ANONYMOUS_WRITES_PER_IP.windowMs);
+  /** Sign-in attempts per IP address (120 per minute), on top of the failure locks above. */
+  signInAttempts = new RateLimit(SIGN_IN_ATTEMPTS_PER_IP.limit, SIGN_IN_ATTEMPTS_PER_IP.windowMs);
 
   constructor(
     private readonly db: Db,

@@ -152,6 +152,8 @@ export function registerAccessRoutes(app: FastifyInstance, ctx: AppContext): voi
     url: '/api/auth/login',
     operationId: 'signIn',
     csrfExempt: true,
+    // attempts per IP address and failures per account are limited in signIn (throttle.ts)
+    ownThrottle: true,
     summary: 'Anmelden mit E-Mail-Adresse und Passwort (setzt das Sitzungs-Cookie)',
     tags,
     permission: 'none',

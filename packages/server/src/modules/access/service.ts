@@ -9,6 +9,7 @@ import {
   forbidden,
   HttpError,
   notFound,
+  tooManyRequests,
   unauthorized,
 } from '../../http/errors.ts';
 import { diffRecords, writeAudit, type AuditActor } from '../audit/chain.ts';
@@ -51,13 +52,11 @@ export function toPublicUser(u: UserRow): PublicUser {
 
 const GENERIC_SIGN_IN_ERROR = 'E-Mail-Adresse oder Passwort ist falsch.';
 
-function tooMany(ms: number): HttpError {
+function tooMany(ms: number, what = 'fehlgeschlagene Anmeldeversuche'): HttpError {
   const minutes = Math.max(1, Math.ceil(ms / 60_000));
-  return new HttpError(
-    429,
-    'too_many_requests',
-    `Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in ${minutes} ${minutes === 1 ? 'Minute' : 'Minuten'} erneut.`,
-    { retryAfterSeconds: Math.ceil(ms / 1000) },
+  return tooManyRequests(
+    `Zu viele ${what}. Bitte versuchen Sie es in ${minutes} ${minutes === 1 ? 'Minute' : 'Minuten'} erneut.`,
+    ms,
   );
 }
 
@@ -119,6 +118,9 @@ export async function signIn(
   },
 ): Promise<{ session: NewSession; user: UserRow }> {
   const accountKey = input.email.trim().toLowerCase();
+  // sign-in's own budget per address (not the anonymous-write budget): see throttle.ts
+  const busy = access.signInAttempts.hit(input.ip);
+  if (busy > 0) throw tooMany(busy, 'Anmeldeversuche von dieser Adresse');
   const wait = Math.max(
     access.signInPerAccount.retryAfterMs(accountKey),
     access.signInPerIp.retryAfterMs(input.ip),

@@ -1,7 +1,10 @@
 // Slows down guessing: after a few failed sign-ins for one address (or many from one IP address),
-// further attempts are refused for a growing time, even with the right password. And anonymous
-// writes (sign-in, reset requests) are limited per IP address. In memory, per process — enough for
-// one server; several processes each count on their own (docs/adr/0007-access-control.md).
+// further attempts are refused for a growing time, even with the right password. Sign-in has its
+// own budget of attempts per IP address, apart from the other anonymous writes (reset requests,
+// first setup): a whole town hall behind one proxy address signs in at nine o'clock, and that must
+// neither use up nor be blocked by the budget for reset mails (issue 8, item 10). In memory, per
+// process — enough for one server; several processes each count on their own
+// (docs/adr/0007-access-control.md).
 
 export interface ThrottleRule {
   /** Failures allowed inside the window before locking. */
@@ -24,6 +27,16 @@ export const SIGN_IN_PER_IP: ThrottleRule = {
   lockMs: 60_000,
   maxLockMs: 60 * 60_000,
 };
+
+/**
+ * Sign-in attempts per IP address and minute, successful or not: generous for many people behind
+ * one address, yet it bounds the password hashing (argon2id) one address can make the server do
+ * while the failure locks above are still counting (parallel attempts all pass the lock check).
+ */
+export const SIGN_IN_ATTEMPTS_PER_IP = { limit: 120, windowMs: 60_000 } as const;
+
+/** Other changing requests without sign-in (reset mails, first setup): per IP address and minute. */
+export const ANONYMOUS_WRITES_PER_IP = { limit: 30, windowMs: 60_000 } as const;
 
 interface State {
   failures: number[];
