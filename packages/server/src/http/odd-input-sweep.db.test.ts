@@ -303,7 +303,11 @@ describe('odd input on every route', () => {
       return res.statusCode;
     };
     for (const route of routes) {
-      for (const c of adminCases(route, route.spec)) await send(c);
+      for (const c of adminCases(route, route.spec)) {
+        // the administrator may do everything: a 401/403 would mean the handler was never reached
+        if ([401, 403].includes(await send(c)))
+          failures.push(`${c.route} – ${c.label}: als Administration abgewiesen`);
+      }
       const [broken, none] = cookieCases(route);
       const [withBroken, withNone] = [await send(broken), await send(none)];
       if (withBroken !== withNone)
