@@ -78,12 +78,13 @@ function looksLikeFile(url: string): boolean {
 /** Longest request path the app serves; a longer one is refused with 414, not sent to the disk. */
 export const MAX_PATH_CHARS = 2048;
 
-// What the web build contains: plain names in plain folders. Anything else (NUL, %-escapes that
+// What the web build contains: plain names in plain folders (Vite: name-hash.ext, hashes in
+// base64url; no leading dot, so no dotfiles). Anything else (NUL, %-escapes that
 // decode to odd characters, 300-character segments) never reaches the file system, where it
 // turned into 403s and errors. Source maps (*.map) are not served: they would publish the whole
 // client source; a build made with sourcemaps on (vite.config.ts has them off) stays private.
-const SERVABLE_FILE =
-  /^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,127}\/){0,8}[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+const SEGMENT = '[A-Za-z0-9_][A-Za-z0-9._@+~-]{0,127}';
+const SERVABLE_FILE = new RegExp(`^(?:${SEGMENT}/){0,8}${SEGMENT}$`);
 export function isServableFile(pathname: string): boolean {
   return SERVABLE_FILE.test(pathname) && !pathname.endsWith('.map');
 }
