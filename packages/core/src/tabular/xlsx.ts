@@ -403,6 +403,12 @@ export function createSheetParser(opts: SheetParserOptions): SheetParser {
   };
   return {
     push(text) {
+      // XML 1.0 (§2.2) has no NUL; zeros in a sheet are damage (or a bomb of zeros): stop at once
+      if (text.includes('\0'))
+        throw new XlsxFormatError(
+          `Das Tabellenblatt enthält nach Zeile ${rowNo} NUL-Zeichen (Byte 0); die Datei ist beschädigt.`,
+          rowNo + 1,
+        );
       buf += text;
       // the root element (and with it the prefix) must be seen before rows are looked for
       return p === null && buf.length < 4096 ? [] : drain(false);

@@ -15,7 +15,7 @@ import {
   type EncodingDetection,
 } from '@sozialraum/core';
 import { ImportFileError } from './readers/errors.ts';
-import { readXlsxRecords } from './readers/xlsx-reader.ts';
+import { readXlsxRecords, XLSX_ANALYSIS_LIMITS } from './readers/xlsx-reader.ts';
 import type { FileIssue } from './report.ts';
 
 export { readXlsxRecords };
@@ -111,7 +111,7 @@ const NUL_REASON =
 async function detectXlsx(file: { name: string; path: string }): Promise<TableDetection> {
   const rows: string[][] = [];
   let headerLine = 1;
-  for await (const batch of readXlsxRecords(file.path, 12)) {
+  for await (const batch of readXlsxRecords(file.path, 12, undefined, XLSX_ANALYSIS_LIMITS)) {
     for (const r of batch) {
       if (rows.length === 0) headerLine = r.line;
       rows.push(r.fields);

@@ -52,6 +52,9 @@ export const XLSX_LIMITS: XlsxLimits = {
   timeMs: 10 * 60_000,
 };
 
+/** The analysis reads only the first rows: it gets far less time than a whole import. */
+export const XLSX_ANALYSIS_LIMITS: XlsxLimits = { ...XLSX_LIMITS, timeMs: 20_000 };
+
 /** A deadline that counts only the time the reader itself runs (paused while the caller works). */
 export class ParseClock implements Deadline {
   private spent = 0;

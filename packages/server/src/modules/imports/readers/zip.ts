@@ -216,6 +216,9 @@ export async function listZipEntries(
   return entries;
 }
 
+const SUSPICIOUS_SIZE = 32 * MiB;
+const MAX_RATIO = 200;
+
 /** Checks the declared sizes of the entries about to be read, before anything is inflated. */
 export function checkDeclaredSizes(
   entries: readonly ZipEntry[],
@@ -231,6 +234,13 @@ export function checkDeclaredSizes(
       throw zipError(
         file,
         `enthält „${e.name}“ mit entpackt ${mb(e.size)}; höchstens ${mb(maxEntryBytes)} je Datei werden gelesen (Schutz vor ZIP-Bomben).`,
+      );
+    // Real data compresses 2–50:1 (coordinates ~3:1, padded dBASE or sheet XML up to ~50:1); a
+    // large entry at more than 200:1 is a bomb, refused before it costs seconds of inflating.
+    if (e.size > SUSPICIOUS_SIZE && e.size > e.compressedSize * MAX_RATIO)
+      throw zipError(
+        file,
+        `enthält „${e.name}“, das sich von ${mb(e.compressedSize)} auf ${mb(e.size)} entpacken würde (mehr als ${MAX_RATIO}:1); so etwas ist eine ZIP-Bombe, keine Tabelle oder Geodatei.`,
       );
     total += e.size;
   }
