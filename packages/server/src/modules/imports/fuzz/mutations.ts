@@ -182,10 +182,19 @@ export const zipOp: fc.Arbitrary<ZipOp> = fc.oneof(
   fc.record({ op: fc.constant('entries' as const), count: fc.integer({ min: 1, max: 5000 }) }),
 );
 
+// unzipping and deflating the seed again for every case cost half the XLSX fuzz time
+const rezipped = new WeakMap<Uint8Array, { files: [string, Uint8Array][]; entries: RawEntry[] }>();
+
 /** Rebuilds the seed archive with the op applied (honest CRCs unless the op lies). */
 export function applyZip(seed: Uint8Array, ops: readonly ZipOp[]): Uint8Array {
-  const files = Object.entries(unzipSync(seed)).filter(([name]) => !name.endsWith('/'));
-  let entries: RawEntry[] = files.map(([name, data]) => deflatedEntry(name, data));
+  let honest = rezipped.get(seed);
+  if (!honest) {
+    const files = Object.entries(unzipSync(seed)).filter(([name]) => !name.endsWith('/'));
+    honest = { files, entries: files.map(([name, data]) => deflatedEntry(name, data)) };
+    rezipped.set(seed, honest);
+  }
+  const { files } = honest;
+  let entries: RawEntry[] = [...honest.entries];
   for (const o of ops) {
     const i = o.op === 'entries' ? 0 : o.entry % files.length;
     const e = entries[i]!;

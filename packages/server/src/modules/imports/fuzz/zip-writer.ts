@@ -40,6 +40,8 @@ export function deflatedEntry(name: string, data: Uint8Array): RawEntry {
   };
 }
 
+let block: Buffer | undefined;
+
 /**
  * A DEFLATE stream of `mib` MiB of zeros, built from one flushed 1 MiB block repeated (a full
  * flush ends the block byte-aligned and forgets the history, so copies can be concatenated):
@@ -49,7 +51,7 @@ export function zeroBomb(
   mib: number,
   withCrc = false,
 ): { stored: Uint8Array; size: number; crc: number } {
-  const block = deflateRawSync(Buffer.alloc(1 << 20), { finishFlush: constants.Z_FULL_FLUSH });
+  block ??= deflateRawSync(Buffer.alloc(1 << 20), { finishFlush: constants.Z_FULL_FLUSH });
   const end = deflateRawSync(Buffer.alloc(0));
   const stored = new Uint8Array(block.length * mib + end.length);
   for (let i = 0; i < mib; i++) stored.set(block, i * block.length);

@@ -134,7 +134,13 @@ export function finalizeFeatures(
       });
     if (issues.length) throw new ImportFileError(issues);
   }
-  return { features: out, sourceCrs: `EPSG:${sourceEpsg}`, warnings, format };
+  // warnings quote file contents too (a .cpg naming an unknown code page): made safe like errors
+  return {
+    features: out,
+    sourceCrs: `EPSG:${sourceEpsg}`,
+    warnings: warnings.map(storableText),
+    format,
+  };
 }
 
 const intersects = (a: readonly number[], b: readonly number[]): boolean =>
