@@ -67,6 +67,7 @@ function paramSample(name: string, url: string): Sample | undefined {
     indicators: { berlin: 'internal_note', leipzig: 'lz_internal' },
     indices: { berlin: 'mss-2019-2021', leipzig: 'mss-2019-2021' },
     'point-datasets': { berlin: 'kitas', leipzig: 'lz_points' },
+    sources: { berlin: 'afs', leipzig: 'lsrc' },
     me: { berlin: '999999', leipzig: '999999' },
     admin: { berlin: '999999', leipzig: '999999' },
     'alert-rules': { berlin: 'keine-regel', leipzig: 'keine-regel' },

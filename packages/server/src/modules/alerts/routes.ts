@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
 import { publicBaseUrl } from '../../config.ts';
-import { badRequest, forbidden } from '../../http/errors.ts';
+import { badRequest, forbidden, notFound } from '../../http/errors.ts';
 import type { Principal } from '../access/principal.ts';
 import { listDepartments } from '../access/service.ts';
 import { auditActor } from '../audit/chain.ts';
@@ -32,7 +32,16 @@ import {
   removeSubscription,
   setAlertStatus,
 } from './service.ts';
-import { listAlerts, listRules, listSubscriptions } from './store.ts';
+import { listAlerts, listRules, listSubscriptions, type AlertRule } from './store.ts';
+import {
+  alertReader,
+  alertVisible,
+  filterVisible,
+  ruleVisible,
+  type AlertReader,
+} from './visibility.ts';
+
+type DetectResult = z.output<typeof detectResultSchema>;
 
 function ownsSubscription(principal: Principal, email: string): boolean {
   return (
@@ -48,6 +57,42 @@ async function requireDepartment(ctx: AppContext, tenantId: string, id: string):
     ]);
 }
 
+/** 400 for an indicator or rule the person may not read, in the words used for unknown ones. */
+async function requireSubscribable(
+  ctx: AppContext,
+  auth: Principal,
+  body: { indicatorId: string | null; ruleId: string | null },
+): Promise<void> {
+  const reader = await alertReader(ctx.db, auth);
+  if (body.indicatorId !== null && !reader.indicator(body.indicatorId))
+    throw badRequest(`Abonnement: Indikator „${body.indicatorId}“ gibt es nicht.`);
+  if (body.ruleId !== null) {
+    const rule = (await listRules(ctx.db, auth.tenantId)).find((r) => r.id === body.ruleId);
+    if (!rule || !(await ruleVisible(rule, reader)))
+      throw badRequest(`Abonnement: Regel „${body.ruleId}“ gibt es nicht.`);
+  }
+}
+
+/** The detection answer reduced to the rules this person may read (totals over those). */
+async function visibleOutcomes(
+  reader: AlertReader,
+  rules: AlertRule[],
+  result: DetectResult,
+): Promise<DetectResult> {
+  const visible = new Set(
+    (await filterVisible(rules, (r) => ruleVisible(r, reader))).map((r) => r.id),
+  );
+  const outcomes = result.rules.filter((o) => visible.has(o.ruleId));
+  const sum = (k: 'raised' | 'heldBack' | 'existing') => outcomes.reduce((n, o) => n + o[k], 0);
+  return {
+    ...result,
+    raised: sum('raised'),
+    heldBack: sum('heldBack'),
+    existing: sum('existing'),
+    rules: outcomes,
+  };
+}
+
 /** /api/alert-rules, /api/alerts (feed, detection, status) and /api/alert-subscriptions. */
 export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void {
   const tags = ['Frühwarnungen'];
@@ -60,7 +105,11 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     tags,
     permission: 'alerts.read',
     response: z.array(ruleSchema),
-    handler: ({ auth }) => listRules(ctx.db, auth.tenantId),
+    // rules naming an indicator or index the person may not read are not shown to her
+    handler: async ({ auth }) => {
+      const reader = await alertReader(ctx.db, auth);
+      return filterVisible(await listRules(ctx.db, auth.tenantId), (r) => ruleVisible(r, reader));
+    },
   });
 
   defineRoute(app, {
@@ -75,10 +124,12 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     handler: async ({ body, reply, auth, request }) => {
       await requireDepartment(ctx, auth.tenantId, body.department);
       assertCanEditRule(auth, body.department);
-      const rule = await createRule(ctx.db, auth.tenantId, {
-        ...body,
-        actor: auditActor(auth, request, 'alerts.rules'),
-      });
+      const rule = await createRule(
+        ctx.db,
+        auth.tenantId,
+        { ...body, actor: auditActor(auth, request, 'alerts.rules') },
+        await alertReader(ctx.db, auth),
+      );
       reply.code(201);
       return rule;
     },
@@ -95,12 +146,18 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     body: patchRuleBodySchema,
     response: ruleSchema,
     handler: async ({ params, body, auth, request }) => {
+      const reader = await alertReader(ctx.db, auth);
       const rule = (await listRules(ctx.db, auth.tenantId)).find((r) => r.id === params.id);
-      if (rule) assertCanEditRule(auth, rule.department);
-      return editRule(ctx.db, auth.tenantId, params.id, {
-        ...body,
-        actor: auditActor(auth, request, 'alerts.rules'),
-      });
+      if (!rule || !(await ruleVisible(rule, reader)))
+        throw notFound(`Regel „${params.id}“ gibt es nicht.`);
+      assertCanEditRule(auth, rule.department);
+      return editRule(
+        ctx.db,
+        auth.tenantId,
+        params.id,
+        { ...body, actor: auditActor(auth, request, 'alerts.rules') },
+        reader,
+      );
     },
   });
 
@@ -114,17 +171,22 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     permission: 'alerts.detect',
     body: detectBodySchema,
     response: detectResultSchema,
-    handler: ({ auth, request }) =>
-      detectAlerts(ctx.db, auth.tenantId, auditActor(auth, request, 'alerts.detect'), {
-        smtpUrl: ctx.config.smtpUrl,
-        from: ctx.config.mailFrom,
-        baseUrl: publicBaseUrl(ctx.config),
-        mayRead: async (email, indicatorId) => {
-          const ind = (await getTenantCatalogue(ctx.db, auth.tenantId)).byId.get(indicatorId);
-          if (!ind) return true;
-          return canReadIndicator(await app.sozialraumAccess.readerOf(auth.tenantId, email), ind);
-        },
-      }),
+    // Detection runs every rule; the answer shows only the outcomes of rules the person may read.
+    handler: async ({ auth, request }) =>
+      visibleOutcomes(
+        await alertReader(ctx.db, auth),
+        await listRules(ctx.db, auth.tenantId),
+        await detectAlerts(ctx.db, auth.tenantId, auditActor(auth, request, 'alerts.detect'), {
+          smtpUrl: ctx.config.smtpUrl,
+          from: ctx.config.mailFrom,
+          baseUrl: publicBaseUrl(ctx.config),
+          mayRead: async (email, indicatorId) => {
+            const ind = (await getTenantCatalogue(ctx.db, auth.tenantId)).byId.get(indicatorId);
+            if (!ind) return true;
+            return canReadIndicator(await app.sozialraumAccess.readerOf(auth.tenantId, email), ind);
+          },
+        }),
+      ),
   });
 
   defineRoute(app, {
@@ -138,11 +200,10 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     response: z.array(alertSchema),
     // Alerts about an indicator the person may not read are not shown to them.
     handler: async ({ query, auth }) => {
-      const catalogue = await getTenantCatalogue(ctx.db, auth.tenantId);
-      return (await listAlerts(ctx.db, auth.tenantId, query)).filter((a) => {
-        const ind = a.indicator ? catalogue.byId.get(a.indicator.id) : undefined;
-        return ind === undefined || canReadIndicator(auth, ind);
-      });
+      const reader = await alertReader(ctx.db, auth);
+      return filterVisible(await listAlerts(ctx.db, auth.tenantId, query), (a) =>
+        alertVisible(a, reader),
+      );
     },
   });
 
@@ -157,11 +218,15 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     params: idParamsSchema,
     body: patchAlertBodySchema,
     response: alertSchema,
-    handler: ({ params, body, auth, request }) =>
-      setAlertStatus(ctx.db, auth.tenantId, params.id, {
+    handler: async ({ params, body, auth, request }) => {
+      const [alert] = await listAlerts(ctx.db, auth.tenantId, { id: params.id });
+      if (!alert || !(await alertVisible(alert, await alertReader(ctx.db, auth))))
+        throw notFound(`Hinweis ${params.id} gibt es nicht.`);
+      return setAlertStatus(ctx.db, auth.tenantId, params.id, {
         ...body,
         actor: auditActor(auth, request, 'alerts.handle'),
-      }),
+      });
+    },
   });
 
   defineRoute(app, {
@@ -192,6 +257,7 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     handler: async ({ body, reply, auth, request }) => {
       if (!ownsSubscription(auth, body.email))
         throw forbidden('Abonnements gehen an die eigene E-Mail-Adresse.');
+      await requireSubscribable(ctx, auth, body);
       const sub = await createSubscription(ctx.db, auth.tenantId, {
         ...body,
         actor: auditActor(auth, request, 'alerts.subscribe'),

@@ -9,6 +9,7 @@ import { writeAudit, type AuditActor } from '../audit/chain.ts';
 import { getChanges, getIndexDetail } from '../monitoring/service.ts';
 import { sendAlertMails, type MailSettings } from './mail.ts';
 import { formatPeriodPhrase } from './period.ts';
+import type { AlertReader } from './visibility.ts';
 import {
   indexParams,
   indicatorChangeParams,
@@ -39,18 +40,24 @@ type PatchRuleBody = z.output<typeof patchRuleBodySchema> & Actor;
 type DetectResult = z.output<typeof detectResultSchema>;
 type RuleOutcome = DetectResult['rules'][number];
 
-/** 400 unless every id names a share indicator of the tenant (changes are tested on shares only). */
+/**
+ * 400 unless every id names a share indicator of the tenant that the rule's author may read (changes
+ * are tested on shares only); one she may not read is "unknown", exactly like an absent one.
+ */
 async function checkShareIndicators(
   tx: Sql,
   tenantId: string,
   ruleId: string,
   indicatorIds: string[],
+  reader: AlertReader | undefined,
 ): Promise<void> {
   const rows = await tx.query<{ id: string; kind: string }>(
     'SELECT id, kind FROM indicator WHERE tenant_id = $1 AND id = ANY($2::text[])',
     [tenantId, indicatorIds],
   );
-  const known = new Map(rows.map((r) => [r.id, r.kind]));
+  const known = new Map(
+    rows.filter((r) => !reader || reader.indicator(r.id)).map((r) => [r.id, r.kind]),
+  );
   const missing = indicatorIds.filter((id) => !known.has(id));
   if (missing.length > 0)
     throw badRequest(`Regel „${ruleId}“: unbekannte Indikatoren: ${missing.join(', ')}.`);
@@ -59,6 +66,32 @@ async function checkShareIndicators(
     throw badRequest(
       `Regel „${ruleId}“: Veränderungen werden nur für Anteile (Zähler/Nenner) geprüft; kein Anteil: ${notShare.join(', ')}.`,
     );
+}
+
+/**
+ * 400 unless the author may read the rule's index (unknown and unreadable get the same answer).
+ * Runs before the rule's transaction: the index test reads through the pool, which on the embedded
+ * database is the one connection the transaction would hold.
+ */
+async function checkIndexTarget(
+  ruleId: string,
+  kind: AlertRule['kind'],
+  params: Record<string, unknown>,
+  reader: AlertReader | undefined,
+): Promise<void> {
+  if (kind === 'indicator_change' || !reader) return;
+  const indexId = params.indexId as string;
+  if (!(await reader.index(indexId)))
+    throw badRequest(`Regel „${ruleId}“: den Index „${indexId}“ gibt es nicht.`);
+}
+
+/** The params of a rule of this kind, or 400 naming what is wrong. */
+function parseParams(id: string, kind: AlertRule['kind'], raw: unknown): Record<string, unknown> {
+  const schema = kind === 'indicator_change' ? indicatorChangeParams : indexParams;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success)
+    throw badRequest(`Regel „${id}“: ungültige Parameter – ${describeIssues(parsed.error)}.`);
+  return parsed.data as Record<string, unknown>;
 }
 
 /** German messages of the first zod issues, with the field path. */
@@ -78,25 +111,19 @@ export async function editRule(
   tenantId: string,
   id: string,
   body: PatchRuleBody,
+  reader?: AlertReader,
 ): Promise<AlertRule> {
+  const known = (await listRules(db, tenantId)).find((r) => r.id === id);
+  if (!known) throw notFound(`Regel „${id}“ gibt es nicht.`);
+  const newParams =
+    body.params === undefined ? undefined : parseParams(id, known.kind, body.params);
+  if (newParams) await checkIndexTarget(id, known.kind, newParams, reader);
   return db.transaction(async (tx) => {
     const before = (await listRules(tx, tenantId)).find((r) => r.id === id);
     if (!before) throw notFound(`Regel „${id}“ gibt es nicht.`);
-    let params = before.params;
-    if (body.params !== undefined) {
-      const schema = before.kind === 'indicator_change' ? indicatorChangeParams : indexParams;
-      const parsed = schema.safeParse(body.params);
-      if (!parsed.success)
-        throw badRequest(`Regel „${id}“: ungültige Parameter – ${describeIssues(parsed.error)}.`);
-      if (before.kind === 'indicator_change')
-        await checkShareIndicators(
-          tx,
-          tenantId,
-          id,
-          (parsed.data as z.output<typeof indicatorChangeParams>).indicatorIds,
-        );
-      params = parsed.data as Record<string, unknown>;
-    }
+    const params = newParams ?? before.params;
+    if (newParams && before.kind === 'indicator_change')
+      await checkShareIndicators(tx, tenantId, id, params.indicatorIds as string[], reader);
     const after = {
       id,
       nameDe: body.nameDe ?? before.nameDe,
@@ -119,10 +146,16 @@ export async function editRule(
 }
 
 /** Stores a new rule (400 on unknown indicators, 409 when the id exists); audited. */
-export async function createRule(db: Db, tenantId: string, body: RuleBody): Promise<AlertRule> {
+export async function createRule(
+  db: Db,
+  tenantId: string,
+  body: RuleBody,
+  reader?: AlertReader,
+): Promise<AlertRule> {
+  await checkIndexTarget(body.id, body.kind, body.params, reader);
   return db.transaction(async (tx) => {
     if (body.kind === 'indicator_change')
-      await checkShareIndicators(tx, tenantId, body.id, body.params.indicatorIds);
+      await checkShareIndicators(tx, tenantId, body.id, body.params.indicatorIds, reader);
     const rule = {
       id: body.id,
       nameDe: body.nameDe,

@@ -2,3 +2,4 @@
 export { registerMonitoringRoutes } from './routes.ts';
 export { clearIndexCache } from './service.ts';
 export { MSS_INDICATOR_IDS, PRESETS } from './presets.ts';
+export { canReadIndex, indexDefinitionTest } from './visibility.ts';

@@ -2,13 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
-import type { IndexDefinition } from '@sozialraum/core';
 import { notFound } from '../../http/errors.ts';
 import type { Principal } from '../access/principal.ts';
 import { auditActor } from '../audit/chain.ts';
-import { getTenantCatalogue } from '../indicators/index.ts';
-import { canReadIndicator } from '../indicators/policy.ts';
-import { indexReadable } from './policy.ts';
+import { indexDefinitionTest, indicatorTest } from './visibility.ts';
 import {
   changesSchema,
   computeKeySchema,
@@ -35,24 +32,10 @@ import {
 
 const idParams = z.object({ id: z.string().min(1) });
 
-/** The readability test for index definitions of this principal. */
-async function readableByFor(ctx: AppContext, auth: Principal) {
-  const catalogue = await getTenantCatalogue(ctx.db, auth.tenantId);
-  return (def: IndexDefinition) =>
-    indexReadable(
-      [...def.status.inputs, ...(def.dynamics?.inputs ?? [])].map((i) => i.indicatorId),
-      (id) => {
-        const ind = catalogue.byId.get(id);
-        // an indicator the tenant does not have reveals nothing (presets name all MSS inputs)
-        return ind === undefined || canReadIndicator(auth, ind);
-      },
-    );
-}
-
 /** /api/indices: index definitions (presets + stored versions), preview, results per area and explanations. */
 export function registerMonitoringRoutes(app: FastifyInstance, ctx: AppContext): void {
   const tags = ['Monitoring'];
-  const readableBy = (auth: Principal) => readableByFor(ctx, auth);
+  const readableBy = (auth: Principal) => indexDefinitionTest(ctx.db, auth);
   // An index someone may not read answers like one that does not exist.
   const requireReadableIndex = async (auth: Principal, id: string) => {
     const idx = await getIndex(ctx.db, auth.tenantId, id);
@@ -85,12 +68,14 @@ export function registerMonitoringRoutes(app: FastifyInstance, ctx: AppContext):
     permission: 'monitoring.edit',
     body: previewBodySchema,
     response: previewSchema,
-    handler: ({ body, auth }) =>
-      previewIndex(ctx.db, auth.tenantId, body.definition, {
-        system: body.system,
-        level: body.level,
-        date: body.date,
-      }),
+    handler: async ({ body, auth }) =>
+      previewIndex(
+        ctx.db,
+        auth.tenantId,
+        body.definition,
+        { system: body.system, level: body.level, date: body.date },
+        await indicatorTest(ctx.db, auth),
+      ),
   });
 
   defineRoute(app, {
@@ -132,6 +117,7 @@ export function registerMonitoringRoutes(app: FastifyInstance, ctx: AppContext):
           basedOn: body.basedOn,
           check: body.check,
           actor: auditActor(auth, request, 'monitoring.edit'),
+          mayRead: await indicatorTest(ctx.db, auth),
         },
         'create',
       );
@@ -151,8 +137,9 @@ export function registerMonitoringRoutes(app: FastifyInstance, ctx: AppContext):
     params: idParams,
     body: saveBodySchema,
     response: indexSummarySchema,
-    handler: async ({ params, body, auth, request }) =>
-      (await saveIndex(
+    handler: async ({ params, body, auth, request }) => {
+      await requireReadableIndex(auth, params.id);
+      return (await saveIndex(
         ctx.db,
         auth.tenantId,
         {
@@ -161,9 +148,11 @@ export function registerMonitoringRoutes(app: FastifyInstance, ctx: AppContext):
           basedOn: body.basedOn,
           check: body.check,
           actor: auditActor(auth, request, 'monitoring.edit'),
+          mayRead: await indicatorTest(ctx.db, auth),
         },
         'update',
-      )) as unknown as z.infer<typeof indexSummarySchema>,
+      )) as unknown as z.infer<typeof indexSummarySchema>;
+    },
   });
 
   defineRoute(app, {

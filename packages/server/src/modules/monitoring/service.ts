@@ -116,12 +116,14 @@ export function toHttpError(err: unknown): unknown {
 
 /**
  * Checks a definition before it is stored or computed: the core validator (every problem with its
- * field), then that every input indicator exists. Throws 400 naming all problems.
+ * field), then that every input indicator exists — for the author: an indicator she may not read
+ * (`mayRead`) is answered exactly like one that does not exist (issue 8 § 3). Throws 400 naming all problems.
  */
 export async function checkDefinition(
   sql: Sql,
   tenantId: string,
   definition: unknown,
+  mayRead: IndicatorTest = () => true,
 ): Promise<IndexDefinition> {
   const problems = validateIndexDefinition(definition);
   if (problems.length > 0) {
@@ -144,7 +146,7 @@ export async function checkDefinition(
   ];
   for (const [name, part] of parts) {
     part.inputs.forEach((inp, i) => {
-      if (!known.has(inp.indicatorId))
+      if (!known.has(inp.indicatorId) || !mayRead(inp.indicatorId))
         missing.push(
           `Indexdefinition, Feld ${name}.inputs[${i}].indicatorId: Den Indikator „${inp.indicatorId}“ gibt es nicht.`,
         );
@@ -154,6 +156,9 @@ export async function checkDefinition(
     throw new HttpError(400, 'unknown_indicator', missing.join(' '), { problems: missing });
   return def;
 }
+
+/** May the caller read this indicator (by id)? */
+export type IndicatorTest = (indicatorId: string) => boolean;
 
 /** A computed index with the area metadata needed to shape answers. */
 export interface ComputedIndex {
@@ -357,8 +362,9 @@ export async function previewIndex(
   tenantId: string,
   definition: unknown,
   key: ComputeKey,
+  mayRead?: IndicatorTest,
 ) {
-  const def = await checkDefinition(sql, tenantId, definition);
+  const def = await checkDefinition(sql, tenantId, definition, mayRead);
   const c = await computeFromObservations(sql, tenantId, def, key);
   return { ...key, counts: countsOf(c) };
 }
@@ -415,6 +421,7 @@ export async function saveIndex(
     basedOn?: string | undefined;
     check?: ComputeKey | undefined;
     actor?: AuditActor | undefined;
+    mayRead?: IndicatorTest | undefined;
   },
   mode: 'create' | 'update',
 ): Promise<IndexSummary> {
@@ -428,7 +435,7 @@ export async function saveIndex(
       `„${id}“ ist eine eingebaute Vorlage und kann nicht überschrieben werden; speichern Sie sie unter einer eigenen Kennung.`,
     );
   }
-  const def = await checkDefinition(db, tenantId, definition);
+  const def = await checkDefinition(db, tenantId, definition, input.mayRead);
   if (!/^[a-z0-9][a-z0-9_-]{0,62}$/.test(def.id)) {
     throw badRequest(
       `Indexdefinition, Feld id: „${def.id}“ ist keine gültige Kennung (Kleinbuchstaben, Ziffern, - und _, höchstens 63 Zeichen).`,

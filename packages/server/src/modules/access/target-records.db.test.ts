@@ -1,0 +1,569 @@
+// The authorization matrix one level down (issue 8 § 6): route × role × TARGET RECORD. A planner of
+// the department 'sozialplanung' names, inside request bodies and upload ids, records that belong to
+// another department, person or tenant — every such request is refused, changes nothing, and reveals
+// no more than an unknown id would. Every writing route is classified: either it has attack cases
+// here, or it states why it names no record of someone else.
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.ts';
+import type { Db } from '../../db/db.ts';
+import { createTestUser, injectAs, tokenHeaders } from '../../testing/auth.ts';
+import { insertFixture, testContext } from '../../testing/fixtures.ts';
+import { multipart } from '../../testing/multipart.ts';
+import { createTestDb } from '../../testing/test-db.ts';
+
+let db: Db;
+let app: FastifyInstance;
+/** Planner of 'sozialplanung' (the attacker), planner of 'gesundheit' (the owner), others. */
+let planner: ReturnType<typeof injectAs>;
+let plannerColleague: ReturnType<typeof injectAs>;
+let owner: ReturnType<typeof injectAs>;
+let leipzigAdmin: ReturnType<typeof injectAs>;
+let indexEditor: ReturnType<typeof injectAs>;
+
+/**
+ * Every writing route and where its foreign-record cases are (or why it names none). A new writing
+ * route fails the first test until it is classified here.
+ */
+const WRITE_ROUTES: Record<string, string> = {
+  runImport: 'cases: import targets, sources, uploads',
+  analyzeImport: 'creates an upload of the caller; names no existing record',
+  discardUpload: 'cases: uploads',
+  createAlertRule: 'cases: alert rules',
+  updateAlertRule: 'cases: alert rules',
+  detectAlerts: 'cases: alert rules (the answer is filtered)',
+  updateAlertStatus: 'cases: alerts',
+  createAlertSubscription: 'cases: subscriptions',
+  deleteAlertSubscription: 'own subscriptions only (alerts.db.test.ts)',
+  previewIndex: 'cases: index definitions',
+  createIndex: 'cases: index definitions',
+  updateIndex: 'cases: index definitions',
+  updateIndicator: 'ownership matrix (authorization-matrix.db.test.ts)',
+  updateSource: 'sources.edit only; cases: sources',
+  updateDisclosureSettings: 'tenant-wide setting, disclosure.configure only',
+  signIn: 'names an account, no record',
+  signOut: 'the own session',
+  requestPasswordReset: 'names an address; answers the same for every address',
+  resetPassword: 'a one-time token',
+  setupFirstAdministrator: 'only while the tenant has no person',
+  changePassword: 'the own account',
+  createOwnToken: 'the own account; scopes limited to own permissions (sessions.db.test.ts)',
+  revokeOwnToken: 'the own tokens (sessions.db.test.ts)',
+  createUser: 'access.admin of the own tenant; roles and department of that tenant',
+  updateUser: 'access.admin of the own tenant; role and department changes are audited',
+  issueResetLink: 'access.admin of the own tenant',
+  createDepartment: 'access.admin of the own tenant',
+  updateDepartment: 'access.admin of the own tenant',
+  saveRole: 'access.admin of the own tenant; permissions from the catalogue',
+};
+
+const SECRET = 'health_secret';
+
+async function insertTargets(): Promise<void> {
+  await db.exec(`
+    INSERT INTO indicator (tenant_id, id, name_de, name_en, short_de, definition_de, unit, kind, scale, dimension,
+                           polarity, department, source_id, decimals, visibility, sort_key) VALUES
+      ('berlin', '${SECRET}', 'Gesundheit geheim', 'Health secret', NULL, 'Nur Gesundheitsplanung', 'percent', 'share', 100,
+       'health', 'higher_is_worse', 'gesundheit', 'afs', 1, 'department', 20);
+    INSERT INTO tenant (id, ags, name) VALUES ('leipzig', '14713000', 'Leipzig');
+    INSERT INTO department (tenant_id, id, name) VALUES ('leipzig', 'sozialplanung', 'Sozialamt Leipzig');
+  `);
+  // a custom role that edits indices without reading other departments' indicators
+  await db.exec(`
+    INSERT INTO role (tenant_id, id, name_de, description_de, builtin) VALUES
+      ('berlin', 'index_editor', 'Indexpflege', 'Test', false);
+    INSERT INTO role_permission (tenant_id, role_id, permission_id) VALUES
+      ('berlin', 'index_editor', 'indicators.read'), ('berlin', 'index_editor', 'monitoring.read'),
+      ('berlin', 'index_editor', 'monitoring.edit');
+  `);
+}
+
+const PLANNER_EMAIL = 'planerin@berlin.example';
+const as = async (
+  roles: string[],
+  departmentId: string | null,
+  tenantId = 'berlin',
+  email?: string,
+) =>
+  injectAs(
+    app,
+    await tokenHeaders(
+      db,
+      await createTestUser(db, { roles, departmentId, tenantId, ...(email ? { email } : {}) }),
+    ),
+  );
+
+beforeAll(async () => {
+  db = await createTestDb();
+  await insertFixture(db);
+  app = await buildApp(testContext(db), { validateResponses: true, warmCaches: false });
+  await app.ready();
+  await insertTargets();
+  planner = await as(['department_planner'], 'sozialplanung', 'berlin', PLANNER_EMAIL);
+  plannerColleague = await as(['department_planner'], 'sozialplanung');
+  owner = await as(['department_planner'], 'gesundheit');
+  leipzigAdmin = await as(['administrator'], 'sozialplanung', 'leipzig');
+  indexEditor = await as(['index_editor'], 'sozialplanung');
+});
+afterAll(async () => {
+  await app?.close();
+  await db?.close();
+});
+
+/** Rows that must not change when a request is refused. */
+async function snapshot() {
+  return {
+    indicators: await db.query(
+      'SELECT tenant_id, id, name_de, department, visibility, source_id FROM indicator ORDER BY tenant_id, id',
+    ),
+    sources: await db.query('SELECT * FROM source ORDER BY tenant_id, id'),
+    observations: await db.query('SELECT count(*)::int AS n FROM observation'),
+    rules: await db.query('SELECT * FROM alert_rule ORDER BY id'),
+    audit: await db.query('SELECT count(*)::int AS n FROM audit_log'),
+  };
+}
+
+const CSV = Buffer.from(
+  'PLR;Stichtag;Wert\r\n01100101;31.12.2025;12,5\r\n01100102;31.12.2025;7,5\r\n02100101;31.12.2025;3,0\r\n02100102;31.12.2025;1,0\r\n',
+  'latin1',
+);
+const SOURCE = {
+  title: 'Eigene Erhebung',
+  publisher: 'Sozialplanung',
+  licence: 'dl-de/by-2-0',
+  attribution: 'Sozialplanung Berlin',
+};
+
+async function upload(api: ReturnType<typeof injectAs>): Promise<string> {
+  const res = await api({
+    method: 'POST',
+    url: '/api/imports/analyze',
+    ...multipart([{ name: 'werte.csv', content: CSV }]),
+  });
+  expect(res.statusCode).toBe(200);
+  return res.json().uploadId as string;
+}
+
+function runBody(indicatorId: string, extra: Record<string, unknown> = {}) {
+  return {
+    kind: 'table',
+    dryRun: false,
+    systemId: 'lor2021',
+    levelId: 'plr',
+    mapping: {
+      layout: 'wide',
+      areaColumn: 'PLR',
+      areaKey: 'code',
+      date: { column: 'Stichtag' },
+      indicators: [{ column: 'Wert', indicatorId }],
+    },
+    ...extra,
+  };
+}
+
+async function runImport(
+  api: ReturnType<typeof injectAs>,
+  body: Record<string, unknown>,
+  uploadId?: string,
+): Promise<LightMyRequestResponse> {
+  const id = uploadId ?? (await upload(api));
+  return api({ method: 'POST', url: `/api/imports/${id}/run`, payload: body });
+}
+
+const newIndicator = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  nameDe: 'Neuer Wert',
+  unit: 'percent',
+  dimension: 'health',
+  polarity: 'higher_is_worse',
+  ...extra,
+});
+
+describe('every writing route is classified', () => {
+  it('names each POST/PUT/PATCH/DELETE route with its cases or the reason it targets no foreign record', () => {
+    const writing = app.sozialraumOpenApi.routes
+      .filter((r) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method))
+      .map((r) => r.operationId);
+    expect(writing.length).toBeGreaterThan(20);
+    const unclassified = writing.filter((id) => !(id in WRITE_ROUTES));
+    const stale = Object.keys(WRITE_ROUTES).filter((id) => !writing.includes(id));
+    expect({ unclassified, stale }).toEqual({ unclassified: [], stale: [] });
+  });
+});
+
+describe('import targets', () => {
+  it('refuses a new indicator whose id is another department’s indicator, and changes nothing (issue 8 § 1)', async () => {
+    const before = await snapshot();
+    const res = await runImport(
+      planner,
+      runBody(SECRET, {
+        newIndicators: [newIndicator(SECRET, { department: 'sozialplanung' })],
+        source: SOURCE,
+      }),
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'failed', rowsWritten: 0 });
+    expect(res.json().errors[0].message).toBe(
+      `Die Kennung „${SECRET}“ ist schon vergeben. Bitte für den neuen Indikator eine andere Kennung wählen.`,
+    );
+    expect(JSON.stringify(res.json())).not.toContain('gesundheit');
+    const after = await snapshot();
+    expect(after.indicators).toEqual(before.indicators);
+    expect(after.observations).toEqual(before.observations);
+  });
+
+  it('gives the owner her existing indicator unchanged instead of overwriting its metadata', async () => {
+    const before = await db.query(`SELECT name_de, visibility FROM indicator WHERE id = $1`, [
+      SECRET,
+    ]);
+    const res = await runImport(
+      owner,
+      runBody(SECRET, {
+        newIndicators: [newIndicator(SECRET, { nameDe: 'Überschrieben?' })],
+        source: SOURCE,
+      }),
+    );
+    expect(res.json()).toMatchObject({ status: 'succeeded', rowsWritten: 4 });
+    expect(res.json().warnings.join(' ')).toContain('seine Beschreibung bleibt unverändert');
+    expect(
+      await db.query(`SELECT name_de, visibility FROM indicator WHERE id = $1`, [SECRET]),
+    ).toEqual(before);
+  });
+
+  it('refuses new indicators for another department', async () => {
+    const before = await snapshot();
+    const res = await runImport(
+      planner,
+      runBody('fremd_neu', {
+        newIndicators: [newIndicator('fremd_neu', { department: 'gesundheit' })],
+        source: SOURCE,
+      }),
+    );
+    expect(res.json().status).toBe('failed');
+    expect(res.json().errors[0].message).toContain('nicht für „gesundheit“');
+    expect((await snapshot()).indicators).toEqual(before.indicators);
+  });
+
+  it('treats an indicator the importer may not read as unknown: no value written, no owner named', async () => {
+    const before = await snapshot();
+    const secret = await runImport(planner, runBody(SECRET));
+    const unknown = await runImport(planner, runBody('gibt_es_nicht'));
+    expect(secret.json().status).toBe('failed');
+    // the same answer for "not yours" and "does not exist"
+    const words = (r: LightMyRequestResponse, id: string) =>
+      JSON.stringify({ ...r.json(), importId: undefined }).replaceAll(id, 'ID');
+    expect(words(secret, SECRET)).toBe(words(unknown, 'gibt_es_nicht'));
+    expect((await snapshot()).observations).toEqual(before.observations);
+  });
+
+  it('refuses values into a readable indicator of another department, naming the owner', async () => {
+    const res = await runImport(planner, runBody('internal_note'));
+    expect(res.json().status).toBe('failed');
+    expect(res.json().errors[0].message).toContain('gehört der Abteilung „gesundheit“');
+  });
+
+  it('creates new indicators internal, owned by the importer’s department, audited with both (issue 8 § 5)', async () => {
+    const res = await runImport(
+      planner,
+      runBody('eigener_neu', { newIndicators: [newIndicator('eigener_neu')], source: SOURCE }),
+    );
+    expect(res.json().status).toBe('succeeded');
+    expect(
+      await db.query(`SELECT department, visibility FROM indicator WHERE id = 'eigener_neu'`),
+    ).toEqual([{ department: 'sozialplanung', visibility: 'internal' }]);
+    const [entry] = await db.query<{ detail: { createdIndicators: unknown } }>(
+      `SELECT detail FROM audit_log WHERE action = 'import.observations' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(entry!.detail.createdIndicators).toEqual([
+      { id: 'eigener_neu', department: 'sozialplanung', visibility: 'internal' },
+    ]);
+    // the public does not see it until someone publishes it
+    const anon = await app.inject({ url: '/api/indicators/eigener_neu' });
+    expect(anon.statusCode).toBe(404);
+  });
+});
+
+describe('sources', () => {
+  it('never rewrites an existing source through an import; it is referenced as it is (issue 8 § 2)', async () => {
+    const before = await db.query(`SELECT * FROM source WHERE id = 'afs'`);
+    const res = await runImport(
+      planner,
+      runBody('mit_quelle', {
+        newIndicators: [newIndicator('mit_quelle')],
+        source: { ...SOURCE, id: 'afs', title: 'Übernommen', licence: 'proprietär' },
+      }),
+    );
+    expect(res.json().status).toBe('succeeded');
+    expect(res.json().warnings.join(' ')).toContain('Die Quelle „afs“ gibt es schon');
+    expect(await db.query(`SELECT * FROM source WHERE id = 'afs'`)).toEqual(before);
+    expect(await db.query(`SELECT source_id FROM indicator WHERE id = 'mit_quelle'`)).toEqual([
+      { source_id: 'afs' },
+    ]);
+  });
+
+  it('adds a variant instead of overwriting when a new source’s title slug is taken by another source', async () => {
+    const res = await runImport(
+      planner,
+      runBody('slug_quelle', {
+        newIndicators: [newIndicator('slug_quelle')],
+        source: { ...SOURCE, title: 'Einwohnerregister', licence: 'anders' },
+      }),
+    );
+    expect(res.json().status).toBe('succeeded');
+    const [row] = await db.query<{ source_id: string }>(
+      `SELECT source_id FROM indicator WHERE id = 'slug_quelle'`,
+    );
+    expect(row!.source_id).toBe('einwohnerregister');
+    const again = await runImport(
+      planner,
+      runBody('slug_quelle2', {
+        newIndicators: [newIndicator('slug_quelle2')],
+        source: { ...SOURCE, title: 'Einwohnerregister', licence: 'noch anders' },
+      }),
+    );
+    expect(again.json().status).toBe('succeeded');
+    const rows = await db.query<{ id: string; licence: string }>(
+      `SELECT id, licence FROM source WHERE id LIKE 'einwohnerregister%' ORDER BY id`,
+    );
+    expect(rows).toEqual([
+      { id: 'einwohnerregister', licence: 'anders' },
+      { id: 'einwohnerregister_2', licence: 'noch anders' },
+    ]);
+  });
+
+  it('changes a source only with sources.edit, audited with before and after', async () => {
+    const refused = await planner({
+      method: 'PATCH',
+      url: '/api/sources/afs',
+      payload: { licence: 'proprietär' },
+    });
+    expect(refused.statusCode).toBe(403);
+    const steward = await as(['data_steward'], 'sozialplanung');
+    const res = await steward({
+      method: 'PATCH',
+      url: '/api/sources/afs',
+      payload: { notes: 'geprüft 2026' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().notes).toBe('geprüft 2026');
+    const [entry] = await db.query<{ detail: unknown; permission: string }>(
+      `SELECT detail, permission FROM audit_log WHERE action = 'sources.update' AND entity_id = 'afs'`,
+    );
+    expect(entry).toEqual({
+      detail: { notes: { before: null, after: 'geprüft 2026' } },
+      permission: 'sources.edit',
+    });
+    const other = await leipzigAdmin({
+      method: 'PATCH',
+      url: '/api/sources/afs',
+      payload: { notes: 'aus Leipzig' },
+    });
+    expect(other.statusCode).toBe(404);
+  });
+});
+
+describe('uploads (issue 8 § 4)', () => {
+  it('exist only for the person and tenant that uploaded them', async () => {
+    const id = await upload(planner);
+    for (const stranger of [plannerColleague, leipzigAdmin]) {
+      const run = await stranger({
+        method: 'POST',
+        url: `/api/imports/${id}/run`,
+        payload: runBody('ewr_total', { dryRun: true }),
+      });
+      expect(run.statusCode).toBe(404);
+      expect((await stranger({ url: `/api/imports/${id}/events` })).statusCode).toBe(404);
+      expect((await stranger({ method: 'DELETE', url: `/api/imports/${id}` })).statusCode).toBe(
+        404,
+      );
+    }
+    // still there for its owner
+    const own = await planner({
+      method: 'POST',
+      url: `/api/imports/${id}/run`,
+      payload: runBody('share_unemployed', { dryRun: true }),
+    });
+    expect(own.statusCode).toBe(200);
+    expect((await planner({ method: 'DELETE', url: `/api/imports/${id}` })).statusCode).toBe(200);
+  });
+});
+
+describe('alert rules (issue 8 § 3)', () => {
+  const rule = (id: string, indicatorIds: string[]) => ({
+    id,
+    nameDe: 'Test',
+    department: 'sozialplanung',
+    kind: 'indicator_change',
+    params: { indicatorIds },
+  });
+  const swap = (r: LightMyRequestResponse, id: string) => r.body.replaceAll(id, 'ID');
+
+  it('refuses a rule on an indicator the creator may not read with the answer for an unknown one', async () => {
+    const before = await snapshot();
+    const secret = await planner({
+      method: 'POST',
+      url: '/api/alert-rules',
+      payload: rule('r1', [SECRET]),
+    });
+    const unknown = await planner({
+      method: 'POST',
+      url: '/api/alert-rules',
+      payload: rule('r1', ['gibt_es_nicht']),
+    });
+    expect(secret.statusCode).toBe(400);
+    expect(swap(secret, SECRET)).toBe(swap(unknown, 'gibt_es_nicht'));
+    expect((await snapshot()).rules).toEqual(before.rules);
+  });
+
+  it('refuses such an indicator when an own rule’s parameters are changed', async () => {
+    const created = await planner({
+      method: 'POST',
+      url: '/api/alert-rules',
+      payload: rule('eigene', ['share_unemployed']),
+    });
+    expect(created.statusCode).toBe(201);
+    const res = await planner({
+      method: 'PATCH',
+      url: '/api/alert-rules/eigene',
+      payload: { params: { indicatorIds: ['share_unemployed', SECRET] } },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('unbekannte Indikatoren');
+  });
+
+  it('hides other departments’ rules on unreadable indicators from the list, PATCH and the detection answer', async () => {
+    const created = await owner({
+      method: 'POST',
+      url: '/api/alert-rules',
+      payload: { ...rule('gesundheit-geheim', [SECRET]), department: 'gesundheit' },
+    });
+    expect(created.statusCode).toBe(201);
+    const list = (await planner('/api/alert-rules')).json() as { id: string }[];
+    expect(list.map((r) => r.id)).not.toContain('gesundheit-geheim');
+    expect((await owner('/api/alert-rules')).body).toContain('gesundheit-geheim');
+    const patch = await planner({
+      method: 'PATCH',
+      url: '/api/alert-rules/gesundheit-geheim',
+      payload: { nameDe: 'x' },
+    });
+    const patchUnknown = await planner({
+      method: 'PATCH',
+      url: '/api/alert-rules/keine-regel',
+      payload: { nameDe: 'x' },
+    });
+    expect(patch.statusCode).toBe(404);
+    expect(swap(patch, 'gesundheit-geheim')).toBe(swap(patchUnknown, 'keine-regel'));
+    const detect = await planner({ method: 'POST', url: '/api/alerts/detect', payload: {} });
+    expect(detect.statusCode).toBe(200);
+    expect(detect.body).not.toContain(SECRET);
+    expect(detect.body).not.toContain('gesundheit-geheim');
+    const ownDetect = await owner({ method: 'POST', url: '/api/alerts/detect', payload: {} });
+    expect(ownDetect.body).toContain('gesundheit-geheim');
+  });
+
+  it('refuses subscriptions to an unreadable indicator or rule like unknown ones', async () => {
+    // subscriptions go to the own address
+    const sub = (payload: Record<string, unknown>) =>
+      planner({
+        method: 'POST',
+        url: '/api/alert-subscriptions',
+        payload: { email: PLANNER_EMAIL, ...payload },
+      });
+    const secret = await sub({ indicatorId: SECRET });
+    const unknown = await sub({ indicatorId: 'gibt_es_nicht' });
+    expect(secret.statusCode).toBe(400);
+    expect(swap(secret, SECRET)).toBe(swap(unknown, 'gibt_es_nicht'));
+    const secretRule = await sub({ ruleId: 'gesundheit-geheim' });
+    expect(secretRule.statusCode).toBe(400);
+    expect(swap(secretRule, 'gesundheit-geheim')).toBe(
+      swap(await sub({ ruleId: 'keine-regel' }), 'keine-regel'),
+    );
+  });
+});
+
+describe('alerts', () => {
+  it('answers a status change of an alert about an unreadable indicator like an unknown alert', async () => {
+    const [area] = await db.query<{ id: number }>(`SELECT id FROM area WHERE code = '01100101'`);
+    const [row] = await db.query<{ id: number }>(
+      `INSERT INTO alert (tenant_id, rule_id, kind, area_id, indicator_id, ref_date, previous_date, severity, explanation_de, details)
+       VALUES ('berlin', 'gesundheit-geheim', 'indicator_change', $1, $2, '2025-12-31', '2024-12-31', 1, 'GEHEIM', '{}')
+       RETURNING id`,
+      [area!.id, SECRET],
+    );
+    const res = await planner({
+      method: 'PATCH',
+      url: `/api/alerts/${row!.id}`,
+      payload: { status: 'seen' },
+    });
+    expect(res.statusCode).toBe(404);
+    expect(swap404(res, row!.id)).toBe(
+      swap404(
+        await planner({ method: 'PATCH', url: '/api/alerts/999999', payload: { status: 'seen' } }),
+        999999,
+      ),
+    );
+    expect((await planner('/api/alerts')).body).not.toContain('GEHEIM');
+    expect((await owner('/api/alerts')).body).toContain('GEHEIM');
+  });
+});
+const swap404 = (r: LightMyRequestResponse, id: number) => r.body.replaceAll(String(id), 'ID');
+
+describe('index definitions', () => {
+  const definition = (id: string, inputs: string[]) => ({
+    id,
+    label: 'Test',
+    status: {
+      label: 'Status-Index',
+      inputs: inputs.map((indicatorId) => ({
+        indicatorId,
+        label: indicatorId,
+        direction: 'higher_is_worse',
+      })),
+      standardisation: 'zscore',
+      combination: 'sum',
+      restandardise: false,
+      classes: {
+        kind: 'fixed',
+        boundaries: [
+          { value: -1, onBoundary: 'upper' },
+          { value: 1, onBoundary: 'lower' },
+        ],
+        classes: [
+          { code: 'g', label: 'günstig' },
+          { code: 'm', label: 'mittel' },
+          { code: 'u', label: 'ungünstig' },
+        ],
+      },
+    },
+    validity: { exclusions: [] },
+  });
+
+  it('refuses an input the author may not read with the answer for an unknown one', async () => {
+    const secret = await indexEditor({
+      method: 'POST',
+      url: '/api/indices/preview',
+      payload: {
+        definition: definition('x', ['share_unemployed', SECRET]),
+        system: 'lor2021',
+        level: 'plr',
+        date: '2023-12-31',
+      },
+    });
+    const unknown = await indexEditor({
+      method: 'POST',
+      url: '/api/indices/preview',
+      payload: {
+        definition: definition('x', ['share_unemployed', 'gibt_es_nicht']),
+        system: 'lor2021',
+        level: 'plr',
+        date: '2023-12-31',
+      },
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.code).toBe('unknown_indicator');
+    expect(secret.statusCode).toBe(400);
+    expect(secret.body.replaceAll(SECRET, 'ID')).toBe(
+      unknown.body.replaceAll('gibt_es_nicht', 'ID'),
+    );
+  });
+});
