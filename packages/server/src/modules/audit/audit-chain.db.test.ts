@@ -364,6 +364,17 @@ const CASES: Record<string, AuditCase> = {
     entity: 'indicator',
     actor: () => planner.email,
   },
+  updateSource: {
+    request: async () => ({
+      method: 'PATCH',
+      url: '/api/sources/afs',
+      headers: adminAuth,
+      payload: { notes: 'Lizenz geprüft' },
+    }),
+    entries: 1,
+    action: 'sources.update',
+    entity: 'source',
+  },
   previewIndex: {
     request: async () => ({
       method: 'POST',
