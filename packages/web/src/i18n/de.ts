@@ -250,7 +250,7 @@ export const de = {
   newIndicatorName: 'Name (deutsch)',
   sourceFormTitle: 'Quelle der neuen Indikatoren',
   sourceFormHint:
-    'Wird im Katalog und unter der Karte genannt. Pflichtfelder: Titel, Herausgeber, Lizenz, Namensnennung.',
+    'Wird im Katalog und unter der Karte genannt. Pflichtfelder: Titel, Herausgeber, Lizenz, Namensnennung. Neue Indikatoren sind zunächst verwaltungsintern: öffentlich werden sie erst, wenn Sie das unter „Indikator bearbeiten“ festlegen.',
   sourceTitle: 'Titel',
   sourcePublisher: 'Herausgeber',
   sourceUrl: 'Adresse (URL, optional)',

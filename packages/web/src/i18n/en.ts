@@ -240,7 +240,7 @@ export const en: Dict = {
   newIndicatorName: 'Name (German)',
   sourceFormTitle: 'Source of the new indicators',
   sourceFormHint:
-    'Shown in the catalogue and below the map. Required: title, publisher, licence, attribution.',
+    'Shown in the catalogue and below the map. Required: title, publisher, licence, attribution. New indicators start internal: they become public only when you say so in “Edit indicator”.',
   sourceTitle: 'Title',
   sourcePublisher: 'Publisher',
   sourceUrl: 'Web address (URL, optional)',
