@@ -19,6 +19,7 @@ import { PasswordScreen } from './screens/access/password-screen.tsx';
 import { AccountScreen } from './screens/access/account-screen.tsx';
 import { AdminScreen } from './screens/access/admin-screen.tsx';
 import { AuditScreen } from './screens/access/audit-screen.tsx';
+import { SourcesScreen } from './screens/sources/sources-screen.tsx';
 
 function lastMapUrl(): string {
   try {
@@ -46,7 +47,10 @@ export function App() {
     {
       href: '/indikatoren',
       label: t.navCatalogue,
-      active: route.screen === 'catalogue' || route.screen === 'indicatorEdit',
+      active:
+        route.screen === 'catalogue' ||
+        route.screen === 'indicatorEdit' ||
+        route.screen === 'sources',
       show: true,
     },
     { href: '/monitoring', label: t.navMonitoring, active: monitoring, show: true },
@@ -130,6 +134,7 @@ export function App() {
         {route.screen === 'account' && <AccountScreen />}
         {route.screen === 'admin' && <AdminScreen search={search} />}
         {route.screen === 'audit' && <AuditScreen search={search} />}
+        {route.screen === 'sources' && <SourcesScreen />}
         {monitoring && <MonitoringScreen search={search} />}
         {alerts && <AlertsScreen search={search} />}
         {route.screen === 'notFound' && !monitoring && !alerts && (

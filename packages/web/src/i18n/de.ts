@@ -1,5 +1,6 @@
 // German UI text (the default language). Every key here must exist in en.ts (checked by the Dict type).
 import { accessDe } from './access-de.ts';
+import { sourcesDe } from './sources-de.ts';
 
 export const de = {
   appName: 'Sozialraum',
@@ -466,6 +467,7 @@ export const de = {
   alertsSubSince: (when: string) => `seit ${when}`,
   alertsList: 'Hinweise',
   ...accessDe,
+  ...sourcesDe,
 };
 
 export type Widen<T> = {

@@ -1,6 +1,7 @@
 // English UI text. Numbers and dates stay in German format (the data are German official statistics).
 import type { Dict } from './de.ts';
 import { accessEn } from './access-en.ts';
+import { sourcesEn } from './sources-en.ts';
 
 export const en: Dict = {
   appName: 'Sozialraum',
@@ -455,4 +456,5 @@ export const en: Dict = {
   alertsSubSince: (when: string) => `since ${when}`,
   alertsList: 'Alerts',
   ...accessEn,
+  ...sourcesEn,
 };

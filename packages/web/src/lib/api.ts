@@ -11,6 +11,17 @@ export interface Source {
   notes: string | null;
 }
 
+/** Fields of a source to change (PATCH /api/sources/:id); null clears an optional field. */
+export type SourcePatch = Partial<{
+  title: string;
+  publisher: string;
+  licence: string;
+  licenceUrl: string | null;
+  attribution: string;
+  url: string | null;
+  notes: string | null;
+}>;
+
 export interface Level {
   id: string;
   nameDe: string;
@@ -892,6 +903,8 @@ export const api = {
     }
   },
   sources: () => request<Source[]>('/api/sources'),
+  updateSource: (id: string, patch: SourcePatch) =>
+    request<Source>(`/api/sources/${enc(id)}`, json('PATCH', patch)),
   areaSystems: () => request<AreaSystem[]>('/api/area-systems'),
   geometry: (system: string, level: string) =>
     request<AreaCollection>(`/api/area-systems/${enc(system)}/levels/${enc(level)}/geometry`),

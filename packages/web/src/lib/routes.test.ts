@@ -6,6 +6,7 @@ describe('matchRoute', () => {
     expect(matchRoute('/')).toEqual({ screen: 'map' });
     expect(matchRoute('/indikatoren/')).toEqual({ screen: 'catalogue' });
     expect(matchRoute('/import')).toEqual({ screen: 'import' });
+    expect(matchRoute('/quellen')).toEqual({ screen: 'sources' });
   });
   it('reads the area id of a profile page', () => {
     expect(matchRoute('/gebiete/745')).toEqual({ screen: 'profile', areaId: 745 });

@@ -2,6 +2,7 @@
 export type Route =
   | { screen: 'map' }
   | { screen: 'catalogue' }
+  | { screen: 'sources' }
   | { screen: 'import' }
   | { screen: 'profile'; areaId: number }
   | { screen: 'signIn' }
@@ -18,6 +19,7 @@ export function matchRoute(path: string): Route {
   const p = path.replace(/\/+$/, '') || '/';
   if (p === '/' || p === '/karte') return { screen: 'map' };
   if (p === '/indikatoren') return { screen: 'catalogue' };
+  if (p === '/quellen') return { screen: 'sources' };
   if (p === '/import') return { screen: 'import' };
   if (p === '/anmelden') return { screen: 'signIn' };
   if (p === '/passwort') return { screen: 'password' };

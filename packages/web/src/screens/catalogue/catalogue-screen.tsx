@@ -194,7 +194,9 @@ export function CatalogueScreen({ search }: { search: string }) {
   return (
     <div className="page page-catalogue">
       <h1>{t.catalogueTitle}</h1>
-      <p className="lead">{t.catalogueIntro}</p>
+      <p className="lead">
+        {t.catalogueIntro} <Link href="/quellen">{t.sourcesLink}</Link>
+      </p>
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <div className="field field-grow">
           <label htmlFor={`${id}-q`} className="field-label">
