@@ -10,6 +10,7 @@ export const sourcesDe = {
   sourceLicenceUrl: 'Lizenztext (URL, optional)',
   sourceAttribution: 'Namensnennung',
   sourceNotes: 'Hinweise (optional)',
+  sourceNotesLabel: 'Hinweise',
   sourceEditOf: (title: string) => `Quelle „${title}“ bearbeiten`,
   sourceSaved: 'Die Quelle ist gespeichert (im Protokoll vermerkt).',
   sourceEditHint:

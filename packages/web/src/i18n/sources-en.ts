@@ -13,6 +13,7 @@ export const sourcesEn: Widen<typeof sourcesDe> = {
   sourceLicenceUrl: 'Licence text (URL, optional)',
   sourceAttribution: 'Attribution',
   sourceNotes: 'Notes (optional)',
+  sourceNotesLabel: 'Notes',
   sourceEditOf: (title: string) => `Edit source “${title}”`,
   sourceSaved: 'The source is saved (recorded in the audit log).',
   sourceEditHint:

@@ -1,6 +1,6 @@
 // /quellen: every source with publisher, licence and the attribution to show — for everyone. People
 // with 'sources.edit' correct a source here (PATCH sends only changed fields; audited on the server).
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { api, ApiError } from '../../lib/api.ts';
 import type { Source, SourcePatch } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
@@ -139,6 +139,11 @@ function SourceCard({ source, canEdit }: { source: Source; canEdit: boolean }) {
   const [shown, setShown] = useState(source);
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState<string | null>(null);
+  const noteRef = useRef<HTMLParagraphElement>(null);
+  // the form that had the focus is gone: the confirmation takes it (and comes into view)
+  useEffect(() => {
+    if (note) noteRef.current?.focus();
+  }, [note]);
   return (
     <li className="card source-card">
       <h2 className="card-title">{shown.title}</h2>
@@ -151,7 +156,7 @@ function SourceCard({ source, canEdit }: { source: Source; canEdit: boolean }) {
         <dd>{shown.attribution}</dd>
         {shown.notes && (
           <>
-            <dt>{t.sourceNotes}</dt>
+            <dt>{t.sourceNotesLabel}</dt>
             <dd>{shown.notes}</dd>
           </>
         )}
@@ -160,7 +165,13 @@ function SourceCard({ source, canEdit }: { source: Source; canEdit: boolean }) {
           <code>{shown.id}</code>
         </dd>
       </dl>
-      <div aria-live="polite">{note && <p className="note note-ok">{note}</p>}</div>
+      <div aria-live="polite">
+        {note && (
+          <p className="note note-ok" ref={noteRef} tabIndex={-1}>
+            {note}
+          </p>
+        )}
+      </div>
       {editing ? (
         <SourceEditor
           source={shown}
