@@ -7,6 +7,9 @@
 import { parseGermanDate } from './dates.ts';
 import { parseLocaleNumber, type NumberFormat, type ParsedNumber } from './numbers.ts';
 import type { CsvRecord } from './csv-parser.ts';
+import { normalizeAreaName } from './area-names.ts';
+
+export { normalizeAreaName };
 
 export type AreaKey = 'code' | 'name';
 export type DateSpec = { column: string } | { fixed: string };
@@ -98,11 +101,6 @@ export interface MappingSummary {
   /** Names that match more than one area (join by name impossible for them). */
   ambiguousAreaNames: { name: string; areaIds: number[] }[];
   unknownIndicators: string[];
-}
-
-/** Normalises an area name for joining: Unicode NFC, single blanks, lower case. */
-export function normalizeAreaName(name: string): string {
-  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /** Builds code and name lookups for the areas of one level. */

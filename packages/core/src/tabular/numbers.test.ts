@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLocaleNumber, type NumberFormat } from './numbers.ts';
+import { classifyMissingMarker, parseLocaleNumber, type NumberFormat } from './numbers.ts';
 
 const DE: NumberFormat = { decimal: ',', thousands: '.' };
 const EN: NumberFormat = { decimal: '.', thousands: ',' };
@@ -90,5 +90,64 @@ describe('parseLocaleNumber', () => {
 
   it('returns 0 rather than -0', () => {
     expect(Object.is(num('-0,0')[0], 0)).toBe(true);
+  });
+});
+
+describe('parseLocaleNumber – numbers as Statistik-Ämter publish them', () => {
+  it.each([
+    ['412°', 412, false, '°'],
+    ['1.234*', 1234, false, '*'],
+    ['12,5¹', 12.5, false, '¹'],
+    ['12,5 %¹', 12.5, true, '¹'],
+    ['12,5¹ %', 12.5, true, '¹'],
+    ['3.019 1)', 3019, false, '1)'],
+    ['1.234 p', 1234, false, 'p'],
+    ['−3,2²³', -3.2, false, '²³'],
+    ['7**', 7, false, '**'],
+  ])('strips the footnote mark of %j and keeps the value %d', (text, value, percent, footnote) => {
+    expect(parseLocaleNumber(text, DE)).toEqual({
+      ok: true,
+      kind: 'number',
+      value,
+      percent,
+      footnote,
+    });
+  });
+
+  it('adds no footnote field to a clean number', () => {
+    expect(parseLocaleNumber('1.234,5', DE)).toEqual({
+      ok: true,
+      kind: 'number',
+      value: 1234.5,
+      percent: false,
+    });
+  });
+
+  it.each(['12,51)', '1.234*5', '*', '°', 'abc°', '12.5*'])(
+    'does not turn %j into a number by stripping marks',
+    (text) => {
+      expect(parseLocaleNumber(text, DE).ok).toBe(false);
+    },
+  );
+
+  it.each(['/', 'n.v', 'k.A', 'X'])('treats the placeholder %j as missing', (text) => {
+    expect(parseLocaleNumber(text, DE).kind).toBe('missing');
+  });
+
+  it.each([
+    ['', 'blank'],
+    ['  ', 'blank'],
+    ['–', 'symbol'],
+    ['-', 'symbol'],
+    ['.', 'symbol'],
+    ['x', 'symbol'],
+    ['X', 'symbol'],
+    ['/', 'symbol'],
+    ['…', 'symbol'],
+    ['n.v.', 'text'],
+    ['k.A.', 'text'],
+    ['#NV', 'text'],
+  ])('classifies the marker %j as %s', (marker, kind) => {
+    expect(classifyMissingMarker(marker)).toBe(kind);
   });
 });

@@ -12,7 +12,14 @@ export interface NumberFormat {
  * `percent` is true when the text carried a `%` sign; the value is not divided by 100.
  */
 export type ParsedNumber =
-  | { ok: true; kind: 'number'; value: number; percent: boolean }
+  | {
+      ok: true;
+      kind: 'number';
+      value: number;
+      percent: boolean;
+      /** Footnote or OCR marks stripped from the cell (`'°'` from `412°`); absent when there were none. */
+      footnote?: string;
+    }
   | { ok: true; kind: 'missing'; value: null; percent: false; marker: string }
   | { ok: false; kind: 'invalid'; value: null; reason: string };
 
@@ -40,7 +47,27 @@ export const MISSING_MARKERS: ReadonlySet<string> = new Set([
   '...',
   '#NV',
   '#N/A',
+  '/',
+  'n.v',
+  'k.A',
+  'n.a',
 ]);
+
+/**
+ * What a missing-value marker is (docs/methods/table-import.md): `blank` an empty cell, `symbol` a
+ * sign of the Zeichenerklärung (`-` `–` `.` `x` `/` `…`), `text` an abbreviation (`n.v.`, `k.A.`,
+ * `#NV`). Text markers get a plausibility warning: they often stand for "not collected" rather than
+ * "kept secret", and the planner should see that before they are imported as missing.
+ */
+export function classifyMissingMarker(marker: string): 'blank' | 'symbol' | 'text' {
+  if (marker.trim() === '') return 'blank';
+  return /\p{L}/u.test(marker) && !/^[xX]$/.test(marker) ? 'text' : 'symbol';
+}
+
+// Footnote marks and OCR artefacts after a number: superscript digits (`12,5¹`), `*` (`1.234*`),
+// `°` (OCR of a superscript 0 or 1: `412°`), daggers, and the Destatis letters p/r/s/e
+// (vorläufig, berichtigt, geschätzt) after a blank. Only at the end of the cell, so `1.234*5` stays invalid.
+const FOOTNOTE = /(?:\s*[\u00B9\u00B2\u00B3\u2070\u2074-\u2079\u207E*°†‡]+|\s+[prse]|\s+\d\))$/u;
 
 const INT = /^\d+$/;
 const patterns = new Map<string, RegExp>();
@@ -88,7 +115,27 @@ export function parseLocaleNumber(text: string, format: NumberFormat): ParsedNum
     const value = sign * Number(m[2] === undefined ? intPart : `${intPart}.${m[2]}`);
     return { ok: true, kind: 'number', value: value === 0 ? 0 : value, percent };
   }
+  const stripped = stripFootnote(text, format);
+  if (stripped) return stripped;
   return invalid(explainInvalid(text.trim(), t, format));
+}
+
+/** Retries a cell without its trailing footnote marks (`12,5¹`, `1.234*`, `12,5 % ¹`); null if it still is no number. */
+function stripFootnote(text: string, format: NumberFormat): ParsedNumber | null {
+  let t = text.trim();
+  // "12,5¹ %": the mark sits before the percent sign
+  const percent = t.endsWith('%') ? '%' : '';
+  if (percent) t = t.slice(0, -1).trimEnd();
+  const marks: string[] = [];
+  for (let m = FOOTNOTE.exec(t); m && m.index > 0; m = FOOTNOTE.exec(t)) {
+    marks.unshift(m[0].trim());
+    t = t.slice(0, m.index).trimEnd();
+  }
+  // "12,5 1)" with a blank is a footnote; "12,51)" cannot be told from a typo and stays invalid
+  if (marks.length === 0 || !/[\d%]$/.test(t)) return null;
+  const inner = parseLocaleNumber(t + percent, format);
+  if (inner.kind !== 'number' || inner.footnote !== undefined) return null;
+  return { ...inner, footnote: marks.join('') };
 }
 
 function explainInvalid(original: string, body: string, f: NumberFormat): string {
