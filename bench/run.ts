@@ -18,6 +18,7 @@ import { migrate } from '../packages/server/src/db/migrate.ts';
 import { loadBerlinDemo } from '../packages/server/src/modules/demo/load-berlin.ts';
 import { readCsvRecords as readDemoCsv } from '../packages/server/src/modules/demo/read-csv.ts';
 import { runTableImport } from '../packages/server/src/modules/imports/service.ts';
+import { invalidateCatalogueCache } from '../packages/server/src/modules/indicators/index.ts';
 
 const DOC = path.join(REPO_ROOT, 'docs/benchmarks.md');
 const START = '<!-- bench:results:start -->';
@@ -39,7 +40,10 @@ export interface Section {
   notes: string[];
 }
 
-/** Runs the benchmarks; returns the process exit code. Options: --only a,b,c,d,e  --rows N  --seconds S  --no-write */
+/**
+ * Runs the benchmarks; returns the process exit code. Options: --only a,b,c,d,e,f,g  --rows N
+ * --seconds S  --rounds N  --no-write. Only the measured sections are replaced in docs/benchmarks.md.
+ */
 export async function runBenchmarks(args: string[]): Promise<number> {
   const { values: opts } = parseArgs({
     args,
@@ -47,12 +51,14 @@ export async function runBenchmarks(args: string[]): Promise<number> {
       only: { type: 'string' },
       rows: { type: 'string', default: '1000000' },
       seconds: { type: 'string', default: '10' },
+      rounds: { type: 'string', default: '3' },
       'no-write': { type: 'boolean', default: false },
     },
   });
-  const only = new Set((opts.only ?? 'a,b,c,d,e,f').split(',').map((s) => s.trim()));
+  const only = new Set((opts.only ?? 'a,b,c,d,e,f,g').split(',').map((s) => s.trim()));
   const rows = Math.max(1000, Math.min(5_000_000, Number(opts.rows) || 1_000_000));
   const loadSeconds = Math.max(1, Math.min(60, Number(opts.seconds) || 10));
+  const rounds = Math.max(1, Math.min(9, Number(opts.rounds) || 3));
   const work = await mkdtemp(path.join(os.tmpdir(), 'sozialraum-bench-'));
   const sections: Section[] = [];
   /** Sections other modules render themselves (markdown), appended in order. */
@@ -69,7 +75,7 @@ export async function runBenchmarks(args: string[]): Promise<number> {
       console.log(md);
       extra.push(md);
     }
-    if (!['a', 'b', 'c', 'd', 'f'].some((k) => only.has(k))) return finish();
+    if (!['a', 'b', 'c', 'd', 'f', 'g'].some((k) => only.has(k))) return finish();
     // (a) always when a database is needed: the other benchmarks run against the database it fills
     const a = await benchDemoImport(path.join(work, 'pglite'));
     db = a.db;
@@ -83,7 +89,9 @@ export async function runBenchmarks(args: string[]): Promise<number> {
     app = await buildApp({ db, tenantId: TENANT, config }, { logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-    if (only.has('b')) sections.push(await benchValuesUnderLoad(base, loadSeconds));
+    if (only.has('b')) sections.push(await benchValuesUnderLoad(base, loadSeconds, rounds));
+    if (only.has('g'))
+      sections.push(await benchReadsUnderLoad(base, loadSeconds, rounds, invalidateCatalogueCache));
     if (only.has('d')) sections.push(await benchGeometryBytes(base));
     if (only.has('f')) {
       const { benchAccess } = await import('./access.ts');
@@ -102,7 +110,8 @@ export async function runBenchmarks(args: string[]): Promise<number> {
   async function finish(): Promise<number> {
     const machine = await describeMachine();
     sections.sort((x, y) => x.title.localeCompare(y.title));
-    const md = renderMarkdown(machine, sections, extra, Date.now() - t0);
+    const measured = [...only].filter((k) => /^[a-g]$/.test(k)).sort();
+    const md = renderMarkdown(machine, sections, extra, Date.now() - t0, measured);
     console.log(`\n${md}`);
     if (!opts['no-write']) {
       await writeResults(md);
@@ -196,7 +205,7 @@ export interface LoadResult {
 const LOAD_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const http = require('node:http');
-const { url, clients, ms, method, headers, body } = workerData;
+const { url, clients, ms, method, headers, body, expect } = workerData;
 const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
 const lat = [];
 let errors = 0;
@@ -207,7 +216,7 @@ function one() {
     const req = http.request(url, { agent, method: method || 'GET', headers: headers || {} }, (res) => {
       res.on('data', () => {});
       res.on('end', () => {
-        if (res.statusCode !== 200) errors++;
+        if (res.statusCode !== (expect || 200)) errors++;
         lat.push(Number(process.hrtime.bigint() - t) / 1e6);
         resolve();
       });
@@ -231,6 +240,8 @@ export interface LoadRequest {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
+  /** The status every answer should have (default 200); others count as errors. */
+  expect?: number;
 }
 
 export function load(
@@ -253,62 +264,248 @@ export function load(
   });
 }
 
-async function benchValuesUnderLoad(base: string, loadSeconds: number): Promise<Section> {
+/** What Chrome and Firefox send (gzip is offered; the server may pick it over br and zstd). */
+export const BROWSER_ENCODING = 'gzip, deflate, br, zstd';
+
+const rps = (r: LoadResult) => r.requests / r.seconds;
+const ms1 = (x: number) => `${de(x, 1)} ms`;
+const ratio = (x: number) => `${de(x, 2)}×`;
+
+/** The median of a non-empty list. */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+interface Probe {
+  label: string;
+  url: string;
+  request?: LoadRequest;
+}
+
+/** Per probe: each round's result and its ratio (requests/s) to /api/health in the same round. */
+interface RoundResults {
+  health: LoadResult[];
+  byProbe: { probe: Probe; runs: LoadResult[]; ratios: number[] }[];
+}
+
+/**
+ * Loads /api/health and every probe in turn, `rounds` times, each for `ms`. Interleaving the
+ * baseline with the probes in every round and taking medians keeps foreign load on this shared
+ * machine from landing on one side of a ratio only.
+ */
+async function loadRounds(
+  base: string,
+  probes: Probe[],
+  clients: number,
+  ms: number,
+  rounds: number,
+): Promise<RoundResults> {
+  // a short warm-up of every endpoint (JIT, caches)
+  await load(base + '/api/health', clients, 1000);
+  for (const p of probes) await load(base + p.url, clients, 1000, p.request);
+  const out: RoundResults = {
+    health: [],
+    byProbe: probes.map((probe) => ({ probe, runs: [], ratios: [] })),
+  };
+  for (let r = 0; r < rounds; r++) {
+    const health = await load(base + '/api/health', clients, ms);
+    out.health.push(health);
+    for (const p of out.byProbe) {
+      const run = await load(base + p.probe.url, clients, ms, p.probe.request);
+      p.runs.push(run);
+      p.ratios.push(rps(run) / rps(health));
+    }
+    console.log(
+      `    Runde ${r + 1}: health ${de(rps(health))}/s; ` +
+        out.byProbe.map((p) => `${p.probe.label} ${de(rps(p.runs[r]!))}/s`).join('; '),
+    );
+  }
+  return out;
+}
+
+/** Table rows for one probe: requests/s with ratio, p50 and p99 (medians of the rounds), errors. */
+function probeRows(
+  res: RoundResults,
+  i: number,
+  goal?: number,
+): [string, string, string, string][] {
+  const p = res.byProbe[i]!;
+  const h = res.health;
+  const m = (f: (r: LoadResult) => number, xs: LoadResult[]) => median(xs.map(f));
+  const r = median(p.ratios);
+  const sum = (xs: LoadResult[], f: (r: LoadResult) => number) => xs.reduce((a, x) => a + f(x), 0);
+  return [
+    [
+      `${p.probe.label}: Anfragen/s`,
+      de(m(rps, p.runs)),
+      `GET /api/health: ${de(m(rps, h))}`,
+      goal === undefined ? ratio(r) : `**${ratio(r)}** (Ziel ≥ ${de(goal, 1)}×)`,
+    ],
+    [
+      `${p.probe.label}: Latenz p50 / p99`,
+      `${ms1(m((x) => x.p50, p.runs))} / ${ms1(m((x) => x.p99, p.runs))}`,
+      `${ms1(m((x) => x.p50, h))} / ${ms1(m((x) => x.p99, h))}`,
+      `${de(m((x) => x.p50, p.runs) / m((x) => x.p50, h), 1)}× / ${de(m((x) => x.p99, p.runs) / m((x) => x.p99, h), 1)}×`,
+    ],
+    [
+      `${p.probe.label}: Fehler / Anfragen`,
+      `${sum(p.runs, (x) => x.errors)} / ${de(sum(p.runs, (x) => x.requests))}`,
+      `${sum(h, (x) => x.errors)} / ${de(sum(h, (x) => x.requests))}`,
+      `Runden: ${p.ratios.map((x) => de(x, 2)).join(' / ')}`,
+    ],
+  ];
+}
+
+/** Status, body size and ETag of one GET (the body decompressed by fetch when gzip was sent). */
+async function probeOnce(
+  url: string,
+  encoding: string,
+): Promise<{ bytes: number; etag: string | null; encoding: string | null; ms: number }> {
+  const t = performance.now();
+  const wire = await new Promise<{ bytes: number; etag: string | null; encoding: string | null }>(
+    (resolve, reject) => {
+      http
+        .get(url, { headers: { 'accept-encoding': encoding } }, (res) => {
+          let n = 0;
+          res.on('data', (c: Buffer) => (n += c.length));
+          res.on('end', () =>
+            res.statusCode === 200
+              ? resolve({
+                  bytes: n,
+                  etag: (res.headers.etag as string | undefined) ?? null,
+                  encoding: (res.headers['content-encoding'] as string | undefined) ?? null,
+                })
+              : reject(new Error(`${url} → ${res.statusCode}`)),
+          );
+        })
+        .on('error', reject);
+    },
+  );
+  return { ...wire, ms: performance.now() - t };
+}
+
+async function benchValuesUnderLoad(
+  base: string,
+  loadSeconds: number,
+  rounds: number,
+): Promise<Section> {
   const clients = 32;
   console.log(
-    `(b) Lasttest: ${clients} gleichzeitige Clients je ${loadSeconds} s (Node http, keep-alive) …`,
+    `(b) Lasttest: ${clients} gleichzeitige Clients je ${loadSeconds} s, ${rounds} Runden (Node http, keep-alive) …`,
   );
   const check = await fetch(base + VALUES_PATH);
   if (!check.ok) throw new Error(`GET ${VALUES_PATH} → ${check.status}`);
   const body = (await check.json()) as { values: unknown[] };
-  const valuesBytes = JSON.stringify(body).length;
-  // a short warm-up of both endpoints (JIT, caches), then the measured runs
-  await load(base + '/api/health', clients, 1000);
-  await load(base + VALUES_PATH, clients, 1000);
-  const health = await load(base + '/api/health', clients, loadSeconds * 1000);
-  const values = await load(base + VALUES_PATH, clients, loadSeconds * 1000);
+  const plain = await probeOnce(base + VALUES_PATH, 'identity');
+  const gz = await probeOnce(base + VALUES_PATH, BROWSER_ENCODING);
+  const probes: Probe[] = [
+    {
+      label: 'gzip (Accept-Encoding wie Browser)',
+      url: VALUES_PATH,
+      request: { headers: { 'accept-encoding': BROWSER_ENCODING } },
+    },
+    { label: 'unkomprimiert', url: VALUES_PATH },
+  ];
+  if (plain.etag)
+    probes.push({
+      label: 'If-None-Match → 304',
+      url: VALUES_PATH,
+      request: {
+        headers: { 'accept-encoding': BROWSER_ENCODING, 'if-none-match': plain.etag },
+        expect: 304,
+      },
+    });
+  const res = await loadRounds(base, probes, clients, loadSeconds * 1000, rounds);
   // one client, one request at a time: the latency of a single request without queueing
   const singleMs = Math.max(1000, Math.round((loadSeconds * 1000) / 3));
   const health1 = await load(base + '/api/health', 1, singleMs);
-  const values1 = await load(base + VALUES_PATH, 1, singleMs);
-  const rps = (r: LoadResult) => r.requests / r.seconds;
-  const ms = (x: number) => `${de(x, 1)} ms`;
+  const values1 = await load(base + VALUES_PATH, 1, singleMs, probes[0]!.request);
   const section: Section = {
-    title: `b. Kartenwerte unter Last (${clients} Clients, je ${loadSeconds} s)`,
-    // Verhältnis "1 : n" = die Vergleichsanfrage schafft n-mal so viele Anfragen je Sekunde
+    title: `b. Kartenwerte unter Last (${clients} Clients, je ${loadSeconds} s, ${rounds} Runden)`,
     rows: [
+      ...probeRows(res, 0, 0.5),
+      ...probeRows(res, 1),
+      ...(probes[2] ? probeRows(res, 2) : []),
       [
-        'Anfragen/s',
-        de(rps(values)),
-        `GET /api/health: ${de(rps(health))}`,
-        `1 : ${de(rps(health) / rps(values))}`,
-      ],
-      ['Latenz p50', ms(values.p50), ms(health.p50), `${de(values.p50 / health.p50, 1)}×`],
-      ['Latenz p95', ms(values.p95), ms(health.p95), `${de(values.p95 / health.p95, 1)}×`],
-      ['Latenz p99', ms(values.p99), ms(health.p99), `${de(values.p99 / health.p99, 1)}×`],
-      [
-        'Fehler / Anfragen',
-        `${values.errors} / ${de(values.requests)}`,
-        `${health.errors} / ${de(health.requests)}`,
-        '–',
-      ],
-      [
-        `1 Client, ${de(singleMs / 1000)} s: Anfragen/s`,
+        `1 Client, ${de(singleMs / 1000)} s, gzip: Anfragen/s`,
         de(rps(values1)),
         de(rps(health1)),
-        `1 : ${de(rps(health1) / rps(values1))}`,
+        ratio(rps(values1) / rps(health1)),
       ],
       [
-        '1 Client: Latenz p50',
-        ms(values1.p50),
-        ms(health1.p50),
+        '1 Client, gzip: Latenz p50',
+        ms1(values1.p50),
+        ms1(health1.p50),
         `${de(values1.p50 / health1.p50, 1)}×`,
       ],
     ],
     notes: [
-      `\`GET ${VALUES_PATH}\`: ${body.values.length} Gebiete, ${de(valuesBytes)} Byte JSON je Antwort.`,
-      'Lastgenerator: Node `http` mit keep-alive-Agent in einem Worker-Thread desselben Prozesses (Server und Last teilen sich die Kerne); Latenz = Anfrage bis letztes Byte.',
-      'Verhältnis „1 : n“: `/api/health` schafft n-mal so viele Anfragen je Sekunde. PGlite bedient eine Verbindung, Abfragen laufen also nacheinander.',
+      `\`GET ${VALUES_PATH}\`: ${body.values.length} Gebiete, ${de(plain.bytes)} Byte JSON je Antwort, gzip ${de(gz.bytes)} Byte (Content-Encoding: ${gz.encoding ?? 'keins'}); ETag: ${plain.etag ? 'ja' : 'nein'}.`,
+      `„wie Browser“ = \`Accept-Encoding: ${BROWSER_ENCODING}\` (Chrome, Firefox); „unkomprimiert“ = ohne Accept-Encoding.`,
+      'Verhältnis = Anfragen/s der Route ÷ Anfragen/s von `GET /api/health` in derselben Runde; Tabelle: Mediane der Runden (Anfragen/s, Latenzen, Verhältnis), Fehler und Anfragen: Summen. Runden: das Verhältnis jeder Runde.',
+      'Lastgenerator: Node `http` mit keep-alive-Agent in einem Worker-Thread desselben Prozesses (Server und Last teilen sich die Kerne); Latenz = Anfrage bis letztes Byte. Der Rechner wird von anderen mitbenutzt (Last im Kopf oben).',
+    ],
+  };
+  printSection(section);
+  return section;
+}
+
+// ---------------------------------------------------------------- (g) profile and OGC pages under load
+
+async function benchReadsUnderLoad(
+  base: string,
+  loadSeconds: number,
+  rounds: number,
+  forget: () => void,
+): Promise<Section> {
+  const clients = 32;
+  console.log(
+    `(g) Gebietsprofil und OGC-Seite: ${clients} Clients je ${loadSeconds} s, ${rounds} Runden …`,
+  );
+  const areas = (await (await fetch(`${base}/api/areas?system=lor2021&level=plr`)).json()) as {
+    id: number;
+    code: string;
+  }[];
+  // a fixed Planungsraum (the first by code), so runs compare like with like
+  const area = [...areas].sort((x, y) => x.code.localeCompare(y.code))[0]!;
+  const profilePath = `/api/areas/${area.id}/profile`;
+  const ogcPath = '/ogc/collections/lor2021-plr/items?limit=100';
+  // the first request after a change to the data: what the first reader waits for
+  forget();
+  const profileCold = await probeOnce(base + profilePath, BROWSER_ENCODING);
+  const profileWarm = await probeOnce(base + profilePath, BROWSER_ENCODING);
+  forget();
+  const ogcCold = await probeOnce(base + ogcPath, BROWSER_ENCODING);
+  const ogcWarm = await probeOnce(base + ogcPath, BROWSER_ENCODING);
+  const ogcPlain = await probeOnce(base + ogcPath, 'identity');
+  const profilePlain = await probeOnce(base + profilePath, 'identity');
+  const gzip = { headers: { 'accept-encoding': BROWSER_ENCODING } };
+  const probes: Probe[] = [
+    { label: 'Gebietsprofil, gzip', url: profilePath, request: gzip },
+    { label: 'OGC-Seite (limit 100), gzip', url: ogcPath, request: gzip },
+    { label: 'OGC-Seite (limit 100), unkomprimiert', url: ogcPath },
+  ];
+  const res = await loadRounds(base, probes, clients, loadSeconds * 1000, rounds);
+  const section: Section = {
+    title: `g. Gebietsprofil und OGC-Seiten unter Last (${clients} Clients, je ${loadSeconds} s, ${rounds} Runden)`,
+    rows: [
+      ...probeRows(res, 0, 0.3),
+      ...probeRows(res, 1, 0.3),
+      ...probeRows(res, 2),
+      [
+        'erste Anfrage nach einer Datenänderung (kalt) / danach',
+        `Profil ${ms1(profileCold.ms)} / ${ms1(profileWarm.ms)}`,
+        `OGC ${ms1(ogcCold.ms)} / ${ms1(ogcWarm.ms)}`,
+        '–',
+      ],
+    ],
+    notes: [
+      `\`GET ${profilePath}\` (Planungsraum ${area.code}): ${de(profilePlain.bytes)} Byte JSON, gzip ${de(profileWarm.bytes)} Byte (Content-Encoding: ${profileWarm.encoding ?? 'keins'}).`,
+      `\`GET ${ogcPath}\`: ${de(ogcPlain.bytes)} Byte GeoJSON, gzip ${de(ogcWarm.bytes)} Byte (Content-Encoding: ${ogcWarm.encoding ?? 'keins'}).`,
+      '„kalt“: eine Anfrage direkt nach invalidateCatalogueCache() (wie nach einem Import), ein Client; „danach“: dieselbe Anfrage gleich noch einmal.',
+      'Eingebettete Datenbank (PGlite, eine Verbindung). Verhältnis und Mediane wie in b.',
     ],
   };
   printSection(section);
@@ -526,6 +723,11 @@ async function describeMachine(): Promise<string[]> {
     `CPU: ${cpu}, ${os.availableParallelism()} Kerne (nproc)`,
     `RAM: ${de(os.totalmem() / 1024 ** 3, 1)} GB`,
     `Node ${process.version}, ${os.platform()} ${os.release()}`,
+    // the machine is shared: how busy it was when the run began
+    `Last vor dem Lauf (1/5/15 min): ${os
+      .loadavg()
+      .map((x) => de(x, 2))
+      .join(' / ')}`,
   ];
 }
 
@@ -539,6 +741,7 @@ function renderMarkdown(
   sections: Section[],
   extra: string[],
   totalMs: number,
+  measured: string[],
 ): string {
   const lines = [
     START,
@@ -547,6 +750,7 @@ function renderMarkdown(
     '',
     ...machine.map((m) => `- ${m}`),
     `- Gesamtdauer des Laufs: ${seconds(totalMs)}`,
+    `- In diesem Lauf gemessen: ${measured.join(', ')}; andere Abschnitte stammen aus früheren Läufen (Datum dort).`,
     '',
   ];
   for (const s of sections) {
@@ -567,18 +771,67 @@ function renderMarkdown(
 const INTRO = `# Benchmarks
 
 \`npm run bench\` (= \`sozialraum bench\`, Quelltext \`bench/run.ts\`) misst vier Dinge, jeweils neben einer
-Vergleichsgröße aus demselben Lauf, und schreibt den Abschnitt unten neu. Optionen: \`--only a,b,c,d,e\`,
-\`--rows N\` (Standard 1.000.000), \`--seconds S\` (Lastdauer, Standard 10), \`--no-write\`.
+Vergleichsgröße aus demselben Lauf, und ersetzt unten die gemessenen Abschnitte. Optionen: \`--only a,b,c,d,e,f,g\`,
+\`--rows N\` (Standard 1.000.000), \`--seconds S\` (Lastdauer, Standard 10), \`--rounds N\` (Standard 3), \`--no-write\`.
 
 - **a** Berlin-Demo in eine leere PGlite-Datenbank laden – Vergleich: dieselben Dateien nur lesen und parsen.
-- **b** \`GET /api/values\` (542 Planungsräume) unter 32 gleichzeitigen Clients – Vergleich: \`GET /api/health\` unter derselben Last.
+- **b** \`GET /api/values\` (542 Planungsräume) unter 32 gleichzeitigen Clients, gzip wie Browser und unkomprimiert – Vergleich: \`GET /api/health\` unter derselben Last.
 - **c** 1.000.000 Zeilen deutsche lange CSV über den Import-Dienst – Vergleich: nur parsen mit demselben Parser; Spitzen-RSS.
 - **d** Bytes der Kartengeometrie (roh und gzip) – Vergleich: die GeoJSON-Quelldatei.
 - **e** Monitoring-Kern (\`bench/monitoring.ts\`): Index, Klassen, Matrix, Veränderungen – Vergleich: eine Summe über dieselben Spalten.
+- **f** Anmeldung und berechtigtes Lesen (\`bench/access.ts\`).
+- **g** Gebietsprofil und OGC-Seite (limit 100) unter 32 Clients – Vergleich: \`GET /api/health\`.
 
 Alle Lasttests laufen nur gegen 127.0.0.1 und enden von selbst.
 
 `;
+
+/** Splits a results block into its head (up to the first section) and sections by letter. */
+export function splitResults(block: string): { head: string[]; sections: Map<string, string[]> } {
+  const lines = block.split('\n').filter((l) => l !== START && l !== END);
+  const head: string[] = [];
+  const sections = new Map<string, string[]>();
+  let current: string[] | null = null;
+  for (const line of lines) {
+    const m = /^### ([a-z])\. /.exec(line);
+    if (m) sections.set(m[1]!, (current = []));
+    (current ?? head).push(line);
+  }
+  return { head, sections };
+}
+
+/**
+ * Puts the sections of this run into the results block and keeps every other section as it was
+ * (a run with --only b must not wipe what a, c, d, e and f measured). A kept section gets one note
+ * with the date and machine of the run that measured it, taken from the head it is losing.
+ */
+export function mergeResults(previous: string, current: string): string {
+  const old = splitResults(previous);
+  const now = splitResults(current);
+  const oldRun = old.head
+    .filter((l) => /^- (Datum|CPU):/.test(l))
+    .map((l) => l.slice(2))
+    .join(', ');
+  const merged = new Map(old.sections);
+  for (const [letter, lines] of merged) {
+    if (now.sections.has(letter) || !oldRun || lines.some((l) => l.startsWith('- Kopf des Laufs')))
+      continue;
+    const body = [...lines];
+    while (body.length && body[body.length - 1] === '') body.pop();
+    merged.set(letter, [
+      ...body,
+      `- Kopf des Laufs, aus dem dieser Abschnitt stammt: ${oldRun}.`,
+      '',
+    ]);
+  }
+  for (const [letter, lines] of now.sections) merged.set(letter, lines);
+  const letters = [...merged.keys()].sort();
+  const out = [START, ...now.head];
+  for (const l of letters) out.push(...merged.get(l)!);
+  while (out[out.length - 1] === '') out.pop();
+  out.push('', END);
+  return out.join('\n');
+}
 
 async function writeResults(section: string): Promise<void> {
   let doc: string;
@@ -591,7 +844,9 @@ async function writeResults(section: string): Promise<void> {
   const b = doc.indexOf(END);
   const next =
     a >= 0 && b > a
-      ? doc.slice(0, a) + section + doc.slice(b + END.length)
+      ? doc.slice(0, a) +
+        mergeResults(doc.slice(a, b + END.length), section) +
+        doc.slice(b + END.length)
       : `${doc.trimEnd()}\n\n${section}\n`;
   await writeFile(DOC, next.endsWith('\n') ? next : `${next}\n`);
 }

@@ -10,4 +10,5 @@ export {
   latestDateAtOrBefore,
   type Catalogue,
 } from './service.ts';
+export { readerClass } from './policy.ts';
 export { registerIndicatorRoutes } from './routes.ts';

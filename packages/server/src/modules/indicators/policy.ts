@@ -33,6 +33,21 @@ export function canReadIndicator(principal: Principal, ind: ReadableIndicator): 
   return dept !== null && (dept === ind.department || ind.sharedWith.includes(dept));
 }
 
+/**
+ * The reader's visibility class: two principals of the same class may read exactly the same
+ * indicators and see the same cells (with or without disclosure control), so prepared answers are
+ * shared within a class and never across. Built from exactly what canReadIndicator and
+ * seesUnsuppressed look at; change it together with them (policy.test.ts checks they agree).
+ */
+export function readerClass(principal: Principal): string {
+  const cells = principal.permissions.has('disclosure.unsuppressed') ? 'unsuppressed' : 'protected';
+  if (!principal.permissions.has('indicators.read')) return `none/${cells}`;
+  if (principal.kind === 'anonymous') return `public/${cells}`;
+  if (principal.permissions.has('indicators.read_all')) return `all/${cells}`;
+  // JSON keeps a null department apart from one named "null"
+  return `department:${JSON.stringify(principal.departmentId)}/${cells}`;
+}
+
 /** True when the principal may change this indicator. */
 export function canEditIndicator(principal: Principal, department: string): boolean {
   if (principal.permissions.has('indicators.edit_all')) return true;

@@ -6,12 +6,21 @@ import { areaIdParams } from '../areas/index.ts';
 import { auditActor } from '../audit/chain.ts';
 import { updateIndicator } from './edit.ts';
 import { indicatorSchema, profileSchema, seriesPointSchema, valuesSchema } from './schema.ts';
-import { getCatalogue, getIndicator, getProfile, getSeries, getValuesCached } from './service.ts';
+import { responseCheck, sendPrepared } from '../../http/prepared.ts';
+import {
+  getCatalogue,
+  getIndicator,
+  getProfilePrepared,
+  getSeries,
+  getValuesPrepared,
+} from './service.ts';
 
 const isoDate = z.iso.date({ error: 'erwartet ein Datum im Format JJJJ-MM-TT, z. B. 2023-12-31' });
 
 /** GET /api/indicators, /api/indicators/{id}, /api/values, /api/areas/{id}/profile, /api/areas/{id}/series. */
 export function registerIndicatorRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const checkValues = responseCheck(app, valuesSchema, 'getValues');
+  const checkProfile = responseCheck(app, profileSchema, 'getAreaProfile');
   defineRoute(app, {
     method: 'GET',
     url: '/api/indicators',
@@ -52,7 +61,9 @@ export function registerIndicatorRoutes(app: FastifyInstance, ctx: AppContext): 
       date: isoDate.optional(),
     }),
     response: valuesSchema,
-    handler: ({ query, auth }) => getValuesCached(ctx.db, auth, query),
+    // prepared bytes with ETag (304 on If-None-Match) and gzip, once per data version
+    handler: async ({ query, auth, request, reply }) =>
+      sendPrepared(request, reply, await getValuesPrepared(ctx.db, auth, query, checkValues)),
   });
 
   defineRoute(app, {
@@ -65,7 +76,12 @@ export function registerIndicatorRoutes(app: FastifyInstance, ctx: AppContext): 
     params: areaIdParams,
     querystring: z.object({ date: isoDate.optional() }),
     response: profileSchema,
-    handler: ({ params, query, auth }) => getProfile(ctx.db, auth, params.id, query.date),
+    handler: async ({ params, query, auth, request, reply }) =>
+      sendPrepared(
+        request,
+        reply,
+        await getProfilePrepared(ctx.db, auth, params.id, query.date, checkProfile),
+      ),
   });
 
   defineRoute(app, {

@@ -6,7 +6,8 @@ import { notFound } from '../../http/errors.ts';
 import { getAreaDetail, requireLevel } from '../areas/index.ts';
 import type { Principal } from '../access/principal.ts';
 import { invalidateDisclosureCache, loadDisclosure, type Disclosure } from '../disclosure/index.ts';
-import { canReadIndicator, type Visibility } from './policy.ts';
+import { bumpDataVersion, prepare, PreparedCache, type Prepared } from '../../http/prepared.ts';
+import { canReadIndicator, readerClass, type Visibility } from './policy.ts';
 import { loadSourceMap } from '../sources/index.ts';
 import {
   DIMENSIONS,
@@ -38,50 +39,56 @@ export interface Catalogue {
 // (0.7 s per million rows on PGlite, STACK.md), so it runs once and again only after an import.
 let catalogueCache = new WeakMap<object, Map<string, Promise<Catalogue>>>();
 
-// The map's values of one indicator × level × date are read far more often than they change (the
-// hot path of every map view: npm run bench, section b). Cached per database the same way, bounded.
-let valuesCache = new WeakMap<object, Map<string, Promise<Values>>>();
-const VALUES_CACHE_MAX = 500;
+// The map's values of one indicator × level × date and the area profiles are read far more often
+// than they change (every map view, every click on an area: npm run bench, sections b and g). They
+// are kept as prepared bytes (JSON + gzip + ETag) per data version, tenant, query and the reader's
+// visibility class; invalidateCatalogueCache() moves the data version. Bounded per database.
+const valuesCache = new PreparedCache(500);
+const profileCache = new PreparedCache(2000);
 
-/** Forgets the cached catalogue, coverage and values; the import code calls this after every import. */
+/** Forgets the cached catalogue, coverage, values and profiles; every change to what they say calls this. */
 export function invalidateCatalogueCache(): void {
   catalogueCache = new WeakMap();
-  valuesCache = new WeakMap();
   invalidateDisclosureCache();
+  bumpDataVersion();
 }
 
-/** getValues, cached until the next import. */
-export async function getValuesCached(
+/** The values answer of getValues as prepared bytes, made once per data version and reader class. */
+export async function getValuesPrepared(
   sql: Sql,
   principal: Principal,
   query: { indicator: string; system: string; level: string; date?: string | undefined },
-): Promise<Values> {
-  // Visibility first (the cache is shared by everyone who may read the indicator).
+  check: (v: Values) => Values = (v) => v,
+): Promise<Prepared> {
+  // Visibility first: an indicator the caller may not read is a 404 whatever is cached.
   await getIndicator(sql, principal, query.indicator);
-  const tenantId = principal.tenantId;
-  const unsuppressed = seesUnsuppressed(principal);
-  let perDb = valuesCache.get(sql);
-  if (!perDb) valuesCache.set(sql, (perDb = new Map()));
   const key = [
-    tenantId,
-    unsuppressed ? 'u' : 'p',
+    principal.tenantId,
+    readerClass(principal),
     query.indicator,
     query.system,
     query.level,
     query.date ?? '',
   ].join('\u0000');
-  let entry = perDb.get(key);
-  if (!entry) {
-    const cache = perDb;
-    if (cache.size >= VALUES_CACHE_MAX) cache.delete(cache.keys().next().value!);
-    entry = getValues(sql, principal, query);
-    cache.set(key, entry);
-    // errors (404, 400) are not cached
-    entry.catch(() => {
-      if (cache.get(key) === entry) cache.delete(key);
-    });
-  }
-  return entry;
+  return valuesCache.get(sql, key, async () =>
+    prepare(check(await getValues(sql, principal, query))),
+  );
+}
+
+/** The profile answer of getProfile as prepared bytes, made once per data version and reader class. */
+export function getProfilePrepared(
+  sql: Sql,
+  principal: Principal,
+  areaId: number,
+  date: string | undefined,
+  check: (p: Profile) => Profile = (p) => p,
+): Promise<Prepared> {
+  const key = [principal.tenantId, readerClass(principal), String(areaId), date ?? ''].join(
+    '\u0000',
+  );
+  return profileCache.get(sql, key, async () =>
+    prepare(check(await getProfile(sql, principal, areaId, date))),
+  );
 }
 
 /** True when the principal sees values without statistical disclosure control. */

@@ -2,13 +2,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { HttpError } from '../../http/errors.ts';
+import { responseCheck, sendPrepared } from '../../http/prepared.ts';
 import { defineRoute } from '../../http/route.ts';
 import {
   CONFORMANCE,
   DEFAULT_LIMIT,
   getCollection,
   getItem,
-  getItems,
+  getItemsPrepared,
   landingPage,
   listCollections,
 } from './service.ts';
@@ -80,9 +81,21 @@ function requireJsonAccept(request: FastifyRequest): void {
   );
 }
 
+const itemsSchema = z
+  .object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(featureSchema),
+    numberMatched: z.number().int(),
+    numberReturned: z.number().int(),
+    timeStamp: z.string(),
+    links: z.array(linkSchema),
+  })
+  .meta({ id: 'OgcFeatureCollection' });
+
 /** OGC API – Features Part 1 Core + GeoJSON at /ogc. */
 export function registerOgcRoutes(app: FastifyInstance, ctx: AppContext): void {
   const tags = ['OGC API – Features'];
+  const checkItems = responseCheck(app, itemsSchema, 'ogcItems');
 
   defineRoute(app, {
     method: 'GET',
@@ -163,20 +176,20 @@ export function registerOgcRoutes(app: FastifyInstance, ctx: AppContext): void {
         description: 'minLon,minLat,maxLon,maxLat (WGS84); Überlappung mit dem Gebietsrechteck',
       }),
     }),
-    response: z
-      .object({
-        type: z.literal('FeatureCollection'),
-        features: z.array(featureSchema),
-        numberMatched: z.number().int(),
-        numberReturned: z.number().int(),
-        timeStamp: z.string(),
-        links: z.array(linkSchema),
-      })
-      .meta({ id: 'OgcFeatureCollection' }),
+    response: itemsSchema,
     responseContentType: 'application/geo+json',
-    handler: ({ params, query, request, auth }) => {
+    handler: async ({ params, query, request, reply, auth }) => {
       requireJsonAccept(request);
-      return getItems(ctx.db, auth, params.collectionId, baseUrl(request), query, new Date());
+      const page = await getItemsPrepared(
+        ctx.db,
+        auth,
+        params.collectionId,
+        baseUrl(request),
+        query,
+        () => new Date(),
+        checkItems,
+      );
+      return sendPrepared(request, reply, page);
     },
   });
 

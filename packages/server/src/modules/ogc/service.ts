@@ -2,8 +2,9 @@
 // One collection per level of every area system ({systemId}-{levelId}); feature id = area code.
 import type { Sql } from '../../db/db.ts';
 import { badRequest, notFound } from '../../http/errors.ts';
+import { prepare, PreparedCache, type Prepared } from '../../http/prepared.ts';
 import type { Principal } from '../access/principal.ts';
-import { datesOn, disclosureFor, getCatalogue } from '../indicators/index.ts';
+import { datesOn, disclosureFor, getCatalogue, readerClass } from '../indicators/index.ts';
 import {
   countFeatures,
   selectCollections,
@@ -276,6 +277,46 @@ export async function getItems(
     timeStamp: now.toISOString(),
     links,
   };
+}
+
+type ItemsPage = Awaited<ReturnType<typeof getItems>>;
+
+// Pages of features are read far more often than areas or values change (GIS clients page through
+// a level again and again): prepared bytes per data version (http/prepared.ts), keyed by tenant,
+// the reader's visibility class (which indicators and cells they see), the page asked for and the
+// base URL the links are built from (the Host header, so many hosts cannot grow the cache past
+// its bound).
+const itemsCache = new PreparedCache(500);
+
+/**
+ * One page as prepared GeoJSON bytes. Its timeStamp is when the answer was prepared: the page is
+ * unchanged since then (OGC 17-069r4 § 7.15.6 names the time the response was generated).
+ */
+export function getItemsPrepared(
+  sql: Sql,
+  principal: Principal,
+  id: string,
+  base: string,
+  query: { limit: number; offset: number; bbox?: string | undefined },
+  now: () => Date,
+  check: (page: ItemsPage) => ItemsPage = (page) => page,
+): Promise<Prepared> {
+  const limit = Math.min(query.limit, MAX_LIMIT);
+  const key = [
+    principal.tenantId,
+    readerClass(principal),
+    id,
+    String(limit),
+    String(query.offset),
+    query.bbox ?? '',
+    base,
+  ].join('\u0000');
+  return itemsCache.get(sql, key, async () =>
+    prepare(
+      check(await getItems(sql, principal, id, base, { ...query, limit }, now())),
+      'application/geo+json',
+    ),
+  );
 }
 
 /** One feature by area code; German 404 if unknown. */
