@@ -252,6 +252,8 @@ export const de = {
   sourceFormTitle: 'Quelle der neuen Indikatoren',
   sourceFormHint:
     'Wird im Katalog und unter der Karte genannt. Pflichtfelder: Titel, Herausgeber, Lizenz, Namensnennung. Neue Indikatoren sind zunächst verwaltungsintern: öffentlich werden sie erst, wenn Sie das unter „Indikator bearbeiten“ festlegen.',
+  areaSourceHint:
+    'Wird unter jeder Karte dieses Gebietssystems genannt. Pflichtfelder: Titel, Herausgeber, Lizenz, Namensnennung.',
   sourceTitle: 'Titel',
   sourcePublisher: 'Herausgeber',
   sourceUrl: 'Adresse (URL, optional)',

@@ -242,6 +242,8 @@ export const en: Dict = {
   sourceFormTitle: 'Source of the new indicators',
   sourceFormHint:
     'Shown in the catalogue and below the map. Required: title, publisher, licence, attribution. New indicators start internal: they become public only when you say so in “Edit indicator”.',
+  areaSourceHint:
+    'Shown below every map of this area system. Required: title, publisher, licence, attribution.',
   sourceTitle: 'Title',
   sourcePublisher: 'Publisher',
   sourceUrl: 'Web address (URL, optional)',

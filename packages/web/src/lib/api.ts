@@ -371,6 +371,8 @@ export interface AreasRunBody {
   nameProperty: string;
   parentLevelId?: string | null;
   parentCodeProperty?: string | null;
+  /** Required when the import creates a new area system. */
+  source?: { title: string; publisher: string; licence: string; attribution: string; url?: string };
 }
 
 export interface ImportRun {

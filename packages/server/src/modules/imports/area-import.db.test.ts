@@ -29,6 +29,13 @@ async function uploadOf(names: string[]): Promise<Upload> {
   return { id: 'test', dir, files };
 }
 
+const SOURCE = {
+  title: 'Lebensweltlich orientierte Räume 2021',
+  publisher: 'Amt für Statistik Berlin-Brandenburg',
+  licence: 'CC BY 3.0 DE',
+  attribution: 'Amt für Statistik Berlin-Brandenburg',
+};
+
 const OPTS: AreaRunOptions = {
   dryRun: false,
   systemId: 'test2021',
@@ -37,6 +44,7 @@ const OPTS: AreaRunOptions = {
   levelNameDe: 'Planungsraum',
   codeProperty: 'PLR_ID',
   nameProperty: 'PLR_NAME',
+  source: SOURCE,
 };
 
 const count = async () =>
@@ -45,6 +53,43 @@ const count = async () =>
   )[0]!.n;
 
 describe('area import', () => {
+  it('asks for the source of a new area system, so every map can name it (issue 9 § 3)', async () => {
+    await writeFile(
+      path.join(dir, 'nosource.geojson'),
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { id: 'A', name: 'Alpha' },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [13.3, 52.5],
+                  [13.31, 52.5],
+                  [13.31, 52.51],
+                  [13.3, 52.51],
+                  [13.3, 52.5],
+                ],
+              ],
+            },
+          },
+        ],
+      }),
+    );
+    const { source: _dropped, ...noSource } = OPTS;
+    const r = await runAreaImport(db, 'leipzig', await uploadOf(['nosource.geojson']), {
+      ...noSource,
+      systemId: 'ohnequelle',
+      codeProperty: 'id',
+      nameProperty: 'name',
+    });
+    expect(r.status).toBe('failed');
+    expect(r.errors[0]!.message).toContain('bitte die Quelle angeben');
+    expect(await db.query(`SELECT 1 FROM area_system WHERE id = 'ohnequelle'`)).toEqual([]);
+  });
+
   it('reads a shapefile set in EPSG:25833, reprojects it and creates the area system with 542 areas', async () => {
     const names = ['lor.shp', 'lor.shx', 'lor.dbf', 'lor.prj', 'lor.cpg'];
     for (const n of names)

@@ -51,6 +51,12 @@ beforeAll(async () => {
       levelNameDe: 'Stadtteil',
       codeProperty: 'ST_NR',
       nameProperty: 'ST_NAME',
+      source: {
+        title: 'Stadtteile Kassel',
+        publisher: 'Stadt Kassel',
+        licence: 'dl-de/by-2-0',
+        attribution: 'Stadt Kassel, Statistik',
+      },
     }),
   );
   await writeFile(

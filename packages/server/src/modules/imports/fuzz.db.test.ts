@@ -233,6 +233,7 @@ function runBody(analysis: {
         levelId: 'plr',
         codeProperty: analysis.suggestion.codeProperty || 'PLR_ID',
         nameProperty: analysis.suggestion.nameProperty || 'PLR_NAME',
+        source: { title: 'Fuzz', publisher: 'Test', licence: 'CC0', attribution: 'Test' },
       };
 }
 

@@ -657,6 +657,19 @@ export async function runAreaImport(
       'SELECT id, depth FROM area_level WHERE tenant_id = $1 AND system_id = $2 ORDER BY depth',
       [tenantId, opts.systemId],
     );
+    // every map names its source: a new area system needs one (issue 9 § 3)
+    if (sys.length === 0 && !opts.source)
+      throw new ImportRejected({
+        ...report,
+        status: 'failed',
+        errorCount: 1,
+        errors: [
+          {
+            file,
+            message: `Für das neue Gebietssystem „${opts.systemId}“ bitte die Quelle angeben (Titel, Herausgeber, Lizenz, Namensnennung) – sie steht unter jeder Karte.`,
+          },
+        ],
+      });
     // an import references or adds a source, never changes one (issue 8 § 2)
     const source = opts.source ? await resolveImportSource(tx, tenantId, opts.source) : null;
     const sourceId = source?.id ?? null;

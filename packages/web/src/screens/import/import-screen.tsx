@@ -46,6 +46,7 @@ import {
   validateDrafts,
   validateSource,
 } from './new-indicators.ts';
+import { SourceFieldset } from './source-fieldset.tsx';
 import type { NewIndicatorDraft, SourceDraft } from './new-indicators.ts';
 
 const MAX_ERRORS_SHOWN = 200;
@@ -276,6 +277,7 @@ export function ImportScreen() {
         ]
       : [
           ...missingInAreaTarget(areaTarget),
+          ...(areaTarget.systemMode !== 'existing' ? validateSource(sourceDraft) : []),
           ...(areaTarget.systemMode !== 'existing' &&
           areaTarget.systemId &&
           systemsQ.data?.some((x) => x.id === areaTarget.systemId)
@@ -315,7 +317,12 @@ export function ImportScreen() {
               ? { newIndicators: newIndicatorsBody(activeDrafts), source: sourceBody(sourceDraft) }
               : {}),
           }
-        : { kind: 'areas', dryRun, ...areasRunFields(areaTarget) };
+        : {
+            kind: 'areas',
+            dryRun,
+            ...areasRunFields(areaTarget),
+            ...(areaTarget.systemMode !== 'existing' ? { source: sourceBody(sourceDraft) } : {}),
+          };
       const res = await api.runImport(analysis.uploadId, body);
       setReport(res);
       if (!dryRun) setHistoryTick((n) => n + 1);
@@ -1061,6 +1068,16 @@ export function ImportScreen() {
               <p id={`${id}-id-hint`} className="hint form-grid-full">
                 {t.idHint}
               </p>
+              {areaTarget.systemMode !== 'existing' && (
+                <div className="form-grid-full">
+                  <SourceFieldset
+                    idPrefix={`${id}-areas`}
+                    draft={sourceDraft}
+                    onChange={setSourceDraft}
+                    hint={t.areaSourceHint}
+                  />
+                </div>
+              )}
             </div>
           )}
           {isTable && layout === 'wide' && (
@@ -1258,35 +1275,12 @@ export function ImportScreen() {
                   </fieldset>
                 );
               })}
-              <fieldset className="card-inner form-grid">
-                <legend>{t.sourceFormTitle}</legend>
-                <p className="hint form-grid-full">{t.sourceFormHint}</p>
-                {(
-                  [
-                    ['title', t.sourceTitle, true],
-                    ['publisher', t.sourcePublisher, true],
-                    ['licence', t.licenceLabel, true],
-                    ['attribution', t.attribution, true],
-                    ['url', t.sourceUrl, false],
-                  ] as const
-                ).map(([k, label, required]) => (
-                  <div key={k} className="field">
-                    <label htmlFor={`${id}-src-${k}`} className="field-label">
-                      {label}
-                    </label>
-                    <input
-                      id={`${id}-src-${k}`}
-                      type={k === 'url' ? 'url' : 'text'}
-                      value={sourceDraft[k]}
-                      aria-required={required}
-                      placeholder={
-                        k === 'licence' ? 'dl-de/by-2-0' : k === 'url' ? 'https://' : undefined
-                      }
-                      onChange={(e) => setSourceDraft({ ...sourceDraft, [k]: e.target.value })}
-                    />
-                  </div>
-                ))}
-              </fieldset>
+              <SourceFieldset
+                idPrefix={id}
+                draft={sourceDraft}
+                onChange={setSourceDraft}
+                hint={t.sourceFormHint}
+              />
             </div>
           )}
           {formProblems.length > 0 && (
