@@ -269,7 +269,8 @@ export const BROWSER_ENCODING = 'gzip, deflate, br, zstd';
 
 const rps = (r: LoadResult) => r.requests / r.seconds;
 const ms1 = (x: number) => `${de(x, 1)} ms`;
-const ratio = (x: number) => `${de(x, 2)}×`;
+// three places below 0.1, so a slow route does not show as 0,00
+const ratio = (x: number) => `${de(x, x < 0.1 ? 3 : 2)}×`;
 
 /** The median of a non-empty list. */
 export function median(xs: readonly number[]): number {
@@ -353,7 +354,7 @@ function probeRows(
       `${p.probe.label}: Fehler / Anfragen`,
       `${sum(p.runs, (x) => x.errors)} / ${de(sum(p.runs, (x) => x.requests))}`,
       `${sum(h, (x) => x.errors)} / ${de(sum(h, (x) => x.requests))}`,
-      `Runden: ${p.ratios.map((x) => de(x, 2)).join(' / ')}`,
+      `Runden: ${p.ratios.map((x) => de(x, x < 0.1 ? 3 : 2)).join(' / ')}`,
     ],
   ];
 }
