@@ -188,7 +188,7 @@ describe('mapTableToObservations – wide layout', () => {
     const r = run('PLR;Stichtag;Einwohner;Arbeitslose %\n"=""01100101""";31.12.2020;1;\n', WIDE);
     expect(r.errors).toEqual([]);
     expect(r.observations[0]!.areaId).toBe(1);
-    expect(r.warnings).toEqual([]);
+    expect(r.warnings).toEqual(['1 Zelle ohne Wert (fehlend gezählt): 1 × leer.']);
   });
 
   it('reads the code from cells that hold code and name, with one warning', () => {
@@ -201,6 +201,7 @@ describe('mapTableToObservations – wide layout', () => {
     expect(r.warnings).toEqual([
       "Führende Nullen ergänzt bei 1 Zeile (z. B. '1100102' → '01100102'); Excel entfernt sie beim Öffnen von CSV-Dateien.",
       "Gebietsschlüssel aus Zellen mit Schlüssel und Name gelesen bei 2 Zeilen (z. B. '01100101 Stülerstraße').",
+      '2 Zellen ohne Wert (fehlend gezählt): 2 × leer.',
     ]);
   });
 

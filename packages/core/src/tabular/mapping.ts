@@ -7,18 +7,28 @@
 import { parseGermanDate } from './dates.ts';
 import { parseLocaleNumber, type NumberFormat, type ParsedNumber } from './numbers.ts';
 import type { CsvRecord } from './csv-parser.ts';
-import { normalizeAreaName } from './area-names.ts';
+import { normalizeAreaName, type AreaNameMatch, type NameMatchConfidence } from './area-names.ts';
+import { AreaResolver } from './area-resolver.ts';
+import { CellTally, type CellTallySummary } from './cell-tally.ts';
+import {
+  NonAreaRowCollector,
+  type NonAreaRowGroup,
+  type NonAreaRowOptions,
+} from './non-area-rows.ts';
 
 export { normalizeAreaName };
 
 export type AreaKey = 'code' | 'name';
-export type DateSpec = { column: string } | { fixed: string };
+/** `perColumn`: every wide indicator column carries its own `date` (tables with years in the headers). */
+export type DateSpec = { column: string } | { fixed: string } | { perColumn: true };
 
 export interface WideIndicatorColumn {
   column: string;
   indicatorId: string;
   /** Default 'value'; numerator/denominator columns attach counts to the same indicator. */
   role?: 'value' | 'numerator' | 'denominator';
+  /** Stichtag of this column ("Einwohner_2017" → '2017'); overrides the mapping's date (detectDateColumns). */
+  date?: string;
 }
 
 export interface WideMapping {
@@ -56,6 +66,8 @@ export interface AreaLookup {
   byName: ReadonlyMap<string, readonly number[]>;
   /** Distinct lengths of the known codes, longest first (for zero-padding). */
   codeLengths: readonly number[];
+  /** The areas themselves, for matching names written differently (area-names.ts). */
+  areas?: readonly AreaRef[];
 }
 
 export interface MappingContext {
@@ -66,6 +78,15 @@ export interface MappingContext {
   headerLine?: number;
   /** How many errors to keep in detail; all are counted. Default 1000. */
   maxErrors?: number;
+  /** Joining by name: accepted synonyms (name → area code) and the least confidence taken without review (default 'medium': every unique match). */
+  nameMatching?: {
+    synonyms?: Readonly<Record<string, string>>;
+    minConfidence?: NameMatchConfidence;
+  };
+  /** Leave out rows recognised as sums, the whole city, subtotals or blank area cells (reported as groups). Default false: they are errors. */
+  skipNonAreaRows?: boolean;
+  /** City and parent-area names that mark non-area rows (non-area-rows.ts). */
+  nonAreaRows?: NonAreaRowOptions;
 }
 
 export interface Observation {
@@ -101,6 +122,12 @@ export interface MappingSummary {
   /** Names that match more than one area (join by name impossible for them). */
   ambiguousAreaNames: { name: string; areaIds: number[] }[];
   unknownIndicators: string[];
+  /** Blank and placeholder cells in mapped number columns (counted, never skipped silently) and stripped footnote marks. */
+  cells: CellTallySummary;
+  /** Joining by name: names matched other than literally, ambiguous or unmatched (the review table). */
+  nameMatches: AreaNameMatch[];
+  /** Rows recognised as no area (sums, city, subtotals, blank), with counts; `skipped` says whether they were left out. */
+  nonAreaRows: NonAreaRowGroup[];
 }
 
 /** Builds code and name lookups for the areas of one level. */
@@ -108,20 +135,18 @@ export function createAreaLookup(areas: Iterable<AreaRef>): AreaLookup {
   const byCode = new Map<string, number>();
   const byName = new Map<string, number[]>();
   const lengths = new Set<number>();
+  const list: AreaRef[] = [];
   for (const a of areas) {
+    list.push(a);
     byCode.set(a.code, a.id);
     lengths.add(a.code.length);
     const key = normalizeAreaName(a.name);
-    const list = byName.get(key);
-    if (list) list.push(a.id);
+    const ids = byName.get(key);
+    if (ids) ids.push(a.id);
     else byName.set(key, [a.id]);
   }
-  return { byCode, byName, codeLengths: [...lengths].sort((x, y) => y - x) };
+  return { byCode, byName, codeLengths: [...lengths].sort((x, y) => y - x), areas: list };
 }
-
-type AreaResolution =
-  | { ok: true; areaId: number; padded: boolean; withName?: boolean }
-  | { ok: false; message: string; kind: 'unknown' | 'ambiguous' };
 
 interface ColumnRef {
   index: number;
@@ -130,6 +155,8 @@ interface ColumnRef {
 
 interface IndicatorColumns {
   indicatorId: string;
+  /** Column's own Stichtag (ISO), or null for the mapping's date. */
+  date: string | null;
   value: ColumnRef | null;
   numerator: ColumnRef | null;
   denominator: ColumnRef | null;
@@ -164,24 +191,22 @@ export class ObservationMapper {
     numerator: ColumnRef | null;
     denominator: ColumnRef | null;
   } | null = null;
-  private readonly areaCache = new Map<string, AreaResolution>();
   private readonly dateCache = new Map<string, ReturnType<typeof parseGermanDate>>();
   private readonly indicatorCache = new Map<string, string | null>();
   // indicator → date → source line per area (dense area index; 0 = not seen): no allocation per cell
   private readonly seen = new Map<string, Map<string, Int32Array>>();
   private readonly areaIndex = new Map<number, number>();
-  private readonly unmatched = new Set<string>();
-  private readonly ambiguous = new Map<string, number[]>();
   private readonly unknownIndicators = new Set<string>();
   private readonly skipped = {
     textRows: { count: 0, first: 0, example: '' },
     totalRows: { count: 0, first: 0, example: '' },
+    nonAreaRows: { count: 0, first: 0, example: '' },
+    nonAreaErrors: { count: 0, first: 0, example: '' },
   };
-  private paddedCount = 0;
-  private codeWithNameCount = 0;
-  private codeWithNameExample = '';
+  private readonly areas: AreaResolver;
+  private readonly cells = new CellTally();
+  private readonly nonArea = new NonAreaRowCollector();
   private lastDuplicateLine = -1;
-  private paddedExample = '';
   private maxNeededIndex = 0;
 
   constructor(header: readonly string[], mapping: TableMapping, ctx: MappingContext) {
@@ -189,6 +214,7 @@ export class ObservationMapper {
     this.mapping = mapping;
     this.ctx = ctx;
     this.maxErrors = ctx.maxErrors ?? 1000;
+    this.areas = new AreaResolver(ctx.areas, mapping.areaKey, ctx);
     for (const id of ctx.areas.byCode.values())
       if (!this.areaIndex.has(id)) this.areaIndex.set(id, this.areaIndex.size);
     for (const ids of ctx.areas.byName.values())
@@ -253,9 +279,12 @@ export class ObservationMapper {
         this.addError(this.headerLine, null, `Stichtag ungültig: ${d.reason}`);
         ok = false;
       }
-    } else {
+    } else if ('column' in m.date) {
       this.dateColumn = this.findColumn(m.date.column, 'Stichtag');
       if (!this.dateColumn) ok = false;
+    } else if (m.layout === 'long') {
+      this.addError(this.headerLine, null, 'Stichtag je Spalte gibt es nur im breiten Format');
+      ok = false;
     }
     if (m.layout === 'wide') {
       const byId = new Map<string, IndicatorColumns>();
@@ -271,17 +300,30 @@ export class ObservationMapper {
           ok = false;
           continue;
         }
-        let g = byId.get(ic.indicatorId);
+        const date = this.columnDate(ic, col);
+        if (date === false) {
+          ok = false;
+          continue;
+        }
+        // one group per indicator and Stichtag: "Einwohner_2017" and "Einwohner_2018" are two values
+        const gKey = `${ic.indicatorId}\u0000${date ?? ''}`;
+        let g = byId.get(gKey);
         if (!g) {
-          g = { indicatorId: ic.indicatorId, value: null, numerator: null, denominator: null };
-          byId.set(ic.indicatorId, g);
+          g = {
+            indicatorId: ic.indicatorId,
+            date,
+            value: null,
+            numerator: null,
+            denominator: null,
+          };
+          byId.set(gKey, g);
         }
         const role = ic.role ?? 'value';
         if (g[role]) {
           this.addError(
             this.headerLine,
             col,
-            `Indikator '${ic.indicatorId}' hat zwei Spalten für ${role === 'value' ? 'den Wert' : role === 'numerator' ? 'den Zähler' : 'den Nenner'}`,
+            `Indikator '${ic.indicatorId}' hat zwei Spalten für ${role === 'value' ? 'den Wert' : role === 'numerator' ? 'den Zähler' : 'den Nenner'}${date ? ` zum Stichtag ${date}` : ''}`,
           );
           ok = false;
         }
@@ -322,70 +364,21 @@ export class ObservationMapper {
     return ok;
   }
 
-  private resolveArea(raw: string): AreaResolution {
-    const cached = this.areaCache.get(raw);
-    if (cached) return cached;
-    const res = this.mapping.areaKey === 'code' ? this.resolveCode(raw) : this.resolveName(raw);
-    this.areaCache.set(raw, res);
-    return res;
-  }
-
-  private resolveCode(raw: string): AreaResolution {
-    let code = raw.trim();
-    // Excel trick to keep leading zeros: ="01100101"
-    const formula = /^="(.*)"$/.exec(code);
-    if (formula) code = formula[1]!;
-    const { byCode, codeLengths } = this.ctx.areas;
-    const id = byCode.get(code);
-    if (id !== undefined) return { ok: true, areaId: id, padded: false };
-    // Published tables often put code and name in one cell: "01100101 Stülerstraße".
-    const lead = /^(\S+)\s+\S/.exec(code);
-    if (lead) {
-      const inner = this.resolveCode(lead[1]!);
-      if (inner.ok) {
-        if (this.codeWithNameExample === '') this.codeWithNameExample = code;
-        return { ...inner, withName: true };
-      }
+  /** The column's own Stichtag (ISO), null for the mapping's date, false after reporting an error. */
+  private columnDate(ic: WideIndicatorColumn, col: ColumnRef): string | null | false {
+    if (ic.date === undefined) {
+      if (!('perColumn' in this.mapping.date)) return null;
+      this.addError(
+        this.headerLine,
+        col,
+        'Spalte hat keinen Stichtag (Stichtag je Spalte gewählt)',
+      );
+      return false;
     }
-    if (/^\d+$/.test(code)) {
-      const hits: { code: string; id: number }[] = [];
-      for (const len of codeLengths) {
-        if (len <= code.length) continue;
-        const padded = code.padStart(len, '0');
-        const pid = byCode.get(padded);
-        if (pid !== undefined) hits.push({ code: padded, id: pid });
-      }
-      if (hits.length === 1) {
-        if (this.paddedExample === '') this.paddedExample = `'${code}' → '${hits[0]!.code}'`;
-        return { ok: true, areaId: hits[0]!.id, padded: true };
-      }
-      if (hits.length > 1) {
-        return {
-          ok: false,
-          kind: 'ambiguous',
-          message: `Gebietsschlüssel '${code}' ist ohne führende Nullen mehrdeutig (${hits.map((h) => `'${h.code}'`).join(', ')})`,
-        };
-      }
-    }
-    if (code === '') return { ok: false, kind: 'unknown', message: 'Gebietsschlüssel fehlt' };
-    return { ok: false, kind: 'unknown', message: `Gebietsschlüssel '${code}' ist unbekannt` };
-  }
-
-  private resolveName(raw: string): AreaResolution {
-    const name = raw.trim();
-    if (name === '') return { ok: false, kind: 'unknown', message: 'Gebietsname fehlt' };
-    const ids = this.ctx.areas.byName.get(normalizeAreaName(name));
-    if (!ids || ids.length === 0)
-      return { ok: false, kind: 'unknown', message: `Gebietsname '${name}' ist unbekannt` };
-    if (ids.length > 1) {
-      this.ambiguous.set(name, [...ids]);
-      return {
-        ok: false,
-        kind: 'ambiguous',
-        message: `Gebietsname '${name}' ist mehrdeutig (${ids.length} Gebiete heißen so); bitte über den Gebietsschlüssel zuordnen`,
-      };
-    }
-    return { ok: true, areaId: ids[0]!, padded: false };
+    const d = parseGermanDate(ic.date);
+    if (d.ok) return d.date;
+    this.addError(this.headerLine, col, `Stichtag der Spalte ungültig: ${d.reason}`);
+    return false;
   }
 
   private resolveIndicator(raw: string): string | null {
@@ -403,8 +396,10 @@ export class ObservationMapper {
 
   private parseNumberCell(rec: CsvRecord, col: ColumnRef | null): ParsedNumber | null {
     if (!col) return null;
-    const p = parseLocaleNumber(rec.fields[col.index] ?? '', this.ctx.numberFormat);
+    const text = rec.fields[col.index] ?? '';
+    const p = parseLocaleNumber(text, this.ctx.numberFormat);
     if (!p.ok) this.addError(rec.line, col, p.reason);
+    else this.cells.add(p, rec.line, col.name, text);
     return p;
   }
 
@@ -505,18 +500,16 @@ export class ObservationMapper {
         this.addError(rec.line, null, `nur ${f.length} Felder statt ${width} wie in der Kopfzeile`);
         continue;
       }
-      const areaRes = this.resolveArea(f[this.area.index]!);
-      if (!areaRes.ok && TOTAL_ROW.test(f[this.area.index]!.trim())) {
-        this.note('totalRows', rec.line, f[this.area.index]!.trim());
-        continue;
-      }
+      const areaCell = f[this.area.index]!;
+      const areaRes = this.areas.resolve(areaCell);
       if (!areaRes.ok) {
-        this.unmatchedOrAmbiguous(f[this.area.index]!.trim(), areaRes);
-        this.addError(rec.line, this.area, areaRes.message);
+        if (!this.skipNonAreaRow(rec.line, areaCell)) {
+          this.areas.noteFailure(areaCell.trim(), areaRes);
+          this.addError(rec.line, this.area, areaRes.message);
+        }
         continue;
       }
-      if (areaRes.padded) this.paddedCount++;
-      if (areaRes.withName) this.codeWithNameCount++;
+      this.areas.noteRow(areaRes, areaCell);
       let refDate = this.fixedDate;
       if (this.dateColumn) {
         const raw = f[this.dateColumn.index]!;
@@ -564,7 +557,7 @@ export class ObservationMapper {
             rec,
             g.indicatorId,
             areaRes.areaId,
-            refDate!,
+            g.date ?? refDate!,
             value,
             this.parseNumberCell(rec, g.numerator),
             this.parseNumberCell(rec, g.denominator),
@@ -575,7 +568,7 @@ export class ObservationMapper {
     return out;
   }
 
-  private note(kind: 'textRows' | 'totalRows', line: number, example: string): void {
+  private note(kind: keyof ObservationMapper['skipped'], line: number, example: string): void {
     const k = this.skipped[kind];
     if (k.count++ === 0) {
       k.first = line;
@@ -583,24 +576,27 @@ export class ObservationMapper {
     }
   }
 
-  private unmatchedOrAmbiguous(raw: string, res: AreaResolution & { ok: false }): void {
-    if (res.kind === 'unknown' && raw !== '' && this.unmatched.size < MAX_LIST)
-      this.unmatched.add(raw);
+  /**
+   * Sum rows of the old list (TOTAL_ROW) are always skipped, as before; other rows recognised as no
+   * area (non-area-rows.ts) only when the caller asked for it. Either way they are counted in groups.
+   */
+  private skipNonAreaRow(line: number, cell: string): boolean {
+    const cls = this.areas.classifyNonArea(cell);
+    if (TOTAL_ROW.test(cell.trim())) {
+      this.note('totalRows', line, cell.trim());
+      this.nonArea.add(cls?.kind ?? 'total', line, cell, true);
+      return true;
+    }
+    if (!cls) return false;
+    const skip = this.ctx.skipNonAreaRows === true;
+    this.nonArea.add(cls.kind, line, cell, skip);
+    this.note(skip ? 'nonAreaRows' : 'nonAreaErrors', line, cls.reason);
+    return skip;
   }
 
   /** Ends the mapping and returns counts, errors (first `maxErrors`), warnings and unmatched lists. */
   finish(): MappingSummary {
-    const warnings = [...this.warnings];
-    if (this.paddedCount > 0) {
-      warnings.push(
-        `Führende Nullen ergänzt bei ${this.paddedCount} ${this.paddedCount === 1 ? 'Zeile' : 'Zeilen'} (z. B. ${this.paddedExample}); Excel entfernt sie beim Öffnen von CSV-Dateien.`,
-      );
-    }
-    if (this.codeWithNameCount > 0) {
-      warnings.push(
-        `Gebietsschlüssel aus Zellen mit Schlüssel und Name gelesen bei ${this.codeWithNameCount} ${this.codeWithNameCount === 1 ? 'Zeile' : 'Zeilen'} (z. B. '${this.codeWithNameExample}').`,
-      );
-    }
+    const warnings = [...this.warnings, ...this.areas.warnings()];
     const { textRows, totalRows } = this.skipped;
     if (totalRows.count > 0)
       warnings.push(
@@ -610,6 +606,16 @@ export class ObservationMapper {
       warnings.push(
         `${textRows.count} Zeile(n) mit nur einem gefüllten Feld übersprungen (Titel/Fußnoten; z. B. Zeile ${textRows.first}: '${textRows.example}').`,
       );
+    const { nonAreaRows, nonAreaErrors } = this.skipped;
+    if (nonAreaRows.count > 0)
+      warnings.push(
+        `${nonAreaRows.count} Zeile(n) übersprungen, die keine Gebiete sind (z. B. Zeile ${nonAreaRows.first}: ${nonAreaRows.example}).`,
+      );
+    if (nonAreaErrors.count > 0)
+      warnings.push(
+        `${nonAreaErrors.count} Zeile(n) sind vermutlich keine Gebiete (z. B. Zeile ${nonAreaErrors.first}: ${nonAreaErrors.example}); sie lassen sich als Gruppe überspringen.`,
+      );
+    warnings.push(...this.cells.warnings());
     if (this.errorCount > this.errors.length)
       warnings.push(
         `Nur die ersten ${this.errors.length} von ${this.errorCount} Fehlern werden einzeln aufgeführt.`,
@@ -620,9 +626,12 @@ export class ObservationMapper {
       errors: [...this.errors],
       errorCount: this.errorCount,
       warnings,
-      unmatchedAreas: [...this.unmatched],
-      ambiguousAreaNames: [...this.ambiguous].map(([name, areaIds]) => ({ name, areaIds })),
+      unmatchedAreas: [...this.areas.unmatched],
+      ambiguousAreaNames: [...this.areas.ambiguous].map(([name, areaIds]) => ({ name, areaIds })),
       unknownIndicators: [...this.unknownIndicators],
+      cells: this.cells.summary(),
+      nameMatches: [...this.areas.nameMatches.values()],
+      nonAreaRows: this.nonArea.result(),
     };
   }
 }
