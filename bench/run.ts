@@ -8,6 +8,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import { createCsvParser, createStreamingDecoder } from '@sozialraum/core';
@@ -90,8 +91,6 @@ export async function runBenchmarks(args: string[]): Promise<number> {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
     if (only.has('b')) sections.push(await benchValuesUnderLoad(base, loadSeconds, rounds));
-    if (only.has('g'))
-      sections.push(await benchReadsUnderLoad(base, loadSeconds, rounds, invalidateCatalogueCache));
     if (only.has('d')) sections.push(await benchGeometryBytes(base));
     if (only.has('f')) {
       const { benchAccess } = await import('./access.ts');
@@ -99,6 +98,14 @@ export async function runBenchmarks(args: string[]): Promise<number> {
       printSection(section);
       sections.push(section);
     }
+    if (only.has('g'))
+      sections.push(
+        await benchReadsUnderLoad(base, loadSeconds, rounds, invalidateCatalogueCache, {
+          db,
+          work,
+          rows: 300_000,
+        }),
+      );
     if (only.has('c')) sections.push(await benchMillionRows(db, work, rows));
   } finally {
     await app?.close();
@@ -455,11 +462,18 @@ async function benchValuesUnderLoad(
 
 // ---------------------------------------------------------------- (g) profile and OGC pages under load
 
+/** Profile and OGC page loaded together, 16 clients each (both p99 in one list of results). */
+async function mixedLoad(base: string, paths: string[], ms: number): Promise<LoadResult[]> {
+  const gzip = { headers: { 'accept-encoding': BROWSER_ENCODING } };
+  return Promise.all(paths.map((p) => load(base + p, 16, ms, gzip)));
+}
+
 async function benchReadsUnderLoad(
   base: string,
   loadSeconds: number,
   rounds: number,
   forget: () => void,
+  during?: { db: Db; work: string; rows: number },
 ): Promise<Section> {
   const clients = 32;
   console.log(
@@ -489,12 +503,54 @@ async function benchReadsUnderLoad(
     { label: 'OGC-Seite (limit 100), unkomprimiert', url: ogcPath },
   ];
   const res = await loadRounds(base, probes, clients, loadSeconds * 1000, rounds);
+  const duringRows: [string, string, string, string][] = [];
+  const duringNotes: string[] = [];
+  if (during) {
+    // Reads while an import runs: the same mixed load idle, then while a long CSV is imported in
+    // this process (as an upload through the web app would be). Cached answers touch no database.
+    const paths = [profilePath, ogcPath];
+    const idle = await mixedLoad(base, paths, loadSeconds * 1000);
+    const codes = areas.map((a) => a.code);
+    const dir = path.join(during.work, 'parallel');
+    await import('node:fs/promises').then((fs) => fs.mkdir(dir, { recursive: true }));
+    await writeLongCsv(path.join(dir, 'parallel.csv'), codes, during.rows, 'bench_parallel');
+    const size = (await stat(path.join(dir, 'parallel.csv'))).size;
+    // how long the event loop stalls while the import runs (PGlite executes SQL in this thread)
+    const stalls = monitorEventLoopDelay({ resolution: 10 });
+    stalls.enable();
+    const t = performance.now();
+    let importMs = 0;
+    const running = importLongCsv(during.db, dir, 'parallel.csv', size, 'bench_parallel').then(
+      (r) => ((importMs = performance.now() - t), r),
+    );
+    const busy = await mixedLoad(base, paths, loadSeconds * 1000);
+    const loadMs = performance.now() - t;
+    const report = await running;
+    stalls.disable();
+    if (report.status !== 'succeeded') throw new Error(`Import: ${report.status}`);
+    const labels = ['Gebietsprofil', 'OGC-Seite'];
+    paths.forEach((_p, i) => {
+      const a = idle[i]!;
+      const b = busy[i]!;
+      duringRows.push([
+        `${labels[i]} während eines Imports (${de(during.rows)} Zeilen): Latenz p99`,
+        `${ms1(b.p99)} (p50 ${ms1(b.p50)}, ${de(rps(b))}/s, Fehler ${b.errors})`,
+        `ohne Import: ${ms1(a.p99)} (p50 ${ms1(a.p50)}, ${de(rps(a))}/s)`,
+        `**${de(b.p99 / a.p99, 1)}×** (Ziel ≤ 10×)`,
+      ]);
+    });
+    duringNotes.push(
+      `„während eines Imports“: Gebietsprofil und OGC-Seite mit je 16 Clients, ${de(loadSeconds)} s, gzip; gleichzeitig im selben Prozess \`runTableImport\` einer langen CSV mit ${de(during.rows)} Zeilen (${mb(size)}, neuer Indikator); Import ${seconds(importMs)}, ${importMs >= loadMs ? 'die ganze Lastdauer lief der Import' : `die Last lief ${seconds(loadMs - importMs)} über das Importende hinaus (danach erste Anfragen kalt, siehe unten)`}. Vergleich: dieselbe Last ohne Import direkt davor. Eine Runde.`,
+      `Ereignisschleife während des Imports blockiert: längste Pause ${ms1(stalls.max / 1e6)}, p99 ${ms1(stalls.percentile(99) / 1e6)}. Vorbereitete Antworten lesen nichts aus der Datenbank, warten aber auf den Thread: PGlite führt SQL synchron (WASM) im Server-Thread aus, lange Anweisungen des Imports halten alle Anfragen an.`,
+    );
+  }
   const section: Section = {
     title: `g. Gebietsprofil und OGC-Seiten unter Last (${clients} Clients, je ${loadSeconds} s, ${rounds} Runden)`,
     rows: [
       ...probeRows(res, 0, 0.3),
       ...probeRows(res, 1, 0.3),
       ...probeRows(res, 2),
+      ...duringRows,
       [
         'erste Anfrage nach einer Datenänderung (kalt) / danach',
         `Profil ${ms1(profileCold.ms)} / ${ms1(profileWarm.ms)}`,
@@ -507,6 +563,7 @@ async function benchReadsUnderLoad(
       `\`GET ${ogcPath}\`: ${de(ogcPlain.bytes)} Byte GeoJSON, gzip ${de(ogcWarm.bytes)} Byte (Content-Encoding: ${ogcWarm.encoding ?? 'keins'}).`,
       '„kalt“: eine Anfrage direkt nach invalidateCatalogueCache() (wie nach einem Import), ein Client; „danach“: dieselbe Anfrage gleich noch einmal.',
       'Eingebettete Datenbank (PGlite, eine Verbindung). Verhältnis und Mediane wie in b.',
+      ...duringNotes,
     ],
   };
   printSection(section);
@@ -516,7 +573,12 @@ async function benchReadsUnderLoad(
 // ---------------------------------------------------------------- (c) 1,000,000-row CSV import
 
 /** Writes a German long CSV (';', decimal comma, dd.mm.yyyy) with `rows` rows over all PLR codes. */
-async function writeLongCsv(file: string, codes: string[], rows: number): Promise<void> {
+async function writeLongCsv(
+  file: string,
+  codes: string[],
+  rows: number,
+  indicatorId = 'bench_wert',
+): Promise<void> {
   const out = createWriteStream(file);
   const write = (s: string) =>
     out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
@@ -530,7 +592,7 @@ async function writeLongCsv(file: string, codes: string[], rows: number): Promis
     for (let i = 0; i < codes.length && n < rows; i++, n++) {
       // deterministic values with one decimal, e.g. "12,3"
       const v = ((i * 7919 + d * 104729) % 1000) / 10;
-      buf += `${codes[i]};bench_wert;${date};${v.toFixed(1).replace('.', ',')}\r\n`;
+      buf += `${codes[i]};${indicatorId};${date};${v.toFixed(1).replace('.', ',')}\r\n`;
       if (buf.length > 1 << 20) {
         await write(buf);
         buf = '';
@@ -570,6 +632,48 @@ async function parseOnly(file: string): Promise<{ records: number; ms: number; p
   return { records: records - 1, ms: performance.now() - t, peakRss: rss.stop() };
 }
 
+/** Imports a file written by writeLongCsv through the import service, as one new indicator. */
+function importLongCsv(db: Db, dir: string, name: string, bytes: number, indicatorId: string) {
+  return runTableImport(
+    db,
+    TENANT,
+    { id: `bench-${indicatorId}`, dir, files: [{ name, path: path.join(dir, name), bytes }] },
+    {
+      dryRun: false,
+      systemId: 'lor2021',
+      levelId: 'plr',
+      mapping: {
+        layout: 'long',
+        areaColumn: 'Planungsraum',
+        areaKey: 'code',
+        date: { column: 'Stichtag' },
+        indicatorColumn: 'Indikator',
+        valueColumn: 'Wert',
+      },
+      delimiter: ';',
+      decimal: ',',
+      thousands: null,
+      newIndicators: [
+        {
+          id: indicatorId,
+          nameDe: 'Benchmark-Wert',
+          unit: 'index',
+          dimension: 'social_index',
+          polarity: 'neutral',
+          decimals: 1,
+        },
+      ],
+      source: {
+        id: 'bench',
+        title: 'Benchmark (synthetisch)',
+        publisher: 'Sozialraum',
+        licence: 'CC0-1.0',
+        attribution: 'synthetische Daten',
+      },
+    },
+  );
+}
+
 async function benchMillionRows(db: Db, work: string, rows: number): Promise<Section> {
   console.log(`(c) ${de(rows)} Zeilen als lange CSV erzeugen und importieren …`);
   const codes = (
@@ -590,44 +694,7 @@ async function benchMillionRows(db: Db, work: string, rows: number): Promise<Sec
   const rssBefore = process.memoryUsage().rss;
   const rss = sampleRss();
   const t = performance.now();
-  const report = await runTableImport(
-    db,
-    TENANT,
-    { id: 'bench', dir, files: [{ name: 'bench_long.csv', path: file, bytes: size }] },
-    {
-      dryRun: false,
-      systemId: 'lor2021',
-      levelId: 'plr',
-      mapping: {
-        layout: 'long',
-        areaColumn: 'Planungsraum',
-        areaKey: 'code',
-        date: { column: 'Stichtag' },
-        indicatorColumn: 'Indikator',
-        valueColumn: 'Wert',
-      },
-      delimiter: ';',
-      decimal: ',',
-      thousands: null,
-      newIndicators: [
-        {
-          id: 'bench_wert',
-          nameDe: 'Benchmark-Wert',
-          unit: 'index',
-          dimension: 'social_index',
-          polarity: 'neutral',
-          decimals: 1,
-        },
-      ],
-      source: {
-        id: 'bench',
-        title: 'Benchmark (synthetisch)',
-        publisher: 'Sozialraum',
-        licence: 'CC0-1.0',
-        attribution: 'synthetische Daten',
-      },
-    },
-  );
+  const report = await importLongCsv(db, dir, 'bench_long.csv', size, 'bench_wert');
   const importMs = performance.now() - t;
   const peak = rss.stop();
   if (report.status !== 'succeeded')
@@ -771,17 +838,18 @@ function renderMarkdown(
 
 const INTRO = `# Benchmarks
 
-\`npm run bench\` (= \`sozialraum bench\`, Quelltext \`bench/run.ts\`) misst vier Dinge, jeweils neben einer
-Vergleichsgröße aus demselben Lauf, und ersetzt unten die gemessenen Abschnitte. Optionen: \`--only a,b,c,d,e,f,g\`,
-\`--rows N\` (Standard 1.000.000), \`--seconds S\` (Lastdauer, Standard 10), \`--rounds N\` (Standard 3), \`--no-write\`.
+\`npm run bench\` (= \`sozialraum bench\`, Quelltext \`bench/run.ts\`) misst, jeweils neben einer
+Vergleichsgröße aus demselben Lauf, und ersetzt unten die Abschnitte, die der Lauf gemessen hat (die übrigen
+bleiben stehen, mit dem Kopf ihres Laufs). Optionen: \`--only a,b,c,d,e,f,g\`, \`--rows N\` (Standard 1.000.000),
+\`--seconds S\` (Lastdauer, Standard 10), \`--rounds N\` (Runden der Lasttests b und g, Standard 3), \`--no-write\`.
 
 - **a** Berlin-Demo in eine leere PGlite-Datenbank laden – Vergleich: dieselben Dateien nur lesen und parsen.
-- **b** \`GET /api/values\` (542 Planungsräume) unter 32 gleichzeitigen Clients, gzip wie Browser und unkomprimiert – Vergleich: \`GET /api/health\` unter derselben Last.
+- **b** \`GET /api/values\` (542 Planungsräume) unter 32 gleichzeitigen Clients, mit \`Accept-Encoding\` wie ein Browser (gzip), ohne, und mit \`If-None-Match\` (304) – Vergleich: \`GET /api/health\` unter derselben Last in derselben Runde.
 - **c** 1.000.000 Zeilen deutsche lange CSV über den Import-Dienst – Vergleich: nur parsen mit demselben Parser; Spitzen-RSS.
 - **d** Bytes der Kartengeometrie (roh und gzip) – Vergleich: die GeoJSON-Quelldatei.
 - **e** Monitoring-Kern (\`bench/monitoring.ts\`): Index, Klassen, Matrix, Veränderungen – Vergleich: eine Summe über dieselben Spalten.
-- **f** Anmeldung und berechtigtes Lesen (\`bench/access.ts\`).
-- **g** Gebietsprofil und OGC-Seite (limit 100) unter 32 Clients – Vergleich: \`GET /api/health\`.
+- **f** Anmeldung und berechtigtes Lesen (\`bench/access.ts\`) – Vergleich: dieselbe Anfrage ohne Anmeldung; argon2id allein.
+- **g** Gebietsprofil und OGC-Seite (limit 100) unter 32 Clients, dazu beide während eines Imports von 300.000 Zeilen – Vergleich: \`GET /api/health\` bzw. dieselbe Last ohne Import.
 
 Alle Lasttests laufen nur gegen 127.0.0.1 und enden von selbst.
 
