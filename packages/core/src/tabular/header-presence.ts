@@ -32,16 +32,15 @@ function isNumber(v: string, f: NumberFormat | undefined): boolean {
   );
 }
 
-function findArea(cells: readonly string[], areas: readonly AreaRef[]): string | null {
-  if (areas.length === 0) return null;
+/** Index of the first cell that is a known area code or name, or -1. */
+function findArea(cells: readonly string[], areas: readonly AreaRef[]): number {
+  if (areas.length === 0) return -1;
   const codes = new Set(areas.map((a) => a.code));
   const matcher = createAreaNameMatcher(areas);
-  for (const c of cells) {
+  return cells.findIndex((c) => {
     const t = c.trim();
-    if (t === '') continue;
-    if (codes.has(t) || matcher.match(t).status === 'matched') return t;
-  }
-  return null;
+    return t !== '' && (codes.has(t) || matcher.match(t).status === 'matched');
+  });
 }
 
 /** Decides whether the first row is a header or already data, from up to 50 rows. */
@@ -64,13 +63,16 @@ export function detectHeaderPresence(
   const yearHeader = (j: number): boolean =>
     YEAR.test((first[j] ?? '').trim()) &&
     below.some((r) => (r[j] ?? '').trim() !== '' && !YEAR.test((r[j] ?? '').trim()));
+  const areaIdx = findArea(first, options.areas ?? []);
   const numbersInFirst = numericCols.filter((j) => isNumber(first[j] ?? '', f) && !yearHeader(j));
-  const area = findArea(first, options.areas ?? []);
-  if (area !== null && numbersInFirst.length > 0)
+  // a numeric area code is the area, not one of the numbers
+  const values = numbersInFirst.filter((j) => j !== areaIdx);
+  const area = first[areaIdx]?.trim();
+  if (area !== undefined && values.length > 0)
     return {
       hasHeader: false,
       confidence: 'high',
-      reason: `Die erste Zeile sieht wie Daten aus: '${area}' ist ein bekanntes Gebiet, dazu ${numbersInFirst.length} ${numbersInFirst.length === 1 ? 'Zahl' : 'Zahlen'} – keine Überschrift.`,
+      reason: `Die erste Zeile sieht wie Daten aus: '${area}' ist ein bekanntes Gebiet, dazu ${values.length} ${values.length === 1 ? 'Zahl' : 'Zahlen'} – keine Überschrift.`,
     };
   if (numericCols.length > 0 && numbersInFirst.length === numericCols.length)
     return {

@@ -9,3 +9,8 @@ export * from './mapping.ts';
 export * from './suggest.ts';
 export * from './read-table.ts';
 export * from './xlsx.ts';
+export * from './area-names.ts';
+export * from './non-area-rows.ts';
+export * from './header-dates.ts';
+export * from './header-presence.ts';
+export type { CellTallySummary, MissingMarkerCount } from './cell-tally.ts';

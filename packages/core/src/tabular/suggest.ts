@@ -3,7 +3,10 @@
 
 import { parseGermanDate } from './dates.ts';
 import { parseLocaleNumber, type NumberFormat } from './numbers.ts';
-import { normalizeAreaName, type TableMapping } from './mapping.ts';
+import { normalizeAreaName, type TableMapping, type WideIndicatorColumn } from './mapping.ts';
+import { createAreaNameMatcher } from './area-names.ts';
+import { detectDateColumns } from './header-dates.ts';
+import { detectHeaderPresence, type HeaderPresence } from './header-presence.ts';
 
 export interface KnownIndicator {
   id: string;
@@ -26,6 +29,8 @@ export interface MappingSuggestion {
   unresolved: ('area' | 'date' | 'indicators')[];
   /** Numeric columns whose header matched no known indicator (not in the mapping unless nothing matched). */
   unmatchedColumns: string[];
+  /** Whether the header row given is a header or already data (header-presence.ts); set when it looks like data. */
+  firstRowIsData?: HeaderPresence;
 }
 
 const DATE_HINT = /stichtag|datum|date|zeit|jahr|stand|period|year|time/i;
@@ -119,13 +124,19 @@ export function suggestMapping(
     confidence *= bestShare;
   } else {
     areaIdx = -1;
-    const names = options.knownAreaNames
-      ? new Set([...options.knownAreaNames].map(normalizeAreaName))
+    const known = options.knownAreaNames ? [...options.knownAreaNames] : null;
+    const names = known ? new Set(known.map(normalizeAreaName)) : null;
+    // names written differently ("07 Am_Wasserturm") count too; codes are not known here, hence ''
+    const matcher = known
+      ? createAreaNameMatcher(known.map((name, id) => ({ id, code: '', name })))
       : null;
-    if (names) {
+    if (names && matcher) {
       bestShare = 0;
       cols.forEach((vals, j) => {
-        const s = share(vals, (v) => names.has(normalizeAreaName(v)));
+        const s = share(
+          vals,
+          (v) => names.has(normalizeAreaName(v)) || matcher.match(v).status === 'matched',
+        );
         if (s > bestShare) {
           bestShare = s;
           areaIdx = j;
@@ -239,13 +250,14 @@ export function suggestMapping(
       };
       if (numeratorIdx !== undefined) mapping.numeratorColumn = header[numeratorIdx]!;
       if (denominatorIdx !== undefined) mapping.denominatorColumn = header[denominatorIdx]!;
-      return {
+      const long: MappingSuggestion = {
         mapping,
         confidence: Math.round(confidence * 0.9 * 100) / 100,
         reasons,
         unresolved,
         unmatchedColumns: [],
       };
+      return withHeaderCheck(long, header, sampleRows, codes, options);
     }
   }
 
@@ -275,13 +287,80 @@ export function suggestMapping(
         : 'Keine Zahlenspalten gefunden.',
     );
   }
-  return {
+  const wide: MappingSuggestion = {
     mapping: { layout: 'wide', areaColumn, areaKey, date, indicators },
     confidence: Math.round(confidence * 100) / 100,
     reasons,
     unresolved,
     unmatchedColumns,
   };
+  if (dateIdx === -1) {
+    const numericCols = rest.filter((j) => cols[j]!.length > 0 && numericShare(j) >= 0.8);
+    useDatedColumns(wide, header, numericCols, indicatorByKey);
+  }
+  return withHeaderCheck(wide, header, sampleRows, codes, options);
+}
+
+/**
+ * Years or dates in the headers of the number columns ("Einwohner_2017", "2019"): each column gets
+ * its Stichtag and the label's indicator, so one import covers all years (header-dates.ts).
+ */
+function useDatedColumns(
+  s: MappingSuggestion,
+  header: readonly string[],
+  numericCols: readonly number[],
+  indicatorByKey: ReadonlyMap<string, string>,
+): void {
+  if (s.mapping.layout !== 'wide') return;
+  const skip = header.map((_, j) => j).filter((j) => !numericCols.includes(j));
+  const plan = detectDateColumns(header, skip);
+  if (!plan) return;
+  const indicators: WideIndicatorColumn[] = plan.columns.map((c) => ({
+    column: c.column,
+    indicatorId: indicatorByKey.get(normalizeKey(c.label)) ?? c.label,
+    date: c.date,
+  }));
+  const undated = s.mapping.indicators.filter(
+    (i) => !plan.columns.some((c) => c.column === i.column),
+  );
+  s.mapping.indicators = [...indicators, ...undated];
+  s.reasons.push(plan.reason);
+  if (undated.length === 0) {
+    s.mapping.date = { perColumn: true };
+    s.unresolved = s.unresolved.filter((u) => u !== 'date');
+  }
+  const unknownLabels = plan.labels.filter((l) => !indicatorByKey.has(normalizeKey(l.label)));
+  s.unmatchedColumns = [
+    ...unknownLabels.flatMap((l) => l.columns),
+    ...s.unmatchedColumns.filter((c) => !plan.columns.some((p) => p.column === c)),
+  ];
+  const needsChoice = unknownLabels.length > 0 || undated.some((i) => i.indicatorId === i.column);
+  s.unresolved = s.unresolved.filter((u) => u !== 'indicators');
+  if (needsChoice) s.unresolved.push('indicators');
+}
+
+/** Adds the finding when the "header" row given looks like data (a file without header row). */
+function withHeaderCheck(
+  s: MappingSuggestion,
+  header: readonly string[],
+  sampleRows: readonly (readonly string[])[],
+  codes: ReadonlySet<string>,
+  options: SuggestOptions,
+): MappingSuggestion {
+  const names = options.knownAreaNames ? [...options.knownAreaNames] : [];
+  const presence = detectHeaderPresence([header, ...sampleRows], {
+    areas: [
+      ...[...codes].map((code, i) => ({ id: -1 - i, code, name: '' })),
+      ...names.map((name, id) => ({ id, code: '', name })),
+    ],
+    ...(options.numberFormat ? { numberFormat: options.numberFormat } : {}),
+  });
+  if (!presence.hasHeader) {
+    s.firstRowIsData = presence;
+    s.reasons.push(presence.reason);
+    s.confidence = Math.round(s.confidence * 0.5 * 100) / 100;
+  }
+  return s;
 }
 
 /**
