@@ -32,3 +32,5 @@ export { simplifyTopology, simplifyTopologyWithStats } from './simplify-topology
 export { EARTH_RADIUS_M, bboxOf, ringArea, geodesicArea, planarRingArea } from './measure.ts';
 export type { PointLocator } from './point-in-polygon.ts';
 export { pointInPolygon, createPointLocator } from './point-in-polygon.ts';
+export type { CoveringFeature } from './covering.ts';
+export { findCoveringFeatures } from './covering.ts';

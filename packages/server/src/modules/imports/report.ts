@@ -18,6 +18,8 @@ export interface ImportReport {
   errorCount: number;
   warnings: string[];
   unmatched?: string[];
+  /** Areas import: areas of the level that the file no longer has (kept or removed). */
+  missingAreas?: { count: number; values: number; alerts: number; examples: string[] };
   importId?: number;
 }
 

@@ -60,6 +60,12 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
       'Dateien hochladen und prüfen: Format, Kodierung, Trennzeichen, Koordinatensystem, Zuordnungsvorschlag',
     tags: ['Import'],
     permission: 'imports.run',
+    querystring: z.object({
+      swapAxes: z
+        .enum(['true', 'false'])
+        .optional()
+        .meta({ description: 'true: Achsen tauschen (nach Rückfrage bei vertauschten x/y)' }),
+    }),
     response: analysisSchema,
     openapi: {
       requestBody: {
@@ -74,7 +80,7 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
         },
       },
     },
-    handler: async ({ request, auth }) => {
+    handler: async ({ request, auth, query }) => {
       if (!request.isMultipart())
         throw new HttpError(
           400,
@@ -98,7 +104,9 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
           throw new HttpError(400, 'bad_request', 'Es wurde keine Datei hochgeladen.');
         const empty = upload.files.find((f) => f.bytes === 0);
         if (empty) throw new HttpError(400, 'empty_file', `${empty.name}: die Datei ist leer.`);
-        const analysis = await analyzeUpload(ctx.db, auth.tenantId, upload);
+        const analysis = await analyzeUpload(ctx.db, auth.tenantId, upload, {
+          swapAxes: query.swapAxes === 'true',
+        });
         return {
           uploadId: id,
           files: upload.files.map((f) => ({ name: f.name, bytes: f.bytes })),

@@ -121,6 +121,9 @@ export const runBodySchema = z.discriminatedUnion('kind', [
     parentCodeProperty: z.string().nullish(),
     crs: z.string().max(40).optional(),
     source: sourceSchema.optional(),
+    coveringFeatures: z.enum(['exclude', 'keep']).optional(),
+    missingAreas: z.enum(['keep', 'remove']).optional(),
+    swapAxes: z.boolean().optional(),
   }),
 ]);
 
@@ -131,6 +134,10 @@ const fileIssue = z.object({
   line: z.number().optional(),
   column: z.union([z.number(), z.string()]).optional(),
   message: z.string(),
+  hint: z
+    .enum(['swap_axes'])
+    .optional()
+    .meta({ description: 'swap_axes: mit swapAxes erneut hochladen bzw. ausführen' }),
 });
 
 export const reportSchema = z.object({
@@ -142,6 +149,15 @@ export const reportSchema = z.object({
   errorCount: z.number(),
   warnings: z.array(z.string()),
   unmatched: z.array(z.string()).optional(),
+  missingAreas: z
+    .object({
+      count: z.number(),
+      values: z.number(),
+      alerts: z.number(),
+      examples: z.array(z.string()),
+    })
+    .optional()
+    .meta({ description: 'Gebiete der Ebene, die in der Datei fehlen (behalten oder entfernt)' }),
   importId: z.number().optional(),
 });
 

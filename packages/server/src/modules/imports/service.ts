@@ -1,14 +1,9 @@
-// Import service: analyse uploaded files (format, encoding, delimiter, CRS, suggested mapping), then
-// run the import all-or-nothing in one transaction. The same code serves the CLI and HTTP.
-import { readFile } from 'node:fs/promises';
+// Import service: the table run (values into indicators, all or nothing in one transaction), and the
+// one door to the import steps: analyse (analyze.ts), run areas (area-run.ts), the run record
+// (run-record.ts). The same code serves the CLI and HTTP.
 import {
   createAreaLookup,
-  geodesicArea,
-  bboxOf,
   ObservationMapper,
-  suggestMapping,
-  validatePolygons,
-  type AreaGeometry,
   type CsvRecord,
   type TableMapping,
 } from '@sozialraum/core';
@@ -18,16 +13,10 @@ import {
   finishImportRun,
   recomputeAggregates,
   recomputeDerived,
-  upsertAreaSystem,
-  upsertAreas,
   upsertObservations,
   writeAudit,
-  type AreaInput,
   type ObservationInput,
 } from '../ingest/store.ts';
-import { invalidateCatalogueCache } from '../indicators/service.ts';
-import { invalidateGeometryCache } from '../areas/service.ts';
-import { readGeometryFiles } from './readers/geo/index.ts';
 import { ImportFileError } from './readers/errors.ts';
 import { actorName, type AuditActor } from '../audit/chain.ts';
 import {
@@ -36,187 +25,18 @@ import {
   type FileIssue,
   type ImportReport,
 } from './report.ts';
-import {
-  detectTable,
-  readCsvRecords,
-  readXlsxRecords,
-  type ReadProgress,
-  type TableDetection,
-} from './table-source.ts';
+import { detectTable, readCsvRecords, readXlsxRecords, type ReadProgress } from './table-source.ts';
 import {
   createImportIndicators,
   visibleIndicators,
   type ImportRights,
   type NewIndicatorInput,
 } from './table-targets.ts';
-import { sha256Of, type Upload, type UploadedFile } from './uploads.ts';
-import { resolveImportSource, type SourceReference } from '../sources/index.ts';
+import { sha256Of, type Upload } from './uploads.ts';
+import { type SourceReference } from '../sources/index.ts';
+import { execute } from './run-record.ts';
 
 export type { NewIndicatorInput } from './table-targets.ts';
-
-const GEO_EXT = /\.(geojson|json|zip|shp|shx|dbf|prj|cpg|gpkg)$/i;
-
-export interface TableAnalysis {
-  kind: 'table';
-  file: string;
-  detection: Omit<TableDetection, 'problems'>;
-  problems: FileIssue[];
-  suggestion: {
-    systemId: string | null;
-    levelId: string | null;
-    matchedCodes: number;
-    mapping: TableMapping;
-    confidence: number;
-    reasons: string[];
-    unresolved: string[];
-    unmatchedColumns: string[];
-  };
-}
-
-export interface AreasAnalysis {
-  kind: 'areas';
-  files: string[];
-  format: string;
-  crs: string;
-  featureCount: number;
-  properties: string[];
-  sampleProperties: Record<string, unknown>[];
-  warnings: string[];
-  problems: FileIssue[];
-  suggestion: {
-    codeProperty: string | null;
-    nameProperty: string | null;
-    parentCodeProperty: string | null;
-  };
-}
-
-export type Analysis = TableAnalysis | AreasAnalysis;
-
-/** Whether the upload holds geometries (areas) rather than a table. */
-export function isGeometryUpload(files: UploadedFile[]): boolean {
-  return files.length > 0 && files.every((f) => GEO_EXT.test(f.name));
-}
-
-async function loadGeometry(files: UploadedFile[], crs?: string) {
-  const bytes = await Promise.all(
-    files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await readFile(f.path)) })),
-  );
-  return readGeometryFiles(bytes, { expect: 'polygon', ...(crs ? { crs } : {}) });
-}
-
-function issuesOf(err: unknown, file: string): FileIssue[] {
-  if (err instanceof ImportFileError) return err.issues.map((i) => ({ ...i }));
-  return [{ file, message: err instanceof Error ? err.message : String(err) }];
-}
-
-/** Analyses an upload: detected format and a suggested mapping, or the problems that stop it. */
-export async function analyzeUpload(db: Sql, tenantId: string, upload: Upload): Promise<Analysis> {
-  if (upload.files.length === 0)
-    throw new ImportFileError([{ file: '(keine)', message: 'Es wurde keine Datei hochgeladen.' }]);
-  if (isGeometryUpload(upload.files)) {
-    const names = upload.files.map((f) => f.name);
-    const read = await loadGeometry(upload.files);
-    const props = new Set<string>();
-    for (const f of read.features.slice(0, 200))
-      for (const k of Object.keys(f.properties ?? {})) props.add(k);
-    const properties = [...props];
-    const pick = (re: RegExp) => properties.find((p) => re.test(p)) ?? null;
-    return {
-      kind: 'areas',
-      files: names,
-      format: read.format ?? names.map((n) => n.split('.').pop()).join('+'),
-      crs: read.sourceCrs,
-      featureCount: read.features.length,
-      properties,
-      sampleProperties: read.features.slice(0, 5).map((f) => f.properties ?? {}),
-      warnings: read.warnings,
-      problems: [],
-      suggestion: {
-        codeProperty:
-          pick(/(^|_)(id|code|schluessel|schlüssel|nr|nummer|key)$/i) ?? pick(/id|code|nr/i),
-        nameProperty: pick(/name|bezeichnung|bez_name/i),
-        parentCodeProperty: null,
-      },
-    };
-  }
-  if (upload.files.length > 1) {
-    throw new ImportFileError([
-      {
-        file: upload.files.map((f) => f.name).join(', '),
-        message:
-          'Bitte jeweils eine Tabelle hochladen (mehrere Dateien sind nur für Shapefile-Sätze vorgesehen).',
-      },
-    ]);
-  }
-  const file = upload.files[0]!;
-  const det = await detectTable(file);
-  const { problems, ...detection } = det;
-  // which level do the area codes belong to? the one whose codes match most sample values
-  const levels = await db.query<{
-    system_id: string;
-    level_id: string;
-    codes: string[];
-    valid_to: string | null;
-  }>(
-    `SELECT a.system_id, a.level_id, array_agg(a.code) AS codes, s.valid_to
-     FROM area a JOIN area_system s ON s.tenant_id = a.tenant_id AND s.id = a.system_id
-     WHERE a.tenant_id = $1 GROUP BY a.system_id, a.level_id, s.valid_to`,
-    [tenantId],
-  );
-  const indicators = await db.query<{ id: string; name_de: string }>(
-    'SELECT id, name_de FROM indicator WHERE tenant_id = $1',
-    [tenantId],
-  );
-  const known = indicators.map((i) => ({ id: i.id, name: i.name_de }));
-  let best: {
-    level: (typeof levels)[number];
-    s: ReturnType<typeof suggestMapping>;
-    matched: number;
-  } | null = null;
-  for (const level of levels) {
-    const s = suggestMapping(
-      det.header,
-      det.sampleRows,
-      known,
-      level.codes,
-      det.dialect
-        ? { numberFormat: { decimal: det.dialect.decimal, thousands: det.dialect.thousands } }
-        : {},
-    );
-    const areaCol = det.header.indexOf(s.mapping.areaColumn);
-    const codes = new Set(level.codes);
-    const matched =
-      areaCol < 0
-        ? 0
-        : det.sampleRows.filter(
-            (r) =>
-              codes.has(r[areaCol] ?? '') ||
-              codes.has((r[areaCol] ?? '').padStart(level.codes[0]?.length ?? 0, '0')),
-          ).length;
-    const better =
-      !best ||
-      matched > best.matched ||
-      (matched === best.matched && level.valid_to === null && best.level.valid_to !== null);
-    if (better) best = { level, s, matched };
-  }
-  const s = best?.s ?? suggestMapping(det.header, det.sampleRows, known, []);
-  return {
-    kind: 'table',
-    file: file.name,
-    detection,
-    problems,
-    suggestion: {
-      systemId: best?.level.system_id ?? null,
-      levelId: best?.level.level_id ?? null,
-      matchedCodes: best?.matched ?? 0,
-      mapping: s.mapping,
-      confidence: s.confidence,
-      reasons: s.reasons,
-      unresolved: s.unresolved,
-      unmatchedColumns: s.unmatchedColumns,
-    },
-  };
-}
 
 export interface TableRunOptions extends ImportRights {
   dryRun: boolean;
@@ -233,23 +53,6 @@ export interface TableRunOptions extends ImportRights {
   actor?: string | AuditActor;
   /** Owner of new indicators when the form names none (the importing person's department). */
   defaultDepartment?: string | undefined;
-}
-
-export interface AreaRunOptions {
-  dryRun: boolean;
-  systemId: string;
-  systemName?: string;
-  validFrom?: string | null;
-  levelId: string;
-  levelNameDe?: string;
-  levelNameEn?: string;
-  codeProperty: string;
-  nameProperty: string;
-  parentLevelId?: string | null;
-  parentCodeProperty?: string | null;
-  crs?: string;
-  source?: SourceReference;
-  actor?: string | AuditActor;
 }
 
 export type ProgressFn = (p: ReadProgress & { phase: 'lesen' | 'schreiben' | 'berechnen' }) => void;
@@ -520,336 +323,12 @@ export async function runTableImport(
   });
 }
 
-/** Runs an areas (geometry) import in one transaction. */
-export async function runAreaImport(
-  db: Db,
-  tenantId: string,
-  upload: Upload,
-  opts: AreaRunOptions,
-): Promise<ImportReport> {
-  const names = upload.files.map((f) => f.name).join(', ');
-  const sha = await sha256Of(upload.files);
-  const base: Omit<ImportReport, 'status'> = {
-    kind: 'areas',
-    rowsRead: 0,
-    rowsWritten: 0,
-    errors: [],
-    errorCount: 0,
-    warnings: [],
-  };
-  let read: Awaited<ReturnType<typeof loadGeometry>>;
-  try {
-    read = await loadGeometry(upload.files, opts.crs);
-  } catch (err) {
-    const errors = issuesOf(err, names);
-    if (opts.dryRun) return { ...base, status: 'failed', errors, errorCount: errors.length };
-    return recordFailure(
-      db,
-      tenantId,
-      { ...base, status: 'failed', errors, errorCount: errors.length },
-      { kind: 'areas', fileName: names, sha, format: 'geometry', actor: opts.actor },
-    );
-  }
-  const format = `${read.format ?? 'geometry'};${read.sourceCrs}`;
-  const run = async (tx: Sql): Promise<ImportReport> => {
-    const errors: FileIssue[] = [];
-    const file = names;
-    const inputs: AreaInput[] = [];
-    const seen = new Map<string, number>();
-    read.features.forEach((f, i) => {
-      const p = f.properties ?? {};
-      const where = `Objekt ${i + 1}`;
-      const code = p[opts.codeProperty];
-      const name = p[opts.nameProperty];
-      if (code === undefined || code === null || String(code).trim() === '') {
-        errors.push({
-          file,
-          line: i + 1,
-          column: opts.codeProperty,
-          message: `${where}: Attribut '${opts.codeProperty}' (Gebietsschlüssel) ist leer oder fehlt.`,
-        });
-        return;
-      }
-      const c = String(code).trim();
-      const prev = seen.get(c);
-      if (prev !== undefined)
-        errors.push({
-          file,
-          line: i + 1,
-          column: opts.codeProperty,
-          message: `${where}: Gebietsschlüssel '${c}' kommt doppelt vor (auch Objekt ${prev}).`,
-        });
-      seen.set(c, i + 1);
-      const g = f.geometry;
-      if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {
-        errors.push({
-          file,
-          line: i + 1,
-          message: `${where} ('${c}'): keine Flächengeometrie (${g?.type ?? 'leer'}).`,
-        });
-        return;
-      }
-      const geom = g as AreaGeometry;
-      const parent = opts.parentCodeProperty ? p[opts.parentCodeProperty] : undefined;
-      inputs.push({
-        levelId: opts.levelId,
-        code: c,
-        name:
-          name === undefined || name === null || String(name).trim() === ''
-            ? c
-            : String(name).trim(),
-        parentLevelId: opts.parentLevelId ?? null,
-        parentCode: parent === undefined || parent === null ? null : String(parent).trim(),
-        geometry: geom,
-        bbox: bboxOf(geom) as [number, number, number, number],
-        areaM2: geodesicArea(geom),
-        validFrom: opts.validFrom ?? null,
-      });
-    });
-    const geomIssues = validatePolygons(
-      read.features.map((f, i) => ({
-        id: String((f.properties ?? {})[opts.codeProperty] ?? i + 1),
-        geometry: f.geometry as AreaGeometry,
-      })),
-    );
-    for (const g of geomIssues) errors.push({ file, line: g.featureIndex + 1, message: g.message });
-    // parents must exist on the parent level
-    if (opts.parentLevelId && opts.parentCodeProperty) {
-      const parents = new Set(
-        (
-          await tx.query<{ code: string }>(
-            'SELECT code FROM area WHERE tenant_id = $1 AND system_id = $2 AND level_id = $3',
-            [tenantId, opts.systemId, opts.parentLevelId],
-          )
-        ).map((r) => r.code),
-      );
-      inputs.forEach((a, i) => {
-        if (a.parentCode && !parents.has(a.parentCode))
-          errors.push({
-            file,
-            line: i + 1,
-            column: opts.parentCodeProperty!,
-            message: `Objekt '${a.code}': übergeordnetes Gebiet '${a.parentCode}' gibt es auf der Ebene ${opts.parentLevelId} nicht.`,
-          });
-      });
-    }
-    const report: Omit<ImportReport, 'status'> = {
-      ...base,
-      rowsRead: read.features.length,
-      errors: errors.slice(0, MAX_REPORTED_ERRORS),
-      errorCount: errors.length,
-      warnings: read.warnings,
-    };
-    if (errors.length) throw new ImportRejected({ ...report, status: 'failed' });
-    if (inputs.length === 0)
-      throw new ImportRejected({
-        ...report,
-        status: 'failed',
-        errorCount: 1,
-        errors: [{ file, message: 'Die Datei enthält keine Gebiete.' }],
-      });
-
-    const sys = await tx.query<{ id: string }>(
-      'SELECT id FROM area_system WHERE tenant_id = $1 AND id = $2',
-      [tenantId, opts.systemId],
-    );
-    const levels = await tx.query<{ id: string; depth: number }>(
-      'SELECT id, depth FROM area_level WHERE tenant_id = $1 AND system_id = $2 ORDER BY depth',
-      [tenantId, opts.systemId],
-    );
-    // every map names its source: a new area system needs one (issue 9 § 3)
-    if (sys.length === 0 && !opts.source)
-      throw new ImportRejected({
-        ...report,
-        status: 'failed',
-        errorCount: 1,
-        errors: [
-          {
-            file,
-            message: `Für das neue Gebietssystem „${opts.systemId}“ bitte die Quelle angeben (Titel, Herausgeber, Lizenz, Namensnennung) – sie steht unter jeder Karte.`,
-          },
-        ],
-      });
-    // an import references or adds a source, never changes one (issue 8 § 2)
-    const source = opts.source ? await resolveImportSource(tx, tenantId, opts.source) : null;
-    const sourceId = source?.id ?? null;
-    if (source) report.warnings.push(...source.warnings);
-    if (sys.length === 0 || !levels.some((l) => l.id === opts.levelId)) {
-      const parentDepth = levels.find((l) => l.id === opts.parentLevelId)?.depth;
-      const depth =
-        parentDepth !== undefined
-          ? parentDepth + 1
-          : levels.length
-            ? Math.max(...levels.map((l) => l.depth)) + 1
-            : 0;
-      const existing = await tx.query<{
-        name: string;
-        valid_from: string | null;
-        source_id: string | null;
-      }>('SELECT name, valid_from, source_id FROM area_system WHERE tenant_id = $1 AND id = $2', [
-        tenantId,
-        opts.systemId,
-      ]);
-      await upsertAreaSystem(tx, tenantId, {
-        id: opts.systemId,
-        name: existing[0]?.name ?? opts.systemName ?? opts.systemId,
-        validFrom: existing[0]?.valid_from ?? opts.validFrom ?? null,
-        sourceId: existing[0]?.source_id ?? sourceId,
-        levels: [
-          {
-            id: opts.levelId,
-            nameDe: opts.levelNameDe ?? opts.levelId,
-            nameEn: opts.levelNameEn ?? opts.levelNameDe ?? opts.levelId,
-            depth,
-          },
-        ],
-      });
-    }
-    const importId = await createImportRun(tx, tenantId, {
-      kind: 'areas',
-      fileName: names,
-      fileSha256: sha,
-      format,
-      options: { ...opts, dryRun: undefined, actor: undefined, mayWrite: undefined },
-      actor: actorName(opts.actor),
-    });
-    const written = await upsertAreas(tx, tenantId, opts.systemId, inputs);
-    const status = written === 0 ? 'unchanged' : 'succeeded';
-    await finishImportRun(tx, tenantId, importId, {
-      status,
-      rowsRead: read.features.length,
-      rowsWritten: written,
-    });
-    await writeAudit(tx, tenantId, {
-      actor: opts.actor ?? 'system',
-      action: 'import.areas',
-      entity: 'import_run',
-      entityId: String(importId),
-      detail: {
-        files: names,
-        sha256: sha,
-        systemId: opts.systemId,
-        levelId: opts.levelId,
-        features: read.features.length,
-        written,
-        source: source ? { id: source.id, created: source.created } : null,
-      },
-    });
-    return { ...report, status, rowsWritten: written, importId };
-  };
-  return execute(db, tenantId, opts.dryRun, run, {
-    kind: 'areas',
-    fileName: names,
-    sha,
-    format,
-    actor: opts.actor,
-  });
-}
-
-class DryRunDone extends Error {
-  constructor(readonly report: ImportReport) {
-    super('dry run');
-  }
-}
-
-/** Runs fn in a transaction; a dry run or a rejection rolls back. Failures are recorded afterwards. */
-async function execute(
-  db: Db,
-  tenantId: string,
-  dryRun: boolean,
-  fn: (tx: Sql) => Promise<ImportReport>,
-  meta: {
-    kind: string;
-    fileName: string;
-    sha: string;
-    format: string;
-    actor?: string | AuditActor | undefined;
-  },
-): Promise<ImportReport> {
-  try {
-    const report = await db.transaction(async (tx) => {
-      const r = await fn(tx);
-      if (dryRun) throw new DryRunDone({ ...r, status: 'dry_run', importId: undefined });
-      return r;
-    });
-    if (report.rowsWritten > 0) {
-      // PGlite never analyses on its own: without statistics the planner picks slow plans (measured 2–3 s → 1 s)
-      await db.exec('ANALYZE area, observation');
-    }
-    invalidateCatalogueCache();
-    if (report.kind === 'areas') invalidateGeometryCache();
-    return report;
-  } catch (err) {
-    if (err instanceof DryRunDone) return err.report;
-    const report =
-      err instanceof ImportRejected
-        ? err.report
-        : err instanceof ImportFileError
-          ? {
-              kind: (meta.kind === 'areas' ? 'areas' : 'table') as ImportReport['kind'],
-              status: 'failed' as const,
-              rowsRead: 0,
-              rowsWritten: 0,
-              errors: err.issues,
-              errorCount: err.issues.length,
-              warnings: [],
-            }
-          : null;
-    if (!report) throw err;
-    if (dryRun) return { ...report, status: 'failed', importId: undefined };
-    return recordFailure(db, tenantId, { ...report, importId: undefined }, meta);
-  }
-}
-
-/** Records a failed run (in its own transaction, after the rollback), so failures are visible too. */
-async function recordFailure(
-  db: Db,
-  tenantId: string,
-  report: ImportReport,
-  meta: {
-    kind: string;
-    fileName: string;
-    sha: string;
-    format: string;
-    actor?: string | AuditActor | undefined;
-  },
-): Promise<ImportReport> {
-  await db.transaction(async (tx) => {
-    const id = await createImportRun(tx, tenantId, {
-      kind: meta.kind,
-      fileName: meta.fileName,
-      fileSha256: meta.sha,
-      format: meta.format,
-      actor: actorName(meta.actor),
-    });
-    await finishImportRun(tx, tenantId, id, {
-      status: 'failed',
-      rowsRead: report.rowsRead,
-      rowsWritten: 0,
-      errors: report.errors.slice(0, 100),
-      errorCount: report.errorCount,
-    });
-  });
-  return report;
-}
-
-/** Past import runs, newest first. */
-export async function listImportRuns(db: Sql, tenantId: string, limit = 100) {
-  return db.query<{
-    id: number;
-    kind: string;
-    file_name: string;
-    format: string;
-    status: string;
-    rows_read: number;
-    rows_written: number;
-    error_count: number;
-    started_at: Date;
-    finished_at: Date | null;
-    actor: string;
-  }>(
-    `SELECT id, kind, file_name, format, status, rows_read, rows_written, error_count, started_at, finished_at, actor
-     FROM import_run WHERE tenant_id = $1 ORDER BY id DESC LIMIT $2`,
-    [tenantId, limit],
-  );
-}
+export {
+  analyzeUpload,
+  isGeometryUpload,
+  type Analysis,
+  type AreasAnalysis,
+  type TableAnalysis,
+} from './analyze.ts';
+export { runAreaImport, type AreaRunOptions } from './area-run.ts';
+export { listImportRuns } from './run-record.ts';

@@ -8,6 +8,8 @@ export interface ImportFileIssue {
   line?: number;
   column?: string | number;
   message: string;
+  /** What the person can do about it in the app: 'swap_axes' = read again with x and y swapped. */
+  hint?: 'swap_axes';
 }
 
 // NUL, and a high surrogate without a low one after it or a low one without a high one before it.

@@ -6,6 +6,7 @@ import {
   checkCoordinates,
   crsFromGeoJson,
   describeFeature,
+  mapPositions,
   reprojectGeometry,
   validatePolygons,
   type Geometry,
@@ -23,6 +24,11 @@ export function parseCrsOption(crs: string | number, file: string): number {
   if (!r.ok)
     throw new ImportFileError([{ file, message: `Angegebenes Koordinatensystem: ${r.message}` }]);
   return r.epsg;
+}
+
+/** The geometry with x and y of every position exchanged. */
+export function swapAxes(g: Geometry): Geometry {
+  return mapPositions(g, (p) => [p[1]!, p[0]!, ...p.slice(2)] as typeof p);
 }
 
 const POLYGON_TYPES = new Set(['Polygon', 'MultiPolygon']);
@@ -80,7 +86,13 @@ export function finalizeFeatures(
     throw new ImportFileError([
       { file, message: `Koordinatensystem EPSG:${sourceEpsg} wird nicht unterstützt.` },
     ]);
-  const geometries = features.map((f) => f.geometry);
+  // Swapped axes are refused, never fixed silently (docs/methods/geometry.md); only after the person
+  // confirmed it ("Achsen tauschen und erneut prüfen") are x and y exchanged, and the checks run again.
+  const geometries = features.map((f) =>
+    opts.swapAxes && f.geometry ? swapAxes(f.geometry) : f.geometry,
+  );
+  if (opts.swapAxes)
+    warnings.push('Achsen getauscht: x und y wurden auf Wunsch vertauscht gelesen.');
   if (!def.geographic) {
     // Degrees declared as metres would reproject to a spot near 0° N and pass unnoticed: refuse them.
     const raw = checkCoordinates(geometries, { expectedBbox: null });
@@ -105,7 +117,12 @@ export function finalizeFeatures(
   const expectedBbox = opts.expectedBbox === undefined ? GERMANY_BBOX : opts.expectedBbox;
   const check = checkCoordinates(projected, { expectedBbox });
   for (const issue of check.issues) {
-    if (issue.severity === 'error') issues.push({ file, message: issue.message });
+    if (issue.severity === 'error')
+      issues.push({
+        file,
+        message: issue.message,
+        ...(issue.kind === 'swapped' && !opts.swapAxes ? { hint: 'swap_axes' as const } : {}),
+      });
     else if (expectedBbox && check.bbox && !intersects(check.bbox, expectedBbox)) {
       // Nothing at all in the expected area: almost always a wrong CRS, so refuse instead of warning.
       issues.push({

@@ -3,7 +3,7 @@
 import { checkCoordinates, crsFromPrj, guessProjectedCrs, type Geometry } from '@sozialraum/core';
 import * as shapefile from 'shapefile';
 import { ImportFileError } from '../errors.ts';
-import { finalizeFeatures, parseCrsOption } from './finalize.ts';
+import { finalizeFeatures, parseCrsOption, swapAxes } from './finalize.ts';
 import type { GeoFeature, GeometryReadResult, InputFile, ReadGeometryOptions } from './types.ts';
 
 const extOf = (name: string): string => /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
@@ -187,12 +187,18 @@ export async function readShapefile(
     // No .prj: guessing a CRS silently is dangerous. Only lon/lat degrees that all lie in the expected area
     // (Germany) are unambiguous enough (WGS84 and ETRS89 differ by < 1 m); everything else is refused.
     const check = checkCoordinates(
-      features.map((f) => f.geometry),
+      features.map((f) => (opts.swapAxes && f.geometry ? swapAxes(f.geometry) : f.geometry)),
       { expectedBbox: opts.expectedBbox === undefined ? undefined : opts.expectedBbox },
     );
     const swapped = check.issues.find((i) => i.kind === 'swapped');
     if (swapped)
-      throw new ImportFileError([{ file: name, message: `Keine .prj-Datei. ${swapped.message}` }]);
+      throw new ImportFileError([
+        {
+          file: name,
+          message: `Keine .prj-Datei. ${swapped.message}`,
+          ...(opts.swapAxes ? {} : { hint: 'swap_axes' as const }),
+        },
+      ]);
     if (check.ok && check.issues.length === 0 && opts.expectedBbox !== null) {
       warnings.push(
         `Zu ${shp.name} fehlt die .prj-Datei; die Koordinaten sind eindeutig Längen-/Breitengrade in Deutschland und wurden als WGS84 (EPSG:4326) gelesen.`,

@@ -26,6 +26,8 @@ export interface ReadGeometryOptions {
   idProperty?: string;
   /** Validate polygon rings (closed, ≥ 4 points, not self-intersecting); default true. */
   validate?: boolean;
+  /** Swap x and y of every coordinate before anything else (the person confirmed swapped axes). */
+  swapAxes?: boolean;
   /** GeoPackage layer (table) or shapefile base name when the upload holds several. */
   layer?: string;
 }
