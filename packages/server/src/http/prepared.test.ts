@@ -87,6 +87,18 @@ describe('PreparedCache', () => {
     expect(await cache.get(db, 'b', made(4))).not.toBe(b);
   });
 
+  it('keeps no more bytes than its bound', async () => {
+    const big = (n: number) => async () => prepare({ n, text: 'x'.repeat(10_000) });
+    const size = (await big(0)()).json.length + (await big(0)()).gzip.length;
+    const cache = new PreparedCache(100, Math.floor(size * 2.5));
+    const first = await cache.get(db, 'a', big(1));
+    await cache.get(db, 'b', big(2));
+    expect(await cache.get(db, 'a', big(9))).toBe(first);
+    await cache.get(db, 'c', big(3)); // three do not fit: 'b' is the least recently used
+    expect(await cache.get(db, 'a', big(9))).toBe(first);
+    expect(JSON.parse((await cache.get(db, 'b', big(4))).json.toString()).n).toBe(4);
+  });
+
   it('never shares entries between databases', async () => {
     const cache = new PreparedCache(10);
     const one = await cache.get({}, 'k', made(1));

@@ -95,13 +95,16 @@ export function currentDataVersion(): number {
  * Prepared answers of one route, per database object (test apps on different databases never
  * share entries) and key; forgotten as a whole when the data version moves. The key must hold
  * everything the answer depends on: tenant, query, and the reader's visibility class.
- * Bounded: the least recently used entry goes first.
+ * Bounded by entries and by bytes (JSON + gzip) per database: the least recently used goes first.
  */
 export class PreparedCache {
   private version = dataVersion;
-  private perDb = new WeakMap<object, Map<string, Promise<Prepared>>>();
+  private perDb = new WeakMap<object, Entries>();
 
-  constructor(private readonly max: number) {}
+  constructor(
+    private readonly maxEntries: number,
+    private readonly maxBytes = 64 * 1024 * 1024,
+  ) {}
 
   /** The prepared answer for key, made by make() on a miss; errors are not kept. */
   get(db: object, key: string, make: () => Promise<Prepared>): Promise<Prepared> {
@@ -110,25 +113,55 @@ export class PreparedCache {
       this.perDb = new WeakMap();
     }
     let entries = this.perDb.get(db);
-    if (!entries) this.perDb.set(db, (entries = new Map()));
-    const hit = entries.get(key);
+    if (!entries) this.perDb.set(db, (entries = { map: new Map(), bytes: 0 }));
+    const hit = entries.map.get(key);
     if (hit) {
       // most recently used last (Map keeps insertion order)
-      entries.delete(key);
-      entries.set(key, hit);
-      return hit;
+      entries.map.delete(key);
+      entries.map.set(key, hit);
+      return hit.answer;
     }
-    // A load that began before a change lands in the map the change has already replaced, so it
-    // is never served after the change.
+    // A load that began before a change lands in the entries the change has already replaced, so
+    // it is never served after the change.
     const cache = entries;
-    const made = make();
-    cache.set(key, made);
-    made.catch(() => {
-      if (cache.get(key) === made) cache.delete(key);
-    });
-    if (cache.size > this.max) cache.delete(cache.keys().next().value!);
-    return made;
+    const entry: Entry = { answer: make(), bytes: 0 };
+    cache.map.set(key, entry);
+    entry.answer.then(
+      (answer) => {
+        if (cache.map.get(key) !== entry) return;
+        entry.bytes = answer.json.length + answer.gzip.length;
+        cache.bytes += entry.bytes;
+        this.trim(cache);
+      },
+      () => {
+        if (cache.map.get(key) === entry) cache.map.delete(key);
+      },
+    );
+    this.trim(cache);
+    return entry.answer;
   }
+
+  private trim(cache: Entries): void {
+    while (
+      cache.map.size > this.maxEntries ||
+      (cache.bytes > this.maxBytes && cache.map.size > 1)
+    ) {
+      const [oldest, entry] = cache.map.entries().next().value!;
+      cache.map.delete(oldest);
+      cache.bytes -= entry.bytes;
+    }
+  }
+}
+
+interface Entry {
+  answer: Promise<Prepared>;
+  /** JSON + gzip bytes once made (0 while being made). */
+  bytes: number;
+}
+
+interface Entries {
+  map: Map<string, Entry>;
+  bytes: number;
 }
 
 /**

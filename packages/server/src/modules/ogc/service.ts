@@ -286,7 +286,8 @@ type ItemsPage = Awaited<ReturnType<typeof getItems>>;
 // the reader's visibility class (which indicators and cells they see), the page asked for and the
 // base URL the links are built from (the Host header, so many hosts cannot grow the cache past
 // its bound).
-const itemsCache = new PreparedCache(500);
+// A page of 100 Planungsräume is about 1 MB of GeoJSON + 0.25 MB gzip: up to 96 MB per database.
+const itemsCache = new PreparedCache(500, 96 * 1024 * 1024);
 
 /**
  * One page as prepared GeoJSON bytes. Its timeStamp is when the answer was prepared: the page is
