@@ -33,4 +33,52 @@ describe('database layer', () => {
   it('applies migrations once: a second run applies nothing', async () => {
     expect(await migrate(db)).toEqual([]);
   });
+
+  it('copies rows with COPY: tabs, newlines, backslashes, NULL and numbers arrive unchanged', async () => {
+    const rows = [
+      ['a\tb\nc\\d\re', 1.5, null],
+      ['\\N is text, not NULL', -0.25, '2020-02-29'],
+      [null, 1e-7, '1999-12-31'],
+    ] as const;
+    const back = await db.transaction(async (tx) => {
+      await tx.exec('CREATE TEMP TABLE copy_probe (t text, v float8, d date) ON COMMIT DROP');
+      expect(await tx.copyRows('copy_probe', ['t', 'v', 'd'], rows)).toBe(3);
+      return tx.query('SELECT t, v, d FROM copy_probe ORDER BY v');
+    });
+    expect(back).toEqual([
+      { t: '\\N is text, not NULL', v: -0.25, d: '2020-02-29' },
+      { t: null, v: 1e-7, d: '1999-12-31' },
+      { t: 'a\tb\nc\\d\re', v: 1.5, d: null },
+    ]);
+  });
+
+  it('fails a COPY with bad data and rolls the transaction back', async () => {
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query("INSERT INTO tenant (id, ags, name) VALUES ('z', '11000000', 'Z')");
+        await tx.exec('CREATE TEMP TABLE copy_bad (d date) ON COMMIT DROP');
+        await tx.copyRows('copy_bad', ['d'], [['2020-01-01'], ['kein Datum']]);
+      }),
+    ).rejects.toThrow(/date/);
+    expect(await db.query("SELECT id FROM tenant WHERE id = 'z'")).toEqual([]);
+    // the connection is usable afterwards
+    expect(await db.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+  });
+
+  it('refuses table or column names that are not plain identifiers', async () => {
+    await expect(db.copyRows('tenant; DROP TABLE tenant', ['id'], [['x']])).rejects.toThrow(
+      /unzulässiger Name/,
+    );
+  });
+
+  it('checks foreign keys again after withoutRowTriggers', async () => {
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.withoutRowTriggers(async () => undefined);
+        await tx.query(
+          "INSERT INTO source (tenant_id, id, title, publisher, licence, attribution) VALUES ('nobody', 's', 't', 'p', 'l', 'a')",
+        );
+      }),
+    ).rejects.toThrow(/foreign key/);
+  });
 });

@@ -190,3 +190,56 @@ describe('roll-up in SQL', () => {
     expect(r.value).toBeCloseTo((m.value! / c.value!) * 100, 12);
   });
 });
+
+describe('bulk write of observations', () => {
+  const obs = (value: number | null, flagReason: string | null = null) => ({
+    indicatorId: 'n',
+    areaId: ids.get('C1')!,
+    refDate: '2023-12-31',
+    value,
+    flag: flagReason ? ('invalid' as const) : null,
+    flagReason,
+  });
+  const rollback = new Error('rollback');
+
+  it('writes new and changed rows only: the same rows again write nothing', async () => {
+    await expect(
+      db.transaction(async (tx) => {
+        expect(await upsertObservations(tx, 't', [obs(7, 'Tab\tund\nZeile')], null)).toBe(1);
+        expect(await upsertObservations(tx, 't', [obs(7, 'Tab\tund\nZeile')], null)).toBe(0);
+        expect(await upsertObservations(tx, 't', [obs(8)], null)).toBe(1);
+        const [row] = await tx.query(
+          "SELECT value, flag_reason FROM observation WHERE tenant_id = 't' AND indicator_id = 'n' AND ref_date = '2023-12-31'",
+        );
+        expect(row).toEqual({ value: 8, flag_reason: null });
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
+  });
+
+  it('refuses rows whose area belongs to no area of the tenant, and writes none of them', async () => {
+    const before = await db.query(
+      "SELECT count(*)::int AS n FROM observation WHERE tenant_id = 't'",
+    );
+    await expect(
+      db.transaction(async (tx) => {
+        await upsertObservations(tx, 't', [obs(1), { ...obs(2), areaId: 999_999 }], null);
+      }),
+    ).rejects.toThrow(/unbekannte Gebiete \(id 999999\)/);
+    await expect(
+      db.transaction(async (tx) => {
+        await upsertObservations(tx, 't', [{ ...obs(2), indicatorId: 'gibt_es_nicht' }], null);
+      }),
+    ).rejects.toThrow(/unbekannte Indikatoren \(gibt_es_nicht\)/);
+    expect(
+      await db.query("SELECT count(*)::int AS n FROM observation WHERE tenant_id = 't'"),
+    ).toEqual(before);
+  });
+
+  it('relies on observation having no triggers of its own (PGlite switches row triggers off for the upsert)', async () => {
+    const own = await db.query(
+      "SELECT tgname FROM pg_trigger WHERE tgrelid = 'observation'::regclass AND NOT tgisinternal",
+    );
+    expect(own).toEqual([]);
+  });
+});
