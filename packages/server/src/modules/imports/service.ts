@@ -12,7 +12,7 @@ import {
   createImportRun,
   finishImportRun,
   recomputeAggregates,
-  recomputeDerived,
+  recomputeDerivedFrom,
   upsertObservations,
   writeAudit,
   type ObservationInput,
@@ -288,7 +288,7 @@ export async function runTableImport(
         })),
       );
     await recomputeAggregates(tx, tenantId, indicatorIds);
-    await recomputeDerived(tx, tenantId);
+    await recomputeDerivedFrom(tx, tenantId, indicatorIds);
     const status = written === 0 ? 'unchanged' : 'succeeded';
     await finishImportRun(tx, tenantId, importId, {
       status,

@@ -8,6 +8,7 @@ import {
   ensureTenant,
   recomputeAggregates,
   recomputeDerived,
+  recomputeDerivedFrom,
   upsertAreaSystem,
   upsertAreas,
   upsertIndicators,
@@ -241,5 +242,28 @@ describe('bulk write of observations', () => {
       "SELECT tgname FROM pg_trigger WHERE tgrelid = 'observation'::regclass AND NOT tgisinternal",
     );
     expect(own).toEqual([]);
+  });
+
+  it('derives again exactly the shares computed from the changed indicators', async () => {
+    await expect(
+      db.transaction(async (tx) => {
+        const c1 = ids.get('C1')!;
+        await upsertObservations(
+          tx,
+          't',
+          [{ indicatorId: 'm', areaId: c1, refDate: '2024-12-31', value: 50 }],
+          null,
+        );
+        // q feeds no derived share: nothing to do
+        expect(await recomputeDerivedFrom(tx, 't', ['q'])).toBe(0);
+        expect(await recomputeDerivedFrom(tx, 't', ['m'])).toBe(1);
+        const [r] = await tx.query<{ value: number; numerator: number }>(
+          "SELECT value, numerator FROM observation WHERE tenant_id = 't' AND indicator_id = 'r' AND area_id = $1",
+          [c1],
+        );
+        expect(r?.numerator).toBe(50);
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
   });
 });
