@@ -10,6 +10,7 @@ import type { CsvRecord } from './csv-parser.ts';
 import { normalizeAreaName, type AreaNameMatch, type NameMatchConfidence } from './area-names.ts';
 import { AreaResolver } from './area-resolver.ts';
 import { CellTally, type CellTallySummary } from './cell-tally.ts';
+import { PlausibilityTally, type PlausibilitySummary } from './plausibility.ts';
 import {
   NonAreaRowCollector,
   type NonAreaRowGroup,
@@ -87,6 +88,14 @@ export interface MappingContext {
   skipNonAreaRows?: boolean;
   /** City and parent-area names that mark non-area rows (non-area-rows.ts). */
   nonAreaRows?: NonAreaRowOptions;
+  /** Indicators that count (kind 'count'): values with decimals get a plausibility warning. */
+  countIndicatorIds?: ReadonlySet<string>;
+  /**
+   * Wide rows whose values are all 0: 'report' counts them with a plausibility warning, 'missing'
+   * also imports them as missing (flag 'suppressed'). Default: not checked – uninhabited areas
+   * (forests, airports) have real zeros, e.g. 15 rows of Berlin's population file.
+   */
+  zeroRows?: 'report' | 'missing';
 }
 
 export interface Observation {
@@ -128,6 +137,8 @@ export interface MappingSummary {
   nameMatches: AreaNameMatch[];
   /** Rows recognised as no area (sums, city, subtotals, blank), with counts; `skipped` says whether they were left out. */
   nonAreaRows: NonAreaRowGroup[];
+  /** Decimals in counts, thousands separators in percent columns, all-zero rows (plausibility.ts). */
+  plausibility: PlausibilitySummary;
 }
 
 /** Builds code and name lookups for the areas of one level. */
@@ -163,6 +174,13 @@ interface IndicatorColumns {
 }
 
 const MAX_LIST = 200;
+const ZERO_ROW: ParsedNumber = {
+  ok: true,
+  kind: 'missing',
+  value: null,
+  percent: false,
+  marker: '0',
+};
 // Sum rows of published tables; they match no area and are skipped with a warning.
 const TOTAL_ROW =
   /^(insgesamt|gesamt|summe|zusammen|total|berlin( insgesamt)?|land berlin|alle( gebiete)?)$/i;
@@ -206,6 +224,7 @@ export class ObservationMapper {
   private readonly areas: AreaResolver;
   private readonly cells = new CellTally();
   private readonly nonArea = new NonAreaRowCollector();
+  private readonly plausible: PlausibilityTally;
   private lastDuplicateLine = -1;
   private maxNeededIndex = 0;
 
@@ -215,6 +234,11 @@ export class ObservationMapper {
     this.ctx = ctx;
     this.maxErrors = ctx.maxErrors ?? 1000;
     this.areas = new AreaResolver(ctx.areas, mapping.areaKey, ctx);
+    this.plausible = new PlausibilityTally(
+      ctx.numberFormat,
+      ctx.countIndicatorIds ?? new Set(),
+      ctx.zeroRows,
+    );
     for (const id of ctx.areas.byCode.values())
       if (!this.areaIndex.has(id)) this.areaIndex.set(id, this.areaIndex.size);
     for (const ids of ctx.areas.byName.values())
@@ -394,12 +418,20 @@ export class ObservationMapper {
     return res;
   }
 
-  private parseNumberCell(rec: CsvRecord, col: ColumnRef | null): ParsedNumber | null {
+  /** Parses a number cell; `indicatorId` is given for value columns (plausibility checks). */
+  private parseNumberCell(
+    rec: CsvRecord,
+    col: ColumnRef | null,
+    indicatorId?: string,
+  ): ParsedNumber | null {
     if (!col) return null;
     const text = rec.fields[col.index] ?? '';
     const p = parseLocaleNumber(text, this.ctx.numberFormat);
     if (!p.ok) this.addError(rec.line, col, p.reason);
-    else this.cells.add(p, rec.line, col.name, text);
+    else {
+      this.cells.add(p, rec.line, col.name, text);
+      if (indicatorId !== undefined) this.plausible.cell(indicatorId, p, text, rec.line, col.name);
+    }
     return p;
   }
 
@@ -463,7 +495,10 @@ export class ObservationMapper {
     );
     if (marked && marked.ok && marked.kind === 'missing' && (value === null || marked === value)) {
       obs.flag = 'suppressed';
-      obs.flagReason = `Kennzeichen '${marked.marker}' in der Quelle`;
+      obs.flagReason =
+        marked === ZERO_ROW
+          ? 'alle Werte der Zeile 0 (als fehlend übernommen)'
+          : `Kennzeichen '${marked.marker}' in der Quelle`;
     }
     out.push(obs);
     this.observationCount++;
@@ -538,7 +573,7 @@ export class ObservationMapper {
           );
           continue;
         }
-        const value = this.parseNumberCell(rec, c.value)!;
+        const value = this.parseNumberCell(rec, c.value, indicatorId)!;
         this.record(
           out,
           rec,
@@ -550,19 +585,21 @@ export class ObservationMapper {
           this.parseNumberCell(rec, c.denominator),
         );
       } else {
-        for (const g of this.wide) {
-          const value = this.parseNumberCell(rec, g.value);
+        const values = this.wide.map((g) => this.parseNumberCell(rec, g.value, g.indicatorId));
+        // all values 0: a placeholder row of published tables, kept as missing only when asked
+        const zero = this.plausible.zeroRow(rec.line, values) ? ZERO_ROW : null;
+        this.wide.forEach((g, i) => {
           this.record(
             out,
             rec,
             g.indicatorId,
             areaRes.areaId,
             g.date ?? refDate!,
-            value,
+            zero && values[i] ? zero : values[i]!,
             this.parseNumberCell(rec, g.numerator),
             this.parseNumberCell(rec, g.denominator),
           );
-        }
+        });
       }
     }
     return out;
@@ -615,7 +652,7 @@ export class ObservationMapper {
       warnings.push(
         `${nonAreaErrors.count} Zeile(n) sind vermutlich keine Gebiete (z. B. Zeile ${nonAreaErrors.first}: ${nonAreaErrors.example}); sie lassen sich als Gruppe überspringen.`,
       );
-    warnings.push(...this.cells.warnings());
+    warnings.push(...this.cells.warnings(), ...this.plausible.warnings());
     if (this.errorCount > this.errors.length)
       warnings.push(
         `Nur die ersten ${this.errors.length} von ${this.errorCount} Fehlern werden einzeln aufgeführt.`,
@@ -632,6 +669,7 @@ export class ObservationMapper {
       cells: this.cells.summary(),
       nameMatches: [...this.areas.nameMatches.values()],
       nonAreaRows: this.nonArea.result(),
+      plausibility: this.plausible.summary(),
     };
   }
 }
