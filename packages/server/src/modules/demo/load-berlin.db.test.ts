@@ -158,4 +158,30 @@ describe('Berlin demo', () => {
     ]);
     expect(await hasData(db, 'berlin')).toBe(true);
   });
+
+  it('ends with the indexes of the migrations on observation (dropped for the first load, built again)', async () => {
+    const indexes = await db.query<{ definition: string }>(
+      "SELECT pg_get_indexdef(indexrelid) AS definition FROM pg_index WHERE indrelid = 'observation'::regclass ORDER BY 1",
+    );
+    expect(indexes.map((i) => i.definition)).toEqual([
+      'CREATE INDEX observation_area_idx ON public.observation USING btree (tenant_id, area_id, indicator_id)',
+      'CREATE UNIQUE INDEX observation_pkey ON public.observation USING btree (tenant_id, indicator_id, ref_date, area_id)',
+    ]);
+    const [pk] = await db.query<{ contype: string }>(
+      "SELECT contype FROM pg_constraint WHERE conrelid = 'observation'::regclass AND conname = 'observation_pkey'",
+    );
+    expect(pk).toEqual({ contype: 'p' });
+  });
+
+  it('loads into a table that already has rows with every index in place, keeping all-or-nothing', async () => {
+    // a second load on top finds rows: nothing is dropped, and a failure rolls everything back
+    const before = await one<{ n: number }>('SELECT count(*)::int AS n FROM observation');
+    await expect(
+      loadBerlinDemo(db, () => undefined, path.join(BERLIN, 'gibt-es-nicht')),
+    ).rejects.toThrow();
+    expect(await one<{ n: number }>('SELECT count(*)::int AS n FROM observation')).toEqual(before);
+    expect(
+      (await db.query("SELECT 1 FROM pg_index WHERE indrelid = 'observation'::regclass")).length,
+    ).toBe(2);
+  });
 });

@@ -9,10 +9,13 @@ import { REPO_ROOT } from '../../config.ts';
 import {
   areaIdsByCode,
   createImportRun,
+  dropObservationIndexesWhenEmpty,
   ensureTenant,
   finishImportRun,
+  insertObservations,
   recomputeAggregates,
   recomputeDerived,
+  restoreObservationIndexes,
   upsertAreaSystem,
   upsertAreas,
   upsertIndicators,
@@ -62,8 +65,13 @@ export async function loadBerlinDemo(db: Db, log: Log = () => undefined, dir = D
     for (const sys of AREA_SYSTEMS) await upsertAreaSystem(tx, tenantId, sys);
     stats.areas = await loadAreas(tx, tenantId, dir, log);
     await upsertIndicators(tx, tenantId, [...ewrIndicators(), ...mssIndicators()]);
-    stats.observations += await loadPopulation(tx, tenantId, dir, log);
-    stats.observations += await loadMss(tx, tenantId, dir, log);
+    // First start: into an empty table without its indexes, built once afterwards (the demo's
+    // files hold each key once; a duplicate would fail the rebuild and with it the whole load)
+    const rebuild = await dropObservationIndexesWhenEmpty(tx);
+    const write: WriteObservations = rebuild ? insertObservations : upsertObservations;
+    stats.observations += await loadPopulation(tx, tenantId, dir, log, write);
+    stats.observations += await loadMss(tx, tenantId, dir, log, write);
+    await restoreObservationIndexes(tx, rebuild);
     log('Aggregiere auf obere Ebenen …');
     stats.aggregated = await recomputeAggregates(tx, tenantId);
     log('Berechne abgeleitete Anteile …');
@@ -270,7 +278,15 @@ function parseCount(text: string, where: string): number {
   return v;
 }
 
-async function loadPopulation(tx: Sql, tenantId: string, dir: string, log: Log): Promise<number> {
+type WriteObservations = typeof upsertObservations;
+
+async function loadPopulation(
+  tx: Sql,
+  tenantId: string,
+  dir: string,
+  log: Log,
+  write: WriteObservations,
+): Promise<number> {
   const ids = {
     '2006': await areaIdsByCode(tx, tenantId, 'lor2006', 'plr'),
     '2021': await areaIdsByCode(tx, tenantId, 'lor2021', 'plr'),
@@ -320,7 +336,7 @@ async function loadPopulation(tx: Sql, tenantId: string, dir: string, log: Log):
         rows.push({ indicatorId: sum.id, areaId, refDate, value: v });
       }
     }
-    const n = await upsertObservations(tx, tenantId, rows, importId);
+    const n = await write(tx, tenantId, rows, importId);
     await finishImportRun(tx, tenantId, importId, {
       status: 'succeeded',
       rowsRead: records.length,
@@ -339,7 +355,13 @@ function mssNumber(text: string | undefined): number | null {
   return v;
 }
 
-async function loadMss(tx: Sql, tenantId: string, dir: string, log: Log): Promise<number> {
+async function loadMss(
+  tx: Sql,
+  tenantId: string,
+  dir: string,
+  log: Log,
+  writeObservations: WriteObservations,
+): Promise<number> {
   const ids2006 = await areaIdsByCode(tx, tenantId, 'lor2006', 'plr');
   const ids2021 = await areaIdsByCode(tx, tenantId, 'lor2021', 'plr');
   const mssDir = path.join(dir, 'mss');
@@ -357,7 +379,7 @@ async function loadMss(tx: Sql, tenantId: string, dir: string, log: Log): Promis
       'observations',
       'csv;utf-8;comma;decimal-point;wide',
     );
-    const n = await upsertObservations(tx, tenantId, rows, importId);
+    const n = await writeObservations(tx, tenantId, rows, importId);
     await finishImportRun(tx, tenantId, importId, {
       status: 'succeeded',
       rowsRead,
