@@ -254,6 +254,16 @@ export const de = {
     'Wird im Katalog und unter der Karte genannt. Pflichtfelder: Titel, Herausgeber, Lizenz, Namensnennung. Neue Indikatoren sind zunächst verwaltungsintern: öffentlich werden sie erst, wenn Sie das unter „Indikator bearbeiten“ festlegen.',
   areaSourceHint:
     'Wird unter jeder Karte dieses Gebietssystems genannt. Pflichtfelder: Titel, Herausgeber, Lizenz, Namensnennung.',
+  swapAxesExplain:
+    'Die Koordinaten sehen aus, als wären x und y vertauscht (Breite vor Länge). Wenn Sie das bestätigen, wird die Datei mit getauschten Achsen erneut geprüft.',
+  swapAxesButton: 'Achsen tauschen und erneut prüfen',
+  coveringTitle: 'Gesamtfläche erkannt',
+  coveringExclude: 'Auslassen (empfohlen): kein Gebiet daraus machen',
+  coveringKeep: 'Trotzdem als Gebiet übernehmen',
+  missingTitle: (n: string) => `${n} Gebiete fehlen in der Datei`,
+  missingKeep: 'Behalten (Standard): die Gebiete und ihre Werte bleiben',
+  missingRemove: (n: string, values: string, alerts: string) =>
+    `Entfernen: ${n} Gebiete mit ${values} Werten und ${alerts} Hinweisen löschen (protokolliert)`,
   sourceTitle: 'Titel',
   sourcePublisher: 'Herausgeber',
   sourceUrl: 'Adresse (URL, optional)',

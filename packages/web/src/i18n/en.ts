@@ -244,6 +244,16 @@ export const en: Dict = {
     'Shown in the catalogue and below the map. Required: title, publisher, licence, attribution. New indicators start internal: they become public only when you say so in “Edit indicator”.',
   areaSourceHint:
     'Shown below every map of this area system. Required: title, publisher, licence, attribution.',
+  swapAxesExplain:
+    'The coordinates look as if x and y were swapped (latitude before longitude). If you confirm, the file is checked again with the axes swapped.',
+  swapAxesButton: 'Swap axes and check again',
+  coveringTitle: 'Whole-area feature found',
+  coveringExclude: 'Leave it out (recommended): do not make it an area',
+  coveringKeep: 'Import it as an area anyway',
+  missingTitle: (n: string) => `${n} areas are missing from the file`,
+  missingKeep: 'Keep (default): the areas and their values stay',
+  missingRemove: (n: string, values: string, alerts: string) =>
+    `Remove: delete ${n} areas with ${values} values and ${alerts} alerts (audited)`,
   sourceTitle: 'Title',
   sourcePublisher: 'Publisher',
   sourceUrl: 'Web address (URL, optional)',

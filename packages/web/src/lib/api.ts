@@ -317,6 +317,8 @@ export interface AnalyzeResponse {
   reasons: string[];
   warnings: string[];
   problems: ImportError[];
+  /** Areas: features that cover nearly all others (the whole city). */
+  covering?: { feature: number; message: string }[];
 }
 
 export interface ImportError {
@@ -324,6 +326,8 @@ export interface ImportError {
   line?: number | null;
   column?: number | string | null;
   message: string;
+  /** swap_axes: the file can be read again with x and y swapped. */
+  hint?: 'swap_axes';
 }
 
 export interface ImportReport {
@@ -335,6 +339,7 @@ export interface ImportReport {
   errorCount: number;
   warnings: string[];
   unmatched?: string[];
+  missingAreas?: { count: number; values: number; alerts: number; examples: string[] };
   importId?: number;
 }
 
@@ -371,6 +376,9 @@ export interface AreasRunBody {
   nameProperty: string;
   parentLevelId?: string | null;
   parentCodeProperty?: string | null;
+  coveringFeatures?: 'exclude' | 'keep';
+  missingAreas?: 'keep' | 'remove';
+  swapAxes?: boolean;
   /** Required when the import creates a new area system. */
   source?: { title: string; publisher: string; licence: string; attribution: string; url?: string };
 }
@@ -458,6 +466,9 @@ export function normalizeAnalysis(raw: unknown): AnalyzeResponse {
       reasons: [],
       warnings: strings(a.warnings),
       problems: Array.isArray(a.problems) ? (a.problems as ImportError[]) : [],
+      covering: Array.isArray(a.covering)
+        ? (a.covering as { feature: number; message: string }[])
+        : [],
     };
   }
   // the shape written in docs/api-contract.md
@@ -917,12 +928,14 @@ export const api = {
   profile: (id: number, date?: string | null) =>
     request<Profile>(`/api/areas/${id}/profile${q({ date })}`),
   imports: () => request<ImportRun[]>('/api/imports'),
-  analyzeImport: async (files: File[]): Promise<AnalyzeResponse> => {
+  analyzeImport: async (
+    files: File[],
+    opts: { swapAxes?: boolean } = {},
+  ): Promise<AnalyzeResponse> => {
     const form = new FormData();
     for (const f of files) form.append('file', f, f.name);
-    return normalizeAnalysis(
-      await request<unknown>('/api/imports/analyze', { method: 'POST', body: form }),
-    );
+    const url = opts.swapAxes ? '/api/imports/analyze?swapAxes=true' : '/api/imports/analyze';
+    return normalizeAnalysis(await request<unknown>(url, { method: 'POST', body: form }));
   },
   runImport: (uploadId: string, body: TableRunBody | AreasRunBody) =>
     request<ImportReport>(`/api/imports/${enc(uploadId)}/run`, {

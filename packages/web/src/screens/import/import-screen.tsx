@@ -47,6 +47,12 @@ import {
   validateSource,
 } from './new-indicators.ts';
 import { SourceFieldset } from './source-fieldset.tsx';
+import {
+  AreaDecisions,
+  SwapAxesOffer,
+  type CoveringChoice,
+  type MissingChoice,
+} from './area-decisions.tsx';
 import type { NewIndicatorDraft, SourceDraft } from './new-indicators.ts';
 
 const MAX_ERRORS_SHOWN = 200;
@@ -138,6 +144,11 @@ export function ImportScreen() {
   const [busy, setBusy] = useState<null | 'analyze' | 'dry' | 'run'>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
+  // areas: decisions the server asks for (issue 9 § 3)
+  const [swapAxes, setSwapAxes] = useState(false);
+  const [coveringChoice, setCoveringChoice] = useState<CoveringChoice>('exclude');
+  const [missingChoice, setMissingChoice] = useState<MissingChoice>('keep');
+  const [missingAreas, setMissingAreas] = useState<ImportReport['missingAreas']>(undefined);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [formProblems, setFormProblems] = useState<string[]>([]);
   const [drafts, setDrafts] = useState<Record<string, NewIndicatorDraft>>({});
@@ -199,9 +210,10 @@ export function ImportScreen() {
     setAnalysis(null);
     setReport(null);
     setError(null);
+    setSwapAxes(false);
   };
 
-  const analyze = async () => {
+  const analyze = async (swap = swapAxes) => {
     if (files.length === 0) {
       setError(new ApiError(t.noFiles, 400, 'client'));
       return;
@@ -210,9 +222,13 @@ export function ImportScreen() {
     setError(null);
     setReport(null);
     setFormProblems([]);
+    setSwapAxes(swap);
+    setCoveringChoice('exclude');
+    setMissingChoice('keep');
+    setMissingAreas(undefined);
     setMapLink(null);
     try {
-      const res = await api.analyzeImport(files);
+      const res = await api.analyzeImport(files, { swapAxes: swap });
       setAnalysis(res);
       const m = unwrapSuggestion(res.suggestedMapping);
       if (res.detected.kind === 'table') {
@@ -322,9 +338,13 @@ export function ImportScreen() {
             dryRun,
             ...areasRunFields(areaTarget),
             ...(areaTarget.systemMode !== 'existing' ? { source: sourceBody(sourceDraft) } : {}),
+            ...(swapAxes ? { swapAxes } : {}),
+            ...(analysis.covering?.length ? { coveringFeatures: coveringChoice } : {}),
+            ...(missingAreas ? { missingAreas: missingChoice } : {}),
           };
       const res = await api.runImport(analysis.uploadId, body);
       setReport(res);
+      if (res.missingAreas) setMissingAreas(res.missingAreas);
       if (!dryRun) setHistoryTick((n) => n + 1);
       if (!dryRun && (res.status === 'succeeded' || res.status === 'unchanged')) {
         if (isTable) {
@@ -576,6 +596,11 @@ export function ImportScreen() {
               caption={t.errorCount(errorIssues.length)}
             />
           )}
+          <SwapAxesOffer
+            issues={errorIssues}
+            busy={busy !== null}
+            onSwap={() => void analyze(true)}
+          />
         </div>
       )}
 
@@ -1068,6 +1093,16 @@ export function ImportScreen() {
               <p id={`${id}-id-hint`} className="hint form-grid-full">
                 {t.idHint}
               </p>
+              <div className="form-grid-full">
+                <AreaDecisions
+                  covering={analysis.covering ?? []}
+                  coveringChoice={coveringChoice}
+                  onCovering={setCoveringChoice}
+                  missing={missingAreas}
+                  missingChoice={missingChoice}
+                  onMissing={setMissingChoice}
+                />
+              </div>
               {areaTarget.systemMode !== 'existing' && (
                 <div className="form-grid-full">
                   <SourceFieldset
