@@ -719,7 +719,7 @@ async function benchMillionRows(db: Db, work: string, rows: number): Promise<Sec
     ],
     notes: [
       `Datei: ${mb(size)}, ${de(codes.length)} Planungsräume × ${de(Math.ceil(rows / codes.length))} Stichtage; gelesen ${de(report.rowsRead)}, geschrieben ${de(report.rowsWritten)}.`,
-      'Import = `runTableImport` (Streaming-Decoder + CSV-Parser aus core, Zuordnung, Upsert in 5.000er-Blöcken, Aggregation auf obere Ebenen, abgeleitete Anteile, Audit) in die Demo-Datenbank.',
+      'Import = `runTableImport` (Streaming-Decoder + CSV-Parser aus core, Zuordnung, je 5.000 Zeilen COPY in eine Staging-Tabelle und ein mengenbasierter Upsert, Aggregation auf obere Ebenen, abgeleitete Anteile, Audit) in die Demo-Datenbank.',
       `RSS enthält PGlite (WASM-Heap, etwa 800 MB). Zuwachs während des Imports ${mb(Math.max(0, peak - rssBefore))} bei ${mb(size)} Datei: die Datei wird in Blöcken gelesen und geschrieben, nicht ganz in den Speicher geladen (alle 50 ms gemessen).`,
     ],
   };
