@@ -7,6 +7,7 @@ import { buildApp } from '../../app.ts';
 import { adminHeaders, injectAs } from '../../testing/auth.ts';
 import type { Db } from '../../db/db.ts';
 import { insertFixture, testContext } from '../../testing/fixtures.ts';
+import { multipart } from '../../testing/multipart.ts';
 import { createTestDb } from '../../testing/test-db.ts';
 
 let db: Db;
@@ -31,25 +32,6 @@ afterAll(async () => {
   await db.close();
   await rm(dataDir, { recursive: true, force: true });
 });
-
-/** A multipart/form-data body with the given files in the field "file". */
-function multipart(files: { name: string; content: Buffer }[]) {
-  const boundary = '----sozialraum' + Math.random().toString(16).slice(2);
-  const parts: Buffer[] = [];
-  for (const f of files) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-      ),
-    );
-    parts.push(f.content, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(parts),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 const CSV = Buffer.from(
   'PLR;Stichtag;Einwohner\r\n01100101;31.12.2025;1.234\r\n01100102;31.12.2025;567\r\n02100101;31.12.2025;89\r\n02100102;31.12.2025;10\r\n',
