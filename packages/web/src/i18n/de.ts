@@ -252,6 +252,7 @@ export const de = {
   sourceFormTitle: 'Quelle der neuen Indikatoren',
   sourceFormHint:
     'Wird im Katalog und unter der Karte genannt. Pflichtfelder: Titel, Herausgeber, Lizenz, Namensnennung. Neue Indikatoren sind zunächst verwaltungsintern: öffentlich werden sie erst, wenn Sie das unter „Indikator bearbeiten“ festlegen.',
+  areaSourceTitle: 'Quelle des Gebietssystems',
   areaSourceHint:
     'Wird unter jeder Karte dieses Gebietssystems genannt. Pflichtfelder: Titel, Herausgeber, Lizenz, Namensnennung.',
   swapAxesExplain:

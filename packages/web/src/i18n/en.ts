@@ -242,6 +242,7 @@ export const en: Dict = {
   sourceFormTitle: 'Source of the new indicators',
   sourceFormHint:
     'Shown in the catalogue and below the map. Required: title, publisher, licence, attribution. New indicators start internal: they become public only when you say so in “Edit indicator”.',
+  areaSourceTitle: 'Source of the area system',
   areaSourceHint:
     'Shown below every map of this area system. Required: title, publisher, licence, attribution.',
   swapAxesExplain:

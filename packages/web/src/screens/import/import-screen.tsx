@@ -1110,6 +1110,7 @@ export function ImportScreen() {
                     draft={sourceDraft}
                     onChange={setSourceDraft}
                     hint={t.areaSourceHint}
+                    title={t.areaSourceTitle}
                   />
                 </div>
               )}

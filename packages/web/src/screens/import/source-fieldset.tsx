@@ -8,16 +8,19 @@ export function SourceFieldset({
   draft,
   onChange,
   hint,
+  title,
 }: {
   idPrefix: string;
   draft: SourceDraft;
   onChange: (d: SourceDraft) => void;
   hint: string;
+  /** Legend; default „Quelle der neuen Indikatoren“. */
+  title?: string;
 }) {
   const { t } = useI18n();
   return (
     <fieldset className="card-inner form-grid">
-      <legend>{t.sourceFormTitle}</legend>
+      <legend>{title ?? t.sourceFormTitle}</legend>
       <p className="hint form-grid-full">{hint}</p>
       {(
         [
