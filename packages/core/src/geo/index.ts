@@ -34,3 +34,5 @@ export type { PointLocator } from './point-in-polygon.ts';
 export { pointInPolygon, createPointLocator } from './point-in-polygon.ts';
 export type { CoveringFeature } from './covering.ts';
 export { findCoveringFeatures } from './covering.ts';
+export type { JoinLevel, JoinPoint, PointJoinResult } from './point-join.ts';
+export { joinPointsToAreas } from './point-join.ts';
