@@ -58,6 +58,20 @@ export function finalizeFeatures(
   if (issues.length) throw new ImportFileError(issues);
 
   const expect = opts.expect ?? 'any';
+  // a point file in the areas import: one message saying what the file is and where it goes (issue 9 § 4)
+  const firstPoint = features.findIndex((f) => f.geometry);
+  if (
+    expect === 'polygon' &&
+    firstPoint >= 0 &&
+    features.every((f) => !f.geometry || POINT_TYPES.has(f.geometry.type))
+  )
+    throw new ImportFileError([
+      {
+        file,
+        ...at(firstPoint),
+        message: `${name(firstPoint)}: Geometrietyp ${features[firstPoint]!.geometry!.type}. Diese Datei enthält Punkte (Standorte), keine Gebietsflächen – importieren Sie sie unter Standorte.`,
+      },
+    ]);
   features.forEach((f, i) => {
     if (issues.length >= MAX_ISSUES) return;
     if (!f.geometry) {

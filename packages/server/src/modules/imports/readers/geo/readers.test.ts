@@ -372,7 +372,7 @@ describe('refusing broken files with a precise German message', { timeout: 30_00
         file: 'punkte.geojson',
         line: 2,
         message:
-          'Objekt 1: Geometrietyp Point, erwartet werden Flächen (Polygon oder MultiPolygon).',
+          'Objekt 1: Geometrietyp Point. Diese Datei enthält Punkte (Standorte), keine Gebietsflächen – importieren Sie sie unter Standorte.',
       },
     ]);
     const read = await readGeometryFiles([text('punkte.geojson', points)], { expect: 'point' });
