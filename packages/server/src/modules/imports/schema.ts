@@ -4,7 +4,13 @@ import { z } from 'zod';
 const dateSpec = z.union([
   z.object({ column: z.string().min(1) }),
   z.object({ fixed: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum als JJJJ-MM-TT') }),
+  z
+    .object({ perColumn: z.literal(true) })
+    .meta({
+      description: 'Stichtag je Spalte (Jahre/Daten in den Überschriften): indicators[].date',
+    }),
 ]);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum als JJJJ-MM-TT');
 
 export const tableMappingSchema = z.discriminatedUnion('layout', [
   z.object({
@@ -18,6 +24,8 @@ export const tableMappingSchema = z.discriminatedUnion('layout', [
           column: z.string().min(1),
           indicatorId: z.string().min(1),
           role: z.enum(['value', 'numerator', 'denominator']).optional(),
+          /** Stichtag of this column when date is { perColumn: true }. */
+          date: isoDate.optional(),
         }),
       )
       .min(1, 'mindestens eine Indikatorspalte zuordnen'),
@@ -89,6 +97,38 @@ export const newIndicatorSchema = z.object({
   decimals: z.number().int().min(0).max(6).optional(),
 });
 
+/** Options for tables as cities publish them (issue 9 § 2); all optional, defaults keep the strict behaviour. */
+const publishedTableOptions = {
+  hasHeader: z
+    .union([z.boolean(), z.literal('auto')])
+    .optional()
+    .meta({ description: 'erste Zeile ist eine Überschrift: true, false oder auto (Erkennung)' }),
+  skipNonAreaRows: z
+    .boolean()
+    .optional()
+    .meta({ description: 'Summen-, Stadt-, Zwischensummen- und Leerzeilen auslassen (gemeldet)' }),
+  zeroRows: z
+    .enum(['keep', 'missing'])
+    .optional()
+    .meta({ description: 'Zeilen nur mit 0: behalten (Warnung) oder als fehlend importieren' }),
+  nameMinConfidence: z
+    .enum(['exact', 'high', 'medium'])
+    .optional()
+    .meta({ description: 'geringste Sicherheit einer Namenszuordnung ohne Bestätigung' }),
+  acceptMarkers: z
+    .boolean()
+    .optional()
+    .meta({ description: 'Textmarken wie n.v./k.A. in Zahlenspalten als fehlend importieren' }),
+  acceptedNames: z
+    .array(z.object({ name: z.string().min(1).max(300), areaId: z.number().int() }))
+    .max(5000)
+    .optional()
+    .meta({
+      description:
+        'bestätigte Namenszuordnungen (Schreibweise in der Datei → Gebiet); beim echten Lauf je Gebietssystem gespeichert',
+    }),
+};
+
 export const runBodySchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('table'),
@@ -102,6 +142,7 @@ export const runBodySchema = z.discriminatedUnion('kind', [
     thousands: z.enum(['.', ',']).nullable().optional(),
     newIndicators: z.array(newIndicatorSchema).max(200).optional(),
     source: sourceSchema.optional(),
+    ...publishedTableOptions,
   }),
   z.object({
     kind: z.literal('areas'),
@@ -159,6 +200,10 @@ export const reportSchema = z.object({
     .optional()
     .meta({ description: 'Gebiete der Ebene, die in der Datei fehlen (behalten oder entfernt)' }),
   importId: z.number().optional(),
+  details: z.unknown().optional().meta({
+    description:
+      'Tabellenimport: headerPresence, nameMatches, nonAreaRows, columnDates, cells, plausibility, markers, overwrite (siehe docs/api-contract.md)',
+  }),
 });
 
 export const analysisSchema = z.object({
