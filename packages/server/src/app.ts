@@ -24,6 +24,7 @@ import {
 } from './modules/indicators/index.ts';
 import { registerMonitoringRoutes } from './modules/monitoring/index.ts';
 import { registerOgcRoutes } from './modules/ogc/routes.ts';
+import { registerPointImportRoutes } from './modules/points/import-routes.ts';
 import { registerPointRoutes } from './modules/points/routes.ts';
 import { registerSourceRoutes } from './modules/sources/index.ts';
 import { defineRoute } from './http/route.ts';
@@ -107,6 +108,7 @@ export async function buildApp(
   registerMonitoringRoutes(app, ctx);
   registerAlertRoutes(app, ctx);
   await registerImportRoutes(app, ctx);
+  registerPointImportRoutes(app, ctx); // needs the multipart parser registerImportRoutes adds
 
   let document: unknown;
   defineRoute(app, {
