@@ -162,6 +162,18 @@ describe('point import', () => {
     expect(audit.map((x) => x.action)).toEqual(['points.import', 'points.replace']);
   });
 
+  it('reads a GeoPackage in EPSG:25833 (written by GDAL) with its attributes', async () => {
+    const a = await analyze(admin, 'schulen.gpkg', await fixture('schulen.gpkg'));
+    expect(a.statusCode, a.body).toBe(200);
+    const an = a.json().analysis;
+    expect(an.format).toBe('GeoPackage');
+    expect(an.columns).toEqual(expect.arrayContaining(['id', 'name', 'plaetze', 'traeger']));
+    expect(an.sample[0].name).toBe('Kita Sonnenschein');
+    expect(an.sample[0].lon).toBeCloseTo(13.05, 6);
+    expect(an.sample[0].lat).toBeCloseTo(52.05, 6);
+    expect(an.join.outside.map((o: { name: string }) => o.name)).toEqual(['Kita am Stadtrand']);
+  });
+
   it('reads a CSV with lat/lon in German decimal commas', async () => {
     const csv = Buffer.from(
       'Nr;Bezeichnung;Breite;Länge;Plätze\r\n1;Pflegeheim Süd;52,01;13,15;80\r\n2;Pflegeheim Ost;52,09;13,35;1.020\r\n',
