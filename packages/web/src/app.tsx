@@ -20,6 +20,7 @@ import { AccountScreen } from './screens/access/account-screen.tsx';
 import { AdminScreen } from './screens/access/admin-screen.tsx';
 import { AuditScreen } from './screens/access/audit-screen.tsx';
 import { SourcesScreen } from './screens/sources/sources-screen.tsx';
+import { PointsScreen } from './screens/points/points-screen.tsx';
 
 function lastMapUrl(): string {
   try {
@@ -60,6 +61,12 @@ export function App() {
       label: t.navImport,
       active: route.screen === 'import',
       show: auth.can('imports.run'),
+    },
+    {
+      href: '/standorte',
+      label: lang === 'de' ? 'Standorte' : 'Locations',
+      active: route.screen === 'points',
+      show: true,
     },
   ].filter((n) => n.show);
   const screenClass = monitoring ? 'monitoring' : alerts ? 'alerts' : route.screen;
@@ -135,6 +142,7 @@ export function App() {
         {route.screen === 'admin' && <AdminScreen search={search} />}
         {route.screen === 'audit' && <AuditScreen search={search} />}
         {route.screen === 'sources' && <SourcesScreen />}
+        {route.screen === 'points' && <PointsScreen />}
         {monitoring && <MonitoringScreen search={search} />}
         {alerts && <AlertsScreen search={search} />}
         {route.screen === 'notFound' && !monitoring && !alerts && (

@@ -772,7 +772,8 @@ export const AUTH_REQUIRED_EVENT = 'sozialraum:auth-required';
 
 const CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-async function request<T>(url: string, init?: RequestInit): Promise<T> {
+/** One API call with CSRF token, tenant header and the error shape of docs/api-contract.md. */
+export async function request<T>(url: string, init?: RequestInit): Promise<T> {
   let res: Response;
   const method = (init?.method ?? 'GET').toUpperCase();
   const changing = CHANGING.has(method);

@@ -4,6 +4,7 @@ export type Route =
   | { screen: 'catalogue' }
   | { screen: 'sources' }
   | { screen: 'import' }
+  | { screen: 'points' }
   | { screen: 'profile'; areaId: number }
   | { screen: 'signIn' }
   | { screen: 'password' }
@@ -21,6 +22,7 @@ export function matchRoute(path: string): Route {
   if (p === '/indikatoren') return { screen: 'catalogue' };
   if (p === '/quellen') return { screen: 'sources' };
   if (p === '/import') return { screen: 'import' };
+  if (p === '/standorte') return { screen: 'points' };
   if (p === '/anmelden') return { screen: 'signIn' };
   if (p === '/passwort') return { screen: 'password' };
   if (p === '/einrichten') return { screen: 'setup' };
