@@ -23,6 +23,8 @@ import { useI18n } from '../../i18n/index.tsx';
 import { Empty, ErrorState, Loading } from '../../components/status.tsx';
 import { SourceLine } from '../../components/source-line.tsx';
 import { MapView } from './map-view.tsx';
+import { PointLayerToggles } from './point-layer-toggles.tsx';
+import type { PointLayerData } from './point-layer.ts';
 import { LegendBox } from './legend-box.tsx';
 import { ValueTable } from './value-table.tsx';
 import { TopBar } from './top-bar.tsx';
@@ -34,6 +36,7 @@ export function MapScreen({ search }: { search: string }) {
   const { t, lang } = useI18n();
   const legendId = useId();
   const state = useMemo(() => parseMapState(search), [search]);
+  const [pointLayers, setPointLayers] = useState<PointLayerData[]>([]);
 
   const systemsQ = useFetch(() => api.areaSystems(), []);
   const indicatorsQ = useFetch(() => api.indicators(), []);
@@ -273,8 +276,10 @@ export function MapScreen({ search }: { search: string }) {
                   describedBy={`${legendId}-alt`}
                   onHover={setHover}
                   onSelect={selectArea}
+                  points={pointLayers}
                 />
               )}
+              <PointLayerToggles onChange={setPointLayers} />
               <p id={`${legendId}-alt`} className="visually-hidden">
                 {t.mapTextAlternative}
               </p>

@@ -10,6 +10,7 @@ import type { AreaCollection } from '../../lib/api.ts';
 import { NO_DATA_COLOR } from '../../lib/core-bridge.ts';
 import { createHatchImage, HATCH_IMAGE_ID } from '../../lib/hatch.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { syncPointLayers, type PointLayerData } from './point-layer.ts';
 
 // Without this Vite bundles no worker and MapLibre fails with "Worker failed to load" (STACK.md).
 setWorkerUrl(workerUrl);
@@ -31,6 +32,8 @@ export interface MapViewProps {
   describedBy?: string;
   onHover: (hover: { id: number; x: number; y: number } | null) => void;
   onSelect: (id: number) => void;
+  /** Point datasets (Standorte) shown on top, clustered at low zoom. */
+  points?: readonly PointLayerData[];
 }
 
 function boundsOf(fc: AreaCollection): [[number, number], [number, number]] | null {
@@ -221,6 +224,12 @@ export function MapView(props: MapViewProps) {
     if (!ready || !map) return;
     map.setFilter('areas-selected', ['==', ['id'], props.selectedArea ?? -1]);
   }, [ready, props.selectedArea]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    syncPointLayers(map, props.points ?? []);
+  }, [ready, props.points]);
 
   // the canvas is the keyboard-focusable element: give it the accessible name
   useEffect(() => {

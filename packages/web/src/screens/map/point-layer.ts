@@ -1,0 +1,94 @@
+// Point datasets (Standorte) on the map: one clustered GeoJSON source per shown dataset (MapLibre
+// cluster: true, so thousands of Kitas stay readable at low zoom), circles sized by cluster count,
+// the name in a popup on click. No text layers: the offline style has no glyphs.
+import {
+  Popup,
+  type GeoJSONSource,
+  type Map as MapLibreMap,
+  type MapLayerMouseEvent,
+} from 'maplibre-gl';
+import type { PointFeatureCollection } from '../points/points-api.ts';
+
+export interface PointLayerData {
+  id: string;
+  name: string;
+  color: string;
+  data: PointFeatureCollection;
+}
+
+const PREFIX = 'points-';
+const shown = new WeakMap<MapLibreMap, Set<string>>();
+
+/** Colours for datasets in order of appearance (distinguishable from the choropleth's blues/reds). */
+export const POINT_COLORS = ['#6a3d9a', '#ff7f00', '#1b9e77', '#e7298a', '#666666'];
+
+function add(map: MapLibreMap, layer: PointLayerData): void {
+  const src = PREFIX + layer.id;
+  map.addSource(src, {
+    type: 'geojson',
+    data: layer.data as Parameters<GeoJSONSource['setData']>[0],
+    cluster: true,
+    clusterRadius: 40,
+    clusterMaxZoom: 13,
+  });
+  map.addLayer({
+    id: `${src}-clusters`,
+    type: 'circle',
+    source: src,
+    filter: ['has', 'point_count'],
+    paint: {
+      'circle-color': layer.color,
+      'circle-opacity': 0.75,
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 1.5,
+      'circle-radius': ['step', ['get', 'point_count'], 9, 10, 13, 50, 18],
+    },
+  });
+  map.addLayer({
+    id: `${src}-points`,
+    type: 'circle',
+    source: src,
+    filter: ['!', ['has', 'point_count']],
+    paint: {
+      'circle-color': layer.color,
+      'circle-radius': 5,
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 1.5,
+    },
+  });
+  map.on('click', `${src}-points`, (e: MapLayerMouseEvent) => {
+    const f = e.features?.[0];
+    if (!f || f.geometry.type !== 'Point') return;
+    const name = typeof f.properties?.name === 'string' ? f.properties.name : '';
+    new Popup({ closeButton: true, focusAfterOpen: true })
+      .setLngLat(f.geometry.coordinates as [number, number])
+      .setText(`${layer.name}: ${name}`)
+      .addTo(map);
+  });
+  map.on('click', `${src}-clusters`, (e: MapLayerMouseEvent) => {
+    const f = e.features?.[0];
+    if (!f || f.geometry.type !== 'Point') return;
+    const n = Number(f.properties?.point_count ?? 0);
+    // zoom in one step onto the cluster; its size is said in a popup for keyboard and screen readers
+    map.easeTo({ center: f.geometry.coordinates as [number, number], zoom: map.getZoom() + 2 });
+    new Popup({ closeButton: true })
+      .setLngLat(f.geometry.coordinates as [number, number])
+      .setText(`${layer.name}: ${n.toLocaleString('de-DE')} Standorte`)
+      .addTo(map);
+  });
+}
+
+function remove(map: MapLibreMap, id: string): void {
+  const src = PREFIX + id;
+  for (const l of [`${src}-points`, `${src}-clusters`]) if (map.getLayer(l)) map.removeLayer(l);
+  if (map.getSource(src)) map.removeSource(src);
+}
+
+/** Makes the map show exactly these point datasets (added on top, removed when no longer given). */
+export function syncPointLayers(map: MapLibreMap, layers: readonly PointLayerData[]): void {
+  const current = shown.get(map) ?? new Set<string>();
+  const wanted = new Set(layers.map((l) => l.id));
+  for (const id of current) if (!wanted.has(id)) remove(map, id);
+  for (const l of layers) if (!current.has(l.id)) add(map, l);
+  shown.set(map, wanted);
+}
