@@ -275,6 +275,122 @@ export interface PointRunReport {
   importId?: number | undefined;
 }
 
+/** The count (and capacity) indicators the run writes, as new-indicator requests. */
+function pointIndicators(
+  opts: PointRunOptions,
+  countId: string | null,
+  capacityId: string | null,
+): NewIndicatorInput[] {
+  const newIndicators: NewIndicatorInput[] = [];
+  const indicator = (id: string, nameDe: string, what: string): NewIndicatorInput => ({
+    id,
+    nameDe,
+    definitionDe: `${what} je Gebiet aus dem Punktdatensatz „${opts.nameDe}“ (Zuordnung per Lage im Gebiet).`,
+    unit: 'count',
+    kind: 'count',
+    dimension: opts.dimension ?? 'participation',
+    polarity: 'neutral',
+    ...(opts.departmentId ? { department: opts.departmentId } : {}),
+    decimals: 0,
+  });
+  if (countId)
+    newIndicators.push(
+      indicator(countId, opts.countIndicator?.nameDe ?? countId, 'Anzahl der Standorte'),
+    );
+  if (capacityId)
+    newIndicators.push(
+      indicator(
+        capacityId,
+        opts.capacityIndicator?.nameDe ?? capacityId,
+        `Summe der Spalte „${opts.capacityColumn}“`,
+      ),
+    );
+  return newIndicators;
+}
+
+/** Every area of every level gets its count, 0 included: "no Kita here" is a value, not a gap. */
+function countObservations(
+  levels: LevelAreas[],
+  join: PointJoinResult,
+  countId: string | null,
+  capacityId: string | null,
+  refDate: string,
+): ObservationInput[] {
+  const observations: ObservationInput[] = [];
+  levels.forEach((l, k) => {
+    const byArea = join.counts[k]!.byArea;
+    for (const a of l.areas) {
+      if (!a.geometry) continue;
+      const c = byArea.get(a.id);
+      if (countId)
+        observations.push({
+          indicatorId: countId,
+          areaId: a.id,
+          refDate: refDate,
+          value: c?.n ?? 0,
+        });
+      if (capacityId)
+        observations.push({
+          indicatorId: capacityId,
+          areaId: a.id,
+          refDate: refDate,
+          value: c?.sum ?? 0,
+        });
+    }
+  });
+  return observations;
+}
+
+/** Dataset, points (properties kept), which indicators it feeds, and the point → area assignments. */
+async function writePoints(
+  tx: Sql,
+  tenantId: string,
+  opts: PointRunOptions,
+  w: {
+    pf: PointFile;
+    prepared: Prepared;
+    join: PointJoinResult;
+    sourceId: string;
+    importId: number;
+    countId: string | null;
+    capacityId: string | null;
+  },
+): Promise<void> {
+  const { pf, prepared, join, importId, countId, capacityId } = w;
+  await upsertPointDataset(
+    tx,
+    tenantId,
+    {
+      id: opts.datasetId,
+      nameDe: opts.nameDe,
+      nameEn: opts.nameDe,
+      referenceDate: opts.referenceDate,
+      sourceId: w.sourceId,
+      points: pf.points.map((p, i) => ({
+        id: prepared.ids[i]!,
+        name: prepared.names[i]!,
+        lon: p.lon,
+        lat: p.lat,
+        properties: p.properties,
+      })),
+    },
+    importId,
+  );
+  await updatePointDatasetIndicators(tx, tenantId, opts.datasetId, {
+    count: countId,
+    capacity: capacityId,
+    capacityColumn: capacityId ? (opts.capacityColumn ?? null) : null,
+  });
+  await insertPointAreas(
+    tx,
+    tenantId,
+    opts.datasetId,
+    join.levels.flatMap((l) =>
+      l.areaOf.flatMap((a, i) => (a === null ? [] : [{ featureId: prepared.ids[i]!, areaId: a }])),
+    ),
+  );
+}
+
 /** Runs the point import: a dry run computes the report only; a real run writes all of it or nothing. */
 export async function runPointImport(
   db: Db,
@@ -316,30 +432,7 @@ export async function runPointImport(
   if (opts.dryRun) return base;
   const sha = await sha256Of(upload.files);
   const report = await db.transaction(async (tx) => {
-    const newIndicators: NewIndicatorInput[] = [];
-    const indicator = (id: string, nameDe: string, what: string): NewIndicatorInput => ({
-      id,
-      nameDe,
-      definitionDe: `${what} je Gebiet aus dem Punktdatensatz „${opts.nameDe}“ (Zuordnung per Lage im Gebiet).`,
-      unit: 'count',
-      kind: 'count',
-      dimension: opts.dimension ?? 'participation',
-      polarity: 'neutral',
-      ...(opts.departmentId ? { department: opts.departmentId } : {}),
-      decimals: 0,
-    });
-    if (countId)
-      newIndicators.push(
-        indicator(countId, opts.countIndicator?.nameDe ?? countId, 'Anzahl der Standorte'),
-      );
-    if (capacityId)
-      newIndicators.push(
-        indicator(
-          capacityId,
-          opts.capacityIndicator?.nameDe ?? capacityId,
-          `Summe der Spalte „${opts.capacityColumn}“`,
-        ),
-      );
+    const newIndicators = pointIndicators(opts, countId, capacityId);
     const source = await resolveImportSource(tx, tenantId, opts.source);
     const targets = await createImportIndicators(tx, tenantId, {
       file: pf.file,
@@ -368,63 +461,16 @@ export async function runPointImport(
       actor: opts.actor.actor,
     });
     const removed = existing ? await deletePointFeatures(tx, tenantId, opts.datasetId) : 0;
-    await upsertPointDataset(
-      tx,
-      tenantId,
-      {
-        id: opts.datasetId,
-        nameDe: opts.nameDe,
-        nameEn: opts.nameDe,
-        referenceDate: opts.referenceDate,
-        sourceId: source.id,
-        points: pf.points.map((p, i) => ({
-          id: prepared.ids[i]!,
-          name: prepared.names[i]!,
-          lon: p.lon,
-          lat: p.lat,
-          properties: p.properties,
-        })),
-      },
+    await writePoints(tx, tenantId, opts, {
+      pf,
+      prepared,
+      join,
+      sourceId: source.id,
       importId,
-    );
-    await updatePointDatasetIndicators(tx, tenantId, opts.datasetId, {
-      count: countId,
-      capacity: capacityId,
-      capacityColumn: capacityId ? (opts.capacityColumn ?? null) : null,
+      countId,
+      capacityId,
     });
-    await insertPointAreas(
-      tx,
-      tenantId,
-      opts.datasetId,
-      join.levels.flatMap((l) =>
-        l.areaOf.flatMap((a, i) =>
-          a === null ? [] : [{ featureId: prepared.ids[i]!, areaId: a }],
-        ),
-      ),
-    );
-    const observations: ObservationInput[] = [];
-    // every area of every level gets its count, 0 included: "no Kita here" is a value, not a gap
-    levels.forEach((l, k) => {
-      const byArea = join.counts[k]!.byArea;
-      for (const a of l.areas) {
-        if (!a.geometry) continue;
-        const c = byArea.get(a.id);
-        if (countId)
-          observations.push({
-            indicatorId: countId,
-            areaId: a.id,
-            refDate: opts.referenceDate,
-            value: c?.n ?? 0,
-          });
-        if (capacityId)
-          observations.push({
-            indicatorId: capacityId,
-            areaId: a.id,
-            refDate: opts.referenceDate,
-            value: c?.sum ?? 0,
-          });
-      }
-    });
+    const observations = countObservations(levels, join, countId, capacityId, opts.referenceDate);
     const written = await upsertObservations(tx, tenantId, observations, importId);
     if (base.indicators.length) await recomputeDerivedFrom(tx, tenantId, base.indicators);
     await finishImportRun(tx, tenantId, importId, {
