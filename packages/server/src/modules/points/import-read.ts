@@ -192,19 +192,27 @@ export function toLonLat(x: number, y: number, crs: PointCrs): [number, number] 
   return [g.coordinates[0]!, g.coordinates[1]!];
 }
 
-/** Share of points inside Germany when read in this zone (to decide 25832 vs 25833 without prefix). */
-function shareInGermany(pairs: [number, number][], crs: PointCrs): number {
-  const [x0, y0, x1, y1] = GERMANY_BBOX;
+/** Share of points inside `bbox` when read in this zone (to decide 25832 vs 25833 without prefix). */
+function shareInside(
+  pairs: [number, number][],
+  crs: PointCrs,
+  [x0, y0, x1, y1]: readonly number[],
+): number {
   const sample = pairs.slice(0, 200);
   const inside = sample.filter(([x, y]) => {
     const [lon, lat] = toLonLat(x, y, crs);
-    return lon >= x0 && lon <= x1 && lat >= y0 && lat <= y1;
+    return lon >= x0! && lon <= x1! && lat >= y0! && lat <= y1!;
   }).length;
   return sample.length ? inside / sample.length : 0;
 }
 
 export interface CsvReadOptions {
   coordinates?: CoordinateColumns | undefined;
+  /**
+   * Where the tenant's areas are (lon/lat bbox): decides the UTM zone of metres without zone prefix,
+   * since the same easting lies inside Germany in both zones 32 and 33. Default: Germany.
+   */
+  areaBbox?: readonly [number, number, number, number] | null | undefined;
 }
 
 /** Reads a CSV of points; throws ImportFileError with file/line/column for every bad row. */
@@ -266,8 +274,13 @@ export function readPointCsv(file: string, bytes: Uint8Array, opts: CsvReadOptio
   if (issues.length) throw new ImportFileError(issues);
   let crs = chosen.crs;
   const warnings: string[] = [];
-  if (!opts.coordinates && detected?.zoneUnknown)
-    crs = shareInGermany(pairs, 25832) > shareInGermany(pairs, 25833) ? 25832 : 25833;
+  if (!opts.coordinates && detected?.zoneUnknown) {
+    const bbox = opts.areaBbox ?? GERMANY_BBOX;
+    crs = shareInside(pairs, 25832, bbox) > shareInside(pairs, 25833, bbox) ? 25832 : 25833;
+    warnings.push(
+      `UTM-Zone ohne Zonenkennung im Rechtswert: Zone ${crs === 25832 ? 32 : 33} angenommen, weil die Punkte so im Gebiet der Kommune liegen. Bitte prüfen.`,
+    );
+  }
   const points: ReadPoint[] = pairs.map(([x, y], i) => {
     const [lon, lat] = toLonLat(x, y, crs);
     const fields = used[i]!;

@@ -28,6 +28,7 @@ import {
 import {
   deletePointFeatures,
   insertPointAreas,
+  selectAreasBbox,
   selectLevelsWithAreas,
   selectPointDatasetMeta,
   updatePointDatasetIndicators,
@@ -215,7 +216,10 @@ export async function analyzePointUpload(
   upload: Upload,
   opts: { coordinates?: CoordinateColumns | undefined; crs?: string | undefined; date: string },
 ): Promise<PointAnalysis> {
-  const pf = await readPointUpload(upload, opts);
+  const pf = await readPointUpload(upload, {
+    ...opts,
+    areaBbox: await selectAreasBbox(db, tenantId),
+  });
   const suggestion = suggestNameAndId(pf.columns);
   const prepared = preparePoints(pf, {
     nameColumn: suggestion.nameColumn ?? undefined,
@@ -404,7 +408,10 @@ export async function runPointImport(
       'bad_request',
       'Für einen Platz-Indikator bitte die Kapazitätsspalte angeben (capacityColumn).',
     );
-  const pf = await readPointUpload(upload, opts);
+  const pf = await readPointUpload(upload, {
+    ...opts,
+    areaBbox: await selectAreasBbox(db, tenantId),
+  });
   const prepared = preparePoints(pf, { ...opts, datasetName: opts.nameDe });
   const levels = await selectLevelsWithAreas(db, tenantId, opts.referenceDate);
   const join = joinPointsToAreas(pf.points, levels, prepared.capacities ?? undefined);

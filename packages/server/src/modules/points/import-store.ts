@@ -117,3 +117,16 @@ export async function insertPointAreas(
     );
   }
 }
+
+/** The lon/lat bbox of all the tenant's areas, or null when there are none with a bbox. */
+export async function selectAreasBbox(
+  sql: Sql,
+  tenantId: string,
+): Promise<[number, number, number, number] | null> {
+  const [r] = await sql.query<{ x0: number | null; y0: number; x1: number; y1: number }>(
+    `SELECT min(bbox[1]) AS x0, min(bbox[2]) AS y0, max(bbox[3]) AS x1, max(bbox[4]) AS y1
+       FROM area WHERE tenant_id = $1 AND bbox IS NOT NULL`,
+    [tenantId],
+  );
+  return r && r.x0 !== null ? [r.x0, r.y0, r.x1, r.y1] : null;
+}
