@@ -1,6 +1,8 @@
 // The report every import run returns, successful or not: what was read, what was written, and every
 // rejected row with file, line, column and reason.
 
+import type { TableImportDetails } from './published.ts';
+
 /** A problem tied to a place in an uploaded file. */
 export interface FileIssue {
   file: string;
@@ -21,6 +23,8 @@ export interface ImportReport {
   /** Areas import: areas of the level that the file no longer has (kept or removed). */
   missingAreas?: { count: number; values: number; alerts: number; examples: string[] };
   importId?: number;
+  /** Table imports: what the review screen shows (published.ts, docs/api-contract.md). */
+  details?: TableImportDetails;
 }
 
 export const MAX_REPORTED_ERRORS = 1000;

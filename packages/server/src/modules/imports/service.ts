@@ -35,6 +35,18 @@ import {
 import { sha256Of, type Upload } from './uploads.ts';
 import { type SourceReference } from '../sources/index.ts';
 import { execute } from './run-record.ts';
+import {
+  buildDetails,
+  checkAcceptedNames,
+  decideHeader,
+  loadSynonyms,
+  nonAreaContext,
+  OverwriteTally,
+  saveSynonyms,
+  splitHeader,
+  textMarkers,
+  type AcceptedName,
+} from './published.ts';
 
 export type { NewIndicatorInput } from './table-targets.ts';
 
@@ -53,6 +65,13 @@ export interface TableRunOptions extends ImportRights {
   actor?: string | AuditActor;
   /** Owner of new indicators when the form names none (the importing person's department). */
   defaultDepartment?: string | undefined;
+  /** Tables as cities publish them (issue 9 § 2; docs/api-contract.md). */
+  hasHeader?: boolean | 'auto' | undefined;
+  skipNonAreaRows?: boolean | undefined;
+  zeroRows?: 'keep' | 'missing' | undefined;
+  nameMinConfidence?: 'exact' | 'high' | 'medium' | undefined;
+  acceptMarkers?: boolean | undefined;
+  acceptedNames?: AcceptedName[] | undefined;
 }
 
 export type ProgressFn = (p: ReadProgress & { phase: 'lesen' | 'schreiben' | 'berechnen' }) => void;
@@ -83,7 +102,7 @@ export async function runTableImport(
       : 'xlsx';
   const numberFormat =
     det.format === 'xlsx'
-      ? { decimal: ',' as const, thousands: null }
+      ? { decimal: opts.decimal ?? ',', thousands: opts.thousands ?? null }
       : {
           decimal: opts.decimal ?? det.dialect!.decimal,
           thousands: opts.thousands !== undefined ? opts.thousands : det.dialect!.thousands,
@@ -133,6 +152,26 @@ export async function runTableImport(
       'SELECT id, code, name FROM area WHERE tenant_id = $1 AND system_id = $2 AND level_id = $3',
       [tenantId, opts.systemId, opts.levelId],
     );
+    const accepted = checkAcceptedNames(opts.acceptedNames ?? [], areas, file.name);
+    if (accepted.errors.length)
+      throw new ImportRejected({
+        ...base,
+        status: 'failed',
+        errorCount: accepted.errors.length,
+        errors: accepted.errors,
+      });
+    const synonyms = {
+      ...(await loadSynonyms(tx, tenantId, opts.systemId, opts.levelId)),
+      ...accepted.synonyms,
+    };
+    const header = decideHeader(
+      [det.header, ...det.sampleRows],
+      opts.hasHeader,
+      areas,
+      det.format === 'csv' ? numberFormat : undefined,
+    );
+    const nonArea = await nonAreaContext(tx, tenantId, opts.systemId, opts.levelId);
+    const overwrite = new OverwriteTally(areas);
     // indicators the person may not read are unknown to her import, exactly like absent ones
     const ids = await visibleIndicators(tx, tenantId, opts);
     const shareScale = new Map(ids.filter((i) => i.kind === 'share').map((i) => [i.id, i.scale]));
@@ -164,6 +203,7 @@ export async function runTableImport(
         return;
       }
       onProgress?.({ phase: 'schreiben', bytesRead: 0, bytesTotal: file.bytes, rowsRead });
+      await overwrite.check(tx, tenantId, pending);
       written += await upsertObservations(tx, tenantId, pending, importId);
       pending = [];
     };
@@ -185,16 +225,24 @@ export async function runTableImport(
     for await (const batch of source) {
       let records: CsvRecord[] = batch;
       if (!mapper) {
-        const [header, ...rest] = batch;
-        if (!header) continue;
-        mapper = new ObservationMapper(header.fields, opts.mapping, {
+        if (batch.length === 0) continue;
+        const first = splitHeader(batch, header.used);
+        mapper = new ObservationMapper(first.header, opts.mapping, {
           areas: createAreaLookup(areas),
           indicatorIds: new Set(ids.map((i) => i.id)),
           numberFormat,
-          headerLine: header.line,
+          headerLine: first.headerLine,
           maxErrors: MAX_REPORTED_ERRORS,
+          nameMatching: {
+            synonyms,
+            ...(opts.nameMinConfidence ? { minConfidence: opts.nameMinConfidence } : {}),
+          },
+          skipNonAreaRows: opts.skipNonAreaRows ?? false,
+          nonAreaRows: { ...nonArea, knownCodes: areas.map((a) => a.code) },
+          countIndicatorIds: new Set(ids.filter((i) => i.kind === 'count').map((i) => i.id)),
+          zeroRows: opts.zeroRows === 'missing' ? 'missing' : 'report',
         });
-        records = rest;
+        records = first.rows;
         if (mapper.fatal) break;
       }
       rowsRead += records.length;
@@ -242,7 +290,25 @@ export async function runTableImport(
         message: e.message,
       })),
     ];
-    const errorCount = issues.length + summary.errorCount;
+    // text markers (n.v., k.A.) become missing values only once the person agreed (issue 9 § 6)
+    const markers = textMarkers(summary.cells);
+    const markersRefused = markers.length > 0 && !opts.acceptMarkers && !opts.dryRun;
+    if (markersRefused)
+      errors.push({
+        file: file.name,
+        line: markers[0]!.firstLine,
+        column: markers[0]!.firstColumn,
+        message: `Textkennzeichen in Zahlenspalten (${markers.map((m) => `„${m.marker}“ ${m.count} ×`).join(', ')}): bitte bestätigen, dass sie als fehlende Werte übernommen werden (acceptMarkers), oder die Datei korrigieren.`,
+      });
+    const errorCount = issues.length + summary.errorCount + (markersRefused ? 1 : 0);
+    const details = (synonymsSaved: number) =>
+      buildDetails(summary, {
+        header,
+        mapping: opts.mapping,
+        overwrite,
+        acceptMarkers: opts.acceptMarkers ?? false,
+        synonymsSaved,
+      });
     const report: Omit<ImportReport, 'status'> = {
       ...base,
       rowsRead: summary.rowsRead,
@@ -252,7 +318,12 @@ export async function runTableImport(
       warnings: [...targets.warnings, ...summary.warnings],
       unmatched: summary.unmatchedAreas,
       importId,
+      details: details(0),
     };
+    if (!header.used)
+      report.warnings.unshift(
+        `Ohne Überschriftenzeile gelesen (${header.decidedBy === 'person' ? 'so eingestellt' : 'erkannt'}): ${header.reason} Die Spalten heißen „Spalte 1“, „Spalte 2“ …`,
+      );
     if (summary.unknownIndicators.length) {
       report.warnings.push(
         `Unbekannte Indikatoren: ${summary.unknownIndicators.join(', ')} – bitte als neue Indikatoren anlegen.`,
@@ -272,6 +343,16 @@ export async function runTableImport(
         ],
       });
     await flush();
+    const overwriteNote = overwrite.warning();
+    if (overwriteNote) report.warnings.push(overwriteNote);
+    const synonymsSaved = await saveSynonyms(tx, tenantId, {
+      systemId: opts.systemId,
+      levelId: opts.levelId,
+      accepted: opts.acceptedNames ?? [],
+      actor: opts.actor ?? 'system',
+      actorName: actorName(opts.actor),
+    });
+    report.details = details(synonymsSaved);
     onProgress?.({ phase: 'berechnen', bytesRead: file.bytes, bytesTotal: file.bytes, rowsRead });
     const indicatorIds = [...touched];
     // A department writes only its own indicators (docs/adr/0007-access-control.md); checked
