@@ -8,7 +8,14 @@ import { PointImportForm } from './point-import-form.tsx';
 import { pointsApi } from './points-api.ts';
 
 const date = (iso: string | null): string =>
-  iso ? new Date(`${iso}T00:00:00Z`).toLocaleDateString('de-DE', { timeZone: 'UTC' }) : '–';
+  iso
+    ? new Date(`${iso}T00:00:00Z`).toLocaleDateString('de-DE', {
+        timeZone: 'UTC',
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+      })
+    : '–';
 
 export function PointsScreen() {
   const auth = useAuth();
