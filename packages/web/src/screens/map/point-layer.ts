@@ -20,7 +20,16 @@ const PREFIX = 'points-';
 const shown = new WeakMap<MapLibreMap, Set<string>>();
 
 /** Colours for datasets in order of appearance (distinguishable from the choropleth's blues/reds). */
-export const POINT_COLORS = ['#6a3d9a', '#ff7f00', '#1b9e77', '#e7298a', '#666666'];
+export const POINT_COLORS = [
+  '#6a3d9a',
+  '#ff7f00',
+  '#1b9e77',
+  '#e7298a',
+  '#666666',
+  '#a6761d',
+  '#b15928',
+  '#e6ab02',
+];
 
 function add(map: MapLibreMap, layer: PointLayerData): void {
   const src = PREFIX + layer.id;

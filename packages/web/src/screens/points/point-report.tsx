@@ -17,8 +17,9 @@ export function PointJoinReport({ join }: { join: JoinSummary }) {
       {join.outsideCount > 0 && (
         <div className="state state-warning" role="status">
           <p className="state-title">
-            {num(join.outsideCount)} Standorte liegen in keinem Gebiet: sie werden gespeichert und
-            auf der Karte gezeigt, aber keinem Gebiet zugezählt.
+            {join.outsideCount === 1
+              ? 'Ein Standort liegt in keinem Gebiet: er wird gespeichert und auf der Karte gezeigt, aber keinem Gebiet zugezählt.'
+              : `${num(join.outsideCount)} Standorte liegen in keinem Gebiet: sie werden gespeichert und auf der Karte gezeigt, aber keinem Gebiet zugezählt.`}
           </p>
           <table className="data-table">
             <caption className="visually-hidden">Standorte außerhalb aller Gebiete</caption>
