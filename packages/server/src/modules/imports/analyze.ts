@@ -13,6 +13,7 @@ import { ImportFileError } from './readers/errors.ts';
 import type { FileIssue } from './report.ts';
 import { detectTable, type TableDetection } from './table-source.ts';
 import type { Upload, UploadedFile } from './uploads.ts';
+import { analysePublished, previewRows, type PublishedAnalysis } from './analyze-published.ts';
 
 const GEO_EXT = /\.(geojson|json|zip|shp|shx|dbf|prj|cpg|gpkg)$/i;
 
@@ -31,6 +32,8 @@ export interface TableAnalysis {
     unresolved: string[];
     unmatchedColumns: string[];
   };
+  /** Tables as cities publish them: header row, dates in headers, name review, non-area rows, labels. */
+  published: PublishedAnalysis;
 }
 
 export interface AreasAnalysis {
@@ -108,7 +111,7 @@ export async function analyzeUpload(
   db: Sql,
   tenantId: string,
   upload: Upload,
-  opts: { swapAxes?: boolean } = {},
+  opts: { swapAxes?: boolean; hasHeader?: boolean | undefined } = {},
 ): Promise<Analysis> {
   if (upload.files.length === 0)
     throw new ImportFileError([{ file: '(keine)', message: 'Es wurde keine Datei hochgeladen.' }]);
@@ -156,9 +159,10 @@ export async function analyzeUpload(
     system_id: string;
     level_id: string;
     codes: string[];
+    names: string[];
     valid_to: string | null;
   }>(
-    `SELECT a.system_id, a.level_id, array_agg(a.code) AS codes, s.valid_to
+    `SELECT a.system_id, a.level_id, array_agg(a.code) AS codes, array_agg(a.name) AS names, s.valid_to
      FROM area a JOIN area_system s ON s.tenant_id = a.tenant_id AND s.id = a.system_id
      WHERE a.tenant_id = $1 GROUP BY a.system_id, a.level_id, s.valid_to`,
     [tenantId],
@@ -174,15 +178,12 @@ export async function analyzeUpload(
     matched: number;
   } | null = null;
   for (const level of levels) {
-    const s = suggestMapping(
-      det.header,
-      det.sampleRows,
-      known,
-      level.codes,
-      det.dialect
+    const s = suggestMapping(det.header, det.sampleRows, known, level.codes, {
+      knownAreaNames: level.names,
+      ...(det.dialect
         ? { numberFormat: { decimal: det.dialect.decimal, thousands: det.dialect.thousands } }
-        : {},
-    );
+        : {}),
+    });
     const areaCol = det.header.indexOf(s.mapping.areaColumn);
     const codes = new Set(level.codes);
     const matched =
@@ -199,7 +200,26 @@ export async function analyzeUpload(
       (matched === best.matched && level.valid_to === null && best.level.valid_to !== null);
     if (better) best = { level, s, matched };
   }
-  const s = best?.s ?? suggestMapping(det.header, det.sampleRows, known, []);
+  let s = best?.s ?? suggestMapping(det.header, det.sampleRows, known, []);
+  const level = best?.level ?? null;
+  const publishedFor = (mapping: TableMapping, hasHeader: boolean | 'auto') =>
+    analysePublished(db, tenantId, {
+      file,
+      det,
+      level,
+      mapping,
+      known: indicators.map((i) => ({ id: i.id, name: i.name_de })),
+      hasHeader,
+    });
+  let published = await publishedFor(s.mapping, opts.hasHeader ?? 'auto');
+  if (!published.headerPresence.used) {
+    // no header row: the columns are "Spalte 1" …, the first row is data, the mapping guessed again
+    const p = previewRows(det, false);
+    s = suggestMapping(p.header, p.rows, known, level?.codes ?? [], {
+      knownAreaNames: level?.names ?? [],
+    });
+    published = await publishedFor(s.mapping, opts.hasHeader ?? 'auto');
+  }
   return {
     kind: 'table',
     file: file.name,
@@ -215,5 +235,6 @@ export async function analyzeUpload(
       unresolved: s.unresolved,
       unmatchedColumns: s.unmatchedColumns,
     },
+    published,
   };
 }

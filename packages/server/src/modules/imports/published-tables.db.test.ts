@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/db.ts';
 import { createTestDb } from '../../testing/test-db.ts';
 import { insertFixture, type Fixture } from '../../testing/fixtures.ts';
-import { runTableImport, type TableRunOptions } from './service.ts';
+import { analyzeUpload, runTableImport, type TableRunOptions } from './service.ts';
 import type { Upload } from './uploads.ts';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'published');
@@ -217,5 +217,42 @@ describe('tables as cities publish them', () => {
     expect(r.warnings.join(' ')).toMatch(
       /2 werden überschrieben.*100 → 150.*2 bleiben unverändert/,
     );
+  });
+
+  it('analysis: says the first row is data and maps the columns as "Spalte n"', async () => {
+    const a = await analyzeUpload(db, 'berlin', await upload('ohne-kopfzeile.csv'));
+    if (a.kind !== 'table') throw new Error('table expected');
+    expect(a.published.headerPresence).toMatchObject({ hasHeader: false, used: false });
+    expect(a.published.headerPresence.reason).toMatch(/wie Daten/);
+    expect(a.suggestion.mapping.areaColumn).toBe('Spalte 1');
+    const switched = await analyzeUpload(db, 'berlin', await upload('ohne-kopfzeile.csv'), {
+      hasHeader: true,
+    });
+    if (switched.kind !== 'table') throw new Error('table expected');
+    expect(switched.published.headerPresence).toMatchObject({ used: true, decidedBy: 'person' });
+  });
+
+  it('analysis: a long table lists every distinct label of the whole file with counts and a suggestion', async () => {
+    const a = await analyzeUpload(db, 'berlin', await upload('lang-viele-merkmale.csv'));
+    if (a.kind !== 'table') throw new Error('table expected');
+    expect(a.suggestion.mapping.layout).toBe('long');
+    const labels = new Map(a.published.labels!.map((l) => [l.label, l]));
+    // the last two labels come after the preview rows
+    expect(labels.get('Alleinerziehende Haushalte')?.count).toBe(4);
+    expect(labels.get('Wohndauer über 5 Jahre')?.count).toBe(1);
+    expect(labels.size).toBe(5);
+    expect(labels.get('Einwohnende insgesamt')?.suggestedIndicatorId).toBe('ewr_total');
+    expect(labels.get('Medianeinkommen')?.suggestedIndicatorId).toBe('income_median');
+    expect(labels.get('Wohndauer über 5 Jahre')?.suggestedIndicatorId).toBeNull();
+  });
+
+  it('analysis: years in the headers and names written differently are shown for review', async () => {
+    const years = await analyzeUpload(db, 'berlin', await upload('jahre-in-spalten.csv'));
+    if (years.kind !== 'table') throw new Error('table expected');
+    expect(years.published.dateColumns?.columns.map((c) => c.date)).toEqual([
+      '2017-12-31',
+      '2019-12-31',
+      '2021-12-31',
+    ]);
   });
 });

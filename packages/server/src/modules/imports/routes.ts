@@ -65,6 +65,10 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
         .enum(['true', 'false'])
         .optional()
         .meta({ description: 'true: Achsen tauschen (nach Rückfrage bei vertauschten x/y)' }),
+      hasHeader: z
+        .enum(['true', 'false'])
+        .optional()
+        .meta({ description: 'erste Zeile ist eine Überschrift (ohne: Erkennung)' }),
     }),
     response: analysisSchema,
     openapi: {
@@ -106,6 +110,7 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
         if (empty) throw new HttpError(400, 'empty_file', `${empty.name}: die Datei ist leer.`);
         const analysis = await analyzeUpload(ctx.db, auth.tenantId, upload, {
           swapAxes: query.swapAxes === 'true',
+          hasHeader: query.hasHeader === undefined ? undefined : query.hasHeader === 'true',
         });
         return {
           uploadId: id,
