@@ -434,7 +434,7 @@ export async function runPointImport(
   };
   if (summary.outsideCount > 0)
     base.warnings.push(
-      `${summary.outsideCount.toLocaleString('de-DE')} von ${summary.points.toLocaleString('de-DE')} Punkten liegen in keinem Gebiet; sie werden gespeichert und auf der Karte gezeigt, aber keinem Gebiet zugezählt.`,
+      `${summary.outsideCount.toLocaleString('de-DE')} von ${summary.points.toLocaleString('de-DE')} Punkten ${summary.outsideCount === 1 ? 'liegt' : 'liegen'} in keinem Gebiet: gespeichert und auf der Karte gezeigt, aber keinem Gebiet zugezählt.`,
     );
   if (opts.dryRun) return base;
   const sha = await sha256Of(upload.files);
