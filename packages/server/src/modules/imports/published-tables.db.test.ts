@@ -255,4 +255,34 @@ describe('tables as cities publish them', () => {
       '2021-12-31',
     ]);
   });
+
+  it('XLSX Stadtteilprofil: names by spelling, years per column, footnotes, "Gesamt" row skipped', async () => {
+    // stadtteilprofile.xlsx was written with exceljs: Stadtteil | Einwohner 2020 | Einwohner 2021,
+    // names as "Stuelerstrasse", "Grosser_Tiergarten", "02100101 Askanischer Platz", a '1.374*' text
+    // cell, a '–' placeholder and a "Gesamt" row
+    const r = await run('stadtteilprofile.xlsx', {
+      skipNonAreaRows: true,
+      mapping: {
+        layout: 'wide',
+        areaColumn: 'Stadtteil',
+        areaKey: 'name',
+        date: { perColumn: true },
+        indicators: [
+          { column: 'Einwohner 2020', indicatorId: 'ewr_total', date: '2020-12-31' },
+          { column: 'Einwohner 2021', indicatorId: 'ewr_total', date: '2021-12-31' },
+        ],
+      },
+    });
+    expect(r.errors).toEqual([]);
+    expect(r.status).toBe('dry_run');
+    expect(r.rowsRead).toBe(5);
+    const d = r.details!;
+    expect(d.nonAreaRows).toEqual([expect.objectContaining({ kind: 'total', count: 1 })]);
+    expect(d.nameMatches.filter((m) => m.status === 'matched')).toHaveLength(3);
+    expect(d.cells.missingCount).toBe(1);
+    expect(d.cells.footnoteMarks).toEqual(['*']);
+    // 4 areas × 2 years ('–' gives a suppressed value); the 2021 values equal an earlier import here
+    expect(d.overwrite.changed).toBe(0);
+    expect(d.overwrite.added + d.overwrite.unchanged).toBe(8);
+  });
 });

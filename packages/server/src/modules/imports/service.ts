@@ -102,7 +102,12 @@ export async function runTableImport(
       : 'xlsx';
   const numberFormat =
     det.format === 'xlsx'
-      ? { decimal: opts.decimal ?? ',', thousands: opts.thousands ?? null }
+      ? {
+          decimal: opts.decimal ?? ',',
+          // numeric cells arrive with a decimal comma and no grouping; text cells as published
+          // ("1.374*") carry German thousands dots (issue 9 § 2)
+          thousands: opts.thousands !== undefined ? opts.thousands : '.',
+        }
       : {
           decimal: opts.decimal ?? det.dialect!.decimal,
           thousands: opts.thousands !== undefined ? opts.thousands : det.dialect!.thousands,
