@@ -51,6 +51,8 @@ export interface LongMapping {
   denominatorColumn?: string;
   /** Source label → indicator id; labels not listed must be indicator ids themselves. */
   indicatorMap?: Record<string, string>;
+  /** Labels the person chose to skip: their rows are counted and reported, not imported (issue 9 § 2). */
+  skipLabels?: string[];
 }
 
 export type TableMapping = WideMapping | LongMapping;
@@ -215,6 +217,8 @@ export class ObservationMapper {
   private readonly seen = new Map<string, Map<string, Int32Array>>();
   private readonly areaIndex = new Map<number, number>();
   private readonly unknownIndicators = new Set<string>();
+  /** Rows of skipped labels (long layout), per label. */
+  private readonly skippedLabels = new Map<string, number>();
   private readonly skipped = {
     textRows: { count: 0, first: 0, example: '' },
     totalRows: { count: 0, first: 0, example: '' },
@@ -405,6 +409,12 @@ export class ObservationMapper {
     return false;
   }
 
+  private isSkippedLabel(label: string): boolean {
+    if (this.mapping.layout !== 'long' || !this.mapping.skipLabels?.includes(label)) return false;
+    this.skippedLabels.set(label, (this.skippedLabels.get(label) ?? 0) + 1);
+    return true;
+  }
+
   private resolveIndicator(raw: string): string | null {
     const cached = this.indicatorCache.get(raw);
     if (cached !== undefined) return cached;
@@ -562,6 +572,7 @@ export class ObservationMapper {
       if (this.longCols) {
         const c = this.longCols;
         const rawInd = f[c.indicator.index]!;
+        if (this.isSkippedLabel(rawInd.trim())) continue;
         const indicatorId = this.resolveIndicator(rawInd);
         if (!indicatorId) {
           const label = rawInd.trim();
@@ -651,6 +662,10 @@ export class ObservationMapper {
     if (nonAreaErrors.count > 0)
       warnings.push(
         `${nonAreaErrors.count} Zeile(n) sind vermutlich keine Gebiete (z. B. Zeile ${nonAreaErrors.first}: ${nonAreaErrors.example}); sie lassen sich als Gruppe überspringen.`,
+      );
+    if (this.skippedLabels.size > 0)
+      warnings.push(
+        `Übersprungene Merkmale (nicht importiert): ${[...this.skippedLabels].map(([l, n]) => `'${l}' ${n} ${n === 1 ? 'Zeile' : 'Zeilen'}`).join(', ')}.`,
       );
     warnings.push(...this.cells.warnings(), ...this.plausible.warnings());
     if (this.errorCount > this.errors.length)

@@ -285,4 +285,40 @@ describe('tables as cities publish them', () => {
     expect(d.overwrite.changed).toBe(0);
     expect(d.overwrite.added + d.overwrite.unchanged).toBe(8);
   });
+
+  it('long table: labels mapped to indicators or skipped; skipped rows are reported, not dropped silently', async () => {
+    const r = await run('lang-viele-merkmale.csv', {
+      mapping: {
+        layout: 'long',
+        areaColumn: 'Planungsraum',
+        areaKey: 'code',
+        date: { column: 'Stichtag' },
+        indicatorColumn: 'Merkmal',
+        valueColumn: 'Wert',
+        indicatorMap: {
+          'Einwohnende insgesamt': 'ewr_total',
+          'Anteil Arbeitslose': 'share_unemployed',
+          Medianeinkommen: 'income_median',
+        },
+        skipLabels: ['Alleinerziehende Haushalte', 'Wohndauer über 5 Jahre'],
+      },
+    });
+    expect(r.errors).toEqual([]);
+    expect(r.rowsRead).toBe(17);
+    expect(r.warnings.join(' ')).toMatch(
+      /Übersprungene Merkmale.*'Alleinerziehende Haushalte' 4 Zeilen, 'Wohndauer über 5 Jahre' 1 Zeile/,
+    );
+    const strict = await run('lang-viele-merkmale.csv', {
+      mapping: {
+        layout: 'long',
+        areaColumn: 'Planungsraum',
+        areaKey: 'code',
+        date: { column: 'Stichtag' },
+        indicatorColumn: 'Merkmal',
+        valueColumn: 'Wert',
+        indicatorMap: { 'Einwohnende insgesamt': 'ewr_total' },
+      },
+    });
+    expect(strict.status).toBe('failed');
+  });
 });

@@ -4,11 +4,9 @@ import { z } from 'zod';
 const dateSpec = z.union([
   z.object({ column: z.string().min(1) }),
   z.object({ fixed: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum als JJJJ-MM-TT') }),
-  z
-    .object({ perColumn: z.literal(true) })
-    .meta({
-      description: 'Stichtag je Spalte (Jahre/Daten in den Überschriften): indicators[].date',
-    }),
+  z.object({ perColumn: z.literal(true) }).meta({
+    description: 'Stichtag je Spalte (Jahre/Daten in den Überschriften): indicators[].date',
+  }),
 ]);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum als JJJJ-MM-TT');
 
@@ -40,6 +38,11 @@ export const tableMappingSchema = z.discriminatedUnion('layout', [
     numeratorColumn: z.string().optional(),
     denominatorColumn: z.string().optional(),
     indicatorMap: z.record(z.string(), z.string()).optional(),
+    skipLabels: z
+      .array(z.string())
+      .max(10000)
+      .optional()
+      .meta({ description: 'Merkmale, die nicht importiert werden (gezählt und gemeldet)' }),
   }),
 ]);
 
