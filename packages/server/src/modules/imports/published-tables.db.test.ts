@@ -321,4 +321,31 @@ describe('tables as cities publish them', () => {
     });
     expect(strict.status).toBe('failed');
   });
+
+  it('rows where every value is 0 are warned about and imported as missing on request', async () => {
+    const mapping: TableRunOptions['mapping'] = {
+      layout: 'wide',
+      areaColumn: 'Planungsraum',
+      areaKey: 'code',
+      date: { fixed: '2016-12-31' },
+      indicators: [
+        { column: 'Einwohner', indicatorId: 'ewr_total' },
+        { column: 'Median-Einkommen', indicatorId: 'income_median' },
+      ],
+    };
+    const dry = await run('nullzeilen.csv', { mapping });
+    expect(dry.details?.plausibility.zeroRows).toEqual({
+      count: 2,
+      lines: [2, 5],
+      treatedAsMissing: false,
+    });
+    const ok = await run('nullzeilen.csv', { mapping, dryRun: false, zeroRows: 'missing' });
+    expect(ok.status).toBe('succeeded');
+    expect(ok.details?.plausibility.zeroRows.treatedAsMissing).toBe(true);
+    expect(await value('ewr_total', '01100101', '2016-12-31')).toMatchObject({
+      value: null,
+      flag: 'suppressed',
+    });
+    expect((await value('ewr_total', '01100102', '2016-12-31'))?.value).toBe(215);
+  });
 });
