@@ -98,6 +98,22 @@ describe('import over HTTP', () => {
       rowsRead: 4,
       rowsWritten: 4,
     });
+    const last = runs.json()[0];
+    const { createHash } = await import('node:crypto');
+    // the upload's SHA-256 covers each file's name and content (uploads.ts sha256Of)
+    const sha = createHash('sha256').update('einwohner.csv').update(CSV).digest('hex');
+    expect(last.fileSha256).toBe(sha);
+    expect(last.who).toBe(last.actor);
+    expect(last.who).not.toBe('system');
+    expect(typeof last.durationMs).toBe('number');
+    expect(last.durationMs).toBeGreaterThanOrEqual(0);
+    expect(Date.parse(last.finishedAt) - Date.parse(last.startedAt)).toBe(last.durationMs);
+    // the end is the real clock time, not the transaction's start (now())
+    const [times] = await db.query<{ later: boolean }>(
+      'SELECT finished_at > started_at AS later FROM import_run WHERE id = $1',
+      [last.id],
+    );
+    expect(times!.later).toBe(true);
   });
 
   it('reports progress as Server-Sent Events while an import runs', async () => {

@@ -258,7 +258,10 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
         errorCount: z.number(),
         startedAt: z.string(),
         finishedAt: z.string().nullable(),
+        durationMs: z.number().nullable(),
         actor: z.string(),
+        who: z.string(),
+        fileSha256: z.string(),
       }),
     ),
     handler: async ({ auth }) =>
@@ -273,7 +276,12 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
         errorCount: r.error_count,
         startedAt: new Date(r.started_at).toISOString(),
         finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
+        durationMs: r.finished_at
+          ? Math.max(0, new Date(r.finished_at).getTime() - new Date(r.started_at).getTime())
+          : null,
         actor: r.actor,
+        who: r.actor,
+        fileSha256: r.file_sha256,
       })),
   });
 

@@ -28,6 +28,7 @@ export async function execute(
     actor?: string | AuditActor | undefined;
   },
 ): Promise<ImportReport> {
+  const startedAt = new Date();
   try {
     const report = await db.transaction(async (tx) => {
       const r = await fn(tx);
@@ -59,7 +60,7 @@ export async function execute(
           : null;
     if (!report) throw err;
     if (dryRun) return { ...report, status: 'failed', importId: undefined };
-    return recordFailure(db, tenantId, { ...report, importId: undefined }, meta);
+    return recordFailure(db, tenantId, { ...report, importId: undefined }, { ...meta, startedAt });
   }
 }
 
@@ -74,6 +75,8 @@ export async function recordFailure(
     sha: string;
     format: string;
     actor?: string | AuditActor | undefined;
+    /** when the failed run began; recorded as its start (the end is the time of recording) */
+    startedAt?: Date;
   },
 ): Promise<ImportReport> {
   await db.transaction(async (tx) => {
@@ -83,6 +86,7 @@ export async function recordFailure(
       fileSha256: meta.sha,
       format: meta.format,
       actor: actorName(meta.actor),
+      ...(meta.startedAt ? { startedAt: meta.startedAt } : {}),
     });
     await finishImportRun(tx, tenantId, id, {
       status: 'failed',
@@ -101,6 +105,7 @@ export async function listImportRuns(db: Sql, tenantId: string, limit = 100) {
     id: number;
     kind: string;
     file_name: string;
+    file_sha256: string;
     format: string;
     status: string;
     rows_read: number;
@@ -110,7 +115,7 @@ export async function listImportRuns(db: Sql, tenantId: string, limit = 100) {
     finished_at: Date | null;
     actor: string;
   }>(
-    `SELECT id, kind, file_name, format, status, rows_read, rows_written, error_count, started_at, finished_at, actor
+    `SELECT id, kind, file_name, file_sha256, format, status, rows_read, rows_written, error_count, started_at, finished_at, actor
      FROM import_run WHERE tenant_id = $1 ORDER BY id DESC LIMIT $2`,
     [tenantId, limit],
   );

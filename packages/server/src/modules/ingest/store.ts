@@ -653,11 +653,13 @@ export async function createImportRun(
     format: string;
     options?: unknown;
     actor?: string;
+    /** when the run really began (a failure is recorded after its rollback); default: the transaction's start */
+    startedAt?: Date;
   },
 ): Promise<number> {
   const r = await tx.query<{ id: number }>(
-    `INSERT INTO import_run (tenant_id, kind, file_name, file_sha256, format, options, status, actor)
-     VALUES ($1, $2, $3, $4, $5, $6, 'running', $7) RETURNING id`,
+    `INSERT INTO import_run (tenant_id, kind, file_name, file_sha256, format, options, status, actor, started_at)
+     VALUES ($1, $2, $3, $4, $5, $6, 'running', $7, COALESCE($8::timestamptz, now())) RETURNING id`,
     [
       tenantId,
       run.kind,
@@ -666,6 +668,7 @@ export async function createImportRun(
       run.format,
       JSON.stringify(run.options ?? {}),
       run.actor ?? 'system',
+      run.startedAt ? run.startedAt.toISOString() : null,
     ],
   );
   return r[0]!.id;
@@ -685,7 +688,7 @@ export async function finishImportRun(
   },
 ): Promise<void> {
   await tx.query(
-    `UPDATE import_run SET status = $3, rows_read = $4, rows_written = $5, errors = $6, error_count = $7, finished_at = now()
+    `UPDATE import_run SET status = $3, rows_read = $4, rows_written = $5, errors = $6, error_count = $7, finished_at = clock_timestamp()
      WHERE tenant_id = $1 AND id = $2`,
     [
       tenantId,
