@@ -302,12 +302,19 @@ export class AccessControl {
   }
 }
 
-/** 401 for anonymous visitors, 403 for signed-in people without the permission. */
+/**
+ * 401 for anonymous visitors, 403 for signed-in people and API tokens without the permission. The
+ * message names the missing permission and who lacks it (the person or the token), details carry
+ * both for clients.
+ */
 export function missingPermission(principal: Principal, permission: string): HttpError {
   if (principal.kind === 'anonymous') return unauthorized();
-  return new HttpError(
-    403,
-    'forbidden',
-    `Dafür fehlt Ihnen die Berechtigung „${permission}“. Bitte wenden Sie sich an die Administration Ihrer Kommune.`,
-  );
+  const message =
+    principal.kind === 'token'
+      ? `Ihr API-Token hat die Berechtigung „${permission}“ nicht. Bitte lassen Sie den Token mit dieser Berechtigung neu ausstellen.`
+      : `Ihnen fehlt die Berechtigung „${permission}“. Bitte wenden Sie sich an die Administration Ihrer Kommune.`;
+  return new HttpError(403, 'forbidden', message, {
+    missingPermission: permission,
+    caller: principal.kind,
+  });
 }

@@ -56,8 +56,18 @@ export function canEditIndicator(principal: Principal, department: string): bool
 
 /** Refuses unless the principal may change this indicator. */
 export function assertCanEditIndicator(principal: Principal, department: string, id: string): void {
-  if (!canEditIndicator(principal, department))
+  if (canEditIndicator(principal, department)) return;
+  const who = principal.kind === 'token' ? 'Ihr API-Token darf' : 'Sie dürfen';
+  if (!principal.permissions.has('indicators.edit'))
     throw forbidden(
-      `Der Indikator „${id}“ gehört der Abteilung „${department}“; ändern darf ihn nur diese Abteilung.`,
+      principal.kind === 'token'
+        ? `Ihr API-Token hat die Berechtigung „indicators.edit“ nicht; den Indikator „${id}“ darf er nicht ändern.`
+        : `Ihnen fehlt die Berechtigung „indicators.edit“; den Indikator „${id}“ dürfen Sie nicht ändern.`,
     );
+  const own = principal.departmentId
+    ? `${who} nur für die Abteilung „${principal.departmentId}“ schreiben`
+    : `${who} für keine Abteilung schreiben`;
+  throw forbidden(
+    `Der Indikator „${id}“ gehört zur Abteilung „${department}“; ${own} (für alle Abteilungen braucht es „indicators.edit_all“).`,
+  );
 }
