@@ -1,0 +1,144 @@
+/**
+ * Import flow — the shape of the import screen as a pure reducer.
+ *
+ * Steps, in order (a newcomer can follow the screen by reading this list):
+ *   1. upload     — the person chooses files; "analyze" sends them to the server.
+ *   2. mapping    — table mapping: which column is area key, date, value (tables only).
+ *   3. target     — area target: which area system/level (tables) or the new system (areas).
+ *   4. indicators — new indicators: name, unit, Lebenslage, definition for unmapped columns.
+ *   5. report     — result of a dry run ("Probelauf") or of the real import.
+ *   6. history    — past imports (always reachable, not part of the linear path).
+ *
+ * Rules the reducer enforces:
+ *   - A new analysis resets everything after the upload (mapping, drafts, report, errors).
+ *   - Field errors are cleared when the field is edited and after every successful run,
+ *     so a success screen never shows stale field errors.
+ *   - After a successful real import the run is "done": the import button stays disabled
+ *     until a new file is analysed.
+ *   - A failed dry run is a dry run: `reportTitle` says "Probelauf: … Fehler",
+ *     never "Import fehlgeschlagen".
+ *
+ * NOTE: import-screen.tsx does not use this reducer yet (see the helper's final report).
+ */
+
+export type FlowStep = 'upload' | 'mapping' | 'target' | 'indicators' | 'report' | 'history';
+
+export const STEP_ORDER: readonly FlowStep[] = [
+  'upload',
+  'mapping',
+  'target',
+  'indicators',
+  'report',
+];
+
+export interface FieldError {
+  /** id of the form field (its DOM id), used for aria-describedby and focus. */
+  field: string;
+  message: string;
+}
+
+export interface RunOutcome {
+  dryRun: boolean;
+  ok: boolean;
+  errorCount: number;
+  rowsRead: number;
+  valuesWritten: number;
+}
+
+export interface FlowState {
+  step: FlowStep;
+  busy: null | 'analyze' | 'dry' | 'run';
+  /** Server message shown as is (e.g. a refusal naming the missing permission). */
+  serverMessage: string | null;
+  fieldErrors: FieldError[];
+  outcome: RunOutcome | null;
+  done: boolean;
+  hasHeader: boolean | null;
+}
+
+export type FlowAction =
+  | { type: 'analyzeStarted' }
+  | { type: 'analyzed'; tabular: boolean; hasHeader: boolean | null }
+  | { type: 'goTo'; step: FlowStep }
+  | { type: 'setHeader'; hasHeader: boolean }
+  | { type: 'validationFailed'; errors: FieldError[] }
+  | { type: 'fieldEdited'; field: string }
+  | { type: 'runStarted'; dryRun: boolean }
+  | { type: 'runFinished'; outcome: RunOutcome }
+  | { type: 'serverRefused'; message: string }
+  | { type: 'reset' };
+
+export const initialFlow: FlowState = {
+  step: 'upload',
+  busy: null,
+  serverMessage: null,
+  fieldErrors: [],
+  outcome: null,
+  done: false,
+  hasHeader: null,
+};
+
+export function flowReducer(state: FlowState, action: FlowAction): FlowState {
+  switch (action.type) {
+    case 'analyzeStarted':
+      return { ...initialFlow, busy: 'analyze' };
+    case 'analyzed':
+      return {
+        ...initialFlow,
+        step: action.tabular ? 'mapping' : 'target',
+        hasHeader: action.hasHeader,
+      };
+    case 'goTo':
+      return { ...state, step: action.step };
+    case 'setHeader':
+      return { ...state, hasHeader: action.hasHeader, outcome: null, done: false };
+    case 'validationFailed':
+      return { ...state, busy: null, fieldErrors: action.errors };
+    case 'fieldEdited':
+      return { ...state, fieldErrors: state.fieldErrors.filter((e) => e.field !== action.field) };
+    case 'runStarted':
+      return { ...state, busy: action.dryRun ? 'dry' : 'run', serverMessage: null };
+    case 'runFinished': {
+      const success = action.outcome.ok;
+      return {
+        ...state,
+        busy: null,
+        step: 'report',
+        outcome: action.outcome,
+        fieldErrors: success ? [] : state.fieldErrors,
+        done: success && !action.outcome.dryRun,
+      };
+    }
+    case 'serverRefused':
+      return { ...state, busy: null, serverMessage: action.message };
+    case 'reset':
+      return initialFlow;
+  }
+}
+
+/** First invalid field (the one to focus), or null. */
+export function firstInvalid(state: FlowState): string | null {
+  return state.fieldErrors[0]?.field ?? null;
+}
+
+/** Whether the real import button may be pressed. */
+export function canImport(state: FlowState): boolean {
+  return state.busy === null && !state.done && state.step !== 'upload';
+}
+
+const fmt = new Intl.NumberFormat('de-DE');
+
+/** Title of the result: a failed dry run is a Probelauf with errors, not a failed import. */
+export function reportTitle(outcome: RunOutcome): string {
+  const errors = `${fmt.format(outcome.errorCount)} Fehler`;
+  if (outcome.dryRun) return outcome.ok ? 'Probelauf: keine Fehler' : `Probelauf: ${errors}`;
+  return outcome.ok ? 'Import abgeschlossen' : `Import fehlgeschlagen: ${errors}`;
+}
+
+/** Counts named for what they count. */
+export function reportCounts(outcome: RunOutcome): string[] {
+  return [
+    `Zeilen gelesen: ${fmt.format(outcome.rowsRead)}`,
+    `${outcome.dryRun ? 'Werte zu schreiben' : 'Werte geschrieben'}: ${fmt.format(outcome.valuesWritten)}`,
+  ];
+}
