@@ -259,7 +259,7 @@ describe('import targets', () => {
   it('refuses values into a readable indicator of another department, naming the owner', async () => {
     const res = await runImport(planner, runBody('internal_note'));
     expect(res.json().status).toBe('failed');
-    expect(res.json().errors[0].message).toContain('gehört zur Abteilung „gesundheit“');
+    expect(res.json().errors[0].message).toContain('gehört der Abteilung „gesundheit“');
   });
 
   it('creates new indicators internal, owned by the importer’s department, audited with both (issue 8 § 5)', async () => {
