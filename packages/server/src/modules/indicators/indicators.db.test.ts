@@ -83,7 +83,12 @@ describe('GET /api/values', () => {
     const body = res.json();
     expect(body.date).toBe('2023-12-31');
     expect(body.values.map((v: { value: number }) => v.value)).toEqual([100, 200, 300, 400]);
-    expect(body.city).toEqual({ value: 1000, method: 'Summe aller Gebiete' });
+    expect(body.city).toEqual({
+      value: 1000,
+      method: 'Summe aller Gebiete',
+      coverage: { areasWithValue: 4, areasTotal: 4 },
+      note: null,
+    });
     expect(body.indicator.id).toBe('ewr_total');
   });
 
@@ -95,6 +100,9 @@ describe('GET /api/values', () => {
     ).json();
     expect(body.city.value).toBeCloseTo(22, 10); // 55 / 250 × 100
     expect(body.city.method).toBe('Quote aus den Summen von Zähler und Nenner');
+    // Mehringplatz has no numerator: the share covers 3 of the 4 areas and says so
+    expect(body.city.coverage).toEqual({ areasWithValue: 3, areasTotal: 4 });
+    expect(body.city.note).toBe('Quote aus 3 der 4 Gebiete');
     expect(body.values[3]).toEqual({
       areaId: fx.areaId['02100102'],
       code: '02100102',
@@ -117,7 +125,12 @@ describe('GET /api/values', () => {
     const body = (
       await app.inject('/api/values?indicator=income_median&system=lor2021&level=plr')
     ).json();
-    expect(body.city).toEqual({ value: 1900, method: 'Median der Gebiete' });
+    expect(body.city).toEqual({
+      value: 1900,
+      method: 'Median der Gebiete',
+      coverage: { areasWithValue: 4, areasTotal: 4 },
+      note: null,
+    });
   });
 
   it('reads stored upper-level observations for the Bezirk level', async () => {

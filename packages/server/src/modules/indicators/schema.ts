@@ -62,6 +62,14 @@ export const cityValueSchema = z
     method: z.string().meta({
       description: 'z. B. „Summe“, „Quote aus Summen von Zähler und Nenner“, „Median der Gebiete“',
     }),
+    coverage: z
+      .object({ areasWithValue: z.number().int(), areasTotal: z.number().int() })
+      .optional()
+      .meta({ description: 'wie viele Gebiete der Ebene einen Wert haben' }),
+    note: z.string().nullable().optional().meta({
+      description:
+        'z. B. „Median von 11 der 13 Gebiete“; bei unvollständiger Summe wird der Wert zurückgehalten (null) und hier begründet',
+    }),
   })
   .meta({ id: 'CityValue' });
 
@@ -138,6 +146,12 @@ export const profileSchema = z
               .meta({ description: 'warum kein Wert vorliegt (z. B. nicht bewertet, gesperrt)' }),
             reliability: reliabilitySchema,
             cityValue: z.number().nullable(),
+            cityCoverage: z
+              .object({ areasWithValue: z.number().int(), areasTotal: z.number().int() })
+              .optional(),
+            cityNote: z.string().nullable().optional().meta({
+              description: 'z. B. „Median von 11 der 13 Gebiete“ oder warum der Gesamtwert fehlt',
+            }),
             rank: z.number().int().nullable().meta({ description: '1 = höchster Wert' }),
             rankOf: z.number().int().meta({ description: 'Anzahl der Gebiete der Ebene mit Wert' }),
             series: z.array(z.object({ date: z.iso.date(), value: z.number().nullable() })),

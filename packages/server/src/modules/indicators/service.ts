@@ -1,6 +1,7 @@
 // Indicator catalogue (cached with coverage), values of a level, area profiles and series.
 // City values and ranks come from @sozialraum/core (docs/methods/aggregation.md).
-import { cityValue, rankValues, shareReliability } from '@sozialraum/core';
+import { rankValues, shareReliability } from '@sozialraum/core';
+import { honestCityValue, roundOut } from './honest-output.ts';
 import type { Sql } from '../../db/db.ts';
 import { notFound } from '../../http/errors.ts';
 import { getAreaDetail, requireLevel } from '../areas/index.ts';
@@ -23,6 +24,7 @@ import {
   selectIndicators,
   selectLevelValues,
   selectPeerValues,
+  countLevelAreas,
   selectSeries,
   selectShares,
   type CoverageRow,
@@ -264,7 +266,8 @@ export async function getValues(
     query.level,
     date,
   );
-  const city = cityValue(indicator.kind, indicator.scale, rows);
+  const city = honestCityValue(indicator.kind, indicator.scale, indicator.decimals, rows);
+  const dec = indicator.decimals;
   // Public output: small counts withheld (docs/methods/disclosure-control.md); the city value is
   // safe because secondary suppression treats each level as summing to it.
   const disclosure = await disclosureFor(sql, principal, [{ indicatorId: indicator.id, date }]);
@@ -278,14 +281,14 @@ export async function getValues(
       areaId: r.area_id,
       code: r.code,
       name: r.name,
-      value: r.value,
+      value: roundOut(r.value, dec),
       numerator: r.numerator,
       denominator: r.denominator,
       flag: r.flag,
       flagReason: r.flag_reason,
       reliability: shareReliability(indicator.kind, indicator.scale, r.numerator, r.denominator),
     })),
-    city: { value: city.value, method: city.method },
+    city,
   };
 }
 
@@ -308,7 +311,7 @@ export async function getProfile(
     const d = latestDateAtOrBefore(datesOn(indicator, area.systemId, area.levelId), date);
     if (d) chosen.push({ indicator, date: d });
   }
-  const [ownRaw, peers, disclosure] = await Promise.all([
+  const [ownRaw, peers, disclosure, levelSize] = await Promise.all([
     selectAreaObservations(sql, tenantId, areaId),
     selectPeerValues(
       sql,
@@ -322,6 +325,7 @@ export async function getProfile(
       principal,
       chosen.map((c) => ({ indicatorId: c.indicator.id })),
     ),
+    countLevelAreas(sql, tenantId, area.systemId, area.levelId),
   ]);
   const own = ownRaw
     .filter((r) => catalogue.byId.has(r.indicator_id))
@@ -338,13 +342,18 @@ export async function getProfile(
       numerator: peer?.numerators[i] ?? null,
       denominator: peer?.denominators[i] ?? null,
     }));
-    const city = cityValue(indicator.kind, indicator.scale, peerRows);
+    // areas of the level without a row count as lacking a value (as in getValues' LEFT JOIN)
+    const absent = Math.max(0, levelSize - peerRows.length);
+    const noRow = { value: null, numerator: null, denominator: null };
+    const cityRows = [...peerRows, ...Array.from({ length: absent }, () => noRow)];
+    const city = honestCityValue(indicator.kind, indicator.scale, indicator.decimals, cityRows);
+    const dec = indicator.decimals;
     const { ranks, rankedCount } = rankValues(peerRows.map((r) => r.value));
     const at = peer ? peer.area_ids.indexOf(areaId) : -1;
     return {
       indicator,
       date: d,
-      value: current?.value ?? null,
+      value: roundOut(current?.value ?? null, dec),
       numerator: current?.numerator ?? null,
       denominator: current?.denominator ?? null,
       flag: current?.flag ?? null,
@@ -356,9 +365,11 @@ export async function getProfile(
         current?.denominator ?? null,
       ),
       cityValue: city.value,
+      cityCoverage: city.coverage,
+      cityNote: city.note,
       rank: at >= 0 && (current?.value ?? null) !== null ? (ranks[at] ?? null) : null,
       rankOf: rankedCount,
-      series: series.map((r) => ({ date: r.ref_date, value: r.value })),
+      series: series.map((r) => ({ date: r.ref_date, value: roundOut(r.value, dec) })),
     };
   });
   const groups = DIMENSIONS.map((dimension) => ({

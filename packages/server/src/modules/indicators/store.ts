@@ -180,3 +180,17 @@ export function selectPeerValues(
     [tenantId, pairs.map((p) => p.indicatorId), pairs.map((p) => p.date), systemId, levelId],
   );
 }
+
+/** How many areas a level has (the denominator of the city value's coverage in the profile). */
+export async function countLevelAreas(
+  sql: Sql,
+  tenantId: string,
+  systemId: string,
+  levelId: string,
+): Promise<number> {
+  const [r] = await sql.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM area WHERE tenant_id = $1 AND system_id = $2 AND level_id = $3`,
+    [tenantId, systemId, levelId],
+  );
+  return r?.n ?? 0;
+}
