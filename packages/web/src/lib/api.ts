@@ -215,7 +215,14 @@ export interface ValuesResponse {
   levelId: string;
   date: string;
   values: AreaValue[];
-  city: { value: number | null; method: string };
+  city: {
+    value: number | null;
+    method: string;
+    /** how many areas of the level have a value (the city value's coverage) */
+    coverage?: { areasWithValue: number; areasTotal: number };
+    /** German note, e.g. „Median von 11 der 13 Gebiete“ or why the value is withheld */
+    note?: string | null;
+  };
 }
 
 export interface AreaRef {
@@ -254,6 +261,8 @@ export interface ProfileIndicator {
   flagReason?: string | null;
   reliability?: Reliability | null;
   cityValue: number | null;
+  cityCoverage?: { areasWithValue: number; areasTotal: number };
+  cityNote?: string | null;
   rank: number | null;
   rankOf: number | null;
   series: SeriesPoint[];

@@ -312,8 +312,10 @@ export function MapScreen({ search }: { search: string }) {
                   note={`${t.palette}: ${t.polarityLabel(indicator.polarity)}`}
                   cityLine={
                     values && values.city.value !== null
-                      ? `${t.cityValue}: ${formatValue(values.city.value, indicator.unit, indicator.decimals, lang)}`
-                      : null
+                      ? `${t.cityValue}: ${formatValue(values.city.value, indicator.unit, indicator.decimals, lang)}${values.city.note ? ` (${values.city.note})` : ''}`
+                      : values?.city.note
+                        ? `${t.cityValue}: ${values.city.note}`
+                        : null
                   }
                 />
               )}

@@ -90,7 +90,14 @@ function IndicatorRow({ item, showDate }: { item: ProfileIndicator; showDate: bo
       <dl className="profile-facts">
         <div>
           <dt>{t.city}</dt>
-          <dd>{formatValue(item.cityValue, ind.unit, ind.decimals, lang)}</dd>
+          <dd>
+            {item.cityValue === null && item.cityNote
+              ? item.cityNote
+              : formatValue(item.cityValue, ind.unit, ind.decimals, lang)}
+            {item.cityValue !== null && item.cityNote && (
+              <span className="profile-city-note"> ({item.cityNote})</span>
+            )}
+          </dd>
         </div>
         {item.rank !== null && item.rankOf !== null && (
           <div>
