@@ -95,4 +95,16 @@ describe('rounding to the indicator precision (output only)', () => {
     );
     expect(stored!.value).toBe(26.200000000000003);
   });
+
+  it('serves it rounded in OGC API – Features too', async () => {
+    const res = await app.inject('/ogc/collections/lor2021-plr/items?limit=100');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain('26.200000000000003');
+    const feature = res
+      .json()
+      .features.find((f: { properties: Record<string, unknown> }) =>
+        Object.values(f.properties).includes('01100101'),
+      );
+    expect(feature.properties.income_median).toBe(26.2);
+  });
 });

@@ -4,6 +4,7 @@ import type { Sql } from '../../db/db.ts';
 import { badRequest, notFound } from '../../http/errors.ts';
 import { prepare, PreparedCache, type Prepared } from '../../http/prepared.ts';
 import type { Principal } from '../access/principal.ts';
+import { roundOut } from '../indicators/honest-output.ts';
 import { datesOn, disclosureFor, getCatalogue, readerClass } from '../indicators/index.ts';
 import {
   countFeatures,
@@ -158,11 +159,12 @@ export function parseBBox(text: string | undefined): BBoxFilter {
 /** The latest date on the level for each indicator the principal may read that has data there. */
 async function latestPairs(sql: Sql, principal: Principal, systemId: string, levelId: string) {
   const { indicators } = await getCatalogue(sql, principal);
-  const pairs: { indicatorId: string; date: string }[] = [];
+  const pairs: { indicatorId: string; date: string; decimals: number }[] = [];
   for (const indicator of indicators) {
     const dates = datesOn(indicator, systemId, levelId);
     const latest = dates[dates.length - 1];
-    if (latest) pairs.push({ indicatorId: indicator.id, date: latest });
+    if (latest)
+      pairs.push({ indicatorId: indicator.id, date: latest, decimals: indicator.decimals });
   }
   return pairs;
 }
@@ -184,6 +186,7 @@ async function toFeatures(
   // Public output: small counts withheld (docs/methods/disclosure-control.md).
   const disclosure = await disclosureFor(sql, principal, pairs);
   const dateOf = new Map(pairs.map((p) => [p.indicatorId, p.date]));
+  const decimalsOf = new Map(pairs.map((p) => [p.indicatorId, p.decimals]));
   const byArea = new Map<number, Map<string, number | null>>();
   // Why a value is missing (withheld for disclosure, flagged by the source): one readable
   // property per feature, so a GIS user sees the reason next to the empty field.
@@ -192,7 +195,8 @@ async function toFeatures(
     let m = byArea.get(v.area_id);
     if (!m) byArea.set(v.area_id, (m = new Map()));
     const shown = disclosure.protect(v.indicator_id, dateOf.get(v.indicator_id)!, v.area_id, v);
-    m.set(v.indicator_id, shown.value);
+    // rounded to the indicator's precision for output (issue 9 § 5); stored values stay exact
+    m.set(v.indicator_id, roundOut(shown.value, decimalsOf.get(v.indicator_id) ?? 6));
     if (shown.value === null && shown.flag_reason) {
       let list = notes.get(v.area_id);
       if (!list) notes.set(v.area_id, (list = []));
