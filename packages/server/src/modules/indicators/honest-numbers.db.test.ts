@@ -108,3 +108,34 @@ describe('rounding to the indicator precision (output only)', () => {
     expect(feature.properties.income_median).toBe(26.2);
   });
 });
+
+describe('provenance in the profile', () => {
+  it('names the import (file, time) that wrote a value', async () => {
+    const [run] = await db.query<{ id: number }>(
+      `INSERT INTO import_run (tenant_id, kind, file_name, file_sha256, format, status, started_at, finished_at)
+       VALUES ('berlin', 'observations', 'einwohner-2025.csv', 'abc', 'csv', 'succeeded', '2026-12-03T10:00:00Z', '2026-12-03T10:00:02Z')
+       RETURNING id`,
+    );
+    await db.query(
+      `INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value, import_id)
+       VALUES ('berlin', 'ewr_total', $1, '2025-12-31', 120, $2)`,
+      [fx.areaId['01100101'], run!.id],
+    );
+    invalidateCatalogueCache();
+    const body = (
+      await app.inject(`/api/areas/${fx.areaId['01100101']}/profile?date=2025-12-31`)
+    ).json();
+    const entries = body.groups.flatMap((g: { indicators: unknown[] }) => g.indicators);
+    const ewr = entries.find((e: { indicator: { id: string } }) => e.indicator.id === 'ewr_total');
+    expect(ewr.value).toBe(120);
+    expect(ewr.imported).toEqual({
+      importRunId: run!.id,
+      fileName: 'einwohner-2025.csv',
+      importedAt: '2026-12-03T10:00:02.000Z',
+    });
+    const median = entries.find(
+      (e: { indicator: { id: string } }) => e.indicator.id === 'income_median',
+    );
+    expect(median.imported).toBeNull(); // seeded without an import run
+  });
+});

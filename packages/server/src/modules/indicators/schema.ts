@@ -145,6 +145,15 @@ export const profileSchema = z
               .nullable()
               .meta({ description: 'warum kein Wert vorliegt (z. B. nicht bewertet, gesperrt)' }),
             reliability: reliabilitySchema,
+            imported: z
+              .object({
+                importRunId: z.number().int(),
+                fileName: z.string().nullable(),
+                importedAt: z.string().nullable(),
+              })
+              .nullable()
+              .optional()
+              .meta({ description: 'welcher Import (Datei, Zeitpunkt) den Wert geschrieben hat' }),
             cityValue: z.number().nullable(),
             cityCoverage: z
               .object({ areasWithValue: z.number().int(), areasTotal: z.number().int() })

@@ -364,6 +364,14 @@ export async function getProfile(
         current?.numerator ?? null,
         current?.denominator ?? null,
       ),
+      imported:
+        current?.import_id != null
+          ? {
+              importRunId: current.import_id,
+              fileName: current.import_file_name,
+              importedAt: current.imported_at ? new Date(current.imported_at).toISOString() : null,
+            }
+          : null,
       cityValue: city.value,
       cityCoverage: city.coverage,
       cityNote: city.note,

@@ -113,15 +113,24 @@ export interface AreaObservationRow {
   flag_reason: string | null;
 }
 
+/** Which import run wrote an observation (null for computed or seeded values). */
+export interface ImportOrigin {
+  import_id: number | null;
+  import_file_name: string | null;
+  imported_at: Date | string | null;
+}
+
 /** All observations of one area, by indicator and date (the caller filters by visibility). */
 export function selectAreaObservations(
   sql: Sql,
   tenantId: string,
   areaId: number,
-): Promise<AreaObservationRow[]> {
-  return sql.query<AreaObservationRow>(
-    `SELECT o.indicator_id, o.ref_date, o.value, o.numerator, o.denominator, o.flag, o.flag_reason
+): Promise<(AreaObservationRow & ImportOrigin)[]> {
+  return sql.query<AreaObservationRow & ImportOrigin>(
+    `SELECT o.indicator_id, o.ref_date, o.value, o.numerator, o.denominator, o.flag, o.flag_reason,
+            o.import_id, r.file_name AS import_file_name, coalesce(r.finished_at, r.started_at) AS imported_at
        FROM observation o
+       LEFT JOIN import_run r ON r.tenant_id = o.tenant_id AND r.id = o.import_id
       WHERE o.tenant_id = $1 AND o.area_id = $2
       ORDER BY o.indicator_id, o.ref_date`,
     [tenantId, areaId],
