@@ -262,6 +262,8 @@ export interface ProfileIndicator {
   reliability?: Reliability | null;
   cityValue: number | null;
   cityCoverage?: { areasWithValue: number; areasTotal: number };
+  /** the import run that wrote the value (file, time); null for computed or seeded values */
+  imported?: { importRunId: number; fileName: string | null; importedAt: string | null } | null;
   cityNote?: string | null;
   rank: number | null;
   rankOf: number | null;

@@ -145,6 +145,15 @@ function IndicatorRow({ item, showDate }: { item: ProfileIndicator; showDate: bo
       )}
       <p className="profile-source">
         <SourceLine source={ind.source} compact />
+        {item.imported && (
+          <span className="profile-imported">
+            {' · '}
+            {lang === 'de' ? 'aus Import' : 'from import'}:{' '}
+            {item.imported.fileName ?? `#${item.imported.importRunId}`}
+            {item.imported.importedAt &&
+              `, ${formatDate(item.imported.importedAt.slice(0, 10), lang)}`}
+          </span>
+        )}
         {editable && (
           <>
             {' · '}
