@@ -28,6 +28,9 @@ let indexEditor: ReturnType<typeof injectAs>;
 const WRITE_ROUTES: Record<string, string> = {
   runImport: 'cases: import targets, sources, uploads',
   analyzeImport: 'creates an upload of the caller; names no existing record',
+  analyzePointImport: 'creates an upload of the caller; names no existing record',
+  runPointImport:
+    'upload bound to the caller (uploads.ts); indicators through createImportIndicators (new only, department checked: points/import.db.test.ts)',
   discardUpload: 'cases: uploads',
   createAlertRule: 'cases: alert rules',
   updateAlertRule: 'cases: alert rules',
