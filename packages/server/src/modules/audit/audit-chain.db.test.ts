@@ -85,6 +85,19 @@ function analyzeRequest(headers: Record<string, string>): InjectOptions {
   };
 }
 
+async function pointAnalyzeRequest(headers: Record<string, string>): Promise<InjectOptions> {
+  const file = await readFile(
+    path.join(import.meta.dirname, '..', 'points', 'fixtures', 'kitas.geojson'),
+  );
+  const body = multipart('kitas.geojson', file);
+  return {
+    method: 'POST',
+    url: '/api/point-imports/analyze',
+    payload: body.payload,
+    headers: { ...body.headers, ...headers },
+  };
+}
+
 async function upload(headers: Record<string, string>): Promise<string> {
   const res = await app.inject(analyzeRequest(headers));
   if (res.statusCode !== 200) throw new Error(`upload: ${res.statusCode} ${res.body}`);
@@ -533,6 +546,44 @@ const CASES: Record<string, AuditCase> = {
     action: 'import.observations',
     entity: 'import_run',
     actor: () => planner.email,
+  },
+  analyzePointImport: {
+    request: async () => pointAnalyzeRequest(adminAuth),
+    entries: {
+      count: 0,
+      reason: 'legt die Datei nur im Upload-Verzeichnis ab; protokolliert wird der Importlauf',
+    },
+  },
+  runPointImport: {
+    // one entry per dataset import (file, points, indicators), however many points it writes
+    request: async () => {
+      const res = await app.inject(await pointAnalyzeRequest(adminAuth));
+      if (res.statusCode !== 200) throw new Error(`point upload: ${res.statusCode} ${res.body}`);
+      return {
+        method: 'POST',
+        url: `/api/point-imports/${res.json<{ uploadId: string }>().uploadId}/run`,
+        headers: adminAuth,
+        payload: {
+          dryRun: false,
+          datasetId: 'audit_kitas',
+          nameDe: 'Kitas (Audit)',
+          referenceDate: '2026-06-30',
+          source: {
+            title: 'Kitaverzeichnis Test',
+            publisher: 'Testamt',
+            licence: 'dl-de/by-2-0',
+            attribution: 'Testamt',
+          },
+          nameColumn: 'name',
+          countIndicator: { id: 'audit_kitas_anzahl', nameDe: 'Kitas' },
+          departmentId: 'sozialplanung',
+          dimension: 'education',
+        },
+      };
+    },
+    entries: 1,
+    action: 'points.import',
+    entity: 'point_dataset',
   },
   discardUpload: {
     request: async () => ({
