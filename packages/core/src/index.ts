@@ -6,3 +6,4 @@ export * from './stats/index.ts';
 export * from './classify/index.ts';
 export * from './format/index.ts';
 export * from './monitoring/index.ts';
+export * from './catalogue/index.ts';

@@ -1,4 +1,5 @@
 // Validation of import requests; the same schemas document the API (OpenAPI).
+import { DIMENSIONS } from '@sozialraum/core';
 import { z } from 'zod';
 
 const dateSpec = z.union([
@@ -61,17 +62,6 @@ const sourceSchema = z.object({
   notes: z.string().max(2000).nullish(),
 });
 
-const DIMENSIONS = [
-  'income',
-  'work',
-  'education',
-  'health',
-  'housing',
-  'environment',
-  'participation',
-  'demography',
-  'social_index',
-] as const;
 const UNITS = [
   'percent',
   'per_mille',

@@ -1,19 +1,10 @@
+import { DIMENSIONS } from '@sozialraum/core';
 import { z } from 'zod';
 import { areaDetailSchema } from '../areas/index.ts';
 import { sourceSchema } from '../sources/index.ts';
 
-/** Lebenslage dimensions in the order the profile shows them. */
-export const DIMENSIONS = [
-  'demography',
-  'income',
-  'work',
-  'education',
-  'health',
-  'housing',
-  'environment',
-  'participation',
-  'social_index',
-] as const;
+/** Lebenslage dimensions in the order the profile shows them (one list: @sozialraum/core). */
+export { DIMENSIONS };
 
 export const dimensionSchema = z.enum(DIMENSIONS);
 

@@ -1,4 +1,5 @@
 // Request and response schemas of the point import (validated at the edge, also the OpenAPI document).
+import { POINT_DIMENSIONS } from '@sozialraum/core';
 import { z } from 'zod';
 
 const columnName = z.string().min(1).max(200);
@@ -46,18 +47,7 @@ export const pointRunBodySchema = z
     capacityColumn: columnName.optional(),
     capacityIndicator: indicatorRequest.optional(),
     departmentId: z.string().min(1).max(60).optional(),
-    dimension: z
-      .enum([
-        'income',
-        'work',
-        'education',
-        'health',
-        'housing',
-        'environment',
-        'participation',
-        'demography',
-      ])
-      .optional(),
+    dimension: z.enum(POINT_DIMENSIONS).optional(),
   })
   .meta({ id: 'PointImportRun' });
 

@@ -1,0 +1,2 @@
+// The indicator catalogue's shared vocabularies (dimensions).
+export * from './dimensions.ts';
