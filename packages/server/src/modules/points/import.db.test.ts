@@ -174,6 +174,63 @@ describe('point import', () => {
     expect(an.join.outside.map((o: { name: string }) => o.name)).toEqual(['Kita am Stadtrand']);
   });
 
+  it('imports a Shapefile in EPSG:25833 (.shp/.shx/.dbf/.prj/.cpg written by GDAL) with umlauts', async () => {
+    // fixtures/apotheken.*: ogr2ogr -f "ESRI Shapefile" -t_srs EPSG:25833 -lco ENCODING=UTF-8
+    //   apotheken.shp apotheken.source.geojson
+    const files = await Promise.all(
+      ['shp', 'shx', 'dbf', 'prj', 'cpg'].map(async (ext) => ({
+        name: `apotheken.${ext}`,
+        content: await fixture(`apotheken.${ext}`),
+      })),
+    );
+    const a = await admin({
+      method: 'POST',
+      url: '/api/point-imports/analyze',
+      ...multipart(files),
+    });
+    expect(a.statusCode, a.body).toBe(200);
+    const an = a.json().analysis;
+    expect(an.format).toBe('Shapefile');
+    expect(an.columns).toEqual(expect.arrayContaining(['nr', 'name', 'notdienst']));
+    expect(an.suggestion).toEqual({ nameColumn: 'name', idColumn: 'nr' });
+    expect(an.sample[0].name).toBe('Löwen-Apotheke');
+    expect(an.sample[0].lon).toBeCloseTo(13.05, 6);
+    expect(an.sample[0].lat).toBeCloseTo(52.05, 6);
+    expect(an.join.outside.map((o: { name: string }) => o.name)).toEqual(['Apotheke Außerhalb']);
+    const r = await run(admin, a.json().uploadId, {
+      dryRun: false,
+      datasetId: 'apotheken_shp',
+      nameDe: 'Apotheken',
+      referenceDate: '2026-06-30',
+      source,
+      nameColumn: 'name',
+      idColumn: 'nr',
+      countIndicator: { id: 'apotheken_shp_anzahl', nameDe: 'Apotheken' },
+      departmentId: 'sozialplanung',
+      dimension: 'health',
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ status: 'succeeded', format: 'Shapefile' });
+    expect(await valueOf('apotheken_shp_anzahl', fx.areaId['01']!, '2026-06-30')).toBe(2);
+    expect(await valueOf('apotheken_shp_anzahl', fx.areaId['02']!, '2026-06-30')).toBe(1);
+    expect(await valueOf('apotheken_shp_anzahl', fx.areaId['01100101']!, '2026-06-30')).toBe(2);
+    expect(await valueOf('apotheken_shp_anzahl', fx.areaId['02100102']!, '2026-06-30')).toBe(1);
+    expect(await valueOf('apotheken_shp_anzahl', fx.areaId['01100102']!, '2026-06-30')).toBe(0);
+    const names = await db.query<{ name: string }>(
+      `SELECT name FROM point_feature WHERE dataset = 'apotheken_shp' ORDER BY id`,
+    );
+    expect(names.map((n) => n.name)).toEqual([
+      'Löwen-Apotheke',
+      'Apotheke am Südstern',
+      'Brücken-Apotheke',
+      'Apotheke Außerhalb',
+    ]);
+    const [ind] = await db.query<{ dimension: string }>(
+      `SELECT dimension FROM indicator WHERE id = 'apotheken_shp_anzahl'`,
+    );
+    expect(ind?.dimension).toBe('health');
+  });
+
   it('reads a CSV with lat/lon in German decimal commas', async () => {
     const csv = Buffer.from(
       'Nr;Bezeichnung;Breite;Länge;Plätze\r\n1;Pflegeheim Süd;52,01;13,15;80\r\n2;Pflegeheim Ost;52,09;13,35;1.020\r\n',
