@@ -20,7 +20,54 @@ export interface RouteDoc {
   body?: z.ZodType;
   response: z.ZodType;
   responseContentType?: string;
+  /** Success status (default 200); 201 for routes that create a record (ADR 0013). */
+  status?: number;
+  /** Present when a 201 carries a Location header. */
+  location?: unknown;
+  /** The route answers 304 to If-None-Match. */
+  etag?: boolean;
+  /** Refusals the handler raises itself, with their description. */
+  refusals?: Partial<Record<number, string>>;
+  csrfExempt?: boolean;
   openapi?: Record<string, unknown>;
+}
+
+const CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Every status a route can answer, derived from its defineRoute options (ADR 0013), with the
+ * description the document gives it. What the options imply:
+ * - every route: 400 (path and query are checked on every request, also without a schema),
+ *   401 (an invalid API token is refused even on open routes), 500;
+ * - a permission, or a change made with a session (CSRF token): 403;
+ * - path parameters: 404 (no such record) and 414 (a parameter past the router's length limit);
+ * - changes (POST/PUT/PATCH/DELETE): 413 (body limit), 415 (content type), 429 (anonymous writes
+ *   are throttled; sign-in and reset count their own attempts);
+ * - `etag`: 304; `refusals`: what the handler raises itself (409 for a taken id, …).
+ */
+export function responseStatuses(route: RouteDoc): Record<string, string> {
+  const changing = CHANGING.has(route.method);
+  const out: Record<string, string> = {
+    [String(route.status ?? 200)]: route.status === 201 ? 'Angelegt' : 'Erfolg',
+  };
+  if (route.etag) out['304'] = 'Nicht geändert (ETag aus If-None-Match passt)';
+  out['400'] = 'Ungültige Anfrage';
+  out['401'] =
+    route.permission === 'none'
+      ? 'API-Token ungültig, abgelaufen oder widerrufen'
+      : 'Anmeldung erforderlich';
+  if (route.permission !== 'none' || (changing && !route.csrfExempt))
+    out['403'] = 'Berechtigung fehlt (die Meldung nennt sie) oder CSRF-Token fehlt';
+  if (route.params) out['404'] = 'Nicht gefunden';
+  if (changing) {
+    out['413'] = 'Anfrageinhalt zu groß';
+    out['415'] = 'Inhaltstyp nicht unterstützt';
+  }
+  if (route.params) out['414'] = 'Pfadparameter zu lang';
+  if (changing) out['429'] = 'Zu viele Anfragen';
+  for (const [code, text] of Object.entries(route.refusals ?? {})) if (text) out[code] = text;
+  out['500'] = 'Interner Serverfehler';
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => Number(a) - Number(b)));
 }
 
 /** Operations of one app, and whether responses are checked against their schemas. */
@@ -95,6 +142,28 @@ function parametersOf(schema: z.ZodType | undefined, where: 'path' | 'query'): J
       schema: rest,
     };
   });
+}
+
+/** The operation's responses: the success answer with its schema, 304 bare, refusals as Error. */
+function responsesOf(
+  route: RouteDoc,
+  responseRef: string,
+  errorRef: (description: string) => JsonSchema,
+): Record<string, JsonSchema> {
+  const success = String(route.status ?? 200);
+  const location = {
+    Location: { description: 'Adresse des angelegten Datensatzes', schema: { type: 'string' } },
+  };
+  return Object.fromEntries(
+    Object.entries(responseStatuses(route)).map(([code, description]) => {
+      if (code === '304') return [code, { description }];
+      if (code !== success) return [code, errorRef(description)];
+      const content = {
+        [route.responseContentType ?? 'application/json']: { schema: { $ref: responseRef } },
+      };
+      return [code, { description, ...(route.location ? { headers: location } : {}), content }];
+    }),
+  );
 }
 
 export interface OpenApiInfo {
@@ -173,27 +242,7 @@ export function buildOpenApiDocument(registry: OpenApiRegistry, info: OpenApiInf
             },
           }
         : {}),
-      responses: {
-        '200': {
-          description: 'Erfolg',
-          content: {
-            [route.responseContentType ?? 'application/json']: {
-              schema: { $ref: uri(responseId) },
-            },
-          },
-        },
-        ...(parameters.length || bodyId || route.openapi?.requestBody
-          ? { '400': errorRef('Ungültige Anfrage') }
-          : {}),
-        ...(route.permission !== 'none'
-          ? {
-              '401': errorRef('Anmeldung erforderlich'),
-              '403': errorRef('Berechtigung fehlt'),
-            }
-          : {}),
-        ...(route.params ? { '404': errorRef('Nicht gefunden') } : {}),
-        '500': errorRef('Interner Serverfehler'),
-      },
+      responses: responsesOf(route, uri(responseId), errorRef),
       ...(route.openapi ?? {}),
     };
     (paths[path] ??= {})[route.method.toLowerCase()] = operation;

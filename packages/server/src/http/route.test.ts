@@ -42,6 +42,8 @@ beforeAll(async () => {
     permission: 'none',
     body: z.object({ name: z.string().min(2) }),
     response: z.array(Thing),
+    status: 201,
+    location: (things) => `/api/things/${things[0]!.id}`,
     handler: ({ body }) => [{ id: 1, name: body.name }],
   });
   await app.ready();
@@ -53,6 +55,13 @@ describe('defineRoute', () => {
     const res = await app.inject('/api/things/7');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ id: 7, name: 'limit 2' });
+  });
+
+  it('answers a created record with the route’s status and its Location (ADR 0013)', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/things', payload: { name: 'Kita' } });
+    expect(res.statusCode).toBe(201);
+    expect(res.headers.location).toBe('/api/things/1');
+    expect((await app.inject('/api/things/7')).headers.location).toBeUndefined();
   });
 
   it('answers 400 listing every invalid field with a German reason', async () => {
@@ -126,8 +135,26 @@ describe('OpenAPI document', () => {
       expect.objectContaining({ name: 'date', in: 'query', required: false }),
       expect.objectContaining({ name: 'limit', in: 'query', required: false }),
     ]);
-    expect(Object.keys(get.responses)).toEqual(['200', '400', '404', '500']);
-    expect(doc.paths['/api/things']!.post!.requestBody).toBeDefined();
+    // open route: 401 only for an invalid API token; 414 for an over-long path parameter
+    expect(Object.keys(get.responses)).toEqual(['200', '400', '401', '404', '414', '500']);
+    const post = doc.paths['/api/things']!.post!;
+    expect(post.requestBody).toBeDefined();
+    // a change: CSRF (403), body limit (413), content type (415), throttled anonymous writes (429)
+    expect(Object.keys(post.responses)).toEqual([
+      '201',
+      '400',
+      '401',
+      '403',
+      '413',
+      '415',
+      '429',
+      '500',
+    ]);
+    expect(post.responses['201']).toMatchObject({
+      description: 'Angelegt',
+      headers: { Location: { schema: { type: 'string' } } },
+      content: { 'application/json': { schema: { $ref: expect.any(String) } } },
+    });
     expect(doc.components.schemas.Thing).toMatchObject({
       type: 'object',
       required: ['id', 'name'],

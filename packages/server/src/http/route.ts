@@ -12,6 +12,10 @@ import { HttpError, tooManyRequests } from './errors.ts';
 import { getOpenApiRegistry, type RouteDoc } from './openapi.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** Status of a successful answer (ADR 0013). */
+export type SuccessStatus = 200 | 201;
+/** Refusals a handler may raise on its own (documented through RouteSpec.refusals). */
+export type HandlerStatus = 404 | 409 | 429;
 
 type AnySchema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -56,10 +60,24 @@ export interface RouteSpec<
   params?: P;
   querystring?: Q;
   body?: B;
-  /** Schema of the 200 response body (documented; checked at run time when validateResponses is on). */
+  /** Schema of the success response body (documented; checked at run time when validateResponses is on). */
   response: R;
-  /** Content type of the 200 response; default application/json. */
+  /** Content type of the success response; default application/json. */
   responseContentType?: string;
+  /**
+   * Success status: 201 for a POST that inserts a new record with a new id (ADR 0013); default 200.
+   * defineRoute sets it, so the OpenAPI document and the answer cannot disagree.
+   */
+  status?: SuccessStatus;
+  /** With status 201: the new record's address (Location header), built from the response body. */
+  location?: (result: z.input<R>) => string;
+  /** The route sends an ETag and answers 304 to a matching If-None-Match (documented as 304). */
+  etag?: boolean;
+  /**
+   * Refusals the handler itself raises beyond what the options imply (auth ⇒ 401/403, params ⇒
+   * 404, …), e.g. `{ 409: 'Kennung schon vergeben' }`, so the document lists them.
+   */
+  refusals?: Partial<Record<HandlerStatus, string>>;
   /** Extra OpenAPI fields merged into the operation (e.g. a multipart requestBody). */
   openapi?: Record<string, unknown>;
   /** Returns the response body, or the reply itself when it has already been sent/shaped (304, streams). */
@@ -291,6 +309,8 @@ export function defineRoute<
         }
       }
       if (spec.responseContentType) reply.type(spec.responseContentType);
+      if (spec.status) reply.code(spec.status);
+      if (spec.location) reply.header('Location', spec.location(result as z.input<R>));
       return result;
     },
   });

@@ -300,6 +300,7 @@ export function registerAccessRoutes(app: FastifyInstance, ctx: AppContext): voi
       password: z.string().max(256),
     }),
     response: meSchema,
+    refusals: { 409: 'Es gibt schon eine Administration' },
     handler: async ({ auth, body, request, reply }) => {
       const { session, user } = await setupFirstAdministrator(ctx.db, access, auth.tenantId, body, {
         ip: request.ip,
@@ -337,6 +338,8 @@ export function registerAccessRoutes(app: FastifyInstance, ctx: AppContext): voi
       expiresInDays: z.number().int().min(1).max(730).nullable().default(90),
     }),
     response: z.object({ token: z.string(), info: tokenSchema }),
+    status: 201,
+    location: (r) => `/api/me/tokens/${r.info.id}`,
     handler: ({ auth, body, request }) =>
       createToken(ctx.db, auth, body, auditActor(auth, request, 'account.self')),
   });
@@ -408,7 +411,10 @@ export function registerAccessRoutes(app: FastifyInstance, ctx: AppContext): voi
       roles: z.array(slug).default(['viewer']),
     }),
     response: z.object({ user: publicUserSchema, setupLink: linkSchema }),
-    handler: async ({ auth, body, request, reply }) => {
+    status: 201,
+    location: (r) => `/api/admin/users/${r.user.id}`,
+    refusals: { 409: 'Es gibt schon ein Konto mit dieser Adresse' },
+    handler: async ({ auth, body, request }) => {
       const r = await createUser(
         ctx.db,
         ctx.config,
@@ -416,7 +422,6 @@ export function registerAccessRoutes(app: FastifyInstance, ctx: AppContext): voi
         body,
         auditActor(auth, request, 'access.users'),
       );
-      reply.code(201);
       return {
         user: r.user,
         setupLink: { url: r.setupLink.url, expiresAt: r.setupLink.expiresAt.toISOString() },
@@ -480,6 +485,9 @@ export function registerAccessRoutes(app: FastifyInstance, ctx: AppContext): voi
     permission: 'access.departments',
     body: departmentSchema,
     response: departmentSchema,
+    status: 201,
+    location: (d) => `/api/admin/departments/${d.id}`,
+    refusals: { 409: 'Kennung schon vergeben' },
     handler: ({ auth, body, request }) =>
       saveDepartment(
         ctx.db,

@@ -465,7 +465,7 @@ describe('API tokens', () => {
       headers: s.headers,
       payload: { name: 'Auswertung', scopes: ['indicators.read', 'account.self'] },
     });
-    expect(created.statusCode).toBe(200);
+    expect(created.statusCode).toBe(201);
     const { token, info } = created.json<{ token: string; info: { id: number } }>();
     const bearer = { authorization: `Bearer ${token}` };
     expect((await app.inject({ url: '/api/me/tokens', headers: bearer })).statusCode).toBe(200);

@@ -121,7 +121,10 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     permission: 'alerts.rules',
     body: ruleBodySchema,
     response: ruleSchema,
-    handler: async ({ body, reply, auth, request }) => {
+    status: 201,
+    location: (rule) => `/api/alert-rules/${rule.id}`,
+    refusals: { 409: 'Kennung schon vergeben' },
+    handler: async ({ body, auth, request }) => {
       await requireDepartment(ctx, auth.tenantId, body.department);
       assertCanEditRule(auth, body.department);
       const rule = await createRule(
@@ -130,7 +133,6 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
         { ...body, actor: auditActor(auth, request, 'alerts.rules') },
         await alertReader(ctx.db, auth),
       );
-      reply.code(201);
       return rule;
     },
   });
@@ -254,7 +256,9 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     permission: 'alerts.subscribe',
     body: subscriptionBodySchema,
     response: subscriptionSchema,
-    handler: async ({ body, reply, auth, request }) => {
+    status: 201,
+    location: (sub) => `/api/alert-subscriptions/${sub.id}`,
+    handler: async ({ body, auth, request }) => {
       if (!ownsSubscription(auth, body.email))
         throw forbidden('Abonnements gehen an die eigene E-Mail-Adresse.');
       await requireSubscribable(ctx, auth, body);
@@ -262,7 +266,6 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
         ...body,
         actor: auditActor(auth, request, 'alerts.subscribe'),
       });
-      reply.code(201);
       return sub;
     },
   });

@@ -48,6 +48,7 @@ export function registerAreaRoutes(app: FastifyInstance, ctx: AppContext): void 
     params: z.object({ system: z.string().min(1), level: z.string().min(1) }),
     response: mapGeometrySchema,
     responseContentType: 'application/geo+json',
+    etag: true,
     handler: async ({ params, request, reply, auth }) => {
       const { etag, body } = await getMapGeometry(
         ctx.db,

@@ -61,6 +61,8 @@ export function registerIndicatorRoutes(app: FastifyInstance, ctx: AppContext): 
       date: isoDate.optional(),
     }),
     response: valuesSchema,
+    etag: true,
+    refusals: { 404: 'Indikator, Gebietssystem oder Ebene nicht gefunden' },
     // prepared bytes with ETag (304 on If-None-Match) and gzip, once per data version
     handler: async ({ query, auth, request, reply }) =>
       sendPrepared(request, reply, await getValuesPrepared(ctx.db, auth, query, checkValues)),
@@ -76,6 +78,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, ctx: AppContext): 
     params: areaIdParams,
     querystring: z.object({ date: isoDate.optional() }),
     response: profileSchema,
+    etag: true,
     handler: async ({ params, query, auth, request, reply }) =>
       sendPrepared(
         request,

@@ -108,7 +108,10 @@ export function registerMonitoringRoutes(app: FastifyInstance, ctx: AppContext):
     permission: 'monitoring.edit',
     body: saveBodySchema,
     response: indexSummarySchema,
-    handler: async ({ body, reply, auth, request }) => {
+    status: 201,
+    location: (index) => `/api/indices/${index.id}`,
+    refusals: { 409: 'Kennung schon vergeben' },
+    handler: async ({ body, auth, request }) => {
       const saved = await saveIndex(
         ctx.db,
         auth.tenantId,
@@ -121,7 +124,6 @@ export function registerMonitoringRoutes(app: FastifyInstance, ctx: AppContext):
         },
         'create',
       );
-      reply.code(201);
       return saved as unknown as z.infer<typeof indexSummarySchema>;
     },
   });

@@ -178,6 +178,7 @@ export function registerOgcRoutes(app: FastifyInstance, ctx: AppContext): void {
     }),
     response: itemsSchema,
     responseContentType: 'application/geo+json',
+    etag: true,
     handler: async ({ params, query, request, reply, auth }) => {
       requireJsonAccept(request);
       const page = await getItemsPrepared(
