@@ -1,4 +1,5 @@
 // Typed client for the HTTP API (docs/api-contract.md). The web app talks to the server only here.
+import { syntheticColumns, type PublishedAnalysis, type PublishedRunFields } from './api-imports.ts';
 
 export interface Source {
   id: string;
@@ -330,6 +331,8 @@ export interface AnalyzeResponse {
   problems: ImportError[];
   /** Areas: features that cover nearly all others (the whole city). */
   covering?: { feature: number; message: string }[];
+  /** Tables as cities publish them: header row, dates in headers, name review, labels (issue 9 § 2). */
+  published?: PublishedAnalysis;
 }
 
 export interface ImportError {
@@ -352,6 +355,8 @@ export interface ImportReport {
   unmatched?: string[];
   missingAreas?: { count: number; values: number; alerts: number; examples: string[] };
   importId?: number;
+  /** Table runs: header decision, name review, non-area rows, overwrite list, plausibility (see api-imports.ts). */
+  details?: unknown;
 }
 
 /** Body of POST /api/imports/{uploadId}/run for a table. */
@@ -369,10 +374,14 @@ export interface TableRunBody {
     dimension: string;
     polarity: Polarity;
     kind?: 'count' | 'share' | 'value';
+    definitionDe?: string;
   }[];
   /** Required with newIndicators: where the values come from. */
   source?: { title: string; publisher: string; licence: string; attribution: string; url?: string };
 }
+
+/** A table run body with the decisions for published tables. */
+export type PublishedTableRunBody = TableRunBody & PublishedRunFields;
 
 /** Body of POST /api/imports/{uploadId}/run for area geometries. */
 export interface AreasRunBody {
@@ -406,6 +415,10 @@ export interface ImportRun {
   startedAt: string;
   finishedAt: string | null;
   actor: string;
+  /** Milliseconds from start to end; null while running (older servers: absent). */
+  durationMs?: number | null;
+  /** SHA-256 of the imported file (hex). */
+  fileSha256?: string;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -432,8 +445,17 @@ export function normalizeAnalysis(raw: unknown): AnalyzeResponse {
     const dialect = obj(det.dialect);
     const sug = obj(a.suggestion);
     const mapping = obj(sug.mapping);
+    const published = a.published ? (a.published as PublishedAnalysis) : undefined;
+    // without a header row the first row is data and the columns are "Spalte 1" … (as on the server)
+    const headerUsed = published?.headerPresence?.used !== false;
+    const header = strings(det.header);
+    const rows = Array.isArray(det.sampleRows)
+      ? (det.sampleRows as unknown[][]).map((row) => row.map(cell))
+      : [];
+    const allRows = headerUsed ? rows : [header, ...rows];
     return {
       ...base,
+      published,
       detected: {
         kind: 'table',
         format: str(det.format) ?? '',
@@ -442,10 +464,10 @@ export function normalizeAnalysis(raw: unknown): AnalyzeResponse {
         decimal: str(dialect.decimal),
         thousands: (dialect.thousands as string | null | undefined) ?? undefined,
         layout: mapping.layout === 'long' ? 'long' : 'wide',
-        columns: strings(det.header),
-        sampleRows: Array.isArray(det.sampleRows)
-          ? (det.sampleRows as unknown[][]).map((row) => row.map(cell))
-          : [],
+        columns: headerUsed
+          ? header
+          : syntheticColumns(Math.max(0, ...allRows.map((r) => r.length))),
+        sampleRows: allRows,
       },
       suggestedMapping: Object.keys(mapping).length ? mapping : null,
       suggestedSystemId: str(sug.systemId) ?? null,
@@ -942,14 +964,17 @@ export const api = {
   imports: () => request<ImportRun[]>('/api/imports'),
   analyzeImport: async (
     files: File[],
-    opts: { swapAxes?: boolean } = {},
+    opts: { swapAxes?: boolean; hasHeader?: boolean } = {},
   ): Promise<AnalyzeResponse> => {
     const form = new FormData();
     for (const f of files) form.append('file', f, f.name);
-    const url = opts.swapAxes ? '/api/imports/analyze?swapAxes=true' : '/api/imports/analyze';
+    const url = `/api/imports/analyze${q({
+      swapAxes: opts.swapAxes ? 'true' : null,
+      hasHeader: opts.hasHeader === undefined ? null : String(opts.hasHeader),
+    })}`;
     return normalizeAnalysis(await request<unknown>(url, { method: 'POST', body: form }));
   },
-  runImport: (uploadId: string, body: TableRunBody | AreasRunBody) =>
+  runImport: (uploadId: string, body: PublishedTableRunBody | AreasRunBody) =>
     request<ImportReport>(`/api/imports/${enc(uploadId)}/run`, {
       method: 'POST',
       body: JSON.stringify(body),

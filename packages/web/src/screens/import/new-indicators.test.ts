@@ -42,17 +42,31 @@ describe('draftFor and guessUnit', () => {
       id: 'anteil_alleinerziehende',
       nameDe: 'Anteil Alleinerziehende',
       unit: 'percent',
-      dimension: 'demography',
+      dimension: '',
       polarity: 'neutral',
+      definitionDe: '',
     });
     expect(guessUnit('Einwohner gesamt')).toBe('count');
     expect(guessUnit('Mittleres Einkommen (€)')).toBe('euro');
     expect(guessUnit('Sozialindex')).toBe('index');
   });
+  it('reads the unit from the values when the header does not say it, never a silent "Index"', () => {
+    expect(guessUnit('2021', ['12,5 %', '3,1 %'])).toBe('percent');
+    expect(guessUnit('2021', ['1.374', '215'])).toBe('count');
+    expect(guessUnit('2021', ['40,3', '33,8'])).toBe('');
+    expect(guessUnit('Merkmal X')).toBe('');
+  });
+  it('leaves the Lebenslage to the person and refuses a draft without it', () => {
+    const d = draftFor('Wohnfläche je Einwohner in m²', ['40,3']);
+    expect(d.dimension).toBe('');
+    expect(validateDrafts([d], new Set())).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Bitte die Lebenslage wählen/)]),
+    );
+  });
 });
 
 describe('validateDrafts', () => {
-  const ok = draftFor('Anteil Alleinerziehende (%)');
+  const ok = { ...draftFor('Anteil Alleinerziehende (%)'), dimension: 'work' as const };
   it('accepts a complete draft', () => {
     expect(validateDrafts([ok], new Set(['mss_k15']))).toEqual([]);
   });
@@ -96,16 +110,23 @@ describe('source', () => {
       sourceBody({ title: ' T ', publisher: 'P', licence: 'L', attribution: 'A', url: ' ' }),
     ).toEqual({ title: 'T', publisher: 'P', licence: 'L', attribution: 'A' });
   });
-  it('sends drafts without their column', () => {
-    expect(newIndicatorsBody([draftFor('Einwohner gesamt')])).toEqual([
+  it('sends drafts without their column; a percent column is a share', () => {
+    expect(
+      newIndicatorsBody([{ ...draftFor('Einwohner gesamt'), dimension: 'demography' }]),
+    ).toEqual([
       {
         id: 'einwohner_gesamt',
         nameDe: 'Einwohner gesamt',
         unit: 'count',
+        kind: 'count',
         dimension: 'demography',
         polarity: 'neutral',
       },
     ]);
+    const share = newIndicatorsBody([
+      { ...draftFor('Anteil (%)'), dimension: 'work', definitionDe: ' Anteil an allen ' },
+    ])[0];
+    expect(share).toMatchObject({ unit: 'percent', kind: 'share', definitionDe: 'Anteil an allen' });
   });
 });
 

@@ -47,9 +47,12 @@ export interface NewIndicatorDraft {
   origin?: 'column' | 'label';
   id: string;
   nameDe: string;
-  unit: UnitId;
-  dimension: DimensionId;
+  /** '' until the person chooses: a unit is only pre-set where the column says what it is. */
+  unit: UnitId | '';
+  /** '' until the person chooses the Lebenslage: there is no silent default (issue 9 § 6). */
+  dimension: DimensionId | '';
   polarity: PolarityId;
+  definitionDe?: string;
 }
 
 export interface SourceDraft {
@@ -95,26 +98,39 @@ export function slugifyIndicatorId(header: string): string {
   return s.slice(0, 63).replace(/_+$/, '');
 }
 
-/** Guesses a unit from the header's wording ("Anteil …", "%", "Anzahl", "€"); percent/count/euro, else index. */
-export function guessUnit(header: string): UnitId {
+/**
+ * Guesses a unit from the header's wording ("Anteil …", "%", "Anzahl", "€") and, failing that, from
+ * the column's values ("12,5 %" is a share in percent; whole numbers are counts). '' when nothing
+ * says it: the person chooses (a column is never silently an "Index").
+ */
+export function guessUnit(header: string, values: readonly string[] = []): UnitId | '' {
   const h = header.toLowerCase();
   if (/%|anteil|quote|prozent/.test(h)) return 'percent';
   if (/‰|promille/.test(h)) return 'per_mille';
   if (/€|euro|eur\b|einkommen|miete/.test(h)) return 'euro';
   if (/anzahl|einwohner|personen|gesamt|zahl\b|\bn\b/.test(h)) return 'count';
-  return 'index';
+  if (/index/.test(h)) return 'index';
+  const filled = values.map((v) => v.trim()).filter((v) => v !== '');
+  if (filled.length === 0) return '';
+  if (filled.some((v) => /%\s*$/.test(v))) return 'percent';
+  if (filled.every((v) => /^-?\d{1,3}(\.\d{3})*$|^-?\d+$/.test(v))) return 'count';
+  return '';
 }
 
-/** A fresh draft for a column: id slugged from the header, German name = header (without a trailing unit), guessed unit. */
-export function draftFor(column: string): NewIndicatorDraft {
+/**
+ * A fresh draft for a column: id slugged from the header, German name = header (without a trailing
+ * unit), unit guessed from header and values; Lebenslage left for the person to choose.
+ */
+export function draftFor(column: string, values: readonly string[] = []): NewIndicatorDraft {
   const name = column.replace(/\s*\((%|‰|€|in %|in €|EUR)\)\s*$/i, '').trim() || column;
   return {
     column,
     id: slugifyIndicatorId(name),
     nameDe: name,
-    unit: guessUnit(column),
-    dimension: 'demography',
+    unit: guessUnit(column, values),
+    dimension: '',
     polarity: 'neutral',
+    definitionDe: '',
   };
 }
 
@@ -142,6 +158,10 @@ export function validateDrafts(
     if (!d.nameDe.trim()) out.push(`${where}: Bitte einen deutschen Namen angeben.`);
     else if (d.nameDe.trim().length > 200)
       out.push(`${where}: Der Name ist länger als 200 Zeichen.`);
+    if (!d.unit) out.push(`${where}: Bitte die Einheit wählen.`);
+    if (!d.dimension) out.push(`${where}: Bitte die Lebenslage wählen.`);
+    if ((d.definitionDe ?? '').length > 2000)
+      out.push(`${where}: Die Definition ist länger als 2.000 Zeichen.`);
   }
   return out;
 }
@@ -180,21 +200,36 @@ export function sourceBody(s: SourceDraft): {
   };
 }
 
-/** The `newIndicators` entries of the run body; `kind` is "share" for percent/per-mille values, as the server scales shares. */
+/** The kind of values a unit stands for: percent/per mille are shares, counts are counts. */
+export function kindOfUnit(unit: UnitId): 'count' | 'share' | 'value' {
+  if (unit === 'percent' || unit === 'per_mille') return 'share';
+  if (unit === 'count') return 'count';
+  return 'value';
+}
+
+/** The `newIndicators` entries of the run body (after validateDrafts found nothing). */
 export function newIndicatorsBody(drafts: readonly NewIndicatorDraft[]): {
   id: string;
   nameDe: string;
   unit: UnitId;
+  kind: 'count' | 'share' | 'value';
   dimension: DimensionId;
   polarity: PolarityId;
+  definitionDe?: string;
 }[] {
-  return drafts.map((d) => ({
-    id: d.id,
-    nameDe: d.nameDe.trim(),
-    unit: d.unit,
-    dimension: d.dimension,
-    polarity: d.polarity,
-  }));
+  return drafts.map((d) => {
+    const unit = d.unit || 'count';
+    const definition = (d.definitionDe ?? '').trim();
+    return {
+      id: d.id,
+      nameDe: d.nameDe.trim(),
+      unit,
+      kind: kindOfUnit(unit),
+      dimension: d.dimension || 'demography',
+      polarity: d.polarity,
+      ...(definition ? { definitionDe: definition } : {}),
+    };
+  });
 }
 
 /** Parses a German date "31.12.2023" (also "31.12.23" → 2023, and ISO "2023-12-31") to ISO; null when invalid. */
