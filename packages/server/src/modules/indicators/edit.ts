@@ -1,10 +1,14 @@
-// Editing an indicator's metadata, visibility and shares: only its department (or holders of
+// Editing an indicator's metadata (every field, issue 9 § 6: names, definition, Lebenslage, unit,
+// polarity, decimals, source), visibility and shares: only its department (or holders of
 // 'indicators.edit_all'); a change of owner only with 'indicators.edit_all'. One transaction with
-// the audit entry (before/after of the changed fields).
+// the audit entry (before/after of the changed fields). Licence and attribution belong to the
+// source (PATCH /api/sources/:id); here an indicator only cites another source.
 import type { Db } from '../../db/db.ts';
-import { badRequest, forbidden, notFound } from '../../http/errors.ts';
+import { forbidden, notFound } from '../../http/errors.ts';
 import type { Principal } from '../access/principal.ts';
 import { diffRecords, writeAudit, type AuditActor } from '../audit/chain.ts';
+import type { Dimension } from '@sozialraum/core';
+import { checkDepartments, checkSourceId, checkUnitChange } from './edit-checks.ts';
 import { assertCanEditIndicator } from './policy.ts';
 import { getIndicator, invalidateCatalogueCache } from './service.ts';
 import type { Indicator } from './schema.ts';
@@ -21,6 +25,9 @@ export interface IndicatorPatch {
   denominatorDef?: string | null | undefined;
   methodNote?: string | null | undefined;
   decimals?: number | undefined;
+  unit?: string | undefined;
+  dimension?: Dimension | undefined;
+  sourceId?: string | undefined;
   visibility?: 'public' | 'internal' | 'department' | undefined;
   sharedWith?: string[] | undefined;
   department?: string | undefined;
@@ -38,6 +45,9 @@ const COLUMNS: Record<string, string> = {
   denominatorDef: 'denominator_def',
   methodNote: 'method_note',
   decimals: 'decimals',
+  unit: 'unit',
+  dimension: 'dimension',
+  sourceId: 'source_id',
   visibility: 'visibility',
   department: 'department',
 };
@@ -55,6 +65,9 @@ function editable(i: Indicator): Record<string, unknown> {
     denominatorDef: i.denominatorDef,
     methodNote: i.methodNote,
     decimals: i.decimals,
+    unit: i.unit,
+    dimension: i.dimension,
+    sourceId: i.source.id,
     visibility: i.visibility,
     department: i.department,
     sharedWith: [...i.sharedWith].sort(),
@@ -84,20 +97,10 @@ export async function updateIndicator(
     throw forbidden(
       'Den Indikator einer anderen Abteilung übergeben darf nur die Datenverantwortung oder Administration.',
     );
-  const departments = new Set(
-    (
-      await db.query<{ id: string }>('SELECT id FROM department WHERE tenant_id = $1', [tenantId])
-    ).map((r) => r.id),
-  );
-  for (const d of [...(patch.sharedWith ?? []), ...(patch.department ? [patch.department] : [])])
-    if (!departments.has(d))
-      throw badRequest(`Die Abteilung „${d}“ gibt es nicht.`, [
-        {
-          in: 'body',
-          field: patch.department === d ? 'department' : 'sharedWith',
-          reason: 'unbekannt',
-        },
-      ]);
+  await checkDepartments(db, tenantId, patch);
+  if (patch.unit !== undefined) checkUnitChange(before, patch.unit);
+  if (patch.sourceId !== undefined && patch.sourceId !== before.source.id)
+    await checkSourceId(db, principal, patch.sourceId);
   const sets: string[] = [];
   const values: unknown[] = [tenantId, id];
   for (const [key, column] of Object.entries(COLUMNS)) {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { DIMENSIONS, UNITS } from '@sozialraum/core';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
@@ -106,7 +107,9 @@ export function registerIndicatorRoutes(app: FastifyInstance, ctx: AppContext): 
     url: '/api/indicators/:id',
     operationId: 'updateIndicator',
     summary:
-      'Metadaten, Sichtbarkeit und Freigaben eines Indikators ändern (nur die besitzende Abteilung)',
+      'Metadaten (Namen, Definition, Lebenslage, Einheit, Polarität, Nachkommastellen, Quelle), Sichtbarkeit und Freigaben eines Indikators ändern (nur die besitzende Abteilung)',
+    description:
+      'Jede Änderung wird mit altem und neuem Wert protokolliert. Die Einheit benennt die gespeicherten Werte, sie rechnet nicht um: Anzahlen bleiben „count“, Anteile nur in Einheiten gleicher Skala (percent ↔ per_100). Unbekannte Quelle → 400.',
     tags: ['Indikatoren'],
     permission: 'indicators.edit',
     params: z.object({ id: z.string().min(1) }),
@@ -123,6 +126,16 @@ export function registerIndicatorRoutes(app: FastifyInstance, ctx: AppContext): 
         denominatorDef: text(1000).nullable(),
         methodNote: text(4000).nullable(),
         decimals: z.number().int().min(0).max(6),
+        unit: z.enum(UNITS, {
+          error: `erwartet eine Einheit: ${UNITS.join(', ')}`,
+        }),
+        dimension: z.enum(DIMENSIONS, {
+          error: `erwartet eine Lebenslage: ${DIMENSIONS.join(', ')}`,
+        }),
+        sourceId: z.string().trim().min(1).max(60).meta({
+          description:
+            'Kennung einer vorhandenen Quelle (GET /api/sources); Lizenz und Namensnennung ändert PATCH /api/sources/{id}',
+        }),
         visibility: z.enum(['public', 'internal', 'department']),
         sharedWith: z.array(z.string().min(1).max(63)).max(100),
         department: z.string().min(1).max(63),
