@@ -135,18 +135,6 @@ function indexDefinition(id: string) {
   };
 }
 
-let areaNo = 0;
-/** A new Planungsraum without values, for the lifecycle routes (retire, remove). */
-async function freshArea(): Promise<number> {
-  const code = `9900${String(++areaNo).padStart(4, '0')}`;
-  const [a] = await db.query<{ id: number }>(
-    `INSERT INTO area (tenant_id, system_id, level_id, code, name)
-     VALUES ('berlin', 'lor2021', 'plr', $1, $2) RETURNING id`,
-    [code, `Audit-Gebiet ${code}`],
-  );
-  return a!.id;
-}
-
 /** What one changing route should leave in the log when it succeeds. */
 interface AuditCase {
   /** Builds the request (may prepare data first; preparation may write audit entries itself). */
@@ -597,34 +585,6 @@ const CASES: Record<string, AuditCase> = {
     entries: 1,
     action: 'points.import',
     entity: 'point_dataset',
-  },
-  retireArea: {
-    request: async () => ({
-      method: 'POST',
-      url: `/api/areas/${await freshArea()}/retire`,
-      headers: adminAuth,
-      payload: { validTo: '2025-12-31' },
-    }),
-    entries: 1,
-    action: 'areas.retire',
-    entity: 'area',
-  },
-  removeArea: {
-    // the confirmation repeats the preview's counts; one entry names what went
-    request: async () => {
-      const id = await freshArea();
-      const preview = await app.inject({ url: `/api/areas/${id}/removal`, headers: adminAuth });
-      if (preview.statusCode !== 200) throw new Error(`preview: ${preview.statusCode}`);
-      return {
-        method: 'DELETE',
-        url: `/api/areas/${id}`,
-        headers: adminAuth,
-        payload: { confirm: preview.json<{ counts: Record<string, number> }>().counts },
-      };
-    },
-    entries: 1,
-    action: 'areas.remove',
-    entity: 'area',
   },
   discardUpload: {
     request: async () => ({
