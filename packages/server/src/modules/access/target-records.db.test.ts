@@ -41,6 +41,10 @@ const WRITE_ROUTES: Record<string, string> = {
   previewIndex: 'cases: index definitions',
   createIndex: 'cases: index definitions',
   updateIndex: 'cases: index definitions',
+  previewIndexBinding:
+    'indicators in the body: unreadable → 404 like unknown, nothing written (monitoring/bind.db.test.ts)',
+  bindIndex:
+    'indicators in the body: unreadable → 404 like unknown, nothing written (monitoring/bind.db.test.ts)',
   updateIndicator: 'ownership matrix (authorization-matrix.db.test.ts)',
   updateSource: 'sources.edit only; cases: sources',
   updateDisclosureSettings: 'tenant-wide setting, disclosure.configure only',

@@ -3,10 +3,15 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
 import { notFound } from '../../http/errors.ts';
+import type { IndexDefinition } from '@sozialraum/core';
 import type { Principal } from '../access/principal.ts';
 import { auditActor } from '../audit/chain.ts';
 import { indexDefinitionTest, indicatorTest } from './visibility.ts';
+import { loadBindable, planBinding, saveBinding } from './bind.ts';
 import {
+  bindBodySchema,
+  bindPlanSchema,
+  bindResultSchema,
   changesSchema,
   computeKeySchema,
   explanationSchema,
@@ -157,6 +162,8 @@ export function registerMonitoringRoutes(app: FastifyInstance, ctx: AppContext):
     },
   });
 
+  registerBindRoutes(app, ctx, readableBy);
+
   defineRoute(app, {
     method: 'GET',
     url: '/api/indices/:id/results',
@@ -244,6 +251,66 @@ export function registerMonitoringRoutes(app: FastifyInstance, ctx: AppContext):
     handler: async ({ params, query, auth }) => {
       await requireReadableIndex(auth, params.id);
       return getChanges(ctx.db, auth.tenantId, params.id, query);
+    },
+  });
+}
+
+/** POST /api/indices/:id/bind/preview and /api/indices/:id/bind (issue 9 § 6, bind.ts). */
+function registerBindRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  readableBy: (auth: Principal) => Promise<(def: IndexDefinition) => boolean>,
+): void {
+  const tags = ['Monitoring'];
+  const plan = async (auth: Principal, id: string, body: z.output<typeof bindBodySchema>) =>
+    planBinding(ctx.db, auth, await loadBindable(ctx.db, auth, id, await readableBy(auth)), body);
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/indices/:id/bind/preview',
+    operationId: 'previewIndexBinding',
+    summary:
+      'Zeigt, welcher Index entstünde, wenn dieser Index (z. B. die Vorlage MSS 2019/2021) an andere Indikatoren gebunden wird; speichert nichts',
+    description:
+      'Jeder Eingang braucht einen Indikator; nicht lesbare Indikatoren → 404. Abweichende Richtung oder Einheit stehen in warnings.',
+    tags,
+    permission: 'monitoring.edit',
+    params: idParams,
+    body: bindBodySchema,
+    response: bindPlanSchema,
+    refusals: { 404: 'Index oder Indikator unbekannt oder nicht lesbar' },
+    handler: async ({ params, body, auth }) =>
+      (await plan(auth, params.id, body)) as unknown as z.infer<typeof bindPlanSchema>,
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/indices/:id/bind',
+    operationId: 'bindIndex',
+    summary:
+      'Bindet einen Index (z. B. die Vorlage MSS 2019/2021) an andere Indikatoren und speichert das Ergebnis als neuen Index (Version 1, protokolliert)',
+    description:
+      'bindings: Eingang → Indikator, für jeden Eingang. Mit check wird der neue Index dort probeweise berechnet und nur gespeichert, wenn das gelingt.',
+    tags,
+    permission: 'monitoring.edit',
+    params: idParams,
+    body: bindBodySchema,
+    response: bindResultSchema,
+    status: 201,
+    location: (index) => `/api/indices/${index.id}`,
+    refusals: {
+      404: 'Index oder Indikator unbekannt oder nicht lesbar',
+      409: 'Kennung schon vergeben',
+    },
+    handler: async ({ params, body, auth, request }) => {
+      const p = await plan(auth, params.id, body);
+      const saved = await saveBinding(ctx.db, auth, p, {
+        check: body.check,
+        actor: auditActor(auth, request, 'monitoring.edit'),
+        mayRead: await indicatorTest(ctx.db, auth),
+      });
+      return { ...saved, inputs: p.inputs, warnings: p.warnings } as unknown as z.infer<
+        typeof bindResultSchema
+      >;
     },
   });
 }

@@ -180,3 +180,49 @@ export const changesSchema = z.object({
     }),
   ),
 });
+
+/** Body of POST /api/indices/:id/bind and …/bind/preview: the new index and one indicator per input. */
+export const bindBodySchema = z.object({
+  id: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, {
+      error: 'Kleinbuchstaben, Ziffern, - und _, höchstens 63 Zeichen (z. B. mss-2023)',
+    })
+    .meta({ description: 'Kennung des neuen Index' }),
+  label: z.string().trim().max(200).optional().meta({ description: 'Name des neuen Index' }),
+  bindings: z
+    .record(z.string().min(1).max(100), z.string().trim().min(1).max(100))
+    .meta({ description: 'Eingang des gebundenen Index (indicatorId) → Indikator-Kennung' }),
+  check: computeKeySchema
+    .optional()
+    .meta({ description: 'probeweise Berechnung: nur speichern, wenn sie dort gelingt' }),
+});
+
+/** One input of the bound index with the indicator it now reads. */
+export const boundInputSchema = z.object({
+  part: z.enum(['status', 'dynamics']),
+  input: z.string().meta({ description: 'Eingang der Vorlage (z. B. mss_s1_unemployment)' }),
+  label: z.string(),
+  direction: z.string(),
+  indicatorId: z.string(),
+  indicatorName: z.string(),
+  unit: z.string(),
+  polarity: z.string(),
+});
+
+/** Answer of POST /api/indices/:id/bind/preview: what would be created (nothing is written). */
+export const bindPlanSchema = z.object({
+  basedOn: z.string(),
+  definition: z.record(z.string(), z.unknown()),
+  inputs: z.array(boundInputSchema),
+  warnings: z
+    .array(z.string())
+    .meta({ description: 'abweichende Richtung oder Einheit gegenüber dem Eingang' }),
+});
+
+/** Answer of POST /api/indices/:id/bind: the created index with its bindings and warnings. */
+export const bindResultSchema = indexSummarySchema.extend({
+  inputs: z.array(boundInputSchema),
+  warnings: z.array(z.string()),
+});

@@ -422,6 +422,8 @@ export async function saveIndex(
     check?: ComputeKey | undefined;
     actor?: AuditActor | undefined;
     mayRead?: IndicatorTest | undefined;
+    /** more for the audit entry (e.g. the bindings of POST /api/indices/:id/bind) */
+    auditDetail?: Record<string, unknown> | undefined;
   },
   mode: 'create' | 'update',
 ): Promise<IndexSummary> {
@@ -449,6 +451,7 @@ export async function saveIndex(
     preset: input.basedOn ?? null,
     actor: input.actor ?? { actor: 'system' },
     mode,
+    auditDetail: input.auditDetail,
   });
   if (v === 'exists')
     throw new HttpError(

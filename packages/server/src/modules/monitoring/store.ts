@@ -78,6 +78,7 @@ export async function saveDefinitionVersion(
     preset: string | null;
     actor: AuditActor;
     mode: 'create' | 'update';
+    auditDetail?: Record<string, unknown> | undefined;
   },
 ): Promise<number | 'exists' | 'missing'> {
   return db.transaction(async (tx) => {
@@ -108,7 +109,7 @@ export async function saveDefinitionVersion(
       action: entry.mode === 'create' ? 'monitoring.index_created' : 'monitoring.index_updated',
       entity: 'index_definition',
       entityId: entry.id,
-      detail: { version, nameDe: entry.nameDe, preset: entry.preset },
+      detail: { version, nameDe: entry.nameDe, preset: entry.preset, ...entry.auditDetail },
     });
     return version;
   });
