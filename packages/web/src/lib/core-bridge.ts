@@ -16,6 +16,9 @@ import type { ClassMethod } from './url-state.ts';
 import type { Polarity } from './api.ts';
 
 export { NO_DATA_COLOR };
+
+/** Unit codes of indicator values (core UNITS), for pickers. */
+export const UNIT_CODES: readonly string[] = UNITS;
 export type { Locale };
 
 const isUnit = (u: string | null | undefined): u is Unit =>
