@@ -1,6 +1,7 @@
 // German UI text (the default language). Every key here must exist in en.ts (checked by the Dict type).
 import { accessDe } from './access-de.ts';
 import { sourcesDe } from './sources-de.ts';
+import { importDe } from './import-de.ts';
 import { indicatorEditDe } from './indicator-edit-de.ts';
 
 export const de = {
@@ -482,6 +483,7 @@ export const de = {
   alertsList: 'Hinweise',
   ...accessDe,
   ...sourcesDe,
+  ...importDe,
   ...indicatorEditDe,
 };
 

@@ -2,6 +2,7 @@
 import type { Dict } from './de.ts';
 import { accessEn } from './access-en.ts';
 import { sourcesEn } from './sources-en.ts';
+import { importEn } from './import-en.ts';
 import { indicatorEditEn } from './indicator-edit-en.ts';
 
 export const en: Dict = {
@@ -471,5 +472,6 @@ export const en: Dict = {
   alertsList: 'Alerts',
   ...accessEn,
   ...sourcesEn,
+  ...importEn,
   ...indicatorEditEn,
 };

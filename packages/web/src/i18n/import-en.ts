@@ -1,0 +1,95 @@
+// Texts of the import screen for tables as cities publish them (issue 9 § 2, § 6), English.
+import type { Widen } from './de.ts';
+import type { importDe } from './import-de.ts';
+
+export const importEn: Widen<typeof importDe> = {
+  impHeaderSwitch: 'First row is a header',
+  impHeaderDetected: 'Detected:',
+  impHeaderByPerson: 'Set by you. The detection says:',
+  impHeaderUsed: 'The first row was read as the header',
+  impHeaderNotUsed: 'The first row was read as data (no header)',
+  impByPerson: 'set by you',
+  impByDetection: 'detected',
+  impSeparators: 'Number format',
+  impSeparatorsHint:
+    'Change only when numbers are read wrongly. The setting applies to the next dry run and the import.',
+  impThousands: 'Thousands separator',
+  impAsDetected: 'as detected',
+  impComma: 'comma (,)',
+  impDot: 'dot (.)',
+  impNoThousands: 'none',
+  impTargetTable: 'Areas of the table',
+  impLevelNamesHint:
+    'Names are matched with the areas of this level; the dry run lists different spellings for review.',
+  impDatePerColumn: 'per column (years/dates in the headers)',
+  impColumnDate: 'Reference date',
+  impColumnDateOf: (col: string) => `Reference date of column “${col}”`,
+  impNoLabels: 'No labels yet: choose the column whose entries name the indicators.',
+  impLabelsWholeFile: (n: string, rows: string) => `all ${n} labels of the whole file (${rows} rows)`,
+  impLabelsPreviewOnly: 'only the labels of the preview; other labels must be indicator ids',
+  impSkipLabel: '— skip (counted) —',
+  impSuggested: 'suggested',
+  impNewIndicators: 'New indicators',
+  impInternalNote:
+    'New indicators start internal to the administration: they do not appear on the public map. Publish them later under “Edit indicator”.',
+  impNewFromColumns: (cols: string) => `New indicator from column(s) “${cols}”`,
+  impDefinition: 'Definition',
+  impDefinitionHint: 'What exactly is counted or measured, reference population, date (optional).',
+  impLicenceHint: 'e.g. dl-de/by-2-0 or CC BY 4.0',
+  impAttributionHint: 'e.g. Statistical Office Berlin-Brandenburg',
+  impRunSection: 'Dry run and import',
+  impCheckFailed: (n: number) =>
+    n === 1 ? 'Please complete one entry:' : `Please complete ${n} entries:`,
+  impDryRunAgain: 'Repeat dry run',
+  impDoneHint: 'Imported. Choose a new file for another import.',
+  impRowsRead: 'Rows read',
+  impValuesWritten: 'Values written',
+  impValuesToWrite: 'Values to write',
+  impColumnDates: 'Dates per column:',
+  impNamesTitle: (n: number) =>
+    n === 1 ? '1 area name spelled differently' : `${n} area names spelled differently`,
+  impNamesHint:
+    'Please check: accepted matches are stored for this level by the import and recognised in the next file.',
+  impNameInFile: 'Name in the file',
+  impMatch: 'Match (reason)',
+  impConfidence: 'Confidence',
+  impArea: 'Area',
+  impAccept: 'Accept',
+  impAreaFor: (name: string) => `Area for “${name}”`,
+  impAcceptFor: (name: string) => `Accept the match for “${name}”`,
+  impNoArea: '— no area —',
+  impAcceptAll: 'Accept all matches',
+  impAcceptedCount: (n: number, total: number) => `${n} of ${total} accepted`,
+  impNonAreaTitle: (n: string) => `${n} rows are no areas`,
+  impSkipped: 'skipped',
+  impSkipNonArea: (n: string) => `Skip these ${n} rows as a group (counted in the report)`,
+  impPlausibility: 'Numbers and plausibility',
+  impBlank: 'blank',
+  impMissing: (n: string, detail: string) => `${n} missing values (${detail})`,
+  impFootnotes: (n: string, marks: string) => `${n} values read with footnote marks (removed: ${marks})`,
+  impDecimalsInCount: (ind: string, n: string, line: string, ex: string) =>
+    `${ind} is a count, but ${n} values have decimals (first line ${line}: “${ex}”).`,
+  impThousandsInPercent: (col: string, n: string, ex: string) =>
+    `Column “${col}”: ${n} percentages with thousands separators (e.g. “${ex}”) – please check the number format.`,
+  impMarkers: 'Text markers in number columns (imported as missing only with your consent):',
+  impFirstAt: (line: string, col: string) => `first in line ${line}, column “${col}”`,
+  impAcceptMarkers: 'Import text markers as missing values',
+  impZeroRows: (n: string, lines: string) =>
+    `${n} rows hold only 0 (lines ${lines}) – often placeholders for areas without a score.`,
+  impZeroAsMissing: 'Import rows with only 0 as missing values',
+  impOverwriteTitle: 'Existing values',
+  impOverwriteSummary: (changed: string, unchanged: string, added: string) =>
+    `${changed} will be overwritten, ${unchanged} stay unchanged, ${added} are new.`,
+  impOverwriteExamples: (shown: string, total: string) => `Overwritten values (${shown} of ${total})`,
+  impOld: 'before',
+  impNew: 'new',
+  impMissingValue: 'missing',
+  impSynonymsSaved: (n: number) =>
+    n === 1
+      ? '1 confirmed name match was stored for this level.'
+      : `${n} confirmed name matches were stored for this level.`,
+  impDuration: 'Duration',
+  impWho: 'Who',
+  impCopySha: (file: string) => `Copy SHA-256 of ${file}`,
+  impHistoryEmpty: 'No imports yet.',
+};
