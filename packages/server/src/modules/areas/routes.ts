@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
+import { registerAreaLifecycleRoutes } from './lifecycle-routes.ts';
 import {
   areaDetailSchema,
   areaListItemSchema,
@@ -25,7 +26,10 @@ export const areaIdParams = z.object({
     .meta({ description: 'Gebietskennung (area id)' }),
 });
 
-/** GET /api/area-systems, /api/area-systems/{system}/levels/{level}/geometry, /api/areas, /api/areas/{id}. */
+/**
+ * GET /api/area-systems, /api/area-systems/{system}/levels/{level}/geometry, /api/areas, /api/areas/{id};
+ * and the lifecycle (retire, removal preview, remove).
+ */
 export function registerAreaRoutes(app: FastifyInstance, ctx: AppContext): void {
   defineRoute(app, {
     method: 'GET',
@@ -88,4 +92,6 @@ export function registerAreaRoutes(app: FastifyInstance, ctx: AppContext): void 
     response: areaDetailSchema,
     handler: ({ params, auth }) => getAreaDetail(ctx.db, auth.tenantId, params.id),
   });
+
+  registerAreaLifecycleRoutes(app, ctx);
 }

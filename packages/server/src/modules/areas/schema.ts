@@ -29,6 +29,10 @@ export const areaListItemSchema = z
     code: z.string(),
     name: z.string(),
     parentId: z.number().int().nullable(),
+    validTo: z.iso
+      .date()
+      .nullable()
+      .meta({ description: 'aufgelöst: letzter Tag, an dem das Gebiet gilt; null = gilt weiter' }),
   })
   .meta({ id: 'AreaListItem' });
 
@@ -48,6 +52,11 @@ export const areaDetailSchema = z
     levelName: z.string(),
     areaM2: z.number().nullable(),
     bbox: bboxSchema,
+    validFrom: z.iso.date().nullable(),
+    validTo: z.iso
+      .date()
+      .nullable()
+      .meta({ description: 'aufgelöst: letzter Tag, an dem das Gebiet gilt; null = gilt weiter' }),
     hierarchy: z
       .array(
         z.object({

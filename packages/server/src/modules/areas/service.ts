@@ -66,7 +66,13 @@ export async function listAreas(
 ): Promise<AreaListItem[]> {
   await requireLevel(sql, tenantId, systemId, levelId);
   const rows = await selectAreasOfLevel(sql, tenantId, systemId, levelId);
-  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, parentId: r.parent_id }));
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    parentId: r.parent_id,
+    validTo: r.valid_to,
+  }));
 }
 
 /** One area with its parents (top first) and children; German 404 if unknown. */
@@ -90,6 +96,8 @@ export async function getAreaDetail(
     levelName: area.level_name,
     areaM2: area.area_m2,
     bbox: area.bbox && area.bbox.length === 4 ? area.bbox : null,
+    validFrom: area.valid_from,
+    validTo: area.valid_to,
     hierarchy: ancestors.map((a) => ({
       id: a.id,
       code: a.code,

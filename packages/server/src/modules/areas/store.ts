@@ -62,6 +62,7 @@ export interface AreaListRow {
   code: string;
   name: string;
   parent_id: number | null;
+  valid_to: string | null;
 }
 
 /** Areas of one level, ordered by code. */
@@ -72,7 +73,7 @@ export function selectAreasOfLevel(
   levelId: string,
 ): Promise<AreaListRow[]> {
   return sql.query<AreaListRow>(
-    `SELECT id, code, name, parent_id
+    `SELECT id, code, name, parent_id, valid_to
        FROM area
       WHERE tenant_id = $1 AND system_id = $2 AND level_id = $3
       ORDER BY code`,
@@ -90,6 +91,8 @@ export interface AreaRow {
   area_m2: number | null;
   bbox: number[] | null;
   parent_id: number | null;
+  valid_from: string | null;
+  valid_to: string | null;
 }
 
 /** One area with its level name, or undefined. */
@@ -99,7 +102,8 @@ export async function selectArea(
   areaId: number,
 ): Promise<AreaRow | undefined> {
   const [row] = await sql.query<AreaRow>(
-    `SELECT a.id, a.code, a.name, a.system_id, a.level_id, l.name_de AS level_name, a.area_m2, a.bbox, a.parent_id
+    `SELECT a.id, a.code, a.name, a.system_id, a.level_id, l.name_de AS level_name, a.area_m2, a.bbox, a.parent_id,
+            a.valid_from, a.valid_to
        FROM area a
        JOIN area_level l ON l.tenant_id = a.tenant_id AND l.system_id = a.system_id AND l.id = a.level_id
       WHERE a.tenant_id = $1 AND a.id = $2`,
@@ -170,7 +174,7 @@ export async function selectLevelStamp(
   return `${row?.n ?? 0}:${row?.max_id ?? 0}`;
 }
 
-export interface AreaGeometryRow extends AreaListRow {
+export interface AreaGeometryRow extends Omit<AreaListRow, 'valid_to'> {
   geometry: { type: string; coordinates: unknown } | null;
 }
 

@@ -1,0 +1,123 @@
+// Routes of the area lifecycle: retire an area (end date, values stay), preview its removal, remove it
+// after confirming the preview's counts. Administration of the shared area base: imports.areas.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../../app-context.ts';
+import { defineRoute } from '../../http/route.ts';
+import { auditActor } from '../audit/chain.ts';
+import { previewAreaRemoval, removeArea, retireArea } from './lifecycle.ts';
+import { areaIdParams } from './routes.ts';
+
+const count = z.number().int().min(0);
+
+const removalCountsSchema = z.object({
+  values: count,
+  pointAssignments: count,
+  alerts: count,
+  subscriptions: count,
+  synonyms: count,
+});
+
+export const removalPreviewSchema = z
+  .object({
+    area: z.object({
+      id: z.number().int(),
+      code: z.string(),
+      name: z.string(),
+      systemId: z.string(),
+      levelId: z.string(),
+    }),
+    counts: removalCountsSchema,
+    indicators: z.array(z.object({ id: z.string(), nameDe: z.string(), values: z.number().int() })),
+    children: z.number().int(),
+    removable: z.boolean(),
+    message: z.string(),
+  })
+  .meta({ id: 'AreaRemovalPreview' });
+
+const removeBodySchema = z
+  .object({
+    confirm: removalCountsSchema.partial({ synonyms: true }).meta({
+      description:
+        'die Zahlen aus der Vorschau (GET /api/areas/{id}/removal); weicht etwas ab, antwortet der Server mit 409 und der neuen Vorschau',
+    }),
+  })
+  .meta({ id: 'AreaRemoval' });
+
+const retireBodySchema = z
+  .object({
+    validTo: z.iso
+      .date({ error: 'Enddatum im Format JJJJ-MM-TT angeben' })
+      .meta({ description: 'letzter Tag, an dem das Gebiet gilt' }),
+  })
+  .meta({ id: 'AreaRetirement' });
+
+const retireResultSchema = z
+  .object({
+    area: z.object({
+      id: z.number().int(),
+      code: z.string(),
+      name: z.string(),
+      validFrom: z.iso.date().nullable(),
+      validTo: z.iso.date(),
+    }),
+    message: z.string(),
+  })
+  .meta({ id: 'AreaRetired' });
+
+/** POST /api/areas/{id}/retire, GET /api/areas/{id}/removal, DELETE /api/areas/{id}. */
+export function registerAreaLifecycleRoutes(app: FastifyInstance, ctx: AppContext): void {
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/areas/:id/retire',
+    operationId: 'retireArea',
+    summary: 'Gebiet auflösen: es bleibt mit seinen Werten erhalten und gilt bis zum Enddatum',
+    tags: ['Gebiete'],
+    permission: 'imports.areas',
+    params: areaIdParams,
+    body: retireBodySchema,
+    response: retireResultSchema,
+    handler: ({ params, body, auth, request }) =>
+      retireArea(
+        ctx.db,
+        auth.tenantId,
+        params.id,
+        body.validTo,
+        auditActor(auth, request, 'imports.areas'),
+      ),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/areas/:id/removal',
+    operationId: 'previewAreaRemoval',
+    summary:
+      'Vorschau: was mit dem Gebiet entfernt würde (Werte, Standort-Zuordnungen, Hinweise, Abos)',
+    tags: ['Gebiete'],
+    permission: 'imports.areas',
+    params: areaIdParams,
+    response: removalPreviewSchema,
+    handler: ({ params, auth }) => previewAreaRemoval(ctx.db, auth.tenantId, params.id),
+  });
+
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/api/areas/:id',
+    operationId: 'removeArea',
+    summary:
+      'Gebiet entfernen mit allem, was an ihm hängt – nur mit den bestätigten Zahlen der Vorschau',
+    tags: ['Gebiete'],
+    permission: 'imports.areas',
+    params: areaIdParams,
+    body: removeBodySchema,
+    response: removalPreviewSchema,
+    handler: ({ params, body, auth, request }) =>
+      removeArea(
+        ctx.db,
+        auth.tenantId,
+        params.id,
+        body.confirm,
+        auditActor(auth, request, 'imports.areas'),
+      ),
+  });
+}
