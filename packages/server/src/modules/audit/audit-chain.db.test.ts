@@ -425,6 +425,32 @@ const CASES: Record<string, AuditCase> = {
     action: 'monitoring.index_updated',
     entity: 'index_definition',
   },
+  previewIndexBinding: {
+    request: async () => ({
+      method: 'POST',
+      url: '/api/indices/protokoll-index/bind/preview',
+      headers: adminAuth,
+      payload: {
+        id: 'protokoll-gebunden',
+        bindings: { share_unemployed: 'income_median', ewr_total: 'internal_note' },
+      },
+    }),
+    entries: { count: 0, reason: 'zeigt nur, welcher Index entstünde, und speichert nichts' },
+  },
+  bindIndex: {
+    request: async () => ({
+      method: 'POST',
+      url: '/api/indices/protokoll-index/bind',
+      headers: adminAuth,
+      payload: {
+        id: 'protokoll-gebunden',
+        bindings: { share_unemployed: 'income_median', ewr_total: 'internal_note' },
+      },
+    }),
+    entries: 1,
+    action: 'monitoring.index_created',
+    entity: 'index_definition',
+  },
   createAlertRule: {
     request: async () => ({
       method: 'POST',
