@@ -47,9 +47,8 @@ const CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function responseStatuses(route: RouteDoc): Record<string, string> {
   const changing = CHANGING.has(route.method);
-  const out: Record<string, string> = {
-    [String(route.status ?? 200)]: route.status === 201 ? 'Angelegt' : 'Erfolg',
-  };
+  const success = { 201: 'Angelegt', 302: 'Weiterleitung (Ziel in Location)' }[route.status ?? 0];
+  const out: Record<string, string> = { [String(route.status ?? 200)]: success ?? 'Erfolg' };
   if (route.etag) out['304'] = 'Nicht geändert (ETag aus If-None-Match passt)';
   out['400'] = 'Ungültige Anfrage';
   out['401'] =
@@ -152,11 +151,16 @@ function responsesOf(
 ): Record<string, JsonSchema> {
   const success = String(route.status ?? 200);
   const location = {
-    Location: { description: 'Adresse des angelegten Datensatzes', schema: { type: 'string' } },
+    Location: {
+      description:
+        route.status === 302 ? 'Ziel der Weiterleitung' : 'Adresse des angelegten Datensatzes',
+      schema: { type: 'string' },
+    },
   };
   return Object.fromEntries(
     Object.entries(responseStatuses(route)).map(([code, description]) => {
       if (code === '304') return [code, { description }];
+      if (code === '302') return [code, { description, headers: location }];
       if (code !== success) return [code, errorRef(description)];
       const content = {
         [route.responseContentType ?? 'application/json']: { schema: { $ref: responseRef } },

@@ -12,8 +12,8 @@ import { HttpError, tooManyRequests } from './errors.ts';
 import { getOpenApiRegistry, type RouteDoc } from './openapi.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-/** Status of a successful answer (ADR 0013). */
-export type SuccessStatus = 200 | 201;
+/** Status of a successful answer (ADR 0013); 302 for routes that answer with a redirect. */
+export type SuccessStatus = 200 | 201 | 302;
 /** Refusals a handler may raise on its own (documented through RouteSpec.refusals). */
 export type HandlerStatus = 404 | 409 | 429;
 

@@ -239,18 +239,12 @@ async function mapPerson(
 
 export function registerOidcRoutes(app: FastifyInstance, ctx: AppContext): void {
   const access = app.sozialraumAccess;
-  const redirectDocs = {
-    responses: {
-      '302': {
-        description: 'Weiterleitung (zum Anmeldedienst, zur Startseite oder zu /anmelden?fehler=…)',
-        headers: { Location: { schema: { type: 'string' } } },
-      },
-      '404': {
-        description: 'Single Sign-on ist nicht eingerichtet',
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-      },
-    },
-  };
+  // Both answer with a redirect (to the sign-in service, the start page or /anmelden?fehler=…);
+  // without a configured provider with 404.
+  const redirects = {
+    status: 302,
+    refusals: { 404: 'Single Sign-on ist nicht eingerichtet' },
+  } as const;
 
   defineRoute(app, {
     method: 'GET',
@@ -263,7 +257,7 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: AppContext): void 
       weiter: z.string().max(500).optional().describe('Pfad der App, zu dem es danach geht'),
     }),
     response: z.object({}),
-    openapi: redirectDocs,
+    ...redirects,
     handler: async ({ query, request, reply }) => {
       const oidc = ctx.config.oidc;
       if (!oidc) throw notFound(DISABLED_MESSAGE);
@@ -303,7 +297,7 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: AppContext): void 
     tags: ['Zugang'],
     permission: 'none',
     response: z.object({}),
-    openapi: redirectDocs,
+    ...redirects,
     handler: async ({ request, reply }) => {
       const oidc = ctx.config.oidc;
       if (!oidc) throw notFound(DISABLED_MESSAGE);
