@@ -81,8 +81,12 @@ const counts = async () => ({
   defs: (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM index_definition'))[0]!.n,
 });
 
-const bind = (api: ReturnType<typeof injectAs>, payload: unknown, suffix = '', id = PRESET) =>
-  api({ method: 'POST', url: `/api/indices/${id}/bind${suffix}`, payload });
+const bind = (
+  api: ReturnType<typeof injectAs>,
+  payload: Record<string, unknown>,
+  suffix = '',
+  id = PRESET,
+) => api({ method: 'POST', url: `/api/indices/${id}/bind${suffix}`, payload });
 
 describe('POST /api/indices/:id/bind/preview', () => {
   it('shows the definition the binding creates, with warnings, and writes nothing', async () => {
@@ -151,7 +155,7 @@ describe('POST /api/indices/:id/bind', () => {
 describe('refusals write nothing', () => {
   async function refused(
     api: ReturnType<typeof injectAs>,
-    payload: unknown,
+    payload: Record<string, unknown>,
     status: number,
     id = PRESET,
   ): Promise<string> {

@@ -1,19 +1,24 @@
-// /indikatoren/:id/bearbeiten: the owning department edits an indicator's metadata, visibility and
-// shares (PATCH sends only the changed fields); the "Verlauf" panel shows its audit history.
-import { useEffect, useId, useState } from 'react';
+// /indikatoren/:id/bearbeiten: the owning department edits every metadata field of an indicator
+// (names, definition, Lebenslage, unit, polarity, decimals, source — licence and attribution are the
+// source's, edited under /quellen), its visibility and shares. PATCH sends only the changed fields;
+// refused fields are marked (aria-invalid, message next to the field, focus on the first); the
+// "Verlauf" panel shows the audit history.
+import { useEffect, useId, useRef, useState } from 'react';
 import { api, ApiError } from '../../lib/api.ts';
 import type { Indicator, IndicatorPatch, Polarity, Visibility } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { canEditIndicator } from '../../lib/access.ts';
-import { indicatorName } from '../../lib/labels.ts';
+import { DIMENSION_ORDER, dimensionLabel, indicatorName } from '../../lib/labels.ts';
+import { unitText } from '../../lib/core-bridge.ts';
+import { useFocusFirstInvalid } from '../../components/form-field.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { Link } from '../../components/link.tsx';
 import { RequireAuth } from '../../components/guard.tsx';
 import { ErrorState, Loading } from '../../components/status.tsx';
 import { HistoryPanel } from '../access/history-panel.tsx';
-import { buildPatch, draftOf } from './edit-draft.ts';
-import type { Draft } from './edit-draft.ts';
+import { allowedUnits, buildPatch, draftOf, fieldOfRefusal } from './edit-draft.ts';
+import type { Draft, DraftField, DraftProblem } from './edit-draft.ts';
 
 const TEXT_FIELDS = [
   ['nameDe', 'nameDe', true, false],
@@ -27,53 +32,113 @@ const TEXT_FIELDS = [
   ['methodNote', 'methodNote', false, true],
 ] as const;
 
+type Errors = Partial<Record<DraftField, string>>;
+
 function Editor({ ind, onSaved }: { ind: Indicator; onSaved: (i: Indicator) => void }) {
   const { t, lang } = useI18n();
   const auth = useAuth();
   const id = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const sources = useFetch(() => api.sources(), []);
   const [draft, setDraft] = useState<Draft>(() => draftOf(ind));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Errors>({});
   const [note, setNote] = useState<string | null>(null);
-  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const [attempt, setAttempt] = useState(0);
+  useFocusFirstInvalid(formRef, attempt);
+  const set = (patch: Partial<Draft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    // a corrected field loses its mark; the success note belongs to the saved state only
+    setErrors((e) => {
+      const next = { ...e };
+      for (const k of Object.keys(patch)) delete next[k as DraftField];
+      return next;
+    });
+    setNote(null);
+  };
   const others = auth.departments.filter((d) => d.id !== ind.department);
   const visOptions: [Visibility, string, string][] = [
     ['public', t.visPublic, t.visPublicHint],
     ['internal', t.visInternal, t.visInternalHint],
     ['department', t.visDepartment, t.visDepartmentHint],
   ];
+  const label = (k: DraftField): string => {
+    const text = TEXT_FIELDS.find(([key]) => key === k)?.[1];
+    return text ? t[text] : k;
+  };
+  const message = (k: DraftField, problem: DraftProblem): string =>
+    problem === 'unitKind'
+      ? t.editUnitKind
+      : problem === 'decimals'
+        ? t.editDecimalsRange
+        : k === 'sourceId'
+          ? t.editChooseSource
+          : t.requiredField(label(k));
+  const fail = (next: Errors, summary: string) => {
+    setErrors(next);
+    setError(summary);
+    setAttempt((n) => n + 1);
+  };
+  const submit = () => {
+    setNote(null);
+    const r = buildPatch(ind, draft);
+    if ('errors' in r) {
+      const next: Errors = {};
+      for (const [k, p] of Object.entries(r.errors))
+        next[k as DraftField] = message(k as DraftField, p);
+      return fail(next, t.editErrors(Object.keys(next).length));
+    }
+    const changed = Object.keys(r.patch).length;
+    if (changed === 0) {
+      setError(null);
+      return setNote(t.nothingChanged);
+    }
+    setBusy(true);
+    setError(null);
+    setErrors({});
+    api.updateIndicator(ind.id, r.patch as IndicatorPatch).then(
+      (saved) => {
+        setBusy(false);
+        setNote(t.editSaved(changed));
+        onSaved(saved);
+      },
+      (err: unknown) => {
+        setBusy(false);
+        if (!(err instanceof ApiError) || err.status === 0) return setError(t.serverUnreachable);
+        const f = err.status === 400 ? fieldOfRefusal(err.details) : null;
+        if (f) fail({ [f]: err.message }, err.message);
+        else setError(err.message);
+      },
+    );
+  };
+  const fieldProps = (k: DraftField) => ({
+    id: `${id}-${k}`,
+    'aria-invalid': errors[k] ? true : undefined,
+    'aria-describedby': errors[k] ? `${id}-${k}-err` : undefined,
+  });
+  const fieldError = (k: DraftField) =>
+    errors[k] ? (
+      <p id={`${id}-${k}-err`} className="field-error">
+        {errors[k]}
+      </p>
+    ) : null;
+  const unitHint =
+    ind.kind === 'count'
+      ? t.editUnitHintCount
+      : ind.kind === 'share'
+        ? t.editUnitHintShare
+        : t.editUnitHintValue;
+  const chosenSource = sources.data?.find((s) => s.id === draft.sourceId) ?? ind.source;
   return (
     <form
+      ref={formRef}
       className="card form-card indicator-editor"
       noValidate
       aria-labelledby={`${id}-h`}
       onSubmit={(e) => {
         e.preventDefault();
-        setNote(null);
-        const r = buildPatch(ind, draft);
-        if ('missing' in r) {
-          const label = TEXT_FIELDS.find(([k]) => k === r.missing)?.[1];
-          return setError(t.requiredField(label ? t[label] : r.missing));
-        }
-        if (Object.keys(r.patch).length === 0) {
-          setError(null);
-          return setNote(t.nothingChanged);
-        }
-        setBusy(true);
-        setError(null);
-        api.updateIndicator(ind.id, r.patch as IndicatorPatch).then(
-          (saved) => {
-            setBusy(false);
-            setNote(t.indicatorSaved);
-            onSaved(saved);
-          },
-          (err: unknown) => {
-            setBusy(false);
-            setError(
-              err instanceof ApiError && err.status !== 0 ? err.message : t.serverUnreachable,
-            );
-          },
-        );
+        submit();
       }}
     >
       <h2 id={`${id}-h`} className="card-title">
@@ -85,15 +150,15 @@ function Editor({ ind, onSaved }: { ind: Indicator; onSaved: (i: Indicator) => v
         </div>
       )}
       <div className="form-grid form-grid-wide">
-        {TEXT_FIELDS.map(([key, label, required, long]) => (
+        {TEXT_FIELDS.map(([key, text, required, long]) => (
           <div key={key} className={`field${long ? ' form-grid-full' : ''}`}>
             <label htmlFor={`${id}-${key}`} className="field-label">
-              {t[label]}
+              {t[text]}
               {required ? ' *' : ''}
             </label>
             {long ? (
               <textarea
-                id={`${id}-${key}`}
+                {...fieldProps(key)}
                 rows={key === 'methodNote' || key === 'definitionDe' ? 3 : 2}
                 value={draft[key]}
                 required={required}
@@ -101,21 +166,62 @@ function Editor({ ind, onSaved }: { ind: Indicator; onSaved: (i: Indicator) => v
               />
             ) : (
               <input
-                id={`${id}-${key}`}
+                {...fieldProps(key)}
                 type="text"
                 value={draft[key]}
                 required={required}
                 onChange={(e) => set({ [key]: e.target.value })}
               />
             )}
+            {fieldError(key)}
           </div>
         ))}
         <div className="field">
-          <label htmlFor={`${id}-pol`} className="field-label">
+          <label htmlFor={`${id}-dimension`} className="field-label">
+            {t.dimension}
+          </label>
+          <select
+            {...fieldProps('dimension')}
+            value={draft.dimension}
+            onChange={(e) => set({ dimension: e.target.value })}
+          >
+            {DIMENSION_ORDER.map((d) => (
+              <option key={d} value={d}>
+                {dimensionLabel(d, lang)}
+              </option>
+            ))}
+          </select>
+          {fieldError('dimension')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-unit`} className="field-label">
+            {t.unit}
+          </label>
+          <select
+            {...fieldProps('unit')}
+            aria-describedby={[`${id}-unit-hint`, errors.unit ? `${id}-unit-err` : '']
+              .filter(Boolean)
+              .join(' ')}
+            value={draft.unit}
+            onChange={(e) => set({ unit: e.target.value })}
+          >
+            {allowedUnits(ind).map((u) => (
+              <option key={u} value={u}>
+                {unitText(u, lang)}
+              </option>
+            ))}
+          </select>
+          <span id={`${id}-unit-hint`} className="hint">
+            {unitHint}
+          </span>
+          {fieldError('unit')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-polarity`} className="field-label">
             {t.polarity}
           </label>
           <select
-            id={`${id}-pol`}
+            {...fieldProps('polarity')}
             value={draft.polarity}
             onChange={(e) => set({ polarity: e.target.value as Polarity })}
           >
@@ -125,13 +231,14 @@ function Editor({ ind, onSaved }: { ind: Indicator; onSaved: (i: Indicator) => v
               </option>
             ))}
           </select>
+          {fieldError('polarity')}
         </div>
         <div className="field">
-          <label htmlFor={`${id}-dec`} className="field-label">
+          <label htmlFor={`${id}-decimals`} className="field-label">
             {t.decimals}
           </label>
           <select
-            id={`${id}-dec`}
+            {...fieldProps('decimals')}
             value={draft.decimals}
             onChange={(e) => set({ decimals: e.target.value })}
           >
@@ -141,6 +248,35 @@ function Editor({ ind, onSaved }: { ind: Indicator; onSaved: (i: Indicator) => v
               </option>
             ))}
           </select>
+          {fieldError('decimals')}
+        </div>
+        <div className="field form-grid-full">
+          <label htmlFor={`${id}-sourceId`} className="field-label">
+            {t.editSource} *
+          </label>
+          <select
+            {...fieldProps('sourceId')}
+            aria-describedby={[`${id}-src-hint`, errors.sourceId ? `${id}-sourceId-err` : '']
+              .filter(Boolean)
+              .join(' ')}
+            value={draft.sourceId}
+            disabled={!sources.data}
+            onChange={(e) => set({ sourceId: e.target.value })}
+          >
+            {(sources.data ?? (ind.source ? [ind.source] : [])).map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title} – {s.publisher}
+              </option>
+            ))}
+          </select>
+          <span id={`${id}-src-hint`} className="hint">
+            {chosenSource
+              ? t.editSourceLicence(chosenSource.licence, chosenSource.attribution)
+              : null}{' '}
+            {t.editSourceHint} <Link href="/quellen">{t.editSourceLink}</Link>
+          </span>
+          {sources.status === 'error' && <p className="hint">{t.editSourcesUnavailable}</p>}
+          {fieldError('sourceId')}
         </div>
       </div>
 
