@@ -169,7 +169,7 @@ describe.skipIf(!run)('import page in Chromium', () => {
     await page.getByRole('button', { name: 'Probelauf' }).click();
     expect(await reportHeading(page)).toContain('Probelauf abgeschlossen');
     const report = page.getByRole('region', { name: /^Prüfbericht/ });
-    expect(await report.innerText()).toMatch(/Gelesene Zeilen\s*12/);
+    expect(await report.innerText()).toMatch(/Zeilen gelesen\s*12/);
     expect((await valuesStatus(year)).status).toBe(404); // a dry run stores nothing
     await report.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'import-dry-run');
@@ -178,7 +178,7 @@ describe.skipIf(!run)('import page in Chromium', () => {
     await expect
       .poll(() => reportHeading(page), { timeout: 60_000 })
       .toContain('Import erfolgreich');
-    expect(await report.innerText()).toMatch(/Geschriebene Zeilen\s*12/);
+    expect(await report.innerText()).toMatch(/Werte geschrieben\s*12/);
     await report.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'import-succeeded');
 

@@ -3,7 +3,16 @@ import { useState } from 'react';
 import { useI18n } from '../i18n/index.tsx';
 
 /** Copies `text` to the clipboard; the outcome is announced politely. */
-export function CopyButton({ text, label }: { text: string; label?: string }) {
+export function CopyButton({
+  text,
+  label,
+  ariaLabel,
+}: {
+  text: string;
+  label?: string;
+  /** Accessible name when the visible label alone does not say what is copied. */
+  ariaLabel?: string;
+}) {
   const { t } = useI18n();
   const [note, setNote] = useState('');
   return (
@@ -11,6 +20,7 @@ export function CopyButton({ text, label }: { text: string; label?: string }) {
       <button
         type="button"
         className="btn btn-small"
+        aria-label={ariaLabel}
         onClick={() => {
           if (!navigator.clipboard) {
             setNote(t.copyFailed);

@@ -12,6 +12,8 @@ export function FormField(props: {
   hint?: ReactNode;
   /** Optional fixed id (e.g. to focus it via focusFirstInvalid); generated otherwise. */
   id?: string;
+  /** Extra class of the wrapper (e.g. form-grid-full). */
+  className?: string;
   children: ReactElement<Record<string, unknown>>;
 }) {
   const generated = useId();
@@ -27,16 +29,26 @@ export function FormField(props: {
     'aria-describedby': describedBy,
   });
   return (
-    <div className={props.error ? 'form-field form-field--invalid' : 'form-field'}>
-      <label htmlFor={id}>{props.label}</label>
+    <div
+      className={[
+        'field form-field',
+        props.error ? 'form-field--invalid' : '',
+        props.className ?? '',
+      ]
+        .filter(Boolean)
+        .join(' ')}
+    >
+      <label htmlFor={id} className="field-label">
+        {props.label}
+      </label>
       {control}
       {props.hint ? (
-        <small id={hintId} className="form-field__hint">
+        <small id={hintId} className="hint form-field__hint">
           {props.hint}
         </small>
       ) : null}
       {props.error ? (
-        <p id={errorId} className="form-field__error" role="alert">
+        <p id={errorId} className="field-error form-field__error">
           {props.error}
         </p>
       ) : null}

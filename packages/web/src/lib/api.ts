@@ -1,5 +1,9 @@
 // Typed client for the HTTP API (docs/api-contract.md). The web app talks to the server only here.
-import { syntheticColumns, type PublishedAnalysis, type PublishedRunFields } from './api-imports.ts';
+import {
+  syntheticColumns,
+  type PublishedAnalysis,
+  type PublishedRunFields,
+} from './api-imports.ts';
 
 export interface Source {
   id: string;
@@ -962,6 +966,9 @@ export const api = {
   profile: (id: number, date?: string | null) =>
     request<Profile>(`/api/areas/${id}/profile${q({ date })}`),
   imports: () => request<ImportRun[]>('/api/imports'),
+  /** Areas of one level (id, code, name), e.g. to correct an area-name match of an import. */
+  areasOfLevel: (system: string, level: string) =>
+    request<{ id: number; code: string; name: string }[]>(`/api/areas${q({ system, level })}`),
   analyzeImport: async (
     files: File[],
     opts: { swapAxes?: boolean; hasHeader?: boolean } = {},

@@ -76,7 +76,7 @@ describe('report texts', () => {
       rowsRead: 0,
       valuesWritten: 0,
     });
-    expect(t).toBe('Probelauf: 1.234 Fehler');
+    expect(t).toBe('Probelauf: 1.234 Fehler – es wurde nichts gespeichert');
     expect(t).not.toContain('Import fehlgeschlagen');
   });
 

@@ -18,7 +18,7 @@
  *   - A failed dry run is a dry run: `reportTitle` says "Probelauf: … Fehler",
  *     never "Import fehlgeschlagen".
  *
- * NOTE: import-screen.tsx does not use this reducer yet (see the helper's final report).
+ * import-screen.tsx uses it through use-import.ts; each step is its own component (step-*.tsx).
  */
 
 export type FlowStep = 'upload' | 'mapping' | 'target' | 'indicators' | 'report' | 'history';
@@ -43,6 +43,8 @@ export interface RunOutcome {
   errorCount: number;
   rowsRead: number;
   valuesWritten: number;
+  /** The real run found everything already stored. */
+  unchanged?: boolean;
 }
 
 export interface FlowState {
@@ -131,8 +133,12 @@ const fmt = new Intl.NumberFormat('de-DE');
 /** Title of the result: a failed dry run is a Probelauf with errors, not a failed import. */
 export function reportTitle(outcome: RunOutcome): string {
   const errors = `${fmt.format(outcome.errorCount)} Fehler`;
-  if (outcome.dryRun) return outcome.ok ? 'Probelauf: keine Fehler' : `Probelauf: ${errors}`;
-  return outcome.ok ? 'Import abgeschlossen' : `Import fehlgeschlagen: ${errors}`;
+  if (outcome.dryRun)
+    return outcome.ok
+      ? 'Probelauf abgeschlossen: keine Fehler – es wurde nichts gespeichert'
+      : `Probelauf: ${errors} – es wurde nichts gespeichert`;
+  if (outcome.unchanged) return 'Keine Änderungen – die Daten sind bereits vorhanden';
+  return outcome.ok ? 'Import erfolgreich' : `Import fehlgeschlagen: ${errors}`;
 }
 
 /** Counts named for what they count. */

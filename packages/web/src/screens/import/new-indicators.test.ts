@@ -126,7 +126,11 @@ describe('source', () => {
     const share = newIndicatorsBody([
       { ...draftFor('Anteil (%)'), dimension: 'work', definitionDe: ' Anteil an allen ' },
     ])[0];
-    expect(share).toMatchObject({ unit: 'percent', kind: 'share', definitionDe: 'Anteil an allen' });
+    expect(share).toMatchObject({
+      unit: 'percent',
+      kind: 'share',
+      definitionDe: 'Anteil an allen',
+    });
   });
 });
 

@@ -124,7 +124,9 @@ function longLabelChoices(
     const id = map[label] ?? suggested ?? (known.has(label) ? label : null);
     return id && known.has(id) ? id : NEW_INDICATOR;
   };
-  if (a.published?.labels)
+  const suggestedColumn = String(unwrapSuggestion(a.suggestedMapping).indicatorColumn ?? '');
+  // the server counted the labels of its suggested column over the whole file
+  if (a.published?.labels && m.indicatorColumn === suggestedColumn)
     return {
       labelsComplete: true,
       labels: a.published.labels.map((l) => ({
@@ -156,6 +158,16 @@ export function visibleColumns(form: TableForm): string[] {
   return form.columnOrder.filter(
     (c) => c !== form.areaColumn && !(form.dateMode === 'column' && c === form.dateColumn),
   );
+}
+
+/** A long table's labels after the person chose (another) layout or indicator column. */
+export function relabel(
+  form: TableForm,
+  a: AnalyzeResponse,
+  known: ReadonlySet<string>,
+): TableForm {
+  if (form.layout !== 'long') return form;
+  return { ...form, ...longLabelChoices(a, { indicatorColumn: form.indicatorColumn }, known) };
 }
 
 /** The form and drafts pre-filled from the server's suggestion (known indicators kept, others drafted). */

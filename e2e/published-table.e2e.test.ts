@@ -1,0 +1,281 @@
+// A planner imports tables as her city publishes them (issue 9 § 2) through the import page, without
+// editing the file: (a) a table without a header row whose Bezirk names carry number prefixes and
+// underscores ("07_Tempelhof_Schoeneberg;40,3") — the page says the first row is data, the dry run
+// lists the names for review, she accepts them, imports, and the map colours all 12 Bezirke;
+// (b) a table with years in the column headers (Bezirk;2019;2020;2021) goes in as ONE import with a
+// date per column. Each test creates its own new indicator (ids unique per run).
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import {
+  launchChromium,
+  openPage,
+  saveScreenshot,
+  signInByApi,
+  waitForColouredMap,
+} from './tools.ts';
+import { E2E_PASSWORD, IMPORTER } from './people.ts';
+
+const baseUrl = inject('e2eBaseUrl');
+const run = inject('e2eHasChromium') && baseUrl !== '';
+
+// Bezirk code, name as the area system writes it, name as the published file writes it, a value
+const BEZIRKE: [string, string, string, string][] = [
+  ['01', 'Mitte', '01_Mitte', '35,2'],
+  ['02', 'Friedrichshain-Kreuzberg', '02_Friedrichshain_Kreuzberg', '33,8'],
+  ['03', 'Pankow', '03_Pankow', '39,4'],
+  ['04', 'Charlottenburg-Wilmersdorf', '04_Charlottenburg_Wilmersdorf', '44,1'],
+  ['05', 'Spandau', '05_Spandau', '38,0'],
+  ['06', 'Steglitz-Zehlendorf', '06_Steglitz_Zehlendorf', '45,6'],
+  ['07', 'Tempelhof-Schöneberg', '07_Tempelhof_Schoeneberg', '40,3'],
+  ['08', 'Neukölln', '08_Neukoelln', '34,7'],
+  ['09', 'Treptow-Köpenick', '09_Treptow_Koepenick', '41,9'],
+  ['10', 'Marzahn-Hellersdorf', '10_Marzahn_Hellersdorf', '37,5'],
+  ['11', 'Lichtenberg', '11_Lichtenberg', '36,6'],
+  ['12', 'Reinickendorf', '12_Reinickendorf', '40,8'],
+];
+
+const SIZES = [
+  { width: 1440, height: 900, tag: 'desktop' },
+  { width: 390, height: 844, tag: 'mobile' },
+] as const;
+
+/** Screenshots of the current state at both sizes (the whole page), named published-<step>-<size>. */
+async function shoot(page: Page, step: string): Promise<void> {
+  for (const s of SIZES) {
+    await page.setViewportSize({ width: s.width, height: s.height });
+    await saveScreenshot(page, `published-${step}-${s.tag}`, { fullPage: true });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+async function plannerPage(browser: Browser): Promise<Page> {
+  const { page } = await openPage(browser);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signInByApi(page, baseUrl, IMPORTER, E2E_PASSWORD);
+  return page;
+}
+
+async function uploadAndAnalyze(page: Page, name: string, text: string): Promise<void> {
+  await page.goto(`${baseUrl}/import`);
+  await page.getByRole('heading', { name: 'Daten importieren' }).waitFor();
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+  await page.getByText(name).waitFor();
+  await page.getByRole('button', { name: 'Dateien prüfen' }).click();
+  await page.getByRole('heading', { name: '2. Erkanntes Format' }).waitFor({ timeout: 60_000 });
+}
+
+/** Target LOR 2021 › Bezirk and a new indicator for the value column(s): name, id, unit, Lebenslage, source. */
+async function describeNewIndicator(page: Page, id: string): Promise<void> {
+  const section = page.getByRole('region', { name: '5. Neue Indikatoren' });
+  await section.waitFor();
+  expect(await section.innerText()).toContain('verwaltungsintern');
+  await section.getByLabel('Name (deutsch)').fill('Wohnfläche je Einwohner (Test)');
+  await section.getByLabel('Kennung', { exact: true }).fill(id);
+  await section.getByLabel('Einheit').selectOption('sqm');
+  await section.getByLabel('Definition').fill('Wohnfläche in m² je Einwohnerin und Einwohner.');
+  await section.getByLabel('Titel').fill('Wohnflächen der Bezirke (Test)');
+  await section.getByLabel('Herausgeber').fill('Bezirksamt (Test)');
+  await section.getByLabel('Lizenz').fill('dl-de/by-2-0');
+  await section.getByLabel('Namensnennung').fill('Bezirksamt (Test)');
+}
+
+/** Chooses the Lebenslage after a first check refused the missing choice (focus on the first invalid field). */
+async function chooseLebenslageAfterRefusal(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Probelauf' }).click();
+  const problems = page.getByRole('alert').filter({ hasText: 'Bitte die Lebenslage wählen' });
+  await problems.waitFor();
+  const lebenslage = page
+    .getByRole('region', { name: '5. Neue Indikatoren' })
+    .getByLabel('Lebenslage');
+  expect(await lebenslage.getAttribute('aria-invalid')).toBe('true');
+  expect(await lebenslage.evaluate((el) => el === document.activeElement)).toBe(true);
+  await shoot(page, 'field-error');
+  await lebenslage.selectOption('housing');
+  expect(await lebenslage.getAttribute('aria-invalid')).toBeNull();
+}
+
+async function reportHeading(page: Page): Promise<string> {
+  const h = page.getByRole('heading', { name: /^Prüfbericht:/ });
+  await h.waitFor({ timeout: 120_000 });
+  return h.innerText();
+}
+
+interface Values {
+  date: string;
+  values: { code: string; value: number | null }[];
+}
+
+async function values(page: Page, indicator: string, date: string): Promise<Values> {
+  const res = await page.request.get(
+    `${baseUrl}/api/values?indicator=${indicator}&system=lor2021&level=bez&date=${date}`,
+  );
+  if (!res.ok()) throw new Error(`GET /api/values → ${res.status()}: ${await res.text()}`);
+  return (await res.json()) as Values;
+}
+
+async function importCount(page: Page): Promise<number> {
+  const res = await page.request.get(`${baseUrl}/api/imports`);
+  return ((await res.json()) as unknown[]).length;
+}
+
+describe.skipIf(!run)('published tables through the import page in Chromium', () => {
+  let browser: Browser;
+  const stamp = Date.now().toString(36);
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('a headerless table with prefixed, underscored Bezirk names reaches the map', async () => {
+    const indicator = `e2e_wfl_${stamp}`;
+    const page = await plannerPage(browser);
+    const csv = BEZIRKE.map(([, , written, v]) => `${written};${v}`).join('\r\n') + '\r\n';
+    await uploadAndAnalyze(page, 'wohnflaeche_ohne_kopf.csv', csv);
+
+    // the detection says the first row is data, and the switch is off
+    const detected = page.getByRole('region', { name: '2. Erkanntes Format' });
+    const header = detected.getByRole('checkbox', { name: 'Erste Zeile ist eine Überschrift' });
+    expect(await header.isChecked()).toBe(false);
+    expect(await detected.innerText()).toMatch(/Erkannt:.*sieht wie Daten aus/);
+    expect(await detected.innerText()).toContain('01_Mitte');
+    await shoot(page, 'a-detected');
+
+    await page.getByLabel('Gebietssystem', { exact: true }).selectOption('lor2021');
+    await page.getByLabel('Ebene', { exact: true }).selectOption('bez');
+    await page.getByLabel('Gebietsspalte', { exact: true }).selectOption('Spalte 1');
+    await page.getByRole('radio', { name: 'Name', exact: true }).check();
+    await page.getByRole('radio', { name: 'fester Stichtag' }).check();
+    await page.getByLabel('Stichtag', { exact: true }).fill('31.12.2024');
+    await page.getByLabel('Spalte 2', { exact: true }).selectOption('__new__');
+    await describeNewIndicator(page, indicator);
+    await shoot(page, 'a-mapping');
+    await chooseLebenslageAfterRefusal(page);
+
+    await page.getByRole('button', { name: 'Probelauf' }).click();
+    expect(await reportHeading(page)).toContain('Probelauf abgeschlossen: keine Fehler');
+    const review = page.locator('.name-review');
+    await review.waitFor();
+    const reviewText = await review.innerText();
+    expect(reviewText).toContain('12 Gebietsnamen anders geschrieben');
+    // first time: spelling, number prefix, umlaut; against a kept server the stored synonym from a
+    // previous run is reused ("Synonym (bestätigt)")
+    expect(reviewText).toMatch(
+      /07_Tempelhof_Schoeneberg → 07 Tempelhof-Schöneberg \((Schreibweise, Nummer vorangestellt \(= Gebietsschlüssel\), Umlaut umschrieben|Synonym \(bestätigt\))\)/,
+    );
+    const report = page.getByRole('region', { name: /^Prüfbericht/ });
+    expect(await report.innerText()).toMatch(/Zeilen gelesen\s*12/);
+    expect(await report.innerText()).toMatch(/Werte zu schreiben\s*12/);
+    await page.getByRole('button', { name: 'Alle Zuordnungen übernehmen' }).click();
+    expect(await review.innerText()).toContain('12 von 12 übernommen');
+    await shoot(page, 'a-dry-run');
+
+    await page.getByRole('button', { name: 'Importieren' }).click();
+    await expect
+      .poll(() => reportHeading(page), { timeout: 120_000 })
+      .toContain('Import erfolgreich');
+    expect(await report.innerText()).toMatch(/Werte geschrieben\s*12/);
+    expect(await report.innerText()).toContain('12 bestätigte Namenszuordnungen');
+    // after success: no stale field errors, the import button waits for a new file
+    expect(await page.locator('[aria-invalid="true"]').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Importieren' }).isDisabled()).toBe(true);
+    await shoot(page, 'a-imported');
+
+    const stored = await values(page, indicator, '2024-12-31');
+    expect(stored.values.filter((v) => v.value !== null)).toHaveLength(12);
+    expect(Object.fromEntries(stored.values.map((v) => [v.code, v.value]))).toMatchObject({
+      '07': 40.3,
+      '08': 34.7,
+    });
+    await page.getByRole('link', { name: 'Auf der Karte ansehen' }).click();
+    await waitForColouredMap(page);
+    const legend = await page.getByRole('region', { name: 'Legende' }).innerText();
+    expect(legend).toContain('31.12.2024');
+    expect(legend).not.toMatch(/keine Daten|ohne Wert/i);
+    await shoot(page, 'a-map');
+    await page.context().close();
+  });
+
+  test('years in the column headers go in as one import with a date per column', async () => {
+    const indicator = `e2e_wfl_jahre_${stamp}`;
+    const page = await plannerPage(browser);
+    const before = await importCount(page);
+    const csv = [
+      'Bezirk;2019;2020;2021',
+      ...BEZIRKE.map(([code, , , v], i) => `${code};${v};${35 + i},0;${36 + i},5`),
+    ].join('\r\n');
+    await uploadAndAnalyze(page, 'wohnflaeche_jahre.csv', csv);
+    expect(
+      await page
+        .getByRole('region', { name: '2. Erkanntes Format' })
+        .getByRole('checkbox', { name: 'Erste Zeile ist eine Überschrift' })
+        .isChecked(),
+    ).toBe(true);
+    await page.getByLabel('Gebietssystem', { exact: true }).selectOption('lor2021');
+    await page.getByLabel('Ebene', { exact: true }).selectOption('bez');
+    await page.getByLabel('Gebietsspalte', { exact: true }).selectOption('Bezirk');
+    await page.getByRole('radio', { name: 'Schlüssel (Nummer)' }).check();
+    expect(
+      await page
+        .getByRole('radio', { name: 'je Spalte (Jahre/Daten in den Überschriften)' })
+        .isChecked(),
+    ).toBe(true);
+    for (const y of ['2019', '2020', '2021']) {
+      expect(await page.getByLabel(`Stichtag der Spalte „${y}“`).inputValue()).toBe(`31.12.${y}`);
+      await page.getByLabel(y, { exact: true }).selectOption('__new__');
+    }
+    // the three year columns share ONE new indicator
+    const newOnes = page
+      .getByRole('region', { name: '5. Neue Indikatoren' })
+      .locator('fieldset legend');
+    expect(await newOnes.allInnerTexts()).toContain(
+      'Neuer Indikator aus Spalte(n) „2019, 2020, 2021“',
+    );
+    await describeNewIndicator(page, indicator);
+    await page
+      .getByRole('region', { name: '5. Neue Indikatoren' })
+      .getByLabel('Lebenslage')
+      .selectOption('housing');
+    await shoot(page, 'b-mapping');
+
+    await page.getByRole('button', { name: 'Probelauf' }).click();
+    expect(await reportHeading(page)).toContain('Probelauf abgeschlossen');
+    const report = page.getByRole('region', { name: /^Prüfbericht/ });
+    expect(await report.innerText()).toContain(
+      'Stichtage je Spalte: 2019 → 31.12.2019, 2020 → 31.12.2020, 2021 → 31.12.2021',
+    );
+    await shoot(page, 'b-dry-run');
+    await page.getByRole('button', { name: 'Importieren' }).click();
+    await expect
+      .poll(() => reportHeading(page), { timeout: 120_000 })
+      .toContain('Import erfolgreich');
+    expect(await report.innerText()).toMatch(/Werte geschrieben\s*36/);
+    await shoot(page, 'b-imported');
+
+    expect(await importCount(page)).toBe(before + 1);
+    for (const [date, code07] of [
+      ['2019-12-31', 40.3],
+      ['2020-12-31', 41],
+      ['2021-12-31', 42.5],
+    ] as const) {
+      const v = await values(page, indicator, date);
+      expect(v.values.filter((x) => x.value !== null)).toHaveLength(12);
+      expect(v.values.find((x) => x.code === '07')?.value).toBe(code07);
+    }
+    // the history names the run: start, duration, file with its SHA-256, who
+    await page.getByRole('button', { name: 'Neuen Import beginnen' }).click();
+    const history = page.getByRole('region', { name: 'Bisherige Importe' });
+    await history.getByText('wohnflaeche_jahre.csv').first().waitFor();
+    const row = history.getByRole('row').filter({ hasText: 'wohnflaeche_jahre.csv' }).first();
+    const cells = await row.getByRole('cell').allInnerTexts();
+    expect(cells[1]).toMatch(/\d+,\d s|\d+ s/);
+    expect(cells[2]).toMatch(/wohnflaeche_jahre\.csv\s+[0-9a-f]{12}/);
+    expect(cells[4]).toContain(IMPORTER.email);
+    await shoot(page, 'history');
+    await page.context().close();
+  });
+});

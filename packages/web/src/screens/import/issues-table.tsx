@@ -1,0 +1,56 @@
+// File issues (line, column, message) as a table; long lists are cut with a note.
+import type { ImportError } from '../../lib/api.ts';
+import { ApiError } from '../../lib/api.ts';
+import { useI18n } from '../../i18n/index.tsx';
+
+const MAX_ERRORS_SHOWN = 200;
+
+/** File issues attached to an API error (400 invalid_file carries them as details). */
+export function issuesOf(error: ApiError): ImportError[] {
+  return Array.isArray(error.details)
+    ? (error.details as ImportError[]).filter((i) => i && typeof i.message === 'string')
+    : [];
+}
+
+export function IssuesTable({
+  issues,
+  total,
+  caption,
+}: {
+  issues: readonly ImportError[];
+  total: number;
+  caption: string;
+}) {
+  const { t } = useI18n();
+  const shown = issues.slice(0, MAX_ERRORS_SHOWN);
+  return (
+    <div className="table-wrap">
+      <table className="data-table">
+        <caption>
+          {caption}
+          {total > shown.length ? ` – ${t.errorsShown(shown.length, total)}` : ''}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.file}</th>
+            <th scope="col" className="num">
+              {t.line}
+            </th>
+            <th scope="col">{t.column}</th>
+            <th scope="col">{t.message}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((e, i) => (
+            <tr key={i}>
+              <td className="mono">{e.file}</td>
+              <td className="num">{e.line ?? '–'}</td>
+              <td className="mono">{e.column ?? '–'}</td>
+              <td>{e.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

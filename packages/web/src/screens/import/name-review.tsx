@@ -1,0 +1,120 @@
+// The review table of area names written differently (issue 9 § 2): each name of the file with the
+// area it was matched to, the confidence and the reason ("Am_Wasserturm → 07 Am Wasserturm
+// (Schreibweise)"). The person accepts a match or corrects it; accepted names are sent as
+// acceptedNames and stored as synonyms of the level by the real import (ADR 0010).
+import type { AreaNameMatch } from '@sozialraum/core';
+import { useI18n } from '../../i18n/index.tsx';
+import { api } from '../../lib/api.ts';
+import { useFetch } from '../../lib/use-fetch.ts';
+import { acceptAllMatches, confidenceLabel, describeMatch, type NameChoice } from './decisions.ts';
+import type { ImportState } from './use-import.ts';
+
+function AreaPicker({
+  id,
+  label,
+  value,
+  areas,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: number | null;
+  areas: readonly { id: number; code: string; name: string }[];
+  onChange: (areaId: number | null) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <select
+      id={id}
+      aria-label={label}
+      value={value ?? ''}
+      onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)}
+    >
+      <option value="">{t.impNoArea}</option>
+      {areas.map((a) => (
+        <option key={a.id} value={a.id}>
+          {a.code} {a.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function NameReview({ s, matches }: { s: ImportState; matches: readonly AreaNameMatch[] }) {
+  const { t } = useI18n();
+  const { systemId, levelId } = s.target;
+  const areasQ = useFetch(
+    () => (systemId && levelId ? api.areasOfLevel(systemId, levelId) : Promise.resolve([])),
+    [systemId, levelId],
+  );
+  if (matches.length === 0) return null;
+  const names = s.decisions.names;
+  const set = (input: string, choice: NameChoice) =>
+    s.setDecisions({ ...s.decisions, names: { ...names, [input]: choice } });
+  const areas = areasQ.data ?? [];
+  const accepted = matches.filter((m) => names[m.input]?.accepted).length;
+  return (
+    <div className="card-inner name-review">
+      <h3>{t.impNamesTitle(matches.length)}</h3>
+      <p className="hint">{t.impNamesHint}</p>
+      <div className="table-wrap">
+        <table className="data-table">
+          <caption className="visually-hidden">{t.impNamesTitle(matches.length)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.impNameInFile}</th>
+              <th scope="col">{t.impMatch}</th>
+              <th scope="col">{t.impConfidence}</th>
+              <th scope="col">{t.impArea}</th>
+              <th scope="col">{t.impAccept}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {matches.map((m, i) => {
+              const choice = names[m.input] ?? { areaId: null, accepted: false };
+              return (
+                <tr key={m.input} className={`match-${m.status}`}>
+                  <th scope="row" className="mono">
+                    {m.input}
+                  </th>
+                  <td>{describeMatch(m)}</td>
+                  <td>{confidenceLabel(m)}</td>
+                  <td>
+                    <AreaPicker
+                      id={`imp-name-${i}`}
+                      label={t.impAreaFor(m.input)}
+                      value={choice.areaId}
+                      areas={
+                        areas.length ? areas : m.status === 'matched' ? [m.area] : m.candidates
+                      }
+                      onChange={(areaId) => set(m.input, { areaId, accepted: areaId !== null })}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={t.impAcceptFor(m.input)}
+                      checked={choice.accepted}
+                      disabled={choice.areaId === null}
+                      onChange={(e) => set(m.input, { ...choice, accepted: e.target.checked })}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div className="actions">
+        <button
+          type="button"
+          className="btn"
+          onClick={() => s.setDecisions({ ...s.decisions, names: acceptAllMatches(names) })}
+        >
+          {t.impAcceptAll}
+        </button>
+        <span className="hint">{t.impAcceptedCount(accepted, matches.length)}</span>
+      </div>
+    </div>
+  );
+}

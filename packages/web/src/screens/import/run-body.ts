@@ -1,0 +1,110 @@
+// The body of POST /api/imports/{uploadId}/run built from the screen's state, the checks before it is
+// sent (field errors with their field ids) and where the result can be seen on the map.
+import type { AnalyzeResponse, AreasRunBody, PublishedTableRunBody } from '../../lib/api.ts';
+import { publishedFields, type Decisions } from './decisions.ts';
+import type { FieldError } from './flow.ts';
+import { areasRunFields, type AreaTarget } from './mapping.ts';
+import {
+  mapUrlFor,
+  newIndicatorsBody,
+  sourceBody,
+  validateSource,
+  type NewIndicatorDraft,
+  type SourceDraft,
+} from './new-indicators.ts';
+import {
+  buildMapping,
+  firstIndicator,
+  newestDate,
+  validateTableForm,
+  type TableForm,
+} from './table-form.ts';
+import type { AreaChoices } from './use-import.ts';
+
+const SOURCE_FIELDS: [RegExp, string][] = [
+  [/Titel/, 'title'],
+  [/Herausgeber/, 'publisher'],
+  [/Lizenz/, 'licence'],
+  [/Namensnennung/, 'attribution'],
+  [/Adresse/, 'url'],
+];
+
+/** Source errors with the ids of the SourceFieldset inputs (`<prefix>-src-<field>`). */
+export function sourceErrors(s: SourceDraft, prefix: string): FieldError[] {
+  return validateSource(s).map((message) => {
+    const field = SOURCE_FIELDS.find(([re]) => re.test(message))?.[1] ?? 'title';
+    return { field: `${prefix}-src-${field}`, message };
+  });
+}
+
+/** Every field error of a table run: target, mapping, new indicators and, with them, their source. */
+export function validateRun(
+  form: TableForm,
+  target: { systemId: string; levelId: string },
+  drafts: Readonly<Record<string, NewIndicatorDraft>>,
+  known: ReadonlySet<string>,
+  source: SourceDraft,
+): FieldError[] {
+  return [
+    ...validateTableForm(form, target, drafts, known),
+    ...(Object.keys(drafts).length > 0 ? sourceErrors(source, 'imp-table') : []),
+  ];
+}
+
+export interface RunInput {
+  dryRun: boolean;
+  analysis: AnalyzeResponse;
+  form: TableForm;
+  drafts: Readonly<Record<string, NewIndicatorDraft>>;
+  target: { systemId: string; levelId: string };
+  areaTarget: AreaTarget;
+  areaChoices: AreaChoices;
+  source: SourceDraft;
+  decisions: Decisions;
+}
+
+/** The run body: a table with its mapping, new indicators and decisions, or an areas import. */
+export function buildRunBody(r: RunInput): PublishedTableRunBody | AreasRunBody {
+  if (r.analysis.detected.kind === 'table') {
+    const drafts = Object.values(r.drafts);
+    return {
+      kind: 'table',
+      dryRun: r.dryRun,
+      systemId: r.target.systemId,
+      levelId: r.target.levelId,
+      mapping: buildMapping(r.form, r.drafts),
+      ...(drafts.length > 0
+        ? { newIndicators: newIndicatorsBody(drafts), source: sourceBody(r.source) }
+        : {}),
+      ...publishedFields(r.decisions),
+    };
+  }
+  const newSystem = r.areaTarget.systemMode !== 'existing';
+  return {
+    kind: 'areas',
+    dryRun: r.dryRun,
+    ...areasRunFields(r.areaTarget),
+    ...(newSystem ? { source: sourceBody(r.source) } : {}),
+    ...(r.areaChoices.swapAxes ? { swapAxes: true } : {}),
+    ...(r.analysis.covering?.length ? { coveringFeatures: r.areaChoices.covering } : {}),
+    ...(r.areaChoices.missingAreas ? { missingAreas: r.areaChoices.missing } : {}),
+  };
+}
+
+/** Where a successful import can be seen on the map. */
+export function mapLinkAfter(p: {
+  isTable: boolean;
+  form: TableForm;
+  drafts: Readonly<Record<string, NewIndicatorDraft>>;
+  target: { systemId: string; levelId: string };
+  areaTarget: AreaTarget;
+}): string {
+  if (!p.isTable)
+    return mapUrlFor({ system: p.areaTarget.systemId ?? '', level: p.areaTarget.levelId ?? '' });
+  return mapUrlFor({
+    system: p.target.systemId,
+    level: p.target.levelId,
+    indicator: firstIndicator(p.form, p.drafts),
+    date: newestDate(p.form),
+  });
+}

@@ -1,0 +1,113 @@
+// Past imports: start time, duration, file with its SHA-256 (short, copyable), kind, who, rows and
+// status — newest first. Shown while no file is being imported.
+import { useId } from 'react';
+import { CopyButton } from '../../components/copy-button.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import type { ImportRun } from '../../lib/api.ts';
+import { formatNumber } from '../../lib/core-bridge.ts';
+
+type T = ReturnType<typeof useI18n>['t'];
+
+function statusLabel(status: string, t: T): string {
+  if (status === 'succeeded') return t.statusSucceededShort;
+  if (status === 'failed') return t.statusFailedShort;
+  if (status === 'unchanged') return t.statusUnchangedShort;
+  if (status === 'dry_run') return t.statusDryRunShort;
+  if (status === 'running') return t.statusRunningShort;
+  return status;
+}
+
+/** Kind of a past import (server values: areas, observations, points, demo; table as older name). */
+function kindLabel(kind: string, t: T): string {
+  if (kind === 'areas') return t.historyKindAreas;
+  if (kind === 'observations' || kind === 'table') return t.historyKindValues;
+  if (kind === 'points') return t.historyKindPoints;
+  if (kind === 'demo') return t.historyKindDemo;
+  return kind;
+}
+
+/** ISO timestamp → "25.11.2026, 20:15" in the browser's time zone. */
+export function formatTimestamp(iso: string, lang: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(lang === 'en' ? 'en-GB' : 'de-DE', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+}
+
+/** Milliseconds → "0,8 s", "12 s", "3 min 5 s"; '–' while running. */
+export function formatDuration(ms: number | null | undefined, lang: string): string {
+  if (ms === null || ms === undefined) return '–';
+  const loc = lang === 'en' ? 'en-GB' : 'de-DE';
+  if (ms < 10_000)
+    return `${(ms / 1000).toLocaleString(loc, { maximumFractionDigits: 1, minimumFractionDigits: 1 })} s`;
+  const s = Math.round(ms / 1000);
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
+}
+
+export function StepHistory({ runs }: { runs: readonly ImportRun[] }) {
+  const { t, lang } = useI18n();
+  const id = useId();
+  const f = (n: number) => formatNumber(n, 0, lang);
+  return (
+    <section className="card" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{t.importHistory}</h2>
+      {runs.length === 0 ? (
+        <p className="empty">{t.impHistoryEmpty}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table history-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.startedAt}</th>
+                <th scope="col" className="num">
+                  {t.impDuration}
+                </th>
+                <th scope="col">{t.file}</th>
+                <th scope="col">{t.kind}</th>
+                <th scope="col">{t.impWho}</th>
+                <th scope="col">{t.status}</th>
+                <th scope="col" className="num">
+                  {t.impRowsRead}
+                </th>
+                <th scope="col" className="num">
+                  {t.impValuesWritten}
+                </th>
+                <th scope="col" className="num">
+                  {t.errors}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {runs.slice(0, 50).map((r) => (
+                <tr key={r.id}>
+                  <td className="nowrap">{formatTimestamp(r.startedAt, lang)}</td>
+                  <td className="num nowrap">{formatDuration(r.durationMs, lang)}</td>
+                  <td className="wrap-anywhere">
+                    <span className="mono">{r.fileName}</span>
+                    {r.fileSha256 && (
+                      <span className="sha">
+                        {' '}
+                        <abbr className="mono muted" title={`SHA-256 ${r.fileSha256}`}>
+                          {r.fileSha256.slice(0, 12)}
+                        </abbr>{' '}
+                        <CopyButton text={r.fileSha256} ariaLabel={t.impCopySha(r.fileName)} />
+                      </span>
+                    )}
+                  </td>
+                  <td>{kindLabel(r.kind, t)}</td>
+                  <td>{r.actor}</td>
+                  <td>{statusLabel(r.status, t)}</td>
+                  <td className="num">{f(r.rowsRead)}</td>
+                  <td className="num">{f(r.rowsWritten)}</td>
+                  <td className="num">{f(r.errorCount)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
