@@ -14,6 +14,7 @@ import { openDb, type Db } from '../../db/db.ts';
 import { migrate } from '../../db/migrate.ts';
 import { createTestUser, TEST_PASSWORD, tokenHeaders, type TestUser } from '../../testing/auth.ts';
 import { insertFixture, testContext } from '../../testing/fixtures.ts';
+import { responseStatuses } from '../../http/openapi.ts';
 import { createTestDb } from '../../testing/test-db.ts';
 import { runAuditCli } from '../access/cli.ts';
 import { newSecret, sha256 } from '../access/secrets.ts';
@@ -436,6 +437,32 @@ const CASES: Record<string, AuditCase> = {
     action: 'monitoring.index_updated',
     entity: 'index_definition',
   },
+  previewIndexBinding: {
+    request: async () => ({
+      method: 'POST',
+      url: '/api/indices/protokoll-index/bind/preview',
+      headers: adminAuth,
+      payload: {
+        id: 'protokoll-gebunden',
+        bindings: { share_unemployed: 'income_median', ewr_total: 'internal_note' },
+      },
+    }),
+    entries: { count: 0, reason: 'zeigt nur, welcher Index entstünde, und speichert nichts' },
+  },
+  bindIndex: {
+    request: async () => ({
+      method: 'POST',
+      url: '/api/indices/protokoll-index/bind',
+      headers: adminAuth,
+      payload: {
+        id: 'protokoll-gebunden',
+        bindings: { share_unemployed: 'income_median', ewr_total: 'internal_note' },
+      },
+    }),
+    entries: 1,
+    action: 'monitoring.index_created',
+    entity: 'index_definition',
+  },
   createAlertRule: {
     request: async () => ({
       method: 'POST',
@@ -696,6 +723,11 @@ describe('every changing route writes the audit log', () => {
         failures.push(`${label}: ${res.statusCode} ${res.body.slice(0, 300)}`);
         continue;
       }
+      // the success status the OpenAPI document states is the one answered (ADR 0013)
+      const documented = Object.keys(responseStatuses(route)).filter((code) => Number(code) < 300);
+      if (documented.join() !== String(res.statusCode))
+        failures.push(`${label}: ${res.statusCode}, dokumentiert ${documented.join()}`);
+      if (route.location && !res.headers.location) failures.push(`${label}: ohne Location`);
       const added = (await count()) - before;
       const expected = c.entries === 1 ? 1 : 0;
       if (added !== expected) {
