@@ -53,6 +53,7 @@ describe('GET /api/areas', () => {
       code: '01100101',
       name: 'Stülerstraße',
       parentId: fx.areaId['01'],
+      validTo: null,
     });
   });
 
@@ -88,6 +89,8 @@ describe('GET /api/areas/{id}', () => {
       levelName: 'Planungsraum',
       areaM2: expect.closeTo(1e7, 3),
       bbox: [13.3, 52.0, expect.closeTo(13.4, 9), 52.1],
+      validFrom: null,
+      validTo: null,
       hierarchy: [
         {
           id: fx.areaId['02'],
