@@ -47,7 +47,14 @@ export const pointRunBodySchema = z
     capacityColumn: columnName.optional(),
     capacityIndicator: indicatorRequest.optional(),
     departmentId: z.string().min(1).max(60).optional(),
-    dimension: z.enum(POINT_DIMENSIONS).optional(),
+    dimension: z.enum(POINT_DIMENSIONS).optional().meta({
+      description:
+        'Lebenslage der neuen Zählindikatoren; Pflicht, sobald countIndicator oder capacityIndicator angegeben ist (keine stille Vorgabe)',
+    }),
+    definitionDe: z.string().min(1).max(2000).optional().meta({
+      description:
+        'Definition des neuen Zählindikators; ohne: „Anzahl der Standorte je Gebiet aus dem Punktdatensatz …“',
+    }),
   })
   .meta({ id: 'PointImportRun' });
 

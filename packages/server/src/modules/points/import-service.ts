@@ -1,10 +1,14 @@
 // Point import (Standorte, issue 9 § 4): read → join to every level of every area system (core) →
 // dry-run report or one all-or-nothing transaction writing dataset, points, assignments, count
 // indicators per area and the audit entry. A point outside every area is reported, never dropped silently.
-import { joinPointsToAreas, type NumberFormat, type PointJoinResult } from '@sozialraum/core';
+// Preparing and summarising the points: import-prepare.ts.
+import { joinPointsToAreas, type PointJoinResult } from '@sozialraum/core';
 import type { Db, Sql } from '../../db/db.ts';
 import { forbidden, HttpError } from '../../http/errors.ts';
 import { writeAudit, type AuditActor } from '../audit/chain.ts';
+import { ImportFileError } from '../imports/readers/errors.ts';
+import type { FileIssue } from '../imports/report.ts';
+import { recordFailure } from '../imports/run-record.ts';
 import { createImportIndicators, type NewIndicatorInput } from '../imports/table-targets.ts';
 import { sha256Of, type Upload } from '../imports/uploads.ts';
 import { invalidateCatalogueCache } from '../indicators/service.ts';
@@ -17,8 +21,8 @@ import {
   type ObservationInput,
 } from '../ingest/store.ts';
 import { resolveImportSource, type SourceReference } from '../sources/index.ts';
+import { preparePoints, summarize, type JoinSummary, type Prepared } from './import-prepare.ts';
 import {
-  capacityOf,
   numericColumns,
   readPointUpload,
   suggestNameAndId,
@@ -34,168 +38,6 @@ import {
   updatePointDatasetIndicators,
   type LevelAreas,
 } from './import-store.ts';
-
-const MAX_LISTED = 200;
-
-export interface OutsidePoint {
-  ref: string;
-  line?: number;
-  id: string;
-  name: string;
-  lon: number;
-  lat: number;
-}
-
-export interface LevelSummary {
-  systemId: string;
-  systemName: string;
-  levelId: string;
-  levelName: string;
-  /** Points inside some area of this level. */
-  assigned: number;
-  areasWithPoints: number;
-  areas: number;
-  /** Areas with the most points (at most 20), for the dry run's overview. */
-  top: { areaId: number; code: string; name: string; count: number; capacity: number | null }[];
-}
-
-/** What the join says, for the analysis and the run. */
-export interface JoinSummary {
-  points: number;
-  outsideCount: number;
-  outside: OutsidePoint[];
-  levels: LevelSummary[];
-}
-
-interface Prepared {
-  ids: string[];
-  names: string[];
-  capacities: (number | null)[] | null;
-}
-
-/** Ids, names and capacities of the points; refuses duplicates, empty ids and non-numeric capacities. */
-function preparePoints(
-  pf: PointFile,
-  opts: {
-    nameColumn?: string | undefined;
-    idColumn?: string | undefined;
-    capacityColumn?: string | undefined;
-    datasetName: string;
-  },
-): Prepared {
-  const issues: { file: string; line?: number; column?: string; message: string }[] = [];
-  const at = (p: PointFile['points'][number]) => (p.line !== undefined ? { line: p.line } : {});
-  for (const c of [opts.nameColumn, opts.idColumn, opts.capacityColumn])
-    if (c !== undefined && !pf.columns.includes(c))
-      throw new HttpError(
-        400,
-        'bad_request',
-        `Die Spalte „${c}“ gibt es in ${pf.file} nicht (vorhanden: ${pf.columns.join(', ')}).`,
-      );
-  const seen = new Map<string, string>();
-  const ids: string[] = [];
-  pf.points.forEach((p, i) => {
-    const raw = opts.idColumn ? p.properties[opts.idColumn] : undefined;
-    const id = opts.idColumn ? String(raw ?? '').trim() : String(i + 1);
-    if (id === '')
-      issues.push({
-        file: pf.file,
-        ...at(p),
-        column: opts.idColumn!,
-        message: `${p.ref}: die Kennung ist leer.`,
-      });
-    else if (seen.has(id))
-      issues.push({
-        file: pf.file,
-        ...at(p),
-        column: opts.idColumn!,
-        message: `${p.ref}: die Kennung „${id}“ kommt schon in ${seen.get(id)} vor.`,
-      });
-    seen.set(id, p.ref);
-    ids.push(id);
-  });
-  const names = pf.points.map((p, i) => {
-    const v = opts.nameColumn ? p.properties[opts.nameColumn] : undefined;
-    const s = v === undefined || v === null ? '' : String(v).trim();
-    return s || `${opts.datasetName} ${ids[i]}`;
-  });
-  let capacities: (number | null)[] | null = null;
-  if (opts.capacityColumn) {
-    const format: NumberFormat = pf.dialect
-      ? { decimal: pf.dialect.decimal, thousands: pf.dialect.thousands }
-      : { decimal: '.', thousands: null };
-    capacities = pf.points.map((p) => {
-      const v = capacityOf(p.properties[opts.capacityColumn!], format);
-      if (v !== null && Number.isNaN(v))
-        issues.push({
-          file: pf.file,
-          ...at(p),
-          column: opts.capacityColumn!,
-          message: `${p.ref}, Spalte „${opts.capacityColumn}“: „${String(p.properties[opts.capacityColumn!])}“ ist keine Zahl.`,
-        });
-      return v;
-    });
-  }
-  if (issues.length)
-    throw new HttpError(
-      400,
-      'invalid_file',
-      issues
-        .slice(0, 10)
-        .map((i) => i.message)
-        .join(' '),
-      issues.slice(0, 50),
-    );
-  return { ids, names, capacities };
-}
-
-function summarize(
-  pf: PointFile,
-  prepared: Prepared,
-  levels: LevelAreas[],
-  join: PointJoinResult,
-): JoinSummary {
-  const outside = join.outside.map((i) => {
-    const p = pf.points[i]!;
-    return {
-      ref: p.ref,
-      ...(p.line !== undefined ? { line: p.line } : {}),
-      id: prepared.ids[i]!,
-      name: prepared.names[i]!,
-      lon: p.lon,
-      lat: p.lat,
-    };
-  });
-  return {
-    points: pf.points.length,
-    outsideCount: outside.length,
-    outside: outside.slice(0, MAX_LISTED),
-    levels: levels.map((l, k) => {
-      const byArea = join.counts[k]!.byArea;
-      const top = l.areas
-        .filter((a) => byArea.has(a.id))
-        .map((a) => ({
-          areaId: a.id,
-          code: a.code,
-          name: a.name,
-          count: byArea.get(a.id)!.n,
-          capacity: prepared.capacities ? byArea.get(a.id)!.sum : null,
-        }))
-        .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code))
-        .slice(0, 20);
-      return {
-        systemId: l.systemId,
-        systemName: l.systemName,
-        levelId: l.levelId,
-        levelName: l.levelName,
-        assigned: join.levels[k]!.areaOf.filter((a) => a !== null).length,
-        areasWithPoints: byArea.size,
-        areas: l.areas.length,
-        top,
-      };
-    }),
-  };
-}
 
 export interface PointAnalysis {
   file: string;
@@ -262,6 +104,8 @@ export interface PointRunOptions {
   capacityIndicator?: IndicatorRequest | undefined;
   departmentId?: string | undefined;
   dimension?: NewIndicatorInput['dimension'] | undefined;
+  /** Definition of the new count indicator (the capacity indicator's names its column). */
+  definitionDe?: string | undefined;
   actor: AuditActor;
   defaultDepartment?: string | undefined;
   mayWrite: (department: string) => boolean;
@@ -286,20 +130,34 @@ function pointIndicators(
   capacityId: string | null,
 ): NewIndicatorInput[] {
   const newIndicators: NewIndicatorInput[] = [];
-  const indicator = (id: string, nameDe: string, what: string): NewIndicatorInput => ({
+  const dimension = opts.dimension;
+  if (!dimension) return newIndicators; // refused before (requireDimension)
+  const indicator = (
+    id: string,
+    nameDe: string,
+    what: string,
+    definitionDe?: string,
+  ): NewIndicatorInput => ({
     id,
     nameDe,
-    definitionDe: `${what} je Gebiet aus dem Punktdatensatz „${opts.nameDe}“ (Zuordnung per Lage im Gebiet).`,
+    definitionDe:
+      definitionDe ??
+      `${what} je Gebiet aus dem Punktdatensatz „${opts.nameDe}“ (Zuordnung per Lage im Gebiet).`,
     unit: 'count',
     kind: 'count',
-    dimension: opts.dimension ?? 'participation',
+    dimension,
     polarity: 'neutral',
     ...(opts.departmentId ? { department: opts.departmentId } : {}),
     decimals: 0,
   });
   if (countId)
     newIndicators.push(
-      indicator(countId, opts.countIndicator?.nameDe ?? countId, 'Anzahl der Standorte'),
+      indicator(
+        countId,
+        opts.countIndicator?.nameDe ?? countId,
+        'Anzahl der Standorte',
+        opts.definitionDe,
+      ),
     );
   if (capacityId)
     newIndicators.push(
@@ -395,8 +253,87 @@ async function writePoints(
   );
 }
 
-/** Runs the point import: a dry run computes the report only; a real run writes all of it or nothing. */
+/**
+ * New count indicators need their Lebenslage chosen by the person: there is no silent default. A
+ * re-import that names no indicator writes the ones the dataset has (their dimension is set).
+ */
+function requireDimension(opts: PointRunOptions): void {
+  if ((opts.countIndicator || opts.capacityIndicator) && !opts.dimension)
+    throw new HttpError(
+      400,
+      'bad_request',
+      'Bitte die Lebenslage der Zählindikatoren wählen (dimension), z. B. „education“ für Kitas oder „health“ für Apotheken.',
+      [{ field: 'dimension', message: 'Lebenslage wählen' }],
+    );
+}
+
+/** The issues of a refused file or request, as the import history stores them. */
+function failureIssues(err: unknown, file: string): FileIssue[] | null {
+  if (err instanceof ImportFileError) return err.issues;
+  if (err instanceof HttpError && err.statusCode === 400) {
+    const details = Array.isArray(err.details) ? (err.details as Partial<FileIssue>[]) : [];
+    const listed = details
+      .filter((d) => typeof d.message === 'string')
+      .map((d) => ({ ...d, file: d.file ?? file, message: d.message! }));
+    return listed.length ? listed : [{ file, message: err.message }];
+  }
+  return null;
+}
+
+/**
+ * Runs the point import: a dry run computes the report only; a real run writes all of it or nothing.
+ * A real run refused for its file or its data (400) is recorded as a failed run in the import
+ * history, like a table run; permission refusals (403) are not runs.
+ */
 export async function runPointImport(
+  db: Db,
+  tenantId: string,
+  upload: Upload,
+  opts: PointRunOptions,
+): Promise<PointRunReport> {
+  requireDimension(opts);
+  const startedAt = new Date();
+  try {
+    return await runPointImportChecked(db, tenantId, upload, opts);
+  } catch (err) {
+    const file = upload.files[0]?.name ?? 'Upload';
+    const issues = opts.dryRun ? null : failureIssues(err, file);
+    if (issues)
+      await recordFailure(
+        db,
+        tenantId,
+        {
+          kind: 'table',
+          status: 'failed',
+          rowsRead: 0,
+          rowsWritten: 0,
+          errors: issues,
+          errorCount: issues.length,
+          warnings: [],
+        },
+        {
+          kind: 'points',
+          fileName: file,
+          sha: await sha256Of(upload.files),
+          format: formatOf(file),
+          actor: opts.actor,
+          startedAt,
+        },
+      );
+    throw err;
+  }
+}
+
+const formatOf = (file: string): string =>
+  /\.(geo)?json$/i.test(file)
+    ? 'GeoJSON'
+    : /\.(shp|dbf|shx|prj|zip)$/i.test(file)
+      ? 'Shapefile'
+      : /\.gpkg$/i.test(file)
+        ? 'GeoPackage'
+        : 'CSV';
+
+async function runPointImportChecked(
   db: Db,
   tenantId: string,
   upload: Upload,

@@ -208,6 +208,8 @@ describe('point import', () => {
       countIndicator: { id: 'apotheken_shp_anzahl', nameDe: 'Apotheken' },
       departmentId: 'sozialplanung',
       dimension: 'health',
+      definitionDe:
+        'Öffentliche Apotheken mit Betriebserlaubnis je Gebiet (Stand: Apothekenliste).',
     });
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json()).toMatchObject({ status: 'succeeded', format: 'Shapefile' });
@@ -225,10 +227,34 @@ describe('point import', () => {
       'Brücken-Apotheke',
       'Apotheke Außerhalb',
     ]);
-    const [ind] = await db.query<{ dimension: string }>(
-      `SELECT dimension FROM indicator WHERE id = 'apotheken_shp_anzahl'`,
+    const [ind] = await db.query<{ dimension: string; definition_de: string }>(
+      `SELECT dimension, definition_de FROM indicator WHERE id = 'apotheken_shp_anzahl'`,
     );
-    expect(ind?.dimension).toBe('health');
+    expect(ind).toEqual({
+      dimension: 'health',
+      definition_de:
+        'Öffentliche Apotheken mit Betriebserlaubnis je Gebiet (Stand: Apothekenliste).',
+    });
+  });
+
+  it('asks for the Lebenslage of new count indicators instead of a silent default (400, nothing written)', async () => {
+    const a = await analyze(admin, 'kitas.geojson', await fixture('kitas.geojson'));
+    expect(a.statusCode, a.body).toBe(200);
+    for (const dryRun of [true, false]) {
+      const r = await run(admin, a.json().uploadId, {
+        dryRun,
+        datasetId: 'ohne_lebenslage',
+        nameDe: 'Kitas',
+        source,
+        countIndicator: { id: 'ohne_lebenslage_anzahl', nameDe: 'Kitas' },
+      });
+      expect(r.statusCode).toBe(400);
+      expect(r.json().error.message).toContain('Bitte die Lebenslage der Zählindikatoren wählen');
+      expect(r.json().error.details[0]).toMatchObject({ field: 'dimension' });
+    }
+    expect(await db.query(`SELECT 1 FROM indicator WHERE id = 'ohne_lebenslage_anzahl'`)).toEqual(
+      [],
+    );
   });
 
   it('reads a CSV with lat/lon in German decimal commas', async () => {
@@ -291,6 +317,44 @@ describe('point import', () => {
     );
   });
 
+  it('records a refused real run in the import history (status failed, message); a dry run is not a run', async () => {
+    const csv = Buffer.from(
+      'id;name;lat;lon\r\nk1;Kita A;52,05;13,05\r\nk1;Kita B;52,06;13,06\r\n',
+    );
+    const a = await analyze(admin, 'doppelt.csv', csv);
+    expect(a.statusCode, a.body).toBe(200);
+    const body = {
+      datasetId: 'doppelt',
+      nameDe: 'Kitas doppelt',
+      source,
+      nameColumn: 'name',
+      idColumn: 'id',
+    };
+    const runsBefore = (await admin({ url: '/api/imports' })).json().length;
+    const dry = await run(admin, a.json().uploadId, { ...body, dryRun: true });
+    expect(dry.statusCode).toBe(400);
+    expect((await admin({ url: '/api/imports' })).json()).toHaveLength(runsBefore);
+    const r = await run(admin, a.json().uploadId, { ...body, dryRun: false });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.message).toContain('die Kennung „k1“ kommt schon in Zeile 2 vor');
+    const [latest] = (await admin({ url: '/api/imports' })).json();
+    expect(latest).toMatchObject({
+      kind: 'points',
+      fileName: 'doppelt.csv',
+      format: 'CSV',
+      status: 'failed',
+      errorCount: 1,
+      rowsWritten: 0,
+    });
+    const [stored] = await db.query<{ errors: { message: string; line: number }[] }>(
+      'SELECT errors FROM import_run WHERE id = $1',
+      [latest.id],
+    );
+    expect(stored!.errors[0]).toMatchObject({ line: 3 });
+    expect(stored!.errors[0]!.message).toContain('kommt schon in Zeile 2 vor');
+    expect(await db.query(`SELECT 1 FROM point_dataset WHERE id = 'doppelt'`)).toEqual([]);
+  });
+
   it('refuses a viewer (403) and writes nothing', async () => {
     const viewer = injectAs(
       app,
@@ -327,6 +391,7 @@ describe('point import', () => {
       source,
       countIndicator: { id: 'apotheken_anzahl', nameDe: 'Apotheken' },
       departmentId: 'gesundheit',
+      dimension: 'health',
     });
     expect(r.statusCode).toBe(403);
     expect(r.json().error.message).toContain('Keine Berechtigung');
