@@ -71,11 +71,14 @@ export async function loadBerlinDemo(db: Db, log: Log = () => undefined, dir = D
     const write: WriteObservations = rebuild ? insertObservations : upsertObservations;
     stats.observations += await loadPopulation(tx, tenantId, dir, log, write);
     stats.observations += await loadMss(tx, tenantId, dir, log, write);
-    await restoreObservationIndexes(tx, rebuild);
+    // Aggregates and shares too go in before the indexes are built (plain INSERTs on the first
+    // load); the primary key, built afterwards over all rows, still refuses any duplicate.
+    const scope = { insertOnly: rebuild !== null };
     log('Aggregiere auf obere Ebenen …');
-    stats.aggregated = await recomputeAggregates(tx, tenantId);
+    stats.aggregated = await recomputeAggregates(tx, tenantId, undefined, scope);
     log('Berechne abgeleitete Anteile …');
-    stats.derived = await recomputeDerived(tx, tenantId);
+    stats.derived = await recomputeDerived(tx, tenantId, undefined, scope);
+    await restoreObservationIndexes(tx, rebuild);
     stats.points = await loadPoints(tx, tenantId, dir, log);
     await writeAudit(tx, tenantId, {
       actor: 'system',

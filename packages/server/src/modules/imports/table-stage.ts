@@ -1,0 +1,175 @@
+// Reading a table import's rows and writing them in bounded batches (one step of table-run.ts):
+// the streaming decoder and parser (table-source.ts), the core mapper, and per batch one COPY into
+// the staging table and one set-based upsert (ingest/store.ts) — with a turn of the event loop
+// after each batch, because PGlite runs SQL synchronously in the server's thread (bench part g).
+import {
+  createAreaLookup,
+  ObservationMapper,
+  type CsvRecord,
+  type MappingSummary,
+} from '@sozialraum/core';
+import type { Sql } from '../../db/db.ts';
+import { upsertObservations, type ObservationInput } from '../ingest/store.ts';
+import { ImportRejected, MAX_REPORTED_ERRORS, type FileIssue } from './report.ts';
+import { readCsvRecords, readXlsxRecords } from './table-source.ts';
+import { splitHeader } from './published.ts';
+import type { TableRunInput, TableTargets } from './table-run.ts';
+
+/** Rows per batch: one COPY and one upsert of about 0.1 s on PGlite. */
+export const WRITE_BATCH = 5000;
+
+/** Lets timers and I/O (waiting HTTP requests) run before the next statement. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** What reading the file left: the mapper's summary, file issues and the writer's tallies. */
+export interface Staged {
+  summary: MappingSummary;
+  issues: FileIssue[];
+  rowsRead: number;
+  writer: BatchWriter;
+}
+
+/**
+ * Collects observations and writes them in batches. Nothing is written once the file is known to
+ * be bad (the transaction is rolled back anyway). Keeps the touched indicators and dates, which
+ * bound the aggregation afterwards.
+ */
+export class BatchWriter {
+  written = 0;
+  readonly touched = new Set<string>();
+  readonly dates = new Set<string>();
+  private pending: ObservationInput[] = [];
+
+  constructor(
+    private readonly tx: Sql,
+    private readonly input: TableRunInput,
+    private readonly t: TableTargets,
+    private readonly bad: () => boolean,
+  ) {}
+
+  get size(): number {
+    return this.pending.length;
+  }
+
+  add(o: ObservationInput): void {
+    this.touched.add(o.indicatorId);
+    this.dates.add(o.refDate);
+    this.pending.push(o);
+  }
+
+  async flush(rowsRead = 0): Promise<void> {
+    const rows = this.pending;
+    this.pending = [];
+    if (this.bad() || rows.length === 0) return;
+    const { tenantId, file } = this.input;
+    this.input.onProgress?.({ phase: 'schreiben', bytesRead: 0, bytesTotal: file.bytes, rowsRead });
+    // an indicator this run created holds no values: nothing to compare, every row is new
+    if (rows.every((r) => this.t.createdIds.has(r.indicatorId)))
+      this.t.overwrite.added += rows.length;
+    else await this.t.overwrite.check(this.tx, tenantId, rows);
+    this.written += await upsertObservations(this.tx, tenantId, rows, this.t.importId);
+    await yieldToEventLoop();
+  }
+}
+
+/** A share given only as numerator and denominator is computed here (docs/methods/aggregation.md). */
+function observationOf(
+  o: ReturnType<ObservationMapper['push']>[number],
+  shareScale: Map<string, number>,
+): ObservationInput {
+  const scale = shareScale.get(o.indicatorId);
+  const value =
+    o.value === null && scale !== undefined && o.numerator != null && o.denominator
+      ? (o.numerator / o.denominator) * scale
+      : o.value;
+  return {
+    indicatorId: o.indicatorId,
+    areaId: o.areaId,
+    refDate: o.refDate,
+    value,
+    numerator: o.numerator ?? null,
+    denominator: o.denominator ?? null,
+    flag: o.flag ?? null,
+    flagReason: o.flagReason ?? null,
+  };
+}
+
+function createMapper(input: TableRunInput, t: TableTargets, header: string[], headerLine: number) {
+  const { opts } = input;
+  return new ObservationMapper(header, opts.mapping, {
+    areas: createAreaLookup(t.areas),
+    indicatorIds: new Set(t.ids.map((i) => i.id)),
+    numberFormat: input.numberFormat,
+    headerLine,
+    maxErrors: MAX_REPORTED_ERRORS,
+    nameMatching: {
+      synonyms: t.synonyms,
+      ...(opts.nameMinConfidence ? { minConfidence: opts.nameMinConfidence } : {}),
+    },
+    skipNonAreaRows: opts.skipNonAreaRows ?? false,
+    nonAreaRows: { ...t.nonArea, knownCodes: t.areas.map((a) => a.code) },
+    countIndicatorIds: new Set(t.ids.filter((i) => i.kind === 'count').map((i) => i.id)),
+    zeroRows: opts.zeroRows === 'missing' ? 'missing' : 'report',
+  });
+}
+
+function recordsOf(input: TableRunInput, issues: FileIssue[]): AsyncIterable<CsvRecord[]> {
+  const { file, det, opts, onProgress } = input;
+  if (det.format === 'csv')
+    // 'auto' decides on the whole stream: a file whose first umlaut comes after the sample is still read right
+    return readCsvRecords(
+      file,
+      { encoding: opts.encoding ?? 'auto', delimiter: opts.delimiter ?? det.dialect!.delimiter },
+      issues,
+      (p) => onProgress?.({ ...p, phase: 'lesen' }),
+    );
+  return readXlsxRecords(file.path, WRITE_BATCH, (p) =>
+    onProgress?.({ ...p, bytesTotal: file.bytes, phase: 'lesen' }),
+  );
+}
+
+/** Reads the whole file (encoding problems are found over all of it) and writes its values in batches. */
+export async function stageRows(tx: Sql, input: TableRunInput, t: TableTargets): Promise<Staged> {
+  const issues: FileIssue[] = [];
+  const shareScale = new Map(t.ids.filter((i) => i.kind === 'share').map((i) => [i.id, i.scale]));
+  let mapper: ObservationMapper | null = null;
+  let rowsRead = 0;
+  const writer = new BatchWriter(
+    tx,
+    input,
+    t,
+    () => issues.length > 0 || (mapper !== null && mapper.errorCount > 0),
+  );
+  for await (const batch of recordsOf(input, issues)) {
+    let records: CsvRecord[] = batch;
+    if (!mapper) {
+      if (batch.length === 0) continue;
+      const first = splitHeader(batch, t.header.used);
+      mapper = createMapper(input, t, first.header, first.headerLine);
+      records = first.rows;
+      if (mapper.fatal) break;
+    }
+    rowsRead += records.length;
+    for (const o of mapper.push(records)) writer.add(observationOf(o, shareScale));
+    if (writer.size >= WRITE_BATCH) await writer.flush(rowsRead);
+  }
+  if (!mapper)
+    throw new ImportRejected({
+      kind: 'table',
+      status: 'failed',
+      rowsRead: 0,
+      rowsWritten: 0,
+      warnings: [],
+      errorCount: 1,
+      errors: [
+        {
+          file: input.file.name,
+          line: 1,
+          message: `${input.file.name}: die Datei ist leer (keine Kopfzeile).`,
+        },
+      ],
+    });
+  return { summary: mapper.finish(), issues, rowsRead, writer };
+}
