@@ -17,6 +17,7 @@ import { colorsFor } from './colors.ts';
 import { ChangesList, previousEdition } from './changes-list.tsx';
 import { ExplainPanel } from './explain-panel.tsx';
 import { IndexForm } from './index-form.tsx';
+import { BindForm } from './bind-form.tsx';
 import { MonitoringLegend } from './matrix-legend.tsx';
 
 const editionKey = (e: IndexEdition) => `${e.system}~${e.level}~${e.date}`;
@@ -26,6 +27,7 @@ export function MonitoringScreen({ search }: { search: string }) {
   const params = new URLSearchParams(search);
   const [hover, setHover] = useState<{ id: number; x: number; y: number } | null>(null);
   const [editing, setEditing] = useState(false);
+  const [binding, setBinding] = useState(false);
   // saving or previewing an index needs monitoring.edit (Sozialplanung); others only read
   const mayEdit = useAuth().can('monitoring.edit');
   const [notice, setNotice] = useState<string | null>(null);
@@ -111,6 +113,7 @@ export function MonitoringScreen({ search }: { search: string }) {
             onChange={(e) => {
               // the form belongs to the index it was opened on
               setEditing(false);
+              setBinding(false);
               setNotice(null);
               update({ index: e.target.value, edition: null, area: null });
             }}
@@ -163,6 +166,17 @@ export function MonitoringScreen({ search }: { search: string }) {
             disabled={!detailQ.data}
           >
             {t.monEdit}
+          </button>
+        ) : null}
+        {mayEdit ? (
+          <button
+            type="button"
+            className="btn"
+            aria-pressed={binding}
+            onClick={() => setBinding(!binding)}
+            disabled={!detailQ.data}
+          >
+            {t.bindOpen}
           </button>
         ) : (
           <p
@@ -237,6 +251,18 @@ export function MonitoringScreen({ search }: { search: string }) {
             background: '#fff',
           }}
         >
+          {mayEdit && binding && detailQ.data && detailQ.data.id === indexId && (
+            <BindForm
+              base={detailQ.data}
+              onClose={() => setBinding(false)}
+              onSaved={(saved) => {
+                setBinding(false);
+                setNotice(t.bindSaved(saved.label));
+                indicesQ.reload();
+                update({ index: saved.id, area: null, edition: null });
+              }}
+            />
+          )}
           {mayEdit && editing && detailQ.data && detailQ.data.id === indexId && (
             <IndexForm
               base={detailQ.data}
