@@ -21,6 +21,7 @@ import {
 import { decideCovering, handleMissingAreas } from './area-lifecycle.ts';
 import { execute, recordFailure } from './run-record.ts';
 import { sha256Of, type Upload } from './uploads.ts';
+import { rejoinMessage, rejoinPointDatasets } from '../points/rejoin.ts';
 
 export interface AreaRunOptions {
   dryRun: boolean;
@@ -268,6 +269,13 @@ export async function runAreaImport(
         errorCount: lifecycle.errors.length,
       });
     const written = await upsertAreas(tx, tenantId, opts.systemId, inputs);
+    // point datasets follow the new areas: assignments and counts joined again (ADR 0017)
+    const rejoined =
+      written > 0 || (opts.missingAreas === 'remove' && lifecycle.missing)
+        ? await rejoinPointDatasets(tx, tenantId, { importId })
+        : [];
+    const rejoinNote = rejoinMessage(rejoined);
+    if (rejoinNote) report.warnings.push(rejoinNote);
     const status = written === 0 ? 'unchanged' : 'succeeded';
     await finishImportRun(tx, tenantId, importId, {
       status,
@@ -290,6 +298,7 @@ export async function runAreaImport(
         excluded: [...covering.skip].map((i) => i + 1),
         removedAreas:
           opts.missingAreas === 'remove' && lifecycle.missing ? lifecycle.missing : null,
+        rejoinedPoints: rejoined.filter((r) => r.changed > 0 || r.observationsWritten > 0),
       },
     });
     return { ...report, status, rowsWritten: written, importId };

@@ -171,7 +171,7 @@ function pointIndicators(
 }
 
 /** Every area of every level gets its count, 0 included: "no Kita here" is a value, not a gap. */
-function countObservations(
+export function countObservations(
   levels: LevelAreas[],
   join: PointJoinResult,
   countId: string | null,
@@ -401,6 +401,10 @@ async function runPointImportChecked(
         idColumn: opts.idColumn,
         coordinates: pf.coordinates,
         capacityColumn: opts.capacityColumn,
+        // how the capacity column's text is read, so a re-join after an areas import reads it alike
+        numberFormat: pf.dialect
+          ? { decimal: pf.dialect.decimal, thousands: pf.dialect.thousands }
+          : null,
       },
       actor: opts.actor.actor,
     });
