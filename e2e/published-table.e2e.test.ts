@@ -5,7 +5,7 @@
 // (b) a table with years in the column headers (Bezirk;2019;2020;2021) goes in as ONE import with a
 // date per column. Each test creates its own new indicator (ids unique per run).
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import {
   launchChromium,
   openPage,
@@ -39,11 +39,15 @@ const SIZES = [
   { width: 390, height: 844, tag: 'mobile' },
 ] as const;
 
-/** Screenshots of the current state at both sizes (the whole page), named published-<step>-<size>. */
-async function shoot(page: Page, step: string): Promise<void> {
+/**
+ * Screenshots at both sizes, named published-<step>-<size>. The page scrolls inside <main>, so the
+ * step's element is scrolled into view first (a full-page shot would only show the top).
+ */
+async function shoot(page: Page, step: string, target?: Locator): Promise<void> {
   for (const s of SIZES) {
     await page.setViewportSize({ width: s.width, height: s.height });
-    await saveScreenshot(page, `published-${step}-${s.tag}`, { fullPage: true });
+    if (target) await target.first().scrollIntoViewIfNeeded();
+    await saveScreenshot(page, `published-${step}-${s.tag}`);
   }
   await page.setViewportSize({ width: 1440, height: 900 });
 }
@@ -91,7 +95,7 @@ async function chooseLebenslageAfterRefusal(page: Page): Promise<void> {
     .getByLabel('Lebenslage');
   expect(await lebenslage.getAttribute('aria-invalid')).toBe('true');
   expect(await lebenslage.evaluate((el) => el === document.activeElement)).toBe(true);
-  await shoot(page, 'field-error');
+  await shoot(page, 'field-error', lebenslage);
   await lebenslage.selectOption('housing');
   expect(await lebenslage.getAttribute('aria-invalid')).toBeNull();
 }
@@ -143,7 +147,7 @@ describe.skipIf(!run)('published tables through the import page in Chromium', ()
     expect(await header.isChecked()).toBe(false);
     expect(await detected.innerText()).toMatch(/Erkannt:.*sieht wie Daten aus/);
     expect(await detected.innerText()).toContain('01_Mitte');
-    await shoot(page, 'a-detected');
+    await shoot(page, 'a-detected', header);
 
     await page.getByLabel('Gebietssystem', { exact: true }).selectOption('lor2021');
     await page.getByLabel('Ebene', { exact: true }).selectOption('bez');
@@ -153,7 +157,7 @@ describe.skipIf(!run)('published tables through the import page in Chromium', ()
     await page.getByLabel('Stichtag', { exact: true }).fill('31.12.2024');
     await page.getByLabel('Spalte 2', { exact: true }).selectOption('__new__');
     await describeNewIndicator(page, indicator);
-    await shoot(page, 'a-mapping');
+    await shoot(page, 'a-mapping', page.getByRole('region', { name: '4. Zuordnung' }));
     await chooseLebenslageAfterRefusal(page);
 
     await page.getByRole('button', { name: 'Probelauf' }).click();
@@ -172,7 +176,7 @@ describe.skipIf(!run)('published tables through the import page in Chromium', ()
     expect(await report.innerText()).toMatch(/Werte zu schreiben\s*12/);
     await page.getByRole('button', { name: 'Alle Zuordnungen übernehmen' }).click();
     expect(await review.innerText()).toContain('12 von 12 übernommen');
-    await shoot(page, 'a-dry-run');
+    await shoot(page, 'a-dry-run', review);
 
     await page.getByRole('button', { name: 'Importieren' }).click();
     await expect
@@ -183,7 +187,7 @@ describe.skipIf(!run)('published tables through the import page in Chromium', ()
     // after success: no stale field errors, the import button waits for a new file
     expect(await page.locator('[aria-invalid="true"]').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Importieren' }).isDisabled()).toBe(true);
-    await shoot(page, 'a-imported');
+    await shoot(page, 'a-imported', report);
 
     const stored = await values(page, indicator, '2024-12-31');
     expect(stored.values.filter((v) => v.value !== null)).toHaveLength(12);
@@ -240,7 +244,7 @@ describe.skipIf(!run)('published tables through the import page in Chromium', ()
       .getByRole('region', { name: '5. Neue Indikatoren' })
       .getByLabel('Lebenslage')
       .selectOption('housing');
-    await shoot(page, 'b-mapping');
+    await shoot(page, 'b-mapping', page.locator('.columns-table'));
 
     await page.getByRole('button', { name: 'Probelauf' }).click();
     expect(await reportHeading(page)).toContain('Probelauf abgeschlossen');
@@ -248,13 +252,13 @@ describe.skipIf(!run)('published tables through the import page in Chromium', ()
     expect(await report.innerText()).toContain(
       'Stichtage je Spalte: 2019 → 31.12.2019, 2020 → 31.12.2020, 2021 → 31.12.2021',
     );
-    await shoot(page, 'b-dry-run');
+    await shoot(page, 'b-dry-run', report);
     await page.getByRole('button', { name: 'Importieren' }).click();
     await expect
       .poll(() => reportHeading(page), { timeout: 120_000 })
       .toContain('Import erfolgreich');
     expect(await report.innerText()).toMatch(/Werte geschrieben\s*36/);
-    await shoot(page, 'b-imported');
+    await shoot(page, 'b-imported', report);
 
     expect(await importCount(page)).toBe(before + 1);
     for (const [date, code07] of [
@@ -275,7 +279,7 @@ describe.skipIf(!run)('published tables through the import page in Chromium', ()
     expect(cells[1]).toMatch(/\d+,\d s|\d+ s/);
     expect(cells[2]).toMatch(/wohnflaeche_jahre\.csv\s+[0-9a-f]{12}/);
     expect(cells[4]).toContain(IMPORTER.email);
-    await shoot(page, 'history');
+    await shoot(page, 'history', history);
     await page.context().close();
   });
 });

@@ -52,6 +52,8 @@ export function NameReview({ s, matches }: { s: ImportState; matches: readonly A
   const set = (input: string, choice: NameChoice) =>
     s.setDecisions({ ...s.decisions, names: { ...names, [input]: choice } });
   const areas = areasQ.data ?? [];
+  // after the import the review is history: shown, no longer editable
+  const readOnly = s.flow.done;
   const accepted = matches.filter((m) => names[m.input]?.accepted).length;
   return (
     <div className="card-inner name-review">
@@ -77,25 +79,29 @@ export function NameReview({ s, matches }: { s: ImportState; matches: readonly A
                   <th scope="row" className="mono">
                     {m.input}
                   </th>
-                  <td>{describeMatch(m)}</td>
-                  <td>{confidenceLabel(m)}</td>
-                  <td>
-                    <AreaPicker
-                      id={`imp-name-${i}`}
-                      label={t.impAreaFor(m.input)}
-                      value={choice.areaId}
-                      areas={
-                        areas.length ? areas : m.status === 'matched' ? [m.area] : m.candidates
-                      }
-                      onChange={(areaId) => set(m.input, { areaId, accepted: areaId !== null })}
-                    />
+                  <td data-label={t.impMatch}>{describeMatch(m)}</td>
+                  <td data-label={t.impConfidence}>{confidenceLabel(m)}</td>
+                  <td data-label={t.impArea}>
+                    {readOnly ? (
+                      (areas.find((a) => a.id === choice.areaId)?.name ?? t.impNoArea)
+                    ) : (
+                      <AreaPicker
+                        id={`imp-name-${i}`}
+                        label={t.impAreaFor(m.input)}
+                        value={choice.areaId}
+                        areas={
+                          areas.length ? areas : m.status === 'matched' ? [m.area] : m.candidates
+                        }
+                        onChange={(areaId) => set(m.input, { areaId, accepted: areaId !== null })}
+                      />
+                    )}
                   </td>
-                  <td>
+                  <td data-label={t.impAccept}>
                     <input
                       type="checkbox"
                       aria-label={t.impAcceptFor(m.input)}
                       checked={choice.accepted}
-                      disabled={choice.areaId === null}
+                      disabled={readOnly || choice.areaId === null}
                       onChange={(e) => set(m.input, { ...choice, accepted: e.target.checked })}
                     />
                   </td>
@@ -106,13 +112,15 @@ export function NameReview({ s, matches }: { s: ImportState; matches: readonly A
         </table>
       </div>
       <div className="actions">
-        <button
-          type="button"
-          className="btn"
-          onClick={() => s.setDecisions({ ...s.decisions, names: acceptAllMatches(names) })}
-        >
-          {t.impAcceptAll}
-        </button>
+        {!readOnly && (
+          <button
+            type="button"
+            className="btn"
+            onClick={() => s.setDecisions({ ...s.decisions, names: acceptAllMatches(names) })}
+          >
+            {t.impAcceptAll}
+          </button>
+        )}
         <span className="hint">{t.impAcceptedCount(accepted, matches.length)}</span>
       </div>
     </div>

@@ -30,9 +30,15 @@ function Consent({
   label: string;
 }) {
   const set = (v: boolean) => s.setDecisions({ ...s.decisions, [field]: v } as Decisions);
+  // after the import the decisions are history: shown, no longer editable
   return (
     <label className="checkbox">
-      <input type="checkbox" checked={s.decisions[field]} onChange={(e) => set(e.target.checked)} />
+      <input
+        type="checkbox"
+        checked={s.decisions[field]}
+        disabled={s.flow.done}
+        onChange={(e) => set(e.target.checked)}
+      />
       {label}
     </label>
   );

@@ -57,221 +57,19 @@ function openProgress(uploadId: string, onProgress: (p: ImportProgress) => void)
 const asApiError = (e: unknown) =>
   e instanceof ApiError ? e : new ApiError(String(e), 500, 'client');
 
-export function useImport() {
-  const [flow, dispatch] = useReducer(flowReducer, initialFlow);
-  const [files, setFilesState] = useState<File[]>([]);
-  const [analysis, setAnalysis] = useState<AnalyzeResponse | null>(null);
-  const [form, setFormState] = useState<TableForm>(EMPTY_FORM);
+/** What the person chose: the table form and its new indicators, target, decisions, source, areas. */
+function useChoices() {
+  const [files, setFiles] = useState<File[]>([]);
+  const [form, setForm] = useState<TableForm>(EMPTY_FORM);
   const [drafts, setDrafts] = useState<Record<string, NewIndicatorDraft>>({});
   const [target, setTarget] = useState({ systemId: '', levelId: '' });
   const [areaTarget, setAreaTarget] = useState<AreaTarget>({});
   const [areaChoices, setAreaChoices] = useState<AreaChoices>(INITIAL_AREA_CHOICES);
   const [source, setSource] = useState<SourceDraft>(EMPTY_SOURCE);
   const [decisions, setDecisions] = useState<Decisions>(INITIAL_DECISIONS);
-  const [report, setReport] = useState<ImportReport | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [areaProblems, setAreaProblems] = useState<string[]>([]);
-  const [progress, setProgress] = useState<ImportProgress | null>(null);
-  const [mapLink, setMapLink] = useState<string | null>(null);
-  /** Counts failed checks: each one moves the focus to the first invalid field once. */
-  const [failedChecks, setFailedChecks] = useState(0);
-  const indicatorsQ = useFetch(() => api.indicators(), []);
-  const systemsQ = useFetch(() => api.areaSystems(), []);
-  const [historyTick, setHistoryTick] = useState(0);
-  const historyQ = useFetch(() => api.imports(), [historyTick]);
-  const knownIds = useMemo(
-    () => new Set((indicatorsQ.data ?? []).map((i) => i.id)),
-    [indicatorsQ.data],
-  );
-  const isTable = analysis?.detected.kind === 'table';
-
-  const clearAfterUpload = useCallback(() => {
-    dispatch({ type: 'reset' });
-    setAnalysis(null);
-    setReport(null);
-    setError(null);
-    setMapLink(null);
-    setAreaProblems([]);
-  }, []);
-
-  const setFiles = (next: File[]) => {
-    setFilesState(next);
-    clearAfterUpload();
-    setAreaChoices(INITIAL_AREA_CHOICES);
-    setDecisions(INITIAL_DECISIONS);
-  };
-
-  /** The form changed: the drafts follow the new-indicator choices, the edited field loses its error. */
-  const setForm = (edited: TableForm, editedField?: string) => {
-    const relabelled =
-      analysis &&
-      (edited.layout !== form.layout || edited.indicatorColumn !== form.indicatorColumn);
-    const next = relabelled ? relabel(edited, analysis, knownIds) : edited;
-    setFormState(next);
-    setDrafts((d) => syncDrafts(next, d, analysis));
-    if (editedField) dispatch({ type: 'fieldEdited', field: editedField });
-  };
-
-  const applyAnalysis = async (res: AnalyzeResponse) => {
-    setAnalysis(res);
-    if (res.detected.kind === 'table') {
-      const known = indicatorsQ.data
-        ? knownIds
-        : new Set((await api.indicators()).map((i) => i.id));
-      const next = formFromAnalysis(res, known);
-      setFormState(next.form);
-      setDrafts(next.drafts);
-      setTarget({ systemId: res.suggestedSystemId ?? '', levelId: res.suggestedLevelId ?? '' });
-      setDecisions((d) => ({
-        ...d,
-        names: mergeNameMatches({}, res.published?.nameMatches ?? []),
-      }));
-    } else {
-      const m = unwrapSuggestion(res.suggestedMapping);
-      setFormState(EMPTY_FORM);
-      setDrafts({});
-      setAreaTarget({
-        systemMode: 'new',
-        levelMode: 'new',
-        codeProperty: (m.codeProperty as string | null) ?? undefined,
-        nameProperty: (m.nameProperty as string | null) ?? undefined,
-        parentCodeProperty: (m.parentCodeProperty as string | null) ?? undefined,
-      });
-    }
-    dispatch({
-      type: 'analyzed',
-      tabular: res.detected.kind === 'table',
-      hasHeader: res.published?.headerPresence.used ?? null,
-    });
-  };
-
-  /** Sends the files to the server; `hasHeader` re-reads the table with the person's header choice. */
-  const analyze = async (opts: { swapAxes?: boolean; hasHeader?: boolean } = {}) => {
-    if (files.length === 0) {
-      setError(new ApiError('Bitte wählen Sie mindestens eine Datei.', 400, 'client'));
-      return;
-    }
-    clearAfterUpload();
-    dispatch({ type: 'analyzeStarted' });
-    const swapAxes = opts.swapAxes ?? areaChoices.swapAxes;
-    setAreaChoices({ ...INITIAL_AREA_CHOICES, swapAxes });
-    setDecisions((d) => ({
-      ...INITIAL_DECISIONS,
-      hasHeader: opts.hasHeader ?? null,
-      decimal: d.decimal,
-      thousands: d.thousands,
-    }));
-    try {
-      const hasHeader = opts.hasHeader;
-      await applyAnalysis(
-        await api.analyzeImport(files, {
-          swapAxes,
-          ...(hasHeader !== undefined ? { hasHeader } : {}),
-        }),
-      );
-    } catch (e) {
-      dispatch({ type: 'reset' });
-      setError(asApiError(e));
-    }
-  };
-
-  /** Checks the form; field errors are marked and the run is not sent. */
-  const check = (): boolean => {
-    if (!analysis) return false;
-    if (isTable) {
-      const errors: FieldError[] = validateRun(form, target, drafts, knownIds, source);
-      if (errors.length) {
-        dispatch({ type: 'validationFailed', errors });
-        setFailedChecks((n) => n + 1);
-      }
-      return errors.length === 0;
-    }
-    const problems = [
-      ...missingInAreaTarget(areaTarget),
-      ...(areaTarget.systemMode !== 'existing'
-        ? sourceErrors(source, 'imp-areas').map((e) => e.message)
-        : []),
-      ...(areaTarget.systemMode !== 'existing' &&
-      areaTarget.systemId &&
-      systemsQ.data?.some((x) => x.id === areaTarget.systemId)
-        ? [
-            `Das Gebietssystem „${areaTarget.systemId}“ gibt es schon – bitte „vorhandenes ergänzen“ wählen oder eine andere Kennung.`,
-          ]
-        : []),
-    ];
-    setAreaProblems(problems);
-    if (problems.length) setFailedChecks((n) => n + 1);
-    return problems.length === 0;
-  };
-
-  const run = async (dryRun: boolean) => {
-    if (!analysis || !check()) return;
-    dispatch({ type: 'runStarted', dryRun });
-    setError(null);
-    setProgress(null);
-    const stream = openProgress(analysis.uploadId, setProgress);
-    try {
-      const body = buildRunBody({
-        dryRun,
-        analysis,
-        form,
-        drafts,
-        target,
-        areaTarget,
-        areaChoices,
-        source,
-        decisions,
-      });
-      const res = await api.runImport(analysis.uploadId, body);
-      setReport(res);
-      const details = tableDetails(res.details);
-      if (details)
-        setDecisions((d) => ({ ...d, names: mergeNameMatches(d.names, details.nameMatches) }));
-      if (res.missingAreas) setAreaChoices((c) => ({ ...c, missingAreas: res.missingAreas }));
-      const ok = res.status !== 'failed';
-      dispatch({
-        type: 'runFinished',
-        outcome: {
-          dryRun,
-          ok,
-          errorCount: res.errorCount,
-          rowsRead: res.rowsRead,
-          valuesWritten: res.rowsWritten,
-          unchanged: res.status === 'unchanged',
-        },
-      });
-      if (!dryRun) setHistoryTick((n) => n + 1);
-      if (!dryRun && ok) {
-        setMapLink(mapLinkAfter({ isTable, form, drafts, target, areaTarget }));
-        if (isTable) indicatorsQ.reload();
-        else systemsQ.reload();
-      }
-    } catch (e) {
-      const err = asApiError(e);
-      setError(err);
-      dispatch({ type: 'serverRefused', message: err.message });
-    } finally {
-      stream?.close();
-    }
-  };
-
-  const reset = () => {
-    setFilesState([]);
-    clearAfterUpload();
-    setDrafts({});
-    setSource(EMPTY_SOURCE);
-    setDecisions(INITIAL_DECISIONS);
-    setAreaChoices(INITIAL_AREA_CHOICES);
-    setProgress(null);
-  };
-
   return {
-    flow,
-    dispatch,
     files,
     setFiles,
-    analysis,
-    isTable,
     form,
     setForm,
     drafts,
@@ -286,19 +84,246 @@ export function useImport() {
     setSource,
     decisions,
     setDecisions,
+  };
+}
+
+/** What the server answered (analysis, report, refusal) and how the run goes. */
+function useAnswers() {
+  const [flow, dispatch] = useReducer(flowReducer, initialFlow);
+  const [analysis, setAnalysis] = useState<AnalyzeResponse | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [areaProblems, setAreaProblems] = useState<string[]>([]);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [mapLink, setMapLink] = useState<string | null>(null);
+  /** Counts failed checks: each one moves the focus to the first invalid field once. */
+  const [failedChecks, setFailedChecks] = useState(0);
+  return {
+    flow,
+    dispatch,
+    analysis,
+    setAnalysis,
     report,
+    setReport,
     error,
+    setError,
     areaProblems,
+    setAreaProblems,
     progress,
+    setProgress,
     mapLink,
+    setMapLink,
     failedChecks,
-    analyze,
-    run,
+    setFailedChecks,
+  };
+}
+
+/** Indicators, area systems and the import history as the server has them. */
+function useServerData() {
+  const indicatorsQ = useFetch(() => api.indicators(), []);
+  const systemsQ = useFetch(() => api.areaSystems(), []);
+  const [historyTick, setHistoryTick] = useState(0);
+  const historyQ = useFetch(() => api.imports(), [historyTick]);
+  const knownIds = useMemo(
+    () => new Set((indicatorsQ.data ?? []).map((i) => i.id)),
+    [indicatorsQ.data],
+  );
+  const reloadHistory = useCallback(() => setHistoryTick((n) => n + 1), []);
+  return { indicatorsQ, systemsQ, historyQ, knownIds, reloadHistory };
+}
+
+type Parts = ReturnType<typeof useChoices> &
+  ReturnType<typeof useAnswers> &
+  ReturnType<typeof useServerData>;
+
+/** Forgets everything after the upload (a new file or a new analysis starts over). */
+function clearAfterUpload(p: Parts): void {
+  p.dispatch({ type: 'reset' });
+  p.setAnalysis(null);
+  p.setReport(null);
+  p.setError(null);
+  p.setMapLink(null);
+  p.setAreaProblems([]);
+}
+
+/** Takes the server's analysis into the form: the suggestion, drafts for unknown indicators, target. */
+async function applyAnalysis(p: Parts, res: AnalyzeResponse): Promise<void> {
+  p.setAnalysis(res);
+  if (res.detected.kind === 'table') {
+    const known = p.indicatorsQ.data
+      ? p.knownIds
+      : new Set((await api.indicators()).map((i) => i.id));
+    const next = formFromAnalysis(res, known);
+    p.setForm(next.form);
+    p.setDrafts(next.drafts);
+    p.setTarget({ systemId: res.suggestedSystemId ?? '', levelId: res.suggestedLevelId ?? '' });
+    p.setDecisions((d) => ({
+      ...d,
+      names: mergeNameMatches({}, res.published?.nameMatches ?? []),
+    }));
+  } else {
+    const m = unwrapSuggestion(res.suggestedMapping);
+    p.setForm(EMPTY_FORM);
+    p.setDrafts({});
+    p.setAreaTarget({
+      systemMode: 'new',
+      levelMode: 'new',
+      codeProperty: (m.codeProperty as string | null) ?? undefined,
+      nameProperty: (m.nameProperty as string | null) ?? undefined,
+      parentCodeProperty: (m.parentCodeProperty as string | null) ?? undefined,
+    });
+  }
+  p.dispatch({
+    type: 'analyzed',
+    tabular: res.detected.kind === 'table',
+    hasHeader: res.published?.headerPresence.used ?? null,
+  });
+}
+
+/** Sends the files to the server; `hasHeader` re-reads the table with the person's header choice. */
+async function analyzeFiles(
+  p: Parts,
+  opts: { swapAxes?: boolean; hasHeader?: boolean },
+): Promise<void> {
+  if (p.files.length === 0) {
+    p.setError(new ApiError('Bitte wählen Sie mindestens eine Datei.', 400, 'client'));
+    return;
+  }
+  clearAfterUpload(p);
+  p.dispatch({ type: 'analyzeStarted' });
+  const swapAxes = opts.swapAxes ?? p.areaChoices.swapAxes;
+  p.setAreaChoices({ ...INITIAL_AREA_CHOICES, swapAxes });
+  p.setDecisions((d) => ({
+    ...INITIAL_DECISIONS,
+    hasHeader: opts.hasHeader ?? null,
+    decimal: d.decimal,
+    thousands: d.thousands,
+  }));
+  try {
+    const header = opts.hasHeader !== undefined ? { hasHeader: opts.hasHeader } : {};
+    await applyAnalysis(p, await api.analyzeImport(p.files, { swapAxes, ...header }));
+  } catch (e) {
+    p.dispatch({ type: 'reset' });
+    p.setError(asApiError(e));
+  }
+}
+
+/** German problems of an areas import target (shown as a list). */
+function areaTargetProblems(p: Parts): string[] {
+  const newSystem = p.areaTarget.systemMode !== 'existing';
+  const taken =
+    newSystem &&
+    p.areaTarget.systemId &&
+    p.systemsQ.data?.some((x) => x.id === p.areaTarget.systemId);
+  return [
+    ...missingInAreaTarget(p.areaTarget),
+    ...(newSystem ? sourceErrors(p.source, 'imp-areas').map((e) => e.message) : []),
+    ...(taken
+      ? [
+          `Das Gebietssystem „${p.areaTarget.systemId}“ gibt es schon – bitte „vorhandenes ergänzen“ wählen oder eine andere Kennung.`,
+        ]
+      : []),
+  ];
+}
+
+/** Checks the form before a run; field errors are marked (and focused), nothing is sent. */
+function checkRun(p: Parts): boolean {
+  if (!p.analysis) return false;
+  if (p.analysis.detected.kind === 'table') {
+    const errors: FieldError[] = validateRun(p.form, p.target, p.drafts, p.knownIds, p.source);
+    if (errors.length) {
+      p.dispatch({ type: 'validationFailed', errors });
+      p.setFailedChecks((n) => n + 1);
+    }
+    return errors.length === 0;
+  }
+  const problems = areaTargetProblems(p);
+  p.setAreaProblems(problems);
+  if (problems.length) p.setFailedChecks((n) => n + 1);
+  return problems.length === 0;
+}
+
+/** Runs the dry run or the import and takes its report (name review, missing areas) into the state. */
+async function runImport(p: Parts, dryRun: boolean): Promise<void> {
+  const analysis = p.analysis;
+  if (!analysis || !checkRun(p)) return;
+  const isTable = analysis.detected.kind === 'table';
+  p.dispatch({ type: 'runStarted', dryRun });
+  p.setError(null);
+  p.setProgress(null);
+  const stream = openProgress(analysis.uploadId, p.setProgress);
+  try {
+    const res = await api.runImport(analysis.uploadId, buildRunBody({ ...p, dryRun, analysis }));
+    p.setReport(res);
+    const details = tableDetails(res.details);
+    if (details)
+      p.setDecisions((d) => ({ ...d, names: mergeNameMatches(d.names, details.nameMatches) }));
+    if (res.missingAreas) p.setAreaChoices((c) => ({ ...c, missingAreas: res.missingAreas }));
+    const ok = res.status !== 'failed';
+    p.dispatch({
+      type: 'runFinished',
+      outcome: {
+        dryRun,
+        ok,
+        errorCount: res.errorCount,
+        rowsRead: res.rowsRead,
+        valuesWritten: res.rowsWritten,
+        unchanged: res.status === 'unchanged',
+      },
+    });
+    if (!dryRun) p.reloadHistory();
+    if (!dryRun && ok) {
+      p.setMapLink(mapLinkAfter({ ...p, isTable }));
+      if (isTable) p.indicatorsQ.reload();
+      else p.systemsQ.reload();
+    }
+  } catch (e) {
+    const err = asApiError(e);
+    p.setError(err);
+    p.dispatch({ type: 'serverRefused', message: err.message });
+  } finally {
+    stream?.close();
+  }
+}
+
+/** The import screen's state and actions (see the file comment). */
+export function useImport() {
+  const p: Parts = { ...useChoices(), ...useAnswers(), ...useServerData() };
+  const isTable = p.analysis?.detected.kind === 'table';
+
+  const setFiles = (next: File[]) => {
+    p.setFiles(next);
+    clearAfterUpload(p);
+    p.setAreaChoices(INITIAL_AREA_CHOICES);
+    p.setDecisions(INITIAL_DECISIONS);
+  };
+
+  /** The form changed: the drafts follow the new-indicator choices, the edited field loses its error. */
+  const setForm = (edited: TableForm, editedField?: string) => {
+    const relabelled =
+      p.analysis &&
+      (edited.layout !== p.form.layout || edited.indicatorColumn !== p.form.indicatorColumn);
+    const next = relabelled && p.analysis ? relabel(edited, p.analysis, p.knownIds) : edited;
+    p.setForm(next);
+    p.setDrafts((d) => syncDrafts(next, d, p.analysis));
+    if (editedField) p.dispatch({ type: 'fieldEdited', field: editedField });
+  };
+
+  const reset = () => {
+    setFiles([]);
+    p.setDrafts({});
+    p.setSource(EMPTY_SOURCE);
+    p.setProgress(null);
+  };
+
+  return {
+    ...p,
+    isTable,
+    setFiles,
+    setForm,
+    analyze: (opts: { swapAxes?: boolean; hasHeader?: boolean } = {}) => analyzeFiles(p, opts),
+    run: (dryRun: boolean) => runImport(p, dryRun),
     reset,
-    indicatorsQ,
-    systemsQ,
-    historyQ,
-    knownIds,
   };
 }
 
