@@ -1,8 +1,10 @@
 // Import of Standorte: upload → detected columns → choose name/coordinate/capacity columns → dry run
 // (points outside every area listed) → import. Native form elements only, so it works by keyboard.
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { FormField, focusFirstInvalid } from '../../components/form-field.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
+import { dimensionLabel, DIMENSION_ORDER } from '../../lib/labels.ts';
 import { PointJoinReport } from './point-report.tsx';
 import {
   pointsApi,
@@ -34,6 +36,9 @@ interface Draft {
   crs: PointCrs;
   capacityColumn: string;
   count: boolean;
+  /** Lebenslage of the count indicators: chosen by the person, no default. */
+  dimension: string;
+  definition: string;
   sourceTitle: string;
   publisher: string;
   licence: string;
@@ -53,6 +58,8 @@ function initialDraft(a: PointAnalysis['analysis']): Draft {
     crs: a.coordinates?.crs ?? 4326,
     capacityColumn: '',
     count: true,
+    dimension: '',
+    definition: '',
     sourceTitle: '',
     publisher: '',
     licence: '',
@@ -93,8 +100,20 @@ function runBody(d: Draft, a: PointAnalysis['analysis'], dryRun: boolean, dept?:
         }
       : {}),
     ...(dept ? { departmentId: dept } : {}),
+    ...(d.dimension ? { dimension: d.dimension } : {}),
+    ...(d.count && d.definition.trim() ? { definitionDe: d.definition.trim() } : {}),
   };
   return body;
+}
+
+/** Lebenslagen a count of facilities may belong to (the computed social index is not one). */
+const POINT_DIMENSIONS = DIMENSION_ORDER.filter((d) => d !== 'social_index');
+
+/** Field errors before a run: new count indicators need their Lebenslage. */
+function checkDraft(d: Draft): { dimension?: string } {
+  return (d.count || d.capacityColumn) && !d.dimension
+    ? { dimension: 'Bitte die Lebenslage der Zählindikatoren wählen.' }
+    : {};
 }
 
 const message = (e: unknown): string =>
@@ -112,8 +131,16 @@ export function PointImportForm({ onImported }: { onImported: () => void }) {
   const [report, setReport] = useState<PointRunReport | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const set = <K extends keyof Draft>(k: K, v: Draft[K]) =>
+  const [fieldErrors, setFieldErrors] = useState<{ dimension?: string }>({});
+  const [checks, setChecks] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (checks > 0) focusFirstInvalid(formRef.current);
+  }, [checks]);
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => {
     setDraft((d) => (d ? { ...d, [k]: v } : d));
+    if (k === 'dimension' || k === 'count' || k === 'capacityColumn') setFieldErrors({});
+  };
 
   const analyze = (e: FormEvent) => {
     e.preventDefault();
@@ -136,6 +163,12 @@ export function PointImportForm({ onImported }: { onImported: () => void }) {
   };
   const run = (dryRun: boolean) => {
     if (!analysis || !draft) return;
+    const invalid = checkDraft(draft);
+    setFieldErrors(invalid);
+    if (invalid.dimension) {
+      setChecks((c) => c + 1);
+      return;
+    }
     setBusy(true);
     setError(null);
     pointsApi
@@ -153,7 +186,10 @@ export function PointImportForm({ onImported }: { onImported: () => void }) {
           }
         },
         (err: unknown) => {
-          setError(message(err));
+          if (err instanceof ApiError && /Lebenslage/.test(err.message)) {
+            setFieldErrors({ dimension: err.message });
+            setChecks((c) => c + 1);
+          } else setError(message(err));
           setBusy(false);
         },
       );
@@ -240,6 +276,8 @@ export function PointImportForm({ onImported }: { onImported: () => void }) {
       )}
       {a && draft && (
         <form
+          ref={formRef}
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             run(true);
@@ -293,6 +331,43 @@ export function PointImportForm({ onImported }: { onImported: () => void }) {
             'Kapazitätsspalte (Summe je Gebiet, z. B. Plätze)',
             a.numericColumns,
             '(keine)',
+          )}
+          {(draft.count || draft.capacityColumn) && (
+            <>
+              <FormField
+                label="Lebenslage der Zählindikatoren"
+                error={fieldErrors.dimension ?? null}
+                hint="Wohin gehören die Zahlen im Gebietsprofil? z. B. Kitas und Schulen: Bildung, Apotheken: Gesundheit."
+              >
+                <select
+                  required
+                  value={draft.dimension}
+                  onChange={(e) => set('dimension', e.target.value)}
+                >
+                  <option value="" disabled>
+                    – bitte wählen –
+                  </option>
+                  {POINT_DIMENSIONS.map((d) => (
+                    <option key={d} value={d}>
+                      {dimensionLabel(d, 'de')}
+                    </option>
+                  ))}
+                </select>
+              </FormField>
+              {draft.count && (
+                <FormField
+                  label="Definition des Zählindikators (optional)"
+                  hint={`Ohne Angabe: „Anzahl der Standorte je Gebiet aus dem Punktdatensatz „${draft.nameDe}“ (Zuordnung per Lage im Gebiet).“`}
+                >
+                  <textarea
+                    rows={2}
+                    maxLength={2000}
+                    value={draft.definition}
+                    onChange={(e) => set('definition', e.target.value)}
+                  />
+                </FormField>
+              )}
+            </>
           )}
           <fieldset>
             <legend>Quelle der Standorte</legend>

@@ -67,6 +67,9 @@ export interface PointRunBody {
   capacityColumn?: string;
   capacityIndicator?: { id: string; nameDe: string };
   departmentId?: string;
+  /** Lebenslage of new count indicators: required with countIndicator/capacityIndicator. */
+  dimension?: string;
+  definitionDe?: string;
 }
 
 export interface PointRunReport {
