@@ -305,16 +305,62 @@ export class AccessControl {
 /**
  * 401 for anonymous visitors, 403 for signed-in people and API tokens without the permission. The
  * message names the missing permission and who lacks it (the person or the token), details carry
- * both for clients.
+ * both for clients. `forWhat` says what the permission would allow („Gebiete importieren“).
  */
-export function missingPermission(principal: Principal, permission: string): HttpError {
+export function missingPermission(
+  principal: Principal,
+  permission: string,
+  forWhat?: string,
+): HttpError {
   if (principal.kind === 'anonymous') return unauthorized();
+  const purpose = forWhat ? ` (${forWhat})` : '';
   const message =
     principal.kind === 'token'
-      ? `Ihr API-Token hat die Berechtigung „${permission}“ nicht. Bitte lassen Sie den Token mit dieser Berechtigung neu ausstellen.`
-      : `Ihnen fehlt die Berechtigung „${permission}“. Bitte wenden Sie sich an die Administration Ihrer Kommune.`;
+      ? `Ihr API-Token hat die Berechtigung „${permission}“${purpose} nicht. Bitte lassen Sie den Token mit dieser Berechtigung neu ausstellen.`
+      : `Ihnen fehlt die Berechtigung „${permission}“${purpose}. Bitte wenden Sie sich an die Administration Ihrer Kommune.`;
   return new HttpError(403, 'forbidden', message, {
     missingPermission: permission,
     caller: principal.kind,
   });
+}
+
+/** A record that belongs to a department, as a refusal names it. */
+export interface DepartmentRecord {
+  /** Subject of the sentence, e.g. „Die Regel „anstieg““ (… gehört zur Abteilung …). */
+  label: string;
+  department: string;
+}
+
+/**
+ * 403 for a record of another department (ADR 0012): names the record's department, the caller's
+ * own, and the permission that covers every department (`allPermission`). A caller without the
+ * department permission at all hears that one named instead, as from missingPermission.
+ */
+export function notOwnDepartment(
+  principal: Principal,
+  record: DepartmentRecord,
+  permission: string,
+  allPermission: string,
+): HttpError {
+  const where = `${record.label} gehört zur Abteilung „${record.department}“`;
+  if (!principal.permissions.has(permission)) {
+    const missing = missingPermission(principal, permission);
+    if (missing.statusCode !== 403) return missing;
+    return new HttpError(403, 'forbidden', `${where}; ${missing.message}`, missing.details);
+  }
+  const who = principal.kind === 'token' ? 'Ihr API-Token darf' : 'Sie dürfen';
+  const own = principal.departmentId
+    ? `${who} nur für die Abteilung „${principal.departmentId}“ schreiben`
+    : `${who} für keine Abteilung schreiben (keine Abteilung zugeordnet)`;
+  return new HttpError(
+    403,
+    'forbidden',
+    `${where}; ${own} (für alle Abteilungen braucht es die Berechtigung „${allPermission}“).`,
+    {
+      missingPermission: allPermission,
+      caller: principal.kind,
+      department: record.department,
+      ownDepartment: principal.departmentId ?? null,
+    },
+  );
 }

@@ -3,13 +3,13 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
 import { publicBaseUrl } from '../../config.ts';
-import { badRequest, forbidden, notFound } from '../../http/errors.ts';
+import { badRequest, notFound } from '../../http/errors.ts';
 import type { Principal } from '../access/principal.ts';
 import { listDepartments } from '../access/service.ts';
 import { auditActor } from '../audit/chain.ts';
 import { getTenantCatalogue } from '../indicators/index.ts';
 import { canReadIndicator } from '../indicators/policy.ts';
-import { assertCanEditRule } from './policy.ts';
+import { assertCanEditRule, assertOwnSubscription, ownsSubscription } from './policy.ts';
 import {
   alertSchema,
   alertsQuerySchema,
@@ -42,13 +42,6 @@ import {
 } from './visibility.ts';
 
 type DetectResult = z.output<typeof detectResultSchema>;
-
-function ownsSubscription(principal: Principal, email: string): boolean {
-  return (
-    principal.permissions.has('alerts.rules_all') ||
-    email.toLowerCase() === principal.name.toLowerCase()
-  );
-}
 
 async function requireDepartment(ctx: AppContext, tenantId: string, id: string): Promise<void> {
   if (!(await listDepartments(ctx.db, tenantId)).some((d) => d.id === id))
@@ -126,7 +119,7 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     refusals: { 409: 'Kennung schon vergeben' },
     handler: async ({ body, auth, request }) => {
       await requireDepartment(ctx, auth.tenantId, body.department);
-      assertCanEditRule(auth, body.department);
+      assertCanEditRule(auth, body.department, body.id);
       const rule = await createRule(
         ctx.db,
         auth.tenantId,
@@ -152,7 +145,7 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
       const rule = (await listRules(ctx.db, auth.tenantId)).find((r) => r.id === params.id);
       if (!rule || !(await ruleVisible(rule, reader)))
         throw notFound(`Regel „${params.id}“ gibt es nicht.`);
-      assertCanEditRule(auth, rule.department);
+      assertCanEditRule(auth, rule.department, rule.id);
       return editRule(
         ctx.db,
         auth.tenantId,
@@ -259,8 +252,7 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     status: 201,
     location: (sub) => `/api/alert-subscriptions/${sub.id}`,
     handler: async ({ body, auth, request }) => {
-      if (!ownsSubscription(auth, body.email))
-        throw forbidden('Abonnements gehen an die eigene E-Mail-Adresse.');
+      assertOwnSubscription(auth, body.email, 'anlegen');
       await requireSubscribable(ctx, auth, body);
       const sub = await createSubscription(ctx.db, auth.tenantId, {
         ...body,
@@ -281,8 +273,7 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     response: z.object({ deleted: z.number().int() }),
     handler: async ({ params, auth, request }) => {
       const sub = (await listSubscriptions(ctx.db, auth.tenantId)).find((x) => x.id === params.id);
-      if (sub && !ownsSubscription(auth, sub.email))
-        throw forbidden('Nur eigene Abonnements können gelöscht werden.');
+      if (sub) assertOwnSubscription(auth, sub.email, 'löschen');
       await removeSubscription(
         ctx.db,
         auth.tenantId,

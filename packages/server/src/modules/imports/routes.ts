@@ -1,27 +1,22 @@
 // Import routes: upload + analyse, run (dry run or real), progress as Server-Sent Events, history.
 // Thin handlers: the service does the work, the same as for the CLI.
-import { createWriteStream } from 'node:fs';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
-import { forbidden, HttpError, notFound } from '../../http/errors.ts';
+import { HttpError, notFound } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
+import { missingPermission } from '../access/access-control.ts';
 import type { Principal } from '../access/principal.ts';
 import { auditActor } from '../audit/chain.ts';
 import { canEditIndicator, canReadIndicator } from '../indicators/policy.ts';
-import { ImportFileError } from './readers/errors.ts';
 import { analysisSchema, reportSchema, runBodySchema } from './schema.ts';
 import { analyzeUpload, listImportRuns, runAreaImport, runTableImport } from './service.ts';
 import {
-  createUpload,
-  discardNewUpload,
-  finishUpload,
+  fileErrorAsHttp,
   getUpload,
+  receiveUpload,
   removeUpload,
-  safeName,
   sweepUploads,
   uploadsRoot,
   type UploadOwner,
@@ -84,54 +79,20 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
         },
       },
     },
-    handler: async ({ request, auth, query }) => {
-      if (!request.isMultipart())
-        throw new HttpError(
-          400,
-          'bad_request',
-          'Bitte die Datei als multipart/form-data hochladen (Feld „file“).',
-        );
-      const { id, dir } = await createUpload(root);
-      try {
-        for await (const part of request.files()) {
-          // streamed to disk: a large file never sits wholly in memory
-          await pipeline(part.file, createWriteStream(path.join(dir, safeName(part.filename))));
-          if (part.file.truncated)
-            throw new HttpError(
-              413,
-              'too_large',
-              `${part.filename}: die Datei ist größer als ${Math.round(ctx.config.maxUploadBytes / 1048576)} MB.`,
-            );
+    handler: ({ request, auth, query }) =>
+      receiveUpload(request, root, ownerOf(auth), ctx.config.maxUploadBytes, async (upload) => {
+        try {
+          return await analyzeUpload(ctx.db, auth.tenantId, upload, {
+            swapAxes: query.swapAxes === 'true',
+            hasHeader: query.hasHeader === undefined ? undefined : query.hasHeader === 'true',
+          });
+        } catch (err) {
+          // readers that name the file first („name.csv: …“) describe the file, not a server fault
+          if (!(err instanceof HttpError) && err instanceof Error && /^[^:]+: /.test(err.message))
+            throw new HttpError(400, 'invalid_file', err.message);
+          throw err;
         }
-        const upload = await finishUpload(root, id, ownerOf(auth));
-        if (upload.files.length === 0)
-          throw new HttpError(400, 'bad_request', 'Es wurde keine Datei hochgeladen.');
-        const empty = upload.files.find((f) => f.bytes === 0);
-        if (empty) throw new HttpError(400, 'empty_file', `${empty.name}: die Datei ist leer.`);
-        const analysis = await analyzeUpload(ctx.db, auth.tenantId, upload, {
-          swapAxes: query.swapAxes === 'true',
-          hasHeader: query.hasHeader === undefined ? undefined : query.hasHeader === 'true',
-        });
-        return {
-          uploadId: id,
-          files: upload.files.map((f) => ({ name: f.name, bytes: f.bytes })),
-          analysis,
-        };
-      } catch (err) {
-        await discardNewUpload(root, id);
-        if (err instanceof ImportFileError)
-          throw new HttpError(
-            400,
-            'invalid_file',
-            err.issues.map((i) => i.message).join(' '),
-            err.issues,
-          );
-        if (err instanceof HttpError) throw err;
-        if (err instanceof Error && /^[^:]+: /.test(err.message))
-          throw new HttpError(400, 'invalid_file', err.message);
-        throw err;
-      }
-    },
+      }),
   });
 
   defineRoute(app, {
@@ -148,9 +109,7 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
       // Areas are the common ground of every department: only data stewards, Sozialplanung and
       // administrators change them (docs/adr/0007-access-control.md).
       if (body.kind === 'areas' && !auth.permissions.has('imports.areas'))
-        throw forbidden(
-          'Gebiete importieren darf nur die Datenverantwortung, Sozialplanung oder Administration (Berechtigung „imports.areas“).',
-        );
+        throw missingPermission(auth, 'imports.areas', 'Gebiete importieren');
       // someone else's upload (another person or tenant) answers like one that does not exist
       const upload = await getUpload(root, params.uploadId, ownerOf(auth));
       if (!upload)
@@ -193,14 +152,7 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
           { phase: 'fehler', rowsRead: 0, bytesRead: 0, bytesTotal: 0 },
           true,
         );
-        if (err instanceof ImportFileError)
-          throw new HttpError(
-            400,
-            'invalid_file',
-            err.issues.map((i) => i.message).join(' '),
-            err.issues,
-          );
-        throw err;
+        throw fileErrorAsHttp(err);
       }
     },
   });

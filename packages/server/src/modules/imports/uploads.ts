@@ -3,10 +3,14 @@
 // tenant and person who sent it (issue 8 § 4): for anyone else it does not exist. Uploads nobody ran
 // expire (UPLOAD_MAX_AGE_MS), also those orphaned by a restart.
 import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import { HttpError } from '../../http/errors.ts';
+import { ImportFileError } from './readers/errors.ts';
 
 export interface UploadedFile {
   name: string;
@@ -153,4 +157,70 @@ export async function sha256Of(files: UploadedFile[]): Promise<string> {
     for await (const chunk of createReadStream(f.path)) h.update(chunk as Buffer);
   }
   return h.digest('hex');
+}
+
+/** What an analyse route answers: the upload's id, its files and the analysis of them. */
+export interface ReceivedUpload<T> {
+  uploadId: string;
+  files: { name: string; bytes: number }[];
+  analysis: T;
+}
+
+/** An ImportFileError as a 400 naming file, line and column; anything else unchanged. */
+export function fileErrorAsHttp(err: unknown): unknown {
+  if (err instanceof ImportFileError)
+    return new HttpError(
+      400,
+      'invalid_file',
+      err.issues.map((i) => i.message).join(' '),
+      err.issues,
+    );
+  return err;
+}
+
+/**
+ * Receives a multipart/form-data upload (field „file“, one or more files) into a new upload folder,
+ * streamed to disk so a large file never sits wholly in memory, binds it to its owner and hands it
+ * to `analyse`. Refuses with 400 a request that is no multipart upload, one without files and an
+ * empty file, with 413 a file past `maxBytes`; whenever something fails, the folder goes again.
+ */
+export async function receiveUpload<T>(
+  request: FastifyRequest,
+  root: string,
+  owner: UploadOwner,
+  maxBytes: number,
+  analyse: (upload: Upload) => Promise<T>,
+): Promise<ReceivedUpload<T>> {
+  if (!request.isMultipart())
+    throw new HttpError(
+      400,
+      'bad_request',
+      'Bitte die Datei als multipart/form-data hochladen (Feld „file“).',
+    );
+  const { id, dir } = await createUpload(root);
+  try {
+    for await (const part of request.files()) {
+      await pipeline(part.file, createWriteStream(path.join(dir, safeName(part.filename))));
+      if (part.file.truncated)
+        throw new HttpError(
+          413,
+          'too_large',
+          `${part.filename}: die Datei ist größer als ${Math.round(maxBytes / 1048576)} MB.`,
+        );
+    }
+    const upload = await finishUpload(root, id, owner);
+    if (upload.files.length === 0)
+      throw new HttpError(400, 'bad_request', 'Es wurde keine Datei hochgeladen.');
+    const empty = upload.files.find((f) => f.bytes === 0);
+    if (empty) throw new HttpError(400, 'empty_file', `${empty.name}: die Datei ist leer.`);
+    const analysis = await analyse(upload);
+    return {
+      uploadId: id,
+      files: upload.files.map((f) => ({ name: f.name, bytes: f.bytes })),
+      analysis,
+    };
+  } catch (err) {
+    await discardNewUpload(root, id);
+    throw fileErrorAsHttp(err);
+  }
 }

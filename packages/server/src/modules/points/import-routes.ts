@@ -1,25 +1,19 @@
 // Routes of the point import (Standorte): upload + analyse, then dry run or run. Thin handlers; the
 // uploads are the import module's (same folder, same owner check). Needs @fastify/multipart, which
 // registerImportRoutes registers: call this after it.
-import { createWriteStream } from 'node:fs';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
-import { HttpError, notFound } from '../../http/errors.ts';
+import { notFound } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
 import type { Principal } from '../access/principal.ts';
 import { auditActor } from '../audit/chain.ts';
 import { canEditIndicator } from '../indicators/policy.ts';
-import { ImportFileError } from '../imports/readers/errors.ts';
 import {
-  createUpload,
-  discardNewUpload,
-  finishUpload,
+  fileErrorAsHttp,
   getUpload,
+  receiveUpload,
   removeUpload,
-  safeName,
   uploadsRoot,
   type UploadOwner,
 } from '../imports/uploads.ts';
@@ -36,18 +30,6 @@ const ownerOf = (auth: Principal): UploadOwner => ({
   userId: auth.userId,
 });
 const today = (): string => new Date().toISOString().slice(0, 10);
-
-/** An ImportFileError as a 400 naming file, line and column. */
-function asHttpError(err: unknown): unknown {
-  if (err instanceof ImportFileError)
-    return new HttpError(
-      400,
-      'invalid_file',
-      err.issues.map((i) => i.message).join(' '),
-      err.issues,
-    );
-  return err;
-}
 
 /** POST /api/point-imports/analyze and /api/point-imports/{uploadId}/run. */
 export function registerPointImportRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -81,13 +63,7 @@ export function registerPointImportRoutes(app: FastifyInstance, ctx: AppContext)
         },
       },
     },
-    handler: async ({ request, auth, query }) => {
-      if (!request.isMultipart())
-        throw new HttpError(
-          400,
-          'bad_request',
-          'Bitte die Datei als multipart/form-data hochladen (Feld „file“).',
-        );
+    handler: ({ request, auth, query }) => {
       const coordinates =
         query.x && query.y
           ? coordinateColumnsSchema.parse({
@@ -96,36 +72,13 @@ export function registerPointImportRoutes(app: FastifyInstance, ctx: AppContext)
               crs: Number(query.crs ?? 4326),
             })
           : undefined;
-      const { id, dir } = await createUpload(root);
-      try {
-        for await (const part of request.files()) {
-          await pipeline(part.file, createWriteStream(path.join(dir, safeName(part.filename))));
-          if (part.file.truncated)
-            throw new HttpError(
-              413,
-              'too_large',
-              `${part.filename}: die Datei ist größer als ${Math.round(ctx.config.maxUploadBytes / 1048576)} MB.`,
-            );
-        }
-        const upload = await finishUpload(root, id, ownerOf(auth));
-        if (upload.files.length === 0)
-          throw new HttpError(400, 'bad_request', 'Es wurde keine Datei hochgeladen.');
-        const empty = upload.files.find((f) => f.bytes === 0);
-        if (empty) throw new HttpError(400, 'empty_file', `${empty.name}: die Datei ist leer.`);
-        const analysis = await analyzePointUpload(ctx.db, auth.tenantId, upload, {
+      return receiveUpload(request, root, ownerOf(auth), ctx.config.maxUploadBytes, (upload) =>
+        analyzePointUpload(ctx.db, auth.tenantId, upload, {
           coordinates,
           ...(query.crs && !coordinates ? { crs: query.crs } : {}),
           date: query.date ?? today(),
-        });
-        return {
-          uploadId: id,
-          files: upload.files.map((f) => ({ name: f.name, bytes: f.bytes })),
-          analysis,
-        };
-      } catch (err) {
-        await discardNewUpload(root, id);
-        throw asHttpError(err);
-      }
+        }),
+      );
     },
   });
 
@@ -158,7 +111,7 @@ export function registerPointImportRoutes(app: FastifyInstance, ctx: AppContext)
         if (!body.dryRun) await removeUpload(root, params.uploadId, ownerOf(auth));
         return report;
       } catch (err) {
-        throw asHttpError(err);
+        throw fileErrorAsHttp(err);
       }
     },
   });
