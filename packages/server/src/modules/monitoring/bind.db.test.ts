@@ -114,7 +114,7 @@ describe('POST /api/indices/:id/bind/preview', () => {
       indicatorName: 'Neu mss23_s1',
     });
     expect(plan.warnings).toEqual([
-      'Eingang „mss_s1_unemployment“ hatte die Einheit „percent“, der Indikator „mss23_s1“ hat „per_100“.',
+      'Eingang „mss_s1_unemployment“ hatte die Einheit „Prozent (%)“, der Indikator „mss23_s1“ hat „je 100“.',
       'Eingang „mss_s3_transfer“ (Transferbezug) rechnet „höher ist ungünstiger“, der Indikator „mss23_s3“ ist als „höher ist günstiger“ beschrieben.',
     ]);
     expect(await counts()).toEqual(before);

@@ -5,7 +5,7 @@
 // differences in direction and unit are warnings, not refusals (an input may be measured differently
 // on purpose). The new definition is saved as version 1 with its audit entry (which names the
 // bindings) in one transaction. Decision: docs/adr/0014-indicator-edit-and-index-binding.md.
-import type { IndexDefinition } from '@sozialraum/core';
+import { UNITS, unitLabel, type IndexDefinition, type Unit } from '@sozialraum/core';
 import type { Db, Sql } from '../../db/db.ts';
 import { HttpError, badRequest, notFound } from '../../http/errors.ts';
 import type { Principal } from '../access/principal.ts';
@@ -47,6 +47,10 @@ const DIRECTION_DE: Record<string, string> = {
   higher_is_better: 'höher ist günstiger',
   neutral: 'neutral',
 };
+
+/** A unit in German for messages ("Prozent (%)"); unknown codes as they are. */
+const unitDe = (u: string): string =>
+  (UNITS as readonly string[]).includes(u) ? unitLabel(u as Unit, 'de') : u;
 
 /** The inputs of an index, status first, with their part. */
 export function indexInputs(def: IndexDefinition) {
@@ -113,7 +117,7 @@ export async function planBinding(
     const original = readable.get(inp.indicatorId);
     if (original && original.unit !== ind.unit)
       warnings.push(
-        `Eingang „${inp.indicatorId}“ hatte die Einheit „${original.unit}“, der Indikator „${ind.id}“ hat „${ind.unit}“.`,
+        `Eingang „${inp.indicatorId}“ hatte die Einheit „${unitDe(original.unit)}“, der Indikator „${ind.id}“ hat „${unitDe(ind.unit)}“.`,
       );
     return {
       part: inp.part,

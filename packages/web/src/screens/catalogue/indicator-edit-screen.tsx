@@ -270,9 +270,14 @@ function Editor({ ind, onSaved }: { ind: Indicator; onSaved: (i: Indicator) => v
             ))}
           </select>
           <span id={`${id}-src-hint`} className="hint">
-            {chosenSource
-              ? t.editSourceLicence(chosenSource.licence, chosenSource.attribution)
-              : null}{' '}
+            {chosenSource && (
+              <>
+                <strong>
+                  {t.editSourceLicence(chosenSource.licence, chosenSource.attribution)}
+                </strong>
+                <br />
+              </>
+            )}
             {t.editSourceHint} <Link href="/quellen">{t.editSourceLink}</Link>
           </span>
           {sources.status === 'error' && <p className="hint">{t.editSourcesUnavailable}</p>}

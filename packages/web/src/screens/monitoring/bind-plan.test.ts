@@ -69,6 +69,16 @@ describe('binding an index to other indicators', () => {
     });
   });
 
+  it('prefers a level for a status input and a change for a dynamics input', () => {
+    const pool = [
+      C('alo_diff', 'Veränderung der Arbeitslosigkeit'),
+      C('alo_quote', 'Arbeitslosenquote'),
+    ];
+    const [status, , dynamics] = inputsOf(DEF);
+    expect(rankCandidates(status!, pool)[0]?.id).toBe('alo_quote');
+    expect(rankCandidates(dynamics!, pool)[0]?.id).toBe('alo_diff');
+  });
+
   it('leaves an input open when nothing is similar enough', () => {
     expect(suggestBindings(inputsOf(DEF), [C('ewr_total', 'Einwohnende insgesamt')])).toEqual({});
   });

@@ -59,13 +59,22 @@ export function similarity(a: string, b: string): number {
   return (2 * common) / (x.size + y.size);
 }
 
-/** How well a candidate fits an input: its name, plus a little for the same direction. */
+/** A change over time ("Veränderung …", "… change"), as dynamics inputs are. */
+const isChange = (text: string) =>
+  words(text).some((w) => w.startsWith('veraender') || w === 'change' || w === 'dynamik');
+
+/**
+ * How well a candidate fits an input: its name, a little more for the same direction, and less
+ * when one is a change over time and the other is not (a status input wants a level, not a change).
+ */
 export function fit(input: BindInput, c: Candidate): number {
   const name = Math.max(
     similarity(input.label, c.nameDe),
     similarity(`${input.label} ${input.indicatorId}`, `${c.nameDe} ${c.id}`),
   );
-  return name + (c.polarity === input.direction ? 0.05 : 0);
+  const change =
+    isChange(`${input.label} ${input.indicatorId}`) === isChange(`${c.nameDe} ${c.id}`);
+  return name + (c.polarity === input.direction ? 0.05 : 0) - (change ? 0 : 0.25);
 }
 
 /**
