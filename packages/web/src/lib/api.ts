@@ -247,6 +247,8 @@ export interface AreaDetail {
   levelName: string;
   areaM2: number | null;
   bbox: number[] | null;
+  /** aufgelöst: last day the area is valid; null = still valid */
+  validTo?: string | null;
   hierarchy: AreaRef[];
   children: AreaRef[];
 }

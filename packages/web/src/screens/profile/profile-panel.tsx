@@ -14,6 +14,7 @@ import { useAuth } from '../../lib/auth.tsx';
 import { canEditIndicator } from '../../lib/access.ts';
 import { Sparkline } from './sparkline.tsx';
 import { editionForDate, firstEditionFor, MSS_CURRENT, mssPresetFor } from './index-edition.ts';
+import { AreaLifecycle } from '../areas/area-lifecycle.tsx';
 
 /** URL of the profile as its own page. */
 export function profileUrl(areaId: number, date: string | null): string {
@@ -393,6 +394,7 @@ export function ProfileContent({
           </ul>
         </section>
       )}
+      {asPage && <AreaLifecycle area={area} />}
     </>
   );
 }
