@@ -41,8 +41,8 @@ const CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  *   401 (an invalid API token is refused even on open routes), 500;
  * - a permission, or a change made with a session (CSRF token): 403;
  * - path parameters: 404 (no such record) and 414 (a parameter past the router's length limit);
- * - changes (POST/PUT/PATCH/DELETE): 413 (body limit), 415 (content type), 429 (anonymous writes
- *   are throttled; sign-in and reset count their own attempts);
+ * - changes (POST/PUT/PATCH/DELETE): 408 (a body that trickles in is cut), 413 (body limit), 415
+ *   (content type), 429 (anonymous writes are throttled; sign-in and reset count their own attempts);
  * - `etag`: 304; `refusals`: what the handler raises itself (409 for a taken id, …).
  */
 export function responseStatuses(route: RouteDoc): Record<string, string> {
@@ -59,6 +59,7 @@ export function responseStatuses(route: RouteDoc): Record<string, string> {
     out['403'] = 'Berechtigung fehlt (die Meldung nennt sie) oder CSRF-Token fehlt';
   if (route.params) out['404'] = 'Nicht gefunden';
   if (changing) {
+    out['408'] = 'Anfrageinhalt kam zu langsam an (Verbindung beendet)';
     out['413'] = 'Anfrageinhalt zu groß';
     out['415'] = 'Inhaltstyp nicht unterstützt';
   }

@@ -139,12 +139,13 @@ describe('OpenAPI document', () => {
     expect(Object.keys(get.responses)).toEqual(['200', '400', '401', '404', '414', '500']);
     const post = doc.paths['/api/things']!.post!;
     expect(post.requestBody).toBeDefined();
-    // a change: CSRF (403), body limit (413), content type (415), throttled anonymous writes (429)
+    // a change: CSRF (403), slow body (408), body limit (413), content type (415), throttled anonymous writes (429)
     expect(Object.keys(post.responses)).toEqual([
       '201',
       '400',
       '401',
       '403',
+      '408',
       '413',
       '415',
       '429',

@@ -264,7 +264,7 @@ describe('CSRF', () => {
     const other = await session(app, user);
     expect((await create({ cookie: s.cookie, 'x-csrf-token': other.csrf })).statusCode).toBe(403);
     expect(await db.query('SELECT 1 FROM api_token WHERE user_id = $1', [user.id])).toEqual([]);
-    expect((await create(s.headers)).statusCode).toBe(200);
+    expect((await create(s.headers)).statusCode).toBe(201);
   });
 
   it('an API token needs no CSRF token', async () => {
@@ -275,7 +275,7 @@ describe('CSRF', () => {
       headers: await tokenHeaders(db, user),
       payload: { name: 'Skript', scopes: ['indicators.read'] },
     });
-    expect(res.statusCode).toBe(200);
+    expect(res.statusCode).toBe(201);
   });
 });
 
