@@ -1,12 +1,14 @@
 // Step 3 (areas) — where uploaded geometries go: a new or existing area system and level, which
 // properties hold code, name and parent, the decisions the server asks for (covering features,
 // missing areas) and, for a new system, its source.
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { levelName } from '../../lib/labels.ts';
+import { FormField } from '../../components/form-field.tsx';
 import { AreaDecisions } from './area-decisions.tsx';
 import { parseGermanDate } from './new-indicators.ts';
 import { SourceFieldset } from './source-fieldset.tsx';
+import { errorOf } from './step-target.tsx';
 import type { AreaTarget } from './mapping.ts';
 import type { ImportState } from './use-import.ts';
 
@@ -16,10 +18,12 @@ function PropertySelect({
   value,
   columns,
   optional,
+  error,
   onChange,
 }: {
   id: string;
   label: string;
+  error: string | null;
   value: string | undefined;
   columns: readonly string[];
   optional?: boolean;
@@ -27,11 +31,8 @@ function PropertySelect({
 }) {
   const { t } = useI18n();
   return (
-    <div className="field">
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
+    <FormField id={id} label={label} error={error}>
+      <select value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
         <option value="">{optional ? '—' : t.pleaseChoose}</option>
         {columns.map((c) => (
           <option key={c} value={c}>
@@ -39,54 +40,132 @@ function PropertySelect({
           </option>
         ))}
       </select>
-    </div>
+    </FormField>
+  );
+}
+
+/** Two radios: an existing thing or a new one (system or level). */
+function ModeRadios({
+  legend,
+  name,
+  value,
+  labels,
+  existingDisabled,
+  onChange,
+}: {
+  legend: string;
+  name: string;
+  value: 'existing' | 'new';
+  labels: { existing: string; new: string };
+  existingDisabled: boolean;
+  onChange: (k: 'existing' | 'new') => void;
+}) {
+  return (
+    <fieldset className="field fieldset-inline form-grid-full">
+      <legend className="field-label">{legend}</legend>
+      {(['existing', 'new'] as const).map((k) => (
+        <label key={k} className="radio">
+          <input
+            type="radio"
+            name={name}
+            checked={value === k}
+            disabled={k === 'existing' && existingDisabled}
+            onChange={() => onChange(k)}
+          />
+          {labels[k]}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** A new system: id, name and the date from which its areas are valid (TT.MM.JJJJ). */
+function NewSystemFields({ s, id }: { s: ImportState; id: string }) {
+  const { t } = useI18n();
+  const [validFromText, setValidFromText] = useState('');
+  const a = s.areaTarget;
+  const invalidDate = validFromText !== '' && parseGermanDate(validFromText) === null;
+  return (
+    <>
+      <FormField
+        id={`${id}-asys`}
+        error={errorOf(s, `${id}-asys`)}
+        label={t.systemIdLabel}
+        hint={t.idHint}
+      >
+        <input
+          type="text"
+          className="mono"
+          autoComplete="off"
+          spellCheck={false}
+          value={a.systemId ?? ''}
+          onChange={(e) => s.setAreaTarget({ ...a, systemId: e.target.value.trim() || undefined })}
+        />
+      </FormField>
+      <FormField
+        id={`${id}-asysname`}
+        error={errorOf(s, `${id}-asysname`)}
+        label={t.systemNameLabel}
+      >
+        <input
+          type="text"
+          value={a.systemName ?? ''}
+          onChange={(e) => s.setAreaTarget({ ...a, systemName: e.target.value || undefined })}
+        />
+      </FormField>
+      <FormField
+        id={`${id}-avalid`}
+        label={t.validFrom}
+        hint={invalidDate ? null : t.validFromHint}
+        error={invalidDate ? t.dateInvalid : errorOf(s, `${id}-avalid`)}
+      >
+        <input
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          value={validFromText}
+          onChange={(e) => {
+            setValidFromText(e.target.value);
+            const v = e.target.value.trim();
+            s.setAreaTarget({ ...a, validFrom: v ? (parseGermanDate(v) ?? v) : undefined });
+          }}
+        />
+      </FormField>
+    </>
   );
 }
 
 /** System: new (id, name, valid from) or existing (select). */
 function SystemFields({ s, id }: { s: ImportState; id: string }) {
   const { t } = useI18n();
-  const [validFromText, setValidFromText] = useState('');
-  const areaTarget = s.areaTarget;
-  const setAreaTarget = (a: AreaTarget) => s.setAreaTarget(a);
-  const systemsQ = s.systemsQ;
+  const a = s.areaTarget;
+  const systems = s.systemsQ.data ?? [];
   return (
     <>
-      <fieldset className="field fieldset-inline form-grid-full">
-        <legend className="field-label">{t.areaSystem}</legend>
-        {(['existing', 'new'] as const).map((k) => (
-          <label key={k} className="radio">
-            <input
-              type="radio"
-              name={`${id}-asysmode`}
-              checked={(areaTarget.systemMode ?? 'new') === k}
-              disabled={k === 'existing' && (systemsQ.data ?? []).length === 0}
-              onChange={() =>
-                setAreaTarget({
-                  ...areaTarget,
-                  systemMode: k,
-                  levelMode: k === 'new' ? 'new' : areaTarget.levelMode,
-                  systemId: k === 'existing' ? systemsQ.data?.[0]?.id : undefined,
-                  levelId: undefined,
-                  parentLevelId: undefined,
-                })
-              }
-            />
-            {k === 'existing' ? t.systemExisting : t.systemNew}
-          </label>
-        ))}
-      </fieldset>
-      {areaTarget.systemMode === 'existing' ? (
-        <div className="field">
-          <label htmlFor={`${id}-asys`} className="field-label">
-            {t.systemChoose}
-          </label>
+      <ModeRadios
+        legend={t.areaSystem}
+        name={`${id}-asysmode`}
+        value={a.systemMode ?? 'new'}
+        labels={{ existing: t.systemExisting, new: t.systemNew }}
+        existingDisabled={systems.length === 0}
+        onChange={(k) =>
+          s.setAreaTarget({
+            ...a,
+            systemMode: k,
+            levelMode: k === 'new' ? 'new' : a.levelMode,
+            systemId: k === 'existing' ? systems[0]?.id : undefined,
+            levelId: undefined,
+            parentLevelId: undefined,
+          })
+        }
+      />
+      {a.systemMode === 'existing' ? (
+        <FormField id={`${id}-asys`} error={errorOf(s, `${id}-asys`)} label={t.systemChoose}>
           <select
-            id={`${id}-asys`}
-            value={areaTarget.systemId ?? ''}
+            value={a.systemId ?? ''}
             onChange={(e) =>
-              setAreaTarget({
-                ...areaTarget,
+              s.setAreaTarget({
+                ...a,
                 systemId: e.target.value || undefined,
                 levelId: undefined,
                 parentLevelId: undefined,
@@ -94,83 +173,15 @@ function SystemFields({ s, id }: { s: ImportState; id: string }) {
             }
           >
             <option value="">{t.pleaseChoose}</option>
-            {(systemsQ.data ?? []).map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} ({s.id})
+            {systems.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name} ({x.id})
               </option>
             ))}
           </select>
-        </div>
+        </FormField>
       ) : (
-        <>
-          <div className="field">
-            <label htmlFor={`${id}-asys`} className="field-label">
-              {t.systemIdLabel}
-            </label>
-            <input
-              id={`${id}-asys`}
-              type="text"
-              className="mono"
-              autoComplete="off"
-              spellCheck={false}
-              value={areaTarget.systemId ?? ''}
-              aria-describedby={`${id}-id-hint`}
-              onChange={(e) =>
-                setAreaTarget({
-                  ...areaTarget,
-                  systemId: e.target.value.trim() || undefined,
-                })
-              }
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-asysname`} className="field-label">
-              {t.systemNameLabel}
-            </label>
-            <input
-              id={`${id}-asysname`}
-              type="text"
-              value={areaTarget.systemName ?? ''}
-              onChange={(e) =>
-                setAreaTarget({ ...areaTarget, systemName: e.target.value || undefined })
-              }
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-avalid`} className="field-label">
-              {t.validFrom}
-            </label>
-            <input
-              id={`${id}-avalid`}
-              type="text"
-              inputMode="numeric"
-              autoComplete="off"
-              value={validFromText}
-              aria-invalid={validFromText !== '' && parseGermanDate(validFromText) === null}
-              aria-describedby={`${id}-avalid-hint`}
-              onChange={(e) => {
-                setValidFromText(e.target.value);
-                const v = e.target.value.trim();
-                setAreaTarget({
-                  ...areaTarget,
-                  validFrom: v ? (parseGermanDate(v) ?? v) : undefined,
-                });
-              }}
-            />
-            <span
-              id={`${id}-avalid-hint`}
-              className={
-                validFromText !== '' && parseGermanDate(validFromText) === null
-                  ? 'field-error'
-                  : 'hint'
-              }
-            >
-              {validFromText !== '' && parseGermanDate(validFromText) === null
-                ? t.dateInvalid
-                : t.validFromHint}
-            </span>
-          </div>
-        </>
+        <NewSystemFields s={s} id={id} />
       )}
     </>
   );
@@ -179,93 +190,69 @@ function SystemFields({ s, id }: { s: ImportState; id: string }) {
 /** Level: new (id, German name) or, in an existing system, an existing one. */
 function LevelFields({ s, id }: { s: ImportState; id: string }) {
   const { t, lang } = useI18n();
-  const areaTarget = s.areaTarget;
-  const setAreaTarget = (a: AreaTarget) => s.setAreaTarget(a);
-  const areaSystem =
-    (areaTarget.systemMode === 'existing' &&
-      s.systemsQ.data?.find((x) => x.id === areaTarget.systemId)) ||
-    null;
+  const a = s.areaTarget;
+  const existingSystem = a.systemMode === 'existing';
+  const system = (existingSystem && s.systemsQ.data?.find((x) => x.id === a.systemId)) || null;
   return (
     <>
-      {areaTarget.systemMode === 'existing' && (
-        <fieldset className="field fieldset-inline form-grid-full">
-          <legend className="field-label">{t.level}</legend>
-          {(['existing', 'new'] as const).map((k) => (
-            <label key={k} className="radio">
-              <input
-                type="radio"
-                name={`${id}-alvlmode`}
-                checked={(areaTarget.levelMode ?? 'new') === k}
-                disabled={k === 'existing' && !areaSystem}
-                onChange={() =>
-                  setAreaTarget({
-                    ...areaTarget,
-                    levelMode: k,
-                    levelId: undefined,
-                    levelNameDe: undefined,
-                  })
-                }
-              />
-              {k === 'existing' ? t.levelExisting : t.levelNew}
-            </label>
-          ))}
-        </fieldset>
+      {existingSystem && (
+        <ModeRadios
+          legend={t.level}
+          name={`${id}-alvlmode`}
+          value={a.levelMode ?? 'new'}
+          labels={{ existing: t.levelExisting, new: t.levelNew }}
+          existingDisabled={!system}
+          onChange={(k) =>
+            s.setAreaTarget({ ...a, levelMode: k, levelId: undefined, levelNameDe: undefined })
+          }
+        />
       )}
-      {areaTarget.systemMode === 'existing' && areaTarget.levelMode === 'existing' ? (
-        <div className="field">
-          <label htmlFor={`${id}-alvl`} className="field-label">
-            {t.levelChoose}
-          </label>
+      {existingSystem && a.levelMode === 'existing' ? (
+        <FormField id={`${id}-alvl`} error={errorOf(s, `${id}-alvl`)} label={t.levelChoose}>
           <select
-            id={`${id}-alvl`}
-            value={areaTarget.levelId ?? ''}
-            onChange={(e) => setAreaTarget({ ...areaTarget, levelId: e.target.value || undefined })}
+            value={a.levelId ?? ''}
+            onChange={(e) => s.setAreaTarget({ ...a, levelId: e.target.value || undefined })}
           >
             <option value="">{t.pleaseChoose}</option>
-            {[...(areaSystem?.levels ?? [])]
-              .sort((a, b) => a.depth - b.depth)
+            {[...(system?.levels ?? [])]
+              .sort((x, y) => x.depth - y.depth)
               .map((l) => (
                 <option key={l.id} value={l.id}>
                   {levelName(l, lang)} ({l.id})
                 </option>
               ))}
           </select>
-        </div>
+        </FormField>
       ) : (
         <>
-          <div className="field">
-            <label htmlFor={`${id}-alvl`} className="field-label">
-              {t.levelIdLabel}
-            </label>
+          <FormField
+            id={`${id}-alvl`}
+            error={errorOf(s, `${id}-alvl`)}
+            label={t.levelIdLabel}
+            hint={t.idHint}
+          >
             <input
-              id={`${id}-alvl`}
               type="text"
               className="mono"
               autoComplete="off"
               spellCheck={false}
-              value={areaTarget.levelId ?? ''}
-              aria-describedby={`${id}-id-hint`}
+              value={a.levelId ?? ''}
               onChange={(e) =>
-                setAreaTarget({
-                  ...areaTarget,
-                  levelId: e.target.value.trim() || undefined,
-                })
+                s.setAreaTarget({ ...a, levelId: e.target.value.trim() || undefined })
               }
             />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-alvlname`} className="field-label">
-              {t.levelNameLabel}
-            </label>
+          </FormField>
+          <FormField
+            id={`${id}-alvlname`}
+            error={errorOf(s, `${id}-alvlname`)}
+            label={t.levelNameLabel}
+          >
             <input
-              id={`${id}-alvlname`}
               type="text"
-              value={areaTarget.levelNameDe ?? ''}
-              onChange={(e) =>
-                setAreaTarget({ ...areaTarget, levelNameDe: e.target.value || undefined })
-              }
+              value={a.levelNameDe ?? ''}
+              onChange={(e) => s.setAreaTarget({ ...a, levelNameDe: e.target.value || undefined })}
             />
-          </div>
+          </FormField>
         </>
       )}
     </>
@@ -274,7 +261,8 @@ function LevelFields({ s, id }: { s: ImportState; id: string }) {
 
 export function AreaTargetForm({ s }: { s: ImportState }) {
   const { t, lang } = useI18n();
-  const id = useId();
+  // fixed ids: the check's field errors point at them (run-body.ts AREA_FIELDS)
+  const id = 'imp';
   const areaTarget = s.areaTarget;
   const setAreaTarget = (a: AreaTarget) => s.setAreaTarget(a);
   const columns = s.analysis?.detected.columns ?? [];
@@ -293,6 +281,7 @@ export function AreaTargetForm({ s }: { s: ImportState }) {
       value={areaTarget[key]}
       columns={columns}
       optional={optional}
+      error={errorOf(s, `${id}-${key}`)}
       onChange={(v) => setAreaTarget({ ...areaTarget, [key]: v })}
     />
   );
@@ -326,9 +315,6 @@ export function AreaTargetForm({ s }: { s: ImportState }) {
         </div>
       )}
       {areaTarget.parentLevelId && property('parentCodeProperty', t.parentColumn)}
-      <p id={`${id}-id-hint`} className="hint form-grid-full">
-        {t.idHint}
-      </p>
       <div className="form-grid-full">
         <AreaDecisions
           covering={s.analysis?.covering ?? []}
@@ -344,7 +330,11 @@ export function AreaTargetForm({ s }: { s: ImportState }) {
           <SourceFieldset
             idPrefix="imp-areas"
             draft={s.source}
-            onChange={s.setSource}
+            errors={s.flow.fieldErrors}
+            onChange={(next, field) => {
+              s.setSource(next);
+              s.dispatch({ type: 'fieldEdited', field });
+            }}
             hint={t.areaSourceHint}
             title={t.areaSourceTitle}
           />

@@ -10,10 +10,10 @@ import type { ImportState } from './use-import.ts';
 function Problems({ s }: { s: ImportState }) {
   const { t } = useI18n();
   const errors = s.flow.fieldErrors;
-  if (errors.length === 0 && s.areaProblems.length === 0) return null;
+  if (errors.length === 0) return null;
   return (
     <div className="form-problems" role="alert">
-      <p>{t.impCheckFailed(errors.length + s.areaProblems.length)}</p>
+      <p>{t.impCheckFailed(errors.length)}</p>
       <ul>
         {errors.map((e) => (
           <li key={e.field + e.message}>
@@ -27,9 +27,6 @@ function Problems({ s }: { s: ImportState }) {
               {e.message}
             </a>
           </li>
-        ))}
-        {s.areaProblems.map((p) => (
-          <li key={p}>{p}</li>
         ))}
       </ul>
     </div>

@@ -3,7 +3,7 @@
 import type { AnalyzeResponse, AreasRunBody, PublishedTableRunBody } from '../../lib/api.ts';
 import { publishedFields, type Decisions } from './decisions.ts';
 import type { FieldError } from './flow.ts';
-import { areasRunFields, type AreaTarget } from './mapping.ts';
+import { areasRunFields, missingInAreaTarget, type AreaTarget } from './mapping.ts';
 import {
   mapUrlFor,
   newIndicatorsBody,
@@ -107,4 +107,49 @@ export function mapLinkAfter(p: {
     indicator: firstIndicator(p.form, p.drafts),
     date: newestDate(p.form),
   });
+}
+
+/** Field ids of the areas form (area-target-form.tsx), by the AreaTarget key they edit. */
+export const AREA_FIELDS: Partial<Record<keyof AreaTarget, string>> = {
+  systemId: 'imp-asys',
+  systemName: 'imp-asysname',
+  validFrom: 'imp-avalid',
+  levelId: 'imp-alvl',
+  levelNameDe: 'imp-alvlname',
+  parentLevelId: 'imp-aparent',
+  codeProperty: 'imp-codeProperty',
+  nameProperty: 'imp-nameProperty',
+  parentCodeProperty: 'imp-parentCodeProperty',
+};
+
+// which message belongs to which field (the messages come from mapping.ts missingInAreaTarget)
+const AREA_MESSAGES: [RegExp, keyof AreaTarget][] = [
+  [/Kennung des Gebietssystems|Namen für das neue Gebietssystem/, 'systemId'],
+  [/Gültig ab/, 'validFrom'],
+  [/Kennung der Ebene/, 'levelId'],
+  [/Namen für die neue Ebene/, 'levelNameDe'],
+  [/übergeordnete Ebene muss/, 'parentLevelId'],
+  [/Schlüssel des übergeordneten/, 'parentCodeProperty'],
+  [/Schlüsselspalte/, 'codeProperty'],
+  [/Namensspalte/, 'nameProperty'],
+];
+
+/** Every field error of an areas import: target, properties and, for a new system, its source. */
+export function validateAreaRun(
+  a: AreaTarget,
+  source: SourceDraft,
+  existingSystemIds: readonly string[],
+): FieldError[] {
+  const newSystem = a.systemMode !== 'existing';
+  const errors: FieldError[] = missingInAreaTarget(a).map((message) => {
+    let key = AREA_MESSAGES.find(([re]) => re.test(message))?.[1] ?? 'systemId';
+    if (key === 'systemId' && /Namen/.test(message)) key = 'systemName';
+    return { field: AREA_FIELDS[key]!, message };
+  });
+  if (newSystem && a.systemId && existingSystemIds.includes(a.systemId))
+    errors.unshift({
+      field: AREA_FIELDS.systemId!,
+      message: `Das Gebietssystem „${a.systemId}“ gibt es schon – bitte „vorhandenes ergänzen“ wählen oder eine andere Kennung.`,
+    });
+  return [...errors, ...(newSystem ? sourceErrors(source, 'imp-areas') : [])];
 }

@@ -8,10 +8,16 @@ import { tableDetails } from '../../lib/api-imports.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { flowReducer, initialFlow, type FieldError } from './flow.ts';
 import { INITIAL_DECISIONS, mergeNameMatches, type Decisions } from './decisions.ts';
-import { missingInAreaTarget, unwrapSuggestion, type AreaTarget } from './mapping.ts';
+import { unwrapSuggestion, type AreaTarget } from './mapping.ts';
 import { EMPTY_SOURCE, type NewIndicatorDraft, type SourceDraft } from './new-indicators.ts';
 import { EMPTY_FORM, formFromAnalysis, relabel, syncDrafts, type TableForm } from './table-form.ts';
-import { buildRunBody, mapLinkAfter, sourceErrors, validateRun } from './run-body.ts';
+import {
+  AREA_FIELDS,
+  buildRunBody,
+  mapLinkAfter,
+  validateAreaRun,
+  validateRun,
+} from './run-body.ts';
 import type { CoveringChoice, MissingChoice } from './area-decisions.tsx';
 
 export interface AreaChoices {
@@ -93,7 +99,6 @@ function useAnswers() {
   const [analysis, setAnalysis] = useState<AnalyzeResponse | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const [areaProblems, setAreaProblems] = useState<string[]>([]);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [mapLink, setMapLink] = useState<string | null>(null);
   /** Counts failed checks: each one moves the focus to the first invalid field once. */
@@ -107,8 +112,6 @@ function useAnswers() {
     setReport,
     error,
     setError,
-    areaProblems,
-    setAreaProblems,
     progress,
     setProgress,
     mapLink,
@@ -143,7 +146,6 @@ function clearAfterUpload(p: Parts): void {
   p.setReport(null);
   p.setError(null);
   p.setMapLink(null);
-  p.setAreaProblems([]);
 }
 
 /** Takes the server's analysis into the form: the suggestion, drafts for unknown indicators, target. */
@@ -208,39 +210,22 @@ async function analyzeFiles(
   }
 }
 
-/** German problems of an areas import target (shown as a list). */
-function areaTargetProblems(p: Parts): string[] {
-  const newSystem = p.areaTarget.systemMode !== 'existing';
-  const taken =
-    newSystem &&
-    p.areaTarget.systemId &&
-    p.systemsQ.data?.some((x) => x.id === p.areaTarget.systemId);
-  return [
-    ...missingInAreaTarget(p.areaTarget),
-    ...(newSystem ? sourceErrors(p.source, 'imp-areas').map((e) => e.message) : []),
-    ...(taken
-      ? [
-          `Das Gebietssystem „${p.areaTarget.systemId}“ gibt es schon – bitte „vorhandenes ergänzen“ wählen oder eine andere Kennung.`,
-        ]
-      : []),
-  ];
-}
-
 /** Checks the form before a run; field errors are marked (and focused), nothing is sent. */
 function checkRun(p: Parts): boolean {
   if (!p.analysis) return false;
-  if (p.analysis.detected.kind === 'table') {
-    const errors: FieldError[] = validateRun(p.form, p.target, p.drafts, p.knownIds, p.source);
-    if (errors.length) {
-      p.dispatch({ type: 'validationFailed', errors });
-      p.setFailedChecks((n) => n + 1);
-    }
-    return errors.length === 0;
+  const errors: FieldError[] =
+    p.analysis.detected.kind === 'table'
+      ? validateRun(p.form, p.target, p.drafts, p.knownIds, p.source)
+      : validateAreaRun(
+          p.areaTarget,
+          p.source,
+          (p.systemsQ.data ?? []).map((x) => x.id),
+        );
+  if (errors.length) {
+    p.dispatch({ type: 'validationFailed', errors });
+    p.setFailedChecks((n) => n + 1);
   }
-  const problems = areaTargetProblems(p);
-  p.setAreaProblems(problems);
-  if (problems.length) p.setFailedChecks((n) => n + 1);
-  return problems.length === 0;
+  return errors.length === 0;
 }
 
 /** Runs the dry run or the import and takes its report (name review, missing areas) into the state. */
@@ -309,6 +294,14 @@ export function useImport() {
     if (editedField) p.dispatch({ type: 'fieldEdited', field: editedField });
   };
 
+  /** The areas form changed: each changed field loses its error. */
+  const setAreaTarget = (next: AreaTarget) => {
+    for (const [key, field] of Object.entries(AREA_FIELDS))
+      if (next[key as keyof AreaTarget] !== p.areaTarget[key as keyof AreaTarget])
+        p.dispatch({ type: 'fieldEdited', field });
+    p.setAreaTarget(next);
+  };
+
   const reset = () => {
     setFiles([]);
     p.setDrafts({});
@@ -321,6 +314,7 @@ export function useImport() {
     isTable,
     setFiles,
     setForm,
+    setAreaTarget,
     analyze: (opts: { swapAxes?: boolean; hasHeader?: boolean } = {}) => analyzeFiles(p, opts),
     run: (dryRun: boolean) => runImport(p, dryRun),
     reset,
