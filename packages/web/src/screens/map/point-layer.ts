@@ -93,6 +93,23 @@ function remove(map: MapLibreMap, id: string): void {
   if (map.getSource(src)) map.removeSource(src);
 }
 
+/**
+ * Writes what the point layers show into the map container (`data-point-layers`: dataset → rendered
+ * points and clusters), after each finished render: a check for tests and a hook for assistive tools.
+ */
+function reportRendered(map: MapLibreMap): void {
+  const ids = [...(shown.get(map) ?? [])];
+  const rendered: Record<string, number> = {};
+  for (const id of ids) {
+    const layers = [`${PREFIX}${id}-points`, `${PREFIX}${id}-clusters`].filter((l) =>
+      map.getLayer(l),
+    );
+    rendered[id] = layers.length ? map.queryRenderedFeatures({ layers }).length : 0;
+  }
+  map.getContainer().dataset.pointLayers = JSON.stringify(rendered);
+}
+const reporting = new WeakSet<MapLibreMap>();
+
 /** Makes the map show exactly these point datasets (added on top, removed when no longer given). */
 export function syncPointLayers(map: MapLibreMap, layers: readonly PointLayerData[]): void {
   const current = shown.get(map) ?? new Set<string>();
@@ -100,4 +117,9 @@ export function syncPointLayers(map: MapLibreMap, layers: readonly PointLayerDat
   for (const id of current) if (!wanted.has(id)) remove(map, id);
   for (const l of layers) if (!current.has(l.id)) add(map, l);
   shown.set(map, wanted);
+  if (!reporting.has(map)) {
+    reporting.add(map);
+    map.on('idle', () => reportRendered(map));
+  }
+  map.triggerRepaint();
 }
