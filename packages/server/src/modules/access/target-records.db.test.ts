@@ -247,7 +247,9 @@ describe('import targets', () => {
       }),
     );
     expect(res.json().status).toBe('failed');
-    expect(res.json().errors[0].message).toContain('nicht für „gesundheit“');
+    expect(res.json().errors[0].message).toContain(
+      'für die eigene Abteilung „sozialplanung“ an, nicht für „gesundheit“',
+    );
     expect((await snapshot()).indicators).toEqual(before.indicators);
   });
 
@@ -267,6 +269,10 @@ describe('import targets', () => {
     const res = await runImport(planner, runBody('internal_note'));
     expect(res.json().status).toBe('failed');
     expect(res.json().errors[0].message).toContain('gehört der Abteilung „gesundheit“');
+    // ADR 0012: also the importer's own department and the permission for all departments
+    expect(res.json().errors[0].message).toContain(
+      'Sie schreiben für die Abteilung „sozialplanung“ (für alle Abteilungen braucht es die Berechtigung „indicators.edit_all“)',
+    );
   });
 
   it('creates new indicators internal, owned by the importer’s department, audited with both (issue 8 § 5)', async () => {

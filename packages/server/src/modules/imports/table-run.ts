@@ -401,11 +401,15 @@ function checkWriteRights(input: TableRunInput, t: TableTargets, indicatorIds: s
   const refused = opts.mayWrite
     ? indicatorIds.filter((id) => !opts.mayWrite!(deptOf.get(id) ?? ''))
     : [];
+  // ADR 0012: name the owner, the importer's own department and the permission for all of them
+  const own = opts.defaultDepartment
+    ? `Sie schreiben für die Abteilung „${opts.defaultDepartment}“`
+    : 'Ihnen ist keine Abteilung zugeordnet';
   if (refused.length)
     throw new ImportFileError(
       refused.map((id) => ({
         file: file.name,
-        message: `Keine Berechtigung: der Indikator „${id}“ gehört der Abteilung „${deptOf.get(id)}“; Werte importieren darf nur diese Abteilung.`,
+        message: `Keine Berechtigung: der Indikator „${id}“ gehört der Abteilung „${deptOf.get(id)}“; Werte importieren darf nur diese Abteilung. ${own} (für alle Abteilungen braucht es die Berechtigung „indicators.edit_all“).`,
       })),
     );
 }

@@ -139,7 +139,7 @@ export async function createImportIndicators(
     if (!departments.has(department)) err(`Die Abteilung „${department}“ gibt es nicht.`);
     else if (!mayWrite(department))
       err(
-        `Keine Berechtigung: neue Indikatoren legen Sie für die eigene Abteilung an, nicht für „${department}“ (Berechtigung „indicators.edit_all“ fehlt).`,
+        `Keine Berechtigung: neue Indikatoren legen Sie für die eigene Abteilung${opts.defaultDepartment ? ` „${opts.defaultDepartment}“` : ''} an, nicht für „${department}“ (Berechtigung „indicators.edit_all“ fehlt).`,
       );
     else toCreate.push({ ...n, department });
   }
