@@ -64,6 +64,10 @@ export function BindForm({
   useEffect(() => {
     if (attempt) focusFirstInvalid(formRef.current);
   }, [attempt]);
+  // on narrow screens the form opens below the map: bring it into view
+  useEffect(() => {
+    formRef.current?.scrollIntoView?.({ block: 'start' });
+  }, []);
 
   const text = (p: BindProblem | string): string =>
     p === 'missing'

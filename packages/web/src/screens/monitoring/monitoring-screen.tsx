@@ -195,7 +195,7 @@ export function MonitoringScreen({ search }: { search: string }) {
           </p>
         )}
       </div>
-      <div style={{ display: 'flex', flex: 1, minHeight: 0 }}>
+      <div className="monitoring-body" style={{ display: 'flex', flex: 1, minHeight: 0 }}>
         <div style={{ position: 'relative', flex: 1, minWidth: 0, minHeight: 480 }}>
           {detailQ.status === 'ok' && editions.length === 0 && <Empty>{t.monNoEditions}</Empty>}
           {resultsQ.status === 'error' && (
@@ -242,6 +242,7 @@ export function MonitoringScreen({ search }: { search: string }) {
           )}
         </div>
         <aside
+          className="monitoring-aside"
           style={{
             width: 480,
             maxWidth: '48%',
