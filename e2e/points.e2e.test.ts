@@ -4,7 +4,7 @@
 // rendered) and the Bezirk's profile shows the count indicator with the right number. Screenshots at
 // 1440×900 and 390×844.
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { getJson, launchChromium, saveScreenshot, signInByApi } from './tools.ts';
 import { ADMIN, E2E_PASSWORD } from './people.ts';
 
@@ -49,8 +49,10 @@ async function adminPage(browser: Browser, viewport: { width: number; height: nu
   return { page, errors };
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
-  await saveScreenshot(page, name, { fullPage: true });
+/** A viewport screenshot with `focus` scrolled into view (the app scrolls inside its main area). */
+async function shoot(page: Page, name: string, focus?: Locator): Promise<void> {
+  if (focus) await focus.scrollIntoViewIfNeeded();
+  await saveScreenshot(page, name);
 }
 
 describe.skipIf(!run)('Standorte in Chromium', () => {
@@ -95,7 +97,7 @@ describe.skipIf(!run)('Standorte in Chromium', () => {
           page.getByRole('table', { name: 'Standorte außerhalb aller Gebiete' }).innerText(),
         )
         .toContain('Familienzentrum Potsdam');
-      await shoot(page, `points-analysis-${vp.name}`);
+      await shoot(page, `points-analysis-${vp.name}`, warning);
 
       if (vp.name === 'desktop') {
         // no silent Lebenslage: the dry run is refused at the field, which gets the focus
@@ -115,7 +117,11 @@ describe.skipIf(!run)('Standorte in Chromium', () => {
       await page.getByRole('button', { name: 'Probelauf' }).click();
       await page.getByText('Probelauf – noch nichts gespeichert.').waitFor({ timeout: 60_000 });
       if (vp.name === 'mobile') {
-        await shoot(page, `points-dryrun-${vp.name}`);
+        await shoot(
+          page,
+          `points-dryrun-${vp.name}`,
+          page.getByText('Probelauf – noch nichts gespeichert.'),
+        );
         await page.context().close();
         continue;
       }
@@ -127,7 +133,7 @@ describe.skipIf(!run)('Standorte in Chromium', () => {
       await expect
         .poll(() => page.getByRole('table', { name: 'Punktdatensätze' }).innerText())
         .toMatch(/Familienzentren E2E\s+familienzentren_e2e\s+5/);
-      await shoot(page, `points-result-${vp.name}`);
+      await shoot(page, `points-result-${vp.name}`, done);
       expect(errors).toEqual([]);
       await page.context().close();
     }
@@ -158,7 +164,20 @@ describe.skipIf(!run)('Standorte in Chromium', () => {
       const row = page.locator('.profile-indicator', { hasText: 'Anzahl Familienzentren E2E' });
       await row.waitFor({ timeout: 60_000 });
       expect(await row.locator('.profile-value').innerText()).toBe('3');
-      if (vp.name === 'desktop') await shoot(page, `points-profile-${vp.name}`);
+      await shoot(page, `points-profile-${vp.name}`, row);
+      if (vp.name === 'desktop') {
+        // Gebiet verwalten: the removal dialog of a Bezirk says why it cannot go (its PLR hang on it)
+        const manage = page.getByRole('heading', { name: 'Gebiet verwalten' });
+        await manage.waitFor();
+        await page.getByRole('button', { name: 'Gebiet entfernen …' }).click();
+        const dialog = page.getByRole('dialog', { name: /Mitte entfernen\?/ });
+        await dialog.waitFor();
+        expect(await dialog.innerText()).toContain('kann nicht entfernt werden');
+        await shoot(page, `area-removal-refused-${vp.name}`);
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'hidden' });
+        await shoot(page, `area-manage-${vp.name}`, manage);
+      }
       expect(errors).toEqual([]);
       await page.context().close();
     }

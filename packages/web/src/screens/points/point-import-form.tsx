@@ -399,9 +399,12 @@ export function PointImportForm({ onImported }: { onImported: () => void }) {
               ? `Importiert: ${report.join.points.toLocaleString('de-DE')} Standorte${report.replaced ? ' (Datensatz ersetzt)' : ''}${report.indicators.length ? `; Indikatoren: ${report.indicators.join(', ')} (verwaltungsintern)` : ''}.`
               : 'Probelauf – noch nichts gespeichert.'}
           </p>
-          {report.warnings.map((w) => (
-            <p key={w}>{w}</p>
-          ))}
+          {report.warnings
+            // the outside points are listed right below (PointJoinReport): not said twice
+            .filter((w) => !/in keinem Gebiet: gespeichert/.test(w))
+            .map((w) => (
+              <p key={w}>{w}</p>
+            ))}
           <PointJoinReport join={report.join} />
         </div>
       )}

@@ -21,27 +21,29 @@ export function PointJoinReport({ join }: { join: JoinSummary }) {
               ? 'Ein Standort liegt in keinem Gebiet: er wird gespeichert und auf der Karte gezeigt, aber keinem Gebiet zugezählt.'
               : `${num(join.outsideCount)} Standorte liegen in keinem Gebiet: sie werden gespeichert und auf der Karte gezeigt, aber keinem Gebiet zugezählt.`}
           </p>
-          <table className="data-table">
-            <caption className="visually-hidden">Standorte außerhalb aller Gebiete</caption>
-            <thead>
-              <tr>
-                <th scope="col">Zeile/Objekt</th>
-                <th scope="col">Name</th>
-                <th scope="col">Länge</th>
-                <th scope="col">Breite</th>
-              </tr>
-            </thead>
-            <tbody>
-              {join.outside.map((o) => (
-                <tr key={`${o.ref}-${o.id}`}>
-                  <td>{o.ref}</td>
-                  <td>{o.name}</td>
-                  <td className="num">{num(o.lon, 5)}</td>
-                  <td className="num">{num(o.lat, 5)}</td>
+          <div className="table-scroll" style={{ overflowX: 'auto' }}>
+            <table className="data-table">
+              <caption className="visually-hidden">Standorte außerhalb aller Gebiete</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Zeile/Objekt</th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Länge</th>
+                  <th scope="col">Breite</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {join.outside.map((o) => (
+                  <tr key={`${o.ref}-${o.id}`}>
+                    <td>{o.ref}</td>
+                    <td>{o.name}</td>
+                    <td className="num">{num(o.lon, 5)}</td>
+                    <td className="num">{num(o.lat, 5)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {join.outside.length < join.outsideCount && (
             <p className="hint">
               Gezeigt sind die ersten {num(join.outside.length)} von {num(join.outsideCount)}.
