@@ -5,19 +5,19 @@
 // "Verlauf" panel shows the audit history.
 import { useEffect, useId, useRef, useState } from 'react';
 import { api, ApiError } from '../../lib/api.ts';
-import type { Indicator, IndicatorPatch, Polarity, Visibility } from '../../lib/api.ts';
+import type { Indicator, IndicatorPatch, Visibility } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { canEditIndicator } from '../../lib/access.ts';
-import { DIMENSION_ORDER, dimensionLabel, indicatorName } from '../../lib/labels.ts';
-import { unitText } from '../../lib/core-bridge.ts';
+import { indicatorName } from '../../lib/labels.ts';
 import { useFocusFirstInvalid } from '../../components/form-field.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { Link } from '../../components/link.tsx';
 import { RequireAuth } from '../../components/guard.tsx';
 import { ErrorState, Loading } from '../../components/status.tsx';
 import { HistoryPanel } from '../access/history-panel.tsx';
-import { allowedUnits, buildPatch, draftOf, fieldOfRefusal } from './edit-draft.ts';
+import { buildPatch, draftOf, fieldOfRefusal } from './edit-draft.ts';
+import { MetadataSelects } from './metadata-selects.tsx';
 import type { Draft, DraftField, DraftProblem } from './edit-draft.ts';
 
 const TEXT_FIELDS = [
@@ -123,13 +123,6 @@ function Editor({ ind, onSaved }: { ind: Indicator; onSaved: (i: Indicator) => v
         {errors[k]}
       </p>
     ) : null;
-  const unitHint =
-    ind.kind === 'count'
-      ? t.editUnitHintCount
-      : ind.kind === 'share'
-        ? t.editUnitHintShare
-        : t.editUnitHintValue;
-  const chosenSource = sources.data?.find((s) => s.id === draft.sourceId) ?? ind.source;
   return (
     <form
       ref={formRef}
@@ -176,113 +169,14 @@ function Editor({ ind, onSaved }: { ind: Indicator; onSaved: (i: Indicator) => v
             {fieldError(key)}
           </div>
         ))}
-        <div className="field">
-          <label htmlFor={`${id}-dimension`} className="field-label">
-            {t.dimension}
-          </label>
-          <select
-            {...fieldProps('dimension')}
-            value={draft.dimension}
-            onChange={(e) => set({ dimension: e.target.value })}
-          >
-            {DIMENSION_ORDER.map((d) => (
-              <option key={d} value={d}>
-                {dimensionLabel(d, lang)}
-              </option>
-            ))}
-          </select>
-          {fieldError('dimension')}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-unit`} className="field-label">
-            {t.unit}
-          </label>
-          <select
-            {...fieldProps('unit')}
-            aria-describedby={[`${id}-unit-hint`, errors.unit ? `${id}-unit-err` : '']
-              .filter(Boolean)
-              .join(' ')}
-            value={draft.unit}
-            onChange={(e) => set({ unit: e.target.value })}
-          >
-            {allowedUnits(ind).map((u) => (
-              <option key={u} value={u}>
-                {unitText(u, lang)}
-              </option>
-            ))}
-          </select>
-          <span id={`${id}-unit-hint`} className="hint">
-            {unitHint}
-          </span>
-          {fieldError('unit')}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-polarity`} className="field-label">
-            {t.polarity}
-          </label>
-          <select
-            {...fieldProps('polarity')}
-            value={draft.polarity}
-            onChange={(e) => set({ polarity: e.target.value as Polarity })}
-          >
-            {(['higher_is_worse', 'higher_is_better', 'neutral'] as const).map((p) => (
-              <option key={p} value={p}>
-                {t.polarityLabel(p)}
-              </option>
-            ))}
-          </select>
-          {fieldError('polarity')}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-decimals`} className="field-label">
-            {t.decimals}
-          </label>
-          <select
-            {...fieldProps('decimals')}
-            value={draft.decimals}
-            onChange={(e) => set({ decimals: e.target.value })}
-          >
-            {['', '0', '1', '2', '3', '4', '5', '6'].map((d) => (
-              <option key={d} value={d} disabled={d === ''}>
-                {d === '' ? '—' : d}
-              </option>
-            ))}
-          </select>
-          {fieldError('decimals')}
-        </div>
-        <div className="field form-grid-full">
-          <label htmlFor={`${id}-sourceId`} className="field-label">
-            {t.editSource} *
-          </label>
-          <select
-            {...fieldProps('sourceId')}
-            aria-describedby={[`${id}-src-hint`, errors.sourceId ? `${id}-sourceId-err` : '']
-              .filter(Boolean)
-              .join(' ')}
-            value={draft.sourceId}
-            disabled={!sources.data}
-            onChange={(e) => set({ sourceId: e.target.value })}
-          >
-            {(sources.data ?? (ind.source ? [ind.source] : [])).map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title} – {s.publisher}
-              </option>
-            ))}
-          </select>
-          <span id={`${id}-src-hint`} className="hint">
-            {chosenSource && (
-              <>
-                <strong>
-                  {t.editSourceLicence(chosenSource.licence, chosenSource.attribution)}
-                </strong>
-                <br />
-              </>
-            )}
-            {t.editSourceHint} <Link href="/quellen">{t.editSourceLink}</Link>
-          </span>
-          {sources.status === 'error' && <p className="hint">{t.editSourcesUnavailable}</p>}
-          {fieldError('sourceId')}
-        </div>
+        <MetadataSelects
+          ind={ind}
+          draft={draft}
+          set={set}
+          errors={errors}
+          idPrefix={id}
+          sources={sources}
+        />
       </div>
 
       <fieldset className="vis-fieldset">
