@@ -100,6 +100,23 @@ async function chooseLebenslageAfterRefusal(page: Page): Promise<void> {
   expect(await lebenslage.getAttribute('aria-invalid')).toBeNull();
 }
 
+/** The shares table: LOR 2021 › Bezirk by code, fixed date, the % column as a new share indicator. */
+async function mapShares(page: Page, indicator: string): Promise<void> {
+  await page.getByLabel('Gebietssystem', { exact: true }).selectOption('lor2021');
+  await page.getByLabel('Ebene', { exact: true }).selectOption('bez');
+  await page.getByLabel('Gebietsspalte', { exact: true }).selectOption('Bezirk');
+  await page.getByRole('radio', { name: 'Schlüssel (Nummer)' }).check();
+  await page.getByRole('radio', { name: 'fester Stichtag' }).check();
+  await page.getByLabel('Stichtag', { exact: true }).fill('31.12.2022');
+  await page.getByLabel('Anteil in %', { exact: true }).selectOption('__new__');
+  const section = page.getByRole('region', { name: '5. Neue Indikatoren' });
+  // a % column is suggested as a share in percent, never as an "Index"
+  expect(await section.getByLabel('Einheit').inputValue()).toBe('percent');
+  await describeNewIndicator(page, indicator);
+  await section.getByLabel('Einheit').selectOption('percent');
+  await section.getByLabel('Lebenslage').selectOption('work');
+}
+
 async function reportHeading(page: Page): Promise<string> {
   const h = page.getByRole('heading', { name: /^Prüfbericht:/ });
   await h.waitFor({ timeout: 120_000 });
@@ -280,6 +297,58 @@ describe.skipIf(!run)('published tables through the import page in Chromium', ()
     expect(cells[2]).toMatch(/wohnflaeche_jahre\.csv\s+[0-9a-f]{12}/);
     expect(cells[4]).toContain(IMPORTER.email);
     await shoot(page, 'history', history);
+    await page.context().close();
+  });
+
+  test('a failed dry run says so; text markers are imported as missing only with her consent', async () => {
+    const indicator = `e2e_anteil_${stamp}`;
+    const page = await plannerPage(browser);
+    const rows = BEZIRKE.map(([code], i) => `${code};${code === '08' ? 'n.v.' : `${10 + i},5`}`);
+    // a Bezirk 13 does not exist: the dry run fails, and says it was a dry run
+    await uploadAndAnalyze(
+      page,
+      'anteile_falsch.csv',
+      ['Bezirk;Anteil in %', ...rows, '13;9,5'].join('\r\n'),
+    );
+    await mapShares(page, indicator);
+    await page.getByRole('button', { name: 'Probelauf' }).click();
+    const heading = await reportHeading(page);
+    expect(heading).toMatch(/^Prüfbericht: Probelauf: 1 Fehler/);
+    expect(heading).not.toContain('Import fehlgeschlagen');
+    const report = page.getByRole('region', { name: /^Prüfbericht/ });
+    await shoot(page, 'c-dry-run-failed', report);
+
+    // the corrected file (with a city row, which is left out and counted)
+    await uploadAndAnalyze(
+      page,
+      'anteile.csv',
+      ['Bezirk;Anteil in %', 'Berlin;15,0', ...rows].join('\r\n'),
+    );
+    await mapShares(page, indicator);
+    await page.getByRole('button', { name: 'Probelauf' }).click();
+    expect(await reportHeading(page)).toContain('Probelauf abgeschlossen: keine Fehler');
+    expect(await report.innerText()).toContain('„n.v.“: 1 (zuerst Zeile 10, Spalte „Anteil in %“)');
+    expect(await report.innerText()).toContain('1 Zeile ist kein Gebiet');
+    const consent = report.getByRole('checkbox', {
+      name: 'Textkennzeichen als fehlende Werte importieren',
+    });
+    expect(await consent.isChecked()).toBe(false);
+    await shoot(page, 'c-markers', consent);
+    // without consent the import refuses; with it, 'n.v.' becomes a missing value
+    await page.getByRole('button', { name: 'Importieren' }).click();
+    await expect
+      .poll(() => reportHeading(page), { timeout: 120_000 })
+      .toMatch(/Import fehlgeschlagen: 1 Fehler/);
+    expect(await report.innerText()).toMatch(/Textkennzeichen/);
+    await consent.check();
+    await page.getByRole('button', { name: 'Importieren' }).click();
+    await expect
+      .poll(() => reportHeading(page), { timeout: 120_000 })
+      .toContain('Import erfolgreich');
+    const stored = await values(page, indicator, '2022-12-31');
+    const byCode = Object.fromEntries(stored.values.map((v) => [v.code, v.value]));
+    expect(byCode['01']).toBe(10.5);
+    expect(byCode['08'] ?? null).toBeNull();
     await page.context().close();
   });
 });

@@ -60,23 +60,30 @@ export const importDe = {
   impNoArea: '— kein Gebiet —',
   impAcceptAll: 'Alle Zuordnungen übernehmen',
   impAcceptedCount: (n: number, total: number) => `${n} von ${total} übernommen`,
-  impNonAreaTitle: (n: string) => `${n} Zeilen sind keine Gebiete`,
+  impNonAreaTitle: (count: number, n: string) =>
+    count === 1 ? '1 Zeile ist kein Gebiet' : `${n} Zeilen sind keine Gebiete`,
   impSkipped: 'ausgelassen',
-  impSkipNonArea: (n: string) => `Diese ${n} Zeilen als Gruppe auslassen (im Bericht gezählt)`,
+  impSkipNonArea: (count: number, n: string) =>
+    count === 1
+      ? 'Diese Zeile auslassen (im Bericht gezählt)'
+      : `Diese ${n} Zeilen als Gruppe auslassen (im Bericht gezählt)`,
+  impNonAreaAllSkipped: 'Sie werden ausgelassen und im Bericht gezählt.',
   impPlausibility: 'Zahlen und Plausibilität',
   impBlank: 'leer',
-  impMissing: (n: string, detail: string) => `${n} fehlende Werte (${detail})`,
+  impMissing: (count: number, n: string, detail: string) =>
+    `${count === 1 ? '1 fehlender Wert' : `${n} fehlende Werte`} (${detail})`,
   impFootnotes: (n: string, marks: string) =>
     `${n} Werte mit Fußnotenzeichen gelesen (entfernt: ${marks})`,
   impDecimalsInCount: (ind: string, n: string, line: string, ex: string) =>
     `${ind} ist eine Anzahl, aber ${n} Werte haben Nachkommastellen (zuerst Zeile ${line}: „${ex}“).`,
   impThousandsInPercent: (col: string, n: string, ex: string) =>
     `Spalte „${col}“: ${n} Prozentwerte mit Tausendertrennzeichen (z. B. „${ex}“) – bitte das Zahlenformat prüfen.`,
-  impMarkers: 'Textkennzeichen in Zahlenspalten (werden nur mit Ihrer Zustimmung als fehlend importiert):',
+  impMarkers:
+    'Textkennzeichen in Zahlenspalten (werden nur mit Ihrer Zustimmung als fehlend importiert):',
   impFirstAt: (line: string, col: string) => `zuerst Zeile ${line}, Spalte „${col}“`,
   impAcceptMarkers: 'Textkennzeichen als fehlende Werte importieren',
-  impZeroRows: (n: string, lines: string) =>
-    `${n} Zeilen enthalten nur 0 (Zeilen ${lines}) – oft Platzhalter für nicht bewertete Gebiete.`,
+  impZeroRows: (count: number, n: string, lines: string) =>
+    `${count === 1 ? '1 Zeile enthält' : `${n} Zeilen enthalten`} nur 0 (${count === 1 ? 'Zeile' : 'Zeilen'} ${lines}) – oft Platzhalter für nicht bewertete Gebiete.`,
   impZeroAsMissing: 'Zeilen nur mit 0 als fehlende Werte importieren',
   impOverwriteTitle: 'Vorhandene Werte',
   impOverwriteSummary: (changed: string, unchanged: string, added: string) =>

@@ -25,7 +25,8 @@ export const importEn: Widen<typeof importDe> = {
   impColumnDate: 'Reference date',
   impColumnDateOf: (col: string) => `Reference date of column “${col}”`,
   impNoLabels: 'No labels yet: choose the column whose entries name the indicators.',
-  impLabelsWholeFile: (n: string, rows: string) => `all ${n} labels of the whole file (${rows} rows)`,
+  impLabelsWholeFile: (n: string, rows: string) =>
+    `all ${n} labels of the whole file (${rows} rows)`,
   impLabelsPreviewOnly: 'only the labels of the preview; other labels must be indicator ids',
   impSkipLabel: '— skip (counted) —',
   impSuggested: 'suggested',
@@ -60,13 +61,20 @@ export const importEn: Widen<typeof importDe> = {
   impNoArea: '— no area —',
   impAcceptAll: 'Accept all matches',
   impAcceptedCount: (n: number, total: number) => `${n} of ${total} accepted`,
-  impNonAreaTitle: (n: string) => `${n} rows are no areas`,
+  impNonAreaTitle: (count: number, n: string) =>
+    count === 1 ? '1 row is no area' : `${n} rows are no areas`,
   impSkipped: 'skipped',
-  impSkipNonArea: (n: string) => `Skip these ${n} rows as a group (counted in the report)`,
+  impSkipNonArea: (count: number, n: string) =>
+    count === 1
+      ? 'Skip this row (counted in the report)'
+      : `Skip these ${n} rows as a group (counted in the report)`,
+  impNonAreaAllSkipped: 'They are left out and counted in the report.',
   impPlausibility: 'Numbers and plausibility',
   impBlank: 'blank',
-  impMissing: (n: string, detail: string) => `${n} missing values (${detail})`,
-  impFootnotes: (n: string, marks: string) => `${n} values read with footnote marks (removed: ${marks})`,
+  impMissing: (count: number, n: string, detail: string) =>
+    `${count === 1 ? '1 missing value' : `${n} missing values`} (${detail})`,
+  impFootnotes: (n: string, marks: string) =>
+    `${n} values read with footnote marks (removed: ${marks})`,
   impDecimalsInCount: (ind: string, n: string, line: string, ex: string) =>
     `${ind} is a count, but ${n} values have decimals (first line ${line}: “${ex}”).`,
   impThousandsInPercent: (col: string, n: string, ex: string) =>
@@ -74,13 +82,14 @@ export const importEn: Widen<typeof importDe> = {
   impMarkers: 'Text markers in number columns (imported as missing only with your consent):',
   impFirstAt: (line: string, col: string) => `first in line ${line}, column “${col}”`,
   impAcceptMarkers: 'Import text markers as missing values',
-  impZeroRows: (n: string, lines: string) =>
-    `${n} rows hold only 0 (lines ${lines}) – often placeholders for areas without a score.`,
+  impZeroRows: (count: number, n: string, lines: string) =>
+    `${count === 1 ? '1 row holds' : `${n} rows hold`} only 0 (${count === 1 ? 'line' : 'lines'} ${lines}) – often placeholders for areas without a score.`,
   impZeroAsMissing: 'Import rows with only 0 as missing values',
   impOverwriteTitle: 'Existing values',
   impOverwriteSummary: (changed: string, unchanged: string, added: string) =>
     `${changed} will be overwritten, ${unchanged} stay unchanged, ${added} are new.`,
-  impOverwriteExamples: (shown: string, total: string) => `Overwritten values (${shown} of ${total})`,
+  impOverwriteExamples: (shown: string, total: string) =>
+    `Overwritten values (${shown} of ${total})`,
   impOld: 'before',
   impNew: 'new',
   impMissingValue: 'missing',

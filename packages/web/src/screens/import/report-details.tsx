@@ -48,8 +48,10 @@ function NonAreaRows({ s, d }: { s: ImportState; d: TableImportDetails }) {
   const { t, lang } = useI18n();
   if (d.nonAreaRows.length === 0) return null;
   const n = d.nonAreaRows.reduce((sum, g) => sum + g.count, 0);
+  // the server leaves city and sum rows out by itself; a choice is only needed for the others
+  const open = d.nonAreaRows.some((g) => !g.skipped) || s.decisions.skipNonAreaRows;
   return (
-    <Block title={t.impNonAreaTitle(formatNumber(n, 0, lang))}>
+    <Block title={t.impNonAreaTitle(n, formatNumber(n, 0, lang))}>
       <ul>
         {d.nonAreaRows.map((g) => (
           <li key={g.kind}>
@@ -59,7 +61,15 @@ function NonAreaRows({ s, d }: { s: ImportState; d: TableImportDetails }) {
           </li>
         ))}
       </ul>
-      <Consent s={s} field="skipNonAreaRows" label={t.impSkipNonArea(formatNumber(n, 0, lang))} />
+      {open ? (
+        <Consent
+          s={s}
+          field="skipNonAreaRows"
+          label={t.impSkipNonArea(n, formatNumber(n, 0, lang))}
+        />
+      ) : (
+        <p>{t.impNonAreaAllSkipped}</p>
+      )}
     </Block>
   );
 }
@@ -73,6 +83,7 @@ function Numbers({ s, d }: { s: ImportState; d: TableImportDetails }) {
   if (cells.missingCount > 0)
     items.push(
       t.impMissing(
+        cells.missingCount,
         f(cells.missingCount),
         cells.missingByMarker
           .map((m) => `${m.kind === 'blank' ? t.impBlank : `„${m.marker}“`}: ${f(m.count)}`)
@@ -117,7 +128,7 @@ function Numbers({ s, d }: { s: ImportState; d: TableImportDetails }) {
       )}
       {zero.count > 0 && (
         <>
-          <p>{t.impZeroRows(f(zero.count), zero.lines.slice(0, 10).join(', '))}</p>
+          <p>{t.impZeroRows(zero.count, f(zero.count), zero.lines.slice(0, 10).join(', '))}</p>
           <Consent s={s} field="zeroRowsMissing" label={t.impZeroAsMissing} />
         </>
       )}
