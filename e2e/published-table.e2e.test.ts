@@ -156,6 +156,10 @@ describe.skipIf(!run)('published tables through the import page in Chromium', ()
     const indicator = `e2e_wfl_${stamp}`;
     const page = await plannerPage(browser);
     const csv = BEZIRKE.map(([, , written, v]) => `${written};${v}`).join('\r\n') + '\r\n';
+    // the start: choose files, and the history of earlier imports
+    await page.goto(`${baseUrl}/import`);
+    await page.getByRole('heading', { name: 'Bisherige Importe' }).waitFor();
+    await shoot(page, 'start');
     await uploadAndAnalyze(page, 'wohnflaeche_ohne_kopf.csv', csv);
 
     // the detection says the first row is data, and the switch is off
