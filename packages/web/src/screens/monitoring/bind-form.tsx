@@ -208,31 +208,7 @@ export function BindForm({
           );
         })}
       </fieldset>
-      {plan && (
-        <section className="bind-preview" aria-live="polite">
-          <h3>{t.bindPreviewTitle}</h3>
-          <p>{t.bindPreviewLine(plan.definition.id, plan.definition.label, plan.inputs.length)}</p>
-          <ul>
-            {plan.inputs.map((b) => (
-              <li key={b.input}>
-                <code>{b.input}</code> → {b.indicatorName} (<code>{b.indicatorId}</code>)
-              </li>
-            ))}
-          </ul>
-          {plan.warnings.length > 0 ? (
-            <>
-              <h4>{t.bindWarnings}</h4>
-              <ul className="bind-warnings">
-                {plan.warnings.map((w) => (
-                  <li key={w}>{w}</li>
-                ))}
-              </ul>
-            </>
-          ) : (
-            <p className="hint">{t.bindNoWarnings}</p>
-          )}
-        </section>
-      )}
+      {plan && <BindPreview plan={plan} />}
       <div className="actions">
         <button type="button" className="btn" disabled={busy} onClick={() => void send(false)}>
           {t.bindPreview}
@@ -245,5 +221,35 @@ export function BindForm({
         </button>
       </div>
     </form>
+  );
+}
+
+/** What the binding will create: the new index, each input with its indicator, the warnings. */
+function BindPreview({ plan }: { plan: BindPlanAnswer }) {
+  const { t } = useI18n();
+  return (
+    <section className="bind-preview" aria-live="polite">
+      <h3>{t.bindPreviewTitle}</h3>
+      <p>{t.bindPreviewLine(plan.definition.id, plan.definition.label, plan.inputs.length)}</p>
+      <ul>
+        {plan.inputs.map((b) => (
+          <li key={b.input}>
+            <code>{b.input}</code> → {b.indicatorName} (<code>{b.indicatorId}</code>)
+          </li>
+        ))}
+      </ul>
+      {plan.warnings.length > 0 ? (
+        <>
+          <h4>{t.bindWarnings}</h4>
+          <ul className="bind-warnings">
+            {plan.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p className="hint">{t.bindNoWarnings}</p>
+      )}
+    </section>
   );
 }
