@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { createCsvParser, createStreamingDecoder } from '@sozialraum/core';
 import { buildApp } from '../packages/server/src/app.ts';
 import { loadConfig, REPO_ROOT } from '../packages/server/src/config.ts';
-import { openDb, type Db } from '../packages/server/src/db/db.ts';
+import { openDb, type Db, type OpenDbOptions } from '../packages/server/src/db/db.ts';
 import { migrate } from '../packages/server/src/db/migrate.ts';
 import { loadBerlinDemo } from '../packages/server/src/modules/demo/load-berlin.ts';
 import { readCsvRecords as readDemoCsv } from '../packages/server/src/modules/demo/read-csv.ts';
@@ -54,6 +54,7 @@ export async function runBenchmarks(args: string[]): Promise<number> {
       seconds: { type: 'string', default: '10' },
       rounds: { type: 'string', default: '3' },
       'no-write': { type: 'boolean', default: false },
+      'database-url': { type: 'string' },
     },
   });
   const only = new Set((opts.only ?? 'a,b,c,d,e,f,g').split(',').map((s) => s.trim()));
@@ -76,9 +77,15 @@ export async function runBenchmarks(args: string[]): Promise<number> {
       console.log(md);
       extra.push(md);
     }
+    if (only.has('h')) {
+      // (h) a and c once more on a PostgreSQL server (an empty database named by --database-url)
+      if (opts['database-url'])
+        sections.push(await benchPostgres(opts['database-url'], work, rows));
+      else console.log('(h) übersprungen: --database-url postgres://… (leere Datenbank) fehlt.');
+    }
     if (!['a', 'b', 'c', 'd', 'f', 'g'].some((k) => only.has(k))) return finish();
     // (a) always when a database is needed: the other benchmarks run against the database it fills
-    const a = await benchDemoImport(path.join(work, 'pglite'));
+    const a = await benchDemoImport({ dataDir: path.join(work, 'pglite') });
     db = a.db;
     if (only.has('a')) sections.push(a.section);
     const config = loadConfig({
@@ -117,7 +124,9 @@ export async function runBenchmarks(args: string[]): Promise<number> {
   async function finish(): Promise<number> {
     const machine = await describeMachine();
     sections.sort((x, y) => x.title.localeCompare(y.title));
-    const measured = [...only].filter((k) => /^[a-g]$/.test(k)).sort();
+    const measured = [...only]
+      .filter((k) => /^[a-h]$/.test(k) && (k !== 'h' || opts['database-url']))
+      .sort();
     const md = renderMarkdown(machine, sections, extra, Date.now() - t0, measured);
     console.log(`\n${md}`);
     if (!opts['no-write']) {
@@ -140,8 +149,9 @@ async function listFiles(dir: string): Promise<string[]> {
   return out.sort();
 }
 
-async function benchDemoImport(dataDir: string): Promise<{ db: Db; section: Section }> {
-  console.log('(a) Berlin-Demo in eine leere PGlite-Datenbank laden …');
+async function benchDemoImport(where: OpenDbOptions): Promise<{ db: Db; section: Section }> {
+  const engine = where.databaseUrl ? 'PostgreSQL-Server' : 'PGlite';
+  console.log(`(a) Berlin-Demo in eine leere ${engine}-Datenbank laden …`);
   const demoDir = path.join(REPO_ROOT, 'demo-data/berlin');
   // baseline: read and parse the same files without a database
   const files = (await listFiles(demoDir)).filter((f) => /\.(csv|geojson)$/.test(f));
@@ -158,15 +168,19 @@ async function benchDemoImport(dataDir: string): Promise<{ db: Db; section: Sect
   const baselineMs = performance.now() - tb;
 
   const to = performance.now();
-  const db = await openDb({ dataDir });
+  const db = await openDb(where);
   await migrate(db);
   const openMs = performance.now() - to;
+  if ((await db.query('SELECT 1 FROM area LIMIT 1')).length > 0) {
+    await db.close();
+    throw new Error(`Die Datenbank ist nicht leer: bitte eine leere ${engine}-Datenbank angeben.`);
+  }
   const tl = performance.now();
   const stats = await loadBerlinDemo(db);
   const loadMs = performance.now() - tl;
   const stored = stats.observations + stats.aggregated + stats.derived;
   const section: Section = {
-    title: 'a. Berlin-Demo: Import in eine leere Datenbank (PGlite)',
+    title: `a. Berlin-Demo: Import in eine leere Datenbank (${engine})`,
     rows: [
       ['Datenbank anlegen + Migrationen', seconds(openMs), '–', '–'],
       [
@@ -720,11 +734,49 @@ async function benchMillionRows(db: Db, work: string, rows: number): Promise<Sec
     notes: [
       `Datei: ${mb(size)}, ${de(codes.length)} Planungsräume × ${de(Math.ceil(rows / codes.length))} Stichtage; gelesen ${de(report.rowsRead)}, geschrieben ${de(report.rowsWritten)}.`,
       'Import = `runTableImport` (Streaming-Decoder + CSV-Parser aus core, Zuordnung, je 5.000 Zeilen COPY in eine Staging-Tabelle und ein mengenbasierter Upsert, Aggregation auf obere Ebenen, abgeleitete Anteile, Audit) in die Demo-Datenbank.',
-      `RSS enthält PGlite (WASM-Heap, etwa 800 MB). Zuwachs während des Imports ${mb(Math.max(0, peak - rssBefore))} bei ${mb(size)} Datei: die Datei wird in Blöcken gelesen und geschrieben, nicht ganz in den Speicher geladen (alle 50 ms gemessen).`,
+      `${db.engine === 'pglite' ? 'RSS enthält PGlite (WASM-Heap, etwa 800 MB)' : 'RSS nur dieses Prozesses (der PostgreSQL-Server läuft in eigenen Prozessen)'}. Zuwachs während des Imports ${mb(Math.max(0, peak - rssBefore))} bei ${mb(size)} Datei: die Datei wird in Blöcken gelesen und geschrieben, nicht ganz in den Speicher geladen (alle 50 ms gemessen).`,
     ],
   };
   printSection(section);
   return section;
+}
+
+// ---------------------------------------------------------------- (h) a and c on a PostgreSQL server
+
+/**
+ * The demo load (a) and the long CSV (c) against a PostgreSQL server, each next to the same
+ * baseline as on PGlite (reading + parsing the same files in this run).
+ */
+async function benchPostgres(databaseUrl: string, work: string, rows: number): Promise<Section> {
+  console.log('(h) a und c auf einem PostgreSQL-Server …');
+  const a = await benchDemoImport({ databaseUrl });
+  try {
+    const c = await benchMillionRows(a.db, work, rows);
+    const [version] = await a.db.query<{ v: string }>(
+      "SELECT current_setting('server_version') AS v",
+    );
+    const section: Section = {
+      title: 'h. Dieselben Messungen wie a und c auf einem PostgreSQL-Server',
+      rows: [
+        ...a.section.rows.map(([m, r, v, x]): Section['rows'][number] => [`Demo: ${m}`, r, v, x]),
+        ...c.rows.map(([m, r, v, x]): Section['rows'][number] => [
+          `${de(rows)} Zeilen: ${m}`,
+          r,
+          v,
+          x,
+        ]),
+      ],
+      notes: [
+        `PostgreSQL ${version?.v ?? '?'} auf demselben Rechner (\`--database-url\`, eine leere Datenbank), über node-postgres; COPY FROM STDIN statt PGlites /dev/blob. Zeilenweise Fremdschlüsselprüfungen bleiben hier an (Sql.withoutRowTriggers).`,
+        ...a.section.notes.map((n) => `Demo: ${n}`),
+        ...c.notes.map((n) => `${de(rows)} Zeilen: ${n}`),
+      ],
+    };
+    printSection(section);
+    return section;
+  } finally {
+    await a.db.close();
+  }
 }
 
 // ---------------------------------------------------------------- (d) geometry bytes

@@ -1,0 +1,220 @@
+// The two write paths give the same rows: the first load (values COPY straight into a table without
+// indexes, aggregates and shares as plain INSERTs, indexes built afterwards) and the upsert path of
+// every later import. And a recomputation bounded to dates touches exactly those dates.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db, Sql } from '../../db/db.ts';
+import { createTestDb } from '../../testing/test-db.ts';
+import {
+  areaIdsByCode,
+  dropObservationIndexesWhenEmpty,
+  ensureTenant,
+  insertObservations,
+  recomputeAggregates,
+  recomputeDerived,
+  restoreObservationIndexes,
+  upsertAreaSystem,
+  upsertAreas,
+  upsertIndicators,
+  upsertObservations,
+  upsertSources,
+  type IndicatorInput,
+  type ObservationInput,
+} from './store.ts';
+
+const DATES = ['2022-12-31', '2023-12-31', '2024-12-31'];
+const PARENTS = ['A', 'B'];
+const CHILDREN = PARENTS.flatMap((p) => [1, 2, 3].map((i) => ({ code: `${p}${i}`, parent: p })));
+
+const indicator = (id: string, kind: 'count' | 'share', extra: Partial<IndicatorInput> = {}) => ({
+  id,
+  nameDe: id,
+  nameEn: id,
+  definitionDe: 'd',
+  unit: kind === 'share' ? 'percent' : 'count',
+  kind,
+  scale: kind === 'share' ? 100 : 1,
+  dimension: 'demography',
+  polarity: 'neutral' as const,
+  department: 'sozialplanung',
+  sourceId: 's',
+  ...extra,
+});
+
+async function setUp(tx: Sql) {
+  await ensureTenant(tx, 't', '12345678', 'Teststadt');
+  await upsertSources(tx, 't', [
+    { id: 's', title: 'T', publisher: 'T', licence: 'CC0', attribution: 'T' },
+  ]);
+  await upsertAreaSystem(tx, 't', {
+    id: 'sys',
+    name: 'Sys',
+    levels: [
+      { id: 'top', nameDe: 'Oben', nameEn: 'Top', depth: 0 },
+      { id: 'low', nameDe: 'Unten', nameEn: 'Low', depth: 1 },
+    ],
+  });
+  await upsertAreas(tx, 't', 'sys', [
+    ...PARENTS.map((code) => ({ levelId: 'top', code, name: code })),
+    ...CHILDREN.map((c) => ({
+      levelId: 'low',
+      code: c.code,
+      name: c.code,
+      parentLevelId: 'top',
+      parentCode: c.parent,
+    })),
+  ]);
+  await upsertIndicators(tx, 't', [
+    indicator('n', 'count'),
+    indicator('m', 'count'),
+    indicator('r', 'share', { numeratorIndicatorId: 'm', denominatorIndicatorId: 'n' }),
+  ]);
+  const low = await areaIdsByCode(tx, 't', 'sys', 'low');
+  const top = await areaIdsByCode(tx, 't', 'sys', 'top');
+  const rows: ObservationInput[] = [];
+  DATES.forEach((refDate, d) =>
+    CHILDREN.forEach((c, k) => {
+      // one gap (B2 on the first date): parent B is withheld as incomplete there
+      rows.push({
+        indicatorId: 'n',
+        areaId: low.get(c.code)!,
+        refDate,
+        value: d === 0 && c.code === 'B2' ? null : 100 + k * 11 + d,
+      });
+      rows.push({
+        indicatorId: 'm',
+        areaId: low.get(c.code)!,
+        refDate,
+        value: k === 4 ? 0 : k + d,
+      });
+    }),
+  );
+  // a value imported for a parent directly: no path may overwrite it
+  rows.push({ indicatorId: 'm', areaId: top.get('A')!, refDate: DATES[2]!, value: 999 });
+  return { rows, low, top };
+}
+
+type Row = Record<string, unknown>;
+const allRows = (db: Sql) =>
+  db.query<Row>(
+    `SELECT a.code, o.indicator_id, o.ref_date, o.value, o.numerator, o.denominator, o.flag,
+            o.flag_reason, o.origin
+       FROM observation o JOIN area a ON a.tenant_id = o.tenant_id AND a.id = o.area_id
+      WHERE o.tenant_id = 't' ORDER BY a.code, o.indicator_id, o.ref_date`,
+  );
+
+let upserted: Db;
+let firstLoad: Db;
+let counts: { upsert: number[]; insert: number[] };
+
+beforeAll(async () => {
+  [upserted, firstLoad] = await Promise.all([createTestDb(), createTestDb()]);
+  counts = { upsert: [], insert: [] };
+  await upserted.transaction(async (tx) => {
+    const { rows } = await setUp(tx);
+    counts.upsert.push(await upsertObservations(tx, 't', rows, null));
+    counts.upsert.push(await recomputeAggregates(tx, 't'));
+    counts.upsert.push(await recomputeDerived(tx, 't'));
+  });
+  await firstLoad.transaction(async (tx) => {
+    const { rows } = await setUp(tx);
+    const rebuild = await dropObservationIndexesWhenEmpty(tx);
+    expect(rebuild).not.toBeNull();
+    counts.insert.push(await insertObservations(tx, 't', rows, null));
+    counts.insert.push(await recomputeAggregates(tx, 't', undefined, { insertOnly: true }));
+    counts.insert.push(await recomputeDerived(tx, 't', undefined, { insertOnly: true }));
+    await restoreObservationIndexes(tx, rebuild);
+  });
+});
+
+afterAll(async () => {
+  await Promise.all([upserted?.close(), firstLoad?.close()]);
+});
+
+describe('first load without indexes', () => {
+  it('stores exactly the rows of the upsert path, with the same counts', async () => {
+    const a = await allRows(upserted);
+    const b = await allRows(firstLoad);
+    // 6 children × 2 counts × 3 dates + 1 parent value; 2 parents × 2 counts × 3 dates, less the
+    // one imported parent value; shares on 8 areas × 3 dates
+    expect(a.length).toBe(37 + 11 + 24);
+    expect(b).toEqual(a);
+    expect(counts.insert).toEqual(counts.upsert);
+    expect(counts.upsert).toEqual([37, 11, 24]);
+  });
+
+  it('keeps the value imported for a parent, and withholds the incomplete parent', async () => {
+    const rows = await allRows(firstLoad);
+    expect(rows).toContainEqual(
+      expect.objectContaining({ code: 'A', indicator_id: 'm', ref_date: DATES[2], value: 999 }),
+    );
+    expect(rows).toContainEqual(
+      expect.objectContaining({
+        code: 'B',
+        indicator_id: 'n',
+        ref_date: DATES[0],
+        value: null,
+        flag: 'invalid',
+        origin: 'aggregated',
+      }),
+    );
+  });
+
+  it('has its primary key and index again afterwards', async () => {
+    const ix = await firstLoad.query<{ name: string }>(
+      "SELECT indexrelid::regclass::text AS name FROM pg_index WHERE indrelid = 'observation'::regclass ORDER BY 1",
+    );
+    expect(ix.map((i) => i.name)).toEqual(['observation_area_idx', 'observation_pkey']);
+  });
+
+  it('refuses values for an area the tenant does not have before copying anything', async () => {
+    const fresh = await createTestDb();
+    try {
+      await expect(
+        fresh.transaction(async (tx) => {
+          const { rows } = await setUp(tx);
+          await dropObservationIndexesWhenEmpty(tx);
+          await insertObservations(tx, 't', [...rows, { ...rows[0]!, areaId: 999_999 }], null);
+        }),
+      ).rejects.toThrow(/unbekannte Gebiete \(id 999999\)/);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
+describe('recomputation bounded to dates', () => {
+  it('recomputes the given dates and leaves the others as they were', async () => {
+    const rollback = new Error('rollback');
+    await expect(
+      upserted.transaction(async (tx) => {
+        const low = await areaIdsByCode(tx, 't', 'sys', 'low');
+        const top = await areaIdsByCode(tx, 't', 'sys', 'top');
+        const changed = DATES.slice(1).map((refDate) => ({
+          indicatorId: 'n',
+          areaId: low.get('A1')!,
+          refDate,
+          value: 5000,
+        }));
+        await upsertObservations(tx, 't', changed, null);
+        const parentN = async () =>
+          (
+            await tx.query<{ ref_date: string; value: number }>(
+              "SELECT ref_date, value FROM observation WHERE tenant_id = 't' AND indicator_id = 'n' AND area_id = $1 ORDER BY ref_date",
+              [top.get('A')],
+            )
+          ).map((r) => r.value);
+        const before = await parentN();
+        // one date: its parent and its derived share change, nothing else
+        expect(await recomputeAggregates(tx, 't', ['n'], { dates: [DATES[1]!] })).toBe(1);
+        expect(await recomputeDerived(tx, 't', ['r'], { dates: [DATES[1]!] })).toBe(2);
+        const mid = await parentN();
+        expect(mid[0]).toBe(before[0]);
+        expect(mid[1]).toBe(before[1]! - 101 + 5000);
+        expect(mid[2]).toBe(before[2]);
+        expect(await recomputeAggregates(tx, 't', ['n'], { dates: [DATES[2]!] })).toBe(1);
+        expect((await parentN())[2]).toBe(before[2]! - 102 + 5000);
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
+  });
+});
