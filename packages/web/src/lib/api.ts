@@ -250,7 +250,7 @@ export interface AreaDetail {
   /** aufgelöst: last day the area is valid; null = still valid */
   validTo?: string | null;
   hierarchy: AreaRef[];
-  children: AreaRef[];
+  children: (AreaRef & { validTo?: string | null })[];
 }
 
 export interface SeriesPoint {

@@ -220,6 +220,12 @@ describe('retiring an area', () => {
     });
     const detail = await admin({ url: `/api/areas/${id}` });
     expect(detail.json()).toMatchObject({ validTo: '2023-12-31' });
+    // the parent lists it as a retired child (the profile shows it greyed)
+    const parent = await admin({ url: `/api/areas/${fx.areaId['02']}` });
+    expect(parent.json().children).toEqual([
+      expect.objectContaining({ code: '02100101', validTo: null }),
+      expect.objectContaining({ code: '02100102', validTo: '2023-12-31' }),
+    ]);
     const audit = await auditOf(id);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({

@@ -68,7 +68,14 @@ export const areaDetailSchema = z
         }),
       )
       .meta({ description: 'übergeordnete Gebiete, oberstes zuerst, ohne das Gebiet selbst' }),
-    children: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string() })),
+    children: z.array(
+      z.object({
+        id: z.number().int(),
+        code: z.string(),
+        name: z.string(),
+        validTo: z.iso.date().nullable().meta({ description: 'aufgelöst zum; null = gilt weiter' }),
+      }),
+    ),
   })
   .meta({ id: 'AreaDetail' });
 

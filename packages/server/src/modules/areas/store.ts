@@ -151,9 +151,9 @@ export function selectChildren(
   sql: Sql,
   tenantId: string,
   areaId: number,
-): Promise<{ id: number; code: string; name: string }[]> {
-  return sql.query<{ id: number; code: string; name: string }>(
-    `SELECT id, code, name FROM area WHERE tenant_id = $1 AND parent_id = $2 ORDER BY code`,
+): Promise<{ id: number; code: string; name: string; validTo: string | null }[]> {
+  return sql.query<{ id: number; code: string; name: string; validTo: string | null }>(
+    `SELECT id, code, name, valid_to AS "validTo" FROM area WHERE tenant_id = $1 AND parent_id = $2 ORDER BY code`,
     [tenantId, areaId],
   );
 }

@@ -45,6 +45,11 @@ const msg = (e: unknown) =>
     ? e.message
     : 'Der Server ist nicht erreichbar. Bitte später erneut versuchen.';
 
+/** " (aufgelöst 31.12.2023)" after a retired area's name in lists, which show it greyed. */
+export function AreaRetiredNote({ validTo }: { validTo: string }) {
+  return <span className="area-retired-note"> (aufgelöst {de(validTo)})</span>;
+}
+
 /** What goes, one line each, as the dialog lists it. */
 export function removalLines(p: RemovalPreview): string[] {
   const c = p.counts;

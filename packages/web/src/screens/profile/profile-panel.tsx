@@ -14,7 +14,7 @@ import { useAuth } from '../../lib/auth.tsx';
 import { canEditIndicator } from '../../lib/access.ts';
 import { Sparkline } from './sparkline.tsx';
 import { editionForDate, firstEditionFor, MSS_CURRENT, mssPresetFor } from './index-edition.ts';
-import { AreaLifecycle } from '../areas/area-lifecycle.tsx';
+import { AreaLifecycle, AreaRetiredNote } from '../areas/area-lifecycle.tsx';
 
 /** URL of the profile as its own page. */
 export function profileUrl(areaId: number, date: string | null): string {
@@ -387,8 +387,9 @@ export function ProfileContent({
           <h3 className="profile-group-title">{t.subAreas}</h3>
           <ul className="chip-list">
             {area.children.map((c) => (
-              <li key={c.id}>
+              <li key={c.id} className={c.validTo ? 'chip-retired' : undefined}>
                 <Link href={profileUrl(c.id, profile.date)}>{c.name}</Link>
+                {c.validTo && <AreaRetiredNote validTo={c.validTo} />}
               </li>
             ))}
           </ul>
