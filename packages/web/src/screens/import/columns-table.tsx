@@ -20,6 +20,44 @@ export function useIndicatorOptions(s: ImportState) {
   );
 }
 
+/** The Stichtag of one column (years/dates in the headers), editable, with its error beside it. */
+function ColumnDateCell({
+  s,
+  column,
+  index,
+  onChange,
+}: {
+  s: ImportState;
+  column: string;
+  index: number;
+  onChange: (dateText: string) => void;
+}) {
+  const { t } = useI18n();
+  const id = fieldIds.columnDate(index);
+  const err = errorOf(s, id);
+  return (
+    <td>
+      <input
+        id={id}
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        className="input-date"
+        aria-label={t.impColumnDateOf(column)}
+        aria-invalid={err ? true : undefined}
+        aria-describedby={err ? `${id}-error` : undefined}
+        value={s.form.columns[column]?.dateText ?? ''}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {err && (
+        <p id={`${id}-error`} className="field-error">
+          {err}
+        </p>
+      )}
+    </td>
+  );
+}
+
 export function ColumnsTable({ s }: { s: ImportState }) {
   const { t, lang } = useI18n();
   const options = useIndicatorOptions(s);
@@ -44,7 +82,6 @@ export function ColumnsTable({ s }: { s: ImportState }) {
         <tbody>
           {columns.map((c, i) => {
             const choice = s.form.columns[c]!;
-            const dateErr = errorOf(s, fieldIds.columnDate(i));
             const colErr = errorOf(s, fieldIds.column(i));
             return (
               <tr key={c}>
@@ -52,27 +89,12 @@ export function ColumnsTable({ s }: { s: ImportState }) {
                   <label htmlFor={fieldIds.column(i)}>{c}</label>
                 </th>
                 {perColumn && (
-                  <td>
-                    <input
-                      id={fieldIds.columnDate(i)}
-                      type="text"
-                      inputMode="numeric"
-                      autoComplete="off"
-                      className="input-date"
-                      aria-label={t.impColumnDateOf(c)}
-                      aria-invalid={dateErr ? true : undefined}
-                      aria-describedby={dateErr ? `${fieldIds.columnDate(i)}-error` : undefined}
-                      value={choice.dateText}
-                      onChange={(e) =>
-                        setChoice(c, { dateText: e.target.value }, fieldIds.columnDate(i))
-                      }
-                    />
-                    {dateErr && (
-                      <p id={`${fieldIds.columnDate(i)}-error`} className="field-error">
-                        {dateErr}
-                      </p>
-                    )}
-                  </td>
+                  <ColumnDateCell
+                    s={s}
+                    column={c}
+                    index={i}
+                    onChange={(dateText) => setChoice(c, { dateText }, fieldIds.columnDate(i))}
+                  />
                 )}
                 <td>
                   <select

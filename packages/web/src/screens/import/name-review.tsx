@@ -40,6 +40,61 @@ function AreaPicker({
   );
 }
 
+/** One name of the file: the match with its reason and confidence, the area (correctable), accepted? */
+function ReviewRow({
+  m,
+  index,
+  choice,
+  areas,
+  readOnly,
+  onChange,
+}: {
+  m: AreaNameMatch;
+  index: number;
+  choice: NameChoice;
+  areas: readonly { id: number; code: string; name: string }[];
+  readOnly: boolean;
+  onChange: (choice: NameChoice) => void;
+}) {
+  const { t } = useI18n();
+  const area = areas.find((a) => a.id === choice.areaId);
+  return (
+    <tr className={`match-${m.status}`}>
+      <th scope="row" className="mono">
+        {m.input}
+      </th>
+      <td data-label={t.impMatch}>{describeMatch(m)}</td>
+      <td data-label={t.impConfidence}>{confidenceLabel(m)}</td>
+      <td data-label={t.impArea}>
+        {readOnly ? (
+          area ? (
+            `${area.code} ${area.name}`
+          ) : (
+            t.impNoArea
+          )
+        ) : (
+          <AreaPicker
+            id={`imp-name-${index}`}
+            label={t.impAreaFor(m.input)}
+            value={choice.areaId}
+            areas={areas}
+            onChange={(areaId) => onChange({ areaId, accepted: areaId !== null })}
+          />
+        )}
+      </td>
+      <td data-label={t.impAccept}>
+        <input
+          type="checkbox"
+          aria-label={t.impAcceptFor(m.input)}
+          checked={choice.accepted}
+          disabled={readOnly || choice.areaId === null}
+          onChange={(e) => onChange({ ...choice, accepted: e.target.checked })}
+        />
+      </td>
+    </tr>
+  );
+}
+
 export function NameReview({ s, matches }: { s: ImportState; matches: readonly AreaNameMatch[] }) {
   const { t } = useI18n();
   const { systemId, levelId } = s.target;
@@ -72,42 +127,17 @@ export function NameReview({ s, matches }: { s: ImportState; matches: readonly A
             </tr>
           </thead>
           <tbody>
-            {matches.map((m, i) => {
-              const choice = names[m.input] ?? { areaId: null, accepted: false };
-              return (
-                <tr key={m.input} className={`match-${m.status}`}>
-                  <th scope="row" className="mono">
-                    {m.input}
-                  </th>
-                  <td data-label={t.impMatch}>{describeMatch(m)}</td>
-                  <td data-label={t.impConfidence}>{confidenceLabel(m)}</td>
-                  <td data-label={t.impArea}>
-                    {readOnly ? (
-                      (areas.find((a) => a.id === choice.areaId)?.name ?? t.impNoArea)
-                    ) : (
-                      <AreaPicker
-                        id={`imp-name-${i}`}
-                        label={t.impAreaFor(m.input)}
-                        value={choice.areaId}
-                        areas={
-                          areas.length ? areas : m.status === 'matched' ? [m.area] : m.candidates
-                        }
-                        onChange={(areaId) => set(m.input, { areaId, accepted: areaId !== null })}
-                      />
-                    )}
-                  </td>
-                  <td data-label={t.impAccept}>
-                    <input
-                      type="checkbox"
-                      aria-label={t.impAcceptFor(m.input)}
-                      checked={choice.accepted}
-                      disabled={readOnly || choice.areaId === null}
-                      onChange={(e) => set(m.input, { ...choice, accepted: e.target.checked })}
-                    />
-                  </td>
-                </tr>
-              );
-            })}
+            {matches.map((m, i) => (
+              <ReviewRow
+                key={m.input}
+                m={m}
+                index={i}
+                choice={names[m.input] ?? { areaId: null, accepted: false }}
+                areas={areas.length ? areas : m.status === 'matched' ? [m.area] : m.candidates}
+                readOnly={readOnly}
+                onChange={(choice) => set(m.input, choice)}
+              />
+            ))}
           </tbody>
         </table>
       </div>
