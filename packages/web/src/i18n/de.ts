@@ -1,6 +1,7 @@
 // German UI text (the default language). Every key here must exist in en.ts (checked by the Dict type).
 import { accessDe } from './access-de.ts';
 import { sourcesDe } from './sources-de.ts';
+import { areasDe } from './areas-de.ts';
 import { importDe } from './import-de.ts';
 import { indicatorEditDe } from './indicator-edit-de.ts';
 
@@ -483,6 +484,7 @@ export const de = {
   alertsList: 'Hinweise',
   ...accessDe,
   ...sourcesDe,
+  ...areasDe,
   ...importDe,
   ...indicatorEditDe,
 };

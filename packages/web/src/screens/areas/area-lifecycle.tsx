@@ -5,6 +5,8 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { FormField } from '../../components/form-field.tsx';
 import { ApiError, request } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
+import { useI18n, type Lang } from '../../i18n/index.tsx';
+import type { Dict } from '../../i18n/de.ts';
 import { navigate } from '../../lib/router.ts';
 
 interface RemovalCounts {
@@ -38,27 +40,28 @@ const areasApi = {
     }),
 };
 
-const n = (x: number) => x.toLocaleString('de-DE');
-const de = (iso: string) => iso.split('-').reverse().join('.');
-const msg = (e: unknown) =>
-  e instanceof ApiError && e.status !== 0
-    ? e.message
-    : 'Der Server ist nicht erreichbar. Bitte später erneut versuchen.';
+const num = (x: number, lang: Lang) => x.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB');
+const day = (iso: string, lang: Lang) =>
+  lang === 'de' ? iso.split('-').reverse().join('.') : iso.split('-').reverse().join('/');
+const msg = (e: unknown, t: Dict) =>
+  e instanceof ApiError && e.status !== 0 ? e.message : t.areaUnreachable;
 
 /** " (aufgelöst 31.12.2023)" after a retired area's name in lists, which show it greyed. */
 export function AreaRetiredNote({ validTo }: { validTo: string }) {
-  return <span className="area-retired-note"> (aufgelöst {de(validTo)})</span>;
+  const { t, lang } = useI18n();
+  return <span className="area-retired-note">{t.areaRetiredNote(day(validTo, lang))}</span>;
 }
 
 /** What goes, one line each, as the dialog lists it. */
-export function removalLines(p: RemovalPreview): string[] {
+export function removalLines(p: RemovalPreview, t: Dict, lang: Lang): string[] {
   const c = p.counts;
+  const indicators = p.indicators.map((i) => `${i.nameDe}: ${num(i.values, lang)}`).join(', ');
   return [
-    `${n(c.values)} ${c.values === 1 ? 'Wert' : 'Werte'}${p.indicators.length ? ` (${p.indicators.map((i) => `${i.nameDe}: ${n(i.values)}`).join(', ')})` : ''}`,
-    `${n(c.pointAssignments)} ${c.pointAssignments === 1 ? 'Standort-Zuordnung' : 'Standort-Zuordnungen'} (die Standorte selbst bleiben)`,
-    `${n(c.alerts)} ${c.alerts === 1 ? 'Hinweis' : 'Hinweise'} der Frühwarnung`,
-    `${n(c.subscriptions)} ${c.subscriptions === 1 ? 'Abo' : 'Abos'} für dieses Gebiet`,
-    `${n(c.synonyms)} gespeicherte ${c.synonyms === 1 ? 'Schreibweise' : 'Schreibweisen'} des Namens`,
+    t.areaLineValues(num(c.values, lang), c.values === 1, indicators),
+    t.areaLinePoints(num(c.pointAssignments, lang), c.pointAssignments === 1),
+    t.areaLineAlerts(num(c.alerts, lang), c.alerts === 1),
+    t.areaLineSubs(num(c.subscriptions, lang), c.subscriptions === 1),
+    t.areaLineSynonyms(num(c.synonyms, lang), c.synonyms === 1),
   ];
 }
 
@@ -76,6 +79,7 @@ function RemovalDialog({
   onClose: () => void;
 }) {
   const id = useId();
+  const { t, lang } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -91,22 +95,16 @@ function RemovalDialog({
         onClose();
       }}
     >
-      <h2 id={`${id}-t`}>
-        {preview.area.code} {preview.area.name} entfernen?
-      </h2>
+      <h2 id={`${id}-t`}>{t.areaRemoveTitle(`${preview.area.code} ${preview.area.name}`)}</h2>
       {preview.removable ? (
         <>
-          <p>Mit dem Gebiet werden endgültig entfernt:</p>
+          <p>{t.areaRemoveWhat}</p>
           <ul>
-            {removalLines(preview).map((l) => (
+            {removalLines(preview, t, lang).map((l) => (
               <li key={l}>{l}</li>
             ))}
           </ul>
-          <p className="hint">
-            Die Summen der übergeordneten Gebiete werden neu berechnet. Die Änderung wird im
-            Protokoll festgehalten. Soll das Gebiet mit seinen Werten erhalten bleiben, lösen Sie es
-            stattdessen auf.
-          </p>
+          <p className="hint">{t.areaRemoveHint}</p>
         </>
       ) : (
         <p role="alert">{preview.message}</p>
@@ -118,11 +116,11 @@ function RemovalDialog({
       )}
       <div className="actions">
         <button type="button" className="btn" onClick={onClose} autoFocus>
-          Abbrechen
+          {t.areaRemoveCancel}
         </button>
         {preview.removable && (
           <button type="button" className="btn btn-danger" disabled={busy} onClick={onConfirm}>
-            Endgültig entfernen
+            {t.areaRemoveConfirm}
           </button>
         )}
       </div>
@@ -140,6 +138,7 @@ export function AreaLifecycle({
 }) {
   const id = useId();
   const auth = useAuth();
+  const { t, lang } = useI18n();
   const [validTo, setValidTo] = useState('');
   const [dateError, setDateError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -154,7 +153,7 @@ export function AreaLifecycle({
   const retire = (e: FormEvent) => {
     e.preventDefault();
     if (!validTo) {
-      setDateError('Bitte das Enddatum angeben (letzter Tag, an dem das Gebiet gilt).');
+      setDateError(t.areaRetireDateMissing);
       document.getElementById(`${id}-date`)?.focus();
       return;
     }
@@ -168,7 +167,7 @@ export function AreaLifecycle({
         onChanged?.();
       },
       (err: unknown) => {
-        setError(msg(err));
+        setError(msg(err, t));
         setBusy(false);
       },
     );
@@ -176,7 +175,7 @@ export function AreaLifecycle({
   const openRemoval = () => {
     setError(null);
     setDialogError(null);
-    areasApi.preview(area.id).then(setPreview, (err: unknown) => setError(msg(err)));
+    areasApi.preview(area.id).then(setPreview, (err: unknown) => setError(msg(err, t)));
   };
   const confirmRemoval = () => {
     if (!preview) return;
@@ -193,7 +192,7 @@ export function AreaLifecycle({
         // the counts changed since the preview: show the new ones and ask again
         if (err instanceof ApiError && err.status === 409 && err.details)
           setPreview(err.details as RemovalPreview);
-        setDialogError(msg(err));
+        setDialogError(msg(err, t));
       },
     );
   };
@@ -201,20 +200,17 @@ export function AreaLifecycle({
   return (
     <section className="profile-group area-lifecycle" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} className="profile-group-title">
-        Gebiet verwalten
+        {t.areaManage}
       </h3>
       {endDate ? (
-        <p className="profile-meta">
-          Aufgelöst zum {de(endDate)}: es bleibt mit seinen Werten erhalten, wird aber für spätere
-          Stichtage nicht mehr zugeordnet.
-        </p>
+        <p className="profile-meta">{t.areaRetiredSince(day(endDate, lang))}</p>
       ) : (
         <form onSubmit={retire} noValidate className="inline-form">
           <FormField
             id={`${id}-date`}
-            label="Auflösen zum (letzter gültiger Tag)"
+            label={t.areaRetireDate}
             error={dateError}
-            hint="Das Gebiet bleibt mit seinen Werten erhalten und wird als „aufgelöst“ geführt."
+            hint={t.areaRetireHint}
           >
             <input
               type="date"
@@ -227,14 +223,14 @@ export function AreaLifecycle({
           </FormField>
           <div className="actions">
             <button type="submit" className="btn" disabled={busy}>
-              Gebiet auflösen
+              {t.areaRetire}
             </button>
           </div>
         </form>
       )}
       <div className="actions">
         <button type="button" className="btn btn-danger" onClick={openRemoval} disabled={busy}>
-          Gebiet entfernen …
+          {t.areaRemove}
         </button>
       </div>
       {done && (
