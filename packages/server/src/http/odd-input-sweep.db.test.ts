@@ -16,7 +16,7 @@ import { SESSION_COOKIE } from '../modules/access/access-control.ts';
 import { createTestUser, sessionHeaders } from '../testing/auth.ts';
 import { insertFixture, testContext, type Fixture } from '../testing/fixtures.ts';
 import { createTestDb } from '../testing/test-db.ts';
-import type { RouteDoc } from './openapi.ts';
+import { responseStatuses, type RouteDoc } from './openapi.ts';
 
 const NUL = '\u0000';
 const LONG = 'x'.repeat(10_000);
@@ -171,6 +171,8 @@ function nulBodies(spec: RouteDoc | undefined): { label: string; body: unknown }
 
 interface Case {
   route: string;
+  /** The route's defineRoute spec: its answer must be one the OpenAPI document lists (ADR 0013). */
+  spec?: RouteDoc | undefined;
   label: string;
   options: InjectOptions;
   /** The statuses this case may answer; undefined: anything below 500. */
@@ -203,6 +205,7 @@ function adminCases(route: { method: string; url: string }, spec: RouteDoc | und
   ) =>
     cases.push({
       route: name,
+      spec,
       label,
       allowed,
       options: { method, url, headers: admin, remoteAddress: nextIp(), ...extra },
@@ -250,10 +253,15 @@ function adminCases(route: { method: string; url: string }, spec: RouteDoc | und
 }
 
 /** The same request with a broken session cookie and with none: it must count as no cookie. */
-function cookieCases(route: { method: string; url: string }): [Case, Case] {
+function cookieCases(route: {
+  method: string;
+  url: string;
+  spec: RouteDoc | undefined;
+}): [Case, Case] {
   const url = `${concreteUrl(route.url)}?${queryString(BASE_QUERY)}`;
   const make = (headers: Record<string, string>, label: string): Case => ({
     route: `${route.method} ${route.url}`,
+    spec: route.spec,
     label,
     options: {
       method: route.method as InjectOptions['method'],
@@ -300,6 +308,8 @@ describe('odd input on every route', () => {
       const ok = c.allowed ? c.allowed.includes(res.statusCode) : res.statusCode < 500;
       if (!ok)
         failures.push(`${c.route} – ${c.label}: ${res.statusCode} ${res.body.slice(0, 160)}`);
+      else if (c.spec && !(String(res.statusCode) in responseStatuses(c.spec)))
+        failures.push(`${c.route} – ${c.label}: ${res.statusCode} nicht im OpenAPI-Dokument`);
       return res.statusCode;
     };
     for (const route of routes) {

@@ -40,7 +40,9 @@ const CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * - every route: 400 (path and query are checked on every request, also without a schema),
  *   401 (an invalid API token is refused even on open routes), 500;
  * - a permission, or a change made with a session (CSRF token): 403;
- * - path parameters: 404 (no such record) and 414 (a parameter past the router's length limit);
+ * - every route: 404 as well, for a tenant chosen with ?tenant= or X-Sozialraum-Tenant that does
+ *   not exist; with path parameters also for an unknown record;
+ * - path parameters: 414 (a parameter past the router's length limit);
  * - changes (POST/PUT/PATCH/DELETE): 408 (a body that trickles in is cut), 413 (body limit), 415
  *   (content type), 429 (anonymous writes are throttled; sign-in and reset count their own attempts);
  * - `etag`: 304; `refusals`: what the handler raises itself (409 for a taken id, …).
@@ -57,7 +59,10 @@ export function responseStatuses(route: RouteDoc): Record<string, string> {
       : 'Anmeldung erforderlich';
   if (route.permission !== 'none' || (changing && !route.csrfExempt))
     out['403'] = 'Berechtigung fehlt (die Meldung nennt sie) oder CSRF-Token fehlt';
-  if (route.params) out['404'] = 'Nicht gefunden';
+  // ?tenant= / X-Sozialraum-Tenant naming no tenant answers 404 on every route
+  out['404'] = route.params
+    ? 'Nicht gefunden (Datensatz oder gewählter Mandant)'
+    : 'Gewählter Mandant (?tenant=, X-Sozialraum-Tenant) unbekannt';
   if (changing) {
     out['408'] = 'Anfrageinhalt kam zu langsam an (Verbindung beendet)';
     out['413'] = 'Anfrageinhalt zu groß';

@@ -77,6 +77,7 @@ export function registerAreaLifecycleRoutes(app: FastifyInstance, ctx: AppContex
     params: areaIdParams,
     body: retireBodySchema,
     response: retireResultSchema,
+    refusals: { 409: 'Schon aufgelöst, Werte nach dem Enddatum oder noch geltende Teilgebiete' },
     handler: ({ params, body, auth, request }) =>
       retireArea(
         ctx.db,
@@ -111,6 +112,7 @@ export function registerAreaLifecycleRoutes(app: FastifyInstance, ctx: AppContex
     params: areaIdParams,
     body: removeBodySchema,
     response: removalPreviewSchema,
+    refusals: { 409: 'Nicht entfernbar, oder seit der Vorschau geändert (Zahlen neu bestätigen)' },
     handler: ({ params, body, auth, request }) =>
       removeArea(
         ctx.db,
