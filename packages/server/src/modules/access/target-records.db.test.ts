@@ -32,6 +32,10 @@ const WRITE_ROUTES: Record<string, string> = {
   runPointImport:
     'upload bound to the caller (uploads.ts); indicators through createImportIndicators (new only, department checked: points/import.db.test.ts)',
   discardUpload: 'cases: uploads',
+  retireArea:
+    "an area of the caller's tenant only (another tenant's id: 404, areas/lifecycle.db.test.ts); imports.areas covers the shared area base",
+  removeArea:
+    "an area of the caller's tenant only (another tenant's id: 404, areas/lifecycle.db.test.ts); the confirmation repeats the preview's counts",
   createAlertRule: 'cases: alert rules',
   updateAlertRule: 'cases: alert rules',
   detectAlerts: 'cases: alert rules (the answer is filtered)',

@@ -84,6 +84,32 @@ describe('area removal', () => {
       expect(retire.statusCode).toBe(403);
     }
     expect((await admin({ url: '/api/areas/999999/removal' })).statusCode).toBe(404);
+    // an area of another tenant is not found for Berlin's administration, whatever the id
+    await db.exec(`
+      INSERT INTO tenant (id, ags, name) VALUES ('leipzig', '14713000', 'Leipzig');
+      INSERT INTO area_system (tenant_id, id, name) VALUES ('leipzig', 'ot', 'Ortsteile');
+      INSERT INTO area_level (tenant_id, system_id, id, name_de, name_en, depth)
+        VALUES ('leipzig', 'ot', 'ot', 'Ortsteil', 'District', 0);
+    `);
+    const [lz] = await db.query<{ id: number }>(
+      `INSERT INTO area (tenant_id, system_id, level_id, code, name) VALUES ('leipzig', 'ot', 'ot', '00', 'Zentrum') RETURNING id`,
+    );
+    expect((await admin({ url: `/api/areas/${lz!.id}/removal` })).statusCode).toBe(404);
+    const foreign = await admin({
+      method: 'DELETE',
+      url: `/api/areas/${lz!.id}`,
+      payload: { confirm: { values: 0, pointAssignments: 0, alerts: 0, subscriptions: 0 } },
+    });
+    expect(foreign.statusCode).toBe(404);
+    const foreignRetire = await admin({
+      method: 'POST',
+      url: `/api/areas/${lz!.id}/retire`,
+      payload: { validTo: '2024-12-31' },
+    });
+    expect(foreignRetire.statusCode).toBe(404);
+    expect(await db.query(`SELECT valid_to FROM area WHERE id = $1`, [lz!.id])).toEqual([
+      { valid_to: null },
+    ]);
     expect(await auditOf(id)).toEqual([]);
   });
 
