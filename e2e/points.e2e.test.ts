@@ -106,6 +106,7 @@ describe.skipIf(!run)('Standorte in Chromium', () => {
         await page.getByText('Bitte die Lebenslage der Zählindikatoren wählen.').waitFor();
         expect(await dim.getAttribute('aria-invalid')).toBe('true');
         expect(await dim.evaluate((el) => el === document.activeElement)).toBe(true);
+        await shoot(page, `points-lebenslage-required-${vp.name}`, dim);
       }
       await page.getByLabel('Name des Datensatzes').fill('Familienzentren E2E');
       await page.getByLabel('Lebenslage der Zählindikatoren').selectOption('participation');
