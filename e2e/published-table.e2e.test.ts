@@ -355,4 +355,44 @@ describe.skipIf(!run)('published tables through the import page in Chromium', ()
     expect(byCode['08'] ?? null).toBeNull();
     await page.context().close();
   });
+
+  test('a long table lists every label of the whole file; each is mapped, new or skipped', async () => {
+    const indicator = `e2e_lang_${stamp}`;
+    const page = await plannerPage(browser);
+    const lines = ['Bezirk;Stichtag;Merkmal;Wert'];
+    for (const label of ['Spielplatzfläche je Kind', 'Grünfläche je Einwohner', 'Sitzbänke'])
+      BEZIRKE.forEach(([code], i) => lines.push(`${code};31.12.2021;${label};${i + 1},5`));
+    lines.push('01;31.12.2021;Nachtrag ganz am Ende;1'); // far after the preview rows
+    await uploadAndAnalyze(page, 'merkmale_lang.csv', lines.join('\r\n'));
+    await page.getByLabel('Gebietssystem', { exact: true }).selectOption('lor2021');
+    await page.getByLabel('Ebene', { exact: true }).selectOption('bez');
+    const labels = page.locator('.labels-table');
+    expect(await labels.locator('caption').innerText()).toContain(
+      'alle 4 Merkmale der ganzen Datei (37 Zeilen)',
+    );
+    const late = labels.getByRole('row').filter({ hasText: 'Nachtrag ganz am Ende' });
+    expect(await late.getByRole('cell').first().innerText()).toBe('1');
+    await page.getByLabel('Spielplatzfläche je Kind', { exact: true }).selectOption('__new__');
+    for (const skip of ['Grünfläche je Einwohner', 'Sitzbänke', 'Nachtrag ganz am Ende'])
+      await page.getByLabel(skip, { exact: true }).selectOption('__skip__');
+    await describeNewIndicator(page, indicator);
+    await page
+      .getByRole('region', { name: '5. Neue Indikatoren' })
+      .getByLabel('Lebenslage')
+      .selectOption('environment');
+    await shoot(page, 'd-labels', labels);
+    await page.getByRole('button', { name: 'Probelauf' }).click();
+    expect(await reportHeading(page)).toContain('Probelauf abgeschlossen: keine Fehler');
+    const report = page.getByRole('region', { name: /^Prüfbericht/ });
+    expect(await report.innerText()).toMatch(
+      /Übersprungene Merkmale.*'Nachtrag ganz am Ende' 1 Zeile/,
+    );
+    await page.getByRole('button', { name: 'Importieren' }).click();
+    await expect
+      .poll(() => reportHeading(page), { timeout: 120_000 })
+      .toContain('Import erfolgreich');
+    const stored = await values(page, indicator, '2021-12-31');
+    expect(stored.values.filter((v) => v.value !== null)).toHaveLength(12);
+    await page.context().close();
+  });
 });

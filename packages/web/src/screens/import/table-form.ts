@@ -289,7 +289,7 @@ function mappingErrors(form: TableForm): FieldError[] {
   if (form.dateMode === 'fixed' && parseGermanDate(form.fixedDateText) === null)
     err(fieldIds.fixedDate, 'Bitte den Stichtag als TT.MM.JJJJ angeben, z. B. 31.12.2023.');
   if (form.layout === 'long') {
-    if (!form.indicatorColumn) err(fieldIds.indicatorColumn, 'Bitte die Merkmalsspalte wählen.');
+    if (!form.indicatorColumn) err(fieldIds.indicatorColumn, 'Bitte die Indikatorspalte wählen.');
     if (!form.valueColumn) err(fieldIds.valueColumn, 'Bitte die Wertspalte wählen.');
     form.labels.forEach((l, i) => {
       if (!l.target)
