@@ -146,7 +146,11 @@ describe('POST /api/indices/:id/bind', () => {
 
   it('refuses the same id again with 409 and a preset id with 409', async () => {
     const before = await counts();
-    expect((await bind(editor, { id: 'mss-2023', bindings: BINDINGS })).statusCode).toBe(409);
+    const taken = await bind(editor, { id: 'mss-2023', bindings: BINDINGS });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error.message).toBe(
+      'Die Kennung „mss-2023“ ist schon vergeben; bitte eine andere Kennung wählen.',
+    );
     expect((await bind(editor, { id: 'mss-2013-2017', bindings: BINDINGS })).statusCode).toBe(409);
     expect(await counts()).toEqual(before);
   });

@@ -164,19 +164,31 @@ export async function saveBinding(
       `„${plan.definition.id}“ ist keine gültige Kennung (Kleinbuchstaben, Ziffern, - und _, höchstens 63 Zeichen).`,
       [{ in: 'body', field: 'id', reason: 'ungültig' }],
     );
-  return saveIndex(
-    db,
-    auth.tenantId,
-    {
-      definition: plan.definition as unknown as Record<string, unknown>,
-      basedOn: plan.basedOn,
-      check: opts.check,
-      actor: opts.actor,
-      mayRead: opts.mayRead,
-      auditDetail: {
-        bindings: Object.fromEntries(plan.inputs.map((b) => [b.input, b.indicatorId])),
+  try {
+    return await saveIndex(
+      db,
+      auth.tenantId,
+      {
+        definition: plan.definition as unknown as Record<string, unknown>,
+        basedOn: plan.basedOn,
+        check: opts.check,
+        actor: opts.actor,
+        mayRead: opts.mayRead,
+        auditDetail: {
+          bindings: Object.fromEntries(plan.inputs.map((b) => [b.input, b.indicatorId])),
+        },
       },
-    },
-    'create',
-  );
+      'create',
+    );
+  } catch (err) {
+    // the form names the field; an API path means nothing to the person filling it in
+    if (err instanceof HttpError && err.statusCode === 409 && err.code === 'conflict')
+      throw new HttpError(
+        409,
+        'conflict',
+        `Die Kennung „${plan.definition.id}“ ist schon vergeben; bitte eine andere Kennung wählen.`,
+        [{ in: 'body', field: 'id', reason: 'vergeben' }],
+      );
+    throw err;
+  }
 }

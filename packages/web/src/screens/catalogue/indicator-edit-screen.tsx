@@ -107,7 +107,7 @@ function Editor({ ind, onSaved }: { ind: Indicator; onSaved: (i: Indicator) => v
         setBusy(false);
         if (!(err instanceof ApiError) || err.status === 0) return setError(t.serverUnreachable);
         const f = err.status === 400 ? fieldOfRefusal(err.details) : null;
-        if (f) fail({ [f]: err.message }, err.message);
+        if (f) fail({ [f]: err.message }, t.editErrors(1));
         else setError(err.message);
       },
     );

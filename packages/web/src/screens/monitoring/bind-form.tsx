@@ -92,13 +92,14 @@ export function BindForm({
       if (!(e instanceof ApiError) || e.status === 0) return setError(t.serverUnreachable);
       // a refused indicator or id is marked where it was chosen
       const input = inputs.find((i) => e.message.includes(`„${bindings[i.indicatorId]}“`));
-      const mark = (key: string) => {
+      // the message stands at the field it is about; the summary only points there
+      const key =
+        e.status === 409 || e.message.includes('Kennung') ? 'id' : (input?.indicatorId ?? null);
+      if (key) {
         setProblems({ [key]: e.message });
         setAttempt((n) => n + 1);
-      };
-      if (e.status === 409 || e.message.includes('Kennung')) mark('id');
-      else if (input) mark(input.indicatorId);
-      setError(e.message);
+        setError(t.editErrors(1));
+      } else setError(e.message);
     } finally {
       setBusy(false);
     }
