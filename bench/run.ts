@@ -42,8 +42,9 @@ export interface Section {
 }
 
 /**
- * Runs the benchmarks; returns the process exit code. Options: --only a,b,c,d,e,f,g  --rows N
- * --seconds S  --rounds N  --no-write. Only the measured sections are replaced in docs/benchmarks.md.
+ * Runs the benchmarks; returns the process exit code. Options: --only a,b,c,d,e,f,g,h  --rows N
+ * --seconds S  --rounds N  --no-write  --database-url (h: an empty database on a PostgreSQL server).
+ * Only the measured sections are replaced in docs/benchmarks.md.
  */
 export async function runBenchmarks(args: string[]): Promise<number> {
   const { values: opts } = parseArgs({
@@ -733,7 +734,7 @@ async function benchMillionRows(db: Db, work: string, rows: number): Promise<Sec
     ],
     notes: [
       `Datei: ${mb(size)}, ${de(codes.length)} Planungsräume × ${de(Math.ceil(rows / codes.length))} Stichtage; gelesen ${de(report.rowsRead)}, geschrieben ${de(report.rowsWritten)}.`,
-      'Import = `runTableImport` (Streaming-Decoder + CSV-Parser aus core, Zuordnung, je 5.000 Zeilen COPY in eine Staging-Tabelle und ein mengenbasierter Upsert, Aggregation auf obere Ebenen, abgeleitete Anteile, Audit) in die Demo-Datenbank.',
+      'Import = `runTableImport` (Streaming-Decoder + CSV-Parser aus core, Zuordnung, je 2.500 Zeilen COPY in eine Staging-Tabelle und ein mengenbasierter Upsert mit einer Runde der Ereignisschleife dazwischen, Aggregation auf obere Ebenen und abgeleitete Anteile nur für die berührten Stichtage, je 20 Stichtage eine Anweisung, Audit) in die Demo-Datenbank.',
       `${db.engine === 'pglite' ? 'RSS enthält PGlite (WASM-Heap, etwa 800 MB)' : 'RSS nur dieses Prozesses (der PostgreSQL-Server läuft in eigenen Prozessen)'}. Zuwachs während des Imports ${mb(Math.max(0, peak - rssBefore))} bei ${mb(size)} Datei: die Datei wird in Blöcken gelesen und geschrieben, nicht ganz in den Speicher geladen (alle 50 ms gemessen).`,
     ],
   };
@@ -892,8 +893,9 @@ const INTRO = `# Benchmarks
 
 \`npm run bench\` (= \`sozialraum bench\`, Quelltext \`bench/run.ts\`) misst, jeweils neben einer
 Vergleichsgröße aus demselben Lauf, und ersetzt unten die Abschnitte, die der Lauf gemessen hat (die übrigen
-bleiben stehen, mit dem Kopf ihres Laufs). Optionen: \`--only a,b,c,d,e,f,g\`, \`--rows N\` (Standard 1.000.000),
-\`--seconds S\` (Lastdauer, Standard 10), \`--rounds N\` (Runden der Lasttests b und g, Standard 3), \`--no-write\`.
+bleiben stehen, mit dem Kopf ihres Laufs). Optionen: \`--only a,b,c,d,e,f,g,h\`, \`--rows N\` (Standard 1.000.000),
+\`--seconds S\` (Lastdauer, Standard 10), \`--rounds N\` (Runden der Lasttests b und g, Standard 3), \`--no-write\`,
+\`--database-url postgres://…\` (für h: eine leere Datenbank auf einem PostgreSQL-Server).
 
 - **a** Berlin-Demo in eine leere PGlite-Datenbank laden – Vergleich: dieselben Dateien nur lesen und parsen.
 - **b** \`GET /api/values\` (542 Planungsräume) unter 32 gleichzeitigen Clients, mit \`Accept-Encoding\` wie ein Browser (gzip), ohne, und mit \`If-None-Match\` (304) – Vergleich: \`GET /api/health\` unter derselben Last in derselben Runde.
@@ -902,6 +904,7 @@ bleiben stehen, mit dem Kopf ihres Laufs). Optionen: \`--only a,b,c,d,e,f,g\`, \
 - **e** Monitoring-Kern (\`bench/monitoring.ts\`): Index, Klassen, Matrix, Veränderungen – Vergleich: eine Summe über dieselben Spalten.
 - **f** Anmeldung und berechtigtes Lesen (\`bench/access.ts\`) – Vergleich: dieselbe Anfrage ohne Anmeldung; argon2id allein.
 - **g** Gebietsprofil und OGC-Seite (limit 100) unter 32 Clients, dazu beide während eines Imports von 300.000 Zeilen – Vergleich: \`GET /api/health\` bzw. dieselbe Last ohne Import.
+- **h** a und c noch einmal auf einem PostgreSQL-Server (nur mit \`--database-url\`, nicht in der Voreinstellung) – Vergleich wie dort.
 
 Alle Lasttests laufen nur gegen 127.0.0.1 und enden von selbst.
 
