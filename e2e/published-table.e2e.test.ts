@@ -212,6 +212,11 @@ describe.skipIf(!run)('published tables through the import page in Chromium', ()
 
     const stored = await values(page, indicator, '2024-12-31');
     expect(stored.values.filter((v) => v.value !== null)).toHaveLength(12);
+    // a new indicator starts "verwaltungsintern": not on the public map
+    const anonymous = await fetch(
+      `${baseUrl}/api/values?indicator=${indicator}&system=lor2021&level=bez&date=2024-12-31`,
+    );
+    expect(anonymous.status).toBe(404);
     expect(Object.fromEntries(stored.values.map((v) => [v.code, v.value]))).toMatchObject({
       '07': 40.3,
       '08': 34.7,
