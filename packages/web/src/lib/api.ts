@@ -104,6 +104,11 @@ export interface IndicatorPatch {
   denominatorDef?: string | null;
   methodNote?: string | null;
   decimals?: number;
+  /** Relabels only (counts stay 'count', shares keep their scale; ADR 0014). */
+  unit?: string;
+  dimension?: Dimension;
+  /** Another existing source (its licence and attribution come with it). */
+  sourceId?: string;
   visibility?: Visibility;
   sharedWith?: string[];
   department?: string;

@@ -4,12 +4,8 @@
 import type { Dimension, Indicator, IndicatorPatch, Polarity, Visibility } from '../../lib/api.ts';
 import { UNIT_CODES } from '../../lib/core-bridge.ts';
 
-/** The PATCH body with the fields the server also accepts beyond the shared IndicatorPatch. */
-export type FullIndicatorPatch = IndicatorPatch & {
-  unit?: string;
-  dimension?: Dimension;
-  sourceId?: string;
-};
+/** The PATCH body (every metadata field, ADR 0014). */
+export type FullIndicatorPatch = IndicatorPatch;
 
 export interface Draft {
   nameDe: string;

@@ -5,7 +5,7 @@
 // "Verlauf" panel shows the audit history.
 import { useEffect, useId, useRef, useState } from 'react';
 import { api, ApiError } from '../../lib/api.ts';
-import type { Indicator, IndicatorPatch, Visibility } from '../../lib/api.ts';
+import type { Indicator, Visibility } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { canEditIndicator } from '../../lib/access.ts';
@@ -97,7 +97,7 @@ function Editor({ ind, onSaved }: { ind: Indicator; onSaved: (i: Indicator) => v
     setBusy(true);
     setError(null);
     setErrors({});
-    api.updateIndicator(ind.id, r.patch as IndicatorPatch).then(
+    api.updateIndicator(ind.id, r.patch).then(
       (saved) => {
         setBusy(false);
         setNote(t.editSaved(changed));
