@@ -140,6 +140,41 @@ describe.skipIf(!run)('Standorte in Chromium', () => {
     }
   });
 
+  test('a refused import says why and appears in the import history as failed', async () => {
+    const { page } = await adminPage(browser, VIEWPORTS[0]);
+    await page.goto(`${baseUrl}/standorte`);
+    await page.getByRole('heading', { name: 'Standorte importieren' }).waitFor();
+    const csv = 'Nr;Name;Breite;Länge\r\n7;Treff A;52,52;13,41\r\n7;Treff B;52,51;13,40\r\n';
+    await page.getByLabel('Datei', { exact: true }).setInputFiles({
+      name: 'treffs-doppelt.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'latin1'),
+    });
+    await page.getByRole('button', { name: 'Datei prüfen' }).click();
+    await page.getByText('CSV: 2 Standorte.').waitFor({ timeout: 60_000 });
+    await page.getByLabel('Anzahl je Gebiet als Indikator schreiben').uncheck();
+    await page.getByLabel('Spalte mit der Kennung').selectOption('Nr');
+    for (const [label, value] of [
+      ['Titel', 'Treffpunkte (Test)'],
+      ['Herausgeber', 'Bezirksamt (Test)'],
+      ['Lizenz', 'dl-de/by-2-0'],
+      ['Namensnennung', 'Bezirksamt (Test)'],
+    ] as const)
+      await page.getByLabel(label, { exact: true }).fill(value);
+    await page.getByRole('button', { name: 'Importieren' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'kommt schon in Zeile 2 vor' });
+    await alert.waitFor({ timeout: 60_000 });
+    await shoot(page, 'points-refused-desktop', alert);
+    const runs = await page.request.get(`${baseUrl}/api/imports`);
+    const [latest] = (await runs.json()) as { kind: string; fileName: string; status: string }[];
+    expect(latest).toMatchObject({
+      kind: 'points',
+      fileName: 'treffs-doppelt.csv',
+      status: 'failed',
+    });
+    await page.context().close();
+  });
+
   test('the map shows the point layer, the profile the count', async () => {
     for (const vp of VIEWPORTS) {
       const { page, errors } = await adminPage(browser, vp);
