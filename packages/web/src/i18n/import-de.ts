@@ -62,6 +62,8 @@ export const importDe = {
   impAcceptedCount: (n: number, total: number) => `${n} von ${total} übernommen`,
   impNonAreaTitle: (count: number, n: string) =>
     count === 1 ? '1 Zeile ist kein Gebiet' : `${n} Zeilen sind keine Gebiete`,
+  impNonAreaPreview: (groups: string) =>
+    `In der Vorschau stehen Zeilen, die keine Gebiete sind (${groups}). Der Probelauf zählt sie und sagt, welche ausgelassen werden und wo Sie entscheiden.`,
   impSkipped: 'ausgelassen',
   impSkipNonArea: (count: number, n: string) =>
     count === 1

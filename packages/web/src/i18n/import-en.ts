@@ -63,6 +63,8 @@ export const importEn: Widen<typeof importDe> = {
   impAcceptedCount: (n: number, total: number) => `${n} of ${total} accepted`,
   impNonAreaTitle: (count: number, n: string) =>
     count === 1 ? '1 row is no area' : `${n} rows are no areas`,
+  impNonAreaPreview: (groups: string) =>
+    `The preview has rows that are no areas (${groups}). The dry run counts them and says which are left out and where you decide.`,
   impSkipped: 'skipped',
   impSkipNonArea: (count: number, n: string) =>
     count === 1

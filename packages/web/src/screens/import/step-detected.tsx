@@ -141,6 +141,13 @@ export function StepDetected({ s }: { s: ImportState }) {
       <h2 id={`${id}-h`}>2. {t.detected}</h2>
       <DetectedMeta s={s} />
       {s.isTable && <HeaderSwitch s={s} />}
+      {(a.published?.nonAreaRows.length ?? 0) > 0 && (
+        <p className="note">
+          {t.impNonAreaPreview(
+            a.published!.nonAreaRows.map((g) => `${g.label}: ${g.examples.join(', ')}`).join('; '),
+          )}
+        </p>
+      )}
       {(a.reasons.length > 0 || a.warnings.length > 0) && (
         <details className="reasons">
           <summary>{t.detectionReasons}</summary>
