@@ -88,7 +88,7 @@ function checkCoverage(
 }
 
 /**
- * Works out what binding `sourceId` to the named indicators creates, without writing: 404 when the
+ * Works out what binding the index `source` to the named indicators creates, without writing: 404 when the
  * index or a named indicator is not readable for the caller, 400 when an input is left open.
  */
 export async function planBinding(
