@@ -71,9 +71,12 @@ describe('table form', () => {
     const { form, drafts } = formFromAnalysis(years, new Set(['ewr_total']));
     expect(form.dateMode).toBe('perColumn');
     expect(Object.keys(drafts)).toEqual(['label:']);
+    // the headers are only years: nothing to name the indicator after, the person does it
+    expect(drafts['label:']).toMatchObject({ nameDe: '', id: '', dimension: '' });
     expect(form.columns['2020']).toMatchObject({ target: NEW_INDICATOR, dateText: '31.12.2020' });
     const d = {
       ...drafts['label:']!,
+      nameDe: 'Wohnfläche je Einwohner',
       id: 'wohnflaeche',
       unit: 'sqm' as const,
       dimension: 'housing' as const,

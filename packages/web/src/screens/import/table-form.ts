@@ -213,8 +213,12 @@ export function syncDrafts(
     const choice = form.columns[c];
     if (choice?.target !== NEW_INDICATOR || out[choice.draftKey]) continue;
     const label = choice.draftKey.startsWith('label:') ? choice.draftKey.slice(6) : c;
+    const values = a ? columnValues(a, c) : [];
+    // a header that is only a year ("2019") says nothing about the indicator: name and id stay
+    // empty for the person to fill in, instead of a made-up "Werte 2019"
     out[choice.draftKey] =
-      drafts[choice.draftKey] ?? draftFor(label || `Werte ${c}`, a ? columnValues(a, c) : []);
+      drafts[choice.draftKey] ??
+      (label ? draftFor(label, values) : { ...draftFor(c, values), nameDe: '', id: '' });
   }
   return out;
 }
