@@ -162,7 +162,11 @@ export function MonitoringScreen({ search }: { search: string }) {
             type="button"
             className="btn"
             aria-pressed={editing}
-            onClick={() => setEditing(!editing)}
+            onClick={() => {
+              // one form at a time in the side panel
+              setEditing(!editing);
+              setBinding(false);
+            }}
             disabled={!detailQ.data}
           >
             {t.monEdit}
@@ -173,7 +177,10 @@ export function MonitoringScreen({ search }: { search: string }) {
             type="button"
             className="btn"
             aria-pressed={binding}
-            onClick={() => setBinding(!binding)}
+            onClick={() => {
+              setBinding(!binding);
+              setEditing(false);
+            }}
             disabled={!detailQ.data}
           >
             {t.bindOpen}
