@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/db.ts';
 import { createTestDb } from '../../testing/test-db.ts';
 import { ensureTenant } from '../ingest/store.ts';
+import { retireDate } from './area-lifecycle.ts';
 import { analyzeUpload, runAreaImport, type AreaRunOptions } from './service.ts';
 import type { Upload } from './uploads.ts';
 
@@ -149,6 +150,52 @@ describe('a re-import with fewer areas', () => {
       "SELECT detail FROM audit_log WHERE tenant_id = 'leipzig' AND action = 'import.areas' ORDER BY seq DESC LIMIT 1",
     );
     expect(entry!.detail.removedAreas).toMatchObject({ count: 1, values: 1 });
+  });
+});
+
+describe('a re-import that retires the missing areas', () => {
+  it('refuses while the area has values after the end date, then ends it and keeps its values; audited', async () => {
+    const [a8] = await db.query<{ id: number }>(
+      "SELECT id FROM area WHERE tenant_id = 'leipzig' AND system_id = 'ot' AND code = '08'",
+    );
+    await db.query(
+      `INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value)
+       VALUES ('leipzig', 'ew', $1, '2024-12-31', 640), ('leipzig', 'ew', $1, '2099-12-31', 1)`,
+      [a8!.id],
+    );
+    const u = await upload('sieben.geojson', ortsteile(7));
+    const refused = await runAreaImport(db, 'leipzig', u, { ...OPTS, missingAreas: 'retire' });
+    expect(refused.status).toBe('failed');
+    expect(refused.errors[0]!.message).toContain('1 Werte liegen nach diesem Tag');
+    await db.query(
+      "DELETE FROM observation WHERE tenant_id = 'leipzig' AND ref_date = '2099-12-31'",
+    );
+    const r = await runAreaImport(db, 'leipzig', u, { ...OPTS, missingAreas: 'retire' });
+    expect(r.errors).toEqual([]);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(r.warnings.join(' ')).toContain(
+      `Aufgelöst zum ${today.split('-').reverse().join('.')}: 1 Gebiete der Ebene „ortsteil“ fehlen in der Datei (08 Ortsteil 8)`,
+    );
+    const [area] = await db.query<{ valid_to: string }>('SELECT valid_to FROM area WHERE id = $1', [
+      a8!.id,
+    ]);
+    expect(area!.valid_to).toBe(today);
+    expect(await db.query('SELECT value FROM observation WHERE area_id = $1', [a8!.id])).toEqual([
+      { value: 640 },
+    ]);
+    const [entry] = await db.query<{ detail: { retiredAreas: unknown } }>(
+      "SELECT detail FROM audit_log WHERE tenant_id = 'leipzig' AND action = 'import.areas' ORDER BY seq DESC LIMIT 1",
+    );
+    expect(entry!.detail.retiredAreas).toMatchObject({ count: 1, values: 1 });
+    // a retired area is no longer "missing" at the next re-import
+    const again = await runAreaImport(db, 'leipzig', u, { ...OPTS, dryRun: true });
+    expect(again.missingAreas).toBeUndefined();
+  });
+
+  it('ends the areas the day before the new areas begin', () => {
+    expect(retireDate('2025-01-01')).toBe('2024-12-31');
+    expect(retireDate('2024-03-01')).toBe('2024-02-29');
+    expect(retireDate(null, new Date('2026-12-05T10:00:00Z'))).toBe('2026-12-05');
   });
 });
 

@@ -41,21 +41,32 @@ export interface MissingAreas {
 
 const EXAMPLES = 10;
 
+/** The last valid day of areas a re-import retires: the day before the new areas' start, or today. */
+export function retireDate(validFrom: string | null | undefined, today = new Date()): string {
+  if (!validFrom) return today.toISOString().slice(0, 10);
+  const d = new Date(`${validFrom}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
 /**
  * Finds the level's areas missing from the file. With 'remove' they go with their values, alerts
  * and subscriptions, and the aggregates of upper levels are computed again; refused while lower
- * levels still hang on them. Otherwise they stay, with a warning that names them.
+ * levels still hang on them. With 'retire' they stay with their values and end the day before the
+ * new areas begin (ADR 0017). Otherwise they stay, with a warning that names them. Areas already
+ * retired are not missing.
  */
 export async function handleMissingAreas(
   tx: Sql,
   tenantId: string,
   target: { systemId: string; levelId: string },
   fileCodes: ReadonlySet<string>,
-  choice: 'keep' | 'remove' | undefined,
+  choice: 'keep' | 'remove' | 'retire' | undefined,
   file: string,
+  validFrom?: string | null,
 ): Promise<{ missing: MissingAreas | null; errors: FileIssue[]; warnings: string[] }> {
   const rows = await tx.query<{ id: number; code: string; name: string }>(
-    'SELECT id, code, name FROM area WHERE tenant_id = $1 AND system_id = $2 AND level_id = $3 ORDER BY code',
+    'SELECT id, code, name FROM area WHERE tenant_id = $1 AND system_id = $2 AND level_id = $3 AND valid_to IS NULL ORDER BY code',
     [tenantId, target.systemId, target.levelId],
   );
   const gone = rows.filter((r) => !fileCodes.has(r.code));
@@ -75,12 +86,13 @@ export async function handleMissingAreas(
   };
   const n = (x: number) => x.toLocaleString('de-DE');
   const what = `${n(missing.count)} Gebiete der Ebene „${target.levelId}“ fehlen in der Datei (${missing.examples.join(', ')}${gone.length > EXAMPLES ? ', …' : ''}), mit ${n(missing.values)} Werten und ${n(missing.alerts)} Hinweisen`;
+  if (choice === 'retire') return retireMissing(tx, tenantId, ids, missing, what, file, validFrom);
   if (choice !== 'remove')
     return {
       missing,
       errors: [],
       warnings: [
-        `${what}. Sie bleiben erhalten; zum Entfernen „fehlende Gebiete entfernen“ wählen.`,
+        `${what}. Sie bleiben erhalten; zum Auflösen oder Entfernen „fehlende Gebiete auflösen“ bzw. „… entfernen“ wählen.`,
       ],
     };
   if (counts!.children > 0)
@@ -118,4 +130,59 @@ async function removeAreas(tx: Sql, tenantId: string, ids: number[]): Promise<vo
     await recomputeAggregates(tx, tenantId, indicators);
     await recomputeDerived(tx, tenantId);
   }
+}
+
+/** Retires the missing areas (end date, values stay); refused while they have later values or children. */
+async function retireMissing(
+  tx: Sql,
+  tenantId: string,
+  ids: number[],
+  missing: MissingAreas,
+  what: string,
+  file: string,
+  validFrom: string | null | undefined,
+): Promise<{ missing: MissingAreas; errors: FileIssue[]; warnings: string[] }> {
+  const validTo = retireDate(validFrom);
+  const day = validTo.split('-').reverse().join('.');
+  const [c] = await tx.query<{ later: number; children: number }>(
+    `SELECT (SELECT count(*)::int FROM observation WHERE tenant_id = $1 AND area_id = ANY($2::int[]) AND ref_date > $3::date) AS later,
+            (SELECT count(*)::int FROM area WHERE tenant_id = $1 AND parent_id = ANY($2::int[])
+                AND (valid_to IS NULL OR valid_to > $3::date)) AS children`,
+    [tenantId, ids, validTo],
+  );
+  const n = (x: number) => x.toLocaleString('de-DE');
+  if (c!.later > 0 || c!.children > 0)
+    return {
+      missing,
+      errors: [
+        {
+          file,
+          message: `${what}. Sie können nicht zum ${day} aufgelöst werden: ${
+            c!.later > 0
+              ? `${n(c!.later)} Werte liegen nach diesem Tag`
+              : `${n(c!.children)} Gebiete einer unteren Ebene gelten danach noch`
+          } – bitte ein späteres Gültig-ab-Datum angeben oder die Gebiete entfernen.`,
+        },
+      ],
+      warnings: [],
+    };
+  await tx.query(
+    'UPDATE area SET valid_to = $3::date WHERE tenant_id = $1 AND id = ANY($2::int[])',
+    [tenantId, ids, validTo],
+  );
+  // the parents' sums after that day no longer wait for these areas
+  const touched = await tx.query<{ indicator_id: string }>(
+    `SELECT DISTINCT o.indicator_id FROM observation o
+       JOIN area c ON c.tenant_id = o.tenant_id AND c.id = o.area_id
+      WHERE o.tenant_id = $1 AND o.ref_date > $3::date
+        AND c.parent_id IN (SELECT parent_id FROM area WHERE tenant_id = $1 AND id = ANY($2::int[]))`,
+    [tenantId, ids, validTo],
+  );
+  if (touched.length)
+    await recomputeAggregates(
+      tx,
+      tenantId,
+      touched.map((r) => r.indicator_id),
+    );
+  return { missing, errors: [], warnings: [`Aufgelöst zum ${day}: ${what}; ihre Werte bleiben.`] };
 }

@@ -46,7 +46,7 @@ export interface AreaRunOptions {
    * Areas of the level that the file no longer has: keep them (default), or remove them with their
    * values, alerts and subscriptions — the dry run names what would go (issue 9 § 3).
    */
-  missingAreas?: 'keep' | 'remove' | undefined;
+  missingAreas?: 'keep' | 'remove' | 'retire' | undefined;
   /** Read with x and y swapped (after the person confirmed swapped axes). */
   swapAxes?: boolean | undefined;
   actor?: string | AuditActor;
@@ -258,6 +258,7 @@ export async function runAreaImport(
       new Set(inputs.map((a) => a.code)),
       opts.missingAreas,
       file,
+      opts.validFrom,
     );
     report.warnings.push(...lifecycle.warnings);
     if (lifecycle.missing) report.missingAreas = lifecycle.missing;
@@ -271,7 +272,8 @@ export async function runAreaImport(
     const written = await upsertAreas(tx, tenantId, opts.systemId, inputs);
     // point datasets follow the new areas: assignments and counts joined again (ADR 0017)
     const rejoined =
-      written > 0 || (opts.missingAreas === 'remove' && lifecycle.missing)
+      written > 0 ||
+      (opts.missingAreas !== undefined && opts.missingAreas !== 'keep' && lifecycle.missing)
         ? await rejoinPointDatasets(tx, tenantId, { importId })
         : [];
     const rejoinNote = rejoinMessage(rejoined);
@@ -298,6 +300,8 @@ export async function runAreaImport(
         excluded: [...covering.skip].map((i) => i + 1),
         removedAreas:
           opts.missingAreas === 'remove' && lifecycle.missing ? lifecycle.missing : null,
+        retiredAreas:
+          opts.missingAreas === 'retire' && lifecycle.missing ? lifecycle.missing : null,
         rejoinedPoints: rejoined.filter((r) => r.changed > 0 || r.observationsWritten > 0),
       },
     });

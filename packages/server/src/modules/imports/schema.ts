@@ -156,7 +156,10 @@ export const runBodySchema = z.discriminatedUnion('kind', [
     crs: z.string().max(40).optional(),
     source: sourceSchema.optional(),
     coveringFeatures: z.enum(['exclude', 'keep']).optional(),
-    missingAreas: z.enum(['keep', 'remove']).optional(),
+    missingAreas: z.enum(['keep', 'remove', 'retire']).optional().meta({
+      description:
+        'Gebiete der Ebene, die in der Datei fehlen: behalten, entfernen (mit Werten) oder auflösen (Enddatum: Tag vor validFrom bzw. heute; Werte bleiben)',
+    }),
     swapAxes: z.boolean().optional(),
   }),
 ]);
