@@ -25,4 +25,6 @@ export const areasDe = {
   areaLineSubs: (n: string, one: boolean) => `${n} ${one ? 'Abo' : 'Abos'} für dieses Gebiet`,
   areaLineSynonyms: (n: string, one: boolean) =>
     `${n} gespeicherte ${one ? 'Schreibweise' : 'Schreibweisen'} des Namens`,
+  missingRetire: (n: string) =>
+    `Auflösen: die ${n} Gebiete bleiben mit ihren Werten erhalten und gelten bis zum Tag vor „gültig ab“ (ohne Angabe: bis heute)`,
 };

@@ -26,4 +26,6 @@ export const areasEn: Widen<typeof areasDe> = {
   areaLineAlerts: (n, one) => `${n} early-warning ${one ? 'alert' : 'alerts'}`,
   areaLineSubs: (n, one) => `${n} ${one ? 'subscription' : 'subscriptions'} for this area`,
   areaLineSynonyms: (n, one) => `${n} stored ${one ? 'spelling' : 'spellings'} of the name`,
+  missingRetire: (n) =>
+    `Retire: the ${n} areas keep their values and are valid until the day before “valid from” (without it: until today)`,
 };

@@ -408,7 +408,7 @@ export interface AreasRunBody {
   parentLevelId?: string | null;
   parentCodeProperty?: string | null;
   coveringFeatures?: 'exclude' | 'keep';
-  missingAreas?: 'keep' | 'remove';
+  missingAreas?: 'keep' | 'remove' | 'retire';
   swapAxes?: boolean;
   /** Required when the import creates a new area system. */
   source?: { title: string; publisher: string; licence: string; attribution: string; url?: string };

@@ -28,7 +28,7 @@ export function SwapAxesOffer({
 }
 
 export type CoveringChoice = 'exclude' | 'keep';
-export type MissingChoice = 'keep' | 'remove';
+export type MissingChoice = 'keep' | 'retire' | 'remove';
 
 /** Radios for covering features (from the analysis) and missing areas (from a dry run). */
 export function AreaDecisions({
@@ -79,7 +79,7 @@ export function AreaDecisions({
             {missing.examples.join(', ')}
             {missing.count > missing.examples.length ? ', …' : ''}
           </p>
-          {(['keep', 'remove'] as const).map((k) => (
+          {(['keep', 'retire', 'remove'] as const).map((k) => (
             <label key={k} className="radio">
               <input
                 type="radio"
@@ -89,7 +89,9 @@ export function AreaDecisions({
               />
               {k === 'keep'
                 ? t.missingKeep
-                : t.missingRemove(fmt(missing.count), fmt(missing.values), fmt(missing.alerts))}
+                : k === 'retire'
+                  ? t.missingRetire(fmt(missing.count))
+                  : t.missingRemove(fmt(missing.count), fmt(missing.values), fmt(missing.alerts))}
             </label>
           ))}
         </fieldset>
