@@ -10,12 +10,14 @@ import {
   unitSymbol,
   UNITS,
   NO_DATA_COLOR,
+  DIMENSIONS,
 } from '@sozialraum/core';
-import type { Locale, Unit } from '@sozialraum/core';
+import type { Dimension, Locale, Unit } from '@sozialraum/core';
 import type { ClassMethod } from './url-state.ts';
 import type { Polarity } from './api.ts';
 
-export { NO_DATA_COLOR };
+export { NO_DATA_COLOR, DIMENSIONS };
+export type { Dimension };
 
 /** Unit codes of indicator values (core UNITS), for pickers. */
 export const UNIT_CODES: readonly string[] = UNITS;

@@ -2,6 +2,8 @@
 // and the pieces of the run body (`newIndicators`, `source`, mapping entries) built from them.
 // The allowed values mirror the server's schema (packages/server/src/modules/imports/schema.ts).
 
+import { DIMENSIONS, type Dimension } from '../../lib/core-bridge.ts';
+
 /** Units the server accepts for a new indicator, with the German/English labels the form shows. */
 export const UNITS = [
   { id: 'percent', de: 'Prozent', en: 'Percent' },
@@ -20,19 +22,9 @@ export type UnitId = (typeof UNITS)[number]['id'];
 export const POLARITIES = ['higher_is_better', 'higher_is_worse', 'neutral'] as const;
 export type PolarityId = (typeof POLARITIES)[number];
 
-/** Lebenslage dimensions the server accepts (labels come from lib/labels.ts). */
-export const DIMENSION_IDS = [
-  'demography',
-  'income',
-  'work',
-  'education',
-  'health',
-  'housing',
-  'environment',
-  'participation',
-  'social_index',
-] as const;
-export type DimensionId = (typeof DIMENSION_IDS)[number];
+/** Lebenslage dimensions the server accepts: the core's one list (labels come from lib/labels.ts). */
+export const DIMENSION_IDS = DIMENSIONS;
+export type DimensionId = Dimension;
 
 /** Server rule for indicator ids (schema.ts newIndicatorSchema). */
 export const INDICATOR_ID = /^[a-z][a-z0-9_]{1,62}$/;
