@@ -114,7 +114,8 @@ async function recordFile(
   const bytes = await readFile(file);
   return createImportRun(tx, tenantId, {
     kind,
-    fileName: path.relative(REPO_ROOT, file),
+    // the file's name as a person would upload it, not a path of this machine (issue 9 § 5)
+    fileName: path.basename(file),
     fileSha256: createHash('sha256').update(bytes).digest('hex'),
     format,
     options: { demo: 'berlin' },

@@ -85,7 +85,9 @@ export function StepHistory({ runs }: { runs: readonly ImportRun[] }) {
                   <td className="nowrap">{formatTimestamp(r.startedAt, lang)}</td>
                   <td className="num nowrap">{formatDuration(r.durationMs, lang)}</td>
                   <td className="wrap-anywhere">
-                    <span className="mono">{r.fileName}</span>
+                    <span className="mono" title={r.fileName}>
+                      {r.fileName.split(/[\\/]/).pop() || r.fileName}
+                    </span>
                     {r.fileSha256 && (
                       <span className="sha">
                         {' '}

@@ -194,6 +194,13 @@ export function MapScreen({ search }: { search: string }) {
   const dateText = formatDate(shownDate, lang);
   const mapLabel = indicator ? t.mapLabel(indName, lvlName, dateText) : t.noIndicator;
   const hovered = hover ? valueById.get(hover.id) : undefined;
+  // the city value with its coverage ("Summe von 11 der 13 Gebiete"), on the legend and under the table
+  const cityLine =
+    indicator && values && values.city.value !== null
+      ? `${t.cityValue}: ${formatValue(values.city.value, indicator.unit, indicator.decimals, lang)}${values.city.note ? ` (${values.city.note})` : ''}`
+      : values?.city.note
+        ? `${t.cityValue}: ${values.city.note}`
+        : null;
   const hoverName = hover ? (hovered?.name ?? nameById.get(hover.id) ?? '') : '';
   const basemap =
     configQ.status === 'loading' ? undefined : (configQ.data?.basemapStyleUrl ?? null);
@@ -263,6 +270,7 @@ export function MapScreen({ search }: { search: string }) {
               colors={classification.colors}
               selectedArea={resolved.area}
               onSelect={selectArea}
+              cityLine={cityLine}
             />
           ) : (
             <div className="map-stage">
@@ -310,13 +318,7 @@ export function MapScreen({ search }: { search: string }) {
                   subtitle={`${indicator.unit ? `${unitText(indicator.unit, lang)} · ` : ''}${t.referenceDate} ${dateText}`}
                   legend={classification.legend}
                   note={`${t.palette}: ${t.polarityLabel(indicator.polarity)}`}
-                  cityLine={
-                    values && values.city.value !== null
-                      ? `${t.cityValue}: ${formatValue(values.city.value, indicator.unit, indicator.decimals, lang)}${values.city.note ? ` (${values.city.note})` : ''}`
-                      : values?.city.note
-                        ? `${t.cityValue}: ${values.city.note}`
-                        : null
-                  }
+                  cityLine={cityLine}
                 />
               )}
               {overlay && <div className="map-overlay">{overlay}</div>}

@@ -15,6 +15,8 @@ export interface ValueTableProps {
   colors: string[];
   selectedArea: number | null;
   onSelect: (id: number) => void;
+  /** The city value with its coverage, as on the legend ("Summe von 11 der 13 Gebiete"); null: none. */
+  cityLine?: string | null;
 }
 
 /** Sortable table of the shown values; a row's name button opens the area profile. */
@@ -26,6 +28,7 @@ export function ValueTable({
   colors,
   selectedArea,
   onSelect,
+  cityLine = null,
 }: ValueTableProps) {
   const { t, lang } = useI18n();
   const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({
@@ -152,6 +155,13 @@ export function ValueTable({
             );
           })}
         </tbody>
+        {cityLine && (
+          <tfoot>
+            <tr className="city-row">
+              <td colSpan={hasCounts ? 6 : 4}>{cityLine}</td>
+            </tr>
+          </tfoot>
+        )}
       </table>
     </div>
   );

@@ -17,6 +17,24 @@ import { editionForDate, firstEditionFor, MSS_CURRENT, mssPresetFor } from './in
 import { AreaLifecycle, AreaRetiredNote } from '../areas/area-lifecycle.tsx';
 
 /** URL of the profile as its own page. */
+/** The calendar day (JJJJ-MM-TT) of an instant in Berlin: an import at 00:30 MESZ is that day, not the UTC day before. */
+export function berlinDay(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso.slice(0, 10);
+  // en-CA formats as JJJJ-MM-TT
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Berlin',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(d);
+}
+
+/** The file name without a path (older demo runs stored one, e.g. demo-data/berlin/…/x.csv). */
+export function fileBaseName(name: string): string {
+  return name.split(/[\\/]/).pop() || name;
+}
+
 export function profileUrl(areaId: number, date: string | null): string {
   return `/gebiete/${areaId}${date ? `?date=${date}` : ''}`;
 }
@@ -150,9 +168,11 @@ function IndicatorRow({ item, showDate }: { item: ProfileIndicator; showDate: bo
           <span className="profile-imported">
             {' · '}
             {lang === 'de' ? 'aus Import' : 'from import'}:{' '}
-            {item.imported.fileName ?? `#${item.imported.importRunId}`}
+            {item.imported.fileName
+              ? fileBaseName(item.imported.fileName)
+              : `#${item.imported.importRunId}`}
             {item.imported.importedAt &&
-              `, ${formatDate(item.imported.importedAt.slice(0, 10), lang)}`}
+              `, ${formatDate(berlinDay(item.imported.importedAt), lang)}`}
           </span>
         )}
         {editable && (
