@@ -14,6 +14,7 @@ import type { FileIssue } from './report.ts';
 import { detectTable, type TableDetection } from './table-source.ts';
 import type { Upload, UploadedFile } from './uploads.ts';
 import { analysePublished, previewRows, type PublishedAnalysis } from './analyze-published.ts';
+import { numberPreview, type NumberPreview } from './analyze-numbers.ts';
 
 const GEO_EXT = /\.(geojson|json|zip|shp|shx|dbf|prj|cpg|gpkg)$/i;
 
@@ -34,6 +35,27 @@ export interface TableAnalysis {
   };
   /** Tables as cities publish them: header row, dates in headers, name review, non-area rows, labels. */
   published: PublishedAnalysis;
+  /** The mapped value columns of the preview read with the (detected or overridden) separators. */
+  numbers: NumberPreview | null;
+}
+
+/** Separators the person chose instead of the detected ones (null thousands: none). */
+export interface SeparatorChoice {
+  decimal?: ',' | '.';
+  thousands?: '.' | ',' | null;
+}
+
+/** The detection with the person's separators; a thousands mark equal to the new decimal mark is dropped. */
+export function withSeparators(det: TableDetection, choice: SeparatorChoice): TableDetection {
+  if (!det.dialect || (choice.decimal === undefined && choice.thousands === undefined)) return det;
+  const decimal = choice.decimal ?? det.dialect.decimal;
+  let thousands = choice.thousands !== undefined ? choice.thousands : det.dialect.thousands;
+  if (thousands === decimal) thousands = null;
+  const reasons = [
+    ...det.dialect.reasons,
+    `Trennzeichen von Hand gewählt: Dezimal „${decimal}“, Tausender ${thousands ? `„${thousands}“` : 'keines'}.`,
+  ];
+  return { ...det, dialect: { ...det.dialect, decimal, thousands, reasons } };
 }
 
 export interface AreasAnalysis {
@@ -111,7 +133,7 @@ export async function analyzeUpload(
   db: Sql,
   tenantId: string,
   upload: Upload,
-  opts: { swapAxes?: boolean; hasHeader?: boolean | undefined } = {},
+  opts: { swapAxes?: boolean; hasHeader?: boolean | undefined } & SeparatorChoice = {},
 ): Promise<Analysis> {
   if (upload.files.length === 0)
     throw new ImportFileError([{ file: '(keine)', message: 'Es wurde keine Datei hochgeladen.' }]);
@@ -152,7 +174,7 @@ export async function analyzeUpload(
     ]);
   }
   const file = upload.files[0]!;
-  const det = await detectTable(file);
+  const det = withSeparators(await detectTable(file), opts);
   const { problems, ...detection } = det;
   // which level do the area codes belong to? the one whose codes match most sample values
   const levels = await db.query<{
@@ -217,9 +239,19 @@ export async function analyzeUpload(
     const p = previewRows(det, false);
     s = suggestMapping(p.header, p.rows, known, level?.codes ?? [], {
       knownAreaNames: level?.names ?? [],
+      ...(det.dialect
+        ? { numberFormat: { decimal: det.dialect.decimal, thousands: det.dialect.thousands } }
+        : {}),
     });
     published = await publishedFor(s.mapping, opts.hasHeader ?? 'auto');
   }
+  const shown = previewRows(det, published.headerPresence.used);
+  const numbers = det.dialect
+    ? numberPreview(shown.header, shown.rows, s.mapping, {
+        decimal: det.dialect.decimal,
+        thousands: det.dialect.thousands,
+      })
+    : null;
   return {
     kind: 'table',
     file: file.name,
@@ -236,5 +268,6 @@ export async function analyzeUpload(
       unmatchedColumns: s.unmatchedColumns,
     },
     published,
+    numbers,
   };
 }

@@ -30,6 +30,23 @@ const ownerOf = (auth: Principal): UploadOwner => ({
 
 const SWEEP_EVERY_MS = 3_600_000;
 
+/** The person's separators for the analysis; the same one for both is refused in words. */
+function separatorOverride(
+  decimal: ',' | '.' | undefined,
+  thousands: '.' | ',' | 'none' | undefined,
+): { decimal?: ',' | '.'; thousands?: '.' | ',' | null } {
+  if (decimal !== undefined && decimal === thousands)
+    throw new HttpError(
+      400,
+      'invalid_separators',
+      `Dezimal- und Tausendertrennzeichen können nicht beide „${decimal}“ sein.`,
+    );
+  return {
+    ...(decimal !== undefined ? { decimal } : {}),
+    ...(thousands !== undefined ? { thousands: thousands === 'none' ? null : thousands } : {}),
+  };
+}
+
 const uploadIdParams = z.object({
   uploadId: z.string().regex(/^[a-f0-9]{24}$/, 'ungültige Upload-Kennung'),
 });
@@ -64,6 +81,14 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
         .enum(['true', 'false'])
         .optional()
         .meta({ description: 'erste Zeile ist eine Überschrift (ohne: Erkennung)' }),
+      decimal: z
+        .enum([',', '.'])
+        .optional()
+        .meta({ description: 'Dezimaltrennzeichen statt des erkannten (Vorschau und Prüfungen)' }),
+      thousands: z
+        .enum(['.', ',', 'none'])
+        .optional()
+        .meta({ description: 'Tausendertrennzeichen statt des erkannten; none: keines' }),
     }),
     response: analysisSchema,
     openapi: {
@@ -79,20 +104,30 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
         },
       },
     },
-    handler: ({ request, auth, query }) =>
-      receiveUpload(request, root, ownerOf(auth), ctx.config.maxUploadBytes, async (upload) => {
-        try {
-          return await analyzeUpload(ctx.db, auth.tenantId, upload, {
-            swapAxes: query.swapAxes === 'true',
-            hasHeader: query.hasHeader === undefined ? undefined : query.hasHeader === 'true',
-          });
-        } catch (err) {
-          // readers that name the file first („name.csv: …“) describe the file, not a server fault
-          if (!(err instanceof HttpError) && err instanceof Error && /^[^:]+: /.test(err.message))
-            throw new HttpError(400, 'invalid_file', err.message);
-          throw err;
-        }
-      }),
+    handler: ({ request, auth, query }) => {
+      // refused before the upload is stored
+      const separators = separatorOverride(query.decimal, query.thousands);
+      return receiveUpload(
+        request,
+        root,
+        ownerOf(auth),
+        ctx.config.maxUploadBytes,
+        async (upload) => {
+          try {
+            return await analyzeUpload(ctx.db, auth.tenantId, upload, {
+              swapAxes: query.swapAxes === 'true',
+              hasHeader: query.hasHeader === undefined ? undefined : query.hasHeader === 'true',
+              ...separators,
+            });
+          } catch (err) {
+            // readers that name the file first („name.csv: …“) describe the file, not a server fault
+            if (!(err instanceof HttpError) && err instanceof Error && /^[^:]+: /.test(err.message))
+              throw new HttpError(400, 'invalid_file', err.message);
+            throw err;
+          }
+        },
+      );
+    },
   });
 
   defineRoute(app, {
