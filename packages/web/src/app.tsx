@@ -1,4 +1,4 @@
-// App shell: skip link, top navigation (only the screens the person may use), account menu,
+// App shell: skip link, top navigation (components/main-nav.tsx; only the screens the person may use), account menu,
 // language switch, the "Bitte anmelden" note after an ended session, and the screen for the path.
 import { useLocation } from './lib/router.ts';
 import { matchRoute } from './lib/routes.ts';
@@ -7,6 +7,7 @@ import { useAuth } from './lib/auth.tsx';
 import { signInHref } from './lib/access.ts';
 import { Link } from './components/link.tsx';
 import { UserMenu } from './components/user-menu.tsx';
+import { MainNav } from './components/main-nav.tsx';
 import { MapScreen, LAST_MAP_URL_KEY } from './screens/map/map-screen.tsx';
 import { ProfileScreen } from './screens/profile/profile-screen.tsx';
 import { CatalogueScreen } from './screens/catalogue/catalogue-screen.tsx';
@@ -64,7 +65,7 @@ export function App() {
     },
     {
       href: '/standorte',
-      label: lang === 'de' ? 'Standorte' : 'Locations',
+      label: t.navLocations,
       active: route.screen === 'points',
       show: true,
     },
@@ -81,17 +82,7 @@ export function App() {
           <span className="brand-name">{t.appName}</span>
           {auth.me?.tenant && <span className="brand-tenant">{auth.me.tenant.name}</span>}
         </Link>
-        <nav aria-label={t.navMain} className="main-nav">
-          <ul>
-            {navItems.map((n) => (
-              <li key={n.label}>
-                <Link href={n.href} aria-current={n.active ? 'page' : undefined}>
-                  {n.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <MainNav items={navItems} />
         <div className="header-end">
           <UserMenu departmentName={auth.departmentName} />
           <div className="lang-switch" role="group" aria-label={t.language}>

@@ -13,6 +13,8 @@ export const de = {
   navMap: 'Karte',
   navCatalogue: 'Indikatoren',
   navImport: 'Import',
+  navLocations: 'Standorte',
+  navMenu: 'Menü',
   language: 'Sprache',
   switchToDe: 'Deutsch',
   switchToEn: 'English',

@@ -14,6 +14,8 @@ export const en: Dict = {
   navMap: 'Map',
   navCatalogue: 'Indicators',
   navImport: 'Import',
+  navLocations: 'Locations',
+  navMenu: 'Menu',
   language: 'Language',
   switchToDe: 'Deutsch',
   switchToEn: 'English',
