@@ -2,8 +2,7 @@
 // import and the geometry payload — each next to a baseline measured in the same run — and writes
 // the results into docs/benchmarks.md (the section between the bench markers is overwritten).
 // Load tests go only to 127.0.0.1 and stop by themselves; the whole run is bounded (~4–6 min here).
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,15 +10,18 @@ import { parseArgs } from 'node:util';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
-import { createCsvParser, createStreamingDecoder } from '@sozialraum/core';
 import { buildApp } from '../packages/server/src/app.ts';
 import { loadConfig, REPO_ROOT } from '../packages/server/src/config.ts';
-import { openDb, type Db, type OpenDbOptions } from '../packages/server/src/db/db.ts';
-import { migrate } from '../packages/server/src/db/migrate.ts';
-import { loadBerlinDemo } from '../packages/server/src/modules/demo/load-berlin.ts';
-import { readCsvRecords as readDemoCsv } from '../packages/server/src/modules/demo/read-csv.ts';
-import { runTableImport } from '../packages/server/src/modules/imports/service.ts';
+import type { Db } from '../packages/server/src/db/db.ts';
 import { invalidateCatalogueCache } from '../packages/server/src/modules/indicators/index.ts';
+import {
+  benchDemoImport,
+  benchMillionRows,
+  benchPostgres,
+  importLongCsv,
+  writeLongCsv,
+} from './imports.ts';
+import { de, mb, printSection, seconds, type Section } from './format.ts';
 
 const DOC = path.join(REPO_ROOT, 'docs/benchmarks.md');
 const START = '<!-- bench:results:start -->';
@@ -29,17 +31,7 @@ export const VALUES_PATH =
   '/api/values?indicator=ewr_share_age_below_6&system=lor2021&level=plr&date=2024-12-31';
 const GEOMETRY_PATH = '/api/area-systems/lor2021/levels/plr/geometry';
 
-export const de = (n: number, digits = 0) =>
-  n.toLocaleString('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const seconds = (ms: number) => `${de(ms / 1000, 1)} s`;
-const mb = (bytes: number) => `${de(bytes / 1048576, 1)} MB`;
-
-export interface Section {
-  title: string;
-  /** Markdown table rows: [measure, result, baseline, ratio]. */
-  rows: [string, string, string, string][];
-  notes: string[];
-}
+export { de, type Section } from './format.ts';
 
 /**
  * Runs the benchmarks; returns the process exit code. Options: --only a,b,c,d,e,f,g,h  --rows N
@@ -136,80 +128,6 @@ export async function runBenchmarks(args: string[]): Promise<number> {
     }
     return 0;
   }
-}
-
-// ---------------------------------------------------------------- (a) demo import
-
-async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await readdir(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await listFiles(p)));
-    else out.push(p);
-  }
-  return out.sort();
-}
-
-async function benchDemoImport(where: OpenDbOptions): Promise<{ db: Db; section: Section }> {
-  const engine = where.databaseUrl ? 'PostgreSQL-Server' : 'PGlite';
-  console.log(`(a) Berlin-Demo in eine leere ${engine}-Datenbank laden …`);
-  const demoDir = path.join(REPO_ROOT, 'demo-data/berlin');
-  // baseline: read and parse the same files without a database
-  const files = (await listFiles(demoDir)).filter((f) => /\.(csv|geojson)$/.test(f));
-  const tb = performance.now();
-  let parsedRecords = 0;
-  let parsedFeatures = 0;
-  let bytes = 0;
-  for (const f of files) {
-    const text = await readFile(f, 'utf8');
-    bytes += Buffer.byteLength(text);
-    if (f.endsWith('.csv')) parsedRecords += readDemoCsv(text).records.length;
-    else parsedFeatures += (JSON.parse(text) as { features: unknown[] }).features.length;
-  }
-  const baselineMs = performance.now() - tb;
-
-  const to = performance.now();
-  const db = await openDb(where);
-  await migrate(db);
-  const openMs = performance.now() - to;
-  if ((await db.query('SELECT 1 FROM area LIMIT 1')).length > 0) {
-    await db.close();
-    throw new Error(`Die Datenbank ist nicht leer: bitte eine leere ${engine}-Datenbank angeben.`);
-  }
-  const tl = performance.now();
-  const stats = await loadBerlinDemo(db);
-  const loadMs = performance.now() - tl;
-  const stored = stats.observations + stats.aggregated + stats.derived;
-  const section: Section = {
-    title: `a. Berlin-Demo: Import in eine leere Datenbank (${engine})`,
-    rows: [
-      ['Datenbank anlegen + Migrationen', seconds(openMs), '–', '–'],
-      [
-        'Demo laden (eine Transaktion)',
-        seconds(loadMs),
-        `Dateien nur lesen + parsen: ${seconds(baselineMs)}`,
-        `${de(loadMs / baselineMs, 0)}×`,
-      ],
-      [
-        'gelesene Werte (Beobachtungen) je s',
-        de(stats.observations / (loadMs / 1000)),
-        `${de(parsedRecords / (baselineMs / 1000))} CSV-Zeilen/s geparst`,
-        '–',
-      ],
-      [
-        'gespeicherte Zeilen je s (Werte + Aggregate + Anteile)',
-        de(stored / (loadMs / 1000)),
-        '–',
-        '–',
-      ],
-    ],
-    notes: [
-      `${files.length} Dateien, ${mb(bytes)}: ${de(parsedRecords)} CSV-Zeilen, ${de(parsedFeatures)} GeoJSON-Objekte.`,
-      `Geschrieben: ${de(stats.areas)} Gebiete, ${de(stats.observations)} Beobachtungen, ${de(stats.aggregated)} Aggregate, ${de(stats.derived)} abgeleitete Anteile, ${de(stats.points)} Standorte.`,
-    ],
-  };
-  printSection(section);
-  return { db, section };
 }
 
 // ---------------------------------------------------------------- (b) values endpoint under load
@@ -585,201 +503,6 @@ async function benchReadsUnderLoad(
   return section;
 }
 
-// ---------------------------------------------------------------- (c) 1,000,000-row CSV import
-
-/** Writes a German long CSV (';', decimal comma, dd.mm.yyyy) with `rows` rows over all PLR codes. */
-async function writeLongCsv(
-  file: string,
-  codes: string[],
-  rows: number,
-  indicatorId = 'bench_wert',
-): Promise<void> {
-  const out = createWriteStream(file);
-  const write = (s: string) =>
-    out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
-  await write('Planungsraum;Indikator;Stichtag;Wert\r\n');
-  const day0 = Date.UTC(2000, 0, 1);
-  let n = 0;
-  let buf = '';
-  for (let d = 0; n < rows; d++) {
-    const dt = new Date(day0 + d * 86_400_000);
-    const date = `${String(dt.getUTCDate()).padStart(2, '0')}.${String(dt.getUTCMonth() + 1).padStart(2, '0')}.${dt.getUTCFullYear()}`;
-    for (let i = 0; i < codes.length && n < rows; i++, n++) {
-      // deterministic values with one decimal, e.g. "12,3"
-      const v = ((i * 7919 + d * 104729) % 1000) / 10;
-      buf += `${codes[i]};${indicatorId};${date};${v.toFixed(1).replace('.', ',')}\r\n`;
-      if (buf.length > 1 << 20) {
-        await write(buf);
-        buf = '';
-      }
-    }
-  }
-  await write(buf);
-  await new Promise<void>((resolve, reject) =>
-    out.end((err?: Error | null) => (err ? reject(err) : resolve())),
-  );
-}
-
-function sampleRss(): { stop(): number } {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 50);
-  return {
-    stop() {
-      clearInterval(timer);
-      return Math.max(peak, process.memoryUsage().rss);
-    },
-  };
-}
-
-async function parseOnly(file: string): Promise<{ records: number; ms: number; peakRss: number }> {
-  const { createReadStream } = await import('node:fs');
-  const rss = sampleRss();
-  const t = performance.now();
-  const decoder = createStreamingDecoder('utf-8');
-  const parser = createCsvParser({ delimiter: ';' });
-  let records = 0;
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
-    records += parser.push(decoder.decode(chunk as Buffer)).length;
-  }
-  records += parser.push(decoder.end()).length + parser.end().length;
-  return { records: records - 1, ms: performance.now() - t, peakRss: rss.stop() };
-}
-
-/** Imports a file written by writeLongCsv through the import service, as one new indicator. */
-function importLongCsv(db: Db, dir: string, name: string, bytes: number, indicatorId: string) {
-  return runTableImport(
-    db,
-    TENANT,
-    { id: `bench-${indicatorId}`, dir, files: [{ name, path: path.join(dir, name), bytes }] },
-    {
-      dryRun: false,
-      systemId: 'lor2021',
-      levelId: 'plr',
-      mapping: {
-        layout: 'long',
-        areaColumn: 'Planungsraum',
-        areaKey: 'code',
-        date: { column: 'Stichtag' },
-        indicatorColumn: 'Indikator',
-        valueColumn: 'Wert',
-      },
-      delimiter: ';',
-      decimal: ',',
-      thousands: null,
-      newIndicators: [
-        {
-          id: indicatorId,
-          nameDe: 'Benchmark-Wert',
-          unit: 'index',
-          dimension: 'social_index',
-          polarity: 'neutral',
-          decimals: 1,
-        },
-      ],
-      source: {
-        id: 'bench',
-        title: 'Benchmark (synthetisch)',
-        publisher: 'Sozialraum',
-        licence: 'CC0-1.0',
-        attribution: 'synthetische Daten',
-      },
-    },
-  );
-}
-
-async function benchMillionRows(db: Db, work: string, rows: number): Promise<Section> {
-  console.log(`(c) ${de(rows)} Zeilen als lange CSV erzeugen und importieren …`);
-  const codes = (
-    await db.query<{ code: string }>(
-      "SELECT code FROM area WHERE tenant_id = $1 AND system_id = 'lor2021' AND level_id = 'plr' ORDER BY code",
-      [TENANT],
-    )
-  ).map((r) => r.code);
-  const dir = path.join(work, 'upload');
-  await import('node:fs/promises').then((fs) => fs.mkdir(dir, { recursive: true }));
-  const file = path.join(dir, 'bench_long.csv');
-  await writeLongCsv(file, codes, rows);
-  const size = (await stat(file)).size;
-
-  const parsed = await parseOnly(file);
-  if (parsed.records !== rows) throw new Error(`Parser las ${parsed.records} statt ${rows} Zeilen`);
-
-  const rssBefore = process.memoryUsage().rss;
-  const rss = sampleRss();
-  const t = performance.now();
-  const report = await importLongCsv(db, dir, 'bench_long.csv', size, 'bench_wert');
-  const importMs = performance.now() - t;
-  const peak = rss.stop();
-  if (report.status !== 'succeeded')
-    throw new Error(`Import: ${report.status} ${JSON.stringify(report.errors.slice(0, 3))}`);
-  const rate = (n: number, ms: number) => n / (ms / 1000);
-  const section: Section = {
-    title: `c. ${de(rows)}-Zeilen-CSV (lang, deutsch) über den Import-Dienst`,
-    rows: [
-      [
-        'Zeilen/s (Import, eine Transaktion)',
-        de(rate(report.rowsRead, importMs)),
-        `nur parsen (gleicher Parser): ${de(rate(parsed.records, parsed.ms))}`,
-        `${de(rate(parsed.records, parsed.ms) / rate(report.rowsRead, importMs), 0)}× langsamer`,
-      ],
-      ['Dauer', seconds(importMs), seconds(parsed.ms), '–'],
-      [
-        'Spitzen-RSS während des Imports',
-        mb(peak),
-        `vor dem Import: ${mb(rssBefore)}; nur parsen: ${mb(parsed.peakRss)}`,
-        `+${mb(peak - rssBefore)}`,
-      ],
-    ],
-    notes: [
-      `Datei: ${mb(size)}, ${de(codes.length)} Planungsräume × ${de(Math.ceil(rows / codes.length))} Stichtage; gelesen ${de(report.rowsRead)}, geschrieben ${de(report.rowsWritten)}.`,
-      'Import = `runTableImport` (Streaming-Decoder + CSV-Parser aus core, Zuordnung, je 2.500 Zeilen COPY in eine Staging-Tabelle und ein mengenbasierter Upsert mit einer Runde der Ereignisschleife dazwischen, Aggregation auf obere Ebenen und abgeleitete Anteile nur für die berührten Stichtage, je 20 Stichtage eine Anweisung, Audit) in die Demo-Datenbank.',
-      `${db.engine === 'pglite' ? 'RSS enthält PGlite (WASM-Heap, etwa 800 MB)' : 'RSS nur dieses Prozesses (der PostgreSQL-Server läuft in eigenen Prozessen)'}. Zuwachs während des Imports ${mb(Math.max(0, peak - rssBefore))} bei ${mb(size)} Datei: die Datei wird in Blöcken gelesen und geschrieben, nicht ganz in den Speicher geladen (alle 50 ms gemessen).`,
-    ],
-  };
-  printSection(section);
-  return section;
-}
-
-// ---------------------------------------------------------------- (h) a and c on a PostgreSQL server
-
-/**
- * The demo load (a) and the long CSV (c) against a PostgreSQL server, each next to the same
- * baseline as on PGlite (reading + parsing the same files in this run).
- */
-async function benchPostgres(databaseUrl: string, work: string, rows: number): Promise<Section> {
-  console.log('(h) a und c auf einem PostgreSQL-Server …');
-  const a = await benchDemoImport({ databaseUrl });
-  try {
-    const c = await benchMillionRows(a.db, work, rows);
-    const [version] = await a.db.query<{ v: string }>(
-      "SELECT current_setting('server_version') AS v",
-    );
-    const section: Section = {
-      title: 'h. Dieselben Messungen wie a und c auf einem PostgreSQL-Server',
-      rows: [
-        ...a.section.rows.map(([m, r, v, x]): Section['rows'][number] => [`Demo: ${m}`, r, v, x]),
-        ...c.rows.map(([m, r, v, x]): Section['rows'][number] => [
-          `${de(rows)} Zeilen: ${m}`,
-          r,
-          v,
-          x,
-        ]),
-      ],
-      notes: [
-        `PostgreSQL ${version?.v ?? '?'} auf demselben Rechner (\`--database-url\`, eine leere Datenbank), über node-postgres; COPY FROM STDIN statt PGlites /dev/blob. Zeilenweise Fremdschlüsselprüfungen bleiben hier an (Sql.withoutRowTriggers).`,
-        ...a.section.notes.map((n) => `Demo: ${n}`),
-        ...c.notes.map((n) => `${de(rows)} Zeilen: ${n}`),
-      ],
-    };
-    printSection(section);
-    return section;
-  } finally {
-    await a.db.close();
-  }
-}
-
 // ---------------------------------------------------------------- (d) geometry bytes
 
 function getBytes(url: string, encoding: 'identity' | 'gzip'): Promise<number> {
@@ -850,11 +573,6 @@ async function describeMachine(): Promise<string[]> {
       .map((x) => de(x, 2))
       .join(' / ')}`,
   ];
-}
-
-function printSection(s: Section): void {
-  console.log(`  ${s.title}`);
-  for (const [m, r, b, x] of s.rows) console.log(`    ${m}: ${r}  |  Vergleich: ${b}  |  ${x}`);
 }
 
 function renderMarkdown(
