@@ -53,6 +53,24 @@ export interface LongMapping {
   indicatorMap?: Record<string, string>;
   /** Labels the person chose to skip: their rows are counted and reported, not imported (issue 9 § 2). */
   skipLabels?: string[];
+  /**
+   * The same label with different meanings (e.g. 'Anteil in %' under the Thema 'Arbeitslose' and
+   * under 'SGB II', or rows from several source files): `column` holds the context of each row;
+   * `indicatorMap[context][label]` and `skipLabels[context]` decide per context and come before
+   * the plain `indicatorMap`/`skipLabels` (issue 9 § 2).
+   */
+  labelContext?: LabelContext;
+}
+
+export interface LabelContext {
+  column: string;
+  indicatorMap?: Record<string, Record<string, string>>;
+  skipLabels?: Record<string, string[]>;
+}
+
+/** How a label with its context is named in messages: 'Anteil' (Thema: Arbeitslose). */
+export function labelWithContext(label: string, column: string | null, context: string): string {
+  return column === null ? `'${label}'` : `'${label}' (${column}: ${context || 'leer'})`;
 }
 
 export type TableMapping = WideMapping | LongMapping;
@@ -210,6 +228,7 @@ export class ObservationMapper {
     value: ColumnRef;
     numerator: ColumnRef | null;
     denominator: ColumnRef | null;
+    context: ColumnRef | null;
   } | null = null;
   private readonly dateCache = new Map<string, ReturnType<typeof parseGermanDate>>();
   private readonly indicatorCache = new Map<string, string | null>();
@@ -380,14 +399,16 @@ export class ObservationMapper {
       const denominator = m.denominatorColumn
         ? this.findColumn(m.denominatorColumn, 'Nenner')
         : null;
+      const context = m.labelContext ? this.findColumn(m.labelContext.column, 'Kontext') : null;
       if (
         !indicator ||
         !value ||
         (m.numeratorColumn && !numerator) ||
-        (m.denominatorColumn && !denominator)
+        (m.denominatorColumn && !denominator) ||
+        (m.labelContext && !context)
       )
         ok = false;
-      else this.longCols = { indicator, value, numerator, denominator };
+      else this.longCols = { indicator, value, numerator, denominator, context };
     }
     return ok;
   }
@@ -409,22 +430,31 @@ export class ObservationMapper {
     return false;
   }
 
-  private isSkippedLabel(label: string): boolean {
-    if (this.mapping.layout !== 'long' || !this.mapping.skipLabels?.includes(label)) return false;
-    this.skippedLabels.set(label, (this.skippedLabels.get(label) ?? 0) + 1);
+  /** Whether the label (in its context, if the mapping has one) is skipped; counts its rows. */
+  private isSkippedLabel(label: string, context: string | null): boolean {
+    if (this.mapping.layout !== 'long') return false;
+    const lc = this.mapping.labelContext;
+    const skip =
+      (context !== null && lc?.skipLabels?.[context]?.includes(label)) ||
+      this.mapping.skipLabels?.includes(label);
+    if (!skip) return false;
+    const name = context === null ? `'${label}'` : labelWithContext(label, lc!.column, context);
+    this.skippedLabels.set(name, (this.skippedLabels.get(name) ?? 0) + 1);
     return true;
   }
 
-  private resolveIndicator(raw: string): string | null {
-    const cached = this.indicatorCache.get(raw);
+  private resolveIndicator(raw: string, context: string | null): string | null {
+    const key = context === null ? raw : `${context}\u0000${raw}`;
+    const cached = this.indicatorCache.get(key);
     if (cached !== undefined) return cached;
     const label = raw.trim();
+    const m = this.mapping.layout === 'long' ? this.mapping : null;
     const id =
-      this.mapping.layout === 'long' && this.mapping.indicatorMap?.[label] !== undefined
-        ? this.mapping.indicatorMap[label]!
-        : label;
+      (context !== null ? m?.labelContext?.indicatorMap?.[context]?.[label] : undefined) ??
+      m?.indicatorMap?.[label] ??
+      label;
     const res = this.ctx.indicatorIds.has(id) ? id : null;
-    this.indicatorCache.set(raw, res);
+    this.indicatorCache.set(key, res);
     return res;
   }
 
@@ -572,15 +602,18 @@ export class ObservationMapper {
       if (this.longCols) {
         const c = this.longCols;
         const rawInd = f[c.indicator.index]!;
-        if (this.isSkippedLabel(rawInd.trim())) continue;
-        const indicatorId = this.resolveIndicator(rawInd);
+        const context = c.context ? (f[c.context.index] ?? '').trim() : null;
+        if (this.isSkippedLabel(rawInd.trim(), context)) continue;
+        const indicatorId = this.resolveIndicator(rawInd, context);
         if (!indicatorId) {
           const label = rawInd.trim();
           if (this.unknownIndicators.size < MAX_LIST) this.unknownIndicators.add(label);
           this.addError(
             rec.line,
             c.indicator,
-            label === '' ? 'Indikator fehlt' : `Indikator '${label}' ist unbekannt`,
+            label === ''
+              ? 'Indikator fehlt'
+              : `Indikator ${labelWithContext(label, c.context?.name ?? null, context ?? '')} ist unbekannt`,
           );
           continue;
         }
@@ -665,7 +698,7 @@ export class ObservationMapper {
       );
     if (this.skippedLabels.size > 0)
       warnings.push(
-        `Übersprungene Merkmale (nicht importiert): ${[...this.skippedLabels].map(([l, n]) => `'${l}' ${n} ${n === 1 ? 'Zeile' : 'Zeilen'}`).join(', ')}.`,
+        `Übersprungene Merkmale (nicht importiert): ${[...this.skippedLabels].map(([l, n]) => `${l} ${n} ${n === 1 ? 'Zeile' : 'Zeilen'}`).join(', ')}.`,
       );
     warnings.push(...this.cells.warnings(), ...this.plausible.warnings());
     if (this.errorCount > this.errors.length)

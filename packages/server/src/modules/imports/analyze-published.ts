@@ -26,6 +26,13 @@ export interface LabelCount {
   count: number;
   suggestedIndicatorId: string | null;
   suggestedName: string | null;
+  /** 1-based line of the label's first row (in its context). */
+  firstLine: number;
+  /**
+   * Set when the same label occurs with different context (another Thema, another source file):
+   * one entry per context, mapped separately via mapping.labelContext.
+   */
+  context?: { column: string; value: string };
 }
 
 export interface PublishedAnalysis {
@@ -34,6 +41,8 @@ export interface PublishedAnalysis {
   nameMatches: AreaNameMatch[];
   nonAreaRows: NonAreaRowGroup[];
   labels?: LabelCount[];
+  /** The column that tells same-named labels apart (long tables), or null. */
+  labelContextColumn?: string | null;
 }
 
 /** Header and rows of the preview under the header decision ("Spalte 1" … without a header). */
@@ -66,14 +75,32 @@ export function suggestIndicator(
   return contained[0] ?? null;
 }
 
-/** Counts every distinct label of a column over the whole file (streamed). */
+/** Per label: rows and first line in each value of each candidate context column. */
+export interface LabelTally {
+  label: string;
+  count: number;
+  firstLine: number;
+  /** candidate column index → context value → { count, firstLine } */
+  byContext: Map<number, Map<string, { count: number; firstLine: number }>>;
+}
+
+/** At most this many distinct values make a column a context (a Thema, a source file), not data. */
+const MAX_CONTEXTS = 50;
+
+/** Counts every distinct label of a column over the whole file (streamed), with candidate contexts. */
 export async function countLabels(
   file: UploadedFile,
   det: TableDetection,
   column: number,
   useHeader: boolean,
-): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
+  contextColumns: readonly number[] = [],
+  areaColumn = -1,
+): Promise<Map<string, LabelTally>> {
+  const tallies = new Map<string, LabelTally>();
+  const distinct = new Map<number, Set<string>>(contextColumns.map((c) => [c, new Set()]));
+  // a column with one value per area (the area's name, its district) says nothing about a label
+  const perArea = new Map<number, Map<string, string>>(contextColumns.map((c) => [c, new Map()]));
+  const variesWithinArea = new Set<number>();
   const issues: FileIssue[] = [];
   const source =
     det.format === 'csv'
@@ -86,10 +113,109 @@ export async function countLabels(
     first = false;
     for (const r of records) {
       const v = (r.fields[column] ?? '').trim();
-      if (v !== '') counts.set(v, (counts.get(v) ?? 0) + 1);
+      if (v === '') continue;
+      let t = tallies.get(v);
+      if (!t) {
+        t = { label: v, count: 0, firstLine: r.line, byContext: new Map() };
+        tallies.set(v, t);
+      }
+      t.count++;
+      for (const [c, seen] of distinct) {
+        if (seen.size > MAX_CONTEXTS) continue; // too many values: no context column
+        const ctx = (r.fields[c] ?? '').trim();
+        seen.add(ctx);
+        if (areaColumn >= 0 && !variesWithinArea.has(c)) {
+          const area = (r.fields[areaColumn] ?? '').trim();
+          const before = perArea.get(c)!.get(area);
+          if (before === undefined) perArea.get(c)!.set(area, ctx);
+          else if (before !== ctx) variesWithinArea.add(c);
+        }
+        let byValue = t.byContext.get(c);
+        if (!byValue) t.byContext.set(c, (byValue = new Map()));
+        const e = byValue.get(ctx);
+        if (e) e.count++;
+        else byValue.set(ctx, { count: 1, firstLine: r.line });
+      }
     }
   }
-  return counts;
+  for (const [c, seen] of distinct)
+    if (seen.size > MAX_CONTEXTS || (areaColumn >= 0 && !variesWithinArea.has(c)))
+      for (const t of tallies.values()) t.byContext.delete(c);
+  return tallies;
+}
+
+/**
+ * The column that tells same-named labels apart: of the candidates, the one under which most
+ * labels occur with more than one value (ties: fewer distinct values); null when no label repeats.
+ */
+export function pickContextColumn(tallies: Iterable<LabelTally>): number | null {
+  const score = new Map<number, { split: number; values: Set<string> }>();
+  for (const t of tallies)
+    for (const [c, byValue] of t.byContext) {
+      const s = score.get(c) ?? { split: 0, values: new Set<string>() };
+      if (byValue.size > 1) s.split++;
+      for (const v of byValue.keys()) s.values.add(v);
+      score.set(c, s);
+    }
+  let best: { c: number; split: number; values: number } | null = null;
+  for (const [c, s] of score) {
+    if (s.split === 0) continue;
+    if (!best || s.split > best.split || (s.split === best.split && s.values.size < best.values))
+      best = { c, split: s.split, values: s.values.size };
+  }
+  return best?.c ?? null;
+}
+
+/**
+ * Text columns that may carry a label's context: not the area, label, value, numerator,
+ * denominator or date column, and not numbers in the preview.
+ */
+export function contextCandidates(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  used: readonly string[],
+): number[] {
+  const out: number[] = [];
+  header.forEach((h, i) => {
+    if (used.includes(h)) return;
+    const cells = rows.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '');
+    if (cells.length === 0) return;
+    if (cells.every((v) => /^[\d.,\s%*°+\-–]+$/.test(v))) return; // numbers (or dates): no context
+    out.push(i);
+  });
+  return out.slice(0, 8);
+}
+
+/** The label list of the analysis: one entry per label, or per label and context where it repeats. */
+export function labelList(
+  tallies: Map<string, LabelTally>,
+  contextColumn: { index: number; name: string } | null,
+  known: readonly { id: string; name: string }[],
+): LabelCount[] {
+  const out: LabelCount[] = [];
+  const entry = (label: string, count: number, firstLine: number): LabelCount => {
+    const s = suggestIndicator(label, known);
+    return {
+      label,
+      count,
+      suggestedIndicatorId: s?.id ?? null,
+      suggestedName: s?.name ?? null,
+      firstLine,
+    };
+  };
+  for (const t of tallies.values()) {
+    const byValue = contextColumn ? t.byContext.get(contextColumn.index) : undefined;
+    if (!contextColumn || !byValue || byValue.size < 2) {
+      out.push(entry(t.label, t.count, t.firstLine));
+      continue;
+    }
+    for (const [value, e] of byValue)
+      out.push({
+        ...entry(t.label, e.count, e.firstLine),
+        context: { column: contextColumn.name, value },
+      });
+  }
+  return out;
 }
 
 export async function analysePublished(
@@ -144,18 +270,30 @@ export async function analysePublished(
     );
   }
   if (o.mapping.layout === 'long') {
-    const col = header.indexOf(o.mapping.indicatorColumn);
+    const m = o.mapping;
+    const col = header.indexOf(m.indicatorColumn);
     if (col >= 0) {
-      const counts = await countLabels(o.file, o.det, col, headerPresence.used);
-      out.labels = [...counts].map(([label, count]) => {
-        const s = suggestIndicator(label, o.known);
-        return {
-          label,
-          count,
-          suggestedIndicatorId: s?.id ?? null,
-          suggestedName: s?.name ?? null,
-        };
-      });
+      const used = [
+        m.areaColumn,
+        m.indicatorColumn,
+        m.valueColumn,
+        m.numeratorColumn ?? '',
+        m.denominatorColumn ?? '',
+        'column' in m.date ? m.date.column : '',
+      ];
+      const candidates = contextCandidates(header, rows, used);
+      const tallies = await countLabels(
+        o.file,
+        o.det,
+        col,
+        headerPresence.used,
+        candidates,
+        areaIdx,
+      );
+      const ctxIdx = pickContextColumn(tallies.values());
+      const ctx = ctxIdx === null ? null : { index: ctxIdx, name: header[ctxIdx]! };
+      out.labels = labelList(tallies, ctx, o.known);
+      out.labelContextColumn = ctx?.name ?? null;
     }
   }
   return out;

@@ -44,6 +44,17 @@ export const tableMappingSchema = z.discriminatedUnion('layout', [
       .max(10000)
       .optional()
       .meta({ description: 'Merkmale, die nicht importiert werden (gezählt und gemeldet)' }),
+    labelContext: z
+      .object({
+        column: z.string().min(1),
+        indicatorMap: z.record(z.string(), z.record(z.string(), z.string())).optional(),
+        skipLabels: z.record(z.string(), z.array(z.string()).max(10000)).optional(),
+      })
+      .optional()
+      .meta({
+        description:
+          'gleichnamige Merkmale mit verschiedener Bedeutung: Spalte mit dem Kontext (z. B. Thema, Quelldatei); indicatorMap[Kontext][Merkmal] und skipLabels[Kontext] gelten vor indicatorMap/skipLabels',
+      }),
   }),
 ]);
 
