@@ -68,7 +68,11 @@ export function AlertsScreen({ search }: { search: string }) {
       <h1>{t.alertsTitle}</h1>
       <p style={{ maxWidth: '60em' }}>{t.alertsIntro}</p>
       <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap', alignItems: 'center' }}>
-        <div role="group" aria-label={t.alertsStatusFilter} style={{ display: 'flex', gap: 4 }}>
+        <div
+          role="group"
+          aria-label={t.alertsStatusFilter}
+          style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}
+        >
           {[null, ...STATUSES].map((s) => (
             <button
               key={s ?? 'all'}

@@ -33,6 +33,14 @@ export function MonitoringScreen({ search }: { search: string }) {
   const [notice, setNotice] = useState<string | null>(null);
   const indicesQ = useFetch(() => api.indices(), []);
   const configQ = useFetch(() => api.config(), []);
+  // names for the edition picker („LOR 2021 · Planungsraum“ instead of the ids lor2021 · plr)
+  const systemsQ = useFetch(() => api.areaSystems(), []);
+  const editionText = (e: IndexEdition) => {
+    const sys = systemsQ.data?.find((x) => x.id === e.system);
+    const lvl = sys?.levels.find((l) => l.id === e.level);
+    const level = lvl ? (lang === 'de' ? lvl.nameDe : lvl.nameEn) : e.level;
+    return `${formatDate(e.date, lang)} · ${sys?.name ?? e.system} · ${level}`;
+  };
   const indexId = params.get('index') ?? indicesQ.data?.[0]?.id ?? null;
   const view =
     (['status', 'dynamics', 'matrix'] as const).find((v) => v === params.get('view')) ?? 'matrix';
@@ -135,7 +143,7 @@ export function MonitoringScreen({ search }: { search: string }) {
           >
             {editions.map((e) => (
               <option key={editionKey(e)} value={editionKey(e)}>
-                {formatDate(e.date, lang)} · {e.system} · {e.level}
+                {editionText(e)}
               </option>
             ))}
           </select>
