@@ -15,6 +15,17 @@ export const importDe = {
   impComma: 'Komma (,)',
   impDot: 'Punkt (.)',
   impNoThousands: 'keines',
+  impSeparatorsReanalyse:
+    'Die Datei wird mit dem gewählten Zahlenformat neu geprüft; die Zuordnung wird dabei neu vorgeschlagen.',
+  impNumbersCaption: 'So werden die Zahlen der Vorschau gelesen',
+  impNumbersRead: (text: string, value: string) => `„${text}“ → ${value}`,
+  impNumbersNoNumber: 'keine Zahl',
+  impNumbersInvalid: (n: string) => `${n} Zelle(n) der Vorschau sind keine Zahl`,
+  impNumbersDecimals: (n: string) => `${n} Wert(e) mit Nachkommastellen`,
+  impLabelContext: 'Kontext',
+  impLabelContextHint: (column: string) =>
+    `Gleichnamige Merkmale mit verschiedenem Eintrag in „${column}“ werden getrennt zugeordnet.`,
+  impLabelFirstLine: (line: string) => `erstmals Zeile ${line}`,
   impTargetTable: 'Gebiete der Tabelle',
   impLevelNamesHint:
     'Namen werden mit den Gebieten dieser Ebene abgeglichen; abweichende Schreibweisen zeigt der Probelauf zur Prüfung.',

@@ -18,6 +18,17 @@ export const importEn: Widen<typeof importDe> = {
   impComma: 'comma (,)',
   impDot: 'dot (.)',
   impNoThousands: 'none',
+  impSeparatorsReanalyse:
+    'The file is checked again with the chosen number format; the mapping is suggested anew.',
+  impNumbersCaption: 'How the numbers of the preview are read',
+  impNumbersRead: (text: string, value: string) => `“${text}” → ${value}`,
+  impNumbersNoNumber: 'no number',
+  impNumbersInvalid: (n: string) => `${n} cell(s) of the preview are no number`,
+  impNumbersDecimals: (n: string) => `${n} value(s) with decimals`,
+  impLabelContext: 'Context',
+  impLabelContextHint: (column: string) =>
+    `Labels of the same name with different entries in “${column}” are mapped separately.`,
+  impLabelFirstLine: (line: string) => `first in line ${line}`,
   impTargetTable: 'Areas of the table',
   impLevelNamesHint:
     'Names are matched with the areas of this level; the dry run lists different spellings for review.',

@@ -23,6 +23,21 @@ export interface LabelCount {
   count: number;
   suggestedIndicatorId: string | null;
   suggestedName: string | null;
+  /** 1-based line of the label's first row (in its context). */
+  firstLine?: number;
+  /** Set when the same label occurs with different context: one entry per context. */
+  context?: { column: string; value: string };
+}
+
+/** The mapped value columns of the preview, read with the detected or chosen separators. */
+export interface NumberPreview {
+  format: { decimal: ',' | '.'; thousands: '.' | ',' | null };
+  columns: {
+    column: string;
+    examples: { text: string; value: number | null }[];
+    invalid: number;
+    withDecimals: number;
+  }[];
 }
 
 /** What the analysis found in a published table. */
@@ -32,6 +47,8 @@ export interface PublishedAnalysis {
   nameMatches: AreaNameMatch[];
   nonAreaRows: NonAreaRowGroup[];
   labels?: LabelCount[];
+  /** The column that tells same-named labels apart (long tables), or null. */
+  labelContextColumn?: string | null;
 }
 
 export interface OverwriteExample {

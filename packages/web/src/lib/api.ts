@@ -1,6 +1,7 @@
 // Typed client for the HTTP API (docs/api-contract.md). The web app talks to the server only here.
 import {
   syntheticColumns,
+  type NumberPreview,
   type PublishedAnalysis,
   type PublishedRunFields,
 } from './api-imports.ts';
@@ -344,6 +345,8 @@ export interface AnalyzeResponse {
   covering?: { feature: number; message: string }[];
   /** Tables as cities publish them: header row, dates in headers, name review, labels (issue 9 § 2). */
   published?: PublishedAnalysis;
+  /** Tables: the mapped value columns of the preview read with the (chosen) separators. */
+  numbers?: NumberPreview;
 }
 
 export interface ImportError {
@@ -467,6 +470,7 @@ export function normalizeAnalysis(raw: unknown): AnalyzeResponse {
     return {
       ...base,
       published,
+      ...(a.numbers ? { numbers: a.numbers as NumberPreview } : {}),
       detected: {
         kind: 'table',
         format: str(det.format) ?? '',
@@ -978,13 +982,20 @@ export const api = {
     request<{ id: number; code: string; name: string }[]>(`/api/areas${q({ system, level })}`),
   analyzeImport: async (
     files: File[],
-    opts: { swapAxes?: boolean; hasHeader?: boolean } = {},
+    opts: {
+      swapAxes?: boolean;
+      hasHeader?: boolean;
+      decimal?: ',' | '.';
+      thousands?: '.' | ',' | 'none';
+    } = {},
   ): Promise<AnalyzeResponse> => {
     const form = new FormData();
     for (const f of files) form.append('file', f, f.name);
     const url = `/api/imports/analyze${q({
       swapAxes: opts.swapAxes ? 'true' : null,
       hasHeader: opts.hasHeader === undefined ? null : String(opts.hasHeader),
+      decimal: opts.decimal ?? null,
+      thousands: opts.thousands ?? null,
     })}`;
     return normalizeAnalysis(await request<unknown>(url, { method: 'POST', body: form }));
   },

@@ -7,7 +7,7 @@ import { indicatorName } from '../../lib/labels.ts';
 import { useIndicatorOptions } from './columns-table.tsx';
 import { NEW_INDICATOR } from './new-indicators.ts';
 import { errorOf } from './step-target.tsx';
-import { fieldIds, SKIP_LABEL } from './table-form.ts';
+import { fieldIds, labelKey, SKIP_LABEL } from './table-form.ts';
 import type { ImportState } from './use-import.ts';
 
 export function LabelsTable({ s }: { s: ImportState }) {
@@ -21,8 +21,10 @@ export function LabelsTable({ s }: { s: ImportState }) {
       fieldIds.label(i),
     );
   const rows = labels.reduce((n, l) => n + l.count, 0);
+  const contextColumn = labels.find((l) => l.context)?.context?.column;
   return (
     <div className="table-wrap">
+      {contextColumn && <p className="hint">{t.impLabelContextHint(contextColumn)}</p>}
       <table className="data-table labels-table">
         <caption>
           {t.longLabelsCaption(s.form.indicatorColumn)}
@@ -50,9 +52,18 @@ export function LabelsTable({ s }: { s: ImportState }) {
           {labels.map((l, i) => {
             const err = errorOf(s, fieldIds.label(i));
             return (
-              <tr key={l.label}>
+              <tr key={labelKey(l)}>
                 <th scope="row" className="mono">
-                  <label htmlFor={fieldIds.label(i)}>{l.label}</label>
+                  <label htmlFor={fieldIds.label(i)}>
+                    {l.label}
+                    {l.context && (
+                      <span className="label-context hint">
+                        {t.impLabelContext}: {l.context.column} = „{l.context.value}“
+                        {l.firstLine !== undefined &&
+                          ` · ${t.impLabelFirstLine(formatNumber(l.firstLine, 0, lang))}`}
+                      </span>
+                    )}
+                  </label>
                 </th>
                 <td className="num">{formatNumber(l.count, 0, lang)}</td>
                 <td>

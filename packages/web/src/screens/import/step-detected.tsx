@@ -1,6 +1,7 @@
 // Step 1b — what the server detected: format, encoding, separators, layout, a preview; for tables the
 // header switch ("Erste Zeile ist eine Überschrift", pre-set from the detection, with its reason) and
-// the decimal/thousands override, sent with the next dry run or import (issue 9 § 2).
+// the decimal/thousands override, which re-analyses the file and is sent with the next dry run or
+// import (issue 9 § 2).
 import { useId } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatNumber } from '../../lib/core-bridge.ts';
@@ -50,15 +51,65 @@ function HeaderSwitch({ s }: { s: ImportState }) {
   );
 }
 
+/** The numbers of the preview as read with the current separators (from the server's analysis). */
+function NumbersRead({ s }: { s: ImportState }) {
+  const { t, lang } = useI18n();
+  const cols = s.analysis?.numbers?.columns ?? [];
+  if (cols.length === 0) return null;
+  const f = (n: number) => formatNumber(n, 0, lang);
+  return (
+    <div className="form-grid-full numbers-read">
+      <p className="field-label">{t.impNumbersCaption}</p>
+      <ul>
+        {cols.slice(0, 6).map((c) => (
+          <li key={c.column}>
+            <span className="mono">{c.column}</span>:{' '}
+            {c.examples
+              .map((e) =>
+                t.impNumbersRead(
+                  e.text,
+                  e.value === null
+                    ? t.impNumbersNoNumber
+                    : formatNumber(e.value, Number.isInteger(e.value) ? 0 : 3, lang),
+                ),
+              )
+              .join(', ')}
+            {c.invalid > 0 && (
+              <span className="numbers-bad"> · {t.impNumbersInvalid(f(c.invalid))}</span>
+            )}
+            {c.withDecimals > 0 && (
+              <span className="hint"> · {t.impNumbersDecimals(f(c.withDecimals))}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * The decimal/thousands override: a change re-analyses the file with the chosen separators (the
+ * preview numbers and the suggestion follow), keeping the person's header choice.
+ */
 function SeparatorOverride({ s }: { s: ImportState }) {
   const { t } = useI18n();
   const id = useId();
   const d = s.decisions;
-  const set = (patch: Partial<Decisions>) => s.setDecisions({ ...d, ...patch });
+  const presence = s.analysis?.published?.headerPresence;
+  const reanalyse = (patch: {
+    decimal?: Decisions['decimal'] | null;
+    thousands?: Decisions['thousands'] | null;
+  }) =>
+    void s.analyze({
+      ...patch,
+      ...(presence?.decidedBy === 'person' ? { hasHeader: presence.used } : {}),
+    });
   return (
-    <fieldset className="card-inner form-grid separators">
+    <fieldset className="card-inner form-grid separators" disabled={s.flow.busy !== null}>
       <legend>{t.impSeparators}</legend>
-      <p className="hint form-grid-full">{t.impSeparatorsHint}</p>
+      <p className="hint form-grid-full">
+        {t.impSeparatorsHint} {t.impSeparatorsReanalyse}
+      </p>
       <div className="field">
         <label htmlFor={`${id}-dec`} className="field-label">
           {t.decimal}
@@ -66,7 +117,9 @@ function SeparatorOverride({ s }: { s: ImportState }) {
         <select
           id={`${id}-dec`}
           value={d.decimal ?? ''}
-          onChange={(e) => set({ decimal: (e.target.value || undefined) as Decisions['decimal'] })}
+          onChange={(e) =>
+            reanalyse({ decimal: (e.target.value || null) as Decisions['decimal'] | null })
+          }
         >
           <option value="">{t.impAsDetected}</option>
           <option value=",">{t.impComma}</option>
@@ -81,7 +134,7 @@ function SeparatorOverride({ s }: { s: ImportState }) {
           id={`${id}-thou`}
           value={d.thousands ?? ''}
           onChange={(e) =>
-            set({ thousands: (e.target.value || undefined) as Decisions['thousands'] })
+            reanalyse({ thousands: (e.target.value || null) as Decisions['thousands'] | null })
           }
         >
           <option value="">{t.impAsDetected}</option>
@@ -90,6 +143,7 @@ function SeparatorOverride({ s }: { s: ImportState }) {
           <option value="none">{t.impNoThousands}</option>
         </select>
       </div>
+      <NumbersRead s={s} />
     </fieldset>
   );
 }

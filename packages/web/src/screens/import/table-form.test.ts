@@ -149,6 +149,90 @@ describe('table form', () => {
       skipLabels: ['Wohndauer über 5 Jahre'],
     });
   });
+  it('long tables: the same label in two contexts is chosen and sent per context', () => {
+    const ctx = (value: string) => ({ column: 'Thema', value });
+    const long: AnalyzeResponse = {
+      ...years,
+      suggestedMapping: {
+        layout: 'long',
+        areaColumn: 'PLR',
+        areaKey: 'code',
+        date: { column: 'Stichtag' },
+        indicatorColumn: 'Merkmal',
+        valueColumn: 'Wert',
+      },
+      published: {
+        ...years.published!,
+        dateColumns: null,
+        labelContextColumn: 'Thema',
+        labels: [
+          {
+            label: 'Einwohnende insgesamt',
+            count: 4,
+            suggestedIndicatorId: 'ewr_total',
+            suggestedName: 'Einwohner',
+            firstLine: 2,
+          },
+          {
+            label: 'Anteil in %',
+            count: 4,
+            suggestedIndicatorId: null,
+            suggestedName: null,
+            firstLine: 3,
+            context: ctx('Arbeitslosigkeit'),
+          },
+          {
+            label: 'Anteil in %',
+            count: 4,
+            suggestedIndicatorId: null,
+            suggestedName: null,
+            firstLine: 4,
+            context: ctx('Transferbezug'),
+          },
+        ],
+      },
+    };
+    const { form } = formFromAnalysis(long, new Set(['ewr_total', 'share_unemployed']));
+    // repeated labels start open: the person decides each meaning
+    expect(form.labels.map((l) => l.target)).toEqual(['ewr_total', '', '']);
+    const errors = validateTableForm(form, { systemId: 'lor2021', levelId: 'plr' }, {}, new Set());
+    expect(errors.map((e) => e.message)).toContain(
+      '„Anteil in %“ (Thema: Transferbezug): bitte einem Indikator zuordnen oder auslassen.',
+    );
+    const chosen = {
+      ...form,
+      labels: form.labels.map((l, i) =>
+        i === 1
+          ? { ...l, target: 'share_unemployed' }
+          : i === 2
+            ? { ...l, target: NEW_INDICATOR }
+            : l,
+      ),
+    };
+    const drafts = syncDrafts(chosen, {}, long);
+    expect(Object.keys(drafts)).toEqual(['Transferbezug › Anteil in %']);
+    expect(drafts['Transferbezug › Anteil in %']?.nameDe).toMatch(/Anteil in % \(Transferbezug\)/);
+    const withId = {
+      'Transferbezug › Anteil in %': { ...drafts['Transferbezug › Anteil in %']!, id: 'transfer' },
+    };
+    expect(buildMapping(chosen, withId)).toMatchObject({
+      indicatorMap: { 'Einwohnende insgesamt': 'ewr_total' },
+      labelContext: {
+        column: 'Thema',
+        indicatorMap: {
+          Arbeitslosigkeit: { 'Anteil in %': 'share_unemployed' },
+          Transferbezug: { 'Anteil in %': 'transfer' },
+        },
+      },
+    });
+    const skipped = {
+      ...chosen,
+      labels: chosen.labels.map((l, i) => (i === 2 ? { ...l, target: SKIP_LABEL } : l)),
+    };
+    expect(buildMapping(skipped, {})).toMatchObject({
+      labelContext: { skipLabels: { Transferbezug: ['Anteil in %'] } },
+    });
+  });
 });
 
 describe('decisions of a published table', () => {

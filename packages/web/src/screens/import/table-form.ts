@@ -34,6 +34,15 @@ export interface LabelChoice {
   /** Indicator id, NEW_INDICATOR or SKIP_LABEL ('' = still open). */
   target: string;
   suggestedName: string | null;
+  /** Set when the same label occurs with different context (another Thema, another source file). */
+  context?: { column: string; value: string };
+  /** 1-based line of its first row (whole-file count only). */
+  firstLine?: number;
+}
+
+/** The key of a label's choice and draft: the label, or context and label where it repeats. */
+export function labelKey(l: Pick<LabelChoice, 'label' | 'context'>): string {
+  return l.context ? `${l.context.value} › ${l.label}` : l.label;
 }
 
 export interface TableForm {
@@ -132,8 +141,11 @@ function longLabelChoices(
       labels: a.published.labels.map((l) => ({
         label: l.label,
         count: l.count,
-        target: target(l.label, l.suggestedIndicatorId),
-        suggestedName: l.suggestedName,
+        // a repeated label is one meaning of several: it starts open, the person decides each
+        target: l.context ? '' : target(l.label, l.suggestedIndicatorId),
+        suggestedName: l.context ? null : l.suggestedName,
+        ...(l.context ? { context: l.context } : {}),
+        ...(l.firstLine !== undefined ? { firstLine: l.firstLine } : {}),
       })),
     };
   const j = (a.detected.columns ?? []).indexOf(String(m.indicatorColumn ?? ''));
@@ -205,8 +217,11 @@ export function syncDrafts(
   const out: Record<string, NewIndicatorDraft> = {};
   if (form.layout === 'long') {
     for (const l of form.labels)
-      if (l.target === NEW_INDICATOR)
-        out[l.label] = drafts[l.label] ?? { ...draftFor(l.label), origin: 'label' };
+      if (l.target === NEW_INDICATOR) {
+        const key = labelKey(l);
+        const name = l.context ? `${l.label} (${l.context.value})` : l.label;
+        out[key] = drafts[key] ?? { ...draftFor(name), origin: 'label' };
+      }
     return out;
   }
   for (const c of visibleColumns(form)) {
@@ -238,11 +253,29 @@ export function buildMapping(
   if (form.layout === 'long') {
     const indicatorMap: Record<string, string> = {};
     const skipLabels: string[] = [];
+    // the same label in several contexts: mapped per context (mapping.labelContext)
+    const ctxColumn = form.labels.find((l) => l.context)?.context?.column;
+    const ctxMap: Record<string, Record<string, string>> = {};
+    const ctxSkip: Record<string, string[]> = {};
     for (const l of form.labels) {
-      if (l.target === SKIP_LABEL) skipLabels.push(l.label);
-      else if (l.target === NEW_INDICATOR) indicatorMap[l.label] = drafts[l.label]?.id ?? '';
-      else if (l.target) indicatorMap[l.label] = l.target;
+      const id =
+        l.target === NEW_INDICATOR ? (drafts[labelKey(l)]?.id ?? '') : l.target || undefined;
+      if (l.context) {
+        const c = l.context.value;
+        if (l.target === SKIP_LABEL) (ctxSkip[c] ??= []).push(l.label);
+        else if (id !== undefined) (ctxMap[c] ??= {})[l.label] = id;
+      } else if (l.target === SKIP_LABEL) skipLabels.push(l.label);
+      else if (id !== undefined) indicatorMap[l.label] = id;
     }
+    const labelContext = ctxColumn
+      ? {
+          labelContext: {
+            column: ctxColumn,
+            indicatorMap: ctxMap,
+            ...(Object.keys(ctxSkip).length ? { skipLabels: ctxSkip } : {}),
+          },
+        }
+      : {};
     return {
       layout: 'long',
       ...base,
@@ -252,6 +285,7 @@ export function buildMapping(
       ...(form.denominatorColumn ? { denominatorColumn: form.denominatorColumn } : {}),
       indicatorMap,
       ...(skipLabels.length ? { skipLabels } : {}),
+      ...labelContext,
     };
   }
   const indicators = visibleColumns(form)
@@ -297,7 +331,10 @@ function mappingErrors(form: TableForm): FieldError[] {
     if (!form.valueColumn) err(fieldIds.valueColumn, 'Bitte die Wertspalte wählen.');
     form.labels.forEach((l, i) => {
       if (!l.target)
-        err(fieldIds.label(i), `„${l.label}“: bitte einem Indikator zuordnen oder auslassen.`);
+        err(
+          fieldIds.label(i),
+          `„${l.label}“${l.context ? ` (${l.context.column}: ${l.context.value})` : ''}: bitte einem Indikator zuordnen oder auslassen.`,
+        );
     });
     return out;
   }

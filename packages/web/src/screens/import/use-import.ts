@@ -182,11 +182,20 @@ async function applyAnalysis(p: Parts, res: AnalyzeResponse): Promise<void> {
   });
 }
 
-/** Sends the files to the server; `hasHeader` re-reads the table with the person's header choice. */
-async function analyzeFiles(
-  p: Parts,
-  opts: { swapAxes?: boolean; hasHeader?: boolean },
-): Promise<void> {
+/** What a (re-)analysis may carry: swapped axes, the header switch, the person's separators. */
+export interface AnalyzeOptions {
+  swapAxes?: boolean;
+  hasHeader?: boolean;
+  /** undefined: keep the current choice; null: as detected again. */
+  decimal?: Decisions['decimal'] | null;
+  thousands?: Decisions['thousands'] | null;
+}
+
+/**
+ * Sends the files to the server; `hasHeader` re-reads the table with the person's header choice,
+ * the separators re-read its numbers (preview and plausibility follow them).
+ */
+async function analyzeFiles(p: Parts, opts: AnalyzeOptions): Promise<void> {
   if (p.files.length === 0) {
     p.setError(new ApiError('Bitte wählen Sie mindestens eine Datei.', 400, 'client'));
     return;
@@ -195,15 +204,25 @@ async function analyzeFiles(
   p.dispatch({ type: 'analyzeStarted' });
   const swapAxes = opts.swapAxes ?? p.areaChoices.swapAxes;
   p.setAreaChoices({ ...INITIAL_AREA_CHOICES, swapAxes });
-  p.setDecisions((d) => ({
+  const decimal = opts.decimal === undefined ? p.decisions.decimal : (opts.decimal ?? undefined);
+  const thousands =
+    opts.thousands === undefined ? p.decisions.thousands : (opts.thousands ?? undefined);
+  p.setDecisions(() => ({
     ...INITIAL_DECISIONS,
     hasHeader: opts.hasHeader ?? null,
-    decimal: d.decimal,
-    thousands: d.thousands,
+    ...(decimal ? { decimal } : {}),
+    ...(thousands ? { thousands } : {}),
   }));
   try {
     const header = opts.hasHeader !== undefined ? { hasHeader: opts.hasHeader } : {};
-    await applyAnalysis(p, await api.analyzeImport(p.files, { swapAxes, ...header }));
+    const separators = {
+      ...(decimal ? { decimal } : {}),
+      ...(thousands ? { thousands } : {}),
+    };
+    await applyAnalysis(
+      p,
+      await api.analyzeImport(p.files, { swapAxes, ...header, ...separators }),
+    );
   } catch (e) {
     p.dispatch({ type: 'reset' });
     p.setError(asApiError(e));
@@ -315,7 +334,7 @@ export function useImport() {
     setFiles,
     setForm,
     setAreaTarget,
-    analyze: (opts: { swapAxes?: boolean; hasHeader?: boolean } = {}) => analyzeFiles(p, opts),
+    analyze: (opts: AnalyzeOptions = {}) => analyzeFiles(p, opts),
     run: (dryRun: boolean) => runImport(p, dryRun),
     reset,
   };
