@@ -92,6 +92,9 @@ describe('audit details', () => {
       'Verfahren: Single Sign-on · Grund: x',
     );
     expect(auditOtherDetail({ detail: { method: 'kerberos' } })).toBe('Verfahren: kerberos');
+    expect(auditOtherDetail({ detail: { areas: 1215, observations: 541253 } })).toBe(
+      'Gebiete: 1.215 · Werte: 541.253',
+    );
     expect(auditDiff({ detail: null })).toEqual([]);
   });
   it('names departments in diffs and details when the names are known', () => {

@@ -143,6 +143,12 @@ export const FIELD_NAMES: Record<string, string> = {
   raised: 'neu',
   heldBack: 'zurückgehalten',
   existing: 'schon bekannt',
+  // what the Berlin demo loaded (demo.load)
+  areas: 'Gebiete',
+  points: 'Standorte',
+  observations: 'Werte',
+  aggregated: 'aufsummierte Werte',
+  derived: 'abgeleitete Anteile',
 };
 
 /** German words for audit actions (unknown ones are shown as they are). */
@@ -228,6 +234,7 @@ const POLARITY_WORDS: Record<string, string> = {
 const METHOD_WORDS: Record<string, string> = {
   password: 'Passwort',
   oidc: 'Single Sign-on',
+  setup: 'Einrichtung mit Einmal-Link',
 };
 
 /** Fields whose values are department ids (shown by name when the names are known). */
