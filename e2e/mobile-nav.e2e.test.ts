@@ -1,8 +1,8 @@
 // A new user on her phone (390 × 844, Chromium): the main screens fit the width (no horizontal
 // scrolling of the page), the header shows a „Menü“ button instead of the links, the menu opens from
 // the keyboard with the focus on its first link, Escape closes it and returns the focus, a link in it
-// leads to another screen, and signed in, her account menu (Verwaltung) is reachable too. On a
-// desktop (1440 × 900) the links stay in the header. Screenshots go to test-results/screenshots/.
+// leads to another screen, and signed in, her account menu (Verwaltung) is reachable too; the map's
+// legend starts folded. On a desktop (1440 × 900) the links stay in the header. Screenshots go to test-results/screenshots/.
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, saveScreenshot, signInByApi } from './tools.ts';
@@ -149,6 +149,22 @@ describe.skipIf(!run)('Navigation on a phone (390 × 844)', () => {
     expect(errors).toEqual([]);
   });
 
+  test('on the phone the map legend starts folded to its title and unfolds with its button', async () => {
+    const { page } = await newPage(browser, PHONE);
+    await page.goto(`${baseUrl}/`);
+    const legend = page.getByRole('region', { name: 'Legende' });
+    await legend.waitFor();
+    const toggle = legend.getByRole('button', { name: 'Legende einblenden' });
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await legend.getByRole('listitem').first().isVisible()).toBe(false);
+    await toggle.click();
+    const hide = legend.getByRole('button', { name: 'Legende ausblenden' });
+    await expect.poll(() => hide.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => legend.getByRole('listitem').first().isVisible()).toBe(true);
+    expect((await overflow(page)).extra).toBe(0);
+    await saveScreenshot(page, 'mobile-nav-map-legend');
+  });
+
   test('on a desktop the links stay in the header and there is no menu button', async () => {
     const { page } = await newPage(browser, { width: 1440, height: 900 });
     await page.goto(`${baseUrl}/indikatoren`);
@@ -156,5 +172,10 @@ describe.skipIf(!run)('Navigation on a phone (390 × 844)', () => {
     expect(await nav(page).getByRole('link', { name: 'Monitoring' }).isVisible()).toBe(true);
     expect(await menuButton(page).isVisible()).toBe(false);
     expect((await overflow(page)).extra).toBe(0);
+    // the legend is whole, without a fold button
+    await page.goto(`${baseUrl}/`);
+    const legend = page.getByRole('region', { name: 'Legende' });
+    await legend.getByRole('listitem').first().waitFor();
+    expect(await legend.getByRole('button').count()).toBe(0);
   });
 });

@@ -60,6 +60,8 @@ export const de = {
   mapTextAlternative:
     'Die Werte aller Gebiete stehen auch als Tabelle zur Verfügung (Schaltfläche „Tabelle“).',
   legend: 'Legende',
+  legendShow: 'Legende einblenden',
+  legendHide: 'Legende ausblenden',
   noData: 'keine Daten',
   areasCount: (n: number) => (n === 1 ? '1 Gebiet' : `${n} Gebiete`),
   cityValue: 'Gesamtstadt',

@@ -57,6 +57,8 @@ export const en: Dict = {
     `Map: ${indicator} by ${level}, reference date ${date}`,
   mapTextAlternative: 'All areas’ values are also available as a table (“Table” button).',
   legend: 'Legend',
+  legendShow: 'Show legend',
+  legendHide: 'Hide legend',
   noData: 'no data',
   areasCount: (n: number) => (n === 1 ? '1 area' : `${n} areas`),
   cityValue: 'Whole city',

@@ -1,4 +1,7 @@
 // The legend on the map: indicator, unit, date, class ranges in German format with area counts, no-data swatch.
+// On phones (styles.css, ≤ 600 px) it starts folded to its title so the map stays visible; the
+// button „Legende einblenden“ unfolds it. Wider screens always show it whole (the button is hidden).
+import { useId, useState } from 'react';
 import type { Legend } from '../../lib/legend.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
@@ -15,35 +18,59 @@ export interface LegendBoxProps {
 /** Legend panel placed over the map; also the text description of the map colours. */
 export function LegendBox({ id, title, subtitle, legend, cityLine, note }: LegendBoxProps) {
   const { t } = useI18n();
+  const [folded, setFolded] = useState(startFolded);
+  const bodyId = useId();
   return (
-    <section className="legend" id={id} aria-label={t.legend}>
-      <h2 className="legend-title">{title}</h2>
-      <p className="legend-subtitle">{subtitle}</p>
-      <ul className="legend-list">
-        {legend.entries
-          .slice()
-          .reverse()
-          .map((e) => (
-            <li key={e.index} className="legend-row">
-              <span className="swatch" style={{ background: e.color }} aria-hidden="true" />
-              <span className="legend-label">{e.label}</span>
-              <span className="legend-count" aria-label={t.areasCount(e.count)}>
-                {e.count}
+    <section className={folded ? 'legend legend-folded' : 'legend'} id={id} aria-label={t.legend}>
+      <div className="legend-head">
+        <h2 className="legend-title">{title}</h2>
+        <button
+          type="button"
+          className="btn btn-small legend-toggle"
+          aria-expanded={!folded}
+          aria-controls={bodyId}
+          onClick={() => setFolded((f) => !f)}
+        >
+          {folded ? t.legendShow : t.legendHide}
+        </button>
+      </div>
+      <div className="legend-body" id={bodyId}>
+        <p className="legend-subtitle">{subtitle}</p>
+        <ul className="legend-list">
+          {legend.entries
+            .slice()
+            .reverse()
+            .map((e) => (
+              <li key={e.index} className="legend-row">
+                <span className="swatch" style={{ background: e.color }} aria-hidden="true" />
+                <span className="legend-label">{e.label}</span>
+                <span className="legend-count" aria-label={t.areasCount(e.count)}>
+                  {e.count}
+                </span>
+              </li>
+            ))}
+          {legend.noDataCount > 0 && (
+            <li className="legend-row">
+              <span className="swatch swatch-nodata" aria-hidden="true" />
+              <span className="legend-label">{t.noData}</span>
+              <span className="legend-count" aria-label={t.areasCount(legend.noDataCount)}>
+                {legend.noDataCount}
               </span>
             </li>
-          ))}
-        {legend.noDataCount > 0 && (
-          <li className="legend-row">
-            <span className="swatch swatch-nodata" aria-hidden="true" />
-            <span className="legend-label">{t.noData}</span>
-            <span className="legend-count" aria-label={t.areasCount(legend.noDataCount)}>
-              {legend.noDataCount}
-            </span>
-          </li>
-        )}
-      </ul>
-      {note && <p className="legend-note">{note}</p>}
-      {cityLine && <p className="legend-city">{cityLine}</p>}
+          )}
+        </ul>
+        {note && <p className="legend-note">{note}</p>}
+        {cityLine && <p className="legend-city">{cityLine}</p>}
+      </div>
     </section>
   );
+}
+
+/** Folded at first on a phone-sized screen only. */
+function startFolded(): boolean {
+  try {
+    return window.matchMedia('(max-width: 600px)').matches;
+  } catch {
+    return false;
+  }
 }
