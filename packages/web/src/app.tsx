@@ -6,6 +6,7 @@ import { useI18n } from './i18n/index.tsx';
 import { useAuth } from './lib/auth.tsx';
 import { signInHref } from './lib/access.ts';
 import { Link } from './components/link.tsx';
+import { RequireAuth } from './components/guard.tsx';
 import { UserMenu } from './components/user-menu.tsx';
 import { MainNav } from './components/main-nav.tsx';
 import { MapScreen, LAST_MAP_URL_KEY } from './screens/map/map-screen.tsx';
@@ -135,7 +136,11 @@ export function App() {
         {route.screen === 'sources' && <SourcesScreen />}
         {route.screen === 'points' && <PointsScreen />}
         {monitoring && <MonitoringScreen search={search} />}
-        {alerts && <AlertsScreen search={search} />}
+        {alerts && (
+          <RequireAuth anyOf={['alerts.read']} title={t.alertsTitle}>
+            <AlertsScreen search={search} />
+          </RequireAuth>
+        )}
         {route.screen === 'notFound' && !monitoring && !alerts && (
           <div className="page">
             <h1>{t.notFound}</h1>

@@ -24,7 +24,8 @@ export const de = {
   close: 'Schließen',
   serverUnreachable:
     'Der Server ist nicht erreichbar. Bitte prüfen Sie die Verbindung und versuchen Sie es erneut.',
-  loadFailed: (what: string) => `${what} konnte nicht geladen werden.`,
+  // neutral wording: `what` is singular (Indikator) or plural (Hinweise, Regeln)
+  loadFailed: (what: string) => `${what}: Laden fehlgeschlagen.`,
   notFound: 'Seite nicht gefunden.',
   backToMap: 'Zur Karte',
 
