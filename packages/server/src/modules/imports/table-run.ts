@@ -91,7 +91,8 @@ export interface TableRunInput {
 /** What the run found in the database before reading the rows. */
 export interface TableTargets {
   targets: CreatedTargets;
-  areas: { id: number; code: string; name: string }[];
+  /** validTo: end date of a retired area (YYYY-MM-DD), null while it is valid. */
+  areas: { id: number; code: string; name: string; validTo: string | null }[];
   synonyms: Record<string, string>;
   header: HeaderDecision;
   nonArea: { cityNames: string[]; parentAreaNames: string[] };
@@ -207,8 +208,9 @@ export async function loadTargets(tx: Sql, input: TableRunInput): Promise<TableT
     rights: opts,
   });
   if (targets.errors.length) reject(targets.errors, { warnings: targets.warnings });
-  const areas = await tx.query<{ id: number; code: string; name: string }>(
-    'SELECT id, code, name FROM area WHERE tenant_id = $1 AND system_id = $2 AND level_id = $3',
+  const areas = await tx.query<{ id: number; code: string; name: string; validTo: string | null }>(
+    `SELECT id, code, name, to_char(valid_to, 'YYYY-MM-DD') AS "validTo"
+       FROM area WHERE tenant_id = $1 AND system_id = $2 AND level_id = $3`,
     [tenantId, opts.systemId, opts.levelId],
   );
   const accepted = checkAcceptedNames(opts.acceptedNames ?? [], areas, file.name);

@@ -156,6 +156,7 @@ export async function stageRows(tx: Sql, input: TableRunInput, t: TableTargets):
   const shareScale = new Map(t.ids.filter((i) => i.kind === 'share').map((i) => [i.id, i.scale]));
   let mapper: ObservationMapper | null = null;
   let rowsRead = 0;
+  const retired = retiredAreaCheck(input, t, issues);
   const writer = new BatchWriter(
     tx,
     input,
@@ -172,7 +173,7 @@ export async function stageRows(tx: Sql, input: TableRunInput, t: TableTargets):
       if (mapper.fatal) break;
     }
     rowsRead += records.length;
-    for (const o of mapper.push(records)) writer.add(observationOf(o, shareScale));
+    for (const o of mapper.push(records)) if (retired(o)) writer.add(observationOf(o, shareScale));
     if (writer.size >= WRITE_BATCH) await writer.flush(rowsRead);
   }
   if (!mapper)
@@ -191,5 +192,37 @@ export async function stageRows(tx: Sql, input: TableRunInput, t: TableTargets):
         },
       ],
     });
+  retired.finish();
   return { summary: mapper.finish(), issues, rowsRead, writer };
 }
+
+/**
+ * Values dated after a retired area's end date are refused with their line (issue 9 § 3: a retired
+ * area keeps its past values but takes no new ones). Returns false for such a value; `finish` adds
+ * one line for those beyond the reported number.
+ */
+function retiredAreaCheck(input: TableRunInput, t: TableTargets, issues: FileIssue[]) {
+  const ended = new Map(t.areas.filter((a) => a.validTo !== null).map((a) => [a.id, a] as const));
+  let count = 0;
+  const check = (o: { areaId: number; refDate: string; line: number }): boolean => {
+    const area = ended.get(o.areaId);
+    if (!area || o.refDate <= area.validTo!) return true;
+    if (++count <= MAX_REPORTED_ERRORS)
+      issues.push({
+        file: input.file.name,
+        line: o.line,
+        message: `Gebiet ${area.code} ${area.name} ist seit ${germanDate(area.validTo!)} aufgelöst; ein Wert zum Stichtag ${germanDate(o.refDate)} kann nicht mehr importiert werden.`,
+      });
+    return false;
+  };
+  check.finish = () => {
+    if (count > MAX_REPORTED_ERRORS)
+      issues.push({
+        file: input.file.name,
+        message: `… und ${count - MAX_REPORTED_ERRORS} weitere Werte für aufgelöste Gebiete.`,
+      });
+  };
+  return check;
+}
+
+const germanDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
