@@ -143,6 +143,13 @@ describe('Berlin demo', () => {
       "SELECT file_name FROM import_run WHERE file_sha256 !~ '^[0-9a-f]{64}$'",
     );
     expect(files).toEqual([]);
+    // the file as a person would name it, not a path of this machine (issue 9 § 5)
+    const withPath = await db.query<{ file_name: string }>(
+      "SELECT file_name FROM import_run WHERE strpos(file_name, '/') > 0",
+    );
+    expect(withPath).toEqual([]);
+    const names = await db.query<{ file_name: string }>('SELECT file_name FROM import_run');
+    expect(names.length).toBeGreaterThan(0);
   });
 
   it('stores the service locations as points and says the database is no longer empty', async () => {
