@@ -7,17 +7,20 @@ export function SourceLine({
   source,
   prefix,
   compact = false,
+  noLabel = false,
 }: {
   source: Source | null;
   prefix?: string;
   compact?: boolean;
+  /** leave out „Quelle:“ where a label says it already (the catalogue's „Quelle“ row) */
+  noLabel?: boolean;
 }) {
   const { t } = useI18n();
   if (!source) return null;
   return (
     <span className="attribution-item">
       {prefix && <span className="attribution-prefix">{prefix} – </span>}
-      {t.sourceLabel}:{' '}
+      {!noLabel && `${t.sourceLabel}: `}
       {source.url ? (
         <a href={source.url} target="_blank" rel="noreferrer">
           {source.title}

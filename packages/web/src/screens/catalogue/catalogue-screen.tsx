@@ -107,7 +107,9 @@ function IndicatorCard({ ind, systemsById }: { ind: Indicator; systemsById: Syst
         <Meta label={t.numerator}>{ind.numeratorDef}</Meta>
         <Meta label={t.denominator}>{ind.denominatorDef}</Meta>
         <Meta label={t.methodNote}>{ind.methodNote}</Meta>
-        <Meta label={t.sourceLabel}>{ind.source ? <SourceLine source={ind.source} /> : null}</Meta>
+        <Meta label={t.sourceLabel}>
+          {ind.source ? <SourceLine source={ind.source} noLabel /> : null}
+        </Meta>
         <Meta label={t.attribution}>{ind.source?.attribution}</Meta>
         <Meta label={t.coverage}>
           {ind.coverage.length > 0 ? (
@@ -126,7 +128,7 @@ function IndicatorCard({ ind, systemsById }: { ind: Indicator; systemsById: Syst
             </ul>
           ) : null}
         </Meta>
-        <Meta label="ID">
+        <Meta label={t.colId}>
           <code>{ind.id}</code>
         </Meta>
       </dl>
