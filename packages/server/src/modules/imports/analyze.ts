@@ -128,77 +128,58 @@ export function issuesOf(err: unknown, file: string): FileIssue[] {
   return [{ file, message: err instanceof Error ? err.message : String(err) }];
 }
 
-/** Analyses an upload: detected format and a suggested mapping, or the problems that stop it. */
-export async function analyzeUpload(
+/** Analyses a geometry upload: format, CRS, properties, suggested code/name, covering features. */
+async function analyzeAreas(files: UploadedFile[], swapAxes?: boolean): Promise<AreasAnalysis> {
+  const names = files.map((f) => f.name);
+  const read = await loadGeometry(files, undefined, swapAxes);
+  const props = new Set<string>();
+  for (const f of read.features.slice(0, 200))
+    for (const k of Object.keys(f.properties ?? {})) props.add(k);
+  const properties = [...props];
+  const pick = (re: RegExp) => properties.find((p) => re.test(p)) ?? null;
+  return {
+    kind: 'areas',
+    files: names,
+    format: read.format ?? names.map((n) => n.split('.').pop()).join('+'),
+    crs: read.sourceCrs,
+    featureCount: read.features.length,
+    properties,
+    sampleProperties: read.features.slice(0, 5).map((f) => f.properties ?? {}),
+    warnings: read.warnings,
+    problems: [],
+    suggestion: {
+      codeProperty:
+        pick(/(^|_)(id|code|schluessel|schlüssel|nr|nummer|key)$/i) ?? pick(/id|code|nr/i),
+      nameProperty: pick(/name|bezeichnung|bez_name/i),
+      parentCodeProperty: null,
+    },
+    covering: coveringNotes(read.features),
+  };
+}
+
+interface LevelCodes {
+  system_id: string;
+  level_id: string;
+  codes: string[];
+  names: string[];
+  valid_to: string | null;
+}
+
+/** Which level do the area codes belong to? The one whose codes match most sample values (current systems first). */
+async function bestLevel(
   db: Sql,
   tenantId: string,
-  upload: Upload,
-  opts: { swapAxes?: boolean; hasHeader?: boolean | undefined } & SeparatorChoice = {},
-): Promise<Analysis> {
-  if (upload.files.length === 0)
-    throw new ImportFileError([{ file: '(keine)', message: 'Es wurde keine Datei hochgeladen.' }]);
-  if (isGeometryUpload(upload.files)) {
-    const names = upload.files.map((f) => f.name);
-    const read = await loadGeometry(upload.files, undefined, opts.swapAxes);
-    const props = new Set<string>();
-    for (const f of read.features.slice(0, 200))
-      for (const k of Object.keys(f.properties ?? {})) props.add(k);
-    const properties = [...props];
-    const pick = (re: RegExp) => properties.find((p) => re.test(p)) ?? null;
-    return {
-      kind: 'areas',
-      files: names,
-      format: read.format ?? names.map((n) => n.split('.').pop()).join('+'),
-      crs: read.sourceCrs,
-      featureCount: read.features.length,
-      properties,
-      sampleProperties: read.features.slice(0, 5).map((f) => f.properties ?? {}),
-      warnings: read.warnings,
-      problems: [],
-      suggestion: {
-        codeProperty:
-          pick(/(^|_)(id|code|schluessel|schlüssel|nr|nummer|key)$/i) ?? pick(/id|code|nr/i),
-        nameProperty: pick(/name|bezeichnung|bez_name/i),
-        parentCodeProperty: null,
-      },
-      covering: coveringNotes(read.features),
-    };
-  }
-  if (upload.files.length > 1) {
-    throw new ImportFileError([
-      {
-        file: upload.files.map((f) => f.name).join(', '),
-        message:
-          'Bitte jeweils eine Tabelle hochladen (mehrere Dateien sind nur für Shapefile-Sätze vorgesehen).',
-      },
-    ]);
-  }
-  const file = upload.files[0]!;
-  const det = withSeparators(await detectTable(file), opts);
-  const { problems, ...detection } = det;
-  // which level do the area codes belong to? the one whose codes match most sample values
-  const levels = await db.query<{
-    system_id: string;
-    level_id: string;
-    codes: string[];
-    names: string[];
-    valid_to: string | null;
-  }>(
+  det: TableDetection,
+  known: { id: string; name: string }[],
+): Promise<{ level: LevelCodes; s: ReturnType<typeof suggestMapping>; matched: number } | null> {
+  const levels = await db.query<LevelCodes>(
     `SELECT a.system_id, a.level_id, array_agg(a.code) AS codes, array_agg(a.name) AS names, s.valid_to
      FROM area a JOIN area_system s ON s.tenant_id = a.tenant_id AND s.id = a.system_id
      WHERE a.tenant_id = $1 GROUP BY a.system_id, a.level_id, s.valid_to`,
     [tenantId],
   );
-  const indicators = await db.query<{ id: string; name_de: string }>(
-    'SELECT id, name_de FROM indicator WHERE tenant_id = $1',
-    [tenantId],
-  );
-  const known = indicators.map((i) => ({ id: i.id, name: i.name_de }));
-  let best: {
-    level: (typeof levels)[number];
-    s: ReturnType<typeof suggestMapping>;
-    matched: number;
-  } | null = null;
+  let best: { level: LevelCodes; s: ReturnType<typeof suggestMapping>; matched: number } | null =
+    null;
   for (const level of levels) {
     const s = suggestMapping(det.header, det.sampleRows, known, level.codes, {
       knownAreaNames: level.names,
@@ -222,6 +203,37 @@ export async function analyzeUpload(
       (matched === best.matched && level.valid_to === null && best.level.valid_to !== null);
     if (better) best = { level, s, matched };
   }
+  return best;
+}
+
+/** Analyses an upload: detected format and a suggested mapping, or the problems that stop it. */
+export async function analyzeUpload(
+  db: Sql,
+  tenantId: string,
+  upload: Upload,
+  opts: { swapAxes?: boolean; hasHeader?: boolean | undefined } & SeparatorChoice = {},
+): Promise<Analysis> {
+  if (upload.files.length === 0)
+    throw new ImportFileError([{ file: '(keine)', message: 'Es wurde keine Datei hochgeladen.' }]);
+  if (isGeometryUpload(upload.files)) return analyzeAreas(upload.files, opts.swapAxes);
+  if (upload.files.length > 1) {
+    throw new ImportFileError([
+      {
+        file: upload.files.map((f) => f.name).join(', '),
+        message:
+          'Bitte jeweils eine Tabelle hochladen (mehrere Dateien sind nur für Shapefile-Sätze vorgesehen).',
+      },
+    ]);
+  }
+  const file = upload.files[0]!;
+  const det = withSeparators(await detectTable(file), opts);
+  const { problems, ...detection } = det;
+  const indicators = await db.query<{ id: string; name_de: string }>(
+    'SELECT id, name_de FROM indicator WHERE tenant_id = $1',
+    [tenantId],
+  );
+  const known = indicators.map((i) => ({ id: i.id, name: i.name_de }));
+  const best = await bestLevel(db, tenantId, det, known);
   let s = best?.s ?? suggestMapping(det.header, det.sampleRows, known, []);
   const level = best?.level ?? null;
   const publishedFor = (mapping: TableMapping, hasHeader: boolean | 'auto') =>
@@ -230,7 +242,7 @@ export async function analyzeUpload(
       det,
       level,
       mapping,
-      known: indicators.map((i) => ({ id: i.id, name: i.name_de })),
+      known,
       hasHeader,
     });
   let published = await publishedFor(s.mapping, opts.hasHeader ?? 'auto');
