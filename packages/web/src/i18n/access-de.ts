@@ -23,6 +23,7 @@ export const accessDe = {
   signInButton: 'Anmelden',
   signingIn: 'Anmeldung läuft …',
   fieldRequired: 'Bitte ausfüllen.',
+  emailInvalid: 'Das ist keine E-Mail-Adresse. Bitte so eingeben: name@stadt.de',
   forgotPassword: 'Passwort vergessen?',
   forgotIntro:
     'Geben Sie Ihre E-Mail-Adresse ein. Sie erhalten einen Link, mit dem Sie ein neues Passwort setzen.',

@@ -25,6 +25,7 @@ export const accessEn: Widen<typeof accessDe> = {
   signInButton: 'Sign in',
   signingIn: 'Signing in …',
   fieldRequired: 'Please fill in.',
+  emailInvalid: 'That is not an e-mail address. Please enter it like name@city.gov',
   forgotPassword: 'Forgot your password?',
   forgotIntro: 'Enter your e-mail address. You will receive a link to set a new password.',
   sendResetLink: 'Request link',

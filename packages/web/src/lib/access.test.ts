@@ -5,6 +5,7 @@ import {
   auditOtherDetail,
   canEditIndicator,
   formatDateTime,
+  looksLikeEmail,
   passwordProblems,
   safeReturnPath,
   signInHref,
@@ -197,5 +198,14 @@ describe('routes of issue 3', () => {
       screen: 'indicatorEdit',
       indicatorId: 'ewr_total',
     });
+  });
+});
+
+describe('looksLikeEmail', () => {
+  it('accepts name@domain.tld and refuses what the server would refuse', () => {
+    expect(looksLikeEmail(' paula@stadt.de ')).toBe(true);
+    expect(looksLikeEmail('paula@stadt')).toBe(false);
+    expect(looksLikeEmail('paula stadt.de')).toBe(false);
+    expect(looksLikeEmail('pa ula@stadt.de')).toBe(false);
   });
 });

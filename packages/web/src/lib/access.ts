@@ -408,3 +408,8 @@ export const ROLE_NAMES: Record<string, string> = {
 export function roleName(id: string, roles?: readonly { id: string; nameDe: string }[]): string {
   return roles?.find((r) => r.id === id)?.nameDe ?? ROLE_NAMES[id] ?? id;
 }
+
+/** Looks like an e-mail address (name@domain.tld) – the form's check before the server's. */
+export function looksLikeEmail(s: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s.trim());
+}

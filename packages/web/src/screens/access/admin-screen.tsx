@@ -8,7 +8,7 @@ import type { AdminUser, Department, OneTimeLink, Role } from '../../lib/api.ts'
 import { useAuth } from '../../lib/auth.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { navigate } from '../../lib/router.ts';
-import { formatDateTime, roleName } from '../../lib/access.ts';
+import { formatDateTime, looksLikeEmail, roleName } from '../../lib/access.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { RequireAuth } from '../../components/guard.tsx';
 import { Empty, ErrorState, Loading } from '../../components/status.tsx';
@@ -385,6 +385,7 @@ function People() {
             e.preventDefault();
             if (!name.trim()) return setError(`${t.name}: ${t.fieldRequired}`);
             if (!email.trim()) return setError(`${t.colEmail}: ${t.fieldRequired}`);
+            if (!looksLikeEmail(email)) return setError(`${t.colEmail}: ${t.emailInvalid}`);
             setError(null);
             api
               .createUser({

@@ -4,7 +4,7 @@
 import { useEffect, useId, useState } from 'react';
 import { api, ApiError } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
-import { passwordProblems, tokenFromHash } from '../../lib/access.ts';
+import { looksLikeEmail, passwordProblems, tokenFromHash } from '../../lib/access.ts';
 import { navigate } from '../../lib/router.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { NewPasswordFields, PasswordRules } from './password-rules.tsx';
@@ -48,6 +48,7 @@ export function PasswordScreen({ setup = false }: { setup?: boolean }) {
         onSubmit={(e) => {
           e.preventDefault();
           if (setup && (!name.trim() || !email.trim())) return setError(t.fieldRequired);
+          if (setup && !looksLikeEmail(email)) return setError(t.emailInvalid);
           const problems = passwordProblems(pw);
           if (problems.length) return setError(t.passwordWeak(problems.join(', ')));
           if (pw !== pw2) return setError(t.passwordMismatch);
