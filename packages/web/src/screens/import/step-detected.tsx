@@ -2,7 +2,7 @@
 // header switch ("Erste Zeile ist eine Überschrift", pre-set from the detection, with its reason) and
 // the decimal/thousands override, which re-analyses the file and is sent with the next dry run or
 // import (issue 9 § 2).
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatNumber } from '../../lib/core-bridge.ts';
 import type { Decisions } from './decisions.ts';
@@ -91,19 +91,31 @@ function NumbersRead({ s }: { s: ImportState }) {
  * The decimal/thousands override: a change re-analyses the file with the chosen separators (the
  * preview numbers and the suggestion follow), keeping the person's header choice.
  */
+/** The separator select that started a re-analysis; it gets the focus back when the answer is in. */
+let refocus: 'dec' | 'thou' | null = null;
+
 function SeparatorOverride({ s }: { s: ImportState }) {
   const { t } = useI18n();
   const id = useId();
   const d = s.decisions;
   const presence = s.analysis?.published?.headerPresence;
-  const reanalyse = (patch: {
-    decimal?: Decisions['decimal'] | null;
-    thousands?: Decisions['thousands'] | null;
-  }) =>
+  const idle = s.flow.busy === null;
+  useEffect(() => {
+    // the re-analysis renders the step anew: keyboard users stay where they were
+    if (!idle || refocus === null) return;
+    document.getElementById(`${id}-${refocus}`)?.focus();
+    refocus = null;
+  }, [idle, id, s.analysis]);
+  const reanalyse = (
+    which: 'dec' | 'thou',
+    patch: { decimal?: Decisions['decimal'] | null; thousands?: Decisions['thousands'] | null },
+  ) => {
+    refocus = which;
     void s.analyze({
       ...patch,
       ...(presence?.decidedBy === 'person' ? { hasHeader: presence.used } : {}),
     });
+  };
   return (
     <fieldset className="card-inner form-grid separators" disabled={s.flow.busy !== null}>
       <legend>{t.impSeparators}</legend>
@@ -118,7 +130,7 @@ function SeparatorOverride({ s }: { s: ImportState }) {
           id={`${id}-dec`}
           value={d.decimal ?? ''}
           onChange={(e) =>
-            reanalyse({ decimal: (e.target.value || null) as Decisions['decimal'] | null })
+            reanalyse('dec', { decimal: (e.target.value || null) as Decisions['decimal'] | null })
           }
         >
           <option value="">{t.impAsDetected}</option>
@@ -134,7 +146,9 @@ function SeparatorOverride({ s }: { s: ImportState }) {
           id={`${id}-thou`}
           value={d.thousands ?? ''}
           onChange={(e) =>
-            reanalyse({ thousands: (e.target.value || null) as Decisions['thousands'] | null })
+            reanalyse('thou', {
+              thousands: (e.target.value || null) as Decisions['thousands'] | null,
+            })
           }
         >
           <option value="">{t.impAsDetected}</option>
