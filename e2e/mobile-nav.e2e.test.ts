@@ -149,7 +149,7 @@ describe.skipIf(!run)('Navigation on a phone (390 × 844)', () => {
     expect(errors).toEqual([]);
   });
 
-  test('on the phone the map legend starts folded to its title and unfolds with its button', async () => {
+  test('on the phone the map legend starts folded to title and date and unfolds with its button', async () => {
     const { page } = await newPage(browser, PHONE);
     await page.goto(`${baseUrl}/`);
     const legend = page.getByRole('region', { name: 'Legende' });
@@ -157,6 +157,8 @@ describe.skipIf(!run)('Navigation on a phone (390 × 844)', () => {
     const toggle = legend.getByRole('button', { name: 'Legende einblenden' });
     await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
     expect(await legend.getByRole('listitem').first().isVisible()).toBe(false);
+    // folded, it still says what and when (unit and Stichtag)
+    expect(await legend.innerText()).toMatch(/Stichtag \d{2}\.\d{2}\.\d{4}/);
     await toggle.click();
     const hide = legend.getByRole('button', { name: 'Legende ausblenden' });
     await expect.poll(() => hide.getAttribute('aria-expanded')).toBe('true');

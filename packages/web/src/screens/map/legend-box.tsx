@@ -1,5 +1,5 @@
 // The legend on the map: indicator, unit, date, class ranges in German format with area counts, no-data swatch.
-// On phones (styles.css, ≤ 600 px) it starts folded to its title so the map stays visible; the
+// On phones (styles.css, ≤ 600 px) it starts folded to title, unit and date so the map stays visible; the
 // button „Legende einblenden“ unfolds it. Wider screens always show it whole (the button is hidden).
 import { useId, useState } from 'react';
 import type { Legend } from '../../lib/legend.ts';
@@ -34,8 +34,8 @@ export function LegendBox({ id, title, subtitle, legend, cityLine, note }: Legen
           {folded ? t.legendShow : t.legendHide}
         </button>
       </div>
+      <p className="legend-subtitle">{subtitle}</p>
       <div className="legend-body" id={bodyId}>
-        <p className="legend-subtitle">{subtitle}</p>
         <ul className="legend-list">
           {legend.entries
             .slice()
