@@ -12,6 +12,31 @@ const INDICATORS = [
 const DE = { decimal: ',', thousands: '.' } as const;
 
 describe('suggestMapping – published tables', () => {
+  it('does not take a running number ("Nr" 1, 2, 3 …) for short area codes; the names decide', () => {
+    const rows = [
+      ['1', 'Altstadt', '11.890'],
+      ['2', 'Am_Wasserturm', '3.388'],
+      ['3', 'Schoenefeld', '5.120'],
+    ];
+    const s = suggestMapping(['Nr', 'Stadtteil', 'Einwohner'], rows, INDICATORS, ['1', '2', '3'], {
+      knownAreaNames: NAMES,
+      numberFormat: DE,
+    });
+    expect(s.mapping).toMatchObject({ areaColumn: 'Stadtteil', areaKey: 'name' });
+    // the same values under an area header are codes
+    const codes = suggestMapping(
+      ['Bezirk', 'Stadtteil', 'Einwohner'],
+      rows,
+      INDICATORS,
+      ['1', '2', '3'],
+      {
+        knownAreaNames: NAMES,
+        numberFormat: DE,
+      },
+    );
+    expect(codes.mapping).toMatchObject({ areaColumn: 'Bezirk', areaKey: 'code' });
+  });
+
   it('turns years in the headers into one Stichtag per column and finds prefixed names', () => {
     const s = suggestMapping(
       ['Stadtteil', 'Einwohner_2020', 'Einwohner_2021', 'Arbeitslose 2020', 'Arbeitslose 2021'],

@@ -49,6 +49,18 @@ const DATE_NAMES = new Set([
   'referenzdatum',
   'berichtsjahr',
 ]);
+/** Headers of a row counter: "Nr", "Nr.", "lfd. Nr.", "laufende Nummer", "#", "Zeile", "Pos.". */
+const COUNTER_HEADER = /^(lfd\.?\s*)?(nr\.?|nummer|laufende\s+nummer|#|zeile|pos\.?|position)$/i;
+
+/** A counter header over the values 1, 2, 3 … in order (the sample's rows). */
+function isRunningNumber(header: string, vals: readonly string[]): boolean {
+  return (
+    COUNTER_HEADER.test(header.trim()) &&
+    vals.length > 1 &&
+    vals.every((v, i) => v.trim() === String(i + 1))
+  );
+}
+
 const AREA_HINT = /plr|lor|gebiet|schl(ü|ue)ssel|code|kennung|\bid\b|_id\b|nummer|nr\b/i;
 const INDICATOR_HINT = /indikator|indicator|merkmal|variable|kennzahl|kennziffer/i;
 const VALUE_HINT = /^(wert|value|werte|anteil|anzahl|betrag)$/i;
@@ -106,11 +118,13 @@ export function suggestMapping(
   const share = (vals: string[], pred: (v: string) => boolean): number =>
     vals.length === 0 ? 0 : vals.filter(pred).length / vals.length;
 
-  // 1. Area column: the one whose values match most known codes.
+  // 1. Area column: the one whose values match most known codes. A running number ("Nr" 1, 2, 3 …)
+  // looks like short codes but counts rows; it is never taken as the area key.
   let areaIdx = -1;
   let areaKey: 'code' | 'name' = 'code';
   let bestShare = 0;
   cols.forEach((vals, j) => {
+    if (isRunningNumber(header[j]!, vals)) return;
     const s = share(vals, matchesCode);
     if (s > bestShare) {
       bestShare = s;
