@@ -115,8 +115,9 @@ describe.skipIf(!run)('Navigation on a phone (390 × 844)', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(`${baseUrl}/monitoring`);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
-    // the menu closed on the way, and the new screen fits the width
+    // the menu closed on the way, the focus went to the new page's content, and it fits the width
     await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
     expect((await overflow(page)).extra).toBe(0);
   });
 

@@ -1,7 +1,8 @@
 // The app's main navigation. Wide screens show the links in the header; narrow ones (phones, small
 // tablets, see styles.css) a button "Menü" that opens them as a list below the header: Enter/Space
 // opens it and moves the focus to the first link, Escape closes it and returns the focus to the
-// button, and it closes when the page changes, on a click outside or when the focus leaves it.
+// button, and it closes when the page changes, on a click outside or when the focus leaves it. A
+// link chosen in the open list moves the focus to the page's content (#main).
 import { useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../i18n/index.tsx';
 import { useLocation } from '../lib/router.ts';
@@ -78,7 +79,12 @@ export function MainNav({ items }: { items: NavItem[] }) {
             <Link
               href={n.href}
               aria-current={n.active ? 'page' : undefined}
-              onClick={() => setOpen(false)}
+              onClick={() => {
+                if (!open) return;
+                // the list disappears with the focused link: continue on the new page's content
+                setOpen(false);
+                requestAnimationFrame(() => document.getElementById('main')?.focus());
+              }}
             >
               {n.label}
             </Link>
