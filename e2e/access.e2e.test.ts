@@ -144,7 +144,7 @@ describe.skipIf(!run)('sign-in, ownership and audit in Chromium', () => {
     const after = `${before.replace(/ \(geprüft \d+\)$/, '')} (geprüft ${Date.now() % 100000})`;
     await definition.fill(after);
     await page.getByRole('button', { name: 'Speichern' }).click();
-    await page.getByText('Änderungen gespeichert.').waitFor();
+    await page.getByText('1 Änderung gespeichert und im Protokoll vermerkt.').waitFor();
     const history = page.getByRole('region', { name: 'Verlauf' });
     await history.getByText(PLANNER.email).first().waitFor();
     const historyText = await history.innerText();

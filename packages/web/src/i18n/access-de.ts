@@ -173,7 +173,6 @@ export const accessDe = {
   badgeDepartment: 'nur Abteilung',
   badgeInternalTitle: 'verwaltungsintern: nur nach Anmeldung sichtbar',
   badgeDepartmentTitle: 'nur für die zuständige und freigegebene Abteilungen sichtbar',
-  indicatorSaved: 'Änderungen gespeichert.',
   nothingChanged: 'Keine Änderung – es wurde nichts gespeichert.',
   backToCatalogue: 'Zurück zum Katalog',
   requiredField: (label: string) => `„${label}“ darf nicht leer sein.`,

@@ -173,7 +173,6 @@ export const accessEn: Widen<typeof accessDe> = {
   badgeDepartment: 'department only',
   badgeInternalTitle: 'internal: visible after signing in',
   badgeDepartmentTitle: 'visible to the owning and shared departments only',
-  indicatorSaved: 'Changes saved.',
   nothingChanged: 'Nothing changed – nothing was saved.',
   backToCatalogue: 'Back to the catalogue',
   requiredField: (label: string) => `“${label}” must not be empty.`,

@@ -183,7 +183,7 @@ describe('indicator editor patch', () => {
     expect(buildPatch(i, { ...d, definitionDe: ' D2 ', methodNote: '' })).toEqual({
       patch: { definitionDe: 'D2', methodNote: null },
     });
-    expect(buildPatch(i, { ...d, nameDe: '  ' })).toEqual({ missing: 'nameDe' });
+    expect(buildPatch(i, { ...d, nameDe: '  ' })).toEqual({ errors: { nameDe: 'required' } });
     expect(buildPatch(i, { ...d, visibility: 'department', sharedWith: ['b', 'a'] })).toEqual({
       patch: { visibility: 'department', sharedWith: ['a', 'b'] },
     });

@@ -112,8 +112,10 @@ export function buildPatch(
     else patch.unit = d.unit;
   }
   if (d.dimension !== String(ind.dimension)) patch.dimension = d.dimension as Dimension;
-  if (!d.sourceId) errors.sourceId = 'required';
-  else if (d.sourceId !== (ind.source?.id ?? '')) patch.sourceId = d.sourceId;
+  // an indicator without a source may stay so; one with a source cannot lose it
+  if (!d.sourceId) {
+    if (ind.source) errors.sourceId = 'required';
+  } else if (d.sourceId !== (ind.source?.id ?? '')) patch.sourceId = d.sourceId;
   if (d.visibility !== (ind.visibility ?? 'public')) patch.visibility = d.visibility;
   const a = [...new Set(d.sharedWith)].sort();
   const b = [...(ind.sharedWith ?? [])].sort();
