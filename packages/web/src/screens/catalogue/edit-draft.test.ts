@@ -42,6 +42,13 @@ describe('indicator edit draft', () => {
     expect(buildPatch(IND, draftOf(IND))).toEqual({ patch: {} });
   });
 
+  it('saves an indicator that has no source without asking for one', () => {
+    const bare = { ...IND, source: null };
+    expect(buildPatch(bare, { ...draftOf(bare), nameDe: 'Arbeitslose' })).toEqual({
+      patch: { nameDe: 'Arbeitslose' },
+    });
+  });
+
   it('sends only the changed metadata fields, also Lebenslage, unit, decimals and source', () => {
     const d = {
       ...draftOf(IND),
