@@ -140,6 +140,7 @@ describe('GET /api/area-systems/{system}/levels/{level}/geometry', () => {
       code: '01100101',
       name: 'Stülerstraße',
       parentId: fx.areaId['01'],
+      validTo: null,
     });
     const coords: number[] = f.geometry.coordinates.flat(2);
     expect(coords).toContain(52);

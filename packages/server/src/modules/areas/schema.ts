@@ -96,6 +96,10 @@ export const mapGeometrySchema = z
           code: z.string(),
           name: z.string(),
           parentId: z.number().int().nullable(),
+          validTo: z.iso.date().nullable().meta({
+            description:
+              'aufgelöst: letzter Tag, an dem das Gebiet gilt; null = gilt weiter. Die Karte zeichnet das Gebiet nach diesem Tag nicht mehr.',
+          }),
         }),
       }),
     ),

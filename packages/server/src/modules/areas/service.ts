@@ -159,7 +159,8 @@ export function invalidateGeometryCache(): void {
 
 /**
  * The map GeoJSON of one level as a serialized string with its ETag. Computed once per level and
- * kept until invalidateGeometryCache() or until the level's area count / max id change.
+ * kept until invalidateGeometryCache() or until the level's area count / max id / end dates change.
+ * Each feature carries `validTo` (retired areas: the last day the area is valid; null = still valid).
  */
 export async function getMapGeometry(
   sql: Sql,
@@ -181,7 +182,13 @@ export async function getMapGeometry(
     type: 'Feature' as const,
     id: r.id,
     geometry: simplified[i] ?? null,
-    properties: { id: r.id, code: r.code, name: r.name, parentId: r.parent_id },
+    properties: {
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      parentId: r.parent_id,
+      validTo: r.valid_to,
+    },
   }));
   const body = JSON.stringify({ type: 'FeatureCollection', features });
   const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;

@@ -165,16 +165,17 @@ export async function selectLevelStamp(
   systemId: string,
   levelId: string,
 ): Promise<string> {
-  const [row] = await sql.query<{ n: number; max_id: number | null }>(
-    `SELECT count(*)::int AS n, max(id) AS max_id
+  const [row] = await sql.query<{ n: number; max_id: number | null; ended: string }>(
+    `SELECT count(*)::int AS n, max(id) AS max_id,
+            count(valid_to)::int || '/' || coalesce(to_char(max(valid_to), 'YYYY-MM-DD'), '') AS ended
        FROM area
       WHERE tenant_id = $1 AND system_id = $2 AND level_id = $3`,
     [tenantId, systemId, levelId],
   );
-  return `${row?.n ?? 0}:${row?.max_id ?? 0}`;
+  return `${row?.n ?? 0}:${row?.max_id ?? 0}:${row?.ended ?? ''}`;
 }
 
-export interface AreaGeometryRow extends Omit<AreaListRow, 'valid_to'> {
+export interface AreaGeometryRow extends AreaListRow {
   geometry: { type: string; coordinates: unknown } | null;
 }
 
@@ -186,7 +187,7 @@ export function selectGeometries(
   levelId: string,
 ): Promise<AreaGeometryRow[]> {
   return sql.query<AreaGeometryRow>(
-    `SELECT id, code, name, parent_id, geometry
+    `SELECT id, code, name, parent_id, to_char(valid_to, 'YYYY-MM-DD') AS valid_to, geometry
        FROM area
       WHERE tenant_id = $1 AND system_id = $2 AND level_id = $3
       ORDER BY code`,
