@@ -2,8 +2,11 @@
 // tenant: entry n stores SHA-256(canonical JSON of its content + hash of entry n − 1). Changing or
 // deleting an entry breaks the chain from there on; `sozialraum audit verify` finds it. The newest
 // link is kept in audit_chain_head and locked while appending, so concurrent writers never fork
-// the chain (docs/methods/audit-chain.md).
+// the chain. Each entry names its hash format (chain_version): 2 = RFC 8785 canonical JSON, which
+// an outside verifier can reproduce; 1 = the original format, kept so old entries still verify
+// (docs/methods/audit-chain.md, ADR 0021).
 import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
 import type { FastifyRequest } from 'fastify';
 import type { Sql } from '../../db/db.ts';
 import type { Principal } from '../access/principal.ts';
@@ -41,7 +44,15 @@ export function auditActor(
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** JSON with object keys sorted at every depth (undefined dropped, as JSON does). */
+/** The hash format of new entries; stored per entry in audit_log.chain_version. */
+export const CHAIN_VERSION = 2;
+export type ChainVersion = 1 | 2;
+
+/**
+ * Chain version 1's canonical JSON: object keys sorted at every depth (undefined dropped, as JSON
+ * does) — but rebuilt as JavaScript objects, which put integer-like keys ("2", "10") first in
+ * numeric order, so it is not RFC 8785. Kept only to verify entries written before version 2.
+ */
 export function canonicalJson(value: unknown): string {
   const plain: unknown = value === undefined ? null : JSON.parse(JSON.stringify(value));
   const sort = (v: unknown): unknown => {
@@ -73,8 +84,71 @@ export interface ChainedFields {
   prevHash: string;
 }
 
-/** The hash of one entry: SHA-256 over its canonical JSON including the previous hash. */
-export function entryHash(f: ChainedFields): string {
+/**
+ * RFC 8785 (JSON Canonicalization Scheme) text of a JSON value: keys sorted by UTF-16 code units at
+ * every depth, numbers in ECMAScript's shortest form, no whitespace. The value must be plain JSON
+ * (see plainJson); NaN, Infinity and lone surrogates are refused by the library.
+ */
+export function jcs(value: unknown): string {
+  const text = canonicalize(value);
+  if (text === undefined)
+    throw new Error('Kein JSON-Wert (undefined) kann nicht kanonisiert werden.');
+  return text;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const wellFormedString = (s: string) => s.replace(LONE_SURROGATE, '\uFFFD');
+
+/**
+ * The JSON value an audit detail is stored and hashed as: what JSON.stringify makes of it (Dates
+ * become strings, undefined members go, NaN becomes null), with lone surrogates in strings replaced
+ * by U+FFFD — PostgreSQL's jsonb and RFC 8785 both refuse them, and a detail must never fail a write.
+ */
+export function plainJson(value: unknown): unknown {
+  const text = JSON.stringify(value === undefined ? null : value);
+  const parsed: unknown = JSON.parse(text);
+  const wellFormed = (v: unknown): unknown => {
+    if (typeof v === 'string') return wellFormedString(v);
+    if (Array.isArray(v)) return v.map(wellFormed);
+    if (v && typeof v === 'object')
+      return Object.fromEntries(
+        Object.entries(v).map(([k, x]) => [wellFormedString(k), wellFormed(x)]),
+      );
+    return v;
+  };
+  return wellFormed(parsed);
+}
+
+/**
+ * The hash of one entry: SHA-256 (hex) over the UTF-8 bytes of the canonical JSON of its fields and
+ * the previous hash. Version 2: RFC 8785 of [2, tenant, seq, atMs, actor, userId, permission, ip,
+ * requestId, action, entity, entityId, detail, prevHash]. Version 1: canonicalJson of the same array
+ * without the leading version.
+ */
+export function entryHash(f: ChainedFields, version: ChainVersion = CHAIN_VERSION): string {
+  const content = [
+    f.tenantId,
+    f.seq,
+    f.atMs,
+    f.actor,
+    f.userId,
+    f.permission,
+    f.ip,
+    f.requestId,
+    f.action,
+    f.entity,
+    f.entityId,
+    f.detail,
+    f.prevHash,
+  ];
+  if (version === 2)
+    return createHash('sha256')
+      .update(jcs([2, ...content]))
+      .digest('hex');
+  return entryHashV1(f);
+}
+
+function entryHashV1(f: ChainedFields): string {
   return createHash('sha256')
     .update(
       canonicalJson([
@@ -143,14 +217,14 @@ export async function writeAudit(
     action: entry.action,
     entity: entry.entity,
     entityId: entry.entityId,
-    detail: JSON.parse(canonicalJson(entry.detail ?? {})),
+    detail: plainJson(entry.detail ?? {}),
     prevHash: head.hash,
   };
-  const hash = entryHash(fields);
+  const hash = entryHash(fields, CHAIN_VERSION);
   await tx.query(
     `INSERT INTO audit_log (tenant_id, at, actor, action, entity, entity_id, detail, user_id, permission,
-                            ip, request_id, seq, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+                            ip, request_id, seq, prev_hash, hash, chain_version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
     [
       tenantId,
       new Date(fields.atMs),
@@ -166,6 +240,7 @@ export async function writeAudit(
       fields.seq,
       fields.prevHash,
       hash,
+      CHAIN_VERSION,
     ],
   );
   await tx.query('UPDATE audit_chain_head SET seq = $2, hash = $3 WHERE tenant_id = $1', [
@@ -191,10 +266,12 @@ interface StoredEntry {
   detail: unknown;
   prev_hash: string | null;
   hash: string | null;
+  chain_version: number;
 }
 
 const STORED_COLUMNS = `id, tenant_id, seq, round(extract(epoch FROM at) * 1000)::float8 AS at_ms, actor, user_id,
-  permission, ip, request_id, action, entity, entity_id, detail, prev_hash, hash`;
+  permission, ip, request_id, action, entity, entity_id, detail, prev_hash, hash,
+  chain_version`;
 
 function fieldsOf(e: StoredEntry, seq: number, prevHash: string): ChainedFields {
   return {
@@ -237,10 +314,11 @@ export async function sealAuditChain(db: {
       );
       for (const e of rows) {
         const seq = head.seq + 1;
-        const hash = entryHash(fieldsOf(e, seq, head.hash));
+        const hash = entryHash(fieldsOf(e, seq, head.hash), CHAIN_VERSION);
         await tx.query(
-          'UPDATE audit_log SET seq = $3, prev_hash = $4, hash = $5 WHERE tenant_id = $1 AND id = $2',
-          [tenantId, e.id, seq, head.hash, hash],
+          `UPDATE audit_log SET seq = $3, prev_hash = $4, hash = $5, chain_version = $6
+            WHERE tenant_id = $1 AND id = $2`,
+          [tenantId, e.id, seq, head.hash, hash, CHAIN_VERSION],
         );
         head = { seq, hash };
         sealed++;
@@ -315,7 +393,10 @@ export async function verifyAuditChain(db: Sql, tenantId?: string): Promise<Chai
           seq,
           'Verweis auf den vorigen Eintrag stimmt nicht (Eintrag davor geändert oder gelöscht).',
         );
-      if (entryHash(fieldsOf(e, seq, e.prev_hash ?? '')) !== e.hash)
+      const version = Number(e.chain_version);
+      if (version !== 1 && version !== 2)
+        problem(e, seq, `Unbekanntes Hash-Format (Version ${e.chain_version}).`);
+      else if (entryHash(fieldsOf(e, seq, e.prev_hash ?? ''), version) !== e.hash)
         problem(e, seq, 'Inhalt passt nicht zum gespeicherten Hash (Eintrag wurde geändert).');
       prev = e.hash ?? '';
       expected = seq + 1;
