@@ -63,6 +63,13 @@ export const de = {
   legend: 'Legende',
   legendShow: 'Legende einblenden',
   legendHide: 'Legende ausblenden',
+  pointsShow: 'Standorte einblenden',
+  pointsHide: 'Standorte ausblenden',
+  areaRetiredOn: (date: string) => `aufgelöst zum ${date}`,
+  retiredHidden: (n: number, date: string) =>
+    n === 1
+      ? `1 aufgelöstes Gebiet gilt am ${date} nicht mehr und ist nicht eingezeichnet.`
+      : `${n} aufgelöste Gebiete gelten am ${date} nicht mehr und sind nicht eingezeichnet.`,
   noData: 'keine Daten',
   areasCount: (n: number) => (n === 1 ? '1 Gebiet' : `${n} Gebiete`),
   cityValue: 'Gesamtstadt',

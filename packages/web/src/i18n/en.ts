@@ -59,6 +59,13 @@ export const en: Dict = {
   legend: 'Legend',
   legendShow: 'Show legend',
   legendHide: 'Hide legend',
+  pointsShow: 'Show locations',
+  pointsHide: 'Hide locations',
+  areaRetiredOn: (date: string) => `retired on ${date}`,
+  retiredHidden: (n: number, date: string) =>
+    n === 1
+      ? `1 retired area no longer exists on ${date} and is not drawn.`
+      : `${n} retired areas no longer exist on ${date} and are not drawn.`,
   noData: 'no data',
   areasCount: (n: number) => (n === 1 ? '1 area' : `${n} areas`),
   cityValue: 'Whole city',

@@ -294,6 +294,8 @@ export interface AreaFeatureProps {
   code: string;
   name: string;
   parentId: number | null;
+  /** Retired area: the last day it is valid (ISO date); null = still valid (older servers: absent). */
+  validTo?: string | null;
 }
 
 export interface AreaFeature {

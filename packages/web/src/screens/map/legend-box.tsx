@@ -1,9 +1,9 @@
 // The legend on the map: indicator, unit, date, class ranges in German format with area counts, no-data swatch.
-// On phones (styles.css, ≤ 600 px) it starts folded to title, unit and date so the map stays visible; the
+// On phones (fold.tsx, ≤ 600 px) it starts folded to title, unit and date so the map stays visible; the
 // button „Legende einblenden“ unfolds it. Wider screens always show it whole (the button is hidden).
-import { useId, useState } from 'react';
 import type { Legend } from '../../lib/legend.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { FoldButton, useFold } from './fold.tsx';
 
 export interface LegendBoxProps {
   id: string;
@@ -18,24 +18,15 @@ export interface LegendBoxProps {
 /** Legend panel placed over the map; also the text description of the map colours. */
 export function LegendBox({ id, title, subtitle, legend, cityLine, note }: LegendBoxProps) {
   const { t } = useI18n();
-  const [folded, setFolded] = useState(startFolded);
-  const bodyId = useId();
+  const fold = useFold();
   return (
-    <section className={folded ? 'legend legend-folded' : 'legend'} id={id} aria-label={t.legend}>
+    <section className={`legend ${fold.className}`} id={id} aria-label={t.legend}>
       <div className="legend-head">
         <h2 className="legend-title">{title}</h2>
-        <button
-          type="button"
-          className="btn btn-small legend-toggle"
-          aria-expanded={!folded}
-          aria-controls={bodyId}
-          onClick={() => setFolded((f) => !f)}
-        >
-          {folded ? t.legendShow : t.legendHide}
-        </button>
+        <FoldButton fold={fold} showLabel={t.legendShow} hideLabel={t.legendHide} />
       </div>
       <p className="legend-subtitle">{subtitle}</p>
-      <div className="legend-body" id={bodyId}>
+      <div className="legend-body fold-body" id={fold.bodyId}>
         <ul className="legend-list">
           {legend.entries
             .slice()
@@ -64,13 +55,4 @@ export function LegendBox({ id, title, subtitle, legend, cityLine, note }: Legen
       </div>
     </section>
   );
-}
-
-/** Folded at first on a phone-sized screen only. */
-function startFolded(): boolean {
-  try {
-    return window.matchMedia('(max-width: 600px)').matches;
-  } catch {
-    return false;
-  }
 }

@@ -29,6 +29,7 @@ import { LegendBox } from './legend-box.tsx';
 import { ValueTable } from './value-table.tsx';
 import { TopBar } from './top-bar.tsx';
 import { ProfilePanel } from '../profile/profile-panel.tsx';
+import { endDates, retiredAt, todayIso, withoutRetired } from './retired.ts';
 
 export const LAST_MAP_URL_KEY = 'sozialraum.lastMapUrl';
 
@@ -106,10 +107,20 @@ export function MapScreen({ search }: { search: string }) {
       ? valuesQ.data
       : null;
   const shownDate = values?.date ?? resolved.date ?? dates[dates.length - 1] ?? null;
+  // areas retired before the shown date do not exist then: not drawn, not counted, not listed (ADR 0022)
+  const retired = useMemo(
+    () => retiredAt(geometryQ.data, shownDate ?? todayIso()),
+    [geometryQ.data, shownDate],
+  );
+  const rows = useMemo(
+    () => (values ? withoutRetired(values.values, retired) : []),
+    [values, retired],
+  );
+  const endById = useMemo(() => endDates(geometryQ.data), [geometryQ.data]);
 
   const classification = useMemo(() => {
     if (!values || !indicator) return null;
-    const vals = values.values.map((v) => v.value);
+    const vals = rows.map((v) => v.value);
     const mc = classifyForMap(
       vals,
       resolved.method,
@@ -130,13 +141,13 @@ export function MapScreen({ search }: { search: string }) {
     );
     const byArea = new Map<number, string | null>();
     const classByArea = new Map<number, number>();
-    values.values.forEach((v, i) => {
+    rows.forEach((v, i) => {
       const c = mc.classOf[i] ?? -1;
       byArea.set(v.areaId, c < 0 ? null : (mc.colors[c] ?? null));
       classByArea.set(v.areaId, c);
     });
     return { ...mc, legend, byArea, classByArea, decimals, allMissing: finite.length === 0 };
-  }, [values, indicator, resolved.method, resolved.classes, resolved.breaks, lang]);
+  }, [values, rows, indicator, resolved.method, resolved.classes, resolved.breaks, lang]);
 
   // while the next indicator or date loads, keep the last colours instead of flashing everything as "no data"
   const lastColors = useRef<ReadonlyMap<number, string | null>>(EMPTY_COLORS);
@@ -202,6 +213,11 @@ export function MapScreen({ search }: { search: string }) {
         ? `${t.cityValue}: ${values.city.note}`
         : null;
   const hoverName = hover ? (hovered?.name ?? nameById.get(hover.id) ?? '') : '';
+  const hoverEnd = hover ? endById.get(hover.id) : undefined;
+  const retiredNote =
+    retired.size > 0
+      ? t.retiredHidden(retired.size, formatDate(shownDate ?? todayIso(), lang))
+      : null;
   const basemap =
     configQ.status === 'loading' ? undefined : (configQ.data?.basemapStyleUrl ?? null);
 
@@ -265,12 +281,12 @@ export function MapScreen({ search }: { search: string }) {
             <ValueTable
               caption={t.tableCaption(indName, dateText)}
               indicator={indicator}
-              values={values.values}
+              values={rows}
               classByArea={classification.classByArea}
               colors={classification.colors}
               selectedArea={resolved.area}
               onSelect={selectArea}
-              cityLine={cityLine}
+              cityLine={[cityLine, retiredNote].filter(Boolean).join(' · ') || null}
             />
           ) : (
             <div className="map-stage">
@@ -285,6 +301,7 @@ export function MapScreen({ search }: { search: string }) {
                   onHover={setHover}
                   onSelect={selectArea}
                   points={pointLayers}
+                  hidden={retired}
                 />
               )}
               <PointLayerToggles onChange={setPointLayers} />
@@ -309,6 +326,7 @@ export function MapScreen({ search }: { search: string }) {
                       ? formatValue(hovered.value, indicator.unit, indicator.decimals, lang)
                       : t.noData}
                   </span>
+                  {hoverEnd && <span>{t.areaRetiredOn(formatDate(hoverEnd, lang))}</span>}
                 </div>
               )}
               {indicator && classification && !classification.allMissing && (
@@ -317,7 +335,7 @@ export function MapScreen({ search }: { search: string }) {
                   title={indName}
                   subtitle={`${indicator.unit ? `${unitText(indicator.unit, lang)} · ` : ''}${t.referenceDate} ${dateText}`}
                   legend={classification.legend}
-                  note={`${t.palette}: ${t.polarityLabel(indicator.polarity)}`}
+                  note={`${t.palette}: ${t.polarityLabel(indicator.polarity)}${retiredNote ? `. ${retiredNote}` : ''}`}
                   cityLine={cityLine}
                 />
               )}

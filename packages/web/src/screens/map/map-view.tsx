@@ -34,6 +34,8 @@ export interface MapViewProps {
   onSelect: (id: number) => void;
   /** Point datasets (Standorte) shown on top, clustered at low zoom. */
   points?: readonly PointLayerData[];
+  /** Areas not drawn (retired before the shown date); the view still fits the whole level. */
+  hidden?: ReadonlySet<number>;
 }
 
 function boundsOf(fc: AreaCollection): [[number, number], [number, number]] | null {
@@ -63,10 +65,15 @@ function boundsOf(fc: AreaCollection): [[number, number], [number, number]] | nu
     : null;
 }
 
-function withColors(fc: AreaCollection, colors: ReadonlyMap<number, string | null>) {
+function withColors(
+  fc: AreaCollection,
+  colors: ReadonlyMap<number, string | null>,
+  hidden: ReadonlySet<number> | undefined,
+) {
+  const shown = hidden?.size ? fc.features.filter((f) => !hidden.has(f.id)) : fc.features;
   return {
     type: 'FeatureCollection' as const,
-    features: fc.features.map((f) => {
+    features: shown.map((f) => {
       const c = colors.get(f.id) ?? null;
       return {
         ...f,
@@ -215,9 +222,11 @@ export function MapView(props: MapViewProps) {
     if (!ready || !map) return;
     const src = map.getSource<GeoJSONSource>(SOURCE);
     src?.setData(
-      withColors(props.geometry, props.colors) as Parameters<GeoJSONSource['setData']>[0],
+      withColors(props.geometry, props.colors, props.hidden) as Parameters<
+        GeoJSONSource['setData']
+      >[0],
     );
-  }, [ready, props.geometry, props.colors]);
+  }, [ready, props.geometry, props.colors, props.hidden]);
 
   useEffect(() => {
     const map = mapRef.current;

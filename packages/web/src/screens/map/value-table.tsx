@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n/index.tsx';
 export interface ValueTableProps {
   caption: string;
   indicator: Indicator;
-  values: AreaValue[];
+  values: readonly AreaValue[];
   /** class per area id (−1 = no data), as on the map. */
   classByArea: ReadonlyMap<number, number>;
   colors: string[];

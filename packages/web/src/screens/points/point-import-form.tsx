@@ -13,6 +13,7 @@ import {
   type PointRunBody,
   type PointRunReport,
 } from './points-api.ts';
+import { FilePicker } from './file-picker.tsx';
 
 const slug = (s: string): string =>
   s
@@ -252,15 +253,11 @@ export function PointImportForm({ onImported }: { onImported: () => void }) {
       </p>
       <form onSubmit={analyze}>
         <div className="field">
-          <label htmlFor={`${id}-file`} className="field-label">
-            Datei
-          </label>
-          <input
-            id={`${id}-file`}
-            type="file"
-            multiple
+          <span className="field-label">Datei</span>
+          <FilePicker
+            files={files}
             accept=".csv,.txt,.geojson,.json,.gpkg,.zip,.shp,.shx,.dbf,.prj,.cpg"
-            onChange={(e) => setFiles([...(e.target.files ?? [])])}
+            onChange={setFiles}
           />
         </div>
         <div className="actions">

@@ -38,35 +38,37 @@ export function PointsScreen() {
         </div>
       )}
       {datasets.data && datasets.data.length > 0 && (
-        <table className="data-table">
-          <caption className="visually-hidden">Punktdatensätze</caption>
-          <thead>
-            <tr>
-              <th scope="col">Datensatz</th>
-              <th scope="col">Kennung</th>
-              <th scope="col" className="num">
-                Anzahl
-              </th>
-              <th scope="col">Stichtag</th>
-              <th scope="col">Quelle</th>
-            </tr>
-          </thead>
-          <tbody>
-            {datasets.data.map((d) => (
-              <tr key={d.id}>
-                <td>{d.nameDe}</td>
-                <td>
-                  <code>{d.id}</code>
-                </td>
-                <td className="num">{d.count.toLocaleString('de-DE')}</td>
-                <td>{date(d.referenceDate)}</td>
-                <td>
-                  {d.source.title} ({d.source.licence})
-                </td>
+        <div className="table-wrap points-table">
+          <table className="data-table">
+            <caption className="visually-hidden">Punktdatensätze</caption>
+            <thead>
+              <tr>
+                <th scope="col">Datensatz</th>
+                <th scope="col">Kennung</th>
+                <th scope="col" className="num">
+                  Anzahl
+                </th>
+                <th scope="col">Stichtag</th>
+                <th scope="col">Quelle</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {datasets.data.map((d) => (
+                <tr key={d.id}>
+                  <td>{d.nameDe}</td>
+                  <td>
+                    <code>{d.id}</code>
+                  </td>
+                  <td className="num">{d.count.toLocaleString('de-DE')}</td>
+                  <td>{date(d.referenceDate)}</td>
+                  <td>
+                    {d.source.title} ({d.source.licence})
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {auth.can('points.import') && <PointImportForm onImported={datasets.reload} />}
     </div>
