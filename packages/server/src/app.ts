@@ -91,7 +91,7 @@ export async function buildApp(
   app.decorate('sozialraumAccess', new AccessControl(ctx.db, ctx.tenantId));
 
   registerErrorHandler(app);
-  registerSecurityHeaders(app, ctx.config);
+  await registerSecurityHeaders(app, ctx.config);
   // GeoJSON of a whole level is several MB of text; gzip/brotli make it a fraction of that.
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
 

@@ -148,10 +148,15 @@ export function toErrorResponse(err: unknown): { statusCode: number; body: Error
 /**
  * Fastify's `frameworkErrors` option: a malformed %-escape in the path (FST_ERR_BAD_URL) or an
  * over-long path parameter (FST_ERR_MAX_PARAM_LENGTH) is refused by the router before any route
- * runs, so the error handler never sees it; this gives those answers the shared shape too.
+ * runs, so the error handler never sees it; this gives those answers the shared shape too, and
+ * the security headers a JSON error needs (no hook runs for them, so helmet's are missing).
  */
 export function frameworkError(err: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
   const { statusCode, body } = toErrorResponse(err);
+  // No hook runs for these (helmet's neither): the JSON error gets a closed policy of its own.
+  reply.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+  reply.header('X-Content-Type-Options', 'nosniff');
+  reply.header('Cache-Control', 'no-store');
   return reply.code(statusCode).type('application/json; charset=utf-8').send(body);
 }
 

@@ -10,7 +10,7 @@ import { contentSecurityPolicy, registerSecurityHeaders, registerWebApp } from '
 async function appWith(config: Config): Promise<FastifyInstance> {
   const app = Fastify({ frameworkErrors: frameworkError });
   registerErrorHandler(app);
-  registerSecurityHeaders(app, config);
+  await registerSecurityHeaders(app, config);
   app.get('/api/health', async () => ({ status: 'ok' }));
   await registerWebApp(app, config);
   return app;

@@ -2,47 +2,70 @@
 // every response. API and OGC paths never fall back to index.html: they answer JSON 404s.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { servedOverHttps, type Config } from '../config.ts';
 import { badRequest, HttpError, notFound, toErrorResponse } from './errors.ts';
 
-/** The Content-Security-Policy for the app; the basemap's origin is allowed when one is configured. */
-export function contentSecurityPolicy(basemapStyleUrl: string | undefined): string {
-  let basemap = '';
+/** The Content-Security-Policy directives; the basemap's origin is allowed when one is configured. */
+export function cspDirectives(basemapStyleUrl: string | undefined): Record<string, string[]> {
+  let basemap: string[] = [];
   if (basemapStyleUrl) {
     try {
-      basemap = ` ${new URL(basemapStyleUrl).origin}`;
+      basemap = [new URL(basemapStyleUrl).origin];
     } catch {
-      basemap = '';
+      basemap = [];
     }
   }
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
+  return {
+    'default-src': ["'self'"],
+    'script-src': ["'self'"],
     // MapLibre sets inline styles on its DOM elements.
-    "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' data: blob:${basemap}`,
-    `connect-src 'self'${basemap}`,
-    `font-src 'self' data:${basemap}`,
+    'style-src': ["'self'", "'unsafe-inline'"],
+    'img-src': ["'self'", 'data:', 'blob:', ...basemap],
+    'connect-src': ["'self'", ...basemap],
+    'font-src': ["'self'", 'data:', ...basemap],
     // MapLibre runs its tile workers from blob: URLs when the worker URL is not same-origin.
-    "worker-src 'self' blob:",
-    "child-src 'self' blob:",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'self'",
-  ].join('; ');
+    'worker-src': ["'self'", 'blob:'],
+    'child-src': ["'self'", 'blob:'],
+    'object-src': ["'none'"],
+    'base-uri': ["'self'"],
+    'form-action': ["'self'"],
+    'frame-ancestors': ["'self'"],
+  };
 }
 
-/** Adds CSP, nosniff, Referrer-Policy and (over https) HSTS to every response. */
-export function registerSecurityHeaders(app: FastifyInstance, config: Config): void {
-  const csp = contentSecurityPolicy(config.basemapStyleUrl);
+/** The Content-Security-Policy header as helmet writes it (directives joined by ';'). */
+export function contentSecurityPolicy(basemapStyleUrl: string | undefined): string {
+  return Object.entries(cspDirectives(basemapStyleUrl))
+    .map(([name, values]) => `${name} ${values.join(' ')}`)
+    .join(';');
+}
+
+/**
+ * Security headers through @fastify/helmet: CSP, nosniff, Referrer-Policy and X-Frame-Options as
+ * before, plus helmet's low-risk defaults (Cross-Origin-Opener-Policy, Origin-Agent-Cluster,
+ * X-DNS-Prefetch-Control, X-Download-Options, X-Permitted-Cross-Domain-Policies, X-XSS-Protection: 0).
+ * Cross-Origin-Resource-Policy stays off so maps and GIS clients elsewhere may still embed tiles and
+ * features. HSTS depends on the request (only over https) and Cache-Control on the path, so they stay
+ * in our own hook (ADR 0021).
+ */
+export async function registerSecurityHeaders(app: FastifyInstance, config: Config): Promise<void> {
+  await app.register(fastifyHelmet, {
+    global: true,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: cspDirectives(config.basemapStyleUrl),
+    },
+    xContentTypeOptions: true,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    xFrameOptions: { action: 'sameorigin' },
+    strictTransportSecurity: false,
+    crossOriginResourcePolicy: false,
+    crossOriginEmbedderPolicy: false,
+  });
   app.addHook('onSend', async (request, reply, payload) => {
-    reply.header('Content-Security-Policy', csp);
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-    reply.header('X-Frame-Options', 'SAMEORIGIN');
     if (servedOverHttps(request.protocol, config))
       reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     // Answers that depend on who asks must not be kept by shared caches.
