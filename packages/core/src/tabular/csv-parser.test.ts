@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createCsvParser, parseCsv, type CsvRecord } from './csv-parser.ts';
+import { createCsvParser, parseCsv, type CsvDelimiter, type CsvRecord } from './csv-parser.ts';
 
 /** Feeds the text in chunks of every size from 1 to 7 characters and checks the result never depends on chunking. */
 function parseChunked(text: string, size: number, delimiter: ';' | ',' | '\t' = ';') {
@@ -141,7 +142,9 @@ describe('createCsvParser', () => {
     expect(p.linesRead).toBe(3);
   });
 
-  it('parses 200,000 rows fed in 64 KiB chunks in well under a second per 100k rows', () => {
+  // Not timed (timing asserts flake on a busy CI; the speed figure is in bench/parsers.ts): the
+  // generous timeout only proves parsing does not turn quadratic or hang.
+  it('parses 200,000 rows fed in 64 KiB chunks, without hanging', { timeout: 30_000 }, () => {
     const rows = ['plr;datum;ew;anteil'];
     for (let i = 0; i < 200_000; i++)
       rows.push(`${String(i).padStart(8, '0')};31.12.2020;${i % 977};"12,5"`);
@@ -149,7 +152,6 @@ describe('createCsvParser', () => {
     const p = createCsvParser({ delimiter: ';' });
     let n = 0;
     let last: CsvRecord | undefined;
-    const t0 = performance.now();
     for (let i = 0; i < text.length; i += 65536) {
       const recs = p.push(text.slice(i, i + 65536));
       n += recs.length;
@@ -158,12 +160,85 @@ describe('createCsvParser', () => {
     const tail = p.end();
     n += tail.length;
     last = tail.at(-1) ?? last;
-    const ms = performance.now() - t0;
     expect(n).toBe(200_001);
     expect(last).toEqual({
       line: 200_001,
       fields: ['00199999', '31.12.2020', String(199_999 % 977), '12,5'],
     });
-    expect(ms).toBeLessThan(2000); // measured ≈ 60 ms; generous for a shared 2-core machine
+  });
+});
+
+/** Feeds the text cut at the given positions (sorted, inside the text). */
+function parseSplit(text: string, cuts: number[], delimiter: CsvDelimiter = ';') {
+  const p = createCsvParser({ delimiter });
+  const records: CsvRecord[] = [];
+  let from = 0;
+  for (const c of [...cuts, text.length]) {
+    records.push(...p.push(text.slice(from, c)));
+    from = c;
+  }
+  records.push(...p.end());
+  return { records, errors: [...p.errors] };
+}
+
+// Issue 10 § 4: an error was recorded twice when a chunk boundary fell after a closing quote.
+describe('chunking invariance of records and errors', () => {
+  const TRICKY = [
+    'a;b\n"abc"def;x\n1;2\n',
+    '"abc"def\n',
+    '"abc"def',
+    'a;"x"y;"z"w\r\n"unclosed;1\n2;3',
+    '"a""b";"c\r\nd"e;f\r\n"g"\r\n',
+    'x;"y"\r"z"q\r1;2\r',
+    '\ufeff"k";"l"m;"n\n',
+    'a;b\n;;\n"";""x\n',
+  ];
+
+  it.each(TRICKY)('gives the same records and errors for every split into two: %j', (text) => {
+    const whole = parseCsv(text, { delimiter: ';' });
+    for (let c = 0; c <= text.length; c++)
+      expect(parseSplit(text, [c]), `cut at ${c}`).toEqual(whole);
+  });
+
+  it.each(TRICKY)('… and for every split into three and into single characters: %j', (text) => {
+    const whole = parseCsv(text, { delimiter: ';' });
+    for (let a = 0; a <= text.length; a++)
+      for (let b = a; b <= text.length; b++)
+        expect(parseSplit(text, [a, b]), `cuts at ${a}, ${b}`).toEqual(whole);
+    expect(parseChunked(text, 1)).toEqual(whole);
+  });
+
+  it('reports text after a closing quote once when the chunk ends in that text', () => {
+    // a quoted field over two lines, the chunk ends after the closing quote and one more character
+    const p = createCsvParser({ delimiter: ';' });
+    const records = [...p.push('x\n"c\r\nd"e'), ...p.push(';f\r\n'), ...p.end()];
+    expect(records.map((r) => r.fields)).toEqual([['x'], ['c\r\nde', 'f']]);
+    expect(p.errors).toEqual([
+      {
+        line: 3,
+        column: 1,
+        message: 'Zeile 3, Spalte 1: unerwartete Zeichen nach schließendem Anführungszeichen',
+      },
+    ]);
+  });
+
+  it('holds for random CSV-like text cut at random places (seeded)', () => {
+    const text = fc
+      .array(fc.constantFrom('a', '1', ';', '"', '""', '\n', '\r\n', '\r', ' ', 'ä'), {
+        maxLength: 40,
+      })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(
+        text,
+        fc.array(fc.nat(), { maxLength: 5 }),
+        fc.constantFrom<CsvDelimiter>(';', ',', '\t'),
+        (t, raw, delimiter) => {
+          const cuts = raw.map((r) => r % (t.length + 1)).sort((x, y) => x - y);
+          expect(parseSplit(t, cuts, delimiter)).toEqual(parseCsv(t, { delimiter }));
+        },
+      ),
+      { seed: 4180, numRuns: 3000 },
+    );
   });
 });

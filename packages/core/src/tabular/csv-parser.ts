@@ -47,22 +47,40 @@ export function createCsvParser(
   let pos = 0;
   let line = 1; // line number at `pos`
   let started = false;
-  // Old Mac Excel ends lines with CR only. Decided on the first line end seen: a CR followed by
-  // anything but LF means CR-only; the buffer is converted then.
+  // Old Mac Excel ends lines with CR only. Decided on the first line end seen — the first LF, or the
+  // first CR: followed by LF it is CRLF, followed by anything else CR-only (the buffer is converted
+  // then). Only the first line end counts, so the decision never depends on how text is chunked.
   let lineMode: 'unknown' | 'lf' | 'cr' = 'unknown';
-  let pendingCr = false; // the text so far ends with a CR (and has no LF)
+  let pendingCr = false; // the text so far ends with a CR, and no line end came before it
+  const toCrMode = (chunk: string): string => {
+    lineMode = 'cr';
+    buf = buf.replace(/\r/g, '\n');
+    return chunk.replace(/\r/g, '\n');
+  };
   const decideLineMode = (chunk: string, final: boolean): string => {
-    if (chunk.indexOf('\n') !== -1) {
-      lineMode = 'lf';
+    if (pendingCr) {
+      if (chunk.length === 0) return final ? toCrMode(chunk) : chunk;
+      if (chunk.charCodeAt(0) === 10) {
+        lineMode = 'lf';
+        return chunk;
+      }
+      return toCrMode(chunk);
+    }
+    const lf = chunk.indexOf('\n');
+    const cr = chunk.indexOf('\r');
+    if (cr === -1 || (lf !== -1 && lf < cr)) {
+      if (lf !== -1) lineMode = 'lf';
       return chunk;
     }
-    const cr = chunk.indexOf('\r');
-    if ((pendingCr && (chunk.length > 0 || final)) || (cr !== -1 && cr < chunk.length - 1)) {
-      lineMode = 'cr';
-      buf = buf.replace(/\r/g, '\n');
-      return chunk.replace(/\r/g, '\n');
+    if (cr + 1 < chunk.length) {
+      if (chunk.charCodeAt(cr + 1) === 10) {
+        lineMode = 'lf';
+        return chunk;
+      }
+      return toCrMode(chunk);
     }
-    if (cr !== -1) pendingCr = true;
+    if (final) return toCrMode(chunk);
+    pendingCr = true;
     return chunk;
   };
   // Cached index of the next quote at or after `pos` (-1: none in buf; -2: unknown).
@@ -97,7 +115,16 @@ export function createCsvParser(
   };
 
   // Parses one record that contains a quote, starting at `pos`. Returns the new position or NEED_MORE.
+  // The record's errors are kept aside and recorded only once the record is complete: a record cut
+  // by a chunk boundary is parsed again with the next chunk, and must not report its errors twice.
   const parseSlow = (out: CsvRecord[], final: boolean): number => {
+    const recordErrors: CsvError[] = [];
+    const next = parseRecord(out, final, recordErrors);
+    if (next !== NEED_MORE) for (const e of recordErrors) errors.push(e);
+    return next;
+  };
+
+  const parseRecord = (out: CsvRecord[], final: boolean, errors: CsvError[]): number => {
     const recLine = line;
     let curLine = line;
     const fields: string[] = [];
