@@ -2,6 +2,7 @@
 import { crsFromGeoJson, type Geometry } from '@sozialraum/core';
 import { ImportFileError } from '../errors.ts';
 import { finalizeFeatures, parseCrsOption } from './finalize.ts';
+import { findJsonSyntaxError, lineColumnAt } from './json-syntax.ts';
 import type { GeoFeature, GeometryReadResult, InputFile, ReadGeometryOptions } from './types.ts';
 
 const GEOMETRY_DEPTH: Record<string, number> = {
@@ -13,76 +14,23 @@ const GEOMETRY_DEPTH: Record<string, number> = {
   MultiPolygon: 3,
 };
 
-/** 1-based line and column of a character offset. */
-export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1,
-    lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
+export { lineColumnAt } from './json-syntax.ts';
 
-// V8's JSON.parse messages (Node 20) in German; unknown ones are shown as they are.
-const JSON_REASONS: [RegExp, string][] = [
-  [
-    /Expected ',' or '\}' after property value/,
-    'nach einem Wert fehlt ein Komma oder eine schließende Klammer }',
-  ],
-  [
-    /Expected ',' or '\]' after array element/,
-    'nach einem Listenelement fehlt ein Komma oder eine schließende Klammer ]',
-  ],
-  [
-    /Expected double-quoted property name/,
-    'hier wird ein Name in doppelten Anführungszeichen erwartet (überzähliges Komma?)',
-  ],
-  [/Expected ':' after property name/, 'nach dem Namen fehlt der Doppelpunkt'],
-  [/Unterminated string/, 'eine Zeichenkette endet nicht (schließendes Anführungszeichen fehlt)'],
-  [
-    /Bad control character in string literal/,
-    'ein Steuerzeichen (z. B. Zeilenumbruch oder Tabulator) steht ungeschützt in einer Zeichenkette',
-  ],
-  [
-    /Unexpected non-whitespace character after JSON/,
-    'nach dem Ende des JSON-Objekts folgt weiterer Text',
-  ],
-  [
-    /No number after minus sign|Exponent part is missing a number|Unterminated fractional number/,
-    'ungültige Zahl',
-  ],
-  [
-    /Unexpected token/,
-    'unerwartetes Zeichen (z. B. einfache statt doppelter Anführungszeichen, NaN oder ein Kommentar)',
-  ],
-];
-
-/** Turns a JSON.parse SyntaxError into a German message with line and column. */
-function jsonSyntaxIssue(file: string, text: string, err: unknown): ImportFileError {
-  const msg = err instanceof Error ? err.message : String(err);
-  // V8 (Node 20): "… in JSON at position 123"; newer V8 also "(line 4 column 7)".
-  const lc = /line (\d+) column (\d+)/.exec(msg);
-  const pos = /position (\d+)/.exec(msg);
-  let where: { line: number; column: number };
-  if (lc) where = { line: Number(lc[1]), column: Number(lc[2]) };
-  else if (pos) where = lineColumnAt(text, Number(pos[1]));
-  else where = lineColumnAt(text, text.length); // "Unexpected end of JSON input"
-  const v8 = msg
-    .replace(/\s*in JSON at position \d+.*$/, '')
-    .replace(/, ".*" is not valid JSON$/, '');
-  const german = JSON_REASONS.find(([re]) => re.test(v8))?.[1];
-  const reason = /Unexpected end of JSON input/.test(msg)
+/** A German message with exact line and column for a text JSON.parse refused. */
+function jsonSyntaxIssue(file: string, text: string): ImportFileError {
+  const e = findJsonSyntaxError(text);
+  if (!e)
+    // JSON.parse refused what the strict parser accepts: no position to give.
+    return new ImportFileError([{ file, message: 'Ungültiges JSON.' }]);
+  const reason = e.truncated
     ? 'Die Datei endet mitten im JSON (abgeschnitten oder eine Klammer fehlt).'
-    : `Ungültiges JSON: ${german ?? v8}.`;
+    : `Ungültiges JSON: ${e.reason}.`;
   return new ImportFileError([
     {
       file,
-      line: where.line,
-      column: where.column,
-      message: `Zeile ${where.line}, Spalte ${where.column}: ${reason}`,
+      line: e.line,
+      column: e.column,
+      message: `Zeile ${e.line}, Spalte ${e.column}: ${reason}`,
     },
   ]);
 }
@@ -194,8 +142,8 @@ export function readGeoJson(file: InputFile, opts: ReadGeometryOptions = {}): Ge
   let root: unknown;
   try {
     root = JSON.parse(text);
-  } catch (err) {
-    throw jsonSyntaxIssue(file.name, text, err);
+  } catch {
+    throw jsonSyntaxIssue(file.name, text);
   }
   if (typeof root !== 'object' || root === null || Array.isArray(root)) {
     throw new ImportFileError([
