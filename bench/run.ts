@@ -34,7 +34,7 @@ const GEOMETRY_PATH = '/api/area-systems/lor2021/levels/plr/geometry';
 export { de, type Section } from './format.ts';
 
 /**
- * Runs the benchmarks; returns the process exit code. Options: --only a,b,c,d,e,f,g,h  --rows N
+ * Runs the benchmarks; returns the process exit code. Options: --only a,b,c,d,e,f,g,h,i  --rows N
  * --seconds S  --rounds N  --no-write  --database-url (h: an empty database on a PostgreSQL server).
  * Only the measured sections are replaced in docs/benchmarks.md.
  */
@@ -50,7 +50,7 @@ export async function runBenchmarks(args: string[]): Promise<number> {
       'database-url': { type: 'string' },
     },
   });
-  const only = new Set((opts.only ?? 'a,b,c,d,e,f,g').split(',').map((s) => s.trim()));
+  const only = new Set((opts.only ?? 'a,b,c,d,e,f,g,i').split(',').map((s) => s.trim()));
   const rows = Math.max(1000, Math.min(5_000_000, Number(opts.rows) || 1_000_000));
   const loadSeconds = Math.max(1, Math.min(60, Number(opts.seconds) || 10));
   const rounds = Math.max(1, Math.min(9, Number(opts.rounds) || 3));
@@ -67,6 +67,14 @@ export async function runBenchmarks(args: string[]): Promise<number> {
       console.log('(e) Monitoring-Kern …');
       const { benchMonitoring } = await import('./monitoring.ts');
       const md = await benchMonitoring();
+      console.log(md);
+      extra.push(md);
+    }
+    if (only.has('i')) {
+      // (i) parser and geometry figures that were timing assertions in unit tests (bench/parsers.ts)
+      console.log('(i) Parser und Geometrie …');
+      const { benchParsers } = await import('./parsers.ts');
+      const md = await benchParsers();
       console.log(md);
       extra.push(md);
     }
@@ -118,7 +126,7 @@ export async function runBenchmarks(args: string[]): Promise<number> {
     const machine = await describeMachine();
     sections.sort((x, y) => x.title.localeCompare(y.title));
     const measured = [...only]
-      .filter((k) => /^[a-h]$/.test(k) && (k !== 'h' || opts['database-url']))
+      .filter((k) => /^[a-i]$/.test(k) && (k !== 'h' || opts['database-url']))
       .sort();
     const md = renderMarkdown(machine, sections, extra, Date.now() - t0, measured);
     console.log(`\n${md}`);

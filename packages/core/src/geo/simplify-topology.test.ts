@@ -229,9 +229,7 @@ describe('simplifyTopology on the 542 Berlin Planungsräume (LOR 2021)', { timeo
   });
 
   test('shrinks the JSON to 10 % at 0.00005° (≈ 5 m) without invalid or collapsed rings, areas within 2 %', () => {
-    const t0 = performance.now();
     const r = simplifyTopologyWithStats(plr, { tolerance: 0.00005, quantize: 6 });
-    const ms = performance.now() - t0;
     const ratio = JSON.stringify(r.features).length / rawBytes;
     // Golden figures (input: 198 087 positions, 7 decimals): 1 550 arcs, 1 477 of them shared by two PLR.
     expect(r.stats).toEqual({
@@ -242,7 +240,6 @@ describe('simplifyTopology on the 542 Berlin Planungsräume (LOR 2021)', { timeo
       ringsRepaired: 0,
     });
     expect(ratio).toBeCloseTo(0.1, 2);
-    expect(ms).toBeLessThan(5000);
     expect(
       validatePolygons(
         r.features.map((f) => ({ properties: { PLR_ID: f.id }, geometry: f.geometry })),

@@ -131,11 +131,9 @@ test('refuses non-area geometries and names features by their id property', () =
   );
 });
 
-test('finds no issue in the 542 Berlin Planungsräume (≈ 198k vertices) within 3 seconds', () => {
+// Not timed (the speed figure is in bench/parsers.ts); the timeout only guards against a hang.
+test('finds no issue in the 542 Berlin Planungsräume (≈ 198k vertices)', () => {
   const plr = loadBerlinPlr();
-  const t0 = performance.now();
   const issues = validatePolygons(plr, { idProperty: 'PLR_ID' });
-  const ms = performance.now() - t0;
   expect(issues).toEqual([]);
-  expect(ms).toBeLessThan(3000);
 }, 30_000);
