@@ -6,12 +6,8 @@ const run = (
   durationMs: number | null,
   fileName = 'x.csv',
   kind = 'points',
-) => ({
-  startedAt,
-  durationMs,
-  fileName,
-  kind,
-});
+  actor = 'system',
+) => ({ startedAt, durationMs, fileName, kind, actor });
 
 describe('import history: durations', () => {
   it('shows a run its own duration when it had its own start', () => {
@@ -39,9 +35,29 @@ describe('import history: durations', () => {
     ]);
   });
 
-  it('calls a shared load without demo files not a demo, and has no total while one still runs', () => {
+  it('recognises the demo load by its system runs (the server sends bare file names)', () => {
+    const t0 = '2026-12-05T08:44:37.454Z';
+    expect(
+      durationCells([
+        run(t0, 37_470, 'apotheken_2023-07.geojson'),
+        run(t0, 13_953, 'mss2021_indices_plr542.csv', 'observations'),
+        run(t0, null, 'lor_2021_planungsraeume.geojson', 'areas'),
+      ]),
+    ).toEqual([
+      { kind: 'batch-first', totalMs: 37_470, demo: true },
+      { kind: 'batch-part', demo: true },
+      { kind: 'batch-part', demo: true },
+    ]);
+  });
+
+  it('calls a shared load of people not a demo; without a finished run it has no total', () => {
     const t0 = '2026-12-05T09:06:00.000Z';
-    expect(durationCells([run(t0, 5_000, 'a.csv'), run(t0, null, 'b.csv')])).toEqual([
+    expect(
+      durationCells([
+        run(t0, null, 'a.csv', 'points', 'ada'),
+        run(t0, null, 'b.csv', 'points', 'ada'),
+      ]),
+    ).toEqual([
       { kind: 'batch-first', totalMs: null, demo: false },
       { kind: 'batch-part', demo: false },
     ]);
@@ -49,11 +65,11 @@ describe('import history: durations', () => {
 });
 
 describe('import history: file names', () => {
-  it('drops the folders and breaks after _ and - and before the extension', () => {
+  it('drops the folders and breaks only after _ and -', () => {
     expect(
       fileNameParts('demo-data/berlin/services/jugendfreizeiteinrichtungen_2023-07.geojson'),
-    ).toEqual(['jugendfreizeiteinrichtungen_', '2023-', '07', '.geojson']);
-    expect(fileNameParts('C:\\daten\\ewr.2024.csv')).toEqual(['ewr.2024', '.csv']);
+    ).toEqual(['jugendfreizeiteinrichtungen_', '2023-', '07.geojson']);
+    expect(fileNameParts('C:\\daten\\ewr.2024.csv')).toEqual(['ewr.2024.csv']);
     expect(fileNameParts('einwohner')).toEqual(['einwohner']);
   });
 });

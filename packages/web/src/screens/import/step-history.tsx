@@ -2,8 +2,8 @@
 // status — newest first. Shown while no file is being imported.
 // Runs written in one transaction (the demo load) share its start time, so their "duration" is the
 // time since the whole load began, not their own: such a group shows the load's total once
-// („Demo-Ladevorgang, 34 s gesamt“) and a dash on its other rows. File names may break after „_“,
-// „-“ or before the extension (<wbr>), not in the middle of a word; the full path is in the title.
+// („Demo-Ladevorgang, 34 s gesamt“) and a dash on its other rows. File names may break after „_“
+// or „-“ (<wbr>), not in the middle of a word; the full name is in the title.
 import { Fragment, useId } from 'react';
 import { CopyButton } from '../../components/copy-button.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -55,9 +55,11 @@ export type DurationCell =
   | { kind: 'batch-first'; totalMs: number | null; demo: boolean }
   | { kind: 'batch-part'; demo: boolean };
 
-type RunTiming = Pick<ImportRun, 'startedAt' | 'durationMs' | 'kind' | 'fileName'>;
+type RunTiming = Pick<ImportRun, 'startedAt' | 'durationMs' | 'kind' | 'fileName' | 'actor'>;
 
-const isDemoRun = (r: RunTiming) => r.kind === 'demo' || /(^|[\\/])demo-data[\\/]/.test(r.fileName);
+// the demo load writes all its runs in one transaction as „system“ (older servers: demo-data/ paths)
+const isDemoRun = (r: RunTiming) =>
+  r.kind === 'demo' || r.actor === 'system' || /(^|[\\/])demo-data[\\/]/.test(r.fileName);
 
 /** What the duration column shows per run (same order as `runs`). */
 export function durationCells(runs: readonly RunTiming[]): DurationCell[] {
@@ -67,21 +69,20 @@ export function durationCells(runs: readonly RunTiming[]): DurationCell[] {
   return runs.map((r) => {
     const group = groups.get(r.startedAt)!;
     if (group.length < 2) return { kind: 'own', ms: r.durationMs };
-    const demo = group.some(isDemoRun);
+    const demo = group.every(isDemoRun);
     if (seen.has(r.startedAt)) return { kind: 'batch-part', demo };
     seen.add(r.startedAt);
-    const all = group.map((g) => g.durationMs);
-    const totalMs = all.every((ms): ms is number => typeof ms === 'number')
-      ? Math.max(...all)
-      : null;
+    // the load's total: its longest finished run (a run left „running“ has no end to count)
+    const finished = group.flatMap((g) => (typeof g.durationMs === 'number' ? [g.durationMs] : []));
+    const totalMs = finished.length > 0 ? Math.max(...finished) : null;
     return { kind: 'batch-first', totalMs, demo };
   });
 }
 
-/** The file's own name (no folders) in pieces, to be joined with <wbr>: after „_“, „-“, before „.ext“. */
+/** The file's own name (no folders) in pieces, to be joined with <wbr>: after „_“ and „-“. */
 export function fileNameParts(fileName: string): string[] {
   const base = fileName.split(/[\\/]/).pop() || fileName;
-  return base.split(/(?<=[_-])|(?=\.[^.]+$)/).filter((p) => p !== '');
+  return base.split(/(?<=[_-])/).filter((p) => p !== '');
 }
 
 function DurationText({ cell, lang }: { cell: DurationCell; lang: string }) {
@@ -160,9 +161,10 @@ export function StepHistory({ runs }: { runs: readonly ImportRun[] }) {
                         </Fragment>
                       ))}
                     </span>
+                    {/* the space before the hash is a break opportunity (.sha itself does not wrap) */}
+                    {r.fileSha256 && ' '}
                     {r.fileSha256 && (
                       <span className="sha">
-                        {' '}
                         <abbr className="mono muted" title={`SHA-256 ${r.fileSha256}`}>
                           {r.fileSha256.slice(0, 12)}
                         </abbr>{' '}
