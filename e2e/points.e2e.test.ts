@@ -179,6 +179,13 @@ describe.skipIf(!run)('Standorte in Chromium', () => {
     for (const vp of VIEWPORTS) {
       const { page, errors } = await adminPage(browser, vp);
       await page.goto(`${baseUrl}/`);
+      // on phones the Standorte box starts folded to one button (like the legend)
+      if (vp.name === 'mobile') {
+        const unfold = page.getByRole('button', { name: 'Standorte einblenden' });
+        await unfold.waitFor({ timeout: 60_000 });
+        expect(await unfold.getAttribute('aria-expanded')).toBe('false');
+        await unfold.click();
+      }
       const toggle = page.getByRole('checkbox', { name: /Familienzentren E2E \(5\)/ });
       await toggle.waitFor({ timeout: 60_000 });
       await toggle.check();

@@ -10,10 +10,13 @@ export function chosenFilesText(files: readonly File[] | readonly { name: string
 }
 
 export function FilePicker({
+  label,
   files,
   accept,
   onChange,
 }: {
+  /** The field's name (the input's accessible name, shown above the button). */
+  label: string;
   files: readonly File[];
   accept: string;
   onChange: (files: File[]) => void;
@@ -21,12 +24,16 @@ export function FilePicker({
   const id = useId();
   return (
     <div className="file-picker">
+      <span className="field-label" id={`${id}-label`}>
+        {label}
+      </span>
       <input
         id={`${id}-input`}
         type="file"
         multiple
         className="visually-hidden"
         accept={accept}
+        aria-labelledby={`${id}-label`}
         aria-describedby={`${id}-names`}
         onChange={(e) => {
           // copy now: the FileList is live and is emptied when the input is reset right after

@@ -253,8 +253,8 @@ export function PointImportForm({ onImported }: { onImported: () => void }) {
       </p>
       <form onSubmit={analyze}>
         <div className="field">
-          <span className="field-label">Datei</span>
           <FilePicker
+            label="Datei"
             files={files}
             accept=".csv,.txt,.geojson,.json,.gpkg,.zip,.shp,.shx,.dbf,.prj,.cpg"
             onChange={setFiles}
