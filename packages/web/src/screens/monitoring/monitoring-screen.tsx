@@ -12,6 +12,7 @@ import { useAuth } from '../../lib/auth.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { Empty, ErrorState, Loading } from '../../components/status.tsx';
 import { MapView } from '../map/map-view.tsx';
+import { retiredAt, todayIso } from '../map/retired.ts';
 import { AttentionList } from './attention-list.tsx';
 import { colorsFor } from './colors.ts';
 import { ChangesList, previousEdition } from './changes-list.tsx';
@@ -76,6 +77,11 @@ export function MonitoringScreen({ search }: { search: string }) {
     resultsQ.data.system === edition.system
       ? resultsQ.data
       : null;
+  // areas retired before the edition's date are not drawn (ADR 0022)
+  const retired = useMemo(
+    () => retiredAt(geometryQ.data, edition?.date ?? todayIso()),
+    [geometryQ.data, edition?.date],
+  );
   const colors = useMemo(
     () => (results ? colorsFor(results, view) : new Map<number, string | null>()),
     [results, view],
@@ -226,6 +232,7 @@ export function MonitoringScreen({ search }: { search: string }) {
                 ariaLabel={t.monMapLabel(indexLabel, viewLabel, dateText)}
                 onHover={setHover}
                 onSelect={selectArea}
+                hidden={retired}
               />
             </div>
           )}
