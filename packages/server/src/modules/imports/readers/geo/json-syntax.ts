@@ -1,7 +1,10 @@
 // Where and why a JSON text is broken, from a parser that reports offsets (jsonc-parser in strict
 // mode: no comments, no trailing commas) instead of V8's JSON.parse message text, which changes
 // between Node versions. Used only after JSON.parse has refused a file, so the fast path stays.
-import { ParseErrorCode, visit } from 'jsonc-parser';
+import { printParseErrorCode, visit } from 'jsonc-parser';
+
+/** jsonc-parser's error names (its ParseErrorCode is a const enum, which this build cannot read). */
+type ErrorName = ReturnType<typeof printParseErrorCode>;
 
 export interface JsonSyntaxError {
   /** Offset (UTF-16 code units) of the offending character. */
@@ -29,7 +32,7 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
 }
 
 interface FirstError {
-  code: ParseErrorCode;
+  code: ErrorName;
   offset: number;
   length: number;
   /** '}' or ']' of the innermost open object or array; '' at the top level. */
@@ -57,7 +60,13 @@ function firstError(text: string): FirstError | null {
         if (open.length === 0) rootDone = true;
       },
       onError: (code, offset, length) => {
-        first ??= { code, offset, length, inside: open.at(-1) ?? '', afterRoot: rootDone };
+        first ??= {
+          code: printParseErrorCode(code),
+          offset,
+          length,
+          inside: open.at(-1) ?? '',
+          afterRoot: rootDone,
+        };
       },
     },
     { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
@@ -75,7 +84,7 @@ function reasonOf(text: string, e: FirstError): { offset: number; reason: string
   const at = e.offset;
   const code = text.charCodeAt(at);
   switch (e.code) {
-    case ParseErrorCode.CommaExpected:
+    case 'CommaExpected':
       return {
         offset: at,
         reason:
@@ -83,45 +92,45 @@ function reasonOf(text: string, e: FirstError): { offset: number; reason: string
             ? 'nach einem Listenelement fehlt ein Komma oder eine schließende Klammer ]'
             : 'nach einem Wert fehlt ein Komma oder eine schließende Klammer }',
       };
-    case ParseErrorCode.PropertyNameExpected:
+    case 'PropertyNameExpected':
       return {
         offset: at,
         reason: 'hier wird ein Name in doppelten Anführungszeichen erwartet (überzähliges Komma?)',
       };
-    case ParseErrorCode.ValueExpected:
+    case 'ValueExpected':
       return { offset: at, reason: 'hier wird ein Wert erwartet (überzähliges Komma?)' };
-    case ParseErrorCode.ColonExpected:
+    case 'ColonExpected':
       return { offset: at, reason: 'nach dem Namen fehlt der Doppelpunkt' };
-    case ParseErrorCode.CloseBraceExpected:
+    case 'CloseBraceExpected':
       return { offset: at, reason: 'hier fehlt eine schließende Klammer }' };
-    case ParseErrorCode.CloseBracketExpected:
+    case 'CloseBracketExpected':
       return { offset: at, reason: 'hier fehlt eine schließende Klammer ]' };
-    case ParseErrorCode.EndOfFileExpected:
+    case 'EndOfFileExpected':
       return { offset: at, reason: 'nach dem Ende des JSON-Objekts folgt weiterer Text' };
-    case ParseErrorCode.InvalidCommentToken:
-    case ParseErrorCode.UnexpectedEndOfComment:
+    case 'InvalidCommentToken':
+    case 'UnexpectedEndOfComment':
       return { offset: at, reason: 'Kommentare sind in JSON nicht erlaubt' };
-    case ParseErrorCode.UnexpectedEndOfString:
+    case 'UnexpectedEndOfString':
       return {
         offset: at,
         reason: 'eine Zeichenkette endet nicht (schließendes Anführungszeichen fehlt)',
       };
-    case ParseErrorCode.InvalidCharacter:
+    case 'InvalidCharacter':
       return {
         offset: controlCharIn(text, at, at + e.length),
         reason:
           'ein Steuerzeichen (z. B. Zeilenumbruch, Tabulator oder NUL) steht ungeschützt in einer Zeichenkette',
       };
-    case ParseErrorCode.InvalidEscapeCharacter:
-    case ParseErrorCode.InvalidUnicode: {
+    case 'InvalidEscapeCharacter':
+    case 'InvalidUnicode': {
       const slash = text.indexOf('\\', at);
       return {
         offset: slash !== -1 && slash < at + e.length ? slash : at,
         reason: 'ungültige Escape-Folge (\\…) in einer Zeichenkette',
       };
     }
-    case ParseErrorCode.InvalidNumberFormat:
-    case ParseErrorCode.UnexpectedEndOfNumber:
+    case 'InvalidNumberFormat':
+    case 'UnexpectedEndOfNumber':
       return { offset: at, reason: 'ungültige Zahl' };
     default:
       if (e.afterRoot)
@@ -145,8 +154,6 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
   if (!e) return null;
   const { offset, reason } = reasonOf(text, e);
   const truncated =
-    e.offset >= text.trimEnd().length &&
-    e.code !== ParseErrorCode.EndOfFileExpected &&
-    !e.afterRoot;
+    e.offset >= text.trimEnd().length && e.code !== 'EndOfFileExpected' && !e.afterRoot;
   return { offset, ...lineColumnAt(text, offset), reason, truncated };
 }
