@@ -59,13 +59,17 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    ['PORT', 'abc', 'keine ganze Zahl von 0 bis 65535'],
+    ['PORT', 'abc', 'keine ganze Zahl von 0 bis 65.535'],
     ['PORT', '-1', 'keine ganze Zahl'],
     ['PORT', '80.5', 'keine ganze Zahl'],
     ['PORT', '70000', 'keine ganze Zahl'],
     ['PORT', '1e3', 'keine ganze Zahl'],
     ['SOZIALRAUM_MAX_UPLOAD_MB', '-5', 'keine Zahl größer 0'],
-    ['SOZIALRAUM_MAX_UPLOAD_MB', '0', 'keine Zahl größer 0'],
+    [
+      'SOZIALRAUM_MAX_UPLOAD_MB',
+      '0',
+      'keine Zahl größer 0 und höchstens 100.000 / not a number above 0 and at most 100000',
+    ],
     ['SOZIALRAUM_MAX_UPLOAD_MB', 'viel', 'keine Zahl größer 0'],
     ['DATABASE_URL', 'localhost:5432/db', 'Adresse muss mit postgres://, postgresql:// beginnen'],
     ['DATABASE_URL', 'not a url', 'keine gültige Adresse (URL)'],
@@ -123,7 +127,7 @@ describe('sozialraum serve with a bad variable', () => {
       timeout: 60_000,
     });
     expect(r.status, r.stdout + r.stderr).toBe(1);
-    expect(r.stderr).toContain('PORT="abc": keine ganze Zahl von 0 bis 65535');
+    expect(r.stderr).toContain('PORT="abc": keine ganze Zahl von 0 bis 65.535');
     expect(r.stderr).not.toContain('NaN');
   }, 90_000);
 });

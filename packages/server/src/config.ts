@@ -58,6 +58,9 @@ export class ConfigError extends Error {
   }
 }
 
+/** A number as German texts write it (65.535). */
+const deNumber = (n: number) => n.toLocaleString('de-DE');
+
 const TENANT_ID = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 const AGS = /^[0-9]{2,12}$/;
 const BOOLEAN_WORDS: Record<string, boolean> = { true: true, '1': true, false: false, '0': false };
@@ -86,7 +89,7 @@ class EnvReader {
     this.fail(
       name,
       v,
-      `keine ganze Zahl von ${min} bis ${max}`,
+      `keine ganze Zahl von ${deNumber(min)} bis ${deNumber(max)}`,
       `not a whole number from ${min} to ${max}`,
     );
     return fallback;
@@ -101,7 +104,7 @@ class EnvReader {
     this.fail(
       name,
       v,
-      `keine Zahl größer 0 und höchstens ${max}`,
+      `keine Zahl größer 0 und höchstens ${deNumber(max)}`,
       `not a number above 0 and at most ${max}`,
     );
     return fallback;
