@@ -170,14 +170,20 @@ async function loadAreas(tx: Sql, tenantId: string, dir: string, log: Log): Prom
     ...(await level('lor_2021_bezirksregionen.geojson', 'bzr', 'BZR', 'pgr', 4, 'GROESSE_m2')),
     ...(await level('lor_2021_planungsraeume.geojson', 'plr', 'PLR', 'bzr', 6, 'GROESSE_M2')),
   ];
-  await recordFile(
+  const run2021 = await recordFile(
     tx,
     tenantId,
     geo('lor_2021_planungsraeume.geojson'),
     'areas',
     'geojson;EPSG:4326',
   );
-  n += await upsertAreas(tx, tenantId, 'lor2021', lor2021);
+  const written2021 = await upsertAreas(tx, tenantId, 'lor2021', lor2021);
+  await finishImportRun(tx, tenantId, run2021, {
+    status: 'succeeded',
+    rowsRead: lor2021.length,
+    rowsWritten: written2021,
+  });
+  n += written2021;
 
   const old = await readJson<{ features: Feature[] }>(geo('lor_2006_planungsraeume.geojson'));
   const lor2006: AreaInput[] = [
@@ -206,14 +212,20 @@ async function loadAreas(tx: Sql, tenantId: string, dir: string, log: Log): Prom
   const codes = new Set(lor2006.filter((a) => a.levelId === 'plr').map((a) => a.code));
   if (codes.size !== 448)
     throw new Error(`LOR 2006: 448 eindeutige Planungsräume erwartet, ${codes.size} gefunden`);
-  await recordFile(
+  const run2006 = await recordFile(
     tx,
     tenantId,
     geo('lor_2006_planungsraeume.geojson'),
     'areas',
     'geojson;EPSG:4326',
   );
-  n += await upsertAreas(tx, tenantId, 'lor2006', lor2006);
+  const written2006 = await upsertAreas(tx, tenantId, 'lor2006', lor2006);
+  await finishImportRun(tx, tenantId, run2006, {
+    status: 'succeeded',
+    rowsRead: lor2006.length,
+    rowsWritten: written2006,
+  });
+  n += written2006;
   return n;
 }
 
