@@ -141,33 +141,8 @@ export function entryHash(f: ChainedFields, version: ChainVersion = CHAIN_VERSIO
     f.detail,
     f.prevHash,
   ];
-  if (version === 2)
-    return createHash('sha256')
-      .update(jcs([2, ...content]))
-      .digest('hex');
-  return entryHashV1(f);
-}
-
-function entryHashV1(f: ChainedFields): string {
-  return createHash('sha256')
-    .update(
-      canonicalJson([
-        f.tenantId,
-        f.seq,
-        f.atMs,
-        f.actor,
-        f.userId,
-        f.permission,
-        f.ip,
-        f.requestId,
-        f.action,
-        f.entity,
-        f.entityId,
-        f.detail,
-        f.prevHash,
-      ]),
-    )
-    .digest('hex');
+  const text = version === 2 ? jcs([2, ...content]) : canonicalJson(content);
+  return createHash('sha256').update(text).digest('hex');
 }
 
 /** The fields that changed between two versions of a record: { field: { before, after } }. */
