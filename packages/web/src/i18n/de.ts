@@ -301,7 +301,6 @@ export const de = {
   historyKindAreas: 'Gebiete',
   historyKindValues: 'Werte',
   historyKindPoints: 'Standorte',
-  historyKindDemo: 'Demo',
   statusSucceededShort: 'erfolgreich',
   statusFailedShort: 'abgelehnt',
   statusUnchangedShort: 'unverändert',

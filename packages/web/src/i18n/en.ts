@@ -290,7 +290,6 @@ export const en: Dict = {
   historyKindAreas: 'Areas',
   historyKindValues: 'Values',
   historyKindPoints: 'Locations',
-  historyKindDemo: 'Demo',
   statusSucceededShort: 'succeeded',
   statusFailedShort: 'rejected',
   statusUnchangedShort: 'unchanged',

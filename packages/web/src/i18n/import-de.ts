@@ -111,11 +111,6 @@ export const importDe = {
       ? '1 bestätigte Namenszuordnung wurde für diese Ebene gespeichert.'
       : `${n} bestätigte Namenszuordnungen wurden für diese Ebene gespeichert.`,
   impDuration: 'Dauer',
-  impBatchDemo: 'Demo-Ladevorgang',
-  impBatchShared: 'Gemeinsamer Ladevorgang',
-  impBatchTotal: (d: string) => `${d} gesamt`,
-  impBatchPartDemo: 'im Demo-Ladevorgang enthalten; eigene Dauer nicht gemessen',
-  impBatchPartShared: 'im gemeinsamen Ladevorgang enthalten; eigene Dauer nicht gemessen',
   impWho: 'Wer',
   impCopySha: (file: string) => `SHA-256 von ${file} kopieren`,
   impHistoryEmpty: 'Noch keine Importe.',

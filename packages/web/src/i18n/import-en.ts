@@ -111,11 +111,6 @@ export const importEn: Widen<typeof importDe> = {
       ? '1 confirmed name match was stored for this level.'
       : `${n} confirmed name matches were stored for this level.`,
   impDuration: 'Duration',
-  impBatchDemo: 'Demo load',
-  impBatchShared: 'Shared load',
-  impBatchTotal: (d: string) => `${d} in total`,
-  impBatchPartDemo: 'part of the demo load; own duration not measured',
-  impBatchPartShared: 'part of a shared load; own duration not measured',
   impWho: 'Who',
   impCopySha: (file: string) => `Copy SHA-256 of ${file}`,
   impHistoryEmpty: 'No imports yet.',

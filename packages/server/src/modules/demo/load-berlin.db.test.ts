@@ -148,6 +148,15 @@ describe('Berlin demo', () => {
       "SELECT file_name FROM import_run WHERE status <> 'succeeded' OR finished_at IS NULL",
     );
     expect(open).toEqual([]);
+    // each file's run has its own start and end on the clock, though the load is one transaction
+    const [clock] = await db.query<{ runs: number; starts: number; longest: number; load: number }>(
+      `SELECT count(*)::int AS runs, count(DISTINCT started_at)::int AS starts,
+              max(extract(epoch FROM finished_at - started_at))::float AS longest,
+              extract(epoch FROM max(finished_at) - min(started_at))::float AS load
+         FROM import_run`,
+    );
+    expect(clock!.starts).toBe(clock!.runs);
+    expect(clock!.longest).toBeLessThan(clock!.load);
     // the file as a person would name it, not a path of this machine (issue 9 § 5)
     const withPath = await db.query<{ file_name: string }>(
       "SELECT file_name FROM import_run WHERE strpos(file_name, '/') > 0",

@@ -331,13 +331,16 @@ export async function createImportRun(
     format: string;
     options?: unknown;
     actor?: string;
-    /** when the run really began (a failure is recorded after its rollback); default: the transaction's start */
+    /**
+     * when the run really began (a failure is recorded after its rollback); default: now on the clock,
+     * not the transaction's start — the demo load records many files in one transaction, each with its own duration
+     */
     startedAt?: Date;
   },
 ): Promise<number> {
   const r = await tx.query<{ id: number }>(
     `INSERT INTO import_run (tenant_id, kind, file_name, file_sha256, format, options, status, actor, started_at)
-     VALUES ($1, $2, $3, $4, $5, $6, 'running', $7, COALESCE($8::timestamptz, now())) RETURNING id`,
+     VALUES ($1, $2, $3, $4, $5, $6, 'running', $7, COALESCE($8::timestamptz, clock_timestamp())) RETURNING id`,
     [
       tenantId,
       run.kind,

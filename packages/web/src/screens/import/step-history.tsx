@@ -1,9 +1,8 @@
 // Past imports: start time, duration, file with its SHA-256 (short, copyable), kind, who, rows and
 // status — newest first. Shown while no file is being imported.
-// Runs written in one transaction (the demo load) share its start time, so their "duration" is the
-// time since the whole load began, not their own: such a group shows the load's total once
-// („Demo-Ladevorgang, 34 s gesamt“) and a dash on its other rows. File names may break after „_“
-// or „-“ (<wbr>), not in the middle of a word; the full name is in the title.
+// Every run has its own start and end on the server's clock (also the demo load's files, which share
+// one transaction). File names may break after „_“ or „-“ (<wbr>), not in the middle of a word; the
+// full name is in the title.
 import { Fragment, useId } from 'react';
 import { CopyButton } from '../../components/copy-button.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -21,12 +20,11 @@ function statusLabel(status: string, t: T): string {
   return status;
 }
 
-/** Kind of a past import (server values: areas, observations, points, demo; table as older name). */
+/** Kind of a past import (server values: areas, observations, points; table as older name). */
 function kindLabel(kind: string, t: T): string {
   if (kind === 'areas') return t.historyKindAreas;
   if (kind === 'observations' || kind === 'table') return t.historyKindValues;
   if (kind === 'points') return t.historyKindPoints;
-  if (kind === 'demo') return t.historyKindDemo;
   return kind;
 }
 
@@ -50,64 +48,10 @@ export function formatDuration(ms: number | null | undefined, lang: string): str
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
 }
 
-export type DurationCell =
-  | { kind: 'own'; ms: number | null | undefined }
-  | { kind: 'batch-first'; totalMs: number | null; demo: boolean }
-  | { kind: 'batch-part'; demo: boolean };
-
-type RunTiming = Pick<ImportRun, 'startedAt' | 'durationMs' | 'kind' | 'fileName' | 'actor'>;
-
-// the demo load writes all its runs in one transaction as „system“ (older servers: demo-data/ paths)
-const isDemoRun = (r: RunTiming) =>
-  r.kind === 'demo' || r.actor === 'system' || /(^|[\\/])demo-data[\\/]/.test(r.fileName);
-
-/** What the duration column shows per run (same order as `runs`). */
-export function durationCells(runs: readonly RunTiming[]): DurationCell[] {
-  const groups = new Map<string, RunTiming[]>();
-  for (const r of runs) groups.set(r.startedAt, [...(groups.get(r.startedAt) ?? []), r]);
-  const seen = new Set<string>();
-  return runs.map((r) => {
-    const group = groups.get(r.startedAt)!;
-    if (group.length < 2) return { kind: 'own', ms: r.durationMs };
-    const demo = group.every(isDemoRun);
-    if (seen.has(r.startedAt)) return { kind: 'batch-part', demo };
-    seen.add(r.startedAt);
-    // the load's total: its longest finished run (a run left „running“ has no end to count)
-    const finished = group.flatMap((g) => (typeof g.durationMs === 'number' ? [g.durationMs] : []));
-    const totalMs = finished.length > 0 ? Math.max(...finished) : null;
-    return { kind: 'batch-first', totalMs, demo };
-  });
-}
-
 /** The file's own name (no folders) in pieces, to be joined with <wbr>: after „_“ and „-“. */
 export function fileNameParts(fileName: string): string[] {
   const base = fileName.split(/[\\/]/).pop() || fileName;
   return base.split(/(?<=[_-])/).filter((p) => p !== '');
-}
-
-function DurationText({ cell, lang }: { cell: DurationCell; lang: string }) {
-  const { t } = useI18n();
-  if (cell.kind === 'own') return <>{formatDuration(cell.ms, lang)}</>;
-  if (cell.kind === 'batch-part') {
-    const note = cell.demo ? t.impBatchPartDemo : t.impBatchPartShared;
-    return (
-      <span title={note}>
-        <span aria-hidden="true">–</span>
-        <span className="visually-hidden">{note}</span>
-      </span>
-    );
-  }
-  return (
-    <>
-      {cell.demo ? t.impBatchDemo : t.impBatchShared}
-      {cell.totalMs !== null && (
-        <>
-          <br />
-          <span className="muted">{t.impBatchTotal(formatDuration(cell.totalMs, lang))}</span>
-        </>
-      )}
-    </>
-  );
 }
 
 export function StepHistory({ runs }: { runs: readonly ImportRun[] }) {
@@ -115,7 +59,6 @@ export function StepHistory({ runs }: { runs: readonly ImportRun[] }) {
   const id = useId();
   const f = (n: number) => formatNumber(n, 0, lang);
   const shown = runs.slice(0, 50);
-  const durations = durationCells(shown);
   return (
     <section className="card" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t.importHistory}</h2>
@@ -146,12 +89,10 @@ export function StepHistory({ runs }: { runs: readonly ImportRun[] }) {
               </tr>
             </thead>
             <tbody>
-              {shown.map((r, i) => (
+              {shown.map((r) => (
                 <tr key={r.id}>
                   <td className="nowrap">{formatTimestamp(r.startedAt, lang)}</td>
-                  <td className={durations[i]?.kind === 'own' ? 'num nowrap' : 'num'}>
-                    <DurationText cell={durations[i]!} lang={lang} />
-                  </td>
+                  <td className="num nowrap">{formatDuration(r.durationMs, lang)}</td>
                   <td className="file-cell">
                     <span className="mono" title={r.fileName}>
                       {fileNameParts(r.fileName).map((p, k) => (
