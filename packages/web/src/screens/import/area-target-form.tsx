@@ -45,6 +45,34 @@ function PropertySelect({
 }
 
 /** Two radios: an existing thing or a new one (system or level). */
+/** A machine id of the new system or level (lower case, no spaces), trimmed as it is typed. */
+function IdField({
+  s,
+  id,
+  field,
+  label,
+}: {
+  s: ImportState;
+  id: string;
+  field: 'systemId' | 'levelId';
+  label: string;
+}) {
+  const { t } = useI18n();
+  const a = s.areaTarget;
+  return (
+    <FormField id={id} error={errorOf(s, id)} label={label} hint={t.idHint}>
+      <input
+        type="text"
+        className="mono"
+        autoComplete="off"
+        spellCheck={false}
+        value={a[field] ?? ''}
+        onChange={(e) => s.setAreaTarget({ ...a, [field]: e.target.value.trim() || undefined })}
+      />
+    </FormField>
+  );
+}
+
 function ModeRadios({
   legend,
   name,
@@ -87,21 +115,7 @@ function NewSystemFields({ s, id }: { s: ImportState; id: string }) {
   const invalidDate = validFromText !== '' && parseGermanDate(validFromText) === null;
   return (
     <>
-      <FormField
-        id={`${id}-asys`}
-        error={errorOf(s, `${id}-asys`)}
-        label={t.systemIdLabel}
-        hint={t.idHint}
-      >
-        <input
-          type="text"
-          className="mono"
-          autoComplete="off"
-          spellCheck={false}
-          value={a.systemId ?? ''}
-          onChange={(e) => s.setAreaTarget({ ...a, systemId: e.target.value.trim() || undefined })}
-        />
-      </FormField>
+      <IdField s={s} id={`${id}-asys`} field="systemId" label={t.systemIdLabel} />
       <FormField
         id={`${id}-asysname`}
         error={errorOf(s, `${id}-asysname`)}
@@ -225,23 +239,7 @@ function LevelFields({ s, id }: { s: ImportState; id: string }) {
         </FormField>
       ) : (
         <>
-          <FormField
-            id={`${id}-alvl`}
-            error={errorOf(s, `${id}-alvl`)}
-            label={t.levelIdLabel}
-            hint={t.idHint}
-          >
-            <input
-              type="text"
-              className="mono"
-              autoComplete="off"
-              spellCheck={false}
-              value={a.levelId ?? ''}
-              onChange={(e) =>
-                s.setAreaTarget({ ...a, levelId: e.target.value.trim() || undefined })
-              }
-            />
-          </FormField>
+          <IdField s={s} id={`${id}-alvl`} field="levelId" label={t.levelIdLabel} />
           <FormField
             id={`${id}-alvlname`}
             error={errorOf(s, `${id}-alvlname`)}
