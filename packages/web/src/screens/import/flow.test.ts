@@ -9,14 +9,13 @@ import {
   type FlowState,
 } from './flow';
 
-const analyzed = (tabular = true): FlowState =>
-  flowReducer(initialFlow, { type: 'analyzed', tabular, hasHeader: false });
+const analyzed = (): FlowState => flowReducer(initialFlow, { type: 'analyzed', hasHeader: false });
 
 describe('import flow reducer', () => {
-  it('goes to mapping for tables and to target for areas', () => {
-    expect(analyzed(true).step).toBe('mapping');
-    expect(analyzed(false).step).toBe('target');
-    expect(analyzed(true).hasHeader).toBe(false);
+  it('allows a run only once a file is analysed, and keeps the detected header choice', () => {
+    expect(canImport(initialFlow)).toBe(false);
+    expect(canImport(analyzed())).toBe(true);
+    expect(analyzed().hasHeader).toBe(false);
   });
 
   it('marks invalid fields, focuses the first, clears one when edited', () => {
@@ -44,11 +43,8 @@ describe('import flow reducer', () => {
       outcome: { dryRun: false, ok: true, errorCount: 0, rowsRead: 10, valuesWritten: 20 },
     });
     expect(s.fieldErrors).toEqual([]);
-    expect(s.step).toBe('report');
     expect(canImport(s)).toBe(false);
-    expect(canImport(flowReducer(s, { type: 'analyzed', tabular: true, hasHeader: true }))).toBe(
-      true,
-    );
+    expect(canImport(flowReducer(s, { type: 'analyzed', hasHeader: true }))).toBe(true);
   });
 
   it('a successful dry run leaves the import possible', () => {

@@ -1,7 +1,7 @@
 /**
  * Import flow — the shape of the import screen as a pure reducer.
  *
- * Steps, in order (a newcomer can follow the screen by reading this list):
+ * The screen's steps, in order, each its own component (the reducer holds only what spans them):
  *   1. upload     — the person chooses files; "analyze" sends them to the server.
  *   2. mapping    — table mapping: which column is area key, date, value (tables only).
  *   3. target     — area target: which area system/level (tables) or the new system (areas).
@@ -21,16 +21,6 @@
  * import-screen.tsx uses it through use-import.ts; each step is its own component (step-*.tsx).
  */
 
-export type FlowStep = 'upload' | 'mapping' | 'target' | 'indicators' | 'report' | 'history';
-
-export const STEP_ORDER: readonly FlowStep[] = [
-  'upload',
-  'mapping',
-  'target',
-  'indicators',
-  'report',
-];
-
 export interface FieldError {
   /** id of the form field (its DOM id), used for aria-describedby and focus. */
   field: string;
@@ -48,7 +38,8 @@ export interface RunOutcome {
 }
 
 export interface FlowState {
-  step: FlowStep;
+  /** A file has been analysed (the run buttons need one). */
+  analysed: boolean;
   busy: null | 'analyze' | 'dry' | 'run';
   /** Server message shown as is (e.g. a refusal naming the missing permission). */
   serverMessage: string | null;
@@ -60,8 +51,7 @@ export interface FlowState {
 
 export type FlowAction =
   | { type: 'analyzeStarted' }
-  | { type: 'analyzed'; tabular: boolean; hasHeader: boolean | null }
-  | { type: 'goTo'; step: FlowStep }
+  | { type: 'analyzed'; hasHeader: boolean | null }
   | { type: 'setHeader'; hasHeader: boolean }
   | { type: 'validationFailed'; errors: FieldError[] }
   | { type: 'fieldEdited'; field: string }
@@ -71,7 +61,7 @@ export type FlowAction =
   | { type: 'reset' };
 
 export const initialFlow: FlowState = {
-  step: 'upload',
+  analysed: false,
   busy: null,
   serverMessage: null,
   fieldErrors: [],
@@ -85,13 +75,7 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
     case 'analyzeStarted':
       return { ...initialFlow, busy: 'analyze' };
     case 'analyzed':
-      return {
-        ...initialFlow,
-        step: action.tabular ? 'mapping' : 'target',
-        hasHeader: action.hasHeader,
-      };
-    case 'goTo':
-      return { ...state, step: action.step };
+      return { ...initialFlow, analysed: true, hasHeader: action.hasHeader };
     case 'setHeader':
       return { ...state, hasHeader: action.hasHeader, outcome: null, done: false };
     case 'validationFailed':
@@ -105,7 +89,6 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
       return {
         ...state,
         busy: null,
-        step: 'report',
         outcome: action.outcome,
         fieldErrors: success ? [] : state.fieldErrors,
         done: success && !action.outcome.dryRun,
@@ -125,7 +108,7 @@ export function firstInvalid(state: FlowState): string | null {
 
 /** Whether the real import button may be pressed. */
 export function canImport(state: FlowState): boolean {
-  return state.busy === null && !state.done && state.step !== 'upload';
+  return state.busy === null && !state.done && state.analysed;
 }
 
 const fmt = new Intl.NumberFormat('de-DE');

@@ -177,7 +177,6 @@ async function applyAnalysis(p: Parts, res: AnalyzeResponse): Promise<void> {
   }
   p.dispatch({
     type: 'analyzed',
-    tabular: res.detected.kind === 'table',
     hasHeader: res.published?.headerPresence.used ?? null,
   });
 }
