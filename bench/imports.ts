@@ -26,7 +26,9 @@ async function listFiles(dir: string): Promise<string[]> {
   return out.sort();
 }
 
-export async function benchDemoImport(where: OpenDbOptions): Promise<{ db: Db; section: Section }> {
+export async function benchDemoImport(
+  where: OpenDbOptions,
+): Promise<{ db: Db; section: Section; parseMs: number }> {
   const engine = where.databaseUrl ? 'PostgreSQL-Server' : 'PGlite';
   console.log(`(a) Berlin-Demo in eine leere ${engine}-Datenbank laden …`);
   const demoDir = path.join(REPO_ROOT, 'demo-data/berlin');
@@ -74,7 +76,7 @@ export async function benchDemoImport(where: OpenDbOptions): Promise<{ db: Db; s
     title: `a. Berlin-Demo: Import in eine leere Datenbank (${engine})`,
     rows: [
       [
-        where.databaseUrl ? 'Verbindung aufbauen' : 'Datenbank anlegen (PGlite: initdb)',
+        where.databaseUrl ? 'Verbindung aufbauen' : 'Datenbank anlegen (PGlite)',
         seconds(openMs),
         `CPU-Zeit: ${seconds(openCpu)}`,
         '–',
@@ -106,7 +108,7 @@ export async function benchDemoImport(where: OpenDbOptions): Promise<{ db: Db; s
     ],
   };
   printSection(section);
-  return { db, section };
+  return { db, section, parseMs: baselineMs };
 }
 
 // ---------------------------------------------------------------- (c) 1,000,000-row CSV import

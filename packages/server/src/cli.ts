@@ -7,6 +7,8 @@ const HELP = `Sozialraum – Befehle
   sozialraum import <Dateien…>     Daten importieren (Gebiete oder Tabellen); --help für Optionen
   sozialraum demo load             Berlin-Demo in eine leere Datenbank laden
   sozialraum migrate               Datenbank-Migrationen anwenden
+  sozialraum prepare               leere eingebettete Datenbank als Vorlage anlegen (läuft bei
+                                   npm install; spart beim ersten Start etwa 3 s)
   sozialraum bench                 Benchmarks ausführen (Ergebnis in docs/benchmarks.md eintragen)
   sozialraum admin create --email <Adresse> --name <Name>
                                    Administration anlegen (Einmal-Link zum Passwort setzen)
@@ -15,8 +17,33 @@ const HELP = `Sozialraum – Befehle
                                    weiteren Mandanten anlegen (Gemeinde eines Kreises)
 `;
 
+/**
+ * `sozialraum prepare`, run as npm's postinstall: a failure must not fail the installation (the
+ * first start then creates the database itself, only slower) — so it runs before the configuration
+ * is read and never returns an error code.
+ */
+async function prepare(): Promise<number> {
+  try {
+    const { prepareClusterTemplate, clusterTemplatePath } =
+      await import('./db/cluster-template.ts');
+    const done = await prepareClusterTemplate();
+    console.log(
+      done === 'written'
+        ? `Vorlage der eingebetteten Datenbank angelegt: ${clusterTemplatePath()}`
+        : 'Vorlage der eingebetteten Datenbank ist vorhanden.',
+    );
+  } catch (err) {
+    console.warn(
+      `Vorlage der eingebetteten Datenbank nicht angelegt (${err instanceof Error ? err.message : String(err)}); ` +
+        'der erste Start legt die Datenbank selbst an und dauert dann etwa 3 s länger.',
+    );
+  }
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'prepare') return prepare();
   const config = loadConfig();
   switch (command) {
     case 'serve': {

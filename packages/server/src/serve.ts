@@ -33,7 +33,7 @@ export async function prepareDb(config: Config, log: (m: string) => void): Promi
     config.tenantId === BERLIN_TENANT.id &&
     !(await hasData(db, config.tenantId))
   ) {
-    log('Leere Datenbank: lade die Berlin-Demo (einmalig, dauert etwa eine Minute) …');
+    log('Leere Datenbank: lade die Berlin-Demo (einmalig, dauert etwa 15 Sekunden) …');
     await loadBerlinDemo(db, log);
   } else {
     await db.transaction((tx) =>

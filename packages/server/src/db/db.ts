@@ -1,9 +1,19 @@
 // One SQL dialect, two engines: embedded PGlite or a PostgreSQL server (docs/adr/0001).
 // This is the only place that knows which engine runs; everything above speaks plain SQL.
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import pg from 'pg';
+import { isNewDataDir, readClusterTemplate } from './cluster-template.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -51,6 +61,11 @@ export interface OpenDbOptions {
   dataDir?: string | undefined;
   /** PGlite only: start from a dumped data directory (tests). */
   loadDataDir?: Blob | File | undefined;
+  /**
+   * PGlite only: the empty-cluster template a new data directory starts from (default: the one
+   * prepared at npm install, cluster-template.ts); false = let PGlite run initdb.
+   */
+  clusterTemplate?: string | false | undefined;
 }
 
 // Both engines return the same JS types: date as 'YYYY-MM-DD' text (never a local-time Date),
@@ -66,8 +81,10 @@ pg.types.setTypeParser(NUMERIC_OID, (v: string) => Number(v));
 /** Opens the database named by the options (PostgreSQL server if a URL is given, else PGlite). */
 export async function openDb(options: OpenDbOptions = {}): Promise<Db> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
-  return openPglite(options.dataDir, options.loadDataDir);
+  return openPglite(options.dataDir, options.loadDataDir, options.clusterTemplate);
 }
+
+const LOCK_FILE = 'sozialraum.lock';
 
 /**
  * The embedded database belongs to one process at a time: two processes writing the same data
@@ -76,7 +93,7 @@ export async function openDb(options: OpenDbOptions = {}): Promise<Db> {
  */
 export function lockDataDir(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, 'sozialraum.lock');
+  const file = path.join(dataDir, LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx');
@@ -158,21 +175,59 @@ export function encodeCopyText(rows: Iterable<readonly CopyValue[]>): {
   return { chunks, count };
 }
 
-async function openPglite(dataDir: string | undefined, loadDataDir?: Blob | File): Promise<Db> {
-  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
-  const parsers = {
-    [pgliteTypes.DATE]: (v: string) => v,
-    [pgliteTypes.INT8]: (v: string) => Number(v),
-    [pgliteTypes.NUMERIC]: (v: string) => Number(v),
-  };
+const PGLITE_PARSERS = {
+  [pgliteTypes.DATE]: (v: string) => v,
+  [pgliteTypes.INT8]: (v: string) => Number(v),
+  [pgliteTypes.NUMERIC]: (v: string) => Number(v),
+};
+
+async function startPglite(
+  dataDir: string | undefined,
+  loadDataDir: Blob | File | undefined,
+): Promise<PGlite> {
   // Options object form: PGlite 0.5.16 ignores the options of new PGlite(undefined, options) (measured).
   const db = new PGlite({
     ...(dataDir ? { dataDir } : {}),
-    parsers,
+    parsers: PGLITE_PARSERS,
     ...(loadDataDir ? { loadDataDir } : {}),
   });
+  await db.waitReady;
+  return db;
+}
+
+/**
+ * A new data directory starts from the empty cluster prepared at npm install (cluster-template.ts);
+ * without one, or if it cannot be read, PGlite runs initdb itself. Never touches an existing cluster.
+ */
+async function startPgliteInDir(
+  dataDir: string,
+  templateFile: string | false | undefined,
+): Promise<PGlite> {
+  const template =
+    templateFile !== false && isNewDataDir(dataDir) ? readClusterTemplate(templateFile) : undefined;
+  if (!template) return startPglite(dataDir, undefined);
   try {
-    await db.waitReady;
+    return await startPglite(dataDir, template);
+  } catch {
+    // a damaged template: clear what it left in the (new) directory and create the cluster anew
+    for (const name of readdirSync(dataDir))
+      if (name !== LOCK_FILE) rmSync(path.join(dataDir, name), { recursive: true, force: true });
+    return startPglite(dataDir, undefined);
+  }
+}
+
+async function openPglite(
+  dataDir: string | undefined,
+  loadDataDir?: Blob | File,
+  templateFile?: string | false,
+): Promise<Db> {
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
+  let db: PGlite;
+  try {
+    db =
+      dataDir && !loadDataDir
+        ? await startPgliteInDir(dataDir, templateFile)
+        : await startPglite(dataDir, loadDataDir);
   } catch (err) {
     unlock();
     throw err;
