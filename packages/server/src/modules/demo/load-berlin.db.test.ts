@@ -186,7 +186,7 @@ describe('Berlin demo', () => {
     );
     expect(indexes.map((i) => i.definition)).toEqual([
       'CREATE INDEX observation_area_idx ON public.observation USING btree (area_id, indicator_id)',
-      'CREATE UNIQUE INDEX observation_pkey ON public.observation USING btree (tenant_id, indicator_id, ref_date, area_id)',
+      'CREATE UNIQUE INDEX observation_pkey ON public.observation USING btree (indicator_id, ref_date, area_id, tenant_id)',
     ]);
     const [pk] = await db.query<{ contype: string }>(
       "SELECT contype FROM pg_constraint WHERE conrelid = 'observation'::regclass AND conname = 'observation_pkey'",
