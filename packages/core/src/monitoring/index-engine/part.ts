@@ -116,6 +116,9 @@ function combinePart(
     return { combined, combinedStats, standardisedOf: lazyZColumns(cols, inputStats, signs, valid), weights }; // prettier-ignore
   }
   const standardised = part.inputs.map(() => new Float64Array(n));
+  // writeStandardised adds to `combined`: start from 0, also in a reused workspace buffer (before
+  // ADR 0023 a second run with the same workspace added to the first run's sums).
+  combined.fill(0);
   part.inputs.forEach((_, j) =>
     writeStandardised(
       cols[j] as Float64Array,
