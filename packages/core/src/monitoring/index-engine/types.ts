@@ -121,9 +121,9 @@ export interface ComputeIndexOptions {
   /**
    * Also flag the changes of every dynamics indicator that stand out against the city-wide
    * distribution (result.outstandingChanges, in the order of definition.dynamics.inputs): the same
-   * result as flagOutstandingChangeColumns(dynamics columns, options, workspace), computed in the
-   * index's own passes over the dynamics columns where possible (distribution sums in the
-   * statistics pass, flags in the z-sum pass). Throws that function's errors after the index's own.
+   * result as flagOutstandingChangeColumns(dynamics columns, options, workspace); in the fast path
+   * the flags are taken in the index's own z-sum pass over the dynamics columns (the distribution
+   * sums with that function's own distributionSums). Throws that function's errors after the index's own.
    */
   outstandingChanges?: OutstandingChangeOptions;
   /**
