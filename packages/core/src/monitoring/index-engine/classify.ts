@@ -74,42 +74,40 @@ export function strictThresholds(boundaries: readonly ClassBoundary[]): Float64A
   return t;
 }
 
-/** Classifies the index of valid areas (−1 elsewhere); returns counts per class. */
-export function classifyColumn(
-  index: Float64Array,
-  valid: Uint8Array,
-  boundaries: readonly ResolvedBoundary[],
-  classOf: Int8Array,
-  classCount: number,
-): number[] {
-  return classifyInto(index, valid, boundaries, classOf, classCount, null, 0, 1);
+/** The columns of a classification pass: the valid areas, the index (read, or written when re-standardised) and the classes (written). */
+export interface ClassifyColumns {
+  valid: Uint8Array;
+  index: Float64Array;
+  classOf: Int8Array;
+}
+
+/** A z re-standardisation fused into the classification pass: index = (combined − mean) × inv. */
+export interface Restandardise {
+  combined: Float64Array;
+  mean: number;
+  inv: number;
 }
 
 /** x − NAN_OR_ZERO[ok] is x itself (also −0) for ok = 1 and NaN for ok = 0: a select without a branch. */
 const NAN_OR_ZERO = new Float64Array([NaN, 0]);
 
 /**
- * The classification loop shared by all paths; when `combined` is given, the index is first computed
- * as (combined − mean) × inv and written to `index` (fused re-standardisation). Up to 3 boundaries
- * are compared without branches: the class is the number of thresholds below the value, and
- * comparisons are turned into 0/1 with Number(…), which V8 compiles without a jump (a `? 1 : 0`
- * becomes a mispredicted branch for values spread over the classes: 4× slower at 200,000 areas).
+ * Classifies the index of the valid areas (−1 elsewhere); returns counts per class. With `re` the
+ * index is first computed as (combined − mean) × inv and written to `io.index` (fused
+ * re-standardisation, MSS steps 3–4). Up to 3 boundaries are compared without branches: the class
+ * is the number of thresholds below the value, and comparisons are turned into 0/1 with Number(…),
+ * which V8 compiles without a jump (a `? 1 : 0` becomes a mispredicted branch for values spread
+ * over the classes: 4× slower at 200,000 areas).
  */
-function classifyInto(
-  index: Float64Array,
-  valid: Uint8Array,
+export function classifyColumn(
+  io: ClassifyColumns,
   boundaries: readonly ResolvedBoundary[],
-  classOf: Int8Array,
   classCount: number,
-  combined: Float64Array | null,
-  mean: number,
-  inv: number,
+  re: Restandardise | null = null,
 ): number[] {
   const t = strictThresholds(boundaries);
-  if (boundaries.length > 3) return classifyMany(index, valid, t, classOf, classCount, combined, mean, inv); // prettier-ignore
-  const g = combined
-    ? restandardiseClassify3(combined, mean, inv, valid, t, index, classOf)
-    : classify3(index, valid, t, classOf);
+  if (boundaries.length > 3) return classifyMany(io, t, classCount, re);
+  const g = re ? restandardiseClassify3(io, t, re) : classify3(io, t);
   // g[k] = number of scored areas above threshold k; classes beyond the scheme hold 0.
   const counts: number[] = [];
   for (let c = 0; c < classCount; c++)
@@ -124,14 +122,12 @@ const counts3 = new Float64Array(4);
 
 /** Kernel: index = (combined − mean) × inv and class for ≤ 3 thresholds (unused ones +∞). */
 function restandardiseClassify3(
-  combined: Float64Array,
-  mean: number,
-  inv: number,
-  valid: Uint8Array,
+  io: ClassifyColumns,
   t: Float64Array,
-  index: Float64Array,
-  classOf: Int8Array,
+  re: Restandardise,
 ): Float64Array {
+  const { valid, index, classOf } = io;
+  const { combined, mean, inv } = re;
   const n = index.length;
   const t0 = t[0] as number;
   const t1 = t[1] as number;
@@ -162,12 +158,8 @@ function restandardiseClassify3(
 }
 
 /** Kernel: class of an existing index for ≤ 3 thresholds (unused ones +∞). */
-function classify3(
-  index: Float64Array,
-  valid: Uint8Array,
-  t: Float64Array,
-  classOf: Int8Array,
-): Float64Array {
+function classify3(io: ClassifyColumns, t: Float64Array): Float64Array {
+  const { valid, index, classOf } = io;
   const n = index.length;
   const t0 = t[0] as number;
   const t1 = t[1] as number;
@@ -197,27 +189,24 @@ function classify3(
 
 /** Classification for more than 3 boundaries (not used by the presets). */
 function classifyMany(
-  index: Float64Array,
-  valid: Uint8Array,
+  io: ClassifyColumns,
   t: Float64Array,
-  classOf: Int8Array,
   classCount: number,
-  combined: Float64Array | null,
-  mean: number,
-  inv: number,
+  re: Restandardise | null,
 ): number[] {
+  const { valid, index, classOf } = io;
   const n = index.length;
   const nb = t.length;
   const counts = new Int32Array(classCount);
   for (let i = 0; i < n; i++) {
     if (valid[i] !== 1) {
-      if (combined) index[i] = NaN;
+      if (re) index[i] = NaN;
       classOf[i] = -1;
       continue;
     }
     let v: number;
-    if (combined) {
-      v = ((combined[i] as number) - mean) * inv;
+    if (re) {
+      v = ((re.combined[i] as number) - re.mean) * re.inv;
       index[i] = v;
     } else v = index[i] as number;
     let c = 0;
@@ -226,26 +215,4 @@ function classifyMany(
     counts[c] = (counts[c] as number) + 1;
   }
   return Array.from(counts);
-}
-
-/** z re-standardisation and classification in one pass (boundaries known in advance). */
-export function restandardiseAndClassify(
-  combined: Float64Array,
-  stats: ColumnStats,
-  valid: Uint8Array,
-  boundaries: readonly ResolvedBoundary[],
-  index: Float64Array,
-  classOf: Int8Array,
-  classCount: number,
-): number[] {
-  return classifyInto(
-    index,
-    valid,
-    boundaries,
-    classOf,
-    classCount,
-    combined,
-    stats.mean,
-    1 / stats.sd,
-  );
 }

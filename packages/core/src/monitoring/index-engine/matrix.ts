@@ -151,18 +151,30 @@ function columnsFromClasses(
     groupE[e] = x.groupX[c] as number;
     attentionE[e] = x.attentionX[c] as number;
   }
-  matrixColumnsKernel(cls.sClass, cls.dClass as Int8Array, nd1, groupE, attentionE, out.groupOf, out.attention); // prettier-ignore
+  matrixColumnsKernel(cls, { nd1, groupE, attentionE }, out);
   ruleHits(t, x, cls, out);
+}
+
+/** Where an area's cell is: cell = sClass × nd + dClass × dMul (dMul 0 without dynamics), the last cell when unscored. */
+interface CellIndex {
+  valid: Uint8Array;
+  sClass: Int8Array;
+  dClass: Int8Array;
+  nd: number;
+  dMul: number;
+}
+
+function cellIndexOf(cls: ClassColumns, nd: number): CellIndex {
+  const { valid, sClass, dClass } = cls;
+  return { valid, sClass, dClass: dClass ?? sClass, nd, dMul: dClass ? 1 : 0 };
 }
 
 /** Rule hits: with one rule its hits are the attention flags (attentionX is its table); more: a pass each. */
 function ruleHits(t: MatrixTables, x: CellTables, cls: ClassColumns, out: MatrixColumns): void {
-  const dc = cls.dClass ?? cls.sClass;
-  const dMul = cls.dClass ? 1 : 0;
   if (t.ruleTables.length === 1) (out.hits[0] as Uint8Array).set(out.attention);
   else
     for (let r = 0; r < t.ruleTables.length; r++)
-      ruleKernel(cls.valid, cls.sClass, dc, t.nd, dMul, x.rulesX[r] as Uint8Array, out.hits[r] as Uint8Array); // prettier-ignore
+      ruleKernel(cellIndexOf(cls, t.nd), x.rulesX[r] as Uint8Array, out.hits[r] as Uint8Array);
 }
 
 /** The per-area columns and the areas per cell in one pass (general path); the first rule in the main loop, further rules in a pass each. */
@@ -172,11 +184,10 @@ function columnsByKernel(
   cls: ClassColumns,
   out: MatrixColumns,
 ): Int32Array {
-  const dc = cls.dClass ?? cls.sClass;
-  const dMul = cls.dClass ? 1 : 0;
-  const cellCounts = matrixKernel(cls.valid, cls.sClass, dc, t.nd, dMul, x.groupX, x.attentionX, x.rulesX[0] ?? x.attentionX, out.hits[0] ?? null, out.groupOf, out.attention); // prettier-ignore
+  const ci = cellIndexOf(cls, t.nd);
+  const cellCounts = matrixKernel(ci, x, out);
   for (let r = 1; r < t.ruleTables.length; r++)
-    ruleKernel(cls.valid, cls.sClass, dc, t.nd, dMul, x.rulesX[r] as Uint8Array, out.hits[r] as Uint8Array); // prettier-ignore
+    ruleKernel(ci, x.rulesX[r] as Uint8Array, out.hits[r] as Uint8Array);
   return cellCounts;
 }
 
@@ -199,25 +210,19 @@ function matrixCounts(
   return { counts, attentionCount };
 }
 
-/** Kernel of applyMatrix: table lookups per area; returns the number of areas per cell (last = unscored). */
-function matrixKernel(
-  valid: Uint8Array,
-  sClass: Int8Array,
-  dClass: Int8Array,
-  nd: number,
-  dMul: number,
-  groupX: Int16Array,
-  attentionX: Uint8Array,
-  rule0: Uint8Array,
-  hits0: Uint8Array | null,
-  groupOf: Int16Array,
-  attention: Uint8Array,
-): Int32Array {
-  const n = valid.length;
-  const nc = groupX.length - 1;
-  const cellCounts = new Int32Array(nc + 1);
+/**
+ * Kernel of applyMatrix: table lookups per area (group, the first rule, attention); returns the
+ * number of areas per cell (last = unscored).
+ */
+function matrixKernel(ci: CellIndex, x: CellTables, out: MatrixColumns): Int32Array {
+  const { valid, sClass, dClass, nd, dMul } = ci;
+  const { nc, groupX, attentionX } = x;
+  const { groupOf, attention } = out;
+  const rule0 = x.rulesX[0] ?? attentionX;
   // Without a rule the attention column doubles as the (overwritten) target of the rule lookup.
-  const h0 = hits0 ?? attention;
+  const h0 = out.hits[0] ?? attention;
+  const n = valid.length;
+  const cellCounts = new Int32Array(nc + 1);
   for (let i = 0; i < n; i++) {
     const ok = valid[i] as number;
     const cell = ((sClass[i] as number) * nd + (dClass[i] as number) * dMul - nc) * ok + nc;
@@ -234,32 +239,25 @@ function matrixKernel(
  * (status class + 1) × nd1 + dynamics class + 1 (row and column 0: unscored, class −1).
  */
 function matrixColumnsKernel(
-  sClass: Int8Array,
-  dClass: Int8Array,
-  nd1: number,
-  groupE: Int16Array,
-  attentionE: Uint8Array,
-  groupOf: Int16Array,
-  attention: Uint8Array,
+  cls: ClassColumns,
+  e: { nd1: number; groupE: Int16Array; attentionE: Uint8Array },
+  out: MatrixColumns,
 ): void {
+  const sClass = cls.sClass;
+  const dClass = cls.dClass as Int8Array;
+  const { nd1, groupE, attentionE } = e;
+  const { groupOf, attention } = out;
   const n = sClass.length;
   for (let i = 0; i < n; i++) {
-    const e = ((sClass[i] as number) + 1) * nd1 + (dClass[i] as number) + 1;
-    groupOf[i] = groupE[e] as number;
-    attention[i] = attentionE[e] as number;
+    const k = ((sClass[i] as number) + 1) * nd1 + (dClass[i] as number) + 1;
+    groupOf[i] = groupE[k] as number;
+    attention[i] = attentionE[k] as number;
   }
 }
 
 /** Kernel: hits of one further rule per area. */
-function ruleKernel(
-  valid: Uint8Array,
-  sClass: Int8Array,
-  dClass: Int8Array,
-  nd: number,
-  dMul: number,
-  ruleX: Uint8Array,
-  hits: Uint8Array,
-): void {
+function ruleKernel(ci: CellIndex, ruleX: Uint8Array, hits: Uint8Array): void {
+  const { valid, sClass, dClass, nd, dMul } = ci;
   const n = valid.length;
   const nc = ruleX.length - 1;
   for (let i = 0; i < n; i++) {

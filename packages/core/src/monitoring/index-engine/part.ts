@@ -3,12 +3,7 @@
 // definition allows (z-score, min–max, percentile rank; sum, mean, weighted sum; sd, quantile and
 // fixed classes). The fast path for the MSS presets (./fast-path.ts) gives identical results.
 import type { IndexPart } from '../types.ts';
-import {
-  boundariesKnownInAdvance,
-  classifyColumn,
-  resolveBoundaries,
-  restandardiseAndClassify,
-} from './classify.ts';
+import { boundariesKnownInAdvance, classifyColumn, resolveBoundaries } from './classify.ts';
 import { lazyZColumns, standardiseZFused, writeStandardised } from './standardise.ts';
 import { assertVariance, statsOf } from './stats.ts';
 import type { ColumnStats, PartResult, ResolvedBoundary } from './types.ts';
@@ -70,7 +65,8 @@ export function computePart(
   if (part.restandardise && part.standardisation === 'zscore' && known) {
     // MSS step 3–4: re-standardise the sum and classify, in one pass.
     const index = take(`${key}.index`, F64, n);
-    const counts = restandardiseAndClassify(combined, combinedStats, valid, known, index, classOf, classCount); // prettier-ignore
+    const re = { combined, mean: combinedStats.mean, inv: 1 / combinedStats.sd };
+    const counts = classifyColumn({ valid, index, classOf }, known, classCount, re);
     return result(index, known, counts);
   }
   let index = combined;
@@ -89,7 +85,7 @@ export function computePart(
       valid,
       validCount,
     );
-  const counts = classifyColumn(index, valid, boundaries, classOf, classCount);
+  const counts = classifyColumn({ valid, index, classOf }, boundaries, classCount);
   return result(index, boundaries, counts);
 }
 
