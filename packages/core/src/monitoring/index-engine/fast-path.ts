@@ -9,10 +9,12 @@ import { boundariesKnownInAdvance, strictThresholds } from './classify.ts';
 import {
   finalKernel,
   finalKernelAll,
+  flagTerms,
   restandardisedColumn,
   zCombine2,
   zSum2,
   zSum2Flag4,
+  zTerms,
 } from './kernels.ts';
 import type { ClassTerms, ZTerms } from './kernels.ts';
 import type { FusedFinalPass } from './matrix.ts';
@@ -72,19 +74,19 @@ function fastPartOf(
   const cols = part.inputs.map((inp) => columns[inp.indicatorId] as Float64Array);
   const terms = termsOf(part);
   // 4 slots per part; unused slots compute on column 0 with mean, scale and weight 0 (as standardiseZFused).
-  const z: ZTerms = {
-    cols: quadOf(cols),
-    mean: slotValues(
+  const z = zTerms(
+    quadOf(cols),
+    slotValues(
       stats.map((c) => c.mean),
       0,
     ),
-    scale: slotValues(
+    slotValues(
       stats.map((c, j) => (terms.signs[j] as number) / c.sd),
       0,
     ),
-    weight: slotValues(terms.termWeights, 0),
+    slotValues(terms.termWeights, 0),
     combined,
-  };
+  );
   return { part, cols, stats, terms, z };
 }
 
@@ -112,7 +114,8 @@ export function computePartsFused(
     const { limits, workspace } = outstanding;
     const flags = outstandingFlagSlots(workspace, 0, limits.length, n);
     const counts = new Float64Array(4);
-    sums = zSum2Flag4(valid, s.z, d.z, { ...limitSlots(limits), flags, counts });
+    const { lo, hi } = limitSlots(limits);
+    sums = zSum2Flag4(valid, s.z, d.z, flagTerms(lo, hi, flags, counts));
     const flagCols = [flags.c0, flags.c1, flags.c2, flags.c3];
     flagged = limits.map((_, j) => ({ flags: flagCols[j] as Uint8Array, count: counts[j] as number })); // prettier-ignore
   } else sums = (unit ? zSum2 : zCombine2)(valid, s.z, d.z);

@@ -4,6 +4,7 @@
 // locals before its loop: no cost per area (bench/monitoring.ts, ADR 0023). The arithmetic per
 // value is that of the general path (standardise.ts standardiseZFused, classify.ts
 // restandardiseClassify3), so both paths give identical values.
+import { quadOf } from './quad.ts';
 import type { Quad } from './quad.ts';
 
 /** One part in the z-sum pass: four input slots and per slot mean, scale (sign / SD) and weight; `combined` is written. */
@@ -16,6 +17,20 @@ export interface ZTerms {
   combined: Float64Array;
 }
 
+/**
+ * The structs are built only here (zTerms, flagTerms), also for the warm-up below: one object shape
+ * per struct, so the kernels' property loads see the shape they were optimised for.
+ */
+export function zTerms(
+  cols: Quad<Float64Array>,
+  mean: Float64Array,
+  scale: Float64Array,
+  weight: Float64Array,
+  combined: Float64Array,
+): ZTerms {
+  return { cols, mean, scale, weight, combined };
+}
+
 /** The outstanding-change flags taken in the z-sum pass over the dynamics columns (see outstanding.ts flagOutside4). */
 export interface FlagTerms {
   lo: Float64Array;
@@ -24,6 +39,16 @@ export interface FlagTerms {
   flags: Quad<Uint8Array>;
   /** flags per slot, written by the kernel. */
   counts: Float64Array;
+}
+
+/** FlagTerms (see zTerms). */
+export function flagTerms(
+  lo: Float64Array,
+  hi: Float64Array,
+  flags: Quad<Uint8Array>,
+  counts: Float64Array,
+): FlagTerms {
+  return { lo, hi, flags, counts };
 }
 
 /** One part in the final pass: re-standardisation (combined − mean) × inv, ≤ 3 strict thresholds (unused +∞), the class column. */
@@ -212,21 +237,12 @@ export function zSum2Flag4(valid: Uint8Array, a: ZTerms, b: ZTerms, f: FlagTerms
   const col = () => Float64Array.from({ length: n }, (_, i) => i + 1);
   const valid = new Uint8Array(n).fill(1);
   valid[3] = 0;
-  const terms = (): ZTerms => ({
-    cols: { c0: col(), c1: col(), c2: col(), c3: col() },
-    mean: new Float64Array(4).fill(4),
-    scale: new Float64Array(4).fill(0.5),
-    weight: new Float64Array(4).fill(1),
-    combined: new Float64Array(n),
-  });
+  const four = (x: number) => new Float64Array(4).fill(x);
+  const terms = () =>
+    zTerms(quadOf([col(), col(), col(), col()]), four(4), four(0.5), four(1), new Float64Array(n));
   const bytes = () => new Uint8Array(n);
   for (let k = 0; k < 3; k++)
-    zSum2Flag4(valid, terms(), terms(), {
-      lo: new Float64Array(4).fill(1.5),
-      hi: new Float64Array(4).fill(6.5),
-      flags: { c0: bytes(), c1: bytes(), c2: bytes(), c3: bytes() },
-      counts: new Float64Array(4),
-    });
+    zSum2Flag4(valid, terms(), terms(), flagTerms(four(1.5), four(6.5), quadOf([bytes(), bytes(), bytes(), bytes()]), four(0))); // prettier-ignore
 })();
 
 /** index = (combined − mean) × inv for every area (NaN stays NaN): the arithmetic of finalKernel. */

@@ -353,7 +353,7 @@ export function outstandingFlagSlots(
       len,
     ),
   );
-  return { c0: flags[0] as Uint8Array, c1: flags[1] as Uint8Array, c2: flags[2] as Uint8Array, c3: flags[3] as Uint8Array }; // prettier-ignore
+  return quadOf(flags);
 }
 
 /** The flag bounds of 1–4 columns in slots (unused slots: −∞ / +∞, they flag nothing). */
