@@ -106,7 +106,11 @@ export function classifyColumn(
   re: Restandardise | null = null,
 ): number[] {
   const t = strictThresholds(boundaries);
-  if (boundaries.length > 3) return classifyMany(io, t, classCount, re);
+  // The counts below follow from "areas above threshold k" only for ascending thresholds. Quantile
+  // boundaries over tied values can coincide, and a 'lower' one followed by an 'upper' one at the
+  // same value gives descending thresholds: count the classes themselves then (same classes).
+  const ascending = t.every((x, k) => k === 0 || x >= (t[k - 1] as number));
+  if (boundaries.length > 3 || !ascending) return classifyMany(io, t, classCount, re);
   const g = re ? restandardiseClassify3(io, t, re) : classify3(io, t);
   // g[k] = number of scored areas above threshold k; classes beyond the scheme hold 0.
   const counts: number[] = [];

@@ -11,7 +11,10 @@
 // the outstanding changes) must agree within 1e-12 (relative, absolute below 1): the engine sums in
 // one pass with shifted sums and multiplies by 1/SD, the reference sums textbook-style and divides,
 // so the last bits may legitimately differ. The generator keeps class boundaries of z-scored parts
-// off values an index can hit exactly, so rounding cannot move an area across a boundary.
+// off values an index can hit exactly, so rounding cannot move an area across a boundary. Cases
+// whose combined values differ only by rounding noise are skipped (degenerate(), < 1 % of cases).
+// Run with other seeds and more cases before tuning the engine (done for 10 seeds × 4,000
+// cases when this test was written).
 import { describe, expect, it } from 'vitest';
 import { MonitoringError } from '../errors.ts';
 import type {
@@ -257,6 +260,15 @@ function differences(e: IndexResult, r: ReferenceResult): string[] {
   return out.filter((x): x is string => x !== null);
 }
 
+/**
+ * A part whose combined values are equal in exact arithmetic but not after rounding (e.g. two valid
+ * areas: every z is ±1, and ±1 terms can cancel). Their SD is rounding noise, so a re-standardised
+ * index of them is noise too, in the engine and in the reference alike: such cases are not compared.
+ */
+function degenerate(r: ReferenceResult): boolean {
+  return [r.status, r.dynamics].some((p) => p !== null && p.combinedStats.sd < 1e-9);
+}
+
 /** The error code of a computation, or its result. */
 function attempt<T>(f: () => T): { ok: T } | { code: string } {
   try {
@@ -275,7 +287,7 @@ describe('index engine against the per-area reference (seeded property test)', (
     const r = mulberry32(SEED);
     // one workspace for all runs: stale buffers of an earlier run must not leak into a result
     const shared: IndexWorkspace = createIndexWorkspace();
-    const seen = { fast: 0, general: 0, errors: 0, outstanding: 0, compared: 0 };
+    const seen = { fast: 0, general: 0, errors: 0, outstanding: 0, compared: 0, degenerate: 0 };
     for (let k = 0; k < CASES; k++) {
       const fast = chance(r, 0.4);
       const n = int(r, 12, 60);
@@ -301,6 +313,10 @@ describe('index engine against the per-area reference (seeded property test)', (
         seen.errors++;
         continue;
       }
+      if (degenerate(reference.ok)) {
+        seen.degenerate++;
+        continue;
+      }
       expect(differences(engine.ok, reference.ok), context).toEqual([]);
       seen.compared++;
       if (engine.ok.outstandingChanges) seen.outstanding++;
@@ -313,6 +329,7 @@ describe('index engine against the per-area reference (seeded property test)', (
     expect(seen.outstanding).toBeGreaterThan(60);
     expect(seen.errors).toBeGreaterThan(10);
     expect(seen.compared).toBeGreaterThan(CASES / 2);
+    expect(seen.degenerate).toBeLessThan(CASES / 100);
   });
 
   it('notices a changed result (the comparison can fail)', () => {

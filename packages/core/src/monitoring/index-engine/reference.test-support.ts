@@ -202,7 +202,11 @@ function boundariesOf(part: IndexPart, indexValues: readonly number[]): ClassBou
   });
 }
 
-/** Class (0-based) of a value: the number of boundaries it lies above (on a boundary: as onBoundary says). */
+/**
+ * Class (0-based) of a value: the number of boundaries it lies above (on a boundary: as onBoundary
+ * says). Counted over all boundaries, as the engine does: where quantile boundaries over tied values
+ * coincide ('lower' then 'upper' at one value), a value there lies above the second only.
+ */
 function classOf(value: number, boundaries: readonly ClassBoundary[]): number {
   let c = 0;
   for (const b of boundaries)
