@@ -1,4 +1,4 @@
-// Three test sizes (ENGINEERING.md): unit (*.test.ts, pure), db (*.db.test.ts, on PGlite and — when
+// Three test sizes (docs/engineering.md): unit (*.test.ts, pure), db (*.db.test.ts, on PGlite and — when
 // TEST_DATABASE_URL is set — again on a PostgreSQL server), e2e (e2e/*.e2e.test.ts, real Chromium).
 import { defineConfig } from 'vitest/config';
 import type { TestProjectInlineConfiguration } from 'vitest/config';

@@ -1,5 +1,6 @@
 // Journeys on the map screen in real Chromium: the coloured choropleth with legend and attribution,
-// switching the indicator with the keyboard, and opening an area's profile by clicking the map.
+// switching the indicator with the keyboard (restyled in place), and opening an area's profile by
+// clicking the map.
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -40,6 +41,19 @@ async function legendEntries(
     });
   }
   return out;
+}
+
+/** The canvas's colour counts once two reads half a second apart agree (all tiles drawn). */
+async function settledColours(page: Page): Promise<Record<string, number>> {
+  let last = '';
+  for (let i = 0; i < 40; i++) {
+    const counts = (await readMapCanvas(page)).counts;
+    const now = JSON.stringify(counts);
+    if (now === last) return counts;
+    last = now;
+    await page.waitForTimeout(500);
+  }
+  throw new Error('Die Karte kam in 20 s nicht zur Ruhe');
 }
 
 describe.skipIf(!run)('map screen in Chromium', () => {
@@ -136,6 +150,17 @@ describe.skipIf(!run)('map screen in Chromium', () => {
     );
     await expect.poll(() => combo.inputValue()).toBe(target!.nameDe);
     await saveScreenshot(page, 'indicator-switched');
+
+    // the switch restyles the areas in place (feature state, ADR 0026): once drawn, the canvas
+    // holds the same colours as a fresh load of the new indicator
+    const fresh = await openPage(browser);
+    await fresh.page.goto(page.url());
+    await waitForColouredMap(fresh.page);
+    const freshColours = await settledColours(fresh.page);
+    await expect
+      .poll(async () => (await readMapCanvas(page)).counts, { timeout: 30_000 })
+      .toEqual(freshColours);
+    await fresh.page.context().close();
     await page.context().close();
   });
 

@@ -71,7 +71,7 @@ CREATE TABLE area (
 );
 CREATE INDEX area_parent_idx ON area (tenant_id, parent_id);
 
--- Lebenslage dimensions as used in VISION.md's glossary.
+-- Lebenslage dimensions as in the glossary of docs/engineering.md.
 CREATE TABLE indicator (
   tenant_id       text NOT NULL REFERENCES tenant(id),
   id              text NOT NULL,               -- slug, e.g. 'ewr_share_age_below_6'

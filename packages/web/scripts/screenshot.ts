@@ -1,4 +1,4 @@
-// Screenshots of the web app in real Chromium, to look at what we build (ENGINEERING.md).
+// Screenshots of the web app in real Chromium, to look at what we build (docs/engineering.md).
 // Usage: node_modules/.bin/tsx packages/web/scripts/screenshot.ts [baseUrl] [outDir]
 // Needs a running server (npm run build:web && node packages/server/bin/sozialraum.mjs serve).
 import { mkdirSync } from 'node:fs';

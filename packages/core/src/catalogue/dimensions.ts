@@ -1,6 +1,6 @@
 // Lebenslagen (dimensions) of the indicator catalogue — the one list the server's schemas use
 // (indicators, table imports, point imports) and the database checks (db/migrations/0001_foundation.sql,
-// constraint indicator_dimension). Order: as the area profile shows them (glossary: VISION.md).
+// constraint indicator_dimension). Order: as the area profile shows them (glossary: docs/engineering.md).
 
 /** Lebenslage dimensions in the order the profile shows them. */
 export const DIMENSIONS = [

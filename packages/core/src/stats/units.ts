@@ -1,4 +1,4 @@
-// Branded number types (ENGINEERING.md: "so a percentage can't pass for a share").
+// Branded number types (docs/engineering.md: "so a percentage can't pass for a share").
 // The brand exists only at compile time; at run time these are plain numbers. Constructors validate
 // and throw a German RangeError, so a wrong value is caught where it enters, not where it is drawn.
 

@@ -6,27 +6,11 @@
 // Pure. The XML is scanned with indexOf, never with backtracking regular expressions over a whole
 // part: broken or hostile files (a `<row` without `</row>`, a cell reference in column ZZZZZZ) stop
 // with an XlsxFormatError in linear time instead of hanging (issue 8, item 7). The sheet is parsed
-// as a stream of text chunks, so the server inflates it chunk by chunk with a byte budget.
+// as a stream of text chunks, so the server inflates it chunk by chunk with a byte budget
+// (server/…/imports/readers/xlsx-reader.ts holds the ZIP handling; core has no reader of its own).
 // Namespace prefixes (`<x:row>`, written by the OpenXML SDK) are taken from the root element.
 
-import { strFromU8, unzipSync } from 'fflate';
 import type { CsvRecord } from './csv-parser.ts';
-
-export type TableFileFormat = 'xlsx' | 'xls' | 'ods' | 'text';
-
-/** Tells from the first bytes whether a file is XLSX (ZIP), old binary XLS, ODS or plain text. */
-export function detectFileFormat(bytes: Uint8Array): TableFileFormat {
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-    // ODS is a ZIP too; its first entry is the uncompressed "mimetype" file.
-    const head = strFromU8(bytes.subarray(30, 90), true);
-    return head.startsWith('mimetypeapplication/vnd.oasis.opendocument.spreadsheet')
-      ? 'ods'
-      : 'xlsx';
-  }
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
-    return 'xls';
-  return 'text';
-}
 
 /** A workbook part that cannot be read; `line` is the Excel row, `column` the cell reference. */
 export class XlsxFormatError extends Error {
@@ -39,22 +23,6 @@ export class XlsxFormatError extends Error {
     this.name = 'XlsxFormatError';
   }
 }
-
-export interface XlsxReadOptions {
-  /** Sheet name, or 0-based index in workbook order. Default: the first sheet. */
-  sheet?: string | number;
-}
-
-export type XlsxReadResult =
-  | {
-      ok: true;
-      /** All sheet names in workbook order. */
-      sheets: string[];
-      sheet: string;
-      /** One record per non-empty row; `line` is the Excel row number. Rows are padded to the widest row. */
-      records: CsvRecord[];
-    }
-  | { ok: false; message: string };
 
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -417,84 +385,4 @@ export function createSheetParser(opts: SheetParserOptions): SheetParser {
       return drain(true);
     },
   };
-}
-
-const META = new Set([
-  'xl/workbook.xml',
-  'xl/_rels/workbook.xml.rels',
-  'xl/sharedStrings.xml',
-  'xl/styles.xml',
-]);
-const BROKEN = 'Die Excel-Datei ist beschädigt (ZIP-Archiv nicht lesbar).';
-
-/** Reads one worksheet of an .xlsx file held in memory into records (first record = header row). */
-export function readXlsx(bytes: Uint8Array, options: XlsxReadOptions = {}): XlsxReadResult {
-  const format = detectFileFormat(bytes);
-  if (format === 'xls')
-    return {
-      ok: false,
-      message:
-        'Altes Excel-Format (.xls) wird nicht gelesen – bitte in Excel als .xlsx oder CSV speichern.',
-    };
-  if (format === 'ods')
-    return {
-      ok: false,
-      message:
-        'OpenDocument-Tabellen (.ods) werden nicht gelesen – bitte als .xlsx oder CSV speichern.',
-    };
-  if (format !== 'xlsx') return { ok: false, message: 'Die Datei ist keine Excel-Datei (.xlsx).' };
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, { filter: (f) => META.has(f.name) });
-  } catch {
-    return { ok: false, message: BROKEN };
-  }
-  const wbXml = files['xl/workbook.xml'];
-  const relsXml = files['xl/_rels/workbook.xml.rels'];
-  if (!wbXml || !relsXml)
-    return {
-      ok: false,
-      message: 'Die Datei ist keine Excel-Arbeitsmappe (xl/workbook.xml fehlt).',
-    };
-  const { sheets, date1904 } = parseWorkbook(strFromU8(wbXml), strFromU8(relsXml));
-  if (sheets.length === 0)
-    return { ok: false, message: 'Die Excel-Datei enthält kein Tabellenblatt.' };
-  const wanted = options.sheet ?? 0;
-  const chosen =
-    typeof wanted === 'number' ? sheets[wanted] : sheets.find((s) => s.name === wanted);
-  if (!chosen) {
-    return {
-      ok: false,
-      message: `Tabellenblatt '${String(wanted)}' gibt es nicht; vorhanden: ${sheets.map((s) => `'${s.name}'`).join(', ')}`,
-    };
-  }
-  let sheetFiles: Record<string, Uint8Array>;
-  try {
-    sheetFiles = unzipSync(bytes, { filter: (f) => f.name === chosen.path });
-  } catch {
-    return { ok: false, message: BROKEN };
-  }
-  const sheetBytes = sheetFiles[chosen.path];
-  if (!sheetBytes)
-    return {
-      ok: false,
-      message: `Tabellenblatt '${chosen.name}' fehlt in der Datei (${chosen.path}).`,
-    };
-  const ss = files['xl/sharedStrings.xml'];
-  const st = files['xl/styles.xml'];
-  let records: CsvRecord[];
-  try {
-    const parser = createSheetParser({
-      shared: ss ? parseSharedStrings(strFromU8(ss)) : [],
-      dateStyle: st ? parseDateStyles(strFromU8(st)) : [],
-      date1904,
-    });
-    records = [...parser.push(strFromU8(sheetBytes)), ...parser.end()];
-  } catch (err) {
-    if (err instanceof XlsxFormatError) return { ok: false, message: err.message };
-    throw err;
-  }
-  const width = Math.max(0, ...records.map((r) => r.fields.length));
-  for (const rec of records) while (rec.fields.length < width) rec.fields.push('');
-  return { ok: true, sheets: sheets.map((s) => s.name), sheet: chosen.name, records };
 }

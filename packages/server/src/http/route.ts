@@ -1,5 +1,5 @@
 // defineRoute: one place where a route's zod schemas validate the request and describe the
-// operation for the OpenAPI document (ENGINEERING.md: validate at the edge, same schemas generate
+// operation for the OpenAPI document (docs/engineering.md: validate at the edge, same schemas generate
 // OpenAPI). Handlers receive parsed, typed input and return plain data; SQL lives in stores.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// Display names for Lebenslage dimensions (glossary in VISION.md) and other enumerations.
+// Display names for Lebenslage dimensions (glossary in docs/engineering.md) and other enumerations.
 import type { Lang } from '../i18n/index.tsx';
 
 const DIMENSIONS: Record<string, { de: string; en: string }> = {

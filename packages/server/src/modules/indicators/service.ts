@@ -38,7 +38,7 @@ export interface Catalogue {
 }
 
 // One catalogue per (database, tenant) and process. The coverage GROUP BY scans all observations
-// (0.7 s per million rows on PGlite, STACK.md), so it runs once and again only after an import.
+// (0.7 s per million rows on PGlite, docs/stack.md), so it runs once and again only after an import.
 let catalogueCache = new WeakMap<object, Map<string, Promise<Catalogue>>>();
 
 // The map's values of one indicator × level × date and the area profiles are read far more often

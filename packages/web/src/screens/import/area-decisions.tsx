@@ -4,6 +4,7 @@
 import { useId } from 'react';
 import type { ImportError, ImportReport } from '../../lib/api.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { formatNumber } from '../../lib/core-bridge.ts';
 
 /** Offers to read the file again with x and y swapped when the server saw swapped axes. */
 export function SwapAxesOffer({
@@ -46,9 +47,9 @@ export function AreaDecisions({
   missingChoice: MissingChoice;
   onMissing: (c: MissingChoice) => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const id = useId();
-  const fmt = (n: number) => n.toLocaleString('de-DE');
+  const fmt = (n: number) => formatNumber(n, 0, lang);
   return (
     <>
       {covering.length > 0 && (

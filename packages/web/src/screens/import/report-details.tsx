@@ -8,6 +8,7 @@ import { formatNumber } from '../../lib/core-bridge.ts';
 import type { TableImportDetails } from '../../lib/api-imports.ts';
 import type { Decisions } from './decisions.ts';
 import { NameReview } from './name-review.tsx';
+import { formatStoredValue } from './stored-value.ts';
 import { isoToGerman } from './new-indicators.ts';
 import type { ImportState } from './use-import.ts';
 
@@ -140,8 +141,7 @@ function Overwrite({ d }: { d: TableImportDetails }) {
   const { t, lang } = useI18n();
   const o = d.overwrite;
   const f = (n: number) => formatNumber(n, 0, lang);
-  const v = (x: number | null) =>
-    x === null ? t.impMissingValue : x.toLocaleString(lang === 'en' ? 'en-GB' : 'de-DE');
+  const v = (x: number | null) => (x === null ? t.impMissingValue : formatStoredValue(x, lang));
   return (
     <Block title={t.impOverwriteTitle}>
       <p>{t.impOverwriteSummary(f(o.changed), f(o.unchanged), f(o.added))}</p>

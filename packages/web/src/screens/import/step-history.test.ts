@@ -8,6 +8,14 @@ describe('import history: durations', () => {
     expect(formatDuration(185_000, 'de')).toBe('3 min 5 s');
     expect(formatDuration(null, 'de')).toBe('–');
   });
+
+  it('says "< 0,1 s" for runs under 50 ms instead of "0,0 s"', () => {
+    expect(formatDuration(0, 'de')).toBe('< 0,1 s');
+    expect(formatDuration(49, 'de')).toBe('< 0,1 s');
+    expect(formatDuration(50, 'de')).toBe('0,1 s');
+    expect(formatDuration(30, 'en')).toBe('< 0.1 s');
+    expect(formatDuration(1250, 'en')).toBe('1.3 s');
+  });
 });
 
 describe('import history: file names', () => {

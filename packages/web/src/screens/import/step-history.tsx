@@ -38,12 +38,15 @@ export function formatTimestamp(iso: string, lang: string): string {
   });
 }
 
-/** Milliseconds → "0,8 s", "12 s", "3 min 5 s"; '–' while running. */
+/**
+ * Milliseconds → "< 0,1 s", "0,8 s", "12 s", "3 min 5 s"; '–' while running. Under 50 ms one decimal
+ * would say "0,0 s", as if the import took no time.
+ */
 export function formatDuration(ms: number | null | undefined, lang: string): string {
   if (ms === null || ms === undefined) return '–';
-  const loc = lang === 'en' ? 'en-GB' : 'de-DE';
-  if (ms < 10_000)
-    return `${(ms / 1000).toLocaleString(loc, { maximumFractionDigits: 1, minimumFractionDigits: 1 })} s`;
+  const locale = lang === 'en' ? 'en' : 'de';
+  if (ms < 50) return `< ${formatNumber(0.1, 1, locale)} s`;
+  if (ms < 10_000) return `${formatNumber(ms / 1000, 1, locale)} s`;
   const s = Math.round(ms / 1000);
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
 }

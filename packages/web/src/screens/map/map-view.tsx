@@ -1,4 +1,5 @@
-// The MapLibre choropleth: areas filled by class colour, hatched where there is no value.
+// The MapLibre choropleth: areas filled by class colour, hatched where there is no value. The
+// geometry goes into the source once per level; colours are feature state (area-paint.ts, ADR 0026).
 // Fully offline: a blank background style with our own layers, unless a basemap style URL is configured.
 import { fitPadding } from '../../lib/fit-padding.ts';
 import { useEffect, useRef, useState } from 'react';
@@ -10,12 +11,22 @@ import type { AreaCollection } from '../../lib/api.ts';
 import { NO_DATA_COLOR } from '../../lib/core-bridge.ts';
 import { createHatchImage, HATCH_IMAGE_ID } from '../../lib/hatch.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import {
+  areaPaintStates,
+  fillColorFromState,
+  hatchOpacityFromState,
+  sameIds,
+  selectedFilter,
+  shownFilter,
+} from './area-paint.ts';
 import { syncPointLayers, type PointLayerData } from './point-layer.ts';
 
-// Without this Vite bundles no worker and MapLibre fails with "Worker failed to load" (STACK.md).
+// Without this Vite bundles no worker and MapLibre fails with "Worker failed to load" (docs/stack.md).
 setWorkerUrl(workerUrl);
 
 const SOURCE = 'areas';
+/** The layers that draw areas; a hidden (retired) area is filtered out of each. */
+const AREA_LAYERS = ['areas-fill', 'areas-nodata', 'areas-line', 'areas-hover'] as const;
 const BLANK_STYLE: StyleSpecification = {
   version: 8,
   sources: {},
@@ -65,24 +76,6 @@ function boundsOf(fc: AreaCollection): [[number, number], [number, number]] | nu
     : null;
 }
 
-function withColors(
-  fc: AreaCollection,
-  colors: ReadonlyMap<number, string | null>,
-  hidden: ReadonlySet<number> | undefined,
-) {
-  const shown = hidden?.size ? fc.features.filter((f) => !hidden.has(f.id)) : fc.features;
-  return {
-    type: 'FeatureCollection' as const,
-    features: shown.map((f) => {
-      const c = colors.get(f.id) ?? null;
-      return {
-        ...f,
-        properties: { ...f.properties, color: c ?? NO_DATA_COLOR, nodata: c === null },
-      };
-    }),
-  };
-}
-
 /** Renders the choropleth and reports hover and click by area id. */
 export function MapView(props: MapViewProps) {
   const { t } = useI18n();
@@ -92,6 +85,8 @@ export function MapView(props: MapViewProps) {
   const propsRef = useRef(props);
   propsRef.current = props;
   const hovered = useRef<number | null>(null);
+  /** The hidden areas the layer filters leave out now (a new map starts with none). */
+  const shownHidden = useRef<ReadonlySet<number> | undefined>(undefined);
 
   // create the map once per basemap setting
   useEffect(() => {
@@ -122,14 +117,13 @@ export function MapView(props: MapViewProps) {
         id: 'areas-fill',
         type: 'fill',
         source: SOURCE,
-        paint: { 'fill-color': ['get', 'color'], 'fill-opacity': opacity },
+        paint: { 'fill-color': fillColorFromState(NO_DATA_COLOR), 'fill-opacity': opacity },
       });
       map.addLayer({
         id: 'areas-nodata',
         type: 'fill',
         source: SOURCE,
-        filter: ['==', ['get', 'nodata'], true],
-        paint: { 'fill-pattern': HATCH_IMAGE_ID },
+        paint: { 'fill-pattern': HATCH_IMAGE_ID, 'fill-opacity': hatchOpacityFromState },
       });
       map.addLayer({
         id: 'areas-line',
@@ -183,6 +177,7 @@ export function MapView(props: MapViewProps) {
     });
     return () => {
       setReady(false);
+      shownHidden.current = undefined;
       map.remove();
       mapRef.current = null;
     };
@@ -216,22 +211,44 @@ export function MapView(props: MapViewProps) {
     };
   }, [ready, props.geometry]);
 
-  // colours (and geometry) into the source
+  // geometry into the source once per level (not per indicator or date); old states go with it
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
-    const src = map.getSource<GeoJSONSource>(SOURCE);
-    src?.setData(
-      withColors(props.geometry, props.colors, props.hidden) as Parameters<
-        GeoJSONSource['setData']
-      >[0],
-    );
-  }, [ready, props.geometry, props.colors, props.hidden]);
+    map.removeFeatureState({ source: SOURCE });
+    hovered.current = null;
+    map
+      .getSource<GeoJSONSource>(SOURCE)
+      ?.setData(props.geometry as Parameters<GeoJSONSource['setData']>[0]);
+  }, [ready, props.geometry]);
+
+  // colours as feature state: the paint expressions restyle without re-sending geometry
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    for (const { id, state } of areaPaintStates(
+      props.geometry.features,
+      props.colors,
+      NO_DATA_COLOR,
+    ))
+      map.setFeatureState({ source: SOURCE, id }, state);
+  }, [ready, props.geometry, props.colors]);
+
+  // retired areas: filtered out by id, and only when the set of them changes
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    if (sameIds(shownHidden.current, props.hidden)) return;
+    shownHidden.current = props.hidden;
+    const filter = shownFilter(props.hidden);
+    for (const layer of AREA_LAYERS) map.setFilter(layer, filter);
+    map.setFilter('areas-selected', selectedFilter(propsRef.current.selectedArea, props.hidden));
+  }, [ready, props.hidden]);
 
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
-    map.setFilter('areas-selected', ['==', ['id'], props.selectedArea ?? -1]);
+    map.setFilter('areas-selected', selectedFilter(props.selectedArea, shownHidden.current));
   }, [ready, props.selectedArea]);
 
   useEffect(() => {
