@@ -215,10 +215,15 @@ export class JobRunner {
         await done.catch(() => undefined);
       }
     };
+    let busy = false; // a tick that outlasts the interval is not overtaken by the next one
     const timer = setInterval(() => {
-      tick().catch((err: unknown) =>
-        this.options.log?.(`Geplanter Auftrag ${kind.kind}: ${messageOf(err)}`),
-      );
+      if (busy) return;
+      busy = true;
+      tick()
+        .catch((err: unknown) =>
+          this.options.log?.(`Geplanter Auftrag ${kind.kind}: ${messageOf(err)}`),
+        )
+        .finally(() => (busy = false));
     }, everyMs);
     timer.unref();
     this.timers.add(timer);
