@@ -201,7 +201,7 @@ export class JobRunner {
    * Runs a kind every `everyMs` for every tenant, skipping a tenant whose job of that kind still
    * runs. Stopped by stop().
    */
-  schedule<P>(kind: JobKind<P, unknown>, everyMs: number, params: P): void {
+  schedule<P, R>(kind: JobKind<P, R>, everyMs: number, params: P): void {
     this.define(kind);
     const tick = async () => {
       for (const tenantId of await listTenantIds(this.db)) {
