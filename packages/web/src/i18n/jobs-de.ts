@@ -1,0 +1,31 @@
+// Texts of the job list (/auftraege), German.
+const STATUS: Record<string, string> = {
+  queued: 'wartet',
+  running: 'läuft',
+  succeeded: 'erfolgreich',
+  failed: 'fehlgeschlagen',
+};
+const KINDS: Record<string, string> = {
+  'imports.table': 'Tabellen-Import',
+  'imports.areas': 'Gebiets-Import',
+  'alerts.detect': 'Frühwarnung prüfen',
+};
+
+export const jobsDe = {
+  jobsTitle: 'Aufträge',
+  jobsLink: 'Aufträge',
+  jobsIntro:
+    'Was der Server im Hintergrund ausgeführt hat: Importe und die geplante Prüfung der Frühwarnung – wer sie gestartet hat, wann, wie lange sie liefen und woran sie gescheitert sind.',
+  jobsEmpty: 'Noch keine Aufträge.',
+  jobsReload: 'Aktualisieren',
+  jobsColStatus: 'Status',
+  jobsColKind: 'Art',
+  jobsColWho: 'Gestartet von',
+  jobsColStart: 'Beginn',
+  jobsColDuration: 'Dauer',
+  jobsColError: 'Fehler',
+  jobsSystem: 'Zeitplan (System)',
+  jobsStatusName: (status: string): string => STATUS[status] ?? status,
+  jobsKindName: (kind: string): string => KINDS[kind] ?? kind,
+  jobsAttempts: (n: string) => `${n} Versuche`,
+};
