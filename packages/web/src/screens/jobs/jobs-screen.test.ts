@@ -4,6 +4,7 @@ import { formatDuration } from './jobs-screen.tsx';
 describe('formatDuration', () => {
   it('writes short durations with a decimal comma and long ones in minutes and hours', () => {
     expect(formatDuration(null)).toBe('—');
+    expect(formatDuration(12)).toBe('< 0,1 s');
     expect(formatDuration(420)).toBe('0,4 s');
     expect(formatDuration(9_950)).toBe('10,0 s');
     expect(formatDuration(12_400)).toBe('12 s');

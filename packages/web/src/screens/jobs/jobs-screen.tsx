@@ -12,9 +12,10 @@ import { useFetch } from '../../lib/use-fetch.ts';
 
 const REFRESH_MS = 5_000;
 
-/** A duration in German words: "0,4 s", "12 s", "3 min 5 s", "1 h 2 min". */
+/** A duration in German words: "< 0,1 s", "0,4 s", "12 s", "3 min 5 s", "1 h 2 min". */
 export function formatDuration(ms: number | null): string {
   if (ms === null) return '—';
+  if (ms < 100) return `< ${formatNumber(0.1, 1)} s`;
   if (ms < 10_000) return `${formatNumber(ms / 1000, 1)} s`;
   const s = Math.round(ms / 1000);
   if (s < 60) return `${s} s`;
