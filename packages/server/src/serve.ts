@@ -3,6 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './app-context.ts';
 import { buildApp } from './app.ts';
 import { alertDetectionJob } from './modules/alerts/index.ts';
+import {
+  CLEANUP_EVERY_MS,
+  FileStore,
+  fileCleanupJob,
+  filePolicies,
+} from './modules/files/index.ts';
 import { publicBaseUrl, type Config } from './config.ts';
 import { openDb, type Db } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
@@ -45,8 +51,13 @@ export async function prepareDb(config: Config, log: (m: string) => void): Promi
   return db;
 }
 
-/** The scheduled jobs of a running server (SOZIALRAUM_ALERT_SCHEDULE). */
+/** The scheduled jobs of a running server: file cleanup, alert detection (SOZIALRAUM_ALERT_SCHEDULE). */
 function scheduleJobs(app: FastifyInstance, ctx: AppContext, log: (m: string) => void): void {
+  // the files on disk belong to the installation: cleaned up as its own tenant's job
+  const files = new FileStore(ctx.config.dataDir, filePolicies(ctx.config.maxUploadBytes));
+  app.sozialraumJobs.schedule(fileCleanupJob(files), CLEANUP_EVERY_MS, {}, async () => [
+    ctx.tenantId,
+  ]);
   const minutes = ctx.config.alertScheduleMinutes;
   if (minutes === null) return;
   app.sozialraumJobs.schedule(alertDetectionJob(app, ctx, { retries: 2 }), minutes * 60_000, {});

@@ -30,8 +30,6 @@ const ownerOf = (auth: Principal): UploadOwner => ({
   userId: auth.userId,
 });
 
-const SWEEP_EVERY_MS = 3_600_000;
-
 /** The person's separators for the analysis; the same one for both is refused in words. */
 function separatorOverride(
   decimal: ',' | '.' | undefined,
@@ -56,11 +54,9 @@ const uploadIdParams = z.object({
 /** Registers the import routes. */
 export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const root = uploadsRoot(ctx.config.dataDir);
-  // uploads nobody ran (also those a restart orphaned) do not pile up on disk
+  // uploads nobody ran (also those a restart orphaned) do not pile up on disk; while the server
+  // runs, the scheduled job files.cleanup sweeps them (ADR 0025)
   await sweepUploads(root);
-  const sweeper = setInterval(() => void sweepUploads(root).catch(() => undefined), SWEEP_EVERY_MS);
-  sweeper.unref();
-  app.addHook('onClose', async () => clearInterval(sweeper));
   await app.register(fastifyMultipart, {
     limits: { fileSize: ctx.config.maxUploadBytes, files: 10 },
   });

@@ -198,13 +198,18 @@ export class JobRunner {
   }
 
   /**
-   * Runs a kind every `everyMs` for every tenant, skipping a tenant whose job of that kind still
-   * runs. Stopped by stop().
+   * Runs a kind every `everyMs` for every tenant (or those `tenants` names), skipping a tenant whose
+   * job of that kind still runs. Stopped by stop().
    */
-  schedule<P, R>(kind: JobKind<P, R>, everyMs: number, params: P): void {
+  schedule<P, R>(
+    kind: JobKind<P, R>,
+    everyMs: number,
+    params: P,
+    tenants: () => Promise<string[]> = () => listTenantIds(this.db),
+  ): void {
     this.define(kind);
     const tick = async () => {
-      for (const tenantId of await listTenantIds(this.db)) {
+      for (const tenantId of await tenants()) {
         if (this.stopping) return;
         const open = await listOpenJobs(this.db, tenantId);
         if (open.some((j) => j.kind === kind.kind)) continue;
