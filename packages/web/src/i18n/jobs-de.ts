@@ -9,13 +9,14 @@ const KINDS: Record<string, string> = {
   'imports.table': 'Tabellen-Import',
   'imports.areas': 'Gebiets-Import',
   'alerts.detect': 'Frühwarnung prüfen',
+  'files.cleanup': 'Dateien aufräumen',
 };
 
 export const jobsDe = {
   jobsTitle: 'Aufträge',
   jobsLink: 'Aufträge',
   jobsIntro:
-    'Was der Server im Hintergrund ausgeführt hat: Importe und die geplante Prüfung der Frühwarnung – wer sie gestartet hat, wann, wie lange sie liefen und woran sie gescheitert sind.',
+    'Was der Server im Hintergrund ausgeführt hat: Importe, die geplante Prüfung der Frühwarnung und das Aufräumen alter Dateien – wer sie gestartet hat, wann, wie lange sie liefen und woran sie gescheitert sind.',
   jobsEmpty: 'Noch keine Aufträge.',
   jobsReload: 'Aktualisieren',
   jobsColStatus: 'Status',

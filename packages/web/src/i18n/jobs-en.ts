@@ -11,13 +11,14 @@ const KINDS: Record<string, string> = {
   'imports.table': 'Table import',
   'imports.areas': 'Areas import',
   'alerts.detect': 'Early-warning check',
+  'files.cleanup': 'File cleanup',
 };
 
 export const jobsEn: typeof jobsDe = {
   jobsTitle: 'Jobs',
   jobsLink: 'Jobs',
   jobsIntro:
-    'What the server ran in the background: imports and the scheduled early-warning check – who started them, when, how long they ran and why they failed.',
+    'What the server ran in the background: imports, the scheduled early-warning check and the cleanup of old files – who started them, when, how long they ran and why they failed.',
   jobsEmpty: 'No jobs yet.',
   jobsReload: 'Reload',
   jobsColStatus: 'Status',
