@@ -16,7 +16,11 @@ export function importJob(
     retries: 0,
     run: async (ctx) => {
       const report = await work((p) => ctx.progress({ ...p }));
-      ctx.progress({ phase: 'fertig', rowsRead: report.rowsRead, bytesRead: 0, bytesTotal: 0 });
+      try {
+        ctx.progress({ phase: 'fertig', rowsRead: report.rowsRead, bytesRead: 0, bytesTotal: 0 });
+      } catch {
+        // the runner is stopping, but the import has committed: it is done all the same
+      }
       return report;
     },
     outcome: (r) => ({

@@ -244,6 +244,28 @@ describe('restart safety', () => {
     expect(await new JobRunner(db).recover()).toEqual({ resumed: 0, failed: 0 });
   });
 
+  it('work that returned while the runner stops is recorded as done, not as interrupted', async () => {
+    const runner = new JobRunner(db);
+    let stopping: Promise<void> | undefined;
+    const job = await runner.start(
+      T,
+      {
+        kind: 'test.late',
+        resumable: false,
+        retries: 0,
+        run: async () => {
+          stopping = runner.stop(); // the shutdown begins just as the (committed) work returns
+          return 'geschafft';
+        },
+      },
+      {},
+      who,
+    );
+    expect(await job.done).toBe('geschafft');
+    await stopping;
+    expect(await getJob(db, T, job.id)).toMatchObject({ status: 'succeeded', result: 'geschafft' });
+  });
+
   it('a resumable job left running is run again by the next runner', async () => {
     let runs = 0;
     const kind: JobKind<{ days: number }, string> = {

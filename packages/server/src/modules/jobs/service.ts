@@ -298,8 +298,8 @@ export class JobRunner {
     };
     let result: R;
     try {
+      // work that returned is done (and committed), even if the runner is stopping meanwhile
       result = await kind.run(ctx);
-      if (abort.signal.aborted) throw new JobInterrupted();
     } catch (err) {
       await saver.settle();
       // a stopping runner leaves the record as a crash would; recover() decides at the next start
