@@ -18,6 +18,7 @@ import { getMapGeometry, listAreaSystems, registerAreaRoutes } from './modules/a
 import { registerHealthRoutes } from './modules/health/routes.ts';
 import { registerImportRoutes } from './modules/imports/routes.ts';
 import { JobRunner, registerJobRoutes } from './modules/jobs/index.ts';
+import { registerMailRoutes } from './modules/mail/index.ts';
 import {
   getTenantCatalogue,
   invalidateCatalogueCache,
@@ -113,6 +114,7 @@ export async function buildApp(
   registerMonitoringRoutes(app, ctx);
   registerAlertRoutes(app, ctx);
   registerJobRoutes(app, ctx);
+  registerMailRoutes(app, ctx);
   await registerImportRoutes(app, ctx);
   registerPointImportRoutes(app, ctx); // needs the multipart parser registerImportRoutes adds
 

@@ -12,6 +12,11 @@ const KINDS: Record<string, string> = {
   'files.cleanup': 'Dateien aufräumen',
 };
 
+const PURPOSES: Record<string, string> = {
+  alerts: 'Frühwarnung',
+  password_reset: 'Passwort zurücksetzen',
+};
+
 export const jobsDe = {
   jobsTitle: 'Aufträge',
   jobsLink: 'Aufträge',
@@ -29,4 +34,15 @@ export const jobsDe = {
   jobsStatusName: (status: string): string => STATUS[status] ?? status,
   jobsKindName: (kind: string): string => KINDS[kind] ?? kind,
   jobsAttempts: (n: string) => `${n} Versuche`,
+  mailLogTitle: 'E-Mail-Versand',
+  mailLogIntro:
+    'Jede E-Mail, die der Server verschickt hat oder nicht zustellen konnte (Frühwarnungen, Passwort zurücksetzen).',
+  mailLogEmpty: 'Noch keine E-Mails.',
+  mailLogWhen: 'Zeit',
+  mailLogPurpose: 'Anlass',
+  mailLogRecipient: 'Empfänger',
+  mailLogSubject: 'Betreff',
+  mailLogSent: 'zugestellt',
+  mailLogFailed: 'nicht zugestellt',
+  mailLogPurposeName: (purpose: string): string => PURPOSES[purpose] ?? purpose,
 };

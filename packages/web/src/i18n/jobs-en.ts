@@ -14,6 +14,11 @@ const KINDS: Record<string, string> = {
   'files.cleanup': 'File cleanup',
 };
 
+const PURPOSES: Record<string, string> = {
+  alerts: 'Early warning',
+  password_reset: 'Password reset',
+};
+
 export const jobsEn: typeof jobsDe = {
   jobsTitle: 'Jobs',
   jobsLink: 'Jobs',
@@ -31,4 +36,15 @@ export const jobsEn: typeof jobsDe = {
   jobsStatusName: (status: string): string => STATUS[status] ?? status,
   jobsKindName: (kind: string): string => KINDS[kind] ?? kind,
   jobsAttempts: (n: string) => `${n} attempts`,
+  mailLogTitle: 'E-mail delivery',
+  mailLogIntro:
+    'Every e-mail the server sent or could not deliver (early warnings, password resets).',
+  mailLogEmpty: 'No e-mails yet.',
+  mailLogWhen: 'Time',
+  mailLogPurpose: 'Purpose',
+  mailLogRecipient: 'Recipient',
+  mailLogSubject: 'Subject',
+  mailLogSent: 'delivered',
+  mailLogFailed: 'not delivered',
+  mailLogPurposeName: (purpose: string): string => PURPOSES[purpose] ?? purpose,
 };

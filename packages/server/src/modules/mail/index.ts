@@ -8,3 +8,4 @@ export {
   type MailTimeouts,
 } from './transport.ts';
 export { listDeliveries, type DeliveryRow } from './store.ts';
+export { registerMailRoutes } from './routes.ts';

@@ -7,7 +7,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import type { Db } from '../../db/db.ts';
-import { createTestUser } from '../../testing/auth.ts';
+import { createTestUser, tokenHeaders } from '../../testing/auth.ts';
 import { insertFixture, testContext } from '../../testing/fixtures.ts';
 import { createTestDb } from '../../testing/test-db.ts';
 import { listDeliveries } from './store.ts';
@@ -132,5 +132,20 @@ describe('mail transport', () => {
       subject: 'Sozialraum: Passwort zurücksetzen',
       status: 'sent',
     });
+    // the administration reads the log; others may not
+    const admin = await tokenHeaders(db, await createTestUser(db, { roles: ['administrator'] }));
+    const log = await app.inject({ url: '/api/mail-deliveries?limit=2', headers: admin });
+    expect(log.statusCode).toBe(200);
+    expect(log.json()[0]).toMatchObject({
+      purpose: 'password_reset',
+      recipient: user.email,
+      status: 'sent',
+      error: null,
+    });
+    expect(log.json()[1]).toMatchObject({ recipient: 'voll@stadt.example', status: 'failed' });
+    const viewer = await tokenHeaders(db, user);
+    expect((await app.inject({ url: '/api/mail-deliveries', headers: viewer })).statusCode).toBe(
+      403,
+    );
   });
 });

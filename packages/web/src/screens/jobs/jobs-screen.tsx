@@ -1,5 +1,5 @@
 // /auftraege: the recent jobs of the tenant for the administration (status, kind, who, start,
-// duration, error); refreshes itself while a job runs.
+// duration, error; refreshes itself while a job runs), and below it the e-mail delivery log.
 import { useEffect } from 'react';
 import { listJobs, type Job } from '../../api/jobs.ts';
 import { RequireAuth } from '../../components/guard.tsx';
@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { formatDateTime } from '../../lib/access.ts';
 import { formatNumber } from '../../lib/core-bridge.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
+import { MailLog } from './mail-log.tsx';
 
 const REFRESH_MS = 5_000;
 
@@ -85,6 +86,7 @@ function JobList() {
             ))}
           </ListTable>
         ))}
+      <MailLog />
     </div>
   );
 }
