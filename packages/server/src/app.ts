@@ -17,6 +17,8 @@ import { registerDisclosureRoutes } from './modules/disclosure/routes.ts';
 import { getMapGeometry, listAreaSystems, registerAreaRoutes } from './modules/areas/index.ts';
 import { registerHealthRoutes } from './modules/health/routes.ts';
 import { registerImportRoutes } from './modules/imports/routes.ts';
+import { JobRunner, registerJobRoutes } from './modules/jobs/index.ts';
+import { registerMailRoutes } from './modules/mail/index.ts';
 import {
   getTenantCatalogue,
   invalidateCatalogueCache,
@@ -89,6 +91,10 @@ export async function buildApp(
   const tenants = await ctx.db.query<{ id: string }>('SELECT id FROM tenant ORDER BY id');
   for (const t of tenants) await ctx.db.transaction((tx) => syncAccessData(tx, t.id));
   app.decorate('sozialraumAccess', new AccessControl(ctx.db, ctx.tenantId));
+  // Long and scheduled work runs as jobs (ADR 0025); closing the app interrupts what still runs.
+  const jobs = new JobRunner(ctx.db, { log: (m) => app.log.warn(m) });
+  app.decorate('sozialraumJobs', jobs);
+  app.addHook('onClose', () => jobs.stop());
 
   registerErrorHandler(app);
   await registerSecurityHeaders(app, ctx.config);
@@ -107,6 +113,8 @@ export async function buildApp(
   registerOgcRoutes(app, ctx);
   registerMonitoringRoutes(app, ctx);
   registerAlertRoutes(app, ctx);
+  registerJobRoutes(app, ctx);
+  registerMailRoutes(app, ctx);
   await registerImportRoutes(app, ctx);
   registerPointImportRoutes(app, ctx); // needs the multipart parser registerImportRoutes adds
 

@@ -26,6 +26,13 @@ describe('loadConfig', () => {
     expect(c.loadDemo).toBe(true);
     expect(c.oidc).toBeUndefined();
     expect(c.trustProxy).toBe(false);
+    expect(c.alertScheduleMinutes).toBe(1440);
+  });
+
+  it('reads the alert schedule in minutes, or off', () => {
+    expect(loadConfig({ SOZIALRAUM_ALERT_SCHEDULE: '60' }).alertScheduleMinutes).toBe(60);
+    expect(loadConfig({ SOZIALRAUM_ALERT_SCHEDULE: 'off' }).alertScheduleMinutes).toBeNull();
+    expect(loadConfig({ SOZIALRAUM_ALERT_SCHEDULE: 'OFF' }).alertScheduleMinutes).toBeNull();
   });
 
   it('reads valid values', () => {
@@ -84,6 +91,8 @@ describe('loadConfig', () => {
     ['SOZIALRAUM_TENANT', 'Leipzig Stadt', 'Kennung aus Kleinbuchstaben'],
     ['SOZIALRAUM_TENANT_AGS', '14 713', 'Gemeindeschlüssel aus 2 bis 12 Ziffern'],
     ['SOZIALRAUM_OIDC_ISSUER', 'sso', 'keine gültige Adresse'],
+    ['SOZIALRAUM_ALERT_SCHEDULE', 'täglich', 'keine ganze Zahl von 5 bis 44.640'],
+    ['SOZIALRAUM_ALERT_SCHEDULE', '1', 'keine ganze Zahl von 5 bis 44.640'],
   ])('refuses %s=%s naming the variable and the reason', (name, value, reason) => {
     const found = problems({ [name]: value });
     expect(found).toHaveLength(name === 'SOZIALRAUM_OIDC_ISSUER' ? 2 : 1);

@@ -43,6 +43,11 @@ export interface Config {
         autoCreate: boolean;
       }
     | undefined;
+  /**
+   * Minutes between scheduled alert detections (a job per tenant, ADR 0025); null = off (only the
+   * button). Only `sozialraum serve` schedules; tests and the CLI never do.
+   */
+  alertScheduleMinutes: number | null;
 }
 
 /**
@@ -212,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ?.replace(/\/+$/, ''),
     trustProxy: r.bool('SOZIALRAUM_TRUST_PROXY', false),
     oidc: readOidc(r),
+    alertScheduleMinutes: readAlertSchedule(r),
   };
   if (r.problems.length) throw new ConfigError(r.problems);
   return config;
@@ -244,6 +250,15 @@ function readOidc(r: EnvReader): Config['oidc'] {
     label: r.raw('SOZIALRAUM_OIDC_LABEL') ?? 'Mit Single Sign-on anmelden',
     autoCreate,
   };
+}
+
+/** Daily by default; 5 minutes at the shortest (detection reads every active rule), 31 days at most. */
+export const ALERT_SCHEDULE_DEFAULT_MINUTES = 1440;
+
+function readAlertSchedule(r: EnvReader): number | null {
+  const v = r.raw('SOZIALRAUM_ALERT_SCHEDULE');
+  if (v?.toLowerCase() === 'off') return null;
+  return r.integer('SOZIALRAUM_ALERT_SCHEDULE', ALERT_SCHEDULE_DEFAULT_MINUTES, 5, 44_640);
 }
 
 function capitalise(s: string): string {

@@ -1,6 +1,14 @@
 // Starts the app: open the database, migrate, load the demo into an empty database, listen.
 import type { FastifyInstance } from 'fastify';
+import type { AppContext } from './app-context.ts';
 import { buildApp } from './app.ts';
+import { alertDetectionJob } from './modules/alerts/index.ts';
+import {
+  CLEANUP_EVERY_MS,
+  FileStore,
+  fileCleanupJob,
+  filePolicies,
+} from './modules/files/index.ts';
 import { publicBaseUrl, type Config } from './config.ts';
 import { openDb, type Db } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
@@ -43,6 +51,19 @@ export async function prepareDb(config: Config, log: (m: string) => void): Promi
   return db;
 }
 
+/** The scheduled jobs of a running server: file cleanup, alert detection (SOZIALRAUM_ALERT_SCHEDULE). */
+function scheduleJobs(app: FastifyInstance, ctx: AppContext, log: (m: string) => void): void {
+  // the files on disk belong to the installation: cleaned up as its own tenant's job
+  const files = new FileStore(ctx.config.dataDir, filePolicies(ctx.config.maxUploadBytes));
+  app.sozialraumJobs.schedule(fileCleanupJob(files), CLEANUP_EVERY_MS, {}, async () => [
+    ctx.tenantId,
+  ]);
+  const minutes = ctx.config.alertScheduleMinutes;
+  if (minutes === null) return;
+  app.sozialraumJobs.schedule(alertDetectionJob(app, ctx, { retries: 2 }), minutes * 60_000, {});
+  log(`Frühwarnung: geplante Prüfung alle ${minutes.toLocaleString('de-DE')} Minuten.`);
+}
+
 /** Starts the HTTP server; resolves once it listens. */
 export async function startServer(
   config: Config,
@@ -51,6 +72,9 @@ export async function startServer(
   const t0 = Date.now();
   const db = await prepareDb(config, log);
   const app = await buildApp({ db, tenantId: config.tenantId, config });
+  // jobs a previous process left running: resumed or marked failed (ADR 0025)
+  await app.sozialraumJobs.recover();
+  scheduleJobs(app, { db, tenantId: config.tenantId, config }, log);
   const url = await app.listen({ port: config.port, host: config.host });
   log(
     `Sozialraum läuft auf http://localhost:${(app.server.address() as { port: number }).port} (${db.engine}, bereit nach ${((Date.now() - t0) / 1000).toFixed(1)} s)`,

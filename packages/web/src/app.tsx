@@ -21,6 +21,7 @@ import { PasswordScreen } from './screens/access/password-screen.tsx';
 import { AccountScreen } from './screens/access/account-screen.tsx';
 import { AdminScreen } from './screens/access/admin-screen.tsx';
 import { AuditScreen } from './screens/access/audit-screen.tsx';
+import { JobsScreen } from './screens/jobs/jobs-screen.tsx';
 import { SourcesScreen } from './screens/sources/sources-screen.tsx';
 import { PointsScreen } from './screens/points/points-screen.tsx';
 
@@ -133,6 +134,7 @@ export function App() {
         {route.screen === 'account' && <AccountScreen />}
         {route.screen === 'admin' && <AdminScreen search={search} />}
         {route.screen === 'audit' && <AuditScreen search={search} />}
+        {route.screen === 'jobs' && <JobsScreen />}
         {route.screen === 'sources' && <SourcesScreen />}
         {route.screen === 'points' && <PointsScreen />}
         {monitoring && <MonitoringScreen search={search} />}

@@ -22,6 +22,10 @@ let doc: { paths: Record<string, Record<string, { responses: Record<string, unkn
 beforeAll(async () => {
   db = await createTestDb();
   fx = await insertFixture(db);
+  // one finished job, so GET /api/jobs/:id has something to show
+  await db.exec(
+    `INSERT INTO job (tenant_id, kind, status, started_by) VALUES ('berlin', 'alerts.detect', 'succeeded', 'system')`,
+  );
   app = await buildApp(testContext(db), { validateResponses: true, warmCaches: false });
   await app.ready();
   const user = await createTestUser(db, {
@@ -86,6 +90,7 @@ function existing(name: string, url: string): string {
     indices: 'statuscheck',
     'point-datasets': 'kitas',
     sources: 'afs',
+    jobs: '1',
   };
   return (name === 'id' ? byResource[url.split('/')[2] ?? ''] : byName[name]) ?? '999999';
 }

@@ -165,6 +165,12 @@ export function testContext(db: Db, overrides: Partial<Config> = {}): AppContext
   return {
     db,
     tenantId: FIXTURE_TENANT,
-    config: { ...loadConfig({}), webDist: '/nonexistent-web-dist', ...overrides },
+    config: {
+      ...loadConfig({}),
+      webDist: '/nonexistent-web-dist',
+      // no scheduled alert detection in tests (ADR 0025)
+      alertScheduleMinutes: null,
+      ...overrides,
+    },
   };
 }

@@ -82,6 +82,11 @@ export function UserMenu({ departmentName }: { departmentName: (id: string) => s
               <Link href="/protokoll">{t.auditLog}</Link>
             </li>
           )}
+          {auth.can('audit.read_all') && (
+            <li>
+              <Link href="/auftraege">{t.jobsLink}</Link>
+            </li>
+          )}
           <li>
             <button
               type="button"

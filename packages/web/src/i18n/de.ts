@@ -4,6 +4,7 @@ import { sourcesDe } from './sources-de.ts';
 import { areasDe } from './areas-de.ts';
 import { importDe } from './import-de.ts';
 import { indicatorEditDe } from './indicator-edit-de.ts';
+import { jobsDe } from './jobs-de.ts';
 
 export const de = {
   appName: 'Sozialraum',
@@ -498,6 +499,7 @@ export const de = {
   ...areasDe,
   ...importDe,
   ...indicatorEditDe,
+  ...jobsDe,
 };
 
 export type Widen<T> = {

@@ -5,6 +5,7 @@ import { sourcesEn } from './sources-en.ts';
 import { areasEn } from './areas-en.ts';
 import { importEn } from './import-en.ts';
 import { indicatorEditEn } from './indicator-edit-en.ts';
+import { jobsEn } from './jobs-en.ts';
 
 export const en: Dict = {
   appName: 'Sozialraum',
@@ -486,4 +487,5 @@ export const en: Dict = {
   ...areasEn,
   ...importEn,
   ...indicatorEditEn,
+  ...jobsEn,
 };

@@ -7,6 +7,7 @@ describe('matchRoute', () => {
     expect(matchRoute('/indikatoren/')).toEqual({ screen: 'catalogue' });
     expect(matchRoute('/import')).toEqual({ screen: 'import' });
     expect(matchRoute('/quellen')).toEqual({ screen: 'sources' });
+    expect(matchRoute('/auftraege')).toEqual({ screen: 'jobs' });
   });
   it('reads the area id of a profile page', () => {
     expect(matchRoute('/gebiete/745')).toEqual({ screen: 'profile', areaId: 745 });

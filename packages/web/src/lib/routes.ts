@@ -12,6 +12,7 @@ export type Route =
   | { screen: 'account' }
   | { screen: 'admin' }
   | { screen: 'audit' }
+  | { screen: 'jobs' }
   | { screen: 'indicatorEdit'; indicatorId: string }
   | { screen: 'notFound' };
 
@@ -29,6 +30,7 @@ export function matchRoute(path: string): Route {
   if (p === '/konto') return { screen: 'account' };
   if (p === '/verwaltung') return { screen: 'admin' };
   if (p === '/protokoll') return { screen: 'audit' };
+  if (p === '/auftraege') return { screen: 'jobs' };
   const e = /^\/indikatoren\/([a-z0-9_-]{1,63})\/bearbeiten$/i.exec(p);
   if (e) return { screen: 'indicatorEdit', indicatorId: e[1]! };
   const m = /^\/gebiete\/(\d{1,15})$/.exec(p);

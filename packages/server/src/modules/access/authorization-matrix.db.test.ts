@@ -73,6 +73,7 @@ function paramSample(name: string, url: string): Sample | undefined {
     'alert-rules': { berlin: 'keine-regel', leipzig: 'keine-regel' },
     alerts: { berlin: '999999', leipzig: '999999' },
     'alert-subscriptions': { berlin: '999999', leipzig: '999999' },
+    jobs: { berlin: '999999', leipzig: '999999' },
   };
   return byResource[resource];
 }

@@ -1,13 +1,13 @@
 // HTTP routes of the access module: sign-in/out, who am I, password change and reset, own API
 // tokens, and the administration of people, departments and roles.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createTransport } from 'nodemailer';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { servedOverHttps } from '../../config.ts';
 import { forbidden } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
 import { auditActor } from '../audit/chain.ts';
+import { Mailer } from '../mail/index.ts';
 import { SESSION_COOKIE } from './access-control.ts';
 import { providerLogoutUrl } from './oidc-client.ts';
 import { ALL_PERMISSIONS, PERMISSIONS } from './permissions.ts';
@@ -253,14 +253,18 @@ export function registerAccessRoutes(app: FastifyInstance, ctx: AppContext): voi
         ctx.config,
         body.email,
         auditActor(auth, request, 'none'),
-        async (to, subject, text) => {
-          const transport = createTransport(ctx.config.smtpUrl!);
-          await transport.sendMail({
-            from: ctx.config.mailFrom ?? 'sozialraum@localhost',
-            to,
-            subject,
-            text,
-          });
+        async (to, subject, text, tenantId) => {
+          // the one transport, with timeouts and the delivery log (modules/mail)
+          const mailer = new Mailer(ctx.config.smtpUrl!, ctx.config.mailFrom);
+          try {
+            await mailer.send(ctx.db, tenantId, { purpose: 'password_reset', to, subject, text });
+          } catch (err) {
+            // the answer stays the same (it must not tell whether the account exists); the
+            // failure is in the delivery log and the server log
+            request.log.warn({ err }, 'Mail zum Zurücksetzen des Passworts nicht zugestellt');
+          } finally {
+            mailer.close();
+          }
         },
         (msg) => request.log.warn(msg),
       );

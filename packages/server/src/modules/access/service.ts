@@ -270,7 +270,8 @@ export async function requestPasswordReset(
   config: Config,
   email: string,
   actor: AuditActor,
-  send: (to: string, subject: string, text: string) => Promise<void>,
+  /** Delivers the mail; the tenant is the account's (the delivery log is kept per tenant). */
+  send: (to: string, subject: string, text: string, tenantId: string) => Promise<void>,
   log: (msg: string) => void,
 ): Promise<void> {
   const user = await findUserByEmail(db, email);
@@ -294,7 +295,8 @@ ${link.url}
 
 Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail; Ihr Passwort bleibt unverändert.
 `;
-  if (config.smtpUrl) await send(user.email, 'Sozialraum: Passwort zurücksetzen', text);
+  if (config.smtpUrl)
+    await send(user.email, 'Sozialraum: Passwort zurücksetzen', text, user.tenant_id);
   else log(`Kein SMTP konfiguriert – Link zum Zurücksetzen für ${user.email}: ${link.url}`);
 }
 

@@ -212,6 +212,13 @@ describe('alert e-mail', () => {
     expect(res.mail).toMatchObject({ mode: 'smtp', sent: 0, alertsMailed: 0, failed: 2 });
     expect(res.mail.message).toContain('E-Mail-Versand fehlgeschlagen für 2 Empfänger');
     expect(res.mail.message).toContain('Postfach vorübergehend nicht verfügbar');
+    // each refused mail is in the delivery log (modules/mail)
+    const log = await db.query<{ purpose: string; status: string; error: string }>(
+      `SELECT purpose, status, error FROM mail_delivery WHERE tenant_id = 'berlin' ORDER BY id`,
+    );
+    expect(log).toHaveLength(2);
+    expect(log.every((l) => l.purpose === 'alerts' && l.status === 'failed')).toBe(true);
+    expect(log[0]!.error).toContain('Postfach vorübergehend nicht verfügbar');
     const feed = (await injectAs(appMail, admin)('/api/alerts')).json();
     expect(feed).toHaveLength(1);
     expect(feed[0].area.code).toBe('03200001');
@@ -243,6 +250,15 @@ describe('alert e-mail', () => {
       'alles@bezirk.example',
       'kinder@bezirk.example',
     ]);
+    const sent = await db.query<{ recipient: string; subject: string }>(
+      `SELECT recipient, subject FROM mail_delivery
+        WHERE tenant_id = 'berlin' AND status = 'sent' ORDER BY lower(recipient)`,
+    );
+    expect(sent.map((r) => r.recipient.toLowerCase())).toEqual([
+      'alles@bezirk.example',
+      'kinder@bezirk.example',
+    ]);
+    expect(sent[0]!.subject).toMatch(/^Sozialraum: /);
     for (const m of sink.mails) {
       expect(m.subject).toBe(
         'Sozialraum: neuer Hinweis für Gebiet 03200001 (Anstieg der Kinderarmut)',

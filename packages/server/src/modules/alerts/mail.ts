@@ -2,8 +2,8 @@
 // one German e-mail listing the new alerts that match their subscriptions (area, indicator, rule;
 // unset = all). alert_mail (migration 0005) records each alert × subscription mailed; its primary key
 // keeps a mail from ever going out twice. Without SMTP the alerts stay in the in-app feed only.
-import { createTransport } from 'nodemailer';
 import type { Db } from '../../db/db.ts';
+import { MailDeliveryError, Mailer, type MailTimeouts } from '../mail/index.ts';
 import { listAlerts, type AlertItem } from './store.ts';
 
 /** Where and how to send; smtpUrl unset = in-app only. */
@@ -18,6 +18,8 @@ export interface MailSettings {
    * that fail stay unmailed. Unset: everything is mailed.
    */
   mayRead?: ((email: string, indicatorId: string) => Promise<boolean>) | undefined;
+  /** SMTP timeouts (default: mail/transport.ts DEFAULT_TIMEOUTS). */
+  timeouts?: MailTimeouts | undefined;
 }
 
 /** What the mail step did; part of the detect response. */
@@ -141,13 +143,8 @@ export async function sendAlertMails(
     const key = p.email.trim().toLowerCase();
     byEmail.set(key, [...(byEmail.get(key) ?? []), p]);
   }
-  const transport = createTransport({
-    url: settings.smtpUrl,
-    // a dead server must not hold the detect request for minutes (defaults: 2 min / 10 min)
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-  });
+  // the one transport, with timeouts and the delivery log (modules/mail)
+  const transport = new Mailer(settings.smtpUrl, settings.from, settings.timeouts);
   const report: MailReport = { mode: 'smtp', sent: 0, alertsMailed: 0, failed: 0, message: '' };
   const errors: string[] = [];
   try {
@@ -171,8 +168,8 @@ export async function sendAlertMails(
       const alerts: AlertItem[] = [];
       for (const id of alertIds) alerts.push(...(await listAlerts(db, tenantId, { id })));
       try {
-        await transport.sendMail({
-          from: settings.from ?? 'Sozialraum <sozialraum@localhost>',
+        await transport.send(db, tenantId, {
+          purpose: 'alerts',
           to: email,
           subject: formatSubject(alerts),
           text: formatBody(alerts, settings.baseUrl),
@@ -194,7 +191,13 @@ export async function sendAlertMails(
           [tenantId, claimed.map((p) => p.alertId), claimed.map((p) => p.subscriptionId)],
         );
         report.failed++;
-        errors.push(`${email}: ${err instanceof Error ? err.message : String(err)}`);
+        const reason =
+          err instanceof MailDeliveryError
+            ? err.reason
+            : err instanceof Error
+              ? err.message
+              : String(err);
+        errors.push(`${email}: ${reason}`);
       }
     }
   } finally {

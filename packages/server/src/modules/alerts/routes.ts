@@ -2,13 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
-import { publicBaseUrl } from '../../config.ts';
 import { badRequest, notFound } from '../../http/errors.ts';
 import type { Principal } from '../access/principal.ts';
 import { listDepartments } from '../access/service.ts';
 import { auditActor } from '../audit/chain.ts';
-import { getTenantCatalogue } from '../indicators/index.ts';
-import { canReadIndicator } from '../indicators/policy.ts';
+import { alertDetectionJob } from './detect-job.ts';
 import { assertCanEditRule, assertOwnSubscription, ownsSubscription } from './policy.ts';
 import {
   alertSchema,
@@ -27,7 +25,6 @@ import {
 import {
   createRule,
   createSubscription,
-  detectAlerts,
   editRule,
   removeSubscription,
   setAlertStatus,
@@ -167,21 +164,24 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     body: detectBodySchema,
     response: detectResultSchema,
     // Detection runs every rule; the answer shows only the outcomes of rules the person may read.
-    handler: async ({ auth, request }) =>
-      visibleOutcomes(
+    handler: async ({ auth, request }) => {
+      // a job like the scheduled run (ADR 0025); the person waits for it, so no retries here
+      const job = await app.sozialraumJobs.start(
+        auth.tenantId,
+        alertDetectionJob(app, ctx, {
+          actor: auditActor(auth, request, 'alerts.detect'),
+          retries: 0,
+        }),
+        {},
+        { startedBy: auth.name, userId: auth.userId },
+      );
+      const result = await job.done;
+      return visibleOutcomes(
         await alertReader(ctx.db, auth),
         await listRules(ctx.db, auth.tenantId),
-        await detectAlerts(ctx.db, auth.tenantId, auditActor(auth, request, 'alerts.detect'), {
-          smtpUrl: ctx.config.smtpUrl,
-          from: ctx.config.mailFrom,
-          baseUrl: publicBaseUrl(ctx.config),
-          mayRead: async (email, indicatorId) => {
-            const ind = (await getTenantCatalogue(ctx.db, auth.tenantId)).byId.get(indicatorId);
-            if (!ind) return true;
-            return canReadIndicator(await app.sozialraumAccess.readerOf(auth.tenantId, email), ind);
-          },
-        }),
-      ),
+        result,
+      );
+    },
   });
 
   defineRoute(app, {

@@ -148,6 +148,28 @@ describe('import over HTTP', () => {
     await reading;
     expect(seen[0]).toContain('"phase":"warten"');
     expect(seen.some((l) => l.includes('"phase":"fertig"'))).toBe(true);
+    // the stream carries the same security headers as every other answer (it takes the reply over)
+    expect(events.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(events.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(events.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(events.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(events.headers.get('cache-control')).toContain('no-cache');
+    expect(events.headers.get('cache-control')).toContain('private');
+    // the import ran as a job: its events name it, and the administration sees it in /api/jobs
+    const jobId = Number(/"jobId":(\d+)/.exec(seen.join('\n'))?.[1]);
+    expect(jobId).toBeGreaterThan(0);
+    const job = (await api({ url: `/api/jobs/${jobId}` })).json();
+    expect(job).toMatchObject({
+      kind: 'imports.table',
+      status: 'succeeded',
+      params: { uploadId, kind: 'table', dryRun: false, files: ['einwohner.csv'] },
+      result: { status: 'unchanged', rowsRead: 4 },
+      error: null,
+    });
+    expect(job.startedBy).not.toBe('system');
+    expect(job.durationMs).toBeGreaterThanOrEqual(0);
+    const list = (await api({ url: '/api/jobs?kind=imports.table' })).json();
+    expect(list[0].id).toBe(jobId);
   });
 
   it('refuses an empty file with a clear German message', async () => {

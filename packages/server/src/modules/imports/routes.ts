@@ -8,7 +8,7 @@ import { HttpError, notFound } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
 import { missingPermission } from '../access/access-control.ts';
 import type { Principal } from '../access/principal.ts';
-import { auditActor } from '../audit/chain.ts';
+import { actorName, auditActor } from '../audit/chain.ts';
 import { canEditIndicator, canReadIndicator } from '../indicators/policy.ts';
 import { analysisSchema, reportSchema, runBodySchema } from './schema.ts';
 import { analyzeUpload, listImportRuns, runAreaImport, runTableImport } from './service.ts';
@@ -21,14 +21,14 @@ import {
   uploadsRoot,
   type UploadOwner,
 } from './uploads.ts';
-import { ProgressHub } from './progress.ts';
+import { importJob } from './import-job.ts';
+import { openEventStream } from '../../http/event-stream.ts';
+import type { Progress } from './progress.ts';
 
 const ownerOf = (auth: Principal): UploadOwner => ({
   tenantId: auth.tenantId,
   userId: auth.userId,
 });
-
-const SWEEP_EVERY_MS = 3_600_000;
 
 /** The person's separators for the analysis; the same one for both is refused in words. */
 function separatorOverride(
@@ -54,12 +54,9 @@ const uploadIdParams = z.object({
 /** Registers the import routes. */
 export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const root = uploadsRoot(ctx.config.dataDir);
-  const progress = new ProgressHub();
-  // uploads nobody ran (also those a restart orphaned) do not pile up on disk
+  // uploads nobody ran (also those a restart orphaned) do not pile up on disk; while the server
+  // runs, the scheduled job files.cleanup sweeps them (ADR 0025)
   await sweepUploads(root);
-  const sweeper = setInterval(() => void sweepUploads(root).catch(() => undefined), SWEEP_EVERY_MS);
-  sweeper.unref();
-  app.addHook('onClose', async () => clearInterval(sweeper));
   await app.register(fastifyMultipart, {
     limits: { fileSize: ctx.config.maxUploadBytes, files: 10 },
   });
@@ -151,42 +148,41 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
         throw notFound(
           `Upload ${params.uploadId} gibt es nicht (mehr). Bitte die Datei erneut hochladen.`,
         );
-      try {
-        const report =
-          body.kind === 'table'
-            ? await runTableImport(
-                ctx.db,
-                auth.tenantId,
-                upload,
-                {
-                  ...body,
-                  source: body.source ? { ...body.source, id: body.source.id ?? '' } : undefined,
-                  actor: auditActor(auth, request, 'imports.run'),
-                  defaultDepartment: auth.departmentId ?? undefined,
-                  mayWrite: (department) => canEditIndicator(auth, department),
-                  mayRead: (indicator) => canReadIndicator(auth, indicator),
-                },
-                (p) => progress.emit(params.uploadId, p),
-              )
-            : await runAreaImport(ctx.db, auth.tenantId, upload, {
+      const work = (onProgress: (p: Progress) => void) =>
+        body.kind === 'table'
+          ? runTableImport(
+              ctx.db,
+              auth.tenantId,
+              upload,
+              {
                 ...body,
                 source: body.source ? { ...body.source, id: body.source.id ?? '' } : undefined,
                 actor: auditActor(auth, request, 'imports.run'),
-              });
-        progress.emit(
+                defaultDepartment: auth.departmentId ?? undefined,
+                mayWrite: (department) => canEditIndicator(auth, department),
+                mayRead: (indicator) => canReadIndicator(auth, indicator),
+              },
+              onProgress,
+            )
+          : runAreaImport(ctx.db, auth.tenantId, upload, {
+              ...body,
+              source: body.source ? { ...body.source, id: body.source.id ?? '' } : undefined,
+              actor: auditActor(auth, request, 'imports.run'),
+            });
+      try {
+        // the import runs as a job (ADR 0025): recorded, followed by the progress stream below
+        const job = await app.sozialraumJobs.start(
+          auth.tenantId,
+          importJob(body.kind, work),
+          { uploadId: params.uploadId, files: upload.files.map((f) => f.name), ...body },
+          { startedBy: actorName(auditActor(auth, request, 'imports.run')), userId: auth.userId },
           params.uploadId,
-          { phase: 'fertig', rowsRead: report.rowsRead, bytesRead: 0, bytesTotal: 0 },
-          true,
         );
+        const report = await job.done;
         if (!body.dryRun && report.status !== 'failed')
           await removeUpload(root, params.uploadId, ownerOf(auth));
         return report;
       } catch (err) {
-        progress.emit(
-          params.uploadId,
-          { phase: 'fehler', rowsRead: 0, bytesRead: 0, bytesTotal: 0 },
-          true,
-        );
         throw fileErrorAsHttp(err);
       }
     },
@@ -196,7 +192,8 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
     method: 'GET',
     url: '/api/imports/:uploadId/events',
     operationId: 'importProgress',
-    summary: 'Fortschritt eines laufenden Imports (Server-Sent Events „progress“)',
+    summary:
+      'Fortschritt eines laufenden Imports (Server-Sent Events „progress“, „done“; alle 15 s ein Kommentar)',
     tags: ['Import'],
     permission: 'imports.run',
     params: uploadIdParams,
@@ -205,23 +202,23 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
     handler: async ({ params, reply, request, auth }) => {
       if (!(await getUpload(root, params.uploadId, ownerOf(auth))))
         throw notFound(`Upload ${params.uploadId} gibt es nicht (mehr).`);
-      reply.hijack();
-      reply.raw.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache',
-        connection: 'keep-alive',
+      const stream = openEventStream(request, reply, ctx.config);
+      stream.send({ phase: 'warten', rowsRead: 0, bytesRead: 0, bytesTotal: 0 });
+      const off = app.sozialraumJobs.subscribeSubject(auth.tenantId, params.uploadId, (e) => {
+        if (!e.done) return stream.send({ ...e.progress, jobId: e.jobId });
+        // a finished import reports 'fertig' (also when it rejected the file); a thrown error 'fehler'
+        const end =
+          e.progress?.phase === 'fertig'
+            ? e.progress
+            : { phase: 'fehler', rowsRead: 0, bytesRead: 0, bytesTotal: 0 };
+        stream.send({ ...end, jobId: e.jobId });
+        stream.send({}, 'done');
+        stream.end();
       });
-      const send = (data: unknown, event = 'progress') =>
-        reply.raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      send({ phase: 'warten', rowsRead: 0, bytesRead: 0, bytesTotal: 0 });
-      const off = progress.subscribe(params.uploadId, (p, done) => {
-        send(p);
-        if (done) {
-          send({}, 'done');
-          reply.raw.end();
-        }
+      request.raw.on('close', () => {
+        off();
+        stream.end();
       });
-      request.raw.on('close', off);
       return reply;
     },
   });

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { HttpError } from '../../http/errors.ts';
 import { ImportFileError } from './readers/errors.ts';
+import { filePolicies, safeFileName, sweepFolders } from '../files/index.ts';
 
 export interface UploadedFile {
   name: string;
@@ -41,9 +42,9 @@ const ID = /^[a-f0-9]{24}$/;
 /** How long an upload waits for its import: a working day is plenty to check an analysis. */
 export const UPLOAD_MAX_AGE_MS = 24 * 3_600_000;
 
-/** The folder that holds uploads for this installation. */
+/** The folder that holds uploads for this installation (the files service's kind 'upload'). */
 export function uploadsRoot(dataDir: string): string {
-  return path.join(dataDir, 'uploads');
+  return path.join(dataDir, filePolicies(0).upload.folder);
 }
 
 /** Creates an empty upload folder and returns its id and path. */
@@ -55,10 +56,7 @@ export async function createUpload(root: string): Promise<{ id: string; dir: str
 }
 
 /** A safe file name inside an upload folder (no paths, no hidden files). */
-export function safeName(name: string): string {
-  const base = path.basename(name.replace(/\\/g, '/')).replace(/[^\p{L}\p{N}._ -]/gu, '_');
-  return base.replace(/^\.+/, '') || 'datei';
-}
+export const safeName = safeFileName;
 
 /** Records the original names and the owner after the files were written. */
 export async function finishUpload(root: string, id: string, owner: UploadOwner): Promise<Upload> {
@@ -122,31 +120,11 @@ export async function discardNewUpload(root: string, id: string): Promise<void> 
 
 /**
  * Removes expired uploads and folders without a readable meta.json that are older than an hour
- * (a restart during an upload leaves those). Returns how many folders went.
+ * (a restart during an upload leaves those). Returns how many folders went. The files service's
+ * rule for every kind (modules/files), with the uploads' lifetime.
  */
-export async function sweepUploads(root: string, now = Date.now()): Promise<number> {
-  let names: string[];
-  try {
-    names = await readdir(root);
-  } catch {
-    return 0;
-  }
-  let removed = 0;
-  for (const id of names) {
-    if (!ID.test(id)) continue;
-    const meta = await readMeta(root, id);
-    const born = meta
-      ? Date.parse(meta.createdAt)
-      : await stat(path.join(root, id)).then(
-          (s) => s.mtimeMs,
-          () => now,
-        );
-    const maxAge = meta ? UPLOAD_MAX_AGE_MS : 3_600_000;
-    if (now - born <= maxAge) continue; // an unreadable date counts as expired
-    await rm(path.join(root, id), { recursive: true, force: true });
-    removed++;
-  }
-  return removed;
+export function sweepUploads(root: string, now = Date.now()): Promise<number> {
+  return sweepFolders(root, UPLOAD_MAX_AGE_MS, now);
 }
 
 /** SHA-256 of files (streamed), to recognise a file imported before. */

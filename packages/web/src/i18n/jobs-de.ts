@@ -1,0 +1,48 @@
+// Texts of the job list (/auftraege), German.
+const STATUS: Record<string, string> = {
+  queued: 'wartet',
+  running: 'läuft',
+  succeeded: 'erfolgreich',
+  failed: 'fehlgeschlagen',
+};
+const KINDS: Record<string, string> = {
+  'imports.table': 'Tabellen-Import',
+  'imports.areas': 'Gebiets-Import',
+  'alerts.detect': 'Frühwarnung prüfen',
+  'files.cleanup': 'Dateien aufräumen',
+};
+
+const PURPOSES: Record<string, string> = {
+  alerts: 'Frühwarnung',
+  password_reset: 'Passwort zurücksetzen',
+};
+
+export const jobsDe = {
+  jobsTitle: 'Aufträge',
+  jobsLink: 'Aufträge',
+  jobsIntro:
+    'Was der Server im Hintergrund ausgeführt hat: Importe, die geplante Prüfung der Frühwarnung und das Aufräumen alter Dateien – wer sie gestartet hat, wann, wie lange sie liefen und woran sie gescheitert sind.',
+  jobsEmpty: 'Noch keine Aufträge.',
+  jobsReload: 'Aktualisieren',
+  jobsColStatus: 'Status',
+  jobsColKind: 'Art',
+  jobsColWho: 'Gestartet von',
+  jobsColStart: 'Beginn',
+  jobsColDuration: 'Dauer',
+  jobsColError: 'Fehler',
+  jobsSystem: 'Zeitplan (System)',
+  jobsStatusName: (status: string): string => STATUS[status] ?? status,
+  jobsKindName: (kind: string): string => KINDS[kind] ?? kind,
+  jobsAttempts: (n: string) => `${n} Versuche`,
+  mailLogTitle: 'E-Mail-Versand',
+  mailLogIntro:
+    'Jede E-Mail, die der Server verschickt hat oder nicht zustellen konnte (Frühwarnungen, Passwort zurücksetzen).',
+  mailLogEmpty: 'Noch keine E-Mails.',
+  mailLogWhen: 'Zeit',
+  mailLogPurpose: 'Anlass',
+  mailLogRecipient: 'Empfänger',
+  mailLogSubject: 'Betreff',
+  mailLogSent: 'zugestellt',
+  mailLogFailed: 'nicht zugestellt',
+  mailLogPurposeName: (purpose: string): string => PURPOSES[purpose] ?? purpose,
+};
