@@ -46,17 +46,9 @@ export interface AreaSystem {
   levels: Level[];
 }
 
-export type Polarity = 'higher_is_better' | 'higher_is_worse' | 'neutral';
-export type Dimension =
-  | 'income'
-  | 'work'
-  | 'education'
-  | 'health'
-  | 'housing'
-  | 'environment'
-  | 'participation'
-  | 'demography'
-  | 'social_index';
+import type { Dimension, Polarity } from '@sozialraum/contracts/enums';
+
+export type { Dimension, Polarity };
 
 export interface Coverage {
   systemId: string;

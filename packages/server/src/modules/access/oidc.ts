@@ -16,6 +16,7 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as client from 'openid-client';
 import { z } from 'zod';
+import { isSafeReturnPath, RETURN_PATH_MAX_CHARS } from '@sozialraum/contracts/rules';
 import type { AppContext } from '../../app-context.ts';
 import { publicBaseUrl, servedOverHttps, type Config } from '../../config.ts';
 import type { Sql } from '../../db/db.ts';
@@ -81,9 +82,7 @@ interface FlowState {
 
 /** An in-app path to return to after sign-in, or undefined (never another site, never the API). */
 export function safeReturnPath(p: string | undefined): string | undefined {
-  if (!p || !p.startsWith('/') || p.startsWith('//') || p.includes('\\')) return undefined;
-  if (p.startsWith('/api/') || /[\u0000-\u001f]/.test(p)) return undefined;
-  return p.slice(0, 500);
+  return isSafeReturnPath(p) ? p.slice(0, RETURN_PATH_MAX_CHARS) : undefined;
 }
 
 /** AES-256-GCM key for the flow cookie, derived from the client secret (HKDF-SHA-256). */
