@@ -16,6 +16,7 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as client from 'openid-client';
 import { z } from 'zod';
+import { ssoCallbackSchema, ssoStartSchema } from '@sozialraum/contracts/access';
 import { isSafeReturnPath, RETURN_PATH_MAX_CHARS } from '@sozialraum/contracts/rules';
 import type { AppContext } from '../../app-context.ts';
 import { publicBaseUrl, servedOverHttps, type Config } from '../../config.ts';
@@ -255,7 +256,7 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: AppContext): void 
     querystring: z.object({
       weiter: z.string().max(500).optional().describe('Pfad der App, zu dem es danach geht'),
     }),
-    response: z.object({}),
+    response: ssoStartSchema,
     ...redirects,
     handler: async ({ query, request, reply }) => {
       const oidc = ctx.config.oidc;
@@ -295,7 +296,7 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: AppContext): void 
     summary: 'Rückkehr vom Anmeldedienst: prüft die Antwort, meldet an und leitet zur Startseite',
     tags: ['Zugang'],
     permission: 'none',
-    response: z.object({}),
+    response: ssoCallbackSchema,
     ...redirects,
     handler: async ({ request, reply }) => {
       const oidc = ctx.config.oidc;

@@ -226,3 +226,5 @@ export const bindResultSchema = indexSummarySchema.extend({
   inputs: z.array(boundInputSchema),
   warnings: z.array(z.string()),
 });
+
+export const indexSummaryListSchema = z.array(indexSummarySchema);
