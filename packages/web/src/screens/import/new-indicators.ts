@@ -27,7 +27,7 @@ export type PolarityId = Polarity;
 export const DIMENSION_IDS = DIMENSIONS;
 export type DimensionId = Dimension;
 
-/** Server rule for indicator ids (schema.ts newIndicatorSchema). */
+/** Server rule for indicator ids (contracts/imports.ts newIndicatorSchema). */
 export const INDICATOR_ID = /^[a-z][a-z0-9_]{1,62}$/;
 
 /** Marker value of the per-column select meaning "create a new indicator from this column". */
