@@ -7,7 +7,8 @@ import {
   RETURN_PATH_MAX_CHARS,
   type Editor,
 } from '@sozialraum/contracts/rules';
-import type { AuditEntry, Indicator, Me, PermissionInfo } from './api.ts';
+import type { Me, PermissionInfo } from '../api/access.ts';
+import type { AuditEntry } from '../api/audit.ts';
 
 /** Whether the person holds a permission. */
 export function can(me: Me | null, permission: string): boolean {
@@ -26,7 +27,7 @@ export function editorOf(me: Me | null): Editor | null {
 }
 
 /** The server's rule (contracts): indicators.edit_all, or indicators.edit for the own department's. */
-export function canEditIndicator(me: Me | null, ind: Pick<Indicator, 'department'>): boolean {
+export function canEditIndicator(me: Me | null, ind: { department: string | null }): boolean {
   const who = editorOf(me);
   return !!who && mayEditIndicator(who, ind.department);
 }

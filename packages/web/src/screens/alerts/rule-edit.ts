@@ -1,6 +1,7 @@
 // Pure helpers of the rule editor on the Frühwarnungen screen: who may edit a rule, the draft of a
 // rule as form text (German decimal comma) and the PATCH body built from the draft.
-import type { AlertRule, IndexRuleParams, IndicatorChangeParams, Me } from '../../lib/api.ts';
+import type { Me } from '../../api/access.ts';
+import type { AlertRule, IndexRuleParams, IndicatorChangeParams } from '../../api/alerts.ts';
 import { mayEditAlertRule } from '@sozialraum/contracts/rules';
 import { editorOf } from '../../lib/access.ts';
 
