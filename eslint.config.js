@@ -40,7 +40,14 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['@sozialraum/server', '@sozialraum/web', '**/server/**', '**/web/**'],
+              group: [
+                '@sozialraum/server',
+                '@sozialraum/web',
+                '@sozialraum/contracts',
+                '@sozialraum/contracts/*',
+                '**/server/**',
+                '**/web/**',
+              ],
               message: 'core imports nothing of ours',
             },
             {
@@ -63,6 +70,25 @@ export default tseslint.config(
         },
       ],
       'no-restricted-globals': ['error', { name: 'fetch', message: 'core does no I/O' }],
+    },
+  },
+  {
+    // the contract (packages/contracts) is shared by server and web: it imports only zod and core.
+    files: ['packages/contracts/src/**/*.ts'],
+    ignores: ['packages/contracts/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!zod$|@sozialraum/core$|\\./)',
+              message: 'contracts import only zod, @sozialraum/core and their own files',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'contracts do no I/O' }],
     },
   },
   {

@@ -30,7 +30,7 @@ import { registerPointImportRoutes } from './modules/points/import-routes.ts';
 import { registerPointRoutes } from './modules/points/routes.ts';
 import { registerSourceRoutes } from './modules/sources/index.ts';
 import { defineRoute } from './http/route.ts';
-import { z } from 'zod';
+import { openApiDocumentSchema } from '@sozialraum/contracts/health';
 
 export interface BuildAppOptions {
   /** Check every JSON response against its schema (tests turn this on; a violation is a 500). */
@@ -126,7 +126,7 @@ export async function buildApp(
     summary: 'Diese API-Beschreibung (OpenAPI 3.1)',
     tags: ['Betrieb'],
     permission: 'none',
-    response: z.record(z.string(), z.unknown()),
+    response: openApiDocumentSchema,
     handler: () => {
       // Built on first request, when every module has registered its routes.
       document ??= buildOpenApiDocument(registry, {

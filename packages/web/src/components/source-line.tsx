@@ -1,5 +1,5 @@
 // "Every number on screen can be traced to its source, method and licence": one line per source.
-import type { Source } from '../lib/api.ts';
+import type { Source } from '../api/sources.ts';
 import { useI18n } from '../i18n/index.tsx';
 
 /** Source title/publisher (linked when a URL is known), licence (linked) and the required attribution text. */

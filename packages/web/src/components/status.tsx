@@ -1,7 +1,6 @@
 // Loading, error and empty states, worded in the current language.
 import type { ReactNode } from 'react';
-import { UNREACHABLE } from '../lib/api.ts';
-import type { ApiError } from '../lib/api.ts';
+import { UNREACHABLE, type ApiError } from '../api/http.ts';
 import { useI18n } from '../i18n/index.tsx';
 
 /** A polite live region saying that something is loading. */

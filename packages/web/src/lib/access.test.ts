@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Me } from './api.ts';
+import type { Me } from '../api/access.ts';
 import {
   auditDiff,
   auditOtherDetail,

@@ -1,6 +1,14 @@
 // Pure helpers of sign-in and permissions: who may see which screen or edit which indicator, safe
 // return paths after sign-in, the password rules, and audit diffs in German words.
-import type { AuditEntry, Indicator, Me, PermissionInfo } from './api.ts';
+import {
+  isSafeReturnPath,
+  mayEditIndicator,
+  passwordRuleBreaks,
+  RETURN_PATH_MAX_CHARS,
+  type Editor,
+} from '@sozialraum/contracts/rules';
+import type { Me, PermissionInfo } from '../api/access.ts';
+import type { AuditEntry } from '../api/audit.ts';
 
 /** Whether the person holds a permission. */
 export function can(me: Me | null, permission: string): boolean {
@@ -12,23 +20,24 @@ export function canAny(me: Me | null, permissions: readonly string[]): boolean {
   return permissions.some((p) => can(me, p));
 }
 
-/** Mirror of the server's rule: indicators.edit_all, or indicators.edit for the own department's. */
-export function canEditIndicator(me: Me | null, ind: Pick<Indicator, 'department'>): boolean {
-  if (!me?.user) return false;
-  if (can(me, 'indicators.edit_all')) return true;
-  return (
-    can(me, 'indicators.edit') && ind.department !== null && ind.department === me.user.departmentId
-  );
+/** The signed-in person as the contract's edit rules see her; null for visitors. */
+export function editorOf(me: Me | null): Editor | null {
+  if (!me?.user) return null;
+  return { holds: (p) => can(me, p), departmentId: me.user.departmentId };
+}
+
+/** The server's rule (contracts): indicators.edit_all, or indicators.edit for the own department's. */
+export function canEditIndicator(me: Me | null, ind: { department: string | null }): boolean {
+  const who = editorOf(me);
+  return !!who && mayEditIndicator(who, ind.department);
 }
 
 /**
  * Where to go after sign-in: an in-app path (from ?weiter=), never another site ('//host', 'http:')
- * and never back to the sign-in or password pages.
+ * and never back to the sign-in or password pages (the contract's rule); otherwise '/'.
  */
 export function safeReturnPath(next: string | null | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  if (/^\/(anmelden|passwort)(\/|\?|#|$)/.test(next)) return '/';
-  return next;
+  return isSafeReturnPath(next) ? next.slice(0, RETURN_PATH_MAX_CHARS) : '/';
 }
 
 /** The sign-in path that brings the person back to `current` afterwards. */
@@ -37,16 +46,9 @@ export function signInHref(current: string): string {
   return back === '/' ? '/anmelden' : `/anmelden?weiter=${encodeURIComponent(back)}`;
 }
 
-/** The password rules of the server (≥ 12 characters, ≥ 5 different, not the address's name). */
+/** The password rules of the server (contracts: ≥ 12 characters, ≥ 5 different, not the address's name). */
 export function passwordProblems(password: string, email?: string | null): string[] {
-  const out: string[] = [];
-  if (password.length < 12) out.push('mindestens 12 Zeichen');
-  if (password.length > 256) out.push('höchstens 256 Zeichen');
-  if (new Set(password).size < 5) out.push('mindestens 5 verschiedene Zeichen');
-  const local = email?.split('@')[0]?.toLowerCase();
-  if (local && local.length > 0 && password.toLowerCase().includes(local))
-    out.push('nicht den Namen der E-Mail-Adresse enthalten');
-  return out;
+  return passwordRuleBreaks(password, email).map((r) => r.short);
 }
 
 /** Reads the one-time token from a location hash like '#token=abc'. */

@@ -1,9 +1,9 @@
 // Who is using the app: GET /api/me at start, kept in a context with refresh/sign-in/sign-out. The
-// CSRF token lives in memory (lib/api.ts); the session cookie is HttpOnly and never read here.
+// CSRF token lives in memory (api/http.ts); the session cookie is HttpOnly and never read here.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import { AUTH_REQUIRED_EVENT, api, setCsrfToken } from './api.ts';
-import type { ApiError, Department, Me } from './api.ts';
+import { type Department, type Me, accessApi } from '../api/access.ts';
+import { AUTH_REQUIRED_EVENT, setCsrfToken, type ApiError } from '../api/http.ts';
 import { can } from './access.ts';
 
 export interface Auth {
@@ -49,7 +49,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const m = await api.me();
+      const m = await accessApi.me();
       accept(m);
       return m;
     } catch (e) {
@@ -77,7 +77,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       return;
     }
     let live = true;
-    api.departments().then(
+    accessApi.departments().then(
       (d) => live && setDepartments(d),
       () => live && setDepartments([]),
     );
@@ -88,7 +88,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (email: string, password: string) => {
-      const m = await api.signIn(email, password);
+      const m = await accessApi.signIn(email, password);
       accept(m);
       return m;
     },
@@ -98,7 +98,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(async () => {
     let providerLogoutUrl: string | undefined;
     try {
-      providerLogoutUrl = (await api.signOut()).providerLogoutUrl;
+      providerLogoutUrl = (await accessApi.signOut()).providerLogoutUrl;
     } finally {
       setCsrfToken(null);
       // After a single sign-on the provider's session ends too: its logout page sends the browser

@@ -11,13 +11,13 @@ import {
   UNITS,
   NO_DATA_COLOR,
   DIMENSIONS,
+  POLARITIES,
 } from '@sozialraum/core';
-import type { Dimension, Locale, Unit } from '@sozialraum/core';
+import type { Dimension, Locale, Polarity, Unit } from '@sozialraum/core';
 import type { ClassMethod } from './url-state.ts';
-import type { Polarity } from './api.ts';
 
-export { NO_DATA_COLOR, DIMENSIONS };
-export type { Dimension };
+export { NO_DATA_COLOR, DIMENSIONS, POLARITIES };
+export type { Dimension, Polarity };
 
 /** Unit codes of indicator values (core UNITS), for pickers. */
 export const UNIT_CODES: readonly string[] = UNITS;

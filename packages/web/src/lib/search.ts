@@ -1,5 +1,5 @@
 // Search over indicators: umlaut- and case-insensitive, grouped by Lebenslage dimension.
-import type { Indicator } from './api.ts';
+import type { Indicator } from '../api/indicators.ts';
 import { dimensionLabel, dimensionRank } from './labels.ts';
 import type { Lang } from '../i18n/index.tsx';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestedTenant } from './api.ts';
+import { requestedTenant } from '../api/http.ts';
 
 function memoryStore() {
   const m = new Map<string, string>();

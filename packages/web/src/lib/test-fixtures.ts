@@ -1,5 +1,6 @@
 // Small hand-made API objects for unit tests of the web app's pure logic.
-import type { AreaSystem, Indicator } from './api.ts';
+import type { AreaSystem } from '../api/areas.ts';
+import type { Indicator } from '../api/indicators.ts';
 
 /** An indicator with sensible defaults; override what the test is about. */
 export function makeIndicator(over: Partial<Indicator> & { id: string }): Indicator {
@@ -7,20 +8,31 @@ export function makeIndicator(over: Partial<Indicator> & { id: string }): Indica
     nameDe: over.id,
     nameEn: over.id,
     shortDe: null,
-    definitionDe: null,
+    definitionDe: '',
     definitionEn: null,
     unit: 'percent',
     kind: 'share',
     scale: 100,
     dimension: 'demography',
     polarity: 'neutral',
-    department: null,
+    department: 'sozialplanung',
+    visibility: 'public',
+    sharedWith: [],
     updateCycle: null,
     numeratorDef: null,
     denominatorDef: null,
     decimals: 1,
     methodNote: null,
-    source: null,
+    source: {
+      id: 'testquelle',
+      title: 'Testquelle',
+      publisher: 'Testamt',
+      licence: 'CC BY 4.0',
+      licenceUrl: null,
+      attribution: 'Testamt',
+      url: null,
+      notes: null,
+    },
     coverage: [],
     ...over,
   };

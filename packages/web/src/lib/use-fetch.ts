@@ -1,6 +1,6 @@
 // Loads API data with loading/error state; a newer request supersedes an older one.
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from './api.ts';
+import { ApiError } from '../api/http.ts';
 
 export type FetchState<T> =
   | { status: 'loading'; data: T | null; error: null }

@@ -16,6 +16,8 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as client from 'openid-client';
 import { z } from 'zod';
+import { ssoCallbackSchema, ssoStartSchema } from '@sozialraum/contracts/access';
+import { isSafeReturnPath, RETURN_PATH_MAX_CHARS } from '@sozialraum/contracts/rules';
 import type { AppContext } from '../../app-context.ts';
 import { publicBaseUrl, servedOverHttps, type Config } from '../../config.ts';
 import type { Sql } from '../../db/db.ts';
@@ -81,9 +83,7 @@ interface FlowState {
 
 /** An in-app path to return to after sign-in, or undefined (never another site, never the API). */
 export function safeReturnPath(p: string | undefined): string | undefined {
-  if (!p || !p.startsWith('/') || p.startsWith('//') || p.includes('\\')) return undefined;
-  if (p.startsWith('/api/') || /[\u0000-\u001f]/.test(p)) return undefined;
-  return p.slice(0, 500);
+  return isSafeReturnPath(p) ? p.slice(0, RETURN_PATH_MAX_CHARS) : undefined;
 }
 
 /** AES-256-GCM key for the flow cookie, derived from the client secret (HKDF-SHA-256). */
@@ -256,7 +256,7 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: AppContext): void 
     querystring: z.object({
       weiter: z.string().max(500).optional().describe('Pfad der App, zu dem es danach geht'),
     }),
-    response: z.object({}),
+    response: ssoStartSchema,
     ...redirects,
     handler: async ({ query, request, reply }) => {
       const oidc = ctx.config.oidc;
@@ -296,7 +296,7 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: AppContext): void 
     summary: 'Rückkehr vom Anmeldedienst: prüft die Antwort, meldet an und leitet zur Startseite',
     tags: ['Zugang'],
     permission: 'none',
-    response: z.object({}),
+    response: ssoCallbackSchema,
     ...redirects,
     handler: async ({ request, reply }) => {
       const oidc = ctx.config.oidc;

@@ -1,5 +1,6 @@
 // Who is asking: an anonymous visitor of a tenant, a signed-in person (session cookie) or a script
 // (API token). Permissions are resolved once per request from roles stored as data.
+import type { Editor } from '@sozialraum/contracts/rules';
 export type PrincipalKind = 'anonymous' | 'session' | 'token';
 
 export interface Principal {
@@ -31,5 +32,13 @@ export function anonymousPrincipal(tenantId: string, permissions: ReadonlySet<st
     departmentId: null,
     roles: ['anonymous'],
     permissions,
+  };
+}
+
+/** The principal as the contract's edit rules see it (permissions held, own department). */
+export function editorOf(principal: Principal): Editor {
+  return {
+    holds: (permission) => principal.permissions.has(permission),
+    departmentId: principal.departmentId,
   };
 }

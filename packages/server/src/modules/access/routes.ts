@@ -1,6 +1,35 @@
 // HTTP routes of the access module: sign-in/out, who am I, password change and reset, own API
 // tokens, and the administration of people, departments and roles.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  changePasswordBodySchema,
+  createdTokenSchema,
+  createdUserSchema,
+  createTokenBodySchema,
+  createUserBodySchema,
+  departmentBodySchema,
+  departmentListSchema,
+  departmentSchema,
+  linkSchema,
+  meSchema,
+  permissionListSchema,
+  publicUserSchema,
+  resetAnswerSchema,
+  resetBodySchema,
+  resetRequestAnswerSchema,
+  resetRequestBodySchema,
+  roleListSchema,
+  roleSchema,
+  saveRoleBodySchema,
+  setupBodySchema,
+  signInBodySchema,
+  signOutSchema,
+  slugSchema,
+  tokenListSchema,
+  tokenSchema,
+  updateUserBodySchema,
+  userListSchema,
+} from '@sozialraum/contracts/access';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { servedOverHttps } from '../../config.ts';
@@ -10,7 +39,7 @@ import { auditActor } from '../audit/chain.ts';
 import { Mailer } from '../mail/index.ts';
 import { SESSION_COOKIE } from './access-control.ts';
 import { providerLogoutUrl } from './oidc-client.ts';
-import { ALL_PERMISSIONS, PERMISSIONS } from './permissions.ts';
+import { PERMISSIONS } from './permissions.ts';
 import type { Principal } from './principal.ts';
 import {
   changePassword,
@@ -34,64 +63,7 @@ import {
 } from './service.ts';
 
 const tags = ['Zugang'];
-const email = z.email({ error: 'erwartet eine E-Mail-Adresse' }).max(254);
-const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, {
-  error: 'nur Kleinbuchstaben, Ziffern, - und _ (max. 63)',
-});
-
-const meSchema = z.object({
-  signedIn: z.boolean(),
-  kind: z.enum(['anonymous', 'session', 'token']),
-  tenant: z.object({ id: z.string(), name: z.string(), ags: z.string() }),
-  user: z
-    .object({
-      id: z.number(),
-      email: z.string(),
-      displayName: z.string(),
-      departmentId: z.string().nullable(),
-      roles: z.array(z.string()),
-    })
-    .nullable(),
-  permissions: z.array(z.string()),
-  csrfToken: z.string().nullable(),
-  sso: z.object({ enabled: z.boolean(), label: z.string() }),
-});
-
-const publicUserSchema = z.object({
-  id: z.number(),
-  email: z.string(),
-  displayName: z.string(),
-  departmentId: z.string().nullable(),
-  roles: z.array(z.string()),
-  active: z.boolean(),
-  hasPassword: z.boolean(),
-  sso: z.boolean(),
-});
-const linkSchema = z.object({ url: z.string(), expiresAt: z.string() });
-const departmentSchema = z.object({
-  id: slug,
-  name: z.string().trim().min(1).max(200),
-  kind: z.enum(['department', 'organisation']).default('department'),
-  orgType: z.string().trim().max(100).nullable().default(null),
-});
-const roleSchema = z.object({
-  id: z.string(),
-  nameDe: z.string(),
-  descriptionDe: z.string(),
-  builtin: z.boolean(),
-  permissions: z.array(z.string()),
-});
-const tokenSchema = z.object({
-  id: z.number(),
-  name: z.string(),
-  prefix: z.string(),
-  scopes: z.array(z.string()),
-  createdAt: z.string(),
-  expiresAt: z.string().nullable(),
-  lastUsedAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-});
-
+const slug = slugSchema;
 /** Sets the session cookie: HttpOnly, SameSite=Strict, Secure when served over https. */
 export function setSessionCookie(
   reply: FastifyReply,
@@ -157,10 +129,7 @@ export function registerAccessRoutes(app: FastifyInstance, ctx: AppContext): voi
     summary: 'Anmelden mit E-Mail-Adresse und Passwort (setzt das Sitzungs-Cookie)',
     tags,
     permission: 'none',
-    body: z.object({
-      email: z.string().trim().min(1).max(254),
-      password: z.string().min(1).max(256),
-    }),
+    body: signInBodySchema,
     response: meSchema,
     handler: async ({ body, request, reply }) => {
       const { session, user } = await signIn(ctx.db, access, {
@@ -185,13 +154,7 @@ export function registerAccessRoutes(app: FastifyInstance, ctx: AppContext): voi
       'Nach einer Anmeldung mit Single Sign-on enthält die Antwort `providerLogoutUrl`, sofern der Anmeldedienst einen end_session_endpoint anbietet: die App leitet dorthin weiter, damit auch die Sitzung beim Anmeldedienst endet (OpenID Connect RP-Initiated Logout 1.0). Der Anmeldedienst leitet danach zu `/anmelden?abgemeldet=1` zurück.',
     tags,
     permission: 'none',
-    response: z.object({
-      signedOut: z.boolean(),
-      providerLogoutUrl: z
-        .string()
-        .optional()
-        .describe('Abmeldung beim Anmeldedienst (nur nach Anmeldung mit Single Sign-on)'),
-    }),
+    response: signOutSchema,
     handler: async ({ auth, request, reply }) => {
       const sso = await signOut(ctx.db, access, auth, auditActor(auth, request, 'account.self'));
       setSessionCookie(reply, request, ctx, null);
@@ -212,10 +175,7 @@ export function registerAccessRoutes(app: FastifyInstance, ctx: AppContext): voi
     summary: 'Eigenes Passwort ändern (beendet alle anderen Sitzungen)',
     tags,
     permission: 'account.self',
-    body: z.object({
-      currentPassword: z.string().min(1).max(256),
-      newPassword: z.string().max(256),
-    }),
+    body: changePasswordBodySchema,
     response: meSchema,
     handler: async ({ auth, body, request, reply }) => {
       if (auth.kind !== 'session')
@@ -245,8 +205,8 @@ export function registerAccessRoutes(app: FastifyInstance, ctx: AppContext): voi
       'Antwortet immer gleich, ob es das Konto gibt oder nicht. Ohne SMTP steht der Link im Server-Log.',
     tags,
     permission: 'none',
-    body: z.object({ email }),
-    response: z.object({ message: z.string() }),
+    body: resetRequestBodySchema,
+    response: resetRequestAnswerSchema,
     handler: async ({ auth, body, request }) => {
       await requestPasswordReset(
         ctx.db,
@@ -283,8 +243,8 @@ export function registerAccessRoutes(app: FastifyInstance, ctx: AppContext): voi
     summary: 'Neues Passwort mit einem Einmal-Link setzen',
     tags,
     permission: 'none',
-    body: z.object({ token: z.string().min(10).max(200), newPassword: z.string().max(256) }),
-    response: z.object({ email: z.string() }),
+    body: resetBodySchema,
+    response: resetAnswerSchema,
     handler: ({ body, request }) =>
       resetPassword(ctx.db, access, body, { ip: request.ip, requestId: String(request.id) }),
   });
@@ -297,12 +257,7 @@ export function registerAccessRoutes(app: FastifyInstance, ctx: AppContext): voi
     tags,
     permission: 'none',
     csrfExempt: true,
-    body: z.object({
-      token: z.string().min(10).max(200),
-      email,
-      displayName: z.string().trim().min(1).max(200),
-      password: z.string().max(256),
-    }),
+    body: setupBodySchema,
     response: meSchema,
     refusals: { 409: 'Es gibt schon eine Administration' },
     handler: async ({ auth, body, request, reply }) => {
@@ -325,7 +280,7 @@ export function registerAccessRoutes(app: FastifyInstance, ctx: AppContext): voi
     summary: 'Eigene API-Token (ohne Geheimnis)',
     tags,
     permission: 'account.self',
-    response: z.array(tokenSchema),
+    response: tokenListSchema,
     handler: ({ auth }) => listTokens(ctx.db, auth),
   });
 
@@ -336,12 +291,8 @@ export function registerAccessRoutes(app: FastifyInstance, ctx: AppContext): voi
     summary: 'API-Token für Skripte anlegen (das Geheimnis wird nur jetzt gezeigt)',
     tags,
     permission: 'account.self',
-    body: z.object({
-      name: z.string().trim().min(1).max(100),
-      scopes: z.array(z.enum(ALL_PERMISSIONS as [string, ...string[]])).min(1),
-      expiresInDays: z.number().int().min(1).max(730).nullable().default(90),
-    }),
-    response: z.object({ token: z.string(), info: tokenSchema }),
+    body: createTokenBodySchema,
+    response: createdTokenSchema,
     status: 201,
     location: (r) => `/api/me/tokens/${r.info.id}`,
     handler: ({ auth, body, request }) =>
@@ -369,7 +320,7 @@ export function registerAccessRoutes(app: FastifyInstance, ctx: AppContext): voi
     summary: 'Abteilungen und Organisationen des Mandanten',
     tags,
     permission: 'account.self',
-    response: z.array(departmentSchema),
+    response: departmentListSchema,
     handler: ({ auth }) => listDepartments(ctx.db, auth.tenantId),
   });
 
@@ -380,7 +331,7 @@ export function registerAccessRoutes(app: FastifyInstance, ctx: AppContext): voi
     summary: 'Alle Berechtigungen (modul.verb) mit Beschreibung',
     tags,
     permission: 'account.self',
-    response: z.array(z.object({ id: z.string(), module: z.string(), descriptionDe: z.string() })),
+    response: permissionListSchema,
     handler: () =>
       Object.entries(PERMISSIONS).map(([id, descriptionDe]) => ({
         id,
@@ -397,7 +348,7 @@ export function registerAccessRoutes(app: FastifyInstance, ctx: AppContext): voi
     summary: 'Personen des Mandanten',
     tags,
     permission: 'access.users',
-    response: z.array(publicUserSchema),
+    response: userListSchema,
     handler: ({ auth }) => listPublicUsers(ctx.db, auth.tenantId),
   });
 
@@ -408,13 +359,8 @@ export function registerAccessRoutes(app: FastifyInstance, ctx: AppContext): voi
     summary: 'Person anlegen; die Antwort enthält den Einmal-Link zum Setzen des Passworts',
     tags,
     permission: 'access.users',
-    body: z.object({
-      email,
-      displayName: z.string().trim().min(1).max(200),
-      departmentId: slug.nullable().default(null),
-      roles: z.array(slug).default(['viewer']),
-    }),
-    response: z.object({ user: publicUserSchema, setupLink: linkSchema }),
+    body: createUserBodySchema,
+    response: createdUserSchema,
     status: 201,
     location: (r) => `/api/admin/users/${r.user.id}`,
     refusals: { 409: 'Es gibt schon ein Konto mit dieser Adresse' },
@@ -441,19 +387,7 @@ export function registerAccessRoutes(app: FastifyInstance, ctx: AppContext): voi
     tags,
     permission: 'access.users',
     params: z.object({ id: z.coerce.number().int() }),
-    body: z.object({
-      email: email.optional(),
-      displayName: z.string().trim().min(1).max(200).optional(),
-      departmentId: slug.nullable().optional(),
-      roles: z.array(slug).optional(),
-      active: z.boolean().optional(),
-      sso: z
-        .literal(false, { error: 'nur false: löst die Verknüpfung mit dem Single Sign-on' })
-        .optional()
-        .describe(
-          'false löst die Verknüpfung mit der Single-Sign-on-Identität; die nächste Anmeldung mit Single Sign-on verknüpft wieder über die bestätigte E-Mail-Adresse',
-        ),
-    }),
+    body: updateUserBodySchema,
     response: publicUserSchema,
     handler: ({ auth, params, body, request }) =>
       updateUser(ctx.db, access, auth, params.id, body, auditActor(auth, request, 'access.users')),
@@ -510,7 +444,7 @@ export function registerAccessRoutes(app: FastifyInstance, ctx: AppContext): voi
     tags,
     permission: 'access.departments',
     params: z.object({ id: slug }),
-    body: departmentSchema.omit({ id: true }),
+    body: departmentBodySchema,
     response: departmentSchema,
     handler: ({ auth, params, body, request }) =>
       saveDepartment(
@@ -529,7 +463,7 @@ export function registerAccessRoutes(app: FastifyInstance, ctx: AppContext): voi
     summary: 'Rollen mit ihren Berechtigungen',
     tags,
     permission: 'access.roles',
-    response: z.array(roleSchema),
+    response: roleListSchema,
     handler: ({ auth }) => listRoles(ctx.db, auth.tenantId),
   });
 
@@ -541,11 +475,7 @@ export function registerAccessRoutes(app: FastifyInstance, ctx: AppContext): voi
     tags,
     permission: 'access.roles',
     params: z.object({ id: slug }),
-    body: z.object({
-      nameDe: z.string().trim().min(1).max(100),
-      descriptionDe: z.string().trim().max(500).default(''),
-      permissions: z.array(z.string()),
-    }),
+    body: saveRoleBodySchema,
     response: roleSchema,
     handler: ({ auth, params, body, request }) =>
       saveRole(

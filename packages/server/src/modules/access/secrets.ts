@@ -2,6 +2,7 @@
 // only SHA-256 of them, so a leaked table does not let anyone sign in.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { passwordRuleBreaks } from '@sozialraum/contracts/rules';
 
 /** A URL-safe random secret with 256 bits. */
 export function newSecret(prefix = ''): string {
@@ -45,13 +46,7 @@ export function dummyPasswordHash(): Promise<string> {
   return (dummyHash ??= hashPassword(newSecret()));
 }
 
-/** Minimum rules for a new password (BSI/NIST: length over composition rules). */
+/** The refusal for a new password that breaks a rule (the contract's password rule), or null. */
 export function passwordProblem(password: string, email?: string): string | null {
-  if (password.length < 12) return 'Das Passwort muss mindestens 12 Zeichen lang sein.';
-  if (password.length > 256) return 'Das Passwort darf höchstens 256 Zeichen lang sein.';
-  if (email && password.toLowerCase().includes(email.split('@')[0]!.toLowerCase()))
-    return 'Das Passwort darf den Namen der E-Mail-Adresse nicht enthalten.';
-  if (new Set(password).size < 5)
-    return 'Das Passwort besteht aus zu wenigen verschiedenen Zeichen.';
-  return null;
+  return passwordRuleBreaks(password, email)[0]?.sentence ?? null;
 }

@@ -1,6 +1,7 @@
 // Policy of the alerts module: early warnings are internal (never public); rules belong to a
 // department — owners edit them, 'alerts.rules_all' edits every rule.
-import type { Principal } from '../access/principal.ts';
+import { mayEditAlertRule } from '@sozialraum/contracts/rules';
+import { editorOf, type Principal } from '../access/principal.ts';
 import { HttpError } from '../../http/errors.ts';
 import { notOwnDepartment } from '../access/access-control.ts';
 
@@ -18,8 +19,7 @@ export const permissions = {
  * department, the caller's own and „alerts.rules_all“ (ADR 0012).
  */
 export function assertCanEditRule(principal: Principal, department: string, ruleId: string): void {
-  if (principal.permissions.has('alerts.rules_all')) return;
-  if (principal.permissions.has('alerts.rules') && principal.departmentId === department) return;
+  if (mayEditAlertRule(editorOf(principal), department)) return;
   throw notOwnDepartment(
     principal,
     { label: `Die Regel „${ruleId}“`, department },

@@ -21,7 +21,11 @@ import {
   ruleSchema,
   subscriptionBodySchema,
   subscriptionSchema,
-} from './schema.ts';
+  alertListSchema,
+  ruleListSchema,
+  subscriptionDeletedSchema,
+  subscriptionListSchema,
+} from '@sozialraum/contracts/alerts';
 import {
   createRule,
   createSubscription,
@@ -94,7 +98,7 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
       'Regeln für Frühwarnungen (Indikatorveränderung, Klassenwechsel, wiederholt negative Dynamik)',
     tags,
     permission: 'alerts.read',
-    response: z.array(ruleSchema),
+    response: ruleListSchema,
     // rules naming an indicator or index the person may not read are not shown to her
     handler: async ({ auth }) => {
       const reader = await alertReader(ctx.db, auth);
@@ -192,7 +196,7 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     tags,
     permission: 'alerts.read',
     querystring: alertsQuerySchema,
-    response: z.array(alertSchema),
+    response: alertListSchema,
     // Alerts about an indicator the person may not read are not shown to them.
     handler: async ({ query, auth }) => {
       const reader = await alertReader(ctx.db, auth);
@@ -231,7 +235,7 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     summary: 'Abonnements von Hinweisen (E-Mail-Adresse je Gebiet, Indikator oder Regel)',
     tags,
     permission: 'alerts.subscribe',
-    response: z.array(subscriptionSchema),
+    response: subscriptionListSchema,
     // Everyone sees and manages their own subscriptions; 'alerts.rules_all' sees all of the tenant.
     handler: async ({ auth }) =>
       (await listSubscriptions(ctx.db, auth.tenantId)).filter((s) =>
@@ -270,7 +274,7 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     tags,
     permission: 'alerts.subscribe',
     params: idParamsSchema,
-    response: z.object({ deleted: z.number().int() }),
+    response: subscriptionDeletedSchema,
     handler: async ({ params, auth, request }) => {
       const sub = (await listSubscriptions(ctx.db, auth.tenantId)).find((x) => x.id === params.id);
       if (sub) assertOwnSubscription(auth, sub.email, 'löschen');

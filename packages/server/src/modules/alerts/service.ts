@@ -16,7 +16,7 @@ import {
   type detectResultSchema,
   type patchRuleBodySchema,
   type ruleBodySchema,
-} from './schema.ts';
+} from '@sozialraum/contracts/alerts';
 import {
   findLatestPair,
   insertAlert,

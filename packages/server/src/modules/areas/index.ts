@@ -1,5 +1,5 @@
 // Public face of the areas module for other modules.
-export { areaDetailSchema, bboxSchema, type AreaDetail } from './schema.ts';
+export { areaDetailSchema, bboxSchema, type AreaDetail } from '@sozialraum/contracts/areas';
 export {
   getAreaDetail,
   getMapGeometry,

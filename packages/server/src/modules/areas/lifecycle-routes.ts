@@ -1,69 +1,17 @@
 // Routes of the area lifecycle: retire an area (end date, values stay), preview its removal, remove it
 // after confirming the preview's counts. Administration of the shared area base: imports.areas.
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import {
+  removalPreviewSchema,
+  removeBodySchema,
+  retireBodySchema,
+  retireResultSchema,
+} from '@sozialraum/contracts/areas';
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
 import { auditActor } from '../audit/chain.ts';
 import { previewAreaRemoval, removeArea, retireArea } from './lifecycle.ts';
 import { areaIdParams } from './routes.ts';
-
-const count = z.number().int().min(0);
-
-const removalCountsSchema = z.object({
-  values: count,
-  pointAssignments: count,
-  alerts: count,
-  subscriptions: count,
-  synonyms: count,
-});
-
-export const removalPreviewSchema = z
-  .object({
-    area: z.object({
-      id: z.number().int(),
-      code: z.string(),
-      name: z.string(),
-      systemId: z.string(),
-      levelId: z.string(),
-    }),
-    counts: removalCountsSchema,
-    indicators: z.array(z.object({ id: z.string(), nameDe: z.string(), values: z.number().int() })),
-    children: z.number().int(),
-    removable: z.boolean(),
-    message: z.string(),
-  })
-  .meta({ id: 'AreaRemovalPreview' });
-
-const removeBodySchema = z
-  .object({
-    confirm: removalCountsSchema.partial({ synonyms: true }).meta({
-      description:
-        'die Zahlen aus der Vorschau (GET /api/areas/{id}/removal); weicht etwas ab, antwortet der Server mit 409 und der neuen Vorschau',
-    }),
-  })
-  .meta({ id: 'AreaRemoval' });
-
-const retireBodySchema = z
-  .object({
-    validTo: z.iso
-      .date({ error: 'Enddatum im Format JJJJ-MM-TT angeben' })
-      .meta({ description: 'letzter Tag, an dem das Gebiet gilt' }),
-  })
-  .meta({ id: 'AreaRetirement' });
-
-const retireResultSchema = z
-  .object({
-    area: z.object({
-      id: z.number().int(),
-      code: z.string(),
-      name: z.string(),
-      validFrom: z.iso.date().nullable(),
-      validTo: z.iso.date(),
-    }),
-    message: z.string(),
-  })
-  .meta({ id: 'AreaRetired' });
 
 /** POST /api/areas/{id}/retire, GET /api/areas/{id}/removal, DELETE /api/areas/{id}. */
 export function registerAreaLifecycleRoutes(app: FastifyInstance, ctx: AppContext): void {

@@ -5,10 +5,10 @@ import { defineRoute } from '../../http/route.ts';
 import { registerAreaLifecycleRoutes } from './lifecycle-routes.ts';
 import {
   areaDetailSchema,
-  areaListItemSchema,
-  areaSystemSchema,
+  areaListSchema,
+  areaSystemListSchema,
   mapGeometrySchema,
-} from './schema.ts';
+} from '@sozialraum/contracts/areas';
 import {
   etagMatches,
   getAreaDetail,
@@ -38,7 +38,7 @@ export function registerAreaRoutes(app: FastifyInstance, ctx: AppContext): void 
     summary: 'Gebietssysteme mit ihren Ebenen',
     tags: ['Gebiete'],
     permission: 'areas.read',
-    response: z.array(areaSystemSchema),
+    response: areaSystemListSchema,
     handler: ({ auth }) => listAreaSystems(ctx.db, auth.tenantId),
   });
 
@@ -77,7 +77,7 @@ export function registerAreaRoutes(app: FastifyInstance, ctx: AppContext): void 
       system: z.string().min(1).meta({ description: 'Gebietssystem, z. B. lor2021' }),
       level: z.string().min(1).meta({ description: 'Ebene, z. B. plr' }),
     }),
-    response: z.array(areaListItemSchema),
+    response: areaListSchema,
     handler: ({ query, auth }) => listAreas(ctx.db, auth.tenantId, query.system, query.level),
   });
 

@@ -4,7 +4,7 @@ import { simplifyTopology, type AreaGeometry } from '@sozialraum/core';
 import type { Sql } from '../../db/db.ts';
 import { notFound } from '../../http/errors.ts';
 import { loadSourceMap } from '../sources/index.ts';
-import type { AreaDetail, AreaListItem, AreaSystem } from './schema.ts';
+import type { AreaDetail, AreaListItem, AreaSystem } from '@sozialraum/contracts/areas';
 import {
   selectAncestors,
   selectArea,

@@ -2,6 +2,12 @@
 // ('audit.read') read the entries about their department's records and made by its members.
 // The UI shows the history of every record from here (entity + entityId).
 import type { FastifyInstance } from 'fastify';
+import {
+  auditCsvSchema,
+  auditEntryListSchema,
+  auditVerifySchema,
+  type AuditEntry,
+} from '@sozialraum/contracts/audit';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import type { Sql } from '../../db/db.ts';
@@ -9,21 +15,7 @@ import { defineRoute } from '../../http/route.ts';
 import type { Principal } from '../access/principal.ts';
 import { verifyAuditChain } from './chain.ts';
 
-const entrySchema = z.object({
-  id: z.number(),
-  seq: z.number().nullable(),
-  at: z.string(),
-  actor: z.string(),
-  userId: z.number().nullable(),
-  permission: z.string().nullable(),
-  ip: z.string().nullable(),
-  action: z.string(),
-  entity: z.string(),
-  entityId: z.string(),
-  detail: z.unknown(),
-  hash: z.string().nullable(),
-});
-type Entry = z.infer<typeof entrySchema>;
+type Entry = AuditEntry;
 
 const querySchema = z.object({
   entity: z.string().max(100).optional(),
@@ -115,7 +107,7 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext): void
     tags,
     permission: 'audit.read',
     querystring: querySchema,
-    response: z.array(entrySchema),
+    response: auditEntryListSchema,
     handler: ({ auth, query }) => listAuditEntries(ctx.db, auth, query),
   });
 
@@ -129,7 +121,7 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext): void
     querystring: querySchema.extend({
       limit: z.coerce.number().int().min(1).max(100_000).default(100_000),
     }),
-    response: z.string(),
+    response: auditCsvSchema,
     responseContentType: 'text/csv; charset=utf-8',
     handler: async ({ auth, query, reply }) => {
       const rows = await listAuditEntries(ctx.db, auth, query);
@@ -162,13 +154,7 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext): void
     summary: 'Hash-Kette des Protokolls prüfen (wie `sozialraum audit verify`)',
     tags,
     permission: 'audit.read_all',
-    response: z.object({
-      ok: z.boolean(),
-      entries: z.number(),
-      problems: z.array(
-        z.object({ seq: z.number().nullable(), id: z.number().nullable(), problem: z.string() }),
-      ),
-    }),
+    response: auditVerifySchema,
     handler: async ({ auth }) => {
       const report = await verifyAuditChain(ctx.db, auth.tenantId);
       return {

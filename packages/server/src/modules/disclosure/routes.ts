@@ -1,19 +1,16 @@
 // The tenant's disclosure thresholds: readable by everyone (the public should know what is withheld
 // and why), changed by Sozialplanung/administration with 'disclosure.configure', audited.
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import {
+  disclosureSettingsPatchSchema,
+  disclosureSettingsSchema,
+} from '@sozialraum/contracts/disclosure';
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
 import { auditActor, diffRecords, writeAudit } from '../audit/chain.ts';
 import { invalidateCatalogueCache } from '../indicators/service.ts';
 import { clearIndexCache } from '../monitoring/service.ts';
 import { getDisclosureSettings, setDisclosureSettings } from './service.ts';
-
-const settingsSchema = z.object({
-  minCount: z.number().int().min(1).max(100),
-  minPopulationIndex: z.number().int().min(0).max(100_000),
-  enabled: z.boolean(),
-});
 
 export function registerDisclosureRoutes(app: FastifyInstance, ctx: AppContext): void {
   const tags = ['Geheimhaltung'];
@@ -24,7 +21,7 @@ export function registerDisclosureRoutes(app: FastifyInstance, ctx: AppContext):
     summary: 'Schwellen der Geheimhaltung: Mindestfallzahl, Mindesteinwohnerzahl für Indizes',
     tags,
     permission: 'indicators.read',
-    response: settingsSchema,
+    response: disclosureSettingsSchema,
     handler: ({ auth }) => getDisclosureSettings(ctx.db, auth.tenantId),
   });
 
@@ -35,8 +32,8 @@ export function registerDisclosureRoutes(app: FastifyInstance, ctx: AppContext):
     summary: 'Schwellen der Geheimhaltung ändern (wirkt sofort auf alle öffentlichen Ausgaben)',
     tags,
     permission: 'disclosure.configure',
-    body: settingsSchema.partial(),
-    response: settingsSchema,
+    body: disclosureSettingsPatchSchema,
+    response: disclosureSettingsSchema,
     handler: async ({ auth, body, request }) => {
       const next = await ctx.db.transaction(async (tx) => {
         const before = await getDisclosureSettings(tx, auth.tenantId);

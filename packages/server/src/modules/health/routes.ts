@@ -1,17 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { clientConfigSchema, healthSchema } from '@sozialraum/contracts/health';
 import type { AppContext } from '../../app-context.ts';
 import { REPO_ROOT } from '../../config.ts';
 import { defineRoute } from '../../http/route.ts';
-
-const healthSchema = z.object({
-  status: z.literal('ok'),
-  engine: z.enum(['pglite', 'postgres']),
-  version: z.string(),
-  tenant: z.string(),
-});
 
 function readVersion(): string {
   try {
@@ -26,14 +19,6 @@ function readVersion(): string {
     return '0.0.0';
   }
 }
-
-const clientConfigSchema = z
-  .object({
-    basemapStyleUrl: z.string().nullable().meta({
-      description: 'MapLibre-Stil der Hintergrundkarte; null = ohne Hintergrundkarte (offline)',
-    }),
-  })
-  .meta({ id: 'ClientConfig' });
 
 /** GET /api/health (answers only after the database answered a query) and GET /api/config. */
 export function registerHealthRoutes(app: FastifyInstance, ctx: AppContext): void {

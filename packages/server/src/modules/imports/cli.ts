@@ -8,7 +8,7 @@ import { migrate } from '../../db/migrate.ts';
 import { ensureTenant } from '../ingest/store.ts';
 import { ImportFileError } from './readers/errors.ts';
 import type { ImportReport } from './report.ts';
-import { runBodySchema } from './schema.ts';
+import { runBodySchema } from '@sozialraum/contracts/imports';
 import { analyzeUpload, runAreaImport, runTableImport, type Analysis } from './service.ts';
 import type { Upload } from './uploads.ts';
 

@@ -10,7 +10,14 @@ import { missingPermission } from '../access/access-control.ts';
 import type { Principal } from '../access/principal.ts';
 import { actorName, auditActor } from '../audit/chain.ts';
 import { canEditIndicator, canReadIndicator } from '../indicators/policy.ts';
-import { analysisSchema, reportSchema, runBodySchema } from './schema.ts';
+import {
+  analysisSchema,
+  importEventsSchema,
+  importRunListSchema,
+  reportSchema,
+  runBodySchema,
+  uploadDiscardedSchema,
+} from '@sozialraum/contracts/imports';
 import { analyzeUpload, listImportRuns, runAreaImport, runTableImport } from './service.ts';
 import {
   fileErrorAsHttp,
@@ -197,7 +204,7 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
     tags: ['Import'],
     permission: 'imports.run',
     params: uploadIdParams,
-    response: z.string(),
+    response: importEventsSchema,
     responseContentType: 'text/event-stream',
     handler: async ({ params, reply, request, auth }) => {
       if (!(await getUpload(root, params.uploadId, ownerOf(auth))))
@@ -230,24 +237,7 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
     summary: 'Bisherige Importe (neueste zuerst)',
     tags: ['Import'],
     permission: 'imports.read',
-    response: z.array(
-      z.object({
-        id: z.number(),
-        kind: z.string(),
-        fileName: z.string(),
-        format: z.string(),
-        status: z.string(),
-        rowsRead: z.number(),
-        rowsWritten: z.number(),
-        errorCount: z.number(),
-        startedAt: z.string(),
-        finishedAt: z.string().nullable(),
-        durationMs: z.number().nullable(),
-        actor: z.string(),
-        who: z.string(),
-        fileSha256: z.string(),
-      }),
-    ),
+    response: importRunListSchema,
     handler: async ({ auth }) =>
       (await listImportRuns(ctx.db, auth.tenantId)).map((r) => ({
         id: r.id,
@@ -277,7 +267,7 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
     tags: ['Import'],
     permission: 'imports.run',
     params: uploadIdParams,
-    response: z.object({ deleted: z.boolean() }),
+    response: uploadDiscardedSchema,
     handler: async ({ params, auth }) => {
       if (!(await removeUpload(root, params.uploadId, ownerOf(auth))))
         throw notFound(`Upload ${params.uploadId} gibt es nicht (mehr).`);

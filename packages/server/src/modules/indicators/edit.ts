@@ -11,7 +11,7 @@ import type { Dimension } from '@sozialraum/core';
 import { checkDepartments, checkSourceId, checkUnitChange } from './edit-checks.ts';
 import { assertCanEditIndicator } from './policy.ts';
 import { getIndicator, invalidateCatalogueCache } from './service.ts';
-import type { Indicator } from './schema.ts';
+import type { Indicator } from '@sozialraum/contracts/indicators';
 
 export interface IndicatorPatch {
   nameDe?: string | undefined;

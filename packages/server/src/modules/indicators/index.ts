@@ -1,5 +1,5 @@
 // Public face of the indicators module for other modules (imports call invalidateCatalogueCache).
-export { indicatorSchema, type Indicator } from './schema.ts';
+export { indicatorSchema, type Indicator } from '@sozialraum/contracts/indicators';
 export {
   datesOn,
   disclosureFor,

@@ -2,7 +2,8 @@
 // 'public' (everyone, also without sign-in), 'internal' (every signed-in person of the tenant) or
 // 'department' (the owning department, departments it shared the indicator with, and holders of
 // 'indicators.read_all'). Owners edit with 'indicators.edit'; 'indicators.edit_all' edits any.
-import type { Principal } from '../access/principal.ts';
+import { mayEditIndicator } from '@sozialraum/contracts/rules';
+import { editorOf, type Principal } from '../access/principal.ts';
 import { forbidden } from '../../http/errors.ts';
 
 export const permissions = {
@@ -50,8 +51,7 @@ export function readerClass(principal: Principal): string {
 
 /** True when the principal may change this indicator. */
 export function canEditIndicator(principal: Principal, department: string): boolean {
-  if (principal.permissions.has('indicators.edit_all')) return true;
-  return principal.permissions.has('indicators.edit') && principal.departmentId === department;
+  return mayEditIndicator(editorOf(principal), department);
 }
 
 /** Refuses unless the principal may change this indicator. */

@@ -1,12 +1,18 @@
 import type { FastifyInstance } from 'fastify';
-import { DIMENSIONS, UNITS } from '@sozialraum/core';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
 import { areaIdParams } from '../areas/index.ts';
 import { auditActor } from '../audit/chain.ts';
 import { updateIndicator } from './edit.ts';
-import { indicatorSchema, profileSchema, seriesPointSchema, valuesSchema } from './schema.ts';
+import {
+  indicatorListSchema,
+  indicatorPatchSchema,
+  indicatorSchema,
+  profileSchema,
+  seriesSchema,
+  valuesSchema,
+} from '@sozialraum/contracts/indicators';
 import { responseCheck, sendPrepared } from '../../http/prepared.ts';
 import {
   getCatalogue,
@@ -29,7 +35,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, ctx: AppContext): 
     summary: 'Indikatorenkatalog mit Abdeckung (wo und zu welchen Stichtagen Werte vorliegen)',
     tags: ['Indikatoren'],
     permission: 'indicators.read',
-    response: z.array(indicatorSchema),
+    response: indicatorListSchema,
     handler: async ({ auth }) => (await getCatalogue(ctx.db, auth)).indicators,
   });
 
@@ -97,11 +103,10 @@ export function registerIndicatorRoutes(app: FastifyInstance, ctx: AppContext): 
     permission: 'indicators.read',
     params: areaIdParams,
     querystring: z.object({ indicator: z.string().min(1) }),
-    response: z.array(seriesPointSchema),
+    response: seriesSchema,
     handler: ({ params, query, auth }) => getSeries(ctx.db, auth, params.id, query.indicator),
   });
 
-  const text = (max: number) => z.string().trim().min(1).max(max);
   defineRoute(app, {
     method: 'PATCH',
     url: '/api/indicators/:id',
@@ -113,35 +118,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, ctx: AppContext): 
     tags: ['Indikatoren'],
     permission: 'indicators.edit',
     params: z.object({ id: z.string().min(1) }),
-    body: z
-      .object({
-        nameDe: text(200),
-        nameEn: text(200),
-        shortDe: text(60).nullable(),
-        definitionDe: text(4000),
-        definitionEn: text(4000).nullable(),
-        polarity: z.enum(['higher_is_better', 'higher_is_worse', 'neutral']),
-        updateCycle: text(100).nullable(),
-        numeratorDef: text(1000).nullable(),
-        denominatorDef: text(1000).nullable(),
-        methodNote: text(4000).nullable(),
-        decimals: z.number().int().min(0).max(6),
-        unit: z.enum(UNITS, {
-          error: `erwartet eine Einheit: ${UNITS.join(', ')}`,
-        }),
-        dimension: z.enum(DIMENSIONS, {
-          error: `erwartet eine Lebenslage: ${DIMENSIONS.join(', ')}`,
-        }),
-        sourceId: z.string().trim().min(1).max(60).meta({
-          description:
-            'Kennung einer vorhandenen Quelle (GET /api/sources); Lizenz und Namensnennung ändert PATCH /api/sources/{id}',
-        }),
-        visibility: z.enum(['public', 'internal', 'department']),
-        sharedWith: z.array(z.string().min(1).max(63)).max(100),
-        department: z.string().min(1).max(63),
-      })
-      .partial()
-      .strict(),
+    body: indicatorPatchSchema,
     response: indicatorSchema,
     handler: ({ auth, params, body, request }) =>
       updateIndicator(ctx.db, auth, params.id, body, auditActor(auth, request, 'indicators.edit')),

@@ -1,6 +1,6 @@
 // Indicator catalogue (cached with coverage), values of a level, area profiles and series.
 // City values and ranks come from @sozialraum/core (docs/methods/aggregation.md).
-import { rankValues, shareReliability } from '@sozialraum/core';
+import { DIMENSIONS, rankValues, shareReliability } from '@sozialraum/core';
 import { honestCityValue, roundOut } from './honest-output.ts';
 import type { Sql } from '../../db/db.ts';
 import { notFound } from '../../http/errors.ts';
@@ -11,13 +11,12 @@ import { bumpDataVersion, prepare, PreparedCache, type Prepared } from '../../ht
 import { canReadIndicator, readerClass, type Visibility } from './policy.ts';
 import { loadSourceMap } from '../sources/index.ts';
 import {
-  DIMENSIONS,
   type Coverage,
   type Indicator,
   type Profile,
   type SeriesPoint,
   type Values,
-} from './schema.ts';
+} from '@sozialraum/contracts/indicators';
 import {
   selectAreaObservations,
   selectCoverage,

@@ -22,7 +22,8 @@ import {
   resultsSchema,
   saveBodySchema,
   similarSchema,
-} from './schema.ts';
+  indexSummaryListSchema,
+} from '@sozialraum/contracts/monitoring';
 import {
   explainIndexArea,
   getChanges,
@@ -55,7 +56,7 @@ export function registerMonitoringRoutes(app: FastifyInstance, ctx: AppContext):
       'Indexdefinitionen: Vorlagen (MSS 2019/2021, MSS 2013/2017) und gespeicherte Definitionen (jeweils jüngste Version)',
     tags,
     permission: 'monitoring.read',
-    response: z.array(indexSummarySchema),
+    response: indexSummaryListSchema,
     handler: async ({ auth }) => {
       const readable = await readableBy(auth);
       return (await listIndices(ctx.db, auth.tenantId)).filter((i) =>

@@ -1,4 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  ogcCollectionSchema,
+  ogcCollectionsSchema,
+  ogcConformanceSchema,
+  ogcItemSchema,
+  ogcItemsSchema,
+  ogcLandingPageSchema,
+} from '@sozialraum/contracts/ogc';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { HttpError } from '../../http/errors.ts';
@@ -13,41 +21,6 @@ import {
   landingPage,
   listCollections,
 } from './service.ts';
-
-const linkSchema = z
-  .object({
-    href: z.string(),
-    rel: z.string(),
-    type: z.string().optional(),
-    title: z.string().optional(),
-  })
-  .meta({ id: 'OgcLink' });
-
-const collectionSchema = z
-  .object({
-    id: z.string(),
-    title: z.string(),
-    description: z.string(),
-    itemType: z.literal('feature'),
-    crs: z.array(z.string()),
-    extent: z.object({
-      spatial: z.object({ bbox: z.array(z.array(z.number()).length(4)), crs: z.string() }),
-    }),
-    links: z.array(linkSchema),
-  })
-  .meta({ id: 'OgcCollection' });
-
-const featureSchema = z
-  .object({
-    type: z.literal('Feature'),
-    id: z.string().meta({ description: 'Gebietsschlüssel' }),
-    geometry: z.object({ type: z.string(), coordinates: z.unknown() }).nullable(),
-    properties: z.record(z.string(), z.unknown()).meta({
-      description:
-        'code, name, parentCode, level, je Indikator (Name = Indikator-ID) der jüngste öffentliche Wert, und hinweise: warum ein Wert fehlt (Geheimhaltung, von der Quelle gesperrt)',
-    }),
-  })
-  .meta({ id: 'OgcFeature' });
 
 // f=json / f=geojson select the only encodings offered; anything else is refused (400).
 const formatQuery = {
@@ -81,21 +54,10 @@ function requireJsonAccept(request: FastifyRequest): void {
   );
 }
 
-const itemsSchema = z
-  .object({
-    type: z.literal('FeatureCollection'),
-    features: z.array(featureSchema),
-    numberMatched: z.number().int(),
-    numberReturned: z.number().int(),
-    timeStamp: z.string(),
-    links: z.array(linkSchema),
-  })
-  .meta({ id: 'OgcFeatureCollection' });
-
 /** OGC API – Features Part 1 Core + GeoJSON at /ogc. */
 export function registerOgcRoutes(app: FastifyInstance, ctx: AppContext): void {
   const tags = ['OGC API – Features'];
-  const checkItems = responseCheck(app, itemsSchema, 'ogcItems');
+  const checkItems = responseCheck(app, ogcItemsSchema, 'ogcItems');
 
   defineRoute(app, {
     method: 'GET',
@@ -105,7 +67,7 @@ export function registerOgcRoutes(app: FastifyInstance, ctx: AppContext): void {
     tags,
     permission: 'none',
     querystring: z.object(formatQuery),
-    response: z.object({ title: z.string(), description: z.string(), links: z.array(linkSchema) }),
+    response: ogcLandingPageSchema,
     handler: ({ request }) => {
       requireJsonAccept(request);
       return landingPage(baseUrl(request));
@@ -120,7 +82,7 @@ export function registerOgcRoutes(app: FastifyInstance, ctx: AppContext): void {
     tags,
     permission: 'none',
     querystring: z.object(formatQuery),
-    response: z.object({ conformsTo: z.array(z.string()) }),
+    response: ogcConformanceSchema,
     handler: ({ request }) => {
       requireJsonAccept(request);
       return { conformsTo: CONFORMANCE };
@@ -135,7 +97,7 @@ export function registerOgcRoutes(app: FastifyInstance, ctx: AppContext): void {
     tags,
     permission: 'areas.read',
     querystring: z.object(formatQuery),
-    response: z.object({ links: z.array(linkSchema), collections: z.array(collectionSchema) }),
+    response: ogcCollectionsSchema,
     handler: ({ request, auth }) => {
       requireJsonAccept(request);
       return listCollections(ctx.db, auth.tenantId, baseUrl(request));
@@ -151,7 +113,7 @@ export function registerOgcRoutes(app: FastifyInstance, ctx: AppContext): void {
     permission: 'areas.read',
     params: collectionParams,
     querystring: z.object(formatQuery),
-    response: collectionSchema,
+    response: ogcCollectionSchema,
     handler: ({ params, request, auth }) => {
       requireJsonAccept(request);
       return getCollection(ctx.db, auth.tenantId, params.collectionId, baseUrl(request));
@@ -176,7 +138,7 @@ export function registerOgcRoutes(app: FastifyInstance, ctx: AppContext): void {
         description: 'minLon,minLat,maxLon,maxLat (WGS84); Überlappung mit dem Gebietsrechteck',
       }),
     }),
-    response: itemsSchema,
+    response: ogcItemsSchema,
     responseContentType: 'application/geo+json',
     etag: true,
     handler: async ({ params, query, request, reply, auth }) => {
@@ -203,7 +165,7 @@ export function registerOgcRoutes(app: FastifyInstance, ctx: AppContext): void {
     permission: 'areas.read',
     params: collectionParams.extend({ featureId: z.string().min(1) }),
     querystring: z.object(formatQuery),
-    response: featureSchema.extend({ links: z.array(linkSchema) }),
+    response: ogcItemSchema,
     responseContentType: 'application/geo+json',
     handler: ({ params, request, auth }) => {
       requireJsonAccept(request);

@@ -22,7 +22,7 @@ import {
   pointAnalysisResponseSchema,
   pointRunBodySchema,
   pointRunReportSchema,
-} from './import-schema.ts';
+} from '@sozialraum/contracts/points';
 import { analyzePointUpload, runPointImport } from './import-service.ts';
 
 const ownerOf = (auth: Principal): UploadOwner => ({

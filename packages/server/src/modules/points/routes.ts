@@ -1,40 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { pointCollectionSchema, pointDatasetListSchema } from '@sozialraum/contracts/points';
 import type { AppContext } from '../../app-context.ts';
 import { notFound } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
-import { loadSourceMap, sourceSchema } from '../sources/index.ts';
+import { loadSourceMap } from '../sources/index.ts';
 import { pointDatasetExists, selectPointDatasets, selectPointFeatures } from './store.ts';
-
-const pointDatasetSchema = z
-  .object({
-    id: z.string(),
-    nameDe: z.string(),
-    nameEn: z.string(),
-    referenceDate: z.iso.date().nullable(),
-    count: z.number().int(),
-    source: sourceSchema,
-  })
-  .meta({ id: 'PointDataset' });
-
-const pointCollectionSchema = z
-  .object({
-    type: z.literal('FeatureCollection'),
-    features: z.array(
-      z.object({
-        type: z.literal('Feature'),
-        id: z.string(),
-        geometry: z.object({
-          type: z.literal('Point'),
-          coordinates: z.tuple([z.number(), z.number()]),
-        }),
-        properties: z
-          .record(z.string(), z.unknown())
-          .meta({ description: 'id, name und die Attribute der Quelle' }),
-      }),
-    ),
-  })
-  .meta({ id: 'PointCollection' });
 
 /** GET /api/point-datasets and /api/point-datasets/{id}/features. */
 export function registerPointRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -45,7 +16,7 @@ export function registerPointRoutes(app: FastifyInstance, ctx: AppContext): void
     summary: 'Punktdatensätze (Standorte von Angeboten)',
     tags: ['Standorte'],
     permission: 'points.read',
-    response: z.array(pointDatasetSchema),
+    response: pointDatasetListSchema,
     handler: async ({ auth }) => {
       const [rows, sources] = await Promise.all([
         selectPointDatasets(ctx.db, auth.tenantId),

@@ -1,5 +1,5 @@
 // Public face of the sources module for other modules.
-export { sourceSchema, type Source } from './schema.ts';
+export { sourceSchema, type Source } from '@sozialraum/contracts/sources';
 export {
   editSource,
   loadSourceMap,

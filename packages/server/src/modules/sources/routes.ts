@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
 import { auditActor } from '../audit/chain.ts';
-import { sourcePatchSchema, sourceSchema } from './schema.ts';
+import { sourceListSchema, sourcePatchSchema, sourceSchema } from '@sozialraum/contracts/sources';
 import { editSource, listSources } from './service.ts';
 
 /**
@@ -22,7 +22,7 @@ export function registerSourceRoutes(
     summary: 'Alle Datenquellen mit Lizenz und Namensnennung',
     tags: ['Quellen'],
     permission: 'sources.read',
-    response: z.array(sourceSchema),
+    response: sourceListSchema,
     handler: ({ auth }) => listSources(ctx.db, auth.tenantId),
   });
 

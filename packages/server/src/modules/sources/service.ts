@@ -1,7 +1,7 @@
 import type { Db, Sql } from '../../db/db.ts';
 import { notFound } from '../../http/errors.ts';
 import { diffRecords, writeAudit, type AuditActor } from '../audit/chain.ts';
-import type { Source, SourcePatch } from './schema.ts';
+import type { Source, SourcePatch } from '@sozialraum/contracts/sources';
 import {
   insertSource,
   selectSource,

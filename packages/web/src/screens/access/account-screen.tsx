@@ -1,8 +1,8 @@
 // /konto: own data, password change, own API tokens (create with scopes ⊆ own permissions, secret
 // shown once, revoke with confirmation).
 import { useEffect, useId, useMemo, useState } from 'react';
-import { api, ApiError } from '../../lib/api.ts';
-import type { ApiToken, PermissionInfo } from '../../lib/api.ts';
+import { type ApiToken, type PermissionInfo, accessApi } from '../../api/access.ts';
+import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
 import {
@@ -49,7 +49,7 @@ function PasswordChange() {
           if (pw !== pw2) return setError(t.passwordMismatch);
           setBusy(true);
           setError(null);
-          api.changePassword(current, pw).then(
+          accessApi.changePassword(current, pw).then(
             (me) => {
               auth.accept(me);
               setBusy(false);
@@ -165,8 +165,8 @@ function Tokens() {
   const { t } = useI18n();
   const auth = useAuth();
   const id = useId();
-  const tokens = useFetch(() => api.tokens(), []);
-  const perms = useFetch(() => api.permissions(), []);
+  const tokens = useFetch(() => accessApi.tokens(), []);
+  const perms = useFetch(() => accessApi.permissions(), []);
   const own = useMemo(
     () => (perms.data ?? []).filter((p) => auth.permissions.has(p.id)),
     [perms.data, auth.permissions],
@@ -236,7 +236,7 @@ function Tokens() {
                           type="button"
                           className="btn btn-small btn-danger"
                           onClick={() =>
-                            api.revokeToken(tk.id).then(
+                            accessApi.revokeToken(tk.id).then(
                               () => {
                                 setConfirming(null);
                                 setNote(t.tokenRevoked(tk.name));
@@ -291,7 +291,7 @@ function Tokens() {
           setBusy(true);
           setError(null);
           setNote(null);
-          api
+          accessApi
             .createToken({
               name: name.trim(),
               scopes: [...scopes],

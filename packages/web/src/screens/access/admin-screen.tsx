@@ -3,8 +3,14 @@
 // unlink a single sign-on identity (with confirmation), history. Departments & organisations: list, create, edit. Roles: built-in read-only, own roles
 // with permission checkboxes grouped by module.
 import { useEffect, useId, useRef, useState } from 'react';
-import { api, ApiError } from '../../lib/api.ts';
-import type { AdminUser, Department, OneTimeLink, Role } from '../../lib/api.ts';
+import {
+  type AdminUser,
+  type Department,
+  type OneTimeLink,
+  type Role,
+  accessApi,
+} from '../../api/access.ts';
+import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { navigate } from '../../lib/router.ts';
@@ -160,14 +166,16 @@ function PersonEditor({
           e.preventDefault();
           setError(null);
           setNote(null);
-          api.updateUser(user.id, { displayName, departmentId: dept, roles: sel, active }).then(
-            () => {
-              setNote(t.saved);
-              setTick((n) => n + 1);
-              onSaved();
-            },
-            (err: unknown) => setError(msg(err, t.serverUnreachable)),
-          );
+          accessApi
+            .updateUser(user.id, { displayName, departmentId: dept, roles: sel, active })
+            .then(
+              () => {
+                setNote(t.saved);
+                setTick((n) => n + 1);
+                onSaved();
+              },
+              (err: unknown) => setError(msg(err, t.serverUnreachable)),
+            );
         }}
       >
         <div className="form-grid">
@@ -216,7 +224,7 @@ function PersonEditor({
                     onClick={() => {
                       setError(null);
                       setNote(null);
-                      api.updateUser(user.id, { sso: false }).then(
+                      accessApi.updateUser(user.id, { sso: false }).then(
                         () => {
                           setConfirmUnlink(false);
                           setNote(t.ssoUnlinked);
@@ -256,7 +264,7 @@ function PersonEditor({
             type="button"
             className="btn"
             onClick={() =>
-              api
+              accessApi
                 .resetLink(user.id)
                 .then(setLink, (err: unknown) => setError(msg(err, t.serverUnreachable)))
             }
@@ -278,8 +286,11 @@ function People() {
   const { t } = useI18n();
   const auth = useAuth();
   const id = useId();
-  const users = useFetch(() => api.users(), []);
-  const roles = useFetch(() => (auth.can('access.roles') ? api.roles() : Promise.resolve([])), []);
+  const users = useFetch(() => accessApi.users(), []);
+  const roles = useFetch(
+    () => (auth.can('access.roles') ? accessApi.roles() : Promise.resolve([])),
+    [],
+  );
   const departments = auth.departments;
   const roleList: Role[] =
     roles.data && roles.data.length
@@ -387,7 +398,7 @@ function People() {
             if (!email.trim()) return setError(`${t.colEmail}: ${t.fieldRequired}`);
             if (!looksLikeEmail(email)) return setError(`${t.colEmail}: ${t.emailInvalid}`);
             setError(null);
-            api
+            accessApi
               .createUser({
                 email: email.trim(),
                 displayName: name.trim(),
@@ -472,8 +483,8 @@ function DepartmentForm({
         setError(null);
         const body = { name: d.name.trim(), kind: d.kind, orgType: d.orgType?.trim() || null };
         (initial
-          ? api.updateDepartment(initial.id, body)
-          : api.createDepartment({ ...body, id: d.id })
+          ? accessApi.updateDepartment(initial.id, body)
+          : accessApi.createDepartment({ ...body, id: d.id })
         ).then(onDone, (err: unknown) => setError(msg(err, t.serverUnreachable)));
       }}
     >
@@ -547,7 +558,7 @@ function Departments() {
   const { t } = useI18n();
   const auth = useAuth();
   const id = useId();
-  const list = useFetch(() => api.departments(), []);
+  const list = useFetch(() => accessApi.departments(), []);
   const [editing, setEditing] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const done = (d: Department) => {
@@ -617,7 +628,7 @@ function Departments() {
 function RoleForm({ initial, onDone }: { initial: Role | null; onDone: (r: Role) => void }) {
   const { t } = useI18n();
   const id = useId();
-  const perms = useFetch(() => api.permissions(), []);
+  const perms = useFetch(() => accessApi.permissions(), []);
   const [roleId, setRoleId] = useState(initial?.id ?? '');
   const [name, setName] = useState(initial?.nameDe ?? '');
   const [desc, setDesc] = useState(initial?.descriptionDe ?? '');
@@ -633,7 +644,7 @@ function RoleForm({ initial, onDone }: { initial: Role | null; onDone: (r: Role)
           return setError(`${t.colId}: ${t.idHintSlug}`);
         if (!name.trim()) return setError(`${t.roleName}: ${t.fieldRequired}`);
         setError(null);
-        api
+        accessApi
           .saveRole(roleId, {
             nameDe: name.trim(),
             descriptionDe: desc.trim(),
@@ -696,8 +707,8 @@ function RoleForm({ initial, onDone }: { initial: Role | null; onDone: (r: Role)
 function Roles() {
   const { t } = useI18n();
   const id = useId();
-  const list = useFetch(() => api.roles(), []);
-  const perms = useFetch(() => api.permissions(), []);
+  const list = useFetch(() => accessApi.roles(), []);
+  const perms = useFetch(() => accessApi.permissions(), []);
   const [editing, setEditing] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const describe = (p: string) => perms.data?.find((x) => x.id === p)?.descriptionDe ?? p;

@@ -1,8 +1,7 @@
 // /protokoll: the audit log with filters (Objekt, Aktion, Kennung), paging by before=, CSV export,
 // and for audit.read_all the check of the hash chain.
 import { useEffect, useId, useState } from 'react';
-import { api } from '../../lib/api.ts';
-import type { AuditVerify } from '../../lib/api.ts';
+import { type AuditVerify, auditApi } from '../../api/audit.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { navigate } from '../../lib/router.ts';
@@ -30,7 +29,7 @@ function AuditLog({ search }: { search: string }) {
   useEffect(() => setIdDraft(entityId), [entityId]);
   const q = useFetch(
     () =>
-      api.audit({
+      auditApi.audit({
         entity: entity || null,
         action: action || null,
         entityId: entityId || null,
@@ -125,7 +124,7 @@ function AuditLog({ search }: { search: string }) {
         <div className="field field-end audit-tools">
           <a
             className="btn"
-            href={api.auditExportUrl({ entity: entity || null, action: action || null })}
+            href={auditApi.auditExportUrl({ entity: entity || null, action: action || null })}
             download
           >
             {t.exportCsv}
@@ -138,7 +137,7 @@ function AuditLog({ search }: { search: string }) {
               onClick={() => {
                 setVerifying(true);
                 setVerifyError(null);
-                api.verifyAudit().then(
+                auditApi.verifyAudit().then(
                   (r) => {
                     setVerify(r);
                     setVerifying(false);

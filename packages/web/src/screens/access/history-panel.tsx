@@ -1,8 +1,7 @@
 // "Verlauf": the audit entries of one record (GET /api/audit?entity=&entityId=), newest first,
 // with who, when, and each changed field before → after in German words.
 import { useId } from 'react';
-import { api } from '../../lib/api.ts';
-import type { AuditEntry } from '../../lib/api.ts';
+import { type AuditEntry, auditApi } from '../../api/audit.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { ACTION_NAMES, auditDiff, auditOtherDetail, formatDateTime } from '../../lib/access.ts';
@@ -61,7 +60,7 @@ export function HistoryPanel({
   const auth = useAuth();
   const id = useId();
   const allowed = auth.can('audit.read');
-  const q = useFetch(allowed ? () => api.audit({ entity, entityId, limit: 50 }) : null, [
+  const q = useFetch(allowed ? () => auditApi.audit({ entity, entityId, limit: 50 }) : null, [
     entity,
     entityId,
     refreshKey,

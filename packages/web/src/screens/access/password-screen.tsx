@@ -2,7 +2,8 @@
 // /einrichten#token=…: the first administrator of a fresh installation (link from the server log at
 // the first start): name, e-mail and password, then signed in.
 import { useEffect, useId, useState } from 'react';
-import { api, ApiError } from '../../lib/api.ts';
+import { accessApi } from '../../api/access.ts';
+import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { looksLikeEmail, passwordProblems, tokenFromHash } from '../../lib/access.ts';
 import { navigate } from '../../lib/router.ts';
@@ -55,7 +56,7 @@ export function PasswordScreen({ setup = false }: { setup?: boolean }) {
           setBusy(true);
           setError(null);
           const done = setup
-            ? api
+            ? accessApi
                 .setupFirstAdmin({
                   token,
                   email: email.trim(),
@@ -66,7 +67,7 @@ export function PasswordScreen({ setup = false }: { setup?: boolean }) {
                   accept(me);
                   navigate('/verwaltung');
                 })
-            : api.resetPassword(token, pw).then(() => navigate('/anmelden?passwort=gesetzt'));
+            : accessApi.resetPassword(token, pw).then(() => navigate('/anmelden?passwort=gesetzt'));
           done.then(
             () => undefined,
             (err: unknown) => {

@@ -2,7 +2,8 @@
 // vergessen?" (reset request), the SSO button when configured; afterwards back to ?weiter=.
 // ?abgemeldet=1 says "signed out" (with &state=anmeldedienst: also at the SSO provider).
 import { useEffect, useId, useRef, useState } from 'react';
-import { api, ApiError } from '../../lib/api.ts';
+import { accessApi } from '../../api/access.ts';
+import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { safeReturnPath } from '../../lib/access.ts';
 import { navigate } from '../../lib/router.ts';
@@ -40,7 +41,7 @@ function ForgotPassword({ initialEmail }: { initialEmail: string }) {
         }
         setBusy(true);
         setError(null);
-        api.requestReset(email.trim()).then(
+        accessApi.requestReset(email.trim()).then(
           (r) => {
             setMessage(r.message);
             setBusy(false);

@@ -8,7 +8,8 @@ import {
   parsePositiveGermanDecimal,
   rulePatch,
 } from './rule-edit.ts';
-import type { AlertRule, Me } from '../../lib/api.ts';
+import type { Me } from '../../api/access.ts';
+import type { AlertRule } from '../../api/alerts.ts';
 
 describe('parseStatusFilter', () => {
   it('reads a known status from the query string', () => {

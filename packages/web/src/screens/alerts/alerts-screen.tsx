@@ -3,8 +3,13 @@
 // besprochen, schließen mit Kommentar, wieder öffnen mit Kommentar) with alerts.handle, "Jetzt
 // prüfen" (runs the detection) with alerts.detect, the rules and the own e-mail subscriptions.
 import { useEffect, useRef, useState } from 'react';
-import type { AlertDetection, AlertItem, AlertStatus } from '../../lib/api.ts';
-import { api, ApiError } from '../../lib/api.ts';
+import {
+  type AlertDetection,
+  type AlertItem,
+  type AlertStatus,
+  alertsApi,
+} from '../../api/alerts.ts';
+import { ApiError } from '../../api/http.ts';
 import { formatDate, formatNumber } from '../../lib/core-bridge.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { useAuth } from '../../lib/auth.tsx';
@@ -33,7 +38,7 @@ export function AlertsScreen({ search }: { search: string }) {
   const { t, lang } = useI18n();
   const auth = useAuth();
   const [status, setStatus] = useState<AlertStatus | null>(() => parseStatusFilter(search));
-  const feed = useFetch(() => api.alerts({ status }), [status]);
+  const feed = useFetch(() => alertsApi.alerts({ status }), [status]);
   const [detecting, setDetecting] = useState(false);
   const [detection, setDetection] = useState<AlertDetection | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -49,7 +54,7 @@ export function AlertsScreen({ search }: { search: string }) {
     setDetecting(true);
     setError(null);
     try {
-      setDetection(await api.detectAlerts());
+      setDetection(await alertsApi.detectAlerts());
       feed.reload();
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(String(e), 500, 'client'));
@@ -187,7 +192,7 @@ function AlertCard({
     onError(null);
     setCardError(null);
     try {
-      await api.setAlertStatus(a.id, status, text);
+      await alertsApi.setAlertStatus(a.id, status, text);
       if (commenting) endCommenting();
       onChanged();
     } catch (e) {

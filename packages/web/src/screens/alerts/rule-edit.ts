@@ -1,16 +1,17 @@
 // Pure helpers of the rule editor on the Frühwarnungen screen: who may edit a rule, the draft of a
 // rule as form text (German decimal comma) and the PATCH body built from the draft.
-import type { AlertRule, IndexRuleParams, IndicatorChangeParams, Me } from '../../lib/api.ts';
-import { can } from '../../lib/access.ts';
+import type { Me } from '../../api/access.ts';
+import type { AlertRule, IndexRuleParams, IndicatorChangeParams } from '../../api/alerts.ts';
+import { mayEditAlertRule } from '@sozialraum/contracts/rules';
+import { editorOf } from '../../lib/access.ts';
 
 export type Direction = 'increase' | 'decrease' | 'both';
 export const DIRECTIONS: readonly Direction[] = ['increase', 'decrease', 'both'];
 
-/** Mirror of the server's assertCanEditRule: alerts.rules_all, or alerts.rules for the own department's rules. */
+/** The server's rule (contracts): alerts.rules_all, or alerts.rules for the own department's rules. */
 export function canEditRule(me: Me | null, rule: Pick<AlertRule, 'department'>): boolean {
-  if (!me?.user) return false;
-  if (can(me, 'alerts.rules_all')) return true;
-  return can(me, 'alerts.rules') && rule.department === me.user.departmentId;
+  const who = editorOf(me);
+  return !!who && mayEditAlertRule(who, rule.department);
 }
 
 /** Parses a positive German decimal ("2,5", "1.000"); null when it is not a number > 0. */

@@ -3,8 +3,11 @@
 // department with alerts.rules, every rule with alerts.rules_all), and a small form to create an
 // indicator-change rule (share indicators, threshold in SD with a German decimal comma, minimum base).
 import { useEffect, useId, useRef, useState } from 'react';
-import type { AlertRule, Indicator } from '../../lib/api.ts';
-import { api, ApiError } from '../../lib/api.ts';
+import { type AlertRule, alertsApi } from '../../api/alerts.ts';
+import { areasApi } from '../../api/areas.ts';
+import { ApiError } from '../../api/http.ts';
+import { type Indicator, indicatorsApi } from '../../api/indicators.ts';
+import { monitoringApi } from '../../api/monitoring.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { HistoryLink } from '../../components/history-link.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
@@ -44,12 +47,12 @@ const toApiError = (e: unknown) =>
 export function RulesSection() {
   const { t, lang } = useI18n();
   const auth = useAuth();
-  const rules = useFetch(() => api.alertRules(), []);
-  const indicators = useFetch(() => api.indicators(), []);
+  const rules = useFetch(() => alertsApi.alertRules(), []);
+  const indicators = useFetch(() => indicatorsApi.indicators(), []);
   // names of index, area system and level in the settings of index rules
   const hasIndexRules = !!rules.data?.some((r) => r.kind !== 'indicator_change');
-  const indices = useFetch(hasIndexRules ? () => api.indices() : null, [hasIndexRules]);
-  const systems = useFetch(hasIndexRules ? () => api.areaSystems() : null, [hasIndexRules]);
+  const indices = useFetch(hasIndexRules ? () => monitoringApi.indices() : null, [hasIndexRules]);
+  const systems = useFetch(hasIndexRules ? () => areasApi.areaSystems() : null, [hasIndexRules]);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -79,7 +82,7 @@ export function RulesSection() {
     setError(null);
     setMessage(null);
     try {
-      const saved = await api.updateAlertRule(r.id, { active: !r.active });
+      const saved = await alertsApi.updateAlertRule(r.id, { active: !r.active });
       setMessage(t.alertsRuleSwitched(saved.nameDe, saved.active));
       rules.reload();
     } catch (e) {
@@ -106,7 +109,7 @@ export function RulesSection() {
     if (chosen.length === 0) return setFormError(t.alertsRuleNoIndicator);
     setBusy(true);
     try {
-      const saved = await api.createAlertRule({
+      const saved = await alertsApi.createAlertRule({
         id: slugifyRuleName(name),
         nameDe: name.trim(),
         department: createDepartment,
@@ -388,11 +391,11 @@ function RuleEditor({
   useEffect(() => nameRef.current?.focus(), []);
   const set = (patch: Partial<RuleDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const isIndex = rule.kind !== 'indicator_change';
-  const indices = useFetch(isIndex ? () => api.indices() : null, [isIndex]);
-  const indexDetail = useFetch(draft.indexId ? () => api.index(draft.indexId) : null, [
+  const indices = useFetch(isIndex ? () => monitoringApi.indices() : null, [isIndex]);
+  const indexDetail = useFetch(draft.indexId ? () => monitoringApi.index(draft.indexId) : null, [
     draft.indexId,
   ]);
-  const systems = useFetch(isIndex ? () => api.areaSystems() : null, [isIndex]);
+  const systems = useFetch(isIndex ? () => areasApi.areaSystems() : null, [isIndex]);
   const levelKey = (s: string, l: string) => `${s}~${l}`;
   const levelOptions = new Map<string, string>();
   const levelName = (s: string, l: string) => {
@@ -420,7 +423,7 @@ function RuleEditor({
     if (!r.patch.nameDe && !r.patch.params) return onSaved(rule, false);
     setBusy(true);
     try {
-      onSaved(await api.updateAlertRule(rule.id, r.patch), true);
+      onSaved(await alertsApi.updateAlertRule(rule.id, r.patch), true);
     } catch (e) {
       setError(toApiError(e));
     } finally {

@@ -2,8 +2,9 @@
 // "Beenden", and a form (address defaults to the signed-in person's; optionally one rule or one
 // indicator — empty means all). Mail goes out after each detection run when SMTP is set up.
 import { useId, useState } from 'react';
-import type { AlertSubscription } from '../../lib/api.ts';
-import { api, ApiError } from '../../lib/api.ts';
+import { type AlertSubscription, alertsApi } from '../../api/alerts.ts';
+import { ApiError } from '../../api/http.ts';
+import { indicatorsApi } from '../../api/indicators.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { formatDateTime } from '../../lib/access.ts';
@@ -16,9 +17,9 @@ export function SubscriptionsSection() {
   const { t } = useI18n();
   const auth = useAuth();
   const id = useId();
-  const subs = useFetch(() => api.alertSubscriptions(), []);
-  const rules = useFetch(() => api.alertRules(), []);
-  const indicators = useFetch(() => api.indicators(), []);
+  const subs = useFetch(() => alertsApi.alertSubscriptions(), []);
+  const rules = useFetch(() => alertsApi.alertRules(), []);
+  const indicators = useFetch(() => indicatorsApi.indicators(), []);
   const [email, setEmail] = useState(auth.me?.user?.email ?? '');
   const [ruleId, setRuleId] = useState('');
   const [indicatorId, setIndicatorId] = useState('');
@@ -44,7 +45,7 @@ export function SubscriptionsSection() {
     setError(null);
     setMessage(null);
     try {
-      await api.createAlertSubscription({
+      await alertsApi.createAlertSubscription({
         email: email.trim(),
         areaId: null,
         indicatorId: indicatorId || null,
@@ -65,7 +66,7 @@ export function SubscriptionsSection() {
     setError(null);
     setMessage(null);
     try {
-      await api.deleteAlertSubscription(s.id);
+      await alertsApi.deleteAlertSubscription(s.id);
       setMessage(t.alertsSubDeleted);
       subs.reload();
     } catch (e) {

@@ -3,7 +3,7 @@
 // names exactly what goes — the server's preview counts, which the removal call repeats (ADR 0017).
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { FormField } from '../../components/form-field.tsx';
-import { ApiError, request } from '../../lib/api.ts';
+import { ApiError, request } from '../../api/http.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useI18n, type Lang } from '../../i18n/index.tsx';
 import type { Dict } from '../../i18n/de.ts';

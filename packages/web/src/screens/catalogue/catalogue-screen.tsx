@@ -2,8 +2,8 @@
 import { useId, useMemo } from 'react';
 import { filterIndicators } from './filter.ts';
 import type { CatalogueFilter } from './filter.ts';
-import { api } from '../../lib/api.ts';
-import type { Indicator } from '../../lib/api.ts';
+import { areasApi } from '../../api/areas.ts';
+import { type Indicator, indicatorsApi } from '../../api/indicators.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { navigate } from '../../lib/router.ts';
 import { formatDate, unitText } from '../../lib/core-bridge.ts';
@@ -141,8 +141,8 @@ export function CatalogueScreen({ search }: { search: string }) {
   const auth = useAuth();
   const id = useId();
   // reloaded when the person changes: signed-in people see internal indicators too
-  const q = useFetch(() => api.indicators(), [auth.me?.user?.id ?? null]);
-  const systemsQ = useFetch(() => api.areaSystems(), []);
+  const q = useFetch(() => indicatorsApi.indicators(), [auth.me?.user?.id ?? null]);
+  const systemsQ = useFetch(() => areasApi.areaSystems(), []);
   const params = new URLSearchParams(search);
   const filter: CatalogueFilter = {
     q: params.get('q') ?? '',

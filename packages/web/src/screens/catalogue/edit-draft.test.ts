@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Indicator } from '../../lib/api.ts';
+import type { Indicator } from '../../api/indicators.ts';
 import { allowedUnits, buildPatch, draftOf, fieldOfRefusal } from './edit-draft.ts';
 
 const SOURCE = {

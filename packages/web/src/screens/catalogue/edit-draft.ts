@@ -1,7 +1,16 @@
 // The indicator editor's form state: strings for the inputs, and the PATCH of the changed fields
 // (empty optional texts become null; required ones must not be empty). Every metadata field of
 // issue 9 § 6 is here: names, definition, Lebenslage, unit, polarity, decimals and the source.
-import type { Dimension, Indicator, IndicatorPatch, Polarity, Visibility } from '../../lib/api.ts';
+import type {
+  Dimension,
+  Indicator,
+  IndicatorPatch,
+  Polarity,
+  Visibility,
+} from '../../api/indicators.ts';
+
+/** The indicator being edited; the form also copes with one without a source. */
+export type EditedIndicator = Omit<Indicator, 'source'> & { source: Indicator['source'] | null };
 import { UNIT_CODES } from '../../lib/core-bridge.ts';
 
 /** The PATCH body (every metadata field, ADR 0014). */
@@ -61,7 +70,7 @@ export function allowedUnits(ind: Pick<Indicator, 'kind' | 'scale' | 'unit'>): s
   return list.includes(ind.unit) ? list : [ind.unit, ...list];
 }
 
-export function draftOf(ind: Indicator): Draft {
+export function draftOf(ind: EditedIndicator): Draft {
   return {
     nameDe: ind.nameDe,
     nameEn: ind.nameEn,
@@ -84,7 +93,7 @@ export function draftOf(ind: Indicator): Draft {
 
 /** The changed fields, or every field that cannot be sent as it is (in form order). */
 export function buildPatch(
-  ind: Indicator,
+  ind: EditedIndicator,
   d: Draft,
 ): { patch: FullIndicatorPatch } | { errors: Partial<Record<DraftField, DraftProblem>> } {
   const errors: Partial<Record<DraftField, DraftProblem>> = {};
@@ -109,7 +118,7 @@ export function buildPatch(
   }
   if (d.unit !== ind.unit) {
     if (!allowedUnits(ind).includes(d.unit)) errors.unit = 'unitKind';
-    else patch.unit = d.unit;
+    else patch.unit = d.unit as IndicatorPatch['unit'];
   }
   if (d.dimension !== String(ind.dimension)) patch.dimension = d.dimension as Dimension;
   // an indicator without a source may stay so; one with a source cannot lose it

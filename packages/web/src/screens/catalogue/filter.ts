@@ -1,5 +1,5 @@
 // Catalogue search and filters.
-import type { Indicator } from '../../lib/api.ts';
+import type { Indicator } from '../../api/indicators.ts';
 import { foldForSearch } from '../../lib/search.ts';
 import { dimensionLabel, dimensionRank, indicatorName } from '../../lib/labels.ts';
 import type { Lang } from '../../i18n/index.tsx';

@@ -4,8 +4,9 @@
 // refused fields are marked (aria-invalid, message next to the field, focus on the first); the
 // "Verlauf" panel shows the audit history.
 import { useEffect, useId, useRef, useState } from 'react';
-import { api, ApiError } from '../../lib/api.ts';
-import type { Indicator, Visibility } from '../../lib/api.ts';
+import { ApiError } from '../../api/http.ts';
+import { type Indicator, type Visibility, indicatorsApi } from '../../api/indicators.ts';
+import { sourcesApi } from '../../api/sources.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { canEditIndicator } from '../../lib/access.ts';
@@ -39,7 +40,7 @@ function Editor({ ind, onSaved }: { ind: Indicator; onSaved: (i: Indicator) => v
   const auth = useAuth();
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
-  const sources = useFetch(() => api.sources(), []);
+  const sources = useFetch(() => sourcesApi.sources(), []);
   const [draft, setDraft] = useState<Draft>(() => draftOf(ind));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -97,7 +98,7 @@ function Editor({ ind, onSaved }: { ind: Indicator; onSaved: (i: Indicator) => v
     setBusy(true);
     setError(null);
     setErrors({});
-    api.updateIndicator(ind.id, r.patch).then(
+    indicatorsApi.updateIndicator(ind.id, r.patch).then(
       (saved) => {
         setBusy(false);
         setNote(t.editSaved(changed));
@@ -247,7 +248,7 @@ function Editor({ ind, onSaved }: { ind: Indicator; onSaved: (i: Indicator) => v
 function EditPage({ indicatorId }: { indicatorId: string }) {
   const { t, lang } = useI18n();
   const auth = useAuth();
-  const q = useFetch(() => api.indicator(indicatorId), [indicatorId]);
+  const q = useFetch(() => indicatorsApi.indicator(indicatorId), [indicatorId]);
   const [saved, setSaved] = useState<Indicator | null>(null);
   const [tick, setTick] = useState(0);
   const ind = saved ?? q.data;

@@ -6,7 +6,8 @@ import { Link } from '../../components/link.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { unitText } from '../../lib/core-bridge.ts';
 import { DIMENSION_ORDER, dimensionLabel } from '../../lib/labels.ts';
-import type { Indicator, Polarity, Source } from '../../lib/api.ts';
+import type { Indicator, Polarity } from '../../api/indicators.ts';
+import type { Source } from '../../api/sources.ts';
 import { allowedUnits } from './edit-draft.ts';
 import type { Draft, DraftField } from './edit-draft.ts';
 

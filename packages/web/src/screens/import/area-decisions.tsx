@@ -2,7 +2,7 @@
 // a feature that covers all others (leave it out?), and areas a re-import no longer has (remove them
 // with their values?). The server refuses or keeps until she decides; these controls say what goes.
 import { useId } from 'react';
-import type { ImportError, ImportReport } from '../../lib/api.ts';
+import type { ImportError, ImportReport } from '../../api/imports.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatNumber } from '../../lib/core-bridge.ts';
 

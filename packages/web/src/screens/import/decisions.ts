@@ -3,7 +3,7 @@
 // that change values (text markers as missing, all-zero rows as missing, skipped rows, stored name
 // synonyms) are sent only when she chose them here.
 import type { AreaNameMatch } from '@sozialraum/core';
-import type { PublishedRunFields } from '../../lib/api-imports.ts';
+import type { PublishedRunFields } from '../../api/imports-published.ts';
 
 export interface NameChoice {
   /** The area the name stands for (the match, or the person's correction); null = left open. */

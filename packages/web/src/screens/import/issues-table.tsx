@@ -1,6 +1,6 @@
 // File issues (line, column, message) as a table; long lists are cut with a note.
-import type { ImportError } from '../../lib/api.ts';
-import { ApiError } from '../../lib/api.ts';
+import { ApiError } from '../../api/http.ts';
+import type { ImportError } from '../../api/imports.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
 const MAX_ERRORS_SHOWN = 200;

@@ -4,7 +4,7 @@
 // acceptedNames and stored as synonyms of the level by the real import (ADR 0010).
 import type { AreaNameMatch } from '@sozialraum/core';
 import { useI18n } from '../../i18n/index.tsx';
-import { api } from '../../lib/api.ts';
+import { areasApi } from '../../api/areas.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { acceptAllMatches, confidenceLabel, describeMatch, type NameChoice } from './decisions.ts';
 import type { ImportState } from './use-import.ts';
@@ -99,7 +99,7 @@ export function NameReview({ s, matches }: { s: ImportState; matches: readonly A
   const { t } = useI18n();
   const { systemId, levelId } = s.target;
   const areasQ = useFetch(
-    () => (systemId && levelId ? api.areasOfLevel(systemId, levelId) : Promise.resolve([])),
+    () => (systemId && levelId ? areasApi.areasOfLevel(systemId, levelId) : Promise.resolve([])),
     [systemId, levelId],
   );
   if (matches.length === 0) return null;

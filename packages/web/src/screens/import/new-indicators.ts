@@ -1,8 +1,8 @@
 // New indicators declared during a table import: drafts edited in the form, their German validation,
 // and the pieces of the run body (`newIndicators`, `source`, mapping entries) built from them.
-// The allowed values mirror the server's schema (packages/server/src/modules/imports/schema.ts).
+// The allowed values are the contract's (packages/contracts: the imports and enums schemas).
 
-import { DIMENSIONS, type Dimension } from '../../lib/core-bridge.ts';
+import { DIMENSIONS, POLARITIES, type Dimension, type Polarity } from '../../lib/core-bridge.ts';
 
 /** Units the server accepts for a new indicator, with the German/English labels the form shows. */
 export const UNITS = [
@@ -19,14 +19,15 @@ export const UNITS = [
 ] as const;
 export type UnitId = (typeof UNITS)[number]['id'];
 
-export const POLARITIES = ['higher_is_better', 'higher_is_worse', 'neutral'] as const;
-export type PolarityId = (typeof POLARITIES)[number];
+/** Polarities the server accepts: the core's one list (contracts' polaritySchema). */
+export { POLARITIES };
+export type PolarityId = Polarity;
 
 /** Lebenslage dimensions the server accepts: the core's one list (labels come from lib/labels.ts). */
 export const DIMENSION_IDS = DIMENSIONS;
 export type DimensionId = Dimension;
 
-/** Server rule for indicator ids (schema.ts newIndicatorSchema). */
+/** Server rule for indicator ids (contracts/imports.ts newIndicatorSchema). */
 export const INDICATOR_ID = /^[a-z][a-z0-9_]{1,62}$/;
 
 /** Marker value of the per-column select meaning "create a new indicator from this column". */

@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatNumber } from '../../lib/core-bridge.ts';
-import type { TableImportDetails } from '../../lib/api-imports.ts';
+import type { TableImportDetails } from '../../api/imports-published.ts';
 import type { Decisions } from './decisions.ts';
 import { NameReview } from './name-review.tsx';
 import { formatStoredValue } from './stored-value.ts';

@@ -1,6 +1,6 @@
 // The body of POST /api/imports/{uploadId}/run built from the screen's state, the checks before it is
 // sent (field errors with their field ids) and where the result can be seen on the map.
-import type { AnalyzeResponse, AreasRunBody, PublishedTableRunBody } from '../../lib/api.ts';
+import type { AnalyzeResponse, AreasRunBody, PublishedTableRunBody } from '../../api/imports.ts';
 import { publishedFields, type Decisions } from './decisions.ts';
 import type { FieldError } from './flow.ts';
 import { areasRunFields, missingInAreaTarget, type AreaTarget } from './mapping.ts';
@@ -72,7 +72,8 @@ export function buildRunBody(r: RunInput): PublishedTableRunBody | AreasRunBody 
       dryRun: r.dryRun,
       systemId: r.target.systemId,
       levelId: r.target.levelId,
-      mapping: buildMapping(r.form, r.drafts),
+      // the mapping the screen built from the analysis' suggestion; the server checks it (400)
+      mapping: buildMapping(r.form, r.drafts) as PublishedTableRunBody['mapping'],
       ...(drafts.length > 0
         ? { newIndicators: newIndicatorsBody(drafts), source: sourceBody(r.source) }
         : {}),

@@ -6,7 +6,7 @@
 import { Fragment, useId } from 'react';
 import { CopyButton } from '../../components/copy-button.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import type { ImportRun } from '../../lib/api.ts';
+import type { ImportRun } from '../../api/imports.ts';
 import { formatNumber } from '../../lib/core-bridge.ts';
 
 type T = ReturnType<typeof useI18n>['t'];

@@ -6,7 +6,7 @@ import { useEffect, useId, useRef } from 'react';
 import { Link } from '../../components/link.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatNumber } from '../../lib/core-bridge.ts';
-import { tableDetails } from '../../lib/api-imports.ts';
+import { tableDetails } from '../../api/imports-published.ts';
 import { reportTitle } from './flow.ts';
 import { IssuesTable } from './issues-table.tsx';
 import { ReportDetails } from './report-details.tsx';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AnalyzeResponse } from '../../lib/api.ts';
+import type { AnalyzeResponse } from '../../api/imports.ts';
 import {
   acceptAllMatches,
   describeMatch,

@@ -1,7 +1,7 @@
 // The table mapping as the form edits it (issue 9 § 2): one entry per column (wide) or per label of the
 // whole file (long), dates per column for years in the headers, and the new indicators drafted from
 // them. Pure: builds the run body's mapping and the field errors; the step components only render it.
-import type { AnalyzeResponse } from '../../lib/api.ts';
+import type { AnalyzeResponse } from '../../api/imports.ts';
 import type { FieldError } from './flow.ts';
 import { unwrapSuggestion } from './mapping.ts';
 import {

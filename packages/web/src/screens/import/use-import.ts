@@ -2,9 +2,16 @@
 // has chosen (files, table form, new indicators, decisions, area target) and what the server answered
 // (analysis, report). The step components read and change it; nothing here renders.
 import { useCallback, useMemo, useReducer, useState } from 'react';
-import { api, ApiError } from '../../lib/api.ts';
-import type { AnalyzeResponse, ImportProgress, ImportReport } from '../../lib/api.ts';
-import { tableDetails } from '../../lib/api-imports.ts';
+import { areasApi } from '../../api/areas.ts';
+import { ApiError } from '../../api/http.ts';
+import {
+  type AnalyzeResponse,
+  type ImportProgress,
+  type ImportReport,
+  importsApi,
+} from '../../api/imports.ts';
+import { tableDetails } from '../../api/imports-published.ts';
+import { indicatorsApi } from '../../api/indicators.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { flowReducer, initialFlow, type FieldError } from './flow.ts';
 import { INITIAL_DECISIONS, mergeNameMatches, type Decisions } from './decisions.ts';
@@ -44,7 +51,7 @@ export function mergeFiles(current: readonly File[], added: readonly File[]): Fi
 /** Opens the progress stream of a run; a failing stream only costs the progress bar. */
 function openProgress(uploadId: string, onProgress: (p: ImportProgress) => void) {
   try {
-    const source = new EventSource(api.importEventsUrl(uploadId));
+    const source = new EventSource(importsApi.importEventsUrl(uploadId));
     source.addEventListener('progress', (ev) => {
       try {
         onProgress(JSON.parse((ev as MessageEvent<string>).data) as ImportProgress);
@@ -123,10 +130,10 @@ function useAnswers() {
 
 /** Indicators, area systems and the import history as the server has them. */
 function useServerData() {
-  const indicatorsQ = useFetch(() => api.indicators(), []);
-  const systemsQ = useFetch(() => api.areaSystems(), []);
+  const indicatorsQ = useFetch(() => indicatorsApi.indicators(), []);
+  const systemsQ = useFetch(() => areasApi.areaSystems(), []);
   const [historyTick, setHistoryTick] = useState(0);
-  const historyQ = useFetch(() => api.imports(), [historyTick]);
+  const historyQ = useFetch(() => importsApi.imports(), [historyTick]);
   const knownIds = useMemo(
     () => new Set((indicatorsQ.data ?? []).map((i) => i.id)),
     [indicatorsQ.data],
@@ -154,7 +161,7 @@ async function applyAnalysis(p: Parts, res: AnalyzeResponse): Promise<void> {
   if (res.detected.kind === 'table') {
     const known = p.indicatorsQ.data
       ? p.knownIds
-      : new Set((await api.indicators()).map((i) => i.id));
+      : new Set((await indicatorsApi.indicators()).map((i) => i.id));
     const next = formFromAnalysis(res, known);
     p.setForm(next.form);
     p.setDrafts(next.drafts);
@@ -220,7 +227,7 @@ async function analyzeFiles(p: Parts, opts: AnalyzeOptions): Promise<void> {
     };
     await applyAnalysis(
       p,
-      await api.analyzeImport(p.files, { swapAxes, ...header, ...separators }),
+      await importsApi.analyzeImport(p.files, { swapAxes, ...header, ...separators }),
     );
   } catch (e) {
     p.dispatch({ type: 'reset' });
@@ -256,7 +263,10 @@ async function runImport(p: Parts, dryRun: boolean): Promise<void> {
   p.setProgress(null);
   const stream = openProgress(analysis.uploadId, p.setProgress);
   try {
-    const res = await api.runImport(analysis.uploadId, buildRunBody({ ...p, dryRun, analysis }));
+    const res = await importsApi.runImport(
+      analysis.uploadId,
+      buildRunBody({ ...p, dryRun, analysis }),
+    );
     p.setReport(res);
     const details = tableDetails(res.details);
     if (details)

@@ -2,7 +2,7 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { groupIndicators } from '../../lib/search.ts';
 import type { KeyboardEvent } from 'react';
-import type { Indicator } from '../../lib/api.ts';
+import type { Indicator } from '../../api/indicators.ts';
 import { dimensionLabel, indicatorName } from '../../lib/labels.ts';
 import { unitShort } from '../../lib/core-bridge.ts';
 import { useI18n } from '../../i18n/index.tsx';

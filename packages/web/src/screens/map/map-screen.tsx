@@ -2,8 +2,9 @@
 // source/licence line and the area profile as a side panel. All settings live in the URL.
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { datesFor, resolveMapState } from './resolve.ts';
-import { api } from '../../lib/api.ts';
-import type { Level, ValuesResponse } from '../../lib/api.ts';
+import { type Level, areasApi } from '../../api/areas.ts';
+import { healthApi } from '../../api/health.ts';
+import { type ValuesResponse, indicatorsApi } from '../../api/indicators.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { navigate } from '../../lib/router.ts';
 import { parseMapState, serializeMapState } from '../../lib/url-state.ts';
@@ -39,9 +40,9 @@ export function MapScreen({ search }: { search: string }) {
   const state = useMemo(() => parseMapState(search), [search]);
   const [pointLayers, setPointLayers] = useState<PointLayerData[]>([]);
 
-  const systemsQ = useFetch(() => api.areaSystems(), []);
-  const indicatorsQ = useFetch(() => api.indicators(), []);
-  const configQ = useFetch(() => api.config(), []);
+  const systemsQ = useFetch(() => areasApi.areaSystems(), []);
+  const indicatorsQ = useFetch(() => indicatorsApi.indicators(), []);
+  const configQ = useFetch(() => healthApi.config(), []);
   const systems = systemsQ.data;
   const indicators = indicatorsQ.data;
 
@@ -82,14 +83,14 @@ export function MapScreen({ search }: { search: string }) {
 
   const geometryQ = useFetch(
     resolved.system && resolved.level
-      ? () => api.geometry(resolved.system!, resolved.level!)
+      ? () => areasApi.geometry(resolved.system!, resolved.level!)
       : null,
     [resolved.system, resolved.level],
   );
   const valuesQ = useFetch<ValuesResponse>(
     resolved.indicator && resolved.system && resolved.level
       ? () =>
-          api.values({
+          indicatorsApi.values({
             indicator: resolved.indicator!,
             system: resolved.system!,
             level: resolved.level!,

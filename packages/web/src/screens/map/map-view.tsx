@@ -7,7 +7,7 @@ import { Map as MapLibreMap, NavigationControl, setWorkerUrl } from 'maplibre-gl
 import type { GeoJSONSource, MapLayerMouseEvent, StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { AreaCollection } from '../../lib/api.ts';
+import type { AreaCollection } from '../../api/areas.ts';
 import { NO_DATA_COLOR } from '../../lib/core-bridge.ts';
 import { createHatchImage, HATCH_IMAGE_ID } from '../../lib/hatch.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -67,7 +67,7 @@ function boundsOf(fc: AreaCollection): [[number, number], [number, number]] | nu
     }
     for (const child of c) visit(child);
   };
-  for (const f of fc.features) visit(f.geometry.coordinates);
+  for (const f of fc.features) if (f.geometry) visit(f.geometry.coordinates);
   return Number.isFinite(minX)
     ? [
         [minX, minY],

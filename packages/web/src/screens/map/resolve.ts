@@ -1,5 +1,6 @@
 // Which dates an indicator has on a level, and how unset parts of the URL state get their defaults.
-import type { AreaSystem, Indicator } from '../../lib/api.ts';
+import type { AreaSystem } from '../../api/areas.ts';
+import type { Indicator } from '../../api/indicators.ts';
 import type { MapState } from '../../lib/url-state.ts';
 import { dimensionRank } from '../../lib/labels.ts';
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { AreaCollection } from '../../lib/api.ts';
 import { endDates, retiredAt, withoutRetired } from './retired.ts';
 
 const feature = (id: number, validTo?: string | null) => ({
@@ -8,8 +7,8 @@ const feature = (id: number, validTo?: string | null) => ({
   geometry: { type: 'Polygon', coordinates: [] },
   properties: { id, code: String(id), name: `Gebiet ${id}`, parentId: null, validTo },
 });
-const fc: AreaCollection = {
-  type: 'FeatureCollection',
+const fc = {
+  type: 'FeatureCollection' as const,
   features: [feature(1, null), feature(2, '2023-12-31'), feature(3), feature(4, '2024-06-30')],
 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sortAreaValues } from './sort.ts';
-import type { AreaValue } from '../../lib/api.ts';
+import type { AreaValue } from '../../api/indicators.ts';
 
 const row = (code: string, name: string, value: number | null): AreaValue => ({
   areaId: Number(code),
@@ -11,6 +11,7 @@ const row = (code: string, name: string, value: number | null): AreaValue => ({
   denominator: null,
   flag: null,
   flagReason: null,
+  reliability: null,
 });
 const rows = [
   row('03', 'Österreichpark', 5),

@@ -1,5 +1,5 @@
 // Sorting of the value table.
-import type { AreaValue } from '../../lib/api.ts';
+import type { AreaValue } from '../../api/indicators.ts';
 
 export type SortKey = 'code' | 'name' | 'value';
 

@@ -1,6 +1,7 @@
 // The slim bar above the map: area system, level, indicator, reference date, classification, palette, table toggle.
 import { useEffect, useId, useState } from 'react';
-import type { AreaSystem, Indicator, Level } from '../../lib/api.ts';
+import type { AreaSystem, Level } from '../../api/areas.ts';
+import type { Indicator } from '../../api/indicators.ts';
 import { formatDate, formatNumber } from '../../lib/core-bridge.ts';
 import { CLASS_METHODS, MAX_CLASSES, MIN_CLASSES, parseGermanBreaks } from '../../lib/url-state.ts';
 import type { ClassMethod, MapState } from '../../lib/url-state.ts';

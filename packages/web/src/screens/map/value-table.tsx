@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import { sortAreaValues } from './sort.ts';
 import type { SortKey } from './sort.ts';
-import type { AreaValue, Indicator } from '../../lib/api.ts';
+import type { AreaValue, Indicator } from '../../api/indicators.ts';
 import { formatNumber, unitShort } from '../../lib/core-bridge.ts';
 import { useI18n } from '../../i18n/index.tsx';
 

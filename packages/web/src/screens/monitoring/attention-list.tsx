@@ -1,6 +1,6 @@
 // The sortable list of "Gebiete mit besonderem Aufmerksamkeitsbedarf" of the shown edition.
 import { useMemo, useState } from 'react';
-import type { IndexAreaResult } from '../../lib/api.ts';
+import type { IndexAreaResult } from '../../api/monitoring.ts';
 import { formatNumber } from '../../lib/core-bridge.ts';
 import { useI18n } from '../../i18n/index.tsx';
 

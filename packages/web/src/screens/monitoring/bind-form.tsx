@@ -3,8 +3,9 @@
 // indicator with the most similar name suggested; a preview of what will be created (with the
 // server's warnings on direction and unit) before saving; refusals marked at their field.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { api, ApiError, request } from '../../lib/api.ts';
-import type { IndexSummary } from '../../lib/api.ts';
+import { ApiError, request } from '../../api/http.ts';
+import { indicatorsApi } from '../../api/indicators.ts';
+import type { IndexSummary } from '../../api/monitoring.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { focusFirstInvalid } from '../../components/form-field.tsx';
@@ -43,7 +44,7 @@ export function BindForm({
   const { t } = useI18n();
   const uid = useId();
   const formRef = useRef<HTMLFormElement>(null);
-  const catalogue = useFetch(() => api.indicators(), []);
+  const catalogue = useFetch(() => indicatorsApi.indicators(), []);
   const inputs = useMemo(() => inputsOf(base.definition), [base]);
   const [newId, setNewId] = useState(`${base.id.replace(/-eigen$/, '')}-neu`);
   const [label, setLabel] = useState('');

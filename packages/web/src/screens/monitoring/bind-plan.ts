@@ -1,7 +1,7 @@
 // Binding an index to other indicators (issue 9 § 6), the form's pure part: the inputs of an index
 // definition, an indicator suggested for each by name similarity, and the checks before sending
 // (every input bound, no indicator twice, a valid new id). The server checks the same again.
-import type { IndexSummary } from '../../lib/api.ts';
+import type { IndexSummary } from '../../api/monitoring.ts';
 
 /** One input of the index to bind. */
 export interface BindInput {

@@ -1,7 +1,6 @@
 // Changes since the previous edition of the same area system and level: areas whose status class
 // got worse (the German explanation of the core) and areas with negative dynamics twice in a row.
-import type { IndexEdition } from '../../lib/api.ts';
-import { api } from '../../lib/api.ts';
+import { type IndexEdition, monitoringApi } from '../../api/monitoring.ts';
 import { formatDate, formatNumber } from '../../lib/core-bridge.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -44,7 +43,7 @@ export function ChangesList({
   const { t, lang } = useI18n();
   const q = useFetch(
     () =>
-      api.indexChanges(indexId, {
+      monitoringApi.indexChanges(indexId, {
         system: edition.system,
         level: edition.level,
         from: previous.date,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IndexAreaResult, IndexResults } from '../../lib/api.ts';
+import type { IndexAreaResult, IndexResults } from '../../api/monitoring.ts';
 import { sortAttention } from './attention-list.tsx';
 import {
   colorsFor,

@@ -1,4 +1,4 @@
-import type { IndexResults } from '../../lib/api.ts';
+import type { IndexResults } from '../../api/monitoring.ts';
 
 // Colours of the monitoring map: colour-blind safe (no red/green contrast; lightness carries the
 // order, so the classes stay distinguishable in grey too). Status: ColorBrewer OrRd (4 classes,

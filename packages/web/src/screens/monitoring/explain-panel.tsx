@@ -1,7 +1,10 @@
 // Why an area is classified as it is: the German sentence of the core explanation and the
 // contribution of each indicator (z-value × weight) to the status and dynamics sums.
-import type { IndexEdition, IndexPartExplanation } from '../../lib/api.ts';
-import { api } from '../../lib/api.ts';
+import {
+  type IndexEdition,
+  type IndexPartExplanation,
+  monitoringApi,
+} from '../../api/monitoring.ts';
 import { formatNumber } from '../../lib/core-bridge.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -93,7 +96,7 @@ function SimilarList({
 }) {
   const { t, lang } = useI18n();
   const q = useFetch(
-    () => api.similarAreas(indexId, areaId, edition),
+    () => monitoringApi.similarAreas(indexId, areaId, edition),
     [indexId, areaId, edition.system, edition.level, edition.date],
   );
   if (q.status === 'error') return null;
@@ -154,7 +157,7 @@ export function ExplainPanel({
 }) {
   const { t } = useI18n();
   const q = useFetch(
-    () => api.explainIndexArea(indexId, areaId, edition),
+    () => monitoringApi.explainIndexArea(indexId, areaId, edition),
     [indexId, areaId, edition.system, edition.level, edition.date],
   );
   return (

@@ -5,8 +5,13 @@
 // new id, PUT = next version for a stored one). Refusals come from the server in German; the
 // confirmation is shown by the screen, because saving a new id switches the screen to that index.
 import { useState } from 'react';
-import { api, ApiError } from '../../lib/api.ts';
-import type { IndexClassCount, IndexEdition, IndexSummary } from '../../lib/api.ts';
+import { ApiError } from '../../api/http.ts';
+import {
+  type IndexClassCount,
+  type IndexEdition,
+  type IndexSummary,
+  monitoringApi,
+} from '../../api/monitoring.ts';
 import { formatDate, formatNumber } from '../../lib/core-bridge.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import type { ClassLabel, CombinationMethod } from '@sozialraum/core';
@@ -305,7 +310,7 @@ export function IndexForm({
           disabled={busy || !edition}
           onClick={() =>
             void run(async () => {
-              const r = await api.previewIndex(definition(), edition!);
+              const r = await monitoringApi.previewIndex(definition(), edition!);
               setPreview({ status: r.counts.status, dynamics: r.counts.dynamics });
             })
           }
@@ -318,7 +323,7 @@ export function IndexForm({
           disabled={busy}
           onClick={() =>
             void run(async () => {
-              const saved = await api.saveIndex(definition(), {
+              const saved = await monitoringApi.saveIndex(definition(), {
                 update,
                 basedOn: base.preset ? base.id : (base.basedOn ?? undefined),
                 ...(edition ? { check: edition } : {}),

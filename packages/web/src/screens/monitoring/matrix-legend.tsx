@@ -2,7 +2,7 @@
 // columns dynamics positiv → negativ) with the number of areas in each cell, so a planner reads the
 // distribution at a glance; cells of the attention rule are outlined. On phones the legend starts folded
 // to its title (map/fold.tsx, like the map legend) so it does not cover the map.
-import type { IndexResults } from '../../lib/api.ts';
+import type { IndexResults } from '../../api/monitoring.ts';
 import { formatNumber } from '../../lib/core-bridge.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { FoldButton, useFold, type Fold } from '../map/fold.tsx';

@@ -3,8 +3,9 @@
 // besonderem Aufmerksamkeitsbedarf", and the explanation of a clicked area. The state is in the URL
 // (?index=&edition=system~level~date&view=&area=), so a link reproduces the view.
 import { useMemo, useState } from 'react';
-import { api } from '../../lib/api.ts';
-import type { IndexEdition } from '../../lib/api.ts';
+import { areasApi } from '../../api/areas.ts';
+import { healthApi } from '../../api/health.ts';
+import { type IndexEdition, monitoringApi } from '../../api/monitoring.ts';
 import { formatDate, formatNumber } from '../../lib/core-bridge.ts';
 import { navigate } from '../../lib/router.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
@@ -32,10 +33,10 @@ export function MonitoringScreen({ search }: { search: string }) {
   // saving or previewing an index needs monitoring.edit (Sozialplanung); others only read
   const mayEdit = useAuth().can('monitoring.edit');
   const [notice, setNotice] = useState<string | null>(null);
-  const indicesQ = useFetch(() => api.indices(), []);
-  const configQ = useFetch(() => api.config(), []);
+  const indicesQ = useFetch(() => monitoringApi.indices(), []);
+  const configQ = useFetch(() => healthApi.config(), []);
   // names for the edition picker („LOR 2021 · Planungsraum“ instead of the ids lor2021 · plr)
-  const systemsQ = useFetch(() => api.areaSystems(), []);
+  const systemsQ = useFetch(() => areasApi.areaSystems(), []);
   const editionText = (e: IndexEdition) => {
     const sys = systemsQ.data?.find((x) => x.id === e.system);
     const lvl = sys?.levels.find((l) => l.id === e.level);
@@ -57,19 +58,19 @@ export function MonitoringScreen({ search }: { search: string }) {
     navigate(`/monitoring${s ? `?${s}` : ''}`, { replace });
   };
 
-  const detailQ = useFetch(indexId ? () => api.index(indexId) : null, [indexId]);
+  const detailQ = useFetch(indexId ? () => monitoringApi.index(indexId) : null, [indexId]);
   const editions = detailQ.data?.id === indexId ? detailQ.data.editions : [];
   const edition =
     editions.find((e) => editionKey(e) === params.get('edition')) ?? editions[0] ?? null;
   const previous = edition ? previousEdition(editions, edition) : null;
-  const resultsQ = useFetch(indexId && edition ? () => api.indexResults(indexId, edition) : null, [
-    indexId,
-    edition ? editionKey(edition) : null,
-  ]);
-  const geometryQ = useFetch(edition ? () => api.geometry(edition.system, edition.level) : null, [
-    edition?.system,
-    edition?.level,
-  ]);
+  const resultsQ = useFetch(
+    indexId && edition ? () => monitoringApi.indexResults(indexId, edition) : null,
+    [indexId, edition ? editionKey(edition) : null],
+  );
+  const geometryQ = useFetch(
+    edition ? () => areasApi.geometry(edition.system, edition.level) : null,
+    [edition?.system, edition?.level],
+  );
   const results =
     resultsQ.data &&
     edition &&

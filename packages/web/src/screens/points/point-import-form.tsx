@@ -2,7 +2,7 @@
 // (points outside every area listed) → import. Native form elements only, so it works by keyboard.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { FormField, focusFirstInvalid } from '../../components/form-field.tsx';
-import { ApiError } from '../../lib/api.ts';
+import { ApiError } from '../../api/http.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { dimensionLabel, DIMENSION_ORDER } from '../../lib/labels.ts';
 import { PointJoinReport } from './point-report.tsx';

@@ -1,5 +1,6 @@
 // API calls of the Standorte screen and the map's point layer (docs/api-contract.md, „Standorte“).
-import { request, type Source } from '../../lib/api.ts';
+import { request } from '../../api/http.ts';
+import type { Source } from '../../api/sources.ts';
 
 export interface PointDataset {
   id: string;

@@ -1,5 +1,5 @@
 // Which edition of an index the area profile shows: the one that matches the profile's date.
-import type { IndexEdition } from '../../lib/api.ts';
+import type { IndexEdition } from '../../api/monitoring.ts';
 
 /**
  * The latest edition of an index on the area's system and level whose date is on or before the

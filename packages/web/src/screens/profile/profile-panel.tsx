@@ -1,8 +1,11 @@
 // Area profile (Sozialraumprofil): hierarchy and every indicator with city value, rank, time series and source.
 // Shown as a side panel next to the map and as its own page (/gebiete/{id}).
 import { useEffect, useRef, useState } from 'react';
-import { api, ApiError } from '../../lib/api.ts';
-import type { AreaDetail, IndexEdition, Profile, ProfileIndicator } from '../../lib/api.ts';
+import { alertsApi } from '../../api/alerts.ts';
+import type { AreaDetail } from '../../api/areas.ts';
+import { ApiError } from '../../api/http.ts';
+import { type Profile, type ProfileIndicator, indicatorsApi } from '../../api/indicators.ts';
+import { type IndexEdition, monitoringApi } from '../../api/monitoring.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { formatDate, formatNumber, formatValue, unitShort } from '../../lib/core-bridge.ts';
 import { dimensionLabel, dimensionRank, indicatorName } from '../../lib/labels.ts';
@@ -60,11 +63,13 @@ function SubscribeArea({ areaId, areaName }: { areaId: number; areaName: string 
         disabled={state === 'busy'}
         onClick={() => {
           setState('busy');
-          api.createAlertSubscription({ email, areaId, indicatorId: null, ruleId: null }).then(
-            () => setState('done'),
-            (err: unknown) =>
-              setState({ error: err instanceof ApiError ? err.message : t.serverUnreachable }),
-          );
+          alertsApi
+            .createAlertSubscription({ email, areaId, indicatorId: null, ruleId: null })
+            .then(
+              () => setState('done'),
+              (err: unknown) =>
+                setState({ error: err instanceof ApiError ? err.message : t.serverUnreachable }),
+            );
         }}
       >
         {t.subscribeArea}
@@ -223,9 +228,9 @@ function IndexSection({
   date: string | null;
 }) {
   const { t, lang } = useI18n();
-  const indicesQ = useFetch(() => api.indices(), []);
+  const indicesQ = useFetch(() => monitoringApi.indices(), []);
   const current = indicesQ.data?.find((i) => i.id === PROFILE_INDEX_ID) ?? null;
-  const detailQ = useFetch(current ? () => api.index(current.id) : null, [current?.id]);
+  const detailQ = useFetch(current ? () => monitoringApi.index(current.id) : null, [current?.id]);
   const currentEditions = current && detailQ.data?.id === current.id ? detailQ.data.editions : [];
   const currentEdition = editionForDate(currentEditions, area.systemId, area.levelId, date);
   // an edition published with the earlier method is shown by that method (official classes)
@@ -234,7 +239,7 @@ function IndexSection({
       ? mssPresetFor(currentEdition.date)
       : null;
   const older = olderId ? (indicesQ.data?.find((i) => i.id === olderId) ?? null) : null;
-  const olderQ = useFetch(older ? () => api.index(older.id) : null, [older?.id]);
+  const olderQ = useFetch(older ? () => monitoringApi.index(older.id) : null, [older?.id]);
   const olderEdition =
     older && olderQ.data?.id === older.id
       ? editionForDate(olderQ.data.editions, area.systemId, area.levelId, date)
@@ -247,7 +252,9 @@ function IndexSection({
   const edition = useOlder ? olderEdition : currentEdition;
   const first = firstEditionFor(currentEditions, area.systemId, area.levelId);
   const explainQ = useFetch(
-    preset && edition && !waiting ? () => api.explainIndexArea(preset.id, area.id, edition) : null,
+    preset && edition && !waiting
+      ? () => monitoringApi.explainIndexArea(preset.id, area.id, edition)
+      : null,
     [preset?.id, area.id, edition?.system, edition?.level, edition?.date, waiting],
   );
   const ex = explainQ.data?.areaId === area.id ? explainQ.data : null;
@@ -431,7 +438,7 @@ export function ProfilePanel({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const q = useFetch(() => api.profile(areaId, date), [areaId, date]);
+  const q = useFetch(() => indicatorsApi.profile(areaId, date), [areaId, date]);
   const headingId = `profile-${areaId}`;
   const panel = useRef<HTMLElement>(null);
 

@@ -1,5 +1,5 @@
 // The area profile as its own page: /gebiete/{id}?date=YYYY-MM-DD.
-import { api } from '../../lib/api.ts';
+import { indicatorsApi } from '../../api/indicators.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { serializeMapState, DEFAULT_MAP_STATE } from '../../lib/url-state.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -11,7 +11,7 @@ export function ProfileScreen({ areaId, search }: { areaId: number; search: stri
   const { t } = useI18n();
   const dateRaw = new URLSearchParams(search).get('date');
   const date = dateRaw && /^\d{4}-\d{2}-\d{2}$/.test(dateRaw) ? dateRaw : null;
-  const q = useFetch(() => api.profile(areaId, date), [areaId, date]);
+  const q = useFetch(() => indicatorsApi.profile(areaId, date), [areaId, date]);
   const a = q.data?.area;
   const mapHref = a
     ? `/${serializeMapState({ ...DEFAULT_MAP_STATE, system: a.systemId, level: a.levelId, date, area: a.id })}`

@@ -1,5 +1,5 @@
 // Geometry of the small time-series charts.
-import type { SeriesPoint } from '../../lib/api.ts';
+import type { SeriesPoint } from '../../api/indicators.ts';
 
 export interface SparkGeometry {
   points: { x: number; y: number; date: string; value: number }[];

@@ -1,5 +1,5 @@
 // A small hand-written SVG line chart with German axis labels (Plot would add 2 MB for this).
-import type { SeriesPoint } from '../../lib/api.ts';
+import type { SeriesPoint } from '../../api/indicators.ts';
 import { layoutSeries } from './series-layout.ts';
 import { formatDate, formatNumber } from '../../lib/core-bridge.ts';
 import { useI18n } from '../../i18n/index.tsx';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Source } from '../../lib/api.ts';
+import type { Source } from '../../api/sources.ts';
 import { sourcePatch } from './sources-screen.tsx';
 
 const SOURCE: Source = {

@@ -1,8 +1,8 @@
 // /quellen: every source with publisher, licence and the attribution to show — for everyone. People
 // with 'sources.edit' correct a source here (PATCH sends only changed fields; audited on the server).
 import { useEffect, useId, useRef, useState } from 'react';
-import { api, ApiError } from '../../lib/api.ts';
-import type { Source, SourcePatch } from '../../lib/api.ts';
+import { ApiError } from '../../api/http.ts';
+import { type Source, type SourcePatch, sourcesApi } from '../../api/sources.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -67,7 +67,7 @@ function SourceEditor({
     if (Object.keys(patch).length === 0) return onDone(null);
     setBusy(true);
     setError(null);
-    api.updateSource(source.id, patch).then(
+    sourcesApi.updateSource(source.id, patch).then(
       (saved) => {
         setBusy(false);
         onDone(saved);
@@ -208,7 +208,7 @@ function SourceCard({ source, canEdit }: { source: Source; canEdit: boolean }) {
 export function SourcesScreen() {
   const { t } = useI18n();
   const auth = useAuth();
-  const sources = useFetch(() => api.sources(), []);
+  const sources = useFetch(() => sourcesApi.sources(), []);
   return (
     <div className="page page-sources">
       <h1>{t.sourcesTitle}</h1>

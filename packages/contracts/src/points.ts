@@ -1,6 +1,7 @@
 // Request and response schemas of the point import (validated at the edge, also the OpenAPI document).
-import { POINT_DIMENSIONS } from '@sozialraum/core';
 import { z } from 'zod';
+import { pointDimensionSchema } from './enums.ts';
+import { sourceSchema } from './sources.ts';
 
 const columnName = z.string().min(1).max(200);
 const indicatorId = z
@@ -47,7 +48,7 @@ export const pointRunBodySchema = z
     capacityColumn: columnName.optional(),
     capacityIndicator: indicatorRequest.optional(),
     departmentId: z.string().min(1).max(60).optional(),
-    dimension: z.enum(POINT_DIMENSIONS).optional().meta({
+    dimension: pointDimensionSchema.optional().meta({
       description:
         'Lebenslage der neuen Zählindikatoren; Pflicht, sobald countIndicator oder capacityIndicator angegeben ist (keine stille Vorgabe)',
     }),
@@ -124,3 +125,36 @@ export const pointRunReportSchema = z
     importId: z.number().int().optional(),
   })
   .meta({ id: 'PointImportReport' });
+
+// The point datasets as the map reads them.
+export const pointDatasetSchema = z
+  .object({
+    id: z.string(),
+    nameDe: z.string(),
+    nameEn: z.string(),
+    referenceDate: z.iso.date().nullable(),
+    count: z.number().int(),
+    source: sourceSchema,
+  })
+  .meta({ id: 'PointDataset' });
+
+export const pointCollectionSchema = z
+  .object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(
+      z.object({
+        type: z.literal('Feature'),
+        id: z.string(),
+        geometry: z.object({
+          type: z.literal('Point'),
+          coordinates: z.tuple([z.number(), z.number()]),
+        }),
+        properties: z
+          .record(z.string(), z.unknown())
+          .meta({ description: 'id, name und die Attribute der Quelle' }),
+      }),
+    ),
+  })
+  .meta({ id: 'PointCollection' });
+
+export const pointDatasetListSchema = z.array(pointDatasetSchema);

@@ -1,12 +1,14 @@
 // Shapes of the import answers for tables as cities publish them (issue 9 § 2): what the analysis adds
 // (`published`) and what a run's report carries in `details`. They mirror the server's
-// analyze-published.ts and published.ts; the web only reads them.
+// analyze-published.ts and published.ts (the contract types them as unknown); the web only reads them.
 import type {
   AreaNameMatch,
   CellTallySummary,
   NonAreaRowGroup,
   WideByDatePlan,
 } from '@sozialraum/core';
+import type { runBodySchema } from '@sozialraum/contracts/imports';
+import type { z } from 'zod';
 
 /** How the first row was taken: detected, and whether it was used as the header. */
 export interface HeaderDecision {
@@ -80,17 +82,18 @@ export interface TableImportDetails {
   synonymsSaved: number;
 }
 
-/** Request fields of a table run for published tables (all optional; see the server's schema.ts). */
-export interface PublishedRunFields {
-  hasHeader?: boolean | 'auto';
-  skipNonAreaRows?: boolean;
-  zeroRows?: 'keep' | 'missing';
-  nameMinConfidence?: 'exact' | 'high' | 'medium';
-  acceptMarkers?: boolean;
-  acceptedNames?: { name: string; areaId: number }[];
-  decimal?: ',' | '.';
-  thousands?: '.' | ',' | null;
-}
+/** Request fields of a table run for published tables (all optional; the contract's run body). */
+export type PublishedRunFields = Pick<
+  Extract<z.input<typeof runBodySchema>, { kind: 'table' }>,
+  | 'hasHeader'
+  | 'skipNonAreaRows'
+  | 'zeroRows'
+  | 'nameMinConfidence'
+  | 'acceptMarkers'
+  | 'acceptedNames'
+  | 'decimal'
+  | 'thousands'
+>;
 
 /** Reads report details defensively: a table report's details, or null for other shapes. */
 export function tableDetails(details: unknown): TableImportDetails | null {

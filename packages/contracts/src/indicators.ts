@@ -1,12 +1,9 @@
-import { DIMENSIONS } from '@sozialraum/core';
+import { UNITS } from '@sozialraum/core';
 import { z } from 'zod';
-import { areaDetailSchema } from '../areas/index.ts';
-import { sourceSchema } from '../sources/index.ts';
-
-/** Lebenslage dimensions in the order the profile shows them (one list: @sozialraum/core). */
-export { DIMENSIONS };
-
-export const dimensionSchema = z.enum(DIMENSIONS);
+import { areaDetailSchema } from './areas.ts';
+import { DIMENSIONS } from '@sozialraum/core';
+import { dimensionSchema, polaritySchema } from './enums.ts';
+import { sourceSchema } from './sources.ts';
 
 export const coverageSchema = z
   .object({
@@ -31,7 +28,7 @@ export const indicatorSchema = z
     kind: z.enum(['count', 'share', 'value']),
     scale: z.number(),
     dimension: dimensionSchema,
-    polarity: z.enum(['higher_is_better', 'higher_is_worse', 'neutral']),
+    polarity: polaritySchema,
     department: z.string().describe('Besitzende Abteilung (id)'),
     visibility: z
       .enum(['public', 'internal', 'department'])
@@ -168,3 +165,40 @@ export type Values = z.output<typeof valuesSchema>;
 export type Profile = z.output<typeof profileSchema>;
 export type SeriesPoint = z.output<typeof seriesPointSchema>;
 export type Flag = z.output<typeof flagSchema>;
+
+export const indicatorListSchema = z.array(indicatorSchema);
+export const seriesSchema = z.array(seriesPointSchema);
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** PATCH /api/indicators/{id}: the metadata, visibility and sharing to change (all optional). */
+export const indicatorPatchSchema = z
+  .object({
+    nameDe: text(200),
+    nameEn: text(200),
+    shortDe: text(60).nullable(),
+    definitionDe: text(4000),
+    definitionEn: text(4000).nullable(),
+    polarity: polaritySchema,
+    updateCycle: text(100).nullable(),
+    numeratorDef: text(1000).nullable(),
+    denominatorDef: text(1000).nullable(),
+    methodNote: text(4000).nullable(),
+    decimals: z.number().int().min(0).max(6),
+    unit: z.enum(UNITS, {
+      error: `erwartet eine Einheit: ${UNITS.join(', ')}`,
+    }),
+    dimension: z.enum(DIMENSIONS, {
+      error: `erwartet eine Lebenslage: ${DIMENSIONS.join(', ')}`,
+    }),
+    sourceId: z.string().trim().min(1).max(60).meta({
+      description:
+        'Kennung einer vorhandenen Quelle (GET /api/sources); Lizenz und Namensnennung ändert PATCH /api/sources/{id}',
+    }),
+    visibility: z.enum(['public', 'internal', 'department']),
+    sharedWith: z.array(z.string().min(1).max(63)).max(100),
+    department: z.string().min(1).max(63),
+  })
+  .partial()
+  .strict();
+export type IndicatorPatch = z.input<typeof indicatorPatchSchema>;

@@ -32,3 +32,5 @@ export const sourcePatchSchema = z
   });
 
 export type SourcePatch = z.output<typeof sourcePatchSchema>;
+
+export const sourceListSchema = z.array(sourceSchema);

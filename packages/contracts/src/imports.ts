@@ -1,6 +1,6 @@
 // Validation of import requests; the same schemas document the API (OpenAPI).
-import { DIMENSIONS } from '@sozialraum/core';
 import { z } from 'zod';
+import { dimensionSchema, polaritySchema } from './enums.ts';
 
 const dateSpec = z.union([
   z.object({ column: z.string().min(1) }),
@@ -95,8 +95,8 @@ export const newIndicatorSchema = z.object({
   definitionDe: z.string().max(2000).optional(),
   unit: z.enum(UNITS),
   kind: z.enum(['count', 'share', 'value']).optional(),
-  dimension: z.enum(DIMENSIONS),
-  polarity: z.enum(['higher_is_better', 'higher_is_worse', 'neutral']),
+  dimension: dimensionSchema,
+  polarity: polaritySchema,
   department: z.string().max(200).optional(),
   decimals: z.number().int().min(0).max(6).optional(),
 });
@@ -218,3 +218,29 @@ export const analysisSchema = z.object({
   files: z.array(z.object({ name: z.string(), bytes: z.number() })),
   analysis: z.unknown(),
 });
+
+/** GET /api/imports/{uploadId}/events: Server-Sent Events „progress“ (and „done“ at the end). */
+export const importEventsSchema = z.string();
+
+/** One earlier import in the history (GET /api/imports). */
+export const importRunSchema = z.object({
+  id: z.number(),
+  kind: z.string(),
+  fileName: z.string(),
+  format: z.string(),
+  status: z.string(),
+  rowsRead: z.number(),
+  rowsWritten: z.number(),
+  errorCount: z.number(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  durationMs: z.number().nullable(),
+  actor: z.string(),
+  who: z.string(),
+  fileSha256: z.string(),
+});
+export type ImportRun = z.output<typeof importRunSchema>;
+export const importRunListSchema = z.array(importRunSchema);
+
+/** DELETE /api/imports/{uploadId}: the upload was discarded. */
+export const uploadDiscardedSchema = z.object({ deleted: z.boolean() });

@@ -162,3 +162,9 @@ export const subscriptionSchema = z.object({
 });
 
 export const idParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+
+export const ruleListSchema = z.array(ruleSchema);
+export const alertListSchema = z.array(alertSchema);
+export const subscriptionListSchema = z.array(subscriptionSchema);
+/** DELETE /api/alert-subscriptions/{id}: the id of the removed subscription. */
+export const subscriptionDeletedSchema = z.object({ deleted: z.number().int() });

@@ -108,6 +108,35 @@ export const previewSchema = z.object({
   counts: countsSchema,
 });
 
+const boundarySchema = z
+  .object({ value: z.number(), distance: z.number(), classLabel: z.string() })
+  .nullable();
+
+/** Explanation of one index part for one area (core PartExplanation). */
+export const partExplanationSchema = z.object({
+  label: z.string(),
+  index: z.number(),
+  combined: z.number(),
+  classLabel: z.string(),
+  rank: z.number().int().meta({ description: '1 = höchster Index (ungünstigste Lage)' }),
+  of: z.number().int(),
+  contributions: z.array(
+    z.object({
+      indicatorId: z.string(),
+      label: z.string(),
+      standardised: z.number(),
+      contribution: z.number(),
+      shareOfCombined: z.number(),
+      shareOfAbsolute: z.number(),
+    }),
+  ),
+  lower: boundarySchema,
+  upper: boundarySchema,
+  nearest: boundarySchema,
+  nearThreshold: z.boolean(),
+  sentence: z.string(),
+});
+
 /** Explanation of one area (core explainArea) with the area's code and name. */
 export const explanationSchema = z.object({
   areaId: z.number().int(),
@@ -115,8 +144,8 @@ export const explanationSchema = z.object({
   name: z.string(),
   scored: z.boolean(),
   reason: z.string().nullable(),
-  status: z.record(z.string(), z.unknown()).nullable(),
-  dynamics: z.record(z.string(), z.unknown()).nullable(),
+  status: partExplanationSchema.nullable(),
+  dynamics: partExplanationSchema.nullable(),
   group: z.object({ code: z.string(), label: z.string() }).nullable(),
   attention: z.boolean(),
   text: z.string().meta({ description: 'Erklärung in ganzen deutschen Sätzen' }),
@@ -226,3 +255,5 @@ export const bindResultSchema = indexSummarySchema.extend({
   inputs: z.array(boundInputSchema),
   warnings: z.array(z.string()),
 });
+
+export const indexSummaryListSchema = z.array(indexSummarySchema);

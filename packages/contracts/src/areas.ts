@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sourceSchema } from '../sources/index.ts';
+import { sourceSchema } from './sources.ts';
 
 export const levelSchema = z
   .object({
@@ -113,3 +113,64 @@ export type AreaSystem = z.output<typeof areaSystemSchema>;
 export type AreaDetail = z.output<typeof areaDetailSchema>;
 export type AreaListItem = z.output<typeof areaListItemSchema>;
 export type MapGeometry = z.output<typeof mapGeometrySchema>;
+
+// The area lifecycle: retire an area, preview and confirm its removal.
+const count = z.number().int().min(0);
+
+const removalCountsSchema = z.object({
+  values: count,
+  pointAssignments: count,
+  alerts: count,
+  subscriptions: count,
+  synonyms: count,
+});
+
+export const removalPreviewSchema = z
+  .object({
+    area: z.object({
+      id: z.number().int(),
+      code: z.string(),
+      name: z.string(),
+      systemId: z.string(),
+      levelId: z.string(),
+    }),
+    counts: removalCountsSchema,
+    indicators: z.array(z.object({ id: z.string(), nameDe: z.string(), values: z.number().int() })),
+    children: z.number().int(),
+    removable: z.boolean(),
+    message: z.string(),
+  })
+  .meta({ id: 'AreaRemovalPreview' });
+
+export const removeBodySchema = z
+  .object({
+    confirm: removalCountsSchema.partial({ synonyms: true }).meta({
+      description:
+        'die Zahlen aus der Vorschau (GET /api/areas/{id}/removal); weicht etwas ab, antwortet der Server mit 409 und der neuen Vorschau',
+    }),
+  })
+  .meta({ id: 'AreaRemoval' });
+
+export const retireBodySchema = z
+  .object({
+    validTo: z.iso
+      .date({ error: 'Enddatum im Format JJJJ-MM-TT angeben' })
+      .meta({ description: 'letzter Tag, an dem das Gebiet gilt' }),
+  })
+  .meta({ id: 'AreaRetirement' });
+
+export const retireResultSchema = z
+  .object({
+    area: z.object({
+      id: z.number().int(),
+      code: z.string(),
+      name: z.string(),
+      validFrom: z.iso.date().nullable(),
+      validTo: z.iso.date(),
+    }),
+    message: z.string(),
+  })
+  .meta({ id: 'AreaRetired' });
+
+export const areaSystemListSchema = z.array(areaSystemSchema);
+export const areaListSchema = z.array(areaListItemSchema);

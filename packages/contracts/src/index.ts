@@ -1,0 +1,20 @@
+// @sozialraum/contracts — the API's contract: zod schemas of every request body and answer,
+// organised per capability (one file each), the shared enumerations and the pure rules both sides
+// apply. The server validates with these schemas and generates /api/openapi.json from them; the web
+// app types its client with z.input / z.output of the same schemas. Imports only zod and core.
+// Import a capability's file directly (`@sozialraum/contracts/areas`); the web app takes only types
+// from the schema files (and `rules`), so zod stays out of its bundle.
+export * as access from './access.ts';
+export * as alerts from './alerts.ts';
+export * as areas from './areas.ts';
+export * as audit from './audit.ts';
+export * as disclosure from './disclosure.ts';
+export * as enums from './enums.ts';
+export * as health from './health.ts';
+export * as imports from './imports.ts';
+export * as indicators from './indicators.ts';
+export * as monitoring from './monitoring.ts';
+export * as ogc from './ogc.ts';
+export * as points from './points.ts';
+export * as rules from './rules.ts';
+export * as sources from './sources.ts';
