@@ -13,6 +13,8 @@ export * as enums from './enums.ts';
 export * as health from './health.ts';
 export * as imports from './imports.ts';
 export * as indicators from './indicators.ts';
+export * as jobs from './jobs.ts';
+export * as mail from './mail.ts';
 export * as monitoring from './monitoring.ts';
 export * as ogc from './ogc.ts';
 export * as points from './points.ts';

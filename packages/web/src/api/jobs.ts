@@ -1,24 +1,8 @@
 // The jobs of the tenant (GET /api/jobs, docs/api-contract.md): imports, scheduled alert checks.
-import { request } from '../lib/api.ts';
+import type { Job } from '@sozialraum/contracts/jobs';
+import { request } from './http.ts';
 
-export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
-
-/** One job as the server records it. */
-export interface Job {
-  id: number;
-  kind: string;
-  status: JobStatus;
-  startedBy: string;
-  params: Record<string, unknown>;
-  progress: Record<string, unknown> | null;
-  error: string | null;
-  result: unknown;
-  attempts: number;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  durationMs: number | null;
-}
+export type { Job, JobStatus } from '@sozialraum/contracts/jobs';
 
 /** The most recent jobs, newest first (permission audit.read_all). */
 export function listJobs(opts: { kind?: string; limit?: number } = {}): Promise<Job[]> {

@@ -1,17 +1,8 @@
 // The e-mail delivery log (GET /api/mail-deliveries, docs/api-contract.md).
-import { request } from '../lib/api.ts';
+import type { MailDelivery } from '@sozialraum/contracts/mail';
+import { request } from './http.ts';
 
-/** One e-mail handed to the SMTP server, or refused / timed out. */
-export interface MailDelivery {
-  id: number;
-  purpose: string;
-  recipient: string;
-  subject: string;
-  status: 'sent' | 'failed';
-  error: string | null;
-  durationMs: number;
-  at: string;
-}
+export type { MailDelivery } from '@sozialraum/contracts/mail';
 
 /** The most recent deliveries, newest first (permission audit.read_all). */
 export function listMailDeliveries(limit = 50): Promise<MailDelivery[]> {

@@ -1,10 +1,15 @@
 // Jobs for the administration: the recent jobs of the tenant and one job (thin handlers).
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { notFound } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
-import { jobIdParams, jobSchema, jobsQuerySchema, type Job } from './schema.ts';
+import {
+  jobIdParams,
+  jobListSchema,
+  jobSchema,
+  jobsQuerySchema,
+  type Job,
+} from '@sozialraum/contracts/jobs';
 import { getJob, listJobs, type JobRow } from './store.ts';
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
@@ -44,7 +49,7 @@ export function registerJobRoutes(app: FastifyInstance, ctx: AppContext): void {
     // who ran what with which parameters is administration knowledge, like the whole audit log
     permission: 'audit.read_all',
     querystring: jobsQuerySchema,
-    response: z.array(jobSchema),
+    response: jobListSchema,
     handler: async ({ auth, query }) =>
       (await listJobs(ctx.db, auth.tenantId, query)).map(presentJob),
   });

@@ -1,20 +1,9 @@
 // The delivery log for the administration (thin handler).
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { mailDeliveriesQuerySchema, mailDeliveryListSchema } from '@sozialraum/contracts/mail';
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
 import { listDeliveries } from './store.ts';
-
-const deliverySchema = z.object({
-  id: z.number(),
-  purpose: z.string().meta({ description: "'alerts' | 'password_reset'" }),
-  recipient: z.string(),
-  subject: z.string(),
-  status: z.enum(['sent', 'failed']),
-  error: z.string().nullable(),
-  durationMs: z.number(),
-  at: z.string(),
-});
 
 /** Registers GET /api/mail-deliveries. */
 export function registerMailRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -26,8 +15,8 @@ export function registerMailRoutes(app: FastifyInstance, ctx: AppContext): void 
     tags: ['Betrieb'],
     // addresses of people and what they were sent: administration knowledge like the audit log
     permission: 'audit.read_all',
-    querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
-    response: z.array(deliverySchema),
+    querystring: mailDeliveriesQuerySchema,
+    response: mailDeliveryListSchema,
     handler: async ({ auth, query }) =>
       (await listDeliveries(ctx.db, auth.tenantId, query.limit)).map((d) => ({
         id: Number(d.id),

@@ -1,4 +1,4 @@
-// The job record as the API shows it (GET /api/jobs).
+// Contract of the jobs (GET /api/jobs, /api/jobs/:id): imports, scheduled alert checks, cleanup.
 import { z } from 'zod';
 
 export const jobSchema = z.object({
@@ -16,7 +16,9 @@ export const jobSchema = z.object({
   finishedAt: z.string().nullable(),
   durationMs: z.number().nullable(),
 });
-export type Job = z.infer<typeof jobSchema>;
+export type Job = z.output<typeof jobSchema>;
+export type JobStatus = Job['status'];
+export const jobListSchema = z.array(jobSchema);
 
 export const jobsQuerySchema = z.object({
   kind: z
