@@ -1,5 +1,6 @@
 // The empty-cluster template (cluster-template.ts): written once, used by new data directories only,
-// and a damaged template never costs a start. PGlite only: the PostgreSQL project skips this file.
+// and a damaged template never costs a start. The template is PGlite's: both database projects run
+// this file on PGlite (the CI check wants every database test to run in both).
 import {
   existsSync,
   mkdtempSync,
@@ -16,18 +17,17 @@ import { isNewDataDir, prepareClusterTemplate } from './cluster-template.ts';
 import { openDb } from './db.ts';
 import { migrate } from './migrate.ts';
 
-const onPglite = (process.env.SOZIALRAUM_TEST_ENGINE ?? 'pglite') === 'pglite';
 let work: string;
 let template: string;
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(os.tmpdir(), 'sozialraum-template-'));
   template = path.join(work, 'cache', 'empty.tar');
-  if (onPglite) expect(await prepareClusterTemplate(template)).toBe('written');
+  expect(await prepareClusterTemplate(template)).toBe('written');
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe.runIf(onPglite)('empty-cluster template', () => {
+describe('empty-cluster template', () => {
   it('is written once, complete (no partial file left), and kept on the next call', async () => {
     expect(statSync(template).size).toBeGreaterThan(10_000_000);
     expect(readdirSync(path.dirname(template))).toEqual(['empty.tar']);
