@@ -1,6 +1,7 @@
 // Validation of import requests; the same schemas document the API (OpenAPI).
 import { z } from 'zod';
 import { dimensionSchema, polaritySchema } from './enums.ts';
+import { tableImportDetailsSchema } from './import-details.ts';
 
 const dateSpec = z.union([
   z.object({ column: z.string().min(1) }),
@@ -207,10 +208,7 @@ export const reportSchema = z.object({
     .optional()
     .meta({ description: 'Gebiete der Ebene, die in der Datei fehlen (behalten oder entfernt)' }),
   importId: z.number().optional(),
-  details: z.unknown().optional().meta({
-    description:
-      'Tabellenimport: headerPresence, nameMatches, nonAreaRows, columnDates, cells, plausibility, markers, overwrite (siehe docs/api-contract.md)',
-  }),
+  details: tableImportDetailsSchema.optional(),
 });
 
 export const analysisSchema = z.object({

@@ -11,6 +11,7 @@ export * as audit from './audit.ts';
 export * as disclosure from './disclosure.ts';
 export * as enums from './enums.ts';
 export * as health from './health.ts';
+export * as importDetails from './import-details.ts';
 export * as imports from './imports.ts';
 export * as indicators from './indicators.ts';
 export * as jobs from './jobs.ts';

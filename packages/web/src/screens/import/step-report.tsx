@@ -6,7 +6,6 @@ import { useEffect, useId, useRef } from 'react';
 import { Link } from '../../components/link.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatNumber } from '../../lib/core-bridge.ts';
-import { tableDetails } from '../../api/imports-published.ts';
 import { reportTitle } from './flow.ts';
 import { IssuesTable } from './issues-table.tsx';
 import { ReportDetails } from './report-details.tsx';
@@ -23,7 +22,7 @@ export function StepReport({ s }: { s: ImportState }) {
   }, [report]);
   if (!report || !outcome) return null;
   const f = (n: number) => formatNumber(n, 0, lang);
-  const details = tableDetails(report.details);
+  const details = report.details ?? null;
   const success = !outcome.dryRun && outcome.ok;
   return (
     <section className={`card report report-${report.status}`} aria-labelledby={`${id}-h`}>

@@ -10,7 +10,6 @@ import {
   type ImportReport,
   importsApi,
 } from '../../api/imports.ts';
-import { tableDetails } from '../../api/imports-published.ts';
 import { indicatorsApi } from '../../api/indicators.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { flowReducer, initialFlow, type FieldError } from './flow.ts';
@@ -268,7 +267,7 @@ async function runImport(p: Parts, dryRun: boolean): Promise<void> {
       buildRunBody({ ...p, dryRun, analysis }),
     );
     p.setReport(res);
-    const details = tableDetails(res.details);
+    const details = res.details;
     if (details)
       p.setDecisions((d) => ({ ...d, names: mergeNameMatches(d.names, details.nameMatches) }));
     if (res.missingAreas) p.setAreaChoices((c) => ({ ...c, missingAreas: res.missingAreas }));
