@@ -4,6 +4,18 @@
 // modules/imports/published.ts from core's tabular summaries; the review screen reads it.
 import { z } from 'zod';
 
+/** A problem of a file: which file, line and column, and why (German). */
+export const fileIssueSchema = z.object({
+  file: z.string(),
+  line: z.number().optional(),
+  column: z.union([z.number(), z.string()]).optional(),
+  message: z.string(),
+  hint: z
+    .enum(['swap_axes'])
+    .optional()
+    .meta({ description: 'swap_axes: mit swapAxes erneut hochladen bzw. ausführen' }),
+});
+
 const areaRef = z.object({ id: z.number(), code: z.string(), name: z.string() });
 
 export const headerDecisionSchema = z.object({

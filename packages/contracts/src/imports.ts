@@ -1,7 +1,8 @@
 // Validation of import requests; the same schemas document the API (OpenAPI).
 import { z } from 'zod';
 import { dimensionSchema, polaritySchema } from './enums.ts';
-import { tableImportDetailsSchema } from './import-details.ts';
+import { tableAnalysisSchema, areasAnalysisSchema } from './import-analysis.ts';
+import { fileIssueSchema as fileIssue, tableImportDetailsSchema } from './import-details.ts';
 
 const dateSpec = z.union([
   z.object({ column: z.string().min(1) }),
@@ -178,17 +179,6 @@ export const runBodySchema = z.discriminatedUnion('kind', [
 
 export type RunBody = z.output<typeof runBodySchema>;
 
-const fileIssue = z.object({
-  file: z.string(),
-  line: z.number().optional(),
-  column: z.union([z.number(), z.string()]).optional(),
-  message: z.string(),
-  hint: z
-    .enum(['swap_axes'])
-    .optional()
-    .meta({ description: 'swap_axes: mit swapAxes erneut hochladen bzw. ausführen' }),
-});
-
 export const reportSchema = z.object({
   status: z.enum(['succeeded', 'failed', 'unchanged', 'dry_run']),
   kind: z.enum(['table', 'areas']),
@@ -214,7 +204,7 @@ export const reportSchema = z.object({
 export const analysisSchema = z.object({
   uploadId: z.string(),
   files: z.array(z.object({ name: z.string(), bytes: z.number() })),
-  analysis: z.unknown(),
+  analysis: z.discriminatedUnion('kind', [tableAnalysisSchema, areasAnalysisSchema]),
 });
 
 /** GET /api/imports/{uploadId}/events: Server-Sent Events „progress“ (and „done“ at the end). */

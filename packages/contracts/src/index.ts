@@ -12,6 +12,7 @@ export * as disclosure from './disclosure.ts';
 export * as enums from './enums.ts';
 export * as health from './health.ts';
 export * as importDetails from './import-details.ts';
+export * as importAnalysis from './import-analysis.ts';
 export * as imports from './imports.ts';
 export * as indicators from './indicators.ts';
 export * as jobs from './jobs.ts';

@@ -1,7 +1,6 @@
 // Client of the imports capability: upload and analysis, the run (dry or real), its progress
-// (Server-Sent Events) and the history. Bodies, the report and the history are typed from the
-// contract; the analysis (`analysis` is not described field by field in the contract yet) is read
-// defensively into the shape the import screen needs (normalizeAnalysis).
+// (Server-Sent Events) and the history. Bodies, answers and the history are typed from the contract;
+// the analysis is brought into the shape the import screen needs (normalizeAnalysis).
 import type * as c from '@sozialraum/contracts/imports';
 import type { z } from 'zod';
 import { enc, json, q, request } from './http.ts';
@@ -61,108 +60,72 @@ export type AreasRunBody = Extract<RunBody, { kind: 'areas' }>;
 /** One earlier import of the history (GET /api/imports). */
 export type ImportRun = z.output<typeof c.importRunSchema>;
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const obj = (v: unknown): Record<string, unknown> =>
-  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-const strings = (v: unknown): string[] =>
-  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+type AnalysisAnswer = z.output<typeof c.analysisSchema>;
+type TableAnalysis = Extract<AnalysisAnswer['analysis'], { kind: 'table' }>;
+type AreasAnalysis = Extract<AnalysisAnswer['analysis'], { kind: 'areas' }>;
+
 const cell = (v: unknown): string =>
   v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
 
-/**
- * Reads the analyze answer. The server sends `{ uploadId, files, analysis }` with a table `detection`
- * (format, encoding, dialect, header, sampleRows) and a `suggestion`, or an areas analysis (format, crs,
- * featureCount, properties, sampleProperties, suggestion); the contract's `{ detected, suggestedMapping }`
- * is read as well.
- */
-export function normalizeAnalysis(raw: unknown): AnalyzeResponse {
-  const r = obj(raw);
-  const files = Array.isArray(r.files) ? (r.files as { name: string; bytes: number }[]) : [];
-  const base = { uploadId: str(r.uploadId) ?? '', files };
-  const a = obj(r.analysis);
-  if (a.kind === 'table') {
-    const det = obj(a.detection);
-    const dialect = obj(det.dialect);
-    const sug = obj(a.suggestion);
-    const mapping = obj(sug.mapping);
-    const published = a.published ? (a.published as PublishedAnalysis) : undefined;
-    // without a header row the first row is data and the columns are "Spalte 1" … (as on the server)
-    const headerUsed = published?.headerPresence?.used !== false;
-    const header = strings(det.header);
-    const rows = Array.isArray(det.sampleRows)
-      ? (det.sampleRows as unknown[][]).map((row) => row.map(cell))
-      : [];
-    const allRows = headerUsed ? rows : [header, ...rows];
-    return {
-      ...base,
-      published,
-      ...(a.numbers ? { numbers: a.numbers as NumberPreview } : {}),
-      detected: {
-        kind: 'table',
-        format: str(det.format) ?? '',
-        encoding: str(det.encoding),
-        delimiter: str(dialect.delimiter),
-        decimal: str(dialect.decimal),
-        thousands: (dialect.thousands as string | null | undefined) ?? undefined,
-        layout: mapping.layout === 'long' ? 'long' : 'wide',
-        columns: headerUsed
-          ? header
-          : syntheticColumns(Math.max(0, ...allRows.map((r) => r.length))),
-        sampleRows: allRows,
-      },
-      suggestedMapping: Object.keys(mapping).length ? mapping : null,
-      suggestedSystemId: str(sug.systemId) ?? null,
-      suggestedLevelId: str(sug.levelId) ?? null,
-      reasons: [...strings(dialect.reasons), ...strings(sug.reasons)],
-      warnings: [],
-      problems: Array.isArray(a.problems) ? (a.problems as ImportError[]) : [],
-    };
-  }
-  if (a.kind === 'areas') {
-    const properties = strings(a.properties);
-    const samples = Array.isArray(a.sampleProperties)
-      ? (a.sampleProperties as Record<string, unknown>[])
-      : [];
-    const sug = obj(a.suggestion);
-    return {
-      ...base,
-      detected: {
-        kind: 'areas',
-        format: str(a.format) ?? '',
-        crs: str(a.crs),
-        featureCount: typeof a.featureCount === 'number' ? a.featureCount : undefined,
-        columns: properties,
-        sampleRows: samples.map((p) => properties.map((k) => cell(p[k]))),
-      },
-      suggestedMapping: sug,
-      suggestedSystemId: null,
-      suggestedLevelId: null,
-      reasons: [],
-      warnings: strings(a.warnings),
-      problems: Array.isArray(a.problems) ? (a.problems as ImportError[]) : [],
-      covering: Array.isArray(a.covering)
-        ? (a.covering as { feature: number; message: string }[])
-        : [],
-    };
-  }
-  // the shape written in docs/api-contract.md
-  const detected = obj(r.detected) as unknown as DetectedFormat;
-  const sm = obj(r.suggestedMapping);
-  const inner = obj(sm.mapping);
+/** The analysis of a table in the shape the import screen needs. */
+function tableResponse(a: TableAnalysis): Omit<AnalyzeResponse, 'uploadId' | 'files'> {
+  const det = a.detection;
+  const sug = a.suggestion;
+  const published = a.published;
+  // without a header row the first row is data and the columns are "Spalte 1" … (as on the server)
+  const headerUsed = published.headerPresence.used;
+  const allRows = headerUsed ? det.sampleRows : [det.header, ...det.sampleRows];
   return {
-    ...base,
+    published,
+    ...(a.numbers ? { numbers: a.numbers } : {}),
     detected: {
-      ...detected,
-      kind: detected.kind === 'areas' ? 'areas' : 'table',
-      format: detected.format ?? '',
+      kind: 'table',
+      format: det.format,
+      encoding: det.encoding,
+      delimiter: det.dialect?.delimiter,
+      decimal: det.dialect?.decimal,
+      thousands: det.dialect?.thousands,
+      layout: sug.mapping.layout,
+      columns: headerUsed
+        ? det.header
+        : syntheticColumns(Math.max(0, ...allRows.map((r) => r.length))),
+      sampleRows: allRows,
     },
-    suggestedMapping: Object.keys(inner).length ? inner : Object.keys(sm).length ? sm : null,
-    suggestedSystemId: str(sm.systemId) ?? null,
-    suggestedLevelId: str(sm.levelId) ?? null,
-    reasons: strings(sm.reasons),
+    suggestedMapping: Object.keys(sug.mapping).length ? sug.mapping : null,
+    suggestedSystemId: sug.systemId,
+    suggestedLevelId: sug.levelId,
+    reasons: [...(det.dialect?.reasons ?? []), ...sug.reasons],
     warnings: [],
-    problems: [],
+    problems: a.problems,
   };
+}
+
+/** The analysis of an area file in the shape the import screen needs. */
+function areasResponse(a: AreasAnalysis): Omit<AnalyzeResponse, 'uploadId' | 'files'> {
+  return {
+    detected: {
+      kind: 'areas',
+      format: a.format,
+      crs: a.crs,
+      featureCount: a.featureCount,
+      columns: a.properties,
+      sampleRows: a.sampleProperties.map((p) => a.properties.map((k) => cell(p[k]))),
+    },
+    suggestedMapping: a.suggestion,
+    suggestedSystemId: null,
+    suggestedLevelId: null,
+    reasons: [],
+    warnings: a.warnings,
+    problems: a.problems,
+    covering: a.covering,
+  };
+}
+
+/** Reads the analyze answer (typed by the contract, contracts/import-analysis.ts) for the import screen. */
+export function normalizeAnalysis(r: AnalysisAnswer): AnalyzeResponse {
+  const base = { uploadId: r.uploadId, files: r.files };
+  const a = r.analysis;
+  return { ...base, ...(a.kind === 'table' ? tableResponse(a) : areasResponse(a)) };
 }
 
 /** Progress of a running import (the „progress“ events of GET /api/imports/{uploadId}/events). */
@@ -193,7 +156,7 @@ export const importsApi = {
       decimal: opts.decimal ?? null,
       thousands: opts.thousands ?? null,
     })}`;
-    const raw = await request<z.output<typeof c.analysisSchema>>(url, {
+    const raw = await request<AnalysisAnswer>(url, {
       method: 'POST',
       body: form,
     });

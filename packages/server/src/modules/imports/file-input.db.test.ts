@@ -27,7 +27,9 @@ beforeAll(async () => {
   db = await createTestDb();
   await insertFixture(db);
   dataDir = await mkdtemp(path.join(tmpdir(), 'sz-file-input-'));
-  app = await buildApp(testContext(db, { dataDir, maxUploadBytes: 32 * 1024 * 1024 }));
+  app = await buildApp(testContext(db, { dataDir, maxUploadBytes: 32 * 1024 * 1024 }), {
+    validateResponses: true,
+  });
   api = injectAs(app, await adminHeaders(db));
   seeds = await buildSeeds();
 });
