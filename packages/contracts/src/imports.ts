@@ -208,7 +208,21 @@ export const analysisSchema = z.object({
 });
 
 /** GET /api/imports/{uploadId}/events: Server-Sent Events „progress“ (and „done“ at the end). */
-export const importEventsSchema = z.string();
+export const importEventsSchema = z.string().meta({
+  description:
+    'text/event-stream: Ereignisse „progress“ mit JSON nach importProgressEventSchema, am Ende „done“ mit {}',
+});
+
+/** The data of one „progress“ event of the import's event stream. */
+export const importProgressEventSchema = z.object({
+  phase: z
+    .enum(['warten', 'lesen', 'schreiben', 'berechnen', 'fertig', 'fehler'])
+    .meta({ description: 'warten (noch nicht gestartet) … fertig oder fehler (letztes Ereignis)' }),
+  rowsRead: z.number(),
+  bytesRead: z.number(),
+  bytesTotal: z.number(),
+  jobId: z.number().optional().meta({ description: 'Der Auftrag, als der der Import läuft' }),
+});
 
 /** One earlier import in the history (GET /api/imports). */
 export const importRunSchema = z.object({

@@ -129,13 +129,7 @@ export function normalizeAnalysis(r: AnalysisAnswer): AnalyzeResponse {
 }
 
 /** Progress of a running import (the „progress“ events of GET /api/imports/{uploadId}/events). */
-export interface ImportProgress {
-  /** 'warten', 'lesen', 'schreiben', 'berechnen', 'fertig', 'fehler' */
-  phase?: string;
-  rowsRead: number;
-  bytesRead: number;
-  bytesTotal: number;
-}
+export type ImportProgress = z.output<typeof c.importProgressEventSchema>;
 
 export const importsApi = {
   imports: () => request<z.output<typeof c.importRunListSchema>>('/api/imports'),

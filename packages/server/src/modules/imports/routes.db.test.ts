@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importProgressEventSchema } from '@sozialraum/contracts/imports';
 import { buildApp } from '../../app.ts';
 import { adminHeaders, injectAs } from '../../testing/auth.ts';
 import type { Db } from '../../db/db.ts';
@@ -146,6 +147,11 @@ describe('import over HTTP', () => {
     });
     expect((await res.json()).status).toBe('unchanged');
     await reading;
+    // every event's data is what the contract promises
+    const data = seen.map((l) => JSON.parse(l.slice('data:'.length)) as unknown);
+    const progress = data.slice(0, -1).map((d) => importProgressEventSchema.parse(d));
+    expect(data.at(-1)).toEqual({}); // the „done“ event
+    expect(progress[0]!.phase).toBe('warten');
     expect(seen[0]).toContain('"phase":"warten"');
     expect(seen.some((l) => l.includes('"phase":"fertig"'))).toBe(true);
     // the stream carries the same security headers as every other answer (it takes the reply over)
