@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb } from '../../db/db.ts';
 
 const run = promisify(execFile);
 const BIN = path.resolve('packages/server/bin/sozialraum.mjs');
@@ -123,6 +124,19 @@ describe('sozialraum import (command line)', () => {
       errorCount: 0,
     });
     expect(report.warnings.join(' ')).toMatch(/führende/i);
+    // both ran as jobs, recorded like imports from the web page (the administration sees them)
+    const db = await openDb({ databaseUrl: '', dataDir: env.SOZIALRAUM_DATA_DIR! });
+    try {
+      const jobs = await db.query<{ kind: string; status: string; started_by: string }>(
+        `SELECT kind, status, started_by FROM job WHERE tenant_id = 'kassel' ORDER BY id`,
+      );
+      expect(jobs).toEqual([
+        { kind: 'imports.areas', status: 'succeeded', started_by: 'cli' },
+        { kind: 'imports.table', status: 'succeeded', started_by: 'cli' },
+      ]);
+    } finally {
+      await db.close();
+    }
   }, 180_000);
 
   it('exits with 1 and names line and column when a file is bad, and a re-import says nothing changed', async () => {

@@ -11,6 +11,9 @@ import type { ImportReport } from './report.ts';
 import { runBodySchema } from '@sozialraum/contracts/imports';
 import { analyzeUpload, runAreaImport, runTableImport, type Analysis } from './service.ts';
 import type { Upload } from './uploads.ts';
+import { JobRunner } from '../jobs/index.ts';
+import { importJob } from './import-job.ts';
+import type { Progress } from './progress.ts';
 
 const HELP = `sozialraum import <Datei…> [Optionen]
 
@@ -87,9 +90,9 @@ export async function runImportCli(argv: string[], config: Config): Promise<numb
     }
     const b = parsed.data;
     const bar = progressBar();
-    const report: ImportReport =
+    const work = (onProgress: (p: Progress) => void) =>
       b.kind === 'table'
-        ? await runTableImport(
+        ? runTableImport(
             db,
             config.tenantId,
             upload,
@@ -98,13 +101,26 @@ export async function runImportCli(argv: string[], config: Config): Promise<numb
               source: b.source ? { ...b.source, id: b.source.id ?? '' } : undefined,
               actor: 'cli',
             },
-            bar,
+            onProgress,
           )
-        : await runAreaImport(db, config.tenantId, upload, {
+        : runAreaImport(db, config.tenantId, upload, {
             ...b,
             source: b.source ? { ...b.source, id: b.source.id ?? '' } : undefined,
             actor: 'cli',
           });
+    // recorded as a job like an import from the web page (ADR 0025): the administration sees it
+    const jobs = new JobRunner(db);
+    const job = await jobs.start(
+      config.tenantId,
+      importJob(b.kind, work),
+      { files: files.map((f) => f.name), ...b },
+      { startedBy: 'cli', userId: null },
+    );
+    const off = jobs.subscribe(config.tenantId, job.id, (e) => {
+      if (!e.done && e.progress) bar(e.progress as Progress);
+    });
+    const report: ImportReport = await job.done.finally(off);
+    await jobs.stop();
     process.stderr.write('\n');
     if (values.json) console.log(JSON.stringify(report, null, 2));
     else printReport(report);
