@@ -31,6 +31,7 @@ export const jobsDe = {
   jobsColDuration: 'Dauer',
   jobsColError: 'Fehler',
   jobsSystem: 'Zeitplan (System)',
+  jobsCli: 'Kommandozeile (sozialraum import)',
   jobsStatusName: (status: string): string => STATUS[status] ?? status,
   jobsKindName: (kind: string): string => KINDS[kind] ?? kind,
   jobsAttempts: (n: string) => `${n} Versuche`,

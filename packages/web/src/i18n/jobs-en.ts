@@ -33,6 +33,7 @@ export const jobsEn: typeof jobsDe = {
   jobsColDuration: 'Duration',
   jobsColError: 'Error',
   jobsSystem: 'Schedule (system)',
+  jobsCli: 'Command line (sozialraum import)',
   jobsStatusName: (status: string): string => STATUS[status] ?? status,
   jobsKindName: (kind: string): string => KINDS[kind] ?? kind,
   jobsAttempts: (n: string) => `${n} attempts`,

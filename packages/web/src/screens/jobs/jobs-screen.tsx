@@ -29,6 +29,8 @@ function JobList() {
   const { t } = useI18n();
   const q = useFetch(() => listJobs({ limit: 100 }), []);
   const rows: Job[] = q.data ?? [];
+  const startedBy = (who: string) =>
+    who === 'system' ? t.jobsSystem : who === 'cli' ? t.jobsCli : who;
   const busy = rows.some((j) => j.status === 'queued' || j.status === 'running');
   useEffect(() => {
     if (!busy) return;
@@ -74,7 +76,7 @@ function JobList() {
                     <span className="muted"> ({t.jobsAttempts(formatNumber(j.attempts))})</span>
                   )}
                 </td>
-                <td>{j.startedBy === 'system' ? t.jobsSystem : j.startedBy}</td>
+                <td>{startedBy(j.startedBy)}</td>
                 <td className="nowrap">
                   <time dateTime={j.startedAt ?? j.createdAt}>
                     {formatDateTime(j.startedAt ?? j.createdAt)}
