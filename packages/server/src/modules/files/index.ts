@@ -8,6 +8,8 @@ export {
   sweepFolders,
   type FileKind,
   type FileKindPolicy,
+  type FilePart,
+  type StoredFolder,
   type StoredFile,
 } from './service.ts';
 export { CLEANUP_EVERY_MS, fileCleanupJob } from './cleanup-job.ts';

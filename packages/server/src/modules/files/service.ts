@@ -46,6 +46,20 @@ export interface StoredFile {
   bytes: number;
 }
 
+/** The files of one folder (one upload of several parts, or a single file). */
+export interface StoredFolder {
+  id: string;
+  kind: FileKind;
+  dir: string;
+  files: StoredFile[];
+}
+
+/** One file to store: its name as sent, and its bytes (`truncated`: the source cut it off at a limit). */
+export interface FilePart {
+  name: string;
+  stream: Readable & { truncated?: boolean };
+}
+
 const ID = /^[a-f0-9]{24}$/;
 
 /** A safe file name inside a file folder (no paths, no hidden files). */
@@ -74,38 +88,76 @@ export class FileStore {
    * passes the kind's limit; nothing of a refused or failed file stays behind.
    */
   async save(kind: FileKind, name: string, source: Readable): Promise<StoredFile> {
-    const { maxBytes } = this.policies[kind];
+    const folder = await this.saveAll(
+      kind,
+      (async function* () {
+        yield { name, stream: source };
+      })(),
+    );
+    return folder.files[0]!;
+  }
+
+  /**
+   * Stores the files of one folder (an upload of several parts, e.g. a shapefile's .shp, .dbf and
+   * .prj), each streamed and held to the kind's limit (413; also when the source itself cut a stream
+   * off at a limit, `truncated`). `meta` adds fields to meta.json (e.g. the owner of an upload).
+   * Nothing of a refused or failed folder stays behind.
+   */
+  async saveAll(
+    kind: FileKind,
+    parts: AsyncIterable<FilePart>,
+    meta: Record<string, unknown> = {},
+  ): Promise<StoredFolder> {
     const id = randomBytes(12).toString('hex');
     const dir = path.join(this.root(kind), id);
-    const file = safeFileName(name);
     await mkdir(dir, { recursive: true });
-    let bytes = 0;
+    const files: StoredFile[] = [];
     try {
-      await pipeline(
-        source,
-        async function* (chunks: AsyncIterable<Buffer>) {
-          for await (const chunk of chunks) {
-            bytes += chunk.length;
-            if (bytes > maxBytes)
-              throw new HttpError(
-                413,
-                'too_large',
-                `${file}: die Datei ist größer als ${mbText(maxBytes)} MB.`,
-              );
-            yield chunk;
-          }
-        },
-        createWriteStream(path.join(dir, file)),
-      );
+      for await (const part of parts) {
+        const name = safeFileName(part.name);
+        const bytes = await this.write(kind, path.join(dir, name), name, part.stream);
+        files.push({ id, kind, name, path: path.join(dir, name), bytes });
+      }
       await writeFile(
         path.join(dir, 'meta.json'),
-        JSON.stringify({ files: [file], createdAt: new Date().toISOString(), kind }),
+        JSON.stringify({
+          ...meta,
+          files: files.map((f) => f.name),
+          createdAt: new Date().toISOString(),
+          kind,
+        }),
       );
     } catch (err) {
       await rm(dir, { recursive: true, force: true });
       throw err;
     }
-    return { id, kind, name: file, path: path.join(dir, file), bytes };
+    return { id, kind, dir, files };
+  }
+
+  /** Streams one file to `target`, counting bytes against the kind's limit; returns its size. */
+  private async write(
+    kind: FileKind,
+    target: string,
+    name: string,
+    stream: FilePart['stream'],
+  ): Promise<number> {
+    const { maxBytes } = this.policies[kind];
+    const tooLarge = () =>
+      new HttpError(413, 'too_large', `${name}: die Datei ist größer als ${mbText(maxBytes)} MB.`);
+    let bytes = 0;
+    await pipeline(
+      stream,
+      async function* (chunks: AsyncIterable<Buffer>) {
+        for await (const chunk of chunks) {
+          bytes += chunk.length;
+          if (bytes > maxBytes) throw tooLarge();
+          yield chunk;
+        }
+      },
+      createWriteStream(target),
+    );
+    if (stream.truncated) throw tooLarge();
+    return bytes;
   }
 
   /** Removes one stored file; false when there is none. */

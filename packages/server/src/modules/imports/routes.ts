@@ -25,7 +25,7 @@ import {
   receiveUpload,
   removeUpload,
   sweepUploads,
-  uploadsRoot,
+  uploadStore,
   type UploadOwner,
 } from './uploads.ts';
 import { importJob } from './import-job.ts';
@@ -60,7 +60,8 @@ const uploadIdParams = z.object({
 
 /** Registers the import routes. */
 export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const root = uploadsRoot(ctx.config.dataDir);
+  const files = uploadStore(ctx.config);
+  const root = files.root('upload');
   // uploads nobody ran (also those a restart orphaned) do not pile up on disk; while the server
   // runs, the scheduled job files.cleanup sweeps them (ADR 0025)
   await sweepUploads(root);
@@ -111,26 +112,20 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
     handler: ({ request, auth, query }) => {
       // refused before the upload is stored
       const separators = separatorOverride(query.decimal, query.thousands);
-      return receiveUpload(
-        request,
-        root,
-        ownerOf(auth),
-        ctx.config.maxUploadBytes,
-        async (upload) => {
-          try {
-            return await analyzeUpload(ctx.db, auth.tenantId, upload, {
-              swapAxes: query.swapAxes === 'true',
-              hasHeader: query.hasHeader === undefined ? undefined : query.hasHeader === 'true',
-              ...separators,
-            });
-          } catch (err) {
-            // readers that name the file first („name.csv: …“) describe the file, not a server fault
-            if (!(err instanceof HttpError) && err instanceof Error && /^[^:]+: /.test(err.message))
-              throw new HttpError(400, 'invalid_file', err.message);
-            throw err;
-          }
-        },
-      );
+      return receiveUpload(request, files, ownerOf(auth), async (upload) => {
+        try {
+          return await analyzeUpload(ctx.db, auth.tenantId, upload, {
+            swapAxes: query.swapAxes === 'true',
+            hasHeader: query.hasHeader === undefined ? undefined : query.hasHeader === 'true',
+            ...separators,
+          });
+        } catch (err) {
+          // readers that name the file first („name.csv: …“) describe the file, not a server fault
+          if (!(err instanceof HttpError) && err instanceof Error && /^[^:]+: /.test(err.message))
+            throw new HttpError(400, 'invalid_file', err.message);
+          throw err;
+        }
+      });
     },
   });
 

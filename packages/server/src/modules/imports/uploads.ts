@@ -2,16 +2,14 @@
 // and runs the import. One folder per upload under <data dir>/uploads. Each upload belongs to the
 // tenant and person who sent it (issue 8 § 4): for anyone else it does not exist. Uploads nobody ran
 // expire (UPLOAD_MAX_AGE_MS), also those orphaned by a restart.
-import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { HttpError } from '../../http/errors.ts';
 import { ImportFileError } from './readers/errors.ts';
-import { filePolicies, safeFileName, sweepFolders } from '../files/index.ts';
+import { FileStore, filePolicies, sweepFolders } from '../files/index.ts';
 
 export interface UploadedFile {
   name: string;
@@ -42,29 +40,9 @@ const ID = /^[a-f0-9]{24}$/;
 /** How long an upload waits for its import: a working day is plenty to check an analysis. */
 export const UPLOAD_MAX_AGE_MS = 24 * 3_600_000;
 
-/** The folder that holds uploads for this installation (the files service's kind 'upload'). */
-export function uploadsRoot(dataDir: string): string {
-  return path.join(dataDir, filePolicies(0).upload.folder);
-}
-
-/** Creates an empty upload folder and returns its id and path. */
-export async function createUpload(root: string): Promise<{ id: string; dir: string }> {
-  const id = randomBytes(12).toString('hex');
-  const dir = path.join(root, id);
-  await mkdir(dir, { recursive: true });
-  return { id, dir };
-}
-
-/** A safe file name inside an upload folder (no paths, no hidden files). */
-export const safeName = safeFileName;
-
-/** Records the original names and the owner after the files were written. */
-export async function finishUpload(root: string, id: string, owner: UploadOwner): Promise<Upload> {
-  const dir = path.join(root, id);
-  const names = (await readdir(dir)).filter((n) => n !== 'meta.json').sort();
-  const meta: UploadMeta = { files: names, createdAt: new Date().toISOString(), owner };
-  await writeFile(path.join(dir, 'meta.json'), JSON.stringify(meta));
-  return { id, dir, files: await statFiles(dir, names) };
+/** The files service of this installation, for uploads (kind 'upload', limit maxUploadBytes). */
+export function uploadStore(config: { dataDir: string; maxUploadBytes: number }): FileStore {
+  return new FileStore(config.dataDir, filePolicies(config.maxUploadBytes));
 }
 
 async function statFiles(dir: string, names: string[]): Promise<UploadedFile[]> {
@@ -113,11 +91,6 @@ export async function removeUpload(root: string, id: string, owner: UploadOwner)
   return true;
 }
 
-/** Removes an upload folder the server itself just created (a failed analysis). */
-export async function discardNewUpload(root: string, id: string): Promise<void> {
-  if (ID.test(id)) await rm(path.join(root, id), { recursive: true, force: true });
-}
-
 /**
  * Removes expired uploads and folders without a readable meta.json that are older than an hour
  * (a restart during an upload leaves those). Returns how many folders went. The files service's
@@ -157,16 +130,15 @@ export function fileErrorAsHttp(err: unknown): unknown {
 }
 
 /**
- * Receives a multipart/form-data upload (field „file“, one or more files) into a new upload folder,
- * streamed to disk so a large file never sits wholly in memory, binds it to its owner and hands it
- * to `analyse`. Refuses with 400 a request that is no multipart upload, one without files and an
- * empty file, with 413 a file past `maxBytes`; whenever something fails, the folder goes again.
+ * Receives a multipart/form-data upload (field „file“, one or more files) through the files service
+ * (one folder, streamed to disk so a large file never sits wholly in memory, 413 past the upload
+ * limit), binds it to its owner and hands it to `analyse`. Refuses with 400 a request that is no
+ * multipart upload, one without files and an empty file; whenever something fails, the folder goes.
  */
 export async function receiveUpload<T>(
   request: FastifyRequest,
-  root: string,
+  store: FileStore,
   owner: UploadOwner,
-  maxBytes: number,
   analyse: (upload: Upload) => Promise<T>,
 ): Promise<ReceivedUpload<T>> {
   if (!request.isMultipart())
@@ -175,30 +147,26 @@ export async function receiveUpload<T>(
       'bad_request',
       'Bitte die Datei als multipart/form-data hochladen (Feld „file“).',
     );
-  const { id, dir } = await createUpload(root);
+  const parts = (async function* () {
+    for await (const part of request.files()) yield { name: part.filename, stream: part.file };
+  })();
+  const saved = await store.saveAll('upload', parts, { owner });
   try {
-    for await (const part of request.files()) {
-      await pipeline(part.file, createWriteStream(path.join(dir, safeName(part.filename))));
-      if (part.file.truncated)
-        throw new HttpError(
-          413,
-          'too_large',
-          `${part.filename}: die Datei ist größer als ${Math.round(maxBytes / 1048576)} MB.`,
-        );
-    }
-    const upload = await finishUpload(root, id, owner);
-    if (upload.files.length === 0)
+    const files = [...saved.files]
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .map((f) => ({ name: f.name, path: f.path, bytes: f.bytes }));
+    if (files.length === 0)
       throw new HttpError(400, 'bad_request', 'Es wurde keine Datei hochgeladen.');
-    const empty = upload.files.find((f) => f.bytes === 0);
+    const empty = files.find((f) => f.bytes === 0);
     if (empty) throw new HttpError(400, 'empty_file', `${empty.name}: die Datei ist leer.`);
-    const analysis = await analyse(upload);
+    const analysis = await analyse({ id: saved.id, dir: saved.dir, files });
     return {
-      uploadId: id,
-      files: upload.files.map((f) => ({ name: f.name, bytes: f.bytes })),
+      uploadId: saved.id,
+      files: files.map((f) => ({ name: f.name, bytes: f.bytes })),
       analysis,
     };
   } catch (err) {
-    await discardNewUpload(root, id);
+    await store.remove('upload', saved.id);
     throw fileErrorAsHttp(err);
   }
 }

@@ -14,7 +14,7 @@ import {
   getUpload,
   receiveUpload,
   removeUpload,
-  uploadsRoot,
+  uploadStore,
   type UploadOwner,
 } from '../imports/uploads.ts';
 import {
@@ -33,7 +33,8 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 
 /** POST /api/point-imports/analyze and /api/point-imports/{uploadId}/run. */
 export function registerPointImportRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const root = uploadsRoot(ctx.config.dataDir);
+  const files = uploadStore(ctx.config);
+  const root = files.root('upload');
 
   defineRoute(app, {
     method: 'POST',
@@ -72,7 +73,7 @@ export function registerPointImportRoutes(app: FastifyInstance, ctx: AppContext)
               crs: Number(query.crs ?? 4326),
             })
           : undefined;
-      return receiveUpload(request, root, ownerOf(auth), ctx.config.maxUploadBytes, (upload) =>
+      return receiveUpload(request, files, ownerOf(auth), (upload) =>
         analyzePointUpload(ctx.db, auth.tenantId, upload, {
           coordinates,
           ...(query.crs && !coordinates ? { crs: query.crs } : {}),
