@@ -35,7 +35,7 @@ import type { AppContext } from '../../app-context.ts';
 import { servedOverHttps } from '../../config.ts';
 import { forbidden } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
-import { auditActor } from '../audit/chain.ts';
+import { auditActor } from '../audit/index.ts';
 import { Mailer } from '../mail/index.ts';
 import { SESSION_COOKIE } from './access-control.ts';
 import { providerLogoutUrl } from './oidc-client.ts';

@@ -12,7 +12,7 @@ import {
   tooManyRequests,
   unauthorized,
 } from '../../http/errors.ts';
-import { diffRecords, writeAudit, type AuditActor } from '../audit/chain.ts';
+import { diffRecords, writeAudit, type AuditActor } from '../audit/index.ts';
 import type { AccessControl } from './access-control.ts';
 import { ALL_PERMISSIONS, BUILTIN_ROLES } from './permissions.ts';
 import type { Principal } from './principal.ts';

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { FastifyRequest } from 'fastify';
 import type { Sql } from '../../db/db.ts';
-import type { Principal } from '../access/principal.ts';
+import type { Principal } from '../access/index.ts';
 
 /** Who made a change, with which permission, from where. */
 export interface AuditActor {

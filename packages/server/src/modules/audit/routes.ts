@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import type { Sql } from '../../db/db.ts';
 import { defineRoute } from '../../http/route.ts';
-import type { Principal } from '../access/principal.ts';
+import type { Principal } from '../access/index.ts';
 import { verifyAuditChain } from './chain.ts';
 
 type Entry = AuditEntry;
