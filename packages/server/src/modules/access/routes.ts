@@ -61,6 +61,7 @@ import {
   updateUser,
   type NewSession,
 } from './service.ts';
+import { findTenant } from './store.ts';
 
 const tags = ['Zugang'];
 const slug = slugSchema;
@@ -81,10 +82,7 @@ export function setSessionCookie(
 
 /** What /api/me answers for a principal. */
 export async function describeMe(ctx: AppContext, principal: Principal, csrf?: string | null) {
-  const [tenant] = await ctx.db.query<{ id: string; name: string; ags: string }>(
-    'SELECT id, name, ags FROM tenant WHERE id = $1',
-    [principal.tenantId],
-  );
+  const tenant = await findTenant(ctx.db, principal.tenantId);
   return {
     signedIn: principal.kind !== 'anonymous',
     kind: principal.kind,

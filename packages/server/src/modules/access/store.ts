@@ -151,3 +151,17 @@ export async function tenantExists(db: Sql, tenantId: string): Promise<boolean> 
   const rows = await db.query('SELECT 1 FROM tenant WHERE id = $1', [tenantId]);
   return rows.length > 0;
 }
+
+export interface TenantRow {
+  id: string;
+  name: string;
+  ags: string;
+}
+
+/** The tenant's name and AGS, or undefined for an unknown id. */
+export async function findTenant(db: Sql, tenantId: string): Promise<TenantRow | undefined> {
+  const [row] = await db.query<TenantRow>('SELECT id, name, ags FROM tenant WHERE id = $1', [
+    tenantId,
+  ]);
+  return row;
+}

@@ -27,4 +27,4 @@ export {
   recomputeDerivedFrom,
   restoreObservationIndexes,
   upsertObservations,
-} from './observations.ts';
+} from './store-observations.ts';

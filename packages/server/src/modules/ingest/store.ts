@@ -318,7 +318,7 @@ export {
   restoreObservationIndexes,
   upsertObservations,
   type RecomputeScope,
-} from './observations.ts';
+} from './store-observations.ts';
 
 /** Records an import run and returns its id. */
 export async function createImportRun(
