@@ -25,7 +25,6 @@ const WAITING = new Set([
   'access/service-people.ts',
   'access/service-roles.ts',
   'access/service-sessions.ts',
-  'access/service-tokens.ts',
   'alerts/mail.ts',
   'alerts/service.ts',
   'areas/lifecycle.ts',

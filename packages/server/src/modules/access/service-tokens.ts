@@ -6,6 +6,7 @@ import { writeAudit, type AuditActor } from '../audit/index.ts';
 import type { AccessControl } from './access-control.ts';
 import type { Principal } from './principal.ts';
 import { newSecret, sha256 } from './secrets.ts';
+import { insertToken, revokeOwnToken, selectTokens } from './store-tokens.ts';
 
 export interface ApiTokenInfo {
   id: number;
@@ -21,20 +22,7 @@ export interface ApiTokenInfo {
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 export async function listTokens(db: Sql, principal: Principal): Promise<ApiTokenInfo[]> {
-  const rows = await db.query<{
-    id: number;
-    name: string;
-    prefix: string;
-    scopes: string[];
-    created_at: Date;
-    expires_at: Date | null;
-    last_used_at: Date | null;
-    revoked_at: Date | null;
-  }>(
-    `SELECT id, name, prefix, scopes, created_at, expires_at, last_used_at, revoked_at
-       FROM api_token WHERE tenant_id = $1 AND user_id = $2 ORDER BY id DESC`,
-    [principal.tenantId, principal.userId],
-  );
+  const rows = await selectTokens(db, principal.tenantId, principal.userId);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -54,7 +42,8 @@ export async function createToken(
   input: { name: string; scopes: string[]; expiresInDays: number | null },
   actor: AuditActor,
 ): Promise<{ token: string; info: ApiTokenInfo }> {
-  if (principal.userId === null) throw unauthorized();
+  const userId = principal.userId;
+  if (userId === null) throw unauthorized();
   const notOwn = input.scopes.filter((s) => !principal.permissions.has(s));
   if (notOwn.length)
     throw badRequest(
@@ -65,31 +54,27 @@ export async function createToken(
   const expiresAt =
     input.expiresInDays === null ? null : new Date(Date.now() + input.expiresInDays * 86_400_000);
   const id = await db.transaction(async (tx) => {
-    const [row] = await tx.query<{ id: number }>(
-      `INSERT INTO api_token (tenant_id, user_id, name, token_hash, prefix, scopes, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [
-        principal.tenantId,
-        principal.userId,
-        input.name.trim(),
-        sha256(token),
-        token.slice(0, 10),
-        [...new Set(input.scopes)].sort(),
-        expiresAt,
-      ],
-    );
+    const id = await insertToken(tx, {
+      tenantId: principal.tenantId,
+      userId,
+      name: input.name.trim(),
+      tokenHash: sha256(token),
+      prefix: token.slice(0, 10),
+      scopes: [...new Set(input.scopes)].sort(),
+      expiresAt,
+    });
     await writeAudit(tx, principal.tenantId, {
       actor,
       action: 'access.token_created',
       entity: 'api_token',
-      entityId: String(row!.id),
+      entityId: String(id),
       detail: {
         name: input.name,
         scopes: [...new Set(input.scopes)].sort(),
         expiresAt: iso(expiresAt),
       },
     });
-    return row!.id;
+    return id;
   });
   const info = (await listTokens(db, principal)).find((t) => t.id === id)!;
   return { token, info };
@@ -103,19 +88,15 @@ export async function revokeToken(
   actor: AuditActor,
 ): Promise<ApiTokenInfo> {
   const hash = await db.transaction(async (tx) => {
-    const [row] = await tx.query<{ token_hash: string }>(
-      `UPDATE api_token SET revoked_at = coalesce(revoked_at, now())
-        WHERE tenant_id = $1 AND user_id = $2 AND id = $3 RETURNING token_hash`,
-      [principal.tenantId, principal.userId, id],
-    );
-    if (!row) throw notFound(`Das Token ${id} gibt es nicht.`);
+    const tokenHash = await revokeOwnToken(tx, principal.tenantId, principal.userId, id);
+    if (tokenHash === undefined) throw notFound(`Das Token ${id} gibt es nicht.`);
     await writeAudit(tx, principal.tenantId, {
       actor,
       action: 'access.token_revoked',
       entity: 'api_token',
       entityId: String(id),
     });
-    return row.token_hash;
+    return tokenHash;
   });
   access.invalidateToken(hash);
   return (await listTokens(db, principal)).find((t) => t.id === id)!;
