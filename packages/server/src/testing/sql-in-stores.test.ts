@@ -19,7 +19,6 @@ const NOT_OUR_DATABASE = new Set([
 
 /** Still to move into their module's store (issue 10 § 2); shrink this list, never grow it. */
 const WAITING = new Set([
-  'access/access-control.ts',
   'access/cli.ts',
   'access/oidc.ts',
   'access/service-people.ts',
@@ -82,7 +81,8 @@ describe('SQL lives in store files', () => {
     expect(holdsSql('Bitte wählen Sie eine Datei aus.')).toBe(false);
   });
 
-  it('outside stores, only the files still waiting to move hold SQL', () => {
+  // parses ~200 files: seconds on a busy machine, hence the generous timeout (not a speed check)
+  it('outside stores, only the files still waiting to move hold SQL', { timeout: 60_000 }, () => {
     const withSql = sourceFiles(MODULES)
       .filter((f) => !NOT_OUR_DATABASE.has(f))
       .filter((f) => literals(f, readFileSync(path.join(MODULES, f), 'utf8')).some(holdsSql))
