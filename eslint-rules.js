@@ -221,4 +221,94 @@ const noPathOutsideRepo = {
   },
 };
 
-export default { rules: { 'no-path-outside-repo': noPathOutsideRepo } };
+/** Where the server's modules live, relative to the repository root. */
+const MODULES_DIR = 'packages/server/src/modules';
+
+/** The module an absolute path lies in and its path inside it (`{ name, inner }`), or null. */
+const moduleOf = (abs, root) => {
+  const rel = path.relative(path.join(root, MODULES_DIR), abs);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return null;
+  const [name, ...rest] = rel.split(path.sep);
+  return rest.length > 0 ? { name, inner: rest.join('/') } : null;
+};
+/** Is `inner` a module's door (`index.ts`, also written without the extension)? */
+const isDoor = (inner) => /^index(\.[cm]?[jt]s)?$/.test(inner);
+
+/**
+ * `repo/module-doors`: a module (`packages/server/src/modules/<name>/`) is used from outside only
+ * through its `index.ts`. Imports, re-exports and `import()` of another module's inner files are
+ * refused, in any module folder (new ones included) and in the rest of the server (app, cli,
+ * testing). A module's own files, tests included, may import each other. `allow` lists the few
+ * documented exceptions as `{ from, to }` regular expressions over module-relative paths
+ * (`access/permissions.ts`, `alerts/policy.ts`), see docs/adr/0028-module-doors.md.
+ * @type {import('eslint').Rule.RuleModule}
+ */
+const moduleDoors = {
+  meta: {
+    type: 'problem',
+    docs: { description: "refuse imports of another module's inner files (use its index.ts)" },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          root: { type: 'string' },
+          allow: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { from: { type: 'string' }, to: { type: 'string' } },
+              required: ['from', 'to'],
+              additionalProperties: false,
+            },
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      inner:
+        "'{{spec}}' reaches into the module '{{module}}' ({{inner}}): import its door '{{module}}/index.ts' instead",
+    },
+  },
+  create(context) {
+    const options = context.options[0] ?? {};
+    const root = options.root ?? ROOT;
+    const allow = (options.allow ?? []).map((a) => ({
+      from: new RegExp(a.from),
+      to: new RegExp(a.to),
+    }));
+    const file = context.filename;
+    const here = moduleOf(file, root);
+    // the file's path seen from the modules folder (files beside the folder start with two dots)
+    const hereRel = path.relative(path.join(root, MODULES_DIR), file).split(path.sep).join('/');
+    const check = (node, spec) => {
+      if (typeof spec !== 'string' || !relative(spec)) return;
+      const there = moduleOf(path.resolve(path.dirname(file), bare(spec)), root);
+      if (!there || isDoor(there.inner) || (here && here.name === there.name)) return;
+      const thereRel = `${there.name}/${there.inner}`;
+      if (allow.some((a) => a.from.test(hereRel) && a.to.test(thereRel))) return;
+      context.report({
+        node,
+        messageId: 'inner',
+        data: { spec, module: there.name, inner: there.inner },
+      });
+    };
+    const fromSource = (n) => {
+      if (n.source) check(n.source, n.source.value);
+    };
+    return {
+      ImportDeclaration: fromSource,
+      ExportNamedDeclaration: fromSource,
+      ExportAllDeclaration: fromSource,
+      ImportExpression: (n) => check(n.source, stringOf(n.source)),
+      TSImportType: (n) => {
+        const arg = n.argument?.literal ?? n.argument;
+        check(n, stringOf(arg));
+      },
+    };
+  },
+};
+
+export default {
+  rules: { 'no-path-outside-repo': noPathOutsideRepo, 'module-doors': moduleDoors },
+};

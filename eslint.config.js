@@ -31,6 +31,25 @@ export default tseslint.config(
     rules: { 'repo/no-path-outside-repo': 'error' },
   },
   {
+    // a module is used only through its index.ts (docs/adr/0028-module-doors.md): any module folder,
+    // and the rest of the server. Two exceptions: the permission catalogue reads each module's
+    // policy.ts, whose permission list is plain data (a door would close an evaluation cycle through
+    // the routes); the `sozialraum` command (and tests of it) loads a module's cli.ts lazily.
+    files: ['packages/server/src/**/*.{ts,tsx,mts,cts,js,mjs}'],
+    plugins: { repo },
+    rules: {
+      'repo/module-doors': [
+        'error',
+        {
+          allow: [
+            { from: '^access/permissions\\.ts$', to: '^[a-z-]+/(policy|permissions)\\.ts$' },
+            { from: '^(\\.\\./cli\\.ts|[a-z-]+/[^/]+\\.test\\.ts)$', to: '^[a-z-]+/cli\\.ts$' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // core is pure: no I/O, no server, no web, no clock.
     files: ['packages/core/src/**/*.ts'],
     ignores: ['packages/core/src/**/*.test.ts', 'packages/core/src/**/test-support.ts'],

@@ -7,16 +7,18 @@ import { frameworkError, registerErrorHandler } from './http/errors.ts';
 import { buildOpenApiDocument, getOpenApiRegistry, trackRoutes } from './http/openapi.ts';
 import { guardSlowBodies, requestTimeoutMs, type BodyPace } from './http/slow-body.ts';
 import { registerSecurityHeaders, registerWebApp } from './http/web-app.ts';
-import { AccessControl } from './modules/access/access-control.ts';
-import { registerOidcRoutes } from './modules/access/oidc.ts';
-import { registerAccessRoutes } from './modules/access/routes.ts';
-import { syncAccessData } from './modules/access/store.ts';
+import {
+  AccessControl,
+  registerOidcRoutes,
+  registerAccessRoutes,
+  syncAccessData,
+} from './modules/access/index.ts';
 import { registerAlertRoutes } from './modules/alerts/index.ts';
-import { registerAuditRoutes } from './modules/audit/routes.ts';
-import { registerDisclosureRoutes } from './modules/disclosure/routes.ts';
+import { registerAuditRoutes } from './modules/audit/index.ts';
+import { registerDisclosureRoutes } from './modules/disclosure/index.ts';
 import { getMapGeometry, listAreaSystems, registerAreaRoutes } from './modules/areas/index.ts';
-import { registerHealthRoutes } from './modules/health/routes.ts';
-import { registerImportRoutes } from './modules/imports/routes.ts';
+import { registerHealthRoutes } from './modules/health/index.ts';
+import { registerImportRoutes } from './modules/imports/index.ts';
 import { JobRunner, registerJobRoutes } from './modules/jobs/index.ts';
 import { registerMailRoutes } from './modules/mail/index.ts';
 import {
@@ -25,9 +27,8 @@ import {
   registerIndicatorRoutes,
 } from './modules/indicators/index.ts';
 import { registerMonitoringRoutes } from './modules/monitoring/index.ts';
-import { registerOgcRoutes } from './modules/ogc/routes.ts';
-import { registerPointImportRoutes } from './modules/points/import-routes.ts';
-import { registerPointRoutes } from './modules/points/routes.ts';
+import { registerOgcRoutes } from './modules/ogc/index.ts';
+import { registerPointImportRoutes, registerPointRoutes } from './modules/points/index.ts';
 import { registerSourceRoutes } from './modules/sources/index.ts';
 import { defineRoute } from './http/route.ts';
 import { openApiDocumentSchema } from '@sozialraum/contracts/health';

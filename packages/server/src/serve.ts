@@ -12,11 +12,10 @@ import {
 import { publicBaseUrl, type Config } from './config.ts';
 import { openDb, type Db } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
-import { sealAuditChain } from './modules/audit/chain.ts';
-import { newSecret, sha256 } from './modules/access/secrets.ts';
-import { hasData, loadBerlinDemo } from './modules/demo/load-berlin.ts';
-import { ensureTenant } from './modules/ingest/store.ts';
-import { BERLIN_TENANT } from './modules/demo/berlin-catalogue.ts';
+import { sealAuditChain } from './modules/audit/index.ts';
+import { newSecret, sha256 } from './modules/access/index.ts';
+import { hasData, loadBerlinDemo, BERLIN_TENANT } from './modules/demo/index.ts';
+import { ensureTenant } from './modules/ingest/index.ts';
 
 export interface Running {
   app: FastifyInstance;

@@ -6,8 +6,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import type { Db } from '../db/db.ts';
-import { SESSION_COOKIE } from '../modules/access/access-control.ts';
-import { OIDC_COOKIE } from '../modules/access/oidc.ts';
+import { SESSION_COOKIE, OIDC_COOKIE } from '../modules/access/index.ts';
 import { insertFixture, testContext } from '../testing/fixtures.ts';
 import { createTestDb } from '../testing/test-db.ts';
 

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildApp } from '../app.ts';
 import type { Db } from '../db/db.ts';
-import { SESSION_COOKIE } from '../modules/access/access-control.ts';
+import { SESSION_COOKIE } from '../modules/access/index.ts';
 import { createTestUser, sessionHeaders } from '../testing/auth.ts';
 import { insertFixture, testContext, type Fixture } from '../testing/fixtures.ts';
 import { createTestDb } from '../testing/test-db.ts';

@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import type { Db } from '../db/db.ts';
-import { SESSION_COOKIE } from '../modules/access/access-control.ts';
+import { SESSION_COOKIE } from '../modules/access/index.ts';
 import { adminHeaders, createTestUser, sessionHeaders, type TestUser } from '../testing/auth.ts';
 import { insertFixture, testContext } from '../testing/fixtures.ts';
 import { createTestDb } from '../testing/test-db.ts';

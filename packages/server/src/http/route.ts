@@ -3,11 +3,15 @@
 // OpenAPI). Handlers receive parsed, typed input and return plain data; SQL lives in stores.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AccessControl } from '../modules/access/access-control.ts';
-import { CSRF_HEADER, missingPermission } from '../modules/access/access-control.ts';
-import type { Permission } from '../modules/access/permissions.ts';
-import { anonymousPrincipal, type Principal } from '../modules/access/principal.ts';
-import { sameSecret } from '../modules/access/secrets.ts';
+import {
+  type AccessControl,
+  CSRF_HEADER,
+  missingPermission,
+  type Permission,
+  anonymousPrincipal,
+  type Principal,
+  sameSecret,
+} from '../modules/access/index.ts';
 import { HttpError, tooManyRequests } from './errors.ts';
 import { getOpenApiRegistry, type RouteDoc } from './openapi.ts';
 

@@ -2,9 +2,13 @@
 // by the real sign-in route (session cookie + CSRF token).
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Db } from '../db/db.ts';
-import { syncAccessData } from '../modules/access/store.ts';
-import { ALL_PERMISSIONS } from '../modules/access/permissions.ts';
-import { hashPassword, newSecret, sha256 } from '../modules/access/secrets.ts';
+import {
+  syncAccessData,
+  ALL_PERMISSIONS,
+  hashPassword,
+  newSecret,
+  sha256,
+} from '../modules/access/index.ts';
 
 export const TEST_PASSWORD = 'Sonnenblume-Kreuzberg-2026';
 

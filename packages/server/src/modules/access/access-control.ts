@@ -15,6 +15,9 @@ import {
   findUserByEmail,
   rolePermissions,
   tenantExists,
+  deleteSession,
+  touchSessionRow,
+  touchToken,
 } from './store.ts';
 import {
   ANONYMOUS_WRITES_PER_IP,
@@ -219,7 +222,7 @@ export class AccessControl {
     const absoluteAt = new Date(row.expires_at).getTime();
     const lastSeen = Math.max(new Date(row.last_seen_at).getTime(), cached?.lastSeen ?? 0);
     if (absoluteAt <= now || now - lastSeen >= idle) {
-      await this.db.query('DELETE FROM user_session WHERE id_hash = $1', [idHash]);
+      await deleteSession(this.db, idHash);
       return undefined;
     }
     const user = await this.userPrincipal(row.tenant_id, row.user_id, 'session');
@@ -237,10 +240,7 @@ export class AccessControl {
   }
 
   private async touchSession(idHash: string, now: number): Promise<void> {
-    await this.db.query('UPDATE user_session SET last_seen_at = $2 WHERE id_hash = $1', [
-      idHash,
-      new Date(now),
-    ]);
+    await touchSessionRow(this.db, idHash, new Date(now));
   }
 
   private async fromToken(secret: string): Promise<Principal | undefined> {
@@ -258,9 +258,7 @@ export class AccessControl {
     // A token may do what its scopes name and its owner may still do.
     const permissions = new Set([...user.permissions].filter((p) => row.scopes.includes(p)));
     const principal: Principal = { ...user, permissions, tokenId: row.id };
-    await this.db.query('UPDATE api_token SET last_used_at = now() WHERE token_hash = $1', [
-      key.slice(2),
-    ]);
+    await touchToken(this.db, key.slice(2));
     this.principals.set(key, {
       principal,
       until: now + PRINCIPAL_TTL_MS,

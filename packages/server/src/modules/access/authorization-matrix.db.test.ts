@@ -11,7 +11,7 @@ import type { RouteDoc } from '../../http/openapi.ts';
 import { createTestUser, tokenHeaders } from '../../testing/auth.ts';
 import { insertFixture, testContext, type Fixture } from '../../testing/fixtures.ts';
 import { createTestDb } from '../../testing/test-db.ts';
-import { writeAudit } from '../audit/chain.ts';
+import { writeAudit } from '../audit/index.ts';
 import { ALL_PERMISSIONS, BUILTIN_ROLES } from './permissions.ts';
 
 let db: Db;

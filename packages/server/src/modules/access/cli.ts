@@ -3,8 +3,8 @@
 import { parseArgs } from 'node:util';
 import type { Config } from '../../config.ts';
 import { prepareDb } from '../../serve.ts';
-import { verifyAuditChain, writeAudit } from '../audit/chain.ts';
-import { ensureTenant } from '../ingest/store.ts';
+import { verifyAuditChain, writeAudit } from '../audit/index.ts';
+import { ensureTenant } from '../ingest/index.ts';
 import { createUser } from './service.ts';
 
 export const ADMIN_HELP = `sozialraum admin create --email <Adresse> --name <Name> [--department <id>] [--tenant <id>]

@@ -8,7 +8,7 @@ import type { Db } from '../../db/db.ts';
 import { adminHeaders, createTestUser, sessionHeaders } from '../../testing/auth.ts';
 import { insertFixture, testContext } from '../../testing/fixtures.ts';
 import { createTestDb } from '../../testing/test-db.ts';
-import { verifyAuditChain } from '../audit/chain.ts';
+import { verifyAuditChain } from '../audit/index.ts';
 import { PROVIDER_LOGOUT_STATE } from './oidc-client.ts';
 import { OIDC_COOKIE, OIDC_ERRORS, openFlow, sealFlow } from './oidc.ts';
 

@@ -23,7 +23,7 @@ import { publicBaseUrl, servedOverHttps, type Config } from '../../config.ts';
 import type { Sql } from '../../db/db.ts';
 import { notFound } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
-import { writeAudit, type AuditActor } from '../audit/chain.ts';
+import { writeAudit, type AuditActor } from '../audit/index.ts';
 import { readCookie } from './access-control.ts';
 import { providerConfig, type OidcConfig } from './oidc-client.ts';
 import { setSessionCookie } from './routes.ts';

@@ -3,12 +3,12 @@
 // this file at every start, so a new permission reaches them; tenants add their own roles beside
 // them (docs/adr/0007-access-control.md).
 import { permissions as access } from './policy.ts';
-import { permissions as alerts } from '../alerts/policy.ts';
+import { permissions as alerts } from '../alerts/permissions.ts';
 import { permissions as areas } from '../areas/policy.ts';
 import { permissions as audit } from '../audit/policy.ts';
 import { permissions as disclosure } from '../disclosure/policy.ts';
 import { permissions as imports } from '../imports/policy.ts';
-import { permissions as indicators } from '../indicators/policy.ts';
+import { permissions as indicators } from '../indicators/permissions.ts';
 import { permissions as monitoring } from '../monitoring/policy.ts';
 import { permissions as points } from '../points/policy.ts';
 import { permissions as sources } from '../sources/policy.ts';

@@ -7,7 +7,7 @@ import type { Db } from '../../db/db.ts';
 import { createTestUser, sessionHeaders, tokenHeaders } from '../../testing/auth.ts';
 import { insertFixture, testContext } from '../../testing/fixtures.ts';
 import { createTestDb } from '../../testing/test-db.ts';
-import { assertCanEditIndicator } from '../indicators/policy.ts';
+import { assertCanEditIndicator } from '../indicators/index.ts';
 import { notOwnDepartment } from './access-control.ts';
 import type { Principal } from './principal.ts';
 

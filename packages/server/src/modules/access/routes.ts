@@ -35,7 +35,7 @@ import type { AppContext } from '../../app-context.ts';
 import { servedOverHttps } from '../../config.ts';
 import { forbidden } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
-import { auditActor } from '../audit/chain.ts';
+import { auditActor } from '../audit/index.ts';
 import { Mailer } from '../mail/index.ts';
 import { SESSION_COOKIE } from './access-control.ts';
 import { providerLogoutUrl } from './oidc-client.ts';
@@ -61,6 +61,7 @@ import {
   updateUser,
   type NewSession,
 } from './service.ts';
+import { findTenant } from './store.ts';
 
 const tags = ['Zugang'];
 const slug = slugSchema;
@@ -81,10 +82,7 @@ export function setSessionCookie(
 
 /** What /api/me answers for a principal. */
 export async function describeMe(ctx: AppContext, principal: Principal, csrf?: string | null) {
-  const [tenant] = await ctx.db.query<{ id: string; name: string; ags: string }>(
-    'SELECT id, name, ags FROM tenant WHERE id = $1',
-    [principal.tenantId],
-  );
+  const tenant = await findTenant(ctx.db, principal.tenantId);
   return {
     signedIn: principal.kind !== 'anonymous',
     kind: principal.kind,

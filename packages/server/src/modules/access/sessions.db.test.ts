@@ -11,7 +11,7 @@ import { insertFixture, testContext } from '../../testing/fixtures.ts';
 import { createTestDb } from '../../testing/test-db.ts';
 import { AccessControl, SESSION_COOKIE } from './access-control.ts';
 import { newSecret, sha256 } from './secrets.ts';
-import { ensureTenant } from '../ingest/store.ts';
+import { ensureTenant } from '../ingest/index.ts';
 
 let db: Db;
 let app: FastifyInstance;

@@ -15,7 +15,7 @@ import {
 } from '../../testing/auth.ts';
 import { insertFixture, testContext } from '../../testing/fixtures.ts';
 import { createTestDb } from '../../testing/test-db.ts';
-import { verifyAuditChain } from '../audit/chain.ts';
+import { verifyAuditChain } from '../audit/index.ts';
 import { SESSION_COOKIE } from './access-control.ts';
 import { createSession } from './service.ts';
 

@@ -151,3 +151,32 @@ export async function tenantExists(db: Sql, tenantId: string): Promise<boolean> 
   const rows = await db.query('SELECT 1 FROM tenant WHERE id = $1', [tenantId]);
   return rows.length > 0;
 }
+
+export interface TenantRow {
+  id: string;
+  name: string;
+  ags: string;
+}
+
+/** The tenant's name and AGS, or undefined for an unknown id. */
+export async function findTenant(db: Sql, tenantId: string): Promise<TenantRow | undefined> {
+  const [row] = await db.query<TenantRow>('SELECT id, name, ags FROM tenant WHERE id = $1', [
+    tenantId,
+  ]);
+  return row;
+}
+
+/** Ends a session (expired or signed out). */
+export async function deleteSession(db: Sql, idHash: string): Promise<void> {
+  await db.query('DELETE FROM user_session WHERE id_hash = $1', [idHash]);
+}
+
+/** Records when a session was last used (the idle limit counts from here). */
+export async function touchSessionRow(db: Sql, idHash: string, at: Date): Promise<void> {
+  await db.query('UPDATE user_session SET last_seen_at = $2 WHERE id_hash = $1', [idHash, at]);
+}
+
+/** Records when an API token was last used. */
+export async function touchToken(db: Sql, tokenHash: string): Promise<void> {
+  await db.query('UPDATE api_token SET last_used_at = now() WHERE token_hash = $1', [tokenHash]);
+}

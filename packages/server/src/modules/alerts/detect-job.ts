@@ -5,9 +5,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app-context.ts';
 import { publicBaseUrl } from '../../config.ts';
-import type { AuditActor } from '../audit/chain.ts';
-import { getTenantCatalogue } from '../indicators/index.ts';
-import { canReadIndicator } from '../indicators/policy.ts';
+import type { AuditActor } from '../audit/index.ts';
+import { getTenantCatalogue, canReadIndicator } from '../indicators/index.ts';
 import type { JobKind } from '../jobs/index.ts';
 import type { MailSettings } from './mail.ts';
 import { detectAlerts } from './service.ts';

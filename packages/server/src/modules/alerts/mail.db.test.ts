@@ -9,7 +9,7 @@ import { insertFixture, testContext } from '../../testing/fixtures.ts';
 import { createTestDb } from '../../testing/test-db.ts';
 import { sendAlertMails } from './mail.ts';
 import { publicBaseUrl } from '../../config.ts';
-import { invalidateCatalogueCache } from '../indicators/service.ts';
+import { invalidateCatalogueCache } from '../indicators/index.ts';
 
 // A real SMTP conversation against a local sink (smtp-server on 127.0.0.1, random port). The data:
 // child-poverty share on 22 Planungsräume as in alerts.db.test.ts, so detection raises exactly one

@@ -1,18 +1,10 @@
 // Policy of the alerts module: early warnings are internal (never public); rules belong to a
 // department — owners edit them, 'alerts.rules_all' edits every rule.
 import { mayEditAlertRule } from '@sozialraum/contracts/rules';
-import { editorOf, type Principal } from '../access/principal.ts';
+import { editorOf, type Principal, notOwnDepartment } from '../access/index.ts';
 import { HttpError } from '../../http/errors.ts';
-import { notOwnDepartment } from '../access/access-control.ts';
 
-export const permissions = {
-  'alerts.read': 'Frühwarnungen lesen',
-  'alerts.subscribe': 'Frühwarnungen abonnieren (eigene Abonnements)',
-  'alerts.handle': 'Status von Frühwarnungen ändern (gesehen, besprochen, geschlossen)',
-  'alerts.rules': 'Regeln der eigenen Abteilung anlegen und ändern',
-  'alerts.rules_all': 'Regeln aller Abteilungen anlegen und ändern',
-  'alerts.detect': 'Erkennung von Frühwarnungen auslösen',
-} as const;
+export { permissions } from './permissions.ts';
 
 /**
  * Refuses unless the principal may edit rules of this department; the refusal names the rule's

@@ -3,9 +3,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
 import { badRequest, notFound } from '../../http/errors.ts';
-import type { Principal } from '../access/principal.ts';
-import { listDepartments } from '../access/service.ts';
-import { auditActor } from '../audit/chain.ts';
+import { type Principal, listDepartments } from '../access/index.ts';
+import { auditActor } from '../audit/index.ts';
 import { alertDetectionJob } from './detect-job.ts';
 import { assertCanEditRule, assertOwnSubscription, ownsSubscription } from './policy.ts';
 import {

@@ -5,8 +5,8 @@ import { buildAlertCandidates, formatYearsPhrase, type CountShare } from '@sozia
 import type { z } from 'zod';
 import type { Db, Sql } from '../../db/db.ts';
 import { badRequest, conflict, HttpError, notFound } from '../../http/errors.ts';
-import { writeAudit, type AuditActor } from '../audit/chain.ts';
-import { getChanges, getIndexDetail } from '../monitoring/service.ts';
+import { writeAudit, type AuditActor } from '../audit/index.ts';
+import { getChanges, getIndexDetail } from '../monitoring/index.ts';
 import { sendAlertMails, type MailSettings } from './mail.ts';
 import { formatPeriodPhrase } from './period.ts';
 import type { AlertReader } from './visibility.ts';

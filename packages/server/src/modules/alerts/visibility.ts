@@ -2,9 +2,8 @@
 // is visible only when every indicator and index it names is readable by her. Anything else answers
 // as if it did not exist — the same words for "unknown" and "not yours".
 import type { Sql } from '../../db/db.ts';
-import type { Principal } from '../access/principal.ts';
-import { getTenantCatalogue } from '../indicators/index.ts';
-import { canReadIndicator } from '../indicators/policy.ts';
+import type { Principal } from '../access/index.ts';
+import { getTenantCatalogue, canReadIndicator } from '../indicators/index.ts';
 import { canReadIndex } from '../monitoring/index.ts';
 import type { AlertItem, AlertRule } from './store.ts';
 

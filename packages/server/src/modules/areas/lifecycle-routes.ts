@@ -9,7 +9,7 @@ import {
 } from '@sozialraum/contracts/areas';
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
-import { auditActor } from '../audit/chain.ts';
+import { auditActor } from '../audit/index.ts';
 import { previewAreaRemoval, removeArea, retireArea } from './lifecycle.ts';
 import { areaIdParams } from './routes.ts';
 

@@ -8,7 +8,7 @@ import type { Db } from '../../db/db.ts';
 import { adminHeaders, createTestUser, injectAs, tokenHeaders } from '../../testing/auth.ts';
 import { insertFixture, testContext, type Fixture } from '../../testing/fixtures.ts';
 import { createTestDb } from '../../testing/test-db.ts';
-import { recomputeAggregates } from '../ingest/store.ts';
+import { recomputeAggregates } from '../ingest/index.ts';
 
 let db: Db;
 let fx: Fixture;

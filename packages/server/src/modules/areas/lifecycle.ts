@@ -4,9 +4,9 @@
 // counts. Both are audited in the same transaction; a removal recomputes the upper levels' sums.
 import type { Db, Sql } from '../../db/db.ts';
 import { badRequest, conflict, HttpError, notFound } from '../../http/errors.ts';
-import { writeAudit, type AuditActor } from '../audit/chain.ts';
-import { recomputeAggregates, recomputeDerived } from '../ingest/store.ts';
-import { invalidateCatalogueCache } from '../indicators/service.ts';
+import { writeAudit, type AuditActor } from '../audit/index.ts';
+import { recomputeAggregates, recomputeDerived } from '../ingest/index.ts';
+import { invalidateCatalogueCache } from '../indicators/index.ts';
 import { invalidateGeometryCache } from './service.ts';
 
 /** What a removal takes with it; the confirmation repeats these counts. */

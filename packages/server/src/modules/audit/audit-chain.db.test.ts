@@ -17,8 +17,8 @@ import { insertFixture, testContext } from '../../testing/fixtures.ts';
 import { responseStatuses } from '../../http/openapi.ts';
 import { createTestDb } from '../../testing/test-db.ts';
 import { runAuditCli } from '../access/cli.ts';
-import { newSecret, sha256 } from '../access/secrets.ts';
-import { ensureTenant } from '../ingest/store.ts';
+import { newSecret, sha256 } from '../access/index.ts';
+import { ensureTenant } from '../ingest/index.ts';
 import { verifyAuditChain, writeAudit } from './chain.ts';
 
 let db: Db;

@@ -9,7 +9,19 @@ import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { FastifyRequest } from 'fastify';
 import type { Sql } from '../../db/db.ts';
-import type { Principal } from '../access/principal.ts';
+import type { Principal } from '../access/index.ts';
+import {
+  chainEntries,
+  chainHead,
+  chainTenants,
+  insertAuditEntry,
+  lockChainHead,
+  sealEntry,
+  setChainHead,
+  unsealedEntries,
+  unsealedTenants,
+  type StoredEntry,
+} from './store.ts';
 
 /** Who made a change, with which permission, from where. */
 export interface AuditActor {
@@ -160,18 +172,6 @@ export function diffRecords(
   return out;
 }
 
-async function lockHead(tx: Sql, tenantId: string): Promise<{ seq: number; hash: string }> {
-  await tx.query(
-    'INSERT INTO audit_chain_head (tenant_id, seq, hash) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING',
-    [tenantId, GENESIS_HASH],
-  );
-  const [head] = await tx.query<{ seq: number; hash: string }>(
-    'SELECT seq, hash FROM audit_chain_head WHERE tenant_id = $1 FOR UPDATE',
-    [tenantId],
-  );
-  return { seq: Number(head!.seq), hash: head!.hash };
-}
-
 /** Appends one audit entry; call it inside the transaction of the change it records. */
 export async function writeAudit(
   tx: Sql,
@@ -179,7 +179,7 @@ export async function writeAudit(
   entry: AuditEntry & { actor: string | AuditActor },
 ): Promise<void> {
   const who: AuditActor = typeof entry.actor === 'string' ? { actor: entry.actor } : entry.actor;
-  const head = await lockHead(tx, tenantId);
+  const head = await lockChainHead(tx, tenantId, GENESIS_HASH);
   const fields: ChainedFields = {
     tenantId,
     seq: head.seq + 1,
@@ -196,57 +196,9 @@ export async function writeAudit(
     prevHash: head.hash,
   };
   const hash = entryHash(fields, CHAIN_VERSION);
-  await tx.query(
-    `INSERT INTO audit_log (tenant_id, at, actor, action, entity, entity_id, detail, user_id, permission,
-                            ip, request_id, seq, prev_hash, hash, chain_version)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-    [
-      tenantId,
-      new Date(fields.atMs),
-      fields.actor,
-      fields.action,
-      fields.entity,
-      fields.entityId,
-      JSON.stringify(fields.detail),
-      fields.userId,
-      fields.permission,
-      fields.ip,
-      fields.requestId,
-      fields.seq,
-      fields.prevHash,
-      hash,
-      CHAIN_VERSION,
-    ],
-  );
-  await tx.query('UPDATE audit_chain_head SET seq = $2, hash = $3 WHERE tenant_id = $1', [
-    tenantId,
-    fields.seq,
-    hash,
-  ]);
+  await insertAuditEntry(tx, fields, hash, CHAIN_VERSION);
+  await setChainHead(tx, tenantId, fields.seq, hash);
 }
-
-interface StoredEntry {
-  id: number;
-  tenant_id: string;
-  seq: number | null;
-  at_ms: number;
-  actor: string;
-  user_id: number | null;
-  permission: string | null;
-  ip: string | null;
-  request_id: string | null;
-  action: string;
-  entity: string;
-  entity_id: string;
-  detail: unknown;
-  prev_hash: string | null;
-  hash: string | null;
-  chain_version: number;
-}
-
-const STORED_COLUMNS = `id, tenant_id, seq, round(extract(epoch FROM at) * 1000)::float8 AS at_ms, actor, user_id,
-  permission, ip, request_id, action, entity, entity_id, detail, prev_hash, hash,
-  chain_version`;
 
 function fieldsOf(e: StoredEntry, seq: number, prevHash: string): ChainedFields {
   return {
@@ -275,34 +227,19 @@ export async function sealAuditChain(db: {
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
 }): Promise<number> {
   return db.transaction(async (tx) => {
-    const tenants = await tx.query<{ tenant_id: string }>(
-      `SELECT DISTINCT l.tenant_id FROM audit_log l
-        WHERE l.seq IS NULL
-          AND NOT EXISTS (SELECT 1 FROM audit_chain_head h WHERE h.tenant_id = l.tenant_id)`,
-    );
+    const tenants = await unsealedTenants(tx);
     let sealed = 0;
     for (const { tenant_id: tenantId } of tenants) {
-      let head = await lockHead(tx, tenantId);
-      const rows = await tx.query<StoredEntry>(
-        `SELECT ${STORED_COLUMNS} FROM audit_log WHERE tenant_id = $1 AND seq IS NULL ORDER BY id`,
-        [tenantId],
-      );
+      let head = await lockChainHead(tx, tenantId, GENESIS_HASH);
+      const rows = await unsealedEntries(tx, tenantId);
       for (const e of rows) {
         const seq = head.seq + 1;
         const hash = entryHash(fieldsOf(e, seq, head.hash), CHAIN_VERSION);
-        await tx.query(
-          `UPDATE audit_log SET seq = $3, prev_hash = $4, hash = $5, chain_version = $6
-            WHERE tenant_id = $1 AND id = $2`,
-          [tenantId, e.id, seq, head.hash, hash, CHAIN_VERSION],
-        );
+        await sealEntry(tx, tenantId, e.id, { seq, prevHash: head.hash, hash }, CHAIN_VERSION);
         head = { seq, hash };
         sealed++;
       }
-      await tx.query('UPDATE audit_chain_head SET seq = $2, hash = $3 WHERE tenant_id = $1', [
-        tenantId,
-        head.seq,
-        head.hash,
-      ]);
+      await setChainHead(tx, tenantId, head.seq, head.hash);
     }
     return sealed;
   });
@@ -322,24 +259,11 @@ export interface ChainReport {
 
 /** Recomputes every tenant's chain and reports each entry that was changed, removed or added. */
 export async function verifyAuditChain(db: Sql, tenantId?: string): Promise<ChainReport> {
-  const tenants = (
-    await db.query<{ tenant_id: string }>(
-      `SELECT tenant_id FROM audit_chain_head WHERE $1::text IS NULL OR tenant_id = $1
-       UNION SELECT DISTINCT tenant_id FROM audit_log WHERE $1::text IS NULL OR tenant_id = $1
-       ORDER BY 1`,
-      [tenantId ?? null],
-    )
-  ).map((r) => r.tenant_id);
+  const tenants = await chainTenants(db, tenantId);
   const report: ChainReport = { tenants: [], problems: [] };
   for (const t of tenants) {
-    const rows = await db.query<StoredEntry>(
-      `SELECT ${STORED_COLUMNS} FROM audit_log WHERE tenant_id = $1 ORDER BY seq NULLS LAST, id`,
-      [t],
-    );
-    const [head] = await db.query<{ seq: number; hash: string }>(
-      'SELECT seq, hash FROM audit_chain_head WHERE tenant_id = $1',
-      [t],
-    );
+    const rows = await chainEntries(db, t);
+    const head = await chainHead(db, t);
     const problem = (e: StoredEntry | null, seq: number | null, text: string) =>
       report.problems.push({ tenantId: t, seq, id: e?.id ?? null, problem: text });
     let prev = GENESIS_HASH;

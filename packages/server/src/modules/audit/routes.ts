@@ -12,8 +12,9 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import type { Sql } from '../../db/db.ts';
 import { defineRoute } from '../../http/route.ts';
-import type { Principal } from '../access/principal.ts';
+import type { Principal } from '../access/index.ts';
 import { verifyAuditChain } from './chain.ts';
+import { selectAuditEntries } from './store.ts';
 
 type Entry = AuditEntry;
 
@@ -32,45 +33,15 @@ export async function listAuditEntries(
   q: z.infer<typeof querySchema>,
 ): Promise<Entry[]> {
   const all = principal.permissions.has('audit.read_all');
-  const rows = await sql.query<{
-    id: number;
-    seq: number | null;
-    at: Date;
-    actor: string;
-    user_id: number | null;
-    permission: string | null;
-    ip: string | null;
-    action: string;
-    entity: string;
-    entity_id: string;
-    detail: unknown;
-    hash: string | null;
-  }>(
-    `SELECT l.id, l.seq, l.at, l.actor, l.user_id, l.permission, l.ip, l.action, l.entity, l.entity_id, l.detail, l.hash
-       FROM audit_log l
-      WHERE l.tenant_id = $1
-        AND ($2::text IS NULL OR l.entity = $2)
-        AND ($3::text IS NULL OR l.entity_id = $3)
-        AND ($4::text IS NULL OR l.action = $4)
-        AND ($5::bigint IS NULL OR l.id < $5)
-        AND ($7 OR (
-              l.user_id IN (SELECT id FROM app_user WHERE tenant_id = $1 AND department_id = $8)
-           OR (l.entity = 'indicator' AND l.entity_id IN (SELECT id FROM indicator WHERE tenant_id = $1 AND department = $8))
-           OR (l.entity = 'alert_rule' AND l.entity_id IN (SELECT id FROM alert_rule WHERE tenant_id = $1 AND department = $8))
-           OR (l.entity = 'department' AND l.entity_id = $8)))
-      ORDER BY l.id DESC
-      LIMIT $6`,
-    [
-      principal.tenantId,
-      q.entity ?? null,
-      q.entityId ?? null,
-      q.action ?? null,
-      q.before ?? null,
-      q.limit,
-      all,
-      principal.departmentId ?? '',
-    ],
-  );
+  const rows = await selectAuditEntries(sql, principal.tenantId, {
+    entity: q.entity ?? null,
+    entityId: q.entityId ?? null,
+    action: q.action ?? null,
+    before: q.before ?? null,
+    limit: q.limit,
+    all,
+    departmentId: principal.departmentId ?? '',
+  });
   return rows.map((r) => ({
     id: Number(r.id),
     seq: r.seq === null ? null : Number(r.seq),

@@ -1,6 +1,6 @@
 // Metadata of the Berlin demo: sources (with the attribution demo-data/README.md asks for), area
 // systems and the indicator catalogue. Definitions follow demo-data/README.md.
-import type { AreaSystemInput, IndicatorInput, SourceInput } from '../ingest/store.ts';
+import type { AreaSystemInput, IndicatorInput, SourceInput } from '../ingest/index.ts';
 
 export const BERLIN_TENANT = { id: 'berlin', ags: '11000000', name: 'Berlin' };
 

@@ -22,10 +22,10 @@ import {
   upsertObservations,
   upsertPointDataset,
   upsertSources,
-  writeAudit,
   type AreaInput,
   type ObservationInput,
-} from '../ingest/store.ts';
+} from '../ingest/index.ts';
+import { writeAudit } from '../audit/index.ts';
 import {
   AREA_SYSTEMS,
   BERLIN_TENANT,

@@ -6,7 +6,7 @@ import type { Db } from '../../db/db.ts';
 import { insertFixture, testContext, type Fixture } from '../../testing/fixtures.ts';
 import { createTestDb } from '../../testing/test-db.ts';
 import { invalidateCatalogueCache } from '../indicators/index.ts';
-import { clearIndexCache } from '../monitoring/service.ts';
+import { clearIndexCache } from '../monitoring/index.ts';
 import { getDisclosureSettings, setDisclosureSettings } from './index.ts';
 
 let db: Db;

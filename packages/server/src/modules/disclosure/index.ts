@@ -13,3 +13,4 @@ export {
   type ProtectableRow,
   type Withheld,
 } from './service.ts';
+export { registerDisclosureRoutes } from './routes.ts';

@@ -7,9 +7,9 @@ import {
 } from '@sozialraum/contracts/disclosure';
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
-import { auditActor, diffRecords, writeAudit } from '../audit/chain.ts';
-import { invalidateCatalogueCache } from '../indicators/service.ts';
-import { clearIndexCache } from '../monitoring/service.ts';
+import { auditActor, diffRecords, writeAudit } from '../audit/index.ts';
+import { invalidateCatalogueCache } from '../indicators/index.ts';
+import { clearIndexCache } from '../monitoring/index.ts';
 import { getDisclosureSettings, setDisclosureSettings } from './service.ts';
 
 export function registerDisclosureRoutes(app: FastifyInstance, ctx: AppContext): void {

@@ -10,8 +10,7 @@ import type { Db } from '../../db/db.ts';
 import { HttpError } from '../../http/errors.ts';
 import { insertFixture } from '../../testing/fixtures.ts';
 import { createTestDb } from '../../testing/test-db.ts';
-import { JobRunner } from '../jobs/index.ts';
-import { getJob } from '../jobs/store.ts';
+import { JobRunner, getJob } from '../jobs/index.ts';
 import { fileCleanupJob } from './cleanup-job.ts';
 import { FileStore, filePolicies, ORPHAN_AFTER_MS } from './service.ts';
 

@@ -5,6 +5,7 @@ import { clientConfigSchema, healthSchema } from '@sozialraum/contracts/health';
 import type { AppContext } from '../../app-context.ts';
 import { REPO_ROOT } from '../../config.ts';
 import { defineRoute } from '../../http/route.ts';
+import { pingDatabase } from './store.ts';
 
 function readVersion(): string {
   try {
@@ -32,7 +33,7 @@ export function registerHealthRoutes(app: FastifyInstance, ctx: AppContext): voi
     permission: 'none',
     response: healthSchema,
     handler: async ({ auth }) => {
-      await ctx.db.query('SELECT 1');
+      await pingDatabase(ctx.db);
       return { status: 'ok' as const, engine: ctx.db.engine, version, tenant: auth.tenantId };
     },
   });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/db.ts';
 import { createTestDb } from '../../testing/test-db.ts';
-import { ensureTenant } from '../ingest/store.ts';
+import { ensureTenant } from '../ingest/index.ts';
 import { retireDate } from './area-lifecycle.ts';
 import { analyzeUpload, runAreaImport, type AreaRunOptions } from './service.ts';
 import type { Upload } from './uploads.ts';

@@ -2,7 +2,7 @@
 // all others never becomes an area silently, and areas that a re-import no longer has are named
 // (with what hangs on them) and removed only when the person asks for it.
 import type { Sql } from '../../db/db.ts';
-import { recomputeAggregates, recomputeDerived } from '../ingest/store.ts';
+import { recomputeAggregates, recomputeDerived } from '../ingest/index.ts';
 import type { CoveringNote } from './analyze.ts';
 import type { FileIssue } from './report.ts';
 

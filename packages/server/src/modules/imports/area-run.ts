@@ -6,10 +6,9 @@ import {
   finishImportRun,
   upsertAreaSystem,
   upsertAreas,
-  writeAudit,
   type AreaInput,
-} from '../ingest/store.ts';
-import { actorName, type AuditActor } from '../audit/chain.ts';
+} from '../ingest/index.ts';
+import { actorName, type AuditActor, writeAudit } from '../audit/index.ts';
 import { resolveImportSource, type SourceReference } from '../sources/index.ts';
 import { coveringNotes, issuesOf, loadGeometry } from './analyze.ts';
 import {
@@ -21,7 +20,7 @@ import {
 import { decideCovering, handleMissingAreas } from './area-lifecycle.ts';
 import { execute, recordFailure } from './run-record.ts';
 import { sha256Of, type Upload } from './uploads.ts';
-import { rejoinMessage, rejoinPointDatasets } from '../points/rejoin.ts';
+import { rejoinMessage, rejoinPointDatasets } from '../points/index.ts';
 
 export interface AreaRunOptions {
   dryRun: boolean;

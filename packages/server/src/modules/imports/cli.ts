@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import type { Config } from '../../config.ts';
 import { openDb } from '../../db/db.ts';
 import { migrate } from '../../db/migrate.ts';
-import { ensureTenant } from '../ingest/store.ts';
+import { ensureTenant } from '../ingest/index.ts';
 import { ImportFileError } from './readers/errors.ts';
 import type { ImportReport } from './report.ts';
 import { runBodySchema } from '@sozialraum/contracts/imports';

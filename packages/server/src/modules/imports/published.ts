@@ -15,9 +15,9 @@ import {
   type TableMapping,
 } from '@sozialraum/core';
 import type { Sql } from '../../db/db.ts';
-import { writeAudit, type AuditActor } from '../audit/chain.ts';
+import { writeAudit, type AuditActor } from '../audit/index.ts';
 import type { FileIssue } from './report.ts';
-import type { ObservationInput } from '../ingest/store.ts';
+import type { ObservationInput } from '../ingest/index.ts';
 
 /** How the first row was taken: detected, and whether it was used as the header. */
 export interface HeaderDecision extends HeaderPresence {

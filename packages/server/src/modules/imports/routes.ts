@@ -6,10 +6,9 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { HttpError, notFound } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
-import { missingPermission } from '../access/access-control.ts';
-import type { Principal } from '../access/principal.ts';
-import { actorName, auditActor } from '../audit/chain.ts';
-import { canEditIndicator, canReadIndicator } from '../indicators/policy.ts';
+import { missingPermission, type Principal } from '../access/index.ts';
+import { actorName, auditActor } from '../audit/index.ts';
+import { canEditIndicator, canReadIndicator } from '../indicators/index.ts';
 import {
   analysisSchema,
   importEventsSchema,

@@ -1,11 +1,11 @@
 // Every import run is recorded: a transaction that a dry run or a rejection rolls back, and a record
 // of failed runs written afterwards in its own transaction, so failures are visible in the history.
 import type { Db, Sql } from '../../db/db.ts';
-import { createImportRun, finishImportRun } from '../ingest/store.ts';
-import { invalidateCatalogueCache } from '../indicators/service.ts';
-import { invalidateGeometryCache } from '../areas/service.ts';
+import { createImportRun, finishImportRun } from '../ingest/index.ts';
+import { invalidateCatalogueCache } from '../indicators/index.ts';
+import { invalidateGeometryCache } from '../areas/index.ts';
 import { ImportFileError } from './readers/errors.ts';
-import { actorName, type AuditActor } from '../audit/chain.ts';
+import { actorName, type AuditActor } from '../audit/index.ts';
 import { ImportRejected, type ImportReport } from './report.ts';
 
 class DryRunDone extends Error {

@@ -9,10 +9,9 @@ import {
   finishImportRun,
   recomputeAggregates,
   recomputeDerivedFrom,
-  writeAudit,
-} from '../ingest/store.ts';
+} from '../ingest/index.ts';
 import { ImportFileError } from './readers/errors.ts';
-import { actorName, type AuditActor } from '../audit/chain.ts';
+import { actorName, type AuditActor, writeAudit } from '../audit/index.ts';
 import {
   ImportRejected,
   MAX_REPORTED_ERRORS,

@@ -9,7 +9,7 @@ import {
   type MappingSummary,
 } from '@sozialraum/core';
 import type { Sql } from '../../db/db.ts';
-import { ObservationWriter, type ObservationInput } from '../ingest/store.ts';
+import { ObservationWriter, type ObservationInput } from '../ingest/index.ts';
 import { ImportRejected, MAX_REPORTED_ERRORS, type FileIssue } from './report.ts';
 import { readCsvRecords, readXlsxRecords } from './table-source.ts';
 import { splitHeader } from './published.ts';

@@ -3,9 +3,9 @@
 // importing person may write for, citing a source that the import references or adds but never
 // changes; existing indicators are visible to the import only as far as the person may read them.
 import type { Sql } from '../../db/db.ts';
-import type { ReadableIndicator } from '../indicators/policy.ts';
+import type { ReadableIndicator } from '../indicators/index.ts';
 import { resolveImportSource, type SourceReference } from '../sources/index.ts';
-import { insertNewIndicators, type IndicatorInput } from '../ingest/store.ts';
+import { insertNewIndicators, type IndicatorInput } from '../ingest/index.ts';
 import type { FileIssue } from './report.ts';
 
 export interface NewIndicatorInput {

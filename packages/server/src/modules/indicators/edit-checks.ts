@@ -5,7 +5,7 @@
 import { UNITS, type Unit } from '@sozialraum/core';
 import type { Sql } from '../../db/db.ts';
 import { badRequest } from '../../http/errors.ts';
-import type { Principal } from '../access/principal.ts';
+import type { Principal } from '../access/index.ts';
 import type { Indicator } from '@sozialraum/contracts/indicators';
 
 /** German unit names for messages. */

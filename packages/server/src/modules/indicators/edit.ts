@@ -5,8 +5,8 @@
 // source (PATCH /api/sources/:id); here an indicator only cites another source.
 import type { Db } from '../../db/db.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
-import type { Principal } from '../access/principal.ts';
-import { diffRecords, writeAudit, type AuditActor } from '../audit/chain.ts';
+import type { Principal } from '../access/index.ts';
+import { diffRecords, writeAudit, type AuditActor } from '../audit/index.ts';
 import type { Dimension } from '@sozialraum/core';
 import { checkDepartments, checkSourceId, checkUnitChange } from './edit-checks.ts';
 import { assertCanEditIndicator } from './policy.ts';

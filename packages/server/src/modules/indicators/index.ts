@@ -10,5 +10,12 @@ export {
   latestDateAtOrBefore,
   type Catalogue,
 } from './service.ts';
-export { readerClass } from './policy.ts';
+export {
+  assertCanEditIndicator,
+  canEditIndicator,
+  canReadIndicator,
+  readerClass,
+  type ReadableIndicator,
+} from './policy.ts';
+export { roundOut } from './honest-output.ts';
 export { registerIndicatorRoutes } from './routes.ts';

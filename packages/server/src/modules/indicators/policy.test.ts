@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Principal, PrincipalKind } from '../access/principal.ts';
+import type { Principal, PrincipalKind } from '../access/index.ts';
 import { canReadIndicator, readerClass, type ReadableIndicator } from './policy.ts';
 
 // Prepared answers are shared by readers of one class (http/prepared.ts): two principals of the

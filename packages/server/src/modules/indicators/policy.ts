@@ -3,16 +3,10 @@
 // 'department' (the owning department, departments it shared the indicator with, and holders of
 // 'indicators.read_all'). Owners edit with 'indicators.edit'; 'indicators.edit_all' edits any.
 import { mayEditIndicator } from '@sozialraum/contracts/rules';
-import { editorOf, type Principal } from '../access/principal.ts';
+import { editorOf, type Principal } from '../access/index.ts';
 import { forbidden } from '../../http/errors.ts';
 
-export const permissions = {
-  'indicators.read': 'Indikatoren, Werte und Gebietsprofile lesen (im Rahmen der Sichtbarkeit)',
-  'indicators.read_all': 'Auch abteilungsinterne Indikatoren anderer Abteilungen lesen',
-  'indicators.edit':
-    'Metadaten, Sichtbarkeit und Freigaben der Indikatoren der eigenen Abteilung ändern',
-  'indicators.edit_all': 'Indikatoren aller Abteilungen ändern',
-} as const;
+export { permissions } from './permissions.ts';
 
 export type Visibility = 'public' | 'internal' | 'department';
 

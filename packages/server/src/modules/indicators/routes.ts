@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
 import { areaIdParams } from '../areas/index.ts';
-import { auditActor } from '../audit/chain.ts';
+import { auditActor } from '../audit/index.ts';
 import { updateIndicator } from './edit.ts';
 import {
   indicatorListSchema,

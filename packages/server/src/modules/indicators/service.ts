@@ -5,7 +5,7 @@ import { honestCityValue, roundOut } from './honest-output.ts';
 import type { Sql } from '../../db/db.ts';
 import { notFound } from '../../http/errors.ts';
 import { getAreaDetail, requireLevel } from '../areas/index.ts';
-import type { Principal } from '../access/principal.ts';
+import type { Principal } from '../access/index.ts';
 import { invalidateDisclosureCache, loadDisclosure, type Disclosure } from '../disclosure/index.ts';
 import { bumpDataVersion, prepare, PreparedCache, type Prepared } from '../../http/prepared.ts';
 import { canReadIndicator, readerClass, type Visibility } from './policy.ts';

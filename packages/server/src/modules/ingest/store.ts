@@ -1,7 +1,7 @@
 // The write path for areas, indicators, sources, observations and points. Every statement is plain
 // SQL that runs on PGlite and PostgreSQL. Callers pass an open transaction (Sql), so a whole import
 // commits or nothing does.
-import { syncAccessData } from '../access/store.ts';
+import { syncAccessData } from '../access/index.ts';
 import type { Sql } from '../../db/db.ts';
 
 export interface SourceInput {
@@ -318,7 +318,7 @@ export {
   restoreObservationIndexes,
   upsertObservations,
   type RecomputeScope,
-} from './observations.ts';
+} from './store-observations.ts';
 
 /** Records an import run and returns its id. */
 export async function createImportRun(
@@ -382,9 +382,6 @@ export async function finishImportRun(
     ],
   );
 }
-
-// The audit log moved to its own module (hash chain); re-exported for the ingest callers.
-export { writeAudit } from '../audit/chain.ts';
 
 export interface PointDatasetInput {
   id: string;

@@ -9,8 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/db.ts';
 import { insertFixture } from '../../testing/fixtures.ts';
 import { createTestDb } from '../../testing/test-db.ts';
-import { importJob } from '../imports/import-job.ts';
-import { runTableImport } from '../imports/service.ts';
+import { importJob, runTableImport } from '../imports/index.ts';
 import {
   INTERRUPTED_BY_RESTART,
   JobInterrupted,

@@ -8,8 +8,8 @@
 import { UNITS, unitLabel, type IndexDefinition, type Unit } from '@sozialraum/core';
 import type { Db, Sql } from '../../db/db.ts';
 import { HttpError, badRequest, notFound } from '../../http/errors.ts';
-import type { Principal } from '../access/principal.ts';
-import type { AuditActor } from '../audit/chain.ts';
+import type { Principal } from '../access/index.ts';
+import type { AuditActor } from '../audit/index.ts';
 import { getCatalogue, type Indicator } from '../indicators/index.ts';
 import { renameIndicators } from './presets.ts';
 import { getIndex, saveIndex, type ComputeKey, type IndexSummary } from './service.ts';

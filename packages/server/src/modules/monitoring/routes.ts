@@ -4,8 +4,8 @@ import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
 import { notFound } from '../../http/errors.ts';
 import type { IndexDefinition } from '@sozialraum/core';
-import type { Principal } from '../access/principal.ts';
-import { auditActor } from '../audit/chain.ts';
+import type { Principal } from '../access/index.ts';
+import { auditActor } from '../audit/index.ts';
 import { indexDefinitionTest, indicatorTest } from './visibility.ts';
 import { loadBindable, planBinding, saveBinding } from './bind.ts';
 import {

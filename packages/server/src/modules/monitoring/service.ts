@@ -1,7 +1,7 @@
 // Monitoring service: index definitions (presets + stored versions), and index results computed on
 // request from the observations: load → core computeIndex → shape. Results are cached per
 // (tenant, index, version, system, level, date, latest import run), so a new import clears them.
-import type { AuditActor } from '../audit/chain.ts';
+import type { AuditActor } from '../audit/index.ts';
 import {
   MonitoringError,
   computeIndex,

@@ -1,6 +1,6 @@
 // SQL of the monitoring module: versioned index definitions and the observations an index reads.
 import type { Db, Sql } from '../../db/db.ts';
-import { writeAudit, type AuditActor } from '../audit/chain.ts';
+import { writeAudit, type AuditActor } from '../audit/index.ts';
 
 /** A stored index definition (one version). */
 export interface StoredDefinition {

@@ -4,9 +4,8 @@
 import type { IndexDefinition } from '@sozialraum/core';
 import type { Sql } from '../../db/db.ts';
 import { HttpError } from '../../http/errors.ts';
-import type { Principal } from '../access/principal.ts';
-import { getTenantCatalogue } from '../indicators/index.ts';
-import { canReadIndicator } from '../indicators/policy.ts';
+import type { Principal } from '../access/index.ts';
+import { getTenantCatalogue, canReadIndicator } from '../indicators/index.ts';
 import { indexReadable } from './policy.ts';
 import { getIndex } from './service.ts';
 

@@ -3,9 +3,14 @@
 import type { Sql } from '../../db/db.ts';
 import { badRequest, notFound } from '../../http/errors.ts';
 import { prepare, PreparedCache, type Prepared } from '../../http/prepared.ts';
-import type { Principal } from '../access/principal.ts';
-import { roundOut } from '../indicators/honest-output.ts';
-import { datesOn, disclosureFor, getCatalogue, readerClass } from '../indicators/index.ts';
+import type { Principal } from '../access/index.ts';
+import {
+  roundOut,
+  datesOn,
+  disclosureFor,
+  getCatalogue,
+  readerClass,
+} from '../indicators/index.ts';
 import {
   countFeatures,
   selectCollections,

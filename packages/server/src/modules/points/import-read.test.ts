@@ -1,6 +1,6 @@
 import { projectFromWgs84 } from '@sozialraum/core';
 import { expect, test } from 'vitest';
-import { ImportFileError } from '../imports/readers/errors.ts';
+import { ImportFileError } from '../imports/index.ts';
 import { detectCoordinateColumns, parseCoordinate, readPointCsv } from './import-read.ts';
 
 const de = { decimal: ',', thousands: '.' } as const;

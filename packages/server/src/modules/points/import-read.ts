@@ -11,9 +11,12 @@ import {
   type CsvDialect,
   type NumberFormat,
 } from '@sozialraum/core';
-import { ImportFileError, type ImportFileIssue } from '../imports/readers/errors.ts';
-import { readGeometryFiles } from '../imports/readers/geo/index.ts';
-import type { Upload } from '../imports/uploads.ts';
+import {
+  ImportFileError,
+  type ImportFileIssue,
+  readGeometryFiles,
+  type Upload,
+} from '../imports/index.ts';
 
 /** One point as read, in WGS84. `ref` names it in messages: line (CSV) or object number (geo files). */
 export interface ReadPoint {

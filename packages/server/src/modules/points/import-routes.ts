@@ -6,9 +6,9 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { notFound } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
-import type { Principal } from '../access/principal.ts';
-import { auditActor } from '../audit/chain.ts';
-import { canEditIndicator } from '../indicators/policy.ts';
+import type { Principal } from '../access/index.ts';
+import { auditActor } from '../audit/index.ts';
+import { canEditIndicator } from '../indicators/index.ts';
 import {
   fileErrorAsHttp,
   getUpload,
@@ -16,7 +16,7 @@ import {
   removeUpload,
   uploadStore,
   type UploadOwner,
-} from '../imports/uploads.ts';
+} from '../imports/index.ts';
 import {
   coordinateColumnsSchema,
   pointAnalysisResponseSchema,

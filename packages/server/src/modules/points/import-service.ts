@@ -5,13 +5,17 @@
 import { joinPointsToAreas, type PointJoinResult } from '@sozialraum/core';
 import type { Db, Sql } from '../../db/db.ts';
 import { forbidden, HttpError } from '../../http/errors.ts';
-import { writeAudit, type AuditActor } from '../audit/chain.ts';
-import { ImportFileError } from '../imports/readers/errors.ts';
-import type { FileIssue } from '../imports/report.ts';
-import { recordFailure } from '../imports/run-record.ts';
-import { createImportIndicators, type NewIndicatorInput } from '../imports/table-targets.ts';
-import { sha256Of, type Upload } from '../imports/uploads.ts';
-import { invalidateCatalogueCache } from '../indicators/service.ts';
+import { writeAudit, type AuditActor } from '../audit/index.ts';
+import {
+  ImportFileError,
+  type FileIssue,
+  recordFailure,
+  createImportIndicators,
+  type NewIndicatorInput,
+  sha256Of,
+  type Upload,
+} from '../imports/index.ts';
+import { invalidateCatalogueCache } from '../indicators/index.ts';
 import {
   createImportRun,
   finishImportRun,
@@ -19,7 +23,7 @@ import {
   upsertObservations,
   upsertPointDataset,
   type ObservationInput,
-} from '../ingest/store.ts';
+} from '../ingest/index.ts';
 import { resolveImportSource, type SourceReference } from '../sources/index.ts';
 import { preparePoints, summarize, type JoinSummary, type Prepared } from './import-prepare.ts';
 import {

@@ -6,9 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/db.ts';
 import { createTestDb } from '../../testing/test-db.ts';
-import { runAreaImport, type AreaRunOptions } from '../imports/service.ts';
-import type { Upload } from '../imports/uploads.ts';
-import { ensureTenant } from '../ingest/store.ts';
+import { runAreaImport, type AreaRunOptions, type Upload } from '../imports/index.ts';
+import { ensureTenant } from '../ingest/index.ts';
 import { runPointImport } from './import-service.ts';
 
 let db: Db;

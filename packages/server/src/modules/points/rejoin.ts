@@ -4,7 +4,7 @@
 // Counts are written at the dataset's Stichtag, as its import wrote them.
 import { joinPointsToAreas, type NumberFormat } from '@sozialraum/core';
 import type { Sql } from '../../db/db.ts';
-import { recomputeDerivedFrom, upsertObservations } from '../ingest/store.ts';
+import { recomputeDerivedFrom, upsertObservations } from '../ingest/index.ts';
 import { capacityOf } from './import-read.ts';
 import { countObservations } from './import-service.ts';
 import { insertPointAreas, selectLevelsWithAreas } from './import-store.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
-import { auditActor } from '../audit/chain.ts';
+import { auditActor } from '../audit/index.ts';
 import { sourceListSchema, sourcePatchSchema, sourceSchema } from '@sozialraum/contracts/sources';
 import { editSource, listSources } from './service.ts';
 

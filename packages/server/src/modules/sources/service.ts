@@ -1,6 +1,6 @@
 import type { Db, Sql } from '../../db/db.ts';
 import { notFound } from '../../http/errors.ts';
-import { diffRecords, writeAudit, type AuditActor } from '../audit/chain.ts';
+import { diffRecords, writeAudit, type AuditActor } from '../audit/index.ts';
 import type { Source, SourcePatch } from '@sozialraum/contracts/sources';
 import {
   insertSource,

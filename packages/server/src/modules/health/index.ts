@@ -1,0 +1,2 @@
+// Public face of the health module: liveness, readiness and version.
+export { registerHealthRoutes } from './routes.ts';

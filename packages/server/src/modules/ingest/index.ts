@@ -1,0 +1,30 @@
+// Public face of the ingest module: the write path of areas, indicators, sources and observations,
+// the roll-up to upper levels and derived shares, and the import run record.
+export {
+  areaIdsByCode,
+  createImportRun,
+  ensureTenant,
+  finishImportRun,
+  insertNewIndicators,
+  upsertAreaSystem,
+  upsertAreas,
+  upsertIndicators,
+  upsertPointDataset,
+  upsertSources,
+  type AreaInput,
+  type AreaSystemInput,
+  type IndicatorInput,
+  type ObservationInput,
+  type PointDatasetInput,
+  type SourceInput,
+} from './store.ts';
+export {
+  ObservationWriter,
+  dropObservationIndexesWhenEmpty,
+  insertObservations,
+  recomputeAggregates,
+  recomputeDerived,
+  recomputeDerivedFrom,
+  restoreObservationIndexes,
+  upsertObservations,
+} from './store-observations.ts';
