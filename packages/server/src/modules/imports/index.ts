@@ -20,7 +20,7 @@ export {
   receiveUpload,
   removeUpload,
   sha256Of,
-  uploadsRoot,
+  uploadStore,
   type Upload,
   type UploadOwner,
 } from './uploads.ts';
