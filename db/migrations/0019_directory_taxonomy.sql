@@ -38,3 +38,7 @@ CREATE TABLE directory_location_area (
   FOREIGN KEY (tenant_id, area_id) REFERENCES area(tenant_id, id) ON DELETE CASCADE
 );
 CREATE INDEX directory_location_area_area_idx ON directory_location_area (tenant_id, area_id);
+
+-- A service's type is a term of the tenant's taxonomy.
+ALTER TABLE directory_service ADD FOREIGN KEY (tenant_id, service_type)
+  REFERENCES directory_taxonomy_term(tenant_id, code);

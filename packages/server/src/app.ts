@@ -13,6 +13,7 @@ import { registerAccessRoutes } from './modules/access/routes.ts';
 import { syncAccessData } from './modules/access/store.ts';
 import { registerAlertRoutes } from './modules/alerts/index.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
+import { registerDirectoryRoutes, registerHsdsRoutes } from './modules/directory/index.ts';
 import { registerDisclosureRoutes } from './modules/disclosure/routes.ts';
 import { getMapGeometry, listAreaSystems, registerAreaRoutes } from './modules/areas/index.ts';
 import { registerHealthRoutes } from './modules/health/routes.ts';
@@ -110,6 +111,8 @@ export async function buildApp(
   registerAreaRoutes(app, ctx);
   registerIndicatorRoutes(app, ctx);
   registerPointRoutes(app, ctx);
+  registerDirectoryRoutes(app, ctx);
+  registerHsdsRoutes(app, ctx);
   registerOgcRoutes(app, ctx);
   registerMonitoringRoutes(app, ctx);
   registerAlertRoutes(app, ctx);

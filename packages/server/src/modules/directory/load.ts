@@ -1,0 +1,73 @@
+// Builds the directory of a tenant from its facility points (the Berlin demo's load) and locates every
+// directory location in the areas of every level (spatial join in core).
+import { joinPointsToAreas } from '@sozialraum/core';
+import type { Sql } from '../../db/db.ts';
+import { selectLevelsWithAreas } from '../points/import-store.ts';
+import { directoryFromPoints, type SourcePoint } from './from-points.ts';
+import {
+  insertCapacities,
+  insertLocations,
+  insertOrganisations,
+  insertServiceAtLocations,
+  insertServices,
+  replaceLocationAreas,
+} from './store.ts';
+import { ensureBuiltinTaxonomy } from './taxonomy.ts';
+
+/** What the load wrote. */
+export interface DirectoryLoadStats {
+  organisations: number;
+  services: number;
+  locations: number;
+  capacities: number;
+  locationAreas: number;
+}
+
+/**
+ * Turns the tenant's point datasets into organisations, services and locations (inside the caller's
+ * transaction; the caller audits). Meant for a tenant without directory entries (the demo's first load).
+ */
+export async function loadDirectoryFromPoints(
+  tx: Sql,
+  tenantId: string,
+  sourceId: string | null,
+): Promise<DirectoryLoadStats> {
+  await ensureBuiltinTaxonomy(tx, tenantId);
+  const points = await tx.query<SourcePoint>(
+    `SELECT f.dataset, f.id, f.name, f.lon, f.lat, f.properties,
+            to_char(d.reference_date, 'YYYY-MM-DD') AS "referenceDate"
+       FROM point_feature f JOIN point_dataset d ON d.tenant_id = f.tenant_id AND d.id = f.dataset
+      WHERE f.tenant_id = $1 ORDER BY f.dataset, f.id`,
+    [tenantId],
+  );
+  const rec = directoryFromPoints(tenantId, points);
+  await insertOrganisations(tx, tenantId, rec.organisations, sourceId);
+  await insertServices(tx, tenantId, rec.services, sourceId);
+  await insertLocations(tx, tenantId, rec.locations);
+  await insertServiceAtLocations(tx, tenantId, rec.links);
+  await insertCapacities(tx, tenantId, rec.capacities);
+  const locationAreas = await locateLocations(tx, tenantId);
+  return {
+    organisations: rec.organisations.length,
+    services: rec.services.length,
+    locations: rec.locations.length,
+    capacities: rec.capacities.length,
+    locationAreas,
+  };
+}
+
+/** Assigns every located directory location to the areas containing it (today's valid areas). */
+export async function locateLocations(tx: Sql, tenantId: string, date?: string): Promise<number> {
+  const locations = await tx.query<{ id: string; lon: number; lat: number }>(
+    `SELECT id, lon, lat FROM directory_location WHERE tenant_id = $1 AND lon IS NOT NULL ORDER BY id`,
+    [tenantId],
+  );
+  const day = date ?? new Date().toISOString().slice(0, 10);
+  const levels = await selectLevelsWithAreas(tx, tenantId, day);
+  const join = joinPointsToAreas(locations, levels);
+  const rows = join.levels.flatMap((l) =>
+    l.areaOf.flatMap((a, i) => (a === null ? [] : [{ locationId: locations[i]!.id, areaId: a }])),
+  );
+  await replaceLocationAreas(tx, tenantId, rows);
+  return rows.length;
+}
