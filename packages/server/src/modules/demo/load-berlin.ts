@@ -106,6 +106,22 @@ export async function loadBerlinDemo(db: Db, log: Log = () => undefined, dir = D
   return stats;
 }
 
+/**
+ * The Berlin areas and facility points with the directory built from them, without population and
+ * MSS (for tests of the directory: the full demo takes minutes on PGlite).
+ */
+export async function loadBerlinFacilities(db: Db, dir = DEMO_DIR) {
+  const tenantId = BERLIN_TENANT.id;
+  return db.transaction(async (tx) => {
+    await ensureTenant(tx, tenantId, BERLIN_TENANT.ags, BERLIN_TENANT.name);
+    await upsertSources(tx, tenantId, SOURCES);
+    for (const sys of AREA_SYSTEMS) await upsertAreaSystem(tx, tenantId, sys);
+    await loadAreas(tx, tenantId, dir, () => undefined);
+    await loadPoints(tx, tenantId, dir, () => undefined);
+    return loadDirectoryFromPoints(tx, tenantId, 'geoportal-services');
+  });
+}
+
 const bboxOf = (g: Feature['geometry']) =>
   geometryBbox(g as AreaGeometry) as [number, number, number, number];
 

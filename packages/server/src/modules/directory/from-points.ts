@@ -71,6 +71,16 @@ export function webAddress(v: unknown): string | null {
   }
 }
 
+// The address form HSDS's "format": "email" accepts (the same pattern as ajv-formats' full mode).
+const EMAIL =
+  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+
+/** An e-mail address, or null when the source's text is not one (it is left out, not repaired). */
+export function emailAddress(v: unknown): string | null {
+  const s = text(v);
+  return s && EMAIL.test(s) ? s : null;
+}
+
 const places = (v: unknown): number | null => {
   const n = typeof v === 'number' ? v : Number(text(v) ?? NaN);
   return Number.isInteger(n) && n >= 0 ? n : null;
@@ -128,7 +138,7 @@ const MAPPERS: Record<string, (p: Record<string, unknown>, name: string) => Mapp
     street: join(p.strasse, p.hausnr),
     postcode: text(p.plz),
     url: webAddress(p.internet),
-    email: text(p.email),
+    email: emailAddress(p.email),
     phone: text(p.telefon),
     places: null,
   }),
