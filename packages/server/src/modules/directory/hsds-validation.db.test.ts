@@ -22,8 +22,16 @@ const read = (file: string) => JSON.parse(readFileSync(path.join(SCHEMAS, file),
 // under those names so the taxonomy schemas resolve.
 for (const f of readdirSync(SCHEMAS).filter((n) => n.endsWith('.json') && n !== 'openapi.json'))
   ajv.addSchema(read(f), f);
-const schema = (file: string): ValidateFunction =>
-  file.startsWith('compiled/') ? ajv.compile(read(file)) : ajv.getSchema(file)!;
+// Compiling one compiled schema (2–3 MB) takes seconds: once per file.
+const compiled = new Map<string, ValidateFunction>();
+function schema(file: string): ValidateFunction {
+  if (!file.startsWith('compiled/')) return ajv.getSchema(file)!;
+  const known = compiled.get(file);
+  if (known) return known;
+  const v = ajv.compile(read(file));
+  compiled.set(file, v);
+  return v;
+}
 
 let db: Db;
 let app: FastifyInstance;
