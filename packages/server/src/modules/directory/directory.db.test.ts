@@ -121,7 +121,12 @@ describe('searching the directory', () => {
     expect(names(await get('q=100%25'))).toEqual([]);
     const page = await get('perPage=2&page=2');
     expect(page).toMatchObject({ total: 4, page: 2, perPage: 2 });
-    expect(page.items[0].organisation).toMatchObject({ kindLabel: 'Öffentlicher Träger' });
+    expect(names(page)).toEqual(['Kita Regenbogen', 'Kita Sonnenschein']);
+    const all = await get('');
+    expect(all.items[1].organisation).toMatchObject({
+      name: 'BA Friedrichshain-Kreuzberg',
+      kindLabel: 'Öffentlicher Träger',
+    });
   });
 
   it('shows entries that are not public only to people signed in', async () => {
@@ -210,7 +215,7 @@ describe('the detail and the provider editing opening hours', () => {
     const other = await as(['provider'], 'sonnenschein');
     const refused = await other(put(ids['Kita Regenbogen']!.sal));
     expect(refused.statusCode).toBe(403);
-    expect(refused.json().message).toContain('Kinderwelt e.V.');
+    expect(refused.json().error.message).toContain('Kinderwelt e.V.');
     const noDept = await as(['provider']);
     expect((await noDept(put(ids['Jugendclub Kreuzberg']!.sal))).statusCode).toBe(403);
     expect((await (await as(['viewer']))(put(ids['Kita Regenbogen']!.sal))).statusCode).toBe(403);
@@ -242,9 +247,9 @@ describe('the detail and the provider editing opening hours', () => {
       },
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().message).toContain('intervals[1]');
-    expect(res.json().message).toContain('Dienstag');
-    expect(res.json().message).toContain('intervals[2]');
+    expect(res.json().error.message).toContain('intervals[1]');
+    expect(res.json().error.message).toContain('Dienstag');
+    expect(res.json().error.message).toContain('intervals[2]');
     const bad = await provider({
       method: 'PUT',
       url: `/api/directory/service-at-locations/${ids['Kita Regenbogen']!.sal}/schedules`,
