@@ -66,6 +66,8 @@ const WRITE_ROUTES: Record<string, string> = {
   createDepartment: 'access.admin of the own tenant',
   updateDepartment: 'access.admin of the own tenant',
   saveRole: 'access.admin of the own tenant; permissions from the catalogue',
+  replaceOpeningHours:
+    "the service-at-location's organisation must be the caller's own (directory.edit_own) unless directory.edit_all; another organisation's id: 403, another tenant's or unknown: 404 (directory/directory.db.test.ts)",
 };
 
 const SECRET = 'health_secret';
