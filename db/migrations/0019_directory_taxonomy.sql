@@ -24,6 +24,7 @@ CREATE TABLE directory_taxonomy_term (
   target_min_age integer,
   target_max_age integer,
   builtin       boolean NOT NULL DEFAULT false,
+  CONSTRAINT directory_term_code CHECK (code ~ '^[a-z0-9_]{1,60}$'),
   PRIMARY KEY (tenant_id, id),
   UNIQUE (tenant_id, code),
   FOREIGN KEY (tenant_id, taxonomy_id) REFERENCES directory_taxonomy(tenant_id, id)

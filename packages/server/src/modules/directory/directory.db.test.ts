@@ -111,7 +111,10 @@ describe('searching the directory', () => {
   it('filters by service type, Lebenslage, area (any level) and name of service or Träger', async () => {
     const get = async (q: string) => (await app.inject(`/api/directory/services?${q}`)).json();
     expect(names(await get('type=kita'))).toEqual(['Kita Regenbogen', 'Kita Sonnenschein']);
-    expect(names(await get('dimension=participation'))).toEqual(['Jugendclub Kreuzberg']);
+    expect(names(await get('dimension=participation'))).toEqual([
+      'Familienzentrum Mitte',
+      'Jugendclub Kreuzberg',
+    ]);
     expect(names(await get(`areaId=${fx.areaId['01']}`))).toEqual([
       'Kita Regenbogen',
       'Kita Sonnenschein',
@@ -120,10 +123,10 @@ describe('searching the directory', () => {
     expect(names(await get('q=kinderwelt'))).toEqual(['Kita Regenbogen']);
     expect(names(await get('q=100%25'))).toEqual([]);
     const page = await get('perPage=2&page=2');
-    expect(page).toMatchObject({ total: 4, page: 2, perPage: 2 });
-    expect(names(page)).toEqual(['Kita Regenbogen', 'Kita Sonnenschein']);
+    expect(page).toMatchObject({ total: 5, page: 2, perPage: 2 });
+    expect(names(page)).toEqual(['Jugendclub Kreuzberg', 'Kita Regenbogen']);
     const all = await get('');
-    expect(all.items[1].organisation).toMatchObject({
+    expect(all.items[2].organisation).toMatchObject({
       name: 'BA Friedrichshain-Kreuzberg',
       kindLabel: 'Öffentlicher Träger',
     });

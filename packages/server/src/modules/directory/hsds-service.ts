@@ -68,7 +68,7 @@ async function termCodeOf(
 ): Promise<string | undefined> {
   if (!q.taxonomy_term_id) return undefined;
   const t = (await termsOf(sql, tenantId)).find((x) => x.id === q.taxonomy_term_id);
-  return t?.code ?? '\u0000none';
+  return t?.code ?? '#unbekannt'; // no term code has a '#': matches nothing
 }
 
 /** GET /hsds/organizations. */
