@@ -183,3 +183,21 @@ export type DirectoryServiceDetail = z.output<typeof directoryServiceDetailSchem
 export type DirectoryServiceList = z.output<typeof directoryServiceListSchema>;
 export type OpeningInterval = z.output<typeof openingIntervalSchema>;
 export type DirectoryTaxonomyTerm = z.output<typeof directoryTaxonomyTermSchema>;
+
+/** Body of PATCH /api/directory/organisations/:id: who maintains it, and whether it is public. */
+export const organisationPatchSchema = z
+  .object({
+    departmentId: z.string().min(1).max(63).nullable().optional().meta({
+      description:
+        'Organisation (Abteilungsdatensatz), deren Personen die Einträge pflegen; null löst',
+    }),
+    public: z.boolean().optional(),
+  })
+  .refine((p) => p.departmentId !== undefined || p.public !== undefined, {
+    message: 'Nichts zu ändern: departmentId oder public angeben.',
+  })
+  .meta({ id: 'DirectoryOrganisationPatch' });
+
+export const directoryOrganisationSchema = organisationRefSchema
+  .extend({ departmentId: z.string().nullable(), public: z.boolean() })
+  .meta({ id: 'DirectoryOrganisation' });

@@ -98,7 +98,9 @@ function existing(name: string, url: string): string {
     jobs: '1',
     directory: url.includes('service-at-locations')
       ? FIXTURE_DIRECTORY.serviceAtLocation
-      : FIXTURE_DIRECTORY.service,
+      : url.includes('organisations')
+        ? FIXTURE_DIRECTORY.organisation
+        : FIXTURE_DIRECTORY.service,
   };
   return (name === 'id' ? byResource[url.split('/')[2] ?? ''] : byName[name]) ?? '999999';
 }

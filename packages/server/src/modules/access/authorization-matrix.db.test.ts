@@ -82,7 +82,9 @@ function paramSample(name: string, url: string): Sample | undefined {
     directory: {
       berlin: url.includes('service-at-locations')
         ? FIXTURE_DIRECTORY.serviceAtLocation
-        : FIXTURE_DIRECTORY.service,
+        : url.includes('organisations')
+          ? FIXTURE_DIRECTORY.organisation
+          : FIXTURE_DIRECTORY.service,
       leipzig: '00000000-0000-5000-8000-000000000000',
     },
   };

@@ -261,3 +261,63 @@ describe('the detail and the provider editing opening hours', () => {
     expect(bad.statusCode).toBe(400);
   });
 });
+
+describe('linking an organisation to the people who maintain it', () => {
+  const patch = (id: string, payload: Record<string, unknown>) => ({
+    method: 'PATCH' as const,
+    url: `/api/directory/organisations/${id}`,
+    payload,
+  });
+
+  it('lets the data steward link the Träger to its organisation record; its people may then edit', async () => {
+    const steward = await as(['data_steward']);
+    const org = ids['Jugendclub Kreuzberg']!.org;
+    const provider = await as(['provider'], 'sonnenschein');
+    expect(
+      (await provider(`/api/directory/services/${ids['Jugendclub Kreuzberg']!.service}`)).json()
+        .canEdit,
+    ).toBe(false);
+    const res = await steward(patch(org, { departmentId: 'sonnenschein', public: false }));
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ departmentId: 'sonnenschein', public: false });
+    expect(
+      (await provider(`/api/directory/services/${ids['Jugendclub Kreuzberg']!.service}`)).json()
+        .canEdit,
+    ).toBe(true);
+    expect(
+      (await app.inject(`/api/directory/services/${ids['Jugendclub Kreuzberg']!.service}`))
+        .statusCode,
+    ).toBe(404);
+    const [audit] = await db.query<{
+      action: string;
+      detail: { departmentId: { before: unknown; after: unknown } };
+    }>(
+      `SELECT action, detail FROM audit_log WHERE tenant_id = 'berlin' AND entity_id = $1 ORDER BY seq DESC LIMIT 1`,
+      [org],
+    );
+    expect(audit).toMatchObject({
+      action: 'directory.organisation',
+      detail: { departmentId: { before: null, after: 'sonnenschein' } },
+    });
+    expect((await steward(patch(org, { public: true }))).json()).toMatchObject({
+      departmentId: 'sonnenschein',
+      public: true,
+    });
+  });
+
+  it('refuses a department that is no organisation record, a provider, and an empty patch', async () => {
+    const steward = await as(['data_steward']);
+    const org = ids['Apotheke am Platz']!.org;
+    const bad = await steward(patch(org, { departmentId: 'sozialplanung' }));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('departmentId');
+    expect((await steward(patch(org, {}))).statusCode).toBe(400);
+    const provider = await as(['provider'], 'kinderwelt');
+    expect((await provider(patch(org, { departmentId: 'kinderwelt' }))).statusCode).toBe(403);
+    const [row] = await db.query<{ department_id: string | null }>(
+      `SELECT department_id FROM directory_organization WHERE tenant_id = 'berlin' AND id = $1`,
+      [org],
+    );
+    expect(row!.department_id).toBeNull();
+  });
+});

@@ -3,16 +3,19 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
+  directoryOrganisationSchema,
   directoryServiceDetailSchema,
   directoryServiceListSchema,
   directoryServiceQuerySchema,
   directoryTaxonomySchema,
   openingHoursBodySchema,
   openingHoursSchema,
+  organisationPatchSchema,
 } from '@sozialraum/contracts/directory';
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
 import { auditActor } from '../audit/chain.ts';
+import { patchOrganisation } from './organisations.ts';
 import { findServices, getServiceDetail, listTerms, replaceOpeningHours } from './service.ts';
 
 const idParams = z.object({ id: z.string().min(1).max(60) });
@@ -85,6 +88,27 @@ export function registerDirectoryRoutes(app: FastifyInstance, ctx: AppContext): 
         params.id,
         body.intervals,
         auditActor(auth, request, 'directory.edit_own'),
+      ),
+  });
+
+  defineRoute(app, {
+    method: 'PATCH',
+    url: '/api/directory/organisations/:id',
+    operationId: 'updateDirectoryOrganisation',
+    summary:
+      'Organisation einer Organisation der Verwaltung zuordnen (deren Personen pflegen die Einträge) oder öffentlich schalten (protokolliert)',
+    tags: ['Angebote'],
+    permission: 'directory.edit_all',
+    params: idParams,
+    body: organisationPatchSchema,
+    response: directoryOrganisationSchema,
+    handler: ({ params, body, auth, request }) =>
+      patchOrganisation(
+        ctx.db,
+        auth,
+        params.id,
+        body,
+        auditActor(auth, request, 'directory.edit_all'),
       ),
   });
 }

@@ -354,3 +354,38 @@ export async function replaceSchedules(
     [tenantId, serviceId],
   );
 }
+
+/** Sets who maintains an organisation and whether it is public; returns the row after the change. */
+export async function updateOrganisation(
+  sql: Sql,
+  tenantId: string,
+  id: string,
+  patch: { departmentId?: string | null | undefined; public?: boolean | undefined },
+): Promise<void> {
+  await sql.query(
+    `UPDATE directory_organization
+        SET department_id = CASE WHEN $3::boolean THEN $4 ELSE department_id END,
+            public = coalesce($5, public), updated_at = now()
+      WHERE tenant_id = $1 AND id = $2`,
+    [
+      tenantId,
+      id,
+      patch.departmentId !== undefined,
+      patch.departmentId ?? null,
+      patch.public ?? null,
+    ],
+  );
+}
+
+/** Whether the tenant has this department record of kind organisation. */
+export async function organisationDepartmentExists(
+  sql: Sql,
+  tenantId: string,
+  departmentId: string,
+): Promise<boolean> {
+  const rows = await sql.query(
+    `SELECT 1 FROM department WHERE tenant_id = $1 AND id = $2 AND kind = 'organisation'`,
+    [tenantId, departmentId],
+  );
+  return rows.length > 0;
+}
