@@ -36,7 +36,22 @@ export const ADMIN: E2ePerson = {
   roles: ['administrator'],
 };
 
-export const E2E_PEOPLE: readonly E2ePerson[] = [PLANNER, IMPORTER, ADMIN];
+/**
+ * A person of the Träger of „Kita F.A.I.R.play“ (role Träger): maintains only that Träger's entries
+ * in the directory (global-setup links the Träger's directory organisation to this department).
+ */
+export const PROVIDER: E2ePerson = {
+  email: 'theo.traeger@berlin.example',
+  displayName: 'Theo Träger',
+  departmentId: 'e2e-traeger-gfj',
+  roles: ['provider'],
+};
+
+/** The directory organisation PROVIDER works for (name as in the Kita register). */
+export const PROVIDER_ORGANISATION =
+  'GFJ - gemeinnützige Gesellschaft für Familien- und Jugendhilfe mbH';
+
+export const E2E_PEOPLE: readonly E2ePerson[] = [PLANNER, IMPORTER, ADMIN, PROVIDER];
 
 /** A public demo indicator of Stadtentwicklung that global-setup turns "internal" (signed-in only). */
 export const INTERNAL_INDICATOR = 'mss_k02';

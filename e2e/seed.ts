@@ -3,10 +3,18 @@
 import type { Db } from '../packages/server/src/db/db.ts';
 import { createTestUser } from '../packages/server/src/testing/auth.ts';
 import { hashPassword } from '../packages/server/src/modules/access/secrets.ts';
-import { ADMIN, E2E_PASSWORD, E2E_PEOPLE, INTERNAL_INDICATOR } from './people.ts';
+import {
+  ADMIN,
+  E2E_PASSWORD,
+  E2E_PEOPLE,
+  INTERNAL_INDICATOR,
+  PROVIDER,
+  PROVIDER_ORGANISATION,
+} from './people.ts';
 
 /** Creates the e2e people (idempotent: existing addresses are left alone). */
 export async function seedPeople(db: Db): Promise<void> {
+  await seedProviderOrganisation(db);
   const hash = await hashPassword(E2E_PASSWORD);
   for (const p of E2E_PEOPLE) {
     const exists = await db.query('SELECT 1 FROM app_user WHERE email = $1', [p.email]);
@@ -43,4 +51,22 @@ export async function makeIndicatorInternal(baseUrl: string): Promise<void> {
   if (!res.ok)
     throw new Error(`e2e: ${INTERNAL_INDICATOR} intern stellen: ${res.status} ${await res.text()}`);
   await fetch(`${baseUrl}/api/auth/logout`, { method: 'POST', headers, body: '{}' });
+}
+
+/** The Träger of PROVIDER as a department record (kind organisation), linked to its directory entry. */
+async function seedProviderOrganisation(db: Db): Promise<void> {
+  await db.query(
+    `INSERT INTO department (tenant_id, id, name, kind, org_type)
+     VALUES ('berlin', $1, $2, 'organisation', 'Träger') ON CONFLICT DO NOTHING`,
+    [PROVIDER.departmentId, PROVIDER_ORGANISATION],
+  );
+  const linked = await db.query(
+    `UPDATE directory_organization SET department_id = $1 WHERE tenant_id = 'berlin' AND name = $2
+     RETURNING id`,
+    [PROVIDER.departmentId, PROVIDER_ORGANISATION],
+  );
+  if (linked.length !== 1)
+    throw new Error(
+      `e2e: Träger „${PROVIDER_ORGANISATION}“ im Angebotsverzeichnis: ${linked.length} Treffer`,
+    );
 }

@@ -15,6 +15,7 @@ import {
 } from './modules/access/index.ts';
 import { registerAlertRoutes } from './modules/alerts/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
+import { registerDirectoryRoutes, registerHsdsRoutes } from './modules/directory/index.ts';
 import { registerDisclosureRoutes } from './modules/disclosure/index.ts';
 import { getMapGeometry, listAreaSystems, registerAreaRoutes } from './modules/areas/index.ts';
 import { registerHealthRoutes } from './modules/health/index.ts';
@@ -111,6 +112,8 @@ export async function buildApp(
   registerAreaRoutes(app, ctx);
   registerIndicatorRoutes(app, ctx);
   registerPointRoutes(app, ctx);
+  registerDirectoryRoutes(app, ctx);
+  registerHsdsRoutes(app, ctx);
   registerOgcRoutes(app, ctx);
   registerMonitoringRoutes(app, ctx);
   registerAlertRoutes(app, ctx);

@@ -24,6 +24,8 @@ import { AuditScreen } from './screens/access/audit-screen.tsx';
 import { JobsScreen } from './screens/jobs/jobs-screen.tsx';
 import { SourcesScreen } from './screens/sources/sources-screen.tsx';
 import { PointsScreen } from './screens/points/points-screen.tsx';
+import { DirectoryScreen } from './screens/directory/directory-screen.tsx';
+import { ServiceScreen } from './screens/directory/service-screen.tsx';
 
 function lastMapUrl(): string {
   try {
@@ -70,6 +72,12 @@ export function App() {
       label: t.navLocations,
       active: route.screen === 'points',
       show: true,
+    },
+    {
+      href: '/angebote',
+      label: t.navDirectory,
+      active: route.screen === 'directory' || route.screen === 'service',
+      show: auth.can('directory.read'),
     },
   ].filter((n) => n.show);
   const screenClass = monitoring ? 'monitoring' : alerts ? 'alerts' : route.screen;
@@ -137,6 +145,8 @@ export function App() {
         {route.screen === 'jobs' && <JobsScreen />}
         {route.screen === 'sources' && <SourcesScreen />}
         {route.screen === 'points' && <PointsScreen />}
+        {route.screen === 'directory' && <DirectoryScreen />}
+        {route.screen === 'service' && <ServiceScreen serviceId={route.serviceId} />}
         {monitoring && <MonitoringScreen search={search} />}
         {alerts && (
           <RequireAuth anyOf={['alerts.read']} title={t.alertsTitle}>

@@ -8,7 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import type { Db } from '../db/db.ts';
 import { createTestUser, tokenHeaders } from '../testing/auth.ts';
-import { insertFixture, testContext, type Fixture } from '../testing/fixtures.ts';
+import {
+  FIXTURE_DIRECTORY,
+  insertFixture,
+  testContext,
+  type Fixture,
+} from '../testing/fixtures.ts';
 import { createTestDb } from '../testing/test-db.ts';
 import { responseStatuses, toOpenApiPath, type RouteDoc } from './openapi.ts';
 
@@ -91,6 +96,11 @@ function existing(name: string, url: string): string {
     'point-datasets': 'kitas',
     sources: 'afs',
     jobs: '1',
+    directory: url.includes('service-at-locations')
+      ? FIXTURE_DIRECTORY.serviceAtLocation
+      : url.includes('organisations')
+        ? FIXTURE_DIRECTORY.organisation
+        : FIXTURE_DIRECTORY.service,
   };
   return (name === 'id' ? byResource[url.split('/')[2] ?? ''] : byName[name]) ?? '999999';
 }

@@ -157,7 +157,35 @@ export async function insertFixture(db: Db): Promise<Fixture> {
       ('berlin', 'kitas', '0001', 'Kita Sonnenschein', 13.05, 52.05, '{"places": 40}', 'afs'),
       ('berlin', 'kitas', '0002', 'Kita Regenbogen', 13.25, 52.05, '{"places": 85}', 'afs');
   `);
+  await insertDirectoryFixture(db);
   return { areaId };
+}
+
+/** Ids of the fixture's one directory entry (a Familienzentrum without a located place). */
+export const FIXTURE_DIRECTORY = {
+  organisation: '11111111-1111-5111-8111-111111111111',
+  service: '22222222-2222-5222-8222-222222222222',
+  location: '33333333-3333-5333-8333-333333333333',
+  serviceAtLocation: '44444444-4444-5444-8444-444444444444',
+};
+
+async function insertDirectoryFixture(db: Db): Promise<void> {
+  const d = FIXTURE_DIRECTORY;
+  await db.exec(`
+    INSERT INTO directory_taxonomy (tenant_id, id, name, description)
+    VALUES ('berlin', '55555555-5555-5555-8555-555555555555', 'Fixture-Taxonomie', 'Angebotsarten');
+    INSERT INTO directory_taxonomy_term (tenant_id, id, taxonomy_id, code, name, description, dimensions)
+    VALUES ('berlin', '66666666-6666-5666-8666-666666666666', '55555555-5555-5555-8555-555555555555',
+            'familienzentrum', 'Familienzentrum', 'Familienförderung', '{participation,education}');
+    INSERT INTO directory_organization (tenant_id, id, name, kind, dedup_key)
+    VALUES ('berlin', '${d.organisation}', 'Fixture-Träger e.V.', 'verein', 'verein|fixture-träger e.v.');
+    INSERT INTO directory_service (tenant_id, id, organization_id, service_type, name)
+    VALUES ('berlin', '${d.service}', '${d.organisation}', 'familienzentrum', 'Familienzentrum Mitte');
+    INSERT INTO directory_location (tenant_id, id, organization_id, name, city)
+    VALUES ('berlin', '${d.location}', '${d.organisation}', 'Familienzentrum Mitte', 'Berlin');
+    INSERT INTO directory_service_at_location (tenant_id, id, service_id, location_id)
+    VALUES ('berlin', '${d.serviceAtLocation}', '${d.service}', '${d.location}');
+  `);
 }
 
 /** An AppContext for tests: the fixture tenant, default config with overrides (e.g. webDist). */

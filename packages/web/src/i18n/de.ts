@@ -1,6 +1,7 @@
 // German UI text (the default language). Every key here must exist in en.ts (checked by the Dict type).
 import { accessDe } from './access-de.ts';
 import { sourcesDe } from './sources-de.ts';
+import { directoryDe } from './directory-de.ts';
 import { areasDe } from './areas-de.ts';
 import { importDe } from './import-de.ts';
 import { indicatorEditDe } from './indicator-edit-de.ts';
@@ -496,6 +497,7 @@ export const de = {
   alertsList: 'Hinweise',
   ...accessDe,
   ...sourcesDe,
+  ...directoryDe,
   ...areasDe,
   ...importDe,
   ...indicatorEditDe,

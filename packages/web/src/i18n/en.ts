@@ -2,6 +2,7 @@
 import type { Dict } from './de.ts';
 import { accessEn } from './access-en.ts';
 import { sourcesEn } from './sources-en.ts';
+import { directoryEn } from './directory-en.ts';
 import { areasEn } from './areas-en.ts';
 import { importEn } from './import-en.ts';
 import { indicatorEditEn } from './indicator-edit-en.ts';
@@ -484,6 +485,7 @@ export const en: Dict = {
   alertsList: 'Alerts',
   ...accessEn,
   ...sourcesEn,
+  ...directoryEn,
   ...areasEn,
   ...importEn,
   ...indicatorEditEn,

@@ -5,6 +5,8 @@ export type Route =
   | { screen: 'sources' }
   | { screen: 'import' }
   | { screen: 'points' }
+  | { screen: 'directory' }
+  | { screen: 'service'; serviceId: string }
   | { screen: 'profile'; areaId: number }
   | { screen: 'signIn' }
   | { screen: 'password' }
@@ -24,6 +26,9 @@ export function matchRoute(path: string): Route {
   if (p === '/quellen') return { screen: 'sources' };
   if (p === '/import') return { screen: 'import' };
   if (p === '/standorte') return { screen: 'points' };
+  if (p === '/angebote') return { screen: 'directory' };
+  const sv = /^\/angebote\/([0-9a-f-]{36})$/i.exec(p);
+  if (sv) return { screen: 'service', serviceId: sv[1]!.toLowerCase() };
   if (p === '/anmelden') return { screen: 'signIn' };
   if (p === '/passwort') return { screen: 'password' };
   if (p === '/einrichten') return { screen: 'setup' };

@@ -9,7 +9,12 @@ import { buildApp } from '../../app.ts';
 import type { Db } from '../../db/db.ts';
 import type { RouteDoc } from '../../http/openapi.ts';
 import { createTestUser, tokenHeaders } from '../../testing/auth.ts';
-import { insertFixture, testContext, type Fixture } from '../../testing/fixtures.ts';
+import {
+  FIXTURE_DIRECTORY,
+  insertFixture,
+  testContext,
+  type Fixture,
+} from '../../testing/fixtures.ts';
 import { createTestDb } from '../../testing/test-db.ts';
 import { writeAudit } from '../audit/index.ts';
 import { ALL_PERMISSIONS, BUILTIN_ROLES } from './permissions.ts';
@@ -74,6 +79,14 @@ function paramSample(name: string, url: string): Sample | undefined {
     alerts: { berlin: '999999', leipzig: '999999' },
     'alert-subscriptions': { berlin: '999999', leipzig: '999999' },
     jobs: { berlin: '999999', leipzig: '999999' },
+    directory: {
+      berlin: url.includes('service-at-locations')
+        ? FIXTURE_DIRECTORY.serviceAtLocation
+        : url.includes('organisations')
+          ? FIXTURE_DIRECTORY.organisation
+          : FIXTURE_DIRECTORY.service,
+      leipzig: '00000000-0000-5000-8000-000000000000',
+    },
   };
   return byResource[resource];
 }

@@ -6,6 +6,7 @@ import { permissions as access } from './policy.ts';
 import { permissions as alerts } from '../alerts/permissions.ts';
 import { permissions as areas } from '../areas/policy.ts';
 import { permissions as audit } from '../audit/policy.ts';
+import { permissions as directory } from '../directory/policy.ts';
 import { permissions as disclosure } from '../disclosure/policy.ts';
 import { permissions as imports } from '../imports/policy.ts';
 import { permissions as indicators } from '../indicators/permissions.ts';
@@ -18,6 +19,7 @@ export const PERMISSIONS = {
   ...alerts,
   ...areas,
   ...audit,
+  ...directory,
   ...disclosure,
   ...imports,
   ...indicators,
@@ -43,6 +45,7 @@ const PUBLIC_READ: Permission[] = [
   'sources.read',
   'points.read',
   'monitoring.read',
+  'directory.read',
 ];
 const SIGNED_IN: Permission[] = [...PUBLIC_READ, 'account.self', 'alerts.read', 'alerts.subscribe'];
 const PLANNER: Permission[] = [
@@ -73,8 +76,9 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
   {
     id: 'provider',
     nameDe: 'Träger',
-    descriptionDe: 'Freier Träger oder Organisation: liest wie „Lesend“.',
-    permissions: SIGNED_IN,
+    descriptionDe:
+      'Freier Träger oder Organisation: liest wie „Lesend“ und pflegt die Angebote der eigenen Organisation.',
+    permissions: [...SIGNED_IN, 'directory.edit_own'],
   },
   {
     id: 'moderator',
@@ -105,6 +109,8 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'sources.edit',
       'audit.read',
       'disclosure.unsuppressed',
+      'directory.edit_own',
+      'directory.edit_all',
     ],
   },
   {

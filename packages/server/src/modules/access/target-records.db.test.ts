@@ -66,6 +66,10 @@ const WRITE_ROUTES: Record<string, string> = {
   createDepartment: 'access.admin of the own tenant',
   updateDepartment: 'access.admin of the own tenant',
   saveRole: 'access.admin of the own tenant; permissions from the catalogue',
+  updateDirectoryOrganisation:
+    "directory.edit_all of the own tenant; the department named in the body must be an organisation record of the caller's tenant, else 400 and nothing written (directory/directory.db.test.ts)",
+  replaceOpeningHours:
+    "the service-at-location's organisation must be the caller's own (directory.edit_own) unless directory.edit_all; another organisation's id: 403; ids are looked up within the caller's tenant, so another tenant's id answers 404 like an unknown one (tested with an unknown id: directory/directory.db.test.ts)",
 };
 
 const SECRET = 'health_secret';

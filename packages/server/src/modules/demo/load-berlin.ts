@@ -38,6 +38,7 @@ import {
   mssIndicators,
 } from './berlin-catalogue.ts';
 import { readCsvRecords } from './read-csv.ts';
+import { loadDirectoryFromPoints } from '../directory/index.ts';
 
 export const DEMO_DIR = path.join(REPO_ROOT, 'demo-data/berlin');
 
@@ -61,7 +62,7 @@ export async function hasData(db: Sql, tenantId: string): Promise<boolean> {
 export async function loadBerlinDemo(db: Db, log: Log = () => undefined, dir = DEMO_DIR) {
   const t0 = Date.now();
   const tenantId = BERLIN_TENANT.id;
-  const stats = { areas: 0, observations: 0, aggregated: 0, derived: 0, points: 0 };
+  const stats = { areas: 0, observations: 0, aggregated: 0, derived: 0, points: 0, directory: 0 };
   await db.transaction(async (tx) => {
     // The aggregation and share statements join and group ~800,000 rows; with PGlite's default
     // work_mem (4 MB) their hash tables spill to temporary files. One load, one transaction: room in
@@ -87,6 +88,8 @@ export async function loadBerlinDemo(db: Db, log: Log = () => undefined, dir = D
     stats.derived = await recomputeDerived(tx, tenantId, undefined, scope);
     await restoreObservationIndexes(tx, rebuild);
     stats.points = await loadPoints(tx, tenantId, dir, log);
+    log('Baue das Angebotsverzeichnis aus den Standorten …');
+    stats.directory = (await loadDirectoryFromPoints(tx, tenantId, 'geoportal-services')).services;
     await writeAudit(tx, tenantId, {
       actor: 'system',
       action: 'demo.load',
@@ -101,6 +104,22 @@ export async function loadBerlinDemo(db: Db, log: Log = () => undefined, dir = D
     `Berlin-Demo geladen in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(stats)}`,
   );
   return stats;
+}
+
+/**
+ * The Berlin areas and facility points with the directory built from them, without population and
+ * MSS (for tests of the directory: the full demo takes minutes on PGlite).
+ */
+export async function loadBerlinFacilities(db: Db, dir = DEMO_DIR) {
+  const tenantId = BERLIN_TENANT.id;
+  return db.transaction(async (tx) => {
+    await ensureTenant(tx, tenantId, BERLIN_TENANT.ags, BERLIN_TENANT.name);
+    await upsertSources(tx, tenantId, SOURCES);
+    for (const sys of AREA_SYSTEMS) await upsertAreaSystem(tx, tenantId, sys);
+    await loadAreas(tx, tenantId, dir, () => undefined);
+    await loadPoints(tx, tenantId, dir, () => undefined);
+    return loadDirectoryFromPoints(tx, tenantId, 'geoportal-services');
+  });
 }
 
 const bboxOf = (g: Feature['geometry']) =>

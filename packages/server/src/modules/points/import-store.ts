@@ -130,3 +130,27 @@ export async function selectAreasBbox(
   );
   return r && r.x0 !== null ? [r.x0, r.y0, r.x1, r.y1] : null;
 }
+
+/** Every point of the tenant's datasets with the dataset's reference date (the directory's load). */
+export function selectAllPointFeatures(
+  sql: Sql,
+  tenantId: string,
+): Promise<
+  {
+    dataset: string;
+    id: string;
+    name: string;
+    lon: number;
+    lat: number;
+    properties: Record<string, unknown>;
+    referenceDate: string | null;
+  }[]
+> {
+  return sql.query(
+    `SELECT f.dataset, f.id, f.name, f.lon, f.lat, f.properties,
+            to_char(d.reference_date, 'YYYY-MM-DD') AS "referenceDate"
+       FROM point_feature f JOIN point_dataset d ON d.tenant_id = f.tenant_id AND d.id = f.dataset
+      WHERE f.tenant_id = $1 ORDER BY f.dataset, f.id`,
+    [tenantId],
+  );
+}

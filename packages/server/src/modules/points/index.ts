@@ -3,3 +3,4 @@
 export { registerPointRoutes } from './routes.ts';
 export { registerPointImportRoutes } from './import-routes.ts';
 export { rejoinMessage, rejoinPointDatasets } from './rejoin.ts';
+export { selectAllPointFeatures, selectLevelsWithAreas, type LevelAreas } from './import-store.ts';

@@ -1,0 +1,33 @@
+// Client of the service directory (Angebote): search, detail, taxonomy, and the provider's edit of
+// opening hours. Types from the contract.
+import type * as c from '@sozialraum/contracts/directory';
+import type { z } from 'zod';
+import { enc, json, q, request } from './http.ts';
+
+export type DirectoryServiceList = z.output<typeof c.directoryServiceListSchema>;
+export type DirectoryServiceSummary = z.output<typeof c.directoryServiceSummarySchema>;
+export type DirectoryServiceDetail = z.output<typeof c.directoryServiceDetailSchema>;
+export type DirectoryTaxonomyTerm = z.output<typeof c.directoryTaxonomyTermSchema>;
+export type OpeningInterval = z.output<typeof c.openingIntervalSchema>;
+
+/** Filters of the service search (all optional). */
+export interface DirectoryQuery {
+  q?: string;
+  type?: string;
+  dimension?: string;
+  areaId?: number;
+  page?: number;
+  perPage?: number;
+}
+
+export const directoryApi = {
+  services: (query: DirectoryQuery) =>
+    request<DirectoryServiceList>(`/api/directory/services${q({ ...query })}`),
+  service: (id: string) => request<DirectoryServiceDetail>(`/api/directory/services/${enc(id)}`),
+  taxonomy: () => request<DirectoryTaxonomyTerm[]>('/api/directory/taxonomy'),
+  replaceOpeningHours: (serviceAtLocationId: string, intervals: OpeningInterval[]) =>
+    request<z.output<typeof c.openingHoursSchema>>(
+      `/api/directory/service-at-locations/${enc(serviceAtLocationId)}/schedules`,
+      json('PUT', { intervals }),
+    ),
+};

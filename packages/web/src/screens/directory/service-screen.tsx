@@ -1,0 +1,105 @@
+// /angebote/:id: one service — provider, contact, capacity with date, Lebenslagen and legal basis,
+// the areas it lies in, and per place the opening hours; people of the owning organisation (or with
+// directory.edit_all) edit the hours here.
+import { directoryApi, type DirectoryServiceDetail } from '../../api/directory.ts';
+import { Link } from '../../components/link.tsx';
+import { ErrorState, Loading } from '../../components/status.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { dimensionLabel } from '../../lib/labels.ts';
+import { useFetch } from '../../lib/use-fetch.ts';
+import { capacityText } from './directory-screen.tsx';
+import { OpeningHours } from './opening-hours.tsx';
+
+export function ServiceScreen({ serviceId }: { serviceId: string }) {
+  const { t } = useI18n();
+  const res = useFetch(() => directoryApi.service(serviceId), [serviceId]);
+  return (
+    <div className="page directory-detail">
+      <p>
+        <Link href="/angebote">← {t.directoryBack}</Link>
+      </p>
+      {res.status === 'error' && <ErrorState error={res.error} onRetry={res.reload} />}
+      {res.status === 'loading' && !res.data && <Loading />}
+      {res.data && <Detail s={res.data} onSaved={res.reload} />}
+    </div>
+  );
+}
+
+function Detail({ s, onSaved }: { s: DirectoryServiceDetail; onSaved: () => void }) {
+  const { t, lang } = useI18n();
+  return (
+    <>
+      <h1>{s.name}</h1>
+      <p className="lead">
+        <span className="tag">{s.serviceTypeName}</span> {s.description}
+      </p>
+      <dl className="facts">
+        <dt>{t.directoryProvider}</dt>
+        <dd>
+          {s.organisation.name} ({s.organisation.kindLabel}
+          {s.organisation.spitzenverband
+            ? `, ${t.directorySpitzenverband(s.organisation.spitzenverband)}`
+            : ''}
+          )
+        </dd>
+        <dt>{t.directoryAddress}</dt>
+        <dd>{s.address ?? '–'}</dd>
+        <dt>{t.directoryCapacity}</dt>
+        <dd>{capacityText(s.capacity, t)}</dd>
+        <dt>{t.directoryDimension}</dt>
+        <dd>{s.dimensions.map((d) => dimensionLabel(d, lang)).join(', ') || '–'}</dd>
+        <dt>{t.directoryLegal}</dt>
+        <dd>{s.legalBasis.join('; ') || '–'}</dd>
+        <dt>{t.directoryAreas}</dt>
+        <dd>
+          {s.areas.length === 0
+            ? '–'
+            : s.areas.map((a, i) => (
+                <span key={a.id}>
+                  {i > 0 && ', '}
+                  <Link href={`/gebiete/${a.id}`}>{a.name}</Link>{' '}
+                  <span className="muted">({a.level})</span>
+                </span>
+              ))}
+        </dd>
+        {(s.phone || s.url || s.email) && (
+          <>
+            <dt>{t.directoryContact}</dt>
+            <dd>
+              {s.phone && (
+                <span>
+                  {t.directoryPhone}: {s.phone}{' '}
+                </span>
+              )}
+              {s.email && <a href={`mailto:${s.email}`}>{s.email} </a>}
+              {s.url && (
+                <a href={s.url} rel="noopener noreferrer" target="_blank">
+                  {t.directoryWebsite}
+                </a>
+              )}
+            </dd>
+          </>
+        )}
+      </dl>
+      <h2>{t.directoryLocations}</h2>
+      {s.places.map((p) => (
+        <section key={p.serviceAtLocationId} className="directory-place">
+          <h3>
+            {p.location.name}
+            {p.location.address ? ` – ${p.location.address}` : ''}
+          </h3>
+          {p.location.accessibility && <p>{p.location.accessibility}</p>}
+          <OpeningHours
+            serviceAtLocationId={p.serviceAtLocationId}
+            intervals={p.schedules}
+            canEdit={s.canEdit}
+            onSaved={onSaved}
+          />
+        </section>
+      ))}
+      <p>
+        <a href={`/hsds/services/${s.id}`}>{t.directoryHsds}</a>
+      </p>
+    </>
+  );
+}
