@@ -7,3 +7,4 @@ export * from './classify/index.ts';
 export * from './format/index.ts';
 export * from './monitoring/index.ts';
 export * from './catalogue/index.ts';
+export * from './participation/index.ts';
