@@ -26,6 +26,7 @@ import {
 } from './modules/indicators/index.ts';
 import { registerMonitoringRoutes } from './modules/monitoring/index.ts';
 import { registerOgcRoutes } from './modules/ogc/routes.ts';
+import { registerParticipationRoutes } from './modules/participation/index.ts';
 import { registerPointImportRoutes } from './modules/points/import-routes.ts';
 import { registerPointRoutes } from './modules/points/routes.ts';
 import { registerSourceRoutes } from './modules/sources/index.ts';
@@ -115,6 +116,7 @@ export async function buildApp(
   registerAlertRoutes(app, ctx);
   registerJobRoutes(app, ctx);
   registerMailRoutes(app, ctx);
+  registerParticipationRoutes(app, ctx);
   await registerImportRoutes(app, ctx);
   registerPointImportRoutes(app, ctx); // needs the multipart parser registerImportRoutes adds
 

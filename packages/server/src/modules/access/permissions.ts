@@ -10,6 +10,7 @@ import { permissions as disclosure } from '../disclosure/policy.ts';
 import { permissions as imports } from '../imports/policy.ts';
 import { permissions as indicators } from '../indicators/policy.ts';
 import { permissions as monitoring } from '../monitoring/policy.ts';
+import { permissions as participation } from '../participation/policy.ts';
 import { permissions as points } from '../points/policy.ts';
 import { permissions as sources } from '../sources/policy.ts';
 
@@ -22,6 +23,7 @@ export const PERMISSIONS = {
   ...imports,
   ...indicators,
   ...monitoring,
+  ...participation,
   ...points,
   ...sources,
 } as const;
@@ -43,6 +45,8 @@ const PUBLIC_READ: Permission[] = [
   'sources.read',
   'points.read',
   'monitoring.read',
+  'participation.read',
+  'participation.submit',
 ];
 const SIGNED_IN: Permission[] = [...PUBLIC_READ, 'account.self', 'alerts.read', 'alerts.subscribe'];
 const PLANNER: Permission[] = [
@@ -80,7 +84,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     id: 'moderator',
     nameDe: 'Moderation',
     descriptionDe: 'Moderiert Beteiligung; liest wie „Lesend“.',
-    permissions: SIGNED_IN,
+    permissions: [...SIGNED_IN, 'participation.moderate'],
   },
   {
     id: 'department_planner',
@@ -121,6 +125,8 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'monitoring.edit',
       'alerts.rules_all',
       'disclosure.configure',
+      'participation.moderate',
+      'participation.answer',
     ],
   },
   {

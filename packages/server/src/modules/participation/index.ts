@@ -1,0 +1,4 @@
+// Public face of the participation module (issue 13) for the app and other modules.
+export { registerParticipationRoutes } from './routes.ts';
+export { forgetPlaces } from './place.ts';
+export { listPublicReports, getPublicReport } from './service.ts';
