@@ -74,6 +74,7 @@ function paramSample(name: string, url: string): Sample | undefined {
     alerts: { berlin: '999999', leipzig: '999999' },
     'alert-subscriptions': { berlin: '999999', leipzig: '999999' },
     jobs: { berlin: '999999', leipzig: '999999' },
+    participation: { berlin: '999999', leipzig: '999999' },
   };
   return byResource[resource];
 }

@@ -66,6 +66,19 @@ const WRITE_ROUTES: Record<string, string> = {
   createDepartment: 'access.admin of the own tenant',
   updateDepartment: 'access.admin of the own tenant',
   saveRole: 'access.admin of the own tenant; permissions from the catalogue',
+  submitParticipationReport:
+    'creates a report of the caller; the point must lie in the own tenant (participation.db.test.ts)',
+  supportParticipationReport:
+    "a public report of the caller's tenant only (id of another tenant: 404); one per device",
+  flagParticipationReport:
+    "a report of the caller's tenant only (id of another tenant: 404); one per device",
+  confirmParticipationEmail: 'a one-time token',
+  deleteParticipationReport: 'the deletion code handed to the author; a wrong code is a 404',
+  moderateParticipationReport:
+    "participation.moderate of the own tenant; reports of the caller's tenant only",
+  answerParticipationReport:
+    "participation.answer of the own tenant; reports of the caller's tenant only",
+  updateParticipationSettings: 'tenant-wide setting, participation.configure only',
 };
 
 const SECRET = 'health_secret';
