@@ -24,6 +24,10 @@ import { AuditScreen } from './screens/access/audit-screen.tsx';
 import { JobsScreen } from './screens/jobs/jobs-screen.tsx';
 import { SourcesScreen } from './screens/sources/sources-screen.tsx';
 import { PointsScreen } from './screens/points/points-screen.tsx';
+import {
+  isParticipationPath,
+  ParticipationScreen,
+} from './screens/participation/participation-screen.tsx';
 
 function lastMapUrl(): string {
   try {
@@ -40,6 +44,7 @@ export function App() {
   const route = matchRoute(path);
   const monitoring = path.replace(/\/+$/, '') === '/monitoring';
   const alerts = path.replace(/\/+$/, '') === '/hinweise';
+  const participation = isParticipationPath(path);
   // before /api/me answers, show what the public may use; the server refuses the rest anyway
   const navItems = [
     {
@@ -71,6 +76,7 @@ export function App() {
       active: route.screen === 'points',
       show: true,
     },
+    { href: '/mitmachen', label: t.navParticipation, active: participation, show: true },
   ].filter((n) => n.show);
   const screenClass = monitoring ? 'monitoring' : alerts ? 'alerts' : route.screen;
   return (
@@ -143,7 +149,8 @@ export function App() {
             <AlertsScreen search={search} />
           </RequireAuth>
         )}
-        {route.screen === 'notFound' && !monitoring && !alerts && (
+        {participation && <ParticipationScreen path={path} search={search} />}
+        {route.screen === 'notFound' && !monitoring && !alerts && !participation && (
           <div className="page">
             <h1>{t.notFound}</h1>
             <p>
