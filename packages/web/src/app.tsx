@@ -85,10 +85,12 @@ export function App() {
         {t.skipToContent}
       </a>
       <header className="app-header">
-        <Link href="/" className="brand" aria-label={`${t.appName} – ${t.appTagline}`}>
+        {/* the name is the visible text (axe label-content-name-mismatch); the tagline is read after it */}
+        <Link href="/" className="brand">
           <span className="brand-mark" aria-hidden="true" />
           <span className="brand-name">{t.appName}</span>
-          {auth.me?.tenant && <span className="brand-tenant">{auth.me.tenant.name}</span>}
+          {auth.me?.tenant && <span className="brand-tenant"> {auth.me.tenant.name}</span>}
+          <span className="visually-hidden"> – {t.appTagline}</span>
         </Link>
         <MainNav items={navItems} />
         <div className="header-end">
