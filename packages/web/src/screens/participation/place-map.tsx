@@ -108,7 +108,7 @@ export function PlaceMap({ bbox, areas, reports, point, onPlace, onOpen, label }
             key={r.id}
             cx={x}
             cy={y}
-            r={9}
+            r={14}
             className="part-map-report"
             onClick={(e) => {
               if (!onOpen) return;
