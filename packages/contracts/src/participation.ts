@@ -163,3 +163,43 @@ export const reportListQuerySchema = z.object({
   topic: reportTopicSchema.optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
+
+/** Open311 GeoReport v2 service (one per topic); field names as the standard spells them. */
+export const open311ServiceSchema = z
+  .object({
+    service_code: z.string(),
+    service_name: z.string(),
+    description: z.string().nullable(),
+    metadata: z.boolean(),
+    type: z.enum(['realtime', 'batch', 'blackbox']),
+    keywords: z.string().nullable(),
+    group: z.string().nullable(),
+  })
+  .meta({ id: 'Open311Service' });
+export const open311ServiceListSchema = z.array(open311ServiceSchema);
+
+/** Open311 GeoReport v2 service request (a public report). */
+export const open311RequestSchema = z
+  .object({
+    service_request_id: z.string(),
+    status: z.enum(['open', 'closed']),
+    status_notes: z.string().nullable(),
+    service_name: z.string().nullable(),
+    service_code: z.string(),
+    description: z.string().nullable(),
+    agency_responsible: z.string().nullable(),
+    service_notice: z.string().nullable(),
+    requested_datetime: z.string(),
+    updated_datetime: z.string().nullable(),
+    expected_datetime: z.string().nullable(),
+    address: z.string().nullable(),
+    lat: z.number(),
+    long: z.number(),
+    media_url: z.string().nullable(),
+  })
+  .meta({ id: 'Open311Request' });
+export const open311RequestListSchema = z.array(open311RequestSchema);
+export const open311RequestQuerySchema = z.object({
+  service_code: reportTopicSchema.optional(),
+  status: z.enum(['open', 'closed']).optional(),
+});

@@ -9,6 +9,7 @@ import type { Principal } from '../access/principal.ts';
 import { RateLimit } from '../access/throttle.ts';
 import { auditActor, type AuditActor } from '../audit/chain.ts';
 import * as c from '@sozialraum/contracts/participation';
+import { registerOpen311Routes } from './open311.ts';
 import { issueChallenge } from './pow.ts';
 import * as service from './service.ts';
 import { selectSettings } from './store.ts';
@@ -164,6 +165,7 @@ export function registerParticipationRoutes(app: FastifyInstance, ctx: AppContex
   });
 
   registerStaffRoutes(app, ctx);
+  registerOpen311Routes(app, ctx);
 }
 
 function registerPublicReads(app: FastifyInstance, ctx: AppContext): void {
