@@ -55,15 +55,14 @@ describe('Open311 GeoReport v2', () => {
 
   it('answers public requests without a key, valid against requests.json; hidden ones stay out', async () => {
     const res = await app.inject('/open311/v2/requests.json');
-    const body =
-      res.json<
-        {
-          service_request_id: string;
-          status: string;
-          status_notes: string | null;
-          description: string;
-        }[]
-      >();
+    const body = res.json<
+      {
+        service_request_id: string;
+        status: string;
+        status_notes: string | null;
+        description: string;
+      }[]
+    >();
     expect(validRequests(body), JSON.stringify(validRequests.errors)).toBe(true);
     expect(body.map((r) => r.description).sort()).toEqual([
       'Ein Treffpunkt für Ältere',
