@@ -19,6 +19,7 @@ export * as indicators from './indicators.ts';
 export * as jobs from './jobs.ts';
 export * as mail from './mail.ts';
 export * as monitoring from './monitoring.ts';
+export * as participation from './participation.ts';
 export * as ogc from './ogc.ts';
 export * as points from './points.ts';
 export * as rules from './rules.ts';

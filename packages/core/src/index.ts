@@ -8,3 +8,4 @@ export * from './format/index.ts';
 export * from './monitoring/index.ts';
 export * from './catalogue/index.ts';
 export * from './directory/index.ts';
+export * from './participation/index.ts';

@@ -30,6 +30,7 @@ import {
 import { registerMonitoringRoutes } from './modules/monitoring/index.ts';
 import { registerOgcRoutes } from './modules/ogc/index.ts';
 import { registerPointImportRoutes, registerPointRoutes } from './modules/points/index.ts';
+import { registerParticipationRoutes } from './modules/participation/index.ts';
 import { registerSourceRoutes } from './modules/sources/index.ts';
 import { defineRoute } from './http/route.ts';
 import { openApiDocumentSchema } from '@sozialraum/contracts/health';
@@ -119,6 +120,7 @@ export async function buildApp(
   registerAlertRoutes(app, ctx);
   registerJobRoutes(app, ctx);
   registerMailRoutes(app, ctx);
+  registerParticipationRoutes(app, ctx);
   await registerImportRoutes(app, ctx);
   registerPointImportRoutes(app, ctx); // needs the multipart parser registerImportRoutes adds
 

@@ -26,6 +26,10 @@ import { SourcesScreen } from './screens/sources/sources-screen.tsx';
 import { PointsScreen } from './screens/points/points-screen.tsx';
 import { DirectoryScreen } from './screens/directory/directory-screen.tsx';
 import { ServiceScreen } from './screens/directory/service-screen.tsx';
+import {
+  isParticipationPath,
+  ParticipationScreen,
+} from './screens/participation/participation-screen.tsx';
 
 function lastMapUrl(): string {
   try {
@@ -42,6 +46,7 @@ export function App() {
   const route = matchRoute(path);
   const monitoring = path.replace(/\/+$/, '') === '/monitoring';
   const alerts = path.replace(/\/+$/, '') === '/hinweise';
+  const participation = isParticipationPath(path);
   // before /api/me answers, show what the public may use; the server refuses the rest anyway
   const navItems = [
     {
@@ -79,6 +84,7 @@ export function App() {
       active: route.screen === 'directory' || route.screen === 'service',
       show: auth.can('directory.read'),
     },
+    { href: '/mitmachen', label: t.navParticipation, active: participation, show: true },
   ].filter((n) => n.show);
   const screenClass = monitoring ? 'monitoring' : alerts ? 'alerts' : route.screen;
   return (
@@ -87,10 +93,12 @@ export function App() {
         {t.skipToContent}
       </a>
       <header className="app-header">
-        <Link href="/" className="brand" aria-label={`${t.appName} – ${t.appTagline}`}>
+        {/* the name is the visible text (axe label-content-name-mismatch); the tagline is read after it */}
+        <Link href="/" className="brand">
           <span className="brand-mark" aria-hidden="true" />
           <span className="brand-name">{t.appName}</span>
-          {auth.me?.tenant && <span className="brand-tenant">{auth.me.tenant.name}</span>}
+          {auth.me?.tenant && <span className="brand-tenant"> {auth.me.tenant.name}</span>}
+          <span className="visually-hidden"> – {t.appTagline}</span>
         </Link>
         <MainNav items={navItems} />
         <div className="header-end">
@@ -153,7 +161,8 @@ export function App() {
             <AlertsScreen search={search} />
           </RequireAuth>
         )}
-        {route.screen === 'notFound' && !monitoring && !alerts && (
+        {participation && <ParticipationScreen path={path} search={search} />}
+        {route.screen === 'notFound' && !monitoring && !alerts && !participation && (
           <div className="page">
             <h1>{t.notFound}</h1>
             <p>

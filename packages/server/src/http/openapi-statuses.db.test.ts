@@ -31,6 +31,11 @@ beforeAll(async () => {
   await db.exec(
     `INSERT INTO job (tenant_id, kind, status, started_by) VALUES ('berlin', 'alerts.detect', 'succeeded', 'system')`,
   );
+  // one participation report, so GET /api/participation/reports/:id has something to show
+  await db.exec(
+    `INSERT INTO participation_report (tenant_id, kind, topic, body, lon, lat, delete_token_hash)
+     VALUES ('berlin', 'hint', 'housing', 'Ein Hinweis für die Statusprüfung', 13.05, 52.05, 'x')`,
+  );
   app = await buildApp(testContext(db), { validateResponses: true, warmCaches: false });
   await app.ready();
   const user = await createTestUser(db, {
@@ -101,6 +106,7 @@ function existing(name: string, url: string): string {
       : url.includes('organisations')
         ? FIXTURE_DIRECTORY.organisation
         : FIXTURE_DIRECTORY.service,
+    participation: '1',
   };
   return (name === 'id' ? byResource[url.split('/')[2] ?? ''] : byName[name]) ?? '999999';
 }

@@ -58,9 +58,10 @@ export function UserMenu({ departmentName }: { departmentName: (id: string) => s
         className="user-menu-button"
         aria-expanded={open}
         aria-controls={`${id}-menu`}
-        aria-label={t.accountMenu(user.displayName)}
         onClick={() => setOpen((o) => !o)}
       >
+        {/* the visible name stays inside the accessible name (axe label-content-name-mismatch) */}
+        <span className="visually-hidden">{t.accountMenu('')}</span>
         <span className="user-name">{user.displayName}</span>
         <span className="user-dept">{dept}</span>
         <span className="user-caret" aria-hidden="true">

@@ -6,6 +6,7 @@ import { areasDe } from './areas-de.ts';
 import { importDe } from './import-de.ts';
 import { indicatorEditDe } from './indicator-edit-de.ts';
 import { jobsDe } from './jobs-de.ts';
+import { participationDe } from './participation-de.ts';
 
 export const de = {
   appName: 'Sozialraum',
@@ -502,6 +503,7 @@ export const de = {
   ...importDe,
   ...indicatorEditDe,
   ...jobsDe,
+  ...participationDe,
 };
 
 export type Widen<T> = {

@@ -7,6 +7,7 @@ import { areasEn } from './areas-en.ts';
 import { importEn } from './import-en.ts';
 import { indicatorEditEn } from './indicator-edit-en.ts';
 import { jobsEn } from './jobs-en.ts';
+import { participationEn } from './participation-en.ts';
 
 export const en: Dict = {
   appName: 'Sozialraum',
@@ -490,4 +491,5 @@ export const en: Dict = {
   ...importEn,
   ...indicatorEditEn,
   ...jobsEn,
+  ...participationEn,
 };

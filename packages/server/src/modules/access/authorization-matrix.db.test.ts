@@ -87,6 +87,7 @@ function paramSample(name: string, url: string): Sample | undefined {
           : FIXTURE_DIRECTORY.service,
       leipzig: '00000000-0000-5000-8000-000000000000',
     },
+    participation: { berlin: '999999', leipzig: '999999' },
   };
   return byResource[resource];
 }

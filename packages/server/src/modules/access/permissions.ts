@@ -11,6 +11,7 @@ import { permissions as disclosure } from '../disclosure/policy.ts';
 import { permissions as imports } from '../imports/policy.ts';
 import { permissions as indicators } from '../indicators/permissions.ts';
 import { permissions as monitoring } from '../monitoring/policy.ts';
+import { permissions as participation } from '../participation/policy.ts';
 import { permissions as points } from '../points/policy.ts';
 import { permissions as sources } from '../sources/policy.ts';
 
@@ -24,6 +25,7 @@ export const PERMISSIONS = {
   ...imports,
   ...indicators,
   ...monitoring,
+  ...participation,
   ...points,
   ...sources,
 } as const;
@@ -46,6 +48,8 @@ const PUBLIC_READ: Permission[] = [
   'points.read',
   'monitoring.read',
   'directory.read',
+  'participation.read',
+  'participation.submit',
 ];
 const SIGNED_IN: Permission[] = [...PUBLIC_READ, 'account.self', 'alerts.read', 'alerts.subscribe'];
 const PLANNER: Permission[] = [
@@ -84,7 +88,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     id: 'moderator',
     nameDe: 'Moderation',
     descriptionDe: 'Moderiert Beteiligung; liest wie „Lesend“.',
-    permissions: SIGNED_IN,
+    permissions: [...SIGNED_IN, 'participation.moderate'],
   },
   {
     id: 'department_planner',
@@ -127,6 +131,8 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'monitoring.edit',
       'alerts.rules_all',
       'disclosure.configure',
+      'participation.moderate',
+      'participation.answer',
     ],
   },
   {

@@ -70,6 +70,19 @@ const WRITE_ROUTES: Record<string, string> = {
     "directory.edit_all of the own tenant; the department named in the body must be an organisation record of the caller's tenant, else 400 and nothing written (directory/directory.db.test.ts)",
   replaceOpeningHours:
     "the service-at-location's organisation must be the caller's own (directory.edit_own) unless directory.edit_all; another organisation's id: 403; ids are looked up within the caller's tenant, so another tenant's id answers 404 like an unknown one (tested with an unknown id: directory/directory.db.test.ts)",
+  submitParticipationReport:
+    'creates a report of the caller; the point must lie in the own tenant (participation.db.test.ts)',
+  supportParticipationReport:
+    "a public report of the caller's tenant only (id of another tenant: 404); one per device",
+  flagParticipationReport:
+    "a report of the caller's tenant only (id of another tenant: 404); one per device",
+  confirmParticipationEmail: 'a one-time token',
+  deleteParticipationReport: 'the deletion code handed to the author; a wrong code is a 404',
+  moderateParticipationReport:
+    "participation.moderate of the own tenant; reports of the caller's tenant only",
+  answerParticipationReport:
+    "participation.answer of the own tenant; reports of the caller's tenant only",
+  updateParticipationSettings: 'tenant-wide setting, participation.configure only',
 };
 
 const SECRET = 'health_secret';

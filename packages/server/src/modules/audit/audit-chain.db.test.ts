@@ -19,6 +19,7 @@ import { createTestDb } from '../../testing/test-db.ts';
 import { runAuditCli } from '../access/cli.ts';
 import { newSecret, sha256 } from '../access/index.ts';
 import { ensureTenant } from '../ingest/index.ts';
+import { solveChallenge } from '../participation/index.ts';
 import { verifyAuditChain, writeAudit } from './chain.ts';
 
 let db: Db;
@@ -176,8 +177,102 @@ async function signInCookie(user: TestUser, password = TEST_PASSWORD) {
 let lastUser: TestUser;
 const freshUser = async () => (lastUser = await createTestUser(db, { roles: ['viewer'] }));
 
+/** A participation report inserted directly; its deletion and e-mail codes are given. */
+async function participationReport(codes: { delete?: string; email?: string } = {}) {
+  const [r] = await db.query<{ id: number }>(
+    `INSERT INTO participation_report (tenant_id, kind, topic, body, lon, lat, email, email_token_hash, delete_token_hash)
+     VALUES ('berlin', 'hint', 'housing', 'Hinweis für das Protokoll', 13.05, 52.05, $1, $2, $3) RETURNING id`,
+    [
+      codes.email ? 'autorin@example.org' : null,
+      codes.email ? sha256(codes.email) : null,
+      sha256(codes.delete ?? 'kein-loeschcode'),
+    ],
+  );
+  return r!.id;
+}
+
+const anonymousCase = (action: string, request: () => Promise<InjectOptions>): AuditCase => ({
+  request: async () => ({ ...(await request()), remoteAddress: nextIp() }),
+  entries: 1,
+  action,
+  entity: 'participation_report',
+  actor: () => 'anonym',
+});
+
 /** A request for every changing route, keyed by operationId. */
 const CASES: Record<string, AuditCase> = {
+  submitParticipationReport: anonymousCase('participation.submit', async () => {
+    const { challenge } = (await app.inject('/api/participation/challenge')).json<{
+      challenge: string;
+    }>();
+    return {
+      method: 'POST',
+      url: '/api/participation/reports',
+      payload: {
+        kind: 'idea',
+        topic: 'meeting',
+        text: 'Ein Nachbarschaftscafé im Kiez wäre schön.',
+        lon: 13.05,
+        lat: 52.05,
+        pow: { challenge, nonce: solveChallenge(challenge) },
+      },
+    };
+  }),
+  supportParticipationReport: anonymousCase('participation.support', async () => ({
+    method: 'POST',
+    url: `/api/participation/reports/${await participationReport()}/supports`,
+    payload: { deviceId: 'protokoll-geraet-0001' },
+  })),
+  flagParticipationReport: anonymousCase('participation.flag', async () => ({
+    method: 'POST',
+    url: `/api/participation/reports/${await participationReport()}/flags`,
+    payload: { deviceId: 'protokoll-geraet-0001', reason: 'Werbung' },
+  })),
+  confirmParticipationEmail: anonymousCase('participation.confirm_email', async () => {
+    await participationReport({ email: 'bestaetigungs-code-1' });
+    return {
+      method: 'POST',
+      url: '/api/participation/email-confirmations',
+      payload: { token: 'bestaetigungs-code-1' },
+    };
+  }),
+  deleteParticipationReport: anonymousCase('participation.delete', async () => ({
+    method: 'POST',
+    url: `/api/participation/reports/${await participationReport({ delete: 'loesch-code-0001' })}/deletion`,
+    payload: { token: 'loesch-code-0001' },
+  })),
+  moderateParticipationReport: {
+    request: async () => ({
+      method: 'POST',
+      url: `/api/participation/reports/${await participationReport()}/moderation`,
+      headers: adminAuth,
+      payload: { action: 'hide', reason: 'Enthält einen Namen' },
+    }),
+    entries: 1,
+    action: 'participation.hide',
+    entity: 'participation_report',
+  },
+  answerParticipationReport: {
+    request: async () => ({
+      method: 'PATCH',
+      url: `/api/participation/reports/${await participationReport()}`,
+      headers: adminAuth,
+      payload: { status: 'in_review', publicAnswer: 'Wir prüfen das.' },
+    }),
+    entries: 1,
+    action: 'participation.answer',
+    entity: 'participation_report',
+  },
+  updateParticipationSettings: {
+    request: async () => ({
+      method: 'PUT',
+      url: '/api/participation/settings',
+      headers: adminAuth,
+      payload: { flagThreshold: 4, powDifficulty: 16, privacyNotice: null },
+    }),
+    entries: 1,
+    action: 'participation.configure',
+  },
   signIn: {
     request: async () => ({
       method: 'POST',

@@ -1,0 +1,134 @@
+// A resident on her phone (390 × 844, Chromium, no account) opens /mitmachen, taps the map inside
+// Berlin, picks a topic, writes a text with HTML in it and sends the report — her browser solves the
+// proof of work; she sees her number and deletion code, her report appears in the list as plain
+// text (no script runs), and a moderator hides it with a reason, which the report page then shows.
+// axe-core finds no violations on the portal (phone and desktop). Screenshots: test-results/screenshots/.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, saveScreenshot, signInByApi } from './tools.ts';
+import { ADMIN, E2E_PASSWORD } from './people.ts';
+
+const baseUrl = inject('e2eBaseUrl');
+const run = inject('e2eHasChromium') && baseUrl !== '';
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function newPage(
+  browser: Browser,
+  width: number,
+  height: number,
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width, height },
+    locale: 'de-DE',
+    timezoneId: 'Europe/Berlin',
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => {
+    errors.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  return { page, errors };
+}
+
+/** axe-core's violations (WCAG 2.1 A/AA rules) on the current page. */
+async function axeViolations(page: Page): Promise<string[]> {
+  // evaluated through the DevTools protocol: the app's CSP (script-src 'self') forbids inline scripts
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: unknown,
+          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const r = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+describe.skipIf(!run)('A resident reports on her phone; a moderator hides it', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('submits a report with a point on the map, sees it as text, and a moderator hides it', async () => {
+    const { page, errors } = await newPage(browser, 390, 844);
+    await page.goto(`${baseUrl}/mitmachen`);
+    await page.getByRole('heading', { level: 1, name: 'Mitmachen: Hinweise und Ideen' }).waitFor();
+    await page.locator('.part-map-area').first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'participation-phone-start', { fullPage: true });
+
+    await page.getByLabel('Idee (ein Vorschlag)').check();
+    await page.getByLabel('Thema', { exact: true }).selectOption('meeting');
+    const text = 'Ein Nachbarschaftscafé am Platz <img src=x onerror=alert(1)> wäre schön.';
+    await page.getByLabel('Ihr Text').fill(text);
+    // the centre of the map lies inside Berlin
+    const map = page.getByRole('application', { name: 'Karte der Stadt zum Setzen des Orts' });
+    const box = (await map.boundingBox())!;
+    await map.click({ position: { x: box.width / 2, y: box.height / 2 } });
+    await expect
+      .poll(() => page.locator('.part-place-state').textContent())
+      .toMatch(/^Gesetzt: 52,\d{5} Nord, 13,\d{5} Ost$/);
+    await page.getByRole('button', { name: 'Hinweis senden' }).click();
+    const thanks = page.getByText(/Danke! Ihr Hinweis hat die Nummer \d+\./);
+    await thanks.waitFor({ timeout: 60_000 });
+    const id = Number(/Nummer (\d+)/.exec((await thanks.textContent())!)![1]);
+    await expect
+      .poll(() => page.locator('.part-thanks code').textContent())
+      .toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    await saveScreenshot(page, 'participation-phone-submitted', { fullPage: true });
+
+    // the list shows the text as text: the <img> is not an element, no dialog opened
+    const card = page.locator('article', {
+      has: page.getByRole('heading', { name: new RegExp(`^Idee ${id}:`) }),
+    });
+    await expect.poll(() => card.locator('.part-text').textContent()).toBe(text);
+    expect(await card.locator('img').count()).toBe(0);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    // a moderator (the administrator holds participation.moderate) hides it with a reason
+    const { page: mod } = await newPage(browser, 1440, 900);
+    await signInByApi(mod, baseUrl, ADMIN, E2E_PASSWORD);
+    await mod.goto(`${baseUrl}/mitmachen/moderation`);
+    const item = mod.locator('article', {
+      has: mod.getByRole('heading', { name: new RegExp(`^${id}:`) }),
+    });
+    await item.getByLabel('Grund (öffentlich sichtbar)').fill('Enthält Werbung');
+    await item.getByRole('button', { name: 'Ausblenden' }).click();
+    await mod.getByRole('heading', { name: new RegExp(`^${id}:.*ausgeblendet`) }).waitFor();
+    expect(await axeViolations(mod)).toEqual([]);
+    await saveScreenshot(mod, 'participation-desktop-moderation');
+
+    await page.goto(`${baseUrl}/mitmachen/hinweis/${id}`);
+    await page.getByText('Dieser Beitrag ist ausgeblendet. Grund: Enthält Werbung').waitFor();
+    await saveScreenshot(page, 'participation-phone-hidden', { fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  test('the portal on a desktop passes axe', async () => {
+    const { page, errors } = await newPage(browser, 1440, 900);
+    await page.goto(`${baseUrl}/mitmachen`);
+    await page.locator('.part-map-area').first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'participation-desktop-start', { fullPage: true });
+    expect(errors).toEqual([]);
+  });
+});

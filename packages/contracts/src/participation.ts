@@ -1,0 +1,205 @@
+// Participation (issue 13): residents' reports on the map, supports, flags, moderation and the
+// administration's answers. Texts are plain text: the web app renders them as text, never as HTML.
+import { REPORT_KINDS, REPORT_STATUS_IDS, REPORT_TOPIC_IDS } from '@sozialraum/core';
+import { z } from 'zod';
+import { dimensionSchema } from './enums.ts';
+
+export const reportKindSchema = z
+  .enum(REPORT_KINDS)
+  .meta({ description: 'hint = Hinweis, idea = Idee' });
+export const reportTopicSchema = z.enum(REPORT_TOPIC_IDS);
+export const reportStatusSchema = z.enum(REPORT_STATUS_IDS);
+export type ReportStatusId = z.output<typeof reportStatusSchema>;
+
+/** A device id the browser keeps (localStorage): one support and one flag per device and report. */
+const deviceIdSchema = z
+  .string()
+  .trim()
+  .min(16, 'Geräte-Kennung zu kurz (mindestens 16 Zeichen)')
+  .max(100);
+
+/** A public report as everyone sees it (no e-mail, no moderation notes). */
+export const publicReportSchema = z
+  .object({
+    id: z.number().int(),
+    kind: reportKindSchema,
+    topic: reportTopicSchema,
+    dimension: dimensionSchema,
+    text: z.string().nullable().meta({ description: 'null while the report is hidden' }),
+    lon: z.number(),
+    lat: z.number(),
+    areaName: z.string().nullable(),
+    status: reportStatusSchema,
+    publicAnswer: z.string().nullable(),
+    hidden: z.boolean(),
+    hiddenReason: z.string().nullable(),
+    supportCount: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'ParticipationReport', description: 'Hinweis oder Idee, öffentlich' });
+export type PublicReport = z.output<typeof publicReportSchema>;
+
+export const publicReportListSchema = z.array(publicReportSchema);
+
+/** A report in the moderation queue: the public fields plus what moderators need. */
+export const moderatedReportSchema = publicReportSchema
+  .extend({
+    text: z.string(),
+    flagCount: z.number().int(),
+    reviewed: z.boolean(),
+    moderatorNote: z.string().nullable(),
+    hasConfirmedEmail: z.boolean(),
+    flagReasons: z.array(z.string()),
+  })
+  .meta({ id: 'ModeratedReport' });
+export const moderationQueueSchema = z.array(moderatedReportSchema);
+export type ModeratedReport = z.output<typeof moderatedReportSchema>;
+
+/** GET /api/participation/config: topics, statuses, privacy notice and the proof-of-work cost. */
+export const participationConfigSchema = z.object({
+  topics: z.array(
+    z.object({ id: reportTopicSchema, dimension: dimensionSchema, de: z.string(), en: z.string() }),
+  ),
+  statuses: z.array(z.object({ id: reportStatusSchema, de: z.string(), en: z.string() })),
+  privacyNotice: z.string().nullable(),
+  powDifficulty: z.number().int(),
+  flagThreshold: z.number().int(),
+  bbox: z
+    .array(z.number())
+    .length(4)
+    .nullable()
+    .meta({ description: '[minLon, minLat, maxLon, maxLat] of the municipality' }),
+});
+export type ParticipationConfig = z.output<typeof participationConfigSchema>;
+
+/** GET /api/participation/challenge: a signed challenge for the proof of work. */
+export const powChallengeSchema = z.object({
+  challenge: z.string(),
+  difficulty: z.number().int(),
+});
+export type PowChallenge = z.output<typeof powChallengeSchema>;
+
+export const powSolutionSchema = z.object({
+  challenge: z.string().min(1).max(300),
+  nonce: z.string().min(1).max(40),
+});
+
+/** POST /api/participation/reports. */
+export const reportSubmissionSchema = z.object({
+  kind: reportKindSchema,
+  topic: reportTopicSchema,
+  text: z
+    .string()
+    .trim()
+    .min(10, 'Bitte beschreiben Sie Ihr Anliegen in mindestens 10 Zeichen.')
+    .max(3000, 'Höchstens 3.000 Zeichen.'),
+  lon: z.number().min(-180).max(180),
+  lat: z.number().min(-90).max(90),
+  email: z.email('Keine gültige E-Mail-Adresse.').max(254).nullable().optional(),
+  pow: powSolutionSchema,
+});
+export type ReportSubmission = z.input<typeof reportSubmissionSchema>;
+
+export const reportSubmittedSchema = z.object({
+  report: publicReportSchema,
+  deleteToken: z
+    .string()
+    .meta({ description: 'Löschcode: einmal gezeigt, nur als Hash gespeichert' }),
+  emailConfirmation: z.enum(['not_requested', 'sent', 'not_sent']),
+});
+export type ReportSubmitted = z.output<typeof reportSubmittedSchema>;
+
+export const deviceBodySchema = z.object({ deviceId: deviceIdSchema });
+export const flagBodySchema = z.object({
+  deviceId: deviceIdSchema,
+  reason: z.string().trim().min(3, 'Bitte einen Grund nennen (mindestens 3 Zeichen).').max(500),
+});
+export const supportResultSchema = z.object({
+  supportCount: z.number().int(),
+  counted: z.boolean(),
+});
+export const flagResultSchema = z.object({ counted: z.boolean(), hidden: z.boolean() });
+
+export const emailConfirmationSchema = z.object({ token: z.string().min(10).max(200) });
+export const emailConfirmedSchema = z.object({
+  reportId: z.number().int(),
+  confirmed: z.boolean(),
+});
+
+export const deletionBodySchema = z.object({ token: z.string().min(10).max(200) });
+export const deletedSchema = z.object({ deleted: z.boolean() });
+
+/** PATCH /api/participation/reports/:id — the administration's status and public answer. */
+export const reportAnswerSchema = z.object({
+  status: reportStatusSchema,
+  publicAnswer: z.string().trim().max(5000).nullable().optional(),
+});
+export const reportAnsweredSchema = z.object({
+  report: publicReportSchema,
+  authorInformed: z.enum(['sent', 'no_address', 'not_sent']),
+});
+
+/** POST /api/participation/reports/:id/moderation — hide or show with a reason. */
+export const moderationActionSchema = z.object({
+  action: z.enum(['hide', 'show']),
+  reason: z.string().trim().min(3, 'Bitte einen Grund nennen (mindestens 3 Zeichen).').max(500),
+  note: z.string().trim().max(2000).nullable().optional(),
+});
+
+/** PUT /api/participation/settings. */
+export const participationSettingsSchema = z.object({
+  flagThreshold: z.number().int().min(0).max(100),
+  powDifficulty: z.number().int().min(0).max(24),
+  privacyNotice: z.string().trim().max(20_000).nullable(),
+});
+export type ParticipationSettings = z.output<typeof participationSettingsSchema>;
+
+export const reportIdParamsSchema = z.object({
+  id: z.coerce.number().int().positive().max(2_147_483_647),
+});
+export const reportListQuerySchema = z.object({
+  status: reportStatusSchema.optional(),
+  topic: reportTopicSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+});
+
+/** Open311 GeoReport v2 service (one per topic); field names as the standard spells them. */
+export const open311ServiceSchema = z
+  .object({
+    service_code: z.string(),
+    service_name: z.string(),
+    description: z.string().nullable(),
+    metadata: z.boolean(),
+    type: z.enum(['realtime', 'batch', 'blackbox']),
+    keywords: z.string().nullable(),
+    group: z.string().nullable(),
+  })
+  .meta({ id: 'Open311Service' });
+export const open311ServiceListSchema = z.array(open311ServiceSchema);
+
+/** Open311 GeoReport v2 service request (a public report). */
+export const open311RequestSchema = z
+  .object({
+    service_request_id: z.string(),
+    status: z.enum(['open', 'closed']),
+    status_notes: z.string().nullable(),
+    service_name: z.string().nullable(),
+    service_code: z.string(),
+    description: z.string().nullable(),
+    agency_responsible: z.string().nullable(),
+    service_notice: z.string().nullable(),
+    requested_datetime: z.string(),
+    updated_datetime: z.string().nullable(),
+    expected_datetime: z.string().nullable(),
+    address: z.string().nullable(),
+    lat: z.number(),
+    long: z.number(),
+    media_url: z.string().nullable(),
+  })
+  .meta({ id: 'Open311Request' });
+export const open311RequestListSchema = z.array(open311RequestSchema);
+export const open311RequestQuerySchema = z.object({
+  service_code: reportTopicSchema.optional(),
+  status: z.enum(['open', 'closed']).optional(),
+});

@@ -1,0 +1,57 @@
+// The participation portal's client (issue 13): public reports, submission with proof of work,
+// supports and flags, e-mail confirmation, deletion; moderation and answers for staff.
+import type {
+  ModeratedReport,
+  ParticipationConfig,
+  PowChallenge,
+  PublicReport,
+  ReportSubmission,
+  ReportSubmitted,
+  ReportStatusId,
+} from '@sozialraum/contracts/participation';
+import { json, q, request } from './http.ts';
+
+export type {
+  ModeratedReport,
+  ParticipationConfig,
+  PublicReport,
+  ReportSubmitted,
+  ReportStatusId,
+} from '@sozialraum/contracts/participation';
+
+const BASE = '/api/participation';
+
+export const participationApi = {
+  config: () => request<ParticipationConfig>(`${BASE}/config`),
+  reports: (filter: { topic?: string; status?: string } = {}) =>
+    request<PublicReport[]>(`${BASE}/reports${q(filter)}`),
+  report: (id: number) => request<PublicReport>(`${BASE}/reports/${id}`),
+  challenge: () => request<PowChallenge>(`${BASE}/challenge`),
+  submit: (body: ReportSubmission) =>
+    request<ReportSubmitted>(`${BASE}/reports`, json('POST', body)),
+  support: (id: number, deviceId: string) =>
+    request<{ supportCount: number; counted: boolean }>(
+      `${BASE}/reports/${id}/supports`,
+      json('POST', { deviceId }),
+    ),
+  flag: (id: number, deviceId: string, reason: string) =>
+    request<{ counted: boolean; hidden: boolean }>(
+      `${BASE}/reports/${id}/flags`,
+      json('POST', { deviceId, reason }),
+    ),
+  confirmEmail: (token: string) =>
+    request<{ reportId: number; confirmed: boolean }>(
+      `${BASE}/email-confirmations`,
+      json('POST', { token }),
+    ),
+  remove: (id: number, token: string) =>
+    request<{ deleted: boolean }>(`${BASE}/reports/${id}/deletion`, json('POST', { token })),
+  queue: () => request<ModeratedReport[]>(`${BASE}/moderation`),
+  moderate: (id: number, action: 'hide' | 'show', reason: string) =>
+    request<ModeratedReport>(`${BASE}/reports/${id}/moderation`, json('POST', { action, reason })),
+  answer: (id: number, status: ReportStatusId, publicAnswer: string | null) =>
+    request<{ report: PublicReport; authorInformed: string }>(
+      `${BASE}/reports/${id}`,
+      json('PATCH', { status, publicAnswer }),
+    ),
+};
