@@ -2,6 +2,7 @@
 import { accessDe } from './access-de.ts';
 import { sourcesDe } from './sources-de.ts';
 import { areasDe } from './areas-de.ts';
+import { mapDe } from './map-de.ts';
 import { importDe } from './import-de.ts';
 import { indicatorEditDe } from './indicator-edit-de.ts';
 import { jobsDe } from './jobs-de.ts';
@@ -497,6 +498,7 @@ export const de = {
   ...accessDe,
   ...sourcesDe,
   ...areasDe,
+  ...mapDe,
   ...importDe,
   ...indicatorEditDe,
   ...jobsDe,

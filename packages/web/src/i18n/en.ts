@@ -3,6 +3,7 @@ import type { Dict } from './de.ts';
 import { accessEn } from './access-en.ts';
 import { sourcesEn } from './sources-en.ts';
 import { areasEn } from './areas-en.ts';
+import { mapEn } from './map-en.ts';
 import { importEn } from './import-en.ts';
 import { indicatorEditEn } from './indicator-edit-en.ts';
 import { jobsEn } from './jobs-en.ts';
@@ -485,6 +486,7 @@ export const en: Dict = {
   ...accessEn,
   ...sourcesEn,
   ...areasEn,
+  ...mapEn,
   ...importEn,
   ...indicatorEditEn,
   ...jobsEn,

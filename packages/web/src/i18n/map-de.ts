@@ -1,0 +1,22 @@
+// Texts of the map's notices and orientation aids (issue 11: never the wrong thing silently, area
+// search, the list of visible areas, the city value's wording), German.
+export const mapDe = {
+  unknownIndicator: (id: string) =>
+    `Der Indikator „${id}“ ist nicht bekannt oder für Sie nicht sichtbar – es wird nichts eingefärbt.`,
+  chooseStartIndicator: 'Einen verfügbaren Indikator zeigen',
+  indicatorNotOnLevel: (level: string) =>
+    `Dieser Indikator liegt auf der Ebene ${level} nicht vor – die Karte bleibt deshalb leer.`,
+  indicatorNowhere: 'Für diesen Indikator liegen noch keine Werte vor.',
+  switchToLevel: (level: string, system: string) => `Zur Ebene ${level} (${system}) wechseln`,
+  dateNotAvailable: (date: string) =>
+    `Für den Stichtag ${date} liegen zu diesem Indikator auf dieser Ebene keine Werte vor.`,
+  showNearestDate: (date: string) => `Nächstgelegenen Stichtag zeigen (${date})`,
+  areaSearch: 'Gebiet suchen',
+  areaSearchPlaceholder: 'Name oder Schlüssel',
+  areaSearchNone: 'Kein Gebiet gefunden',
+  areaSearchHint: 'Gebiete aller Ebenen nach Name oder Schlüssel; Eingabe öffnet das Profil.',
+  visibleAreas: 'Gebiete im Kartenausschnitt',
+  visibleAreasHint: 'Mit Tab durch die sichtbaren Gebiete; Eingabe öffnet das Profil.',
+  visibleAreasCount: (n: number) =>
+    n === 1 ? '1 Gebiet im Ausschnitt' : `${n} Gebiete im Ausschnitt`,
+};

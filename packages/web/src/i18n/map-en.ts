@@ -1,0 +1,23 @@
+// Texts of the map's notices and orientation aids, English (see map-de.ts).
+import type { mapDe } from './map-de.ts';
+import type { Widen } from './de.ts';
+
+export const mapEn: Widen<typeof mapDe> = {
+  unknownIndicator: (id: string) =>
+    `The indicator “${id}” is unknown or not visible to you – nothing is coloured.`,
+  chooseStartIndicator: 'Show an available indicator',
+  indicatorNotOnLevel: (level: string) =>
+    `This indicator is not available on the level ${level} – so the map stays empty.`,
+  indicatorNowhere: 'There are no values for this indicator yet.',
+  switchToLevel: (level: string, system: string) => `Switch to level ${level} (${system})`,
+  dateNotAvailable: (date: string) =>
+    `There are no values of this indicator on this level for the reference date ${date}.`,
+  showNearestDate: (date: string) => `Show the nearest reference date (${date})`,
+  areaSearch: 'Find an area',
+  areaSearchPlaceholder: 'Name or key',
+  areaSearchNone: 'No area found',
+  areaSearchHint: 'Areas of all levels by name or key; Enter opens the profile.',
+  visibleAreas: 'Areas in the map view',
+  visibleAreasHint: 'Tab through the visible areas; Enter opens the profile.',
+  visibleAreasCount: (n: number) => (n === 1 ? '1 area in view' : `${n} areas in view`),
+};
