@@ -16,6 +16,7 @@ import { Link } from '../../components/link.tsx';
 import { useAuth } from '../../lib/auth.tsx';
 import { canEditIndicator } from '../../lib/access.ts';
 import { Sparkline } from './sparkline.tsx';
+import { cityValueText } from '../../lib/city-text.ts';
 import { editionForDate, firstEditionFor, MSS_CURRENT, mssPresetFor } from './index-edition.ts';
 import { AreaLifecycle, AreaRetiredNote } from '../areas/area-lifecycle.tsx';
 
@@ -115,15 +116,20 @@ function IndicatorRow({ item, showDate }: { item: ProfileIndicator; showDate: bo
         <div>
           <dt>{t.city}</dt>
           <dd>
-            {item.cityValue === null && item.cityNote
-              ? item.cityNote
-              : formatValue(item.cityValue, ind.unit, ind.decimals, lang)}
-            {item.cityValue !== null && item.cityNote && (
-              <span className="profile-city-note"> ({item.cityNote})</span>
-            )}
+            {cityValueText(
+              {
+                value: item.cityValue,
+                method: item.cityMethod ?? null,
+                coverage: item.cityCoverage,
+                note: item.cityNote ?? null,
+              },
+              ind.unit,
+              (v) => formatValue(v, ind.unit, ind.decimals, lang),
+              lang,
+            ) ?? t.noData}
           </dd>
         </div>
-        {item.rank !== null && item.rankOf !== null && (
+        {item.rank !== null && item.rankOf !== null && ind.unit !== 'class' && (
           <div>
             <dt className="visually-hidden">{t.rankHint}</dt>
             <dd title={t.rankHint}>{t.rank(item.rank, item.rankOf)}</dd>
