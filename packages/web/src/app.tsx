@@ -79,10 +79,12 @@ export function App() {
         {t.skipToContent}
       </a>
       <header className="app-header">
-        <Link href="/" className="brand" aria-label={`${t.appName} – ${t.appTagline}`}>
+        {/* the accessible name starts with the visible text (WCAG 2.5.3 label in name); the tagline is read after it */}
+        <Link href="/" className="brand">
           <span className="brand-mark" aria-hidden="true" />
           <span className="brand-name">{t.appName}</span>
-          {auth.me?.tenant && <span className="brand-tenant">{auth.me.tenant.name}</span>}
+          {auth.me?.tenant && <span className="brand-tenant"> {auth.me.tenant.name}</span>}
+          <span className="visually-hidden"> – {t.appTagline}</span>
         </Link>
         <MainNav items={navItems} />
         <div className="header-end">
@@ -126,7 +128,11 @@ export function App() {
         {route.screen === 'indicatorEdit' && (
           <IndicatorEditScreen indicatorId={route.indicatorId} />
         )}
-        {route.screen === 'import' && <ImportScreen />}
+        {route.screen === 'import' && (
+          <RequireAuth anyOf={['imports.run', 'imports.areas']} title={t.importTitle}>
+            <ImportScreen />
+          </RequireAuth>
+        )}
         {route.screen === 'profile' && <ProfileScreen areaId={route.areaId} search={search} />}
         {route.screen === 'signIn' && <SignInScreen search={search} />}
         {route.screen === 'password' && <PasswordScreen />}
