@@ -11,12 +11,15 @@ export const mapDe = {
   dateNotAvailable: (date: string) =>
     `Für den Stichtag ${date} liegen zu diesem Indikator auf dieser Ebene keine Werte vor.`,
   showNearestDate: (date: string) => `Nächstgelegenen Stichtag zeigen (${date})`,
+  areaRetiredShort: 'aufgelöst',
   areaSearch: 'Gebiet suchen',
   areaSearchPlaceholder: 'Name oder Schlüssel',
   areaSearchNone: 'Kein Gebiet gefunden',
   areaSearchHint: 'Gebiete aller Ebenen nach Name oder Schlüssel; Eingabe öffnet das Profil.',
   visibleAreas: 'Gebiete im Kartenausschnitt',
   visibleAreasHint: 'Mit Tab durch die sichtbaren Gebiete; Eingabe öffnet das Profil.',
+  visibleAreasMore: (n: number) =>
+    `Die ersten ${n} nach Namen – vergrößern Sie die Karte, um die übrigen zu erreichen.`,
   visibleAreasCount: (n: number) =>
     n === 1 ? '1 Gebiet im Ausschnitt' : `${n} Gebiete im Ausschnitt`,
 };

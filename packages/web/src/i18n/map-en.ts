@@ -13,11 +13,13 @@ export const mapEn: Widen<typeof mapDe> = {
   dateNotAvailable: (date: string) =>
     `There are no values of this indicator on this level for the reference date ${date}.`,
   showNearestDate: (date: string) => `Show the nearest reference date (${date})`,
+  areaRetiredShort: 'retired',
   areaSearch: 'Find an area',
   areaSearchPlaceholder: 'Name or key',
   areaSearchNone: 'No area found',
   areaSearchHint: 'Areas of all levels by name or key; Enter opens the profile.',
   visibleAreas: 'Areas in the map view',
   visibleAreasHint: 'Tab through the visible areas; Enter opens the profile.',
+  visibleAreasMore: (n: number) => `The first ${n} by name – zoom in to reach the others.`,
   visibleAreasCount: (n: number) => (n === 1 ? '1 area in view' : `${n} areas in view`),
 };

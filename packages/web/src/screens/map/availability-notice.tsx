@@ -8,7 +8,6 @@ import { levelName } from '../../lib/labels.ts';
 import type { MapState } from '../../lib/url-state.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { levelsWithData, nearestDate } from './resolve.ts';
-import './orient.css';
 
 /** Which of the three cases applies; null when values can be fetched. */
 export type Unavailable =

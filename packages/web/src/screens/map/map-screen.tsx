@@ -33,6 +33,10 @@ import { ProfilePanel } from '../profile/profile-panel.tsx';
 import { endDates, retiredAt, todayIso, withoutRetired } from './retired.ts';
 import { AvailabilityNotice, unavailability } from './availability-notice.tsx';
 import { cityValueText } from '../../lib/city-text.ts';
+import { AreaSearch } from './area-search.tsx';
+import { VisibleAreas } from './visible-areas.tsx';
+import './orient.css';
+import { areasInView, bboxOf, type AreaHit, type Bbox } from './area-find.ts';
 
 export const LAST_MAP_URL_KEY = 'sozialraum.lastMapUrl';
 
@@ -178,6 +182,30 @@ export function MapScreen({ search }: { search: string }) {
   );
 
   const selectArea = useCallback((id: number) => update({ area: id }), [update]);
+  // orientation (issue 11 § 2): the area search flies to its find; the list of visible areas follows the view
+  const [flyTo, setFlyTo] = useState<{ id: number; seq: number } | null>(null);
+  const [view, setView] = useState<Bbox | null>(null);
+  const boxes = useMemo(
+    () =>
+      (geometryQ.data?.features ?? []).map((f) => ({
+        id: f.id,
+        name: f.properties.name,
+        code: f.properties.code,
+        bbox: bboxOf(f.geometry),
+      })),
+    [geometryQ.data],
+  );
+  const visibleAreas = useMemo(
+    () => (view ? areasInView(boxes, view, retired) : []),
+    [boxes, view, retired],
+  );
+  const pickArea = useCallback(
+    (hit: AreaHit) => {
+      setFlyTo((f) => ({ id: hit.id, seq: (f?.seq ?? 0) + 1 }));
+      update({ level: hit.levelId, area: hit.id });
+    },
+    [update],
+  );
   const closeProfile = useCallback(() => {
     update({ area: null });
     // give focus back to where the planner came from: the map (or the table)
@@ -278,6 +306,7 @@ export function MapScreen({ search }: { search: string }) {
         }
         onChange={update}
         onAreaLevelChange={changeArea}
+        extra={<AreaSearch system={system} onPick={pickArea} />}
         onIndicatorChange={(id) => {
           // the chosen date stays; where the new indicator lacks it the map offers the nearest one
           // (availability-notice.tsx) rather than silently showing another date
@@ -315,9 +344,14 @@ export function MapScreen({ search }: { search: string }) {
                   onSelect={selectArea}
                   points={pointLayers}
                   hidden={retired}
+                  flyTo={flyTo}
+                  onViewChange={setView}
                 />
               )}
               <PointLayerToggles onChange={setPointLayers} />
+              {geometryQ.data && view && (
+                <VisibleAreas areas={visibleAreas} selected={resolved.area} onSelect={selectArea} />
+              )}
               <p id={`${legendId}-alt`} className="visually-hidden">
                 {t.mapTextAlternative}
               </p>
