@@ -179,10 +179,12 @@ describe.skipIf(!run)('map screen in Chromium', () => {
     if (!box) throw new Error('Karten-Canvas ohne Größe');
     // overlays on the map (legend, zoom buttons) must not be under the click
     const overlays = await page.evaluate(() =>
-      [...document.querySelectorAll('.legend, .maplibregl-ctrl, .map-loading')].map((el) => {
-        const r = el.getBoundingClientRect();
-        return { x: r.x, y: r.y, w: r.width, h: r.height };
-      }),
+      [...document.querySelectorAll('.legend, .maplibregl-ctrl, .map-loading, .visible-areas')].map(
+        (el) => {
+          const r = el.getBoundingClientRect();
+          return { x: r.x, y: r.y, w: r.width, h: r.height };
+        },
+      ),
     );
     const free = (x: number, y: number) =>
       !overlays.some(
