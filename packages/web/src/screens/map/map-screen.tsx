@@ -356,7 +356,7 @@ export function MapScreen({ search }: { search: string }) {
                 {t.mapTextAlternative}
               </p>
               {(geometryQ.status === 'loading' ||
-                (indicator !== null && valuesQ.status === 'loading')) && (
+                (indicator !== null && !why && valuesQ.status === 'loading')) && (
                 <div className="map-loading">
                   <Loading />
                 </div>
