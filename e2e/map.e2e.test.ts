@@ -222,7 +222,11 @@ describe.skipIf(!run)('map screen in Chromium', () => {
       .getByRole('navigation', { name: 'Lage' })
       .getByRole('listitem')
       .allInnerTexts();
-    expect(crumbs).toEqual([...area.hierarchy.map((h) => h.name), area.name]);
+    // each crumb names its level (issue 11 § 3)
+    expect(crumbs).toEqual([
+      ...area.hierarchy.map((h) => `${h.name} (${h.levelName})`),
+      `${area.name} (${area.levelName})`,
+    ]);
     expect(area.hierarchy.length).toBe(3);
 
     // values in German format; the inhabitants golden from the API, formatted with thousands dots

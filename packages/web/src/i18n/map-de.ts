@@ -22,4 +22,15 @@ export const mapDe = {
     `Die ersten ${n} nach Namen – vergrößern Sie die Karte, um die übrigen zu erreichen.`,
   visibleAreasCount: (n: number) =>
     n === 1 ? '1 Gebiet im Ausschnitt' : `${n} Gebiete im Ausschnitt`,
+  profNotable: 'Auffällig',
+  profNotableHint:
+    'Werte unter den höchsten oder niedrigsten zehn Prozent der Gebiete dieser Ebene (ohne Anzahlen und Klassen).',
+  profNotableHigher: (pct: number) => `höher als in ${pct} % der übrigen Gebiete`,
+  profNotableLower: (pct: number) => `niedriger als in ${pct} % der übrigen Gebiete`,
+  profNotableReading: (reading: string) =>
+    reading === 'unfavourable' ? 'ungünstig' : reading === 'favourable' ? 'günstig' : '',
+  profNoValues: (n: number) =>
+    n === 1
+      ? '1 Indikator ohne Wert zu diesem Stichtag:'
+      : `${n} Indikatoren ohne Wert zu diesem Stichtag:`,
 };

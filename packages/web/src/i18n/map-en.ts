@@ -22,4 +22,15 @@ export const mapEn: Widen<typeof mapDe> = {
   visibleAreasHint: 'Tab through the visible areas; Enter opens the profile.',
   visibleAreasMore: (n: number) => `The first ${n} by name – zoom in to reach the others.`,
   visibleAreasCount: (n: number) => (n === 1 ? '1 area in view' : `${n} areas in view`),
+  profNotable: 'Notable',
+  profNotableHint:
+    'Values among the highest or lowest ten per cent of the areas of this level (counts and classes left out).',
+  profNotableHigher: (pct: number) => `higher than in ${pct} % of the other areas`,
+  profNotableLower: (pct: number) => `lower than in ${pct} % of the other areas`,
+  profNotableReading: (reading: string) =>
+    reading === 'unfavourable' ? 'unfavourable' : reading === 'favourable' ? 'favourable' : '',
+  profNoValues: (n: number) =>
+    n === 1
+      ? '1 indicator without a value for this date:'
+      : `${n} indicators without a value for this date:`,
 };

@@ -403,7 +403,12 @@ export function MapScreen({ search }: { search: string }) {
           </footer>
         </div>
         {resolved.area !== null && (
-          <ProfilePanel areaId={resolved.area} date={resolved.date} onClose={closeProfile} />
+          <ProfilePanel
+            areaId={resolved.area}
+            date={resolved.date}
+            indicator={resolved.indicator}
+            onClose={closeProfile}
+          />
         )}
       </div>
     </div>
