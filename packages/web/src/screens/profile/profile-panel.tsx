@@ -23,7 +23,7 @@ export function profileUrl(areaId: number, date: string | null): string {
   return `/gebiete/${areaId}${date ? `?date=${date}` : ''}`;
 }
 
-/** "Hinweise zu diesem Gebiet abonnieren" for signed-in people with alerts.subscribe. */
+/** "Frühwarnungen zu diesem Gebiet abonnieren" for signed-in people with alerts.subscribe. */
 function SubscribeArea({ areaId, areaName }: { areaId: number; areaName: string }) {
   const { t } = useI18n();
   const auth = useAuth();
