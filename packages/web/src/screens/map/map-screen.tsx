@@ -38,7 +38,8 @@ import { VisibleAreas } from './visible-areas.tsx';
 import './orient.css';
 import { areasInView, bboxOf, type AreaHit, type Bbox } from './area-find.ts';
 
-export const LAST_MAP_URL_KEY = 'sozialraum.lastMapUrl';
+import { LAST_MAP_URL_KEY } from './last-map-url.ts';
+export { LAST_MAP_URL_KEY };
 
 export function MapScreen({ search }: { search: string }) {
   const { t, lang } = useI18n();
