@@ -1,6 +1,5 @@
 // App shell: skip link, top navigation (components/main-nav.tsx; only the screens the person may use), account menu,
 // language switch, the "Bitte anmelden" note after an ended session, and the screen for the path.
-import { lazy, Suspense } from 'react';
 import { useLocation } from './lib/router.ts';
 import { matchRoute } from './lib/routes.ts';
 import { useI18n } from './i18n/index.tsx';
@@ -11,7 +10,8 @@ import { RequireAuth } from './components/guard.tsx';
 import { UserMenu } from './components/user-menu.tsx';
 import { MainNav } from './components/main-nav.tsx';
 import { LAST_MAP_URL_KEY } from './screens/map/last-map-url.ts';
-import { Loading } from './components/status.tsx';
+import { MapScreen } from './screens/map/map-screen.tsx';
+import { MonitoringScreen } from './screens/monitoring/monitoring-screen.tsx';
 import { ProfileScreen } from './screens/profile/profile-screen.tsx';
 import { CatalogueScreen } from './screens/catalogue/catalogue-screen.tsx';
 import { IndicatorEditScreen } from './screens/catalogue/indicator-edit-screen.tsx';
@@ -25,16 +25,6 @@ import { AuditScreen } from './screens/access/audit-screen.tsx';
 import { JobsScreen } from './screens/jobs/jobs-screen.tsx';
 import { SourcesScreen } from './screens/sources/sources-screen.tsx';
 import { PointsScreen } from './screens/points/points-screen.tsx';
-
-// MapLibre (about 1 MB) is loaded only with the screens that draw a map (issue 11 § 6)
-const MapScreen = lazy(() =>
-  import('./screens/map/map-screen.tsx').then((m) => ({ default: m.MapScreen })),
-);
-const MonitoringScreen = lazy(() =>
-  import('./screens/monitoring/monitoring-screen.tsx').then((m) => ({
-    default: m.MonitoringScreen,
-  })),
-);
 
 function lastMapUrl(): string {
   try {
@@ -134,42 +124,40 @@ export function App() {
         </div>
       )}
       <main id="main" tabIndex={-1} className="app-main">
-        <Suspense fallback={<Loading />}>
-          {route.screen === 'map' && <MapScreen search={search} />}
-          {route.screen === 'catalogue' && <CatalogueScreen search={search} />}
-          {route.screen === 'indicatorEdit' && (
-            <IndicatorEditScreen indicatorId={route.indicatorId} />
-          )}
-          {route.screen === 'import' && (
-            <RequireAuth anyOf={['imports.run', 'imports.areas']} title={t.importTitle}>
-              <ImportScreen />
-            </RequireAuth>
-          )}
-          {route.screen === 'profile' && <ProfileScreen areaId={route.areaId} search={search} />}
-          {route.screen === 'signIn' && <SignInScreen search={search} />}
-          {route.screen === 'password' && <PasswordScreen />}
-          {route.screen === 'setup' && <PasswordScreen setup />}
-          {route.screen === 'account' && <AccountScreen />}
-          {route.screen === 'admin' && <AdminScreen search={search} />}
-          {route.screen === 'audit' && <AuditScreen search={search} />}
-          {route.screen === 'jobs' && <JobsScreen />}
-          {route.screen === 'sources' && <SourcesScreen />}
-          {route.screen === 'points' && <PointsScreen />}
-          {monitoring && <MonitoringScreen search={search} />}
-          {alerts && (
-            <RequireAuth anyOf={['alerts.read']} title={t.alertsTitle}>
-              <AlertsScreen search={search} />
-            </RequireAuth>
-          )}
-          {route.screen === 'notFound' && !monitoring && !alerts && (
-            <div className="page">
-              <h1>{t.notFound}</h1>
-              <p>
-                <Link href="/">{t.backToMap}</Link>
-              </p>
-            </div>
-          )}
-        </Suspense>
+        {route.screen === 'map' && <MapScreen search={search} />}
+        {route.screen === 'catalogue' && <CatalogueScreen search={search} />}
+        {route.screen === 'indicatorEdit' && (
+          <IndicatorEditScreen indicatorId={route.indicatorId} />
+        )}
+        {route.screen === 'import' && (
+          <RequireAuth anyOf={['imports.run', 'imports.areas']} title={t.importTitle}>
+            <ImportScreen />
+          </RequireAuth>
+        )}
+        {route.screen === 'profile' && <ProfileScreen areaId={route.areaId} search={search} />}
+        {route.screen === 'signIn' && <SignInScreen search={search} />}
+        {route.screen === 'password' && <PasswordScreen />}
+        {route.screen === 'setup' && <PasswordScreen setup />}
+        {route.screen === 'account' && <AccountScreen />}
+        {route.screen === 'admin' && <AdminScreen search={search} />}
+        {route.screen === 'audit' && <AuditScreen search={search} />}
+        {route.screen === 'jobs' && <JobsScreen />}
+        {route.screen === 'sources' && <SourcesScreen />}
+        {route.screen === 'points' && <PointsScreen />}
+        {monitoring && <MonitoringScreen search={search} />}
+        {alerts && (
+          <RequireAuth anyOf={['alerts.read']} title={t.alertsTitle}>
+            <AlertsScreen search={search} />
+          </RequireAuth>
+        )}
+        {route.screen === 'notFound' && !monitoring && !alerts && (
+          <div className="page">
+            <h1>{t.notFound}</h1>
+            <p>
+              <Link href="/">{t.backToMap}</Link>
+            </p>
+          </div>
+        )}
       </main>
     </div>
   );
