@@ -58,7 +58,7 @@ describe.skipIf(!run)('Frühwarnungen in Chromium', () => {
       });
       await form.getByLabel('Name').fill(RULE.name);
       // a planner creates rules for her own department only: no choice offered
-      expect(await form.innerText()).toContain('Fachbereich: Sozialplanung');
+      expect(await form.innerText()).toContain('Abteilung: Sozialplanung');
       await form.getByRole('checkbox', { name: 'Anteil Einwohner unter 6 Jahren' }).check();
       await form.getByRole('checkbox', { name: 'Ausländeranteil' }).check();
       await form.getByLabel(/^Schwelle/).fill('2');
@@ -70,10 +70,10 @@ describe.skipIf(!run)('Frühwarnungen in Chromium', () => {
     expect(await row.innerText()).toContain('Sozialplanung');
 
     // detection, unless alerts are there already
-    const list = page.getByRole('list', { name: 'Hinweise' });
+    const list = page.getByRole('list', { name: 'Frühwarnungen' });
     if ((await apiGet<unknown[]>(page, '/api/alerts')).length === 0) {
       await page.getByRole('button', { name: 'Jetzt prüfen' }).click();
-      await page.getByText(/\d+ neue Hinweise, \d+ als Rauschen zurückgehalten/).waitFor();
+      await page.getByText(/\d+ neue Frühwarnungen, \d+ als Rauschen zurückgehalten/).waitFor();
     }
     await list.waitFor();
 

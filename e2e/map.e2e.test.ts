@@ -179,10 +179,12 @@ describe.skipIf(!run)('map screen in Chromium', () => {
     if (!box) throw new Error('Karten-Canvas ohne Größe');
     // overlays on the map (legend, zoom buttons) must not be under the click
     const overlays = await page.evaluate(() =>
-      [...document.querySelectorAll('.legend, .maplibregl-ctrl, .map-loading')].map((el) => {
-        const r = el.getBoundingClientRect();
-        return { x: r.x, y: r.y, w: r.width, h: r.height };
-      }),
+      [...document.querySelectorAll('.legend, .maplibregl-ctrl, .map-loading, .visible-areas')].map(
+        (el) => {
+          const r = el.getBoundingClientRect();
+          return { x: r.x, y: r.y, w: r.width, h: r.height };
+        },
+      ),
     );
     const free = (x: number, y: number) =>
       !overlays.some(
@@ -220,7 +222,11 @@ describe.skipIf(!run)('map screen in Chromium', () => {
       .getByRole('navigation', { name: 'Lage' })
       .getByRole('listitem')
       .allInnerTexts();
-    expect(crumbs).toEqual([...area.hierarchy.map((h) => h.name), area.name]);
+    // each crumb names its level (issue 11 § 3)
+    expect(crumbs).toEqual([
+      ...area.hierarchy.map((h) => `${h.name} (${h.levelName})`),
+      `${area.name} (${area.levelName})`,
+    ]);
     expect(area.hierarchy.length).toBe(3);
 
     // values in German format; the inhabitants golden from the API, formatted with thousands dots

@@ -149,7 +149,14 @@ export const profileSchema = z
             cityNote: z.string().nullable().optional().meta({
               description: 'z. B. „Median von 11 der 13 Gebiete“ oder warum der Gesamtwert fehlt',
             }),
-            rank: z.number().int().nullable().meta({ description: '1 = höchster Wert' }),
+            cityMethod: z.string().optional().meta({
+              description: 'wie der Stadtwert gebildet ist (z. B. „Median der Gebiete“)',
+            }),
+            rank: z
+              .number()
+              .int()
+              .nullable()
+              .meta({ description: '1 = höchster Wert; null für Klassen und Codes' }),
             rankOf: z.number().int().meta({ description: 'Anzahl der Gebiete der Ebene mit Wert' }),
             series: z.array(z.object({ date: z.iso.date(), value: z.number().nullable() })),
           }),

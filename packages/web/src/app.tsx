@@ -9,12 +9,13 @@ import { Link } from './components/link.tsx';
 import { RequireAuth } from './components/guard.tsx';
 import { UserMenu } from './components/user-menu.tsx';
 import { MainNav } from './components/main-nav.tsx';
-import { MapScreen, LAST_MAP_URL_KEY } from './screens/map/map-screen.tsx';
+import { LAST_MAP_URL_KEY } from './screens/map/last-map-url.ts';
+import { MapScreen } from './screens/map/map-screen.tsx';
+import { MonitoringScreen } from './screens/monitoring/monitoring-screen.tsx';
 import { ProfileScreen } from './screens/profile/profile-screen.tsx';
 import { CatalogueScreen } from './screens/catalogue/catalogue-screen.tsx';
 import { IndicatorEditScreen } from './screens/catalogue/indicator-edit-screen.tsx';
 import { ImportScreen } from './screens/import/import-screen.tsx';
-import { MonitoringScreen } from './screens/monitoring/monitoring-screen.tsx';
 import { AlertsScreen } from './screens/alerts/alerts-screen.tsx';
 import { SignInScreen } from './screens/access/sign-in-screen.tsx';
 import { PasswordScreen } from './screens/access/password-screen.tsx';
@@ -93,7 +94,7 @@ export function App() {
         {t.skipToContent}
       </a>
       <header className="app-header">
-        {/* the name is the visible text (axe label-content-name-mismatch); the tagline is read after it */}
+        {/* the accessible name starts with the visible text (WCAG 2.5.3 label in name); the tagline is read after it */}
         <Link href="/" className="brand">
           <span className="brand-mark" aria-hidden="true" />
           <span className="brand-name">{t.appName}</span>
@@ -142,7 +143,11 @@ export function App() {
         {route.screen === 'indicatorEdit' && (
           <IndicatorEditScreen indicatorId={route.indicatorId} />
         )}
-        {route.screen === 'import' && <ImportScreen />}
+        {route.screen === 'import' && (
+          <RequireAuth anyOf={['imports.run', 'imports.areas']} title={t.importTitle}>
+            <ImportScreen />
+          </RequireAuth>
+        )}
         {route.screen === 'profile' && <ProfileScreen areaId={route.areaId} search={search} />}
         {route.screen === 'signIn' && <SignInScreen search={search} />}
         {route.screen === 'password' && <PasswordScreen />}

@@ -20,8 +20,7 @@ export const areasDe = {
     `${n} ${one ? 'Wert' : 'Werte'}${indicators ? ` (${indicators})` : ''}`,
   areaLinePoints: (n: string, one: boolean) =>
     `${n} ${one ? 'Standort-Zuordnung' : 'Standort-Zuordnungen'} (die Standorte selbst bleiben)`,
-  areaLineAlerts: (n: string, one: boolean) =>
-    `${n} ${one ? 'Hinweis' : 'Hinweise'} der Frühwarnung`,
+  areaLineAlerts: (n: string, one: boolean) => `${n} ${one ? 'Frühwarnung' : 'Frühwarnungen'}`,
   areaLineSubs: (n: string, one: boolean) => `${n} ${one ? 'Abo' : 'Abos'} für dieses Gebiet`,
   areaLineSynonyms: (n: string, one: boolean) =>
     `${n} gespeicherte ${one ? 'Schreibweise' : 'Schreibweisen'} des Namens`,

@@ -3,6 +3,7 @@ import { accessDe } from './access-de.ts';
 import { sourcesDe } from './sources-de.ts';
 import { directoryDe } from './directory-de.ts';
 import { areasDe } from './areas-de.ts';
+import { mapDe } from './map-de.ts';
 import { importDe } from './import-de.ts';
 import { indicatorEditDe } from './indicator-edit-de.ts';
 import { jobsDe } from './jobs-de.ts';
@@ -128,7 +129,7 @@ export const de = {
     'Mit 95 % Wahrscheinlichkeit liegt der Anteil in diesem Bereich (Konfidenzintervall nach Wilson); je kleiner die Basis, desto breiter.',
   smallBase: 'Kleine Basis',
   smallBaseOf: (n: string) => `Nenner ${n}`,
-  subscribeArea: 'Hinweise zu diesem Gebiet abonnieren',
+  subscribeArea: 'Frühwarnungen zu diesem Gebiet abonnieren',
   subscribedArea: (area: string, email: string) =>
     `Abonniert: neue Frühwarnungen zu ${area} gehen an ${email} (Abonnements unter „Frühwarnungen“).`,
   flagged: 'Hinweis',
@@ -146,7 +147,7 @@ export const de = {
   search: 'Suche',
   searchPlaceholder: 'Name, Definition, Quelle …',
   dimension: 'Lebenslage',
-  department: 'Fachabteilung',
+  department: 'Abteilung',
   all: 'alle',
   resultsCount: (n: number) => (n === 1 ? '1 Indikator' : `${n} Indikatoren`),
   noResults: 'Keine Indikatoren passen zu Ihrer Suche.',
@@ -282,7 +283,7 @@ export const de = {
   missingTitle: (n: string) => `${n} Gebiete fehlen in der Datei`,
   missingKeep: 'Behalten (Standard): die Gebiete und ihre Werte bleiben',
   missingRemove: (n: string, values: string, alerts: string) =>
-    `Entfernen: ${n} Gebiete mit ${values} Werten und ${alerts} Hinweisen löschen (protokolliert)`,
+    `Entfernen: ${n} Gebiete mit ${values} Werten und ${alerts} Frühwarnungen löschen (protokolliert)`,
   sourceTitle: 'Titel',
   sourcePublisher: 'Herausgeber',
   sourceUrl: 'Adresse (URL, optional)',
@@ -432,7 +433,7 @@ export const de = {
     active ? `Regel „${name}“ ist eingeschaltet.` : `Regel „${name}“ ist ausgeschaltet.`,
   alertsRuleNew: 'Neue Regel: Indikatorveränderung',
   alertsRuleName: 'Name',
-  alertsRuleDepartment: 'Fachbereich',
+  alertsRuleDepartment: 'Abteilung',
   alertsRuleIndicators: 'Anteils-Indikatoren',
   alertsRuleThreshold: 'Schwelle (Standardabweichungen, z. B. 2,5)',
   alertsRuleMinBase: 'Mindestbasis (Nenner)',
@@ -445,9 +446,9 @@ export const de = {
   alertsCheckNow: 'Jetzt prüfen',
   alertsChecking: 'Wird geprüft …',
   alertsDetected: (raised: string, heldBack: string, existing: string) =>
-    `${raised} neue Hinweise, ${heldBack} als Rauschen zurückgehalten, ${existing} schon bekannt.`,
-  alertsEmpty: 'Keine Hinweise. „Jetzt prüfen“ wertet die aktiven Regeln aus.',
-  alertsEmptyFiltered: 'Keine Hinweise mit diesem Status.',
+    `${raised} neue Frühwarnungen, ${heldBack} als Rauschen zurückgehalten, ${existing} schon bekannt.`,
+  alertsEmpty: 'Keine Frühwarnungen. „Jetzt prüfen“ wertet die aktiven Regeln aus.',
+  alertsEmptyFiltered: 'Keine Frühwarnungen mit diesem Status.',
   alertsPeriod: (from: string, to: string) => `${from} → ${to}`,
   alertsRule: 'Regel',
   alertsOpenMap: 'Auf der Karte',
@@ -459,7 +460,7 @@ export const de = {
   alertsCloseConfirm: 'Schließen mit Kommentar',
   alertsCancel: 'Abbrechen',
   alertsComment: 'Kommentar',
-  alertsEmptyNoDetect: 'Keine Hinweise.',
+  alertsEmptyNoDetect: 'Keine Frühwarnungen.',
   alertsReopen: 'Wieder öffnen …',
   alertsReopenComment: 'Warum wieder offen? (Kommentar, Pflicht)',
   alertsReopenConfirm: 'Wieder öffnen mit Kommentar',
@@ -481,13 +482,13 @@ export const de = {
   alertsRuleLevel: 'Gebietssystem und Ebene',
   alertsSubs: 'Abonnements',
   alertsSubsIntro:
-    'Nach jeder Prüfung geht eine E-Mail mit den neuen Hinweisen an die abonnierte Adresse (wenn ein Mailserver eingerichtet ist).',
+    'Nach jeder Prüfung geht eine E-Mail mit den neuen Frühwarnungen an die abonnierte Adresse (wenn ein Mailserver eingerichtet ist).',
   alertsSubsEmpty: 'Noch keine Abonnements.',
   alertsSubNew: 'Neues Abonnement',
   alertsSubEmail: 'E-Mail-Adresse',
   alertsSubAnyRule: 'alle Regeln',
   alertsSubAnyIndicator: 'alle Indikatoren',
-  alertsSubAll: 'alle Hinweise',
+  alertsSubAll: 'alle Frühwarnungen',
   alertsSubArea: 'Gebiet',
   alertsSubCreate: 'Abonnieren',
   alertsSubCreated: 'Abonnement ist angelegt.',
@@ -495,11 +496,12 @@ export const de = {
   alertsSubDeleteOf: (what: string) => `Abonnement „${what}“ beenden`,
   alertsSubDeleted: 'Abonnement ist beendet.',
   alertsSubSince: (when: string) => `seit ${when}`,
-  alertsList: 'Hinweise',
+  alertsList: 'Frühwarnungen',
   ...accessDe,
   ...sourcesDe,
   ...directoryDe,
   ...areasDe,
+  ...mapDe,
   ...importDe,
   ...indicatorEditDe,
   ...jobsDe,

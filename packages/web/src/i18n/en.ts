@@ -4,6 +4,7 @@ import { accessEn } from './access-en.ts';
 import { sourcesEn } from './sources-en.ts';
 import { directoryEn } from './directory-en.ts';
 import { areasEn } from './areas-en.ts';
+import { mapEn } from './map-en.ts';
 import { importEn } from './import-en.ts';
 import { indicatorEditEn } from './indicator-edit-en.ts';
 import { jobsEn } from './jobs-en.ts';
@@ -488,6 +489,7 @@ export const en: Dict = {
   ...sourcesEn,
   ...directoryEn,
   ...areasEn,
+  ...mapEn,
   ...importEn,
   ...indicatorEditEn,
   ...jobsEn,

@@ -96,6 +96,9 @@ describe('audit details', () => {
     expect(auditOtherDetail({ detail: { areas: 1215, observations: 541253 } })).toBe(
       'Gebiete: 1.215 · Werte: 541.253',
     );
+    expect(auditOtherDetail({ detail: { file: 'ewr.csv', rowsRead: 1234 } })).toBe(
+      'Datei: ewr.csv · gelesene Zeilen: 1.234',
+    );
     expect(auditDiff({ detail: null })).toEqual([]);
   });
   it('names departments in diffs and details when the names are known', () => {

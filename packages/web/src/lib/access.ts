@@ -151,6 +151,27 @@ export const FIELD_NAMES: Record<string, string> = {
   observations: 'Werte',
   aggregated: 'aufsummierte Werte',
   derived: 'abgeleitete Anteile',
+  // imports of tables, areas and Standorte, and removed areas (issue 11 § 5: Protokoll in German)
+  file: 'Datei',
+  files: 'Dateien',
+  sha256: 'Prüfsumme (SHA-256)',
+  rowsRead: 'gelesene Zeilen',
+  rowsWritten: 'geschriebene Zeilen',
+  indicators: 'Indikatoren',
+  createdIndicators: 'neu angelegte Indikatoren',
+  source: 'Quelle',
+  systemId: 'Gebietssystem',
+  levelId: 'Ebene',
+  features: 'gelesene Flächen',
+  written: 'geschriebene Gebiete',
+  excluded: 'ausgelassene Flächen (Nr.)',
+  synonyms: 'Namensvarianten',
+  importId: 'Import',
+  removedPoints: 'entfernte Standorte',
+  outside: 'außerhalb aller Gebiete',
+  referenceDate: 'Stichtag',
+  code: 'Schlüssel',
+  removed: 'entfernt',
 };
 
 /** German words for audit actions (unknown ones are shown as they are). */

@@ -233,7 +233,7 @@ describe('alert e-mail', () => {
       alertsMailed: 0,
       failed: 0,
       message:
-        'Kein SMTP-Server eingerichtet (SOZIALRAUM_SMTP_URL): Hinweise erscheinen nur in der Anwendung.',
+        'E-Mail-Versand ist nicht eingerichtet – die Administration kann ihn einrichten. Bis dahin erscheinen Hinweise nur in der Anwendung.',
     });
     expect(sink.mails).toHaveLength(0);
     expect(await mailRows()).toBe(0);

@@ -128,7 +128,7 @@ export async function sendAlertMails(
       alertsMailed: 0,
       failed: 0,
       message:
-        'Kein SMTP-Server eingerichtet (SOZIALRAUM_SMTP_URL): Hinweise erscheinen nur in der Anwendung.',
+        'E-Mail-Versand ist nicht eingerichtet – die Administration kann ihn einrichten. Bis dahin erscheinen Hinweise nur in der Anwendung.',
     };
   const pending = await findPending(db, tenantId);
   const byEmail = new Map<string, Pending[]>();

@@ -374,7 +374,12 @@ export async function getProfile(
       cityValue: city.value,
       cityCoverage: city.coverage,
       cityNote: city.note,
-      rank: at >= 0 && (current?.value ?? null) !== null ? (ranks[at] ?? null) : null,
+      cityMethod: city.method,
+      // a class or code is not a measurement: no rank (issue 11 § 1, "Rang 96 von 536" for a status class)
+      rank:
+        indicator.unit !== 'class' && at >= 0 && (current?.value ?? null) !== null
+          ? (ranks[at] ?? null)
+          : null,
       rankOf: rankedCount,
       series: series.map((r) => ({ date: r.ref_date, value: roundOut(r.value, dec) })),
     };

@@ -25,7 +25,7 @@ describe('removal dialog lines', () => {
     expect(lines).toEqual([
       '1.235 Werte (Einwohner: 1.234, Kitas: 1)',
       '1 Standort-Zuordnung (die Standorte selbst bleiben)',
-      '0 Hinweise der Frühwarnung',
+      '0 Frühwarnungen',
       '2 Abos für dieses Gebiet',
       '1 gespeicherte Schreibweise des Namens',
     ]);

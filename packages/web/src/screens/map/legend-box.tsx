@@ -1,6 +1,7 @@
 // The legend on the map: indicator, unit, date, class ranges in German format with area counts, no-data swatch.
 // On phones (fold.tsx, ≤ 600 px) it starts folded to title, unit and date so the map stays visible; the
-// button „Legende einblenden“ unfolds it. Wider screens always show it whole (the button is hidden).
+// button „Legende einblenden“ unfolds it. On wider screens it starts unfolded and can be folded too, so
+// it never has to cover areas (issue 11 § 2; orient.css).
 import type { Legend } from '../../lib/legend.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { FoldButton, useFold } from './fold.tsx';

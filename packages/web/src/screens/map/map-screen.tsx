@@ -31,8 +31,15 @@ import { ValueTable } from './value-table.tsx';
 import { TopBar } from './top-bar.tsx';
 import { ProfilePanel } from '../profile/profile-panel.tsx';
 import { endDates, retiredAt, todayIso, withoutRetired } from './retired.ts';
+import { AvailabilityNotice, unavailability } from './availability-notice.tsx';
+import { cityValueText } from '../../lib/city-text.ts';
+import { AreaSearch } from './area-search.tsx';
+import { VisibleAreas } from './visible-areas.tsx';
+import './orient.css';
+import { areasInView, bboxOf, type AreaHit, type Bbox } from './area-find.ts';
 
-export const LAST_MAP_URL_KEY = 'sozialraum.lastMapUrl';
+import { LAST_MAP_URL_KEY } from './last-map-url.ts';
+export { LAST_MAP_URL_KEY };
 
 export function MapScreen({ search }: { search: string }) {
   const { t, lang } = useI18n();
@@ -80,6 +87,15 @@ export function MapScreen({ search }: { search: string }) {
     () => datesFor(indicator, resolved.system, resolved.level),
     [indicator, resolved.system, resolved.level],
   );
+  // the chosen indicator stays in the picker even where this level has no data for it
+  const pickerIndicators = useMemo(
+    () =>
+      indicator && !levelIndicators.includes(indicator)
+        ? [indicator, ...levelIndicators]
+        : levelIndicators,
+    [indicator, levelIndicators],
+  );
+  const why = systems && indicators ? unavailability(resolved, indicator, dates) : null;
 
   const geometryQ = useFetch(
     resolved.system && resolved.level
@@ -88,7 +104,7 @@ export function MapScreen({ search }: { search: string }) {
     [resolved.system, resolved.level],
   );
   const valuesQ = useFetch<ValuesResponse>(
-    resolved.indicator && resolved.system && resolved.level
+    resolved.indicator && resolved.system && resolved.level && !why
       ? () =>
           indicatorsApi.values({
             indicator: resolved.indicator!,
@@ -97,7 +113,7 @@ export function MapScreen({ search }: { search: string }) {
             date: resolved.date,
           })
       : null,
-    [resolved.indicator, resolved.system, resolved.level, resolved.date],
+    [resolved.indicator, resolved.system, resolved.level, resolved.date, why === null],
   );
   // a stale response (other indicator/level) must not colour the map
   const values =
@@ -167,6 +183,30 @@ export function MapScreen({ search }: { search: string }) {
   );
 
   const selectArea = useCallback((id: number) => update({ area: id }), [update]);
+  // orientation (issue 11 § 2): the area search flies to its find; the list of visible areas follows the view
+  const [flyTo, setFlyTo] = useState<{ id: number; seq: number } | null>(null);
+  const [view, setView] = useState<Bbox | null>(null);
+  const boxes = useMemo(
+    () =>
+      (geometryQ.data?.features ?? []).map((f) => ({
+        id: f.id,
+        name: f.properties.name,
+        code: f.properties.code,
+        bbox: bboxOf(f.geometry),
+      })),
+    [geometryQ.data],
+  );
+  const visibleAreas = useMemo(
+    () => (view ? areasInView(boxes, view, retired) : []),
+    [boxes, view, retired],
+  );
+  const pickArea = useCallback(
+    (hit: AreaHit) => {
+      setFlyTo((f) => ({ id: hit.id, seq: (f?.seq ?? 0) + 1 }));
+      update({ level: hit.levelId, area: hit.id });
+    },
+    [update],
+  );
   const closeProfile = useCallback(() => {
     update({ area: null });
     // give focus back to where the planner came from: the map (or the table)
@@ -174,24 +214,13 @@ export function MapScreen({ search }: { search: string }) {
       document.querySelector<HTMLElement>('.maplibregl-canvas, .data-table button')?.focus(),
     );
   }, [update]);
-  /** A new system or level keeps the date only where the indicator has data on it. */
+  /**
+   * A new system or level keeps the indicator and the date; where they have no data there the map
+   * says so and offers the way out (availability-notice.tsx) instead of silently showing another one.
+   */
   const changeArea = useCallback(
-    (patch: Partial<MapState>) => {
-      const system = patch.system ?? resolved.system;
-      const level = patch.level === undefined ? resolved.level : patch.level;
-      const sys = systems?.find((s) => s.id === system);
-      const lvl =
-        level ?? [...(sys?.levels ?? [])].sort((a, b) => b.depth - a.depth)[0]?.id ?? null;
-      const keep =
-        resolved.date !== null &&
-        datesFor(
-          indicators?.find((i) => i.id === resolved.indicator) ?? null,
-          system,
-          lvl,
-        ).includes(resolved.date);
-      update({ ...patch, area: null, date: keep ? resolved.date : null });
-    },
-    [resolved, systems, indicators, update],
+    (patch: Partial<MapState>) => update({ ...patch, area: null }),
+    [update],
   );
 
   if (systemsQ.status === 'error')
@@ -207,12 +236,16 @@ export function MapScreen({ search }: { search: string }) {
   const mapLabel = indicator ? t.mapLabel(indName, lvlName, dateText) : t.noIndicator;
   const hovered = hover ? valueById.get(hover.id) : undefined;
   // the city value with its coverage ("Summe von 11 der 13 Gebiete"), on the legend and under the table
-  const cityLine =
-    indicator && values && values.city.value !== null
-      ? `${t.cityValue}: ${formatValue(values.city.value, indicator.unit, indicator.decimals, lang)}${values.city.note ? ` (${values.city.note})` : ''}`
-      : values?.city.note
-        ? `${t.cityValue}: ${values.city.note}`
-        : null;
+  const cityText =
+    indicator && values
+      ? cityValueText(
+          values.city,
+          indicator.unit,
+          (v) => formatValue(v, indicator.unit, indicator.decimals, lang),
+          lang,
+        )
+      : null;
+  const cityLine = cityText ? `${t.cityValue}: ${cityText}` : null;
   const hoverName = hover ? (hovered?.name ?? nameById.get(hover.id) ?? '') : '';
   const hoverEnd = hover ? endById.get(hover.id) : undefined;
   const retiredNote =
@@ -223,7 +256,17 @@ export function MapScreen({ search }: { search: string }) {
     configQ.status === 'loading' ? undefined : (configQ.data?.basemapStyleUrl ?? null);
 
   let overlay: React.ReactNode = null;
-  if (!indicator)
+  if (why)
+    overlay = (
+      <AvailabilityNotice
+        why={why}
+        indicator={indicator}
+        level={level}
+        systems={systems}
+        onChange={update}
+      />
+    );
+  else if (!indicator)
     overlay = (
       <Empty>{levelIndicators.length === 0 ? t.indicatorNoneForLevel : t.noIndicator}</Empty>
     );
@@ -251,7 +294,7 @@ export function MapScreen({ search }: { search: string }) {
         systems={systems}
         system={system}
         level={level}
-        indicators={levelIndicators}
+        indicators={pickerIndicators}
         indicator={indicator}
         dates={dates}
         date={shownDate}
@@ -264,13 +307,12 @@ export function MapScreen({ search }: { search: string }) {
         }
         onChange={update}
         onAreaLevelChange={changeArea}
+        extra={<AreaSearch system={system} onPick={pickArea} />}
         onIndicatorChange={(id) => {
-          const next = indicators.find((i) => i.id === id) ?? null;
-          const nextDates = datesFor(next, resolved.system, resolved.level);
-          // keep the date if the new indicator has it, else show its latest
+          // the chosen date stays; where the new indicator lacks it the map offers the nearest one
+          // (availability-notice.tsx) rather than silently showing another date
           update({
             indicator: id,
-            date: resolved.date && nextDates.includes(resolved.date) ? resolved.date : null,
             breaks: null,
             method: resolved.method === 'manual' ? 'quantile' : resolved.method,
           });
@@ -303,14 +345,19 @@ export function MapScreen({ search }: { search: string }) {
                   onSelect={selectArea}
                   points={pointLayers}
                   hidden={retired}
+                  flyTo={flyTo}
+                  onViewChange={setView}
                 />
               )}
               <PointLayerToggles onChange={setPointLayers} />
+              {geometryQ.data && view && (
+                <VisibleAreas areas={visibleAreas} selected={resolved.area} onSelect={selectArea} />
+              )}
               <p id={`${legendId}-alt`} className="visually-hidden">
                 {t.mapTextAlternative}
               </p>
               {(geometryQ.status === 'loading' ||
-                (indicator !== null && valuesQ.status === 'loading')) && (
+                (indicator !== null && !why && valuesQ.status === 'loading')) && (
                 <div className="map-loading">
                   <Loading />
                 </div>
@@ -357,7 +404,12 @@ export function MapScreen({ search }: { search: string }) {
           </footer>
         </div>
         {resolved.area !== null && (
-          <ProfilePanel areaId={resolved.area} date={resolved.date} onClose={closeProfile} />
+          <ProfilePanel
+            areaId={resolved.area}
+            date={resolved.date}
+            indicator={resolved.indicator}
+            onClose={closeProfile}
+          />
         )}
       </div>
     </div>

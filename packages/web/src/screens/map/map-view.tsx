@@ -20,6 +20,7 @@ import {
   shownFilter,
 } from './area-paint.ts';
 import { syncPointLayers, type PointLayerData } from './point-layer.ts';
+import { bboxOf, type Bbox } from './area-find.ts';
 
 // Without this Vite bundles no worker and MapLibre fails with "Worker failed to load" (docs/stack.md).
 setWorkerUrl(workerUrl);
@@ -47,6 +48,10 @@ export interface MapViewProps {
   points?: readonly PointLayerData[];
   /** Areas not drawn (retired before the shown date); the view still fits the whole level. */
   hidden?: ReadonlySet<number>;
+  /** Fly to this area (a new `seq` flies again, e.g. after an area search). */
+  flyTo?: { id: number; seq: number } | null;
+  /** The visible part of the map after every move, as [west, south, east, north]. */
+  onViewChange?: (view: Bbox) => void;
 }
 
 function boundsOf(fc: AreaCollection): [[number, number], [number, number]] | null {
@@ -87,6 +92,9 @@ export function MapView(props: MapViewProps) {
   const hovered = useRef<number | null>(null);
   /** The hidden areas the layer filters leave out now (a new map starts with none). */
   const shownHidden = useRef<ReadonlySet<number> | undefined>(undefined);
+  /** The bounds of the area last flown to; a resize keeps it in view instead of the whole level. */
+  const flown = useRef<[[number, number], [number, number]] | null>(null);
+  const flownSeq = useRef<number | null>(null);
 
   // create the map once per basemap setting
   useEffect(() => {
@@ -171,6 +179,15 @@ export function MapView(props: MapViewProps) {
       map.getCanvas().style.cursor = '';
       propsRef.current.onHover(null);
     });
+    // the tooltip belongs to a point on the screen: when the map moves it would name the wrong area
+    map.on('movestart', () => {
+      setHover(null);
+      propsRef.current.onHover(null);
+    });
+    map.on('moveend', () => {
+      const b = map.getBounds();
+      propsRef.current.onViewChange?.([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
+    });
     map.on('click', 'areas-fill', (e: MapLayerMouseEvent) => {
       const id = e.features?.[0]?.id;
       if (typeof id === 'number') propsRef.current.onSelect(id);
@@ -192,13 +209,19 @@ export function MapView(props: MapViewProps) {
     const b = boundsOf(props.geometry);
     if (!b) return;
     let moved = false;
+    flown.current = null;
     const fit = () =>
       map.fitBounds(b, { padding: fitPadding(map.getCanvas().clientWidth), animate: false });
     const onMoveStart = (e: { originalEvent?: unknown }) => {
-      if (e.originalEvent) moved = true; // a drag, wheel or key, not our own fitBounds
+      if (e.originalEvent) {
+        moved = true; // a drag, wheel or key, not our own fitBounds
+        flown.current = null;
+      }
     };
     const onResize = () => {
-      if (!moved) fit();
+      const target = flown.current;
+      if (target) map.fitBounds(target, { padding: 40, animate: false });
+      else if (!moved) fit();
     };
     fit();
     map.on('movestart', onMoveStart);
@@ -256,6 +279,22 @@ export function MapView(props: MapViewProps) {
     if (!ready || !map) return;
     syncPointLayers(map, props.points ?? []);
   }, [ready, props.points]);
+
+  // fly to an area found by the search, once per request, when its level's geometry is there
+  useEffect(() => {
+    const map = mapRef.current;
+    const target = props.flyTo;
+    if (!ready || !map || !target || flownSeq.current === target.seq) return;
+    const f = props.geometry.features.find((x) => x.id === target.id);
+    const b = f ? bboxOf(f.geometry) : null;
+    if (!b) return;
+    flownSeq.current = target.seq;
+    flown.current = [
+      [b[0], b[1]],
+      [b[2], b[3]],
+    ];
+    map.fitBounds(flown.current, { padding: 40, maxZoom: 14, duration: 600 });
+  }, [ready, props.geometry, props.flyTo]);
 
   // the canvas is the keyboard-focusable element: give it the accessible name
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datesFor, resolveMapState } from './resolve.ts';
+import { datesFor, levelsWithData, nearestDate, resolveMapState } from './resolve.ts';
 import { DEFAULT_MAP_STATE } from '../../lib/url-state.ts';
 import { LOR2006, LOR2021, makeIndicator } from '../../lib/test-fixtures.ts';
 
@@ -125,13 +125,22 @@ describe('resolveMapState', () => {
     expect(s.indicator).toBe('ewr_share_age_above_65');
   });
 
-  it('replaces an indicator that has no data on the chosen level', () => {
+  it('keeps an indicator that has no data on the chosen level (the screen says why)', () => {
     const s = resolveMapState(
       { ...DEFAULT_MAP_STATE, system: 'lor2021', level: 'plr', indicator: 'bez_only' },
       [LOR2021],
       [districtOnly, age],
     );
-    expect(s.indicator).toBe('ewr_share_age_above_65');
+    expect(s.indicator).toBe('bez_only');
+  });
+
+  it('keeps an unknown indicator id instead of silently showing another one', () => {
+    const s = resolveMapState(
+      { ...DEFAULT_MAP_STATE, system: 'lor2021', level: 'plr', indicator: 'not_visible' },
+      [LOR2021],
+      [age],
+    );
+    expect(s.indicator).toBe('not_visible');
   });
 
   it('leaves the indicator empty when the level has none', () => {
@@ -151,5 +160,27 @@ describe('resolveMapState', () => {
       [age],
     );
     expect(s.system).toBe('lor2021');
+  });
+});
+
+describe('levelsWithData', () => {
+  it('lists the levels that have the indicator, finest first, with the latest date', () => {
+    expect(levelsWithData(poverty, [LOR2006, LOR2021])).toEqual([
+      { systemId: 'lor2021', levelId: 'plr', latest: '2020-12-31' },
+      { systemId: 'lor2006', levelId: 'plr', latest: '2018-12-31' },
+    ]);
+    expect(levelsWithData(districtOnly, [LOR2021])).toEqual([
+      { systemId: 'lor2021', levelId: 'bez', latest: '2022-12-31' },
+    ]);
+  });
+});
+
+describe('nearestDate', () => {
+  it('takes the closest available date, the later one on a tie', () => {
+    expect(nearestDate('2022-06-30', ['2020-12-31', '2021-12-31', '2023-12-31'])).toBe(
+      '2021-12-31',
+    );
+    expect(nearestDate('2022-12-31', ['2021-12-31', '2023-12-31'])).toBe('2023-12-31');
+    expect(nearestDate('2022-12-31', [])).toBeNull();
   });
 });

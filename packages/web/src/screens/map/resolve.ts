@@ -73,10 +73,42 @@ export function resolveMapState(
     withData[withData.length - 1] ??
     levels[levels.length - 1];
   if (!level) return { ...s, system: system.id };
+  // an indicator the URL or the person chose is kept even where it has no data (issue 11 § 1): the
+  // screen says why nothing is shown and offers the levels that have it, never a silent replacement
+  if (s.indicator !== null) return { ...s, system: system.id, level: level.id };
   const available = indicators.filter((i) => datesFor(i, system.id, level.id).length > 0);
-  const indicator =
-    available.find((i) => i.id === s.indicator) ??
-    [...available].sort(compareStartIndicators(system.id, level.id))[0] ??
-    null;
+  const indicator = [...available].sort(compareStartIndicators(system.id, level.id))[0] ?? null;
   return { ...s, system: system.id, level: level.id, indicator: indicator?.id ?? null };
+}
+
+/** Where an indicator has data: each system level with its latest date, finest level first. */
+export function levelsWithData(
+  ind: Indicator,
+  systems: readonly AreaSystem[],
+): { systemId: string; levelId: string; latest: string }[] {
+  const out: { systemId: string; levelId: string; latest: string; depth: number }[] = [];
+  for (const c of ind.coverage) {
+    const sys = systems.find((x) => x.id === c.systemId);
+    const lvl = sys?.levels.find((l) => l.id === c.levelId);
+    const latest = [...c.dates].sort().at(-1);
+    if (sys && lvl && latest) out.push({ ...c, latest, depth: lvl.depth });
+  }
+  return out
+    .sort((a, b) => b.depth - a.depth || a.systemId.localeCompare(b.systemId))
+    .map(({ systemId, levelId, latest }) => ({ systemId, levelId, latest }));
+}
+
+/** The available date closest to the wanted one (ties: the later); null when there is none. */
+export function nearestDate(wanted: string, dates: readonly string[]): string | null {
+  const day = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+  let best: string | null = null;
+  let bestGap = Infinity;
+  for (const d of dates) {
+    const gap = Math.abs(day(d) - day(wanted));
+    if (gap < bestGap || (gap === bestGap && best !== null && d > best)) {
+      best = d;
+      bestGap = gap;
+    }
+  }
+  return best;
 }

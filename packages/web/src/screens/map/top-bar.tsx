@@ -1,5 +1,5 @@
 // The slim bar above the map: area system, level, indicator, reference date, classification, palette, table toggle.
-import { useEffect, useId, useState } from 'react';
+import { type ReactNode, useEffect, useId, useState } from 'react';
 import type { AreaSystem, Level } from '../../api/areas.ts';
 import type { Indicator } from '../../api/indicators.ts';
 import { formatDate, formatNumber } from '../../lib/core-bridge.ts';
@@ -25,6 +25,8 @@ export interface TopBarProps {
   onIndicatorChange: (id: string) => void;
   /** Area system or level changed (the screen decides whether the date still fits). */
   onAreaLevelChange: (patch: Partial<MapState>) => void;
+  /** More fields at the end of the bar (the area search). */
+  extra?: ReactNode;
 }
 
 /** Formats breaks for the text field in German notation ("5; 10; 15,5"), without thousands separators. */
@@ -259,6 +261,7 @@ export function TopBar(props: TopBarProps) {
           {t.showTable}
         </button>
       </div>
+      {props.extra}
     </form>
   );
 }

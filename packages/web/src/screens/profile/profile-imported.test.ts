@@ -1,6 +1,6 @@
 // The profile's "aus Import: Datei, Datum" line: the Berlin day of the import and the bare file name.
 import { describe, expect, it } from 'vitest';
-import { berlinDay, fileBaseName } from './profile-panel.tsx';
+import { berlinDay, fileBaseName } from './indicator-row.tsx';
 
 describe('profile import line', () => {
   it('dates an import by its day in Berlin, not the UTC day', () => {

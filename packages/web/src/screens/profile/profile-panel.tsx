@@ -1,48 +1,29 @@
-// Area profile (Sozialraumprofil): hierarchy and every indicator with city value, rank, time series and source.
+// Area profile (Sozialraumprofil): hierarchy, index result, notable indicators, then every indicator by
+// Lebenslage (profile-groups.tsx, indicator-row.tsx).
 // Shown as a side panel next to the map and as its own page (/gebiete/{id}).
 import { useEffect, useRef, useState } from 'react';
 import { alertsApi } from '../../api/alerts.ts';
 import type { AreaDetail } from '../../api/areas.ts';
 import { ApiError } from '../../api/http.ts';
-import { type Profile, type ProfileIndicator, indicatorsApi } from '../../api/indicators.ts';
+import { type Profile, indicatorsApi } from '../../api/indicators.ts';
 import { type IndexEdition, monitoringApi } from '../../api/monitoring.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
-import { formatDate, formatNumber, formatValue, unitShort } from '../../lib/core-bridge.ts';
-import { dimensionLabel, dimensionRank, indicatorName } from '../../lib/labels.ts';
+import { formatDate, formatNumber } from '../../lib/core-bridge.ts';
+import { dimensionRank } from '../../lib/labels.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Empty, ErrorState, Loading } from '../../components/status.tsx';
-import { SourceLine } from '../../components/source-line.tsx';
 import { Link } from '../../components/link.tsx';
 import { useAuth } from '../../lib/auth.tsx';
-import { canEditIndicator } from '../../lib/access.ts';
-import { Sparkline } from './sparkline.tsx';
 import { editionForDate, firstEditionFor, MSS_CURRENT, mssPresetFor } from './index-edition.ts';
 import { AreaLifecycle, AreaRetiredNote } from '../areas/area-lifecycle.tsx';
+import { NotableSection, ProfileGroups } from './profile-groups.tsx';
 
 /** URL of the profile as its own page. */
-/** The calendar day (JJJJ-MM-TT) of an instant in Berlin: an import at 00:30 MESZ is that day, not the UTC day before. */
-export function berlinDay(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso.slice(0, 10);
-  // en-CA formats as JJJJ-MM-TT
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Berlin',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(d);
-}
-
-/** The file name without a path (older demo runs stored one, e.g. demo-data/berlin/…/x.csv). */
-export function fileBaseName(name: string): string {
-  return name.split(/[\\/]/).pop() || name;
-}
-
 export function profileUrl(areaId: number, date: string | null): string {
   return `/gebiete/${areaId}${date ? `?date=${date}` : ''}`;
 }
 
-/** "Hinweise zu diesem Gebiet abonnieren" for signed-in people with alerts.subscribe. */
+/** "Frühwarnungen zu diesem Gebiet abonnieren" for signed-in people with alerts.subscribe. */
 function SubscribeArea({ areaId, areaName }: { areaId: number; areaName: string }) {
   const { t } = useI18n();
   const auth = useAuth();
@@ -81,118 +62,6 @@ function SubscribeArea({ areaId, areaName }: { areaId: number; areaName: string 
         </span>
       )}
     </p>
-  );
-}
-
-function IndicatorRow({ item, showDate }: { item: ProfileIndicator; showDate: boolean }) {
-  const { t, lang } = useI18n();
-  const auth = useAuth();
-  const ind = item.indicator;
-  const name = indicatorName(ind, lang);
-  // same rule as the catalogue's "Bearbeiten" (the server refuses others anyway)
-  const editable = canEditIndicator(auth.me, ind);
-  // the profile API sends the reason with the flag
-  const reason = item.flagReason ?? null;
-  // the value cell already says "nicht bewertet"; the note then only adds the reason
-  const flagText = item.flag
-    ? item.value === null && reason
-      ? reason
-      : `${t.flagLabel(item.flag)}${reason ? `: ${reason}` : ''}`
-    : null;
-  return (
-    <li className="profile-indicator">
-      <div className="profile-indicator-head">
-        <h4 className="profile-indicator-name">{name}</h4>
-        <span className={`profile-value${item.value === null ? ' profile-value-missing' : ''}`}>
-          {item.value === null
-            ? item.flag
-              ? t.flagLabel(item.flag)
-              : t.noData
-            : formatValue(item.value, ind.unit, ind.decimals, lang)}
-        </span>
-      </div>
-      <dl className="profile-facts">
-        <div>
-          <dt>{t.city}</dt>
-          <dd>
-            {item.cityValue === null && item.cityNote
-              ? item.cityNote
-              : formatValue(item.cityValue, ind.unit, ind.decimals, lang)}
-            {item.cityValue !== null && item.cityNote && (
-              <span className="profile-city-note"> ({item.cityNote})</span>
-            )}
-          </dd>
-        </div>
-        {item.rank !== null && item.rankOf !== null && (
-          <div>
-            <dt className="visually-hidden">{t.rankHint}</dt>
-            <dd title={t.rankHint}>{t.rank(item.rank, item.rankOf)}</dd>
-          </div>
-        )}
-        {showDate && (
-          <div>
-            <dt className="visually-hidden">{t.referenceDate}</dt>
-            <dd>{t.asOf(formatDate(item.date, lang))}</dd>
-          </div>
-        )}
-        {item.reliability && item.value !== null && (
-          <div className={item.reliability.smallBase ? 'profile-flag' : undefined}>
-            <dt className={item.reliability.smallBase ? undefined : 'visually-hidden'}>
-              {item.reliability.smallBase ? t.smallBase : t.interval95Label}
-            </dt>
-            <dd title={t.interval95Hint}>
-              {t.interval95(
-                formatValue(item.reliability.lower, ind.unit, ind.decimals, lang),
-                formatValue(item.reliability.upper, ind.unit, ind.decimals, lang),
-              )}
-              {item.reliability.smallBase && item.denominator !== null
-                ? ` · ${t.smallBaseOf(formatValue(item.denominator, 'count', 0, lang))}`
-                : ''}
-            </dd>
-          </div>
-        )}
-        {flagText && (
-          <div className="profile-flag">
-            <dt>{t.flagged}</dt>
-            <dd>{flagText}</dd>
-          </div>
-        )}
-      </dl>
-      {item.series.filter((p) => p.value !== null).length > 1 && (
-        <Sparkline
-          series={item.series}
-          label={t.timeSeries(name)}
-          decimals={ind.decimals ?? 1}
-          unit={unitShort(ind.unit, lang)}
-          highlightDate={item.date}
-        />
-      )}
-      <p className="profile-source">
-        <SourceLine source={ind.source} compact />
-        {item.imported && (
-          <span className="profile-imported">
-            {' · '}
-            {lang === 'de' ? 'aus Import' : 'from import'}:{' '}
-            {item.imported.fileName
-              ? fileBaseName(item.imported.fileName)
-              : `#${item.imported.importRunId}`}
-            {item.imported.importedAt &&
-              `, ${formatDate(berlinDay(item.imported.importedAt), lang)}`}
-          </span>
-        )}
-        {editable && (
-          <>
-            {' · '}
-            <Link
-              href={`/indikatoren/${encodeURIComponent(ind.id)}/bearbeiten`}
-              aria-label={t.editIndicatorOf(name)}
-            >
-              {t.editIndicator}
-            </Link>
-          </>
-        )}
-      </p>
-    </li>
   );
 }
 
@@ -339,10 +208,13 @@ export function ProfileContent({
   profile,
   headingId,
   asPage,
+  cameFrom,
 }: {
   profile: Profile;
   headingId: string;
   asPage: boolean;
+  /** The indicator the person came from (the map's): its group and card lead. */
+  cameFrom?: string | null;
 }) {
   const { t, lang } = useI18n();
   const area = profile.area;
@@ -367,12 +239,14 @@ export function ProfileContent({
             <ol className="breadcrumb">
               {area.hierarchy.map((h) => (
                 <li key={h.id}>
-                  <Link href={profileUrl(h.id, profile.date)} title={h.levelName}>
-                    {h.name}
+                  <Link href={profileUrl(h.id, profile.date)}>
+                    {h.name} <span className="crumb-level">({h.levelName})</span>
                   </Link>
                 </li>
               ))}
-              <li aria-current="page">{area.name}</li>
+              <li aria-current="page">
+                {area.name} <span className="crumb-level">({area.levelName})</span>
+              </li>
             </ol>
           </nav>
         )}
@@ -393,22 +267,13 @@ export function ProfileContent({
       </header>
       <IndexSection area={area} headingId={headingId} date={mainDate} />
       {groups.length === 0 && <Empty>{t.noProfileData}</Empty>}
-      {groups.map((g) => (
-        <section
-          key={g.dimension}
-          className="profile-group"
-          aria-labelledby={`${headingId}-${g.dimension}`}
-        >
-          <h3 id={`${headingId}-${g.dimension}`} className="profile-group-title">
-            {dimensionLabel(g.dimension, lang)}
-          </h3>
-          <ul className="profile-list">
-            {g.indicators.map((item) => (
-              <IndicatorRow key={item.indicator.id} item={item} showDate={item.date !== mainDate} />
-            ))}
-          </ul>
-        </section>
-      ))}
+      <NotableSection groups={groups} headingId={headingId} />
+      <ProfileGroups
+        groups={groups}
+        headingId={headingId}
+        mainDate={mainDate}
+        cameFrom={cameFrom ?? null}
+      />
       {asPage && area.children.length > 0 && (
         <section className="profile-group">
           <h3 className="profile-group-title">{t.subAreas}</h3>
@@ -431,10 +296,13 @@ export function ProfileContent({
 export function ProfilePanel({
   areaId,
   date,
+  indicator,
   onClose,
 }: {
   areaId: number;
   date: string | null;
+  /** The map's indicator: shown first in the profile. */
+  indicator?: string | null;
   onClose: () => void;
 }) {
   const { t } = useI18n();
@@ -473,7 +341,14 @@ export function ProfilePanel({
       </div>
       {q.status === 'error' && <ErrorState error={q.error} what={t.profile} onRetry={q.reload} />}
       {q.status === 'loading' && !q.data && <Loading />}
-      {q.data && <ProfileContent profile={q.data} headingId={headingId} asPage={false} />}
+      {q.data && (
+        <ProfileContent
+          profile={q.data}
+          headingId={headingId}
+          asPage={false}
+          cameFrom={indicator ?? null}
+        />
+      )}
     </aside>
   );
 }
