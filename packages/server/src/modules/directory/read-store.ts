@@ -93,7 +93,7 @@ export async function searchServices(
        LEFT JOIN LATERAL (SELECT * FROM directory_capacity dc
              WHERE dc.tenant_id = s.tenant_id AND dc.service_id = s.id ORDER BY dc.ref_date DESC LIMIT 1) c ON true
       WHERE ${SERVICE_WHERE}
-      ORDER BY s.name, s.id
+      ORDER BY lower(regexp_replace(s.name, '^[^[:alnum:]]+', '')), s.name, s.id
       LIMIT $8 OFFSET $9`,
     [...params, page.limit, page.offset],
   );
