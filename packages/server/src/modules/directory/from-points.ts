@@ -8,19 +8,12 @@ import {
   ORGANISATION_KIND_LABELS,
   type ProviderClass,
 } from '@sozialraum/core';
+import type { DatedPointFeature } from '../points/index.ts';
 import { stableUuid } from './ids.ts';
 import type { CapacityRow, LocationRow, OrganisationRow, SalRow, ServiceRow } from './store.ts';
 
-/** A point of a point dataset, as point_feature holds it. */
-export interface SourcePoint {
-  dataset: string;
-  id: string;
-  name: string;
-  lon: number;
-  lat: number;
-  properties: Record<string, unknown>;
-  referenceDate: string | null;
-}
+/** A facility point as the points module stores it (point_feature with its dataset's date). */
+export type SourcePoint = DatedPointFeature;
 
 type NewOrganisation = Omit<OrganisationRow, 'updated_at' | 'department_id' | 'public'>;
 type NewService = Omit<ServiceRow, 'updated_at' | 'public' | 'status' | 'languages'>;

@@ -131,21 +131,19 @@ export async function selectAreasBbox(
   return r && r.x0 !== null ? [r.x0, r.y0, r.x1, r.y1] : null;
 }
 
+/** A point of a dataset with the dataset's reference date (YYYY-MM-DD or null). */
+export interface DatedPointFeature {
+  dataset: string;
+  id: string;
+  name: string;
+  lon: number;
+  lat: number;
+  properties: Record<string, unknown>;
+  referenceDate: string | null;
+}
+
 /** Every point of the tenant's datasets with the dataset's reference date (the directory's load). */
-export function selectAllPointFeatures(
-  sql: Sql,
-  tenantId: string,
-): Promise<
-  {
-    dataset: string;
-    id: string;
-    name: string;
-    lon: number;
-    lat: number;
-    properties: Record<string, unknown>;
-    referenceDate: string | null;
-  }[]
-> {
+export function selectAllPointFeatures(sql: Sql, tenantId: string): Promise<DatedPointFeature[]> {
   return sql.query(
     `SELECT f.dataset, f.id, f.name, f.lon, f.lat, f.properties,
             to_char(d.reference_date, 'YYYY-MM-DD') AS "referenceDate"

@@ -3,4 +3,9 @@
 export { registerPointRoutes } from './routes.ts';
 export { registerPointImportRoutes } from './import-routes.ts';
 export { rejoinMessage, rejoinPointDatasets } from './rejoin.ts';
-export { selectAllPointFeatures, selectLevelsWithAreas, type LevelAreas } from './import-store.ts';
+export {
+  selectAllPointFeatures,
+  selectLevelsWithAreas,
+  type DatedPointFeature,
+  type LevelAreas,
+} from './import-store.ts';
