@@ -13,7 +13,7 @@ import { loadConfig } from '../../config.ts';
 import { openDb, type Db } from '../../db/db.ts';
 import { migrate } from '../../db/migrate.ts';
 import { createTestUser, TEST_PASSWORD, tokenHeaders, type TestUser } from '../../testing/auth.ts';
-import { insertFixture, testContext } from '../../testing/fixtures.ts';
+import { FIXTURE_DIRECTORY, insertFixture, testContext } from '../../testing/fixtures.ts';
 import { responseStatuses } from '../../http/openapi.ts';
 import { createTestDb } from '../../testing/test-db.ts';
 import { runAuditCli } from '../access/cli.ts';
@@ -272,6 +272,28 @@ const CASES: Record<string, AuditCase> = {
     }),
     entries: 1,
     action: 'participation.configure',
+  },
+  replaceOpeningHours: {
+    request: async () => ({
+      method: 'PUT',
+      url: `/api/directory/service-at-locations/${FIXTURE_DIRECTORY.serviceAtLocation}/schedules`,
+      headers: adminAuth,
+      payload: { intervals: [{ weekday: 1, opens: '09:00', closes: '17:00' }] },
+    }),
+    entries: 1,
+    action: 'directory.schedules',
+    entity: 'service_at_location',
+  },
+  updateDirectoryOrganisation: {
+    request: async () => ({
+      method: 'PATCH',
+      url: `/api/directory/organisations/${FIXTURE_DIRECTORY.organisation}`,
+      headers: adminAuth,
+      payload: { public: false },
+    }),
+    entries: 1,
+    action: 'directory.organisation',
+    entity: 'directory_organization',
   },
   signIn: {
     request: async () => ({
