@@ -55,7 +55,7 @@ export function Open311Keys() {
           </p>
         </div>
       )}
-      {msg && <p role="alert">{msg}</p>}
+      {msg && <p role="status">{msg}</p>}
       {keys.status === 'loading' && !keys.data && <Loading />}
       {keys.status === 'error' && (
         <ErrorState error={keys.error} what={t.partKeysTitle} onRetry={keys.reload} />
