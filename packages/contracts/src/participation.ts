@@ -203,3 +203,70 @@ export const open311RequestQuerySchema = z.object({
   service_code: reportTopicSchema.optional(),
   status: z.enum(['open', 'closed']).optional(),
 });
+
+/**
+ * POST /open311/v2/requests.json (GeoReport v2): what report apps send, as form fields
+ * (application/x-www-form-urlencoded, the standard's way) or JSON, so numbers may come as text.
+ * Only a point (lat/long) can be placed: an address_string alone is refused (no geocoder).
+ */
+export const open311SubmissionSchema = z.object({
+  api_key: z.string().min(1, 'Der api_key fehlt.').max(200),
+  service_code: reportTopicSchema,
+  lat: z.coerce.number().min(-90).max(90).optional(),
+  long: z.coerce.number().min(-180).max(180).optional(),
+  address_string: z.string().max(500).optional(),
+  address_id: z.string().max(200).optional(),
+  description: reportSubmissionSchema.shape.text,
+  email: z.email('Keine gültige E-Mail-Adresse.').max(254).optional(),
+  jurisdiction_id: z.string().max(200).optional(),
+  device_id: z.string().max(200).optional(),
+  account_id: z.string().max(200).optional(),
+  first_name: z.string().max(200).optional(),
+  last_name: z.string().max(200).optional(),
+  phone: z.string().max(200).optional(),
+  media_url: z.string().max(2000).optional(),
+});
+export type Open311Submission = z.input<typeof open311SubmissionSchema>;
+
+/** The standard's answer to a POST: a list of one with the new request's id. */
+export const open311SubmittedSchema = z.array(
+  z
+    .object({
+      service_request_id: z.string(),
+      service_notice: z.string(),
+    })
+    .meta({ id: 'Open311RequestResponse' }),
+);
+
+/** The Open311 error format: a list of { code, description }. */
+export const open311ErrorSchema = z.array(z.object({ code: z.number(), description: z.string() }));
+
+/** An Open311 api_key as the administration sees it (never the secret, never its hash). */
+export const open311KeySchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  prefix: z.string().meta({ description: 'Die ersten Zeichen des Schlüssels, zum Wiedererkennen' }),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+});
+export type Open311Key = z.infer<typeof open311KeySchema>;
+export const open311KeyListSchema = z.array(open311KeySchema);
+export const open311KeyCreateSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(
+      3,
+      'Bitte geben Sie eine Bezeichnung mit mindestens 3 Zeichen an (z. B. der Name der App).',
+    )
+    .max(100, 'Höchstens 100 Zeichen.'),
+});
+export const open311KeyCreatedSchema = z.object({
+  key: open311KeySchema,
+  secret: z
+    .string()
+    .meta({ description: 'Der Schlüssel: nur jetzt einmal gezeigt, nur als Hash gespeichert' }),
+});
+export const open311KeyIdParamsSchema = z.object({
+  id: z.coerce.number().int().positive().max(2_147_483_647),
+});

@@ -59,7 +59,7 @@ export function tooManyRequests(message: string, waitMs: number): HttpError {
 }
 
 /** Seconds for Retry-After: from tooManyRequests, else a minute (no 429 goes out without one). */
-function retryAfterOf(err: unknown): number {
+export function retryAfterOf(err: unknown): number {
   const details = err instanceof HttpError ? err.details : undefined;
   const seconds = (details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
   return typeof seconds === 'number' && seconds > 0 ? Math.ceil(seconds) : 60;

@@ -2,6 +2,7 @@
 // supports and flags, e-mail confirmation, deletion; moderation and answers for staff.
 import type {
   ModeratedReport,
+  Open311Key,
   ParticipationConfig,
   PowChallenge,
   PublicReport,
@@ -13,6 +14,7 @@ import { json, q, request } from './http.ts';
 
 export type {
   ModeratedReport,
+  Open311Key,
   ParticipationConfig,
   PublicReport,
   ReportSubmitted,
@@ -54,4 +56,9 @@ export const participationApi = {
       `${BASE}/reports/${id}`,
       json('PATCH', { status, publicAnswer }),
     ),
+  open311Keys: () => request<Open311Key[]>(`${BASE}/open311-keys`),
+  createOpen311Key: (name: string) =>
+    request<{ key: Open311Key; secret: string }>(`${BASE}/open311-keys`, json('POST', { name })),
+  revokeOpen311Key: (id: number) =>
+    request<Open311Key>(`${BASE}/open311-keys/${id}`, { method: 'DELETE' }),
 };

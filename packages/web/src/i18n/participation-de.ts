@@ -73,4 +73,19 @@ export const participationDe = {
   partModSave: 'Stand speichern',
   partModSaved: 'Gespeichert.',
   partModLink: 'Moderation',
+  partKeysTitle: 'Open311-Schlüssel für Melde-Apps',
+  partKeysIntro:
+    'Apps, die Hinweise über die Open311-Schnittstelle senden, brauchen einen Schlüssel (api_key). Ein widerrufener Schlüssel wird sofort abgewiesen.',
+  partKeysName: 'Bezeichnung (z. B. Name der App)',
+  partKeysCreate: 'Schlüssel anlegen',
+  partKeysSecret:
+    'Neuer Schlüssel – nur jetzt sichtbar. Bitte kopieren und sicher an die App weitergeben:',
+  partKeysEmpty: 'Noch keine Schlüssel angelegt.',
+  partKeysPrefix: 'Beginnt mit',
+  partKeysCreated: 'Angelegt',
+  partKeysRevoked: 'Widerrufen',
+  partKeysActive: 'aktiv',
+  partKeysRevoke: 'Widerrufen',
+  partKeysRevokeLabel: (name: string) => `Schlüssel „${name}“ widerrufen`,
+  partKeysDone: 'Gespeichert.',
 };

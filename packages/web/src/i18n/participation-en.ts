@@ -72,4 +72,18 @@ export const participationEn: typeof participationDe = {
   partModSave: 'Save status',
   partModSaved: 'Saved.',
   partModLink: 'Moderation',
+  partKeysTitle: 'Open311 keys for reporting apps',
+  partKeysIntro:
+    'Apps that send reports through the Open311 interface need a key (api_key). A revoked key is refused at once.',
+  partKeysName: 'Label (e.g. the app’s name)',
+  partKeysCreate: 'Create key',
+  partKeysSecret: 'New key – visible only now. Please copy it and hand it to the app securely:',
+  partKeysEmpty: 'No keys yet.',
+  partKeysPrefix: 'Starts with',
+  partKeysCreated: 'Created',
+  partKeysRevoked: 'Revoked',
+  partKeysActive: 'active',
+  partKeysRevoke: 'Revoke',
+  partKeysRevokeLabel: (name: string) => `Revoke key “${name}”`,
+  partKeysDone: 'Saved.',
 };

@@ -15,4 +15,4 @@ export { syncAccessData } from './store.ts';
 export { listDepartments } from './service.ts';
 export { OIDC_COOKIE, registerOidcRoutes } from './oidc.ts';
 export { registerAccessRoutes } from './routes.ts';
-export { RateLimit } from './throttle.ts';
+export { FailureThrottle, RateLimit } from './throttle.ts';

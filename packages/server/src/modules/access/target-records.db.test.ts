@@ -83,6 +83,11 @@ const WRITE_ROUTES: Record<string, string> = {
   answerParticipationReport:
     "participation.answer of the own tenant; reports of the caller's tenant only",
   updateParticipationSettings: 'tenant-wide setting, participation.configure only',
+  open311SubmitRequest:
+    "creates a report of the caller's tenant; the api_key is looked up within that tenant only (another tenant's key: 403) and the point must lie in it (open311.db.test.ts)",
+  createOpen311Key: 'tenant-wide setting, participation.configure of the own tenant',
+  revokeOpen311Key:
+    "participation.configure of the own tenant; keys are looked up within the caller's tenant, so another tenant's id answers 404 like an unknown one (tested with an unknown id: open311.db.test.ts)",
 };
 
 const SECRET = 'health_secret';

@@ -295,6 +295,34 @@ const CASES: Record<string, AuditCase> = {
     action: 'directory.organisation',
     entity: 'directory_organization',
   },
+  createOpen311Key: {
+    request: async () => ({
+      method: 'POST',
+      url: '/api/participation/open311-keys',
+      headers: adminAuth,
+      payload: { name: 'Protokoll-App' },
+    }),
+    entries: 1,
+    action: 'participation.open311_key.create',
+    entity: 'participation_api_key',
+  },
+  revokeOpen311Key: {
+    request: async () => {
+      const [k] = await db.query<{ id: number }>(
+        `INSERT INTO participation_api_key (tenant_id, key_hash, name, prefix)
+         VALUES ('berlin', $1, 'Widerruf-App', 'o311_abcd') RETURNING id`,
+        [sha256(`widerruf-${++areaNo}`)],
+      );
+      return {
+        method: 'DELETE',
+        url: `/api/participation/open311-keys/${k!.id}`,
+        headers: adminAuth,
+      };
+    },
+    entries: 1,
+    action: 'participation.open311_key.revoke',
+    entity: 'participation_api_key',
+  },
   signIn: {
     request: async () => ({
       method: 'POST',

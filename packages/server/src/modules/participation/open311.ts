@@ -1,7 +1,7 @@
 // Open311 GeoReport v2 (issue 13 § 1), reading side: services (one per topic) and the public
 // reports as service requests, at /open311/v2/ in the standard's field names, so existing report
-// apps and dashboards can read them. Hidden reports are left out. Submitting through Open311
-// (POST requests.json with an api_key) is not built yet (ADR 0031).
+// apps and dashboards can read them. Hidden reports are left out. Apps with an api_key submit
+// through POST requests.json (form fields or JSON); the administration manages the keys (ADR 0031).
 import { REPORT_STATUSES, REPORT_TOPICS } from '@sozialraum/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -9,7 +9,10 @@ import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
 import * as c from '@sozialraum/contracts/participation';
 import { getPublicReport, listPublicReports } from './service.ts';
-import { notFound } from '../../http/errors.ts';
+import { notFound, retryAfterOf, toErrorResponse, tooManyRequests } from '../../http/errors.ts';
+import { FailureThrottle, RateLimit } from '../access/index.ts';
+import { auditActor } from '../audit/index.ts';
+import { createKey, keyOf, listKeys, revokeKey, submitKeyed } from './open311-keys.ts';
 
 type Request = z.input<typeof c.open311RequestSchema>;
 
@@ -93,5 +96,127 @@ export function registerOpen311Routes(app: FastifyInstance, ctx: AppContext): vo
       if (r.hidden) throw notFound(`Hinweis ${params.id} gibt es nicht (mehr).`);
       return [toOpen311(r)];
     },
+  });
+}
+
+/** Submissions per api_key, and refused keys per IP address (ADR 0031). */
+export const OPEN311_LIMITS = {
+  perKey: { limit: 100, windowMs: 10 * 60_000 },
+  refusedPerIp: { allowed: 10, windowMs: 10 * 60_000, lockMs: 60_000, maxLockMs: 60 * 60_000 },
+} as const;
+
+const FORM = 'application/x-www-form-urlencoded';
+
+/**
+ * POST /open311/v2/requests.json in a scope of its own: only there are form fields parsed
+ * (the standard's way), and errors answer in the standard's format, [{ code, description }].
+ */
+export function registerOpen311Submission(app: FastifyInstance, ctx: AppContext): void {
+  const perKey = new RateLimit(OPEN311_LIMITS.perKey.limit, OPEN311_LIMITS.perKey.windowMs);
+  const refused = new FailureThrottle(OPEN311_LIMITS.refusedPerIp);
+  void app.register(async (scope) => {
+    scope.addContentTypeParser(FORM, { parseAs: 'string' }, (_req, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(String(body))));
+    });
+    scope.setErrorHandler((err, request, reply) => {
+      const { statusCode, body } = toErrorResponse(err);
+      if (statusCode >= 500) request.log.error({ err }, 'request failed');
+      if (statusCode === 429) reply.header('Retry-After', String(retryAfterOf(err)));
+      const description = body.error.message;
+      return reply.code(statusCode).send([{ code: statusCode, description }]);
+    });
+    defineRoute(scope, {
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      operationId: 'open311SubmitRequest',
+      summary: 'Open311 GeoReport v2: Hinweis einer App mit api_key einreichen',
+      description: `Formularfelder (${FORM}) oder JSON. Ort nur als lat/long; ohne Rechenaufgabe, aber mit Kontingent je Schlüssel.`,
+      tags: TAGS,
+      permission: 'participation.submit',
+      ownThrottle: true,
+      body: c.open311SubmissionSchema,
+      response: c.open311SubmittedSchema,
+      refusals: {
+        429: 'Zu viele Einreichungen mit diesem Schlüssel oder zu viele falsche Schlüssel',
+      },
+      handler: async ({ body, auth, request }) => {
+        const locked = refused.retryAfterMs(request.ip);
+        if (locked > 0)
+          throw tooManyRequests(
+            `Zu viele ungültige Schlüssel von diesem Anschluss. Bitte in ${Math.ceil(locked / 60_000)} Minuten erneut versuchen.`,
+            locked,
+          );
+        const key = await keyOf(ctx.db, auth.tenantId, body.api_key).catch((e: unknown) => {
+          refused.fail(request.ip);
+          throw e;
+        });
+        const wait = perKey.hit(String(key.id));
+        if (wait > 0)
+          throw tooManyRequests(
+            `Zu viele Hinweise mit diesem Schlüssel. Bitte in ${Math.ceil(wait / 60_000)} Minuten erneut versuchen.`,
+            wait,
+          );
+        const actor = {
+          actor: `open311:${key.name}`,
+          permission: 'participation.submit',
+          requestId: String(request.id),
+        };
+        return submitKeyed(ctx, auth.tenantId, key, body, actor, request.log);
+      },
+    });
+  });
+}
+
+const KEY_TAGS = ['Beteiligung'];
+
+/** The administration's Open311 api keys: list, create (secret shown once), revoke. */
+export function registerOpen311KeyRoutes(app: FastifyInstance, ctx: AppContext): void {
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/participation/open311-keys',
+    operationId: 'listOpen311Keys',
+    summary: 'Open311-Schlüssel der Kommune (ohne Geheimnis)',
+    tags: KEY_TAGS,
+    permission: 'participation.configure',
+    response: c.open311KeyListSchema,
+    handler: ({ auth }) => listKeys(ctx.db, auth.tenantId),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/participation/open311-keys',
+    operationId: 'createOpen311Key',
+    summary: 'Open311-Schlüssel für eine App anlegen (wird nur einmal angezeigt)',
+    tags: KEY_TAGS,
+    permission: 'participation.configure',
+    body: c.open311KeyCreateSchema,
+    response: c.open311KeyCreatedSchema,
+    status: 201,
+    location: (r) => `/api/participation/open311-keys/${r.key.id}`,
+    handler: ({ body, auth, request }) =>
+      createKey(
+        ctx.db,
+        auth.tenantId,
+        body.name,
+        auditActor(auth, request, 'participation.configure'),
+      ),
+  });
+
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/api/participation/open311-keys/:id',
+    operationId: 'revokeOpen311Key',
+    summary: 'Open311-Schlüssel widerrufen (Apps mit ihm werden abgewiesen)',
+    tags: KEY_TAGS,
+    permission: 'participation.configure',
+    params: c.open311KeyIdParamsSchema,
+    response: c.open311KeySchema,
+    handler: ({ params, auth, request }) =>
+      revokeKey(
+        ctx.db,
+        auth.tenantId,
+        params.id,
+        auditActor(auth, request, 'participation.configure'),
+      ),
   });
 }

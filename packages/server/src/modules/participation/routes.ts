@@ -9,7 +9,11 @@ import type { Principal } from '../access/index.ts';
 import { RateLimit } from '../access/index.ts';
 import { auditActor, type AuditActor } from '../audit/index.ts';
 import * as c from '@sozialraum/contracts/participation';
-import { registerOpen311Routes } from './open311.ts';
+import {
+  registerOpen311KeyRoutes,
+  registerOpen311Routes,
+  registerOpen311Submission,
+} from './open311.ts';
 import { issueChallenge } from './pow.ts';
 import * as service from './service.ts';
 import { selectSettings } from './store.ts';
@@ -166,6 +170,8 @@ export function registerParticipationRoutes(app: FastifyInstance, ctx: AppContex
 
   registerStaffRoutes(app, ctx);
   registerOpen311Routes(app, ctx);
+  registerOpen311Submission(app, ctx);
+  registerOpen311KeyRoutes(app, ctx);
 }
 
 function registerPublicReads(app: FastifyInstance, ctx: AppContext): void {

@@ -103,13 +103,17 @@ export async function saveSettings(
   return s;
 }
 
-export interface Submission {
+/** A new report as the portal and Open311 clients describe it (the length rules are the contract's). */
+export interface NewReport {
   kind: 'hint' | 'idea';
   topic: string;
   text: string;
   lon: number;
   lat: number;
   email?: string | null | undefined;
+}
+
+export interface Submission extends NewReport {
   pow: { challenge: string; nonce: string };
 }
 
@@ -123,6 +127,36 @@ export async function submitReport(
 ) {
   const problem = solutionProblem(tenantId, sub.pow.challenge, sub.pow.nonce);
   if (problem) throw badRequest(`Anfrageinhalt „pow“: ${problem}`);
+  return storeReport(ctx, tenantId, sub, actor, {
+    log,
+    guard: async (tx) => {
+      if (!(await store.useChallenge(tx, tenantId, challengeHash(sub.pow.challenge))))
+        throw badRequest(
+          'Anfrageinhalt „pow“: Die Sicherheitsaufgabe wurde schon verwendet. Bitte senden Sie erneut.',
+        );
+    },
+  });
+}
+
+export interface StoreOptions {
+  log?: FastifyBaseLogger | undefined;
+  /** Runs first inside the report's transaction (the portal spends its challenge there). */
+  guard?: (tx: Sql) => Promise<void>;
+  /** Added to the audit entry's detail (no personal data). */
+  auditDetail?: Record<string, unknown>;
+}
+
+/**
+ * Places the point inside the municipality, stores the report with its audit entry in one
+ * transaction and sends the opt-in mail: shared by the portal and Open311 clients (ADR 0031).
+ */
+export async function storeReport(
+  ctx: AppContext,
+  tenantId: string,
+  sub: NewReport,
+  actor: AuditActor,
+  opts: StoreOptions = {},
+) {
   const place = await placePoint(ctx.db, tenantId, sub.lon, sub.lat);
   if (!place)
     throw badRequest(
@@ -131,10 +165,7 @@ export async function submitReport(
   const deleteToken = newToken();
   const emailToken = sub.email ? newToken() : null;
   const id = await ctx.db.transaction(async (tx) => {
-    if (!(await store.useChallenge(tx, tenantId, challengeHash(sub.pow.challenge))))
-      throw badRequest(
-        'Anfrageinhalt „pow“: Die Sicherheitsaufgabe wurde schon verwendet. Bitte senden Sie erneut.',
-      );
+    await opts.guard?.(tx);
     const reportId = await store.insertReport(tx, tenantId, {
       kind: sub.kind,
       topic: sub.topic,
@@ -151,7 +182,13 @@ export async function submitReport(
       action: 'participation.submit',
       entity: 'participation_report',
       entityId: String(reportId),
-      detail: { kind: sub.kind, topic: sub.topic, areaId: place.areaId, withEmail: !!sub.email },
+      detail: {
+        kind: sub.kind,
+        topic: sub.topic,
+        areaId: place.areaId,
+        withEmail: !!sub.email,
+        ...opts.auditDetail,
+      },
     });
     return reportId;
   });
@@ -162,7 +199,7 @@ export async function submitReport(
       ctx,
       tenantId,
       { purpose: 'participation_confirm', to: sub.email, ...mail },
-      log,
+      opts.log,
     );
   }
   const row = await store.selectReport(ctx.db, tenantId, id);

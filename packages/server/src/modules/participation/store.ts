@@ -288,24 +288,69 @@ export async function deleteReportByToken(
   return rows.length === 1;
 }
 
-/** True when an Open311 api_key (by hash) is valid for the tenant. */
-export async function apiKeyValid(sql: Sql, tenantId: string, keyHash: string): Promise<boolean> {
-  const rows = await sql.query(
-    `SELECT 1 FROM participation_api_key WHERE tenant_id = $1 AND key_hash = $2 AND revoked_at IS NULL`,
-    [tenantId, keyHash],
-  );
-  return rows.length === 1;
+export interface ApiKeyRow {
+  id: number;
+  name: string;
+  prefix: string;
+  created_at: Date;
+  revoked_at: Date | null;
 }
 
-/** Registers an Open311 api_key (by hash). */
+/** The tenant's valid (not revoked) Open311 api_key with this hash, or undefined. */
+export async function findApiKey(
+  sql: Sql,
+  tenantId: string,
+  keyHash: string,
+): Promise<ApiKeyRow | undefined> {
+  const [row] = await sql.query<ApiKeyRow>(
+    `SELECT id, name, prefix, created_at, revoked_at FROM participation_api_key
+      WHERE tenant_id = $1 AND key_hash = $2 AND revoked_at IS NULL`,
+    [tenantId, keyHash],
+  );
+  return row;
+}
+
+/** The tenant's Open311 api keys, newest first (never the hash). */
+export function selectApiKeys(sql: Sql, tenantId: string): Promise<ApiKeyRow[]> {
+  return sql.query<ApiKeyRow>(
+    `SELECT id, name, prefix, created_at, revoked_at FROM participation_api_key
+      WHERE tenant_id = $1 ORDER BY id DESC`,
+    [tenantId],
+  );
+}
+
+/** Registers an Open311 api_key (by hash) and returns it. */
 export async function insertApiKey(
   sql: Sql,
   tenantId: string,
   keyHash: string,
   name: string,
-): Promise<void> {
-  await sql.query(
-    `INSERT INTO participation_api_key (tenant_id, key_hash, name) VALUES ($1, $2, $3)`,
-    [tenantId, keyHash, name],
+  prefix: string,
+): Promise<ApiKeyRow> {
+  const [row] = await sql.query<ApiKeyRow>(
+    `INSERT INTO participation_api_key (tenant_id, key_hash, name, prefix) VALUES ($1, $2, $3, $4)
+     RETURNING id, name, prefix, created_at, revoked_at`,
+    [tenantId, keyHash, name, prefix],
   );
+  return row!;
+}
+
+/** Revokes a key (idempotent: the first revocation time stays); undefined when it is not the tenant's. */
+export async function revokeApiKey(
+  sql: Sql,
+  tenantId: string,
+  id: number,
+): Promise<{ before: ApiKeyRow; after: ApiKeyRow } | undefined> {
+  const [before] = await sql.query<ApiKeyRow>(
+    `SELECT id, name, prefix, created_at, revoked_at FROM participation_api_key
+      WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
+    [tenantId, id],
+  );
+  if (!before) return undefined;
+  const [after] = await sql.query<ApiKeyRow>(
+    `UPDATE participation_api_key SET revoked_at = coalesce(revoked_at, now())
+      WHERE tenant_id = $1 AND id = $2 RETURNING id, name, prefix, created_at, revoked_at`,
+    [tenantId, id],
+  );
+  return { before, after: after! };
 }

@@ -12,6 +12,7 @@ import { Empty, ErrorState, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useAuth } from '../../lib/auth.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
+import { Open311Keys } from './open311-keys.tsx';
 import { statusLabel, topicLabel } from './report-card.tsx';
 
 function QueueItem({
@@ -105,6 +106,7 @@ function QueueItem({
 
 function Queue({ config }: { config: ParticipationConfig }) {
   const { t } = useI18n();
+  const auth = useAuth();
   const q = useFetch(() => participationApi.queue(), []);
   return (
     <div className="page part-page">
@@ -118,6 +120,7 @@ function Queue({ config }: { config: ParticipationConfig }) {
       {q.data?.map((r) => (
         <QueueItem key={`${r.id}-${r.updatedAt}`} r={r} config={config} onChange={q.reload} />
       ))}
+      {auth.can('participation.configure') && <Open311Keys />}
     </div>
   );
 }
