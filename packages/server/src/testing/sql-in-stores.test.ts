@@ -33,7 +33,6 @@ const WAITING = new Set([
   'imports/area-lifecycle.ts',
   'imports/area-run.ts',
   'imports/published.ts',
-  'imports/run-record.ts',
   'imports/table-run.ts',
   'imports/table-targets.ts',
   'indicators/edit-checks.ts',
