@@ -34,7 +34,6 @@ const WAITING = new Set([
   'imports/area-run.ts',
   'imports/published.ts',
   'imports/table-run.ts',
-  'imports/table-targets.ts',
   'indicators/edit-checks.ts',
   'indicators/edit.ts',
   'points/rejoin.ts',
