@@ -29,7 +29,6 @@ const WAITING = new Set([
   'areas/lifecycle.ts',
   'demo/load-berlin.ts',
   'imports/area-lifecycle.ts',
-  'imports/published.ts',
   'indicators/edit-checks.ts',
   'indicators/edit.ts',
   'points/rejoin.ts',

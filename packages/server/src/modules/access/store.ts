@@ -185,3 +185,8 @@ export async function touchToken(db: Sql, tokenHash: string): Promise<void> {
 export function selectDepartmentIds(tx: Sql, tenantId: string): Promise<{ id: string }[]> {
   return tx.query<{ id: string }>('SELECT id FROM department WHERE tenant_id = $1', [tenantId]);
 }
+
+/** The tenant's name (none or one row). */
+export function selectTenantName(tx: Sql, tenantId: string): Promise<{ name: string }[]> {
+  return tx.query<{ name: string }>('SELECT name FROM tenant WHERE id = $1', [tenantId]);
+}
