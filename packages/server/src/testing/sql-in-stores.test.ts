@@ -28,7 +28,6 @@ const WAITING = new Set([
   'alerts/service.ts',
   'areas/lifecycle.ts',
   'demo/load-berlin.ts',
-  'imports/area-lifecycle.ts',
   'indicators/edit-checks.ts',
   'indicators/edit.ts',
   'points/rejoin.ts',

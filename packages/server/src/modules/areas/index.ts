@@ -19,3 +19,10 @@ export {
   selectLevelExists,
   selectSystemLevels,
 } from './store-codes.ts';
+export {
+  countAfterRetirement,
+  countAreaDependants,
+  deleteAreas,
+  retireAreas,
+  selectCurrentLevelAreas,
+} from './store-missing.ts';
