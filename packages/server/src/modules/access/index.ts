@@ -11,7 +11,7 @@ export {
 export { anonymousPrincipal, editorOf, type Principal, type PrincipalKind } from './principal.ts';
 export { ALL_PERMISSIONS, type Permission } from './permissions.ts';
 export { hashPassword, newSecret, sameSecret, sha256 } from './secrets.ts';
-export { syncAccessData } from './store.ts';
+export { selectDepartmentIds, selectTenantName, syncAccessData } from './store.ts';
 export { listDepartments } from './service.ts';
 export { OIDC_COOKIE, registerOidcRoutes } from './oidc.ts';
 export { registerAccessRoutes } from './routes.ts';

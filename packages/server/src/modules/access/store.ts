@@ -180,3 +180,13 @@ export async function touchSessionRow(db: Sql, idHash: string, at: Date): Promis
 export async function touchToken(db: Sql, tokenHash: string): Promise<void> {
   await db.query('UPDATE api_token SET last_used_at = now() WHERE token_hash = $1', [tokenHash]);
 }
+
+/** The ids of the tenant's departments. */
+export function selectDepartmentIds(tx: Sql, tenantId: string): Promise<{ id: string }[]> {
+  return tx.query<{ id: string }>('SELECT id FROM department WHERE tenant_id = $1', [tenantId]);
+}
+
+/** The tenant's name (none or one row). */
+export function selectTenantName(tx: Sql, tenantId: string): Promise<{ name: string }[]> {
+  return tx.query<{ name: string }>('SELECT name FROM tenant WHERE id = $1', [tenantId]);
+}

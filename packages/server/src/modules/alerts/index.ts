@@ -2,3 +2,4 @@
 export { registerAlertRoutes } from './routes.ts';
 export { detectAlerts, setAlertStatus, createRule, yearsBetween } from './service.ts';
 export { alertDetectionJob } from './detect-job.ts';
+export { deleteAreaAlerts } from './store-areas.ts';

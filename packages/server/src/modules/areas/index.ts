@@ -8,3 +8,21 @@ export {
   requireLevel,
 } from './service.ts';
 export { areaIdParams, registerAreaRoutes } from './routes.ts';
+export {
+  selectAreaSystemBasics,
+  selectAreaSystemId,
+  selectCoarserAreaNames,
+  selectLevelAreaCodes,
+  selectLevelAreaRefs,
+  selectLevelAreas,
+  selectLevelCodes,
+  selectLevelExists,
+  selectSystemLevels,
+} from './store-codes.ts';
+export {
+  countAfterRetirement,
+  countAreaDependants,
+  deleteAreas,
+  retireAreas,
+  selectCurrentLevelAreas,
+} from './store-missing.ts';

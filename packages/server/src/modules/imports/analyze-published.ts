@@ -2,6 +2,7 @@
 // header, years/dates in the column headers, the name review of the preview (stored synonyms
 // applied), non-area rows of the preview, and for long tables every distinct label of the whole file
 // with its count (a streamed pass, not only the preview) and a suggested indicator.
+import { selectLevelAreaRefs } from '../areas/index.ts';
 import {
   createAreaNameMatcher,
   detectDateColumns,
@@ -230,11 +231,8 @@ export async function analysePublished(
     hasHeader: boolean | 'auto' | undefined;
   },
 ): Promise<PublishedAnalysis> {
-  const areas = o.level
-    ? await db.query<AreaRef>(
-        'SELECT id, code, name FROM area WHERE tenant_id = $1 AND system_id = $2 AND level_id = $3',
-        [tenantId, o.level.system_id, o.level.level_id],
-      )
+  const areas: AreaRef[] = o.level
+    ? await selectLevelAreaRefs(db, tenantId, o.level.system_id, o.level.level_id)
     : [];
   const numberFormat = o.det.dialect
     ? { decimal: o.det.dialect.decimal, thousands: o.det.dialect.thousands }

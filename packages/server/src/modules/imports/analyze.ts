@@ -1,5 +1,7 @@
 // Analysing an upload: detected format, encoding, delimiter, CRS and a suggested mapping — or the
 // problems that stop it. Nothing is written.
+import { selectLevelCodes } from '../areas/index.ts';
+import { selectIndicatorNames } from '../indicators/index.ts';
 import { readFile } from 'node:fs/promises';
 import {
   findCoveringFeatures,
@@ -172,12 +174,7 @@ async function bestLevel(
   det: TableDetection,
   known: { id: string; name: string }[],
 ): Promise<{ level: LevelCodes; s: ReturnType<typeof suggestMapping>; matched: number } | null> {
-  const levels = await db.query<LevelCodes>(
-    `SELECT a.system_id, a.level_id, array_agg(a.code) AS codes, array_agg(a.name) AS names, s.valid_to
-     FROM area a JOIN area_system s ON s.tenant_id = a.tenant_id AND s.id = a.system_id
-     WHERE a.tenant_id = $1 GROUP BY a.system_id, a.level_id, s.valid_to`,
-    [tenantId],
-  );
+  const levels: LevelCodes[] = await selectLevelCodes(db, tenantId);
   let best: { level: LevelCodes; s: ReturnType<typeof suggestMapping>; matched: number } | null =
     null;
   for (const level of levels) {
@@ -228,10 +225,7 @@ export async function analyzeUpload(
   const file = upload.files[0]!;
   const det = withSeparators(await detectTable(file), opts);
   const { problems, ...detection } = det;
-  const indicators = await db.query<{ id: string; name_de: string }>(
-    'SELECT id, name_de FROM indicator WHERE tenant_id = $1',
-    [tenantId],
-  );
+  const indicators = await selectIndicatorNames(db, tenantId);
   const known = indicators.map((i) => ({ id: i.id, name: i.name_de }));
   const best = await bestLevel(db, tenantId, det, known);
   let s = best?.s ?? suggestMapping(det.header, det.sampleRows, known, []);

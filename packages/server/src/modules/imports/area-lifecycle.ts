@@ -2,7 +2,21 @@
 // all others never becomes an area silently, and areas that a re-import no longer has are named
 // (with what hangs on them) and removed only when the person asks for it.
 import type { Sql } from '../../db/db.ts';
-import { recomputeAggregates, recomputeDerived } from '../ingest/index.ts';
+import { deleteAreaAlerts } from '../alerts/index.ts';
+import {
+  countAfterRetirement,
+  countAreaDependants,
+  deleteAreas,
+  retireAreas,
+  selectCurrentLevelAreas,
+} from '../areas/index.ts';
+import {
+  deleteAreaObservations,
+  recomputeAggregates,
+  recomputeDerived,
+  selectIndicatorsOfAreas,
+  selectIndicatorsOfSiblingsAfter,
+} from '../ingest/index.ts';
 import type { CoveringNote } from './analyze.ts';
 import type { FileIssue } from './report.ts';
 
@@ -65,19 +79,11 @@ export async function handleMissingAreas(
   file: string,
   validFrom?: string | null,
 ): Promise<{ missing: MissingAreas | null; errors: FileIssue[]; warnings: string[] }> {
-  const rows = await tx.query<{ id: number; code: string; name: string }>(
-    'SELECT id, code, name FROM area WHERE tenant_id = $1 AND system_id = $2 AND level_id = $3 AND valid_to IS NULL ORDER BY code',
-    [tenantId, target.systemId, target.levelId],
-  );
+  const rows = await selectCurrentLevelAreas(tx, tenantId, target.systemId, target.levelId);
   const gone = rows.filter((r) => !fileCodes.has(r.code));
   if (gone.length === 0) return { missing: null, errors: [], warnings: [] };
   const ids = gone.map((r) => r.id);
-  const [counts] = await tx.query<{ values: number; alerts: number; children: number }>(
-    `SELECT (SELECT count(*)::int FROM observation WHERE tenant_id = $1 AND area_id = ANY($2::int[])) AS values,
-            (SELECT count(*)::int FROM alert WHERE tenant_id = $1 AND area_id = ANY($2::int[])) AS alerts,
-            (SELECT count(*)::int FROM area WHERE tenant_id = $1 AND parent_id = ANY($2::int[])) AS children`,
-    [tenantId, ids],
-  );
+  const [counts] = await countAreaDependants(tx, tenantId, ids);
   const missing: MissingAreas = {
     count: gone.length,
     values: counts!.values,
@@ -111,19 +117,10 @@ export async function handleMissingAreas(
 }
 
 async function removeAreas(tx: Sql, tenantId: string, ids: number[]): Promise<void> {
-  const touched = await tx.query<{ indicator_id: string }>(
-    'SELECT DISTINCT indicator_id FROM observation WHERE tenant_id = $1 AND area_id = ANY($2::int[])',
-    [tenantId, ids],
-  );
-  await tx.query('DELETE FROM alert WHERE tenant_id = $1 AND area_id = ANY($2::int[])', [
-    tenantId,
-    ids,
-  ]);
-  await tx.query('DELETE FROM observation WHERE tenant_id = $1 AND area_id = ANY($2::int[])', [
-    tenantId,
-    ids,
-  ]);
-  await tx.query('DELETE FROM area WHERE tenant_id = $1 AND id = ANY($2::int[])', [tenantId, ids]);
+  const touched = await selectIndicatorsOfAreas(tx, tenantId, ids);
+  await deleteAreaAlerts(tx, tenantId, ids);
+  await deleteAreaObservations(tx, tenantId, ids);
+  await deleteAreas(tx, tenantId, ids);
   // the upper levels' sums included these areas
   const indicators = touched.map((r) => r.indicator_id);
   if (indicators.length) {
@@ -144,12 +141,7 @@ async function retireMissing(
 ): Promise<{ missing: MissingAreas; errors: FileIssue[]; warnings: string[] }> {
   const validTo = retireDate(validFrom);
   const day = validTo.split('-').reverse().join('.');
-  const [c] = await tx.query<{ later: number; children: number }>(
-    `SELECT (SELECT count(*)::int FROM observation WHERE tenant_id = $1 AND area_id = ANY($2::int[]) AND ref_date > $3::date) AS later,
-            (SELECT count(*)::int FROM area WHERE tenant_id = $1 AND parent_id = ANY($2::int[])
-                AND (valid_to IS NULL OR valid_to > $3::date)) AS children`,
-    [tenantId, ids, validTo],
-  );
+  const [c] = await countAfterRetirement(tx, tenantId, ids, validTo);
   const n = (x: number) => x.toLocaleString('de-DE');
   if (c!.later > 0 || c!.children > 0)
     return {
@@ -166,18 +158,9 @@ async function retireMissing(
       ],
       warnings: [],
     };
-  await tx.query(
-    'UPDATE area SET valid_to = $3::date WHERE tenant_id = $1 AND id = ANY($2::int[])',
-    [tenantId, ids, validTo],
-  );
+  await retireAreas(tx, tenantId, ids, validTo);
   // the parents' sums after that day no longer wait for these areas
-  const touched = await tx.query<{ indicator_id: string }>(
-    `SELECT DISTINCT o.indicator_id FROM observation o
-       JOIN area c ON c.tenant_id = o.tenant_id AND c.id = o.area_id
-      WHERE o.tenant_id = $1 AND o.ref_date > $3::date
-        AND c.parent_id IN (SELECT parent_id FROM area WHERE tenant_id = $1 AND id = ANY($2::int[]))`,
-    [tenantId, ids, validTo],
-  );
+  const touched = await selectIndicatorsOfSiblingsAfter(tx, tenantId, ids, validTo);
   if (touched.length)
     await recomputeAggregates(
       tx,

@@ -1,4 +1,10 @@
 // Running an areas (geometry) import: one transaction, all or nothing.
+import {
+  selectAreaSystemBasics,
+  selectAreaSystemId,
+  selectLevelAreaCodes,
+  selectSystemLevels,
+} from '../areas/index.ts';
 import { bboxOf, geodesicArea, validatePolygons, type AreaGeometry } from '@sozialraum/core';
 import type { Db, Sql } from '../../db/db.ts';
 import {
@@ -152,12 +158,9 @@ export async function runAreaImport(
     // parents must exist on the parent level
     if (opts.parentLevelId && opts.parentCodeProperty) {
       const parents = new Set(
-        (
-          await tx.query<{ code: string }>(
-            'SELECT code FROM area WHERE tenant_id = $1 AND system_id = $2 AND level_id = $3',
-            [tenantId, opts.systemId, opts.parentLevelId],
-          )
-        ).map((r) => r.code),
+        (await selectLevelAreaCodes(tx, tenantId, opts.systemId, opts.parentLevelId)).map(
+          (r) => r.code,
+        ),
       );
       inputs.forEach((a, i) => {
         if (a.parentCode && !parents.has(a.parentCode))
@@ -185,14 +188,8 @@ export async function runAreaImport(
         errors: [{ file, message: 'Die Datei enthält keine Gebiete.' }],
       });
 
-    const sys = await tx.query<{ id: string }>(
-      'SELECT id FROM area_system WHERE tenant_id = $1 AND id = $2',
-      [tenantId, opts.systemId],
-    );
-    const levels = await tx.query<{ id: string; depth: number }>(
-      'SELECT id, depth FROM area_level WHERE tenant_id = $1 AND system_id = $2 ORDER BY depth',
-      [tenantId, opts.systemId],
-    );
+    const sys = await selectAreaSystemId(tx, tenantId, opts.systemId);
+    const levels = await selectSystemLevels(tx, tenantId, opts.systemId);
     // every map names its source: a new area system needs one (issue 9 § 3)
     if (sys.length === 0 && !opts.source)
       throw new ImportRejected({
@@ -218,14 +215,7 @@ export async function runAreaImport(
           : levels.length
             ? Math.max(...levels.map((l) => l.depth)) + 1
             : 0;
-      const existing = await tx.query<{
-        name: string;
-        valid_from: string | null;
-        source_id: string | null;
-      }>('SELECT name, valid_from, source_id FROM area_system WHERE tenant_id = $1 AND id = $2', [
-        tenantId,
-        opts.systemId,
-      ]);
+      const existing = await selectAreaSystemBasics(tx, tenantId, opts.systemId);
       await upsertAreaSystem(tx, tenantId, {
         id: opts.systemId,
         name: existing[0]?.name ?? opts.systemName ?? opts.systemId,

@@ -17,7 +17,10 @@ import {
 import type { Sql } from '../../db/db.ts';
 import { writeAudit, type AuditActor } from '../audit/index.ts';
 import type { FileIssue } from './report.ts';
-import type { ObservationInput } from '../ingest/index.ts';
+import { selectStoredValues, type ObservationInput } from '../ingest/index.ts';
+import { selectTenantName } from '../access/index.ts';
+import { selectCoarserAreaNames } from '../areas/index.ts';
+import { selectSynonyms, upsertSynonyms } from './store.ts';
 
 /** How the first row was taken: detected, and whether it was used as the header. */
 export interface HeaderDecision extends HeaderPresence {
@@ -57,12 +60,7 @@ export async function loadSynonyms(
   systemId: string,
   levelId: string,
 ): Promise<Record<string, string>> {
-  const rows = await tx.query<{ synonym: string; code: string }>(
-    `SELECT s.synonym, a.code FROM area_name_synonym s
-       JOIN area a ON a.tenant_id = s.tenant_id AND a.id = s.area_id
-      WHERE s.tenant_id = $1 AND s.area_system = $2 AND s.level_id = $3`,
-    [tenantId, systemId, levelId],
-  );
+  const rows = await selectSynonyms(tx, tenantId, systemId, levelId);
   return Object.fromEntries(rows.map((r) => [r.synonym, r.code]));
 }
 
@@ -117,13 +115,13 @@ export async function saveSynonyms(
   if (o.accepted.length === 0) return 0;
   const names = o.accepted.map((a) => normalizeAreaName(a.name));
   const ids = o.accepted.map((a) => a.areaId);
-  await tx.query(
-    `INSERT INTO area_name_synonym (tenant_id, area_system, level_id, synonym, area_id, created_by)
-     SELECT $1, $2, $3, n, i, $6 FROM unnest($4::text[], $5::int[]) AS t(n, i)
-     ON CONFLICT (tenant_id, area_system, level_id, synonym)
-     DO UPDATE SET area_id = EXCLUDED.area_id, created_by = EXCLUDED.created_by, created_at = now()`,
-    [tenantId, o.systemId, o.levelId, names, ids, o.actorName],
-  );
+  await upsertSynonyms(tx, tenantId, {
+    systemId: o.systemId,
+    levelId: o.levelId,
+    names,
+    ids,
+    actorName: o.actorName,
+  });
   await writeAudit(tx, tenantId, {
     actor: o.actor,
     action: 'import.area_synonyms',
@@ -163,18 +161,11 @@ export class OverwriteTally {
   /** Checks one batch before it is written (inside the transaction, so a dry run sees the same). */
   async check(tx: Sql, tenantId: string, rows: readonly ObservationInput[]): Promise<void> {
     if (rows.length === 0) return;
-    const old = await tx.query<{ i: string; a: number; d: string; v: number | null }>(
-      `SELECT o.indicator_id AS i, o.area_id AS a, o.ref_date::text AS d, o.value AS v
-         FROM unnest($2::text[], $3::int[], $4::date[]) AS k(i, a, d)
-         JOIN observation o ON o.tenant_id = $1 AND o.indicator_id = k.i AND o.area_id = k.a
-          AND o.ref_date = k.d`,
-      [
-        tenantId,
-        rows.map((r) => r.indicatorId),
-        rows.map((r) => r.areaId),
-        rows.map((r) => r.refDate),
-      ],
-    );
+    const old = await selectStoredValues(tx, tenantId, {
+      indicatorIds: rows.map((r) => r.indicatorId),
+      areaIds: rows.map((r) => r.areaId),
+      refDates: rows.map((r) => r.refDate),
+    });
     const stored = new Map(old.map((o) => [`${o.i}\u0000${o.a}\u0000${o.d}`, o.v]));
     for (const r of rows) {
       const key = `${r.indicatorId}\u0000${r.areaId}\u0000${r.refDate}`;
@@ -293,15 +284,7 @@ export async function nonAreaContext(
   systemId: string,
   levelId: string,
 ): Promise<{ cityNames: string[]; parentAreaNames: string[] }> {
-  const city = await tx.query<{ name: string }>('SELECT name FROM tenant WHERE id = $1', [
-    tenantId,
-  ]);
-  const parents = await tx.query<{ name: string }>(
-    `SELECT DISTINCT a.name FROM area a
-       JOIN area_level l ON l.tenant_id = a.tenant_id AND l.system_id = a.system_id AND l.id = a.level_id
-       JOIN area_level me ON me.tenant_id = a.tenant_id AND me.system_id = a.system_id AND me.id = $3
-      WHERE a.tenant_id = $1 AND a.system_id = $2 AND l.depth < me.depth`,
-    [tenantId, systemId, levelId],
-  );
+  const city = await selectTenantName(tx, tenantId);
+  const parents = await selectCoarserAreaNames(tx, tenantId, systemId, levelId);
   return { cityNames: city.map((c) => c.name), parentAreaNames: parents.map((p) => p.name) };
 }

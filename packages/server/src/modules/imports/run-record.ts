@@ -98,25 +98,3 @@ export async function recordFailure(
   });
   return report;
 }
-
-/** Past import runs, newest first. */
-export async function listImportRuns(db: Sql, tenantId: string, limit = 100) {
-  return db.query<{
-    id: number;
-    kind: string;
-    file_name: string;
-    file_sha256: string;
-    format: string;
-    status: string;
-    rows_read: number;
-    rows_written: number;
-    error_count: number;
-    started_at: Date;
-    finished_at: Date | null;
-    actor: string;
-  }>(
-    `SELECT id, kind, file_name, file_sha256, format, status, rows_read, rows_written, error_count, started_at, finished_at, actor
-     FROM import_run WHERE tenant_id = $1 ORDER BY id DESC LIMIT $2`,
-    [tenantId, limit],
-  );
-}

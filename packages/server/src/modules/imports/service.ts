@@ -11,4 +11,4 @@ export {
   type TableAnalysis,
 } from './analyze.ts';
 export { runAreaImport, type AreaRunOptions } from './area-run.ts';
-export { listImportRuns } from './run-record.ts';
+export { listImportRuns } from './store.ts';

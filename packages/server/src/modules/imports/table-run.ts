@@ -2,6 +2,7 @@
 // the targets (level, new indicators, areas, names), reading and staging the rows in bounded batches
 // (table-stage.ts), judging the outcome (errors refuse the whole file), and writing what follows
 // from the values (aggregates, derived shares, run record, audit).
+import { selectLevelAreas, selectLevelExists } from '../areas/index.ts';
 import type { MappingSummary, TableMapping } from '@sozialraum/core';
 import type { Db, Sql } from '../../db/db.ts';
 import {
@@ -188,10 +189,7 @@ async function runTables(tx: Sql, input: TableRunInput): Promise<ImportReport> {
 /** The level, the new indicators, the areas and their accepted names; opens the run record. */
 export async function loadTargets(tx: Sql, input: TableRunInput): Promise<TableTargets> {
   const { tenantId, file, det, opts } = input;
-  const level = await tx.query(
-    'SELECT 1 FROM area_level WHERE tenant_id = $1 AND system_id = $2 AND id = $3',
-    [tenantId, opts.systemId, opts.levelId],
-  );
+  const level = await selectLevelExists(tx, tenantId, opts.systemId, opts.levelId);
   if (level.length === 0)
     reject([
       {
@@ -207,11 +205,7 @@ export async function loadTargets(tx: Sql, input: TableRunInput): Promise<TableT
     rights: opts,
   });
   if (targets.errors.length) reject(targets.errors, { warnings: targets.warnings });
-  const areas = await tx.query<{ id: number; code: string; name: string; validTo: string | null }>(
-    `SELECT id, code, name, to_char(valid_to, 'YYYY-MM-DD') AS "validTo"
-       FROM area WHERE tenant_id = $1 AND system_id = $2 AND level_id = $3`,
-    [tenantId, opts.systemId, opts.levelId],
-  );
+  const areas = await selectLevelAreas(tx, tenantId, opts.systemId, opts.levelId);
   const accepted = checkAcceptedNames(opts.acceptedNames ?? [], areas, file.name);
   if (accepted.errors.length) reject(accepted.errors);
   const synonyms = {

@@ -3,7 +3,12 @@
 // importing person may write for, citing a source that the import references or adds but never
 // changes; existing indicators are visible to the import only as far as the person may read them.
 import type { Sql } from '../../db/db.ts';
-import type { ReadableIndicator } from '../indicators/index.ts';
+import { selectDepartmentIds } from '../access/index.ts';
+import {
+  selectIndicatorOwners,
+  selectIndicatorTargets,
+  type ReadableIndicator,
+} from '../indicators/index.ts';
 import { resolveImportSource, type SourceReference } from '../sources/index.ts';
 import { insertNewIndicators, type IndicatorInput } from '../ingest/index.ts';
 import type { FileIssue } from './report.ts';
@@ -41,22 +46,7 @@ export async function visibleIndicators(
   tenantId: string,
   rights: ImportRights,
 ): Promise<TargetIndicator[]> {
-  const rows = await tx.query<{
-    id: string;
-    kind: string;
-    scale: number;
-    department: string;
-    visibility: ReadableIndicator['visibility'];
-    shared_with: string[] | null;
-  }>(
-    `SELECT i.id, i.kind, i.scale, i.department, i.visibility,
-            array_remove(array_agg(s.department_id), NULL) AS shared_with
-       FROM indicator i
-       LEFT JOIN indicator_share s ON s.tenant_id = i.tenant_id AND s.indicator_id = i.id
-      WHERE i.tenant_id = $1
-      GROUP BY i.id, i.kind, i.scale, i.department, i.visibility`,
-    [tenantId],
-  );
+  const rows = await selectIndicatorTargets(tx, tenantId);
   return rows
     .map((r) => ({
       id: r.id,
@@ -108,18 +98,9 @@ export async function createImportIndicators(
   }
   const ids = opts.newIndicators.map((n) => n.id);
   const existing = new Map(
-    (
-      await tx.query<{ id: string; department: string }>(
-        'SELECT id, department FROM indicator WHERE tenant_id = $1 AND id = ANY($2::text[])',
-        [tenantId, ids],
-      )
-    ).map((r) => [r.id, r.department]),
+    (await selectIndicatorOwners(tx, tenantId, ids)).map((r) => [r.id, r.department]),
   );
-  const departments = new Set(
-    (
-      await tx.query<{ id: string }>('SELECT id FROM department WHERE tenant_id = $1', [tenantId])
-    ).map((r) => r.id),
-  );
+  const departments = new Set((await selectDepartmentIds(tx, tenantId)).map((r) => r.id));
   const mayWrite = opts.rights.mayWrite ?? (() => true);
   const toCreate: NewIndicatorInput[] = [];
   for (const n of opts.newIndicators) {

@@ -18,4 +18,5 @@ export {
   type ReadableIndicator,
 } from './policy.ts';
 export { roundOut } from './honest-output.ts';
+export { selectIndicatorNames, selectIndicatorOwners, selectIndicatorTargets } from './store.ts';
 export { registerIndicatorRoutes } from './routes.ts';

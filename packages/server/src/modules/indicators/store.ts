@@ -1,6 +1,7 @@
 // SQL for indicators and observations. Every query is scoped to one tenant ($1). All indicators are
 // read; who may see which is decided by the policy (./policy.ts) on the cached catalogue.
 import type { Sql } from '../../db/db.ts';
+import type { ReadableIndicator } from './policy.ts';
 
 export interface IndicatorRow {
   id: string;
@@ -202,4 +203,49 @@ export async function countLevelAreas(
     [tenantId, systemId, levelId],
   );
   return r?.n ?? 0;
+}
+
+export interface IndicatorTargetRow {
+  id: string;
+  kind: string;
+  scale: number;
+  department: string;
+  visibility: ReadableIndicator['visibility'];
+  shared_with: string[] | null;
+}
+
+/** Every indicator of the tenant with its kind, scale, department, visibility and shares (imports). */
+export function selectIndicatorTargets(tx: Sql, tenantId: string): Promise<IndicatorTargetRow[]> {
+  return tx.query<IndicatorTargetRow>(
+    `SELECT i.id, i.kind, i.scale, i.department, i.visibility,
+            array_remove(array_agg(s.department_id), NULL) AS shared_with
+       FROM indicator i
+       LEFT JOIN indicator_share s ON s.tenant_id = i.tenant_id AND s.indicator_id = i.id
+      WHERE i.tenant_id = $1
+      GROUP BY i.id, i.kind, i.scale, i.department, i.visibility`,
+    [tenantId],
+  );
+}
+
+/** The department of each of these indicators that exists (imports check ids before creating). */
+export function selectIndicatorOwners(
+  tx: Sql,
+  tenantId: string,
+  ids: string[],
+): Promise<{ id: string; department: string }[]> {
+  return tx.query<{ id: string; department: string }>(
+    'SELECT id, department FROM indicator WHERE tenant_id = $1 AND id = ANY($2::text[])',
+    [tenantId, ids],
+  );
+}
+
+/** Id and German name of every indicator of the tenant (the import's mapping suggestions). */
+export function selectIndicatorNames(
+  sql: Sql,
+  tenantId: string,
+): Promise<{ id: string; name_de: string }[]> {
+  return sql.query<{ id: string; name_de: string }>(
+    'SELECT id, name_de FROM indicator WHERE tenant_id = $1',
+    [tenantId],
+  );
 }

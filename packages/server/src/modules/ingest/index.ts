@@ -26,5 +26,9 @@ export {
   recomputeDerived,
   recomputeDerivedFrom,
   restoreObservationIndexes,
+  selectIndicatorsOfAreas,
+  selectIndicatorsOfSiblingsAfter,
+  selectStoredValues,
+  deleteAreaObservations,
   upsertObservations,
 } from './store-observations.ts';

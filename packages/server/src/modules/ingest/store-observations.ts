@@ -427,3 +427,65 @@ export async function recomputeAggregates(
   }
   return written;
 }
+
+export interface StoredValueRow {
+  i: string;
+  a: number;
+  d: string;
+  v: number | null;
+}
+
+/** The stored values (indicator i, area a, date d) of those of these keys that have one. */
+export function selectStoredValues(
+  tx: Sql,
+  tenantId: string,
+  keys: { indicatorIds: string[]; areaIds: number[]; refDates: string[] },
+): Promise<StoredValueRow[]> {
+  return tx.query<StoredValueRow>(
+    `SELECT o.indicator_id AS i, o.area_id AS a, o.ref_date::text AS d, o.value AS v
+         FROM unnest($2::text[], $3::int[], $4::date[]) AS k(i, a, d)
+         JOIN observation o ON o.tenant_id = $1 AND o.indicator_id = k.i AND o.area_id = k.a
+          AND o.ref_date = k.d`,
+    [tenantId, keys.indicatorIds, keys.areaIds, keys.refDates],
+  );
+}
+
+/** The indicators that have values on these areas. */
+export function selectIndicatorsOfAreas(
+  tx: Sql,
+  tenantId: string,
+  ids: number[],
+): Promise<{ indicator_id: string }[]> {
+  return tx.query<{ indicator_id: string }>(
+    'SELECT DISTINCT indicator_id FROM observation WHERE tenant_id = $1 AND area_id = ANY($2::int[])',
+    [tenantId, ids],
+  );
+}
+
+/** Deletes the values of these areas. */
+export async function deleteAreaObservations(
+  tx: Sql,
+  tenantId: string,
+  ids: number[],
+): Promise<void> {
+  await tx.query('DELETE FROM observation WHERE tenant_id = $1 AND area_id = ANY($2::int[])', [
+    tenantId,
+    ids,
+  ]);
+}
+
+/** The indicators with values after the day on sibling areas of these (same parent). */
+export function selectIndicatorsOfSiblingsAfter(
+  tx: Sql,
+  tenantId: string,
+  ids: number[],
+  validTo: string,
+): Promise<{ indicator_id: string }[]> {
+  return tx.query<{ indicator_id: string }>(
+    `SELECT DISTINCT o.indicator_id FROM observation o
+       JOIN area c ON c.tenant_id = o.tenant_id AND c.id = o.area_id
+      WHERE o.tenant_id = $1 AND o.ref_date > $3::date
+        AND c.parent_id IN (SELECT parent_id FROM area WHERE tenant_id = $1 AND id = ANY($2::int[]))`,
+    [tenantId, ids, validTo],
+  );
+}
