@@ -160,82 +160,84 @@ export function RulesSection() {
         <p className="state state-empty">{t.alertsNoRules}</p>
       )}
       {rules.data && rules.data.length > 0 && (
-        <table className="table" style={{ borderCollapse: 'collapse', textAlign: 'left' }}>
-          <thead>
-            <tr>
-              <th style={CELL}>{t.alertsRuleName}</th>
-              <th style={CELL}>{t.alertsRuleKindHeader}</th>
-              <th style={CELL}>{t.alertsRuleSettings}</th>
-              <th style={CELL}>{t.alertsRuleDepartment}</th>
-              <th style={CELL}>{t.alertsRuleActive}</th>
-              <th style={CELL}>
-                <span className="visually-hidden">{t.alertsRuleActions}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rules.data.map((r) => {
-              const editable = canEditRule(auth.me, r);
-              return [
-                <tr key={r.id}>
-                  <td style={CELL}>{r.nameDe}</td>
-                  <td style={CELL}>{t.alertsRuleKind(r.kind)}</td>
-                  <td style={CELL}>{summary(r)}</td>
-                  <td style={CELL}>{auth.departmentName(r.department) || r.department}</td>
-                  <td style={{ ...CELL, whiteSpace: 'nowrap' }}>
-                    <label>
-                      <input
-                        type="checkbox"
-                        checked={r.active}
-                        disabled={busy || !editable}
-                        onChange={() => void toggle(r)}
-                      />{' '}
-                      {t.alertsRuleActive}
-                      <span className="visually-hidden"> ({r.nameDe})</span>
-                    </label>
-                  </td>
-                  <td style={CELL}>
-                    {editable && (
-                      <button
-                        id={`${id}-edit-${r.id}`}
-                        type="button"
-                        className="btn btn-small"
-                        aria-expanded={editing === r.id}
-                        aria-label={t.alertsRuleEditOf(r.nameDe)}
-                        onClick={() => {
-                          setMessage(null);
-                          setEditing(editing === r.id ? null : r.id);
-                        }}
-                      >
-                        {t.alertsRuleEdit}
-                      </button>
-                    )}{' '}
-                    <HistoryLink entity="alert_rule" id={r.id} name={r.nameDe} />
-                  </td>
-                </tr>,
-                editing === r.id && (
-                  <tr key={`${r.id}-editor`}>
-                    <td colSpan={6} style={{ padding: '4px 0 12px' }}>
-                      <RuleEditor
-                        rule={r}
-                        shares={shares}
-                        directionLabel={directionLabel}
-                        onCancel={() => closeEditor(r.id)}
-                        onSaved={(saved, changed) => {
-                          setMessage(
-                            changed ? t.alertsRuleSaved(saved.nameDe) : t.alertsRuleUnchanged,
-                          );
-                          closeEditor(r.id);
-                          if (changed) rules.reload();
-                        }}
-                      />
+        <div className="list-wrap">
+          <table className="table" style={{ borderCollapse: 'collapse', textAlign: 'left' }}>
+            <thead>
+              <tr>
+                <th style={CELL}>{t.alertsRuleName}</th>
+                <th style={CELL}>{t.alertsRuleKindHeader}</th>
+                <th style={CELL}>{t.alertsRuleSettings}</th>
+                <th style={CELL}>{t.alertsRuleDepartment}</th>
+                <th style={CELL}>{t.alertsRuleActive}</th>
+                <th style={CELL}>
+                  <span className="visually-hidden">{t.alertsRuleActions}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rules.data.map((r) => {
+                const editable = canEditRule(auth.me, r);
+                return [
+                  <tr key={r.id}>
+                    <td style={CELL}>{r.nameDe}</td>
+                    <td style={CELL}>{t.alertsRuleKind(r.kind)}</td>
+                    <td style={CELL}>{summary(r)}</td>
+                    <td style={CELL}>{auth.departmentName(r.department) || r.department}</td>
+                    <td style={{ ...CELL, whiteSpace: 'nowrap' }}>
+                      <label>
+                        <input
+                          type="checkbox"
+                          checked={r.active}
+                          disabled={busy || !editable}
+                          onChange={() => void toggle(r)}
+                        />{' '}
+                        {t.alertsRuleActive}
+                        <span className="visually-hidden"> ({r.nameDe})</span>
+                      </label>
                     </td>
-                  </tr>
-                ),
-              ];
-            })}
-          </tbody>
-        </table>
+                    <td style={CELL}>
+                      {editable && (
+                        <button
+                          id={`${id}-edit-${r.id}`}
+                          type="button"
+                          className="btn btn-small"
+                          aria-expanded={editing === r.id}
+                          aria-label={t.alertsRuleEditOf(r.nameDe)}
+                          onClick={() => {
+                            setMessage(null);
+                            setEditing(editing === r.id ? null : r.id);
+                          }}
+                        >
+                          {t.alertsRuleEdit}
+                        </button>
+                      )}{' '}
+                      <HistoryLink entity="alert_rule" id={r.id} name={r.nameDe} />
+                    </td>
+                  </tr>,
+                  editing === r.id && (
+                    <tr key={`${r.id}-editor`}>
+                      <td colSpan={6} style={{ padding: '4px 0 12px' }}>
+                        <RuleEditor
+                          rule={r}
+                          shares={shares}
+                          directionLabel={directionLabel}
+                          onCancel={() => closeEditor(r.id)}
+                          onSaved={(saved, changed) => {
+                            setMessage(
+                              changed ? t.alertsRuleSaved(saved.nameDe) : t.alertsRuleUnchanged,
+                            );
+                            closeEditor(r.id);
+                            if (changed) rules.reload();
+                          }}
+                        />
+                      </td>
+                    </tr>
+                  ),
+                ];
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
       {mayCreate && (
         <form
