@@ -230,7 +230,7 @@ describe('status flow', () => {
     });
     expect(toNew.statusCode).toBe(400);
     expect(toNew.json().error.message).toBe(
-      `Hinweis ${a.id} ist geschlossen: Er kann nur mit Kommentar wieder auf „gesehen“ gesetzt werden, nicht auf „neu“.`,
+      `Frühwarnung ${a.id} ist geschlossen: Sie kann nur mit Kommentar wieder auf „gesehen“ gesetzt werden, nicht auf „neu“.`,
     );
     const toDiscussed = await api({
       method: 'PATCH',
@@ -262,11 +262,11 @@ describe('status flow', () => {
     const back = await api({ method: 'PATCH', url, payload: { status: 'seen' } });
     expect(back.statusCode).toBe(400);
     expect(back.json().error.message).toBe(
-      `Hinweis ${a.id}: Der Status kann nicht von „besprochen“ zurück auf „gesehen“ gesetzt werden.`,
+      `Frühwarnung ${a.id}: Der Status kann nicht von „besprochen“ zurück auf „gesehen“ gesetzt werden.`,
     );
     const same = await api({ method: 'PATCH', url, payload: { status: 'discussed' } });
     expect(same.statusCode).toBe(400);
-    expect(same.json().error.message).toBe(`Hinweis ${a.id} ist schon „besprochen“.`);
+    expect(same.json().error.message).toBe(`Frühwarnung ${a.id} ist schon „besprochen“.`);
 
     const closedAgain = await api({
       method: 'PATCH',

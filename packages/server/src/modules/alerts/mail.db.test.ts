@@ -233,7 +233,7 @@ describe('alert e-mail', () => {
       alertsMailed: 0,
       failed: 0,
       message:
-        'E-Mail-Versand ist nicht eingerichtet – die Administration kann ihn einrichten. Bis dahin erscheinen Hinweise nur in der Anwendung.',
+        'E-Mail-Versand ist nicht eingerichtet – die Administration kann ihn einrichten. Bis dahin erscheinen Frühwarnungen nur in der Anwendung.',
     });
     expect(sink.mails).toHaveLength(0);
     expect(await mailRows()).toBe(0);
@@ -261,9 +261,9 @@ describe('alert e-mail', () => {
     expect(sent[0]!.subject).toMatch(/^Sozialraum: /);
     for (const m of sink.mails) {
       expect(m.subject).toBe(
-        'Sozialraum: neuer Hinweis für Gebiet 03200001 (Anstieg der Kinderarmut)',
+        'Sozialraum: neue Frühwarnung für Gebiet 03200001 (Anstieg der Kinderarmut)',
       );
-      expect(m.body).toContain('die Frühwarnung hat einen neuen Hinweis angelegt');
+      expect(m.body).toContain('das Frühwarnsystem hat eine neue Frühwarnung ausgelöst');
       expect(m.body).toContain(alert.explanation);
       expect(m.body).toContain(`Gebietsprofil: http://127.0.0.1:8123/gebiete/${ids['03200001']}`);
       expect(m.body).toContain(
@@ -276,7 +276,7 @@ describe('alert e-mail', () => {
   it('sends nothing twice when detection runs again', async () => {
     const res = await detect(appMail);
     expect(res.mail).toMatchObject({ mode: 'smtp', sent: 0, alertsMailed: 0, failed: 0 });
-    expect(res.mail.message).toBe('Keine neuen Hinweise für Abonnenten: keine E-Mail verschickt.');
+    expect(res.mail.message).toBe('Keine neuen Frühwarnungen für Abonnenten: keine E-Mail verschickt.');
     expect(sink.mails).toHaveLength(2);
     const again = await sendAlertMails(db, 'berlin', {
       smtpUrl: sink.url,

@@ -78,9 +78,9 @@ async function findPending(db: Db, tenantId: string): Promise<Pending[]> {
 export function formatSubject(alerts: readonly AlertItem[]): string {
   const first = alerts[0];
   if (alerts.length === 1 && first)
-    return `Sozialraum: neuer Hinweis für ${first.area.name} (${first.ruleName})`;
+    return `Sozialraum: neue Frühwarnung für ${first.area.name} (${first.ruleName})`;
   const areas = new Set(alerts.map((a) => a.area.id)).size;
-  return `Sozialraum: ${alerts.length} neue Hinweise in ${areas === 1 ? 'einem Gebiet' : `${areas} Gebieten`}`;
+  return `Sozialraum: ${alerts.length} neue Frühwarnungen in ${areas === 1 ? 'einem Gebiet' : `${areas} Gebieten`}`;
 }
 
 /** German plain-text body: one block per alert with its explanation and links to map and profile. */
@@ -89,8 +89,8 @@ export function formatBody(alerts: readonly AlertItem[], baseUrl: string): strin
     'Guten Tag,',
     '',
     alerts.length === 1
-      ? 'die Frühwarnung hat einen neuen Hinweis angelegt, der zu Ihrem Abonnement passt:'
-      : `die Frühwarnung hat ${alerts.length} neue Hinweise angelegt, die zu Ihrem Abonnement passen:`,
+      ? 'das Frühwarnsystem hat eine neue Frühwarnung ausgelöst, die zu Ihrem Abonnement passt:'
+      : `das Frühwarnsystem hat ${alerts.length} neue Frühwarnungen ausgelöst, die zu Ihrem Abonnement passen:`,
     '',
   ];
   for (const a of alerts) {
@@ -104,9 +104,9 @@ export function formatBody(alerts: readonly AlertItem[], baseUrl: string): strin
     );
   }
   lines.push(
-    `Alle Hinweise: ${baseUrl}/hinweise`,
+    `Alle Frühwarnungen: ${baseUrl}/hinweise`,
     '',
-    'Diese Nachricht wurde automatisch verschickt, weil Sie Hinweise abonniert haben.',
+    'Diese Nachricht wurde automatisch verschickt, weil Sie Frühwarnungen abonniert haben.',
   );
   return lines.join('\n');
 }
@@ -128,7 +128,7 @@ export async function sendAlertMails(
       alertsMailed: 0,
       failed: 0,
       message:
-        'E-Mail-Versand ist nicht eingerichtet – die Administration kann ihn einrichten. Bis dahin erscheinen Hinweise nur in der Anwendung.',
+        'E-Mail-Versand ist nicht eingerichtet – die Administration kann ihn einrichten. Bis dahin erscheinen Frühwarnungen nur in der Anwendung.',
     };
   const pending = await findPending(db, tenantId);
   const byEmail = new Map<string, Pending[]>();
@@ -205,9 +205,9 @@ export async function sendAlertMails(
   }
   report.message =
     report.failed > 0
-      ? `E-Mail-Versand fehlgeschlagen für ${report.failed} Empfänger (die Hinweise sind gespeichert; nächster Versuch beim nächsten Prüflauf): ${errors.join('; ')}`
+      ? `E-Mail-Versand fehlgeschlagen für ${report.failed} Empfänger (die Frühwarnungen sind gespeichert; nächster Versuch beim nächsten Prüflauf): ${errors.join('; ')}`
       : report.sent > 0
-        ? `${report.sent} E-Mail(s) an Abonnenten verschickt (${report.alertsMailed} Hinweis-Zuordnungen).`
-        : 'Keine neuen Hinweise für Abonnenten: keine E-Mail verschickt.';
+        ? `${report.sent} E-Mail(s) an Abonnenten verschickt (${report.alertsMailed} Frühwarnungs-Zuordnungen).`
+        : 'Keine neuen Frühwarnungen für Abonnenten: keine E-Mail verschickt.';
   return report;
 }

@@ -161,7 +161,7 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     url: '/api/alerts/detect',
     operationId: 'detectAlerts',
     summary:
-      'Prüft alle aktiven Regeln am jüngsten Paar von Stichtagen; legt neue Hinweise an, Rauschen wird zurückgehalten',
+      'Prüft alle aktiven Regeln am jüngsten Paar von Stichtagen; legt neue Frühwarnungen an, Rauschen wird zurückgehalten',
     tags,
     permission: 'alerts.detect',
     body: detectBodySchema,
@@ -191,7 +191,7 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     method: 'GET',
     url: '/api/alerts',
     operationId: 'listAlerts',
-    summary: 'Hinweise, neueste zuerst (Filter: status, area, indicator)',
+    summary: 'Frühwarnungen, neueste zuerst (Filter: status, area, indicator)',
     tags,
     permission: 'alerts.read',
     querystring: alertsQuerySchema,
@@ -210,7 +210,7 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     url: '/api/alerts/:id',
     operationId: 'updateAlertStatus',
     summary:
-      'Setzt den Status eines Hinweises (gesehen, besprochen, geschlossen – Schließen mit Kommentar)',
+      'Setzt den Status einer Frühwarnung (gesehen, besprochen, geschlossen – Schließen mit Kommentar)',
     tags,
     permission: 'alerts.handle',
     params: idParamsSchema,
@@ -219,7 +219,7 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     handler: async ({ params, body, auth, request }) => {
       const [alert] = await listAlerts(ctx.db, auth.tenantId, { id: params.id });
       if (!alert || !(await alertVisible(alert, await alertReader(ctx.db, auth))))
-        throw notFound(`Hinweis ${params.id} gibt es nicht.`);
+        throw notFound(`Frühwarnung ${params.id} gibt es nicht.`);
       return setAlertStatus(ctx.db, auth.tenantId, params.id, {
         ...body,
         actor: auditActor(auth, request, 'alerts.handle'),
@@ -231,7 +231,7 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: AppContext): void
     method: 'GET',
     url: '/api/alert-subscriptions',
     operationId: 'listAlertSubscriptions',
-    summary: 'Abonnements von Hinweisen (E-Mail-Adresse je Gebiet, Indikator oder Regel)',
+    summary: 'Abonnements von Frühwarnungen (E-Mail-Adresse je Gebiet, Indikator oder Regel)',
     tags,
     permission: 'alerts.subscribe',
     response: subscriptionListSchema,

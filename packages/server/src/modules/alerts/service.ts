@@ -425,18 +425,18 @@ export function checkStatusChange(
   to: AlertItem['status'],
   comment: string | undefined,
 ): string | null {
-  if (from === to) return `Hinweis ${id} ist schon „${STATUS_DE[to]}“.`;
+  if (from === to) return `Frühwarnung ${id} ist schon „${STATUS_DE[to]}“.`;
   if (from === 'closed') {
     if (to !== 'seen')
-      return `Hinweis ${id} ist geschlossen: Er kann nur mit Kommentar wieder auf „gesehen“ gesetzt werden, nicht auf „${STATUS_DE[to]}“.`;
+      return `Frühwarnung ${id} ist geschlossen: Sie kann nur mit Kommentar wieder auf „gesehen“ gesetzt werden, nicht auf „${STATUS_DE[to]}“.`;
     if (!comment)
-      return `Hinweis ${id}: Zum Wiederöffnen ist ein Kommentar nötig (warum der Hinweis wieder offen ist).`;
+      return `Frühwarnung ${id}: Zum Wiederöffnen ist ein Kommentar nötig (warum die Frühwarnung wieder offen ist).`;
     return null;
   }
   if (STATUS_ORDER[to] < STATUS_ORDER[from])
-    return `Hinweis ${id}: Der Status kann nicht von „${STATUS_DE[from]}“ zurück auf „${STATUS_DE[to]}“ gesetzt werden.`;
+    return `Frühwarnung ${id}: Der Status kann nicht von „${STATUS_DE[from]}“ zurück auf „${STATUS_DE[to]}“ gesetzt werden.`;
   if (to === 'closed' && !comment)
-    return `Hinweis ${id}: Zum Schließen ist ein Kommentar nötig (z. B. was besprochen oder veranlasst wurde).`;
+    return `Frühwarnung ${id}: Zum Schließen ist ein Kommentar nötig (z. B. was besprochen oder veranlasst wurde).`;
   return null;
 }
 
@@ -452,11 +452,11 @@ export async function setAlertStatus(
       'SELECT status FROM alert WHERE tenant_id = $1 AND id = $2 FOR UPDATE',
       [tenantId, id],
     );
-    if (!current) throw notFound(`Hinweis ${id} gibt es nicht.`);
+    if (!current) throw notFound(`Frühwarnung ${id} gibt es nicht.`);
     const refused = checkStatusChange(id, current.status, body.status, body.comment);
     if (refused) throw badRequest(refused);
     const done = await updateAlertStatus(tx, tenantId, id, body.status, body.comment ?? null);
-    if (!done) throw notFound(`Hinweis ${id} gibt es nicht.`);
+    if (!done) throw notFound(`Frühwarnung ${id} gibt es nicht.`);
     await writeAudit(tx, tenantId, {
       actor: body.actor,
       action: 'alerts.status',

@@ -41,7 +41,7 @@ export function registerAreaLifecycleRoutes(app: FastifyInstance, ctx: AppContex
     url: '/api/areas/:id/removal',
     operationId: 'previewAreaRemoval',
     summary:
-      'Vorschau: was mit dem Gebiet entfernt würde (Werte, Standort-Zuordnungen, Hinweise, Abos)',
+      'Vorschau: was mit dem Gebiet entfernt würde (Werte, Standort-Zuordnungen, Frühwarnungen, Abos)',
     tags: ['Gebiete'],
     permission: 'imports.areas',
     params: areaIdParams,

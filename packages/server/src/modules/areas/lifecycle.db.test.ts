@@ -123,7 +123,7 @@ describe('area removal', () => {
       removable: true,
     });
     expect(res.json().message).toBe(
-      'Entfernt würden das Gebiet 01100101 Stülerstraße mit 5 Werten, 1 Standort-Zuordnung, 0 Hinweisen und 1 Abo.',
+      'Entfernt würden das Gebiet 01100101 Stülerstraße mit 5 Werten, 1 Standort-Zuordnung, 0 Frühwarnungen und 1 Abo.',
     );
     expect(res.json().indicators.map((i: { id: string }) => i.id)).toEqual([
       'ewr_total',

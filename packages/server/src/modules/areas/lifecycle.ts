@@ -82,7 +82,7 @@ export async function previewAreaRemoval(
   const { children, ...counts } = c!;
   const removable = children === 0;
   const message = removable
-    ? `Entfernt würden das Gebiet ${label(a)} mit ${of(counts.values, 'Wert', 'Werten')}, ${of(counts.pointAssignments, 'Standort-Zuordnung', 'Standort-Zuordnungen')}, ${of(counts.alerts, 'Hinweis', 'Hinweisen')} und ${of(counts.subscriptions, 'Abo', 'Abos')}.`
+    ? `Entfernt würden das Gebiet ${label(a)} mit ${of(counts.values, 'Wert', 'Werten')}, ${of(counts.pointAssignments, 'Standort-Zuordnung', 'Standort-Zuordnungen')}, ${of(counts.alerts, 'Frühwarnung', 'Frühwarnungen')} und ${of(counts.subscriptions, 'Abo', 'Abos')}.`
     : `${label(a)} kann nicht entfernt werden: ${n(children)} Gebiete einer unteren Ebene gehören zu ihm – bitte zuerst diese entfernen oder die untere Ebene neu einlesen.`;
   return {
     area: { id: a.id, code: a.code, name: a.name, systemId: a.system_id, levelId: a.level_id },
@@ -97,7 +97,7 @@ export async function previewAreaRemoval(
 const COUNT_NAMES: Record<keyof RemovalCounts, string> = {
   values: 'Werte',
   pointAssignments: 'Standort-Zuordnungen',
-  alerts: 'Hinweise',
+  alerts: 'Frühwarnungen',
   subscriptions: 'Abos',
   synonyms: 'Schreibweisen',
 };

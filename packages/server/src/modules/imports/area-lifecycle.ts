@@ -91,7 +91,7 @@ export async function handleMissingAreas(
     examples: gone.slice(0, EXAMPLES).map((r) => `${r.code} ${r.name}`),
   };
   const n = (x: number) => x.toLocaleString('de-DE');
-  const what = `${n(missing.count)} Gebiete der Ebene „${target.levelId}“ fehlen in der Datei (${missing.examples.join(', ')}${gone.length > EXAMPLES ? ', …' : ''}), mit ${n(missing.values)} Werten und ${n(missing.alerts)} Hinweisen`;
+  const what = `${n(missing.count)} Gebiete der Ebene „${target.levelId}“ fehlen in der Datei (${missing.examples.join(', ')}${gone.length > EXAMPLES ? ', …' : ''}), mit ${n(missing.values)} Werten und ${n(missing.alerts)} Frühwarnungen`;
   if (choice === 'retire') return retireMissing(tx, tenantId, ids, missing, what, file, validFrom);
   if (choice !== 'remove')
     return {
