@@ -276,7 +276,9 @@ describe('alert e-mail', () => {
   it('sends nothing twice when detection runs again', async () => {
     const res = await detect(appMail);
     expect(res.mail).toMatchObject({ mode: 'smtp', sent: 0, alertsMailed: 0, failed: 0 });
-    expect(res.mail.message).toBe('Keine neuen Frühwarnungen für Abonnenten: keine E-Mail verschickt.');
+    expect(res.mail.message).toBe(
+      'Keine neuen Frühwarnungen für Abonnenten: keine E-Mail verschickt.',
+    );
     expect(sink.mails).toHaveLength(2);
     const again = await sendAlertMails(db, 'berlin', {
       smtpUrl: sink.url,
