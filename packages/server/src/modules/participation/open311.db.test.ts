@@ -11,6 +11,7 @@ import { adminHeaders, createTestUser, injectAs, tokenHeaders } from '../../test
 import type { Db } from '../../db/db.ts';
 import { insertFixture, testContext } from '../../testing/fixtures.ts';
 import { createTestDb } from '../../testing/test-db.ts';
+import { OPEN311_LIMITS } from './open311.ts';
 import { forgetPlaces } from './place.ts';
 
 const DIR = new URL('../../../../../standards/open311-georeport-v2/', import.meta.url);
@@ -219,6 +220,49 @@ describe('Open311 GeoReport v2 submissions with an api_key', () => {
     });
     expect(revoked.statusCode).toBe(403);
     expect(revoked.json<unknown[]>()).toHaveLength(1);
+  });
+});
+
+describe('Open311 limits (ADR 0031)', () => {
+  const payload = {
+    service_code: 'health',
+    lat: 52.05,
+    long: 13.15,
+    description: 'Die Grünanlage braucht mehr Bänke.',
+  };
+  const post = (api_key: string, remoteAddress: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      remoteAddress,
+      payload: { ...payload, api_key },
+    });
+
+  it('locks an address out after 10 refused keys, even for a valid key, with Retry-After', async () => {
+    const { secret } = await newKey('Sperrtest');
+    const ip = '192.0.2.10';
+    for (let i = 0; i < OPEN311_LIMITS.refusedPerIp.allowed; i++)
+      expect((await post(`o311_falsch${i}`, ip)).statusCode).toBe(403);
+    const locked = await post(secret, ip);
+    expect(locked.statusCode).toBe(429);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(locked.json()).toEqual([
+      { code: 429, description: expect.stringMatching(/ungültige Schlüssel/) },
+    ]);
+    expect((await post(secret, '192.0.2.11')).statusCode).toBe(200);
+  });
+
+  it('takes 100 submissions per key in ten minutes and refuses the 101st with 429', async () => {
+    const { secret } = await newKey('Kontingenttest');
+    const other = await newKey('Andere App');
+    for (let i = 0; i < OPEN311_LIMITS.perKey.limit; i++) {
+      const res = await post(secret, `198.51.100.${i % 50}`);
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const over = await post(secret, '198.51.100.200');
+    expect(over.statusCode).toBe(429);
+    expect(over.json<{ description: string }[]>()[0]!.description).toMatch(/diesem Schlüssel/);
+    expect((await post(other.secret, '198.51.100.201')).statusCode).toBe(200);
   });
 });
 
