@@ -35,7 +35,7 @@ const GEOMETRY_PATH = '/api/area-systems/lor2021/levels/plr/geometry';
 export { de, type Section } from './format.ts';
 
 /**
- * Runs the benchmarks; returns the process exit code. Options: --only a,b,c,d,e,f,g,h,i  --rows N
+ * Runs the benchmarks; returns the process exit code. Options: --only a,b,c,d,e,f,g,h,i,j  --rows N
  * --seconds S  --rounds N  --no-write  --database-url (h: an empty database on a PostgreSQL server).
  * Only the measured sections are replaced in docs/benchmarks.md.
  */
@@ -51,7 +51,7 @@ export async function runBenchmarks(args: string[]): Promise<number> {
       'database-url': { type: 'string' },
     },
   });
-  const only = new Set((opts.only ?? 'a,b,c,d,e,f,g,i').split(',').map((s) => s.trim()));
+  const only = new Set((opts.only ?? 'a,b,c,d,e,f,g,i,j').split(',').map((s) => s.trim()));
   const rows = Math.max(1000, Math.min(5_000_000, Number(opts.rows) || 1_000_000));
   const loadSeconds = Math.max(1, Math.min(60, Number(opts.seconds) || 10));
   const rounds = Math.max(1, Math.min(9, Number(opts.rounds) || 3));
@@ -85,7 +85,7 @@ export async function runBenchmarks(args: string[]): Promise<number> {
         sections.push(await benchPostgres(opts['database-url'], work, rows));
       else console.log('(h) übersprungen: --database-url postgres://… (leere Datenbank) fehlt.');
     }
-    if (!['a', 'b', 'c', 'd', 'f', 'g'].some((k) => only.has(k))) return finish();
+    if (!['a', 'b', 'c', 'd', 'f', 'g', 'j'].some((k) => only.has(k))) return finish();
     // (a) always when a database is needed: the other benchmarks run against the database it fills
     const a = await benchDemoImport({ dataDir: path.join(work, 'pglite') });
     db = a.db;
@@ -120,6 +120,10 @@ export async function runBenchmarks(args: string[]): Promise<number> {
           rows: 300_000,
         }),
       );
+    if (only.has('j')) {
+      const { benchParticipation } = await import('./participation.ts');
+      sections.push(await benchParticipation(db, base, TENANT));
+    }
     if (only.has('c')) sections.push(await benchMillionRows(db, work, rows));
   } finally {
     await app?.close();
@@ -132,7 +136,7 @@ export async function runBenchmarks(args: string[]): Promise<number> {
     const machine = await describeMachine();
     sections.sort((x, y) => x.title.localeCompare(y.title));
     const measured = [...only]
-      .filter((k) => /^[a-i]$/.test(k) && (k !== 'h' || opts['database-url']))
+      .filter((k) => /^[a-j]$/.test(k) && (k !== 'h' || opts['database-url']))
       .sort();
     const md = renderMarkdown(machine, sections, extra, Date.now() - t0, measured);
     console.log(`\n${md}`);
