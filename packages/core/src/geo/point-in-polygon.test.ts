@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { loadBerlinKitas, loadBerlinPlr } from './berlin-fixture.ts';
+import { loadBerlinKitas, loadBerlinPlr, type PlrFeature } from './berlin-fixture.ts';
 import { createPointLocator, pointInPolygon } from './point-in-polygon.ts';
 import type { Position } from './types.ts';
 
@@ -91,3 +91,103 @@ test('the indexed locator finds the same Planungsraum as brute force for 300 ran
   }
   expect(hits.filter((h) => h >= 0).length / n).toBeCloseTo(0.52, 1); // Berlin fills ≈ 52 % of its bounding box
 }, 30_000);
+
+// Two areas sharing a slanted edge and a vertex with a third: every point on the shared boundary,
+// including vertices and points whose coordinates round, lies in exactly one of them.
+test('puts a point on a shared edge or vertex into exactly one area', () => {
+  const left = {
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [0, 0],
+        [3.1, 0],
+        [2.3, 7.7],
+        [0, 7.7],
+        [0, 0],
+      ],
+    ],
+  };
+  const right = {
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [3.1, 0],
+        [9, 0],
+        [9, 7.7],
+        [2.3, 7.7],
+        [3.1, 0],
+      ],
+    ],
+  };
+  const top = {
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [0, 7.7],
+        [2.3, 7.7],
+        [9, 7.7],
+        [9, 9],
+        [0, 9],
+        [0, 7.7],
+      ],
+    ],
+  };
+  const areas = [left, right, top];
+  const onBoundary: Position[] = [
+    [3.1, 0.000001],
+    [2.3, 7.7],
+    [0.5, 7.7],
+    [6, 7.7],
+  ];
+  for (let i = 1; i < 200; i++) {
+    const t = i / 200; // points on the slanted edge, with rounding in both coordinates
+    onBoundary.push([3.1 + (2.3 - 3.1) * t, 7.7 * t]);
+  }
+  const locator = createPointLocator(areas.map((geometry) => ({ geometry })));
+  for (const p of onBoundary) {
+    const containing = areas.filter((g) => pointInPolygon(p, g)).length;
+    expect(containing, `${p[0]}, ${p[1]}`).toBe(1);
+    expect(locator.locate(p[0]!, p[1]!)).toBeGreaterThanOrEqual(0);
+  }
+});
+
+test('puts the midpoints of shared Berlin Planungsraum edges into exactly one area', () => {
+  const plr = loadBerlinPlr();
+  const key = (a: Position, b: Position) => `${a[0]},${a[1]};${b[0]},${b[1]}`;
+  const edges = new Map<string, number>();
+  plr.forEach((f, i) => {
+    for (const ring of f.geometry.coordinates)
+      for (let k = 1; k < ring.length; k++) edges.set(key(ring[k - 1]!, ring[k]!), i);
+  });
+  // an edge walked the other way by another area is a shared edge
+  const shared: [Position, Position][] = [];
+  plr.forEach((f, i) => {
+    for (const ring of f.geometry.coordinates)
+      for (let k = 1; k < ring.length; k++) {
+        const other = edges.get(key(ring[k]!, ring[k - 1]!));
+        if (other !== undefined && other > i) shared.push([ring[k - 1]!, ring[k]!]);
+      }
+  });
+  expect(shared.length).toBeGreaterThan(10_000);
+  const bbox = (g: PlrFeature['geometry']) => {
+    const xs = g.coordinates[0]!.map((p) => p[0]!);
+    const ys = g.coordinates[0]!.map((p) => p[1]!);
+    return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)] as const;
+  };
+  const boxes = plr.map((f) => bbox(f.geometry));
+  let checked = 0;
+  for (let s = 0; s < shared.length; s += 7) {
+    const [a, b] = shared[s]!;
+    // the midpoint: a vertex may also lie on the city's outer edge, where 0 areas is right
+    const p: Position = [(a[0]! + b[0]!) / 2, (a[1]! + b[1]!) / 2];
+    let containing = 0;
+    plr.forEach((f, i) => {
+      const [x0, y0, x1, y1] = boxes[i]!;
+      if (p[0]! >= x0 && p[0]! <= x1 && p[1]! >= y0 && p[1]! <= y1)
+        containing += pointInPolygon(p, f.geometry) ? 1 : 0;
+    });
+    expect(containing, `${p[0]}, ${p[1]}`).toBe(1);
+    checked++;
+  }
+  expect(checked).toBeGreaterThan(1000);
+});

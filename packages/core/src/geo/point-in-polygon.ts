@@ -4,7 +4,12 @@ import Flatbush from 'flatbush';
 import { polygonsOf } from './types.ts';
 import type { AreaGeometry, Position } from './types.ts';
 
-/** True if (x, y) lies inside the rings (even–odd rule: holes excluded). Points exactly on an edge may go either way. */
+/**
+ * True if (x, y) lies inside the rings (even–odd rule: holes excluded). A point exactly on an edge or
+ * vertex is decided as if moved an infinitesimal step up and to the left (see crosses), the same way
+ * for every polygon: in a partition whose neighbours share their boundary vertices, a point on a
+ * shared edge or vertex belongs to exactly one area (docs/methods/spatial-join.md).
+ */
 function insideFlat(xy: Float64Array, ringStarts: Uint32Array, x: number, y: number): boolean {
   let inside = false;
   for (let r = 0; r + 1 < ringStarts.length; r++) {
@@ -16,14 +21,20 @@ function insideFlat(xy: Float64Array, ringStarts: Uint32Array, x: number, y: num
   return inside;
 }
 
-/** Does the rightward ray from (x, y) cross the edge ending at flat offset k (W. R. Franklin's PNPOLY test)? */
+/**
+ * Does the rightward ray from (x, y) cross the edge ending at flat offset k (W. R. Franklin's PNPOLY
+ * test)? The crossing is computed from the edge's lower end, whichever way the ring runs: two areas
+ * that share the edge walk it in opposite directions, and must get the same rounding for a point on it.
+ */
 function crosses(xy: Float64Array, k: number, x: number, y: number): boolean {
   const yi = xy[k + 1]!,
     yj = xy[k - 1]!;
   if (yi > y === yj > y) return false;
   const xi = xy[k]!,
     xj = xy[k - 2]!;
-  return x < ((xj - xi) * (y - yi)) / (yj - yi) + xi;
+  return yi < yj
+    ? x < ((xj - xi) * (y - yi)) / (yj - yi) + xi
+    : x < ((xi - xj) * (y - yj)) / (yi - yj) + xj;
 }
 
 interface FlatPolygon {
