@@ -35,7 +35,7 @@ const GEOMETRY_PATH = '/api/area-systems/lor2021/levels/plr/geometry';
 export { de, type Section } from './format.ts';
 
 /**
- * Runs the benchmarks; returns the process exit code. Options: --only a,b,c,d,e,f,g,h,i,j  --rows N
+ * Runs the benchmarks; returns the process exit code. Options: --only a,b,c,d,e,f,g,h,i,j,k  --rows N
  * --seconds S  --rounds N  --no-write  --database-url (h: an empty database on a PostgreSQL server).
  * Only the measured sections are replaced in docs/benchmarks.md.
  */
@@ -49,9 +49,11 @@ export async function runBenchmarks(args: string[]): Promise<number> {
       rounds: { type: 'string', default: '3' },
       'no-write': { type: 'boolean', default: false },
       'database-url': { type: 'string' },
+      points: { type: 'string', default: '5000000' },
+      'postgis-url': { type: 'string' },
     },
   });
-  const only = new Set((opts.only ?? 'a,b,c,d,e,f,g,i,j').split(',').map((s) => s.trim()));
+  const only = new Set((opts.only ?? 'a,b,c,d,e,f,g,i,j,k').split(',').map((s) => s.trim()));
   const rows = Math.max(1000, Math.min(5_000_000, Number(opts.rows) || 1_000_000));
   const loadSeconds = Math.max(1, Math.min(60, Number(opts.seconds) || 10));
   const rounds = Math.max(1, Math.min(9, Number(opts.rounds) || 3));
@@ -78,6 +80,12 @@ export async function runBenchmarks(args: string[]): Promise<number> {
       const md = await benchParsers();
       console.log(md);
       extra.push(md);
+    }
+    if (only.has('k')) {
+      // (k) the spatial join at scale (bench/spatial-join.ts), PostGIS with --postgis-url
+      const { benchSpatialJoin } = await import('./spatial-join.ts');
+      const points = Math.max(10_000, Math.min(20_000_000, Number(opts.points) || 5_000_000));
+      sections.push(await benchSpatialJoin(points, opts['postgis-url']));
     }
     if (only.has('h')) {
       // (h) a and c once more on a PostgreSQL server (an empty database named by --database-url)
@@ -136,7 +144,7 @@ export async function runBenchmarks(args: string[]): Promise<number> {
     const machine = await describeMachine();
     sections.sort((x, y) => x.title.localeCompare(y.title));
     const measured = [...only]
-      .filter((k) => /^[a-j]$/.test(k) && (k !== 'h' || opts['database-url']))
+      .filter((k) => /^[a-k]$/.test(k) && (k !== 'h' || opts['database-url']))
       .sort();
     const md = renderMarkdown(machine, sections, extra, Date.now() - t0, measured);
     console.log(`\n${md}`);
@@ -629,9 +637,9 @@ const INTRO = `# Benchmarks
 
 \`npm run bench\` (= \`sozialraum bench\`, Quelltext \`bench/run.ts\`) misst, jeweils neben einer
 Vergleichsgröße aus demselben Lauf, und ersetzt unten die Abschnitte, die der Lauf gemessen hat (die übrigen
-bleiben stehen, mit dem Kopf ihres Laufs). Optionen: \`--only a,b,c,d,e,f,g,h\`, \`--rows N\` (Standard 1.000.000),
+bleiben stehen, mit dem Kopf ihres Laufs). Optionen: \`--only a,b,c,d,e,f,g,h,i,j,k\`, \`--rows N\` (Standard 1.000.000), \`--points N\` (k, Standard 5.000.000),
 \`--seconds S\` (Lastdauer, Standard 10), \`--rounds N\` (Runden der Lasttests b und g, Standard 3), \`--no-write\`,
-\`--database-url postgres://…\` (für h: eine leere Datenbank auf einem PostgreSQL-Server).
+\`--database-url postgres://…\` (für h: eine leere Datenbank auf einem PostgreSQL-Server), \`--postgis-url postgres://…\` (für k: ein Server mit PostGIS als Vergleich).
 
 - **a** Berlin-Demo in eine leere PGlite-Datenbank laden – Vergleich: dieselben Dateien nur lesen und parsen.
 - **b** \`GET /api/values\` (542 Planungsräume) unter 32 gleichzeitigen Clients, mit \`Accept-Encoding\` wie ein Browser (gzip), ohne, und mit \`If-None-Match\` (304) – Vergleich: \`GET /api/health\` unter derselben Last in derselben Runde.
@@ -641,6 +649,8 @@ bleiben stehen, mit dem Kopf ihres Laufs). Optionen: \`--only a,b,c,d,e,f,g,h\`,
 - **f** Anmeldung und berechtigtes Lesen (\`bench/access.ts\`) – Vergleich: dieselbe Anfrage ohne Anmeldung; argon2id allein.
 - **g** Gebietsprofil und OGC-Seite (limit 100) unter 32 Clients, dazu beide während eines Imports von 300.000 Zeilen – Vergleich: \`GET /api/health\` bzw. dieselbe Last ohne Import.
 - **h** a und c noch einmal auf einem PostgreSQL-Server (nur mit \`--database-url\`, nicht in der Voreinstellung) – Vergleich wie dort.
+- **j** 1.000 Hinweise der Beteiligung gleichzeitig (\`bench/participation.ts\`, von 100 Loopback-Adressen): keiner verloren, kein 5xx, jeder genau einmal gespeichert; eine Flut von einer Adresse wird begrenzt – Vergleich: 1.000 × \`GET /api/health\` gleichzeitig.
+- **k** Räumliche Zuordnung (\`bench/spatial-join.ts\`): 5.000.000 Zufallspunkte × LOR 2021 (542 Planungsräume und alle vier Ebenen), ein Kern, Stichprobe gegen naive Prüfung – Vergleich: Koordinaten nur lesen bzw. aus CSV lesen; PostGIS \`ST_Contains\` mit \`--postgis-url\`.
 
 Alle Lasttests laufen nur gegen 127.0.0.1 und enden von selbst.
 

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { loadBerlinKitas, loadBerlinPlr, type PlrFeature } from './berlin-fixture.ts';
 import { createPointLocator, pointInPolygon } from './point-in-polygon.ts';
-import type { Position } from './types.ts';
+import type { PolygonGeometry, Position } from './types.ts';
 
 const outer: Position[] = [
   [0, 0],
@@ -95,8 +95,8 @@ test('the indexed locator finds the same Planungsraum as brute force for 300 ran
 // Two areas sharing a slanted edge and a vertex with a third: every point on the shared boundary,
 // including vertices and points whose coordinates round, lies in exactly one of them.
 test('puts a point on a shared edge or vertex into exactly one area', () => {
-  const left = {
-    type: 'Polygon' as const,
+  const left: PolygonGeometry = {
+    type: 'Polygon',
     coordinates: [
       [
         [0, 0],
@@ -107,8 +107,8 @@ test('puts a point on a shared edge or vertex into exactly one area', () => {
       ],
     ],
   };
-  const right = {
-    type: 'Polygon' as const,
+  const right: PolygonGeometry = {
+    type: 'Polygon',
     coordinates: [
       [
         [3.1, 0],
@@ -119,8 +119,8 @@ test('puts a point on a shared edge or vertex into exactly one area', () => {
       ],
     ],
   };
-  const top = {
-    type: 'Polygon' as const,
+  const top: PolygonGeometry = {
+    type: 'Polygon',
     coordinates: [
       [
         [0, 7.7],
