@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { loadBerlinKitas, loadBerlinPlr, type PlrFeature } from './berlin-fixture.ts';
 import { createPointLocator, pointInPolygon } from './point-in-polygon.ts';
-import type { PolygonGeometry, Position } from './types.ts';
+import type { AreaGeometry, PolygonGeometry, Position } from './types.ts';
 
 const outer: Position[] = [
   [0, 0],
@@ -191,3 +191,46 @@ test('puts the midpoints of shared Berlin Planungsraum edges into exactly one ar
   }
   expect(checked).toBeGreaterThan(1000);
 });
+
+// Random star-shaped polygons with a hole, some as MultiPolygons of two parts: the indexed, banded
+// locator must give what testing every feature without an index gives (seeded, reproducible).
+test('the locator equals a naive test of every feature on random polygons with holes and multipolygons', () => {
+  let seed = 7;
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const star = (cx: number, cy: number, r: number, n: number): Position[] => {
+    const ring: Position[] = [];
+    for (let k = 0; k < n; k++) {
+      const a = (2 * Math.PI * k) / n;
+      const d = r * (0.5 + 0.5 * rnd());
+      ring.push([cx + d * Math.cos(a), cy + d * Math.sin(a)]);
+    }
+    ring.push(ring[0]!);
+    return ring;
+  };
+  const features = Array.from({ length: 60 }, (_, i) => {
+    const cx = (i % 10) * 10 + 5;
+    const cy = Math.floor(i / 10) * 10 + 5;
+    const part = (x: number, y: number, r: number) => [
+      star(x, y, r, 5 + Math.floor(rnd() * 40)),
+      [...star(x, y, r * 0.2, 6)].reverse(), // a hole around the centre
+    ];
+    const geometry: AreaGeometry =
+      i % 3 === 0
+        ? { type: 'MultiPolygon', coordinates: [part(cx - 2, cy, 2.5), part(cx + 2.5, cy, 2)] }
+        : { type: 'Polygon', coordinates: part(cx, cy, 5) };
+    return { geometry };
+  });
+  const locator = createPointLocator(features);
+  let inside = 0;
+  for (let i = 0; i < 4000; i++) {
+    const p: Position = [rnd() * 100, rnd() * 60];
+    const naive = features.findIndex((f) => pointInPolygon(p, f.geometry));
+    expect(locator.locate(p[0]!, p[1]!), `${p[0]}, ${p[1]}`).toBe(naive);
+    if (naive >= 0) inside++;
+  }
+  expect(inside).toBeGreaterThan(600);
+  expect(inside).toBeLessThan(3800);
+}, 30_000);
