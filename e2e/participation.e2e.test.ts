@@ -91,6 +91,7 @@ describe.skipIf(!run)('A resident reports on her phone; a moderator hides it', (
     await expect
       .poll(() => page.locator('.part-thanks code').textContent())
       .toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    const deleteCode = (await page.locator('.part-thanks code').textContent())!;
     await saveScreenshot(page, 'participation-phone-submitted', { fullPage: true });
 
     // the list shows the text as text: the <img> is not an element, no dialog opened
@@ -111,14 +112,21 @@ describe.skipIf(!run)('A resident reports on her phone; a moderator hides it', (
     const item = mod.locator('article', {
       has: mod.getByRole('heading', { name: new RegExp(`^${id}:`) }),
     });
-    await item.getByLabel('Grund (öffentlich sichtbar)').fill('Enthält Werbung');
+    await item.getByLabel('Grund (sieht die Autorin)').fill('Enthält Werbung');
     await item.getByRole('button', { name: 'Ausblenden' }).click();
     await mod.getByRole('heading', { name: new RegExp(`^${id}:.*ausgeblendet`) }).waitFor();
     expect(await axeViolations(mod)).toEqual([]);
     await saveScreenshot(mod, 'participation-desktop-moderation');
 
     await page.goto(`${baseUrl}/mitmachen/hinweis/${id}`);
+    // the public sees that it is hidden, not why; the author sees why with her deletion code
+    await page.getByText('Dieser Beitrag ist ausgeblendet.', { exact: true }).waitFor();
+    expect(await page.getByText('Enthält Werbung').count()).toBe(0);
+    await page.getByText('Ihr eigener Hinweis? Mit Löschcode ansehen oder löschen').click();
+    await page.getByLabel('Löschcode').fill(deleteCode);
+    await page.getByLabel('Löschcode').press('Enter');
     await page.getByText('Dieser Beitrag ist ausgeblendet. Grund: Enthält Werbung').waitFor();
+    await expect.poll(() => page.locator('.part-text').first().textContent()).toBe(text);
     await saveScreenshot(page, 'participation-phone-hidden', { fullPage: true });
     expect(errors).toEqual([]);
   });

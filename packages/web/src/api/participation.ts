@@ -46,6 +46,8 @@ export const participationApi = {
       `${BASE}/email-confirmations`,
       json('POST', { token }),
     ),
+  own: (id: number, token: string) =>
+    request<PublicReport>(`${BASE}/reports/${id}/author-view`, json('POST', { token })),
   remove: (id: number, token: string) =>
     request<{ deleted: boolean }>(`${BASE}/reports/${id}/deletion`, json('POST', { token })),
   queue: () => request<ModeratedReport[]>(`${BASE}/moderation`),

@@ -71,3 +71,21 @@ export function statusMail(
     ].join('\n'),
   };
 }
+
+/** Tells the author that the moderation hid her report, and why. */
+export function hiddenMail(ctx: AppContext, reportId: number, reason: string) {
+  const base = publicBaseUrl(ctx.config);
+  return {
+    subject: `Ihr Hinweis Nr. ${reportId} wurde ausgeblendet`,
+    text: [
+      'Guten Tag,',
+      '',
+      `Ihr Hinweis Nr. ${reportId} ist nicht mehr öffentlich sichtbar. Die Moderation hat ihn ausgeblendet.`,
+      '',
+      `Grund: ${reason}`,
+      '',
+      'Mit Ihrem Löschcode sehen Sie den Hinweis und den Grund weiterhin und können ihn löschen:',
+      `${base}/mitmachen/hinweis/${reportId}`,
+    ].join('\n'),
+  };
+}

@@ -212,7 +212,7 @@ describe('supports, flags and moderation', () => {
     });
   });
 
-  it('hides a report automatically at the flag threshold and shows its reason, not its text', async () => {
+  it('hides a report automatically at the flag threshold and shows the public neither text nor reason', async () => {
     const flag = (deviceId: string) =>
       app.inject({
         method: 'POST',
@@ -225,10 +225,15 @@ describe('supports, flags and moderation', () => {
     const pub = (await app.inject(`/api/participation/reports/${id}`)).json<{
       text: string | null;
       hidden: boolean;
-      hiddenReason: string;
+      hiddenReason: string | null;
     }>();
-    expect(pub).toMatchObject({ text: null, hidden: true });
-    expect(pub.hiddenReason).toMatch(/Automatisch ausgeblendet: 2 Meldungen/);
+    expect(pub).toMatchObject({ text: null, hidden: true, hiddenReason: null });
+    const queued = (await moderator('/api/participation/moderation')).json<
+      { id: number; hiddenReason: string }[]
+    >();
+    expect(queued.find((r) => r.id === id)?.hiddenReason).toMatch(
+      /Automatisch ausgeblendet: 2 Meldungen/,
+    );
     const list = (await app.inject('/api/participation/reports')).json<{ id: number }[]>();
     expect(list.map((r) => r.id)).not.toContain(id);
   });
@@ -347,6 +352,36 @@ describe('answers, e-mail feedback and deletion', () => {
     });
     expect(mails.length).toBe(before + 1);
     expect(mails.at(-1)!.raw).toContain('Die Flaeche gehoert dem Land');
+
+    // hidden by the moderation: the public sees neither text nor reason, the author both
+    const hide = await moderator({
+      method: 'POST',
+      url: `/api/participation/reports/${r.id}/moderation`,
+      payload: { action: 'hide', reason: 'Nennt eine Privatperson beim Namen' },
+    });
+    expect(hide.statusCode).toBe(200);
+    expect(mails.length).toBe(before + 2);
+    expect(mails.at(-1)!.to).toBe('anwohnerin@example.org');
+    expect(mails.at(-1)!.raw).toContain('Nennt eine Privatperson beim Namen');
+    const pub = (await app.inject(`/api/participation/reports/${r.id}`)).json();
+    expect(pub).toMatchObject({ hidden: true, text: null, hiddenReason: null });
+    const own = await app.inject({
+      method: 'POST',
+      url: `/api/participation/reports/${r.id}/author-view`,
+      payload: { token: deleteToken },
+    });
+    expect(own.statusCode).toBe(200);
+    expect(own.json()).toMatchObject({
+      hidden: true,
+      hiddenReason: 'Nennt eine Privatperson beim Namen',
+      text: expect.stringContaining('Spielplatz'),
+    });
+    const notOwn = await app.inject({
+      method: 'POST',
+      url: `/api/participation/reports/${r.id}/author-view`,
+      payload: { token: 'falscher-loeschcode' },
+    });
+    expect(notOwn.statusCode).toBe(404);
 
     const wrong = await app.inject({
       method: 'POST',

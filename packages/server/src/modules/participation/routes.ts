@@ -168,6 +168,22 @@ export function registerParticipationRoutes(app: FastifyInstance, ctx: AppContex
       ),
   });
 
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/participation/reports/:id/author-view',
+    operationId: 'getOwnParticipationReport',
+    summary:
+      'Eigener Hinweis mit dem Löschcode: Text und, wenn ausgeblendet, der Grund der Moderation',
+    description: 'POST, damit der Code in keiner Adresse und keinem Protokoll steht.',
+    tags: TAGS,
+    permission: 'participation.submit',
+    params: c.reportIdParamsSchema,
+    body: c.deletionBodySchema,
+    response: c.publicReportSchema,
+    handler: ({ params, body, auth }) =>
+      service.getReportForAuthor(ctx.db, auth.tenantId, params.id, body.token),
+  });
+
   registerStaffRoutes(app, ctx);
   registerOpen311Routes(app, ctx);
   registerOpen311Submission(app, ctx);
@@ -236,11 +252,12 @@ function registerStaffRoutes(app: FastifyInstance, ctx: AppContext): void {
     response: c.moderatedReportSchema,
     handler: ({ params, body, auth, request }) =>
       service.moderateReport(
-        ctx.db,
+        ctx,
         auth.tenantId,
         params.id,
         body,
         auditActor(auth, request, 'participation.moderate'),
+        request.log,
       ),
   });
 

@@ -21,7 +21,7 @@ import type { AppContext } from '../../app-context.ts';
 import type { Sql } from '../../db/db.ts';
 import { badRequest, notFound } from '../../http/errors.ts';
 import { writeAudit, type AuditActor } from '../audit/index.ts';
-import { confirmationMail, sendParticipationMail, statusMail } from './notify.ts';
+import { confirmationMail, hiddenMail, sendParticipationMail, statusMail } from './notify.ts';
 import { municipalityBbox, placePoint } from './place.ts';
 import { challengeHash, solutionProblem } from './pow.ts';
 import * as store from './store.ts';
@@ -30,7 +30,10 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const newToken = () => randomBytes(24).toString('base64url');
 const iso = (d: Date) => new Date(d).toISOString();
 
-/** Shapes a row as everyone sees it; a hidden report shows its reason but not its text. */
+/**
+ * Shapes a row as everyone sees it: a hidden report shows neither its text nor the moderation's
+ * reason — the reason is for its author (getReportForAuthor, the hide e-mail) and the moderators.
+ */
 export function toPublicReport(r: store.ReportRow): PublicReport {
   return {
     id: r.id,
@@ -44,7 +47,7 @@ export function toPublicReport(r: store.ReportRow): PublicReport {
     status: r.status as ReportStatusId,
     publicAnswer: r.public_answer,
     hidden: r.hidden,
-    hiddenReason: r.hidden ? r.hidden_reason : null,
+    hiddenReason: null,
     supportCount: r.support_count,
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
@@ -316,13 +319,15 @@ export async function flagReport(
 
 /** Hides or shows a report with a reason; the decision ends automatic hiding for it. */
 export async function moderateReport(
-  db: AppContext['db'],
+  ctx: AppContext,
   tenantId: string,
   id: number,
   m: { action: 'hide' | 'show'; reason: string; note?: string | null | undefined },
   actor: AuditActor,
+  log?: FastifyBaseLogger,
 ): Promise<ModeratedReport> {
-  await db.transaction(async (tx) => {
+  const db = ctx.db;
+  const before = await db.transaction(async (tx) => {
     const row = await lockVisible(tx, tenantId, id);
     const hidden = m.action === 'hide';
     await store.updateVisibility(tx, tenantId, id, {
@@ -343,7 +348,16 @@ export async function moderateReport(
         note: m.note ?? null,
       },
     });
+    return row;
   });
+  // the author learns why, if she confirmed an address (issue 13 § 2: the author sees the reason)
+  if (m.action === 'hide' && !before.hidden && before.email && before.email_confirmed)
+    await sendParticipationMail(
+      ctx,
+      tenantId,
+      { purpose: 'participation_status', to: before.email, ...hiddenMail(ctx, id, m.reason) },
+      log,
+    );
   const row = await store.selectReport(db, tenantId, id);
   const reasons = await store.selectFlagReasons(db, tenantId, [id]);
   return toModerated(row!, reasons.get(id) ?? []);
@@ -419,6 +433,18 @@ export async function confirmReportEmail(
  * Deletes a report on its author's request (DSGVO Art. 17) with the deletion code handed out at
  * submission. The audit entry names only the report number: text, place and address are gone.
  */
+/** The author's own view of her report (with the deletion code): a hidden one with its reason. */
+export async function getReportForAuthor(
+  db: AppContext['db'],
+  tenantId: string,
+  id: number,
+  token: string,
+): Promise<PublicReport> {
+  const row = await store.selectReportByToken(db, tenantId, id, sha256(token));
+  if (!row) throw notFound(`Hinweis ${id} gibt es nicht, oder der Löschcode passt nicht.`);
+  return { ...toPublicReport(row), text: row.body, hiddenReason: row.hidden_reason };
+}
+
 export async function deleteReportByAuthor(
   db: AppContext['db'],
   tenantId: string,

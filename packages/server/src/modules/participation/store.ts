@@ -132,6 +132,20 @@ export async function selectReport(
   return row;
 }
 
+/** One report, only if the author's deletion code (hashed) matches. */
+export async function selectReportByToken(
+  sql: Sql,
+  tenantId: string,
+  id: number,
+  tokenHash: string,
+): Promise<ReportRow | undefined> {
+  const [row] = await sql.query<ReportRow>(
+    `SELECT ${COLUMNS} FROM ${FROM} WHERE r.tenant_id = $1 AND r.id = $2 AND r.delete_token_hash = $3`,
+    [tenantId, id, tokenHash],
+  );
+  return row;
+}
+
 /** Reports of the tenant, newest first; `publicOnly` leaves hidden ones out. */
 export async function selectReports(
   sql: Sql,

@@ -62,13 +62,13 @@ export function ReportCard({
           </>
         )}
       </p>
-      {report.hidden ? (
+      {report.hidden && (
         <p className="part-hidden">
           {t.partHidden} {report.hiddenReason && t.partHiddenReason(report.hiddenReason)}
         </p>
-      ) : (
-        <p className="part-text">{report.text}</p>
       )}
+      {/* a hidden report's text reaches only its author (own view) and the moderation */}
+      {report.text !== null && <p className="part-text">{report.text}</p>}
       {report.publicAnswer && (
         <div className="part-answer">
           <h4>{t.partAnswer}</h4>

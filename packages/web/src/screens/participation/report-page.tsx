@@ -1,7 +1,11 @@
 // /mitmachen/hinweis/:id — one report with status and public answer; flag it as inappropriate, or
-// (its author, with the deletion code) delete it.
+// (its author, with the deletion code) see it with the moderation's reason, or delete it.
 import { useState, type FormEvent } from 'react';
-import { participationApi, type ParticipationConfig } from '../../api/participation.ts';
+import {
+  participationApi,
+  type ParticipationConfig,
+  type PublicReport,
+} from '../../api/participation.ts';
 import { Link } from '../../components/link.tsx';
 import { ErrorState, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -42,23 +46,35 @@ function FlagForm({ id }: { id: number }) {
   );
 }
 
-function DeleteForm({ id }: { id: number }) {
+/**
+ * The author's own door, with the deletion code she was given: see her report as she wrote it (and,
+ * when the moderation hid it, why) or delete it. Enter only shows; deleting needs its own button.
+ */
+function OwnReportForm({ id, onOwn }: { id: number; onOwn: (r: PublicReport) => void }) {
   const { t } = useI18n();
   const [code, setCode] = useState('');
   const [state, setState] = useState<string | null>(null);
-  const send = async (e: FormEvent) => {
-    e.preventDefault();
+  const run = async (what: 'view' | 'delete') => {
     try {
-      await participationApi.remove(id, code.trim());
-      setState(t.partDeleted);
+      if (what === 'view') {
+        onOwn(await participationApi.own(id, code.trim()));
+        setState(t.partOwnShown);
+      } else {
+        await participationApi.remove(id, code.trim());
+        setState(t.partDeleted);
+      }
     } catch (err) {
       setState(err instanceof Error ? err.message : String(err));
     }
   };
+  const view = (e: FormEvent) => {
+    e.preventDefault();
+    void run('view');
+  };
   return (
     <details className="part-flag">
-      <summary>{t.partDeleteTitle}</summary>
-      <form onSubmit={send}>
+      <summary>{t.partOwnTitle}</summary>
+      <form onSubmit={view}>
         <label htmlFor="part-delete-code">{t.partDeleteCodeLabel}</label>
         <input
           id="part-delete-code"
@@ -67,6 +83,9 @@ function DeleteForm({ id }: { id: number }) {
           autoComplete="off"
         />
         <button type="submit" className="btn btn-small">
+          {t.partOwnView}
+        </button>{' '}
+        <button type="button" className="btn btn-small" onClick={() => void run('delete')}>
           {t.partDeleteSend}
         </button>
         {state && <p role="status">{state}</p>}
@@ -78,6 +97,7 @@ function DeleteForm({ id }: { id: number }) {
 export function ReportPage({ id, config }: { id: number; config: ParticipationConfig }) {
   const { t } = useI18n();
   const q = useFetch(() => participationApi.report(id), [id]);
+  const [own, setOwn] = useState<PublicReport | null>(null);
   return (
     <div className="page part-page">
       <p>
@@ -87,9 +107,9 @@ export function ReportPage({ id, config }: { id: number; config: ParticipationCo
       {q.status === 'error' && <ErrorState error={q.error} what={`#${id}`} onRetry={q.reload} />}
       {q.data && (
         <>
-          <ReportCard report={q.data} config={config} full />
+          <ReportCard report={own ?? q.data} config={config} full />
           {!q.data.hidden && <FlagForm id={id} />}
-          <DeleteForm id={id} />
+          <OwnReportForm id={id} onOwn={setOwn} />
         </>
       )}
     </div>
