@@ -116,7 +116,15 @@ describe.skipIf(!run)('A resident reports on her phone; a moderator hides it', (
     await item.getByRole('button', { name: 'Ausblenden' }).click();
     await mod.getByRole('heading', { name: new RegExp(`^${id}:.*ausgeblendet`) }).waitFor();
     expect(await axeViolations(mod)).toEqual([]);
-    await saveScreenshot(mod, 'participation-desktop-moderation');
+    await saveScreenshot(mod, 'participation-desktop-moderation', { fullPage: true });
+    // the administration sets the portal's flag threshold on the same screen
+    await mod.getByLabel('Automatisch ausblenden nach so vielen Meldungen').fill('5');
+    await mod.getByRole('button', { name: 'Einstellungen speichern' }).click();
+    await mod
+      .getByText('Gespeichert. Das Portal nutzt die neuen Einstellungen ab sofort.')
+      .waitFor();
+    const cfg = await (await mod.request.get(`${baseUrl}/api/participation/config`)).json();
+    expect(cfg).toMatchObject({ flagThreshold: 5 });
 
     await page.goto(`${baseUrl}/mitmachen/hinweis/${id}`);
     // the public sees that it is hidden, not why; the author sees why with her deletion code

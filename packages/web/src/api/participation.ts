@@ -46,6 +46,11 @@ export const participationApi = {
       `${BASE}/email-confirmations`,
       json('POST', { token }),
     ),
+  saveSettings: (s: {
+    flagThreshold: number;
+    powDifficulty: number;
+    privacyNotice: string | null;
+  }) => request<unknown>(`${BASE}/settings`, json('PUT', s)),
   own: (id: number, token: string) =>
     request<PublicReport>(`${BASE}/reports/${id}/author-view`, json('POST', { token })),
   remove: (id: number, token: string) =>

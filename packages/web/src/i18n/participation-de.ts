@@ -68,6 +68,16 @@ export const participationDe = {
     'Ausgeblendete, gemeldete und noch nicht geprüfte Beiträge stehen oben. Jeder Schritt wird protokolliert.',
   partModEmpty: 'Keine Beiträge.',
   partModFlags: (n: number) => `${n} Meldung${n === 1 ? '' : 'en'}`,
+  partSettingsTitle: 'Einstellungen des Portals',
+  partSettingsThreshold: 'Automatisch ausblenden nach so vielen Meldungen',
+  partSettingsThresholdHint:
+    'Ein Hinweis wird ausgeblendet, bis die Moderation entscheidet. 0 = nie automatisch ausblenden.',
+  partSettingsDifficulty: 'Rechenaufgabe gegen Massen-Einreichungen (Bit, 0–24)',
+  partSettingsDifficultyHint:
+    'Je Bit verdoppelt sich die Rechenzeit im Browser (Voreinstellung 16). 0 = aus.',
+  partSettingsNotice: 'Datenschutzhinweis (wird auf „Mitmachen“ gezeigt)',
+  partSettingsSave: 'Einstellungen speichern',
+  partSettingsSaved: 'Gespeichert. Das Portal nutzt die neuen Einstellungen ab sofort.',
   partModReason: 'Grund (sieht die Autorin)',
   partModHide: 'Ausblenden',
   partModShow: 'Einblenden',

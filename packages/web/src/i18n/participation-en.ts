@@ -66,6 +66,16 @@ export const participationEn: typeof participationDe = {
   partModIntro: 'Hidden, flagged and unreviewed contributions come first. Every step is logged.',
   partModEmpty: 'No contributions.',
   partModFlags: (n: number) => `${n} flag${n === 1 ? '' : 's'}`,
+  partSettingsTitle: 'Portal settings',
+  partSettingsThreshold: 'Hide automatically after this many flags',
+  partSettingsThresholdHint:
+    'A report is hidden until the moderation decides. 0 = never hide automatically.',
+  partSettingsDifficulty: 'Proof of work against mass submissions (bits, 0–24)',
+  partSettingsDifficultyHint:
+    'Each bit doubles the work in the browser (default 16). 0 = off.',
+  partSettingsNotice: 'Privacy notice (shown on “Take part”)',
+  partSettingsSave: 'Save settings',
+  partSettingsSaved: 'Saved. The portal uses the new settings from now on.',
   partModReason: 'Reason (shown to the author)',
   partModHide: 'Hide',
   partModShow: 'Show',

@@ -13,6 +13,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { useAuth } from '../../lib/auth.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { Open311Keys } from './open311-keys.tsx';
+import { SettingsForm } from './settings-form.tsx';
 import { statusLabel, topicLabel } from './report-card.tsx';
 
 function QueueItem({
@@ -120,6 +121,7 @@ function Queue({ config }: { config: ParticipationConfig }) {
       {q.data?.map((r) => (
         <QueueItem key={`${r.id}-${r.updatedAt}`} r={r} config={config} onChange={q.reload} />
       ))}
+      {auth.can('participation.configure') && <SettingsForm config={config} />}
       {auth.can('participation.configure') && <Open311Keys />}
     </div>
   );
