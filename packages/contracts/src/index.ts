@@ -18,6 +18,7 @@ export * as imports from './imports.ts';
 export * as indicators from './indicators.ts';
 export * as jobs from './jobs.ts';
 export * as mail from './mail.ts';
+export * as measures from './measures.ts';
 export * as monitoring from './monitoring.ts';
 export * as participation from './participation.ts';
 export * as ogc from './ogc.ts';

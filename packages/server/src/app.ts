@@ -31,6 +31,7 @@ import { registerMonitoringRoutes } from './modules/monitoring/index.ts';
 import { registerOgcRoutes } from './modules/ogc/index.ts';
 import { registerPointImportRoutes, registerPointRoutes } from './modules/points/index.ts';
 import { registerParticipationRoutes } from './modules/participation/index.ts';
+import { registerMeasureRoutes } from './modules/measures/index.ts';
 import { registerSourceRoutes } from './modules/sources/index.ts';
 import { defineRoute } from './http/route.ts';
 import { openApiDocumentSchema } from '@sozialraum/contracts/health';
@@ -121,6 +122,7 @@ export async function buildApp(
   registerJobRoutes(app, ctx);
   registerMailRoutes(app, ctx);
   registerParticipationRoutes(app, ctx);
+  registerMeasureRoutes(app, ctx);
   await registerImportRoutes(app, ctx);
   registerPointImportRoutes(app, ctx); // needs the multipart parser registerImportRoutes adds
 

@@ -31,6 +31,7 @@ import {
   isParticipationPath,
   ParticipationScreen,
 } from './screens/participation/participation-screen.tsx';
+import { isMeasuresPath, MeasuresScreen } from './screens/measures/measures-screen.tsx';
 
 function lastMapUrl(): string {
   try {
@@ -48,6 +49,7 @@ export function App() {
   const monitoring = path.replace(/\/+$/, '') === '/monitoring';
   const alerts = path.replace(/\/+$/, '') === '/hinweise';
   const participation = isParticipationPath(path);
+  const measures = isMeasuresPath(path);
   // before /api/me answers, show what the public may use; the server refuses the rest anyway
   const navItems = [
     {
@@ -85,9 +87,21 @@ export function App() {
       active: route.screen === 'directory' || route.screen === 'service',
       show: auth.can('directory.read'),
     },
+    {
+      href: '/massnahmen',
+      label: t.navMeasures,
+      active: measures,
+      show: auth.can('measures.read'),
+    },
     { href: '/mitmachen', label: t.navParticipation, active: participation, show: true },
   ].filter((n) => n.show);
-  const screenClass = monitoring ? 'monitoring' : alerts ? 'alerts' : route.screen;
+  const screenClass = monitoring
+    ? 'monitoring'
+    : alerts
+      ? 'alerts'
+      : measures
+        ? 'measures'
+        : route.screen;
   return (
     <div className={`app app-${screenClass}`}>
       <a href="#main" className="skip-link">
@@ -167,7 +181,8 @@ export function App() {
           </RequireAuth>
         )}
         {participation && <ParticipationScreen path={path} search={search} />}
-        {route.screen === 'notFound' && !monitoring && !alerts && !participation && (
+        {measures && <MeasuresScreen path={path} search={search} />}
+        {route.screen === 'notFound' && !monitoring && !alerts && !participation && !measures && (
           <div className="page">
             <h1>{t.notFound}</h1>
             <p>

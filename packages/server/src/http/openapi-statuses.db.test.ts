@@ -36,6 +36,11 @@ beforeAll(async () => {
     `INSERT INTO participation_report (tenant_id, kind, topic, body, lon, lat, delete_token_hash)
      VALUES ('berlin', 'hint', 'housing', 'Ein Hinweis für die Statusprüfung', 13.05, 52.05, 'x')`,
   );
+  // one public measure, so GET /api/measures/:id has something to show
+  await db.exec(
+    `INSERT INTO measure (tenant_id, title, visibility, department_id, created_by)
+     VALUES ('berlin', 'Eine Maßnahme für die Statusprüfung', 'public', 'sozialplanung', 'system')`,
+  );
   app = await buildApp(testContext(db), { validateResponses: true, warmCaches: false });
   await app.ready();
   const user = await createTestUser(db, {
@@ -107,6 +112,7 @@ function existing(name: string, url: string): string {
         ? FIXTURE_DIRECTORY.organisation
         : FIXTURE_DIRECTORY.service,
     participation: '1',
+    measures: '1',
   };
   return (name === 'id' ? byResource[url.split('/')[2] ?? ''] : byName[name]) ?? '999999';
 }

@@ -10,6 +10,7 @@ import { permissions as directory } from '../directory/policy.ts';
 import { permissions as disclosure } from '../disclosure/policy.ts';
 import { permissions as imports } from '../imports/policy.ts';
 import { permissions as indicators } from '../indicators/permissions.ts';
+import { permissions as measures } from '../measures/permissions.ts';
 import { permissions as monitoring } from '../monitoring/policy.ts';
 import { permissions as participation } from '../participation/policy.ts';
 import { permissions as points } from '../points/policy.ts';
@@ -24,6 +25,7 @@ export const PERMISSIONS = {
   ...disclosure,
   ...imports,
   ...indicators,
+  ...measures,
   ...monitoring,
   ...participation,
   ...points,
@@ -50,6 +52,7 @@ const PUBLIC_READ: Permission[] = [
   'directory.read',
   'participation.read',
   'participation.submit',
+  'measures.read',
 ];
 const SIGNED_IN: Permission[] = [...PUBLIC_READ, 'account.self', 'alerts.read', 'alerts.subscribe'];
 const PLANNER: Permission[] = [
@@ -62,6 +65,7 @@ const PLANNER: Permission[] = [
   'alerts.detect',
   'audit.read',
   'disclosure.unsuppressed',
+  'measures.edit',
 ];
 
 export const BUILTIN_ROLES: readonly BuiltinRole[] = [
@@ -133,6 +137,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'disclosure.configure',
       'participation.moderate',
       'participation.answer',
+      'measures.edit_all',
     ],
   },
   {

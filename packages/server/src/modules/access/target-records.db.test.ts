@@ -70,6 +70,10 @@ const WRITE_ROUTES: Record<string, string> = {
     "directory.edit_all of the own tenant; the department named in the body must be an organisation record of the caller's tenant, else 400 and nothing written (directory/directory.db.test.ts)",
   replaceOpeningHours:
     "the service-at-location's organisation must be the caller's own (directory.edit_own) unless directory.edit_all; another organisation's id: 403; ids are looked up within the caller's tenant, so another tenant's id answers 404 like an unknown one (tested with an unknown id: directory/directory.db.test.ts)",
+  createMeasure:
+    "department, organisations, areas, indicators and parent named in the body are checked: another department's → 403, unknown or unreadable ids → 400 with the same words, nothing written (measures/measures.db.test.ts)",
+  updateMeasure:
+    "the measure's current and new department must be the caller's unless measures.edit_all (403); the body's ids as for createMeasure; another tenant's id answers 404 like an unknown one (measures/measures.db.test.ts)",
   submitParticipationReport:
     'creates a report of the caller; the point must lie in the own tenant (participation.db.test.ts)',
   supportParticipationReport:

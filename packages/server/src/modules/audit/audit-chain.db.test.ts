@@ -199,6 +199,14 @@ const anonymousCase = (action: string, request: () => Promise<InjectOptions>): A
   actor: () => 'anonym',
 });
 
+/** An area of the fixture tenant (measures name at least one). */
+async function anyAreaId(): Promise<number> {
+  const [a] = await db.query<{ id: number }>(
+    `SELECT min(id)::int AS id FROM area WHERE tenant_id = 'berlin'`,
+  );
+  return a!.id;
+}
+
 /** A request for every changing route, keyed by operationId. */
 const CASES: Record<string, AuditCase> = {
   submitParticipationReport: anonymousCase('participation.submit', async () => {
@@ -322,6 +330,41 @@ const CASES: Record<string, AuditCase> = {
     entries: 1,
     action: 'participation.open311_key.revoke',
     entity: 'participation_api_key',
+  },
+  createMeasure: {
+    request: async () => ({
+      method: 'POST',
+      url: '/api/measures',
+      headers: adminAuth,
+      payload: {
+        title: 'Protokollierte Maßnahme',
+        departmentId: 'sozialplanung',
+        areaIds: [await anyAreaId()],
+      },
+    }),
+    entries: 1,
+    action: 'measures.create',
+    entity: 'measure',
+  },
+  updateMeasure: {
+    request: async () => {
+      const areaIds = [await anyAreaId()];
+      const created = await app.inject({
+        method: 'POST',
+        url: '/api/measures',
+        headers: adminAuth,
+        payload: { title: 'Zu ändern', departmentId: 'sozialplanung', areaIds },
+      });
+      return {
+        method: 'PUT',
+        url: `/api/measures/${created.json<{ id: string }>().id}`,
+        headers: adminAuth,
+        payload: { title: 'Geändert', departmentId: 'sozialplanung', areaIds, status: 'done' },
+      };
+    },
+    entries: 1,
+    action: 'measures.update',
+    entity: 'measure',
   },
   signIn: {
     request: async () => ({

@@ -5,6 +5,7 @@ export {
   disclosureFor,
   getCatalogue,
   getIndicator,
+  getSeries,
   getTenantCatalogue,
   invalidateCatalogueCache,
   latestDateAtOrBefore,

@@ -17,6 +17,7 @@ import { useAuth } from '../../lib/auth.tsx';
 import { editionForDate, firstEditionFor, MSS_CURRENT, mssPresetFor } from './index-edition.ts';
 import { AreaLifecycle, AreaRetiredNote } from '../areas/area-lifecycle.tsx';
 import { NotableSection, ProfileGroups } from './profile-groups.tsx';
+import { AreaMeasures } from '../measures/area-measures.tsx';
 
 /** URL of the profile as its own page. */
 export function profileUrl(areaId: number, date: string | null): string {
@@ -268,6 +269,7 @@ export function ProfileContent({
       <IndexSection area={area} headingId={headingId} date={mainDate} />
       {groups.length === 0 && <Empty>{t.noProfileData}</Empty>}
       <NotableSection groups={groups} headingId={headingId} />
+      <AreaMeasures areaId={area.id} headingId={headingId} />
       <ProfileGroups
         groups={groups}
         headingId={headingId}

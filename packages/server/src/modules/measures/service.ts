@@ -1,0 +1,279 @@
+// Reading measures (issue 14 § 2): the list with filters, one measure with its goals' actual course
+// (values as this reader may see them, disclosure control applied), its history, the form's options,
+// and what the doors give other modules (signals, an area's measures, a measure for effect analysis).
+import type { MeasureDetail, MeasureOptions, MeasureSummary } from '@sozialraum/contracts/measures';
+import { evaluateGoal } from '@sozialraum/core';
+import type { Sql } from '../../db/db.ts';
+import { notFound } from '../../http/errors.ts';
+import type { Principal } from '../access/index.ts';
+import { getSeries } from '../indicators/index.ts';
+import {
+  loadMeasureTree,
+  measureHref,
+  readable,
+  readableGoals,
+  signalsOf,
+  toSummary,
+  type LoadedMeasure,
+  type MeasureTree,
+} from './load.ts';
+import { canEditMeasure } from './policy.ts';
+import { selectDepartmentRecords, selectMeasureHistory } from './store.ts';
+
+/** Filters of the list. */
+export interface MeasureFilter {
+  area?: number | undefined;
+  lebenslage?: string | undefined;
+  department?: string | undefined;
+  status?: string | undefined;
+}
+
+const matches = (m: LoadedMeasure, f: MeasureFilter): boolean =>
+  (f.area === undefined || m.areas.some((a) => a.area_id === f.area)) &&
+  (f.lebenslage === undefined || m.row.lebenslagen.includes(f.lebenslage)) &&
+  (f.department === undefined || m.row.department_id === f.department) &&
+  (f.status === undefined || m.row.status === f.status);
+
+/** The measures this principal may read, filtered. */
+export async function listMeasures(
+  sql: Sql,
+  principal: Principal,
+  filter: MeasureFilter,
+): Promise<MeasureSummary[]> {
+  const tree = await loadMeasureTree(sql, principal.tenantId);
+  return [...tree.byId.values()]
+    .filter((m) => readable(principal, m) && matches(m, filter))
+    .map((m) => toSummary(tree, m, principal));
+}
+
+async function goalsWithCourse(
+  sql: Sql,
+  tree: MeasureTree,
+  m: LoadedMeasure,
+  principal: Principal,
+): Promise<MeasureDetail['goals']> {
+  const out: MeasureDetail['goals'] = [];
+  for (const g of readableGoals(tree, m, principal)) {
+    const ind = tree.catalogue.byId.get(g.row.indicator_id)!;
+    const actual = (await getSeries(sql, principal, g.row.area_id, g.row.indicator_id)).map(
+      (p) => ({ date: p.date, value: p.value }),
+    );
+    const baseline = { date: g.row.baseline_date, value: g.row.baseline_value };
+    const target = { date: g.row.target_date, value: g.row.target_value };
+    const e = evaluateGoal({ baseline, target, actual });
+    out.push({
+      indicatorId: ind.id,
+      indicatorName: ind.nameDe,
+      unit: ind.unit,
+      decimals: ind.decimals,
+      areaId: g.row.area_id,
+      areaName: m.areas.find((a) => a.area_id === g.row.area_id)?.name ?? String(g.row.area_id),
+      baseline,
+      target,
+      actual,
+      status: e.status,
+      latest: e.latest,
+      expected: e.expected,
+      tolerance: e.tolerance,
+    });
+  }
+  return out;
+}
+
+async function historyOf(
+  sql: Sql,
+  principal: Principal,
+  id: number,
+): Promise<MeasureDetail['history']> {
+  const rows = await selectMeasureHistory(sql, principal.tenantId, id);
+  return rows.map((r) => {
+    const detail = (r.detail ?? {}) as { changes?: Record<string, unknown> };
+    return {
+      at: new Date(r.at).toISOString(),
+      action: r.action,
+      // people's names only for signed-in readers (a public measure's history is public)
+      actor: principal.kind === 'anonymous' ? null : r.actor,
+      fields: Object.keys(detail.changes ?? {}),
+    };
+  });
+}
+
+/** One measure with goals, milestones, children and history; 404 when unknown or not readable. */
+export async function getMeasure(
+  sql: Sql,
+  principal: Principal,
+  id: number,
+): Promise<MeasureDetail> {
+  const tree = await loadMeasureTree(sql, principal.tenantId);
+  const m = tree.byId.get(id);
+  if (!m || !readable(principal, m)) throw notFound(`Die Maßnahme ${id} gibt es nicht.`);
+  const records = new Map(
+    (await selectDepartmentRecords(sql, principal.tenantId)).map((d) => [d.id, d.name]),
+  );
+  const parent = m.row.parent_id === null ? undefined : tree.byId.get(m.row.parent_id);
+  const goals = await goalsWithCourse(sql, tree, m, principal);
+  return {
+    ...toSummary(tree, m, principal),
+    description: m.row.description,
+    organisations: m.row.organisation_ids.map((o) => ({ id: o, name: records.get(o) ?? o })),
+    targetGroups: m.row.target_groups,
+    weight: m.row.weight,
+    enteredProgress: m.row.progress,
+    geometry: m.row.geometry as MeasureDetail['geometry'],
+    milestones: m.milestones.map((s) => ({
+      title: s.title,
+      dueDate: s.due_date,
+      weight: s.weight,
+      done: s.done,
+    })),
+    goals,
+    hiddenGoals: m.goals.length - goals.length,
+    parent:
+      parent && readable(principal, parent)
+        ? { id: String(parent.row.id), title: parent.row.title }
+        : null,
+    children: m.children
+      .map((c) => tree.byId.get(c)!)
+      .filter((c) => readable(principal, c))
+      .map((c) => ({
+        id: String(c.row.id),
+        title: c.row.title,
+        status: toSummary(tree, c, principal).status,
+        progress: Math.round(c.progress * 10) / 10,
+      })),
+    history: await historyOf(sql, principal, id),
+    canEdit: canEditMeasure(principal, m.row.department_id),
+  };
+}
+
+/** What the form offers: departments, organisations, editable departments, possible parents. */
+export async function getMeasureOptions(sql: Sql, principal: Principal): Promise<MeasureOptions> {
+  const [records, tree] = await Promise.all([
+    selectDepartmentRecords(sql, principal.tenantId),
+    loadMeasureTree(sql, principal.tenantId),
+  ]);
+  const departments = records.filter((d) => d.kind === 'department');
+  const all = principal.permissions.has('measures.edit_all');
+  return {
+    departments: departments.map((d) => ({ id: d.id, name: d.name })),
+    organisations: records
+      .filter((d) => d.kind === 'organisation')
+      .map((d) => ({ id: d.id, name: d.name })),
+    editableDepartments: all
+      ? ['*']
+      : departments.filter((d) => canEditMeasure(principal, d.id)).map((d) => d.id),
+    parents: [...tree.byId.values()]
+      .filter((m) => readable(principal, m) && canEditMeasure(principal, m.row.department_id))
+      .map((m) => ({ id: String(m.row.id), title: m.row.title })),
+  };
+}
+
+/** A signal of a measure for the alert feed and the agenda builder (door shape, ADR 0032). */
+export interface MeasureSignal {
+  measureId: string;
+  title: string;
+  areaIds: string[];
+  kind: 'overdue' | 'off_target';
+  /** A German sentence. */
+  detail: string;
+  /** ISO date since when the signal holds. */
+  since: string;
+  /** '/massnahmen/<id>' */
+  href: string;
+}
+
+/**
+ * Overdue and off-target measures of these areas (all areas when the list is empty) whose signal
+ * holds since `since` or later (all when null). For staff tools: judged on all goals and stored
+ * values, without a reader's visibility — callers show them to signed-in staff only.
+ */
+export async function listMeasureSignals(
+  db: Sql,
+  tenantId: string,
+  areaIds: readonly string[],
+  since: string | null,
+): Promise<MeasureSignal[]> {
+  const tree = await loadMeasureTree(db, tenantId);
+  const wanted = new Set(areaIds.map(String));
+  const out: MeasureSignal[] = [];
+  for (const m of tree.byId.values()) {
+    const ids = m.areas.map((a) => String(a.area_id));
+    if (wanted.size > 0 && !ids.some((id) => wanted.has(id))) continue;
+    for (const s of signalsOf(tree, m, null))
+      if (since === null || s.since >= since)
+        out.push({
+          measureId: String(m.row.id),
+          title: m.row.title,
+          areaIds: ids,
+          kind: s.kind,
+          detail: s.detail,
+          since: s.since,
+          href: measureHref(m.row.id),
+        });
+  }
+  return out;
+}
+
+/** The measures in one area this principal may read (the area profile's card). */
+export async function listMeasuresForArea(
+  db: Sql,
+  tenantId: string,
+  areaId: string,
+  principal: Principal,
+): Promise<Array<{ id: string; title: string; status: string; progress: number; href: string }>> {
+  const tree = await loadMeasureTree(db, tenantId);
+  return [...tree.byId.values()]
+    .filter((m) => readable(principal, m) && m.areas.some((a) => String(a.area_id) === areaId))
+    .map((m) => ({
+      id: String(m.row.id),
+      title: m.row.title,
+      status: m.row.status,
+      progress: Math.round(m.progress * 10) / 10,
+      href: measureHref(m.row.id),
+    }));
+}
+
+/** What the effect analysis needs of a measure: areas, their level, start and goals. */
+export interface MeasureForEffect {
+  id: string;
+  title: string;
+  areaIds: string[];
+  /** The level of the measure's areas when they share one. */
+  areaLevel?: string;
+  start: string | null;
+  end: string | null;
+  goals: Array<{
+    indicatorId: string;
+    areaId: string;
+    baseline: { date: string; value: number };
+    target: { date: string; value: number };
+  }>;
+}
+
+/** A measure for the effect analysis, or null when unknown or not readable by this principal. */
+export async function getMeasureForEffect(
+  db: Sql,
+  tenantId: string,
+  id: string,
+  principal: Principal,
+): Promise<MeasureForEffect | null> {
+  if (!/^\d{1,9}$/.test(id)) return null;
+  const tree = await loadMeasureTree(db, tenantId);
+  const m = tree.byId.get(Number(id));
+  if (!m || !readable(principal, m)) return null;
+  const levels = new Set(m.areas.map((a) => a.level_id));
+  return {
+    id,
+    title: m.row.title,
+    areaIds: m.areas.map((a) => String(a.area_id)),
+    ...(levels.size === 1 ? { areaLevel: [...levels][0]! } : {}),
+    start: m.row.start_date,
+    end: m.row.end_date,
+    goals: readableGoals(tree, m, principal).map(({ row: g }) => ({
+      indicatorId: g.indicator_id,
+      areaId: String(g.area_id),
+      baseline: { date: g.baseline_date, value: g.baseline_value },
+      target: { date: g.target_date, value: g.target_value },
+    })),
+  };
+}

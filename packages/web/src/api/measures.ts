@@ -1,0 +1,41 @@
+// Client of the measures capability (issue 14 § 2): list, one measure, form options, create, change.
+import type {
+  MeasureDetail,
+  MeasureInput,
+  MeasureOptions,
+  MeasureSummary,
+} from '@sozialraum/contracts/measures';
+import { enc, json, q, request } from './http.ts';
+
+export type {
+  MeasureDetail,
+  MeasureGoal,
+  MeasureInput,
+  MeasureOptions,
+  MeasureSummary,
+} from '@sozialraum/contracts/measures';
+
+/** Filters of the list (all optional). */
+export interface MeasureFilter {
+  area?: number | null;
+  lebenslage?: string | null;
+  department?: string | null;
+  status?: string | null;
+}
+
+export const measuresApi = {
+  list: (f: MeasureFilter = {}) =>
+    request<MeasureSummary[]>(
+      `/api/measures${q({
+        area: f.area ? String(f.area) : null,
+        lebenslage: f.lebenslage ?? null,
+        department: f.department ?? null,
+        status: f.status ?? null,
+      })}`,
+    ),
+  get: (id: string) => request<MeasureDetail>(`/api/measures/${enc(id)}`),
+  options: () => request<MeasureOptions>('/api/measures/options'),
+  create: (body: MeasureInput) => request<{ id: string }>('/api/measures', json('POST', body)),
+  update: (id: string, body: MeasureInput) =>
+    request<{ id: string }>(`/api/measures/${enc(id)}`, json('PUT', body)),
+};
