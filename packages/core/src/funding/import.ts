@@ -127,11 +127,19 @@ function readLayout(header: readonly string[]): Layout {
 export function parseFundingRecords(
   records: readonly CsvRecord[],
   file: string,
-): { rows: FundingRow[]; issues: FundingFileIssue[] } {
+): {
+  rows: FundingRow[];
+  issues: FundingFileIssue[];
+  columns: { programme: number; area: number };
+} {
   const issues: FundingFileIssue[] = [];
   const header = records[0];
   if (!header)
-    return { rows: [], issues: [{ file, line: 0, column: 0, message: 'Die Datei ist leer.' }] };
+    return {
+      rows: [],
+      issues: [{ file, line: 0, column: 0, message: 'Die Datei ist leer.' }],
+      columns: { programme: 0, area: 0 },
+    };
   const { columns, sourceColumns } = readLayout(header.fields);
   const missing = (['programme', 'area', 'year', 'kind'] as const).filter(
     (k) => columns[k] === undefined,
@@ -147,7 +155,7 @@ export function parseFundingRecords(
       column: 0,
       message: `Es fehlen Spalten: ${names.join(', ')}.`,
     });
-    return { rows: [], issues };
+    return { rows: [], issues, columns: { programme: 0, area: 0 } };
   }
   const rows: FundingRow[] = [];
   const seen = new Map<string, number>();
@@ -215,5 +223,6 @@ export function parseFundingRecords(
   if (rows.length === 0 && issues.length === 0) {
     issues.push({ file, line: 0, column: 0, message: 'Die Datei enthält keine Beträge.' });
   }
-  return { rows: issues.length > 0 ? [] : rows, issues };
+  const at = { programme: (columns.programme ?? -1) + 1, area: (columns.area ?? -1) + 1 };
+  return { rows: issues.length > 0 ? [] : rows, issues, columns: at };
 }

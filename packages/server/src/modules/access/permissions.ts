@@ -8,6 +8,8 @@ import { permissions as areas } from '../areas/policy.ts';
 import { permissions as audit } from '../audit/policy.ts';
 import { permissions as directory } from '../directory/policy.ts';
 import { permissions as disclosure } from '../disclosure/policy.ts';
+import { permissions as effect } from '../effect/policy.ts';
+import { permissions as funding } from '../funding/policy.ts';
 import { permissions as imports } from '../imports/policy.ts';
 import { permissions as indicators } from '../indicators/permissions.ts';
 import { permissions as monitoring } from '../monitoring/policy.ts';
@@ -22,6 +24,8 @@ export const PERMISSIONS = {
   ...audit,
   ...directory,
   ...disclosure,
+  ...effect,
+  ...funding,
   ...imports,
   ...indicators,
   ...monitoring,
@@ -50,8 +54,16 @@ const PUBLIC_READ: Permission[] = [
   'directory.read',
   'participation.read',
   'participation.submit',
+  'funding.read',
+  'effect.read',
 ];
-const SIGNED_IN: Permission[] = [...PUBLIC_READ, 'account.self', 'alerts.read', 'alerts.subscribe'];
+const SIGNED_IN: Permission[] = [
+  ...PUBLIC_READ,
+  'account.self',
+  'alerts.read',
+  'alerts.subscribe',
+  'funding.read_money',
+];
 const PLANNER: Permission[] = [
   ...SIGNED_IN,
   'indicators.edit',
@@ -115,6 +127,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'disclosure.unsuppressed',
       'directory.edit_own',
       'directory.edit_all',
+      'funding.edit',
     ],
   },
   {
@@ -133,6 +146,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'disclosure.configure',
       'participation.moderate',
       'participation.answer',
+      'funding.edit',
     ],
   },
   {
