@@ -88,6 +88,7 @@ function paramSample(name: string, url: string): Sample | undefined {
       leipzig: '00000000-0000-5000-8000-000000000000',
     },
     participation: { berlin: '999999', leipzig: '999999' },
+    funding: { berlin: 'sozialer-zusammenhalt', leipzig: 'sozialer-zusammenhalt' },
   };
   return byResource[resource];
 }
