@@ -10,3 +10,5 @@ export * from './catalogue/index.ts';
 export * from './directory/index.ts';
 export * from './participation/index.ts';
 export * from './measures/index.ts';
+export * from './effect/index.ts';
+export * from './funding/index.ts';

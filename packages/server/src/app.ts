@@ -16,6 +16,8 @@ import {
 import { registerAlertRoutes } from './modules/alerts/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { registerDirectoryRoutes, registerHsdsRoutes } from './modules/directory/index.ts';
+import { registerEffectRoutes } from './modules/effect/index.ts';
+import { registerFundingRoutes } from './modules/funding/index.ts';
 import { registerDisclosureRoutes } from './modules/disclosure/index.ts';
 import { getMapGeometry, listAreaSystems, registerAreaRoutes } from './modules/areas/index.ts';
 import { registerHealthRoutes } from './modules/health/index.ts';
@@ -123,8 +125,10 @@ export async function buildApp(
   registerMailRoutes(app, ctx);
   registerParticipationRoutes(app, ctx);
   registerMeasureRoutes(app, ctx);
+  registerEffectRoutes(app, ctx);
   await registerImportRoutes(app, ctx);
   registerPointImportRoutes(app, ctx); // needs the multipart parser registerImportRoutes adds
+  registerFundingRoutes(app, ctx); // needs the multipart parser too
 
   let document: unknown;
   defineRoute(app, {

@@ -89,6 +89,7 @@ function paramSample(name: string, url: string): Sample | undefined {
     },
     participation: { berlin: '999999', leipzig: '999999' },
     measures: { berlin: '999999', leipzig: '999999' },
+    funding: { berlin: 'sozialer-zusammenhalt', leipzig: 'sozialer-zusammenhalt' },
   };
   return byResource[resource];
 }

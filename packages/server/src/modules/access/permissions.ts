@@ -8,6 +8,8 @@ import { permissions as areas } from '../areas/policy.ts';
 import { permissions as audit } from '../audit/policy.ts';
 import { permissions as directory } from '../directory/policy.ts';
 import { permissions as disclosure } from '../disclosure/policy.ts';
+import { permissions as effect } from '../effect/policy.ts';
+import { permissions as funding } from '../funding/policy.ts';
 import { permissions as imports } from '../imports/policy.ts';
 import { permissions as indicators } from '../indicators/permissions.ts';
 import { permissions as measures } from '../measures/permissions.ts';
@@ -23,6 +25,8 @@ export const PERMISSIONS = {
   ...audit,
   ...directory,
   ...disclosure,
+  ...effect,
+  ...funding,
   ...imports,
   ...indicators,
   ...measures,
@@ -53,8 +57,16 @@ const PUBLIC_READ: Permission[] = [
   'participation.read',
   'participation.submit',
   'measures.read',
+  'funding.read',
+  'effect.read',
 ];
-const SIGNED_IN: Permission[] = [...PUBLIC_READ, 'account.self', 'alerts.read', 'alerts.subscribe'];
+const SIGNED_IN: Permission[] = [
+  ...PUBLIC_READ,
+  'account.self',
+  'alerts.read',
+  'alerts.subscribe',
+  'funding.read_money',
+];
 const PLANNER: Permission[] = [
   ...SIGNED_IN,
   'indicators.edit',
@@ -119,6 +131,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'disclosure.unsuppressed',
       'directory.edit_own',
       'directory.edit_all',
+      'funding.edit',
     ],
   },
   {
@@ -138,6 +151,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'participation.moderate',
       'participation.answer',
       'measures.edit_all',
+      'funding.edit',
     ],
   },
   {

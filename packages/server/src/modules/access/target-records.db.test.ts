@@ -94,6 +94,10 @@ const WRITE_ROUTES: Record<string, string> = {
   createOpen311Key: 'tenant-wide setting, participation.configure of the own tenant',
   revokeOpen311Key:
     "participation.configure of the own tenant; keys are looked up within the caller's tenant, so another tenant's id answers 404 like an unknown one (tested with an unknown id: open311.db.test.ts)",
+  setFundingProgrammeAreas:
+    "funding.edit of the own tenant; the programme is a catalogue entry, every area id in the body must be an area of the caller's tenant, else 400 and nothing written (funding/funding.db.test.ts)",
+  importFundingEntries:
+    "funding.edit of the own tenant; area codes in the file are resolved within the caller's tenant only, unknown ones refuse the whole file (funding/funding.db.test.ts)",
 };
 
 const SECRET = 'health_secret';

@@ -11,6 +11,8 @@ export { areaIdParams, registerAreaRoutes } from './routes.ts';
 export {
   selectAreaSystemBasics,
   selectAreaSystemId,
+  selectAreasByIds,
+  type AreaRefRow,
   selectCoarserAreaNames,
   selectLevelAreaCodes,
   selectLevelAreaRefs,

@@ -144,3 +144,27 @@ export function selectCoarserAreaNames(
     [tenantId, systemId, levelId],
   );
 }
+
+export interface AreaRefRow {
+  id: number;
+  code: string;
+  name: string;
+  systemId: string;
+  levelId: string;
+  validTo: string | null;
+}
+
+/** The areas of the tenant among the ids (unknown ids and other tenants' ids are left out). */
+export function selectAreasByIds(
+  sql: Sql,
+  tenantId: string,
+  ids: readonly number[],
+): Promise<AreaRefRow[]> {
+  return sql.query<AreaRefRow>(
+    `SELECT id, code, name, system_id AS "systemId", level_id AS "levelId",
+            to_char(valid_to, 'YYYY-MM-DD') AS "validTo"
+       FROM area WHERE tenant_id = $1 AND id = ANY($2::int[])
+      ORDER BY code`,
+    [tenantId, [...ids]],
+  );
+}

@@ -303,6 +303,41 @@ const CASES: Record<string, AuditCase> = {
     action: 'directory.organisation',
     entity: 'directory_organization',
   },
+  setFundingProgrammeAreas: {
+    request: async () => {
+      const [a] = await db.query<{ id: number }>(
+        `SELECT id FROM area WHERE tenant_id = 'berlin' AND code = '02100102'`,
+      );
+      return {
+        method: 'PUT',
+        url: '/api/funding/programmes/sozialer-zusammenhalt/areas',
+        headers: adminAuth,
+        payload: { areas: [{ areaId: a!.id, validFrom: '2020-01-01' }] },
+      };
+    },
+    entries: 1,
+    action: 'funding.areas',
+    entity: 'funding_programme_area',
+  },
+  importFundingEntries: {
+    request: async () => {
+      const body = multipart(
+        'haushalt.csv',
+        Buffer.from(
+          'Programm;Gebiet;Jahr;Art;Quelle;Betrag\nBIWAQ;alle;2024;geplant;Bund;1.000,00\n',
+        ),
+      );
+      return {
+        method: 'POST',
+        url: '/api/funding/entries/import',
+        payload: body.payload,
+        headers: { ...body.headers, ...adminAuth },
+      };
+    },
+    entries: 1,
+    action: 'funding.import',
+    entity: 'funding_entry',
+  },
   createOpen311Key: {
     request: async () => ({
       method: 'POST',

@@ -10,6 +10,7 @@ export {
 } from './service.ts';
 export { importJob } from './import-job.ts';
 export { ImportFileError, type ImportFileIssue } from './readers/errors.ts';
+export { readXlsxRecords } from './readers/xlsx-reader.ts';
 export { readGeometryFiles } from './readers/geo/index.ts';
 export type { FileIssue } from './report.ts';
 export { recordFailure } from './run-record.ts';

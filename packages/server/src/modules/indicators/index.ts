@@ -19,5 +19,11 @@ export {
   type ReadableIndicator,
 } from './policy.ts';
 export { roundOut } from './honest-output.ts';
-export { selectIndicatorNames, selectIndicatorOwners, selectIndicatorTargets } from './store.ts';
+export {
+  selectIndicatorNames,
+  selectIndicatorOwners,
+  selectIndicatorTargets,
+  selectLevelSeries,
+  type LevelSeriesRow,
+} from './store.ts';
 export { registerIndicatorRoutes } from './routes.ts';

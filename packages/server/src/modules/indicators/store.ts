@@ -249,3 +249,32 @@ export function selectIndicatorNames(
     [tenantId],
   );
 }
+
+export interface LevelSeriesRow {
+  area_id: number;
+  ref_date: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  flag: 'suppressed' | 'invalid' | null;
+  flag_reason: string | null;
+}
+
+/** Every observation of one indicator on one level, all dates (for the effect estimate). */
+export function selectLevelSeries(
+  sql: Sql,
+  tenantId: string,
+  indicatorId: string,
+  systemId: string,
+  levelId: string,
+): Promise<LevelSeriesRow[]> {
+  return sql.query<LevelSeriesRow>(
+    `SELECT o.area_id, to_char(o.ref_date, 'YYYY-MM-DD') AS ref_date, o.value, o.numerator, o.denominator,
+            o.flag, o.flag_reason
+       FROM observation o
+       JOIN area a ON a.tenant_id = o.tenant_id AND a.id = o.area_id
+      WHERE o.tenant_id = $1 AND o.indicator_id = $2 AND a.system_id = $3 AND a.level_id = $4
+      ORDER BY o.ref_date, o.area_id`,
+    [tenantId, indicatorId, systemId, levelId],
+  );
+}

@@ -1,0 +1,24 @@
+// Funding (Förderung, issue 15 § 1): money rules per programme × area × year and the funding-table
+// reader. Decisions: docs/adr/0034-funding-programmes-and-effect.md.
+export type {
+  FundingKind,
+  FundingSource,
+  ProgrammeLevel,
+  FundingEntry,
+  FundingProblem,
+  YearMoney,
+} from './money.ts';
+export {
+  FUNDING_KINDS,
+  FUNDING_SOURCES,
+  PROGRAMME_LEVELS,
+  FUNDING_SOURCE_LABELS,
+  FUNDING_KIND_LABELS,
+  toCents,
+  checkCoFinancing,
+  flagSpentOverApproved,
+  summariseByYear,
+  moneyPerResident,
+} from './money.ts';
+export type { FundingRow, FundingFileIssue } from './import.ts';
+export { parseEuroAmount, parseFundingRecords } from './import.ts';

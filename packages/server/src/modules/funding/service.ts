@@ -1,0 +1,116 @@
+// Funding service: programme list and page (facts, areas, money by year with its checks) and the
+// replacement of a programme's areas. Money rules are core's (checkCoFinancing, flagSpentOverApproved).
+import {
+  checkCoFinancing,
+  flagSpentOverApproved,
+  summariseByYear,
+  type FundingEntry,
+} from '@sozialraum/core';
+import type { ProgrammeDetail } from '@sozialraum/contracts/funding';
+import type { Db, Sql } from '../../db/db.ts';
+import { badRequest, notFound } from '../../http/errors.ts';
+import type { Principal } from '../access/index.ts';
+import { writeAudit, type AuditActor } from '../audit/index.ts';
+import { findProgramme, PROGRAMMES } from './catalogue.ts';
+import { seesMoney } from './policy.ts';
+import {
+  countProgrammeAreas,
+  replaceProgrammeAreas,
+  selectProgrammeAreas,
+  selectProgrammeEntries,
+  selectTenantAreas,
+  type FundingEntryRow,
+} from './store.ts';
+
+/** The catalogue with the number of areas each programme has in the caller's tenant. */
+export async function listProgrammes(sql: Sql, tenantId: string) {
+  const counts = await countProgrammeAreas(sql, tenantId);
+  return PROGRAMMES.map((p) => ({ ...p, areaCount: counts.get(p.id) ?? 0 }));
+}
+
+function requireProgramme(id: string) {
+  const p = findProgramme(id);
+  if (!p) throw notFound(`Das Förderprogramm „${id}“ gibt es nicht im Katalog.`);
+  return p;
+}
+
+/** Money rows in core's shape; the area key is the area id, or "*" for the whole programme area. */
+export function toEntries(rows: readonly FundingEntryRow[]): FundingEntry[] {
+  return rows.map((r) => ({
+    programmeId: r.programme_id,
+    areaKey: r.area_id === null ? '*' : String(r.area_id),
+    year: Number(r.year),
+    kind: r.kind,
+    source: r.source,
+    amount: Number(r.amount),
+  }));
+}
+
+/** One programme: catalogue facts, its areas in the tenant and (for staff) money by year. */
+export async function getProgramme(
+  sql: Sql,
+  principal: Principal,
+  id: string,
+): Promise<ProgrammeDetail> {
+  const p = requireProgramme(id);
+  const areas = await selectProgrammeAreas(sql, principal.tenantId, id);
+  let money: ProgrammeDetail['money'] = null;
+  if (seesMoney(principal)) {
+    const entries = toEntries(await selectProgrammeEntries(sql, principal.tenantId, id));
+    const problems = [...checkCoFinancing(entries), ...flagSpentOverApproved(entries)];
+    money = {
+      years: summariseByYear(entries),
+      problems: problems.map((x) => ({
+        code: x.code,
+        areaKey: x.areaKey,
+        year: x.year,
+        message: x.message,
+      })),
+    };
+  }
+  return {
+    ...p,
+    areas: areas.map((a) => ({
+      areaId: a.area_id,
+      code: a.code,
+      name: a.name,
+      systemId: a.system_id,
+      levelId: a.level_id,
+      validFrom: a.valid_from,
+      validTo: a.valid_to,
+    })),
+    money,
+  };
+}
+
+/**
+ * Replaces the areas of a programme in the caller's tenant. Every area id must be an area of the
+ * tenant (else 400, nothing written); audited in the same transaction.
+ */
+export async function setProgrammeAreas(
+  db: Db,
+  principal: Principal,
+  id: string,
+  areas: readonly { areaId: number; validFrom: string | null; validTo: string | null }[],
+  actor: AuditActor,
+): Promise<ProgrammeDetail> {
+  requireProgramme(id);
+  const t = principal.tenantId;
+  const ids = [...new Set(areas.map((a) => a.areaId))];
+  if (ids.length !== areas.length) throw badRequest('Ein Gebiet ist mehrfach genannt.');
+  await db.transaction(async (tx) => {
+    const known = new Set((await selectTenantAreas(tx, t, ids)).map((a) => a.id));
+    const missing = ids.filter((x) => !known.has(x));
+    if (missing.length > 0) throw badRequest(`Diese Gebiete gibt es nicht: ${missing.join(', ')}.`);
+    const before = (await selectProgrammeAreas(tx, t, id)).map((a) => a.area_id);
+    await replaceProgrammeAreas(tx, t, id, areas);
+    await writeAudit(tx, t, {
+      actor,
+      action: 'funding.areas',
+      entity: 'funding_programme_area',
+      entityId: id,
+      detail: { before, after: ids },
+    });
+  });
+  return getProgramme(db, principal, id);
+}
