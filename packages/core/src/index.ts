@@ -9,3 +9,4 @@ export * from './monitoring/index.ts';
 export * from './catalogue/index.ts';
 export * from './directory/index.ts';
 export * from './participation/index.ts';
+export * from './conferences/index.ts';
