@@ -15,6 +15,7 @@ import {
 } from './modules/access/index.ts';
 import { registerAlertRoutes } from './modules/alerts/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
+import { registerConferenceRoutes } from './modules/conferences/index.ts';
 import { registerDirectoryRoutes, registerHsdsRoutes } from './modules/directory/index.ts';
 import { registerDisclosureRoutes } from './modules/disclosure/index.ts';
 import { getMapGeometry, listAreaSystems, registerAreaRoutes } from './modules/areas/index.ts';
@@ -121,6 +122,7 @@ export async function buildApp(
   registerJobRoutes(app, ctx);
   registerMailRoutes(app, ctx);
   registerParticipationRoutes(app, ctx);
+  registerConferenceRoutes(app, ctx);
   await registerImportRoutes(app, ctx);
   registerPointImportRoutes(app, ctx); // needs the multipart parser registerImportRoutes adds
 

@@ -36,6 +36,12 @@ beforeAll(async () => {
     `INSERT INTO participation_report (tenant_id, kind, topic, body, lon, lat, delete_token_hash)
      VALUES ('berlin', 'hint', 'housing', 'Ein Hinweis für die Statusprüfung', 13.05, 52.05, 'x')`,
   );
+  // one conference body with one meeting, so the conferences routes with :id have something to show
+  await db.exec(`
+    INSERT INTO conference_body (tenant_id, kind, name) VALUES ('berlin', 'stadtteilrunde', 'Statusprüfung');
+    INSERT INTO conference_meeting (tenant_id, body_id, title, starts_at, ends_at)
+    VALUES ('berlin', 1, 'Sitzung', '2026-05-04T16:00Z', '2026-05-04T18:00Z');
+  `);
   app = await buildApp(testContext(db), { validateResponses: true, warmCaches: false });
   await app.ready();
   const user = await createTestUser(db, {
@@ -107,6 +113,7 @@ function existing(name: string, url: string): string {
         ? FIXTURE_DIRECTORY.organisation
         : FIXTURE_DIRECTORY.service,
     participation: '1',
+    conferences: '1',
   };
   return (name === 'id' ? byResource[url.split('/')[2] ?? ''] : byName[name]) ?? '999999';
 }

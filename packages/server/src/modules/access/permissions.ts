@@ -6,6 +6,7 @@ import { permissions as access } from './policy.ts';
 import { permissions as alerts } from '../alerts/permissions.ts';
 import { permissions as areas } from '../areas/policy.ts';
 import { permissions as audit } from '../audit/policy.ts';
+import { permissions as conferences } from '../conferences/permissions.ts';
 import { permissions as directory } from '../directory/policy.ts';
 import { permissions as disclosure } from '../disclosure/policy.ts';
 import { permissions as imports } from '../imports/policy.ts';
@@ -20,6 +21,7 @@ export const PERMISSIONS = {
   ...alerts,
   ...areas,
   ...audit,
+  ...conferences,
   ...directory,
   ...disclosure,
   ...imports,
@@ -50,8 +52,15 @@ const PUBLIC_READ: Permission[] = [
   'directory.read',
   'participation.read',
   'participation.submit',
+  'conferences.read',
 ];
-const SIGNED_IN: Permission[] = [...PUBLIC_READ, 'account.self', 'alerts.read', 'alerts.subscribe'];
+const SIGNED_IN: Permission[] = [
+  ...PUBLIC_READ,
+  'account.self',
+  'alerts.read',
+  'alerts.subscribe',
+  'conferences.participate',
+];
 const PLANNER: Permission[] = [
   ...SIGNED_IN,
   'indicators.edit',
@@ -62,6 +71,7 @@ const PLANNER: Permission[] = [
   'alerts.detect',
   'audit.read',
   'disclosure.unsuppressed',
+  'conferences.organise',
 ];
 
 export const BUILTIN_ROLES: readonly BuiltinRole[] = [
@@ -133,6 +143,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'disclosure.configure',
       'participation.moderate',
       'participation.answer',
+      'conferences.organise_all',
     ],
   },
   {
