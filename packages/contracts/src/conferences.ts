@@ -275,3 +275,39 @@ export type ConferenceMeetingSummary = z.output<typeof meetingSummarySchema>;
 export type ConferenceMeetingDetail = z.output<typeof meetingDetailSchema>;
 export type ConferenceAgendaItem = z.output<typeof agendaItemSchema>;
 export type ConferenceDecision = z.output<typeof decisionSchema>;
+
+// OParl 1.1 (https://schema.oparl.org/1.1/): the read API at /oparl. Objects are checked field by
+// field against the official schemas in the tests (standards/oparl-1.1); here only their frame.
+const oparlDateTime = z.iso.datetime({ offset: true });
+
+export const oparlObjectSchema = z
+  .looseObject({ id: z.string(), type: z.string() })
+  .meta({ id: 'OparlObject', description: 'Ein OParl-1.1-Objekt (System, Body, Meeting, …)' });
+
+export const oparlListSchema = z
+  .object({
+    data: z.array(oparlObjectSchema),
+    pagination: z.object({
+      totalElements: z.number().int(),
+      elementsPerPage: z.number().int(),
+      currentPage: z.number().int(),
+      totalPages: z.number().int(),
+    }),
+    links: z.object({
+      first: z.string().optional(),
+      prev: z.string().optional(),
+      next: z.string().optional(),
+      last: z.string().optional(),
+    }),
+  })
+  .meta({ id: 'OparlList', description: 'OParl-Objektliste mit Seiten (links.next)' });
+
+export const oparlListQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  modified_since: oparlDateTime.optional(),
+  modified_until: oparlDateTime.optional(),
+  created_since: oparlDateTime.optional(),
+  created_until: oparlDateTime.optional(),
+});
+
+export const oparlIdParamsSchema = z.object({ id: z.string().min(1).max(100) });

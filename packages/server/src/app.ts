@@ -15,7 +15,7 @@ import {
 } from './modules/access/index.ts';
 import { registerAlertRoutes } from './modules/alerts/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
-import { registerConferenceRoutes } from './modules/conferences/index.ts';
+import { registerConferenceRoutes, registerOparlRoutes } from './modules/conferences/index.ts';
 import { registerDirectoryRoutes, registerHsdsRoutes } from './modules/directory/index.ts';
 import { registerDisclosureRoutes } from './modules/disclosure/index.ts';
 import { getMapGeometry, listAreaSystems, registerAreaRoutes } from './modules/areas/index.ts';
@@ -123,6 +123,7 @@ export async function buildApp(
   registerMailRoutes(app, ctx);
   registerParticipationRoutes(app, ctx);
   registerConferenceRoutes(app, ctx);
+  registerOparlRoutes(app, ctx);
   await registerImportRoutes(app, ctx);
   registerPointImportRoutes(app, ctx); // needs the multipart parser registerImportRoutes adds
 

@@ -215,3 +215,12 @@ export async function organisationExists(sql: Sql, tenantId: string, id: string)
   );
   return rows.length === 1;
 }
+
+/** Name, AGS and creation time of the tenant (the OParl Body). */
+export async function selectTenantInfo(sql: Sql, tenantId: string) {
+  const [row] = await sql.query<{ name: string; ags: string; created_at: Date }>(
+    `SELECT name, ags, created_at FROM tenant WHERE id = $1`,
+    [tenantId],
+  );
+  return row;
+}
