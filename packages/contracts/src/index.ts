@@ -27,3 +27,4 @@ export * as ogc from './ogc.ts';
 export * as points from './points.ts';
 export * as rules from './rules.ts';
 export * as sources from './sources.ts';
+export * as conferences from './conferences.ts';

@@ -12,3 +12,4 @@ export * from './participation/index.ts';
 export * from './measures/index.ts';
 export * from './effect/index.ts';
 export * from './funding/index.ts';
+export * from './conferences/index.ts';

@@ -15,6 +15,7 @@ import {
 } from './modules/access/index.ts';
 import { registerAlertRoutes } from './modules/alerts/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
+import { registerConferenceRoutes, registerOparlRoutes } from './modules/conferences/index.ts';
 import { registerDirectoryRoutes, registerHsdsRoutes } from './modules/directory/index.ts';
 import { registerEffectRoutes } from './modules/effect/index.ts';
 import { registerFundingRoutes } from './modules/funding/index.ts';
@@ -126,6 +127,8 @@ export async function buildApp(
   registerParticipationRoutes(app, ctx);
   registerMeasureRoutes(app, ctx);
   registerEffectRoutes(app, ctx);
+  registerConferenceRoutes(app, ctx);
+  registerOparlRoutes(app, ctx);
   await registerImportRoutes(app, ctx);
   registerPointImportRoutes(app, ctx); // needs the multipart parser registerImportRoutes adds
   registerFundingRoutes(app, ctx); // needs the multipart parser too

@@ -41,6 +41,12 @@ beforeAll(async () => {
     `INSERT INTO measure (tenant_id, title, visibility, department_id, created_by)
      VALUES ('berlin', 'Eine Maßnahme für die Statusprüfung', 'public', 'sozialplanung', 'system')`,
   );
+  // one conference body with one meeting, so the conferences routes with :id have something to show
+  await db.exec(`
+    INSERT INTO conference_body (tenant_id, kind, name) VALUES ('berlin', 'stadtteilrunde', 'Statusprüfung');
+    INSERT INTO conference_meeting (tenant_id, body_id, title, starts_at, ends_at)
+    VALUES ('berlin', 1, 'Sitzung', '2026-05-04T16:00Z', '2026-05-04T18:00Z');
+  `);
   app = await buildApp(testContext(db), { validateResponses: true, warmCaches: false });
   await app.ready();
   const user = await createTestUser(db, {
@@ -114,6 +120,7 @@ function existing(name: string, url: string): string {
     participation: '1',
     measures: '1',
     funding: 'sozialer-zusammenhalt',
+    conferences: '1',
   };
   return (name === 'id' ? byResource[url.split('/')[2] ?? ''] : byName[name]) ?? '999999';
 }

@@ -61,6 +61,7 @@ function paramSample(name: string, url: string): Sample | undefined {
     collectionId: { berlin: 'lor2021-plr', leipzig: 'lz2020-ot' },
     featureId: { berlin: String(fx.areaId['01100101']), leipzig: String(leipzigAreaId) },
     areaId: { berlin: String(fx.areaId['01100101']), leipzig: String(leipzigAreaId) },
+    memberId: { berlin: '999999', leipzig: '999999' },
     uploadId: {
       berlin: '00000000-0000-4000-8000-000000000000',
       leipzig: '00000000-0000-4000-8000-000000000000',
@@ -90,6 +91,7 @@ function paramSample(name: string, url: string): Sample | undefined {
     participation: { berlin: '999999', leipzig: '999999' },
     measures: { berlin: '999999', leipzig: '999999' },
     funding: { berlin: 'sozialer-zusammenhalt', leipzig: 'sozialer-zusammenhalt' },
+    conferences: { berlin: '999999', leipzig: '999999' },
   };
   return byResource[resource];
 }

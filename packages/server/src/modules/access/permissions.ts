@@ -6,6 +6,7 @@ import { permissions as access } from './policy.ts';
 import { permissions as alerts } from '../alerts/permissions.ts';
 import { permissions as areas } from '../areas/policy.ts';
 import { permissions as audit } from '../audit/policy.ts';
+import { permissions as conferences } from '../conferences/permissions.ts';
 import { permissions as directory } from '../directory/policy.ts';
 import { permissions as disclosure } from '../disclosure/policy.ts';
 import { permissions as effect } from '../effect/policy.ts';
@@ -23,6 +24,7 @@ export const PERMISSIONS = {
   ...alerts,
   ...areas,
   ...audit,
+  ...conferences,
   ...directory,
   ...disclosure,
   ...effect,
@@ -59,6 +61,7 @@ const PUBLIC_READ: Permission[] = [
   'measures.read',
   'funding.read',
   'effect.read',
+  'conferences.read',
 ];
 const SIGNED_IN: Permission[] = [
   ...PUBLIC_READ,
@@ -66,6 +69,7 @@ const SIGNED_IN: Permission[] = [
   'alerts.read',
   'alerts.subscribe',
   'funding.read_money',
+  'conferences.participate',
 ];
 const PLANNER: Permission[] = [
   ...SIGNED_IN,
@@ -78,6 +82,7 @@ const PLANNER: Permission[] = [
   'audit.read',
   'disclosure.unsuppressed',
   'measures.edit',
+  'conferences.organise',
 ];
 
 export const BUILTIN_ROLES: readonly BuiltinRole[] = [
@@ -152,6 +157,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'participation.answer',
       'measures.edit_all',
       'funding.edit',
+      'conferences.organise_all',
     ],
   },
   {

@@ -26,6 +26,35 @@ let indexEditor: ReturnType<typeof injectAs>;
  * route fails the first test until it is classified here.
  */
 const WRITE_ROUTES: Record<string, string> = {
+  createConferenceBody:
+    "areas and the organiser department in the body must be of the caller's tenant (400) and her own department unless conferences.organise_all (403): conferences/conferences.db.test.ts",
+  updateConferenceBody:
+    'body of the own department only (403), areas and department checked like createConferenceBody (conferences.db.test.ts)',
+  addConferenceMember:
+    "body of the own department only (403: conferences.db.test.ts); the person or organisation must be of the caller's tenant (400)",
+  removeConferenceMember:
+    'body of the own department only; the member must belong to that body (404)',
+  createConferenceMeeting: 'body of the own department only (403)',
+  updateConferenceMeeting: 'meeting of a body of the own department only (403)',
+  inviteConferenceMeeting: 'meeting of a body of the own department only (403)',
+  registerForConferenceMeeting:
+    'the caller herself, and only for bodies she is a current member of (403: conferences.db.test.ts)',
+  unregisterFromConferenceMeeting: 'the caller herself; members only',
+  setConferenceAttendance:
+    "meeting of a body of the own department only; people must be accounts of the caller's tenant (400)",
+  approveConferenceMinutes: 'meeting of a body of the own department only (403)',
+  buildConferenceAgenda:
+    "meeting of a body of the own department only (403 for a member: conferences.db.test.ts); signals only of the body's areas, alerts filtered by what the caller may read",
+  addConferenceAgendaItem: 'meeting of a body of the own department only (403)',
+  orderConferenceAgenda:
+    'the list must name exactly the accepted items of that meeting, else 400 (conferences.db.test.ts)',
+  updateConferenceAgendaItem: 'item of a meeting of a body of the own department only (403)',
+  mergeConferenceAgendaItem:
+    'both items of the same meeting of the own department, else 400 (conferences.db.test.ts)',
+  saveConferenceMinutes: 'item of a meeting of a body of the own department only (403)',
+  addConferenceDecision:
+    "item of a meeting of the own department; the task's department must be of the caller's tenant (400: conferences.db.test.ts)",
+  issueConferenceCalendarToken: 'the own feed token',
   runImport: 'cases: import targets, sources, uploads',
   analyzeImport: 'creates an upload of the caller; names no existing record',
   analyzePointImport: 'creates an upload of the caller; names no existing record',

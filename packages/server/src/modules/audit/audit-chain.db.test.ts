@@ -206,9 +206,207 @@ async function anyAreaId(): Promise<number> {
   );
   return a!.id;
 }
+/** A Sozialraumkonferenz of the Sozialplanung with the administrator as member, inserted directly. */
+async function conferenceBody(): Promise<number> {
+  const [b] = await db.query<{ id: number }>(
+    `INSERT INTO conference_body (tenant_id, kind, name, organiser_department_id)
+     VALUES ('berlin', 'sozialraumkonferenz', 'Audit-Konferenz', 'sozialplanung') RETURNING id`,
+  );
+  await db.query(
+    `INSERT INTO conference_member (tenant_id, body_id, user_id, valid_from) VALUES ('berlin', $1, $2, '2020-01-01')`,
+    [b!.id, admin.id],
+  );
+  return b!.id;
+}
+/** A meeting of a fresh body, inserted directly. */
+async function conferenceMeeting(): Promise<number> {
+  const [m] = await db.query<{ id: number }>(
+    `INSERT INTO conference_meeting (tenant_id, body_id, title, starts_at, ends_at)
+     VALUES ('berlin', $1, 'Audit-Sitzung', '2026-05-04T16:00Z', '2026-05-04T18:00Z') RETURNING id`,
+    [await conferenceBody()],
+  );
+  return m!.id;
+}
+/** An accepted agenda item of a fresh meeting, inserted directly. */
+async function conferenceItem(meetingId?: number): Promise<number> {
+  const [i] = await db.query<{ id: number }>(
+    `INSERT INTO conference_agenda_item (tenant_id, meeting_id, status, position, title)
+     VALUES ('berlin', $1, 'accepted', 1, 'Audit-Punkt') RETURNING id`,
+    [meetingId ?? (await conferenceMeeting())],
+  );
+  return i!.id;
+}
+const conferenceCase = (
+  action: string,
+  entity: string,
+  request: () => Promise<Omit<InjectOptions, 'headers'>>,
+): AuditCase => ({
+  request: async () => ({ ...(await request()), headers: adminAuth }),
+  entries: 1,
+  action,
+  entity,
+});
 
 /** A request for every changing route, keyed by operationId. */
 const CASES: Record<string, AuditCase> = {
+  createConferenceBody: conferenceCase('conferences.body_create', 'conference_body', async () => ({
+    method: 'POST',
+    url: '/api/conferences/bodies',
+    payload: { kind: 'ag78', name: 'AG 78 Mitte', organiserDepartmentId: 'sozialplanung' },
+  })),
+  updateConferenceBody: conferenceCase('conferences.body_update', 'conference_body', async () => ({
+    method: 'PUT',
+    url: `/api/conferences/bodies/${await conferenceBody()}`,
+    payload: { kind: 'stadtteilrunde', name: 'Stadtteilrunde' },
+  })),
+  addConferenceMember: conferenceCase('conferences.member_add', 'conference_member', async () => ({
+    method: 'POST',
+    url: `/api/conferences/bodies/${await conferenceBody()}/members`,
+    payload: { userId: (await freshUser()).id, validFrom: '2026-01-01' },
+  })),
+  removeConferenceMember: conferenceCase(
+    'conferences.member_remove',
+    'conference_member',
+    async () => {
+      const body = await conferenceBody();
+      const [m] = await db.query<{ id: number }>(
+        `SELECT id FROM conference_member WHERE tenant_id = 'berlin' AND body_id = $1`,
+        [body],
+      );
+      return { method: 'DELETE', url: `/api/conferences/bodies/${body}/members/${m!.id}` };
+    },
+  ),
+  createConferenceMeeting: conferenceCase(
+    'conferences.meeting_create',
+    'conference_meeting',
+    async () => ({
+      method: 'POST',
+      url: `/api/conferences/bodies/${await conferenceBody()}/meetings`,
+      payload: { title: 'Sitzung', start: '2026-03-30T18:00', end: '2026-03-30T20:00' },
+    }),
+  ),
+  updateConferenceMeeting: conferenceCase(
+    'conferences.meeting_update',
+    'conference_meeting',
+    async () => ({
+      method: 'PATCH',
+      url: `/api/conferences/meetings/${await conferenceMeeting()}`,
+      payload: { place: 'Rathaus' },
+    }),
+  ),
+  inviteConferenceMeeting: conferenceCase('conferences.invite', 'conference_meeting', async () => ({
+    method: 'POST',
+    url: `/api/conferences/meetings/${await conferenceMeeting()}/invitation`,
+  })),
+  registerForConferenceMeeting: conferenceCase(
+    'conferences.register',
+    'conference_meeting',
+    async () => ({
+      method: 'POST',
+      url: `/api/conferences/meetings/${await conferenceMeeting()}/registration`,
+    }),
+  ),
+  unregisterFromConferenceMeeting: conferenceCase(
+    'conferences.unregister',
+    'conference_meeting',
+    async () => ({
+      method: 'DELETE',
+      url: `/api/conferences/meetings/${await conferenceMeeting()}/registration`,
+    }),
+  ),
+  setConferenceAttendance: conferenceCase(
+    'conferences.attendance',
+    'conference_meeting',
+    async () => ({
+      method: 'PUT',
+      url: `/api/conferences/meetings/${await conferenceMeeting()}/attendance`,
+      payload: { attended: [admin.id] },
+    }),
+  ),
+  approveConferenceMinutes: conferenceCase(
+    'conferences.minutes_approve',
+    'conference_meeting',
+    async () => ({
+      method: 'POST',
+      url: `/api/conferences/meetings/${await conferenceMeeting()}/minutes-approval`,
+    }),
+  ),
+  buildConferenceAgenda: conferenceCase(
+    'conferences.agenda_build',
+    'conference_meeting',
+    async () => ({
+      method: 'POST',
+      url: `/api/conferences/meetings/${await conferenceMeeting()}/proposals`,
+    }),
+  ),
+  addConferenceAgendaItem: conferenceCase(
+    'conferences.item_add',
+    'conference_agenda_item',
+    async () => ({
+      method: 'POST',
+      url: `/api/conferences/meetings/${await conferenceMeeting()}/agenda-items`,
+      payload: { title: 'Verschiedenes' },
+    }),
+  ),
+  orderConferenceAgenda: conferenceCase(
+    'conferences.agenda_order',
+    'conference_meeting',
+    async () => {
+      const meeting = await conferenceMeeting();
+      const item = await conferenceItem(meeting);
+      return {
+        method: 'PUT',
+        url: `/api/conferences/meetings/${meeting}/agenda-order`,
+        payload: { itemIds: [item] },
+      };
+    },
+  ),
+  updateConferenceAgendaItem: conferenceCase(
+    'conferences.item_update',
+    'conference_agenda_item',
+    async () => ({
+      method: 'PATCH',
+      url: `/api/conferences/agenda-items/${await conferenceItem()}`,
+      payload: { status: 'not_treated' },
+    }),
+  ),
+  mergeConferenceAgendaItem: conferenceCase(
+    'conferences.item_merge',
+    'conference_agenda_item',
+    async () => {
+      const meeting = await conferenceMeeting();
+      const a = await conferenceItem(meeting);
+      const b = await conferenceItem(meeting);
+      return {
+        method: 'POST',
+        url: `/api/conferences/agenda-items/${a}/merge`,
+        payload: { intoId: b },
+      };
+    },
+  ),
+  saveConferenceMinutes: conferenceCase(
+    'conferences.minutes_save',
+    'conference_agenda_item',
+    async () => ({
+      method: 'PUT',
+      url: `/api/conferences/agenda-items/${await conferenceItem()}/minutes`,
+      payload: { notes: 'Aussprache.' },
+    }),
+  ),
+  addConferenceDecision: conferenceCase(
+    'conferences.decision_add',
+    'conference_decision',
+    async () => ({
+      method: 'POST',
+      url: `/api/conferences/agenda-items/${await conferenceItem()}/decisions`,
+      payload: { text: 'Beschlossen.', task: { title: 'Aufgabe' } },
+    }),
+  ),
+  issueConferenceCalendarToken: conferenceCase(
+    'conferences.feed_token',
+    'conference_feed_token',
+    async () => ({ method: 'POST', url: '/api/conferences/calendar-token' }),
+  ),
   submitParticipationReport: anonymousCase('participation.submit', async () => {
     const { challenge } = (await app.inject('/api/participation/challenge')).json<{
       challenge: string;

@@ -223,6 +223,18 @@ export async function listPublicReports(
   return rows.map(toPublicReport);
 }
 
+/** Public reports in these areas since a date, most supported first (for Sozialraumkonferenzen). */
+export async function listTopReportsInAreas(
+  sql: Sql,
+  tenantId: string,
+  areaIds: readonly number[],
+  since: string | null,
+  limit = 20,
+): Promise<(PublicReport & { areaId: number })[]> {
+  const rows = await store.selectTopReportsInAreas(sql, tenantId, areaIds, since, limit);
+  return rows.map((r) => ({ ...toPublicReport(r), areaId: r.area_id }));
+}
+
 /** One report as the public sees it (a hidden one with its reason, without its text). */
 export async function getPublicReport(
   sql: Sql,

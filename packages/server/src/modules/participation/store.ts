@@ -169,6 +169,23 @@ export async function selectReports(
   );
 }
 
+/** Visible reports in these areas since a date, most supported first (the agenda builder's). */
+export async function selectTopReportsInAreas(
+  sql: Sql,
+  tenantId: string,
+  areaIds: readonly number[],
+  since: string | null,
+  limit: number,
+): Promise<(ReportRow & { area_id: number })[]> {
+  return sql.query(
+    `SELECT ${COLUMNS} FROM ${FROM}
+      WHERE r.tenant_id = $1 AND NOT r.hidden AND r.area_id = ANY($2::int[])
+        AND ($3::timestamptz IS NULL OR r.created_at > $3)
+      ORDER BY r.support_count DESC, r.created_at DESC, r.id DESC LIMIT $4`,
+    [tenantId, areaIds, since, limit],
+  );
+}
+
 /** The moderation queue: hidden, flagged or not yet reviewed reports first, then the rest. */
 export async function selectQueue(sql: Sql, tenantId: string, limit: number): Promise<ReportRow[]> {
   return sql.query<ReportRow>(

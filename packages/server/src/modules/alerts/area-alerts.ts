@@ -1,0 +1,22 @@
+// Alerts of some areas since a date, as the person asking may see them — for the agenda builder of
+// Sozialraumkonferenzen (issue 14 § 1), which proposes new warnings in a body's areas.
+import type { Sql } from '../../db/db.ts';
+import type { Principal } from '../access/index.ts';
+import { listAlerts, type AlertItem } from './store.ts';
+import { alertReader, alertVisible, filterVisible } from './visibility.ts';
+
+/** Visible alerts of these areas created after `since` (all when null), newest first. */
+export async function listAlertsInAreas(
+  sql: Sql,
+  auth: Principal,
+  areaIds: readonly number[],
+  since: string | null,
+): Promise<AlertItem[]> {
+  const reader = await alertReader(sql, auth);
+  const out: AlertItem[] = [];
+  for (const area of areaIds) {
+    const items = await listAlerts(sql, auth.tenantId, { area });
+    out.push(...items.filter((a) => since === null || a.createdAt > since));
+  }
+  return filterVisible(out, (a) => alertVisible(a, reader));
+}

@@ -1,0 +1,130 @@
+// Rows → contract shapes of the conferences module.
+import type {
+  ConferenceAgendaItem,
+  ConferenceBody,
+  ConferenceDecision,
+  ConferenceMember,
+  ConferenceMeetingSummary,
+} from '@sozialraum/contracts/conferences';
+import type { BodyRow, MemberRow } from './store.ts';
+import type { DecisionRow, ItemRow } from './store-agenda.ts';
+import type { MeetingRow } from './store-meetings.ts';
+
+export const iso = (d: Date | string) => new Date(d).toISOString();
+/** A date column as 'YYYY-MM-DD' (PGlite and pg give Date or string). */
+export const dateText = (d: Date | string) =>
+  typeof d === 'string' ? d.slice(0, 10) : iso(d).slice(0, 10);
+
+export function toBody(r: BodyRow): ConferenceBody {
+  return {
+    id: r.id,
+    kind: r.kind as ConferenceBody['kind'],
+    name: r.name,
+    description: r.description,
+    areas: r.area_ids.map((id, i) => ({ id: Number(id), name: r.area_names[i] ?? '' })),
+    organiserDepartmentId: r.organiser_department_id,
+    modifiedAt: iso(r.modified_at),
+  };
+}
+
+export function toMember(r: MemberRow): ConferenceMember {
+  return {
+    id: r.id,
+    kind: r.user_id !== null ? 'person' : 'organisation',
+    userId: r.user_id,
+    organisationId: r.organisation_id,
+    name: r.name,
+    role: r.role as ConferenceMember['role'],
+    validFrom: dateText(r.valid_from),
+    validTo: r.valid_to === null ? null : dateText(r.valid_to),
+  };
+}
+
+export function toMeetingSummary(r: MeetingRow): ConferenceMeetingSummary {
+  return {
+    id: r.id,
+    bodyId: r.body_id,
+    title: r.title,
+    start: iso(r.starts_at),
+    end: iso(r.ends_at),
+    place: r.place,
+    onlineUrl: r.online_url,
+    status: r.status as ConferenceMeetingSummary['status'],
+    minutesApproved: r.minutes_approved_at !== null,
+  };
+}
+
+export function toDecision(r: DecisionRow): ConferenceDecision {
+  return {
+    id: r.id,
+    agendaItemId: r.agenda_item_id,
+    text: r.text,
+    vote:
+      r.vote_yes === null
+        ? null
+        : { yes: r.vote_yes, no: r.vote_no ?? 0, abstain: r.vote_abstain ?? 0 },
+    task: r.task_title
+      ? {
+          title: r.task_title,
+          departmentId: r.task_department_id,
+          dueDate: r.task_due_date === null ? null : dateText(r.task_due_date),
+          measureId: r.measure_id,
+        }
+      : null,
+    createdAt: iso(r.created_at),
+  };
+}
+
+const speakersOf = (v: unknown) =>
+  Array.isArray(v)
+    ? v.map((s: { name?: unknown; private?: unknown }) => ({
+        name: String(s.name ?? ''),
+        private: s.private === true,
+      }))
+    : [];
+
+/**
+ * An item as its reader may see it: internally everything; publicly the evidence is left out,
+ * the minutes only when approved (the redacted text, speakers who are private persons removed).
+ */
+export function toItem(
+  r: ItemRow,
+  decisions: DecisionRow[],
+  view: { internal: boolean; approved: boolean },
+): ConferenceAgendaItem {
+  let minutes: ConferenceAgendaItem['minutes'] = null;
+  if (r.notes !== null && r.minutes_modified_at) {
+    if (view.internal)
+      minutes = {
+        notes: r.notes,
+        speakers: speakersOf(r.speakers),
+        modifiedAt: iso(r.minutes_modified_at),
+      };
+    else if (view.approved && r.published_notes !== null)
+      minutes = {
+        notes: r.published_notes,
+        speakers: speakersOf(r.speakers).filter((s) => !s.private),
+        modifiedAt: iso(r.minutes_modified_at),
+      };
+  }
+  return {
+    id: r.id,
+    meetingId: r.meeting_id,
+    status: r.status as ConferenceAgendaItem['status'],
+    position: r.position,
+    mergedIntoId: r.merged_into_id,
+    title: r.title,
+    description: r.description,
+    source:
+      r.source_kind && r.source_id
+        ? {
+            kind: r.source_kind as NonNullable<ConferenceAgendaItem['source']>['kind'],
+            id: r.source_id,
+          }
+        : null,
+    reason: r.reason,
+    evidence: view.internal ? ((r.evidence ?? null) as ConferenceAgendaItem['evidence']) : null,
+    minutes,
+    decisions: view.internal || view.approved ? decisions.map(toDecision) : [],
+  };
+}
