@@ -216,6 +216,11 @@ async function conferenceBody(): Promise<number> {
     `INSERT INTO conference_member (tenant_id, body_id, user_id, valid_from) VALUES ('berlin', $1, $2, '2020-01-01')`,
     [b!.id, admin.id],
   );
+  // a Sozialraumkonferenz works for an area: a decision's task becomes a measure there
+  await db.query(
+    `INSERT INTO conference_body_area (tenant_id, body_id, area_id) VALUES ('berlin', $1, $2)`,
+    [b!.id, await anyAreaId()],
+  );
   return b!.id;
 }
 /** A meeting of a fresh body, inserted directly. */
@@ -399,7 +404,7 @@ const CASES: Record<string, AuditCase> = {
     async () => ({
       method: 'POST',
       url: `/api/conferences/agenda-items/${await conferenceItem()}/decisions`,
-      payload: { text: 'Beschlossen.', task: { title: 'Aufgabe' } },
+      payload: { text: 'Beschlossen.' }, // with a task, the measure writes its own entry too
     }),
   ),
   issueConferenceCalendarToken: conferenceCase(
@@ -447,6 +452,15 @@ const CASES: Record<string, AuditCase> = {
     url: `/api/participation/reports/${await participationReport({ delete: 'loesch-code-0001' })}/deletion`,
     payload: { token: 'loesch-code-0001' },
   })),
+  getOwnParticipationReport: {
+    request: async () => ({
+      method: 'POST',
+      url: `/api/participation/reports/${await participationReport({ delete: 'loesch-code-0002' })}/author-view`,
+      payload: { token: 'loesch-code-0002' },
+      remoteAddress: nextIp(),
+    }),
+    entries: { count: 0, reason: 'zeigt der Autorin nur ihren eigenen Hinweis, ändert nichts' },
+  },
   moderateParticipationReport: {
     request: async () => ({
       method: 'POST',

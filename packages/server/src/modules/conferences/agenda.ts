@@ -344,7 +344,8 @@ export async function addDecision(
           title: task.title,
           ...(task.description ? { description: task.description } : {}),
           areaIds: body.area_ids.map(String),
-          departmentId: task.departmentId ?? null,
+          // no department named: the measure belongs to the organiser's own (measures door default)
+          ...(task.departmentId ? { departmentId: task.departmentId } : {}),
           dueDate: task.dueDate ?? null,
           visibility: task.visibility,
           origin: {
@@ -355,10 +356,8 @@ export async function addDecision(
           },
         },
       );
-      if (measure) {
-        measureId = measure.id;
-        await items.setDecisionMeasure(tx, auth.tenantId, decisionId, measure.id);
-      }
+      measureId = measure.id;
+      await items.setDecisionMeasure(tx, auth.tenantId, decisionId, measure.id);
     }
     await meetings.touchMeeting(tx, auth.tenantId, item.meeting_id);
     await audit(tx, auth, actor, 'conferences.decision_add', 'conference_decision', decisionId, {

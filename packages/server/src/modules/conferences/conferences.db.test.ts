@@ -335,6 +335,20 @@ describe('meetings and the agenda builder', () => {
       title: 'Sprechstunde Jobcenter einrichten',
       dueDate: '2030-06-30',
     });
+    // the task became a measure in the body's areas that says where it came from (trace both ways)
+    expect(d.task!.measureId).toMatch(/^\d+$/);
+    const measure = ok<{
+      origin: { kind: string; href: string | null } | null;
+      end: string | null;
+      areas: { id: number }[];
+      departmentId: string | null;
+    }>(await organiser({ method: 'GET', url: `/api/measures/${d.task!.measureId}` }));
+    expect(measure.origin).toMatchObject({
+      kind: 'decision',
+      href: `/konferenzen/sitzungen/${meetingId}`,
+    });
+    expect(measure).toMatchObject({ end: '2030-06-30', departmentId: 'sozialplanung' });
+    expect(measure.areas.length).toBeGreaterThan(0);
     // drafts are internal
     const pub = ok(await publicCall({ url: `/api/conferences/meetings/${meetingId}` }));
     expect(pub.agenda.find((i) => i.id === alert.id)!.minutes).toBeNull();
