@@ -71,8 +71,7 @@ export const participationEn: typeof participationDe = {
   partSettingsThresholdHint:
     'A report is hidden until the moderation decides. 0 = never hide automatically.',
   partSettingsDifficulty: 'Proof of work against mass submissions (bits, 0–24)',
-  partSettingsDifficultyHint:
-    'Each bit doubles the work in the browser (default 16). 0 = off.',
+  partSettingsDifficultyHint: 'Each bit doubles the work in the browser (default 16). 0 = off.',
   partSettingsNotice: 'Privacy notice (shown on “Take part”)',
   partSettingsSave: 'Save settings',
   partSettingsSaved: 'Saved. The portal uses the new settings from now on.',
