@@ -27,6 +27,7 @@ import { SourcesScreen } from './screens/sources/sources-screen.tsx';
 import { PointsScreen } from './screens/points/points-screen.tsx';
 import { DirectoryScreen } from './screens/directory/directory-screen.tsx';
 import { ServiceScreen } from './screens/directory/service-screen.tsx';
+import { ConferencesScreen, isConferencesPath } from './screens/conferences/conferences-screen.tsx';
 import {
   isParticipationPath,
   ParticipationScreen,
@@ -48,6 +49,7 @@ export function App() {
   const monitoring = path.replace(/\/+$/, '') === '/monitoring';
   const alerts = path.replace(/\/+$/, '') === '/hinweise';
   const participation = isParticipationPath(path);
+  const conferences = isConferencesPath(path);
   // before /api/me answers, show what the public may use; the server refuses the rest anyway
   const navItems = [
     {
@@ -86,6 +88,12 @@ export function App() {
       show: auth.can('directory.read'),
     },
     { href: '/mitmachen', label: t.navParticipation, active: participation, show: true },
+    {
+      href: '/konferenzen',
+      label: t.navConferences,
+      active: conferences,
+      show: auth.can('conferences.read'),
+    },
   ].filter((n) => n.show);
   const screenClass = monitoring ? 'monitoring' : alerts ? 'alerts' : route.screen;
   return (
@@ -167,14 +175,19 @@ export function App() {
           </RequireAuth>
         )}
         {participation && <ParticipationScreen path={path} search={search} />}
-        {route.screen === 'notFound' && !monitoring && !alerts && !participation && (
-          <div className="page">
-            <h1>{t.notFound}</h1>
-            <p>
-              <Link href="/">{t.backToMap}</Link>
-            </p>
-          </div>
-        )}
+        {conferences && <ConferencesScreen path={path} />}
+        {route.screen === 'notFound' &&
+          !monitoring &&
+          !alerts &&
+          !participation &&
+          !conferences && (
+            <div className="page">
+              <h1>{t.notFound}</h1>
+              <p>
+                <Link href="/">{t.backToMap}</Link>
+              </p>
+            </div>
+          )}
       </main>
     </div>
   );

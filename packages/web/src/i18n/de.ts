@@ -8,6 +8,7 @@ import { importDe } from './import-de.ts';
 import { indicatorEditDe } from './indicator-edit-de.ts';
 import { jobsDe } from './jobs-de.ts';
 import { participationDe } from './participation-de.ts';
+import { conferencesDe } from './conferences-de.ts';
 
 export const de = {
   appName: 'Sozialraum',
@@ -506,6 +507,7 @@ export const de = {
   ...indicatorEditDe,
   ...jobsDe,
   ...participationDe,
+  ...conferencesDe,
 };
 
 export type Widen<T> = {

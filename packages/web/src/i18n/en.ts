@@ -9,6 +9,7 @@ import { importEn } from './import-en.ts';
 import { indicatorEditEn } from './indicator-edit-en.ts';
 import { jobsEn } from './jobs-en.ts';
 import { participationEn } from './participation-en.ts';
+import { conferencesEn } from './conferences-en.ts';
 
 export const en: Dict = {
   appName: 'Sozialraum',
@@ -494,4 +495,5 @@ export const en: Dict = {
   ...indicatorEditEn,
   ...jobsEn,
   ...participationEn,
+  ...conferencesEn,
 };

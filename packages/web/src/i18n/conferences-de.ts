@@ -1,0 +1,103 @@
+// Texts of the Sozialraumkonferenzen screens (/konferenzen), German.
+export const conferencesDe = {
+  navConferences: 'Konferenzen',
+  confTitle: 'Sozialraumkonferenzen und Gremien',
+  confIntro:
+    'Gremien der integrierten Sozialplanung: Sozialraumkonferenzen je Gebiet, Planungskonferenzen, AG 78 und Stadtteilrunden – mit Sitzungen, Tagesordnungen und Beschlüssen.',
+  confEmpty: 'Noch keine Gremien.',
+  confKindLabel: (k: string): string =>
+    (
+      ({
+        sozialraumkonferenz: 'Sozialraumkonferenz',
+        planungskonferenz: 'Planungskonferenz',
+        ag78: 'AG 78 (§ 78 SGB VIII)',
+        stadtteilrunde: 'Stadtteilrunde',
+      }) as Record<string, string>
+    )[k] ?? k,
+  confRoleLabel: (k: string): string =>
+    (
+      ({
+        chair: 'Vorsitz',
+        deputy: 'Stellvertretung',
+        member: 'Mitglied',
+        guest: 'Gast',
+      }) as Record<string, string>
+    )[k] ?? k,
+  confStatusLabel: (k: string): string =>
+    (
+      ({
+        planned: 'geplant',
+        invited: 'eingeladen',
+        held: 'durchgeführt',
+        cancelled: 'abgesagt',
+      }) as Record<string, string>
+    )[k] ?? k,
+  confNewBody: 'Neues Gremium',
+  confKind: 'Art',
+  confName: 'Name',
+  confAreaIds: 'Gebiets-Kennungen (durch Komma getrennt)',
+  confCreate: 'Anlegen',
+  confAreas: 'Gebiete',
+  confMembers: 'Mitglieder',
+  confNoMembers: 'Noch keine Mitglieder.',
+  confMeetings: 'Sitzungen',
+  confNoMeetings: 'Noch keine Sitzungen.',
+  confCalendar: 'Kalender abonnieren (iCal)',
+  confPersonalFeed: 'Persönlichen Kalender-Link erzeugen',
+  confNewMeeting: 'Neue Sitzung',
+  confMeetingTitle: 'Titel',
+  confStart: 'Beginn (Ortszeit)',
+  confEnd: 'Ende (Ortszeit)',
+  confPlace: 'Ort',
+  confOnline: 'Online-Link',
+  confPlan: 'Sitzung planen',
+  confBack: 'Zurück zum Gremium',
+  confAllBodies: 'Alle Gremien',
+  confAgenda: 'Tagesordnung',
+  confAgendaEmpty: 'Noch keine Tagesordnungspunkte.',
+  confPropose: 'Vorschläge aus dem Gebiet holen',
+  confProposeHelp:
+    'Holt neue Frühwarnungen, Klassenwechsel, Hinweise mit viel Unterstützung und überfällige Maßnahmen seit der letzten Sitzung.',
+  confProposals: 'Vorschläge',
+  confNotTreated: 'Nicht behandelt',
+  confMerged: 'Zusammengeführt',
+  confAccept: 'Annehmen',
+  confSetAside: 'Nicht behandeln',
+  confUp: 'Nach oben',
+  confDown: 'Nach unten',
+  confMergeInto: 'Zusammenführen mit …',
+  confMergeChoose: 'Punkt wählen',
+  confOwnItem: 'Eigener Punkt',
+  confAddItem: 'Hinzufügen',
+  confEvidence: 'Beleg',
+  confOpenSource: 'Quelle öffnen',
+  confInvite: 'Einladung per E-Mail senden',
+  confInvited: (sent: number, all: number) =>
+    `Einladung an ${sent} von ${all} Mitgliedern gesendet.`,
+  confRegister: 'Zur Sitzung anmelden',
+  confUnregister: 'Abmelden',
+  confRegistered: 'Sie sind angemeldet.',
+  confMinutes: 'Protokoll',
+  confNotes: 'Notizen',
+  confSpeakers:
+    'Redende (eine Person je Zeile; „*“ am Anfang = Privatperson, Name wird vor Veröffentlichung entfernt)',
+  confSaveMinutes: 'Protokoll speichern',
+  confDecision: 'Beschluss',
+  confDecisionText: 'Beschlusstext',
+  confVote: 'Abstimmung (optional)',
+  confYes: 'Ja',
+  confNo: 'Nein',
+  confAbstain: 'Enthaltung',
+  confTask: 'Aufgabe → Maßnahme (optional)',
+  confTaskTitle: 'Aufgabe',
+  confTaskDepartment: 'Zuständige Abteilung (Kennung)',
+  confTaskDue: 'Fällig am',
+  confRecord: 'Beschluss erfassen',
+  confTaskMeasure: (id: string | null) => (id ? `Maßnahme ${id}` : 'Maßnahme folgt'),
+  confApprove: 'Protokoll freigeben und veröffentlichen',
+  confApproved: 'Protokoll freigegeben',
+  confDraft: 'Entwurf – nur für Organisation und Mitglieder sichtbar',
+  confVoteText: (y: number, n: number, a: number) => `${y} ja, ${n} nein, ${a} Enthaltungen`,
+  confSaved: 'Gespeichert.',
+  confOnlineAt: 'Online',
+};
