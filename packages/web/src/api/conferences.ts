@@ -42,8 +42,10 @@ export const conferencesApi = {
   bodies: () => request<ConferenceBody[]>(`${BASE}/bodies`),
   body: (id: number) => request<ConferenceBodyDetail>(`${BASE}/bodies/${id}`),
   createBody: (b: NewBody) => request<ConferenceBodyDetail>(`${BASE}/bodies`, json('POST', b)),
-  addMember: (bodyId: number, m: { userId: number; role: string; validFrom: string }) =>
-    request<ConferenceBodyDetail>(`${BASE}/bodies/${bodyId}/members`, json('POST', m)),
+  addMember: (
+    bodyId: number,
+    m: { userId?: number; organisationId?: string; role: string; validFrom: string },
+  ) => request<ConferenceBodyDetail>(`${BASE}/bodies/${bodyId}/members`, json('POST', m)),
   createMeeting: (
     bodyId: number,
     m: { title: string; start: string; end: string; place?: string; onlineUrl?: string },

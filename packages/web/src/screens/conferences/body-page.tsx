@@ -92,6 +92,70 @@ function Members({ body }: { body: ConferenceBodyDetail }) {
   );
 }
 
+function AddMemberForm({ bodyId, onDone }: { bodyId: number; onDone: () => void }) {
+  const { t } = useI18n();
+  const [userId, setUserId] = useState('');
+  const [organisationId, setOrganisationId] = useState('');
+  const [role, setRole] = useState('member');
+  const [from, setFrom] = useState('');
+  const [msg, setMsg] = useState<string | null>(null);
+  const send = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await conferencesApi.addMember(bodyId, {
+        ...(userId ? { userId: Number(userId) } : {}),
+        ...(organisationId ? { organisationId } : {}),
+        role,
+        validFrom: from,
+      });
+      setMsg(null);
+      onDone();
+    } catch (err) {
+      setMsg(err instanceof Error ? err.message : String(err));
+    }
+  };
+  return (
+    <details className="conf-box">
+      <summary>{t.confAddMember}</summary>
+      <form onSubmit={send} className="conf-form">
+        <label htmlFor="conf-mem-user">{t.confMemberPerson}</label>
+        <input
+          id="conf-mem-user"
+          inputMode="numeric"
+          value={userId}
+          onChange={(e) => setUserId(e.target.value)}
+        />
+        <label htmlFor="conf-mem-org">{t.confMemberOrganisation}</label>
+        <input
+          id="conf-mem-org"
+          value={organisationId}
+          onChange={(e) => setOrganisationId(e.target.value)}
+        />
+        <label htmlFor="conf-mem-role">{t.confMemberRole}</label>
+        <select id="conf-mem-role" value={role} onChange={(e) => setRole(e.target.value)}>
+          {['chair', 'deputy', 'member', 'guest'].map((r) => (
+            <option key={r} value={r}>
+              {t.confRoleLabel(r)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="conf-mem-from">{t.confMemberFrom}</label>
+        <input
+          id="conf-mem-from"
+          type="date"
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+          required
+        />
+        <button type="submit" className="btn btn-primary">
+          {t.confMemberAdd}
+        </button>
+        {msg && <p role="alert">{msg}</p>}
+      </form>
+    </details>
+  );
+}
+
 function PersonalFeed() {
   const { t } = useI18n();
   const [url, setUrl] = useState<string | null>(null);
@@ -169,6 +233,7 @@ export function BodyPage({ id }: { id: number }) {
         </section>
         <section>
           <h2>{t.confMembers}</h2>
+          {b.canOrganise && <AddMemberForm bodyId={b.id} onDone={body.reload} />}
           <Members body={b} />
         </section>
       </div>
