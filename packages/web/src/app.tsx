@@ -27,6 +27,7 @@ import { SourcesScreen } from './screens/sources/sources-screen.tsx';
 import { PointsScreen } from './screens/points/points-screen.tsx';
 import { DirectoryScreen } from './screens/directory/directory-screen.tsx';
 import { ServiceScreen } from './screens/directory/service-screen.tsx';
+import { ConferencesScreen, isConferencesPath } from './screens/conferences/conferences-screen.tsx';
 import {
   isParticipationPath,
   ParticipationScreen,
@@ -50,6 +51,7 @@ export function App() {
   const alerts = path.replace(/\/+$/, '') === '/hinweise';
   const participation = isParticipationPath(path);
   const measures = isMeasuresPath(path);
+  const conferences = isConferencesPath(path);
   // before /api/me answers, show what the public may use; the server refuses the rest anyway
   const navItems = [
     {
@@ -94,6 +96,12 @@ export function App() {
       show: auth.can('measures.read'),
     },
     { href: '/mitmachen', label: t.navParticipation, active: participation, show: true },
+    {
+      href: '/konferenzen',
+      label: t.navConferences,
+      active: conferences,
+      show: auth.can('conferences.read'),
+    },
   ].filter((n) => n.show);
   const screenClass = monitoring
     ? 'monitoring'
@@ -182,14 +190,20 @@ export function App() {
         )}
         {participation && <ParticipationScreen path={path} search={search} />}
         {measures && <MeasuresScreen path={path} search={search} />}
-        {route.screen === 'notFound' && !monitoring && !alerts && !participation && !measures && (
-          <div className="page">
-            <h1>{t.notFound}</h1>
-            <p>
-              <Link href="/">{t.backToMap}</Link>
-            </p>
-          </div>
-        )}
+        {conferences && <ConferencesScreen path={path} />}
+        {route.screen === 'notFound' &&
+          !monitoring &&
+          !alerts &&
+          !participation &&
+          !measures &&
+          !conferences && (
+            <div className="page">
+              <h1>{t.notFound}</h1>
+              <p>
+                <Link href="/">{t.backToMap}</Link>
+              </p>
+            </div>
+          )}
       </main>
     </div>
   );

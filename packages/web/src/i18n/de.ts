@@ -9,6 +9,7 @@ import { indicatorEditDe } from './indicator-edit-de.ts';
 import { jobsDe } from './jobs-de.ts';
 import { participationDe } from './participation-de.ts';
 import { measuresDe } from './measures-de.ts';
+import { conferencesDe } from './conferences-de.ts';
 
 export const de = {
   appName: 'Sozialraum',
@@ -508,6 +509,7 @@ export const de = {
   ...jobsDe,
   ...participationDe,
   ...measuresDe,
+  ...conferencesDe,
 };
 
 export type Widen<T> = {

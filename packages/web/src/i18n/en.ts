@@ -10,6 +10,7 @@ import { indicatorEditEn } from './indicator-edit-en.ts';
 import { jobsEn } from './jobs-en.ts';
 import { participationEn } from './participation-en.ts';
 import { measuresEn } from './measures-en.ts';
+import { conferencesEn } from './conferences-en.ts';
 
 export const en: Dict = {
   appName: 'Sozialraum',
@@ -496,4 +497,5 @@ export const en: Dict = {
   ...jobsEn,
   ...participationEn,
   ...measuresEn,
+  ...conferencesEn,
 };

@@ -7,6 +7,7 @@ import {
   formatValue as coreFormatValue,
   paletteFor as corePaletteFor,
   unitLabel,
+  utcToBerlin,
   unitSymbol,
   UNITS,
   NO_DATA_COLOR,
@@ -135,4 +136,15 @@ export function classifyForMap(
 /** Colours for n classes by polarity (the unfavourable end is dark red; neutral = blues). */
 export function paletteFor(polarity: Polarity, n: number): string[] {
   return corePaletteFor(polarity, Math.max(1, Math.min(9, n)));
+}
+
+/** A UTC instant as Berlin local date and time: "30.03.2026, 18:00" (de) — meetings are in Berlin time. */
+export function formatBerlinDateTime(iso: string, locale: Locale = 'de'): string {
+  const b = utcToBerlin(iso);
+  return `${formatDate(b.date, locale)}, ${b.time}`;
+}
+
+/** A UTC instant as Berlin local time "18:00". */
+export function formatBerlinTime(iso: string): string {
+  return utcToBerlin(iso).time;
 }
