@@ -96,7 +96,7 @@ export const conferencesEn: typeof conferencesDe = {
   confTaskDepartment: 'Responsible department (id)',
   confTaskDue: 'Due on',
   confRecord: 'Record decision',
-  confTaskMeasure: (id) => (id ? `Measure ${id}` : 'Measure to follow'),
+  confTaskMeasure: (id) => (id ? `Open measure no. ${id}` : 'no measure created'),
   confApprove: 'Approve and publish minutes',
   confApproved: 'Minutes approved',
   confDraft: 'Draft – visible to organisers and members only',

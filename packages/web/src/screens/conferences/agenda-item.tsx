@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ConferenceAgendaItem, ConferenceMeetingDetail } from '../../api/conferences.ts';
 import { conferencesApi } from '../../api/conferences.ts';
+import { Link } from '../../components/link.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatDate, formatNumber } from '../../lib/core-bridge.ts';
 
@@ -200,7 +201,14 @@ export function AcceptedItem({
               {t.confTaskTitle}: {d.task.title}
               {d.task.dueDate
                 ? ` · ${t.confTaskDue} ${formatDate(d.task.dueDate, lang)}`
-                : ''} · {t.confTaskMeasure(d.task.measureId)}
+                : ''} ·{' '}
+              {d.task.measureId ? (
+                <Link href={`/massnahmen/${d.task.measureId}`}>
+                  {t.confTaskMeasure(d.task.measureId)}
+                </Link>
+              ) : (
+                t.confTaskMeasure(null)
+              )}
             </p>
           )}
         </div>
