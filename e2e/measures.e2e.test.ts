@@ -75,14 +75,16 @@ describe.skipIf(!run)('A planner creates a measure with an indicator goal', () =
     ).filter((p) => p.value !== null);
     expect(series.length).toBeGreaterThan(1);
     const baseline = series[0]!;
-    const title = `Familienzentrum ${area.name}`;
+    // unique per run, so the journey also runs against a server that already holds one (E2E_BASE_URL)
+    const title = `Familienzentrum ${area.name} ${Date.now().toString(36)}`;
 
     const { page, errors } = await newPage(browser, 1440, 900);
     await signInByApi(page, baseUrl, PLANNER, E2E_PASSWORD);
     await page.goto(`${baseUrl}/gebiete/${area.id}`);
     const card = page.getByRole('region', { name: 'Maßnahmen in diesem Gebiet' });
-    await card.getByText('Keine Maßnahmen in diesem Gebiet.').waitFor({ timeout: 30_000 });
-    await card.getByRole('link', { name: 'Maßnahme für dieses Gebiet anlegen' }).click();
+    const create = card.getByRole('link', { name: 'Maßnahme für dieses Gebiet anlegen' });
+    await create.waitFor({ timeout: 30_000 });
+    await create.click();
 
     await page.getByRole('heading', { level: 1, name: 'Neue Maßnahme anlegen' }).waitFor();
     // the area of the profile is already chosen
