@@ -149,6 +149,25 @@ describe.skipIf(!run)('A planner creates a measure with an indicator goal', () =
     await page.goto(`${baseUrl}/gebiete/${area.id}`);
     await card.getByRole('link', { name: title }).waitFor({ timeout: 30_000 });
     await card.screenshot({ path: path.join(SCREENSHOT_DIR, 'measures-profile-card-desktop.png') });
+
+    // on the map: the measures' layer (a marker at the centre of the measure's area)
+    await page.goto(`${baseUrl}/?system=lor2021&level=plr`);
+    const layer = page.getByRole('checkbox', { name: 'Maßnahmen', exact: true });
+    await layer.waitFor({ timeout: 60_000 });
+    await layer.check();
+    const rendered = await page
+      .waitForFunction(
+        () => {
+          const el = document.querySelector<HTMLElement>('[data-point-layers]');
+          const v = el?.dataset.pointLayers ? JSON.parse(el.dataset.pointLayers) : {};
+          return (v['maßnahmen'] ?? 0) > 0 ? v['maßnahmen'] : false;
+        },
+        undefined,
+        { timeout: 60_000, polling: 250 },
+      )
+      .then((h) => h.jsonValue());
+    expect(rendered).toBeGreaterThan(0);
+    await saveScreenshot(page, 'measures-map-desktop');
     expect(errors).toEqual([]);
 
     // on a phone, without an account: the public measure is there

@@ -113,6 +113,9 @@ describe('creating and reading a measure', () => {
       expect.objectContaining({ action: 'measures.create', actor: expect.any(String) }),
     ]);
     expect(detail.canEdit).toBe(true);
+    // the map's marker: the centre of the area's box [13.0, 52.0, 13.1, 52.1]
+    expect(detail.marker![0]).toBeCloseTo(13.05);
+    expect(detail.marker![1]).toBeCloseTo(52.05);
   });
 
   it('filters the list by area, Lebenslage, department and status', async () => {
