@@ -309,6 +309,38 @@ describe('sub-measures', () => {
   });
 });
 
+describe('removed areas', () => {
+  it('drops the link and the goal in a removed area, keeping the measure', async () => {
+    const [a] = await db.query<{ id: number }>(
+      `INSERT INTO area (tenant_id, system_id, level_id, code, name, parent_id)
+       VALUES ('berlin', 'lor2021', 'plr', '09999999', 'Wird entfernt', NULL) RETURNING id`,
+    );
+    await db.query(
+      `INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value) VALUES ('berlin', 'ewr_total', $1, '2022-12-31', 5)`,
+      [a!.id],
+    );
+    const res = await post(
+      planner,
+      body({
+        title: 'Zwei Gebiete',
+        areaIds: [fx.areaId['01100101'], a!.id],
+        goals: [
+          { indicatorId: 'ewr_total', areaId: a!.id, targetValue: 9, targetDate: '2029-12-31' },
+        ],
+      }),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json<{ id: string }>().id;
+    await db.transaction(async (tx) => {
+      await tx.query('DELETE FROM observation WHERE area_id = $1', [a!.id]);
+      await tx.query('DELETE FROM area WHERE id = $1', [a!.id]);
+    });
+    const detail = (await planner(`/api/measures/${id}`)).json<MeasureDetail>();
+    expect(detail.areas.map((x) => x.id)).toEqual([fx.areaId['01100101']]);
+    expect(detail.goals).toEqual([]);
+  });
+});
+
 describe('doors for other modules', () => {
   const staff = async (): Promise<Principal> => {
     const [user] = await db.query<{ id: number }>(
