@@ -134,6 +134,18 @@ describe.skipIf(!run)('A planner creates a measure with an indicator goal', () =
       .first()
       .screenshot({ path: path.join(SCREENSHOT_DIR, 'measures-goal-desktop.png') });
 
+    // a change through the form: the second milestone is reached, the history names the field
+    await page.getByRole('link', { name: 'Bearbeiten' }).click();
+    await page.getByRole('heading', { level: 1, name: `„${title}“ bearbeiten` }).waitFor();
+    await page.getByLabel('Meilenstein', { exact: true }).nth(1).waitFor();
+    await page.getByLabel('erreicht').nth(1).check();
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.getByText('100 % erledigt').first().waitFor();
+    await page.getByText('geändert: Meilensteine').waitFor();
+    // the goal and its baseline survived the round trip through the form
+    expect(await chart.locator('circle.ms-actual-point').count()).toBe(series.length);
+
     // the list with its timeline
     await page.goto(`${baseUrl}/massnahmen`);
     await page.getByRole('link', { name: title }).waitFor();
