@@ -47,7 +47,16 @@ function Facts({ m }: { m: MeasureDetail }) {
           '–'
         ),
       )}
-      {m.geometry && row(t.msOnMap, `${m.geometry.type}`)}
+      {m.geometry &&
+        row(
+          t.msOnMap,
+          m.geometry.type === 'Point'
+            ? t.msPointAt(
+                formatNumber(m.geometry.coordinates[1], 4, lang),
+                formatNumber(m.geometry.coordinates[0], 4, lang),
+              )
+            : t.msLineOf(m.geometry.coordinates.length),
+        )}
       {m.lebenslagen.length > 0 &&
         row(t.msLebenslagen, m.lebenslagen.map((d) => dimensionLabel(d, lang)).join(', '))}
       {m.targetGroups.length > 0 && row(t.msTargetGroups, m.targetGroups.join(', '))}
