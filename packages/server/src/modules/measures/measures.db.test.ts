@@ -159,6 +159,26 @@ describe('creating and reading a measure', () => {
     expect((await viewer(`/api/measures/${internalId}`)).statusCode).toBe(200);
   });
 
+  it('takes a point on the map instead of areas, and puts its marker there', async () => {
+    const res = await post(
+      planner,
+      body({
+        title: 'Bank am Platz',
+        areaIds: [],
+        goals: [],
+        geometry: { type: 'Point', coordinates: [13.41, 52.52] },
+      }),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const detail = (
+      await planner(`/api/measures/${res.json<{ id: string }>().id}`)
+    ).json<MeasureDetail>();
+    expect(detail.geometry).toEqual({ type: 'Point', coordinates: [13.41, 52.52] });
+    expect(detail.marker).toEqual([13.41, 52.52]);
+    const far = await post(planner, body({ geometry: { type: 'Point', coordinates: [200, 52] } }));
+    expect(far.statusCode).toBe(400);
+  });
+
   it('answers 400 for ids beyond the database range and 404 for unknown ones, never 500', async () => {
     expect((await planner('/api/measures/99999999999')).statusCode).toBe(400);
     expect((await planner('/api/measures/999999')).statusCode).toBe(404);
