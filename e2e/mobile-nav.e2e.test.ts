@@ -20,6 +20,7 @@ const SCREENS: { path: string; ready: string }[] = [
   { path: '/quellen', ready: 'h1' },
   { path: '/monitoring', ready: 'h1' },
   { path: '/standorte', ready: 'h1' },
+  { path: '/massnahmen', ready: 'h1' },
   { path: '/anmelden', ready: 'h1' },
 ];
 

@@ -126,6 +126,10 @@ export const measureSummarySchema = z
       .number()
       .meta({ description: 'Prozent 0–100, aus Meilensteinen und Teilmaßnahmen' }),
     hasGeometry: z.boolean(),
+    marker: z
+      .array(z.number())
+      .nullable()
+      .meta({ description: '[Länge, Breite] des Markers auf der Karte (WGS84); null ohne Ort' }),
     origin: originSchema,
     signals: z.array(signalSchema),
   })

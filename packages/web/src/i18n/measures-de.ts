@@ -80,6 +80,8 @@ export const measuresDe = {
   msHistory: 'Verlauf',
   msHistoryCreate: 'angelegt',
   msHistoryUpdate: (fields: string) => `geändert: ${fields}`,
+  msPointAt: (lat: string, lon: string) => `Punkt bei ${lat}° N, ${lon}° O`,
+  msLineOf: (n: number) => `Linie mit ${n} Punkten`,
   msOnMap: 'Ort auf der Karte',
   msBack: '← Alle Maßnahmen',
   msNotFound: 'Diese Maßnahme gibt es nicht (oder Sie dürfen sie nicht sehen).',

@@ -83,6 +83,8 @@ export const measuresEn: Widen<typeof measuresDe> = {
   msHistory: 'History',
   msHistoryCreate: 'created',
   msHistoryUpdate: (fields: string) => `changed: ${fields}`,
+  msPointAt: (lat: string, lon: string) => `Point at ${lat}° N, ${lon}° E`,
+  msLineOf: (n: number) => `Line of ${n} points`,
   msOnMap: 'Place on the map',
   msBack: '← All measures',
   msNotFound: 'This measure does not exist (or you may not see it).',

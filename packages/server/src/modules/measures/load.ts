@@ -158,6 +158,23 @@ export const readable = (principal: Principal, m: LoadedMeasure): boolean =>
 /** The web address of a measure's page. */
 export const measureHref = (id: number | string): string => `/massnahmen/${id}`;
 
+/**
+ * Where the map puts the measure's marker: its point (or a line's first point), else the mean of
+ * its areas' box centres; null without either.
+ */
+export function markerOf(m: LoadedMeasure): [number, number] | null {
+  const g = m.row.geometry as { type?: string; coordinates?: unknown } | null;
+  if (g?.type === 'Point') return g.coordinates as [number, number];
+  if (g?.type === 'LineString') return (g.coordinates as [number, number][])[0] ?? null;
+  const centres = m.areas
+    .map((a) => a.bbox)
+    .filter((b): b is number[] => Array.isArray(b) && b.length === 4)
+    .map((b) => [(b[0]! + b[2]!) / 2, (b[1]! + b[3]!) / 2] as const);
+  if (centres.length === 0) return null;
+  const mean = (i: 0 | 1) => centres.reduce((s, c) => s + c[i], 0) / centres.length;
+  return [mean(0), mean(1)];
+}
+
 /** The list entry of a measure. */
 export function toSummary(
   tree: MeasureTree,
@@ -179,6 +196,7 @@ export function toSummary(
     parentId: r.parent_id === null ? null : String(r.parent_id),
     progress: Math.round(m.progress * 10) / 10,
     hasGeometry: r.geometry !== null,
+    marker: markerOf(m),
     origin:
       r.origin_kind && r.origin_id
         ? { kind: r.origin_kind, id: r.origin_id, label: r.origin_label ?? '', href: r.origin_href }

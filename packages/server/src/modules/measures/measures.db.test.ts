@@ -113,6 +113,9 @@ describe('creating and reading a measure', () => {
       expect.objectContaining({ action: 'measures.create', actor: expect.any(String) }),
     ]);
     expect(detail.canEdit).toBe(true);
+    // the map's marker: the centre of the area's box [13.0, 52.0, 13.1, 52.1]
+    expect(detail.marker![0]).toBeCloseTo(13.05);
+    expect(detail.marker![1]).toBeCloseTo(52.05);
   });
 
   it('filters the list by area, Lebenslage, department and status', async () => {
@@ -154,6 +157,26 @@ describe('creating and reading a measure', () => {
     expect(publicList.map((m) => m.id)).toContain(id);
     expect(publicList.map((m) => m.id)).not.toContain(internalId);
     expect((await viewer(`/api/measures/${internalId}`)).statusCode).toBe(200);
+  });
+
+  it('takes a point on the map instead of areas, and puts its marker there', async () => {
+    const res = await post(
+      planner,
+      body({
+        title: 'Bank am Platz',
+        areaIds: [],
+        goals: [],
+        geometry: { type: 'Point', coordinates: [13.41, 52.52] },
+      }),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const detail = (
+      await planner(`/api/measures/${res.json<{ id: string }>().id}`)
+    ).json<MeasureDetail>();
+    expect(detail.geometry).toEqual({ type: 'Point', coordinates: [13.41, 52.52] });
+    expect(detail.marker).toEqual([13.41, 52.52]);
+    const far = await post(planner, body({ geometry: { type: 'Point', coordinates: [200, 52] } }));
+    expect(far.statusCode).toBe(400);
   });
 
   it('answers 400 for ids beyond the database range and 404 for unknown ones, never 500', async () => {
@@ -303,6 +326,38 @@ describe('sub-measures', () => {
     });
     expect(cycle.statusCode).toBe(400);
     expect(cycle.body).toContain('eigenen Teilmaßnahmen');
+  });
+});
+
+describe('removed areas', () => {
+  it('drops the link and the goal in a removed area, keeping the measure', async () => {
+    const [a] = await db.query<{ id: number }>(
+      `INSERT INTO area (tenant_id, system_id, level_id, code, name, parent_id)
+       VALUES ('berlin', 'lor2021', 'plr', '09999999', 'Wird entfernt', NULL) RETURNING id`,
+    );
+    await db.query(
+      `INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value) VALUES ('berlin', 'ewr_total', $1, '2022-12-31', 5)`,
+      [a!.id],
+    );
+    const res = await post(
+      planner,
+      body({
+        title: 'Zwei Gebiete',
+        areaIds: [fx.areaId['01100101'], a!.id],
+        goals: [
+          { indicatorId: 'ewr_total', areaId: a!.id, targetValue: 9, targetDate: '2029-12-31' },
+        ],
+      }),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json<{ id: string }>().id;
+    await db.transaction(async (tx) => {
+      await tx.query('DELETE FROM observation WHERE area_id = $1', [a!.id]);
+      await tx.query('DELETE FROM area WHERE id = $1', [a!.id]);
+    });
+    const detail = (await planner(`/api/measures/${id}`)).json<MeasureDetail>();
+    expect(detail.areas.map((x) => x.id)).toEqual([fx.areaId['01100101']]);
+    expect(detail.goals).toEqual([]);
   });
 });
 

@@ -33,6 +33,8 @@ export interface MeasureAreaRow {
   name: string;
   code: string;
   level_id: string;
+  /** [minLon, minLat, maxLon, maxLat] of the area, for the measure's marker on the map. */
+  bbox: number[] | null;
 }
 
 export interface MilestoneRow {
@@ -70,7 +72,7 @@ export function selectMeasures(sql: Sql, tenantId: string): Promise<MeasureRow[]
 /** The areas of every measure of the tenant. */
 export function selectMeasureAreas(sql: Sql, tenantId: string): Promise<MeasureAreaRow[]> {
   return sql.query<MeasureAreaRow>(
-    `SELECT ma.measure_id, a.id AS area_id, a.name, a.code, a.level_id
+    `SELECT ma.measure_id, a.id AS area_id, a.name, a.code, a.level_id, a.bbox
        FROM measure_area ma JOIN area a ON a.tenant_id = ma.tenant_id AND a.id = ma.area_id
       WHERE ma.tenant_id = $1
       ORDER BY a.code`,

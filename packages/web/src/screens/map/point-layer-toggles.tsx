@@ -6,6 +6,32 @@ import { FoldButton, useFold } from './fold.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { pointsApi, type PointFeatureCollection } from '../points/points-api.ts';
 import { POINT_COLORS, type PointLayerData } from './point-layer.ts';
+import { measuresApi } from '../../api/measures.ts';
+import { useAuth } from '../../lib/auth.tsx';
+
+/** The id of the measures' layer among the point layers (no dataset id has an umlaut). */
+const MEASURES = 'maßnahmen';
+const MEASURE_COLOR = '#b30059';
+
+/** Measures as points: their own point, or the centre of their areas (issue 14 § 2). */
+async function loadMeasurePoints(): Promise<PointFeatureCollection> {
+  const list = await measuresApi.list();
+  return {
+    type: 'FeatureCollection',
+    features: list.flatMap((m) =>
+      m.marker && m.marker.length === 2
+        ? [
+            {
+              type: 'Feature' as const,
+              id: m.id,
+              geometry: { type: 'Point' as const, coordinates: [m.marker[0]!, m.marker[1]!] },
+              properties: { id: m.id, name: m.title },
+            },
+          ]
+        : [],
+    ),
+  };
+}
 
 /** The toggles; `onChange` gets the datasets to show, with their points. */
 export function PointLayerToggles({ onChange }: { onChange: (layers: PointLayerData[]) => void }) {
@@ -16,11 +42,12 @@ export function PointLayerToggles({ onChange }: { onChange: (layers: PointLayerD
   const [on, setOn] = useState<string[]>([]);
   const [loaded, setLoaded] = useState<Record<string, PointFeatureCollection>>({});
   const [error, setError] = useState<string | null>(null);
+  const measures = useAuth().can('measures.read');
 
   useEffect(() => {
     for (const d of on)
       if (!loaded[d])
-        pointsApi.features(d).then(
+        (d === MEASURES ? loadMeasurePoints() : pointsApi.features(d)).then(
           (fc) => setLoaded((l) => ({ ...l, [d]: fc })),
           () => setError('Die Standorte konnten nicht geladen werden.'),
         );
@@ -28,8 +55,13 @@ export function PointLayerToggles({ onChange }: { onChange: (layers: PointLayerD
 
   useEffect(() => {
     const list = datasets.data ?? [];
-    onChange(
-      list.flatMap((d, i) =>
+    const measureLayer: PointLayerData[] =
+      on.includes(MEASURES) && loaded[MEASURES]
+        ? [{ id: MEASURES, name: t.navMeasures, color: MEASURE_COLOR, data: loaded[MEASURES] }]
+        : [];
+    onChange([
+      ...measureLayer,
+      ...list.flatMap((d, i) =>
         on.includes(d.id) && loaded[d.id]
           ? [
               {
@@ -41,8 +73,8 @@ export function PointLayerToggles({ onChange }: { onChange: (layers: PointLayerD
             ]
           : [],
       ),
-    );
-  }, [on, loaded, datasets.data, onChange]);
+    ]);
+  }, [on, loaded, datasets.data, onChange, t.navMeasures]);
 
   if (!datasets.data || datasets.data.length === 0) return null;
   return (
@@ -59,6 +91,25 @@ export function PointLayerToggles({ onChange }: { onChange: (layers: PointLayerD
         aria-labelledby={`${id}-h`}
         aria-describedby={error ? `${id}-err` : undefined}
       >
+        {measures && (
+          <label>
+            <input
+              type="checkbox"
+              checked={on.includes(MEASURES)}
+              onChange={(e) =>
+                setOn((o) =>
+                  e.target.checked ? [...o, MEASURES] : o.filter((x) => x !== MEASURES),
+                )
+              }
+            />{' '}
+            <span
+              aria-hidden="true"
+              className="point-swatch"
+              style={{ background: MEASURE_COLOR }}
+            />{' '}
+            {t.navMeasures}
+          </label>
+        )}
         {datasets.data.map((d, i) => (
           <label key={d.id}>
             <input

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { areasApi } from '../../api/areas.ts';
 import { indicatorsApi } from '../../api/indicators.ts';
 import { request, enc } from '../../api/http.ts';
+import { FormField } from '../../components/form-field.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatDate, formatValue } from '../../lib/core-bridge.ts';
 import { indicatorName } from '../../lib/labels.ts';
@@ -94,8 +95,7 @@ export function AreaPicker({
         </ul>
       )}
       <div className="ms-inline">
-        <label>
-          <span>{t.msFormLevel}</span>
+        <FormField label={t.msFormLevel}>
           <select value={levelId} onChange={(e) => setLevel(e.target.value)}>
             {levels.map((l) => (
               <option key={l.id} value={l.id}>
@@ -103,9 +103,8 @@ export function AreaPicker({
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          <span>{t.msFormAddArea}</span>
+        </FormField>
+        <FormField label={t.msFormAddArea}>
           <input
             list="ms-area-options"
             value={text}
@@ -119,7 +118,7 @@ export function AreaPicker({
             }}
             aria-invalid={error ? true : undefined}
           />
-        </label>
+        </FormField>
         <datalist id="ms-area-options">
           {(list.data ?? []).map((a) => (
             <option key={a.id} value={`${a.name} (${a.code})`} />
@@ -153,26 +152,23 @@ export function MilestonesEditor({
       <legend>{t.msMilestones}</legend>
       {items.map((m, i) => (
         <div key={i} className="ms-inline ms-milestone-row">
-          <label>
-            <span>{t.msFormMilestoneTitle}</span>
+          <FormField label={t.msFormMilestoneTitle}>
             <input value={m.title} onChange={(e) => set(i, { title: e.target.value })} required />
-          </label>
-          <label>
-            <span>{t.msDue}</span>
+          </FormField>
+          <FormField label={t.msDue}>
             <input
               type="date"
               value={m.dueDate}
               onChange={(e) => set(i, { dueDate: e.target.value })}
             />
-          </label>
-          <label className="ms-narrow">
-            <span>{t.msWeight}</span>
+          </FormField>
+          <FormField label={t.msWeight} className="ms-narrow">
             <input
               inputMode="decimal"
               value={m.weight}
               onChange={(e) => set(i, { weight: e.target.value })}
             />
-          </label>
+          </FormField>
           <label className="ms-check">
             <input
               type="checkbox"
@@ -257,8 +253,7 @@ export function GoalsEditor({
       {items.map((g, i) => (
         <div key={i} className="ms-goal-row">
           <div className="ms-inline">
-            <label>
-              <span>{t.msFormIndicator}</span>
+            <FormField label={t.msFormIndicator}>
               <select
                 value={g.indicatorId}
                 onChange={(e) => set(i, { indicatorId: e.target.value })}
@@ -271,9 +266,8 @@ export function GoalsEditor({
                   </option>
                 ))}
               </select>
-            </label>
-            <label>
-              <span>{t.msFormGoalArea}</span>
+            </FormField>
+            <FormField label={t.msFormGoalArea}>
               <select
                 value={g.areaId}
                 onChange={(e) => set(i, { areaId: e.target.value })}
@@ -286,25 +280,23 @@ export function GoalsEditor({
                   </option>
                 ))}
               </select>
-            </label>
-            <label className="ms-narrow">
-              <span>{t.msTarget}</span>
+            </FormField>
+            <FormField label={t.msTarget} className="ms-narrow">
               <input
                 inputMode="decimal"
                 value={g.targetValue}
                 onChange={(e) => set(i, { targetValue: e.target.value })}
                 required
               />
-            </label>
-            <label>
-              <span>{t.msTargetDate}</span>
+            </FormField>
+            <FormField label={t.msTargetDate}>
               <input
                 type="date"
                 value={g.targetDate}
                 onChange={(e) => set(i, { targetDate: e.target.value })}
                 required
               />
-            </label>
+            </FormField>
             <button
               type="button"
               className="btn btn-small"

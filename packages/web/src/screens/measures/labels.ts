@@ -41,3 +41,27 @@ export const todayIso = () => new Date().toISOString().slice(0, 10);
 
 /** Days since 1970 of an ISO date (UTC). */
 export const dayOf = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000;
+
+/** A changed field of the history (the audit entry's key) in words; unknown keys as they are. */
+export function fieldLabel(t: Dict, key: string): string {
+  const map: Record<string, string> = {
+    title: t.msFormTitle,
+    description: t.msDescription,
+    status: t.msStatus,
+    visibility: t.msVisibility,
+    departmentId: t.msDepartment,
+    organisationIds: t.msOrganisations,
+    lebenslagen: t.msLebenslagen,
+    targetGroups: t.msTargetGroups,
+    start: t.msStart,
+    end: t.msEnd,
+    parentId: t.msParent,
+    weight: t.msWeight,
+    progress: t.msProgress,
+    geometry: t.msOnMap,
+    areaIds: t.msAreas,
+    milestones: t.msMilestones,
+    goals: t.msGoals,
+  };
+  return map[key] ?? key;
+}

@@ -3,7 +3,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/http.ts';
 import { areasApi } from '../../api/areas.ts';
-import { measuresApi, type MeasureDetail, type MeasureInput } from '../../api/measures.ts';
+import {
+  measuresApi,
+  type MeasureDetail,
+  type MeasureInput,
+  type MeasureOptions,
+} from '../../api/measures.ts';
 import { FormField } from '../../components/form-field.tsx';
 import { Link } from '../../components/link.tsx';
 import { ErrorState, Loading } from '../../components/status.tsx';
@@ -122,8 +127,147 @@ const EMPTY: Draft = {
   goals: [],
 };
 
-export function MeasureForm({ id, search }: { id: string | null; search: string }) {
+interface FieldProps {
+  draft: Draft;
+  set: (patch: Partial<Draft>) => void;
+  options: MeasureOptions;
+}
+
+/** Title, description, status, visibility, department, period, parent, entered progress. */
+function BasicFields({ draft, set, options: o, id }: FieldProps & { id: string | null }) {
+  const { t } = useI18n();
+  const departments = o.editableDepartments.includes('*')
+    ? o.departments
+    : o.departments.filter(
+        (d) => o.editableDepartments.includes(d.id) || d.id === draft.departmentId,
+      );
+  return (
+    <>
+      <FormField label={t.msFormTitle}>
+        <input
+          value={draft.title}
+          onChange={(e) => set({ title: e.target.value })}
+          required
+          maxLength={200}
+        />
+      </FormField>
+      <FormField label={t.msDescription}>
+        <textarea
+          rows={3}
+          value={draft.description}
+          onChange={(e) => set({ description: e.target.value })}
+        />
+      </FormField>
+      <div className="ms-grid">
+        <FormField label={t.msStatus}>
+          <select value={draft.status} onChange={(e) => set({ status: e.target.value })}>
+            {MEASURE_STATUS_IDS.map((s) => (
+              <option key={s} value={s}>
+                {statusLabel(t, s)}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField label={t.msVisibility}>
+          <select
+            value={draft.visibility}
+            onChange={(e) => set({ visibility: e.target.value as Draft['visibility'] })}
+          >
+            <option value="internal">{t.msInternal}</option>
+            <option value="public">{t.msPublic}</option>
+          </select>
+        </FormField>
+        <FormField label={t.msDepartment}>
+          <select
+            value={draft.departmentId}
+            onChange={(e) => set({ departmentId: e.target.value })}
+          >
+            <option value="">{t.msNoDepartment}</option>
+            {departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField label={t.msStart}>
+          <input type="date" value={draft.start} onChange={(e) => set({ start: e.target.value })} />
+        </FormField>
+        <FormField label={t.msEnd}>
+          <input type="date" value={draft.end} onChange={(e) => set({ end: e.target.value })} />
+        </FormField>
+        <FormField label={t.msFormParent}>
+          <select value={draft.parentId} onChange={(e) => set({ parentId: e.target.value })}>
+            <option value="">{t.msFormNoParent}</option>
+            {o.parents
+              .filter((p) => p.id !== id)
+              .map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title}
+                </option>
+              ))}
+          </select>
+        </FormField>
+        <FormField label={t.msFormProgress}>
+          <input
+            inputMode="decimal"
+            value={draft.progress}
+            onChange={(e) => set({ progress: e.target.value })}
+          />
+        </FormField>
+      </div>
+    </>
+  );
+}
+
+/** Lebenslagen, target groups and organisations. */
+function ChoiceFields({ draft, set, options: o }: FieldProps) {
   const { t, lang } = useI18n();
+  const toggle = (list: string[], v: string) =>
+    list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
+  return (
+    <>
+      <fieldset className="ms-fieldset">
+        <legend>{t.msLebenslagen}</legend>
+        <div className="ms-checks">
+          {DIMENSION_ORDER.filter((d) => d !== 'social_index').map((d) => (
+            <label key={d} className="ms-check">
+              <input
+                type="checkbox"
+                checked={draft.lebenslagen.includes(d)}
+                onChange={() => set({ lebenslagen: toggle(draft.lebenslagen, d) })}
+              />
+              <span>{dimensionLabel(d, lang)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <FormField label={t.msTargetGroups} hint={t.msTargetGroupsHint}>
+        <input value={draft.targetGroups} onChange={(e) => set({ targetGroups: e.target.value })} />
+      </FormField>
+      {o.organisations.length > 0 && (
+        <fieldset className="ms-fieldset">
+          <legend>{t.msOrganisations}</legend>
+          <div className="ms-checks">
+            {o.organisations.map((org) => (
+              <label key={org.id} className="ms-check">
+                <input
+                  type="checkbox"
+                  checked={draft.organisationIds.includes(org.id)}
+                  onChange={() => set({ organisationIds: toggle(draft.organisationIds, org.id) })}
+                />
+                <span>{org.name}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      )}
+    </>
+  );
+}
+
+export function MeasureForm({ id, search }: { id: string | null; search: string }) {
+  const { t } = useI18n();
   const auth = useAuth();
   const options = useFetch(() => measuresApi.options(), []);
   const existing = useFetch(id ? () => measuresApi.get(id) : null, [id]);
@@ -156,11 +300,6 @@ export function MeasureForm({ id, search }: { id: string | null; search: string 
   if (!options.data || !draft) return <Loading />;
   const o = options.data;
   const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
-  const departments = o.editableDepartments.includes('*')
-    ? o.departments
-    : o.departments.filter(
-        (d) => o.editableDepartments.includes(d.id) || d.id === draft.departmentId,
-      );
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (draft.goals.some((g) => parseDecimal(g.targetValue) === null))
@@ -177,8 +316,6 @@ export function MeasureForm({ id, search }: { id: string | null; search: string 
       setSaving(false);
     }
   };
-  const toggle = (list: string[], v: string) =>
-    list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
   return (
     <div className="page ms-page">
       <p>
@@ -186,122 +323,9 @@ export function MeasureForm({ id, search }: { id: string | null; search: string 
       </p>
       <h1>{id ? t.msFormEdit(existing.data?.title ?? '') : t.msFormNew}</h1>
       <form className="ms-form" onSubmit={submit} noValidate>
-        <FormField label={t.msFormTitle}>
-          <input
-            value={draft.title}
-            onChange={(e) => set({ title: e.target.value })}
-            required
-            maxLength={200}
-          />
-        </FormField>
-        <FormField label={t.msDescription}>
-          <textarea
-            rows={3}
-            value={draft.description}
-            onChange={(e) => set({ description: e.target.value })}
-          />
-        </FormField>
-        <div className="ms-grid">
-          <FormField label={t.msStatus}>
-            <select value={draft.status} onChange={(e) => set({ status: e.target.value })}>
-              {MEASURE_STATUS_IDS.map((s) => (
-                <option key={s} value={s}>
-                  {statusLabel(t, s)}
-                </option>
-              ))}
-            </select>
-          </FormField>
-          <FormField label={t.msVisibility}>
-            <select
-              value={draft.visibility}
-              onChange={(e) => set({ visibility: e.target.value as Draft['visibility'] })}
-            >
-              <option value="internal">{t.msInternal}</option>
-              <option value="public">{t.msPublic}</option>
-            </select>
-          </FormField>
-          <FormField label={t.msDepartment}>
-            <select
-              value={draft.departmentId}
-              onChange={(e) => set({ departmentId: e.target.value })}
-            >
-              <option value="">{t.msNoDepartment}</option>
-              {departments.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </select>
-          </FormField>
-          <FormField label={t.msStart}>
-            <input
-              type="date"
-              value={draft.start}
-              onChange={(e) => set({ start: e.target.value })}
-            />
-          </FormField>
-          <FormField label={t.msEnd}>
-            <input type="date" value={draft.end} onChange={(e) => set({ end: e.target.value })} />
-          </FormField>
-          <FormField label={t.msFormParent}>
-            <select value={draft.parentId} onChange={(e) => set({ parentId: e.target.value })}>
-              <option value="">{t.msFormNoParent}</option>
-              {o.parents
-                .filter((p) => p.id !== id)
-                .map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.title}
-                  </option>
-                ))}
-            </select>
-          </FormField>
-          <FormField label={t.msFormProgress}>
-            <input
-              inputMode="decimal"
-              value={draft.progress}
-              onChange={(e) => set({ progress: e.target.value })}
-            />
-          </FormField>
-        </div>
+        <BasicFields draft={draft} set={set} options={o} id={id} />
         <AreaPicker areas={draft.areas} onChange={(areas) => set({ areas })} />
-        <fieldset className="ms-fieldset">
-          <legend>{t.msLebenslagen}</legend>
-          <div className="ms-checks">
-            {DIMENSION_ORDER.filter((d) => d !== 'social_index').map((d) => (
-              <label key={d} className="ms-check">
-                <input
-                  type="checkbox"
-                  checked={draft.lebenslagen.includes(d)}
-                  onChange={() => set({ lebenslagen: toggle(draft.lebenslagen, d) })}
-                />
-                <span>{dimensionLabel(d, lang)}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <FormField label={t.msTargetGroups} hint={t.msTargetGroupsHint}>
-          <input
-            value={draft.targetGroups}
-            onChange={(e) => set({ targetGroups: e.target.value })}
-          />
-        </FormField>
-        {o.organisations.length > 0 && (
-          <fieldset className="ms-fieldset">
-            <legend>{t.msOrganisations}</legend>
-            <div className="ms-checks">
-              {o.organisations.map((org) => (
-                <label key={org.id} className="ms-check">
-                  <input
-                    type="checkbox"
-                    checked={draft.organisationIds.includes(org.id)}
-                    onChange={() => set({ organisationIds: toggle(draft.organisationIds, org.id) })}
-                  />
-                  <span>{org.name}</span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
-        )}
+        <ChoiceFields draft={draft} set={set} options={o} />
         <MilestonesEditor items={draft.milestones} onChange={(milestones) => set({ milestones })} />
         <GoalsEditor
           items={draft.goals}

@@ -9,7 +9,7 @@ import { formatDate, formatNumber } from '../../lib/core-bridge.ts';
 import { dimensionLabel } from '../../lib/labels.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { GoalChart } from './goal-chart.tsx';
-import { measureUrl, statusLabel } from './labels.ts';
+import { fieldLabel, measureUrl, statusLabel } from './labels.ts';
 import { MeasureSignals, ProgressBar } from './timeline.tsx';
 
 function Facts({ m }: { m: MeasureDetail }) {
@@ -47,7 +47,16 @@ function Facts({ m }: { m: MeasureDetail }) {
           '–'
         ),
       )}
-      {m.geometry && row(t.msOnMap, `${m.geometry.type}`)}
+      {m.geometry &&
+        row(
+          t.msOnMap,
+          m.geometry.type === 'Point'
+            ? t.msPointAt(
+                formatNumber(m.geometry.coordinates[1], 4, lang),
+                formatNumber(m.geometry.coordinates[0], 4, lang),
+              )
+            : t.msLineOf(m.geometry.coordinates.length),
+        )}
       {m.lebenslagen.length > 0 &&
         row(t.msLebenslagen, m.lebenslagen.map((d) => dimensionLabel(d, lang)).join(', '))}
       {m.targetGroups.length > 0 && row(t.msTargetGroups, m.targetGroups.join(', '))}
@@ -109,7 +118,7 @@ function History({ m }: { m: MeasureDetail }) {
             <time dateTime={h.at}>{formatDate(h.at.slice(0, 10), lang)}</time>{' '}
             {h.action === 'measures.create'
               ? t.msHistoryCreate
-              : t.msHistoryUpdate(h.fields.join(', ') || '–')}
+              : t.msHistoryUpdate(h.fields.map((f) => fieldLabel(t, f)).join(', ') || '–')}
             {h.actor ? ` · ${h.actor}` : ''}
           </li>
         ))}

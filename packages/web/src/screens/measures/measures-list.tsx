@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { measuresApi, type MeasureSummary } from '../../api/measures.ts';
 import { Link } from '../../components/link.tsx';
 import { Empty, ErrorState, Loading } from '../../components/status.tsx';
+import { FormField } from '../../components/form-field.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useAuth } from '../../lib/auth.tsx';
 import { DIMENSION_ORDER, dimensionLabel } from '../../lib/labels.ts';
@@ -51,8 +52,7 @@ export function MeasuresList({ search }: { search: string }) {
     label: string,
     options: readonly (readonly [string, string])[],
   ) => (
-    <label className="ms-filter">
-      <span>{label}</span>
+    <FormField label={label} className="ms-filter">
       <select value={sp.get(key) ?? ''} onChange={(e) => set(key, e.target.value)}>
         <option value="">{t.msAll}</option>
         {options.map(([v, l]) => (
@@ -61,7 +61,7 @@ export function MeasuresList({ search }: { search: string }) {
           </option>
         ))}
       </select>
-    </label>
+    </FormField>
   );
   return (
     <div className="page ms-page">
