@@ -138,7 +138,7 @@ describe.skipIf(!run)('Sozialraumkonferenz in Chromium', () => {
     await item.getByLabel('Nein').fill('0');
     await item.getByLabel('Enthaltung').fill('1');
     await item.getByLabel('Aufgabe', { exact: true }).fill('Angebot für Kinder prüfen');
-    await item.getByLabel('Zuständige Abteilung (Kennung)').fill('jugendhilfeplanung');
+    await item.getByLabel('Zuständige Abteilung (Kennung)').fill('sozialplanung');
     await item.getByLabel('Fällig am').fill('2026-06-30');
     await item.getByRole('button', { name: 'Beschluss erfassen' }).click();
     const decision = item.locator('.conf-decision');
@@ -157,6 +157,15 @@ describe.skipIf(!run)('Sozialraumkonferenz in Chromium', () => {
     expect(await item.innerText()).toContain('8 ja, 0 nein, 1 Enthaltungen');
     expect(await item.innerText()).toContain('Aufgabe: Angebot für Kinder prüfen');
     await saveScreenshot(page, 'conferences-meeting-desktop', { fullPage: true });
+
+    // trace both ways: the decision links to its measure, the measure says where it came from
+    await item.getByRole('link', { name: /^Maßnahme Nr\. \d+ öffnen$/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Angebot für Kinder prüfen' }).waitFor();
+    const origin = page.getByRole('region', { name: 'Woher kommt das?' });
+    expect(await origin.innerText()).toContain('1. Sozialraumkonferenz');
+    await saveScreenshot(page, 'conferences-measure-from-decision-desktop', { fullPage: true });
+    await origin.getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: '1. Sozialraumkonferenz' }).waitFor();
 
     const stored = await api<{
       agenda: { title: string; decisions: { task: { title: string } | null }[] }[];
