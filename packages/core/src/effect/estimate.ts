@@ -99,7 +99,7 @@ export interface EffectEstimate {
 }
 
 /** Slope per year of the treated − comparison gap over the pre-period; null below 2 periods. */
-function gapSlope(
+export function gapSlope(
   series: ReadonlyMap<string, AreaSeries>,
   treatedIds: readonly string[],
   comparisonIds: readonly string[],
@@ -132,13 +132,13 @@ function perTreatedFor(nTreated: number, o: EffectOptions): number {
  * pre-period values aligned to the distinct pre periods. Gives the same numbers as
  * computePanelDid and gapSlope (tested), without rebuilding arrays per placebo.
  */
-interface PanelIndex {
+export interface PanelIndex {
   change: Map<string, number | null>;
   preYears: number[];
   preValues: Map<string, Float64Array>;
 }
 
-function indexPanel(series: ReadonlyMap<string, AreaSeries>): PanelIndex {
+export function indexPanel(series: ReadonlyMap<string, AreaSeries>): PanelIndex {
   const periods = [
     ...new Set([...series.values()].flatMap((s) => s.pre.map((p) => p.period))),
   ].sort();
@@ -154,7 +154,7 @@ function indexPanel(series: ReadonlyMap<string, AreaSeries>): PanelIndex {
   return { change, preYears: periods.map(periodToYears), preValues };
 }
 
-function fastDid(
+export function fastDid(
   ix: PanelIndex,
   treated: readonly string[],
   comps: readonly string[],
@@ -176,7 +176,7 @@ function fastDid(
   return t === null || c === null ? null : t - c;
 }
 
-function fastGapSlope(
+export function fastGapSlope(
   ix: PanelIndex,
   treated: readonly string[],
   comps: readonly string[],
