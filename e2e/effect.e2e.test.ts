@@ -5,7 +5,8 @@
 // Screenshots at 1440×900 and 390×844.
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { getJson, launchChromium, saveScreenshot } from './tools.ts';
+import { getJson, launchChromium, saveScreenshot, signInByApi } from './tools.ts';
+import { ADMIN, E2E_PASSWORD } from './people.ts';
 
 const baseUrl = inject('e2eBaseUrl');
 const run = inject('e2eHasChromium') && baseUrl !== '';
@@ -93,5 +94,31 @@ describe.skipIf(!run)('Wirkung und Förderung in Chromium', () => {
       expect(errors).toEqual([]);
       await context.close();
     }
+  });
+
+  test('the administration imports money from a German CSV and sees it per year', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'de-DE',
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signInByApi(page, baseUrl, ADMIN, E2E_PASSWORD);
+    await page.goto(`${baseUrl}/foerderung/biwaq`);
+    await page.getByRole('heading', { name: 'Mittel importieren' }).waitFor();
+    await page.getByLabel('Datei mit Fördermitteln').setInputFiles({
+      name: 'biwaq.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'Programm;Gebiet;Jahr;Art;Gesamt;Bund;EU\nBIWAQ;alle;2024;bewilligt;1.000,00;400,00;600,00\n',
+      ),
+    });
+    await page.getByRole('button', { name: 'Importieren' }).click();
+    await page.getByText('3 Beträge importiert.').waitFor();
+    await page.getByRole('cell', { name: '1.000,00 €' }).waitFor();
+    await saveScreenshot(page, 'funding-money-desktop');
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

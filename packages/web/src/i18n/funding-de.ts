@@ -30,6 +30,16 @@ export const fundingDe = {
   fundingSpentOver: 'mehr verausgabt als bewilligt',
   fundingProblems: 'Auffälligkeiten',
   fundingBack: 'Alle Förderprogramme',
+  fundingImportTitle: 'Mittel importieren',
+  fundingImportHint:
+    'CSV oder XLSX: Programm; Gebiet (Schlüssel oder „alle“); Jahr; Art (geplant, bewilligt, verausgabt); dann Quelle + Betrag oder Spalten Gesamt, Bund, Land, Kommune. Beträge wie 1.234,56 €. Alles oder nichts.',
+  fundingImportFile: 'Datei mit Fördermitteln',
+  fundingImportCheck: 'Prüfen',
+  fundingImportRun: 'Importieren',
+  fundingImportDone: (n: number) => `${n} Beträge importiert.`,
+  fundingImportOk: (n: number) => `Geprüft: ${n} Zeilen ohne Probleme.`,
+  fundingImportIssue: (file: string, line: number, column: number) =>
+    `${file}, Zeile ${line}${column > 0 ? `, Spalte ${column}` : ''}`,
   fundingLevels: (k: string): string =>
     (
       ({

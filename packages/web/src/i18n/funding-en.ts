@@ -32,6 +32,16 @@ export const fundingEn: typeof fundingDe = {
   fundingSpentOver: 'more spent than approved',
   fundingProblems: 'Issues',
   fundingBack: 'All funding programmes',
+  fundingImportTitle: 'Import money',
+  fundingImportHint:
+    'CSV or XLSX: programme; area (code or “alle”); year; kind (geplant, bewilligt, verausgabt); then source + amount or columns Gesamt, Bund, Land, Kommune. Amounts like 1.234,56 €. All or nothing.',
+  fundingImportFile: 'File with funding money',
+  fundingImportCheck: 'Check',
+  fundingImportRun: 'Import',
+  fundingImportDone: (n: number) => `${n} amounts imported.`,
+  fundingImportOk: (n: number) => `Checked: ${n} rows without problems.`,
+  fundingImportIssue: (file: string, line: number, column: number) =>
+    `${file}, line ${line}${column > 0 ? `, column ${column}` : ''}`,
   fundingLevels: (k: string): string =>
     (
       ({

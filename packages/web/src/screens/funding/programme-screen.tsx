@@ -8,7 +8,9 @@ import { ListTable } from '../../components/list-table.tsx';
 import { ErrorState, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatDate, formatNumber } from '../../lib/core-bridge.ts';
+import { useAuth } from '../../lib/auth.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
+import { MoneyImport } from './money-import.tsx';
 import { periodText } from './programmes-screen.tsx';
 
 export function ProgrammeScreen({ programmeId }: { programmeId: string }) {
@@ -21,7 +23,7 @@ export function ProgrammeScreen({ programmeId }: { programmeId: string }) {
       </p>
       {res.status === 'error' && <ErrorState error={res.error} onRetry={res.reload} />}
       {res.status === 'loading' && !res.data && <Loading />}
-      {res.data && <Detail p={res.data} />}
+      {res.data && <Detail p={res.data} onChanged={res.reload} />}
     </div>
   );
 }
@@ -29,8 +31,9 @@ export function ProgrammeScreen({ programmeId }: { programmeId: string }) {
 const euro = (v: number | null, lang: 'de' | 'en') =>
   v === null ? '–' : `${formatNumber(v, 2, lang)} €`;
 
-function Detail({ p }: { p: ProgrammeDetail }) {
+function Detail({ p, onChanged }: { p: ProgrammeDetail; onChanged: () => void }) {
   const { t, lang } = useI18n();
+  const auth = useAuth();
   const shares = p.fixedShares
     ? Object.entries(p.fixedShares)
         .map(([k, v]) => `${t.fundingSourceNames(k)} ${formatNumber((v ?? 0) * 100, 1, lang)} %`)
@@ -138,6 +141,7 @@ function Detail({ p }: { p: ProgrammeDetail }) {
           )}
         </>
       )}
+      {auth.can('funding.edit') && <MoneyImport onImported={onChanged} />}
     </>
   );
 }
