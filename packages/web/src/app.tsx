@@ -88,17 +88,14 @@ export function App() {
       active: route.screen === 'directory' || route.screen === 'service',
       show: auth.can('directory.read'),
     },
+    // one entry for Förderung and Wirkung (the header has no room for two at 1440 px when signed
+    // in); each screen links to the other
     {
       href: '/foerderung',
       label: t.navFunding,
-      active: route.screen === 'funding' || route.screen === 'programme',
-      show: auth.can('funding.read'),
-    },
-    {
-      href: '/wirkung',
-      label: t.navEffect,
-      active: route.screen === 'effect',
-      show: auth.can('effect.read'),
+      active:
+        route.screen === 'funding' || route.screen === 'programme' || route.screen === 'effect',
+      show: auth.can('funding.read') || auth.can('effect.read'),
     },
     { href: '/mitmachen', label: t.navParticipation, active: participation, show: true },
   ].filter((n) => n.show);

@@ -1,6 +1,7 @@
 // Texts of funding (/foerderung) and effect (/wirkung), German.
 export const fundingDe = {
   navFunding: 'Förderung',
+  fundingToEffect: 'Wirkung einer Maßnahme schätzen',
   navEffect: 'Wirkung',
   fundingTitle: 'Förderprogramme',
   fundingIntro:

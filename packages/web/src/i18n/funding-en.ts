@@ -3,6 +3,7 @@ import type { fundingDe } from './funding-de.ts';
 
 export const fundingEn: typeof fundingDe = {
   navFunding: 'Funding',
+  fundingToEffect: 'Estimate the effect of a measure',
   navEffect: 'Effect',
   fundingTitle: 'Funding programmes',
   fundingIntro:

@@ -60,6 +60,9 @@ export function EffectScreen({ search }: { search: string }) {
     <div className="page page-effect">
       <h1>{t.effectTitle}</h1>
       <p className="lead">{t.effectIntro}</p>
+      <p>
+        <Link href="/foerderung">← {t.fundingTitle}</Link>
+      </p>
       <EffectForm key={search} initial={applied} />
       {ready ? <EffectResult choice={applied} /> : <p className="muted">{t.effectChoose}</p>}
     </div>

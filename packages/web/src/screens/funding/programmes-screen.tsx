@@ -27,6 +27,9 @@ export function ProgrammesScreen() {
     <div className="page page-funding">
       <h1>{t.fundingTitle}</h1>
       <p className="lead">{t.fundingIntro}</p>
+      <p>
+        <Link href="/wirkung">{t.fundingToEffect} →</Link>
+      </p>
       {res.status === 'error' && <ErrorState error={res.error} onRetry={res.reload} />}
       {res.status === 'loading' && !res.data && <Loading />}
       {res.data && (
