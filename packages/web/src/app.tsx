@@ -24,6 +24,9 @@ import { AdminScreen } from './screens/access/admin-screen.tsx';
 import { AuditScreen } from './screens/access/audit-screen.tsx';
 import { JobsScreen } from './screens/jobs/jobs-screen.tsx';
 import { SourcesScreen } from './screens/sources/sources-screen.tsx';
+import { EffectScreen } from './screens/effect/effect-screen.tsx';
+import { ProgrammeScreen } from './screens/funding/programme-screen.tsx';
+import { ProgrammesScreen } from './screens/funding/programmes-screen.tsx';
 import { PointsScreen } from './screens/points/points-screen.tsx';
 import { DirectoryScreen } from './screens/directory/directory-screen.tsx';
 import { ServiceScreen } from './screens/directory/service-screen.tsx';
@@ -94,6 +97,15 @@ export function App() {
       label: t.navMeasures,
       active: measures,
       show: auth.can('measures.read'),
+    },
+    // one entry for Förderung and Wirkung (the header has no room for two at 1440 px when signed
+    // in); each screen links to the other
+    {
+      href: '/foerderung',
+      label: t.navFunding,
+      active:
+        route.screen === 'funding' || route.screen === 'programme' || route.screen === 'effect',
+      show: auth.can('funding.read') || auth.can('effect.read'),
     },
     { href: '/mitmachen', label: t.navParticipation, active: participation, show: true },
     {
@@ -182,6 +194,9 @@ export function App() {
         {route.screen === 'points' && <PointsScreen />}
         {route.screen === 'directory' && <DirectoryScreen />}
         {route.screen === 'service' && <ServiceScreen serviceId={route.serviceId} />}
+        {route.screen === 'funding' && <ProgrammesScreen />}
+        {route.screen === 'programme' && <ProgrammeScreen programmeId={route.programmeId} />}
+        {route.screen === 'effect' && <EffectScreen search={search} />}
         {monitoring && <MonitoringScreen search={search} />}
         {alerts && (
           <RequireAuth anyOf={['alerts.read']} title={t.alertsTitle}>

@@ -61,11 +61,28 @@ export function selectComparisons(
   const taken = new Set<string>();
   const chosen: ComparisonChoice[] = [];
   for (const t of treated) {
-    const ranked = pool
-      .filter((p) => !taken.has(p.areaId))
-      .map((p) => ({ p, d: profileDistance(t, p, scale) }))
-      .sort((a, b) => a.d - b.d || a.p.areaId.localeCompare(b.p.areaId));
-    for (const { p, d } of ranked.slice(0, perTreated)) {
+    // the perTreated nearest by (distance, id), kept in a small sorted list: O(pool · k), no sort
+    const best: { p: PreProfile; d: number }[] = [];
+    for (const p of pool) {
+      if (taken.has(p.areaId)) continue;
+      const d = profileDistance(t, p, scale);
+      const last = best[best.length - 1];
+      if (
+        best.length >= perTreated &&
+        last &&
+        (d > last.d || (d === last.d && p.areaId > last.p.areaId))
+      )
+        continue;
+      let i = best.length;
+      while (i > 0) {
+        const prev = best[i - 1]!;
+        if (prev.d < d || (prev.d === d && prev.p.areaId < p.areaId)) break;
+        i--;
+      }
+      best.splice(i, 0, { p, d });
+      if (best.length > perTreated) best.pop();
+    }
+    for (const { p, d } of best) {
       taken.add(p.areaId);
       chosen.push({ ...p, matchedTo: t.areaId, distance: d });
     }

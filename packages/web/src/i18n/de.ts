@@ -2,6 +2,7 @@
 import { accessDe } from './access-de.ts';
 import { sourcesDe } from './sources-de.ts';
 import { directoryDe } from './directory-de.ts';
+import { fundingDe } from './funding-de.ts';
 import { areasDe } from './areas-de.ts';
 import { mapDe } from './map-de.ts';
 import { importDe } from './import-de.ts';
@@ -502,6 +503,7 @@ export const de = {
   ...accessDe,
   ...sourcesDe,
   ...directoryDe,
+  ...fundingDe,
   ...areasDe,
   ...mapDe,
   ...importDe,

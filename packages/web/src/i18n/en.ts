@@ -3,6 +3,7 @@ import type { Dict } from './de.ts';
 import { accessEn } from './access-en.ts';
 import { sourcesEn } from './sources-en.ts';
 import { directoryEn } from './directory-en.ts';
+import { fundingEn } from './funding-en.ts';
 import { areasEn } from './areas-en.ts';
 import { mapEn } from './map-en.ts';
 import { importEn } from './import-en.ts';
@@ -490,6 +491,7 @@ export const en: Dict = {
   ...accessEn,
   ...sourcesEn,
   ...directoryEn,
+  ...fundingEn,
   ...areasEn,
   ...mapEn,
   ...importEn,

@@ -7,6 +7,9 @@ export type Route =
   | { screen: 'points' }
   | { screen: 'directory' }
   | { screen: 'service'; serviceId: string }
+  | { screen: 'funding' }
+  | { screen: 'programme'; programmeId: string }
+  | { screen: 'effect' }
   | { screen: 'profile'; areaId: number }
   | { screen: 'signIn' }
   | { screen: 'password' }
@@ -29,6 +32,10 @@ export function matchRoute(path: string): Route {
   if (p === '/angebote') return { screen: 'directory' };
   const sv = /^\/angebote\/([0-9a-f-]{36})$/i.exec(p);
   if (sv) return { screen: 'service', serviceId: sv[1]!.toLowerCase() };
+  if (p === '/foerderung') return { screen: 'funding' };
+  const fp = /^\/foerderung\/([a-z0-9-]{1,80})$/.exec(p);
+  if (fp) return { screen: 'programme', programmeId: fp[1]! };
+  if (p === '/wirkung') return { screen: 'effect' };
   if (p === '/anmelden') return { screen: 'signIn' };
   if (p === '/passwort') return { screen: 'password' };
   if (p === '/einrichten') return { screen: 'setup' };

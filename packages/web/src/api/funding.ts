@@ -1,0 +1,28 @@
+// Client of funding (Förderung) and the effect estimate (Wirkung). Types from the contract.
+import type * as f from '@sozialraum/contracts/funding';
+import type * as e from '@sozialraum/contracts/effect';
+import type { z } from 'zod';
+import { enc, q, request } from './http.ts';
+
+export type ProgrammeListItem = z.output<typeof f.programmeListItemSchema>;
+export type ProgrammeDetail = z.output<typeof f.programmeDetailSchema>;
+export type EffectEstimate = z.output<typeof e.effectEstimateSchema>;
+export type FundingImportAnswer = z.output<typeof f.fundingImportAnswerSchema>;
+export type FundingImportReport = FundingImportAnswer['analysis'];
+
+export const fundingApi = {
+  programmes: () => request<ProgrammeListItem[]>('/api/funding/programmes'),
+  programme: (id: string) => request<ProgrammeDetail>(`/api/funding/programmes/${enc(id)}`),
+  importEntries: (file: File, dryRun: boolean) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<FundingImportAnswer>(
+      `/api/funding/entries/import${q({ dryRun: dryRun ? 'true' : null })}`,
+      { method: 'POST', body: form },
+    );
+  },
+  effect: (p: { indicator: string; areas: number[]; start: string }) =>
+    request<EffectEstimate>(
+      `/api/effect${q({ indicator: p.indicator, areas: p.areas.join(','), start: p.start })}`,
+    ),
+};
