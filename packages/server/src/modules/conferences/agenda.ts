@@ -351,7 +351,7 @@ export async function addDecision(
           origin: {
             kind: 'decision',
             id: String(decisionId),
-            label: `Beschluss ${meeting.title}: ${item.title}`,
+            label: `${meeting.title}: ${item.title}`, // the measure page says „Beschluss:“
             href: `/konferenzen/sitzungen/${meeting.id}`,
           },
         },

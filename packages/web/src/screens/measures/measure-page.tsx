@@ -30,7 +30,7 @@ function Facts({ m }: { m: MeasureDetail }) {
       {row(
         t.msPeriod,
         m.start || m.end
-          ? `${formatDate(m.start, lang) || '…'} – ${formatDate(m.end, lang) || '…'}`
+          ? `${m.start ? formatDate(m.start, lang) : '…'} – ${m.end ? formatDate(m.end, lang) : '…'}`
           : t.msNoPeriod,
       )}
       {row(
