@@ -92,7 +92,7 @@ export function Timeline({ measures }: { measures: readonly MeasureSummary[] }) 
                   {m.departmentName && <span>{m.departmentName}</span>}
                   <span>
                     {m.start || m.end
-                      ? `${formatDate(m.start, lang) || '…'} – ${formatDate(m.end, lang) || '…'}`
+                      ? `${m.start ? formatDate(m.start, lang) : '…'} – ${m.end ? formatDate(m.end, lang) : '…'}`
                       : t.msNoPeriod}
                   </span>
                   <span>{t.msProgressOf(progress)}</span>
