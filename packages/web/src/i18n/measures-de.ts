@@ -48,6 +48,10 @@ export const measuresDe = {
   msOriginNone: 'Ohne Konferenz beschlossen.',
   msOriginDecision: 'Beschluss',
   msOutcome: 'Was ist daraus geworden?',
+  msEffect: 'Wirkung',
+  msEffectDetails: 'Vergleichsgebiete und Verlauf',
+  msEffectNoGoals: 'Ohne Gebiete und Ziele an Indikatoren lässt sich keine Wirkung schätzen.',
+  msEffectNoStart: 'Nicht messbar: Die Maßnahme hat kein Startdatum.',
   msGoals: 'Ziele',
   msNoGoals: 'Keine Ziele an Indikatoren.',
   msHiddenGoals: (n: number) =>

@@ -51,6 +51,10 @@ export const measuresEn: Widen<typeof measuresDe> = {
   msOriginNone: 'Decided without a conference.',
   msOriginDecision: 'Decision',
   msOutcome: 'What became of it?',
+  msEffect: 'Effect',
+  msEffectDetails: 'Comparison areas and course',
+  msEffectNoGoals: 'Without areas and goals on indicators no effect can be estimated.',
+  msEffectNoStart: 'Not measurable: the measure has no start date.',
   msGoals: 'Goals',
   msNoGoals: 'No goals on indicators.',
   msHiddenGoals: (n: number) =>

@@ -9,6 +9,7 @@ import { formatDate, formatNumber } from '../../lib/core-bridge.ts';
 import { dimensionLabel } from '../../lib/labels.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { GoalChart } from './goal-chart.tsx';
+import { MeasureEffect } from './measure-effect.tsx';
 import { fieldLabel, measureUrl, statusLabel } from './labels.ts';
 import { MeasureSignals, ProgressBar } from './timeline.tsx';
 
@@ -211,6 +212,7 @@ export function MeasurePage({ id }: { id: string }) {
         ))}
         {m.hiddenGoals > 0 && <p className="ms-hint">{t.msHiddenGoals(m.hiddenGoals)}</p>}
       </section>
+      <MeasureEffect m={m} />
       <History m={m} />
     </article>
   );
