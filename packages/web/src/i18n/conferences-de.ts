@@ -99,7 +99,8 @@ export const conferencesDe = {
   confTaskDepartment: 'Zuständige Abteilung (Kennung)',
   confTaskDue: 'Fällig am',
   confRecord: 'Beschluss erfassen',
-  confTaskMeasure: (id: string | null) => (id ? `Maßnahme Nr. ${id} öffnen` : 'keine Maßnahme angelegt'),
+  confTaskMeasure: (id: string | null) =>
+    id ? `Maßnahme Nr. ${id} öffnen` : 'keine Maßnahme angelegt',
   confApprove: 'Protokoll freigeben und veröffentlichen',
   confApproved: 'Protokoll freigegeben',
   confDraft: 'Entwurf – nur für Organisation und Mitglieder sichtbar',
