@@ -4,17 +4,15 @@
 // the goal chart (actual course against the target line) and in the area profile's card, also for
 // visitors without an account (it is public). axe-core finds no WCAG A/AA violations on the list
 // and the page. Screenshots at 1440 × 900 and 390 × 844: test-results/screenshots/measures-*.png.
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import path from 'node:path';
 import { getJson, launchChromium, saveScreenshot, SCREENSHOT_DIR, signInByApi } from './tools.ts';
+import { axeViolations } from './axe.ts';
 import { E2E_PASSWORD, PLANNER } from './people.ts';
 
 const baseUrl = inject('e2eBaseUrl');
 const run = inject('e2eHasChromium') && baseUrl !== '';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 async function newPage(browser: Browser, width: number, height: number) {
   const context = await browser.newContext({
@@ -26,26 +24,6 @@ async function newPage(browser: Browser, width: number, height: number) {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   return { page, errors };
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: Document,
-            opts: unknown,
-          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const r = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
 }
 
 interface SeriesPoint {

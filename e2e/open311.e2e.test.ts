@@ -3,36 +3,14 @@
 // with it and receives its number; the administrator revokes the key on the phone-sized page and
 // the app's next post is refused with 403 in the Open311 error format. axe-core finds no
 // violations on either viewport. Screenshots: test-results/screenshots/open311-*.png.
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, saveScreenshot, signInByApi } from './tools.ts';
+import { axeViolations } from './axe.ts';
 import { ADMIN, E2E_PASSWORD } from './people.ts';
 
 const baseUrl = inject('e2eBaseUrl');
 const run = inject('e2eHasChromium') && baseUrl !== '';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: Document,
-            opts: unknown,
-          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const r = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 async function adminPage(browser: Browser, width: number, height: number): Promise<Page> {
   const context = await browser.newContext({

@@ -3,16 +3,14 @@
 // proof of work; she sees her number and deletion code, her report appears in the list as plain
 // text (no script runs), and a moderator hides it with a reason, which the report page then shows.
 // axe-core finds no violations on the portal (phone and desktop). Screenshots: test-results/screenshots/.
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, saveScreenshot, signInByApi } from './tools.ts';
+import { axeViolations } from './axe.ts';
 import { ADMIN, E2E_PASSWORD } from './people.ts';
 
 const baseUrl = inject('e2eBaseUrl');
 const run = inject('e2eHasChromium') && baseUrl !== '';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 async function newPage(
   browser: Browser,
@@ -32,28 +30,6 @@ async function newPage(
     void d.dismiss();
   });
   return { page, errors };
-}
-
-/** axe-core's violations (WCAG 2.1 A/AA rules) on the current page. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // evaluated through the DevTools protocol: the app's CSP (script-src 'self') forbids inline scripts
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: Document,
-            opts: unknown,
-          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const r = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
 }
 
 describe.skipIf(!run)('A resident reports on her phone; a moderator hides it', () => {
