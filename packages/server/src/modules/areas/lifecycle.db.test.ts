@@ -161,6 +161,23 @@ describe('area removal', () => {
 
   it('removes the area with values, point assignments and subscriptions; the parent is summed again; audited', async () => {
     const id = fx.areaId['01100101']!;
+    // links of newer modules go with the area, the things themselves stay (migration 0028)
+    const [body] = await db.query<{ id: number }>(
+      `INSERT INTO conference_body (tenant_id, kind, name) VALUES ('berlin', 'stadtteilrunde', 'Runde') RETURNING id`,
+    );
+    await db.query(
+      `INSERT INTO conference_body_area (tenant_id, body_id, area_id) VALUES ('berlin', $1, $2)`,
+      [body!.id, id],
+    );
+    await db.query(
+      `INSERT INTO funding_programme_area (tenant_id, programme_id, area_id) VALUES ('berlin', 'sozialer-zusammenhalt', $1)`,
+      [id],
+    );
+    const [report] = await db.query<{ id: number }>(
+      `INSERT INTO participation_report (tenant_id, kind, topic, body, lon, lat, area_id, delete_token_hash)
+       VALUES ('berlin', 'hint', 'housing', 'Ein Hinweis im Gebiet', 13.05, 0.15, $1, 'x') RETURNING id`,
+      [id],
+    );
     const res = await admin({
       method: 'DELETE',
       url: `/api/areas/${id}`,
@@ -187,6 +204,41 @@ describe('area removal', () => {
       },
     });
     expect((await admin({ url: `/api/areas/${id}/removal` })).statusCode).toBe(404);
+    expect(await db.query(`SELECT 1 FROM conference_body WHERE id = $1`, [body!.id])).toHaveLength(
+      1,
+    );
+    expect(await db.query(`SELECT 1 FROM conference_body_area WHERE area_id = $1`, [id])).toEqual(
+      [],
+    );
+    expect(await db.query(`SELECT 1 FROM funding_programme_area WHERE area_id = $1`, [id])).toEqual(
+      [],
+    );
+    expect(
+      await db.query(`SELECT area_id FROM participation_report WHERE id = $1`, [report!.id]),
+    ).toEqual([{ area_id: null }]);
+  });
+
+  it('refuses with 409, changing nothing, to remove an area that money is booked on', async () => {
+    const id = fx.areaId['01100102']!;
+    await db.query(
+      `INSERT INTO funding_entry (tenant_id, programme_id, area_id, year, kind, source, amount)
+       VALUES ('berlin', 'sozialer-zusammenhalt', $1, 2024, 'approved', 'total', 100000)`,
+      [id],
+    );
+    const preview = (await admin({ url: `/api/areas/${id}/removal` })).json<{
+      counts: Record<string, number>;
+    }>();
+    const res = await admin({
+      method: 'DELETE',
+      url: `/api/areas/${id}`,
+      payload: { confirm: preview.counts },
+    });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json<{ error: { message: string } }>().error.message).toMatch(
+      /^Entfernen nicht möglich \(Das Gebiet 01100102\): Förderbeträge/,
+    );
+    expect(await db.query(`SELECT 1 FROM area WHERE id = $1`, [id])).toHaveLength(1);
+    expect(await db.query(`SELECT 1 FROM observation WHERE area_id = $1`, [id])).not.toEqual([]);
   });
 });
 

@@ -8,6 +8,7 @@ import { writeAudit, type AuditActor } from '../audit/index.ts';
 import { recomputeAggregates, recomputeDerived } from '../ingest/index.ts';
 import { invalidateCatalogueCache } from '../indicators/index.ts';
 import { invalidateGeometryCache } from './service.ts';
+import { deleteOrExplain } from './still-used.ts';
 
 /** What a removal takes with it; the confirmation repeats these counts. */
 export interface RemovalCounts {
@@ -159,7 +160,9 @@ export async function removeArea(
       areaId,
     ]);
     // point_area and area_name_synonym go with the area (ON DELETE CASCADE)
-    await tx.query('DELETE FROM area WHERE tenant_id = $1 AND id = $2', [tenantId, areaId]);
+    await deleteOrExplain(`Das Gebiet ${preview.area.code}`, () =>
+      tx.query('DELETE FROM area WHERE tenant_id = $1 AND id = $2', [tenantId, areaId]),
+    );
     if (touched.length) {
       // the ancestors' sums are built again from what is left (where nothing is left, none remains)
       await tx.query(

@@ -2,6 +2,7 @@
 // what hangs on them, retiring and removing them. Moved here unchanged from the imports module
 // (issue 10 § 2); the two counting queries also count values and alerts, in one statement each.
 import type { Sql } from '../../db/db.ts';
+import { deleteOrExplain } from './still-used.ts';
 
 /** The current (not retired) areas of one level, by code. */
 export function selectCurrentLevelAreas(
@@ -64,7 +65,9 @@ export async function retireAreas(
   );
 }
 
-/** Deletes these areas (their values and alerts must be gone first). */
+/** Deletes these areas (their values and alerts must be gone first); money on them → 409. */
 export async function deleteAreas(tx: Sql, tenantId: string, ids: number[]): Promise<void> {
-  await tx.query('DELETE FROM area WHERE tenant_id = $1 AND id = ANY($2::int[])', [tenantId, ids]);
+  await deleteOrExplain(`${ids.length === 1 ? 'Ein Gebiet' : `${ids.length} Gebiete`}`, () =>
+    tx.query('DELETE FROM area WHERE tenant_id = $1 AND id = ANY($2::int[])', [tenantId, ids]),
+  );
 }
