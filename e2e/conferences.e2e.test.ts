@@ -3,7 +3,7 @@
 // Sozialraumkonferenz for that area with a meeting, opens the meeting and fetches proposals — the
 // alert appears as a proposed agenda item with its evidence and link; she accepts it, adds her own
 // item, moves it up, records a decision with a task (→ measure) and sees it on the agenda; the
-// public sees neither proposals nor drafts. Desktop and phone screenshots: test-results/screenshots/.
+// public sees neither proposals nor drafts. Members are found by name; attendance is ticked. Desktop and phone screenshots: test-results/screenshots/.
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, saveScreenshot } from './tools.ts';
@@ -103,6 +103,14 @@ describe.skipIf(!run)('Sozialraumkonferenz in Chromium', () => {
       .getByRole('heading', { level: 1, name: `Sozialraumkonferenz ${alert.area.name}` })
       .waitFor();
     await page.getByText('30.03.2026, 18:00').waitFor();
+    // a member is found by name, not by an account number
+    await page.getByText('Mitglied aufnehmen').click();
+    await page.getByLabel('Person oder Organisation suchen (Name)').fill('Paula Pla');
+    await page.getByRole('button', { name: PLANNER.displayName, exact: true }).click();
+    await page.getByText(`Ausgewählt: ${PLANNER.displayName}`).waitFor();
+    await page.getByLabel('Mitglied seit').fill('2026-01-01');
+    await page.getByRole('button', { name: 'Aufnehmen' }).click();
+    await page.locator('.conf-members').getByText(PLANNER.displayName).waitFor();
     await saveScreenshot(page, 'conferences-body-desktop', { fullPage: true });
 
     await page.getByRole('link', { name: '1. Sozialraumkonferenz' }).click();
@@ -138,7 +146,7 @@ describe.skipIf(!run)('Sozialraumkonferenz in Chromium', () => {
     await item.getByLabel('Nein').fill('0');
     await item.getByLabel('Enthaltung').fill('1');
     await item.getByLabel('Aufgabe', { exact: true }).fill('Angebot für Kinder prüfen');
-    await item.getByLabel('Zuständige Abteilung (Kennung)').fill('sozialplanung');
+    await item.getByLabel('Zuständige Abteilung').selectOption({ label: 'Sozialplanung' });
     await item.getByLabel('Fällig am').fill('2026-06-30');
     await item.getByRole('button', { name: 'Beschluss erfassen' }).click();
     const decision = item.locator('.conf-decision');
@@ -156,6 +164,11 @@ describe.skipIf(!run)('Sozialraumkonferenz in Chromium', () => {
     );
     expect(await item.innerText()).toContain('8 ja, 0 nein, 1 Enthaltungen');
     expect(await item.innerText()).toContain('Aufgabe: Angebot für Kinder prüfen');
+    // attendance: the member is listed; ticked and saved she counts as present
+    const attendance = page.getByRole('region', { name: 'Anwesenheit' });
+    await attendance.getByLabel(PLANNER.displayName).check();
+    await attendance.getByRole('button', { name: 'Anwesenheit speichern' }).click();
+    await attendance.getByText('Gespeichert. 1 von 1 anwesend').waitFor();
     await saveScreenshot(page, 'conferences-meeting-desktop', { fullPage: true });
 
     // trace both ways: the decision links to its measure, the measure says where it came from

@@ -196,7 +196,12 @@ export const meetingDetailSchema = meetingSummarySchema
     body: z.object({ id: z.number().int(), name: z.string(), kind: bodyKindSchema }),
     agenda: z.array(agendaItemSchema),
     registrations: z.array(
-      z.object({ userId: z.number().int(), name: z.string(), attended: z.boolean().nullable() }),
+      z.object({
+        userId: z.number().int(),
+        name: z.string(),
+        registered: z.boolean().meta({ description: 'false: nur als anwesend erfasst' }),
+        attended: z.boolean().nullable(),
+      }),
     ),
     registered: z.boolean(),
     canOrganise: z.boolean(),
@@ -262,6 +267,19 @@ export const feedTokenSchema = z
   .object({ url: z.string().meta({ description: 'Persönlicher Kalender-Link (geheim halten)' }) })
   .meta({ id: 'ConferenceFeedToken' });
 
+export const candidateQuerySchema = z.object({
+  q: z.string().trim().min(2).max(100).meta({ description: 'Teil des Namens (mind. 2 Zeichen)' }),
+});
+
+export const memberCandidatesSchema = z
+  .object({
+    people: z.array(
+      z.object({ id: z.number().int(), name: z.string(), department: z.string().nullable() }),
+    ),
+    organisations: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
+  })
+  .meta({ id: 'ConferenceMemberCandidates' });
+
 export const feedQuerySchema = z.object({ token: z.string().min(20).max(100).optional() });
 
 export const calendarSchema = z
@@ -271,6 +289,7 @@ export const calendarSchema = z
 export type ConferenceBody = z.output<typeof bodySchema>;
 export type ConferenceBodyDetail = z.output<typeof bodyDetailSchema>;
 export type ConferenceMember = z.output<typeof memberSchema>;
+export type ConferenceMemberCandidates = z.output<typeof memberCandidatesSchema>;
 export type ConferenceMeetingSummary = z.output<typeof meetingSummarySchema>;
 export type ConferenceMeetingDetail = z.output<typeof meetingDetailSchema>;
 export type ConferenceAgendaItem = z.output<typeof agendaItemSchema>;

@@ -5,6 +5,7 @@ import type {
   ConferenceBodyDetail,
   ConferenceMeetingDetail,
   ConferenceMeetingSummary,
+  ConferenceMemberCandidates,
 } from '@sozialraum/contracts/conferences';
 import { json, request } from './http.ts';
 
@@ -14,6 +15,7 @@ export type {
   ConferenceBodyDetail,
   ConferenceMeetingDetail,
   ConferenceMeetingSummary,
+  ConferenceMemberCandidates,
 } from '@sozialraum/contracts/conferences';
 
 const BASE = '/api/conferences';
@@ -79,5 +81,9 @@ export const conferencesApi = {
     request<ConferenceMeetingDetail>(item(itemId, '/decisions'), json('POST', d)),
   approve: (id: number) =>
     request<ConferenceMeetingDetail>(meeting(id, '/minutes-approval'), json('POST', {})),
+  candidates: (q: string) =>
+    request<ConferenceMemberCandidates>(`${BASE}/member-candidates?q=${encodeURIComponent(q)}`),
+  attendance: (id: number, attended: number[]) =>
+    request<ConferenceMeetingDetail>(meeting(id, '/attendance'), json('PUT', { attended })),
   feedToken: () => request<{ url: string }>(`${BASE}/calendar-token`, json('POST', {})),
 };

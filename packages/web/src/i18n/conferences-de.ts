@@ -40,8 +40,14 @@ export const conferencesDe = {
   confAreas: 'Gebiete',
   confMembers: 'Mitglieder',
   confAddMember: 'Mitglied aufnehmen',
-  confMemberPerson: 'Person (Konto-Nummer)',
-  confMemberOrganisation: 'oder Organisation (Kennung im Angebotsverzeichnis)',
+  confMemberSearch: 'Person oder Organisation suchen (Name)',
+  confMemberSearchHelp:
+    'Mindestens 2 Buchstaben; Personen mit Konto und Organisationen des Angebotsverzeichnisses.',
+  confMemberNoMatch: 'Niemand gefunden.',
+  confMemberChosen: 'Ausgewählt:',
+  confMemberChoose: 'Bitte zuerst eine Person oder Organisation auswählen.',
+  confMemberPersonKind: 'Person',
+  confMemberOrgKind: 'Organisation',
   confMemberRole: 'Rolle',
   confMemberFrom: 'Mitglied seit',
   confMemberAdd: 'Aufnehmen',
@@ -96,7 +102,8 @@ export const conferencesDe = {
   confAbstain: 'Enthaltung',
   confTask: 'Aufgabe → Maßnahme (optional)',
   confTaskTitle: 'Aufgabe',
-  confTaskDepartment: 'Zuständige Abteilung (Kennung)',
+  confTaskDepartment: 'Zuständige Abteilung',
+  confTaskOwnDepartment: '– Abteilung der Organisation –',
   confTaskDue: 'Fällig am',
   confRecord: 'Beschluss erfassen',
   confTaskMeasure: (id: string | null) =>
@@ -107,4 +114,11 @@ export const conferencesDe = {
   confVoteText: (y: number, n: number, a: number) => `${y} ja, ${n} nein, ${a} Enthaltungen`,
   confSaved: 'Gespeichert.',
   confOnlineAt: 'Online',
+  confAttendance: 'Anwesenheit',
+  confAttendanceHelp:
+    'Angemeldete und Mitglieder mit Konto. Wer angehakt ist, war anwesend; alle anderen gelten als nicht anwesend.',
+  confAttendanceNone: 'Noch niemand angemeldet und keine Mitglieder mit Konto.',
+  confAttendanceSave: 'Anwesenheit speichern',
+  confAttendanceCount: (n: number, of: number) => `${n} von ${of} anwesend`,
+  confAttendanceRegistered: 'angemeldet',
 };

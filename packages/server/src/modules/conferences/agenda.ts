@@ -55,7 +55,12 @@ export async function getMeeting(
     ),
     registrations: attendance
       .filter((a) => a.registered_at !== null || a.attended !== null)
-      .map((a) => ({ userId: a.user_id, name: a.name, attended: a.attended })),
+      .map((a) => ({
+        userId: a.user_id,
+        name: a.name,
+        registered: a.registered_at !== null,
+        attended: a.attended,
+      })),
     registered: attendance.some((a) => a.user_id === auth.userId && a.registered_at !== null),
     canOrganise: canOrganise(auth, body),
     internal,

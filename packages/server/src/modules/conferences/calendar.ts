@@ -128,6 +128,18 @@ export async function sendInvitation(
   );
   const recipients = [...new Set(members.map((m) => m.email!))];
   const text = await invitationText(ctx, ctx.db, meeting);
+  // the meeting itself as a calendar entry, so a mail program offers "in den Kalender übernehmen"
+  const ics = toICalendar([toEvent(ctx, meeting)], {
+    name: meeting.body_name,
+    generatedAt: new Date().toISOString(),
+  });
+  const attachments = [
+    {
+      filename: `sitzung-${meeting.id}.ics`,
+      content: ics,
+      contentType: 'text/calendar; charset=utf-8',
+    },
+  ];
   let sent = 0;
   if (ctx.config.smtpUrl && recipients.length) {
     const mailer = new Mailer(ctx.config.smtpUrl, ctx.config.mailFrom);
@@ -139,6 +151,7 @@ export async function sendInvitation(
             to,
             subject: `Einladung: ${meeting.body_name} – ${meeting.title}`,
             text,
+            attachments,
           });
           sent++;
         } catch {

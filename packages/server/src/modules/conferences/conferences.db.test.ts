@@ -149,6 +149,37 @@ describe('bodies and members', () => {
   });
 });
 
+describe('finding people and organisations to add', () => {
+  it('finds them by a part of the name, for organisers only; % and _ are plain characters', async () => {
+    await db.query(
+      `UPDATE app_user SET display_name = 'Marta Kühn-Ilić' WHERE tenant_id = 'berlin' AND id = $1`,
+      [memberUser.id],
+    );
+    await db.query(
+      `INSERT INTO directory_organization (tenant_id, id, name, kind, dedup_key)
+       VALUES ('berlin', 'org-kuehn', 'Kühne Nachbarschaftshilfe e. V.', 'frei_gemeinnuetzig', 'kuehne')`,
+    );
+    const found = ok<{ people: { id: number; name: string }[]; organisations: { id: string }[] }>(
+      await organiser({ method: 'GET', url: '/api/conferences/member-candidates?q=k%C3%BChn' }),
+    );
+    expect(found.people.map((p) => p.id)).toEqual([memberUser.id]);
+    expect(found.people[0]!.name).toBe('Marta Kühn-Ilić');
+    expect(found.organisations.map((o) => o.id)).toEqual(['org-kuehn']);
+    const wildcard = ok<{ people: unknown[]; organisations: unknown[] }>(
+      await organiser({ method: 'GET', url: '/api/conferences/member-candidates?q=%25%25' }),
+    );
+    expect(wildcard).toEqual({ people: [], organisations: [] });
+    expect(
+      (await member({ method: 'GET', url: '/api/conferences/member-candidates?q=k%C3%BChn' }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await organiser({ method: 'GET', url: '/api/conferences/member-candidates?q=k' }))
+        .statusCode,
+    ).toBe(400);
+  });
+});
+
 describe('meetings and the agenda builder', () => {
   it('plans meetings in Berlin time across the DST switch', async () => {
     const first = ok<{ id: number; start: string }>(

@@ -17,6 +17,15 @@ let app: FastifyInstance;
 let sink: SMTPServer;
 const mails: { to: string; raw: string }[] = [];
 const unfold = (raw: string) => raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+/** The text/calendar part of a raw message, decoded (nodemailer sends it base64 or plain). */
+function calendarPart(raw: string): string {
+  const part = raw.split(/\r?\n--/).find((p) => /Content-Type: text\/calendar/.test(p)) ?? '';
+  const [head = '', ...rest] = part.split(/\r?\n\r?\n/);
+  const content = rest.join('\n\n');
+  return /base64/i.test(head)
+    ? Buffer.from(content.replace(/\s+/g, ''), 'base64').toString('utf8')
+    : content;
+}
 
 beforeAll(async () => {
   sink = new SMTPServer({
@@ -118,6 +127,13 @@ describe('invitations', () => {
     expect(raw).toContain('Rathaus Tiergarten');
     expect(raw).toContain('1. Spielplatz Kleiner Tiergarten');
     expect(raw).toContain(`/api/conferences/bodies/${body.id}/calendar.ics`);
+    // the meeting travels along as a calendar entry a mail program can take over
+    expect(raw).toContain(`filename=sitzung-${meeting.id}.ics`);
+    expect(raw).toMatch(/Content-Type: text\/calendar/);
+    const ics = calendarPart(raw);
+    expect(ics).toContain('BEGIN:VEVENT');
+    expect(ics).toContain('DTSTART;TZID=Europe/Berlin:20260330T180000');
+    expect(ics).toContain('SUMMARY:Stadtteilrunde Moabit: Frühjahrssitzung');
     const detail = (
       await organiser({ method: 'GET', url: `/api/conferences/meetings/${meeting.id}` })
     ).json<{ status: string }>();

@@ -77,6 +77,17 @@ function registerBodyRoutes(app: FastifyInstance, ctx: AppContext): void {
       ),
   });
   defineRoute(app, {
+    method: 'GET',
+    url: '/api/conferences/member-candidates',
+    operationId: 'searchConferenceMemberCandidates',
+    summary: 'Personen und Organisationen zum Aufnehmen suchen (nach Namen)',
+    tags: TAGS,
+    permission: 'conferences.organise',
+    querystring: c.candidateQuerySchema,
+    response: c.memberCandidatesSchema,
+    handler: ({ query, auth }) => service.searchMemberCandidates(ctx.db, auth, query.q),
+  });
+  defineRoute(app, {
     method: 'POST',
     url: '/api/conferences/bodies/:id/members',
     operationId: 'addConferenceMember',

@@ -367,6 +367,11 @@ export async function setRegistration(
 }
 
 /** Records who attended (people with an account; the organiser's record, audited). */
+/** People and organisations an organiser can add to a body, found by a part of the name. */
+export function searchMemberCandidates(db: Db, auth: Principal, text: string) {
+  return store.selectMemberCandidates(db, auth.tenantId, text);
+}
+
 export async function setAttendance(
   db: Db,
   auth: Principal,

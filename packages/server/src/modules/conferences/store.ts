@@ -207,6 +207,25 @@ export async function userExists(sql: Sql, tenantId: string, id: number) {
   return rows.length === 1;
 }
 
+/** Active people and directory organisations whose name contains the text (at most 10 each). */
+export async function selectMemberCandidates(sql: Sql, tenantId: string, text: string) {
+  const pattern = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  const people = await sql.query<{ id: number; name: string; department: string | null }>(
+    `SELECT u.id, u.display_name AS name, d.name AS department
+       FROM app_user u
+       LEFT JOIN department d ON d.tenant_id = u.tenant_id AND d.id = u.department_id
+      WHERE u.tenant_id = $1 AND u.active AND u.display_name ILIKE $2
+      ORDER BY u.display_name, u.id LIMIT 10`,
+    [tenantId, pattern],
+  );
+  const organisations = await sql.query<{ id: string; name: string; kind: string }>(
+    `SELECT id, name, kind FROM directory_organization
+      WHERE tenant_id = $1 AND name ILIKE $2 ORDER BY name, id LIMIT 10`,
+    [tenantId, pattern],
+  );
+  return { people, organisations };
+}
+
 /** True when the organisation is in the tenant's directory. */
 export async function organisationExists(sql: Sql, tenantId: string, id: string) {
   const rows = await sql.query(

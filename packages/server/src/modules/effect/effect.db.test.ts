@@ -9,6 +9,7 @@ import { buildApp } from '../../app.ts';
 import type { Db } from '../../db/db.ts';
 import { createTestUser, injectAs, tokenHeaders } from '../../testing/auth.ts';
 import { insertFixture, testContext, type Fixture } from '../../testing/fixtures.ts';
+import { invalidateCatalogueCache } from '../indicators/index.ts';
 import { createTestDb } from '../../testing/test-db.ts';
 import { estimateEffect } from './index.ts';
 
@@ -84,6 +85,31 @@ describe('GET /api/effect', () => {
     expect(body.prePeriods).toEqual(['2016-12-31', '2017-12-31', '2018-12-31', '2019-12-31']);
     expect(body.series).toHaveLength(8);
     expect(body.preTrend.status).not.toBe('not-testable');
+  });
+
+  it('computes once per data version: the same question gets the same ETag and a 304', async () => {
+    const url = `/api/effect?indicator=kinderarmut&areas=${ids.slice(0, 4).reverse().join(',')}&start=2020-01-01`;
+    const first = await app.inject(url);
+    expect(first.statusCode).toBe(200);
+    const again = await app.inject(
+      `/api/effect?indicator=kinderarmut&areas=${treated()}&start=2020-01-01`,
+    );
+    expect(again.headers.etag).toBe(first.headers.etag);
+    const unchanged = await app.inject({
+      url,
+      headers: { 'if-none-match': String(first.headers.etag) },
+    });
+    expect(unchanged.statusCode).toBe(304);
+    // new data moves the version: the next answer is computed afresh from it
+    await db.query(
+      `UPDATE observation SET value = value - 5 WHERE tenant_id = 'berlin' AND indicator_id = 'kinderarmut'
+          AND area_id = ANY($1::int[]) AND ref_date >= '2020-12-31'`,
+      [ids.slice(0, 4)],
+    );
+    invalidateCatalogueCache();
+    const fresh = await app.inject(url);
+    expect(fresh.headers.etag).not.toBe(first.headers.etag);
+    expect(fresh.json().estimate).toBeLessThan(first.json().estimate - 4);
   });
 
   it('says "nur 1 Zeitpunkt vor Beginn" when only one value lies before the start', async () => {

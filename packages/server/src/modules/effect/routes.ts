@@ -2,11 +2,13 @@
 import type { FastifyInstance } from 'fastify';
 import { effectEstimateSchema, effectQuerySchema } from '@sozialraum/contracts/effect';
 import type { AppContext } from '../../app-context.ts';
+import { responseCheck, sendPrepared } from '../../http/prepared.ts';
 import { defineRoute } from '../../http/route.ts';
-import { estimateEffect } from './service.ts';
+import { estimateEffectPrepared } from './service.ts';
 
 /** GET /api/effect. */
 export function registerEffectRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const check = responseCheck(app, effectEstimateSchema, 'estimateEffect');
   defineRoute(app, {
     method: 'GET',
     url: '/api/effect',
@@ -17,12 +19,23 @@ export function registerEffectRoutes(app: FastifyInstance, ctx: AppContext): voi
     permission: 'effect.read',
     querystring: effectQuerySchema,
     response: effectEstimateSchema,
-    handler: ({ query, auth }) =>
-      estimateEffect(ctx.db, auth.tenantId, auth, {
-        indicatorId: query.indicator,
-        areaIds: query.areas,
-        start: query.start,
-        level: query.level,
-      }),
+    etag: true,
+    // prepared bytes with ETag and gzip, once per data version and reader class (service.ts)
+    handler: async ({ query, auth, request, reply }) =>
+      sendPrepared(
+        request,
+        reply,
+        await estimateEffectPrepared(
+          ctx.db,
+          auth,
+          {
+            indicatorId: query.indicator,
+            areaIds: query.areas,
+            start: query.start,
+            level: query.level,
+          },
+          check,
+        ),
+      ),
   });
 }

@@ -10,9 +10,15 @@ import {
 import type { EffectEstimateAnswer } from '@sozialraum/contracts/effect';
 import type { Sql } from '../../db/db.ts';
 import { badRequest, forbidden } from '../../http/errors.ts';
+import { prepare, PreparedCache, type Prepared } from '../../http/prepared.ts';
 import type { Principal } from '../access/index.ts';
 import { selectAreasByIds, selectLevelAreas, type AreaRefRow } from '../areas/index.ts';
-import { disclosureFor, getIndicator, selectLevelSeries } from '../indicators/index.ts';
+import {
+  disclosureFor,
+  getIndicator,
+  readerClass,
+  selectLevelSeries,
+} from '../indicators/index.ts';
 
 /** What a measure has: the indicator of its goal, its areas and its start; optionally the level. */
 export interface EffectRequest {
@@ -173,4 +179,31 @@ function shapeAnswer(
     series: r.series,
     method: r.method,
   };
+}
+
+// An estimate costs 0.5–1.5 s of CPU (999 placebo treatments); the measure page asks for one per
+// goal on every view. Kept as prepared bytes per data version (every import moves it), tenant,
+// the reader's visibility class and the request — the same rule as the map's values.
+const estimates = new PreparedCache(200);
+
+/** The estimate as prepared bytes (JSON, gzip, ETag), computed once per data version and reader class. */
+export async function estimateEffectPrepared(
+  sql: Sql,
+  principal: Principal,
+  req: EffectRequest,
+  check: (a: EffectEstimateAnswer) => EffectEstimateAnswer = (a) => a,
+): Promise<Prepared> {
+  // visibility first: an indicator the caller may not read is a 404 whatever is cached
+  await getIndicator(sql, principal, req.indicatorId);
+  const key = [
+    principal.tenantId,
+    readerClass(principal),
+    req.indicatorId,
+    [...new Set(req.areaIds)].sort((a, b) => a - b).join(','),
+    req.start,
+    req.level ?? '',
+  ].join('\u0000');
+  return estimates.get(sql, key, async () =>
+    prepare(check(await estimateEffect(sql, principal.tenantId, principal, req))),
+  );
 }

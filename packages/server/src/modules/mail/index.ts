@@ -4,6 +4,7 @@ export {
   DEFAULT_TIMEOUTS,
   MailDeliveryError,
   Mailer,
+  type MailAttachment,
   type MailMessage,
   type MailTimeouts,
 } from './transport.ts';

@@ -26,6 +26,14 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** Files sent along, e.g. an invitation's calendar entry (text/calendar). */
+  attachments?: readonly MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  content: string;
+  contentType: string;
 }
 
 /** Thrown when the SMTP server refused a message or did not answer in time. */
@@ -70,6 +78,7 @@ export class Mailer {
         to: message.to,
         subject: message.subject,
         text: message.text,
+        attachments: message.attachments?.map((a) => ({ ...a })),
       });
     } catch (err) {
       error = err;

@@ -5,6 +5,7 @@ import type { ConferenceAgendaItem, ConferenceMeetingDetail } from '../../api/co
 import { conferencesApi } from '../../api/conferences.ts';
 import { Link } from '../../components/link.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { useAuth } from '../../lib/auth.tsx';
 import { formatDate, formatNumber } from '../../lib/core-bridge.ts';
 
 type Update = (run: () => Promise<ConferenceMeetingDetail>) => Promise<void>;
@@ -76,6 +77,7 @@ function DecisionForm({ item, update }: { item: ConferenceAgendaItem; update: Up
   const [text, setText] = useState('');
   const [vote, setVote] = useState({ yes: '', no: '', abstain: '' });
   const [task, setTask] = useState({ title: '', departmentId: '', dueDate: '' });
+  const { departments } = useAuth();
   const id = (s: string) => `conf-${s}-${item.id}`;
   const send = (e: FormEvent) => {
     e.preventDefault();
@@ -101,6 +103,7 @@ function DecisionForm({ item, update }: { item: ConferenceAgendaItem; update: Up
       }),
     ).then(() => {
       setText('');
+      setVote({ yes: '', no: '', abstain: '' });
       setTask({ title: '', departmentId: '', dueDate: '' });
     });
   };
@@ -137,11 +140,20 @@ function DecisionForm({ item, update }: { item: ConferenceAgendaItem; update: Up
           onChange={(e) => setTask({ ...task, title: e.target.value })}
         />
         <label htmlFor={id('dept')}>{t.confTaskDepartment}</label>
-        <input
+        <select
           id={id('dept')}
           value={task.departmentId}
           onChange={(e) => setTask({ ...task, departmentId: e.target.value })}
-        />
+        >
+          <option value="">{t.confTaskOwnDepartment}</option>
+          {departments
+            .filter((d) => d.kind === 'department')
+            .map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+        </select>
         <label htmlFor={id('due')}>{t.confTaskDue}</label>
         <input
           id={id('due')}

@@ -8,6 +8,7 @@ import { useAuth } from '../../lib/auth.tsx';
 import { formatBerlinDateTime, formatDate } from '../../lib/core-bridge.ts';
 import { navigate } from '../../lib/router.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
+import { MemberPicker, type Candidate } from './member-picker.tsx';
 
 function NewMeetingForm({ bodyId }: { bodyId: number }) {
   const { t } = useI18n();
@@ -94,21 +95,24 @@ function Members({ body }: { body: ConferenceBodyDetail }) {
 
 function AddMemberForm({ bodyId, onDone }: { bodyId: number; onDone: () => void }) {
   const { t } = useI18n();
-  const [userId, setUserId] = useState('');
-  const [organisationId, setOrganisationId] = useState('');
+  const [chosen, setChosen] = useState<Candidate | null>(null);
   const [role, setRole] = useState('member');
   const [from, setFrom] = useState('');
   const [msg, setMsg] = useState<string | null>(null);
   const send = async (e: FormEvent) => {
     e.preventDefault();
+    if (!chosen) {
+      setMsg(t.confMemberChoose);
+      return;
+    }
     try {
       await conferencesApi.addMember(bodyId, {
-        ...(userId ? { userId: Number(userId) } : {}),
-        ...(organisationId ? { organisationId } : {}),
+        ...(chosen.kind === 'person' ? { userId: chosen.id } : { organisationId: chosen.id }),
         role,
         validFrom: from,
       });
       setMsg(null);
+      setChosen(null);
       onDone();
     } catch (err) {
       setMsg(err instanceof Error ? err.message : String(err));
@@ -118,19 +122,7 @@ function AddMemberForm({ bodyId, onDone }: { bodyId: number; onDone: () => void 
     <details className="conf-box">
       <summary>{t.confAddMember}</summary>
       <form onSubmit={send} className="conf-form">
-        <label htmlFor="conf-mem-user">{t.confMemberPerson}</label>
-        <input
-          id="conf-mem-user"
-          inputMode="numeric"
-          value={userId}
-          onChange={(e) => setUserId(e.target.value)}
-        />
-        <label htmlFor="conf-mem-org">{t.confMemberOrganisation}</label>
-        <input
-          id="conf-mem-org"
-          value={organisationId}
-          onChange={(e) => setOrganisationId(e.target.value)}
-        />
+        <MemberPicker chosen={chosen} onChoose={setChosen} />
         <label htmlFor="conf-mem-role">{t.confMemberRole}</label>
         <select id="conf-mem-role" value={role} onChange={(e) => setRole(e.target.value)}>
           {['chair', 'deputy', 'member', 'guest'].map((r) => (

@@ -14,6 +14,7 @@ import { useAuth } from '../../lib/auth.tsx';
 import { formatBerlinDateTime, formatBerlinTime } from '../../lib/core-bridge.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { AcceptedItem, Evidence } from './agenda-item.tsx';
+import { AttendancePanel } from './attendance.tsx';
 
 type Update = (run: () => Promise<ConferenceMeetingDetail>) => Promise<void>;
 
@@ -294,6 +295,7 @@ export function MeetingPage({ id }: { id: number }) {
         </p>
       )}
       <Agenda m={m} update={safeUpdate} />
+      <AttendancePanel m={m} update={safeUpdate} />
     </div>
   );
 }
