@@ -105,6 +105,31 @@ describe.skipIf(!run)('orientation and honesty on the map in Chromium', () => {
     await page.context().close();
   });
 
+  test('names are on the map, offline: the Bezirke over the Planungsräume, from our own glyphs', async () => {
+    const { page, consoleErrors } = await openPage(browser);
+    const glyphs: { url: string; status: number }[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/glyphs/')) glyphs.push({ url: r.url(), status: r.status() });
+    });
+    // no request leaves the machine: the style's glyphs are served by Sozialraum itself
+    await page.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort());
+    await page.goto(`${baseUrl}/?system=lor2021&level=plr`);
+    await waitForColouredMap(page);
+    const labels = page.locator('.map-canvas[data-labels]');
+    await expect
+      .poll(async () => JSON.parse((await labels.getAttribute('data-labels')) ?? '{}').upper, {
+        timeout: 20_000,
+      })
+      .toEqual(expect.arrayContaining(['Mitte', 'Neukölln', 'Tempelhof-Schöneberg']));
+    const shown = JSON.parse((await labels.getAttribute('data-labels'))!) as { areas: number };
+    expect(shown.areas).toBeGreaterThan(20);
+    expect(glyphs.length).toBeGreaterThan(0);
+    expect(glyphs.filter((g) => g.status !== 200)).toEqual([]);
+    await saveScreenshot(page, 'map-labels');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
   test('an area found by name opens on its level with its profile', async () => {
     const { page, consoleErrors } = await openPage(browser);
     await page.goto(`${baseUrl}/?system=lor2021&level=plr&indicator=ewr_share_age_below_18`);

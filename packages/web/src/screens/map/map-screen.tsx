@@ -23,9 +23,9 @@ import { indicatorName, levelName } from '../../lib/labels.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Empty, ErrorState, Loading } from '../../components/status.tsx';
 import { SourceLine } from '../../components/source-line.tsx';
-import { MapView } from './map-view.tsx';
+import { LazyMapView } from './lazy-map-view.tsx';
 import { PointLayerToggles } from './point-layer-toggles.tsx';
-import type { PointLayerData } from './point-layer.ts';
+import type { PointLayerData } from './point-colors.ts';
 import { LegendBox } from './legend-box.tsx';
 import { ValueTable } from './value-table.tsx';
 import { TopBar } from './top-bar.tsx';
@@ -102,6 +102,13 @@ export function MapScreen({ search }: { search: string }) {
       ? () => areasApi.geometry(resolved.system!, resolved.level!)
       : null,
     [resolved.system, resolved.level],
+  );
+  // the top level's boundaries and names over a finer level, for orientation (label-layers.ts)
+  const topLevel = system?.levels.find((l) => l.depth === 0) ?? null;
+  const upperId = topLevel && level && level.depth > 0 ? topLevel.id : null;
+  const upperQ = useFetch(
+    resolved.system && upperId ? () => areasApi.geometry(resolved.system!, upperId) : null,
+    [resolved.system, upperId],
   );
   const valuesQ = useFetch<ValuesResponse>(
     resolved.indicator && resolved.system && resolved.level && !why
@@ -334,7 +341,7 @@ export function MapScreen({ search }: { search: string }) {
           ) : (
             <div className="map-stage">
               {geometryQ.data && basemap !== undefined && (
-                <MapView
+                <LazyMapView
                   geometry={geometryQ.data}
                   colors={mapColors}
                   selectedArea={resolved.area}
@@ -347,6 +354,7 @@ export function MapScreen({ search }: { search: string }) {
                   hidden={retired}
                   flyTo={flyTo}
                   onViewChange={setView}
+                  upper={upperId ? (upperQ.data ?? null) : null}
                 />
               )}
               <PointLayerToggles onChange={setPointLayers} />

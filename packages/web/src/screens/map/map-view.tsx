@@ -6,7 +6,6 @@ import { useEffect, useRef, useState } from 'react';
 import { Map as MapLibreMap, NavigationControl, setWorkerUrl } from 'maplibre-gl';
 import type { GeoJSONSource, MapLayerMouseEvent, StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
 import type { AreaCollection } from '../../api/areas.ts';
 import { NO_DATA_COLOR } from '../../lib/core-bridge.ts';
 import { createHatchImage, HATCH_IMAGE_ID } from '../../lib/hatch.ts';
@@ -19,6 +18,7 @@ import {
   selectedFilter,
   shownFilter,
 } from './area-paint.ts';
+import { addLabelLayers, glyphUrl, reportLabels, setUpperAreas } from './label-layers.ts';
 import { syncPointLayers, type PointLayerData } from './point-layer.ts';
 import { bboxOf, type Bbox } from './area-find.ts';
 
@@ -28,11 +28,13 @@ setWorkerUrl(workerUrl);
 const SOURCE = 'areas';
 /** The layers that draw areas; a hidden (retired) area is filtered out of each. */
 const AREA_LAYERS = ['areas-fill', 'areas-nodata', 'areas-line', 'areas-hover'] as const;
-const BLANK_STYLE: StyleSpecification = {
+/** The offline style: a blank background, and our own glyphs for the names. */
+const blankStyle = (): StyleSpecification => ({
   version: 8,
+  glyphs: glyphUrl(window.location.origin),
   sources: {},
   layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#dde2e7' } }],
-};
+});
 
 export interface MapViewProps {
   geometry: AreaCollection;
@@ -52,6 +54,8 @@ export interface MapViewProps {
   flyTo?: { id: number; seq: number } | null;
   /** The visible part of the map after every move, as [west, south, east, north]. */
   onViewChange?: (view: Bbox) => void;
+  /** The top level's areas (boundaries and names drawn above); null when the level is the top. */
+  upper?: AreaCollection | null;
 }
 
 function boundsOf(fc: AreaCollection): [[number, number], [number, number]] | null {
@@ -101,7 +105,7 @@ export function MapView(props: MapViewProps) {
     if (!container.current) return;
     const map = new MapLibreMap({
       container: container.current,
-      style: props.basemapStyleUrl ?? BLANK_STYLE,
+      style: props.basemapStyleUrl ?? blankStyle(),
       center: [13.4, 52.52],
       zoom: 9,
       attributionControl: props.basemapStyleUrl ? { compact: true } : false,
@@ -158,6 +162,8 @@ export function MapView(props: MapViewProps) {
         filter: ['==', ['id'], -1],
         paint: { 'line-color': '#0b3a66', 'line-width': 3.5 },
       });
+      addLabelLayers(map, SOURCE, !propsRef.current.basemapStyleUrl);
+      reportLabels(map);
       setReady(true);
     });
     const setHover = (id: number | null) => {
@@ -265,6 +271,7 @@ export function MapView(props: MapViewProps) {
     shownHidden.current = props.hidden;
     const filter = shownFilter(props.hidden);
     for (const layer of AREA_LAYERS) map.setFilter(layer, filter);
+    if (map.getLayer('areas-label')) map.setFilter('areas-label', filter);
     map.setFilter('areas-selected', selectedFilter(propsRef.current.selectedArea, props.hidden));
   }, [ready, props.hidden]);
 
@@ -279,6 +286,12 @@ export function MapView(props: MapViewProps) {
     if (!ready || !map) return;
     syncPointLayers(map, props.points ?? []);
   }, [ready, props.points]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    setUpperAreas(map, props.upper ?? null);
+  }, [ready, props.upper]);
 
   // fly to an area found by the search, once per request, when its level's geometry is there
   useEffect(() => {

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { FoldButton, useFold } from './fold.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { pointsApi, type PointFeatureCollection } from '../points/points-api.ts';
-import { POINT_COLORS, type PointLayerData } from './point-layer.ts';
+import { POINT_COLORS, type PointLayerData } from './point-colors.ts';
 import { measuresApi } from '../../api/measures.ts';
 import { useAuth } from '../../lib/auth.tsx';
 

@@ -1,35 +1,18 @@
 // Point datasets (Standorte) on the map: one clustered GeoJSON source per shown dataset (MapLibre
 // cluster: true, so thousands of Kitas stay readable at low zoom), circles sized by cluster count,
-// the name in a popup on click. No text layers: the offline style has no glyphs.
+// the name in a popup on click (no text layers: thousands of names would cover the area labels).
 import {
   Popup,
   type GeoJSONSource,
   type Map as MapLibreMap,
   type MapLayerMouseEvent,
 } from 'maplibre-gl';
-import type { PointFeatureCollection } from '../points/points-api.ts';
+import type { PointLayerData } from './point-colors.ts';
 
-export interface PointLayerData {
-  id: string;
-  name: string;
-  color: string;
-  data: PointFeatureCollection;
-}
+export type { PointLayerData } from './point-colors.ts';
 
 const PREFIX = 'points-';
 const shown = new WeakMap<MapLibreMap, Set<string>>();
-
-/** Colours for datasets in order of appearance (distinguishable from the choropleth's blues/reds). */
-export const POINT_COLORS = [
-  '#6a3d9a',
-  '#ff7f00',
-  '#1b9e77',
-  '#e7298a',
-  '#666666',
-  '#a6761d',
-  '#b15928',
-  '#e6ab02',
-];
 
 function add(map: MapLibreMap, layer: PointLayerData): void {
   const src = PREFIX + layer.id;

@@ -12,7 +12,7 @@ import { useFetch } from '../../lib/use-fetch.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { Empty, ErrorState, Loading } from '../../components/status.tsx';
-import { MapView } from '../map/map-view.tsx';
+import { LazyMapView } from '../map/lazy-map-view.tsx';
 import { retiredAt, todayIso } from '../map/retired.ts';
 import { AttentionList } from './attention-list.tsx';
 import { colorsFor } from './colors.ts';
@@ -225,7 +225,7 @@ export function MonitoringScreen({ search }: { search: string }) {
           )}
           {geometryQ.data && basemap !== undefined && (
             <div style={{ position: 'absolute', inset: 0 }}>
-              <MapView
+              <LazyMapView
                 geometry={geometryQ.data}
                 colors={colors}
                 selectedArea={area}
