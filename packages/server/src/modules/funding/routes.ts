@@ -16,6 +16,7 @@ import { auditActor } from '../audit/index.ts';
 import { receiveUpload, removeUpload, uploadStore, type UploadOwner } from '../imports/index.ts';
 import { importFundingTable } from './import.ts';
 import { getProgramme, listProgrammes, setProgrammeAreas } from './service.ts';
+import { registerTransparencyRoutes } from './transparency-routes.ts';
 
 const idParams = z.object({ id: z.string().min(1).max(80) });
 const ownerOf = (auth: Principal): UploadOwner => ({
@@ -27,6 +28,7 @@ const ownerOf = (auth: Principal): UploadOwner => ({
 export function registerFundingRoutes(app: FastifyInstance, ctx: AppContext): void {
   const files = uploadStore(ctx.config);
   const root = files.root('upload');
+  registerTransparencyRoutes(app, ctx);
 
   defineRoute(app, {
     method: 'GET',
@@ -97,7 +99,7 @@ export function registerFundingRoutes(app: FastifyInstance, ctx: AppContext): vo
     },
     handler: async ({ request, auth, query }) => {
       const answer = await receiveUpload(request, files, ownerOf(auth), (upload) =>
-        importFundingTable(ctx.db, auth.tenantId, upload, {
+        importFundingTable(ctx.db, auth, upload, {
           dryRun: query.dryRun,
           actor: auditActor(auth, request, 'funding.edit'),
         }),

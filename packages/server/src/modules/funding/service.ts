@@ -39,6 +39,7 @@ export function toEntries(rows: readonly FundingEntryRow[]): FundingEntry[] {
   return rows.map((r) => ({
     programmeId: r.programme_id,
     areaKey: r.area_id === null ? '*' : String(r.area_id),
+    measureKey: r.measure_id === null ? '' : String(r.measure_id),
     year: Number(r.year),
     kind: r.kind,
     source: r.source,
