@@ -1,6 +1,7 @@
 // Client of funding (Förderung) and the effect estimate (Wirkung). Types from the contract.
 import type * as f from '@sozialraum/contracts/funding';
 import type * as e from '@sozialraum/contracts/effect';
+import type * as tr from '@sozialraum/contracts/funding-transparency';
 import type { z } from 'zod';
 import { enc, q, request } from './http.ts';
 
@@ -25,4 +26,25 @@ export const fundingApi = {
     request<EffectEstimate>(
       `/api/effect${q({ indicator: p.indicator, areas: p.areas.join(','), start: p.start })}`,
     ),
+};
+
+export type Transparency = z.output<typeof tr.transparencySchema>;
+export type TransparencyArea = Transparency['areas'][number];
+export type TransparencyQuery = z.input<typeof tr.transparencyQuerySchema>;
+
+/** Query string of the transparency view and its exports. */
+export const transparencyQuery = (p: TransparencyQuery): string =>
+  q({
+    year: p.year === undefined ? null : String(p.year),
+    need: p.need ?? null,
+    level: p.level ?? null,
+    system: p.system ?? null,
+    kind: p.kind ?? null,
+  });
+
+export const transparencyApi = {
+  view: (p: TransparencyQuery) =>
+    request<Transparency>(`/api/funding/transparency${transparencyQuery(p)}`),
+  csvUrl: (p: TransparencyQuery) => `/api/funding/transparency.csv${transparencyQuery(p)}`,
+  xlsxUrl: (p: TransparencyQuery) => `/api/funding/transparency.xlsx${transparencyQuery(p)}`,
 };
