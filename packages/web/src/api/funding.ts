@@ -10,10 +10,12 @@ export type ProgrammeDetail = z.output<typeof f.programmeDetailSchema>;
 export type EffectEstimate = z.output<typeof e.effectEstimateSchema>;
 export type FundingImportAnswer = z.output<typeof f.fundingImportAnswerSchema>;
 export type FundingImportReport = FundingImportAnswer['analysis'];
+export type MeasureMoney = z.output<typeof f.measureMoneySchema>;
 
 export const fundingApi = {
   programmes: () => request<ProgrammeListItem[]>('/api/funding/programmes'),
   programme: (id: string) => request<ProgrammeDetail>(`/api/funding/programmes/${enc(id)}`),
+  measureMoney: (id: number) => request<MeasureMoney>(`/api/funding/measures/${id}/money`),
   importEntries: (file: File, dryRun: boolean) => {
     const form = new FormData();
     form.append('file', file, file.name);

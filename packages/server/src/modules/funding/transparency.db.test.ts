@@ -316,3 +316,36 @@ describe('exports', () => {
     expect(res.json().areas).toEqual([]);
   });
 });
+
+describe('money of measures', () => {
+  it('lists the funded measures on the programme page and the money on the measure (staff only)', async () => {
+    const page = (await planner('/api/funding/programmes/biwaq')).json();
+    expect(page.measures).toEqual([
+      {
+        id: measureId,
+        title: 'Stadtteilmütter Mehringplatz',
+        status: 'planned',
+        years: [
+          { year: 2022, planned: null, approved: null, spent: 300, spentOverApproved: true },
+          { year: 2023, planned: null, approved: 600, spent: null, spentOverApproved: false },
+        ],
+        goals: [],
+      },
+    ]);
+    expect((await app.inject('/api/funding/programmes/biwaq')).json().measures).toBeNull();
+    const money = await planner(`/api/funding/measures/${measureId}/money`);
+    expect(money.statusCode).toBe(200);
+    expect(money.json().rows).toEqual([
+      expect.objectContaining({
+        year: 2022,
+        programmeId: 'biwaq',
+        kind: 'spent',
+        source: 'total',
+        amount: 300,
+      }),
+      expect.objectContaining({ year: 2023, kind: 'approved', amount: 600 }),
+    ]);
+    expect((await planner(`/api/funding/measures/${foreignMeasureId}/money`)).statusCode).toBe(404);
+    expect((await app.inject(`/api/funding/measures/${measureId}/money`)).statusCode).toBe(401);
+  });
+});
