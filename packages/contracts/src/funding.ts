@@ -74,9 +74,24 @@ export const fundingProblemSchema = z.object({
   message: z.string(),
 });
 
+/** A measure funded by the programme (money booked with its number), as the caller may read it. */
+export const programmeMeasureSchema = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  status: z.string(),
+  years: z.array(yearMoneySchema),
+  goals: z.array(
+    z.object({ indicatorId: z.string(), indicatorName: z.string(), areaId: z.number().int() }),
+  ),
+});
+
 export const programmeDetailSchema = programmeSchema
   .extend({
     areas: z.array(programmeAreaSchema),
+    measures: z
+      .array(programmeMeasureSchema)
+      .nullable()
+      .meta({ description: 'geförderte Maßnahmen; null für Personen ohne funding.read_money' }),
     money: z
       .object({ years: z.array(yearMoneySchema), problems: z.array(fundingProblemSchema) })
       .nullable()
@@ -131,3 +146,20 @@ export const fundingImportAnswerSchema = z.object({
   files: z.array(z.object({ name: z.string(), bytes: z.number() })),
   analysis: fundingImportReportSchema,
 });
+
+/** Money booked on one measure: one row per year, programme, kind and source (euros). */
+export const measureMoneySchema = z
+  .object({
+    measureId: z.number().int(),
+    rows: z.array(
+      z.object({
+        year: z.number().int(),
+        programmeId: z.string(),
+        programmeName: z.string(),
+        kind: fundingKindSchema,
+        source: fundingSourceSchema,
+        amount: z.number(),
+      }),
+    ),
+  })
+  .meta({ id: 'FundingMeasureMoney' });

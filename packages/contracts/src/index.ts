@@ -13,6 +13,7 @@ export * as disclosure from './disclosure.ts';
 export * as effect from './effect.ts';
 export * as enums from './enums.ts';
 export * as funding from './funding.ts';
+export * as fundingTransparency from './funding-transparency.ts';
 export * as health from './health.ts';
 export * as importDetails from './import-details.ts';
 export * as importAnalysis from './import-analysis.ts';

@@ -27,6 +27,7 @@ import { SourcesScreen } from './screens/sources/sources-screen.tsx';
 import { EffectScreen } from './screens/effect/effect-screen.tsx';
 import { ProgrammeScreen } from './screens/funding/programme-screen.tsx';
 import { ProgrammesScreen } from './screens/funding/programmes-screen.tsx';
+import { TransparencyScreen } from './screens/funding/transparency-screen.tsx';
 import { PointsScreen } from './screens/points/points-screen.tsx';
 import { DirectoryScreen } from './screens/directory/directory-screen.tsx';
 import { ServiceScreen } from './screens/directory/service-screen.tsx';
@@ -104,7 +105,10 @@ export function App() {
       href: '/foerderung',
       label: t.navFunding,
       active:
-        route.screen === 'funding' || route.screen === 'programme' || route.screen === 'effect',
+        route.screen === 'funding' ||
+        route.screen === 'programme' ||
+        route.screen === 'transparency' ||
+        route.screen === 'effect',
       show: auth.can('funding.read') || auth.can('effect.read'),
     },
     { href: '/mitmachen', label: t.navParticipation, active: participation, show: true },
@@ -196,6 +200,7 @@ export function App() {
         {route.screen === 'service' && <ServiceScreen serviceId={route.serviceId} />}
         {route.screen === 'funding' && <ProgrammesScreen />}
         {route.screen === 'programme' && <ProgrammeScreen programmeId={route.programmeId} />}
+        {route.screen === 'transparency' && <TransparencyScreen />}
         {route.screen === 'effect' && <EffectScreen search={search} />}
         {monitoring && <MonitoringScreen search={search} />}
         {alerts && (

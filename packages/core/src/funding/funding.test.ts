@@ -143,6 +143,7 @@ describe('funding table reader', () => {
       line: 3,
       programme: 'Sozialer Zusammenhalt',
       area: '01100101',
+      measure: null,
       year: 2024,
       kind: 'spent',
       source: 'total',

@@ -11,6 +11,8 @@ export interface FundingRow {
   line: number;
   programme: string;
   area: string;
+  /** The measure as written (id or exact title), or null when the file has no measure column. */
+  measure: string | null;
   year: number;
   kind: FundingKind;
   source: FundingSource;
@@ -27,7 +29,10 @@ export interface FundingFileIssue {
 
 const norm = (s: string): string => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
-const HEADERS: Record<'programme' | 'area' | 'year' | 'kind' | 'source' | 'amount', string[]> = {
+const HEADERS: Record<
+  'programme' | 'area' | 'measure' | 'year' | 'kind' | 'source' | 'amount',
+  string[]
+> = {
   programme: ['programm', 'förderprogramm', 'programmname', 'programme'],
   area: [
     'gebiet',
@@ -38,6 +43,7 @@ const HEADERS: Record<'programme' | 'area' | 'year' | 'kind' | 'source' | 'amoun
     'area',
     'raum',
   ],
+  measure: ['maßnahme', 'massnahme', 'maßnahme-id', 'maßnahmen-id', 'measure'],
   year: ['jahr', 'haushaltsjahr', 'year'],
   kind: ['art', 'mittelart', 'status', 'kind'],
   source: ['quelle', 'ebene', 'mittelgeber', 'finanzierungsquelle', 'source'],
@@ -130,7 +136,7 @@ export function parseFundingRecords(
 ): {
   rows: FundingRow[];
   issues: FundingFileIssue[];
-  columns: { programme: number; area: number };
+  columns: { programme: number; area: number; measure: number };
 } {
   const issues: FundingFileIssue[] = [];
   const header = records[0];
@@ -138,7 +144,7 @@ export function parseFundingRecords(
     return {
       rows: [],
       issues: [{ file, line: 0, column: 0, message: 'Die Datei ist leer.' }],
-      columns: { programme: 0, area: 0 },
+      columns: { programme: 0, area: 0, measure: 0 },
     };
   const { columns, sourceColumns } = readLayout(header.fields);
   const missing = (['programme', 'area', 'year', 'kind'] as const).filter(
@@ -155,7 +161,7 @@ export function parseFundingRecords(
       column: 0,
       message: `Es fehlen Spalten: ${names.join(', ')}.`,
     });
-    return { rows: [], issues, columns: { programme: 0, area: 0 } };
+    return { rows: [], issues, columns: { programme: 0, area: 0, measure: 0 } };
   }
   const rows: FundingRow[] = [];
   const seen = new Map<string, number>();
@@ -167,6 +173,7 @@ export function parseFundingRecords(
     };
     const programme = cell(columns.programme);
     const area = cell(columns.area);
+    const measure = columns.measure === undefined ? null : cell(columns.measure) || null;
     if (!programme) issue(columns.programme, 'Programm fehlt');
     if (!area) issue(columns.area, 'Gebiet fehlt');
     const yearText = cell(columns.year);
@@ -202,7 +209,7 @@ export function parseFundingRecords(
         continue;
       }
       if (!programme || !area || !kind || Number.isNaN(year)) continue;
-      const key = [programme, area, year, kind, c.source].join('\u0000');
+      const key = [programme, area, measure ?? '', year, kind, c.source].join('\u0000');
       const first = seen.get(key);
       if (first !== undefined) {
         issue(c.column, `doppelt: dieselbe Kombination steht schon in Zeile ${first}`);
@@ -213,6 +220,7 @@ export function parseFundingRecords(
         line: r.line,
         programme,
         area,
+        measure,
         year,
         kind,
         source: c.source,
@@ -223,6 +231,10 @@ export function parseFundingRecords(
   if (rows.length === 0 && issues.length === 0) {
     issues.push({ file, line: 0, column: 0, message: 'Die Datei enthält keine Beträge.' });
   }
-  const at = { programme: (columns.programme ?? -1) + 1, area: (columns.area ?? -1) + 1 };
+  const at = {
+    programme: (columns.programme ?? -1) + 1,
+    area: (columns.area ?? -1) + 1,
+    measure: (columns.measure ?? -1) + 1,
+  };
   return { rows: issues.length > 0 ? [] : rows, issues, columns: at };
 }

@@ -22,3 +22,12 @@ export {
 } from './money.ts';
 export type { FundingRow, FundingFileIssue } from './import.ts';
 export { parseEuroAmount, parseFundingRecords } from './import.ts';
+export type { AreaMoney, NeedMoneyItem, NeedMoneyQuadrant } from './transparency.ts';
+export {
+  NEED_MONEY_QUADRANTS,
+  NEED_MONEY_QUADRANT_LABELS,
+  classifyNeedAndMoney,
+  rankGaps,
+  sumAreaByYear,
+  sumMoneyByArea,
+} from './transparency.ts';

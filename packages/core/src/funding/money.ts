@@ -44,11 +44,17 @@ export const FUNDING_KIND_LABELS: Record<FundingKind, string> = {
 export interface FundingEntry {
   programmeId: string;
   areaKey: string;
+  /** The measure the money is booked on ("" or absent: none); rows of different measures never mix. */
+  measureKey?: string;
   year: number;
   kind: FundingKind;
   source: FundingSource;
   amount: number;
 }
+
+/** The key of one booking unit: programme × area × measure. */
+export const unitKey = (e: FundingEntry): string =>
+  `${e.programmeId}\u0000${e.areaKey}\u0000${e.measureKey ?? ''}`;
 
 /** Euros → whole cents (half away from zero). */
 export function toCents(euros: number): number {
@@ -68,12 +74,14 @@ export interface FundingProblem {
   code: 'shares-do-not-add-up' | 'spent-over-approved';
   programmeId: string;
   areaKey: string;
+  measureKey?: string;
   year: number;
   kind?: FundingKind;
   message: string;
 }
 
-function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+/** Groups items by a key, keeping first-seen order. */
+export function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const it of items) {
     const k = key(it);
@@ -90,10 +98,7 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
  */
 export function checkCoFinancing(entries: readonly FundingEntry[]): FundingProblem[] {
   const problems: FundingProblem[] = [];
-  const groups = groupBy(
-    entries,
-    (e) => `${e.programmeId}\u0000${e.areaKey}\u0000${e.year}\u0000${e.kind}`,
-  );
+  const groups = groupBy(entries, (e) => `${unitKey(e)}\u0000${e.year}\u0000${e.kind}`);
   for (const rows of groups.values()) {
     const totals = rows.filter((r) => r.source === 'total');
     const shares = rows.filter((r) => r.source !== 'total');
@@ -106,6 +111,7 @@ export function checkCoFinancing(entries: readonly FundingEntry[]): FundingProbl
       code: 'shares-do-not-add-up',
       programmeId: r0.programmeId,
       areaKey: r0.areaKey,
+      ...(r0.measureKey ? { measureKey: r0.measureKey } : {}),
       year: r0.year,
       kind: r0.kind,
       message:
@@ -118,8 +124,8 @@ export function checkCoFinancing(entries: readonly FundingEntry[]): FundingProbl
   return problems;
 }
 
-/** Sum per kind of one programme × area × year: the total row if given, else the shares. */
-function totalOf(rows: readonly FundingEntry[]): number {
+/** Sum (cents) of one programme × area × measure × year × kind: the total row if given, else the shares. */
+export function totalOf(rows: readonly FundingEntry[]): number {
   const totals = rows.filter((r) => r.source === 'total');
   const use = totals.length > 0 ? totals : rows;
   return use.reduce((s, r) => s + toCents(r.amount), 0);
@@ -128,7 +134,7 @@ function totalOf(rows: readonly FundingEntry[]): number {
 /** Flags each programme × area × year whose spent money exceeds the approved money. */
 export function flagSpentOverApproved(entries: readonly FundingEntry[]): FundingProblem[] {
   const problems: FundingProblem[] = [];
-  const groups = groupBy(entries, (e) => `${e.programmeId}\u0000${e.areaKey}\u0000${e.year}`);
+  const groups = groupBy(entries, (e) => `${unitKey(e)}\u0000${e.year}`);
   for (const rows of groups.values()) {
     const approved = rows.filter((r) => r.kind === 'approved');
     const spent = rows.filter((r) => r.kind === 'spent');
@@ -141,6 +147,7 @@ export function flagSpentOverApproved(entries: readonly FundingEntry[]): Funding
       code: 'spent-over-approved',
       programmeId: r0.programmeId,
       areaKey: r0.areaKey,
+      ...(r0.measureKey ? { measureKey: r0.measureKey } : {}),
       year: r0.year,
       message: `${r0.year}: verausgabt ${formatEuro(s)} liegt über bewilligt ${formatEuro(a)} (${formatEuro(s - a)} mehr).`,
     });
@@ -165,7 +172,7 @@ export function summariseByYear(entries: readonly FundingEntry[]): YearMoney[] {
       const sumKind = (kind: FundingKind): number | null => {
         const own = rows.filter((r) => r.kind === kind);
         if (own.length === 0) return null;
-        const byArea = groupBy(own, (r) => r.areaKey);
+        const byArea = groupBy(own, unitKey);
         return [...byArea.values()].reduce((s, list) => s + totalOf(list), 0) / 100;
       };
       const approved = sumKind('approved');

@@ -112,6 +112,7 @@ function existing(name: string, url: string): string {
     collectionId: 'lor2021-plr',
     featureId: '01100101',
     areaId: area,
+    measureId: '1',
   };
   const byResource: Record<string, string> = {
     areas: area,

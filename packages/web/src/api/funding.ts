@@ -1,6 +1,7 @@
 // Client of funding (Förderung) and the effect estimate (Wirkung). Types from the contract.
 import type * as f from '@sozialraum/contracts/funding';
 import type * as e from '@sozialraum/contracts/effect';
+import type * as tr from '@sozialraum/contracts/funding-transparency';
 import type { z } from 'zod';
 import { enc, q, request } from './http.ts';
 
@@ -9,10 +10,12 @@ export type ProgrammeDetail = z.output<typeof f.programmeDetailSchema>;
 export type EffectEstimate = z.output<typeof e.effectEstimateSchema>;
 export type FundingImportAnswer = z.output<typeof f.fundingImportAnswerSchema>;
 export type FundingImportReport = FundingImportAnswer['analysis'];
+export type MeasureMoney = z.output<typeof f.measureMoneySchema>;
 
 export const fundingApi = {
   programmes: () => request<ProgrammeListItem[]>('/api/funding/programmes'),
   programme: (id: string) => request<ProgrammeDetail>(`/api/funding/programmes/${enc(id)}`),
+  measureMoney: (id: number) => request<MeasureMoney>(`/api/funding/measures/${id}/money`),
   importEntries: (file: File, dryRun: boolean) => {
     const form = new FormData();
     form.append('file', file, file.name);
@@ -25,4 +28,25 @@ export const fundingApi = {
     request<EffectEstimate>(
       `/api/effect${q({ indicator: p.indicator, areas: p.areas.join(','), start: p.start })}`,
     ),
+};
+
+export type Transparency = z.output<typeof tr.transparencySchema>;
+export type TransparencyArea = Transparency['areas'][number];
+export type TransparencyQuery = z.input<typeof tr.transparencyQuerySchema>;
+
+/** Query string of the transparency view and its exports. */
+export const transparencyQuery = (p: TransparencyQuery): string =>
+  q({
+    year: p.year === undefined ? null : String(p.year),
+    need: p.need ?? null,
+    level: p.level ?? null,
+    system: p.system ?? null,
+    kind: p.kind ?? null,
+  });
+
+export const transparencyApi = {
+  view: (p: TransparencyQuery) =>
+    request<Transparency>(`/api/funding/transparency${transparencyQuery(p)}`),
+  csvUrl: (p: TransparencyQuery) => `/api/funding/transparency.csv${transparencyQuery(p)}`,
+  xlsxUrl: (p: TransparencyQuery) => `/api/funding/transparency.xlsx${transparencyQuery(p)}`,
 };

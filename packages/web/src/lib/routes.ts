@@ -9,6 +9,7 @@ export type Route =
   | { screen: 'service'; serviceId: string }
   | { screen: 'funding' }
   | { screen: 'programme'; programmeId: string }
+  | { screen: 'transparency' }
   | { screen: 'effect' }
   | { screen: 'profile'; areaId: number }
   | { screen: 'signIn' }
@@ -33,6 +34,7 @@ export function matchRoute(path: string): Route {
   const sv = /^\/angebote\/([0-9a-f-]{36})$/i.exec(p);
   if (sv) return { screen: 'service', serviceId: sv[1]!.toLowerCase() };
   if (p === '/foerderung') return { screen: 'funding' };
+  if (p === '/foerderung/transparenz') return { screen: 'transparency' };
   const fp = /^\/foerderung\/([a-z0-9-]{1,80})$/.exec(p);
   if (fp) return { screen: 'programme', programmeId: fp[1]! };
   if (p === '/wirkung') return { screen: 'effect' };

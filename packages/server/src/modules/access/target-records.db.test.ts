@@ -126,7 +126,9 @@ const WRITE_ROUTES: Record<string, string> = {
   setFundingProgrammeAreas:
     "funding.edit of the own tenant; the programme is a catalogue entry, every area id in the body must be an area of the caller's tenant, else 400 and nothing written (funding/funding.db.test.ts)",
   importFundingEntries:
-    "funding.edit of the own tenant; area codes in the file are resolved within the caller's tenant only, unknown ones refuse the whole file (funding/funding.db.test.ts)",
+    "funding.edit of the own tenant; area codes in the file are resolved within the caller's tenant only, unknown ones refuse the whole file; measures (id or title) only among the measures the importer may read, others are row errors (funding/funding.db.test.ts, funding/transparency.db.test.ts)",
+  setFundingSettings:
+    "funding.edit of the own tenant; the settings row is the caller's tenant's, a residents indicator must be one the caller may read, else 400 (funding/transparency.db.test.ts)",
 };
 
 const SECRET = 'health_secret';

@@ -550,6 +550,17 @@ const CASES: Record<string, AuditCase> = {
     action: 'funding.import',
     entity: 'funding_entry',
   },
+  setFundingSettings: {
+    request: async () => ({
+      method: 'PUT',
+      url: '/api/funding/settings',
+      headers: adminAuth,
+      payload: { publicDetail: 'by_programme' },
+    }),
+    entries: 1,
+    action: 'funding.settings',
+    entity: 'funding_settings',
+  },
   createOpen311Key: {
     request: async () => ({
       method: 'POST',

@@ -16,8 +16,10 @@ import {
 } from '@sozialraum/core';
 import type { Db, Sql } from '../../db/db.ts';
 import { badRequest } from '../../http/errors.ts';
+import type { Principal } from '../access/index.ts';
 import { writeAudit, type AuditActor } from '../audit/index.ts';
 import { readXlsxRecords, type Upload } from '../imports/index.ts';
+import { listMeasureRefs, type MeasureRef } from '../measures/index.ts';
 import { matchProgramme } from './catalogue.ts';
 import { selectAreasByCode, upsertEntries } from './store.ts';
 
@@ -44,18 +46,42 @@ async function readRecords(file: { name: string; path: string }): Promise<{
 interface Resolved {
   programmeId: string;
   areaId: number | null;
+  measureId: number | null;
   row: FundingRow;
+}
+
+/**
+ * Resolves a measure written as its id or its exact title among the measures the importer may
+ * read; anything else (unknown, another tenant's, not visible) is the same row error.
+ */
+function resolveMeasure(
+  text: string,
+  refs: readonly MeasureRef[],
+): { id: number } | { error: string } {
+  if (/^\d{1,9}$/.test(text)) {
+    const byId = refs.find((m) => m.id === Number(text));
+    if (byId) return { id: byId.id };
+  }
+  const byTitle = refs.filter((m) => m.title === text);
+  if (byTitle.length === 1) return { id: byTitle[0]!.id };
+  if (byTitle.length > 1)
+    return {
+      error: `Maßnahmentitel „${text}“ ist mehrdeutig (${byTitle.length} Maßnahmen); bitte die Nummer angeben`,
+    };
+  return { error: `Maßnahme „${text}“ gibt es nicht` };
 }
 
 /** Resolves programmes (catalogue) and area codes (current areas of the tenant). */
 async function resolveRows(
   sql: Sql,
-  tenantId: string,
+  principal: Principal,
   file: string,
   rows: readonly FundingRow[],
-  columns: { programme: number; area: number },
+  columns: { programme: number; area: number; measure: number },
 ): Promise<{ resolved: Resolved[]; issues: FundingFileIssue[] }> {
+  const tenantId = principal.tenantId;
   const issues: FundingFileIssue[] = [];
+  const refs = rows.some((r) => r.measure !== null) ? await listMeasureRefs(sql, principal) : [];
   const codes = [
     ...new Set(rows.map((r) => r.area).filter((a) => !WHOLE_PROGRAMME.has(a.toLowerCase()))),
   ];
@@ -91,7 +117,16 @@ async function resolveRows(
       }
       areaId = ids[0]!;
     }
-    resolved.push({ programmeId: programme.id, areaId, row });
+    let measureId: number | null = null;
+    if (row.measure !== null) {
+      const m = resolveMeasure(row.measure, refs);
+      if ('error' in m) {
+        issues.push({ file, line: row.line, column: columns.measure, message: m.error });
+        continue;
+      }
+      measureId = m.id;
+    }
+    resolved.push({ programmeId: programme.id, areaId, measureId, row });
   }
   return { resolved, issues };
 }
@@ -99,6 +134,7 @@ async function resolveRows(
 const asEntry = (r: Resolved): FundingEntry => ({
   programmeId: r.programmeId,
   areaKey: r.areaId === null ? '*' : String(r.areaId),
+  measureKey: r.measureId === null ? '' : String(r.measureId),
   year: r.row.year,
   kind: r.row.kind,
   source: r.row.source,
@@ -112,6 +148,7 @@ function coFinancingIssues(file: string, resolved: readonly Resolved[]): Funding
       (r) =>
         r.programmeId === p.programmeId &&
         (r.areaId === null ? '*' : String(r.areaId)) === p.areaKey &&
+        (r.measureId === null ? '' : String(r.measureId)) === (p.measureKey ?? '') &&
         r.row.year === p.year &&
         r.row.kind === p.kind &&
         r.row.source === 'total',
@@ -123,7 +160,7 @@ function coFinancingIssues(file: string, resolved: readonly Resolved[]): Funding
 /** Reads, checks and (unless dryRun or with problems) writes a funding table, audited. */
 export async function importFundingTable(
   db: Db,
-  tenantId: string,
+  principal: Principal,
   upload: Upload,
   opts: { dryRun: boolean; actor: AuditActor },
 ) {
@@ -132,7 +169,8 @@ export async function importFundingTable(
   const name = path.basename(file.name);
   const read = await readRecords(file);
   const parsed = parseFundingRecords(read.records, name);
-  const { resolved, issues } = await resolveRows(db, tenantId, name, parsed.rows, parsed.columns);
+  const tenantId = principal.tenantId;
+  const { resolved, issues } = await resolveRows(db, principal, name, parsed.rows, parsed.columns);
   const all = [...read.issues, ...parsed.issues, ...issues, ...coFinancingIssues(name, resolved)];
   const warnings = flagSpentOverApproved(resolved.map(asEntry)).map((p) => ({
     code: p.code,
@@ -160,14 +198,20 @@ export async function importFundingTable(
     const n = await upsertEntries(
       tx,
       tenantId,
-      resolved.map((r) => ({ ...asEntry(r), areaId: r.areaId })),
+      resolved.map((r) => ({ ...asEntry(r), areaId: r.areaId, measureId: r.measureId })),
     );
     await writeAudit(tx, tenantId, {
       actor: opts.actor,
       action: 'funding.import',
       entity: 'funding_entry',
       entityId: name,
-      detail: { rows: n, programmes: [...new Set(resolved.map((r) => r.programmeId))] },
+      detail: {
+        rows: n,
+        programmes: [...new Set(resolved.map((r) => r.programmeId))],
+        measures: [
+          ...new Set(resolved.flatMap((r) => (r.measureId === null ? [] : [r.measureId]))),
+        ],
+      },
     });
     return n;
   });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   fundingImportAnswerSchema,
   fundingImportQuerySchema,
+  measureMoneySchema,
   programmeAreasBodySchema,
   programmeDetailSchema,
   programmeListSchema,
@@ -15,9 +16,13 @@ import type { Principal } from '../access/index.ts';
 import { auditActor } from '../audit/index.ts';
 import { receiveUpload, removeUpload, uploadStore, type UploadOwner } from '../imports/index.ts';
 import { importFundingTable } from './import.ts';
-import { getProgramme, listProgrammes, setProgrammeAreas } from './service.ts';
+import { getMeasureMoney, getProgramme, listProgrammes, setProgrammeAreas } from './service.ts';
+import { registerTransparencyRoutes } from './transparency-routes.ts';
 
 const idParams = z.object({ id: z.string().min(1).max(80) });
+const measureParams = z.object({
+  measureId: z.coerce.number().int().positive().max(2_147_483_647),
+});
 const ownerOf = (auth: Principal): UploadOwner => ({
   tenantId: auth.tenantId,
   userId: auth.userId,
@@ -27,6 +32,7 @@ const ownerOf = (auth: Principal): UploadOwner => ({
 export function registerFundingRoutes(app: FastifyInstance, ctx: AppContext): void {
   const files = uploadStore(ctx.config);
   const root = files.root('upload');
+  registerTransparencyRoutes(app, ctx);
 
   defineRoute(app, {
     method: 'GET',
@@ -50,6 +56,18 @@ export function registerFundingRoutes(app: FastifyInstance, ctx: AppContext): vo
     params: idParams,
     response: programmeDetailSchema,
     handler: ({ params, auth }) => getProgramme(ctx.db, auth, params.id),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/funding/measures/:measureId/money',
+    operationId: 'getFundingMeasureMoney',
+    summary: 'Fördermittel einer Maßnahme je Jahr, Programm, Art und Quelle',
+    tags: ['Förderung'],
+    permission: 'funding.read_money',
+    params: measureParams,
+    response: measureMoneySchema,
+    handler: ({ params, auth }) => getMeasureMoney(ctx.db, auth, params.measureId),
   });
 
   defineRoute(app, {
@@ -97,7 +115,7 @@ export function registerFundingRoutes(app: FastifyInstance, ctx: AppContext): vo
     },
     handler: async ({ request, auth, query }) => {
       const answer = await receiveUpload(request, files, ownerOf(auth), (upload) =>
-        importFundingTable(ctx.db, auth.tenantId, upload, {
+        importFundingTable(ctx.db, auth, upload, {
           dryRun: query.dryRun,
           actor: auditActor(auth, request, 'funding.edit'),
         }),

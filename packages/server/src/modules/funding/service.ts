@@ -11,6 +11,7 @@ import type { Db, Sql } from '../../db/db.ts';
 import { badRequest, notFound } from '../../http/errors.ts';
 import type { Principal } from '../access/index.ts';
 import { writeAudit, type AuditActor } from '../audit/index.ts';
+import { listMeasureRefs } from '../measures/index.ts';
 import { findProgramme, PROGRAMMES } from './catalogue.ts';
 import { seesMoney } from './policy.ts';
 import {
@@ -21,6 +22,7 @@ import {
   selectTenantAreas,
   type FundingEntryRow,
 } from './store.ts';
+import { selectMeasureEntries } from './transparency-store.ts';
 
 /** The catalogue with the number of areas each programme has in the caller's tenant. */
 export async function listProgrammes(sql: Sql, tenantId: string) {
@@ -39,6 +41,7 @@ export function toEntries(rows: readonly FundingEntryRow[]): FundingEntry[] {
   return rows.map((r) => ({
     programmeId: r.programme_id,
     areaKey: r.area_id === null ? '*' : String(r.area_id),
+    measureKey: r.measure_id === null ? '' : String(r.measure_id),
     year: Number(r.year),
     kind: r.kind,
     source: r.source,
@@ -55,8 +58,10 @@ export async function getProgramme(
   const p = requireProgramme(id);
   const areas = await selectProgrammeAreas(sql, principal.tenantId, id);
   let money: ProgrammeDetail['money'] = null;
+  let measures: ProgrammeDetail['measures'] = null;
   if (seesMoney(principal)) {
     const entries = toEntries(await selectProgrammeEntries(sql, principal.tenantId, id));
+    measures = await fundedMeasures(sql, principal, entries);
     const problems = [...checkCoFinancing(entries), ...flagSpentOverApproved(entries)];
     money = {
       years: summariseByYear(entries),
@@ -80,6 +85,45 @@ export async function getProgramme(
       validTo: a.valid_to,
     })),
     money,
+    measures,
+  };
+}
+
+/** The measures the entries are booked on that the principal may read, with money by year and goals. */
+async function fundedMeasures(
+  sql: Sql,
+  principal: Principal,
+  entries: readonly FundingEntry[],
+): Promise<NonNullable<ProgrammeDetail['measures']>> {
+  const ids = new Set(entries.filter((e) => e.measureKey).map((e) => Number(e.measureKey)));
+  if (ids.size === 0) return [];
+  const refs = (await listMeasureRefs(sql, principal)).filter((m) => ids.has(m.id));
+  return refs
+    .sort((a, b) => a.title.localeCompare(b.title, 'de'))
+    .map((m) => ({
+      id: m.id,
+      title: m.title,
+      status: m.status,
+      years: summariseByYear(entries.filter((e) => e.measureKey === String(m.id))),
+      goals: m.goals,
+    }));
+}
+
+/** Money booked on one measure (404 when the measure is unknown or not readable by the caller). */
+export async function getMeasureMoney(sql: Sql, principal: Principal, measureId: number) {
+  const ref = (await listMeasureRefs(sql, principal)).find((m) => m.id === measureId);
+  if (!ref) throw notFound(`Die Maßnahme ${measureId} gibt es nicht.`);
+  const rows = await selectMeasureEntries(sql, principal.tenantId, { measureId });
+  return {
+    measureId,
+    rows: rows.map((r) => ({
+      year: Number(r.year),
+      programmeId: r.programme_id,
+      programmeName: findProgramme(r.programme_id)?.name ?? r.programme_id,
+      kind: r.kind as FundingEntry['kind'],
+      source: r.source as FundingEntry['source'],
+      amount: Number(r.amount),
+    })),
   };
 }
 

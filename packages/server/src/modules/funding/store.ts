@@ -94,6 +94,7 @@ export function selectAreasByCode(
 export interface FundingEntryRow {
   programme_id: string;
   area_id: number | null;
+  measure_id: number | null;
   year: number;
   kind: 'planned' | 'approved' | 'spent';
   source: 'eu' | 'bund' | 'land' | 'kommune' | 'stiftung' | 'traeger' | 'total';
@@ -107,20 +108,21 @@ export function selectProgrammeEntries(
   programmeId: string,
 ): Promise<FundingEntryRow[]> {
   return sql.query<FundingEntryRow>(
-    `SELECT programme_id, area_id, year, kind, source, amount
+    `SELECT programme_id, area_id, measure_id, year, kind, source, amount
        FROM funding_entry WHERE tenant_id = $1 AND programme_id = $2
-      ORDER BY year, area_id, kind, source`,
+      ORDER BY year, area_id, measure_id, kind, source`,
     [tenantId, programmeId],
   );
 }
 
-/** Writes money rows, replacing rows with the same key (programme, area, year, kind, source). */
+/** Writes money rows, replacing rows with the same key (programme, area, measure, year, kind, source). */
 export async function upsertEntries(
   tx: Sql,
   tenantId: string,
   rows: readonly {
     programmeId: string;
     areaId: number | null;
+    measureId: number | null;
     year: number;
     kind: string;
     source: string;
@@ -131,6 +133,7 @@ export async function upsertEntries(
   const cols = [
     rows.map((r) => r.programmeId),
     rows.map((r) => r.areaId),
+    rows.map((r) => r.measureId),
     rows.map((r) => r.year),
     rows.map((r) => r.kind),
     rows.map((r) => r.source),
@@ -138,16 +141,18 @@ export async function upsertEntries(
   ];
   await tx.query(
     `DELETE FROM funding_entry f
-      USING unnest($2::text[], $3::int[], $4::int[], $5::text[], $6::text[]) AS x(programme_id, area_id, year, kind, source)
+      USING unnest($2::text[], $3::int[], $4::int[], $5::int[], $6::text[], $7::text[])
+            AS x(programme_id, area_id, measure_id, year, kind, source)
       WHERE f.tenant_id = $1 AND f.programme_id = x.programme_id AND coalesce(f.area_id, 0) = coalesce(x.area_id, 0)
+        AND coalesce(f.measure_id, 0) = coalesce(x.measure_id, 0)
         AND f.year = x.year AND f.kind = x.kind AND f.source = x.source`,
-    [tenantId, ...cols.slice(0, 5)],
+    [tenantId, ...cols.slice(0, 6)],
   );
   await tx.query(
-    `INSERT INTO funding_entry (tenant_id, programme_id, area_id, year, kind, source, amount)
-     SELECT $1, x.programme_id, x.area_id, x.year, x.kind, x.source, x.amount::numeric
-       FROM unnest($2::text[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[])
-            AS x(programme_id, area_id, year, kind, source, amount)`,
+    `INSERT INTO funding_entry (tenant_id, programme_id, area_id, measure_id, year, kind, source, amount)
+     SELECT $1, x.programme_id, x.area_id, x.measure_id, x.year, x.kind, x.source, x.amount::numeric
+       FROM unnest($2::text[], $3::int[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[])
+            AS x(programme_id, area_id, measure_id, year, kind, source, amount)`,
     [tenantId, ...cols],
   );
   return rows.length;

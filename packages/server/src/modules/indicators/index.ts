@@ -7,6 +7,7 @@ export {
   getIndicator,
   getSeries,
   getTenantCatalogue,
+  getValues,
   invalidateCatalogueCache,
   latestDateAtOrBefore,
   type Catalogue,

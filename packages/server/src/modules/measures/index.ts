@@ -6,7 +6,9 @@ export {
   getMeasureForEffect,
   listMeasureSignals,
   listMeasuresForArea,
+  listMeasureRefs,
   type MeasureForEffect,
+  type MeasureRef,
   type MeasureSignal,
 } from './service.ts';
 export { createMeasure, type NewMeasureFromDecision } from './door.ts';

@@ -277,3 +277,28 @@ export async function getMeasureForEffect(
     })),
   };
 }
+
+/** A measure as other modules name it: id, title, status and its readable goals' indicators. */
+export interface MeasureRef {
+  id: number;
+  title: string;
+  status: string;
+  goals: Array<{ indicatorId: string; indicatorName: string; areaId: number }>;
+}
+
+/** The measures this principal may read (for resolving ids/titles and for the programme page). */
+export async function listMeasureRefs(sql: Sql, principal: Principal): Promise<MeasureRef[]> {
+  const tree = await loadMeasureTree(sql, principal.tenantId);
+  return [...tree.byId.values()]
+    .filter((m) => readable(principal, m))
+    .map((m) => ({
+      id: m.row.id,
+      title: m.row.title,
+      status: m.row.status,
+      goals: readableGoals(tree, m, principal).map((g) => ({
+        indicatorId: g.row.indicator_id,
+        indicatorName: g.indicatorName,
+        areaId: g.row.area_id,
+      })),
+    }));
+}

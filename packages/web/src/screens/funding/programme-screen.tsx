@@ -2,6 +2,7 @@
 // duties as published (with sources and check dates), its areas in the tenant with validity, and
 // for staff the money per year (planned, approved, spent) with the co-financing and spent > approved
 // checks.
+import { FundedMeasures } from './funded-measures.tsx';
 import { fundingApi, type ProgrammeDetail } from '../../api/funding.ts';
 import { Link } from '../../components/link.tsx';
 import { ListTable } from '../../components/list-table.tsx';
@@ -141,6 +142,7 @@ function Detail({ p, onChanged }: { p: ProgrammeDetail; onChanged: () => void })
           )}
         </>
       )}
+      <FundedMeasures measures={p.measures} />
       {auth.can('funding.edit') && <MoneyImport onImported={onChanged} />}
     </>
   );

@@ -28,6 +28,9 @@ export function ProgrammesScreen() {
       <h1>{t.fundingTitle}</h1>
       <p className="lead">{t.fundingIntro}</p>
       <p>
+        <Link href="/foerderung/transparenz">{t.trLink} →</Link>
+      </p>
+      <p>
         <Link href="/wirkung">{t.fundingToEffect} →</Link>
       </p>
       {res.status === 'error' && <ErrorState error={res.error} onRetry={res.reload} />}

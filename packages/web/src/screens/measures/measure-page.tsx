@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { formatDate, formatNumber } from '../../lib/core-bridge.ts';
 import { dimensionLabel } from '../../lib/labels.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
+import { MeasureFinancing } from '../funding/funded-measures.tsx';
 import { GoalChart } from './goal-chart.tsx';
 import { MeasureEffect } from './measure-effect.tsx';
 import { fieldLabel, measureUrl, statusLabel } from './labels.ts';
@@ -213,6 +214,7 @@ export function MeasurePage({ id }: { id: string }) {
         {m.hiddenGoals > 0 && <p className="ms-hint">{t.msHiddenGoals(m.hiddenGoals)}</p>}
       </section>
       <MeasureEffect m={m} />
+      <MeasureFinancing measureId={Number(m.id)} />
       <History m={m} />
     </article>
   );

@@ -1,0 +1,111 @@
+// Transparenz in Chromium (issue 15 § 2): the administration books money on three Planungsräume of
+// the Berlin demo through the import API (year 2026, so it is the latest year with money); a visitor
+// opens /foerderung/transparenz and sees the map, the scatter against the status index and the
+// tables, downloads the CSV with its attribution, and axe finds no WCAG 2.1 A/AA violation.
+// Screenshots at 1440×900 and 390×844.
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { axeViolations } from './axe.ts';
+import { ADMIN, E2E_PASSWORD } from './people.ts';
+import { getJson, launchChromium, saveScreenshot } from './tools.ts';
+
+const baseUrl = inject('e2eBaseUrl');
+const run = inject('e2eHasChromium') && baseUrl !== '';
+
+const VIEWPORTS = [
+  { name: 'desktop', width: 1440, height: 900 },
+  { name: 'mobile', width: 390, height: 844 },
+] as const;
+
+interface AreaItem {
+  id: number;
+  code: string;
+  name: string;
+}
+
+describe.skipIf(!run)('Transparenz der Fördermittel in Chromium', () => {
+  let browser: Browser;
+  let funded: AreaItem;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    const areas = await getJson<AreaItem[]>(baseUrl, '/api/areas?system=lor2021&level=plr');
+    expect(areas.length).toBeGreaterThan(100);
+    funded = areas[0]!;
+    const context = await browser.newContext();
+    const login = await context.request.post(`${baseUrl}/api/auth/login`, {
+      data: { email: ADMIN.email, password: E2E_PASSWORD },
+    });
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const csv =
+      'Programm;Gebiet;Jahr;Art;Gesamt;Bund;Land;Kommune\n' +
+      `Sozialer Zusammenhalt;${areas[0]!.code};2026;bewilligt;300.000,00;100.000,00;100.000,00;100.000,00\n` +
+      `Sozialer Zusammenhalt;${areas[1]!.code};2026;bewilligt;30.000,00;10.000,00;10.000,00;10.000,00\n` +
+      `BIWAQ;${areas[2]!.code};2026;bewilligt;12.000,00;;;\n`;
+    const res = await context.request.post(`${baseUrl}/api/funding/entries/import`, {
+      headers: { 'X-CSRF-Token': csrfToken },
+      multipart: {
+        file: { name: 'haushalt-2026.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) },
+      },
+    });
+    expect(res.status(), await res.text()).toBe(200);
+    await context.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('a visitor sees money per resident against need: map, scatter, tables, provenance', async () => {
+    const view = await getJson<{
+      year: number;
+      levelId: string;
+      residents: unknown;
+      need: { kind: string };
+    }>(baseUrl, '/api/funding/transparency');
+    expect(view).toMatchObject({ year: 2026, levelId: 'plr', need: { kind: 'index' } });
+    expect(view.residents).not.toBeNull();
+    for (const vp of VIEWPORTS) {
+      const context = await browser.newContext({ viewport: vp, locale: 'de-DE' });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${baseUrl}/foerderung`);
+      await page.getByRole('link', { name: /^Transparenz: Wohin fließt das Geld/ }).click();
+      await page.getByRole('heading', { name: 'Transparenz der Fördermittel', level: 1 }).waitFor();
+      await page.getByRole('img', { name: /^Streudiagramm: \d+ Gebiete/ }).waitFor();
+      await page.getByRole('heading', { name: 'Hoher Bedarf, wenig Geld' }).waitFor();
+      const row = page.getByRole('row', { name: new RegExp(funded.name) }).first();
+      await row.waitFor();
+      expect(await row.innerText()).toMatch(/300\.000 €/);
+      await page.locator('.transparency-map canvas').waitFor();
+      await page.getByText('Woher kommt das?').click();
+      await page
+        .getByText(/Amt für Statistik Berlin-Brandenburg/)
+        .first()
+        .waitFor();
+      await saveScreenshot(page, `transparency-${vp.name}`);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+
+  test('the CSV export is German and names its sources', async () => {
+    const context = await browser.newContext({ locale: 'de-DE', acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/foerderung/transparenz`);
+    await page.getByRole('link', { name: 'CSV herunterladen' }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'CSV herunterladen' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('foerdermittel-transparenz-2026.csv');
+    const chunks: Buffer[] = [];
+    for await (const c of (await download.createReadStream())!) chunks.push(c as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    expect(text.startsWith('\uFEFFGebietsschlüssel;Gebiet;')).toBe(true);
+    expect(text).toContain(`${funded.code};${funded.name};`);
+    expect(text).toMatch(/\r\nQuellen;.*Amt für Statistik Berlin-Brandenburg/);
+    await context.close();
+  });
+});

@@ -1,0 +1,146 @@
+// The two data sides of the transparency view, read through other modules' doors as the caller may
+// see them: residents per area (an indicator, disclosure control applied) and need per area (the
+// status index of an index definition, or any readable indicator).
+import type { Indicator } from '@sozialraum/contracts/indicators';
+import type { Sql } from '../../db/db.ts';
+import { HttpError, notFound } from '../../http/errors.ts';
+import type { Principal } from '../access/index.ts';
+import { getCatalogue, getIndicator, getValues } from '../indicators/index.ts';
+import { canReadIndex, getIndexDetail, getResults, PRESETS } from '../monitoring/index.ts';
+
+/** Values per area id at one date, with what they are. */
+export interface AreaValues {
+  id: string;
+  label: string;
+  date: string | null;
+  unit: string | null;
+  values: Map<number, number>;
+  /** Indicators the values come from (for provenance). */
+  indicators: Indicator[];
+}
+
+/** Reads the values of one indicator on a level at the latest date ≤ the end of the year; null if none. */
+async function indicatorValues(
+  sql: Sql,
+  principal: Principal,
+  indicator: Indicator,
+  key: { system: string; level: string; year: number },
+): Promise<AreaValues> {
+  const base = {
+    id: indicator.id,
+    label: indicator.nameDe,
+    unit: indicator.unit,
+    indicators: [indicator],
+  };
+  try {
+    const v = await getValues(sql, principal, {
+      indicator: indicator.id,
+      system: key.system,
+      level: key.level,
+      date: `${key.year}-12-31`,
+    });
+    const values = new Map<number, number>();
+    for (const r of v.values)
+      if (r.value !== null && r.flag === null) values.set(r.areaId, r.value);
+    return { ...base, date: v.date, values };
+  } catch (err) {
+    // no values on this level (or none up to the year): an empty side, not an error
+    if (err instanceof HttpError && err.statusCode === 404)
+      return { ...base, date: null, values: new Map() };
+    throw err;
+  }
+}
+
+/**
+ * The residents indicator: the tenant's setting, else the first count indicator of the dimension
+ * demography in the caller's catalogue (catalogue order = sort key). Null when there is none.
+ */
+export async function residentsValues(
+  sql: Sql,
+  principal: Principal,
+  setting: string | null,
+  key: { system: string; level: string; year: number },
+): Promise<AreaValues | null> {
+  let indicator: Indicator | undefined;
+  if (setting) {
+    try {
+      indicator = await getIndicator(sql, principal, setting);
+    } catch (err) {
+      if (!(err instanceof HttpError && err.statusCode === 404)) throw err;
+    }
+  } else {
+    const catalogue = await getCatalogue(sql, principal);
+    indicator = catalogue.indicators.find(
+      (i) => i.kind === 'count' && i.dimension === 'demography',
+    );
+  }
+  return indicator ? indicatorValues(sql, principal, indicator, key) : null;
+}
+
+/** What `need` names: an index (default preset or `index:<id>`) or an indicator id. */
+function parseNeed(
+  need: string,
+): { kind: 'index'; id: string } | { kind: 'indicator'; id: string } {
+  if (need === 'index') return { kind: 'index', id: PRESETS[0]!.id };
+  if (need.startsWith('index:')) return { kind: 'index', id: need.slice('index:'.length) };
+  return { kind: 'indicator', id: need };
+}
+
+/**
+ * Need per area, oriented by `reversed` (true: higher values mean less need). An index or indicator
+ * the caller may not read answers 404 like an unknown one; a level without values gives an empty
+ * map and a note.
+ */
+export async function needValues(
+  sql: Sql,
+  principal: Principal,
+  need: string,
+  key: { system: string; level: string; year: number },
+): Promise<{
+  side: AreaValues & { kind: 'index' | 'indicator'; reversed: boolean };
+  note: string | null;
+}> {
+  const parsed = parseNeed(need);
+  if (parsed.kind === 'indicator') {
+    const indicator = await getIndicator(sql, principal, parsed.id);
+    const side = await indicatorValues(sql, principal, indicator, key);
+    return {
+      side: { ...side, kind: 'indicator', reversed: indicator.polarity === 'higher_is_better' },
+      note:
+        side.values.size === 0
+          ? `Für „${indicator.nameDe}“ liegen auf dieser Ebene bis ${key.year} keine Werte vor.`
+          : null,
+    };
+  }
+  if (!(await canReadIndex(sql, principal, parsed.id)))
+    throw notFound(`Den Index „${parsed.id}“ gibt es nicht.`);
+  const detail = await getIndexDetail(sql, principal.tenantId, parsed.id);
+  const catalogue = await getCatalogue(sql, principal);
+  const inputs = [...detail.definition.status.inputs]
+    .map((i) => catalogue.byId.get(i.indicatorId))
+    .filter((i): i is Indicator => i !== undefined);
+  const dates = detail.editions
+    .filter((e) => e.system === key.system && e.level === key.level)
+    .map((e) => e.date)
+    .sort();
+  const date = [...dates].reverse().find((d) => d <= `${key.year}-12-31`) ?? dates[0] ?? null;
+  const side = {
+    id: parsed.id,
+    label: `Statusindex ${detail.label}`,
+    unit: 'index',
+    indicators: inputs,
+    kind: 'index' as const,
+    reversed: false,
+    date,
+    values: new Map<number, number>(),
+  };
+  if (date === null)
+    return { side, note: `Der Index „${detail.label}“ ist auf dieser Ebene nicht berechenbar.` };
+  const results = await getResults(sql, principal.tenantId, parsed.id, {
+    system: key.system,
+    level: key.level,
+    date,
+  });
+  for (const a of results.areas) if (a.status) side.values.set(a.areaId, a.status.index);
+  return { side, note: null };
+}

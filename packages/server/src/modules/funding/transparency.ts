@@ -1,0 +1,293 @@
+// Transparency (issue 15 § 2, ADR 0035): money per area and per resident in one year, set against
+// need, with provenance. Load (money rows, areas, residents, need) → compute in core (sums,
+// quadrants) → shape by the caller's level of detail. Staff (funding.read_money) see everything;
+// the public sees what the tenant's setting allows: nothing, totals, or also programmes and sources.
+import {
+  classifyNeedAndMoney,
+  FUNDING_SOURCE_LABELS,
+  moneyPerResident,
+  sumAreaByYear,
+  sumMoneyByArea,
+  toCents,
+  type FundingEntry,
+} from '@sozialraum/core';
+import type {
+  FundingSettings,
+  Transparency,
+  TransparencyQuery,
+} from '@sozialraum/contracts/funding-transparency';
+import type { Db, Sql } from '../../db/db.ts';
+import { badRequest, forbidden } from '../../http/errors.ts';
+import type { Principal } from '../access/index.ts';
+import { listAreaSystems, requireLevel, selectLevelAreas } from '../areas/index.ts';
+import { writeAudit, type AuditActor } from '../audit/index.ts';
+import { getIndicator } from '../indicators/index.ts';
+import { findProgramme } from './catalogue.ts';
+import { seesMoney } from './policy.ts';
+import { needValues, residentsValues, type AreaValues } from './transparency-need.ts';
+import {
+  selectEntriesOfKind,
+  selectFundingSettings,
+  upsertFundingSettings,
+  type TransparencyEntryRow,
+} from './transparency-store.ts';
+
+const METHOD =
+  'Summe der Fördermittel je Gebiet im Haushaltsjahr (je Programm, Gebiet und Maßnahme die Anteile, ' +
+  'sonst die Gesamtsumme), geteilt durch die Einwohnerzahl am letzten Stichtag bis Jahresende. ' +
+  'Hoher Bedarf: Bedarfswert über dem Median der Gebiete; wenig Geld: Euro je Einwohner/in höchstens ' +
+  'im Median (ADR 0035). Mittel für ganze Programmgebiete ohne Gebietsangabe sind nicht verteilt.';
+
+const toEntry = (r: TransparencyEntryRow): FundingEntry => ({
+  programmeId: r.programme_id,
+  areaKey: r.area_id === null ? '*' : String(r.area_id),
+  measureKey: r.measure_id === null ? '' : String(r.measure_id),
+  year: Number(r.year),
+  kind: r.kind,
+  source: r.source,
+  amount: Number(r.amount),
+});
+
+/** The level to show: the one asked for, else the one with most money in the year, else the deepest. */
+async function chooseLevel(
+  sql: Sql,
+  tenantId: string,
+  q: { system?: string | undefined; level?: string | undefined },
+  rows: readonly TransparencyEntryRow[],
+) {
+  const systems = await listAreaSystems(sql, tenantId);
+  const levels = systems.flatMap((s) =>
+    s.levels.map((l) => ({ systemId: s.id, levelId: l.id, name: l.nameDe, depth: l.depth })),
+  );
+  if (q.level) {
+    const systemId = q.system ?? levels.find((l) => l.levelId === q.level)?.systemId;
+    if (!systemId) throw badRequest(`Die Gebietsebene „${q.level}“ gibt es nicht.`);
+    await requireLevel(sql, tenantId, systemId, q.level);
+    return { systemId, levelId: q.level, levels };
+  }
+  const counts = new Map<string, number>();
+  for (const r of rows)
+    if (r.system_id && (!q.system || r.system_id === q.system)) {
+      const k = `${r.system_id}\u0000${r.level_id}`;
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (best) {
+    const [systemId, levelId] = best.split('\u0000') as [string, string];
+    return { systemId, levelId, levels };
+  }
+  const inSystem = levels.filter((l) => !q.system || l.systemId === q.system);
+  const deepest = [...inSystem].sort((a, b) => b.depth - a.depth)[0];
+  return { systemId: deepest?.systemId ?? null, levelId: deepest?.levelId ?? null, levels };
+}
+
+/** Who sees what: 'staff' everything; else the tenant's public detail ('none' refuses). */
+function detailFor(principal: Principal, publicDetail: string, kind: string) {
+  if (seesMoney(principal)) return 'staff' as const;
+  if (publicDetail === 'none')
+    throw forbidden('Diese Kommune veröffentlicht keine Fördermittel je Gebiet.');
+  if (kind === 'planned')
+    throw forbidden('Geplante Mittel sind Haushaltsentwürfe und nur für Mitarbeitende sichtbar.');
+  return publicDetail as 'totals' | 'by_programme';
+}
+
+function provenanceOf(sides: readonly (AreaValues | null)[], tenantId: string) {
+  const seen = new Map<string, Transparency['provenance']['sources'][number]>();
+  for (const side of sides)
+    for (const i of side?.indicators ?? []) {
+      const s = i.source;
+      seen.set(s.id, {
+        title: s.title,
+        publisher: s.publisher,
+        licence: s.licence,
+        licenceUrl: s.licenceUrl,
+        attribution: s.attribution,
+      });
+    }
+  const sources = [...seen.values()];
+  const attribution = [
+    `Fördermittel: Haushaltsdaten der Kommune (${tenantId})`,
+    ...sources.map((s) => `${s.attribution} (${s.licence})`),
+  ].join('; ');
+  return { sources, method: METHOD, attribution };
+}
+
+/** The transparency view for the caller (see the file comment). */
+export async function getTransparency(
+  sql: Sql,
+  principal: Principal,
+  q: TransparencyQuery,
+): Promise<Transparency> {
+  const t = principal.tenantId;
+  const kind = q.kind ?? 'approved';
+  const settings = await selectFundingSettings(sql, t);
+  const detail = detailFor(principal, settings.public_detail, kind);
+  const rows = await selectEntriesOfKind(sql, t, kind);
+  const years = [...new Set(rows.map((r) => Number(r.year)))].sort((a, b) => a - b);
+  const year = q.year ?? years.at(-1) ?? null;
+  const inYear = rows.filter((r) => Number(r.year) === year);
+  const { systemId, levelId, levels } = await chooseLevel(sql, t, q, inYear);
+  const programmeIds = [...new Set(inYear.map((r) => r.programme_id))].sort();
+  const base = {
+    year,
+    years,
+    kind,
+    systemId,
+    levelId,
+    levels: levels.map(({ systemId: s, levelId: l, name }) => ({ systemId: s, levelId: l, name })),
+    detail,
+    programmes: programmeIds.map((id) => {
+      const p = findProgramme(id);
+      return { id, name: p?.name ?? id, level: p?.level ?? 'kommune' };
+    }),
+  };
+  const empty = {
+    ...base,
+    need: null,
+    needNote: null,
+    residents: null,
+    medians: { need: null, perResident: null },
+    areas: [],
+    notOnLevel: 0,
+    wholeProgramme: 0,
+    provenance: provenanceOf([], t),
+  };
+  if (year === null || systemId === null || levelId === null) return empty;
+  const key = { system: systemId, level: levelId, year };
+  const [areaRows, residents, need] = await Promise.all([
+    selectLevelAreas(sql, t, systemId, levelId),
+    residentsValues(sql, principal, settings.residents_indicator, key),
+    needValues(sql, principal, q.need ?? 'index', key),
+  ]);
+  const areas = areaRows
+    .filter((a) => a.validTo === null || a.validTo >= `${year}-01-01`)
+    .sort((a, b) => a.code.localeCompare(b.code));
+  const onLevel = new Set(areas.map((a) => String(a.id)));
+  const entries = rows.map(toEntry);
+  const levelEntries = entries.filter((e) => onLevel.has(e.areaKey));
+  const money = sumMoneyByArea(levelEntries, year, kind);
+  const series = sumAreaByYear(levelEntries, kind);
+  const cents = (list: FundingEntry[]) =>
+    [...sumMoneyByArea(list, year, kind).values()].reduce((s, m) => s + toCents(m.total), 0);
+  const otherAreas = entries.filter((e) => e.areaKey !== '*' && !onLevel.has(e.areaKey));
+  const whole = entries.filter((e) => e.areaKey === '*').map((e) => ({ ...e, areaKey: 'all' }));
+  const items = areas.map((a) => {
+    const m = money.get(String(a.id));
+    const res = residents?.values.get(a.id) ?? null;
+    const raw = need.side.values.get(a.id) ?? null;
+    return {
+      a,
+      m,
+      res,
+      raw,
+      item: {
+        id: String(a.id),
+        need: raw === null ? null : need.side.reversed ? -raw : raw,
+        perResident: moneyPerResident(m?.total ?? 0, res),
+      },
+    };
+  });
+  const classes = classifyNeedAndMoney(items.map((i) => i.item));
+  const showParts = detail !== 'totals';
+  return {
+    ...base,
+    need: {
+      id: need.side.id,
+      label: need.side.label,
+      kind: need.side.kind,
+      date: need.side.date,
+      unit: need.side.unit,
+      reversed: need.side.reversed,
+    },
+    needNote: need.note,
+    residents: residents
+      ? { indicatorId: residents.id, label: residents.label, date: residents.date }
+      : null,
+    medians: {
+      need:
+        classes.medianNeed === null
+          ? null
+          : need.side.reversed
+            ? -classes.medianNeed
+            : classes.medianNeed,
+      perResident: classes.medianPerResident,
+    },
+    areas: items.map(({ a, m, res, raw, item }) => ({
+      areaId: a.id,
+      code: a.code,
+      name: a.name,
+      residents: res,
+      money: m?.total ?? 0,
+      perResident: item.perResident,
+      bySource: showParts ? (m?.bySource ?? {}) : null,
+      byProgramme: showParts ? (m?.byProgramme ?? {}) : null,
+      series: (series.get(String(a.id)) ?? []).map((s) => ({ year: s.year, money: s.total })),
+      need: raw,
+      quadrant: classes.quadrants.get(String(a.id)) ?? null,
+    })),
+    notOnLevel: cents(otherAreas) / 100,
+    wholeProgramme: cents(whole) / 100,
+    provenance: provenanceOf([residents, need.side], t),
+  };
+}
+
+/** The tenant's funding settings. */
+export async function getFundingSettings(sql: Sql, tenantId: string): Promise<FundingSettings> {
+  const s = await selectFundingSettings(sql, tenantId);
+  return { publicDetail: s.public_detail, residentsIndicator: s.residents_indicator };
+}
+
+/**
+ * Changes the tenant's funding settings (audited). A residents indicator must be one the caller
+ * may read (else 400 naming it, nothing written).
+ */
+export async function setFundingSettings(
+  db: Db,
+  principal: Principal,
+  body: {
+    publicDetail?: FundingSettings['publicDetail'] | undefined;
+    residentsIndicator?: string | null | undefined;
+  },
+  actor: AuditActor,
+): Promise<FundingSettings> {
+  const t = principal.tenantId;
+  if (body.residentsIndicator) {
+    try {
+      await getIndicator(db, principal, body.residentsIndicator);
+    } catch {
+      throw badRequest(`Den Indikator „${body.residentsIndicator}“ gibt es nicht.`);
+    }
+  }
+  await db.transaction(async (tx) => {
+    const before = await selectFundingSettings(tx, t);
+    const after = {
+      public_detail: body.publicDetail ?? before.public_detail,
+      residents_indicator:
+        body.residentsIndicator === undefined
+          ? before.residents_indicator
+          : body.residentsIndicator,
+    };
+    await upsertFundingSettings(tx, t, after);
+    await writeAudit(tx, t, {
+      actor,
+      action: 'funding.settings',
+      entity: 'funding_settings',
+      entityId: t,
+      detail: { before, after },
+    });
+  });
+  return getFundingSettings(db, t);
+}
+
+/** German labels of the source columns, in export order. */
+export const EXPORT_SOURCES = [
+  'eu',
+  'bund',
+  'land',
+  'kommune',
+  'stiftung',
+  'traeger',
+  'total',
+] as const;
+export const exportSourceLabel = (s: (typeof EXPORT_SOURCES)[number]): string =>
+  s === 'total' ? 'ohne Aufteilung' : FUNDING_SOURCE_LABELS[s];

@@ -1,0 +1,58 @@
+// Texts of the transparency view (/foerderung/transparenz) and the money per measure, German.
+export const transparencyDe = {
+  trLink: 'Transparenz: Wohin fließt das Geld – gemessen am Bedarf?',
+  trTitle: 'Transparenz der Fördermittel',
+  trIntro:
+    'Fördermittel je Gebiet und je Einwohner/in, gegenübergestellt dem Bedarf (Statusindex oder ein Indikator). Hoher Bedarf heißt: über dem Median der Gebiete; wenig Geld: höchstens der Median je Einwohner/in.',
+  trYear: 'Jahr',
+  trNeed: 'Bedarf',
+  trNeedIndex: 'Statusindex (MSS)',
+  trKind: 'Art der Mittel',
+  trLevel: 'Ebene',
+  trMap: 'Karte: Euro je Einwohner/in',
+  trMapLabel: (year: string) => `Karte der Fördermittel je Einwohner/in ${year}`,
+  trScatter: 'Euro je Einwohner/in gegen Bedarf',
+  trScatterLabel: (n: number) =>
+    `Streudiagramm: ${n} Gebiete, Euro je Einwohner/in (waagerecht) gegen Bedarf (senkrecht); gestrichelt die Mediane`,
+  trScatterX: 'Euro je Einwohner/in',
+  trMedian: 'Median',
+  trUnderfunded: 'Hoher Bedarf, wenig Geld',
+  trOverfunded: 'Geringer Bedarf, viel Geld',
+  trNoGaps: 'Keine Gebiete in dieser Gruppe.',
+  trAll: 'Alle Gebiete',
+  trArea: 'Gebiet',
+  trResidents: 'Einwohner/innen',
+  trMoney: 'Fördermittel',
+  trPerResident: '€ je Einw.',
+  trQuadrant: 'Einordnung',
+  trQuadrants: (k: string | null): string =>
+    k === null
+      ? '–'
+      : ((
+          {
+            high_need_little_money: 'hoher Bedarf, wenig Geld',
+            high_need_much_money: 'hoher Bedarf, viel Geld',
+            low_need_little_money: 'geringer Bedarf, wenig Geld',
+            low_need_much_money: 'geringer Bedarf, viel Geld',
+          } as Record<string, string>
+        )[k] ?? k),
+  trExportCsv: 'CSV herunterladen',
+  trExportXlsx: 'XLSX herunterladen',
+  trProvenance: 'Woher kommt das?',
+  trMethod: 'Methode',
+  trLicence: 'Lizenz',
+  trNoMoney: 'Für dieses Jahr sind noch keine Fördermittel erfasst.',
+  trNoYears:
+    'Noch keine Fördermittel erfasst. Mittel werden auf der Seite „Förderprogramme“ importiert.',
+  trWholeProgramme: (s: string) =>
+    `Dazu ${s} für ganze Programmgebiete ohne Gebietsangabe (nicht verteilt).`,
+  trOtherLevel: (s: string) => `Dazu ${s} auf Gebieten anderer Ebenen.`,
+  trDetailTotals: 'Öffentliche Ansicht: nur Summen je Gebiet.',
+  trSeries: 'Verlauf',
+  trMeasures: 'Geförderte Maßnahmen',
+  trNoMeasures: 'Keine Mittel auf Maßnahmen gebucht.',
+  trGoals: 'Ziele und Indikatoren',
+  trFinancing: 'Finanzierung',
+  trNoFinancing: 'Für diese Maßnahme sind keine Fördermittel gebucht.',
+  trSource: 'Quelle',
+};

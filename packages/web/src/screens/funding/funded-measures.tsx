@@ -1,0 +1,103 @@
+// The measures a programme funds (money booked with the measure's number), each with its money by
+// year and the indicators of its goals; and the "Finanzierung" section of a measure page.
+import { fundingApi, type ProgrammeDetail } from '../../api/funding.ts';
+import { Link } from '../../components/link.tsx';
+import { ListTable } from '../../components/list-table.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { useAuth } from '../../lib/auth.tsx';
+import { formatNumber } from '../../lib/core-bridge.ts';
+import { useFetch } from '../../lib/use-fetch.ts';
+
+const euro = (v: number | null, lang: 'de' | 'en') =>
+  v === null ? '–' : `${formatNumber(v, 2, lang)} €`;
+
+/** Programme page: the funded measures (staff only: null hides the section). */
+export function FundedMeasures({ measures }: { measures: ProgrammeDetail['measures'] }) {
+  const { t, lang } = useI18n();
+  if (measures === null) return null;
+  return (
+    <section>
+      <h2>{t.trMeasures}</h2>
+      {measures.length === 0 ? (
+        <p className="muted">{t.trNoMeasures}</p>
+      ) : (
+        measures.map((m) => (
+          <article key={m.id} className="funded-measure">
+            <h3>
+              <Link href={`/massnahmen/${m.id}`}>{m.title}</Link>
+            </h3>
+            <ListTable
+              caption={`${m.title}: ${t.fundingMoney}`}
+              columns={[t.fundingYear, t.fundingPlanned, t.fundingApproved, t.fundingSpent]}
+              className="money-table"
+            >
+              {m.years.map((y) => (
+                <tr key={y.year}>
+                  <td>{y.year}</td>
+                  <td className="num">{euro(y.planned, lang)}</td>
+                  <td className="num">{euro(y.approved, lang)}</td>
+                  <td className="num">{euro(y.spent, lang)}</td>
+                </tr>
+              ))}
+            </ListTable>
+            {m.goals.length > 0 && (
+              <p>
+                {t.trGoals}:{' '}
+                {[...new Map(m.goals.map((g) => [g.indicatorId, g])).values()].map((g, i) => (
+                  <span key={g.indicatorId}>
+                    {i > 0 && ', '}
+                    {g.indicatorName}
+                  </span>
+                ))}
+              </p>
+            )}
+          </article>
+        ))
+      )}
+    </section>
+  );
+}
+
+/** Measure page: money per year, programme, kind and source (shown only to those who see money). */
+export function MeasureFinancing({ measureId }: { measureId: number }) {
+  const auth = useAuth();
+  return auth.can('funding.read_money') ? <FinancingTable measureId={measureId} /> : null;
+}
+
+function FinancingTable({ measureId }: { measureId: number }) {
+  const { t, lang } = useI18n();
+  const res = useFetch(() => fundingApi.measureMoney(measureId), [measureId]);
+  if (res.status !== 'ok' || !res.data) return null;
+  return (
+    <section>
+      <h2>{t.trFinancing}</h2>
+      {res.data.rows.length === 0 ? (
+        <p className="muted">{t.trNoFinancing}</p>
+      ) : (
+        <ListTable
+          caption={t.trFinancing}
+          columns={[t.fundingYear, t.fundingTitle, t.trKind, t.trSource, t.trMoney]}
+          className="money-table"
+        >
+          {res.data.rows.map((r) => (
+            <tr key={`${r.year}-${r.programmeId}-${r.kind}-${r.source}`}>
+              <td>{r.year}</td>
+              <td>
+                <Link href={`/foerderung/${r.programmeId}`}>{r.programmeName}</Link>
+              </td>
+              <td>
+                {
+                  { planned: t.fundingPlanned, approved: t.fundingApproved, spent: t.fundingSpent }[
+                    r.kind
+                  ]
+                }
+              </td>
+              <td>{t.fundingSourceNames(r.source)}</td>
+              <td className="num">{euro(r.amount, lang)}</td>
+            </tr>
+          ))}
+        </ListTable>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,294 @@
+// /foerderung/transparenz: where the money goes against need (issue 15 § 2) — a choropleth of euros
+// per resident, a scatter against need, the two gap tables (high need & little money, and the
+// reverse), all areas, exports (CSV, XLSX) and "Woher kommt das?". The numbers are the server's
+// (GET /api/funding/transparency); this screen only arranges and formats them.
+import { useMemo, useState } from 'react';
+import { areasApi } from '../../api/areas.ts';
+import {
+  transparencyApi,
+  type Transparency,
+  type TransparencyArea,
+  type TransparencyQuery,
+} from '../../api/funding.ts';
+import { healthApi } from '../../api/health.ts';
+import { indicatorsApi } from '../../api/indicators.ts';
+import { Link } from '../../components/link.tsx';
+import { ListTable } from '../../components/list-table.tsx';
+import { ErrorState, Loading } from '../../components/status.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { classifyForMap, formatDate, formatNumber } from '../../lib/core-bridge.ts';
+import { navigate } from '../../lib/router.ts';
+import { useFetch } from '../../lib/use-fetch.ts';
+import { MapView } from '../map/map-view.tsx';
+import { TransparencyScatter } from './transparency-scatter.tsx';
+
+const euro = (v: number | null, lang: 'de' | 'en', dec = 0) =>
+  v === null ? '–' : `${formatNumber(v, dec, lang)} €`;
+
+function AreaRows({ rows, data }: { rows: TransparencyArea[]; data: Transparency }) {
+  const { t, lang } = useI18n();
+  const dec = data.need?.kind === 'index' ? 2 : 1;
+  return (
+    <>
+      {rows.map((a) => (
+        <tr key={a.areaId}>
+          <td>
+            <Link href={`/gebiete/${a.areaId}`}>{a.name}</Link>{' '}
+            <span className="muted">{a.code}</span>
+          </td>
+          <td className="num">{formatNumber(a.residents, 0, lang)}</td>
+          <td className="num">{euro(a.money, lang)}</td>
+          <td className="num">{euro(a.perResident, lang, 2)}</td>
+          <td className="num">{formatNumber(a.need, dec, lang)}</td>
+          <td>{t.trQuadrants(a.quadrant)}</td>
+        </tr>
+      ))}
+    </>
+  );
+}
+
+function GapTable({
+  title,
+  rows,
+  data,
+}: {
+  title: string;
+  rows: TransparencyArea[];
+  data: Transparency;
+}) {
+  const { t } = useI18n();
+  return (
+    <section>
+      <h2>{title}</h2>
+      {rows.length === 0 ? (
+        <p>{t.trNoGaps}</p>
+      ) : (
+        <ListTable
+          caption={title}
+          className="money-table"
+          columns={[
+            t.trArea,
+            t.trResidents,
+            t.trMoney,
+            t.trPerResident,
+            data.need?.label ?? t.trNeed,
+            t.trQuadrant,
+          ]}
+        >
+          <AreaRows rows={rows} data={data} />
+        </ListTable>
+      )}
+    </section>
+  );
+}
+
+function MoneyMap({ data }: { data: Transparency }) {
+  const { t, lang } = useI18n();
+  const geo = useFetch(
+    data.systemId && data.levelId ? () => areasApi.geometry(data.systemId!, data.levelId!) : null,
+    [data.systemId, data.levelId],
+  );
+  const config = useFetch(() => healthApi.config(), []);
+  const classes = useMemo(
+    () =>
+      classifyForMap(
+        data.areas.map((a) => a.perResident),
+        'quantile',
+        5,
+        null,
+        'neutral',
+      ),
+    [data],
+  );
+  const colors = useMemo(
+    () =>
+      new Map(
+        data.areas.map((a, i) => {
+          const c = classes.classOf[i] ?? -1;
+          return [a.areaId, c < 0 ? null : (classes.colors[c] ?? null)] as const;
+        }),
+      ),
+    [data, classes],
+  );
+  return (
+    <section>
+      <h2>{t.trMap}</h2>
+      <div className="transparency-map">
+        {geo.data && config.status !== 'loading' && (
+          <MapView
+            geometry={geo.data}
+            colors={colors}
+            selectedArea={null}
+            basemapStyleUrl={config.data?.basemapStyleUrl ?? null}
+            ariaLabel={t.trMapLabel(String(data.year ?? ''))}
+            describedBy="transparency-swatches"
+            onHover={() => undefined}
+            onSelect={(id) => navigate(`/gebiete/${id}`)}
+          />
+        )}
+      </div>
+      <ul className="transparency-swatches" id="transparency-swatches">
+        {classes.colors.map((c, i) => (
+          <li key={c}>
+            <i style={{ background: c }} />
+            {euro(classes.bounds[i] ?? null, lang, 2)} –{' '}
+            {euro(classes.bounds[i + 1] ?? null, lang, 2)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Provenance({ data }: { data: Transparency }) {
+  const { t } = useI18n();
+  return (
+    <details className="provenance">
+      <summary>{t.trProvenance}</summary>
+      <p>{data.provenance.attribution}</p>
+      <ul>
+        {data.provenance.sources.map((s) => (
+          <li key={s.title}>
+            {s.title} – {s.publisher} – {t.trLicence}:{' '}
+            {s.licenceUrl ? <a href={s.licenceUrl}>{s.licence}</a> : s.licence}
+          </li>
+        ))}
+      </ul>
+      <p>
+        <strong>{t.trMethod}:</strong> {data.provenance.method}
+      </p>
+    </details>
+  );
+}
+
+function Pickers({
+  query,
+  setQuery,
+  data,
+}: {
+  query: TransparencyQuery;
+  setQuery: (q: TransparencyQuery) => void;
+  data: Transparency | null;
+}) {
+  const { t } = useI18n();
+  const indicators = useFetch(() => indicatorsApi.indicators(), []);
+  return (
+    <form className="transparency-form" onSubmit={(e) => e.preventDefault()}>
+      <label>
+        {t.trYear}{' '}
+        <select
+          value={String(query.year ?? data?.year ?? '')}
+          onChange={(e) => setQuery({ ...query, year: Number(e.target.value) })}
+        >
+          {(data?.years ?? []).map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t.trNeed}{' '}
+        <select
+          value={query.need ?? 'index'}
+          onChange={(e) => setQuery({ ...query, need: e.target.value })}
+        >
+          <option value="index">{t.trNeedIndex}</option>
+          {(indicators.data ?? [])
+            .filter((i) => i.polarity !== 'neutral')
+            .map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.nameDe}
+              </option>
+            ))}
+        </select>
+      </label>
+      <label>
+        {t.trLevel}{' '}
+        <select
+          value={`${data?.systemId ?? ''}/${data?.levelId ?? ''}`}
+          onChange={(e) => {
+            const [system, level] = e.target.value.split('/');
+            setQuery({ ...query, system, level });
+          }}
+        >
+          {(data?.levels ?? []).map((l) => (
+            <option key={`${l.systemId}/${l.levelId}`} value={`${l.systemId}/${l.levelId}`}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t.trKind}{' '}
+        <select
+          value={String(query.kind ?? 'approved')}
+          onChange={(e) => setQuery({ ...query, kind: e.target.value as 'approved' })}
+        >
+          <option value="approved">{t.fundingApproved}</option>
+          <option value="spent">{t.fundingSpent}</option>
+          {data?.detail === 'staff' && <option value="planned">{t.fundingPlanned}</option>}
+        </select>
+      </label>
+    </form>
+  );
+}
+
+export function TransparencyScreen() {
+  const { t, lang } = useI18n();
+  const [query, setQuery] = useState<TransparencyQuery>({ need: 'index' });
+  const res = useFetch(() => transparencyApi.view(query), [JSON.stringify(query)]);
+  const data = res.data;
+  const withMoney = data?.areas.filter((a) => a.money > 0) ?? [];
+  const under = (data?.areas ?? [])
+    .filter((a) => a.quadrant === 'high_need_little_money')
+    .sort((a, b) => (data?.need?.reversed ? 1 : -1) * ((a.need ?? 0) - (b.need ?? 0)));
+  const over = (data?.areas ?? [])
+    .filter((a) => a.quadrant === 'low_need_much_money')
+    .sort((a, b) => (b.perResident ?? 0) - (a.perResident ?? 0));
+  const exportQuery = { ...query, year: data?.year ?? undefined };
+  return (
+    <div className="page page-funding page-transparency">
+      <p>
+        <Link href="/foerderung">← {t.fundingBack}</Link>
+      </p>
+      <h1>{t.trTitle}</h1>
+      <p className="lead">{t.trIntro}</p>
+      <Pickers query={query} setQuery={setQuery} data={data} />
+      {res.status === 'error' && <ErrorState error={res.error} onRetry={res.reload} />}
+      {res.status === 'loading' && !data && <Loading />}
+      {data && data.years.length === 0 && <p>{t.trNoYears}</p>}
+      {data && data.years.length > 0 && (
+        <>
+          <p>
+            <a className="button" href={transparencyApi.csvUrl(exportQuery)} download>
+              {t.trExportCsv}
+            </a>{' '}
+            <a className="button" href={transparencyApi.xlsxUrl(exportQuery)} download>
+              {t.trExportXlsx}
+            </a>
+          </p>
+          {data.detail === 'totals' && <p className="muted">{t.trDetailTotals}</p>}
+          {withMoney.length === 0 && <p>{t.trNoMoney}</p>}
+          {data.needNote && <p className="notice">{data.needNote}</p>}
+          <p className="muted">
+            {data.need &&
+              `${t.trNeed}: ${data.need.label}${data.need.date ? ` (${formatDate(data.need.date, lang)})` : ''}. `}
+            {data.residents &&
+              `${t.trResidents}: ${data.residents.label}${data.residents.date ? ` (${formatDate(data.residents.date, lang)})` : ''}.`}
+          </p>
+          <div className="transparency-grid">
+            <MoneyMap data={data} />
+            <TransparencyScatter data={data} />
+          </div>
+          <GapTable title={t.trUnderfunded} rows={under} data={data} />
+          <GapTable title={t.trOverfunded} rows={over} data={data} />
+          <GapTable title={t.trAll} rows={data.areas} data={data} />
+          {data.wholeProgramme > 0 && <p>{t.trWholeProgramme(euro(data.wholeProgramme, lang))}</p>}
+          {data.notOnLevel > 0 && <p>{t.trOtherLevel(euro(data.notOnLevel, lang))}</p>}
+          <Provenance data={data} />
+        </>
+      )}
+    </div>
+  );
+}
