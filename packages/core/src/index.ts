@@ -14,3 +14,4 @@ export * from './effect/index.ts';
 export * from './funding/index.ts';
 export * from './conferences/index.ts';
 export * from './supply/index.ts';
+export * from './network/index.ts';

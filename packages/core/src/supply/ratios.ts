@@ -79,3 +79,26 @@ export function overallRatio(rows: readonly AreaSupplyInput[], per: number): num
   }
   return ratioPer(places, population, per);
 }
+
+/** What a supply ratio counts and per how many people of the target population. */
+export interface SupplyBase {
+  measure: 'places' | 'facilities';
+  per: number;
+}
+
+/**
+ * Named bases of the built-in service types (docs/methods/supply-and-reachability.md): Kita places
+ * per 100 children under 6, youth-centre places per 1,000 aged 6–18, care places per 100 aged 65+,
+ * schools per 1,000 aged 6–18; any other type: facilities per 10,000 of its target population.
+ */
+export const SUPPLY_BASES: Readonly<Record<string, SupplyBase>> = {
+  kita: { measure: 'places', per: 100 },
+  jugendfreizeit: { measure: 'places', per: 1000 },
+  pflege: { measure: 'places', per: 100 },
+  schule: { measure: 'facilities', per: 1000 },
+};
+
+/** The base of a service type; the documented default for types without one. */
+export function supplyBaseFor(serviceType: string): SupplyBase {
+  return SUPPLY_BASES[serviceType] ?? { measure: 'facilities', per: 10_000 };
+}

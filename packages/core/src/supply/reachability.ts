@@ -4,6 +4,7 @@
 // centroid carrying the area's whole population. Method: docs/methods/supply-and-reachability.md.
 import Flatbush from 'flatbush';
 import { EARTH_RADIUS_M } from '../geo/measure.ts';
+import { pointInPolygon } from '../geo/point-in-polygon.ts';
 import { polygonsOf, type AreaGeometry, type Position } from '../geo/types.ts';
 
 /** How the population was located: named on every answer and screen. */
@@ -77,6 +78,34 @@ function ringCentroid(ring: readonly Position[]): [number, number, number] {
   }
   if (a === 0) return [ring[0]![0], ring[0]![1], 0];
   return [cx / (3 * a), cy / (3 * a), Math.abs(a / 2)];
+}
+
+/**
+ * Straight-line distance in metres from a point to an area: 0 inside, else to the nearest edge of its
+ * rings, measured in a local equirectangular projection around the point (adequate within a few km).
+ */
+export function distanceToAreaM(point: readonly [number, number], geometry: AreaGeometry): number {
+  if (pointInPolygon([point[0], point[1]], geometry)) return 0;
+  const k = Math.cos(point[1] * RAD);
+  const toXY = (p: Position): [number, number] => [
+    (p[0] - point[0]) * RAD * k * EARTH_RADIUS_M,
+    (p[1] - point[1]) * RAD * EARTH_RADIUS_M,
+  ];
+  let best = Infinity;
+  for (const rings of polygonsOf(geometry))
+    for (const ring of rings)
+      for (let i = 1; i < ring.length; i++)
+        best = Math.min(best, originToSegment(toXY(ring[i - 1]!), toXY(ring[i]!)));
+  return best;
+}
+
+/** Distance from (0, 0) to the segment a–b in the plane. */
+function originToSegment(a: [number, number], b: [number, number]): number {
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  const len2 = dx * dx + dy * dy;
+  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, -(a[0] * dx + a[1] * dy) / len2));
+  return Math.hypot(a[0] + t * dx, a[1] + t * dy);
 }
 
 /** A nearest-service finder over service points (lon, lat). */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { rankGaps } from './gaps.ts';
 import { bandsForTarget, computeSupplyRatios, overallRatio } from './ratios.ts';
-import { areaCentroid, computeReachability, distanceM } from './reachability.ts';
+import { areaCentroid, computeReachability, distanceM, distanceToAreaM } from './reachability.ts';
 
 const BERLIN_BANDS = [
   { id: 'below_6', min: 0, max: 6 },
@@ -165,5 +165,32 @@ describe('computeReachability', () => {
       meanDistanceM: null,
       maxDistanceM: null,
     });
+  });
+});
+
+describe('distanceToAreaM', () => {
+  const square = {
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [13, 52],
+        [13.1, 52],
+        [13.1, 52.1],
+        [13, 52.1],
+        [13, 52],
+      ] as [number, number][],
+    ],
+  };
+  it('is 0 inside the area', () => {
+    expect(distanceToAreaM([13.05, 52.05], square)).toBe(0);
+  });
+  it('measures to the nearest edge: 0.01° east of the east edge at 52.05° N ≈ 684 m', () => {
+    // 0.01° × π/180 × 6,378,137 m × cos 52.05° ≈ 684.5 m
+    expect(distanceToAreaM([13.11, 52.05], square)).toBeCloseTo(684.5, 0);
+  });
+  it('measures to a corner when the point lies diagonally outside', () => {
+    const d = distanceToAreaM([13.11, 52.11], square);
+    expect(d).toBeGreaterThan(1100);
+    expect(d).toBeLessThan(1400);
   });
 });

@@ -127,6 +127,12 @@ const WRITE_ROUTES: Record<string, string> = {
     "funding.edit of the own tenant; the programme is a catalogue entry, every area id in the body must be an area of the caller's tenant, else 400 and nothing written (funding/funding.db.test.ts)",
   importFundingEntries:
     "funding.edit of the own tenant; area codes in the file are resolved within the caller's tenant only, unknown ones refuse the whole file (funding/funding.db.test.ts)",
+  createNetworkLink:
+    "both organisation ids in the body must be of the caller's tenant (else 400, nothing written) and one of them her own unless network.edit_all (403): network/network-and-supply.db.test.ts",
+  deleteNetworkLink:
+    "links of the caller's tenant only (another tenant's id: 404); one of its organisations must be her own unless network.edit_all (403): network/network-and-supply.db.test.ts",
+  setNetworkWorkAreas:
+    "the organisation must be of the caller's tenant (404) and her own unless network.edit_all (403); every area id in the body must be the tenant's (400): network/network-and-supply.db.test.ts",
 };
 
 const SECRET = 'health_secret';
