@@ -3,6 +3,7 @@ import { accessDe } from './access-de.ts';
 import { sourcesDe } from './sources-de.ts';
 import { directoryDe } from './directory-de.ts';
 import { fundingDe } from './funding-de.ts';
+import { networkDe } from './network-de.ts';
 import { areasDe } from './areas-de.ts';
 import { mapDe } from './map-de.ts';
 import { importDe } from './import-de.ts';
@@ -504,6 +505,7 @@ export const de = {
   ...sourcesDe,
   ...directoryDe,
   ...fundingDe,
+  ...networkDe,
   ...areasDe,
   ...mapDe,
   ...importDe,

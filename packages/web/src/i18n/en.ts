@@ -4,6 +4,7 @@ import { accessEn } from './access-en.ts';
 import { sourcesEn } from './sources-en.ts';
 import { directoryEn } from './directory-en.ts';
 import { fundingEn } from './funding-en.ts';
+import { networkEn } from './network-en.ts';
 import { areasEn } from './areas-en.ts';
 import { mapEn } from './map-en.ts';
 import { importEn } from './import-en.ts';
@@ -492,6 +493,7 @@ export const en: Dict = {
   ...sourcesEn,
   ...directoryEn,
   ...fundingEn,
+  ...networkEn,
   ...areasEn,
   ...mapEn,
   ...importEn,
