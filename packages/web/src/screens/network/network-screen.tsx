@@ -3,10 +3,9 @@
 // filters by Lebenslage and area, and downloads as GraphML and CSV for network-analysis tools.
 import { useId, useMemo, useState } from 'react';
 import { graphQuery, supplyApi, type NetworkGraph } from '../../api/supply.ts';
-import { ListTable } from '../../components/list-table.tsx';
 import { ErrorState, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { circularLayout, DIMENSIONS } from '../../lib/core-bridge.ts';
+import { circularLayout, DIMENSIONS, formatDate } from '../../lib/core-bridge.ts';
 import { dimensionLabel } from '../../lib/labels.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 
@@ -71,7 +70,7 @@ export function NetworkScreen({ search }: { search: string }) {
 }
 
 function NetworkView({ graph }: { graph: NetworkGraph }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const pos = useMemo(() => circularLayout(graph.nodes), [graph.nodes]);
   const label = new Map(graph.nodes.map((n) => [n.id, n.label]));
   const size = 640;
@@ -115,21 +114,35 @@ function NetworkView({ graph }: { graph: NetworkGraph }) {
         })}
       </svg>
       <h2>{t.networkEdges}</h2>
-      <ListTable
-        caption={t.networkEdges}
-        columns={[t.networkFrom, t.networkTo, t.networkKind, t.networkPeriod]}
-      >
-        {graph.edges.map((e, i) => (
-          <tr key={i}>
-            <td>{label.get(e.source)}</td>
-            <td>{label.get(e.target)}</td>
-            <td>{t.networkLinkKinds(e.kind)}</td>
-            <td>
-              {e.validFrom ?? '…'} – {e.validTo ?? '…'}
-            </td>
-          </tr>
-        ))}
-      </ListTable>
+      {/* not ListTable: the rows hold no link, so the scrolling wrapper must take focus itself (axe
+          scrollable-region-focusable on narrow screens) */}
+      <div className="list-wrap" tabIndex={0} role="region" aria-label={t.networkEdges}>
+        <table className="list-table">
+          <caption className="visually-hidden">{t.networkEdges}</caption>
+          <thead>
+            <tr>
+              {[t.networkFrom, t.networkTo, t.networkKind, t.networkPeriod].map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {graph.edges.map((e, i) => (
+              <tr key={i}>
+                <td>{label.get(e.source)}</td>
+                <td>{label.get(e.target)}</td>
+                <td>{t.networkLinkKinds(e.kind)}</td>
+                <td>
+                  {e.validFrom ? formatDate(e.validFrom, lang) : '…'} –{' '}
+                  {e.validTo ? formatDate(e.validTo, lang) : '…'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }
