@@ -101,6 +101,7 @@ describe.skipIf(!run)('Versorgung und Akteursnetz in Chromium', () => {
         .getByText(/m vom Gebietsschwerpunkt \(Luftlinie\)/)
         .first()
         .waitFor();
+      await section.scrollIntoViewIfNeeded();
       await saveScreenshot(page, `supply-area-actors-${vp.name}`);
       expect(await axeViolations(page)).toEqual([]);
       await context.close();
