@@ -13,3 +13,5 @@ export * from './measures/index.ts';
 export * from './effect/index.ts';
 export * from './funding/index.ts';
 export * from './conferences/index.ts';
+export * from './supply/index.ts';
+export * from './network/index.ts';

@@ -35,6 +35,8 @@ import { registerOgcRoutes } from './modules/ogc/index.ts';
 import { registerPointImportRoutes, registerPointRoutes } from './modules/points/index.ts';
 import { registerParticipationRoutes } from './modules/participation/index.ts';
 import { registerMeasureRoutes } from './modules/measures/index.ts';
+import { registerNetworkRoutes } from './modules/network/index.ts';
+import { registerSupplyRoutes } from './modules/supply/index.ts';
 import { registerSourceRoutes } from './modules/sources/index.ts';
 import { defineRoute } from './http/route.ts';
 import { openApiDocumentSchema } from '@sozialraum/contracts/health';
@@ -129,6 +131,8 @@ export async function buildApp(
   registerEffectRoutes(app, ctx);
   registerConferenceRoutes(app, ctx);
   registerOparlRoutes(app, ctx);
+  registerNetworkRoutes(app, ctx);
+  registerSupplyRoutes(app, ctx);
   await registerImportRoutes(app, ctx);
   registerPointImportRoutes(app, ctx); // needs the multipart parser registerImportRoutes adds
   registerFundingRoutes(app, ctx); // needs the multipart parser too

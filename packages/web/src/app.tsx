@@ -28,6 +28,8 @@ import { EffectScreen } from './screens/effect/effect-screen.tsx';
 import { ProgrammeScreen } from './screens/funding/programme-screen.tsx';
 import { ProgrammesScreen } from './screens/funding/programmes-screen.tsx';
 import { TransparencyScreen } from './screens/funding/transparency-screen.tsx';
+import { NetworkScreen } from './screens/network/network-screen.tsx';
+import { SupplyScreen } from './screens/supply/supply-screen.tsx';
 import { PointsScreen } from './screens/points/points-screen.tsx';
 import { DirectoryScreen } from './screens/directory/directory-screen.tsx';
 import { ServiceScreen } from './screens/directory/service-screen.tsx';
@@ -110,6 +112,12 @@ export function App() {
         route.screen === 'transparency' ||
         route.screen === 'effect',
       show: auth.can('funding.read') || auth.can('effect.read'),
+    },
+    {
+      href: '/versorgung',
+      label: t.navSupply,
+      active: route.screen === 'supply' || route.screen === 'network',
+      show: auth.can('supply.read') || auth.can('network.read'),
     },
     { href: '/mitmachen', label: t.navParticipation, active: participation, show: true },
     {
@@ -202,6 +210,8 @@ export function App() {
         {route.screen === 'programme' && <ProgrammeScreen programmeId={route.programmeId} />}
         {route.screen === 'transparency' && <TransparencyScreen />}
         {route.screen === 'effect' && <EffectScreen search={search} />}
+        {route.screen === 'supply' && <SupplyScreen search={search} />}
+        {route.screen === 'network' && <NetworkScreen search={search} />}
         {monitoring && <MonitoringScreen search={search} />}
         {alerts && (
           <RequireAuth anyOf={['alerts.read']} title={t.alertsTitle}>

@@ -130,6 +130,7 @@ function existing(name: string, url: string): string {
     measures: '1',
     funding: 'sozialer-zusammenhalt',
     conferences: '1',
+    network: url.includes('/areas/') ? area : FIXTURE_DIRECTORY.organisation,
   };
   return (name === 'id' ? byResource[url.split('/')[2] ?? ''] : byName[name]) ?? '999999';
 }
@@ -158,6 +159,8 @@ const NO_SUCCESS_HERE: Record<string, string> = {
   oidcLogin: 'ohne eingerichteten OIDC-Anbieter',
   oidcCallback: 'ohne eingerichteten OIDC-Anbieter',
   importProgress: 'es läuft kein Import mit dieser Kennung',
+  getSupply:
+    'die Testdaten haben keine Bevölkerung nach Altersgruppen (geprüft in network-and-supply.db.test.ts)',
 };
 
 describe('the OpenAPI document and the answers agree (ADR 0013)', () => {

@@ -4,6 +4,7 @@ import { sourcesDe } from './sources-de.ts';
 import { directoryDe } from './directory-de.ts';
 import { fundingDe } from './funding-de.ts';
 import { transparencyDe } from './transparency-de.ts';
+import { networkDe } from './network-de.ts';
 import { areasDe } from './areas-de.ts';
 import { mapDe } from './map-de.ts';
 import { importDe } from './import-de.ts';
@@ -506,6 +507,7 @@ export const de = {
   ...directoryDe,
   ...fundingDe,
   ...transparencyDe,
+  ...networkDe,
   ...areasDe,
   ...mapDe,
   ...importDe,

@@ -5,6 +5,7 @@ import { sourcesEn } from './sources-en.ts';
 import { directoryEn } from './directory-en.ts';
 import { fundingEn } from './funding-en.ts';
 import { transparencyEn } from './transparency-en.ts';
+import { networkEn } from './network-en.ts';
 import { areasEn } from './areas-en.ts';
 import { mapEn } from './map-en.ts';
 import { importEn } from './import-en.ts';
@@ -494,6 +495,7 @@ export const en: Dict = {
   ...directoryEn,
   ...fundingEn,
   ...transparencyEn,
+  ...networkEn,
   ...areasEn,
   ...mapEn,
   ...importEn,

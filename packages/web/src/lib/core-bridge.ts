@@ -1,6 +1,7 @@
 // The one place where the web app calls the pure helpers of @sozialraum/core (classification, palettes,
 // German formatting). Screens import from here, so a change of the core's signatures touches only this file.
 import {
+  circularLayout,
   classify as coreClassify,
   formatDate as coreFormatDate,
   formatNumber as coreFormatNumber,
@@ -17,7 +18,7 @@ import {
 import type { Dimension, Locale, Polarity, Unit } from '@sozialraum/core';
 import type { ClassMethod } from './url-state.ts';
 
-export { NO_DATA_COLOR, DIMENSIONS, POLARITIES };
+export { NO_DATA_COLOR, DIMENSIONS, POLARITIES, circularLayout };
 export type { Dimension, Polarity };
 
 /** Unit codes of indicator values (core UNITS), for pickers. */

@@ -11,6 +11,8 @@ export type Route =
   | { screen: 'programme'; programmeId: string }
   | { screen: 'transparency' }
   | { screen: 'effect' }
+  | { screen: 'supply' }
+  | { screen: 'network' }
   | { screen: 'profile'; areaId: number }
   | { screen: 'signIn' }
   | { screen: 'password' }
@@ -38,6 +40,8 @@ export function matchRoute(path: string): Route {
   const fp = /^\/foerderung\/([a-z0-9-]{1,80})$/.exec(p);
   if (fp) return { screen: 'programme', programmeId: fp[1]! };
   if (p === '/wirkung') return { screen: 'effect' };
+  if (p === '/versorgung') return { screen: 'supply' };
+  if (p === '/netzwerk') return { screen: 'network' };
   if (p === '/anmelden') return { screen: 'signIn' };
   if (p === '/passwort') return { screen: 'password' };
   if (p === '/einrichten') return { screen: 'setup' };

@@ -93,6 +93,14 @@ function paramSample(name: string, url: string): Sample | undefined {
     measures: { berlin: '999999', leipzig: '999999' },
     funding: { berlin: 'sozialer-zusammenhalt', leipzig: 'sozialer-zusammenhalt' },
     conferences: { berlin: '999999', leipzig: '999999' },
+    network: url.includes('/areas/')
+      ? { berlin: String(fx.areaId['01100101']), leipzig: String(leipzigAreaId) }
+      : url.includes('/organisations/')
+        ? {
+            berlin: FIXTURE_DIRECTORY.organisation,
+            leipzig: '00000000-0000-5000-8000-000000000000',
+          }
+        : { berlin: '999999', leipzig: '999999' },
   };
   return byResource[resource];
 }

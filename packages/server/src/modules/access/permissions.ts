@@ -14,10 +14,12 @@ import { permissions as funding } from '../funding/policy.ts';
 import { permissions as imports } from '../imports/policy.ts';
 import { permissions as indicators } from '../indicators/permissions.ts';
 import { permissions as measures } from '../measures/permissions.ts';
+import { permissions as network } from '../network/policy.ts';
 import { permissions as monitoring } from '../monitoring/policy.ts';
 import { permissions as participation } from '../participation/policy.ts';
 import { permissions as points } from '../points/policy.ts';
 import { permissions as sources } from '../sources/policy.ts';
+import { permissions as supply } from '../supply/policy.ts';
 
 export const PERMISSIONS = {
   ...access,
@@ -32,10 +34,12 @@ export const PERMISSIONS = {
   ...imports,
   ...indicators,
   ...measures,
+  ...network,
   ...monitoring,
   ...participation,
   ...points,
   ...sources,
+  ...supply,
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -62,6 +66,8 @@ const PUBLIC_READ: Permission[] = [
   'funding.read',
   'effect.read',
   'conferences.read',
+  'network.read',
+  'supply.read',
 ];
 const SIGNED_IN: Permission[] = [
   ...PUBLIC_READ,
@@ -103,7 +109,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     nameDe: 'Träger',
     descriptionDe:
       'Freier Träger oder Organisation: liest wie „Lesend“ und pflegt die Angebote der eigenen Organisation.',
-    permissions: [...SIGNED_IN, 'directory.edit_own'],
+    permissions: [...SIGNED_IN, 'directory.edit_own', 'network.edit_own'],
   },
   {
     id: 'moderator',
@@ -137,6 +143,8 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'directory.edit_own',
       'directory.edit_all',
       'funding.edit',
+      'network.edit_own',
+      'network.edit_all',
     ],
   },
   {
@@ -158,6 +166,8 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'measures.edit_all',
       'funding.edit',
       'conferences.organise_all',
+      'network.edit_own',
+      'network.edit_all',
     ],
   },
   {

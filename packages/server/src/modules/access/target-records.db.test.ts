@@ -129,6 +129,12 @@ const WRITE_ROUTES: Record<string, string> = {
     "funding.edit of the own tenant; area codes in the file are resolved within the caller's tenant only, unknown ones refuse the whole file; measures (id or title) only among the measures the importer may read, others are row errors (funding/funding.db.test.ts, funding/transparency.db.test.ts)",
   setFundingSettings:
     "funding.edit of the own tenant; the settings row is the caller's tenant's, a residents indicator must be one the caller may read, else 400 (funding/transparency.db.test.ts)",
+  createNetworkLink:
+    "both organisation ids in the body must be of the caller's tenant (else 400, nothing written) and one of them her own unless network.edit_all (403): network/network-and-supply.db.test.ts",
+  deleteNetworkLink:
+    "links of the caller's tenant only (another tenant's id: 404); one of its organisations must be her own unless network.edit_all (403): network/network-and-supply.db.test.ts",
+  setNetworkWorkAreas:
+    "the organisation must be of the caller's tenant (404) and her own unless network.edit_all (403); every area id in the body must be the tenant's (400): network/network-and-supply.db.test.ts",
 };
 
 const SECRET = 'health_secret';

@@ -252,6 +252,18 @@ const conferenceCase = (
   entity,
 });
 
+/** A second organisation beside the fixture's, inserted directly (for network links). */
+let networkOrgCount = 0;
+async function networkOrganisation(): Promise<string> {
+  const id = `eeeeeeee-0000-5000-8000-${String(++networkOrgCount).padStart(12, '0')}`;
+  await db.query(
+    `INSERT INTO directory_organization (tenant_id, id, name, kind, dedup_key)
+     VALUES ('berlin', $1, $2, 'verein', $1)`,
+    [id, `Netzwerk-Verein ${networkOrgCount}`],
+  );
+  return id;
+}
+
 /** A request for every changing route, keyed by operationId. */
 const CASES: Record<string, AuditCase> = {
   createConferenceBody: conferenceCase('conferences.body_create', 'conference_body', async () => ({
@@ -530,6 +542,47 @@ const CASES: Record<string, AuditCase> = {
     entries: 1,
     action: 'funding.areas',
     entity: 'funding_programme_area',
+  },
+  createNetworkLink: {
+    request: async () => ({
+      method: 'POST',
+      url: '/api/network/links',
+      headers: adminAuth,
+      payload: {
+        organisationA: FIXTURE_DIRECTORY.organisation,
+        organisationB: await networkOrganisation(),
+        kind: 'projekt',
+      },
+    }),
+    entries: 1,
+    action: 'network.link_create',
+    entity: 'network_link',
+  },
+  deleteNetworkLink: {
+    request: async () => {
+      const other = await networkOrganisation();
+      const [a, b] = [FIXTURE_DIRECTORY.organisation, other].sort();
+      const [l] = await db.query<{ id: number }>(
+        `INSERT INTO network_link (tenant_id, organization_a_id, organization_b_id, kind)
+         VALUES ('berlin', $1, $2, 'fachaustausch') RETURNING id`,
+        [a, b],
+      );
+      return { method: 'DELETE', url: `/api/network/links/${l!.id}`, headers: adminAuth };
+    },
+    entries: 1,
+    action: 'network.link_delete',
+    entity: 'network_link',
+  },
+  setNetworkWorkAreas: {
+    request: async () => ({
+      method: 'PUT',
+      url: `/api/network/organisations/${FIXTURE_DIRECTORY.organisation}/areas`,
+      headers: adminAuth,
+      payload: { areaIds: [await anyAreaId()] },
+    }),
+    entries: 1,
+    action: 'network.work_areas',
+    entity: 'network_organization_area',
   },
   importFundingEntries: {
     request: async () => {

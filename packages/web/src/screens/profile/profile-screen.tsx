@@ -5,6 +5,7 @@ import { serializeMapState, DEFAULT_MAP_STATE } from '../../lib/url-state.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { ErrorState, Loading } from '../../components/status.tsx';
 import { Link } from '../../components/link.tsx';
+import { AreaActors } from '../network/area-actors.tsx';
 import { ProfileContent } from './profile-panel.tsx';
 
 export function ProfileScreen({ areaId, search }: { areaId: number; search: string }) {
@@ -24,6 +25,7 @@ export function ProfileScreen({ areaId, search }: { areaId: number; search: stri
       {q.status === 'error' && <ErrorState error={q.error} what={t.profile} onRetry={q.reload} />}
       {q.status === 'loading' && !q.data && <Loading />}
       {q.data && <ProfileContent profile={q.data} headingId="profile-page" asPage />}
+      {q.data && <AreaActors areaId={areaId} mapHref={mapHref} />}
     </div>
   );
 }

@@ -1,0 +1,61 @@
+// Supply against need (issue 12 § 3): supply ratios per service type and area, the gap to the city
+// ratio, and reachability within a walking distance, with the method and provenance stated.
+import { POPULATION_LOCATIONS } from '@sozialraum/core';
+import { z } from 'zod';
+
+export const supplyQuerySchema = z.object({
+  serviceType: z.string().regex(/^[a-z0-9_]{1,60}$/),
+  system: z.string().min(1).max(60).optional(),
+  level: z.string().min(1).max(60).optional(),
+  date: z.iso.date().optional(),
+  distance: z.coerce.number().int().min(100).max(5000).default(500),
+});
+
+export const supplyRowSchema = z.object({
+  areaId: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  facilities: z.number().int(),
+  places: z.number().nullable(),
+  population: z.number().nullable(),
+  ratio: z
+    .number()
+    .nullable()
+    .meta({ description: 'Plätze (oder Einrichtungen) je `per` Personen' }),
+  gap: z
+    .number()
+    .nullable()
+    .meta({ description: 'fehlende Plätze zum Stadtwert (negativ = mehr)' }),
+  gapRank: z.number().int().nullable(),
+  reachShare: z.number().nullable().meta({ description: 'Anteil (0–1) in Gehentfernung' }),
+  distanceM: z.number().nullable().meta({ description: 'Entfernung zum nächsten Angebot, Meter' }),
+});
+
+export const supplyTypeSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  measure: z.enum(['places', 'facilities']),
+  per: z.number(),
+  target: z.object({ min: z.number(), max: z.number().nullable() }).nullable(),
+});
+
+export const supplySchema = z
+  .object({
+    serviceType: supplyTypeSchema,
+    systemId: z.string(),
+    levelId: z.string(),
+    refDate: z.string().nullable().meta({ description: 'Stichtag der Bevölkerung' }),
+    populationIndicators: z.array(z.string()),
+    directoryStand: z.string().nullable().meta({ description: 'jüngster Zähltag der Plätze' }),
+    provenance: z.string(),
+    licences: z.array(z.string()),
+    cityRatio: z.number().nullable(),
+    distanceM: z.number(),
+    method: z.enum(POPULATION_LOCATIONS),
+    methodText: z.string(),
+    rows: z.array(supplyRowSchema),
+    largestGaps: z.array(supplyRowSchema),
+  })
+  .meta({ id: 'Supply', description: 'Versorgung gegen Bedarf je Gebiet für eine Angebotsart' });
+
+export const supplyTypesSchema = z.array(supplyTypeSchema.extend({ available: z.boolean() }));

@@ -1,0 +1,28 @@
+// Supply against need (issue 12 § 3): ratios, gaps and reachability. Method notes:
+// docs/methods/supply-and-reachability.md.
+export type { AgeBand, AreaSupplyInput, AreaSupply } from './ratios.ts';
+export type { SupplyBase } from './ratios.ts';
+export {
+  bandsForTarget,
+  ratioPer,
+  computeSupplyRatios,
+  overallRatio,
+  SUPPLY_BASES,
+  supplyBaseFor,
+} from './ratios.ts';
+export type { AreaGap } from './gaps.ts';
+export { rankGaps } from './gaps.ts';
+export type {
+  PopulationLocation,
+  PopulationPoint,
+  AreaReach,
+  NearestFinder,
+} from './reachability.ts';
+export {
+  POPULATION_LOCATIONS,
+  distanceM,
+  areaCentroid,
+  distanceToAreaM,
+  createNearestFinder,
+  computeReachability,
+} from './reachability.ts';

@@ -1,0 +1,2 @@
+// The actor network (issue 12 § 2): the door other modules use.
+export { registerNetworkRoutes } from './routes.ts';

@@ -1,0 +1,14 @@
+// Policy of supply against need (issue 12 § 3): the ratios are derived from public directory entries
+// and published population counts, so everyone may read them; signed-in people also count the
+// directory's internal entries and internal population indicators.
+import type { Principal } from '../access/index.ts';
+
+export const permissions = {
+  'supply.read':
+    'Versorgung gegen Bedarf lesen: Plätze je Zielbevölkerung, Lücken, Erreichbarkeit (ohne Anmeldung aus öffentlichen Einträgen)',
+} as const;
+
+/** Whether internal directory entries and internal indicators count for the principal. */
+export function countsInternal(principal: Principal): boolean {
+  return principal.kind !== 'anonymous';
+}

@@ -1,0 +1,203 @@
+// Supply against need (issue 12 § 3): load the directory and population of a level → compute ratios,
+// gaps and reachability in core → answer with method and provenance. Computed on every request from
+// the current directory and population, so a change of either shows at once (ADR 0037).
+import {
+  areaCentroid,
+  bandsForTarget,
+  computeReachability,
+  computeSupplyRatios,
+  formatDate,
+  overallRatio,
+  rankGaps,
+  supplyBaseFor,
+  type AgeBand,
+  type AreaGeometry,
+  type PopulationPoint,
+} from '@sozialraum/core';
+import type { supplySchema, supplyTypesSchema } from '@sozialraum/contracts/supply';
+import type { z } from 'zod';
+import type { Db } from '../../db/db.ts';
+import { badRequest } from '../../http/errors.ts';
+import type { Principal } from '../access/index.ts';
+import { countsInternal } from './policy.ts';
+import * as store from './store.ts';
+
+type Supply = z.input<typeof supplySchema>;
+type Row = Supply['rows'][number];
+
+/**
+ * Population counts by age band, as indicator ids of the residents register (the Berlin demo's
+ * catalogue; docs/methods/supply-and-reachability.md). All residents: TOTAL_INDICATOR.
+ */
+export const POPULATION_BANDS: readonly AgeBand[] = [
+  { id: 'ewr_age_below_6', min: 0, max: 6 },
+  { id: 'ewr_age_6_15', min: 6, max: 15 },
+  { id: 'ewr_age_15_18', min: 15, max: 18 },
+  { id: 'ewr_age_18_27', min: 18, max: 27 },
+  { id: 'ewr_age_27_45', min: 27, max: 45 },
+  { id: 'ewr_age_45_55', min: 45, max: 55 },
+  { id: 'ewr_age_55_65', min: 55, max: 65 },
+  { id: 'ewr_age_above_65', min: 65, max: null },
+];
+export const TOTAL_INDICATOR = 'ewr_inhabitants';
+
+const METHOD_TEXT =
+  'Luftlinie zum nächsten Angebot; Bevölkerung am Schwerpunkt ihres Gebiets (kein Raster, keine Adresspunkte vorhanden)';
+
+/** The population indicators of a term's target age, or null when the bands do not make it up. */
+function targetIndicators(term: store.TermRow): string[] | null {
+  if (term.target_min_age === null) return [TOTAL_INDICATOR];
+  return bandsForTarget({ min: term.target_min_age, max: term.target_max_age }, POPULATION_BANDS);
+}
+
+/** The service types with their bases and whether their target population can be formed. */
+export async function listSupplyTypes(
+  db: Db,
+  principal: Principal,
+): Promise<z.input<typeof supplyTypesSchema>> {
+  const terms = await store.selectTerms(db, principal.tenantId);
+  const known = new Set(
+    (
+      await store.selectIndicatorSources(
+        db,
+        principal.tenantId,
+        [...POPULATION_BANDS.map((b) => b.id), TOTAL_INDICATOR],
+        countsInternal(principal),
+      )
+    ).map((r) => r.id),
+  );
+  return terms.map((t) => {
+    const ids = targetIndicators(t);
+    return {
+      code: t.code,
+      name: t.name,
+      ...supplyBaseFor(t.code),
+      target: t.target_min_age === null ? null : { min: t.target_min_age, max: t.target_max_age },
+      available: ids !== null && ids.every((id) => known.has(id)),
+    };
+  });
+}
+
+/** Supply of one service type on one level: ratios, gaps, reachability, with method and provenance. */
+export async function getSupply(
+  db: Db,
+  principal: Principal,
+  q: {
+    serviceType: string;
+    system?: string | undefined;
+    level?: string | undefined;
+    date?: string | undefined;
+    distance: number;
+  },
+): Promise<Supply> {
+  const t = principal.tenantId;
+  const internal = countsInternal(principal);
+  const term = (await store.selectTerms(db, t)).find((x) => x.code === q.serviceType);
+  if (!term) throw badRequest(`Die Angebotsart „${q.serviceType}“ gibt es nicht.`);
+  const indicatorIds = targetIndicators(term);
+  if (!indicatorIds)
+    throw badRequest(
+      `Für „${term.name}“ (${term.target_min_age}–${term.target_max_age ?? ''} Jahre) ergeben die veröffentlichten Altersgruppen keine Zielbevölkerung.`,
+    );
+  const sources = await store.selectIndicatorSources(db, t, indicatorIds, internal);
+  const missing = indicatorIds.filter((id) => !sources.some((s) => s.id === id));
+  if (missing.length > 0)
+    throw badRequest(`Es fehlen Bevölkerungszahlen (Indikatoren ${missing.join(', ')}).`);
+  const level = await store.selectDefaultLevel(db, t, q.system ?? null);
+  if (!level) throw badRequest('Es gibt noch kein Gebietssystem.');
+  const systemId = q.system ?? level.system_id;
+  const levelId = q.level ?? level.level_id;
+  const areas = await store.selectLevelAreas(db, t, systemId, levelId);
+  if (areas.length === 0) throw badRequest(`Die Ebene ${systemId}/${levelId} hat keine Gebiete.`);
+
+  const refDate = await store.selectLatestDate(
+    db,
+    t,
+    indicatorIds,
+    systemId,
+    levelId,
+    q.date ?? null,
+  );
+  const population = refDate
+    ? await store.selectPopulation(db, t, indicatorIds, systemId, levelId, refDate)
+    : new Map<number, number | null>();
+  const supply = await store.selectSupplyPerArea(db, t, q.serviceType, systemId, levelId, internal);
+  const base = supplyBaseFor(q.serviceType);
+  const inputs = areas.map((a) => {
+    const s = supply.get(a.id) ?? { facilities: 0, places: null };
+    // no facility = no places; facilities without any counted places stay unknown (null)
+    const places = s.facilities === 0 ? 0 : s.places;
+    const value = base.measure === 'places' ? places : s.facilities;
+    return {
+      areaId: a.id,
+      facilities: s.facilities,
+      places: value,
+      population: population.get(a.id) ?? null,
+    };
+  });
+  const ratios = computeSupplyRatios(inputs, base.per);
+  const cityRatio = overallRatio(inputs, base.per);
+  const gaps = new Map(rankGaps(inputs, cityRatio ?? 0, base.per).map((g) => [g.areaId, g]));
+  const points: PopulationPoint[] = [];
+  for (const a of areas) {
+    const c = a.geometry ? areaCentroid(a.geometry as AreaGeometry) : null;
+    const n = population.get(a.id);
+    if (c && n !== null && n !== undefined)
+      points.push({ areaId: a.id, lon: c[0], lat: c[1], count: n });
+  }
+  const servicePoints = await store.selectServicePoints(db, t, q.serviceType, internal);
+  const reach = new Map(
+    computeReachability(points, servicePoints, q.distance).map((r) => [r.areaId, r]),
+  );
+
+  const rows: Row[] = areas.map((a, i) => {
+    const r = ratios[i]!;
+    const g = gaps.get(a.id);
+    const re = reach.get(a.id);
+    return {
+      areaId: a.id,
+      code: a.code,
+      name: a.name,
+      facilities: r.facilities,
+      places: base.measure === 'places' ? r.places : null,
+      population: r.population,
+      ratio: base.measure === 'places' ? r.placesPer : r.facilitiesPer,
+      gap: g ? g.gap : null,
+      gapRank: g ? g.rank : null,
+      reachShare: re?.share ?? null,
+      distanceM: re?.meanDistanceM ?? null,
+    };
+  });
+  const prov = await store.selectDirectoryProvenance(db, t, q.serviceType);
+  const licences = [
+    ...prov.licences,
+    ...new Set(sources.map((s) => `${s.attribution ?? ''} (${s.licence ?? 'Lizenz unbekannt'})`)),
+  ];
+  return {
+    serviceType: {
+      code: term.code,
+      name: term.name,
+      ...base,
+      target:
+        term.target_min_age === null
+          ? null
+          : { min: term.target_min_age, max: term.target_max_age },
+    },
+    systemId,
+    levelId,
+    refDate,
+    populationIndicators: indicatorIds,
+    directoryStand: prov.stand,
+    provenance: `aus dem Angebotsverzeichnis, Stand ${prov.stand ? formatDate(prov.stand) : 'unbekannt'}; Bevölkerung: ${indicatorIds.join(' + ')}${refDate ? `, Stichtag ${formatDate(refDate)}` : ''}`,
+    licences,
+    cityRatio,
+    distanceM: q.distance,
+    method: 'area-centroid',
+    methodText: METHOD_TEXT,
+    rows,
+    largestGaps: rows
+      .filter((r) => r.gapRank !== null && r.gap !== null && r.gap > 0)
+      .sort((x, y) => x.gapRank! - y.gapRank!)
+      .slice(0, 10),
+  };
+}

@@ -1,0 +1,187 @@
+// SQL of supply against need: the service type's term, areas of a level, population counts of the
+// age-band indicators, services with places per area, located service points, provenance.
+import type { Sql } from '../../db/db.ts';
+
+export interface TermRow {
+  code: string;
+  name: string;
+  target_min_age: number | null;
+  target_max_age: number | null;
+}
+
+/** All taxonomy terms of the tenant, by name. */
+export function selectTerms(sql: Sql, tenantId: string): Promise<TermRow[]> {
+  return sql.query<TermRow>(
+    `SELECT code, name, target_min_age, target_max_age FROM directory_taxonomy_term
+      WHERE tenant_id = $1 ORDER BY name`,
+    [tenantId],
+  );
+}
+
+/** The default area system and level: the newest system, its finest level. */
+export async function selectDefaultLevel(
+  sql: Sql,
+  tenantId: string,
+  systemId: string | null,
+): Promise<{ system_id: string; level_id: string } | undefined> {
+  const [row] = await sql.query<{ system_id: string; level_id: string }>(
+    `SELECT s.id AS system_id, l.id AS level_id FROM area_system s
+       JOIN area_level l ON l.tenant_id = s.tenant_id AND l.system_id = s.id
+      WHERE s.tenant_id = $1 AND ($2::text IS NULL OR s.id = $2)
+      ORDER BY s.valid_to IS NULL DESC, s.valid_from DESC NULLS LAST, l.depth DESC LIMIT 1`,
+    [tenantId, systemId],
+  );
+  return row;
+}
+
+export interface AreaRow {
+  id: number;
+  code: string;
+  name: string;
+  geometry: unknown;
+}
+
+/** The areas of a level with geometry, by code. */
+export function selectLevelAreas(
+  sql: Sql,
+  tenantId: string,
+  systemId: string,
+  levelId: string,
+): Promise<AreaRow[]> {
+  return sql.query<AreaRow>(
+    `SELECT id, code, name, geometry FROM area
+      WHERE tenant_id = $1 AND system_id = $2 AND level_id = $3 ORDER BY code`,
+    [tenantId, systemId, levelId],
+  );
+}
+
+/** Which of the indicator ids exist for the principal (public ones only unless internal). */
+export async function selectIndicatorSources(
+  sql: Sql,
+  tenantId: string,
+  ids: readonly string[],
+  internal: boolean,
+): Promise<{ id: string; licence: string | null; attribution: string | null }[]> {
+  return sql.query(
+    `SELECT i.id, s.licence, s.attribution FROM indicator i
+       LEFT JOIN source s ON s.tenant_id = i.tenant_id AND s.id = i.source_id
+      WHERE i.tenant_id = $1 AND i.id = ANY($2::text[]) AND ($3 OR i.visibility = 'public')`,
+    [tenantId, [...ids], internal],
+  );
+}
+
+/** The latest reference date (on or before `date`) on which all indicators have values on the level. */
+export async function selectLatestDate(
+  sql: Sql,
+  tenantId: string,
+  indicatorIds: readonly string[],
+  systemId: string,
+  levelId: string,
+  date: string | null,
+): Promise<string | null> {
+  const [row] = await sql.query<{ d: string | null }>(
+    `SELECT to_char(max(d), 'YYYY-MM-DD') AS d FROM (
+       SELECT o.ref_date AS d FROM observation o
+         JOIN area a ON a.tenant_id = o.tenant_id AND a.id = o.area_id
+        WHERE o.tenant_id = $1 AND o.indicator_id = ANY($2::text[]) AND a.system_id = $3 AND a.level_id = $4
+          AND ($5::date IS NULL OR o.ref_date <= $5::date)
+        GROUP BY o.ref_date HAVING count(DISTINCT o.indicator_id) = cardinality($2::text[])) x`,
+    [tenantId, [...indicatorIds], systemId, levelId, date],
+  );
+  return row?.d ?? null;
+}
+
+/** Sum of the indicators per area on the date; null where one of them has no value. */
+export async function selectPopulation(
+  sql: Sql,
+  tenantId: string,
+  indicatorIds: readonly string[],
+  systemId: string,
+  levelId: string,
+  date: string,
+): Promise<Map<number, number | null>> {
+  const rows = await sql.query<{ area_id: number; total: number | null }>(
+    `SELECT o.area_id,
+            CASE WHEN count(o.value) = cardinality($2::text[]) THEN sum(o.value) END AS total
+       FROM observation o JOIN area a ON a.tenant_id = o.tenant_id AND a.id = o.area_id
+      WHERE o.tenant_id = $1 AND o.indicator_id = ANY($2::text[]) AND a.system_id = $3 AND a.level_id = $4
+        AND o.ref_date = $5::date
+      GROUP BY o.area_id`,
+    [tenantId, [...indicatorIds], systemId, levelId, date],
+  );
+  return new Map(rows.map((r) => [r.area_id, r.total === null ? null : Number(r.total)]));
+}
+
+/** Active services of the type per area of the level: count and sum of their latest places. */
+export async function selectSupplyPerArea(
+  sql: Sql,
+  tenantId: string,
+  serviceType: string,
+  systemId: string,
+  levelId: string,
+  internal: boolean,
+): Promise<Map<number, { facilities: number; places: number | null }>> {
+  const rows = await sql.query<{ area_id: number; facilities: number; places: number | null }>(
+    `WITH svc AS (
+       SELECT s.id, (SELECT c.value FROM directory_capacity c WHERE c.tenant_id = s.tenant_id AND c.service_id = s.id
+                      ORDER BY c.ref_date DESC LIMIT 1) AS places
+         FROM directory_service s JOIN directory_organization o ON o.tenant_id = s.tenant_id AND o.id = s.organization_id
+        WHERE s.tenant_id = $1 AND s.service_type = $2 AND s.status = 'active' AND ($5 OR (s.public AND o.public))),
+     per_area AS (
+       SELECT DISTINCT la.area_id, svc.id, svc.places FROM svc
+         JOIN directory_service_at_location sal ON sal.tenant_id = $1 AND sal.service_id = svc.id
+         JOIN directory_location_area la ON la.tenant_id = $1 AND la.location_id = sal.location_id
+         JOIN area a ON a.tenant_id = $1 AND a.id = la.area_id AND a.system_id = $3 AND a.level_id = $4)
+     SELECT area_id, count(*)::int AS facilities, sum(places) AS places FROM per_area GROUP BY area_id`,
+    [tenantId, serviceType, systemId, levelId, internal],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.area_id,
+      { facilities: Number(r.facilities), places: r.places === null ? null : Number(r.places) },
+    ]),
+  );
+}
+
+/** Located points of the active services of the type. */
+export async function selectServicePoints(
+  sql: Sql,
+  tenantId: string,
+  serviceType: string,
+  internal: boolean,
+): Promise<[number, number][]> {
+  const rows = await sql.query<{ lon: number; lat: number }>(
+    `SELECT DISTINCT l.lon, l.lat FROM directory_service s
+       JOIN directory_organization o ON o.tenant_id = s.tenant_id AND o.id = s.organization_id
+       JOIN directory_service_at_location sal ON sal.tenant_id = s.tenant_id AND sal.service_id = s.id
+       JOIN directory_location l ON l.tenant_id = sal.tenant_id AND l.id = sal.location_id
+      WHERE s.tenant_id = $1 AND s.service_type = $2 AND s.status = 'active' AND ($3 OR (s.public AND o.public))
+        AND l.lon IS NOT NULL`,
+    [tenantId, serviceType, internal],
+  );
+  return rows.map((r) => [Number(r.lon), Number(r.lat)]);
+}
+
+/** Provenance of the type's entries: latest capacity date, latest change, source licences. */
+export async function selectDirectoryProvenance(
+  sql: Sql,
+  tenantId: string,
+  serviceType: string,
+): Promise<{ stand: string | null; licences: string[] }> {
+  const [row] = await sql.query<{
+    capacity_date: string | null;
+    updated: string | null;
+    licences: string[] | null;
+  }>(
+    `SELECT (SELECT to_char(max(c.ref_date), 'YYYY-MM-DD') FROM directory_capacity c
+               JOIN directory_service s ON s.tenant_id = c.tenant_id AND s.id = c.service_id
+              WHERE c.tenant_id = $1 AND s.service_type = $2) AS capacity_date,
+            (SELECT to_char(max(s.updated_at), 'YYYY-MM-DD') FROM directory_service s
+              WHERE s.tenant_id = $1 AND s.service_type = $2) AS updated,
+            (SELECT array_agg(DISTINCT src.attribution || ' (' || src.licence || ')') FROM directory_service s
+               JOIN source src ON src.tenant_id = s.tenant_id AND src.id = s.source_id
+              WHERE s.tenant_id = $1 AND s.service_type = $2) AS licences`,
+    [tenantId, serviceType],
+  );
+  return { stand: row?.capacity_date ?? row?.updated ?? null, licences: row?.licences ?? [] };
+}

@@ -1,0 +1,96 @@
+// Texts of supply against need (/versorgung), the actor network (/netzwerk) and "Wer ist hier aktiv?"
+// on the area profile, German.
+export const networkDe = {
+  navSupply: 'Versorgung',
+  supplyTitle: 'Versorgung gegen Bedarf',
+  supplyIntro:
+    'Plätze und Einrichtungen aus dem Angebotsverzeichnis je Zielbevölkerung, die Lücke zum Wert der ganzen Stadt und die Erreichbarkeit zu Fuß.',
+  supplyType: 'Angebotsart',
+  supplyDistance: 'Gehentfernung',
+  supplyDistanceOption: (m: number) => (m >= 1000 ? `${m / 1000} km` : `${m} m`),
+  supplyMeasure: (measure: 'places' | 'facilities', per: string, target: string) =>
+    `${measure === 'places' ? 'Plätze' : 'Einrichtungen'} je ${per} ${target}`,
+  supplyTargetAll: 'Einwohnende',
+  supplyTarget: (min: number, max: number | null) =>
+    max === null
+      ? `Personen ab ${min} Jahren`
+      : min === 0
+        ? `Kinder unter ${max} Jahren`
+        : `Personen von ${min} bis unter ${max} Jahren`,
+  supplyCity: 'Stadtwert',
+  supplyMap: 'Karte der Versorgung',
+  supplyMapLabel: (type: string) => `Karte: ${type} je Gebiet, dunkler = weniger Versorgung`,
+  supplyNoData: 'keine Angabe',
+  supplyTable: 'Versorgung je Gebiet',
+  supplyArea: 'Gebiet',
+  supplyFacilities: 'Einrichtungen',
+  supplyPlaces: 'Plätze',
+  supplyPopulation: 'Zielbevölkerung',
+  supplyRatio: 'Versorgung',
+  supplyGap: 'Lücke zum Stadtwert',
+  supplyReach: 'in Gehentfernung',
+  supplyMeanDistance: 'mittlere Entfernung',
+  supplyLargestGaps: 'Größte Lücken',
+  supplyLargestGapsNone: 'Kein Gebiet liegt unter dem Stadtwert.',
+  supplyGapText: (gap: string, measure: 'places' | 'facilities') =>
+    `es fehlen ${gap} ${measure === 'places' ? 'Plätze' : 'Einrichtungen'} zum Stadtwert`,
+  supplyMethod: 'Methode',
+  supplyProvenance: 'Herkunft',
+  supplyLicences: 'Lizenzen',
+  supplyEmpty: 'Für diese Angebotsart fehlen Bevölkerungszahlen der Zielgruppe.',
+  supplyShowAll: (n: number) => `Alle ${n} Gebiete zeigen`,
+  supplyToNetwork: 'Akteursnetz ansehen',
+  supplyWhoIsActive: 'Wer ist hier aktiv?',
+  networkTitle: 'Akteursnetz',
+  networkIntro:
+    'Wer arbeitet mit wem: Kooperationen zwischen Organisationen und ihre Mitgliedschaften in Gremien und Netzwerken (Stadtteilkonferenz, AG nach § 78 SGB VIII, Kiezrunden).',
+  networkDimension: 'Lebenslage',
+  networkAllDimensions: 'alle Lebenslagen',
+  networkArea: 'Gebiet (Kennung)',
+  networkAreaHint: 'nur Akteure, die im Gebiet aktiv sind; leer = alle',
+  networkApply: 'Filtern',
+  networkExportGraphml: 'GraphML herunterladen',
+  networkExportCsv: 'CSV herunterladen',
+  networkEmpty:
+    'Noch keine Kooperationen oder Mitgliedschaften für diese Auswahl. Träger tragen Kooperationen ihrer Organisation ein; Mitgliedschaften kommen aus den Gremien.',
+  networkGraphLabel: (nodes: number, edges: number) =>
+    `Netzwerkbild: ${nodes} Akteure und Gremien, ${edges} Verbindungen`,
+  networkEdges: 'Verbindungen',
+  networkFrom: 'Akteur',
+  networkTo: 'mit',
+  networkKind: 'Art',
+  networkPeriod: 'Zeitraum',
+  networkLinkKinds: (k: string) =>
+    ({
+      kooperationsvertrag: 'Kooperationsvertrag',
+      projekt: 'Gemeinsames Projekt',
+      verweisung: 'Verweisung / Lotsenfunktion',
+      fachaustausch: 'Fachaustausch',
+      traegerverbund: 'Trägerverbund',
+      sonstige: 'Sonstige Zusammenarbeit',
+      mitgliedschaft: 'Mitgliedschaft',
+    })[k] ?? k,
+  networkBody: 'Gremium',
+  networkOrganisation: 'Organisation',
+  actorsTitle: 'Wer ist hier aktiv?',
+  actorsIntro:
+    'Organisationen mit Angeboten im Gebiet, mit Einzugs- oder Arbeitsgebiet hier oder in einem Gremium des Gebiets.',
+  actorsType: 'Angebotsart',
+  actorsAllTypes: 'alle Angebotsarten',
+  actorsNear: 'auch in der Nähe',
+  actorsNearOption: (m: number) => (m === 0 ? 'nur im Gebiet' : `bis ${m} m vom Gebietsrand`),
+  actorsEmpty: 'Im Angebotsverzeichnis ist hier niemand eingetragen.',
+  actorsReasons: (r: string) =>
+    ({
+      standort: 'Standort im Gebiet',
+      einzugsgebiet: 'Einzugsgebiet',
+      arbeitsgebiet: 'Arbeitsgebiet',
+      gremium: 'Gremium des Gebiets',
+    })[r] ?? r,
+  actorsNearby: 'in der Nähe',
+  actorsDistance: (m: string) => `${m} m vom Gebietsschwerpunkt (Luftlinie)`,
+  actorsPlaces: (n: string) => `${n} Plätze`,
+  actorsOnMap: 'Auf der Karte zeigen',
+  actorsBodies: 'Gremien des Gebiets',
+  actorsCount: (n: number) => (n === 1 ? '1 Organisation' : `${n} Organisationen`),
+};

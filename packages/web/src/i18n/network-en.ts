@@ -1,0 +1,99 @@
+// Texts of supply against need (/versorgung), the actor network (/netzwerk) and "Who is active
+// here?" on the area profile, English.
+import type { networkDe } from './network-de.ts';
+
+export const networkEn: typeof networkDe = {
+  navSupply: 'Supply',
+  supplyTitle: 'Supply against need',
+  supplyIntro:
+    'Places and facilities from the service directory per target population, the gap to the value of the whole city, and reachability on foot.',
+  supplyType: 'Service type',
+  supplyDistance: 'Walking distance',
+  supplyDistanceOption: (m: number) => (m >= 1000 ? `${m / 1000} km` : `${m} m`),
+  supplyMeasure: (measure: 'places' | 'facilities', per: string, target: string) =>
+    `${measure === 'places' ? 'Places' : 'Facilities'} per ${per} ${target}`,
+  supplyTargetAll: 'residents',
+  supplyTarget: (min: number, max: number | null) =>
+    max === null
+      ? `people aged ${min} and over`
+      : min === 0
+        ? `children under ${max}`
+        : `people aged ${min} to under ${max}`,
+  supplyCity: 'City value',
+  supplyMap: 'Supply map',
+  supplyMapLabel: (type: string) => `Map: ${type} per area, darker = less supply`,
+  supplyNoData: 'no data',
+  supplyTable: 'Supply per area',
+  supplyArea: 'Area',
+  supplyFacilities: 'Facilities',
+  supplyPlaces: 'Places',
+  supplyPopulation: 'Target population',
+  supplyRatio: 'Supply',
+  supplyGap: 'Gap to city value',
+  supplyReach: 'within walking distance',
+  supplyMeanDistance: 'mean distance',
+  supplyLargestGaps: 'Largest gaps',
+  supplyLargestGapsNone: 'No area lies below the city value.',
+  supplyGapText: (gap: string, measure: 'places' | 'facilities') =>
+    `${gap} ${measure === 'places' ? 'places' : 'facilities'} short of the city value`,
+  supplyMethod: 'Method',
+  supplyProvenance: 'Provenance',
+  supplyLicences: 'Licences',
+  supplyEmpty: 'Population counts of the target group are missing for this service type.',
+  supplyShowAll: (n: number) => `Show all ${n} areas`,
+  supplyToNetwork: 'View the actor network',
+  supplyWhoIsActive: 'Who is active here?',
+  networkTitle: 'Actor network',
+  networkIntro:
+    'Who works with whom: cooperations between organisations and their memberships in bodies and networks (district conference, working group under § 78 SGB VIII, neighbourhood rounds).',
+  networkDimension: 'Life situation',
+  networkAllDimensions: 'all life situations',
+  networkArea: 'Area (id)',
+  networkAreaHint: 'only actors active in the area; empty = all',
+  networkApply: 'Filter',
+  networkExportGraphml: 'Download GraphML',
+  networkExportCsv: 'Download CSV',
+  networkEmpty:
+    'No cooperations or memberships for this selection yet. Providers record the cooperations of their organisation; memberships come from the bodies.',
+  networkGraphLabel: (nodes: number, edges: number) =>
+    `Network picture: ${nodes} actors and bodies, ${edges} connections`,
+  networkEdges: 'Connections',
+  networkFrom: 'Actor',
+  networkTo: 'with',
+  networkKind: 'Kind',
+  networkPeriod: 'Period',
+  networkLinkKinds: (k: string) =>
+    ({
+      kooperationsvertrag: 'Cooperation agreement',
+      projekt: 'Joint project',
+      verweisung: 'Referral',
+      fachaustausch: 'Professional exchange',
+      traegerverbund: 'Provider association',
+      sonstige: 'Other cooperation',
+      mitgliedschaft: 'Membership',
+    })[k] ?? k,
+  networkBody: 'Body',
+  networkOrganisation: 'Organisation',
+  actorsTitle: 'Who is active here?',
+  actorsIntro:
+    'Organisations with services in the area, with their catchment or work area here, or in a body of the area.',
+  actorsType: 'Service type',
+  actorsAllTypes: 'all service types',
+  actorsNear: 'also nearby',
+  actorsNearOption: (m: number) =>
+    m === 0 ? 'only in the area' : `up to ${m} m from the area edge`,
+  actorsEmpty: 'Nobody is recorded here in the service directory.',
+  actorsReasons: (r: string) =>
+    ({
+      standort: 'Located in the area',
+      einzugsgebiet: 'Catchment',
+      arbeitsgebiet: 'Work area',
+      gremium: 'Body of the area',
+    })[r] ?? r,
+  actorsNearby: 'nearby',
+  actorsDistance: (m: string) => `${m} m from the area centroid (straight line)`,
+  actorsPlaces: (n: string) => `${n} places`,
+  actorsOnMap: 'Show on the map',
+  actorsBodies: 'Bodies of the area',
+  actorsCount: (n: number) => (n === 1 ? '1 organisation' : `${n} organisations`),
+};
