@@ -18,6 +18,7 @@ import { permissions as monitoring } from '../monitoring/policy.ts';
 import { permissions as participation } from '../participation/policy.ts';
 import { permissions as points } from '../points/policy.ts';
 import { permissions as sources } from '../sources/policy.ts';
+import { permissions as surveys } from '../surveys/policy.ts';
 
 export const PERMISSIONS = {
   ...access,
@@ -36,6 +37,7 @@ export const PERMISSIONS = {
   ...participation,
   ...points,
   ...sources,
+  ...surveys,
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -62,6 +64,8 @@ const PUBLIC_READ: Permission[] = [
   'funding.read',
   'effect.read',
   'conferences.read',
+  'surveys.read',
+  'surveys.answer',
 ];
 const SIGNED_IN: Permission[] = [
   ...PUBLIC_READ,
@@ -83,6 +87,7 @@ const PLANNER: Permission[] = [
   'disclosure.unsuppressed',
   'measures.edit',
   'conferences.organise',
+  'surveys.edit',
 ];
 
 export const BUILTIN_ROLES: readonly BuiltinRole[] = [
