@@ -28,3 +28,4 @@ export * as points from './points.ts';
 export * as rules from './rules.ts';
 export * as sources from './sources.ts';
 export * as conferences from './conferences.ts';
+export * as surveys from './surveys.ts';

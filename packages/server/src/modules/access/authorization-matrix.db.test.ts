@@ -92,6 +92,7 @@ function paramSample(name: string, url: string): Sample | undefined {
     measures: { berlin: '999999', leipzig: '999999' },
     funding: { berlin: 'sozialer-zusammenhalt', leipzig: 'sozialer-zusammenhalt' },
     conferences: { berlin: '999999', leipzig: '999999' },
+    surveys: { berlin: '999999', leipzig: '999999' },
   };
   return byResource[resource];
 }

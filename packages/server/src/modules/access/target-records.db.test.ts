@@ -127,6 +127,16 @@ const WRITE_ROUTES: Record<string, string> = {
     "funding.edit of the own tenant; the programme is a catalogue entry, every area id in the body must be an area of the caller's tenant, else 400 and nothing written (funding/funding.db.test.ts)",
   importFundingEntries:
     "funding.edit of the own tenant; area codes in the file are resolved within the caller's tenant only, unknown ones refuse the whole file (funding/funding.db.test.ts)",
+  answerSurvey:
+    "an open survey of the caller's tenant only (another tenant's id: 404); the area answer must be an area of the survey's picker level, checked by core against the tenant's areas (400); one response per browser or account (409) (surveys/surveys.db.test.ts)",
+  createSurvey:
+    "surveys.edit of the own tenant; the area id and picker level in the body must be the caller's tenant's, else 400 and nothing written (surveys/surveys.db.test.ts)",
+  updateSurvey:
+    "surveys.edit of the own tenant; another tenant's survey id answers 404; area and picker level checked as for createSurvey (surveys/surveys.db.test.ts)",
+  setSurveyStatus:
+    "surveys.edit of the own tenant; another tenant's survey id answers 404 (surveys/surveys.db.test.ts)",
+  createSurveyIndicator:
+    "surveys.edit of the own tenant; question and option must be the survey's (400), the department must exist (400) and be one the caller may write indicators for (indicators policy, 403) (surveys/surveys.db.test.ts)",
 };
 
 const SECRET = 'health_secret';
