@@ -36,6 +36,7 @@ import {
   ParticipationScreen,
 } from './screens/participation/participation-screen.tsx';
 import { isMeasuresPath, MeasuresScreen } from './screens/measures/measures-screen.tsx';
+import { SurveysAdmin } from './screens/surveys/surveys-admin.tsx';
 
 function lastMapUrl(): string {
   try {
@@ -55,6 +56,7 @@ export function App() {
   const participation = isParticipationPath(path);
   const measures = isMeasuresPath(path);
   const conferences = isConferencesPath(path);
+  const surveys = path.replace(/\/+$/, '') === '/befragungen';
   // before /api/me answers, show what the public may use; the server refuses the rest anyway
   const navItems = [
     {
@@ -108,6 +110,7 @@ export function App() {
       show: auth.can('funding.read') || auth.can('effect.read'),
     },
     { href: '/mitmachen', label: t.navParticipation, active: participation, show: true },
+    { href: '/befragungen', label: t.navSurveys, active: surveys, show: auth.can('surveys.edit') },
     {
       href: '/konferenzen',
       label: t.navConferences,
@@ -206,12 +209,18 @@ export function App() {
         {participation && <ParticipationScreen path={path} search={search} />}
         {measures && <MeasuresScreen path={path} search={search} />}
         {conferences && <ConferencesScreen path={path} />}
+        {surveys && (
+          <RequireAuth anyOf={['surveys.edit']} title={t.svAdminTitle}>
+            <SurveysAdmin />
+          </RequireAuth>
+        )}
         {route.screen === 'notFound' &&
           !monitoring &&
           !alerts &&
           !participation &&
           !measures &&
-          !conferences && (
+          !conferences &&
+          !surveys && (
             <div className="page">
               <h1>{t.notFound}</h1>
               <p>
