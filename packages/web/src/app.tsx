@@ -109,8 +109,13 @@ export function App() {
         route.screen === 'funding' || route.screen === 'programme' || route.screen === 'effect',
       show: auth.can('funding.read') || auth.can('effect.read'),
     },
-    { href: '/mitmachen', label: t.navParticipation, active: participation, show: true },
-    { href: '/befragungen', label: t.navSurveys, active: surveys, show: auth.can('surveys.edit') },
+    // the planners' /befragungen is reached from the portal's survey page: the header has no room
+    {
+      href: '/mitmachen',
+      label: t.navParticipation,
+      active: participation || surveys,
+      show: true,
+    },
     {
       href: '/konferenzen',
       label: t.navConferences,

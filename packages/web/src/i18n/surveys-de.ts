@@ -32,6 +32,8 @@ export const surveysDe = {
   svAdminTitle: 'Befragungen',
   svAdminIntro:
     'Fragebögen anlegen, öffnen und beenden, Ergebnisse je Gebiet mit n und 95-%-Intervall. Zellen mit weniger als 5 Antworten werden zurückgehalten.',
+  svManage: 'Befragungen verwalten (Verwaltung)',
+  svAreaCol: 'Gebiet',
   svNew: 'Neue Befragung',
   svEdit: 'Bearbeiten',
   svResults: 'Ergebnisse',

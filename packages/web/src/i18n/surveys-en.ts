@@ -33,6 +33,8 @@ export const surveysEn: typeof surveysDe = {
   svAdminTitle: 'Surveys',
   svAdminIntro:
     'Create, open and close questionnaires; results per area with n and 95 % interval. Cells with fewer than 5 answers are withheld.',
+  svManage: 'Manage surveys (staff)',
+  svAreaCol: 'Area',
   svNew: 'New survey',
   svEdit: 'Edit',
   svResults: 'Results',

@@ -86,7 +86,7 @@ function QuestionTable({ q, qi, r }: { q: SurveyQuestion; qi: number; r: SurveyR
       </caption>
       <thead>
         <tr>
-          <th scope="col">{t.svArea}</th>
+          <th scope="col">{t.svAreaCol}</th>
           <th scope="col">{t.svN}</th>
           {heads.map((h) => (
             <th key={h} scope="col">
