@@ -8,6 +8,7 @@ import {
   type SurveyDefinition,
 } from '@sozialraum/core';
 import type { AppContext } from '../../app-context.ts';
+import type { Sql } from '../../db/db.ts';
 import { badRequest, conflict } from '../../http/errors.ts';
 import type { Principal } from '../access/index.ts';
 import { writeAudit, type AuditActor } from '../audit/index.ts';
@@ -53,6 +54,36 @@ function observationOf(
   };
 }
 
+/** The question, option and department the body names, checked (400/403), and the indicator id. */
+async function resolveTarget(
+  tx: Sql,
+  principal: Principal,
+  id: number,
+  def: SurveyDefinition,
+  body: { questionId: string; optionId?: string | null; department?: string | null },
+) {
+  const tenantId = principal.tenantId;
+  const qi = def.questions.findIndex((q) => q.id === body.questionId);
+  const q = def.questions[qi];
+  if (!q) throw badRequest(`Anfrageinhalt „questionId“: Frage „${body.questionId}“ gibt es nicht.`);
+  const optionId = body.optionId ?? null;
+  const option = q.options?.find((o) => o.id === optionId);
+  if ((q.type === 'single' || q.type === 'multiple') && !option)
+    throw badRequest(`Anfrageinhalt „optionId“: Frage „${q.id}“ braucht eine ihrer Antworten.`);
+  if (q.type !== 'single' && q.type !== 'multiple' && q.type !== 'scale')
+    throw badRequest(`Anfrageinhalt „questionId“: aus „${q.id}“ (${q.type}) wird kein Indikator.`);
+  if (q.type === 'scale' && optionId !== null)
+    throw badRequest('Anfrageinhalt „optionId“: eine Skalenfrage hat keine Antwortmöglichkeiten.');
+  const department = body.department ?? principal.departmentId;
+  if (!department) throw badRequest('Anfrageinhalt „department“: bitte eine Abteilung angeben.');
+  if (!(await store.departmentExists(tx, tenantId, department)))
+    throw badRequest(`Anfrageinhalt „department“: Abteilung „${department}“ gibt es nicht.`);
+  const indicatorId = `befragung_${id}_${q.id}${option ? `_${option.id}` : ''}`.replace(/-/g, '_');
+  assertCanEditIndicator(principal, department, indicatorId);
+
+  return { qi, q, option, department, indicatorId };
+}
+
 /** Creates the indicator and its observations (closed surveys only; audited). */
 export async function createSurveyIndicator(
   db: AppContext['db'],
@@ -73,32 +104,13 @@ export async function createSurveyIndicator(
     if (r.status !== 'closed')
       throw conflict(`Befragung ${id} läuft noch: Indikatoren erst nach ihrem Ende.`);
     const def = r.definition as SurveyDefinition;
-    const qi = def.questions.findIndex((q) => q.id === body.questionId);
-    const q = def.questions[qi];
-    if (!q)
-      throw badRequest(`Anfrageinhalt „questionId“: Frage „${body.questionId}“ gibt es nicht.`);
-    const optionId = body.optionId ?? null;
-    const option = q.options?.find((o) => o.id === optionId);
-    if ((q.type === 'single' || q.type === 'multiple') && !option)
-      throw badRequest(`Anfrageinhalt „optionId“: Frage „${q.id}“ braucht eine ihrer Antworten.`);
-    if (q.type !== 'single' && q.type !== 'multiple' && q.type !== 'scale')
-      throw badRequest(
-        `Anfrageinhalt „questionId“: aus „${q.id}“ (${q.type}) wird kein Indikator.`,
-      );
-    if (q.type === 'scale' && optionId !== null)
-      throw badRequest(
-        'Anfrageinhalt „optionId“: eine Skalenfrage hat keine Antwortmöglichkeiten.',
-      );
-    const department = body.department ?? principal.departmentId;
-    if (!department) throw badRequest('Anfrageinhalt „department“: bitte eine Abteilung angeben.');
-    if (!(await store.departmentExists(tx, tenantId, department)))
-      throw badRequest(`Anfrageinhalt „department“: Abteilung „${department}“ gibt es nicht.`);
-    const indicatorId = `befragung_${id}_${q.id}${option ? `_${option.id}` : ''}`.replace(
-      /-/g,
-      '_',
+    const { qi, q, option, department, indicatorId } = await resolveTarget(
+      tx,
+      principal,
+      id,
+      def,
+      body,
     );
-    assertCanEditIndicator(principal, department, indicatorId);
-
     const responses = await store.selectResponses(tx, tenantId, id);
     const s = summariseSurvey(
       def,
