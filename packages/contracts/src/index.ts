@@ -31,3 +31,4 @@ export * as rules from './rules.ts';
 export * as sources from './sources.ts';
 export * as supply from './supply.ts';
 export * as conferences from './conferences.ts';
+export * as surveys from './surveys.ts';

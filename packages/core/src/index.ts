@@ -15,3 +15,4 @@ export * from './funding/index.ts';
 export * from './conferences/index.ts';
 export * from './supply/index.ts';
 export * from './network/index.ts';
+export * from './surveys/index.ts';

@@ -34,6 +34,7 @@ import { registerMonitoringRoutes } from './modules/monitoring/index.ts';
 import { registerOgcRoutes } from './modules/ogc/index.ts';
 import { registerPointImportRoutes, registerPointRoutes } from './modules/points/index.ts';
 import { registerParticipationRoutes } from './modules/participation/index.ts';
+import { registerSurveyRoutes } from './modules/surveys/index.ts';
 import { registerMeasureRoutes } from './modules/measures/index.ts';
 import { registerNetworkRoutes } from './modules/network/index.ts';
 import { registerSupplyRoutes } from './modules/supply/index.ts';
@@ -127,6 +128,7 @@ export async function buildApp(
   registerJobRoutes(app, ctx);
   registerMailRoutes(app, ctx);
   registerParticipationRoutes(app, ctx);
+  registerSurveyRoutes(app, ctx);
   registerMeasureRoutes(app, ctx);
   registerEffectRoutes(app, ctx);
   registerConferenceRoutes(app, ctx);

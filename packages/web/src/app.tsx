@@ -39,6 +39,7 @@ import {
   ParticipationScreen,
 } from './screens/participation/participation-screen.tsx';
 import { isMeasuresPath, MeasuresScreen } from './screens/measures/measures-screen.tsx';
+import { SurveysAdmin } from './screens/surveys/surveys-admin.tsx';
 
 function lastMapUrl(): string {
   try {
@@ -58,6 +59,7 @@ export function App() {
   const participation = isParticipationPath(path);
   const measures = isMeasuresPath(path);
   const conferences = isConferencesPath(path);
+  const surveys = path.replace(/\/+$/, '') === '/befragungen';
   // before /api/me answers, show what the public may use; the server refuses the rest anyway
   const navItems = [
     {
@@ -119,7 +121,13 @@ export function App() {
       active: route.screen === 'supply' || route.screen === 'network',
       show: auth.can('supply.read') || auth.can('network.read'),
     },
-    { href: '/mitmachen', label: t.navParticipation, active: participation, show: true },
+    // the planners' /befragungen is reached from the portal's survey page: the header has no room
+    {
+      href: '/mitmachen',
+      label: t.navParticipation,
+      active: participation || surveys,
+      show: true,
+    },
     {
       href: '/konferenzen',
       label: t.navConferences,
@@ -221,12 +229,18 @@ export function App() {
         {participation && <ParticipationScreen path={path} search={search} />}
         {measures && <MeasuresScreen path={path} search={search} />}
         {conferences && <ConferencesScreen path={path} />}
+        {surveys && (
+          <RequireAuth anyOf={['surveys.edit']} title={t.svAdminTitle}>
+            <SurveysAdmin />
+          </RequireAuth>
+        )}
         {route.screen === 'notFound' &&
           !monitoring &&
           !alerts &&
           !participation &&
           !measures &&
-          !conferences && (
+          !conferences &&
+          !surveys && (
             <div className="page">
               <h1>{t.notFound}</h1>
               <p>

@@ -20,7 +20,7 @@ export interface AreaGap {
  * Gaps of all areas with a known target population against `benchmark` places per `per` people,
  * largest gap first; ties by larger population, then area id, so the order is stable.
  */
-export function rankGaps(
+export function rankSupplyGaps(
   rows: readonly AreaSupplyInput[],
   benchmark: number,
   per: number,

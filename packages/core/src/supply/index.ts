@@ -11,7 +11,7 @@ export {
   supplyBaseFor,
 } from './ratios.ts';
 export type { AreaGap } from './gaps.ts';
-export { rankGaps } from './gaps.ts';
+export { rankSupplyGaps } from './gaps.ts';
 export type {
   PopulationLocation,
   PopulationPoint,

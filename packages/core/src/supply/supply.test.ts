@@ -1,6 +1,6 @@
 // Supply ratios, gap ranking and reachability on small cases checked by hand.
 import { describe, expect, it } from 'vitest';
-import { rankGaps } from './gaps.ts';
+import { rankSupplyGaps } from './gaps.ts';
 import { bandsForTarget, computeSupplyRatios, overallRatio } from './ratios.ts';
 import { areaCentroid, computeReachability, distanceM, distanceToAreaM } from './reachability.ts';
 
@@ -67,11 +67,11 @@ describe('supply ratios', () => {
   });
 });
 
-describe('rankGaps', () => {
+describe('rankSupplyGaps', () => {
   it('ranks by missing places against the benchmark, largest first', () => {
     // benchmark 60 per 100: area 1 expects 120, has 150 (gap −30); area 2 expects 30, has 0 (gap 30);
     // area 4 expects 60 of 100 children, has 20 (gap 40).
-    const gaps = rankGaps(
+    const gaps = rankSupplyGaps(
       [
         { areaId: 1, facilities: 2, places: 150, population: 200 },
         { areaId: 2, facilities: 0, places: null, population: 50 },

@@ -47,6 +47,11 @@ beforeAll(async () => {
     INSERT INTO conference_meeting (tenant_id, body_id, title, starts_at, ends_at)
     VALUES ('berlin', 1, 'Sitzung', '2026-05-04T16:00Z', '2026-05-04T18:00Z');
   `);
+  // one open survey, so the surveys routes with :id have something to show
+  await db.exec(
+    `INSERT INTO survey (tenant_id, title, status, definition) VALUES ('berlin', 'Statusprüfung', 'open',
+     '{"questions":[{"id":"q","type":"scale","label":"Wie?","scale":{"min":1,"max":5}}]}')`,
+  );
   app = await buildApp(testContext(db), { validateResponses: true, warmCaches: false });
   await app.ready();
   const user = await createTestUser(db, {
@@ -131,6 +136,7 @@ function existing(name: string, url: string): string {
     funding: 'sozialer-zusammenhalt',
     conferences: '1',
     network: url.includes('/areas/') ? area : FIXTURE_DIRECTORY.organisation,
+    surveys: '1',
   };
   return (name === 'id' ? byResource[url.split('/')[2] ?? ''] : byName[name]) ?? '999999';
 }

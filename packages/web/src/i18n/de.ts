@@ -11,6 +11,7 @@ import { importDe } from './import-de.ts';
 import { indicatorEditDe } from './indicator-edit-de.ts';
 import { jobsDe } from './jobs-de.ts';
 import { participationDe } from './participation-de.ts';
+import { surveysDe } from './surveys-de.ts';
 import { measuresDe } from './measures-de.ts';
 import { conferencesDe } from './conferences-de.ts';
 
@@ -514,6 +515,7 @@ export const de = {
   ...indicatorEditDe,
   ...jobsDe,
   ...participationDe,
+  ...surveysDe,
   ...measuresDe,
   ...conferencesDe,
 };

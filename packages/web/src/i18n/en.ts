@@ -12,6 +12,7 @@ import { importEn } from './import-en.ts';
 import { indicatorEditEn } from './indicator-edit-en.ts';
 import { jobsEn } from './jobs-en.ts';
 import { participationEn } from './participation-en.ts';
+import { surveysEn } from './surveys-en.ts';
 import { measuresEn } from './measures-en.ts';
 import { conferencesEn } from './conferences-en.ts';
 
@@ -502,6 +503,7 @@ export const en: Dict = {
   ...indicatorEditEn,
   ...jobsEn,
   ...participationEn,
+  ...surveysEn,
   ...measuresEn,
   ...conferencesEn,
 };

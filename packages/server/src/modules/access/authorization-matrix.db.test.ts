@@ -101,6 +101,7 @@ function paramSample(name: string, url: string): Sample | undefined {
             leipzig: '00000000-0000-5000-8000-000000000000',
           }
         : { berlin: '999999', leipzig: '999999' },
+    surveys: { berlin: '999999', leipzig: '999999' },
   };
   return byResource[resource];
 }

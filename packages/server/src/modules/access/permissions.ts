@@ -20,6 +20,7 @@ import { permissions as participation } from '../participation/policy.ts';
 import { permissions as points } from '../points/policy.ts';
 import { permissions as sources } from '../sources/policy.ts';
 import { permissions as supply } from '../supply/policy.ts';
+import { permissions as surveys } from '../surveys/policy.ts';
 
 export const PERMISSIONS = {
   ...access,
@@ -40,6 +41,7 @@ export const PERMISSIONS = {
   ...points,
   ...sources,
   ...supply,
+  ...surveys,
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -68,6 +70,8 @@ const PUBLIC_READ: Permission[] = [
   'conferences.read',
   'network.read',
   'supply.read',
+  'surveys.read',
+  'surveys.answer',
 ];
 const SIGNED_IN: Permission[] = [
   ...PUBLIC_READ,
@@ -89,6 +93,7 @@ const PLANNER: Permission[] = [
   'disclosure.unsuppressed',
   'measures.edit',
   'conferences.organise',
+  'surveys.edit',
 ];
 
 export const BUILTIN_ROLES: readonly BuiltinRole[] = [

@@ -135,6 +135,16 @@ const WRITE_ROUTES: Record<string, string> = {
     "links of the caller's tenant only (another tenant's id: 404); one of its organisations must be her own unless network.edit_all (403): network/network-and-supply.db.test.ts",
   setNetworkWorkAreas:
     "the organisation must be of the caller's tenant (404) and her own unless network.edit_all (403); every area id in the body must be the tenant's (400): network/network-and-supply.db.test.ts",
+  answerSurvey:
+    "an open survey of the caller's tenant only (another tenant's id: 404); the area answer must be an area of the survey's picker level, checked by core against the tenant's areas (400); one response per browser or account (409) (surveys/surveys.db.test.ts)",
+  createSurvey:
+    "surveys.edit of the own tenant; the area id and picker level in the body must be the caller's tenant's, else 400 and nothing written (surveys/surveys.db.test.ts)",
+  updateSurvey:
+    "surveys.edit of the own tenant; another tenant's survey id answers 404; area and picker level checked as for createSurvey (surveys/surveys.db.test.ts)",
+  setSurveyStatus:
+    "surveys.edit of the own tenant; another tenant's survey id answers 404 (surveys/surveys.db.test.ts)",
+  createSurveyIndicator:
+    "surveys.edit of the own tenant; question and option must be the survey's (400), the department must exist (400) and be one the caller may write indicators for (indicators policy, 403) (surveys/surveys.db.test.ts)",
 };
 
 const SECRET = 'health_secret';

@@ -263,9 +263,74 @@ async function networkOrganisation(): Promise<string> {
   );
   return id;
 }
+/** A survey of the fixture tenant inserted directly (one scale question; closed ones answered 5 times). */
+async function surveyRow(status: 'draft' | 'open' | 'closed'): Promise<number> {
+  const [s] = await db.query<{ id: number }>(
+    `INSERT INTO survey (tenant_id, title, status, area_id, definition)
+     VALUES ('berlin', 'Audit-Befragung', $1, $2, $3::jsonb) RETURNING id`,
+    [status, await anyAreaId(), JSON.stringify(SURVEY_DEFINITION)],
+  );
+  if (status === 'closed')
+    for (let i = 0; i < 5; i++)
+      await db.query(
+        `INSERT INTO survey_response (tenant_id, survey_id, answers) VALUES ('berlin', $1, '{"q":3}')`,
+        [s!.id],
+      );
+  return s!.id;
+}
+const SURVEY_DEFINITION = {
+  questions: [{ id: 'q', type: 'scale', label: 'Wie zufrieden?', scale: { min: 1, max: 5 } }],
+};
+const surveyCase = (
+  action: string,
+  entity: string,
+  request: () => Promise<Omit<InjectOptions, 'headers'>>,
+): AuditCase => ({
+  request: async () => ({ ...(await request()), headers: adminAuth }),
+  entries: 1,
+  action,
+  entity,
+});
 
 /** A request for every changing route, keyed by operationId. */
 const CASES: Record<string, AuditCase> = {
+  answerSurvey: {
+    ...anonymousCase('surveys.answer', async () => {
+      const { challenge } = (await app.inject('/api/participation/challenge')).json<{
+        challenge: string;
+      }>();
+      return {
+        method: 'POST',
+        url: `/api/surveys/${await surveyRow('open')}/responses`,
+        payload: {
+          token: 'audit-browser-token-0001',
+          answers: { q: 4 },
+          pow: { challenge, nonce: solveChallenge(challenge) },
+        },
+      };
+    }),
+    entity: 'survey',
+  },
+  createSurvey: surveyCase('surveys.create', 'survey', async () => ({
+    method: 'POST',
+    url: '/api/surveys',
+    payload: { title: 'Neue Befragung', areaId: null, definition: SURVEY_DEFINITION },
+  })),
+  updateSurvey: surveyCase('surveys.update', 'survey', async () => ({
+    method: 'PUT',
+    url: `/api/surveys/${await surveyRow('draft')}`,
+    payload: { title: 'Geänderte Befragung', areaId: null, definition: SURVEY_DEFINITION },
+  })),
+  setSurveyStatus: surveyCase('surveys.status', 'survey', async () => ({
+    method: 'POST',
+    url: `/api/surveys/${await surveyRow('draft')}/status`,
+    payload: { status: 'open' },
+  })),
+  createSurveyIndicator: surveyCase('surveys.indicator', 'indicator', async () => ({
+    method: 'POST',
+    url: `/api/surveys/${await surveyRow('closed')}/indicators`,
+    payload: { questionId: 'q', department: 'sozialplanung' },
+  })),
   createConferenceBody: conferenceCase('conferences.body_create', 'conference_body', async () => ({
     method: 'POST',
     url: '/api/conferences/bodies',

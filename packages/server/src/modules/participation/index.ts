@@ -1,5 +1,6 @@
 // Public face of the participation module (issue 13) for the app and other modules.
-export { registerParticipationRoutes } from './routes.ts';
+export { participationActor, registerParticipationRoutes } from './routes.ts';
 export { forgetPlaces } from './place.ts';
 export { listPublicReports, getPublicReport, listTopReportsInAreas } from './service.ts';
 export { solveChallenge } from './pow.ts';
+export { spendChallenge } from './pow-guard.ts';

@@ -8,7 +8,7 @@ import {
   computeSupplyRatios,
   formatDate,
   overallRatio,
-  rankGaps,
+  rankSupplyGaps,
   supplyBaseFor,
   type AgeBand,
   type AreaGeometry,
@@ -137,7 +137,7 @@ export async function getSupply(
   });
   const ratios = computeSupplyRatios(inputs, base.per);
   const cityRatio = overallRatio(inputs, base.per);
-  const gaps = new Map(rankGaps(inputs, cityRatio ?? 0, base.per).map((g) => [g.areaId, g]));
+  const gaps = new Map(rankSupplyGaps(inputs, cityRatio ?? 0, base.per).map((g) => [g.areaId, g]));
   const points: PopulationPoint[] = [];
   for (const a of areas) {
     const c = a.geometry ? areaCentroid(a.geometry as AreaGeometry) : null;

@@ -8,6 +8,7 @@ import { ConfirmPage } from './confirm-page.tsx';
 import { ModerationScreen } from './moderation-screen.tsx';
 import { PortalHome } from './portal-home.tsx';
 import { ReportPage } from './report-page.tsx';
+import { isPublicSurveysPath, PublicSurveys } from '../surveys/surveys-public.tsx';
 import './participation.css';
 
 /** True for the portal's paths. */
@@ -18,6 +19,7 @@ export function ParticipationScreen({ path, search }: { path: string; search: st
   const config = useFetch(() => participationApi.config(), []);
   const p = path.replace(/\/+$/, '');
   if (p === '/mitmachen/bestaetigen') return <ConfirmPage search={search} />;
+  if (isPublicSurveysPath(p)) return <PublicSurveys path={p} />;
   if (!config.data)
     return (
       <div className="page">

@@ -7,6 +7,7 @@ import {
   type ParticipationConfig,
   type ReportSubmitted,
 } from '../../api/participation.ts';
+import { Link } from '../../components/link.tsx';
 import { Empty, ErrorState, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { navigate } from '../../lib/router.ts';
@@ -50,6 +51,9 @@ export function PortalHome({ config }: { config: ParticipationConfig }) {
     <div className="page part-page">
       <h1>{t.partTitle}</h1>
       <p className="lead">{t.partIntro}</p>
+      <p>
+        <Link href="/mitmachen/befragungen">{t.svPortalLink}</Link>
+      </p>
       {done ? (
         <Thanks r={done} />
       ) : (
