@@ -13,3 +13,4 @@ export * from './measures/index.ts';
 export * from './effect/index.ts';
 export * from './funding/index.ts';
 export * from './conferences/index.ts';
+export * from './assessments/index.ts';
