@@ -35,6 +35,7 @@ import { registerOgcRoutes } from './modules/ogc/index.ts';
 import { registerPointImportRoutes, registerPointRoutes } from './modules/points/index.ts';
 import { registerParticipationRoutes } from './modules/participation/index.ts';
 import { registerMeasureRoutes } from './modules/measures/index.ts';
+import { registerAssessmentRoutes } from './modules/assessments/index.ts';
 import { registerSourceRoutes } from './modules/sources/index.ts';
 import { defineRoute } from './http/route.ts';
 import { openApiDocumentSchema } from '@sozialraum/contracts/health';
@@ -126,6 +127,7 @@ export async function buildApp(
   registerMailRoutes(app, ctx);
   registerParticipationRoutes(app, ctx);
   registerMeasureRoutes(app, ctx);
+  registerAssessmentRoutes(app, ctx);
   registerEffectRoutes(app, ctx);
   registerConferenceRoutes(app, ctx);
   registerOparlRoutes(app, ctx);

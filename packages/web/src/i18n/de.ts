@@ -10,6 +10,7 @@ import { indicatorEditDe } from './indicator-edit-de.ts';
 import { jobsDe } from './jobs-de.ts';
 import { participationDe } from './participation-de.ts';
 import { measuresDe } from './measures-de.ts';
+import { assessmentsDe } from './assessments-de.ts';
 import { conferencesDe } from './conferences-de.ts';
 
 export const de = {
@@ -511,6 +512,7 @@ export const de = {
   ...jobsDe,
   ...participationDe,
   ...measuresDe,
+  ...assessmentsDe,
   ...conferencesDe,
 };
 

@@ -11,6 +11,7 @@ import { indicatorEditEn } from './indicator-edit-en.ts';
 import { jobsEn } from './jobs-en.ts';
 import { participationEn } from './participation-en.ts';
 import { measuresEn } from './measures-en.ts';
+import { assessmentsEn } from './assessments-en.ts';
 import { conferencesEn } from './conferences-en.ts';
 
 export const en: Dict = {
@@ -499,5 +500,6 @@ export const en: Dict = {
   ...jobsEn,
   ...participationEn,
   ...measuresEn,
+  ...assessmentsEn,
   ...conferencesEn,
 };

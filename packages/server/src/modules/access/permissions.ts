@@ -5,6 +5,7 @@
 import { permissions as access } from './policy.ts';
 import { permissions as alerts } from '../alerts/permissions.ts';
 import { permissions as areas } from '../areas/policy.ts';
+import { permissions as assessments } from '../assessments/permissions.ts';
 import { permissions as audit } from '../audit/policy.ts';
 import { permissions as conferences } from '../conferences/permissions.ts';
 import { permissions as directory } from '../directory/policy.ts';
@@ -23,6 +24,7 @@ export const PERMISSIONS = {
   ...access,
   ...alerts,
   ...areas,
+  ...assessments,
   ...audit,
   ...conferences,
   ...directory,
@@ -62,6 +64,7 @@ const PUBLIC_READ: Permission[] = [
   'funding.read',
   'effect.read',
   'conferences.read',
+  'assessments.read',
 ];
 const SIGNED_IN: Permission[] = [
   ...PUBLIC_READ,
@@ -83,6 +86,8 @@ const PLANNER: Permission[] = [
   'disclosure.unsuppressed',
   'measures.edit',
   'conferences.organise',
+  'assessments.write',
+  'assessments.write_all',
 ];
 
 export const BUILTIN_ROLES: readonly BuiltinRole[] = [
@@ -102,8 +107,8 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     id: 'provider',
     nameDe: 'Träger',
     descriptionDe:
-      'Freier Träger oder Organisation: liest wie „Lesend“ und pflegt die Angebote der eigenen Organisation.',
-    permissions: [...SIGNED_IN, 'directory.edit_own'],
+      'Freier Träger oder Organisation: liest wie „Lesend“, pflegt die Angebote der eigenen Organisation und gibt für sie Einschätzungen ab.',
+    permissions: [...SIGNED_IN, 'directory.edit_own', 'assessments.write'],
   },
   {
     id: 'moderator',

@@ -3,3 +3,4 @@ export { registerParticipationRoutes } from './routes.ts';
 export { forgetPlaces } from './place.ts';
 export { listPublicReports, getPublicReport, listTopReportsInAreas } from './service.ts';
 export { solveChallenge } from './pow.ts';
+export { listReportSignals, type ReportSignal } from './signals.ts';
