@@ -430,7 +430,9 @@ export const de = {
       ? 'Klassenwechsel'
       : kind === 'repeated_negative_dynamics'
         ? 'Wiederholt negative Dynamik'
-        : 'Indikatorveränderung',
+        : kind === 'participation_signal'
+          ? 'Ungewöhnlich viele Hinweise/negative Einschätzungen'
+          : 'Indikatorveränderung',
   alertsRuleKindHeader: 'Art',
   alertsRuleActive: 'aktiv',
   alertsRuleSwitched: (name: string, active: boolean) =>

@@ -418,7 +418,9 @@ export const en: Dict = {
       ? 'Class change'
       : kind === 'repeated_negative_dynamics'
         ? 'Repeated negative dynamics'
-        : 'Indicator change',
+        : kind === 'participation_signal'
+          ? 'Unusually many reports/negative assessments'
+          : 'Indicator change',
   alertsRuleKindHeader: 'Kind',
   alertsRuleActive: 'active',
   alertsRuleSwitched: (name: string, active: boolean) =>
