@@ -39,5 +39,6 @@ export const assessmentsDe = {
   asCancel: 'Abbrechen',
   asSaved: 'Einschätzung gespeichert.',
   asMovement: (label: string, from: string, to: string) => `${label}: ${from} → ${to}`,
+  asAlerts: 'Frühwarnungen aus der Beteiligung',
   asNoise: 'im Rahmen des Rauschens',
 };

@@ -42,5 +42,6 @@ export const assessmentsEn: Widen<typeof assessmentsDe> = {
   asCancel: 'Cancel',
   asSaved: 'Assessment saved.',
   asMovement: (label: string, from: string, to: string) => `${label}: ${from} → ${to}`,
+  asAlerts: 'Early warnings from participation',
   asNoise: 'within the noise',
 };

@@ -432,7 +432,9 @@ export const de = {
         ? 'Wiederholt negative Dynamik'
         : kind === 'participation_signal'
           ? 'Ungewöhnlich viele Hinweise/negative Einschätzungen'
-          : 'Indikatorveränderung',
+          : kind === 'assessment_disagrees'
+            ? 'Einschätzung weicht von den Kennzahlen ab'
+            : 'Indikatorveränderung',
   alertsRuleKindHeader: 'Art',
   alertsRuleActive: 'aktiv',
   alertsRuleSwitched: (name: string, active: boolean) =>

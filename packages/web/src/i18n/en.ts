@@ -420,7 +420,9 @@ export const en: Dict = {
         ? 'Repeated negative dynamics'
         : kind === 'participation_signal'
           ? 'Unusually many reports/negative assessments'
-          : 'Indicator change',
+          : kind === 'assessment_disagrees'
+            ? 'Assessment disagrees with the numbers'
+            : 'Indicator change',
   alertsRuleKindHeader: 'Kind',
   alertsRuleActive: 'active',
   alertsRuleSwitched: (name: string, active: boolean) =>

@@ -3,15 +3,43 @@
 // the participation signals of the last 90 days, the area's history and — for people of an
 // organisation and planners — the form to add one.
 import { useState } from 'react';
+import { alertsApi } from '../../api/alerts.ts';
 import { assessmentsApi, type Assessment } from '../../api/assessments.ts';
 import { ApiError } from '../../api/http.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import type { Dict } from '../../i18n/de.ts';
 import { formatDate, formatNumber } from '../../lib/core-bridge.ts';
 import { dimensionLabel } from '../../lib/labels.ts';
+import { useAuth } from '../../lib/auth.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { AssessmentForm } from './assessment-form.tsx';
 import './assessments.css';
+
+/** Alert kinds raised by the participation_signal rule (issue 13 § 5). */
+const SIGNAL_ALERT_KINDS = new Set(['participation_signal', 'assessment_disagrees']);
+
+/** The area's early warnings from participation signals, for people who read alerts. */
+function SignalAlerts({ areaId }: { areaId: number }) {
+  const { t, lang } = useI18n();
+  const auth = useAuth();
+  const mayRead = auth.can('alerts.read');
+  const q = useFetch(mayRead ? () => alertsApi.alerts({ area: areaId }) : null, [areaId, mayRead]);
+  const items = (q.data ?? []).filter(
+    (a) => SIGNAL_ALERT_KINDS.has(a.kind) && a.status !== 'closed',
+  );
+  if (items.length === 0) return null;
+  return (
+    <ul className="as-alerts" aria-label={t.asAlerts}>
+      {items.map((a) => (
+        <li key={a.id}>
+          <span aria-hidden="true">⚠ </span>
+          <strong>{t.alertsRuleKind(a.kind)}</strong> ({formatDate(a.createdAt, lang)}):{' '}
+          {a.explanation}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** Days the profile's signal counts look back (server: SIGNAL_DAYS). */
 const SIGNAL_DAYS = 90;
@@ -115,6 +143,7 @@ export function AreaAssessments({ areaId, headingId }: { areaId: number; heading
           {formatNumber(d.signals.negativeAssessments, 0, lang)} {t.asSignalNegative}
         </p>
       )}
+      <SignalAlerts areaId={areaId} />
       {d && d.latest.length === 0 && <p className="profile-empty-line">{t.asEmpty}</p>}
       {d && d.latest.length > 0 && (
         <ul className="as-list">
