@@ -1,5 +1,6 @@
 // Request and response schemas of the alerts module (zod; messages in German).
 import { z } from 'zod';
+import { dimensionSchema } from './enums.ts';
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, {
   message: 'Kennung: Kleinbuchstaben, Ziffern, „-“ und „_“, höchstens 63 Zeichen',
@@ -19,6 +20,29 @@ export const indexParams = z.object({
   level: z.string().min(1),
 });
 
+/**
+ * Params of a participation-signal rule („ungewöhnlich viele Hinweise/negative Einschätzungen“, issue 13
+ * § 5; method docs/methods/participation-signals.md): reports and negative assessments per area and
+ * period against the area's own history and the other areas, with the Poisson noise rule.
+ */
+export const participationSignalParams = z.object({
+  dimension: dimensionSchema
+    .nullable()
+    .default(null)
+    .meta({ description: 'nur diese Lebenslage zählen; null = alle' }),
+  periodMonths: z
+    .union([z.literal(1), z.literal(3), z.literal(6), z.literal(12)], {
+      error: 'Zeitraum: 1, 3, 6 oder 12 Monate',
+    })
+    .default(3),
+  historyPeriods: z.number().int().min(1).max(12).default(4),
+  minCount: z.number().int().min(1).max(1000).default(5),
+  disagreements: z.boolean().default(true).meta({
+    description:
+      'auch eine Frühwarnung, wenn eine Einschätzung „schlechter“ den Kennzahlen widerspricht',
+  }),
+});
+
 /** Body of POST /api/alert-rules: the params depend on the kind. */
 export const ruleBodySchema = z.discriminatedUnion('kind', [
   z.object({
@@ -35,6 +59,14 @@ export const ruleBodySchema = z.discriminatedUnion('kind', [
     department: z.string().trim().min(1),
     kind: z.enum(['class_change', 'repeated_negative_dynamics']),
     params: indexParams,
+    active: z.boolean().default(true),
+  }),
+  z.object({
+    id: slug,
+    nameDe: z.string().trim().min(1),
+    department: z.string().trim().min(1),
+    kind: z.literal('participation_signal'),
+    params: participationSignalParams,
     active: z.boolean().default(true),
   }),
 ]);
@@ -56,7 +88,12 @@ export const ruleSchema = z.object({
   id: z.string(),
   nameDe: z.string(),
   department: z.string(),
-  kind: z.enum(['indicator_change', 'class_change', 'repeated_negative_dynamics']),
+  kind: z.enum([
+    'indicator_change',
+    'class_change',
+    'repeated_negative_dynamics',
+    'participation_signal',
+  ]),
   params: z.record(z.string(), z.unknown()),
   active: z.boolean(),
   createdAt: z.string(),

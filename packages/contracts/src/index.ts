@@ -7,6 +7,7 @@
 export * as access from './access.ts';
 export * as alerts from './alerts.ts';
 export * as areas from './areas.ts';
+export * as assessments from './assessments.ts';
 export * as audit from './audit.ts';
 export * as directory from './directory.ts';
 export * as disclosure from './disclosure.ts';

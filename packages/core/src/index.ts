@@ -16,3 +16,4 @@ export * from './conferences/index.ts';
 export * from './supply/index.ts';
 export * from './network/index.ts';
 export * from './surveys/index.ts';
+export * from './assessments/index.ts';

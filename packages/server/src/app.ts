@@ -38,6 +38,7 @@ import { registerSurveyRoutes } from './modules/surveys/index.ts';
 import { registerMeasureRoutes } from './modules/measures/index.ts';
 import { registerNetworkRoutes } from './modules/network/index.ts';
 import { registerSupplyRoutes } from './modules/supply/index.ts';
+import { registerAssessmentRoutes } from './modules/assessments/index.ts';
 import { registerSourceRoutes } from './modules/sources/index.ts';
 import { defineRoute } from './http/route.ts';
 import { openApiDocumentSchema } from '@sozialraum/contracts/health';
@@ -130,6 +131,7 @@ export async function buildApp(
   registerParticipationRoutes(app, ctx);
   registerSurveyRoutes(app, ctx);
   registerMeasureRoutes(app, ctx);
+  registerAssessmentRoutes(app, ctx);
   registerEffectRoutes(app, ctx);
   registerConferenceRoutes(app, ctx);
   registerOparlRoutes(app, ctx);

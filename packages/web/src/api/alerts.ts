@@ -19,8 +19,10 @@ export type IndexRuleParams = z.input<typeof c.indexParams>;
 export type AlertSubscription = z.output<typeof c.subscriptionSchema>;
 
 export const alertsApi = {
-  alerts: (p: { status?: AlertStatus | null } = {}) =>
-    request<z.output<typeof c.alertListSchema>>(`/api/alerts${q(p)}`),
+  alerts: (p: { status?: AlertStatus | null; area?: number | null } = {}) =>
+    request<z.output<typeof c.alertListSchema>>(
+      `/api/alerts${q({ status: p.status ?? null, area: p.area ?? null })}`,
+    ),
   detectAlerts: () => request<AlertDetection>('/api/alerts/detect', json('POST', {})),
   alertRules: () => request<z.output<typeof c.ruleListSchema>>('/api/alert-rules'),
   createAlertRule: (

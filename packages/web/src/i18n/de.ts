@@ -13,6 +13,7 @@ import { jobsDe } from './jobs-de.ts';
 import { participationDe } from './participation-de.ts';
 import { surveysDe } from './surveys-de.ts';
 import { measuresDe } from './measures-de.ts';
+import { assessmentsDe } from './assessments-de.ts';
 import { conferencesDe } from './conferences-de.ts';
 
 export const de = {
@@ -432,7 +433,11 @@ export const de = {
       ? 'Klassenwechsel'
       : kind === 'repeated_negative_dynamics'
         ? 'Wiederholt negative Dynamik'
-        : 'Indikatorveränderung',
+        : kind === 'participation_signal'
+          ? 'Ungewöhnlich viele Hinweise/negative Einschätzungen'
+          : kind === 'assessment_disagrees'
+            ? 'Einschätzung weicht von den Kennzahlen ab'
+            : 'Indikatorveränderung',
   alertsRuleKindHeader: 'Art',
   alertsRuleActive: 'aktiv',
   alertsRuleSwitched: (name: string, active: boolean) =>
@@ -517,6 +522,7 @@ export const de = {
   ...participationDe,
   ...surveysDe,
   ...measuresDe,
+  ...assessmentsDe,
   ...conferencesDe,
 };
 

@@ -14,6 +14,7 @@ import { jobsEn } from './jobs-en.ts';
 import { participationEn } from './participation-en.ts';
 import { surveysEn } from './surveys-en.ts';
 import { measuresEn } from './measures-en.ts';
+import { assessmentsEn } from './assessments-en.ts';
 import { conferencesEn } from './conferences-en.ts';
 
 export const en: Dict = {
@@ -420,7 +421,11 @@ export const en: Dict = {
       ? 'Class change'
       : kind === 'repeated_negative_dynamics'
         ? 'Repeated negative dynamics'
-        : 'Indicator change',
+        : kind === 'participation_signal'
+          ? 'Unusually many reports/negative assessments'
+          : kind === 'assessment_disagrees'
+            ? 'Assessment disagrees with the numbers'
+            : 'Indicator change',
   alertsRuleKindHeader: 'Kind',
   alertsRuleActive: 'active',
   alertsRuleSwitched: (name: string, active: boolean) =>
@@ -505,5 +510,6 @@ export const en: Dict = {
   ...participationEn,
   ...surveysEn,
   ...measuresEn,
+  ...assessmentsEn,
   ...conferencesEn,
 };

@@ -235,6 +235,7 @@ const RULE_KIND_WORDS: Record<string, string> = {
   indicator_change: 'Indikatorveränderung',
   class_change: 'Klassenwechsel',
   repeated_negative_dynamics: 'Wiederholt negative Dynamik',
+  participation_signal: 'Ungewöhnlich viele Hinweise/negative Einschätzungen',
 };
 const ALERT_STATUS_WORDS: Record<string, string> = {
   new: 'neu',

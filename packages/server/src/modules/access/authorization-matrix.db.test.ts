@@ -91,6 +91,7 @@ function paramSample(name: string, url: string): Sample | undefined {
     },
     participation: { berlin: '999999', leipzig: '999999' },
     measures: { berlin: '999999', leipzig: '999999' },
+    assessments: { berlin: '999999', leipzig: '999999' },
     funding: { berlin: 'sozialer-zusammenhalt', leipzig: 'sozialer-zusammenhalt' },
     conferences: { berlin: '999999', leipzig: '999999' },
     network: url.includes('/areas/')

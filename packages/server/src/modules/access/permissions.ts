@@ -5,6 +5,7 @@
 import { permissions as access } from './policy.ts';
 import { permissions as alerts } from '../alerts/permissions.ts';
 import { permissions as areas } from '../areas/policy.ts';
+import { permissions as assessments } from '../assessments/permissions.ts';
 import { permissions as audit } from '../audit/policy.ts';
 import { permissions as conferences } from '../conferences/permissions.ts';
 import { permissions as directory } from '../directory/policy.ts';
@@ -26,6 +27,7 @@ export const PERMISSIONS = {
   ...access,
   ...alerts,
   ...areas,
+  ...assessments,
   ...audit,
   ...conferences,
   ...directory,
@@ -72,6 +74,7 @@ const PUBLIC_READ: Permission[] = [
   'supply.read',
   'surveys.read',
   'surveys.answer',
+  'assessments.read',
 ];
 const SIGNED_IN: Permission[] = [
   ...PUBLIC_READ,
@@ -94,6 +97,8 @@ const PLANNER: Permission[] = [
   'measures.edit',
   'conferences.organise',
   'surveys.edit',
+  'assessments.write',
+  'assessments.write_all',
 ];
 
 export const BUILTIN_ROLES: readonly BuiltinRole[] = [
@@ -113,8 +118,8 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     id: 'provider',
     nameDe: 'Träger',
     descriptionDe:
-      'Freier Träger oder Organisation: liest wie „Lesend“ und pflegt die Angebote der eigenen Organisation.',
-    permissions: [...SIGNED_IN, 'directory.edit_own', 'network.edit_own'],
+      'Freier Träger oder Organisation: liest wie „Lesend“, pflegt die Angebote und Kooperationen der eigenen Organisation und gibt für sie Einschätzungen ab.',
+    permissions: [...SIGNED_IN, 'directory.edit_own', 'network.edit_own', 'assessments.write'],
   },
   {
     id: 'moderator',

@@ -99,6 +99,12 @@ const WRITE_ROUTES: Record<string, string> = {
     "directory.edit_all of the own tenant; the department named in the body must be an organisation record of the caller's tenant, else 400 and nothing written (directory/directory.db.test.ts)",
   replaceOpeningHours:
     "the service-at-location's organisation must be the caller's own (directory.edit_own) unless directory.edit_all; another organisation's id: 403; ids are looked up within the caller's tenant, so another tenant's id answers 404 like an unknown one (tested with an unknown id: directory/directory.db.test.ts)",
+  createAssessment:
+    "area and organisation in the body must be of the caller's tenant (400, same words for unknown); the organisation must be her own unless assessments.write_all (403); nothing written (assessments/assessments.db.test.ts)",
+  replaceAssessment:
+    "only the author (while she may write for its organisation) or assessments.write_all (403); the body's ids as for createAssessment; another tenant's id answers 404 (assessments/assessments.db.test.ts)",
+  withdrawAssessment:
+    "only the author or assessments.write_all (403); another tenant's id answers 404 (assessments/assessments.db.test.ts)",
   createMeasure:
     "department, organisations, areas, indicators and parent named in the body are checked: another department's → 403, unknown or unreadable ids → 400 with the same words, nothing written (measures/measures.db.test.ts)",
   updateMeasure:

@@ -10,9 +10,11 @@ import { getChanges, getIndexDetail } from '../monitoring/index.ts';
 import { sendAlertMails, type MailSettings } from './mail.ts';
 import { formatPeriodPhrase } from './period.ts';
 import type { AlertReader } from './visibility.ts';
+import { detectParticipationSignal } from './participation-signal.ts';
 import {
   indexParams,
   indicatorChangeParams,
+  participationSignalParams,
   type detectResultSchema,
   type patchRuleBodySchema,
   type ruleBodySchema,
@@ -79,7 +81,7 @@ async function checkIndexTarget(
   params: Record<string, unknown>,
   reader: AlertReader | undefined,
 ): Promise<void> {
-  if (kind === 'indicator_change' || !reader) return;
+  if (kind === 'indicator_change' || kind === 'participation_signal' || !reader) return;
   const indexId = params.indexId as string;
   if (!(await reader.index(indexId)))
     throw badRequest(`Regel „${ruleId}“: den Index „${indexId}“ gibt es nicht.`);
@@ -87,7 +89,12 @@ async function checkIndexTarget(
 
 /** The params of a rule of this kind, or 400 naming what is wrong. */
 function parseParams(id: string, kind: AlertRule['kind'], raw: unknown): Record<string, unknown> {
-  const schema = kind === 'indicator_change' ? indicatorChangeParams : indexParams;
+  const schema =
+    kind === 'indicator_change'
+      ? indicatorChangeParams
+      : kind === 'participation_signal'
+        ? participationSignalParams
+        : indexParams;
   const parsed = schema.safeParse(raw);
   if (!parsed.success)
     throw badRequest(`Regel „${id}“: ungültige Parameter – ${describeIssues(parsed.error)}.`);
@@ -354,7 +361,10 @@ export async function detectAlerts(
   tenantId: string,
   actor: string | AuditActor,
   mail: MailSettings = { smtpUrl: undefined, from: undefined, baseUrl: '' },
+  options: { today?: string } = {},
 ): Promise<DetectResult> {
+  // participation signals count by calendar period: the day of the run decides the current one
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
   const result = await db.transaction(async (tx) => {
     const rules = await listRules(tx, tenantId, true);
     const outcomes: RuleOutcome[] = [];
@@ -369,6 +379,10 @@ export async function detectAlerts(
       };
       try {
         if (rule.kind === 'indicator_change') await detectIndicatorChange(tx, tenantId, rule, out);
+        else if (rule.kind === 'participation_signal')
+          await detectParticipationSignal(tx, tenantId, rule, out, today, (a) =>
+            raise(tx, tenantId, out, a),
+          );
         else await detectIndexChange(tx, tenantId, rule, out);
       } catch (err) {
         if (!(err instanceof HttpError)) throw err;

@@ -6,7 +6,7 @@ export interface AlertRule {
   id: string;
   nameDe: string;
   department: string;
-  kind: 'indicator_change' | 'class_change' | 'repeated_negative_dynamics';
+  kind: 'indicator_change' | 'class_change' | 'repeated_negative_dynamics' | 'participation_signal';
   params: Record<string, unknown>;
   active: boolean;
   createdAt: string;

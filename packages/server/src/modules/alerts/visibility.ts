@@ -37,6 +37,8 @@ const stringList = (v: unknown): string[] =>
 
 /** True when every indicator or index the rule names is readable. */
 export async function ruleVisible(rule: AlertRule, reader: AlertReader): Promise<boolean> {
+  // counts of reports and assessments name no indicator or index: every alerts reader sees them
+  if (rule.kind === 'participation_signal') return true;
   if (rule.kind === 'indicator_change')
     return stringList(rule.params.indicatorIds).every((id) => reader.indicator(id));
   const indexId = rule.params.indexId;

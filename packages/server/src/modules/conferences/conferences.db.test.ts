@@ -72,6 +72,17 @@ beforeAll(async () => {
     [fx.areaId['01100101']],
   );
   reportId = report!.id;
+  // a local assessment „schlechter“ while the unemployed share moved within the noise (4/50 → 5/50)
+  await db.query(
+    `INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value, numerator, denominator)
+     VALUES ('berlin', 'share_unemployed', $1, '2022-12-31', 8, 4, 50)`,
+    [fx.areaId['01100101']],
+  );
+  await db.query(
+    `INSERT INTO assessment (tenant_id, area_id, dimension, observed_date, trend, urgency, body, organisation_id, author_name)
+     VALUES ('berlin', $1, 'work', '2024-03-01', 'worse', 2, 'Mehr Jugendliche ohne Ausbildung', 'sozialplanung', 'QM')`,
+    [fx.areaId['01100101']],
+  );
 });
 afterAll(async () => {
   await app?.close();
@@ -234,6 +245,10 @@ describe('meetings and the agenda builder', () => {
     const report = m.agenda.find((i) => i.source?.kind === 'report');
     expect(report!.source!.id).toBe(String(reportId));
     expect(report!.evidence!.numbers[0]).toMatchObject({ label: 'Unterstützungen', value: 14 });
+    const assessment = m.agenda.find((i) => i.source?.kind === 'assessment_disagrees');
+    expect(assessment).toMatchObject({ reason: 'Lokale Einschätzung weicht ab' });
+    expect(assessment!.title).toBe('Stülerstraße: Kennzahlen stabil, Einschätzung: verschlechtert');
+    expect(assessment!.evidence!.numbers[0]).toMatchObject({ value: 2 });
     const again = ok(
       await organiser({ method: 'POST', url: `/api/conferences/meetings/${meetingId}/proposals` }),
     );

@@ -2,11 +2,13 @@
 // meeting, gathered through the other modules' doors and turned into core's AgendaSignal. Early
 // warnings come from the alerts module (class changes of an index are alerts of kind class_change),
 // residents' reports with most support from participation, overdue or off-target measures through
-// measure-link. Local assessments that disagree with the numbers have no module yet: no signals.
+// measure-link, local assessments that disagree with the numbers of their Lebenslage from the
+// assessments module (issue 13 § 4, ADR 0036).
 import type { AgendaSignal } from '@sozialraum/core';
 import type { Sql } from '../../db/db.ts';
 import type { Principal } from '../access/index.ts';
 import { listAlertsInAreas, type AlertItem } from '../alerts/index.ts';
+import { listDisagreeingAssessments, type DisagreeingAssessment } from '../assessments/index.ts';
 import { listTopReportsInAreas } from '../participation/index.ts';
 import { listMeasureSignals } from './measure-link.ts';
 
@@ -26,6 +28,25 @@ function alertSignal(a: AlertItem): AgendaSignal {
   };
 }
 
+const TREND_DE = { better: 'besser', same: 'gleich', worse: 'schlechter' } as const;
+
+function assessmentSignal(d: DisagreeingAssessment): AgendaSignal {
+  return {
+    kind: 'assessment_disagrees',
+    sourceId: String(d.id),
+    title: `${d.areaName}: ${d.sentence}`,
+    detail: `${d.organisation} (${TREND_DE[d.trend]}, Dringlichkeit ${d.urgency} von 3): ${d.text}`,
+    areaIds: [d.areaId],
+    occurredAt: d.createdAt,
+    href: `/gebiete/${d.areaId}#einschaetzungen`,
+    numbers: [
+      { label: 'Dringlichkeit (1–3)', value: d.urgency },
+      { label: 'verglichene Kennzahlen', value: d.indicators },
+    ],
+    weight: d.urgency,
+  };
+}
+
 /** Every signal for a body's areas (and the areas below them) since the date. */
 export async function gatherSignals(
   sql: Sql,
@@ -37,7 +58,9 @@ export async function gatherSignals(
   const alerts = await listAlertsInAreas(sql, auth, areaIds, since);
   const reports = await listTopReportsInAreas(sql, auth.tenantId, areaIds, since);
   const measures = await listMeasureSignals(sql, auth.tenantId, areaIds.map(String), since);
+  const assessments = await listDisagreeingAssessments(sql, auth, areaIds, since);
   return [
+    ...assessments.map(assessmentSignal),
     ...alerts.map(alertSignal),
     ...reports.map((r): AgendaSignal => ({
       kind: 'report',

@@ -4,3 +4,4 @@ export { forgetPlaces } from './place.ts';
 export { listPublicReports, getPublicReport, listTopReportsInAreas } from './service.ts';
 export { solveChallenge } from './pow.ts';
 export { spendChallenge } from './pow-guard.ts';
+export { listReportSignals, type ReportSignal } from './signals.ts';

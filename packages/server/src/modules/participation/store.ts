@@ -385,3 +385,21 @@ export async function revokeApiKey(
   );
   return { before, after: after! };
 }
+
+/** Reports not hidden, placed in an area and received in [from, to): what the seismograph counts. */
+export function selectReportSignalRows(
+  sql: Sql,
+  tenantId: string,
+  from: string,
+  to: string,
+  areaId: number | null,
+): Promise<{ area_id: number; topic: string; created_on: string; support_count: number }[]> {
+  return sql.query(
+    `SELECT area_id, topic, to_char(created_at, 'YYYY-MM-DD') AS created_on, support_count
+       FROM participation_report
+      WHERE tenant_id = $1 AND NOT hidden AND area_id IS NOT NULL
+        AND created_at >= $2::date AND created_at < $3::date
+        AND ($4::integer IS NULL OR area_id = $4::integer)`,
+    [tenantId, from, to, areaId],
+  );
+}

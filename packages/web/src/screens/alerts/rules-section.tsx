@@ -129,6 +129,7 @@ export function RulesSection() {
 
   const summary = (r: AlertRule): string => {
     const d = draftOf(r);
+    if (r.kind === 'participation_signal') return t.alertsRuleKind(r.kind);
     if (r.kind !== 'indicator_change') {
       const index = indices.data?.find((i) => i.id === d.indexId)?.label ?? d.indexId;
       const sys = systems.data?.find((x) => x.id === d.system);

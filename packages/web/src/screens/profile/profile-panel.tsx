@@ -18,6 +18,7 @@ import { editionForDate, firstEditionFor, MSS_CURRENT, mssPresetFor } from './in
 import { AreaLifecycle, AreaRetiredNote } from '../areas/area-lifecycle.tsx';
 import { NotableSection, ProfileGroups } from './profile-groups.tsx';
 import { AreaMeasures } from '../measures/area-measures.tsx';
+import { AreaAssessments } from '../assessments/area-assessments.tsx';
 
 /** URL of the profile as its own page. */
 export function profileUrl(areaId: number, date: string | null): string {
@@ -269,6 +270,7 @@ export function ProfileContent({
       <IndexSection area={area} headingId={headingId} date={mainDate} />
       {groups.length === 0 && <Empty>{t.noProfileData}</Empty>}
       <NotableSection groups={groups} headingId={headingId} />
+      <AreaAssessments areaId={area.id} headingId={headingId} />
       <AreaMeasures areaId={area.id} headingId={headingId} />
       <ProfileGroups
         groups={groups}

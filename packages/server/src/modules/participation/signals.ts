@@ -1,0 +1,31 @@
+// Residents' reports as participation signals (issue 13 § 5): per report its area, the Lebenslage
+// of its topic (core REPORT_TOPICS), the day it came in and its supports — counted by the alert rule
+// participation_signal and shown in the area profile (docs/methods/participation-signals.md).
+import { REPORT_TOPICS } from '@sozialraum/core';
+import type { Sql } from '../../db/db.ts';
+import { selectReportSignalRows } from './store.ts';
+
+/** One report as a signal. */
+export interface ReportSignal {
+  areaId: number;
+  dimension: string | null;
+  date: string;
+  supports: number;
+}
+
+/** Reports not hidden received in [from, to), optionally of one area. */
+export async function listReportSignals(
+  sql: Sql,
+  tenantId: string,
+  from: string,
+  to: string,
+  areaId: number | null = null,
+): Promise<ReportSignal[]> {
+  const rows = await selectReportSignalRows(sql, tenantId, from, to, areaId);
+  return rows.map((r) => ({
+    areaId: Number(r.area_id),
+    dimension: REPORT_TOPICS.find((t) => t.id === r.topic)?.dimension ?? null,
+    date: r.created_on,
+    supports: Number(r.support_count),
+  }));
+}
