@@ -78,12 +78,14 @@ describe.skipIf(!run)('Transparenz der Fördermittel in Chromium', () => {
       await row.waitFor();
       expect(await row.innerText()).toMatch(/300\.000 €/);
       await page.locator('.transparency-map canvas').waitFor();
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await saveScreenshot(page, `transparency-${vp.name}`);
       await page.getByText('Woher kommt das?').click();
       await page
         .getByText(/Amt für Statistik Berlin-Brandenburg/)
         .first()
         .waitFor();
-      await saveScreenshot(page, `transparency-${vp.name}`);
+      await saveScreenshot(page, `transparency-provenance-${vp.name}`);
       expect(await axeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
       await context.close();
