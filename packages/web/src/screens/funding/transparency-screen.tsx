@@ -22,6 +22,9 @@ import { useFetch } from '../../lib/use-fetch.ts';
 import { MapView } from '../map/map-view.tsx';
 import { TransparencyScatter } from './transparency-scatter.tsx';
 
+/** Fill of areas without money (light, distinct from the hatched "no residents" areas). */
+const ZERO_COLOR = '#f3efe6';
+
 const euro = (v: number | null, lang: 'de' | 'en', dec = 0) =>
   v === null ? '–' : `${formatNumber(v, dec, lang)} €`;
 
@@ -89,21 +92,25 @@ function MoneyMap({ data }: { data: Transparency }) {
     [data.systemId, data.levelId],
   );
   const config = useFetch(() => healthApi.config(), []);
-  const classes = useMemo(
+  // Areas without money get their own class: in most years most areas get nothing, and quantiles
+  // over all areas would collapse into one class. The funded areas are split by quantiles.
+  const positive = useMemo(
     () =>
-      classifyForMap(
-        data.areas.map((a) => a.perResident),
-        'quantile',
-        5,
-        null,
-        'neutral',
-      ),
+      data.areas.map((a) => (a.perResident !== null && a.perResident > 0 ? a.perResident : null)),
     [data],
   );
+  const classes = useMemo(() => {
+    const n = Math.min(4, new Set(positive.filter((v) => v !== null)).size);
+    return n > 0
+      ? classifyForMap(positive, 'quantile', n, null, 'neutral')
+      : { bounds: [], classOf: positive.map(() => -1), counts: [], colors: [], notes: [] };
+  }, [positive]);
   const colors = useMemo(
     () =>
       new Map(
         data.areas.map((a, i) => {
+          if (a.perResident === null) return [a.areaId, null] as const;
+          if (a.perResident === 0) return [a.areaId, ZERO_COLOR] as const;
           const c = classes.classOf[i] ?? -1;
           return [a.areaId, c < 0 ? null : (classes.colors[c] ?? null)] as const;
         }),
@@ -128,6 +135,9 @@ function MoneyMap({ data }: { data: Transparency }) {
         )}
       </div>
       <ul className="transparency-swatches" id="transparency-swatches">
+        <li>
+          <i style={{ background: ZERO_COLOR }} />0 €
+        </li>
         {classes.colors.map((c, i) => (
           <li key={c}>
             <i style={{ background: c }} />
