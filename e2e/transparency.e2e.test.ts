@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { axeViolations } from './axe.ts';
 import { ADMIN, E2E_PASSWORD } from './people.ts';
-import { getJson, launchChromium, saveScreenshot } from './tools.ts';
+import { getJson, launchChromium, saveScreenshot, signInByApi } from './tools.ts';
 
 const baseUrl = inject('e2eBaseUrl');
 const run = inject('e2eHasChromium') && baseUrl !== '';
@@ -136,6 +136,26 @@ describe.skipIf(!run)('Transparenz der Fördermittel in Chromium', () => {
     expect(text.startsWith('\uFEFFGebietsschlüssel;Gebiet;')).toBe(true);
     expect(text).toContain(`${funded.code};${funded.name};`);
     expect(text).toMatch(/\r\nQuellen;.*Amt für Statistik Berlin-Brandenburg/);
+    await context.close();
+  });
+
+  test('the administration sees everything and the public level of detail to set', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'de-DE',
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signInByApi(page, baseUrl, ADMIN, E2E_PASSWORD);
+    await page.goto(`${baseUrl}/foerderung/transparenz`);
+    const setting = page.getByLabel('Öffentlich sichtbar');
+    await setting.waitFor();
+    expect(await setting.inputValue()).toBe('totals');
+    await page.getByRole('img', { name: /^Streudiagramm/ }).waitFor();
+    expect(await page.getByText('Öffentliche Ansicht: nur Summen je Gebiet.').count()).toBe(0);
+    await saveScreenshot(page, 'transparency-staff-desktop');
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

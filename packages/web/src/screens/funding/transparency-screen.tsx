@@ -18,6 +18,7 @@ import { ErrorState, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { classifyForMap, formatDate, formatNumber } from '../../lib/core-bridge.ts';
 import { navigate } from '../../lib/router.ts';
+import { useAuth } from '../../lib/auth.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { MapView } from '../map/map-view.tsx';
 import { TransparencyScatter } from './transparency-scatter.tsx';
@@ -244,8 +245,42 @@ function Pickers({
   );
 }
 
+/** For funding.edit: what the public sees (none, totals, by programme), saved and audited. */
+function PublicDetailSetting({ onSaved }: { onSaved: () => void }) {
+  const { t } = useI18n();
+  const res = useFetch(() => transparencyApi.settings(), []);
+  const [saving, setSaving] = useState(false);
+  if (!res.data) return null;
+  return (
+    <p>
+      <label>
+        {t.trPublicDetail}{' '}
+        <select
+          value={res.data.publicDetail}
+          disabled={saving}
+          onChange={(e) => {
+            setSaving(true);
+            void transparencyApi
+              .saveSettings({ publicDetail: e.target.value as 'totals' })
+              .then(() => {
+                res.reload();
+                onSaved();
+              })
+              .finally(() => setSaving(false));
+          }}
+        >
+          <option value="none">{t.trPublicNone}</option>
+          <option value="totals">{t.trPublicTotals}</option>
+          <option value="by_programme">{t.trPublicByProgramme}</option>
+        </select>
+      </label>
+    </p>
+  );
+}
+
 export function TransparencyScreen() {
   const { t, lang } = useI18n();
+  const auth = useAuth();
   const [query, setQuery] = useState<TransparencyQuery>({ need: 'index' });
   const res = useFetch(() => transparencyApi.view(query), [JSON.stringify(query)]);
   const data = res.data;
@@ -265,6 +300,7 @@ export function TransparencyScreen() {
       <h1>{t.trTitle}</h1>
       <p className="lead">{t.trIntro}</p>
       <Pickers query={query} setQuery={setQuery} data={data} />
+      {auth.can('funding.edit') && <PublicDetailSetting onSaved={res.reload} />}
       {res.status === 'error' && <ErrorState error={res.error} onRetry={res.reload} />}
       {res.status === 'loading' && !data && <Loading />}
       {data && data.years.length === 0 && <p>{t.trNoYears}</p>}
