@@ -3,7 +3,7 @@ import type * as f from '@sozialraum/contracts/funding';
 import type * as e from '@sozialraum/contracts/effect';
 import type * as tr from '@sozialraum/contracts/funding-transparency';
 import type { z } from 'zod';
-import { enc, q, request } from './http.ts';
+import { enc, json, q, request } from './http.ts';
 
 export type ProgrammeListItem = z.output<typeof f.programmeListItemSchema>;
 export type ProgrammeDetail = z.output<typeof f.programmeDetailSchema>;
@@ -44,7 +44,12 @@ export const transparencyQuery = (p: TransparencyQuery): string =>
     kind: p.kind ?? null,
   });
 
+export type FundingSettings = z.output<typeof tr.fundingSettingsSchema>;
+
 export const transparencyApi = {
+  settings: () => request<FundingSettings>('/api/funding/settings'),
+  saveSettings: (body: z.input<typeof tr.fundingSettingsBodySchema>) =>
+    request<FundingSettings>('/api/funding/settings', json('PUT', body)),
   view: (p: TransparencyQuery) =>
     request<Transparency>(`/api/funding/transparency${transparencyQuery(p)}`),
   csvUrl: (p: TransparencyQuery) => `/api/funding/transparency.csv${transparencyQuery(p)}`,

@@ -54,5 +54,9 @@ export const transparencyDe = {
   trGoals: 'Ziele und Indikatoren',
   trFinancing: 'Finanzierung',
   trNoFinancing: 'Für diese Maßnahme sind keine Fördermittel gebucht.',
+  trPublicDetail: 'Öffentlich sichtbar',
+  trPublicNone: 'nichts',
+  trPublicTotals: 'Summen je Gebiet',
+  trPublicByProgramme: 'auch je Programm und Quelle',
   trSource: 'Quelle',
 };

@@ -55,5 +55,9 @@ export const transparencyEn: typeof transparencyDe = {
   trGoals: 'Goals and indicators',
   trFinancing: 'Funding',
   trNoFinancing: 'No funding is booked for this measure.',
+  trPublicDetail: 'Visible to the public',
+  trPublicNone: 'nothing',
+  trPublicTotals: 'totals per area',
+  trPublicByProgramme: 'also by programme and source',
   trSource: 'Source',
 };

@@ -18,9 +18,13 @@ import { ErrorState, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { classifyForMap, formatDate, formatNumber } from '../../lib/core-bridge.ts';
 import { navigate } from '../../lib/router.ts';
+import { useAuth } from '../../lib/auth.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { MapView } from '../map/map-view.tsx';
 import { TransparencyScatter } from './transparency-scatter.tsx';
+
+/** Fill of areas without money (light, distinct from the hatched "no residents" areas). */
+const ZERO_COLOR = '#f3efe6';
 
 const euro = (v: number | null, lang: 'de' | 'en', dec = 0) =>
   v === null ? '–' : `${formatNumber(v, dec, lang)} €`;
@@ -89,21 +93,25 @@ function MoneyMap({ data }: { data: Transparency }) {
     [data.systemId, data.levelId],
   );
   const config = useFetch(() => healthApi.config(), []);
-  const classes = useMemo(
+  // Areas without money get their own class: in most years most areas get nothing, and quantiles
+  // over all areas would collapse into one class. The funded areas are split by quantiles.
+  const positive = useMemo(
     () =>
-      classifyForMap(
-        data.areas.map((a) => a.perResident),
-        'quantile',
-        5,
-        null,
-        'neutral',
-      ),
+      data.areas.map((a) => (a.perResident !== null && a.perResident > 0 ? a.perResident : null)),
     [data],
   );
+  const classes = useMemo(() => {
+    const n = Math.min(4, new Set(positive.filter((v) => v !== null)).size);
+    return n > 0
+      ? classifyForMap(positive, 'quantile', n, null, 'neutral')
+      : { bounds: [], classOf: positive.map(() => -1), counts: [], colors: [], notes: [] };
+  }, [positive]);
   const colors = useMemo(
     () =>
       new Map(
         data.areas.map((a, i) => {
+          if (a.perResident === null) return [a.areaId, null] as const;
+          if (a.perResident === 0) return [a.areaId, ZERO_COLOR] as const;
           const c = classes.classOf[i] ?? -1;
           return [a.areaId, c < 0 ? null : (classes.colors[c] ?? null)] as const;
         }),
@@ -128,6 +136,9 @@ function MoneyMap({ data }: { data: Transparency }) {
         )}
       </div>
       <ul className="transparency-swatches" id="transparency-swatches">
+        <li>
+          <i style={{ background: ZERO_COLOR }} />0 €
+        </li>
         {classes.colors.map((c, i) => (
           <li key={c}>
             <i style={{ background: c }} />
@@ -234,8 +245,42 @@ function Pickers({
   );
 }
 
+/** For funding.edit: what the public sees (none, totals, by programme), saved and audited. */
+function PublicDetailSetting({ onSaved }: { onSaved: () => void }) {
+  const { t } = useI18n();
+  const res = useFetch(() => transparencyApi.settings(), []);
+  const [saving, setSaving] = useState(false);
+  if (!res.data) return null;
+  return (
+    <p>
+      <label>
+        {t.trPublicDetail}{' '}
+        <select
+          value={res.data.publicDetail}
+          disabled={saving}
+          onChange={(e) => {
+            setSaving(true);
+            void transparencyApi
+              .saveSettings({ publicDetail: e.target.value as 'totals' })
+              .then(() => {
+                res.reload();
+                onSaved();
+              })
+              .finally(() => setSaving(false));
+          }}
+        >
+          <option value="none">{t.trPublicNone}</option>
+          <option value="totals">{t.trPublicTotals}</option>
+          <option value="by_programme">{t.trPublicByProgramme}</option>
+        </select>
+      </label>
+    </p>
+  );
+}
+
 export function TransparencyScreen() {
   const { t, lang } = useI18n();
+  const auth = useAuth();
   const [query, setQuery] = useState<TransparencyQuery>({ need: 'index' });
   const res = useFetch(() => transparencyApi.view(query), [JSON.stringify(query)]);
   const data = res.data;
@@ -255,6 +300,7 @@ export function TransparencyScreen() {
       <h1>{t.trTitle}</h1>
       <p className="lead">{t.trIntro}</p>
       <Pickers query={query} setQuery={setQuery} data={data} />
+      {auth.can('funding.edit') && <PublicDetailSetting onSaved={res.reload} />}
       {res.status === 'error' && <ErrorState error={res.error} onRetry={res.reload} />}
       {res.status === 'loading' && !data && <Loading />}
       {data && data.years.length === 0 && <p>{t.trNoYears}</p>}
