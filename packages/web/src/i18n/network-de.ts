@@ -93,4 +93,12 @@ export const networkDe = {
   actorsOnMap: 'Auf der Karte zeigen',
   actorsBodies: 'Gremien des Gebiets',
   actorsCount: (n: number) => (n === 1 ? '1 Organisation' : `${n} Organisationen`),
+  linkAdd: 'Kooperation eintragen',
+  linkOwn: 'Eigene Organisation',
+  linkPartner: 'Partnerorganisation',
+  linkSearch: 'Name des Angebots oder Trägers',
+  linkFind: 'Suchen',
+  linkFrom: 'seit',
+  linkSave: 'Kooperation speichern',
+  linkSaved: 'Die Kooperation ist eingetragen.',
 };

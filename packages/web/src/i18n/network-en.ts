@@ -96,4 +96,12 @@ export const networkEn: typeof networkDe = {
   actorsOnMap: 'Show on the map',
   actorsBodies: 'Bodies of the area',
   actorsCount: (n: number) => (n === 1 ? '1 organisation' : `${n} organisations`),
+  linkAdd: 'Record a cooperation',
+  linkOwn: 'Own organisation',
+  linkPartner: 'Partner organisation',
+  linkSearch: 'Name of the service or provider',
+  linkFind: 'Search',
+  linkFrom: 'since',
+  linkSave: 'Save cooperation',
+  linkSaved: 'The cooperation is recorded.',
 };
