@@ -91,7 +91,13 @@ export function App() {
     {
       href: '/angebote',
       label: t.navDirectory,
-      active: route.screen === 'directory' || route.screen === 'service',
+      // Versorgung and Akteursnetz live under Angebote (the header has no room for another entry at
+      // 1440 px when signed in); the directory screen links to both
+      active:
+        route.screen === 'directory' ||
+        route.screen === 'service' ||
+        route.screen === 'supply' ||
+        route.screen === 'network',
       show: auth.can('directory.read'),
     },
     {
@@ -108,12 +114,6 @@ export function App() {
       active:
         route.screen === 'funding' || route.screen === 'programme' || route.screen === 'effect',
       show: auth.can('funding.read') || auth.can('effect.read'),
-    },
-    {
-      href: '/versorgung',
-      label: t.navSupply,
-      active: route.screen === 'supply' || route.screen === 'network',
-      show: auth.can('supply.read') || auth.can('network.read'),
     },
     { href: '/mitmachen', label: t.navParticipation, active: participation, show: true },
     {

@@ -1,7 +1,6 @@
 // Texts of supply against need (/versorgung), the actor network (/netzwerk) and "Wer ist hier aktiv?"
 // on the area profile, German.
 export const networkDe = {
-  navSupply: 'Versorgung',
   supplyTitle: 'Versorgung gegen Bedarf',
   supplyIntro:
     'Plätze und Einrichtungen aus dem Angebotsverzeichnis je Zielbevölkerung, die Lücke zum Wert der ganzen Stadt und die Erreichbarkeit zu Fuß.',

@@ -3,7 +3,6 @@
 import type { networkDe } from './network-de.ts';
 
 export const networkEn: typeof networkDe = {
-  navSupply: 'Supply',
   supplyTitle: 'Supply against need',
   supplyIntro:
     'Places and facilities from the service directory per target population, the gap to the value of the whole city, and reachability on foot.',
