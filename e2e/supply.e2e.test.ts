@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations } from './axe.ts';
 import { E2E_PASSWORD, PROVIDER } from './people.ts';
-import { getJson, launchChromium, saveScreenshot } from './tools.ts';
+import { getJson, launchChromium, saveScreenshot, signInByApi } from './tools.ts';
 
 const baseUrl = inject('e2eBaseUrl');
 const run = inject('e2eHasChromium') && baseUrl !== '';
@@ -119,21 +119,31 @@ describe.skipIf(!run)('Versorgung und Akteursnetz in Chromium', () => {
     const other = (
       await getJson<Services>(baseUrl, '/api/directory/services?type=kita&perPage=50')
     ).items.find((x) => x.organisation.id !== own.id)!.organisation;
-    const setup = await browser.newContext();
-    const login = await setup.request.post(`${baseUrl}/api/auth/login`, {
-      data: { email: PROVIDER.email, password: E2E_PASSWORD },
+    const setup = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'de-DE',
     });
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const created = await setup.request.post(`${baseUrl}/api/network/links`, {
-      headers: { 'x-csrf-token': csrfToken },
-      data: {
-        organisationA: own.id,
-        organisationB: other.id,
-        kind: 'projekt',
-        dimensions: ['education'],
-      },
-    });
-    expect(created.status()).toBe(201);
+    const sp = await setup.newPage();
+    await signInByApi(sp, baseUrl, PROVIDER, E2E_PASSWORD);
+    await sp.goto(`${baseUrl}/netzwerk`);
+    await sp.getByText('Kooperation eintragen').click();
+    const form = sp.locator('.link-form');
+    const ownBox = form.getByRole('group', { name: 'Eigene Organisation' });
+    await ownBox.getByLabel('Name des Angebots oder Trägers').fill('F.A.I.R.play');
+    await ownBox.getByRole('button', { name: 'Suchen' }).click();
+    await expect
+      .poll(() => ownBox.getByLabel('Organisation', { exact: true }).inputValue())
+      .toBe(own.id);
+    const partnerBox = form.getByRole('group', { name: 'Partnerorganisation' });
+    await partnerBox.getByLabel('Name des Angebots oder Trägers').fill(other.name);
+    await partnerBox.getByRole('button', { name: 'Suchen' }).click();
+    await expect.poll(() => partnerBox.locator('option').allTextContents()).toContain(other.name);
+    await partnerBox.getByLabel('Organisation', { exact: true }).selectOption(other.id);
+    await form.getByLabel('Lebenslage').selectOption('education');
+    await form.getByRole('button', { name: 'Kooperation speichern' }).click();
+    await form.getByText('Die Kooperation ist eingetragen.').waitFor();
+    await saveScreenshot(sp, 'network-link-form-desktop');
+    expect(await axeViolations(sp)).toEqual([]);
     await setup.close();
 
     for (const vp of VIEWPORTS) {

@@ -94,7 +94,13 @@ export function App() {
     {
       href: '/angebote',
       label: t.navDirectory,
-      active: route.screen === 'directory' || route.screen === 'service',
+      // Versorgung and Akteursnetz live under Angebote (the header has no room for another entry at
+      // 1440 px when signed in); the directory screen links to both
+      active:
+        route.screen === 'directory' ||
+        route.screen === 'service' ||
+        route.screen === 'supply' ||
+        route.screen === 'network',
       show: auth.can('directory.read'),
     },
     {
@@ -114,12 +120,6 @@ export function App() {
         route.screen === 'transparency' ||
         route.screen === 'effect',
       show: auth.can('funding.read') || auth.can('effect.read'),
-    },
-    {
-      href: '/versorgung',
-      label: t.navSupply,
-      active: route.screen === 'supply' || route.screen === 'network',
-      show: auth.can('supply.read') || auth.can('network.read'),
     },
     // the planners' /befragungen is reached from the portal's survey page: the header has no room
     {

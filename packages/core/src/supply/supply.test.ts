@@ -1,8 +1,15 @@
 // Supply ratios, gap ranking and reachability on small cases checked by hand.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rankSupplyGaps } from './gaps.ts';
 import { bandsForTarget, computeSupplyRatios, overallRatio } from './ratios.ts';
-import { areaCentroid, computeReachability, distanceM, distanceToAreaM } from './reachability.ts';
+import {
+  areaCentroid,
+  computeReachability,
+  createNearestFinder,
+  distanceM,
+  distanceToAreaM,
+} from './reachability.ts';
 
 const BERLIN_BANDS = [
   { id: 'below_6', min: 0, max: 6 },
@@ -192,5 +199,34 @@ describe('distanceToAreaM', () => {
     const d = distanceToAreaM([13.11, 52.11], square);
     expect(d).toBeGreaterThan(1100);
     expect(d).toBeLessThan(1400);
+  });
+});
+
+describe('nearest service', () => {
+  it('equals the brute-force nearest great-circle distance on random Berlin-sized point sets', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.double({ min: 13.0, max: 13.8, noNaN: true }),
+            fc.double({ min: 52.3, max: 52.7, noNaN: true }),
+          ),
+          {
+            minLength: 1,
+            maxLength: 60,
+          },
+        ),
+        fc.tuple(
+          fc.double({ min: 13.0, max: 13.8, noNaN: true }),
+          fc.double({ min: 52.3, max: 52.7, noNaN: true }),
+        ),
+        (services, p) => {
+          const brute = Math.min(...services.map((s) => distanceM(p, s)));
+          const found = createNearestFinder(services as [number, number][]).nearest(p[0], p[1]);
+          expect(found).toBeCloseTo(brute, 6);
+        },
+      ),
+      { seed: 37, numRuns: 300 },
+    );
   });
 });

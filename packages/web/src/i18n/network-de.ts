@@ -1,7 +1,6 @@
 // Texts of supply against need (/versorgung), the actor network (/netzwerk) and "Wer ist hier aktiv?"
 // on the area profile, German.
 export const networkDe = {
-  navSupply: 'Versorgung',
   supplyTitle: 'Versorgung gegen Bedarf',
   supplyIntro:
     'Plätze und Einrichtungen aus dem Angebotsverzeichnis je Zielbevölkerung, die Lücke zum Wert der ganzen Stadt und die Erreichbarkeit zu Fuß.',
@@ -93,4 +92,12 @@ export const networkDe = {
   actorsOnMap: 'Auf der Karte zeigen',
   actorsBodies: 'Gremien des Gebiets',
   actorsCount: (n: number) => (n === 1 ? '1 Organisation' : `${n} Organisationen`),
+  linkAdd: 'Kooperation eintragen',
+  linkOwn: 'Eigene Organisation',
+  linkPartner: 'Partnerorganisation',
+  linkSearch: 'Name des Angebots oder Trägers',
+  linkFind: 'Suchen',
+  linkFrom: 'seit',
+  linkSave: 'Kooperation speichern',
+  linkSaved: 'Die Kooperation ist eingetragen.',
 };

@@ -3,7 +3,6 @@
 import type { networkDe } from './network-de.ts';
 
 export const networkEn: typeof networkDe = {
-  navSupply: 'Supply',
   supplyTitle: 'Supply against need',
   supplyIntro:
     'Places and facilities from the service directory per target population, the gap to the value of the whole city, and reachability on foot.',
@@ -96,4 +95,12 @@ export const networkEn: typeof networkDe = {
   actorsOnMap: 'Show on the map',
   actorsBodies: 'Bodies of the area',
   actorsCount: (n: number) => (n === 1 ? '1 organisation' : `${n} organisations`),
+  linkAdd: 'Record a cooperation',
+  linkOwn: 'Own organisation',
+  linkPartner: 'Partner organisation',
+  linkSearch: 'Name of the service or provider',
+  linkFind: 'Search',
+  linkFrom: 'since',
+  linkSave: 'Save cooperation',
+  linkSaved: 'The cooperation is recorded.',
 };

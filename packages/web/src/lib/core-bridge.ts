@@ -2,6 +2,7 @@
 // German formatting). Screens import from here, so a change of the core's signatures touches only this file.
 import {
   circularLayout,
+  LINK_KINDS,
   classify as coreClassify,
   formatDate as coreFormatDate,
   formatNumber as coreFormatNumber,
@@ -18,7 +19,7 @@ import {
 import type { Dimension, Locale, Polarity, Unit } from '@sozialraum/core';
 import type { ClassMethod } from './url-state.ts';
 
-export { NO_DATA_COLOR, DIMENSIONS, POLARITIES, circularLayout };
+export { NO_DATA_COLOR, DIMENSIONS, POLARITIES, circularLayout, LINK_KINDS };
 export type { Dimension, Polarity };
 
 /** Unit codes of indicator values (core UNITS), for pickers. */

@@ -65,6 +65,10 @@ export function DirectoryScreen() {
     <div className="page directory">
       <h1>{t.directoryTitle}</h1>
       <p className="lead">{t.directoryIntro}</p>
+      <p>
+        <Link href="/versorgung">{t.supplyTitle} →</Link> ·{' '}
+        <Link href="/netzwerk">{t.networkTitle} →</Link>
+      </p>
       <form
         className="directory-filters"
         role="search"

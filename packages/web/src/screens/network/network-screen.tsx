@@ -7,10 +7,13 @@ import { ErrorState, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { circularLayout, DIMENSIONS, formatDate } from '../../lib/core-bridge.ts';
 import { dimensionLabel } from '../../lib/labels.ts';
+import { useAuth } from '../../lib/auth.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
+import { LinkForm } from './link-form.tsx';
 
 export function NetworkScreen({ search }: { search: string }) {
   const { t, lang } = useI18n();
+  const auth = useAuth();
   const id = useId();
   const params = new URLSearchParams(search);
   const [dimension, setDimension] = useState(params.get('lebenslage') ?? '');
@@ -59,6 +62,7 @@ export function NetworkScreen({ search }: { search: string }) {
           </a>
         </div>
       </form>
+      {auth.can('network.edit_own') && <LinkForm onSaved={res.reload} />}
       {res.status === 'error' && (
         <ErrorState error={res.error} what={t.networkTitle} onRetry={res.reload} />
       )}
