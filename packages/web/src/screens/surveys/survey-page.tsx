@@ -20,6 +20,7 @@ import { formatDate } from '../../lib/core-bridge.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { solvePow } from '../participation/proof-of-work.ts';
 import { QuestionField } from './question-field.tsx';
+import { ResultsView } from './results-view.tsx';
 
 const TOKEN_KEY = 'sozialraum.survey-browser';
 
@@ -167,7 +168,10 @@ export function SurveyPage({ id }: { id: number }) {
       ) : survey.status === 'open' ? (
         <SurveyForm survey={survey} onDone={() => setDone(true)} />
       ) : (
-        <p className="sv-closed">{t.svClosed}</p>
+        <>
+          <p className="sv-closed">{t.svClosed}</p>
+          {survey.resultsAvailable && <ResultsView surveyId={survey.id} editor={false} />}
+        </>
       )}
     </div>
   );
