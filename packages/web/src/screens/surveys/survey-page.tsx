@@ -157,7 +157,9 @@ export function SurveyPage({ id }: { id: number }) {
       <h1>{survey.title}</h1>
       <p className="sv-meta">
         {survey.areaName ? t.svForArea(survey.areaName) : t.svWholeCity}
-        {survey.closesOn && ` · ${t.svUntil(formatDate(survey.closesOn, lang))}`}
+        {survey.status === 'open' &&
+          survey.closesOn &&
+          ` · ${t.svUntil(formatDate(survey.closesOn, lang))}`}
       </p>
       {survey.intro && <p className="lead">{survey.intro}</p>}
       {done ? (
