@@ -213,6 +213,29 @@ describe.skipIf(!run)('A planner asks, residents answer, small cells stay hidden
       .click();
     await phonePlanner.page.locator('table').first().waitFor();
     await saveScreenshot(phonePlanner.page, 'surveys-phone-results', { fullPage: true });
+    // closed: everyone sees the results on the survey's page, without free text
+    const closed = await api.post(`${baseUrl}/api/surveys/${survey.id}/status`, {
+      headers: { 'X-CSRF-Token': csrfToken },
+      data: { status: 'closed' },
+    });
+    expect(closed.status()).toBe(200);
+    await page.goto(`${baseUrl}/mitmachen/befragungen/${survey.id}`);
+    await page.getByText('Diese Befragung ist beendet.').waitFor();
+    const pubTable = page.locator('table', {
+      has: page.getByText('Leben Kinder in Ihrem Haushalt?'),
+    });
+    await expect
+      .poll(() =>
+        pubTable
+          .getByRole('row', { name: new RegExp(`^${y!.name}`) })
+          .locator('td')
+          .first()
+          .textContent(),
+      )
+      .toBe('< 5');
+    expect(await page.getByText('Mehr Schatten').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'surveys-phone-public-results', { fullPage: true });
     await planner.page.goto(`${baseUrl}/mitmachen/befragungen/${survey.id}`);
     await planner.page.getByRole('heading', { level: 1, name: title }).waitFor();
     await saveScreenshot(planner.page, 'surveys-desktop-answer', { fullPage: true });

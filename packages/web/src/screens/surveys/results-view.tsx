@@ -190,7 +190,8 @@ export function ResultsView({ surveyId, editor }: { surveyId: number; editor: bo
       {def.questions.map((q, qi) =>
         q.type === 'area' ? null : (
           <div key={q.id} className="sv-result-block">
-            <div className="table-scroll">
+            {/* scrollable on phones: focusable so keyboard users can scroll it (WCAG 2.1.1) */}
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={q.label}>
               <QuestionTable q={q} qi={qi} r={r} />
             </div>
             {editor && r.status === 'closed' && <IndicatorButtons q={q} surveyId={surveyId} />}

@@ -20,6 +20,7 @@ import { formatDate } from '../../lib/core-bridge.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { solvePow } from '../participation/proof-of-work.ts';
 import { QuestionField } from './question-field.tsx';
+import { ResultsView } from './results-view.tsx';
 
 const TOKEN_KEY = 'sozialraum.survey-browser';
 
@@ -156,7 +157,9 @@ export function SurveyPage({ id }: { id: number }) {
       <h1>{survey.title}</h1>
       <p className="sv-meta">
         {survey.areaName ? t.svForArea(survey.areaName) : t.svWholeCity}
-        {survey.closesOn && ` · ${t.svUntil(formatDate(survey.closesOn, lang))}`}
+        {survey.status === 'open' &&
+          survey.closesOn &&
+          ` · ${t.svUntil(formatDate(survey.closesOn, lang))}`}
       </p>
       {survey.intro && <p className="lead">{survey.intro}</p>}
       {done ? (
@@ -167,7 +170,10 @@ export function SurveyPage({ id }: { id: number }) {
       ) : survey.status === 'open' ? (
         <SurveyForm survey={survey} onDone={() => setDone(true)} />
       ) : (
-        <p className="sv-closed">{t.svClosed}</p>
+        <>
+          <p className="sv-closed">{t.svClosed}</p>
+          {survey.resultsAvailable && <ResultsView surveyId={survey.id} editor={false} />}
+        </>
       )}
     </div>
   );
