@@ -99,6 +99,10 @@ describe.skipIf(!run)('A Träger records an assessment that disagrees with stabl
     await page.goto(`${baseUrl}/gebiete/${area.id}`);
     const card = page.getByRole('region', { name: 'Einschätzungen vor Ort' });
     await card.getByText(/Beteiligung in den letzten 90 Tagen/).waitFor({ timeout: 30_000 });
+    // the empty state before anything is recorded (a fresh server per run)
+    await card.getByText('Für dieses Gebiet liegen noch keine Einschätzungen vor.').waitFor();
+    await card.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'assessments-empty-desktop');
     await card.getByRole('button', { name: 'Einschätzung abgeben' }).click();
     const form = card.getByRole('form', { name: 'Neue Einschätzung' });
     await form.getByLabel('Lebenslage').selectOption(dimension);

@@ -199,6 +199,17 @@ const anonymousCase = (action: string, request: () => Promise<InjectOptions>): A
   actor: () => 'anonym',
 });
 
+/** A local assessment's body (assessments/): the administrator writes for every organisation. */
+const assessmentBody = (areaId: number) => ({
+  areaId,
+  dimension: 'work',
+  observedDate: '2024-01-01',
+  trend: 'worse',
+  urgency: 2,
+  text: 'Protokollierte Einschätzung',
+  organisationId: 'sozialplanung',
+});
+
 /** An area of the fixture tenant (measures name at least one). */
 async function anyAreaId(): Promise<number> {
   const [a] = await db.query<{ id: number }>(
@@ -706,6 +717,55 @@ const CASES: Record<string, AuditCase> = {
     entries: 1,
     action: 'participation.open311_key.revoke',
     entity: 'participation_api_key',
+  },
+  createAssessment: {
+    request: async () => ({
+      method: 'POST',
+      url: '/api/assessments',
+      headers: adminAuth,
+      payload: assessmentBody(await anyAreaId()),
+    }),
+    entries: 1,
+    action: 'assessments.create',
+    entity: 'assessment',
+  },
+  replaceAssessment: {
+    request: async () => {
+      const areaId = await anyAreaId();
+      const created = await app.inject({
+        method: 'POST',
+        url: '/api/assessments',
+        headers: adminAuth,
+        payload: assessmentBody(areaId),
+      });
+      return {
+        method: 'PUT',
+        url: `/api/assessments/${created.json<{ id: number }>().id}`,
+        headers: adminAuth,
+        payload: { ...assessmentBody(areaId), urgency: 3 },
+      };
+    },
+    entries: 1,
+    action: 'assessments.update',
+    entity: 'assessment',
+  },
+  withdrawAssessment: {
+    request: async () => {
+      const created = await app.inject({
+        method: 'POST',
+        url: '/api/assessments',
+        headers: adminAuth,
+        payload: assessmentBody(await anyAreaId()),
+      });
+      return {
+        method: 'POST',
+        url: `/api/assessments/${created.json<{ id: number }>().id}/withdraw`,
+        headers: adminAuth,
+      };
+    },
+    entries: 1,
+    action: 'assessments.withdraw',
+    entity: 'assessment',
   },
   createMeasure: {
     request: async () => ({
