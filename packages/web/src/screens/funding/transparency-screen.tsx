@@ -20,7 +20,7 @@ import { classifyForMap, formatDate, formatNumber } from '../../lib/core-bridge.
 import { navigate } from '../../lib/router.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
-import { MapView } from '../map/map-view.tsx';
+import { LazyMapView } from '../map/lazy-map-view.tsx';
 import { TransparencyScatter } from './transparency-scatter.tsx';
 
 /** Fill of areas without money (light, distinct from the hatched "no residents" areas). */
@@ -123,7 +123,7 @@ function MoneyMap({ data }: { data: Transparency }) {
       <h2>{t.trMap}</h2>
       <div className="transparency-map">
         {geo.data && config.status !== 'loading' && (
-          <MapView
+          <LazyMapView
             geometry={geo.data}
             colors={colors}
             selectedArea={null}
