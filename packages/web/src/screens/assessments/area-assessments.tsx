@@ -138,9 +138,11 @@ export function AreaAssessments({ areaId, headingId }: { areaId: number; heading
       </h3>
       {d && (
         <p className="as-signals">
-          {t.asSignals(SIGNAL_DAYS)}: {formatNumber(d.signals.reports, 0, lang)} {t.asSignalReports}{' '}
-          · {formatNumber(d.signals.supports, 0, lang)} {t.asSignalSupports} ·{' '}
-          {formatNumber(d.signals.negativeAssessments, 0, lang)} {t.asSignalNegative}
+          {t.asSignals(SIGNAL_DAYS)}: {formatNumber(d.signals.reports, 0, lang)}{' '}
+          {t.asSignalReports(d.signals.reports)} · {formatNumber(d.signals.supports, 0, lang)}{' '}
+          {t.asSignalSupports(d.signals.supports)} ·{' '}
+          {formatNumber(d.signals.negativeAssessments, 0, lang)}{' '}
+          {t.asSignalNegative(d.signals.negativeAssessments)}
         </p>
       )}
       <SignalAlerts areaId={areaId} />
