@@ -342,6 +342,10 @@ export async function addDecision(
     let measureId: string | null = null;
     if (task) {
       const body = await loadBody(tx, auth.tenantId, meeting.body_id);
+      if (body.area_ids.length === 0)
+        throw badRequest(
+          `Das Gremium „${body.name}“ hat keine Gebiete, eine Maßnahme braucht mindestens eins. Ordnen Sie dem Gremium Gebiete zu, oder erfassen Sie den Beschluss ohne Aufgabe und legen die Maßnahme unter „Maßnahmen“ an; es wurde nichts gespeichert.`,
+        );
       const measure = await createMeasure(
         tx,
         { principal: auth, actor },

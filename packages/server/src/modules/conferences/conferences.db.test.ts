@@ -337,6 +337,46 @@ describe('meetings and the agenda builder', () => {
     expect(foreign.statusCode).toBe(400);
   });
 
+  it('refuses a task of a body without areas with a clear message, and saves nothing', async () => {
+    const body = ok<{ id: number }>(
+      await organiser({
+        method: 'POST',
+        url: '/api/conferences/bodies',
+        payload: { kind: 'planungskonferenz', name: 'Planungskonferenz ohne Gebiete' },
+      }),
+      201,
+    );
+    const meeting = ok<{ id: number }>(
+      await organiser({
+        method: 'POST',
+        url: `/api/conferences/bodies/${body.id}/meetings`,
+        payload: { title: 'Sitzung', start: '2030-05-06T10:00', end: '2030-05-06T12:00' },
+      }),
+      201,
+    );
+    const added = ok(
+      await organiser({
+        method: 'POST',
+        url: `/api/conferences/meetings/${meeting.id}/agenda-items`,
+        payload: { title: 'Familienzentren' },
+      }),
+    );
+    const itemId = added.agenda[0]!.id;
+    const refused = await organiser({
+      method: 'POST',
+      url: `/api/conferences/agenda-items/${itemId}/decisions`,
+      payload: { text: 'Ein Familienzentrum mehr', task: { title: 'Standort suchen' } },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json<{ error: { message: string } }>().error.message).toContain(
+      '„Planungskonferenz ohne Gebiete“ hat keine Gebiete',
+    );
+    const after = ok(
+      await organiser({ method: 'GET', url: `/api/conferences/meetings/${meeting.id}` }),
+    );
+    expect(after.agenda[0]!.decisions).toEqual([]);
+  });
+
   it('records minutes and a decision with a task; an unknown department in the task is 400', async () => {
     let m = ok(await organiser({ method: 'GET', url: `/api/conferences/meetings/${meetingId}` }));
     const alert = m.agenda.find((i) => i.source?.kind === 'alert')!;
