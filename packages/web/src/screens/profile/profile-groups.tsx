@@ -101,7 +101,7 @@ function Group({
           </ul>
         )}
         {empty.length > 0 && (
-          <p className="profile-empty-line">
+          <p className="profile-empty-line profile-no-values">
             {t.profNoValues(empty.length)}{' '}
             {empty.map((i) => indicatorName(i.indicator, lang)).join(' · ')}
           </p>
