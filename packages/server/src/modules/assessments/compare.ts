@@ -39,10 +39,19 @@ export async function readerLoader(
   principal: Principal,
 ): Promise<{ catalogue: Catalogue; load: SeriesLoader }> {
   const catalogue = await getCatalogue(sql, principal);
+  // one loader serves one request: the assessments of an area share their Lebenslage's series, so
+  // each series is read once, not once per assessment
+  const seen = new Map<string, ReturnType<typeof getSeries>>();
+  const series = (areaId: number, indicatorId: string) => {
+    const key = `${areaId}\u0000${indicatorId}`;
+    let pending = seen.get(key);
+    if (!pending) seen.set(key, (pending = getSeries(sql, principal, areaId, indicatorId)));
+    return pending;
+  };
   const load: SeriesLoader = async (areaId, indicators) => {
     const out: IndicatorSeries[] = [];
     for (const ind of indicators) {
-      const points = await getSeries(sql, principal, areaId, ind.id);
+      const points = await series(areaId, ind.id);
       out.push(
         toSeries(
           ind,
