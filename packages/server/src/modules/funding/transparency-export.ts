@@ -2,12 +2,20 @@
 // and an XLSX with one sheet, both ending with the attribution and method lines. The XLSX is a
 // minimal SpreadsheetML package (inline strings, numbers as numbers) zipped with fflate, which the
 // server already uses — no spreadsheet library for writing.
-import { NEED_MONEY_QUADRANT_LABELS } from '@sozialraum/core';
+import {
+  FUNDING_SOURCE_LABELS,
+  FUNDING_SOURCES,
+  NEED_MONEY_QUADRANT_LABELS,
+  type FundingSource,
+} from '@sozialraum/core';
 import type { Transparency } from '@sozialraum/contracts/funding-transparency';
 import { strToU8, zipSync } from 'fflate';
-import { EXPORT_SOURCES, exportSourceLabel } from './transparency.ts';
 
 type Cell = string | number | null;
+
+/** A source column's German label; `total` is money booked without a split by source. */
+const sourceLabel = (s: FundingSource): string =>
+  s === 'total' ? 'ohne Aufteilung' : FUNDING_SOURCE_LABELS[s];
 
 /** The table as rows of cells: header, one row per area, a blank row, then provenance. */
 export function transparencyTable(t: Transparency): Cell[][] {
@@ -22,7 +30,7 @@ export function transparencyTable(t: Transparency): Cell[][] {
     'Einordnung',
   ];
   if (parts) {
-    head.push(...EXPORT_SOURCES.map((s) => `${exportSourceLabel(s)} (EUR)`));
+    head.push(...FUNDING_SOURCES.map((s) => `${sourceLabel(s)} (EUR)`));
     head.push(...t.programmes.map((p) => `${p.name} (EUR)`));
   }
   const rows: Cell[][] = [head];
@@ -37,7 +45,7 @@ export function transparencyTable(t: Transparency): Cell[][] {
       a.quadrant ? NEED_MONEY_QUADRANT_LABELS[a.quadrant] : null,
     ];
     if (parts) {
-      row.push(...EXPORT_SOURCES.map((s) => a.bySource?.[s] ?? null));
+      row.push(...FUNDING_SOURCES.map((s) => a.bySource?.[s] ?? null));
       row.push(...t.programmes.map((p) => a.byProgramme?.[p.id] ?? null));
     }
     rows.push(row);

@@ -4,7 +4,6 @@
 // the public sees what the tenant's setting allows: nothing, totals, or also programmes and sources.
 import {
   classifyNeedAndMoney,
-  FUNDING_SOURCE_LABELS,
   moneyPerResident,
   sumAreaByYear,
   sumMoneyByArea,
@@ -48,7 +47,7 @@ const toEntry = (r: TransparencyEntryRow): FundingEntry => ({
   amount: Number(r.amount),
 });
 
-/** The level to show: the one asked for, else the one with most money in the year, else the deepest. */
+/** The level to show: the one asked for, else the one with most entries in the year, else the deepest. */
 async function chooseLevel(
   sql: Sql,
   tenantId: string,
@@ -278,16 +277,3 @@ export async function setFundingSettings(
   });
   return getFundingSettings(db, t);
 }
-
-/** German labels of the source columns, in export order. */
-export const EXPORT_SOURCES = [
-  'eu',
-  'bund',
-  'land',
-  'kommune',
-  'stiftung',
-  'traeger',
-  'total',
-] as const;
-export const exportSourceLabel = (s: (typeof EXPORT_SOURCES)[number]): string =>
-  s === 'total' ? 'ohne Aufteilung' : FUNDING_SOURCE_LABELS[s];
