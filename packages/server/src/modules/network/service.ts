@@ -2,6 +2,7 @@
 // right to every organisation and area named; audited in the same transaction), and the reads.
 import {
   areaCentroid,
+  bboxOf,
   distanceM,
   distanceToAreaM,
   type AreaGeometry,
@@ -176,13 +177,10 @@ export async function getAreaActors(
   const geometry = area.geometry as AreaGeometry | null;
   const centroid = geometry ? areaCentroid(geometry) : null;
   let box: [number, number, number, number] | null = null;
-  if (geometry && centroid && query.nearM > 0) {
+  const bounds = geometry ? bboxOf(geometry) : null;
+  if (bounds && centroid && query.nearM > 0) {
     const [dx, dy] = degreesFor(query.nearM, centroid[1]);
-    const ring =
-      geometry.type === 'Polygon' ? geometry.coordinates.flat() : geometry.coordinates.flat(2);
-    const xs = ring.map((p) => p[0]);
-    const ys = ring.map((p) => p[1]);
-    box = [Math.min(...xs) - dx, Math.min(...ys) - dy, Math.max(...xs) + dx, Math.max(...ys) + dy];
+    box = [bounds[0] - dx, bounds[1] - dy, bounds[2] + dx, bounds[3] + dy];
   }
   const internal = seesInternal(principal);
   const rows = await store.selectActorServices(db, t, areaId, {
