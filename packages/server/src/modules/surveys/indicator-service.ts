@@ -3,6 +3,7 @@
 // say "Befragung, nicht repräsentativ, n = …"; withheld cells become suppressed observations.
 import {
   summariseSurvey,
+  SURVEY_MIN_CELL,
   type QuestionCell,
   type SurveyAnswers,
   type SurveyDefinition,
@@ -40,7 +41,12 @@ function observationOf(
       refDate,
       value: null,
       flag: 'suppressed',
-      flagReason: cell.withheld ? 'Weniger als 5 Antworten (Geheimhaltung)' : 'Keine Antworten',
+      flagReason:
+        cell.withheld === 'small'
+          ? `Weniger als ${SURVEY_MIN_CELL} Antworten (Geheimhaltung)`
+          : cell.withheld === 'secondary'
+            ? 'Gesperrt, damit ein kleineres Feld nicht aus der Summe errechnet werden kann (Geheimhaltung)'
+            : 'Keine Antworten',
     };
   if (optionId === null) return { indicatorId, areaId, refDate, value: cell.mean };
   const o = cell.options?.find((x) => x.optionId === optionId);
