@@ -2,6 +2,8 @@
 // network-analysis tools (GraphML, CSV edge list) and a circular layout for the network view.
 // GraphML: http://graphml.graphdrawing.org/specification.html (namespace below).
 
+import { toCsv } from '../tabular/write-csv.ts';
+
 /** Kinds of cooperation between two organisations. */
 export const LINK_KINDS = [
   'kooperationsvertrag',
@@ -82,11 +84,6 @@ export function toGraphml(nodes: readonly GraphNode[], edges: readonly GraphEdge
   return lines.join('\n');
 }
 
-/** One CSV field (RFC 4180): quoted when it holds a separator, quote or line break. */
-function csvField(value: string): string {
-  return /[",;\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
 /**
  * The edge list as CSV (RFC 4180, comma, CRLF) with the labels beside the ids, the form Gephi and
  * igraph read: source,target,source_label,target_label,kind,valid_from,valid_to.
@@ -107,7 +104,7 @@ export function toEdgeCsv(nodes: readonly GraphNode[], edges: readonly GraphEdge
       e.validTo ?? '',
     ]);
   }
-  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return toCsv(rows, { delimiter: ',', decimalComma: false, bom: false });
 }
 
 /**

@@ -9,6 +9,7 @@ export * from './mapping.ts';
 export * from './suggest.ts';
 export * from './read-table.ts';
 export * from './xlsx.ts';
+export * from './write-csv.ts';
 export * from './area-names.ts';
 export * from './non-area-rows.ts';
 export * from './header-dates.ts';

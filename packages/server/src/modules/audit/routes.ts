@@ -1,6 +1,7 @@
 // Reading the audit log: administrators read and export their tenant's whole log; owners
 // ('audit.read') read the entries about their department's records and made by its members.
 // The UI shows the history of every record from here (entity + entityId).
+import { toCsv } from '@sozialraum/core';
 import type { FastifyInstance } from 'fastify';
 import {
   auditCsvSchema,
@@ -58,13 +59,6 @@ export async function listAuditEntries(
   }));
 }
 
-/** One CSV field, quoted as RFC 4180 asks (and guarded against spreadsheet formulas). */
-function csvField(v: unknown): string {
-  let s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[";\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
 export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext): void {
   const tags = ['Protokoll'];
   defineRoute(app, {
@@ -108,13 +102,20 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext): void
         'Details',
         'Hash',
       ];
-      const lines = rows.map((r) =>
-        [r.seq, r.at, r.actor, r.permission, r.ip, r.action, r.entity, r.entityId, r.detail, r.hash]
-          .map(csvField)
-          .join(';'),
-      );
+      const lines = rows.map((r) => [
+        r.seq,
+        r.at,
+        r.actor,
+        r.permission,
+        r.ip,
+        r.action,
+        r.entity,
+        r.entityId,
+        r.detail === null || r.detail === undefined ? null : JSON.stringify(r.detail),
+        r.hash,
+      ]);
       reply.header('Content-Disposition', `attachment; filename="protokoll-${auth.tenantId}.csv"`);
-      return '\uFEFF' + [head.join(';'), ...lines].join('\r\n') + '\r\n';
+      return toCsv([head, ...lines]);
     },
   });
 

@@ -4,6 +4,7 @@
 import {
   summariseSurvey,
   SURVEY_MIN_CELL,
+  toCsv,
   type SurveyAnswers,
   type SurveyDefinition,
   type SurveyQuestion,
@@ -18,7 +19,7 @@ import { writeAudit, type AuditActor } from '../audit/index.ts';
 import { mayReadResults } from './policy.ts';
 import { loadSurvey } from './service.ts';
 import * as store from './store.ts';
-import { writeXlsx } from './xlsx-writer.ts';
+import { writeXlsx } from '../../http/xlsx-writer.ts';
 
 async function areaNames(sql: Sql, tenantId: string, ids: readonly string[]) {
   const numeric = ids.map(Number).filter((n) => Number.isInteger(n) && n > 0);
@@ -60,12 +61,6 @@ export async function getResults(
     total: { ...s.total, areaName: null },
     areas: s.areas.map((a) => ({ ...a, areaName: names.get(a.areaId ?? '') ?? null })),
   };
-}
-
-function csvField(v: string | number | null): string {
-  let s = v === null ? '' : typeof v === 'number' ? String(v) : v;
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`; // no formulas in Excel (CSV injection)
-  return /[";\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 function columns(def: SurveyDefinition, freeText: boolean) {
@@ -139,9 +134,7 @@ export async function exportRows(
 }
 
 /** The rows as German CSV (semicolon, UTF-8 with BOM, CRLF) for Excel. */
-export function toCsv(rows: (string | number | null)[][]): string {
-  return '\uFEFF' + rows.map((r) => r.map(csvField).join(';')).join('\r\n') + '\r\n';
-}
+export const answersCsv = (rows: (string | number | null)[][]): string => toCsv(rows);
 
 /** The rows as an .xlsx workbook. */
-export const toXlsx = (rows: (string | number | null)[][]) => writeXlsx('Antworten', rows);
+export const answersXlsx = (rows: (string | number | null)[][]) => writeXlsx('Antworten', rows);

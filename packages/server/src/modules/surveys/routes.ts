@@ -10,7 +10,7 @@ import { RateLimit } from '../access/index.ts';
 import { auditActor } from '../audit/index.ts';
 import { participationActor } from '../participation/index.ts';
 import { createSurveyIndicator } from './indicator-service.ts';
-import { exportRows, getResults, toCsv, toXlsx } from './results-service.ts';
+import { exportRows, getResults, answersCsv, answersXlsx } from './results-service.ts';
 import * as service from './service.ts';
 
 /** Responses per IP address and window, on top of the proof of work (as participation's reports). */
@@ -214,10 +214,10 @@ function registerResultRoutes(app: FastifyInstance, ctx: AppContext): void {
         );
         const name = `befragung-${params.id}.${format}`;
         reply.header('Content-Disposition', `attachment; filename="${name}"`);
-        if (format === 'csv') return toCsv(rows);
+        if (format === 'csv') return answersCsv(rows);
         return reply
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .send(Buffer.from(toXlsx(rows)));
+          .send(Buffer.from(answersXlsx(rows)));
       },
     });
   }
