@@ -3,6 +3,7 @@
 // value are one line, classes carry no rank and no city value, and the breadcrumb names each level.
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { axeViolations } from './axe.ts';
 import { getJson, launchChromium, openPage, saveScreenshot } from './tools.ts';
 
 const baseUrl = inject('e2eBaseUrl');
@@ -103,5 +104,45 @@ describe.skipIf(!run)('area profile in Chromium', () => {
     await saveScreenshot(page, 'profile-notable');
     expect(consoleErrors).toEqual([]);
     await page.context().close();
+  });
+
+  test('the profile page shows the area on a small map; a neighbour opens by keyboard', async () => {
+    const areas = await getJson<{ id: number; name: string }[]>(
+      baseUrl,
+      '/api/areas?system=lor2021&level=bzr',
+    );
+    const area = areas[40]!;
+    for (const [width, height] of [
+      [390, 844],
+      [1440, 900],
+    ] as const) {
+      const { page, consoleErrors } = await openPage(browser);
+      await page.setViewportSize({ width, height });
+      await page.goto(`${baseUrl}/gebiete/${area.id}`);
+      await page.getByRole('heading', { name: area.name, level: 1 }).waitFor({ timeout: 30_000 });
+      const map = page.getByRole('group', { name: new RegExp(`^Lage von ${area.name} mit`) });
+      await map.waitFor();
+      const neighbours = map.getByRole('link', { name: /^Nachbargebiet .+ – Profil öffnen$/ });
+      expect(await neighbours.count()).toBeGreaterThanOrEqual(2);
+      expect(await page.locator('.profile-minimap figcaption').innerText()).toMatch(
+        /das Gebiet \(dunkel\) und \d+ umliegende Gebiete der Ebene Bezirksregion/,
+      );
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        width,
+      );
+      expect(await axeViolations(page)).toEqual([]);
+      await saveScreenshot(page, `profile-minimap-${width}`);
+      if (width === 1440) {
+        // a neighbour by keyboard: focus its link and press Enter
+        const label = (await neighbours.first().getAttribute('aria-label'))!;
+        const name = label.replace(/^Nachbargebiet /, '').replace(/ – Profil öffnen$/, '');
+        await neighbours.first().focus();
+        await page.keyboard.press('Enter');
+        await page.getByRole('heading', { name, level: 1 }).waitFor({ timeout: 30_000 });
+        expect(page.url()).toMatch(/\/gebiete\/\d+$/);
+      }
+      expect(consoleErrors).toEqual([]);
+      await page.context().close();
+    }
   });
 });

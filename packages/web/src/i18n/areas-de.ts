@@ -26,4 +26,10 @@ export const areasDe = {
     `${n} gespeicherte ${one ? 'Schreibweise' : 'Schreibweisen'} des Namens`,
   missingRetire: (n: string) =>
     `Auflösen: die ${n} Gebiete bleiben mit ihren Werten erhalten und gelten bis zum Tag vor „gültig ab“ (ohne Angabe: bis heute)`,
+  miniMapLabel: (name: string, n: number) =>
+    `Lage von ${name} mit ${n === 1 ? 'einem Nachbargebiet' : `${n} Nachbargebieten`}`,
+  miniMapNeighbour: (name: string) => `Nachbargebiet ${name} – Profil öffnen`,
+  miniMapCaption: (level: string, n: number) =>
+    `Lage im Stadtgebiet: das Gebiet (dunkel) und ${n === 1 ? 'ein umliegendes Gebiet' : `${n} umliegende Gebiete`} der Ebene ${level}.`,
+  miniMapOpenMap: 'Auf der Karte zeigen',
 };

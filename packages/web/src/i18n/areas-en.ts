@@ -28,4 +28,10 @@ export const areasEn: Widen<typeof areasDe> = {
   areaLineSynonyms: (n, one) => `${n} stored ${one ? 'spelling' : 'spellings'} of the name`,
   missingRetire: (n) =>
     `Retire: the ${n} areas keep their values and are valid until the day before “valid from” (without it: until today)`,
+  miniMapLabel: (name: string, n: number) =>
+    `Location of ${name} with ${n === 1 ? 'one neighbouring area' : `${n} neighbouring areas`}`,
+  miniMapNeighbour: (name: string) => `Neighbouring area ${name} – open profile`,
+  miniMapCaption: (level: string, n: number) =>
+    `Location: the area (dark) and ${n === 1 ? 'one surrounding area' : `${n} surrounding areas`} of the level ${level}.`,
+  miniMapOpenMap: 'Show on the map',
 };

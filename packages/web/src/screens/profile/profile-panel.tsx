@@ -1,7 +1,7 @@
 // Area profile (Sozialraumprofil): hierarchy, index result, notable indicators, then every indicator by
 // Lebenslage (profile-groups.tsx, indicator-row.tsx).
 // Shown as a side panel next to the map and as its own page (/gebiete/{id}).
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { alertsApi } from '../../api/alerts.ts';
 import type { AreaDetail } from '../../api/areas.ts';
 import { ApiError } from '../../api/http.ts';
@@ -211,12 +211,15 @@ export function ProfileContent({
   headingId,
   asPage,
   cameFrom,
+  miniMap,
 }: {
   profile: Profile;
   headingId: string;
   asPage: boolean;
   /** The indicator the person came from (the map's): its group and card lead. */
   cameFrom?: string | null;
+  /** The area on a small map (the page only; next to the big map the panel needs none). */
+  miniMap?: ReactNode;
 }) {
   const { t, lang } = useI18n();
   const area = profile.area;
@@ -230,6 +233,7 @@ export function ProfileContent({
   return (
     <>
       <header className="profile-header">
+        {miniMap}
         <p className="profile-kicker">
           {t.profile} · {area.levelName} <span className="mono">{area.code}</span>
         </p>

@@ -6,7 +6,8 @@ import { useI18n } from '../../i18n/index.tsx';
 import { ErrorState, Loading } from '../../components/status.tsx';
 import { Link } from '../../components/link.tsx';
 import { AreaActors } from '../network/area-actors.tsx';
-import { ProfileContent } from './profile-panel.tsx';
+import { AreaMiniMap } from './area-minimap.tsx';
+import { ProfileContent, profileUrl } from './profile-panel.tsx';
 
 export function ProfileScreen({ areaId, search }: { areaId: number; search: string }) {
   const { t } = useI18n();
@@ -24,7 +25,14 @@ export function ProfileScreen({ areaId, search }: { areaId: number; search: stri
       </p>
       {q.status === 'error' && <ErrorState error={q.error} what={t.profile} onRetry={q.reload} />}
       {q.status === 'loading' && !q.data && <Loading />}
-      {q.data && <ProfileContent profile={q.data} headingId="profile-page" asPage />}
+      {q.data && a && (
+        <ProfileContent
+          profile={q.data}
+          headingId="profile-page"
+          asPage
+          miniMap={<AreaMiniMap area={a} date={date} mapHref={mapHref} profileHref={profileUrl} />}
+        />
+      )}
       {q.data && <AreaActors areaId={areaId} mapHref={mapHref} />}
     </div>
   );
