@@ -23,7 +23,7 @@ const FONTS = [
   },
 ];
 /** Basic Latin + Latin-1 (ä ö ü ß), Latin Extended-A/B and Additional (ł ő č ẞ …), punctuation („ “ –). */
-const RANGES = [0, 256, 512, 7680, 8192];
+const RANGES = [0, 256, 512, 768, 1024, 7680, 8192];
 const OUT = path.resolve(import.meta.dirname, '../public/glyphs');
 const TINY_SDF = readFileSync(
   path.resolve(import.meta.dirname, '../../../node_modules/@mapbox/tiny-sdf/index.js'),

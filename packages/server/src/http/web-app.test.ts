@@ -27,6 +27,8 @@ beforeAll(async () => {
     '<!doctype html><title>Sozialraum</title><div id="root"></div>',
   );
   await writeFile(path.join(dist, 'assets', 'app-abc123.js'), 'console.log(1)');
+  await mkdir(path.join(dist, 'glyphs', 'sozialraum-sans'), { recursive: true });
+  await writeFile(path.join(dist, 'glyphs', 'sozialraum-sans', '0-255.pbf'), 'built block');
   // a build made with sourcemaps on: the map sits next to the bundle
   await writeFile(path.join(dist, 'assets', 'app-abc123.js.map'), '{"version":3,"sources":[]}');
   app = await appWith({
@@ -50,6 +52,31 @@ describe('web app serving', () => {
     const asset = await app.inject('/assets/app-abc123.js');
     expect(asset.statusCode).toBe(200);
     expect(asset.headers['cache-control']).toContain('immutable');
+  });
+
+  it('serves built glyph blocks and an empty block for characters the build did not cover', async () => {
+    const built = await app.inject('/glyphs/sozialraum-sans/0-255.pbf');
+    expect(built.statusCode).toBe(200);
+    expect(built.body).toBe('built block');
+    const missing = await app.inject('/glyphs/sozialraum-sans/19968-20223.pbf');
+    expect(missing.statusCode).toBe(200);
+    expect(missing.headers['content-type']).toBe('application/x-protobuf');
+    // glyphs { stacks { name: "sozialraum-sans", range: "19968-20223" } }, no glyph
+    const name = Buffer.from('sozialraum-sans');
+    const range = Buffer.from('19968-20223');
+    const inner = Buffer.concat([
+      Buffer.from([0x0a, name.length]),
+      name,
+      Buffer.from([0x12, range.length]),
+      range,
+    ]);
+    expect(missing.rawPayload).toEqual(Buffer.concat([Buffer.from([0x0a, inner.length]), inner]));
+    for (const url of [
+      '/glyphs/../x/0-255.pbf',
+      '/glyphs/Sans/0-255.pbf',
+      '/glyphs/sozialraum-sans/x.pbf',
+    ])
+      expect((await app.inject(url)).statusCode, url).toBe(404);
   });
 
   it('falls back to index.html for app paths but not for /api, /ogc or missing files', async () => {

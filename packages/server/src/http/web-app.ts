@@ -112,6 +112,20 @@ export function isServableFile(pathname: string): boolean {
   return SERVABLE_FILE.test(pathname) && !pathname.endsWith('.map');
 }
 
+/**
+ * A glyph block without glyphs in MapLibre's glyphs.proto: `glyphs { stacks = 1 { name = 1;
+ * range = 2 } }` — protobuf, each field a length-delimited string.
+ */
+export function emptyGlyphBlock(stack: string, range: string): Buffer {
+  const field = (tag: number, bytes: Buffer) =>
+    Buffer.concat([Buffer.from([tag, bytes.length]), bytes]);
+  const fontstack = Buffer.concat([
+    field(0x0a, Buffer.from(stack, 'utf8')),
+    field(0x12, Buffer.from(range, 'utf8')),
+  ]);
+  return field(0x0a, fontstack);
+}
+
 /** Serves webDist at / with SPA fallback, or a German build hint when the dist is missing. */
 export async function registerWebApp(app: FastifyInstance, config: Config): Promise<void> {
   const hasDist = existsSync(path.join(config.webDist, 'index.html'));
@@ -129,6 +143,20 @@ export async function registerWebApp(app: FastifyInstance, config: Config): Prom
           reply.header('Cache-Control', 'no-cache');
         }
       },
+    });
+    // A block of map label glyphs the build has not made (a name with a character outside the
+    // bundled blocks): an empty block, so MapLibre draws the tile's other names and leaves out
+    // only the characters it has no shape for, instead of no names at all.
+    app.get('/glyphs/:stack/:range', (request: FastifyRequest, reply: FastifyReply): void => {
+      const { stack = '', range = '' } = request.params as Record<string, string | undefined>;
+      const file = `glyphs/${stack}/${range}`;
+      const block = /^(\d{1,5})-(\d{1,5})\.pbf$/.exec(range);
+      if (!/^[a-z][a-z-]{0,40}$/.test(stack) || !block) return reply.callNotFound();
+      if (existsSync(path.join(config.webDist, file))) return void reply.sendFile(file);
+      reply
+        .header('Cache-Control', 'no-cache')
+        .type('application/x-protobuf')
+        .send(emptyGlyphBlock(stack, `${block[1]}-${block[2]}`));
     });
     // Not async: sendFile and callNotFound answer on their own, and an async handler returning
     // the reply stacks a 'close' listener per hop (MaxListenersExceededWarning).

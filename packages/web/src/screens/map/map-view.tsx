@@ -261,6 +261,7 @@ export function MapView(props: MapViewProps) {
       NO_DATA_COLOR,
     ))
       map.setFeatureState({ source: SOURCE, id }, state);
+    markFirstPaint(map, props.colors);
   }, [ready, props.geometry, props.colors]);
 
   // retired areas: filtered out by id, and only when the set of them changes
@@ -318,4 +319,16 @@ export function MapView(props: MapViewProps) {
   }, [ready, props.ariaLabel, props.describedBy]);
 
   return <div ref={container} className="map-canvas" role="region" aria-label={props.ariaLabel} />;
+}
+
+/**
+ * Notes when the map first shows coloured areas (`data-painted-at`: ms since navigation start, at
+ * the first finished render after values arrived) — what the first-paint bench reads (issue 11 § 6).
+ */
+function markFirstPaint(map: MapLibreMap, colors: ReadonlyMap<number, string | null>): void {
+  const box = map.getContainer();
+  if (box.dataset.paintedAt || ![...colors.values()].some((c) => c !== null)) return;
+  map.once('idle', () => {
+    box.dataset.paintedAt ??= String(Math.round(performance.now()));
+  });
 }
