@@ -23,7 +23,7 @@ import { indicatorName, levelName } from '../../lib/labels.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Empty, ErrorState, Loading } from '../../components/status.tsx';
 import { SourceLine } from '../../components/source-line.tsx';
-import { LazyMapView } from './lazy-map-view.tsx';
+import { LazyMapView, preloadMapView } from './lazy-map-view.tsx';
 import { PointLayerToggles } from './point-layer-toggles.tsx';
 import type { PointLayerData } from './point-colors.ts';
 import { LegendBox } from './legend-box.tsx';
@@ -46,6 +46,8 @@ export function MapScreen({ search }: { search: string }) {
   const legendId = useId();
   const state = useMemo(() => parseMapState(search), [search]);
   const [pointLayers, setPointLayers] = useState<PointLayerData[]>([]);
+  // the map's code loads alongside the geometry and values, not after them
+  useEffect(() => void preloadMapView().catch(() => undefined), []);
 
   const systemsQ = useFetch(() => areasApi.areaSystems(), []);
   const indicatorsQ = useFetch(() => indicatorsApi.indicators(), []);

@@ -3,7 +3,7 @@
 // Fully offline: a blank background style with our own layers, unless a basemap style URL is configured.
 import { fitPadding } from '../../lib/fit-padding.ts';
 import { useEffect, useRef, useState } from 'react';
-import { Map as MapLibreMap, NavigationControl, setWorkerUrl } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, prewarm, setWorkerUrl } from 'maplibre-gl';
 import type { GeoJSONSource, MapLayerMouseEvent, StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { AreaCollection } from '../../api/areas.ts';
@@ -24,6 +24,8 @@ import { bboxOf, type Bbox } from './area-find.ts';
 
 // Without this Vite bundles no worker and MapLibre fails with "Worker failed to load" (docs/stack.md).
 setWorkerUrl(workerUrl);
+// start the tile workers with the chunk, while the screen still waits for its geometry
+prewarm();
 
 const SOURCE = 'areas';
 /** The layers that draw areas; a hidden (retired) area is filtered out of each. */
@@ -323,12 +325,17 @@ export function MapView(props: MapViewProps) {
 
 /**
  * Notes when the map first shows coloured areas (`data-painted-at`: ms since navigation start, at
- * the first finished render after values arrived) — what the first-paint bench reads (issue 11 § 6).
+ * the first frame drawn after the areas' source has loaded with values) — what the first-paint
+ * bench reads (issue 11 § 6). Names and labels may still be placed after it.
  */
 function markFirstPaint(map: MapLibreMap, colors: ReadonlyMap<number, string | null>): void {
   const box = map.getContainer();
   if (box.dataset.paintedAt || ![...colors.values()].some((c) => c !== null)) return;
-  map.once('idle', () => {
+  const onRender = () => {
+    if (!map.isSourceLoaded(SOURCE)) return;
     box.dataset.paintedAt ??= String(Math.round(performance.now()));
-  });
+    map.off('render', onRender);
+  };
+  map.on('render', onRender);
+  map.triggerRepaint();
 }
