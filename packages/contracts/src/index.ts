@@ -28,6 +28,7 @@ export * as monitoring from './monitoring.ts';
 export * as participation from './participation.ts';
 export * as ogc from './ogc.ts';
 export * as points from './points.ts';
+export * as seed from './seed.ts';
 export * as rules from './rules.ts';
 export * as sources from './sources.ts';
 export * as supply from './supply.ts';

@@ -70,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
       if (rest[0] !== 'load') break;
       const { openDb } = await import('./db/db.ts');
       const { migrate } = await import('./db/migrate.ts');
-      const { hasData, loadBerlinDemo } = await import('./modules/demo/index.ts');
+      const { hasData, loadBerlinDemo } = await import('./seed/berlin/index.ts');
       const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       await migrate(db);
       if (await hasData(db, 'berlin')) {

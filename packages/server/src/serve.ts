@@ -14,7 +14,7 @@ import { openDb, type Db } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
 import { sealAuditChain } from './modules/audit/index.ts';
 import { newSecret, sha256 } from './modules/access/index.ts';
-import { hasData, loadBerlinDemo, BERLIN_TENANT } from './modules/demo/index.ts';
+import { hasData, loadBerlinDemo, BERLIN_TENANT } from './seed/berlin/index.ts';
 import { ensureTenant } from './modules/ingest/index.ts';
 
 export interface Running {

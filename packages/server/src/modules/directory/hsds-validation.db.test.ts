@@ -11,7 +11,7 @@ import { buildApp } from '../../app.ts';
 import type { Db } from '../../db/db.ts';
 import { testContext } from '../../testing/fixtures.ts';
 import { createTestDb } from '../../testing/test-db.ts';
-import { loadBerlinFacilities } from '../demo/index.ts';
+import { loadBerlinFacilities } from '../../seed/berlin/index.ts';
 
 const SCHEMAS = path.join(import.meta.dirname, '../../../../../standards/hsds-3.0/schema');
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;

@@ -11,6 +11,7 @@ export {
   upsertIndicators,
   upsertPointDataset,
   upsertSources,
+  tenantHasAreaSystems,
   type AreaInput,
   type AreaSystemInput,
   type IndicatorInput,

@@ -74,6 +74,12 @@ export interface ObservationInput {
   flagReason?: string | null;
 }
 
+/** Whether the tenant has any area system yet (a seed loads only into an empty database). */
+export async function tenantHasAreaSystems(db: Sql, tenantId: string): Promise<boolean> {
+  const r = await db.query('SELECT 1 FROM area_system WHERE tenant_id = $1 LIMIT 1', [tenantId]);
+  return r.length > 0;
+}
+
 /** Creates the tenant if it does not exist. */
 export async function ensureTenant(tx: Sql, id: string, ags: string, name: string): Promise<void> {
   await tx.query(

@@ -6,7 +6,7 @@ import { buildApp } from '../../app.ts';
 import type { Db } from '../../db/db.ts';
 import { testContext } from '../../testing/fixtures.ts';
 import { createTestDb } from '../../testing/test-db.ts';
-import { loadBerlinDemo } from '../demo/index.ts';
+import { loadBerlinDemo } from '../../seed/berlin/index.ts';
 
 let db: Db;
 let app: FastifyInstance;

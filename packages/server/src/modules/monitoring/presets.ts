@@ -1,5 +1,5 @@
 // The core MSS presets (S1…/D1… ids) mapped onto the indicator ids the Berlin demo stores
-// (packages/server/src/modules/demo/berlin-catalogue.ts, MSS_INDEX). The method itself stays in
+// (packages/server/src/seed/berlin/catalogue.json, mssColumns.index). The method itself stays in
 // core (packages/core/src/monitoring/presets.ts, docs/methods/index-engine.md § 5).
 import { MSS_2013_2017, MSS_2019_2021, type IndexDefinition } from '@sozialraum/core';
 

@@ -1,5 +1,7 @@
-// Loads the Berlin demo (demo-data/berlin, documented in demo-data/README.md) into an empty
-// database in ONE transaction: either all of it is there afterwards, or nothing is.
+// The Berlin demo seed: loads demo-data/berlin (documented in demo-data/README.md) into an empty
+// database in ONE transaction — either all of it is there afterwards, or nothing is. What the files
+// mean (sources, indicators, columns) is data: catalogue.json. The seed has no routes; it writes
+// through the modules' doors (ingest, audit, directory).
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -22,23 +24,14 @@ import {
   upsertObservations,
   upsertPointDataset,
   upsertSources,
+  tenantHasAreaSystems,
   type AreaInput,
   type ObservationInput,
-} from '../ingest/index.ts';
-import { writeAudit } from '../audit/index.ts';
-import {
-  AREA_SYSTEMS,
-  BERLIN_TENANT,
-  MSS_CONTEXT,
-  MSS_INDEX,
-  ORIGINS,
-  POINT_DATASETS,
-  SOURCES,
-  ewrIndicators,
-  mssIndicators,
-} from './berlin-catalogue.ts';
+} from '../../modules/ingest/index.ts';
+import { writeAudit } from '../../modules/audit/index.ts';
+import { BERLIN_TENANT, berlinCatalogue } from './catalogue.ts';
 import { readCsvRecords } from './read-csv.ts';
-import { loadDirectoryFromPoints } from '../directory/index.ts';
+import { loadDirectoryFromPoints } from '../../modules/directory/index.ts';
 
 export const DEMO_DIR = path.join(REPO_ROOT, 'demo-data/berlin');
 
@@ -53,10 +46,8 @@ interface Feature {
 }
 
 /** Whether the tenant already has data (the demo is loaded only into an empty database). */
-export async function hasData(db: Sql, tenantId: string): Promise<boolean> {
-  const r = await db.query('SELECT 1 FROM area_system WHERE tenant_id = $1 LIMIT 1', [tenantId]);
-  return r.length > 0;
-}
+export const hasData = (db: Sql, tenantId: string): Promise<boolean> =>
+  tenantHasAreaSystems(db, tenantId);
 
 /** Loads the whole Berlin demo in one transaction; returns counts for the log. */
 export async function loadBerlinDemo(db: Db, log: Log = () => undefined, dir = DEMO_DIR) {
@@ -69,10 +60,10 @@ export async function loadBerlinDemo(db: Db, log: Log = () => undefined, dir = D
     // memory for this transaction only (SET LOCAL). Plans change, results do not (golden tests).
     await tx.exec(`SET LOCAL work_mem = '${FIRST_LOAD_WORK_MEM}'`);
     await ensureTenant(tx, tenantId, BERLIN_TENANT.ags, BERLIN_TENANT.name);
-    await upsertSources(tx, tenantId, SOURCES);
-    for (const sys of AREA_SYSTEMS) await upsertAreaSystem(tx, tenantId, sys);
+    await upsertSources(tx, tenantId, berlinCatalogue().sources);
+    for (const sys of berlinCatalogue().areaSystems) await upsertAreaSystem(tx, tenantId, sys);
     stats.areas = await loadAreas(tx, tenantId, dir, log);
-    await upsertIndicators(tx, tenantId, [...ewrIndicators(), ...mssIndicators()]);
+    await upsertIndicators(tx, tenantId, berlinCatalogue().indicators);
     // First start: into an empty table without its indexes, built once afterwards (the demo's
     // files hold each key once; a duplicate would fail the rebuild and with it the whole load)
     const rebuild = await dropObservationIndexesWhenEmpty(tx);
@@ -114,8 +105,8 @@ export async function loadBerlinFacilities(db: Db, dir = DEMO_DIR) {
   const tenantId = BERLIN_TENANT.id;
   return db.transaction(async (tx) => {
     await ensureTenant(tx, tenantId, BERLIN_TENANT.ags, BERLIN_TENANT.name);
-    await upsertSources(tx, tenantId, SOURCES);
-    for (const sys of AREA_SYSTEMS) await upsertAreaSystem(tx, tenantId, sys);
+    await upsertSources(tx, tenantId, berlinCatalogue().sources);
+    for (const sys of berlinCatalogue().areaSystems) await upsertAreaSystem(tx, tenantId, sys);
     await loadAreas(tx, tenantId, dir, () => undefined);
     await loadPoints(tx, tenantId, dir, () => undefined);
     return loadDirectoryFromPoints(tx, tenantId, 'geoportal-services');
@@ -248,55 +239,6 @@ async function loadAreas(tx: Sql, tenantId: string, dir: string, log: Log): Prom
   return n;
 }
 
-const EWR_FILES: { file: string; columns: Record<string, string> }[] = [
-  {
-    file: 'ewr_plr_t1_migration_background.csv',
-    columns: {
-      inhabitants_with_migration_background: 'ewr_migration_background',
-      inhabitants_germans: 'ewr_germans',
-      inhabitants_germans_without_migration_background: 'ewr_germans_without_mb',
-      inhabitants_germans_with_migration_background: 'ewr_germans_with_mb',
-    },
-  },
-  {
-    file: 'ewr_plr_t2_age_groups.csv',
-    columns: {
-      inhabitants: 'ewr_inhabitants',
-      inhabitants_age_below_6: 'ewr_age_below_6',
-      inhabitants_age_6_15: 'ewr_age_6_15',
-      inhabitants_age_15_18: 'ewr_age_15_18',
-      inhabitants_age_18_27: 'ewr_age_18_27',
-      inhabitants_age_27_45: 'ewr_age_27_45',
-      inhabitants_age_45_55: 'ewr_age_45_55',
-      inhabitants_age_55_65: 'ewr_age_55_65',
-      inhabitants_age_above_65: 'ewr_age_above_65',
-      inhabitants_female: 'ewr_female',
-      inhabitants_foreigners: 'ewr_foreigners',
-    },
-  },
-  {
-    // t3: "inhabitants" here = residents WITH migration background (already in t1)
-    file: 'ewr_plr_t3_migration_background_by_age.csv',
-    columns: {
-      inhabitants_with_migration_background_age_below_6: 'ewr_mb_age_below_6',
-      inhabitants_with_migration_background_age_6_15: 'ewr_mb_age_6_15',
-      inhabitants_with_migration_background_age_15_18: 'ewr_mb_age_15_18',
-      inhabitants_with_migration_background_age_18_27: 'ewr_mb_age_18_27',
-      inhabitants_with_migration_background_age_27_45: 'ewr_mb_age_27_45',
-      inhabitants_with_migration_background_age_45_55: 'ewr_mb_age_45_55',
-      inhabitants_with_migration_background_age_55_65: 'ewr_mb_age_55_65',
-      inhabitants_with_migration_background_age_above_65: 'ewr_mb_age_above_65',
-      inhabitants_with_migration_background_female: 'ewr_mb_female',
-    },
-  },
-  {
-    file: 'ewr_plr_t4_migration_background_by_origin.csv',
-    columns: Object.fromEntries(
-      ORIGINS.map(([code]) => [`inhabitants_from_${code}`, `ewr_mb_from_${code}`]),
-    ),
-  },
-];
-
 /** Sums of age groups published separately (children and youth under 18). */
 const EWR_SUMS: Record<string, { id: string; parts: string[] }> = {
   'ewr_plr_t2_age_groups.csv': {
@@ -334,7 +276,7 @@ async function loadPopulation(
     '2021': await areaIdsByCode(tx, tenantId, 'lor2021', 'plr'),
   };
   let written = 0;
-  for (const { file, columns } of EWR_FILES) {
+  for (const { file, columns } of berlinCatalogue().ewrFiles) {
     log(`Lade Einwohnerregister ${file} …`);
     const full = path.join(dir, 'population', file);
     const importId = await recordFile(
@@ -463,7 +405,7 @@ async function loadMss(
     for (const { fields } of t.records) {
       const code = fields[t.header.indexOf('id')]!;
       const areaId = area(ids2006, code, file);
-      for (const def of MSS_INDEX) {
+      for (const def of berlinCatalogue().mssColumns.index) {
         const i = def.column2006 ? t.header.indexOf(def.column2006) : -1;
         if (i < 0) continue;
         if (scored.has(code))
@@ -494,7 +436,7 @@ async function loadMss(
     const areaId = area(ids2021, fields[h(idx.header, 'PLR_ID')]!, 'MSS 2021');
     const kom = fields[h(idx.header, 'KOM')]!;
     const valid = kom === 'gültig';
-    for (const def of MSS_INDEX) {
+    for (const def of berlinCatalogue().mssColumns.index) {
       if (!def.column2021) continue;
       const v = mssNumber(fields[h(idx.header, def.column2021)]);
       rows.push(
@@ -579,7 +521,7 @@ async function loadMss(
     for (const { fields } of c.records) {
       const areaId = area(ids, fields[h(c.header, 'PLR_ID')]!, file);
       const kom = fields[h(c.header, 'KOM')] ?? '';
-      for (const def of MSS_CONTEXT) {
+      for (const def of berlinCatalogue().mssColumns.context) {
         const i = h(c.header, def.column2021!);
         if (i < 0) continue;
         const raw = fields[i];
@@ -607,7 +549,7 @@ async function loadMss(
 async function loadPoints(tx: Sql, tenantId: string, dir: string, log: Log): Promise<number> {
   log('Lade Standorte (Kitas, Schulen, …) …');
   let n = 0;
-  for (const ds of POINT_DATASETS) {
+  for (const ds of berlinCatalogue().pointDatasets) {
     const file = path.join(dir, 'services', ds.file);
     const importId = await recordFile(tx, tenantId, file, 'points', 'geojson;EPSG:4326');
     const fc = await readJson<{ features: Feature[] }>(file);

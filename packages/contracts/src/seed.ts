@@ -1,0 +1,149 @@
+// The catalogue a seed brings along as data (issue 10 § 2): the Berlin demo's tenant, sources,
+// area systems, indicators and how its files map to them live in a JSON file
+// (packages/server/src/seed/berlin/catalogue.json), checked against these schemas when the seed
+// loads it and in a unit test — a wrong Lebenslage, a share without its parts or a column mapped to
+// an indicator that does not exist fails with the path of the entry, before anything is written.
+import { z } from 'zod';
+import { dimensionSchema, polaritySchema } from './enums.ts';
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'Kleinbuchstaben, Ziffern, _ und -');
+const text = z.string().trim().min(1);
+const isoDate = z.iso.date();
+
+export const seedTenantSchema = z.strictObject({
+  id,
+  ags: z.string().regex(/^\d{8}$/, 'amtlicher Gemeindeschlüssel, 8 Ziffern'),
+  name: text,
+});
+
+export const seedSourceSchema = z.strictObject({
+  id,
+  title: text,
+  publisher: text,
+  licence: text,
+  licenceUrl: z.url().nullable().optional(),
+  attribution: text,
+  url: z.url().nullable().optional(),
+  notes: z.string().nullable().optional(),
+});
+
+export const seedAreaSystemSchema = z.strictObject({
+  id,
+  name: text,
+  description: z.string().nullable().optional(),
+  validFrom: isoDate.nullable().optional(),
+  validTo: isoDate.nullable().optional(),
+  sourceId: id.nullable().optional(),
+  levels: z
+    .array(z.strictObject({ id, nameDe: text, nameEn: text, depth: z.number().int().min(0) }))
+    .min(1),
+});
+
+export const seedIndicatorSchema = z
+  .strictObject({
+    id,
+    nameDe: text,
+    nameEn: text,
+    shortDe: z.string().nullable().optional(),
+    definitionDe: text,
+    definitionEn: z.string().nullable().optional(),
+    unit: z.enum([
+      'percent',
+      'per_mille',
+      'count',
+      'euro',
+      'sqm',
+      'per_100',
+      'index',
+      'ratio',
+      'percentage_points',
+      'class',
+    ]),
+    kind: z.enum(['count', 'share', 'value']),
+    scale: z.number().positive().optional(),
+    dimension: dimensionSchema,
+    polarity: polaritySchema,
+    department: id,
+    sourceId: id,
+    updateCycle: z.string().nullable().optional(),
+    numeratorDef: z.string().nullable().optional(),
+    denominatorDef: z.string().nullable().optional(),
+    numeratorIndicatorId: id.nullable().optional(),
+    denominatorIndicatorId: id.nullable().optional(),
+    decimals: z.number().int().min(0).max(6).optional(),
+    methodNote: z.string().nullable().optional(),
+    sortKey: z.number().int().optional(),
+  })
+  .refine((i) => i.kind !== 'share' || (i.numeratorIndicatorId && i.denominatorIndicatorId), {
+    message: 'Ein Anteil (kind share) braucht numeratorIndicatorId und denominatorIndicatorId.',
+  });
+
+const mssColumnSchema = z.strictObject({
+  id,
+  column2021: z.string().nullable(),
+  column2006: z.string().nullable(),
+});
+
+export const seedPointDatasetSchema = z.strictObject({
+  id,
+  file: z.string().regex(/^[a-z0-9_.-]+\.geojson$/, 'eine .geojson-Datei im Demo-Ordner'),
+  nameDe: text,
+  nameEn: text,
+  referenceDate: isoDate.nullable(),
+  idProp: z.string().nullable(),
+  nameProp: z.string(),
+});
+
+/** The Berlin demo's catalogue, with every reference inside it checked. */
+export const berlinCatalogueSchema = z
+  .strictObject({
+    $comment: z.string().optional(),
+    tenant: seedTenantSchema,
+    sources: z.array(seedSourceSchema).min(1),
+    areaSystems: z.array(seedAreaSystemSchema).min(1),
+    indicators: z.array(seedIndicatorSchema).min(1),
+    ewrFiles: z.array(
+      z.strictObject({
+        file: z.string().regex(/^[a-z0-9_.-]+\.csv$/),
+        columns: z.record(z.string(), id),
+      }),
+    ),
+    mssColumns: z.strictObject({
+      index: z.array(mssColumnSchema),
+      context: z.array(mssColumnSchema),
+    }),
+    pointDatasets: z.array(seedPointDatasetSchema),
+  })
+  .superRefine((c, ctx) => {
+    const sources = new Set(c.sources.map((s) => s.id));
+    const indicators = new Set(c.indicators.map((i) => i.id));
+    const dup = c.indicators.find((x, n) => c.indicators.findIndex((y) => y.id === x.id) !== n);
+    if (dup) ctx.addIssue({ code: 'custom', path: ['indicators'], message: `${dup.id} doppelt` });
+    const need = (ok: boolean, path: (string | number)[], message: string) => {
+      if (!ok) ctx.addIssue({ code: 'custom', path, message });
+    };
+    c.indicators.forEach((i, n) => {
+      need(sources.has(i.sourceId), ['indicators', n, 'sourceId'], `Quelle ${i.sourceId} fehlt`);
+      for (const k of ['numeratorIndicatorId', 'denominatorIndicatorId'] as const) {
+        const ref = i[k];
+        need(!ref || indicators.has(ref), ['indicators', n, k], `Indikator ${ref} fehlt`);
+      }
+    });
+    c.areaSystems.forEach((s, n) =>
+      need(!s.sourceId || sources.has(s.sourceId), ['areaSystems', n, 'sourceId'], 'Quelle fehlt'),
+    );
+    c.ewrFiles.forEach((f, n) => {
+      for (const [column, target] of Object.entries(f.columns))
+        need(
+          indicators.has(target),
+          ['ewrFiles', n, 'columns', column],
+          `Indikator ${target} fehlt`,
+        );
+    });
+    for (const part of ['index', 'context'] as const)
+      c.mssColumns[part].forEach((m, n) =>
+        need(indicators.has(m.id), ['mssColumns', part, n, 'id'], `Indikator ${m.id} fehlt`),
+      );
+  });
+
+export type BerlinCatalogue = z.output<typeof berlinCatalogueSchema>;
