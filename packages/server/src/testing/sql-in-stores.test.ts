@@ -26,11 +26,7 @@ const WAITING = new Set([
   'access/service-sessions.ts',
   'alerts/mail.ts',
   'alerts/service.ts',
-  'areas/lifecycle.ts',
   'demo/load-berlin.ts',
-  'indicators/edit-checks.ts',
-  'indicators/edit.ts',
-  'points/rejoin.ts',
 ]);
 
 const SQL =
