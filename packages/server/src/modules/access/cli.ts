@@ -6,6 +6,7 @@ import { prepareDb } from '../../serve.ts';
 import { verifyAuditChain, writeAudit } from '../audit/index.ts';
 import { ensureTenant } from '../ingest/index.ts';
 import { createUser } from './service.ts';
+import { setTenantParent, tenantExists } from './store.ts';
 
 export const ADMIN_HELP = `sozialraum admin create --email <Adresse> --name <Name> [--department <id>] [--tenant <id>]
 
@@ -92,18 +93,14 @@ export async function runTenantCli(args: string[], config: Config): Promise<numb
   const db = await prepareDb({ ...config, loadDemo: false }, () => {});
   try {
     await db.transaction(async (tx) => {
-      const exists = await tx.query('SELECT 1 FROM tenant WHERE id = $1', [values.id]);
-      if (exists.length) throw new Error(`Den Mandanten „${values.id}“ gibt es schon.`);
+      if (await tenantExists(tx, values.id!))
+        throw new Error(`Den Mandanten „${values.id}“ gibt es schon.`);
       if (values.parent) {
-        const parent = await tx.query('SELECT 1 FROM tenant WHERE id = $1', [values.parent]);
-        if (!parent.length)
+        if (!(await tenantExists(tx, values.parent)))
           throw new Error(`Den übergeordneten Mandanten „${values.parent}“ gibt es nicht.`);
       }
       await ensureTenant(tx, values.id!, values.ags!, values.name!);
-      await tx.query('UPDATE tenant SET parent_id = $2 WHERE id = $1', [
-        values.id,
-        values.parent ?? null,
-      ]);
+      await setTenantParent(tx, values.id!, values.parent ?? null);
       await writeAudit(tx, values.id!, {
         actor: 'cli',
         action: 'access.tenant_created',

@@ -28,6 +28,7 @@ import { readCookie } from './access-control.ts';
 import { providerConfig, type OidcConfig } from './oidc-client.ts';
 import { setSessionCookie } from './routes.ts';
 import { createSession } from './service.ts';
+import { insertSsoUser, insertUserRole, linkUserSso } from './store-people.ts';
 import { findUser, findUserByEmail, findUserByOidc, type UserRow } from './store.ts';
 
 export const OIDC_COOKIE = 'sozialraum_oidc';
@@ -189,11 +190,7 @@ async function mapPerson(
         `account ${byEmail.id} is linked to ${byEmail.oidc_issuer} ${byEmail.oidc_subject}`,
         byEmail,
       );
-    await tx.query(
-      `UPDATE app_user SET oidc_issuer = $3, oidc_subject = $4, updated_at = now()
-        WHERE tenant_id = $1 AND id = $2`,
-      [byEmail.tenant_id, byEmail.id, person.issuer, person.subject],
-    );
+    await linkUserSso(tx, byEmail.tenant_id, byEmail.id, person.issuer, person.subject);
     await writeAudit(tx, byEmail.tenant_id, {
       actor: actorOf(byEmail),
       action: 'access.sso_linked',
@@ -208,18 +205,16 @@ async function mapPerson(
   const tenantId = ctx.config.tenantId;
   const displayName = (person.displayName ?? person.email).slice(0, 200);
   // ON CONFLICT: a second, simultaneous first sign-in of the same person must not end in a 500.
-  const [row] = await tx.query<{ id: number }>(
-    `INSERT INTO app_user (tenant_id, email, display_name, oidc_issuer, oidc_subject)
-     VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING id`,
-    [tenantId, person.email, displayName, person.issuer, person.subject],
-  );
-  if (!row) throw new OidcRefusal('verknuepft', `concurrent creation of ${person.email}`);
-  await tx.query('INSERT INTO user_role (tenant_id, user_id, role_id) VALUES ($1, $2, $3)', [
-    tenantId,
-    row.id,
-    AUTO_CREATE_ROLE,
-  ]);
-  const created = (await findUser(tx, tenantId, row.id))!;
+  const id = await insertSsoUser(tx, tenantId, {
+    email: person.email,
+    displayName,
+    issuer: person.issuer,
+    subject: person.subject,
+  });
+  if (id === undefined)
+    throw new OidcRefusal('verknuepft', `concurrent creation of ${person.email}`);
+  await insertUserRole(tx, tenantId, id, AUTO_CREATE_ROLE);
+  const created = (await findUser(tx, tenantId, id))!;
   await writeAudit(tx, tenantId, {
     actor: actorOf(created),
     action: 'access.user_created',

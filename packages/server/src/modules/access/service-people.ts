@@ -7,6 +7,20 @@ import { diffRecords, writeAudit, type AuditActor } from '../audit/index.ts';
 import type { AccessControl } from './access-control.ts';
 import type { Principal } from './principal.ts';
 import { hashPassword, passwordProblem, sha256 } from './secrets.ts';
+import {
+  deleteUserRoles,
+  departmentExists,
+  emailTaken,
+  insertUser,
+  insertUserRole,
+  insertUserWithPassword,
+  lockTenant,
+  selectRoleIds,
+  tenantHasUsers,
+  unlinkUserSso,
+  updateUserProfile,
+} from './store-people.ts';
+import { deleteUserSsoSessions } from './store-sessions.ts';
 import { findUser, listUsers, type UserRow } from './store.ts';
 import {
   createOneTimeLink,
@@ -52,22 +66,14 @@ async function checkRolesAndDepartment(
   roles: readonly string[],
   departmentId: string | null,
 ): Promise<void> {
-  const known = new Set(
-    (await tx.query<{ id: string }>('SELECT id FROM role WHERE tenant_id = $1', [tenantId])).map(
-      (r) => r.id,
-    ),
-  );
+  const known = new Set(await selectRoleIds(tx, tenantId));
   const unknown = roles.filter((r) => !known.has(r) || r === 'anonymous');
   if (unknown.length)
     throw badRequest(`Unbekannte Rolle: ${unknown.map((r) => `„${r}“`).join(', ')}.`, [
       { in: 'body', field: 'roles', reason: 'unbekannt' },
     ]);
   if (departmentId !== null) {
-    const rows = await tx.query('SELECT 1 FROM department WHERE tenant_id = $1 AND id = $2', [
-      tenantId,
-      departmentId,
-    ]);
-    if (rows.length === 0)
+    if (!(await departmentExists(tx, tenantId, departmentId)))
       throw badRequest(`Die Abteilung „${departmentId}“ gibt es nicht.`, [
         { in: 'body', field: 'departmentId', reason: 'unbekannt' },
       ]);
@@ -84,21 +90,15 @@ export async function createUser(
 ): Promise<{ user: PublicUser; setupLink: { url: string; expiresAt: Date } }> {
   return db.transaction(async (tx) => {
     await checkRolesAndDepartment(tx, tenantId, input.roles, input.departmentId);
-    const existing = await tx.query('SELECT 1 FROM app_user WHERE lower(email) = lower($1)', [
-      input.email.trim(),
-    ]);
-    if (existing.length) throw conflict(`Es gibt schon ein Konto mit der Adresse ${input.email}.`);
-    const [row] = await tx.query<{ id: number }>(
-      `INSERT INTO app_user (tenant_id, email, display_name, department_id) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [tenantId, input.email.trim(), input.displayName.trim(), input.departmentId],
-    );
-    for (const role of input.roles)
-      await tx.query('INSERT INTO user_role (tenant_id, user_id, role_id) VALUES ($1, $2, $3)', [
-        tenantId,
-        row!.id,
-        role,
-      ]);
-    const user = (await findUser(tx, tenantId, row!.id))!;
+    if (await emailTaken(tx, input.email.trim()))
+      throw conflict(`Es gibt schon ein Konto mit der Adresse ${input.email}.`);
+    const id = await insertUser(tx, tenantId, {
+      email: input.email.trim(),
+      displayName: input.displayName.trim(),
+      departmentId: input.departmentId,
+    });
+    for (const role of input.roles) await insertUserRole(tx, tenantId, id, role);
+    const user = (await findUser(tx, tenantId, id))!;
     const setupLink = await createOneTimeLink(tx, config, user, 'setup');
     await writeAudit(tx, tenantId, {
       actor,
@@ -146,42 +146,21 @@ export async function updateUser(
     const departmentId =
       patch.departmentId !== undefined ? patch.departmentId : before.department_id;
     await checkRolesAndDepartment(tx, tenantId, patch.roles ?? [], departmentId);
-    await tx.query(
-      `UPDATE app_user SET email = $3, display_name = $4, department_id = $5, active = $6, updated_at = now()
-        WHERE tenant_id = $1 AND id = $2`,
-      [
-        tenantId,
-        userId,
-        patch.email?.trim() ?? before.email,
-        patch.displayName?.trim() ?? before.display_name,
-        departmentId,
-        patch.active ?? before.active,
-      ],
-    );
+    await updateUserProfile(tx, tenantId, userId, {
+      email: patch.email?.trim() ?? before.email,
+      displayName: patch.displayName?.trim() ?? before.display_name,
+      departmentId,
+      active: patch.active ?? before.active,
+    });
     if (patch.roles) {
-      await tx.query('DELETE FROM user_role WHERE tenant_id = $1 AND user_id = $2', [
-        tenantId,
-        userId,
-      ]);
-      for (const role of new Set(patch.roles))
-        await tx.query('INSERT INTO user_role (tenant_id, user_id, role_id) VALUES ($1, $2, $3)', [
-          tenantId,
-          userId,
-          role,
-        ]);
+      await deleteUserRoles(tx, tenantId, userId);
+      for (const role of new Set(patch.roles)) await insertUserRole(tx, tenantId, userId, role);
     }
     if (patch.sso === false && before.oidc_subject !== null) {
-      await tx.query(
-        `UPDATE app_user SET oidc_issuer = NULL, oidc_subject = NULL, updated_at = now()
-          WHERE tenant_id = $1 AND id = $2`,
-        [tenantId, userId],
-      );
+      await unlinkUserSso(tx, tenantId, userId);
       // A wrong link may have let the wrong person in: the sessions it started end with it
       // (sessions started with the password stay).
-      await tx.query(
-        `DELETE FROM user_session WHERE tenant_id = $1 AND user_id = $2 AND oidc_issuer IS NOT NULL`,
-        [tenantId, userId],
-      );
+      await deleteUserSsoSessions(tx, tenantId, userId);
     }
     if (patch.active === false) await endSessions(tx, tenantId, userId);
     const after = (await findUser(tx, tenantId, userId))!;
@@ -244,21 +223,16 @@ export async function setupFirstAdministrator(
   if (problem) throw badRequest(problem, [{ in: 'body', field: 'password', reason: problem }]);
   const hash = await hashPassword(input.password);
   const result = await db.transaction(async (tx) => {
-    await tx.query('SELECT id FROM tenant WHERE id = $1 FOR UPDATE', [tenantId]);
-    const existing = await tx.query('SELECT 1 FROM app_user WHERE tenant_id = $1 LIMIT 1', [
-      tenantId,
-    ]);
-    if (existing.length) throw conflict('Es gibt schon eine Administration; bitte anmelden.');
-    const [row] = await tx.query<{ id: number }>(
-      `INSERT INTO app_user (tenant_id, email, display_name, password_hash) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [tenantId, input.email.trim(), input.displayName.trim(), hash],
-    );
-    await tx.query('INSERT INTO user_role (tenant_id, user_id, role_id) VALUES ($1, $2, $3)', [
-      tenantId,
-      row!.id,
-      'administrator',
-    ]);
-    const user = (await findUser(tx, tenantId, row!.id))!;
+    await lockTenant(tx, tenantId);
+    if (await tenantHasUsers(tx, tenantId))
+      throw conflict('Es gibt schon eine Administration; bitte anmelden.');
+    const id = await insertUserWithPassword(tx, tenantId, {
+      email: input.email.trim(),
+      displayName: input.displayName.trim(),
+      passwordHash: hash,
+    });
+    await insertUserRole(tx, tenantId, id, 'administrator');
+    const user = (await findUser(tx, tenantId, id))!;
     await writeAudit(tx, tenantId, {
       actor: { actor: user.email, userId: user.id, ip: from.ip, requestId: from.requestId },
       action: 'access.user_created',

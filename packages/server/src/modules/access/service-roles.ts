@@ -5,6 +5,14 @@ import { badRequest, conflict, forbidden, notFound } from '../../http/errors.ts'
 import { diffRecords, writeAudit, type AuditActor } from '../audit/index.ts';
 import type { AccessControl } from './access-control.ts';
 import { ALL_PERMISSIONS, BUILTIN_ROLES } from './permissions.ts';
+import {
+  replaceRolePermissions,
+  selectDepartment,
+  selectDepartments,
+  selectRoles,
+  upsertDepartment,
+  upsertOwnRole,
+} from './store-roles.ts';
 
 export interface Department {
   id: string;
@@ -14,14 +22,7 @@ export interface Department {
 }
 
 export async function listDepartments(db: Sql, tenantId: string): Promise<Department[]> {
-  const rows = await db.query<{
-    id: string;
-    name: string;
-    kind: 'department' | 'organisation';
-    org_type: string | null;
-  }>('SELECT id, name, kind, org_type FROM department WHERE tenant_id = $1 ORDER BY kind, name', [
-    tenantId,
-  ]);
+  const rows = await selectDepartments(db, tenantId);
   return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, orgType: r.org_type }));
 }
 
@@ -33,17 +34,10 @@ export async function saveDepartment(
   mode: 'create' | 'update',
 ): Promise<Department> {
   return db.transaction(async (tx) => {
-    const [before] = await tx.query<Record<string, unknown>>(
-      'SELECT id, name, kind, org_type FROM department WHERE tenant_id = $1 AND id = $2',
-      [tenantId, dept.id],
-    );
+    const before = await selectDepartment(tx, tenantId, dept.id);
     if (mode === 'create' && before) throw conflict(`Die Abteilung „${dept.id}“ gibt es schon.`);
     if (mode === 'update' && !before) throw notFound(`Die Abteilung „${dept.id}“ gibt es nicht.`);
-    await tx.query(
-      `INSERT INTO department (tenant_id, id, name, kind, org_type) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (tenant_id, id) DO UPDATE SET name = excluded.name, kind = excluded.kind, org_type = excluded.org_type`,
-      [tenantId, dept.id, dept.name.trim(), dept.kind, dept.orgType],
-    );
+    await upsertDepartment(tx, tenantId, { ...dept, name: dept.name.trim() });
     const after = { id: dept.id, name: dept.name.trim(), kind: dept.kind, org_type: dept.orgType };
     await writeAudit(tx, tenantId, {
       actor,
@@ -65,21 +59,7 @@ export interface Role {
 }
 
 export async function listRoles(db: Sql, tenantId: string): Promise<Role[]> {
-  const rows = await db.query<{
-    id: string;
-    name_de: string;
-    description_de: string;
-    builtin: boolean;
-    permissions: string[];
-  }>(
-    `SELECT r.id, r.name_de, r.description_de, r.builtin,
-            coalesce(array_agg(p.permission_id ORDER BY p.permission_id) FILTER (WHERE p.permission_id IS NOT NULL), '{}') AS permissions
-       FROM role r LEFT JOIN role_permission p ON p.tenant_id = r.tenant_id AND p.role_id = r.id
-      WHERE r.tenant_id = $1
-      GROUP BY r.id, r.name_de, r.description_de, r.builtin
-      ORDER BY r.builtin DESC, r.id`,
-    [tenantId],
-  );
+  const rows = await selectRoles(db, tenantId);
   const order = new Map(BUILTIN_ROLES.map((r, i) => [r.id, i]));
   return rows
     .map((r) => ({
@@ -111,19 +91,8 @@ export async function saveRole(
       throw forbidden(
         `„${before.nameDe}“ ist eine eingebaute Rolle und folgt den Vorgaben der Software; legen Sie eine eigene Rolle an.`,
       );
-    await tx.query(
-      `INSERT INTO role (tenant_id, id, name_de, description_de, builtin) VALUES ($1, $2, $3, $4, false)
-       ON CONFLICT (tenant_id, id) DO UPDATE SET name_de = excluded.name_de, description_de = excluded.description_de`,
-      [tenantId, role.id, role.nameDe, role.descriptionDe],
-    );
-    await tx.query('DELETE FROM role_permission WHERE tenant_id = $1 AND role_id = $2', [
-      tenantId,
-      role.id,
-    ]);
-    await tx.query(
-      `INSERT INTO role_permission (tenant_id, role_id, permission_id) SELECT $1, $2, p FROM unnest($3::text[]) AS p`,
-      [tenantId, role.id, [...new Set(role.permissions)]],
-    );
+    await upsertOwnRole(tx, tenantId, role);
+    await replaceRolePermissions(tx, tenantId, role.id, [...new Set(role.permissions)]);
     const after = { ...role, builtin: false, permissions: [...new Set(role.permissions)].sort() };
     await writeAudit(tx, tenantId, {
       actor,

@@ -15,6 +15,16 @@ import {
   sha256,
   verifyPassword,
 } from './secrets.ts';
+import { updatePasswordHash } from './store-people.ts';
+import {
+  consumeOneTimeLink,
+  deleteSessionReturningSso,
+  deleteUserSessions,
+  expireOpenLinks,
+  insertOneTimeLink,
+  insertSession,
+  selectOneTimeLink,
+} from './store-sessions.ts';
 import { findUser, findUserByEmail, type UserRow } from './store.ts';
 
 const GENERIC_SIGN_IN_ERROR = 'E-Mail-Adresse oder Passwort ist falsch.';
@@ -53,22 +63,17 @@ export async function createSession(
   const secret = newSecret();
   const csrfToken = newSecret();
   const expiresAt = new Date(Date.now() + access.sessionPolicy.absoluteMs);
-  await tx.query(
-    `INSERT INTO user_session (id_hash, tenant_id, user_id, csrf_token, expires_at, ip, user_agent,
-                               oidc_issuer, oidc_id_token)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [
-      sha256(secret),
-      user.tenant_id,
-      user.id,
-      csrfToken,
-      expiresAt,
-      from.ip,
-      from.userAgent?.slice(0, 300) ?? null,
-      sso?.issuer ?? null,
-      sso?.idToken ?? null,
-    ],
-  );
+  await insertSession(tx, {
+    idHash: sha256(secret),
+    tenantId: user.tenant_id,
+    userId: user.id,
+    csrfToken,
+    expiresAt,
+    ip: from.ip,
+    userAgent: from.userAgent?.slice(0, 300) ?? null,
+    oidcIssuer: sso?.issuer ?? null,
+    oidcIdToken: sso?.idToken ?? null,
+  });
   return { secret, csrfToken, expiresAt };
 }
 
@@ -142,10 +147,7 @@ export async function signOut(
   if (principal.kind !== 'session' || !principal.sessionHash) return undefined;
   const hash = principal.sessionHash;
   const sso = await db.transaction(async (tx) => {
-    const [row] = await tx.query<{ oidc_issuer: string | null; oidc_id_token: string | null }>(
-      'DELETE FROM user_session WHERE id_hash = $1 RETURNING oidc_issuer, oidc_id_token',
-      [hash],
-    );
+    const row = await deleteSessionReturningSso(tx, hash);
     await writeAudit(tx, principal.tenantId, {
       actor,
       action: 'access.sign_out',
@@ -162,10 +164,7 @@ export async function signOut(
 
 /** Ends every session (and optionally revokes every token) of a user — after a password change. */
 export async function endSessions(tx: Sql, tenantId: string, userId: number): Promise<void> {
-  await tx.query('DELETE FROM user_session WHERE tenant_id = $1 AND user_id = $2', [
-    tenantId,
-    userId,
-  ]);
+  await deleteUserSessions(tx, tenantId, userId);
 }
 
 /** Changes one's own password; all sessions end and a new one starts for this browser. */
@@ -188,10 +187,7 @@ export async function changePassword(
   if (problem) throw badRequest(problem, [{ in: 'body', field: 'newPassword', reason: problem }]);
   const hash = await hashPassword(input.newPassword);
   const session = await db.transaction(async (tx) => {
-    await tx.query(
-      'UPDATE app_user SET password_hash = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2',
-      [user.tenant_id, user.id, hash],
-    );
+    await updatePasswordHash(tx, user.tenant_id, user.id, hash);
     await endSessions(tx, user.tenant_id, user.id);
     const s = await createSession(tx, access, user, from);
     await writeAudit(tx, user.tenant_id, {
@@ -219,14 +215,14 @@ export async function createOneTimeLink(
   const token = newSecret();
   const expiresAt = new Date(Date.now() + (purpose === 'reset' ? RESET_VALID_MS : SETUP_VALID_MS));
   // Earlier unused links of the same person stop working.
-  await tx.query(
-    'UPDATE password_reset SET used_at = now() WHERE tenant_id = $1 AND user_id = $2 AND used_at IS NULL',
-    [user.tenant_id, user.id],
-  );
-  await tx.query(
-    `INSERT INTO password_reset (token_hash, tenant_id, user_id, purpose, expires_at) VALUES ($1, $2, $3, $4, $5)`,
-    [sha256(token), user.tenant_id, user.id, purpose, expiresAt],
-  );
+  await expireOpenLinks(tx, user.tenant_id, user.id);
+  await insertOneTimeLink(tx, {
+    tokenHash: sha256(token),
+    tenantId: user.tenant_id,
+    userId: user.id,
+    purpose,
+    expiresAt,
+  });
   // The token travels in the fragment: it never reaches server logs or Referer headers.
   return { url: `${publicBaseUrl(config)}/passwort#token=${token}`, expiresAt };
 }
@@ -274,17 +270,7 @@ export async function resetPassword(
   input: { token: string; newPassword: string },
   from: { ip: string | null; requestId: string },
 ): Promise<{ email: string }> {
-  const [row] = await db.query<{
-    tenant_id: string;
-    user_id: number;
-    purpose: string;
-    expired: boolean;
-    used: boolean;
-  }>(
-    `SELECT tenant_id, user_id, purpose, expires_at <= now() AS expired, used_at IS NOT NULL AS used
-       FROM password_reset WHERE token_hash = $1`,
-    [sha256(input.token)],
-  );
+  const row = await selectOneTimeLink(db, sha256(input.token));
   if (!row || row.used || row.expired)
     throw badRequest(
       'Der Link ist ungültig, abgelaufen oder wurde schon benutzt. Bitte fordern Sie einen neuen an.',
@@ -296,15 +282,9 @@ export async function resetPassword(
   const hash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     // Consumed in the same statement that checks it: a link works exactly once.
-    const used = await tx.query(
-      'UPDATE password_reset SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL RETURNING 1',
-      [sha256(input.token)],
-    );
-    if (used.length === 0) throw badRequest('Der Link wurde schon benutzt.');
-    await tx.query(
-      'UPDATE app_user SET password_hash = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2',
-      [user.tenant_id, user.id, hash],
-    );
+    if (!(await consumeOneTimeLink(tx, sha256(input.token))))
+      throw badRequest('Der Link wurde schon benutzt.');
+    await updatePasswordHash(tx, user.tenant_id, user.id, hash);
     await endSessions(tx, user.tenant_id, user.id);
     await writeAudit(tx, user.tenant_id, {
       actor: { actor: user.email, userId: user.id, ip: from.ip, requestId: from.requestId },

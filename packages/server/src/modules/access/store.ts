@@ -190,3 +190,12 @@ export function selectDepartmentIds(tx: Sql, tenantId: string): Promise<{ id: st
 export function selectTenantName(tx: Sql, tenantId: string): Promise<{ name: string }[]> {
   return tx.query<{ name: string }>('SELECT name FROM tenant WHERE id = $1', [tenantId]);
 }
+
+/** Sets (or clears) the tenant a tenant belongs to (a municipality's district). */
+export async function setTenantParent(
+  tx: Sql,
+  tenantId: string,
+  parentId: string | null,
+): Promise<void> {
+  await tx.query('UPDATE tenant SET parent_id = $2 WHERE id = $1', [tenantId, parentId]);
+}

@@ -8,7 +8,20 @@ import { writeAudit, type AuditActor } from '../audit/index.ts';
 import { recomputeAggregates, recomputeDerived } from '../ingest/index.ts';
 import { invalidateCatalogueCache } from '../indicators/index.ts';
 import { invalidateGeometryCache } from './service.ts';
-import { deleteOrExplain } from './still-used.ts';
+import {
+  countAreaRemoval,
+  countChildrenValidAfter,
+  countValuesAfter,
+  deleteAggregatedValues,
+  deleteAreaWithValues,
+  selectAncestorIds,
+  selectAreaBase,
+  selectAreaIndicatorCounts,
+  selectAreaIndicatorIds,
+  selectSiblingIndicatorsAfter,
+  setAreaValidTo,
+  type AreaBaseRow,
+} from './store-lifecycle.ts';
 
 /** What a removal takes with it; the confirmation repeats these counts. */
 export interface RemovalCounts {
@@ -30,30 +43,15 @@ export interface RemovalPreview {
   message: string;
 }
 
-interface AreaBase {
-  id: number;
-  code: string;
-  name: string;
-  system_id: string;
-  level_id: string;
-  valid_from: string | null;
-  valid_to: string | null;
-}
-
-async function requireArea(sql: Sql, tenantId: string, areaId: number): Promise<AreaBase> {
-  const [a] = await sql.query<AreaBase>(
-    `SELECT id, code, name, system_id, level_id,
-            to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to
-       FROM area WHERE tenant_id = $1 AND id = $2`,
-    [tenantId, areaId],
-  );
+async function requireArea(sql: Sql, tenantId: string, areaId: number): Promise<AreaBaseRow> {
+  const a = await selectAreaBase(sql, tenantId, areaId);
   if (!a) throw notFound(`Das Gebiet mit der Kennung ${areaId} gibt es nicht.`);
   return a;
 }
 
 const n = (x: number) => x.toLocaleString('de-DE');
 const de = (iso: string) => iso.split('-').reverse().join('.');
-const label = (a: AreaBase) => `${a.code} ${a.name}`;
+const label = (a: AreaBaseRow) => `${a.code} ${a.name}`;
 /** "1 Wert", "5 Werten" (dative after "mit"). */
 const of = (x: number, one: string, many: string) => `${n(x)} ${x === 1 ? one : many}`;
 
@@ -64,23 +62,8 @@ export async function previewAreaRemoval(
   areaId: number,
 ): Promise<RemovalPreview> {
   const a = await requireArea(sql, tenantId, areaId);
-  const [c] = await sql.query<RemovalCounts & { children: number }>(
-    `SELECT (SELECT count(*)::int FROM observation WHERE tenant_id = $1 AND area_id = $2) AS "values",
-            (SELECT count(*)::int FROM point_area WHERE tenant_id = $1 AND area_id = $2) AS "pointAssignments",
-            (SELECT count(*)::int FROM alert WHERE tenant_id = $1 AND area_id = $2) AS alerts,
-            (SELECT count(*)::int FROM alert_subscription WHERE tenant_id = $1 AND area_id = $2) AS subscriptions,
-            (SELECT count(*)::int FROM area_name_synonym WHERE tenant_id = $1 AND area_id = $2) AS synonyms,
-            (SELECT count(*)::int FROM area WHERE tenant_id = $1 AND parent_id = $2) AS children`,
-    [tenantId, areaId],
-  );
-  const indicators = await sql.query<{ id: string; name_de: string; values: number }>(
-    `SELECT i.id, i.name_de, count(*)::int AS "values"
-       FROM observation o JOIN indicator i ON i.tenant_id = o.tenant_id AND i.id = o.indicator_id
-      WHERE o.tenant_id = $1 AND o.area_id = $2
-      GROUP BY i.id, i.name_de ORDER BY count(*) DESC, i.id LIMIT 20`,
-    [tenantId, areaId],
-  );
-  const { children, ...counts } = c!;
+  const { children, ...counts } = await countAreaRemoval(sql, tenantId, areaId);
+  const indicators = await selectAreaIndicatorCounts(sql, tenantId, areaId);
   const removable = children === 0;
   const message = removable
     ? `Entfernt würden das Gebiet ${label(a)} mit ${of(counts.values, 'Wert', 'Werten')}, ${of(counts.pointAssignments, 'Standort-Zuordnung', 'Standort-Zuordnungen')}, ${of(counts.alerts, 'Frühwarnung', 'Frühwarnungen')} und ${of(counts.subscriptions, 'Abo', 'Abos')}.`
@@ -132,45 +115,14 @@ export async function removeArea(
         preview,
       );
     const touched = preview.indicators.length
-      ? (
-          await tx.query<{ indicator_id: string }>(
-            'SELECT DISTINCT indicator_id FROM observation WHERE tenant_id = $1 AND area_id = $2',
-            [tenantId, areaId],
-          )
-        ).map((r) => r.indicator_id)
+      ? await selectAreaIndicatorIds(tx, tenantId, areaId)
       : [];
-    const ancestors = (
-      await tx.query<{ id: number }>(
-        `WITH RECURSIVE up AS (
-           SELECT parent_id AS id FROM area WHERE tenant_id = $1 AND id = $2 AND parent_id IS NOT NULL
-           UNION ALL
-           SELECT a.parent_id FROM area a JOIN up ON a.tenant_id = $1 AND a.id = up.id
-            WHERE a.parent_id IS NOT NULL
-         ) SELECT id FROM up`,
-        [tenantId, areaId],
-      )
-    ).map((r) => r.id);
-    await tx.query('DELETE FROM alert WHERE tenant_id = $1 AND area_id = $2', [tenantId, areaId]);
-    await tx.query('DELETE FROM alert_subscription WHERE tenant_id = $1 AND area_id = $2', [
-      tenantId,
-      areaId,
-    ]);
-    await tx.query('DELETE FROM observation WHERE tenant_id = $1 AND area_id = $2', [
-      tenantId,
-      areaId,
-    ]);
+    const ancestors = await selectAncestorIds(tx, tenantId, areaId);
     // point_area and area_name_synonym go with the area (ON DELETE CASCADE)
-    await deleteOrExplain(`Das Gebiet ${preview.area.code}`, () =>
-      tx.query('DELETE FROM area WHERE tenant_id = $1 AND id = $2', [tenantId, areaId]),
-    );
+    await deleteAreaWithValues(tx, tenantId, areaId, `Das Gebiet ${preview.area.code}`);
     if (touched.length) {
       // the ancestors' sums are built again from what is left (where nothing is left, none remains)
-      await tx.query(
-        `DELETE FROM observation
-          WHERE tenant_id = $1 AND origin = 'aggregated' AND indicator_id = ANY($2::text[])
-            AND area_id = ANY($3::int[])`,
-        [tenantId, touched, ancestors],
-      );
+      await deleteAggregatedValues(tx, tenantId, touched, ancestors);
       await recomputeAggregates(tx, tenantId, touched);
       await recomputeDerived(tx, tenantId);
     }
@@ -220,43 +172,20 @@ export async function retireArea(
       throw badRequest(
         `Das Enddatum ${de(validTo)} liegt vor dem Beginn des Gebiets (${de(a.valid_from)}).`,
       );
-    const [later] = await tx.query<{ n: number; last: string | null }>(
-      `SELECT count(*)::int AS n, to_char(max(ref_date), 'YYYY-MM-DD') AS last
-         FROM observation WHERE tenant_id = $1 AND area_id = $2 AND ref_date > $3::date`,
-      [tenantId, areaId, validTo],
-    );
-    if (later!.n > 0)
+    const later = await countValuesAfter(tx, tenantId, areaId, validTo);
+    if (later.n > 0)
       throw conflict(
-        `${label(a)} hat ${n(later!.n)} Werte nach dem ${de(validTo)} (zuletzt ${de(later!.last!)}). Bitte ein späteres Enddatum wählen oder das Gebiet entfernen.`,
+        `${label(a)} hat ${n(later.n)} Werte nach dem ${de(validTo)} (zuletzt ${de(later.last!)}). Bitte ein späteres Enddatum wählen oder das Gebiet entfernen.`,
       );
-    const [kids] = await tx.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM area
-        WHERE tenant_id = $1 AND parent_id = $2 AND (valid_to IS NULL OR valid_to > $3::date)`,
-      [tenantId, areaId, validTo],
-    );
-    if (kids!.n > 0)
+    const kids = await countChildrenValidAfter(tx, tenantId, areaId, validTo);
+    if (kids > 0)
       throw conflict(
-        `${label(a)} hat ${n(kids!.n)} untergeordnete Gebiete, die nach dem ${de(validTo)} noch gelten – bitte zuerst diese auflösen.`,
+        `${label(a)} hat ${n(kids)} untergeordnete Gebiete, die nach dem ${de(validTo)} noch gelten – bitte zuerst diese auflösen.`,
       );
-    await tx.query('UPDATE area SET valid_to = $3::date WHERE tenant_id = $1 AND id = $2', [
-      tenantId,
-      areaId,
-      validTo,
-    ]);
+    await setAreaValidTo(tx, tenantId, areaId, validTo);
     // the parent's sums after the end date no longer wait for this area
-    const siblings = await tx.query<{ indicator_id: string }>(
-      `SELECT DISTINCT o.indicator_id
-         FROM observation o JOIN area c ON c.tenant_id = o.tenant_id AND c.id = o.area_id
-        WHERE o.tenant_id = $1 AND c.parent_id = (SELECT parent_id FROM area WHERE tenant_id = $1 AND id = $2)
-          AND o.ref_date > $3::date`,
-      [tenantId, areaId, validTo],
-    );
-    if (siblings.length)
-      await recomputeAggregates(
-        tx,
-        tenantId,
-        siblings.map((r) => r.indicator_id),
-      );
+    const siblings = await selectSiblingIndicatorsAfter(tx, tenantId, areaId, validTo);
+    if (siblings.length) await recomputeAggregates(tx, tenantId, siblings);
     await writeAudit(tx, tenantId, {
       action: 'areas.retire',
       entity: 'area',

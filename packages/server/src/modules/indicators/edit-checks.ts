@@ -5,8 +5,9 @@
 import { UNITS, type Unit } from '@sozialraum/core';
 import type { Sql } from '../../db/db.ts';
 import { badRequest } from '../../http/errors.ts';
-import type { Principal } from '../access/index.ts';
+import { selectDepartmentIds, type Principal } from '../access/index.ts';
 import type { Indicator } from '@sozialraum/contracts/indicators';
+import { selectSourceId } from './store-edit.ts';
 
 /** German unit names for messages. */
 const UNIT_DE: Record<Unit, string> = {
@@ -68,10 +69,7 @@ export async function checkSourceId(
   sourceId: string,
 ): Promise<void> {
   const rows = principal.permissions.has('sources.read')
-    ? await sql.query<{ id: string }>('SELECT id FROM source WHERE tenant_id = $1 AND id = $2', [
-        principal.tenantId,
-        sourceId,
-      ])
+    ? await selectSourceId(sql, principal.tenantId, sourceId)
     : [];
   if (rows.length === 0)
     throw badRequest(
@@ -86,11 +84,7 @@ export async function checkDepartments(
   tenantId: string,
   patch: { department?: string | undefined; sharedWith?: string[] | undefined },
 ): Promise<void> {
-  const departments = new Set(
-    (
-      await sql.query<{ id: string }>('SELECT id FROM department WHERE tenant_id = $1', [tenantId])
-    ).map((r) => r.id),
-  );
+  const departments = new Set((await selectDepartmentIds(sql, tenantId)).map((r) => r.id));
   for (const d of [...(patch.sharedWith ?? []), ...(patch.department ? [patch.department] : [])])
     if (!departments.has(d))
       throw badRequest(

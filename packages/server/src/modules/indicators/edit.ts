@@ -11,6 +11,7 @@ import type { Dimension } from '@sozialraum/core';
 import { checkDepartments, checkSourceId, checkUnitChange } from './edit-checks.ts';
 import { assertCanEditIndicator } from './policy.ts';
 import { getIndicator, invalidateCatalogueCache } from './service.ts';
+import { EDITABLE_COLUMNS, replaceIndicatorShares, updateIndicatorFields } from './store-edit.ts';
 import type { Indicator } from '@sozialraum/contracts/indicators';
 
 export interface IndicatorPatch {
@@ -32,25 +33,6 @@ export interface IndicatorPatch {
   sharedWith?: string[] | undefined;
   department?: string | undefined;
 }
-
-const COLUMNS: Record<string, string> = {
-  nameDe: 'name_de',
-  nameEn: 'name_en',
-  shortDe: 'short_de',
-  definitionDe: 'definition_de',
-  definitionEn: 'definition_en',
-  polarity: 'polarity',
-  updateCycle: 'update_cycle',
-  numeratorDef: 'numerator_def',
-  denominatorDef: 'denominator_def',
-  methodNote: 'method_note',
-  decimals: 'decimals',
-  unit: 'unit',
-  dimension: 'dimension',
-  sourceId: 'source_id',
-  visibility: 'visibility',
-  department: 'department',
-};
 
 function editable(i: Indicator): Record<string, unknown> {
   return {
@@ -101,33 +83,12 @@ export async function updateIndicator(
   if (patch.unit !== undefined) checkUnitChange(before, patch.unit);
   if (patch.sourceId !== undefined && patch.sourceId !== before.source.id)
     await checkSourceId(db, principal, patch.sourceId);
-  const sets: string[] = [];
-  const values: unknown[] = [tenantId, id];
-  for (const [key, column] of Object.entries(COLUMNS)) {
-    const v = (patch as Record<string, unknown>)[key];
-    if (v === undefined) continue;
-    values.push(typeof v === 'string' ? v.trim() : v);
-    sets.push(`${column} = $${values.length}`);
-  }
   await db.transaction(async (tx) => {
-    if (sets.length)
-      await tx.query(
-        `UPDATE indicator SET ${sets.join(', ')}, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
-        values,
-      );
-    if (patch.sharedWith !== undefined) {
-      await tx.query('DELETE FROM indicator_share WHERE tenant_id = $1 AND indicator_id = $2', [
-        tenantId,
-        id,
-      ]);
-      for (const d of new Set(patch.sharedWith))
-        await tx.query(
-          'INSERT INTO indicator_share (tenant_id, indicator_id, department_id) VALUES ($1, $2, $3)',
-          [tenantId, id, d],
-        );
-    }
+    await updateIndicatorFields(tx, tenantId, id, patch);
+    if (patch.sharedWith !== undefined)
+      await replaceIndicatorShares(tx, tenantId, id, new Set(patch.sharedWith));
     const after = { ...editable(before) };
-    for (const key of Object.keys(COLUMNS)) {
+    for (const key of Object.keys(EDITABLE_COLUMNS)) {
       const v = (patch as Record<string, unknown>)[key];
       if (v !== undefined) after[key] = typeof v === 'string' ? v.trim() : v;
     }

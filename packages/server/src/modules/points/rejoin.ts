@@ -8,6 +8,13 @@ import { recomputeDerivedFrom, upsertObservations } from '../ingest/index.ts';
 import { capacityOf } from './import-read.ts';
 import { countObservations } from './import-service.ts';
 import { insertPointAreas, selectLevelsWithAreas } from './import-store.ts';
+import {
+  deletePointAreas,
+  selectPointAreas,
+  selectRejoinDatasets,
+  selectRejoinPoints,
+  type RejoinDatasetRow,
+} from './rejoin-store.ts';
 
 export interface RejoinedDataset {
   datasetId: string;
@@ -18,43 +25,14 @@ export interface RejoinedDataset {
   observationsWritten: number;
 }
 
-interface DatasetRow {
-  id: string;
-  name_de: string;
-  reference_date: string;
-  count_indicator_id: string | null;
-  capacity_indicator_id: string | null;
-  capacity_column: string | null;
-  number_format: NumberFormat | null;
-}
-
-/** The tenant's point datasets with what they count and how their capacity text is read. */
-async function selectDatasets(tx: Sql, tenantId: string, only?: string): Promise<DatasetRow[]> {
-  return tx.query<DatasetRow>(
-    `SELECT d.id, d.name_de, to_char(d.reference_date, 'YYYY-MM-DD') AS reference_date,
-            d.count_indicator_id, d.capacity_indicator_id, d.capacity_column,
-            (SELECT r.options->'numberFormat' FROM import_run r
-              WHERE r.tenant_id = d.tenant_id AND r.kind = 'points' AND r.status = 'succeeded'
-                AND r.options->>'datasetId' = d.id
-              ORDER BY r.id DESC LIMIT 1) AS number_format
-       FROM point_dataset d
-      WHERE d.tenant_id = $1 AND ($2::text IS NULL OR d.id = $2)
-      ORDER BY d.id`,
-    [tenantId, only ?? null],
-  );
-}
-
 /** Joins one dataset again; returns what changed. */
 async function rejoinOne(
   tx: Sql,
   tenantId: string,
-  d: DatasetRow,
+  d: RejoinDatasetRow,
   importId: number | null,
 ): Promise<RejoinedDataset> {
-  const points = await tx.query<{ id: string; lon: number; lat: number; properties: unknown }>(
-    'SELECT id, lon, lat, properties FROM point_feature WHERE tenant_id = $1 AND dataset = $2 ORDER BY id',
-    [tenantId, d.id],
-  );
+  const points = await selectRejoinPoints(tx, tenantId, d.id);
   const levels = await selectLevelsWithAreas(tx, tenantId, d.reference_date);
   const format: NumberFormat = d.number_format ?? { decimal: '.', thousands: null };
   const weights = d.capacity_column
@@ -67,20 +45,14 @@ async function rejoinOne(
   const next = join.levels.flatMap((l) =>
     l.areaOf.flatMap((a, i) => (a === null ? [] : [{ featureId: points[i]!.id, areaId: a }])),
   );
-  const before = await tx.query<{ feature_id: string; area_id: number }>(
-    'SELECT feature_id, area_id FROM point_area WHERE tenant_id = $1 AND dataset = $2',
-    [tenantId, d.id],
-  );
+  const before = await selectPointAreas(tx, tenantId, d.id);
   const key = (f: string, a: number) => `${f}\u0000${a}`;
   const had = new Set(before.map((r) => key(r.feature_id, r.area_id)));
   const has = new Set(next.map((r) => key(r.featureId, r.areaId)));
   const changed =
     [...has].filter((k) => !had.has(k)).length + [...had].filter((k) => !has.has(k)).length;
   if (changed > 0) {
-    await tx.query('DELETE FROM point_area WHERE tenant_id = $1 AND dataset = $2', [
-      tenantId,
-      d.id,
-    ]);
+    await deletePointAreas(tx, tenantId, d.id);
     await insertPointAreas(tx, tenantId, d.id, next);
   }
   const capacityId = d.capacity_column ? d.capacity_indicator_id : null;
@@ -113,7 +85,7 @@ export async function rejoinPointDatasets(
   opts: { importId?: number | null; datasetId?: string } = {},
 ): Promise<RejoinedDataset[]> {
   const out: RejoinedDataset[] = [];
-  for (const d of await selectDatasets(tx, tenantId, opts.datasetId))
+  for (const d of await selectRejoinDatasets(tx, tenantId, opts.datasetId))
     out.push(await rejoinOne(tx, tenantId, d, opts.importId ?? null));
   return out;
 }
