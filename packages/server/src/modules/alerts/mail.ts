@@ -4,7 +4,15 @@
 // keeps a mail from ever going out twice. Without SMTP the alerts stay in the in-app feed only.
 import type { Db } from '../../db/db.ts';
 import { MailDeliveryError, Mailer, type MailTimeouts } from '../mail/index.ts';
-import { listAlerts, type AlertItem } from './store.ts';
+import {
+  claimAlertMail,
+  listAlerts,
+  markAlertMailsSent,
+  releaseAlertMails,
+  selectPendingAlertMails,
+  type PendingAlertMail,
+  type AlertItem,
+} from './store.ts';
 
 /** Where and how to send; smtpUrl unset = in-app only. */
 export interface MailSettings {
@@ -34,45 +42,10 @@ export interface MailReport {
   message: string;
 }
 
-interface Pending {
-  subscriptionId: number;
-  email: string;
-  alertId: number;
-  indicatorId: string | null;
-}
+type Pending = PendingAlertMail;
 
-/**
- * Alert × subscription pairs still to mail: alerts with status "new" raised since the subscription
- * was made (no mail about the history before it), matching its area/indicator/rule, not yet mailed.
- */
-async function findPending(db: Db, tenantId: string): Promise<Pending[]> {
-  const rows = await db.query<{
-    subscription_id: number;
-    email: string;
-    alert_id: number;
-    indicator_id: string | null;
-  }>(
-    `SELECT s.id AS subscription_id, s.email, al.id AS alert_id, al.indicator_id
-       FROM alert_subscription s
-       JOIN alert al ON al.tenant_id = s.tenant_id
-                    AND al.status = 'new'
-                    AND al.created_at >= s.created_at
-                    AND (s.area_id IS NULL OR s.area_id = al.area_id)
-                    AND (s.indicator_id IS NULL OR s.indicator_id = al.indicator_id)
-                    AND (s.rule_id IS NULL OR s.rule_id = al.rule_id)
-      WHERE s.tenant_id = $1
-        AND NOT EXISTS (SELECT 1 FROM alert_mail m
-                         WHERE m.tenant_id = s.tenant_id AND m.alert_id = al.id AND m.subscription_id = s.id)
-      ORDER BY lower(s.email), al.id, s.id`,
-    [tenantId],
-  );
-  return rows.map((r) => ({
-    subscriptionId: Number(r.subscription_id),
-    email: String(r.email),
-    alertId: Number(r.alert_id),
-    indicatorId: r.indicator_id,
-  }));
-}
+const findPending = (db: Db, tenantId: string): Promise<Pending[]> =>
+  selectPendingAlertMails(db, tenantId);
 
 /** German subject: how many new alerts, and the area when there is only one. */
 export function formatSubject(alerts: readonly AlertItem[]): string {
@@ -154,12 +127,7 @@ export async function sendAlertMails(
       const claimed = await db.transaction(async (tx) => {
         const got: Pending[] = [];
         for (const p of items) {
-          const rows = await tx.query(
-            `INSERT INTO alert_mail (tenant_id, alert_id, subscription_id) VALUES ($1, $2, $3)
-             ON CONFLICT DO NOTHING RETURNING alert_id`,
-            [tenantId, p.alertId, p.subscriptionId],
-          );
-          if (rows.length === 1) got.push(p);
+          if (await claimAlertMail(tx, tenantId, p.alertId, p.subscriptionId)) got.push(p);
         }
         return got;
       });
@@ -174,21 +142,21 @@ export async function sendAlertMails(
           subject: formatSubject(alerts),
           text: formatBody(alerts, settings.baseUrl),
         });
-        await db.query(
-          `UPDATE alert_mail SET sent_at = now()
-            WHERE tenant_id = $1 AND (alert_id, subscription_id) IN
-                  (SELECT * FROM unnest($2::int[], $3::int[]))`,
-          [tenantId, claimed.map((p) => p.alertId), claimed.map((p) => p.subscriptionId)],
+        await markAlertMailsSent(
+          db,
+          tenantId,
+          claimed.map((p) => p.alertId),
+          claimed.map((p) => p.subscriptionId),
         );
         report.sent++;
         report.alertsMailed += claimed.length;
       } catch (err) {
         // release the claim so the next detection run tries again
-        await db.query(
-          `DELETE FROM alert_mail
-            WHERE tenant_id = $1 AND (alert_id, subscription_id) IN
-                  (SELECT * FROM unnest($2::int[], $3::int[]))`,
-          [tenantId, claimed.map((p) => p.alertId), claimed.map((p) => p.subscriptionId)],
+        await releaseAlertMails(
+          db,
+          tenantId,
+          claimed.map((p) => p.alertId),
+          claimed.map((p) => p.subscriptionId),
         );
         report.failed++;
         const reason =

@@ -23,7 +23,13 @@ import {
   findLatestPair,
   insertAlert,
   insertRule,
+  areaExists,
   insertSubscription,
+  ruleExists,
+  selectAlertStatusForUpdate,
+  selectIndicatorKinds,
+  selectIndicatorName,
+  selectSubscriptionCreatedAt,
   deleteSubscription,
   listAlerts,
   listRules,
@@ -53,10 +59,7 @@ async function checkShareIndicators(
   indicatorIds: string[],
   reader: AlertReader | undefined,
 ): Promise<void> {
-  const rows = await tx.query<{ id: string; kind: string }>(
-    'SELECT id, kind FROM indicator WHERE tenant_id = $1 AND id = ANY($2::text[])',
-    [tenantId, indicatorIds],
-  );
+  const rows = await selectIndicatorKinds(tx, tenantId, indicatorIds);
   const known = new Map(
     rows.filter((r) => !reader || reader.indicator(r.id)).map((r) => [r.id, r.kind]),
   );
@@ -204,10 +207,7 @@ async function detectIndicatorChange(
     direction?: 'increase' | 'decrease' | 'both';
   };
   for (const indicatorId of p.indicatorIds) {
-    const [ind] = await tx.query<{ name_de: string; short_de: string | null }>(
-      'SELECT name_de, short_de FROM indicator WHERE tenant_id = $1 AND id = $2',
-      [tenantId, indicatorId],
-    );
+    const ind = await selectIndicatorName(tx, tenantId, indicatorId);
     if (!ind) {
       out.notes.push(`Indikator ${indicatorId} gibt es nicht (mehr).`);
       continue;
@@ -462,12 +462,9 @@ export async function setAlertStatus(
   body: { status: AlertItem['status']; comment?: string | undefined; actor: string | AuditActor },
 ): Promise<AlertItem> {
   return db.transaction(async (tx) => {
-    const [current] = await tx.query<{ status: AlertItem['status'] }>(
-      'SELECT status FROM alert WHERE tenant_id = $1 AND id = $2 FOR UPDATE',
-      [tenantId, id],
-    );
-    if (!current) throw notFound(`Frühwarnung ${id} gibt es nicht.`);
-    const refused = checkStatusChange(id, current.status, body.status, body.comment);
+    const status = await selectAlertStatusForUpdate(tx, tenantId, id);
+    if (!status) throw notFound(`Frühwarnung ${id} gibt es nicht.`);
+    const refused = checkStatusChange(id, status as AlertItem['status'], body.status, body.comment);
     if (refused) throw badRequest(refused);
     const done = await updateAlertStatus(tx, tenantId, id, body.status, body.comment ?? null);
     if (!done) throw notFound(`Frühwarnung ${id} gibt es nicht.`);
@@ -491,18 +488,12 @@ export async function createSubscription(
 ): Promise<Subscription> {
   return db.transaction(async (tx) => {
     if (body.areaId !== null) {
-      const a = await tx.query('SELECT 1 FROM area WHERE tenant_id = $1 AND id = $2', [
-        tenantId,
-        body.areaId,
-      ]);
-      if (a.length === 0) throw badRequest(`Abonnement: Gebiet ${body.areaId} gibt es nicht.`);
+      if (!(await areaExists(tx, tenantId, body.areaId)))
+        throw badRequest(`Abonnement: Gebiet ${body.areaId} gibt es nicht.`);
     }
     if (body.ruleId !== null) {
-      const r = await tx.query('SELECT 1 FROM alert_rule WHERE tenant_id = $1 AND id = $2', [
-        tenantId,
-        body.ruleId,
-      ]);
-      if (r.length === 0) throw badRequest(`Abonnement: Regel „${body.ruleId}“ gibt es nicht.`);
+      if (!(await ruleExists(tx, tenantId, body.ruleId)))
+        throw badRequest(`Abonnement: Regel „${body.ruleId}“ gibt es nicht.`);
     }
     const { actor, ...sub } = body;
     const id = await insertSubscription(tx, tenantId, sub);
@@ -513,14 +504,8 @@ export async function createSubscription(
       entityId: String(id),
       detail: sub,
     });
-    const [stored] = (await tx.query<{ created_at: unknown }>(
-      'SELECT created_at FROM alert_subscription WHERE tenant_id = $1 AND id = $2',
-      [tenantId, id],
-    )) as { created_at: unknown }[];
-    const createdAt =
-      stored?.created_at instanceof Date
-        ? stored.created_at.toISOString()
-        : String(stored?.created_at);
+    const stored = await selectSubscriptionCreatedAt(tx, tenantId, id);
+    const createdAt = stored instanceof Date ? stored.toISOString() : String(stored);
     return { id, ...sub, createdAt };
   });
 }

@@ -350,3 +350,161 @@ export async function deleteSubscription(sql: Sql, tenantId: string, id: number)
   );
   return rows.length === 1;
 }
+
+/** Claims one alert mail for a subscription; false when another run claimed it already. */
+export async function claimAlertMail(
+  tx: Sql,
+  tenantId: string,
+  alertId: number,
+  subscriptionId: number,
+): Promise<boolean> {
+  const rows = await tx.query(
+    `INSERT INTO alert_mail (tenant_id, alert_id, subscription_id) VALUES ($1, $2, $3)
+     ON CONFLICT DO NOTHING RETURNING alert_id`,
+    [tenantId, alertId, subscriptionId],
+  );
+  return rows.length === 1;
+}
+
+/** Marks claimed alert mails as sent. */
+export async function markAlertMailsSent(
+  db: Sql,
+  tenantId: string,
+  alertIds: number[],
+  subscriptionIds: number[],
+): Promise<void> {
+  await db.query(
+    `UPDATE alert_mail SET sent_at = now()
+      WHERE tenant_id = $1 AND (alert_id, subscription_id) IN
+            (SELECT * FROM unnest($2::int[], $3::int[]))`,
+    [tenantId, alertIds, subscriptionIds],
+  );
+}
+
+/** Releases claimed alert mails (the sending failed), so the next run tries again. */
+export async function releaseAlertMails(
+  db: Sql,
+  tenantId: string,
+  alertIds: number[],
+  subscriptionIds: number[],
+): Promise<void> {
+  await db.query(
+    `DELETE FROM alert_mail
+      WHERE tenant_id = $1 AND (alert_id, subscription_id) IN
+            (SELECT * FROM unnest($2::int[], $3::int[]))`,
+    [tenantId, alertIds, subscriptionIds],
+  );
+}
+
+/** Whether the tenant has this area. */
+export async function areaExists(tx: Sql, tenantId: string, areaId: number): Promise<boolean> {
+  const r = await tx.query('SELECT 1 FROM area WHERE tenant_id = $1 AND id = $2', [
+    tenantId,
+    areaId,
+  ]);
+  return r.length > 0;
+}
+
+/** Whether the tenant has this alert rule. */
+export async function ruleExists(tx: Sql, tenantId: string, ruleId: string): Promise<boolean> {
+  const r = await tx.query('SELECT 1 FROM alert_rule WHERE tenant_id = $1 AND id = $2', [
+    tenantId,
+    ruleId,
+  ]);
+  return r.length > 0;
+}
+
+/** A subscription × alert pair still to mail (see selectPendingAlertMails). */
+export interface PendingAlertMail {
+  subscriptionId: number;
+  email: string;
+  alertId: number;
+  indicatorId: string | null;
+}
+
+/**
+ * Alert × subscription pairs still to mail: alerts with status "new" raised since the subscription
+ * was made (no mail about the history before it), matching its area/indicator/rule, not yet mailed.
+ */
+export async function selectPendingAlertMails(
+  db: Sql,
+  tenantId: string,
+): Promise<PendingAlertMail[]> {
+  const rows = await db.query<{
+    subscription_id: number;
+    email: string;
+    alert_id: number;
+    indicator_id: string | null;
+  }>(
+    `SELECT s.id AS subscription_id, s.email, al.id AS alert_id, al.indicator_id
+       FROM alert_subscription s
+       JOIN alert al ON al.tenant_id = s.tenant_id
+                    AND al.status = 'new'
+                    AND al.created_at >= s.created_at
+                    AND (s.area_id IS NULL OR s.area_id = al.area_id)
+                    AND (s.indicator_id IS NULL OR s.indicator_id = al.indicator_id)
+                    AND (s.rule_id IS NULL OR s.rule_id = al.rule_id)
+      WHERE s.tenant_id = $1
+        AND NOT EXISTS (SELECT 1 FROM alert_mail m
+                         WHERE m.tenant_id = s.tenant_id AND m.alert_id = al.id AND m.subscription_id = s.id)
+      ORDER BY lower(s.email), al.id, s.id`,
+    [tenantId],
+  );
+  return rows.map((r) => ({
+    subscriptionId: Number(r.subscription_id),
+    email: String(r.email),
+    alertId: Number(r.alert_id),
+    indicatorId: r.indicator_id,
+  }));
+}
+
+/** Kind of each named indicator the tenant has (missing ids are left out). */
+export async function selectIndicatorKinds(
+  tx: Sql,
+  tenantId: string,
+  indicatorIds: string[],
+): Promise<{ id: string; kind: string }[]> {
+  return tx.query<{ id: string; kind: string }>(
+    'SELECT id, kind FROM indicator WHERE tenant_id = $1 AND id = ANY($2::text[])',
+    [tenantId, indicatorIds],
+  );
+}
+
+/** An indicator's German name and short name, or undefined. */
+export async function selectIndicatorName(
+  tx: Sql,
+  tenantId: string,
+  indicatorId: string,
+): Promise<{ name_de: string; short_de: string | null } | undefined> {
+  const [row] = await tx.query<{ name_de: string; short_de: string | null }>(
+    'SELECT name_de, short_de FROM indicator WHERE tenant_id = $1 AND id = $2',
+    [tenantId, indicatorId],
+  );
+  return row;
+}
+
+/** An alert's status, locked for the change that follows (undefined: no such alert). */
+export async function selectAlertStatusForUpdate(
+  tx: Sql,
+  tenantId: string,
+  id: number,
+): Promise<string | undefined> {
+  const [row] = await tx.query<{ status: string }>(
+    'SELECT status FROM alert WHERE tenant_id = $1 AND id = $2 FOR UPDATE',
+    [tenantId, id],
+  );
+  return row?.status;
+}
+
+/** When a subscription was made (as the database returns it). */
+export async function selectSubscriptionCreatedAt(
+  tx: Sql,
+  tenantId: string,
+  id: number,
+): Promise<unknown> {
+  const [row] = await tx.query<{ created_at: unknown }>(
+    'SELECT created_at FROM alert_subscription WHERE tenant_id = $1 AND id = $2',
+    [tenantId, id],
+  );
+  return row?.created_at;
+}
