@@ -93,10 +93,32 @@ export const transparencySchema = z
       .nullable(),
     medians: z.object({ need: z.number().nullable(), perResident: z.number().nullable() }),
     areas: z.array(transparencyAreaSchema),
-    notOnLevel: z.number().meta({ description: 'Euro auf Gebieten anderer Ebenen' }),
-    wholeProgramme: z
+    notOnLevel: z
       .number()
-      .meta({ description: 'Euro für ganze Programmgebiete (ohne Gebiet)' }),
+      .meta({ description: 'Euro auf Gebieten anderer Gebietssysteme (keiner Fläche zuzuordnen)' }),
+    wholeProgramme: z.number().meta({
+      description:
+        'Euro, die nicht nach Einwohneranteil verteilt werden konnten (Programm ohne Fördergebiet im Jahr, oder Gebiete ohne Einwohnerzahl)',
+    }),
+    allocation: z
+      .object({
+        own: z.number().meta({ description: 'Euro, direkt auf Gebieten dieser Ebene gebucht' }),
+        rolledUp: z
+          .number()
+          .meta({ description: 'Euro von feineren Gebieten aufsummiert (z. B. Planungsräume)' }),
+        spread: z.number().meta({
+          description:
+            'Euro von gröberen Gebieten oder ganzen Programmgebieten nach Einwohneranteil verteilt',
+        }),
+        noProgrammeAreas: z
+          .number()
+          .meta({ description: 'Euro für Programme ohne Fördergebiet im Jahr (nicht verteilt)' }),
+        noResidents: z
+          .number()
+          .meta({ description: 'Euro, die mangels Einwohnerzahlen nicht verteilt wurden' }),
+      })
+      .nullable()
+      .meta({ description: 'Woher die Summen der Ebene kommen (null ohne Jahr oder Ebene)' }),
     provenance: z.object({
       sources: z.array(provenanceSourceSchema),
       method: z.string(),

@@ -31,3 +31,10 @@ export {
   sumAreaByYear,
   sumMoneyByArea,
 } from './transparency.ts';
+export type {
+  AllocationArea,
+  AllocationSummary,
+  NotPlacedReason,
+  ProgrammeAreaRef,
+} from './allocate.ts';
+export { allocateToLevel, completeResidents, splitCents } from './allocate.ts';
