@@ -46,8 +46,8 @@ export const transparencyEn: typeof transparencyDe = {
   trNoMoney: 'No funding recorded for this year yet.',
   trNoYears: 'No funding recorded yet. Money is imported on the “Funding programmes” page.',
   trWholeProgramme: (s: string) =>
-    `Plus ${s} for whole programme areas without an area (not distributed).`,
-  trOtherLevel: (s: string) => `Plus ${s} on areas of other levels.`,
+    `${s} not spread (programme without programme area that year, or areas without residents)`,
+  trOtherLevel: (s: string) => `${s} on areas of other area systems (cannot be placed)`,
   trDetailTotals: 'Public view: totals per area only.',
   trSeries: 'Over time',
   trMeasures: 'Funded measures',
@@ -60,4 +60,21 @@ export const transparencyEn: typeof transparencyDe = {
   trPublicTotals: 'totals per area',
   trPublicByProgramme: 'also by programme and source',
   trSource: 'Source',
+  trSettings: 'Transparency settings',
+  trResidentsIndicator: 'Residents indicator (for “per resident”)',
+  trResidentsAuto: 'automatic: first count indicator of demography',
+  trResidentsHelp:
+    'The residents indicator divides money per resident and weighs the spreading of money booked on coarser areas. Changes are logged.',
+  trSeriesNone: 'No money is booked for this area.',
+  trSeriesCaption: (area: string) => `Funding per budget year: ${area}`,
+  trSeriesLabel: (area: string) =>
+    `Bar chart of funding per budget year for ${area}; the values are in the table below`,
+  trSeriesTable: 'Values as a table',
+  trAllocation: 'How the sums are made',
+  trAllocationRule:
+    'Money on finer areas (e.g. planning areas) is summed up to the chosen level. Money on coarser areas (e.g. a district) and on whole programme areas is spread over the areas by their share of residents, to the cent. Per resident uses the residents of the area itself.',
+  trAllocOwn: (s: string, level: string) => `${s} booked directly on areas of the level “${level}”`,
+  trAllocRolledUp: (s: string) => `${s} summed up from finer areas`,
+  trAllocSpread: (s: string) => `${s} spread by share of residents`,
+  trToProgrammes: 'To the funding programmes',
 };

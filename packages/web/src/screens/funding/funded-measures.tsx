@@ -5,11 +5,8 @@ import { Link } from '../../components/link.tsx';
 import { ListTable } from '../../components/list-table.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useAuth } from '../../lib/auth.tsx';
-import { formatNumber } from '../../lib/core-bridge.ts';
+import { formatEuro } from '../../lib/money.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
-
-const euro = (v: number | null, lang: 'de' | 'en') =>
-  v === null ? '–' : `${formatNumber(v, 2, lang)} €`;
 
 /** Programme page: the funded measures (staff only: null hides the section). */
 export function FundedMeasures({ measures }: { measures: ProgrammeDetail['measures'] }) {
@@ -34,9 +31,9 @@ export function FundedMeasures({ measures }: { measures: ProgrammeDetail['measur
               {m.years.map((y) => (
                 <tr key={y.year}>
                   <td>{y.year}</td>
-                  <td className="num">{euro(y.planned, lang)}</td>
-                  <td className="num">{euro(y.approved, lang)}</td>
-                  <td className="num">{euro(y.spent, lang)}</td>
+                  <td className="num">{formatEuro(y.planned, lang, 2)}</td>
+                  <td className="num">{formatEuro(y.approved, lang, 2)}</td>
+                  <td className="num">{formatEuro(y.spent, lang, 2)}</td>
                 </tr>
               ))}
             </ListTable>
@@ -93,7 +90,7 @@ function FinancingTable({ measureId }: { measureId: number }) {
                 }
               </td>
               <td>{t.fundingSourceNames(r.source)}</td>
-              <td className="num">{euro(r.amount, lang)}</td>
+              <td className="num">{formatEuro(r.amount, lang, 2)}</td>
             </tr>
           ))}
         </ListTable>
