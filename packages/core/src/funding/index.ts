@@ -38,3 +38,5 @@ export type {
   ProgrammeAreaRef,
 } from './allocate.ts';
 export { allocateToLevel, completeResidents, splitCents } from './allocate.ts';
+export type { GoalTrend } from './goal-trend.ts';
+export { goalTrend } from './goal-trend.ts';

@@ -76,4 +76,13 @@ export const transparencyDe = {
   trAllocRolledUp: (s: string) => `${s} aus feineren Gebieten aufsummiert`,
   trAllocSpread: (s: string) => `${s} nach Einwohneranteil verteilt`,
   trToProgrammes: 'Zu den Förderprogrammen',
+  trGoalIndicator: 'Indikator',
+  trGoalBaseline: 'Ausgangswert',
+  trGoalLatest: 'Aktuell',
+  trGoalTarget: 'Ziel',
+  trGoalTrend: 'Trend',
+  trGoalStatus: 'Einordnung',
+  trTrendWord: (d: string): string =>
+    ({ up: 'steigend', down: 'fallend', flat: 'gleichbleibend' })[d] ?? d,
+  trTrendToward: (toward: boolean): string => (toward ? 'zum Ziel hin' : 'vom Ziel weg'),
 };

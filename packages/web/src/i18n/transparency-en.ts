@@ -77,4 +77,12 @@ export const transparencyEn: typeof transparencyDe = {
   trAllocRolledUp: (s: string) => `${s} summed up from finer areas`,
   trAllocSpread: (s: string) => `${s} spread by share of residents`,
   trToProgrammes: 'To the funding programmes',
+  trGoalIndicator: 'Indicator',
+  trGoalBaseline: 'Baseline',
+  trGoalLatest: 'Latest',
+  trGoalTarget: 'Target',
+  trGoalTrend: 'Trend',
+  trGoalStatus: 'Assessment',
+  trTrendWord: (d: string) => ({ up: 'rising', down: 'falling', flat: 'steady' })[d] ?? d,
+  trTrendToward: (toward: boolean) => (toward ? 'toward the target' : 'away from the target'),
 };

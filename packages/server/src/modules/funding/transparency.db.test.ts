@@ -356,6 +356,35 @@ describe('money of measures', () => {
   });
 });
 
+describe('goals of funded measures', () => {
+  // Goal of the measure: residents of 01100101 from 80 (2021) to 120 (2025). Values 90 (2022) and
+  // 100 (2023): latest 100, last step +10 — rising, toward the target; the target line at the end
+  // of 2023 is 80 + 40 · 730/1461 ≈ 99,99, so 100 is on course.
+  it('shows each goal with baseline, latest value, target, trend and judgement', async () => {
+    await db.query(
+      `INSERT INTO measure_goal (tenant_id, measure_id, position, indicator_id, area_id,
+         baseline_value, baseline_date, target_value, target_date)
+       SELECT 'berlin', $1, 0, 'ewr_total', id, 80, '2021-12-31', 120, '2025-12-31'
+         FROM area WHERE tenant_id = 'berlin' AND code = '01100101'`,
+      [measureId],
+    );
+    const page = (await planner('/api/funding/programmes/biwaq')).json();
+    expect(page.measures[0].goals).toEqual([
+      expect.objectContaining({
+        indicatorId: 'ewr_total',
+        unit: 'count',
+        decimals: 0,
+        baseline: { date: '2021-12-31', value: 80 },
+        target: { date: '2025-12-31', value: 120 },
+        latest: { date: '2023-12-31', value: 100 },
+        status: 'on_course',
+        trend: { direction: 'up', towardTarget: true, change: 10 },
+      }),
+    ]);
+    await db.query(`DELETE FROM measure_goal WHERE measure_id = $1`, [measureId]);
+  });
+});
+
 describe('roll-up and spreading by residents (docs/methods/funding-allocation.md)', () => {
   // 2023, approved. Bezirk 01: SZH 2.000 from 01100101 + the 50 booked on the Bezirk itself = 2.050,
   // per resident with the Bezirk's own count 300 → 6,8333. Bezirk 02: 600 from 02100101, 700

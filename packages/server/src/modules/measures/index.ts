@@ -6,6 +6,7 @@ export {
   getMeasureForEffect,
   listMeasureSignals,
   listMeasuresForArea,
+  isMeasureReadable,
   listMeasureRefs,
   type MeasureForEffect,
   type MeasureRef,
