@@ -3,6 +3,7 @@
 // quadrant of each area, with provenance; the public sees the tenant's level of detail.
 import { FUNDING_KINDS, NEED_MONEY_QUADRANTS } from '@sozialraum/core';
 import { z } from 'zod';
+import { effectEstimateSchema } from './effect.ts';
 
 export const publicDetailSchema = z.enum(['none', 'totals', 'by_programme']).meta({
   description:
@@ -147,3 +148,56 @@ export const transparencyCsvSchema = z.string().meta({ id: 'FundingTransparencyC
 export const transparencyXlsxSchema = z
   .string()
   .meta({ id: 'FundingTransparencyXlsx', format: 'binary' });
+
+export const areaFundingParamsSchema = z.object({ areaId: z.coerce.number().int().positive() });
+
+/** The area profile's card: programmes and money in the area, and the effect of measures there. */
+export const areaFundingSchema = z
+  .object({
+    areaId: z.number().int(),
+    programmes: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        level: z.string(),
+        validFrom: z.string().nullable(),
+        validTo: z.string().nullable(),
+        via: z.enum(['area', 'coarser', 'finer']).meta({
+          description:
+            'Fördergebiet ist das Gebiet selbst, ein gröberes Gebiet, das es enthält, oder ein Teilgebiet',
+        }),
+      }),
+    ),
+    money: z
+      .object({
+        kind: z.enum(FUNDING_KINDS),
+        detail: z.enum(['staff', 'totals', 'by_programme']),
+        years: z.array(z.object({ year: z.number().int(), money: z.number() })),
+        year: z.number().int().nullable(),
+        total: z.number().meta({ description: 'Euro im jüngsten Jahr' }),
+        perResident: z.number().nullable(),
+        residents: z.number().nullable(),
+        byProgramme: z.record(z.string(), z.number()).nullable(),
+      })
+      .nullable()
+      .meta({
+        description:
+          'Mittel im Gebiet (aufsummiert und nach Einwohneranteil verteilt wie in der Transparenz); null, wenn die Kommune nichts veröffentlicht',
+      }),
+    effects: z.array(
+      z.object({
+        measureId: z.number().int(),
+        title: z.string(),
+        areaIds: z.array(z.number().int()),
+        start: z.string(),
+        estimate: effectEstimateSchema.nullable(),
+        error: z.string().nullable().meta({ description: 'warum nicht geschätzt wurde' }),
+      }),
+    ),
+    effectsOmitted: z
+      .number()
+      .int()
+      .meta({ description: 'weitere Schätzungen, die nur auf der Maßnahmenseite stehen' }),
+  })
+  .meta({ id: 'AreaFunding' });
+export type AreaFunding = z.output<typeof areaFundingSchema>;

@@ -435,3 +435,60 @@ describe('roll-up and spreading by residents (docs/methods/funding-allocation.md
     });
   });
 });
+
+describe('the area profile card (GET /api/funding/areas/:areaId)', () => {
+  // 01100101 in 2023 (approved): 2.000 own + 16,67 of the 50 on Bezirk 01 → 2.016,67, 100 residents.
+  it('shows the programmes covering the area, its money as the transparency places it, and effects', async () => {
+    const ids = Object.fromEntries(
+      (
+        await db.query<{ id: number; code: string }>(
+          `SELECT id, code FROM area WHERE code IN ('01', '01100101', '02100102')`,
+        )
+      ).map((a) => [a.code, a.id]),
+    );
+    // Sozialer Zusammenhalt's Fördergebiet is Bezirk 01: it covers 01100101 („coarser“)
+    const put = await planner({
+      method: 'PUT',
+      url: '/api/funding/programmes/sozialer-zusammenhalt/areas',
+      payload: { areas: [{ areaId: ids['01'] }] },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    // the measure works in 01100101 since 2023 with a goal on the residents
+    await db.query(
+      `INSERT INTO measure_area (tenant_id, measure_id, area_id) VALUES ('berlin', $1, $2)`,
+      [measureId, ids['01100101']],
+    );
+    await db.query(`UPDATE measure SET start_date = '2023-06-01' WHERE id = $1`, [measureId]);
+    await db.query(
+      `INSERT INTO measure_goal (tenant_id, measure_id, position, indicator_id, area_id,
+         baseline_value, baseline_date, target_value, target_date)
+       VALUES ('berlin', $1, 0, 'ewr_total', $2, 90, '2022-12-31', 120, '2025-12-31')`,
+      [measureId, ids['01100101']],
+    );
+    const res = await planner(`/api/funding/areas/${ids['01100101']}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const card = res.json();
+    expect(card.programmes).toEqual([
+      expect.objectContaining({ id: 'sozialer-zusammenhalt', via: 'coarser' }),
+    ]);
+    expect(card.money).toMatchObject({
+      detail: 'staff',
+      year: 2023,
+      total: 2016.67,
+      residents: 100,
+      years: [{ year: 2023, money: 2016.67 }],
+      byProgramme: { 'sozialer-zusammenhalt': 2016.67 },
+    });
+    expect(card.effects).toHaveLength(1);
+    expect(card.effects[0]).toMatchObject({ measureId, title: 'Stadtteilmütter Mehringplatz' });
+    // the fixture has one value before the start: an honest „not measurable“, not an error
+    expect(card.effects[0].estimate.verdict).toBe('not-measurable');
+    expect(card.effectsOmitted).toBe(0);
+    // the public sees totals only; another tenant's or an unknown area is 404
+    const pub = (await app.inject(`/api/funding/areas/${ids['01100101']}`)).json();
+    expect(pub.money).toMatchObject({ detail: 'totals', total: 2016.67, byProgramme: null });
+    expect((await planner('/api/funding/areas/987654')).statusCode).toBe(404);
+    await db.query(`DELETE FROM measure_goal WHERE measure_id = $1`, [measureId]);
+    await db.query(`DELETE FROM measure_area WHERE measure_id = $1`, [measureId]);
+  });
+});

@@ -51,7 +51,7 @@ export const METHOD =
   'Einwohner/in höchstens im Median (ADR 0035).';
 
 /** The money rows re-keyed to the areas of the level (core's allocateToLevel) and the residents. */
-function placeOnLevel(
+export function placeOnLevel(
   rows: readonly TransparencyEntryRow[],
   tree: readonly SystemAreaRow[],
   programmeAreas: Awaited<ReturnType<typeof selectAllProgrammeAreas>>,

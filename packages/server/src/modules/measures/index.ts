@@ -7,6 +7,7 @@ export {
   listMeasureSignals,
   listMeasuresForArea,
   isMeasureReadable,
+  listEffectRequestsForArea,
   listMeasureRefs,
   type MeasureForEffect,
   type MeasureRef,

@@ -233,6 +233,34 @@ export async function listMeasuresForArea(
     }));
 }
 
+/**
+ * The measures in one area this principal may read that have a start, with their areas and the
+ * indicators of their readable goals (once each) — what the profile asks the effect estimate for.
+ * One load of the measure tree for all of them.
+ */
+export async function listEffectRequestsForArea(
+  db: Sql,
+  principal: Principal,
+  areaId: number,
+): Promise<
+  Array<{ id: number; title: string; start: string; areaIds: number[]; indicatorIds: string[] }>
+> {
+  const tree = await loadMeasureTree(db, principal.tenantId);
+  return [...tree.byId.values()]
+    .filter(
+      (m) =>
+        readable(principal, m) && m.row.start_date && m.areas.some((a) => a.area_id === areaId),
+    )
+    .sort((a, b) => a.row.id - b.row.id)
+    .map((m) => ({
+      id: m.row.id,
+      title: m.row.title,
+      start: m.row.start_date!,
+      areaIds: m.areas.map((a) => a.area_id),
+      indicatorIds: [...new Set(readableGoals(tree, m, principal).map((g) => g.row.indicator_id))],
+    }));
+}
+
 /** What the effect analysis needs of a measure: areas, their level, start and goals. */
 export interface MeasureForEffect {
   id: string;
