@@ -136,6 +136,10 @@ export async function runBenchmarks(args: string[]): Promise<number> {
       const { benchParticipation } = await import('./participation.ts');
       sections.push(await benchParticipation(db, base, TENANT));
     }
+    if (only.has('l')) {
+      const { benchFunding } = await import('./funding.ts');
+      sections.push(await benchFunding(db, base, TENANT));
+    }
     if (only.has('c')) sections.push(await benchMillionRows(db, work, rows));
   } finally {
     await app?.close();
@@ -641,7 +645,7 @@ const INTRO = `# Benchmarks
 
 \`npm run bench\` (= \`sozialraum bench\`, Quelltext \`bench/run.ts\`) misst, jeweils neben einer
 Vergleichsgröße aus demselben Lauf, und ersetzt unten die Abschnitte, die der Lauf gemessen hat (die übrigen
-bleiben stehen, mit dem Kopf ihres Laufs). Optionen: \`--only a,b,c,d,e,f,g,h,i,j,k\`, \`--rows N\` (Standard 1.000.000), \`--points N\` (k, Standard 5.000.000),
+bleiben stehen, mit dem Kopf ihres Laufs). Optionen: \`--only a,b,c,d,e,f,g,h,i,j,k,l\`, \`--rows N\` (Standard 1.000.000), \`--points N\` (k, Standard 5.000.000),
 \`--seconds S\` (Lastdauer, Standard 10), \`--rounds N\` (Runden der Lasttests b und g, Standard 3), \`--no-write\`,
 \`--database-url postgres://…\` (für h: eine leere Datenbank auf einem PostgreSQL-Server), \`--postgis-url postgres://…\` (für k: ein Server mit PostGIS als Vergleich).
 
@@ -655,6 +659,7 @@ bleiben stehen, mit dem Kopf ihres Laufs). Optionen: \`--only a,b,c,d,e,f,g,h,i,
 - **h** a und c noch einmal auf einem PostgreSQL-Server (nur mit \`--database-url\`, nicht in der Voreinstellung) – Vergleich wie dort.
 - **j** 1.000 Hinweise der Beteiligung gleichzeitig (\`bench/participation.ts\`, von 100 Loopback-Adressen): keiner verloren, kein 5xx, jeder genau einmal gespeichert; eine Flut von einer Adresse wird begrenzt – Vergleich: 1.000 × \`GET /api/health\` gleichzeitig.
 - **k** Räumliche Zuordnung (\`bench/spatial-join.ts\`): 5.000.000 Zufallspunkte × LOR 2021 (542 Planungsräume und alle vier Ebenen), ein Kern, Stichprobe gegen naive Prüfung – Vergleich: Koordinaten nur lesen bzw. aus CSV lesen; PostGIS \`ST_Contains\` mit \`--postgis-url\`.
+- **l** Transparenz der Fördermittel (\`bench/funding.ts\`): \`GET /api/funding/transparency\` auf 542 Planungsräumen (Statusindex) und auf Bezirken (aufsummiert, nach Einwohneranteil verteilt), CSV-Export – Vergleich: \`GET /api/values\` für dieselben 542 Planungsräume.
 
 Alle Lasttests laufen nur gegen 127.0.0.1 und enden von selbst.
 

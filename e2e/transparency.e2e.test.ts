@@ -149,12 +149,28 @@ describe.skipIf(!run)('Transparenz der Fördermittel in Chromium', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await signInByApi(page, baseUrl, ADMIN, E2E_PASSWORD);
     await page.goto(`${baseUrl}/foerderung/transparenz`);
+    await page.getByText('Einstellungen der Transparenz').click();
     const setting = page.getByLabel('Öffentlich sichtbar');
     await setting.waitFor();
     expect(await setting.inputValue()).toBe('totals');
+    // the residents indicator: automatic until set; the choices are count indicators
+    const residents = page.getByLabel(/^Einwohnerindikator/);
+    expect(await residents.inputValue()).toBe('');
+    expect(await residents.locator('option').count()).toBeGreaterThan(1);
     await page.getByRole('img', { name: /^Streudiagramm/ }).waitFor();
     expect(await page.getByText('Öffentliche Ansicht: nur Summen je Gebiet.').count()).toBe(0);
     await saveScreenshot(page, 'transparency-staff-desktop');
+    // the money of one area over the years, with its table
+    await page
+      .getByRole('img', { name: /^Säulendiagramm der Fördermittel je Haushaltsjahr/ })
+      .waitFor();
+    await page.getByText('Werte als Tabelle').click();
+    await page.getByRole('cell', { name: '300.000,00 €' }).waitFor();
+    // roll-up: on the Bezirke the Planungsräume are summed up, and the screen says so
+    await page.getByLabel(/^Ebene/).selectOption({ label: 'Bezirk' });
+    await page.getByText(/aus feineren Gebieten aufsummiert/).waitFor();
+    await page.getByText(/nach dem Anteil der Einwohner\/innen/).waitFor();
+    await saveScreenshot(page, 'transparency-bezirk-desktop');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -3,6 +3,7 @@
 // quadrant of each area, with provenance; the public sees the tenant's level of detail.
 import { FUNDING_KINDS, NEED_MONEY_QUADRANTS } from '@sozialraum/core';
 import { z } from 'zod';
+import { effectEstimateSchema } from './effect.ts';
 
 export const publicDetailSchema = z.enum(['none', 'totals', 'by_programme']).meta({
   description:
@@ -93,10 +94,32 @@ export const transparencySchema = z
       .nullable(),
     medians: z.object({ need: z.number().nullable(), perResident: z.number().nullable() }),
     areas: z.array(transparencyAreaSchema),
-    notOnLevel: z.number().meta({ description: 'Euro auf Gebieten anderer Ebenen' }),
-    wholeProgramme: z
+    notOnLevel: z
       .number()
-      .meta({ description: 'Euro für ganze Programmgebiete (ohne Gebiet)' }),
+      .meta({ description: 'Euro auf Gebieten anderer Gebietssysteme (keiner Fläche zuzuordnen)' }),
+    wholeProgramme: z.number().meta({
+      description:
+        'Euro, die nicht nach Einwohneranteil verteilt werden konnten (Programm ohne Fördergebiet im Jahr, oder Gebiete ohne Einwohnerzahl)',
+    }),
+    allocation: z
+      .object({
+        own: z.number().meta({ description: 'Euro, direkt auf Gebieten dieser Ebene gebucht' }),
+        rolledUp: z
+          .number()
+          .meta({ description: 'Euro von feineren Gebieten aufsummiert (z. B. Planungsräume)' }),
+        spread: z.number().meta({
+          description:
+            'Euro von gröberen Gebieten oder ganzen Programmgebieten nach Einwohneranteil verteilt',
+        }),
+        noProgrammeAreas: z
+          .number()
+          .meta({ description: 'Euro für Programme ohne Fördergebiet im Jahr (nicht verteilt)' }),
+        noResidents: z
+          .number()
+          .meta({ description: 'Euro, die mangels Einwohnerzahlen nicht verteilt wurden' }),
+      })
+      .nullable()
+      .meta({ description: 'Woher die Summen der Ebene kommen (null ohne Jahr oder Ebene)' }),
     provenance: z.object({
       sources: z.array(provenanceSourceSchema),
       method: z.string(),
@@ -125,3 +148,56 @@ export const transparencyCsvSchema = z.string().meta({ id: 'FundingTransparencyC
 export const transparencyXlsxSchema = z
   .string()
   .meta({ id: 'FundingTransparencyXlsx', format: 'binary' });
+
+export const areaFundingParamsSchema = z.object({ areaId: z.coerce.number().int().positive() });
+
+/** The area profile's card: programmes and money in the area, and the effect of measures there. */
+export const areaFundingSchema = z
+  .object({
+    areaId: z.number().int(),
+    programmes: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        level: z.string(),
+        validFrom: z.string().nullable(),
+        validTo: z.string().nullable(),
+        via: z.enum(['area', 'coarser', 'finer']).meta({
+          description:
+            'Fördergebiet ist das Gebiet selbst, ein gröberes Gebiet, das es enthält, oder ein Teilgebiet',
+        }),
+      }),
+    ),
+    money: z
+      .object({
+        kind: z.enum(FUNDING_KINDS),
+        detail: z.enum(['staff', 'totals', 'by_programme']),
+        years: z.array(z.object({ year: z.number().int(), money: z.number() })),
+        year: z.number().int().nullable(),
+        total: z.number().meta({ description: 'Euro im jüngsten Jahr' }),
+        perResident: z.number().nullable(),
+        residents: z.number().nullable(),
+        byProgramme: z.record(z.string(), z.number()).nullable(),
+      })
+      .nullable()
+      .meta({
+        description:
+          'Mittel im Gebiet (aufsummiert und nach Einwohneranteil verteilt wie in der Transparenz); null, wenn die Kommune nichts veröffentlicht',
+      }),
+    effects: z.array(
+      z.object({
+        measureId: z.number().int(),
+        title: z.string(),
+        areaIds: z.array(z.number().int()),
+        start: z.string(),
+        estimate: effectEstimateSchema.nullable(),
+        error: z.string().nullable().meta({ description: 'warum nicht geschätzt wurde' }),
+      }),
+    ),
+    effectsOmitted: z
+      .number()
+      .int()
+      .meta({ description: 'weitere Schätzungen, die nur auf der Maßnahmenseite stehen' }),
+  })
+  .meta({ id: 'AreaFunding' });
+export type AreaFunding = z.output<typeof areaFundingSchema>;

@@ -75,13 +75,37 @@ export const fundingProblemSchema = z.object({
 });
 
 /** A measure funded by the programme (money booked with its number), as the caller may read it. */
+const datedValue = z.object({ date: z.string(), value: z.number() });
+
 export const programmeMeasureSchema = z.object({
   id: z.number().int(),
   title: z.string(),
   status: z.string(),
   years: z.array(yearMoneySchema),
   goals: z.array(
-    z.object({ indicatorId: z.string(), indicatorName: z.string(), areaId: z.number().int() }),
+    z.object({
+      indicatorId: z.string(),
+      indicatorName: z.string(),
+      areaId: z.number().int(),
+      unit: z.string().nullable(),
+      decimals: z.number().int().nullable(),
+      baseline: datedValue,
+      target: datedValue,
+      latest: datedValue
+        .nullable()
+        .meta({ description: 'jüngster veröffentlichter Wert nach dem Ausgangswert' }),
+      status: z
+        .enum(['no_data', 'on_course', 'off_target', 'reached', 'missed'])
+        .meta({ description: 'Einordnung gegen die Ziellinie (wie auf der Maßnahmenseite)' }),
+      trend: z
+        .object({
+          direction: z.enum(['up', 'down', 'flat']),
+          towardTarget: z.boolean().nullable(),
+          change: z.number(),
+        })
+        .nullable()
+        .meta({ description: 'letzter Schritt zwischen den zwei jüngsten Werten' }),
+    }),
   ),
 });
 

@@ -31,3 +31,12 @@ export {
   sumAreaByYear,
   sumMoneyByArea,
 } from './transparency.ts';
+export type {
+  AllocationArea,
+  AllocationSummary,
+  NotPlacedReason,
+  ProgrammeAreaRef,
+} from './allocate.ts';
+export { allocateToLevel, completeResidents, splitCents } from './allocate.ts';
+export type { GoalTrend } from './goal-trend.ts';
+export { goalTrend } from './goal-trend.ts';

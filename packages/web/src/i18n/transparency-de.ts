@@ -45,8 +45,8 @@ export const transparencyDe = {
   trNoYears:
     'Noch keine Fördermittel erfasst. Mittel werden auf der Seite „Förderprogramme“ importiert.',
   trWholeProgramme: (s: string) =>
-    `Dazu ${s} für ganze Programmgebiete ohne Gebietsangabe (nicht verteilt).`,
-  trOtherLevel: (s: string) => `Dazu ${s} auf Gebieten anderer Ebenen.`,
+    `${s} nicht verteilt (Programm ohne Fördergebiet im Jahr oder Gebiete ohne Einwohnerzahl)`,
+  trOtherLevel: (s: string) => `${s} auf Gebieten anderer Gebietssysteme (nicht zuzuordnen)`,
   trDetailTotals: 'Öffentliche Ansicht: nur Summen je Gebiet.',
   trSeries: 'Verlauf',
   trMeasures: 'Geförderte Maßnahmen',
@@ -59,4 +59,30 @@ export const transparencyDe = {
   trPublicTotals: 'Summen je Gebiet',
   trPublicByProgramme: 'auch je Programm und Quelle',
   trSource: 'Quelle',
+  trSettings: 'Einstellungen der Transparenz',
+  trResidentsIndicator: 'Einwohnerindikator (für „je Einwohner/in“)',
+  trResidentsAuto: 'automatisch: erster Zählindikator der Demografie',
+  trResidentsHelp:
+    'Der Einwohnerindikator teilt die Mittel je Einwohner/in und gewichtet das Verteilen von Mitteln gröberer Gebiete. Änderungen werden protokolliert.',
+  trSeriesNone: 'Für dieses Gebiet sind keine Mittel gebucht.',
+  trSeriesCaption: (area: string) => `Fördermittel je Haushaltsjahr: ${area}`,
+  trSeriesLabel: (area: string) =>
+    `Säulendiagramm der Fördermittel je Haushaltsjahr für ${area}; die Werte stehen in der Tabelle darunter`,
+  trSeriesTable: 'Werte als Tabelle',
+  trAllocation: 'Wie die Summen entstehen',
+  trAllocationRule:
+    'Mittel auf feineren Gebieten (z. B. Planungsräumen) werden zur gewählten Ebene aufsummiert. Mittel auf gröberen Gebieten (z. B. einem Bezirk) und auf ganzen Programmgebieten werden nach dem Anteil der Einwohner/innen auf die Gebiete verteilt, cent-genau. Je Einwohner/in zählt die Einwohnerzahl des Gebiets selbst.',
+  trAllocOwn: (s: string, level: string) => `${s} direkt auf Gebieten der Ebene „${level}“ gebucht`,
+  trAllocRolledUp: (s: string) => `${s} aus feineren Gebieten aufsummiert`,
+  trAllocSpread: (s: string) => `${s} nach Einwohneranteil verteilt`,
+  trToProgrammes: 'Zu den Förderprogrammen',
+  trGoalIndicator: 'Indikator',
+  trGoalBaseline: 'Ausgangswert',
+  trGoalLatest: 'Aktuell',
+  trGoalTarget: 'Ziel',
+  trGoalTrend: 'Trend',
+  trGoalStatus: 'Einordnung',
+  trTrendWord: (d: string): string =>
+    ({ up: 'steigend', down: 'fallend', flat: 'gleichbleibend' })[d] ?? d,
+  trTrendToward: (toward: boolean): string => (toward ? 'zum Ziel hin' : 'vom Ziel weg'),
 };

@@ -3,6 +3,7 @@
 import {
   circularLayout,
   LINK_KINDS,
+  rankGaps,
   classify as coreClassify,
   formatDate as coreFormatDate,
   formatNumber as coreFormatNumber,
@@ -19,7 +20,7 @@ import {
 import type { Dimension, Locale, Polarity, Unit } from '@sozialraum/core';
 import type { ClassMethod } from './url-state.ts';
 
-export { NO_DATA_COLOR, DIMENSIONS, POLARITIES, circularLayout, LINK_KINDS };
+export { NO_DATA_COLOR, DIMENSIONS, POLARITIES, circularLayout, LINK_KINDS, rankGaps };
 export type { Dimension, Polarity };
 
 /** Unit codes of indicator values (core UNITS), for pickers. */

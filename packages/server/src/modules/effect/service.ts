@@ -207,3 +207,16 @@ export async function estimateEffectPrepared(
     prepare(check(await estimateEffect(sql, principal.tenantId, principal, req))),
   );
 }
+
+/**
+ * The estimate as an answer object, from the same cache as GET /api/effect (so a measure page and
+ * an area profile that ask for the same measure compute it once per data version).
+ */
+export async function getEffectEstimateCached(
+  sql: Sql,
+  principal: Principal,
+  req: EffectRequest,
+): Promise<EffectEstimateAnswer> {
+  const p = await estimateEffectPrepared(sql, principal, req);
+  return JSON.parse(p.json.toString('utf8')) as EffectEstimateAnswer;
+}

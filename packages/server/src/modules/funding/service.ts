@@ -2,7 +2,9 @@
 // replacement of a programme's areas. Money rules are core's (checkCoFinancing, flagSpentOverApproved).
 import {
   checkCoFinancing,
+  evaluateGoal,
   flagSpentOverApproved,
+  goalTrend,
   summariseByYear,
   type FundingEntry,
 } from '@sozialraum/core';
@@ -11,7 +13,8 @@ import type { Db, Sql } from '../../db/db.ts';
 import { badRequest, notFound } from '../../http/errors.ts';
 import type { Principal } from '../access/index.ts';
 import { writeAudit, type AuditActor } from '../audit/index.ts';
-import { listMeasureRefs } from '../measures/index.ts';
+import { getSeries } from '../indicators/index.ts';
+import { isMeasureReadable, listMeasureRefs, type MeasureRef } from '../measures/index.ts';
 import { findProgramme, PROGRAMMES } from './catalogue.ts';
 import { seesMoney } from './policy.ts';
 import {
@@ -98,21 +101,48 @@ async function fundedMeasures(
   const ids = new Set(entries.filter((e) => e.measureKey).map((e) => Number(e.measureKey)));
   if (ids.size === 0) return [];
   const refs = (await listMeasureRefs(sql, principal)).filter((m) => ids.has(m.id));
-  return refs
-    .sort((a, b) => a.title.localeCompare(b.title, 'de'))
-    .map((m) => ({
+  const out: NonNullable<ProgrammeDetail['measures']> = [];
+  for (const m of refs.sort((a, b) => a.title.localeCompare(b.title, 'de')))
+    out.push({
       id: m.id,
       title: m.title,
       status: m.status,
       years: summariseByYear(entries.filter((e) => e.measureKey === String(m.id))),
-      goals: m.goals,
+      goals: await goalValues(sql, principal, m.goals),
+    });
+  return out;
+}
+
+/**
+ * A goal's values as the caller may see them (the indicators door applies disclosure control):
+ * the latest value, the judgement against the target line (core's evaluateGoal, as on the measure
+ * page) and the trend of the last step (core's goalTrend; a step within half the last published
+ * digit is flat).
+ */
+async function goalValues(sql: Sql, principal: Principal, goals: MeasureRef['goals']) {
+  const out = [];
+  for (const g of goals) {
+    const actual = (await getSeries(sql, principal, g.areaId, g.indicatorId)).map((p) => ({
+      date: p.date,
+      value: p.value,
     }));
+    const e = evaluateGoal({ baseline: g.baseline, target: g.target, actual });
+    const after = actual.filter((p) => p.date >= g.baseline.date);
+    const flat = 0.5 * 10 ** -(g.decimals ?? 1);
+    out.push({
+      ...g,
+      latest: e.latest,
+      status: e.status,
+      trend: goalTrend(after, g.baseline.value, g.target.value, flat),
+    });
+  }
+  return out;
 }
 
 /** Money booked on one measure (404 when the measure is unknown or not readable by the caller). */
 export async function getMeasureMoney(sql: Sql, principal: Principal, measureId: number) {
-  const ref = (await listMeasureRefs(sql, principal)).find((m) => m.id === measureId);
-  if (!ref) throw notFound(`Die Maßnahme ${measureId} gibt es nicht.`);
+  if (!(await isMeasureReadable(sql, principal, measureId)))
+    throw notFound(`Die Maßnahme ${measureId} gibt es nicht.`);
   const rows = await selectMeasureEntries(sql, principal.tenantId, { measureId });
   return {
     measureId,

@@ -55,9 +55,16 @@ export function transparencyTable(t: Transparency): Cell[][] {
     'Art der Mittel',
     { planned: 'geplant', approved: 'bewilligt', spent: 'verausgabt' }[t.kind],
   ]);
+  if (t.allocation && t.allocation.rolledUp > 0)
+    rows.push(['davon aus feineren Gebieten aufsummiert', t.allocation.rolledUp]);
+  if (t.allocation && t.allocation.spread > 0)
+    rows.push(['davon nach Einwohneranteil verteilt', t.allocation.spread]);
   if (t.wholeProgramme > 0)
-    rows.push(['Mittel für ganze Programmgebiete (nicht verteilt)', t.wholeProgramme]);
-  if (t.notOnLevel > 0) rows.push(['Mittel auf Gebieten anderer Ebenen', t.notOnLevel]);
+    rows.push([
+      'Mittel nicht verteilt (Programm ohne Fördergebiet oder Gebiete ohne Einwohnerzahl)',
+      t.wholeProgramme,
+    ]);
+  if (t.notOnLevel > 0) rows.push(['Mittel auf Gebieten anderer Gebietssysteme', t.notOnLevel]);
   rows.push(['Quellen', t.provenance.attribution]);
   for (const s of t.provenance.sources)
     rows.push([

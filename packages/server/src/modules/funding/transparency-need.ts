@@ -5,7 +5,7 @@ import type { Indicator } from '@sozialraum/contracts/indicators';
 import type { Sql } from '../../db/db.ts';
 import { HttpError, notFound } from '../../http/errors.ts';
 import type { Principal } from '../access/index.ts';
-import { getCatalogue, getIndicator, getValues } from '../indicators/index.ts';
+import { getIndicator, getValues, type Catalogue } from '../indicators/index.ts';
 import { canReadIndex, getIndexDetail, getResults, PRESETS } from '../monitoring/index.ts';
 
 /** Values per area id at one date, with what they are. */
@@ -53,28 +53,47 @@ async function indicatorValues(
 
 /**
  * The residents indicator: the tenant's setting, else the first count indicator of the dimension
- * demography in the caller's catalogue (catalogue order = sort key). Null when there is none.
+ * demography in the caller's catalogue (catalogue order = sort key). Null when there is none (or
+ * the caller may not read the one set).
  */
-export async function residentsValues(
+export async function resolveResidentsIndicator(
   sql: Sql,
   principal: Principal,
   setting: string | null,
-  key: { system: string; level: string; year: number },
-): Promise<AreaValues | null> {
-  let indicator: Indicator | undefined;
-  if (setting) {
-    try {
-      indicator = await getIndicator(sql, principal, setting);
-    } catch (err) {
-      if (!(err instanceof HttpError && err.statusCode === 404)) throw err;
-    }
-  } else {
-    const catalogue = await getCatalogue(sql, principal);
-    indicator = catalogue.indicators.find(
-      (i) => i.kind === 'count' && i.dimension === 'demography',
+  catalogue: Catalogue,
+): Promise<Indicator | null> {
+  if (!setting)
+    return (
+      catalogue.indicators.find((i) => i.kind === 'count' && i.dimension === 'demography') ?? null
     );
+  try {
+    return await getIndicator(sql, principal, setting);
+  } catch (err) {
+    if (!(err instanceof HttpError && err.statusCode === 404)) throw err;
+    return null;
   }
-  return indicator ? indicatorValues(sql, principal, indicator, key) : null;
+}
+
+/**
+ * Residents per area on every given level of one system (each level at its latest date ≤ the end
+ * of the year), in one map by area id; the date is the one of `key.level`, else of any level.
+ */
+export async function residentsOnLevels(
+  sql: Sql,
+  principal: Principal,
+  indicator: Indicator | null,
+  key: { system: string; level: string; year: number },
+  levels: readonly string[],
+): Promise<AreaValues | null> {
+  if (!indicator) return null;
+  const sides = await Promise.all(
+    levels.map((level) => indicatorValues(sql, principal, indicator, { ...key, level })),
+  );
+  const values = new Map<number, number>();
+  for (const side of sides) for (const [id, v] of side.values) values.set(id, v);
+  const own = sides[levels.indexOf(key.level)];
+  const date = own?.date ?? sides.find((s) => s.date !== null)?.date ?? null;
+  return { ...(own ?? sides[0]!), date, values };
 }
 
 /** What `need` names: an index (default preset or `index:<id>`) or an indicator id. */
@@ -96,6 +115,7 @@ export async function needValues(
   principal: Principal,
   need: string,
   key: { system: string; level: string; year: number },
+  catalogue: Catalogue,
 ): Promise<{
   side: AreaValues & { kind: 'index' | 'indicator'; reversed: boolean };
   note: string | null;
@@ -115,7 +135,6 @@ export async function needValues(
   if (!(await canReadIndex(sql, principal, parsed.id)))
     throw notFound(`Den Index „${parsed.id}“ gibt es nicht.`);
   const detail = await getIndexDetail(sql, principal.tenantId, parsed.id);
-  const catalogue = await getCatalogue(sql, principal);
   const inputs = [...detail.definition.status.inputs]
     .map((i) => catalogue.byId.get(i.indicatorId))
     .filter((i): i is Indicator => i !== undefined);

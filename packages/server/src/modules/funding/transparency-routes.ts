@@ -2,6 +2,8 @@
 // exports (with attribution), and the tenant's funding settings (public level of detail).
 import type { FastifyInstance } from 'fastify';
 import {
+  areaFundingParamsSchema,
+  areaFundingSchema,
   fundingSettingsBodySchema,
   fundingSettingsSchema,
   transparencyCsvSchema,
@@ -12,6 +14,7 @@ import {
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
 import { auditActor } from '../audit/index.ts';
+import { getAreaFunding } from './area-card.ts';
 import { transparencyCsv, transparencyXlsx } from './transparency-export.ts';
 import { getFundingSettings, getTransparency, setFundingSettings } from './transparency.ts';
 
@@ -21,8 +24,21 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const fileName = (year: number | null, ext: string): string =>
   `foerdermittel-transparenz-${year ?? 'ohne-jahr'}.${ext}`;
 
-/** GET /api/funding/transparency(.csv|.xlsx), GET/PUT /api/funding/settings. */
+/** GET /api/funding/transparency(.csv|.xlsx), GET/PUT /api/funding/settings, GET /api/funding/areas/:areaId. */
 export function registerTransparencyRoutes(app: FastifyInstance, ctx: AppContext): void {
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/funding/areas/:areaId',
+    operationId: 'getAreaFunding',
+    summary:
+      'Förderung und Wirkung in einem Gebiet: Programme (Fördergebiete), Mittel je Jahr wie in der Transparenz, Wirkungsschätzungen der Maßnahmen dort',
+    tags,
+    permission: 'funding.read',
+    params: areaFundingParamsSchema,
+    response: areaFundingSchema,
+    handler: ({ auth, params }) => getAreaFunding(ctx.db, auth, params.areaId),
+  });
+
   defineRoute(app, {
     method: 'GET',
     url: '/api/funding/transparency',

@@ -2,17 +2,11 @@
 // tenant's funding settings (public level of detail, residents indicator).
 import type { PublicDetail } from '@sozialraum/contracts/funding-transparency';
 import type { Sql } from '../../db/db.ts';
+import type { FundingEntryRow } from './store.ts';
 
-export interface TransparencyEntryRow {
-  programme_id: string;
-  area_id: number | null;
-  measure_id: number | null;
+export interface TransparencyEntryRow extends FundingEntryRow {
   system_id: string | null;
   level_id: string | null;
-  year: number;
-  kind: 'planned' | 'approved' | 'spent';
-  source: 'eu' | 'bund' | 'land' | 'kommune' | 'stiftung' | 'traeger' | 'total';
-  amount: string | number;
 }
 
 /** All money rows of one kind in a tenant, with the system and level of their area. */
@@ -83,5 +77,42 @@ export async function upsertFundingSettings(
      ON CONFLICT (tenant_id) DO UPDATE SET public_detail = EXCLUDED.public_detail,
        residents_indicator = EXCLUDED.residents_indicator`,
     [tenantId, s.public_detail, s.residents_indicator],
+  );
+}
+
+export interface SystemAreaRow {
+  id: number;
+  parent_id: number | null;
+  depth: number;
+  valid_to: string | null;
+}
+
+/** Every area of one system with its parent, the depth of its level and its end of validity. */
+export function selectSystemAreaTree(
+  sql: Sql,
+  tenantId: string,
+  systemId: string,
+): Promise<SystemAreaRow[]> {
+  return sql.query<SystemAreaRow>(
+    `SELECT a.id, a.parent_id, l.depth, to_char(a.valid_to, 'YYYY-MM-DD') AS valid_to
+       FROM area a
+       JOIN area_level l ON l.tenant_id = a.tenant_id AND l.system_id = a.system_id AND l.id = a.level_id
+      WHERE a.tenant_id = $1 AND a.system_id = $2`,
+    [tenantId, systemId],
+  );
+}
+
+/** The areas of every programme's Fördergebiet in a tenant, with their validity. */
+export function selectAllProgrammeAreas(
+  sql: Sql,
+  tenantId: string,
+): Promise<
+  { programme_id: string; area_id: number; valid_from: string | null; valid_to: string | null }[]
+> {
+  return sql.query(
+    `SELECT programme_id, area_id, to_char(valid_from, 'YYYY-MM-DD') AS valid_from,
+            to_char(valid_to, 'YYYY-MM-DD') AS valid_to
+       FROM funding_programme_area WHERE tenant_id = $1`,
+    [tenantId],
   );
 }

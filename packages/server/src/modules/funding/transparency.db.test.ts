@@ -127,9 +127,11 @@ interface Area {
 
 describe('transparency view', () => {
   // Planungsräume 2023: residents 100/200/300/400 (ewr_total); money 2.000 (SZH, Bund + Kommune),
-  // 0, 600 (BIWAQ on the measure), 0 → 20, 0, 2, 0 € per resident, median (0+2)/2 = 1.
+  // 0, 600 (BIWAQ on the measure), 0, plus the 50 € booked on Bezirk 01 spread by residents
+  // 100 : 200 → 16,67 and 33,33 (the spare cent to the larger remainder). Per resident:
+  // 20,1667 / 0,16665 / 2 / 0 → median (0,16665 + 2) / 2 = 1,083325.
   // Need: median income 1500/2000/2500/1800, higher is better → high need below the median 1900:
-  // 01100101 and 02100102.
+  // 01100101 and 02100102. BIWAQ's 500 for „alle“ stays apart: BIWAQ has no Fördergebiet yet.
   it('gives staff money per area and resident against need, in four quadrants (hand-checked)', async () => {
     const res = await planner('/api/funding/transparency?year=2023&need=income_median');
     expect(res.statusCode, res.body).toBe(200);
@@ -143,23 +145,24 @@ describe('transparency view', () => {
       detail: 'staff',
       need: { id: 'income_median', kind: 'indicator', reversed: true, date: '2023-12-31' },
       residents: { indicatorId: 'ewr_total', date: '2023-12-31' },
-      medians: { need: 1900, perResident: 1 },
-      notOnLevel: 50,
+      medians: { need: 1900, perResident: 1.083325 },
+      notOnLevel: 0,
       wholeProgramme: 500,
+      allocation: { own: 2600, rolledUp: 0, spread: 50, noProgrammeAreas: 500, noResidents: 0 },
     });
     const byCode = Object.fromEntries((t.areas as Area[]).map((a) => [a.code, a]));
     expect(byCode['01100101']).toMatchObject({
       residents: 100,
-      money: 2000,
-      perResident: 20,
+      money: 2016.67,
+      perResident: expect.closeTo(20.1667, 6),
       need: 1500,
       quadrant: 'high_need_much_money',
-      bySource: { bund: 1000, kommune: 1000 },
-      byProgramme: { 'sozialer-zusammenhalt': 2000 },
+      bySource: { bund: 1000, kommune: 1000, total: 16.67 },
+      byProgramme: { 'sozialer-zusammenhalt': 2016.67 },
     });
     expect(byCode['01100102']).toMatchObject({
-      money: 0,
-      perResident: 0,
+      money: 33.33,
+      perResident: 0.16665,
       quadrant: 'low_need_little_money',
     });
     expect(byCode['02100101']).toMatchObject({
@@ -207,7 +210,7 @@ describe('public level of detail', () => {
     const t = (await app.inject(url)).json();
     expect(t.detail).toBe('totals');
     const a = (t.areas as Area[]).find((x) => x.code === '01100101')!;
-    expect(a.money).toBe(2000);
+    expect(a.money).toBe(2016.67);
     expect(a.bySource).toBeNull();
     expect(a.byProgramme).toBeNull();
     const planned = await app.inject(`${url}&kind=planned`);
@@ -223,7 +226,7 @@ describe('public level of detail', () => {
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toEqual({ publicDetail: 'by_programme', residentsIndicator: null });
     const a = ((await app.inject(url)).json().areas as Area[]).find((x) => x.code === '01100101')!;
-    expect(a.bySource).toEqual({ bund: 1000, kommune: 1000 });
+    expect(a.bySource).toEqual({ bund: 1000, kommune: 1000, total: 16.67 });
     expect((await put(planner, 'none')).statusCode).toBe(200);
     const refused = await app.inject(url);
     expect(refused.statusCode).toBe(403);
@@ -263,12 +266,15 @@ describe('exports', () => {
       /^Gebietsschlüssel;Gebiet;Einwohner\/innen \(2023-12-31\);Fördermittel 2023 \(EUR\);/,
     );
     expect(lines).toContain(
-      '01100101;Stülerstraße;100;2000;20;1500;hoher Bedarf, viel Geld;;1000;;1000;;;;;2000',
+      '01100101;Stülerstraße;100;2016,67;20,17;1500;hoher Bedarf, viel Geld;;1000;;1000;;;16,67;;2016,67',
     );
     expect(text).toContain(
       'Quellen;"Fördermittel: Haushaltsdaten der Kommune (berlin); Amt für Statistik Berlin-Brandenburg (CC BY 3.0 DE)"',
     );
-    expect(text).toContain('Mittel für ganze Programmgebiete (nicht verteilt);500');
+    expect(text).toContain(
+      'Mittel nicht verteilt (Programm ohne Fördergebiet oder Gebiete ohne Einwohnerzahl);500',
+    );
+    expect(text).toContain('davon nach Einwohneranteil verteilt;50');
   });
 
   it('writes an XLSX the repository reader reads back, with the attribution', async () => {
@@ -347,5 +353,142 @@ describe('money of measures', () => {
     ]);
     expect((await planner(`/api/funding/measures/${foreignMeasureId}/money`)).statusCode).toBe(404);
     expect((await app.inject(`/api/funding/measures/${measureId}/money`)).statusCode).toBe(401);
+  });
+});
+
+describe('goals of funded measures', () => {
+  // Goal of the measure: residents of 01100101 from 80 (2021) to 120 (2025). Values 90 (2022) and
+  // 100 (2023): latest 100, last step +10 — rising, toward the target; the target line at the end
+  // of 2023 is 80 + 40 · 730/1461 ≈ 99,99, so 100 is on course.
+  it('shows each goal with baseline, latest value, target, trend and judgement', async () => {
+    await db.query(
+      `INSERT INTO measure_goal (tenant_id, measure_id, position, indicator_id, area_id,
+         baseline_value, baseline_date, target_value, target_date)
+       SELECT 'berlin', $1, 0, 'ewr_total', id, 80, '2021-12-31', 120, '2025-12-31'
+         FROM area WHERE tenant_id = 'berlin' AND code = '01100101'`,
+      [measureId],
+    );
+    const page = (await planner('/api/funding/programmes/biwaq')).json();
+    expect(page.measures[0].goals).toEqual([
+      expect.objectContaining({
+        indicatorId: 'ewr_total',
+        unit: 'count',
+        decimals: 0,
+        baseline: { date: '2021-12-31', value: 80 },
+        target: { date: '2025-12-31', value: 120 },
+        latest: { date: '2023-12-31', value: 100 },
+        status: 'on_course',
+        trend: { direction: 'up', towardTarget: true, change: 10 },
+      }),
+    ]);
+    await db.query(`DELETE FROM measure_goal WHERE measure_id = $1`, [measureId]);
+  });
+});
+
+describe('roll-up and spreading by residents (docs/methods/funding-allocation.md)', () => {
+  // 2023, approved. Bezirk 01: SZH 2.000 from 01100101 + the 50 booked on the Bezirk itself = 2.050,
+  // per resident with the Bezirk's own count 300 → 6,8333. Bezirk 02: 600 from 02100101, 700
+  // residents → 0,857.
+  it('sums Planungsräume up to the Bezirk and divides by the Bezirk’s residents', async () => {
+    const res = await planner('/api/funding/transparency?year=2023&level=bez&need=income_median');
+    expect(res.statusCode, res.body).toBe(200);
+    const t = res.json();
+    expect(t.levelId).toBe('bez');
+    const byCode = Object.fromEntries((t.areas as Area[]).map((a) => [a.code, a]));
+    expect(byCode['01']).toMatchObject({ residents: 300, money: 2050 });
+    expect(byCode['01']!.perResident).toBeCloseTo(6.8333, 4);
+    expect(byCode['02']).toMatchObject({ residents: 700, money: 600 });
+    expect(t.allocation).toEqual({
+      own: 50,
+      rolledUp: 2600,
+      spread: 0,
+      noProgrammeAreas: 500,
+      noResidents: 0,
+    });
+    expect(t.provenance.method).toContain('nach dem Anteil der Einwohner/innen');
+  });
+
+  // BIWAQ's Fördergebiet becomes 02100101 + 02100102 (residents 300 : 400): the 500 for „alle“
+  // → 214,2857 and 285,7143 → 214,29 and 285,71 (the spare cent to the larger remainder).
+  it('spreads money for a whole Fördergebiet over its areas by residents, cent-exact', async () => {
+    const ids = await db.query<{ id: number }>(
+      `SELECT id FROM area WHERE code IN ('02100101', '02100102') ORDER BY code`,
+    );
+    const put = await planner({
+      method: 'PUT',
+      url: '/api/funding/programmes/biwaq/areas',
+      payload: { areas: ids.map((a) => ({ areaId: a.id })) },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const plr = (await planner('/api/funding/transparency?year=2023&need=income_median')).json();
+    const byCode = Object.fromEntries((plr.areas as Area[]).map((a) => [a.code, a]));
+    expect(byCode['02100101']!.money).toBe(814.29);
+    expect(byCode['02100102']!.money).toBe(285.71);
+    expect(plr.wholeProgramme).toBe(0);
+    expect(plr.allocation).toMatchObject({ spread: 550, noProgrammeAreas: 0 });
+    const bez = (await planner('/api/funding/transparency?year=2023&level=bez')).json();
+    expect((bez.areas as Area[]).find((a) => a.code === '02')!.money).toBe(1100);
+    await planner({
+      method: 'PUT',
+      url: '/api/funding/programmes/biwaq/areas',
+      payload: { areas: [] },
+    });
+  });
+});
+
+describe('the area profile card (GET /api/funding/areas/:areaId)', () => {
+  // 01100101 in 2023 (approved): 2.000 own + 16,67 of the 50 on Bezirk 01 → 2.016,67, 100 residents.
+  it('shows the programmes covering the area, its money as the transparency places it, and effects', async () => {
+    const ids = Object.fromEntries(
+      (
+        await db.query<{ id: number; code: string }>(
+          `SELECT id, code FROM area WHERE code IN ('01', '01100101', '02100102')`,
+        )
+      ).map((a) => [a.code, a.id]),
+    );
+    // Sozialer Zusammenhalt's Fördergebiet is Bezirk 01: it covers 01100101 („coarser“)
+    const put = await planner({
+      method: 'PUT',
+      url: '/api/funding/programmes/sozialer-zusammenhalt/areas',
+      payload: { areas: [{ areaId: ids['01'] }] },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    // the measure works in 01100101 since 2023 with a goal on the residents
+    await db.query(
+      `INSERT INTO measure_area (tenant_id, measure_id, area_id) VALUES ('berlin', $1, $2)`,
+      [measureId, ids['01100101']],
+    );
+    await db.query(`UPDATE measure SET start_date = '2023-06-01' WHERE id = $1`, [measureId]);
+    await db.query(
+      `INSERT INTO measure_goal (tenant_id, measure_id, position, indicator_id, area_id,
+         baseline_value, baseline_date, target_value, target_date)
+       VALUES ('berlin', $1, 0, 'ewr_total', $2, 90, '2022-12-31', 120, '2025-12-31')`,
+      [measureId, ids['01100101']],
+    );
+    const res = await planner(`/api/funding/areas/${ids['01100101']}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const card = res.json();
+    expect(card.programmes).toEqual([
+      expect.objectContaining({ id: 'sozialer-zusammenhalt', via: 'coarser' }),
+    ]);
+    expect(card.money).toMatchObject({
+      detail: 'staff',
+      year: 2023,
+      total: 2016.67,
+      residents: 100,
+      years: [{ year: 2023, money: 2016.67 }],
+      byProgramme: { 'sozialer-zusammenhalt': 2016.67 },
+    });
+    expect(card.effects).toHaveLength(1);
+    expect(card.effects[0]).toMatchObject({ measureId, title: 'Stadtteilmütter Mehringplatz' });
+    // the fixture has one value before the start: an honest „not measurable“, not an error
+    expect(card.effects[0].estimate.verdict).toBe('not-measurable');
+    expect(card.effectsOmitted).toBe(0);
+    // the public sees totals only; another tenant's or an unknown area is 404
+    const pub = (await app.inject(`/api/funding/areas/${ids['01100101']}`)).json();
+    expect(pub.money).toMatchObject({ detail: 'totals', total: 2016.67, byProgramme: null });
+    expect((await planner('/api/funding/areas/987654')).statusCode).toBe(404);
+    await db.query(`DELETE FROM measure_goal WHERE measure_id = $1`, [measureId]);
+    await db.query(`DELETE FROM measure_area WHERE measure_id = $1`, [measureId]);
   });
 });

@@ -3,12 +3,12 @@
 // quadrants) → shape by the caller's level of detail. Staff (funding.read_money) see everything;
 // the public sees what the tenant's setting allows: nothing, totals, or also programmes and sources.
 import {
+  allocateToLevel,
   classifyNeedAndMoney,
+  completeResidents,
   moneyPerResident,
   sumAreaByYear,
   sumMoneyByArea,
-  toCents,
-  type FundingEntry,
 } from '@sozialraum/core';
 import type {
   FundingSettings,
@@ -20,32 +20,67 @@ import { badRequest, forbidden } from '../../http/errors.ts';
 import type { Principal } from '../access/index.ts';
 import { listAreaSystems, requireLevel, selectLevelAreas } from '../areas/index.ts';
 import { writeAudit, type AuditActor } from '../audit/index.ts';
-import { getIndicator } from '../indicators/index.ts';
+import { getCatalogue, getIndicator } from '../indicators/index.ts';
 import { findProgramme } from './catalogue.ts';
 import { seesMoney } from './policy.ts';
-import { needValues, residentsValues, type AreaValues } from './transparency-need.ts';
+import { toEntries } from './service.ts';
 import {
+  needValues,
+  resolveResidentsIndicator,
+  residentsOnLevels,
+  type AreaValues,
+} from './transparency-need.ts';
+import {
+  selectAllProgrammeAreas,
   selectEntriesOfKind,
   selectFundingSettings,
+  selectSystemAreaTree,
   upsertFundingSettings,
+  type SystemAreaRow,
   type TransparencyEntryRow,
 } from './transparency-store.ts';
 
-const METHOD =
+/** The rule as the screen and the exports state it (docs/methods/funding-allocation.md). */
+export const METHOD =
   'Summe der Fördermittel je Gebiet im Haushaltsjahr (je Programm, Gebiet und Maßnahme die Anteile, ' +
-  'sonst die Gesamtsumme), geteilt durch die Einwohnerzahl am letzten Stichtag bis Jahresende. ' +
-  'Hoher Bedarf: Bedarfswert über dem Median der Gebiete; wenig Geld: Euro je Einwohner/in höchstens ' +
-  'im Median (ADR 0035). Mittel für ganze Programmgebiete ohne Gebietsangabe sind nicht verteilt.';
+  'sonst die Gesamtsumme), geteilt durch die Einwohnerzahl des Gebiets am letzten Stichtag bis ' +
+  'Jahresende (ohne eigene Zahl: die Summe seiner Teilgebiete). Mittel auf feineren Gebieten ' +
+  '(z. B. Planungsräumen) werden zur gewählten Ebene aufsummiert; Mittel auf gröberen Gebieten und ' +
+  'auf ganzen Programmgebieten werden nach dem Anteil der Einwohner/innen auf die Gebiete verteilt, ' +
+  'cent-genau. Hoher Bedarf: Bedarfswert über dem Median der Gebiete; wenig Geld: Euro je ' +
+  'Einwohner/in höchstens im Median (ADR 0035).';
 
-const toEntry = (r: TransparencyEntryRow): FundingEntry => ({
-  programmeId: r.programme_id,
-  areaKey: r.area_id === null ? '*' : String(r.area_id),
-  measureKey: r.measure_id === null ? '' : String(r.measure_id),
-  year: Number(r.year),
-  kind: r.kind,
-  source: r.source,
-  amount: Number(r.amount),
-});
+/** The money rows re-keyed to the areas of the level (core's allocateToLevel) and the residents. */
+export function placeOnLevel(
+  rows: readonly TransparencyEntryRow[],
+  tree: readonly SystemAreaRow[],
+  programmeAreas: Awaited<ReturnType<typeof selectAllProgrammeAreas>>,
+  residents: AreaValues | null,
+  depth: number,
+  year: number,
+) {
+  const areas = tree.map((a) => ({
+    id: String(a.id),
+    parentId: a.parent_id === null ? null : String(a.parent_id),
+    depth: Number(a.depth),
+    validTo: a.valid_to,
+  }));
+  const own = new Map([...(residents?.values ?? [])].map(([id, v]) => [String(id), v]));
+  const complete = completeResidents(areas, own, year);
+  const { allocation, summary } = allocateToLevel(toEntries(rows), {
+    areas,
+    depth,
+    residents: complete,
+    programmeAreas: programmeAreas.map((p) => ({
+      programmeId: p.programme_id,
+      areaId: String(p.area_id),
+      validFrom: p.valid_from,
+      validTo: p.valid_to,
+    })),
+    year,
+  });
+  return { entries: allocation.entries, summary, residents: complete };
+}
 
 /** The level to show: the one asked for, else the one with most entries in the year, else the deepest. */
 async function chooseLevel(
@@ -111,68 +146,66 @@ function provenanceOf(sides: readonly (AreaValues | null)[], tenantId: string) {
   return { sources, method: METHOD, attribution };
 }
 
-/** The transparency view for the caller (see the file comment). */
-export async function getTransparency(
+/** The data of one level: its areas, the system's tree, Fördergebiete, residents and need. */
+async function loadLevel(
   sql: Sql,
   principal: Principal,
-  q: TransparencyQuery,
-): Promise<Transparency> {
+  key: { system: string; level: string; year: number },
+  opts: {
+    levels: readonly { systemId: string; levelId: string; depth: number }[];
+    residentsSetting: string | null;
+    need: string;
+  },
+) {
   const t = principal.tenantId;
-  const kind = q.kind ?? 'approved';
-  const settings = await selectFundingSettings(sql, t);
-  const detail = detailFor(principal, settings.public_detail, kind);
-  const rows = await selectEntriesOfKind(sql, t, kind);
-  const years = [...new Set(rows.map((r) => Number(r.year)))].sort((a, b) => a - b);
-  const year = q.year ?? years.at(-1) ?? null;
-  const inYear = rows.filter((r) => Number(r.year) === year);
-  const { systemId, levelId, levels } = await chooseLevel(sql, t, q, inYear);
-  const programmeIds = [...new Set(inYear.map((r) => r.programme_id))].sort();
-  const base = {
-    year,
-    years,
-    kind,
-    systemId,
-    levelId,
-    levels: levels.map(({ systemId: s, levelId: l, name }) => ({ systemId: s, levelId: l, name })),
-    detail,
-    programmes: programmeIds.map((id) => {
-      const p = findProgramme(id);
-      return { id, name: p?.name ?? id, level: p?.level ?? 'kommune' };
-    }),
-  };
-  const empty = {
-    ...base,
-    need: null,
-    needNote: null,
-    residents: null,
-    medians: { need: null, perResident: null },
-    areas: [],
-    notOnLevel: 0,
-    wholeProgramme: 0,
-    provenance: provenanceOf([], t),
-  };
-  if (year === null || systemId === null || levelId === null) return empty;
-  const key = { system: systemId, level: levelId, year };
-  const [areaRows, residents, need] = await Promise.all([
-    selectLevelAreas(sql, t, systemId, levelId),
-    residentsValues(sql, principal, settings.residents_indicator, key),
-    needValues(sql, principal, q.need ?? 'index', key),
+  const systemLevels = opts.levels.filter((l) => l.systemId === key.system);
+  const depth = systemLevels.find((l) => l.levelId === key.level)?.depth ?? 0;
+  const catalogue = await getCatalogue(sql, principal);
+  const indicator = await resolveResidentsIndicator(
+    sql,
+    principal,
+    opts.residentsSetting,
+    catalogue,
+  );
+  const [areaRows, tree, programmeAreas, residents, need] = await Promise.all([
+    selectLevelAreas(sql, t, key.system, key.level),
+    selectSystemAreaTree(sql, t, key.system),
+    selectAllProgrammeAreas(sql, t),
+    residentsOnLevels(
+      sql,
+      principal,
+      indicator,
+      key,
+      systemLevels.map((l) => l.levelId),
+    ),
+    needValues(sql, principal, opts.need, key, catalogue),
   ]);
+  return { areaRows, tree, programmeAreas, residents, need, depth };
+}
+
+/** The view's level part: areas with money, residents, need and quadrant, and where the sums come from. */
+function shapeLevel(
+  d: {
+    areaRows: Awaited<ReturnType<typeof selectLevelAreas>>;
+    residents: AreaValues | null;
+    need: Awaited<ReturnType<typeof needValues>>;
+    placed: ReturnType<typeof placeOnLevel>;
+    year: number;
+    kind: Transparency['kind'];
+    detail: Transparency['detail'];
+  },
+  t: string,
+) {
+  const { areaRows, residents, need, placed, year, kind, detail } = d;
   const areas = areaRows
     .filter((a) => a.validTo === null || a.validTo >= `${year}-01-01`)
     .sort((a, b) => a.code.localeCompare(b.code));
-  const onLevel = new Set(areas.map((a) => String(a.id)));
-  const entries = rows.map(toEntry);
-  const levelEntries = entries.filter((e) => onLevel.has(e.areaKey));
-  const money = sumMoneyByArea(levelEntries, year, kind);
-  const series = sumAreaByYear(levelEntries, kind);
-  const cents = (list: FundingEntry[]) =>
-    [...sumMoneyByArea(list, year, kind).values()].reduce((s, m) => s + toCents(m.total), 0);
-  const otherAreas = entries.filter((e) => e.areaKey !== '*' && !onLevel.has(e.areaKey));
-  const whole = entries.filter((e) => e.areaKey === '*').map((e) => ({ ...e, areaKey: 'all' }));
+  const money = sumMoneyByArea(placed.entries, year, kind);
+  const series = sumAreaByYear(placed.entries, kind);
+  const summary = placed.summary(year, kind);
   const items = areas.map((a) => {
     const m = money.get(String(a.id));
-    const res = residents?.values.get(a.id) ?? null;
+    const res = residents ? (placed.residents.get(String(a.id)) ?? null) : null;
     const raw = need.side.values.get(a.id) ?? null;
     return {
       a,
@@ -188,8 +221,8 @@ export async function getTransparency(
   });
   const classes = classifyNeedAndMoney(items.map((i) => i.item));
   const showParts = detail !== 'totals';
+  const notSpread = summary.notPlaced['no-programme-areas'] + summary.notPlaced['no-residents'];
   return {
-    ...base,
     need: {
       id: need.side.id,
       label: need.side.label,
@@ -224,10 +257,69 @@ export async function getTransparency(
       need: raw,
       quadrant: classes.quadrants.get(String(a.id)) ?? null,
     })),
-    notOnLevel: cents(otherAreas) / 100,
-    wholeProgramme: cents(whole) / 100,
+    notOnLevel: summary.notPlaced['other-system'],
+    wholeProgramme: Math.round(notSpread * 100) / 100,
+    allocation: {
+      own: summary.own,
+      rolledUp: summary.rolledUp,
+      spread: summary.spread,
+      noProgrammeAreas: summary.notPlaced['no-programme-areas'],
+      noResidents: summary.notPlaced['no-residents'],
+    },
     provenance: provenanceOf([residents, need.side], t),
   };
+}
+
+/** The transparency view for the caller (see the file comment). */
+export async function getTransparency(
+  sql: Sql,
+  principal: Principal,
+  q: TransparencyQuery,
+): Promise<Transparency> {
+  const t = principal.tenantId;
+  const kind = q.kind ?? 'approved';
+  const settings = await selectFundingSettings(sql, t);
+  const detail = detailFor(principal, settings.public_detail, kind);
+  const rows = await selectEntriesOfKind(sql, t, kind);
+  const years = [...new Set(rows.map((r) => Number(r.year)))].sort((a, b) => a - b);
+  const year = q.year ?? years.at(-1) ?? null;
+  const inYear = rows.filter((r) => Number(r.year) === year);
+  const { systemId, levelId, levels } = await chooseLevel(sql, t, q, inYear);
+  const programmeIds = [...new Set(inYear.map((r) => r.programme_id))].sort();
+  const base = {
+    year,
+    years,
+    kind,
+    systemId,
+    levelId,
+    levels: levels.map(({ systemId: s, levelId: l, name }) => ({ systemId: s, levelId: l, name })),
+    detail,
+    programmes: programmeIds.map((id) => {
+      const p = findProgramme(id);
+      return { id, name: p?.name ?? id, level: p?.level ?? 'kommune' };
+    }),
+  };
+  if (year === null || systemId === null || levelId === null)
+    return {
+      ...base,
+      need: null,
+      needNote: null,
+      residents: null,
+      medians: { need: null, perResident: null },
+      areas: [],
+      notOnLevel: 0,
+      wholeProgramme: 0,
+      allocation: null,
+      provenance: provenanceOf([], t),
+    };
+  const { areaRows, tree, programmeAreas, residents, need, depth } = await loadLevel(
+    sql,
+    principal,
+    { system: systemId, level: levelId, year },
+    { levels, residentsSetting: settings.residents_indicator, need: q.need ?? 'index' },
+  );
+  const placed = placeOnLevel(rows, tree, programmeAreas, residents, depth, year);
+  return { ...base, ...shapeLevel({ areaRows, residents, need, placed, year, kind, detail }, t) };
 }
 
 /** The tenant's funding settings. */

@@ -6,6 +6,8 @@ export {
   getMeasureForEffect,
   listMeasureSignals,
   listMeasuresForArea,
+  isMeasureReadable,
+  listEffectRequestsForArea,
   listMeasureRefs,
   type MeasureForEffect,
   type MeasureRef,

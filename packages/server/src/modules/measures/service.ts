@@ -17,8 +17,8 @@ import {
   type LoadedMeasure,
   type MeasureTree,
 } from './load.ts';
-import { canEditMeasure } from './policy.ts';
-import { selectDepartmentRecords, selectMeasureHistory } from './store.ts';
+import { canEditMeasure, canReadMeasure } from './policy.ts';
+import { selectDepartmentRecords, selectMeasureHistory, selectMeasureVisibility } from './store.ts';
 
 /** Filters of the list. */
 export interface MeasureFilter {
@@ -233,6 +233,34 @@ export async function listMeasuresForArea(
     }));
 }
 
+/**
+ * The measures in one area this principal may read that have a start, with their areas and the
+ * indicators of their readable goals (once each) — what the profile asks the effect estimate for.
+ * One load of the measure tree for all of them.
+ */
+export async function listEffectRequestsForArea(
+  db: Sql,
+  principal: Principal,
+  areaId: number,
+): Promise<
+  Array<{ id: number; title: string; start: string; areaIds: number[]; indicatorIds: string[] }>
+> {
+  const tree = await loadMeasureTree(db, principal.tenantId);
+  return [...tree.byId.values()]
+    .filter(
+      (m) =>
+        readable(principal, m) && m.row.start_date && m.areas.some((a) => a.area_id === areaId),
+    )
+    .sort((a, b) => a.row.id - b.row.id)
+    .map((m) => ({
+      id: m.row.id,
+      title: m.row.title,
+      start: m.row.start_date!,
+      areaIds: m.areas.map((a) => a.area_id),
+      indicatorIds: [...new Set(readableGoals(tree, m, principal).map((g) => g.row.indicator_id))],
+    }));
+}
+
 /** What the effect analysis needs of a measure: areas, their level, start and goals. */
 export interface MeasureForEffect {
   id: string;
@@ -278,12 +306,30 @@ export async function getMeasureForEffect(
   };
 }
 
-/** A measure as other modules name it: id, title, status and its readable goals' indicators. */
+/** A measure as other modules name it: id, title, status and its readable goals. */
 export interface MeasureRef {
   id: number;
   title: string;
   status: string;
-  goals: Array<{ indicatorId: string; indicatorName: string; areaId: number }>;
+  goals: Array<{
+    indicatorId: string;
+    indicatorName: string;
+    areaId: number;
+    unit: string | null;
+    decimals: number | null;
+    baseline: { date: string; value: number };
+    target: { date: string; value: number };
+  }>;
+}
+
+/** True when the measure exists in the principal's tenant and the principal may read it. */
+export async function isMeasureReadable(
+  sql: Sql,
+  principal: Principal,
+  id: number,
+): Promise<boolean> {
+  const [row] = await selectMeasureVisibility(sql, principal.tenantId, id);
+  return row !== undefined && canReadMeasure(principal, row.visibility);
 }
 
 /** The measures this principal may read (for resolving ids/titles and for the programme page). */
@@ -295,10 +341,17 @@ export async function listMeasureRefs(sql: Sql, principal: Principal): Promise<M
       id: m.row.id,
       title: m.row.title,
       status: m.row.status,
-      goals: readableGoals(tree, m, principal).map((g) => ({
-        indicatorId: g.row.indicator_id,
-        indicatorName: g.indicatorName,
-        areaId: g.row.area_id,
-      })),
+      goals: readableGoals(tree, m, principal).map((g) => {
+        const ind = tree.catalogue.byId.get(g.row.indicator_id);
+        return {
+          indicatorId: g.row.indicator_id,
+          indicatorName: g.indicatorName,
+          areaId: g.row.area_id,
+          unit: ind?.unit ?? null,
+          decimals: ind?.decimals ?? null,
+          baseline: { date: g.row.baseline_date, value: g.row.baseline_value },
+          target: { date: g.row.target_date, value: g.row.target_value },
+        };
+      }),
     }));
 }

@@ -277,3 +277,15 @@ export function selectMeasureHistory(
     [tenantId, String(id)],
   );
 }
+
+/** The visibility of one measure (none or one row). */
+export function selectMeasureVisibility(
+  sql: Sql,
+  tenantId: string,
+  id: number,
+): Promise<{ visibility: string }[]> {
+  return sql.query<{ visibility: string }>(
+    'SELECT visibility FROM measure WHERE tenant_id = $1 AND id = $2',
+    [tenantId, id],
+  );
+}

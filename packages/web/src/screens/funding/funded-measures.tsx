@@ -5,11 +5,10 @@ import { Link } from '../../components/link.tsx';
 import { ListTable } from '../../components/list-table.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useAuth } from '../../lib/auth.tsx';
-import { formatNumber } from '../../lib/core-bridge.ts';
+import { formatDate, formatValue } from '../../lib/core-bridge.ts';
+import { formatEuro } from '../../lib/money.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
-
-const euro = (v: number | null, lang: 'de' | 'en') =>
-  v === null ? '–' : `${formatNumber(v, 2, lang)} €`;
+import { goalStatusLabel } from '../measures/labels.ts';
 
 /** Programme page: the funded measures (staff only: null hides the section). */
 export function FundedMeasures({ measures }: { measures: ProgrammeDetail['measures'] }) {
@@ -34,27 +33,61 @@ export function FundedMeasures({ measures }: { measures: ProgrammeDetail['measur
               {m.years.map((y) => (
                 <tr key={y.year}>
                   <td>{y.year}</td>
-                  <td className="num">{euro(y.planned, lang)}</td>
-                  <td className="num">{euro(y.approved, lang)}</td>
-                  <td className="num">{euro(y.spent, lang)}</td>
+                  <td className="num">{formatEuro(y.planned, lang, 2)}</td>
+                  <td className="num">{formatEuro(y.approved, lang, 2)}</td>
+                  <td className="num">{formatEuro(y.spent, lang, 2)}</td>
                 </tr>
               ))}
             </ListTable>
-            {m.goals.length > 0 && (
-              <p>
-                {t.trGoals}:{' '}
-                {[...new Map(m.goals.map((g) => [g.indicatorId, g])).values()].map((g, i) => (
-                  <span key={g.indicatorId}>
-                    {i > 0 && ', '}
-                    {g.indicatorName}
-                  </span>
-                ))}
-              </p>
-            )}
+            <GoalValues goals={m.goals} title={m.title} />
           </article>
         ))
       )}
     </section>
+  );
+}
+
+type Goal = NonNullable<ProgrammeDetail['measures']>[number]['goals'][number];
+
+/** The trend of the last step in words, with an arrow ("↘ fallend, zum Ziel"). */
+function trendText(t: ReturnType<typeof useI18n>['t'], g: Goal): string {
+  if (!g.trend) return '–';
+  const arrow = { up: '↗', down: '↘', flat: '→' }[g.trend.direction];
+  const word = t.trTrendWord(g.trend.direction);
+  const toward = g.trend.towardTarget === null ? '' : `, ${t.trTrendToward(g.trend.towardTarget)}`;
+  return `${arrow} ${word}${toward}`;
+}
+
+/** A funded measure's goals with their values: baseline, latest, target, trend and judgement. */
+function GoalValues({ goals, title }: { goals: Goal[]; title: string }) {
+  const { t, lang } = useI18n();
+  if (goals.length === 0) return null;
+  const v = (g: Goal, x: { date: string; value: number } | null) =>
+    x ? `${formatValue(x.value, g.unit, g.decimals, lang)} (${formatDate(x.date, lang)})` : '–';
+  return (
+    <ListTable
+      caption={`${title}: ${t.trGoals}`}
+      columns={[
+        t.trGoalIndicator,
+        t.trGoalBaseline,
+        t.trGoalLatest,
+        t.trGoalTarget,
+        t.trGoalTrend,
+        t.trGoalStatus,
+      ]}
+      className="money-table goal-values"
+    >
+      {goals.map((g) => (
+        <tr key={`${g.indicatorId}-${g.areaId}`}>
+          <td>{g.indicatorName}</td>
+          <td className="num">{v(g, g.baseline)}</td>
+          <td className="num">{v(g, g.latest)}</td>
+          <td className="num">{v(g, g.target)}</td>
+          <td>{trendText(t, g)}</td>
+          <td>{goalStatusLabel(t, g.status)}</td>
+        </tr>
+      ))}
+    </ListTable>
   );
 }
 
@@ -93,7 +126,7 @@ function FinancingTable({ measureId }: { measureId: number }) {
                 }
               </td>
               <td>{t.fundingSourceNames(r.source)}</td>
-              <td className="num">{euro(r.amount, lang)}</td>
+              <td className="num">{formatEuro(r.amount, lang, 2)}</td>
             </tr>
           ))}
         </ListTable>

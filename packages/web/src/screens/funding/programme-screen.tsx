@@ -10,6 +10,7 @@ import { ErrorState, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatDate, formatNumber } from '../../lib/core-bridge.ts';
 import { useAuth } from '../../lib/auth.tsx';
+import { formatEuro } from '../../lib/money.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { MoneyImport } from './money-import.tsx';
 import { periodText } from './programmes-screen.tsx';
@@ -28,9 +29,6 @@ export function ProgrammeScreen({ programmeId }: { programmeId: string }) {
     </div>
   );
 }
-
-const euro = (v: number | null, lang: 'de' | 'en') =>
-  v === null ? '–' : `${formatNumber(v, 2, lang)} €`;
 
 function Detail({ p, onChanged }: { p: ProgrammeDetail; onChanged: () => void }) {
   const { t, lang } = useI18n();
@@ -119,10 +117,10 @@ function Detail({ p, onChanged }: { p: ProgrammeDetail; onChanged: () => void })
             {p.money.years.map((y) => (
               <tr key={y.year}>
                 <td>{y.year}</td>
-                <td className="num">{euro(y.planned, lang)}</td>
-                <td className="num">{euro(y.approved, lang)}</td>
+                <td className="num">{formatEuro(y.planned, lang, 2)}</td>
+                <td className="num">{formatEuro(y.approved, lang, 2)}</td>
                 <td className="num">
-                  {euro(y.spent, lang)}
+                  {formatEuro(y.spent, lang, 2)}
                   {y.spentOverApproved && (
                     <span className="tag tag-warn"> ⚠ {t.fundingSpentOver}</span>
                   )}

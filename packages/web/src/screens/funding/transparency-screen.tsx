@@ -16,18 +16,18 @@ import { Link } from '../../components/link.tsx';
 import { ListTable } from '../../components/list-table.tsx';
 import { ErrorState, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { classifyForMap, formatDate, formatNumber } from '../../lib/core-bridge.ts';
+import { classifyForMap, formatDate, formatNumber, rankGaps } from '../../lib/core-bridge.ts';
 import { navigate } from '../../lib/router.ts';
 import { useAuth } from '../../lib/auth.tsx';
+import { formatEuro } from '../../lib/money.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { LazyMapView } from '../map/lazy-map-view.tsx';
+import { FundingSettings } from './funding-settings.tsx';
+import { MoneySeriesChart } from './money-series-chart.tsx';
 import { TransparencyScatter } from './transparency-scatter.tsx';
 
 /** Fill of areas without money (light, distinct from the hatched "no residents" areas). */
 const ZERO_COLOR = '#f3efe6';
-
-const euro = (v: number | null, lang: 'de' | 'en', dec = 0) =>
-  v === null ? '–' : `${formatNumber(v, dec, lang)} €`;
 
 function AreaRows({ rows, data }: { rows: TransparencyArea[]; data: Transparency }) {
   const { t, lang } = useI18n();
@@ -41,8 +41,8 @@ function AreaRows({ rows, data }: { rows: TransparencyArea[]; data: Transparency
             <span className="muted">{a.code}</span>
           </td>
           <td className="num">{formatNumber(a.residents, 0, lang)}</td>
-          <td className="num">{euro(a.money, lang)}</td>
-          <td className="num">{euro(a.perResident, lang, 2)}</td>
+          <td className="num">{formatEuro(a.money, lang)}</td>
+          <td className="num">{formatEuro(a.perResident, lang, 2)}</td>
           <td className="num">{formatNumber(a.need, dec, lang)}</td>
           <td>{t.trQuadrants(a.quadrant)}</td>
         </tr>
@@ -142,8 +142,8 @@ function MoneyMap({ data }: { data: Transparency }) {
         {classes.colors.map((c, i) => (
           <li key={c}>
             <i style={{ background: c }} />
-            {euro(classes.bounds[i] ?? null, lang, 2)} –{' '}
-            {euro(classes.bounds[i + 1] ?? null, lang, 2)}
+            {formatEuro(classes.bounds[i] ?? null, lang, 2)} –{' '}
+            {formatEuro(classes.bounds[i + 1] ?? null, lang, 2)}
           </li>
         ))}
       </ul>
@@ -245,37 +245,71 @@ function Pickers({
   );
 }
 
-/** For funding.edit: what the public sees (none, totals, by programme), saved and audited. */
-function PublicDetailSetting({ onSaved }: { onSaved: () => void }) {
-  const { t } = useI18n();
-  const res = useFetch(() => transparencyApi.settings(), []);
-  const [saving, setSaving] = useState(false);
-  if (!res.data) return null;
+/** Where the level's sums come from: the rule, and how much was summed up, spread or not placed. */
+function AllocationNote({ data }: { data: Transparency }) {
+  const { t, lang } = useI18n();
+  const a = data.allocation;
+  const level = data.levels.find((l) => l.levelId === data.levelId)?.name ?? '';
   return (
-    <p>
+    <section className="allocation-note">
+      <h2>{t.trAllocation}</h2>
+      <p>{t.trAllocationRule}</p>
+      {a && (
+        <ul>
+          <li>{t.trAllocOwn(formatEuro(a.own, lang), level)}</li>
+          {a.rolledUp > 0 && <li>{t.trAllocRolledUp(formatEuro(a.rolledUp, lang))}</li>}
+          {a.spread > 0 && <li>{t.trAllocSpread(formatEuro(a.spread, lang))}</li>}
+          {data.wholeProgramme > 0 && (
+            <li>{t.trWholeProgramme(formatEuro(data.wholeProgramme, lang))}</li>
+          )}
+          {data.notOnLevel > 0 && <li>{t.trOtherLevel(formatEuro(data.notOnLevel, lang))}</li>}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The money of one area over the years; the area with most money is shown first. */
+function SeriesSection({ data }: { data: Transparency }) {
+  const { t } = useI18n();
+  const withSeries = data.areas.filter((a) => a.series.length > 0);
+  const top = [...withSeries].sort((a, b) => b.money - a.money)[0];
+  const [picked, setPicked] = useState<number | null>(null);
+  const area = withSeries.find((a) => a.areaId === picked) ?? top;
+  if (!area) return null;
+  return (
+    <section>
+      <h2>{t.trSeries}</h2>
       <label>
-        {t.trPublicDetail}{' '}
-        <select
-          value={res.data.publicDetail}
-          disabled={saving}
-          onChange={(e) => {
-            setSaving(true);
-            void transparencyApi
-              .saveSettings({ publicDetail: e.target.value as 'totals' })
-              .then(() => {
-                res.reload();
-                onSaved();
-              })
-              .finally(() => setSaving(false));
-          }}
-        >
-          <option value="none">{t.trPublicNone}</option>
-          <option value="totals">{t.trPublicTotals}</option>
-          <option value="by_programme">{t.trPublicByProgramme}</option>
+        {t.trArea}{' '}
+        <select value={area.areaId} onChange={(e) => setPicked(Number(e.target.value))}>
+          {withSeries.map((a) => (
+            <option key={a.areaId} value={a.areaId}>
+              {a.name} ({a.code})
+            </option>
+          ))}
         </select>
       </label>
-    </p>
+      <MoneySeriesChart series={area.series} areaName={area.name} selectedYear={data.year} />
+    </section>
   );
+}
+
+/** The two gap lists in core's order (rankGaps), with need oriented so that higher = more need. */
+function gapsOf(data: Transparency | null) {
+  if (!data) return { underfunded: [], overfunded: [] };
+  const sign = data.need?.reversed ? -1 : 1;
+  const items = data.areas.map((a) => ({
+    ...a,
+    id: String(a.areaId),
+    need: a.need === null ? null : sign * a.need,
+    area: a,
+  }));
+  const g = rankGaps(items);
+  return {
+    underfunded: g.underfunded.map((i) => i.area),
+    overfunded: g.overfunded.map((i) => i.area),
+  };
 }
 
 export function TransparencyScreen() {
@@ -285,12 +319,7 @@ export function TransparencyScreen() {
   const res = useFetch(() => transparencyApi.view(query), [JSON.stringify(query)]);
   const data = res.data;
   const withMoney = data?.areas.filter((a) => a.money > 0) ?? [];
-  const under = (data?.areas ?? [])
-    .filter((a) => a.quadrant === 'high_need_little_money')
-    .sort((a, b) => (data?.need?.reversed ? 1 : -1) * ((a.need ?? 0) - (b.need ?? 0)));
-  const over = (data?.areas ?? [])
-    .filter((a) => a.quadrant === 'low_need_much_money')
-    .sort((a, b) => (b.perResident ?? 0) - (a.perResident ?? 0));
+  const { underfunded: under, overfunded: over } = gapsOf(data);
   const exportQuery = { ...query, year: data?.year ?? undefined };
   return (
     <div className="page page-funding page-transparency">
@@ -299,11 +328,19 @@ export function TransparencyScreen() {
       </p>
       <h1>{t.trTitle}</h1>
       <p className="lead">{t.trIntro}</p>
-      <Pickers query={query} setQuery={setQuery} data={data} />
-      {auth.can('funding.edit') && <PublicDetailSetting onSaved={res.reload} />}
+      {data && data.years.length === 0 ? (
+        <div className="empty-state">
+          <p>{t.trNoYears}</p>
+          <p>
+            <Link href="/foerderung">{t.trToProgrammes}</Link>
+          </p>
+        </div>
+      ) : (
+        <Pickers query={query} setQuery={setQuery} data={data} />
+      )}
+      {auth.can('funding.edit') && <FundingSettings onSaved={res.reload} />}
       {res.status === 'error' && <ErrorState error={res.error} onRetry={res.reload} />}
       {res.status === 'loading' && !data && <Loading />}
-      {data && data.years.length === 0 && <p>{t.trNoYears}</p>}
       {data && data.years.length > 0 && (
         <>
           <p>
@@ -330,8 +367,8 @@ export function TransparencyScreen() {
           <GapTable title={t.trUnderfunded} rows={under} data={data} />
           <GapTable title={t.trOverfunded} rows={over} data={data} />
           <GapTable title={t.trAll} rows={data.areas} data={data} />
-          {data.wholeProgramme > 0 && <p>{t.trWholeProgramme(euro(data.wholeProgramme, lang))}</p>}
-          {data.notOnLevel > 0 && <p>{t.trOtherLevel(euro(data.notOnLevel, lang))}</p>}
+          <SeriesSection data={data} />
+          <AllocationNote data={data} />
           <Provenance data={data} />
         </>
       )}
