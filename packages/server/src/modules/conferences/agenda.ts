@@ -342,10 +342,6 @@ export async function addDecision(
     let measureId: string | null = null;
     if (task) {
       const body = await loadBody(tx, auth.tenantId, meeting.body_id);
-      if (body.area_ids.length === 0)
-        throw badRequest(
-          `Das Gremium „${body.name}“ hat keine Gebiete, eine Maßnahme braucht mindestens eins. Ordnen Sie dem Gremium Gebiete zu, oder erfassen Sie den Beschluss ohne Aufgabe und legen die Maßnahme unter „Maßnahmen“ an; es wurde nichts gespeichert.`,
-        );
       const measure = await createMeasure(
         tx,
         { principal: auth, actor },
@@ -353,6 +349,8 @@ export async function addDecision(
           title: task.title,
           ...(task.description ? { description: task.description } : {}),
           areaIds: body.area_ids.map(String),
+          // a body without areas (a city-wide Planungskonferenz) decides a city-wide measure
+          citywide: body.area_ids.length === 0,
           // no department named: the measure belongs to the organiser's own (measures door default)
           ...(task.departmentId ? { departmentId: task.departmentId } : {}),
           dueDate: task.dueDate ?? null,
