@@ -3,7 +3,7 @@
 // measures.edit_all), organisations and areas of the tenant, a parent the caller may change (and
 // no cycle), indicators she may read, baselines found in the data. Each change writes its audit
 // entry in the same transaction.
-import { positionsOutsideAreas, wouldCycle, type AreaGeometry } from '@sozialraum/core';
+import { formatDate, positionsOutsideAreas, wouldCycle, type AreaGeometry } from '@sozialraum/core';
 import type { MeasureBody } from '@sozialraum/contracts/measures';
 import type { Db, Sql } from '../../db/db.ts';
 import { badRequest, conflict, notFound } from '../../http/errors.ts';
@@ -102,7 +102,7 @@ async function alertOrigin(
   return {
     kind: 'alert',
     id: String(alert.id),
-    label: `${alert.area.name}: ${alert.indicator?.name ?? alert.ruleName} (${alert.refDate})`,
+    label: `${alert.area.name}: ${alert.indicator?.name ?? alert.ruleName} (${formatDate(alert.refDate)})`,
     href: `/hinweise#hinweis-${alert.id}`,
   };
 }

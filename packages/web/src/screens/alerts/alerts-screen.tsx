@@ -131,6 +131,8 @@ export function AlertsScreen({ search }: { search: string }) {
         )}
       </div>
       {error && <ErrorState error={error} />}
+      {/* measure signals first: a handful, while the indicator alerts can run to hundreds */}
+      {auth.can('measures.read') && <MeasureSignalsSection />}
       {feed.status === 'loading' && !feed.data && <Loading />}
       {feed.status === 'error' && (
         <ErrorState error={feed.error} what={t.alertsList} onRetry={feed.reload} />
@@ -159,7 +161,6 @@ export function AlertsScreen({ search }: { search: string }) {
           ))}
         </ul>
       )}
-      {auth.can('measures.read') && <MeasureSignalsSection />}
       <RulesSection />
       {auth.can('alerts.subscribe') && <SubscriptionsSection />}
     </div>
