@@ -148,6 +148,10 @@ const evidenceSchema = z.object({
   numbers: z.array(z.object({ label: z.string(), value: z.number(), unit: z.string().optional() })),
   href: z.string(),
   occurredAt: z.string(),
+  snippet: z.string().optional().meta({
+    description:
+      'Kleine Karte (SVG-Markup) des Gebiets und seiner Nachbarn, ohne Kacheln; nur in der Antwort, nicht gespeichert',
+  }),
 });
 
 export const decisionSchema = z

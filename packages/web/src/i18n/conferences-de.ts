@@ -124,4 +124,5 @@ export const conferencesDe = {
   confMemberNamePublic:
     'Name darf öffentlich genannt werden (Einwilligung liegt vor; Verwaltung im Amt wird immer genannt)',
   confMemberNameInternal: 'Name nur intern sichtbar',
+  confSnippetAlt: 'Kleine Karte: das Gebiet (rot) und seine Nachbargebiete (grau)',
 };

@@ -120,4 +120,5 @@ export const conferencesEn: typeof conferencesDe = {
   confMemberNamePublic:
     'Name may be published (consent given; staff acting in office are always named)',
   confMemberNameInternal: 'name visible internally only',
+  confSnippetAlt: 'Small map: the area (red) and its neighbouring areas (grey)',
 };

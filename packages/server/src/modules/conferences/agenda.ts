@@ -13,6 +13,7 @@ import { canOrganise } from './policy.ts';
 import { loadBody, loadOrganisedMeeting, seesInternals } from './service.ts';
 import { toItem, toMeetingSummary } from './shape.ts';
 import { gatherSignals } from './signals.ts';
+import { attachSnippets } from './snippets.ts';
 import * as store from './store.ts';
 import * as items from './store-agenda.ts';
 import * as meetings from './store-meetings.ts';
@@ -39,6 +40,14 @@ export async function getMeeting(
     rows.map((r) => r.id),
   );
   const attendance = internal ? await meetings.selectAttendance(sql, auth.tenantId, id) : [];
+  const agenda = rows.map((r) =>
+    toItem(
+      r,
+      decisions.filter((d) => d.agenda_item_id === r.id),
+      { internal, approved },
+    ),
+  );
+  if (internal) await attachSnippets(sql, auth.tenantId, agenda);
   return {
     ...toMeetingSummary(meeting),
     body: {
@@ -46,13 +55,7 @@ export async function getMeeting(
       name: body.name,
       kind: body.kind as ConferenceMeetingDetail['body']['kind'],
     },
-    agenda: rows.map((r) =>
-      toItem(
-        r,
-        decisions.filter((d) => d.agenda_item_id === r.id),
-        { internal, approved },
-      ),
-    ),
+    agenda,
     registrations: attendance
       .filter((a) => a.registered_at !== null || a.attended !== null)
       .map((a) => ({

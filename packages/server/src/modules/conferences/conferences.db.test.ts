@@ -242,6 +242,12 @@ describe('meetings and the agenda builder', () => {
     expect(alert!.title).toContain('Stülerstraße');
     expect(alert!.evidence!.numbers[0]!.value).toBe(2.7);
     expect(alert!.evidence!.href).toMatch(/area=/);
+    // a small static map of the area and its neighbours, no tiles (ADR 0040)
+    const svg = alert!.evidence!.snippet!;
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).toContain('<title>Lage: Stülerstraße und Nachbargebiete</title>');
+    expect(svg).toContain('fill="#d5dbe3"'); // the neighbour Großer Tiergarten is drawn
+    expect(svg).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
     const report = m.agenda.find((i) => i.source?.kind === 'report');
     expect(report!.source!.id).toBe(String(reportId));
     expect(report!.evidence!.numbers[0]).toMatchObject({ label: 'Unterstützungen', value: 14 });
