@@ -3,7 +3,8 @@
 // alert's area, a goal on its indicator and the alert as origin —, places the measure at a point
 // inside the area, sets the goal's target and saves. The measure's page says where it came from
 // (the alert, linked), the area profile lists it under „Maßnahmen in diesem Gebiet“, the map's
-// measures layer shows it at its point, and the feed lists measure signals next to the alerts.
+// measures layer shows it at its point (and a second measure along a line as a line), and the
+// feed lists measure signals next to the alerts.
 // Finally she deletes it after the confirmation. Screenshots at 1440 × 900 and 390 × 844:
 // test-results/screenshots/signal-to-measure-*.png.
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -165,7 +166,22 @@ describe.skipIf(!run)('From an alert to a measure in Chromium', () => {
       .getByRole('link', { name: title })
       .waitFor({ timeout: 30_000 });
 
-    // on the map: the measures' layer
+    // a second measure along a short line in the same area: drawn as a line on the map
+    await api('POST', '/api/measures', {
+      title: `Schulweg ${alert.area.name}`,
+      departmentId: 'sozialplanung',
+      areaIds: [alert.area.id],
+      geometry: {
+        type: 'LineString',
+        // within the largest circle inside the area around the point (interiorPoints' clearance)
+        coordinates: [
+          [lon, lat - 0.8 * inside!.clearance],
+          [lon, lat + 0.8 * inside!.clearance],
+        ],
+      },
+    });
+
+    // on the map: the measures' layer, markers and the line
     await page.goto(`${baseUrl}/?system=lor2021&level=plr`);
     const layer = page.getByRole('checkbox', { name: 'Maßnahmen', exact: true });
     await layer.waitFor({ timeout: 60_000 });
@@ -182,6 +198,26 @@ describe.skipIf(!run)('From an alert to a measure in Chromium', () => {
       )
       .then((h) => h.jsonValue());
     expect(rendered).toBeGreaterThan(0);
+    // fly to the area (the search), where the short line is long enough to draw
+    const search = page.getByRole('combobox', { name: 'Gebiet suchen' });
+    await search.fill(alert.area.name);
+    await page
+      .getByRole('option', { name: new RegExp(`^${alert.area.name} · Planungsraum`) })
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await search.press('Enter');
+    const lines = await page
+      .waitForFunction(
+        () => {
+          const el = document.querySelector<HTMLElement>('[data-point-layers]');
+          const v = el?.dataset.pointLayers ? JSON.parse(el.dataset.pointLayers) : {};
+          return (v['maßnahmen:linien'] ?? 0) > 0 ? v['maßnahmen:linien'] : false;
+        },
+        undefined,
+        { timeout: 60_000, polling: 250 },
+      )
+      .then((h) => h.jsonValue());
+    expect(lines).toBeGreaterThan(0);
     await saveScreenshot(page, 'signal-to-measure-map-desktop');
 
     // on a phone: the feed and the new measure
