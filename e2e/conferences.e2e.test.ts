@@ -124,6 +124,12 @@ describe.skipIf(!run)('Sozialraumkonferenz in Chromium', () => {
     expect(
       await proposal.getByRole('link', { name: 'Quelle öffnen' }).getAttribute('href'),
     ).toMatch(new RegExp(`area=${alert.area.id}`));
+    // its evidence shows where: a small static map of the area among its neighbours (ADR 0040)
+    const snippet = proposal.getByRole('img', {
+      name: 'Kleine Karte: das Gebiet (rot) und seine Nachbargebiete (grau)',
+    });
+    await snippet.waitFor();
+    expect(await snippet.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(160);
     await saveScreenshot(page, 'conferences-proposals-desktop', { fullPage: true });
 
     // accept the alert, add an own item and move it to the top

@@ -50,6 +50,14 @@ export const memberSchema = z
     role: z.enum(MEMBER_ROLES),
     validFrom: z.string(),
     validTo: z.string().nullable(),
+    namePublic: z.boolean().meta({
+      description:
+        'Der Name darf öffentlich genannt werden: Organisation, Einwilligung oder Verwaltung im Amt (ADR 0040)',
+    }),
+    nameWithheld: z.boolean().meta({
+      description:
+        'Name (und Konto) für diese Leserin zurückgehalten: Privatperson ohne Einwilligung',
+    }),
   })
   .meta({ id: 'ConferenceMember' });
 
@@ -60,6 +68,10 @@ export const memberInputSchema = z
     role: z.enum(MEMBER_ROLES).default('member'),
     validFrom: isoDate,
     validTo: isoDate.nullish(),
+    namePublic: z.boolean().default(false).meta({
+      description:
+        'Die Person hat eingewilligt, dass ihr Name öffentlich genannt wird (Verwaltung im Amt braucht das nicht)',
+    }),
   })
   .refine((m) => (m.userId == null) !== (m.organisationId == null), {
     message: 'Entweder „userId“ (Person) oder „organisationId“ (Organisation) angeben',
@@ -136,6 +148,10 @@ const evidenceSchema = z.object({
   numbers: z.array(z.object({ label: z.string(), value: z.number(), unit: z.string().optional() })),
   href: z.string(),
   occurredAt: z.string(),
+  snippet: z.string().optional().meta({
+    description:
+      'Kleine Karte (SVG-Markup) des Gebiets und seiner Nachbarn, ohne Kacheln; nur in der Antwort, nicht gespeichert',
+  }),
 });
 
 export const decisionSchema = z

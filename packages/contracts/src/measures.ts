@@ -70,13 +70,31 @@ export const measureBodySchema = z
     weight: z.number().min(0).max(1000).default(1),
     progress: z.number().min(0).max(100).nullable().default(null),
     areaIds: z.array(z.number().int().positive().max(2_147_483_647)).max(500).default([]),
+    citywide: z.boolean().default(false).meta({
+      description: 'gesamtstädtisch: die Maßnahme gilt für die ganze Stadt und hat keine Gebiete',
+    }),
     geometry: measureGeometrySchema.nullable().default(null),
+    alertId: z
+      .string()
+      .regex(/^\d{1,9}$/, 'Kennung einer Frühwarnung (Zahl)')
+      .nullable()
+      .default(null)
+      .meta({
+        description:
+          'Nur beim Anlegen: die Frühwarnung, aus der die Maßnahme entsteht (Herkunft „Woher kommt das?“)',
+      }),
     milestones: z.array(milestoneInputSchema).max(100).default([]),
     goals: z.array(goalInputSchema).max(30).default([]),
   })
-  .refine((m) => m.areaIds.length > 0 || m.geometry !== null, {
-    message: 'Eine Maßnahme braucht mindestens ein Gebiet oder einen Ort auf der Karte.',
+  .refine((m) => m.areaIds.length > 0 || m.geometry !== null || m.citywide, {
+    message:
+      'Eine Maßnahme braucht mindestens ein Gebiet, einen Ort auf der Karte oder den Vermerk „gesamtstädtisch“.',
     path: ['areaIds'],
+  })
+  .refine((m) => !m.citywide || m.areaIds.length === 0, {
+    message:
+      'Eine gesamtstädtische Maßnahme hat keine Gebiete: entweder Gebiete wählen oder „gesamtstädtisch“.',
+    path: ['citywide'],
   })
   .refine((m) => !m.start || !m.end || m.start <= m.end, {
     message: 'Das Ende liegt vor dem Beginn.',
@@ -126,6 +144,10 @@ export const measureSummarySchema = z
       .number()
       .meta({ description: 'Prozent 0–100, aus Meilensteinen und Teilmaßnahmen' }),
     hasGeometry: z.boolean(),
+    citywide: z.boolean().meta({ description: 'gesamtstädtisch, ohne Gebiete' }),
+    geometry: measureGeometrySchema
+      .nullable()
+      .meta({ description: 'Ort der Maßnahme als Punkt oder Linie (WGS84); null ohne' }),
     marker: z
       .array(z.number())
       .nullable()
@@ -163,7 +185,6 @@ export const measureDetailSchema = measureSummarySchema
     targetGroups: z.array(z.string()),
     weight: z.number(),
     enteredProgress: z.number().nullable(),
-    geometry: measureGeometrySchema.nullable(),
     milestones: z.array(
       z.object({
         title: z.string(),
@@ -210,3 +231,21 @@ export const measureOptionsSchema = z.object({
 export type MeasureOptions = z.output<typeof measureOptionsSchema>;
 
 export const measureCreatedSchema = z.object({ id: z.string() });
+export const measureDeletedSchema = z.object({ deleted: z.string() });
+
+/** GET /api/measures/signals: overdue and off-target measures for the alert feed. */
+export const measureSignalListSchema = z.array(
+  z
+    .object({
+      measureId: z.string(),
+      title: z.string(),
+      kind: z.enum(['overdue', 'off_target']),
+      detail: z.string(),
+      since: z.string(),
+      href: z.string(),
+      areas: z.array(z.object({ id: z.number().int(), name: z.string(), code: z.string() })),
+      citywide: z.boolean(),
+    })
+    .meta({ id: 'MeasureSignal' }),
+);
+export type MeasureSignalItem = z.output<typeof measureSignalListSchema>[number];

@@ -30,3 +30,4 @@ export {
   type MeasureSignalKind,
   type SignalInput,
 } from './signals.ts';
+export { locationPositions, positionsOutsideAreas, type MeasureLocation } from './location.ts';

@@ -46,7 +46,13 @@ export const conferencesApi = {
   createBody: (b: NewBody) => request<ConferenceBodyDetail>(`${BASE}/bodies`, json('POST', b)),
   addMember: (
     bodyId: number,
-    m: { userId?: number; organisationId?: string; role: string; validFrom: string },
+    m: {
+      userId?: number;
+      organisationId?: string;
+      role: string;
+      validFrom: string;
+      namePublic?: boolean;
+    },
   ) => request<ConferenceBodyDetail>(`${BASE}/bodies/${bodyId}/members`, json('POST', m)),
   createMeeting: (
     bodyId: number,

@@ -3,6 +3,7 @@ import type {
   MeasureDetail,
   MeasureInput,
   MeasureOptions,
+  MeasureSignalItem,
   MeasureSummary,
 } from '@sozialraum/contracts/measures';
 import { enc, json, q, request } from './http.ts';
@@ -12,6 +13,7 @@ export type {
   MeasureGoal,
   MeasureInput,
   MeasureOptions,
+  MeasureSignalItem,
   MeasureSummary,
 } from '@sozialraum/contracts/measures';
 
@@ -38,4 +40,7 @@ export const measuresApi = {
   create: (body: MeasureInput) => request<{ id: string }>('/api/measures', json('POST', body)),
   update: (id: string, body: MeasureInput) =>
     request<{ id: string }>(`/api/measures/${enc(id)}`, json('PUT', body)),
+  remove: (id: string) =>
+    request<{ deleted: string }>(`/api/measures/${enc(id)}`, { method: 'DELETE' }),
+  signals: () => request<MeasureSignalItem[]>('/api/measures/signals'),
 };

@@ -121,4 +121,8 @@ export const conferencesDe = {
   confAttendanceSave: 'Anwesenheit speichern',
   confAttendanceCount: (n: number, of: number) => `${n} von ${of} anwesend`,
   confAttendanceRegistered: 'angemeldet',
+  confMemberNamePublic:
+    'Name darf öffentlich genannt werden (Einwilligung liegt vor; Verwaltung im Amt wird immer genannt)',
+  confMemberNameInternal: 'Name nur intern sichtbar',
+  confSnippetAlt: 'Kleine Karte: das Gebiet (rot) und seine Nachbargebiete (grau)',
 };

@@ -117,4 +117,8 @@ export const conferencesEn: typeof conferencesDe = {
   confAttendanceSave: 'Save attendance',
   confAttendanceCount: (n, of) => `${n} of ${of} present`,
   confAttendanceRegistered: 'registered',
+  confMemberNamePublic:
+    'Name may be published (consent given; staff acting in office are always named)',
+  confMemberNameInternal: 'name visible internally only',
+  confSnippetAlt: 'Small map: the area (red) and its neighbouring areas (grey)',
 };

@@ -122,4 +122,36 @@ export const measuresDe = {
   // area profile
   msInArea: 'Maßnahmen in diesem Gebiet',
   msInAreaEmpty: 'Keine Maßnahmen in diesem Gebiet.',
+  // issue 14 gaps: delete, location, city-wide, from an alert, signals in the feed
+  msDelete: 'Löschen',
+  msDeleteQuestion: (title: string) =>
+    `„${title}“ endgültig löschen? Meilensteine, Ziele und Gebietszuordnung gehen mit; der Verlauf bleibt im Protokoll.`,
+  msDeleteConfirm: 'Endgültig löschen',
+  msDeleting: 'Wird gelöscht …',
+  msDeleted: (title: string) => `„${title}“ wurde gelöscht.`,
+  msCitywide: 'gesamtstädtisch',
+  msFormCitywide: 'Gesamtstädtisch (gilt für die ganze Stadt, ohne Gebiete)',
+  msLocation: 'Ort auf der Karte (optional)',
+  msLocationKind: 'Art des Orts',
+  msLocationNone: 'kein Ort',
+  msLocationPoint: 'Punkt',
+  msLocationLine: 'Linie',
+  msLocationCoordinates: 'Koordinaten',
+  msLocationHint:
+    'Je Zeile ein Punkt als „Breite, Länge“ (WGS84, wie in Kartendiensten), z. B. 52.5200, 13.4050. Eine Linie braucht mindestens zwei Zeilen. Der Ort muss in den Gebieten der Maßnahme liegen.',
+  msLocationBadLine: (n: number) =>
+    `Zeile ${n}: bitte „Breite, Länge“ angeben, z. B. 52.5200, 13.4050.`,
+  msLocationOnePoint: 'Ein Punkt ist genau eine Zeile.',
+  msLocationTwoPoints: 'Eine Linie braucht mindestens zwei Punkte.',
+  msOriginAlert: 'Frühwarnung',
+  msFromAlert: 'Aus der Frühwarnung:',
+  msFromAlertLink: (id: string) => `Frühwarnung ${id}`,
+  msCreateFromAlert: 'Maßnahme daraus anlegen',
+  msSignalsFeed: 'Maßnahmen: überfällig oder nicht auf Kurs',
+  msSignalsFeedIntro:
+    'Neben den Frühwarnungen der Indikatoren: Maßnahmen, deren Ende überschritten ist oder deren Ziele hinter dem Zielpfad liegen.',
+  msSignalsFeedEmpty: 'Keine Maßnahme ist überfällig oder vom Ziel abgewichen.',
+  msSignalOverdue: 'überfällig',
+  msSignalOffTarget: 'nicht auf Kurs',
+  msSince: (date: string) => `seit ${date}`,
 };

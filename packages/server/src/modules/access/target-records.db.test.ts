@@ -106,9 +106,11 @@ const WRITE_ROUTES: Record<string, string> = {
   withdrawAssessment:
     "only the author or assessments.write_all (403); another tenant's id answers 404 (assessments/assessments.db.test.ts)",
   createMeasure:
-    "department, organisations, areas, indicators and parent named in the body are checked: another department's → 403, unknown or unreadable ids → 400 with the same words, nothing written (measures/measures.db.test.ts)",
+    "department, organisations, areas, indicators, parent and the alert named in the body are checked: another department's → 403, unknown or unreadable ids → 400 with the same words, nothing written; a point or line must lie inside the measure's areas (measures/measures.db.test.ts, measures-lifecycle.db.test.ts)",
   updateMeasure:
     "the measure's current and new department must be the caller's unless measures.edit_all (403); the body's ids as for createMeasure; another tenant's id answers 404 like an unknown one (measures/measures.db.test.ts)",
+  deleteMeasure:
+    "the measure's department must be the caller's unless measures.edit_all (403); refused with 409 while money is booked on it or it has sub-measures; another tenant's id answers 404 like an unknown one (measures/measures-lifecycle.db.test.ts)",
   submitParticipationReport:
     'creates a report of the caller; the point must lie in the own tenant (participation.db.test.ts)',
   supportParticipationReport:

@@ -20,3 +20,18 @@ export async function listAlertsInAreas(
   }
   return filterVisible(out, (a) => alertVisible(a, reader));
 }
+
+/**
+ * One alert as the person asking may see it, or null (unknown, or about an indicator or index she
+ * may not read) — for a measure created from an alert (issue 14 § 2, „Woher kommt das?“).
+ */
+export async function getVisibleAlert(
+  sql: Sql,
+  auth: Principal,
+  id: number,
+): Promise<AlertItem | null> {
+  if (!auth.permissions.has('alerts.read')) return null;
+  const [alert] = await listAlerts(sql, auth.tenantId, { id });
+  if (!alert || !(await alertVisible(alert, await alertReader(sql, auth)))) return null;
+  return alert;
+}

@@ -802,6 +802,24 @@ const CASES: Record<string, AuditCase> = {
     action: 'measures.update',
     entity: 'measure',
   },
+  deleteMeasure: {
+    request: async () => {
+      const created = await app.inject({
+        method: 'POST',
+        url: '/api/measures',
+        headers: adminAuth,
+        payload: { title: 'Zu löschen', departmentId: 'sozialplanung', citywide: true },
+      });
+      return {
+        method: 'DELETE',
+        url: `/api/measures/${created.json<{ id: string }>().id}`,
+        headers: adminAuth,
+      };
+    },
+    entries: 1,
+    action: 'measures.delete',
+    entity: 'measure',
+  },
   signIn: {
     request: async () => ({
       method: 'POST',

@@ -13,6 +13,7 @@ import { canOrganise } from './policy.ts';
 import { loadBody, loadOrganisedMeeting, seesInternals } from './service.ts';
 import { toItem, toMeetingSummary } from './shape.ts';
 import { gatherSignals } from './signals.ts';
+import { attachSnippets } from './snippets.ts';
 import * as store from './store.ts';
 import * as items from './store-agenda.ts';
 import * as meetings from './store-meetings.ts';
@@ -39,6 +40,14 @@ export async function getMeeting(
     rows.map((r) => r.id),
   );
   const attendance = internal ? await meetings.selectAttendance(sql, auth.tenantId, id) : [];
+  const agenda = rows.map((r) =>
+    toItem(
+      r,
+      decisions.filter((d) => d.agenda_item_id === r.id),
+      { internal, approved },
+    ),
+  );
+  if (internal) await attachSnippets(sql, auth.tenantId, agenda);
   return {
     ...toMeetingSummary(meeting),
     body: {
@@ -46,13 +55,7 @@ export async function getMeeting(
       name: body.name,
       kind: body.kind as ConferenceMeetingDetail['body']['kind'],
     },
-    agenda: rows.map((r) =>
-      toItem(
-        r,
-        decisions.filter((d) => d.agenda_item_id === r.id),
-        { internal, approved },
-      ),
-    ),
+    agenda,
     registrations: attendance
       .filter((a) => a.registered_at !== null || a.attended !== null)
       .map((a) => ({
@@ -342,10 +345,6 @@ export async function addDecision(
     let measureId: string | null = null;
     if (task) {
       const body = await loadBody(tx, auth.tenantId, meeting.body_id);
-      if (body.area_ids.length === 0)
-        throw badRequest(
-          `Das Gremium „${body.name}“ hat keine Gebiete, eine Maßnahme braucht mindestens eins. Ordnen Sie dem Gremium Gebiete zu, oder erfassen Sie den Beschluss ohne Aufgabe und legen die Maßnahme unter „Maßnahmen“ an; es wurde nichts gespeichert.`,
-        );
       const measure = await createMeasure(
         tx,
         { principal: auth, actor },
@@ -353,6 +352,8 @@ export async function addDecision(
           title: task.title,
           ...(task.description ? { description: task.description } : {}),
           areaIds: body.area_ids.map(String),
+          // a body without areas (a city-wide Planungskonferenz) decides a city-wide measure
+          citywide: body.area_ids.length === 0,
           // no department named: the measure belongs to the organiser's own (measures door default)
           ...(task.departmentId ? { departmentId: task.departmentId } : {}),
           dueDate: task.dueDate ?? null,

@@ -242,6 +242,12 @@ describe('meetings and the agenda builder', () => {
     expect(alert!.title).toContain('Stülerstraße');
     expect(alert!.evidence!.numbers[0]!.value).toBe(2.7);
     expect(alert!.evidence!.href).toMatch(/area=/);
+    // a small static map of the area and its neighbours, no tiles (ADR 0040)
+    const svg = alert!.evidence!.snippet!;
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).toContain('<title>Lage: Stülerstraße und Nachbargebiete</title>');
+    expect(svg).toContain('fill="#d5dbe3"'); // the neighbour Großer Tiergarten is drawn
+    expect(svg).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
     const report = m.agenda.find((i) => i.source?.kind === 'report');
     expect(report!.source!.id).toBe(String(reportId));
     expect(report!.evidence!.numbers[0]).toMatchObject({ label: 'Unterstützungen', value: 14 });
@@ -337,7 +343,7 @@ describe('meetings and the agenda builder', () => {
     expect(foreign.statusCode).toBe(400);
   });
 
-  it('refuses a task of a body without areas with a clear message, and saves nothing', async () => {
+  it('turns a task of a body without areas into a city-wide measure that traces back', async () => {
     const body = ok<{ id: number }>(
       await organiser({
         method: 'POST',
@@ -362,19 +368,26 @@ describe('meetings and the agenda builder', () => {
       }),
     );
     const itemId = added.agenda[0]!.id;
-    const refused = await organiser({
-      method: 'POST',
-      url: `/api/conferences/agenda-items/${itemId}/decisions`,
-      payload: { text: 'Ein Familienzentrum mehr', task: { title: 'Standort suchen' } },
+    const m = ok(
+      await organiser({
+        method: 'POST',
+        url: `/api/conferences/agenda-items/${itemId}/decisions`,
+        payload: { text: 'Ein Familienzentrum mehr', task: { title: 'Standort suchen' } },
+      }),
+    );
+    const d = m.agenda[0]!.decisions[0]!;
+    expect(d.task!.measureId).toMatch(/^\d+$/);
+    const measure = ok<{
+      citywide: boolean;
+      areas: unknown[];
+      origin: { kind: string; href: string | null } | null;
+    }>(await organiser({ method: 'GET', url: `/api/measures/${d.task!.measureId}` }));
+    expect(measure.citywide).toBe(true);
+    expect(measure.areas).toEqual([]);
+    expect(measure.origin).toMatchObject({
+      kind: 'decision',
+      href: `/konferenzen/sitzungen/${meeting.id}`,
     });
-    expect(refused.statusCode).toBe(400);
-    expect(refused.json<{ error: { message: string } }>().error.message).toContain(
-      '„Planungskonferenz ohne Gebiete“ hat keine Gebiete',
-    );
-    const after = ok(
-      await organiser({ method: 'GET', url: `/api/conferences/meetings/${meeting.id}` }),
-    );
-    expect(after.agenda[0]!.decisions).toEqual([]);
   });
 
   it('records minutes and a decision with a task; an unknown department in the task is 400', async () => {

@@ -40,6 +40,7 @@ let fx: Fixture;
 let base: string;
 let meetingId: number;
 let bodyId: number;
+let organiserApi: ReturnType<typeof injectAs>;
 
 /** GET of an absolute OParl URL of this server. */
 async function get(url: string) {
@@ -76,11 +77,35 @@ beforeAll(async () => {
     areaIds: [fx.areaId['01']],
   });
   bodyId = body.id as number;
+  // a resident who consented to being named, one who did not, and staff acting in office (ADR 0040)
+  const privat = await createTestUser(db, { roles: ['viewer'] });
+  const staff = await createTestUser(db, {
+    roles: ['department_planner'],
+    departmentId: 'gesundheit',
+  });
+  for (const [id, name] of [
+    [member.id, 'Clara Einverstanden'],
+    [privat.id, 'Erika Privatperson'],
+    [staff.id, 'Amtsleiter Gesundheit'],
+  ] as const)
+    await db.query(`UPDATE app_user SET display_name = $2 WHERE id = $1`, [id, name]);
   await call('POST', `/api/conferences/bodies/${bodyId}/members`, {
     userId: member.id,
     role: 'chair',
     validFrom: '2025-01-01',
+    namePublic: true,
   });
+  await call('POST', `/api/conferences/bodies/${bodyId}/members`, {
+    userId: privat.id,
+    role: 'member',
+    validFrom: '2025-01-01',
+  });
+  await call('POST', `/api/conferences/bodies/${bodyId}/members`, {
+    userId: staff.id,
+    role: 'member',
+    validFrom: '2025-01-01',
+  });
+  organiserApi = api;
   const meeting = await call('POST', `/api/conferences/bodies/${bodyId}/meetings`, {
     title: '1. Sitzung',
     start: '2026-03-30T18:00',
@@ -210,6 +235,32 @@ describe('OParl 1.1', () => {
     expect(all).not.toContain('Weber');
     expect((await app.inject('/oparl/meeting/999999')).statusCode).toBe(404);
     expect((await app.inject('/oparl/body/leipzig')).statusCode).toBe(404);
+  });
+
+  it('publishes persons only with consent or as staff in office; the public body page withholds the others', async () => {
+    const people = JSON.stringify(await get(`${base}/body/berlin/person`));
+    expect(people).toContain('Clara Einverstanden');
+    expect(people).toContain('Amtsleiter Gesundheit');
+    expect(people).not.toContain('Erika Privatperson');
+    const org = JSON.stringify(await get(`${base}/organization/${bodyId}`));
+    expect(org).not.toContain('Erika Privatperson');
+    const memberships = await get(`${base}/body/berlin/membership`);
+    expect((memberships.data as unknown[]).length).toBe(2);
+    // the public body page: the role stays, the name and account are withheld
+    type Member = { name: string; userId: number | null; nameWithheld: boolean; role: string };
+    const pub = (await app.inject(`/api/conferences/bodies/${bodyId}`)).json<{
+      members: Member[];
+    }>();
+    expect(JSON.stringify(pub)).not.toContain('Erika Privatperson');
+    expect(pub.members.filter((m) => m.nameWithheld)).toEqual([
+      expect.objectContaining({ name: 'Name nicht veröffentlicht', userId: null, role: 'member' }),
+    ]);
+    // the organiser sees every name
+    const own = (await organiserApi(`/api/conferences/bodies/${bodyId}`)).json<{
+      members: Member[];
+    }>();
+    expect(own.members.map((m) => m.name)).toContain('Erika Privatperson');
+    expect(own.members.some((m) => m.nameWithheld)).toBe(false);
   });
 
   it('pages long lists through links.next and filters by modified_since', async () => {

@@ -10,7 +10,7 @@ import type { AppContext } from '../../app-context.ts';
 import { publicBaseUrl } from '../../config.ts';
 import type { Sql } from '../../db/db.ts';
 import { notFound } from '../../http/errors.ts';
-import { dateText } from './shape.ts';
+import { dateText, memberNamePublic } from './shape.ts';
 import * as store from './store.ts';
 import * as items from './store-agenda.ts';
 import * as meetings from './store-meetings.ts';
@@ -64,8 +64,9 @@ export async function loadOparl(ctx: AppContext, sql: Sql, tenantId: string): Pr
   if (!tenant) throw notFound('Mandant unbekannt');
   const bodyUrl = `${base}/body/${tenantId}`;
   const bodies = await store.selectBodies(sql, tenantId);
+  // persons only when published: with consent or as staff acting in office (ADR 0040)
   const members = (await store.selectMembers(sql, tenantId, null)).filter(
-    (m) => m.user_id !== null,
+    (m) => m.user_id !== null && memberNamePublic(m),
   );
   const meetingRows = await meetings.selectMeetings(sql, tenantId, null);
   const itemRows = (await items.selectItems(sql, tenantId, null)).filter(

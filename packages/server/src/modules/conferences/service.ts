@@ -67,9 +67,11 @@ export async function getBody(
   const body = await loadBody(sql, auth.tenantId, id);
   const members = await store.selectMembers(sql, auth.tenantId, id);
   const list = await meetings.selectMeetings(sql, auth.tenantId, [id]);
+  // private persons' names: for the organiser and the members; others see published names only
+  const showPrivate = await seesInternals(sql, auth, body);
   return {
     ...toBody(body),
-    members: members.map(toMember),
+    members: members.map((m) => toMember(m, showPrivate)),
     meetings: list.map(toMeetingSummary),
     calendarUrl: `/api/conferences/bodies/${id}/calendar.ics`,
     canOrganise: canOrganise(auth, body),
@@ -171,6 +173,7 @@ export async function addMember(
     role: 'chair' | 'deputy' | 'member' | 'guest';
     validFrom: string;
     validTo?: string | null | undefined;
+    namePublic?: boolean | undefined;
   },
   actor: AuditActor,
 ): Promise<ConferenceBodyDetail> {
@@ -195,6 +198,7 @@ export async function addMember(
       role: m.role,
       validFrom: m.validFrom,
       validTo: m.validTo ?? null,
+      namePublic: m.namePublic ?? false,
     };
     const id = await store.insertMember(tx, auth.tenantId, bodyId, values);
     await writeAudit(tx, auth.tenantId, {

@@ -27,13 +27,27 @@ export function toBody(r: BodyRow): ConferenceBody {
   };
 }
 
-export function toMember(r: MemberRow): ConferenceMember {
+/**
+ * May the member's name be published (ADR 0040)? Organisations always; a person when she consented
+ * or is staff acting in office (her account belongs to an administration department).
+ */
+export const memberNamePublic = (r: MemberRow): boolean =>
+  r.user_id === null || r.name_public || r.in_office;
+
+/** What a withheld member is called instead of her name. */
+export const WITHHELD_NAME = 'Name nicht veröffentlicht';
+
+/** A member as answered; a private person's name only when published or `showPrivate`. */
+export function toMember(r: MemberRow, showPrivate: boolean): ConferenceMember {
+  const visible = showPrivate || memberNamePublic(r);
   return {
     id: r.id,
     kind: r.user_id !== null ? 'person' : 'organisation',
-    userId: r.user_id,
+    userId: visible ? r.user_id : null,
     organisationId: r.organisation_id,
-    name: r.name,
+    name: visible ? r.name : WITHHELD_NAME,
+    namePublic: memberNamePublic(r),
+    nameWithheld: !visible,
     role: r.role as ConferenceMember['role'],
     validFrom: dateText(r.valid_from),
     validTo: r.valid_to === null ? null : dateText(r.valid_to),

@@ -125,12 +125,18 @@ export interface MemberRow {
   valid_from: Date | string;
   valid_to: Date | string | null;
   modified_at: Date;
+  /** The person consented to her name being published (migration 0034). */
+  name_public: boolean;
+  /** Her account belongs to an administration department: staff acting in office. */
+  in_office: boolean;
 }
 
 const MEMBER_SELECT = `SELECT m.id, m.body_id, m.user_id, m.organisation_id, m.role, m.valid_from, m.valid_to,
-    m.modified_at, coalesce(u.display_name, o.name, '') AS name, coalesce(u.email, o.email) AS email
+    m.modified_at, coalesce(u.display_name, o.name, '') AS name, coalesce(u.email, o.email) AS email,
+    m.name_public, coalesce(d.kind = 'department', false) AS in_office
   FROM conference_member m
   LEFT JOIN app_user u ON u.tenant_id = m.tenant_id AND u.id = m.user_id
+  LEFT JOIN department d ON d.tenant_id = u.tenant_id AND d.id = u.department_id
   LEFT JOIN directory_organization o ON o.tenant_id = m.tenant_id AND o.id = m.organisation_id`;
 
 /** Members of a body (all bodies when bodyId is null), by role and name. */
@@ -179,12 +185,13 @@ export async function insertMember(
     role: string;
     validFrom: string;
     validTo: string | null;
+    namePublic: boolean;
   },
 ) {
   const [row] = await sql.query<{ id: number }>(
-    `INSERT INTO conference_member (tenant_id, body_id, user_id, organisation_id, role, valid_from, valid_to)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [tenantId, bodyId, m.userId, m.organisationId, m.role, m.validFrom, m.validTo],
+    `INSERT INTO conference_member (tenant_id, body_id, user_id, organisation_id, role, valid_from, valid_to, name_public)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [tenantId, bodyId, m.userId, m.organisationId, m.role, m.validFrom, m.validTo, m.namePublic],
   );
   return row!.id;
 }

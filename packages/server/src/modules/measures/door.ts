@@ -9,7 +9,10 @@ import { insertCheckedMeasure, type ChangeContext } from './write.ts';
 export interface NewMeasureFromDecision {
   title: string;
   description?: string;
+  /** The body's areas; empty for a city-wide measure (then `citywide` must be true). */
   areaIds: string[];
+  /** gesamtstädtisch: decided by a body without areas (e.g. a Planungskonferenz of the city). */
+  citywide?: boolean;
   departmentId?: string | null;
   dueDate?: string | null;
   visibility: 'public' | 'internal';
@@ -33,6 +36,7 @@ export async function createMeasure(
       input.departmentId === undefined ? ctx.principal.departmentId : input.departmentId,
     end: input.dueDate ?? null,
     areaIds: input.areaIds.map((id) => (/^\d{1,9}$/.test(id) ? Number(id) : -1)),
+    citywide: input.citywide ?? false,
   });
   if (!parsed.success)
     throw badRequest(

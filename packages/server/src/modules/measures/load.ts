@@ -196,6 +196,8 @@ export function toSummary(
     parentId: r.parent_id === null ? null : String(r.parent_id),
     progress: Math.round(m.progress * 10) / 10,
     hasGeometry: r.geometry !== null,
+    citywide: r.citywide,
+    geometry: (r.geometry ?? null) as MeasureSummary['geometry'],
     marker: markerOf(m),
     origin:
       r.origin_kind && r.origin_id

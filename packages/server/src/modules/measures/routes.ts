@@ -5,8 +5,13 @@ import * as c from '@sozialraum/contracts/measures';
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
 import { auditActor } from '../audit/index.ts';
-import { getMeasure, getMeasureOptions, listMeasures } from './service.ts';
-import { createMeasureFromBody, updateMeasure } from './write.ts';
+import {
+  getMeasure,
+  getMeasureOptions,
+  listMeasures,
+  listReadableMeasureSignals,
+} from './service.ts';
+import { createMeasureFromBody, deleteMeasure, updateMeasure } from './write.ts';
 
 const TAGS = ['Maßnahmen'];
 
@@ -35,6 +40,18 @@ export function registerMeasureRoutes(app: FastifyInstance, ctx: AppContext): vo
     permission: 'measures.read',
     response: c.measureOptionsSchema,
     handler: ({ auth }) => getMeasureOptions(ctx.db, auth),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/measures/signals',
+    operationId: 'listMeasureSignals',
+    summary:
+      'Überfällige und vom Ziel abweichende Maßnahmen (für den Hinweis-Feed neben den Frühwarnungen)',
+    tags: TAGS,
+    permission: 'measures.read',
+    response: c.measureSignalListSchema,
+    handler: ({ auth }) => listReadableMeasureSignals(ctx.db, auth),
   });
 
   defineRoute(app, {
@@ -85,6 +102,25 @@ export function registerMeasureRoutes(app: FastifyInstance, ctx: AppContext): vo
         { principal: auth, actor: auditActor(auth, request, 'measures.edit') },
         params.id,
         body,
+      ),
+  });
+
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/api/measures/:id',
+    operationId: 'deleteMeasure',
+    summary:
+      'Maßnahme löschen (protokolliert); abgelehnt, solange Geld auf ihr gebucht ist oder sie Teilmaßnahmen hat',
+    tags: TAGS,
+    permission: 'measures.edit',
+    params: c.measureIdParamsSchema,
+    response: c.measureDeletedSchema,
+    refusals: { 409: 'Geld auf der Maßnahme gebucht oder Teilmaßnahmen vorhanden' },
+    handler: ({ params, auth, request }) =>
+      deleteMeasure(
+        ctx.db,
+        { principal: auth, actor: auditActor(auth, request, 'measures.edit') },
+        params.id,
       ),
   });
 }

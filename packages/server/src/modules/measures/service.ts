@@ -1,7 +1,12 @@
 // Reading measures (issue 14 § 2): the list with filters, one measure with its goals' actual course
 // (values as this reader may see them, disclosure control applied), its history, the form's options,
 // and what the doors give other modules (signals, an area's measures, a measure for effect analysis).
-import type { MeasureDetail, MeasureOptions, MeasureSummary } from '@sozialraum/contracts/measures';
+import type {
+  MeasureDetail,
+  MeasureOptions,
+  MeasureSignalItem,
+  MeasureSummary,
+} from '@sozialraum/contracts/measures';
 import { evaluateGoal } from '@sozialraum/core';
 import type { Sql } from '../../db/db.ts';
 import { notFound } from '../../http/errors.ts';
@@ -119,7 +124,6 @@ export async function getMeasure(
     targetGroups: m.row.target_groups,
     weight: m.row.weight,
     enteredProgress: m.row.progress,
-    geometry: m.row.geometry as MeasureDetail['geometry'],
     milestones: m.milestones.map((s) => ({
       title: s.title,
       dueDate: s.due_date,
@@ -212,6 +216,33 @@ export async function listMeasureSignals(
         });
   }
   return out;
+}
+
+/**
+ * The signals (overdue, off target) of the measures this principal may read, judged on the goals
+ * she may read — for the alert feed next to the indicator alerts. Oldest signal first.
+ */
+export async function listReadableMeasureSignals(
+  db: Sql,
+  principal: Principal,
+): Promise<MeasureSignalItem[]> {
+  const tree = await loadMeasureTree(db, principal.tenantId);
+  const out: MeasureSignalItem[] = [];
+  for (const m of tree.byId.values()) {
+    if (!readable(principal, m)) continue;
+    for (const s of signalsOf(tree, m, principal))
+      out.push({
+        measureId: String(m.row.id),
+        title: m.row.title,
+        kind: s.kind,
+        detail: s.detail,
+        since: s.since,
+        href: measureHref(m.row.id),
+        areas: m.areas.map((a) => ({ id: a.area_id, name: a.name, code: a.code })),
+        citywide: m.row.citywide,
+      });
+  }
+  return out.sort((a, b) => a.since.localeCompare(b.since) || a.title.localeCompare(b.title));
 }
 
 /** The measures in one area this principal may read (the area profile's card). */

@@ -21,6 +21,7 @@ export interface MeasureRow {
   weight: number;
   progress: number | null;
   geometry: unknown;
+  citywide: boolean;
   origin_kind: string | null;
   origin_id: string | null;
   origin_label: string | null;
@@ -60,7 +61,7 @@ export function selectMeasures(sql: Sql, tenantId: string): Promise<MeasureRow[]
   return sql.query<MeasureRow>(
     `SELECT m.id, m.title, m.description, m.status, m.visibility, m.department_id, d.name AS department_name,
             m.organisation_ids, m.lebenslagen, m.target_groups, m.start_date, m.end_date, m.parent_id,
-            m.weight, m.progress, m.geometry, m.origin_kind, m.origin_id, m.origin_label, m.origin_href
+            m.weight, m.progress, m.geometry, m.citywide, m.origin_kind, m.origin_id, m.origin_label, m.origin_href
        FROM measure m
        LEFT JOIN department d ON d.tenant_id = m.tenant_id AND d.id = m.department_id
       WHERE m.tenant_id = $1
@@ -126,6 +127,37 @@ export function selectAreasByIds(
   ]);
 }
 
+/** The outlines (GeoJSON Polygon/MultiPolygon, WGS84) of the tenant's areas among these ids. */
+export function selectAreaGeometries(
+  sql: Sql,
+  tenantId: string,
+  ids: readonly number[],
+): Promise<{ id: number; name: string; geometry: unknown }[]> {
+  return sql.query(
+    `SELECT id, name, geometry FROM area WHERE tenant_id = $1 AND id = ANY($2::int[]) ORDER BY id`,
+    [tenantId, ids],
+  );
+}
+
+/** Money booked on a measure (funding_entry.measure_id RESTRICTs its deletion): entries and years. */
+export async function selectFundingOnMeasure(
+  sql: Sql,
+  tenantId: string,
+  id: number,
+): Promise<{ entries: number; years: number[] }> {
+  const rows = await sql.query<{ year: number; n: number }>(
+    `SELECT year, count(*)::int AS n FROM funding_entry
+      WHERE tenant_id = $1 AND measure_id = $2 GROUP BY year ORDER BY year`,
+    [tenantId, id],
+  );
+  return { entries: rows.reduce((s, r) => s + Number(r.n), 0), years: rows.map((r) => r.year) };
+}
+
+/** Deletes a measure; its areas, milestones and goals go with it (ON DELETE CASCADE). */
+export async function deleteMeasureRow(sql: Sql, tenantId: string, id: number): Promise<void> {
+  await sql.query(`DELETE FROM measure WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+}
+
 /** The tenant's departments and organisations (access records). */
 export function selectDepartmentRecords(
   sql: Sql,
@@ -152,6 +184,7 @@ export interface MeasureWrite {
   weight: number;
   progress: number | null;
   geometry: unknown;
+  citywide: boolean;
 }
 
 const writeParams = (m: MeasureWrite): unknown[] => [
@@ -169,6 +202,7 @@ const writeParams = (m: MeasureWrite): unknown[] => [
   m.weight,
   m.progress,
   m.geometry === null ? null : JSON.stringify(m.geometry),
+  m.citywide,
 ];
 
 /** Inserts a measure with its origin (null = without a conference); returns its id. */
@@ -182,9 +216,9 @@ export async function insertMeasure(
   const [row] = await tx.query<{ id: number }>(
     `INSERT INTO measure (tenant_id, title, description, status, visibility, department_id, organisation_ids,
                           lebenslagen, target_groups, start_date, end_date, parent_id, weight, progress,
-                          geometry, origin_kind, origin_id, origin_label, origin_href, created_by)
+                          geometry, citywide, origin_kind, origin_id, origin_label, origin_href, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8::text[], $9::text[], $10, $11, $12, $13, $14, $15::jsonb,
-             $16, $17, $18, $19, $20)
+             $16, $17, $18, $19, $20, $21)
      RETURNING id`,
     [
       tenantId,
@@ -210,7 +244,7 @@ export async function updateMeasureRow(
     `UPDATE measure SET title = $3, description = $4, status = $5, visibility = $6, department_id = $7,
             organisation_ids = $8::text[], lebenslagen = $9::text[], target_groups = $10::text[],
             start_date = $11, end_date = $12, parent_id = $13, weight = $14, progress = $15,
-            geometry = $16::jsonb, updated_at = now()
+            geometry = $16::jsonb, citywide = $17, updated_at = now()
       WHERE tenant_id = $1 AND id = $2`,
     [tenantId, id, ...writeParams(m)],
   );

@@ -3,20 +3,24 @@
 // measures.edit_all), organisations and areas of the tenant, a parent the caller may change (and
 // no cycle), indicators she may read, baselines found in the data. Each change writes its audit
 // entry in the same transaction.
-import { wouldCycle } from '@sozialraum/core';
+import { formatDate, positionsOutsideAreas, wouldCycle, type AreaGeometry } from '@sozialraum/core';
 import type { MeasureBody } from '@sozialraum/contracts/measures';
 import type { Db, Sql } from '../../db/db.ts';
-import { badRequest, notFound } from '../../http/errors.ts';
+import { badRequest, conflict, notFound } from '../../http/errors.ts';
 import type { Principal } from '../access/index.ts';
+import { getVisibleAlert } from '../alerts/index.ts';
 import { diffRecords, writeAudit, type AuditActor } from '../audit/index.ts';
 import { canReadIndicator, getSeries } from '../indicators/index.ts';
 import { loadMeasureTree, readable, todayIso, type MeasureTree } from './load.ts';
 import { assertCanEditMeasure } from './policy.ts';
 import {
+  deleteMeasureRow,
   insertMeasure,
   replaceMeasureParts,
+  selectAreaGeometries,
   selectAreasByIds,
   selectDepartmentRecords,
+  selectFundingOnMeasure,
   updateMeasureRow,
   type MeasureWrite,
 } from './store.ts';
@@ -61,6 +65,46 @@ async function checkAreas(tx: Sql, tenantId: string, ids: readonly number[]): Pr
     throw badRequest(`Gebiete mit diesen Kennungen gibt es nicht: ${missing.join(', ')}.`, {
       missingAreaIds: missing,
     });
+}
+
+const isAreaGeometry = (g: unknown): g is AreaGeometry =>
+  typeof g === 'object' &&
+  g !== null &&
+  ['Polygon', 'MultiPolygon'].includes((g as { type?: unknown }).type as string);
+
+/** A point or line must lie inside the measure's areas (when it has areas with outlines). */
+async function checkLocation(tx: Sql, tenantId: string, body: MeasureBody): Promise<void> {
+  if (body.geometry === null || body.areaIds.length === 0) return;
+  const rows = await selectAreaGeometries(tx, tenantId, [...new Set(body.areaIds)]);
+  const outlines = rows.map((r) => r.geometry).filter(isAreaGeometry);
+  if (outlines.length === 0) return;
+  const outside = positionsOutsideAreas(body.geometry, outlines);
+  if (outside.length === 0) return;
+  const where = outside
+    .slice(0, 3)
+    .map((o) => `Punkt ${o.index + 1} (${o.position[0]}, ${o.position[1]})`)
+    .join(', ');
+  throw badRequest(
+    `Der Ort der Maßnahme liegt außerhalb ihrer Gebiete (${rows.map((r) => r.name).join(', ')}): ${where}. Setzen Sie ihn innerhalb der Gebiete oder nehmen Sie das Gebiet dazu.`,
+    { outside: outside.map((o) => o.index) },
+  );
+}
+
+/** The origin of a measure created from an alert the caller may read; 400 otherwise. */
+async function alertOrigin(
+  tx: Sql,
+  principal: Principal,
+  alertId: string | null,
+): Promise<MeasureOrigin> {
+  if (alertId === null) return null;
+  const alert = await getVisibleAlert(tx, principal, Number(alertId));
+  if (!alert) throw badRequest(`Die Frühwarnung ${alertId} gibt es nicht.`);
+  return {
+    kind: 'alert',
+    id: String(alert.id),
+    label: `${alert.area.name}: ${alert.indicator?.name ?? alert.ruleName} (${formatDate(alert.refDate)})`,
+    href: `/hinweise#hinweis-${alert.id}`,
+  };
 }
 
 function checkParent(
@@ -168,6 +212,7 @@ const toWrite = (body: MeasureBody, parentId: number | null): MeasureWrite => ({
   weight: body.weight,
   progress: body.progress,
   geometry: body.geometry,
+  citywide: body.citywide,
 });
 
 /** Origin of a measure: the decision (or other record) it came from; null = without a conference. */
@@ -183,6 +228,7 @@ export async function insertCheckedMeasure(
   const tenantId = ctx.principal.tenantId;
   await checkDepartments(tx, ctx.principal, body);
   await checkAreas(tx, tenantId, body.areaIds);
+  await checkLocation(tx, tenantId, body);
   const tree = await loadMeasureTree(tx, tenantId);
   const parentId = checkParent(tree, ctx.principal, null, body.parentId);
   const goals = await checkGoals(tx, tree, ctx.principal, body, []);
@@ -200,13 +246,15 @@ export async function insertCheckedMeasure(
   return { id: String(id) };
 }
 
-/** POST /api/measures: a measure decided without a conference (origin null). */
+/** POST /api/measures: a measure decided without a conference (origin null, or the alert named). */
 export function createMeasureFromBody(
   db: Db,
   ctx: ChangeContext,
   body: MeasureBody,
 ): Promise<{ id: string }> {
-  return db.transaction((tx) => insertCheckedMeasure(tx, ctx, body, null));
+  return db.transaction(async (tx) =>
+    insertCheckedMeasure(tx, ctx, body, await alertOrigin(tx, ctx.principal, body.alertId)),
+  );
 }
 
 /** PUT /api/measures/:id: replaces the measure (old and new department must be the caller's). */
@@ -225,6 +273,7 @@ export function updateMeasure(
     assertCanEditMeasure(ctx.principal, current.row.department_id, label(current.row.title));
     await checkDepartments(tx, ctx.principal, body);
     await checkAreas(tx, tenantId, body.areaIds);
+    await checkLocation(tx, tenantId, body);
     const parentId = checkParent(tree, ctx.principal, id, body.parentId);
     const previous: CheckedGoal[] = current.goals.map(({ row: g }) => ({
       indicatorId: g.indicator_id,
@@ -251,6 +300,7 @@ export function updateMeasure(
           weight: current.row.weight,
           progress: current.row.progress,
           geometry: current.row.geometry as MeasureBody['geometry'],
+          citywide: current.row.citywide,
         },
         current.row.parent_id,
       ),
@@ -275,5 +325,53 @@ export function updateMeasure(
       detail: { changes: diffRecords(before, { ...write, ...parts }) },
     });
     return { id: String(id) };
+  });
+}
+
+/**
+ * DELETE /api/measures/:id: removes a measure with its areas, milestones and goals (audited with
+ * what it was). Refused with 409 and a message saying what to do while money is booked on it
+ * (funding_entry.measure_id RESTRICTs) or while it has sub-measures.
+ */
+export function deleteMeasure(
+  db: Db,
+  ctx: ChangeContext,
+  id: number,
+): Promise<{ deleted: string }> {
+  const tenantId = ctx.principal.tenantId;
+  return db.transaction(async (tx) => {
+    const tree = await loadMeasureTree(tx, tenantId);
+    const current = tree.byId.get(id);
+    if (!current || !readable(ctx.principal, current))
+      throw notFound(`Die Maßnahme ${id} gibt es nicht.`);
+    const title = current.row.title;
+    assertCanEditMeasure(ctx.principal, current.row.department_id, label(title));
+    const money = await selectFundingOnMeasure(tx, tenantId, id);
+    if (money.entries > 0)
+      throw conflict(
+        `Die Maßnahme „${title}“ kann nicht gelöscht werden: auf ihr ist Geld gebucht (${money.entries} ${money.entries === 1 ? 'Eintrag' : 'Einträge'}, ${money.years.join(', ')}). Buchen Sie die Einträge unter „Förderung“ um oder löschen Sie sie zuerst; es wurde nichts gelöscht.`,
+      );
+    if (current.children.length > 0)
+      throw conflict(
+        `Die Maßnahme „${title}“ kann nicht gelöscht werden: sie hat ${current.children.length} Teilmaßnahme(n). Ordnen Sie diese zuerst einer anderen Maßnahme zu oder löschen Sie sie; es wurde nichts gelöscht.`,
+      );
+    await deleteMeasureRow(tx, tenantId, id);
+    await writeAudit(tx, tenantId, {
+      actor: ctx.actor,
+      action: 'measures.delete',
+      entity: 'measure',
+      entityId: String(id),
+      detail: {
+        title,
+        departmentId: current.row.department_id,
+        areaIds: current.areas.map((a) => a.area_id),
+        origin: current.row.origin_kind
+          ? { kind: current.row.origin_kind, id: current.row.origin_id }
+          : null,
+        goals: current.goals.length,
+        milestones: current.milestones.length,
+      },
+    });
+    return { deleted: String(id) };
   });
 }

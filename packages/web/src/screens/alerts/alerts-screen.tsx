@@ -18,6 +18,7 @@ import { Link } from '../../components/link.tsx';
 import { ErrorState, Loading } from '../../components/status.tsx';
 import { RulesSection } from './rules-section.tsx';
 import { SubscriptionsSection } from './subscriptions-section.tsx';
+import { MeasureSignalsSection } from './measure-signals-section.tsx';
 
 const STATUSES: AlertStatus[] = ['new', 'seen', 'discussed', 'closed'];
 
@@ -32,6 +33,13 @@ const STATUS_COLOR: Record<AlertStatus, string> = {
 export function parseStatusFilter(search: string): AlertStatus | null {
   const s = new URLSearchParams(search).get('status');
   return (STATUSES as string[]).includes(s ?? '') ? (s as AlertStatus) : null;
+}
+
+/** The measure form, prefilled from an alert: its area, a goal on its indicator, the origin. */
+export function createMeasureHref(a: Pick<AlertItem, 'id' | 'area' | 'indicator'>): string {
+  const q = new URLSearchParams({ hinweis: String(a.id), gebiet: String(a.area.id) });
+  if (a.indicator) q.set('indikator', a.indicator.id);
+  return `/massnahmen/neu?${q.toString()}`;
 }
 
 export function AlertsScreen({ search }: { search: string }) {
@@ -123,6 +131,8 @@ export function AlertsScreen({ search }: { search: string }) {
         )}
       </div>
       {error && <ErrorState error={error} />}
+      {/* measure signals first: a handful, while the indicator alerts can run to hundreds */}
+      {auth.can('measures.read') && <MeasureSignalsSection />}
       {feed.status === 'loading' && !feed.data && <Loading />}
       {feed.status === 'error' && (
         <ErrorState error={feed.error} what={t.alertsList} onRetry={feed.reload} />
@@ -144,6 +154,7 @@ export function AlertsScreen({ search }: { search: string }) {
               alert={a}
               statusLabel={statusLabel}
               mayHandle={auth.can('alerts.handle')}
+              mayCreateMeasure={auth.can('measures.edit')}
               onChanged={feed.reload}
               onError={setError}
             />
@@ -160,12 +171,14 @@ function AlertCard({
   alert: a,
   statusLabel,
   mayHandle,
+  mayCreateMeasure,
   onChanged,
   onError,
 }: {
   alert: AlertItem;
   statusLabel: Record<AlertStatus, string>;
   mayHandle: boolean;
+  mayCreateMeasure: boolean;
   onChanged: () => void;
   onError: (e: ApiError | null) => void;
 }) {
@@ -204,6 +217,7 @@ function AlertCard({
   const commentId = `alert-${a.id}-comment`;
   return (
     <li
+      id={`hinweis-${a.id}`}
       style={{
         border: '1px solid #d0d4da',
         borderLeft: `4px solid ${STATUS_COLOR[a.status]}`,
@@ -246,6 +260,7 @@ function AlertCard({
       >
         <Link href={a.links.map}>{t.alertsOpenMap}</Link>
         <Link href={a.links.profile}>{t.alertsOpenProfile}</Link>
+        {mayCreateMeasure && <Link href={createMeasureHref(a)}>{t.msCreateFromAlert}</Link>}
         <span style={{ flex: 1 }} />
         {mayHandle && a.status !== 'seen' && a.status !== 'closed' && (
           <button

@@ -29,6 +29,17 @@ export function Evidence({ item }: { item: ConferenceAgendaItem }) {
           ))}
         </ul>
       )}
+      {e.snippet && (
+        <a href={e.href} className="conf-snippet">
+          {/* the SVG carries its own <title>; as an image it runs no script (ADR 0040) */}
+          <img
+            src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(e.snippet)}`}
+            alt={t.confSnippetAlt}
+            width={160}
+            height={120}
+          />
+        </a>
+      )}
       <a href={e.href}>{t.confOpenSource}</a>
     </div>
   );

@@ -85,8 +85,12 @@ function Members({ body }: { body: ConferenceBodyDetail }) {
     <ul className="conf-members">
       {body.members.map((m) => (
         <li key={m.id}>
-          <strong>{m.name}</strong> · {t.confRoleLabel(m.role)} · {formatDate(m.validFrom, lang)}
+          <strong className={m.nameWithheld ? 'conf-muted' : undefined}>{m.name}</strong> ·{' '}
+          {t.confRoleLabel(m.role)} · {formatDate(m.validFrom, lang)}
           {m.validTo ? ` – ${formatDate(m.validTo, lang)}` : ''}
+          {m.kind === 'person' && !m.nameWithheld && !m.namePublic && (
+            <span className="conf-muted"> · {t.confMemberNameInternal}</span>
+          )}
         </li>
       ))}
     </ul>
@@ -98,6 +102,7 @@ function AddMemberForm({ bodyId, onDone }: { bodyId: number; onDone: () => void 
   const [chosen, setChosen] = useState<Candidate | null>(null);
   const [role, setRole] = useState('member');
   const [from, setFrom] = useState('');
+  const [namePublic, setNamePublic] = useState(false);
   const [msg, setMsg] = useState<string | null>(null);
   const send = async (e: FormEvent) => {
     e.preventDefault();
@@ -110,6 +115,7 @@ function AddMemberForm({ bodyId, onDone }: { bodyId: number; onDone: () => void 
         ...(chosen.kind === 'person' ? { userId: chosen.id } : { organisationId: chosen.id }),
         role,
         validFrom: from,
+        namePublic: chosen.kind === 'person' && namePublic,
       });
       setMsg(null);
       setChosen(null);
@@ -139,6 +145,16 @@ function AddMemberForm({ bodyId, onDone }: { bodyId: number; onDone: () => void 
           onChange={(e) => setFrom(e.target.value)}
           required
         />
+        {chosen?.kind === 'person' && (
+          <label className="conf-check">
+            <input
+              type="checkbox"
+              checked={namePublic}
+              onChange={(e) => setNamePublic(e.target.checked)}
+            />{' '}
+            {t.confMemberNamePublic}
+          </label>
+        )}
         <button type="submit" className="btn btn-primary">
           {t.confMemberAdd}
         </button>

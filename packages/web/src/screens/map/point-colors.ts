@@ -2,11 +2,24 @@
 // data of a shown dataset and the colours of the datasets.
 import type { PointFeatureCollection } from '../points/points-api.ts';
 
+/** Lines drawn with a point layer (a measure's route, issue 14 § 2). */
+export interface LineFeatureCollection {
+  type: 'FeatureCollection';
+  features: {
+    type: 'Feature';
+    id: string;
+    geometry: { type: 'LineString'; coordinates: number[][] };
+    properties: { id: string; name: string };
+  }[];
+}
+
 export interface PointLayerData {
   id: string;
   name: string;
   color: string;
   data: PointFeatureCollection;
+  /** Lines shown under the points (measures located along a line). */
+  lines?: LineFeatureCollection;
 }
 
 /** Colours for datasets in order of appearance (distinguishable from the choropleth's blues/reds). */

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { FoldButton, useFold } from './fold.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { pointsApi, type PointFeatureCollection } from '../points/points-api.ts';
-import { POINT_COLORS, type PointLayerData } from './point-colors.ts';
+import { POINT_COLORS, type LineFeatureCollection, type PointLayerData } from './point-colors.ts';
 import { measuresApi } from '../../api/measures.ts';
 import { useAuth } from '../../lib/auth.tsx';
 
@@ -13,11 +13,31 @@ import { useAuth } from '../../lib/auth.tsx';
 const MEASURES = 'maßnahmen';
 const MEASURE_COLOR = '#b30059';
 
-/** Measures as points: their own point, or the centre of their areas (issue 14 § 2). */
-async function loadMeasurePoints(): Promise<PointFeatureCollection> {
+type Loaded = PointFeatureCollection & { lines?: LineFeatureCollection };
+
+/**
+ * Measures as points: their own point, a line's first point, or the centre of their areas; a
+ * measure located along a line is drawn as that line too (issue 14 § 2).
+ */
+async function loadMeasurePoints(): Promise<Loaded> {
   const list = await measuresApi.list();
   return {
     type: 'FeatureCollection',
+    lines: {
+      type: 'FeatureCollection',
+      features: list.flatMap((m) =>
+        m.geometry?.type === 'LineString'
+          ? [
+              {
+                type: 'Feature' as const,
+                id: m.id,
+                geometry: { type: 'LineString' as const, coordinates: m.geometry.coordinates },
+                properties: { id: m.id, name: m.title },
+              },
+            ]
+          : [],
+      ),
+    },
     features: list.flatMap((m) =>
       m.marker && m.marker.length === 2
         ? [
@@ -40,7 +60,7 @@ export function PointLayerToggles({ onChange }: { onChange: (layers: PointLayerD
   const fold = useFold();
   const datasets = useFetch(() => pointsApi.datasets(), []);
   const [on, setOn] = useState<string[]>([]);
-  const [loaded, setLoaded] = useState<Record<string, PointFeatureCollection>>({});
+  const [loaded, setLoaded] = useState<Record<string, Loaded>>({});
   const [error, setError] = useState<string | null>(null);
   const measures = useAuth().can('measures.read');
 
@@ -57,7 +77,15 @@ export function PointLayerToggles({ onChange }: { onChange: (layers: PointLayerD
     const list = datasets.data ?? [];
     const measureLayer: PointLayerData[] =
       on.includes(MEASURES) && loaded[MEASURES]
-        ? [{ id: MEASURES, name: t.navMeasures, color: MEASURE_COLOR, data: loaded[MEASURES] }]
+        ? [
+            {
+              id: MEASURES,
+              name: t.navMeasures,
+              color: MEASURE_COLOR,
+              data: loaded[MEASURES],
+              ...(loaded[MEASURES].lines ? { lines: loaded[MEASURES].lines } : {}),
+            },
+          ]
         : [];
     onChange([
       ...measureLayer,

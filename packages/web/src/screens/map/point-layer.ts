@@ -14,8 +14,34 @@ export type { PointLayerData } from './point-colors.ts';
 const PREFIX = 'points-';
 const shown = new WeakMap<MapLibreMap, Set<string>>();
 
+/** A layer's lines (a measure's route) under its points, the name in a popup on click. */
+function addLines(map: MapLibreMap, layer: PointLayerData): void {
+  if (!layer.lines || layer.lines.features.length === 0) return;
+  const src = `${PREFIX}${layer.id}-lines`;
+  map.addSource(src, {
+    type: 'geojson',
+    data: layer.lines as Parameters<GeoJSONSource['setData']>[0],
+  });
+  map.addLayer({
+    id: src,
+    type: 'line',
+    source: src,
+    layout: { 'line-cap': 'round', 'line-join': 'round' },
+    paint: { 'line-color': layer.color, 'line-width': 4, 'line-opacity': 0.85 },
+  });
+  map.on('click', src, (e: MapLayerMouseEvent) => {
+    const name =
+      typeof e.features?.[0]?.properties?.name === 'string' ? e.features[0].properties.name : '';
+    new Popup({ closeButton: true, focusAfterOpen: true })
+      .setLngLat(e.lngLat)
+      .setText(`${layer.name}: ${name}`)
+      .addTo(map);
+  });
+}
+
 function add(map: MapLibreMap, layer: PointLayerData): void {
   const src = PREFIX + layer.id;
+  addLines(map, layer);
   map.addSource(src, {
     type: 'geojson',
     data: layer.data as Parameters<GeoJSONSource['setData']>[0],
@@ -72,8 +98,9 @@ function add(map: MapLibreMap, layer: PointLayerData): void {
 
 function remove(map: MapLibreMap, id: string): void {
   const src = PREFIX + id;
-  for (const l of [`${src}-points`, `${src}-clusters`]) if (map.getLayer(l)) map.removeLayer(l);
-  if (map.getSource(src)) map.removeSource(src);
+  for (const l of [`${src}-points`, `${src}-clusters`, `${src}-lines`])
+    if (map.getLayer(l)) map.removeLayer(l);
+  for (const s of [src, `${src}-lines`]) if (map.getSource(s)) map.removeSource(s);
 }
 
 /**
@@ -88,6 +115,9 @@ function reportRendered(map: MapLibreMap): void {
       map.getLayer(l),
     );
     rendered[id] = layers.length ? map.queryRenderedFeatures({ layers }).length : 0;
+    const lines = `${PREFIX}${id}-lines`;
+    if (map.getLayer(lines))
+      rendered[`${id}:linien`] = map.queryRenderedFeatures({ layers: [lines] }).length;
   }
   map.getContainer().dataset.pointLayers = JSON.stringify(rendered);
 }

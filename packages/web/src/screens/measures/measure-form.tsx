@@ -27,6 +27,14 @@ import {
   type MilestoneDraft,
 } from './form-parts.tsx';
 import { MEASURE_STATUS_IDS, measureUrl, statusLabel } from './labels.ts';
+import {
+  CitywideField,
+  LocationField,
+  NO_LOCATION,
+  locationFromDetail,
+  parseLocation,
+  type LocationDraft,
+} from './location-field.tsx';
 
 interface Draft {
   title: string;
@@ -42,6 +50,10 @@ interface Draft {
   parentId: string;
   progress: string;
   areas: AreaChoice[];
+  citywide: boolean;
+  location: LocationDraft;
+  /** The alert the measure is created from (?hinweis=), only when creating. */
+  alertId: string | null;
   milestones: MilestoneDraft[];
   goals: GoalDraft[];
 }
@@ -61,6 +73,9 @@ function fromDetail(m: MeasureDetail): Draft {
     parentId: m.parentId ?? '',
     progress: m.enteredProgress === null ? '' : String(m.enteredProgress),
     areas: m.areas,
+    citywide: m.citywide,
+    location: locationFromDetail(m.geometry),
+    alertId: null,
     milestones: m.milestones.map((s) => ({
       title: s.title,
       dueDate: s.dueDate ?? '',
@@ -76,7 +91,7 @@ function fromDetail(m: MeasureDetail): Draft {
   };
 }
 
-function toInput(d: Draft): MeasureInput {
+function toInput(d: Draft, geometry: MeasureInput['geometry']): MeasureInput {
   return {
     title: d.title,
     description: d.description,
@@ -93,7 +108,10 @@ function toInput(d: Draft): MeasureInput {
     end: d.end || null,
     parentId: d.parentId || null,
     progress: parseDecimal(d.progress),
-    areaIds: d.areas.map((a) => a.id),
+    areaIds: d.citywide ? [] : d.areas.map((a) => a.id),
+    citywide: d.citywide,
+    geometry,
+    alertId: d.alertId,
     milestones: d.milestones.map((m) => ({
       title: m.title,
       dueDate: m.dueDate || null,
@@ -123,6 +141,9 @@ const EMPTY: Draft = {
   parentId: '',
   progress: '',
   areas: [],
+  citywide: false,
+  location: NO_LOCATION,
+  alertId: null,
   milestones: [],
   goals: [],
 };
@@ -274,7 +295,13 @@ export function MeasureForm({ id, search }: { id: string | null; search: string 
   const [draft, setDraft] = useState<Draft | null>(id ? null : EMPTY);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const presetArea = Number(new URLSearchParams(search).get('gebiet')) || null;
+  const params = new URLSearchParams(search);
+  const presetArea = Number(params.get('gebiet')) || null;
+  const presetAlert = /^\d{1,9}$/.test(params.get('hinweis') ?? '') ? params.get('hinweis') : null;
+  const presetIndicator = params.get('indikator');
+  useEffect(() => {
+    if (!id && presetAlert) setDraft((d) => (d ? { ...d, alertId: presetAlert } : d));
+  }, [id, presetAlert]);
   useEffect(() => {
     if (existing.data && !draft) setDraft(fromDetail(existing.data));
   }, [existing.data]);
@@ -284,12 +311,27 @@ export function MeasureForm({ id, search }: { id: string | null; search: string 
       (a) =>
         setDraft((d) =>
           d && d.areas.length === 0
-            ? { ...d, areas: [{ id: a.id, name: a.name, code: a.code }] }
+            ? {
+                ...d,
+                areas: [{ id: a.id, name: a.name, code: a.code }],
+                // from an alert on an indicator: a goal on it in this area, the target to fill in
+                goals:
+                  presetIndicator && d.goals.length === 0
+                    ? [
+                        {
+                          indicatorId: presetIndicator,
+                          areaId: String(a.id),
+                          targetValue: '',
+                          targetDate: '',
+                        },
+                      ]
+                    : d.goals,
+              }
             : d,
         ),
       () => undefined,
     );
-  }, [id, presetArea]);
+  }, [id, presetArea, presetIndicator]);
   useEffect(() => {
     const own = auth.me?.user?.departmentId ?? null;
     if (!id && own) setDraft((d) => (d && !d.departmentId ? { ...d, departmentId: own } : d));
@@ -304,10 +346,16 @@ export function MeasureForm({ id, search }: { id: string | null; search: string 
     e.preventDefault();
     if (draft.goals.some((g) => parseDecimal(g.targetValue) === null))
       return setError(t.msFormNumber);
+    const location = parseLocation(draft.location, {
+      bad: t.msLocationBadLine,
+      one: t.msLocationOnePoint,
+      two: t.msLocationTwoPoints,
+    });
+    if (location.error !== null) return setError(location.error);
     setSaving(true);
     setError(null);
     try {
-      const body = toInput(draft);
+      const body = toInput(draft, location.geometry);
       const res = id ? await measuresApi.update(id, body) : await measuresApi.create(body);
       navigate(measureUrl(res.id));
     } catch (err) {
@@ -323,8 +371,21 @@ export function MeasureForm({ id, search }: { id: string | null; search: string 
       </p>
       <h1>{id ? t.msFormEdit(existing.data?.title ?? '') : t.msFormNew}</h1>
       <form className="ms-form" onSubmit={submit} noValidate>
+        {draft.alertId && (
+          <p className="ms-from-alert">
+            {t.msFromAlert}{' '}
+            <Link href={`/hinweise#hinweis-${draft.alertId}`}>
+              {t.msFromAlertLink(draft.alertId)}
+            </Link>
+          </p>
+        )}
         <BasicFields draft={draft} set={set} options={o} id={id} />
-        <AreaPicker areas={draft.areas} onChange={(areas) => set({ areas })} />
+        <CitywideField
+          citywide={draft.citywide}
+          onChange={(citywide) => set({ citywide, ...(citywide ? { areas: [], goals: [] } : {}) })}
+        />
+        {!draft.citywide && <AreaPicker areas={draft.areas} onChange={(areas) => set({ areas })} />}
+        <LocationField value={draft.location} onChange={(location) => set({ location })} />
         <ChoiceFields draft={draft} set={set} options={o} />
         <MilestonesEditor items={draft.milestones} onChange={(milestones) => set({ milestones })} />
         <GoalsEditor

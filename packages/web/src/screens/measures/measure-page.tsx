@@ -1,12 +1,15 @@
 // /massnahmen/:id — one measure: where and when, who is responsible, progress from milestones and
 // sub-measures, goals against their target lines, where it came from ("Woher kommt das?") and what
 // changed (history from the audit log).
+import { useState } from 'react';
+import { ApiError } from '../../api/http.ts';
 import { measuresApi, type MeasureDetail } from '../../api/measures.ts';
 import { Link } from '../../components/link.tsx';
 import { ErrorState, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatDate, formatNumber } from '../../lib/core-bridge.ts';
 import { dimensionLabel } from '../../lib/labels.ts';
+import { navigate } from '../../lib/router.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { MeasureFinancing } from '../funding/funded-measures.tsx';
 import { GoalChart } from './goal-chart.tsx';
@@ -37,7 +40,9 @@ function Facts({ m }: { m: MeasureDetail }) {
       )}
       {row(
         t.msAreas,
-        m.areas.length > 0 ? (
+        m.citywide ? (
+          t.msCitywide
+        ) : m.areas.length > 0 ? (
           <ul className="chip-list">
             {m.areas.map((a) => (
               <li key={a.id}>
@@ -74,7 +79,11 @@ function Origin({ m }: { m: MeasureDetail }) {
       <h2 id="ms-origin">{t.msOrigin}</h2>
       {m.origin ? (
         <p>
-          {m.origin.kind === 'decision' ? `${t.msOriginDecision}: ` : ''}
+          {m.origin.kind === 'decision'
+            ? `${t.msOriginDecision}: `
+            : m.origin.kind === 'alert'
+              ? `${t.msOriginAlert}: `
+              : ''}
           {m.origin.href ? <Link href={m.origin.href}>{m.origin.label}</Link> : m.origin.label}
         </p>
       ) : (
@@ -125,6 +134,61 @@ function History({ m }: { m: MeasureDetail }) {
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+/** Delete with a confirmation; the server's refusal (money booked, sub-measures) is shown as it is. */
+function DeleteMeasure({ m }: { m: MeasureDetail }) {
+  const { t } = useI18n();
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const remove = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await measuresApi.remove(m.id);
+      navigate(`/massnahmen?geloescht=${encodeURIComponent(m.title)}`);
+    } catch (e) {
+      setError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="ms-section ms-delete" aria-label={t.msDelete}>
+      {!asking ? (
+        <button type="button" className="btn btn-danger" onClick={() => setAsking(true)}>
+          {t.msDelete}
+        </button>
+      ) : (
+        <div role="group" aria-label={t.msDelete} className="ms-delete-confirm">
+          <p>{t.msDeleteQuestion(m.title)}</p>
+          <button
+            type="button"
+            className="btn btn-danger"
+            disabled={busy}
+            onClick={() => void remove()}
+          >
+            {busy ? t.msDeleting : t.msDeleteConfirm}
+          </button>{' '}
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
+              setAsking(false);
+              setError(null);
+            }}
+          >
+            {t.msFormCancel}
+          </button>
+        </div>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }
@@ -216,6 +280,7 @@ export function MeasurePage({ id }: { id: string }) {
       <MeasureEffect m={m} />
       <MeasureFinancing measureId={Number(m.id)} />
       <History m={m} />
+      {m.canEdit && <DeleteMeasure m={m} />}
     </article>
   );
 }

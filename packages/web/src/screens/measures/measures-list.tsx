@@ -74,6 +74,11 @@ export function MeasuresList({ search }: { search: string }) {
         )}
       </div>
       <p className="ms-intro">{t.msIntro}</p>
+      {sp.get('geloescht') && (
+        <p role="status" className="ms-deleted">
+          {t.msDeleted(sp.get('geloescht')!)}
+        </p>
+      )}
       <fieldset className="ms-filters">
         <legend>{t.msFilters}</legend>
         {filterSelect(
