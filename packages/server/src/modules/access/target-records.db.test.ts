@@ -117,6 +117,8 @@ const WRITE_ROUTES: Record<string, string> = {
     "a report of the caller's tenant only (id of another tenant: 404); one per device",
   confirmParticipationEmail: 'a one-time token',
   deleteParticipationReport: 'the deletion code handed to the author; a wrong code is a 404',
+  addParticipationPhoto:
+    'the deletion code handed to the author; a wrong code is a 404 (participation/photos.db.test.ts)',
   getOwnParticipationReport:
     'reads only: the deletion code handed to the author; a wrong code is a 404',
   moderateParticipationReport:

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, InjectOptions } from 'fastify';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
@@ -540,6 +541,21 @@ const CASES: Record<string, AuditCase> = {
     url: `/api/participation/reports/${await participationReport({ delete: 'loesch-code-0001' })}/deletion`,
     payload: { token: 'loesch-code-0001' },
   })),
+  addParticipationPhoto: anonymousCase('participation.photo_add', async () => {
+    const png = await sharp({
+      create: { width: 8, height: 8, channels: 3, background: '#888' },
+    })
+      .png()
+      .toBuffer();
+    const body = multipart('foto.png', png);
+    const id = await participationReport({ delete: 'loesch-code-0003' });
+    return {
+      method: 'POST',
+      url: `/api/participation/reports/${id}/photos`,
+      payload: body.payload,
+      headers: { ...body.headers, 'x-report-code': 'loesch-code-0003' },
+    };
+  }),
   getOwnParticipationReport: {
     request: async () => ({
       method: 'POST',

@@ -14,6 +14,7 @@ import {
   registerOpen311Routes,
   registerOpen311Submission,
 } from './open311.ts';
+import { photoFiles } from './photos.ts';
 import { issueChallenge } from './pow.ts';
 import * as service from './service.ts';
 import { selectSettings } from './store.ts';
@@ -40,6 +41,7 @@ const TAGS = ['Beteiligung'];
 /** Registers the participation routes under /api/participation. */
 export function registerParticipationRoutes(app: FastifyInstance, ctx: AppContext): void {
   const submissions = new RateLimit(SUBMISSIONS_PER_IP.limit, SUBMISSIONS_PER_IP.windowMs);
+  const files = photoFiles(ctx.config);
   registerPublicReads(app, ctx);
 
   defineRoute(app, {
@@ -165,6 +167,7 @@ export function registerParticipationRoutes(app: FastifyInstance, ctx: AppContex
         params.id,
         body.token,
         participationActor(auth, request, 'participation.submit'),
+        files,
       ),
   });
 

@@ -1,4 +1,4 @@
-// SQL of the participation module (migrations 0020, 0021): reports, supports, flags, settings and
+// SQL of the participation module (migrations 0020, 0021, 0035): reports, supports, flags, settings and
 // used proof-of-work challenges. Every query is scoped by the tenant.
 import type { Sql } from '../../db/db.ts';
 
@@ -21,13 +21,18 @@ export interface ReportRow {
   support_count: number;
   email: string | null;
   email_confirmed: boolean;
+  /** The report's photos (migration 0035), oldest first. */
+  photos: { id: number; width: number; height: number }[];
   created_at: Date;
   updated_at: Date;
 }
 
 const COLUMNS = `r.id, r.kind, r.topic, r.body, r.lon, r.lat, r.area_id, a.name AS area_name, r.status,
   r.public_answer, r.hidden, r.hidden_reason, r.reviewed, r.moderator_note, r.flag_count,
-  r.support_count, r.email, r.email_confirmed, r.created_at, r.updated_at`;
+  r.support_count, r.email, r.email_confirmed, r.created_at, r.updated_at,
+  COALESCE((SELECT json_agg(json_build_object('id', p.id, 'width', p.width, 'height', p.height) ORDER BY p.id)
+              FROM participation_photo p WHERE p.tenant_id = r.tenant_id AND p.report_id = r.id),
+           '[]'::json) AS photos`;
 const FROM = `participation_report r LEFT JOIN area a ON a.tenant_id = r.tenant_id AND a.id = r.area_id`;
 
 export interface SettingsRow {
