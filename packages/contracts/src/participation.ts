@@ -184,6 +184,7 @@ export const photoAddedSchema = reportPhotoSchema.extend({
   bytes: z.number().int(),
   photoCount: z.number().int(),
 });
+export type PhotoAdded = z.output<typeof photoAddedSchema>;
 export const reportListQuerySchema = z.object({
   status: reportStatusSchema.optional(),
   topic: reportTopicSchema.optional(),

@@ -4,6 +4,7 @@ import type {
   ModeratedReport,
   Open311Key,
   ParticipationConfig,
+  PhotoAdded,
   PowChallenge,
   PublicReport,
   ReportSubmission,
@@ -14,6 +15,7 @@ import { json, q, request } from './http.ts';
 
 export type {
   ModeratedReport,
+  ReportPhoto,
   Open311Key,
   ParticipationConfig,
   PublicReport,
@@ -51,6 +53,16 @@ export const participationApi = {
     powDifficulty: number;
     privacyNotice: string | null;
   }) => request<unknown>(`${BASE}/settings`, json('PUT', s)),
+  /** Adds a photo to the own report (the deletion code proves authorship). */
+  addPhoto: (id: number, token: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<PhotoAdded>(`${BASE}/reports/${id}/photos`, {
+      method: 'POST',
+      body: form,
+      headers: { 'X-Report-Code': token },
+    });
+  },
   own: (id: number, token: string) =>
     request<PublicReport>(`${BASE}/reports/${id}/author-view`, json('POST', { token })),
   remove: (id: number, token: string) =>
@@ -69,3 +81,7 @@ export const participationApi = {
   revokeOpen311Key: (id: number) =>
     request<Open311Key>(`${BASE}/open311-keys/${id}`, { method: 'DELETE' }),
 };
+
+/** Where a report's photo is served (JPEG without metadata). */
+export const photoUrl = (reportId: number, photoId: number): string =>
+  `${BASE}/reports/${reportId}/photos/${photoId}`;

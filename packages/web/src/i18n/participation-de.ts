@@ -23,6 +23,17 @@ export const participationDe = {
   partEmail: 'E-Mail für Rückmeldungen (freiwillig)',
   partEmailHelp:
     'Wir schicken Ihnen einen Link zur Bestätigung. Nur wenn Sie bestätigen, schreiben wir Ihnen, wenn sich etwas tut.',
+  partPhotos: 'Fotos (freiwillig, bis zu 3)',
+  partPhotosHelp:
+    'JPEG, PNG oder WebP, je höchstens 8 MB. Wir entfernen Standort- und Kameradaten aus den Fotos. Bitte keine Gesichter und keine Autokennzeichen fotografieren.',
+  partPhotosTooMany: 'Bitte höchstens 3 Fotos wählen.',
+  partPhotoTooLarge: (name: string) => `${name} ist größer als 8 MB.`,
+  partPhotoType: (name: string) => `${name} ist kein Bild im Format JPEG, PNG oder WebP.`,
+  partPhotosChosen: (n: number) => (n === 1 ? '1 Foto gewählt' : `${n} Fotos gewählt`),
+  partPhotoFailed: (name: string, msg: string) =>
+    `Das Foto ${name} wurde nicht gespeichert: ${msg}`,
+  partPhotosSaved: (n: number) => (n === 1 ? '1 Foto gespeichert.' : `${n} Fotos gespeichert.`),
+  partPhotoAlt: (n: number, id: number) => `Foto ${n} zum Hinweis ${id}`,
   partPrivacy: 'Datenschutz',
   partPrivacyDefault:
     'Wir speichern Ihren Text, den Ort und – wenn Sie möchten – Ihre E-Mail-Adresse. Ihre E-Mail-Adresse sieht niemand sonst. Sie können Ihren Hinweis jederzeit mit dem Löschcode löschen.',

@@ -24,6 +24,16 @@ export const participationEn: typeof participationDe = {
   partEmail: 'E-mail for feedback (optional)',
   partEmailHelp:
     'We send you a confirmation link. Only if you confirm will we write to you when something happens.',
+  partPhotos: 'Photos (optional, up to 3)',
+  partPhotosHelp:
+    'JPEG, PNG or WebP, at most 8 MB each. We remove location and camera data from the photos. Please do not photograph faces or number plates.',
+  partPhotosTooMany: 'Please choose at most 3 photos.',
+  partPhotoTooLarge: (name: string) => `${name} is larger than 8 MB.`,
+  partPhotoType: (name: string) => `${name} is not a JPEG, PNG or WebP image.`,
+  partPhotosChosen: (n: number) => (n === 1 ? '1 photo chosen' : `${n} photos chosen`),
+  partPhotoFailed: (name: string, msg: string) => `The photo ${name} was not saved: ${msg}`,
+  partPhotosSaved: (n: number) => (n === 1 ? '1 photo saved.' : `${n} photos saved.`),
+  partPhotoAlt: (n: number, id: number) => `Photo ${n} of report ${id}`,
   partPrivacy: 'Privacy',
   partPrivacyDefault:
     'We store your text, the place and, if you wish, your e-mail address. Nobody else sees your address. You can delete your report at any time with the deletion code.',

@@ -15,6 +15,7 @@ import { useFetch } from '../../lib/use-fetch.ts';
 import { Open311Keys } from './open311-keys.tsx';
 import { SettingsForm } from './settings-form.tsx';
 import { statusLabel, topicLabel } from './report-card.tsx';
+import { ReportPhotos } from './report-photos.tsx';
 
 function QueueItem({
   r,
@@ -47,6 +48,7 @@ function QueueItem({
         {r.hidden && ` · ${t.partHidden}`}
       </h2>
       <p className="part-text">{r.text}</p>
+      <ReportPhotos reportId={r.id} photos={r.photos} />
       {r.flagCount > 0 && (
         <p className="part-hidden">
           {t.partModFlags(r.flagCount)}: {r.flagReasons.join(' · ')}
