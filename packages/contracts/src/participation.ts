@@ -78,6 +78,7 @@ export const participationConfigSchema = z.object({
   privacyNotice: z.string().nullable(),
   powDifficulty: z.number().int(),
   flagThreshold: z.number().int(),
+  commentsEnabled: z.boolean(),
   bbox: z
     .array(z.number())
     .length(4)
@@ -165,6 +166,10 @@ export const participationSettingsSchema = z.object({
   flagThreshold: z.number().int().min(0).max(100),
   powDifficulty: z.number().int().min(0).max(24),
   privacyNotice: z.string().trim().max(20_000).nullable(),
+  commentsEnabled: z
+    .boolean()
+    .default(false)
+    .meta({ description: 'Kommentare zu Hinweisen erlauben (aus, wenn nicht angegeben)' }),
 });
 export type ParticipationSettings = z.output<typeof participationSettingsSchema>;
 

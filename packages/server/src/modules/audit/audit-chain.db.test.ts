@@ -192,6 +192,16 @@ async function participationReport(codes: { delete?: string; email?: string } = 
   return r!.id;
 }
 
+/** A comment on a directly inserted report, inserted directly. */
+async function participationComment() {
+  const [r] = await db.query<{ id: number }>(
+    `INSERT INTO participation_comment (tenant_id, report_id, body) VALUES ('berlin', $1, 'Kommentar')
+     RETURNING id`,
+    [await participationReport()],
+  );
+  return r!.id;
+}
+
 const anonymousCase = (action: string, request: () => Promise<InjectOptions>): AuditCase => ({
   request: async () => ({ ...(await request()), remoteAddress: nextIp() }),
   entries: 1,
@@ -556,6 +566,44 @@ const CASES: Record<string, AuditCase> = {
       headers: { ...body.headers, 'x-report-code': 'loesch-code-0003' },
     };
   }),
+  addParticipationComment: {
+    ...anonymousCase('participation.comment', async () => {
+      await db.exec(`INSERT INTO participation_settings (tenant_id, comments_enabled)
+                     VALUES ('berlin', true)
+                     ON CONFLICT (tenant_id) DO UPDATE SET comments_enabled = true`);
+      const { challenge } = (await app.inject('/api/participation/challenge')).json<{
+        challenge: string;
+      }>();
+      return {
+        method: 'POST',
+        url: `/api/participation/reports/${await participationReport()}/comments`,
+        payload: {
+          text: 'Sehe ich auch so.',
+          pow: { challenge, nonce: solveChallenge(challenge) },
+        },
+      };
+    }),
+    entity: 'participation_comment',
+  },
+  flagParticipationComment: {
+    ...anonymousCase('participation.comment_flag', async () => ({
+      method: 'POST',
+      url: `/api/participation/comments/${await participationComment()}/flags`,
+      payload: { deviceId: 'protokoll-geraet-0001', reason: 'Werbung' },
+    })),
+    entity: 'participation_comment',
+  },
+  moderateParticipationComment: {
+    request: async () => ({
+      method: 'POST',
+      url: `/api/participation/comments/${await participationComment()}/moderation`,
+      headers: adminAuth,
+      payload: { action: 'hide', reason: 'Enthält einen Namen' },
+    }),
+    entries: 1,
+    action: 'participation.comment_hide',
+    entity: 'participation_comment',
+  },
   getOwnParticipationReport: {
     request: async () => ({
       method: 'POST',

@@ -9,7 +9,7 @@ import { defineRoute } from '../../http/route.ts';
 import * as c from '@sozialraum/contracts/participation';
 import { PHOTO_LIMITS, photoTooLarge } from './photo-image.ts';
 import { addPhoto, photoFiles, readPhoto } from './photos.ts';
-import { participationActor } from './routes.ts';
+import { participationActor } from './actor.ts';
 
 const TAGS = ['Beteiligung'];
 export const REPORT_CODE_HEADER = 'x-report-code';

@@ -81,6 +81,7 @@ export async function getConfig(sql: Sql, tenantId: string): Promise<Participati
     privacyNotice: s.privacy_notice,
     powDifficulty: s.pow_difficulty,
     flagThreshold: s.flag_threshold,
+    commentsEnabled: s.comments_enabled,
     bbox: await municipalityBbox(sql, tenantId),
   };
 }
@@ -98,6 +99,7 @@ export async function saveSettings(
       flag_threshold: s.flagThreshold,
       pow_difficulty: s.powDifficulty,
       privacy_notice: s.privacyNotice,
+      comments_enabled: s.commentsEnabled,
     };
     await store.upsertSettings(tx, tenantId, after);
     await writeAudit(tx, tenantId, {

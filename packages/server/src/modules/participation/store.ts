@@ -39,25 +39,31 @@ export interface SettingsRow {
   flag_threshold: number;
   pow_difficulty: number;
   privacy_notice: string | null;
+  comments_enabled: boolean;
 }
 
-/** The tenant's settings; defaults of migration 0020 when none are stored. */
+/** The tenant's settings; defaults of migrations 0020 and 0035 when none are stored. */
 export async function selectSettings(sql: Sql, tenantId: string): Promise<SettingsRow> {
   const [row] = await sql.query<SettingsRow>(
-    `SELECT flag_threshold, pow_difficulty, privacy_notice FROM participation_settings WHERE tenant_id = $1`,
+    `SELECT flag_threshold, pow_difficulty, privacy_notice, comments_enabled
+       FROM participation_settings WHERE tenant_id = $1`,
     [tenantId],
   );
-  return row ?? { flag_threshold: 3, pow_difficulty: 16, privacy_notice: null };
+  return (
+    row ?? { flag_threshold: 3, pow_difficulty: 16, privacy_notice: null, comments_enabled: false }
+  );
 }
 
 /** Stores the tenant's settings. */
 export async function upsertSettings(sql: Sql, tenantId: string, s: SettingsRow): Promise<void> {
   await sql.query(
-    `INSERT INTO participation_settings (tenant_id, flag_threshold, pow_difficulty, privacy_notice)
-     VALUES ($1, $2, $3, $4)
+    `INSERT INTO participation_settings (tenant_id, flag_threshold, pow_difficulty, privacy_notice,
+                                        comments_enabled)
+     VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (tenant_id) DO UPDATE SET flag_threshold = EXCLUDED.flag_threshold,
-       pow_difficulty = EXCLUDED.pow_difficulty, privacy_notice = EXCLUDED.privacy_notice`,
-    [tenantId, s.flag_threshold, s.pow_difficulty, s.privacy_notice],
+       pow_difficulty = EXCLUDED.pow_difficulty, privacy_notice = EXCLUDED.privacy_notice,
+       comments_enabled = EXCLUDED.comments_enabled`,
+    [tenantId, s.flag_threshold, s.pow_difficulty, s.privacy_notice, s.comments_enabled],
   );
 }
 
