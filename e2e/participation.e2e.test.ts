@@ -131,12 +131,13 @@ describe.skipIf(!run)('A resident reports on her phone; a moderator hides it', (
     await saveScreenshot(mod, 'participation-desktop-moderation', { fullPage: true });
     // the administration sets the portal's flag threshold on the same screen
     await mod.getByLabel('Automatisch ausblenden nach so vielen Meldungen').fill('5');
+    await mod.getByLabel('Kommentare zu Hinweisen erlauben').check();
     await mod.getByRole('button', { name: 'Einstellungen speichern' }).click();
     await mod
       .getByText('Gespeichert. Das Portal nutzt die neuen Einstellungen ab sofort.')
       .waitFor();
     const cfg = await (await mod.request.get(`${baseUrl}/api/participation/config`)).json();
-    expect(cfg).toMatchObject({ flagThreshold: 5 });
+    expect(cfg).toMatchObject({ flagThreshold: 5, commentsEnabled: true });
 
     await page.goto(`${baseUrl}/mitmachen/hinweis/${id}`);
     // the public sees that it is hidden, not why; the author sees why with her deletion code
@@ -151,6 +152,35 @@ describe.skipIf(!run)('A resident reports on her phone; a moderator hides it', (
     await page.getByText('Dieser Beitrag ist ausgeblendet. Grund: Enthält Werbung').waitFor();
     await expect.poll(() => page.locator('.part-text').first().textContent()).toBe(text);
     await saveScreenshot(page, 'participation-phone-hidden', { fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  test('with comments switched on, a resident comments on a report and sees her text as text', async () => {
+    const { page, errors } = await newPage(browser, 390, 844);
+    await page.goto(`${baseUrl}/mitmachen`);
+    await page.locator('.part-map-area').first().waitFor();
+    await page.getByLabel('Thema', { exact: true }).selectOption('meeting');
+    await page.getByLabel('Ihr Text').fill('Am Platz fehlen Bänke zum Ausruhen.');
+    const map = page.getByRole('application', { name: 'Karte der Stadt zum Setzen des Orts' });
+    const box = (await map.boundingBox())!;
+    await map.click({ position: { x: box.width / 2, y: box.height / 2 } });
+    await page.getByRole('button', { name: 'Hinweis senden' }).click();
+    const thanks = page.getByText(/Danke! Ihr Hinweis hat die Nummer \d+\./);
+    await thanks.waitFor({ timeout: 60_000 });
+    const id = Number(/Nummer (\d+)/.exec((await thanks.textContent())!)![1]);
+
+    await page.goto(`${baseUrl}/mitmachen/hinweis/${id}`);
+    await page.getByRole('heading', { name: 'Kommentare' }).waitFor();
+    await page.getByText('Noch keine Kommentare.').waitFor();
+    const comment = 'Unbedingt! <b onmouseover=alert(1)>Bänke</b> auch für Ältere.';
+    await page.getByLabel('Ihr Kommentar').fill(comment);
+    await page.getByRole('button', { name: 'Kommentar senden' }).click();
+    await page.getByText('Danke! Ihr Kommentar ist veröffentlicht.').waitFor({ timeout: 60_000 });
+    const item = page.locator('.part-comment .part-text');
+    await expect.poll(() => item.first().textContent()).toBe(comment);
+    expect(await page.locator('.part-comment b').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'participation-phone-comments', { fullPage: true });
     expect(errors).toEqual([]);
   });
 

@@ -11,7 +11,14 @@ import type {
   ReportSubmitted,
   ReportStatusId,
 } from '@sozialraum/contracts/participation';
+import type {
+  CommentSubmission,
+  ModeratedComment,
+  PublicComment,
+} from '@sozialraum/contracts/participation-comments';
 import { json, q, request } from './http.ts';
+
+export type { ModeratedComment, PublicComment } from '@sozialraum/contracts/participation-comments';
 
 export type {
   ModeratedReport,
@@ -52,6 +59,7 @@ export const participationApi = {
     flagThreshold: number;
     powDifficulty: number;
     privacyNotice: string | null;
+    commentsEnabled: boolean;
   }) => request<unknown>(`${BASE}/settings`, json('PUT', s)),
   /** Adds a photo to the own report (the deletion code proves authorship). */
   addPhoto: (id: number, token: string, file: File) => {
@@ -67,6 +75,20 @@ export const participationApi = {
     request<PublicReport>(`${BASE}/reports/${id}/author-view`, json('POST', { token })),
   remove: (id: number, token: string) =>
     request<{ deleted: boolean }>(`${BASE}/reports/${id}/deletion`, json('POST', { token })),
+  comments: (id: number) => request<PublicComment[]>(`${BASE}/reports/${id}/comments`),
+  addComment: (id: number, body: CommentSubmission) =>
+    request<PublicComment>(`${BASE}/reports/${id}/comments`, json('POST', body)),
+  flagComment: (id: number, deviceId: string, reason: string) =>
+    request<{ counted: boolean; hidden: boolean }>(
+      `${BASE}/comments/${id}/flags`,
+      json('POST', { deviceId, reason }),
+    ),
+  commentQueue: () => request<ModeratedComment[]>(`${BASE}/moderation/comments`),
+  moderateComment: (id: number, action: 'hide' | 'show', reason: string) =>
+    request<ModeratedComment>(
+      `${BASE}/comments/${id}/moderation`,
+      json('POST', { action, reason }),
+    ),
   queue: () => request<ModeratedReport[]>(`${BASE}/moderation`),
   moderate: (id: number, action: 'hide' | 'show', reason: string) =>
     request<ModeratedReport>(`${BASE}/reports/${id}/moderation`, json('POST', { action, reason })),
