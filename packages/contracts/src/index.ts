@@ -26,6 +26,7 @@ export * as measures from './measures.ts';
 export * as network from './network.ts';
 export * as monitoring from './monitoring.ts';
 export * as participation from './participation.ts';
+export * as participationComments from './participation-comments.ts';
 export * as ogc from './ogc.ts';
 export * as points from './points.ts';
 export * as seed from './seed.ts';

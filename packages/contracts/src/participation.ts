@@ -19,6 +19,16 @@ const deviceIdSchema = z
   .max(100);
 
 /** A public report as everyone sees it (no e-mail, no moderation notes). */
+/** A photo of a report: fetched from /api/participation/reports/{id}/photos/{photoId}. */
+export const reportPhotoSchema = z
+  .object({
+    id: z.number().int(),
+    width: z.number().int(),
+    height: z.number().int(),
+  })
+  .meta({ id: 'ParticipationPhoto' });
+export type ReportPhoto = z.output<typeof reportPhotoSchema>;
+
 export const publicReportSchema = z
   .object({
     id: z.number().int(),
@@ -34,6 +44,9 @@ export const publicReportSchema = z
     hidden: z.boolean(),
     hiddenReason: z.string().nullable(),
     supportCount: z.number().int(),
+    photos: z
+      .array(reportPhotoSchema)
+      .meta({ description: 'empty while the report is hidden (except for moderators)' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -65,6 +78,7 @@ export const participationConfigSchema = z.object({
   privacyNotice: z.string().nullable(),
   powDifficulty: z.number().int(),
   flagThreshold: z.number().int(),
+  commentsEnabled: z.boolean(),
   bbox: z
     .array(z.number())
     .length(4)
@@ -152,12 +166,30 @@ export const participationSettingsSchema = z.object({
   flagThreshold: z.number().int().min(0).max(100),
   powDifficulty: z.number().int().min(0).max(24),
   privacyNotice: z.string().trim().max(20_000).nullable(),
+  commentsEnabled: z
+    .boolean()
+    .default(false)
+    .meta({ description: 'Kommentare zu Hinweisen erlauben (aus, wenn nicht angegeben)' }),
 });
 export type ParticipationSettings = z.output<typeof participationSettingsSchema>;
 
 export const reportIdParamsSchema = z.object({
   id: z.coerce.number().int().positive().max(2_147_483_647),
 });
+export const reportPhotoParamsSchema = reportIdParamsSchema.extend({
+  photoId: z.coerce.number().int().positive().max(2_147_483_647),
+});
+/** The stored photo: JPEG, re-encoded, without metadata. */
+export const reportPhotoFileSchema = z
+  .string()
+  .meta({ id: 'ParticipationPhotoFile', format: 'binary' });
+/** POST /api/participation/reports/{id}/photos: the photo as stored. */
+export const photoAddedSchema = reportPhotoSchema.extend({
+  reportId: z.number().int(),
+  bytes: z.number().int(),
+  photoCount: z.number().int(),
+});
+export type PhotoAdded = z.output<typeof photoAddedSchema>;
 export const reportListQuerySchema = z.object({
   status: reportStatusSchema.optional(),
   topic: reportTopicSchema.optional(),

@@ -33,7 +33,10 @@ import {
 import { registerMonitoringRoutes } from './modules/monitoring/index.ts';
 import { registerOgcRoutes } from './modules/ogc/index.ts';
 import { registerPointImportRoutes, registerPointRoutes } from './modules/points/index.ts';
-import { registerParticipationRoutes } from './modules/participation/index.ts';
+import {
+  registerParticipationPhotoRoutes,
+  registerParticipationRoutes,
+} from './modules/participation/index.ts';
 import { registerSurveyRoutes } from './modules/surveys/index.ts';
 import { registerMeasureRoutes } from './modules/measures/index.ts';
 import { registerNetworkRoutes } from './modules/network/index.ts';
@@ -140,6 +143,7 @@ export async function buildApp(
   await registerImportRoutes(app, ctx);
   registerPointImportRoutes(app, ctx); // needs the multipart parser registerImportRoutes adds
   registerFundingRoutes(app, ctx); // needs the multipart parser too
+  registerParticipationPhotoRoutes(app, ctx); // needs the multipart parser too
 
   let document: unknown;
   defineRoute(app, {

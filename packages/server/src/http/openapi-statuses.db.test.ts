@@ -165,6 +165,8 @@ const NO_SUCCESS_HERE: Record<string, string> = {
   oidcLogin: 'ohne eingerichteten OIDC-Anbieter',
   oidcCallback: 'ohne eingerichteten OIDC-Anbieter',
   importProgress: 'es läuft kein Import mit dieser Kennung',
+  getParticipationPhoto:
+    'die Testdaten haben kein gespeichertes Foto (geprüft in participation/photos.db.test.ts)',
   getSupply:
     'die Testdaten haben keine Bevölkerung nach Altersgruppen (geprüft in network-and-supply.db.test.ts)',
 };

@@ -4,16 +4,25 @@ import type {
   ModeratedReport,
   Open311Key,
   ParticipationConfig,
+  PhotoAdded,
   PowChallenge,
   PublicReport,
   ReportSubmission,
   ReportSubmitted,
   ReportStatusId,
 } from '@sozialraum/contracts/participation';
+import type {
+  CommentSubmission,
+  ModeratedComment,
+  PublicComment,
+} from '@sozialraum/contracts/participation-comments';
 import { json, q, request } from './http.ts';
+
+export type { ModeratedComment, PublicComment } from '@sozialraum/contracts/participation-comments';
 
 export type {
   ModeratedReport,
+  ReportPhoto,
   Open311Key,
   ParticipationConfig,
   PublicReport,
@@ -50,11 +59,36 @@ export const participationApi = {
     flagThreshold: number;
     powDifficulty: number;
     privacyNotice: string | null;
+    commentsEnabled: boolean;
   }) => request<unknown>(`${BASE}/settings`, json('PUT', s)),
+  /** Adds a photo to the own report (the deletion code proves authorship). */
+  addPhoto: (id: number, token: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<PhotoAdded>(`${BASE}/reports/${id}/photos`, {
+      method: 'POST',
+      body: form,
+      headers: { 'X-Report-Code': token },
+    });
+  },
   own: (id: number, token: string) =>
     request<PublicReport>(`${BASE}/reports/${id}/author-view`, json('POST', { token })),
   remove: (id: number, token: string) =>
     request<{ deleted: boolean }>(`${BASE}/reports/${id}/deletion`, json('POST', { token })),
+  comments: (id: number) => request<PublicComment[]>(`${BASE}/reports/${id}/comments`),
+  addComment: (id: number, body: CommentSubmission) =>
+    request<PublicComment>(`${BASE}/reports/${id}/comments`, json('POST', body)),
+  flagComment: (id: number, deviceId: string, reason: string) =>
+    request<{ counted: boolean; hidden: boolean }>(
+      `${BASE}/comments/${id}/flags`,
+      json('POST', { deviceId, reason }),
+    ),
+  commentQueue: () => request<ModeratedComment[]>(`${BASE}/moderation/comments`),
+  moderateComment: (id: number, action: 'hide' | 'show', reason: string) =>
+    request<ModeratedComment>(
+      `${BASE}/comments/${id}/moderation`,
+      json('POST', { action, reason }),
+    ),
   queue: () => request<ModeratedReport[]>(`${BASE}/moderation`),
   moderate: (id: number, action: 'hide' | 'show', reason: string) =>
     request<ModeratedReport>(`${BASE}/reports/${id}/moderation`, json('POST', { action, reason })),
@@ -69,3 +103,7 @@ export const participationApi = {
   revokeOpen311Key: (id: number) =>
     request<Open311Key>(`${BASE}/open311-keys/${id}`, { method: 'DELETE' }),
 };
+
+/** Where a report's photo is served (JPEG without metadata). */
+export const photoUrl = (reportId: number, photoId: number): string =>
+  `${BASE}/reports/${reportId}/photos/${photoId}`;

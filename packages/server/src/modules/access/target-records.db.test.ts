@@ -119,6 +119,14 @@ const WRITE_ROUTES: Record<string, string> = {
     "a report of the caller's tenant only (id of another tenant: 404); one per device",
   confirmParticipationEmail: 'a one-time token',
   deleteParticipationReport: 'the deletion code handed to the author; a wrong code is a 404',
+  addParticipationPhoto:
+    'the deletion code handed to the author; a wrong code is a 404 (participation/photos.db.test.ts)',
+  addParticipationComment:
+    "a visible report of the caller's tenant only (another tenant's id: 404); comments must be switched on (participation/comments.db.test.ts)",
+  flagParticipationComment:
+    "a comment of the caller's tenant only (another tenant's id: 404); one per device",
+  moderateParticipationComment:
+    "participation.moderate of the own tenant; comments of the caller's tenant only",
   getOwnParticipationReport:
     'reads only: the deletion code handed to the author; a wrong code is a 404',
   moderateParticipationReport:

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, InjectOptions } from 'fastify';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
@@ -187,6 +188,16 @@ async function participationReport(codes: { delete?: string; email?: string } = 
       codes.email ? sha256(codes.email) : null,
       sha256(codes.delete ?? 'kein-loeschcode'),
     ],
+  );
+  return r!.id;
+}
+
+/** A comment on a directly inserted report, inserted directly. */
+async function participationComment() {
+  const [r] = await db.query<{ id: number }>(
+    `INSERT INTO participation_comment (tenant_id, report_id, body) VALUES ('berlin', $1, 'Kommentar')
+     RETURNING id`,
+    [await participationReport()],
   );
   return r!.id;
 }
@@ -540,6 +551,59 @@ const CASES: Record<string, AuditCase> = {
     url: `/api/participation/reports/${await participationReport({ delete: 'loesch-code-0001' })}/deletion`,
     payload: { token: 'loesch-code-0001' },
   })),
+  addParticipationPhoto: anonymousCase('participation.photo_add', async () => {
+    const png = await sharp({
+      create: { width: 8, height: 8, channels: 3, background: '#888' },
+    })
+      .png()
+      .toBuffer();
+    const body = multipart('foto.png', png);
+    const id = await participationReport({ delete: 'loesch-code-0003' });
+    return {
+      method: 'POST',
+      url: `/api/participation/reports/${id}/photos`,
+      payload: body.payload,
+      headers: { ...body.headers, 'x-report-code': 'loesch-code-0003' },
+    };
+  }),
+  addParticipationComment: {
+    ...anonymousCase('participation.comment', async () => {
+      await db.exec(`INSERT INTO participation_settings (tenant_id, comments_enabled)
+                     VALUES ('berlin', true)
+                     ON CONFLICT (tenant_id) DO UPDATE SET comments_enabled = true`);
+      const { challenge } = (await app.inject('/api/participation/challenge')).json<{
+        challenge: string;
+      }>();
+      return {
+        method: 'POST',
+        url: `/api/participation/reports/${await participationReport()}/comments`,
+        payload: {
+          text: 'Sehe ich auch so.',
+          pow: { challenge, nonce: solveChallenge(challenge) },
+        },
+      };
+    }),
+    entity: 'participation_comment',
+  },
+  flagParticipationComment: {
+    ...anonymousCase('participation.comment_flag', async () => ({
+      method: 'POST',
+      url: `/api/participation/comments/${await participationComment()}/flags`,
+      payload: { deviceId: 'protokoll-geraet-0001', reason: 'Werbung' },
+    })),
+    entity: 'participation_comment',
+  },
+  moderateParticipationComment: {
+    request: async () => ({
+      method: 'POST',
+      url: `/api/participation/comments/${await participationComment()}/moderation`,
+      headers: adminAuth,
+      payload: { action: 'hide', reason: 'Enthält einen Namen' },
+    }),
+    entries: 1,
+    action: 'participation.comment_hide',
+    entity: 'participation_comment',
+  },
   getOwnParticipationReport: {
     request: async () => ({
       method: 'POST',

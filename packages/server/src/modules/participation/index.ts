@@ -5,3 +5,4 @@ export { listPublicReports, getPublicReport, listTopReportsInAreas } from './ser
 export { solveChallenge } from './pow.ts';
 export { spendChallenge } from './pow-guard.ts';
 export { listReportSignals, type ReportSignal } from './signals.ts';
+export { registerParticipationPhotoRoutes } from './photo-routes.ts';

@@ -1,19 +1,21 @@
 // Routes of the participation module (issue 13): the public portal's reads and anonymous writes,
 // the moderation queue, the administration's answers and the settings. Thin: parsing by the
 // contract, rules and SQL in service and store.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app-context.ts';
 import { tooManyRequests } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
-import type { Principal } from '../access/index.ts';
 import { RateLimit } from '../access/index.ts';
-import { auditActor, type AuditActor } from '../audit/index.ts';
+import { auditActor } from '../audit/index.ts';
 import * as c from '@sozialraum/contracts/participation';
 import {
   registerOpen311KeyRoutes,
   registerOpen311Routes,
   registerOpen311Submission,
 } from './open311.ts';
+import { participationActor } from './actor.ts';
+import { registerCommentRoutes } from './comment-routes.ts';
+import { photoFiles } from './photos.ts';
 import { issueChallenge } from './pow.ts';
 import * as service from './service.ts';
 import { selectSettings } from './store.ts';
@@ -21,25 +23,14 @@ import { selectSettings } from './store.ts';
 /** Reports per IP address on top of the shared budget of anonymous writes (ADR 0031). */
 export const SUBMISSIONS_PER_IP = { limit: 10, windowMs: 10 * 60_000 } as const;
 
-/**
- * Who acted, for the audit log. Anonymous people are recorded as 'anonym' without their IP
- * address: the entry must outlive a deletion request without keeping personal data (ADR 0031).
- */
-export function participationActor(
-  auth: Principal,
-  request: FastifyRequest,
-  permission: string,
-): AuditActor {
-  if (auth.kind === 'anonymous')
-    return { actor: 'anonym', permission, requestId: String(request.id) };
-  return auditActor(auth, request, permission);
-}
+export { participationActor } from './actor.ts';
 
 const TAGS = ['Beteiligung'];
 
 /** Registers the participation routes under /api/participation. */
 export function registerParticipationRoutes(app: FastifyInstance, ctx: AppContext): void {
   const submissions = new RateLimit(SUBMISSIONS_PER_IP.limit, SUBMISSIONS_PER_IP.windowMs);
+  const files = photoFiles(ctx.config);
   registerPublicReads(app, ctx);
 
   defineRoute(app, {
@@ -165,6 +156,7 @@ export function registerParticipationRoutes(app: FastifyInstance, ctx: AppContex
         params.id,
         body.token,
         participationActor(auth, request, 'participation.submit'),
+        files,
       ),
   });
 
@@ -185,6 +177,7 @@ export function registerParticipationRoutes(app: FastifyInstance, ctx: AppContex
   });
 
   registerStaffRoutes(app, ctx);
+  registerCommentRoutes(app, ctx);
   registerOpen311Routes(app, ctx);
   registerOpen311Submission(app, ctx);
   registerOpen311KeyRoutes(app, ctx);

@@ -21,7 +21,10 @@ import type { AppContext } from '../../app-context.ts';
 import type { Sql } from '../../db/db.ts';
 import { badRequest, notFound } from '../../http/errors.ts';
 import { writeAudit, type AuditActor } from '../audit/index.ts';
+import type { FileStore } from '../files/index.ts';
 import { confirmationMail, hiddenMail, sendParticipationMail, statusMail } from './notify.ts';
+import { selectPhotoFiles } from './photo-store.ts';
+import { removePhotoFiles } from './photos.ts';
 import { municipalityBbox, placePoint } from './place.ts';
 import { challengeHash, solutionProblem } from './pow.ts';
 import * as store from './store.ts';
@@ -49,6 +52,7 @@ export function toPublicReport(r: store.ReportRow): PublicReport {
     hidden: r.hidden,
     hiddenReason: null,
     supportCount: r.support_count,
+    photos: r.hidden ? [] : r.photos,
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
   };
@@ -59,6 +63,7 @@ function toModerated(r: store.ReportRow, flagReasons: string[]): ModeratedReport
     ...toPublicReport(r),
     text: r.body,
     hiddenReason: r.hidden_reason,
+    photos: r.photos,
     flagCount: r.flag_count,
     reviewed: r.reviewed,
     moderatorNote: r.moderator_note,
@@ -76,6 +81,7 @@ export async function getConfig(sql: Sql, tenantId: string): Promise<Participati
     privacyNotice: s.privacy_notice,
     powDifficulty: s.pow_difficulty,
     flagThreshold: s.flag_threshold,
+    commentsEnabled: s.comments_enabled,
     bbox: await municipalityBbox(sql, tenantId),
   };
 }
@@ -93,6 +99,7 @@ export async function saveSettings(
       flag_threshold: s.flagThreshold,
       pow_difficulty: s.powDifficulty,
       privacy_notice: s.privacyNotice,
+      comments_enabled: s.commentsEnabled,
     };
     await store.upsertSettings(tx, tenantId, after);
     await writeAudit(tx, tenantId, {
@@ -454,7 +461,12 @@ export async function getReportForAuthor(
 ): Promise<PublicReport> {
   const row = await store.selectReportByToken(db, tenantId, id, sha256(token));
   if (!row) throw notFound(`Hinweis ${id} gibt es nicht, oder der Löschcode passt nicht.`);
-  return { ...toPublicReport(row), text: row.body, hiddenReason: row.hidden_reason };
+  return {
+    ...toPublicReport(row),
+    text: row.body,
+    hiddenReason: row.hidden_reason,
+    photos: row.photos,
+  };
 }
 
 export async function deleteReportByAuthor(
@@ -463,8 +475,10 @@ export async function deleteReportByAuthor(
   id: number,
   token: string,
   actor: AuditActor,
+  files?: FileStore,
 ) {
-  return db.transaction(async (tx) => {
+  const photoFiles = await db.transaction(async (tx) => {
+    const fileIds = await selectPhotoFiles(tx, tenantId, id);
     if (!(await store.deleteReportByToken(tx, tenantId, id, sha256(token))))
       throw notFound(`Hinweis ${id} gibt es nicht, oder der Löschcode passt nicht.`);
     await writeAudit(tx, tenantId, {
@@ -472,8 +486,11 @@ export async function deleteReportByAuthor(
       action: 'participation.delete',
       entity: 'participation_report',
       entityId: String(id),
-      detail: { by: 'author', personalDataKept: false },
+      detail: { by: 'author', personalDataKept: false, photos: fileIds.length },
     });
-    return { deleted: true };
+    return fileIds;
   });
+  // the photos' rows went with the report; their files go once that is committed
+  if (files) await removePhotoFiles(files, photoFiles);
+  return { deleted: true };
 }

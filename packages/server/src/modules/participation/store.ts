@@ -1,4 +1,4 @@
-// SQL of the participation module (migrations 0020, 0021): reports, supports, flags, settings and
+// SQL of the participation module (migrations 0020, 0021, 0035): reports, supports, flags, settings and
 // used proof-of-work challenges. Every query is scoped by the tenant.
 import type { Sql } from '../../db/db.ts';
 
@@ -21,38 +21,49 @@ export interface ReportRow {
   support_count: number;
   email: string | null;
   email_confirmed: boolean;
+  /** The report's photos (migration 0035), oldest first. */
+  photos: { id: number; width: number; height: number }[];
   created_at: Date;
   updated_at: Date;
 }
 
 const COLUMNS = `r.id, r.kind, r.topic, r.body, r.lon, r.lat, r.area_id, a.name AS area_name, r.status,
   r.public_answer, r.hidden, r.hidden_reason, r.reviewed, r.moderator_note, r.flag_count,
-  r.support_count, r.email, r.email_confirmed, r.created_at, r.updated_at`;
+  r.support_count, r.email, r.email_confirmed, r.created_at, r.updated_at,
+  COALESCE((SELECT json_agg(json_build_object('id', p.id, 'width', p.width, 'height', p.height) ORDER BY p.id)
+              FROM participation_photo p WHERE p.tenant_id = r.tenant_id AND p.report_id = r.id),
+           '[]'::json) AS photos`;
 const FROM = `participation_report r LEFT JOIN area a ON a.tenant_id = r.tenant_id AND a.id = r.area_id`;
 
 export interface SettingsRow {
   flag_threshold: number;
   pow_difficulty: number;
   privacy_notice: string | null;
+  comments_enabled: boolean;
 }
 
-/** The tenant's settings; defaults of migration 0020 when none are stored. */
+/** The tenant's settings; defaults of migrations 0020 and 0035 when none are stored. */
 export async function selectSettings(sql: Sql, tenantId: string): Promise<SettingsRow> {
   const [row] = await sql.query<SettingsRow>(
-    `SELECT flag_threshold, pow_difficulty, privacy_notice FROM participation_settings WHERE tenant_id = $1`,
+    `SELECT flag_threshold, pow_difficulty, privacy_notice, comments_enabled
+       FROM participation_settings WHERE tenant_id = $1`,
     [tenantId],
   );
-  return row ?? { flag_threshold: 3, pow_difficulty: 16, privacy_notice: null };
+  return (
+    row ?? { flag_threshold: 3, pow_difficulty: 16, privacy_notice: null, comments_enabled: false }
+  );
 }
 
 /** Stores the tenant's settings. */
 export async function upsertSettings(sql: Sql, tenantId: string, s: SettingsRow): Promise<void> {
   await sql.query(
-    `INSERT INTO participation_settings (tenant_id, flag_threshold, pow_difficulty, privacy_notice)
-     VALUES ($1, $2, $3, $4)
+    `INSERT INTO participation_settings (tenant_id, flag_threshold, pow_difficulty, privacy_notice,
+                                        comments_enabled)
+     VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (tenant_id) DO UPDATE SET flag_threshold = EXCLUDED.flag_threshold,
-       pow_difficulty = EXCLUDED.pow_difficulty, privacy_notice = EXCLUDED.privacy_notice`,
-    [tenantId, s.flag_threshold, s.pow_difficulty, s.privacy_notice],
+       pow_difficulty = EXCLUDED.pow_difficulty, privacy_notice = EXCLUDED.privacy_notice,
+       comments_enabled = EXCLUDED.comments_enabled`,
+    [tenantId, s.flag_threshold, s.pow_difficulty, s.privacy_notice, s.comments_enabled],
   );
 }
 

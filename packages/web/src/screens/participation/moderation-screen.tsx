@@ -12,9 +12,11 @@ import { Empty, ErrorState, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useAuth } from '../../lib/auth.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
+import { CommentModeration } from './moderation-comments.tsx';
 import { Open311Keys } from './open311-keys.tsx';
 import { SettingsForm } from './settings-form.tsx';
 import { statusLabel, topicLabel } from './report-card.tsx';
+import { ReportPhotos } from './report-photos.tsx';
 
 function QueueItem({
   r,
@@ -47,6 +49,7 @@ function QueueItem({
         {r.hidden && ` · ${t.partHidden}`}
       </h2>
       <p className="part-text">{r.text}</p>
+      <ReportPhotos reportId={r.id} photos={r.photos} />
       {r.flagCount > 0 && (
         <p className="part-hidden">
           {t.partModFlags(r.flagCount)}: {r.flagReasons.join(' · ')}
@@ -121,6 +124,7 @@ function Queue({ config }: { config: ParticipationConfig }) {
       {q.data?.map((r) => (
         <QueueItem key={`${r.id}-${r.updatedAt}`} r={r} config={config} onChange={q.reload} />
       ))}
+      {auth.can('participation.moderate') && <CommentModeration />}
       {auth.can('participation.configure') && <SettingsForm config={config} />}
       {auth.can('participation.configure') && <Open311Keys />}
     </div>

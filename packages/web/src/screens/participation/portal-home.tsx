@@ -2,11 +2,7 @@
 // public reports (filter by topic). Mobile first: one column, the form before the list.
 import { useState } from 'react';
 import { areasApi, type AreaCollection } from '../../api/areas.ts';
-import {
-  participationApi,
-  type ParticipationConfig,
-  type ReportSubmitted,
-} from '../../api/participation.ts';
+import { participationApi, type ParticipationConfig } from '../../api/participation.ts';
 import { Link } from '../../components/link.tsx';
 import { Empty, ErrorState, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -14,7 +10,7 @@ import { navigate } from '../../lib/router.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { PlaceMap } from './place-map.tsx';
 import { ReportCard, topicLabel } from './report-card.tsx';
-import { SubmitForm } from './submit-form.tsx';
+import { SubmitForm, type Submitted } from './submit-form.tsx';
 
 /** Outlines of the top level of the first current area system (null when there is none). */
 async function loadOutlines(): Promise<AreaCollection | null> {
@@ -24,7 +20,7 @@ async function loadOutlines(): Promise<AreaCollection | null> {
   return system && level ? areasApi.geometry(system.id, level.id) : null;
 }
 
-function Thanks({ r }: { r: ReportSubmitted }) {
+function Thanks({ r }: { r: Submitted }) {
   const { t } = useI18n();
   return (
     <div className="part-thanks" role="status">
@@ -36,6 +32,12 @@ function Thanks({ r }: { r: ReportSubmitted }) {
       </p>
       {r.emailConfirmation === 'sent' && <p>{t.partEmailSent}</p>}
       {r.emailConfirmation === 'not_sent' && <p>{t.partEmailNotSent}</p>}
+      {r.photosSaved > 0 && <p>{t.partPhotosSaved(r.photosSaved)}</p>}
+      {r.photoErrors.map((e) => (
+        <p key={e} className="error">
+          {e}
+        </p>
+      ))}
     </div>
   );
 }
@@ -43,7 +45,7 @@ function Thanks({ r }: { r: ReportSubmitted }) {
 export function PortalHome({ config }: { config: ParticipationConfig }) {
   const { t, lang } = useI18n();
   const [topic, setTopic] = useState('');
-  const [done, setDone] = useState<ReportSubmitted | null>(null);
+  const [done, setDone] = useState<Submitted | null>(null);
   const outlines = useFetch(loadOutlines, []);
   const list = useFetch(() => participationApi.reports(topic ? { topic } : {}), [topic]);
   const reports = list.data ?? [];

@@ -10,6 +10,7 @@ import { Link } from '../../components/link.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatDate, formatNumber } from '../../lib/core-bridge.ts';
 import { deviceId } from './proof-of-work.ts';
+import { ReportPhotos } from './report-photos.tsx';
 
 export function topicLabel(config: ParticipationConfig, id: string, lang: string): string {
   const tp = config.topics.find((x) => x.id === id);
@@ -69,6 +70,7 @@ export function ReportCard({
       )}
       {/* a hidden report's text reaches only its author (own view) and the moderation */}
       {report.text !== null && <p className="part-text">{report.text}</p>}
+      <ReportPhotos reportId={report.id} photos={report.photos} size={full ? 'large' : 'small'} />
       {report.publicAnswer && (
         <div className="part-answer">
           <h4>{t.partAnswer}</h4>

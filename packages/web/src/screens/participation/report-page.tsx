@@ -10,6 +10,7 @@ import { Link } from '../../components/link.tsx';
 import { ErrorState, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
+import { Comments } from './comments.tsx';
 import { ReportCard } from './report-card.tsx';
 import { deviceId } from './proof-of-work.ts';
 
@@ -108,6 +109,7 @@ export function ReportPage({ id, config }: { id: number; config: ParticipationCo
       {q.data && (
         <>
           <ReportCard report={own ?? q.data} config={config} full />
+          {!q.data.hidden && config.commentsEnabled && <Comments reportId={id} />}
           {!q.data.hidden && <FlagForm id={id} />}
           <OwnReportForm id={id} onOwn={setOwn} />
         </>

@@ -10,6 +10,7 @@ export function SettingsForm({ config }: { config: ParticipationConfig }) {
   const [threshold, setThreshold] = useState(String(config.flagThreshold));
   const [difficulty, setDifficulty] = useState(String(config.powDifficulty));
   const [notice, setNotice] = useState(config.privacyNotice ?? '');
+  const [comments, setComments] = useState(config.commentsEnabled);
   const [msg, setMsg] = useState<string | null>(null);
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -18,6 +19,7 @@ export function SettingsForm({ config }: { config: ParticipationConfig }) {
         flagThreshold: Number(threshold),
         powDifficulty: Number(difficulty),
         privacyNotice: notice.trim() ? notice.trim() : null,
+        commentsEnabled: comments,
       });
       setMsg(t.partSettingsSaved);
     } catch (err) {
@@ -66,6 +68,14 @@ export function SettingsForm({ config }: { config: ParticipationConfig }) {
           value={notice}
           onChange={(e) => setNotice(e.target.value)}
         />
+        <label className="part-check">
+          <input
+            type="checkbox"
+            checked={comments}
+            onChange={(e) => setComments(e.target.checked)}
+          />{' '}
+          {t.partSettingsComments}
+        </label>
         <button type="submit" className="btn btn-small btn-primary">
           {t.partSettingsSave}
         </button>

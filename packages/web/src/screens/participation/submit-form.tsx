@@ -1,5 +1,6 @@
 // The form of a new report: kind, topic, text, place (map or own location), optional e-mail; the
-// browser solves the proof of work before sending. Errors from the server are shown as they come
+// browser solves the proof of work before sending, then uploads the chosen photos (up to 3) with the
+// deletion code. Errors from the server are shown as they come
 // (German, naming the field).
 import { useState, type FormEvent } from 'react';
 import type { AreaCollection } from '../../api/areas.ts';
@@ -8,15 +9,53 @@ import {
   type ParticipationConfig,
   type ReportSubmitted,
 } from '../../api/participation.ts';
+import { FormField } from '../../components/form-field.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatNumber } from '../../lib/core-bridge.ts';
 import { PlaceMap, type MapPoint } from './place-map.tsx';
 import { solvePow } from './proof-of-work.ts';
 
+/** The stored report and what became of its photos. */
+export type Submitted = ReportSubmitted & { photosSaved: number; photoErrors: string[] };
+
 interface Props {
   config: ParticipationConfig;
   areas: AreaCollection | null;
-  onSubmitted: (r: ReportSubmitted) => void;
+  onSubmitted: (r: Submitted) => void;
+}
+
+const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+const MAX_PHOTOS = 3;
+const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
+
+/** The first problem of the chosen photos (the server checks again), or null. */
+function photoProblem(files: File[], t: ReturnType<typeof useI18n>['t']): string | null {
+  if (files.length > MAX_PHOTOS) return t.partPhotosTooMany;
+  for (const f of files) {
+    if (!PHOTO_TYPES.includes(f.type)) return t.partPhotoType(f.name);
+    if (f.size > MAX_PHOTO_BYTES) return t.partPhotoTooLarge(f.name);
+  }
+  return null;
+}
+
+/** Uploads the photos one by one; a refused photo does not undo the report. */
+async function uploadPhotos(
+  id: number,
+  code: string,
+  files: File[],
+  t: ReturnType<typeof useI18n>['t'],
+) {
+  let saved = 0;
+  const errors: string[] = [];
+  for (const f of files) {
+    try {
+      await participationApi.addPhoto(id, code, f);
+      saved++;
+    } catch (err) {
+      errors.push(t.partPhotoFailed(f.name, err instanceof Error ? err.message : String(err)));
+    }
+  }
+  return { photosSaved: saved, photoErrors: errors };
 }
 
 export function SubmitForm({ config, areas, onSubmitted }: Props) {
@@ -26,6 +65,7 @@ export function SubmitForm({ config, areas, onSubmitted }: Props) {
   const [text, setText] = useState('');
   const [email, setEmail] = useState('');
   const [point, setPoint] = useState<MapPoint | null>(null);
+  const [photos, setPhotos] = useState<File[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -39,6 +79,8 @@ export function SubmitForm({ config, areas, onSubmitted }: Props) {
     e.preventDefault();
     setError(null);
     if (!point) return setError(t.partMissingPlace);
+    const problem = photoProblem(photos, t);
+    if (problem) return setError(problem);
     setBusy(true);
     try {
       const c = await participationApi.challenge();
@@ -52,7 +94,7 @@ export function SubmitForm({ config, areas, onSubmitted }: Props) {
         email: email.trim() || null,
         pow: { challenge: c.challenge, nonce },
       });
-      onSubmitted(r);
+      onSubmitted({ ...r, ...(await uploadPhotos(r.report.id, r.deleteToken, photos, t)) });
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -122,6 +164,20 @@ export function SubmitForm({ config, areas, onSubmitted }: Props) {
           {t.partUseLocation}
         </button>
       </fieldset>
+      <FormField label={t.partPhotos} hint={t.partPhotosHelp} error={photoProblem(photos, t)}>
+        <input
+          type="file"
+          name="photos"
+          accept={PHOTO_TYPES.join(',')}
+          multiple
+          onChange={(e) => setPhotos([...(e.target.files ?? [])])}
+        />
+      </FormField>
+      {photos.length > 0 && (
+        <p className="part-photo-count" aria-live="polite">
+          {t.partPhotosChosen(photos.length)}
+        </p>
+      )}
       <label htmlFor="part-email">{t.partEmail}</label>
       <input
         id="part-email"
