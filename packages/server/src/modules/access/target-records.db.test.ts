@@ -99,6 +99,8 @@ const WRITE_ROUTES: Record<string, string> = {
     "directory.edit_all of the own tenant; the department named in the body must be an organisation record of the caller's tenant, else 400 and nothing written (directory/directory.db.test.ts)",
   replaceOpeningHours:
     "the service-at-location's organisation must be the caller's own (directory.edit_own) unless directory.edit_all; another organisation's id: 403; ids are looked up within the caller's tenant, so another tenant's id answers 404 like an unknown one (tested with an unknown id: directory/directory.db.test.ts)",
+  recordDirectoryCapacity:
+    "the service's organisation must be the caller's own (directory.edit_own) unless directory.edit_all; another organisation's service: 403; ids are looked up within the caller's tenant, so another tenant's id answers 404 like an unknown one (network/network-and-supply.db.test.ts)",
   createAssessment:
     "area and organisation in the body must be of the caller's tenant (400, same words for unknown); the organisation must be her own unless assessments.write_all (403); nothing written (assessments/assessments.db.test.ts)",
   replaceAssessment:

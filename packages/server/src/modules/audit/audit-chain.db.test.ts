@@ -592,6 +592,17 @@ const CASES: Record<string, AuditCase> = {
     action: 'directory.schedules',
     entity: 'service_at_location',
   },
+  recordDirectoryCapacity: {
+    request: async () => ({
+      method: 'PUT',
+      url: `/api/directory/services/${FIXTURE_DIRECTORY.service}/capacities`,
+      headers: adminAuth,
+      payload: { kind: 'places', value: 12, refDate: '2024-09-01' },
+    }),
+    entries: 1,
+    action: 'directory.capacity',
+    entity: 'directory_service',
+  },
   updateDirectoryOrganisation: {
     request: async () => ({
       method: 'PATCH',

@@ -323,16 +323,79 @@ describe('supply against need', () => {
     expect(by.get('01100102')!.reachShare).toBe(0);
   });
 
-  it('counts internal entries for signed-in people and follows a changed directory at once', async () => {
+  it('counts internal entries for signed-in people and follows new places of a provider at once', async () => {
     const inside = (await viewer({ url: '/api/supply?serviceType=kita' })).json();
     expect(inside.cityRatio).toBe(48); // (200 + 40) / 500 × 100
-    await db.query(
-      `INSERT INTO directory_capacity (tenant_id, service_id, kind, ref_date, value)
-       VALUES ('berlin', '5e000000-0000-5000-8000-000000000003', 'places', '2024-09-01', 80)`,
-    );
+    const put = await provider({
+      method: 'PUT',
+      url: '/api/directory/services/5e000000-0000-5000-8000-000000000003/capacities',
+      payload: { kind: 'places', value: 80, refDate: '2024-09-01' },
+    });
+    expect(put.statusCode).toBe(200);
+    expect(put.json().capacities[0]).toEqual({ kind: 'places', value: 80, refDate: '2024-09-01' });
     const after = (await app.inject('/api/supply?serviceType=kita')).json();
     expect(after.cityRatio).toBe(50); // (150 + 80 + 20) / 500 × 100
     expect(after.directoryStand).toBe('2024-09-01');
+    const [audit] = await db.query<{ detail: { value: unknown } }>(
+      `SELECT detail FROM audit_log WHERE action = 'directory.capacity' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit?.detail.value).toEqual({ before: null, after: 80 });
+  });
+
+  it('computes an answer once per data version: a change behind the write path stays unseen, a directory write shows', async () => {
+    const url = '/api/supply?serviceType=kita&distance=1000';
+    const first = await app.inject(url);
+    expect(first.headers.etag).toBeTruthy();
+    expect(
+      (await app.inject({ url, headers: { 'if-none-match': first.headers.etag! } })).statusCode,
+    ).toBe(304);
+    // written around the write path (no version move): the prepared answer is served unchanged
+    await db.query(
+      `UPDATE directory_capacity SET value = 130 WHERE tenant_id = 'berlin'
+          AND service_id = '5e000000-0000-5000-8000-000000000003' AND ref_date = '2024-09-01'`,
+    );
+    expect((await app.inject(url)).headers.etag).toBe(first.headers.etag);
+    // a write through the directory moves the version: the next answer counts the new places
+    const put = await provider({
+      method: 'PUT',
+      url: '/api/directory/services/5e000000-0000-5000-8000-000000000003/capacities',
+      payload: { kind: 'places', value: 30, refDate: '2024-09-02' },
+    });
+    expect(put.statusCode).toBe(200);
+    const fresh = await app.inject(url);
+    expect(fresh.headers.etag).not.toBe(first.headers.etag);
+    expect(fresh.json().cityRatio).toBe(40); // (150 + 30 + 20) / 500 × 100
+  });
+
+  it('lets a provider record places only of its own services, and refuses bad bodies with 400', async () => {
+    const foreign = await provider({
+      method: 'PUT',
+      url: '/api/directory/services/5e000000-0000-5000-8000-000000000001/capacities',
+      payload: { kind: 'places', value: 10, refDate: '2024-09-01' },
+    });
+    expect(foreign.statusCode).toBe(403);
+    expect(foreign.json().error.message).toContain('Kita-Verbund Nord e.V.');
+    const unknown = await provider({
+      method: 'PUT',
+      url: '/api/directory/services/unbekannt/capacities',
+      payload: { kind: 'places', value: 10, refDate: '2024-09-01' },
+    });
+    expect(unknown.statusCode).toBe(404);
+    const bad = await provider({
+      method: 'PUT',
+      url: '/api/directory/services/5e000000-0000-5000-8000-000000000003/capacities',
+      payload: { kind: 'places', value: -1, refDate: '2024-13-01' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      (
+        await viewer({
+          method: 'PUT',
+          url: '/api/directory/services/5e000000-0000-5000-8000-000000000003/capacities',
+          payload: { kind: 'places', value: 10, refDate: '2024-09-01' },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('refuses an unknown type and a type whose target population is missing, with a clear message', async () => {

@@ -2,13 +2,15 @@
 import type { FastifyInstance } from 'fastify';
 import * as c from '@sozialraum/contracts/supply';
 import type { AppContext } from '../../app-context.ts';
+import { responseCheck, sendPrepared } from '../../http/prepared.ts';
 import { defineRoute } from '../../http/route.ts';
-import { getSupply, listSupplyTypes } from './service.ts';
+import { getSupplyPrepared, listSupplyTypes } from './service.ts';
 
 const TAGS = ['Versorgung'];
 
 /** GET /api/supply/types, GET /api/supply. */
 export function registerSupplyRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const check = responseCheck(app, c.supplySchema, 'getSupply');
   defineRoute(app, {
     method: 'GET',
     url: '/api/supply/types',
@@ -29,6 +31,9 @@ export function registerSupplyRoutes(app: FastifyInstance, ctx: AppContext): voi
     permission: 'supply.read',
     querystring: c.supplyQuerySchema,
     response: c.supplySchema,
-    handler: ({ query, auth }) => getSupply(ctx.db, auth, query),
+    etag: true,
+    // prepared bytes with ETag and gzip, once per data version and reader class (ADR 0042)
+    handler: async ({ query, auth, request, reply }) =>
+      sendPrepared(request, reply, await getSupplyPrepared(ctx.db, auth, query, check)),
   });
 }

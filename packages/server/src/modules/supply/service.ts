@@ -1,6 +1,7 @@
 // Supply against need (issue 12 § 3): load the directory and population of a level → compute ratios,
-// gaps and reachability in core → answer with method and provenance. Computed on every request from
-// the current directory and population, so a change of either shows at once (ADR 0037).
+// gaps and reachability in core → answer with method and provenance. Computed once per data version
+// and kept as prepared bytes (ADR 0042): every import, area change and directory write moves the
+// version, so a change of the directory or the population shows at the next request.
 import {
   areaCentroid,
   bandsForTarget,
@@ -18,6 +19,7 @@ import type { supplySchema, supplyTypesSchema } from '@sozialraum/contracts/supp
 import type { z } from 'zod';
 import type { Db } from '../../db/db.ts';
 import { badRequest } from '../../http/errors.ts';
+import { prepare, PreparedCache, type Prepared } from '../../http/prepared.ts';
 import type { Principal } from '../access/index.ts';
 import { countsInternal } from './policy.ts';
 import * as store from './store.ts';
@@ -78,18 +80,40 @@ export async function listSupplyTypes(
   });
 }
 
-/** Supply of one service type on one level: ratios, gaps, reachability, with method and provenance. */
-export async function getSupply(
+/** What a supply answer is asked for. */
+export interface SupplyQuery {
+  serviceType: string;
+  system?: string | undefined;
+  level?: string | undefined;
+  date?: string | undefined;
+  distance: number;
+}
+
+// One answer costs 1–3 s on the Berlin demo (542 areas, every Kita; npm run bench, section supply)
+// and changes only with the data: kept per data version, tenant, reader class and query.
+const answers = new PreparedCache(300);
+
+/** The supply answer as prepared bytes (JSON, gzip, ETag), computed once per data version and reader class. */
+export function getSupplyPrepared(
   db: Db,
   principal: Principal,
-  q: {
-    serviceType: string;
-    system?: string | undefined;
-    level?: string | undefined;
-    date?: string | undefined;
-    distance: number;
-  },
-): Promise<Supply> {
+  q: SupplyQuery,
+  check: (s: Supply) => Supply = (s) => s,
+): Promise<Prepared> {
+  const key = [
+    principal.tenantId,
+    countsInternal(principal) ? 'internal' : 'public',
+    q.serviceType,
+    q.system ?? '',
+    q.level ?? '',
+    q.date ?? '',
+    q.distance,
+  ].join('\u0000');
+  return answers.get(db, key, async () => prepare(check(await getSupply(db, principal, q))));
+}
+
+/** Supply of one service type on one level: ratios, gaps, reachability, with method and provenance. */
+export async function getSupply(db: Db, principal: Principal, q: SupplyQuery): Promise<Supply> {
   const t = principal.tenantId;
   const internal = countsInternal(principal);
   const term = (await store.selectTerms(db, t)).find((x) => x.code === q.serviceType);
