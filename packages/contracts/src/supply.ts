@@ -59,3 +59,30 @@ export const supplySchema = z
   .meta({ id: 'Supply', description: 'Versorgung gegen Bedarf je Gebiet für eine Angebotsart' });
 
 export const supplyTypesSchema = z.array(supplyTypeSchema.extend({ available: z.boolean() }));
+
+/** The target population of a service type: the population indicators whose sum it is. */
+export const supplyTargetSchema = z
+  .object({
+    serviceType: z.string(),
+    name: z.string(),
+    targetAge: z.object({ min: z.number(), max: z.number().nullable() }).nullable(),
+    indicatorIds: z
+      .array(z.string())
+      .meta({ description: 'leer = keine Zielbevölkerung festgelegt' }),
+  })
+  .meta({ id: 'SupplyTarget' });
+
+export const supplyTargetsSchema = z.array(supplyTargetSchema);
+
+/** Body of the target edit: population indicators (counts) that add up to the target population. */
+export const supplyTargetBodySchema = z
+  .object({
+    indicatorIds: z.array(z.string().min(1).max(120)).max(20).meta({
+      description: 'Zählindikatoren, deren Summe die Zielbevölkerung ist; leer = entfernen',
+    }),
+  })
+  .strict();
+
+export const serviceTypeParamsSchema = z.object({
+  serviceType: z.string().min(1).max(60),
+});

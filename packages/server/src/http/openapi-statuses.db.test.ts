@@ -118,6 +118,7 @@ function existing(name: string, url: string): string {
     featureId: '01100101',
     areaId: area,
     measureId: '1',
+    serviceType: 'familienzentrum',
   };
   const byResource: Record<string, string> = {
     areas: area,

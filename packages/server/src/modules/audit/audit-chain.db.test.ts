@@ -603,6 +603,17 @@ const CASES: Record<string, AuditCase> = {
     action: 'directory.capacity',
     entity: 'directory_service',
   },
+  setSupplyTarget: {
+    request: async () => ({
+      method: 'PUT',
+      url: '/api/supply/targets/familienzentrum',
+      headers: adminAuth,
+      payload: { indicatorIds: ['ewr_total'] },
+    }),
+    entries: 1,
+    action: 'supply.target',
+    entity: 'supply_target',
+  },
   updateDirectoryOrganisation: {
     request: async () => ({
       method: 'PATCH',

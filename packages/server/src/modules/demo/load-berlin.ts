@@ -39,6 +39,23 @@ import {
 } from './berlin-catalogue.ts';
 import { readCsvRecords } from './read-csv.ts';
 import { loadDirectoryFromPoints } from '../directory/index.ts';
+import { seedTargetsFromBands } from '../supply/index.ts';
+
+/**
+ * The residents register's age bands (ewr_plr_t2_age_groups.csv; lower bound inclusive, upper
+ * exclusive): the supply targets of the built-in service types are formed from them at load
+ * (Kita 0–6, youth 6–18 = 6–15 + 15–18, care 65+, others all residents; docs/adr/0042-…).
+ */
+const BERLIN_AGE_BANDS = [
+  { id: 'ewr_age_below_6', min: 0, max: 6 },
+  { id: 'ewr_age_6_15', min: 6, max: 15 },
+  { id: 'ewr_age_15_18', min: 15, max: 18 },
+  { id: 'ewr_age_18_27', min: 18, max: 27 },
+  { id: 'ewr_age_27_45', min: 27, max: 45 },
+  { id: 'ewr_age_45_55', min: 45, max: 55 },
+  { id: 'ewr_age_55_65', min: 55, max: 65 },
+  { id: 'ewr_age_above_65', min: 65, max: null },
+];
 
 export const DEMO_DIR = path.join(REPO_ROOT, 'demo-data/berlin');
 
@@ -90,6 +107,7 @@ export async function loadBerlinDemo(db: Db, log: Log = () => undefined, dir = D
     stats.points = await loadPoints(tx, tenantId, dir, log);
     log('Baue das Angebotsverzeichnis aus den Standorten …');
     stats.directory = (await loadDirectoryFromPoints(tx, tenantId, 'geoportal-services')).services;
+    await seedTargetsFromBands(tx, tenantId, BERLIN_AGE_BANDS, 'ewr_inhabitants');
     await writeAudit(tx, tenantId, {
       actor: 'system',
       action: 'demo.load',

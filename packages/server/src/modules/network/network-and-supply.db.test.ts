@@ -42,6 +42,7 @@ async function insertNetworkFixture(): Promise<void> {
                            polarity, department, source_id, decimals, visibility, sort_key)
     VALUES ('berlin', 'ewr_age_below_6', 'Einwohnende unter 6 Jahren', 'Residents under 6', 'Einwohnende unter 6',
             'count', 'count', 1, 'demography', 'neutral', 'sozialplanung', 'afs', 0, 'public', 10);
+    INSERT INTO supply_target (tenant_id, service_type, indicator_ids) VALUES ('berlin', 'kita', '{ewr_age_below_6}');
   `);
   const kitas: [string, string, number, number, number][] = [
     ['1', ORG.a, 13.05, 100, fx.areaId['01100101']!],
@@ -398,15 +399,48 @@ describe('supply against need', () => {
     ).toBe(403);
   });
 
-  it('refuses an unknown type and a type whose target population is missing, with a clear message', async () => {
+  it('refuses an unknown type and a type without a target population, with a clear message', async () => {
     const unknown = await app.inject('/api/supply?serviceType=erfunden');
     expect(unknown.statusCode).toBe(400);
-    const noPopulation = await app.inject('/api/supply?serviceType=familienzentrum');
-    expect(noPopulation.statusCode).toBe(400);
-    expect(noPopulation.json().error.message).toBe(
-      'Es fehlen Bevölkerungszahlen (Indikatoren ewr_inhabitants).',
+    const noTarget = await app.inject('/api/supply?serviceType=familienzentrum');
+    expect(noTarget.statusCode).toBe(400);
+    expect(noTarget.json().error.message).toContain(
+      'Für „Familienzentrum“ ist keine Zielbevölkerung festgelegt',
     );
     expect((await app.inject('/api/supply?serviceType=kita&distance=10')).statusCode).toBe(400);
+  });
+
+  it('takes the target population from the tenant’s data: set, checked (400 naming the indicator), audited', async () => {
+    const put = (serviceType: string, indicatorIds: string[], as = planner) =>
+      as({ method: 'PUT', url: `/api/supply/targets/${serviceType}`, payload: { indicatorIds } });
+    expect((await put('familienzentrum', ['ewr_age_below_6'], viewer)).statusCode).toBe(403);
+    expect((await put('erfunden', ['ewr_age_below_6'])).statusCode).toBe(404);
+    const unknown = await put('familienzentrum', ['ewr_age_below_6', 'gibt_es_nicht']);
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.message).toContain('„indicatorIds[1]“');
+    expect(unknown.json().error.message).toContain('Den Indikator „gibt_es_nicht“ gibt es nicht.');
+    const ok = await put('familienzentrum', ['ewr_age_below_6']);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({
+      serviceType: 'familienzentrum',
+      indicatorIds: ['ewr_age_below_6'],
+    });
+    const s = await app.inject('/api/supply?serviceType=familienzentrum');
+    expect(s.statusCode).toBe(200);
+    expect(s.json().populationIndicators).toEqual(['ewr_age_below_6']);
+    const targets = (await app.inject('/api/supply/targets')).json() as {
+      serviceType: string;
+      indicatorIds: string[];
+    }[];
+    expect(targets.find((t) => t.serviceType === 'familienzentrum')?.indicatorIds).toEqual([
+      'ewr_age_below_6',
+    ]);
+    const [audit] = await db.query<{ detail: unknown }>(
+      `SELECT detail FROM audit_log WHERE action = 'supply.target' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit?.detail).toEqual({ indicatorIds: { before: [], after: ['ewr_age_below_6'] } });
+    expect((await put('familienzentrum', [])).json().indicatorIds).toEqual([]);
+    expect((await app.inject('/api/supply?serviceType=familienzentrum')).statusCode).toBe(400);
   });
 
   it('lists the types with whether their target population is available', async () => {

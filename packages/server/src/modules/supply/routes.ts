@@ -4,11 +4,13 @@ import * as c from '@sozialraum/contracts/supply';
 import type { AppContext } from '../../app-context.ts';
 import { responseCheck, sendPrepared } from '../../http/prepared.ts';
 import { defineRoute } from '../../http/route.ts';
+import { auditActor } from '../audit/index.ts';
 import { getSupplyPrepared, listSupplyTypes } from './service.ts';
+import { listTargets, setTarget } from './targets.ts';
 
 const TAGS = ['Versorgung'];
 
-/** GET /api/supply/types, GET /api/supply. */
+/** GET /api/supply/types, GET /api/supply, GET /api/supply/targets, PUT /api/supply/targets/:serviceType. */
 export function registerSupplyRoutes(app: FastifyInstance, ctx: AppContext): void {
   const check = responseCheck(app, c.supplySchema, 'getSupply');
   defineRoute(app, {
@@ -35,5 +37,36 @@ export function registerSupplyRoutes(app: FastifyInstance, ctx: AppContext): voi
     // prepared bytes with ETag and gzip, once per data version and reader class (ADR 0042)
     handler: async ({ query, auth, request, reply }) =>
       sendPrepared(request, reply, await getSupplyPrepared(ctx.db, auth, query, check)),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/supply/targets',
+    operationId: 'listSupplyTargets',
+    summary: 'Zielbevölkerung je Angebotsart: welche Bevölkerungsindikatoren sie zusammen ergeben',
+    tags: TAGS,
+    permission: 'supply.read',
+    response: c.supplyTargetsSchema,
+    handler: ({ auth }) => listTargets(ctx.db, auth.tenantId),
+  });
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/api/supply/targets/:serviceType',
+    operationId: 'setSupplyTarget',
+    summary:
+      'Zielbevölkerung einer Angebotsart festlegen: Zählindikatoren, deren Summe sie ist (leer = entfernen; protokolliert)',
+    tags: TAGS,
+    permission: 'supply.configure',
+    params: c.serviceTypeParamsSchema,
+    body: c.supplyTargetBodySchema,
+    response: c.supplyTargetSchema,
+    handler: ({ params, body, auth, request }) =>
+      setTarget(
+        ctx.db,
+        auth,
+        params.serviceType,
+        body.indicatorIds,
+        auditActor(auth, request, 'supply.configure'),
+      ),
   });
 }

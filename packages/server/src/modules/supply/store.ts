@@ -185,3 +185,53 @@ export async function selectDirectoryProvenance(
   );
   return { stand: row?.capacity_date ?? row?.updated ?? null, licences: row?.licences ?? [] };
 }
+
+export interface TargetRow {
+  service_type: string;
+  indicator_ids: string[];
+}
+
+/** The tenant's target populations: per service type the population indicators that add up to it. */
+export async function selectTargets(sql: Sql, tenantId: string): Promise<Map<string, string[]>> {
+  const rows = await sql.query<TargetRow>(
+    `SELECT service_type, indicator_ids FROM supply_target WHERE tenant_id = $1`,
+    [tenantId],
+  );
+  return new Map(rows.map((r) => [r.service_type, r.indicator_ids]));
+}
+
+/** Sets (or with no indicators removes) the target population of a service type. */
+export async function upsertTarget(
+  sql: Sql,
+  tenantId: string,
+  serviceType: string,
+  indicatorIds: readonly string[],
+): Promise<void> {
+  if (indicatorIds.length === 0) {
+    await sql.query(`DELETE FROM supply_target WHERE tenant_id = $1 AND service_type = $2`, [
+      tenantId,
+      serviceType,
+    ]);
+    return;
+  }
+  await sql.query(
+    `INSERT INTO supply_target (tenant_id, service_type, indicator_ids) VALUES ($1, $2, $3::text[])
+     ON CONFLICT (tenant_id, service_type)
+     DO UPDATE SET indicator_ids = EXCLUDED.indicator_ids, modified_at = now()`,
+    [tenantId, serviceType, [...indicatorIds]],
+  );
+}
+
+/** Sets targets of service types that have none yet (a tenant's own choices stay). */
+export async function insertMissingTargets(
+  sql: Sql,
+  tenantId: string,
+  targets: readonly { serviceType: string; indicatorIds: readonly string[] }[],
+): Promise<void> {
+  for (const t of targets)
+    await sql.query(
+      `INSERT INTO supply_target (tenant_id, service_type, indicator_ids) VALUES ($1, $2, $3::text[])
+       ON CONFLICT (tenant_id, service_type) DO NOTHING`,
+      [tenantId, t.serviceType, [...t.indicatorIds]],
+    );
+}
