@@ -86,3 +86,30 @@ export const supplyTargetBodySchema = z
 export const serviceTypeParamsSchema = z.object({
   serviceType: z.string().min(1).max(60),
 });
+
+/** Body of storing a supply ratio as an indicator: the department that owns it (default: the caller's). */
+export const supplyIndicatorBodySchema = z
+  .object({ department: z.string().min(1).max(60).nullable().optional() })
+  .strict();
+
+/** What was stored: the indicator, its reference date and how many area values it holds. */
+export const supplyIndicatorResultSchema = z
+  .object({
+    indicatorId: z.string(),
+    name: z.string(),
+    refDate: z.string(),
+    observations: z.number().int(),
+  })
+  .meta({ id: 'SupplyIndicatorResult' });
+
+/** The supply ratios kept as indicators, with what they were computed from. */
+export const supplyIndicatorsSchema = z.array(
+  z.object({
+    serviceType: z.string(),
+    indicatorId: z.string(),
+    systemId: z.string(),
+    refDate: z.string().meta({ description: 'Stichtag der Bevölkerung' }),
+    directoryStand: z.string().nullable(),
+    computedAt: z.string(),
+  }),
+);

@@ -614,6 +614,23 @@ const CASES: Record<string, AuditCase> = {
     action: 'supply.target',
     entity: 'supply_target',
   },
+  storeSupplyIndicator: {
+    request: async () => {
+      await db.query(
+        `INSERT INTO supply_target (tenant_id, service_type, indicator_ids)
+         VALUES ('berlin', 'familienzentrum', '{ewr_total}') ON CONFLICT DO NOTHING`,
+      );
+      return {
+        method: 'PUT',
+        url: '/api/supply/indicators/familienzentrum',
+        headers: adminAuth,
+        payload: { department: 'sozialplanung' },
+      };
+    },
+    entries: 1,
+    action: 'supply.indicator',
+    entity: 'indicator',
+  },
   updateDirectoryOrganisation: {
     request: async () => ({
       method: 'PATCH',

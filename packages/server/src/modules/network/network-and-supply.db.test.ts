@@ -452,3 +452,75 @@ describe('supply against need', () => {
     expect(types.find((t) => t.code === 'familienzentrum')?.available).toBe(false);
   });
 });
+
+describe('supply ratios as indicators', () => {
+  it('stores Kita places per 100 children under 6 as a public indicator with its source, audited, and refreshes it', async () => {
+    const steward = injectAs(
+      app,
+      await tokenHeaders(
+        db,
+        await createTestUser(db, { roles: ['data_steward'], departmentId: 'sozialplanung' }),
+      ),
+    );
+    const url = '/api/supply/indicators/kita';
+    expect((await viewer({ method: 'PUT', url, payload: {} })).statusCode).toBe(403);
+    expect(
+      (await steward({ method: 'PUT', url: '/api/supply/indicators/erfunden', payload: {} }))
+        .statusCode,
+    ).toBe(404);
+    const bad = await steward({ method: 'PUT', url, payload: { department: 'gibt-es-nicht' } });
+    expect(bad.statusCode).toBe(400);
+    const res = await steward({ method: 'PUT', url, payload: {} });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      indicatorId: 'versorgung_kita',
+      name: 'Kindertagesstätte: Plätze je 100 Personen von 0 bis unter 6 Jahren',
+      refDate: '2023-12-31',
+      observations: 4, // population only on the Planungsräume of the fixture
+    });
+    const ind = (await app.inject('/api/indicators/versorgung_kita')).json();
+    expect(ind).toMatchObject({ unit: 'per_100', kind: 'value', department: 'sozialplanung' });
+    const values = async () =>
+      new Map(
+        (
+          await db.query<{ code: string; value: number; numerator: number; denominator: number }>(
+            `SELECT a.code, o.value, o.numerator, o.denominator FROM observation o
+               JOIN area a ON a.tenant_id = o.tenant_id AND a.id = o.area_id
+              WHERE o.tenant_id = 'berlin' AND o.indicator_id = 'versorgung_kita' AND o.ref_date = '2023-12-31'`,
+          )
+        ).map((r) => [r.code, [Number(r.value), Number(r.numerator), Number(r.denominator)]]),
+      );
+    // public places: 150 / 0 / 30 (the provider's latest count) / 20 over 200 / 100 / 100 / 100 children
+    expect(await values()).toEqual(
+      new Map([
+        ['01100101', [75, 150, 200]],
+        ['01100102', [0, 0, 100]],
+        ['02100101', [30, 30, 100]],
+        ['02100102', [20, 20, 100]],
+      ]),
+    );
+    const [source] = await db.query<{ attribution: string }>(
+      `SELECT attribution FROM source WHERE tenant_id = 'berlin' AND id = 'versorgung-kita'`,
+    );
+    expect(source?.attribution).toContain('aus dem Angebotsverzeichnis, Stand 02.09.2024');
+    // new places, computed again: the same date's values change, nothing is added
+    await provider({
+      method: 'PUT',
+      url: '/api/directory/services/5e000000-0000-5000-8000-000000000003/capacities',
+      payload: { kind: 'places', value: 60, refDate: '2024-10-01' },
+    });
+    expect((await steward({ method: 'PUT', url, payload: {} })).statusCode).toBe(200);
+    expect((await values()).get('02100101')).toEqual([60, 60, 100]);
+    const list = (await app.inject('/api/supply/indicators')).json();
+    expect(list).toMatchObject([
+      {
+        serviceType: 'kita',
+        indicatorId: 'versorgung_kita',
+        refDate: '2023-12-31',
+        directoryStand: '2024-10-01',
+      },
+    ]);
+    const audits = await db.query(`SELECT 1 FROM audit_log WHERE action = 'supply.indicator'`);
+    expect(audits).toHaveLength(2);
+  });
+});

@@ -6,6 +6,7 @@ import { responseCheck, sendPrepared } from '../../http/prepared.ts';
 import { defineRoute } from '../../http/route.ts';
 import { auditActor } from '../audit/index.ts';
 import { getSupplyPrepared, listSupplyTypes } from './service.ts';
+import { listSupplyIndicators, storeSupplyIndicator } from './indicator-service.ts';
 import { listTargets, setTarget } from './targets.ts';
 
 const TAGS = ['Versorgung'];
@@ -66,6 +67,37 @@ export function registerSupplyRoutes(app: FastifyInstance, ctx: AppContext): voi
         auth,
         params.serviceType,
         body.indicatorIds,
+        auditActor(auth, request, 'supply.configure'),
+      ),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/supply/indicators',
+    operationId: 'listSupplyIndicators',
+    summary: 'Versorgungsquoten, die als Indikatoren gespeichert sind, mit Stichtag und Stand',
+    tags: TAGS,
+    permission: 'supply.read',
+    response: c.supplyIndicatorsSchema,
+    handler: ({ auth }) => listSupplyIndicators(ctx.db, auth.tenantId),
+  });
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/api/supply/indicators/:serviceType',
+    operationId: 'storeSupplyIndicator',
+    summary:
+      'Versorgungsquote einer Angebotsart als Indikator speichern (alle Ebenen, jüngster Bevölkerungsstichtag; öffentliche Einträge; protokolliert)',
+    tags: TAGS,
+    permission: 'supply.configure',
+    params: c.serviceTypeParamsSchema,
+    body: c.supplyIndicatorBodySchema,
+    response: c.supplyIndicatorResultSchema,
+    refusals: { 409: 'Kennung schon von einem anderen Indikator belegt' },
+    handler: ({ params, body, auth, request }) =>
+      storeSupplyIndicator(
+        ctx.db,
+        auth,
+        { serviceType: params.serviceType, department: body.department },
         auditActor(auth, request, 'supply.configure'),
       ),
   });

@@ -15,14 +15,14 @@ import {
 } from '@sozialraum/core';
 import type { supplySchema, supplyTypesSchema } from '@sozialraum/contracts/supply';
 import type { z } from 'zod';
-import type { Db } from '../../db/db.ts';
+import type { Db, Sql } from '../../db/db.ts';
 import { badRequest } from '../../http/errors.ts';
 import { prepare, PreparedCache, type Prepared } from '../../http/prepared.ts';
 import type { Principal } from '../access/index.ts';
 import { countsInternal } from './policy.ts';
 import * as store from './store.ts';
 
-type Supply = z.input<typeof supplySchema>;
+export type Supply = z.input<typeof supplySchema>;
 type Row = Supply['rows'][number];
 
 const METHOD_TEXT =
@@ -133,7 +133,7 @@ function reachabilityByArea(
 
 /** Supply of one service type on one level, counting internal entries and indicators or not. */
 export async function computeSupply(
-  db: Db,
+  db: Sql,
   t: string,
   internal: boolean,
   q: SupplyQuery,
