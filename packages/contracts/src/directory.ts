@@ -129,6 +129,20 @@ export const openingHoursSchema = z
   .object({ serviceAtLocationId: z.string(), intervals: z.array(openingIntervalSchema) })
   .meta({ id: 'OpeningHours' });
 
+/** Body of a capacity record: places or beds of a service on a date (a later date is the current value). */
+export const capacityBodySchema = z
+  .object({
+    kind: z.enum(['places', 'beds']),
+    value: z.number().int().min(0).max(100_000),
+    refDate: z.iso.date(),
+  })
+  .strict();
+
+/** Answer of the capacity edit: the service's capacities, newest first. */
+export const capacitiesSchema = z
+  .object({ serviceId: z.string(), capacities: z.array(capacitySchema) })
+  .meta({ id: 'DirectoryCapacities' });
+
 // ---- HSDS 3.0 API (Open Referral). Objects are HSDS objects; their shape is checked in tests
 // against standards/hsds-3.0/schema/compiled/*.json, not restated here.
 const hsdsObject = z

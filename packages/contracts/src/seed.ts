@@ -113,6 +113,19 @@ export const berlinCatalogueSchema = z
       context: z.array(mssColumnSchema),
     }),
     pointDatasets: z.array(seedPointDatasetSchema),
+    ageBands: z.strictObject({
+      $comment: z.string().optional(),
+      total: id,
+      bands: z
+        .array(
+          z.strictObject({
+            id,
+            min: z.number().int().min(0),
+            max: z.number().int().positive().nullable(),
+          }),
+        )
+        .min(1),
+    }),
   })
   .superRefine((c, ctx) => {
     const sources = new Set(c.sources.map((s) => s.id));
@@ -140,6 +153,10 @@ export const berlinCatalogueSchema = z
           `Indikator ${target} fehlt`,
         );
     });
+    need(indicators.has(c.ageBands.total), ['ageBands', 'total'], 'Indikator fehlt');
+    c.ageBands.bands.forEach((b, n) =>
+      need(indicators.has(b.id), ['ageBands', 'bands', n, 'id'], `Indikator ${b.id} fehlt`),
+    );
     for (const part of ['index', 'context'] as const)
       c.mssColumns[part].forEach((m, n) =>
         need(indicators.has(m.id), ['mssColumns', part, n, 'id'], `Indikator ${m.id} fehlt`),

@@ -59,3 +59,57 @@ export const supplySchema = z
   .meta({ id: 'Supply', description: 'Versorgung gegen Bedarf je Gebiet für eine Angebotsart' });
 
 export const supplyTypesSchema = z.array(supplyTypeSchema.extend({ available: z.boolean() }));
+
+/** The target population of a service type: the population indicators whose sum it is. */
+export const supplyTargetSchema = z
+  .object({
+    serviceType: z.string(),
+    name: z.string(),
+    targetAge: z.object({ min: z.number(), max: z.number().nullable() }).nullable(),
+    indicatorIds: z
+      .array(z.string())
+      .meta({ description: 'leer = keine Zielbevölkerung festgelegt' }),
+  })
+  .meta({ id: 'SupplyTarget' });
+
+export const supplyTargetsSchema = z.array(supplyTargetSchema);
+
+/** Body of the target edit: population indicators (counts) that add up to the target population. */
+export const supplyTargetBodySchema = z
+  .object({
+    indicatorIds: z.array(z.string().min(1).max(120)).max(20).meta({
+      description: 'Zählindikatoren, deren Summe die Zielbevölkerung ist; leer = entfernen',
+    }),
+  })
+  .strict();
+
+export const serviceTypeParamsSchema = z.object({
+  serviceType: z.string().min(1).max(60),
+});
+
+/** Body of storing a supply ratio as an indicator: the department that owns it (default: the caller's). */
+export const supplyIndicatorBodySchema = z
+  .object({ department: z.string().min(1).max(60).nullable().optional() })
+  .strict();
+
+/** What was stored: the indicator, its reference date and how many area values it holds. */
+export const supplyIndicatorResultSchema = z
+  .object({
+    indicatorId: z.string(),
+    name: z.string(),
+    refDate: z.string(),
+    observations: z.number().int(),
+  })
+  .meta({ id: 'SupplyIndicatorResult' });
+
+/** The supply ratios kept as indicators, with what they were computed from. */
+export const supplyIndicatorsSchema = z.array(
+  z.object({
+    serviceType: z.string(),
+    indicatorId: z.string(),
+    systemId: z.string(),
+    refDate: z.string().meta({ description: 'Stichtag der Bevölkerung' }),
+    directoryStand: z.string().nullable(),
+    computedAt: z.string(),
+  }),
+);

@@ -118,6 +118,7 @@ function existing(name: string, url: string): string {
     featureId: '01100101',
     areaId: area,
     measureId: '1',
+    serviceType: 'familienzentrum',
   };
   const byResource: Record<string, string> = {
     areas: area,
@@ -168,7 +169,7 @@ const NO_SUCCESS_HERE: Record<string, string> = {
   getParticipationPhoto:
     'die Testdaten haben kein gespeichertes Foto (geprüft in participation/photos.db.test.ts)',
   getSupply:
-    'die Testdaten haben keine Bevölkerung nach Altersgruppen (geprüft in network-and-supply.db.test.ts)',
+    'die Testdaten haben keine Bevölkerung nach Altersgruppen (200 und 304 geprüft in network-and-supply.db.test.ts)',
 };
 
 describe('the OpenAPI document and the answers agree (ADR 0013)', () => {
@@ -224,9 +225,17 @@ describe('the OpenAPI document and the answers agree (ADR 0013)', () => {
   it('answers 304 where it documents an ETag, and sends the ETag', async () => {
     const withEtag = routes().filter((r) => documented(r).includes('304'));
     expect(withEtag.map((r) => r.operationId).sort()).toEqual(
-      ['estimateEffect', 'getAreaProfile', 'getLevelGeometry', 'getValues', 'ogcItems'].sort(),
+      [
+        'estimateEffect',
+        'getAreaProfile',
+        'getLevelGeometry',
+        'getSupply',
+        'getValues',
+        'ogcItems',
+      ].sort(),
     );
-    for (const route of withEtag) {
+    // a route that cannot answer 2xx on the fixture has its 304 tested where it can (see the list)
+    for (const route of withEtag.filter((r) => !(r.operationId in NO_SUCCESS_HERE))) {
       const url =
         concrete(route.url, (p) => existing(p, route.url)) + extraQuery(route.operationId);
       const first = await app.inject({ url, headers: admin });

@@ -25,7 +25,8 @@ const SIBLING = ['sha', 'red'].join('');
 const BESIDE = path.join(path.dirname(ROOT), SIBLING);
 const OLD_DATA = ['', 'work', SIBLING, 'data', 'berlin'].join('/');
 
-describe('ESLint refuses paths that leave the repository', () => {
+// the first lint loads the whole config and TypeScript parser: seconds on a busy machine (not a speed check)
+describe('ESLint refuses paths that leave the repository', { timeout: 60_000 }, () => {
   it('an import specifier (also with a Vite query) that climbs out of the repository', async () => {
     const msgs = await outside(
       'packages/core/src/geo/fixture.ts',

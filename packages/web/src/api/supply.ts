@@ -3,11 +3,14 @@
 import type * as s from '@sozialraum/contracts/supply';
 import type * as n from '@sozialraum/contracts/network';
 import type { z } from 'zod';
-import { q, request } from './http.ts';
+import { json, q, request } from './http.ts';
 
 export type Supply = z.output<typeof s.supplySchema>;
 export type SupplyRow = Supply['rows'][number];
 export type SupplyTypes = z.output<typeof s.supplyTypesSchema>;
+export type SupplyTargets = z.output<typeof s.supplyTargetsSchema>;
+export type SupplyIndicators = z.output<typeof s.supplyIndicatorsSchema>;
+export type SupplyIndicatorResult = z.output<typeof s.supplyIndicatorResultSchema>;
 export type AreaActors = z.output<typeof n.areaActorsSchema>;
 export type NetworkGraph = z.output<typeof n.graphSchema>;
 
@@ -16,6 +19,18 @@ export const supplyApi = {
   supply: (p: { serviceType: string; distance: number; system?: string; level?: string }) =>
     request<Supply>(
       `/api/supply${q({ serviceType: p.serviceType, distance: String(p.distance), system: p.system ?? null, level: p.level ?? null })}`,
+    ),
+  targets: () => request<SupplyTargets>('/api/supply/targets'),
+  setTarget: (serviceType: string, indicatorIds: string[]) =>
+    request<SupplyTargets[number]>(
+      `/api/supply/targets/${encodeURIComponent(serviceType)}`,
+      json('PUT', { indicatorIds } satisfies z.input<typeof s.supplyTargetBodySchema>),
+    ),
+  indicators: () => request<SupplyIndicators>('/api/supply/indicators'),
+  storeIndicator: (serviceType: string) =>
+    request<SupplyIndicatorResult>(
+      `/api/supply/indicators/${encodeURIComponent(serviceType)}`,
+      json('PUT', {} satisfies z.input<typeof s.supplyIndicatorBodySchema>),
     ),
   actors: (areaId: number, p: { serviceType?: string | null; nearM?: number }) =>
     request<AreaActors>(

@@ -10,6 +10,24 @@ export const networkDe = {
   supplyMeasure: (measure: 'places' | 'facilities', per: string, target: string) =>
     `${measure === 'places' ? 'Plätze' : 'Einrichtungen'} je ${per} ${target}`,
   supplyTargetAll: 'Einwohnende',
+  supplySetup: 'Einrichten: Zielbevölkerung und Indikator',
+  supplyTargetHeading: (name: string) => `Zielbevölkerung: ${name}`,
+  supplyTargetHint:
+    'Die Zielbevölkerung ist die Summe der gewählten Bevölkerungsindikatoren (Anzahlen je Gebiet), z. B. „6 bis unter 15“ + „15 bis unter 18“ für 6- bis 17-Jährige.',
+  supplyTargetIndicators: 'Bevölkerungsindikatoren',
+  supplyTargetSave: 'Zielbevölkerung speichern',
+  supplyTargetSaved: 'Die Zielbevölkerung ist gespeichert.',
+  supplyIndicatorHeading: 'Als Indikator im Katalog',
+  supplyIndicatorNone: 'Noch nicht als Indikator gespeichert.',
+  supplyIndicatorState: (refDate: string, stand: string, computed: string) =>
+    `Gespeichert mit Bevölkerung zum Stichtag ${refDate} und Angebotsverzeichnis Stand ${stand} (berechnet am ${computed}).`,
+  supplyIndicatorOnMap: 'Auf der Karte zeigen',
+  supplyIndicatorHint:
+    'Zählt nur öffentliche Einträge und öffentliche Bevölkerungszahlen, auf allen Ebenen. Nach Änderungen im Verzeichnis oder neuer Bevölkerung erneut berechnen.',
+  supplyIndicatorStore: 'Als Indikator speichern',
+  supplyIndicatorRefresh: 'Neu berechnen',
+  supplyIndicatorStored: (name: string, n: number, date: string) =>
+    `Gespeichert: „${name}“, ${n} Gebietswerte zum Stichtag ${date}.`,
   supplyTarget: (min: number, max: number | null) =>
     max === null
       ? `Personen ab ${min} Jahren`

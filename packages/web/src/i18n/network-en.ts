@@ -12,6 +12,24 @@ export const networkEn: typeof networkDe = {
   supplyMeasure: (measure: 'places' | 'facilities', per: string, target: string) =>
     `${measure === 'places' ? 'Places' : 'Facilities'} per ${per} ${target}`,
   supplyTargetAll: 'residents',
+  supplySetup: 'Set up: target population and indicator',
+  supplyTargetHeading: (name: string) => `Target population: ${name}`,
+  supplyTargetHint:
+    'The target population is the sum of the chosen population indicators (counts per area), e.g. “6 to under 15” + “15 to under 18” for ages 6 to 17.',
+  supplyTargetIndicators: 'Population indicators',
+  supplyTargetSave: 'Save target population',
+  supplyTargetSaved: 'The target population is saved.',
+  supplyIndicatorHeading: 'As an indicator in the catalogue',
+  supplyIndicatorNone: 'Not stored as an indicator yet.',
+  supplyIndicatorState: (refDate: string, stand: string, computed: string) =>
+    `Stored with the population of ${refDate} and the directory as of ${stand} (computed on ${computed}).`,
+  supplyIndicatorOnMap: 'Show on the map',
+  supplyIndicatorHint:
+    'Counts only public entries and public population figures, on every level. Compute again after directory changes or new population figures.',
+  supplyIndicatorStore: 'Store as indicator',
+  supplyIndicatorRefresh: 'Compute again',
+  supplyIndicatorStored: (name: string, n: number, date: string) =>
+    `Stored: “${name}”, ${n} area values for ${date}.`,
   supplyTarget: (min: number, max: number | null) =>
     max === null
       ? `people aged ${min} and over`

@@ -64,6 +64,7 @@ function paramSample(name: string, url: string): Sample | undefined {
     memberId: { berlin: '999999', leipzig: '999999' },
     measureId: { berlin: '999999', leipzig: '999999' },
     photoId: { berlin: '999999', leipzig: '999999' },
+    serviceType: { berlin: 'familienzentrum', leipzig: 'gibt_es_nicht' },
     uploadId: {
       berlin: '00000000-0000-4000-8000-000000000000',
       leipzig: '00000000-0000-4000-8000-000000000000',

@@ -155,6 +155,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'funding.edit',
       'network.edit_own',
       'network.edit_all',
+      'supply.configure',
     ],
   },
   {
@@ -178,6 +179,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'conferences.organise_all',
       'network.edit_own',
       'network.edit_all',
+      'supply.configure',
     ],
   },
   {

@@ -99,6 +99,12 @@ const WRITE_ROUTES: Record<string, string> = {
     "directory.edit_all of the own tenant; the department named in the body must be an organisation record of the caller's tenant, else 400 and nothing written (directory/directory.db.test.ts)",
   replaceOpeningHours:
     "the service-at-location's organisation must be the caller's own (directory.edit_own) unless directory.edit_all; another organisation's id: 403; ids are looked up within the caller's tenant, so another tenant's id answers 404 like an unknown one (tested with an unknown id: directory/directory.db.test.ts)",
+  recordDirectoryCapacity:
+    "the service's organisation must be the caller's own (directory.edit_own) unless directory.edit_all; another organisation's service: 403; ids are looked up within the caller's tenant, so another tenant's id answers 404 like an unknown one (network/network-and-supply.db.test.ts)",
+  setSupplyTarget:
+    "supply.configure of the own tenant; the service type is looked up in the caller's tenant (404 otherwise); every indicator in the body must be a count the caller may read in her tenant, else 400 naming it and nothing written (network/network-and-supply.db.test.ts)",
+  storeSupplyIndicator:
+    "supply.configure of the own tenant; the service type is looked up in the caller's tenant (404 otherwise); the department in the body must exist in the caller's tenant (400) and the indicator must be hers to edit (indicators policy, 403); counts only public entries and public population (network/network-and-supply.db.test.ts)",
   createAssessment:
     "area and organisation in the body must be of the caller's tenant (400, same words for unknown); the organisation must be her own unless assessments.write_all (403); nothing written (assessments/assessments.db.test.ts)",
   replaceAssessment:

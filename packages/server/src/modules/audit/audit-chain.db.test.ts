@@ -656,6 +656,45 @@ const CASES: Record<string, AuditCase> = {
     action: 'directory.schedules',
     entity: 'service_at_location',
   },
+  recordDirectoryCapacity: {
+    request: async () => ({
+      method: 'PUT',
+      url: `/api/directory/services/${FIXTURE_DIRECTORY.service}/capacities`,
+      headers: adminAuth,
+      payload: { kind: 'places', value: 12, refDate: '2024-09-01' },
+    }),
+    entries: 1,
+    action: 'directory.capacity',
+    entity: 'directory_service',
+  },
+  setSupplyTarget: {
+    request: async () => ({
+      method: 'PUT',
+      url: '/api/supply/targets/familienzentrum',
+      headers: adminAuth,
+      payload: { indicatorIds: ['ewr_total'] },
+    }),
+    entries: 1,
+    action: 'supply.target',
+    entity: 'supply_target',
+  },
+  storeSupplyIndicator: {
+    request: async () => {
+      await db.query(
+        `INSERT INTO supply_target (tenant_id, service_type, indicator_ids)
+         VALUES ('berlin', 'familienzentrum', '{ewr_total}') ON CONFLICT DO NOTHING`,
+      );
+      return {
+        method: 'PUT',
+        url: '/api/supply/indicators/familienzentrum',
+        headers: adminAuth,
+        payload: { department: 'sozialplanung' },
+      };
+    },
+    entries: 1,
+    action: 'supply.indicator',
+    entity: 'indicator',
+  },
   updateDirectoryOrganisation: {
     request: async () => ({
       method: 'PATCH',

@@ -4,6 +4,7 @@
 import { ORGANISATION_KIND_LABELS, type OrganisationKind } from '@sozialraum/core';
 import type { Db } from '../../db/db.ts';
 import { notFound } from '../../http/errors.ts';
+import { bumpDataVersion } from '../../http/prepared.ts';
 import { validationError } from '../../http/route.ts';
 import type { Principal } from '../access/index.ts';
 import { writeAudit, type AuditActor } from '../audit/index.ts';
@@ -31,7 +32,7 @@ export async function patchOrganisation(
   actor: AuditActor,
 ) {
   const t = principal.tenantId;
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const [before] = await selectOrganisationsByIds(tx, t, [id]);
     if (!before) throw notFound(`Die Organisation „${id}“ gibt es nicht.`);
     if (patch.departmentId && !(await organisationDepartmentExists(tx, t, patch.departmentId))) {
@@ -57,4 +58,7 @@ export async function patchOrganisation(
     });
     return shape(after!);
   });
+  // public or not changes what visitors' supply answers count: no prepared answer outlives it
+  bumpDataVersion();
+  return result;
 }

@@ -6,7 +6,7 @@ import type { Principal } from '../access/index.ts';
 export const permissions = {
   'directory.read': 'Angebotsverzeichnis lesen (ohne Anmeldung nur öffentliche Einträge)',
   'directory.edit_own':
-    'Eigene Angebote pflegen: Öffnungszeiten und Orte der Organisation, für die man arbeitet (Träger)',
+    'Eigene Angebote pflegen: Öffnungszeiten, Plätze und Orte der Organisation, für die man arbeitet (Träger)',
   'directory.edit_all': 'Alle Einträge des Angebotsverzeichnisses pflegen, Organisationen zuordnen',
 } as const;
 

@@ -3,6 +3,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
+  capacitiesSchema,
+  capacityBodySchema,
   directoryOrganisationSchema,
   directoryServiceDetailSchema,
   directoryServiceListSchema,
@@ -15,12 +17,13 @@ import {
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
 import { auditActor } from '../audit/index.ts';
+import { recordCapacity } from './capacities.ts';
 import { patchOrganisation } from './organisations.ts';
 import { findServices, getServiceDetail, listTerms, replaceOpeningHours } from './service.ts';
 
 const idParams = z.object({ id: z.string().min(1).max(60) });
 
-/** GET /api/directory/services, …/services/:id, …/taxonomy; PUT …/service-at-locations/:id/schedules. */
+/** GET /api/directory/services, …/services/:id, …/taxonomy; PUT …/schedules and …/capacities; PATCH …/organisations/:id. */
 export function registerDirectoryRoutes(app: FastifyInstance, ctx: AppContext): void {
   defineRoute(app, {
     method: 'GET',
@@ -87,6 +90,27 @@ export function registerDirectoryRoutes(app: FastifyInstance, ctx: AppContext): 
         auth,
         params.id,
         body.intervals,
+        auditActor(auth, request, 'directory.edit_own'),
+      ),
+  });
+
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/api/directory/services/:id/capacities',
+    operationId: 'recordDirectoryCapacity',
+    summary:
+      'Plätze oder Betten eines Angebots zu einem Stichtag eintragen (nur die eigene Organisation; protokolliert)',
+    tags: ['Angebote'],
+    permission: 'directory.edit_own',
+    params: idParams,
+    body: capacityBodySchema,
+    response: capacitiesSchema,
+    handler: ({ params, body, auth, request }) =>
+      recordCapacity(
+        ctx.db,
+        auth,
+        params.id,
+        body,
         auditActor(auth, request, 'directory.edit_own'),
       ),
   });

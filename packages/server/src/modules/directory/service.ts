@@ -14,6 +14,7 @@ import type {
 } from '@sozialraum/contracts/directory';
 import type { Db, Sql } from '../../db/db.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
+import { bumpDataVersion } from '../../http/prepared.ts';
 import { validationError } from '../../http/route.ts';
 import type { Principal } from '../access/index.ts';
 import { writeAudit, type AuditActor } from '../audit/index.ts';
@@ -224,7 +225,7 @@ export async function replaceOpeningHours(
     );
   }
   const sorted = sortOpeningHours(intervals);
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const { org, serviceId } = await ownerOfLink(tx, principal, salId);
     if (!canEditOrganisation(principal, { departmentId: org.department_id })) {
       throw forbidden(
@@ -256,4 +257,7 @@ export async function replaceOpeningHours(
     });
     return { serviceAtLocationId: salId, intervals: after };
   });
+  // every directory write moves the data version (prepared supply answers, ADR 0042)
+  bumpDataVersion();
+  return result;
 }

@@ -355,6 +355,20 @@ export async function replaceSchedules(
   );
 }
 
+/** Records a service's places or beds on a date (replacing a value of the same kind and date). */
+export async function upsertCapacity(sql: Sql, tenantId: string, row: CapacityRow): Promise<void> {
+  await sql.query(
+    `INSERT INTO directory_capacity (tenant_id, service_id, kind, ref_date, value)
+     VALUES ($1, $2, $3, $4::date, $5)
+     ON CONFLICT (tenant_id, service_id, kind, ref_date) DO UPDATE SET value = EXCLUDED.value`,
+    [tenantId, row.service_id, row.kind, row.ref_date, row.value],
+  );
+  await sql.query(
+    'UPDATE directory_service SET updated_at = now() WHERE tenant_id = $1 AND id = $2',
+    [tenantId, row.service_id],
+  );
+}
+
 /** Sets who maintains an organisation and whether it is public; returns the row after the change. */
 export async function updateOrganisation(
   sql: Sql,

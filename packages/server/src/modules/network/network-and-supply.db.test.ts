@@ -42,6 +42,7 @@ async function insertNetworkFixture(): Promise<void> {
                            polarity, department, source_id, decimals, visibility, sort_key)
     VALUES ('berlin', 'ewr_age_below_6', 'Einwohnende unter 6 Jahren', 'Residents under 6', 'Einwohnende unter 6',
             'count', 'count', 1, 'demography', 'neutral', 'sozialplanung', 'afs', 0, 'public', 10);
+    INSERT INTO supply_target (tenant_id, service_type, indicator_ids) VALUES ('berlin', 'kita', '{ewr_age_below_6}');
   `);
   const kitas: [string, string, number, number, number][] = [
     ['1', ORG.a, 13.05, 100, fx.areaId['01100101']!],
@@ -323,27 +324,123 @@ describe('supply against need', () => {
     expect(by.get('01100102')!.reachShare).toBe(0);
   });
 
-  it('counts internal entries for signed-in people and follows a changed directory at once', async () => {
+  it('counts internal entries for signed-in people and follows new places of a provider at once', async () => {
     const inside = (await viewer({ url: '/api/supply?serviceType=kita' })).json();
     expect(inside.cityRatio).toBe(48); // (200 + 40) / 500 × 100
-    await db.query(
-      `INSERT INTO directory_capacity (tenant_id, service_id, kind, ref_date, value)
-       VALUES ('berlin', '5e000000-0000-5000-8000-000000000003', 'places', '2024-09-01', 80)`,
-    );
+    const put = await provider({
+      method: 'PUT',
+      url: '/api/directory/services/5e000000-0000-5000-8000-000000000003/capacities',
+      payload: { kind: 'places', value: 80, refDate: '2024-09-01' },
+    });
+    expect(put.statusCode).toBe(200);
+    expect(put.json().capacities[0]).toEqual({ kind: 'places', value: 80, refDate: '2024-09-01' });
     const after = (await app.inject('/api/supply?serviceType=kita')).json();
     expect(after.cityRatio).toBe(50); // (150 + 80 + 20) / 500 × 100
     expect(after.directoryStand).toBe('2024-09-01');
+    const [audit] = await db.query<{ detail: { value: unknown } }>(
+      `SELECT detail FROM audit_log WHERE action = 'directory.capacity' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit?.detail.value).toEqual({ before: null, after: 80 });
   });
 
-  it('refuses an unknown type and a type whose target population is missing, with a clear message', async () => {
+  it('computes an answer once per data version: a change behind the write path stays unseen, a directory write shows', async () => {
+    const url = '/api/supply?serviceType=kita&distance=1000';
+    const first = await app.inject(url);
+    expect(first.headers.etag).toBeTruthy();
+    expect(
+      (await app.inject({ url, headers: { 'if-none-match': first.headers.etag! } })).statusCode,
+    ).toBe(304);
+    // written around the write path (no version move): the prepared answer is served unchanged
+    await db.query(
+      `UPDATE directory_capacity SET value = 130 WHERE tenant_id = 'berlin'
+          AND service_id = '5e000000-0000-5000-8000-000000000003' AND ref_date = '2024-09-01'`,
+    );
+    expect((await app.inject(url)).headers.etag).toBe(first.headers.etag);
+    // a write through the directory moves the version: the next answer counts the new places
+    const put = await provider({
+      method: 'PUT',
+      url: '/api/directory/services/5e000000-0000-5000-8000-000000000003/capacities',
+      payload: { kind: 'places', value: 30, refDate: '2024-09-02' },
+    });
+    expect(put.statusCode).toBe(200);
+    const fresh = await app.inject(url);
+    expect(fresh.headers.etag).not.toBe(first.headers.etag);
+    expect(fresh.json().cityRatio).toBe(40); // (150 + 30 + 20) / 500 × 100
+  });
+
+  it('lets a provider record places only of its own services, and refuses bad bodies with 400', async () => {
+    const foreign = await provider({
+      method: 'PUT',
+      url: '/api/directory/services/5e000000-0000-5000-8000-000000000001/capacities',
+      payload: { kind: 'places', value: 10, refDate: '2024-09-01' },
+    });
+    expect(foreign.statusCode).toBe(403);
+    expect(foreign.json().error.message).toContain('Kita-Verbund Nord e.V.');
+    const unknown = await provider({
+      method: 'PUT',
+      url: '/api/directory/services/unbekannt/capacities',
+      payload: { kind: 'places', value: 10, refDate: '2024-09-01' },
+    });
+    expect(unknown.statusCode).toBe(404);
+    const bad = await provider({
+      method: 'PUT',
+      url: '/api/directory/services/5e000000-0000-5000-8000-000000000003/capacities',
+      payload: { kind: 'places', value: -1, refDate: '2024-13-01' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      (
+        await viewer({
+          method: 'PUT',
+          url: '/api/directory/services/5e000000-0000-5000-8000-000000000003/capacities',
+          payload: { kind: 'places', value: 10, refDate: '2024-09-01' },
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+
+  it('refuses an unknown type and a type without a target population, with a clear message', async () => {
     const unknown = await app.inject('/api/supply?serviceType=erfunden');
     expect(unknown.statusCode).toBe(400);
-    const noPopulation = await app.inject('/api/supply?serviceType=familienzentrum');
-    expect(noPopulation.statusCode).toBe(400);
-    expect(noPopulation.json().error.message).toBe(
-      'Es fehlen Bevölkerungszahlen (Indikatoren ewr_inhabitants).',
+    const noTarget = await app.inject('/api/supply?serviceType=familienzentrum');
+    expect(noTarget.statusCode).toBe(400);
+    expect(noTarget.json().error.message).toContain(
+      'Für „Familienzentrum“ ist keine Zielbevölkerung festgelegt',
     );
     expect((await app.inject('/api/supply?serviceType=kita&distance=10')).statusCode).toBe(400);
+  });
+
+  it('takes the target population from the tenant’s data: set, checked (400 naming the indicator), audited', async () => {
+    const put = (serviceType: string, indicatorIds: string[], as = planner) =>
+      as({ method: 'PUT', url: `/api/supply/targets/${serviceType}`, payload: { indicatorIds } });
+    expect((await put('familienzentrum', ['ewr_age_below_6'], viewer)).statusCode).toBe(403);
+    expect((await put('erfunden', ['ewr_age_below_6'])).statusCode).toBe(404);
+    const unknown = await put('familienzentrum', ['ewr_age_below_6', 'gibt_es_nicht']);
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.message).toContain('„indicatorIds[1]“');
+    expect(unknown.json().error.message).toContain('Den Indikator „gibt_es_nicht“ gibt es nicht.');
+    const ok = await put('familienzentrum', ['ewr_age_below_6']);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({
+      serviceType: 'familienzentrum',
+      indicatorIds: ['ewr_age_below_6'],
+    });
+    const s = await app.inject('/api/supply?serviceType=familienzentrum');
+    expect(s.statusCode).toBe(200);
+    expect(s.json().populationIndicators).toEqual(['ewr_age_below_6']);
+    const targets = (await app.inject('/api/supply/targets')).json() as {
+      serviceType: string;
+      indicatorIds: string[];
+    }[];
+    expect(targets.find((t) => t.serviceType === 'familienzentrum')?.indicatorIds).toEqual([
+      'ewr_age_below_6',
+    ]);
+    const [audit] = await db.query<{ detail: unknown }>(
+      `SELECT detail FROM audit_log WHERE action = 'supply.target' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit?.detail).toEqual({ indicatorIds: { before: [], after: ['ewr_age_below_6'] } });
+    expect((await put('familienzentrum', [])).json().indicatorIds).toEqual([]);
+    expect((await app.inject('/api/supply?serviceType=familienzentrum')).statusCode).toBe(400);
   });
 
   it('lists the types with whether their target population is available', async () => {
@@ -353,5 +450,77 @@ describe('supply against need', () => {
     }[];
     expect(types.find((t) => t.code === 'kita')?.available).toBe(true);
     expect(types.find((t) => t.code === 'familienzentrum')?.available).toBe(false);
+  });
+});
+
+describe('supply ratios as indicators', () => {
+  it('stores Kita places per 100 children under 6 as a public indicator with its source, audited, and refreshes it', async () => {
+    const steward = injectAs(
+      app,
+      await tokenHeaders(
+        db,
+        await createTestUser(db, { roles: ['data_steward'], departmentId: 'sozialplanung' }),
+      ),
+    );
+    const url = '/api/supply/indicators/kita';
+    expect((await viewer({ method: 'PUT', url, payload: {} })).statusCode).toBe(403);
+    expect(
+      (await steward({ method: 'PUT', url: '/api/supply/indicators/erfunden', payload: {} }))
+        .statusCode,
+    ).toBe(404);
+    const bad = await steward({ method: 'PUT', url, payload: { department: 'gibt-es-nicht' } });
+    expect(bad.statusCode).toBe(400);
+    const res = await steward({ method: 'PUT', url, payload: {} });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      indicatorId: 'versorgung_kita',
+      name: 'Kindertagesstätte: Plätze je 100 Personen von 0 bis unter 6 Jahren',
+      refDate: '2023-12-31',
+      observations: 4, // population only on the Planungsräume of the fixture
+    });
+    const ind = (await app.inject('/api/indicators/versorgung_kita')).json();
+    expect(ind).toMatchObject({ unit: 'per_100', kind: 'value', department: 'sozialplanung' });
+    const values = async () =>
+      new Map(
+        (
+          await db.query<{ code: string; value: number; numerator: number; denominator: number }>(
+            `SELECT a.code, o.value, o.numerator, o.denominator FROM observation o
+               JOIN area a ON a.tenant_id = o.tenant_id AND a.id = o.area_id
+              WHERE o.tenant_id = 'berlin' AND o.indicator_id = 'versorgung_kita' AND o.ref_date = '2023-12-31'`,
+          )
+        ).map((r) => [r.code, [Number(r.value), Number(r.numerator), Number(r.denominator)]]),
+      );
+    // public places: 150 / 0 / 30 (the provider's latest count) / 20 over 200 / 100 / 100 / 100 children
+    expect(await values()).toEqual(
+      new Map([
+        ['01100101', [75, 150, 200]],
+        ['01100102', [0, 0, 100]],
+        ['02100101', [30, 30, 100]],
+        ['02100102', [20, 20, 100]],
+      ]),
+    );
+    const [source] = await db.query<{ attribution: string }>(
+      `SELECT attribution FROM source WHERE tenant_id = 'berlin' AND id = 'versorgung-kita'`,
+    );
+    expect(source?.attribution).toContain('aus dem Angebotsverzeichnis, Stand 02.09.2024');
+    // new places, computed again: the same date's values change, nothing is added
+    await provider({
+      method: 'PUT',
+      url: '/api/directory/services/5e000000-0000-5000-8000-000000000003/capacities',
+      payload: { kind: 'places', value: 60, refDate: '2024-10-01' },
+    });
+    expect((await steward({ method: 'PUT', url, payload: {} })).statusCode).toBe(200);
+    expect((await values()).get('02100101')).toEqual([60, 60, 100]);
+    const list = (await app.inject('/api/supply/indicators')).json();
+    expect(list).toMatchObject([
+      {
+        serviceType: 'kita',
+        indicatorId: 'versorgung_kita',
+        refDate: '2023-12-31',
+        directoryStand: '2024-10-01',
+      },
+    ]);
+    const audits = await db.query(`SELECT 1 FROM audit_log WHERE action = 'supply.indicator'`);
+    expect(audits).toHaveLength(2);
   });
 });

@@ -2,13 +2,18 @@
 import type { FastifyInstance } from 'fastify';
 import * as c from '@sozialraum/contracts/supply';
 import type { AppContext } from '../../app-context.ts';
+import { responseCheck, sendPrepared } from '../../http/prepared.ts';
 import { defineRoute } from '../../http/route.ts';
-import { getSupply, listSupplyTypes } from './service.ts';
+import { auditActor } from '../audit/index.ts';
+import { getSupplyPrepared, listSupplyTypes } from './service.ts';
+import { listSupplyIndicators, storeSupplyIndicator } from './indicator-service.ts';
+import { listTargets, setTarget } from './targets.ts';
 
 const TAGS = ['Versorgung'];
 
-/** GET /api/supply/types, GET /api/supply. */
+/** GET /api/supply/types, GET /api/supply, GET /api/supply/targets, PUT /api/supply/targets/:serviceType. */
 export function registerSupplyRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const check = responseCheck(app, c.supplySchema, 'getSupply');
   defineRoute(app, {
     method: 'GET',
     url: '/api/supply/types',
@@ -29,6 +34,71 @@ export function registerSupplyRoutes(app: FastifyInstance, ctx: AppContext): voi
     permission: 'supply.read',
     querystring: c.supplyQuerySchema,
     response: c.supplySchema,
-    handler: ({ query, auth }) => getSupply(ctx.db, auth, query),
+    etag: true,
+    // prepared bytes with ETag and gzip, once per data version and reader class (ADR 0042)
+    handler: async ({ query, auth, request, reply }) =>
+      sendPrepared(request, reply, await getSupplyPrepared(ctx.db, auth, query, check)),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/supply/targets',
+    operationId: 'listSupplyTargets',
+    summary: 'Zielbevölkerung je Angebotsart: welche Bevölkerungsindikatoren sie zusammen ergeben',
+    tags: TAGS,
+    permission: 'supply.read',
+    response: c.supplyTargetsSchema,
+    handler: ({ auth }) => listTargets(ctx.db, auth.tenantId),
+  });
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/api/supply/targets/:serviceType',
+    operationId: 'setSupplyTarget',
+    summary:
+      'Zielbevölkerung einer Angebotsart festlegen: Zählindikatoren, deren Summe sie ist (leer = entfernen; protokolliert)',
+    tags: TAGS,
+    permission: 'supply.configure',
+    params: c.serviceTypeParamsSchema,
+    body: c.supplyTargetBodySchema,
+    response: c.supplyTargetSchema,
+    handler: ({ params, body, auth, request }) =>
+      setTarget(
+        ctx.db,
+        auth,
+        params.serviceType,
+        body.indicatorIds,
+        auditActor(auth, request, 'supply.configure'),
+      ),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/supply/indicators',
+    operationId: 'listSupplyIndicators',
+    summary: 'Versorgungsquoten, die als Indikatoren gespeichert sind, mit Stichtag und Stand',
+    tags: TAGS,
+    permission: 'supply.read',
+    response: c.supplyIndicatorsSchema,
+    handler: ({ auth }) => listSupplyIndicators(ctx.db, auth.tenantId),
+  });
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/api/supply/indicators/:serviceType',
+    operationId: 'storeSupplyIndicator',
+    summary:
+      'Versorgungsquote einer Angebotsart als Indikator speichern (alle Ebenen, jüngster Bevölkerungsstichtag; öffentliche Einträge; protokolliert)',
+    tags: TAGS,
+    permission: 'supply.configure',
+    params: c.serviceTypeParamsSchema,
+    body: c.supplyIndicatorBodySchema,
+    response: c.supplyIndicatorResultSchema,
+    refusals: { 409: 'Kennung schon von einem anderen Indikator belegt' },
+    handler: ({ params, body, auth, request }) =>
+      storeSupplyIndicator(
+        ctx.db,
+        auth,
+        { serviceType: params.serviceType, department: body.department },
+        auditActor(auth, request, 'supply.configure'),
+      ),
   });
 }

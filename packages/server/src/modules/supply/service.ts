@@ -1,54 +1,32 @@
 // Supply against need (issue 12 § 3): load the directory and population of a level → compute ratios,
-// gaps and reachability in core → answer with method and provenance. Computed on every request from
-// the current directory and population, so a change of either shows at once (ADR 0037).
+// gaps and reachability in core → answer with method and provenance. Computed once per data version
+// and kept as prepared bytes (ADR 0042): every import, area change and directory write moves the
+// version, so a change of the directory or the population shows at the next request.
 import {
   areaCentroid,
-  bandsForTarget,
   computeReachability,
   computeSupplyRatios,
   formatDate,
   overallRatio,
   rankSupplyGaps,
   supplyBaseFor,
-  type AgeBand,
   type AreaGeometry,
   type PopulationPoint,
 } from '@sozialraum/core';
 import type { supplySchema, supplyTypesSchema } from '@sozialraum/contracts/supply';
 import type { z } from 'zod';
-import type { Db } from '../../db/db.ts';
+import type { Db, Sql } from '../../db/db.ts';
 import { badRequest } from '../../http/errors.ts';
+import { prepare, PreparedCache, type Prepared } from '../../http/prepared.ts';
 import type { Principal } from '../access/index.ts';
 import { countsInternal } from './policy.ts';
 import * as store from './store.ts';
 
-type Supply = z.input<typeof supplySchema>;
+export type Supply = z.input<typeof supplySchema>;
 type Row = Supply['rows'][number];
-
-/**
- * Population counts by age band, as indicator ids of the residents register (the Berlin demo's
- * catalogue; docs/methods/supply-and-reachability.md). All residents: TOTAL_INDICATOR.
- */
-export const POPULATION_BANDS: readonly AgeBand[] = [
-  { id: 'ewr_age_below_6', min: 0, max: 6 },
-  { id: 'ewr_age_6_15', min: 6, max: 15 },
-  { id: 'ewr_age_15_18', min: 15, max: 18 },
-  { id: 'ewr_age_18_27', min: 18, max: 27 },
-  { id: 'ewr_age_27_45', min: 27, max: 45 },
-  { id: 'ewr_age_45_55', min: 45, max: 55 },
-  { id: 'ewr_age_55_65', min: 55, max: 65 },
-  { id: 'ewr_age_above_65', min: 65, max: null },
-];
-export const TOTAL_INDICATOR = 'ewr_inhabitants';
 
 const METHOD_TEXT =
   'Luftlinie zum nächsten Angebot; Bevölkerung am Schwerpunkt ihres Gebiets (kein Raster, keine Adresspunkte vorhanden)';
-
-/** The population indicators of a term's target age, or null when the bands do not make it up. */
-function targetIndicators(term: store.TermRow): string[] | null {
-  if (term.target_min_age === null) return [TOTAL_INDICATOR];
-  return bandsForTarget({ min: term.target_min_age, max: term.target_max_age }, POPULATION_BANDS);
-}
 
 /** The service types with their bases and whether their target population can be formed. */
 export async function listSupplyTypes(
@@ -56,18 +34,19 @@ export async function listSupplyTypes(
   principal: Principal,
 ): Promise<z.input<typeof supplyTypesSchema>> {
   const terms = await store.selectTerms(db, principal.tenantId);
+  const targets = await store.selectTargets(db, principal.tenantId);
   const known = new Set(
     (
       await store.selectIndicatorSources(
         db,
         principal.tenantId,
-        [...POPULATION_BANDS.map((b) => b.id), TOTAL_INDICATOR],
+        [...new Set([...targets.values()].flat())],
         countsInternal(principal),
       )
     ).map((r) => r.id),
   );
   return terms.map((t) => {
-    const ids = targetIndicators(t);
+    const ids = targets.get(t.code) ?? null;
     return {
       code: t.code,
       name: t.name,
@@ -78,26 +57,93 @@ export async function listSupplyTypes(
   });
 }
 
-/** Supply of one service type on one level: ratios, gaps, reachability, with method and provenance. */
-export async function getSupply(
+/** What a supply answer is asked for. */
+export interface SupplyQuery {
+  serviceType: string;
+  system?: string | undefined;
+  level?: string | undefined;
+  date?: string | undefined;
+  distance: number;
+}
+
+// One answer costs 1–3 s on the Berlin demo (542 areas, every Kita; npm run bench, section supply)
+// and changes only with the data: kept per data version, tenant, reader class and query.
+const answers = new PreparedCache(300);
+
+/** The supply answer as prepared bytes (JSON, gzip, ETag), computed once per data version and reader class. */
+export function getSupplyPrepared(
   db: Db,
   principal: Principal,
-  q: {
-    serviceType: string;
-    system?: string | undefined;
-    level?: string | undefined;
-    date?: string | undefined;
-    distance: number;
-  },
+  q: SupplyQuery,
+  check: (s: Supply) => Supply = (s) => s,
+): Promise<Prepared> {
+  const key = [
+    principal.tenantId,
+    countsInternal(principal) ? 'internal' : 'public',
+    q.serviceType,
+    q.system ?? '',
+    q.level ?? '',
+    q.date ?? '',
+    q.distance,
+  ].join('\u0000');
+  return answers.get(db, key, async () => prepare(check(await getSupply(db, principal, q))));
+}
+
+/** Supply of one service type on one level: ratios, gaps, reachability, with method and provenance. */
+export function getSupply(db: Db, principal: Principal, q: SupplyQuery): Promise<Supply> {
+  return computeSupply(db, principal.tenantId, countsInternal(principal), q);
+}
+
+/** Per area the facilities, the counted measure (places or facilities) and the target population. */
+function supplyInputs(
+  areas: readonly store.AreaRow[],
+  supply: ReadonlyMap<number, { facilities: number; places: number | null }>,
+  population: ReadonlyMap<number, number | null>,
+  base: { measure: 'places' | 'facilities' },
+) {
+  return areas.map((a) => {
+    const s = supply.get(a.id) ?? { facilities: 0, places: null };
+    // no facility = no places; facilities without any counted places stay unknown (null)
+    const places = s.facilities === 0 ? 0 : s.places;
+    return {
+      areaId: a.id,
+      facilities: s.facilities,
+      places: base.measure === 'places' ? places : s.facilities,
+      population: population.get(a.id) ?? null,
+    };
+  });
+}
+
+/** Reachability per area, the population of each area placed at its centroid (method area-centroid). */
+function reachabilityByArea(
+  areas: readonly store.AreaRow[],
+  population: ReadonlyMap<number, number | null>,
+  servicePoints: [number, number][],
+  distance: number,
+) {
+  const points: PopulationPoint[] = [];
+  for (const a of areas) {
+    const c = a.geometry ? areaCentroid(a.geometry as AreaGeometry) : null;
+    const n = population.get(a.id);
+    if (c && n !== null && n !== undefined)
+      points.push({ areaId: a.id, lon: c[0], lat: c[1], count: n });
+  }
+  return new Map(computeReachability(points, servicePoints, distance).map((r) => [r.areaId, r]));
+}
+
+/** Supply of one service type on one level, counting internal entries and indicators or not. */
+export async function computeSupply(
+  db: Sql,
+  t: string,
+  internal: boolean,
+  q: SupplyQuery,
 ): Promise<Supply> {
-  const t = principal.tenantId;
-  const internal = countsInternal(principal);
   const term = (await store.selectTerms(db, t)).find((x) => x.code === q.serviceType);
   if (!term) throw badRequest(`Die Angebotsart „${q.serviceType}“ gibt es nicht.`);
-  const indicatorIds = targetIndicators(term);
+  const indicatorIds = (await store.selectTargets(db, t)).get(term.code);
   if (!indicatorIds)
     throw badRequest(
-      `Für „${term.name}“ (${term.target_min_age}–${term.target_max_age ?? ''} Jahre) ergeben die veröffentlichten Altersgruppen keine Zielbevölkerung.`,
+      `Für „${term.name}“ ist keine Zielbevölkerung festgelegt: die Sozialplanung wählt sie unter „Versorgung“ → „Zielbevölkerung“ aus den Bevölkerungsindikatoren.`,
     );
   const sources = await store.selectIndicatorSources(db, t, indicatorIds, internal);
   const missing = indicatorIds.filter((id) => !sources.some((s) => s.id === id));
@@ -123,32 +169,12 @@ export async function getSupply(
     : new Map<number, number | null>();
   const supply = await store.selectSupplyPerArea(db, t, q.serviceType, systemId, levelId, internal);
   const base = supplyBaseFor(q.serviceType);
-  const inputs = areas.map((a) => {
-    const s = supply.get(a.id) ?? { facilities: 0, places: null };
-    // no facility = no places; facilities without any counted places stay unknown (null)
-    const places = s.facilities === 0 ? 0 : s.places;
-    const value = base.measure === 'places' ? places : s.facilities;
-    return {
-      areaId: a.id,
-      facilities: s.facilities,
-      places: value,
-      population: population.get(a.id) ?? null,
-    };
-  });
+  const inputs = supplyInputs(areas, supply, population, base);
   const ratios = computeSupplyRatios(inputs, base.per);
   const cityRatio = overallRatio(inputs, base.per);
   const gaps = new Map(rankSupplyGaps(inputs, cityRatio ?? 0, base.per).map((g) => [g.areaId, g]));
-  const points: PopulationPoint[] = [];
-  for (const a of areas) {
-    const c = a.geometry ? areaCentroid(a.geometry as AreaGeometry) : null;
-    const n = population.get(a.id);
-    if (c && n !== null && n !== undefined)
-      points.push({ areaId: a.id, lon: c[0], lat: c[1], count: n });
-  }
   const servicePoints = await store.selectServicePoints(db, t, q.serviceType, internal);
-  const reach = new Map(
-    computeReachability(points, servicePoints, q.distance).map((r) => [r.areaId, r]),
-  );
+  const reach = reachabilityByArea(areas, population, servicePoints, q.distance);
 
   const rows: Row[] = areas.map((a, i) => {
     const r = ratios[i]!;

@@ -7,12 +7,14 @@ export interface TermRow {
   name: string;
   target_min_age: number | null;
   target_max_age: number | null;
+  /** Lebenslagen, main one first */
+  dimensions: string[];
 }
 
 /** All taxonomy terms of the tenant, by name. */
 export function selectTerms(sql: Sql, tenantId: string): Promise<TermRow[]> {
   return sql.query<TermRow>(
-    `SELECT code, name, target_min_age, target_max_age FROM directory_taxonomy_term
+    `SELECT code, name, target_min_age, target_max_age, dimensions FROM directory_taxonomy_term
       WHERE tenant_id = $1 ORDER BY name`,
     [tenantId],
   );
@@ -184,4 +186,111 @@ export async function selectDirectoryProvenance(
     [tenantId, serviceType],
   );
   return { stand: row?.capacity_date ?? row?.updated ?? null, licences: row?.licences ?? [] };
+}
+
+export interface TargetRow {
+  service_type: string;
+  indicator_ids: string[];
+}
+
+/** The tenant's target populations: per service type the population indicators that add up to it. */
+export async function selectTargets(sql: Sql, tenantId: string): Promise<Map<string, string[]>> {
+  const rows = await sql.query<TargetRow>(
+    `SELECT service_type, indicator_ids FROM supply_target WHERE tenant_id = $1`,
+    [tenantId],
+  );
+  return new Map(rows.map((r) => [r.service_type, r.indicator_ids]));
+}
+
+/** Sets (or with no indicators removes) the target population of a service type. */
+export async function upsertTarget(
+  sql: Sql,
+  tenantId: string,
+  serviceType: string,
+  indicatorIds: readonly string[],
+): Promise<void> {
+  if (indicatorIds.length === 0) {
+    await sql.query(`DELETE FROM supply_target WHERE tenant_id = $1 AND service_type = $2`, [
+      tenantId,
+      serviceType,
+    ]);
+    return;
+  }
+  await sql.query(
+    `INSERT INTO supply_target (tenant_id, service_type, indicator_ids) VALUES ($1, $2, $3::text[])
+     ON CONFLICT (tenant_id, service_type)
+     DO UPDATE SET indicator_ids = EXCLUDED.indicator_ids, modified_at = now()`,
+    [tenantId, serviceType, [...indicatorIds]],
+  );
+}
+
+/** Sets targets of service types that have none yet (a tenant's own choices stay). */
+export async function insertMissingTargets(
+  sql: Sql,
+  tenantId: string,
+  targets: readonly { serviceType: string; indicatorIds: readonly string[] }[],
+): Promise<void> {
+  for (const t of targets)
+    await sql.query(
+      `INSERT INTO supply_target (tenant_id, service_type, indicator_ids) VALUES ($1, $2, $3::text[])
+       ON CONFLICT (tenant_id, service_type) DO NOTHING`,
+      [tenantId, t.serviceType, [...t.indicatorIds]],
+    );
+}
+
+/** The levels of an area system, coarsest first. */
+export function selectLevels(
+  sql: Sql,
+  tenantId: string,
+  systemId: string,
+): Promise<{ id: string }[]> {
+  return sql.query(
+    `SELECT id FROM area_level WHERE tenant_id = $1 AND system_id = $2 ORDER BY depth`,
+    [tenantId, systemId],
+  );
+}
+
+/** Whether a department record exists in the tenant. */
+export async function departmentExists(sql: Sql, tenantId: string, id: string): Promise<boolean> {
+  const rows = await sql.query('SELECT 1 FROM department WHERE tenant_id = $1 AND id = $2', [
+    tenantId,
+    id,
+  ]);
+  return rows.length === 1;
+}
+
+export interface SupplyIndicatorRow {
+  service_type: string;
+  indicator_id: string;
+  system_id: string;
+  ref_date: string;
+  directory_stand: string | null;
+  computed_at: string;
+}
+
+/** The supply indicators of the tenant (which indicator holds which type's ratio). */
+export function selectSupplyIndicators(sql: Sql, tenantId: string): Promise<SupplyIndicatorRow[]> {
+  return sql.query(
+    `SELECT service_type, indicator_id, system_id, to_char(ref_date, 'YYYY-MM-DD') AS ref_date,
+            to_char(directory_stand, 'YYYY-MM-DD') AS directory_stand,
+            to_char(computed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS computed_at
+       FROM supply_indicator WHERE tenant_id = $1 ORDER BY service_type`,
+    [tenantId],
+  );
+}
+
+/** Records what a supply indicator was last computed from. */
+export async function upsertSupplyIndicator(
+  sql: Sql,
+  tenantId: string,
+  r: Omit<SupplyIndicatorRow, 'computed_at'>,
+): Promise<void> {
+  await sql.query(
+    `INSERT INTO supply_indicator (tenant_id, service_type, indicator_id, system_id, ref_date, directory_stand)
+     VALUES ($1, $2, $3, $4, $5::date, $6::date)
+     ON CONFLICT (tenant_id, service_type) DO UPDATE SET indicator_id = EXCLUDED.indicator_id,
+       system_id = EXCLUDED.system_id, ref_date = EXCLUDED.ref_date,
+       directory_stand = EXCLUDED.directory_stand, computed_at = now()`,
+    [tenantId, r.service_type, r.indicator_id, r.system_id, r.ref_date, r.directory_stand],
+  );
 }

@@ -32,6 +32,7 @@ import { writeAudit } from '../../modules/audit/index.ts';
 import { BERLIN_TENANT, berlinCatalogue } from './catalogue.ts';
 import { readCsvRecords } from './read-csv.ts';
 import { loadDirectoryFromPoints } from '../../modules/directory/index.ts';
+import { seedTargetsFromBands } from '../../modules/supply/index.ts';
 
 export const DEMO_DIR = path.join(REPO_ROOT, 'demo-data/berlin');
 
@@ -81,6 +82,10 @@ export async function loadBerlinDemo(db: Db, log: Log = () => undefined, dir = D
     stats.points = await loadPoints(tx, tenantId, dir, log);
     log('Baue das Angebotsverzeichnis aus den Standorten …');
     stats.directory = (await loadDirectoryFromPoints(tx, tenantId, 'geoportal-services')).services;
+    // the supply targets of the built-in service types are formed from the register's age bands
+    // (Kita 0–6, youth 6–18 = 6–15 + 15–18, care 65+, others all residents; ADR 0042)
+    const { bands, total } = berlinCatalogue().ageBands;
+    await seedTargetsFromBands(tx, tenantId, bands, total);
     await writeAudit(tx, tenantId, {
       actor: 'system',
       action: 'demo.load',

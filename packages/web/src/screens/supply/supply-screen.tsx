@@ -6,9 +6,11 @@ import { supplyApi, type Supply, type SupplyRow } from '../../api/supply.ts';
 import { Link } from '../../components/link.tsx';
 import { ListTable } from '../../components/list-table.tsx';
 import { ErrorState, Loading } from '../../components/status.tsx';
+import { useAuth } from '../../lib/auth.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { classifyForMap, formatNumber, NO_DATA_COLOR } from '../../lib/core-bridge.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
+import { SupplySetup } from './supply-setup.tsx';
 import { SvgMap } from './svg-map.tsx';
 
 const DISTANCES = [300, 500, 1000];
@@ -24,6 +26,7 @@ export function measureText(s: Supply['serviceType'], t: T, lang: 'de' | 'en'): 
 
 export function SupplyScreen({ search }: { search: string }) {
   const { t } = useI18n();
+  const auth = useAuth();
   const id = useId();
   const initial = new URLSearchParams(search).get('typ') ?? 'kita';
   const [type, setType] = useState(initial);
@@ -69,6 +72,15 @@ export function SupplyScreen({ search }: { search: string }) {
           </select>
         </div>
       </form>
+      {auth.can('supply.configure') && (
+        <SupplySetup
+          serviceType={type}
+          onSaved={() => {
+            types.reload();
+            res.reload();
+          }}
+        />
+      )}
       {res.status === 'error' && (
         <ErrorState error={res.error} what={t.supplyTitle} onRetry={res.reload} />
       )}

@@ -1,0 +1,62 @@
+// A provider records the places (or beds) of its own service on a date (issue 12 § 1: "edits only
+// its services, places and hours"). Audited in the same transaction; afterwards the data version
+// moves, so supply answers computed from the old places are never served again (ADR 0042).
+import type { Db } from '../../db/db.ts';
+import { forbidden, notFound } from '../../http/errors.ts';
+import { bumpDataVersion } from '../../http/prepared.ts';
+import type { Principal } from '../access/index.ts';
+import { writeAudit, type AuditActor } from '../audit/index.ts';
+import { canEditOrganisation } from './policy.ts';
+import { selectCapacities, selectOrganisationsByIds, selectServicesByIds } from './read-store.ts';
+import { upsertCapacity } from './store.ts';
+
+/** Records places or beds of a service on a date; only its own organisation or directory.edit_all. */
+export async function recordCapacity(
+  db: Db,
+  principal: Principal,
+  serviceId: string,
+  body: { kind: 'places' | 'beds'; value: number; refDate: string },
+  actor: AuditActor,
+): Promise<{
+  serviceId: string;
+  capacities: { kind: 'places' | 'beds'; value: number; refDate: string }[];
+}> {
+  const t = principal.tenantId;
+  const result = await db.transaction(async (tx) => {
+    const [service] = await selectServicesByIds(tx, t, [serviceId]);
+    const [org] = service ? await selectOrganisationsByIds(tx, t, [service.organization_id]) : [];
+    if (!service || !org) throw notFound(`Das Angebot „${serviceId}“ gibt es nicht.`);
+    if (!canEditOrganisation(principal, { departmentId: org.department_id }))
+      throw forbidden(
+        `Plätze dieses Angebots pflegt nur die Organisation „${org.name}“ (oder die Datenverantwortung).`,
+      );
+    const before = (await selectCapacities(tx, t, [serviceId])).find(
+      (c) => c.kind === body.kind && c.ref_date === body.refDate,
+    );
+    await upsertCapacity(tx, t, {
+      service_id: serviceId,
+      kind: body.kind,
+      ref_date: body.refDate,
+      value: body.value,
+    });
+    await writeAudit(tx, t, {
+      actor,
+      action: 'directory.capacity',
+      entity: 'directory_service',
+      entityId: serviceId,
+      detail: {
+        organisation: org.id,
+        kind: body.kind,
+        refDate: body.refDate,
+        value: { before: before?.value ?? null, after: body.value },
+      },
+    });
+    const capacities = await selectCapacities(tx, t, [serviceId]);
+    return {
+      serviceId,
+      capacities: capacities.map((c) => ({ kind: c.kind, value: c.value, refDate: c.ref_date })),
+    };
+  });
+  bumpDataVersion();
+  return result;
+}
