@@ -1,4 +1,4 @@
-// Bench part l, first paint of the map (issue 11 § 6): in real Chromium, cold loads (a new browser
+// Bench part p, first paint of the map (issue 11 § 6): in real Chromium, cold loads (a new browser
 // context each, nothing cached) of the map at the Planungsräume with an indicator. Measured: when
 // the map first shows coloured areas (the map sets `data-painted-at` at the first finished render
 // after the values arrived), against the moment the geometry and values requests have ended —
@@ -60,7 +60,7 @@ const median = (xs: number[]) => {
 const ms = (x: number) => `${de(x)} ms`;
 
 export async function benchFirstPaint(base: string, rounds = 5): Promise<Section> {
-  const title = 'l. Karte: erste Darstellung in Chromium (kalt, 542 Planungsräume)';
+  const title = 'p. Karte: erste Darstellung in Chromium (kalt, 542 Planungsräume)';
   const section: Section = { title, rows: [], notes: [] };
   if (!existsSync(path.join(DIST, 'index.html')) || !existsSync('/usr/bin/chromium')) {
     section.notes.push(

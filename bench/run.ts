@@ -35,7 +35,7 @@ const GEOMETRY_PATH = '/api/area-systems/lor2021/levels/plr/geometry';
 export { de, type Section } from './format.ts';
 
 /**
- * Runs the benchmarks; returns the process exit code. Options: --only a,b,c,d,e,f,g,h,i,j,k,l  --rows N
+ * Runs the benchmarks; returns the process exit code. Options: --only a,b,c,d,e,f,g,h,i,j,k,l,p  --rows N
  * --seconds S  --rounds N  --no-write  --database-url (h: an empty database on a PostgreSQL server).
  * Only the measured sections are replaced in docs/benchmarks.md.
  */
@@ -53,7 +53,7 @@ export async function runBenchmarks(args: string[]): Promise<number> {
       'postgis-url': { type: 'string' },
     },
   });
-  const only = new Set((opts.only ?? 'a,b,c,d,e,f,g,i,j,k,l').split(',').map((s) => s.trim()));
+  const only = new Set((opts.only ?? 'a,b,c,d,e,f,g,i,j,k,l,p').split(',').map((s) => s.trim()));
   const rows = Math.max(1000, Math.min(5_000_000, Number(opts.rows) || 1_000_000));
   const loadSeconds = Math.max(1, Math.min(60, Number(opts.seconds) || 10));
   const rounds = Math.max(1, Math.min(9, Number(opts.rounds) || 3));
@@ -93,7 +93,7 @@ export async function runBenchmarks(args: string[]): Promise<number> {
         sections.push(await benchPostgres(opts['database-url'], work, rows));
       else console.log('(h) übersprungen: --database-url postgres://… (leere Datenbank) fehlt.');
     }
-    if (!['a', 'b', 'c', 'd', 'f', 'g', 'j', 'l'].some((k) => only.has(k))) return finish();
+    if (!['a', 'b', 'c', 'd', 'f', 'g', 'j', 'l', 'p'].some((k) => only.has(k))) return finish();
     // (a) always when a database is needed: the other benchmarks run against the database it fills
     const a = await benchDemoImport({ dataDir: path.join(work, 'pglite') });
     db = a.db;
@@ -114,7 +114,7 @@ export async function runBenchmarks(args: string[]): Promise<number> {
     const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
     if (only.has('b')) sections.push(await benchValuesUnderLoad(base, loadSeconds, rounds));
     if (only.has('d')) sections.push(await benchGeometryBytes(base));
-    if (only.has('l')) {
+    if (only.has('p')) {
       const { benchFirstPaint } = await import('./first-paint.ts');
       sections.push(await benchFirstPaint(base));
     }
@@ -152,7 +152,7 @@ export async function runBenchmarks(args: string[]): Promise<number> {
     const machine = await describeMachine();
     sections.sort((x, y) => x.title.localeCompare(y.title));
     const measured = [...only]
-      .filter((k) => /^[a-l]$/.test(k) && (k !== 'h' || opts['database-url']))
+      .filter((k) => /^[a-p]$/.test(k) && (k !== 'h' || opts['database-url']))
       .sort();
     const md = renderMarkdown(machine, sections, extra, Date.now() - t0, measured);
     console.log(`\n${md}`);
