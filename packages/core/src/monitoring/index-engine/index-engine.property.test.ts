@@ -283,54 +283,59 @@ const CASES = 600;
 const SEED = 20261205;
 
 describe('index engine against the per-area reference (seeded property test)', () => {
-  it(`gives the reference's result on ${CASES} random definitions and inputs`, () => {
-    const r = mulberry32(SEED);
-    // one workspace for all runs: stale buffers of an earlier run must not leak into a result
-    const shared: IndexWorkspace = createIndexWorkspace();
-    const seen = { fast: 0, general: 0, errors: 0, outstanding: 0, compared: 0, degenerate: 0 };
-    for (let k = 0; k < CASES; k++) {
-      const fast = chance(r, 0.4);
-      const n = int(r, 12, 60);
-      const ids = Array.from({ length: n }, (_, i) => `A${i}`);
-      const definition = definitionOf(r, ids, fast);
-      const input = inputOf(r, definition, n);
-      const outstandingChanges: OutstandingChangeOptions | undefined = chance(r, 0.4)
-        ? { threshold: odd(r, 1, 2.5), direction: pick(r, ['both', 'increase', 'decrease'] as const), withZ: chance(r, 0.7) } // prettier-ignore
-        : undefined;
-      const workspace = pick(r, [undefined, shared, createIndexWorkspace()]);
-      const materialise = pick(r, ['lazy', 'all'] as const);
-      const objects = !outstandingChanges && chance(r, 0.15);
-      const context = `case ${k} (seed ${SEED}): ${JSON.stringify(definition)}`;
-      const engine = attempt(
-        () =>
+  // 600 full runs: about a second alone, several on a busy 2-core machine (not a speed check)
+  it(
+    `gives the reference's result on ${CASES} random definitions and inputs`,
+    { timeout: 60_000 },
+    () => {
+      const r = mulberry32(SEED);
+      // one workspace for all runs: stale buffers of an earlier run must not leak into a result
+      const shared: IndexWorkspace = createIndexWorkspace();
+      const seen = { fast: 0, general: 0, errors: 0, outstanding: 0, compared: 0, degenerate: 0 };
+      for (let k = 0; k < CASES; k++) {
+        const fast = chance(r, 0.4);
+        const n = int(r, 12, 60);
+        const ids = Array.from({ length: n }, (_, i) => `A${i}`);
+        const definition = definitionOf(r, ids, fast);
+        const input = inputOf(r, definition, n);
+        const outstandingChanges: OutstandingChangeOptions | undefined = chance(r, 0.4)
+          ? { threshold: odd(r, 1, 2.5), direction: pick(r, ['both', 'increase', 'decrease'] as const), withZ: chance(r, 0.7) } // prettier-ignore
+          : undefined;
+        const workspace = pick(r, [undefined, shared, createIndexWorkspace()]);
+        const materialise = pick(r, ['lazy', 'all'] as const);
+        const objects = !outstandingChanges && chance(r, 0.15);
+        const context = `case ${k} (seed ${SEED}): ${JSON.stringify(definition)}`;
+        const engine = attempt(
+          () =>
         objects
           ? computeIndex(definition, { areas: areasOf(input), ...(input.validAreaIds ? { validAreaIds: input.validAreaIds } : {}) }) // prettier-ignore
           : computeIndexColumns(definition, input, workspace, { ...(outstandingChanges ? { outstandingChanges } : {}), materialise }), // prettier-ignore
-      );
-      const reference = attempt(() => referenceIndex(definition, input, outstandingChanges ? { outstandingChanges } : {})); // prettier-ignore
-      if ('code' in reference || 'code' in engine) {
-        expect('code' in engine ? engine.code : 'result', context).toBe('code' in reference ? reference.code : 'result'); // prettier-ignore
-        seen.errors++;
-        continue;
+        );
+        const reference = attempt(() => referenceIndex(definition, input, outstandingChanges ? { outstandingChanges } : {})); // prettier-ignore
+        if ('code' in reference || 'code' in engine) {
+          expect('code' in engine ? engine.code : 'result', context).toBe('code' in reference ? reference.code : 'result'); // prettier-ignore
+          seen.errors++;
+          continue;
+        }
+        if (degenerate(reference.ok)) {
+          seen.degenerate++;
+          continue;
+        }
+        expect(differences(engine.ok, reference.ok), context).toEqual([]);
+        seen.compared++;
+        if (engine.ok.outstandingChanges) seen.outstanding++;
+        if (fast) seen.fast++;
+        else seen.general++;
       }
-      if (degenerate(reference.ok)) {
-        seen.degenerate++;
-        continue;
-      }
-      expect(differences(engine.ok, reference.ok), context).toEqual([]);
-      seen.compared++;
-      if (engine.ok.outstandingChanges) seen.outstanding++;
-      if (fast) seen.fast++;
-      else seen.general++;
-    }
-    // the generator reaches every branch it is meant to test
-    expect(seen.fast).toBeGreaterThan(100);
-    expect(seen.general).toBeGreaterThan(150);
-    expect(seen.outstanding).toBeGreaterThan(60);
-    expect(seen.errors).toBeGreaterThan(10);
-    expect(seen.compared).toBeGreaterThan(CASES / 2);
-    expect(seen.degenerate).toBeLessThan(CASES / 100);
-  });
+      // the generator reaches every branch it is meant to test
+      expect(seen.fast).toBeGreaterThan(100);
+      expect(seen.general).toBeGreaterThan(150);
+      expect(seen.outstanding).toBeGreaterThan(60);
+      expect(seen.errors).toBeGreaterThan(10);
+      expect(seen.compared).toBeGreaterThan(CASES / 2);
+      expect(seen.degenerate).toBeLessThan(CASES / 100);
+    },
+  );
 
   it('notices a changed result (the comparison can fail)', () => {
     const r = mulberry32(7);
