@@ -1,4 +1,5 @@
 // Validation of import requests; the same schemas document the API (OpenAPI).
+import { UNITS } from '@sozialraum/core';
 import { z } from 'zod';
 import { dimensionSchema, polaritySchema } from './enums.ts';
 import { tableAnalysisSchema, areasAnalysisSchema } from './import-analysis.ts';
@@ -74,19 +75,6 @@ const sourceSchema = z.object({
   url: z.string().max(500).nullish(),
   notes: z.string().max(2000).nullish(),
 });
-
-const UNITS = [
-  'percent',
-  'per_mille',
-  'count',
-  'euro',
-  'sqm',
-  'per_100',
-  'index',
-  'ratio',
-  'percentage_points',
-  'class',
-] as const;
 
 export const newIndicatorSchema = z.object({
   id: z

@@ -3,6 +3,7 @@
 // (packages/server/src/seed/berlin/catalogue.json), checked against these schemas when the seed
 // loads it and in a unit test — a wrong Lebenslage, a share without its parts or a column mapped to
 // an indicator that does not exist fails with the path of the entry, before anything is written.
+import { UNITS } from '@sozialraum/core';
 import { z } from 'zod';
 import { dimensionSchema, polaritySchema } from './enums.ts';
 
@@ -47,18 +48,7 @@ export const seedIndicatorSchema = z
     shortDe: z.string().nullable().optional(),
     definitionDe: text,
     definitionEn: z.string().nullable().optional(),
-    unit: z.enum([
-      'percent',
-      'per_mille',
-      'count',
-      'euro',
-      'sqm',
-      'per_100',
-      'index',
-      'ratio',
-      'percentage_points',
-      'class',
-    ]),
+    unit: z.enum(UNITS),
     kind: z.enum(['count', 'share', 'value']),
     scale: z.number().positive().optional(),
     dimension: dimensionSchema,
