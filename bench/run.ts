@@ -35,7 +35,7 @@ const GEOMETRY_PATH = '/api/area-systems/lor2021/levels/plr/geometry';
 export { de, type Section } from './format.ts';
 
 /**
- * Runs the benchmarks; returns the process exit code. Options: --only a,b,c,d,e,f,g,h,i,j,k  --rows N
+ * Runs the benchmarks; returns the process exit code. Options: --only a,b,c,d,e,f,g,h,i,j,k,l  --rows N
  * --seconds S  --rounds N  --no-write  --database-url (h: an empty database on a PostgreSQL server).
  * Only the measured sections are replaced in docs/benchmarks.md.
  */
@@ -53,7 +53,7 @@ export async function runBenchmarks(args: string[]): Promise<number> {
       'postgis-url': { type: 'string' },
     },
   });
-  const only = new Set((opts.only ?? 'a,b,c,d,e,f,g,i,j,k').split(',').map((s) => s.trim()));
+  const only = new Set((opts.only ?? 'a,b,c,d,e,f,g,i,j,k,l').split(',').map((s) => s.trim()));
   const rows = Math.max(1000, Math.min(5_000_000, Number(opts.rows) || 1_000_000));
   const loadSeconds = Math.max(1, Math.min(60, Number(opts.seconds) || 10));
   const rounds = Math.max(1, Math.min(9, Number(opts.rounds) || 3));
@@ -93,7 +93,7 @@ export async function runBenchmarks(args: string[]): Promise<number> {
         sections.push(await benchPostgres(opts['database-url'], work, rows));
       else console.log('(h) übersprungen: --database-url postgres://… (leere Datenbank) fehlt.');
     }
-    if (!['a', 'b', 'c', 'd', 'f', 'g', 'j'].some((k) => only.has(k))) return finish();
+    if (!['a', 'b', 'c', 'd', 'f', 'g', 'j', 'l'].some((k) => only.has(k))) return finish();
     // (a) always when a database is needed: the other benchmarks run against the database it fills
     const a = await benchDemoImport({ dataDir: path.join(work, 'pglite') });
     db = a.db;
@@ -132,6 +132,10 @@ export async function runBenchmarks(args: string[]): Promise<number> {
       const { benchParticipation } = await import('./participation.ts');
       sections.push(await benchParticipation(db, base, TENANT));
     }
+    if (only.has('l')) {
+      const { benchSupply } = await import('./supply.ts');
+      sections.push(await benchSupply(base));
+    }
     if (only.has('c')) sections.push(await benchMillionRows(db, work, rows));
   } finally {
     await app?.close();
@@ -144,7 +148,7 @@ export async function runBenchmarks(args: string[]): Promise<number> {
     const machine = await describeMachine();
     sections.sort((x, y) => x.title.localeCompare(y.title));
     const measured = [...only]
-      .filter((k) => /^[a-k]$/.test(k) && (k !== 'h' || opts['database-url']))
+      .filter((k) => /^[a-l]$/.test(k) && (k !== 'h' || opts['database-url']))
       .sort();
     const md = renderMarkdown(machine, sections, extra, Date.now() - t0, measured);
     console.log(`\n${md}`);
@@ -637,7 +641,7 @@ const INTRO = `# Benchmarks
 
 \`npm run bench\` (= \`sozialraum bench\`, Quelltext \`bench/run.ts\`) misst, jeweils neben einer
 Vergleichsgröße aus demselben Lauf, und ersetzt unten die Abschnitte, die der Lauf gemessen hat (die übrigen
-bleiben stehen, mit dem Kopf ihres Laufs). Optionen: \`--only a,b,c,d,e,f,g,h,i,j,k\`, \`--rows N\` (Standard 1.000.000), \`--points N\` (k, Standard 5.000.000),
+bleiben stehen, mit dem Kopf ihres Laufs). Optionen: \`--only a,b,c,d,e,f,g,h,i,j,k,l\`, \`--rows N\` (Standard 1.000.000), \`--points N\` (k, Standard 5.000.000),
 \`--seconds S\` (Lastdauer, Standard 10), \`--rounds N\` (Runden der Lasttests b und g, Standard 3), \`--no-write\`,
 \`--database-url postgres://…\` (für h: eine leere Datenbank auf einem PostgreSQL-Server), \`--postgis-url postgres://…\` (für k: ein Server mit PostGIS als Vergleich).
 
@@ -651,6 +655,7 @@ bleiben stehen, mit dem Kopf ihres Laufs). Optionen: \`--only a,b,c,d,e,f,g,h,i,
 - **h** a und c noch einmal auf einem PostgreSQL-Server (nur mit \`--database-url\`, nicht in der Voreinstellung) – Vergleich wie dort.
 - **j** 1.000 Hinweise der Beteiligung gleichzeitig (\`bench/participation.ts\`, von 100 Loopback-Adressen): keiner verloren, kein 5xx, jeder genau einmal gespeichert; eine Flut von einer Adresse wird begrenzt – Vergleich: 1.000 × \`GET /api/health\` gleichzeitig.
 - **k** Räumliche Zuordnung (\`bench/spatial-join.ts\`): 5.000.000 Zufallspunkte × LOR 2021 (542 Planungsräume und alle vier Ebenen), ein Kern, Stichprobe gegen naive Prüfung – Vergleich: Koordinaten nur lesen bzw. aus CSV lesen; PostGIS \`ST_Contains\` mit \`--postgis-url\`.
+- **l** Versorgung gegen Bedarf (\`bench/supply.ts\`): \`GET /api/supply\` für Kitas über 542 Planungsräume, kalt (Datenversion gerade verschoben) und vorbereitet (PreparedCache) – Vergleich: \`GET /api/health\` im selben Lauf.
 
 Alle Lasttests laufen nur gegen 127.0.0.1 und enden von selbst.
 
