@@ -19,7 +19,13 @@ const VIEWPORTS = [
 ] as const;
 
 interface Supply {
-  rows: { areaId: number; name: string; facilities: number; gapRank: number | null }[];
+  rows: {
+    areaId: number;
+    code: string;
+    name: string;
+    facilities: number;
+    gapRank: number | null;
+  }[];
   largestGaps: { areaId: number }[];
 }
 
@@ -166,6 +172,11 @@ describe.skipIf(!run)('Versorgung und Akteursnetz in Chromium', () => {
       await page.getByRole('cell', { name: own.name }).waitFor();
       await saveScreenshot(page, `network-${vp.name}`);
       expect(await axeViolations(page)).toEqual([]);
+      // the area filter takes a name or code from the list, not a numeric id
+      await page.getByLabel('Gebiet (Name oder Schlüssel)').fill(kitaArea.code);
+      await expect.poll(() => graphml.getAttribute('href')).toContain(`area=${kitaArea.areaId}`);
+      await page.getByLabel('Gebiet (Name oder Schlüssel)').fill('Gibt es nicht');
+      await page.getByText('Dieses Gebiet gibt es nicht: bitte aus der Liste wählen.').waitFor();
       await context.close();
     }
   });
