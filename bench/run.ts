@@ -35,7 +35,7 @@ const GEOMETRY_PATH = '/api/area-systems/lor2021/levels/plr/geometry';
 export { de, type Section } from './format.ts';
 
 /**
- * Runs the benchmarks; returns the process exit code. Options: --only a,b,c,d,e,f,g,h,i,j,k,l,p  --rows N
+ * Runs the benchmarks; returns the process exit code. Options: --only a,b,c,d,e,f,g,h,i,j,k,l,m,p  --rows N
  * --seconds S  --rounds N  --no-write  --database-url (h: an empty database on a PostgreSQL server).
  * Only the measured sections are replaced in docs/benchmarks.md.
  */
@@ -53,7 +53,7 @@ export async function runBenchmarks(args: string[]): Promise<number> {
       'postgis-url': { type: 'string' },
     },
   });
-  const only = new Set((opts.only ?? 'a,b,c,d,e,f,g,i,j,k,l,p').split(',').map((s) => s.trim()));
+  const only = new Set((opts.only ?? 'a,b,c,d,e,f,g,i,j,k,l,m,p').split(',').map((s) => s.trim()));
   const rows = Math.max(1000, Math.min(5_000_000, Number(opts.rows) || 1_000_000));
   const loadSeconds = Math.max(1, Math.min(60, Number(opts.seconds) || 10));
   const rounds = Math.max(1, Math.min(9, Number(opts.rounds) || 3));
@@ -93,7 +93,8 @@ export async function runBenchmarks(args: string[]): Promise<number> {
         sections.push(await benchPostgres(opts['database-url'], work, rows));
       else console.log('(h) übersprungen: --database-url postgres://… (leere Datenbank) fehlt.');
     }
-    if (!['a', 'b', 'c', 'd', 'f', 'g', 'j', 'l', 'p'].some((k) => only.has(k))) return finish();
+    if (!['a', 'b', 'c', 'd', 'f', 'g', 'j', 'l', 'm', 'p'].some((k) => only.has(k)))
+      return finish();
     // (a) always when a database is needed: the other benchmarks run against the database it fills
     const a = await benchDemoImport({ dataDir: path.join(work, 'pglite') });
     db = a.db;
@@ -139,6 +140,10 @@ export async function runBenchmarks(args: string[]): Promise<number> {
     if (only.has('l')) {
       const { benchFunding } = await import('./funding.ts');
       sections.push(await benchFunding(db, base, TENANT));
+    }
+    if (only.has('m')) {
+      const { benchSupply } = await import('./supply.ts');
+      sections.push(await benchSupply(base));
     }
     if (only.has('c')) sections.push(await benchMillionRows(db, work, rows));
   } finally {

@@ -1,11 +1,13 @@
 // Versorgung und Akteursnetz in Chromium (issue 12 §§ 2–3): a visitor opens /versorgung for Kitas and
 // sees the table, the map, the largest gaps and the method; changing the type repaints the map.
 // On an area's profile „Wer ist hier aktiv?“ finds the Kitas in and near the area. /netzwerk shows
-// its filters and downloads GraphML. axe: 0 violations. Screenshots at 1440×900 and 390×844.
+// its filters and downloads GraphML. The administration stores the Kita ratio as an indicator on
+// /versorgung; a provider records places and the next supply answer counts them (ADR 0042).
+// axe: 0 violations. Screenshots at 1440×900 and 390×844.
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations } from './axe.ts';
-import { E2E_PASSWORD, PROVIDER } from './people.ts';
+import { ADMIN, E2E_PASSWORD, PROVIDER } from './people.ts';
 import { getJson, launchChromium, saveScreenshot, signInByApi } from './tools.ts';
 
 const baseUrl = inject('e2eBaseUrl');
@@ -17,7 +19,13 @@ const VIEWPORTS = [
 ] as const;
 
 interface Supply {
-  rows: { areaId: number; name: string; facilities: number; gapRank: number | null }[];
+  rows: {
+    areaId: number;
+    code: string;
+    name: string;
+    facilities: number;
+    gapRank: number | null;
+  }[];
   largestGaps: { areaId: number }[];
 }
 
@@ -164,7 +172,86 @@ describe.skipIf(!run)('Versorgung und Akteursnetz in Chromium', () => {
       await page.getByRole('cell', { name: own.name }).waitFor();
       await saveScreenshot(page, `network-${vp.name}`);
       expect(await axeViolations(page)).toEqual([]);
+      // the area filter takes a name or code from the list, not a numeric id
+      await page.getByLabel('Gebiet (Name oder Schlüssel)').fill(kitaArea.code);
+      await expect.poll(() => graphml.getAttribute('href')).toContain(`area=${kitaArea.areaId}`);
+      await page.getByLabel('Gebiet (Name oder Schlüssel)').fill('Gibt es nicht');
+      await page.getByText('Dieses Gebiet gibt es nicht: bitte aus der Liste wählen.').waitFor();
       await context.close();
     }
+  });
+
+  test('the administration stores Kita supply as an indicator; new places of a provider show at once', async () => {
+    for (const vp of VIEWPORTS) {
+      const context = await browser.newContext({ viewport: vp, locale: 'de-DE' });
+      const page = await context.newPage();
+      await signInByApi(page, baseUrl, ADMIN, E2E_PASSWORD);
+      await page.goto(`${baseUrl}/versorgung?typ=kita`);
+      await page.getByText('Einrichten: Zielbevölkerung und Indikator').click();
+      const setup = page.locator('.supply-setup');
+      await setup.getByRole('heading', { name: 'Zielbevölkerung: Kindertagesstätte' }).waitFor();
+      await expect
+        .poll(() => setup.getByRole('checkbox', { name: /ewr_age_below_6/ }).isChecked())
+        .toBe(true);
+      await setup.getByRole('button', { name: /Als Indikator speichern|Neu berechnen/ }).click();
+      await setup
+        .getByText(
+          /Gespeichert: „Kindertagesstätte: Plätze je 100 Personen von 0 bis unter 6 Jahren“/,
+        )
+        .waitFor({ timeout: 60_000 });
+      await setup.getByRole('link', { name: 'Auf der Karte zeigen' }).waitFor();
+      await setup.scrollIntoViewIfNeeded();
+      await saveScreenshot(page, `supply-setup-${vp.name}`);
+      expect(await axeViolations(page)).toEqual([]);
+      await context.close();
+    }
+    const ind = await getJson<{ unit: string; visibility: string }>(
+      baseUrl,
+      '/api/indicators/versorgung_kita',
+    );
+    expect(ind).toMatchObject({ unit: 'per_100', visibility: 'public' });
+
+    // the provider records 500 more places for its Kita: the next answer counts them
+    interface Services {
+      items: { id: string; name: string; capacity: { value: number } | null }[];
+    }
+    const kita = (
+      await getJson<Services>(baseUrl, '/api/directory/services?q=F.A.I.R.play')
+    ).items.find((x) => x.name === 'Kita F.A.I.R.play')!;
+    const detail = await getJson<{ areas: { id: number }[] }>(
+      baseUrl,
+      `/api/directory/services/${kita.id}`,
+    );
+    const areaPlaces = async () => {
+      const s = await getJson<{ rows: { areaId: number; places: number | null }[] }>(
+        baseUrl,
+        '/api/supply?serviceType=kita',
+      );
+      return s.rows.find((r) => detail.areas.some((a) => a.id === r.areaId))!.places ?? 0;
+    };
+    const before = await areaPlaces();
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await signInByApi(page, baseUrl, PROVIDER, E2E_PASSWORD);
+    await page.goto(`${baseUrl}/angebote`);
+    const status = await page.evaluate(
+      async ({ id, value }) => {
+        const me = (await (await fetch('/api/me')).json()) as { csrfToken: string };
+        const res = await fetch(`/api/directory/services/${id}/capacities`, {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrfToken },
+          body: JSON.stringify({
+            kind: 'places',
+            value,
+            refDate: new Date().toISOString().slice(0, 10),
+          }),
+        });
+        return res.status;
+      },
+      { id: kita.id, value: (kita.capacity?.value ?? 0) + 500 },
+    );
+    expect(status).toBe(200);
+    await context.close();
+    expect(await areaPlaces()).toBe(before + 500);
   });
 });

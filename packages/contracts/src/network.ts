@@ -2,6 +2,7 @@
 // organisation works in, "who is active here" per area, and the network graph with its exports.
 import { LINK_KINDS } from '@sozialraum/core';
 import { z } from 'zod';
+import { SERVICE_TYPE_CODE, SERVICE_TYPE_CODE_RULE } from './supply.ts';
 import { dimensionSchema } from './enums.ts';
 
 const uuidLike = z.string().min(1).max(80);
@@ -77,10 +78,7 @@ export const actorSchema = z.object({
 });
 
 export const actorsQuerySchema = z.object({
-  serviceType: z
-    .string()
-    .regex(/^[a-z0-9_]{1,60}$/)
-    .optional(),
+  serviceType: z.string().regex(SERVICE_TYPE_CODE, SERVICE_TYPE_CODE_RULE).optional(),
   nearM: z.coerce.number().int().min(0).max(5000).default(0),
 });
 

@@ -3,8 +3,14 @@
 import { POPULATION_LOCATIONS } from '@sozialraum/core';
 import { z } from 'zod';
 
+/** Code of a service type (taxonomy term), e.g. „kita“. */
+export const SERVICE_TYPE_CODE = /^[a-z0-9_]{1,60}$/;
+/** The rule of a service-type code in words (a refusal names it, not the pattern). */
+export const SERVICE_TYPE_CODE_RULE =
+  'Angebotsart: Kennung aus Kleinbuchstaben, Ziffern und _ (höchstens 60 Zeichen), z. B. „kita“';
+
 export const supplyQuerySchema = z.object({
-  serviceType: z.string().regex(/^[a-z0-9_]{1,60}$/),
+  serviceType: z.string().regex(SERVICE_TYPE_CODE, SERVICE_TYPE_CODE_RULE),
   system: z.string().min(1).max(60).optional(),
   level: z.string().min(1).max(60).optional(),
   date: z.iso.date().optional(),

@@ -18,11 +18,4 @@ export type {
   AreaReach,
   NearestFinder,
 } from './reachability.ts';
-export {
-  POPULATION_LOCATIONS,
-  distanceM,
-  areaCentroid,
-  distanceToAreaM,
-  createNearestFinder,
-  computeReachability,
-} from './reachability.ts';
+export { POPULATION_LOCATIONS, createNearestFinder, computeReachability } from './reachability.ts';

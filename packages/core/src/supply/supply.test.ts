@@ -3,13 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rankSupplyGaps } from './gaps.ts';
 import { bandsForTarget, computeSupplyRatios, overallRatio } from './ratios.ts';
-import {
-  areaCentroid,
-  computeReachability,
-  createNearestFinder,
-  distanceM,
-  distanceToAreaM,
-} from './reachability.ts';
+import { areaCentroid, distanceM, distanceToAreaM } from '../geo/distance.ts';
+import { computeReachability, createNearestFinder } from './reachability.ts';
 
 const BERLIN_BANDS = [
   { id: 'below_6', min: 0, max: 6 },

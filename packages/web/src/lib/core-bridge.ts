@@ -16,8 +16,9 @@ import {
   NO_DATA_COLOR,
   DIMENSIONS,
   POLARITIES,
+  polygonsOf,
 } from '@sozialraum/core';
-import type { Dimension, Locale, Polarity, Unit } from '@sozialraum/core';
+import type { AreaGeometry, Dimension, Locale, Polarity, Unit } from '@sozialraum/core';
 import type { ClassMethod } from './url-state.ts';
 
 export { NO_DATA_COLOR, DIMENSIONS, POLARITIES, circularLayout, LINK_KINDS, rankGaps };
@@ -150,4 +151,11 @@ export function formatBerlinDateTime(iso: string, locale: Locale = 'de'): string
 /** A UTC instant as Berlin local time "18:00". */
 export function formatBerlinTime(iso: string): string {
   return utcToBerlin(iso).time;
+}
+
+/** All rings (outer and holes) of an area's Polygon or MultiPolygon; none for other geometry. */
+export function areaRings(geometry: unknown): number[][][] {
+  const g = geometry as AreaGeometry | null;
+  if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return [];
+  return polygonsOf(g).flat() as number[][][];
 }

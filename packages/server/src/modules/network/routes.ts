@@ -106,36 +106,40 @@ function registerReadRoutes(app: FastifyInstance, ctx: AppContext): void {
     response: c.graphSchema,
     handler: ({ query, auth }) => service.getGraph(ctx.db, auth, query),
   });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/network/graph.graphml',
-    operationId: 'exportNetworkGraphml',
-    summary: 'Akteursnetz als GraphML für Netzwerkanalyse-Werkzeuge (Gephi, yEd, igraph)',
-    tags: TAGS,
-    permission: 'network.read',
-    querystring: c.graphQuerySchema,
-    response: c.graphmlSchema,
-    responseContentType: 'application/graphml+xml; charset=utf-8',
-    handler: async ({ query, auth, reply }) => {
-      const g = await service.getGraph(ctx.db, auth, query);
-      void reply.header('content-disposition', 'attachment; filename="akteursnetz.graphml"');
-      return toGraphml(g.nodes, g.edges);
+  // the two exports differ only in format: one table of both (address, words, type, writer)
+  const exports = [
+    {
+      ext: 'graphml',
+      operationId: 'exportNetworkGraphml',
+      summary: 'Akteursnetz als GraphML für Netzwerkanalyse-Werkzeuge (Gephi, yEd, igraph)',
+      response: c.graphmlSchema,
+      type: 'application/graphml+xml; charset=utf-8',
+      write: toGraphml,
     },
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/network/graph.csv',
-    operationId: 'exportNetworkCsv',
-    summary: 'Akteursnetz als Kantenliste (CSV)',
-    tags: TAGS,
-    permission: 'network.read',
-    querystring: c.graphQuerySchema,
-    response: c.edgeCsvSchema,
-    responseContentType: 'text/csv; charset=utf-8',
-    handler: async ({ query, auth, reply }) => {
-      const g = await service.getGraph(ctx.db, auth, query);
-      void reply.header('content-disposition', 'attachment; filename="akteursnetz.csv"');
-      return toEdgeCsv(g.nodes, g.edges);
+    {
+      ext: 'csv',
+      operationId: 'exportNetworkCsv',
+      summary: 'Akteursnetz als Kantenliste (CSV)',
+      response: c.edgeCsvSchema,
+      type: 'text/csv; charset=utf-8',
+      write: toEdgeCsv,
     },
-  });
+  ] as const;
+  for (const x of exports)
+    defineRoute(app, {
+      method: 'GET',
+      url: `/api/network/graph.${x.ext}`,
+      operationId: x.operationId,
+      summary: x.summary,
+      tags: TAGS,
+      permission: 'network.read',
+      querystring: c.graphQuerySchema,
+      response: x.response,
+      responseContentType: x.type,
+      handler: async ({ query, auth, reply }) => {
+        const g = await service.getGraph(ctx.db, auth, query);
+        void reply.header('content-disposition', `attachment; filename="akteursnetz.${x.ext}"`);
+        return x.write(g.nodes, g.edges);
+      },
+    });
 }

@@ -9,6 +9,7 @@ import { circularLayout, DIMENSIONS, formatDate } from '../../lib/core-bridge.ts
 import { dimensionLabel } from '../../lib/labels.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
+import { AreaFilter } from './area-filter.tsx';
 import { LinkForm } from './link-form.tsx';
 
 export function NetworkScreen({ search }: { search: string }) {
@@ -17,8 +18,9 @@ export function NetworkScreen({ search }: { search: string }) {
   const id = useId();
   const params = new URLSearchParams(search);
   const [dimension, setDimension] = useState(params.get('lebenslage') ?? '');
-  const [areaText, setAreaText] = useState(params.get('gebiet') ?? '');
-  const area = /^\d{1,9}$/.test(areaText) ? Number(areaText) : null;
+  const fromUrl = params.get('gebiet') ?? '';
+  const initialArea = /^\d{1,9}$/.test(fromUrl) ? Number(fromUrl) : null;
+  const [area, setArea] = useState<number | null>(initialArea);
   const filter = { dimension: dimension || null, area };
   const res = useFetch(() => supplyApi.graph(filter), [dimension, area]);
   const query = graphQuery(filter);
@@ -40,19 +42,7 @@ export function NetworkScreen({ search }: { search: string }) {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-area`} className="field-label">
-            {t.networkArea}
-          </label>
-          <input
-            id={`${id}-area`}
-            inputMode="numeric"
-            value={areaText}
-            aria-describedby={`${id}-area-hint`}
-            onChange={(e) => setAreaText(e.target.value.trim())}
-          />
-          <small id={`${id}-area-hint`}>{t.networkAreaHint}</small>
-        </div>
+        <AreaFilter id={`${id}-area`} initialId={initialArea} onChange={setArea} />
         <div className="field network-exports">
           <a className="btn" href={`/api/network/graph.graphml${query}`} download>
             {t.networkExportGraphml}

@@ -10,6 +10,7 @@ import { Link } from '../../components/link.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatDate } from '../../lib/core-bridge.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
+import './supply-setup.css';
 
 type Message = { ok: boolean; text: string } | null;
 
@@ -69,8 +70,10 @@ function TargetForm({ serviceType, onSaved }: { serviceType: string; onSaved: ()
               onChange={(e) =>
                 setChosen((c) => (e.target.checked ? [...c, i.id] : c.filter((x) => x !== i.id)))
               }
-            />{' '}
-            {lang === 'en' ? i.nameEn : i.nameDe} <small>{i.id}</small>
+            />
+            <span>
+              {lang === 'en' ? i.nameEn : i.nameDe} <small>{i.id}</small>
+            </span>
           </label>
         ))}
       </fieldset>

@@ -2,16 +2,7 @@
 // cos(latitude), an equirectangular view adequate at city scale), each filled with its class colour
 // and named by a <title>. Used by /versorgung, where a static picture of supply is enough.
 import type { AreaCollection } from '../../api/areas.ts';
-
-type Ring = number[][];
-
-function ringsOf(geometry: AreaCollection['features'][number]['geometry']): Ring[] {
-  if (!geometry) return [];
-  const g = geometry as { type: string; coordinates: unknown };
-  if (g.type === 'Polygon') return g.coordinates as Ring[];
-  if (g.type === 'MultiPolygon') return (g.coordinates as Ring[][]).flat();
-  return [];
-}
+import { areaRings as ringsOf } from '../../lib/core-bridge.ts';
 
 /** SVG path data of all areas in a viewBox of the given width; the height follows the extent. */
 export function projectAreas(
