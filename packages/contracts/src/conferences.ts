@@ -54,6 +54,9 @@ export const memberSchema = z
       description:
         'Der Name darf öffentlich genannt werden: Organisation, Einwilligung oder Verwaltung im Amt (ADR 0040)',
     }),
+    inOffice: z.boolean().meta({
+      description: 'Person aus der Verwaltung, im Amt: ihr Name ist ohne Einwilligung öffentlich',
+    }),
     nameWithheld: z.boolean().meta({
       description:
         'Name (und Konto) für diese Leserin zurückgehalten: Privatperson ohne Einwilligung',
@@ -77,6 +80,13 @@ export const memberInputSchema = z
     message: 'Entweder „userId“ (Person) oder „organisationId“ (Organisation) angeben',
   })
   .meta({ id: 'ConferenceMemberInput' });
+
+/** PATCH of a member: consent to publishing her name given or withdrawn (ADR 0040). */
+export const memberConsentSchema = z
+  .object({
+    namePublic: z.boolean({ error: 'Anfrageinhalt „namePublic“: true oder false' }),
+  })
+  .meta({ id: 'ConferenceMemberConsent' });
 
 export const meetingSummarySchema = z
   .object({

@@ -54,6 +54,11 @@ export const conferencesApi = {
       namePublic?: boolean;
     },
   ) => request<ConferenceBodyDetail>(`${BASE}/bodies/${bodyId}/members`, json('POST', m)),
+  setMemberConsent: (bodyId: number, memberId: number, namePublic: boolean) =>
+    request<ConferenceBodyDetail>(
+      `${BASE}/bodies/${bodyId}/members/${memberId}`,
+      json('PATCH', { namePublic }),
+    ),
   createMeeting: (
     bodyId: number,
     m: { title: string; start: string; end: string; place?: string; onlineUrl?: string },

@@ -125,4 +125,6 @@ export const conferencesDe = {
     'Name darf öffentlich genannt werden (Einwilligung liegt vor; Verwaltung im Amt wird immer genannt)',
   confMemberNameInternal: 'Name nur intern sichtbar',
   confSnippetAlt: 'Kleine Karte: das Gebiet (rot) und seine Nachbargebiete (grau)',
+  confMemberConsent: (name: string) =>
+    `Einwilligung: Name von ${name} darf veröffentlicht werden (Verwaltung im Amt immer)`,
 };

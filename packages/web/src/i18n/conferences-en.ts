@@ -121,4 +121,6 @@ export const conferencesEn: typeof conferencesDe = {
     'Name may be published (consent given; staff acting in office are always named)',
   confMemberNameInternal: 'name visible internally only',
   confSnippetAlt: 'Small map: the area (red) and its neighbouring areas (grey)',
+  confMemberConsent: (name: string) =>
+    `Consent: ${name}'s name may be published (staff in office always)`,
 };

@@ -32,6 +32,8 @@ const WRITE_ROUTES: Record<string, string> = {
     'body of the own department only (403), areas and department checked like createConferenceBody (conferences.db.test.ts)',
   addConferenceMember:
     "body of the own department only (403: conferences.db.test.ts); the person or organisation must be of the caller's tenant (400)",
+  setConferenceMemberConsent:
+    'body of the own department only (403); the member must belong to that body (404) (conferences/oparl.db.test.ts)',
   removeConferenceMember:
     'body of the own department only; the member must belong to that body (404)',
   createConferenceMeeting: 'body of the own department only (403)',

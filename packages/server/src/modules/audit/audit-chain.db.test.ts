@@ -368,6 +368,23 @@ const CASES: Record<string, AuditCase> = {
     url: `/api/conferences/bodies/${await conferenceBody()}/members`,
     payload: { userId: (await freshUser()).id, validFrom: '2026-01-01' },
   })),
+  setConferenceMemberConsent: conferenceCase(
+    'conferences.member_consent',
+    'conference_member',
+    async () => {
+      const body = await conferenceBody();
+      const [m] = await db.query<{ id: number }>(
+        `INSERT INTO conference_member (tenant_id, body_id, user_id, valid_from)
+         VALUES ('berlin', $1, $2, '2026-01-01') RETURNING id`,
+        [body, (await freshUser()).id],
+      );
+      return {
+        method: 'PATCH',
+        url: `/api/conferences/bodies/${body}/members/${m!.id}`,
+        payload: { namePublic: true },
+      };
+    },
+  ),
   removeConferenceMember: conferenceCase(
     'conferences.member_remove',
     'conference_member',

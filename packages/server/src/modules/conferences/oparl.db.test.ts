@@ -261,6 +261,35 @@ describe('OParl 1.1', () => {
     }>();
     expect(own.members.map((m) => m.name)).toContain('Erika Privatperson');
     expect(own.members.some((m) => m.nameWithheld)).toBe(false);
+    // consent given later and withdrawn again (audited): OParl follows
+    const clara = (own.members as (Member & { id: number })[]).find(
+      (m) => m.name === 'Clara Einverstanden',
+    )!;
+    const patch = (payload: object, id = clara.id) =>
+      organiserApi({
+        method: 'PATCH',
+        url: `/api/conferences/bodies/${bodyId}/members/${id}`,
+        payload,
+      });
+    expect((await patch({ namePublic: false })).statusCode).toBe(200);
+    expect(JSON.stringify(await get(`${base}/body/berlin/person`))).not.toContain(
+      'Clara Einverstanden',
+    );
+    expect((await patch({ namePublic: 'ja' })).statusCode).toBe(400);
+    expect((await patch({ namePublic: true }, 999999)).statusCode).toBe(404);
+    expect(
+      (
+        await app.inject({
+          method: 'PATCH',
+          url: `/api/conferences/bodies/${bodyId}/members/${clara.id}`,
+          payload: { namePublic: true },
+        })
+      ).statusCode,
+    ).toBe(401);
+    expect((await patch({ namePublic: true })).statusCode).toBe(200);
+    expect(JSON.stringify(await get(`${base}/body/berlin/person`))).toContain(
+      'Clara Einverstanden',
+    );
   });
 
   it('pages long lists through links.next and filters by modified_since', async () => {

@@ -107,6 +107,27 @@ function registerBodyRoutes(app: FastifyInstance, ctx: AppContext): void {
       ),
   });
   defineRoute(app, {
+    method: 'PATCH',
+    url: '/api/conferences/bodies/:id/members/:memberId',
+    operationId: 'setConferenceMemberConsent',
+    summary:
+      'Einwilligung eines Mitglieds in die Veröffentlichung seines Namens erfassen oder widerrufen (protokolliert)',
+    tags: TAGS,
+    permission: 'conferences.organise',
+    params: c.memberParamsSchema,
+    body: c.memberConsentSchema,
+    response: c.bodyDetailSchema,
+    handler: ({ params, body, auth, request }) =>
+      service.setMemberConsent(
+        ctx.db,
+        auth,
+        params.id,
+        params.memberId,
+        body.namePublic,
+        auditActor(auth, request, 'conferences.organise'),
+      ),
+  });
+  defineRoute(app, {
     method: 'DELETE',
     url: '/api/conferences/bodies/:id/members/:memberId',
     operationId: 'removeConferenceMember',

@@ -235,6 +235,30 @@ export async function removeMember(
   return getBody(db, auth, bodyId);
 }
 
+/** Records a member's consent to publishing her name, or its withdrawal (audited, ADR 0040). */
+export async function setMemberConsent(
+  db: Db,
+  auth: Principal,
+  bodyId: number,
+  memberId: number,
+  namePublic: boolean,
+  actor: AuditActor,
+): Promise<ConferenceBodyDetail> {
+  await db.transaction(async (tx) => {
+    await loadOrganisedBody(tx, auth, bodyId);
+    if (!(await store.updateMemberConsent(tx, auth.tenantId, bodyId, memberId, namePublic)))
+      throw notFound(`Mitglied ${memberId} gibt es in diesem Gremium nicht.`);
+    await writeAudit(tx, auth.tenantId, {
+      actor,
+      action: 'conferences.member_consent',
+      entity: 'conference_member',
+      entityId: String(memberId),
+      detail: { bodyId, namePublic },
+    });
+  });
+  return getBody(db, auth, bodyId);
+}
+
 /** Berlin wall-clock start and end → UTC; 400 when malformed or the end is not after the start. */
 export function meetingTimes(start: string, end: string): { startsAt: string; endsAt: string } {
   let startsAt: string;

@@ -47,6 +47,7 @@ export function toMember(r: MemberRow, showPrivate: boolean): ConferenceMember {
     organisationId: r.organisation_id,
     name: visible ? r.name : WITHHELD_NAME,
     namePublic: memberNamePublic(r),
+    inOffice: r.user_id !== null && r.in_office,
     nameWithheld: !visible,
     role: r.role as ConferenceMember['role'],
     validFrom: dateText(r.valid_from),

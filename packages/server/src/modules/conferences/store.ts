@@ -205,6 +205,22 @@ export async function deleteMember(sql: Sql, tenantId: string, bodyId: number, i
   return rows.length === 1;
 }
 
+/** Records whether a member consented to her name being published; false when there is none. */
+export async function updateMemberConsent(
+  sql: Sql,
+  tenantId: string,
+  bodyId: number,
+  id: number,
+  namePublic: boolean,
+) {
+  const rows = await sql.query(
+    `UPDATE conference_member SET name_public = $4, modified_at = now()
+      WHERE tenant_id = $1 AND body_id = $2 AND id = $3 RETURNING id`,
+    [tenantId, bodyId, id, namePublic],
+  );
+  return rows.length === 1;
+}
+
 /** True when the user is an active account of the tenant. */
 export async function userExists(sql: Sql, tenantId: string, id: number) {
   const rows = await sql.query(`SELECT 1 FROM app_user WHERE tenant_id = $1 AND id = $2`, [

@@ -78,9 +78,19 @@ function NewMeetingForm({ bodyId }: { bodyId: number }) {
   );
 }
 
-function Members({ body }: { body: ConferenceBodyDetail }) {
+function Members({ body, onChanged }: { body: ConferenceBodyDetail; onChanged: () => void }) {
   const { t, lang } = useI18n();
+  const [msg, setMsg] = useState<string | null>(null);
   if (body.members.length === 0) return <Empty>{t.confNoMembers}</Empty>;
+  const consent = async (id: number, namePublic: boolean) => {
+    try {
+      await conferencesApi.setMemberConsent(body.id, id, namePublic);
+      setMsg(null);
+      onChanged();
+    } catch (err) {
+      setMsg(err instanceof Error ? err.message : String(err));
+    }
+  };
   return (
     <ul className="conf-members">
       {body.members.map((m) => (
@@ -91,8 +101,19 @@ function Members({ body }: { body: ConferenceBodyDetail }) {
           {m.kind === 'person' && !m.nameWithheld && !m.namePublic && (
             <span className="conf-muted"> · {t.confMemberNameInternal}</span>
           )}
+          {body.canOrganise && m.kind === 'person' && !m.inOffice && (
+            <label className="conf-consent">
+              <input
+                type="checkbox"
+                checked={m.namePublic}
+                onChange={(e) => void consent(m.id, e.target.checked)}
+              />{' '}
+              {t.confMemberConsent(m.name)}
+            </label>
+          )}
         </li>
       ))}
+      {msg && <li role="alert">{msg}</li>}
     </ul>
   );
 }
@@ -242,7 +263,7 @@ export function BodyPage({ id }: { id: number }) {
         <section>
           <h2>{t.confMembers}</h2>
           {b.canOrganise && <AddMemberForm bodyId={b.id} onDone={body.reload} />}
-          <Members body={b} />
+          <Members body={b} onChanged={body.reload} />
         </section>
       </div>
     </div>
