@@ -10,7 +10,8 @@ import type { Db, Sql } from '../../db/db.ts';
 import { badRequest, forbidden, notFound } from '../../http/errors.ts';
 import type { Principal } from '../access/index.ts';
 import { writeAudit, type AuditActor } from '../audit/index.ts';
-import { listReportSignals } from '../participation/index.ts';
+import { listReportSignals, listSupportSignals } from '../participation/index.ts';
+import { listSurveySignals } from '../surveys/index.ts';
 import { compareRow, readerLoader } from './compare.ts';
 import {
   assertCanWriteFor,
@@ -115,6 +116,8 @@ export async function getAreaAssessments(
   const from = daysBefore(today, SIGNAL_DAYS);
   const to = daysBefore(today, -1);
   const reports = await listReportSignals(sql, principal.tenantId, from, to, areaId);
+  const supports = await listSupportSignals(sql, principal.tenantId, from, to, areaId);
+  const responses = await listSurveySignals(sql, principal.tenantId, from, to, areaId);
   const organisations = await writableOrganisations(sql, principal);
   return {
     areaId,
@@ -124,11 +127,12 @@ export async function getAreaAssessments(
       from,
       to: today,
       reports: reports.length,
-      supports: reports.reduce((s, r) => s + r.supports, 0),
+      supports: supports.length,
       negativeAssessments: history.filter(
         (a) =>
           !a.withdrawn && a.trend === 'worse' && a.observedDate >= from && a.observedDate <= today,
       ).length,
+      surveyResponses: responses.length,
     },
     mayWrite: organisations.length > 0,
     organisations,
