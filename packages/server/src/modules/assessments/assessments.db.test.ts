@@ -171,6 +171,14 @@ describe('assessments', () => {
     });
     expect(changed.statusCode, changed.body).toBe(200);
     expect(changed.json<Assessment>().urgency).toBe(2);
+    // the replaced version is kept as revision 1 (migration 0035)
+    const revisions = await db.query<{ revision: number; snapshot: { urgency: number } }>(
+      `SELECT revision, snapshot FROM assessment_revision WHERE assessment_id = $1`,
+      [id],
+    );
+    expect(revisions).toHaveLength(1);
+    expect(revisions[0]!.revision).toBe(1);
+    expect(revisions[0]!.snapshot.urgency).not.toBe(2);
     const withdrawn = await provider({ method: 'POST', url: `/api/assessments/${id}/withdraw` });
     expect(withdrawn.statusCode, withdrawn.body).toBe(200);
     expect(withdrawn.json<Assessment>().withdrawn).toBe(true);

@@ -27,6 +27,7 @@ import {
   selectAssessment,
   selectOrganisationRecords,
   updateAssessment,
+  insertRevision,
   type AssessmentRow,
   type AssessmentWrite,
 } from './store.ts';
@@ -226,26 +227,32 @@ export async function replaceAssessment(
   await db.transaction(async (tx) => {
     const before = await lockChangeable(tx, ctx.principal, id);
     await checkBody(tx, ctx.principal, w);
+    const previous = {
+      areaId: before.area_id,
+      dimension: before.dimension,
+      observedDate: before.observed_date,
+      trend: before.trend,
+      urgency: before.urgency,
+      text: before.body,
+      evidence: before.evidence,
+      organisationId: before.organisation_id,
+      visibility: before.visibility,
+    };
+    // the replaced version stays in the area's history (ADR 0041), not only in the audit log
+    const revision = await insertRevision(
+      tx,
+      ctx.principal.tenantId,
+      id,
+      previous,
+      ctx.actor.actor,
+    );
     await updateAssessment(tx, ctx.principal.tenantId, id, w);
     await writeAudit(tx, ctx.principal.tenantId, {
       actor: ctx.actor,
       action: 'assessments.update',
       entity: 'assessment',
       entityId: String(id),
-      detail: {
-        before: {
-          areaId: before.area_id,
-          dimension: before.dimension,
-          observedDate: before.observed_date,
-          trend: before.trend,
-          urgency: before.urgency,
-          text: before.body,
-          evidence: before.evidence,
-          organisationId: before.organisation_id,
-          visibility: before.visibility,
-        },
-        after: w,
-      },
+      detail: { before: previous, after: w, revision },
     });
   });
   return readBack(db, ctx.principal, id);
