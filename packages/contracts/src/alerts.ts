@@ -25,6 +25,15 @@ export const indexParams = z.object({
  * § 5; method docs/methods/participation-signals.md): reports and negative assessments per area and
  * period against the area's own history and the other areas, with the Poisson noise rule.
  */
+/** What the participation_signal rule counts per area and period (issue 13 § 5). */
+export const SIGNAL_SOURCES = [
+  'reports',
+  'supports',
+  'negative_assessments',
+  'survey_responses',
+] as const;
+export type SignalSource = (typeof SIGNAL_SOURCES)[number];
+
 export const participationSignalParams = z.object({
   dimension: dimensionSchema
     .nullable()
@@ -37,6 +46,14 @@ export const participationSignalParams = z.object({
     .default(3),
   historyPeriods: z.number().int().min(1).max(12).default(4),
   minCount: z.number().int().min(1).max(1000).default(5),
+  sources: z
+    .array(z.enum(SIGNAL_SOURCES))
+    .min(1, 'Mindestens eine Art von Signal wählen.')
+    .default([...SIGNAL_SOURCES])
+    .meta({
+      description:
+        'was gezählt wird: Hinweise, Unterstützungen, negative Einschätzungen, Befragungsantworten (alle, wenn nicht angegeben)',
+    }),
   disagreements: z.boolean().default(true).meta({
     description:
       'auch eine Frühwarnung, wenn eine Einschätzung „schlechter“ den Kennzahlen widerspricht',
@@ -130,9 +147,18 @@ export const detectResultSchema = z.object({
       heldBackItems: z.array(
         z.object({
           areaId: z.number().int(),
-          indicatorId: z.string(),
-          changePp: z.number(),
-          z: z.number(),
+          indicatorId: z
+            .string()
+            .nullable()
+            .meta({ description: 'null for participation signals (no indicator)' }),
+          changePp: z.number().nullable().meta({ description: 'null for participation signals' }),
+          z: z.number().nullable().meta({ description: 'null for participation signals' }),
+          count: z
+            .number()
+            .int()
+            .nullable()
+            .optional()
+            .meta({ description: 'participation signals: the count of the current period' }),
           reason: z.string(),
         }),
       ),

@@ -95,8 +95,15 @@ export const areaAssessmentsSchema = z.object({
     from: z.string(),
     to: z.string(),
     reports: z.number().int(),
-    supports: z.number().int(),
+    supports: z
+      .number()
+      .int()
+      .meta({ description: 'Unterstützungen, die im Zeitraum gegeben wurden' }),
     negativeAssessments: z.number().int(),
+    surveyResponses: z
+      .number()
+      .int()
+      .meta({ description: 'Befragungsantworten über das Gebiet im Zeitraum' }),
   }),
   mayWrite: z.boolean(),
   organisations: z.array(z.object({ id: z.string(), name: z.string() })).meta({

@@ -209,3 +209,25 @@ export const surveyExportQuerySchema = z.object({
     }),
 });
 export const surveyCsvSchema = z.string();
+
+/** One free-text answer as the moderation sees it (GET /api/surveys/{id}/free-text). */
+export const freeTextAnswerSchema = z
+  .object({
+    responseId: z.number().int(),
+    questionId: z.string(),
+    text: z.string(),
+    month: z.string().meta({ description: 'YYYY-MM of arrival (no day)' }),
+    hidden: z.boolean(),
+    hiddenReason: z.string().nullable(),
+  })
+  .meta({ id: 'SurveyFreeTextAnswer' });
+export type FreeTextAnswer = z.output<typeof freeTextAnswerSchema>;
+export const freeTextAnswerListSchema = z.array(freeTextAnswerSchema);
+
+/** POST /api/surveys/{id}/free-text/hidden: hide (or show again) one free-text answer. */
+export const freeTextModerationSchema = z.object({
+  responseId: z.number().int().positive().max(2_147_483_647),
+  questionId: z.string().min(1).max(100),
+  action: z.enum(['hide', 'show']),
+  reason: z.string().trim().min(3, 'Bitte einen Grund nennen (mindestens 3 Zeichen).').max(500),
+});

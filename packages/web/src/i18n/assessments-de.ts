@@ -23,6 +23,7 @@ export const assessmentsDe = {
   asSignals: (days: number) => `Beteiligung in den letzten ${days} Tagen`,
   asSignalReports: (n: number) => (n === 1 ? 'Hinweis' : 'Hinweise'),
   asSignalSupports: (n: number) => (n === 1 ? 'Unterstützung' : 'Unterstützungen'),
+  asSignalSurvey: (n: number) => (n === 1 ? 'Befragungsantwort' : 'Befragungsantworten'),
   asSignalNegative: (n: number) => (n === 1 ? 'negative Einschätzung' : 'negative Einschätzungen'),
   asAdd: 'Einschätzung abgeben',
   asFormTitle: 'Neue Einschätzung',

@@ -26,6 +26,7 @@ export const assessmentsEn: Widen<typeof assessmentsDe> = {
   asSignals: (days: number) => `Participation in the last ${days} days`,
   asSignalReports: (n: number) => (n === 1 ? 'report' : 'reports'),
   asSignalSupports: (n: number) => (n === 1 ? 'support' : 'supports'),
+  asSignalSurvey: (n: number) => (n === 1 ? 'survey response' : 'survey responses'),
   asSignalNegative: (n: number) => (n === 1 ? 'negative assessment' : 'negative assessments'),
   asAdd: 'Add an assessment',
   asFormTitle: 'New assessment',

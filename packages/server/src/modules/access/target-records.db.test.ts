@@ -167,6 +167,8 @@ const WRITE_ROUTES: Record<string, string> = {
     "surveys.edit of the own tenant; another tenant's survey id answers 404; area and picker level checked as for createSurvey (surveys/surveys.db.test.ts)",
   setSurveyStatus:
     "surveys.edit of the own tenant; another tenant's survey id answers 404 (surveys/surveys.db.test.ts)",
+  moderateSurveyFreeText:
+    "surveys.edit of the own tenant; the response must belong to the named survey of the caller's tenant (404), the question must be a free-text question of it (400) (surveys/moderation.db.test.ts)",
   createSurveyIndicator:
     "surveys.edit of the own tenant; question and option must be the survey's (400), the department must exist (400) and be one the caller may write indicators for (indicators policy, 403) (surveys/surveys.db.test.ts)",
 };

@@ -108,6 +108,7 @@ describe('participation_signal rules', () => {
       periodMonths: 3,
       historyPeriods: 4,
       minCount: 5,
+      sources: ['reports', 'supports', 'negative_assessments', 'survey_responses'],
       disagreements: true,
     });
   });
@@ -117,6 +118,13 @@ describe('participation_signal rules', () => {
     const rule = first.rules.find((r) => r.ruleId === 'viele-hinweise')!;
     expect(rule.raised).toBe(2);
     expect(rule.heldBackItems.map((h) => h.areaId)).toEqual([fx.areaId['01100102']]);
+    // a signal has no indicator, change or z-score: null, and the count it was held back at
+    expect(rule.heldBackItems[0]).toMatchObject({
+      indicatorId: null,
+      changePp: null,
+      z: null,
+      count: 8,
+    });
     const again = await detectAlerts(db, 'berlin', 'test', undefined, { today: '2026-11-21' });
     expect(again.rules.find((r) => r.ruleId === 'viele-hinweise')).toMatchObject({
       raised: 0,
@@ -132,13 +140,93 @@ describe('participation_signal rules', () => {
     const surge = feed.find((a) => a.kind === 'participation_signal')!;
     // 15 reports + 1 negative assessment; own 8 in 4 quarters, the others 8 + 2 + 3 = 13 in 3 areas
     expect(surge.explanation).toBe(
-      '16 Hinweise und negative Einschätzungen im Zeitraum, sonst 2,0 je Zeitraum (eigene Vorgeschichte) und 4,3 im Mittel der übrigen Gebiete (01.10.2026–31.12.2026)',
+      '16 Hinweise, Unterstützungen, negative Einschätzungen und Befragungsantworten im Zeitraum, sonst 2,0 je Zeitraum (eigene Vorgeschichte) und 4,3 im Mittel der übrigen Gebiete (01.10.2026–31.12.2026)',
     );
     expect(surge).toMatchObject({ previousDate: '2026-10-01', refDate: '2026-12-31' });
-    expect(surge.details).toMatchObject({ count: 16, supports: 30 });
+    // supports count when they are given (none here: support_count alone is no dated signal)
+    expect(surge.details).toMatchObject({
+      count: 16,
+      supports: 0,
+      bySource: { reports: 15, negative_assessments: 1 },
+    });
     const disagreement = feed.find((a) => a.kind === 'assessment_disagrees')!;
     expect(disagreement.explanation).toBe(
       'Kennzahlen stabil, Einschätzung: verschlechtert (Sozialplanung, Dringlichkeit 3 von 3)',
     );
+  });
+
+  it('counts supports on the day they are given and survey responses per area, when chosen', async () => {
+    const area = fx.areaId['02100102']!;
+    const [report] = await db.query<{ id: number }>(
+      `SELECT id FROM participation_report WHERE area_id = $1 ORDER BY id LIMIT 1`,
+      [area],
+    );
+    await db.query(
+      `INSERT INTO participation_support (tenant_id, report_id, device_hash, created_at)
+       SELECT 'berlin', $1, md5('u' || g), '2026-10-20T10:00:00Z' FROM generate_series(1, 10) g`,
+      [report!.id],
+    );
+    // a survey about this area (8 responses) and a city-wide one whose area question names it (4)
+    await db.query(
+      `INSERT INTO survey (tenant_id, title, area_id, status, definition)
+       VALUES ('berlin', 'Im Gebiet', $1, 'open', '{"questions":[]}'),
+              ('berlin', 'Stadtweit', NULL, 'open',
+               '{"questions":[{"id":"wo","type":"area","label":"Wo?"}]}')`,
+      [area],
+    );
+    const surveys = await db.query<{ id: number; title: string }>(
+      `SELECT id, title FROM survey WHERE tenant_id = 'berlin' ORDER BY id`,
+    );
+    const local = surveys.find((x) => x.title === 'Im Gebiet')!.id;
+    const city = surveys.find((x) => x.title === 'Stadtweit')!.id;
+    await db.query(
+      `INSERT INTO survey_response (tenant_id, survey_id, answers, submitted_on)
+       SELECT 'berlin', $1::integer, '{}'::jsonb, '2026-10-21'::date FROM generate_series(1, 8)
+       UNION ALL
+       SELECT 'berlin', $2::integer, jsonb_build_object('wo', $3::text), '2026-10-22'::date FROM generate_series(1, 4)
+       UNION ALL
+       SELECT 'berlin', $2::integer, jsonb_build_object('wo', 'kein-gebiet'), '2026-10-22'::date`,
+      [local, city, String(area)],
+    );
+    const res = await api({
+      method: 'POST',
+      url: '/api/alert-rules',
+      payload: {
+        id: 'viel-zuspruch',
+        nameDe: 'Ungewöhnlich viel Zuspruch und Beteiligung',
+        department: 'sozialplanung',
+        kind: 'participation_signal',
+        params: { sources: ['supports', 'survey_responses'], disagreements: false },
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const bad = await api({
+      method: 'POST',
+      url: '/api/alert-rules',
+      payload: {
+        id: 'nichts',
+        nameDe: 'Nichts',
+        department: 'sozialplanung',
+        kind: 'participation_signal',
+        params: { sources: [] },
+      },
+    });
+    expect(bad.statusCode).toBe(400);
+    await detectAlerts(db, 'berlin', 'test', undefined, { today: '2026-11-20' });
+    const feed = (await api(`/api/alerts?area=${area}`)).json() as {
+      kind: string;
+      explanation: string;
+      details: Record<string, unknown>;
+    }[];
+    const alert = feed.find(
+      (a) => a.kind === 'participation_signal' && a.explanation.startsWith('22 Unterstützungen'),
+    );
+    expect(alert?.explanation).toMatch(/^22 Unterstützungen und Befragungsantworten im Zeitraum/);
+    expect(alert?.details).toMatchObject({
+      count: 22,
+      supports: 10,
+      bySource: { supports: 10, survey_responses: 12 },
+      sources: ['supports', 'survey_responses'],
+    });
   });
 });

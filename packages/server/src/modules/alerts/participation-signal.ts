@@ -4,11 +4,16 @@
 // rule (core detectSignalSurges); optionally an assessment „schlechter“ that the numbers contradict
 // raises its own alert. Method: docs/methods/participation-signals.md; decisions: ADR 0036.
 import { detectSignalSurges, formatDate, formatNumber } from '@sozialraum/core';
-import type { participationSignalParams } from '@sozialraum/contracts/alerts';
+import {
+  SIGNAL_SOURCES,
+  type participationSignalParams,
+  type SignalSource,
+} from '@sozialraum/contracts/alerts';
 import type { z } from 'zod';
 import type { Sql } from '../../db/db.ts';
 import { findDisagreeingAssessments, listNegativeAssessments } from '../assessments/index.ts';
-import { listReportSignals } from '../participation/index.ts';
+import { listReportSignals, listSupportSignals } from '../participation/index.ts';
+import { listSurveySignals } from '../surveys/index.ts';
 import type { NewAlert } from './store.ts';
 
 type Params = z.output<typeof participationSignalParams>;
@@ -44,15 +49,60 @@ export function signalPeriods(today: string, months: number, history: number): P
 const dayBefore = (date: string): string =>
   new Date(Date.parse(date) - 86_400_000).toISOString().slice(0, 10);
 
+/** One counted signal: its source, area, Lebenslage (null: none, e.g. a survey) and day. */
+interface Signal {
+  source: SignalSource;
+  areaId: number;
+  dimension: string | null;
+  date: string;
+}
+
+/** The signals of the chosen sources in [from, to). */
+async function loadSignals(
+  tx: Sql,
+  tenantId: string,
+  from: string,
+  to: string,
+  sources: readonly SignalSource[],
+): Promise<Signal[]> {
+  const out: Signal[] = [];
+  const want = new Set(sources);
+  const push = (source: SignalSource, list: Omit<Signal, 'source'>[]) => {
+    for (const s of list)
+      out.push({ source, areaId: s.areaId, dimension: s.dimension, date: s.date });
+  };
+  if (want.has('reports')) push('reports', await listReportSignals(tx, tenantId, from, to));
+  if (want.has('supports')) push('supports', await listSupportSignals(tx, tenantId, from, to));
+  if (want.has('negative_assessments'))
+    push('negative_assessments', await listNegativeAssessments(tx, tenantId, from, to));
+  if (want.has('survey_responses'))
+    push('survey_responses', await listSurveySignals(tx, tenantId, from, to));
+  return out;
+}
+
+const SOURCE_DE: Record<SignalSource, string> = {
+  reports: 'Hinweise',
+  supports: 'Unterstützungen',
+  negative_assessments: 'negative Einschätzungen',
+  survey_responses: 'Befragungsantworten',
+};
+
+/** „Hinweise, Unterstützungen und negative Einschätzungen“ for the explanation. */
+function sourceLabel(sources: readonly SignalSource[]): string {
+  const words = sources.map((s) => SOURCE_DE[s]);
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} und ${words.at(-1)}` : words[0]!;
+}
+
 /** What the detection needs from the alerts service. */
 export interface SignalOutcome {
   notes: string[];
   heldBack: number;
   heldBackItems: {
     areaId: number;
-    indicatorId: string;
-    changePp: number;
-    z: number;
+    indicatorId: string | null;
+    changePp: number | null;
+    z: number | null;
+    count?: number | null;
     reason: string;
   }[];
 }
@@ -72,46 +122,46 @@ export async function detectParticipationSignal(
   const current = periods[0]!;
   const from = periods[periods.length - 1]!.start;
   const keep = (d: string | null) => p.dimension == null || d === p.dimension;
-  const reports = (await listReportSignals(tx, tenantId, from, current.end)).filter((r) =>
-    keep(r.dimension),
-  );
-  const negative = (await listNegativeAssessments(tx, tenantId, from, current.end)).filter((a) =>
-    keep(a.dimension),
-  );
-  // counts[area][period]
+  const signals = await loadSignals(tx, tenantId, from, current.end, p.sources ?? SIGNAL_SOURCES);
+  // counts[area][period], and the current period's counts per source for the alert's details
   const counts = new Map<number, number[]>();
-  const supports = new Map<number, number>();
-  const add = (areaId: number, date: string, n = 1) => {
-    const k = periods.findIndex((q) => date >= q.start && date < q.end);
-    if (k < 0) return;
-    let row = counts.get(areaId);
-    if (!row) counts.set(areaId, (row = periods.map(() => 0)));
-    row[k] = (row[k] as number) + n;
-  };
-  for (const r of reports) {
-    add(r.areaId, r.date);
-    if (r.date >= current.start) supports.set(r.areaId, (supports.get(r.areaId) ?? 0) + r.supports);
+  const bySource = new Map<number, Record<string, number>>();
+  for (const sig of signals) {
+    if (!keep(sig.dimension)) continue;
+    const k = periods.findIndex((q) => sig.date >= q.start && sig.date < q.end);
+    if (k < 0) continue;
+    let row = counts.get(sig.areaId);
+    if (!row) counts.set(sig.areaId, (row = periods.map(() => 0)));
+    row[k] = (row[k] as number) + 1;
+    if (k === 0) {
+      const src = bySource.get(sig.areaId) ?? {};
+      src[sig.source] = (src[sig.source] ?? 0) + 1;
+      bySource.set(sig.areaId, src);
+    }
   }
-  for (const a of negative) add(a.areaId, a.date);
   const result = detectSignalSurges(
     [...counts].map(([areaId, row]) => ({
       areaId: String(areaId),
       current: row[0] as number,
       history: row.slice(1),
     })),
-    { minCount: p.minCount ?? 5 },
+    { minCount: p.minCount ?? 5, label: sourceLabel(p.sources ?? SIGNAL_SOURCES) },
   );
   if (counts.size === 0)
-    out.notes.push('Im Zeitraum keine Hinweise oder negativen Einschätzungen.');
+    out.notes.push(
+      'Im Zeitraum keine Hinweise, Unterstützungen, negativen Einschätzungen oder Befragungsantworten.',
+    );
   const refDate = dayBefore(current.end);
   const span = `${formatDate(current.start, 'de')}–${formatDate(refDate, 'de')}`;
   for (const h of result.heldBack) {
     out.heldBack++;
+    // a signal has no indicator, no change in points and no z-score: null, not a made-up 0
     out.heldBackItems.push({
       areaId: Number(h.areaId),
-      indicatorId: p.dimension ?? '',
-      changePp: 0,
-      z: 0,
+      indicatorId: null,
+      changePp: null,
+      z: null,
+      count: h.current,
       reason: h.reason,
     });
   }
@@ -128,7 +178,9 @@ export async function detectParticipationSignal(
       explanationDe: `${c.explanation} (${span})`,
       details: {
         count: c.current,
-        supports: supports.get(Number(c.areaId)) ?? 0,
+        supports: bySource.get(Number(c.areaId))?.supports ?? 0,
+        bySource: bySource.get(Number(c.areaId)) ?? {},
+        sources: p.sources ?? [...SIGNAL_SOURCES],
         dimension: p.dimension ?? null,
         period: { from: current.start, to: refDate, months },
         own: c.own,

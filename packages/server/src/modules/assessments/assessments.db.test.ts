@@ -127,6 +127,36 @@ describe('assessments', () => {
     expect((await viewer('/api/assessments/areas/999999')).statusCode).toBe(404);
   });
 
+  it('counts supports given and survey responses about the area in the signal line', async () => {
+    const area = fx.areaId['01100102']!;
+    const url = `/api/assessments/areas/${area}`;
+    const before = (await viewer(url)).json<AreaAssessments>().signals;
+    const [report] = await db.query<{ id: number }>(
+      `INSERT INTO participation_report (tenant_id, kind, topic, body, lon, lat, area_id, delete_token_hash)
+       VALUES ('berlin', 'hint', 'work', 'Ein Hinweis', 13.05, 52.05, $1, 'x') RETURNING id`,
+      [area],
+    );
+    await db.query(
+      `INSERT INTO participation_support (tenant_id, report_id, device_hash)
+       SELECT 'berlin', $1::integer, md5(g::text) FROM generate_series(1, 3) g`,
+      [report!.id],
+    );
+    const [survey] = await db.query<{ id: number }>(
+      `INSERT INTO survey (tenant_id, title, area_id, status, definition)
+       VALUES ('berlin', 'Umfrage', $1, 'open', '{"questions":[]}') RETURNING id`,
+      [area],
+    );
+    await db.query(
+      `INSERT INTO survey_response (tenant_id, survey_id, answers)
+       SELECT 'berlin', $1::integer, '{}'::jsonb FROM generate_series(1, 2)`,
+      [survey!.id],
+    );
+    const after = (await viewer(url)).json<AreaAssessments>().signals;
+    expect(after.reports - before.reports).toBe(1);
+    expect(after.supports - before.supports).toBe(3);
+    expect(after.surveyResponses - before.surveyResponses).toBe(2);
+  });
+
   it('lets only the author change and withdraw, audited, and keeps the history', async () => {
     const refused = await colleague({
       method: 'PUT',
@@ -141,6 +171,14 @@ describe('assessments', () => {
     });
     expect(changed.statusCode, changed.body).toBe(200);
     expect(changed.json<Assessment>().urgency).toBe(2);
+    // the replaced version is kept as revision 1 (migration 0035)
+    const revisions = await db.query<{ revision: number; snapshot: { urgency: number } }>(
+      `SELECT revision, snapshot FROM assessment_revision WHERE assessment_id = $1`,
+      [id],
+    );
+    expect(revisions).toHaveLength(1);
+    expect(revisions[0]!.revision).toBe(1);
+    expect(revisions[0]!.snapshot.urgency).not.toBe(2);
     const withdrawn = await provider({ method: 'POST', url: `/api/assessments/${id}/withdraw` });
     expect(withdrawn.statusCode, withdrawn.body).toBe(200);
     expect(withdrawn.json<Assessment>().withdrawn).toBe(true);

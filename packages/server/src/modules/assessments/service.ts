@@ -10,7 +10,8 @@ import type { Db, Sql } from '../../db/db.ts';
 import { badRequest, forbidden, notFound } from '../../http/errors.ts';
 import type { Principal } from '../access/index.ts';
 import { writeAudit, type AuditActor } from '../audit/index.ts';
-import { listReportSignals } from '../participation/index.ts';
+import { listReportSignals, listSupportSignals } from '../participation/index.ts';
+import { listSurveySignals } from '../surveys/index.ts';
 import { compareRow, readerLoader } from './compare.ts';
 import {
   assertCanWriteFor,
@@ -26,6 +27,7 @@ import {
   selectAssessment,
   selectOrganisationRecords,
   updateAssessment,
+  insertRevision,
   type AssessmentRow,
   type AssessmentWrite,
 } from './store.ts';
@@ -115,6 +117,8 @@ export async function getAreaAssessments(
   const from = daysBefore(today, SIGNAL_DAYS);
   const to = daysBefore(today, -1);
   const reports = await listReportSignals(sql, principal.tenantId, from, to, areaId);
+  const supports = await listSupportSignals(sql, principal.tenantId, from, to, areaId);
+  const responses = await listSurveySignals(sql, principal.tenantId, from, to, areaId);
   const organisations = await writableOrganisations(sql, principal);
   return {
     areaId,
@@ -124,11 +128,12 @@ export async function getAreaAssessments(
       from,
       to: today,
       reports: reports.length,
-      supports: reports.reduce((s, r) => s + r.supports, 0),
+      supports: supports.length,
       negativeAssessments: history.filter(
         (a) =>
           !a.withdrawn && a.trend === 'worse' && a.observedDate >= from && a.observedDate <= today,
       ).length,
+      surveyResponses: responses.length,
     },
     mayWrite: organisations.length > 0,
     organisations,
@@ -222,26 +227,32 @@ export async function replaceAssessment(
   await db.transaction(async (tx) => {
     const before = await lockChangeable(tx, ctx.principal, id);
     await checkBody(tx, ctx.principal, w);
+    const previous = {
+      areaId: before.area_id,
+      dimension: before.dimension,
+      observedDate: before.observed_date,
+      trend: before.trend,
+      urgency: before.urgency,
+      text: before.body,
+      evidence: before.evidence,
+      organisationId: before.organisation_id,
+      visibility: before.visibility,
+    };
+    // the replaced version stays in the area's history (ADR 0041), not only in the audit log
+    const revision = await insertRevision(
+      tx,
+      ctx.principal.tenantId,
+      id,
+      previous,
+      ctx.actor.actor,
+    );
     await updateAssessment(tx, ctx.principal.tenantId, id, w);
     await writeAudit(tx, ctx.principal.tenantId, {
       actor: ctx.actor,
       action: 'assessments.update',
       entity: 'assessment',
       entityId: String(id),
-      detail: {
-        before: {
-          areaId: before.area_id,
-          dimension: before.dimension,
-          observedDate: before.observed_date,
-          trend: before.trend,
-          urgency: before.urgency,
-          text: before.body,
-          evidence: before.evidence,
-          organisationId: before.organisation_id,
-          visibility: before.visibility,
-        },
-        after: w,
-      },
+      detail: { before: previous, after: w, revision },
     });
   });
   return readBack(db, ctx.principal, id);

@@ -216,3 +216,21 @@ export function selectNegativeAssessments(
     [tenantId, from, to],
   );
 }
+
+/** Keeps the version an edit replaces (migration 0035): the next revision number per assessment. */
+export async function insertRevision(
+  sql: Sql,
+  tenantId: string,
+  assessmentId: number,
+  snapshot: Record<string, unknown>,
+  revisedBy: string,
+): Promise<number> {
+  const [row] = await sql.query<{ revision: number }>(
+    `INSERT INTO assessment_revision (tenant_id, assessment_id, revision, snapshot, revised_by)
+     SELECT $1, $2, COALESCE(max(revision), 0) + 1, $3::jsonb, $4
+       FROM assessment_revision WHERE tenant_id = $1 AND assessment_id = $2
+     RETURNING revision`,
+    [tenantId, assessmentId, JSON.stringify(snapshot), revisedBy],
+  );
+  return row!.revision;
+}

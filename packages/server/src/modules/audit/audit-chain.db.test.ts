@@ -348,6 +348,23 @@ const CASES: Record<string, AuditCase> = {
     url: `/api/surveys/${await surveyRow('draft')}/status`,
     payload: { status: 'open' },
   })),
+  moderateSurveyFreeText: surveyCase('surveys.answer_hide', 'survey', async () => {
+    const [s] = await db.query<{ id: number }>(
+      `INSERT INTO survey (tenant_id, title, status, definition)
+       VALUES ('berlin', 'Freitext', 'closed', '{"questions":[{"id":"t","type":"text","label":"T"}]}')
+       RETURNING id`,
+    );
+    const [r] = await db.query<{ id: number }>(
+      `INSERT INTO survey_response (tenant_id, survey_id, answers)
+       VALUES ('berlin', $1, '{"t":"Ein Name"}') RETURNING id`,
+      [s!.id],
+    );
+    return {
+      method: 'POST',
+      url: `/api/surveys/${s!.id}/free-text/moderation`,
+      payload: { responseId: r!.id, questionId: 't', action: 'hide', reason: 'Nennt jemanden' },
+    };
+  }),
   createSurveyIndicator: surveyCase('surveys.indicator', 'indicator', async () => ({
     method: 'POST',
     url: `/api/surveys/${await surveyRow('closed')}/indicators`,

@@ -4,5 +4,10 @@ export { forgetPlaces } from './place.ts';
 export { listPublicReports, getPublicReport, listTopReportsInAreas } from './service.ts';
 export { solveChallenge } from './pow.ts';
 export { spendChallenge } from './pow-guard.ts';
-export { listReportSignals, type ReportSignal } from './signals.ts';
+export {
+  listReportSignals,
+  listSupportSignals,
+  type ReportSignal,
+  type SupportSignal,
+} from './signals.ts';
 export { registerParticipationPhotoRoutes } from './photo-routes.ts';

@@ -414,3 +414,22 @@ export function selectReportSignalRows(
     [tenantId, from, to, areaId],
   );
 }
+
+/** Supports given in [from, to) to reports not hidden and placed in an area: signals too. */
+export function selectSupportSignalRows(
+  sql: Sql,
+  tenantId: string,
+  from: string,
+  to: string,
+  areaId: number | null,
+): Promise<{ area_id: number; topic: string; supported_on: string }[]> {
+  return sql.query(
+    `SELECT r.area_id, r.topic, to_char(s.created_at, 'YYYY-MM-DD') AS supported_on
+       FROM participation_support s
+       JOIN participation_report r ON r.tenant_id = s.tenant_id AND r.id = s.report_id
+      WHERE s.tenant_id = $1 AND NOT r.hidden AND r.area_id IS NOT NULL
+        AND s.created_at >= $2::date AND s.created_at < $3::date
+        AND ($4::integer IS NULL OR r.area_id = $4::integer)`,
+    [tenantId, from, to, areaId],
+  );
+}

@@ -17,6 +17,7 @@ import type { Principal } from '../access/index.ts';
 import { selectAreasByIds } from '../areas/index.ts';
 import { writeAudit, type AuditActor } from '../audit/index.ts';
 import { mayReadResults } from './policy.ts';
+import { hiddenAnswers } from './moderation.ts';
 import { loadSurvey } from './service.ts';
 import * as store from './store.ts';
 import { writeXlsx } from '../../http/xlsx-writer.ts';
@@ -103,6 +104,7 @@ export async function exportRows(
     const r = await loadSurvey(tx, principal.tenantId, id);
     const def = r.definition as SurveyDefinition;
     const responses = await store.selectResponses(tx, principal.tenantId, id);
+    const hidden = freeText ? await hiddenAnswers(tx, principal.tenantId, id) : new Map();
     const areaQ = def.questions.find((q) => q.type === 'area');
     const names = areaQ
       ? await areaNames(
@@ -113,7 +115,9 @@ export async function exportRows(
       : new Map<string, string>();
     const cols = columns(def, freeText);
     const rows = responses.map((x, i) => {
-      const a = x.answers as SurveyAnswers;
+      // a moderated free-text answer leaves the export (ADR 0041); the response still counts
+      const a = { ...(x.answers as SurveyAnswers) };
+      for (const key of Object.keys(a)) if (hidden.has(`${x.id}|${key}`)) delete a[key];
       return [
         i + 1,
         x.submitted_on.slice(0, 7),

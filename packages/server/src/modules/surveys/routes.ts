@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import * as c from '@sozialraum/contracts/surveys';
 import type { AppContext } from '../../app-context.ts';
+import { registerFreeTextRoutes } from './moderation-routes.ts';
 import { tooManyRequests } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
 import { RateLimit } from '../access/index.ts';
@@ -23,6 +24,7 @@ export function registerSurveyRoutes(app: FastifyInstance, ctx: AppContext): voi
   registerPublicRoutes(app, ctx);
   registerEditorRoutes(app, ctx);
   registerResultRoutes(app, ctx);
+  registerFreeTextRoutes(app, ctx);
 }
 
 function registerPublicRoutes(app: FastifyInstance, ctx: AppContext): void {

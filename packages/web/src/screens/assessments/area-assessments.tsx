@@ -142,7 +142,9 @@ export function AreaAssessments({ areaId, headingId }: { areaId: number; heading
           {t.asSignalReports(d.signals.reports)} · {formatNumber(d.signals.supports, 0, lang)}{' '}
           {t.asSignalSupports(d.signals.supports)} ·{' '}
           {formatNumber(d.signals.negativeAssessments, 0, lang)}{' '}
-          {t.asSignalNegative(d.signals.negativeAssessments)}
+          {t.asSignalNegative(d.signals.negativeAssessments)} ·{' '}
+          {formatNumber(d.signals.surveyResponses, 0, lang)}{' '}
+          {t.asSignalSurvey(d.signals.surveyResponses)}
         </p>
       )}
       <SignalAlerts areaId={areaId} />
