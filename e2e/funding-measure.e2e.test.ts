@@ -109,7 +109,7 @@ describe.skipIf(!run)('Finanzierung einer Maßnahme in Chromium', () => {
     await page
       .getByRole('heading', { name: 'Stadtteilmütter im Kiez (Finanzierungstest)' })
       .waitFor();
-    expect(await page.getByRole('heading', { name: 'Finanzierung' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Finanzierung', exact: true }).count()).toBe(0);
     await context.close();
   });
 });
