@@ -169,7 +169,10 @@ describe.skipIf(!run)('Transparenz der Fördermittel in Chromium', () => {
     // roll-up: on the Bezirke the Planungsräume are summed up, and the screen says so
     await page.getByLabel(/^Ebene/).selectOption('lor2021/bez');
     await page.getByText(/aus feineren Gebieten aufsummiert/).waitFor();
-    await page.getByText(/nach dem Anteil der Einwohner\/innen/).waitFor();
+    await page
+      .locator('.allocation-note')
+      .getByText(/nach dem Anteil der Einwohner\/innen/)
+      .waitFor();
     await saveScreenshot(page, 'transparency-bezirk-desktop');
     expect(errors).toEqual([]);
     await context.close();
