@@ -126,7 +126,7 @@ export async function benchFunding(db: Db, base: string, tenantId: string): Prom
     notes: [
       `Gebucht: ${de(booked)} Zeilen (542 Planungsräume × 3 Jahre × Gesamt + Drittel, 12 Bezirke × 3 Jahre, 3 × ein ganzes Programmgebiet aus 61 Planungsräumen), bewilligt.`,
       `Je Anfrage ${REQUESTS} Mal nacheinander nach einer ersten, nicht gezählten (die erste steht in Zeile 2); öffentlich, ohne Anmeldung.`,
-      'Die Antwort wird bei jeder Anfrage neu berechnet (Einwohner auf allen vier Ebenen, Index, Zuordnung zur Ebene in core).',
+      'Die Antwort wird bei jeder Anfrage neu berechnet (Einwohner der gezeigten Ebene und der Ebene der Fördergebiete, Index, Zuordnung zur Ebene in core).',
     ],
   };
   printSection(section);

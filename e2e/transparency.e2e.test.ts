@@ -167,9 +167,12 @@ describe.skipIf(!run)('Transparenz der Fördermittel in Chromium', () => {
     await page.getByText('Werte als Tabelle').click();
     await page.getByRole('cell', { name: '300.000,00 €' }).waitFor();
     // roll-up: on the Bezirke the Planungsräume are summed up, and the screen says so
-    await page.getByLabel(/^Ebene/).selectOption({ label: 'Bezirk' });
+    await page.getByLabel(/^Ebene/).selectOption('lor2021/bez');
     await page.getByText(/aus feineren Gebieten aufsummiert/).waitFor();
-    await page.getByText(/nach dem Anteil der Einwohner\/innen/).waitFor();
+    await page
+      .locator('.allocation-note')
+      .getByText(/nach dem Anteil der Einwohner\/innen/)
+      .waitFor();
     await saveScreenshot(page, 'transparency-bezirk-desktop');
     expect(errors).toEqual([]);
     await context.close();

@@ -45,8 +45,10 @@ export const transparencyQuery = (p: TransparencyQuery): string =>
   });
 
 export type FundingSettings = z.output<typeof tr.fundingSettingsSchema>;
+export type AreaFunding = z.output<typeof tr.areaFundingSchema>;
 
 export const transparencyApi = {
+  area: (areaId: number) => request<AreaFunding>(`/api/funding/areas/${areaId}`),
   settings: () => request<FundingSettings>('/api/funding/settings'),
   saveSettings: (body: z.input<typeof tr.fundingSettingsBodySchema>) =>
     request<FundingSettings>('/api/funding/settings', json('PUT', body)),

@@ -85,4 +85,14 @@ export const transparencyDe = {
   trTrendWord: (d: string): string =>
     ({ up: 'steigend', down: 'fallend', flat: 'gleichbleibend' })[d] ?? d,
   trTrendToward: (toward: boolean): string => (toward ? 'zum Ziel hin' : 'vom Ziel weg'),
+  trAreaCard: 'Förderung und Wirkung',
+  trAreaProgrammes: 'Fördergebiet von',
+  trAreaVia: (via: string): string =>
+    via === 'coarser' ? 'über ein größeres Gebiet' : 'in einem Teilgebiet',
+  trAreaMoney: (year: string, total: string, per: string) =>
+    `Bewilligte Mittel ${year}: ${total} (${per} je Einwohner/in), einschließlich der nach Einwohneranteil verteilten Mittel.`,
+  trAreaEffectsMore: (n: number) =>
+    n === 1
+      ? 'Eine weitere Wirkungsschätzung steht auf der Maßnahmenseite.'
+      : `${n} weitere Wirkungsschätzungen stehen auf den Maßnahmenseiten.`,
 };

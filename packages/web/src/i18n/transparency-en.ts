@@ -85,4 +85,13 @@ export const transparencyEn: typeof transparencyDe = {
   trGoalStatus: 'Assessment',
   trTrendWord: (d: string) => ({ up: 'rising', down: 'falling', flat: 'steady' })[d] ?? d,
   trTrendToward: (toward: boolean) => (toward ? 'toward the target' : 'away from the target'),
+  trAreaCard: 'Funding and effect',
+  trAreaProgrammes: 'Programme area of',
+  trAreaVia: (via: string): string => (via === 'coarser' ? 'via a larger area' : 'in a sub-area'),
+  trAreaMoney: (year: string, total: string, per: string) =>
+    `Approved funding ${year}: ${total} (${per} per resident), including money spread by share of residents.`,
+  trAreaEffectsMore: (n: number) =>
+    n === 1
+      ? 'One more effect estimate is on the measure page.'
+      : `${n} more effect estimates are on the measure pages.`,
 };

@@ -14,7 +14,7 @@ import { getCatalogue } from '../indicators/index.ts';
 import { listEffectRequestsForArea } from '../measures/index.ts';
 import { findProgramme } from './catalogue.ts';
 import { seesMoney } from './policy.ts';
-import { placeOnLevel } from './transparency.ts';
+import { placeOnLevel, residentLevels } from './transparency.ts';
 import { resolveResidentsIndicator, residentsOnLevels } from './transparency-need.ts';
 import {
   selectAllProgrammeAreas,
@@ -124,12 +124,19 @@ async function moneyOf(
     settings.residents_indicator,
     await getCatalogue(sql, principal),
   );
+  const wanted = residentLevels(
+    tree,
+    programmeAreas,
+    levels.map((l) => ({ levelId: l.id, depth: l.depth })),
+    depth,
+  );
   const residents = await residentsOnLevels(
     sql,
     principal,
     indicator,
     { system: area.systemId, level: area.levelId, year },
-    levels.map((l) => l.id),
+    wanted.needed,
+    wanted.finer,
   );
   const placed = placeOnLevel(rows, tree, programmeAreas, residents, depth, year);
   const key = String(area.id);

@@ -75,8 +75,10 @@ export async function resolveResidentsIndicator(
 }
 
 /**
- * Residents per area on every given level of one system (each level at its latest date ≤ the end
- * of the year), in one map by area id; the date is the one of `key.level`, else of any level.
+ * Residents per area on the given levels of one system (each level at its latest date ≤ the end of
+ * the year), in one map by area id; the date is the one of `key.level`, else of any level. The
+ * `fallback` levels (finer ones, whose sums stand in for a missing count) are read only when
+ * `key.level` has no values at all — each level read costs a values query with disclosure control.
  */
 export async function residentsOnLevels(
   sql: Sql,
@@ -84,16 +86,22 @@ export async function residentsOnLevels(
   indicator: Indicator | null,
   key: { system: string; level: string; year: number },
   levels: readonly string[],
+  fallback: readonly string[] = [],
 ): Promise<AreaValues | null> {
   if (!indicator) return null;
-  const sides = await Promise.all(
-    levels.map((level) => indicatorValues(sql, principal, indicator, { ...key, level })),
-  );
+  const read = (list: readonly string[]) =>
+    Promise.all(list.map((level) => indicatorValues(sql, principal, indicator, { ...key, level })));
+  const wanted = [...new Set([key.level, ...levels])];
+  let sides = await read(wanted);
+  if (sides[0]!.values.size === 0) {
+    const more = fallback.filter((l) => !wanted.includes(l));
+    sides = [...sides, ...(await read(more))];
+  }
   const values = new Map<number, number>();
   for (const side of sides) for (const [id, v] of side.values) values.set(id, v);
-  const own = sides[levels.indexOf(key.level)];
-  const date = own?.date ?? sides.find((s) => s.date !== null)?.date ?? null;
-  return { ...(own ?? sides[0]!), date, values };
+  const own = sides[0]!;
+  const date = own.date ?? sides.find((s) => s.date !== null)?.date ?? null;
+  return { ...own, date, values };
 }
 
 /** What `need` names: an index (default preset or `index:<id>`) or an indicator id. */

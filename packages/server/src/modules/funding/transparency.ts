@@ -146,6 +146,29 @@ function provenanceOf(sides: readonly (AreaValues | null)[], tenantId: string) {
   return { sources, method: METHOD, attribution };
 }
 
+/**
+ * The levels whose residents the placing needs: the level itself (per resident, and the weights
+ * for spreading coarser money over it) and the levels of the Fördergebiete (weights for whole-
+ * programme money); the finer levels only stand in when the level has no counts of its own.
+ */
+export function residentLevels(
+  tree: readonly SystemAreaRow[],
+  programmeAreas: readonly { area_id: number }[],
+  systemLevels: readonly { levelId: string; depth: number }[],
+  depth: number,
+): { needed: string[]; finer: string[] } {
+  const depthOf = new Map(tree.map((a) => [a.id, Number(a.depth)]));
+  const depths = new Set([depth]);
+  for (const p of programmeAreas) {
+    const d = depthOf.get(p.area_id);
+    if (d !== undefined) depths.add(d);
+  }
+  return {
+    needed: systemLevels.filter((l) => depths.has(l.depth)).map((l) => l.levelId),
+    finer: systemLevels.filter((l) => l.depth > depth).map((l) => l.levelId),
+  };
+}
+
 /** The data of one level: its areas, the system's tree, Fördergebiete, residents and need. */
 async function loadLevel(
   sql: Sql,
@@ -167,19 +190,21 @@ async function loadLevel(
     opts.residentsSetting,
     catalogue,
   );
-  const [areaRows, tree, programmeAreas, residents, need] = await Promise.all([
+  const [areaRows, tree, programmeAreas, need] = await Promise.all([
     selectLevelAreas(sql, t, key.system, key.level),
     selectSystemAreaTree(sql, t, key.system),
     selectAllProgrammeAreas(sql, t),
-    residentsOnLevels(
-      sql,
-      principal,
-      indicator,
-      key,
-      systemLevels.map((l) => l.levelId),
-    ),
     needValues(sql, principal, opts.need, key, catalogue),
   ]);
+  const levels = residentLevels(tree, programmeAreas, systemLevels, depth);
+  const residents = await residentsOnLevels(
+    sql,
+    principal,
+    indicator,
+    key,
+    levels.needed,
+    levels.finer,
+  );
   return { areaRows, tree, programmeAreas, residents, need, depth };
 }
 

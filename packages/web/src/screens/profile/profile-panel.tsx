@@ -17,6 +17,7 @@ import { useAuth } from '../../lib/auth.tsx';
 import { editionForDate, firstEditionFor, MSS_CURRENT, mssPresetFor } from './index-edition.ts';
 import { AreaLifecycle, AreaRetiredNote } from '../areas/area-lifecycle.tsx';
 import { NotableSection, ProfileGroups } from './profile-groups.tsx';
+import { AreaFundingCard } from '../funding/area-funding.tsx';
 import { AreaMeasures } from '../measures/area-measures.tsx';
 import { AreaAssessments } from '../assessments/area-assessments.tsx';
 
@@ -276,6 +277,7 @@ export function ProfileContent({
       <NotableSection groups={groups} headingId={headingId} />
       <AreaAssessments areaId={area.id} headingId={headingId} />
       <AreaMeasures areaId={area.id} headingId={headingId} />
+      <AreaFundingCard areaId={area.id} headingId={headingId} />
       <ProfileGroups
         groups={groups}
         headingId={headingId}
