@@ -166,12 +166,17 @@ export const participationSettingsSchema = z.object({
   flagThreshold: z.number().int().min(0).max(100),
   powDifficulty: z.number().int().min(0).max(24),
   privacyNotice: z.string().trim().max(20_000).nullable(),
-  commentsEnabled: z
-    .boolean()
-    .default(false)
-    .meta({ description: 'Kommentare zu Hinweisen erlauben (aus, wenn nicht angegeben)' }),
+  commentsEnabled: z.boolean().meta({ description: 'Kommentare zu Hinweisen erlaubt' }),
 });
 export type ParticipationSettings = z.output<typeof participationSettingsSchema>;
+
+/** Body of PUT /api/participation/settings: without commentsEnabled the stored choice stays. */
+export const participationSettingsUpdateSchema = participationSettingsSchema.extend({
+  commentsEnabled: z.boolean().optional().meta({
+    description: 'Kommentare zu Hinweisen erlauben; ohne Angabe bleibt die bisherige Einstellung',
+  }),
+});
+export type ParticipationSettingsUpdate = z.output<typeof participationSettingsUpdateSchema>;
 
 export const reportIdParamsSchema = z.object({
   id: z.coerce.number().int().positive().max(2_147_483_647),

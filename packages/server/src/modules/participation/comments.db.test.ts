@@ -92,6 +92,14 @@ describe('comments on a report', () => {
 
   it('are stored verbatim as plain text once switched on, and listed oldest first', async () => {
     expect((await settings(true)).statusCode).toBe(200);
+    // a client that does not know the switch (older screens, scripts) leaves it as it is
+    const without = await admin({
+      method: 'PUT',
+      url: '/api/participation/settings',
+      payload: { flagThreshold: 2, powDifficulty: 4, privacyNotice: null },
+    });
+    expect(without.statusCode).toBe(200);
+    expect(without.json<{ commentsEnabled: boolean }>().commentsEnabled).toBe(true);
     const xss = 'Ja! <img src=x onerror=alert(1)><script>alert(2)</script>';
     const first = await comment(xss);
     expect(first.statusCode).toBe(201);

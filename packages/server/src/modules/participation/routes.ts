@@ -282,7 +282,7 @@ function registerStaffRoutes(app: FastifyInstance, ctx: AppContext): void {
     summary: 'Datenschutzhinweis, Schwelle für automatisches Ausblenden und Rechenaufwand setzen',
     tags: TAGS,
     permission: 'participation.configure',
-    body: c.participationSettingsSchema,
+    body: c.participationSettingsUpdateSchema,
     response: c.participationSettingsSchema,
     handler: ({ body, auth, request }) =>
       service.saveSettings(

@@ -13,6 +13,7 @@ import type {
   ModeratedReport,
   ParticipationConfig,
   ParticipationSettings,
+  ParticipationSettingsUpdate,
   PublicReport,
   ReportStatusId,
 } from '@sozialraum/contracts/participation';
@@ -90,16 +91,17 @@ export async function getConfig(sql: Sql, tenantId: string): Promise<Participati
 export async function saveSettings(
   db: AppContext['db'],
   tenantId: string,
-  s: ParticipationSettings,
+  s: ParticipationSettingsUpdate,
   actor: AuditActor,
 ): Promise<ParticipationSettings> {
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const before = await store.selectSettings(tx, tenantId);
     const after = {
       flag_threshold: s.flagThreshold,
       pow_difficulty: s.powDifficulty,
       privacy_notice: s.privacyNotice,
-      comments_enabled: s.commentsEnabled,
+      // a client that does not know the switch leaves it as it is
+      comments_enabled: s.commentsEnabled ?? before.comments_enabled,
     };
     await store.upsertSettings(tx, tenantId, after);
     await writeAudit(tx, tenantId, {
@@ -109,8 +111,8 @@ export async function saveSettings(
       entityId: tenantId,
       detail: { before, after },
     });
+    return { ...s, commentsEnabled: after.comments_enabled };
   });
-  return s;
 }
 
 /** A new report as the portal and Open311 clients describe it (the length rules are the contract's). */
