@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { axeViolations } from './axe.ts';
 import { launchChromium, openPage, saveScreenshot, signInByApi } from './tools.ts';
 import { E2E_PASSWORD, PLANNER } from './people.ts';
 
@@ -58,7 +59,8 @@ describe.skipIf(!run)('Frühwarnungen in Chromium', () => {
       });
       await form.getByLabel('Name').fill(RULE.name);
       // a planner creates rules for her own department only: no choice offered
-      expect(await form.innerText()).toContain('Abteilung: Sozialplanung');
+      // (the department's name arrives with the list of departments, after the form)
+      await expect.poll(() => form.innerText()).toContain('Abteilung: Sozialplanung');
       await form.getByRole('checkbox', { name: 'Anteil Einwohner unter 6 Jahren' }).check();
       await form.getByRole('checkbox', { name: 'Ausländeranteil' }).check();
       await form.getByLabel(/^Schwelle/).fill('2');
@@ -166,6 +168,63 @@ describe.skipIf(!run)('Frühwarnungen in Chromium', () => {
 
     // subscriptions: the address defaults to her own
     expect(await page.getByLabel('E-Mail-Adresse').inputValue()).toBe(PLANNER.email);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  test('a planner sets up a rule for unusually many reports in one Lebenslage', async () => {
+    const { page, consoleErrors } = await openPage(browser);
+    await signInByApi(page, baseUrl, PLANNER, E2E_PASSWORD);
+    await page.goto(`${baseUrl}/hinweise`);
+    const form = page.locator('form', {
+      has: page.getByRole('heading', {
+        name: 'Neue Regel: Ungewöhnlich viele Hinweise/negative Einschätzungen',
+      }),
+    });
+    await form.waitFor();
+    const name = 'E2E viele Hinweise Bildung';
+    await form.getByLabel('Name der Regel').fill(name);
+    await form.getByLabel('Lebenslage', { exact: true }).selectOption({ label: 'Bildung' });
+    await form.getByLabel('Zeitraum', { exact: true }).selectOption({ label: '6 Monate' });
+    // nothing to count: refused in the form, with the message next to the choice
+    for (const box of await form.getByRole('checkbox').all()) await box.uncheck();
+    await form.getByRole('button', { name: 'Regel anlegen' }).click();
+    await form
+      .getByRole('alert')
+      .getByText('Bitte mindestens eine Art von Signal wählen.')
+      .waitFor();
+    // a number that is not whole: the field says so
+    await form.getByRole('checkbox', { name: 'Hinweise und Ideen' }).check();
+    await form.getByRole('checkbox', { name: 'negative Einschätzungen vor Ort' }).check();
+    await form.getByLabel(/^Mindestzahl/).fill('2,5');
+    await form.getByRole('button', { name: 'Regel anlegen' }).click();
+    await expect
+      .poll(() => form.getByLabel(/^Mindestzahl/).getAttribute('aria-invalid'))
+      .toBe('true');
+    await form.getByLabel(/^Mindestzahl/).fill('3');
+    await form.getByRole('button', { name: 'Regel anlegen' }).click();
+    await page
+      .getByRole('status')
+      .getByText(`Regel „${name}“ ist angelegt und eingeschaltet.`)
+      .waitFor();
+    const row = page.getByRole('row').filter({ hasText: name });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Ungewöhnlich viele Hinweise/negative Einschätzungen');
+    const rules = await apiGet<{ nameDe: string; kind: string; params: Record<string, unknown> }[]>(
+      page,
+      '/api/alert-rules',
+    );
+    const saved = rules.find((r) => r.nameDe === name)!;
+    expect(saved.kind).toBe('participation_signal');
+    expect(saved.params).toMatchObject({
+      dimension: 'education',
+      periodMonths: 6,
+      historyPeriods: 4,
+      minCount: 3,
+      sources: ['reports', 'negative_assessments'],
+    });
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, 'signal-rule');
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });

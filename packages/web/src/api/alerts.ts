@@ -26,7 +26,10 @@ export const alertsApi = {
   detectAlerts: () => request<AlertDetection>('/api/alerts/detect', json('POST', {})),
   alertRules: () => request<z.output<typeof c.ruleListSchema>>('/api/alert-rules'),
   createAlertRule: (
-    body: Extract<z.input<typeof c.ruleBodySchema>, { kind: 'indicator_change' }>,
+    body: Extract<
+      z.input<typeof c.ruleBodySchema>,
+      { kind: 'indicator_change' | 'participation_signal' }
+    >,
   ) => request<AlertRule>('/api/alert-rules', json('POST', body)),
   updateAlertRule: (id: string, patch: z.input<typeof c.patchRuleBodySchema>) =>
     request<AlertRule>(`/api/alert-rules/${enc(id)}`, json('PATCH', patch)),

@@ -1,4 +1,5 @@
 // German UI text (the default language). Every key here must exist in en.ts (checked by the Dict type).
+import { alertSignalsDe } from './alert-signals-de.ts';
 import { accessDe } from './access-de.ts';
 import { sourcesDe } from './sources-de.ts';
 import { directoryDe } from './directory-de.ts';
@@ -524,6 +525,7 @@ export const de = {
   ...measuresDe,
   ...assessmentsDe,
   ...conferencesDe,
+  ...alertSignalsDe,
 };
 
 export type Widen<T> = {

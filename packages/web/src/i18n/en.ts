@@ -1,5 +1,6 @@
 // English UI text. Numbers and dates stay in German format (the data are German official statistics).
 import type { Dict } from './de.ts';
+import { alertSignalsEn } from './alert-signals-en.ts';
 import { accessEn } from './access-en.ts';
 import { sourcesEn } from './sources-en.ts';
 import { directoryEn } from './directory-en.ts';
@@ -512,4 +513,5 @@ export const en: Dict = {
   ...measuresEn,
   ...assessmentsEn,
   ...conferencesEn,
+  ...alertSignalsEn,
 };

@@ -2,6 +2,7 @@
 // an active switch and "Bearbeiten" (name and parameters, PATCH) for those the person may edit (own
 // department with alerts.rules, every rule with alerts.rules_all), and a small form to create an
 // indicator-change rule (share indicators, threshold in SD with a German decimal comma, minimum base).
+import { SignalRuleForm } from './signal-rule-form.tsx';
 import { useEffect, useId, useRef, useState } from 'react';
 import { type AlertRule, alertsApi } from '../../api/alerts.ts';
 import { areasApi } from '../../api/areas.ts';
@@ -326,6 +327,16 @@ export function RulesSection() {
             </button>
           </div>
         </form>
+      )}
+      {mayCreate && createDepartment && (
+        <SignalRuleForm
+          department={createDepartment}
+          makeId={slugifyRuleName}
+          onCreated={(saved) => {
+            setMessage(t.sigRuleCreated(saved.nameDe));
+            rules.reload();
+          }}
+        />
       )}
     </section>
   );
