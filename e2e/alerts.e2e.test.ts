@@ -210,6 +210,9 @@ describe.skipIf(!run)('Frühwarnungen in Chromium', () => {
     const row = page.getByRole('row').filter({ hasText: name });
     await row.waitFor();
     expect(await row.innerText()).toContain('Ungewöhnlich viele Hinweise/negative Einschätzungen');
+    expect(await row.innerText()).toContain(
+      'Bildung · 6 Monate · ab 3 Signalen · Hinweise und Ideen, negative Einschätzungen vor Ort',
+    );
     const rules = await apiGet<{ nameDe: string; kind: string; params: Record<string, unknown> }[]>(
       page,
       '/api/alert-rules',

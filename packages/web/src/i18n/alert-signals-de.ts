@@ -24,4 +24,5 @@ export const alertSignalsDe = {
   sigRuleBadMinCount: 'Bitte eine ganze Zahl von 1 bis 1.000 angeben.',
   sigRuleCreate: 'Regel anlegen',
   sigRuleCreated: (name: string) => `Regel „${name}“ ist angelegt und eingeschaltet.`,
+  sigRuleFrom: (n: string) => `ab ${n} Signalen`,
 };

@@ -24,4 +24,5 @@ export const alertSignalsEn = {
   sigRuleBadMinCount: 'Please give a whole number from 1 to 1,000.',
   sigRuleCreate: 'Create rule',
   sigRuleCreated: (name: string) => `Rule “${name}” is created and switched on.`,
+  sigRuleFrom: (n: string) => `from ${n} signals`,
 };

@@ -2,7 +2,7 @@
 // an active switch and "Bearbeiten" (name and parameters, PATCH) for those the person may edit (own
 // department with alerts.rules, every rule with alerts.rules_all), and a small form to create an
 // indicator-change rule (share indicators, threshold in SD with a German decimal comma, minimum base).
-import { SignalRuleForm } from './signal-rule-form.tsx';
+import { SignalRuleForm, signalRuleSummary } from './signal-rule-form.tsx';
 import { useEffect, useId, useRef, useState } from 'react';
 import { type AlertRule, alertsApi } from '../../api/alerts.ts';
 import { areasApi } from '../../api/areas.ts';
@@ -130,7 +130,7 @@ export function RulesSection() {
 
   const summary = (r: AlertRule): string => {
     const d = draftOf(r);
-    if (r.kind === 'participation_signal') return t.alertsRuleKind(r.kind);
+    if (r.kind === 'participation_signal') return signalRuleSummary(r.params, t, lang);
     if (r.kind !== 'indicator_change') {
       const index = indices.data?.find((i) => i.id === d.indexId)?.label ?? d.indexId;
       const sys = systems.data?.find((x) => x.id === d.system);

@@ -9,7 +9,9 @@ import { ApiError } from '../../api/http.ts';
 import { ErrorState } from '../../components/status.tsx';
 import { FormField, focusFirstInvalid } from '../../components/form-field.tsx';
 import { DIMENSION_ORDER, dimensionLabel } from '../../lib/labels.ts';
-import { useI18n } from '../../i18n/index.tsx';
+import { useI18n, type Lang } from '../../i18n/index.tsx';
+import type { Dict } from '../../i18n/de.ts';
+import { formatNumber } from '../../lib/core-bridge.ts';
 
 const PERIODS = [1, 3, 6, 12] as const;
 
@@ -29,6 +31,20 @@ export function wholeNumber(text: string, min: number, max: number): number | nu
   if (!/^\d+$/.test(t)) return null;
   const n = Number(t);
   return n >= min && n <= max ? n : null;
+}
+
+/** The settings of a stored signal rule in words: „Bildung · 6 Monate · ab 3 · Hinweise und Ideen, …“. */
+export function signalRuleSummary(params: Record<string, unknown>, t: Dict, lang: Lang): string {
+  const dim = typeof params.dimension === 'string' ? dimensionLabel(params.dimension, lang) : null;
+  const months = typeof params.periodMonths === 'number' ? params.periodMonths : 3;
+  const min = typeof params.minCount === 'number' ? params.minCount : 5;
+  const sources = Array.isArray(params.sources) ? (params.sources as string[]) : SIGNAL_SOURCES;
+  return [
+    dim ?? t.sigRuleAllDimensions,
+    t.sigRuleMonths(months),
+    t.sigRuleFrom(formatNumber(min, 0, lang)),
+    sources.map((x) => t.sigRuleSource(x)).join(', '),
+  ].join(' · ');
 }
 
 export function SignalRuleForm({
