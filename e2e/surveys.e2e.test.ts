@@ -205,6 +205,21 @@ describe.skipIf(!run)('A planner asks, residents answer, small cells stay hidden
       .toMatch(/^14,3 % \(\d+,\d % – \d+,\d %\)$/);
     expect(await planner.page.getByText('Mehr Schatten').count()).toBe(0);
     await saveScreenshot(planner.page, 'surveys-desktop-results', { fullPage: true });
+    // free text only on request; a hidden answer says why, and leaves the export
+    await planner.page.getByRole('button', { name: 'Freitextantworten prüfen' }).click();
+    const answer = planner.page.locator('li.sv-free-text', { hasText: 'Mehr Schatten' });
+    await answer.waitFor();
+    await answer.getByRole('button', { name: 'Ausblenden …' }).click();
+    await answer.getByLabel('Grund (wird protokolliert)').fill('Test der Moderation');
+    await answer.getByRole('button', { name: 'Ausblenden …' }).click();
+    await planner.page.getByRole('status').getByText('Die Antwort ist ausgeblendet.').waitFor();
+    await answer.getByText(/ausgeblendet: Test der Moderation/).waitFor();
+    const exported = await planner.page.request.get(
+      `${baseUrl}/api/surveys/${survey.id}/export.csv?freeText=true`,
+    );
+    expect(await exported.text()).not.toContain('Mehr Schatten');
+    expect(await axeViolations(planner.page)).toEqual([]);
+    await saveScreenshot(planner.page, 'surveys-desktop-free-text', { fullPage: true });
     const phonePlanner = await newPage(browser, 390, 844);
     await signInByApi(phonePlanner.page, baseUrl, PLANNER, E2E_PASSWORD);
     await phonePlanner.page.goto(`${baseUrl}/befragungen`);

@@ -1,6 +1,7 @@
 // The surveys client (issue 13 § 3): open surveys and answering for everyone; the questionnaire
 // editor, status, results, exports and results as indicators for planners.
 import type {
+  FreeTextAnswer,
   PublicSurvey,
   Survey,
   SurveyInput,
@@ -11,6 +12,7 @@ import type {
 import { json, request } from './http.ts';
 
 export type {
+  FreeTextAnswer,
   PublicSurvey,
   Survey,
   SurveyDefinitionInput,
@@ -39,4 +41,9 @@ export const surveysApi = {
       json('POST', { questionId, optionId }),
     ),
   exportHref: (id: number, format: 'csv' | 'xlsx') => `${BASE}/${id}/export.${format}`,
+  freeText: (id: number) => request<FreeTextAnswer[]>(`${BASE}/${id}/free-text`),
+  moderateFreeText: (
+    id: number,
+    body: { responseId: number; questionId: string; action: 'hide' | 'show'; reason: string },
+  ) => request<FreeTextAnswer[]>(`${BASE}/${id}/free-text/moderation`, json('POST', body)),
 };

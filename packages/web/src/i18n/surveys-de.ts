@@ -99,4 +99,16 @@ export const surveysDe = {
   svIndicatorMade: (name: string, note: string) => `Indikator „${name}“ angelegt (${note}).`,
   svNotRepresentative:
     'Befragungen sind nicht repräsentativ: Es antworten, die mitmachen wollen. Die Intervalle zeigen nur die Zufallsstreuung.',
+  svModTitle: 'Freitextantworten prüfen',
+  svModIntro:
+    'Ausgeblendete Antworten fehlen im Export mit Freitext; die Antwort zählt in den Ergebnissen weiter. Jede Entscheidung wird mit Grund protokolliert.',
+  svModNone: 'Zu dieser Frage gibt es noch keine Freitextantworten.',
+  svModHide: 'Ausblenden …',
+  svModShow: 'Wieder zeigen …',
+  svModCancel: 'Abbrechen',
+  svModReason: 'Grund (wird protokolliert)',
+  svModReasonShort: 'Bitte einen Grund nennen (mindestens 3 Zeichen).',
+  svModHidden: 'Die Antwort ist ausgeblendet.',
+  svModShown: 'Die Antwort wird wieder gezeigt.',
+  svModHiddenBecause: (reason: string) => `ausgeblendet: ${reason}`,
 };

@@ -100,4 +100,16 @@ export const surveysEn: typeof surveysDe = {
   svIndicatorMade: (name: string, note: string) => `Indicator “${name}” created (${note}).`,
   svNotRepresentative:
     'Surveys are not representative: those who want to take part answer. The intervals show random variation only.',
+  svModTitle: 'Review free-text answers',
+  svModIntro:
+    'Hidden answers are left out of the export with free text; the response still counts in the results. Every decision is logged with its reason.',
+  svModNone: 'No free-text answers to this question yet.',
+  svModHide: 'Hide …',
+  svModShow: 'Show again …',
+  svModCancel: 'Cancel',
+  svModReason: 'Reason (logged)',
+  svModReasonShort: 'Please give a reason (at least 3 characters).',
+  svModHidden: 'The answer is hidden.',
+  svModShown: 'The answer is shown again.',
+  svModHiddenBecause: (reason: string) => `hidden: ${reason}`,
 };

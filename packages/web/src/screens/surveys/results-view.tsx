@@ -13,6 +13,7 @@ import { ErrorState, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatNumber } from '../../lib/core-bridge.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
+import { FreeTextModeration } from './free-text-moderation.tsx';
 
 type Lang = 'de' | 'en';
 const pct = (v: number, lang: Lang) => `${formatNumber(v * 100, 1, lang)} %`;
@@ -198,6 +199,7 @@ export function ResultsView({ surveyId, editor }: { surveyId: number; editor: bo
           </div>
         ),
       )}
+      {editor && <FreeTextModeration surveyId={surveyId} definition={def} />}
     </section>
   );
 }
