@@ -42,11 +42,6 @@ export interface MailReport {
   message: string;
 }
 
-type Pending = PendingAlertMail;
-
-const findPending = (db: Db, tenantId: string): Promise<Pending[]> =>
-  selectPendingAlertMails(db, tenantId);
-
 /** German subject: how many new alerts, and the area when there is only one. */
 export function formatSubject(alerts: readonly AlertItem[]): string {
   const first = alerts[0];
@@ -103,8 +98,8 @@ export async function sendAlertMails(
       message:
         'E-Mail-Versand ist nicht eingerichtet – die Administration kann ihn einrichten. Bis dahin erscheinen Frühwarnungen nur in der Anwendung.',
     };
-  const pending = await findPending(db, tenantId);
-  const byEmail = new Map<string, Pending[]>();
+  const pending = await selectPendingAlertMails(db, tenantId);
+  const byEmail = new Map<string, PendingAlertMail[]>();
   const allowed = new Map<string, boolean>();
   for (const p of pending) {
     if (settings.mayRead && p.indicatorId !== null) {
@@ -125,7 +120,7 @@ export async function sendAlertMails(
       const email = items[0]!.email.trim();
       // claim: whoever inserts the row sends it; a concurrent run gets nothing back for that pair
       const claimed = await db.transaction(async (tx) => {
-        const got: Pending[] = [];
+        const got: PendingAlertMail[] = [];
         for (const p of items) {
           if (await claimAlertMail(tx, tenantId, p.alertId, p.subscriptionId)) got.push(p);
         }

@@ -185,20 +185,7 @@ async function loadAreas(tx: Sql, tenantId: string, dir: string, log: Log): Prom
     ...(await level('lor_2021_bezirksregionen.geojson', 'bzr', 'BZR', 'pgr', 4, 'GROESSE_m2')),
     ...(await level('lor_2021_planungsraeume.geojson', 'plr', 'PLR', 'bzr', 6, 'GROESSE_M2')),
   ];
-  const run2021 = await recordFile(
-    tx,
-    tenantId,
-    geo('lor_2021_planungsraeume.geojson'),
-    'areas',
-    'geojson;EPSG:4326',
-  );
-  const written2021 = await upsertAreas(tx, tenantId, 'lor2021', lor2021);
-  await finishImportRun(tx, tenantId, run2021, {
-    status: 'succeeded',
-    rowsRead: lor2021.length,
-    rowsWritten: written2021,
-  });
-  n += written2021;
+  n += await writeAreas(tx, tenantId, geo('lor_2021_planungsraeume.geojson'), 'lor2021', lor2021);
 
   const old = await readJson<{ features: Feature[] }>(geo('lor_2006_planungsraeume.geojson'));
   const lor2006: AreaInput[] = [
@@ -227,21 +214,26 @@ async function loadAreas(tx: Sql, tenantId: string, dir: string, log: Log): Prom
   const codes = new Set(lor2006.filter((a) => a.levelId === 'plr').map((a) => a.code));
   if (codes.size !== 448)
     throw new Error(`LOR 2006: 448 eindeutige Planungsräume erwartet, ${codes.size} gefunden`);
-  const run2006 = await recordFile(
-    tx,
-    tenantId,
-    geo('lor_2006_planungsraeume.geojson'),
-    'areas',
-    'geojson;EPSG:4326',
-  );
-  const written2006 = await upsertAreas(tx, tenantId, 'lor2006', lor2006);
-  await finishImportRun(tx, tenantId, run2006, {
-    status: 'succeeded',
-    rowsRead: lor2006.length,
-    rowsWritten: written2006,
-  });
-  n += written2006;
+  n += await writeAreas(tx, tenantId, geo('lor_2006_planungsraeume.geojson'), 'lor2006', lor2006);
   return n;
+}
+
+/** One area system's areas, recorded as an import run of its Planungsraum file; the rows written. */
+async function writeAreas(
+  tx: Sql,
+  tenantId: string,
+  file: string,
+  system: string,
+  areas: AreaInput[],
+): Promise<number> {
+  const run = await recordFile(tx, tenantId, file, 'areas', 'geojson;EPSG:4326');
+  const written = await upsertAreas(tx, tenantId, system, areas);
+  await finishImportRun(tx, tenantId, run, {
+    status: 'succeeded',
+    rowsRead: areas.length,
+    rowsWritten: written,
+  });
+  return written;
 }
 
 /** Sums of age groups published separately (children and youth under 18). */
