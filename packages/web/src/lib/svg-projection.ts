@@ -2,6 +2,7 @@
 // view adequate at city scale. Used where a static picture is enough (the profile's mini-map, the
 // supply map) — no WebGL, nothing loaded from the network but the level's cached geometry.
 import type { AreaFeature } from '../api/areas.ts';
+import { areaRings } from './core-bridge.ts';
 
 export type Ring = readonly (readonly number[])[];
 
@@ -9,13 +10,8 @@ export type Ring = readonly (readonly number[])[];
 export type Bounds = readonly [number, number, number, number];
 
 /** The outer and inner rings of a polygon or multipolygon (nothing for other types). */
-export function ringsOf(geometry: AreaFeature['geometry'] | null | undefined): Ring[] {
-  if (!geometry) return [];
-  const g = geometry as { type: string; coordinates: unknown };
-  if (g.type === 'Polygon') return g.coordinates as Ring[];
-  if (g.type === 'MultiPolygon') return (g.coordinates as Ring[][]).flat();
-  return [];
-}
+export const ringsOf = (geometry: AreaFeature['geometry'] | null | undefined): Ring[] =>
+  areaRings(geometry);
 
 /** The bounds of some features' rings; null when there is no coordinate. */
 export function boundsOf(features: readonly Pick<AreaFeature, 'geometry'>[]): Bounds | null {

@@ -2,47 +2,20 @@
 // cos(latitude), an equirectangular view adequate at city scale), each filled with its class colour
 // and named by a <title>. Used by /versorgung, where a static picture of supply is enough.
 import type { AreaCollection } from '../../api/areas.ts';
-import { areaRings as ringsOf } from '../../lib/core-bridge.ts';
+import { boundsOf, projector } from '../../lib/svg-projection.ts';
 
 /** SVG path data of all areas in a viewBox of the given width; the height follows the extent. */
 export function projectAreas(
   features: AreaCollection['features'],
   width: number,
 ): { height: number; paths: Map<number, string> } {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const f of features)
-    for (const ring of ringsOf(f.geometry))
-      for (const [x, y] of ring) {
-        minX = Math.min(minX, x!);
-        maxX = Math.max(maxX, x!);
-        minY = Math.min(minY, y!);
-        maxY = Math.max(maxY, y!);
-      }
-  if (minX === Infinity) return { height: 0, paths: new Map() };
-  const k = Math.cos((((minY + maxY) / 2) * Math.PI) / 180);
-  const scale = width / Math.max(1e-9, (maxX - minX) * k);
-  const height = Math.round((maxY - minY) * scale);
-  const paths = new Map<number, string>();
-  for (const f of features) {
-    const d = ringsOf(f.geometry)
-      .map(
-        (ring) =>
-          'M' +
-          ring
-            .map(
-              ([x, y]) =>
-                `${((x! - minX) * k * scale).toFixed(1)},${((maxY - y!) * scale).toFixed(1)}`,
-            )
-            .join('L') +
-          'Z',
-      )
-      .join('');
-    paths.set(f.properties.id, d);
-  }
-  return { height, paths };
+  const bounds = boundsOf(features);
+  if (!bounds) return { height: 0, paths: new Map() };
+  const p = projector(bounds, width);
+  return {
+    height: p.height,
+    paths: new Map(features.map((f) => [f.properties.id, p.path(f.geometry)])),
+  };
 }
 
 export function SvgMap({
