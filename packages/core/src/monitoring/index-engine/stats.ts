@@ -2,6 +2,7 @@
 // and the check that a column can be standardised. Method: docs/methods/index-engine.md.
 import { formatNumber } from '../../format/number.ts';
 import { MonitoringError } from '../errors.ts';
+import { primeKernel } from './prime.ts';
 import { quadOf } from './quad.ts';
 import type { Quad } from './quad.ts';
 import type { ColumnStats } from './types.ts';
@@ -131,6 +132,12 @@ function validSums4(
   out[6] = s3;
   out[7] = q3;
 }
+
+// Type feedback for every site of the kernel before its first large call (./prime.ts).
+primeKernel(() => {
+  const c = Float64Array.of(1, 2);
+  validSums4(quadOf([c]), Uint8Array.of(0, 1), 0, new Float64Array(4), new Float64Array(8));
+});
 
 /** Throws zero_variance when a column has no spread over the valid areas (it cannot be standardised). */
 export function assertVariance(stats: ColumnStats, validCount: number, what: string): void {
