@@ -33,4 +33,7 @@ export const mapDe = {
     n === 1
       ? '1 Indikator ohne Wert zu diesem Stichtag:'
       : `${n} Indikatoren ohne Wert zu diesem Stichtag:`,
+  mapChunkFailed:
+    'Die interaktive Karte konnte nicht geladen werden; das Bild zeigt die Gebiete ohne Bedienung.',
+  mapReload: 'Seite neu laden',
 };

@@ -33,4 +33,7 @@ export const mapEn: Widen<typeof mapDe> = {
     n === 1
       ? '1 indicator without a value for this date:'
       : `${n} indicators without a value for this date:`,
+  mapChunkFailed:
+    'The interactive map could not be loaded; the picture shows the areas without controls.',
+  mapReload: 'Reload page',
 };

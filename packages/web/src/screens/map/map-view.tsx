@@ -58,6 +58,8 @@ export interface MapViewProps {
   onViewChange?: (view: Bbox) => void;
   /** The top level's areas (boundaries and names drawn above); null when the level is the top. */
   upper?: AreaCollection | null;
+  /** Called once, at the first frame that shows the areas with their colours. */
+  onPainted?: () => void;
 }
 
 function boundsOf(fc: AreaCollection): [[number, number], [number, number]] | null {
@@ -263,7 +265,7 @@ export function MapView(props: MapViewProps) {
       NO_DATA_COLOR,
     ))
       map.setFeatureState({ source: SOURCE, id }, state);
-    markFirstPaint(map, props.colors);
+    markFirstPaint(map, props.colors, () => propsRef.current.onPainted?.());
   }, [ready, props.geometry, props.colors]);
 
   // retired areas: filtered out by id, and only when the set of them changes
@@ -328,13 +330,18 @@ export function MapView(props: MapViewProps) {
  * the first frame drawn after the areas' source has loaded with values) — what the first-paint
  * bench reads (issue 11 § 6). Names and labels may still be placed after it.
  */
-function markFirstPaint(map: MapLibreMap, colors: ReadonlyMap<number, string | null>): void {
+function markFirstPaint(
+  map: MapLibreMap,
+  colors: ReadonlyMap<number, string | null>,
+  onPainted: () => void,
+): void {
   const box = map.getContainer();
   if (box.dataset.paintedAt || ![...colors.values()].some((c) => c !== null)) return;
   const onRender = () => {
     if (!map.isSourceLoaded(SOURCE)) return;
     box.dataset.paintedAt ??= String(Math.round(performance.now()));
     map.off('render', onRender);
+    onPainted();
   };
   map.on('render', onRender);
   map.triggerRepaint();
