@@ -4,6 +4,7 @@
 // locals before its loop: no cost per area (bench/monitoring.ts, ADR 0023). The arithmetic per
 // value is that of the general path (standardise.ts standardiseZFused, classify.ts
 // restandardiseClassify3), so both paths give identical values.
+import { primeKernel } from './prime.ts';
 import { quadOf } from './quad.ts';
 import type { Quad } from './quad.ts';
 
@@ -227,12 +228,9 @@ export function zSum2Flag4(valid: Uint8Array, a: ZTerms, b: ZTerms, f: FlagTerms
   return Float64Array.of(sa, qa, sb, qb);
 }
 
-// Run the kernel once on a tiny input when the module loads. Otherwise V8 compiles its loop during
-// the first, large call (on-stack replacement) before the code after the loop has ever run, and that
-// optimised code falls back to the interpreter at the loop's end on every later call: the chain then
-// runs at one of two speeds per process (measured 7,8 vs 11,5 ms at 200.000 areas). Pure: the
-// inputs are local and thrown away.
-(function warmUpZSum2Flag4(): void {
+// Type feedback for every site before the first large call (./prime.ts): without it the chain ran
+// at one of two speeds per process (measured 7,8 vs 11,5 ms at 200.000 areas).
+primeKernel(() => {
   const n = 8;
   const col = () => Float64Array.from({ length: n }, (_, i) => i + 1);
   const valid = new Uint8Array(n).fill(1);
@@ -241,9 +239,8 @@ export function zSum2Flag4(valid: Uint8Array, a: ZTerms, b: ZTerms, f: FlagTerms
   const terms = () =>
     zTerms(quadOf([col(), col(), col(), col()]), four(4), four(0.5), four(1), new Float64Array(n));
   const bytes = () => new Uint8Array(n);
-  for (let k = 0; k < 3; k++)
-    zSum2Flag4(valid, terms(), terms(), flagTerms(four(1.5), four(6.5), quadOf([bytes(), bytes(), bytes(), bytes()]), four(0))); // prettier-ignore
-})();
+  zSum2Flag4(valid, terms(), terms(), flagTerms(four(1.5), four(6.5), quadOf([bytes(), bytes(), bytes(), bytes()]), four(0))); // prettier-ignore
+});
 
 /** index = (combined − mean) × inv for every area (NaN stays NaN): the arithmetic of finalKernel. */
 export function restandardisedColumn(
