@@ -190,4 +190,79 @@ describe('allocateToLevel', () => {
     expect(r.allocation.notPlaced.map((n) => n.reason)).toEqual(['no-residents']);
     expect(r.summary(2024, 'approved').notPlaced['no-residents']).toBe(10);
   });
+
+  // The same 1.000 on the Bezirk in 2022, 2023 and 2024. Residents change: 2022 P1 100, P2 100,
+  // P3 800 (R2 no own count then); 2023 none given → the view year's (2024) residents
+  // 100 : 300 : 600; 2024 P1 500, P2 300, P3 200 (R2 650 is the 2024-only count above, so it is
+  // not used here: the given map is the year's whole truth).
+  // On Planungsräume: 2022 → 100 / 100 / 800; 2023 → 100 / 300 / 600; 2024 → 500 / 300 / 200.
+  // On Bezirksregionen 2022: R1 = P0 0 (still valid in 2022) + 100 + 100 = 200, R2 = 800 → 200 / 800.
+  // (Without P0's count R1 would have a hole in 2022 and the booking would stay unplaced.)
+  it('weighs each booking year by that year’s residents (changing residents)', () => {
+    const bez = [2022, 2023, 2024].map((year) =>
+      e({ programmeId: 'biwaq', areaKey: 'B', year, amount: 1000 }),
+    );
+    const byYear = new Map<number, Map<string, number>>([
+      [
+        2022,
+        completeResidents(
+          areas,
+          new Map([
+            ['P0', 0],
+            ['P1', 100],
+            ['P2', 100],
+            ['P3', 800],
+          ]),
+          2022,
+        ),
+      ],
+      [
+        2024,
+        completeResidents(
+          areas,
+          new Map([
+            ['P1', 500],
+            ['P2', 300],
+            ['P3', 200],
+          ]),
+          2024,
+        ),
+      ],
+    ]);
+    const run = (depth: number) =>
+      allocateToLevel(bez, {
+        areas,
+        depth,
+        residents,
+        residentsByYear: byYear,
+        programmeAreas,
+        year: 2024,
+      });
+    const series = sumAreaByYear(run(2).allocation.entries, 'approved');
+    expect(series.get('P1')).toEqual([
+      { year: 2022, total: 100 },
+      { year: 2023, total: 100 },
+      { year: 2024, total: 500 },
+    ]);
+    expect(series.get('P2')).toEqual([
+      { year: 2022, total: 100 },
+      { year: 2023, total: 300 },
+      { year: 2024, total: 300 },
+    ]);
+    expect(series.get('P3')).toEqual([
+      { year: 2022, total: 800 },
+      { year: 2023, total: 600 },
+      { year: 2024, total: 200 },
+    ]);
+    const regions = sumAreaByYear(run(1).allocation.entries, 'approved');
+    expect(regions.get('R1')?.[0]).toEqual({ year: 2022, total: 200 });
+    expect(regions.get('R2')?.[0]).toEqual({ year: 2022, total: 800 });
+    // without the years' residents every year is weighed by the view year's: 2022 like 2024
+    const flat = sumAreaByYear(
+      allocateToLevel(bez, { areas, depth: 2, residents, programmeAreas, year: 2024 }).allocation
+        .entries,
+      'approved',
+    );
+    expect(flat.get('P1')?.map((x) => x.total)).toEqual([100, 100, 100]);
+  });
 });

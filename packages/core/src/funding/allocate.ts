@@ -5,6 +5,8 @@
 //     share of residents;
 //   - money booked on a whole programme area (no area named) is first spread over the programme's
 //     areas valid in that year by their share of residents, then each part goes the same way.
+// Each booking year is weighed by that year's residents when they are given (`residentsByYear`),
+// else by the residents of the view's year.
 // Shares are split in whole cents by the largest remainder, so the parts add up to the booking
 // exactly. Money that cannot be placed (an area of another system, a programme without areas, an
 // area without residents to weigh by) is returned apart with the reason, never guessed.
@@ -199,6 +201,11 @@ export function allocateToLevel(
     depth: number;
     /** residents per area (any level), as `completeResidents` gives them */
     residents: ReadonlyMap<string, number>;
+    /**
+     * residents per area for each booking year (the count at or nearest to that year); a year
+     * missing here is weighed by `residents`
+     */
+    residentsByYear?: ReadonlyMap<number, ReadonlyMap<string, number>> | undefined;
     programmeAreas: readonly ProgrammeAreaRef[];
     /** the year whose areas are valid (the view's year) */
     year: number;
@@ -207,11 +214,19 @@ export function allocateToLevel(
   allocation: Allocation;
   summary: (year: number, kind: FundingEntry['kind']) => AllocationSummary;
 } {
-  const ctx: Ctx = {
+  const base: Ctx = {
     byId: new Map(input.areas.map((a) => [a.id, a])),
     children: childrenOf(input.areas, input.year),
     residents: new Map(input.residents),
     depth: input.depth,
+  };
+  const perYear = new Map<number, Ctx>();
+  const ctxOf = (year: number): Ctx => {
+    const residents = input.residentsByYear?.get(year);
+    if (!residents) return base;
+    let c = perYear.get(year);
+    if (!c) perYear.set(year, (c = { ...base, residents: new Map(residents) }));
+    return c;
   };
   const out: FundingEntry[] = [];
   const notPlaced: Allocation['notPlaced'] = [];
@@ -225,6 +240,7 @@ export function allocateToLevel(
       source: e.source,
     };
     const cents = toCents(e.amount);
+    const ctx = ctxOf(e.year);
     const pieces = wholeProgrammePieces(e, cents, input.programmeAreas, ctx);
     const placed =
       typeof pieces === 'string' ? [] : pieces.map((p) => ({ p, r: place(ctx, p.key, p.cents) }));
