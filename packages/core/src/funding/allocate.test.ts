@@ -145,7 +145,8 @@ describe('allocateToLevel', () => {
       own: 500,
       rolledUp: 0,
       spread: 1950,
-      notPlaced: { 'other-system': 7, 'no-programme-areas': 11, 'no-residents': 0 },
+      bridged: 0,
+      notPlaced: { 'other-system': 7, 'no-programme-areas': 11, 'no-residents': 0, outside: 0 },
     });
   });
 
