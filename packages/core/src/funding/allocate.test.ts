@@ -6,6 +6,7 @@ import {
   completeResidents,
   splitCents,
   type AllocationArea,
+  type BridgeShares,
   type ProgrammeAreaRef,
 } from './allocate.ts';
 import type { FundingEntry } from './money.ts';
@@ -265,5 +266,36 @@ describe('allocateToLevel', () => {
       'approved',
     );
     expect(flat.get('P1')?.map((x) => x.total)).toEqual([100, 100, 100]);
+  });
+
+  // 1.000 on X, an area of another system: its overlap with the Planungsräume is P1 25 %, P2 50 %,
+  // 25 % outside every Planungsraum → 250 / 500 bridged, 250 not placed ('outside'). Without an
+  // overlap for X it stays 'other-system'; with null (no residents to weigh by) 'no-residents'.
+  it('bridges money on an area of another system by its overlap, the outside share apart', () => {
+    const x = [e({ programmeId: 'biwaq', areaKey: 'X', amount: 1000 })];
+    const run = (bridge?: Map<string, BridgeShares | null>) =>
+      allocateToLevel(x, { areas, depth: 2, residents, programmeAreas, year: 2024, bridge });
+    const shares: BridgeShares = {
+      parts: [
+        { key: 'P1', share: 0.25 },
+        { key: 'P2', share: 0.5 },
+      ],
+      outside: 0.25,
+    };
+    const r = run(new Map([['X', shares]]));
+    const money = sumMoneyByArea(r.allocation.entries, 2024, 'approved');
+    expect(money.get('P1')?.total).toBe(250);
+    expect(money.get('P2')?.total).toBe(500);
+    expect(r.summary(2024, 'approved')).toMatchObject({
+      bridged: 750,
+      notPlaced: { outside: 250, 'other-system': 0 },
+    });
+    expect(r.allocation.notPlaced).toMatchObject([
+      { areaKey: 'X', amount: 250, reason: 'outside' },
+    ]);
+    expect(run().summary(2024, 'approved').notPlaced['other-system']).toBe(1000);
+    expect(run(new Map([['X', null]])).summary(2024, 'approved').notPlaced['no-residents']).toBe(
+      1000,
+    );
   });
 });
