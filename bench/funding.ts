@@ -4,10 +4,13 @@
 // on Planungsräume (status index as need) and on Bezirke (roll-up and spreading by residents).
 // Baseline in the same run: GET /api/values for the same 542 Planungsräume (the map's values).
 import type { Db } from '../packages/server/src/db/db.ts';
+import { bumpDataVersion } from '../packages/server/src/http/prepared.ts';
 import { de, printSection, type Section } from './format.ts';
 import { VALUES_PATH } from './run.ts';
 
 const REQUESTS = 20;
+/** Requests right after a data change (each one computes the answer anew). */
+const COLD = 5;
 const YEARS = [2022, 2023, 2024];
 
 const ms = (x: number) => `${de(x, 0)} ms`;
@@ -33,6 +36,20 @@ async function timeGets(base: string, path: string, n: number) {
     times.push(performance.now() - t);
   }
   return { firstMs, median: median(times), max: Math.max(...times) };
+}
+
+/** Time of `n` GETs each right after a data change (bumpDataVersion): the answer made anew. */
+async function timeCold(base: string, path: string, n: number) {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    bumpDataVersion();
+    const t = performance.now();
+    const res = await fetch(base + path);
+    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    await res.arrayBuffer();
+    times.push(performance.now() - t);
+  }
+  return { median: median(times), max: Math.max(...times) };
 }
 
 /** Books the money of the benchmark (one transaction; plain SQL, as the import would store it). */
@@ -94,12 +111,14 @@ export async function benchFunding(db: Db, base: string, tenantId: string): Prom
   const plr = await timeGets(base, '/api/funding/transparency?year=2024', REQUESTS);
   const bez = await timeGets(base, '/api/funding/transparency?year=2024&level=bez', REQUESTS);
   const csv = await timeGets(base, '/api/funding/transparency.csv?year=2024', REQUESTS);
+  const cold = await timeCold(base, '/api/funding/transparency?year=2024', COLD);
+  const coldBez = await timeCold(base, '/api/funding/transparency?year=2024&level=bez', COLD);
   const ratio = (x: number) => `${de(x / values.median, 1)}×`;
   const section: Section = {
     title: 'l. Transparenz der Fördermittel (542 Planungsräume, PGlite)',
     rows: [
       [
-        'GET /api/funding/transparency, Planungsräume, Statusindex: Median',
+        'GET /api/funding/transparency, Planungsräume, Statusindex, vorbereitet: Median',
         ms(plr.median),
         `GET /api/values (542 PLR): ${ms(values.median)}`,
         ratio(plr.median),
@@ -111,10 +130,22 @@ export async function benchFunding(db: Db, base: string, tenantId: string): Prom
         '–',
       ],
       [
-        'auf Bezirken (aufsummiert und nach Einwohneranteil verteilt): Median',
+        'dieselbe Anfrage direkt nach einer Datenänderung (neu berechnet): Median / langsamste',
+        `${ms(cold.median)} / ${ms(cold.max)}`,
+        `GET /api/values (542 PLR): ${ms(values.median)}`,
+        ratio(cold.median),
+      ],
+      [
+        'auf Bezirken (aufsummiert und nach Einwohneranteil verteilt), vorbereitet: Median',
         ms(bez.median),
         `GET /api/values (542 PLR): ${ms(values.median)}`,
         ratio(bez.median),
+      ],
+      [
+        'auf Bezirken direkt nach einer Datenänderung: Median / langsamste',
+        `${ms(coldBez.median)} / ${ms(coldBez.max)}`,
+        `GET /api/values (542 PLR): ${ms(values.median)}`,
+        ratio(coldBez.median),
       ],
       [
         'CSV-Export, Planungsräume: Median',
@@ -126,7 +157,8 @@ export async function benchFunding(db: Db, base: string, tenantId: string): Prom
     notes: [
       `Gebucht: ${de(booked)} Zeilen (542 Planungsräume × 3 Jahre × Gesamt + Drittel, 12 Bezirke × 3 Jahre, 3 × ein ganzes Programmgebiet aus 61 Planungsräumen), bewilligt.`,
       `Je Anfrage ${REQUESTS} Mal nacheinander nach einer ersten, nicht gezählten (die erste steht in Zeile 2); öffentlich, ohne Anmeldung.`,
-      'Die Antwort wird bei jeder Anfrage neu berechnet (Einwohner der gezeigten Ebene und der Ebene der Fördergebiete, Index, Zuordnung zur Ebene in core).',
+      'Die Antwort wird einmal je Datenstand berechnet (Einwohner je Jahr der gezeigten Ebene und der Ebene der Fördergebiete, Index, Zuordnung zur Ebene in core) und als fertige Bytes mit ETag gehalten (http/prepared.ts, ADR 0047); jede Buchung, jedes Fördergebiet, jede Einstellung, jede Maßnahmenänderung, jeder Import und jede Gebietsänderung verwirft sie.',
+      `„Nach einer Datenänderung“: ${COLD} Anfragen, vor jeder wird der Datenstand weitergezählt (wie nach einer Buchung); der CSV-Export liest dieselbe vorbereitete Antwort.`,
     ],
   };
   printSection(section);

@@ -90,7 +90,26 @@ export const transparencySchema = z
       .nullable(),
     needNote: z.string().nullable(),
     residents: z
-      .object({ indicatorId: z.string(), label: z.string(), date: z.string().nullable() })
+      .object({
+        indicatorId: z.string(),
+        label: z.string(),
+        date: z.string().nullable(),
+        byYear: z
+          .array(
+            z.object({
+              year: z.number().int(),
+              date: z.string().nullable().meta({ description: 'Stichtag der Einwohnerzahlen' }),
+              fallback: z.boolean().meta({
+                description:
+                  'true: kein Stichtag bis Ende des Jahres; der nächstgelegene eines anderen Jahres steht ein',
+              }),
+            }),
+          )
+          .meta({
+            description:
+              'Je Buchungsjahr die Einwohnerzahlen, nach denen verteilt und geteilt wird (letzter Stichtag bis Jahresende)',
+          }),
+      })
       .nullable(),
     medians: z.object({ need: z.number().nullable(), perResident: z.number().nullable() }),
     areas: z.array(transparencyAreaSchema),

@@ -6,6 +6,7 @@ import {
   completeResidents,
   splitCents,
   type AllocationArea,
+  type BridgeShares,
   type ProgrammeAreaRef,
 } from './allocate.ts';
 import type { FundingEntry } from './money.ts';
@@ -145,7 +146,8 @@ describe('allocateToLevel', () => {
       own: 500,
       rolledUp: 0,
       spread: 1950,
-      notPlaced: { 'other-system': 7, 'no-programme-areas': 11, 'no-residents': 0 },
+      bridged: 0,
+      notPlaced: { 'other-system': 7, 'no-programme-areas': 11, 'no-residents': 0, outside: 0 },
     });
   });
 
@@ -189,5 +191,111 @@ describe('allocateToLevel', () => {
     expect(r.allocation.entries).toEqual([]);
     expect(r.allocation.notPlaced.map((n) => n.reason)).toEqual(['no-residents']);
     expect(r.summary(2024, 'approved').notPlaced['no-residents']).toBe(10);
+  });
+
+  // The same 1.000 on the Bezirk in 2022, 2023 and 2024. Residents change: 2022 P1 100, P2 100,
+  // P3 800 (R2 no own count then); 2023 none given → the view year's (2024) residents
+  // 100 : 300 : 600; 2024 P1 500, P2 300, P3 200 (R2 650 is the 2024-only count above, so it is
+  // not used here: the given map is the year's whole truth).
+  // On Planungsräume: 2022 → 100 / 100 / 800; 2023 → 100 / 300 / 600; 2024 → 500 / 300 / 200.
+  // On Bezirksregionen 2022: R1 = P0 0 (still valid in 2022) + 100 + 100 = 200, R2 = 800 → 200 / 800.
+  // (Without P0's count R1 would have a hole in 2022 and the booking would stay unplaced.)
+  it('weighs each booking year by that year’s residents (changing residents)', () => {
+    const bez = [2022, 2023, 2024].map((year) =>
+      e({ programmeId: 'biwaq', areaKey: 'B', year, amount: 1000 }),
+    );
+    const byYear = new Map<number, Map<string, number>>([
+      [
+        2022,
+        completeResidents(
+          areas,
+          new Map([
+            ['P0', 0],
+            ['P1', 100],
+            ['P2', 100],
+            ['P3', 800],
+          ]),
+          2022,
+        ),
+      ],
+      [
+        2024,
+        completeResidents(
+          areas,
+          new Map([
+            ['P1', 500],
+            ['P2', 300],
+            ['P3', 200],
+          ]),
+          2024,
+        ),
+      ],
+    ]);
+    const run = (depth: number) =>
+      allocateToLevel(bez, {
+        areas,
+        depth,
+        residents,
+        residentsByYear: byYear,
+        programmeAreas,
+        year: 2024,
+      });
+    const series = sumAreaByYear(run(2).allocation.entries, 'approved');
+    expect(series.get('P1')).toEqual([
+      { year: 2022, total: 100 },
+      { year: 2023, total: 100 },
+      { year: 2024, total: 500 },
+    ]);
+    expect(series.get('P2')).toEqual([
+      { year: 2022, total: 100 },
+      { year: 2023, total: 300 },
+      { year: 2024, total: 300 },
+    ]);
+    expect(series.get('P3')).toEqual([
+      { year: 2022, total: 800 },
+      { year: 2023, total: 600 },
+      { year: 2024, total: 200 },
+    ]);
+    const regions = sumAreaByYear(run(1).allocation.entries, 'approved');
+    expect(regions.get('R1')?.[0]).toEqual({ year: 2022, total: 200 });
+    expect(regions.get('R2')?.[0]).toEqual({ year: 2022, total: 800 });
+    // without the years' residents every year is weighed by the view year's: 2022 like 2024
+    const flat = sumAreaByYear(
+      allocateToLevel(bez, { areas, depth: 2, residents, programmeAreas, year: 2024 }).allocation
+        .entries,
+      'approved',
+    );
+    expect(flat.get('P1')?.map((x) => x.total)).toEqual([100, 100, 100]);
+  });
+
+  // 1.000 on X, an area of another system: its overlap with the Planungsräume is P1 25 %, P2 50 %,
+  // 25 % outside every Planungsraum → 250 / 500 bridged, 250 not placed ('outside'). Without an
+  // overlap for X it stays 'other-system'; with null (no residents to weigh by) 'no-residents'.
+  it('bridges money on an area of another system by its overlap, the outside share apart', () => {
+    const x = [e({ programmeId: 'biwaq', areaKey: 'X', amount: 1000 })];
+    const run = (bridge?: Map<string, BridgeShares | null>) =>
+      allocateToLevel(x, { areas, depth: 2, residents, programmeAreas, year: 2024, bridge });
+    const shares: BridgeShares = {
+      parts: [
+        { key: 'P1', share: 0.25 },
+        { key: 'P2', share: 0.5 },
+      ],
+      outside: 0.25,
+    };
+    const r = run(new Map([['X', shares]]));
+    const money = sumMoneyByArea(r.allocation.entries, 2024, 'approved');
+    expect(money.get('P1')?.total).toBe(250);
+    expect(money.get('P2')?.total).toBe(500);
+    expect(r.summary(2024, 'approved')).toMatchObject({
+      bridged: 750,
+      notPlaced: { outside: 250, 'other-system': 0 },
+    });
+    expect(r.allocation.notPlaced).toMatchObject([
+      { areaKey: 'X', amount: 250, reason: 'outside' },
+    ]);
+    expect(run().summary(2024, 'approved').notPlaced['other-system']).toBe(1000);
+    expect(run(new Map([['X', null]])).summary(2024, 'approved').notPlaced['no-residents']).toBe(
+      1000,
+    );
   });
 });

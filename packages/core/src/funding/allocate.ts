@@ -5,6 +5,12 @@
 //     share of residents;
 //   - money booked on a whole programme area (no area named) is first spread over the programme's
 //     areas valid in that year by their share of residents, then each part goes the same way.
+// Each booking year is weighed by that year's residents when they are given (`residentsByYear`),
+// else by the residents of the view's year.
+//   - money booked on an area of another area system (a Fördergebiet system, LOR 2006) is bridged
+//     when its overlap with the level is given (`bridge`: shares per area of the level, area- or
+//     residents-weighted, core's geo/overlap.ts); the share lying outside every area of the level
+//     is returned apart ('outside').
 // Shares are split in whole cents by the largest remainder, so the parts add up to the booking
 // exactly. Money that cannot be placed (an area of another system, a programme without areas, an
 // area without residents to weigh by) is returned apart with the reason, never guessed.
@@ -16,7 +22,7 @@ interface Trail {
   year: number;
   kind: FundingEntry['kind'];
   source: FundingEntry['source'];
-  how: 'own' | 'rolledUp' | 'spread' | NotPlacedReason;
+  how: 'own' | 'rolledUp' | 'spread' | 'bridged' | NotPlacedReason;
   cents: number;
 }
 
@@ -49,7 +55,13 @@ export interface ProgrammeAreaRef {
 }
 
 /** Why money was not placed on the level. */
-export type NotPlacedReason = 'other-system' | 'no-programme-areas' | 'no-residents';
+export type NotPlacedReason = 'other-system' | 'no-programme-areas' | 'no-residents' | 'outside';
+
+/** Shares of an area of another system in the areas of the level (0–1), and the share outside. */
+export interface BridgeShares {
+  parts: readonly { key: string; share: number }[];
+  outside: number;
+}
 
 /** Where the money of the level came from, in euros. */
 export interface AllocationSummary {
@@ -59,6 +71,8 @@ export interface AllocationSummary {
   rolledUp: number;
   /** spread by residents' share from coarser areas or whole programme areas */
   spread: number;
+  /** bridged from areas of another area system by their overlap */
+  bridged: number;
   /** not placed, by reason */
   notPlaced: Record<NotPlacedReason, number>;
 }
@@ -154,18 +168,39 @@ interface Ctx {
   children: Map<string, AllocationArea[]>;
   residents: Map<string, number>;
   depth: number;
+  bridge: ReadonlyMap<string, BridgeShares | null> | undefined;
+}
+
+type Placed = {
+  parts: { key: string; cents: number }[];
+  how: 'own' | 'rolledUp' | 'spread' | 'bridged';
+  /** cents lying outside the level (bridged money only) */
+  lost?: number;
+};
+
+const OUTSIDE = '\u0000outside';
+
+/** Money on an area of another system, by its overlap with the level (or why not). */
+function bridgeOf(ctx: Ctx, areaId: string, cents: number): Placed | NotPlacedReason {
+  const b = ctx.bridge?.get(areaId);
+  if (b === undefined) return 'other-system';
+  if (b === null) return 'no-residents';
+  const split = splitCents(cents, [
+    ...b.parts.map((p) => ({ key: p.key, weight: p.share })),
+    { key: OUTSIDE, weight: b.outside },
+  ]);
+  if (!split) return 'other-system';
+  return {
+    parts: split.filter((p) => p.key !== OUTSIDE && p.cents !== 0),
+    how: 'bridged',
+    lost: split.find((p) => p.key === OUTSIDE)?.cents ?? 0,
+  };
 }
 
 /** The parts (area of the level → cents) of money on one area, or the reason it can't be placed. */
-function place(
-  ctx: Ctx,
-  areaId: string,
-  cents: number,
-):
-  | { parts: { key: string; cents: number }[]; how: 'own' | 'rolledUp' | 'spread' }
-  | NotPlacedReason {
+function place(ctx: Ctx, areaId: string, cents: number): Placed | NotPlacedReason {
   const area = ctx.byId.get(areaId);
-  if (!area) return 'other-system';
+  if (!area) return bridgeOf(ctx, areaId, cents);
   if (area.depth === ctx.depth) return { parts: [{ key: area.id, cents }], how: 'own' };
   if (area.depth > ctx.depth) {
     let up: AllocationArea | undefined = area;
@@ -199,19 +234,35 @@ export function allocateToLevel(
     depth: number;
     /** residents per area (any level), as `completeResidents` gives them */
     residents: ReadonlyMap<string, number>;
+    /**
+     * residents per area for each booking year (the count at or nearest to that year); a year
+     * missing here is weighed by `residents`
+     */
+    residentsByYear?: ReadonlyMap<number, ReadonlyMap<string, number>> | undefined;
     programmeAreas: readonly ProgrammeAreaRef[];
     /** the year whose areas are valid (the view's year) */
     year: number;
+    /** overlaps of areas of other systems with the level (null: no residents to weigh by) */
+    bridge?: ReadonlyMap<string, BridgeShares | null> | undefined;
   },
 ): {
   allocation: Allocation;
   summary: (year: number, kind: FundingEntry['kind']) => AllocationSummary;
 } {
-  const ctx: Ctx = {
+  const base: Ctx = {
     byId: new Map(input.areas.map((a) => [a.id, a])),
     children: childrenOf(input.areas, input.year),
     residents: new Map(input.residents),
     depth: input.depth,
+    bridge: input.bridge,
+  };
+  const perYear = new Map<number, Ctx>();
+  const ctxOf = (year: number): Ctx => {
+    const residents = input.residentsByYear?.get(year);
+    if (!residents) return base;
+    let c = perYear.get(year);
+    if (!c) perYear.set(year, (c = { ...base, residents: new Map(residents) }));
+    return c;
   };
   const out: FundingEntry[] = [];
   const notPlaced: Allocation['notPlaced'] = [];
@@ -225,6 +276,7 @@ export function allocateToLevel(
       source: e.source,
     };
     const cents = toCents(e.amount);
+    const ctx = ctxOf(e.year);
     const pieces = wholeProgrammePieces(e, cents, input.programmeAreas, ctx);
     const placed =
       typeof pieces === 'string' ? [] : pieces.map((p) => ({ p, r: place(ctx, p.key, p.cents) }));
@@ -242,6 +294,10 @@ export function allocateToLevel(
         out.push({ ...e, areaKey: part.key, measureKey: unit, amount: part.cents / 100 });
         trail.push({ ...booking, how, cents: part.cents });
       }
+      if (r.lost) {
+        notPlaced.push({ ...e, amount: r.lost / 100, reason: 'outside' });
+        trail.push({ ...booking, how: 'outside', cents: r.lost });
+      }
     }
   }
   const summary = (year: number, kind: FundingEntry['kind']): AllocationSummary => {
@@ -251,10 +307,12 @@ export function allocateToLevel(
       own: euros('own'),
       rolledUp: euros('rolledUp'),
       spread: euros('spread'),
+      bridged: euros('bridged'),
       notPlaced: {
         'other-system': euros('other-system'),
         'no-programme-areas': euros('no-programme-areas'),
         'no-residents': euros('no-residents'),
+        outside: euros('outside'),
       },
     };
   };

@@ -34,6 +34,7 @@ export {
 export type {
   AllocationArea,
   AllocationSummary,
+  BridgeShares,
   NotPlacedReason,
   ProgrammeAreaRef,
 } from './allocate.ts';

@@ -48,6 +48,12 @@ export const transparencyDe = {
     `${s} nicht verteilt (Programm ohne Fördergebiet im Jahr oder Gebiete ohne Einwohnerzahl)`,
   trOtherLevel: (s: string) => `${s} auf Gebieten anderer Gebietssysteme (nicht zuzuordnen)`,
   trDetailTotals: 'Öffentliche Ansicht: nur Summen je Gebiet.',
+  trResidentsByYear:
+    'Einwohnerzahlen je Buchungsjahr (verteilt und geteilt wird nach denen des Jahres)',
+  trResidentsYear: (year: number, date: string) => `${year}: Stichtag ${date}`,
+  trResidentsFallback: (year: number, date: string) =>
+    `${year}: kein Stichtag bis Ende ${year}, der nächstgelegene (${date}) steht ein`,
+  trResidentsNone: (year: number) => `${year}: keine Einwohnerzahlen, nicht verteilt`,
   trSeries: 'Verlauf',
   trMeasures: 'Geförderte Maßnahmen',
   trNoMeasures: 'Keine Mittel auf Maßnahmen gebucht.',

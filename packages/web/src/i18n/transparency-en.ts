@@ -49,6 +49,11 @@ export const transparencyEn: typeof transparencyDe = {
     `${s} not spread (programme without programme area that year, or areas without residents)`,
   trOtherLevel: (s: string) => `${s} on areas of other area systems (cannot be placed)`,
   trDetailTotals: 'Public view: totals per area only.',
+  trResidentsByYear: 'Residents per booking year (money is spread and divided by that year’s)',
+  trResidentsYear: (year: number, date: string) => `${year}: reference date ${date}`,
+  trResidentsFallback: (year: number, date: string) =>
+    `${year}: no reference date up to the end of ${year}; the nearest (${date}) stands in`,
+  trResidentsNone: (year: number) => `${year}: no residents, not spread`,
   trSeries: 'Over time',
   trMeasures: 'Funded measures',
   trNoMeasures: 'No money booked on measures.',

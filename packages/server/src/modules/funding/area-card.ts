@@ -15,7 +15,7 @@ import { listEffectRequestsForArea } from '../measures/index.ts';
 import { findProgramme } from './catalogue.ts';
 import { seesMoney } from './policy.ts';
 import { placeOnLevel, residentLevels } from './transparency.ts';
-import { resolveResidentsIndicator, residentsOnLevels } from './transparency-need.ts';
+import { resolveResidentsIndicator, residentsForYears } from './transparency-need.ts';
 import {
   selectAllProgrammeAreas,
   selectEntriesOfKind,
@@ -130,15 +130,17 @@ async function moneyOf(
     levels.map((l) => ({ levelId: l.id, depth: l.depth })),
     depth,
   );
-  const residents = await residentsOnLevels(
+  const years = [...new Set(rows.map((r) => Number(r.year)))];
+  const perYear = await residentsForYears(
     sql,
     principal,
     indicator,
-    { system: area.systemId, level: area.levelId, year },
-    wanted.needed,
-    wanted.finer,
+    { system: area.systemId, level: area.levelId },
+    years,
+    wanted,
   );
-  const placed = placeOnLevel(rows, tree, programmeAreas, residents, depth, year);
+  const residents = perYear?.byYear.get(year) ?? null;
+  const placed = placeOnLevel(rows, tree, programmeAreas, residents, depth, year, perYear?.byYear);
   const key = String(area.id);
   const m = sumMoneyByArea(placed.entries, year, kind).get(key);
   const res = residents ? (placed.residents.get(key) ?? null) : null;

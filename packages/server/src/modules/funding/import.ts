@@ -16,6 +16,7 @@ import {
 } from '@sozialraum/core';
 import type { Db, Sql } from '../../db/db.ts';
 import { badRequest } from '../../http/errors.ts';
+import { bumpDataVersion } from '../../http/prepared.ts';
 import type { Principal } from '../access/index.ts';
 import { writeAudit, type AuditActor } from '../audit/index.ts';
 import { readXlsxRecords, type Upload } from '../imports/index.ts';
@@ -215,5 +216,7 @@ export async function importFundingTable(
     });
     return n;
   });
+  // the transparency view and the pages that sum money are made again (http/prepared.ts)
+  bumpDataVersion();
   return { ...report, imported: true, written };
 }

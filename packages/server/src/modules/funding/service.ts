@@ -11,6 +11,7 @@ import {
 import type { ProgrammeDetail } from '@sozialraum/contracts/funding';
 import type { Db, Sql } from '../../db/db.ts';
 import { badRequest, notFound } from '../../http/errors.ts';
+import { bumpDataVersion } from '../../http/prepared.ts';
 import type { Principal } from '../access/index.ts';
 import { writeAudit, type AuditActor } from '../audit/index.ts';
 import { getSeries } from '../indicators/index.ts';
@@ -186,5 +187,7 @@ export async function setProgrammeAreas(
       detail: { before, after: ids },
     });
   });
+  // whole-programme money is spread over the new areas: prepared answers are made again
+  bumpDataVersion();
   return getProgramme(db, principal, id);
 }

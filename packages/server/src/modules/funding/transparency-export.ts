@@ -4,6 +4,7 @@
 import {
   FUNDING_SOURCE_LABELS,
   FUNDING_SOURCES,
+  formatDate,
   NEED_MONEY_QUADRANT_LABELS,
   toCsv,
   type FundingSource,
@@ -65,6 +66,7 @@ export function transparencyTable(t: Transparency): Cell[][] {
       t.wholeProgramme,
     ]);
   if (t.notOnLevel > 0) rows.push(['Mittel auf Gebieten anderer Gebietssysteme', t.notOnLevel]);
+  for (const line of residentsLines(t)) rows.push(line);
   rows.push(['Quellen', t.provenance.attribution]);
   for (const s of t.provenance.sources)
     rows.push([
@@ -73,6 +75,17 @@ export function transparencyTable(t: Transparency): Cell[][] {
     ]);
   rows.push(['Methode', t.provenance.method]);
   return rows;
+}
+
+/** Per booking year the residents' date the money is weighed by (and when another year stood in). */
+export function residentsLines(t: Transparency): Cell[][] {
+  if (!t.residents) return [];
+  return t.residents.byYear.map((r) => [
+    `Einwohner/innen für ${r.year}`,
+    r.date === null
+      ? 'keine Einwohnerzahlen: nicht verteilt'
+      : `Stichtag ${formatDate(r.date)}${r.fallback ? ` (kein Stichtag bis Ende ${r.year}, nächstgelegener Stichtag)` : ''}`,
+  ]);
 }
 
 /** German CSV: `;`, decimal comma, UTF-8 BOM, CRLF. */

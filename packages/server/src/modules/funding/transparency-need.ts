@@ -104,6 +104,52 @@ export async function residentsOnLevels(
   return { ...own, date, values };
 }
 
+/** The residents of one booking year: the date used, and whether another year's stood in. */
+export interface ResidentsYear {
+  year: number;
+  date: string | null;
+  fallback: boolean;
+}
+
+/**
+ * Residents for every booking year (each at its latest date ≤ the end of the year, as
+ * `residentsOnLevels`). A year without any count up to its end takes the nearest year that has
+ * one (the later on a tie) and says so (`fallback`). Null without a residents indicator.
+ */
+export async function residentsForYears(
+  sql: Sql,
+  principal: Principal,
+  indicator: Indicator | null,
+  key: { system: string; level: string },
+  years: readonly number[],
+  levels: { needed: readonly string[]; finer: readonly string[] },
+): Promise<{ byYear: Map<number, AreaValues>; years: ResidentsYear[] } | null> {
+  if (!indicator) return null;
+  const wanted = [...new Set(years)].sort((a, b) => a - b);
+  const read = await Promise.all(
+    wanted.map((year) =>
+      residentsOnLevels(sql, principal, indicator, { ...key, year }, levels.needed, levels.finer),
+    ),
+  );
+  const found = new Map<number, AreaValues>();
+  wanted.forEach((year, i) => {
+    const side = read[i];
+    if (side && side.values.size > 0) found.set(year, side);
+  });
+  const byYear = new Map<number, AreaValues>();
+  const out: ResidentsYear[] = [];
+  for (const year of wanted) {
+    const own = found.get(year);
+    const near = own
+      ? year
+      : [...found.keys()].sort((a, b) => Math.abs(a - year) - Math.abs(b - year) || b - a)[0];
+    const side = near === undefined ? undefined : found.get(near);
+    if (side) byYear.set(year, side);
+    out.push({ year, date: side?.date ?? null, fallback: !own && side !== undefined });
+  }
+  return { byYear, years: out };
+}
+
 /** What `need` names: an index (default preset or `index:<id>`) or an indicator id. */
 function parseNeed(
   need: string,

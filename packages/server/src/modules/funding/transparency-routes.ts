@@ -12,11 +12,17 @@ import {
   transparencyXlsxSchema,
 } from '@sozialraum/contracts/funding-transparency';
 import type { AppContext } from '../../app-context.ts';
+import { responseCheck, sendPrepared } from '../../http/prepared.ts';
 import { defineRoute } from '../../http/route.ts';
 import { auditActor } from '../audit/index.ts';
 import { getAreaFunding } from './area-card.ts';
 import { transparencyCsv, transparencyXlsx } from './transparency-export.ts';
-import { getFundingSettings, getTransparency, setFundingSettings } from './transparency.ts';
+import {
+  getFundingSettings,
+  getTransparencyCached,
+  getTransparencyPrepared,
+  setFundingSettings,
+} from './transparency.ts';
 
 const tags = ['Förderung'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -26,6 +32,7 @@ const fileName = (year: number | null, ext: string): string =>
 
 /** GET /api/funding/transparency(.csv|.xlsx), GET/PUT /api/funding/settings, GET /api/funding/areas/:areaId. */
 export function registerTransparencyRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const check = responseCheck(app, transparencySchema, 'getFundingTransparency');
   defineRoute(app, {
     method: 'GET',
     url: '/api/funding/areas/:areaId',
@@ -49,7 +56,10 @@ export function registerTransparencyRoutes(app: FastifyInstance, ctx: AppContext
     permission: 'funding.read',
     querystring: transparencyQuerySchema,
     response: transparencySchema,
-    handler: ({ auth, query }) => getTransparency(ctx.db, auth, query),
+    etag: true,
+    // prepared bytes with ETag and gzip, once per data version and reader (transparency.ts)
+    handler: async ({ auth, query, request, reply }) =>
+      sendPrepared(request, reply, await getTransparencyPrepared(ctx.db, auth, query, check)),
   });
 
   defineRoute(app, {
@@ -63,7 +73,7 @@ export function registerTransparencyRoutes(app: FastifyInstance, ctx: AppContext
     response: transparencyCsvSchema,
     responseContentType: 'text/csv; charset=utf-8',
     handler: async ({ auth, query, reply }) => {
-      const t = await getTransparency(ctx.db, auth, query);
+      const t = await getTransparencyCached(ctx.db, auth, query);
       reply.header('Content-Disposition', `attachment; filename="${fileName(t.year, 'csv')}"`);
       return transparencyCsv(t);
     },
@@ -80,7 +90,7 @@ export function registerTransparencyRoutes(app: FastifyInstance, ctx: AppContext
     response: transparencyXlsxSchema,
     responseContentType: XLSX,
     handler: async ({ auth, query, reply }) => {
-      const t = await getTransparency(ctx.db, auth, query);
+      const t = await getTransparencyCached(ctx.db, auth, query);
       reply.header('Content-Disposition', `attachment; filename="${fileName(t.year, 'xlsx')}"`);
       return reply.type(XLSX).send(Buffer.from(transparencyXlsx(t)));
     },

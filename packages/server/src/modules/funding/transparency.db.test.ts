@@ -492,3 +492,38 @@ describe('the area profile card (GET /api/funding/areas/:areaId)', () => {
     await db.query(`DELETE FROM measure_area WHERE measure_id = $1`, [measureId]);
   });
 });
+
+describe('each booking year weighed by its own residents (docs/methods/funding-allocation.md)', () => {
+  // Bezirk 01: 50 in 2022 over its Planungsräume by the residents of 31.12.2022 (90 : 190)
+  // → 16,07 / 33,93; 10 in 2021, when no count exists up to its end: the nearest, 31.12.2022,
+  // stands in and is named → 3,21 / 6,79. 2023 stays with 100 : 200 (16,67 / 33,33).
+  it('uses each year’s residents, names the date per year and the fallback, in the view and the CSV', async () => {
+    const res = await importCsv(
+      'Programm;Gebiet;Maßnahme;Jahr;Art;Quelle;Betrag\n' +
+        'Sozialer Zusammenhalt;01;;2022;bewilligt;Gesamt;50,00\n' +
+        'Sozialer Zusammenhalt;01;;2021;bewilligt;Gesamt;10,00\n',
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const t = (await planner('/api/funding/transparency?year=2023&need=income_median')).json();
+    expect(t.residents.byYear).toEqual([
+      { year: 2021, date: '2022-12-31', fallback: true },
+      { year: 2022, date: '2022-12-31', fallback: false },
+      { year: 2023, date: '2023-12-31', fallback: false },
+    ]);
+    const byCode = Object.fromEntries((t.areas as Area[]).map((a) => [a.code, a]));
+    expect(byCode['01100101']!.series.slice(0, 2)).toEqual([
+      { year: 2021, money: 3.21 },
+      { year: 2022, money: 16.07 },
+    ]);
+    expect(byCode['01100102']!.series.slice(0, 2)).toEqual([
+      { year: 2021, money: 6.79 },
+      { year: 2022, money: 33.93 },
+    ]);
+    expect(byCode['01100102']!.money).toBe(33.33);
+    const csv = (await planner('/api/funding/transparency.csv?year=2023&need=income_median')).body;
+    expect(csv).toContain(
+      'Einwohner/innen für 2021;Stichtag 31.12.2022 (kein Stichtag bis Ende 2021, nächstgelegener Stichtag)',
+    );
+    expect(csv).toContain('Einwohner/innen für 2023;Stichtag 31.12.2023');
+  });
+});

@@ -17,18 +17,20 @@ import type {
 } from '@sozialraum/contracts/funding-transparency';
 import type { Db, Sql } from '../../db/db.ts';
 import { badRequest, forbidden } from '../../http/errors.ts';
+import { bumpDataVersion, prepare, PreparedCache, type Prepared } from '../../http/prepared.ts';
 import type { Principal } from '../access/index.ts';
 import { listAreaSystems, requireLevel, selectLevelAreas } from '../areas/index.ts';
 import { writeAudit, type AuditActor } from '../audit/index.ts';
-import { getCatalogue, getIndicator } from '../indicators/index.ts';
+import { getCatalogue, getIndicator, readerClass } from '../indicators/index.ts';
 import { findProgramme } from './catalogue.ts';
 import { seesMoney } from './policy.ts';
 import { toEntries } from './service.ts';
 import {
   needValues,
   resolveResidentsIndicator,
-  residentsOnLevels,
+  residentsForYears,
   type AreaValues,
+  type ResidentsYear,
 } from './transparency-need.ts';
 import {
   selectAllProgrammeAreas,
@@ -47,7 +49,8 @@ export const METHOD =
   'Jahresende (ohne eigene Zahl: die Summe seiner Teilgebiete). Mittel auf feineren Gebieten ' +
   '(z. B. Planungsräumen) werden zur gewählten Ebene aufsummiert; Mittel auf gröberen Gebieten und ' +
   'auf ganzen Programmgebieten werden nach dem Anteil der Einwohner/innen auf die Gebiete verteilt, ' +
-  'cent-genau. Hoher Bedarf: Bedarfswert über dem Median der Gebiete; wenig Geld: Euro je ' +
+  'cent-genau, jedes Buchungsjahr nach den Einwohnerzahlen seines Jahres (ohne Stichtag bis ' +
+  'Jahresende: der nächstgelegene eines anderen Jahres, so angegeben). Hoher Bedarf: Bedarfswert über dem Median der Gebiete; wenig Geld: Euro je ' +
   'Einwohner/in höchstens im Median (ADR 0035).';
 
 /** The money rows re-keyed to the areas of the level (core's allocateToLevel) and the residents. */
@@ -58,6 +61,7 @@ export function placeOnLevel(
   residents: AreaValues | null,
   depth: number,
   year: number,
+  byYear?: ReadonlyMap<number, AreaValues>,
 ) {
   const areas = tree.map((a) => ({
     id: String(a.id),
@@ -65,12 +69,22 @@ export function placeOnLevel(
     depth: Number(a.depth),
     validTo: a.valid_to,
   }));
-  const own = new Map([...(residents?.values ?? [])].map(([id, v]) => [String(id), v]));
-  const complete = completeResidents(areas, own, year);
+  const completeOf = (side: AreaValues | null | undefined, y: number) =>
+    completeResidents(
+      areas,
+      new Map([...(side?.values ?? [])].map(([id, v]) => [String(id), v])),
+      y,
+    );
+  const complete = completeOf(residents, year);
+  // each booking year weighed by its own residents (docs/methods/funding-allocation.md)
+  const residentsByYear = new Map(
+    [...(byYear ?? [])].map(([y, side]) => [y, completeOf(side, y)] as const),
+  );
   const { allocation, summary } = allocateToLevel(toEntries(rows), {
     areas,
     depth,
     residents: complete,
+    residentsByYear,
     programmeAreas: programmeAreas.map((p) => ({
       programmeId: p.programme_id,
       areaId: String(p.area_id),
@@ -178,6 +192,8 @@ async function loadLevel(
     levels: readonly { systemId: string; levelId: string; depth: number }[];
     residentsSetting: string | null;
     need: string;
+    /** the booking years (each is weighed by its own residents) */
+    years: readonly number[];
   },
 ) {
   const t = principal.tenantId;
@@ -197,15 +213,25 @@ async function loadLevel(
     needValues(sql, principal, opts.need, key, catalogue),
   ]);
   const levels = residentLevels(tree, programmeAreas, systemLevels, depth);
-  const residents = await residentsOnLevels(
+  const perYear = await residentsForYears(
     sql,
     principal,
     indicator,
-    key,
-    levels.needed,
-    levels.finer,
+    { system: key.system, level: key.level },
+    [...opts.years, key.year],
+    levels,
   );
-  return { areaRows, tree, programmeAreas, residents, need, depth };
+  const residents: AreaValues | null = indicator
+    ? (perYear?.byYear.get(key.year) ?? {
+        id: indicator.id,
+        label: indicator.nameDe,
+        unit: indicator.unit,
+        indicators: [indicator],
+        date: null,
+        values: new Map(),
+      })
+    : null;
+  return { areaRows, tree, programmeAreas, residents, perYear, need, depth };
 }
 
 /** The view's level part: areas with money, residents, need and quadrant, and where the sums come from. */
@@ -213,6 +239,7 @@ function shapeLevel(
   d: {
     areaRows: Awaited<ReturnType<typeof selectLevelAreas>>;
     residents: AreaValues | null;
+    residentsYears: readonly ResidentsYear[];
     need: Awaited<ReturnType<typeof needValues>>;
     placed: ReturnType<typeof placeOnLevel>;
     year: number;
@@ -221,7 +248,7 @@ function shapeLevel(
   },
   t: string,
 ) {
-  const { areaRows, residents, need, placed, year, kind, detail } = d;
+  const { areaRows, residents, residentsYears, need, placed, year, kind, detail } = d;
   const areas = areaRows
     .filter((a) => a.validTo === null || a.validTo >= `${year}-01-01`)
     .sort((a, b) => a.code.localeCompare(b.code));
@@ -258,7 +285,12 @@ function shapeLevel(
     },
     needNote: need.note,
     residents: residents
-      ? { indicatorId: residents.id, label: residents.label, date: residents.date }
+      ? {
+          indicatorId: residents.id,
+          label: residents.label,
+          date: residents.date,
+          byYear: [...residentsYears],
+        }
       : null,
     medians: {
       need:
@@ -295,7 +327,50 @@ function shapeLevel(
   };
 }
 
-/** The transparency view for the caller (see the file comment). */
+// One answer costs ~0.4 s on the Berlin demo (npm run bench, section l: residents of two levels,
+// the index, the placing in core) and changes only with the data: kept as prepared bytes per data
+// version, tenant, level of detail, the reader's visibility class (need and residents pass
+// disclosure control) and the query. Every funding write (import, Fördergebiete, settings), every
+// measure change, every indicator import and area change moves the data version (bumpDataVersion).
+const answers = new PreparedCache(200);
+
+/** The transparency view as prepared bytes (JSON, gzip, ETag), once per data version and reader. */
+export async function getTransparencyPrepared(
+  sql: Sql,
+  principal: Principal,
+  q: TransparencyQuery,
+  check: (t: Transparency) => Transparency = (t) => t,
+): Promise<Prepared> {
+  const kind = q.kind ?? 'approved';
+  // who may see what first: a refusal is never cached, and the detail is part of the key
+  const settings = await selectFundingSettings(sql, principal.tenantId);
+  const detail = detailFor(principal, settings.public_detail, kind);
+  const key = [
+    principal.tenantId,
+    detail,
+    readerClass(principal),
+    kind,
+    q.year ?? '',
+    q.system ?? '',
+    q.level ?? '',
+    q.need ?? 'index',
+  ].join('\u0000');
+  return answers.get(sql, key, async () =>
+    prepare(check(await getTransparency(sql, principal, q))),
+  );
+}
+
+/** The transparency view as an answer object, from the same prepared cache (exports). */
+export async function getTransparencyCached(
+  sql: Sql,
+  principal: Principal,
+  q: TransparencyQuery,
+): Promise<Transparency> {
+  const p = await getTransparencyPrepared(sql, principal, q);
+  return JSON.parse(p.json.toString('utf8')) as Transparency;
+}
+
+/** The transparency view for the caller, computed now (see the file comment). */
 export async function getTransparency(
   sql: Sql,
   principal: Principal,
@@ -337,14 +412,18 @@ export async function getTransparency(
       allocation: null,
       provenance: provenanceOf([], t),
     };
-  const { areaRows, tree, programmeAreas, residents, need, depth } = await loadLevel(
+  const { areaRows, tree, programmeAreas, residents, perYear, need, depth } = await loadLevel(
     sql,
     principal,
     { system: systemId, level: levelId, year },
-    { levels, residentsSetting: settings.residents_indicator, need: q.need ?? 'index' },
+    { levels, residentsSetting: settings.residents_indicator, need: q.need ?? 'index', years },
   );
-  const placed = placeOnLevel(rows, tree, programmeAreas, residents, depth, year);
-  return { ...base, ...shapeLevel({ areaRows, residents, need, placed, year, kind, detail }, t) };
+  const placed = placeOnLevel(rows, tree, programmeAreas, residents, depth, year, perYear?.byYear);
+  const residentsYears = perYear?.years ?? [];
+  return {
+    ...base,
+    ...shapeLevel({ areaRows, residents, residentsYears, need, placed, year, kind, detail }, t),
+  };
 }
 
 /** The tenant's funding settings. */
@@ -392,5 +471,7 @@ export async function setFundingSettings(
       detail: { before, after },
     });
   });
+  // the public level of detail and the residents indicator change what the view says
+  bumpDataVersion();
   return getFundingSettings(db, t);
 }

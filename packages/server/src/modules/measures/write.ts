@@ -7,6 +7,7 @@ import { formatDate, positionsOutsideAreas, wouldCycle, type AreaGeometry } from
 import type { MeasureBody } from '@sozialraum/contracts/measures';
 import type { Db, Sql } from '../../db/db.ts';
 import { badRequest, conflict, notFound } from '../../http/errors.ts';
+import { bumpDataVersion } from '../../http/prepared.ts';
 import type { Principal } from '../access/index.ts';
 import { getVisibleAlert } from '../alerts/index.ts';
 import { diffRecords, writeAudit, type AuditActor } from '../audit/index.ts';
@@ -247,85 +248,97 @@ export async function insertCheckedMeasure(
 }
 
 /** POST /api/measures: a measure decided without a conference (origin null, or the alert named). */
-export function createMeasureFromBody(
+export async function createMeasureFromBody(
   db: Db,
   ctx: ChangeContext,
   body: MeasureBody,
 ): Promise<{ id: string }> {
-  return db.transaction(async (tx) =>
+  const created = await db.transaction(async (tx) =>
     insertCheckedMeasure(tx, ctx, body, await alertOrigin(tx, ctx.principal, body.alertId)),
   );
+  return changed(created);
+}
+
+/**
+ * After a committed change: prepared answers that read measures or the money booked on them
+ * (the transparency view, effect estimates) are made again (http/prepared.ts).
+ */
+function changed<T>(result: T): T {
+  bumpDataVersion();
+  return result;
 }
 
 /** PUT /api/measures/:id: replaces the measure (old and new department must be the caller's). */
-export function updateMeasure(
+export async function updateMeasure(
   db: Db,
   ctx: ChangeContext,
   id: number,
   body: MeasureBody,
 ): Promise<{ id: string }> {
   const tenantId = ctx.principal.tenantId;
-  return db.transaction(async (tx) => {
-    const tree = await loadMeasureTree(tx, tenantId);
-    const current = tree.byId.get(id);
-    if (!current || !readable(ctx.principal, current))
-      throw notFound(`Die Maßnahme ${id} gibt es nicht.`);
-    assertCanEditMeasure(ctx.principal, current.row.department_id, label(current.row.title));
-    await checkDepartments(tx, ctx.principal, body);
-    await checkAreas(tx, tenantId, body.areaIds);
-    await checkLocation(tx, tenantId, body);
-    const parentId = checkParent(tree, ctx.principal, id, body.parentId);
-    const previous: CheckedGoal[] = current.goals.map(({ row: g }) => ({
-      indicatorId: g.indicator_id,
-      areaId: g.area_id,
-      baseline: { date: g.baseline_date, value: g.baseline_value },
-      target: { date: g.target_date, value: g.target_value },
-    }));
-    const goals = await checkGoals(tx, tree, ctx.principal, body, previous);
-    const write = toWrite(body, parentId);
-    const before = {
-      ...toWrite(
-        {
-          ...body,
-          title: current.row.title,
-          description: current.row.description,
-          status: current.row.status as MeasureBody['status'],
-          visibility: current.row.visibility as MeasureBody['visibility'],
-          departmentId: current.row.department_id,
-          organisationIds: current.row.organisation_ids,
-          lebenslagen: current.row.lebenslagen as MeasureBody['lebenslagen'],
-          targetGroups: current.row.target_groups,
-          start: current.row.start_date,
-          end: current.row.end_date,
-          weight: current.row.weight,
-          progress: current.row.progress,
-          geometry: current.row.geometry as MeasureBody['geometry'],
-          citywide: current.row.citywide,
-        },
-        current.row.parent_id,
-      ),
-      areaIds: current.areas.map((a) => a.area_id).sort((a, b) => a - b),
-      milestones: current.milestones.map((m) => ({
-        title: m.title,
-        dueDate: m.due_date,
-        weight: m.weight,
-        done: m.done,
-      })),
-      goals: previous,
-    };
-    const areaIds = [...new Set(body.areaIds)].sort((a, b) => a - b);
-    const parts = { areaIds, milestones: body.milestones, goals };
-    await updateMeasureRow(tx, tenantId, id, write);
-    await replaceMeasureParts(tx, tenantId, id, parts);
-    await writeAudit(tx, tenantId, {
-      actor: ctx.actor,
-      action: 'measures.update',
-      entity: 'measure',
-      entityId: String(id),
-      detail: { changes: diffRecords(before, { ...write, ...parts }) },
-    });
-    return { id: String(id) };
-  });
+  return changed(
+    await db.transaction(async (tx) => {
+      const tree = await loadMeasureTree(tx, tenantId);
+      const current = tree.byId.get(id);
+      if (!current || !readable(ctx.principal, current))
+        throw notFound(`Die Maßnahme ${id} gibt es nicht.`);
+      assertCanEditMeasure(ctx.principal, current.row.department_id, label(current.row.title));
+      await checkDepartments(tx, ctx.principal, body);
+      await checkAreas(tx, tenantId, body.areaIds);
+      await checkLocation(tx, tenantId, body);
+      const parentId = checkParent(tree, ctx.principal, id, body.parentId);
+      const previous: CheckedGoal[] = current.goals.map(({ row: g }) => ({
+        indicatorId: g.indicator_id,
+        areaId: g.area_id,
+        baseline: { date: g.baseline_date, value: g.baseline_value },
+        target: { date: g.target_date, value: g.target_value },
+      }));
+      const goals = await checkGoals(tx, tree, ctx.principal, body, previous);
+      const write = toWrite(body, parentId);
+      const before = {
+        ...toWrite(
+          {
+            ...body,
+            title: current.row.title,
+            description: current.row.description,
+            status: current.row.status as MeasureBody['status'],
+            visibility: current.row.visibility as MeasureBody['visibility'],
+            departmentId: current.row.department_id,
+            organisationIds: current.row.organisation_ids,
+            lebenslagen: current.row.lebenslagen as MeasureBody['lebenslagen'],
+            targetGroups: current.row.target_groups,
+            start: current.row.start_date,
+            end: current.row.end_date,
+            weight: current.row.weight,
+            progress: current.row.progress,
+            geometry: current.row.geometry as MeasureBody['geometry'],
+            citywide: current.row.citywide,
+          },
+          current.row.parent_id,
+        ),
+        areaIds: current.areas.map((a) => a.area_id).sort((a, b) => a - b),
+        milestones: current.milestones.map((m) => ({
+          title: m.title,
+          dueDate: m.due_date,
+          weight: m.weight,
+          done: m.done,
+        })),
+        goals: previous,
+      };
+      const areaIds = [...new Set(body.areaIds)].sort((a, b) => a - b);
+      const parts = { areaIds, milestones: body.milestones, goals };
+      await updateMeasureRow(tx, tenantId, id, write);
+      await replaceMeasureParts(tx, tenantId, id, parts);
+      await writeAudit(tx, tenantId, {
+        actor: ctx.actor,
+        action: 'measures.update',
+        entity: 'measure',
+        entityId: String(id),
+        detail: { changes: diffRecords(before, { ...write, ...parts }) },
+      });
+      return { id: String(id) };
+    }),
+  );
 }
 
 /**
@@ -333,45 +346,47 @@ export function updateMeasure(
  * what it was). Refused with 409 and a message saying what to do while money is booked on it
  * (funding_entry.measure_id RESTRICTs) or while it has sub-measures.
  */
-export function deleteMeasure(
+export async function deleteMeasure(
   db: Db,
   ctx: ChangeContext,
   id: number,
 ): Promise<{ deleted: string }> {
   const tenantId = ctx.principal.tenantId;
-  return db.transaction(async (tx) => {
-    const tree = await loadMeasureTree(tx, tenantId);
-    const current = tree.byId.get(id);
-    if (!current || !readable(ctx.principal, current))
-      throw notFound(`Die Maßnahme ${id} gibt es nicht.`);
-    const title = current.row.title;
-    assertCanEditMeasure(ctx.principal, current.row.department_id, label(title));
-    const money = await selectFundingOnMeasure(tx, tenantId, id);
-    if (money.entries > 0)
-      throw conflict(
-        `Die Maßnahme „${title}“ kann nicht gelöscht werden: auf ihr ist Geld gebucht (${money.entries} ${money.entries === 1 ? 'Eintrag' : 'Einträge'}, ${money.years.join(', ')}). Buchen Sie die Einträge unter „Förderung“ um oder löschen Sie sie zuerst; es wurde nichts gelöscht.`,
-      );
-    if (current.children.length > 0)
-      throw conflict(
-        `Die Maßnahme „${title}“ kann nicht gelöscht werden: sie hat ${current.children.length} Teilmaßnahme(n). Ordnen Sie diese zuerst einer anderen Maßnahme zu oder löschen Sie sie; es wurde nichts gelöscht.`,
-      );
-    await deleteMeasureRow(tx, tenantId, id);
-    await writeAudit(tx, tenantId, {
-      actor: ctx.actor,
-      action: 'measures.delete',
-      entity: 'measure',
-      entityId: String(id),
-      detail: {
-        title,
-        departmentId: current.row.department_id,
-        areaIds: current.areas.map((a) => a.area_id),
-        origin: current.row.origin_kind
-          ? { kind: current.row.origin_kind, id: current.row.origin_id }
-          : null,
-        goals: current.goals.length,
-        milestones: current.milestones.length,
-      },
-    });
-    return { deleted: String(id) };
-  });
+  return changed(
+    await db.transaction(async (tx) => {
+      const tree = await loadMeasureTree(tx, tenantId);
+      const current = tree.byId.get(id);
+      if (!current || !readable(ctx.principal, current))
+        throw notFound(`Die Maßnahme ${id} gibt es nicht.`);
+      const title = current.row.title;
+      assertCanEditMeasure(ctx.principal, current.row.department_id, label(title));
+      const money = await selectFundingOnMeasure(tx, tenantId, id);
+      if (money.entries > 0)
+        throw conflict(
+          `Die Maßnahme „${title}“ kann nicht gelöscht werden: auf ihr ist Geld gebucht (${money.entries} ${money.entries === 1 ? 'Eintrag' : 'Einträge'}, ${money.years.join(', ')}). Buchen Sie die Einträge unter „Förderung“ um oder löschen Sie sie zuerst; es wurde nichts gelöscht.`,
+        );
+      if (current.children.length > 0)
+        throw conflict(
+          `Die Maßnahme „${title}“ kann nicht gelöscht werden: sie hat ${current.children.length} Teilmaßnahme(n). Ordnen Sie diese zuerst einer anderen Maßnahme zu oder löschen Sie sie; es wurde nichts gelöscht.`,
+        );
+      await deleteMeasureRow(tx, tenantId, id);
+      await writeAudit(tx, tenantId, {
+        actor: ctx.actor,
+        action: 'measures.delete',
+        entity: 'measure',
+        entityId: String(id),
+        detail: {
+          title,
+          departmentId: current.row.department_id,
+          areaIds: current.areas.map((a) => a.area_id),
+          origin: current.row.origin_kind
+            ? { kind: current.row.origin_kind, id: current.row.origin_id }
+            : null,
+          goals: current.goals.length,
+          milestones: current.milestones.length,
+        },
+      });
+      return { deleted: String(id) };
+    }),
+  );
 }

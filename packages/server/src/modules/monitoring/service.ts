@@ -17,6 +17,7 @@ import {
 } from '@sozialraum/core';
 import type { Db, Sql } from '../../db/db.ts';
 import { HttpError, badRequest, notFound } from '../../http/errors.ts';
+import { bumpDataVersion } from '../../http/prepared.ts';
 import { loadIndexPopulationReasons } from '../disclosure/index.ts';
 import { PRESETS } from './presets.ts';
 import {
@@ -460,6 +461,8 @@ export async function saveIndex(
       `Den Index „${def.id}“ gibt es schon; ändern Sie ihn mit PUT /api/indices/${def.id}.`,
     );
   if (v === 'missing') throw notFound(`Den Index „${def.id}“ gibt es nicht.`);
+  // answers that set money or supply against the index (prepared per data version) are made again
+  bumpDataVersion();
   return getIndex(db, tenantId, def.id);
 }
 

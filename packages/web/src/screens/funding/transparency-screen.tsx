@@ -265,6 +265,22 @@ function AllocationNote({ data }: { data: Transparency }) {
           {data.notOnLevel > 0 && <li>{t.trOtherLevel(formatEuro(data.notOnLevel, lang))}</li>}
         </ul>
       )}
+      {data.residents && data.residents.byYear.length > 0 && (
+        <>
+          <h3>{t.trResidentsByYear}</h3>
+          <ul className="residents-by-year">
+            {data.residents.byYear.map((r) => (
+              <li key={r.year}>
+                {r.date === null
+                  ? t.trResidentsNone(r.year)
+                  : r.fallback
+                    ? t.trResidentsFallback(r.year, formatDate(r.date, lang))
+                    : t.trResidentsYear(r.year, formatDate(r.date, lang))}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }
