@@ -139,6 +139,15 @@ export const measuresDe = {
   msLocationCoordinates: 'Koordinaten',
   msLocationHint:
     'Je Zeile ein Punkt als „Breite, Länge“ (WGS84, wie in Kartendiensten), z. B. 52.5200, 13.4050. Eine Linie braucht mindestens zwei Zeilen. Der Ort muss in den Gebieten der Maßnahme liegen.',
+  msLocationMapNoAreas:
+    'Wählen Sie Gebiete, um den Ort auf ihrer Karte zu zeichnen – oder geben Sie die Koordinaten ein.',
+  msLocationMapPoint:
+    'Klicken Sie in die Karte, um den Punkt zu setzen (ein neuer Klick versetzt ihn).',
+  msLocationMapLine: 'Klicken Sie nacheinander die Punkte der Linie in die Karte.',
+  msLocationMapLabel: (names: string) =>
+    `Karte der Gebiete ${names} mit ihren Nachbargebieten zum Zeichnen des Orts`,
+  msLocationMapUndo: 'Letzten Punkt entfernen',
+  msLocationMapClear: 'Ort leeren',
   msLocationBadLine: (n: number) =>
     `Zeile ${n}: bitte „Breite, Länge“ angeben, z. B. 52.5200, 13.4050.`,
   msLocationOnePoint: 'Ein Punkt ist genau eine Zeile.',

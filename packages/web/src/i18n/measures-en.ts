@@ -139,6 +139,13 @@ export const measuresEn: Widen<typeof measuresDe> = {
   msLocationCoordinates: 'Coordinates',
   msLocationHint:
     'One point per line as “latitude, longitude” (WGS84, as map services give it), e.g. 52.5200, 13.4050. A line needs at least two lines. The location must lie in the measure’s areas.',
+  msLocationMapNoAreas: 'Choose areas to draw the location on their map – or type the coordinates.',
+  msLocationMapPoint: 'Click into the map to place the point (another click moves it).',
+  msLocationMapLine: 'Click the points of the line into the map one after another.',
+  msLocationMapLabel: (names: string) =>
+    `Map of the areas ${names} with their neighbours, to draw the location`,
+  msLocationMapUndo: 'Remove last point',
+  msLocationMapClear: 'Clear location',
   msLocationBadLine: (n: number) =>
     `Line ${n}: please give “latitude, longitude”, e.g. 52.5200, 13.4050.`,
   msLocationOnePoint: 'A point is exactly one line.',

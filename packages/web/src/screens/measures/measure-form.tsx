@@ -385,7 +385,11 @@ export function MeasureForm({ id, search }: { id: string | null; search: string 
           onChange={(citywide) => set({ citywide, ...(citywide ? { areas: [], goals: [] } : {}) })}
         />
         {!draft.citywide && <AreaPicker areas={draft.areas} onChange={(areas) => set({ areas })} />}
-        <LocationField value={draft.location} onChange={(location) => set({ location })} />
+        <LocationField
+          value={draft.location}
+          areas={draft.citywide ? [] : draft.areas}
+          onChange={(location) => set({ location })}
+        />
         <ChoiceFields draft={draft} set={set} options={o} />
         <MilestonesEditor items={draft.milestones} onChange={(milestones) => set({ milestones })} />
         <GoalsEditor
