@@ -388,6 +388,16 @@ describe('meetings and the agenda builder', () => {
       kind: 'decision',
       href: `/konferenzen/sitzungen/${meeting.id}`,
     });
+    expect(d.task!.measureDeletedAt).toBeNull();
+
+    // the measure deleted: the decision says when (from the audit) instead of a dead link
+    ok(await organiser({ method: 'DELETE', url: `/api/measures/${d.task!.measureId}` }));
+    const after = ok(
+      await organiser({ method: 'GET', url: `/api/conferences/meetings/${meeting.id}` }),
+    );
+    const task = after.agenda[0]!.decisions[0]!.task!;
+    expect(task.measureId).toBe(d.task!.measureId);
+    expect(Date.parse(task.measureDeletedAt!)).toBeGreaterThan(Date.now() - 60_000);
   });
 
   it('records minutes and a decision with a task; an unknown department in the task is 400', async () => {

@@ -23,7 +23,12 @@ import {
   type MeasureTree,
 } from './load.ts';
 import { canEditMeasure, canReadMeasure } from './policy.ts';
-import { selectDepartmentRecords, selectMeasureHistory, selectMeasureVisibility } from './store.ts';
+import {
+  selectDepartmentRecords,
+  selectMeasureDeletions,
+  selectMeasureHistory,
+  selectMeasureVisibility,
+} from './store.ts';
 
 /** Filters of the list. */
 export interface MeasureFilter {
@@ -385,4 +390,16 @@ export async function listMeasureRefs(sql: Sql, principal: Principal): Promise<M
         };
       }),
     }));
+}
+
+/** Deleted measures among `ids`: id → the instant of deletion (ISO), from the audit log. */
+export async function listDeletedMeasures(
+  sql: Sql,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id) => /^\d{1,9}$/.test(id)))];
+  if (wanted.length === 0) return new Map();
+  const rows = await selectMeasureDeletions(sql, tenantId, wanted);
+  return new Map(rows.map((r) => [r.entity_id, new Date(r.at).toISOString()]));
 }
