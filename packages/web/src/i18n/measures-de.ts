@@ -121,6 +121,14 @@ export const measuresDe = {
   msFormCreateHere: 'Maßnahme für dieses Gebiet anlegen',
   // area profile
   msInArea: 'Maßnahmen in diesem Gebiet',
+  msEffectCitywide:
+    'nicht messbar: gesamtstädtisch, keine Vergleichsgebiete (die Maßnahme gilt überall; es bleibt kein Gebiet ohne sie zum Vergleich).',
+  msCitywideHere: (n: number) =>
+    n === 1
+      ? 'Gesamtstädtische Maßnahme (gilt auch hier):'
+      : 'Gesamtstädtische Maßnahmen (gelten auch hier):',
+  msFormGoalAreaCitywide:
+    'Ziele einer gesamtstädtischen Maßnahme können in jedem Gebiet der Stadt liegen, z. B. in den Bezirken.',
   msInAreaEmpty: 'Keine Maßnahmen in diesem Gebiet.',
   // issue 14 gaps: delete, location, city-wide, from an alert, signals in the feed
   msDelete: 'Löschen',

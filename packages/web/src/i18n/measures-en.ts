@@ -122,6 +122,12 @@ export const measuresEn: Widen<typeof measuresDe> = {
   msFormNumber: 'Please enter a number, e.g. 12.5.',
   msFormCreateHere: 'Create a measure for this area',
   msInArea: 'Measures in this area',
+  msEffectCitywide:
+    'not measurable: city-wide, no comparison areas (the measure applies everywhere; no area without it is left to compare with).',
+  msCitywideHere: (n) =>
+    n === 1 ? 'City-wide measure (applies here too):' : 'City-wide measures (apply here too):',
+  msFormGoalAreaCitywide:
+    'Goals of a city-wide measure may lie in any area of the city, e.g. the districts.',
   msInAreaEmpty: 'No measures in this area.',
   msDelete: 'Delete',
   msDeleteQuestion: (title: string) =>

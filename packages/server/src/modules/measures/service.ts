@@ -36,13 +36,16 @@ export interface MeasureFilter {
   lebenslage?: string | undefined;
   department?: string | undefined;
   status?: string | undefined;
+  /** 'true': only city-wide measures; 'false': only those with areas or a location. */
+  citywide?: 'true' | 'false' | undefined;
 }
 
 const matches = (m: LoadedMeasure, f: MeasureFilter): boolean =>
   (f.area === undefined || m.areas.some((a) => a.area_id === f.area)) &&
   (f.lebenslage === undefined || m.row.lebenslagen.includes(f.lebenslage)) &&
   (f.department === undefined || m.row.department_id === f.department) &&
-  (f.status === undefined || m.row.status === f.status);
+  (f.status === undefined || m.row.status === f.status) &&
+  (f.citywide === undefined || m.row.citywide === (f.citywide === 'true'));
 
 /** The measures this principal may read, filtered. */
 export async function listMeasures(
