@@ -163,6 +163,7 @@ export const measuresDe = {
   msOriginAlert: 'Frühwarnung',
   msFromAlert: 'Aus der Frühwarnung:',
   msFromAlertLink: (id: string) => `Frühwarnung ${id}`,
+  msOutcomeMeasure: 'Maßnahme',
   msCreateFromAlert: 'Maßnahme daraus anlegen',
   msSignalsFeed: 'Maßnahmen: überfällig oder nicht auf Kurs',
   msSignalsFeedIntro:

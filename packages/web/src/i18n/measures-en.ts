@@ -159,6 +159,7 @@ export const measuresEn: Widen<typeof measuresDe> = {
   msOriginAlert: 'Early warning',
   msFromAlert: 'From the early warning:',
   msFromAlertLink: (id: string) => `Early warning ${id}`,
+  msOutcomeMeasure: 'Measure',
   msCreateFromAlert: 'Create a measure from it',
   msSignalsFeed: 'Measures: overdue or off target',
   msSignalsFeedIntro:
