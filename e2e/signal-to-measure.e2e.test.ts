@@ -166,6 +166,13 @@ describe.skipIf(!run)('From an alert to a measure in Chromium', () => {
       .getByRole('link', { name: title })
       .waitFor({ timeout: 30_000 });
 
+    // and back on the alert's card: „Was ist daraus geworden?“ names the measure (trace both ways)
+    await page.goto(`${baseUrl}/hinweise`);
+    await page
+      .locator(`#hinweis-${alert.id} .alert-outcome`)
+      .getByRole('link', { name: title })
+      .waitFor({ timeout: 30_000 });
+
     // a second measure along a short line in the same area: drawn as a line on the map
     await api('POST', '/api/measures', {
       title: `Schulweg ${alert.area.name}`,

@@ -158,6 +158,9 @@ const evidenceSchema = z.object({
   numbers: z.array(z.object({ label: z.string(), value: z.number(), unit: z.string().optional() })),
   href: z.string(),
   occurredAt: z.string(),
+  sourceDeletedAt: z.string().optional().meta({
+    description: 'Die Quelle (eine Maßnahme) wurde gelöscht, zu diesem Zeitpunkt; dann ohne Link',
+  }),
   snippet: z.string().optional().meta({
     description:
       'Kleine Karte (SVG-Markup) des Gebiets und seiner Nachbarn, ohne Kacheln; nur in der Antwort, nicht gespeichert',
@@ -178,6 +181,10 @@ export const decisionSchema = z
         departmentId: z.string().nullable(),
         dueDate: z.string().nullable(),
         measureId: z.string().nullable(),
+        measureDeletedAt: z.string().nullable().meta({
+          description:
+            'Zeitpunkt, zu dem die Maßnahme gelöscht wurde (aus dem Protokoll); dann ohne Link',
+        }),
       })
       .nullable(),
     createdAt: z.string(),

@@ -109,6 +109,9 @@ export const measureListQuerySchema = z.object({
   lebenslage: dimensionSchema.optional(),
   department: z.string().min(1).max(63).optional(),
   status: measureStatusSchema.optional(),
+  citywide: z.enum(['true', 'false']).optional().meta({
+    description: 'nur gesamtstädtische (true) oder nur gebietsbezogene (false) Maßnahmen',
+  }),
 });
 
 const originSchema = z

@@ -31,6 +31,8 @@ export type { SimplifyOptions, SimplifyStats } from './simplify-topology.ts';
 export { simplifyTopology, simplifyTopologyWithStats } from './simplify-topology.ts';
 export { EARTH_RADIUS_M, bboxOf, ringArea, geodesicArea, planarRingArea } from './measure.ts';
 export { areaSnippetSvg, type AreaSnippetInput } from './snippet-svg.ts';
+export type { AreaView, AreaViewFrame, AreaViewInput, AreaViewShape } from './area-view.ts';
+export { areaView, projectToView, unprojectFromView } from './area-view.ts';
 export { distanceM, areaCentroid, distanceToAreaM } from './distance.ts';
 export type { PointLocator } from './point-in-polygon.ts';
 export { pointInPolygon, createPointLocator } from './point-in-polygon.ts';

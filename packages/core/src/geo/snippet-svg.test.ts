@@ -16,9 +16,9 @@ const square = (x0: number, y0: number, d: number): AreaGeometry => ({
 });
 
 describe('areaSnippetSvg', () => {
-  const focus = square(13.4, 52.5, 0.01);
-  const west = square(13.39, 52.5, 0.01);
-  const far = square(13.9, 52.9, 0.01);
+  const focus = { id: 1, geometry: square(13.4, 52.5, 0.01) };
+  const west = { id: 2, geometry: square(13.39, 52.5, 0.01) };
+  const far = { id: 3, geometry: square(13.9, 52.9, 0.01) };
 
   it('draws the focus highlighted in the middle and only the neighbours in view', () => {
     const svg = areaSnippetSvg({ focus: [focus], others: [focus, west, far], title: 'Mitte' })!;
@@ -37,7 +37,11 @@ describe('areaSnippetSvg', () => {
     expect(svg).toContain('<title>A &amp; B &lt;c&gt;</title>');
     expect(svg).not.toContain('fill="#d5dbe3"');
     expect(
-      areaSnippetSvg({ focus: [{ type: 'Polygon', coordinates: [] }], others: [], title: 'x' }),
+      areaSnippetSvg({
+        focus: [{ id: 1, geometry: { type: 'Polygon', coordinates: [] } }],
+        others: [],
+        title: 'x',
+      }),
     ).toBeNull();
   });
 });

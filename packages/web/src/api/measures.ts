@@ -23,6 +23,8 @@ export interface MeasureFilter {
   lebenslage?: string | null;
   department?: string | null;
   status?: string | null;
+  /** only city-wide (true) or only local (false) measures */
+  citywide?: boolean | null;
 }
 
 export const measuresApi = {
@@ -33,6 +35,7 @@ export const measuresApi = {
         lebenslage: f.lebenslage ?? null,
         department: f.department ?? null,
         status: f.status ?? null,
+        citywide: f.citywide === undefined || f.citywide === null ? null : String(f.citywide),
       })}`,
     ),
   get: (id: string) => request<MeasureDetail>(`/api/measures/${enc(id)}`),

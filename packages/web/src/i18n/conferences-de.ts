@@ -108,6 +108,7 @@ export const conferencesDe = {
   confRecord: 'Beschluss erfassen',
   confTaskMeasure: (id: string | null) =>
     id ? `Maßnahme Nr. ${id} öffnen` : 'keine Maßnahme angelegt',
+  confMeasureDeleted: (at: string) => `Maßnahme gelöscht am ${at}`,
   confApprove: 'Protokoll freigeben und veröffentlichen',
   confApproved: 'Protokoll freigegeben',
   confDraft: 'Entwurf – nur für Organisation und Mitglieder sichtbar',

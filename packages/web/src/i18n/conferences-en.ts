@@ -104,6 +104,7 @@ export const conferencesEn: typeof conferencesDe = {
   confTaskDue: 'Due on',
   confRecord: 'Record decision',
   confTaskMeasure: (id) => (id ? `Open measure no. ${id}` : 'no measure created'),
+  confMeasureDeleted: (at) => `Measure deleted on ${at}`,
   confApprove: 'Approve and publish minutes',
   confApproved: 'Minutes approved',
   confDraft: 'Draft – visible to organisers and members only',

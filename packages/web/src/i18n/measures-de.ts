@@ -121,6 +121,14 @@ export const measuresDe = {
   msFormCreateHere: 'Maßnahme für dieses Gebiet anlegen',
   // area profile
   msInArea: 'Maßnahmen in diesem Gebiet',
+  msEffectCitywide:
+    'nicht messbar: gesamtstädtisch, keine Vergleichsgebiete (die Maßnahme gilt überall; es bleibt kein Gebiet ohne sie zum Vergleich).',
+  msCitywideHere: (n: number) =>
+    n === 1
+      ? 'Gesamtstädtische Maßnahme (gilt auch hier):'
+      : 'Gesamtstädtische Maßnahmen (gelten auch hier):',
+  msFormGoalAreaCitywide:
+    'Ziele einer gesamtstädtischen Maßnahme können in jedem Gebiet der Stadt liegen, z. B. in den Bezirken.',
   msInAreaEmpty: 'Keine Maßnahmen in diesem Gebiet.',
   // issue 14 gaps: delete, location, city-wide, from an alert, signals in the feed
   msDelete: 'Löschen',
@@ -139,6 +147,15 @@ export const measuresDe = {
   msLocationCoordinates: 'Koordinaten',
   msLocationHint:
     'Je Zeile ein Punkt als „Breite, Länge“ (WGS84, wie in Kartendiensten), z. B. 52.5200, 13.4050. Eine Linie braucht mindestens zwei Zeilen. Der Ort muss in den Gebieten der Maßnahme liegen.',
+  msLocationMapNoAreas:
+    'Wählen Sie Gebiete, um den Ort auf ihrer Karte zu zeichnen – oder geben Sie die Koordinaten ein.',
+  msLocationMapPoint:
+    'Klicken Sie in die Karte, um den Punkt zu setzen (ein neuer Klick versetzt ihn).',
+  msLocationMapLine: 'Klicken Sie nacheinander die Punkte der Linie in die Karte.',
+  msLocationMapLabel: (names: string) =>
+    `Karte der Gebiete ${names} mit ihren Nachbargebieten zum Zeichnen des Orts`,
+  msLocationMapUndo: 'Letzten Punkt entfernen',
+  msLocationMapClear: 'Ort leeren',
   msLocationBadLine: (n: number) =>
     `Zeile ${n}: bitte „Breite, Länge“ angeben, z. B. 52.5200, 13.4050.`,
   msLocationOnePoint: 'Ein Punkt ist genau eine Zeile.',
@@ -146,6 +163,7 @@ export const measuresDe = {
   msOriginAlert: 'Frühwarnung',
   msFromAlert: 'Aus der Frühwarnung:',
   msFromAlertLink: (id: string) => `Frühwarnung ${id}`,
+  msOutcomeMeasure: 'Maßnahme',
   msCreateFromAlert: 'Maßnahme daraus anlegen',
   msSignalsFeed: 'Maßnahmen: überfällig oder nicht auf Kurs',
   msSignalsFeedIntro:

@@ -122,6 +122,12 @@ export const measuresEn: Widen<typeof measuresDe> = {
   msFormNumber: 'Please enter a number, e.g. 12.5.',
   msFormCreateHere: 'Create a measure for this area',
   msInArea: 'Measures in this area',
+  msEffectCitywide:
+    'not measurable: city-wide, no comparison areas (the measure applies everywhere; no area without it is left to compare with).',
+  msCitywideHere: (n) =>
+    n === 1 ? 'City-wide measure (applies here too):' : 'City-wide measures (apply here too):',
+  msFormGoalAreaCitywide:
+    'Goals of a city-wide measure may lie in any area of the city, e.g. the districts.',
   msInAreaEmpty: 'No measures in this area.',
   msDelete: 'Delete',
   msDeleteQuestion: (title: string) =>
@@ -139,6 +145,13 @@ export const measuresEn: Widen<typeof measuresDe> = {
   msLocationCoordinates: 'Coordinates',
   msLocationHint:
     'One point per line as “latitude, longitude” (WGS84, as map services give it), e.g. 52.5200, 13.4050. A line needs at least two lines. The location must lie in the measure’s areas.',
+  msLocationMapNoAreas: 'Choose areas to draw the location on their map – or type the coordinates.',
+  msLocationMapPoint: 'Click into the map to place the point (another click moves it).',
+  msLocationMapLine: 'Click the points of the line into the map one after another.',
+  msLocationMapLabel: (names: string) =>
+    `Map of the areas ${names} with their neighbours, to draw the location`,
+  msLocationMapUndo: 'Remove last point',
+  msLocationMapClear: 'Clear location',
   msLocationBadLine: (n: number) =>
     `Line ${n}: please give “latitude, longitude”, e.g. 52.5200, 13.4050.`,
   msLocationOnePoint: 'A point is exactly one line.',
@@ -146,6 +159,7 @@ export const measuresEn: Widen<typeof measuresDe> = {
   msOriginAlert: 'Early warning',
   msFromAlert: 'From the early warning:',
   msFromAlertLink: (id: string) => `Early warning ${id}`,
+  msOutcomeMeasure: 'Measure',
   msCreateFromAlert: 'Create a measure from it',
   msSignalsFeed: 'Measures: overdue or off target',
   msSignalsFeedIntro:

@@ -17,12 +17,26 @@ import {
   DIMENSIONS,
   POLARITIES,
   polygonsOf,
+  areaView,
+  bboxOf,
+  projectToView,
+  unprojectFromView,
 } from '@sozialraum/core';
-import type { AreaGeometry, Dimension, Locale, Polarity, Unit } from '@sozialraum/core';
+import type {
+  AreaGeometry,
+  AreaView,
+  AreaViewFrame,
+  AreaViewShape,
+  Dimension,
+  Locale,
+  Polarity,
+  Unit,
+} from '@sozialraum/core';
 import type { ClassMethod } from './url-state.ts';
 
 export { NO_DATA_COLOR, DIMENSIONS, POLARITIES, circularLayout, LINK_KINDS, rankGaps };
-export type { Dimension, Polarity };
+export type { AreaView, AreaViewFrame, Dimension, Polarity };
+export { projectToView, unprojectFromView };
 
 /** Unit codes of indicator values (core UNITS), for pickers. */
 export const UNIT_CODES: readonly string[] = UNITS;
@@ -158,4 +172,29 @@ export function areaRings(geometry: unknown): number[][][] {
   const g = geometry as AreaGeometry | null;
   if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return [];
   return polygonsOf(g).flat() as number[][][];
+}
+
+const isArea = (g: unknown): g is AreaGeometry =>
+  typeof g === 'object' &&
+  g !== null &&
+  ['Polygon', 'MultiPolygon'].includes((g as { type?: unknown }).type as string);
+
+/** The bounding box [west, south, east, north] of an area's geometry (core's bboxOf); null if none. */
+export function areaBbox(geometry: unknown): [number, number, number, number] | null {
+  return isArea(geometry) ? bboxOf(geometry) : null;
+}
+
+/**
+ * Core's one drawing of „the area among its neighbours“ (areaView: 0.6 of the focus's larger side
+ * around it) for features with numeric ids; geometry other than polygons is left out.
+ */
+export function areaViewOf(
+  focus: readonly { id: number; geometry: unknown }[],
+  others: readonly { id: number; geometry: unknown }[],
+  width: number,
+  height: number,
+): AreaView<number> | null {
+  const shapes = (list: typeof focus): AreaViewShape<number>[] =>
+    list.flatMap((f) => (isArea(f.geometry) ? [{ id: f.id, geometry: f.geometry }] : []));
+  return areaView({ focus: shapes(focus), others: shapes(others), width, height });
 }

@@ -2,7 +2,7 @@
 // view adequate at city scale. Used where a static picture is enough (the profile's mini-map, the
 // supply map) — no WebGL, nothing loaded from the network but the level's cached geometry.
 import type { AreaFeature } from '../api/areas.ts';
-import { areaRings } from './core-bridge.ts';
+import { areaBbox, areaRings } from './core-bridge.ts';
 
 export type Ring = readonly (readonly number[])[];
 
@@ -13,21 +13,18 @@ export type Bounds = readonly [number, number, number, number];
 export const ringsOf = (geometry: AreaFeature['geometry'] | null | undefined): Ring[] =>
   areaRings(geometry);
 
-/** The bounds of some features' rings; null when there is no coordinate. */
+/** The bounds of some features' rings (core's bboxOf, joined); null when there is no coordinate. */
 export function boundsOf(features: readonly Pick<AreaFeature, 'geometry'>[]): Bounds | null {
-  let w = Infinity;
-  let s = Infinity;
-  let e = -Infinity;
-  let n = -Infinity;
-  for (const f of features)
-    for (const ring of ringsOf(f.geometry))
-      for (const [x, y] of ring) {
-        if (x! < w) w = x!;
-        if (x! > e) e = x!;
-        if (y! < s) s = y!;
-        if (y! > n) n = y!;
-      }
-  return w === Infinity ? null : [w, s, e, n];
+  const boxes = features
+    .map((f) => areaBbox(f.geometry))
+    .filter((b): b is NonNullable<typeof b> => b !== null);
+  if (boxes.length === 0) return null;
+  return [
+    Math.min(...boxes.map((b) => b[0])),
+    Math.min(...boxes.map((b) => b[1])),
+    Math.max(...boxes.map((b) => b[2])),
+    Math.max(...boxes.map((b) => b[3])),
+  ];
 }
 
 /** Whether two bounds overlap (touching counts). */

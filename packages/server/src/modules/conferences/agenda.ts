@@ -8,10 +8,10 @@ import type { Sql } from '../../db/db.ts';
 import { badRequest, conflict, notFound } from '../../http/errors.ts';
 import type { Principal } from '../access/index.ts';
 import { writeAudit, type AuditActor } from '../audit/index.ts';
-import { createMeasure } from './measure-link.ts';
+import { createMeasure, listDeletedMeasures } from './measure-link.ts';
 import { canOrganise } from './policy.ts';
 import { loadBody, loadOrganisedMeeting, seesInternals } from './service.ts';
-import { toItem, toMeetingSummary } from './shape.ts';
+import { measureIdsOf, toItem, toMeetingSummary } from './shape.ts';
 import { gatherSignals } from './signals.ts';
 import { attachSnippets } from './snippets.ts';
 import * as store from './store.ts';
@@ -40,11 +40,13 @@ export async function getMeeting(
     rows.map((r) => r.id),
   );
   const attendance = internal ? await meetings.selectAttendance(sql, auth.tenantId, id) : [];
+  const deleted = await listDeletedMeasures(sql, auth.tenantId, measureIdsOf(rows, decisions));
   const agenda = rows.map((r) =>
     toItem(
       r,
       decisions.filter((d) => d.agenda_item_id === r.id),
       { internal, approved },
+      deleted,
     ),
   );
   if (internal) await attachSnippets(sql, auth.tenantId, agenda);

@@ -29,6 +29,8 @@ let reportId: number;
 
 const publicCall = (opts: { method?: 'GET'; url: string }) =>
   app.inject({ method: opts.method ?? 'GET', url: opts.url });
+const count = async (sql: string) => Number((await db.query<{ n: number }>(sql))[0]!.n);
+
 const ok = <T = ConferenceMeetingDetail>(res: LightMyRequestResponse, status = 200): T => {
   expect(res.statusCode, res.body).toBe(status);
   return res.json<T>();
@@ -388,6 +390,16 @@ describe('meetings and the agenda builder', () => {
       kind: 'decision',
       href: `/konferenzen/sitzungen/${meeting.id}`,
     });
+    expect(d.task!.measureDeletedAt).toBeNull();
+
+    // the measure deleted: the decision says when (from the audit) instead of a dead link
+    ok(await organiser({ method: 'DELETE', url: `/api/measures/${d.task!.measureId}` }));
+    const after = ok(
+      await organiser({ method: 'GET', url: `/api/conferences/meetings/${meeting.id}` }),
+    );
+    const task = after.agenda[0]!.decisions[0]!.task!;
+    expect(task.measureId).toBe(d.task!.measureId);
+    expect(Date.parse(task.measureDeletedAt!)).toBeGreaterThan(Date.now() - 60_000);
   });
 
   it('records minutes and a decision with a task; an unknown department in the task is 400', async () => {
@@ -509,6 +521,24 @@ describe('registrations and calendars', () => {
         })
       ).statusCode,
     ).toBe(403);
+  });
+
+  it('lets the organiser record attendance (audited), refuses members and unknown people', async () => {
+    const put = (call: typeof organiser, attended: number[]) =>
+      call({
+        method: 'PUT',
+        url: `/api/conferences/meetings/${meetingId}/attendance`,
+        payload: { attended },
+      });
+    const before = await count(`SELECT count(*)::int AS n FROM audit_log`);
+    const m = ok(await put(organiser, [memberUser.id]));
+    expect(m.registrations.find((r) => r.userId === memberUser.id)).toMatchObject({
+      attended: true,
+    });
+    expect(await count(`SELECT count(*)::int AS n FROM audit_log`)).toBe(before + 1);
+    expect((await put(member, [memberUser.id])).statusCode).toBe(403);
+    expect((await put(organiser, [999_999])).statusCode).toBe(400);
+    expect(await count(`SELECT count(*)::int AS n FROM audit_log`)).toBe(before + 1);
   });
 
   it('serves the body calendar and the personal feed, parsed back by ical.js at 18:00 Berlin time', async () => {

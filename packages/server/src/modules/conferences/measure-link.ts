@@ -3,6 +3,7 @@
 // through the measures door (ADR 0032, ADR 0033).
 export {
   createMeasure,
+  listDeletedMeasures,
   listMeasureSignals,
   type MeasureSignal,
   type NewMeasureFromDecision,

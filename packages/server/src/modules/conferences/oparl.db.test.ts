@@ -105,6 +105,18 @@ beforeAll(async () => {
     role: 'member',
     validFrom: '2025-01-01',
   });
+  // an organisation as member (a Träger's seat, ADR 0046), and one not listed publicly
+  await db.exec(`
+    INSERT INTO directory_organization (tenant_id, id, name, kind, dedup_key, website, public) VALUES
+      ('berlin', 'awo-mitte', 'AWO Kreisverband Mitte', 'frei_gemeinnuetzig', 'awo-mitte', 'https://awo-mitte.example', true),
+      ('berlin', 'verborgen', 'Verborgene Initiative', 'initiative', 'verborgen', NULL, false);
+  `);
+  for (const organisationId of ['awo-mitte', 'verborgen'])
+    await call('POST', `/api/conferences/bodies/${bodyId}/members`, {
+      organisationId,
+      role: 'member',
+      validFrom: '2025-02-01',
+    });
   organiserApi = api;
   const meeting = await call('POST', `/api/conferences/bodies/${bodyId}/meetings`, {
     title: '1. Sitzung',
@@ -223,6 +235,37 @@ describe('OParl 1.1', () => {
     ).toBe(false);
   });
 
+  it('serves a member organisation as an Organization with a seat Membership onBehalfOf it', async () => {
+    const orgs = (await get(`${base}/body/berlin/organization`)).data as Record<string, unknown>[];
+    const awo = orgs.find((o) => o.name === 'AWO Kreisverband Mitte')!;
+    expect(awo).toMatchObject({
+      id: `${base}/organization/traeger-awo-mitte`,
+      organizationType: 'Sonstiges',
+      website: 'https://awo-mitte.example',
+    });
+    expect(validators.get(awo.type as string)!(awo)).toBe(true);
+    expect(await get(awo.id as string)).toMatchObject({ name: 'AWO Kreisverband Mitte' });
+    const body = await get(`${base}/organization/${bodyId}`);
+    const seats: Record<string, unknown>[] = [];
+    for (const id of body.membership as string[]) {
+      const m = await get(id);
+      if (m.onBehalfOf) seats.push(m);
+    }
+    expect(seats).toHaveLength(1);
+    expect(seats[0]).toMatchObject({
+      organization: `${base}/organization/${bodyId}`,
+      onBehalfOf: awo.id,
+      role: 'Mitglied',
+      startDate: '2025-02-01',
+    });
+    expect(seats[0]!.person).toBeUndefined();
+    expect(validators.get(seats[0]!.type as string)!(seats[0])).toBe(true);
+    // an organisation the directory does not list publicly stays out
+    expect(JSON.stringify(orgs)).not.toContain('Verborgene Initiative');
+    const memberships = JSON.stringify(await get(`${base}/body/berlin/membership`));
+    expect(memberships).not.toContain('verborgen');
+  });
+
   it('shows Berlin local times with offset, decisions of approved minutes, no drafts and no private names', async () => {
     const meeting = await get(`${base}/meeting/${meetingId}`);
     expect(meeting.start).toBe('2026-03-30T18:00:00+02:00');
@@ -245,7 +288,9 @@ describe('OParl 1.1', () => {
     const org = JSON.stringify(await get(`${base}/organization/${bodyId}`));
     expect(org).not.toContain('Erika Privatperson');
     const memberships = await get(`${base}/body/berlin/membership`);
-    expect((memberships.data as unknown[]).length).toBe(2);
+    const list = memberships.data as { person?: string }[];
+    expect(list.filter((m) => m.person)).toHaveLength(2);
+    expect(list).toHaveLength(3); // and the AWO's seat
     // the public body page: the role stays, the name and account are withheld
     type Member = { name: string; userId: number | null; nameWithheld: boolean; role: string };
     const pub = (await app.inject(`/api/conferences/bodies/${bodyId}`)).json<{

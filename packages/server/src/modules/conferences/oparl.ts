@@ -1,6 +1,6 @@
 // OParl 1.1 read API (issue 14 § 1; https://oparl.org/spezifikation/online-ansicht/): the tenant is
 // the Body, each conference body an Organization, members with an account Persons with their
-// Memberships, meetings with their accepted agenda items, decisions of approved minutes as Papers
+// Memberships, member organisations Organizations with seat Memberships (onBehalfOf, ADR 0046), meetings with their accepted agenda items, decisions of approved minutes as Papers
 // with their Consultation, the approved minutes as the meeting's results protocol File, a
 // meeting's place as Location. Only what the public may read: no proposals, no drafts, no e-mail
 // addresses. The data of one tenant are small (bodies and meetings, not council archives), so the
@@ -45,6 +45,12 @@ const MEETING_STATES: Record<string, string> = {
   held: 'durchgeführt',
   cancelled: 'abgesagt',
 };
+const ROLE_LABELS: Record<string, string> = {
+  chair: 'Vorsitz',
+  deputy: 'Stellvertretung',
+  member: 'Mitglied',
+  guest: 'Gast',
+};
 const stamp = (d: Date) => berlinIso(d);
 
 /** Every public OParl object of the tenant, by type and by path below /oparl/. */
@@ -87,14 +93,48 @@ export async function loadOparl(ctx: AppContext, sql: Sql, tenantId: string): Pr
     type: t('Membership'),
     person: url('person', m.user_id!),
     organization: orgUrl(m.body_id),
-    role:
-      { chair: 'Vorsitz', deputy: 'Stellvertretung', member: 'Mitglied', guest: 'Gast' }[m.role] ??
-      m.role,
+    role: ROLE_LABELS[m.role] ?? m.role,
     votingRight: m.role !== 'guest',
     startDate: dateText(m.valid_from),
     ...(m.valid_to ? { endDate: dateText(m.valid_to) } : {}),
     modified: stamp(m.modified_at),
   }));
+  // organisations as members (ADR 0046): the seat is the organisation's, whoever takes it is not
+  // published — a Membership without person, onBehalfOf the organisation, which is an Organization
+  // of its own (organizationType „Sonstiges“), only when the directory lists it publicly
+  const seats = (await store.selectMembers(sql, tenantId, null)).filter(
+    (m) => m.organisation_id !== null && m.organisation_public,
+  );
+  const memberOrgUrl = (id: string) => url('organization', `traeger-${encodeURIComponent(id)}`);
+  const seatMemberships = seats.map((m): OparlObject => ({
+    id: url('membership', m.id),
+    type: t('Membership'),
+    organization: orgUrl(m.body_id),
+    onBehalfOf: memberOrgUrl(m.organisation_id!),
+    role: ROLE_LABELS[m.role] ?? m.role,
+    votingRight: m.role !== 'guest',
+    startDate: dateText(m.valid_from),
+    ...(m.valid_to ? { endDate: dateText(m.valid_to) } : {}),
+    modified: stamp(m.modified_at),
+  }));
+  const memberOrganizations = [...new Set(seats.map((m) => m.organisation_id!))].map(
+    (id): OparlObject => {
+      const own = seats.filter((m) => m.organisation_id === id);
+      const first = own[0]!;
+      return {
+        id: memberOrgUrl(id),
+        type: t('Organization'),
+        body: bodyUrl,
+        name: first.name,
+        organizationType: 'Sonstiges',
+        classification: 'Träger / Organisation (Mitglied in Gremien)',
+        ...(first.organisation_website && /^https?:\/\//.test(first.organisation_website)
+          ? { website: first.organisation_website }
+          : {}),
+        modified: stamp(new Date(Math.max(...own.map((m) => m.modified_at.getTime())))),
+      };
+    },
+  );
   const personIds = [...new Set(members.map((m) => m.user_id!))];
   const persons = personIds.map((id): OparlObject => {
     const own = members.filter((m) => m.user_id === id);
@@ -115,7 +155,9 @@ export async function loadOparl(ctx: AppContext, sql: Sql, tenantId: string): Pr
     name: b.name,
     organizationType: 'Gremium',
     classification: KIND_LABELS[b.kind] ?? b.kind,
-    membership: memberships.filter((m) => m.organization === orgUrl(b.id)).map((m) => m.id),
+    membership: [...memberships, ...seatMemberships]
+      .filter((m) => m.organization === orgUrl(b.id))
+      .map((m) => m.id),
     meeting: `${orgUrl(b.id)}/meeting`,
     web: `${web}/konferenzen/${b.id}`,
     created: stamp(b.created_at),
@@ -264,7 +306,7 @@ export async function loadOparl(ctx: AppContext, sql: Sql, tenantId: string): Pr
     product: 'https://sozialraum.example/',
   };
   const lists: Record<string, OparlObject[]> = {
-    organization: organizations,
+    organization: [...organizations, ...memberOrganizations],
     person: persons,
     meeting: meetingObjects,
     paper: papers,
@@ -272,7 +314,7 @@ export async function loadOparl(ctx: AppContext, sql: Sql, tenantId: string): Pr
     consultation: consultations,
     file: files,
     locationList: locations,
-    membership: memberships,
+    membership: [...memberships, ...seatMemberships],
     legislativeTermList: [],
   };
   const byPath = new Map<string, OparlObject>();

@@ -69,7 +69,11 @@ export function toMeetingSummary(r: MeetingRow): ConferenceMeetingSummary {
   };
 }
 
-export function toDecision(r: DecisionRow): ConferenceDecision {
+/** A decision; `deleted` names measures deleted since (id → instant) so the task says so. */
+export function toDecision(
+  r: DecisionRow,
+  deleted: ReadonlyMap<string, string> = new Map(),
+): ConferenceDecision {
   return {
     id: r.id,
     agendaItemId: r.agenda_item_id,
@@ -84,6 +88,7 @@ export function toDecision(r: DecisionRow): ConferenceDecision {
           departmentId: r.task_department_id,
           dueDate: r.task_due_date === null ? null : dateText(r.task_due_date),
           measureId: r.measure_id,
+          measureDeletedAt: (r.measure_id && deleted.get(r.measure_id)) || null,
         }
       : null,
     createdAt: iso(r.created_at),
@@ -102,10 +107,37 @@ const speakersOf = (v: unknown) =>
  * An item as its reader may see it: internally everything; publicly the evidence is left out,
  * the minutes only when approved (the redacted text, speakers who are private persons removed).
  */
+const MEASURE_SIGNALS = new Set(['measure_overdue', 'measure_off_target']);
+
+/** The stored evidence; a measure proposal whose measure was deleted says when instead of linking. */
+function evidenceOf(
+  r: ItemRow,
+  deleted: ReadonlyMap<string, string>,
+): ConferenceAgendaItem['evidence'] {
+  const e = (r.evidence ?? null) as ConferenceAgendaItem['evidence'];
+  const gone =
+    r.source_kind && MEASURE_SIGNALS.has(r.source_kind) && deleted.get(r.source_id ?? '');
+  return e && gone ? { ...e, sourceDeletedAt: gone } : e;
+}
+
+/** The ids of measures an agenda names: decisions' tasks and measure proposals. */
+export function measureIdsOf(
+  rows: readonly ItemRow[],
+  decisions: readonly DecisionRow[],
+): string[] {
+  return [
+    ...decisions.flatMap((d) => (d.measure_id ? [d.measure_id] : [])),
+    ...rows.flatMap((r) =>
+      r.source_kind && MEASURE_SIGNALS.has(r.source_kind) && r.source_id ? [r.source_id] : [],
+    ),
+  ];
+}
+
 export function toItem(
   r: ItemRow,
   decisions: DecisionRow[],
   view: { internal: boolean; approved: boolean },
+  deleted: ReadonlyMap<string, string> = new Map(),
 ): ConferenceAgendaItem {
   let minutes: ConferenceAgendaItem['minutes'] = null;
   if (r.notes !== null && r.minutes_modified_at) {
@@ -138,8 +170,8 @@ export function toItem(
           }
         : null,
     reason: r.reason,
-    evidence: view.internal ? ((r.evidence ?? null) as ConferenceAgendaItem['evidence']) : null,
+    evidence: view.internal ? evidenceOf(r, deleted) : null,
     minutes,
-    decisions: view.internal || view.approved ? decisions.map(toDecision) : [],
+    decisions: view.internal || view.approved ? decisions.map((d) => toDecision(d, deleted)) : [],
   };
 }

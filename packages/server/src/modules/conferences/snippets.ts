@@ -1,14 +1,14 @@
 // Agenda evidence as a small static map (issue 14 § 1, ADR 0040): the areas a proposal is about and
-// their neighbours on the same level, drawn by core's areaSnippetSvg from the map's simplified,
+// their neighbours on the same level, drawn by core's areaSnippetSvg (core's areaView, the web's mini-map drawing too) from the map's simplified,
 // cached geometry (areas door) — an SVG in the answer, no tiles, no network.
-import { areaSnippetSvg, type AreaGeometry } from '@sozialraum/core';
+import { areaSnippetSvg, type AreaGeometry, type AreaViewShape } from '@sozialraum/core';
 import type { ConferenceAgendaItem } from '@sozialraum/contracts/conferences';
 import type { Sql } from '../../db/db.ts';
 import { getAreaDetail, getMapGeometry } from '../areas/index.ts';
 
 interface LevelShapes {
   byId: Map<number, AreaGeometry>;
-  all: AreaGeometry[];
+  all: AreaViewShape<number>[];
 }
 
 const isArea = (g: unknown): g is AreaGeometry =>
@@ -31,7 +31,7 @@ export async function attachSnippets(
         const fc = JSON.parse(body) as { features: { id: number; geometry: unknown }[] };
         const byId = new Map<number, AreaGeometry>();
         for (const f of fc.features) if (isArea(f.geometry)) byId.set(Number(f.id), f.geometry);
-        return { byId, all: [...byId.values()] };
+        return { byId, all: [...byId].map(([id, geometry]) => ({ id, geometry })) };
       });
       levels.set(key, hit);
     }
@@ -44,9 +44,10 @@ export async function attachSnippets(
       const details = await Promise.all(e.areaIds.map((id) => getAreaDetail(sql, tenantId, id)));
       const first = details[0]!;
       const shapes = await shapesOf(first.systemId, first.levelId);
-      const focus = e.areaIds
-        .map((id) => shapes.byId.get(id))
-        .filter((g): g is AreaGeometry => g !== undefined);
+      const focus = e.areaIds.flatMap((id) => {
+        const geometry = shapes.byId.get(id);
+        return geometry ? [{ id, geometry }] : [];
+      });
       const svg = areaSnippetSvg({
         focus,
         others: shapes.all,

@@ -129,11 +129,15 @@ export interface MemberRow {
   name_public: boolean;
   /** Her account belongs to an administration department: staff acting in office. */
   in_office: boolean;
+  /** A member organisation listed publicly in the directory (false for persons). */
+  organisation_public: boolean;
+  organisation_website: string | null;
 }
 
 const MEMBER_SELECT = `SELECT m.id, m.body_id, m.user_id, m.organisation_id, m.role, m.valid_from, m.valid_to,
     m.modified_at, coalesce(u.display_name, o.name, '') AS name, coalesce(u.email, o.email) AS email,
-    m.name_public, coalesce(d.kind = 'department', false) AS in_office
+    m.name_public, coalesce(d.kind = 'department', false) AS in_office,
+    coalesce(o.public, false) AS organisation_public, o.website AS organisation_website
   FROM conference_member m
   LEFT JOIN app_user u ON u.tenant_id = m.tenant_id AND u.id = m.user_id
   LEFT JOIN department d ON d.tenant_id = u.tenant_id AND d.id = u.department_id

@@ -9,6 +9,7 @@ export {
   isMeasureReadable,
   listEffectRequestsForArea,
   listMeasureRefs,
+  listDeletedMeasures,
   type MeasureForEffect,
   type MeasureRef,
   type MeasureSignal,

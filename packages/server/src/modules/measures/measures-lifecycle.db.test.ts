@@ -189,6 +189,42 @@ describe('city-wide measures', () => {
     expect(both.statusCode).toBe(400);
     expect(both.body).toContain('hat keine Gebiete');
   });
+
+  it('takes goals on any area of the city and lists them apart (?citywide=true)', async () => {
+    const goal = { indicatorId: 'ewr_total', targetValue: 120, targetDate: '2027-12-31' };
+    const id = await create(
+      body({
+        title: 'Mehr Kitaplätze stadtweit',
+        areaIds: [],
+        citywide: true,
+        goals: [
+          { ...goal, areaId: fx.areaId['01100101'] },
+          { ...goal, areaId: fx.areaId['02100102'] },
+        ],
+      }),
+    );
+    const detail = (await planner(`/api/measures/${id}`)).json<MeasureDetail>();
+    expect(detail.goals.map((g) => g.areaId)).toEqual([
+      fx.areaId['01100101'],
+      fx.areaId['02100102'],
+    ]);
+    const unknown = await planner({
+      method: 'POST',
+      url: '/api/measures',
+      payload: body({
+        areaIds: [],
+        citywide: true,
+        goals: [{ ...goal, areaId: 99_999 }],
+      }),
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain('Das Gebiet 99999 des Ziels');
+    const citywide = (await planner('/api/measures?citywide=true')).json<MeasureSummary[]>();
+    expect(citywide.map((m) => m.id)).toContain(id);
+    expect(citywide.every((m) => m.citywide)).toBe(true);
+    const local = (await planner('/api/measures?citywide=false')).json<MeasureSummary[]>();
+    expect(local.map((m) => m.id)).not.toContain(id);
+  });
 });
 
 describe('from an alert', () => {

@@ -23,7 +23,12 @@ import {
   type MeasureTree,
 } from './load.ts';
 import { canEditMeasure, canReadMeasure } from './policy.ts';
-import { selectDepartmentRecords, selectMeasureHistory, selectMeasureVisibility } from './store.ts';
+import {
+  selectDepartmentRecords,
+  selectMeasureDeletions,
+  selectMeasureHistory,
+  selectMeasureVisibility,
+} from './store.ts';
 
 /** Filters of the list. */
 export interface MeasureFilter {
@@ -31,13 +36,16 @@ export interface MeasureFilter {
   lebenslage?: string | undefined;
   department?: string | undefined;
   status?: string | undefined;
+  /** 'true': only city-wide measures; 'false': only those with areas or a location. */
+  citywide?: 'true' | 'false' | undefined;
 }
 
 const matches = (m: LoadedMeasure, f: MeasureFilter): boolean =>
   (f.area === undefined || m.areas.some((a) => a.area_id === f.area)) &&
   (f.lebenslage === undefined || m.row.lebenslagen.includes(f.lebenslage)) &&
   (f.department === undefined || m.row.department_id === f.department) &&
-  (f.status === undefined || m.row.status === f.status);
+  (f.status === undefined || m.row.status === f.status) &&
+  (f.citywide === undefined || m.row.citywide === (f.citywide === 'true'));
 
 /** The measures this principal may read, filtered. */
 export async function listMeasures(
@@ -385,4 +393,16 @@ export async function listMeasureRefs(sql: Sql, principal: Principal): Promise<M
         };
       }),
     }));
+}
+
+/** Deleted measures among `ids`: id → the instant of deletion (ISO), from the audit log. */
+export async function listDeletedMeasures(
+  sql: Sql,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id) => /^\d{1,9}$/.test(id)))];
+  if (wanted.length === 0) return new Map();
+  const rows = await selectMeasureDeletions(sql, tenantId, wanted);
+  return new Map(rows.map((r) => [r.entity_id, new Date(r.at).toISOString()]));
 }

@@ -312,6 +312,25 @@ export function selectMeasureHistory(
   );
 }
 
+/**
+ * When each of these measure ids was deleted (the audit's measures.delete entry), for ids that no
+ * longer name a measure — so a decision or agenda item says „gelöscht am …“ instead of a dead link.
+ */
+export function selectMeasureDeletions(
+  sql: Sql,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<{ entity_id: string; at: Date | string }[]> {
+  return sql.query(
+    `SELECT a.entity_id, max(a.at) AS at FROM audit_log a
+      WHERE a.tenant_id = $1 AND a.entity = 'measure' AND a.action = 'measures.delete'
+        AND a.entity_id = ANY($2::text[])
+        AND NOT EXISTS (SELECT 1 FROM measure m WHERE m.tenant_id = a.tenant_id AND m.id::text = a.entity_id)
+      GROUP BY a.entity_id`,
+    [tenantId, [...ids]],
+  );
+}
+
 /** The visibility of one measure (none or one row). */
 export function selectMeasureVisibility(
   sql: Sql,

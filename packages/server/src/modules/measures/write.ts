@@ -154,7 +154,11 @@ async function checkGoals(
     const ind = tree.catalogue.byId.get(g.indicatorId);
     if (!ind || !canReadIndicator(principal, ind))
       throw badRequest(`Den Indikator „${g.indicatorId}“ gibt es nicht.`);
-    if (!body.areaIds.includes(g.areaId))
+    // a city-wide measure has no areas of its own: its goals may name any area of the city
+    // (e.g. each Bezirk it is meant to move); the area must exist (ADR 0046)
+    if (body.citywide && (await selectAreasByIds(tx, principal.tenantId, [g.areaId])).length === 0)
+      throw badRequest(`Das Gebiet ${g.areaId} des Ziels zu „${ind.nameDe}“ gibt es nicht.`);
+    if (!body.citywide && !body.areaIds.includes(g.areaId))
       throw badRequest(
         `Das Ziel zu „${ind.nameDe}“ liegt in einem Gebiet (${g.areaId}), das nicht zur Maßnahme gehört.`,
       );

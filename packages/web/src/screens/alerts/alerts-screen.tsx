@@ -19,6 +19,8 @@ import { ErrorState, Loading } from '../../components/status.tsx';
 import { RulesSection } from './rules-section.tsx';
 import { SubscriptionsSection } from './subscriptions-section.tsx';
 import { MeasureSignalsSection } from './measure-signals-section.tsx';
+import { AlertOutcomeLine, measuresByAlert } from './alert-outcomes.tsx';
+import { measuresApi } from '../../api/measures.ts';
 
 const STATUSES: AlertStatus[] = ['new', 'seen', 'discussed', 'closed'];
 
@@ -47,6 +49,9 @@ export function AlertsScreen({ search }: { search: string }) {
   const auth = useAuth();
   const [status, setStatus] = useState<AlertStatus | null>(() => parseStatusFilter(search));
   const feed = useFetch(() => alertsApi.alerts({ status }), [status]);
+  const mayReadMeasures = auth.can('measures.read');
+  const measures = useFetch(mayReadMeasures ? () => measuresApi.list() : null, [mayReadMeasures]);
+  const outcomes = measures.data ? measuresByAlert(measures.data) : new Map();
   const [detecting, setDetecting] = useState(false);
   const [detection, setDetection] = useState<AlertDetection | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -155,6 +160,7 @@ export function AlertsScreen({ search }: { search: string }) {
               statusLabel={statusLabel}
               mayHandle={auth.can('alerts.handle')}
               mayCreateMeasure={auth.can('measures.edit')}
+              outcomes={outcomes.get(a.id) ?? []}
               onChanged={feed.reload}
               onError={setError}
             />
@@ -172,6 +178,7 @@ function AlertCard({
   statusLabel,
   mayHandle,
   mayCreateMeasure,
+  outcomes,
   onChanged,
   onError,
 }: {
@@ -179,6 +186,8 @@ function AlertCard({
   statusLabel: Record<AlertStatus, string>;
   mayHandle: boolean;
   mayCreateMeasure: boolean;
+  /** the measures created from this alert („Was ist daraus geworden?“) */
+  outcomes: { id: string; title: string }[];
   onChanged: () => void;
   onError: (e: ApiError | null) => void;
 }) {
@@ -254,6 +263,7 @@ function AlertCard({
           {t.alertsComment}: {a.statusComment}
         </p>
       )}
+      <AlertOutcomeLine measures={outcomes} />
       <div
         ref={actionsRef}
         style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}

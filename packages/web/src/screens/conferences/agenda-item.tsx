@@ -6,7 +6,7 @@ import { conferencesApi } from '../../api/conferences.ts';
 import { Link } from '../../components/link.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useAuth } from '../../lib/auth.tsx';
-import { formatDate, formatNumber } from '../../lib/core-bridge.ts';
+import { formatBerlinDateTime, formatDate, formatNumber } from '../../lib/core-bridge.ts';
 
 type Update = (run: () => Promise<ConferenceMeetingDetail>) => Promise<void>;
 
@@ -15,6 +15,10 @@ export function Evidence({ item }: { item: ConferenceAgendaItem }) {
   const { t, lang } = useI18n();
   if (!item.evidence) return null;
   const e = item.evidence;
+  // a measure deleted since the proposal: say when, link nowhere
+  const gone = e.sourceDeletedAt
+    ? t.confMeasureDeleted(formatBerlinDateTime(e.sourceDeletedAt, lang))
+    : null;
   return (
     <div className="conf-evidence">
       <span className="conf-reason">{item.reason}</span> · {formatDate(e.occurredAt, lang)}
@@ -29,7 +33,7 @@ export function Evidence({ item }: { item: ConferenceAgendaItem }) {
           ))}
         </ul>
       )}
-      {e.snippet && (
+      {e.snippet && !gone && (
         <a href={e.href} className="conf-snippet">
           {/* the SVG carries its own <title>; as an image it runs no script (ADR 0040) */}
           <img
@@ -40,7 +44,7 @@ export function Evidence({ item }: { item: ConferenceAgendaItem }) {
           />
         </a>
       )}
-      <a href={e.href}>{t.confOpenSource}</a>
+      {gone ? <span className="conf-gone">{gone}</span> : <a href={e.href}>{t.confOpenSource}</a>}
     </div>
   );
 }
@@ -225,7 +229,9 @@ export function AcceptedItem({
               {d.task.dueDate
                 ? ` · ${t.confTaskDue} ${formatDate(d.task.dueDate, lang)}`
                 : ''} ·{' '}
-              {d.task.measureId ? (
+              {d.task.measureDeletedAt ? (
+                t.confMeasureDeleted(formatBerlinDateTime(d.task.measureDeletedAt, lang))
+              ) : d.task.measureId ? (
                 <Link href={`/massnahmen/${d.task.measureId}`}>
                   {t.confTaskMeasure(d.task.measureId)}
                 </Link>

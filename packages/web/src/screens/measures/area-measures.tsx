@@ -1,5 +1,6 @@
 // The card „Maßnahmen in diesem Gebiet“ of the area profile (issue 14 § 2): the measures the
-// reader may see that name this area, with status and progress; planners may start a new one here.
+// reader may see that name this area, with status and progress, and in one line the city-wide
+// measures (they concern every area); planners may start a new one here.
 import { measuresApi } from '../../api/measures.ts';
 import { Link } from '../../components/link.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -13,6 +14,8 @@ export function AreaMeasures({ areaId, headingId }: { areaId: number; headingId:
   const { t, lang } = useI18n();
   const auth = useAuth();
   const q = useFetch(() => measuresApi.list({ area: areaId }), [areaId]);
+  // city-wide measures concern every area: named in one line under the area's own
+  const city = useFetch(() => measuresApi.list({ citywide: true }), []);
   const titleId = `${headingId}-measures`;
   if (q.status === 'error' && q.error.status === 401) return null;
   return (
@@ -37,6 +40,17 @@ export function AreaMeasures({ areaId, headingId }: { areaId: number; headingId:
             </li>
           ))}
         </ul>
+      )}
+      {city.data && city.data.length > 0 && (
+        <p className="ms-citywide-line">
+          {t.msCitywideHere(city.data.length)}{' '}
+          {city.data.map((m, i) => (
+            <span key={m.id}>
+              {i > 0 && ', '}
+              <Link href={measureUrl(m.id)}>{m.title}</Link>
+            </span>
+          ))}
+        </p>
       )}
       {auth.can('measures.edit') && (
         <p>

@@ -231,18 +231,39 @@ function Baseline({ goal, until }: { goal: GoalDraft; until: string }) {
   );
 }
 
+/** The top level's areas of the current area system (the Bezirke): goal areas of a city-wide measure. */
+function useTopAreas(on: boolean): AreaChoice[] {
+  const q = useFetch(
+    on
+      ? async () => {
+          const systems = await areasApi.areaSystems();
+          const system = systems.find((x) => !x.validTo) ?? systems[0];
+          const level = system?.levels[0];
+          return system && level ? areasApi.areasOfLevel(system.id, level.id) : [];
+        }
+      : null,
+    [on],
+  );
+  return (q.data ?? []).map((a) => ({ id: a.id, name: a.name, code: a.code }));
+}
+
 export function GoalsEditor({
   items,
-  areas,
+  areas: own,
+  citywide,
   start,
   onChange,
 }: {
   items: GoalDraft[];
   areas: AreaChoice[];
+  /** a city-wide measure: goals may lie in any area, offered are the top level's (and the goals' own) */
+  citywide: boolean;
   start: string;
   onChange: (items: GoalDraft[]) => void;
 }) {
   const { t, lang } = useI18n();
+  const top = useTopAreas(citywide);
+  const areas = citywide ? [...own, ...top.filter((a) => !own.some((o) => o.id === a.id))] : own;
   const inds = useFetch(() => indicatorsApi.indicators(), []);
   const set = (i: number, patch: Partial<GoalDraft>) =>
     onChange(items.map((g, j) => (j === i ? { ...g, ...patch } : g)));
@@ -250,6 +271,7 @@ export function GoalsEditor({
   return (
     <fieldset className="ms-fieldset">
       <legend>{t.msGoals}</legend>
+      {citywide && <p className="ms-map-hint">{t.msFormGoalAreaCitywide}</p>}
       {items.map((g, i) => (
         <div key={i} className="ms-goal-row">
           <div className="ms-inline">

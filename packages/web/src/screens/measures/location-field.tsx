@@ -1,9 +1,12 @@
-// The measure form's location (issue 14 § 2): none, a point or a line, entered as one
-// „Breite, Länge“ per line (the order map services copy out); the server checks it lies inside the
+// The measure form's location (issue 14 § 2): none, a point or a line, drawn on the map of the
+// measure's areas (location-map.tsx) or typed as one „Breite, Länge“ per line (the order map
+// services copy out; the keyboard alternative); the server checks it lies inside the
 // measure's areas. Also the „gesamtstädtisch“ switch, which takes the place of areas.
 import type { MeasureDetail, MeasureInput } from '../../api/measures.ts';
 import { FormField } from '../../components/form-field.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import type { AreaChoice } from './form-parts.tsx';
+import { LocationMap } from './location-map.tsx';
 
 export interface LocationDraft {
   kind: 'none' | 'Point' | 'LineString';
@@ -70,9 +73,11 @@ export function CitywideField({
 /** The location: kind (none, point, line) and the coordinates. */
 export function LocationField({
   value,
+  areas,
   onChange,
 }: {
   value: LocationDraft;
+  areas: AreaChoice[];
   onChange: (v: LocationDraft) => void;
 }) {
   const { t } = useI18n();
@@ -91,6 +96,7 @@ export function LocationField({
           </select>
         </FormField>
       </div>
+      {value.kind !== 'none' && <LocationMap areas={areas} value={value} onChange={onChange} />}
       {value.kind !== 'none' && (
         <FormField label={t.msLocationCoordinates} hint={t.msLocationHint}>
           <textarea

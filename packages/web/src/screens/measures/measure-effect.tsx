@@ -59,7 +59,17 @@ export function MeasureEffect({ m }: { m: MeasureDetail }) {
   return (
     <section className="ms-section" aria-labelledby="ms-effect">
       <h2 id="ms-effect">{t.msEffect}</h2>
-      {indicators.length === 0 || areas.length === 0 ? (
+      {m.citywide && indicators.length > 0 ? (
+        // no area without the measure, so nothing to compare with: say so instead of estimating
+        <ul className="ms-effects">
+          {indicators.map((id) => (
+            <li key={id}>
+              <strong>{m.goals.find((g) => g.indicatorId === id)!.indicatorName}:</strong>{' '}
+              {t.msEffectCitywide}
+            </li>
+          ))}
+        </ul>
+      ) : indicators.length === 0 || areas.length === 0 ? (
         <p className="ms-hint">{t.msEffectNoGoals}</p>
       ) : !m.start ? (
         <p className="ms-hint">{t.msEffectNoStart}</p>

@@ -91,6 +91,14 @@ function fromDetail(m: MeasureDetail): Draft {
   };
 }
 
+/** The areas a stored city-wide measure's goals already name (offered again when editing). */
+function goalAreasOf(m: MeasureDetail | null | undefined): AreaChoice[] {
+  const out: AreaChoice[] = [];
+  for (const g of m?.goals ?? [])
+    if (!out.some((a) => a.id === g.areaId)) out.push({ id: g.areaId, name: g.areaName, code: '' });
+  return out;
+}
+
 function toInput(d: Draft, geometry: MeasureInput['geometry']): MeasureInput {
   return {
     title: d.title,
@@ -382,15 +390,27 @@ export function MeasureForm({ id, search }: { id: string | null; search: string 
         <BasicFields draft={draft} set={set} options={o} id={id} />
         <CitywideField
           citywide={draft.citywide}
-          onChange={(citywide) => set({ citywide, ...(citywide ? { areas: [], goals: [] } : {}) })}
+          onChange={(citywide) =>
+            set({
+              citywide,
+              areas: [],
+              // the goals stay; their areas are chosen again (city-wide: any area of the city)
+              goals: draft.goals.map((g) => ({ ...g, areaId: '' })),
+            })
+          }
         />
         {!draft.citywide && <AreaPicker areas={draft.areas} onChange={(areas) => set({ areas })} />}
-        <LocationField value={draft.location} onChange={(location) => set({ location })} />
+        <LocationField
+          value={draft.location}
+          areas={draft.citywide ? [] : draft.areas}
+          onChange={(location) => set({ location })}
+        />
         <ChoiceFields draft={draft} set={set} options={o} />
         <MilestonesEditor items={draft.milestones} onChange={(milestones) => set({ milestones })} />
         <GoalsEditor
           items={draft.goals}
-          areas={draft.areas}
+          areas={draft.citywide ? goalAreasOf(existing.data) : draft.areas}
+          citywide={draft.citywide}
           start={draft.start}
           onChange={(goals) => set({ goals })}
         />

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { areaSnippetSvg } from '@sozialraum/core';
 import type { AreaFeature } from '../../api/areas.ts';
-import { neighbourhood, windowAround } from './area-minimap.tsx';
+import { minimapView } from './area-minimap.tsx';
 
 const square = (id: number, x: number, y: number, validTo: string | null = null): AreaFeature =>
   ({
@@ -22,28 +23,31 @@ const square = (id: number, x: number, y: number, validTo: string | null = null)
   }) as AreaFeature;
 
 describe('the profile mini-map', () => {
-  it('grows the window by 60 % per side, at least about a kilometre', () => {
-    expect(windowAround([13, 52, 13.1, 52.1])).toEqual([
-      13 - 0.06,
-      52 - 0.06,
-      13.1 + 0.06,
-      52.1 + 0.06,
-    ]);
-    const tiny = windowAround([13, 52, 13.001, 52.001]);
-    expect(tiny[2] - tiny[0]).toBeCloseTo(0.001 + 2 * 0.012, 9);
+  const features = [
+    square(1, 13.4, 52.5),
+    square(2, 13.41, 52.5), // touches
+    square(3, 13.414, 52.504), // within the 60 % margin
+    square(4, 13.6, 52.6), // far
+    square(5, 13.39, 52.5, '2020-12-31'), // retired
+  ];
+
+  it('shows the touching and nearby areas by id, not far or retired ones', () => {
+    const m = minimapView(features, 1)!;
+    expect(m.view.focus.map((p) => p.id)).toEqual([1]);
+    expect(m.view.neighbours.map((p) => p.id)).toEqual([2, 3]);
+    expect(m.names.get(2)).toBe('Gebiet 2');
+    expect(minimapView(features, 99)).toBeNull();
   });
 
-  it('shows the touching and nearby areas, not far or retired ones', () => {
-    const features = [
-      square(1, 13.4, 52.5),
-      square(2, 13.41, 52.5), // touches
-      square(3, 13.42, 52.51), // within the window
-      square(4, 13.6, 52.6), // far
-      square(5, 13.39, 52.5, '2020-12-31'), // retired
-    ];
-    const n = neighbourhood(features, 1)!;
-    expect(n.area.properties.id).toBe(1);
-    expect(n.around.map((f) => f.properties.id)).toEqual([2, 3]);
-    expect(neighbourhood(features, 99)).toBeNull();
+  it('draws the area exactly as the agenda evidence snippet does (one projection, core areaView)', () => {
+    const m = minimapView(features, 1)!;
+    const svg = areaSnippetSvg({
+      focus: [{ id: 1, geometry: features[0]!.geometry as never }],
+      others: [],
+      title: 'x',
+      width: 320,
+      height: 240,
+    })!;
+    expect(svg).toContain(`d="${m.view.focus[0]!.d}"`);
   });
 });

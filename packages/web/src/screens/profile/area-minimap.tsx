@@ -1,36 +1,28 @@
 // The area on a small map with its neighbours (issue 11 § 3), at the top of the profile page: the
-// level's cached geometry drawn as SVG (no map library, works offline), the area filled, the
-// surrounding areas of the same level as links to their profiles, and a link to the big map.
+// level's cached geometry drawn by core's areaView (the same drawing as the agenda evidence's
+// snippet; no map library, works offline), the area filled, the surrounding current areas of the
+// same level as links to their profiles, and a link to the big map.
 import { areasApi, type AreaDetail, type AreaFeature } from '../../api/areas.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { onLinkClick } from '../../lib/router.ts';
-import { boundsMeet, boundsOf, projector, type Bounds } from '../../lib/svg-projection.ts';
+import { areaViewOf, type AreaView } from '../../lib/core-bridge.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
 const WIDTH = 320;
+const HEIGHT = 240;
 
-/** The window around an area: its bounds grown by 60 % on each side (at least ~1 km). */
-export function windowAround(b: Bounds): Bounds {
-  const dx = Math.max((b[2] - b[0]) * 0.6, 0.012);
-  const dy = Math.max((b[3] - b[1]) * 0.6, 0.008);
-  return [b[0] - dx, b[1] - dy, b[2] + dx, b[3] + dy];
-}
-
-/** The area and the current areas of its level whose bounds meet the window around it. */
-export function neighbourhood(
+/** The view of an area among the current areas of its level (retired ones left out); null if absent. */
+export function minimapView(
   features: readonly AreaFeature[],
   areaId: number,
-): { area: AreaFeature; around: AreaFeature[]; window: Bounds } | null {
+): { view: AreaView<number>; names: Map<number, string> } | null {
   const area = features.find((f) => f.properties.id === areaId);
-  const b = area && boundsOf([area]);
-  if (!area || !b) return null;
-  const window = windowAround(b);
-  const around = features.filter((f) => {
-    if (f === area || f.properties.validTo !== null) return false;
-    const fb = boundsOf([f]);
-    return fb !== null && boundsMeet(fb, window);
-  });
-  return { area, around, window };
+  if (!area) return null;
+  const current = features.filter((f) => f.properties.validTo === null || f === area);
+  const shape = (f: AreaFeature) => ({ id: f.properties.id, geometry: f.geometry });
+  const view = areaViewOf([shape(area)], current.map(shape), WIDTH, HEIGHT);
+  if (!view) return null;
+  return { view, names: new Map(features.map((f) => [f.properties.id, f.properties.name])) };
 }
 
 export function AreaMiniMap({
@@ -49,34 +41,36 @@ export function AreaMiniMap({
     () => areasApi.geometry(area.systemId, area.levelId),
     [area.systemId, area.levelId],
   );
-  const n = q.data ? neighbourhood(q.data.features, area.id) : null;
-  if (!n) return null;
-  const p = projector(n.window, WIDTH);
+  const m = q.data ? minimapView(q.data.features, area.id) : null;
+  if (!m) return null;
+  const { view, names } = m;
   return (
     <figure className="profile-minimap">
       <svg
-        viewBox={`0 0 ${WIDTH} ${p.height}`}
+        viewBox={view.viewBox}
         role="group"
-        aria-label={t.miniMapLabel(area.name, n.around.length)}
+        aria-label={t.miniMapLabel(area.name, view.neighbours.length)}
       >
-        {n.around.map((f) => (
+        {view.neighbours.map((p) => (
           <a
-            key={f.properties.id}
-            href={profileHref(f.properties.id, date)}
+            key={p.id}
+            href={profileHref(p.id, date)}
             onClick={onLinkClick}
-            aria-label={t.miniMapNeighbour(f.properties.name)}
+            aria-label={t.miniMapNeighbour(names.get(p.id) ?? '')}
           >
-            <path className="minimap-neighbour" d={p.path(f.geometry)}>
-              <title>{f.properties.name}</title>
+            <path className="minimap-neighbour" d={p.d}>
+              <title>{names.get(p.id)}</title>
             </path>
           </a>
         ))}
-        <path className="minimap-area" d={p.path(n.area.geometry)}>
-          <title>{area.name}</title>
-        </path>
+        {view.focus.map((p) => (
+          <path key={p.id} className="minimap-area" d={p.d}>
+            <title>{area.name}</title>
+          </path>
+        ))}
       </svg>
       <figcaption>
-        {t.miniMapCaption(area.levelName, n.around.length)}{' '}
+        {t.miniMapCaption(area.levelName, view.neighbours.length)}{' '}
         <a href={mapHref} onClick={onLinkClick}>
           {t.miniMapOpenMap}
         </a>
