@@ -8,7 +8,9 @@ import { HttpError, badRequest } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
 import * as c from '@sozialraum/contracts/participation';
 import { PHOTO_LIMITS, photoTooLarge } from './photo-image.ts';
-import { addPhoto, photoFiles, readPhoto } from './photos.ts';
+import { addPhoto, photoFiles, readPhoto, removePhoto } from './photos.ts';
+import { getModeratedReport } from './service.ts';
+import { auditActor } from '../audit/index.ts';
 import { participationActor } from './actor.ts';
 
 const TAGS = ['Beteiligung'];
@@ -101,6 +103,32 @@ export function registerParticipationPhotoRoutes(app: FastifyInstance, ctx: AppC
       // not cached by shared caches: a report hidden later must not stay visible there
       reply.header('Cache-Control', 'private, max-age=300');
       return reply.type('image/jpeg').send(data);
+    },
+  });
+
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/api/participation/reports/:id/photos/:photoId',
+    operationId: 'removeParticipationPhoto',
+    summary:
+      'Ein einzelnes Foto eines Hinweises entfernen (Moderation, mit Grund; die anderen Fotos bleiben)',
+    tags: TAGS,
+    permission: 'participation.moderate',
+    params: c.reportPhotoParamsSchema,
+    body: c.photoRemovalSchema,
+    response: c.moderatedReportSchema,
+    refusals: { 404: 'Hinweis oder Foto unbekannt' },
+    handler: async ({ params, body, auth, request }) => {
+      await removePhoto(
+        ctx,
+        files,
+        auth.tenantId,
+        params.id,
+        params.photoId,
+        body.reason,
+        auditActor(auth, request, 'participation.moderate'),
+      );
+      return getModeratedReport(ctx.db, auth.tenantId, params.id);
     },
   });
 }
