@@ -1,10 +1,12 @@
 // Routes of report photos (issue 13 § 1): the author adds a photo with her deletion code (header
 // X-Report-Code, so the code stands in no address and no log); everyone reads the photos of
-// visible reports, moderators those of hidden ones too. Needs the multipart parser that
-// registerImportRoutes adds: app.ts registers these after it.
+// visible reports, moderators those of hidden ones too; moderators remove a single photo with a
+// reason. Reads uploads through http/multipart.ts, whose parser registerImportRoutes adds: app.ts
+// registers these after it.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app-context.ts';
-import { HttpError, badRequest } from '../../http/errors.ts';
+import { badRequest } from '../../http/errors.ts';
+import { readOneFile } from '../../http/multipart.ts';
 import { defineRoute } from '../../http/route.ts';
 import * as c from '@sozialraum/contracts/participation';
 import { PHOTO_LIMITS, photoTooLarge } from './photo-image.ts';
@@ -16,28 +18,16 @@ import { participationActor } from './actor.ts';
 const TAGS = ['Beteiligung'];
 export const REPORT_CODE_HEADER = 'x-report-code';
 
-/** Reads the one file of a multipart request into memory, refusing it past the photo limit. */
-async function receivePhoto(request: FastifyRequest): Promise<{ name: string; data: Buffer }> {
-  if (!request.isMultipart())
-    throw badRequest('Bitte das Foto als multipart/form-data senden (Feld „file“).');
-  let photo: { name: string; data: Buffer } | undefined;
-  try {
-    const parts = request.files({ limits: { fileSize: PHOTO_LIMITS.maxBytes, files: 1 } });
-    for await (const part of parts) {
-      const name = part.filename || 'Foto';
-      photo = { name, data: await part.toBuffer() };
-    }
-  } catch (err) {
-    if (err instanceof HttpError) throw err;
-    const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw photoTooLarge(photo?.name ?? 'Foto');
-    if (code === 'FST_FILES_LIMIT')
-      throw badRequest('Bitte ein Foto je Anfrage senden (bis zu drei Anfragen je Hinweis).');
-    throw badRequest('Die Anfrage ist kein lesbares multipart/form-data.');
-  }
-  if (!photo) throw badRequest('Es wurde kein Foto gesendet (Feld „file“).');
-  return photo;
-}
+/** The photo of the request in memory (one file, at most PHOTO_LIMITS.maxBytes). */
+const PHOTO_WORDS = {
+  what: 'das Foto',
+  fallbackName: 'Foto',
+  tooLarge: photoTooLarge,
+  tooMany: 'Bitte ein Foto je Anfrage senden (bis zu drei Anfragen je Hinweis).',
+  missing: 'Es wurde kein Foto gesendet (Feld „file“).',
+};
+const receivePhoto = (request: FastifyRequest) =>
+  readOneFile(request, PHOTO_LIMITS.maxBytes, PHOTO_WORDS);
 
 /** POST and GET of report photos under /api/participation/reports/{id}/photos. */
 export function registerParticipationPhotoRoutes(app: FastifyInstance, ctx: AppContext): void {
