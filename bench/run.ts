@@ -35,7 +35,7 @@ const GEOMETRY_PATH = '/api/area-systems/lor2021/levels/plr/geometry';
 export { de, type Section } from './format.ts';
 
 /**
- * Runs the benchmarks; returns the process exit code. Options: --only a,b,c,d,e,f,g,h,i,j,k,l,m,p  --rows N
+ * Runs the benchmarks; returns the process exit code. Options: --only a,b,c,d,e,f,g,h,i,j,k,l,m,p,q  --rows N
  * --seconds S  --rounds N  --no-write  --database-url (h: an empty database on a PostgreSQL server).
  * Only the measured sections are replaced in docs/benchmarks.md.
  */
@@ -53,7 +53,9 @@ export async function runBenchmarks(args: string[]): Promise<number> {
       'postgis-url': { type: 'string' },
     },
   });
-  const only = new Set((opts.only ?? 'a,b,c,d,e,f,g,i,j,k,l,m,p').split(',').map((s) => s.trim()));
+  const only = new Set(
+    (opts.only ?? 'a,b,c,d,e,f,g,i,j,k,l,m,p,q').split(',').map((s) => s.trim()),
+  );
   const rows = Math.max(1000, Math.min(5_000_000, Number(opts.rows) || 1_000_000));
   const loadSeconds = Math.max(1, Math.min(60, Number(opts.seconds) || 10));
   const rounds = Math.max(1, Math.min(9, Number(opts.rounds) || 3));
@@ -93,7 +95,7 @@ export async function runBenchmarks(args: string[]): Promise<number> {
         sections.push(await benchPostgres(opts['database-url'], work, rows));
       else console.log('(h) übersprungen: --database-url postgres://… (leere Datenbank) fehlt.');
     }
-    if (!['a', 'b', 'c', 'd', 'f', 'g', 'j', 'l', 'm', 'p'].some((k) => only.has(k)))
+    if (!['a', 'b', 'c', 'd', 'f', 'g', 'j', 'l', 'm', 'p', 'q'].some((k) => only.has(k)))
       return finish();
     // (a) always when a database is needed: the other benchmarks run against the database it fills
     const a = await benchDemoImport({ dataDir: path.join(work, 'pglite') });
@@ -137,6 +139,11 @@ export async function runBenchmarks(args: string[]): Promise<number> {
       const { benchParticipation } = await import('./participation.ts');
       sections.push(await benchParticipation(db, base, TENANT));
     }
+    if (only.has('q')) {
+      // (q) photo uploads under load (bench/participation-photos.ts)
+      const { benchPhotoUploads } = await import('./participation-photos.ts');
+      sections.push(await benchPhotoUploads(db, base, TENANT));
+    }
     if (only.has('l')) {
       const { benchFunding } = await import('./funding.ts');
       sections.push(await benchFunding(db, base, TENANT));
@@ -157,7 +164,7 @@ export async function runBenchmarks(args: string[]): Promise<number> {
     const machine = await describeMachine();
     sections.sort((x, y) => x.title.localeCompare(y.title));
     const measured = [...only]
-      .filter((k) => /^[a-p]$/.test(k) && (k !== 'h' || opts['database-url']))
+      .filter((k) => /^[a-q]$/.test(k) && (k !== 'h' || opts['database-url']))
       .sort();
     const md = renderMarkdown(machine, sections, extra, Date.now() - t0, measured);
     console.log(`\n${md}`);
@@ -665,6 +672,7 @@ bleiben stehen, mit dem Kopf ihres Laufs). Optionen: \`--only a,b,c,d,e,f,g,h,i,
 - **j** 1.000 Hinweise der Beteiligung gleichzeitig (\`bench/participation.ts\`, von 100 Loopback-Adressen): keiner verloren, kein 5xx, jeder genau einmal gespeichert; eine Flut von einer Adresse wird begrenzt – Vergleich: 1.000 × \`GET /api/health\` gleichzeitig.
 - **k** Räumliche Zuordnung (\`bench/spatial-join.ts\`): 5.000.000 Zufallspunkte × LOR 2021 (542 Planungsräume und alle vier Ebenen), ein Kern, Stichprobe gegen naive Prüfung – Vergleich: Koordinaten nur lesen bzw. aus CSV lesen; PostGIS \`ST_Contains\` mit \`--postgis-url\`.
 - **l** Transparenz der Fördermittel (\`bench/funding.ts\`): \`GET /api/funding/transparency\` auf 542 Planungsräumen (Statusindex) und auf Bezirken (aufsummiert, nach Einwohneranteil verteilt), CSV-Export – Vergleich: \`GET /api/values\` für dieselben 542 Planungsräume.
+- **q** 50 Foto-Uploads der Beteiligung gleichzeitig (\`bench/participation-photos.ts\`, je ein JPEG von 3–4 MB wie aus dem Telefon, 4032 × 3024 mit EXIF/GPS): p50/p99, Spitzen-RSS, 0 × 5xx, jedes Foto genau einmal gespeichert – Vergleich: 50 Hinweise ohne Foto gleichzeitig.
 
 Alle Lasttests laufen nur gegen 127.0.0.1 und enden von selbst.
 

@@ -1,7 +1,7 @@
 // Local actors' assessments (Einschätzungen, issue 13 § 4, ADR 0036): dated, structured assessments
 // per area and Lebenslage — trend, urgency, text, evidence — by people of organisations and planners;
 // compared with the area's numbers (core compareAssessment) and counted as participation signals.
-import { ASSESSMENT_TRENDS } from '@sozialraum/core';
+import { ASSESSMENT_REVISION_FIELDS, ASSESSMENT_TRENDS } from '@sozialraum/core';
 import { z } from 'zod';
 import { dimensionSchema } from './enums.ts';
 
@@ -66,6 +66,10 @@ export const assessmentSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   mayEdit: z.boolean(),
+  revisions: z
+    .number()
+    .int()
+    .meta({ description: 'Wie oft die Einschätzung geändert wurde (GET …/{id}/revisions)' }),
   comparison: z
     .object({
       verdict: z.enum(['agree', 'disagree', 'no_numbers']),
@@ -111,3 +115,31 @@ export const areaAssessmentsSchema = z.object({
   }),
 });
 export type AreaAssessments = z.output<typeof areaAssessmentsSchema>;
+
+const changeValue = z.union([z.string(), z.number()]).nullable();
+
+/** GET /api/assessments/{id}/revisions: the edits of one assessment, newest first (ADR 0045). */
+export const assessmentRevisionsSchema = z.object({
+  assessmentId: z.number().int(),
+  revisions: z.array(
+    z.object({
+      revision: z.number().int().meta({ description: 'Nummer der Änderung, ab 1' }),
+      revisedBy: z.string().meta({ description: 'wer geändert hat' }),
+      revisedAt: z.string(),
+      changes: z
+        .array(
+          z.object({
+            field: z.enum(ASSESSMENT_REVISION_FIELDS),
+            before: changeValue,
+            after: changeValue,
+            beforeLabel: z.string().nullable().meta({
+              description: 'Name der Organisation bzw. des Gebiets, wo der Wert eine Kennung ist',
+            }),
+            afterLabel: z.string().nullable(),
+          }),
+        )
+        .meta({ description: 'was die Änderung geändert hat: Feld, vorher, nachher' }),
+    }),
+  ),
+});
+export type AssessmentRevisions = z.output<typeof assessmentRevisionsSchema>;

@@ -161,6 +161,16 @@ export const moderationActionSchema = z.object({
   note: z.string().trim().max(2000).nullable().optional(),
 });
 
+/** DELETE /api/participation/reports/:id/photos/:photoId — a moderator removes one photo. */
+export const photoRemovalSchema = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(3, 'Bitte einen Grund nennen (mindestens 3 Zeichen).')
+    .max(500)
+    .meta({ description: 'Grund der Entfernung (im Protokoll)' }),
+});
+
 /** PUT /api/participation/settings. */
 export const participationSettingsSchema = z.object({
   flagThreshold: z.number().int().min(0).max(100),

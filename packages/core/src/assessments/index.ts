@@ -24,3 +24,12 @@ export {
   type SignalResult,
   type SignalRuleOptions,
 } from './signals.ts';
+export {
+  ASSESSMENT_REVISION_FIELDS,
+  assessmentChanges,
+  assessmentEdits,
+  type AssessmentFieldChange,
+  type AssessmentRevisionField,
+  type AssessmentVersion,
+  type StoredRevision,
+} from './revisions.ts';

@@ -168,6 +168,8 @@ const NO_SUCCESS_HERE: Record<string, string> = {
   importProgress: 'es läuft kein Import mit dieser Kennung',
   getParticipationPhoto:
     'die Testdaten haben kein gespeichertes Foto (geprüft in participation/photos.db.test.ts)',
+  getAssessmentRevisions:
+    'die Testdaten haben keine Einschätzung (200 geprüft in assessments/revisions.db.test.ts)',
   getSupply:
     'die Testdaten haben keine Bevölkerung nach Altersgruppen (200 und 304 geprüft in network-and-supply.db.test.ts)',
 };

@@ -24,7 +24,13 @@ let counter = 0;
 /** Inserts a person with a password; roles and department as given. */
 export async function createTestUser(
   db: Db,
-  opts: { roles: string[]; departmentId?: string | null; tenantId?: string; email?: string },
+  opts: {
+    roles: string[];
+    departmentId?: string | null;
+    tenantId?: string;
+    email?: string;
+    displayName?: string | undefined;
+  },
 ): Promise<TestUser> {
   const tenantId = opts.tenantId ?? 'berlin';
   await db.transaction((tx) => syncAccessData(tx, tenantId));
@@ -33,7 +39,13 @@ export async function createTestUser(
   const [row] = await db.query<{ id: number }>(
     `INSERT INTO app_user (tenant_id, email, display_name, password_hash, department_id)
      VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [tenantId, email, `Test ${opts.roles.join('/')}`, hash, opts.departmentId ?? null],
+    [
+      tenantId,
+      email,
+      opts.displayName ?? `Test ${opts.roles.join('/')}`,
+      hash,
+      opts.departmentId ?? null,
+    ],
   );
   for (const r of opts.roles)
     await db.query('INSERT INTO user_role (tenant_id, user_id, role_id) VALUES ($1, $2, $3)', [

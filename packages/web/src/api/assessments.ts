@@ -1,9 +1,10 @@
 // Client of the assessments capability (issue 13 § 4): an area's assessments with the numbers'
-// comparison and participation signals; record, change, withdraw.
+// comparison and participation signals; record, change (with numbered revisions), withdraw.
 import type {
   AreaAssessments,
   Assessment,
   AssessmentBody,
+  AssessmentRevisions,
 } from '@sozialraum/contracts/assessments';
 import { enc, json, request } from './http.ts';
 
@@ -11,6 +12,7 @@ export type {
   AreaAssessments,
   Assessment,
   AssessmentBody,
+  AssessmentRevisions,
 } from '@sozialraum/contracts/assessments';
 
 export const assessmentsApi = {
@@ -19,6 +21,8 @@ export const assessmentsApi = {
   create: (body: AssessmentBody) => request<Assessment>('/api/assessments', json('POST', body)),
   update: (id: number, body: AssessmentBody) =>
     request<Assessment>(`/api/assessments/${enc(String(id))}`, json('PUT', body)),
+  revisions: (id: number) =>
+    request<AssessmentRevisions>(`/api/assessments/${enc(String(id))}/revisions`),
   withdraw: (id: number) =>
     request<Assessment>(`/api/assessments/${enc(String(id))}/withdraw`, json('POST', {})),
 };

@@ -92,6 +92,8 @@ export const participationApi = {
   queue: () => request<ModeratedReport[]>(`${BASE}/moderation`),
   moderate: (id: number, action: 'hide' | 'show', reason: string) =>
     request<ModeratedReport>(`${BASE}/reports/${id}/moderation`, json('POST', { action, reason })),
+  removePhoto: (id: number, photoId: number, reason: string) =>
+    request<ModeratedReport>(`${BASE}/reports/${id}/photos/${photoId}`, json('DELETE', { reason })),
   answer: (id: number, status: ReportStatusId, publicAnswer: string | null) =>
     request<{ report: PublicReport; authorInformed: string }>(
       `${BASE}/reports/${id}`,

@@ -126,4 +126,8 @@ export const participationDe = {
   partKeysRevoke: 'Widerrufen',
   partKeysRevokeLabel: (name: string) => `Schlüssel „${name}“ widerrufen`,
   partKeysDone: 'Gespeichert.',
+  partPhotoRemove: (n: number) => `Foto ${n} entfernen`,
+  partPhotoRemoveNeedsReason: 'Bitte zuerst oben den Grund nennen (mindestens 3 Zeichen).',
+  partPhotoRemoveConfirm: (n: number) =>
+    `Foto ${n} endgültig entfernen? Die anderen Fotos des Hinweises bleiben.`,
 };

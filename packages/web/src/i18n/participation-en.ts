@@ -121,4 +121,8 @@ export const participationEn: typeof participationDe = {
   partKeysRevoke: 'Revoke',
   partKeysRevokeLabel: (name: string) => `Revoke key “${name}”`,
   partKeysDone: 'Saved.',
+  partPhotoRemove: (n: number) => `Remove photo ${n}`,
+  partPhotoRemoveNeedsReason: 'Please give the reason above first (at least 3 characters).',
+  partPhotoRemoveConfirm: (n: number) =>
+    `Remove photo ${n} for good? The report's other photos stay.`,
 };

@@ -129,6 +129,8 @@ const WRITE_ROUTES: Record<string, string> = {
   deleteParticipationReport: 'the deletion code handed to the author; a wrong code is a 404',
   addParticipationPhoto:
     'the deletion code handed to the author; a wrong code is a 404 (participation/photos.db.test.ts)',
+  removeParticipationPhoto:
+    "participation.moderate of the own tenant; the photo must belong to the named report of the caller's tenant (404 otherwise: participation/photo-removal.db.test.ts)",
   addParticipationComment:
     "a visible report of the caller's tenant only (another tenant's id: 404); comments must be switched on (participation/comments.db.test.ts)",
   flagParticipationComment:

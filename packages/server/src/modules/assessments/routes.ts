@@ -9,6 +9,7 @@ import { auditActor } from '../audit/index.ts';
 import {
   createAssessment,
   getAreaAssessments,
+  getAssessmentRevisions,
   replaceAssessment,
   withdrawAssessment,
 } from './service.ts';
@@ -28,6 +29,20 @@ export function registerAssessmentRoutes(app: FastifyInstance, ctx: AppContext):
     params: c.assessmentAreaParamsSchema,
     response: c.areaAssessmentsSchema,
     handler: ({ params, auth }) => getAreaAssessments(ctx.db, auth, params.areaId),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/assessments/:id/revisions',
+    operationId: 'getAssessmentRevisions',
+    summary:
+      'Änderungen einer Einschätzung: wer wann welche Angaben von was zu was geändert hat (nur nach Anmeldung)',
+    tags: TAGS,
+    permission: 'assessments.read',
+    params: c.assessmentIdParamsSchema,
+    response: c.assessmentRevisionsSchema,
+    refusals: { 404: 'Einschätzung unbekannt, nicht lesbar oder ohne Anmeldung' },
+    handler: ({ params, auth }) => getAssessmentRevisions(ctx.db, auth, params.id),
   });
 
   defineRoute(app, {

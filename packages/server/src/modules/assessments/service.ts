@@ -5,7 +5,9 @@ import type {
   AreaAssessments,
   Assessment,
   AssessmentBody,
+  AssessmentRevisions,
 } from '@sozialraum/contracts/assessments';
+import { assessmentEdits, type AssessmentVersion } from '@sozialraum/core';
 import type { Db, Sql } from '../../db/db.ts';
 import { badRequest, forbidden, notFound } from '../../http/errors.ts';
 import type { Principal } from '../access/index.ts';
@@ -25,7 +27,9 @@ import {
   markWithdrawn,
   selectAreaAssessments,
   selectAssessment,
+  selectAreaNames,
   selectOrganisationRecords,
+  selectRevisions,
   updateAssessment,
   insertRevision,
   type AssessmentRow,
@@ -72,6 +76,7 @@ async function toAssessment(
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
     mayEdit: row.withdrawn_at === null && canChangeAssessment(principal, row),
+    revisions: row.revision_count,
     comparison: {
       verdict: c.verdict,
       numbersTrend: c.numbersTrend,
@@ -244,7 +249,7 @@ export async function replaceAssessment(
       ctx.principal.tenantId,
       id,
       previous,
-      ctx.actor.actor,
+      ctx.principal.displayName || ctx.principal.name,
     );
     await updateAssessment(tx, ctx.principal.tenantId, id, w);
     await writeAudit(tx, ctx.principal.tenantId, {
@@ -256,6 +261,77 @@ export async function replaceAssessment(
     });
   });
   return readBack(db, ctx.principal, id);
+}
+
+const versionOf = (row: AssessmentRow): AssessmentVersion => ({
+  areaId: row.area_id,
+  dimension: row.dimension,
+  observedDate: row.observed_date,
+  trend: row.trend,
+  urgency: row.urgency,
+  text: row.body,
+  evidence: row.evidence,
+  organisationId: row.organisation_id,
+  visibility: row.visibility,
+});
+
+/**
+ * The edits of one assessment, newest first: who, when, which fields from what to what (ADR 0045).
+ * For signed-in readers of the assessment only — the names of those who edited are not public.
+ */
+export async function getAssessmentRevisions(
+  sql: Sql,
+  principal: Principal,
+  id: number,
+): Promise<AssessmentRevisions> {
+  const row = await selectAssessment(sql, principal.tenantId, id);
+  if (!row || principal.kind === 'anonymous' || !canReadAssessment(principal, row.visibility))
+    throw notFound(`Die Einschätzung ${id} gibt es nicht.`);
+  const stored = await selectRevisions(sql, principal.tenantId, id);
+  const edits = assessmentEdits(
+    stored.map((r) => ({
+      revision: r.revision,
+      snapshot: (typeof r.snapshot === 'string'
+        ? JSON.parse(r.snapshot)
+        : r.snapshot) as AssessmentVersion,
+      meta: { by: r.revised_by, at: new Date(r.revised_at).toISOString() },
+    })),
+    versionOf(row),
+  );
+  const orgs = new Map(
+    (await selectOrganisationRecords(sql, principal.tenantId)).map((o) => [o.id, o.name]),
+  );
+  const areaIds = edits.flatMap((e) =>
+    e.changes
+      .filter((c) => c.field === 'areaId')
+      .flatMap((c) => [Number(c.before), Number(c.after)]),
+  );
+  const areas = new Map(
+    areaIds.length === 0
+      ? []
+      : (await selectAreaNames(sql, principal.tenantId, areaIds)).map((a) => [a.id, a.name]),
+  );
+  const label = (field: string, v: string | number | null): string | null =>
+    v === null
+      ? null
+      : field === 'organisationId'
+        ? (orgs.get(String(v)) ?? null)
+        : field === 'areaId'
+          ? (areas.get(Number(v)) ?? null)
+          : null;
+  return {
+    assessmentId: id,
+    revisions: edits.map((e) => ({
+      revision: e.revision,
+      revisedBy: e.meta.by,
+      revisedAt: e.meta.at,
+      changes: e.changes.map((c) => ({
+        ...c,
+        beforeLabel: label(c.field, c.before),
+        afterLabel: label(c.field, c.after),
+      })),
+    })),
+  };
 }
 
 /** Withdraws an assessment (kept in the history); audited. */

@@ -22,12 +22,15 @@ export interface AssessmentRow {
   withdrawn_at: string | null;
   created_at: string;
   updated_at: string;
+  revision_count: number;
 }
 
 const COLUMNS = `s.id, s.area_id, a.name AS area_name, s.dimension,
   to_char(s.observed_date, 'YYYY-MM-DD') AS observed_date, s.trend, s.urgency, s.body, s.evidence,
   s.organisation_id, d.name AS organisation_name, s.author_user_id, s.author_name, s.visibility,
-  s.withdrawn_at::text AS withdrawn_at, s.created_at::text AS created_at, s.updated_at::text AS updated_at`;
+  s.withdrawn_at::text AS withdrawn_at, s.created_at::text AS created_at, s.updated_at::text AS updated_at,
+  (SELECT count(*)::int FROM assessment_revision v
+    WHERE v.tenant_id = s.tenant_id AND v.assessment_id = s.id) AS revision_count`;
 const FROM = `FROM assessment s
   JOIN area a ON a.tenant_id = s.tenant_id AND a.id = s.area_id
   JOIN department d ON d.tenant_id = s.tenant_id AND d.id = s.organisation_id`;
@@ -233,4 +236,32 @@ export async function insertRevision(
     [tenantId, assessmentId, JSON.stringify(snapshot), revisedBy],
   );
   return row!.revision;
+}
+
+/** The kept revisions of an assessment (oldest first), with who replaced the version and when. */
+export function selectRevisions(
+  sql: Sql,
+  tenantId: string,
+  assessmentId: number,
+): Promise<
+  { revision: number; snapshot: Record<string, unknown>; revised_by: string; revised_at: string }[]
+> {
+  return sql.query(
+    `SELECT revision, snapshot, revised_by, revised_at::text AS revised_at
+       FROM assessment_revision WHERE tenant_id = $1 AND assessment_id = $2
+      ORDER BY revision`,
+    [tenantId, assessmentId],
+  );
+}
+
+/** Names of the tenant's areas with these ids. */
+export function selectAreaNames(
+  sql: Sql,
+  tenantId: string,
+  ids: readonly number[],
+): Promise<{ id: number; name: string }[]> {
+  return sql.query(`SELECT id, name FROM area WHERE tenant_id = $1 AND id = ANY($2::integer[])`, [
+    tenantId,
+    [...ids],
+  ]);
 }

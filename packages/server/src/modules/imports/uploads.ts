@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { HttpError } from '../../http/errors.ts';
+import { fileTooLarge, multipartFiles, requireMultipart } from '../../http/multipart.ts';
 import { ImportFileError } from './readers/errors.ts';
 import { FileStore, filePolicies, sweepFolders } from '../files/index.ts';
 
@@ -141,15 +142,17 @@ export async function receiveUpload<T>(
   owner: UploadOwner,
   analyse: (upload: Upload) => Promise<T>,
 ): Promise<ReceivedUpload<T>> {
-  if (!request.isMultipart())
-    throw new HttpError(
-      400,
-      'bad_request',
-      'Bitte die Datei als multipart/form-data hochladen (Feld „file“).',
-    );
-  const parts = (async function* () {
-    for await (const part of request.files()) yield { name: part.filename, stream: part.file };
-  })();
+  // the plugin's limits (files, maxUploadBytes); the files service holds each file to its kind's limit
+  requireMultipart(request, 'die Datei');
+  const parts = multipartFiles(
+    request,
+    {},
+    {
+      what: 'die Datei',
+      tooLarge: (name) => fileTooLarge(name, store.policies.upload.maxBytes),
+      tooMany: 'Es wurden zu viele Dateien auf einmal hochgeladen (höchstens 10).',
+    },
+  );
   const saved = await store.saveAll('upload', parts, { owner });
   try {
     const files = [...saved.files]

@@ -5,6 +5,7 @@
 // decoded, turned upright by its EXIF orientation, scaled to at most maxEdge pixels on its longer
 // side and re-encoded as JPEG by sharp (libvips) — which writes no metadata at all unless asked:
 // EXIF (camera, time, GPS position), XMP, IPTC and ICC profiles are gone.
+import { availableParallelism } from 'node:os';
 import sharp, { type Metadata } from 'sharp';
 import { HttpError, badRequest } from '../../http/errors.ts';
 
@@ -35,10 +36,37 @@ const unreadable = (name: string) =>
     `${name}: Die Datei ist kein lesbares Foto. Bitte ein Bild im Format JPEG, PNG oder WebP senden.`,
   );
 
+/**
+ * Photos decoded and re-encoded at the same time: one per core (at most 4, libuv's thread pool).
+ * Without this gate 50 simultaneous uploads all finish at the very end (each waits for all —
+ * bench q) and hold 50 decoded 12-megapixel images at once; with it they finish in turn.
+ */
+export const PHOTO_WORKERS = Math.max(1, Math.min(4, availableParallelism()));
+let running = 0;
+const waiting: (() => void)[] = [];
+
+/** Runs `work` when one of the PHOTO_WORKERS slots is free, first come first served. */
+export async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (running < PHOTO_WORKERS) running++;
+  else await new Promise<void>((resolve) => waiting.push(resolve));
+  try {
+    return await work();
+  } finally {
+    // hand the slot to the next in line, or give it back
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
 /** Checks type and size from the header, then decodes, orients, scales and re-encodes (400 otherwise). */
 export async function cleanPhoto(input: Buffer, name = 'Foto'): Promise<CleanPhoto> {
   if (input.length === 0) throw badRequest(`${name}: Die Datei ist leer.`);
   if (input.length > PHOTO_LIMITS.maxBytes) throw photoTooLarge(name);
+  return inTurn(() => decodeAndEncode(input, name));
+}
+
+async function decodeAndEncode(input: Buffer, name: string): Promise<CleanPhoto> {
   let meta: Metadata;
   try {
     meta = await sharp(input, { limitInputPixels: false }).metadata();

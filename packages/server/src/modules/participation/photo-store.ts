@@ -67,3 +67,31 @@ export async function selectPhotoFiles(
   );
   return rows.map((r) => r.file_id);
 }
+
+/** One photo's file folder, the photo row locked for its removal, or undefined. */
+export async function lockPhoto(
+  sql: Sql,
+  tenantId: string,
+  reportId: number,
+  photoId: number,
+): Promise<{ file_id: string } | undefined> {
+  const [row] = await sql.query<{ file_id: string }>(
+    `SELECT file_id FROM participation_photo
+      WHERE tenant_id = $1 AND report_id = $2 AND id = $3 FOR UPDATE`,
+    [tenantId, reportId, photoId],
+  );
+  return row;
+}
+
+/** Deletes one photo row. */
+export async function deletePhoto(
+  sql: Sql,
+  tenantId: string,
+  reportId: number,
+  photoId: number,
+): Promise<void> {
+  await sql.query(
+    `DELETE FROM participation_photo WHERE tenant_id = $1 AND report_id = $2 AND id = $3`,
+    [tenantId, reportId, photoId],
+  );
+}

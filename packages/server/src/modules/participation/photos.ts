@@ -1,7 +1,8 @@
 // Photos of reports (issue 13 § 1, ADR 0041): the author adds up to three with the deletion code
 // handed out at submission; each is cleaned (photo-image.ts) before anything is stored, kept in
 // the files service (kind 'photo') and recorded with an audit entry in the same transaction. A
-// hidden report's photos are served only to moderators; the author's deletion removes them.
+// hidden report's photos are served only to moderators; a moderator removes a single photo with a
+// reason; the author's deletion removes them all.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -91,6 +92,40 @@ export async function readPhoto(
   } catch {
     throw missing();
   }
+}
+
+/**
+ * A moderator removes one photo of a report with a reason (ADR 0045): the row and its audit entry in
+ * one transaction, the file once that is committed; the report keeps its other photos. The reason
+ * stays in the audit log (the photo itself is not kept anywhere).
+ */
+export async function removePhoto(
+  ctx: AppContext,
+  files: FileStore,
+  tenantId: string,
+  reportId: number,
+  photoId: number,
+  reason: string,
+  actor: AuditActor,
+): Promise<void> {
+  const fileId = await ctx.db.transaction(async (tx) => {
+    const row = await photoStore.lockPhoto(tx, tenantId, reportId, photoId);
+    if (!row) throw notFound(`Foto ${photoId} des Hinweises ${reportId} gibt es nicht.`);
+    await photoStore.deletePhoto(tx, tenantId, reportId, photoId);
+    await writeAudit(tx, tenantId, {
+      actor,
+      action: 'participation.photo_remove',
+      entity: 'participation_report',
+      entityId: String(reportId),
+      detail: {
+        photoId,
+        reason,
+        photosLeft: await photoStore.countPhotos(tx, tenantId, reportId),
+      },
+    });
+    return row.file_id;
+  });
+  await files.remove('photo', fileId);
 }
 
 /** Removes the photo files of reports whose rows are gone (after the deleting transaction). */

@@ -255,6 +255,18 @@ export async function getPublicReport(
   return toPublicReport(row);
 }
 
+/** One report as the moderators see it (text, reason, flags, all photos). */
+export async function getModeratedReport(
+  sql: Sql,
+  tenantId: string,
+  id: number,
+): Promise<ModeratedReport> {
+  const row = await store.selectReport(sql, tenantId, id);
+  if (!row) throw notFound(`Hinweis ${id} gibt es nicht (mehr).`);
+  const reasons = await store.selectFlagReasons(sql, tenantId, [id]);
+  return toModerated(row, reasons.get(id) ?? []);
+}
+
 /** The moderation queue with flag reasons. */
 export async function moderationQueue(sql: Sql, tenantId: string): Promise<ModeratedReport[]> {
   const rows = await store.selectQueue(sql, tenantId, 500);

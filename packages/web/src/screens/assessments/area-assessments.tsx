@@ -8,11 +8,12 @@ import { assessmentsApi, type Assessment } from '../../api/assessments.ts';
 import { ApiError } from '../../api/http.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import type { Dict } from '../../i18n/de.ts';
-import { formatDate, formatNumber } from '../../lib/core-bridge.ts';
+import { formatBerlinDateTime, formatDate, formatNumber } from '../../lib/core-bridge.ts';
 import { dimensionLabel } from '../../lib/labels.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { AssessmentForm } from './assessment-form.tsx';
+import { AssessmentRevisionsList } from './assessment-revisions.tsx';
 import './assessments.css';
 
 /** Alert kinds raised by the participation_signal rule (issue 13 § 5). */
@@ -60,9 +61,34 @@ function Verdict({ a }: { a: Assessment }) {
   );
 }
 
-function AssessmentCard({ a, onChanged }: { a: Assessment; onChanged: () => void }) {
+function AssessmentCard({
+  a,
+  organisations,
+  onChanged,
+}: {
+  a: Assessment;
+  organisations: readonly { id: string; name: string }[];
+  onChanged: () => void;
+}) {
   const { t, lang } = useI18n();
+  const auth = useAuth();
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  if (editing)
+    return (
+      <li className="as-card">
+        <AssessmentForm
+          areaId={a.areaId}
+          organisations={organisations}
+          initial={a}
+          onCancel={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            onChanged();
+          }}
+        />
+      </li>
+    );
   const withdraw = () => {
     if (!window.confirm(t.asWithdrawConfirm)) return;
     assessmentsApi
@@ -105,15 +131,22 @@ function AssessmentCard({ a, onChanged }: { a: Assessment; onChanged: () => void
       )}
       <p className="as-meta">
         {t.asBy(a.organisation.name, a.author)} · {t.asObserved(formatDate(a.observedDate, lang))}
+        {a.revisions > 0 && ` · ${t.asEdited(formatBerlinDateTime(a.updatedAt, lang))}`}
         {a.mayEdit && (
           <>
             {' '}
+            <button type="button" className="btn btn-small" onClick={() => setEditing(true)}>
+              {t.asEdit}
+            </button>{' '}
             <button type="button" className="btn btn-small" onClick={withdraw}>
               {t.asWithdraw}
             </button>
           </>
         )}
       </p>
+      {a.revisions > 0 && auth.me?.signedIn && (
+        <AssessmentRevisionsList id={a.id} count={a.revisions} />
+      )}
       {error && (
         <p className="field-error" role="alert">
           {error}
@@ -152,7 +185,12 @@ export function AreaAssessments({ areaId, headingId }: { areaId: number; heading
       {d && d.latest.length > 0 && (
         <ul className="as-list">
           {d.latest.map((a) => (
-            <AssessmentCard key={a.id} a={a} onChanged={q.reload} />
+            <AssessmentCard
+              key={`${a.id}-${a.updatedAt}`}
+              a={a}
+              organisations={d.organisations}
+              onChanged={q.reload}
+            />
           ))}
         </ul>
       )}
@@ -166,6 +204,7 @@ export function AreaAssessments({ areaId, headingId }: { areaId: number; heading
                 {trendLabel(t, a.trend)} · {a.organisation.name}
                 {a.comparison.verdict === 'disagree' && ` · ${a.comparison.sentence}`}
                 {a.withdrawn && ` (${t.asWithdrawn})`}
+                {a.revisions > 0 && ` · ${t.asRevisions(a.revisions)}`}
               </li>
             ))}
           </ol>

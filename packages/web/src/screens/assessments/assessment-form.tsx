@@ -1,7 +1,9 @@
 // The form „Einschätzung abgeben“ (issue 13 § 4): Lebenslage, date, trend, urgency, text, evidence,
-// organisation (those the person may write for) and visibility. The server checks every id again.
+// organisation (those the person may write for) and visibility. With `initial` it changes that
+// assessment (PUT; the server keeps the replaced version as a numbered revision). The server checks
+// every id again.
 import { useState, type FormEvent } from 'react';
-import { assessmentsApi, type AssessmentBody } from '../../api/assessments.ts';
+import { assessmentsApi, type Assessment, type AssessmentBody } from '../../api/assessments.ts';
 import { ApiError } from '../../api/http.ts';
 import { FormField } from '../../components/form-field.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -14,43 +16,60 @@ export function AssessmentForm({
   organisations,
   onCancel,
   onSaved,
+  initial,
 }: {
   areaId: number;
   organisations: readonly { id: string; name: string }[];
   onCancel: () => void;
   onSaved: () => void;
+  initial?: Assessment | undefined;
 }) {
   const { t, lang } = useI18n();
-  const [dimension, setDimension] = useState('work');
-  const [observedDate, setObservedDate] = useState(new Date().toISOString().slice(0, 10));
-  const [trend, setTrend] = useState<Trend>('same');
-  const [urgency, setUrgency] = useState(2);
-  const [text, setText] = useState('');
-  const [evidence, setEvidence] = useState('');
-  const [organisationId, setOrganisationId] = useState(organisations[0]?.id ?? '');
-  const [visibility, setVisibility] = useState<'internal' | 'public'>('internal');
+  const [dimension, setDimension] = useState<string>(initial?.dimension ?? 'work');
+  const [observedDate, setObservedDate] = useState(
+    initial?.observedDate ?? new Date().toISOString().slice(0, 10),
+  );
+  const [trend, setTrend] = useState<Trend>(initial?.trend ?? 'same');
+  const [urgency, setUrgency] = useState(initial?.urgency ?? 2);
+  const [text, setText] = useState(initial?.text ?? '');
+  const [evidence, setEvidence] = useState(initial?.evidence ?? '');
+  const [organisationId, setOrganisationId] = useState(
+    initial?.organisation.id ?? organisations[0]?.id ?? '',
+  );
+  const [visibility, setVisibility] = useState<'internal' | 'public'>(
+    initial?.visibility ?? 'internal',
+  );
+  // the assessment's organisation stays choosable even if it is not among the person's own
+  const orgChoices =
+    initial && !organisations.some((o) => o.id === initial.organisation.id)
+      ? [initial.organisation, ...organisations]
+      : organisations;
+  const idp = initial ? `as-edit-${initial.id}` : 'as-new';
+  const title = initial ? t.asEditTitle : t.asFormTitle;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
-    assessmentsApi
-      .create({
-        areaId,
-        dimension: dimension as AssessmentBody['dimension'],
-        observedDate,
-        trend,
-        urgency,
-        text,
-        evidence,
-        organisationId,
-        visibility,
-      })
-      .then(onSaved, (err: unknown) => {
+    const body: AssessmentBody = {
+      areaId,
+      dimension: dimension as AssessmentBody['dimension'],
+      observedDate,
+      trend,
+      urgency,
+      text,
+      evidence,
+      organisationId,
+      visibility,
+    };
+    (initial ? assessmentsApi.update(initial.id, body) : assessmentsApi.create(body)).then(
+      onSaved,
+      (err: unknown) => {
         setBusy(false);
         setError(err instanceof ApiError ? err.message : t.serverUnreachable);
-      });
+      },
+    );
   };
   const trends: [Trend, string][] = [
     ['better', t.asTrendBetter],
@@ -58,8 +77,8 @@ export function AssessmentForm({
     ['worse', t.asTrendWorse],
   ];
   return (
-    <form className="as-form" onSubmit={submit} aria-label={t.asFormTitle}>
-      <h4 className="as-form-title">{t.asFormTitle}</h4>
+    <form className="as-form" onSubmit={submit} aria-label={title}>
+      <h4 className="as-form-title">{title}</h4>
       <div className="as-grid">
         <FormField label={t.asDimension}>
           <select value={dimension} onChange={(e) => setDimension(e.target.value)}>
@@ -89,7 +108,7 @@ export function AssessmentForm({
         </FormField>
         <FormField label={t.asOrganisation}>
           <select value={organisationId} onChange={(e) => setOrganisationId(e.target.value)}>
-            {organisations.map((o) => (
+            {orgChoices.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name}
               </option>
@@ -103,7 +122,7 @@ export function AssessmentForm({
           <label key={value} className="as-radio">
             <input
               type="radio"
-              name="as-trend"
+              name={`${idp}-trend`}
               value={value}
               checked={trend === value}
               onChange={() => setTrend(value)}

@@ -49,7 +49,15 @@ function QueueItem({
         {r.hidden && ` · ${t.partHidden}`}
       </h2>
       <p className="part-text">{r.text}</p>
-      <ReportPhotos reportId={r.id} photos={r.photos} />
+      <ReportPhotos
+        reportId={r.id}
+        photos={r.photos}
+        onRemove={(photoId, n) => {
+          if (reason.trim().length < 3) return setMsg(t.partPhotoRemoveNeedsReason);
+          if (!window.confirm(t.partPhotoRemoveConfirm(n))) return;
+          void run(() => participationApi.removePhoto(r.id, photoId, reason.trim()));
+        }}
+      />
       {r.flagCount > 0 && (
         <p className="part-hidden">
           {t.partModFlags(r.flagCount)}: {r.flagReasons.join(' · ')}
