@@ -5,6 +5,7 @@ import type { Db } from '../../db/db.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { bumpDataVersion } from '../../http/prepared.ts';
 import type { Principal } from '../access/index.ts';
+import { signalChange } from '../changes/index.ts';
 import { writeAudit, type AuditActor } from '../audit/index.ts';
 import { canEditOrganisation } from './policy.ts';
 import { selectCapacities, selectOrganisationsByIds, selectServicesByIds } from './read-store.ts';
@@ -58,5 +59,6 @@ export async function recordCapacity(
     };
   });
   bumpDataVersion();
+  signalChange(db, t, 'directory');
   return result;
 }

@@ -19,6 +19,7 @@ import type { Db, Sql } from '../../db/db.ts';
 import { HttpError } from '../../http/errors.ts';
 import { bumpDataVersion } from '../../http/prepared.ts';
 import type { Principal } from '../access/index.ts';
+import { signalChange } from '../changes/index.ts';
 import { writeAudit, type AuditActor } from '../audit/index.ts';
 import { checkHsdsSchemas } from './hsds-schema.ts';
 import { stableUuid } from './ids.ts';
@@ -354,6 +355,9 @@ export async function importHsds(
     });
     return result;
   });
-  if (!options.dryRun) bumpDataVersion();
+  if (!options.dryRun) {
+    bumpDataVersion();
+    signalChange(db, t, 'directory');
+  }
   return report;
 }
