@@ -138,6 +138,12 @@ export const capacityBodySchema = z
   })
   .strict();
 
+/** Query of DELETE …/capacities: which recorded value to take back. */
+export const capacityKeySchema = z.object({
+  kind: z.enum(['places', 'beds']),
+  refDate: z.iso.date(),
+});
+
 /** Answer of the capacity edit: the service's capacities, newest first. */
 export const capacitiesSchema = z
   .object({ serviceId: z.string(), capacities: z.array(capacitySchema) })
