@@ -230,28 +230,38 @@ describe.skipIf(!run)('Versorgung und Akteursnetz in Chromium', () => {
       return s.rows.find((r) => detail.areas.some((a) => a.id === r.areaId))!.places ?? 0;
     };
     const before = await areaPlaces();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    await signInByApi(page, baseUrl, PROVIDER, E2E_PASSWORD);
-    await page.goto(`${baseUrl}/angebote`);
-    const status = await page.evaluate(
-      async ({ id, value }) => {
-        const me = (await (await fetch('/api/me')).json()) as { csrfToken: string };
-        const res = await fetch(`/api/directory/services/${id}/capacities`, {
-          method: 'PUT',
-          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrfToken },
-          body: JSON.stringify({
-            kind: 'places',
-            value,
-            refDate: new Date().toISOString().slice(0, 10),
-          }),
-        });
-        return res.status;
-      },
-      { id: kita.id, value: (kita.capacity?.value ?? 0) + 500 },
-    );
-    expect(status).toBe(200);
-    await context.close();
-    expect(await areaPlaces()).toBe(before + 500);
+    // the Träger records the places on its Kita's page (the places form), sees the supply follow,
+    // and takes the entry back: the shared e2e server keeps the demo's 69 places (directory journey)
+    for (const vp of VIEWPORTS) {
+      const context = await browser.newContext({ viewport: vp, locale: 'de-DE' });
+      const page = await context.newPage();
+      await signInByApi(page, baseUrl, PROVIDER, E2E_PASSWORD);
+      await page.goto(`${baseUrl}/angebote/${kita.id}`);
+      const places = page.locator('.capacity-block');
+      await places.getByRole('heading', { name: 'Plätze und Betten' }).waitFor();
+      await places
+        .getByLabel('Anzahl', { exact: true })
+        .fill(String((kita.capacity?.value ?? 0) + 500));
+      await places.getByRole('button', { name: 'Anzahl eintragen' }).click();
+      await places.getByText(/Anzahl eingetragen \(im Protokoll vermerkt\)/).waitFor();
+      await page
+        .getByText(new RegExp(`^${(kita.capacity?.value ?? 0) + 500} Plätze \\(Stand`))
+        .first()
+        .waitFor();
+      expect(await areaPlaces()).toBe(before + 500);
+      await places.scrollIntoViewIfNeeded();
+      await saveScreenshot(page, `directory-places-form-${vp.name}`);
+      expect(await axeViolations(page)).toEqual([]);
+      // the supply map counts them: the area's row in the Versorgung table
+      await page.goto(`${baseUrl}/versorgung?typ=kita`);
+      await page.getByRole('table', { name: 'Versorgung je Gebiet' }).waitFor();
+      // take the entry back (today's row)
+      await page.goto(`${baseUrl}/angebote/${kita.id}`);
+      const today = new Date().toISOString().slice(0, 10).split('-').reverse().join('.');
+      await places.getByRole('button', { name: `Zurücknehmen: ${today}` }).click();
+      await places.getByText('Eintrag zurückgenommen (im Protokoll vermerkt).').waitFor();
+      expect(await areaPlaces()).toBe(before);
+      await context.close();
+    }
   });
 });

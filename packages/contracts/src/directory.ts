@@ -138,6 +138,12 @@ export const capacityBodySchema = z
   })
   .strict();
 
+/** Query of DELETE …/capacities: which recorded value to take back. */
+export const capacityKeySchema = z.object({
+  kind: z.enum(['places', 'beds']),
+  refDate: z.iso.date(),
+});
+
 /** Answer of the capacity edit: the service's capacities, newest first. */
 export const capacitiesSchema = z
   .object({ serviceId: z.string(), capacities: z.array(capacitySchema) })
@@ -215,3 +221,44 @@ export const organisationPatchSchema = z
 export const directoryOrganisationSchema = organisationRefSchema
   .extend({ departmentId: z.string().nullable(), public: z.boolean() })
   .meta({ id: 'DirectoryOrganisation' });
+
+// ---- HSDS 3.0 import (issue 12 § 1): JSON files, CSV of the tabular data package, or a ZIP.
+
+export const hsdsImportQuerySchema = z.object({
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('true')
+    .meta({ description: 'true (Vorgabe): nur prüfen und zählen, nichts schreiben' }),
+});
+
+const createdUpdated = z.object({ created: z.number().int(), updated: z.number().int() });
+
+/** What an HSDS import found (dry run) or wrote. */
+export const hsdsImportReportSchema = z
+  .object({
+    dryRun: z.boolean(),
+    files: z.array(z.string()),
+    records: z.number().int().meta({ description: 'Einträge auf oberster Ebene in den Dateien' }),
+    organisations: createdUpdated,
+    services: createdUpdated,
+    locations: createdUpdated,
+    serviceAtLocations: createdUpdated,
+    schedules: z.number().int(),
+    capacities: z.number().int(),
+    terms: z.number().int().meta({ description: 'neue Angebotsarten der Kommune' }),
+  })
+  .meta({ id: 'HsdsImportReport' });
+
+/** One problem of an upload (error details of a refused import). */
+export const hsdsImportIssueSchema = z
+  .object({
+    file: z.string(),
+    index: z.number().int(),
+    id: z.string().nullable(),
+    path: z.string(),
+    message: z.string(),
+  })
+  .meta({ id: 'HsdsImportIssue' });
+
+export type HsdsImportReport = z.output<typeof hsdsImportReportSchema>;
+export type HsdsImportIssue = z.output<typeof hsdsImportIssueSchema>;

@@ -16,7 +16,11 @@ import {
 import { registerAlertRoutes } from './modules/alerts/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { registerConferenceRoutes, registerOparlRoutes } from './modules/conferences/index.ts';
-import { registerDirectoryRoutes, registerHsdsRoutes } from './modules/directory/index.ts';
+import {
+  registerDirectoryRoutes,
+  registerHsdsImportRoutes,
+  registerHsdsRoutes,
+} from './modules/directory/index.ts';
 import { registerEffectRoutes } from './modules/effect/index.ts';
 import { registerFundingRoutes } from './modules/funding/index.ts';
 import { registerDisclosureRoutes } from './modules/disclosure/index.ts';
@@ -144,6 +148,7 @@ export async function buildApp(
   registerPointImportRoutes(app, ctx); // needs the multipart parser registerImportRoutes adds
   registerFundingRoutes(app, ctx); // needs the multipart parser too
   registerParticipationPhotoRoutes(app, ctx); // needs the multipart parser too
+  registerHsdsImportRoutes(app, ctx); // needs the multipart parser too
 
   let document: unknown;
   defineRoute(app, {

@@ -33,6 +33,7 @@ import { SupplyScreen } from './screens/supply/supply-screen.tsx';
 import { PointsScreen } from './screens/points/points-screen.tsx';
 import { DirectoryScreen } from './screens/directory/directory-screen.tsx';
 import { ServiceScreen } from './screens/directory/service-screen.tsx';
+import { HsdsImportScreen } from './screens/directory/hsds-import-screen.tsx';
 import { ConferencesScreen, isConferencesPath } from './screens/conferences/conferences-screen.tsx';
 import {
   isParticipationPath,
@@ -99,6 +100,7 @@ export function App() {
       active:
         route.screen === 'directory' ||
         route.screen === 'service' ||
+        route.screen === 'hsdsImport' ||
         route.screen === 'supply' ||
         route.screen === 'network',
       show: auth.can('directory.read'),
@@ -214,6 +216,7 @@ export function App() {
         {route.screen === 'points' && <PointsScreen />}
         {route.screen === 'directory' && <DirectoryScreen />}
         {route.screen === 'service' && <ServiceScreen serviceId={route.serviceId} />}
+        {route.screen === 'hsdsImport' && <HsdsImportScreen />}
         {route.screen === 'funding' && <ProgrammesScreen />}
         {route.screen === 'programme' && <ProgrammeScreen programmeId={route.programmeId} />}
         {route.screen === 'transparency' && <TransparencyScreen />}

@@ -3,3 +3,5 @@
 export * from './service-types.ts';
 export * from './organisations.ts';
 export * from './opening-hours.ts';
+export * from './hsds-import.ts';
+export * from './hsds-rows.ts';

@@ -9,6 +9,9 @@ export type DirectoryServiceSummary = z.output<typeof c.directoryServiceSummaryS
 export type DirectoryServiceDetail = z.output<typeof c.directoryServiceDetailSchema>;
 export type DirectoryTaxonomyTerm = z.output<typeof c.directoryTaxonomyTermSchema>;
 export type OpeningInterval = z.output<typeof c.openingIntervalSchema>;
+export type DirectoryCapacities = z.output<typeof c.capacitiesSchema>;
+export type HsdsImportReport = z.output<typeof c.hsdsImportReportSchema>;
+export type HsdsImportIssue = z.output<typeof c.hsdsImportIssueSchema>;
 
 /** Filters of the service search (all optional). */
 export interface DirectoryQuery {
@@ -30,4 +33,25 @@ export const directoryApi = {
       `/api/directory/service-at-locations/${enc(serviceAtLocationId)}/schedules`,
       json('PUT', { intervals }),
     ),
+  recordCapacity: (
+    serviceId: string,
+    body: { kind: 'places' | 'beds'; value: number; refDate: string },
+  ) =>
+    request<DirectoryCapacities>(
+      `/api/directory/services/${enc(serviceId)}/capacities`,
+      json('PUT', body),
+    ),
+  removeCapacity: (serviceId: string, key: { kind: 'places' | 'beds'; refDate: string }) =>
+    request<DirectoryCapacities>(`/api/directory/services/${enc(serviceId)}/capacities${q(key)}`, {
+      method: 'DELETE',
+    }),
+  /** Uploads HSDS files: dryRun only checks; otherwise all or nothing. */
+  importHsds: (files: readonly File[], dryRun: boolean) => {
+    const form = new FormData();
+    for (const f of files) form.append('file', f, f.name);
+    return request<HsdsImportReport>(`/api/directory/hsds-import${q({ dryRun: String(dryRun) })}`, {
+      method: 'POST',
+      body: form,
+    });
+  },
 };

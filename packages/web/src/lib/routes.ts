@@ -7,6 +7,7 @@ export type Route =
   | { screen: 'points' }
   | { screen: 'directory' }
   | { screen: 'service'; serviceId: string }
+  | { screen: 'hsdsImport' }
   | { screen: 'funding' }
   | { screen: 'programme'; programmeId: string }
   | { screen: 'transparency' }
@@ -33,6 +34,7 @@ export function matchRoute(path: string): Route {
   if (p === '/import') return { screen: 'import' };
   if (p === '/standorte') return { screen: 'points' };
   if (p === '/angebote') return { screen: 'directory' };
+  if (p === '/angebote/import') return { screen: 'hsdsImport' };
   const sv = /^\/angebote\/([0-9a-f-]{36})$/i.exec(p);
   if (sv) return { screen: 'service', serviceId: sv[1]!.toLowerCase() };
   if (p === '/foerderung') return { screen: 'funding' };

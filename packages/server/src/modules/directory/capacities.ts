@@ -5,10 +5,11 @@ import type { Db } from '../../db/db.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { bumpDataVersion } from '../../http/prepared.ts';
 import type { Principal } from '../access/index.ts';
+import { signalChange } from '../changes/index.ts';
 import { writeAudit, type AuditActor } from '../audit/index.ts';
 import { canEditOrganisation } from './policy.ts';
 import { selectCapacities, selectOrganisationsByIds, selectServicesByIds } from './read-store.ts';
-import { upsertCapacity } from './store.ts';
+import { deleteCapacity, upsertCapacity } from './store.ts';
 
 /** Records places or beds of a service on a date; only its own organisation or directory.edit_all. */
 export async function recordCapacity(
@@ -58,5 +59,55 @@ export async function recordCapacity(
     };
   });
   bumpDataVersion();
+  signalChange(db, t, 'directory');
+  return result;
+}
+
+/**
+ * Takes back a recorded value (a wrong entry, or a journey restoring what it changed): the same
+ * rights as recording; 404 when the service has no value of that kind on that date. Audited.
+ */
+export async function removeCapacity(
+  db: Db,
+  principal: Principal,
+  serviceId: string,
+  key: { kind: 'places' | 'beds'; refDate: string },
+  actor: AuditActor,
+): Promise<{
+  serviceId: string;
+  capacities: { kind: 'places' | 'beds'; value: number; refDate: string }[];
+}> {
+  const t = principal.tenantId;
+  const result = await db.transaction(async (tx) => {
+    const [service] = await selectServicesByIds(tx, t, [serviceId]);
+    const [org] = service ? await selectOrganisationsByIds(tx, t, [service.organization_id]) : [];
+    if (!service || !org) throw notFound(`Das Angebot „${serviceId}“ gibt es nicht.`);
+    if (!canEditOrganisation(principal, { departmentId: org.department_id }))
+      throw forbidden(
+        `Plätze dieses Angebots pflegt nur die Organisation „${org.name}“ (oder die Datenverantwortung).`,
+      );
+    const before = (await selectCapacities(tx, t, [serviceId])).find(
+      (c) => c.kind === key.kind && c.ref_date === key.refDate,
+    );
+    if (!before)
+      throw notFound(
+        `Für dieses Angebot ist zum ${key.refDate} kein Wert „${key.kind}“ eingetragen.`,
+      );
+    await deleteCapacity(tx, t, serviceId, key.kind, key.refDate);
+    await writeAudit(tx, t, {
+      actor,
+      action: 'directory.capacity_removed',
+      entity: 'directory_service',
+      entityId: serviceId,
+      detail: { organisation: org.id, kind: key.kind, refDate: key.refDate, value: before.value },
+    });
+    const capacities = await selectCapacities(tx, t, [serviceId]);
+    return {
+      serviceId,
+      capacities: capacities.map((c) => ({ kind: c.kind, value: c.value, refDate: c.ref_date })),
+    };
+  });
+  bumpDataVersion();
+  signalChange(db, t, 'directory');
   return result;
 }

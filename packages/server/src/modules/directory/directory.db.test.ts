@@ -321,3 +321,30 @@ describe('linking an organisation to the people who maintain it', () => {
     expect(row!.department_id).toBeNull();
   });
 });
+
+describe('taking back a recorded value', () => {
+  it('lets the owning organisation remove a value it recorded (audited), others get 403, unknown 404', async () => {
+    const id = ids['Kita Regenbogen']!.service;
+    const provider = await as(['provider'], 'kinderwelt');
+    const other = await as(['provider'], 'sonnenschein');
+    const url = `/api/directory/services/${id}/capacities`;
+    const put = await provider({
+      method: 'PUT',
+      url,
+      payload: { kind: 'places', value: 80, refDate: '2024-05-01' },
+    });
+    expect(put.statusCode).toBe(200);
+    const del = (who: typeof provider, q = 'kind=places&refDate=2024-05-01') =>
+      who({ method: 'DELETE', url: `${url}?${q}` });
+    expect((await del(other)).statusCode).toBe(403);
+    expect((await del(provider, 'kind=places')).statusCode).toBe(400);
+    const res = await del(provider);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().capacities).toEqual([{ kind: 'places', value: 69, refDate: '2022-12-01' }]);
+    expect((await del(provider)).statusCode).toBe(404);
+    const [audit] = await db.query<{ detail: { value: number } }>(
+      `SELECT detail FROM audit_log WHERE action = 'directory.capacity_removed' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit!.detail.value).toBe(80);
+  });
+});

@@ -7,6 +7,7 @@ import { notFound } from '../../http/errors.ts';
 import { bumpDataVersion } from '../../http/prepared.ts';
 import { validationError } from '../../http/route.ts';
 import type { Principal } from '../access/index.ts';
+import { signalChange } from '../changes/index.ts';
 import { writeAudit, type AuditActor } from '../audit/index.ts';
 import { selectOrganisationsByIds } from './read-store.ts';
 import { organisationDepartmentExists, updateOrganisation, type OrganisationRow } from './store.ts';
@@ -60,5 +61,6 @@ export async function patchOrganisation(
   });
   // public or not changes what visitors' supply answers count: no prepared answer outlives it
   bumpDataVersion();
+  signalChange(db, t, 'directory');
   return result;
 }

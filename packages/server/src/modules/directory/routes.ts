@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   capacitiesSchema,
   capacityBodySchema,
+  capacityKeySchema,
   directoryOrganisationSchema,
   directoryServiceDetailSchema,
   directoryServiceListSchema,
@@ -17,7 +18,7 @@ import {
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
 import { auditActor } from '../audit/index.ts';
-import { recordCapacity } from './capacities.ts';
+import { recordCapacity, removeCapacity } from './capacities.ts';
 import { patchOrganisation } from './organisations.ts';
 import { findServices, getServiceDetail, listTerms, replaceOpeningHours } from './service.ts';
 
@@ -111,6 +112,27 @@ export function registerDirectoryRoutes(app: FastifyInstance, ctx: AppContext): 
         auth,
         params.id,
         body,
+        auditActor(auth, request, 'directory.edit_own'),
+      ),
+  });
+
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/api/directory/services/:id/capacities',
+    operationId: 'removeDirectoryCapacity',
+    summary:
+      'Einen eingetragenen Wert (Plätze oder Betten zu einem Stichtag) zurücknehmen (nur die eigene Organisation; protokolliert)',
+    tags: ['Angebote'],
+    permission: 'directory.edit_own',
+    params: idParams,
+    querystring: capacityKeySchema,
+    response: capacitiesSchema,
+    handler: ({ params, query, auth, request }) =>
+      removeCapacity(
+        ctx.db,
+        auth,
+        params.id,
+        query,
         auditActor(auth, request, 'directory.edit_own'),
       ),
   });

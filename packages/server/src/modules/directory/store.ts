@@ -369,6 +369,24 @@ export async function upsertCapacity(sql: Sql, tenantId: string, row: CapacityRo
   );
 }
 
+/** Removes one recorded value of a service's places or beds and marks the service as changed. */
+export async function deleteCapacity(
+  sql: Sql,
+  tenantId: string,
+  serviceId: string,
+  kind: string,
+  refDate: string,
+): Promise<void> {
+  await sql.query(
+    `DELETE FROM directory_capacity WHERE tenant_id = $1 AND service_id = $2 AND kind = $3 AND ref_date = $4::date`,
+    [tenantId, serviceId, kind, refDate],
+  );
+  await sql.query(
+    'UPDATE directory_service SET updated_at = now() WHERE tenant_id = $1 AND id = $2',
+    [tenantId, serviceId],
+  );
+}
+
 /** Sets who maintains an organisation and whether it is public; returns the row after the change. */
 export async function updateOrganisation(
   sql: Sql,

@@ -11,6 +11,12 @@ export {
 export { importJob } from './import-job.ts';
 export { ImportFileError, type ImportFileIssue } from './readers/errors.ts';
 export { readXlsxRecords } from './readers/xlsx-reader.ts';
+export {
+  DecompressionBudget,
+  inflateEntry,
+  listZipEntries,
+  openFileSource,
+} from './readers/zip.ts';
 export { readGeometryFiles } from './readers/geo/index.ts';
 export type { FileIssue } from './report.ts';
 export { recordFailure } from './run-record.ts';

@@ -4,6 +4,7 @@ import type { Db, Sql } from '../../db/db.ts';
 import { createImportRun, finishImportRun } from '../ingest/index.ts';
 import { invalidateCatalogueCache } from '../indicators/index.ts';
 import { invalidateGeometryCache } from '../areas/index.ts';
+import { signalChange } from '../changes/index.ts';
 import { ImportFileError } from './readers/errors.ts';
 import { actorName, type AuditActor } from '../audit/index.ts';
 import { ImportRejected, type ImportReport } from './report.ts';
@@ -41,6 +42,8 @@ export async function execute(
     }
     invalidateCatalogueCache();
     if (report.kind === 'areas') invalidateGeometryCache();
+    // derived values (supply ratios over the population) follow new observations
+    if (report.rowsWritten > 0) signalChange(db, tenantId, 'observations');
     return report;
   } catch (err) {
     if (err instanceof DryRunDone) return err.report;

@@ -503,12 +503,25 @@ describe('supply ratios as indicators', () => {
       `SELECT attribution FROM source WHERE tenant_id = 'berlin' AND id = 'versorgung-kita'`,
     );
     expect(source?.attribution).toContain('aus dem Angebotsverzeichnis, Stand 02.09.2024');
-    // new places, computed again: the same date's values change, nothing is added
+    // new places: the stored indicator follows by itself (a coalesced refresh job, ADR 0044) —
+    // the same date's values change, nothing is added, nobody presses a button
     await provider({
       method: 'PUT',
       url: '/api/directory/services/5e000000-0000-5000-8000-000000000003/capacities',
       payload: { kind: 'places', value: 60, refDate: '2024-10-01' },
     });
+    await expect
+      .poll(async () => (await values()).get('02100101'), { timeout: 20_000, interval: 200 })
+      .toEqual([60, 60, 100]);
+    expect((await values()).size).toBe(4);
+    const [job] = await db.query<{ kind: string; status: string; started_by: string }>(
+      `SELECT kind, status, started_by FROM job WHERE tenant_id = 'berlin' AND kind = 'supply.refresh' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(job).toMatchObject({
+      kind: 'supply.refresh',
+      started_by: 'System (Versorgung aktualisieren)',
+    });
+    // computing on request still works and gives the same
     expect((await steward({ method: 'PUT', url, payload: {} })).statusCode).toBe(200);
     expect((await values()).get('02100101')).toEqual([60, 60, 100]);
     const list = (await app.inject('/api/supply/indicators')).json();
@@ -520,7 +533,10 @@ describe('supply ratios as indicators', () => {
         directoryStand: '2024-10-01',
       },
     ]);
-    const audits = await db.query(`SELECT 1 FROM audit_log WHERE action = 'supply.indicator'`);
-    expect(audits).toHaveLength(2);
+    const audits = await db.query<{ actor: string }>(
+      `SELECT actor FROM audit_log WHERE action = 'supply.indicator' ORDER BY id`,
+    );
+    expect(audits.map((a) => a.actor)).toContain('system:supply.refresh');
+    expect(audits.length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -127,13 +127,71 @@ function indicatorOf(c: Computed, department: string, sourceId: string): Indicat
   };
 }
 
+type Stored = { indicatorId: string; name: string; refDate: string; observations: number };
+
+/** Computes a type's ratios and writes indicator, source, observations and record, audited (in tx). */
+async function writeSupplyIndicator(
+  tx: Sql,
+  t: string,
+  serviceType: string,
+  department: string,
+  actor: AuditActor,
+): Promise<Stored> {
+  const id = supplyIndicatorId(serviceType);
+  const c = await compute(tx, t, serviceType);
+  const sourceId = `versorgung-${serviceType}`;
+  await upsertSources(tx, t, [
+    {
+      id: sourceId,
+      title: `Angebotsverzeichnis: ${c.term.name} (Versorgungsquote)`,
+      publisher: 'Abgeleitet aus dem Angebotsverzeichnis und der Bevölkerung',
+      licence: c.licences.join('; ') || 'Lizenz unbekannt',
+      attribution: c.provenance,
+      notes: 'Nur öffentliche Einträge und öffentliche Bevölkerungsindikatoren.',
+    },
+  ]);
+  const indicator = indicatorOf(c, department, sourceId);
+  const existing = (await store.selectSupplyIndicators(tx, t)).find(
+    (r) => r.service_type === serviceType,
+  );
+  if (existing) await upsertIndicators(tx, t, [indicator]);
+  else if ((await insertNewIndicators(tx, t, [indicator], 'public')).length > 0)
+    throw conflict(`Den Indikator „${id}“ gibt es schon (nicht aus der Versorgung).`);
+  await upsertObservations(tx, t, c.observations, null);
+  await store.upsertSupplyIndicator(tx, t, {
+    service_type: serviceType,
+    indicator_id: id,
+    system_id: c.systemId,
+    ref_date: c.refDate,
+    directory_stand: c.stand,
+  });
+  await writeAudit(tx, t, {
+    actor,
+    action: 'supply.indicator',
+    entity: 'indicator',
+    entityId: id,
+    detail: {
+      serviceType,
+      refDate: c.refDate,
+      directoryStand: c.stand,
+      observations: c.observations.length,
+    },
+  });
+  return {
+    indicatorId: id,
+    name: indicator.nameDe,
+    refDate: c.refDate,
+    observations: c.observations.length,
+  };
+}
+
 /** Computes and stores the supply ratio of a service type as an indicator (audited). */
 export async function storeSupplyIndicator(
   db: Db,
   principal: Principal,
   body: { serviceType: string; department?: string | null | undefined },
   actor: AuditActor,
-): Promise<{ indicatorId: string; name: string; refDate: string; observations: number }> {
+): Promise<Stored> {
   const t = principal.tenantId;
   const id = supplyIndicatorId(body.serviceType);
   const result = await db.transaction(async (tx) => {
@@ -142,54 +200,43 @@ export async function storeSupplyIndicator(
     if (!(await store.departmentExists(tx, t, department)))
       throw badRequest(`Anfrageinhalt „department“: Abteilung „${department}“ gibt es nicht.`);
     assertCanEditIndicator(principal, department, id);
-    const c = await compute(tx, t, body.serviceType);
-    const sourceId = `versorgung-${body.serviceType}`;
-    await upsertSources(tx, t, [
-      {
-        id: sourceId,
-        title: `Angebotsverzeichnis: ${c.term.name} (Versorgungsquote)`,
-        publisher: 'Abgeleitet aus dem Angebotsverzeichnis und der Bevölkerung',
-        licence: c.licences.join('; ') || 'Lizenz unbekannt',
-        attribution: c.provenance,
-        notes: 'Nur öffentliche Einträge und öffentliche Bevölkerungsindikatoren.',
-      },
-    ]);
-    const indicator = indicatorOf(c, department, sourceId);
-    const existing = (await store.selectSupplyIndicators(tx, t)).find(
-      (r) => r.service_type === body.serviceType,
-    );
-    if (existing) await upsertIndicators(tx, t, [indicator]);
-    else if ((await insertNewIndicators(tx, t, [indicator], 'public')).length > 0)
-      throw conflict(`Den Indikator „${id}“ gibt es schon (nicht aus der Versorgung).`);
-    await upsertObservations(tx, t, c.observations, null);
-    await store.upsertSupplyIndicator(tx, t, {
-      service_type: body.serviceType,
-      indicator_id: id,
-      system_id: c.systemId,
-      ref_date: c.refDate,
-      directory_stand: c.stand,
-    });
-    await writeAudit(tx, t, {
-      actor,
-      action: 'supply.indicator',
-      entity: 'indicator',
-      entityId: id,
-      detail: {
-        serviceType: body.serviceType,
-        refDate: c.refDate,
-        directoryStand: c.stand,
-        observations: c.observations.length,
-      },
-    });
-    return {
-      indicatorId: id,
-      name: indicator.nameDe,
-      refDate: c.refDate,
-      observations: c.observations.length,
-    };
+    return writeSupplyIndicator(tx, t, body.serviceType, department, actor);
   });
   invalidateCatalogueCache();
   return result;
+}
+
+/** Who the automatic refresh is in the audit log. */
+const REFRESH_ACTOR: AuditActor = { actor: 'system:supply.refresh', permission: null };
+
+/**
+ * Recomputes every stored supply indicator of the tenant (after a directory, target or population
+ * change), each in its own transaction under the indicator's department; a type that cannot be
+ * computed any more (no common population date) keeps its values and is named in the result.
+ */
+export async function refreshSupplyIndicators(
+  db: Db,
+  tenantId: string,
+): Promise<{ refreshed: string[]; skipped: { serviceType: string; reason: string }[] }> {
+  const refreshed: string[] = [];
+  const skipped: { serviceType: string; reason: string }[] = [];
+  for (const r of await store.selectSupplyIndicators(db, tenantId)) {
+    try {
+      await db.transaction(async (tx) => {
+        const department = await store.selectIndicatorDepartment(tx, tenantId, r.indicator_id);
+        if (!department) throw new Error(`Indikator ${r.indicator_id} fehlt.`);
+        await writeSupplyIndicator(tx, tenantId, r.service_type, department, REFRESH_ACTOR);
+      });
+      refreshed.push(r.service_type);
+    } catch (err) {
+      skipped.push({
+        serviceType: r.service_type,
+        reason: err instanceof Error ? err.message : String(err),
+      });
+    }
+  }
+  if (refreshed.length > 0) invalidateCatalogueCache();
+  return { refreshed, skipped };
 }
 
 /** The supply ratios kept as indicators, with what they were computed from. */

@@ -8,11 +8,15 @@ import { auditActor } from '../audit/index.ts';
 import { getSupplyPrepared, listSupplyTypes } from './service.ts';
 import { listSupplyIndicators, storeSupplyIndicator } from './indicator-service.ts';
 import { listTargets, setTarget } from './targets.ts';
+import { startSupplyRefresh } from './refresh.ts';
 
 const TAGS = ['Versorgung'];
 
 /** GET /api/supply/types, GET /api/supply, GET /api/supply/targets, PUT /api/supply/targets/:serviceType. */
 export function registerSupplyRoutes(app: FastifyInstance, ctx: AppContext): void {
+  // stored supply indicators follow directory, target and population changes (ADR 0044)
+  const stopRefresh = startSupplyRefresh(app.sozialraumJobs, ctx.db);
+  app.addHook('onClose', async () => stopRefresh());
   const check = responseCheck(app, c.supplySchema, 'getSupply');
   defineRoute(app, {
     method: 'GET',

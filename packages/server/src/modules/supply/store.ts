@@ -294,3 +294,16 @@ export async function upsertSupplyIndicator(
     [tenantId, r.service_type, r.indicator_id, r.system_id, r.ref_date, r.directory_stand],
   );
 }
+
+/** The department an indicator belongs to (null when there is no such indicator). */
+export async function selectIndicatorDepartment(
+  sql: Sql,
+  tenantId: string,
+  indicatorId: string,
+): Promise<string | null> {
+  const [r] = await sql.query<{ department: string }>(
+    'SELECT department FROM indicator WHERE tenant_id = $1 AND id = $2',
+    [tenantId, indicatorId],
+  );
+  return r?.department ?? null;
+}

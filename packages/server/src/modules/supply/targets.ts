@@ -10,6 +10,7 @@ import { notFound } from '../../http/errors.ts';
 import { bumpDataVersion } from '../../http/prepared.ts';
 import { validationError } from '../../http/route.ts';
 import type { Principal } from '../access/index.ts';
+import { signalChange } from '../changes/index.ts';
 import { writeAudit, type AuditActor } from '../audit/index.ts';
 import { canReadIndicator, getTenantCatalogue } from '../indicators/index.ts';
 import * as store from './store.ts';
@@ -71,6 +72,7 @@ export async function setTarget(
     return (await listTargets(tx, t)).find((x) => x.serviceType === serviceType)!;
   });
   bumpDataVersion();
+  signalChange(db, t, 'supply-targets');
   return result;
 }
 

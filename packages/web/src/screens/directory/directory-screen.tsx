@@ -1,5 +1,6 @@
 // /angebote: the directory of services — search by name, filter by type, Lebenslage and area (the
 // top level of the first area system), a paged list linking to each service's detail page.
+import { useAuth } from '../../lib/auth.tsx';
 import { useId, useState } from 'react';
 import { areasApi } from '../../api/areas.ts';
 import { directoryApi, type DirectoryServiceSummary } from '../../api/directory.ts';
@@ -60,6 +61,7 @@ export function DirectoryScreen() {
     setFilter((f) => ({ ...f, [k]: v }));
     setPage(1);
   };
+  const auth = useAuth();
   const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PER_PAGE)) : 1;
   return (
     <div className="page directory">
@@ -68,6 +70,12 @@ export function DirectoryScreen() {
       <p>
         <Link href="/versorgung">{t.supplyTitle} →</Link> ·{' '}
         <Link href="/netzwerk">{t.networkTitle} →</Link>
+        {auth.can('directory.edit_own') && (
+          <>
+            {' '}
+            · <Link href="/angebote/import">{t.hsdsImportLink} →</Link>
+          </>
+        )}
       </p>
       <form
         className="directory-filters"

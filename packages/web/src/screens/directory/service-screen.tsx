@@ -9,6 +9,7 @@ import { dimensionLabel } from '../../lib/labels.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { capacityText } from './directory-screen.tsx';
 import { OpeningHours } from './opening-hours.tsx';
+import { CapacityForm } from './capacity-form.tsx';
 
 export function ServiceScreen({ serviceId }: { serviceId: string }) {
   const { t } = useI18n();
@@ -81,6 +82,12 @@ function Detail({ s, onSaved }: { s: DirectoryServiceDetail; onSaved: () => void
           </>
         )}
       </dl>
+      <CapacityForm
+        serviceId={s.id}
+        capacities={s.capacities}
+        canEdit={s.canEdit}
+        onSaved={onSaved}
+      />
       <h2>{t.directoryLocations}</h2>
       {s.places.map((p) => (
         <section key={p.serviceAtLocationId} className="directory-place">

@@ -1,0 +1,79 @@
+// Checking uploaded HSDS objects against the official HSDS 3.0 schemas kept in the repository
+// (standards/hsds-3.0/schema, CC BY-SA 4.0): each top-level record against the schema of its kind
+// (service.json, organization.json, …; nested objects through their $refs), JSON Schema 2020-12
+// with formats (uuid, uri, email, date-time). The small per-object schemas compile in milliseconds;
+// the compiled bundles (2–3 MB each) are for the export tests.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import type { HsdsIssue, HsdsKind, HsdsRecord } from '@sozialraum/core';
+import { REPO_ROOT } from '../../config.ts';
+
+const SCHEMAS = path.join(REPO_ROOT, 'standards/hsds-3.0/schema');
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
+
+let validators: Map<HsdsKind, ValidateFunction> | undefined;
+
+function validatorOf(kind: HsdsKind): ValidateFunction {
+  if (!validators) {
+    const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
+    addFormats(ajv);
+    // the schemas refer to each other by file name ("$ref": "phone.json")
+    for (const f of readdirSync(SCHEMAS).filter((n) => n.endsWith('.json') && n !== 'openapi.json'))
+      ajv.addSchema(JSON.parse(readFileSync(path.join(SCHEMAS, f), 'utf8')) as object, f);
+    validators = new Map();
+    for (const k of [
+      'organization',
+      'service',
+      'location',
+      'service_at_location',
+      'schedule',
+      'taxonomy',
+      'taxonomy_term',
+      'address',
+      'accessibility',
+      'phone',
+      'language',
+      'attribute',
+    ] as const)
+      validators.set(k, ajv.getSchema(`${k}.json`)!);
+  }
+  return validators.get(kind)!;
+}
+
+/** "/service_at_locations/0/location/latitude" → ".service_at_locations[0].location.latitude". */
+const jsonPath = (pointer: string): string =>
+  pointer
+    .split('/')
+    .slice(1)
+    .map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p.replace(/~1/g, '/').replace(/~0/g, '~')}`))
+    .join('');
+
+/** Schema errors of the records (at most `max`), each naming file, record, id and JSON path. */
+export function checkHsdsSchemas(records: readonly HsdsRecord[], max = 200): HsdsIssue[] {
+  const issues: HsdsIssue[] = [];
+  for (const r of records) {
+    const validate = validatorOf(r.kind);
+    const valid: boolean = validate(r.obj);
+    if (valid) continue;
+    const id = r.obj.id;
+    for (const e of validate.errors ?? []) {
+      const extra =
+        e.keyword === 'required'
+          ? ` (${String((e.params as { missingProperty?: string }).missingProperty)})`
+          : e.keyword === 'enum'
+            ? `: ${((e.params as { allowedValues?: unknown[] }).allowedValues ?? []).join(', ')}`
+            : '';
+      issues.push({
+        file: r.at.file,
+        index: r.at.index,
+        id: typeof id === 'string' ? id : null,
+        path: r.at.path + jsonPath(e.instancePath),
+        message: `HSDS 3.0 (${r.kind}.json): ${e.message ?? 'ungültig'}${extra}`,
+      });
+      if (issues.length >= max) return issues;
+    }
+  }
+  return issues;
+}
