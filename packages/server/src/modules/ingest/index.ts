@@ -22,14 +22,17 @@ export {
 export {
   ObservationWriter,
   dropObservationIndexesWhenEmpty,
+  insertComputedObservations,
   insertObservations,
   recomputeAggregates,
   recomputeDerived,
   recomputeDerivedFrom,
   restoreObservationIndexes,
+  selectRollUpFrame,
   selectIndicatorsOfAreas,
   selectIndicatorsOfSiblingsAfter,
   selectStoredValues,
   deleteAreaObservations,
   upsertObservations,
+  type RollUpFrame,
 } from './store-observations.ts';

@@ -2,6 +2,7 @@
 // upsert; on a first load straight into the table before its indexes are built) and the set-based
 // recomputations that follow from the values (aggregates up the hierarchy, derived shares).
 // Plain SQL on PGlite and PostgreSQL; callers pass an open transaction (Sql).
+import type { ComputedValue, RollUpArea, RollUpIndicator } from '@sozialraum/core';
 import type { Sql } from '../../db/db.ts';
 import type { ObservationInput } from './store.ts';
 
@@ -487,5 +488,77 @@ export function selectIndicatorsOfSiblingsAfter(
       WHERE o.tenant_id = $1 AND o.ref_date > $3::date
         AND c.parent_id IN (SELECT parent_id FROM area WHERE tenant_id = $1 AND id = ANY($2::int[]))`,
     [tenantId, ids, validTo],
+  );
+}
+
+export interface RollUpFrame {
+  areas: RollUpArea[];
+  /** the order recomputeAggregates goes through: per system, deepest level first */
+  levels: { systemId: string; levelId: string }[];
+  indicators: RollUpIndicator[];
+}
+
+/** The hierarchy and indicators a roll-up in core needs (core: rollUpStoredValues). */
+export async function selectRollUpFrame(tx: Sql, tenantId: string): Promise<RollUpFrame> {
+  const areas = await tx.query<RollUpArea>(
+    `SELECT id, system_id AS "systemId", level_id AS "levelId", parent_id AS "parentId",
+            valid_from::text AS "validFrom", valid_to::text AS "validTo"
+     FROM area WHERE tenant_id = $1 ORDER BY id`,
+    [tenantId],
+  );
+  const levels = await tx.query<{ systemId: string; levelId: string }>(
+    `SELECT system_id AS "systemId", id AS "levelId" FROM area_level WHERE tenant_id = $1
+     ORDER BY system_id, depth DESC`,
+    [tenantId],
+  );
+  const indicators = await tx.query<RollUpIndicator>(
+    `SELECT id, kind, scale, numerator_indicator_id AS "numeratorId",
+            denominator_indicator_id AS "denominatorId"
+     FROM indicator WHERE tenant_id = $1 ORDER BY id`,
+    [tenantId],
+  );
+  return { areas, levels, indicators };
+}
+
+/**
+ * Writes aggregated or derived rows computed in core (rollUpStoredValues, deriveStoredShares)
+ * straight into observation, like insertObservations: for the first load into an empty table
+ * without its keys (dropObservationIndexesWhenEmpty), where the rebuilt primary key refuses any
+ * duplicate. References are checked set-based first. Returns the number of rows written.
+ */
+export async function insertComputedObservations(
+  tx: Sql,
+  tenantId: string,
+  rows: readonly ComputedValue[],
+  origin: 'aggregated' | 'derived',
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  await checkReferences(
+    tx,
+    tenantId,
+    new Set(rows.map((o) => o.areaId)),
+    new Set(rows.map((o) => o.indicatorId)),
+  );
+  return tx.withoutRowTriggers(() =>
+    tx.copyRows(
+      'observation',
+      [...DIRECT_COLUMNS],
+      (function* () {
+        for (const o of rows)
+          yield [
+            tenantId,
+            o.indicatorId,
+            o.areaId,
+            o.refDate,
+            o.value,
+            o.numerator,
+            o.denominator,
+            o.flag,
+            o.flagReason,
+            origin,
+            null,
+          ];
+      })(),
+    ),
   );
 }

@@ -3,10 +3,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../db/db.ts';
+import type { Db, Sql } from '../../db/db.ts';
 import { createTestDb } from '../../testing/test-db.ts';
 import { readCsvRecords } from './read-csv.ts';
 import { hasData, loadBerlinDemo } from './load-berlin.ts';
+import { recomputeAggregates, recomputeDerived } from '../../modules/ingest/index.ts';
 
 const BERLIN = path.join(import.meta.dirname, '../../../../../demo-data/berlin');
 let db: Db;
@@ -192,6 +193,31 @@ describe('Berlin demo', () => {
       "SELECT contype FROM pg_constraint WHERE conrelid = 'observation'::regclass AND conname = 'observation_pkey'",
     );
     expect(pk).toEqual({ contype: 'p' });
+  });
+
+  it('writes the aggregates and shares computed in core exactly as the SQL recomputation would (ADR 0048)', async () => {
+    // every aggregated and derived row, digested in key order
+    const computed = async (q: Sql) =>
+      (
+        await q.query<{ n: number; md5: string }>(
+          `SELECT count(*)::int AS n, md5(string_agg(t::text, E'\\n' ORDER BY t.indicator_id, t.area_id, t.ref_date)) AS md5
+           FROM (SELECT indicator_id, area_id, ref_date, value, numerator, denominator, flag, flag_reason, origin
+                 FROM observation WHERE origin <> 'imported') t`,
+        )
+      )[0];
+    const fromCore = await computed(db);
+    expect(fromCore?.n).toBe(97_944 + 161_728);
+    const rollback = new Error('rollback');
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query("DELETE FROM observation WHERE origin <> 'imported'");
+        expect(await recomputeAggregates(tx, 'berlin')).toBe(97_944);
+        expect(await recomputeDerived(tx, 'berlin')).toBe(161_728);
+        expect(await computed(tx)).toEqual(fromCore);
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
+    expect(await computed(db)).toEqual(fromCore);
   });
 
   it('loads into a table that already has rows with every index in place, keeping all-or-nothing', async () => {
