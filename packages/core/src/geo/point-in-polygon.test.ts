@@ -66,7 +66,9 @@ test('assigns the 2 880 Berlin kitas to Planungsräume of their own district, li
     (i, k) => i >= 0 && plr[i]!.properties.BEZ !== kitas[k]!.properties.e_bez_nr,
   ).length;
   expect({ kitas: kitas.length, outside, otherDistrict }).toEqual(GOLDEN_KITAS);
-}, 30_000);
+  // brute force over 542 polygons for 400 points: seconds alone, over 30 s on a shared machine; the
+  // limit only catches a hang (speed: bench k)
+}, 180_000);
 // Golden: all kitas fall in Berlin; one lies in a PLR of a different district than its e_bez_nr says.
 const GOLDEN_KITAS = { kitas: 2880, outside: 0, otherDistrict: 1 };
 
