@@ -28,6 +28,10 @@ export const transparencyQuerySchema = z.object({
     description:
       'geplant, bewilligt oder verausgabt; die Öffentlichkeit sieht nur bewilligt/verausgabt',
   }),
+  bridge: z.enum(['area', 'residents']).default('area').meta({
+    description:
+      'Mittel auf Gebieten anderer Gebietssysteme (Fördergebiete, LOR 2006) nach Flächenanteil oder nach Einwohneranteil der Überschneidung auf die Ebene übertragen',
+  }),
 });
 export type TransparencyQuery = z.output<typeof transparencyQuerySchema>;
 
@@ -136,9 +140,29 @@ export const transparencySchema = z
         noResidents: z
           .number()
           .meta({ description: 'Euro, die mangels Einwohnerzahlen nicht verteilt wurden' }),
+        bridged: z.number().meta({
+          description:
+            'Euro von Gebieten anderer Gebietssysteme nach ihrer Überschneidung mit der Ebene übertragen',
+        }),
+        outside: z.number().meta({
+          description:
+            'Euro von Gebieten anderer Gebietssysteme, deren Fläche außerhalb aller Gebiete der Ebene liegt (nicht übertragen)',
+        }),
       })
       .nullable()
       .meta({ description: 'Woher die Summen der Ebene kommen (null ohne Jahr oder Ebene)' }),
+    bridge: z
+      .object({
+        method: z.enum(['area', 'residents']),
+        areas: z.number().int().meta({ description: 'Gebiete anderer Gebietssysteme mit Mitteln' }),
+        systems: z.array(z.string()),
+        note: z.string().nullable(),
+      })
+      .nullable()
+      .meta({
+        description:
+          'Brücke zwischen Gebietssystemen (null, wenn keine Mittel auf Gebieten anderer Systeme gebucht sind)',
+      }),
     provenance: z.object({
       sources: z.array(provenanceSourceSchema),
       method: z.string(),

@@ -41,4 +41,4 @@ export { findCoveringFeatures } from './covering.ts';
 export type { JoinLevel, JoinPoint, PointJoinResult } from './point-join.ts';
 export { joinPointsToAreas } from './point-join.ts';
 export type { AreaOverlap, OverlapTarget } from './overlap.ts';
-export { areaOverlaps, gridPointsIn, residentsOverlaps } from './overlap.ts';
+export { areaOverlaps, intervalsAt, residentsOverlaps } from './overlap.ts';

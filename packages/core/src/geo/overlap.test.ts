@@ -1,7 +1,8 @@
 // Overlap of areas of two systems (docs/methods/funding-allocation.md § Brücke): shares worked out
-// by hand on rectangles at the equator (1° × 1° cells of equal area there).
+// by hand on rectangles and a triangle near the equator (scan lines measure in x, rows are of
+// equal height, so shares are ratios of lengths).
 import { describe, expect, it } from 'vitest';
-import { areaOverlaps, gridPointsIn, residentsOverlaps, type OverlapTarget } from './overlap.ts';
+import { areaOverlaps, residentsOverlaps, type OverlapTarget } from './overlap.ts';
 import type { AreaGeometry } from './types.ts';
 
 const rect = (x0: number, y0: number, x1: number, y1: number): AreaGeometry => ({
@@ -26,24 +27,58 @@ const targets: OverlapTarget[] = [
 ];
 
 describe('areaOverlaps', () => {
-  it('estimates the area shares on a grid: A 25 %, B 50 %, outside 25 %', () => {
+  it('measures the area shares exactly for edges along and across the scan lines', () => {
     const o = areaOverlaps([S], targets).get('S')!;
-    expect(o.samples).toBeGreaterThan(1000);
     const share = Object.fromEntries(o.parts.map((p) => [p.key, p.share]));
-    // within one per cent (about one grid cell along each boundary)
-    expect(Math.abs(share.A! - 0.25)).toBeLessThan(0.01);
-    expect(Math.abs(share.B! - 0.5)).toBeLessThan(0.01);
+    expect(share.A).toBeCloseTo(0.25, 9);
+    expect(share.B).toBeCloseTo(0.5, 9);
     expect(share.C).toBeUndefined();
-    expect(Math.abs(o.outside - 0.25)).toBeLessThan(0.01);
-    expect(o.parts.reduce((s, p) => s + p.share, 0) + o.outside).toBeCloseTo(1, 10);
+    expect(o.outside).toBeCloseTo(0.25, 9);
   });
 
-  it('scales the grid to the source: a tiny area wholly inside A is wholly A', () => {
-    const tiny: OverlapTarget = { id: 't', geometry: rect(0.1, 0.1, 0.1000001, 0.1000001) };
-    expect(gridPointsIn(tiny.geometry).length).toBeGreaterThan(1000);
-    const o = areaOverlaps([tiny], targets).get('t')!;
-    expect(o.parts).toEqual([{ key: 'A', share: 1 }]);
-    expect(o.outside).toBe(0);
+  // S2 = 0–2 × 0–1 with a hole 0,25–0,75 × 0,25–0,75 (in A): area 1,75; A holds 0,75, B 1.
+  it('leaves holes out', () => {
+    const holed: OverlapTarget = {
+      id: 'h',
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          (rect(0, 0, 2, 1) as { coordinates: number[][][] }).coordinates[0]! as [number, number][],
+          (rect(0.25, 0.25, 0.75, 0.75) as { coordinates: number[][][] }).coordinates[0]! as [
+            number,
+            number,
+          ][],
+        ],
+      },
+    };
+    const o = areaOverlaps([holed], targets).get('h')!;
+    const share = Object.fromEntries(o.parts.map((p) => [p.key, p.share]));
+    // (lines weighed by cos(latitude): between 0° and 1° that moves a share by < 0,0002)
+    expect(share.A).toBeCloseTo(0.75 / 1.75, 3);
+    expect(share.B).toBeCloseTo(1 / 1.75, 3);
+    expect(o.outside).toBeCloseTo(0, 9);
+  });
+
+  it('is close for slanted edges (a triangle half in A, half in B)', () => {
+    // triangle (0,0) (2,0) (1,1): area 1, the part left of x = 1 is 0,5
+    const tri: OverlapTarget = {
+      id: 'tri',
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [2, 0],
+            [1, 1],
+            [0, 0],
+          ],
+        ],
+      },
+    };
+    const o = areaOverlaps([tri], targets).get('tri')!;
+    expect(o.parts.map((p) => p.key)).toEqual(['A', 'B']);
+    expect(o.parts[0]!.share).toBeCloseTo(0.5, 6);
+    expect(o.outside).toBeCloseTo(0, 6);
   });
 });
 
@@ -62,9 +97,9 @@ describe('residentsOverlaps', () => {
       ]),
     ).get('S')!;
     const share = Object.fromEntries(o.parts.map((p) => [p.key, p.share]));
-    expect(Math.abs(share.A! - (0.75 * 50) / 350)).toBeLessThan(0.01);
-    expect(Math.abs(share.B! - (0.75 * 300) / 350)).toBeLessThan(0.01);
-    expect(Math.abs(o.outside - 0.25)).toBeLessThan(0.01);
+    expect(share.A).toBeCloseTo((0.75 * 50) / 350, 9);
+    expect(share.B).toBeCloseTo((0.75 * 300) / 350, 9);
+    expect(o.outside).toBeCloseTo(0.25, 9);
   });
 
   it('refuses (null) when an overlapping target has no residents', () => {

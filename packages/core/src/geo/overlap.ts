@@ -1,13 +1,15 @@
 // Overlap of areas of two area systems (a Fördergebiet system or LOR 2006 against LOR 2021): which
 // share of a source area lies in each target area (area-weighted), or which share of the people
 // in it live in each target (residents-weighted: residents spread evenly within each target).
-// Estimated on a regular grid of points over the source (about `samples` inside it, square cells
-// in metres), each located in the targets: exact enough for money bridging (the error of a share is
-// of the order of one cell along the boundary), simple, and free of polygon clipping. Method and
-// limits: docs/methods/funding-allocation.md § Brücke zwischen Gebietssystemen.
+// Measured on horizontal scan lines over the source (`rows`, default 400): on each line the parts
+// inside the source and inside each target are exact intervals, and their common length is summed;
+// each line weighed by the cos(latitude) of its degree of longitude; only the spacing of the lines
+// is an approximation (midpoint rule), so a share is exact for
+// boundaries that run along the lines or across them, and close for slanted ones. No polygon
+// clipping. Method and limits: docs/methods/funding-allocation.md § Brücke zwischen Gebietssystemen.
 import { bboxOf, geodesicArea } from './measure.ts';
-import { createPointLocator, pointInPolygon } from './point-in-polygon.ts';
-import type { AreaGeometry } from './types.ts';
+import type { AreaGeometry, BBox } from './types.ts';
+import { polygonsOf } from './types.ts';
 
 /** One target area with its geometry. */
 export interface OverlapTarget {
@@ -19,66 +21,116 @@ export interface OverlapTarget {
 export interface AreaOverlap {
   parts: { key: string; share: number }[];
   outside: number;
-  /** grid points inside the source that the shares were counted on */
+  /** scan lines the shares were measured on */
   samples: number;
 }
 
-const DEFAULT_SAMPLES = 2500;
+const DEFAULT_ROWS = 400;
 
-/** Grid points (lon, lat) inside a polygon: cell centres of a square grid of about `n` cells. */
-export function gridPointsIn(geometry: AreaGeometry, n = DEFAULT_SAMPLES): [number, number][] {
-  const box = bboxOf(geometry);
-  if (!box) return [];
-  const [minX, minY, maxX, maxY] = box;
-  const cos = Math.max(0.05, Math.cos((((minY + maxY) / 2) * Math.PI) / 180));
-  const w = (maxX - minX) * cos;
-  const h = maxY - minY;
-  if (!(w > 0) || !(h > 0)) return [];
-  // the polygon fills part of its box: aim at n points inside, at most 4n cells in the box
-  for (let cells = n; cells <= 16 * n; cells *= 2) {
-    const step = Math.sqrt((w * h) / cells);
-    const stepX = step / cos;
-    const out: [number, number][] = [];
-    for (let y = minY + step / 2; y < maxY; y += step)
-      for (let x = minX + stepX / 2; x < maxX; x += stepX)
-        if (pointInPolygon([x, y], geometry)) out.push([x, y]);
-    if (out.length >= n / 4 || cells * 2 > 16 * n) return out;
+/** All edges of a geometry as flat [x1, y1, x2, y2, …] (rings of every polygon, holes included). */
+function edgesOf(geometry: AreaGeometry): Float64Array {
+  const list: number[] = [];
+  for (const polygon of polygonsOf(geometry))
+    for (const ring of polygon)
+      for (let i = 0; i + 1 < ring.length; i++)
+        list.push(ring[i]![0], ring[i]![1], ring[i + 1]![0], ring[i + 1]![1]);
+  return Float64Array.from(list);
+}
+
+/** The x-intervals inside the shape on the line y (even-odd rule), sorted: [a0, b0, a1, b1, …]. */
+export function intervalsAt(edges: Float64Array, y: number): number[] {
+  const xs: number[] = [];
+  for (let i = 0; i < edges.length; i += 4) {
+    const y1 = edges[i + 1]!;
+    const y2 = edges[i + 3]!;
+    if ((y1 <= y && y < y2) || (y2 <= y && y < y1)) {
+      const x1 = edges[i]!;
+      xs.push(x1 + ((y - y1) * (edges[i + 2]! - x1)) / (y2 - y1));
+    }
   }
-  return [];
+  xs.sort((a, b) => a - b);
+  return xs.length % 2 === 0 ? xs : xs.slice(0, -1);
+}
+
+const lengthOf = (iv: readonly number[]): number => {
+  let sum = 0;
+  for (let i = 0; i + 1 < iv.length; i += 2) sum += iv[i + 1]! - iv[i]!;
+  return sum;
+};
+
+/** Common length of two sorted interval lists. */
+function commonLength(a: readonly number[], b: readonly number[]): number {
+  let i = 0;
+  let j = 0;
+  let sum = 0;
+  while (i + 1 < a.length && j + 1 < b.length) {
+    const lo = Math.max(a[i]!, b[j]!);
+    const hi = Math.min(a[i + 1]!, b[j + 1]!);
+    if (hi > lo) sum += hi - lo;
+    if (a[i + 1]! < b[j + 1]!) i += 2;
+    else j += 2;
+  }
+  return sum;
+}
+
+interface Prepared {
+  id: string;
+  box: BBox;
+  edges: Float64Array;
 }
 
 /**
- * Area-weighted shares of each source in the targets. A source too small for the grid counts as
- * lying wholly where the centre of its box lies. Targets that do not overlap are left out.
+ * Area-weighted shares of each source in the targets (targets that do not overlap are left out).
+ * A source without area (a line, an empty geometry) lies wholly outside.
  */
 export function areaOverlaps(
   sources: readonly OverlapTarget[],
   targets: readonly OverlapTarget[],
-  samples = DEFAULT_SAMPLES,
+  rows = DEFAULT_ROWS,
 ): Map<string, AreaOverlap> {
-  const locator = createPointLocator(targets);
+  const prepared: Prepared[] = [];
+  for (const t of targets) {
+    const box = bboxOf(t.geometry);
+    if (box) prepared.push({ id: t.id, box, edges: edgesOf(t.geometry) });
+  }
   const out = new Map<string, AreaOverlap>();
   for (const s of sources) {
-    let points = gridPointsIn(s.geometry, samples);
-    if (points.length === 0) {
-      const b = bboxOf(s.geometry);
-      points = b ? [[(b[0] + b[2]) / 2, (b[1] + b[3]) / 2]] : [];
+    const box = bboxOf(s.geometry);
+    const edges = edgesOf(s.geometry);
+    const lengths = new Map<number, number>();
+    let total = 0;
+    if (box && box[3] > box[1]) {
+      const near = prepared
+        .map((t, i) => ({ t, i }))
+        .filter(
+          ({ t }) =>
+            t.box[0] <= box[2] && t.box[2] >= box[0] && t.box[1] <= box[3] && t.box[3] >= box[1],
+        );
+      const step = (box[3] - box[1]) / rows;
+      for (let r = 0; r < rows; r++) {
+        const y = box[1] + (r + 0.5) * step;
+        const inside = intervalsAt(edges, y);
+        // a degree of longitude is cos(latitude) long: lines are weighed by it
+        const scale = Math.cos((y * Math.PI) / 180);
+        const len = lengthOf(inside) * scale;
+        if (len <= 0) continue;
+        total += len;
+        for (const { t, i } of near) {
+          if (y < t.box[1] || y > t.box[3]) continue;
+          const common = commonLength(inside, intervalsAt(t.edges, y)) * scale;
+          if (common > 0) lengths.set(i, (lengths.get(i) ?? 0) + common);
+        }
+      }
     }
-    const counts = new Map<number, number>();
-    let outside = 0;
-    for (const [x, y] of points) {
-      const i = locator.locate(x, y);
-      if (i < 0) outside++;
-      else counts.set(i, (counts.get(i) ?? 0) + 1);
+    if (!(total > 0)) {
+      out.set(s.id, { parts: [], outside: 1, samples: 0 });
+      continue;
     }
-    const n = points.length;
-    out.set(s.id, {
-      parts: [...counts]
-        .sort((a, b) => a[0] - b[0])
-        .map(([i, c]) => ({ key: targets[i]!.id, share: c / n })),
-      outside: n === 0 ? 1 : outside / n,
-      samples: n,
-    });
+    const parts = [...lengths]
+      .sort((a, b) => a[0] - b[0])
+      .map(([i, len]) => ({ key: prepared[i]!.id, share: Math.min(1, len / total) }));
+    const placed = parts.reduce((x, p) => x + p.share, 0);
+    out.set(s.id, { parts, outside: Math.max(0, 1 - placed), samples: rows });
   }
   return out;
 }

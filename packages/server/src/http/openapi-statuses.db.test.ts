@@ -229,6 +229,7 @@ describe('the OpenAPI document and the answers agree (ADR 0013)', () => {
     expect(withEtag.map((r) => r.operationId).sort()).toEqual(
       [
         'estimateEffect',
+        'getFundingTransparency',
         'getAreaProfile',
         'getLevelGeometry',
         'getSupply',

@@ -42,6 +42,7 @@ export const transparencyQuery = (p: TransparencyQuery): string =>
     level: p.level ?? null,
     system: p.system ?? null,
     kind: p.kind ?? null,
+    bridge: p.bridge ?? null,
   });
 
 export type FundingSettings = z.output<typeof tr.fundingSettingsSchema>;

@@ -48,6 +48,13 @@ export const transparencyDe = {
     `${s} nicht verteilt (Programm ohne Fördergebiet im Jahr oder Gebiete ohne Einwohnerzahl)`,
   trOtherLevel: (s: string) => `${s} auf Gebieten anderer Gebietssysteme (nicht zuzuordnen)`,
   trDetailTotals: 'Öffentliche Ansicht: nur Summen je Gebiet.',
+  trBridge: 'Andere Gebietssysteme',
+  trBridgeArea: 'nach Flächenanteil',
+  trBridgeResidents: 'nach Einwohneranteil',
+  trAllocBridged: (s: string, systems: readonly string[]) =>
+    `${s} von Gebieten anderer Gebietssysteme (${systems.join(', ')}) nach ihrer Überschneidung übertragen`,
+  trAllocOutside: (s: string) =>
+    `${s} von Gebieten anderer Gebietssysteme liegen außerhalb aller Gebiete der Ebene (nicht übertragen)`,
   trResidentsByYear:
     'Einwohnerzahlen je Buchungsjahr (verteilt und geteilt wird nach denen des Jahres)',
   trResidentsYear: (year: number, date: string) => `${year}: Stichtag ${date}`,

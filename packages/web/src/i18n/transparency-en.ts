@@ -49,6 +49,13 @@ export const transparencyEn: typeof transparencyDe = {
     `${s} not spread (programme without programme area that year, or areas without residents)`,
   trOtherLevel: (s: string) => `${s} on areas of other area systems (cannot be placed)`,
   trDetailTotals: 'Public view: totals per area only.',
+  trBridge: 'Other area systems',
+  trBridgeArea: 'by area share',
+  trBridgeResidents: 'by residents’ share',
+  trAllocBridged: (s: string, systems: readonly string[]) =>
+    `${s} from areas of other area systems (${systems.join(', ')}) carried over by their overlap`,
+  trAllocOutside: (s: string) =>
+    `${s} from areas of other area systems lie outside every area of the level (not carried over)`,
   trResidentsByYear: 'Residents per booking year (money is spread and divided by that year’s)',
   trResidentsYear: (year: number, date: string) => `${year}: reference date ${date}`,
   trResidentsFallback: (year: number, date: string) =>

@@ -14,7 +14,7 @@ import { getCatalogue } from '../indicators/index.ts';
 import { listEffectRequestsForArea } from '../measures/index.ts';
 import { findProgramme } from './catalogue.ts';
 import { seesMoney } from './policy.ts';
-import { placeOnLevel, residentLevels } from './transparency.ts';
+import { loadBridge, placeOnLevel, residentLevels } from './transparency.ts';
 import { resolveResidentsIndicator, residentsForYears } from './transparency-need.ts';
 import {
   selectAllProgrammeAreas,
@@ -140,7 +140,23 @@ async function moneyOf(
     wanted,
   );
   const residents = perYear?.byYear.get(year) ?? null;
-  const placed = placeOnLevel(rows, tree, programmeAreas, residents, depth, year, perYear?.byYear);
+  const bridge = await loadBridge(
+    sql,
+    t,
+    rows,
+    { system: area.systemId, level: area.levelId, year },
+    'area',
+  );
+  const placed = placeOnLevel(
+    rows,
+    tree,
+    programmeAreas,
+    residents,
+    depth,
+    year,
+    perYear?.byYear,
+    bridge,
+  );
   const key = String(area.id);
   const m = sumMoneyByArea(placed.entries, year, kind).get(key);
   const res = residents ? (placed.residents.get(key) ?? null) : null;

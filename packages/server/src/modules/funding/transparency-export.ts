@@ -65,7 +65,20 @@ export function transparencyTable(t: Transparency): Cell[][] {
       'Mittel nicht verteilt (Programm ohne Fördergebiet oder Gebiete ohne Einwohnerzahl)',
       t.wholeProgramme,
     ]);
-  if (t.notOnLevel > 0) rows.push(['Mittel auf Gebieten anderer Gebietssysteme', t.notOnLevel]);
+  if (t.allocation && t.allocation.bridged > 0)
+    rows.push(['davon von Gebieten anderer Gebietssysteme übertragen', t.allocation.bridged]);
+  if (t.allocation && t.allocation.outside > 0)
+    rows.push([
+      'Mittel anderer Gebietssysteme außerhalb aller Gebiete der Ebene (nicht übertragen)',
+      t.allocation.outside,
+    ]);
+  if (t.bridge)
+    rows.push([
+      `Brücke zwischen Gebietssystemen (${t.bridge.systems.join(', ')})`,
+      t.bridge.note ?? t.bridge.method,
+    ]);
+  if (t.notOnLevel > 0)
+    rows.push(['Mittel auf Gebieten anderer Gebietssysteme (ohne Geometrie)', t.notOnLevel]);
   for (const line of residentsLines(t)) rows.push(line);
   rows.push(['Quellen', t.provenance.attribution]);
   for (const s of t.provenance.sources)

@@ -116,3 +116,30 @@ export function selectAllProgrammeAreas(
     [tenantId],
   );
 }
+
+/** Geometries (GeoJSON) of the given areas of a tenant, with their system. */
+export function selectAreaGeometries(
+  sql: Sql,
+  tenantId: string,
+  ids: readonly number[],
+): Promise<{ id: number; system_id: string; geometry: unknown }[]> {
+  return sql.query(
+    `SELECT id, system_id, geometry FROM area
+      WHERE tenant_id = $1 AND id = ANY($2::int[]) AND geometry IS NOT NULL`,
+    [tenantId, ids],
+  );
+}
+
+/** Geometries of the areas of one level valid in the year (targets of the bridge). */
+export function selectLevelGeometries(
+  sql: Sql,
+  tenantId: string,
+  key: { system: string; level: string; year: number },
+): Promise<{ id: number; geometry: unknown }[]> {
+  return sql.query(
+    `SELECT id, geometry FROM area
+      WHERE tenant_id = $1 AND system_id = $2 AND level_id = $3 AND geometry IS NOT NULL
+        AND (valid_to IS NULL OR valid_to >= make_date($4::int, 1, 1))`,
+    [tenantId, key.system, key.level, key.year],
+  );
+}

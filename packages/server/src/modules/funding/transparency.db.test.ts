@@ -404,7 +404,10 @@ describe('roll-up and spreading by residents (docs/methods/funding-allocation.md
       spread: 0,
       noProgrammeAreas: 500,
       noResidents: 0,
+      bridged: 0,
+      outside: 0,
     });
+    expect(t.bridge).toBeNull();
     expect(t.provenance.method).toContain('nach dem Anteil der Einwohner/innen');
   });
 

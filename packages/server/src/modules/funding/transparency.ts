@@ -4,11 +4,15 @@
 // the public sees what the tenant's setting allows: nothing, totals, or also programmes and sources.
 import {
   allocateToLevel,
+  areaOverlaps,
   classifyNeedAndMoney,
   completeResidents,
   moneyPerResident,
+  residentsOverlaps,
   sumAreaByYear,
   sumMoneyByArea,
+  type AreaGeometry,
+  type OverlapTarget,
 } from '@sozialraum/core';
 import type {
   FundingSettings,
@@ -34,7 +38,9 @@ import {
 } from './transparency-need.ts';
 import {
   selectAllProgrammeAreas,
+  selectAreaGeometries,
   selectEntriesOfKind,
+  selectLevelGeometries,
   selectFundingSettings,
   selectSystemAreaTree,
   upsertFundingSettings,
@@ -51,7 +57,55 @@ export const METHOD =
   'auf ganzen Programmgebieten werden nach dem Anteil der Einwohner/innen auf die Gebiete verteilt, ' +
   'cent-genau, jedes Buchungsjahr nach den Einwohnerzahlen seines Jahres (ohne Stichtag bis ' +
   'Jahresende: der nächstgelegene eines anderen Jahres, so angegeben). Hoher Bedarf: Bedarfswert über dem Median der Gebiete; wenig Geld: Euro je ' +
-  'Einwohner/in höchstens im Median (ADR 0035).';
+  'Einwohner/in höchstens im Median (ADR 0035). Mittel auf Gebieten anderer Gebietssysteme ' +
+  '(Fördergebiete, LOR 2006) werden nach ihrer Überschneidung mit den Gebieten der Ebene übertragen ' +
+  '(Flächen- oder Einwohneranteil, ADR 0047); der Anteil außerhalb aller Gebiete bleibt ausgewiesen.';
+
+/** Areas of other systems with money, the level's areas, and how to weigh their overlap. */
+export interface BridgeInput {
+  sources: OverlapTarget[];
+  targets: OverlapTarget[];
+  method: 'area' | 'residents';
+  systems: string[];
+}
+
+const BRIDGE_NOTE = {
+  area: 'Flächenanteil der Überschneidung, gemessen auf 400 waagerechten Schnittlinien je Gebiet.',
+  residents:
+    'Einwohneranteil der Überschneidung: die Einwohner/innen jedes Gebiets der Ebene gleichmäßig über seine Fläche angenommen (Stichtag des gezeigten Jahres), Fläche auf 400 waagerechten Schnittlinien je Gebiet gemessen.',
+} as const;
+
+/** Loads the geometries of the bridge: areas of other systems with money, and the level's areas. */
+export async function loadBridge(
+  sql: Sql,
+  tenantId: string,
+  rows: readonly TransparencyEntryRow[],
+  key: { system: string; level: string; year: number },
+  method: BridgeInput['method'],
+): Promise<BridgeInput | null> {
+  const foreign = [
+    ...new Set(
+      rows
+        .filter((r) => r.area_id !== null && r.system_id !== null && r.system_id !== key.system)
+        .map((r) => Number(r.area_id)),
+    ),
+  ];
+  if (foreign.length === 0) return null;
+  const [sources, targets] = await Promise.all([
+    selectAreaGeometries(sql, tenantId, foreign),
+    selectLevelGeometries(sql, tenantId, key),
+  ]);
+  const shape = (a: { id: number; geometry: unknown }) => ({
+    id: String(a.id),
+    geometry: a.geometry as AreaGeometry,
+  });
+  return {
+    sources: sources.map(shape),
+    targets: targets.map(shape),
+    method,
+    systems: [...new Set(sources.map((s) => s.system_id))].sort(),
+  };
+}
 
 /** The money rows re-keyed to the areas of the level (core's allocateToLevel) and the residents. */
 export function placeOnLevel(
@@ -62,6 +116,7 @@ export function placeOnLevel(
   depth: number,
   year: number,
   byYear?: ReadonlyMap<number, AreaValues>,
+  bridgeInput?: BridgeInput | null,
 ) {
   const areas = tree.map((a) => ({
     id: String(a.id),
@@ -80,11 +135,18 @@ export function placeOnLevel(
   const residentsByYear = new Map(
     [...(byYear ?? [])].map(([y, side]) => [y, completeOf(side, y)] as const),
   );
+  // money on areas of other systems: by their overlap with the level (core geo/overlap.ts)
+  const byArea = bridgeInput ? areaOverlaps(bridgeInput.sources, bridgeInput.targets) : undefined;
+  const bridge =
+    bridgeInput && byArea && bridgeInput.method === 'residents'
+      ? residentsOverlaps(byArea, bridgeInput.sources, bridgeInput.targets, complete)
+      : byArea;
   const { allocation, summary } = allocateToLevel(toEntries(rows), {
     areas,
     depth,
     residents: complete,
     residentsByYear,
+    bridge,
     programmeAreas: programmeAreas.map((p) => ({
       programmeId: p.programme_id,
       areaId: String(p.area_id),
@@ -240,6 +302,7 @@ function shapeLevel(
     areaRows: Awaited<ReturnType<typeof selectLevelAreas>>;
     residents: AreaValues | null;
     residentsYears: readonly ResidentsYear[];
+    bridge: BridgeInput | null;
     need: Awaited<ReturnType<typeof needValues>>;
     placed: ReturnType<typeof placeOnLevel>;
     year: number;
@@ -248,7 +311,7 @@ function shapeLevel(
   },
   t: string,
 ) {
-  const { areaRows, residents, residentsYears, need, placed, year, kind, detail } = d;
+  const { areaRows, residents, residentsYears, bridge, need, placed, year, kind, detail } = d;
   const areas = areaRows
     .filter((a) => a.validTo === null || a.validTo >= `${year}-01-01`)
     .sort((a, b) => a.code.localeCompare(b.code));
@@ -322,7 +385,17 @@ function shapeLevel(
       spread: summary.spread,
       noProgrammeAreas: summary.notPlaced['no-programme-areas'],
       noResidents: summary.notPlaced['no-residents'],
+      bridged: summary.bridged,
+      outside: summary.notPlaced.outside,
     },
+    bridge: bridge
+      ? {
+          method: bridge.method,
+          areas: bridge.sources.length,
+          systems: bridge.systems,
+          note: BRIDGE_NOTE[bridge.method],
+        }
+      : null,
     provenance: provenanceOf([residents, need.side], t),
   };
 }
@@ -354,6 +427,7 @@ export async function getTransparencyPrepared(
     q.system ?? '',
     q.level ?? '',
     q.need ?? 'index',
+    q.bridge ?? 'area',
   ].join('\u0000');
   return answers.get(sql, key, async () =>
     prepare(check(await getTransparency(sql, principal, q))),
@@ -410,6 +484,7 @@ export async function getTransparency(
       notOnLevel: 0,
       wholeProgramme: 0,
       allocation: null,
+      bridge: null,
       provenance: provenanceOf([], t),
     };
   const { areaRows, tree, programmeAreas, residents, perYear, need, depth } = await loadLevel(
@@ -418,11 +493,25 @@ export async function getTransparency(
     { system: systemId, level: levelId, year },
     { levels, residentsSetting: settings.residents_indicator, need: q.need ?? 'index', years },
   );
-  const placed = placeOnLevel(rows, tree, programmeAreas, residents, depth, year, perYear?.byYear);
+  const key = { system: systemId, level: levelId, year };
+  const bridge = await loadBridge(sql, t, rows, key, q.bridge ?? 'area');
+  const placed = placeOnLevel(
+    rows,
+    tree,
+    programmeAreas,
+    residents,
+    depth,
+    year,
+    perYear?.byYear,
+    bridge,
+  );
   const residentsYears = perYear?.years ?? [];
   return {
     ...base,
-    ...shapeLevel({ areaRows, residents, residentsYears, need, placed, year, kind, detail }, t),
+    ...shapeLevel(
+      { areaRows, residents, residentsYears, bridge, need, placed, year, kind, detail },
+      t,
+    ),
   };
 }
 

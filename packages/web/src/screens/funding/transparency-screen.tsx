@@ -241,6 +241,18 @@ function Pickers({
           {data?.detail === 'staff' && <option value="planned">{t.fundingPlanned}</option>}
         </select>
       </label>
+      {data?.bridge && (
+        <label>
+          {t.trBridge}{' '}
+          <select
+            value={String(query.bridge ?? 'area')}
+            onChange={(e) => setQuery({ ...query, bridge: e.target.value as 'area' })}
+          >
+            <option value="area">{t.trBridgeArea}</option>
+            <option value="residents">{t.trBridgeResidents}</option>
+          </select>
+        </label>
+      )}
     </form>
   );
 }
@@ -262,8 +274,17 @@ function AllocationNote({ data }: { data: Transparency }) {
           {data.wholeProgramme > 0 && (
             <li>{t.trWholeProgramme(formatEuro(data.wholeProgramme, lang))}</li>
           )}
+          {a.bridged > 0 && (
+            <li>{t.trAllocBridged(formatEuro(a.bridged, lang), data.bridge?.systems ?? [])}</li>
+          )}
+          {a.outside > 0 && <li>{t.trAllocOutside(formatEuro(a.outside, lang))}</li>}
           {data.notOnLevel > 0 && <li>{t.trOtherLevel(formatEuro(data.notOnLevel, lang))}</li>}
         </ul>
+      )}
+      {data.bridge?.note && (
+        <p className="muted">
+          {t.trBridge}: {data.bridge.note}
+        </p>
       )}
       {data.residents && data.residents.byYear.length > 0 && (
         <>
