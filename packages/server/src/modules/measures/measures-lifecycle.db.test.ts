@@ -204,9 +204,9 @@ describe('city-wide measures', () => {
       }),
     );
     const detail = (await planner(`/api/measures/${id}`)).json<MeasureDetail>();
-    expect(detail.goals.map((g) => g.areaId)).toEqual([
-      fx.areaId['01100101'],
-      fx.areaId['02100102'],
+    expect(detail.goals.map((g) => [g.areaId, g.areaName])).toEqual([
+      [fx.areaId['01100101'], 'Stülerstraße'],
+      [fx.areaId['02100102'], 'Mehringplatz'],
     ]);
     const unknown = await planner({
       method: 'POST',

@@ -24,6 +24,7 @@ import {
 } from './load.ts';
 import { canEditMeasure, canReadMeasure } from './policy.ts';
 import {
+  selectAreasByIds,
   selectDepartmentRecords,
   selectMeasureDeletions,
   selectMeasureHistory,
@@ -66,7 +67,14 @@ async function goalsWithCourse(
   principal: Principal,
 ): Promise<MeasureDetail['goals']> {
   const out: MeasureDetail['goals'] = [];
-  for (const g of readableGoals(tree, m, principal)) {
+  const goals = readableGoals(tree, m, principal);
+  // a city-wide measure's goals lie in areas that are not its own: their names looked up once
+  const names = new Map(m.areas.map((a) => [a.area_id, a.name]));
+  const missing = goals.map((g) => g.row.area_id).filter((id) => !names.has(id));
+  if (missing.length > 0)
+    for (const a of await selectAreasByIds(sql, principal.tenantId, missing))
+      names.set(a.id, a.name);
+  for (const g of goals) {
     const ind = tree.catalogue.byId.get(g.row.indicator_id)!;
     const actual = (await getSeries(sql, principal, g.row.area_id, g.row.indicator_id)).map(
       (p) => ({ date: p.date, value: p.value }),
@@ -80,7 +88,7 @@ async function goalsWithCourse(
       unit: ind.unit,
       decimals: ind.decimals,
       areaId: g.row.area_id,
-      areaName: m.areas.find((a) => a.area_id === g.row.area_id)?.name ?? String(g.row.area_id),
+      areaName: names.get(g.row.area_id) ?? String(g.row.area_id),
       baseline,
       target,
       actual,

@@ -29,8 +29,19 @@ function OneEffect({
     () => fundingApi.effect({ indicator, areas, start }),
     [indicator, areas.join(','), start],
   );
-  if (res.status === 'error') return <ErrorState error={res.error} onRetry={res.reload} />;
-  if (!res.data) return <Loading />;
+  // inside the list even while loading or failed (a <ul> holds only <li>: axe's list rule)
+  if (res.status === 'error')
+    return (
+      <li>
+        <ErrorState error={res.error} onRetry={res.reload} />
+      </li>
+    );
+  if (!res.data)
+    return (
+      <li>
+        <Loading />
+      </li>
+    );
   const e: EffectEstimate = res.data;
   const sentence = effectSentence(e, lang, t.effectSentence);
   const name = lang === 'de' ? e.indicator.nameDe : e.indicator.nameEn;
