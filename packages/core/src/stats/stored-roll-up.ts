@@ -73,7 +73,11 @@ class Keys {
   }
 }
 
-/** The values held by area, and every key (what is "already stored"). */
+/**
+ * The values the roll-up reads, by area (only indicators that aggregate), and the keys of those on
+ * areas with children (only there can a computed row meet a stored one). The demo's values sit
+ * mostly on the lowest level: indexing every key cost more than the roll-up itself.
+ */
 class ValueIndex {
   readonly byArea = new Map<number, StoredValue[]>();
   readonly keys = new Set<number>();
@@ -81,12 +85,16 @@ class ValueIndex {
   constructor(
     values: Iterable<StoredValue>,
     readonly keyOf: Keys,
+    private readonly aggregable: ReadonlyMap<string, RollUpIndicator>,
+    private readonly parents: ReadonlyMap<number, unknown>,
   ) {
     for (const v of values) this.add(v);
   }
 
   add(v: StoredValue): void {
-    this.keys.add(this.keyOf.of(v.indicatorId, v.areaId, v.refDate));
+    if (!this.aggregable.has(v.indicatorId)) return;
+    if (this.parents.has(v.areaId))
+      this.keys.add(this.keyOf.of(v.indicatorId, v.areaId, v.refDate));
     let list = this.byArea.get(v.areaId);
     if (!list) this.byArea.set(v.areaId, (list = []));
     list.push(v);
@@ -138,7 +146,7 @@ export function rollUpStoredValues(
     if (!list) childrenOf.set(a.parentId, (list = []));
     list.push(a);
   }
-  const index = new ValueIndex(values, new Keys());
+  const index = new ValueIndex(values, new Keys(), aggregable, childrenOf);
   const out: ComputedValue[] = [];
   for (const level of levels) {
     const parents = areas.filter(
@@ -271,8 +279,10 @@ export function deriveStoredShares(
   const keys = new Keys();
   const stored = new Set<number>();
   const byIndicator = new Map<string, Map<number, StoredValue>>();
+  const shareIds = new Set(shares.map((i) => i.id));
   for (const v of values) {
-    stored.add(keys.of(v.indicatorId, v.areaId, v.refDate));
+    // only a stored share can stand in the way of a derived one
+    if (shareIds.has(v.indicatorId)) stored.add(keys.of(v.indicatorId, v.areaId, v.refDate));
     if (!wanted.has(v.indicatorId)) continue;
     let m = byIndicator.get(v.indicatorId);
     if (!m) byIndicator.set(v.indicatorId, (m = new Map()));
