@@ -360,7 +360,7 @@ describe('the tenant extends the taxonomy', () => {
       dimensions: ['income'],
       legalBasis: ['SGB XII § 11'],
     };
-    const post = (who: typeof steward, payload: unknown) =>
+    const post = (who: typeof steward, payload: Record<string, unknown>) =>
       who({ method: 'POST', url: '/api/directory/taxonomy', payload });
     expect((await post(provider, body)).statusCode).toBe(403);
     expect((await post(steward, { ...body, code: 'Schuldner Beratung' })).statusCode).toBe(400);
@@ -368,7 +368,7 @@ describe('the tenant extends the taxonomy', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ code: 'schuldnerberatung', builtin: false, services: 0 });
     expect((await post(steward, body)).statusCode).toBe(409);
-    const put = (code: string, payload: unknown) =>
+    const put = (code: string, payload: Record<string, unknown>) =>
       steward({ method: 'PUT', url: `/api/directory/taxonomy/${code}`, payload });
     const changed = await put('schuldnerberatung', { ...body, dimensions: ['income', 'health'] });
     expect(changed.statusCode).toBe(200);
