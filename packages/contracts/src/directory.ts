@@ -2,6 +2,7 @@
 // the Angebote screen reads them, the provider's edit of opening hours, and the HSDS 3.0 API's paged
 // envelope (whose objects are validated against the official compiled schemas in the db tests).
 import { z } from 'zod';
+import { dimensionSchema } from './enums.ts';
 
 const time = z
   .string()
@@ -123,6 +124,21 @@ export const directoryTaxonomyTermSchema = z
   .meta({ id: 'DirectoryTaxonomyTerm' });
 
 export const directoryTaxonomySchema = z.array(directoryTaxonomyTermSchema);
+
+/** A tenant's own service type: code (new terms), name, description, Lebenslagen, legal basis. */
+export const taxonomyTermBodySchema = z
+  .object({
+    code: z
+      .string()
+      .regex(/^[a-z0-9_]{1,60}$/, 'nur a–z, 0–9 und _ (höchstens 60 Zeichen)')
+      .meta({ description: 'Kurzname, z. B. „schuldnerberatung“; beim Ändern ignoriert' }),
+    name: z.string().trim().min(1).max(200),
+    description: z.string().trim().max(2000).default(''),
+    dimensions: z.array(dimensionSchema).max(9).default([]),
+    legalBasis: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
+  })
+  .strict()
+  .meta({ id: 'TaxonomyTermBody' });
 
 /** Answer of the opening-hours edit: the interval list as stored. */
 export const openingHoursSchema = z

@@ -34,6 +34,7 @@ import { PointsScreen } from './screens/points/points-screen.tsx';
 import { DirectoryScreen } from './screens/directory/directory-screen.tsx';
 import { ServiceScreen } from './screens/directory/service-screen.tsx';
 import { HsdsImportScreen } from './screens/directory/hsds-import-screen.tsx';
+import { TaxonomyScreen } from './screens/directory/taxonomy-screen.tsx';
 import { ConferencesScreen, isConferencesPath } from './screens/conferences/conferences-screen.tsx';
 import {
   isParticipationPath,
@@ -101,6 +102,7 @@ export function App() {
         route.screen === 'directory' ||
         route.screen === 'service' ||
         route.screen === 'hsdsImport' ||
+        route.screen === 'taxonomy' ||
         route.screen === 'supply' ||
         route.screen === 'network',
       show: auth.can('directory.read'),
@@ -217,6 +219,7 @@ export function App() {
         {route.screen === 'directory' && <DirectoryScreen />}
         {route.screen === 'service' && <ServiceScreen serviceId={route.serviceId} />}
         {route.screen === 'hsdsImport' && <HsdsImportScreen />}
+        {route.screen === 'taxonomy' && <TaxonomyScreen />}
         {route.screen === 'funding' && <ProgrammesScreen />}
         {route.screen === 'programme' && <ProgrammeScreen programmeId={route.programmeId} />}
         {route.screen === 'transparency' && <TransparencyScreen />}

@@ -284,8 +284,8 @@ export function flattenHsds(records: readonly HsdsRecord[]): FlatHsds {
       else if (isObj(v)) {
         visit(childKind, v, { ...at, path: `${at.path}.${member}` });
         // a nested location/organisation names the parent's reference
-        if (childKind === 'location' && typeof v.id === 'string' && own.location_id === undefined) {
-          own.location_id = v.id;
+        if (typeof v.id === 'string' && own[`${member}_id`] === undefined) {
+          own[`${member}_id`] = v.id;
         }
       }
     }

@@ -9,6 +9,7 @@ export type DirectoryServiceSummary = z.output<typeof c.directoryServiceSummaryS
 export type DirectoryServiceDetail = z.output<typeof c.directoryServiceDetailSchema>;
 export type DirectoryTaxonomyTerm = z.output<typeof c.directoryTaxonomyTermSchema>;
 export type OpeningInterval = z.output<typeof c.openingIntervalSchema>;
+export type TermBody = z.input<typeof c.taxonomyTermBodySchema>;
 export type DirectoryCapacities = z.output<typeof c.capacitiesSchema>;
 export type HsdsImportReport = z.output<typeof c.hsdsImportReportSchema>;
 export type HsdsImportIssue = z.output<typeof c.hsdsImportIssueSchema>;
@@ -45,6 +46,10 @@ export const directoryApi = {
     request<DirectoryCapacities>(`/api/directory/services/${enc(serviceId)}/capacities${q(key)}`, {
       method: 'DELETE',
     }),
+  addTerm: (body: TermBody) =>
+    request<DirectoryTaxonomyTerm>('/api/directory/taxonomy', json('POST', body)),
+  changeTerm: (code: string, body: TermBody) =>
+    request<DirectoryTaxonomyTerm>(`/api/directory/taxonomy/${enc(code)}`, json('PUT', body)),
   /** Uploads HSDS files: dryRun only checks; otherwise all or nothing. */
   importHsds: (files: readonly File[], dryRun: boolean) => {
     const form = new FormData();

@@ -8,6 +8,7 @@ export type Route =
   | { screen: 'directory' }
   | { screen: 'service'; serviceId: string }
   | { screen: 'hsdsImport' }
+  | { screen: 'taxonomy' }
   | { screen: 'funding' }
   | { screen: 'programme'; programmeId: string }
   | { screen: 'transparency' }
@@ -35,6 +36,7 @@ export function matchRoute(path: string): Route {
   if (p === '/standorte') return { screen: 'points' };
   if (p === '/angebote') return { screen: 'directory' };
   if (p === '/angebote/import') return { screen: 'hsdsImport' };
+  if (p === '/angebote/arten') return { screen: 'taxonomy' };
   const sv = /^\/angebote\/([0-9a-f-]{36})$/i.exec(p);
   if (sv) return { screen: 'service', serviceId: sv[1]!.toLowerCase() };
   if (p === '/foerderung') return { screen: 'funding' };

@@ -107,6 +107,10 @@ const WRITE_ROUTES: Record<string, string> = {
     "every id the upload names is looked up within the caller's tenant: an organisation, service, location or place of another organisation than the caller's own is 403 (directory.edit_own), new organisations and terms need directory.edit_all (403), unknown references 400 naming file, record and JSON path; nothing written (directory/hsds-import.db.test.ts)",
   removeDirectoryCapacity:
     "as recordDirectoryCapacity: the service's organisation must be the caller's own unless directory.edit_all (403); the service and the value are looked up within the caller's tenant (404 otherwise) (directory/directory.db.test.ts)",
+  addDirectoryTerm:
+    'directory.edit_all of the own tenant; names no other record (a taken code is 409) (directory/directory.db.test.ts)',
+  changeDirectoryTerm:
+    "directory.edit_all; the term is looked up by code within the caller's tenant (404 otherwise), built-in terms are refused (400) (directory/directory.db.test.ts)",
   setSupplyTarget:
     "supply.configure of the own tenant; the service type is looked up in the caller's tenant (404 otherwise); every indicator in the body must be a count the caller may read in her tenant, else 400 naming it and nothing written (network/network-and-supply.db.test.ts)",
   storeSupplyIndicator:

@@ -348,3 +348,39 @@ describe('taking back a recorded value', () => {
     expect(audit!.detail.value).toBe(80);
   });
 });
+
+describe('the tenant extends the taxonomy', () => {
+  it('lets the data steward add and change its own service types, not the built-in ones (audited)', async () => {
+    const steward = await as(['data_steward']);
+    const provider = await as(['provider'], 'kinderwelt');
+    const body = {
+      code: 'schuldnerberatung',
+      name: 'Schuldnerberatung',
+      description: 'Beratung bei Überschuldung',
+      dimensions: ['income'],
+      legalBasis: ['SGB XII § 11'],
+    };
+    const post = (who: typeof steward, payload: Record<string, unknown>) =>
+      who({ method: 'POST', url: '/api/directory/taxonomy', payload });
+    expect((await post(provider, body)).statusCode).toBe(403);
+    expect((await post(steward, { ...body, code: 'Schuldner Beratung' })).statusCode).toBe(400);
+    const res = await post(steward, body);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ code: 'schuldnerberatung', builtin: false, services: 0 });
+    expect((await post(steward, body)).statusCode).toBe(409);
+    const put = (code: string, payload: Record<string, unknown>) =>
+      steward({ method: 'PUT', url: `/api/directory/taxonomy/${code}`, payload });
+    const changed = await put('schuldnerberatung', { ...body, dimensions: ['income', 'health'] });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json().dimensions).toEqual(['income', 'health']);
+    expect((await put('kita', { ...body, code: 'kita' })).statusCode).toBe(400);
+    expect((await put('gibt_es_nicht', body)).statusCode).toBe(404);
+    const terms = (await app.inject('/api/directory/taxonomy')).json();
+    expect(terms.find((t: { code: string }) => t.code === 'schuldnerberatung')).toMatchObject({
+      legalBasis: ['SGB XII § 11'],
+      builtin: false,
+    });
+    const audits = await db.query(`SELECT 1 FROM audit_log WHERE action = 'directory.term'`);
+    expect(audits).toHaveLength(2);
+  });
+});

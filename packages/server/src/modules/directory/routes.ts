@@ -14,12 +14,15 @@ import {
   openingHoursBodySchema,
   openingHoursSchema,
   organisationPatchSchema,
+  directoryTaxonomyTermSchema,
+  taxonomyTermBodySchema,
 } from '@sozialraum/contracts/directory';
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
 import { auditActor } from '../audit/index.ts';
 import { recordCapacity, removeCapacity } from './capacities.ts';
 import { patchOrganisation } from './organisations.ts';
+import { addTerm, changeTerm } from './terms.ts';
 import { findServices, getServiceDetail, listTerms, replaceOpeningHours } from './service.ts';
 
 const idParams = z.object({ id: z.string().min(1).max(60) });
@@ -72,6 +75,34 @@ export function registerDirectoryRoutes(app: FastifyInstance, ctx: AppContext): 
     permission: 'directory.read',
     response: directoryTaxonomySchema,
     handler: ({ auth }) => listTerms(ctx.db, auth.tenantId),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/directory/taxonomy',
+    operationId: 'addDirectoryTerm',
+    summary: 'Eigene Angebotsart der Kommune anlegen (Lebenslagen, Rechtsgrundlage; protokolliert)',
+    tags: ['Angebote'],
+    permission: 'directory.edit_all',
+    body: taxonomyTermBodySchema,
+    response: directoryTaxonomyTermSchema,
+    refusals: { 409: 'Kurzname schon vergeben' },
+    handler: ({ body, auth, request }) =>
+      addTerm(ctx.db, auth, body, auditActor(auth, request, 'directory.edit_all')),
+  });
+
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/api/directory/taxonomy/:id',
+    operationId: 'changeDirectoryTerm',
+    summary: 'Eigene Angebotsart ändern (eingebaute bleiben unverändert; protokolliert)',
+    tags: ['Angebote'],
+    permission: 'directory.edit_all',
+    params: idParams,
+    body: taxonomyTermBodySchema,
+    response: directoryTaxonomyTermSchema,
+    handler: ({ params, body, auth, request }) =>
+      changeTerm(ctx.db, auth, params.id, body, auditActor(auth, request, 'directory.edit_all')),
   });
 
   defineRoute(app, {

@@ -145,6 +145,38 @@ export function selectTerms(
   );
 }
 
+/** Inserts a tenant's own term (builtin false). */
+export async function insertOwnTerm(
+  sql: Sql,
+  tenantId: string,
+  t: Pick<
+    TermRow,
+    'id' | 'taxonomy_id' | 'code' | 'name' | 'description' | 'dimensions' | 'legal_basis'
+  >,
+): Promise<void> {
+  await sql.query(
+    `INSERT INTO directory_taxonomy_term (tenant_id, id, taxonomy_id, code, name, description,
+            dimensions, legal_basis, builtin)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8::text[], false)`,
+    [tenantId, t.id, t.taxonomy_id, t.code, t.name, t.description, t.dimensions, t.legal_basis],
+  );
+}
+
+/** Changes a tenant's own term (never a built-in one). */
+export async function updateOwnTerm(
+  sql: Sql,
+  tenantId: string,
+  code: string,
+  t: Pick<TermRow, 'name' | 'description' | 'dimensions' | 'legal_basis'>,
+): Promise<void> {
+  await sql.query(
+    `UPDATE directory_taxonomy_term SET name = $3, description = $4, dimensions = $5::text[],
+            legal_basis = $6::text[]
+      WHERE tenant_id = $1 AND code = $2 AND NOT builtin`,
+    [tenantId, code, t.name, t.description, t.dimensions, t.legal_basis],
+  );
+}
+
 /** The tenant's taxonomies. */
 export function selectTaxonomies(
   sql: Sql,

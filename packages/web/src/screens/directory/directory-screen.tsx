@@ -69,7 +69,8 @@ export function DirectoryScreen() {
       <p className="lead">{t.directoryIntro}</p>
       <p>
         <Link href="/versorgung">{t.supplyTitle} →</Link> ·{' '}
-        <Link href="/netzwerk">{t.networkTitle} →</Link>
+        <Link href="/netzwerk">{t.networkTitle} →</Link> ·{' '}
+        <Link href="/angebote/arten">{t.taxonomyLink} →</Link>
         {auth.can('directory.edit_own') && (
           <>
             {' '}
