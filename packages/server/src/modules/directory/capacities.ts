@@ -1,7 +1,7 @@
 // A provider records the places (or beds) of its own service on a date (issue 12 § 1: "edits only
 // its services, places and hours"). Audited in the same transaction; afterwards the data version
 // moves, so supply answers computed from the old places are never served again (ADR 0042).
-import type { Db } from '../../db/db.ts';
+import type { Db, Sql } from '../../db/db.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { bumpDataVersion } from '../../http/prepared.ts';
 import type { Principal } from '../access/index.ts';
@@ -12,6 +12,19 @@ import { selectCapacities, selectOrganisationsByIds, selectServicesByIds } from 
 import { deleteCapacity, upsertCapacity } from './store.ts';
 
 /** Records places or beds of a service on a date; only its own organisation or directory.edit_all. */
+/** The organisation of a service the person may edit the places of; 404 unknown, 403 another's. */
+async function ownOrganisationOf(tx: Sql, principal: Principal, serviceId: string) {
+  const t = principal.tenantId;
+  const [service] = await selectServicesByIds(tx, t, [serviceId]);
+  const [org] = service ? await selectOrganisationsByIds(tx, t, [service.organization_id]) : [];
+  if (!service || !org) throw notFound(`Das Angebot „${serviceId}“ gibt es nicht.`);
+  if (!canEditOrganisation(principal, { departmentId: org.department_id }))
+    throw forbidden(
+      `Plätze dieses Angebots pflegt nur die Organisation „${org.name}“ (oder die Datenverantwortung).`,
+    );
+  return org;
+}
+
 export async function recordCapacity(
   db: Db,
   principal: Principal,
@@ -24,13 +37,7 @@ export async function recordCapacity(
 }> {
   const t = principal.tenantId;
   const result = await db.transaction(async (tx) => {
-    const [service] = await selectServicesByIds(tx, t, [serviceId]);
-    const [org] = service ? await selectOrganisationsByIds(tx, t, [service.organization_id]) : [];
-    if (!service || !org) throw notFound(`Das Angebot „${serviceId}“ gibt es nicht.`);
-    if (!canEditOrganisation(principal, { departmentId: org.department_id }))
-      throw forbidden(
-        `Plätze dieses Angebots pflegt nur die Organisation „${org.name}“ (oder die Datenverantwortung).`,
-      );
+    const org = await ownOrganisationOf(tx, principal, serviceId);
     const before = (await selectCapacities(tx, t, [serviceId])).find(
       (c) => c.kind === body.kind && c.ref_date === body.refDate,
     );
@@ -79,13 +86,7 @@ export async function removeCapacity(
 }> {
   const t = principal.tenantId;
   const result = await db.transaction(async (tx) => {
-    const [service] = await selectServicesByIds(tx, t, [serviceId]);
-    const [org] = service ? await selectOrganisationsByIds(tx, t, [service.organization_id]) : [];
-    if (!service || !org) throw notFound(`Das Angebot „${serviceId}“ gibt es nicht.`);
-    if (!canEditOrganisation(principal, { departmentId: org.department_id }))
-      throw forbidden(
-        `Plätze dieses Angebots pflegt nur die Organisation „${org.name}“ (oder die Datenverantwortung).`,
-      );
+    const org = await ownOrganisationOf(tx, principal, serviceId);
     const before = (await selectCapacities(tx, t, [serviceId])).find(
       (c) => c.kind === key.kind && c.ref_date === key.refDate,
     );
