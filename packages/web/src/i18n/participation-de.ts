@@ -104,6 +104,8 @@ export const participationDe = {
   partSettingsSave: 'Einstellungen speichern',
   partSettingsSaved: 'Gespeichert. Das Portal nutzt die neuen Einstellungen ab sofort.',
   partModReason: 'Grund (sieht die Autorin)',
+  partModReasonPhotoHint:
+    'Beim Entfernen eines einzelnen Fotos steht der Grund nur im Protokoll; die Autorin sieht, dass das Foto fehlt.',
   partModHide: 'Ausblenden',
   partModShow: 'Einblenden',
   partModStatus: 'Neuer Stand',

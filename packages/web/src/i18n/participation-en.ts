@@ -100,6 +100,8 @@ export const participationEn: typeof participationDe = {
   partSettingsSave: 'Save settings',
   partSettingsSaved: 'Saved. The portal uses the new settings from now on.',
   partModReason: 'Reason (shown to the author)',
+  partModReasonPhotoHint:
+    'When a single photo is removed, the reason goes to the log only; the author sees that the photo is gone.',
   partModHide: 'Hide',
   partModShow: 'Show',
   partModStatus: 'New status',

@@ -68,8 +68,14 @@ function QueueItem({
       <input
         id={`part-m-reason-${r.id}`}
         value={reason}
+        aria-describedby={r.photos.length > 0 ? `part-m-reason-hint-${r.id}` : undefined}
         onChange={(e) => setReason(e.target.value)}
       />
+      {r.photos.length > 0 && (
+        <p id={`part-m-reason-hint-${r.id}`} className="hint">
+          {t.partModReasonPhotoHint}
+        </p>
+      )}
       <div className="part-actions">
         <button
           type="button"
