@@ -50,6 +50,41 @@ const jsonPath = (pointer: string): string =>
     .map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p.replace(/~1/g, '/').replace(/~0/g, '~')}`))
     .join('');
 
+/** One schema error in German for the common keywords; Ajv's English text for the rare others. */
+export function germanMessage(e: {
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string | undefined;
+}): string {
+  const p = e.params;
+  switch (e.keyword) {
+    case 'required':
+      return `Pflichtfeld fehlt (${String(p.missingProperty)})`;
+    case 'type':
+      return `falscher Typ, erwartet: ${String(p.type)}`;
+    case 'format':
+      return `kein gültiges Format „${String(p.format)}“`;
+    case 'enum':
+      return `nicht erlaubter Wert; erlaubt: ${((p.allowedValues as unknown[]) ?? []).join(', ')}`;
+    case 'pattern':
+      return 'passt nicht zum vorgeschriebenen Muster';
+    case 'minLength':
+      return `zu kurz (mindestens ${String(p.limit)} Zeichen)`;
+    case 'maxLength':
+      return `zu lang (höchstens ${String(p.limit)} Zeichen)`;
+    case 'minimum':
+      return `zu klein (mindestens ${String(p.limit)})`;
+    case 'maximum':
+      return `zu groß (höchstens ${String(p.limit)})`;
+    case 'additionalProperties':
+      return `unbekanntes Feld (${String(p.additionalProperty)})`;
+    case 'minItems':
+      return `zu wenige Einträge (mindestens ${String(p.limit)})`;
+    default:
+      return e.message ?? 'ungültig';
+  }
+}
+
 /** Schema errors of the records (at most `max`), each naming file, record, id and JSON path. */
 export function checkHsdsSchemas(records: readonly HsdsRecord[], max = 200): HsdsIssue[] {
   const issues: HsdsIssue[] = [];
@@ -59,18 +94,12 @@ export function checkHsdsSchemas(records: readonly HsdsRecord[], max = 200): Hsd
     if (valid) continue;
     const id = r.obj.id;
     for (const e of validate.errors ?? []) {
-      const extra =
-        e.keyword === 'required'
-          ? ` (${String((e.params as { missingProperty?: string }).missingProperty)})`
-          : e.keyword === 'enum'
-            ? `: ${((e.params as { allowedValues?: unknown[] }).allowedValues ?? []).join(', ')}`
-            : '';
       issues.push({
         file: r.at.file,
         index: r.at.index,
         id: typeof id === 'string' ? id : null,
         path: r.at.path + jsonPath(e.instancePath),
-        message: `HSDS 3.0 (${r.kind}.json): ${e.message ?? 'ungültig'}${extra}`,
+        message: `HSDS 3.0 (${r.kind}.json): ${germanMessage(e)}`,
       });
       if (issues.length >= max) return issues;
     }
