@@ -778,6 +778,37 @@ const CASES: Record<string, AuditCase> = {
     action: 'directory.import',
     entity: 'directory',
   },
+  addDirectoryTerm: {
+    request: async () => ({
+      method: 'POST',
+      url: '/api/directory/taxonomy',
+      headers: adminAuth,
+      payload: { code: 'protokoll_art', name: 'Protokoll-Art', dimensions: ['education'] },
+    }),
+    entries: 1,
+    action: 'directory.term',
+    entity: 'directory_taxonomy_term',
+  },
+  changeDirectoryTerm: {
+    request: async () => {
+      const post = await app.inject({
+        method: 'POST',
+        url: '/api/directory/taxonomy',
+        headers: adminAuth,
+        payload: { code: 'protokoll_aenderung', name: 'Vorher' },
+      });
+      expect(post.statusCode, post.body).toBe(200);
+      return {
+        method: 'PUT',
+        url: '/api/directory/taxonomy/protokoll_aenderung',
+        headers: adminAuth,
+        payload: { code: 'protokoll_aenderung', name: 'Nachher' },
+      };
+    },
+    entries: 1,
+    action: 'directory.term',
+    entity: 'directory_taxonomy_term',
+  },
   recordDirectoryCapacity: {
     request: async () => ({
       method: 'PUT',

@@ -292,13 +292,23 @@ describe('OParl 1.1', () => {
     expect(list.filter((m) => m.person)).toHaveLength(2);
     expect(list).toHaveLength(3); // and the AWO's seat
     // the public body page: the role stays, the name and account are withheld
-    type Member = { name: string; userId: number | null; nameWithheld: boolean; role: string };
+    type Member = {
+      name: string;
+      userId: number | null;
+      nameWithheld: boolean;
+      role: string;
+      kind: string;
+    };
     const pub = (await app.inject(`/api/conferences/bodies/${bodyId}`)).json<{
       members: Member[];
     }>();
     expect(JSON.stringify(pub)).not.toContain('Erika Privatperson');
+    // … and, as in OParl, an organisation the directory does not list publicly
+    expect(JSON.stringify(pub)).not.toContain('Verborgene Initiative');
+    expect(JSON.stringify(pub)).toContain('AWO Kreisverband Mitte');
     expect(pub.members.filter((m) => m.nameWithheld)).toEqual([
       expect.objectContaining({ name: 'Name nicht veröffentlicht', userId: null, role: 'member' }),
+      expect.objectContaining({ name: 'Name nicht veröffentlicht', kind: 'organisation' }),
     ]);
     // the organiser sees every name
     const own = (await organiserApi(`/api/conferences/bodies/${bodyId}`)).json<{

@@ -28,11 +28,12 @@ export function toBody(r: BodyRow): ConferenceBody {
 }
 
 /**
- * May the member's name be published (ADR 0040)? Organisations always; a person when she consented
- * or is staff acting in office (her account belongs to an administration department).
+ * May the member's name be published (ADR 0040)? An organisation when the directory lists it
+ * publicly (as OParl, ADR 0046); a person when she consented or is staff acting in office (her
+ * account belongs to an administration department).
  */
 export const memberNamePublic = (r: MemberRow): boolean =>
-  r.user_id === null || r.name_public || r.in_office;
+  r.user_id === null ? r.organisation_public : r.name_public || r.in_office;
 
 /** What a withheld member is called instead of her name. */
 export const WITHHELD_NAME = 'Name nicht veröffentlicht';
