@@ -18,6 +18,10 @@ const dbProject = (engine: 'pglite' | 'postgres'): TestProjectInlineConfiguratio
     hookTimeout: 180_000,
     // PGlite takes ~800 MB per instance; two workers fit the 2-core machine.
     maxWorkers: 2,
+    // Each worker imports the server once, not once per file (~4.5 s per file under Vitest's module
+    // runner; CI time). Safe because every test file makes its own database and app, and module
+    // caches are keyed by the database object (ADR 0050).
+    isolate: false,
   },
 });
 

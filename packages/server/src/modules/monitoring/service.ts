@@ -242,7 +242,8 @@ export async function computeFromObservations(
 }
 
 const CACHE_MAX = 64;
-const cache = new Map<string, Promise<ComputedIndex>>();
+// Keyed by the database object first, so test apps on different databases never share entries.
+let cache = new WeakMap<object, Map<string, Promise<ComputedIndex>>>();
 
 /** computeFromObservations, cached until the next import run (its id is part of the key). */
 export async function computeCached(
@@ -262,19 +263,22 @@ export async function computeCached(
     key.date,
     run,
   ]);
-  let hit = cache.get(k);
+  let perDb = cache.get(sql);
+  if (!perDb) cache.set(sql, (perDb = new Map()));
+  const entries = perDb;
+  let hit = entries.get(k);
   if (!hit) {
     hit = computeFromObservations(sql, tenantId, idx.definition, key);
-    cache.set(k, hit);
-    hit.catch(() => cache.delete(k));
-    if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value as string);
+    entries.set(k, hit);
+    hit.catch(() => entries.delete(k));
+    if (entries.size > CACHE_MAX) entries.delete(entries.keys().next().value as string);
   }
   return hit;
 }
 
 /** Forgets every cached index result (tests; the import-run key makes this unnecessary in normal use). */
 export function clearIndexCache(): void {
-  cache.clear();
+  cache = new WeakMap();
 }
 
 function countsOf(c: ComputedIndex) {

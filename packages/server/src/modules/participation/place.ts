@@ -13,7 +13,8 @@ interface TenantPlaces {
 }
 
 const CACHE_MS = 60_000;
-const cache = new Map<string, TenantPlaces>();
+// Keyed by the database object first, so test apps on different databases never share entries.
+let cache = new WeakMap<object, Map<string, TenantPlaces>>();
 
 async function load(sql: Sql, tenantId: string): Promise<TenantPlaces> {
   const rows = await selectCurrentAreas(sql, tenantId);
@@ -45,16 +46,18 @@ async function load(sql: Sql, tenantId: string): Promise<TenantPlaces> {
 }
 
 async function placesOf(sql: Sql, tenantId: string): Promise<TenantPlaces> {
-  const hit = cache.get(tenantId);
+  let perDb = cache.get(sql);
+  if (!perDb) cache.set(sql, (perDb = new Map()));
+  const hit = perDb.get(tenantId);
   if (hit && Date.now() - hit.loadedAt < CACHE_MS) return hit;
   const fresh = await load(sql, tenantId);
-  cache.set(tenantId, fresh);
+  perDb.set(tenantId, fresh);
   return fresh;
 }
 
 /** Forgets the cached areas (tests that change areas; an area import could call it too). */
 export function forgetPlaces(): void {
-  cache.clear();
+  cache = new WeakMap();
 }
 
 /** The municipality's bounding box, or null without areas. */
