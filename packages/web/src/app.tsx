@@ -218,7 +218,14 @@ export function App() {
         {route.screen === 'points' && <PointsScreen />}
         {route.screen === 'directory' && <DirectoryScreen />}
         {route.screen === 'service' && <ServiceScreen serviceId={route.serviceId} />}
-        {route.screen === 'hsdsImport' && <HsdsImportScreen />}
+        {route.screen === 'hsdsImport' && (
+          <RequireAuth
+            anyOf={['directory.edit_own', 'directory.edit_all']}
+            title={t.hsdsImportTitle}
+          >
+            <HsdsImportScreen />
+          </RequireAuth>
+        )}
         {route.screen === 'taxonomy' && <TaxonomyScreen />}
         {route.screen === 'funding' && <ProgrammesScreen />}
         {route.screen === 'programme' && <ProgrammeScreen programmeId={route.programmeId} />}

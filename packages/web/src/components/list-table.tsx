@@ -21,7 +21,8 @@ export function ListTable({
 }) {
   const { t } = useI18n();
   return (
-    <div className="list-wrap">
+    // focusable, so a keyboard can scroll a table wider than the phone (axe: scrollable-region-focusable)
+    <div className="list-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table className={className ? `list-table ${className}` : 'list-table'}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>

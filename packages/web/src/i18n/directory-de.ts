@@ -73,7 +73,6 @@ export const directoryDe = {
   hsdsImportRecord: 'Eintrag',
   hsdsImportPath: 'Stelle (JSON-Pfad)',
   hsdsImportProblem: 'Problem',
-  hsdsImportNoRight: 'Importieren dürfen Träger (eigene Einträge) und die Datenverantwortung.',
   taxonomyLink: 'Angebotsarten',
   taxonomyTitle: 'Angebotsarten',
   taxonomyIntro:

@@ -72,7 +72,6 @@ export const directoryEn = {
   hsdsImportRecord: 'Record',
   hsdsImportPath: 'Position (JSON path)',
   hsdsImportProblem: 'Problem',
-  hsdsImportNoRight: 'Providers (their own entries) and data stewards may import.',
   taxonomyLink: 'Service types',
   taxonomyTitle: 'Service types',
   taxonomyIntro:

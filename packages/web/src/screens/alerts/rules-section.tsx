@@ -153,7 +153,7 @@ export function RulesSection() {
         <p className="state state-empty">{t.alertsNoRules}</p>
       )}
       {rules.data && rules.data.length > 0 && (
-        <div className="list-wrap">
+        <div className="list-wrap" tabIndex={0} role="region" aria-label={t.alertsRules}>
           <table className="table" style={{ borderCollapse: 'collapse', textAlign: 'left' }}>
             <thead>
               <tr>

@@ -38,7 +38,12 @@ export function PointsScreen() {
         </div>
       )}
       {datasets.data && datasets.data.length > 0 && (
-        <div className="table-wrap points-table">
+        <div
+          className="table-wrap points-table"
+          tabIndex={0}
+          role="region"
+          aria-label="Punktdatensätze"
+        >
           <table className="data-table">
             <caption className="visually-hidden">Punktdatensätze</caption>
             <thead>
