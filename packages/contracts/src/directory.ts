@@ -79,6 +79,13 @@ const locationSchema = z.object({
   accessibility: z.string().nullable(),
 });
 
+const areaRefSchema = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  level: z.string(),
+});
+
 export const directoryServiceDetailSchema = directoryServiceSummarySchema
   .extend({
     description: z.string().nullable(),
@@ -107,6 +114,24 @@ export const directoryServiceDetailSchema = directoryServiceSummarySchema
     canEdit: z
       .boolean()
       .meta({ description: 'Die anfragende Person darf Öffnungszeiten und Orte ändern' }),
+    public: z.boolean(),
+    contacts: z.array(
+      z.object({
+        name: z.string().nullable(),
+        title: z.string().nullable(),
+        email: z.string().nullable(),
+        phone: z.string().nullable(),
+      }),
+    ),
+    serviceAreas: z
+      .array(areaRefSchema)
+      .meta({ description: 'Gebiete, für die das Angebot da ist (Einzugsgebiet)' }),
+    workAreas: z
+      .array(areaRefSchema)
+      .meta({ description: 'Arbeitsgebiete der Organisation (Akteursnetz)' }),
+    canEditWorkAreas: z.boolean().meta({
+      description: 'Die anfragende Person darf die Arbeitsgebiete der Organisation ändern',
+    }),
   })
   .meta({ id: 'DirectoryServiceDetail' });
 

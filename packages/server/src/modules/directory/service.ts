@@ -18,6 +18,13 @@ import { bumpDataVersion } from '../../http/prepared.ts';
 import { validationError } from '../../http/route.ts';
 import type { Principal } from '../access/index.ts';
 import { writeAudit, type AuditActor } from '../audit/index.ts';
+import { canEditNetworkOf } from '../network/index.ts';
+import {
+  selectAreaRefs,
+  selectCatchmentAreaIds,
+  selectServiceContacts,
+  selectWorkAreaIds,
+} from './edit-store.ts';
 import { newUuid } from './ids.ts';
 import { canEditOrganisation, seesInternalEntries } from './policy.ts';
 import {
@@ -137,6 +144,16 @@ export async function getServiceDetail(
     selectServiceAreas(sql, t, id),
     selectTerms(sql, t),
   ]);
+  const [contacts, catchment, work] = await Promise.all([
+    selectServiceContacts(sql, t, id),
+    selectCatchmentAreaIds(sql, t, id),
+    selectWorkAreaIds(sql, t, org.id),
+  ]);
+  const refs = await selectAreaRefs(sql, t, [
+    ...new Set([...catchment, ...work].map((a) => a.area_id)),
+  ]);
+  const refsOf = (ids: { area_id: number }[]) =>
+    refs.filter((r) => ids.some((x) => x.area_id === r.id));
   const term = terms.find((x) => x.code === s.service_type);
   const first = locations[0];
   const caps = capacities.map((c) => ({ kind: c.kind, value: c.value, refDate: c.ref_date }));
@@ -186,6 +203,11 @@ export async function getServiceDetail(
     }),
     areas: areas.map((a) => ({ id: a.id, code: a.code, name: a.name, level: a.level })),
     canEdit: canEditOrganisation(principal, { departmentId: org.department_id }),
+    public: s.public,
+    contacts,
+    serviceAreas: refsOf(catchment),
+    workAreas: refsOf(work),
+    canEditWorkAreas: canEditNetworkOf(principal, { departmentId: org.department_id }),
   };
 }
 
