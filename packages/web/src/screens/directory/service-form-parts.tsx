@@ -132,10 +132,15 @@ export function LocationsEditor({
             )}
             <div className="form-grid">
               <FormField label={t.serviceLocationName}>
-                <input value={r.name} onChange={(e) => update(i, { name: e.target.value })} />
+                <input
+                  type="text"
+                  value={r.name}
+                  onChange={(e) => update(i, { name: e.target.value })}
+                />
               </FormField>
               <FormField label={t.serviceStreet}>
                 <input
+                  type="text"
                   value={r.street}
                   autoComplete="street-address"
                   onChange={(e) => update(i, { street: e.target.value })}
@@ -143,6 +148,7 @@ export function LocationsEditor({
               </FormField>
               <FormField label={t.servicePostcode}>
                 <input
+                  type="text"
                   value={r.postcode}
                   inputMode="numeric"
                   autoComplete="postal-code"
@@ -150,10 +156,15 @@ export function LocationsEditor({
                 />
               </FormField>
               <FormField label={t.serviceCity}>
-                <input value={r.city} onChange={(e) => update(i, { city: e.target.value })} />
+                <input
+                  type="text"
+                  value={r.city}
+                  onChange={(e) => update(i, { city: e.target.value })}
+                />
               </FormField>
               <FormField label={t.serviceLat}>
                 <input
+                  type="text"
                   value={r.lat}
                   inputMode="decimal"
                   onChange={(e) => update(i, { lat: e.target.value })}
@@ -161,6 +172,7 @@ export function LocationsEditor({
               </FormField>
               <FormField label={t.serviceLon}>
                 <input
+                  type="text"
                   value={r.lon}
                   inputMode="decimal"
                   onChange={(e) => update(i, { lon: e.target.value })}
@@ -168,6 +180,7 @@ export function LocationsEditor({
               </FormField>
               <FormField label={t.serviceAccessibility} className="form-grid-full">
                 <input
+                  type="text"
                   value={r.accessibility}
                   onChange={(e) => update(i, { accessibility: e.target.value })}
                 />
@@ -224,10 +237,18 @@ export function ContactsEditor({
       {rows.map((r, i) => (
         <div key={i} className="form-grid service-contact">
           <FormField label={t.serviceContactName}>
-            <input value={r.name} onChange={(e) => update(i, { name: e.target.value })} />
+            <input
+              type="text"
+              value={r.name}
+              onChange={(e) => update(i, { name: e.target.value })}
+            />
           </FormField>
           <FormField label={t.serviceContactTitle}>
-            <input value={r.title} onChange={(e) => update(i, { title: e.target.value })} />
+            <input
+              type="text"
+              value={r.title}
+              onChange={(e) => update(i, { title: e.target.value })}
+            />
           </FormField>
           <FormField label={t.serviceEmail}>
             <input
