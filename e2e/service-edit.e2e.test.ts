@@ -5,6 +5,7 @@
 // end, so other journeys see the demo as it was). Screenshots at 1440×900 and 390×844.
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { axeViolations } from './axe.ts';
 import { launchChromium, saveScreenshot, signInByApi } from './tools.ts';
 import { E2E_PASSWORD, PROVIDER } from './people.ts';
 
@@ -113,10 +114,12 @@ describe.skipIf(!run)('Angebote anlegen und bearbeiten in Chromium', () => {
       await page.goto(serviceUrl);
       await page.getByRole('heading', { name: `${name} (geändert)`, level: 1 }).waitFor();
       await saveScreenshot(page, `service-detail-${vp.name}`);
+      expect(await axeViolations(page)).toEqual([]);
       await page.goto(`${serviceUrl}/bearbeiten`);
       await page.getByRole('heading', { name: 'Angebot bearbeiten', level: 1 }).waitFor();
       await page.getByLabel('Name des Orts').waitFor();
       await saveScreenshot(page, `service-form-${vp.name}`);
+      expect(await axeViolations(page)).toEqual([]);
     }
 
     await page.goto(serviceUrl);
