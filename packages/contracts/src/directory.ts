@@ -129,6 +129,21 @@ export const directoryServiceDetailSchema = directoryServiceSummarySchema
     workAreas: z
       .array(areaRefSchema)
       .meta({ description: 'Arbeitsgebiete der Organisation (Akteursnetz)' }),
+    costOptions: z
+      .array(
+        z.object({
+          option: z.string().nullable(),
+          amount: z.number().nullable(),
+          currency: z.string().nullable(),
+          amountDescription: z.string().nullable(),
+          validFrom: z.string().nullable(),
+          validTo: z.string().nullable(),
+        }),
+      )
+      .meta({ description: 'Kostenangaben (HSDS cost_option)' }),
+    serviceSchedules: z
+      .array(openingIntervalSchema)
+      .meta({ description: 'Öffnungszeiten des Angebots als Ganzes (ohne Ort)' }),
     canEditWorkAreas: z.boolean().meta({
       description: 'Die anfragende Person darf die Arbeitsgebiete der Organisation ändern',
     }),

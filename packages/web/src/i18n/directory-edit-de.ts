@@ -62,6 +62,7 @@ export const directoryEditDe = {
   servicePublicYes: 'öffentlich',
   servicePublicNo: 'nur verwaltungsintern',
   serviceLanguagesShown: 'Sprachen',
+  serviceOwnHours: 'Sprechzeiten des Angebots',
   serviceFeesShown: 'Kosten',
   serviceEligibilityShown: 'Für wen',
   workAreasTitle: 'Arbeitsgebiete der Organisation',

@@ -61,6 +61,7 @@ export const directoryEditEn = {
   servicePublicYes: 'public',
   servicePublicNo: 'internal only',
   serviceLanguagesShown: 'Languages',
+  serviceOwnHours: 'Hours of the service',
   serviceFeesShown: 'Cost',
   serviceEligibilityShown: 'Who it is for',
   workAreasTitle: 'Work areas of the organisation',

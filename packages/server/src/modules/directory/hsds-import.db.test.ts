@@ -226,6 +226,19 @@ describe('importing HSDS JSON', () => {
     );
     expect(res.statusCode, res.body).toBe(200);
     const d = (await admin(`/api/directory/services/${SERVICE}`)).json();
+    expect(d.costOptions).toEqual([
+      {
+        option: 'Kursgebühr',
+        amount: 15,
+        currency: 'EUR',
+        amountDescription: 'je Termin',
+        validFrom: null,
+        validTo: null,
+      },
+    ]);
+    expect(d.serviceSchedules).toEqual([
+      { weekday: 3, opens: '15:00', closes: '17:00', notes: 'Elterncafé' },
+    ]);
     expect(d.contacts).toEqual([
       {
         name: 'Jonas Weber',

@@ -35,6 +35,7 @@ import {
   selectSals,
   selectSchedules,
   selectServiceAreas,
+  selectServiceExtras,
   selectServicesByIds,
   type ServiceFilter,
   type ServiceSummaryRow,
@@ -144,10 +145,11 @@ export async function getServiceDetail(
     selectServiceAreas(sql, t, id),
     selectTerms(sql, t),
   ]);
-  const [contacts, catchment, work] = await Promise.all([
+  const [contacts, catchment, work, extras] = await Promise.all([
     selectServiceContacts(sql, t, id),
     selectCatchmentAreaIds(sql, t, id),
     selectWorkAreaIds(sql, t, org.id),
+    selectServiceExtras(sql, t, [id]),
   ]);
   const refs = await selectAreaRefs(sql, t, [
     ...new Set([...catchment, ...work].map((a) => a.area_id)),
@@ -207,6 +209,15 @@ export async function getServiceDetail(
     contacts,
     serviceAreas: refsOf(catchment),
     workAreas: refsOf(work),
+    costOptions: extras.costs.map((c) => ({
+      option: c.option,
+      amount: c.amount === null ? null : Number(c.amount),
+      currency: c.currency,
+      amountDescription: c.amount_description,
+      validFrom: c.valid_from,
+      validTo: c.valid_to,
+    })),
+    serviceSchedules: extras.schedules.map(intervalOf),
     canEditWorkAreas: canEditNetworkOf(principal, { departmentId: org.department_id }),
   };
 }

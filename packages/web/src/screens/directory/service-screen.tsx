@@ -6,6 +6,7 @@ import { Link } from '../../components/link.tsx';
 import { ErrorState, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { dimensionLabel } from '../../lib/labels.ts';
+import { formatDate, formatNumber } from '../../lib/core-bridge.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { capacityText } from './directory-screen.tsx';
 import { OpeningHours } from './opening-hours.tsx';
@@ -84,7 +85,41 @@ function Detail({ s, onSaved }: { s: DirectoryServiceDetail; onSaved: () => void
             ` (${s.minimumAge ?? 0}–${s.maximumAge ?? ''})`}
         </dd>
         <dt>{t.serviceFeesShown}</dt>
-        <dd>{s.fees ?? '–'}</dd>
+        <dd>
+          {s.fees ?? (s.costOptions.length === 0 ? '–' : '')}
+          {s.costOptions.length > 0 && (
+            <ul className="plain-list">
+              {s.costOptions.map((c, i) => (
+                <li key={i}>
+                  {[
+                    c.option,
+                    c.amount === null ? null : `${formatNumber(c.amount, 2)} ${c.currency ?? ''}`,
+                    c.amountDescription,
+                  ]
+                    .filter(Boolean)
+                    .join(', ')}
+                  {(c.validFrom || c.validTo) &&
+                    ` (${c.validFrom ? formatDate(c.validFrom) : ''}–${c.validTo ? formatDate(c.validTo) : ''})`}
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+        {s.serviceSchedules.length > 0 && (
+          <>
+            <dt>{t.serviceOwnHours}</dt>
+            <dd>
+              <ul className="plain-list">
+                {s.serviceSchedules.map((h, i) => (
+                  <li key={i}>
+                    {t.weekday(h.weekday)} {h.opens}–{h.closes}
+                    {h.notes ? ` (${h.notes})` : ''}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
         <dt>{t.serviceLanguagesShown}</dt>
         <dd>{s.languages.join(', ') || '–'}</dd>
         {s.canEdit && (
