@@ -54,6 +54,7 @@ const STAFF_SCREENS: Screen[] = [
   { name: 'auftraege', path: '/auftraege' },
   { name: 'konto', path: '/konto' },
   { name: 'angebote-import', path: '/angebote/import' },
+  { name: 'angebot-neu', path: '/angebote/neu' },
   { name: 'massnahme-neu', path: '/massnahmen/neu' },
   { name: 'moderation', path: '/mitmachen/moderation' },
   { name: 'indikator-bearbeiten', path: '/indikatoren/ewr_share_age_below_6/bearbeiten' },

@@ -79,6 +79,13 @@ const locationSchema = z.object({
   accessibility: z.string().nullable(),
 });
 
+const areaRefSchema = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  level: z.string(),
+});
+
 export const directoryServiceDetailSchema = directoryServiceSummarySchema
   .extend({
     description: z.string().nullable(),
@@ -107,6 +114,39 @@ export const directoryServiceDetailSchema = directoryServiceSummarySchema
     canEdit: z
       .boolean()
       .meta({ description: 'Die anfragende Person darf Öffnungszeiten und Orte ändern' }),
+    public: z.boolean(),
+    contacts: z.array(
+      z.object({
+        name: z.string().nullable(),
+        title: z.string().nullable(),
+        email: z.string().nullable(),
+        phone: z.string().nullable(),
+      }),
+    ),
+    serviceAreas: z
+      .array(areaRefSchema)
+      .meta({ description: 'Gebiete, für die das Angebot da ist (Einzugsgebiet)' }),
+    workAreas: z
+      .array(areaRefSchema)
+      .meta({ description: 'Arbeitsgebiete der Organisation (Akteursnetz)' }),
+    costOptions: z
+      .array(
+        z.object({
+          option: z.string().nullable(),
+          amount: z.number().nullable(),
+          currency: z.string().nullable(),
+          amountDescription: z.string().nullable(),
+          validFrom: z.string().nullable(),
+          validTo: z.string().nullable(),
+        }),
+      )
+      .meta({ description: 'Kostenangaben (HSDS cost_option)' }),
+    serviceSchedules: z
+      .array(openingIntervalSchema)
+      .meta({ description: 'Öffnungszeiten des Angebots als Ganzes (ohne Ort)' }),
+    canEditWorkAreas: z.boolean().meta({
+      description: 'Die anfragende Person darf die Arbeitsgebiete der Organisation ändern',
+    }),
   })
   .meta({ id: 'DirectoryServiceDetail' });
 

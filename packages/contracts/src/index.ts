@@ -10,6 +10,7 @@ export * as areas from './areas.ts';
 export * as assessments from './assessments.ts';
 export * as audit from './audit.ts';
 export * as directory from './directory.ts';
+export * as directoryEdit from './directory-edit.ts';
 export * as disclosure from './disclosure.ts';
 export * as effect from './effect.ts';
 export * as enums from './enums.ts';

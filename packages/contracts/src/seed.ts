@@ -3,7 +3,7 @@
 // (packages/server/src/seed/berlin/catalogue.json), checked against these schemas when the seed
 // loads it and in a unit test — a wrong Lebenslage, a share without its parts or a column mapped to
 // an indicator that does not exist fails with the path of the entry, before anything is written.
-import { UNITS } from '@sozialraum/core';
+import { LINK_KINDS, UNITS } from '@sozialraum/core';
 import { z } from 'zod';
 import { dimensionSchema, polaritySchema } from './enums.ts';
 
@@ -154,3 +154,28 @@ export const berlinCatalogueSchema = z
   });
 
 export type BerlinCatalogue = z.output<typeof berlinCatalogueSchema>;
+
+/**
+ * The Berlin demo's example cooperations (seed/berlin/cooperations.json): invented links between
+ * organisations of the demo directory, named by organisation name, so the network screen is not
+ * empty on a fresh demo. Illustrative only — every link's note says so.
+ */
+export const demoCooperationsSchema = z.strictObject({
+  $comment: z.string().min(1),
+  note: z.string().min(1).meta({ description: 'Hinweis, der an jeder Kooperation steht' }),
+  links: z
+    .array(
+      z.strictObject({
+        a: z.string().min(1),
+        b: z.string().min(1),
+        kind: z.enum(LINK_KINDS),
+        dimensions: z.array(dimensionSchema).min(1).max(8),
+        validFrom: isoDate.nullable(),
+        validTo: isoDate.nullable(),
+        what: z.string().min(1).max(300),
+      }),
+    )
+    .min(1)
+    .max(50),
+});
+export type DemoCooperations = z.output<typeof demoCooperationsSchema>;

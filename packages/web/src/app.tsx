@@ -33,6 +33,7 @@ import { SupplyScreen } from './screens/supply/supply-screen.tsx';
 import { PointsScreen } from './screens/points/points-screen.tsx';
 import { DirectoryScreen } from './screens/directory/directory-screen.tsx';
 import { ServiceScreen } from './screens/directory/service-screen.tsx';
+import { ServiceFormScreen } from './screens/directory/service-form.tsx';
 import { HsdsImportScreen } from './screens/directory/hsds-import-screen.tsx';
 import { TaxonomyScreen } from './screens/directory/taxonomy-screen.tsx';
 import { ConferencesScreen, isConferencesPath } from './screens/conferences/conferences-screen.tsx';
@@ -101,6 +102,7 @@ export function App() {
       active:
         route.screen === 'directory' ||
         route.screen === 'service' ||
+        route.screen === 'serviceForm' ||
         route.screen === 'hsdsImport' ||
         route.screen === 'taxonomy' ||
         route.screen === 'supply' ||
@@ -218,6 +220,7 @@ export function App() {
         {route.screen === 'points' && <PointsScreen />}
         {route.screen === 'directory' && <DirectoryScreen />}
         {route.screen === 'service' && <ServiceScreen serviceId={route.serviceId} />}
+        {route.screen === 'serviceForm' && <ServiceFormScreen serviceId={route.serviceId} />}
         {route.screen === 'hsdsImport' && (
           <RequireAuth
             anyOf={['directory.edit_own', 'directory.edit_all']}

@@ -23,7 +23,9 @@ export type HsdsKind =
   | 'accessibility'
   | 'phone'
   | 'language'
-  | 'attribute';
+  | 'attribute'
+  | 'contact'
+  | 'cost_option';
 
 type Obj = Record<string, unknown>;
 
@@ -81,6 +83,10 @@ const KIND_BY_NAME: Record<string, HsdsKind> = {
   phones: 'phone',
   languages: 'language',
   attributes: 'attribute',
+  contacts: 'contact',
+  contact: 'contact',
+  cost_options: 'cost_option',
+  cost_option: 'cost_option',
 };
 
 /** The kind a file name stands for (e.g. "services.csv", "export/organizations.json"), if any. */
@@ -245,6 +251,9 @@ const NESTED: Partial<Record<HsdsKind, [string, HsdsKind, string | null][]>> = {
     ['phones', 'phone', 'service_id'],
     ['languages', 'language', 'service_id'],
     ['attributes', 'attribute', 'link_id'],
+    ['schedules', 'schedule', 'service_id'],
+    ['contacts', 'contact', 'service_id'],
+    ['cost_options', 'cost_option', 'service_id'],
   ],
   service_at_location: [
     ['location', 'location', null],
@@ -256,6 +265,7 @@ const NESTED: Partial<Record<HsdsKind, [string, HsdsKind, string | null][]>> = {
     ['accessibility', 'accessibility', 'location_id'],
   ],
   attribute: [['taxonomy_term', 'taxonomy_term', null]],
+  contact: [['phones', 'phone', 'contact_id']],
 };
 
 /** Flattens nested objects (service → its places → location → addresses …) into maps by id. */
@@ -334,15 +344,37 @@ export interface HsdsRows {
     accessibility: string | null;
   }[];
   links: { id: string; service_id: string; location_id: string }[];
+  /** Weekly hours of a place (service_at_location_id) or of the service as a whole (service_id). */
   schedules: {
     id: string;
-    service_at_location_id: string;
+    service_at_location_id: string | null;
+    service_id: string | null;
     weekday: number;
     opens_at: string;
     closes_at: string;
     notes: string | null;
   }[];
   capacities: { service_id: string; kind: 'places' | 'beds'; ref_date: string; value: number }[];
+  /** Named contacts of services. */
+  contacts: {
+    id: string;
+    service_id: string;
+    name: string | null;
+    title: string | null;
+    email: string | null;
+    phone: string | null;
+  }[];
+  /** Cost options of services. */
+  cost_options: {
+    id: string;
+    service_id: string;
+    option: string | null;
+    amount: number | null;
+    currency: string | null;
+    amount_description: string | null;
+    valid_from: string | null;
+    valid_to: string | null;
+  }[];
   /** Terms the tenant does not have yet (by code). */
   terms: { id: string; code: string; name: string; description: string }[];
 }

@@ -187,11 +187,12 @@ function scheduleRows(flat: FlatHsds, issues: HsdsIssue[]): HsdsRows['schedules'
   const out: HsdsRows['schedules'] = [];
   for (const f of valuesOf(flat.schedule)) {
     const sal = str(f.obj.service_at_location_id);
-    if (!sal) {
+    const service = sal ? null : str(f.obj.service_id);
+    if (!sal && !service) {
       issues.push(
         issueOf(
           f,
-          'Öffnungszeiten werden nur je Angebotsort übernommen (service_at_location_id fehlt).',
+          'Öffnungszeiten gehören zu einem Angebotsort (service_at_location_id) oder einem Angebot (service_id).',
           'service_at_location_id',
         ),
       );
@@ -218,6 +219,7 @@ function scheduleRows(flat: FlatHsds, issues: HsdsIssue[]): HsdsRows['schedules'
       out.push({
         id: String(f.obj.id),
         service_at_location_id: sal,
+        service_id: service,
         weekday: day + 1,
         opens_at: opens,
         closes_at: closes,
@@ -225,6 +227,73 @@ function scheduleRows(flat: FlatHsds, issues: HsdsIssue[]): HsdsRows['schedules'
       });
   }
   return out;
+}
+
+/** Named contacts of services (the first phone number of each). */
+function contactRows(flat: FlatHsds, issues: HsdsIssue[]): HsdsRows['contacts'] {
+  const phones = byParent(flat.phone, 'contact_id');
+  return valuesOf(flat.contact).flatMap((f) => {
+    const service = str(f.obj.service_id);
+    if (!service) {
+      issues.push(
+        issueOf(f, 'Kontakte werden je Angebot übernommen (service_id fehlt).', 'service_id'),
+      );
+      return [];
+    }
+    const id = String(f.obj.id);
+    const phone = str(f.obj.phone) ?? str((phones.get(id) ?? [])[0]?.obj.number);
+    return [
+      {
+        id,
+        service_id: service,
+        name: str(f.obj.name),
+        title: str(f.obj.title),
+        email: str(f.obj.email),
+        phone,
+      },
+    ];
+  });
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Cost options of services: amount ≥ 0, currency as ISO 4217, dates as YYYY-MM-DD. */
+function costRows(flat: FlatHsds, issues: HsdsIssue[]): HsdsRows['cost_options'] {
+  return valuesOf(flat.cost_option).flatMap((f) => {
+    const service = str(f.obj.service_id);
+    const amount =
+      f.obj.amount === undefined || f.obj.amount === null ? null : Number(f.obj.amount);
+    const currency = str(f.obj.currency);
+    const from = str(f.obj.valid_from);
+    const to = str(f.obj.valid_to);
+    const problem = !service
+      ? (['service_id', 'Kostenangaben werden je Angebot übernommen (service_id fehlt).'] as const)
+      : amount !== null && !(Number.isFinite(amount) && amount >= 0)
+        ? (['amount', 'amount muss eine Zahl ≥ 0 sein.'] as const)
+        : currency && !/^[A-Z]{3}$/.test(currency)
+          ? (['currency', 'currency als Währungscode nach ISO 4217 angeben, z. B. „EUR“.'] as const)
+          : (from && !DATE.test(from)) || (to && !DATE.test(to))
+            ? (['valid_from', 'valid_from und valid_to als Datum JJJJ-MM-TT angeben.'] as const)
+            : from && to && from > to
+              ? (['valid_from', 'valid_from liegt nach valid_to.'] as const)
+              : null;
+    if (problem) {
+      issues.push(issueOf(f, problem[1], problem[0]));
+      return [];
+    }
+    return [
+      {
+        id: String(f.obj.id),
+        service_id: service!,
+        option: str(f.obj.option),
+        amount,
+        currency,
+        amount_description: str(f.obj.amount_description),
+        valid_from: from,
+        valid_to: to,
+      },
+    ];
+  });
 }
 
 /** New terms (codes the tenant lacks) named by the upload's taxonomy terms. */
@@ -292,6 +361,8 @@ export function hsdsRowsOf(
       links,
       schedules: scheduleRows(flat, issues),
       capacities,
+      contacts: contactRows(flat, issues),
+      cost_options: costRows(flat, issues),
       terms: termRows(flat, terms, issues),
     },
     issues,

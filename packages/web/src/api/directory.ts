@@ -1,6 +1,8 @@
 // Client of the service directory (Angebote): search, detail, taxonomy, and the provider's edit of
 // opening hours. Types from the contract.
 import type * as c from '@sozialraum/contracts/directory';
+import type * as cn from '@sozialraum/contracts/network';
+import type * as ce from '@sozialraum/contracts/directory-edit';
 import type { z } from 'zod';
 import { enc, json, q, request } from './http.ts';
 
@@ -13,6 +15,9 @@ export type TermBody = z.input<typeof c.taxonomyTermBodySchema>;
 export type DirectoryCapacities = z.output<typeof c.capacitiesSchema>;
 export type HsdsImportReport = z.output<typeof c.hsdsImportReportSchema>;
 export type HsdsImportIssue = z.output<typeof c.hsdsImportIssueSchema>;
+export type ServiceBody = z.input<typeof ce.serviceBodySchema>;
+export type EditableOrganisation = z.output<typeof ce.editableOrganisationSchema>;
+export type WorkAreas = z.output<typeof cn.organisationAreasSchema>;
 
 /** Filters of the service search (all optional). */
 export interface DirectoryQuery {
@@ -46,6 +51,18 @@ export const directoryApi = {
     request<DirectoryCapacities>(`/api/directory/services/${enc(serviceId)}/capacities${q(key)}`, {
       method: 'DELETE',
     }),
+  editableOrganisations: () =>
+    request<EditableOrganisation[]>('/api/directory/editable-organisations'),
+  createService: (body: ServiceBody) =>
+    request<DirectoryServiceDetail>('/api/directory/services', json('POST', body)),
+  replaceService: (id: string, body: ServiceBody) =>
+    request<DirectoryServiceDetail>(`/api/directory/services/${enc(id)}`, json('PUT', body)),
+  /** Replaces the work areas of an organisation (the network's PUT …/organisations/:id/areas). */
+  setWorkAreas: (organisationId: string, areaIds: number[]) =>
+    request<WorkAreas>(
+      `/api/network/organisations/${enc(organisationId)}/areas`,
+      json('PUT', { areaIds }),
+    ),
   addTerm: (body: TermBody) =>
     request<DirectoryTaxonomyTerm>('/api/directory/taxonomy', json('POST', body)),
   changeTerm: (code: string, body: TermBody) =>

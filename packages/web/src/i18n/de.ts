@@ -3,6 +3,7 @@ import { alertSignalsDe } from './alert-signals-de.ts';
 import { accessDe } from './access-de.ts';
 import { sourcesDe } from './sources-de.ts';
 import { directoryDe } from './directory-de.ts';
+import { directoryEditDe } from './directory-edit-de.ts';
 import { fundingDe } from './funding-de.ts';
 import { transparencyDe } from './transparency-de.ts';
 import { networkDe } from './network-de.ts';
@@ -512,6 +513,7 @@ export const de = {
   ...accessDe,
   ...sourcesDe,
   ...directoryDe,
+  ...directoryEditDe,
   ...fundingDe,
   ...transparencyDe,
   ...networkDe,

@@ -4,6 +4,7 @@ import { alertSignalsEn } from './alert-signals-en.ts';
 import { accessEn } from './access-en.ts';
 import { sourcesEn } from './sources-en.ts';
 import { directoryEn } from './directory-en.ts';
+import { directoryEditEn } from './directory-edit-en.ts';
 import { fundingEn } from './funding-en.ts';
 import { transparencyEn } from './transparency-en.ts';
 import { networkEn } from './network-en.ts';
@@ -500,6 +501,7 @@ export const en: Dict = {
   ...accessEn,
   ...sourcesEn,
   ...directoryEn,
+  ...directoryEditEn,
   ...fundingEn,
   ...transparencyEn,
   ...networkEn,

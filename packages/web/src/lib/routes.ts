@@ -7,6 +7,7 @@ export type Route =
   | { screen: 'points' }
   | { screen: 'directory' }
   | { screen: 'service'; serviceId: string }
+  | { screen: 'serviceForm'; serviceId: string | null }
   | { screen: 'hsdsImport' }
   | { screen: 'taxonomy' }
   | { screen: 'funding' }
@@ -37,6 +38,9 @@ export function matchRoute(path: string): Route {
   if (p === '/angebote') return { screen: 'directory' };
   if (p === '/angebote/import') return { screen: 'hsdsImport' };
   if (p === '/angebote/arten') return { screen: 'taxonomy' };
+  if (p === '/angebote/neu') return { screen: 'serviceForm', serviceId: null };
+  const se = /^\/angebote\/([0-9a-f-]{36})\/bearbeiten$/i.exec(p);
+  if (se) return { screen: 'serviceForm', serviceId: se[1]!.toLowerCase() };
   const sv = /^\/angebote\/([0-9a-f-]{36})$/i.exec(p);
   if (sv) return { screen: 'service', serviceId: sv[1]!.toLowerCase() };
   if (p === '/foerderung') return { screen: 'funding' };

@@ -107,6 +107,10 @@ const WRITE_ROUTES: Record<string, string> = {
     "every id the upload names is looked up within the caller's tenant: an organisation, service, location or place of another organisation than the caller's own is 403 (directory.edit_own), new organisations and terms need directory.edit_all (403), unknown references 400 naming file, record and JSON path; nothing written (directory/hsds-import.db.test.ts)",
   removeDirectoryCapacity:
     "as recordDirectoryCapacity: the service's organisation must be the caller's own unless directory.edit_all (403); the service and the value are looked up within the caller's tenant (404 otherwise) (directory/directory.db.test.ts)",
+  createDirectoryService:
+    "every id in the body is looked up within the caller's tenant: the organisation must be her own unless directory.edit_all (403, unknown 400); the type must be a term of the tenant's taxonomy (400); a place named by id must exist (400) and belong to an organisation she may edit (403) and to the service's organisation (400); area ids must be the tenant's (400); nothing written (directory/service-edit.db.test.ts)",
+  replaceDirectoryService:
+    "as createDirectoryService, and the service itself must belong to an organisation she may edit (403; unknown or another tenant's id 404) (directory/service-edit.db.test.ts)",
   addDirectoryTerm:
     'directory.edit_all of the own tenant; names no other record (a taken code is 409) (directory/directory.db.test.ts)',
   changeDirectoryTerm:

@@ -905,6 +905,38 @@ const CASES: Record<string, AuditCase> = {
     action: 'network.link_delete',
     entity: 'network_link',
   },
+  createDirectoryService: {
+    request: async () => ({
+      method: 'POST',
+      url: '/api/directory/services',
+      headers: adminAuth,
+      payload: {
+        organisationId: FIXTURE_DIRECTORY.organisation,
+        serviceType: 'familienzentrum',
+        name: 'Protokoll-Angebot',
+        locations: [{ name: 'Protokoll-Ort', city: 'Berlin', lon: 13.05, lat: 52.05 }],
+      },
+    }),
+    entries: 1,
+    action: 'directory.service_create',
+    entity: 'directory_service',
+  },
+  replaceDirectoryService: {
+    request: async () => ({
+      method: 'PUT',
+      url: `/api/directory/services/${FIXTURE_DIRECTORY.service}`,
+      headers: adminAuth,
+      payload: {
+        organisationId: FIXTURE_DIRECTORY.organisation,
+        serviceType: 'familienzentrum',
+        name: 'Familienzentrum Mitte',
+        locations: [{ id: FIXTURE_DIRECTORY.location, name: 'Familienzentrum Mitte' }],
+      },
+    }),
+    entries: 1,
+    action: 'directory.service_update',
+    entity: 'directory_service',
+  },
   setNetworkWorkAreas: {
     request: async () => ({
       method: 'PUT',

@@ -188,6 +188,92 @@ describe('importing HSDS JSON', () => {
     expect(d.places[0].schedules[0].closes).toBe('18:30');
   });
 
+  it('imports the service’s own hours, contacts and cost options, replacing earlier ones', async () => {
+    const extras = {
+      schedules: [
+        {
+          id: 'aaaaaaaa-0000-4000-8000-0000000000a1',
+          freq: 'WEEKLY',
+          byday: 'WE',
+          opens_at: '15:00',
+          closes_at: '17:00',
+          notes: 'Elterncafé',
+        },
+      ],
+      contacts: [
+        {
+          id: 'aaaaaaaa-0000-4000-8000-0000000000a2',
+          name: 'Jonas Weber',
+          title: 'Koordination',
+          email: 'weber@example.org',
+          phones: [{ id: 'aaaaaaaa-0000-4000-8000-0000000000a3', number: '030 987654' }],
+        },
+      ],
+      cost_options: [
+        {
+          id: 'aaaaaaaa-0000-4000-8000-0000000000a4',
+          option: 'Kursgebühr',
+          amount: 15,
+          currency: 'EUR',
+          amount_description: 'je Termin',
+        },
+      ],
+    };
+    const res = await upload(
+      admin,
+      [{ name: 'treff.json', content: json(service(extras)) }],
+      false,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const d = (await admin(`/api/directory/services/${SERVICE}`)).json();
+    expect(d.costOptions).toEqual([
+      {
+        option: 'Kursgebühr',
+        amount: 15,
+        currency: 'EUR',
+        amountDescription: 'je Termin',
+        validFrom: null,
+        validTo: null,
+      },
+    ]);
+    expect(d.serviceSchedules).toEqual([
+      { weekday: 3, opens: '15:00', closes: '17:00', notes: 'Elterncafé' },
+    ]);
+    expect(d.contacts).toEqual([
+      {
+        name: 'Jonas Weber',
+        title: 'Koordination',
+        email: 'weber@example.org',
+        phone: '030 987654',
+      },
+    ]);
+    const exported = (await admin(`/hsds/services/${SERVICE}`)).json();
+    expect(exported.schedules).toMatchObject([
+      { byday: 'WE', opens_at: '15:00', notes: 'Elterncafé', service_id: SERVICE },
+    ]);
+    expect(exported.cost_options).toMatchObject([
+      { option: 'Kursgebühr', amount: 15, currency: 'EUR' },
+    ]);
+    expect(exported.contacts[0].phones[0].number).toBe('030 987654');
+    // a bad currency and an amount below 0: refused with the JSON path, nothing written
+    const bad = service({
+      ...extras,
+      cost_options: [
+        { id: 'aaaaaaaa-0000-4000-8000-0000000000a5', option: 'X', amount: -1, currency: 'EUR' },
+        { id: 'aaaaaaaa-0000-4000-8000-0000000000a6', option: 'Y', amount: 3, currency: 'Euro' },
+      ],
+    });
+    const refused = await upload(admin, [{ name: 'treff.json', content: json(bad) }], false);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('cost_options[0].amount');
+    expect(refused.body).toContain('cost_options[1].currency');
+    // importing the service without them takes them away (the upload is the service's whole entry)
+    const plain = await upload(admin, [{ name: 'treff.json', content: json(service()) }], false);
+    expect(plain.statusCode, plain.body).toBe(200);
+    const after = (await admin(`/hsds/services/${SERVICE}`)).json();
+    expect([after.schedules, after.contacts, after.cost_options]).toEqual([[], [], []]);
+  });
+
   it('names file, record, id and JSON path of every schema problem, and imports nothing of the file', async () => {
     const before = await countRows();
     const good = service({

@@ -27,6 +27,7 @@ import { readHsdsFiles } from './hsds-read.ts';
 import {
   insertImportedTerms,
   replaceLinkSchedules,
+  replaceServiceExtras,
   selectExisting,
   selectOrganisationOwners,
   upsertCapacities,
@@ -219,8 +220,31 @@ function checkServicesAndLocations(
 
 function checkSchedules(c: TenantCheck, rows: HsdsRows): void {
   const linkIds = new Set(rows.links.map((l) => l.id));
+  const serviceIds = new Set(rows.services.map((x) => x.id));
   const existing = new Map(c.existing.schedules.map((s) => [s.id, s]));
+  // a service's own hours, contacts and costs come with the service they belong to
+  const ofService = [
+    ...rows.schedules.flatMap((s) =>
+      s.service_id ? [['schedule', s.id, s.service_id] as const] : [],
+    ),
+    ...rows.contacts.map((x) => ['contact', x.id, x.service_id] as const),
+    ...rows.cost_options.map((x) => ['cost_option', x.id, x.service_id] as const),
+  ];
+  for (const [kind, id, service] of ofService)
+    if (!serviceIds.has(service))
+      c.at(kind, id, 'Bitte zusammen mit ihrem Angebot (service) hochladen.', 'service_id');
   for (const s of rows.schedules) {
+    const before = existing.get(s.id);
+    if (s.service_at_location_id === null) {
+      if (before?.service_at_location_id)
+        c.at(
+          'schedule',
+          s.id,
+          `Diese Kennung hat im Verzeichnis eine Öffnungszeit des Angebotsorts ${before.service_at_location_id}.`,
+          'id',
+        );
+      continue;
+    }
     if (!linkIds.has(s.service_at_location_id))
       c.at(
         'schedule',
@@ -228,7 +252,6 @@ function checkSchedules(c: TenantCheck, rows: HsdsRows): void {
         'Öffnungszeiten bitte zusammen mit ihrem Angebotsort (service_at_location) hochladen.',
         'service_at_location_id',
       );
-    const before = existing.get(s.id);
     if (before && !linkIds.has(before.service_at_location_id))
       c.at(
         'schedule',
@@ -256,7 +279,14 @@ async function writeRows(tx: Sql, tenantId: string, rows: HsdsRows): Promise<voi
     tx,
     tenantId,
     rows.links.map((l) => l.id),
-    rows.schedules,
+    rows.schedules.filter((x) => x.service_at_location_id !== null),
+  );
+  // a service's own hours, contacts and costs: the upload's replace what the service had
+  await replaceServiceExtras(
+    tx,
+    tenantId,
+    rows.services.map((x) => x.id),
+    rows,
   );
   await upsertCapacities(tx, tenantId, rows.capacities);
   await locateLocations(tx, tenantId);

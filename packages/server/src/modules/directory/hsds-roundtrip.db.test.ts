@@ -20,10 +20,34 @@ type Export = Record<string, unknown> & {
 
 let db: Db;
 let app: FastifyInstance;
+let extraService = '';
 
 beforeAll(async () => {
   db = await createTestDb();
   await loadBerlinFacilities(db);
+  // service-level opening hours, a contact with a phone and cost options on two services (the
+  // facility files have none): they too must survive export → import → export
+  const [a, b] = await db.query<{ id: string }>(
+    `SELECT id FROM directory_service WHERE tenant_id = 'berlin' AND public ORDER BY id LIMIT 2`,
+  );
+  await db.query(
+    `INSERT INTO directory_schedule (tenant_id, id, service_id, weekday, opens_at, closes_at, notes) VALUES
+       ('berlin', 'c0000000-0000-4000-8000-000000000001', $1, 2, '09:00', '12:00', 'Sprechstunde'),
+       ('berlin', 'c0000000-0000-4000-8000-000000000002', $1, 4, '14:00', '18:00', NULL)`,
+    [a!.id],
+  );
+  await db.query(
+    `INSERT INTO directory_contact (tenant_id, id, service_id, name, title, email, phone) VALUES
+       ('berlin', 'c0000000-0000-4000-8000-000000000003', $1, 'Ayşe Demir', 'Leitung', 'demir@example.org', '030 1234567')`,
+    [a!.id],
+  );
+  await db.query(
+    `INSERT INTO directory_cost_option (tenant_id, id, service_id, option, amount, currency, amount_description, valid_from, valid_to) VALUES
+       ('berlin', 'c0000000-0000-4000-8000-000000000004', $1, 'Mittagessen', 23, 'EUR', 'je Monat', '2024-01-01', '2024-12-31'),
+       ('berlin', 'c0000000-0000-4000-8000-000000000005', $2, 'Kurs', 12.5, 'EUR', NULL, NULL, NULL)`,
+    [a!.id, b!.id],
+  );
+  extraService = a!.id;
   await db.exec("INSERT INTO tenant (id, ags, name) VALUES ('leipzig', '14713000', 'Leipzig')");
   app = await buildApp(testContext(db), { warmCaches: false });
   await app.ready();
@@ -74,5 +98,38 @@ describe('HSDS round trip', () => {
     const again = (await app.inject('/hsds/export?tenant=leipzig')).json<Export>();
     expect((again.services as unknown[]).length).toBe((berlin.services as unknown[]).length);
     expect(normalised(again)).toEqual(normalised(berlin));
+    // the service-level extras are in both exports
+    const extras = (e: Export) =>
+      (e.services as { id: string }[]).find((x) => x.id === extraService) as Record<
+        string,
+        unknown
+      >;
+    expect(extras(again).schedules).toMatchObject([
+      {
+        byday: 'TU',
+        opens_at: '09:00',
+        closes_at: '12:00',
+        notes: 'Sprechstunde',
+        service_id: extraService,
+      },
+      { byday: 'TH', opens_at: '14:00' },
+    ]);
+    expect(extras(again).contacts).toMatchObject([
+      {
+        name: 'Ayşe Demir',
+        title: 'Leitung',
+        email: 'demir@example.org',
+        phones: [{ number: '030 1234567' }],
+      },
+    ]);
+    expect(extras(again).cost_options).toMatchObject([
+      {
+        option: 'Mittagessen',
+        amount: 23,
+        currency: 'EUR',
+        valid_from: '2024-01-01',
+        valid_to: '2024-12-31',
+      },
+    ]);
   }, 300_000);
 });

@@ -13,33 +13,24 @@ import { REPO_ROOT } from '../../config.ts';
 const SCHEMAS = path.join(REPO_ROOT, 'standards/hsds-3.0/schema');
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
 
-let validators: Map<HsdsKind, ValidateFunction> | undefined;
+let ajv: Ajv2020 | undefined;
+const validators = new Map<HsdsKind, ValidateFunction>();
 
+/** The validator of one kind's schema, compiled when first needed (each takes a moment). */
 function validatorOf(kind: HsdsKind): ValidateFunction {
-  if (!validators) {
-    const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
+  if (!ajv) {
+    ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
     addFormats(ajv);
     // the schemas refer to each other by file name ("$ref": "phone.json")
     for (const f of readdirSync(SCHEMAS).filter((n) => n.endsWith('.json') && n !== 'openapi.json'))
       ajv.addSchema(JSON.parse(readFileSync(path.join(SCHEMAS, f), 'utf8')) as object, f);
-    validators = new Map();
-    for (const k of [
-      'organization',
-      'service',
-      'location',
-      'service_at_location',
-      'schedule',
-      'taxonomy',
-      'taxonomy_term',
-      'address',
-      'accessibility',
-      'phone',
-      'language',
-      'attribute',
-    ] as const)
-      validators.set(k, ajv.getSchema(`${k}.json`)!);
   }
-  return validators.get(kind)!;
+  let v = validators.get(kind);
+  if (!v) {
+    v = ajv.getSchema(`${kind}.json`)!;
+    validators.set(kind, v);
+  }
+  return v;
 }
 
 /** "/service_at_locations/0/location/latitude" → ".service_at_locations[0].location.latitude". */

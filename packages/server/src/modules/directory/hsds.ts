@@ -10,6 +10,7 @@ import {
   selectOrganisationsByIds,
   selectSals,
   selectSchedules,
+  selectServiceExtras,
   selectServicesByIds,
 } from './read-store.ts';
 import type {
@@ -132,6 +133,7 @@ export interface ServiceBundle {
   schedules: Map<string, ScheduleRow[]>;
   terms: Map<string, TermRow>;
   places: Map<string, string>;
+  extras: Awaited<ReturnType<typeof selectServiceExtras>>;
 }
 
 /** Loads the bundle for some services (and optionally only some of their links). */
@@ -143,7 +145,7 @@ export async function loadBundle(
 ): Promise<ServiceBundle> {
   const services = await selectServicesByIds(sql, tenantId, serviceIds);
   const links = await selectSals(sql, tenantId, { serviceIds });
-  const [orgs, locations, schedules, capacities] = await Promise.all([
+  const [orgs, locations, schedules, capacities, extras] = await Promise.all([
     selectOrganisationsByIds(sql, tenantId, [...new Set(services.map((s) => s.organization_id))]),
     selectLocationsByIds(sql, tenantId, [...new Set(links.map((l) => l.location_id))]),
     selectSchedules(
@@ -152,6 +154,7 @@ export async function loadBundle(
       links.map((l) => l.id),
     ),
     selectCapacities(sql, tenantId, serviceIds),
+    selectServiceExtras(sql, tenantId, serviceIds),
   ]);
   const byLink = new Map<string, ScheduleRow[]>();
   for (const s of schedules)
@@ -174,6 +177,7 @@ export async function loadBundle(
     schedules: byLink,
     terms: new Map(terms.map((t) => [t.code, t])),
     places,
+    extras,
   };
 }
 
@@ -216,6 +220,37 @@ export function hsdsServiceFull(tenantId: string, b: ServiceBundle, id: string):
       service_id: s.id,
       code,
     })),
+    schedules: b.extras.schedules
+      .filter((x) => x.service_id === id)
+      .map((x) => ({ ...hsdsSchedule(x), service_id: id })),
+    contacts: b.extras.contacts
+      .filter((c) => c.service_id === id)
+      .map((c) =>
+        compact({
+          id: c.id,
+          service_id: id,
+          name: c.name,
+          title: c.title,
+          email: c.email,
+          phones: c.phone
+            ? [{ id: child(tenantId, 'phone', c.id), contact_id: c.id, number: c.phone }]
+            : [],
+        }),
+      ),
+    cost_options: b.extras.costs
+      .filter((c) => c.service_id === id)
+      .map((c) =>
+        compact({
+          id: c.id,
+          service_id: id,
+          option: c.option,
+          amount: c.amount === null ? null : Number(c.amount),
+          currency: c.currency,
+          amount_description: c.amount_description,
+          valid_from: c.valid_from,
+          valid_to: c.valid_to,
+        }),
+      ),
     service_at_locations: b.links
       .filter((l) => l.service_id === id)
       .map((l) => hsdsServiceAtLocation(tenantId, b, l, false)),

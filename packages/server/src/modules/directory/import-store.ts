@@ -257,3 +257,65 @@ export async function upsertCapacities(
     ],
   );
 }
+
+/** Replaces the service-level opening hours, contacts and cost options of the given services. */
+export async function replaceServiceExtras(
+  sql: Sql,
+  tenantId: string,
+  serviceIds: string[],
+  rows: Pick<HsdsRows, 'schedules' | 'contacts' | 'cost_options'>,
+): Promise<void> {
+  for (const table of ['directory_schedule', 'directory_contact', 'directory_cost_option'])
+    await sql.query(`DELETE FROM ${table} WHERE tenant_id = $1 AND service_id = ANY ($2::text[])`, [
+      tenantId,
+      serviceIds,
+    ]);
+  const schedules = rows.schedules.filter((s) => s.service_id !== null);
+  if (schedules.length > 0)
+    await sql.query(
+      `INSERT INTO directory_schedule (tenant_id, id, service_id, weekday, opens_at, closes_at, notes)
+       SELECT $1, t.* FROM unnest($2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[]) AS t`,
+      [
+        tenantId,
+        cols(schedules, 'id'),
+        cols(schedules, 'service_id'),
+        cols(schedules, 'weekday'),
+        cols(schedules, 'opens_at'),
+        cols(schedules, 'closes_at'),
+        cols(schedules, 'notes'),
+      ],
+    );
+  if (rows.contacts.length > 0)
+    await sql.query(
+      `INSERT INTO directory_contact (tenant_id, id, service_id, name, title, email, phone)
+       SELECT $1, t.* FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS t`,
+      [
+        tenantId,
+        cols(rows.contacts, 'id'),
+        cols(rows.contacts, 'service_id'),
+        cols(rows.contacts, 'name'),
+        cols(rows.contacts, 'title'),
+        cols(rows.contacts, 'email'),
+        cols(rows.contacts, 'phone'),
+      ],
+    );
+  const costs = rows.cost_options;
+  if (costs.length > 0)
+    await sql.query(
+      `INSERT INTO directory_cost_option (tenant_id, id, service_id, option, amount, currency,
+              amount_description, valid_from, valid_to)
+       SELECT $1, t.* FROM unnest($2::text[], $3::text[], $4::text[], $5::numeric[], $6::text[],
+              $7::text[], $8::date[], $9::date[]) AS t`,
+      [
+        tenantId,
+        cols(costs, 'id'),
+        cols(costs, 'service_id'),
+        cols(costs, 'option'),
+        cols(costs, 'amount'),
+        cols(costs, 'currency'),
+        cols(costs, 'amount_description'),
+        cols(costs, 'valid_from'),
+        cols(costs, 'valid_to'),
+      ],
+    );
+}

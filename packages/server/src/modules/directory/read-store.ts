@@ -264,3 +264,48 @@ export async function selectServiceIdsOfOrganisations(
   );
   return rows.map((r) => r.id);
 }
+
+/** Service-level extras for the HSDS export: own opening hours, named contacts, cost options. */
+export async function selectServiceExtras(
+  sql: Sql,
+  tenantId: string,
+  serviceIds: readonly string[],
+) {
+  const [schedules, contacts, costs] = await Promise.all([
+    sql.query<ScheduleRow & { service_id: string }>(
+      `SELECT id, service_at_location_id, service_id, weekday, opens_at, closes_at, notes
+         FROM directory_schedule WHERE tenant_id = $1 AND service_id = ANY ($2::text[])
+        ORDER BY service_id, weekday, opens_at, id`,
+      [tenantId, serviceIds],
+    ),
+    sql.query<{
+      id: string;
+      service_id: string;
+      name: string | null;
+      title: string | null;
+      email: string | null;
+      phone: string | null;
+    }>(
+      `SELECT id, service_id, name, title, email, phone FROM directory_contact
+        WHERE tenant_id = $1 AND service_id = ANY ($2::text[]) ORDER BY service_id, id`,
+      [tenantId, serviceIds],
+    ),
+    sql.query<{
+      id: string;
+      service_id: string;
+      option: string | null;
+      amount: string | null;
+      currency: string | null;
+      amount_description: string | null;
+      valid_from: string | null;
+      valid_to: string | null;
+    }>(
+      `SELECT id, service_id, option, amount::text AS amount, currency, amount_description,
+              to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to
+         FROM directory_cost_option WHERE tenant_id = $1 AND service_id = ANY ($2::text[])
+        ORDER BY service_id, id`,
+      [tenantId, serviceIds],
+    ),
+  ]);
+  return { schedules, contacts, costs };
+}

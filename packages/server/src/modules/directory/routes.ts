@@ -22,6 +22,7 @@ import { defineRoute } from '../../http/route.ts';
 import { auditActor } from '../audit/index.ts';
 import { recordCapacity, removeCapacity } from './capacities.ts';
 import { patchOrganisation } from './organisations.ts';
+import { registerServiceEditRoutes } from './service-edit-routes.ts';
 import { addTerm, changeTerm } from './terms.ts';
 import { findServices, getServiceDetail, listTerms, replaceOpeningHours } from './service.ts';
 
@@ -29,6 +30,7 @@ const idParams = z.object({ id: z.string().min(1).max(60) });
 
 /** GET /api/directory/services, …/services/:id, …/taxonomy; PUT …/schedules and …/capacities; PATCH …/organisations/:id. */
 export function registerDirectoryRoutes(app: FastifyInstance, ctx: AppContext): void {
+  registerServiceEditRoutes(app, ctx);
   defineRoute(app, {
     method: 'GET',
     url: '/api/directory/services',

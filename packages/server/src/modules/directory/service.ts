@@ -18,6 +18,13 @@ import { bumpDataVersion } from '../../http/prepared.ts';
 import { validationError } from '../../http/route.ts';
 import type { Principal } from '../access/index.ts';
 import { writeAudit, type AuditActor } from '../audit/index.ts';
+import { canEditNetworkOf } from '../network/index.ts';
+import {
+  selectAreaRefs,
+  selectCatchmentAreaIds,
+  selectServiceContacts,
+  selectWorkAreaIds,
+} from './edit-store.ts';
 import { newUuid } from './ids.ts';
 import { canEditOrganisation, seesInternalEntries } from './policy.ts';
 import {
@@ -28,6 +35,7 @@ import {
   selectSals,
   selectSchedules,
   selectServiceAreas,
+  selectServiceExtras,
   selectServicesByIds,
   type ServiceFilter,
   type ServiceSummaryRow,
@@ -137,6 +145,17 @@ export async function getServiceDetail(
     selectServiceAreas(sql, t, id),
     selectTerms(sql, t),
   ]);
+  const [contacts, catchment, work, extras] = await Promise.all([
+    selectServiceContacts(sql, t, id),
+    selectCatchmentAreaIds(sql, t, id),
+    selectWorkAreaIds(sql, t, org.id),
+    selectServiceExtras(sql, t, [id]),
+  ]);
+  const refs = await selectAreaRefs(sql, t, [
+    ...new Set([...catchment, ...work].map((a) => a.area_id)),
+  ]);
+  const refsOf = (ids: { area_id: number }[]) =>
+    refs.filter((r) => ids.some((x) => x.area_id === r.id));
   const term = terms.find((x) => x.code === s.service_type);
   const first = locations[0];
   const caps = capacities.map((c) => ({ kind: c.kind, value: c.value, refDate: c.ref_date }));
@@ -186,6 +205,20 @@ export async function getServiceDetail(
     }),
     areas: areas.map((a) => ({ id: a.id, code: a.code, name: a.name, level: a.level })),
     canEdit: canEditOrganisation(principal, { departmentId: org.department_id }),
+    public: s.public,
+    contacts,
+    serviceAreas: refsOf(catchment),
+    workAreas: refsOf(work),
+    costOptions: extras.costs.map((c) => ({
+      option: c.option,
+      amount: c.amount === null ? null : Number(c.amount),
+      currency: c.currency,
+      amountDescription: c.amount_description,
+      validFrom: c.valid_from,
+      validTo: c.valid_to,
+    })),
+    serviceSchedules: extras.schedules.map(intervalOf),
+    canEditWorkAreas: canEditNetworkOf(principal, { departmentId: org.department_id }),
   };
 }
 

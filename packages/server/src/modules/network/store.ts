@@ -88,6 +88,19 @@ export async function insertLink(
   return row ? row.id : null;
 }
 
+/** Organisations whose name is one of these (case-insensitive), for the demo's example links. */
+export function selectOrganisationsByName(
+  sql: Sql,
+  tenantId: string,
+  names: readonly string[],
+): Promise<{ id: string; name: string }[]> {
+  return sql.query(
+    `SELECT id, name FROM directory_organization
+      WHERE tenant_id = $1 AND lower(name) = ANY ($2::text[]) ORDER BY name, id`,
+    [tenantId, names.map((n) => n.toLowerCase())],
+  );
+}
+
 /** Deletes a link. */
 export async function deleteLink(sql: Sql, tenantId: string, id: number): Promise<void> {
   await sql.query(`DELETE FROM network_link WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);

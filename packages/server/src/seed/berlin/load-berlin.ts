@@ -41,6 +41,8 @@ import { BERLIN_TENANT, berlinCatalogue } from './catalogue.ts';
 import { readCsvRecords } from './read-csv.ts';
 import { loadDirectoryFromPoints } from '../../modules/directory/index.ts';
 import { seedTargetsFromBands } from '../../modules/supply/index.ts';
+import { insertDemoLinks } from '../../modules/network/index.ts';
+import { readDemoCooperations } from './cooperations.ts';
 
 export const DEMO_DIR = path.join(REPO_ROOT, 'demo-data/berlin');
 
@@ -62,7 +64,15 @@ export const hasData = (db: Sql, tenantId: string): Promise<boolean> =>
 export async function loadBerlinDemo(db: Db, log: Log = () => undefined, dir = DEMO_DIR) {
   const t0 = Date.now();
   const tenantId = BERLIN_TENANT.id;
-  const stats = { areas: 0, observations: 0, aggregated: 0, derived: 0, points: 0, directory: 0 };
+  const stats = {
+    areas: 0,
+    observations: 0,
+    aggregated: 0,
+    derived: 0,
+    points: 0,
+    directory: 0,
+    cooperations: 0,
+  };
   await db.transaction(async (tx) => {
     // The aggregation and share statements join and group ~800,000 rows; with PGlite's default
     // work_mem (4 MB) their hash tables spill to temporary files. One load, one transaction: room in
@@ -94,6 +104,7 @@ export async function loadBerlinDemo(db: Db, log: Log = () => undefined, dir = D
     stats.points = await loadPoints(tx, tenantId, dir, log);
     log('Baue das Angebotsverzeichnis aus den Standorten …');
     stats.directory = (await loadDirectoryFromPoints(tx, tenantId, 'geoportal-services')).services;
+    stats.cooperations = await loadDemoCooperations(tx, tenantId);
     // the supply targets of the built-in service types are formed from the register's age bands
     // (Kita 0–6, youth 6–18 = 6–15 + 15–18, care 65+, others all residents; ADR 0042)
     const { bands, total } = berlinCatalogue().ageBands;
@@ -143,6 +154,12 @@ async function writeRollUp(tx: Sql, tenantId: string, log: Log, held: StoredValu
   const derivedRows = deriveStoredShares(held.concat(aggregatedRows), indicators);
   const derived = await insertComputedObservations(tx, tenantId, derivedRows, 'derived');
   return { aggregated, derived };
+}
+
+/** The example cooperations (cooperations.json: invented, marked so in every link's note). */
+export async function loadDemoCooperations(tx: Sql, tenantId: string): Promise<number> {
+  const data = readDemoCooperations();
+  return insertDemoLinks(tx, tenantId, data.links, data.note);
 }
 
 /**

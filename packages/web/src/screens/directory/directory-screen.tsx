@@ -74,7 +74,10 @@ export function DirectoryScreen() {
         {auth.can('directory.edit_own') && (
           <>
             {' '}
-            · <Link href="/angebote/import">{t.hsdsImportLink} →</Link>
+            · <Link href="/angebote/import">{t.hsdsImportLink} →</Link> ·{' '}
+            <Link href="/angebote/neu" className="btn btn-small">
+              {t.serviceNew}
+            </Link>
           </>
         )}
       </p>

@@ -6,10 +6,25 @@ import { Link } from '../../components/link.tsx';
 import { ErrorState, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { dimensionLabel } from '../../lib/labels.ts';
+import { formatDate, formatNumber } from '../../lib/core-bridge.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { capacityText } from './directory-screen.tsx';
 import { OpeningHours } from './opening-hours.tsx';
 import { CapacityForm } from './capacity-form.tsx';
+import { HistoryLink } from '../../components/history-link.tsx';
+import { WorkAreas } from './work-areas-form.tsx';
+
+type AreaRef = DirectoryServiceDetail['areas'][number];
+
+function areaLinks(areas: AreaRef[]) {
+  if (areas.length === 0) return '–';
+  return areas.map((a, i) => (
+    <span key={a.id}>
+      {i > 0 && ', '}
+      <Link href={`/gebiete/${a.id}`}>{a.name}</Link> <span className="muted">({a.level})</span>
+    </span>
+  ));
+}
 
 export function ServiceScreen({ serviceId }: { serviceId: string }) {
   const { t } = useI18n();
@@ -31,6 +46,14 @@ function Detail({ s, onSaved }: { s: DirectoryServiceDetail; onSaved: () => void
   return (
     <>
       <h1>{s.name}</h1>
+      <p className="service-actions">
+        {s.canEdit && (
+          <Link href={`/angebote/${s.id}/bearbeiten`} className="btn">
+            {t.serviceEditLink}
+          </Link>
+        )}{' '}
+        <HistoryLink entity="directory_service" id={s.id} name={s.name} />
+      </p>
       <p className="lead">
         <span className="tag">{s.serviceTypeName}</span> {s.description}
       </p>
@@ -52,17 +75,59 @@ function Detail({ s, onSaved }: { s: DirectoryServiceDetail; onSaved: () => void
         <dt>{t.directoryLegal}</dt>
         <dd>{s.legalBasis.join('; ') || '–'}</dd>
         <dt>{t.directoryAreas}</dt>
+        <dd>{areaLinks(s.areas)}</dd>
+        <dt>{t.serviceCatchment}</dt>
+        <dd>{areaLinks(s.serviceAreas)}</dd>
+        <dt>{t.serviceEligibilityShown}</dt>
         <dd>
-          {s.areas.length === 0
-            ? '–'
-            : s.areas.map((a, i) => (
-                <span key={a.id}>
-                  {i > 0 && ', '}
-                  <Link href={`/gebiete/${a.id}`}>{a.name}</Link>{' '}
-                  <span className="muted">({a.level})</span>
-                </span>
-              ))}
+          {s.eligibility ?? '–'}
+          {(s.minimumAge !== null || s.maximumAge !== null) &&
+            ` (${s.minimumAge ?? 0}–${s.maximumAge ?? ''})`}
         </dd>
+        <dt>{t.serviceFeesShown}</dt>
+        <dd>
+          {s.fees ?? (s.costOptions.length === 0 ? '–' : '')}
+          {s.costOptions.length > 0 && (
+            <ul className="plain-list">
+              {s.costOptions.map((c, i) => (
+                <li key={i}>
+                  {[
+                    c.option,
+                    c.amount === null ? null : `${formatNumber(c.amount, 2)} ${c.currency ?? ''}`,
+                    c.amountDescription,
+                  ]
+                    .filter(Boolean)
+                    .join(', ')}
+                  {(c.validFrom || c.validTo) &&
+                    ` (${c.validFrom ? formatDate(c.validFrom) : ''}–${c.validTo ? formatDate(c.validTo) : ''})`}
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+        {s.serviceSchedules.length > 0 && (
+          <>
+            <dt>{t.serviceOwnHours}</dt>
+            <dd>
+              <ul className="plain-list">
+                {s.serviceSchedules.map((h, i) => (
+                  <li key={i}>
+                    {t.weekday(h.weekday)} {h.opens}–{h.closes}
+                    {h.notes ? ` (${h.notes})` : ''}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
+        <dt>{t.serviceLanguagesShown}</dt>
+        <dd>{s.languages.join(', ') || '–'}</dd>
+        {s.canEdit && (
+          <>
+            <dt>{t.servicePublicState}</dt>
+            <dd>{s.public ? t.servicePublicYes : t.servicePublicNo}</dd>
+          </>
+        )}
         {(s.phone || s.url || s.email) && (
           <>
             <dt>{t.directoryContact}</dt>
@@ -78,6 +143,27 @@ function Detail({ s, onSaved }: { s: DirectoryServiceDetail; onSaved: () => void
                   {t.directoryWebsite}
                 </a>
               )}
+            </dd>
+          </>
+        )}
+        {s.contacts.length > 0 && (
+          <>
+            <dt>{t.serviceContactPersons}</dt>
+            <dd>
+              <ul className="plain-list">
+                {s.contacts.map((c, i) => (
+                  <li key={i}>
+                    {[c.name, c.title].filter(Boolean).join(', ')}
+                    {c.phone && ` · ${c.phone}`}
+                    {c.email && (
+                      <>
+                        {' · '}
+                        <a href={`mailto:${c.email}`}>{c.email}</a>
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
             </dd>
           </>
         )}
@@ -104,6 +190,7 @@ function Detail({ s, onSaved }: { s: DirectoryServiceDetail; onSaved: () => void
           />
         </section>
       ))}
+      <WorkAreas s={s} onSaved={onSaved} />
       <p>
         <a href={`/hsds/services/${s.id}`}>{t.directoryHsds}</a>
       </p>

@@ -1,6 +1,6 @@
 // Parts of the measure form: the area picker (level, then name or code), the milestones and the
 // goals (indicator, area, target; the baseline is shown as the data give it).
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { areasApi } from '../../api/areas.ts';
 import { indicatorsApi } from '../../api/indicators.ts';
 import { request, enc } from '../../api/http.ts';
@@ -42,11 +42,15 @@ export function parseDecimal(text: string): number | null {
 export function AreaPicker({
   areas,
   onChange,
+  legend,
 }: {
   areas: AreaChoice[];
   onChange: (areas: AreaChoice[]) => void;
+  /** The fieldset's legend (default: „Gebiete“). */
+  legend?: string;
 }) {
   const { t, lang } = useI18n();
+  const listId = `${useId()}-areas`;
   const systems = useFetch(() => areasApi.areaSystems(), []);
   const system = systems.data?.find((s) => !s.validTo) ?? systems.data?.[0];
   const levels = system?.levels ?? [];
@@ -74,7 +78,7 @@ export function AreaPicker({
   };
   return (
     <fieldset className="ms-fieldset">
-      <legend>{t.msAreas}</legend>
+      <legend>{legend ?? t.msAreas}</legend>
       {areas.length === 0 ? (
         <p className="ms-hint">{t.msFormNoAreas}</p>
       ) : (
@@ -106,7 +110,7 @@ export function AreaPicker({
         </FormField>
         <FormField label={t.msFormAddArea}>
           <input
-            list="ms-area-options"
+            list={listId}
             value={text}
             placeholder={t.msFormAreaSearch}
             onChange={(e) => setText(e.target.value)}
@@ -119,7 +123,7 @@ export function AreaPicker({
             aria-invalid={error ? true : undefined}
           />
         </FormField>
-        <datalist id="ms-area-options">
+        <datalist id={listId}>
           {(list.data ?? []).map((a) => (
             <option key={a.id} value={`${a.name} (${a.code})`} />
           ))}

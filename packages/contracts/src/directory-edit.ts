@@ -1,0 +1,123 @@
+// Creating and editing a service of the directory (issue 12 § 1, "providers maintain their own
+// entries"): the whole service in one body — type, organisation, places (address and point),
+// languages, cost, eligibility, contacts, the areas it is for, public or internal. The server
+// checks every id named here (organisation, type, locations, areas) against the caller's rights.
+import { z } from 'zod';
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .default(null)
+    .transform((s) => (s === null || s === '' ? null : s));
+
+/** A place of the service: an existing location of the same organisation (id) or a new one. */
+export const serviceLocationBodySchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[0-9a-f-]{36}$/i, 'Kennung eines Orts (UUID)')
+      .optional()
+      .meta({ description: 'Ort der Organisation, der geändert wird; ohne id entsteht ein neuer' }),
+    name: z.string().trim().min(1, 'Name des Orts fehlt').max(200),
+    street: text(200),
+    postcode: text(10),
+    city: z.string().trim().max(100).default(''),
+    lon: z.number().min(-180).max(180).nullable().default(null),
+    lat: z.number().min(-90).max(90).nullable().default(null),
+    accessibility: text(1000),
+  })
+  .strict()
+  .refine((l) => (l.lon === null) === (l.lat === null), {
+    message: 'Ein Punkt braucht Länge und Breite (oder keines von beiden).',
+    path: ['lon'],
+  });
+
+/** A named contact of the service (HSDS contact). */
+export const serviceContactBodySchema = z
+  .object({
+    name: text(200),
+    title: text(200),
+    email: z
+      .string()
+      .trim()
+      .max(200)
+      .nullable()
+      .default(null)
+      .transform((s) => (s === '' ? null : s))
+      .refine((s) => s === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'keine E-Mail-Adresse'),
+    phone: text(60),
+  })
+  .strict()
+  .refine((c) => c.name || c.title || c.email || c.phone, {
+    message: 'Ein Kontakt braucht mindestens Name, Funktion, E-Mail oder Telefon.',
+  });
+
+const languageCode = z.string().regex(/^[a-z]{2}$/, 'Sprachcode nach ISO 639-1, z. B. „de“');
+
+/** Body of POST /api/directory/services and PUT …/services/:id: the whole service. */
+export const serviceBodySchema = z
+  .object({
+    organisationId: z.string().min(1).max(60),
+    serviceType: z.string().min(1).max(60).meta({ description: 'Kurzname einer Angebotsart' }),
+    name: z.string().trim().min(1, 'Name fehlt').max(200),
+    description: text(4000),
+    status: z.enum(['active', 'inactive', 'defunct', 'temporarily closed']).default('active'),
+    url: text(500).refine(
+      (s) => s === null || /^https?:\/\/\S+$/.test(s),
+      'Webadresse mit http(s)://',
+    ),
+    email: text(200).refine(
+      (s) => s === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s),
+      'keine E-Mail-Adresse',
+    ),
+    phone: text(60),
+    eligibility: text(2000).meta({ description: 'Für wen (Voraussetzungen)' }),
+    minimumAge: z.number().int().min(0).max(130).nullable().default(null),
+    maximumAge: z.number().int().min(0).max(130).nullable().default(null),
+    fees: text(2000).meta({ description: 'Kosten in Worten („kostenfrei“, „nach Einkommen“)' }),
+    languages: z.array(languageCode).max(40).default([]),
+    contacts: z.array(serviceContactBodySchema).max(20).default([]),
+    locations: z.array(serviceLocationBodySchema).max(20).default([]),
+    areaIds: z
+      .array(z.number().int().positive())
+      .max(2000)
+      .default([])
+      .meta({ description: 'Gebiete, für die das Angebot da ist (Einzugsgebiet)' }),
+    public: z.boolean().default(true),
+  })
+  .strict()
+  .refine((s) => s.minimumAge === null || s.maximumAge === null || s.minimumAge <= s.maximumAge, {
+    message: 'Das Mindestalter liegt über dem Höchstalter.',
+    path: ['minimumAge'],
+  })
+  .meta({ id: 'DirectoryServiceBody' });
+
+/** An organisation the caller may maintain, with its places (for the service form). */
+export const editableOrganisationSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kindLabel: z.string(),
+    locations: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        street: z.string().nullable(),
+        postcode: z.string().nullable(),
+        city: z.string(),
+        lon: z.number().nullable(),
+        lat: z.number().nullable(),
+        accessibility: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'DirectoryEditableOrganisation' });
+
+export const editableOrganisationsSchema = z.array(editableOrganisationSchema);
+
+export type ServiceBody = z.output<typeof serviceBodySchema>;
+export type ServiceBodyInput = z.input<typeof serviceBodySchema>;
+export type EditableOrganisation = z.output<typeof editableOrganisationSchema>;
