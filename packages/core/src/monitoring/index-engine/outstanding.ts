@@ -2,7 +2,7 @@
 // § Auffällige Veränderungen): the distribution sums, limits and flag kernels. They live once here:
 // change.ts (flagOutstandingChangeColumns, re-exported there) and the index engine (option
 // outstandingChanges of computeIndexColumns, whose fused z-sum pass repeats flagOutside4's
-// comparisons — ./kernels.ts zSum2Flag4) both use them, so both give identical results.
+// comparisons — ./kernels.ts zSumFlag4) both use them, so both give identical results.
 import { MonitoringError } from '../errors.ts';
 import { primeKernel } from './prime.ts';
 import { quadOf, slotValues } from './quad.ts';
