@@ -36,6 +36,8 @@ export function zTerms(
 export interface FlagTerms {
   lo: Float64Array;
   hi: Float64Array;
+  /** some lower bound is finite (false for increases only: then x < lo never holds and is not tested). */
+  withLower: boolean;
   /** zeroed flag columns; only the 1s are written. */
   flags: Quad<Uint8Array>;
   /** flags per slot, written by the kernel. */
@@ -49,7 +51,7 @@ export function flagTerms(
   flags: Quad<Uint8Array>,
   counts: Float64Array,
 ): FlagTerms {
-  return { lo, hi, flags, counts };
+  return { lo, hi, withLower: lo.some((x) => x !== -Infinity), flags, counts };
 }
 
 /** One part in the final pass: re-standardisation (combined − mean) × inv, ≤ 3 strict thresholds (unused +∞), the class column. */
@@ -142,6 +144,8 @@ export function zSumFlag4(valid: Uint8Array, t: ZTerms, f: FlagTerms): Float64Ar
   const f0 = t.scale[0] as number, f1 = t.scale[1] as number, f2 = t.scale[2] as number, f3 = t.scale[3] as number; // prettier-ignore
   const l0 = f.lo[0] as number, l1 = f.lo[1] as number, l2 = f.lo[2] as number, l3 = f.lo[3] as number; // prettier-ignore
   const h0 = f.hi[0] as number, h1 = f.hi[1] as number, h2 = f.hi[2] as number, h3 = f.hi[3] as number; // prettier-ignore
+  // increases only (all lo = −∞): x < lo never holds; not testing it saves a comparison per value
+  const lower = f.withLower;
   let s = 0;
   let q = 0;
   let k0 = 0, k1 = 0, k2 = 0, k3 = 0; // prettier-ignore
@@ -151,19 +155,19 @@ export function zSumFlag4(valid: Uint8Array, t: ZTerms, f: FlagTerms): Float64Ar
     const x2 = c2[i] as number;
     const x3 = c3[i] as number;
     // flags are rare: a branch almost always predicted, writing only the 1s into zeroed columns
-    if (x0 > h0 || x0 < l0) {
+    if (x0 > h0 || (lower && x0 < l0)) {
       o0[i] = 1;
       k0++;
     }
-    if (x1 > h1 || x1 < l1) {
+    if (x1 > h1 || (lower && x1 < l1)) {
       o1[i] = 1;
       k1++;
     }
-    if (x2 > h2 || x2 < l2) {
+    if (x2 > h2 || (lower && x2 < l2)) {
       o2[i] = 1;
       k2++;
     }
-    if (x3 > h3 || x3 < l3) {
+    if (x3 > h3 || (lower && x3 < l3)) {
       o3[i] = 1;
       k3++;
     }
@@ -196,7 +200,9 @@ primeKernel(() => {
   const bytes = () => new Uint8Array(n);
   zCombine(valid, terms());
   zSum(valid, terms());
-  zSumFlag4(valid, terms(), flagTerms(four(1.5), four(6.5), quadOf([bytes(), bytes(), bytes(), bytes()]), four(0))); // prettier-ignore
+  const flags = () => quadOf([bytes(), bytes(), bytes(), bytes()]);
+  zSumFlag4(valid, terms(), flagTerms(four(1.5), four(6.5), flags(), four(0)));
+  zSumFlag4(valid, terms(), flagTerms(four(-Infinity), four(6.5), flags(), four(0)));
 });
 
 /** index = (combined − mean) × inv for every area (NaN stays NaN): the arithmetic of finalKernel. */
