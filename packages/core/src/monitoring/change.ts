@@ -177,8 +177,9 @@ function compactChanged(
 }
 
 // Type feedback for every site before the first large call (index-engine/prime.ts): without it
-// compactChanged deoptimised again and again in the chain (bench/monitoring.ts, ADR 0054). Eight
-// areas: a differing word, an equal word, differences scored in both editions and not.
+// compactChanged deoptimised again and again in the chain (bench/monitoring.ts, ADR 0054). Nine
+// areas: a differing word, an equal word and a tail, with differences scored in both editions and
+// not; then the same shifted by one byte (unaligned: the single-area loop only).
 primeKernel(() => {
   const ones = new Uint8Array(9).fill(1);
   const a = Int8Array.of(0, 1, 2, 1, 0, 0, 0, 0, 1);

@@ -1,7 +1,7 @@
 // Changes that stand out against the city-wide distribution of changes (docs/methods/change-detection.md
 // § Auffällige Veränderungen): the distribution sums, limits and flag kernels. They live once here:
 // change.ts (flagOutstandingChangeColumns, re-exported there) and the index engine (option
-// outstandingChanges of computeIndexColumns, whose fused z-sum pass repeats flagOutside4's
+// outstandingChanges of computeIndexColumns, whose dynamics z-sum pass repeats flagOutside4's
 // comparisons — ./kernels.ts zSumFlag4) both use them, so both give identical results.
 import { MonitoringError } from '../errors.ts';
 import { primeKernel } from './prime.ts';
