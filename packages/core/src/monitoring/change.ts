@@ -8,6 +8,7 @@ import { MonitoringError } from './errors.ts';
 import type { IndexResult, IndexWorkspace, PartResult } from './compute-index.ts';
 import { flagOutstandingChangeColumns } from './index-engine/outstanding.ts';
 import type { ChangeColumnFlags, OutstandingChangeOptions } from './index-engine/outstanding.ts';
+import { primeKernel } from './index-engine/prime.ts';
 import { zeroedBytes } from './index-engine/workspace.ts';
 
 // The distribution of changes and its flags live in index-engine/outstanding.ts (the index engine
@@ -174,6 +175,18 @@ function compactChanged(
   }
   return k;
 }
+
+// Type feedback for every site before the first large call (index-engine/prime.ts): without it
+// compactChanged deoptimised again and again in the chain (bench/monitoring.ts, ADR 0054). Nine
+// areas: a differing word, an equal word and a tail, with differences scored in both editions and
+// not; then the same shifted by one byte (unaligned: the single-area loop only).
+primeKernel(() => {
+  const ones = new Uint8Array(9).fill(1);
+  const a = Int8Array.of(0, 1, 2, 1, 0, 0, 0, 0, 1);
+  const b = Int8Array.of(0, 2, 2, -1, 0, 0, 0, 0, 2);
+  compactChanged(ones, Uint8Array.of(1, 1, 1, 0, 1, 1, 1, 1, 1), a, b, new Int32Array(9));
+  compactChanged(ones, ones, a.subarray(1), b.subarray(1), new Int32Array(8));
+});
 
 function countChangedAligned(
   align: Int32Array,

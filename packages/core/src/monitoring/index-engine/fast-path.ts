@@ -1,6 +1,6 @@
 // The fast path for a status and a dynamics part that are both z-scores of ≤ 4 inputs, z
 // re-standardised, with ≤ 3 boundaries known in advance (all MSS presets): the z-standardisation
-// and combination of both parts in one pass over the 2 × ≤ 4 input columns, and — inside
+// and combination of each part in one pass over its ≤ 4 input columns, and — inside
 // applyMatrix — re-standardisation, classes of both parts and the matrix cells in one more pass
 // (./kernels.ts). The arithmetic per value is that of the general path (./part.ts), so the results
 // are identical (index-engine.property.test.ts); the errors come in the same order.
@@ -11,9 +11,9 @@ import {
   finalKernelAll,
   flagTerms,
   restandardisedColumn,
-  zCombine2,
-  zSum2,
-  zSum2Flag4,
+  zCombine,
+  zSum,
+  zSumFlag4,
   zTerms,
 } from './kernels.ts';
 import type { ClassTerms, ZTerms } from './kernels.ts';
@@ -107,20 +107,21 @@ export function computePartsFused(
   // without the weight products gives identical sums (an unused slot's z is ±0 like 0·z was).
   const unit = s.terms.termWeights.every((x) => x === 1) && d.terms.termWeights.every((x) => x === 1); // prettier-ignore
   let flagged: FusedParts['outstanding'] = null;
-  let sums: Float64Array;
+  const sSums = (unit ? zSum : zCombine)(valid, s.z);
+  let dSums: Float64Array;
   if (outstanding && unit) {
-    // The outstanding changes in the same pass: every flag written (no zeroing), unused slots
-    // flag nothing into a scratch column.
+    // The outstanding changes in the dynamics part's pass: only the 1s written into zeroed flag
+    // columns; unused slots flag nothing into a scratch column.
     const { limits, workspace } = outstanding;
     const flags = outstandingFlagSlots(workspace, 0, limits.length, n);
     const counts = new Float64Array(4);
     const { lo, hi } = limitSlots(limits);
-    sums = zSum2Flag4(valid, s.z, d.z, flagTerms(lo, hi, flags, counts));
+    dSums = zSumFlag4(valid, d.z, flagTerms(lo, hi, flags, counts));
     const flagCols = [flags.c0, flags.c1, flags.c2, flags.c3];
     flagged = limits.map((_, j) => ({ flags: flagCols[j] as Uint8Array, count: counts[j] as number })); // prettier-ignore
-  } else sums = (unit ? zSum2 : zCombine2)(valid, s.z, d.z);
-  const sCombStats = statsOfSums(0, sums[0] as number, sums[1] as number, validCount);
-  const dCombStats = statsOfSums(0, sums[2] as number, sums[3] as number, validCount);
+  } else dSums = (unit ? zSum : zCombine)(valid, d.z);
+  const sCombStats = statsOfSums(0, sSums[0] as number, sSums[1] as number, validCount);
+  const dCombStats = statsOfSums(0, dSums[0] as number, dSums[1] as number, validCount);
   // Errors in the order of computePart: inputs, then the combined values, status before dynamics.
   for (const [p, comb] of [
     [s, sCombStats],

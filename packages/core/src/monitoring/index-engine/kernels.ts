@@ -1,5 +1,5 @@
-// The fused kernels of the fast path (./fast-path.ts): the z-standardisation and combination of
-// both parts in one pass, and the classes of both parts with the matrix cells in one more pass.
+// The kernels of the fast path (./fast-path.ts): the z-standardisation and combination of each
+// part in one pass, and the classes of both parts with the matrix cells in one more pass.
 // Each takes small structs of columns and parameters (ZTerms, ClassTerms) and reads them into
 // locals before its loop: no cost per area (bench/monitoring.ts, ADR 0023). The arithmetic per
 // value is that of the general path (standardise.ts standardiseZFused, classify.ts
@@ -36,6 +36,8 @@ export function zTerms(
 export interface FlagTerms {
   lo: Float64Array;
   hi: Float64Array;
+  /** some lower bound is finite (false for increases only: then x < lo never holds and is not tested). */
+  withLower: boolean;
   /** zeroed flag columns; only the 1s are written. */
   flags: Quad<Uint8Array>;
   /** flags per slot, written by the kernel. */
@@ -49,7 +51,7 @@ export function flagTerms(
   flags: Quad<Uint8Array>,
   counts: Float64Array,
 ): FlagTerms {
-  return { lo, hi, flags, counts };
+  return { lo, hi, withLower: lo.some((x) => x !== -Infinity), flags, counts };
 }
 
 /** One part in the final pass: re-standardisation (combined − mean) × inv, ≤ 3 strict thresholds (unused +∞), the class column. */
@@ -70,162 +72,119 @@ export interface MatrixOut {
 }
 
 /**
- * Kernel: combined status and dynamics value per area (Σ w·z with z = (x − mean) × sign / SD, four
- * slots each, fixed order) and their sums and sums of squares over the valid areas:
- * [Σ status, Σ status², Σ dynamics, Σ dynamics²].
+ * Kernel: the combined value of one part per area (Σ w·z with z = (x − mean) × sign / SD, four
+ * slots, fixed order; NaN for unscored areas) into t.combined, and their sum and sum of squares over
+ * the valid areas: [Σ, Σ²]. One kernel per part, not one for both parts: with half the columns
+ * live, V8 keeps more of them in registers (measured faster, ADR 0054); the values are the same.
  */
-export function zCombine2(valid: Uint8Array, a: ZTerms, b: ZTerms): Float64Array {
+export function zCombine(valid: Uint8Array, t: ZTerms): Float64Array {
   const n = valid.length;
-  const { c0: a0, c1: a1, c2: a2, c3: a3 } = a.cols;
-  const { c0: b0, c1: b1, c2: b2, c3: b3 } = b.cols;
-  const outA = a.combined;
-  const outB = b.combined;
-  const ma0 = a.mean[0] as number, ma1 = a.mean[1] as number, ma2 = a.mean[2] as number, ma3 = a.mean[3] as number; // prettier-ignore
-  const mb0 = b.mean[0] as number, mb1 = b.mean[1] as number, mb2 = b.mean[2] as number, mb3 = b.mean[3] as number; // prettier-ignore
-  const fa0 = a.scale[0] as number, fa1 = a.scale[1] as number, fa2 = a.scale[2] as number, fa3 = a.scale[3] as number; // prettier-ignore
-  const fb0 = b.scale[0] as number, fb1 = b.scale[1] as number, fb2 = b.scale[2] as number, fb3 = b.scale[3] as number; // prettier-ignore
-  const wa0 = a.weight[0] as number, wa1 = a.weight[1] as number, wa2 = a.weight[2] as number, wa3 = a.weight[3] as number; // prettier-ignore
-  const wb0 = b.weight[0] as number, wb1 = b.weight[1] as number, wb2 = b.weight[2] as number, wb3 = b.weight[3] as number; // prettier-ignore
-  let sa = 0;
-  let qa = 0;
-  let sb = 0;
-  let qb = 0;
+  const { c0, c1, c2, c3 } = t.cols;
+  const out = t.combined;
+  const m0 = t.mean[0] as number, m1 = t.mean[1] as number, m2 = t.mean[2] as number, m3 = t.mean[3] as number; // prettier-ignore
+  const f0 = t.scale[0] as number, f1 = t.scale[1] as number, f2 = t.scale[2] as number, f3 = t.scale[3] as number; // prettier-ignore
+  const w0 = t.weight[0] as number, w1 = t.weight[1] as number, w2 = t.weight[2] as number, w3 = t.weight[3] as number; // prettier-ignore
+  let s = 0;
+  let q = 0;
   for (let i = 0; i < n; i++) {
     if (valid[i] !== 1) {
-      outA[i] = NaN;
-      outB[i] = NaN;
+      out[i] = NaN;
       continue;
     }
-    const za0 = ((a0[i] as number) - ma0) * fa0;
-    const za1 = ((a1[i] as number) - ma1) * fa1;
-    const za2 = ((a2[i] as number) - ma2) * fa2;
-    const za3 = ((a3[i] as number) - ma3) * fa3;
-    const ca = wa0 * za0 + wa1 * za1 + wa2 * za2 + wa3 * za3;
-    const zb0 = ((b0[i] as number) - mb0) * fb0;
-    const zb1 = ((b1[i] as number) - mb1) * fb1;
-    const zb2 = ((b2[i] as number) - mb2) * fb2;
-    const zb3 = ((b3[i] as number) - mb3) * fb3;
-    const cb = wb0 * zb0 + wb1 * zb1 + wb2 * zb2 + wb3 * zb3;
-    outA[i] = ca;
-    outB[i] = cb;
-    sa += ca;
-    qa += ca * ca;
-    sb += cb;
-    qb += cb * cb;
+    const z0 = ((c0[i] as number) - m0) * f0;
+    const z1 = ((c1[i] as number) - m1) * f1;
+    const z2 = ((c2[i] as number) - m2) * f2;
+    const z3 = ((c3[i] as number) - m3) * f3;
+    const c = w0 * z0 + w1 * z1 + w2 * z2 + w3 * z3;
+    out[i] = c;
+    s += c;
+    q += c * c;
   }
-  return Float64Array.of(sa, qa, sb, qb);
+  return Float64Array.of(s, q);
 }
 
-/** zCombine2 with all weights 1 (weights unused): fewer floating-point operations per area, same values. */
-export function zSum2(valid: Uint8Array, a: ZTerms, b: ZTerms): Float64Array {
+/** zCombine with all weights 1 (weights unused): fewer floating-point operations per area, same values. */
+export function zSum(valid: Uint8Array, t: ZTerms): Float64Array {
   const n = valid.length;
-  const { c0: a0, c1: a1, c2: a2, c3: a3 } = a.cols;
-  const { c0: b0, c1: b1, c2: b2, c3: b3 } = b.cols;
-  const outA = a.combined;
-  const outB = b.combined;
-  const ma0 = a.mean[0] as number, ma1 = a.mean[1] as number, ma2 = a.mean[2] as number, ma3 = a.mean[3] as number; // prettier-ignore
-  const mb0 = b.mean[0] as number, mb1 = b.mean[1] as number, mb2 = b.mean[2] as number, mb3 = b.mean[3] as number; // prettier-ignore
-  const fa0 = a.scale[0] as number, fa1 = a.scale[1] as number, fa2 = a.scale[2] as number, fa3 = a.scale[3] as number; // prettier-ignore
-  const fb0 = b.scale[0] as number, fb1 = b.scale[1] as number, fb2 = b.scale[2] as number, fb3 = b.scale[3] as number; // prettier-ignore
-  let sa = 0;
-  let qa = 0;
-  let sb = 0;
-  let qb = 0;
+  const { c0, c1, c2, c3 } = t.cols;
+  const out = t.combined;
+  const m0 = t.mean[0] as number, m1 = t.mean[1] as number, m2 = t.mean[2] as number, m3 = t.mean[3] as number; // prettier-ignore
+  const f0 = t.scale[0] as number, f1 = t.scale[1] as number, f2 = t.scale[2] as number, f3 = t.scale[3] as number; // prettier-ignore
+  let s = 0;
+  let q = 0;
   for (let i = 0; i < n; i++) {
     if (valid[i] !== 1) {
-      outA[i] = NaN;
-      outB[i] = NaN;
+      out[i] = NaN;
       continue;
     }
-    const ca =
-      ((a0[i] as number) - ma0) * fa0 +
-      ((a1[i] as number) - ma1) * fa1 +
-      ((a2[i] as number) - ma2) * fa2 +
-      ((a3[i] as number) - ma3) * fa3;
-    const cb =
-      ((b0[i] as number) - mb0) * fb0 +
-      ((b1[i] as number) - mb1) * fb1 +
-      ((b2[i] as number) - mb2) * fb2 +
-      ((b3[i] as number) - mb3) * fb3;
-    outA[i] = ca;
-    outB[i] = cb;
-    sa += ca;
-    qa += ca * ca;
-    sb += cb;
-    qb += cb * cb;
+    const c =
+      ((c0[i] as number) - m0) * f0 +
+      ((c1[i] as number) - m1) * f1 +
+      ((c2[i] as number) - m2) * f2 +
+      ((c3[i] as number) - m3) * f3;
+    out[i] = c;
+    s += c;
+    q += c * c;
   }
-  return Float64Array.of(sa, qa, sb, qb);
+  return Float64Array.of(s, q);
 }
 
 /**
- * zSum2 and, in the same pass over the dynamics columns (b), the outstanding changes of those
- * columns over all areas: flag_j[i] = 1 where b_j[i] > hi[j] or < lo[j] (NaN never), into zeroed
- * columns (only the rare 1s written: a branch-free store per value cost more than the separate
- * pass); counts into f.counts. Same comparisons as outstanding.ts flagAbove4 / flagOutside4.
+ * zSum and, in the same pass over the part's columns (the dynamics), the outstanding changes of
+ * those columns over all areas: flag_j[i] = 1 where x_j[i] > hi[j] or < lo[j] (NaN never), into
+ * zeroed columns (only the rare 1s written: a branch-free store per value cost more than the
+ * separate pass); counts into f.counts. Same comparisons as outstanding.ts flagAbove4 / flagOutside4.
  */
-export function zSum2Flag4(valid: Uint8Array, a: ZTerms, b: ZTerms, f: FlagTerms): Float64Array {
+export function zSumFlag4(valid: Uint8Array, t: ZTerms, f: FlagTerms): Float64Array {
   const n = valid.length;
-  const { c0: a0, c1: a1, c2: a2, c3: a3 } = a.cols;
-  const { c0: b0, c1: b1, c2: b2, c3: b3 } = b.cols;
+  const { c0, c1, c2, c3 } = t.cols;
   const { c0: o0, c1: o1, c2: o2, c3: o3 } = f.flags;
-  const outA = a.combined;
-  const outB = b.combined;
-  const ma0 = a.mean[0] as number, ma1 = a.mean[1] as number, ma2 = a.mean[2] as number, ma3 = a.mean[3] as number; // prettier-ignore
-  const mb0 = b.mean[0] as number, mb1 = b.mean[1] as number, mb2 = b.mean[2] as number, mb3 = b.mean[3] as number; // prettier-ignore
-  const fa0 = a.scale[0] as number, fa1 = a.scale[1] as number, fa2 = a.scale[2] as number, fa3 = a.scale[3] as number; // prettier-ignore
-  const fb0 = b.scale[0] as number, fb1 = b.scale[1] as number, fb2 = b.scale[2] as number, fb3 = b.scale[3] as number; // prettier-ignore
+  const out = t.combined;
+  const m0 = t.mean[0] as number, m1 = t.mean[1] as number, m2 = t.mean[2] as number, m3 = t.mean[3] as number; // prettier-ignore
+  const f0 = t.scale[0] as number, f1 = t.scale[1] as number, f2 = t.scale[2] as number, f3 = t.scale[3] as number; // prettier-ignore
   const l0 = f.lo[0] as number, l1 = f.lo[1] as number, l2 = f.lo[2] as number, l3 = f.lo[3] as number; // prettier-ignore
   const h0 = f.hi[0] as number, h1 = f.hi[1] as number, h2 = f.hi[2] as number, h3 = f.hi[3] as number; // prettier-ignore
-  let sa = 0;
-  let qa = 0;
-  let sb = 0;
-  let qb = 0;
-  let m0 = 0, m1 = 0, m2 = 0, m3 = 0; // prettier-ignore
+  // increases only (all lo = −∞): x < lo never holds; not testing it saves a comparison per value
+  const lower = f.withLower;
+  let s = 0;
+  let q = 0;
+  let k0 = 0, k1 = 0, k2 = 0, k3 = 0; // prettier-ignore
   for (let i = 0; i < n; i++) {
-    const x0 = b0[i] as number;
-    const x1 = b1[i] as number;
-    const x2 = b2[i] as number;
-    const x3 = b3[i] as number;
+    const x0 = c0[i] as number;
+    const x1 = c1[i] as number;
+    const x2 = c2[i] as number;
+    const x3 = c3[i] as number;
     // flags are rare: a branch almost always predicted, writing only the 1s into zeroed columns
-    if (x0 > h0 || x0 < l0) {
+    if (x0 > h0 || (lower && x0 < l0)) {
       o0[i] = 1;
-      m0++;
+      k0++;
     }
-    if (x1 > h1 || x1 < l1) {
+    if (x1 > h1 || (lower && x1 < l1)) {
       o1[i] = 1;
-      m1++;
+      k1++;
     }
-    if (x2 > h2 || x2 < l2) {
+    if (x2 > h2 || (lower && x2 < l2)) {
       o2[i] = 1;
-      m2++;
+      k2++;
     }
-    if (x3 > h3 || x3 < l3) {
+    if (x3 > h3 || (lower && x3 < l3)) {
       o3[i] = 1;
-      m3++;
+      k3++;
     }
     if (valid[i] !== 1) {
-      outA[i] = NaN;
-      outB[i] = NaN;
+      out[i] = NaN;
       continue;
     }
-    const ca =
-      ((a0[i] as number) - ma0) * fa0 +
-      ((a1[i] as number) - ma1) * fa1 +
-      ((a2[i] as number) - ma2) * fa2 +
-      ((a3[i] as number) - ma3) * fa3;
-    const cb = (x0 - mb0) * fb0 + (x1 - mb1) * fb1 + (x2 - mb2) * fb2 + (x3 - mb3) * fb3;
-    outA[i] = ca;
-    outB[i] = cb;
-    sa += ca;
-    qa += ca * ca;
-    sb += cb;
-    qb += cb * cb;
+    const c = (x0 - m0) * f0 + (x1 - m1) * f1 + (x2 - m2) * f2 + (x3 - m3) * f3;
+    out[i] = c;
+    s += c;
+    q += c * c;
   }
-  f.counts[0] = m0;
-  f.counts[1] = m1;
-  f.counts[2] = m2;
-  f.counts[3] = m3;
-  return Float64Array.of(sa, qa, sb, qb);
+  f.counts[0] = k0;
+  f.counts[1] = k1;
+  f.counts[2] = k2;
+  f.counts[3] = k3;
+  return Float64Array.of(s, q);
 }
 
 // Type feedback for every site before the first large call (./prime.ts): without it the chain ran
@@ -239,7 +198,11 @@ primeKernel(() => {
   const terms = () =>
     zTerms(quadOf([col(), col(), col(), col()]), four(4), four(0.5), four(1), new Float64Array(n));
   const bytes = () => new Uint8Array(n);
-  zSum2Flag4(valid, terms(), terms(), flagTerms(four(1.5), four(6.5), quadOf([bytes(), bytes(), bytes(), bytes()]), four(0))); // prettier-ignore
+  zCombine(valid, terms());
+  zSum(valid, terms());
+  const flags = () => quadOf([bytes(), bytes(), bytes(), bytes()]);
+  zSumFlag4(valid, terms(), flagTerms(four(1.5), four(6.5), flags(), four(0)));
+  zSumFlag4(valid, terms(), flagTerms(four(-Infinity), four(6.5), flags(), four(0)));
 });
 
 /** index = (combined − mean) × inv for every area (NaN stays NaN): the arithmetic of finalKernel. */

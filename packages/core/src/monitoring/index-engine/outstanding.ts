@@ -1,9 +1,10 @@
 // Changes that stand out against the city-wide distribution of changes (docs/methods/change-detection.md
 // § Auffällige Veränderungen): the distribution sums, limits and flag kernels. They live once here:
 // change.ts (flagOutstandingChangeColumns, re-exported there) and the index engine (option
-// outstandingChanges of computeIndexColumns, whose fused z-sum pass repeats flagOutside4's
-// comparisons — ./kernels.ts zSum2Flag4) both use them, so both give identical results.
+// outstandingChanges of computeIndexColumns, whose dynamics z-sum pass repeats flagOutside4's
+// comparisons — ./kernels.ts zSumFlag4) both use them, so both give identical results.
 import { MonitoringError } from '../errors.ts';
+import { primeKernel } from './prime.ts';
 import { quadOf, slotValues } from './quad.ts';
 import type { Quad } from './quad.ts';
 import { zeroedBytes } from './workspace.ts';
@@ -198,6 +199,18 @@ function flagAbove4(
   counts[2] = m2;
   counts[3] = m3;
 }
+
+// Type feedback for every site of the kernels before their first large call (./prime.ts):
+// without it shiftedSums4 deoptimised at the end of every call in the index chain (ADR 0054).
+primeKernel(() => {
+  const cols = quadOf([Float64Array.of(1, NaN, 5)]);
+  const bounds = Float64Array.of(0, 0, 0, 0);
+  const flags = () => quadOf([new Uint8Array(3), new Uint8Array(3)]);
+  shiftedSums4(cols, bounds, new Float64Array(12));
+  shiftedFiniteSums4(cols, bounds, new Float64Array(12));
+  flagOutside4(cols, Float64Array.of(2, 2, 2, 2), Float64Array.of(4, 4, 4, 4), flags(), new Float64Array(4)); // prettier-ignore
+  flagAbove4(cols, Float64Array.of(4, 4, 4, 4), flags(), new Float64Array(4));
+});
 
 /**
  * The distribution sums of one change column as flagOutstandingChangeColumns computes them: n

@@ -2,8 +2,10 @@
 // on-stack (OSR) before the code after the loop has run once, so that code has no type feedback;
 // the optimised loop then deoptimises at its end on every call, and V8 keeps re-entering the same
 // on-stack code — the kernel runs mostly in the interpreter. Measured with `node --trace-deopt` and
-// bench/monitoring.ts: validSums4 deoptimised on every call; zSum2Flag4 made the chain run at one
-// of two speeds per process (docs/benchmarks.md section e; ADR 0049).
+// bench/monitoring.ts: validSums4 deoptimised on every call; the z-sum kernel with the flags made the
+// chain run at one of two speeds per process (docs/benchmarks.md section e; ADR 0049);
+// shiftedSums4 and change.ts compactChanged deoptimised at the end of every call (ADR 0054).
+// Check: `node --import tsx --trace-deopt` over a loop of the chain shows no repeated bailouts.
 // Calling a kernel a few times at load on a tiny input of the same types gives every site feedback
 // first. The results of the priming calls are discarded; they have no other effect.
 
