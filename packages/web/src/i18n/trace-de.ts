@@ -20,7 +20,7 @@ export const traceDe = {
   trNothingYet: 'Noch nichts: auf keiner Tagesordnung, keine Maßnahme.',
   trNoMeasureYet: 'Noch keine Maßnahme.',
   trWithoutMeeting:
-    'Ohne Sitzung angelegt: Diese Maßnahme kommt aus keiner Konferenz und keiner Frühwarnung.',
+    'Ohne Konferenz beschlossen. Diese Maßnahme kommt aus keiner Sitzung und keiner Frühwarnung – das ist erlaubt.',
   trGoalsOfMeasure: (title: string) => `Ziele der Maßnahme „${title}“`,
   trLoading: 'Verfolgung wird geladen …',
 };

@@ -22,7 +22,7 @@ export const traceEn: typeof traceDe = {
   trNothingYet: 'Nothing yet: on no agenda, no measure.',
   trNoMeasureYet: 'No measure yet.',
   trWithoutMeeting:
-    'Created without a meeting: this measure comes from no conference and no early warning.',
+    'Decided without a conference. This measure comes from no meeting and no early warning – which is allowed.',
   trGoalsOfMeasure: (title: string) => `Goals of the measure “${title}”`,
   trLoading: 'Loading the trace …',
 };
