@@ -307,8 +307,9 @@ describe.skipIf(!run)('From an alert to a measure in Chromium', () => {
       has: page.locator(`a[href="/konferenzen/sitzungen/${meeting.id}#top-${item.id}"]`),
     });
     await outcome.waitFor({ timeout: 30_000 });
+    // the meeting is still ahead: accepted means „auf der Tagesordnung“ (after it: „behandelt“)
     await outcome
-      .getByText(/behandelt/)
+      .getByText(/auf der Tagesordnung/)
       .first()
       .waitFor();
     await outcome.getByRole('link', { name: task, exact: true }).waitFor();
@@ -336,7 +337,7 @@ describe.skipIf(!run)('From an alert to a measure in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: task }).waitFor();
     expect(page.url()).toBe(`${baseUrl}/massnahmen/${measureId}`);
     const chain = page.getByRole('region', { name: 'Woher kommt das?' });
-    await chain.getByText('Beschluss:').waitFor();
+    await chain.getByText('Tagesordnungspunkt:').waitFor();
     const hrefs = await chain
       .getByRole('link')
       .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
@@ -377,7 +378,7 @@ describe.skipIf(!run)('From an alert to a measure in Chromium', () => {
     await phone.page.goto(`${baseUrl}/massnahmen/${measureId}`);
     await phone.page
       .getByRole('region', { name: 'Woher kommt das?' })
-      .getByText('Beschluss:')
+      .getByText('Tagesordnungspunkt:')
       .waitFor();
     await saveScreenshot(phone.page, 'signal-to-measure-trace-measure-phone', { fullPage: true });
     expect(phone.errors).toEqual([]);

@@ -9,6 +9,7 @@ export const traceDe = {
   trKindMeasure: 'Maßnahme',
   trItemProposed: 'vorgeschlagen',
   trItemAccepted: 'behandelt',
+  trItemOnAgenda: 'auf der Tagesordnung',
   trItemNotTreated: 'nicht behandelt',
   trItemMerged: 'zusammengelegt',
   trWithheld: 'nicht öffentlich',

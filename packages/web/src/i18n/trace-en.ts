@@ -11,6 +11,7 @@ export const traceEn: typeof traceDe = {
   trKindMeasure: 'Measure',
   trItemProposed: 'proposed',
   trItemAccepted: 'dealt with',
+  trItemOnAgenda: 'on the agenda',
   trItemNotTreated: 'not dealt with',
   trItemMerged: 'merged',
   trWithheld: 'not public',

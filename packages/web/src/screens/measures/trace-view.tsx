@@ -29,11 +29,18 @@ export function kindLabel(t: Dict, kind: TraceStep['kind']): string {
   return map[kind];
 }
 
-/** The status of an agenda item in words: behandelt, nicht behandelt, vorgeschlagen, zusammengelegt. */
-export function itemStatusLabel(t: Dict, status: string | null): string {
+/**
+ * The status of an agenda item in words: behandelt (accepted in a meeting that was held), auf der
+ * Tagesordnung (accepted, meeting still ahead), nicht behandelt, vorgeschlagen, zusammengelegt.
+ */
+export function itemStatusLabel(
+  t: Dict,
+  status: string | null,
+  meetingStatus: string | null = 'held',
+): string {
   const map: Record<string, string> = {
     proposed: t.trItemProposed,
-    accepted: t.trItemAccepted,
+    accepted: meetingStatus === 'held' ? t.trItemAccepted : t.trItemOnAgenda,
     not_treated: t.trItemNotTreated,
     merged: t.trItemMerged,
   };
@@ -54,7 +61,8 @@ export function StepLine({ step, kind = true }: { step: TraceStep; kind?: boolea
   const extra: string[] = [];
   if (step.meeting)
     extra.push(t.trMeeting(step.meeting.title, formatBerlinDateTime(step.meeting.start, lang)));
-  if (step.kind === 'agenda_item') extra.push(itemStatusLabel(t, step.status));
+  if (step.kind === 'agenda_item')
+    extra.push(itemStatusLabel(t, step.status, step.meeting?.status ?? null));
   if (step.kind === 'measure' && step.status && step.label !== null)
     extra.push(statusLabel(t, step.status));
   if (step.deletedAt) extra.push(t.trMeasureDeleted(formatBerlinDateTime(step.deletedAt, lang)));
