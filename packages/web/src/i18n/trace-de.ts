@@ -22,6 +22,7 @@ export const traceDe = {
   trNoMeasureYet: 'Noch keine Maßnahme.',
   trWithoutMeeting:
     'Ohne Konferenz beschlossen. Diese Maßnahme kommt aus keiner Sitzung und keiner Frühwarnung – das ist erlaubt.',
+  trWithoutMeetingShort: 'ohne Sitzung und ohne Frühwarnung angelegt',
   trGoalsOfMeasure: (title: string) => `Ziele der Maßnahme „${title}“`,
   trLoading: 'Verfolgung wird geladen …',
 };

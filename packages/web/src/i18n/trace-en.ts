@@ -24,6 +24,7 @@ export const traceEn: typeof traceDe = {
   trNoMeasureYet: 'No measure yet.',
   trWithoutMeeting:
     'Decided without a conference. This measure comes from no meeting and no early warning – which is allowed.',
+  trWithoutMeetingShort: 'created without a meeting or early warning',
   trGoalsOfMeasure: (title: string) => `Goals of the measure “${title}”`,
   trLoading: 'Loading the trace …',
 };

@@ -188,7 +188,7 @@ export function OriginChain({ trace }: { trace: Trace }) {
 /** The chain on one line (nearest first, joined by „←“), for the goals of a measure. */
 export function InlineChain({ trace }: { trace: Trace }) {
   const { t } = useI18n();
-  if (trace.withoutMeeting) return <span>{t.trWithoutMeeting}</span>;
+  if (trace.withoutMeeting) return <span>{t.trWithoutMeetingShort}</span>;
   return (
     <span className="trace-inline">
       {trace.origin.map((s, i) => (
