@@ -183,7 +183,8 @@ describe.skipIf(!run)('Sozialraumkonferenz in Chromium', () => {
     const origin = page.getByRole('region', { name: 'Woher kommt das?' });
     expect(await origin.innerText()).toContain('1. Sozialraumkonferenz');
     await saveScreenshot(page, 'conferences-measure-from-decision-desktop', { fullPage: true });
-    await origin.getByRole('link').click();
+    // the chain: decision, agenda item (both on the meeting page), the alert when there is one
+    await origin.getByRole('link').first().click();
     await page.getByRole('heading', { level: 1, name: '1. Sozialraumkonferenz' }).waitFor();
 
     const stored = await api<{

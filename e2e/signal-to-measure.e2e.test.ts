@@ -7,6 +7,10 @@
 // feed lists measure signals next to the alerts.
 // Finally she deletes it after the confirmation. Screenshots at 1440 × 900 and 390 × 844:
 // test-results/screenshots/signal-to-measure-*.png.
+// Trace both ways: an alert proposed to a meeting of a Sozialraumkonferenz of its own and decided
+// there; she clicks from the alert's card („Was ist daraus geworden?“) to the agenda item, from its
+// decision to the measure, and from the measure's „Woher kommt das?“ back to the meeting and the
+// alert (screenshots signal-to-measure-trace-*.png).
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, saveScreenshot } from './tools.ts';
@@ -37,7 +41,11 @@ async function signIn(page: Page) {
   });
   expect(res.ok()).toBe(true);
   const csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
-  return async <T>(method: 'GET' | 'POST', url: string, data?: unknown): Promise<T> => {
+  return async <T>(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    data?: unknown,
+  ): Promise<T> => {
     const r = await page.request.fetch(`${baseUrl}${url}`, {
       method,
       headers: { 'x-csrf-token': csrf },
@@ -249,6 +257,134 @@ describe.skipIf(!run)('From an alert to a measure in Chromium', () => {
     await page.getByRole('button', { name: 'Endgültig löschen' }).click();
     await page.getByRole('status').getByText(`„${title}“ wurde gelöscht.`).waitFor();
     expect((await page.request.get(`${baseUrl}/api/measures/${id}`)).status()).toBe(404);
+    expect(errors).toEqual([]);
+  });
+
+  test('clicks from the alert to its agenda item, the decision, the measure and back (trace both ways)', async () => {
+    const { page, errors } = await newPage(browser, 1440, 900);
+    const api = await signIn(page);
+    const alert = (await api<Alert[]>('GET', '/api/alerts')).find((a) => a.indicator);
+    expect(alert, 'an alert on an indicator (the first journey makes one)').toBeDefined();
+    const stamp = Date.now().toString(36);
+    // records of its own: a body for the alert's area, a meeting, the alert accepted and decided
+    const body = await api<{ id: number }>('POST', '/api/conferences/bodies', {
+      kind: 'stadtteilrunde',
+      name: `Stadtteilrunde Verfolgung ${stamp}`,
+      areaIds: [alert!.area.id],
+    });
+    const meeting = await api<{ id: number }>(
+      'POST',
+      `/api/conferences/bodies/${body.id}/meetings`,
+      { title: `Runde ${stamp}`, start: '2027-03-15T18:00', end: '2027-03-15T20:00' },
+    );
+    interface Agenda {
+      agenda: {
+        id: number;
+        title: string;
+        source: { kind: string; id: string } | null;
+        decisions: { id: number; task: { measureId: string | null } | null }[];
+      }[];
+    }
+    const built = await api<Agenda>('POST', `/api/conferences/meetings/${meeting.id}/proposals`);
+    const item = built.agenda.find((i) => i.source?.id === String(alert!.id))!;
+    expect(item, 'the alert proposed to the meeting').toBeDefined();
+    await api('PATCH', `/api/conferences/agenda-items/${item.id}`, { status: 'accepted' });
+    const task = `Aufsuchende Beratung ${stamp}`;
+    const decided = await api<Agenda>(
+      'POST',
+      `/api/conferences/agenda-items/${item.id}/decisions`,
+      {
+        text: `Die Runde beschließt: ${task}.`,
+        task: { title: task, departmentId: 'sozialplanung', visibility: 'public' },
+      },
+    );
+    const decision = decided.agenda.find((i) => i.id === item.id)!.decisions[0]!;
+    const measureId = decision.task!.measureId!;
+
+    // the alert's card: „Was ist daraus geworden?“ — the meeting, its status, decision and measure
+    await page.goto(`${baseUrl}/hinweise#hinweis-${alert!.id}`);
+    const outcome = page.getByRole('region', { name: 'Was ist daraus geworden?' }).filter({
+      has: page.locator(`a[href="/konferenzen/sitzungen/${meeting.id}#top-${item.id}"]`),
+    });
+    await outcome.waitFor({ timeout: 30_000 });
+    // the meeting is still ahead: accepted means „auf der Tagesordnung“ (after it: „behandelt“)
+    await outcome
+      .getByText(/auf der Tagesordnung/)
+      .first()
+      .waitFor();
+    await outcome.getByRole('link', { name: task, exact: true }).waitFor();
+    await page.locator(`#hinweis-${alert!.id}`).screenshot({
+      path: 'test-results/screenshots/signal-to-measure-trace-card-desktop.png',
+    });
+    await outcome.getByRole('link', { name: item.title }).click();
+
+    // the agenda item: where it came from (the alert, linked) and what its decision became
+    const top = page.locator(`#top-${item.id}`);
+    await top.waitFor({ timeout: 30_000 });
+    const origin = top.getByRole('region', { name: 'Woher kommt das?' });
+    expect(await origin.getByRole('link').first().getAttribute('href')).toBe(
+      `/hinweise#hinweis-${alert!.id}`,
+    );
+    const became = page
+      .locator(`#beschluss-${decision.id}`)
+      .getByRole('region', { name: 'Was ist daraus geworden?' });
+    await became.getByRole('link', { name: task, exact: true }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'signal-to-measure-trace-meeting-desktop', { fullPage: true });
+    await became.getByRole('link', { name: task, exact: true }).click();
+
+    // the measure: its origin chain — decision, agenda item (meeting), alert — each linked
+    await page.getByRole('heading', { level: 1, name: task }).waitFor();
+    expect(page.url()).toBe(`${baseUrl}/massnahmen/${measureId}`);
+    const chain = page.getByRole('region', { name: 'Woher kommt das?' });
+    await chain.getByText('Tagesordnungspunkt:').waitFor();
+    const hrefs = await chain
+      .getByRole('link')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual([
+      `/konferenzen/sitzungen/${meeting.id}#beschluss-${decision.id}`,
+      `/konferenzen/sitzungen/${meeting.id}#top-${item.id}`,
+      `/hinweise#hinweis-${alert!.id}`,
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'signal-to-measure-trace-measure-desktop', { fullPage: true });
+    // and back: to the decision, then on to the alert's card
+    await chain.getByRole('link').first().click();
+    await page.locator(`#beschluss-${decision.id}`).waitFor({ timeout: 30_000 });
+    await page.goBack();
+    await chain.getByRole('link').last().click();
+    await page.locator(`#hinweis-${alert!.id}`).waitFor({ timeout: 30_000 });
+    expect(new URL(page.url()).hash).toBe(`#hinweis-${alert!.id}`);
+
+    // on a phone: the card, the meeting and the measure
+    const phone = await newPage(browser, 390, 844);
+    await phone.page.request.post(`${baseUrl}/api/auth/login`, {
+      data: { email: PLANNER.email, password: E2E_PASSWORD },
+    });
+    await phone.page.goto(`${baseUrl}/hinweise#hinweis-${alert!.id}`);
+    await phone.page
+      .locator(`#hinweis-${alert!.id} .alert-outcome`)
+      .getByRole('link', { name: task, exact: true })
+      .waitFor({ timeout: 30_000 });
+    await phone.page.locator(`#hinweis-${alert!.id}`).screenshot({
+      path: 'test-results/screenshots/signal-to-measure-trace-card-phone.png',
+    });
+    await phone.page.goto(`${baseUrl}/konferenzen/sitzungen/${meeting.id}#top-${item.id}`);
+    await phone.page
+      .locator(`#beschluss-${decision.id}`)
+      .getByRole('link', { name: task, exact: true })
+      .waitFor();
+    await saveScreenshot(phone.page, 'signal-to-measure-trace-meeting-phone', { fullPage: true });
+    await phone.page.goto(`${baseUrl}/massnahmen/${measureId}`);
+    await phone.page
+      .getByRole('region', { name: 'Woher kommt das?' })
+      .getByText('Tagesordnungspunkt:')
+      .waitFor();
+    await saveScreenshot(phone.page, 'signal-to-measure-trace-measure-phone', { fullPage: true });
+    expect(phone.errors).toEqual([]);
+
+    // leave the shared demo as it was: the measure goes (the decision then says when)
+    await api('DELETE', `/api/measures/${measureId}`);
     expect(errors).toEqual([]);
   });
 });

@@ -36,3 +36,4 @@ export * as sources from './sources.ts';
 export * as supply from './supply.ts';
 export * as conferences from './conferences.ts';
 export * as surveys from './surveys.ts';
+export * as trace from './trace.ts';

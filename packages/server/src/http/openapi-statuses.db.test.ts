@@ -46,7 +46,20 @@ beforeAll(async () => {
     INSERT INTO conference_body (tenant_id, kind, name) VALUES ('berlin', 'stadtteilrunde', 'Statusprüfung');
     INSERT INTO conference_meeting (tenant_id, body_id, title, starts_at, ends_at)
     VALUES ('berlin', 1, 'Sitzung', '2026-05-04T16:00Z', '2026-05-04T18:00Z');
+    INSERT INTO conference_agenda_item (tenant_id, meeting_id, status, title)
+    VALUES ('berlin', 1, 'accepted', 'Punkt');
+    INSERT INTO conference_decision (tenant_id, agenda_item_id, text) VALUES ('berlin', 1, 'Beschluss');
   `);
+  // one alert, so GET /api/trace/alerts/:id has something to show
+  await db.exec(`
+    INSERT INTO alert_rule (tenant_id, id, name_de, department, kind, params) VALUES
+      ('berlin', 'statuscheck', 'Statusprüfung', 'sozialplanung', 'indicator_change', '{"indicatorIds": ["ewr_total"]}');
+  `);
+  await db.query(
+    `INSERT INTO alert (tenant_id, rule_id, area_id, indicator_id, ref_date, previous_date, kind, severity, explanation_de)
+     VALUES ('berlin', 'statuscheck', $1, 'ewr_total', '2023-12-31', '2022-12-31', 'indicator_change', 2, 'Statusprüfung')`,
+    [fx.areaId['01100101']],
+  );
   // one open survey, so the surveys routes with :id have something to show
   await db.exec(
     `INSERT INTO survey (tenant_id, title, status, definition) VALUES ('berlin', 'Statusprüfung', 'open',
@@ -136,6 +149,7 @@ function existing(name: string, url: string): string {
     measures: '1',
     funding: 'sozialer-zusammenhalt',
     conferences: '1',
+    trace: '1',
     network: url.includes('/areas/') ? area : FIXTURE_DIRECTORY.organisation,
     surveys: '1',
   };

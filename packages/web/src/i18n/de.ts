@@ -17,6 +17,7 @@ import { surveysDe } from './surveys-de.ts';
 import { measuresDe } from './measures-de.ts';
 import { assessmentsDe } from './assessments-de.ts';
 import { conferencesDe } from './conferences-de.ts';
+import { traceDe } from './trace-de.ts';
 
 export const de = {
   appName: 'Sozialraum',
@@ -525,6 +526,7 @@ export const de = {
   ...participationDe,
   ...surveysDe,
   ...measuresDe,
+  ...traceDe,
   ...assessmentsDe,
   ...conferencesDe,
   ...alertSignalsDe,

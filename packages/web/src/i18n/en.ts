@@ -18,6 +18,7 @@ import { surveysEn } from './surveys-en.ts';
 import { measuresEn } from './measures-en.ts';
 import { assessmentsEn } from './assessments-en.ts';
 import { conferencesEn } from './conferences-en.ts';
+import { traceEn } from './trace-en.ts';
 
 export const en: Dict = {
   appName: 'Sozialraum',
@@ -513,6 +514,7 @@ export const en: Dict = {
   ...participationEn,
   ...surveysEn,
   ...measuresEn,
+  ...traceEn,
   ...assessmentsEn,
   ...conferencesEn,
   ...alertSignalsEn,

@@ -12,6 +12,9 @@ function subscribe(cb: () => void): () => void {
   };
 }
 
+/** Calls `cb` on every in-app navigation and back/forward; returns the unsubscribe. */
+export const onNavigation = subscribe;
+
 const snapshot = () => window.location.pathname + window.location.search;
 
 /** The current path and query string; re-renders on navigation and back/forward. */

@@ -96,6 +96,7 @@ function paramSample(name: string, url: string): Sample | undefined {
     assessments: { berlin: '999999', leipzig: '999999' },
     funding: { berlin: 'sozialer-zusammenhalt', leipzig: 'sozialer-zusammenhalt' },
     conferences: { berlin: '999999', leipzig: '999999' },
+    trace: { berlin: '999999', leipzig: '999999' },
     network: url.includes('/areas/')
       ? { berlin: String(fx.areaId['01100101']), leipzig: String(leipzigAreaId) }
       : url.includes('/organisations/')

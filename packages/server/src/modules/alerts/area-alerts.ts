@@ -35,3 +35,22 @@ export async function getVisibleAlert(
   if (!alert || !(await alertVisible(alert, await alertReader(sql, auth)))) return null;
   return alert;
 }
+
+/**
+ * The alerts among `ids` the person asking may see, by id (one reader for all) — for the trace of
+ * Sozialraumkonferenzen and measures (issue 14 § 2): an alert she may not see is named without its text.
+ */
+export async function getVisibleAlerts(
+  sql: Sql,
+  auth: Principal,
+  ids: readonly number[],
+): Promise<Map<number, AlertItem>> {
+  const out = new Map<number, AlertItem>();
+  if (!auth.permissions.has('alerts.read')) return out;
+  const reader = await alertReader(sql, auth);
+  for (const id of new Set(ids)) {
+    const [alert] = await listAlerts(sql, auth.tenantId, { id });
+    if (alert && (await alertVisible(alert, reader))) out.set(id, alert);
+  }
+  return out;
+}

@@ -3,5 +3,5 @@ export { registerAlertRoutes } from './routes.ts';
 export { detectAlerts, setAlertStatus, createRule, yearsBetween } from './service.ts';
 export { alertDetectionJob } from './detect-job.ts';
 export { deleteAreaAlerts } from './store-areas.ts';
-export { getVisibleAlert, listAlertsInAreas } from './area-alerts.ts';
+export { getVisibleAlert, getVisibleAlerts, listAlertsInAreas } from './area-alerts.ts';
 export type { AlertItem } from './store.ts';

@@ -4,7 +4,9 @@
 export {
   createMeasure,
   listDeletedMeasures,
+  listMeasureLinks,
   listMeasureSignals,
+  type MeasureLink,
   type MeasureSignal,
   type NewMeasureFromDecision,
 } from '../measures/index.ts';

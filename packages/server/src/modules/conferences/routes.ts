@@ -9,6 +9,7 @@ import { auditActor } from '../audit/index.ts';
 import * as agenda from './agenda.ts';
 import { bodyCalendar, issueFeedToken, personalCalendar, sendInvitation } from './calendar.ts';
 import * as service from './service.ts';
+import { registerTraceRoutes } from './trace-routes.ts';
 
 const TAGS = ['Sozialraumkonferenzen'];
 const ICS = 'text/calendar; charset=utf-8';
@@ -19,6 +20,7 @@ export function registerConferenceRoutes(app: FastifyInstance, ctx: AppContext):
   registerMeetingRoutes(app, ctx);
   registerAgendaRoutes(app, ctx);
   registerCalendarRoutes(app, ctx);
+  registerTraceRoutes(app, ctx);
 }
 
 function registerBodyRoutes(app: FastifyInstance, ctx: AppContext): void {

@@ -10,7 +10,9 @@ export {
   listEffectRequestsForArea,
   listMeasureRefs,
   listDeletedMeasures,
+  listMeasureLinks,
   type MeasureForEffect,
+  type MeasureLink,
   type MeasureRef,
   type MeasureSignal,
 } from './service.ts';

@@ -199,10 +199,19 @@ export function toSummary(
     citywide: r.citywide,
     geometry: (r.geometry ?? null) as MeasureSummary['geometry'],
     marker: markerOf(m),
-    origin:
-      r.origin_kind && r.origin_id
-        ? { kind: r.origin_kind, id: r.origin_id, label: r.origin_label ?? '', href: r.origin_href }
-        : null,
+    origin: originFor(r, principal),
     signals: signalsOf(tree, m, principal),
   };
+}
+
+/**
+ * The origin as this reader may see it. Early warnings are internal (ADR 0040): a public measure
+ * made from one names, to readers without „alerts.read“, neither the alert's area and indicator nor
+ * a link into the feed — only that it came from an early warning (issue 14 § 2, trace both ways).
+ */
+function originFor(r: MeasureRow, principal: Principal | null): MeasureSummary['origin'] {
+  if (!r.origin_kind || !r.origin_id) return null;
+  if (r.origin_kind === 'alert' && principal && !principal.permissions.has('alerts.read'))
+    return { kind: 'alert', id: r.origin_id, label: 'verwaltungsintern', href: null };
+  return { kind: r.origin_kind, id: r.origin_id, label: r.origin_label ?? '', href: r.origin_href };
 }

@@ -414,3 +414,71 @@ export async function listDeletedMeasures(
   const rows = await selectMeasureDeletions(sql, tenantId, wanted);
   return new Map(rows.map((r) => [r.entity_id, new Date(r.at).toISOString()]));
 }
+
+/** A measure as the trace names it (issue 14 § 2, „trace both ways“); title and goals only when readable. */
+export interface MeasureLink {
+  id: string;
+  readable: boolean;
+  title: string;
+  status: string;
+  origin: { kind: string; id: string } | null;
+  goals: Array<{
+    indicatorId: string;
+    indicatorName: string;
+    unit: string | null;
+    decimals: number | null;
+    areaId: number;
+    areaName: string;
+    baseline: { date: string; value: number };
+    target: { date: string; value: number };
+  }>;
+}
+
+/**
+ * Every measure of the tenant with its origin, and whether this principal may read it — the trace
+ * shows a measure it may not read without its title. Goals: only those on readable indicators.
+ */
+export async function listMeasureLinks(
+  sql: Sql,
+  principal: Principal,
+): Promise<Map<string, MeasureLink>> {
+  const tree = await loadMeasureTree(sql, principal.tenantId);
+  const names = new Map<number, string>();
+  for (const m of tree.byId.values()) for (const a of m.areas) names.set(a.area_id, a.name);
+  const goalsOf = (m: LoadedMeasure) =>
+    readable(principal, m) ? readableGoals(tree, m, principal) : [];
+  const missing = [...tree.byId.values()]
+    .flatMap((m) => goalsOf(m).map((g) => g.row.area_id))
+    .filter((id) => !names.has(id));
+  if (missing.length > 0)
+    for (const a of await selectAreasByIds(sql, principal.tenantId, [...new Set(missing)]))
+      names.set(a.id, a.name);
+  const out = new Map<string, MeasureLink>();
+  for (const m of tree.byId.values()) {
+    const ok = readable(principal, m);
+    out.set(String(m.row.id), {
+      id: String(m.row.id),
+      readable: ok,
+      title: ok ? m.row.title : '',
+      status: m.row.status,
+      origin:
+        m.row.origin_kind && m.row.origin_id
+          ? { kind: m.row.origin_kind, id: m.row.origin_id }
+          : null,
+      goals: goalsOf(m).map((g) => {
+        const ind = tree.catalogue.byId.get(g.row.indicator_id);
+        return {
+          indicatorId: g.row.indicator_id,
+          indicatorName: g.indicatorName,
+          unit: ind?.unit ?? null,
+          decimals: ind?.decimals ?? null,
+          areaId: g.row.area_id,
+          areaName: names.get(g.row.area_id) ?? String(g.row.area_id),
+          baseline: { date: g.row.baseline_date, value: g.row.baseline_value },
+          target: { date: g.row.target_date, value: g.row.target_value },
+        };
+      }),
+    });
+  }
+  return out;
+}

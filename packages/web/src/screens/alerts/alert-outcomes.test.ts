@@ -1,24 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import type { MeasureSummary } from '../../api/measures.ts';
-import { measuresByAlert } from './alert-outcomes.tsx';
+import type { AlertOutcomeList } from '../../api/trace.ts';
+import { outcomesByAlert } from './alert-outcomes.tsx';
 
-const m = (id: string, origin: MeasureSummary['origin']) =>
-  ({ id, title: `M ${id}`, origin }) as MeasureSummary;
+const o = (alertId: number, measures: string[]): AlertOutcomeList[number] => ({
+  alertId,
+  agendaItems: [],
+  measures: measures.map((id) => ({
+    kind: 'measure',
+    id,
+    label: `M ${id}`,
+    href: `/massnahmen/${id}`,
+    meeting: null,
+    status: 'planned',
+    deletedAt: null,
+    goals: [],
+  })),
+});
 
 describe('what became of an alert', () => {
-  it('groups the measures by the alert they came from, ignoring other origins', () => {
-    const out = measuresByAlert([
-      m('1', { kind: 'alert', id: '7', label: 'x', href: null }),
-      m('2', { kind: 'decision', id: '7', label: 'x', href: null }),
-      m('3', { kind: 'alert', id: '7', label: 'x', href: null }),
-      m('4', null),
-      m('5', { kind: 'alert', id: '8', label: 'x', href: null }),
-    ]);
-    expect(out.get(7)).toEqual([
-      { id: '1', title: 'M 1' },
-      { id: '3', title: 'M 3' },
-    ]);
-    expect(out.get(8)!.map((x) => x.id)).toEqual(['5']);
+  it('finds the outcome of each alert by its id, and none for an alert that became nothing', () => {
+    const out = outcomesByAlert([o(7, ['1', '3']), o(8, ['5'])]);
+    expect(out.get(7)!.measures.map((m) => m.id)).toEqual(['1', '3']);
+    expect(out.get(8)!.measures.map((m) => m.id)).toEqual(['5']);
     expect(out.has(9)).toBe(false);
   });
 });

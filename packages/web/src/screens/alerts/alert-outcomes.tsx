@@ -1,36 +1,31 @@
-// „Was ist daraus geworden?“ on an alert's card (issue 14 § 2, trace both ways): the measures the
-// reader may see whose origin is this alert, linked — the other direction of the measure page's
-// „Woher kommt das?“. Built from the measures list the feed loads once.
-import type { MeasureSummary } from '../../api/measures.ts';
-import { Link } from '../../components/link.tsx';
+// „Was ist daraus geworden?“ on an alert's card (issue 14 § 2, trace both ways): the agenda items the
+// alert became — meeting, date and status (behandelt, nicht behandelt, vorgeschlagen) —, their
+// decisions and the measures those decided, with their goals; and the measures made straight from
+// the alert. Each links to where it is shown; the other direction is the measure page's and the
+// agenda item's „Woher kommt das?“. Built from one request for the whole feed (GET /api/trace/alerts).
+import type { AlertOutcomeList } from '../../api/trace.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { OutcomeTree } from '../measures/trace-view.tsx';
 
-export type AlertOutcomes = ReadonlyMap<number, { id: string; title: string }[]>;
+export type AlertOutcome = AlertOutcomeList[number];
+export type AlertOutcomes = ReadonlyMap<number, AlertOutcome>;
 
-/** The measures created from each alert, by alert id. */
-export function measuresByAlert(list: readonly MeasureSummary[]): AlertOutcomes {
-  const out = new Map<number, { id: string; title: string }[]>();
-  for (const m of list) {
-    if (m.origin?.kind !== 'alert' || !/^\d+$/.test(m.origin.id)) continue;
-    const key = Number(m.origin.id);
-    out.set(key, [...(out.get(key) ?? []), { id: m.id, title: m.title }]);
-  }
-  return out;
+/** The outcomes by alert id (alerts that became nothing are not in the list). */
+export function outcomesByAlert(list: AlertOutcomeList): AlertOutcomes {
+  return new Map(list.map((o) => [o.alertId, o]));
 }
 
-/** The line on the card; nothing when no measure came from the alert. */
-export function AlertOutcomeLine({ measures }: { measures: { id: string; title: string }[] }) {
+/** The section on the card; nothing when the alert became nothing yet. */
+export function AlertOutcomeSection({ outcome }: { outcome: AlertOutcome | undefined }) {
   const { t } = useI18n();
-  if (measures.length === 0) return null;
+  if (!outcome || outcome.agendaItems.length + outcome.measures.length === 0) return null;
+  const headingId = `hinweis-${outcome.alertId}-outcome`;
   return (
-    <p className="alert-outcome" style={{ margin: '6px 0', fontSize: 14 }}>
-      {t.msOutcome}{' '}
-      {measures.map((m, i) => (
-        <span key={m.id}>
-          {i > 0 && ', '}
-          {t.msOutcomeMeasure} <Link href={`/massnahmen/${m.id}`}>{m.title}</Link>
-        </span>
-      ))}
-    </p>
+    <section className="alert-outcome" aria-labelledby={headingId}>
+      <h3 id={headingId} className="trace-heading">
+        {t.trOutcome}
+      </h3>
+      <OutcomeTree outcome={outcome} />
+    </section>
   );
 }

@@ -13,14 +13,15 @@ import { ApiError } from '../../api/http.ts';
 import { formatDate, formatNumber } from '../../lib/core-bridge.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { useAuth } from '../../lib/auth.tsx';
+import { useScrollToHash } from '../../lib/scroll-to-hash.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Link } from '../../components/link.tsx';
 import { ErrorState, Loading } from '../../components/status.tsx';
 import { RulesSection } from './rules-section.tsx';
 import { SubscriptionsSection } from './subscriptions-section.tsx';
 import { MeasureSignalsSection } from './measure-signals-section.tsx';
-import { AlertOutcomeLine, measuresByAlert } from './alert-outcomes.tsx';
-import { measuresApi } from '../../api/measures.ts';
+import { AlertOutcomeSection, outcomesByAlert, type AlertOutcome } from './alert-outcomes.tsx';
+import { traceApi } from '../../api/trace.ts';
 
 const STATUSES: AlertStatus[] = ['new', 'seen', 'discussed', 'closed'];
 
@@ -49,9 +50,10 @@ export function AlertsScreen({ search }: { search: string }) {
   const auth = useAuth();
   const [status, setStatus] = useState<AlertStatus | null>(() => parseStatusFilter(search));
   const feed = useFetch(() => alertsApi.alerts({ status }), [status]);
-  const mayReadMeasures = auth.can('measures.read');
-  const measures = useFetch(mayReadMeasures ? () => measuresApi.list() : null, [mayReadMeasures]);
-  const outcomes = measures.data ? measuresByAlert(measures.data) : new Map();
+  // what became of the alerts (agenda items, decisions, measures): one request for the feed
+  const traced = useFetch(() => traceApi.alertOutcomes(), []);
+  const outcomes = traced.data ? outcomesByAlert(traced.data) : new Map<number, AlertOutcome>();
+  useScrollToHash(feed.data !== null && traced.status !== 'loading');
   const [detecting, setDetecting] = useState(false);
   const [detection, setDetection] = useState<AlertDetection | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -160,7 +162,7 @@ export function AlertsScreen({ search }: { search: string }) {
               statusLabel={statusLabel}
               mayHandle={auth.can('alerts.handle')}
               mayCreateMeasure={auth.can('measures.edit')}
-              outcomes={outcomes.get(a.id) ?? []}
+              outcome={outcomes.get(a.id)}
               onChanged={feed.reload}
               onError={setError}
             />
@@ -178,7 +180,7 @@ function AlertCard({
   statusLabel,
   mayHandle,
   mayCreateMeasure,
-  outcomes,
+  outcome,
   onChanged,
   onError,
 }: {
@@ -186,8 +188,8 @@ function AlertCard({
   statusLabel: Record<AlertStatus, string>;
   mayHandle: boolean;
   mayCreateMeasure: boolean;
-  /** the measures created from this alert („Was ist daraus geworden?“) */
-  outcomes: { id: string; title: string }[];
+  /** what became of this alert („Was ist daraus geworden?“) */
+  outcome: AlertOutcome | undefined;
   onChanged: () => void;
   onError: (e: ApiError | null) => void;
 }) {
@@ -263,7 +265,7 @@ function AlertCard({
           {t.alertsComment}: {a.statusComment}
         </p>
       )}
-      <AlertOutcomeLine measures={outcomes} />
+      <AlertOutcomeSection outcome={outcome} />
       <div
         ref={actionsRef}
         style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}

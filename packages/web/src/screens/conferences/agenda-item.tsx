@@ -7,6 +7,9 @@ import { Link } from '../../components/link.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useAuth } from '../../lib/auth.tsx';
 import { formatBerlinDateTime, formatDate, formatNumber } from '../../lib/core-bridge.ts';
+import { useFetch } from '../../lib/use-fetch.ts';
+import { traceApi, type Trace } from '../../api/trace.ts';
+import { OriginChain, OutcomeTree } from '../measures/trace-view.tsx';
 
 type Update = (run: () => Promise<ConferenceMeetingDetail>) => Promise<void>;
 
@@ -200,8 +203,13 @@ export function AcceptedItem({
 }) {
   const { t, lang } = useI18n();
   const editable = meeting.canOrganise && !meeting.minutesApproved;
+  // where the item came from and what its decisions became (issue 14 § 2, trace both ways)
+  const trace = useFetch(
+    () => traceApi.get('agenda-items', item.id),
+    [item.id, item.decisions.length, item.decisions.map((d) => d.task?.measureId).join()],
+  );
   return (
-    <li className="conf-item">
+    <li className="conf-item" id={`top-${item.id}`}>
       <div className="conf-item-head">
         <h3>
           {number}. {item.title}
@@ -210,6 +218,12 @@ export function AcceptedItem({
       </div>
       {item.description && <p className="conf-pre">{item.description}</p>}
       <Evidence item={item} />
+      {trace.data && trace.data.origin.length > 0 && (
+        <section className="conf-trace" aria-labelledby={`top-${item.id}-origin`}>
+          <h4 id={`top-${item.id}-origin`}>{t.trOrigin}</h4>
+          <OriginChain trace={trace.data} />
+        </section>
+      )}
       {item.minutes && !editable && (
         <div className="conf-minutes">
           <h4>{t.confMinutes}</h4>
@@ -217,7 +231,7 @@ export function AcceptedItem({
         </div>
       )}
       {item.decisions.map((d) => (
-        <div key={d.id} className="conf-decision">
+        <div key={d.id} id={`beschluss-${d.id}`} className="conf-decision">
           <h4>{t.confDecision}</h4>
           <p>{d.text}</p>
           {d.vote && (
@@ -240,6 +254,7 @@ export function AcceptedItem({
               )}
             </p>
           )}
+          <DecisionOutcome trace={trace.data} decisionId={d.id} />
         </div>
       ))}
       {editable && (
@@ -252,5 +267,19 @@ export function AcceptedItem({
         </details>
       )}
     </li>
+  );
+}
+
+/** „Was ist daraus geworden?“ under a decision: its measure with status and goals, from the trace. */
+function DecisionOutcome({ trace, decisionId }: { trace: Trace | null; decisionId: number }) {
+  const { t } = useI18n();
+  const d = trace?.outcome.decisions.find((x) => x.id === String(decisionId));
+  if (!d || d.measures.length === 0) return null;
+  const headingId = `beschluss-${decisionId}-outcome`;
+  return (
+    <section className="conf-trace" aria-labelledby={headingId}>
+      <h4 id={headingId}>{t.trOutcome}</h4>
+      <OutcomeTree outcome={{ agendaItems: [], measures: d.measures }} />
+    </section>
   );
 }

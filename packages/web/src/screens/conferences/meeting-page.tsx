@@ -13,6 +13,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { useAuth } from '../../lib/auth.tsx';
 import { formatBerlinDateTime, formatBerlinTime } from '../../lib/core-bridge.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
+import { useScrollToHash } from '../../lib/scroll-to-hash.ts';
 import { AcceptedItem, Evidence } from './agenda-item.tsx';
 import { AttendancePanel } from './attendance.tsx';
 
@@ -30,7 +31,7 @@ function Proposal({
   const { t } = useI18n();
   const [into, setInto] = useState('');
   return (
-    <li className="conf-item conf-proposal">
+    <li className="conf-item conf-proposal" id={`top-${item.id}`}>
       <div className="conf-item-head">
         <h3>{item.title}</h3>
         <div className="conf-buttons">
@@ -198,7 +199,7 @@ function Agenda({ m, update }: { m: ConferenceMeetingDetail; update: Update }) {
               editable ? (
                 <Proposal key={p.id} item={p} accepted={accepted} update={update} />
               ) : (
-                <li key={p.id} className="conf-item conf-proposal">
+                <li key={p.id} id={`top-${p.id}`} className="conf-item conf-proposal">
                   <h3>{p.title}</h3>
                   <Evidence item={p} />
                 </li>
@@ -212,7 +213,7 @@ function Agenda({ m, update }: { m: ConferenceMeetingDetail; update: Update }) {
           <h2 id="conf-rest">{t.confNotTreated}</h2>
           <ul className="conf-rest">
             {rest.map((r) => (
-              <li key={r.id}>
+              <li key={r.id} id={`top-${r.id}`}>
                 {r.title}{' '}
                 <span className="conf-muted">
                   ({r.status === 'merged' ? t.confMerged : t.confNotTreated})
@@ -243,6 +244,7 @@ export function MeetingPage({ id }: { id: number }) {
     }
   };
   const safeUpdate: Update = (run) => update(run).catch(() => undefined);
+  useScrollToHash(Boolean(m));
   if (!m)
     return (
       <div className="page">

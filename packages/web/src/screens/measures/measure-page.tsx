@@ -12,7 +12,9 @@ import { dimensionLabel } from '../../lib/labels.ts';
 import { navigate } from '../../lib/router.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { MeasureFinancing } from '../funding/funded-measures.tsx';
+import { traceApi, type Trace } from '../../api/trace.ts';
 import { GoalChart } from './goal-chart.tsx';
+import { InlineChain, OriginChain } from './trace-view.tsx';
 import { MeasureEffect } from './measure-effect.tsx';
 import { fieldLabel, measureUrl, statusLabel } from './labels.ts';
 import { MeasureSignals, ProgressBar } from './timeline.tsx';
@@ -72,12 +74,15 @@ function Facts({ m }: { m: MeasureDetail }) {
   );
 }
 
-function Origin({ m }: { m: MeasureDetail }) {
+/** „Woher kommt das?“: the whole chain from the trace (decision ← agenda item ← alert). */
+function Origin({ m, trace }: { m: MeasureDetail; trace: Trace | null }) {
   const { t } = useI18n();
   return (
     <section className="ms-section" aria-labelledby="ms-origin">
       <h2 id="ms-origin">{t.msOrigin}</h2>
-      {m.origin ? (
+      {trace ? (
+        <OriginChain trace={trace} />
+      ) : m.origin ? (
         <p>
           {m.origin.kind === 'decision'
             ? `${t.msOriginDecision}: `
@@ -196,6 +201,7 @@ function DeleteMeasure({ m }: { m: MeasureDetail }) {
 export function MeasurePage({ id }: { id: string }) {
   const { t, lang } = useI18n();
   const q = useFetch(() => measuresApi.get(id), [id]);
+  const trace = useFetch(() => traceApi.get('measures', id), [id]);
   if (q.status === 'error')
     return (
       <div className="page ms-page">
@@ -244,7 +250,7 @@ export function MeasurePage({ id }: { id: string }) {
         <div>
           <Facts m={m} />
           {m.description && <p className="ms-description">{m.description}</p>}
-          <Origin m={m} />
+          <Origin m={m} trace={trace.data} />
         </div>
         <div>
           <Milestones m={m} />
@@ -266,6 +272,11 @@ export function MeasurePage({ id }: { id: string }) {
       <section className="ms-section" aria-labelledby="ms-goals">
         <h2 id="ms-goals">{t.msGoals}</h2>
         <p className="ms-hint">{t.msOutcome}</p>
+        {m.goals.length > 0 && trace.data && (
+          <p className="ms-hint ms-goal-origin">
+            {t.trGoalsOfMeasure(m.title)} · {t.trOrigin} <InlineChain trace={trace.data} />
+          </p>
+        )}
         {m.goals.length === 0 && <p className="ms-hint">{t.msNoGoals}</p>}
         {m.goals.map((g, i) => (
           <div key={i} className="ms-goal">
