@@ -5,7 +5,7 @@
 // legend starts folded. On a desktop (1440 × 900) the links stay in the header and the legend starts unfolded. Screenshots go to test-results/screenshots/.
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, saveScreenshot, signInByApi } from './tools.ts';
+import { launchChromium, pageOverflow, saveScreenshot, signInByApi } from './tools.ts';
 import { ADMIN, E2E_PASSWORD } from './people.ts';
 
 const baseUrl = inject('e2eBaseUrl');
@@ -39,18 +39,6 @@ async function newPage(
   return { page, errors };
 }
 
-/** How far the page is wider than the viewport (0 = no horizontal scrolling) and what sticks out. */
-async function overflow(page: Page): Promise<{ extra: number; culprits: string[] }> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const culprits = [...document.querySelectorAll('body *')]
-      .filter((e) => e.getBoundingClientRect().right > width + 1)
-      .slice(0, 5)
-      .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
-    return { extra: document.documentElement.scrollWidth - width, culprits };
-  });
-}
-
 const menuButton = (page: Page) => page.getByRole('button', { name: 'Menü', exact: true });
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Hauptnavigation' });
 
@@ -70,7 +58,7 @@ describe.skipIf(!run)('Navigation on a phone (390 × 844)', () => {
       await page.goto(`${baseUrl}${screen.path}`);
       await page.locator(screen.ready).first().waitFor();
       await expect.poll(() => menuButton(page).isVisible()).toBe(true);
-      const o = await overflow(page);
+      const o = await pageOverflow(page);
       expect(o.extra, `${screen.path} ist breiter als das Telefon: ${o.culprits.join(', ')}`).toBe(
         0,
       );
@@ -96,7 +84,7 @@ describe.skipIf(!run)('Navigation on a phone (390 × 844)', () => {
     await expect.poll(() => karte.isVisible()).toBe(true);
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Karte');
     // the open list fits the phone, too
-    expect((await overflow(page)).extra).toBe(0);
+    expect((await pageOverflow(page)).extra).toBe(0);
     await saveScreenshot(page, 'mobile-nav-menu-open');
 
     // Escape closes it and the focus is back on the button
@@ -119,7 +107,7 @@ describe.skipIf(!run)('Navigation on a phone (390 × 844)', () => {
     // the menu closed on the way, the focus went to the new page's content, and it fits the width
     await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
-    expect((await overflow(page)).extra).toBe(0);
+    expect((await pageOverflow(page)).extra).toBe(0);
   });
 
   test('signed in, the menu lists her screens and her account menu with Verwaltung is reachable', async () => {
@@ -129,7 +117,7 @@ describe.skipIf(!run)('Navigation on a phone (390 × 844)', () => {
     await page.getByRole('heading', { name: 'Indikatorenkatalog', level: 1 }).waitFor();
     const account = page.getByRole('button', { name: `Konto-Menü von ${ADMIN.displayName}` });
     await account.waitFor();
-    expect((await overflow(page)).extra).toBe(0);
+    expect((await pageOverflow(page)).extra).toBe(0);
     const box = await account.boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= PHONE.width).toBe(true);
 
@@ -142,12 +130,12 @@ describe.skipIf(!run)('Navigation on a phone (390 × 844)', () => {
     await expect.poll(() => menuButton(page).getAttribute('aria-expanded')).toBe('false');
     const admin = page.getByRole('link', { name: 'Verwaltung' });
     await expect.poll(() => admin.isVisible()).toBe(true);
-    expect((await overflow(page)).extra).toBe(0);
+    expect((await pageOverflow(page)).extra).toBe(0);
     await saveScreenshot(page, 'mobile-nav-account-menu');
     await admin.click();
     await page.waitForURL(`${baseUrl}/verwaltung`);
     await page.getByRole('heading', { name: 'Verwaltung', level: 1 }).waitFor();
-    expect((await overflow(page)).extra).toBe(0);
+    expect((await pageOverflow(page)).extra).toBe(0);
     expect(errors).toEqual([]);
   });
 
@@ -165,7 +153,7 @@ describe.skipIf(!run)('Navigation on a phone (390 × 844)', () => {
     const hide = legend.getByRole('button', { name: 'Legende ausblenden' });
     await expect.poll(() => hide.getAttribute('aria-expanded')).toBe('true');
     await expect.poll(() => legend.getByRole('listitem').first().isVisible()).toBe(true);
-    expect((await overflow(page)).extra).toBe(0);
+    expect((await pageOverflow(page)).extra).toBe(0);
     await saveScreenshot(page, 'mobile-nav-map-legend');
   });
 
@@ -175,14 +163,14 @@ describe.skipIf(!run)('Navigation on a phone (390 × 844)', () => {
     await page.getByRole('heading', { name: 'Indikatorenkatalog', level: 1 }).waitFor();
     expect(await nav(page).getByRole('link', { name: 'Monitoring' }).isVisible()).toBe(true);
     expect(await menuButton(page).isVisible()).toBe(false);
-    expect((await overflow(page)).extra).toBe(0);
+    expect((await pageOverflow(page)).extra).toBe(0);
     // signed in as the administration (the most links: Import, Maßnahmen, Förderung, Konferenzen
     // …), the header still fits: nothing cut off, the account menu and the language switch visible
     await signInByApi(page, baseUrl, ADMIN, E2E_PASSWORD);
     await page.goto(`${baseUrl}/indikatoren`);
     await nav(page).getByRole('link', { name: 'Konferenzen' }).waitFor();
     expect(await nav(page).getByRole('link').count()).toBeGreaterThanOrEqual(11);
-    expect((await overflow(page)).extra).toBe(0);
+    expect((await pageOverflow(page)).extra).toBe(0);
     const header = await page.evaluate(() => {
       const h = document.querySelector('.app-header')!;
       return { scroll: h.scrollWidth, client: h.clientWidth };

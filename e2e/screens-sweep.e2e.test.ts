@@ -1,12 +1,13 @@
 // Issue 11 (Proof): every screen of the app, signed out and signed in as the administration, on a
 // phone (390 × 844, Chromium): nothing wider than the screen, and axe-core finds no WCAG 2.1 A/AA
 // violation. Screens a visitor may not use must show the sign-in prompt, not a form or an error.
-// Screenshots go to test-results/screenshots/sweep-*.png to be looked at. The journeys check what
-// each screen does; this sweep only checks that none is left out of these two rules.
+// Screenshots go to test-results/screenshots/sweep-*.png to be looked at. It replaces the older
+// sweep of ten admin screens; the journeys check what each screen does, this sweep only that none
+// is left out of these two rules.
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations } from './axe.ts';
-import { getJson, launchChromium, saveScreenshot, signInByApi } from './tools.ts';
+import { getJson, launchChromium, pageOverflow, saveScreenshot, signInByApi } from './tools.ts';
 import { ADMIN, E2E_PASSWORD } from './people.ts';
 
 const baseUrl = inject('e2eBaseUrl');
@@ -21,6 +22,7 @@ interface Screen {
 function publicScreens(ids: { area: number; service: string; programme: string }): Screen[] {
   return [
     { name: 'karte', path: '/' },
+    { name: 'karte-profil', path: `/?area=${ids.area}` },
     { name: 'karte-tabelle', path: '/?view=table' },
     { name: 'gebiet', path: `/gebiete/${ids.area}` },
     { name: 'indikatoren', path: '/indikatoren' },
@@ -60,19 +62,6 @@ const STAFF_SCREENS: Screen[] = [
   { name: 'indikator-bearbeiten', path: '/indikatoren/ewr_share_age_below_6/bearbeiten' },
 ];
 
-/** What sticks out to the right of the phone's width (nothing on a screen that fits). */
-async function overflow(page: Page): Promise<string | null> {
-  const o = await page.evaluate(() => {
-    const width = window.innerWidth;
-    const culprits = [...document.querySelectorAll('body *')]
-      .filter((e) => e.getBoundingClientRect().right > width + 1)
-      .slice(0, 3)
-      .map((e) => `${e.tagName.toLowerCase()}.${String(e.className)}`);
-    return { extra: document.documentElement.scrollWidth - width, culprits };
-  });
-  return o.extra > 0 ? `+${o.extra} px (${o.culprits.join(', ')})` : null;
-}
-
 /** Opens each screen, waits until it has settled, and collects what breaks the two rules. */
 async function sweep(page: Page, screens: Screen[], who: string): Promise<string[]> {
   const problems: string[] = [];
@@ -85,8 +74,9 @@ async function sweep(page: Page, screens: Screen[], who: string): Promise<string
     // lists and maps answer after the heading; axe must see the settled screen
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(300);
-    const wide = await overflow(page);
-    if (wide) problems.push(`${s.path}: breiter als das Telefon ${wide}`);
+    const o = await pageOverflow(page);
+    if (o.extra > 0)
+      problems.push(`${s.path}: breiter als das Telefon +${o.extra} px (${o.culprits.join(', ')})`);
     for (const v of await axeViolations(page)) problems.push(`${s.path}: ${v}`);
     await saveScreenshot(page, `sweep-${who}-${s.name}`);
   }

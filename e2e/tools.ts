@@ -180,3 +180,15 @@ export async function signInByApi(
   });
   if (!res.ok()) throw new Error(`Anmeldung ${person.email}: ${res.status()} ${await res.text()}`);
 }
+
+/** How far the page is wider than the viewport (0 = no horizontal scrolling) and what sticks out. */
+export async function pageOverflow(page: Page): Promise<{ extra: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const culprits = [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > width + 1)
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}.${String(e.className)}`);
+    return { extra: document.documentElement.scrollWidth - width, culprits };
+  });
+}

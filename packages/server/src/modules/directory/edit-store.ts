@@ -2,26 +2,10 @@
 // and service areas, and what the form reads (organisations one may edit, their places, areas).
 // Every query is scoped to one tenant ($1).
 import type { Sql } from '../../db/db.ts';
-import type { LocationRow } from './store.ts';
+import type { LocationRow, ServiceRow } from './store.ts';
 
 /** The columns of a service the form writes. */
-export interface ServiceValues {
-  id: string;
-  organization_id: string;
-  service_type: string;
-  name: string;
-  description: string | null;
-  status: string;
-  url: string | null;
-  email: string | null;
-  phone: string | null;
-  eligibility_description: string | null;
-  minimum_age: number | null;
-  maximum_age: number | null;
-  fees_description: string | null;
-  languages: string[];
-  public: boolean;
-}
+export type ServiceValues = Omit<ServiceRow, 'external_ref' | 'updated_at'>;
 
 /** Inserts a new service or overwrites every field the form owns of an existing one. */
 export async function upsertService(sql: Sql, tenantId: string, v: ServiceValues): Promise<void> {

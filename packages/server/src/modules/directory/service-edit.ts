@@ -39,7 +39,7 @@ import {
   selectSals,
   selectServicesByIds,
 } from './read-store.ts';
-import { getServiceDetail } from './service.ts';
+import { getServiceDetail, serviceFields } from './service.ts';
 import { selectTerms, type LocationRow, type OrganisationRow } from './store.ts';
 
 const bad = (field: string, reason: string) => validationError([{ in: 'body', field, reason }]);
@@ -169,16 +169,7 @@ async function snapshotOf(tx: Sql, tenantId: string, id: string) {
     organisationId: s.organization_id,
     serviceType: s.service_type,
     name: s.name,
-    description: s.description,
-    status: s.status,
-    url: s.url,
-    email: s.email,
-    phone: s.phone,
-    eligibility: s.eligibility_description,
-    minimumAge: s.minimum_age,
-    maximumAge: s.maximum_age,
-    fees: s.fees_description,
-    languages: s.languages,
+    ...serviceFields(s),
     public: s.public,
     locationIds: links.map((l) => l.location_id).sort(),
     contacts: await selectServiceContacts(tx, tenantId, id),

@@ -46,6 +46,7 @@ import {
   type LocationRow,
   type OrganisationRow,
   type ScheduleRow,
+  type ServiceRow,
 } from './store.ts';
 
 const kindLabel = (k: string) => ORGANISATION_KIND_LABELS[k as OrganisationKind] ?? k;
@@ -117,6 +118,22 @@ const intervalOf = (s: ScheduleRow): OpeningInterval => ({
   notes: s.notes,
 });
 
+/** A service's own descriptive fields as the API names them (detail answer, audit snapshot). */
+export function serviceFields(s: ServiceRow) {
+  return {
+    description: s.description,
+    status: s.status,
+    url: s.url,
+    email: s.email,
+    phone: s.phone,
+    eligibility: s.eligibility_description,
+    minimumAge: s.minimum_age,
+    maximumAge: s.maximum_age,
+    fees: s.fees_description,
+    languages: s.languages,
+  };
+}
+
 /** A service as the detail page shows it; 404 for unknown ids and, for visitors, non-public ones. */
 export async function getServiceDetail(
   sql: Sql,
@@ -175,16 +192,7 @@ export async function getServiceDetail(
     lon: first?.lon ?? null,
     lat: first?.lat ?? null,
     capacity: caps[0] ?? null,
-    description: s.description,
-    status: s.status,
-    url: s.url,
-    email: s.email,
-    phone: s.phone,
-    eligibility: s.eligibility_description,
-    minimumAge: s.minimum_age,
-    maximumAge: s.maximum_age,
-    fees: s.fees_description,
-    languages: s.languages,
+    ...serviceFields(s),
     dimensions: term?.dimensions ?? [],
     legalBasis: term?.legal_basis ?? [],
     capacities: caps,
