@@ -68,11 +68,13 @@ function NetworkView({ graph }: { graph: NetworkGraph }) {
   const pos = useMemo(() => circularLayout(graph.nodes), [graph.nodes]);
   const label = new Map(graph.nodes.map((n) => [n.id, n.label]));
   const size = 640;
+  // room beside the circle for a label of up to 34 characters at the drawn font size
+  const margin = 220;
   return (
     <>
       <svg
         className="network-svg"
-        viewBox={`-140 -20 ${size + 280} ${size + 40}`}
+        viewBox={`${-margin} -20 ${size + 2 * margin} ${size + 40}`}
         role="img"
         aria-label={t.networkGraphLabel(graph.nodes.length, graph.edges.length)}
       >
