@@ -185,11 +185,8 @@ async function itemNodes(ctx: Ctx, rows: readonly TraceItemRow[]): Promise<Trace
   });
 }
 
-/** The origin of an item: its own source and the sources of the items merged into it. */
-async function itemOrigin(ctx: Ctx, r: TraceItemRow): Promise<TraceStep[]> {
-  const merged = (await store.selectItemsMergedInto(ctx.sql, ctx.auth.tenantId, r.id)).filter(
-    (m) => m.source_kind,
-  );
+/** The origin of an item: its own source and those of the items merged into it (the caller loads them). */
+function itemOrigin(ctx: Ctx, r: TraceItemRow, merged: readonly TraceItemRow[]): TraceStep[] {
   return [r, ...merged].flatMap((x): TraceStep[] => {
     if (!x.source_kind || !x.source_id) return [];
     if (store.ALERT_SOURCE_KINDS.includes(x.source_kind)) return [alertStep(ctx, x.source_id)];
@@ -276,15 +273,15 @@ export async function traceAgendaItem(sql: Sql, auth: Principal, id: number): Pr
   const [node] = await itemNodes(ctx, [row]);
   return {
     subject: itemStep(ctx, row),
-    origin: await itemOrigin(ctx, row),
+    origin: itemOrigin(ctx, row, merged),
     withoutMeeting: false,
     outcome: { ...emptyOutcome(), decisions: node!.decisions },
   };
 }
 
 /** The chain above a decision: its item and the item's origin. */
-async function decisionChain(ctx: Ctx, item: TraceItemRow) {
-  return [itemStep(ctx, item), ...(await itemOrigin(ctx, item))];
+function decisionChain(ctx: Ctx, item: TraceItemRow, merged: readonly TraceItemRow[]) {
+  return [itemStep(ctx, item), ...itemOrigin(ctx, item, merged)];
 }
 
 /** GET /api/trace/decisions/:id — 404 when unknown or not yet public for the caller. */
@@ -299,7 +296,7 @@ export async function traceDecision(sql: Sql, auth: Principal, id: number): Prom
   const node = decisionNode(ctx, d, item);
   return {
     subject: stripGoals(node),
-    origin: await decisionChain(ctx, item),
+    origin: decisionChain(ctx, item, merged),
     withoutMeeting: false,
     outcome: { ...emptyOutcome(), measures: node.measures },
   };
@@ -316,11 +313,9 @@ async function measureOrigin(ctx: Ctx, m: MeasureLink): Promise<TraceStep[]> {
     ? await store.selectTraceItems(ctx.sql, ctx.auth.tenantId, [d.agenda_item_id])
     : [];
   if (!d || !item) return [step('decision', m.origin.id)];
-  await see(ctx, [
-    item,
-    ...(await store.selectItemsMergedInto(ctx.sql, ctx.auth.tenantId, item.id)),
-  ]);
-  return [stripGoals(decisionNode(ctx, d, item)), ...(await decisionChain(ctx, item))];
+  const merged = await store.selectItemsMergedInto(ctx.sql, ctx.auth.tenantId, item.id);
+  await see(ctx, [item, ...merged]);
+  return [stripGoals(decisionNode(ctx, d, item)), ...decisionChain(ctx, item, merged)];
 }
 
 /** GET /api/trace/measures/:id — 404 when unknown or not readable. */
