@@ -7,11 +7,24 @@ const pgUrl = process.env.TEST_DATABASE_URL;
 
 // Projects run one after the other (sequence.groupOrder): unit, PGlite, PostgreSQL, e2e. Vitest needs
 // distinct group orders for projects with different maxWorkers, and it keeps the 2-core machine calm.
-const dbProject = (engine: 'pglite' | 'postgres'): TestProjectInlineConfiguration => ({
+// Each engine has two projects: most files share one module graph per worker (isolate: false), and
+// the files that measure the process's own memory run each in a fresh process — in a shared one, an
+// earlier file's peak RSS hides their growth (maxRSS) or its garbage inflates it (ADR 0050).
+const OWN_PROCESS = [
+  'packages/server/src/modules/imports/fuzz.db.test.ts',
+  'packages/server/src/modules/imports/file-input.db.test.ts',
+  'packages/server/src/modules/imports/large-file.db.test.ts',
+];
+
+const dbProject = (
+  engine: 'pglite' | 'postgres',
+  ownProcess: boolean,
+): TestProjectInlineConfiguration => ({
   test: {
-    name: `db-${engine}`,
+    name: ownProcess ? `db-${engine}-own-process` : `db-${engine}`,
     sequence: { groupOrder: engine === 'pglite' ? 1 : 2 },
-    include: ['packages/**/*.db.test.ts'],
+    include: ownProcess ? OWN_PROCESS : ['packages/**/*.db.test.ts'],
+    exclude: ownProcess ? [] : [...OWN_PROCESS, '**/node_modules/**'],
     env: { SOZIALRAUM_TEST_ENGINE: engine },
     globalSetup: ['packages/server/src/testing/global-setup.ts'],
     testTimeout: 120_000,
@@ -21,9 +34,14 @@ const dbProject = (engine: 'pglite' | 'postgres'): TestProjectInlineConfiguratio
     // Each worker imports the server once, not once per file (~4.5 s per file under Vitest's module
     // runner; CI time). Safe because every test file makes its own database and app, and module
     // caches are keyed by the database object (ADR 0050).
-    isolate: false,
+    isolate: ownProcess,
   },
 });
+
+const dbProjects = (engine: 'pglite' | 'postgres') => [
+  dbProject(engine, false),
+  dbProject(engine, true),
+];
 
 export default defineConfig({
   test: {
@@ -36,8 +54,8 @@ export default defineConfig({
           exclude: ['**/*.db.test.ts', '**/node_modules/**'],
         },
       },
-      dbProject('pglite'),
-      ...(pgUrl ? [dbProject('postgres')] : []),
+      ...dbProjects('pglite'),
+      ...(pgUrl ? dbProjects('postgres') : []),
       {
         test: {
           name: 'e2e',
