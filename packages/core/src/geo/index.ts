@@ -36,6 +36,8 @@ export { areaView, projectToView, unprojectFromView } from './area-view.ts';
 export { distanceM, areaCentroid, distanceToAreaM } from './distance.ts';
 export type { PointLocator } from './point-in-polygon.ts';
 export { pointInPolygon, createPointLocator } from './point-in-polygon.ts';
+export type { GridLocatorOptions } from './grid-locator.ts';
+export { createGridLocator } from './grid-locator.ts';
 export type { CoveringFeature } from './covering.ts';
 export { findCoveringFeatures } from './covering.ts';
 export type { JoinLevel, JoinPoint, PointJoinResult } from './point-join.ts';

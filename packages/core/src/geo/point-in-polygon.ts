@@ -37,7 +37,7 @@ function crosses(xy: Float64Array, k: number, x: number, y: number): boolean {
     : x < ((xi - xj) * (y - yj)) / (yi - yj) + xj;
 }
 
-interface FlatPolygon {
+export interface FlatPolygon {
   xy: Float64Array;
   ringStarts: Uint32Array;
   minX: number;
@@ -74,7 +74,7 @@ function addBands(p: FlatPolygon): void {
   p.bands = { count, h, start: sizes, edges: list };
 }
 
-function insideBanded(p: FlatPolygon, x: number, y: number): boolean {
+export function insideBanded(p: FlatPolygon, x: number, y: number): boolean {
   const b = p.bands;
   if (!b) return insideFlat(p.xy, p.ringStarts, x, y);
   if (y < p.minY || y > p.maxY) return false;
@@ -124,14 +124,17 @@ export function pointInPolygon(point: Position, geometry: AreaGeometry): boolean
 }
 
 export interface PointLocator {
-  /** Index of the first feature containing (x, y), or −1. */
+  /** Index of the first (lowest-numbered) feature containing (x, y), or −1. */
   locate(x: number, y: number): number;
   /** Feature index per point for interleaved [x0, y0, x1, y1, …]; −1 where no feature contains the point. */
   locateAll(xy: Float64Array): Int32Array;
 }
 
-/** Builds a locator that assigns points to (Multi)Polygon features, e.g. kitas to Planungsräume. */
-export function createPointLocator(features: readonly { geometry: AreaGeometry }[]): PointLocator {
+/** The features' (Multi)Polygon parts, flattened and banded, with the index of the feature owning each. */
+export function flatParts(features: readonly { geometry: AreaGeometry }[]): {
+  parts: FlatPolygon[];
+  owner: number[];
+} {
   const parts: FlatPolygon[] = [];
   const owner: number[] = [];
   features.forEach((f, i) => {
@@ -143,16 +146,22 @@ export function createPointLocator(features: readonly { geometry: AreaGeometry }
       owner.push(i);
     }
   });
+  return { parts, owner };
+}
+
+/** Builds a locator that assigns points to (Multi)Polygon features, e.g. kitas to Planungsräume. */
+export function createPointLocator(features: readonly { geometry: AreaGeometry }[]): PointLocator {
+  const { parts, owner } = flatParts(features);
   const index = new Flatbush(Math.max(parts.length, 1));
   if (parts.length === 0) index.add(0, 0, 0, 0);
   for (const p of parts) index.add(p.minX, p.minY, p.maxX, p.maxY);
   index.finish();
+  // the lowest feature index wins where features overlap, whatever order the tree yields the parts in
   const locate = (x: number, y: number): number => {
     let found = -1;
     index.search(x, y, x, y, (i) => {
-      if (found !== -1 || i >= parts.length) return false;
-      const p = parts[i]!;
-      if (insideBanded(p, x, y)) found = owner[i]!;
+      if (i >= parts.length || (found !== -1 && owner[i]! >= found)) return false;
+      if (insideBanded(parts[i]!, x, y)) found = owner[i]!;
       return false;
     });
     return found;

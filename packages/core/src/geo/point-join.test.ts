@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { joinPointsToAreas, type JoinLevel } from './point-join.ts';
+import { GRID_FROM, joinPointsToAreas, type JoinLevel } from './point-join.ts';
 import type { AreaGeometry } from './types.ts';
 
 const square = (x0: number, y0: number, x1: number, y1: number): AreaGeometry => ({
@@ -80,3 +80,17 @@ test('sums weights (places from a capacity column) per area, a missing weight ad
 test('works with no levels at all: every point is outside', () => {
   expect(joinPointsToAreas([{ lon: 1, lat: 1 }], []).outside).toEqual([0]);
 });
+
+test(`from ${GRID_FROM.toLocaleString('de-DE')} points on the grid locator, with the same counts`, () => {
+  // points on a 0.01 lattice over −1 … 11: many lie exactly on the areas' edges
+  const points = Array.from({ length: GRID_FROM }, (_, i) => ({
+    lon: -1 + (i % 1200) / 100,
+    lat: -1 + Math.floor(i / 1200) / 20,
+  }));
+  const many = joinPointsToAreas(points, levels);
+  const few = joinPointsToAreas(points.slice(0, GRID_FROM - 1), levels);
+  expect(many.levels.map((l) => l.areaOf.slice(0, GRID_FROM - 1))).toEqual(
+    few.levels.map((l) => l.areaOf),
+  );
+  expect(many.counts[1]!.byArea.get(11)!.n).toBeGreaterThan(10_000);
+}, 60_000);
