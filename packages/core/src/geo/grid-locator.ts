@@ -1,15 +1,11 @@
 // The spatial join for many points (issue 12 § 4): a two-level grid over the areas' bounding box,
 // built once per set of areas. A cell that no edge touches lies wholly inside one area (or outside
 // all), so a point there is answered by one array read. A cell that edges cross is split into a block
-// of SUB × SUB finer cells, answered the same way; only a point in a fine cell that an edge crosses is
-// tested against the few parts whose edges cross it, with the ray casting of createPointLocator.
+// of sub × sub finer cells, answered the same way; only a point in a fine cell that an edge crosses is
+// tested against the few parts whose edges cross it, with the ray casting of createPointLocator (same
+// crossing rule, on a copy of each part's edges per fine row).
 // Both locators give the same answer for every point (tests; docs/methods/spatial-join.md).
-import {
-  flatParts,
-  insideBanded,
-  type FlatPolygon,
-  type PointLocator,
-} from './point-in-polygon.ts';
+import { flatParts, type FlatPolygon, type PointLocator } from './point-in-polygon.ts';
 import type { AreaGeometry } from './types.ts';
 
 /** Margin in cell widths by which a cell counts as touched by an edge: far above rounding (≈ 1e-12). */
@@ -220,6 +216,52 @@ function fillInteriors(g: Grid, parts: readonly FlatPolygon[], owner: readonly n
 }
 
 /**
+ * Per part, its edges by fine row, in one array of (x, y) lower end, (x, y) upper end: the edges a
+ * rightward ray from a point in that row may cross (about 8 in a Berlin Planungsraum). Kept apart from the parts' own band tables so that
+ * testing a point reads a few neighbouring numbers instead of chasing several objects.
+ */
+function rowBands(f: Frame, scale: number, parts: readonly FlatPolygon[]) {
+  const rowLo = new Int32Array(parts.length);
+  const base = new Uint32Array(parts.length + 1);
+  const rows = f.ny * scale,
+    sy = f.sy * scale;
+  const rowOf = (v: number): number => Math.min(rows - 1, Math.max(0, Math.floor(v)));
+  parts.forEach((p, pi) => {
+    rowLo[pi] = rowOf((p.minY - f.y0) * sy - MARGIN);
+    base[pi + 1] = base[pi]! + rowOf((p.maxY - f.y0) * sy + MARGIN) - rowLo[pi]! + 1;
+  });
+  const offset = new Uint32Array(base[parts.length]! + 1);
+  const eachEdgeRow = (visit: (band: number, xy: Float64Array, k: number) => void): void =>
+    parts.forEach((p, pi) => {
+      const { xy, ringStarts } = p;
+      for (let r = 0; r + 1 < ringStarts.length; r++)
+        for (let k = ringStarts[r]! + 2; k < ringStarts[r + 1]!; k += 2) {
+          const ya = xy[k - 1]!,
+            yb = xy[k + 1]!;
+          if (ya === yb) continue; // a horizontal edge spans no ray
+          const lo = rowOf((Math.min(ya, yb) - f.y0) * sy - MARGIN),
+            hi = rowOf((Math.max(ya, yb) - f.y0) * sy + MARGIN);
+          for (let row = lo; row <= hi; row++) visit(base[pi]! + row - rowLo[pi]!, xy, k);
+        }
+    });
+  eachEdgeRow((band) => offset[band + 1]!++);
+  for (let b = 0; b + 1 < offset.length; b++) offset[b + 1]! += offset[b]!;
+  const next = offset.slice(0, offset.length - 1);
+  const edges = new Float64Array(offset[offset.length - 1]! * 4);
+  eachEdgeRow((band, xy, k) => {
+    // stored from the lower end, as crosses() computes the crossing (the shared-edge rule)
+    const low = xy[k + 1]! < xy[k - 1]! ? k : k - 2,
+      high = low === k ? k - 2 : k;
+    const e = 4 * next[band]!++;
+    edges[e] = xy[low]!;
+    edges[e + 1] = xy[low + 1]!;
+    edges[e + 2] = xy[high]!;
+    edges[e + 3] = xy[high + 1]!;
+  });
+  return { rowLo, base, offset, edges };
+}
+
+/**
  * Builds a grid locator: the same answers as createPointLocator (the lowest feature index containing
  * the point, −1 outside all), at one or two array reads for most points; worth building for many points.
  */
@@ -235,12 +277,26 @@ export function createGridLocator(
   const { x0, y0, sx, sy, nx, ny, coarse, fine, start, cand, cover } = grid;
   const blockSize = sub * sub;
 
-  const inBoundary = (b: number, x: number, y: number): number => {
+  const bands = rowBands(frame, sub, parts);
+  /** Ray casting of part pi in fine row fr, on the row's own copy of the part's edges. */
+  const insideRow = (pi: number, fr: number, x: number, y: number): boolean => {
+    const band = bands.base[pi]! + fr - bands.rowLo[pi]!;
+    const e = bands.edges;
+    let inside = false;
+    for (let i = 4 * bands.offset[band]!, end = 4 * bands.offset[band + 1]!; i < end; i += 4) {
+      const yl = e[i + 1]!,
+        yu = e[i + 3]!;
+      if (yl <= y && y < yu && x < ((e[i + 2]! - e[i]!) * (y - yl)) / (yu - yl) + e[i]!)
+        inside = !inside;
+    }
+    return inside;
+  };
+  const inBoundary = (b: number, fr: number, x: number, y: number): number => {
     const c = cover[b]!;
     for (let j = start[b]!, end = start[b + 1]!; j < end; j++) {
       const pi = cand[j]!;
       if (c !== -1 && owner[pi]! >= c) break;
-      if (insideBanded(parts[pi]!, x, y)) return owner[pi]!;
+      if (insideRow(pi, fr, x, y)) return owner[pi]!;
     }
     return c;
   };
@@ -254,9 +310,9 @@ export function createGridLocator(
     if (k >= -1) return k;
     const slot = (-2 - k) * blockSize + (((v - cr) * sub) | 0) * sub + (((u - cc) * sub) | 0);
     const w = fine[slot]!;
-    return w >= -1 ? w : inBoundary(-2 - w, x, y);
+    return w >= -1 ? w : inBoundary(-2 - w, (v * sub) | 0, x, y);
   };
-  return {
+  const locator: PointLocator = {
     locate,
     locateAll(xy) {
       const out = new Int32Array(xy.length >> 1);
@@ -264,4 +320,21 @@ export function createGridLocator(
       return out;
     },
   };
+  primeLocator(locator, frame, parts);
+  return locator;
+}
+
+/**
+ * Runs the locator on a few points of every kind (outside, in plain cells, on edges) before it is
+ * handed out, so that V8 has type feedback for every path when the first large call compiles its loop
+ * on the stack (ADR 0049: otherwise that call runs mostly unoptimised). Results are discarded.
+ */
+function primeLocator(locator: PointLocator, f: Frame, parts: readonly FlatPolygon[]): void {
+  const probe: number[] = [];
+  for (let i = 0; i <= 8; i++)
+    for (let j = 0; j <= 8; j++)
+      probe.push(f.x0 + ((i / 8) * f.nx) / f.sx, f.y0 + ((j / 8) * f.ny) / f.sy);
+  for (const p of parts.slice(0, 16)) probe.push(p.xy[0]!, p.xy[1]!, (p.minX + p.maxX) / 2, p.minY);
+  const xy = new Float64Array(probe);
+  for (let k = 0; k < 16; k++) locator.locateAll(xy);
 }

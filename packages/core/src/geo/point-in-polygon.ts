@@ -74,7 +74,7 @@ function addBands(p: FlatPolygon): void {
   p.bands = { count, h, start: sizes, edges: list };
 }
 
-export function insideBanded(p: FlatPolygon, x: number, y: number): boolean {
+function insideBanded(p: FlatPolygon, x: number, y: number): boolean {
   const b = p.bands;
   if (!b) return insideFlat(p.xy, p.ringStarts, x, y);
   if (y < p.minY || y > p.maxY) return false;
