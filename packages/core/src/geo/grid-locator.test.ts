@@ -2,6 +2,7 @@ import { expect, test } from 'vitest';
 import { loadBerlinPlr } from './berlin-fixture.ts';
 import { createGridLocator } from './grid-locator.ts';
 import { createPointLocator, pointInPolygon } from './point-in-polygon.ts';
+import { randomStars } from './random-stars.ts';
 import type { AreaGeometry, Position } from './types.ts';
 
 // Seeded (core uses no Math.random): Park–Miller.
@@ -10,39 +11,9 @@ function random(seed: number): () => number {
   return () => (s = (s * 16807) % 2147483647) / 2147483647;
 }
 
-/** Random star-shaped parts with a hole, some features as MultiPolygons, radius large enough to overlap. */
-function stars(rnd: () => number, radius: number): { geometry: AreaGeometry }[] {
-  const star = (cx: number, cy: number, r: number, n: number): Position[] => {
-    const ring: Position[] = [];
-    for (let k = 0; k < n; k++) {
-      const a = (2 * Math.PI * k) / n;
-      const d = r * (0.5 + 0.5 * rnd());
-      ring.push([cx + d * Math.cos(a), cy + d * Math.sin(a)]);
-    }
-    ring.push(ring[0]!);
-    return ring;
-  };
-  return Array.from({ length: 60 }, (_, i) => {
-    const cx = (i % 10) * 10 + 5;
-    const cy = Math.floor(i / 10) * 10 + 5;
-    const part = (x: number, y: number, r: number) => [
-      star(x, y, r, 5 + Math.floor(rnd() * 40)),
-      [...star(x, y, r * 0.2, 6)].reverse(),
-    ];
-    const geometry: AreaGeometry =
-      i % 3 === 0
-        ? {
-            type: 'MultiPolygon',
-            coordinates: [part(cx - 2, cy, radius / 2), part(cx + 2.5, cy, 2)],
-          }
-        : { type: 'Polygon', coordinates: part(cx, cy, radius) };
-    return { geometry };
-  });
-}
-
 test('the grid locator answers what testing every feature answers, on coarse and fine grids', () => {
   const rnd = random(11);
-  const features = stars(rnd, 7); // radius 7 at a spacing of 10: neighbours overlap
+  const features = randomStars(rnd, 7); // radius 7 at a spacing of 10: neighbours overlap
   const points = new Float64Array(2 * 6000);
   for (let i = 0; i < 6000; i++) {
     points[2 * i] = rnd() * 110 - 5;

@@ -1,7 +1,8 @@
 import { expect, test } from 'vitest';
 import { loadBerlinKitas, loadBerlinPlr, type PlrFeature } from './berlin-fixture.ts';
 import { createPointLocator, pointInPolygon } from './point-in-polygon.ts';
-import type { AreaGeometry, PolygonGeometry, Position } from './types.ts';
+import { randomStars } from './random-stars.ts';
+import type { PolygonGeometry, Position } from './types.ts';
 
 const outer: Position[] = [
   [0, 0],
@@ -202,29 +203,7 @@ test('the locator equals a naive test of every feature on random polygons with h
     seed = (seed * 1103515245 + 12345) % 2147483648;
     return seed / 2147483648;
   };
-  const star = (cx: number, cy: number, r: number, n: number): Position[] => {
-    const ring: Position[] = [];
-    for (let k = 0; k < n; k++) {
-      const a = (2 * Math.PI * k) / n;
-      const d = r * (0.5 + 0.5 * rnd());
-      ring.push([cx + d * Math.cos(a), cy + d * Math.sin(a)]);
-    }
-    ring.push(ring[0]!);
-    return ring;
-  };
-  const features = Array.from({ length: 60 }, (_, i) => {
-    const cx = (i % 10) * 10 + 5;
-    const cy = Math.floor(i / 10) * 10 + 5;
-    const part = (x: number, y: number, r: number) => [
-      star(x, y, r, 5 + Math.floor(rnd() * 40)),
-      [...star(x, y, r * 0.2, 6)].reverse(), // a hole around the centre
-    ];
-    const geometry: AreaGeometry =
-      i % 3 === 0
-        ? { type: 'MultiPolygon', coordinates: [part(cx - 2, cy, 2.5), part(cx + 2.5, cy, 2)] }
-        : { type: 'Polygon', coordinates: part(cx, cy, 5) };
-    return { geometry };
-  });
+  const features = randomStars(rnd, 5);
   const locator = createPointLocator(features);
   let inside = 0;
   for (let i = 0; i < 4000; i++) {
