@@ -10,6 +10,7 @@ import { useAuth } from '../../lib/auth.tsx';
 import { formatDate } from '../../lib/core-bridge.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { costText } from './cost-text.ts';
+import './service-history.css';
 
 type Change = ServiceHistory['entries'][number]['changes'][number];
 
@@ -57,9 +58,9 @@ function ChangeLine({ c }: { c: Change }) {
   );
 }
 
-function HistoryTable({ serviceId }: { serviceId: string }) {
+function HistoryTable({ serviceId, version }: { serviceId: string; version: unknown }) {
   const { t } = useI18n();
-  const res = useFetch(() => directoryApi.serviceHistory(serviceId), [serviceId]);
+  const res = useFetch(() => directoryApi.serviceHistory(serviceId), [serviceId, version]);
   if (res.status === 'error') return <ErrorState error={res.error} onRetry={res.reload} />;
   if (!res.data) return <Loading />;
   if (res.data.entries.length === 0) return <p className="muted">{t.serviceHistoryEmpty}</p>;
@@ -102,9 +103,12 @@ function HistoryTable({ serviceId }: { serviceId: string }) {
 export function ServiceHistorySection({
   serviceId,
   canEdit,
+  version,
 }: {
   serviceId: string;
   canEdit: boolean;
+  /** changes whenever the service page reloads its data, so an open Verlauf follows */
+  version: unknown;
 }) {
   const { t } = useI18n();
   const auth = useAuth();
@@ -117,7 +121,7 @@ export function ServiceHistorySection({
       <button type="button" className="btn" aria-expanded={open} onClick={() => setOpen(!open)}>
         {open ? t.serviceHistoryHide : t.serviceHistoryShow}
       </button>
-      {open && <HistoryTable serviceId={serviceId} />}
+      {open && <HistoryTable serviceId={serviceId} version={version} />}
     </section>
   );
 }

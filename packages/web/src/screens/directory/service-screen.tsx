@@ -186,7 +186,7 @@ function Detail({ s, onSaved }: { s: DirectoryServiceDetail; onSaved: () => void
         </section>
       ))}
       <WorkAreas s={s} onSaved={onSaved} />
-      <ServiceHistorySection key={s.id} serviceId={s.id} canEdit={s.canEdit} />
+      <ServiceHistorySection key={s.id} serviceId={s.id} canEdit={s.canEdit} version={s} />
       <p>
         <a href={`/hsds/services/${s.id}`}>{t.directoryHsds}</a>
       </p>
