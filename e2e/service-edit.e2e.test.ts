@@ -119,7 +119,8 @@ describe.skipIf(!run)('Angebote anlegen und bearbeiten in Chromium', () => {
     await history.getByText('Angebot geändert').first().waitFor();
     await history.getByText(/Mittagessen: 12,50 € je Monat/).waitFor();
     await history.getByText('Angebot angelegt').waitFor();
-    await saveScreenshot(page, 'service-history-desktop', { fullPage: true });
+    await page.locator('.service-history-section').scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'service-history-desktop');
 
     // work areas of the organisation: pick by name (keyboard), save, shown; then taken back
     await page.getByRole('button', { name: 'Arbeitsgebiete bearbeiten' }).click();
@@ -161,7 +162,8 @@ describe.skipIf(!run)('Angebote anlegen und bearbeiten in Chromium', () => {
       await page.getByRole('heading', { name: 'Lücken: hoher Bedarf, kein Angebot' }).waitFor();
       await page.locator('.supply-holes-headline').waitFor();
       await page.locator('.supply-map svg').waitFor();
-      await saveScreenshot(page, `supply-gaps-${vp.name}`, { fullPage: true });
+      await page.locator('.supply-holes').scrollIntoViewIfNeeded();
+      await saveScreenshot(page, `supply-gaps-${vp.name}`);
     }
     expect(errors).toEqual([]);
     await context.close();
