@@ -62,7 +62,7 @@ async function targetShare(
   }
   return {
     measure: 'target-share',
-    label: `Anteil ${ids.join(' + ')} an ${total.id}`,
+    label: `Anteil ${ids.map((id) => `„${catalogue.byId.get(id)?.nameDe ?? id}“`).join(' + ')} an „${total.nameDe}“`,
     unit: 'share',
     date,
     indicators: all,

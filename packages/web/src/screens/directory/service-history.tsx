@@ -43,6 +43,10 @@ function valueText(v: unknown, t: Texts): string {
   return String(v);
 }
 
+/** The changes worth a line: not those from nothing to nothing (empty lists of a new service). */
+const shown = (changes: Change[], t: Texts) =>
+  changes.filter((c) => valueText(c.before, t) !== '–' || valueText(c.after, t) !== '–');
+
 function ChangeLine({ c }: { c: Change }) {
   const { t } = useI18n();
   return (
@@ -83,9 +87,9 @@ function HistoryTable({ serviceId, version }: { serviceId: string; version: unkn
               <td>{e.actor}</td>
               <td>
                 {t.serviceHistoryAction(e.action)}
-                {e.changes.length > 0 && (
+                {shown(e.changes, t).length > 0 && (
                   <ul className="plain-list">
-                    {e.changes.map((c) => (
+                    {shown(e.changes, t).map((c) => (
                       <ChangeLine key={c.field} c={c} />
                     ))}
                   </ul>

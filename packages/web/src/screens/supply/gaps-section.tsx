@@ -8,7 +8,7 @@ import { Link } from '../../components/link.tsx';
 import { ListTable } from '../../components/list-table.tsx';
 import { ErrorState, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { formatDate, formatNumber, toCsv } from '../../lib/core-bridge.ts';
+import { formatNumber, toCsv } from '../../lib/core-bridge.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { parseDecimal } from '../measures/form-parts.tsx';
 import './gaps-section.css';
@@ -185,10 +185,7 @@ function GapsResult({ g, lang }: { g: SupplyGaps; lang: 'de' | 'en' }) {
         <dt>{t.gapsRule}</dt>
         <dd>{g.rule}</dd>
         <dt>{t.supplyProvenance}</dt>
-        <dd>
-          {g.provenance}
-          {g.need.date ? ` (${formatDate(g.need.date)})` : ''}
-        </dd>
+        <dd>{g.provenance}</dd>
       </dl>
     </>
   );
