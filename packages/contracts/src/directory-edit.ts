@@ -115,13 +115,9 @@ export const serviceBodySchema = z
       .default([])
       .meta({ description: 'Gebiete, für die das Angebot da ist (Einzugsgebiet)' }),
     public: z.boolean().default(true),
-    serviceSchedules: z
-      .array(openingIntervalSchema)
-      .max(50)
-      .default([])
-      .meta({
-        description: 'Öffnungszeiten des Angebots als Ganzes (ohne Ort); ersetzt die alten',
-      }),
+    serviceSchedules: z.array(openingIntervalSchema).max(50).default([]).meta({
+      description: 'Öffnungszeiten des Angebots als Ganzes (ohne Ort); ersetzt die alten',
+    }),
     costOptions: z
       .array(serviceCostOptionBodySchema)
       .max(20)
