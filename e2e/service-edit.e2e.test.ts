@@ -1,8 +1,9 @@
 // Creating and editing a service in Chromium (issue 12 § 1, "providers maintain their own entries"):
 // the person of a Träger (role Träger) creates an internal Familienzentrum of its own organisation —
 // type, access, cost, languages, a contact, a place with its point set on the map, the areas it is
-// for — sees it on its page, edits it, and sets the organisation's work areas (taken back at the
-// end, so other journeys see the demo as it was). Screenshots at 1440×900 and 390×844.
+// for — sees it on its page, edits it, gives it its own hours and a cost option (seen on the page
+// and in its Verlauf), and sets the organisation's work areas (taken back at the end, so other
+// journeys see the demo as it was); then the Lücken of /versorgung. Screenshots at 1440×900 and 390×844.
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations } from './axe.ts';
@@ -98,14 +99,40 @@ describe.skipIf(!run)('Angebote anlegen und bearbeiten in Chromium', () => {
     await page.getByRole('heading', { name: `${name} (geändert)`, level: 1 }).waitFor();
     const serviceUrl = page.url();
 
+    // the service's own hours and a cost option (ADR 0055): shown on its page and in its Verlauf
+    await page.getByRole('link', { name: 'Bearbeiten', exact: true }).click();
+    await page.getByRole('heading', { name: 'Angebot bearbeiten', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Zeitraum hinzufügen' }).click();
+    await page.getByLabel('Wochentag 1', { exact: true }).selectOption('3');
+    await page.getByLabel('von 1', { exact: true }).fill('09:00');
+    await page.getByLabel('bis 1', { exact: true }).fill('12:30');
+    await page.getByRole('button', { name: 'Kostenangabe hinzufügen' }).click();
+    await page.getByLabel('Wofür').fill('Mittagessen');
+    await page.getByLabel('Betrag').fill('12,50');
+    await page.getByLabel('Zusatz').fill('je Monat');
+    await page.getByRole('button', { name: 'Speichern', exact: true }).click();
+    await page.getByRole('heading', { name: `${name} (geändert)`, level: 1 }).waitFor();
+    await page.getByText('Mittagessen: 12,50 € je Monat').waitFor();
+    await page.locator('.service-own-hours').getByText('Mittwoch 09:00–12:30').waitFor();
+    await page.getByRole('button', { name: 'Verlauf anzeigen' }).click();
+    const history = page.locator('table.service-history');
+    await history.getByText('Angebot geändert').first().waitFor();
+    await history.getByText(/Mittagessen: 12,50 € je Monat/).waitFor();
+    await history.getByText('Angebot angelegt').waitFor();
+    await page.locator('.service-history-section').scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'service-history-desktop');
+
     // work areas of the organisation: pick by name (keyboard), save, shown; then taken back
     await page.getByRole('button', { name: 'Arbeitsgebiete bearbeiten' }).click();
     await page.getByLabel('Ebene').selectOption({ label: 'Bezirk' });
     await page.getByLabel('Gebiet hinzufügen').fill('Pankow');
     await page.getByLabel('Gebiet hinzufügen').press('Enter');
+    await page.getByRole('button', { name: '„Pankow“ entfernen' }).waitFor();
     await page.getByRole('button', { name: 'Arbeitsgebiete speichern' }).click();
     await page.getByText('Arbeitsgebiete gespeichert (im Protokoll vermerkt).').waitFor();
     await page.locator('.work-areas').getByRole('link', { name: 'Pankow' }).waitFor();
+    // the open Verlauf follows the page's reload
+    await history.getByText('Arbeitsgebiete geändert').waitFor();
     await saveScreenshot(page, 'service-work-areas-desktop');
     expect(errors).toEqual([]);
 
@@ -127,6 +154,18 @@ describe.skipIf(!run)('Angebote anlegen und bearbeiten in Chromium', () => {
     await page.getByRole('button', { name: '„Pankow“ entfernen' }).click();
     await page.getByRole('button', { name: 'Arbeitsgebiete speichern' }).click();
     await page.getByText('Keine Arbeitsgebiete eingetragen.').waitFor();
+
+    // the „Lücken“ part of /versorgung: areas with high need and no Kita, or the empty state
+    for (const vp of VIEWPORTS) {
+      await page.setViewportSize(vp);
+      await page.goto(`${baseUrl}/versorgung`);
+      await page.getByRole('heading', { name: 'Lücken: hoher Bedarf, kein Angebot' }).waitFor();
+      await page.locator('.supply-holes-headline').waitFor();
+      await page.locator('.supply-map svg').waitFor();
+      await page.locator('.supply-holes').scrollIntoViewIfNeeded();
+      await saveScreenshot(page, `supply-gaps-${vp.name}`);
+    }
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

@@ -3,6 +3,7 @@
 // languages, cost, eligibility, contacts, the areas it is for, public or internal. The server
 // checks every id named here (organisation, type, locations, areas) against the caller's rights.
 import { z } from 'zod';
+import { openingIntervalSchema } from './directory.ts';
 
 const text = (max: number) =>
   z
@@ -55,6 +56,33 @@ export const serviceContactBodySchema = z
     message: 'Ein Kontakt braucht mindestens Name, Funktion, E-Mail oder Telefon.',
   });
 
+const isoDate = z.iso.date().nullable().default(null);
+
+/** A cost option of the service (HSDS cost_option): amount ≥ 0 in an ISO 4217 currency, a period. */
+export const serviceCostOptionBodySchema = z
+  .object({
+    option: text(200).meta({ description: 'wofür, z. B. „Mittagessen“, „ermäßigt“' }),
+    amount: z.number().min(0, 'Der Betrag ist negativ.').max(1_000_000).nullable().default(null),
+    currency: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{3}$/, 'Währung nach ISO 4217, z. B. „EUR“')
+      .default('EUR'),
+    amountDescription: text(500).meta({ description: 'z. B. „je Monat“, „pro Termin“' }),
+    validFrom: isoDate,
+    validTo: isoDate,
+  })
+  .strict()
+  .refine((c) => c.validFrom === null || c.validTo === null || c.validFrom <= c.validTo, {
+    message: 'Der Zeitraum endet vor seinem Beginn.',
+    path: ['validTo'],
+  })
+  .refine((c) => c.option !== null || c.amount !== null || c.amountDescription !== null, {
+    message: 'Eine Kostenangabe braucht mindestens Bezeichnung, Betrag oder Beschreibung.',
+    path: ['option'],
+  });
+
 const languageCode = z.string().regex(/^[a-z]{2}$/, 'Sprachcode nach ISO 639-1, z. B. „de“');
 
 /** Body of POST /api/directory/services and PUT …/services/:id: the whole service. */
@@ -87,6 +115,14 @@ export const serviceBodySchema = z
       .default([])
       .meta({ description: 'Gebiete, für die das Angebot da ist (Einzugsgebiet)' }),
     public: z.boolean().default(true),
+    serviceSchedules: z.array(openingIntervalSchema).max(50).default([]).meta({
+      description: 'Öffnungszeiten des Angebots als Ganzes (ohne Ort); ersetzt die alten',
+    }),
+    costOptions: z
+      .array(serviceCostOptionBodySchema)
+      .max(20)
+      .default([])
+      .meta({ description: 'Kostenangaben (HSDS cost_option); ersetzt die alten' }),
   })
   .strict()
   .refine((s) => s.minimumAge === null || s.maximumAge === null || s.minimumAge <= s.maximumAge, {
@@ -118,6 +154,33 @@ export const editableOrganisationSchema = z
 
 export const editableOrganisationsSchema = z.array(editableOrganisationSchema);
 
+/** One change of a service's history: a field with its value before and after (JSON values). */
+export const serviceHistoryChangeSchema = z.object({
+  field: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+
+/** Answer of GET /api/directory/services/:id/history: newest first. */
+export const serviceHistorySchema = z
+  .object({
+    serviceId: z.string(),
+    name: z.string(),
+    entries: z.array(
+      z.object({
+        id: z.number().int(),
+        at: z.string(),
+        actor: z.string(),
+        action: z.string(),
+        entity: z.string(),
+        entityId: z.string(),
+        changes: z.array(serviceHistoryChangeSchema),
+      }),
+    ),
+  })
+  .meta({ id: 'DirectoryServiceHistory' });
+
+export type ServiceHistory = z.output<typeof serviceHistorySchema>;
 export type ServiceBody = z.output<typeof serviceBodySchema>;
 export type ServiceBodyInput = z.input<typeof serviceBodySchema>;
 export type EditableOrganisation = z.output<typeof editableOrganisationSchema>;

@@ -119,3 +119,54 @@ export const supplyIndicatorsSchema = z.array(
     computedAt: z.string(),
   }),
 );
+
+/** The need measures of the gaps view: the target population's share, or the status index. */
+export const NEED_MEASURES = ['target-share', 'status-index'] as const;
+
+/** Query of GET /api/supply/gaps: service type, need measure, threshold (default top quintile). */
+export const supplyGapsQuerySchema = z.object({
+  serviceType: z.string().regex(SERVICE_TYPE_CODE, SERVICE_TYPE_CODE_RULE),
+  need: z.enum(NEED_MEASURES).default('target-share'),
+  threshold: z.coerce
+    .number()
+    .finite()
+    .optional()
+    .meta({ description: 'Bedarf ab diesem Wert; ohne: oberstes Fünftel der Gebiete' }),
+  system: z.string().min(1).max(60).optional(),
+  level: z.string().min(1).max(60).optional(),
+});
+
+export const supplyGapRowSchema = z.object({
+  areaId: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  need: z.number(),
+  needClass: z.string().nullable().meta({ description: 'Klasse des Statusindex, sonst null' }),
+  nearest: z
+    .object({ serviceId: z.string(), name: z.string(), distanceM: z.number() })
+    .nullable()
+    .meta({ description: 'nächstes Angebot der Art (Luftlinie vom Gebietsschwerpunkt)' }),
+});
+
+export const supplyGapsSchema = z
+  .object({
+    serviceType: z.object({ code: z.string(), name: z.string() }),
+    systemId: z.string(),
+    levelId: z.string(),
+    need: z.object({
+      measure: z.enum(NEED_MEASURES),
+      label: z.string(),
+      unit: z.enum(['share', 'index']),
+      date: z.string().nullable(),
+      indicators: z.array(z.string()),
+    }),
+    threshold: z.number().nullable(),
+    thresholdRule: z.enum(['top-quintile', 'value']),
+    considered: z.number().int(),
+    highNeed: z.number().int(),
+    directoryStand: z.string().nullable(),
+    provenance: z.string(),
+    rule: z.string().meta({ description: 'was als „kein Angebot dort“ zählt' }),
+    rows: z.array(supplyGapRowSchema),
+  })
+  .meta({ id: 'SupplyGaps', description: 'Gebiete mit hohem Bedarf ohne Angebot der Art' });

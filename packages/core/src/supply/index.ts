@@ -19,3 +19,5 @@ export type {
   NearestFinder,
 } from './reachability.ts';
 export { POPULATION_LOCATIONS, createNearestFinder, computeReachability } from './reachability.ts';
+export type { NeedGap, NeedGapInput, NeedGapResult, NeedThreshold } from './need-gaps.ts';
+export { selectNeedGaps, TOP_QUINTILE } from './need-gaps.ts';

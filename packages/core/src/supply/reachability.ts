@@ -37,6 +37,8 @@ export interface AreaReach {
 export interface NearestFinder {
   /** distance in metres to the nearest service; null when there is none */
   nearest(lon: number, lat: number): number | null;
+  /** the nearest service (its position in the list) and its distance in metres; null without any */
+  nearestOf(lon: number, lat: number): { index: number; distanceM: number } | null;
 }
 
 /**
@@ -45,19 +47,21 @@ export interface NearestFinder {
  * few candidates by great-circle distance is returned.
  */
 export function createNearestFinder(services: readonly [number, number][]): NearestFinder {
-  if (services.length === 0) return { nearest: () => null };
+  if (services.length === 0) return { nearest: () => null, nearestOf: () => null };
   const k = Math.cos((services.reduce((s, p) => s + p[1], 0) / services.length) * RAD);
   const index = new Flatbush(services.length);
   for (const [lon, lat] of services) index.add(lon * k, lat, lon * k, lat);
   index.finish();
-  return {
-    nearest(lon, lat) {
-      const ids = index.neighbors(lon * k, lat, Math.min(4, services.length));
-      let best = Infinity;
-      for (const id of ids) best = Math.min(best, distanceM([lon, lat], services[id]!));
-      return best;
-    },
+  const nearestOf = (lon: number, lat: number) => {
+    const ids = index.neighbors(lon * k, lat, Math.min(4, services.length));
+    let best = { index: -1, distanceM: Infinity };
+    for (const id of ids) {
+      const d = distanceM([lon, lat], services[id]!);
+      if (d < best.distanceM) best = { index: id, distanceM: d };
+    }
+    return best;
   };
+  return { nearest: (lon, lat) => nearestOf(lon, lat).distanceM, nearestOf };
 }
 
 /** Reachability per area: share of the population points' counts within `maxDistanceM` metres. */

@@ -186,6 +186,8 @@ const NO_SUCCESS_HERE: Record<string, string> = {
     'die Testdaten haben keine Einschätzung (200 geprüft in assessments/revisions.db.test.ts)',
   getSupply:
     'die Testdaten haben keine Bevölkerung nach Altersgruppen (200 und 304 geprüft in network-and-supply.db.test.ts)',
+  getSupplyGaps:
+    'die Testdaten haben keine Zielbevölkerung (200 geprüft in supply/gaps.db.test.ts)',
 };
 
 describe('the OpenAPI document and the answers agree (ADR 0013)', () => {

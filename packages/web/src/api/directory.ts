@@ -17,6 +17,7 @@ export type HsdsImportReport = z.output<typeof c.hsdsImportReportSchema>;
 export type HsdsImportIssue = z.output<typeof c.hsdsImportIssueSchema>;
 export type ServiceBody = z.input<typeof ce.serviceBodySchema>;
 export type EditableOrganisation = z.output<typeof ce.editableOrganisationSchema>;
+export type ServiceHistory = z.output<typeof ce.serviceHistorySchema>;
 export type WorkAreas = z.output<typeof cn.organisationAreasSchema>;
 
 /** Filters of the service search (all optional). */
@@ -51,6 +52,9 @@ export const directoryApi = {
     request<DirectoryCapacities>(`/api/directory/services/${enc(serviceId)}/capacities${q(key)}`, {
       method: 'DELETE',
     }),
+  /** The Verlauf of a service (for its maintainers and audit readers). */
+  serviceHistory: (id: string) =>
+    request<ServiceHistory>(`/api/directory/services/${enc(id)}/history`),
   editableOrganisations: () =>
     request<EditableOrganisation[]>('/api/directory/editable-organisations'),
   createService: (body: ServiceBody) =>

@@ -11,6 +11,7 @@ export type SupplyTypes = z.output<typeof s.supplyTypesSchema>;
 export type SupplyTargets = z.output<typeof s.supplyTargetsSchema>;
 export type SupplyIndicators = z.output<typeof s.supplyIndicatorsSchema>;
 export type SupplyIndicatorResult = z.output<typeof s.supplyIndicatorResultSchema>;
+export type SupplyGaps = z.output<typeof s.supplyGapsSchema>;
 export type AreaActors = z.output<typeof n.areaActorsSchema>;
 export type NetworkGraph = z.output<typeof n.graphSchema>;
 
@@ -19,6 +20,10 @@ export const supplyApi = {
   supply: (p: { serviceType: string; distance: number; system?: string; level?: string }) =>
     request<Supply>(
       `/api/supply${q({ serviceType: p.serviceType, distance: String(p.distance), system: p.system ?? null, level: p.level ?? null })}`,
+    ),
+  gaps: (p: { serviceType: string; need: string; threshold: number | null }) =>
+    request<SupplyGaps>(
+      `/api/supply/gaps${q({ serviceType: p.serviceType, need: p.need, threshold: p.threshold === null ? null : String(p.threshold) })}`,
     ),
   targets: () => request<SupplyTargets>('/api/supply/targets'),
   setTarget: (serviceType: string, indicatorIds: string[]) =>

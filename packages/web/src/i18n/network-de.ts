@@ -119,4 +119,28 @@ export const networkDe = {
   linkFrom: 'seit',
   linkSave: 'Kooperation speichern',
   linkSaved: 'Die Kooperation ist eingetragen.',
+  gapsTitle: 'Lücken: hoher Bedarf, kein Angebot',
+  gapsIntro:
+    'Gebiete mit hohem Bedarf, in denen kein Angebot der gewählten Art arbeitet – weder mit einem Ort dort noch als Arbeitsgebiet seiner Organisation.',
+  gapsNeed: 'Bedarf',
+  gapsNeedTargetShare: 'Anteil der Zielbevölkerung an allen Einwohnenden',
+  gapsNeedStatusIndex: 'Statusindex (MSS)',
+  gapsThreshold: 'Schwelle',
+  gapsThresholdHint: (unit: 'share' | 'index'): string =>
+    unit === 'share'
+      ? 'Anteil in Prozent; leer = oberstes Fünftel der Gebiete'
+      : 'Indexwert; leer = oberstes Fünftel der Gebiete',
+  gapsApply: 'Anwenden',
+  gapsHeadline: (n: string, high: string, considered: string, threshold: string) =>
+    `${n} von ${high} Gebieten mit hohem Bedarf (ab ${threshold}; ${considered} Gebiete mit Angabe) haben kein Angebot.`,
+  gapsRuleTop: 'oberstes Fünftel',
+  gapsNone: 'Kein Gebiet mit hohem Bedarf ist ohne Angebot dieser Art.',
+  gapsNeedValue: 'Bedarf',
+  gapsClass: 'Klasse',
+  gapsNearest: 'Nächstes Angebot',
+  gapsDistance: 'Entfernung (Luftlinie)',
+  gapsNoNearest: 'kein Angebot mit Ort',
+  gapsCsv: 'Lücken als CSV',
+  gapsMapLegend: 'Lücke (hoher Bedarf, kein Angebot)',
+  gapsRule: 'Was zählt',
 };

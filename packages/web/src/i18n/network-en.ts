@@ -122,4 +122,28 @@ export const networkEn: typeof networkDe = {
   linkFrom: 'since',
   linkSave: 'Save cooperation',
   linkSaved: 'The cooperation is recorded.',
+  gapsTitle: 'Gaps: high need, no service',
+  gapsIntro:
+    'Areas with high need where no service of the chosen type works – neither with a place there nor as a work area of its organisation.',
+  gapsNeed: 'Need',
+  gapsNeedTargetShare: 'Share of the target population in all residents',
+  gapsNeedStatusIndex: 'Status index (MSS)',
+  gapsThreshold: 'Threshold',
+  gapsThresholdHint: (unit: 'share' | 'index'): string =>
+    unit === 'share'
+      ? 'Share in per cent; empty = top fifth of the areas'
+      : 'Index value; empty = top fifth of the areas',
+  gapsApply: 'Apply',
+  gapsHeadline: (n: string, high: string, considered: string, threshold: string) =>
+    `${n} of ${high} areas with high need (from ${threshold}; ${considered} areas with data) have no service.`,
+  gapsRuleTop: 'top fifth',
+  gapsNone: 'No area with high need lacks a service of this type.',
+  gapsNeedValue: 'Need',
+  gapsClass: 'Class',
+  gapsNearest: 'Nearest service',
+  gapsDistance: 'Distance (straight line)',
+  gapsNoNearest: 'no service with a place',
+  gapsCsv: 'Gaps as CSV',
+  gapsMapLegend: 'Gap (high need, no service)',
+  gapsRule: 'What counts',
 };

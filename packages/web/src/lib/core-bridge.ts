@@ -21,6 +21,7 @@ import {
   bboxOf,
   projectToView,
   unprojectFromView,
+  toCsv,
 } from '@sozialraum/core';
 import type {
   AreaGeometry,
@@ -36,7 +37,7 @@ import type { ClassMethod } from './url-state.ts';
 
 export { NO_DATA_COLOR, DIMENSIONS, POLARITIES, circularLayout, LINK_KINDS, rankGaps };
 export type { AreaView, AreaViewFrame, Dimension, Polarity };
-export { projectToView, unprojectFromView };
+export { projectToView, unprojectFromView, toCsv };
 
 /** Unit codes of indicator values (core UNITS), for pickers. */
 export const UNIT_CODES: readonly string[] = UNITS;

@@ -10,3 +10,4 @@ export {
   type AuditActor,
 } from './chain.ts';
 export { registerAuditRoutes } from './routes.ts';
+export { listEntriesAbout, type AuditSubject, type HistoryEntry } from './about.ts';

@@ -205,3 +205,39 @@ export function selectAuditEntries(
     [tenantId, f.entity, f.entityId, f.action, f.before, f.limit, f.all, f.departmentId],
   );
 }
+
+/** Which entries belong to one record: entity + id pairs, and entities whose detail names it. */
+export interface AuditSubject {
+  /** entries with this entity and one of these ids */
+  records: { entity: string; entityId: string }[];
+  /** entries with this entity whose detail field `key` holds `value` */
+  mentions: { entity: string; key: string; value: string }[];
+}
+
+/** The entries about one subject (a record and its parts), newest first, at most `limit`. */
+export function selectEntriesAbout(
+  sql: Sql,
+  tenantId: string,
+  s: AuditSubject,
+  limit: number,
+): Promise<AuditEntryRow[]> {
+  return sql.query<AuditEntryRow>(
+    `SELECT l.id, l.seq, l.at, l.actor, l.user_id, l.permission, l.ip, l.action, l.entity, l.entity_id, l.detail, l.hash
+       FROM audit_log l
+      WHERE l.tenant_id = $1
+        AND ((l.entity, l.entity_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))
+          OR EXISTS (SELECT 1 FROM unnest($4::text[], $5::text[], $6::text[]) AS m(e, k, v)
+                      WHERE l.entity = m.e AND l.detail ->> m.k = m.v))
+      ORDER BY l.id DESC
+      LIMIT $7`,
+    [
+      tenantId,
+      s.records.map((r) => r.entity),
+      s.records.map((r) => r.entityId),
+      s.mentions.map((m) => m.entity),
+      s.mentions.map((m) => m.key),
+      s.mentions.map((m) => m.value),
+      limit,
+    ],
+  );
+}

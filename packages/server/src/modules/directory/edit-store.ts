@@ -243,3 +243,71 @@ export async function replaceAreasOfLocations(
     [tenantId, rows.map((r) => r.locationId), rows.map((r) => r.areaId)],
   );
 }
+
+/** Replaces the opening hours of a service as a whole (rows with service_id, no place). */
+export async function replaceServiceSchedules(
+  sql: Sql,
+  tenantId: string,
+  serviceId: string,
+  rows: { id: string; weekday: number; opens: string; closes: string; notes: string | null }[],
+): Promise<void> {
+  await sql.query('DELETE FROM directory_schedule WHERE tenant_id = $1 AND service_id = $2', [
+    tenantId,
+    serviceId,
+  ]);
+  if (rows.length === 0) return;
+  await sql.query(
+    `INSERT INTO directory_schedule (tenant_id, id, service_id, weekday, opens_at, closes_at, notes)
+     SELECT $1, t.id, $2, t.d, t.o, t.c, t.n
+       FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::text[]) AS t(id, d, o, c, n)`,
+    [
+      tenantId,
+      serviceId,
+      rows.map((r) => r.id),
+      rows.map((r) => r.weekday),
+      rows.map((r) => r.opens),
+      rows.map((r) => r.closes),
+      rows.map((r) => r.notes),
+    ],
+  );
+}
+
+/** Replaces the cost options of a service (HSDS cost_option). */
+export async function replaceCostOptions(
+  sql: Sql,
+  tenantId: string,
+  serviceId: string,
+  rows: {
+    id: string;
+    option: string | null;
+    amount: number | null;
+    currency: string;
+    amountDescription: string | null;
+    validFrom: string | null;
+    validTo: string | null;
+  }[],
+): Promise<void> {
+  await sql.query('DELETE FROM directory_cost_option WHERE tenant_id = $1 AND service_id = $2', [
+    tenantId,
+    serviceId,
+  ]);
+  if (rows.length === 0) return;
+  await sql.query(
+    `INSERT INTO directory_cost_option (tenant_id, id, service_id, option, amount, currency,
+            amount_description, valid_from, valid_to)
+     SELECT $1, t.id, $2, t.o, t.a, t.c, t.d, t.f, t.u
+       FROM unnest($3::text[], $4::text[], $5::numeric[], $6::text[], $7::text[], $8::date[], $9::date[])
+         AS t(id, o, a, c, d, f, u)`,
+    [
+      tenantId,
+      serviceId,
+      rows.map((r) => r.id),
+      rows.map((r) => r.option),
+      rows.map((r) => r.amount),
+      rows.map((r) => r.currency),
+      rows.map((r) => r.amountDescription),
+      rows.map((r) => r.validFrom),
+      rows.map((r) => r.validTo),
+    ],
+  );
+}

@@ -30,3 +30,18 @@ export function canEditOrganisation(
     organisation.departmentId === principal.departmentId
   );
 }
+
+/**
+ * Whether the principal may read a service's Verlauf: whoever may edit it, and audit readers
+ * (audit.read, audit.read_all), as the service directory is not a department's record (ADR 0055).
+ */
+export function canReadServiceHistory(
+  principal: Principal,
+  organisation: { departmentId: string | null },
+): boolean {
+  return (
+    principal.permissions.has('audit.read') ||
+    principal.permissions.has('audit.read_all') ||
+    canEditOrganisation(principal, organisation)
+  );
+}

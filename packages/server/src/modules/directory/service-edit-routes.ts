@@ -5,15 +5,17 @@ import { directoryServiceDetailSchema } from '@sozialraum/contracts/directory';
 import {
   editableOrganisationsSchema,
   serviceBodySchema,
+  serviceHistorySchema,
 } from '@sozialraum/contracts/directory-edit';
 import type { AppContext } from '../../app-context.ts';
 import { defineRoute } from '../../http/route.ts';
 import { auditActor } from '../audit/index.ts';
 import { listEditableOrganisations, saveService } from './service-edit.ts';
+import { getServiceHistory } from './service-history.ts';
 
 const idParams = z.object({ id: z.string().min(1).max(60) });
 
-/** GET /api/directory/editable-organisations, POST /api/directory/services, PUT …/services/:id. */
+/** GET …/editable-organisations, POST …/services, PUT …/services/:id, GET …/services/:id/history. */
 export function registerServiceEditRoutes(app: FastifyInstance, ctx: AppContext): void {
   defineRoute(app, {
     method: 'GET',
@@ -54,5 +56,20 @@ export function registerServiceEditRoutes(app: FastifyInstance, ctx: AppContext)
     response: directoryServiceDetailSchema,
     handler: ({ params, body, auth, request }) =>
       saveService(ctx.db, auth, params.id, body, auditActor(auth, request, 'directory.edit_own')),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/directory/services/:id/history',
+    operationId: 'getDirectoryServiceHistory',
+    summary:
+      'Verlauf eines Angebots: Änderungen an Angebot, Orten, Öffnungszeiten, Kosten und Arbeitsgebieten (neueste zuerst)',
+    description:
+      'Für die Organisation des Angebots (directory.edit_own), die Datenverantwortung (directory.edit_all) und wer das Protokoll lesen darf (audit.read); sonst 403, ohne Anmeldung 401.',
+    tags: ['Angebote'],
+    permission: 'directory.read',
+    params: idParams,
+    response: serviceHistorySchema,
+    handler: ({ params, auth }) => getServiceHistory(ctx.db, auth, params.id),
   });
 }

@@ -5,7 +5,7 @@
 // an organisation the caller may edit, and of the service's own), the areas (the tenant's). The
 // change and its audit entry share one transaction; afterwards the data version moves and the
 // supply indicators are asked to follow (the coalesced supply.refresh job, ADR 0044).
-import { joinPointsToAreas } from '@sozialraum/core';
+import { checkOpeningHours, joinPointsToAreas, sortOpeningHours } from '@sozialraum/core';
 import type { EditableOrganisation, ServiceBody } from '@sozialraum/contracts/directory-edit';
 import type { DirectoryServiceDetail } from '@sozialraum/contracts/directory';
 import { ORGANISATION_KIND_LABELS, type OrganisationKind } from '@sozialraum/core';
@@ -20,6 +20,8 @@ import { selectLevelsWithAreas } from '../points/index.ts';
 import {
   replaceAreasOfLocations,
   replaceCatchmentAreas,
+  replaceCostOptions,
+  replaceServiceSchedules,
   replaceServiceContacts,
   replaceServiceLocations,
   selectAreaRefs,
@@ -37,9 +39,10 @@ import {
   selectLocationsByIds,
   selectOrganisationsByIds,
   selectSals,
+  selectServiceExtras,
   selectServicesByIds,
 } from './read-store.ts';
-import { getServiceDetail, serviceFields } from './service.ts';
+import { costOptionOf, getServiceDetail, intervalOf, serviceFields } from './service.ts';
 import { selectTerms, type LocationRow, type OrganisationRow } from './store.ts';
 
 const bad = (field: string, reason: string) => validationError([{ in: 'body', field, reason }]);
@@ -165,6 +168,7 @@ async function snapshotOf(tx: Sql, tenantId: string, id: string) {
   const [s] = await selectServicesByIds(tx, tenantId, [id]);
   if (!s) return null;
   const links = await selectSals(tx, tenantId, { serviceIds: [id] });
+  const extras = await selectServiceExtras(tx, tenantId, [id]);
   return {
     organisationId: s.organization_id,
     serviceType: s.service_type,
@@ -174,6 +178,8 @@ async function snapshotOf(tx: Sql, tenantId: string, id: string) {
     locationIds: links.map((l) => l.location_id).sort(),
     contacts: await selectServiceContacts(tx, tenantId, id),
     areaIds: (await selectCatchmentAreaIds(tx, tenantId, id)).map((a) => a.area_id),
+    serviceSchedules: extras.schedules.map(intervalOf),
+    costOptions: extras.costs.map(costOptionOf),
   };
 }
 
@@ -197,6 +203,41 @@ function valuesOf(id: string, org: string, b: ServiceBody): ServiceValues {
   };
 }
 
+/** 400 naming `serviceSchedules.i` for overlapping, reversed or malformed own opening hours. */
+function checkServiceSchedules(body: ServiceBody): void {
+  const problems = checkOpeningHours(body.serviceSchedules);
+  if (problems.length > 0)
+    throw validationError(
+      problems.map((p) => ({
+        in: 'body',
+        field: `serviceSchedules.${p.index}`,
+        reason: p.message,
+      })),
+    );
+}
+
+/** Writes the service's own opening hours and cost options (ids stable by position). */
+async function writeExtras(tx: Sql, t: string, id: string, body: ServiceBody): Promise<void> {
+  await replaceServiceSchedules(
+    tx,
+    t,
+    id,
+    sortOpeningHours(body.serviceSchedules).map((h, i) => ({
+      id: stableUuid(t, `service-schedule:${i}`, id),
+      weekday: h.weekday,
+      opens: h.opens,
+      closes: h.closes,
+      notes: h.notes?.trim() ? h.notes.trim() : null,
+    })),
+  );
+  await replaceCostOptions(
+    tx,
+    t,
+    id,
+    body.costOptions.map((c, i) => ({ id: stableUuid(t, `cost-option:${i}`, id), ...c })),
+  );
+}
+
 /** Writes the service with its places, contacts and areas (inside the caller's transaction). */
 async function writeService(
   tx: Sql,
@@ -205,6 +246,7 @@ async function writeService(
   body: ServiceBody,
 ): Promise<OrganisationRow> {
   const t = principal.tenantId;
+  checkServiceSchedules(body);
   const org = await targetOrganisation(tx, principal, body.organisationId);
   if (!(await selectTerms(tx, t)).some((x) => x.code === body.serviceType))
     throw bad('serviceType', `Eine Angebotsart „${body.serviceType}“ gibt es nicht.`);
@@ -234,6 +276,7 @@ async function writeService(
     id,
     areaIds.map((a) => ({ id: newUuid(), areaId: a })),
   );
+  await writeExtras(tx, t, id, body);
   await locate(tx, t, locations);
   return org;
 }

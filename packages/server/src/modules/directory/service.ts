@@ -111,12 +111,32 @@ export async function listTerms(sql: Sql, tenantId: string): Promise<DirectoryTa
   }));
 }
 
-const intervalOf = (s: ScheduleRow): OpeningInterval => ({
+/** A stored schedule row as an opening interval of the API. */
+export const intervalOf = (s: ScheduleRow): OpeningInterval => ({
   weekday: s.weekday,
   opens: s.opens_at,
   closes: s.closes_at,
   notes: s.notes,
 });
+
+/** A stored cost option as the API names it (amount as a number). */
+export function costOptionOf(c: {
+  option: string | null;
+  amount: string | null;
+  currency: string | null;
+  amount_description: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+}) {
+  return {
+    option: c.option,
+    amount: c.amount === null ? null : Number(c.amount),
+    currency: c.currency,
+    amountDescription: c.amount_description,
+    validFrom: c.valid_from,
+    validTo: c.valid_to,
+  };
+}
 
 /** A service's own descriptive fields as the API names them (detail answer, audit snapshot). */
 export function serviceFields(s: ServiceRow) {
@@ -217,14 +237,7 @@ export async function getServiceDetail(
     contacts,
     serviceAreas: refsOf(catchment),
     workAreas: refsOf(work),
-    costOptions: extras.costs.map((c) => ({
-      option: c.option,
-      amount: c.amount === null ? null : Number(c.amount),
-      currency: c.currency,
-      amountDescription: c.amount_description,
-      validFrom: c.valid_from,
-      validTo: c.valid_to,
-    })),
+    costOptions: extras.costs.map(costOptionOf),
     serviceSchedules: extras.schedules.map(intervalOf),
     canEditWorkAreas: canEditNetworkOf(principal, { departmentId: org.department_id }),
   };

@@ -5,6 +5,7 @@ import type { AppContext } from '../../app-context.ts';
 import { responseCheck, sendPrepared } from '../../http/prepared.ts';
 import { defineRoute } from '../../http/route.ts';
 import { auditActor } from '../audit/index.ts';
+import { getSupplyGaps } from './gaps.ts';
 import { getSupplyPrepared, listSupplyTypes } from './service.ts';
 import { listSupplyIndicators, storeSupplyIndicator } from './indicator-service.ts';
 import { listTargets, setTarget } from './targets.ts';
@@ -42,6 +43,19 @@ export function registerSupplyRoutes(app: FastifyInstance, ctx: AppContext): voi
     // prepared bytes with ETag and gzip, once per data version and reader class (ADR 0042)
     handler: async ({ query, auth, request, reply }) =>
       sendPrepared(request, reply, await getSupplyPrepared(ctx.db, auth, query, check)),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/supply/gaps',
+    operationId: 'getSupplyGaps',
+    summary:
+      'Lücken: Gebiete mit hohem Bedarf (Anteil der Zielbevölkerung oder Statusindex; oberstes Fünftel oder Schwelle) ohne Angebot der Art, mit dem nächsten Angebot',
+    tags: TAGS,
+    permission: 'supply.read',
+    querystring: c.supplyGapsQuerySchema,
+    response: c.supplyGapsSchema,
+    handler: ({ query, auth }) => getSupplyGaps(ctx.db, auth, query),
   });
 
   defineRoute(app, {

@@ -75,7 +75,6 @@ function HoursForm({
   onDone: (saved: boolean) => void;
 }) {
   const { t } = useI18n();
-  const id = useId();
   const [rows, setRows] = useState<OpeningInterval[]>(() =>
     initial.length > 0
       ? initial.map((r) => ({ ...r }))
@@ -83,8 +82,6 @@ function HoursForm({
   );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const update = (i: number, patch: Partial<OpeningInterval>) =>
-    setRows((rs) => rs.map((r, k) => (k === i ? { ...r, ...patch } : r)));
   const save = () => {
     setBusy(true);
     setError(null);
@@ -109,88 +106,13 @@ function HoursForm({
       }}
     >
       <p className="muted">{t.hoursHint}</p>
-      <table className="hours">
-        <thead>
-          <tr>
-            <th scope="col">{t.hoursWeekday}</th>
-            <th scope="col">{t.hoursOpens}</th>
-            <th scope="col">{t.hoursCloses}</th>
-            <th scope="col">{t.hoursNotes}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t.hoursRemove}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={i}>
-              <td>
-                <select
-                  aria-label={`${t.hoursWeekday} ${i + 1}`}
-                  id={`${id}-d${i}`}
-                  value={r.weekday}
-                  onChange={(e) => update(i, { weekday: Number(e.target.value) })}
-                >
-                  {[1, 2, 3, 4, 5, 6, 7].map((d) => (
-                    <option key={d} value={d}>
-                      {t.weekday(d)}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>
-                <input
-                  type="time"
-                  aria-label={`${t.hoursOpens} ${i + 1}`}
-                  value={r.opens}
-                  required
-                  onChange={(e) => update(i, { opens: e.target.value })}
-                />
-              </td>
-              <td>
-                <input
-                  type="time"
-                  aria-label={`${t.hoursCloses} ${i + 1}`}
-                  value={r.closes === '24:00' ? '23:59' : r.closes}
-                  required
-                  onChange={(e) => update(i, { closes: e.target.value })}
-                />
-              </td>
-              <td>
-                <input
-                  type="text"
-                  aria-label={`${t.hoursNotes} ${i + 1}`}
-                  value={r.notes ?? ''}
-                  maxLength={200}
-                  onChange={(e) => update(i, { notes: e.target.value })}
-                />
-              </td>
-              <td>
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  onClick={() => setRows((rs) => rs.filter((_, k) => k !== i))}
-                >
-                  {t.hoursRemove}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <HoursRowsEditor rows={rows} onChange={setRows} />
       {error && (
         <p role="alert" className="state state-error">
           {error}
         </p>
       )}
       <div className="form-actions">
-        <button
-          type="button"
-          className="btn"
-          onClick={() => setRows((rs) => [...rs, { weekday: 1, opens: '08:00', closes: '16:00' }])}
-        >
-          {t.hoursAdd}
-        </button>
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {t.hoursSave}
         </button>
@@ -199,5 +121,104 @@ function HoursForm({
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * The rows of a week's opening hours (weekday, from, to, note; add and remove), edited in place:
+ * the place hours form and the service form (a service's own hours) both use it.
+ */
+export function HoursRowsEditor({
+  rows,
+  onChange,
+}: {
+  rows: OpeningInterval[];
+  onChange: (rows: OpeningInterval[]) => void;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const update = (i: number, patch: Partial<OpeningInterval>) =>
+    onChange(rows.map((r, k) => (k === i ? { ...r, ...patch } : r)));
+  return (
+    <>
+      {rows.length > 0 && (
+        <table className="hours">
+          <thead>
+            <tr>
+              <th scope="col">{t.hoursWeekday}</th>
+              <th scope="col">{t.hoursOpens}</th>
+              <th scope="col">{t.hoursCloses}</th>
+              <th scope="col">{t.hoursNotes}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t.hoursRemove}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={i}>
+                <td>
+                  <select
+                    aria-label={`${t.hoursWeekday} ${i + 1}`}
+                    id={`${id}-d${i}`}
+                    value={r.weekday}
+                    onChange={(e) => update(i, { weekday: Number(e.target.value) })}
+                  >
+                    {[1, 2, 3, 4, 5, 6, 7].map((d) => (
+                      <option key={d} value={d}>
+                        {t.weekday(d)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <input
+                    type="time"
+                    aria-label={`${t.hoursOpens} ${i + 1}`}
+                    value={r.opens}
+                    required
+                    onChange={(e) => update(i, { opens: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <input
+                    type="time"
+                    aria-label={`${t.hoursCloses} ${i + 1}`}
+                    value={r.closes === '24:00' ? '23:59' : r.closes}
+                    required
+                    onChange={(e) => update(i, { closes: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <input
+                    type="text"
+                    aria-label={`${t.hoursNotes} ${i + 1}`}
+                    value={r.notes ?? ''}
+                    maxLength={200}
+                    onChange={(e) => update(i, { notes: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    onClick={() => onChange(rows.filter((_, k) => k !== i))}
+                  >
+                    {t.hoursRemove}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <button
+        type="button"
+        className="btn"
+        onClick={() => onChange([...rows, { weekday: 1, opens: '08:00', closes: '16:00' }])}
+      >
+        {t.hoursAdd}
+      </button>
+    </>
   );
 }

@@ -285,3 +285,73 @@ export function ContactsEditor({
     </fieldset>
   );
 }
+
+/** A cost option as the form holds it (the amount as typed, with a German decimal comma). */
+export interface CostDraft {
+  option: string;
+  amount: string;
+  currency: string;
+  amountDescription: string;
+  validFrom: string;
+  validTo: string;
+}
+
+export const emptyCost = (): CostDraft => ({
+  option: '',
+  amount: '',
+  currency: 'EUR',
+  amountDescription: '',
+  validFrom: '',
+  validTo: '',
+});
+
+/** The cost options of a service (HSDS cost_option): for what, amount, currency, note, period. */
+export function CostsEditor({
+  rows,
+  onChange,
+}: {
+  rows: CostDraft[];
+  onChange: (rows: CostDraft[]) => void;
+}) {
+  const { t } = useI18n();
+  const update = (i: number, patch: Partial<CostDraft>) =>
+    onChange(rows.map((r, k) => (k === i ? { ...r, ...patch } : r)));
+  const field = (i: number, k: keyof CostDraft, label: string, type = 'text') => (
+    <FormField label={label}>
+      <input
+        type={type}
+        inputMode={k === 'amount' ? 'decimal' : undefined}
+        value={rows[i]![k]}
+        onChange={(e) => update(i, { [k]: e.target.value })}
+      />
+    </FormField>
+  );
+  return (
+    <fieldset className="ms-fieldset">
+      <legend>{t.serviceCosts}</legend>
+      {rows.length === 0 && <p className="muted">{t.serviceNoCosts}</p>}
+      {rows.map((_, i) => (
+        <div key={i} className="form-grid service-cost">
+          {field(i, 'option', t.serviceCostOption)}
+          {field(i, 'amount', t.serviceCostAmount)}
+          {field(i, 'currency', t.serviceCostCurrency)}
+          {field(i, 'amountDescription', t.serviceCostDescription)}
+          {field(i, 'validFrom', t.serviceCostFrom, 'date')}
+          {field(i, 'validTo', t.serviceCostTo, 'date')}
+          <div>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => onChange(rows.filter((_, k) => k !== i))}
+            >
+              {t.serviceCostRemove(i + 1)}
+            </button>
+          </div>
+        </div>
+      ))}
+      <button type="button" className="btn" onClick={() => onChange([...rows, emptyCost()])}>
+        {t.serviceCostAdd}
+      </button>
+    </fieldset>
+  );
+}

@@ -8,6 +8,7 @@ import {
   directoryApi,
   type DirectoryServiceDetail,
   type EditableOrganisation,
+  type OpeningInterval,
   type ServiceBody,
 } from '../../api/directory.ts';
 import { FormField } from '../../components/form-field.tsx';
@@ -18,11 +19,14 @@ import { useI18n } from '../../i18n/index.tsx';
 import { navigate } from '../../lib/router.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { AreaPicker, parseDecimal, type AreaChoice } from '../measures/form-parts.tsx';
+import { HoursRowsEditor } from './opening-hours.tsx';
 import {
   ContactsEditor,
+  CostsEditor,
   emptyLocation,
   LocationsEditor,
   type ContactDraft,
+  type CostDraft,
   type LocationDraft,
 } from './service-form-parts.tsx';
 
@@ -43,6 +47,8 @@ interface Draft {
   locations: LocationDraft[];
   areas: AreaChoice[];
   public: boolean;
+  hours: OpeningInterval[];
+  costs: CostDraft[];
 }
 
 function draftFrom(s: DirectoryServiceDetail | null, orgs: EditableOrganisation[]): Draft {
@@ -64,6 +70,8 @@ function draftFrom(s: DirectoryServiceDetail | null, orgs: EditableOrganisation[
       locations: [emptyLocation()],
       areas: [],
       public: true,
+      hours: [],
+      costs: [],
     };
   const known = orgs.find((o) => o.id === s.organisation.id)?.locations ?? [];
   return {
@@ -100,6 +108,15 @@ function draftFrom(s: DirectoryServiceDetail | null, orgs: EditableOrganisation[
     }),
     areas: s.serviceAreas.map((a) => ({ id: a.id, name: a.name, code: a.code })),
     public: s.public,
+    hours: s.serviceSchedules.map((h) => ({ ...h })),
+    costs: s.costOptions.map((c) => ({
+      option: c.option ?? '',
+      amount: c.amount === null ? '' : String(c.amount).replace('.', ','),
+      currency: c.currency ?? 'EUR',
+      amountDescription: c.amountDescription ?? '',
+      validFrom: c.validFrom ?? '',
+      validTo: c.validTo ?? '',
+    })),
   };
 }
 
@@ -148,6 +165,19 @@ function bodyOf(d: Draft, bad: (field: string) => string): ServiceBody | string 
       })),
       areaIds: d.areas.map((a) => a.id),
       public: d.public,
+      serviceSchedules: d.hours.map((h) => ({ ...h, notes: orNull(h.notes ?? '') })),
+      costOptions: d.costs.map((c, i) => {
+        const amount = c.amount.trim() ? parseDecimal(c.amount) : null;
+        if (c.amount.trim() && amount === null) throw bad(`costOptions.${i}.amount`);
+        return {
+          option: orNull(c.option),
+          amount,
+          currency: c.currency.trim() || 'EUR',
+          amountDescription: orNull(c.amountDescription),
+          validFrom: orNull(c.validFrom),
+          validTo: orNull(c.validTo),
+        };
+      }),
     };
   } catch (e) {
     return String(e);
@@ -289,6 +319,12 @@ function Form(props: {
         {text('email', t.serviceEmail, { type: 'email' })}
         {text('url', t.serviceUrl, { type: 'url' })}
       </Section>
+      <fieldset className="ms-fieldset">
+        <legend>{t.serviceOwnHours}</legend>
+        <p className="muted">{t.serviceOwnHoursHint}</p>
+        <HoursRowsEditor rows={d.hours} onChange={(v) => set('hours', v)} />
+      </fieldset>
+      <CostsEditor rows={d.costs} onChange={(v) => set('costs', v)} />
       <ContactsEditor rows={d.contacts} onChange={(v) => set('contacts', v)} />
       <LocationsEditor rows={d.locations} known={known} onChange={(v) => set('locations', v)} />
       <AreaPicker legend={t.serviceAreas} areas={d.areas} onChange={(v) => set('areas', v)} />

@@ -6,7 +6,8 @@ import { Link } from '../../components/link.tsx';
 import { ErrorState, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { dimensionLabel } from '../../lib/labels.ts';
-import { formatDate, formatNumber } from '../../lib/core-bridge.ts';
+import { costText } from './cost-text.ts';
+import { ServiceHistorySection } from './service-history.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { capacityText } from './directory-screen.tsx';
 import { OpeningHours } from './opening-hours.tsx';
@@ -88,18 +89,10 @@ function Detail({ s, onSaved }: { s: DirectoryServiceDetail; onSaved: () => void
         <dd>
           {s.fees ?? (s.costOptions.length === 0 ? '–' : '')}
           {s.costOptions.length > 0 && (
-            <ul className="plain-list">
+            <ul className="plain-list service-costs">
               {s.costOptions.map((c, i) => (
                 <li key={i}>
-                  {[
-                    c.option,
-                    c.amount === null ? null : `${formatNumber(c.amount, 2)} ${c.currency ?? ''}`,
-                    c.amountDescription,
-                  ]
-                    .filter(Boolean)
-                    .join(', ')}
-                  {(c.validFrom || c.validTo) &&
-                    ` (${c.validFrom ? formatDate(c.validFrom) : ''}–${c.validTo ? formatDate(c.validTo) : ''})`}
+                  {costText(c, { free: t.costFree, from: t.costFrom, until: t.costUntil }, lang)}
                 </li>
               ))}
             </ul>
@@ -109,13 +102,15 @@ function Detail({ s, onSaved }: { s: DirectoryServiceDetail; onSaved: () => void
           <>
             <dt>{t.serviceOwnHours}</dt>
             <dd>
-              <ul className="plain-list">
-                {s.serviceSchedules.map((h, i) => (
-                  <li key={i}>
-                    {t.weekday(h.weekday)} {h.opens}–{h.closes}
-                    {h.notes ? ` (${h.notes})` : ''}
-                  </li>
-                ))}
+              <ul className="plain-list service-own-hours">
+                {[...s.serviceSchedules]
+                  .sort((a, b) => a.weekday - b.weekday || a.opens.localeCompare(b.opens))
+                  .map((h, i) => (
+                    <li key={i}>
+                      {t.weekday(h.weekday)} {h.opens}–{h.closes}
+                      {h.notes ? ` (${h.notes})` : ''}
+                    </li>
+                  ))}
               </ul>
             </dd>
           </>
@@ -191,6 +186,7 @@ function Detail({ s, onSaved }: { s: DirectoryServiceDetail; onSaved: () => void
         </section>
       ))}
       <WorkAreas s={s} onSaved={onSaved} />
+      <ServiceHistorySection key={s.id} serviceId={s.id} canEdit={s.canEdit} version={s} />
       <p>
         <a href={`/hsds/services/${s.id}`}>{t.directoryHsds}</a>
       </p>

@@ -1,6 +1,6 @@
 // /versorgung: supply against need per service type — a map of the supply ratio per area, the areas
 // with the largest gap to the city value, the full table, and the method and provenance in words.
-import { useId, useMemo, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { areasApi } from '../../api/areas.ts';
 import { supplyApi, type Supply, type SupplyRow } from '../../api/supply.ts';
 import { Link } from '../../components/link.tsx';
@@ -10,6 +10,7 @@ import { useAuth } from '../../lib/auth.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { classifyForMap, formatNumber, NO_DATA_COLOR } from '../../lib/core-bridge.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
+import { GapsSection } from './gaps-section.tsx';
 import { SupplySetup } from './supply-setup.tsx';
 import { SvgMap } from './svg-map.tsx';
 
@@ -34,6 +35,8 @@ export function SupplyScreen({ search }: { search: string }) {
   const types = useFetch(() => supplyApi.types(), []);
   const res = useFetch(() => supplyApi.supply({ serviceType: type, distance }), [type, distance]);
   const s = res.data;
+  const [holes, setHoles] = useState<ReadonlySet<number>>(new Set());
+  const onHoles = useCallback((ids: ReadonlySet<number>) => setHoles(ids), []);
   return (
     <div className="page page-supply">
       <h1>{t.supplyTitle}</h1>
@@ -85,12 +88,13 @@ export function SupplyScreen({ search }: { search: string }) {
         <ErrorState error={res.error} what={t.supplyTitle} onRetry={res.reload} />
       )}
       {res.status === 'loading' && <Loading />}
-      {s && res.status !== 'error' && <SupplyResult supply={s} />}
+      {s && res.status !== 'error' && <SupplyResult supply={s} holes={holes} />}
+      <GapsSection serviceType={type} onAreas={onHoles} />
     </div>
   );
 }
 
-function SupplyResult({ supply: s }: { supply: Supply }) {
+function SupplyResult({ supply: s, holes }: { supply: Supply; holes: ReadonlySet<number> }) {
   const { t, lang } = useI18n();
   const measure = measureText(s.serviceType, t, lang);
   return (
@@ -102,7 +106,7 @@ function SupplyResult({ supply: s }: { supply: Supply }) {
       <div className="supply-grid">
         <section aria-labelledby="supply-map-h">
           <h2 id="supply-map-h">{t.supplyMap}</h2>
-          <SupplyMap supply={s} />
+          <SupplyMap supply={s} holes={holes} />
         </section>
         <section aria-labelledby="supply-gaps-h">
           <h2 id="supply-gaps-h">{t.supplyLargestGaps}</h2>
@@ -136,7 +140,7 @@ function SupplyResult({ supply: s }: { supply: Supply }) {
   );
 }
 
-function SupplyMap({ supply: s }: { supply: Supply }) {
+function SupplyMap({ supply: s, holes }: { supply: Supply; holes: ReadonlySet<number> }) {
   const { t, lang } = useI18n();
   const geo = useFetch(() => areasApi.geometry(s.systemId, s.levelId), [s.systemId, s.levelId]);
   const byId = useMemo(() => new Map(s.rows.map((r) => [r.areaId, r])), [s.rows]);
@@ -168,6 +172,7 @@ function SupplyMap({ supply: s }: { supply: Supply }) {
         features={geo.data.features}
         fill={(id) => colour.get(id) ?? NO_DATA_COLOR}
         highlight={gaps}
+        marked={holes}
         label={t.supplyMapLabel(s.serviceType.name)}
         title={(id) => {
           const r = byId.get(id);
@@ -190,6 +195,12 @@ function SupplyMap({ supply: s }: { supply: Supply }) {
           />
           {t.supplyNoData}
         </span>
+        {holes.size > 0 && (
+          <span className="supply-legend-item">
+            <span className="supply-swatch supply-swatch-hole" aria-hidden="true" />
+            {t.gapsMapLegend}
+          </span>
+        )}
       </figcaption>
     </figure>
   );

@@ -24,12 +24,15 @@ export function SvgMap({
   title,
   label,
   highlight,
+  marked,
 }: {
   features: AreaCollection['features'];
   fill: (areaId: number) => string;
   title: (areaId: number) => string;
   label: string;
   highlight?: ReadonlySet<number>;
+  /** areas marked with a dashed red outline (the gaps of the „Lücken“ part), drawn on top */
+  marked?: ReadonlySet<number>;
 }) {
   const width = 800;
   const { height, paths } = projectAreas(features, width);
@@ -47,6 +50,20 @@ export function SvgMap({
           <title>{title(f.properties.id)}</title>
         </path>
       ))}
+      {features
+        .filter((f) => marked?.has(f.properties.id))
+        .map((f) => (
+          <path
+            key={`m${f.properties.id}`}
+            className="svg-map-marked"
+            d={paths.get(f.properties.id)}
+            fill="none"
+            stroke="#b00020"
+            strokeWidth={2.4}
+            strokeDasharray="5 3"
+            pointerEvents="none"
+          />
+        ))}
     </svg>
   );
 }

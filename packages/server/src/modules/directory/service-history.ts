@@ -1,0 +1,82 @@
+// The Verlauf of a service (issue 12 § 1: "changes are audited and visible in the Verlauf"): the
+// audit entries of the service itself (fields, own hours, costs, places, capacities), of its
+// service-at-location links (place hours) and of its organisation's work areas, newest first. Read
+// by the people who maintain the service (directory.edit_own of its organisation, edit_all) and by
+// audit readers; everyone else signed in gets 403, visitors 401 (ADR 0055).
+import type { ServiceHistory } from '@sozialraum/contracts/directory-edit';
+import type { Sql } from '../../db/db.ts';
+import { forbidden, notFound, unauthorized } from '../../http/errors.ts';
+import type { Principal } from '../access/index.ts';
+import { diffRecords, listEntriesAbout } from '../audit/index.ts';
+import { canReadServiceHistory } from './policy.ts';
+import { selectOrganisationsByIds, selectServicesByIds } from './read-store.ts';
+
+type Change = ServiceHistory['entries'][number]['changes'][number];
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Fields of an entry's detail that say whose entry it is, not what changed. */
+const CONTEXT_KEYS = new Set(['organisation', 'serviceId']);
+
+/**
+ * What an audit detail says changed, as field/before/after rows: a before/after snapshot pair is
+ * compared field by field; a field holding {before, after} is one change; other fields are values
+ * set (before null). Work areas keep their before/after lists under the field „workAreas“.
+ */
+export function changesOf(entity: string, detail: unknown): Change[] {
+  if (!isRecord(detail)) return [];
+  const { before, after } = detail;
+  if (isRecord(before) || isRecord(after)) {
+    const diff = diffRecords(isRecord(before) ? before : null, isRecord(after) ? after : null);
+    return Object.entries(diff).map(([field, d]) => ({ field, ...d }));
+  }
+  if (Array.isArray(before) || Array.isArray(after))
+    return [
+      { field: entity === 'network_organization_area' ? 'workAreas' : 'value', before, after },
+    ];
+  return Object.entries(detail)
+    .filter(([k]) => !CONTEXT_KEYS.has(k))
+    .map(([field, v]) =>
+      isRecord(v) && 'after' in v
+        ? { field, before: v.before ?? null, after: v.after ?? null }
+        : { field, before: null, after: v ?? null },
+    );
+}
+
+/** The history of one service, newest first; 404 unknown, 401 visitors, 403 without the right. */
+export async function getServiceHistory(
+  sql: Sql,
+  principal: Principal,
+  serviceId: string,
+): Promise<ServiceHistory> {
+  if (principal.kind === 'anonymous') throw unauthorized();
+  const t = principal.tenantId;
+  const [s] = await selectServicesByIds(sql, t, [serviceId]);
+  const [org] = s ? await selectOrganisationsByIds(sql, t, [s.organization_id]) : [];
+  if (!s || !org) throw notFound(`Das Angebot „${serviceId}“ gibt es nicht.`);
+  if (!canReadServiceHistory(principal, { departmentId: org.department_id }))
+    throw forbidden(
+      `Den Verlauf dieses Angebots sehen die Organisation „${org.name}“, die Datenverantwortung und wer das Protokoll lesen darf.`,
+    );
+  const entries = await listEntriesAbout(sql, t, {
+    records: [
+      { entity: 'directory_service', entityId: serviceId },
+      { entity: 'network_organization_area', entityId: org.id },
+    ],
+    mentions: [{ entity: 'service_at_location', key: 'serviceId', value: serviceId }],
+  });
+  return {
+    serviceId,
+    name: s.name,
+    entries: entries.map((e) => ({
+      id: e.id,
+      at: e.at,
+      actor: e.actor,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId,
+      changes: changesOf(e.entity, e.detail),
+    })),
+  };
+}
