@@ -166,6 +166,9 @@ describe.skipIf(!run)('Angebote anlegen und bearbeiten in Chromium', () => {
       await page.getByRole('heading', { name: 'Lücken: hoher Bedarf, kein Angebot' }).waitFor();
       await page.locator('.supply-holes-headline').waitFor();
       await page.locator('.supply-map svg').waitFor();
+      // every area of the list is marked on the map
+      const listed = await page.locator('.supply-holes-table tbody tr').count();
+      await expect.poll(() => page.locator('.svg-map-marked').count()).toBe(listed);
       await page.locator('.supply-map svg').scrollIntoViewIfNeeded();
       await saveScreenshot(page, `supply-gaps-map-${vp.name}`);
       await page.locator('.supply-holes').scrollIntoViewIfNeeded();
