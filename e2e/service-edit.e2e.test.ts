@@ -141,11 +141,15 @@ describe.skipIf(!run)('Angebote anlegen und bearbeiten in Chromium', () => {
       await page.goto(serviceUrl);
       await page.getByRole('heading', { name: `${name} (geändert)`, level: 1 }).waitFor();
       await saveScreenshot(page, `service-detail-${vp.name}`);
+      await page.locator('.service-costs').scrollIntoViewIfNeeded();
+      await saveScreenshot(page, `service-detail-costs-${vp.name}`);
       expect(await axeViolations(page)).toEqual([]);
       await page.goto(`${serviceUrl}/bearbeiten`);
       await page.getByRole('heading', { name: 'Angebot bearbeiten', level: 1 }).waitFor();
       await page.getByLabel('Name des Orts').waitFor();
       await saveScreenshot(page, `service-form-${vp.name}`);
+      await page.getByRole('button', { name: 'Kostenangabe hinzufügen' }).scrollIntoViewIfNeeded();
+      await saveScreenshot(page, `service-form-costs-${vp.name}`);
       expect(await axeViolations(page)).toEqual([]);
     }
 
@@ -162,6 +166,11 @@ describe.skipIf(!run)('Angebote anlegen und bearbeiten in Chromium', () => {
       await page.getByRole('heading', { name: 'Lücken: hoher Bedarf, kein Angebot' }).waitFor();
       await page.locator('.supply-holes-headline').waitFor();
       await page.locator('.supply-map svg').waitFor();
+      // every area of the list is marked on the map
+      const listed = await page.locator('.supply-holes-table tbody tr').count();
+      await expect.poll(() => page.locator('.svg-map-marked').count()).toBe(listed);
+      await page.locator('.supply-map svg').scrollIntoViewIfNeeded();
+      await saveScreenshot(page, `supply-gaps-map-${vp.name}`);
       await page.locator('.supply-holes').scrollIntoViewIfNeeded();
       await saveScreenshot(page, `supply-gaps-${vp.name}`);
     }

@@ -20,13 +20,14 @@ import { ensureBuiltinTaxonomy } from './taxonomy.ts';
 
 let db: Db;
 let app: FastifyInstance;
+let areaId = 0;
 const org: Record<string, string> = {};
 const loc: Record<string, string> = {};
 const svc: Record<string, string> = {};
 
 beforeAll(async () => {
   db = await createTestDb();
-  await insertFixture(db);
+  areaId = (await insertFixture(db)).areaId['01100101']!;
   await db.exec(`INSERT INTO department (tenant_id, id, name, kind, org_type) VALUES
     ('berlin', 'kinderwelt', 'Kinderwelt e.V.', 'organisation', 'Träger'),
     ('berlin', 'sonnenschein', 'Sonnenschein gGmbH', 'organisation', 'Träger')`);
@@ -215,20 +216,38 @@ describe('the Verlauf of a service', () => {
       payload: { intervals: [{ weekday: 5, opens: '07:00', closes: '17:00' }] },
     });
     expect(hours.statusCode).toBe(200);
+    const areas = await provider({
+      method: 'PUT',
+      url: `/api/network/organisations/${org.kinderwelt}/areas`,
+      payload: { areaIds: [areaId] },
+    });
+    expect(areas.statusCode).toBe(200);
+    const withAreas = (await provider(`/api/directory/services/${svc.kinderwelt}/history`)).json();
+    // the organisation's work areas are in it, the area named rather than numbered
+    expect(withAreas.entries[0]).toMatchObject({
+      action: 'network.work_areas',
+      changes: [{ field: 'workAreas', before: [], after: [expect.any(String)] }],
+    });
+    await provider({
+      method: 'PUT',
+      url: `/api/network/organisations/${org.kinderwelt}/areas`,
+      payload: { areaIds: [] },
+    });
     const res = await provider(`/api/directory/services/${svc.kinderwelt}/history`);
     expect(res.statusCode).toBe(200);
     const h = res.json();
     expect(h.name).toBe('Kita Regenbogen');
     const ids = h.entries.map((e: { id: number }) => e.id);
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
-    expect(h.entries[0]).toMatchObject({
+    expect(h.entries[0].action).toBe('network.work_areas');
+    expect(h.entries[2]).toMatchObject({
       action: 'directory.schedules',
       entity: 'service_at_location',
       entityId: sal,
       changes: [{ field: 'schedules', before: [], after: [{ weekday: 5, opens: '07:00' }] }],
     });
-    expect(h.entries[0].actor).toMatch(/@/);
-    const update = h.entries[1];
+    expect(h.entries[2].actor).toMatch(/@/);
+    const update = h.entries[3];
     expect(update.action).toBe('directory.service_update');
     const costs = update.changes.find((c: { field: string }) => c.field === 'costOptions');
     expect(costs.before).toEqual([]);

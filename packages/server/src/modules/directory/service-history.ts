@@ -9,7 +9,12 @@ import { forbidden, notFound, unauthorized } from '../../http/errors.ts';
 import type { Principal } from '../access/index.ts';
 import { diffRecords, listEntriesAbout } from '../audit/index.ts';
 import { canReadServiceHistory } from './policy.ts';
-import { selectOrganisationsByIds, selectServicesByIds } from './read-store.ts';
+import { selectAreaRefs } from './edit-store.ts';
+import {
+  selectLocationsByIds,
+  selectOrganisationsByIds,
+  selectServicesByIds,
+} from './read-store.ts';
 
 type Change = ServiceHistory['entries'][number]['changes'][number];
 
@@ -44,6 +49,54 @@ export function changesOf(entity: string, detail: unknown): Change[] {
     );
 }
 
+const ID_FIELDS = {
+  organisationId: 'organisation',
+  locationIds: 'location',
+  areaIds: 'area',
+  workAreas: 'area',
+} as const;
+
+/** Replaces the ids in organisation, place and area fields by names (ids no longer known stay). */
+async function named(sql: Sql, tenantId: string, changes: Change[][]): Promise<Change[][]> {
+  const ids = {
+    organisation: new Set<string>(),
+    location: new Set<string>(),
+    area: new Set<number>(),
+  };
+  const each = (v: unknown, f: (x: string | number) => void) =>
+    (Array.isArray(v) ? v : v === null || v === undefined ? [] : [v]).forEach((x) => {
+      if (typeof x === 'string' || typeof x === 'number') f(x);
+    });
+  for (const c of changes.flat()) {
+    const kind = ID_FIELDS[c.field as keyof typeof ID_FIELDS];
+    if (!kind) continue;
+    for (const v of [c.before, c.after])
+      each(v, (x) => (kind === 'area' ? ids.area.add(Number(x)) : ids[kind].add(String(x))));
+  }
+  const [orgs, locations, areas] = await Promise.all([
+    selectOrganisationsByIds(sql, tenantId, [...ids.organisation]),
+    selectLocationsByIds(sql, tenantId, [...ids.location]),
+    selectAreaRefs(sql, tenantId, [...ids.area].filter(Number.isInteger)),
+  ]);
+  const names = new Map<string, string>([
+    ...orgs.map((o) => [`organisation:${o.id}`, o.name] as const),
+    ...locations.map((l) => [`location:${l.id}`, l.name] as const),
+    ...areas.map((a) => [`area:${a.id}`, a.name] as const),
+  ]);
+  const rename = (kind: string, v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map((x) => rename(kind, x))
+      : typeof v === 'string' || typeof v === 'number'
+        ? (names.get(`${kind}:${v}`) ?? v)
+        : v;
+  return changes.map((list) =>
+    list.map((c) => {
+      const kind = ID_FIELDS[c.field as keyof typeof ID_FIELDS];
+      return kind ? { ...c, before: rename(kind, c.before), after: rename(kind, c.after) } : c;
+    }),
+  );
+}
+
 /** The history of one service, newest first; 404 unknown, 401 visitors, 403 without the right. */
 export async function getServiceHistory(
   sql: Sql,
@@ -66,17 +119,22 @@ export async function getServiceHistory(
     ],
     mentions: [{ entity: 'service_at_location', key: 'serviceId', value: serviceId }],
   });
+  const changes = await named(
+    sql,
+    t,
+    entries.map((e) => changesOf(e.entity, e.detail)),
+  );
   return {
     serviceId,
     name: s.name,
-    entries: entries.map((e) => ({
+    entries: entries.map((e, i) => ({
       id: e.id,
       at: e.at,
       actor: e.actor,
       action: e.action,
       entity: e.entity,
       entityId: e.entityId,
-      changes: changesOf(e.entity, e.detail),
+      changes: changes[i]!,
     })),
   };
 }

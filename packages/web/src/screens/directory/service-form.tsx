@@ -111,7 +111,10 @@ function draftFrom(s: DirectoryServiceDetail | null, orgs: EditableOrganisation[
     hours: s.serviceSchedules.map((h) => ({ ...h })),
     costs: s.costOptions.map((c) => ({
       option: c.option ?? '',
-      amount: c.amount === null ? '' : String(c.amount).replace('.', ','),
+      amount:
+        c.amount === null
+          ? ''
+          : (Number.isInteger(c.amount) ? String(c.amount) : c.amount.toFixed(2)).replace('.', ','),
       currency: c.currency ?? 'EUR',
       amountDescription: c.amountDescription ?? '',
       validFrom: c.validFrom ?? '',
