@@ -115,14 +115,14 @@ export const serviceBodySchema = z
       .default([])
       .meta({ description: 'Gebiete, für die das Angebot da ist (Einzugsgebiet)' }),
     public: z.boolean().default(true),
-    serviceSchedules: z.array(openingIntervalSchema).max(50).default([]).meta({
-      description: 'Öffnungszeiten des Angebots als Ganzes (ohne Ort); ersetzt die alten',
+    serviceSchedules: z.array(openingIntervalSchema).max(50).optional().meta({
+      description:
+        'Öffnungszeiten des Angebots als Ganzes (ohne Ort); ersetzt die alten, fehlt das Feld, bleiben sie',
     }),
-    costOptions: z
-      .array(serviceCostOptionBodySchema)
-      .max(20)
-      .default([])
-      .meta({ description: 'Kostenangaben (HSDS cost_option); ersetzt die alten' }),
+    costOptions: z.array(serviceCostOptionBodySchema).max(20).optional().meta({
+      description:
+        'Kostenangaben (HSDS cost_option); ersetzt die alten, fehlt das Feld, bleiben sie',
+    }),
   })
   .strict()
   .refine((s) => s.minimumAge === null || s.maximumAge === null || s.minimumAge <= s.maximumAge, {

@@ -205,7 +205,7 @@ function valuesOf(id: string, org: string, b: ServiceBody): ServiceValues {
 
 /** 400 naming `serviceSchedules.i` for overlapping, reversed or malformed own opening hours. */
 function checkServiceSchedules(body: ServiceBody): void {
-  const problems = checkOpeningHours(body.serviceSchedules);
+  const problems = checkOpeningHours(body.serviceSchedules ?? []);
   if (problems.length > 0)
     throw validationError(
       problems.map((p) => ({
@@ -216,26 +216,31 @@ function checkServiceSchedules(body: ServiceBody): void {
     );
 }
 
-/** Writes the service's own opening hours and cost options (ids stable by position). */
+/**
+ * Writes the service's own opening hours and cost options (ids stable by position); a body without
+ * the field leaves them as they are (an API client that does not know them loses nothing).
+ */
 async function writeExtras(tx: Sql, t: string, id: string, body: ServiceBody): Promise<void> {
-  await replaceServiceSchedules(
-    tx,
-    t,
-    id,
-    sortOpeningHours(body.serviceSchedules).map((h, i) => ({
-      id: stableUuid(t, `service-schedule:${i}`, id),
-      weekday: h.weekday,
-      opens: h.opens,
-      closes: h.closes,
-      notes: h.notes?.trim() ? h.notes.trim() : null,
-    })),
-  );
-  await replaceCostOptions(
-    tx,
-    t,
-    id,
-    body.costOptions.map((c, i) => ({ id: stableUuid(t, `cost-option:${i}`, id), ...c })),
-  );
+  if (body.serviceSchedules)
+    await replaceServiceSchedules(
+      tx,
+      t,
+      id,
+      sortOpeningHours(body.serviceSchedules).map((h, i) => ({
+        id: stableUuid(t, `service-schedule:${i}`, id),
+        weekday: h.weekday,
+        opens: h.opens,
+        closes: h.closes,
+        notes: h.notes?.trim() ? h.notes.trim() : null,
+      })),
+    );
+  if (body.costOptions)
+    await replaceCostOptions(
+      tx,
+      t,
+      id,
+      body.costOptions.map((c, i) => ({ id: stableUuid(t, `cost-option:${i}`, id), ...c })),
+    );
 }
 
 /** Writes the service with its places, contacts and areas (inside the caller's transaction). */

@@ -148,6 +148,15 @@ describe('a service’s own opening hours and cost options', () => {
     });
     expect(second.json().serviceSchedules).toHaveLength(1);
     expect(second.json().costOptions).toEqual([]);
+    // a body without the fields (an API client that does not know them) leaves them as they are
+    const { serviceSchedules: _h, costOptions: _c, ...without } = body('kinderwelt');
+    const third = await provider({
+      method: 'PUT',
+      url: `/api/directory/services/${svc.kinderwelt}`,
+      payload: without,
+    });
+    expect(third.statusCode).toBe(200);
+    expect(third.json().serviceSchedules).toEqual(second.json().serviceSchedules);
   });
 
   it('refuses bad hours and costs with 400 naming the field, writing nothing', async () => {
