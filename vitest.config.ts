@@ -63,9 +63,14 @@ export default defineConfig({
           include: ['e2e/**/*.e2e.test.ts'],
           // one server (fresh data dir, Berlin demo) for all journeys; skips without Chromium/GDAL
           globalSetup: ['e2e/global-setup.ts'],
+          // the server starts in the background; each file first waits until it is ready (ADR 0056)
+          setupFiles: ['e2e/server-ready.ts'],
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          // one worker process for all journeys, one after the other: Vitest and playwright-core are
+          // loaded once, not once per file; each file still opens its own contexts (ADR 0056)
+          isolate: false,
         },
       },
     ],

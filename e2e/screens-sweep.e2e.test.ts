@@ -4,7 +4,7 @@
 // Screenshots go to test-results/screenshots/sweep-*.png to be looked at. It replaces the older
 // sweep of ten admin screens; the journeys check what each screen does, this sweep only that none
 // is left out of these two rules.
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations } from './axe.ts';
 import { getJson, launchChromium, pageOverflow, saveScreenshot, signInByApi } from './tools.ts';
@@ -134,19 +134,29 @@ describe.skipIf(!run)('every screen on a phone: fits, and axe finds nothing', ()
       timezoneId: 'Europe/Berlin',
     });
 
-  test('signed out: the public screens, and the sign-in prompt on the others', async () => {
-    const context = await phone();
-    const page = await context.newPage();
-    const all = [...screens, ...STAFF_SCREENS];
-    expect(await sweep(page, all, 'gast', STAFF_SCREENS)).toEqual([]);
-    await context.close();
-  }, 600_000);
+  // The two sweeps only read, so they run side by side in two contexts of the one browser: while
+  // one page waits for the network to go quiet (500 ms per screen) the other works (ADR 0056).
+  test.concurrent(
+    'signed out: the public screens, and the sign-in prompt on the others',
+    async ({ expect }) => {
+      const context = await phone();
+      const page = await context.newPage();
+      const all = [...screens, ...STAFF_SCREENS];
+      expect(await sweep(page, all, 'gast', STAFF_SCREENS)).toEqual([]);
+      await context.close();
+    },
+    600_000,
+  );
 
-  test('signed in as the administration: every screen', async () => {
-    const context = await phone();
-    const page = await context.newPage();
-    await signInByApi(page, baseUrl, ADMIN, E2E_PASSWORD);
-    expect(await sweep(page, [...screens, ...STAFF_SCREENS], 'verwaltung')).toEqual([]);
-    await context.close();
-  }, 600_000);
+  test.concurrent(
+    'signed in as the administration: every screen',
+    async ({ expect }) => {
+      const context = await phone();
+      const page = await context.newPage();
+      await signInByApi(page, baseUrl, ADMIN, E2E_PASSWORD);
+      expect(await sweep(page, [...screens, ...STAFF_SCREENS], 'verwaltung')).toEqual([]);
+      await context.close();
+    },
+    600_000,
+  );
 });

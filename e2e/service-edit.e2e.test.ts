@@ -125,6 +125,9 @@ describe.skipIf(!run)('Angebote anlegen und bearbeiten in Chromium', () => {
     // work areas of the organisation: pick by name (keyboard), save, shown; then taken back
     await page.getByRole('button', { name: 'Arbeitsgebiete bearbeiten' }).click();
     await page.getByLabel('Ebene').selectOption({ label: 'Bezirk' });
+    // the Bezirke are fetched after the level changes; Enter before they arrive finds nothing (only
+    // a Bezirk is named exactly „Pankow“, so this option means the Bezirk list is there)
+    await page.locator('datalist option[value^="Pankow ("]').first().waitFor({ state: 'attached' });
     await page.getByLabel('Gebiet hinzufügen').fill('Pankow');
     await page.getByLabel('Gebiet hinzufügen').press('Enter');
     await page.getByRole('button', { name: '„Pankow“ entfernen' }).waitFor();

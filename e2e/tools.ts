@@ -3,31 +3,26 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { chromiumLaunchOptions } from './chromium.ts';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const OGRINFO_PATH = '/usr/bin/ogrinfo';
-export const OGR2OGR_PATH = '/usr/bin/ogr2ogr';
+export { CHROMIUM_PATH, OGRINFO_PATH, OGR2OGR_PATH } from './chromium.ts';
 
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../test-results/screenshots');
 
 /** German number as the UI shows it: thousands with '.', decimals with ',' (e.g. 1.234,5). */
 export const GERMAN_NUMBER = /\d{1,3}(\.\d{3})*(,\d+)?/;
 
-/** Launches headless Chromium with the flags measured to work here (WebGL via SwiftShader). */
+/**
+ * The run's one Chromium (started by e2e/global-setup.ts, ADR 0056), or — without it, e.g. against
+ * E2E_BASE_URL — a Chromium of this file's own, launched with the same flags. `close()` on the shared
+ * one closes this file's contexts and disconnects; the browser itself stays for the next file.
+ */
 export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const endpoint = inject('e2eBrowserEndpoint');
+  if (endpoint) return chromium.connect(endpoint);
+  return chromium.launch(chromiumLaunchOptions());
 }
 
 /** A German-locale page of a fixed size; console errors are collected for the report. */
