@@ -271,7 +271,7 @@ export async function benchSpatialJoin(points: number, postgisUrl?: string): Pro
     `Zufallspunkte gleichverteilt im umschließenden Rechteck der Planungsräume (xorshift32, fester Startwert); Prüfsumme ${de(sum, 1)}.`,
     'CSV-Vergleich: 1.000.000 Zeilen geparst und auf die Punktzahl hochgerechnet.',
     'Gitter 262.144 Zellen, Randzellen in 8 × 8 feinere geteilt (docs/methods/spatial-join.md). Das Gitter entsteht einmal je Gebietsstand; der Aufbau steht in einer eigenen Zeile.',
-    'Alle Zeiten: Median aus drei Durchläufen nach einem ersten. Das Lesen ist ein rein sequentieller Durchgang (≈ 2 ns je Punkt); schon ein einziger zufälliger Zugriff je Punkt auf eine Tabelle, die nicht in den L1-Cache passt, kostet ein Vielfaches davon (Zeile „Untergrenze“, ADR 0057).',
+    'Alle Zeiten: Median aus drei Durchläufen nach einem ersten. Das Lesen ist ein rein sequentieller Durchgang (≈ 2 ns je Punkt); schon ein einziger zufälliger Zugriff je Punkt auf eine Tabelle, die nicht in den L1-Cache passt, kostet etwa das Doppelte (Zeile „Untergrenze“); was das Gitter darüber hinaus braucht, steht in ADR 0057.',
   ];
   if (postgisUrl) {
     const gis = await postgisJoin(postgisUrl, plr, xy);
