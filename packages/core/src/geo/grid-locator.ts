@@ -217,8 +217,9 @@ function fillInteriors(g: Grid, parts: readonly FlatPolygon[], owner: readonly n
 
 /**
  * Per part, its edges by fine row, in one array of (x, y) lower end, (x, y) upper end: the edges a
- * rightward ray from a point in that row may cross (about 8 in a Berlin Planungsraum). Kept apart from the parts' own band tables so that
- * testing a point reads a few neighbouring numbers instead of chasing several objects.
+ * rightward ray from a point in that row may cross (about 8 in a Berlin Planungsraum). Kept apart
+ * from the parts' own band tables, so that testing a point reads a few neighbouring numbers instead
+ * of chasing several objects.
  */
 function rowBands(f: Frame, scale: number, parts: readonly FlatPolygon[]) {
   const rowLo = new Int32Array(parts.length);
