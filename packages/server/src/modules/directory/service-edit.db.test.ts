@@ -9,64 +9,20 @@ import { createTestUser, injectAs, tokenHeaders } from '../../testing/auth.ts';
 import { insertFixture, testContext, type Fixture } from '../../testing/fixtures.ts';
 import { createTestDb } from '../../testing/test-db.ts';
 import { onChange } from '../changes/index.ts';
-import { directoryFromPoints } from './from-points.ts';
-import { locateLocations } from './load.ts';
-import {
-  insertLocations,
-  insertOrganisations,
-  insertServiceAtLocations,
-  insertServices,
-} from './store.ts';
-import { ensureBuiltinTaxonomy } from './taxonomy.ts';
+import { insertTwoProviders, type TwoProviders } from './fixtures/two-providers.ts';
 
 let db: Db;
 let app: FastifyInstance;
 let fx: Fixture;
-const org: Record<string, string> = {};
-const loc: Record<string, string> = {};
-const svc: Record<string, string> = {};
+let org: TwoProviders['org'];
+let loc: TwoProviders['loc'];
+let svc: TwoProviders['svc'];
 const heard: string[] = [];
 
 beforeAll(async () => {
   db = await createTestDb();
   fx = await insertFixture(db);
-  await db.exec(`INSERT INTO department (tenant_id, id, name, kind, org_type) VALUES
-    ('berlin', 'kinderwelt', 'Kinderwelt e.V.', 'organisation', 'Träger'),
-    ('berlin', 'sonnenschein', 'Sonnenschein gGmbH', 'organisation', 'Träger')`);
-  const point = (id: string, name: string, lon: number, t_name: string) => ({
-    dataset: 'kitas',
-    id,
-    name,
-    lon,
-    lat: 52.05,
-    properties: { t_name, t_art: 'Sonstiger freier Träger' },
-    referenceDate: '2022-12-01',
-  });
-  const rec = directoryFromPoints('berlin', [
-    point('1', 'Kita Regenbogen', 13.05, 'Kinderwelt e.V.'),
-    point('2', 'Kita Sonnenschein', 13.15, 'Sonnenschein gGmbH'),
-  ]);
-  await db.transaction(async (tx) => {
-    await ensureBuiltinTaxonomy(tx, 'berlin');
-    await insertOrganisations(tx, 'berlin', rec.organisations, null);
-    await insertServices(tx, 'berlin', rec.services, null);
-    await insertLocations(tx, 'berlin', rec.locations);
-    await insertServiceAtLocations(tx, 'berlin', rec.links);
-    await locateLocations(tx, 'berlin', '2024-01-01');
-  });
-  for (const [name, key] of [
-    ['Kita Regenbogen', 'kinderwelt'],
-    ['Kita Sonnenschein', 'sonnenschein'],
-  ] as const) {
-    const s = rec.services.find((x) => x.name === name)!;
-    svc[key] = s.id;
-    org[key] = s.organization_id;
-    loc[key] = rec.locations.find((l) => l.organization_id === s.organization_id)!.id;
-    await db.query(
-      `UPDATE directory_organization SET department_id = $1 WHERE tenant_id = 'berlin' AND id = $2`,
-      [key, s.organization_id],
-    );
-  }
+  ({ org, loc, svc } = await insertTwoProviders(db));
   app = await buildApp(testContext(db), { warmCaches: false });
   await app.ready();
   onChange(db, (tenant, topic) => heard.push(`${tenant}:${topic}`));
