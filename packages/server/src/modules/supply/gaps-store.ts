@@ -1,5 +1,5 @@
-// SQL of the gaps view (issue 12 § 2): which areas of a level have a service of a type working there,
-// and the located services of a type with their names. Every query is scoped to one tenant ($1).
+// SQL of the gaps view (issue 12 § 2): which areas of a level have a service of a type working there
+// (the located services come from store.ts). Every query is scoped to one tenant ($1).
 import type { Sql } from '../../db/db.ts';
 
 /**
@@ -35,23 +35,4 @@ export async function selectServedAreas(
     [tenantId, serviceType, systemId, levelId, internal],
   );
   return new Set(rows.map((r) => Number(r.area_id)));
-}
-
-/** The located places of active services of a type, with the service's id and name. */
-export function selectServicePlaces(
-  sql: Sql,
-  tenantId: string,
-  serviceType: string,
-  internal: boolean,
-): Promise<{ service_id: string; name: string; lon: number; lat: number }[]> {
-  return sql.query(
-    `SELECT s.id AS service_id, s.name, l.lon, l.lat FROM directory_service s
-       JOIN directory_organization o ON o.tenant_id = s.tenant_id AND o.id = s.organization_id
-       JOIN directory_service_at_location sal ON sal.tenant_id = s.tenant_id AND sal.service_id = s.id
-       JOIN directory_location l ON l.tenant_id = sal.tenant_id AND l.id = sal.location_id
-      WHERE s.tenant_id = $1 AND s.service_type = $2 AND s.status = 'active' AND ($3 OR (s.public AND o.public))
-        AND l.lon IS NOT NULL AND l.lat IS NOT NULL
-      ORDER BY s.name, s.id`,
-    [tenantId, serviceType, internal],
-  );
 }

@@ -17,8 +17,9 @@ import { badRequest } from '../../http/errors.ts';
 import type { Principal } from '../access/index.ts';
 import { getCatalogue } from '../indicators/index.ts';
 import { canReadIndex, getIndexDetail, getResults, PRESETS } from '../monitoring/index.ts';
-import { selectServedAreas, selectServicePlaces } from './gaps-store.ts';
+import { selectServedAreas } from './gaps-store.ts';
 import { countsInternal } from './policy.ts';
+import { typeAndLevel } from './service.ts';
 import * as store from './store.ts';
 
 type Gaps = z.input<typeof supplyGapsSchema>;
@@ -112,14 +113,8 @@ async function statusIndex(
 export async function getSupplyGaps(sql: Sql, principal: Principal, q: Query): Promise<Gaps> {
   const t = principal.tenantId;
   const internal = countsInternal(principal);
-  const term = (await store.selectTerms(sql, t)).find((x) => x.code === q.serviceType);
-  if (!term) throw badRequest(`Die Angebotsart „${q.serviceType}“ gibt es nicht.`);
-  const level = await store.selectDefaultLevel(sql, t, q.system ?? null);
-  if (!level) throw badRequest('Es gibt noch kein Gebietssystem.');
-  const key = { system: q.system ?? level.system_id, level: q.level ?? level.level_id };
-  const areas = await store.selectLevelAreas(sql, t, key.system, key.level);
-  if (areas.length === 0)
-    throw badRequest(`Die Ebene ${key.system}/${key.level} hat keine Gebiete.`);
+  const { term, systemId, levelId, areas } = await typeAndLevel(sql, t, q);
+  const key = { system: systemId, level: levelId };
   const need =
     q.need === 'status-index'
       ? await statusIndex(sql, principal, key)
@@ -133,7 +128,7 @@ export async function getSupplyGaps(sql: Sql, principal: Principal, q: Query): P
     })),
     q.threshold === undefined ? TOP_QUINTILE : { kind: 'value', min: q.threshold },
   );
-  const places = await selectServicePlaces(sql, t, term.code, internal);
+  const places = await store.selectServicePlaces(sql, t, term.code, internal);
   const finder = createNearestFinder(places.map((p) => [Number(p.lon), Number(p.lat)]));
   const byId = new Map(areas.map((a) => [a.id, a]));
   const prov = await store.selectDirectoryProvenance(sql, t, term.code);

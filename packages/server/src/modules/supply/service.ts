@@ -131,6 +131,23 @@ function reachabilityByArea(
   return new Map(computeReachability(points, servicePoints, distance).map((r) => [r.areaId, r]));
 }
 
+/** The service type and the level asked for (default: the first system's finest), with its areas. */
+export async function typeAndLevel(
+  db: Sql,
+  t: string,
+  q: { serviceType: string; system?: string; level?: string },
+) {
+  const term = (await store.selectTerms(db, t)).find((x) => x.code === q.serviceType);
+  if (!term) throw badRequest(`Die Angebotsart „${q.serviceType}“ gibt es nicht.`);
+  const level = await store.selectDefaultLevel(db, t, q.system ?? null);
+  if (!level) throw badRequest('Es gibt noch kein Gebietssystem.');
+  const systemId = q.system ?? level.system_id;
+  const levelId = q.level ?? level.level_id;
+  const areas = await store.selectLevelAreas(db, t, systemId, levelId);
+  if (areas.length === 0) throw badRequest(`Die Ebene ${systemId}/${levelId} hat keine Gebiete.`);
+  return { term, systemId, levelId, areas };
+}
+
 /** Supply of one service type on one level, counting internal entries and indicators or not. */
 export async function computeSupply(
   db: Sql,
@@ -138,8 +155,7 @@ export async function computeSupply(
   internal: boolean,
   q: SupplyQuery,
 ): Promise<Supply> {
-  const term = (await store.selectTerms(db, t)).find((x) => x.code === q.serviceType);
-  if (!term) throw badRequest(`Die Angebotsart „${q.serviceType}“ gibt es nicht.`);
+  const { term, systemId, levelId, areas } = await typeAndLevel(db, t, q);
   const indicatorIds = (await store.selectTargets(db, t)).get(term.code);
   if (!indicatorIds)
     throw badRequest(
@@ -149,12 +165,6 @@ export async function computeSupply(
   const missing = indicatorIds.filter((id) => !sources.some((s) => s.id === id));
   if (missing.length > 0)
     throw badRequest(`Es fehlen Bevölkerungszahlen (Indikatoren ${missing.join(', ')}).`);
-  const level = await store.selectDefaultLevel(db, t, q.system ?? null);
-  if (!level) throw badRequest('Es gibt noch kein Gebietssystem.');
-  const systemId = q.system ?? level.system_id;
-  const levelId = q.level ?? level.level_id;
-  const areas = await store.selectLevelAreas(db, t, systemId, levelId);
-  if (areas.length === 0) throw badRequest(`Die Ebene ${systemId}/${levelId} hat keine Gebiete.`);
 
   const refDate = await store.selectLatestDate(
     db,
@@ -173,7 +183,9 @@ export async function computeSupply(
   const ratios = computeSupplyRatios(inputs, base.per);
   const cityRatio = overallRatio(inputs, base.per);
   const gaps = new Map(rankSupplyGaps(inputs, cityRatio ?? 0, base.per).map((g) => [g.areaId, g]));
-  const servicePoints = await store.selectServicePoints(db, t, q.serviceType, internal);
+  const servicePoints = (await store.selectServicePlaces(db, t, q.serviceType, internal)).map(
+    (p): [number, number] => [Number(p.lon), Number(p.lat)],
+  );
   const reach = reachabilityByArea(areas, population, servicePoints, q.distance);
 
   const rows: Row[] = areas.map((a, i) => {

@@ -145,23 +145,23 @@ export async function selectSupplyPerArea(
   );
 }
 
-/** Located points of the active services of the type. */
-export async function selectServicePoints(
+/** The located places of the active services of a type, with the service's id and name. */
+export function selectServicePlaces(
   sql: Sql,
   tenantId: string,
   serviceType: string,
   internal: boolean,
-): Promise<[number, number][]> {
-  const rows = await sql.query<{ lon: number; lat: number }>(
-    `SELECT DISTINCT l.lon, l.lat FROM directory_service s
+): Promise<{ service_id: string; name: string; lon: number; lat: number }[]> {
+  return sql.query(
+    `SELECT s.id AS service_id, s.name, l.lon, l.lat FROM directory_service s
        JOIN directory_organization o ON o.tenant_id = s.tenant_id AND o.id = s.organization_id
        JOIN directory_service_at_location sal ON sal.tenant_id = s.tenant_id AND sal.service_id = s.id
        JOIN directory_location l ON l.tenant_id = sal.tenant_id AND l.id = sal.location_id
       WHERE s.tenant_id = $1 AND s.service_type = $2 AND s.status = 'active' AND ($3 OR (s.public AND o.public))
-        AND l.lon IS NOT NULL`,
+        AND l.lon IS NOT NULL AND l.lat IS NOT NULL
+      ORDER BY s.name, s.id`,
     [tenantId, serviceType, internal],
   );
-  return rows.map((r) => [Number(r.lon), Number(r.lat)]);
 }
 
 /** Provenance of the type's entries: latest capacity date, latest change, source licences. */
