@@ -177,6 +177,13 @@ describe.skipIf(!run)('Angebote anlegen und bearbeiten in Chromium', () => {
       await page.locator('.supply-holes').scrollIntoViewIfNeeded();
       await saveScreenshot(page, `supply-gaps-${vp.name}`);
     }
+    // a threshold that is no number is refused at the field, not taken as "top fifth"
+    const headline = await page.locator('.supply-holes-headline').textContent();
+    await page.getByLabel('Schwelle').fill('zehn');
+    await page.getByRole('button', { name: 'Anwenden' }).click();
+    await page.getByText('keine Zahl').waitFor();
+    expect(await page.getByLabel('Schwelle').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('.supply-holes-headline').textContent()).toBe(headline);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -4,6 +4,7 @@
 // found are marked on the supply map above (onAreas).
 import { useEffect, useId, useState } from 'react';
 import { supplyApi, type SupplyGaps } from '../../api/supply.ts';
+import { FormField } from '../../components/form-field.tsx';
 import { Link } from '../../components/link.tsx';
 import { ListTable } from '../../components/list-table.tsx';
 import { ErrorState, Loading } from '../../components/status.tsx';
@@ -18,7 +19,7 @@ type Measure = SupplyGaps['need']['measure'];
 /** A need value as shown: a share in per cent (one decimal), an index value with two. */
 function needText(v: number | null, unit: 'share' | 'index', lang: 'de' | 'en'): string {
   if (v === null) return '–';
-  return unit === 'share' ? `${formatNumber(v * 100, 1, lang)} %` : formatNumber(v, 2, lang);
+  return unit === 'share' ? `${formatNumber(v * 100, 1, lang)}\u00a0%` : formatNumber(v, 2, lang);
 }
 
 function downloadCsv(g: SupplyGaps, t: ReturnType<typeof useI18n>['t']): void {
@@ -55,6 +56,7 @@ export function GapsSection({
   const [measure, setMeasure] = useState<Measure>('target-share');
   const [typed, setTyped] = useState('');
   const [threshold, setThreshold] = useState<number | null>(null);
+  const [typedError, setTypedError] = useState<string | null>(null);
   const res = useFetch(
     () => supplyApi.gaps({ serviceType, need: measure, threshold }),
     [serviceType, measure, threshold],
@@ -64,6 +66,12 @@ export function GapsSection({
   const unit = measure === 'target-share' ? 'share' : 'index';
   const apply = () => {
     const v = parseDecimal(typed);
+    // an empty field means the top fifth; text that is no number is refused, not taken as empty
+    if (v === null && typed.trim() !== '') {
+      setTypedError(t.impNumbersNoNumber);
+      return;
+    }
+    setTypedError(null);
     setThreshold(v === null ? null : unit === 'share' ? v / 100 : v);
   };
   return (
@@ -87,6 +95,7 @@ export function GapsSection({
             onChange={(e) => {
               setMeasure(e.target.value as Measure);
               setTyped('');
+              setTypedError(null);
               setThreshold(null);
             }}
           >
@@ -94,22 +103,14 @@ export function GapsSection({
             <option value="status-index">{t.gapsNeedStatusIndex}</option>
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-thr`} className="field-label">
-            {t.gapsThreshold}
-          </label>
+        <FormField label={t.gapsThreshold} hint={t.gapsThresholdHint(unit)} error={typedError}>
           <input
-            id={`${id}-thr`}
             type="text"
             inputMode="decimal"
             value={typed}
-            aria-describedby={`${id}-thr-hint`}
             onChange={(e) => setTyped(e.target.value)}
           />
-          <small id={`${id}-thr-hint`} className="muted">
-            {t.gapsThresholdHint(unit)}
-          </small>
-        </div>
+        </FormField>
         <div className="field">
           <button type="submit" className="btn">
             {t.gapsApply}
