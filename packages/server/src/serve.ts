@@ -40,7 +40,9 @@ export async function prepareDb(config: Config, log: (m: string) => void): Promi
     config.tenantId === BERLIN_TENANT.id &&
     !(await hasData(db, config.tenantId))
   ) {
-    log('Leere Datenbank: lade die Berlin-Demo (einmalig, dauert etwa 15 Sekunden) …');
+    log(
+      'Leere Datenbank: lade die Berlin-Demo (einmalig, dauert etwa 20–30 Sekunden, auf einem belegten Rechner länger) …',
+    );
     await loadBerlinDemo(db, log);
   } else {
     await db.transaction((tx) =>
