@@ -105,3 +105,21 @@ test('a feature covering all others wins where its index is lower, and odd point
   expect(cityFirst.locate(1.5, 0.5)).toBe(0);
   expect(createGridLocator([]).locate(0, 0)).toBe(-1);
 });
+
+test('single lookups, and tables too large for 16 bits, answer what the R-tree locator answers', () => {
+  const plr = loadBerlinPlr();
+  const rnd = random(7);
+  const xy: number[] = [];
+  for (let i = 0; i < 5000; i++) xy.push(13.09 + rnd() * 0.67, 52.34 + rnd() * 0.34);
+  for (const f of plr.slice(0, 60))
+    for (const ring of f.geometry.coordinates)
+      for (let k = 3; k < ring.length; k += 3) xy.push(ring[k]![0]!, ring[k]![1]!);
+  const points = new Float64Array(xy);
+  const expected = [...createPointLocator(plr).locateAll(points)];
+  const grid = createGridLocator(plr);
+  expect(expected.map((_, i) => grid.locate(points[2 * i]!, points[2 * i + 1]!))).toEqual(expected);
+  // about 100,000 blocks: more than 16-bit numbers can name, so both grids use 32 bits
+  expect([...createGridLocator(plr, { cells: 4_194_304, sub: 2 }).locateAll(points)]).toEqual(
+    expected,
+  );
+}, 60_000);

@@ -2,29 +2,18 @@
 // built once per set of areas. A cell that no edge touches lies wholly inside one area (or outside
 // all), so a point there is answered by one array read. A cell that edges cross is split into a block
 // of sub × sub finer cells, answered the same way; only a point in a fine cell that an edge crosses is
-// tested against the few parts whose edges cross it, with the ray casting of createPointLocator (same
-// crossing rule, on a copy of each part's edges per fine row).
+// tested against the few edges of the parts there (grid-boundary.ts: same crossing rule as
+// createPointLocator, plus one stored parity per part for all edges beyond the cell).
 // Both locators give the same answer for every point (tests; docs/methods/spatial-join.md).
+import { appendBoundaryRecord, MARGIN, type BoundaryCell, type Frame } from './grid-boundary.ts';
 import { flatParts, type FlatPolygon, type PointLocator } from './point-in-polygon.ts';
 import type { AreaGeometry } from './types.ts';
 
-/** Margin in cell widths by which a cell counts as touched by an edge: far above rounding (≈ 1e-12). */
-const MARGIN = 1e-6;
-
 export interface GridLocatorOptions {
-  /** About this many coarse cells (default 262,144: 1 MB, so that most lookups stay in the cache). */
+  /** About this many coarse cells (default 262,144: 512 KB at 16 bits a cell). */
   cells?: number;
-  /** Fine cells per side of a coarse cell that edges cross (default 8). */
+  /** Fine cells per side of a coarse cell that edges cross (default 4). */
   sub?: number;
-}
-
-interface Frame {
-  x0: number;
-  y0: number;
-  sx: number;
-  sy: number;
-  nx: number;
-  ny: number;
 }
 
 function gridFrame(parts: readonly FlatPolygon[], cells: number): Frame {
@@ -47,12 +36,12 @@ function gridFrame(parts: readonly FlatPolygon[], cells: number): Frame {
   return { x0: minX, y0: minY, sx: nx / w, sy: ny / h, nx, ny };
 }
 
-/** Calls visit(edge start offset, ua, va, ub, vb) for every edge of the part, in grid units × scale. */
+/** Calls visit(ua, va, ub, vb, k) for every edge (k − 2 → k) of the part, in grid units × scale. */
 function forEachEdge(
   p: FlatPolygon,
   f: Frame,
   scale: number,
-  visit: (ua: number, va: number, ub: number, vb: number) => void,
+  visit: (ua: number, va: number, ub: number, vb: number, k: number) => void,
 ): void {
   const { xy, ringStarts } = p;
   const sx = f.sx,
@@ -64,6 +53,7 @@ function forEachEdge(
         (xy[k - 1]! - f.y0) * sy * scale,
         (xy[k]! - f.x0) * sx * scale,
         (xy[k + 1]! - f.y0) * sy * scale,
+        k,
       );
 }
 
@@ -131,6 +121,8 @@ interface Grid extends Frame {
   sub: number;
   /** Per coarse cell: an area index (≥ 0), −1 outside every area, or −2 − k for block k. */
   coarse: Int32Array;
+  /** The coarse cell of each block. */
+  blockCell: Int32Array;
   /** Blocks of sub × sub fine cells: area index, −1, or −2 − b for fine boundary cell b. */
   fine: Int32Array;
   /** Fine boundary cell b's candidate parts: cand[start[b]] … cand[start[b + 1] − 1], by feature. */
@@ -138,50 +130,76 @@ interface Grid extends Frame {
   cand: Uint32Array;
   /** Lowest feature index of a part that covers fine boundary cell b without an edge in it, or −1. */
   cover: Int32Array;
+  /** Boundary cell b's edges: edgePart[i], edgeAt[i] for i in edgeStart[b] … edgeStart[b + 1] − 1, by part. */
+  edgeStart: Uint32Array;
+  edgePart: Uint32Array;
+  edgeAt: Uint32Array;
 }
 
-/** Coarse cells that edges touch become blocks; fine cells that edges touch list their parts. */
+/** Coarse cells that edges touch become blocks; fine cells that edges touch list their parts' edges. */
 function markBoundaries(f: Frame, sub: number, parts: readonly FlatPolygon[]) {
   const coarse = new Int32Array(f.nx * f.ny).fill(-1);
-  let blocks = 0;
+  const blockCell: number[] = [];
   const markCoarse = (r: number, c: number): void => {
-    if (coarse[r * f.nx + c] === -1) coarse[r * f.nx + c] = -2 - blocks++;
+    if (coarse[r * f.nx + c] !== -1) return;
+    coarse[r * f.nx + c] = -2 - blockCell.length;
+    blockCell.push(r * f.nx + c);
   };
   for (const p of parts)
     forEachEdge(p, f, 1, (ua, va, ub, vb) =>
       forEachCellOfEdge(f.nx, f.ny, ua, va, ub, vb, markCoarse),
     );
-  const fine = new Int32Array(blocks * sub * sub).fill(-1);
-  const lastPart = new Int32Array(fine.length).fill(-1);
-  const pairSlot: number[] = [],
-    pairPart: number[] = [];
+  const fine = new Int32Array(blockCell.length * sub * sub).fill(-1);
+  const seenSlot: number[] = [],
+    seenPart: number[] = [],
+    seenAt: number[] = [];
   let boundary = 0;
-  parts.forEach((p, pi) => {
-    const markFine = (r: number, c: number): void => {
-      const k = coarse[((r / sub) | 0) * f.nx + ((c / sub) | 0)]!;
-      const slot = (-2 - k) * sub * sub + (r % sub) * sub + (c % sub);
-      if (lastPart[slot] === pi) return;
-      lastPart[slot] = pi;
-      if (fine[slot] === -1) fine[slot] = -2 - boundary++;
-      pairSlot.push(slot);
-      pairPart.push(pi);
-    };
-    forEachEdge(p, f, sub, (ua, va, ub, vb) =>
-      forEachCellOfEdge(f.nx * sub, f.ny * sub, ua, va, ub, vb, markFine),
-    );
+  parts.forEach((p, pi) =>
+    forEachEdge(p, f, sub, (ua, va, ub, vb, k) =>
+      forEachCellOfEdge(f.nx * sub, f.ny * sub, ua, va, ub, vb, (r, c) => {
+        const block = -2 - coarse[((r / sub) | 0) * f.nx + ((c / sub) | 0)]!;
+        const slot = block * sub * sub + (r % sub) * sub + (c % sub);
+        if (fine[slot] === -1) fine[slot] = -2 - boundary++;
+        seenSlot.push(slot);
+        seenPart.push(pi);
+        seenAt.push(k);
+      }),
+    ),
+  );
+  // CSR by fine boundary cell; parts come in feature order, so each list is sorted by part
+  const edgeStart = new Uint32Array(boundary + 1);
+  for (const s of seenSlot) edgeStart[-2 - fine[s]! + 1]!++;
+  for (let b = 0; b < boundary; b++) edgeStart[b + 1]! += edgeStart[b]!;
+  const next = edgeStart.slice(0, boundary);
+  const edgePart = new Uint32Array(seenSlot.length),
+    edgeAt = new Uint32Array(seenSlot.length);
+  seenSlot.forEach((s, j) => {
+    const i = next[-2 - fine[s]!]!++;
+    edgePart[i] = seenPart[j]!;
+    edgeAt[i] = seenAt[j]!;
   });
-  // CSR by fine boundary cell; parts come in feature order, so each list is sorted by feature
   const start = new Uint32Array(boundary + 1);
-  for (const s of pairSlot) start[-2 - fine[s]! + 1]!++;
-  for (let b = 0; b < boundary; b++) start[b + 1]! += start[b]!;
-  const next = start.slice(0, boundary);
-  const cand = new Uint32Array(pairSlot.length);
-  pairSlot.forEach((s, j) => (cand[next[-2 - fine[s]!]!++] = pairPart[j]!));
-  return { coarse, fine, start, cand, cover: new Int32Array(boundary).fill(-1) };
+  const cand: number[] = [];
+  for (let b = 0; b < boundary; b++) {
+    start[b] = cand.length;
+    for (let i = edgeStart[b]!; i < edgeStart[b + 1]!; i++)
+      if (i === edgeStart[b] || edgePart[i] !== edgePart[i - 1]) cand.push(edgePart[i]!);
+  }
+  start[boundary] = cand.length;
+  return {
+    coarse,
+    blockCell: Int32Array.from(blockCell),
+    fine,
+    start,
+    cand: Uint32Array.from(cand),
+    cover: new Int32Array(boundary).fill(-1),
+    edgeStart,
+    edgePart,
+    edgeAt,
+  };
 }
 
 /**
- * Gives every cell no edge touches the lowest feature index whose part covers its centre (parts come
  * in feature order, so the first to write wins); a fine boundary cell covered by a part without an
  * edge in it notes that part as its cover.
  */
@@ -215,51 +233,68 @@ function fillInteriors(g: Grid, parts: readonly FlatPolygon[], owner: readonly n
   });
 }
 
+/** The boundary cell b of a grid: where it lies, its cover and its parts' edges. */
+function boundaryCell(g: Grid, b: number, slot: number): BoundaryCell {
+  const { sub, nx } = g;
+  const block = (slot / (sub * sub)) | 0,
+    within = slot % (sub * sub);
+  const cell = g.blockCell[block]!;
+  const parts: BoundaryCell['parts'] = [];
+  for (let i = g.edgeStart[b]!; i < g.edgeStart[b + 1]!; i++) {
+    if (i === g.edgeStart[b] || g.edgePart[i] !== g.edgePart[i - 1])
+      parts.push({ part: g.edgePart[i]!, edges: [] });
+    parts[parts.length - 1]!.edges.push(g.edgeAt[i]!);
+  }
+  return {
+    row: ((cell / nx) | 0) * sub + ((within / sub) | 0),
+    col: (cell % nx) * sub + (within % sub),
+    cover: g.cover[b]!,
+    parts,
+  };
+}
+
 /**
- * Per part, its edges by fine row, in one array of (x, y) lower end, (x, y) upper end: the edges a
- * rightward ray from a point in that row may cross (about 8 in a Berlin Planungsraum). Kept apart
- * from the parts' own band tables, so that testing a point reads a few neighbouring numbers instead
- * of chasing several objects.
+ * The tables a lookup reads, in one encoding for both grids: t ≤ F (the number of features) is the
+ * answer t − 1 (0: outside every area); t > F is block t − F − 1 in the coarse grid, and in a block
+ * the block's boundary cell t − F − 1. So both grids fit 16 bits for the Planungsräume (coarse grid
+ * 512 KB, fine blocks about 800 KB, so that most lookups stay in a core's cache). A block's records
+ * start at blockRec[block] with the offsets of its boundary cells' records.
  */
-function rowBands(f: Frame, scale: number, parts: readonly FlatPolygon[]) {
-  const rowLo = new Int32Array(parts.length);
-  const base = new Uint32Array(parts.length + 1);
-  const rows = f.ny * scale,
-    sy = f.sy * scale;
-  const rowOf = (v: number): number => Math.min(rows - 1, Math.max(0, Math.floor(v)));
-  parts.forEach((p, pi) => {
-    rowLo[pi] = rowOf((p.minY - f.y0) * sy - MARGIN);
-    base[pi + 1] = base[pi]! + rowOf((p.maxY - f.y0) * sy + MARGIN) - rowLo[pi]! + 1;
-  });
-  const offset = new Uint32Array(base[parts.length]! + 1);
-  const eachEdgeRow = (visit: (band: number, xy: Float64Array, k: number) => void): void =>
-    parts.forEach((p, pi) => {
-      const { xy, ringStarts } = p;
-      for (let r = 0; r + 1 < ringStarts.length; r++)
-        for (let k = ringStarts[r]! + 2; k < ringStarts[r + 1]!; k += 2) {
-          const ya = xy[k - 1]!,
-            yb = xy[k + 1]!;
-          if (ya === yb) continue; // a horizontal edge spans no ray
-          const lo = rowOf((Math.min(ya, yb) - f.y0) * sy - MARGIN),
-            hi = rowOf((Math.max(ya, yb) - f.y0) * sy + MARGIN);
-          for (let row = lo; row <= hi; row++) visit(base[pi]! + row - rowLo[pi]!, xy, k);
-        }
+function lookupTables(
+  g: Grid,
+  parts: readonly FlatPolygon[],
+  owner: readonly number[],
+  features: number,
+) {
+  const blockSize = g.sub * g.sub,
+    blocks = g.blockCell.length;
+  const coarse = g.coarse.map((k) => (k >= -1 ? k + 1 : features - 1 - k));
+  const fine = new Int32Array(g.fine.length);
+  const blockRec = new Float64Array(blocks);
+  const rec: number[] = [];
+  for (let block = 0; block < blocks; block++) {
+    const first = block * blockSize;
+    const cells: [number, number][] = [];
+    for (let s = first; s < first + blockSize; s++) {
+      const v = g.fine[s]!;
+      fine[s] = v >= -1 ? v + 1 : features + 1 + cells.length;
+      if (v < -1) cells.push([-2 - v, s]);
+    }
+    blockRec[block] = rec.length;
+    const offsets = rec.length;
+    for (const _ of cells) rec.push(0);
+    cells.forEach(([b, s], j) => {
+      rec[offsets + j] = rec.length;
+      appendBoundaryRecord(rec, boundaryCell(g, b, s), g, g.sub, parts, owner);
     });
-  eachEdgeRow((band) => offset[band + 1]!++);
-  for (let b = 0; b + 1 < offset.length; b++) offset[b + 1]! += offset[b]!;
-  const next = offset.slice(0, offset.length - 1);
-  const edges = new Float64Array(offset[offset.length - 1]! * 4);
-  eachEdgeRow((band, xy, k) => {
-    // stored from the lower end, as crosses() computes the crossing (the shared-edge rule)
-    const low = xy[k + 1]! < xy[k - 1]! ? k : k - 2,
-      high = low === k ? k - 2 : k;
-    const e = 4 * next[band]!++;
-    edges[e] = xy[low]!;
-    edges[e + 1] = xy[low + 1]!;
-    edges[e + 2] = xy[high]!;
-    edges[e + 3] = xy[high + 1]!;
-  });
-  return { rowLo, base, offset, edges };
+  }
+  const narrow = features + 1 + Math.max(blocks, blockSize) <= 0xffff;
+  return {
+    coarse: narrow ? Uint16Array.from(coarse) : coarse,
+    fine: narrow ? Uint16Array.from(fine) : fine,
+    blockRec,
+    rec: Float64Array.from(rec),
+  };
 }
 
 /**
@@ -271,53 +306,79 @@ export function createGridLocator(
   options: GridLocatorOptions = {},
 ): PointLocator {
   const { parts, owner } = flatParts(features);
-  const sub = options.sub ?? 8;
+  const sub = options.sub ?? 4;
   const frame = gridFrame(parts, options.cells ?? 262_144);
   const grid: Grid = { ...frame, sub, ...markBoundaries(frame, sub, parts) };
   fillInteriors(grid, parts, owner);
-  const { x0, y0, sx, sy, nx, ny, coarse, fine, start, cand, cover } = grid;
-  const blockSize = sub * sub;
+  const { x0, y0, sx, sy, nx, ny } = frame;
+  const { coarse, fine, blockRec, rec } = lookupTables(grid, parts, owner, features.length);
+  const blockSize = sub * sub,
+    F = features.length;
 
-  const bands = rowBands(frame, sub, parts);
-  /** Ray casting of part pi in fine row fr, on the row's own copy of the part's edges. */
-  const insideRow = (pi: number, fr: number, x: number, y: number): boolean => {
-    const band = bands.base[pi]! + fr - bands.rowLo[pi]!;
-    const e = bands.edges;
-    let inside = false;
-    for (let i = 4 * bands.offset[band]!, end = 4 * bands.offset[band + 1]!; i < end; i += 4) {
-      const yl = e[i + 1]!,
-        yu = e[i + 3]!;
-      if (yl <= y && y < yu && x < ((e[i + 2]! - e[i]!) * (y - yl)) / (yu - yl) + e[i]!)
-        inside = !inside;
+  /** A point in a boundary cell: its record's parts in feature order, each by its local edges. */
+  const inBoundary = (o: number, x: number, y: number): number => {
+    const n = rec[o + 1]!;
+    let at = o + 2;
+    for (let c = 0; c < n; c++) {
+      let inside = rec[at + 1]! !== 0;
+      const end = at + 3 + 4 * rec[at + 2]!;
+      for (let e = at + 3; e < end; e += 4) {
+        const yl = rec[e + 1]!,
+          yu = rec[e + 3]!;
+        if (yl <= y && y < yu && x < ((rec[e + 2]! - rec[e]!) * (y - yl)) / (yu - yl) + rec[e]!)
+          inside = !inside;
+      }
+      if (inside) return rec[at]!;
+      at = end;
     }
-    return inside;
+    return rec[o]!;
   };
-  const inBoundary = (b: number, fr: number, x: number, y: number): number => {
-    const c = cover[b]!;
-    for (let j = start[b]!, end = start[b + 1]!; j < end; j++) {
-      const pi = cand[j]!;
-      if (c !== -1 && owner[pi]! >= c) break;
-      if (insideRow(pi, fr, x, y)) return owner[pi]!;
-    }
-    return c;
-  };
+  /** The slot of the point's fine cell in block t − F − 1 of its coarse cell (u, v: grid units). */
+  const fineSlot = (t: number, u: number, v: number): number =>
+    (t - F - 1) * blockSize + (((v - (v | 0)) * sub) | 0) * sub + (((u - (u | 0)) * sub) | 0);
   const locate = (x: number, y: number): number => {
     const u = (x - x0) * sx,
       v = (y - y0) * sy;
     if (!(u >= 0 && u < nx && v >= 0 && v < ny)) return -1; // also NaN
-    const cc = u | 0,
-      cr = v | 0;
-    const k = coarse[cr * nx + cc]!;
-    if (k >= -1) return k;
-    const slot = (-2 - k) * blockSize + (((v - cr) * sub) | 0) * sub + (((u - cc) * sub) | 0);
-    const w = fine[slot]!;
-    return w >= -1 ? w : inBoundary(-2 - w, (v * sub) | 0, x, y);
+    const t = coarse[(v | 0) * nx + (u | 0)]!;
+    if (t <= F) return t - 1;
+    const w = fine[fineSlot(t, u, v)]!;
+    return w <= F ? w - 1 : inBoundary(rec[blockRec[t - F - 1]! + w - F - 1]!, x, y);
   };
   const locator: PointLocator = {
     locate,
+    // as locate, but the points in boundary cells wait for the end of their chunk: their records are
+    // then read in passes of independent reads, so that the processor overlaps their cache misses
     locateAll(xy) {
-      const out = new Int32Array(xy.length >> 1);
-      for (let i = 0; i < out.length; i++) out[i] = locate(xy[2 * i]!, xy[2 * i + 1]!);
+      const n = xy.length >> 1;
+      const out = new Int32Array(n);
+      const CHUNK = 16_384;
+      const pendingPoint = new Int32Array(CHUNK),
+        pendingRec = new Float64Array(CHUNK);
+      for (let from = 0; from < n; from += CHUNK) {
+        const to = Math.min(n, from + CHUNK);
+        let pending = 0;
+        for (let i = from; i < to; i++) {
+          const u = (xy[2 * i]! - x0) * sx,
+            v = (xy[2 * i + 1]! - y0) * sy;
+          if (!(u >= 0 && u < nx && v >= 0 && v < ny)) {
+            out[i] = -1;
+            continue;
+          }
+          const t = coarse[(v | 0) * nx + (u | 0)]!;
+          const w = t <= F ? t : fine[fineSlot(t, u, v)]!;
+          if (w <= F) out[i] = w - 1;
+          else {
+            pendingPoint[pending] = i;
+            pendingRec[pending++] = blockRec[t - F - 1]! + w - F - 1;
+          }
+        }
+        for (let j = 0; j < pending; j++) pendingRec[j] = rec[pendingRec[j]!]!;
+        for (let j = 0; j < pending; j++) {
+          const i = pendingPoint[j]!;
+          out[i] = inBoundary(pendingRec[j]!, xy[2 * i]!, xy[2 * i + 1]!);
+        }
+      }
       return out;
     },
   };

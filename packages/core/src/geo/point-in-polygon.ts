@@ -74,7 +74,8 @@ function addBands(p: FlatPolygon): void {
   p.bands = { count, h, start: sizes, edges: list };
 }
 
-function insideBanded(p: FlatPolygon, x: number, y: number): boolean {
+/** True if (x, y) lies inside the part: the same crossings as the ray over all its edges, from its bands. */
+export function insideBanded(p: FlatPolygon, x: number, y: number): boolean {
   const b = p.bands;
   if (!b) return insideFlat(p.xy, p.ringStarts, x, y);
   if (y < p.minY || y > p.maxY) return false;
