@@ -257,8 +257,8 @@ function boundaryCell(g: Grid, b: number, slot: number): BoundaryCell {
  * The tables a lookup reads, in one encoding for both grids: t ≤ F (the number of features) is the
  * answer t − 1 (0: outside every area); t > F is block t − F − 1 in the coarse grid, and in a block
  * the block's boundary cell t − F − 1. So both grids fit 16 bits for the Planungsräume (coarse grid
- * 512 KB, fine blocks about 800 KB, so that most lookups stay in a core's cache). A block's records
- * start at blockRec[block] with the offsets of its boundary cells' records.
+ * 512 KB, fine blocks about 800 KB, so that most lookups stay in a core's cache). The record of a
+ * block's boundary cell j starts at rec[recAt[blockFirst[block] + j]] (tables of 100 and 400 KB).
  */
 function lookupTables(
   g: Grid,
@@ -270,29 +270,25 @@ function lookupTables(
     blocks = g.blockCell.length;
   const coarse = g.coarse.map((k) => (k >= -1 ? k + 1 : features - 1 - k));
   const fine = new Int32Array(g.fine.length);
-  const blockRec = new Float64Array(blocks);
-  const rec: number[] = [];
+  const blockFirst = new Uint32Array(blocks);
+  const recAt: number[] = [],
+    rec: number[] = [];
   for (let block = 0; block < blocks; block++) {
-    const first = block * blockSize;
-    const cells: [number, number][] = [];
-    for (let s = first; s < first + blockSize; s++) {
+    blockFirst[block] = recAt.length;
+    for (let s = block * blockSize, j = 0; s < (block + 1) * blockSize; s++) {
       const v = g.fine[s]!;
-      fine[s] = v >= -1 ? v + 1 : features + 1 + cells.length;
-      if (v < -1) cells.push([-2 - v, s]);
+      fine[s] = v >= -1 ? v + 1 : features + 1 + j++;
+      if (v >= -1) continue;
+      recAt.push(rec.length);
+      appendBoundaryRecord(rec, boundaryCell(g, -2 - v, s), g, g.sub, parts, owner);
     }
-    blockRec[block] = rec.length;
-    const offsets = rec.length;
-    for (const _ of cells) rec.push(0);
-    cells.forEach(([b, s], j) => {
-      rec[offsets + j] = rec.length;
-      appendBoundaryRecord(rec, boundaryCell(g, b, s), g, g.sub, parts, owner);
-    });
   }
   const narrow = features + 1 + Math.max(blocks, blockSize) <= 0xffff;
   return {
     coarse: narrow ? Uint16Array.from(coarse) : coarse,
     fine: narrow ? Uint16Array.from(fine) : fine,
-    blockRec,
+    blockFirst,
+    recAt: Uint32Array.from(recAt),
     rec: Float64Array.from(rec),
   };
 }
@@ -311,7 +307,12 @@ export function createGridLocator(
   const grid: Grid = { ...frame, sub, ...markBoundaries(frame, sub, parts) };
   fillInteriors(grid, parts, owner);
   const { x0, y0, sx, sy, nx, ny } = frame;
-  const { coarse, fine, blockRec, rec } = lookupTables(grid, parts, owner, features.length);
+  const { coarse, fine, blockFirst, recAt, rec } = lookupTables(
+    grid,
+    parts,
+    owner,
+    features.length,
+  );
   const blockSize = sub * sub,
     F = features.length;
 
@@ -343,7 +344,7 @@ export function createGridLocator(
     const t = coarse[(v | 0) * nx + (u | 0)]!;
     if (t <= F) return t - 1;
     const w = fine[fineSlot(t, u, v)]!;
-    return w <= F ? w - 1 : inBoundary(rec[blockRec[t - F - 1]! + w - F - 1]!, x, y);
+    return w <= F ? w - 1 : inBoundary(recAt[blockFirst[t - F - 1]! + w - F - 1]!, x, y);
   };
   const locator: PointLocator = {
     locate,
@@ -354,7 +355,7 @@ export function createGridLocator(
       const out = new Int32Array(n);
       const CHUNK = 16_384;
       const pendingPoint = new Int32Array(CHUNK),
-        pendingRec = new Float64Array(CHUNK);
+        pendingRec = new Uint32Array(CHUNK);
       for (let from = 0; from < n; from += CHUNK) {
         const to = Math.min(n, from + CHUNK);
         let pending = 0;
@@ -370,10 +371,9 @@ export function createGridLocator(
           if (w <= F) out[i] = w - 1;
           else {
             pendingPoint[pending] = i;
-            pendingRec[pending++] = blockRec[t - F - 1]! + w - F - 1;
+            pendingRec[pending++] = recAt[blockFirst[t - F - 1]! + w - F - 1]!;
           }
         }
-        for (let j = 0; j < pending; j++) pendingRec[j] = rec[pendingRec[j]!]!;
         for (let j = 0; j < pending; j++) {
           const i = pendingPoint[j]!;
           out[i] = inBoundary(pendingRec[j]!, xy[2 * i]!, xy[2 * i + 1]!);
