@@ -316,22 +316,30 @@ export function createGridLocator(
   const blockSize = sub * sub,
     F = features.length;
 
-  /** A point in a boundary cell: its record's parts in feature order, each by its local edges. */
+  /** Parity of the crossings of the rightward ray from (x, y) with the m edges stored from e on. */
+  const crossings = (e: number, m: number, x: number, y: number): boolean => {
+    let inside = false;
+    for (const end = e + 4 * m; e < end; e += 4) {
+      const yl = rec[e + 1]!,
+        yu = rec[e + 3]!;
+      if (yl <= y && y < yu && x < ((rec[e + 2]! - rec[e]!) * (y - yl)) / (yu - yl) + rec[e]!)
+        inside = !inside;
+    }
+    return inside;
+  };
+  /** A point in a boundary cell: its record's parts in feature order, each by its edges there. */
   const inBoundary = (o: number, x: number, y: number): number => {
     const n = rec[o + 1]!;
-    let at = o + 2;
-    for (let c = 0; c < n; c++) {
-      let inside = rec[at + 1]! !== 0;
-      const end = at + 3 + 4 * rec[at + 2]!;
-      for (let e = at + 3; e < end; e += 4) {
-        const yl = rec[e + 1]!,
-          yu = rec[e + 3]!;
-        if (yl <= y && y < yu && x < ((rec[e + 2]! - rec[e]!) * (y - yl)) / (yu - yl) + rec[e]!)
-          inside = !inside;
-      }
-      if (inside) return rec[at]!;
-      at = end;
+    if (n < 0) {
+      const crossed = crossings(o + 7, rec[o + 6]!, x, y);
+      return (rec[o + 3]! !== 0) !== crossed
+        ? rec[o + 2]!
+        : (rec[o + 5]! !== 0) !== crossed
+          ? rec[o + 4]!
+          : rec[o]!;
     }
+    for (let c = 0, at = o + 2; c < n; c++, at += 3 + 4 * rec[at + 2]!)
+      if ((rec[at + 1]! !== 0) !== crossings(at + 3, rec[at + 2]!, x, y)) return rec[at]!;
     return rec[o]!;
   };
   /** The slot of the point's fine cell in block t − F − 1 of its coarse cell (u, v: grid units). */
