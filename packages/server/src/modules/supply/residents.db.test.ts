@@ -85,7 +85,9 @@ describe('Einwohnende insgesamt', () => {
     for (const body of [{}, { indicatorId: '' }, { indicatorId: 7 }, { indicatorId: null, x: 1 }])
       expect((await put(body)).statusCode).toBe(400);
     expect(await audits()).toBe(before);
-    expect((await app.inject('/api/supply/residents')).json()).toEqual({ indicatorId: 'ewr_total' });
+    expect((await app.inject('/api/supply/residents')).json()).toEqual({
+      indicatorId: 'ewr_total',
+    });
   });
 
   it('removes the setting with null (audited) and refuses visitors and people without supply.configure', async () => {
@@ -101,7 +103,9 @@ describe('Einwohnende insgesamt', () => {
       await tokenHeaders(db, viewer),
     )({ method: 'PUT', url: '/api/supply/residents', payload: { indicatorId: null } });
     expect(denied.statusCode).toBe(403);
-    expect((await app.inject('/api/supply/residents')).json()).toEqual({ indicatorId: 'ewr_total' });
+    expect((await app.inject('/api/supply/residents')).json()).toEqual({
+      indicatorId: 'ewr_total',
+    });
     const removed = await put({ indicatorId: null });
     expect(removed.json()).toEqual({ indicatorId: null });
     const [entry] = await db.query<{ detail: unknown }>(
