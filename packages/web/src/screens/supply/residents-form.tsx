@@ -11,6 +11,15 @@ import { FormField } from '../../components/form-field.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
 
+/** The server's reason for the field (a validation issue of indicatorId), else its whole message. */
+function refusalText(err: ApiError): string {
+  const issues = Array.isArray(err.details)
+    ? (err.details as { field?: unknown; reason?: unknown }[])
+    : [];
+  const own = issues.find((i) => i.field === 'indicatorId' && typeof i.reason === 'string');
+  return own ? String(own.reason) : err.message;
+}
+
 export function ResidentsForm({ onSaved }: { onSaved: () => void }) {
   const { t, lang } = useI18n();
   const current = useFetch(() => supplyApi.residents(), []);
@@ -36,7 +45,9 @@ export function ResidentsForm({ onSaved }: { onSaved: () => void }) {
       current.reload();
       onSaved();
     } catch (err) {
-      setError(err instanceof ApiError && err.status !== 0 ? err.message : t.serverUnreachable);
+      setError(
+        err instanceof ApiError && err.status !== 0 ? refusalText(err) : t.serverUnreachable,
+      );
     }
   };
   return (
