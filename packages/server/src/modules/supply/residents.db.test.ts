@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import type { Db } from '../../db/db.ts';
+import { migrate } from '../../db/migrate.ts';
 import { createTestUser, injectAs, tokenHeaders } from '../../testing/auth.ts';
 import { insertFixture, testContext } from '../../testing/fixtures.ts';
 import { createTestDb } from '../../testing/test-db.ts';
@@ -112,5 +113,30 @@ describe('Einwohnende insgesamt', () => {
       `SELECT detail FROM audit_log WHERE action = 'supply.residents' ORDER BY id DESC LIMIT 1`,
     );
     expect(entry!.detail).toEqual({ indicatorId: { before: 'ewr_total', after: null } });
+  });
+});
+
+describe('migration 0038', () => {
+  it('backfills ewr_inhabitants for the tenants that have it as a count, and no other', async () => {
+    await db.exec(`
+      INSERT INTO tenant (id, ags, name) VALUES ('demo', '11000001', 'Demo'), ('odd', '11000002', 'Odd');
+      INSERT INTO department (tenant_id, id, name) VALUES ('demo', 'sp', 'Sozialplanung'), ('odd', 'sp', 'Sozialplanung');
+      INSERT INTO source (tenant_id, id, title, publisher, licence, licence_url, attribution, url, notes) VALUES
+        ('demo', 's', 'Register', 'Amt', 'CC BY 3.0 DE', NULL, 'Amt', NULL, NULL),
+        ('odd', 's', 'Register', 'Amt', 'CC BY 3.0 DE', NULL, 'Amt', NULL, NULL);
+      INSERT INTO indicator (tenant_id, id, name_de, name_en, definition_de, unit, kind, scale, dimension,
+                             polarity, department, source_id, decimals, visibility, sort_key) VALUES
+        ('demo', 'ewr_inhabitants', 'Einwohnende', 'Residents', 'Einwohnende', 'count', 'count', 1,
+         'demography', 'neutral', 'sp', 's', 0, 'public', 1),
+        ('odd', 'ewr_inhabitants', 'Anteil', 'Share', 'Anteil', 'percent', 'share', 100,
+         'demography', 'neutral', 'sp', 's', 1, 'public', 1);
+      -- as before the migration ran
+      DROP TABLE supply_residents;
+      DELETE FROM schema_migration WHERE version = '0038';
+    `);
+    expect(await migrate(db)).toEqual(['0038_supply_residents_indicator.sql']);
+    expect(
+      await db.query('SELECT tenant_id, indicator_id FROM supply_residents ORDER BY tenant_id'),
+    ).toEqual([{ tenant_id: 'demo', indicator_id: 'ewr_inhabitants' }]);
   });
 });
