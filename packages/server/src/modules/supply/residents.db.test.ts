@@ -54,11 +54,12 @@ describe('Einwohnende insgesamt', () => {
     expect((await app.inject('/api/supply/residents')).json()).toEqual({
       indicatorId: 'internal_note',
     });
-    const [entry] = await db.query<{ entity_id: string; detail: unknown; actor: string }>(
-      `SELECT entity_id, detail, actor FROM audit_log WHERE action = 'supply.residents' ORDER BY id DESC LIMIT 1`,
+    const [entry] = await db.query<{ entity_id: string; detail: unknown; permission: string }>(
+      `SELECT entity_id, detail, permission FROM audit_log WHERE action = 'supply.residents' ORDER BY id DESC LIMIT 1`,
     );
     expect(entry).toMatchObject({
       entity_id: 'berlin',
+      permission: 'supply.configure',
       detail: { indicatorId: { before: 'ewr_total', after: 'internal_note' } },
     });
     expect((await put({ indicatorId: 'ewr_total' })).statusCode).toBe(200);
