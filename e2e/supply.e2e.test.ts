@@ -2,7 +2,7 @@
 // sees the table, the map, the largest gaps and the method; changing the type repaints the map.
 // On an area's profile „Wer ist hier aktiv?“ finds the Kitas in and near the area. /netzwerk shows
 // its filters and downloads GraphML. The administration stores the Kita ratio as an indicator on
-// /versorgung; a provider records places and the next supply answer counts them (ADR 0042).
+// /versorgung and saves „Einwohnende insgesamt“ (a share is refused at the field); a provider records places and the next supply answer counts them (ADR 0042).
 // axe: 0 violations. Screenshots at 1440×900 and 390×844.
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -182,6 +182,37 @@ describe.skipIf(!run)('Versorgung und Akteursnetz in Chromium', () => {
     }
   });
 
+  test('in English the residents field and the gaps CSV speak English', async () => {
+    for (const vp of VIEWPORTS) {
+      const context = await browser.newContext({
+        viewport: vp,
+        locale: 'de-DE',
+        acceptDownloads: true,
+      });
+      const page = await context.newPage();
+      await signInByApi(page, baseUrl, ADMIN, E2E_PASSWORD);
+      await page.goto(`${baseUrl}/versorgung?typ=kita`);
+      await page.getByRole('button', { name: 'EN', exact: true }).click();
+      await page.getByText('Set up: target population and indicator').click();
+      const residents = page.locator('.supply-setup').getByLabel('Residents in total');
+      await expect.poll(() => residents.inputValue()).toBe('ewr_inhabitants');
+      await residents.scrollIntoViewIfNeeded();
+      await saveScreenshot(page, `supply-residents-english-${vp.name}`);
+      // every area counts from a threshold of 0 %: those without a Kita are listed, as CSV too
+      await page.getByLabel('Threshold').fill('0');
+      await page.getByRole('button', { name: 'Apply' }).click();
+      const csvButton = page.getByRole('button', { name: 'Gaps as CSV' });
+      await csvButton.waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), csvButton.click()]);
+      const chunks: Buffer[] = [];
+      for await (const c of (await download.createReadStream())!) chunks.push(c as Buffer);
+      const text = Buffer.concat(chunks).toString('utf8');
+      expect(text.split('\r\n')[0]).toBe('\uFEFFArea;Code;Need;Class;Nearest service;Distance_m');
+      expect(await axeViolations(page)).toEqual([]);
+      await context.close();
+    }
+  });
+
   test('the administration stores Kita supply as an indicator; new places of a provider show at once', async () => {
     for (const vp of VIEWPORTS) {
       const context = await browser.newContext({ viewport: vp, locale: 'de-DE' });
@@ -204,8 +235,30 @@ describe.skipIf(!run)('Versorgung und Akteursnetz in Chromium', () => {
       await setup.scrollIntoViewIfNeeded();
       await saveScreenshot(page, `supply-setup-${vp.name}`);
       expect(await axeViolations(page)).toEqual([]);
+
+      // Einwohnende insgesamt (ADR 0058): the demo's register total, saved again
+      const residents = setup.getByLabel('Einwohnende insgesamt');
+      const save = setup.getByRole('button', { name: 'Einwohnende insgesamt speichern' });
+      await expect.poll(() => residents.inputValue()).toBe('ewr_inhabitants');
+      await save.click();
+      await setup
+        .getByText('Gespeichert: „Einwohnerinnen und Einwohner“ zählt die Einwohnenden insgesamt.')
+        .waitFor();
+      expect(await residents.getAttribute('aria-invalid')).toBeNull();
+      // a list gone stale (here: a share put into it) sends a share: the server's 400 at the field
+      await residents.evaluate((el) => el.append(new Option('Anteil', 'ewr_share_age_below_18')));
+      await residents.selectOption('ewr_share_age_below_18');
+      await save.click();
+      await setup.getByText(/ist keine Anzahl von Personen \(Art „share“\)/).waitFor();
+      expect(await residents.getAttribute('aria-invalid')).toBe('true');
+      await residents.scrollIntoViewIfNeeded();
+      await saveScreenshot(page, `supply-residents-${vp.name}`);
+      expect(await axeViolations(page)).toEqual([]);
       await context.close();
     }
+    expect(await getJson(baseUrl, '/api/supply/residents')).toEqual({
+      indicatorId: 'ewr_inhabitants',
+    });
     const ind = await getJson<{ unit: string; visibility: string }>(
       baseUrl,
       '/api/indicators/versorgung_kita',

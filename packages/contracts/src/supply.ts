@@ -89,6 +89,26 @@ export const supplyTargetBodySchema = z
   })
   .strict();
 
+/** The tenant's indicator of all residents ("Einwohnende insgesamt"): the denominator of the gaps
+ * need "share of the target population" and the count of the disclosure rule for indexes. */
+export const supplyResidentsSchema = z
+  .object({
+    indicatorId: z
+      .string()
+      .nullable()
+      .meta({ description: 'Zählindikator der Einwohnenden insgesamt; null = nicht festgelegt' }),
+  })
+  .meta({ id: 'SupplyResidents' });
+
+/** Body of the residents setting: one count indicator of the tenant (null = remove). */
+export const supplyResidentsBodySchema = z
+  .object({
+    indicatorId: z.string().min(1).max(120).nullable().meta({
+      description: 'Zählindikator der Einwohnenden insgesamt; null = Festlegung entfernen',
+    }),
+  })
+  .strict();
+
 export const serviceTypeParamsSchema = z.object({
   serviceType: z.string().min(1).max(60),
 });

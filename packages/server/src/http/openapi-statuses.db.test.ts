@@ -210,6 +210,11 @@ describe('the OpenAPI document and the answers agree (ADR 0013)', () => {
       '414',
       '500',
     ]);
+    // a tenant setting without path parameters (no 414) and without conflicts (no 409); a body that
+    // names no count of the tenant is 400 (ADR 0058)
+    expect(codes('setSupplyResidents')).toEqual(
+      ['200', '400', '401', '403', '404', '408', '413', '415', '429', '500'].sort(),
+    );
     // open reading route: no 403 (nothing to lack), 401 only for an invalid API token
     expect(codes('getHealth')).toEqual(['200', '400', '401', '404', '500']);
     for (const r of routes()) expect(documented(r), r.operationId).toEqual(codes(r.operationId));

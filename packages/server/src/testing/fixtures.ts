@@ -1,7 +1,8 @@
 // A small, hand-checkable data set for HTTP and store tests, inserted with plain SQL:
 // tenant 'berlin', one source, area system 'lor2021' with levels 'bez' (2 Bezirke) and 'plr'
 // (4 Planungsräume, 0.1° squares side by side along 52.0–52.1° N), three public indicators and one
-// internal one. Golden values used by tests are noted next to the rows.
+// internal one; ewr_total is the tenant's indicator of all residents. Golden values used by tests
+// are noted next to the rows.
 import type { AppContext } from '../app-context.ts';
 import { loadConfig, type Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
@@ -150,6 +151,14 @@ export async function insertFixture(db: Db): Promise<Fixture> {
       ],
     );
   }
+  // ewr_total counts all residents (ADR 0058): the gaps need divides by it and the index rule counts
+  // with it. The toy counts (90 … 400) are below the default 300 of that rule; the fixture tenant
+  // publishes indices from 50 residents so that index tests see all four areas (disclosure tests set 300).
+  await db.exec(`
+    INSERT INTO supply_residents (tenant_id, indicator_id) VALUES ('berlin', 'ewr_total');
+    INSERT INTO disclosure_setting (tenant_id, min_count, min_population_index, enabled)
+    VALUES ('berlin', 3, 50, true);
+  `);
   await db.exec(`
     INSERT INTO point_dataset (tenant_id, id, name_de, name_en, reference_date, source_id)
     VALUES ('berlin', 'kitas', 'Kindertagesstätten', 'Day-care centres', '2024-03-01', 'afs');

@@ -12,6 +12,7 @@ export type SupplyTargets = z.output<typeof s.supplyTargetsSchema>;
 export type SupplyIndicators = z.output<typeof s.supplyIndicatorsSchema>;
 export type SupplyIndicatorResult = z.output<typeof s.supplyIndicatorResultSchema>;
 export type SupplyGaps = z.output<typeof s.supplyGapsSchema>;
+export type SupplyResidents = z.output<typeof s.supplyResidentsSchema>;
 export type AreaActors = z.output<typeof n.areaActorsSchema>;
 export type NetworkGraph = z.output<typeof n.graphSchema>;
 
@@ -30,6 +31,12 @@ export const supplyApi = {
     request<SupplyTargets[number]>(
       `/api/supply/targets/${encodeURIComponent(serviceType)}`,
       json('PUT', { indicatorIds } satisfies z.input<typeof s.supplyTargetBodySchema>),
+    ),
+  residents: () => request<SupplyResidents>('/api/supply/residents'),
+  setResidents: (indicatorId: string | null) =>
+    request<SupplyResidents>(
+      '/api/supply/residents',
+      json('PUT', { indicatorId } satisfies z.input<typeof s.supplyResidentsBodySchema>),
     ),
   indicators: () => request<SupplyIndicators>('/api/supply/indicators'),
   storeIndicator: (serviceType: string) =>

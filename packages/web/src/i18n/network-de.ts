@@ -17,6 +17,14 @@ export const networkDe = {
   supplyTargetIndicators: 'Bevölkerungsindikatoren',
   supplyTargetSave: 'Zielbevölkerung speichern',
   supplyTargetSaved: 'Die Zielbevölkerung ist gespeichert.',
+  supplyResidents: 'Einwohnende insgesamt',
+  supplyResidentsNone: '– nicht festgelegt –',
+  supplyResidentsHint:
+    'Der Zählindikator aller Einwohnenden eines Gebiets, für alle Angebotsarten: Nenner des Bedarfs „Anteil der Zielbevölkerung“ und Grundlage der Regel, dass unter der Mindestzahl an Einwohnenden kein Index veröffentlicht wird. Ohne Festlegung wird kein Index veröffentlicht.',
+  supplyResidentsSave: 'Einwohnende insgesamt speichern',
+  supplyResidentsSaved: (name: string) =>
+    `Gespeichert: „${name}“ zählt die Einwohnenden insgesamt.`,
+  supplyResidentsRemoved: 'Die Festlegung ist entfernt.',
   supplyIndicatorHeading: 'Als Indikator im Katalog',
   supplyIndicatorNone: 'Noch nicht als Indikator gespeichert.',
   supplyIndicatorState: (refDate: string, stand: string, computed: string) =>
@@ -141,6 +149,8 @@ export const networkDe = {
   gapsDistance: 'Entfernung (Luftlinie)',
   gapsNoNearest: 'kein Angebot mit Ort',
   gapsCsv: 'Lücken als CSV',
+  gapsCsvCode: 'Schlüssel',
+  gapsCsvDistance: 'Entfernung_m',
   gapsMapLegend: 'Lücke (hoher Bedarf, kein Angebot)',
   gapsRule: 'Was zählt',
 };

@@ -19,6 +19,13 @@ export const networkEn: typeof networkDe = {
   supplyTargetIndicators: 'Population indicators',
   supplyTargetSave: 'Save target population',
   supplyTargetSaved: 'The target population is saved.',
+  supplyResidents: 'Residents in total',
+  supplyResidentsNone: '– not set –',
+  supplyResidentsHint:
+    'The count indicator of all residents of an area, for every service type: the denominator of the need “share of the target population” and the basis of the rule that no index is published below the minimum number of residents. While none is set, no index is published.',
+  supplyResidentsSave: 'Save residents in total',
+  supplyResidentsSaved: (name: string) => `Saved: “${name}” counts the residents in total.`,
+  supplyResidentsRemoved: 'The setting is removed.',
   supplyIndicatorHeading: 'As an indicator in the catalogue',
   supplyIndicatorNone: 'Not stored as an indicator yet.',
   supplyIndicatorState: (refDate: string, stand: string, computed: string) =>
@@ -144,6 +151,8 @@ export const networkEn: typeof networkDe = {
   gapsDistance: 'Distance (straight line)',
   gapsNoNearest: 'no service with a place',
   gapsCsv: 'Gaps as CSV',
+  gapsCsvCode: 'Code',
+  gapsCsvDistance: 'Distance_m',
   gapsMapLegend: 'Gap (high need, no service)',
   gapsRule: 'What counts',
 };

@@ -117,6 +117,8 @@ const WRITE_ROUTES: Record<string, string> = {
     "directory.edit_all; the term is looked up by code within the caller's tenant (404 otherwise), built-in terms are refused (400) (directory/directory.db.test.ts)",
   setSupplyTarget:
     "supply.configure of the own tenant; the service type is looked up in the caller's tenant (404 otherwise); every indicator in the body must be a count the caller may read in her tenant, else 400 naming it and nothing written (network/network-and-supply.db.test.ts)",
+  setSupplyResidents:
+    "supply.configure of the own tenant; the indicator in the body must be a count the caller may read in her tenant: another tenant's id answers 400 with the same words as an unknown one, a share is 400, nothing written (supply/residents.db.test.ts)",
   storeSupplyIndicator:
     "supply.configure of the own tenant; the service type is looked up in the caller's tenant (404 otherwise); the department in the body must exist in the caller's tenant (400) and the indicator must be hers to edit (indicators policy, 403); counts only public entries and public population (network/network-and-supply.db.test.ts)",
   createAssessment:

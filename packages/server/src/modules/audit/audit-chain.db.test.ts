@@ -831,6 +831,17 @@ const CASES: Record<string, AuditCase> = {
     action: 'supply.target',
     entity: 'supply_target',
   },
+  setSupplyResidents: {
+    request: async () => ({
+      method: 'PUT',
+      url: '/api/supply/residents',
+      headers: adminAuth,
+      payload: { indicatorId: 'ewr_total' },
+    }),
+    entries: 1,
+    action: 'supply.residents',
+    entity: 'supply_residents',
+  },
   storeSupplyIndicator: {
     request: async () => {
       await db.query(

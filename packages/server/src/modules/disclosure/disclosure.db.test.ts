@@ -55,6 +55,12 @@ beforeAll(async () => {
       [indicator, fx.areaId[code], DATE, value, numerator, denominator],
     );
   }
+  // this file counts residents with ewr_inhabitants (the Berlin demo's id) on the default thresholds;
+  // the fixture's own setting (ewr_total, indices from 50 residents) is replaced
+  await db.exec(`
+    UPDATE supply_residents SET indicator_id = 'ewr_inhabitants' WHERE tenant_id = 'berlin';
+    DELETE FROM disclosure_setting WHERE tenant_id = 'berlin';
+  `);
   invalidateCatalogueCache();
   app = await buildApp(testContext(db), { validateResponses: true });
 });
@@ -245,6 +251,73 @@ describe('index minimum population', () => {
     });
     expect(by['01100102'].scored).toBe(true);
     expect(body.counts.scored).toBe(3);
+  });
+
+  const results = async () => {
+    const body = (
+      await app.inject(`/api/indices/sdc-index/results?system=lor2021&level=plr&date=${DATE}`)
+    ).json();
+    return {
+      scored: body.counts.scored as number,
+      by: Object.fromEntries(
+        body.areas.map((a: { code: string; scored: boolean; reason: string | null }) => [
+          a.code,
+          { scored: a.scored, reason: a.reason },
+        ]),
+      ),
+    };
+  };
+  const setResidents = async (indicatorId: string | null) => {
+    const res = await injectAs(
+      app,
+      await adminHeaders(db),
+    )({ method: 'PUT', url: '/api/supply/residents', payload: { indicatorId } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ indicatorId });
+  };
+
+  it('counts residents with the tenant’s own indicator, whatever its id (a Leipzig-like catalogue)', async () => {
+    // einwohner_gesamt: PLR 1000 / 1000 / 290 / 1000 → now 02100101 gets no index, 01100101 (250
+    // residents by ewr_inhabitants) gets one
+    await db.exec(`
+      INSERT INTO indicator (tenant_id, id, name_de, name_en, definition_de, unit, kind, scale, dimension,
+                             polarity, department, source_id, decimals, visibility, sort_key) VALUES
+        ('berlin', 'einwohner_gesamt', 'Einwohner gesamt', 'Residents', 'Einwohner', 'count', 'count', 1,
+         'demography', 'neutral', 'sozialplanung', 'afs', 0, 'public', 13);
+    `);
+    for (const [code, value] of [
+      ['01100101', 1000],
+      ['01100102', 1000],
+      ['02100101', 290],
+      ['02100102', 1000],
+    ] as const)
+      await db.query(
+        `INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value)
+         VALUES ('berlin', 'einwohner_gesamt', $1, $2, $3)`,
+        [fx.areaId[code], DATE, value],
+      );
+    invalidateCatalogueCache();
+    await setResidents('einwohner_gesamt');
+    const r = await results();
+    expect(r.by['02100101']).toEqual({
+      scored: false,
+      reason: 'Weniger als 300 Einwohnerinnen und Einwohner: Index wird nicht veröffentlicht',
+    });
+    expect(r.by['01100101']).toEqual({ scored: true, reason: null });
+    expect(r.scored).toBe(3);
+  });
+
+  it('publishes no area’s index while no indicator counts the residents (ADR 0058)', async () => {
+    await setResidents(null);
+    const res = await app.inject(
+      `/api/indices/sdc-index/results?system=lor2021&level=plr&date=${DATE}`,
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toBe(
+      'Kein Gebiet erhält am 2023-12-31 auf der Ebene „plr“ (lor2021) einen Wert von „SDC-Testindex“ – Einwohnende insgesamt nicht festgelegt (Versorgung → Zielbevölkerung): Index wird nicht veröffentlicht.',
+    );
+    await setResidents('ewr_inhabitants');
+    expect((await results()).scored).toBe(3);
   });
 });
 

@@ -6,6 +6,7 @@ import type { Sql } from '../../db/db.ts';
 import {
   selectCells,
   selectInhabitants,
+  selectResidentsIndicator,
   selectRiskyPairs,
   selectSettings,
   upsertSettings,
@@ -260,10 +261,16 @@ export function decideSuppression(
   return out;
 }
 
+/** Why no area's index is published while the tenant has not named its residents indicator. */
+export const NO_RESIDENTS_REASON =
+  'Einwohnende insgesamt nicht festgelegt (Versorgung → Zielbevölkerung): Index wird nicht veröffentlicht';
+
 /**
- * Areas whose index must not be published: residents (indicator ewr_inhabitants at the date) below
- * the larger of the tenant's minimum and the definition's own. Areas without the indicator are
- * left alone (their validity then rests on the data, e.g. MSS inputs flagged invalid).
+ * Areas whose index must not be published: residents (the tenant's indicator of all residents at
+ * the date, ADR 0058) below the larger of the tenant's minimum and the definition's own, or unknown
+ * (a stored value of null). Without a residents indicator no area can be counted, so no area's index
+ * is published (ADR 0058). Areas the indicator has no observation for at the date are left alone
+ * (their validity then rests on the data, e.g. MSS inputs flagged invalid).
  */
 export async function loadIndexPopulationReasons(
   sql: Sql,
@@ -275,8 +282,13 @@ export async function loadIndexPopulationReasons(
   const settings = await getDisclosureSettings(sql, tenantId);
   const out = new Map<number, string>();
   if (!settings.enabled) return out;
+  const residents = await selectResidentsIndicator(sql, tenantId);
+  if (residents === null) {
+    for (const id of areaIds) out.set(id, NO_RESIDENTS_REASON);
+    return out;
+  }
   const min = Math.max(settings.minPopulationIndex, definitionMin ?? 0);
-  for (const r of await selectInhabitants(sql, tenantId, areaIds, date)) {
+  for (const r of await selectInhabitants(sql, tenantId, residents, areaIds, date)) {
     const check = checkIndexPublishable(r.value === null ? null : Number(r.value), min);
     if (!check.publishable && check.reason) out.set(Number(r.area_id), check.reason);
   }

@@ -104,17 +104,27 @@ export function selectCells(
   );
 }
 
-/** Residents (indicator ewr_inhabitants) of the given areas at one date; absent areas have none. */
+/** The tenant's indicator of all residents (set on the Versorgung screen, ADR 0058), or null. */
+export async function selectResidentsIndicator(sql: Sql, tenantId: string): Promise<string | null> {
+  const [row] = await sql.query<{ indicator_id: string }>(
+    'SELECT indicator_id FROM supply_residents WHERE tenant_id = $1',
+    [tenantId],
+  );
+  return row?.indicator_id ?? null;
+}
+
+/** Residents (the given indicator) of the given areas at one date; absent areas have none. */
 export function selectInhabitants(
   sql: Sql,
   tenantId: string,
+  indicatorId: string,
   areaIds: readonly number[],
   date: string,
 ): Promise<{ area_id: number; value: number | null }[]> {
   if (areaIds.length === 0) return Promise.resolve([]);
   return sql.query<{ area_id: number; value: number | null }>(
     `SELECT area_id, value FROM observation
-      WHERE tenant_id = $1 AND indicator_id = 'ewr_inhabitants' AND ref_date = $2 AND area_id = ANY($3::int[])`,
-    [tenantId, date, areaIds],
+      WHERE tenant_id = $1 AND indicator_id = $2 AND ref_date = $3 AND area_id = ANY($4::int[])`,
+    [tenantId, indicatorId, date, areaIds],
   );
 }

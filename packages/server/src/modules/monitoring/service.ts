@@ -230,8 +230,12 @@ export async function computeFromObservations(
     };
   });
   if (valid.length === 0) {
+    // every area withheld by the population rule (e.g. no residents indicator set): say why
+    const ruled = areas.filter((a, i) => reasons[i] === tooSmall.get(a.areaId));
     throw badRequest(
-      `Für „${def.label}“ hat am ${key.date} auf der Ebene „${key.level}“ (${key.system}) kein Gebiet Werte für alle Indikatoren.`,
+      ruled.length === areas.length
+        ? `Kein Gebiet erhält am ${key.date} auf der Ebene „${key.level}“ (${key.system}) einen Wert von „${def.label}“ – ${reasons[0]}.`
+        : `Für „${def.label}“ hat am ${key.date} auf der Ebene „${key.level}“ (${key.system}) kein Gebiet Werte für alle Indikatoren.`,
     );
   }
   try {

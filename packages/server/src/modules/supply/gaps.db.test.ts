@@ -4,8 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import type { Db } from '../../db/db.ts';
+import { adminHeaders, injectAs } from '../../testing/auth.ts';
 import { insertFixture, testContext, type Fixture } from '../../testing/fixtures.ts';
 import { createTestDb } from '../../testing/test-db.ts';
+import { invalidateCatalogueCache } from '../indicators/index.ts';
 
 let db: Db;
 let app: FastifyInstance;
@@ -135,5 +137,110 @@ describe('areas with high need and no service of the type', () => {
     expect(index.statusCode).toBe(400);
     expect(index.json().error.message).toContain('Statusindex');
     expect((await gaps('&need=erfunden')).statusCode).toBe(400);
+  });
+});
+
+/** Inserts indicators (one kind, dimension and unit) with their PLR values at 2023-12-31. */
+async function insertIndicators(
+  kind: 'count' | 'value',
+  dimension: string,
+  rows: Record<string, [number, number, number, number]>,
+  sortKey: number,
+): Promise<void> {
+  for (const [i, [id, values]] of Object.entries(rows).entries()) {
+    await db.query(
+      `INSERT INTO indicator (tenant_id, id, name_de, name_en, definition_de, unit, kind, scale, dimension,
+                             polarity, department, source_id, decimals, visibility, sort_key)
+       VALUES ('berlin', $1, $2, $1, $2, $3, $3, 1, $4, 'neutral', 'sozialplanung', 'afs', 1, 'public', $5)`,
+      [id, `Test ${id}`, kind, dimension, sortKey + i],
+    );
+    for (const [j, code] of ['01100101', '01100102', '02100101', '02100102'].entries())
+      await db.query(
+        `INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value) VALUES ('berlin', $1, $2, '2023-12-31', $3)`,
+        [id, fx.areaId[code], values[j]],
+      );
+  }
+  invalidateCatalogueCache();
+}
+
+const setResidents = async (indicatorId: string | null) => {
+  const res = await injectAs(
+    app,
+    await adminHeaders(db),
+  )({ method: 'PUT', url: '/api/supply/residents', payload: { indicatorId } });
+  expect(res.statusCode).toBe(200);
+};
+
+describe('the share of the target population over the tenant’s residents indicator (ADR 0058)', () => {
+  it('divides by the indicator the tenant named, not by the first demography count of the catalogue', async () => {
+    // households come first in the catalogue (sort key 0, before ewr_total), the residents under
+    // another id last: einwohner_le 400/400/200/100 → shares 0.5, 0.25, 0.5, 1.0 (by households
+    // 1000 each it would be 0.2, 0.1, 0.1, 0.1 and 01100101 — which has a Kita — the top area)
+    await insertIndicators('count', 'demography', { haushalte: [1000, 1000, 1000, 1000] }, -1);
+    await insertIndicators('count', 'demography', { einwohner_le: [400, 400, 200, 100] }, 90);
+    await setResidents('einwohner_le');
+    try {
+      const g = (await gaps('')).json();
+      expect(g.need.indicators).toEqual(['ewr_age_below_6', 'einwohner_le']);
+      expect(g.need.label).toBe('Anteil „Einwohnende unter 6 Jahren“ an „Test einwohner_le“');
+      expect(g.provenance).toContain('an „Test einwohner_le“');
+      expect(g).toMatchObject({ threshold: 1, highNeed: 1, considered: 4 });
+      expect(g.rows.map((r: { code: string; need: number }) => [r.code, r.need])).toEqual([
+        ['02100102', 1],
+      ]);
+    } finally {
+      await setResidents('ewr_total');
+    }
+  });
+
+  it('answers 400 naming the setting when the tenant has no residents indicator', async () => {
+    await setResidents(null);
+    try {
+      const res = await gaps('');
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.message).toBe(
+        'Für die Einwohnenden insgesamt ist kein Indikator festgelegt (Versorgung → Zielbevölkerung).',
+      );
+    } finally {
+      await setResidents('ewr_total');
+    }
+    expect((await gaps('')).statusCode).toBe(200);
+  });
+});
+
+describe('need as the status index of the MSS', () => {
+  it('takes the index values of the latest edition on the level, with their classes', async () => {
+    // MSS 2019/2021 inputs: status S1, S3, S4 highest in 02100102, then 02100101; the dynamics
+    // vary a little (a z-score needs spread). The MSS publishes no index below 300 residents, so
+    // 01100101 and 01100102 (ewr_total 100, 200) get none and only the two of 02 are considered.
+    await insertIndicators(
+      'value',
+      'work',
+      {
+        mss_s1_unemployment: [5, 6, 10, 15],
+        mss_s3_transfer: [10, 12, 20, 30],
+        mss_s4_child_poverty: [20, 22, 40, 50],
+        mss_d1_unemployment_change: [0.1, 0.2, 0.3, 0.4],
+        mss_d3_transfer_change: [0.2, 0.1, 0.4, 0.3],
+        mss_d4_child_poverty_change: [0.3, 0.4, 0.1, 0.2],
+      },
+      50,
+    );
+    const res = await gaps('&need=status-index');
+    expect(res.statusCode).toBe(200);
+    const g = res.json();
+    expect(g.need).toMatchObject({ measure: 'status-index', unit: 'index', date: '2023-12-31' });
+    expect(g.need.indicators).toContain('mss_s1_unemployment');
+    // top quintile of the 2 areas with an index: the higher, 02100102, has no Kita
+    expect(g).toMatchObject({ thresholdRule: 'top-quintile', considered: 2, highNeed: 1 });
+    expect(g.rows).toHaveLength(1);
+    expect(g.rows[0]).toMatchObject({ code: '02100102', need: g.threshold });
+    expect(g.rows[0].needClass).toEqual(expect.any(String));
+    // centroid 13.35° E → Kita 3 at 13.26°
+    expect(g.rows[0].nearest.name).toBe('Kita 3');
+    // both count from a threshold below all; 02100101 has Kita 3, so 02100102 stays the one gap
+    const all = (await gaps('&need=status-index&threshold=-100')).json();
+    expect(all).toMatchObject({ thresholdRule: 'value', considered: 2, highNeed: 2 });
+    expect(all.rows.map((r: { code: string }) => r.code)).toEqual(['02100102']);
   });
 });

@@ -18,6 +18,7 @@ import type { Principal } from '../access/index.ts';
 import { getCatalogue } from '../indicators/index.ts';
 import { canReadIndex, getIndexDetail, getResults, PRESETS } from '../monitoring/index.ts';
 import { selectServedAreas } from './gaps-store.ts';
+import { NO_RESIDENTS } from './residents.ts';
 import { countsInternal } from './policy.ts';
 import { typeAndLevel } from './service.ts';
 import * as store from './store.ts';
@@ -29,7 +30,7 @@ type Need = Gaps['need'] & { values: Map<number, number>; classes: Map<number, s
 const RULE =
   'Kein Angebot dort: kein aktives Angebot der Art hat einen Ort im Gebiet, und keine Organisation mit einem solchen Angebot nennt das Gebiet (oder ein Gebiet, das es enthält) als Arbeitsgebiet.';
 
-/** Need as the target population's share of all residents (the first count of demography). */
+/** Need as the target population's share of all residents (the tenant's residents indicator). */
 async function targetShare(
   sql: Sql,
   principal: Principal,
@@ -46,10 +47,11 @@ async function targetShare(
   const missing = ids.filter((id) => !catalogue.byId.has(id));
   if (missing.length > 0)
     throw badRequest(`Es fehlen Bevölkerungszahlen (Indikatoren ${missing.join(', ')}).`);
-  const total = catalogue.indicators.find(
-    (i) => i.kind === 'count' && i.dimension === 'demography' && !ids.includes(i.id),
-  );
-  if (!total) throw badRequest('Es gibt keinen Indikator der Einwohnenden insgesamt.');
+  // the tenant's own indicator of all residents (ADR 0058), not a guess from the catalogue's order
+  const totalId = await store.selectResidents(sql, t);
+  if (!totalId) throw badRequest(NO_RESIDENTS);
+  const total = catalogue.byId.get(totalId);
+  if (!total) throw badRequest(`Es fehlen Bevölkerungszahlen (Indikator ${totalId}).`);
   const all = [...ids, total.id];
   const date = await store.selectLatestDate(sql, t, all, key.system, key.level, null);
   const values = new Map<number, number>();

@@ -9,11 +9,15 @@ import { getSupplyGaps } from './gaps.ts';
 import { getSupplyPrepared, listSupplyTypes } from './service.ts';
 import { listSupplyIndicators, storeSupplyIndicator } from './indicator-service.ts';
 import { listTargets, setTarget } from './targets.ts';
+import { getResidents, setResidents } from './residents.ts';
 import { startSupplyRefresh } from './refresh.ts';
 
 const TAGS = ['Versorgung'];
 
-/** GET /api/supply/types, GET /api/supply, GET /api/supply/targets, PUT /api/supply/targets/:serviceType. */
+/**
+ * GET /api/supply/types, GET /api/supply, GET /api/supply/gaps, GET|PUT /api/supply/targets(/:serviceType),
+ * GET|PUT /api/supply/residents, GET|PUT /api/supply/indicators(/:serviceType).
+ */
 export function registerSupplyRoutes(app: FastifyInstance, ctx: AppContext): void {
   // stored supply indicators follow directory, target and population changes (ADR 0044)
   const stopRefresh = startSupplyRefresh(app.sozialraumJobs, ctx.db);
@@ -87,6 +91,31 @@ export function registerSupplyRoutes(app: FastifyInstance, ctx: AppContext): voi
         body.indicatorIds,
         auditActor(auth, request, 'supply.configure'),
       ),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/supply/residents',
+    operationId: 'getSupplyResidents',
+    summary:
+      'Einwohnende insgesamt: welcher Zählindikator alle Einwohnenden eines Gebiets zählt (Bedarf „Anteil“, Veröffentlichungsregel der Indizes)',
+    tags: TAGS,
+    permission: 'supply.read',
+    response: c.supplyResidentsSchema,
+    handler: ({ auth }) => getResidents(ctx.db, auth.tenantId),
+  });
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/api/supply/residents',
+    operationId: 'setSupplyResidents',
+    summary:
+      'Einwohnende insgesamt festlegen: ein Zählindikator des Mandanten (null = entfernen; protokolliert)',
+    tags: TAGS,
+    permission: 'supply.configure',
+    body: c.supplyResidentsBodySchema,
+    response: c.supplyResidentsSchema,
+    handler: ({ body, auth, request }) =>
+      setResidents(ctx.db, auth, body.indicatorId, auditActor(auth, request, 'supply.configure')),
   });
 
   defineRoute(app, {

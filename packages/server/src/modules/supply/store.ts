@@ -307,3 +307,41 @@ export async function selectIndicatorDepartment(
   );
   return r?.department ?? null;
 }
+
+/** The tenant's indicator of all residents ("Einwohnende insgesamt"), or null when none is set. */
+export async function selectResidents(sql: Sql, tenantId: string): Promise<string | null> {
+  const [row] = await sql.query<{ indicator_id: string }>(
+    `SELECT indicator_id FROM supply_residents WHERE tenant_id = $1`,
+    [tenantId],
+  );
+  return row?.indicator_id ?? null;
+}
+
+/** Sets (or with null removes) the tenant's indicator of all residents. */
+export async function upsertResidents(
+  sql: Sql,
+  tenantId: string,
+  indicatorId: string | null,
+): Promise<void> {
+  if (indicatorId === null) {
+    await sql.query(`DELETE FROM supply_residents WHERE tenant_id = $1`, [tenantId]);
+    return;
+  }
+  await sql.query(
+    `INSERT INTO supply_residents (tenant_id, indicator_id) VALUES ($1, $2)
+     ON CONFLICT (tenant_id) DO UPDATE SET indicator_id = EXCLUDED.indicator_id, modified_at = now()`,
+    [tenantId, indicatorId],
+  );
+}
+
+/** Sets the tenant's indicator of all residents unless one is set already (a data loader's default). */
+export async function insertMissingResidents(
+  sql: Sql,
+  tenantId: string,
+  indicatorId: string,
+): Promise<void> {
+  await sql.query(
+    `INSERT INTO supply_residents (tenant_id, indicator_id) VALUES ($1, $2) ON CONFLICT (tenant_id) DO NOTHING`,
+    [tenantId, indicatorId],
+  );
+}

@@ -68,6 +68,12 @@ describe('Berlin demo', () => {
     expect(sums).toEqual(['bez', 'bzr', 'pgr', 'plr'].map((level_id) => ({ level_id, s: total })));
   });
 
+  it('names the register total as the residents in total (catalogue.json ageBands.total, ADR 0058)', async () => {
+    expect(await db.query('SELECT tenant_id, indicator_id FROM supply_residents')).toEqual([
+      { tenant_id: 'berlin', indicator_id: 'ewr_inhabitants' },
+    ]);
+  });
+
   it('derives shares from counts (not copied) and recomputes them from sums on upper levels', async () => {
     const plr = await one<{
       value: number;

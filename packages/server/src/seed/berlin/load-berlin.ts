@@ -40,7 +40,7 @@ import { writeAudit } from '../../modules/audit/index.ts';
 import { BERLIN_TENANT, berlinCatalogue } from './catalogue.ts';
 import { readCsvRecords } from './read-csv.ts';
 import { loadDirectoryFromPoints } from '../../modules/directory/index.ts';
-import { seedTargetsFromBands } from '../../modules/supply/index.ts';
+import { seedResidents, seedTargetsFromBands } from '../../modules/supply/index.ts';
 import { insertDemoLinks } from '../../modules/network/index.ts';
 import { readDemoCooperations } from './cooperations.ts';
 
@@ -109,6 +109,8 @@ export async function loadBerlinDemo(db: Db, log: Log = () => undefined, dir = D
     // (Kita 0–6, youth 6–18 = 6–15 + 15–18, care 65+, others all residents; ADR 0042)
     const { bands, total } = berlinCatalogue().ageBands;
     await seedTargetsFromBands(tx, tenantId, bands, total);
+    // and all residents are counted by the register's total (gaps need, index rule; ADR 0058)
+    await seedResidents(tx, tenantId, total);
     await writeAudit(tx, tenantId, {
       actor: 'system',
       action: 'demo.load',

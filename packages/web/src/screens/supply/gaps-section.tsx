@@ -1,7 +1,7 @@
 // The „Lücken“ part of /versorgung (issue 12 § 2, ADR 0055): pick a need measure and a threshold
 // (default: the top fifth of the areas), list the areas with high need and no service of the type
-// there, with the nearest service and a link to the area profile; CSV via core's toCsv. The areas
-// found are marked on the supply map above (onAreas).
+// there, with the nearest service and a link to the area profile; CSV in the screen's language
+// (gaps-csv.ts). The areas found are marked on the supply map above (onAreas).
 import { useEffect, useId, useState } from 'react';
 import { supplyApi, type SupplyGaps } from '../../api/supply.ts';
 import { FormField } from '../../components/form-field.tsx';
@@ -9,9 +9,10 @@ import { Link } from '../../components/link.tsx';
 import { ListTable } from '../../components/list-table.tsx';
 import { ErrorState, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { formatNumber, toCsv } from '../../lib/core-bridge.ts';
+import { formatNumber } from '../../lib/core-bridge.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { parseDecimal } from '../measures/form-parts.tsx';
+import { gapsCsv } from './gaps-csv.ts';
 import './gaps-section.css';
 
 type Measure = SupplyGaps['need']['measure'];
@@ -23,19 +24,7 @@ function needText(v: number | null, unit: 'share' | 'index', lang: 'de' | 'en'):
 }
 
 function downloadCsv(g: SupplyGaps, t: ReturnType<typeof useI18n>['t']): void {
-  const csv = toCsv([
-    ['Gebiet', 'Schlüssel', t.gapsNeedValue, t.gapsClass, t.gapsNearest, 'Entfernung_m'],
-    ...g.rows.map((r) => [
-      r.name,
-      r.code,
-      r.need,
-      r.needClass,
-      r.nearest?.name ?? null,
-      r.nearest?.distanceM ?? null,
-    ]),
-    [],
-    [`# ${g.provenance}`],
-  ]);
+  const csv = gapsCsv(g, t);
   const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
   const a = document.createElement('a');
   a.href = url;
@@ -47,9 +36,12 @@ function downloadCsv(g: SupplyGaps, t: ReturnType<typeof useI18n>['t']): void {
 export function GapsSection({
   serviceType,
   onAreas,
+  version,
 }: {
   serviceType: string;
   onAreas: (ids: ReadonlySet<number>) => void;
+  /** moves when the setup is saved: the answer is fetched again */
+  version: number;
 }) {
   const { t, lang } = useI18n();
   const id = useId();
@@ -59,7 +51,7 @@ export function GapsSection({
   const [typedError, setTypedError] = useState<string | null>(null);
   const res = useFetch(
     () => supplyApi.gaps({ serviceType, need: measure, threshold }),
-    [serviceType, measure, threshold],
+    [serviceType, measure, threshold, version],
   );
   const g = res.status === 'error' ? undefined : res.data;
   useEffect(() => onAreas(new Set(g?.rows.map((r) => r.areaId) ?? [])), [g, onAreas]);

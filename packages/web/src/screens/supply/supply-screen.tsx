@@ -37,6 +37,8 @@ export function SupplyScreen({ search }: { search: string }) {
   const s = res.data;
   const [holes, setHoles] = useState<ReadonlySet<number>>(new Set());
   const onHoles = useCallback((ids: ReadonlySet<number>) => setHoles(ids), []);
+  // a saved setup (target population, residents in total) changes the gaps answer too
+  const [setupVersion, setSetupVersion] = useState(0);
   return (
     <div className="page page-supply">
       <h1>{t.supplyTitle}</h1>
@@ -81,6 +83,7 @@ export function SupplyScreen({ search }: { search: string }) {
           onSaved={() => {
             types.reload();
             res.reload();
+            setSetupVersion((v) => v + 1);
           }}
         />
       )}
@@ -89,7 +92,7 @@ export function SupplyScreen({ search }: { search: string }) {
       )}
       {res.status === 'loading' && <Loading />}
       {s && res.status !== 'error' && <SupplyResult supply={s} holes={holes} />}
-      <GapsSection serviceType={type} onAreas={onHoles} />
+      <GapsSection serviceType={type} onAreas={onHoles} version={setupVersion} />
     </div>
   );
 }

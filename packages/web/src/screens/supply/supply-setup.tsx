@@ -1,7 +1,7 @@
 // Setting up supply on /versorgung (supply.configure): the target population of the chosen service
-// type as a choice of count indicators (their sum), and storing the ratio as an indicator of the
-// catalogue with the stand it was computed from. The server checks every indicator and answers
-// with a message the form shows.
+// type as a choice of count indicators (their sum), the tenant's indicator of all residents
+// (residents-form.tsx), and storing the ratio as an indicator of the catalogue with the stand it
+// was computed from. The server checks every indicator and answers with a message the form shows.
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { indicatorsApi } from '../../api/indicators.ts';
 import { ApiError } from '../../api/http.ts';
@@ -10,6 +10,7 @@ import { Link } from '../../components/link.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatDate } from '../../lib/core-bridge.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
+import { ResidentsForm } from './residents-form.tsx';
 import './supply-setup.css';
 
 type Message = { ok: boolean; text: string } | null;
@@ -148,6 +149,7 @@ export function SupplySetup({
     <details className="supply-setup">
       <summary>{t.supplySetup}</summary>
       <TargetForm serviceType={serviceType} onSaved={onSaved} />
+      <ResidentsForm onSaved={onSaved} />
       <IndicatorForm serviceType={serviceType} />
     </details>
   );
