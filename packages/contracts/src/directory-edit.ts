@@ -161,11 +161,18 @@ export const serviceHistoryChangeSchema = z.object({
   after: z.unknown(),
 });
 
-/** Answer of GET /api/directory/services/:id/history: newest first. */
+/** Query of GET …/services/:id/history: only entries older than the entry `before` (the next page). */
+export const serviceHistoryQuerySchema = z.object({
+  before: z.coerce.number().int().positive().optional(),
+});
+
+/** Answer of GET /api/directory/services/:id/history: newest first, a page of at most 200. */
 export const serviceHistorySchema = z
   .object({
     serviceId: z.string(),
     name: z.string(),
+    /** older entries exist: ask again with before = the last entry's id */
+    more: z.boolean(),
     entries: z.array(
       z.object({
         id: z.number().int(),

@@ -52,9 +52,11 @@ export const directoryApi = {
     request<DirectoryCapacities>(`/api/directory/services/${enc(serviceId)}/capacities${q(key)}`, {
       method: 'DELETE',
     }),
-  /** The Verlauf of a service (for its maintainers and audit readers). */
-  serviceHistory: (id: string) =>
-    request<ServiceHistory>(`/api/directory/services/${enc(id)}/history`),
+  /** The Verlauf of a service (for its maintainers and audit readers); `before`: the next older page. */
+  serviceHistory: (id: string, before?: number) =>
+    request<ServiceHistory>(
+      `/api/directory/services/${enc(id)}/history${before ? `?before=${before}` : ''}`,
+    ),
   editableOrganisations: () =>
     request<EditableOrganisation[]>('/api/directory/editable-organisations'),
   createService: (body: ServiceBody) =>

@@ -97,8 +97,11 @@ export const directoryEditDe = {
   serviceHistoryWho: 'Wer',
   serviceHistoryWhen: 'Wann',
   serviceHistoryWhat: 'Was',
+  serviceHistoryOlder: 'Ältere Einträge laden',
+  serviceHistoryLoading: 'Lade ältere Einträge …',
   serviceHistoryAction: (a: string) =>
     ({
+      'directory.import': 'Aus einem HSDS-Import übernommen',
       'directory.service_create': 'Angebot angelegt',
       'directory.service_update': 'Angebot geändert',
       'directory.schedules': 'Öffnungszeiten eines Orts geändert',
@@ -108,6 +111,7 @@ export const directoryEditDe = {
     })[a] ?? a,
   serviceHistoryField: (f: string) =>
     ({
+      hsdsFiles: 'Dateien',
       name: 'Name',
       description: 'Beschreibung',
       status: 'Status',

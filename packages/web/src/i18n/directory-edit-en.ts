@@ -96,8 +96,11 @@ export const directoryEditEn = {
   serviceHistoryWho: 'Who',
   serviceHistoryWhen: 'When',
   serviceHistoryWhat: 'What',
+  serviceHistoryOlder: 'Load older entries',
+  serviceHistoryLoading: 'Loading older entries …',
   serviceHistoryAction: (a: string) =>
     ({
+      'directory.import': 'Taken over from an HSDS import',
       'directory.service_create': 'Service created',
       'directory.service_update': 'Service changed',
       'directory.schedules': 'Opening hours of a place changed',
@@ -107,6 +110,7 @@ export const directoryEditEn = {
     })[a] ?? a,
   serviceHistoryField: (f: string) =>
     ({
+      hsdsFiles: 'Files',
       name: 'Name',
       description: 'Description',
       status: 'Status',

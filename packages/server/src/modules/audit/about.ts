@@ -24,8 +24,9 @@ export async function listEntriesAbout(
   tenantId: string,
   subject: AuditSubject,
   limit = 200,
+  before: number | null = null,
 ): Promise<HistoryEntry[]> {
-  const rows = await selectEntriesAbout(sql, tenantId, subject, limit);
+  const rows = await selectEntriesAbout(sql, tenantId, subject, limit, before);
   return rows.map((r) => ({
     id: Number(r.id),
     at: new Date(r.at).toISOString(),

@@ -212,22 +212,29 @@ export interface AuditSubject {
   records: { entity: string; entityId: string }[];
   /** entries with this entity whose detail field `key` holds `value` */
   mentions: { entity: string; key: string; value: string }[];
+  /** entries with this entity whose detail field `key` is a list that holds `value` (e.g. an import) */
+  listed?: { entity: string; key: string; value: string }[];
 }
 
-/** The entries about one subject (a record and its parts), newest first, at most `limit`. */
+/** The entries about one subject (a record and its parts), newest first, at most `limit`, older than `before`. */
 export function selectEntriesAbout(
   sql: Sql,
   tenantId: string,
   s: AuditSubject,
   limit: number,
+  before: number | null = null,
 ): Promise<AuditEntryRow[]> {
+  const listed = s.listed ?? [];
   return sql.query<AuditEntryRow>(
     `SELECT l.id, l.seq, l.at, l.actor, l.user_id, l.permission, l.ip, l.action, l.entity, l.entity_id, l.detail, l.hash
        FROM audit_log l
       WHERE l.tenant_id = $1
         AND ((l.entity, l.entity_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))
           OR EXISTS (SELECT 1 FROM unnest($4::text[], $5::text[], $6::text[]) AS m(e, k, v)
-                      WHERE l.entity = m.e AND l.detail ->> m.k = m.v))
+                      WHERE l.entity = m.e AND l.detail ->> m.k = m.v)
+          OR EXISTS (SELECT 1 FROM unnest($8::text[], $9::text[], $10::text[]) AS n(e, k, v)
+                      WHERE l.entity = n.e AND l.detail -> n.k @> to_jsonb(n.v)))
+        AND ($11::bigint IS NULL OR l.id < $11)
       ORDER BY l.id DESC
       LIMIT $7`,
     [
@@ -238,6 +245,10 @@ export function selectEntriesAbout(
       s.mentions.map((m) => m.key),
       s.mentions.map((m) => m.value),
       limit,
+      listed.map((m) => m.entity),
+      listed.map((m) => m.key),
+      listed.map((m) => m.value),
+      before,
     ],
   );
 }

@@ -188,6 +188,34 @@ describe('importing HSDS JSON', () => {
     expect(d.places[0].schedules[0].closes).toBe('18:30');
   });
 
+  it('shows both imports in the service’s Verlauf, with their files, and pages it by `before`', async () => {
+    const history = (await admin(`/api/directory/services/${SERVICE}/history`)).json();
+    const imports = history.entries.filter(
+      (e: { action: string }) => e.action === 'directory.import',
+    );
+    expect(imports.map((e: { changes: unknown }) => e.changes)).toEqual([
+      [{ field: 'hsdsFiles', before: null, after: ['services.json'] }],
+      [{ field: 'hsdsFiles', before: null, after: ['treff.json'] }],
+    ]);
+    expect(history.more).toBe(false);
+    // the page before the newest entry holds the rest; a service the imports did not name has none
+    const older = (
+      await admin(`/api/directory/services/${SERVICE}/history?before=${history.entries[0].id}`)
+    ).json();
+    expect(older.entries.map((e: { id: number }) => e.id)).toEqual(
+      history.entries.slice(1).map((e: { id: number }) => e.id),
+    );
+    const other = (
+      await admin(`/api/directory/services/${FIXTURE_DIRECTORY.service}/history`)
+    ).json();
+    expect(other.entries.some((e: { action: string }) => e.action === 'directory.import')).toBe(
+      false,
+    );
+    expect((await admin(`/api/directory/services/${SERVICE}/history?before=x`)).statusCode).toBe(
+      400,
+    );
+  });
+
   it('imports the service’s own hours, contacts and cost options, replacing earlier ones', async () => {
     const extras = {
       schedules: [

@@ -381,7 +381,8 @@ export async function importHsds(
       action: 'directory.import',
       entity: 'directory',
       entityId: 'hsds',
-      detail: { ...result, sha256: await digestOf(files) },
+      // the services written or linked, so that each one's Verlauf shows the import (service-history.ts)
+      detail: { ...result, sha256: await digestOf(files), serviceIds: ids.services },
     });
     return result;
   });

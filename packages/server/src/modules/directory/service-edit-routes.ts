@@ -5,6 +5,7 @@ import { directoryServiceDetailSchema } from '@sozialraum/contracts/directory';
 import {
   editableOrganisationsSchema,
   serviceBodySchema,
+  serviceHistoryQuerySchema,
   serviceHistorySchema,
 } from '@sozialraum/contracts/directory-edit';
 import type { AppContext } from '../../app-context.ts';
@@ -69,7 +70,9 @@ export function registerServiceEditRoutes(app: FastifyInstance, ctx: AppContext)
     tags: ['Angebote'],
     permission: 'directory.read',
     params: idParams,
+    querystring: serviceHistoryQuerySchema,
     response: serviceHistorySchema,
-    handler: ({ params, auth }) => getServiceHistory(ctx.db, auth, params.id),
+    handler: ({ params, query, auth }) =>
+      getServiceHistory(ctx.db, auth, params.id, query.before ?? null),
   });
 }

@@ -21,6 +21,9 @@ type Change = ServiceHistory['entries'][number]['changes'][number];
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Entries per page of the Verlauf. */
+export const HISTORY_PAGE = 200;
+
 /** Fields of an entry's detail that say whose entry it is, not what changed. */
 const CONTEXT_KEYS = new Set(['organisation', 'serviceId']);
 
@@ -31,6 +34,9 @@ const CONTEXT_KEYS = new Set(['organisation', 'serviceId']);
  */
 export function changesOf(entity: string, detail: unknown): Change[] {
   if (!isRecord(detail)) return [];
+  // an HSDS import names the services it wrote, not their fields: the files say where it came from
+  if (entity === 'directory')
+    return [{ field: 'hsdsFiles', before: null, after: detail.files ?? null }];
   const { before, after } = detail;
   if (isRecord(before) || isRecord(after)) {
     const diff = diffRecords(isRecord(before) ? before : null, isRecord(after) ? after : null);
@@ -102,6 +108,7 @@ export async function getServiceHistory(
   sql: Sql,
   principal: Principal,
   serviceId: string,
+  before: number | null = null,
 ): Promise<ServiceHistory> {
   if (principal.kind === 'anonymous') throw unauthorized();
   const t = principal.tenantId;
@@ -112,13 +119,22 @@ export async function getServiceHistory(
     throw forbidden(
       `Den Verlauf dieses Angebots sehen die Organisation „${org.name}“, die Datenverantwortung und wer das Protokoll lesen darf.`,
     );
-  const entries = await listEntriesAbout(sql, t, {
-    records: [
-      { entity: 'directory_service', entityId: serviceId },
-      { entity: 'network_organization_area', entityId: org.id },
-    ],
-    mentions: [{ entity: 'service_at_location', key: 'serviceId', value: serviceId }],
-  });
+  const found = await listEntriesAbout(
+    sql,
+    t,
+    {
+      records: [
+        { entity: 'directory_service', entityId: serviceId },
+        { entity: 'network_organization_area', entityId: org.id },
+      ],
+      mentions: [{ entity: 'service_at_location', key: 'serviceId', value: serviceId }],
+      listed: [{ entity: 'directory', key: 'serviceIds', value: serviceId }],
+    },
+    HISTORY_PAGE + 1,
+    before,
+  );
+  const more = found.length > HISTORY_PAGE;
+  const entries = found.slice(0, HISTORY_PAGE);
   const changes = await named(
     sql,
     t,
@@ -127,6 +143,7 @@ export async function getServiceHistory(
   return {
     serviceId,
     name: s.name,
+    more,
     entries: entries.map((e, i) => ({
       id: e.id,
       at: e.at,

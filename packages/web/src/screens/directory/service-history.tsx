@@ -3,6 +3,7 @@
 // Shown on request to the people who maintain the service and to audit readers.
 import { useState } from 'react';
 import { directoryApi, type OpeningInterval, type ServiceHistory } from '../../api/directory.ts';
+import { ApiError, UNREACHABLE } from '../../api/http.ts';
 import { ErrorState, Loading } from '../../components/status.tsx';
 import type { Dict as Texts } from '../../i18n/de.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -62,12 +63,57 @@ function ChangeLine({ c }: { c: Change }) {
   );
 }
 
+type Entry = ServiceHistory['entries'][number];
+
+function HistoryRow({ e }: { e: Entry }) {
+  const { t } = useI18n();
+  const changes = shown(e.changes, t);
+  return (
+    <tr>
+      <td>
+        {formatDate(e.at)} {e.at.slice(11, 16)}
+      </td>
+      <td>{e.actor}</td>
+      <td>
+        {t.serviceHistoryAction(e.action)}
+        {changes.length > 0 && (
+          <ul className="plain-list">
+            {changes.map((c) => (
+              <ChangeLine key={c.field} c={c} />
+            ))}
+          </ul>
+        )}
+      </td>
+    </tr>
+  );
+}
+
 function HistoryTable({ serviceId, version }: { serviceId: string; version: unknown }) {
   const { t } = useI18n();
   const res = useFetch(() => directoryApi.serviceHistory(serviceId), [serviceId, version]);
+  // older pages, loaded on request (200 entries each); a reload of the first page starts over
+  const [older, setOlder] = useState<{ of: unknown; pages: ServiceHistory[] }>({
+    of: null,
+    pages: [],
+  });
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
   if (res.status === 'error') return <ErrorState error={res.error} onRetry={res.reload} />;
   if (!res.data) return <Loading />;
   if (res.data.entries.length === 0) return <p className="muted">{t.serviceHistoryEmpty}</p>;
+  const pages = [res.data, ...(older.of === res.data ? older.pages : [])];
+  const last = pages[pages.length - 1]!;
+  const loadOlder = () => {
+    setLoading(true);
+    setError(null);
+    directoryApi
+      .serviceHistory(serviceId, last.entries[last.entries.length - 1]!.id)
+      .then((page) => setOlder({ of: res.data, pages: [...pages.slice(1), page] }))
+      .catch((e: unknown) =>
+        setError(e instanceof ApiError ? e : new ApiError(String(e), UNREACHABLE, 'unreachable')),
+      )
+      .finally(() => setLoading(false));
+  };
   return (
     <div className="list-wrap">
       <table className="service-history">
@@ -79,26 +125,19 @@ function HistoryTable({ serviceId, version }: { serviceId: string; version: unkn
           </tr>
         </thead>
         <tbody>
-          {res.data.entries.map((e) => (
-            <tr key={e.id}>
-              <td>
-                {formatDate(e.at)} {e.at.slice(11, 16)}
-              </td>
-              <td>{e.actor}</td>
-              <td>
-                {t.serviceHistoryAction(e.action)}
-                {shown(e.changes, t).length > 0 && (
-                  <ul className="plain-list">
-                    {shown(e.changes, t).map((c) => (
-                      <ChangeLine key={c.field} c={c} />
-                    ))}
-                  </ul>
-                )}
-              </td>
-            </tr>
-          ))}
+          {pages
+            .flatMap((p) => p.entries)
+            .map((e) => (
+              <HistoryRow key={e.id} e={e} />
+            ))}
         </tbody>
       </table>
+      {error && <ErrorState error={error} onRetry={loadOlder} />}
+      {last.more && (
+        <button type="button" className="btn" disabled={loading} onClick={loadOlder}>
+          {loading ? t.serviceHistoryLoading : t.serviceHistoryOlder}
+        </button>
+      )}
     </div>
   );
 }
