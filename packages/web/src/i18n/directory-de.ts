@@ -27,6 +27,7 @@ export const directoryDe = {
   directoryEmail: 'E-Mail',
   directoryLegal: 'Rechtsgrundlage',
   directoryAreas: 'Liegt in',
+  directoryNoPlaces: 'Kein Ort eingetragen.',
   directoryLocations: 'Orte und Öffnungszeiten',
   directoryNoHours: 'Keine Öffnungszeiten hinterlegt.',
   directorySpitzenverband: (v: string) => `Spitzenverband: ${v}`,

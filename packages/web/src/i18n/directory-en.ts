@@ -27,6 +27,7 @@ export const directoryEn = {
   directoryEmail: 'E-mail',
   directoryLegal: 'Legal basis',
   directoryAreas: 'Lies in',
+  directoryNoPlaces: 'No place recorded.',
   directoryLocations: 'Places and opening hours',
   directoryNoHours: 'No opening hours given.',
   directorySpitzenverband: (v: string) => `Umbrella association: ${v}`,

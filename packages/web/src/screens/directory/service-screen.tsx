@@ -170,6 +170,7 @@ function Detail({ s, onSaved }: { s: DirectoryServiceDetail; onSaved: () => void
         onSaved={onSaved}
       />
       <h2>{t.directoryLocations}</h2>
+      {s.places.length === 0 && <p className="muted">{t.directoryNoPlaces}</p>}
       {s.places.map((p) => (
         <section key={p.serviceAtLocationId} className="directory-place">
           <h3>
