@@ -5,6 +5,7 @@ import { adminHeaders, createTestUser, injectAs, tokenHeaders } from '../../test
 import type { Db } from '../../db/db.ts';
 import { insertFixture, testContext, type Fixture } from '../../testing/fixtures.ts';
 import { createTestDb } from '../../testing/test-db.ts';
+import { setResidents as setResidentsAs } from '../../testing/residents.ts';
 import { invalidateCatalogueCache } from '../indicators/index.ts';
 import { clearIndexCache } from '../monitoring/index.ts';
 import { getDisclosureSettings, setDisclosureSettings } from './index.ts';
@@ -267,14 +268,7 @@ describe('index minimum population', () => {
       ),
     };
   };
-  const setResidents = async (indicatorId: string | null) => {
-    const res = await injectAs(
-      app,
-      await adminHeaders(db),
-    )({ method: 'PUT', url: '/api/supply/residents', payload: { indicatorId } });
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ indicatorId });
-  };
+  const setResidents = (indicatorId: string | null) => setResidentsAs(app, db, indicatorId);
 
   it('counts residents with the tenant’s own indicator, whatever its id (a Leipzig-like catalogue)', async () => {
     // einwohner_gesamt: PLR 1000 / 1000 / 290 / 1000 → now 02100101 gets no index, 01100101 (250

@@ -4,10 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import type { Db } from '../../db/db.ts';
-import { adminHeaders, injectAs } from '../../testing/auth.ts';
 import { insertFixture, testContext, type Fixture } from '../../testing/fixtures.ts';
 import { createTestDb } from '../../testing/test-db.ts';
 import { invalidateCatalogueCache } from '../indicators/index.ts';
+import { setResidents as setResidentsAs } from '../../testing/residents.ts';
 
 let db: Db;
 let app: FastifyInstance;
@@ -163,13 +163,7 @@ async function insertIndicators(
   invalidateCatalogueCache();
 }
 
-const setResidents = async (indicatorId: string | null) => {
-  const res = await injectAs(
-    app,
-    await adminHeaders(db),
-  )({ method: 'PUT', url: '/api/supply/residents', payload: { indicatorId } });
-  expect(res.statusCode).toBe(200);
-};
+const setResidents = (indicatorId: string | null) => setResidentsAs(app, db, indicatorId);
 
 describe('the share of the target population over the tenant’s residents indicator (ADR 0058)', () => {
   it('divides by the indicator the tenant named, not by the first demography count of the catalogue', async () => {
