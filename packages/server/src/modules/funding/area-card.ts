@@ -10,7 +10,6 @@ import { HttpError, notFound } from '../../http/errors.ts';
 import type { Principal } from '../access/index.ts';
 import { listAreaSystems, selectAreasByIds, type AreaRefRow } from '../areas/index.ts';
 import { getEffectEstimateCached } from '../effect/index.ts';
-import { getCatalogue } from '../indicators/index.ts';
 import { listEffectRequestsForArea } from '../measures/index.ts';
 import { findProgramme } from './catalogue.ts';
 import { seesMoney } from './policy.ts';
@@ -118,12 +117,7 @@ async function moneyOf(
   const systems = await listAreaSystems(sql, t);
   const levels = systems.find((s) => s.id === area.systemId)?.levels ?? [];
   const depth = levels.find((l) => l.id === area.levelId)?.depth ?? 0;
-  const indicator = await resolveResidentsIndicator(
-    sql,
-    principal,
-    settings.residents_indicator,
-    await getCatalogue(sql, principal),
-  );
+  const indicator = await resolveResidentsIndicator(sql, principal, settings.residents_indicator);
   const wanted = residentLevels(
     tree,
     programmeAreas,

@@ -7,6 +7,7 @@ import { HttpError, notFound } from '../../http/errors.ts';
 import type { Principal } from '../access/index.ts';
 import { getIndicator, getValues, type Catalogue } from '../indicators/index.ts';
 import { canReadIndex, getIndexDetail, getResults, PRESETS } from '../monitoring/index.ts';
+import { getResidents } from '../supply/index.ts';
 
 /** Values per area id at one date, with what they are. */
 export interface AreaValues {
@@ -52,22 +53,20 @@ async function indicatorValues(
 }
 
 /**
- * The residents indicator: the tenant's setting, else the first count indicator of the dimension
- * demography in the caller's catalogue (catalogue order = sort key). Null when there is none (or
- * the caller may not read the one set).
+ * The residents indicator: the funding transparency's own setting, else the tenant's indicator of
+ * all residents (Versorgung → Zielbevölkerung, ADR 0058). Null when neither is set (no figures per
+ * resident; before ADR 0058 the first demography count of the catalogue was guessed) or the caller
+ * may not read the one set.
  */
 export async function resolveResidentsIndicator(
   sql: Sql,
   principal: Principal,
   setting: string | null,
-  catalogue: Catalogue,
 ): Promise<Indicator | null> {
-  if (!setting)
-    return (
-      catalogue.indicators.find((i) => i.kind === 'count' && i.dimension === 'demography') ?? null
-    );
+  const id = setting ?? (await getResidents(sql, principal.tenantId)).indicatorId;
+  if (!id) return null;
   try {
-    return await getIndicator(sql, principal, setting);
+    return await getIndicator(sql, principal, id);
   } catch (err) {
     if (!(err instanceof HttpError && err.statusCode === 404)) throw err;
     return null;

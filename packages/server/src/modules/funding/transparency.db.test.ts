@@ -12,6 +12,7 @@ import type { Db } from '../../db/db.ts';
 import { createTestUser, injectAs, tokenHeaders } from '../../testing/auth.ts';
 import { insertFixture, testContext } from '../../testing/fixtures.ts';
 import { multipart } from '../../testing/multipart.ts';
+import { setResidents } from '../../testing/residents.ts';
 import { createTestDb } from '../../testing/test-db.ts';
 import { readXlsxRecords } from '../imports/index.ts';
 
@@ -177,6 +178,19 @@ describe('transparency view', () => {
     });
     expect(t.provenance.attribution).toContain('Amt für Statistik Berlin-Brandenburg');
     expect(t.provenance.method).toContain('Median');
+  });
+
+  it('divides by the tenant’s residents indicator, and guesses none when there is none (ADR 0058)', async () => {
+    const url = '/api/funding/transparency?year=2023&need=income_median';
+    await setResidents(app, db, null);
+    try {
+      const t = (await planner(url)).json();
+      expect(t.residents).toBeNull();
+      expect((t.areas as Area[]).every((a) => a.perResident === null)).toBe(true);
+    } finally {
+      await setResidents(app, db, 'ewr_total');
+    }
+    expect((await planner(url)).json().residents).toMatchObject({ indicatorId: 'ewr_total' });
   });
 
   it('leaves out values the public may not see (suppressed need → no quadrant)', async () => {

@@ -262,12 +262,7 @@ async function loadLevel(
   const systemLevels = opts.levels.filter((l) => l.systemId === key.system);
   const depth = systemLevels.find((l) => l.levelId === key.level)?.depth ?? 0;
   const catalogue = await getCatalogue(sql, principal);
-  const indicator = await resolveResidentsIndicator(
-    sql,
-    principal,
-    opts.residentsSetting,
-    catalogue,
-  );
+  const indicator = await resolveResidentsIndicator(sql, principal, opts.residentsSetting);
   const [areaRows, tree, programmeAreas, need] = await Promise.all([
     selectLevelAreas(sql, t, key.system, key.level),
     selectSystemAreaTree(sql, t, key.system),

@@ -2,4 +2,4 @@
 export { registerSupplyRoutes } from './routes.ts';
 export { getSupply } from './service.ts';
 export { seedTargetsFromBands } from './targets.ts';
-export { seedResidents } from './residents.ts';
+export { getResidents, seedResidents } from './residents.ts';
