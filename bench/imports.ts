@@ -7,7 +7,7 @@ import { createCsvParser, createStreamingDecoder } from '@sozialraum/core';
 import { REPO_ROOT } from '../packages/server/src/config.ts';
 import { openDb, type Db, type OpenDbOptions } from '../packages/server/src/db/db.ts';
 import { migrate } from '../packages/server/src/db/migrate.ts';
-import { loadBerlinDemo } from '../packages/server/src/seed/berlin/load-berlin.ts';
+import { loadBerlinDemo } from '../packages/server/src/seed/berlin/index.ts';
 import { readCsvRecords as readDemoCsv } from '../packages/server/src/seed/berlin/read-csv.ts';
 import { runTableImport } from '../packages/server/src/modules/imports/service.ts';
 import { de, mb, printSection, seconds, type Section } from './format.ts';

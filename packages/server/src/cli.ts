@@ -70,9 +70,16 @@ async function main(argv: string[]): Promise<number> {
       if (rest[0] !== 'load') break;
       const { openDb } = await import('./db/db.ts');
       const { migrate } = await import('./db/migrate.ts');
-      const { hasData, loadBerlinDemo } = await import('./seed/berlin/index.ts');
+      const { hasData, loadBerlinDemo, berlinSecondPhasePending, loadBerlinSecondPhase } =
+        await import('./seed/berlin/index.ts');
       const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       await migrate(db);
+      // a first start that ended during the demo's second phase (ADR 0053): finish it
+      if (await berlinSecondPhasePending(db, 'berlin')) {
+        await loadBerlinSecondPhase(db, 'berlin', console.log);
+        await db.close();
+        return 0;
+      }
       if (await hasData(db, 'berlin')) {
         console.error(
           'Die Datenbank enthält bereits Daten für Berlin; die Demo wird nur in eine leere Datenbank geladen.',

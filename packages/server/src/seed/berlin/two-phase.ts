@@ -1,0 +1,403 @@
+// The Berlin demo in two phases (issue 9 § 7, ADR 0053). Phase 1, one transaction before the server
+// listens: tenant, sources, both area systems with their areas, the catalogue and the newest two
+// dates of the population register (values, aggregates, derived shares) — what the start page and
+// the map's start view show. Phase 2, a job after listening: the other 18 dates, the MSS editions,
+// facility points, directory, cooperations, supply targets and ANALYZE, in many short transactions
+// (PGlite has one connection: a long transaction would hold every page request). Each step writes
+// every indicator of a date completely (values with their aggregates, or a derived share on every
+// level), so no screen ever sees half of an indicator's date, and records its name in the same
+// transaction (job_step): a restart resumes after the last committed step.
+import {
+  deriveStoredShares,
+  rollUpStoredValues,
+  type ComputedValue,
+  type StoredValue,
+} from '@sozialraum/core';
+import type { Db, Sql } from '../../db/db.ts';
+import {
+  areaIdsByCode,
+  dropObservationIndexesWhenEmpty,
+  ensureTenant,
+  finishImportRun,
+  insertComputedObservations,
+  insertObservations,
+  openImportRunIds,
+  restoreObservationIndexes,
+  selectRollUpFrame,
+  upsertAreaSystem,
+  upsertIndicators,
+  upsertSources,
+  type ObservationInput,
+  type RollUpFrame,
+} from '../../modules/ingest/index.ts';
+import { writeAudit } from '../../modules/audit/index.ts';
+import { loadDirectoryFromPoints } from '../../modules/directory/index.ts';
+import { invalidateCatalogueCache } from '../../modules/indicators/index.ts';
+import {
+  listJobSteps,
+  recordJobStep,
+  type JobKind,
+  type JobProgress,
+} from '../../modules/jobs/index.ts';
+import { seedTargetsFromBands } from '../../modules/supply/index.ts';
+import { BERLIN_TENANT, berlinCatalogue } from './catalogue.ts';
+import {
+  DEMO_DIR,
+  loadAreas,
+  loadDemoCooperations,
+  loadPointDataset,
+  readMss,
+  recordFile,
+} from './load-berlin.ts';
+import {
+  populationDates,
+  populationFileNames,
+  readPopulation,
+  type PopulationFile,
+} from './population.ts';
+
+/** The job kind of phase 2 and the name its steps are recorded under. */
+export const DEMO_KIND = 'seed.berlin';
+/** Population dates of phase 1: the newest two, so the map's start view is a time series at once. */
+const FIRST_DATES = 2;
+/**
+ * Rows per transaction of phase 2 (at least one whole indicator of a date): a COPY into the indexed
+ * table costs ~14 µs a row on PGlite (ADR 0048), so ~5,000 rows are ~70–100 ms of database work.
+ */
+const ROWS_PER_STEP = 5_000;
+/** Phase 2 runs ANALYZE of observation after this many dates (PGlite never analyses on its own). */
+const ANALYZE_EVERY_DATES = 5;
+/** work_mem of phase 1's transaction (measured: ~1–1,5 s less CPU than 4 MB, docs/benchmarks.md a). */
+const FIRST_LOAD_WORK_MEM = '256MB';
+
+type Log = (message: string) => void;
+
+export interface DemoStats {
+  areas: number;
+  observations: number;
+  aggregated: number;
+  derived: number;
+  points: number;
+  directory: number;
+  cooperations: number;
+}
+
+const emptyStats = (): DemoStats => ({
+  areas: 0,
+  observations: 0,
+  aggregated: 0,
+  derived: 0,
+  points: 0,
+  directory: 0,
+  cooperations: 0,
+});
+
+/** One step: writes in the transaction it is given; `names` are recorded in the same one. */
+interface Step {
+  names: string[];
+  write(tx: Sql): Promise<void>;
+}
+
+const storedValue = (o: ObservationInput): StoredValue => ({
+  indicatorId: o.indicatorId,
+  areaId: o.areaId,
+  refDate: o.refDate,
+  value: o.value,
+  numerator: o.numerator ?? null,
+  denominator: o.denominator ?? null,
+});
+
+/** What one indicator has at one date: its imported values (per import run) and computed rows. */
+interface IndicatorDate {
+  imported: Map<number, ObservationInput[]>;
+  aggregated: ComputedValue[];
+  derived: ComputedValue[];
+  rows: number;
+}
+
+/**
+ * The steps of one population date: every indicator's values with their aggregates, and every
+ * derived share on all levels — each indicator whole in one step, steps of ~ROWS_PER_STEP rows.
+ * Aggregates and shares are computed in core from this date's values alone: both are per
+ * indicator, area and date (ADR 0048), so the rows equal those of one computation over all dates.
+ */
+function dateSteps(
+  tenantId: string,
+  date: string,
+  files: readonly PopulationFile[],
+  importIds: ReadonlyMap<string, number>,
+  frame: RollUpFrame,
+  stats: DemoStats,
+): Step[] {
+  const byIndicator = new Map<string, IndicatorDate>();
+  const of = (id: string) => {
+    let u = byIndicator.get(id);
+    if (!u) byIndicator.set(id, (u = { imported: new Map(), aggregated: [], derived: [], rows: 0 }));
+    return u;
+  };
+  const values: StoredValue[] = [];
+  for (const f of files) {
+    const importId = importIds.get(f.file);
+    if (importId === undefined) throw new Error(`Berlin-Demo: kein offener Importlauf für ${f.file}`);
+    for (const o of f.byDate.get(date) ?? []) {
+      values.push(storedValue(o));
+      const u = of(o.indicatorId);
+      const list = u.imported.get(importId);
+      if (list) list.push(o);
+      else u.imported.set(importId, [o]);
+      u.rows++;
+    }
+  }
+  const aggregated = rollUpStoredValues(values, frame.areas, frame.levels, frame.indicators);
+  for (const a of aggregated) {
+    const u = of(a.indicatorId);
+    u.aggregated.push(a);
+    u.rows++;
+  }
+  for (const d of deriveStoredShares(values.concat(aggregated), frame.indicators)) {
+    const u = of(d.indicatorId);
+    u.derived.push(d);
+    u.rows++;
+  }
+  const groups: IndicatorDate[][] = [[]];
+  let rows = 0;
+  for (const u of byIndicator.values()) {
+    if (rows >= ROWS_PER_STEP) {
+      groups.push([]);
+      rows = 0;
+    }
+    groups[groups.length - 1]!.push(u);
+    rows += u.rows;
+  }
+  return groups.map((group, k) => ({
+    names: [`ewr:${date}:${k}`, ...(k === groups.length - 1 ? [`ewr:${date}`] : [])],
+    write: async (tx) => {
+      const imported = new Map<number, ObservationInput[]>();
+      for (const u of group)
+        for (const [importId, list] of u.imported)
+          imported.set(importId, (imported.get(importId) ?? []).concat(list));
+      for (const [importId, list] of imported)
+        stats.observations += await insertObservations(tx, tenantId, list, importId);
+      const agg = group.flatMap((u) => u.aggregated);
+      stats.aggregated += await insertComputedObservations(tx, tenantId, agg, 'aggregated');
+      const der = group.flatMap((u) => u.derived);
+      stats.derived += await insertComputedObservations(tx, tenantId, der, 'derived');
+    },
+  }));
+}
+
+async function readPopulationOf(sql: Sql, tenantId: string, dir: string) {
+  return readPopulation(dir, {
+    '2006': await areaIdsByCode(sql, tenantId, 'lor2006', 'plr'),
+    '2021': await areaIdsByCode(sql, tenantId, 'lor2021', 'plr'),
+  });
+}
+
+/**
+ * Phase 1 in one transaction, into an empty database: tenant, sources, area systems and areas,
+ * indicators, the population files' import runs (open until phase 2 closes them) and the newest
+ * FIRST_DATES dates of the register. Afterwards ANALYZE (the read queries need statistics).
+ */
+export async function loadBerlinFirstPhase(
+  db: Db,
+  log: Log = () => undefined,
+  dir = DEMO_DIR,
+): Promise<DemoStats> {
+  const t0 = Date.now();
+  const tenantId = BERLIN_TENANT.id;
+  const stats = emptyStats();
+  await db.transaction(async (tx) => {
+    await tx.exec(`SET LOCAL work_mem = '${FIRST_LOAD_WORK_MEM}'`);
+    await ensureTenant(tx, tenantId, BERLIN_TENANT.ags, BERLIN_TENANT.name);
+    await upsertSources(tx, tenantId, berlinCatalogue().sources);
+    for (const sys of berlinCatalogue().areaSystems) await upsertAreaSystem(tx, tenantId, sys);
+    stats.areas = await loadAreas(tx, tenantId, dir, log);
+    await upsertIndicators(tx, tenantId, berlinCatalogue().indicators);
+    // into an empty table without its indexes, built once afterwards (ADR 0048); phase 2 writes
+    // into the indexed table
+    const rebuild = await dropObservationIndexesWhenEmpty(tx);
+    log('Lade die neuesten Einwohnerdaten …');
+    const files = await readPopulationOf(tx, tenantId, dir);
+    const importIds = new Map<string, number>();
+    for (const f of files)
+      importIds.set(
+        f.file,
+        await recordFile(tx, tenantId, f.path, 'observations', 'csv;utf-8;comma;decimal-point;long'),
+      );
+    const frame = await selectRollUpFrame(tx, tenantId);
+    for (const date of populationDates(files).slice(0, FIRST_DATES))
+      for (const step of dateSteps(tenantId, date, files, importIds, frame, stats)) {
+        await step.write(tx);
+        for (const name of step.names) await recordJobStep(tx, tenantId, DEMO_KIND, name);
+      }
+    await restoreObservationIndexes(tx, rebuild);
+    await recordJobStep(tx, tenantId, DEMO_KIND, 'base');
+    await writeAudit(tx, tenantId, {
+      actor: 'system',
+      action: 'demo.load',
+      entity: 'tenant',
+      entityId: tenantId,
+      detail: { phase: 1, ...stats },
+    });
+  });
+  await db.exec('ANALYZE');
+  log(`Berlin-Demo, erste Stufe geladen in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return stats;
+}
+
+/** Whether phase 2 of the demo is still to do (phase 1 done, the last step not recorded). */
+export async function berlinSecondPhasePending(db: Sql, tenantId: string): Promise<boolean> {
+  const done = await listJobSteps(db, tenantId, DEMO_KIND);
+  return done.has('base') && !done.has('done');
+}
+
+const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Phase 2: every step not yet recorded, each in its own short transaction, yielding to the event
+ * loop between them. `progress` hears the phase and the per cent done after each part (the job's
+ * progress: it throws when the server stops, between two steps). Caches of what the screens show
+ * are invalidated whenever a date, a table or a dataset is complete.
+ */
+export async function loadBerlinSecondPhase(
+  db: Db,
+  tenantId: string,
+  log: Log = () => undefined,
+  dir = DEMO_DIR,
+  progress: (p: JobProgress) => void = () => undefined,
+): Promise<DemoStats> {
+  const t0 = Date.now();
+  const stats = emptyStats();
+  const done = await listJobSteps(db, tenantId, DEMO_KIND);
+  if (!done.has('base')) throw new Error('Berlin-Demo: die erste Stufe fehlt.');
+  if (done.has('done')) return stats;
+  const files = await readPopulationOf(db, tenantId, dir);
+  const dates = populationDates(files);
+  const importIds = await openImportRunIds(db, tenantId, populationFileNames());
+  const frame = await selectRollUpFrame(db, tenantId);
+  const mss = await readMss(db, tenantId, dir);
+  const datasets = berlinCatalogue().pointDatasets;
+  const parts = dates.length + 1 + mss.length + datasets.length + 2;
+  let partsDone = 0;
+  const tick = (phase: string) => {
+    partsDone++;
+    progress({ phase, percent: Math.floor((100 * partsDone) / parts) });
+  };
+  const run = async (step: Step) => {
+    if (done.has(step.names[0]!)) return;
+    await db.transaction(async (tx) => {
+      await step.write(tx);
+      for (const name of step.names) await recordJobStep(tx, tenantId, DEMO_KIND, name);
+    });
+    await nextTick(); // page requests waiting for the connection go first
+  };
+
+  let analysed = 0;
+  for (const date of dates) {
+    if (!done.has(`ewr:${date}`)) {
+      for (const step of dateSteps(tenantId, date, files, importIds, frame, stats)) await run(step);
+      invalidateCatalogueCache();
+      if (++analysed % ANALYZE_EVERY_DATES === 0) await db.exec('ANALYZE observation');
+    }
+    tick(`Einwohnerregister ${date}`);
+  }
+  await run({
+    names: ['ewr:finish'],
+    write: async (tx) => {
+      for (const f of files)
+        await finishImportRun(tx, tenantId, importIds.get(f.file)!, {
+          status: 'succeeded',
+          rowsRead: f.rowsRead,
+          rowsWritten: f.rowsWritten,
+        });
+    },
+  });
+  tick('Einwohnerregister');
+  for (const f of mss) {
+    await run({
+      names: [`mss:${f.file}`],
+      write: async (tx) => {
+        const format = 'csv;utf-8;comma;decimal-point;wide';
+        const importId = await recordFile(tx, tenantId, f.path, 'observations', format);
+        const n = await insertObservations(tx, tenantId, f.rows, importId);
+        stats.observations += n;
+        const aggregated = rollUpStoredValues(
+          f.rows.map(storedValue),
+          frame.areas,
+          frame.levels,
+          frame.indicators,
+        );
+        stats.aggregated += await insertComputedObservations(tx, tenantId, aggregated, 'aggregated');
+        await finishImportRun(tx, tenantId, importId, {
+          status: 'succeeded',
+          rowsRead: f.rowsRead,
+          rowsWritten: n,
+        });
+      },
+    });
+    invalidateCatalogueCache();
+    tick(`MSS ${f.file}`);
+  }
+  for (const ds of datasets) {
+    await run({
+      names: [`points:${ds.id}`],
+      write: async (tx) => void (stats.points += await loadPointDataset(tx, tenantId, dir, ds)),
+    });
+    tick(`Standorte ${ds.id}`);
+  }
+  await run({
+    names: ['directory'],
+    write: async (tx) => {
+      stats.directory = (await loadDirectoryFromPoints(tx, tenantId, 'geoportal-services')).services;
+    },
+  });
+  tick('Angebotsverzeichnis');
+  await run({
+    names: ['done'],
+    write: async (tx) => {
+      stats.cooperations = await loadDemoCooperations(tx, tenantId);
+      // the supply targets of the built-in service types are formed from the register's age bands
+      // (Kita 0–6, youth 6–18 = 6–15 + 15–18, care 65+, others all residents; ADR 0042)
+      const { bands, total } = berlinCatalogue().ageBands;
+      await seedTargetsFromBands(tx, tenantId, bands, total);
+      await writeAudit(tx, tenantId, {
+        actor: 'system',
+        action: 'demo.load',
+        entity: 'tenant',
+        entityId: tenantId,
+        detail: { phase: 2, ...stats }, // what this process wrote (after a restart: the rest)
+      });
+      // PGlite never analyses on its own; the read queries need the statistics (ADR 0001)
+      await tx.exec('ANALYZE');
+    },
+  });
+  invalidateCatalogueCache();
+  tick('fertig');
+  log(
+    `Berlin-Demo vollständig geladen (zweite Stufe in ${((Date.now() - t0) / 1000).toFixed(1)} s): ${JSON.stringify(stats)}`,
+  );
+  return stats;
+}
+
+/** Phase 2 as a job (ADR 0025): resumable — its steps are recorded, a rerun skips what is done. */
+export function berlinDemoJob(log: Log = () => undefined): JobKind<Record<string, never>, DemoStats> {
+  return {
+    kind: DEMO_KIND,
+    resumable: true,
+    retries: 0,
+    run: (ctx) => loadBerlinSecondPhase(ctx.db, ctx.tenantId, log, DEMO_DIR, ctx.progress),
+  };
+}
+
+/** The whole demo, both phases one after the other (tests, `sozialraum demo load`, the bench). */
+export async function loadBerlinDemo(
+  db: Db,
+  log: Log = () => undefined,
+  dir = DEMO_DIR,
+): Promise<DemoStats> {
+  const first = await loadBerlinFirstPhase(db, log, dir);
+  const second = await loadBerlinSecondPhase(db, BERLIN_TENANT.id, log, dir);
+  const sum = emptyStats();
+  for (const k of Object.keys(sum) as (keyof DemoStats)[]) sum[k] = first[k] + second[k];
+  return sum;
+}
