@@ -118,7 +118,9 @@ export async function startServer(
   const demoLoaded = continueDemo(app, db, demoJob);
   // the job's record keeps the error too; a failed second phase never ends the server
   demoLoaded.catch((err: unknown) =>
-    log(`Berlin-Demo: zweite Stufe abgebrochen: ${err instanceof Error ? err.message : String(err)}`),
+    log(
+      `Berlin-Demo: zweite Stufe abgebrochen: ${err instanceof Error ? err.message : String(err)}`,
+    ),
   );
   const [{ n }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM app_user')) as [
     { n: number },

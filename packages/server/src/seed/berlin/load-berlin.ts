@@ -388,7 +388,8 @@ export async function readMss(sql: Sql, tenantId: string, dir: string): Promise<
 
 async function loadPoints(tx: Sql, tenantId: string, dir: string): Promise<number> {
   let n = 0;
-  for (const ds of berlinCatalogue().pointDatasets) n += await loadPointDataset(tx, tenantId, dir, ds);
+  for (const ds of berlinCatalogue().pointDatasets)
+    n += await loadPointDataset(tx, tenantId, dir, ds);
   return n;
 }
 

@@ -42,8 +42,7 @@ function parseCount(text: string, where: string): number {
 }
 
 /** The population files of the catalogue, in its order (the order of their import runs). */
-export const populationFileNames = (): string[] =>
-  berlinCatalogue().ewrFiles.map((f) => f.file);
+export const populationFileNames = (): string[] => berlinCatalogue().ewrFiles.map((f) => f.file);
 
 /**
  * Reads the population files into values (area ids from `ids`: Planungsraum code → id per LOR

@@ -90,7 +90,12 @@ describe('Berlin demo in two phases', () => {
   it('resumes after the job runner stopped (a server shutdown) and ends equal to the one-transaction load', async () => {
     const first = new JobRunner(db);
     const kind = first.define(berlinDemoJob());
-    const { id, done } = await first.start('berlin', kind, {}, { startedBy: 'system', userId: null });
+    const { id, done } = await first.start(
+      'berlin',
+      kind,
+      {},
+      { startedBy: 'system', userId: null },
+    );
     let stopping: Promise<void> | undefined;
     first.subscribe('berlin', id, (e) => {
       if (!stopping && Number(e.progress?.percent ?? 0) >= 40) stopping = first.stop();

@@ -132,13 +132,15 @@ function dateSteps(
   const byIndicator = new Map<string, IndicatorDate>();
   const of = (id: string) => {
     let u = byIndicator.get(id);
-    if (!u) byIndicator.set(id, (u = { imported: new Map(), aggregated: [], derived: [], rows: 0 }));
+    if (!u)
+      byIndicator.set(id, (u = { imported: new Map(), aggregated: [], derived: [], rows: 0 }));
     return u;
   };
   const values: StoredValue[] = [];
   for (const f of files) {
     const importId = importIds.get(f.file);
-    if (importId === undefined) throw new Error(`Berlin-Demo: kein offener Importlauf für ${f.file}`);
+    if (importId === undefined)
+      throw new Error(`Berlin-Demo: kein offener Importlauf für ${f.file}`);
     for (const o of f.byDate.get(date) ?? []) {
       values.push(storedValue(o));
       const u = of(o.indicatorId);
@@ -222,7 +224,13 @@ export async function loadBerlinFirstPhase(
     for (const f of files)
       importIds.set(
         f.file,
-        await recordFile(tx, tenantId, f.path, 'observations', 'csv;utf-8;comma;decimal-point;long'),
+        await recordFile(
+          tx,
+          tenantId,
+          f.path,
+          'observations',
+          'csv;utf-8;comma;decimal-point;long',
+        ),
       );
     const frame = await selectRollUpFrame(tx, tenantId);
     for (const date of populationDates(files).slice(0, FIRST_DATES))
@@ -283,12 +291,15 @@ export async function loadBerlinSecondPhase(
     partsDone++;
     progress({ phase, percent: Math.floor((100 * partsDone) / parts) });
   };
+  const took: { name: string; ms: number }[] = [];
   const run = async (step: Step) => {
     if (done.has(step.names[0]!)) return;
+    const t = performance.now();
     await db.transaction(async (tx) => {
       await step.write(tx);
       for (const name of step.names) await recordJobStep(tx, tenantId, DEMO_KIND, name);
     });
+    took.push({ name: step.names[0]!, ms: performance.now() - t });
     await nextTick(); // page requests waiting for the connection go first
   };
 
@@ -327,7 +338,12 @@ export async function loadBerlinSecondPhase(
           frame.levels,
           frame.indicators,
         );
-        stats.aggregated += await insertComputedObservations(tx, tenantId, aggregated, 'aggregated');
+        stats.aggregated += await insertComputedObservations(
+          tx,
+          tenantId,
+          aggregated,
+          'aggregated',
+        );
         await finishImportRun(tx, tenantId, importId, {
           status: 'succeeded',
           rowsRead: f.rowsRead,
@@ -348,7 +364,9 @@ export async function loadBerlinSecondPhase(
   await run({
     names: ['directory'],
     write: async (tx) => {
-      stats.directory = (await loadDirectoryFromPoints(tx, tenantId, 'geoportal-services')).services;
+      stats.directory = (
+        await loadDirectoryFromPoints(tx, tenantId, 'geoportal-services')
+      ).services;
     },
   });
   tick('Angebotsverzeichnis');
@@ -374,13 +392,29 @@ export async function loadBerlinSecondPhase(
   invalidateCatalogueCache();
   tick('fertig');
   log(
-    `Berlin-Demo vollständig geladen (zweite Stufe in ${((Date.now() - t0) / 1000).toFixed(1)} s): ${JSON.stringify(stats)}`,
+    `Berlin-Demo vollständig geladen (zweite Stufe in ${((Date.now() - t0) / 1000).toFixed(1)} s, ` +
+      `${stepSummary(took)}): ${JSON.stringify(stats)}`,
   );
   return stats;
 }
 
+/** How long the steps' transactions took: count, median, the longest three (for the log, ADR 0053). */
+function stepSummary(took: readonly { name: string; ms: number }[]): string {
+  if (took.length === 0) return 'keine Schritte';
+  const sorted = [...took].sort((a, b) => a.ms - b.ms);
+  const median = sorted[Math.floor(sorted.length / 2)]!.ms;
+  const longest = sorted
+    .slice(-3)
+    .reverse()
+    .map((s) => `${s.name} ${Math.round(s.ms)} ms`)
+    .join(', ');
+  return `${took.length} Schritte, Median ${Math.round(median)} ms, längste: ${longest}`;
+}
+
 /** Phase 2 as a job (ADR 0025): resumable — its steps are recorded, a rerun skips what is done. */
-export function berlinDemoJob(log: Log = () => undefined): JobKind<Record<string, never>, DemoStats> {
+export function berlinDemoJob(
+  log: Log = () => undefined,
+): JobKind<Record<string, never>, DemoStats> {
   return {
     kind: DEMO_KIND,
     resumable: true,
