@@ -161,9 +161,18 @@ function dateSteps(
     u.derived.push(d);
     u.rows++;
   }
+  // imported indicators with their aggregates, ~ROWS_PER_STEP rows a step; then every derived share
+  // of the date in one step (~8,000 rows): all shares always have the same dates, so the map's
+  // start indicator (the share with the most dates, web: compareStartIndicators) does not change
+  // while phase 2 runs
   const groups: IndicatorDate[][] = [[]];
   let rows = 0;
+  const shares: IndicatorDate[] = [];
   for (const u of byIndicator.values()) {
+    if (u.derived.length > 0) {
+      shares.push(u);
+      continue;
+    }
     if (rows >= ROWS_PER_STEP) {
       groups.push([]);
       rows = 0;
@@ -171,6 +180,7 @@ function dateSteps(
     groups[groups.length - 1]!.push(u);
     rows += u.rows;
   }
+  if (shares.length > 0) groups.push(shares);
   return groups.map((group, k) => ({
     names: [`ewr:${date}:${k}`, ...(k === groups.length - 1 ? [`ewr:${date}`] : [])],
     write: async (tx) => {
