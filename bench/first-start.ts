@@ -13,6 +13,7 @@ import {
   prepareClusterTemplate,
 } from '../packages/server/src/db/cluster-template.ts';
 import { openDb } from '../packages/server/src/db/db.ts';
+import { prepareMigratedTemplate } from '../packages/server/src/db/migrated-template.ts';
 import { de, seconds, type Section } from './format.ts';
 
 const VALUES =
@@ -169,6 +170,8 @@ export async function benchFirstStart(
 ): Promise<{ rows: Section['rows']; notes: string[] }> {
   console.log('(a) erster Start: sozialraum serve auf ein leeres Datenverzeichnis …');
   const prepared = await prepareClusterTemplate();
+  // npm install prepares the migrated template too (ADR 0053); the first start uses it
+  await prepareMigratedTemplate();
   const work = await mkdtemp(path.join(os.tmpdir(), 'sozialraum-first-start-'));
   try {
     const withTemplate = await openNew(path.join(work, 'with'), true);

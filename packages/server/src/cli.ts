@@ -32,6 +32,11 @@ async function prepare(): Promise<number> {
         ? `Vorlage der eingebetteten Datenbank angelegt: ${clusterTemplatePath()}`
         : 'Vorlage der eingebetteten Datenbank ist vorhanden.',
     );
+    // the same cluster with the migrations of this checkout applied (ADR 0053)
+    const { prepareMigratedTemplate, migratedTemplatePath } =
+      await import('./db/migrated-template.ts');
+    if ((await prepareMigratedTemplate()) === 'written')
+      console.log(`Vorlage mit den Migrationen angelegt: ${migratedTemplatePath()}`);
   } catch (err) {
     console.warn(
       `Vorlage der eingebetteten Datenbank nicht angelegt (${err instanceof Error ? err.message : String(err)}); ` +

@@ -12,6 +12,7 @@ import {
 import { publicBaseUrl, type Config } from './config.ts';
 import { openDb, type Db } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
+import { currentMigratedTemplate } from './db/migrated-template.ts';
 import { sealAuditChain } from './modules/audit/index.ts';
 import { newSecret, sha256 } from './modules/access/index.ts';
 import {
@@ -40,6 +41,9 @@ export async function prepareDb(config: Config, log: (m: string) => void): Promi
   const db = await openDb({
     databaseUrl: config.databaseUrl,
     dataDir: config.databaseUrl ? undefined : config.dataDir,
+    // a new data directory starts from the migrated template when it matches these migrations
+    // (ADR 0053); migrate() below applies whatever is missing either way
+    clusterTemplate: config.databaseUrl ? undefined : currentMigratedTemplate(),
   });
   const applied = await migrate(db);
   if (applied.length) log(`Migrationen angewendet: ${applied.join(', ')}`);
