@@ -69,19 +69,18 @@ describe('Berlin demo in two phases', () => {
   });
 
   it('leaves no half step when phase 2 stops between steps, and resumes after them', async () => {
-    let parts = 0;
-    const stop = new Error('Halt nach dem fünften Teil');
+    // progress is reported after every step and every part: the twelfth report falls after the
+    // first new date's ~7–8 steps, around the start of the second
+    let reports = 0;
+    const stop = new Error('Halt nach dem zwölften Bericht');
     await expect(
       loadBerlinSecondPhase(db, 'berlin', undefined, undefined, () => {
-        if (++parts === 5) throw stop;
+        if (++reports === 12) throw stop;
       }),
     ).rejects.toBe(stop);
     const after = await rowsPerIndicatorDate();
-    // the two dates of phase 1 count as parts too: three more dates, nothing else
-    const dates = await db.query<{ d: string }>(
-      "SELECT DISTINCT ref_date::text AS d FROM observation WHERE indicator_id = 'ewr_inhabitants'",
-    );
-    expect(dates).toHaveLength(5);
+    const dates = new Set([...after.keys()].map((k) => k.split(' ')[1]));
+    expect(dates.size).toBeGreaterThanOrEqual(3);
     expect(after.size).toBeGreaterThan(snapshots[0]!.size);
     snapshots.push(after);
     expect(await berlinSecondPhasePending(db, 'berlin')).toBe(true);
