@@ -4,7 +4,9 @@
 // exactly the data of the one-transaction load (the md5 of bench/demo-digest.ts, ADR 0048).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/db.ts';
+import { buildApp } from '../../app.ts';
 import { JobRunner } from '../../modules/jobs/index.ts';
+import { testContext } from '../../testing/fixtures.ts';
 import { createTestDb } from '../../testing/test-db.ts';
 import {
   berlinDemoJob,
@@ -86,8 +88,10 @@ describe('Berlin demo in two phases', () => {
     expect(await berlinSecondPhasePending(db, 'berlin')).toBe(true);
   }, 900_000);
 
-  it('resumes after the job runner stopped (a server shutdown) and ends equal to the one-transaction load', async () => {
-    const first = new JobRunner(db);
+  it('tells its progress in /api/health, resumes after the server stopped, and ends equal to the one-transaction load', async () => {
+    // the app's own runner, so GET /api/health can tell while the job runs
+    const app = await buildApp(testContext(db), { validateResponses: true });
+    const first = app.sozialraumJobs;
     const kind = first.define(berlinDemoJob());
     const { id, done } = await first.start(
       'berlin',
@@ -95,12 +99,21 @@ describe('Berlin demo in two phases', () => {
       {},
       { startedBy: 'system', userId: null },
     );
+    let health: Promise<unknown> | undefined;
     let stopping: Promise<void> | undefined;
     first.subscribe('berlin', id, (e) => {
-      if (!stopping && Number(e.progress?.percent ?? 0) >= 40) stopping = first.stop();
+      const percent = Number(e.progress?.percent ?? 0);
+      if (!health && percent >= 20)
+        health = app.inject('/api/health').then((r) => r.json<{ demoLoading: unknown }>());
+      if (!stopping && percent >= 40) stopping = first.stop();
     });
     await expect(done).rejects.toThrow(/beendet/);
     await stopping;
+    const during = (await health) as { demoLoading: { percent: number } | null };
+    expect(during.demoLoading?.percent).toBeGreaterThanOrEqual(20);
+    expect(during.demoLoading?.percent).toBeLessThan(100);
+    expect((await app.inject('/api/health')).json()).toMatchObject({ demoLoading: null });
+    await app.close();
     const [record] = await db.query<{ status: string }>(
       "SELECT status FROM job WHERE tenant_id = 'berlin' AND id = $1",
       [id],
