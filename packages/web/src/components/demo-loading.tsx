@@ -38,13 +38,18 @@ export function DemoLoadingNote() {
     };
   }, []);
   if (state.kind === 'quiet') return null;
+  // the live region changes only with the state (not with every per cent), so a screen reader
+  // says "still loading" once and "fully loaded" once
   return (
-    <div className="demo-loading-note" role="status" aria-live="polite">
+    <div className="demo-loading-note">
+      <span className="visually-hidden" role="status">
+        {state.kind === 'loading' ? t.demoLoadingShort : t.demoLoaded}
+      </span>
       {state.kind === 'loading' ? (
-        <span>{t.demoLoading(state.percent)}</span>
+        <span aria-hidden="true">{t.demoLoading(state.percent)}</span>
       ) : (
         <>
-          <span>{t.demoLoaded}</span>{' '}
+          <span aria-hidden="true">{t.demoLoaded}</span>{' '}
           <button type="button" className="btn btn-small" onClick={() => location.reload()}>
             {t.demoReload}
           </button>

@@ -21,6 +21,7 @@ const PURPOSES: Record<string, string> = {
 export const jobsDe = {
   demoLoading: (percent: number) =>
     `Die Berlin-Demo wird noch geladen (${percent.toLocaleString('de-DE')} %): ältere Jahre, MSS und Standorte folgen; was schon zu sehen ist, ist vollständig.`,
+  demoLoadingShort: 'Die Berlin-Demo wird noch geladen.',
   demoLoaded: 'Die Berlin-Demo ist vollständig geladen.',
   demoReload: 'Seite neu laden',
   jobsTitle: 'Aufträge',

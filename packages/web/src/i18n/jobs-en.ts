@@ -23,6 +23,7 @@ const PURPOSES: Record<string, string> = {
 export const jobsEn: typeof jobsDe = {
   demoLoading: (percent: number) =>
     `The Berlin demo is still loading (${percent.toLocaleString('en-GB')} %): older years, MSS and facilities follow; what is shown already is complete.`,
+  demoLoadingShort: 'The Berlin demo is still loading.',
   demoLoaded: 'The Berlin demo is fully loaded.',
   demoReload: 'Reload the page',
   jobsTitle: 'Jobs',
