@@ -48,6 +48,7 @@ import {
   loadPointDataset,
   readMss,
   recordFile,
+  type MssFile,
 } from './load-berlin.ts';
 import {
   populationDates,
@@ -278,10 +279,136 @@ export async function berlinSecondPhasePending(db: Sql, tenantId: string): Promi
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Phase 2: every step not yet recorded, each in its own short transaction, yielding to the event
- * loop between them. `progress` hears the phase and the per cent done after each part (the job's
- * progress: it throws when the server stops, between two steps). Caches of what the screens show
- * are invalidated after a date, a table or a dataset is complete, at most every INVALIDATE_EVERY_MS.
+ * Runs phase 2's steps: skips the recorded ones, gives each its own transaction that also records
+ * it, reports progress after each (the job's progress throws there when the server stops: between
+ * two steps), yields to the event loop, and drops the screens' caches at most every
+ * INVALIDATE_EVERY_MS.
+ */
+class StepRunner {
+  readonly took: { name: string; ms: number }[] = [];
+  private partsDone = 0;
+  private phase = 'Einwohnerregister';
+  private invalidatedAt = Date.now();
+
+  constructor(
+    private readonly db: Db,
+    private readonly tenantId: string,
+    readonly done: ReadonlySet<string>,
+    private readonly parts: number,
+    private readonly progress: (p: JobProgress) => void,
+  ) {}
+
+  async run(step: Step): Promise<void> {
+    if (this.done.has(step.names[0]!)) return;
+    const t = performance.now();
+    await this.db.transaction(async (tx) => {
+      await step.write(tx);
+      for (const name of step.names) await recordJobStep(tx, this.tenantId, DEMO_KIND, name);
+    });
+    this.took.push({ name: step.names[0]!, ms: performance.now() - t });
+    this.report();
+    await nextTick(); // page requests waiting for the connection go first
+  }
+
+  /** One part (a date, a table, a dataset, …) is complete. */
+  tick(phase: string): void {
+    this.partsDone++;
+    this.phase = phase;
+    this.report();
+  }
+
+  invalidate(force = false): void {
+    if (!force && Date.now() - this.invalidatedAt < INVALIDATE_EVERY_MS) return;
+    invalidateCatalogueCache();
+    this.invalidatedAt = Date.now();
+  }
+
+  private report(): void {
+    this.progress({
+      phase: this.phase,
+      percent: Math.floor((100 * this.partsDone) / this.parts),
+    });
+  }
+}
+
+/** The population dates phase 1 left, newest first, then closing the files' import runs. */
+async function populationRest(
+  r: StepRunner,
+  db: Db,
+  tenantId: string,
+  files: readonly PopulationFile[],
+  frame: RollUpFrame,
+  stats: DemoStats,
+): Promise<void> {
+  const importIds = await openImportRunIds(db, tenantId, populationFileNames());
+  let analysed = 0;
+  for (const date of populationDates(files)) {
+    if (!r.done.has(`ewr:${date}`)) {
+      for (const step of dateSteps(tenantId, date, files, importIds, frame, stats))
+        await r.run(step);
+      r.invalidate();
+      if (++analysed % ANALYZE_EVERY_DATES === 0) await db.exec('ANALYZE observation');
+    }
+    r.tick(`Einwohnerregister ${date}`);
+  }
+  await r.run({
+    names: ['ewr:finish'],
+    write: async (tx) => {
+      for (const f of files)
+        await finishImportRun(tx, tenantId, importIds.get(f.file)!, {
+          status: 'succeeded',
+          rowsRead: f.rowsRead,
+          rowsWritten: f.rowsWritten,
+        });
+    },
+  });
+  r.tick('Einwohnerregister');
+}
+
+/** One MSS table: its import run, values and aggregates. */
+const mssStep = (tenantId: string, f: MssFile, frame: RollUpFrame, stats: DemoStats): Step => ({
+  names: [`mss:${f.file}`],
+  write: async (tx) => {
+    const format = 'csv;utf-8;comma;decimal-point;wide';
+    const importId = await recordFile(tx, tenantId, f.path, 'observations', format);
+    const n = await insertObservations(tx, tenantId, f.rows, importId);
+    stats.observations += n;
+    const { areas, levels, indicators } = frame;
+    const aggregated = rollUpStoredValues(f.rows.map(storedValue), areas, levels, indicators);
+    stats.aggregated += await insertComputedObservations(tx, tenantId, aggregated, 'aggregated');
+    await finishImportRun(tx, tenantId, importId, {
+      status: 'succeeded',
+      rowsRead: f.rowsRead,
+      rowsWritten: n,
+    });
+  },
+});
+
+/** The last step: cooperations, supply targets, the audit entry, statistics. */
+const lastStep = (tenantId: string, stats: DemoStats): Step => ({
+  names: ['done'],
+  write: async (tx) => {
+    stats.cooperations = await loadDemoCooperations(tx, tenantId);
+    // the supply targets of the built-in service types are formed from the register's age bands
+    // (Kita 0–6, youth 6–18 = 6–15 + 15–18, care 65+, others all residents; ADR 0042)
+    const { bands, total } = berlinCatalogue().ageBands;
+    await seedTargetsFromBands(tx, tenantId, bands, total);
+    await writeAudit(tx, tenantId, {
+      actor: 'system',
+      action: 'demo.load',
+      entity: 'tenant',
+      entityId: tenantId,
+      detail: { phase: 2, ...stats }, // what this process wrote (after a restart: the rest)
+    });
+    // PGlite never analyses on its own; the read queries need the statistics (ADR 0001)
+    await tx.exec('ANALYZE');
+  },
+});
+
+/**
+ * Phase 2: every step not yet recorded, each in its own short transaction (StepRunner): the other
+ * population dates, the MSS tables, the facility datasets, the directory, the last step.
+ * `progress` hears the phase and the per cent done.
  */
 export async function loadBerlinSecondPhase(
   db: Db,
@@ -296,131 +423,39 @@ export async function loadBerlinSecondPhase(
   if (!done.has('base')) throw new Error('Berlin-Demo: die erste Stufe fehlt.');
   if (done.has('done')) return stats;
   const files = await readPopulationOf(db, tenantId, dir);
-  const dates = populationDates(files);
-  const importIds = await openImportRunIds(db, tenantId, populationFileNames());
   const frame = await selectRollUpFrame(db, tenantId);
   const mss = await readMss(db, tenantId, dir);
   const datasets = berlinCatalogue().pointDatasets;
-  const parts = dates.length + 1 + mss.length + datasets.length + 2;
-  let partsDone = 0;
-  const tick = (name: string) => {
-    partsDone++;
-    phase = name;
-    progress({ phase, percent: Math.floor((100 * partsDone) / parts) });
-  };
-  let invalidatedAt = Date.now();
-  const invalidate = (force = false) => {
-    if (!force && Date.now() - invalidatedAt < INVALIDATE_EVERY_MS) return;
-    invalidateCatalogueCache();
-    invalidatedAt = Date.now();
-  };
-  let phase = 'Einwohnerregister';
-  const took: { name: string; ms: number }[] = [];
-  const run = async (step: Step) => {
-    if (done.has(step.names[0]!)) return;
-    const t = performance.now();
-    await db.transaction(async (tx) => {
-      await step.write(tx);
-      for (const name of step.names) await recordJobStep(tx, tenantId, DEMO_KIND, name);
-    });
-    took.push({ name: step.names[0]!, ms: performance.now() - t });
-    // stops here when the server stops (the job's progress throws), between two steps
-    progress({ phase, percent: Math.floor((100 * partsDone) / parts) });
-    await nextTick(); // page requests waiting for the connection go first
-  };
-
-  let analysed = 0;
-  for (const date of dates) {
-    if (!done.has(`ewr:${date}`)) {
-      for (const step of dateSteps(tenantId, date, files, importIds, frame, stats)) await run(step);
-      invalidate();
-      if (++analysed % ANALYZE_EVERY_DATES === 0) await db.exec('ANALYZE observation');
-    }
-    tick(`Einwohnerregister ${date}`);
-  }
-  await run({
-    names: ['ewr:finish'],
-    write: async (tx) => {
-      for (const f of files)
-        await finishImportRun(tx, tenantId, importIds.get(f.file)!, {
-          status: 'succeeded',
-          rowsRead: f.rowsRead,
-          rowsWritten: f.rowsWritten,
-        });
-    },
-  });
-  tick('Einwohnerregister');
+  const parts = populationDates(files).length + 1 + mss.length + datasets.length + 2;
+  const r = new StepRunner(db, tenantId, done, parts, progress);
+  await populationRest(r, db, tenantId, files, frame, stats);
   for (const f of mss) {
-    await run({
-      names: [`mss:${f.file}`],
-      write: async (tx) => {
-        const format = 'csv;utf-8;comma;decimal-point;wide';
-        const importId = await recordFile(tx, tenantId, f.path, 'observations', format);
-        const n = await insertObservations(tx, tenantId, f.rows, importId);
-        stats.observations += n;
-        const aggregated = rollUpStoredValues(
-          f.rows.map(storedValue),
-          frame.areas,
-          frame.levels,
-          frame.indicators,
-        );
-        stats.aggregated += await insertComputedObservations(
-          tx,
-          tenantId,
-          aggregated,
-          'aggregated',
-        );
-        await finishImportRun(tx, tenantId, importId, {
-          status: 'succeeded',
-          rowsRead: f.rowsRead,
-          rowsWritten: n,
-        });
-      },
-    });
-    invalidate();
-    tick(`MSS ${f.file}`);
+    await r.run(mssStep(tenantId, f, frame, stats));
+    r.invalidate();
+    r.tick(`MSS ${f.file}`);
   }
   for (const ds of datasets) {
-    await run({
+    await r.run({
       names: [`points:${ds.id}`],
       write: async (tx) => void (stats.points += await loadPointDataset(tx, tenantId, dir, ds)),
     });
-    invalidate();
-    tick(`Standorte ${ds.id}`);
+    r.invalidate();
+    r.tick(`Standorte ${ds.id}`);
   }
-  await run({
+  await r.run({
     names: ['directory'],
     write: async (tx) => {
-      stats.directory = (
-        await loadDirectoryFromPoints(tx, tenantId, 'geoportal-services')
-      ).services;
+      const d = await loadDirectoryFromPoints(tx, tenantId, 'geoportal-services');
+      stats.directory = d.services;
     },
   });
-  tick('Angebotsverzeichnis');
-  await run({
-    names: ['done'],
-    write: async (tx) => {
-      stats.cooperations = await loadDemoCooperations(tx, tenantId);
-      // the supply targets of the built-in service types are formed from the register's age bands
-      // (Kita 0–6, youth 6–18 = 6–15 + 15–18, care 65+, others all residents; ADR 0042)
-      const { bands, total } = berlinCatalogue().ageBands;
-      await seedTargetsFromBands(tx, tenantId, bands, total);
-      await writeAudit(tx, tenantId, {
-        actor: 'system',
-        action: 'demo.load',
-        entity: 'tenant',
-        entityId: tenantId,
-        detail: { phase: 2, ...stats }, // what this process wrote (after a restart: the rest)
-      });
-      // PGlite never analyses on its own; the read queries need the statistics (ADR 0001)
-      await tx.exec('ANALYZE');
-    },
-  });
-  invalidate(true);
-  tick('fertig');
+  r.tick('Angebotsverzeichnis');
+  await r.run(lastStep(tenantId, stats));
+  r.invalidate(true);
+  r.tick('fertig');
   log(
     `Berlin-Demo vollständig geladen (zweite Stufe in ${((Date.now() - t0) / 1000).toFixed(1)} s, ` +
-      `${stepSummary(took)}): ${JSON.stringify(stats)}`,
+      `${stepSummary(r.took)}): ${JSON.stringify(stats)}`,
   );
   return stats;
 }
