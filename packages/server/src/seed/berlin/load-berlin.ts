@@ -202,18 +202,40 @@ export interface MssFile {
  * columns on LOR 2006) into values, one entry per file in the order of their import runs.
  */
 export async function readMss(sql: Sql, tenantId: string, dir: string): Promise<MssFile[]> {
-  const ids2006 = await areaIdsByCode(sql, tenantId, 'lor2006', 'plr');
-  const ids2021 = await areaIdsByCode(sql, tenantId, 'lor2021', 'plr');
   const mssDir = path.join(dir, 'mss');
   const files: MssFile[] = [];
-  const area = (ids: Map<string, number>, code: string, where: string) => {
-    const id = ids.get(code);
-    if (id === undefined) throw new Error(`${where}: Planungsraum ${code} unbekannt`);
-    return id;
+  const r: MssReader = {
+    ids2006: await areaIdsByCode(sql, tenantId, 'lor2006', 'plr'),
+    ids2021: await areaIdsByCode(sql, tenantId, 'lor2021', 'plr'),
+    mssDir,
+    write: (file, rows, rowsRead) =>
+      files.push({ file, path: path.join(mssDir, file), rows, rowsRead }),
   };
-  const write = (file: string, rows: ObservationInput[], rowsRead: number) =>
-    files.push({ file, path: path.join(mssDir, file), rows, rowsRead });
+  await readMssLor2006(r);
+  await readMss2021Index(r);
+  await readMss2021Results(r);
+  await readMss2021Context(r);
+  return files;
+}
 
+/** What the MSS readers share: area ids per LOR version, the folder, where a table goes. */
+interface MssReader {
+  ids2006: Map<string, number>;
+  ids2021: Map<string, number>;
+  mssDir: string;
+  write(file: string, rows: ObservationInput[], rowsRead: number): void;
+}
+
+function area(ids: Map<string, number>, code: string, where: string): number {
+  const id = ids.get(code);
+  if (id === undefined) throw new Error(`${where}: Planungsraum ${code} unbekannt`);
+  return id;
+}
+
+const h = (hdr: string[], n: string) => hdr.indexOf(n);
+const MSS2021_DATE = '2020-12-31';
+
+async function readMssLor2006({ ids2006, mssDir, write }: MssReader): Promise<void> {
   // MSS 2013, 2017, 2019 on LOR 2006. The valid (scored) PLR are those listed in the indices
   // file; the others carry 0 in every column of the share table (demo-data/README.md, known quirks) and are flagged.
   for (const edition of [2013, 2017, 2019]) {
@@ -264,13 +286,15 @@ export async function readMss(sql: Sql, tenantId: string, dir: string): Promise<
     }
     write(file, rows, t.records.length);
   }
+}
 
+/** MSS 2021 on LOR 2021: the index indicators. */
+async function readMss2021Index({ ids2021, mssDir, write }: MssReader): Promise<void> {
   // MSS 2021 on LOR 2021: index indicators, results, context; K08/K14/K15 on LOR 2006 codes.
-  const refDate = '2020-12-31';
+  const refDate = MSS2021_DATE;
   const idx = readCsvRecords(
     await readFile(path.join(mssDir, 'mss2021_index_indicators_plr542.csv'), 'utf8'),
   );
-  const h = (hdr: string[], n: string) => hdr.indexOf(n);
   const rows: ObservationInput[] = [];
   for (const { fields } of idx.records) {
     const areaId = area(ids2021, fields[h(idx.header, 'PLR_ID')]!, 'MSS 2021');
@@ -294,7 +318,11 @@ export async function readMss(sql: Sql, tenantId: string, dir: string): Promise<
     }
   }
   write('mss2021_index_indicators_plr542.csv', rows, idx.records.length);
+}
 
+/** MSS 2021: the results (classes) and table 3 (status and dynamics index). */
+async function readMss2021Results({ ids2021, mssDir, write }: MssReader): Promise<void> {
+  const refDate = MSS2021_DATE;
   const res = readCsvRecords(
     await readFile(path.join(mssDir, 'mss2021_indices_plr542.csv'), 'utf8'),
   );
@@ -351,7 +379,11 @@ export async function readMss(sql: Sql, tenantId: string, dir: string): Promise<
     );
   }
   write('mss2021_table3_zvalues_indices_plr542.csv', t3Rows, t3.records.length);
+}
 
+/** MSS 2021: the context indicators, K08/K14/K15 on LOR 2006 codes. */
+async function readMss2021Context({ ids2006, ids2021, mssDir, write }: MssReader): Promise<void> {
+  const refDate = MSS2021_DATE;
   for (const [file, ids] of [
     ['mss2021_context_indicators_plr542.csv', ids2021],
     ['mss2021_context_indicators_k08_k14_k15_plr447_lor2006.csv', ids2006],
@@ -383,7 +415,6 @@ export async function readMss(sql: Sql, tenantId: string, dir: string): Promise<
     }
     write(file, cRows, c.records.length);
   }
-  return files;
 }
 
 async function loadPoints(tx: Sql, tenantId: string, dir: string): Promise<number> {
