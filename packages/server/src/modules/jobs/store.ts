@@ -156,7 +156,7 @@ export async function recordJobStep(
   ]);
 }
 
-/** The recorded steps of a kind's work (migration 0038). */
+/** The recorded steps of a kind's work (migration 0039). */
 export async function listJobSteps(db: Sql, tenantId: string, kind: string): Promise<Set<string>> {
   const rows = await db.query<{ step: string }>(
     `SELECT step FROM job_step WHERE tenant_id = $1 AND kind = $2`,
