@@ -661,7 +661,7 @@ bleiben stehen, mit dem Kopf ihres Laufs). Optionen: \`--only a,b,c,d,e,f,g,h,i,
 \`--seconds S\` (Lastdauer, Standard 10), \`--rounds N\` (Runden der Lasttests b und g, Standard 3), \`--no-write\`,
 \`--database-url postgres://…\` (für h: eine leere Datenbank auf einem PostgreSQL-Server), \`--postgis-url postgres://…\` (für k: ein Server mit PostGIS als Vergleich).
 
-- **a** Berlin-Demo in eine leere PGlite-Datenbank laden – Vergleich: dieselben Dateien nur lesen und parsen.
+- **a** Berlin-Demo in eine leere PGlite-Datenbank laden (beide Stufen, ADR 0053) – Vergleich: dieselben Dateien nur lesen und parsen; erster Start (\`sozialraum serve\`) bis „bereit“, bis zur ersten Kartenantwort (Ziel ≤ 15 s) und bis vollständig geladen, mit der Latenz von Kartenwerten und Gebietsprofil während der zweiten Stufe.
 - **b** \`GET /api/values\` (542 Planungsräume) unter 32 gleichzeitigen Clients, mit \`Accept-Encoding\` wie ein Browser (gzip), ohne, und mit \`If-None-Match\` (304) – Vergleich: \`GET /api/health\` unter derselben Last in derselben Runde.
 - **c** 1.000.000 Zeilen deutsche lange CSV über den Import-Dienst – Vergleich: nur parsen mit demselben Parser; Spitzen-RSS.
 - **d** Bytes der Kartengeometrie (roh und gzip) – Vergleich: die GeoJSON-Quelldatei.

@@ -1,5 +1,5 @@
 // Global setup of the e2e project: starts ONE server on 127.0.0.1 (random port) with a fresh data
-// directory, so the Berlin demo is loaded on first start (≈30–40 s on PGlite), creates the e2e people
+// directory, so the Berlin demo is loaded on first start (≈20–40 s on PGlite, both phases), creates the e2e people
 // (e2e/people.ts) and hands its URL to the journeys. Nothing is built here: `npm test` builds the web app before Vitest runs.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
@@ -161,6 +161,8 @@ async function startE2eServer(): Promise<E2eServer> {
   let running: Awaited<ReturnType<typeof startServer>> | undefined;
   const started = (async () => {
     running = await startServer(config, (m) => console.log(`[e2e server] ${m}`));
+    // the journeys need the whole demo: its second phase runs after listening (ADR 0053)
+    await running.demoLoaded;
     // the people of the journeys (e2e/people.ts) and one internal demo indicator
     await seedPeople(running.db);
     await makeIndicatorInternal(baseUrl);

@@ -6,6 +6,16 @@ export const healthSchema = z.object({
   engine: z.enum(['pglite', 'postgres']),
   version: z.string(),
   tenant: z.string(),
+  demoLoading: z
+    .object({
+      percent: z.number().int().min(0).max(100),
+    })
+    .nullable()
+    .meta({
+      description:
+        'Die Berlin-Demo lädt nach dem ersten Start noch im Hintergrund (zweite Stufe, ADR 0053): ' +
+        'wie weit; null, wenn nichts mehr lädt. Was schon da ist, ist vollständig (je Indikator und Stichtag).',
+    }),
 });
 export type Health = z.output<typeof healthSchema>;
 

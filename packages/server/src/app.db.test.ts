@@ -60,6 +60,7 @@ describe('GET /api/health', () => {
       engine: db.engine,
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
       tenant: 'berlin',
+      demoLoading: null,
     });
   });
 });

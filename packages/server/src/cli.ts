@@ -32,6 +32,11 @@ async function prepare(): Promise<number> {
         ? `Vorlage der eingebetteten Datenbank angelegt: ${clusterTemplatePath()}`
         : 'Vorlage der eingebetteten Datenbank ist vorhanden.',
     );
+    // the same cluster with the migrations of this checkout applied (ADR 0053)
+    const { prepareMigratedTemplate, migratedTemplatePath } =
+      await import('./db/migrated-template.ts');
+    if ((await prepareMigratedTemplate()) === 'written')
+      console.log(`Vorlage mit den Migrationen angelegt: ${migratedTemplatePath()}`);
   } catch (err) {
     console.warn(
       `Vorlage der eingebetteten Datenbank nicht angelegt (${err instanceof Error ? err.message : String(err)}); ` +
@@ -70,9 +75,16 @@ async function main(argv: string[]): Promise<number> {
       if (rest[0] !== 'load') break;
       const { openDb } = await import('./db/db.ts');
       const { migrate } = await import('./db/migrate.ts');
-      const { hasData, loadBerlinDemo } = await import('./seed/berlin/index.ts');
+      const { hasData, loadBerlinDemo, berlinSecondPhasePending, loadBerlinSecondPhase } =
+        await import('./seed/berlin/index.ts');
       const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       await migrate(db);
+      // a first start that ended during the demo's second phase (ADR 0053): finish it
+      if (await berlinSecondPhasePending(db, 'berlin')) {
+        await loadBerlinSecondPhase(db, 'berlin', console.log);
+        await db.close();
+        return 0;
+      }
       if (await hasData(db, 'berlin')) {
         console.error(
           'Die Datenbank enthält bereits Daten für Berlin; die Demo wird nur in eine leere Datenbank geladen.',

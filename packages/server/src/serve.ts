@@ -12,15 +12,27 @@ import {
 import { publicBaseUrl, type Config } from './config.ts';
 import { openDb, type Db } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
+import { currentMigratedTemplate } from './db/migrated-template.ts';
 import { sealAuditChain } from './modules/audit/index.ts';
 import { newSecret, sha256 } from './modules/access/index.ts';
-import { hasData, loadBerlinDemo, BERLIN_TENANT } from './seed/berlin/index.ts';
+import {
+  BERLIN_TENANT,
+  berlinDemoJob,
+  berlinSecondPhasePending,
+  hasData,
+  loadBerlinFirstPhase,
+} from './seed/berlin/index.ts';
 import { ensureTenant } from './modules/ingest/index.ts';
 
 export interface Running {
   app: FastifyInstance;
   db: Db;
   url: string;
+  /**
+   * Settles when the Berlin demo is complete: at once when there is nothing to load, else when
+   * its second phase (a job after listening, ADR 0053) has ended — rejected if it failed.
+   */
+  demoLoaded: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -29,6 +41,9 @@ export async function prepareDb(config: Config, log: (m: string) => void): Promi
   const db = await openDb({
     databaseUrl: config.databaseUrl,
     dataDir: config.databaseUrl ? undefined : config.dataDir,
+    // a new data directory starts from the migrated template when it matches these migrations
+    // (ADR 0053); migrate() below applies whatever is missing either way
+    clusterTemplate: config.databaseUrl ? undefined : currentMigratedTemplate(),
   });
   const applied = await migrate(db);
   if (applied.length) log(`Migrationen angewendet: ${applied.join(', ')}`);
@@ -41,9 +56,10 @@ export async function prepareDb(config: Config, log: (m: string) => void): Promi
     !(await hasData(db, config.tenantId))
   ) {
     log(
-      'Leere Datenbank: lade die Berlin-Demo (einmalig, dauert etwa 20–30 Sekunden, auf einem belegten Rechner länger) …',
+      'Leere Datenbank: lade die Berlin-Demo – zuerst Gebiete, Katalog und die neuesten Einwohnerdaten ' +
+        '(einmalig, etwa 5–10 Sekunden), den Rest nach dem Start im Hintergrund …',
     );
-    await loadBerlinDemo(db, log);
+    await loadBerlinFirstPhase(db, log);
   } else {
     await db.transaction((tx) =>
       ensureTenant(tx, config.tenantId, config.tenantAgs, config.tenantName),
@@ -65,6 +81,28 @@ function scheduleJobs(app: FastifyInstance, ctx: AppContext, log: (m: string) =>
   log(`Frühwarnung: geplante Prüfung alle ${minutes.toLocaleString('de-DE')} Minuten.`);
 }
 
+/**
+ * The demo's second phase after listening (ADR 0053): the job recover() resumed, or a new one when
+ * phase 1 is done and the last step is not (also after a job that failed or ran too often).
+ */
+async function continueDemo(
+  app: FastifyInstance,
+  db: Db,
+  kind: ReturnType<typeof berlinDemoJob>,
+): Promise<void> {
+  const tenantId = BERLIN_TENANT.id;
+  if (!(await berlinSecondPhasePending(db, tenantId))) return;
+  const running = app.sozialraumJobs.runningOf(tenantId, kind.kind);
+  if (running) return void (await running.done);
+  const { done } = await app.sozialraumJobs.start(
+    tenantId,
+    kind,
+    {},
+    { startedBy: 'system', userId: null },
+  );
+  await done;
+}
+
 /** Starts the HTTP server; resolves once it listens. */
 export async function startServer(
   config: Config,
@@ -73,12 +111,20 @@ export async function startServer(
   const t0 = Date.now();
   const db = await prepareDb(config, log);
   const app = await buildApp({ db, tenantId: config.tenantId, config });
+  const demoJob = app.sozialraumJobs.define(berlinDemoJob(log));
   // jobs a previous process left running: resumed or marked failed (ADR 0025)
   await app.sozialraumJobs.recover();
   scheduleJobs(app, { db, tenantId: config.tenantId, config }, log);
   const url = await app.listen({ port: config.port, host: config.host });
   log(
     `Sozialraum läuft auf http://localhost:${(app.server.address() as { port: number }).port} (${db.engine}, bereit nach ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+  );
+  const demoLoaded = continueDemo(app, db, demoJob);
+  // the job's record keeps the error too; a failed second phase never ends the server
+  demoLoaded.catch((err: unknown) =>
+    log(
+      `Berlin-Demo: zweite Stufe abgebrochen: ${err instanceof Error ? err.message : String(err)}`,
+    ),
   );
   const [{ n }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM app_user')) as [
     { n: number },
@@ -99,6 +145,7 @@ export async function startServer(
     app,
     db,
     url,
+    demoLoaded,
     async close() {
       await app.close();
       await db.close();

@@ -9,6 +9,7 @@ import { Link } from './components/link.tsx';
 import { RequireAuth } from './components/guard.tsx';
 import { UserMenu } from './components/user-menu.tsx';
 import { MainNav } from './components/main-nav.tsx';
+import { DemoLoadingNote } from './components/demo-loading.tsx';
 import { LAST_MAP_URL_KEY } from './screens/map/last-map-url.ts';
 import { MapScreen } from './screens/map/map-screen.tsx';
 import { MonitoringScreen } from './screens/monitoring/monitoring-screen.tsx';
@@ -186,6 +187,7 @@ export function App() {
           </div>
         </div>
       </header>
+      <DemoLoadingNote />
       {auth.sessionExpired && !auth.me?.signedIn && route.screen !== 'signIn' && (
         <div className="session-note" role="alert">
           <span>{t.sessionExpired}</span>{' '}

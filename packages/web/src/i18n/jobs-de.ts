@@ -10,6 +10,7 @@ const KINDS: Record<string, string> = {
   'imports.areas': 'Gebiets-Import',
   'alerts.detect': 'Frühwarnung prüfen',
   'files.cleanup': 'Dateien aufräumen',
+  'seed.berlin': 'Berlin-Demo laden (zweite Stufe)',
 };
 
 const PURPOSES: Record<string, string> = {
@@ -18,6 +19,11 @@ const PURPOSES: Record<string, string> = {
 };
 
 export const jobsDe = {
+  demoLoading: (percent: number) =>
+    `Die Berlin-Demo wird noch geladen (${percent.toLocaleString('de-DE')} %): ältere Jahre, MSS und Standorte folgen; was schon zu sehen ist, ist vollständig.`,
+  demoLoadingShort: 'Die Berlin-Demo wird noch geladen.',
+  demoLoaded: 'Die Berlin-Demo ist vollständig geladen.',
+  demoReload: 'Seite neu laden',
   jobsTitle: 'Aufträge',
   jobsLink: 'Aufträge',
   jobsIntro:

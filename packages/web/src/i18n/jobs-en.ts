@@ -12,6 +12,7 @@ const KINDS: Record<string, string> = {
   'imports.areas': 'Areas import',
   'alerts.detect': 'Early-warning check',
   'files.cleanup': 'File cleanup',
+  'seed.berlin': 'Load the Berlin demo (second phase)',
 };
 
 const PURPOSES: Record<string, string> = {
@@ -20,6 +21,11 @@ const PURPOSES: Record<string, string> = {
 };
 
 export const jobsEn: typeof jobsDe = {
+  demoLoading: (percent: number) =>
+    `The Berlin demo is still loading (${percent.toLocaleString('en-GB')} %): older years, MSS and facilities follow; what is shown already is complete.`,
+  demoLoadingShort: 'The Berlin demo is still loading.',
+  demoLoaded: 'The Berlin demo is fully loaded.',
+  demoReload: 'Reload the page',
   jobsTitle: 'Jobs',
   jobsLink: 'Jobs',
   jobsIntro:

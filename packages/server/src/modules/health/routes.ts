@@ -21,6 +21,9 @@ function readVersion(): string {
   }
 }
 
+/** The job kind of the Berlin demo's second phase (seed/berlin/two-phase.ts: DEMO_KIND). */
+const DEMO_JOB_KIND = 'seed.berlin';
+
 /** GET /api/health (answers only after the database answered a query) and GET /api/config. */
 export function registerHealthRoutes(app: FastifyInstance, ctx: AppContext): void {
   const version = readVersion();
@@ -34,7 +37,18 @@ export function registerHealthRoutes(app: FastifyInstance, ctx: AppContext): voi
     response: healthSchema,
     handler: async ({ auth }) => {
       await pingDatabase(ctx.db);
-      return { status: 'ok' as const, engine: ctx.db.engine, version, tenant: auth.tenantId };
+      // the demo's second phase runs as a job after the first start (ADR 0053); from memory
+      const demo = app.sozialraumJobs.runningOf(auth.tenantId, DEMO_JOB_KIND);
+      const demoLoading = demo
+        ? { percent: Math.min(100, Math.max(0, Number(demo.progress?.percent ?? 0))) }
+        : null;
+      return {
+        status: 'ok' as const,
+        engine: ctx.db.engine,
+        version,
+        tenant: auth.tenantId,
+        demoLoading,
+      };
     },
   });
 

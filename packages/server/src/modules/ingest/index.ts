@@ -5,6 +5,7 @@ export {
   createImportRun,
   ensureTenant,
   finishImportRun,
+  openImportRunIds,
   insertNewIndicators,
   upsertAreaSystem,
   upsertAreas,

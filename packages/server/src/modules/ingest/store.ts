@@ -363,6 +363,23 @@ export async function createImportRun(
   return r[0]!.id;
 }
 
+/**
+ * The ids of the tenant's open import runs of the named files (the demo's population files,
+ * recorded before the server listens and closed by its second phase: ADR 0053).
+ */
+export async function openImportRunIds(
+  sql: Sql,
+  tenantId: string,
+  fileNames: readonly string[],
+): Promise<Map<string, number>> {
+  const rows = await sql.query<{ id: number; file_name: string }>(
+    `SELECT id, file_name FROM import_run
+      WHERE tenant_id = $1 AND status = 'running' AND file_name = ANY($2::text[]) ORDER BY id`,
+    [tenantId, [...fileNames]],
+  );
+  return new Map(rows.map((r) => [r.file_name, r.id]));
+}
+
 /** Closes an import run with its outcome. */
 export async function finishImportRun(
   tx: Sql,

@@ -11,4 +11,4 @@ export {
   type JobStarter,
 } from './service.ts';
 export { registerJobRoutes } from './routes.ts';
-export { getJob, type JobRow } from './store.ts';
+export { getJob, listJobSteps, recordJobStep, type JobRow } from './store.ts';

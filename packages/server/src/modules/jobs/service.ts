@@ -90,8 +90,14 @@ const EMIT_EVERY_MS = 200;
 const SAVE_EVERY_MS = 1_000;
 
 interface Running {
+  kind: string;
   abort: AbortController;
+  /** never rejects (stop() awaits it) */
   settled: Promise<unknown>;
+  /** the work's result or error */
+  done: Promise<unknown>;
+  /** the latest progress the work reported (in memory: the health route reads it per request) */
+  progress: JobProgress | null;
 }
 
 export interface JobRunnerOptions {
@@ -145,6 +151,21 @@ export class JobRunner {
       userId: starter.userId,
     });
     return { id, done: this.launch(tenantId, id, kind, params, subject, 0) };
+  }
+
+  /**
+   * A job of this kind running for the tenant in this process: its latest progress (null before
+   * the first report) and its end (`done` settles as the work does); undefined when none runs.
+   * Read from memory, no query (the health route asks on every request).
+   */
+  runningOf(
+    tenantId: string,
+    kind: string,
+  ): { progress: JobProgress | null; done: Promise<unknown> } | undefined {
+    const prefix = key(tenantId, '');
+    for (const [k, r] of this.running)
+      if (k.startsWith(prefix) && r.kind === kind) return { progress: r.progress, done: r.done };
+    return undefined;
   }
 
   /** Follows one job; returns the function that stops listening. */
@@ -257,9 +278,18 @@ export class JobRunner {
     previousAttempts: number,
   ): Promise<R> {
     const abort = new AbortController();
-    const settled = this.attempt(tenantId, id, kind, params, subject, previousAttempts + 1, abort);
     const k = key(tenantId, id);
-    this.running.set(k, { abort, settled: settled.catch(() => undefined) });
+    const entry: Running = {
+      kind: kind.kind,
+      abort,
+      settled: Promise.resolve(),
+      done: Promise.resolve(),
+      progress: null,
+    };
+    this.running.set(k, entry);
+    const settled = this.attempt(tenantId, id, kind, params, subject, previousAttempts + 1, abort);
+    entry.settled = settled.catch(() => undefined);
+    entry.done = settled;
     return settled.finally(() => this.running.delete(k));
   }
 
@@ -286,6 +316,8 @@ export class JobRunner {
       attempt,
       signal: abort.signal,
       progress: (p) => {
+        const entry = this.running.get(key(tenantId, id));
+        if (entry) entry.progress = p;
         const now = Date.now();
         if (p.phase !== lastPhase || now - lastEmit >= EMIT_EVERY_MS) {
           lastPhase = p.phase;

@@ -141,3 +141,26 @@ export async function getJob(db: Sql, tenantId: string, id: number): Promise<Job
 export async function listTenantIds(db: Sql): Promise<string[]> {
   return (await db.query<{ id: string }>('SELECT id FROM tenant ORDER BY id')).map((r) => r.id);
 }
+
+/** Records a finished step of a kind's work, inside the transaction that did the step (ADR 0053). */
+export async function recordJobStep(
+  tx: Sql,
+  tenantId: string,
+  kind: string,
+  step: string,
+): Promise<void> {
+  await tx.query(`INSERT INTO job_step (tenant_id, kind, step) VALUES ($1, $2, $3)`, [
+    tenantId,
+    kind,
+    step,
+  ]);
+}
+
+/** The recorded steps of a kind's work (migration 0039). */
+export async function listJobSteps(db: Sql, tenantId: string, kind: string): Promise<Set<string>> {
+  const rows = await db.query<{ step: string }>(
+    `SELECT step FROM job_step WHERE tenant_id = $1 AND kind = $2`,
+    [tenantId, kind],
+  );
+  return new Set(rows.map((r) => r.step));
+}

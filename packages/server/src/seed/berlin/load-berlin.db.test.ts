@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, Sql } from '../../db/db.ts';
 import { createTestDb } from '../../testing/test-db.ts';
 import { readCsvRecords } from './read-csv.ts';
-import { hasData, loadBerlinDemo } from './load-berlin.ts';
+import { hasData } from './load-berlin.ts';
+import { loadBerlinDemo } from './two-phase.ts';
 import { recomputeAggregates, recomputeDerived } from '../../modules/ingest/index.ts';
 
 const BERLIN = path.join(import.meta.dirname, '../../../../../demo-data/berlin');

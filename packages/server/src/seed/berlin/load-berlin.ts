@@ -1,55 +1,36 @@
-// The Berlin demo seed: loads demo-data/berlin (documented in demo-data/README.md) into an empty
-// database in ONE transaction — either all of it is there afterwards, or nothing is. What the files
-// mean (sources, indicators, columns) is data: catalogue.json. The seed has no routes; it writes
-// through the modules' doors (ingest, audit, directory).
+// The Berlin demo seed's readers and writers of demo-data/berlin (documented in demo-data/README.md):
+// areas, MSS tables, facility points, example cooperations. What the files mean (sources,
+// indicators, columns) is data: catalogue.json. The seed has no routes; it writes through the
+// modules' doors (ingest, audit, directory). The order and the transactions of the load are in
+// two-phase.ts (ADR 0053).
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  bboxOf as geometryBbox,
-  deriveStoredShares,
-  rollUpStoredValues,
-  type AreaGeometry,
-  type StoredValue,
-} from '@sozialraum/core';
+import { bboxOf as geometryBbox, type AreaGeometry } from '@sozialraum/core';
 import type { Db, Sql } from '../../db/db.ts';
 import { REPO_ROOT } from '../../config.ts';
 import {
   areaIdsByCode,
   createImportRun,
-  dropObservationIndexesWhenEmpty,
   ensureTenant,
   finishImportRun,
-  insertComputedObservations,
-  insertObservations,
-  recomputeAggregates,
-  recomputeDerived,
-  restoreObservationIndexes,
-  selectRollUpFrame,
   upsertAreaSystem,
   upsertAreas,
-  upsertIndicators,
-  upsertObservations,
   upsertPointDataset,
   upsertSources,
   tenantHasAreaSystems,
   type AreaInput,
   type ObservationInput,
 } from '../../modules/ingest/index.ts';
-import { writeAudit } from '../../modules/audit/index.ts';
 import { BERLIN_TENANT, berlinCatalogue } from './catalogue.ts';
 import { readCsvRecords } from './read-csv.ts';
 import { loadDirectoryFromPoints } from '../../modules/directory/index.ts';
-import { seedResidents, seedTargetsFromBands } from '../../modules/supply/index.ts';
 import { insertDemoLinks } from '../../modules/network/index.ts';
 import { readDemoCooperations } from './cooperations.ts';
 
 export const DEMO_DIR = path.join(REPO_ROOT, 'demo-data/berlin');
 
 type Log = (message: string) => void;
-
-/** work_mem of the demo's load transaction (measured: ~1–1,5 s less CPU than 4 MB, docs/benchmarks.md a). */
-const FIRST_LOAD_WORK_MEM = '256MB';
 
 interface Feature {
   properties: Record<string, unknown>;
@@ -59,104 +40,6 @@ interface Feature {
 /** Whether the tenant already has data (the demo is loaded only into an empty database). */
 export const hasData = (db: Sql, tenantId: string): Promise<boolean> =>
   tenantHasAreaSystems(db, tenantId);
-
-/** Loads the whole Berlin demo in one transaction; returns counts for the log. */
-export async function loadBerlinDemo(db: Db, log: Log = () => undefined, dir = DEMO_DIR) {
-  const t0 = Date.now();
-  const tenantId = BERLIN_TENANT.id;
-  const stats = {
-    areas: 0,
-    observations: 0,
-    aggregated: 0,
-    derived: 0,
-    points: 0,
-    directory: 0,
-    cooperations: 0,
-  };
-  await db.transaction(async (tx) => {
-    // The aggregation and share statements join and group ~800,000 rows; with PGlite's default
-    // work_mem (4 MB) their hash tables spill to temporary files. One load, one transaction: room in
-    // memory for this transaction only (SET LOCAL). Plans change, results do not (golden tests).
-    await tx.exec(`SET LOCAL work_mem = '${FIRST_LOAD_WORK_MEM}'`);
-    await ensureTenant(tx, tenantId, BERLIN_TENANT.ags, BERLIN_TENANT.name);
-    await upsertSources(tx, tenantId, berlinCatalogue().sources);
-    for (const sys of berlinCatalogue().areaSystems) await upsertAreaSystem(tx, tenantId, sys);
-    stats.areas = await loadAreas(tx, tenantId, dir, log);
-    await upsertIndicators(tx, tenantId, berlinCatalogue().indicators);
-    // First start: into an empty table without its indexes, built once afterwards (the demo's
-    // files hold each key once; a duplicate would fail the rebuild and with it the whole load)
-    const rebuild = await dropObservationIndexesWhenEmpty(tx);
-    // the values as written, kept for the roll-up in core on the first load
-    const held: StoredValue[] = [];
-    const write: WriteObservations = rebuild
-      ? (t, tenant, rows, importId) => {
-          for (const o of rows) held.push(storedValue(o));
-          return insertObservations(t, tenant, rows, importId);
-        }
-      : upsertObservations;
-    stats.observations += await loadPopulation(tx, tenantId, dir, log, write);
-    stats.observations += await loadMss(tx, tenantId, dir, log, write);
-    // Aggregates and shares too go in before the indexes are built (plain INSERTs on the first
-    // load); the primary key, built afterwards over all rows, still refuses any duplicate.
-    Object.assign(stats, await writeRollUp(tx, tenantId, log, rebuild ? held : null));
-    held.length = 0; // 541,000 objects less for the collector during the rest of the load
-    await restoreObservationIndexes(tx, rebuild);
-    stats.points = await loadPoints(tx, tenantId, dir, log);
-    log('Baue das Angebotsverzeichnis aus den Standorten …');
-    stats.directory = (await loadDirectoryFromPoints(tx, tenantId, 'geoportal-services')).services;
-    stats.cooperations = await loadDemoCooperations(tx, tenantId);
-    // the supply targets of the built-in service types are formed from the register's age bands
-    // (Kita 0–6, youth 6–18 = 6–15 + 15–18, care 65+, others all residents; ADR 0042)
-    const { bands, total } = berlinCatalogue().ageBands;
-    await seedTargetsFromBands(tx, tenantId, bands, total);
-    // and all residents are counted by the register's total (gaps need, index rule; ADR 0058)
-    await seedResidents(tx, tenantId, total);
-    await writeAudit(tx, tenantId, {
-      actor: 'system',
-      action: 'demo.load',
-      entity: 'tenant',
-      entityId: tenantId,
-      detail: stats,
-    });
-  });
-  // PGlite never analyses on its own; the read queries need the statistics (see ADR 0001)
-  await db.exec('ANALYZE');
-  log(
-    `Berlin-Demo geladen in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(stats)}`,
-  );
-  return stats;
-}
-
-const storedValue = (o: ObservationInput): StoredValue => ({
-  indicatorId: o.indicatorId,
-  areaId: o.areaId,
-  refDate: o.refDate,
-  value: o.value,
-  numerator: o.numerator ?? null,
-  denominator: o.denominator ?? null,
-});
-
-/**
- * Aggregates on upper levels and derived shares. First load (held = every value written, into the
- * empty table): computed in core from the values in hand and written with one COPY each — the same
- * rows as the SQL recomputation (ADR 0048; proved in load-berlin.db.test.ts), without the database
- * joining and grouping ~800,000 rows. Otherwise the store's set-based recomputation.
- */
-async function writeRollUp(tx: Sql, tenantId: string, log: Log, held: StoredValue[] | null) {
-  log('Aggregiere auf obere Ebenen …');
-  if (!held)
-    return {
-      aggregated: await recomputeAggregates(tx, tenantId),
-      derived: await recomputeDerived(tx, tenantId),
-    };
-  const { areas, levels, indicators } = await selectRollUpFrame(tx, tenantId);
-  const aggregatedRows = rollUpStoredValues(held, areas, levels, indicators);
-  const aggregated = await insertComputedObservations(tx, tenantId, aggregatedRows, 'aggregated');
-  log('Berechne abgeleitete Anteile …');
-  const derivedRows = deriveStoredShares(held.concat(aggregatedRows), indicators);
-  const derived = await insertComputedObservations(tx, tenantId, derivedRows, 'derived');
-  return { aggregated, derived };
-}
 
 /** The example cooperations (cooperations.json: invented, marked so in every link's note). */
 export async function loadDemoCooperations(tx: Sql, tenantId: string): Promise<number> {
@@ -175,7 +58,7 @@ export async function loadBerlinFacilities(db: Db, dir = DEMO_DIR) {
     await upsertSources(tx, tenantId, berlinCatalogue().sources);
     for (const sys of berlinCatalogue().areaSystems) await upsertAreaSystem(tx, tenantId, sys);
     await loadAreas(tx, tenantId, dir, () => undefined);
-    await loadPoints(tx, tenantId, dir, () => undefined);
+    await loadPoints(tx, tenantId, dir);
     return loadDirectoryFromPoints(tx, tenantId, 'geoportal-services');
   });
 }
@@ -188,7 +71,7 @@ async function readJson<T>(file: string): Promise<T> {
 }
 
 /** Records one demo file as an import run, so every value traces back to its file. */
-async function recordFile(
+export async function recordFile(
   tx: Sql,
   tenantId: string,
   file: string,
@@ -206,7 +89,7 @@ async function recordFile(
   });
 }
 
-async function loadAreas(tx: Sql, tenantId: string, dir: string, log: Log): Promise<number> {
+export async function loadAreas(tx: Sql, tenantId: string, dir: string, log: Log): Promise<number> {
   log('Lade Gebiete (LOR 2021, LOR 2006) …');
   let n = 0;
   const geo = (f: string) => path.join(dir, 'geo', f);
@@ -298,98 +181,6 @@ async function writeAreas(
   return written;
 }
 
-/** Sums of age groups published separately (children and youth under 18). */
-const EWR_SUMS: Record<string, { id: string; parts: string[] }> = {
-  'ewr_plr_t2_age_groups.csv': {
-    id: 'ewr_age_below_18',
-    parts: ['inhabitants_age_below_6', 'inhabitants_age_6_15', 'inhabitants_age_15_18'],
-  },
-  'ewr_plr_t3_migration_background_by_age.csv': {
-    id: 'ewr_mb_age_below_18',
-    parts: [
-      'inhabitants_with_migration_background_age_below_6',
-      'inhabitants_with_migration_background_age_6_15',
-      'inhabitants_with_migration_background_age_15_18',
-    ],
-  },
-};
-
-function parseCount(text: string, where: string): number {
-  const v = Number(text);
-  if (text.trim() === '' || !Number.isFinite(v))
-    throw new Error(`${where}: '${text}' ist keine Zahl`);
-  return v;
-}
-
-type WriteObservations = typeof upsertObservations;
-
-async function loadPopulation(
-  tx: Sql,
-  tenantId: string,
-  dir: string,
-  log: Log,
-  write: WriteObservations,
-): Promise<number> {
-  const ids = {
-    '2006': await areaIdsByCode(tx, tenantId, 'lor2006', 'plr'),
-    '2021': await areaIdsByCode(tx, tenantId, 'lor2021', 'plr'),
-  };
-  let written = 0;
-  for (const { file, columns } of berlinCatalogue().ewrFiles) {
-    log(`Lade Einwohnerregister ${file} …`);
-    const full = path.join(dir, 'population', file);
-    const importId = await recordFile(
-      tx,
-      tenantId,
-      full,
-      'observations',
-      'csv;utf-8;comma;decimal-point;long',
-    );
-    const { header, records } = readCsvRecords(await readFile(full, 'utf8'));
-    const col = (name: string) => {
-      const i = header.indexOf(name);
-      if (i < 0) throw new Error(`${file}: Spalte ${name} fehlt`);
-      return i;
-    };
-    const iDate = col('stichtag'),
-      iVersion = col('lor_version'),
-      iPlr = col('plr_id');
-    const valueCols = Object.entries(columns).map(([c, ind]) => [col(c), ind] as const);
-    const sum = EWR_SUMS[file];
-    const sumCols = sum ? sum.parts.map(col) : [];
-    const rows: ObservationInput[] = [];
-    for (const { line, fields } of records) {
-      const version = fields[iVersion] as '2006' | '2021';
-      const areaId = ids[version]?.get(fields[iPlr]!);
-      if (areaId === undefined)
-        throw new Error(
-          `${file}, Zeile ${line}: Planungsraum ${fields[iPlr]} (LOR ${version}) unbekannt`,
-        );
-      const refDate = fields[iDate]!;
-      for (const [i, indicatorId] of valueCols) {
-        rows.push({
-          indicatorId,
-          areaId,
-          refDate,
-          value: parseCount(fields[i]!, `${file}, Zeile ${line}, Spalte ${header[i]}`),
-        });
-      }
-      if (sum) {
-        const v = sumCols.reduce((s, i) => s + parseCount(fields[i]!, `${file}, Zeile ${line}`), 0);
-        rows.push({ indicatorId: sum.id, areaId, refDate, value: v });
-      }
-    }
-    const n = await write(tx, tenantId, rows, importId);
-    await finishImportRun(tx, tenantId, importId, {
-      status: 'succeeded',
-      rowsRead: records.length,
-      rowsWritten: n,
-    });
-    written += n;
-  }
-  return written;
-}
-
 /** Number or null for the MSS tables (-9999 and blanks mean "no value"). */
 function mssNumber(text: string | undefined): number | null {
   if (text === undefined || text.trim() === '') return null;
@@ -398,43 +189,56 @@ function mssNumber(text: string | undefined): number | null {
   return v;
 }
 
-async function loadMss(
-  tx: Sql,
-  tenantId: string,
-  dir: string,
-  log: Log,
-  writeObservations: WriteObservations,
-): Promise<number> {
-  const ids2006 = await areaIdsByCode(tx, tenantId, 'lor2006', 'plr');
-  const ids2021 = await areaIdsByCode(tx, tenantId, 'lor2021', 'plr');
-  const mssDir = path.join(dir, 'mss');
-  let written = 0;
-  const area = (ids: Map<string, number>, code: string, where: string) => {
-    const id = ids.get(code);
-    if (id === undefined) throw new Error(`${where}: Planungsraum ${code} unbekannt`);
-    return id;
-  };
-  const write = async (file: string, rows: ObservationInput[], rowsRead: number) => {
-    const importId = await recordFile(
-      tx,
-      tenantId,
-      path.join(mssDir, file),
-      'observations',
-      'csv;utf-8;comma;decimal-point;wide',
-    );
-    const n = await writeObservations(tx, tenantId, rows, importId);
-    await finishImportRun(tx, tenantId, importId, {
-      status: 'succeeded',
-      rowsRead,
-      rowsWritten: n,
-    });
-    written += n;
-  };
+/** One MSS table as read: its values (area ids resolved) and the records read. */
+export interface MssFile {
+  file: string;
+  path: string;
+  rows: ObservationInput[];
+  rowsRead: number;
+}
 
+/**
+ * Reads the MSS tables (editions 2013, 2017, 2019 on LOR 2006; 2021 on LOR 2021 with three context
+ * columns on LOR 2006) into values, one entry per file in the order of their import runs.
+ */
+export async function readMss(sql: Sql, tenantId: string, dir: string): Promise<MssFile[]> {
+  const mssDir = path.join(dir, 'mss');
+  const files: MssFile[] = [];
+  const r: MssReader = {
+    ids2006: await areaIdsByCode(sql, tenantId, 'lor2006', 'plr'),
+    ids2021: await areaIdsByCode(sql, tenantId, 'lor2021', 'plr'),
+    mssDir,
+    write: (file, rows, rowsRead) =>
+      files.push({ file, path: path.join(mssDir, file), rows, rowsRead }),
+  };
+  await readMssLor2006(r);
+  await readMss2021Index(r);
+  await readMss2021Results(r);
+  await readMss2021Context(r);
+  return files;
+}
+
+/** What the MSS readers share: area ids per LOR version, the folder, where a table goes. */
+interface MssReader {
+  ids2006: Map<string, number>;
+  ids2021: Map<string, number>;
+  mssDir: string;
+  write(file: string, rows: ObservationInput[], rowsRead: number): void;
+}
+
+function area(ids: Map<string, number>, code: string, where: string): number {
+  const id = ids.get(code);
+  if (id === undefined) throw new Error(`${where}: Planungsraum ${code} unbekannt`);
+  return id;
+}
+
+const h = (hdr: string[], n: string) => hdr.indexOf(n);
+const MSS2021_DATE = '2020-12-31';
+
+async function readMssLor2006({ ids2006, mssDir, write }: MssReader): Promise<void> {
   // MSS 2013, 2017, 2019 on LOR 2006. The valid (scored) PLR are those listed in the indices
   // file; the others carry 0 in every column of the share table (demo-data/README.md, known quirks) and are flagged.
   for (const edition of [2013, 2017, 2019]) {
-    log(`Lade MSS ${edition} …`);
     const refDate = `${edition - 1}-12-31`;
     const indices = readCsvRecords(
       await readFile(path.join(mssDir, `mss${edition}_indices_plr447_lor2006.csv`), 'utf8'),
@@ -456,7 +260,7 @@ async function loadMss(
         throw new Error(`MSS ${edition}: unbekannte Dynamik-Klasse ${fields[hi('dynamik_index')]}`);
       classRows.push({ indicatorId: 'mss_dynamics_class', areaId, refDate, value: d });
     }
-    await write(`mss${edition}_indices_plr447_lor2006.csv`, classRows, indices.records.length);
+    write(`mss${edition}_indices_plr447_lor2006.csv`, classRows, indices.records.length);
 
     const file = `mss${edition}_index_indicators_plr447_lor2006.csv`;
     const t = readCsvRecords(await readFile(path.join(mssDir, file), 'utf8'));
@@ -480,16 +284,17 @@ async function loadMss(
           });
       }
     }
-    await write(file, rows, t.records.length);
+    write(file, rows, t.records.length);
   }
+}
 
+/** MSS 2021 on LOR 2021: the index indicators. */
+async function readMss2021Index({ ids2021, mssDir, write }: MssReader): Promise<void> {
   // MSS 2021 on LOR 2021: index indicators, results, context; K08/K14/K15 on LOR 2006 codes.
-  log('Lade MSS 2021 …');
-  const refDate = '2020-12-31';
+  const refDate = MSS2021_DATE;
   const idx = readCsvRecords(
     await readFile(path.join(mssDir, 'mss2021_index_indicators_plr542.csv'), 'utf8'),
   );
-  const h = (hdr: string[], n: string) => hdr.indexOf(n);
   const rows: ObservationInput[] = [];
   for (const { fields } of idx.records) {
     const areaId = area(ids2021, fields[h(idx.header, 'PLR_ID')]!, 'MSS 2021');
@@ -512,8 +317,12 @@ async function loadMss(
       );
     }
   }
-  await write('mss2021_index_indicators_plr542.csv', rows, idx.records.length);
+  write('mss2021_index_indicators_plr542.csv', rows, idx.records.length);
+}
 
+/** MSS 2021: the results (classes) and table 3 (status and dynamics index). */
+async function readMss2021Results({ ids2021, mssDir, write }: MssReader): Promise<void> {
+  const refDate = MSS2021_DATE;
   const res = readCsvRecords(
     await readFile(path.join(mssDir, 'mss2021_indices_plr542.csv'), 'utf8'),
   );
@@ -533,7 +342,7 @@ async function loadMss(
       throw new Error(`MSS 2021: unbekannte Dynamik-Klasse ${fields[h(res.header, 'DI_N')]}`);
     resRows.push({ indicatorId: 'mss_dynamics_class', areaId, refDate, value: d });
   }
-  await write('mss2021_indices_plr542.csv', resRows, res.records.length);
+  write('mss2021_indices_plr542.csv', resRows, res.records.length);
 
   const t3 = readCsvRecords(
     await readFile(path.join(mssDir, 'mss2021_table3_zvalues_indices_plr542.csv'), 'utf8'),
@@ -569,8 +378,12 @@ async function loadMss(
         : { indicatorId: 'mss_dynamics_index', areaId, refDate, value: di },
     );
   }
-  await write('mss2021_table3_zvalues_indices_plr542.csv', t3Rows, t3.records.length);
+  write('mss2021_table3_zvalues_indices_plr542.csv', t3Rows, t3.records.length);
+}
 
+/** MSS 2021: the context indicators, K08/K14/K15 on LOR 2006 codes. */
+async function readMss2021Context({ ids2006, ids2021, mssDir, write }: MssReader): Promise<void> {
+  const refDate = MSS2021_DATE;
   for (const [file, ids] of [
     ['mss2021_context_indicators_plr542.csv', ids2021],
     ['mss2021_context_indicators_k08_k14_k15_plr447_lor2006.csv', ids2006],
@@ -600,15 +413,27 @@ async function loadMss(
         );
       }
     }
-    await write(file, cRows, c.records.length);
+    write(file, cRows, c.records.length);
   }
-  return written;
 }
 
-async function loadPoints(tx: Sql, tenantId: string, dir: string, log: Log): Promise<number> {
-  log('Lade Standorte (Kitas, Schulen, …) …');
+async function loadPoints(tx: Sql, tenantId: string, dir: string): Promise<number> {
   let n = 0;
-  for (const ds of berlinCatalogue().pointDatasets) {
+  for (const ds of berlinCatalogue().pointDatasets)
+    n += await loadPointDataset(tx, tenantId, dir, ds);
+  return n;
+}
+
+type PointDataset = ReturnType<typeof berlinCatalogue>['pointDatasets'][number];
+
+/** One facility dataset (a GeoJSON file of points), recorded as an import run; the points written. */
+export async function loadPointDataset(
+  tx: Sql,
+  tenantId: string,
+  dir: string,
+  ds: PointDataset,
+): Promise<number> {
+  {
     const file = path.join(dir, 'services', ds.file);
     const importId = await recordFile(tx, tenantId, file, 'points', 'geojson;EPSG:4326');
     const fc = await readJson<{ features: Feature[] }>(file);
@@ -652,7 +477,6 @@ async function loadPoints(tx: Sql, tenantId: string, dir: string, log: Log): Pro
       rowsRead: fc.features.length,
       rowsWritten: written,
     });
-    n += written;
+    return written;
   }
-  return n;
 }
