@@ -312,7 +312,7 @@ describe('supply against need', () => {
     expect(by.get('02100102')).toMatchObject({ ratio: 20, gap: 20, gapRank: 2 });
     expect(s.largestGaps.map((r: Row) => r.code)).toEqual(['01100102', '02100102', '02100101']);
     expect(s.provenance).toBe(
-      'aus dem Angebotsverzeichnis, Stand 01.03.2024; Bevölkerung: ewr_age_below_6, Stichtag 31.12.2023',
+      'aus dem Angebotsverzeichnis, Stand 01.03.2024; Bevölkerung: „Einwohnende unter 6 Jahren“, Stichtag 31.12.2023',
     );
     expect(s.method).toBe('area-centroid');
   });

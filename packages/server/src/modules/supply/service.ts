@@ -226,7 +226,7 @@ export async function computeSupply(
     refDate,
     populationIndicators: indicatorIds,
     directoryStand: prov.stand,
-    provenance: `aus dem Angebotsverzeichnis, Stand ${prov.stand ? formatDate(prov.stand) : 'unbekannt'}; Bevölkerung: ${indicatorIds.join(' + ')}${refDate ? `, Stichtag ${formatDate(refDate)}` : ''}`,
+    provenance: `aus dem Angebotsverzeichnis, Stand ${prov.stand ? formatDate(prov.stand) : 'unbekannt'}; Bevölkerung: ${indicatorIds.map((id) => `„${sources.find((x) => x.id === id)?.name_de ?? id}“`).join(' + ')}${refDate ? `, Stichtag ${formatDate(refDate)}` : ''}`,
     licences,
     cityRatio,
     distanceM: q.distance,

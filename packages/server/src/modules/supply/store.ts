@@ -63,9 +63,9 @@ export async function selectIndicatorSources(
   tenantId: string,
   ids: readonly string[],
   internal: boolean,
-): Promise<{ id: string; licence: string | null; attribution: string | null }[]> {
+): Promise<{ id: string; name_de: string; licence: string | null; attribution: string | null }[]> {
   return sql.query(
-    `SELECT i.id, s.licence, s.attribution FROM indicator i
+    `SELECT i.id, i.name_de, s.licence, s.attribution FROM indicator i
        LEFT JOIN source s ON s.tenant_id = i.tenant_id AND s.id = i.source_id
       WHERE i.tenant_id = $1 AND i.id = ANY($2::text[]) AND ($3 OR i.visibility = 'public')`,
     [tenantId, [...ids], internal],

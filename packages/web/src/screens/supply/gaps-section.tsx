@@ -71,7 +71,7 @@ export function GapsSection({
       <h2 id="supply-holes-h">{t.gapsTitle}</h2>
       <p>{t.gapsIntro}</p>
       <form
-        className="filters"
+        className="filters supply-holes-form"
         onSubmit={(e) => {
           e.preventDefault();
           apply();
@@ -103,7 +103,7 @@ export function GapsSection({
             onChange={(e) => setTyped(e.target.value)}
           />
         </FormField>
-        <div className="field">
+        <div className="field supply-holes-apply">
           <button type="submit" className="btn">
             {t.gapsApply}
           </button>
