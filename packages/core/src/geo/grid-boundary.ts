@@ -2,15 +2,15 @@
 // edges that decide a point there, so that testing the point reads one short stretch of memory.
 //
 // For a part P listed in a fine cell, the rightward ray from a point in the cell crosses P's edges
-// in two groups. The "local" edges (those touching the cell, widened by MARGIN, and — closed under
-// this rule — every edge joined to a local edge at a vertex right of the cell within the cell's rows)
-// are tested one by one. All other edges spanning a height of the cell lie wholly left of it (never
-// crossed) or wholly right of it (always crossed), and the parity of the latter is the same for every
-// height in the cell: it can only change at a vertex right of the cell within its rows where a local
-// and another edge meet, and the closure made both local. So that parity is stored once per part and
-// cell, computed at the cell's centre as the part's full ray casting (insideBanded) minus the local
-// crossings there — the same crossing test per edge, so a point gets exactly the answer of the full
-// ray casting (createPointLocator), also on edges and vertices. docs/methods/spatial-join.md.
+// in two groups. The "local" edges (those touching the cell, widened by MARGIN) are tested one by one.
+// All other edges spanning a height of the cell lie wholly left of it (never crossed) or wholly right
+// of it (always crossed). The parity of the right ones can change only at a vertex right of the cell,
+// within its rows, where a local edge meets another one (after horizontal edges): such a vertex is
+// stored as a "flip", a vertical edge far to the right from its height upwards, so the same crossing
+// loop counts it. The parity at the cell's centre is stored once per part and cell: the part's full
+// ray casting (insideBanded) minus the local crossings and flips there. Every edge is tested with the
+// same crossing rule, so a point gets exactly the answer of the full ray casting (createPointLocator),
+// also on edges and vertices. docs/methods/spatial-join.md, ADR 0059.
 import { insideBanded, type FlatPolygon } from './point-in-polygon.ts';
 
 /** Margin in cell widths by which a cell counts as touched by an edge: far above rounding (≈ 1e-12). */

@@ -3,7 +3,7 @@
 // all), so a point there is answered by one array read. A cell that edges cross is split into a block
 // of sub × sub finer cells, answered the same way; only a point in a fine cell that an edge crosses is
 // tested against the few edges of the parts there (grid-boundary.ts: same crossing rule as
-// createPointLocator, plus one stored parity per part for all edges beyond the cell).
+// createPointLocator, plus one stored parity and the flip heights per part for the edges beyond).
 // Both locators give the same answer for every point (tests; docs/methods/spatial-join.md).
 import { appendBoundaryRecord, MARGIN, type BoundaryCell, type Frame } from './grid-boundary.ts';
 import { flatParts, type FlatPolygon, type PointLocator } from './point-in-polygon.ts';
