@@ -9,15 +9,7 @@ import { createTestUser, injectAs, tokenHeaders } from '../../testing/auth.ts';
 import { insertFixture, testContext, type Fixture } from '../../testing/fixtures.ts';
 import { createTestDb } from '../../testing/test-db.ts';
 import { directoryFromPoints, type SourcePoint } from './from-points.ts';
-import { locateLocations } from './load.ts';
-import {
-  insertCapacities,
-  insertLocations,
-  insertOrganisations,
-  insertServiceAtLocations,
-  insertServices,
-} from './store.ts';
-import { ensureBuiltinTaxonomy } from './taxonomy.ts';
+import { writeDirectoryRecords } from './load.ts';
 
 let db: Db;
 let app: FastifyInstance;
@@ -67,15 +59,7 @@ beforeAll(async () => {
       t_art: 'Sonstiger freier Träger',
     }),
   ]);
-  await db.transaction(async (tx) => {
-    await ensureBuiltinTaxonomy(tx, 'berlin');
-    await insertOrganisations(tx, 'berlin', rec.organisations, null);
-    await insertServices(tx, 'berlin', rec.services, null);
-    await insertLocations(tx, 'berlin', rec.locations);
-    await insertServiceAtLocations(tx, 'berlin', rec.links);
-    await insertCapacities(tx, 'berlin', rec.capacities);
-    await locateLocations(tx, 'berlin', '2024-01-01');
-  });
+  await db.transaction((tx) => writeDirectoryRecords(tx, 'berlin', rec, null, '2024-01-01'));
   for (const s of rec.services) {
     ids[s.name] = {
       service: s.id,

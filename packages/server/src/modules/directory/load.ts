@@ -33,15 +33,9 @@ export async function loadDirectoryFromPoints(
   tenantId: string,
   sourceId: string | null,
 ): Promise<DirectoryLoadStats> {
-  await ensureBuiltinTaxonomy(tx, tenantId);
   const points: SourcePoint[] = await selectAllPointFeatures(tx, tenantId);
   const rec = directoryFromPoints(tenantId, points);
-  await insertOrganisations(tx, tenantId, rec.organisations, sourceId);
-  await insertServices(tx, tenantId, rec.services, sourceId);
-  await insertLocations(tx, tenantId, rec.locations);
-  await insertServiceAtLocations(tx, tenantId, rec.links);
-  await insertCapacities(tx, tenantId, rec.capacities);
-  const locationAreas = await locateLocations(tx, tenantId);
+  const locationAreas = await writeDirectoryRecords(tx, tenantId, rec, sourceId);
   return {
     organisations: rec.organisations.length,
     services: rec.services.length,
@@ -49,6 +43,27 @@ export async function loadDirectoryFromPoints(
     capacities: rec.capacities.length,
     locationAreas,
   };
+}
+
+/**
+ * Writes a directory built from points (organisations, services, locations, their links and
+ * capacities) with the built-in taxonomy, and assigns the locations to their areas (as of `date`,
+ * default today); returns the number of location–area links. Also the tests' way to a directory.
+ */
+export async function writeDirectoryRecords(
+  tx: Sql,
+  tenantId: string,
+  rec: ReturnType<typeof directoryFromPoints>,
+  sourceId: string | null,
+  date?: string,
+): Promise<number> {
+  await ensureBuiltinTaxonomy(tx, tenantId);
+  await insertOrganisations(tx, tenantId, rec.organisations, sourceId);
+  await insertServices(tx, tenantId, rec.services, sourceId);
+  await insertLocations(tx, tenantId, rec.locations);
+  await insertServiceAtLocations(tx, tenantId, rec.links);
+  await insertCapacities(tx, tenantId, rec.capacities);
+  return locateLocations(tx, tenantId, date);
 }
 
 /** Assigns every located directory location to the areas containing it (today's valid areas). */

@@ -10,7 +10,7 @@ import { bumpDataVersion } from '../../http/prepared.ts';
 import { validationError } from '../../http/route.ts';
 import type { Principal } from '../access/index.ts';
 import { writeAudit, type AuditActor } from '../audit/index.ts';
-import { canReadIndicator, getTenantCatalogue } from '../indicators/index.ts';
+import { countRefusal } from './targets.ts';
 import { clearIndexCache } from '../monitoring/index.ts';
 import * as store from './store.ts';
 
@@ -25,16 +25,6 @@ export async function getResidents(sql: Sql, tenantId: string): Promise<Resident
   return { indicatorId: await store.selectResidents(sql, tenantId) };
 }
 
-/** Why an indicator cannot count all residents, or null when it can. */
-async function refusalOf(sql: Sql, principal: Principal, id: string): Promise<string | null> {
-  const indicator = (await getTenantCatalogue(sql, principal.tenantId)).byId.get(id);
-  if (!indicator || !canReadIndicator(principal, indicator))
-    return `Den Indikator „${id}“ gibt es nicht.`;
-  if (indicator.kind !== 'count')
-    return `„${indicator.nameDe}“ ist keine Anzahl von Personen (Art „${indicator.kind}“): die Einwohnenden insgesamt sind ein Zählindikator.`;
-  return null;
-}
-
 /** Sets (null = removes) the tenant's indicator of all residents; audited. */
 export async function setResidents(
   db: Db,
@@ -44,7 +34,15 @@ export async function setResidents(
 ): Promise<Residents> {
   const t = principal.tenantId;
   const result = await db.transaction(async (tx) => {
-    const reason = indicatorId === null ? null : await refusalOf(tx, principal, indicatorId);
+    const reason =
+      indicatorId === null
+        ? null
+        : await countRefusal(
+            tx,
+            principal,
+            indicatorId,
+            'die Einwohnenden insgesamt sind ein Zählindikator',
+          );
     if (reason) throw validationError([{ in: 'body', field: 'indicatorId', reason }]);
     const before = await store.selectResidents(tx, t);
     await store.upsertResidents(tx, t, indicatorId);

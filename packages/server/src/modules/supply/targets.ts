@@ -32,12 +32,21 @@ export async function listTargets(sql: Sql, tenantId: string): Promise<Targets> 
 }
 
 /** Why an indicator cannot count a target population, or null when it can. */
-async function refusalOf(sql: Sql, principal: Principal, id: string): Promise<string | null> {
+/**
+ * Why an indicator cannot count people for `purpose` (the end of the message), or null when it can:
+ * unknown to the caller, or not a count. Shared by the targets and the residents-in-total setting.
+ */
+export async function countRefusal(
+  sql: Sql,
+  principal: Principal,
+  id: string,
+  purpose: string,
+): Promise<string | null> {
   const indicator = (await getTenantCatalogue(sql, principal.tenantId)).byId.get(id);
   if (!indicator || !canReadIndicator(principal, indicator))
     return `Den Indikator „${id}“ gibt es nicht.`;
   if (indicator.kind !== 'count')
-    return `„${indicator.nameDe}“ ist keine Anzahl von Personen (Art „${indicator.kind}“): die Zielbevölkerung ist eine Summe von Zählindikatoren.`;
+    return `„${indicator.nameDe}“ ist keine Anzahl von Personen (Art „${indicator.kind}“): ${purpose}.`;
   return null;
 }
 
@@ -56,7 +65,12 @@ export async function setTarget(
     if (!term) throw notFound(`Die Angebotsart „${serviceType}“ gibt es nicht.`);
     const problems = [];
     for (const [i, id] of ids.entries()) {
-      const reason = await refusalOf(tx, principal, id);
+      const reason = await countRefusal(
+        tx,
+        principal,
+        id,
+        'die Zielbevölkerung ist eine Summe von Zählindikatoren',
+      );
       if (reason) problems.push({ in: 'body' as const, field: `indicatorIds[${i}]`, reason });
     }
     if (problems.length > 0) throw validationError(problems);
