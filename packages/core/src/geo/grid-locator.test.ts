@@ -28,8 +28,10 @@ test('the grid locator answers what testing every feature answers, on coarse and
     return k >= 0 && features.slice(k + 1).some((f) => pointInPolygon(p, f.geometry));
   }).length;
   expect(inTwo).toBeGreaterThan(50);
+  // with 4 × 4 cells, most blocks are compact and some are not (more than 4 answers or 12 edges)
   for (const [cells, sub] of [
     [16, 2],
+    [64, 4],
     [256, 4],
     [4096, 8],
     [65536, 8],
@@ -118,8 +120,30 @@ test('single lookups, and tables too large for 16 bits, answer what the R-tree l
   const expected = [...createPointLocator(plr).locateAll(points)];
   const grid = createGridLocator(plr);
   expect(expected.map((_, i) => grid.locate(points[2 * i]!, points[2 * i + 1]!))).toEqual(expected);
-  // about 100,000 blocks: more than 16-bit numbers can name, so both grids use 32 bits
-  expect([...createGridLocator(plr, { cells: 4_194_304, sub: 2 }).locateAll(points)]).toEqual(
-    expected,
-  );
+  // about 100,000 blocks: more than 16-bit numbers can name, so both grids use 32 bits (with blocks
+  // of 2 × 2 cells, and of 4 × 4 in the compact layout)
+  for (const sub of [2, 4])
+    expect([...createGridLocator(plr, { cells: 4_194_304, sub }).locateAll(points)]).toEqual(
+      expected,
+    );
 }, 60_000);
+
+test('locateAll writes into a given array, overwriting what an earlier batch left there', () => {
+  const rnd = random(23);
+  const features = randomStars(rnd, 7);
+  const batch = () =>
+    Float64Array.from({ length: 2 * 3000 }, (_, i) => (i % 2 ? rnd() * 70 : rnd() * 110) - 5);
+  for (const locator of [
+    createGridLocator(features, { cells: 256 }),
+    createPointLocator(features),
+  ]) {
+    const out = new Int32Array(4000).fill(777); // larger than a batch: the rest stays untouched
+    for (const points of [batch(), batch()]) {
+      const written = locator.locateAll(points, out);
+      expect(written).toBe(out);
+      expect([...out.subarray(0, 3000)]).toEqual([...locator.locateAll(points)]);
+      expect(out[3000]).toBe(777);
+    }
+    expect(() => locator.locateAll(batch(), new Int32Array(2999))).toThrow(RangeError);
+  }
+});

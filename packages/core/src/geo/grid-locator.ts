@@ -6,7 +6,7 @@
 // createPointLocator, plus one stored parity and the flip heights per part for the edges beyond).
 // Both locators give the same answer for every point (tests; docs/methods/spatial-join.md).
 import { appendBoundaryRecord, MARGIN, type BoundaryCell, type Frame } from './grid-boundary.ts';
-import { flatParts, type FlatPolygon, type PointLocator } from './point-in-polygon.ts';
+import { flatParts, outputFor, type FlatPolygon, type PointLocator } from './point-in-polygon.ts';
 import type { AreaGeometry } from './types.ts';
 
 export interface GridLocatorOptions {
@@ -254,11 +254,42 @@ function boundaryCell(g: Grid, b: number, slot: number): BoundaryCell {
 }
 
 /**
+ * A block of 4 × 4 fine cells fits 8 slots when it holds at most PALETTE different answers and at most
+ * 16 − PALETTE boundary cells: four slots of four 4-bit codes, then the answers (ADR 0060). Code
+ * c < PALETTE is the answer in slot 4 + c, code c ≥ PALETTE is the block's boundary cell c − PALETTE.
+ * Half the bytes of 16 slots, so that more of the blocks stay in a core's cache between two reads.
+ */
+const PALETTE = 4;
+const COMPACT = 8;
+
+/** The 8 slots of a compact block of 16 encoded fine values, or null if the block does not fit. */
+function compactBlock(values: readonly number[], features: number): number[] | null {
+  const palette: number[] = [];
+  const slots = [0, 0, 0, 0];
+  for (let c = 0; c < 16; c++) {
+    const v = values[c]!;
+    let code: number;
+    if (v > features)
+      code = PALETTE + v - features - 1; // boundary cell j of the block
+    else {
+      code = palette.indexOf(v);
+      if (code === -1) code = palette.push(v) - 1;
+    }
+    if (palette.length > PALETTE || code > 15) return null;
+    slots[c >> 2]! |= code << ((c & 3) * 4);
+  }
+  while (palette.length < PALETTE) palette.push(0);
+  return [...slots, ...palette];
+}
+
+/**
  * The tables a lookup reads, in one encoding for both grids: t ≤ F (the number of features) is the
  * answer t − 1 (0: outside every area); t > F is block t − F − 1 in the coarse grid, and in a block
  * the block's boundary cell t − F − 1. So both grids fit 16 bits for the Planungsräume (coarse grid
- * 512 KB, fine blocks about 800 KB, so that most lookups stay in a core's cache). The record of a
- * block's boundary cell j starts at rec[recAt[blockFirst[block] + j]] (tables of 100 and 400 KB).
+ * 512 KB, fine blocks about 400 KB, so that most lookups stay in a core's cache). Blocks are numbered
+ * compact ones first (4 × 4 cells only; COMPACT slots each from 0), then the others (sub × sub slots
+ * each from fullFrom). The record of a block's boundary cell j starts at
+ * rec[recAt[blockFirst[block] + j]] (tables of 100 and 400 KB).
  */
 function lookupTables(
   g: Grid,
@@ -268,25 +299,46 @@ function lookupTables(
 ) {
   const blockSize = g.sub * g.sub,
     blocks = g.blockCell.length;
-  const coarse = g.coarse.map((k) => (k >= -1 ? k + 1 : features - 1 - k));
-  const fine = new Int32Array(g.fine.length);
-  const blockFirst = new Uint32Array(blocks);
-  const recAt: number[] = [],
-    rec: number[] = [];
+  // each block's fine values in the final encoding, its records appended in the same pass
+  const encoded: number[][] = [];
+  const recsOf: number[][] = [];
+  const rec: number[] = [];
   for (let block = 0; block < blocks; block++) {
-    blockFirst[block] = recAt.length;
+    const values: number[] = [],
+      at: number[] = [];
     for (let s = block * blockSize, j = 0; s < (block + 1) * blockSize; s++) {
       const v = g.fine[s]!;
-      fine[s] = v >= -1 ? v + 1 : features + 1 + j++;
+      values.push(v >= -1 ? v + 1 : features + 1 + j++);
       if (v >= -1) continue;
-      recAt.push(rec.length);
+      at.push(rec.length);
       appendBoundaryRecord(rec, boundaryCell(g, -2 - v, s), g, g.sub, parts, owner);
     }
+    encoded.push(values);
+    recsOf.push(at);
   }
+  const packed = encoded.map((v) => (blockSize === 16 ? compactBlock(v, features) : null));
+  const order = [...packed.keys()].sort((a, b) => +(packed[a] === null) - +(packed[b] === null));
+  const compact = packed.filter((p) => p !== null).length;
+  const fullFrom = compact * COMPACT;
+  const idOf = new Int32Array(blocks);
+  const fine = new Int32Array(fullFrom + (blocks - compact) * blockSize);
+  const blockFirst = new Uint32Array(blocks);
+  const recAt: number[] = [];
+  order.forEach((block, id) => {
+    idOf[block] = id;
+    blockFirst[id] = recAt.length;
+    recAt.push(...recsOf[block]!);
+    const slots = packed[block] ?? encoded[block]!;
+    fine.set(slots, id < compact ? id * COMPACT : fullFrom + (id - compact) * blockSize);
+  });
+  rec.push(0, 0, 0, 0, 0, 0, 0, 0); // so that reading 8 past the last record's start stays in bounds
+  const coarse = g.coarse.map((k) => (k >= -1 ? k + 1 : features + 1 + idOf[-2 - k]!));
   const narrow = features + 1 + Math.max(blocks, blockSize) <= 0xffff;
   return {
     coarse: narrow ? Uint16Array.from(coarse) : coarse,
     fine: narrow ? Uint16Array.from(fine) : fine,
+    compact,
+    fullFrom,
     blockFirst,
     recAt: Uint32Array.from(recAt),
     rec: Float64Array.from(rec),
@@ -307,7 +359,7 @@ export function createGridLocator(
   const grid: Grid = { ...frame, sub, ...markBoundaries(frame, sub, parts) };
   fillInteriors(grid, parts, owner);
   const { x0, y0, sx, sy, nx, ny } = frame;
-  const { coarse, fine, blockFirst, recAt, rec } = lookupTables(
+  const { coarse, fine, compact, fullFrom, blockFirst, recAt, rec } = lookupTables(
     grid,
     parts,
     owner,
@@ -342,28 +394,36 @@ export function createGridLocator(
       if ((rec[at + 1]! !== 0) !== crossings(at + 3, rec[at + 2]!, x, y)) return rec[at]!;
     return rec[o]!;
   };
-  /** The slot of the point's fine cell in block t − F − 1 of its coarse cell (u, v: grid units). */
-  const fineSlot = (t: number, u: number, v: number): number =>
-    (t - F - 1) * blockSize + (((v - (v | 0)) * sub) | 0) * sub + (((u - (u | 0)) * sub) | 0);
+  /** The value of the point's fine cell in block t − F − 1 of its coarse cell (u, v: grid units). */
+  const fineAt = (t: number, u: number, v: number): number => {
+    const b = t - F - 1,
+      c = (((v - (v | 0)) * sub) | 0) * sub + (((u - (u | 0)) * sub) | 0);
+    if (b >= compact) return fine[fullFrom + (b - compact) * blockSize + c]!;
+    const o = b * COMPACT,
+      code = (fine[o + (c >> 2)]! >>> ((c & 3) << 2)) & 15;
+    return code < PALETTE ? fine[o + 4 + code]! : F + 1 + code - PALETTE;
+  };
   const locate = (x: number, y: number): number => {
     const u = (x - x0) * sx,
       v = (y - y0) * sy;
     if (!(u >= 0 && u < nx && v >= 0 && v < ny)) return -1; // also NaN
     const t = coarse[(v | 0) * nx + (u | 0)]!;
     if (t <= F) return t - 1;
-    const w = fine[fineSlot(t, u, v)]!;
+    const w = fineAt(t, u, v);
     return w <= F ? w - 1 : inBoundary(recAt[blockFirst[t - F - 1]! + w - F - 1]!, x, y);
   };
   const locator: PointLocator = {
     locate,
-    // as locate, but the points in boundary cells wait for the end of their chunk: their records are
-    // then read in passes of independent reads, so that the processor overlaps their cache misses
-    locateAll(xy) {
+    // as locate, but the points in boundary cells wait for the end of their chunk: the offsets of
+    // their records, then the records, are read in passes of independent reads, so that the
+    // processor overlaps the cache misses instead of stalling the main loop on each (ADR 0060)
+    locateAll(xy, given) {
       const n = xy.length >> 1;
-      const out = new Int32Array(n);
+      const out = outputFor(n, given);
       const CHUNK = 16_384;
       const pendingPoint = new Int32Array(CHUNK),
-        pendingRec = new Uint32Array(CHUNK);
+        pendingBlock = new Uint32Array(CHUNK), // then the offset of the record
+        pendingCell = new Uint32Array(CHUNK);
       for (let from = 0; from < n; from += CHUNK) {
         const to = Math.min(n, from + CHUNK);
         let pending = 0;
@@ -375,16 +435,25 @@ export function createGridLocator(
             continue;
           }
           const t = coarse[(v | 0) * nx + (u | 0)]!;
-          const w = t <= F ? t : fine[fineSlot(t, u, v)]!;
+          const w = t <= F ? t : fineAt(t, u, v);
           if (w <= F) out[i] = w - 1;
           else {
             pendingPoint[pending] = i;
-            pendingRec[pending++] = recAt[blockFirst[t - F - 1]! + w - F - 1]!;
+            pendingBlock[pending] = t - F - 1;
+            pendingCell[pending++] = w - F - 1;
           }
         }
+        for (let j = 0; j < pending; j++)
+          pendingBlock[j] = recAt[blockFirst[pendingBlock[j]!]! + pendingCell[j]!]!;
+        // the first two cache lines of each record, read in a loop without branches: their misses
+        // overlap here, where in the tests below each would wait behind a mispredicted branch
+        let touched = 0;
+        for (let j = 0; j < pending; j++)
+          touched += rec[pendingBlock[j]!]! + rec[pendingBlock[j]! + 8]!;
+        if (touched !== touched) out[from] = out[from]!; // keeps the reads (NaN never occurs)
         for (let j = 0; j < pending; j++) {
           const i = pendingPoint[j]!;
-          out[i] = inBoundary(pendingRec[j]!, xy[2 * i]!, xy[2 * i + 1]!);
+          out[i] = inBoundary(pendingBlock[j]!, xy[2 * i]!, xy[2 * i + 1]!);
         }
       }
       return out;
@@ -406,5 +475,6 @@ function primeLocator(locator: PointLocator, f: Frame, parts: readonly FlatPolyg
       probe.push(f.x0 + ((i / 8) * f.nx) / f.sx, f.y0 + ((j / 8) * f.ny) / f.sy);
   for (const p of parts.slice(0, 16)) probe.push(p.xy[0]!, p.xy[1]!, (p.minX + p.maxX) / 2, p.minY);
   const xy = new Float64Array(probe);
-  for (let k = 0; k < 16; k++) locator.locateAll(xy);
+  const out = new Int32Array(xy.length >> 1);
+  for (let k = 0; k < 16; k++) locator.locateAll(xy, k % 2 === 0 ? undefined : out);
 }

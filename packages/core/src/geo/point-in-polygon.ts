@@ -127,8 +127,20 @@ export function pointInPolygon(point: Position, geometry: AreaGeometry): boolean
 export interface PointLocator {
   /** Index of the first (lowest-numbered) feature containing (x, y), or −1. */
   locate(x: number, y: number): number;
-  /** Feature index per point for interleaved [x0, y0, x1, y1, …]; −1 where no feature contains the point. */
-  locateAll(xy: Float64Array): Int32Array;
+  /**
+   * Feature index per point for interleaved [x0, y0, x1, y1, …]; −1 where no feature contains the
+   * point. Written into `out` when given (at least one slot per point; a caller joining many batches
+   * reuses one buffer), else into a new array; returns the array written.
+   */
+  locateAll(xy: Float64Array, out?: Int32Array): Int32Array;
+}
+
+/** The array locateAll writes n answers into: the caller's, if it has room, else a new one. */
+export function outputFor(n: number, given: Int32Array | undefined): Int32Array {
+  if (given === undefined) return new Int32Array(n);
+  if (given.length < n)
+    throw new RangeError(`locateAll: Platz für ${given.length} Antworten, aber ${n} Punkte`);
+  return given;
 }
 
 /** The features' (Multi)Polygon parts, flattened and banded, with the index of the feature owning each. */
@@ -169,9 +181,10 @@ export function createPointLocator(features: readonly { geometry: AreaGeometry }
   };
   return {
     locate,
-    locateAll(xy) {
-      const out = new Int32Array(xy.length >> 1);
-      for (let i = 0; i < out.length; i++) out[i] = locate(xy[2 * i]!, xy[2 * i + 1]!);
+    locateAll(xy, given) {
+      const n = xy.length >> 1;
+      const out = outputFor(n, given);
+      for (let i = 0; i < n; i++) out[i] = locate(xy[2 * i]!, xy[2 * i + 1]!);
       return out;
     },
   };
