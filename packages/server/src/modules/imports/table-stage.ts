@@ -9,7 +9,7 @@ import {
   type MappingSummary,
 } from '@sozialraum/core';
 import type { Sql } from '../../db/db.ts';
-import { ObservationWriter, type ObservationInput } from '../ingest/index.ts';
+import { copyNewObservations, ObservationWriter, type ObservationInput } from '../ingest/index.ts';
 import { ImportRejected, MAX_REPORTED_ERRORS, type FileIssue } from './report.ts';
 import { readCsvRecords, readXlsxRecords } from './table-source.ts';
 import { splitHeader } from './published.ts';
@@ -47,6 +47,8 @@ export class BatchWriter {
   readonly touched = new Set<string>();
   readonly dates = new Set<string>();
   private pending: ObservationInput[] = [];
+  /** Areas and indicators already checked to be the tenant's (copyNewObservations). */
+  private readonly checked = { areas: new Set<number>(), indicators: new Set<string>() };
 
   constructor(
     private readonly tx: Sql,
@@ -82,10 +84,21 @@ export class BatchWriter {
 
   private async write(rows: ObservationInput[]): Promise<void> {
     const { tenantId } = this.input;
-    // an indicator this run created holds no values: nothing to compare, every row is new
-    if (rows.every((r) => this.t.createdIds.has(r.indicatorId)))
+    // an indicator this run created holds no values: nothing to compare, every row is new, and the
+    // rows go straight into observation (ADR 0060)
+    if (rows.every((r) => this.t.createdIds.has(r.indicatorId))) {
       this.t.overwrite.added += rows.length;
-    else await this.t.overwrite.check(this.tx, tenantId, rows);
+      this.written += await copyNewObservations(
+        this.tx,
+        tenantId,
+        this.t.importId,
+        rows,
+        this.checked,
+      );
+      await yieldToEventLoop();
+      return;
+    }
+    await this.t.overwrite.check(this.tx, tenantId, rows);
     const writer = await ObservationWriter.start(this.tx, tenantId, this.t.importId);
     await writer.add(rows);
     await yieldToEventLoop();

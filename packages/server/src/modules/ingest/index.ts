@@ -22,6 +22,7 @@ export {
 } from './store.ts';
 export {
   ObservationWriter,
+  copyNewObservations,
   dropObservationIndexesWhenEmpty,
   insertComputedObservations,
   insertObservations,

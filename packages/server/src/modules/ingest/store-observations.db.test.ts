@@ -20,6 +20,7 @@ import {
   type IndicatorInput,
   type ObservationInput,
 } from './store.ts';
+import { copyNewObservations } from './store-observations.ts';
 
 const DATES = ['2022-12-31', '2023-12-31', '2024-12-31'];
 const PARENTS = ['A', 'B'];
@@ -104,11 +105,16 @@ const allRows = (db: Sql) =>
 
 let upserted: Db;
 let firstLoad: Db;
-let counts: { upsert: number[]; insert: number[] };
+let copied: Db;
+let counts: { upsert: number[]; insert: number[]; copy: number[] };
 
 beforeAll(async () => {
-  [upserted, firstLoad] = await Promise.all([createTestDb(), createTestDb()]);
-  counts = { upsert: [], insert: [] };
+  [upserted, firstLoad, copied] = await Promise.all([
+    createTestDb(),
+    createTestDb(),
+    createTestDb(),
+  ]);
+  counts = { upsert: [], insert: [], copy: [] };
   await upserted.transaction(async (tx) => {
     const { rows } = await setUp(tx);
     counts.upsert.push(await upsertObservations(tx, 't', rows, null));
@@ -124,10 +130,19 @@ beforeAll(async () => {
     counts.insert.push(await recomputeDerived(tx, 't', undefined, { insertOnly: true }));
     await restoreObservationIndexes(tx, rebuild);
   });
+  // the path of an import into indicators it created itself: COPY straight into observation
+  await copied.transaction(async (tx) => {
+    const { rows } = await setUp(tx);
+    const checked = { areas: new Set<number>(), indicators: new Set<string>() };
+    counts.copy.push(await copyNewObservations(tx, 't', null, rows.slice(0, 20), checked));
+    counts.copy.push(await copyNewObservations(tx, 't', null, rows.slice(20), checked));
+    counts.copy.push(await recomputeAggregates(tx, 't'));
+    counts.copy.push(await recomputeDerived(tx, 't'));
+  });
 });
 
 afterAll(async () => {
-  await Promise.all([upserted?.close(), firstLoad?.close()]);
+  await Promise.all([upserted?.close(), firstLoad?.close(), copied?.close()]);
 });
 
 describe('first load without indexes', () => {
@@ -179,6 +194,34 @@ describe('first load without indexes', () => {
     } finally {
       await fresh.close();
     }
+  });
+});
+
+describe('values of a new indicator copied straight into observation', () => {
+  it('stores exactly the rows of the upsert path', async () => {
+    expect(await allRows(copied)).toEqual(await allRows(upserted));
+    expect(counts.copy[0]! + counts.copy[1]!).toBe(counts.upsert[0]);
+  });
+
+  it('refuses an area the tenant does not have, and a key twice, writing nothing', async () => {
+    const [a1] = await copied.query<{ id: number }>(
+      "SELECT id FROM area WHERE tenant_id = 't' AND code = 'A1'",
+    );
+    await upsertIndicators(copied, 't', [indicator('neu', 'count')]);
+    const row = { indicatorId: 'neu', areaId: a1!.id, refDate: '2021-12-31', value: 1 };
+    const fresh = () => ({ areas: new Set<number>(), indicators: new Set<string>() });
+    await expect(
+      copied.transaction((tx) =>
+        copyNewObservations(tx, 't', null, [row, { ...row, areaId: 987_654 }], fresh()),
+      ),
+    ).rejects.toThrow(/unbekannte Gebiete \(id 987654\)/);
+    await expect(
+      copied.transaction((tx) => copyNewObservations(tx, 't', null, [row, row], fresh())),
+    ).rejects.toThrow();
+    const stored = await copied.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM observation WHERE indicator_id = 'neu'",
+    );
+    expect(stored[0]?.n).toBe(0);
   });
 });
 
