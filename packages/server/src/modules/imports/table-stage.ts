@@ -85,7 +85,7 @@ export class BatchWriter {
   private async write(rows: ObservationInput[]): Promise<void> {
     const { tenantId } = this.input;
     // an indicator this run created holds no values: nothing to compare, every row is new, and the
-    // rows go straight into observation (ADR 0060)
+    // rows go straight into observation (ADR 0016, amendment)
     if (rows.every((r) => this.t.createdIds.has(r.indicatorId))) {
       this.t.overwrite.added += rows.length;
       this.written += await copyNewObservations(

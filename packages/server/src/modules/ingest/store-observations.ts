@@ -114,7 +114,7 @@ const OBSERVATION_COLUMNS = ['tenant_id', 'import_id', ...STAGE_COLUMNS] as cons
 
 /**
  * Writes rows whose keys cannot be stored yet — values of an indicator this transaction created —
- * with one COPY straight into observation: no staging table, no conflict check (ADR 0060). A key
+ * with one COPY straight into observation: no staging table, no conflict check (ADR 0016, amendment). A key
  * twice in rows still fails on the primary key, and the whole transaction with it. References are
  * checked set-based first, for the ids not in `checked` (which is then extended): on PGlite the
  * per-row foreign-key triggers are off during the COPY (Sql.withoutRowTriggers).
