@@ -3,7 +3,7 @@
 // recomputations that follow from the values (aggregates up the hierarchy, derived shares).
 // Plain SQL on PGlite and PostgreSQL; callers pass an open transaction (Sql).
 import type { ComputedValue, RollUpArea, RollUpIndicator } from '@sozialraum/core';
-import type { Sql } from '../../db/db.ts';
+import type { CopyValue, Sql } from '../../db/db.ts';
 import type { ObservationInput } from './store.ts';
 
 // Observations go in through PostgreSQL's bulk path (issue 9 § 7): COPY into a staging table of
@@ -20,6 +20,20 @@ const STAGE_COLUMNS = [
   'flag',
   'flag_reason',
 ] as const;
+
+/** An observation's values in the order of STAGE_COLUMNS. */
+function stageFields(o: ObservationInput): CopyValue[] {
+  return [
+    o.indicatorId,
+    o.areaId,
+    o.refDate,
+    o.value,
+    o.numerator ?? null,
+    o.denominator ?? null,
+    o.flag ?? null,
+    o.flagReason ?? null,
+  ];
+}
 
 /**
  * Collects observations of one transaction in a staging table and writes them in one statement.
@@ -64,16 +78,7 @@ export class ObservationWriter {
         for (const o of rows) {
           areaIds.add(o.areaId);
           indicatorIds.add(o.indicatorId);
-          yield [
-            o.indicatorId,
-            o.areaId,
-            o.refDate,
-            o.value,
-            o.numerator ?? null,
-            o.denominator ?? null,
-            o.flag ?? null,
-            o.flagReason ?? null,
-          ];
+          yield stageFields(o);
         }
       })(),
     );
@@ -142,19 +147,7 @@ export async function copyNewObservations(
       'observation',
       OBSERVATION_COLUMNS,
       (function* () {
-        for (const o of rows)
-          yield [
-            tenantId,
-            importId,
-            o.indicatorId,
-            o.areaId,
-            o.refDate,
-            o.value,
-            o.numerator ?? null,
-            o.denominator ?? null,
-            o.flag ?? null,
-            o.flagReason ?? null,
-          ];
+        for (const o of rows) yield [tenantId, importId, ...stageFields(o)];
       })(),
     ),
   );
