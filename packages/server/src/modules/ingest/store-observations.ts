@@ -21,6 +21,9 @@ const STAGE_COLUMNS = [
   'flag_reason',
 ] as const;
 
+/** The columns of a COPY straight into observation. */
+const DIRECT_COLUMNS = ['tenant_id', ...STAGE_COLUMNS, 'origin', 'import_id'] as const;
+
 /** An observation's values in the order of STAGE_COLUMNS. */
 function stageFields(o: ObservationInput): CopyValue[] {
   return [
@@ -115,8 +118,6 @@ export class ObservationWriter {
   }
 }
 
-const OBSERVATION_COLUMNS = ['tenant_id', 'import_id', ...STAGE_COLUMNS] as const;
-
 /**
  * Writes rows whose keys cannot be stored yet — values of an indicator this transaction created —
  * with one COPY straight into observation: no staging table, no conflict check (ADR 0016, amendment). A key
@@ -145,9 +146,9 @@ export async function copyNewObservations(
   return tx.withoutRowTriggers(() =>
     tx.copyRows(
       'observation',
-      OBSERVATION_COLUMNS,
+      DIRECT_COLUMNS,
       (function* () {
-        for (const o of rows) yield [tenantId, importId, ...stageFields(o)];
+        for (const o of rows) yield [tenantId, ...stageFields(o), 'imported', importId];
       })(),
     ),
   );
@@ -218,8 +219,6 @@ export async function restoreObservationIndexes(
   for (const statement of statements ?? []) await tx.exec(statement);
 }
 
-const DIRECT_COLUMNS = ['tenant_id', ...STAGE_COLUMNS, 'origin', 'import_id'] as const;
-
 /**
  * Inserts observations into a table without primary key for now (dropObservationIndexesWhenEmpty);
  * duplicate keys surface when the key is built again. Returns the number of rows written.
@@ -245,20 +244,7 @@ export async function insertObservations(
       'observation',
       [...DIRECT_COLUMNS],
       (function* () {
-        for (const o of rows)
-          yield [
-            tenantId,
-            o.indicatorId,
-            o.areaId,
-            o.refDate,
-            o.value,
-            o.numerator ?? null,
-            o.denominator ?? null,
-            o.flag ?? null,
-            o.flagReason ?? null,
-            'imported',
-            importId,
-          ];
+        for (const o of rows) yield [tenantId, ...stageFields(o), 'imported', importId];
       })(),
     ),
   );
