@@ -1,6 +1,7 @@
 // Where the external tools of the journeys live, and how Chromium is started: Debian's Chromium
 // (never a downloaded browser) with the flags measured to work here (WebGL via SwiftShader). Kept
-// apart from tools.ts so that the global setup can use it outside a test worker.
+// apart from tools.ts so that the global setup can use it outside a test worker; the screenshot and
+// check scripts of packages/web/scripts launch their Chromium with the same options from here.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';

@@ -147,6 +147,16 @@ describe.skipIf(!run)('Angebote anlegen und bearbeiten in Chromium', () => {
       await page.locator('.service-costs').scrollIntoViewIfNeeded();
       await saveScreenshot(page, `service-detail-costs-${vp.name}`);
       expect(await axeViolations(page)).toEqual([]);
+      // the Verlauf: a table on a desktop, one block per entry on a phone, never wider than the page
+      await page.getByRole('button', { name: 'Verlauf anzeigen' }).click();
+      await history.getByText('Angebot angelegt').waitFor();
+      await history.getByText('Angebot geändert').first().scrollIntoViewIfNeeded();
+      await saveScreenshot(page, `service-history-${vp.name}`);
+      const [scroll, client] = await history.evaluate((e) => [
+        e.scrollWidth,
+        e.parentElement!.clientWidth,
+      ]);
+      expect(scroll).toBeLessThanOrEqual(client);
       await page.goto(`${serviceUrl}/bearbeiten`);
       await page.getByRole('heading', { name: 'Angebot bearbeiten', level: 1 }).waitFor();
       await page.getByLabel('Name des Orts').waitFor();
@@ -176,14 +186,33 @@ describe.skipIf(!run)('Angebote anlegen und bearbeiten in Chromium', () => {
       await saveScreenshot(page, `supply-gaps-map-${vp.name}`);
       await page.locator('.supply-holes').scrollIntoViewIfNeeded();
       await saveScreenshot(page, `supply-gaps-${vp.name}`);
+      // the list of gaps fits the width: a table on a desktop, a block per area on a phone
+      if (listed > 0) {
+        const wrap = page.locator('.supply-holes .list-wrap');
+        const [scroll, client] = await wrap.evaluate((e) => [e.scrollWidth, e.clientWidth]);
+        expect(scroll).toBeLessThanOrEqual(client);
+        const row = page.locator('.supply-holes-table tbody tr').first();
+        const display = await row.evaluate((e) => getComputedStyle(e).display);
+        expect(display === 'table-row').toBe(vp.name === 'desktop');
+        await row.scrollIntoViewIfNeeded();
+        await saveScreenshot(page, `supply-gaps-rows-${vp.name}`);
+      }
     }
-    // a threshold that is no number is refused at the field, not taken as "top fifth"
+    // a threshold that is no number, or out of range, is refused at the field (focused), not
+    // taken as "top fifth"
     const headline = await page.locator('.supply-holes-headline').textContent();
-    await page.getByLabel('Schwelle').fill('zehn');
-    await page.getByRole('button', { name: 'Anwenden' }).click();
-    await page.getByText('keine Zahl').waitFor();
-    expect(await page.getByLabel('Schwelle').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator('.supply-holes-headline').textContent()).toBe(headline);
+    const threshold = page.getByLabel('Schwelle');
+    for (const typed of ['zehn', '400']) {
+      await threshold.fill(typed);
+      await page.getByRole('button', { name: 'Anwenden' }).click();
+      await page
+        .getByText(`eine Zahl von 0 bis 100 (Prozent) erwartet, erhalten „${typed}“`)
+        .waitFor();
+      expect(await threshold.getAttribute('aria-invalid')).toBe('true');
+      expect(await threshold.evaluate((e) => e === document.activeElement)).toBe(true);
+      expect(await page.locator('.supply-holes-headline').textContent()).toBe(headline);
+    }
+    await saveScreenshot(page, 'supply-gaps-invalid-mobile');
     expect(errors).toEqual([]);
     await context.close();
   });

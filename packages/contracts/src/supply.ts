@@ -143,18 +143,36 @@ export const supplyIndicatorsSchema = z.array(
 /** The need measures of the gaps view: the target population's share, or the status index. */
 export const NEED_MEASURES = ['target-share', 'status-index'] as const;
 
+/** The largest threshold of a need (in either direction) the gaps view accepts (ADR 0061). */
+export const THRESHOLD_LIMIT = 100;
+
 /** Query of GET /api/supply/gaps: service type, need measure, threshold (default top quintile). */
-export const supplyGapsQuerySchema = z.object({
-  serviceType: z.string().regex(SERVICE_TYPE_CODE, SERVICE_TYPE_CODE_RULE),
-  need: z.enum(NEED_MEASURES).default('target-share'),
-  threshold: z.coerce
-    .number()
-    .finite()
-    .optional()
-    .meta({ description: 'Bedarf ab diesem Wert; ohne: oberstes Fünftel der Gebiete' }),
-  system: z.string().min(1).max(60).optional(),
-  level: z.string().min(1).max(60).optional(),
-});
+export const supplyGapsQuerySchema = z
+  .object({
+    serviceType: z.string().regex(SERVICE_TYPE_CODE, SERVICE_TYPE_CODE_RULE),
+    need: z.enum(NEED_MEASURES).default('target-share'),
+    threshold: z.coerce.number().min(-THRESHOLD_LIMIT).max(THRESHOLD_LIMIT).optional().meta({
+      title: 'Schwelle',
+      description:
+        'Bedarf ab diesem Wert: beim Anteil der Zielbevölkerung ein Anteil von 0 bis 1 (0,25 = 25 %), beim Statusindex ein Indexwert von −100 bis 100; ohne: oberstes Fünftel der Gebiete',
+    }),
+    system: z.string().min(1).max(60).optional(),
+    level: z.string().min(1).max(60).optional(),
+  })
+  // a share is 0 … 1 (ADR 0061); the index's wider range is in the field's own schema
+  .refine(
+    (q) =>
+      q.need !== 'target-share' ||
+      q.threshold === undefined ||
+      // out of the field's own range: its message says so already
+      !(Math.abs(q.threshold) <= THRESHOLD_LIMIT) ||
+      (q.threshold <= 1 && q.threshold >= 0),
+    {
+      path: ['threshold'],
+      message:
+        'beim Bedarf „Anteil der Zielbevölkerung“ ein Anteil von 0 bis 1 erwartet (0,25 = 25 %)',
+    },
+  );
 
 export const supplyGapRowSchema = z.object({
   areaId: z.number().int(),

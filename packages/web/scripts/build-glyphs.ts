@@ -9,6 +9,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH } from '../../../e2e/chromium.ts';
 
 const FONTS = [
   {
@@ -120,8 +121,10 @@ const IN_PAGE = `async ({ data, weight, ranges }) => {
   });
 }`;
 
+// Debian's Chromium as everywhere (e2e/chromium.ts); its flags are kept as they were when the
+// committed glyph metrics were measured (other flags, e.g. --disable-gpu, may rasterise differently)
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
+  executablePath: CHROMIUM_PATH,
   args: ['--no-sandbox'],
 });
 try {

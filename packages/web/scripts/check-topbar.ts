@@ -4,23 +4,13 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../../../e2e/chromium.ts';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:8098';
 const out = path.resolve(process.argv[3] ?? 'screenshots');
 const width = Number(process.argv[4] ?? 1400);
 mkdirSync(out, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 const page = await (
   await browser.newContext({ viewport: { width, height: 900 }, locale: 'de-DE' })
 ).newPage();

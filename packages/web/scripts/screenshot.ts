@@ -4,24 +4,14 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../../../e2e/chromium.ts';
 import type { Page } from 'playwright-core';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:8092';
 const out = path.resolve(process.argv[3] ?? 'screenshots');
 mkdirSync(out, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 const context = await browser.newContext({
   viewport: { width: 1440, height: 900 },
   locale: 'de-DE',

@@ -77,7 +77,8 @@ describe('defineRoute', () => {
     expect(error.message).toMatch(
       /^Ungültige Anfrage – Pfadparameter „id“: .*Abfrageparameter „date“: .*Abfrageparameter „limit“: /,
     );
-    expect(error.details[2].reason).toMatch(/^Zu groß/);
+    expect(error.details[0].reason).toBe('eine ganze Zahl größer als 0 erwartet, erhalten „0“');
+    expect(error.details[2].reason).toBe('eine ganze Zahl bis 5 erwartet, erhalten „9“');
   });
 
   it('validates JSON bodies and says in German when the body is not JSON', async () => {

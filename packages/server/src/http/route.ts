@@ -13,6 +13,7 @@ import {
   sameSecret,
 } from '../modules/access/index.ts';
 import { HttpError, tooManyRequests } from './errors.ts';
+import { fieldTitle, issueReason, schemaAt } from './field-messages.ts';
 import { getOpenApiRegistry, type RouteDoc } from './openapi.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -102,6 +103,8 @@ const PART_NAMES = {
 export interface FieldIssue {
   in: 'params' | 'querystring' | 'body';
   field: string;
+  /** the field's name in words (its schema's title), when it has one */
+  label?: string;
   reason: string;
 }
 
@@ -179,10 +182,13 @@ export function parsePart(
   const r = schema.safeParse(value ?? (part === 'body' ? undefined : {}), { error: germanErrors });
   if (r.success) return r.data;
   for (const issue of r.error.issues) {
+    const field = schemaAt(schema, issue.path);
+    const title = fieldTitle(field);
     issues.push({
       in: part,
       field: issue.path.map(String).join('.') || '(gesamt)',
-      reason: issue.message,
+      ...(title ? { label: title } : {}),
+      reason: issueReason(issue, value, field),
     });
   }
   return undefined;
@@ -207,7 +213,9 @@ export function checkAddress(request: FastifyRequest): void {
 
 /** Builds the 400 error for invalid fields: the message names each field and why. */
 export function validationError(issues: FieldIssue[]): HttpError {
-  const text = issues.map((i) => `${PART_NAMES[i.in]} „${i.field}“: ${i.reason}`).join('; ');
+  const text = issues
+    .map((i) => `${PART_NAMES[i.in]} „${i.field}“${i.label ? ` (${i.label})` : ''}: ${i.reason}`)
+    .join('; ');
   return new HttpError(400, 'validation_failed', `Ungültige Anfrage – ${text}`, issues);
 }
 

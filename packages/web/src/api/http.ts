@@ -15,6 +15,19 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The server's reason for one invalid field of a refused request (400 validation_failed, its
+ * details name each field), to show next to that field; null for any other error.
+ */
+export function fieldReason(error: unknown, field: string): string | null {
+  if (!(error instanceof ApiError) || error.code !== 'validation_failed') return null;
+  if (!Array.isArray(error.details)) return null;
+  const hit = (error.details as { field?: unknown; reason?: unknown }[]).find(
+    (d) => d.field === field && typeof d.reason === 'string',
+  );
+  return hit ? (hit.reason as string) : null;
+}
+
 /** Status 0 marks "server unreachable" (network failure, no HTTP answer). */
 export const UNREACHABLE = 0;
 

@@ -138,6 +138,8 @@ export const networkDe = {
     unit === 'share'
       ? 'Anteil in Prozent; leer = oberstes Fünftel der Gebiete'
       : 'Indexwert; leer = oberstes Fünftel der Gebiete',
+  gapsThresholdInvalid: (unit: 'share' | 'index', sent: string): string =>
+    `${unit === 'share' ? 'eine Zahl von 0 bis 100 (Prozent)' : 'eine Zahl von −100 bis 100'} erwartet, erhalten „${sent}“`,
   gapsApply: 'Anwenden',
   gapsHeadline: (n: string, high: string, considered: string, threshold: string) =>
     `${n} von ${high} Gebieten mit hohem Bedarf (ab ${threshold}; ${considered} Gebiete mit Angabe) haben kein Angebot.`,

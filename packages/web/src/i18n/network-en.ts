@@ -140,6 +140,8 @@ export const networkEn: typeof networkDe = {
     unit === 'share'
       ? 'Share in per cent; empty = top fifth of the areas'
       : 'Index value; empty = top fifth of the areas',
+  gapsThresholdInvalid: (unit: 'share' | 'index', sent: string): string =>
+    `expected ${unit === 'share' ? 'a number from 0 to 100 (per cent)' : 'a number from −100 to 100'}, got “${sent}”`,
   gapsApply: 'Apply',
   gapsHeadline: (n: string, high: string, considered: string, threshold: string) =>
     `${n} of ${high} areas with high need (from ${threshold}; ${considered} areas with data) have no service.`,

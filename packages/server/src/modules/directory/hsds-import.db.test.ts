@@ -193,8 +193,17 @@ describe('importing HSDS JSON', () => {
     const imports = history.entries.filter(
       (e: { action: string }) => e.action === 'directory.import',
     );
+    // the second import changed one opening hour of the place: named by the place, old → new; the
+    // first created the service, so it names only its files
     expect(imports.map((e: { changes: unknown }) => e.changes)).toEqual([
-      [{ field: 'hsdsFiles', before: null, after: ['services.json'] }],
+      [
+        { field: 'hsdsFiles', before: null, after: ['services.json'] },
+        {
+          field: 'schedules:Treff Wedding',
+          before: [{ weekday: 1, opens: '09:00', closes: '17:00', notes: null }],
+          after: [{ weekday: 1, opens: '09:00', closes: '18:30', notes: null }],
+        },
+      ],
       [{ field: 'hsdsFiles', before: null, after: ['treff.json'] }],
     ]);
     expect(history.more).toBe(false);
@@ -214,6 +223,54 @@ describe('importing HSDS JSON', () => {
     expect((await admin(`/api/directory/services/${SERVICE}/history?before=x`)).statusCode).toBe(
       400,
     );
+  });
+
+  it('records no field change for an import that changes nothing, and every changed field otherwise', async () => {
+    const s = service();
+    s.service_at_locations[0]!.schedules[0]!.closes_at = '18:30';
+    const same = await upload(admin, [{ name: 'same.json', content: json([s]) }], false);
+    expect(same.statusCode, same.body).toBe(200);
+    const entry = async () =>
+      (
+        await db.query<{ detail: Record<string, unknown> }>(
+          `SELECT detail FROM audit_log WHERE tenant_id = 'berlin' AND action = 'directory.import'
+            ORDER BY seq DESC LIMIT 1`,
+        )
+      )[0]!.detail;
+    const unchanged = await entry();
+    expect(unchanged).toMatchObject({
+      files: ['same.json'],
+      serviceIds: [SERVICE],
+      moreServices: 0,
+    });
+    expect(unchanged.serviceChanges).toEqual({});
+    let history = (await admin(`/api/directory/services/${SERVICE}/history`)).json();
+    expect(history.entries[0].changes).toEqual([
+      { field: 'hsdsFiles', before: null, after: ['same.json'] },
+    ]);
+    // a new name and e-mail address: both fields, old → new
+    const renamed = service({ name: 'Familientreff Wedding-Nord', email: 'treff@example.org' });
+    renamed.service_at_locations[0]!.schedules[0]!.closes_at = '18:30';
+    await upload(admin, [{ name: 'renamed.json', content: json([renamed]) }], false);
+    expect((await entry()).serviceChanges).toEqual({
+      [SERVICE]: {
+        changes: {
+          name: { before: 'Familientreff Wedding', after: 'Familientreff Wedding-Nord' },
+          email: { before: null, after: 'treff@example.org' },
+        },
+        moreFields: 0,
+      },
+    });
+    history = (await admin(`/api/directory/services/${SERVICE}/history`)).json();
+    expect(history.entries[0].changes.map((c: { field: string }) => c.field)).toEqual([
+      'hsdsFiles',
+      'name',
+      'email',
+    ]);
+    // back to the name the later tests expect
+    const back = service();
+    back.service_at_locations[0]!.schedules[0]!.closes_at = '18:30';
+    await upload(admin, [{ name: 'back.json', content: json([back]) }], false);
   });
 
   it('imports the service’s own hours, contacts and cost options, replacing earlier ones', async () => {

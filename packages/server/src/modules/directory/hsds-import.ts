@@ -22,6 +22,7 @@ import type { Principal } from '../access/index.ts';
 import { signalChange } from '../changes/index.ts';
 import { writeAudit, type AuditActor } from '../audit/index.ts';
 import { checkHsdsSchemas } from './hsds-schema.ts';
+import { importChanges, importSnapshots } from './import-changes.ts';
 import { stableUuid } from './ids.ts';
 import { readHsdsFiles } from './hsds-read.ts';
 import {
@@ -375,14 +376,24 @@ export async function importHsds(
       terms: rows.terms.length,
     };
     if (options.dryRun) return result;
+    // the services there before, read before and after the writes: what the import changed of each
+    const kept = existing.services.map((s) => s.id);
+    const before = await importSnapshots(tx, t, kept);
     await writeRows(tx, t, rows);
+    const changed = importChanges(kept, before, await importSnapshots(tx, t, kept));
     await writeAudit(tx, t, {
       actor: options.actor,
       action: 'directory.import',
       entity: 'directory',
       entityId: 'hsds',
-      // the services written or linked, so that each one's Verlauf shows the import (service-history.ts)
-      detail: { ...result, sha256: await digestOf(files), serviceIds: ids.services },
+      // the services written or linked, so that each one's Verlauf shows the import (service-history.ts),
+      // and of those there before the fields that changed, old → new (bounded, import-changes.ts)
+      detail: {
+        ...result,
+        sha256: await digestOf(files),
+        serviceIds: ids.services,
+        ...changed,
+      },
     });
     return result;
   });

@@ -10,6 +10,7 @@ import type { Principal } from '../access/index.ts';
 import { diffRecords, listEntriesAbout } from '../audit/index.ts';
 import { canReadServiceHistory } from './policy.ts';
 import { selectAreaRefs } from './edit-store.ts';
+import { PLACE_HOURS_PREFIX } from './import-changes.ts';
 import {
   selectLocationsByIds,
   selectOrganisationsByIds,
@@ -28,15 +29,38 @@ export const HISTORY_PAGE = 200;
 const CONTEXT_KEYS = new Set(['organisation', 'serviceId']);
 
 /**
+ * An HSDS import's rows for one service: the files it came from, then the service's changed
+ * fields old → new as the import recorded them (import-changes.ts; none for a service it created
+ * or left as it was), and how many more fields changed than were recorded.
+ */
+function importChangesOf(detail: Record<string, unknown>, serviceId: string | null): Change[] {
+  const files: Change = { field: 'hsdsFiles', before: null, after: detail.files ?? null };
+  const all = detail.serviceChanges;
+  const mine = serviceId !== null && isRecord(all) ? all[serviceId] : undefined;
+  if (!isRecord(mine) || !isRecord(mine.changes)) return [files];
+  const rows: Change[] = Object.entries(mine.changes).map(([field, d]) => ({
+    field,
+    before: isRecord(d) ? (d.before ?? null) : null,
+    after: isRecord(d) ? (d.after ?? null) : null,
+  }));
+  if (typeof mine.moreFields === 'number' && mine.moreFields > 0)
+    rows.push({ field: 'moreFields', before: null, after: mine.moreFields });
+  return [files, ...rows];
+}
+
+/**
  * What an audit detail says changed, as field/before/after rows: a before/after snapshot pair is
  * compared field by field; a field holding {before, after} is one change; other fields are values
- * set (before null). Work areas keep their before/after lists under the field „workAreas“.
+ * set (before null). Work areas keep their before/after lists under the field „workAreas“. An
+ * import's entry is read for the service whose Verlauf it is.
  */
-export function changesOf(entity: string, detail: unknown): Change[] {
+export function changesOf(
+  entity: string,
+  detail: unknown,
+  serviceId: string | null = null,
+): Change[] {
   if (!isRecord(detail)) return [];
-  // an HSDS import names the services it wrote, not their fields: the files say where it came from
-  if (entity === 'directory')
-    return [{ field: 'hsdsFiles', before: null, after: detail.files ?? null }];
+  if (entity === 'directory') return importChangesOf(detail, serviceId);
   const { before, after } = detail;
   if (isRecord(before) || isRecord(after)) {
     const diff = diffRecords(isRecord(before) ? before : null, isRecord(after) ? after : null);
@@ -74,6 +98,8 @@ async function named(sql: Sql, tenantId: string, changes: Change[][]): Promise<C
       if (typeof x === 'string' || typeof x === 'number') f(x);
     });
   for (const c of changes.flat()) {
+    if (c.field.startsWith(PLACE_HOURS_PREFIX))
+      ids.location.add(c.field.slice(PLACE_HOURS_PREFIX.length));
     const kind = ID_FIELDS[c.field as keyof typeof ID_FIELDS];
     if (!kind) continue;
     for (const v of [c.before, c.after])
@@ -95,8 +121,14 @@ async function named(sql: Sql, tenantId: string, changes: Change[][]): Promise<C
       : typeof v === 'string' || typeof v === 'number'
         ? (names.get(`${kind}:${v}`) ?? v)
         : v;
+  // a place's hours (from an import) are named by the place: `schedules:Treff Wedding`
+  const placeHours = (field: string) =>
+    field.startsWith(PLACE_HOURS_PREFIX)
+      ? `${PLACE_HOURS_PREFIX}${rename('location', field.slice(PLACE_HOURS_PREFIX.length))}`
+      : field;
   return changes.map((list) =>
     list.map((c) => {
+      if (c.field.startsWith(PLACE_HOURS_PREFIX)) return { ...c, field: placeHours(c.field) };
       const kind = ID_FIELDS[c.field as keyof typeof ID_FIELDS];
       return kind ? { ...c, before: rename(kind, c.before), after: rename(kind, c.after) } : c;
     }),
@@ -138,7 +170,7 @@ export async function getServiceHistory(
   const changes = await named(
     sql,
     t,
-    entries.map((e) => changesOf(e.entity, e.detail)),
+    entries.map((e) => changesOf(e.entity, e.detail, serviceId)),
   );
   return {
     serviceId,

@@ -12,7 +12,8 @@ import type { Principal } from '../access/index.ts';
 import type { AuditActor } from '../audit/index.ts';
 import { getCatalogue, type Indicator } from '../indicators/index.ts';
 import { renameIndicators } from './presets.ts';
-import { getIndex, saveIndex, type ComputeKey, type IndexSummary } from './service.ts';
+import type { ComputeKey } from './compute.ts';
+import { getIndex, saveIndex, type IndexSummary } from './definitions.ts';
 
 /** What the caller asks for: the new index and one indicator per input of the bound index. */
 export interface BindRequest {

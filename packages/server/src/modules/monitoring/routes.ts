@@ -24,17 +24,8 @@ import {
   similarSchema,
   indexSummaryListSchema,
 } from '@sozialraum/contracts/monitoring';
-import {
-  explainIndexArea,
-  getChanges,
-  getIndex,
-  getIndexDetail,
-  getResults,
-  listIndices,
-  previewIndex,
-  saveIndex,
-  similarAreas,
-} from './service.ts';
+import { getIndex, getIndexDetail, listIndices, saveIndex } from './definitions.ts';
+import { explainIndexArea, getChanges, getResults, previewIndex, similarAreas } from './results.ts';
 
 const idParams = z.object({ id: z.string().min(1) });
 

@@ -7,7 +7,7 @@ import { HttpError } from '../../http/errors.ts';
 import type { Principal } from '../access/index.ts';
 import { getTenantCatalogue, canReadIndicator } from '../indicators/index.ts';
 import { indexReadable } from './policy.ts';
-import { getIndex } from './service.ts';
+import { getIndex } from './definitions.ts';
 
 /** The readability test for index definitions of this principal. */
 export async function indexDefinitionTest(

@@ -138,6 +138,33 @@ describe('areas with high need and no service of the type', () => {
     expect(index.json().error.message).toContain('Statusindex');
     expect((await gaps('&need=erfunden')).statusCode).toBe(400);
   });
+
+  it('refuses a threshold out of range or no number with 400 naming the field and its range', async () => {
+    const reasons = async (query: string) => {
+      const res = await gaps(query);
+      expect(res.statusCode).toBe(400);
+      return res.json().error;
+    };
+    const text = await reasons('&threshold=abc');
+    expect(text.message).toBe(
+      'Ungültige Anfrage – Abfrageparameter „threshold“ (Schwelle): eine Zahl von -100 bis 100 erwartet, erhalten „abc“',
+    );
+    expect(text.details).toEqual([
+      {
+        in: 'querystring',
+        field: 'threshold',
+        label: 'Schwelle',
+        reason: 'eine Zahl von -100 bis 100 erwartet, erhalten „abc“',
+      },
+    ]);
+    expect((await reasons('&threshold=400')).details[0].reason).toBe(
+      'eine Zahl von -100 bis 100 erwartet, erhalten „400“',
+    );
+    // a share above 1: said in the share's own range
+    expect((await reasons('&threshold=30')).details[0].reason).toBe(
+      'beim Bedarf „Anteil der Zielbevölkerung“ ein Anteil von 0 bis 1 erwartet (0,25 = 25 %), erhalten „30“',
+    );
+  });
 });
 
 /** Inserts indicators (one kind, dimension and unit) with their PLR values at 2023-12-31. */

@@ -116,7 +116,7 @@ function HistoryTable({ serviceId, version }: { serviceId: string; version: unkn
   };
   return (
     <div className="list-wrap">
-      <table className="service-history">
+      <table className="service-history table-stacked">
         <thead>
           <tr>
             <th scope="col">{t.serviceHistoryWhen}</th>

@@ -2,7 +2,9 @@
 // (default: the top fifth of the areas), list the areas with high need and no service of the type
 // there, with the nearest service and a link to the area profile; CSV in the screen's language
 // (gaps-csv.ts). The areas found are marked on the supply map above (onAreas).
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { THRESHOLD_LIMIT } from '@sozialraum/contracts/supply';
+import { fieldReason } from '../../api/http.ts';
 import { supplyApi, type SupplyGaps } from '../../api/supply.ts';
 import { FormField } from '../../components/form-field.tsx';
 import { Link } from '../../components/link.tsx';
@@ -54,13 +56,23 @@ export function GapsSection({
     [serviceType, measure, threshold, version],
   );
   const g = res.status === 'error' ? undefined : res.data;
+  // a threshold the server refused is said next to the field, not as an error of the section
+  const serverError = res.status === 'error' ? fieldReason(res.error, 'threshold') : null;
+  const fieldError = typedError ?? serverError;
+  const input = useRef<HTMLInputElement>(null);
+  const [tries, setTries] = useState(0);
+  useEffect(() => {
+    if (fieldError) input.current?.focus();
+  }, [fieldError, tries]);
   useEffect(() => onAreas(new Set(g?.rows.map((r) => r.areaId) ?? [])), [g, onAreas]);
   const unit = measure === 'target-share' ? 'share' : 'index';
   const apply = () => {
+    setTries((n) => n + 1);
     const v = parseDecimal(typed);
-    // an empty field means the top fifth; text that is no number is refused, not taken as empty
-    if (v === null && typed.trim() !== '') {
-      setTypedError(t.impNumbersNoNumber);
+    // an empty field means the top fifth; text that is no number, or out of range, is refused
+    const [lo, hi] = unit === 'share' ? [0, 100] : [-THRESHOLD_LIMIT, THRESHOLD_LIMIT];
+    if ((v === null && typed.trim() !== '') || (v !== null && !(v >= lo && v <= hi))) {
+      setTypedError(t.gapsThresholdInvalid(unit, typed.trim()));
       return;
     }
     setTypedError(null);
@@ -95,8 +107,9 @@ export function GapsSection({
             <option value="status-index">{t.gapsNeedStatusIndex}</option>
           </select>
         </div>
-        <FormField label={t.gapsThreshold} hint={t.gapsThresholdHint(unit)} error={typedError}>
+        <FormField label={t.gapsThreshold} hint={t.gapsThresholdHint(unit)} error={fieldError}>
           <input
+            ref={input}
             type="text"
             inputMode="decimal"
             value={typed}
@@ -109,7 +122,7 @@ export function GapsSection({
           </button>
         </div>
       </form>
-      {res.status === 'error' && (
+      {res.status === 'error' && !serverError && (
         <ErrorState error={res.error} what={t.gapsTitle} onRetry={res.reload} />
       )}
       {res.status === 'loading' && !g && <Loading />}
@@ -140,7 +153,7 @@ function GapsResult({ g, lang }: { g: SupplyGaps; lang: 'de' | 'en' }) {
         <>
           <ListTable
             caption={t.gapsTitle}
-            className="supply-holes-table"
+            className="supply-holes-table table-stacked"
             columns={[
               t.supplyArea,
               t.gapsNeedValue,
@@ -151,19 +164,23 @@ function GapsResult({ g, lang }: { g: SupplyGaps; lang: 'de' | 'en' }) {
           >
             {g.rows.map((r) => (
               <tr key={r.areaId}>
-                <td>
+                <td className="supply-holes-area">
                   <Link href={`/gebiete/${r.areaId}`}>{r.name}</Link> <small>{r.code}</small>
                 </td>
-                <td className="num">{needText(r.need, g.need.unit, lang)}</td>
-                {g.need.measure === 'status-index' && <td>{r.needClass ?? '–'}</td>}
-                <td>
+                <td className="num" data-label={t.gapsNeedValue}>
+                  {needText(r.need, g.need.unit, lang)}
+                </td>
+                {g.need.measure === 'status-index' && (
+                  <td data-label={t.gapsClass}>{r.needClass ?? '–'}</td>
+                )}
+                <td data-label={t.gapsNearest}>
                   {r.nearest ? (
                     <Link href={`/angebote/${r.nearest.serviceId}`}>{r.nearest.name}</Link>
                   ) : (
                     t.gapsNoNearest
                   )}
                 </td>
-                <td className="num">
+                <td className="num" data-label={t.gapsDistance}>
                   {r.nearest ? `${formatNumber(r.nearest.distanceM, 0, lang)} m` : '–'}
                 </td>
               </tr>
