@@ -32,7 +32,8 @@ describe('directory records from the demo facility points', () => {
       t_art: 'Sonstiger freier Träger',
       e_platz: null,
     }),
-    pt('jugendfreizeiteinrichtungen', '3', 'JFE C', {
+    // spaces around a name, as in a published file („ elele-Nachbarschaftszentrum …“)
+    pt('jugendfreizeiteinrichtungen', '3', ' JFE C ', {
       t_name: 'Kinderwelt e.V.',
       t_art: 'freier Träger',
       e_platz: '12',
@@ -84,6 +85,8 @@ describe('directory records from the demo facility points', () => {
       { service_id: rec.services[0]!.id, kind: 'places', ref_date: '2022-12-01', value: 69 },
       { service_id: rec.services[2]!.id, kind: 'places', ref_date: '2022-12-01', value: 12 },
     ]);
+    expect(rec.services[2]!.name).toBe('JFE C');
+    expect(rec.locations[2]!.name).toBe('JFE C');
     expect(rec.locations.find((l) => l.name === 'Apotheke H')).toMatchObject({
       street: 'Stromstraße 14',
       postcode: '10551',

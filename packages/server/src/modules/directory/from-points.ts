@@ -189,7 +189,7 @@ export function directoryFromPoints(
       out.skipped++;
       continue;
     }
-    const m = map(pt.properties, pt.name);
+    const m = map(pt.properties, pt.name.trim());
     const key = organisationKey(m.organisation.name, m.organisation.cls.kind);
     let orgId = orgByKey.get(key);
     if (!orgId) {
@@ -214,7 +214,7 @@ export function directoryFromPoints(
       id: serviceId,
       organization_id: orgId,
       service_type: m.serviceType,
-      name: pt.name || m.organisation.name,
+      name: text(pt.name) ?? m.organisation.name,
       description: m.description,
       url: m.url,
       email: m.email,
@@ -228,7 +228,7 @@ export function directoryFromPoints(
     out.locations.push({
       id: locationId,
       organization_id: orgId,
-      name: pt.name || m.organisation.name,
+      name: text(pt.name) ?? m.organisation.name,
       street: m.street,
       postcode: m.postcode,
       city: 'Berlin',
