@@ -6,6 +6,7 @@ export {
   ensureTenant,
   finishImportRun,
   openImportRunIds,
+  setOpenImportRunsStatus,
   insertNewIndicators,
   upsertAreaSystem,
   upsertAreas,
