@@ -6,6 +6,7 @@ export {
   ensureTenant,
   finishImportRun,
   openImportRunIds,
+  pauseImportRun,
   setOpenImportRunsStatus,
   insertNewIndicators,
   upsertAreaSystem,

@@ -383,6 +383,23 @@ export async function openImportRunIds(
 }
 
 /**
+ * An open run that has written part of its file and continues later waits, with what it has read
+ * and written so far (the demo's population files after phase 1: ADR 0062).
+ */
+export async function pauseImportRun(
+  tx: Sql,
+  tenantId: string,
+  id: number,
+  sofar: { rowsRead: number; rowsWritten: number },
+): Promise<void> {
+  await tx.query(
+    `UPDATE import_run SET status = 'waiting', rows_read = $3, rows_written = $4
+      WHERE tenant_id = $1 AND id = $2 AND status IN ('waiting', 'running')`,
+    [tenantId, id, sofar.rowsRead, sofar.rowsWritten],
+  );
+}
+
+/**
  * Open import runs between 'running' and 'waiting' (a run that has written part of its file and
  * continues later: the demo's population files between its two phases, ADR 0053/0062). Only open
  * runs change; a finished one keeps its status.

@@ -68,6 +68,8 @@ afterAll(async () => {
 interface Run {
   fileName: string;
   status: string;
+  rowsRead: number;
+  rowsWritten: number;
   startedAt: string;
   finishedAt: string | null;
   durationMs: number | null;
@@ -86,6 +88,12 @@ describe('Berlin demo: a failed second phase', () => {
     const runs = await populationRuns();
     expect(runs.map((r) => r.status)).toEqual(['waiting', 'waiting', 'waiting', 'waiting']);
     expect(runs.every((r) => r.finishedAt === null && r.durationMs === null)).toBe(true);
+    // what phase 1 wrote of each file: the records and values of the newest two dates
+    for (const r of runs) {
+      expect(r.rowsRead).toBe(2 * 542);
+      expect(r.rowsWritten % (2 * 542)).toBe(0);
+      expect(r.rowsWritten).toBeGreaterThan(r.rowsRead);
+    }
   });
 
   it('fails with a job error that names the step, the reason and that phase 1 works', async () => {

@@ -22,6 +22,7 @@ import {
   insertComputedObservations,
   insertObservations,
   openImportRunIds,
+  pauseImportRun,
   restoreObservationIndexes,
   selectRollUpFrame,
   setOpenImportRunsStatus,
@@ -290,8 +291,18 @@ export async function loadBerlinFirstPhase(
         await step.write(tx);
         for (const name of step.names) await recordJobStep(tx, tenantId, DEMO_KIND, name);
       }
-    // the files' other dates follow in phase 2: until it writes them, their runs wait (ADR 0062)
-    await setOpenImportRunsStatus(tx, tenantId, [...importIds.values()], 'waiting');
+    // the files' other dates follow in phase 2: until it writes them, their runs wait, with the
+    // records and values of these dates (ADR 0062)
+    for (const f of files) {
+      const written = populationDates(files)
+        .slice(0, FIRST_DATES)
+        .reduce((n, d) => n + (f.byDate.get(d)?.length ?? 0), 0);
+      const rowsRead = f.rowsWritten > 0 ? (written * f.rowsRead) / f.rowsWritten : 0;
+      await pauseImportRun(tx, tenantId, importIds.get(f.file)!, {
+        rowsRead: Math.round(rowsRead),
+        rowsWritten: written,
+      });
+    }
     await restoreObservationIndexes(tx, rebuild);
     await recordJobStep(tx, tenantId, DEMO_KIND, 'base');
     await writeAudit(tx, tenantId, {
