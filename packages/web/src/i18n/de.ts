@@ -312,6 +312,9 @@ export const de = {
   levelNamePlaceholder: 'z. B. Ortsteil',
   statusDryRunShort: 'Probelauf',
   statusRunningShort: 'läuft',
+  statusWaitingShort: 'wartet',
+  statusWaitingTitle:
+    'Ein Teil der Werte ist geschrieben; der Rest folgt, sobald die zweite Stufe der Berlin-Demo weiterläuft.',
   historyKindAreas: 'Gebiete',
   historyKindValues: 'Werte',
   historyKindPoints: 'Standorte',

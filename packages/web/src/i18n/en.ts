@@ -301,6 +301,9 @@ export const en: Dict = {
   levelNamePlaceholder: 'e.g. Ortsteil',
   statusDryRunShort: 'dry run',
   statusRunningShort: 'running',
+  statusWaitingShort: 'waiting',
+  statusWaitingTitle:
+    'Part of the values is written; the rest follows once the Berlin demo’s second phase continues.',
   historyKindAreas: 'Areas',
   historyKindValues: 'Values',
   historyKindPoints: 'Locations',

@@ -20,10 +20,14 @@ const PURPOSES: Record<string, string> = {
 
 export const jobsDe = {
   demoLoading: (percent: number) =>
-    `Die Berlin-Demo wird noch geladen (${percent.toLocaleString('de-DE')} %): ältere Jahre, MSS und Standorte folgen; was schon zu sehen ist, ist vollständig.`,
+    `Die Berlin-Demo wird noch geladen (${percent.toLocaleString('de-DE')} %): ältere Jahre, MSS und Standorte folgen; was schon zu sehen ist, ist vollständig. Danach aktualisiert sich die Seite von selbst – nicht, während Sie etwas eingeben.`,
   demoLoadingShort: 'Die Berlin-Demo wird noch geladen.',
   demoLoaded: 'Die Berlin-Demo ist vollständig geladen.',
+  demoLoadedOffer:
+    'Die Berlin-Demo ist vollständig geladen. Laden Sie die Seite neu, um alle Jahre, MSS und Standorte zu sehen – Ungespeichertes geht dabei verloren.',
+  demoReloaded: 'Die Berlin-Demo ist vollständig geladen; die Seite zeigt jetzt alle Daten.',
   demoReload: 'Seite neu laden',
+  demoLater: 'Später',
   jobsTitle: 'Aufträge',
   jobsLink: 'Aufträge',
   jobsIntro:

@@ -22,10 +22,14 @@ const PURPOSES: Record<string, string> = {
 
 export const jobsEn: typeof jobsDe = {
   demoLoading: (percent: number) =>
-    `The Berlin demo is still loading (${percent.toLocaleString('en-GB')} %): older years, MSS and facilities follow; what is shown already is complete.`,
+    `The Berlin demo is still loading (${percent.toLocaleString('en-GB')} %): older years, MSS and facilities follow; what is shown already is complete. The page then refreshes itself – not while you are typing.`,
   demoLoadingShort: 'The Berlin demo is still loading.',
   demoLoaded: 'The Berlin demo is fully loaded.',
+  demoLoadedOffer:
+    'The Berlin demo is fully loaded. Reload the page to see all years, MSS and facilities – anything unsaved is lost.',
+  demoReloaded: 'The Berlin demo is fully loaded; the page now shows all data.',
   demoReload: 'Reload the page',
+  demoLater: 'Later',
   jobsTitle: 'Jobs',
   jobsLink: 'Jobs',
   jobsIntro:

@@ -324,13 +324,17 @@ export async function insertCapacities(
   );
 }
 
-/** Stores the area of each location on every level (replacing what was there). */
-export async function replaceLocationAreas(
+/** Removes every location's areas (before they are stored anew: insertLocationAreas). */
+export async function deleteLocationAreas(sql: Sql, tenantId: string): Promise<void> {
+  await sql.query('DELETE FROM directory_location_area WHERE tenant_id = $1', [tenantId]);
+}
+
+/** Stores the area of locations on every level (after deleteLocationAreas; in parts, ADR 0062). */
+export async function insertLocationAreas(
   sql: Sql,
   tenantId: string,
   rows: { locationId: string; areaId: number }[],
 ): Promise<void> {
-  await sql.query('DELETE FROM directory_location_area WHERE tenant_id = $1', [tenantId]);
   if (rows.length === 0) return;
   await sql.query(
     `INSERT INTO directory_location_area (tenant_id, location_id, area_id)

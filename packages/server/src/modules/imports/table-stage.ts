@@ -14,6 +14,7 @@ import { ImportRejected, MAX_REPORTED_ERRORS, type FileIssue } from './report.ts
 import { readCsvRecords, readXlsxRecords } from './table-source.ts';
 import { splitHeader } from './published.ts';
 import type { TableRunInput, TableTargets } from './table-run.ts';
+import { yieldToEventLoop } from '../../db/statements.ts';
 
 /** Rows per spreadsheet batch read. */
 export const WRITE_BATCH = 5000;
@@ -24,10 +25,8 @@ export const WRITE_BATCH = 5000;
  */
 export const STATEMENT_ROWS = 2500;
 
-/** Lets timers and I/O (waiting HTTP requests) run before the next statement. */
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
+// the turn of the event loop between two statements is shared with other bulk writers (ADR 0062)
+export { yieldToEventLoop };
 
 /** What reading the file left: the mapper's summary, file issues and the writer's tallies. */
 export interface Staged {

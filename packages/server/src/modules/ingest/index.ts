@@ -6,6 +6,8 @@ export {
   ensureTenant,
   finishImportRun,
   openImportRunIds,
+  pauseImportRun,
+  setOpenImportRunsStatus,
   insertNewIndicators,
   upsertAreaSystem,
   upsertAreas,

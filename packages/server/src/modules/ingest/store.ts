@@ -365,7 +365,8 @@ export async function createImportRun(
 
 /**
  * The ids of the tenant's open import runs of the named files (the demo's population files,
- * recorded before the server listens and closed by its second phase: ADR 0053).
+ * recorded before the server listens and closed by its second phase: ADR 0053) — waiting for the
+ * second phase or running in it.
  */
 export async function openImportRunIds(
   sql: Sql,
@@ -374,10 +375,46 @@ export async function openImportRunIds(
 ): Promise<Map<string, number>> {
   const rows = await sql.query<{ id: number; file_name: string }>(
     `SELECT id, file_name FROM import_run
-      WHERE tenant_id = $1 AND status = 'running' AND file_name = ANY($2::text[]) ORDER BY id`,
+      WHERE tenant_id = $1 AND status IN ('waiting', 'running') AND file_name = ANY($2::text[])
+      ORDER BY id`,
     [tenantId, [...fileNames]],
   );
   return new Map(rows.map((r) => [r.file_name, r.id]));
+}
+
+/**
+ * An open run that has written part of its file and continues later waits, with what it has read
+ * and written so far (the demo's population files after phase 1: ADR 0062).
+ */
+export async function pauseImportRun(
+  tx: Sql,
+  tenantId: string,
+  id: number,
+  sofar: { rowsRead: number; rowsWritten: number },
+): Promise<void> {
+  await tx.query(
+    `UPDATE import_run SET status = 'waiting', rows_read = $3, rows_written = $4
+      WHERE tenant_id = $1 AND id = $2 AND status IN ('waiting', 'running')`,
+    [tenantId, id, sofar.rowsRead, sofar.rowsWritten],
+  );
+}
+
+/**
+ * Open import runs between 'running' and 'waiting' (a run that has written part of its file and
+ * continues later: the demo's population files between its two phases, ADR 0053/0062). Only open
+ * runs change; a finished one keeps its status.
+ */
+export async function setOpenImportRunsStatus(
+  tx: Sql,
+  tenantId: string,
+  ids: readonly number[],
+  status: 'waiting' | 'running',
+): Promise<void> {
+  await tx.query(
+    `UPDATE import_run SET status = $3
+      WHERE tenant_id = $1 AND id = ANY($2::int[]) AND status IN ('waiting', 'running')`,
+    [tenantId, [...ids], status],
+  );
 }
 
 /** Closes an import run with its outcome. */

@@ -22,8 +22,10 @@ import {
   insertComputedObservations,
   insertObservations,
   openImportRunIds,
+  pauseImportRun,
   restoreObservationIndexes,
   selectRollUpFrame,
+  setOpenImportRunsStatus,
   upsertAreaSystem,
   upsertIndicators,
   upsertSources,
@@ -102,8 +104,35 @@ const emptyStats = (): DemoStats => ({
 /** One step: writes in the transaction it is given; `names` are recorded in the same one. */
 interface Step {
   names: string[];
+  /** what the step loads, in German words (the job's failure names it: ADR 0062) */
+  label: string;
   write(tx: Sql): Promise<void>;
 }
+
+/** 2023-12-31 → 31.12.2023 */
+const germanDate = (iso: string) => iso.split('-').reverse().join('.');
+
+/**
+ * Phase 2 failed: the job's error names the step and the reason, and says that the app goes on
+ * with what is loaded (phase 1 and the steps before) and that the next start continues (ADR 0062).
+ */
+export class DemoStepFailed extends Error {
+  constructor(
+    readonly step: string,
+    readonly reason: string,
+  ) {
+    super(
+      `Berlin-Demo, zweite Stufe: „${step}“ ist fehlgeschlagen – ${reason}. ` +
+        'Die App arbeitet mit den Daten der ersten Stufe (Gebiete, Katalog, Einwohnerdaten der ' +
+        'beiden neuesten Stichtage) und allem, was bis dahin vollständig geladen wurde; was fehlt ' +
+        '(ältere Jahre, MSS oder Standorte), ist noch nicht zu sehen. Beim nächsten Start setzt der ' +
+        'Server das Laden fort.',
+    );
+    this.name = 'DemoStepFailed';
+  }
+}
+
+const reasonOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 const storedValue = (o: ObservationInput): StoredValue => ({
   indicatorId: o.indicatorId,
@@ -190,6 +219,9 @@ function dateSteps(
   if (shares.length > 0) groups.push(shares);
   return groups.map((group, k) => ({
     names: [`ewr:${date}:${k}`, ...(k === groups.length - 1 ? [`ewr:${date}`] : [])],
+    label:
+      `Einwohnerregister, Stichtag ${germanDate(date)}` +
+      (groups.length > 1 ? `, Teil ${k + 1} von ${groups.length}` : ''),
     write: async (tx) => {
       const imported = new Map<number, ObservationInput[]>();
       for (const u of group)
@@ -214,8 +246,9 @@ async function readPopulationOf(sql: Sql, tenantId: string, dir: string) {
 
 /**
  * Phase 1 in one transaction, into an empty database: tenant, sources, area systems and areas,
- * indicators, the population files' import runs (open until phase 2 closes them) and the newest
- * FIRST_DATES dates of the register. Afterwards ANALYZE (the read queries need statistics).
+ * indicators, the population files' import runs (waiting until phase 2 continues and closes them;
+ * ADR 0062) and the newest FIRST_DATES dates of the register. Afterwards ANALYZE (the read queries
+ * need statistics).
  */
 export async function loadBerlinFirstPhase(
   db: Db,
@@ -258,6 +291,18 @@ export async function loadBerlinFirstPhase(
         await step.write(tx);
         for (const name of step.names) await recordJobStep(tx, tenantId, DEMO_KIND, name);
       }
+    // the files' other dates follow in phase 2: until it writes them, their runs wait, with the
+    // records and values of these dates (ADR 0062)
+    for (const f of files) {
+      const written = populationDates(files)
+        .slice(0, FIRST_DATES)
+        .reduce((n, d) => n + (f.byDate.get(d)?.length ?? 0), 0);
+      const rowsRead = f.rowsWritten > 0 ? (written * f.rowsRead) / f.rowsWritten : 0;
+      await pauseImportRun(tx, tenantId, importIds.get(f.file)!, {
+        rowsRead: Math.round(rowsRead),
+        rowsWritten: written,
+      });
+    }
     await restoreObservationIndexes(tx, rebuild);
     await recordJobStep(tx, tenantId, DEMO_KIND, 'base');
     await writeAudit(tx, tenantId, {
@@ -304,10 +349,14 @@ class StepRunner {
   async run(step: Step): Promise<void> {
     if (this.done.has(step.names[0]!)) return;
     const t = performance.now();
-    await this.db.transaction(async (tx) => {
-      await step.write(tx);
-      for (const name of step.names) await recordJobStep(tx, this.tenantId, DEMO_KIND, name);
-    });
+    try {
+      await this.db.transaction(async (tx) => {
+        await step.write(tx);
+        for (const name of step.names) await recordJobStep(tx, this.tenantId, DEMO_KIND, name);
+      });
+    } catch (err) {
+      throw new DemoStepFailed(step.label, reasonOf(err));
+    }
     this.took.push({ name: step.names[0]!, ms: performance.now() - t });
     this.report();
     await nextTick(); // page requests waiting for the connection go first
@@ -344,6 +393,8 @@ async function populationRest(
   stats: DemoStats,
 ): Promise<void> {
   const importIds = await openImportRunIds(db, tenantId, populationFileNames());
+  // the files' runs run again from now on (they wait between the phases: ADR 0062)
+  await setOpenImportRunsStatus(db, tenantId, [...importIds.values()], 'running');
   let analysed = 0;
   for (const date of populationDates(files)) {
     if (!r.done.has(`ewr:${date}`)) {
@@ -356,6 +407,7 @@ async function populationRest(
   }
   await r.run({
     names: ['ewr:finish'],
+    label: 'Einwohnerregister abschließen',
     write: async (tx) => {
       for (const f of files)
         await finishImportRun(tx, tenantId, importIds.get(f.file)!, {
@@ -371,6 +423,7 @@ async function populationRest(
 /** One MSS table: its import run, values and aggregates. */
 const mssStep = (tenantId: string, f: MssFile, frame: RollUpFrame, stats: DemoStats): Step => ({
   names: [`mss:${f.file}`],
+  label: `MSS-Tabelle ${f.file}`,
   write: async (tx) => {
     const format = 'csv;utf-8;comma;decimal-point;wide';
     const importId = await recordFile(tx, tenantId, f.path, 'observations', format);
@@ -390,6 +443,7 @@ const mssStep = (tenantId: string, f: MssFile, frame: RollUpFrame, stats: DemoSt
 /** The last step: cooperations, supply targets, the audit entry, statistics. */
 const lastStep = (tenantId: string, stats: DemoStats): Step => ({
   names: ['done'],
+  label: 'Kooperationen, Versorgungsziele und Statistiken',
   write: async (tx) => {
     stats.cooperations = await loadDemoCooperations(tx, tenantId);
     // the supply targets of the built-in service types are formed from the register's age bands
@@ -425,9 +479,40 @@ export async function loadBerlinSecondPhase(
   const done = await listJobSteps(db, tenantId, DEMO_KIND);
   if (!done.has('base')) throw new Error('Berlin-Demo: die erste Stufe fehlt.');
   if (done.has('done')) return stats;
-  const files = await readPopulationOf(db, tenantId, dir);
-  const frame = await selectRollUpFrame(db, tenantId);
-  const mss = await readMss(db, tenantId, dir);
+  try {
+    const r = await secondPhaseSteps(db, tenantId, dir, done, progress, stats);
+    log(
+      `Berlin-Demo vollständig geladen (zweite Stufe in ${((Date.now() - t0) / 1000).toFixed(1)} s, ` +
+        `${stepSummary(r.took)}): ${JSON.stringify(stats)}`,
+    );
+    return stats;
+  } catch (err) {
+    // failed or stopped: the population files' runs that are not closed wait again for the next
+    // start (best effort; the job's record keeps the error)
+    await openImportRunIds(db, tenantId, populationFileNames())
+      .then((ids) => setOpenImportRunsStatus(db, tenantId, [...ids.values()], 'waiting'))
+      .catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Reads the files (a failure names them as its step), then runs every step of phase 2. */
+async function secondPhaseSteps(
+  db: Db,
+  tenantId: string,
+  dir: string,
+  done: ReadonlySet<string>,
+  progress: (p: JobProgress) => void,
+  stats: DemoStats,
+): Promise<StepRunner> {
+  const read = async () => ({
+    files: await readPopulationOf(db, tenantId, dir),
+    frame: await selectRollUpFrame(db, tenantId),
+    mss: await readMss(db, tenantId, dir),
+  });
+  const { files, frame, mss } = await read().catch((err: unknown) => {
+    throw new DemoStepFailed('Einlesen der Demo-Dateien', reasonOf(err));
+  });
   const datasets = berlinCatalogue().pointDatasets;
   const parts = populationDates(files).length + 1 + mss.length + datasets.length + 2;
   const r = new StepRunner(db, tenantId, done, parts, progress);
@@ -440,6 +525,7 @@ export async function loadBerlinSecondPhase(
   for (const ds of datasets) {
     await r.run({
       names: [`points:${ds.id}`],
+      label: `Standorte „${ds.nameDe}“ (${ds.file})`,
       write: async (tx) => void (stats.points += await loadPointDataset(tx, tenantId, dir, ds)),
     });
     r.invalidate();
@@ -447,6 +533,7 @@ export async function loadBerlinSecondPhase(
   }
   await r.run({
     names: ['directory'],
+    label: 'Angebotsverzeichnis aus den Standorten',
     write: async (tx) => {
       const d = await loadDirectoryFromPoints(tx, tenantId, 'geoportal-services');
       stats.directory = d.services;
@@ -456,11 +543,7 @@ export async function loadBerlinSecondPhase(
   await r.run(lastStep(tenantId, stats));
   r.invalidate(true);
   r.tick('fertig');
-  log(
-    `Berlin-Demo vollständig geladen (zweite Stufe in ${((Date.now() - t0) / 1000).toFixed(1)} s, ` +
-      `${stepSummary(r.took)}): ${JSON.stringify(stats)}`,
-  );
-  return stats;
+  return r;
 }
 
 /** How long the steps' transactions took: count, median, the longest three (for the log, ADR 0053). */
@@ -476,15 +559,19 @@ function stepSummary(took: readonly { name: string; ms: number }[]): string {
   return `${took.length} Schritte, Median ${Math.round(median)} ms, längste: ${longest}`;
 }
 
-/** Phase 2 as a job (ADR 0025): resumable — its steps are recorded, a rerun skips what is done. */
+/**
+ * Phase 2 as a job (ADR 0025): resumable — its steps are recorded, a rerun skips what is done.
+ * `dir`: the demo's folder (a test gives a copy with a broken file, ADR 0062).
+ */
 export function berlinDemoJob(
   log: Log = () => undefined,
+  dir = DEMO_DIR,
 ): JobKind<Record<string, never>, DemoStats> {
   return {
     kind: DEMO_KIND,
     resumable: true,
     retries: 0,
-    run: (ctx) => loadBerlinSecondPhase(ctx.db, ctx.tenantId, log, DEMO_DIR, ctx.progress),
+    run: (ctx) => loadBerlinSecondPhase(ctx.db, ctx.tenantId, log, dir, ctx.progress),
   };
 }
 

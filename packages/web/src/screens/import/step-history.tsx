@@ -17,6 +17,8 @@ function statusLabel(status: string, t: T): string {
   if (status === 'unchanged') return t.statusUnchangedShort;
   if (status === 'dry_run') return t.statusDryRunShort;
   if (status === 'running') return t.statusRunningShort;
+  // part of the file is written, the rest follows later (the demo's population files: ADR 0062)
+  if (status === 'waiting') return t.statusWaitingShort;
   return status;
 }
 
@@ -118,7 +120,9 @@ export function StepHistory({ runs }: { runs: readonly ImportRun[] }) {
                   </td>
                   <td>{kindLabel(r.kind, t)}</td>
                   <td>{r.actor}</td>
-                  <td>{statusLabel(r.status, t)}</td>
+                  <td title={r.status === 'waiting' ? t.statusWaitingTitle : undefined}>
+                    {statusLabel(r.status, t)}
+                  </td>
                   <td className="num">{f(r.rowsRead)}</td>
                   <td className="num">{f(r.rowsWritten)}</td>
                   <td className="num">{f(r.errorCount)}</td>
