@@ -38,30 +38,10 @@ const presetSummary = (p: (typeof PRESETS)[number]): IndexSummary => ({
   definition: p.definition,
 });
 
-/** Presets first (MSS 2019/2021 is the default), then the stored definitions (latest version each). */
-export async function listIndices(sql: Sql, tenantId: string): Promise<IndexSummary[]> {
-  const stored = await listLatestDefinitions(sql, tenantId);
-  return [
-    ...PRESETS.map(presetSummary),
-    ...stored.map((s) => ({
-      id: s.id,
-      version: s.version,
-      label: s.nameDe,
-      preset: false,
-      basedOn: s.preset,
-      createdAt: s.createdAt,
-      createdBy: s.createdBy,
-      definition: s.definition as unknown as IndexDefinition,
-    })),
-  ];
-}
-
-/** One index (preset or latest stored version); 404 in German when unknown. */
-export async function getIndex(sql: Sql, tenantId: string, id: string): Promise<IndexSummary> {
-  const preset = PRESETS.find((p) => p.id === id);
-  if (preset) return presetSummary(preset);
-  const s = await getLatestDefinition(sql, tenantId, id);
-  if (!s) throw notFound(`Den Index „${id}“ gibt es nicht.`);
+/** A stored definition as the list and the detail show it. */
+function storedSummary(
+  s: NonNullable<Awaited<ReturnType<typeof getLatestDefinition>>>,
+): IndexSummary {
   return {
     id: s.id,
     version: s.version,
@@ -72,6 +52,21 @@ export async function getIndex(sql: Sql, tenantId: string, id: string): Promise<
     createdBy: s.createdBy,
     definition: s.definition as unknown as IndexDefinition,
   };
+}
+
+/** Presets first (MSS 2019/2021 is the default), then the stored definitions (latest version each). */
+export async function listIndices(sql: Sql, tenantId: string): Promise<IndexSummary[]> {
+  const stored = await listLatestDefinitions(sql, tenantId);
+  return [...PRESETS.map(presetSummary), ...stored.map(storedSummary)];
+}
+
+/** One index (preset or latest stored version); 404 in German when unknown. */
+export async function getIndex(sql: Sql, tenantId: string, id: string): Promise<IndexSummary> {
+  const preset = PRESETS.find((p) => p.id === id);
+  if (preset) return presetSummary(preset);
+  const s = await getLatestDefinition(sql, tenantId, id);
+  if (!s) throw notFound(`Den Index „${id}“ gibt es nicht.`);
+  return storedSummary(s);
 }
 
 /** The index with the system/level/date combinations where all its inputs have values. */
