@@ -63,27 +63,31 @@ function JobList() {
               t.jobsColDuration,
               t.jobsColError,
             ]}
-            className="jobs-table"
+            className="jobs-table table-stacked"
           >
             {rows.map((j) => (
               <tr key={j.id}>
-                <td className="nowrap">
+                <td className="nowrap" data-label={t.jobsColStatus}>
                   <span className={`job-status job-${j.status}`}>{t.jobsStatusName(j.status)}</span>
                 </td>
-                <td>
+                <td data-label={t.jobsColKind}>
                   {t.jobsKindName(j.kind)}
                   {j.attempts > 1 && (
                     <span className="muted"> ({t.jobsAttempts(formatNumber(j.attempts))})</span>
                   )}
                 </td>
-                <td>{startedBy(j.startedBy)}</td>
-                <td className="nowrap">
+                <td data-label={t.jobsColWho}>{startedBy(j.startedBy)}</td>
+                <td className="nowrap" data-label={t.jobsColStart}>
                   <time dateTime={j.startedAt ?? j.createdAt}>
                     {formatDateTime(j.startedAt ?? j.createdAt)}
                   </time>
                 </td>
-                <td className="num nowrap">{formatDuration(j.durationMs)}</td>
-                <td className="job-error">{j.error ?? ''}</td>
+                <td className="num nowrap" data-label={t.jobsColDuration}>
+                  {formatDuration(j.durationMs)}
+                </td>
+                <td className="job-error" data-label={j.error ? t.jobsColError : undefined}>
+                  {j.error ?? ''}
+                </td>
               </tr>
             ))}
           </ListTable>
