@@ -43,6 +43,15 @@ describe('the reasons of invalid number fields (every route)', () => {
     expect(text).toContain('„share“ (Anteil): eine Zahl von 0 bis 1 erwartet, erhalten „NaN“');
   });
 
+  it('keeps a bound’s own message, with what was sent', () => {
+    const U = z.object({
+      urgency: z.number().int().min(1, 'Dringlichkeit: 1 bis 3').max(3, 'Dringlichkeit: 1 bis 3'),
+    });
+    expect(message(U, { urgency: 4 })).toBe(
+      'Ungültige Anfrage – Abfrageparameter „urgency“: Dringlichkeit: 1 bis 3, erhalten „4“',
+    );
+  });
+
   it('keeps the locale’s words for other fields', () => {
     expect(message(Q, { count: '1', name: 'x' })).toMatch(/„name“: Zu klein: .*2 Zeichen/);
   });

@@ -80,6 +80,14 @@ function bounds(n: z.ZodNumber): { lo: Bound | null; hi: Bound | null } {
   return { lo, hi };
 }
 
+/** Whether the number schema's check at this bound was given a message of its own. */
+function ownMessage(n: z.ZodNumber, bound: unknown): boolean {
+  return (n._zod.def.checks ?? []).some((c) => {
+    const d = c._zod.def as { value?: unknown; error?: unknown };
+    return d.error !== undefined && d.value === bound;
+  });
+}
+
 /** "eine Zahl von 0 bis 1", "eine ganze Zahl größer als 0", "eine Zahl" — what the schema allows. */
 function numberWanted(n: z.ZodNumber | undefined, int: boolean): string {
   const what = int || n?.isInt ? 'eine ganze Zahl' : 'eine Zahl';
@@ -107,6 +115,9 @@ export function issueReason(issue: Issue, input: unknown, field: z.ZodType | und
   )
     return `${numberWanted(n, issue.expected === 'int')} erwartet, erhalten ${got}`;
   if ((issue.code === 'too_big' || issue.code === 'too_small') && issue.origin === 'number') {
+    // a bound with a message of its own („Dringlichkeit: 1 (niedrig), 2 (mittel) oder 3 (hoch)“) keeps it
+    if (n && ownMessage(n, issue.code === 'too_big' ? issue.maximum : issue.minimum))
+      return `${issue.message}, erhalten ${got}`;
     if (!n) {
       const bound = issue.code === 'too_big' ? issue.maximum : issue.minimum;
       const side = issue.code === 'too_big' ? 'höchstens' : 'mindestens';
