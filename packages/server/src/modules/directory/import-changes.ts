@@ -12,7 +12,7 @@ import {
   selectServiceExtras,
   selectServicesByIds,
 } from './read-store.ts';
-import { costOptionOf, intervalOf, serviceFields } from './service.ts';
+import { costOptionOf, intervalOf, serviceSnapshot } from './service.ts';
 
 export const IMPORT_DIFF_LIMITS = {
   /** fields recorded per service; the rest counted in moreFields */
@@ -73,12 +73,10 @@ export async function importSnapshots(
   for (const s of services) {
     const own = links.filter((l) => l.service_id === s.id);
     const snap: Snapshot = {
-      organisationId: s.organization_id,
-      serviceType: s.service_type,
-      name: s.name,
-      ...serviceFields(s),
-      public: s.public,
-      locationIds: own.map((l) => l.location_id).sort(),
+      ...serviceSnapshot(
+        s,
+        own.map((l) => l.location_id),
+      ),
       // contact ids come from the file: compared by what they say, in a stable order
       contacts: extras.contacts
         .filter((c) => c.service_id === s.id)

@@ -42,7 +42,7 @@ import {
   selectServiceExtras,
   selectServicesByIds,
 } from './read-store.ts';
-import { costOptionOf, getServiceDetail, intervalOf, serviceFields } from './service.ts';
+import { costOptionOf, getServiceDetail, intervalOf, serviceSnapshot } from './service.ts';
 import { selectTerms, type LocationRow, type OrganisationRow } from './store.ts';
 
 const bad = (field: string, reason: string) => validationError([{ in: 'body', field, reason }]);
@@ -170,12 +170,10 @@ async function snapshotOf(tx: Sql, tenantId: string, id: string) {
   const links = await selectSals(tx, tenantId, { serviceIds: [id] });
   const extras = await selectServiceExtras(tx, tenantId, [id]);
   return {
-    organisationId: s.organization_id,
-    serviceType: s.service_type,
-    name: s.name,
-    ...serviceFields(s),
-    public: s.public,
-    locationIds: links.map((l) => l.location_id).sort(),
+    ...serviceSnapshot(
+      s,
+      links.map((l) => l.location_id),
+    ),
     contacts: await selectServiceContacts(tx, tenantId, id),
     areaIds: (await selectCatchmentAreaIds(tx, tenantId, id)).map((a) => a.area_id),
     serviceSchedules: extras.schedules.map(intervalOf),

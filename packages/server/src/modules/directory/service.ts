@@ -154,6 +154,21 @@ export function serviceFields(s: ServiceRow) {
   };
 }
 
+/**
+ * What every audit snapshot of a service holds (a manual edit's, service-edit.ts, and an import's,
+ * import-changes.ts): its organisation, type, name, own fields, visibility and places.
+ */
+export function serviceSnapshot(s: ServiceRow, locationIds: readonly string[]) {
+  return {
+    organisationId: s.organization_id,
+    serviceType: s.service_type,
+    name: s.name,
+    ...serviceFields(s),
+    public: s.public,
+    locationIds: [...locationIds].sort(),
+  };
+}
+
 /** A service as the detail page shows it; 404 for unknown ids and, for visitors, non-public ones. */
 export async function getServiceDetail(
   sql: Sql,

@@ -43,7 +43,8 @@ import {
   type AcceptedName,
   type HeaderDecision,
 } from './published.ts';
-import { stageRows, yieldToEventLoop, type Staged } from './table-stage.ts';
+import { yieldToEventLoop } from '../../db/statements.ts';
+import { stageRows, type Staged } from './table-stage.ts';
 
 export interface TableRunOptions extends ImportRights {
   dryRun: boolean;

@@ -26,7 +26,6 @@ export const WRITE_BATCH = 5000;
 export const STATEMENT_ROWS = 2500;
 
 // the turn of the event loop between two statements is shared with other bulk writers (ADR 0062)
-export { yieldToEventLoop };
 
 /** What reading the file left: the mapper's summary, file issues and the writer's tallies. */
 export interface Staged {

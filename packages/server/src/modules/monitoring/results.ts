@@ -6,6 +6,7 @@ import {
   explainArea,
   findRepeatedNegativeDynamics,
   findSimilarAreas,
+  formatDate,
   type IndexResult,
   type PartResult,
 } from '@sozialraum/core';
@@ -264,7 +265,7 @@ export async function getChanges(
   // the explanation names the editions by their reference dates, not by the (equal) index label
   const dated = (c: ComputedIndex, date: string): IndexResult => ({
     ...c.result,
-    definition: { ...c.result.definition, label: `Stand ${date.split('-').reverse().join('.')}` },
+    definition: { ...c.result.definition, label: `Stand ${formatDate(date)}` },
   });
   const [a, b] = [dated(prev, q.from), dated(cur, q.to)];
   try {

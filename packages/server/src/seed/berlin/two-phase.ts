@@ -9,6 +9,7 @@
 // transaction (job_step): a restart resumes after the last committed step.
 import {
   deriveStoredShares,
+  formatDate,
   rollUpStoredValues,
   type ComputedValue,
   type StoredValue,
@@ -108,9 +109,6 @@ interface Step {
   label: string;
   write(tx: Sql): Promise<void>;
 }
-
-/** 2023-12-31 → 31.12.2023 */
-const germanDate = (iso: string) => iso.split('-').reverse().join('.');
 
 /**
  * Phase 2 failed: the job's error names the step and the reason, and says that the app goes on
@@ -220,7 +218,7 @@ function dateSteps(
   return groups.map((group, k) => ({
     names: [`ewr:${date}:${k}`, ...(k === groups.length - 1 ? [`ewr:${date}`] : [])],
     label:
-      `Einwohnerregister, Stichtag ${germanDate(date)}` +
+      `Einwohnerregister, Stichtag ${formatDate(date)}` +
       (groups.length > 1 ? `, Teil ${k + 1} von ${groups.length}` : ''),
     write: async (tx) => {
       const imported = new Map<number, ObservationInput[]>();
