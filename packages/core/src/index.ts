@@ -12,6 +12,8 @@ export * from './participation/index.ts';
 export * from './measures/index.ts';
 export * from './effect/index.ts';
 export * from './funding/index.ts';
+// a general helper that lives with its first user
+export { groupBy } from './funding/money.ts';
 export * from './conferences/index.ts';
 export * from './supply/index.ts';
 export * from './network/index.ts';

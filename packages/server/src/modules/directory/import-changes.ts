@@ -4,6 +4,7 @@
 // (diffRecords, as the Verlauf compares a manual edit's before/after). Bounded, so one import of a
 // whole directory keeps a small audit entry: at most IMPORT_DIFF_LIMITS.fields fields per service and
 // .services services, each with a count of what was left out; long texts and lists are cut.
+import { groupBy } from '@sozialraum/core';
 import type { Sql } from '../../db/db.ts';
 import { diffRecords } from '../audit/index.ts';
 import {
@@ -70,30 +71,28 @@ export async function importSnapshots(
     tenantId,
     links.map((l) => l.id),
   );
+  // grouped once: a whole directory's import reads thousands of services
+  const linksOf = groupBy(links, (l) => l.service_id);
+  const contactsOf = groupBy(extras.contacts, (c) => c.service_id);
+  const schedulesOf = groupBy(extras.schedules, (x) => x.service_id);
+  const costsOf = groupBy(extras.costs, (c) => c.service_id);
+  const hoursOf = groupBy(hours, (h) => h.service_at_location_id);
   for (const s of services) {
-    const own = links.filter((l) => l.service_id === s.id);
+    const own = linksOf.get(s.id) ?? [];
     const snap: Snapshot = {
       ...serviceSnapshot(
         s,
         own.map((l) => l.location_id),
       ),
       // contact ids come from the file: compared by what they say, in a stable order
-      contacts: extras.contacts
-        .filter((c) => c.service_id === s.id)
+      contacts: (contactsOf.get(s.id) ?? [])
         .map((c) => ({ name: c.name, title: c.title, email: c.email, phone: c.phone }))
         .sort(byJson),
-      serviceSchedules: extras.schedules
-        .filter((x) => x.service_id === s.id)
-        .map(intervalOf)
-        .sort(byJson),
-      costOptions: extras.costs
-        .filter((c) => c.service_id === s.id)
-        .map(costOptionOf)
-        .sort(byJson),
+      serviceSchedules: (schedulesOf.get(s.id) ?? []).map(intervalOf).sort(byJson),
+      costOptions: (costsOf.get(s.id) ?? []).map(costOptionOf).sort(byJson),
     };
     for (const l of own)
-      snap[`${PLACE_HOURS_PREFIX}${l.location_id}`] = hours
-        .filter((h) => h.service_at_location_id === l.id)
+      snap[`${PLACE_HOURS_PREFIX}${l.location_id}`] = (hoursOf.get(l.id) ?? [])
         .map(intervalOf)
         .sort(byJson);
     out.set(s.id, snap);
