@@ -133,7 +133,7 @@ export async function insertFixture(db: Db): Promise<Fixture> {
   ];
   for (const [indicator, code, date, value, numerator, denominator, flag] of obs) {
     await db.query(
-      `INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value, numerator, denominator, flag, flag_reason)
+      `INSERT INTO observation_row (tenant_id, indicator_id, area_id, ref_date, value, numerator, denominator, flag, flag_reason)
        VALUES ('berlin', $1, $2, $3, $4, $5, $6, $7, $8)`,
       [
         indicator,

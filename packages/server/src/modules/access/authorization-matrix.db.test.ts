@@ -222,11 +222,11 @@ async function insertLeipzig(): Promise<void> {
     ['lz_internal', 4712],
   ] as const)
     await db.query(
-      `INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value) VALUES ('leipzig', $1, $2, '2023-12-31', $3)`,
+      `INSERT INTO observation_row (tenant_id, indicator_id, area_id, ref_date, value) VALUES ('leipzig', $1, $2, '2023-12-31', $3)`,
       [ind, leipzigAreaId, value],
     );
   await db.query(
-    `INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value) VALUES ('berlin', 'berlin_secret', $1, '2023-12-31', 3)`,
+    `INSERT INTO observation_row (tenant_id, indicator_id, area_id, ref_date, value) VALUES ('berlin', 'berlin_secret', $1, '2023-12-31', 3)`,
     [fx.areaId['01100101']],
   );
   await db.transaction(async (tx) => {
@@ -580,7 +580,7 @@ describe('indicator visibility', () => {
       INSERT INTO indicator_share (tenant_id, indicator_id, department_id) VALUES ('berlin', 'dept_only', 'wohnen');
     `);
     await db.query(
-      `INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value) VALUES ('berlin', 'dept_only', $1, '2023-12-31', 5)`,
+      `INSERT INTO observation_row (tenant_id, indicator_id, area_id, ref_date, value) VALUES ('berlin', 'dept_only', $1, '2023-12-31', 5)`,
       [fx.areaId['01100101']],
     );
     const { invalidateCatalogueCache } = await import('../indicators/index.ts');

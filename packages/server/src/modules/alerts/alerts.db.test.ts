@@ -43,7 +43,7 @@ async function insertSynthetic(): Promise<void> {
       ['2023-12-31', c1, b1],
     ] as const)
       await db.query(
-        `INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value, numerator, denominator)
+        `INSERT INTO observation_row (tenant_id, indicator_id, area_id, ref_date, value, numerator, denominator)
          VALUES ('berlin', 'child_poverty', $1, $2, $3, $4, $5)`,
         [a!.id, date, (c / b) * 100, c, b],
       );
@@ -402,7 +402,7 @@ describe('repeated negative dynamics', () => {
       for (const date of ['2021-12-31', '2023-12-31']) {
         const v = code === '03200001' || (code === '03200002' && date === '2023-12-31') ? 5 : 0;
         await db.query(
-          `INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value)
+          `INSERT INTO observation_row (tenant_id, indicator_id, area_id, ref_date, value)
            VALUES ('berlin', 'child_poverty_dyn', $1, $2, $3)`,
           [id, date, v],
         );

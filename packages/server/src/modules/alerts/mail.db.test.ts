@@ -127,7 +127,7 @@ async function insertSynthetic(): Promise<void> {
       ['2023-12-31', c1, b1],
     ] as const)
       await db.query(
-        `INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value, numerator, denominator)
+        `INSERT INTO observation_row (tenant_id, indicator_id, area_id, ref_date, value, numerator, denominator)
          VALUES ('berlin', 'child_poverty', $1, $2, $3, $4, $5)`,
         [a!.id, date, (c / b) * 100, c, b],
       );

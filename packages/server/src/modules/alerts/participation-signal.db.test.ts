@@ -53,7 +53,7 @@ beforeAll(async () => {
   for (const [code, n] of Object.entries(current)) await reports(code, '2026-10-15', n);
   await reports('01100101', '2027-01-05', 9); // the next quarter: not counted
   await db.exec(`
-    INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value, numerator, denominator)
+    INSERT INTO observation_row (tenant_id, indicator_id, area_id, ref_date, value, numerator, denominator)
     VALUES ('berlin', 'share_unemployed', ${fx.areaId['01100101']}, '2022-12-31', 8, 4, 50);
     INSERT INTO assessment (tenant_id, area_id, dimension, observed_date, trend, urgency, body, organisation_id, author_name)
     VALUES ('berlin', ${fx.areaId['01100101']}, 'work', '2026-11-01', 'worse', 3, 'Mehr Jugendliche ohne Ausbildung', 'sozialplanung', 'Test');

@@ -22,7 +22,7 @@ beforeAll(async () => {
   admin = injectAs(app, await adminHeaders(db));
   // the Bezirke's sums are the aggregation's, as an import leaves them (ADR 0005)
   await db.query(
-    `UPDATE observation SET origin = 'aggregated' WHERE tenant_id = 'berlin' AND area_id = ANY($1::int[])`,
+    `UPDATE observation_row SET origin = 'aggregated' WHERE tenant_id = 'berlin' AND area_id = ANY($1::int[])`,
     [[fx.areaId['01'], fx.areaId['02']]],
   );
   // a Kita assigned to 01100101 on the PLR level, and a subscription for that area
@@ -274,7 +274,7 @@ describe('retiring an area', () => {
     const id = fx.areaId['02100102']!;
     // a 2024 value only for the sibling: the Bezirk's sum waits for 02100102 (withheld)
     await db.query(
-      `INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value) VALUES ('berlin', 'ewr_total', $1, '2024-12-31', 310)`,
+      `INSERT INTO observation_row (tenant_id, indicator_id, area_id, ref_date, value) VALUES ('berlin', 'ewr_total', $1, '2024-12-31', 310)`,
       [fx.areaId['02100101']],
     );
     await db.transaction((tx) => recomputeAggregates(tx, 'berlin', ['ewr_total']));

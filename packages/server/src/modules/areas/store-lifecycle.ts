@@ -3,6 +3,7 @@
 // tenant ($1) and runs in the transaction it is given.
 import type { Sql } from '../../db/db.ts';
 import { deleteOrExplain } from './still-used.ts';
+import { unpackAreas, unpackIndicators } from '../ingest/index.ts';
 
 export interface AreaBaseRow {
   id: number;
@@ -117,7 +118,8 @@ export async function deleteAreaWithValues(
     tenantId,
     areaId,
   ]);
-  await tx.query('DELETE FROM observation WHERE tenant_id = $1 AND area_id = $2', [
+  await unpackAreas(tx, tenantId, [areaId]);
+  await tx.query('DELETE FROM observation_row WHERE tenant_id = $1 AND area_id = $2', [
     tenantId,
     areaId,
   ]);
@@ -133,8 +135,9 @@ export async function deleteAggregatedValues(
   indicatorIds: string[],
   areaIds: number[],
 ): Promise<void> {
+  await unpackIndicators(tx, tenantId, indicatorIds);
   await tx.query(
-    `DELETE FROM observation
+    `DELETE FROM observation_row
       WHERE tenant_id = $1 AND origin = 'aggregated' AND indicator_id = ANY($2::text[])
         AND area_id = ANY($3::int[])`,
     [tenantId, indicatorIds, areaIds],

@@ -32,7 +32,7 @@ beforeAll(async () => {
   // Stülerstraße's unemployed share 2022 → 2023: 4/50 → 5/50 (8 % → 10 %): Wilson intervals overlap.
   await db.exec(`
     INSERT INTO department (tenant_id, id, name, kind) VALUES ('berlin', 'qm-nord', 'Quartiersmanagement Nord', 'organisation');
-    INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value, numerator, denominator)
+    INSERT INTO observation_row (tenant_id, indicator_id, area_id, ref_date, value, numerator, denominator)
     VALUES ('berlin', 'share_unemployed', ${fx.areaId['01100101']}, '2022-12-31', 8, 4, 50);
   `);
   app = await buildApp(testContext(db), { validateResponses: true, logger: false });

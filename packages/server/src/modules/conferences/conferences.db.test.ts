@@ -76,7 +76,7 @@ beforeAll(async () => {
   reportId = report!.id;
   // a local assessment „schlechter“ while the unemployed share moved within the noise (4/50 → 5/50)
   await db.query(
-    `INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value, numerator, denominator)
+    `INSERT INTO observation_row (tenant_id, indicator_id, area_id, ref_date, value, numerator, denominator)
      VALUES ('berlin', 'share_unemployed', $1, '2022-12-31', 8, 4, 50)`,
     [fx.areaId['01100101']],
   );

@@ -51,7 +51,7 @@ beforeAll(async () => {
   ];
   for (const [indicator, code, value, numerator, denominator] of rows) {
     await db.query(
-      `INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value, numerator, denominator)
+      `INSERT INTO observation_row (tenant_id, indicator_id, area_id, ref_date, value, numerator, denominator)
        VALUES ('berlin', $1, $2, $3, $4, $5, $6)`,
       [indicator, fx.areaId[code], DATE, value, numerator, denominator],
     );
@@ -286,7 +286,7 @@ describe('index minimum population', () => {
       ['02100102', 1000],
     ] as const)
       await db.query(
-        `INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value)
+        `INSERT INTO observation_row (tenant_id, indicator_id, area_id, ref_date, value)
          VALUES ('berlin', 'einwohner_gesamt', $1, $2, $3)`,
         [fx.areaId[code], DATE, value],
       );

@@ -47,7 +47,7 @@ beforeAll(async () => {
         level + trend * (y - 2016) + 0.3 * drawNormal(random) + (i < 4 && y >= 2020 ? -2 : 0);
       for (const ind of ['kinderarmut', 'kinderarmut_intern']) {
         await db.query(
-          `INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value) VALUES ('berlin', $1, $2, $3, $4)`,
+          `INSERT INTO observation_row (tenant_id, indicator_id, area_id, ref_date, value) VALUES ('berlin', $1, $2, $3, $4)`,
           [ind, row!.id, `${y}-12-31`, v],
         );
       }
@@ -102,7 +102,7 @@ describe('GET /api/effect', () => {
     expect(unchanged.statusCode).toBe(304);
     // new data moves the version: the next answer is computed afresh from it
     await db.query(
-      `UPDATE observation SET value = value - 5 WHERE tenant_id = 'berlin' AND indicator_id = 'kinderarmut'
+      `UPDATE observation_row SET value = value - 5 WHERE tenant_id = 'berlin' AND indicator_id = 'kinderarmut'
           AND area_id = ANY($1::int[]) AND ref_date >= '2020-12-31'`,
       [ids.slice(0, 4)],
     );

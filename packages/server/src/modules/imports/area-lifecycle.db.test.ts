@@ -122,7 +122,7 @@ describe('a re-import with fewer areas', () => {
         VALUES ('leipzig', 'test', 'Test', 'Test', 'CC0', 'Test');
       INSERT INTO indicator (tenant_id, id, name_de, name_en, definition_de, unit, kind, scale, dimension, polarity, department, source_id)
         VALUES ('leipzig', 'ew', 'Einwohner', 'Residents', 'Einwohner', 'count', 'count', 1, 'demography', 'neutral', 'sozialplanung', 'test');
-      INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value)
+      INSERT INTO observation_row (tenant_id, indicator_id, area_id, ref_date, value)
         VALUES ('leipzig', 'ew', ${a9!.id}, '2024-12-31', 812);
     `);
     const u = await upload('acht.geojson', ortsteile(8));
@@ -159,7 +159,7 @@ describe('a re-import that retires the missing areas', () => {
       "SELECT id FROM area WHERE tenant_id = 'leipzig' AND system_id = 'ot' AND code = '08'",
     );
     await db.query(
-      `INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value)
+      `INSERT INTO observation_row (tenant_id, indicator_id, area_id, ref_date, value)
        VALUES ('leipzig', 'ew', $1, '2024-12-31', 640), ('leipzig', 'ew', $1, '2099-12-31', 1)`,
       [a8!.id],
     );
@@ -168,7 +168,7 @@ describe('a re-import that retires the missing areas', () => {
     expect(refused.status).toBe('failed');
     expect(refused.errors[0]!.message).toContain('1 Werte liegen nach diesem Tag');
     await db.query(
-      "DELETE FROM observation WHERE tenant_id = 'leipzig' AND ref_date = '2099-12-31'",
+      "DELETE FROM observation_row WHERE tenant_id = 'leipzig' AND ref_date = '2099-12-31'",
     );
     const r = await runAreaImport(db, 'leipzig', u, { ...OPTS, missingAreas: 'retire' });
     expect(r.errors).toEqual([]);

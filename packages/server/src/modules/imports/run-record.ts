@@ -38,7 +38,7 @@ export async function execute(
     });
     if (report.rowsWritten > 0) {
       // PGlite never analyses on its own: without statistics the planner picks slow plans (measured 2–3 s → 1 s)
-      await db.exec('ANALYZE area, observation');
+      await db.exec('ANALYZE area, observation_row');
     }
     invalidateCatalogueCache();
     if (report.kind === 'areas') invalidateGeometryCache();

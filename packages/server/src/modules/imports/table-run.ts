@@ -340,6 +340,7 @@ async function commitValues(
 ): Promise<ImportReport> {
   const { tenantId, file, opts } = input;
   await staged.writer.flush(staged.rowsRead);
+  const aggregatedWith = await staged.writer.writeCreated();
   const report = { ...base, warnings: [...base.warnings] };
   const overwriteNote = t.overwrite.warning();
   if (overwriteNote) report.warnings.push(overwriteNote);
@@ -359,7 +360,12 @@ async function commitValues(
   });
   const indicatorIds = [...staged.writer.touched];
   checkWriteRights(input, t, indicatorIds);
-  await recomputeFollowing(tx, tenantId, indicatorIds, [...staged.writer.dates]);
+  await recomputeFollowing(
+    tx,
+    tenantId,
+    indicatorIds.filter((id) => !aggregatedWith.has(id)),
+    [...staged.writer.dates],
+  );
   const written = staged.writer.written;
   const status = written === 0 ? 'unchanged' : 'succeeded';
   await finishImportRun(tx, tenantId, t.importId, {

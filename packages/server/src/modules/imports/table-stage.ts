@@ -9,7 +9,7 @@ import {
   type MappingSummary,
 } from '@sozialraum/core';
 import type { Sql } from '../../db/db.ts';
-import { copyNewObservations, ObservationWriter, type ObservationInput } from '../ingest/index.ts';
+import { NewValues, ObservationWriter, type ObservationInput } from '../ingest/index.ts';
 import { ImportRejected, MAX_REPORTED_ERRORS, type FileIssue } from './report.ts';
 import { readCsvRecords, readXlsxRecords } from './table-source.ts';
 import { splitHeader } from './published.ts';
@@ -45,8 +45,8 @@ export class BatchWriter {
   readonly touched = new Set<string>();
   readonly dates = new Set<string>();
   private pending: ObservationInput[] = [];
-  /** Areas and indicators already checked to be the tenant's (copyNewObservations). */
-  private readonly checked = { areas: new Set<number>(), indicators: new Set<string>() };
+  /** Values of indicators this run created: written at the end, as packs when many (ADR 0063). */
+  readonly created = new NewValues();
 
   constructor(
     private readonly tx: Sql,
@@ -80,28 +80,32 @@ export class BatchWriter {
       await this.write(rows.slice(i, i + STATEMENT_ROWS));
   }
 
-  private async write(rows: ObservationInput[]): Promise<void> {
+  private async write(all: ObservationInput[]): Promise<void> {
     const { tenantId } = this.input;
     // an indicator this run created holds no values: nothing to compare, every row is new, and the
-    // rows go straight into observation (ADR 0016, amendment)
-    if (rows.every((r) => this.t.createdIds.has(r.indicatorId))) {
-      this.t.overwrite.added += rows.length;
-      this.written += await copyNewObservations(
-        this.tx,
-        tenantId,
-        this.t.importId,
-        rows,
-        this.checked,
-      );
-      await yieldToEventLoop();
-      return;
-    }
+    // values are written at the end (ADR 0016 amendment, ADR 0063)
+    const rows: ObservationInput[] = [];
+    for (const r of all)
+      if (this.t.createdIds.has(r.indicatorId)) this.created.add(r);
+      else rows.push(r);
+    this.t.overwrite.added += all.length - rows.length;
+    if (rows.length === 0) return;
     await this.t.overwrite.check(this.tx, tenantId, rows);
     const writer = await ObservationWriter.start(this.tx, tenantId, this.t.importId);
     await writer.add(rows);
     await yieldToEventLoop();
     this.written += await writer.finish();
     await yieldToEventLoop();
+  }
+
+  /**
+   * Writes the values of the indicators this run created; returns those whose aggregates are
+   * written with them (packs), which the SQL roll-up must leave alone.
+   */
+  async writeCreated(): Promise<Set<string>> {
+    if (this.bad()) return new Set();
+    this.written += await this.created.write(this.tx, this.input.tenantId, this.t.importId);
+    return this.created.packs ? this.created.indicatorIds : new Set();
   }
 }
 

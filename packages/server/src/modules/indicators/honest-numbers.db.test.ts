@@ -13,7 +13,7 @@ let app: FastifyInstance;
 let fx: Fixture;
 const insert = (indicator: string, code: string, date: string, value: number) =>
   db.query(
-    `INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value) VALUES ('berlin', $1, $2, $3, $4)`,
+    `INSERT INTO observation_row (tenant_id, indicator_id, area_id, ref_date, value) VALUES ('berlin', $1, $2, $3, $4)`,
     [indicator, fx.areaId[code], date, value],
   );
 
@@ -117,7 +117,7 @@ describe('provenance in the profile', () => {
        RETURNING id`,
     );
     await db.query(
-      `INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value, import_id)
+      `INSERT INTO observation_row (tenant_id, indicator_id, area_id, ref_date, value, import_id)
        VALUES ('berlin', 'ewr_total', $1, '2025-12-31', 120, $2)`,
       [fx.areaId['01100101'], run!.id],
     );

@@ -48,7 +48,7 @@ describe('GET /api/indicators', () => {
 
   it('shows new coverage only after invalidateCatalogueCache()', async () => {
     await db.query(
-      `INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value) VALUES ('berlin', 'income_median', $1, '2024-12-31', 1600)`,
+      `INSERT INTO observation_row (tenant_id, indicator_id, area_id, ref_date, value) VALUES ('berlin', 'income_median', $1, '2024-12-31', 1600)`,
       [fx.areaId['01100101']],
     );
     try {
@@ -59,7 +59,7 @@ describe('GET /api/indicators', () => {
       expect(fresh.coverage[0].dates).toEqual(['2023-12-31', '2024-12-31']);
     } finally {
       await db.query(
-        `DELETE FROM observation WHERE tenant_id = 'berlin' AND ref_date = '2024-12-31'`,
+        `DELETE FROM observation_row WHERE tenant_id = 'berlin' AND ref_date = '2024-12-31'`,
       );
       invalidateCatalogueCache();
     }

@@ -176,7 +176,7 @@ describe('first load without indexes', () => {
 
   it('has its primary key and index again afterwards', async () => {
     const ix = await firstLoad.query<{ name: string }>(
-      "SELECT indexrelid::regclass::text AS name FROM pg_index WHERE indrelid = 'observation'::regclass ORDER BY 1",
+      "SELECT indexrelid::regclass::text AS name FROM pg_index WHERE indrelid = 'observation_row'::regclass ORDER BY 1",
     );
     expect(ix.map((i) => i.name)).toEqual(['observation_area_idx', 'observation_pkey']);
   });

@@ -5,6 +5,7 @@
 import type { ComputedValue, RollUpArea, RollUpIndicator } from '@sozialraum/core';
 import type { CopyValue, Sql } from '../../db/db.ts';
 import type { ObservationInput } from './store.ts';
+import { unpackAreas, unpackDerived, unpackIndicators } from './store-packs.ts';
 
 // Observations go in through PostgreSQL's bulk path (issue 9 § 7): COPY into a staging table of
 // the transaction, then one set-based upsert. Row by row (a parameter array per 5,000 rows, a
@@ -98,10 +99,12 @@ export class ObservationWriter {
     // The references, checked once per distinct id instead of once per row (the per-row
     // foreign-key triggers are off for the upsert where the engine allows it: Sql.withoutRowTriggers).
     await checkReferences(tx, tenantId, this.areaIds, this.indicatorIds);
+    // a packed indicator becomes rows before rows are written (ADR 0063)
+    await unpackIndicators(tx, tenantId, [...this.indicatorIds]);
     const r = await tx.withoutRowTriggers(() =>
       tx.query<{ n: number }>(
         `WITH up AS (
-           INSERT INTO observation AS o (tenant_id, indicator_id, area_id, ref_date, value, numerator, denominator, flag, flag_reason, origin, import_id)
+           INSERT INTO observation_row AS o (tenant_id, indicator_id, area_id, ref_date, value, numerator, denominator, flag, flag_reason, origin, import_id)
            SELECT $1, t.indicator_id, t.area_id, t.ref_date, t.value, t.numerator, t.denominator, t.flag, t.flag_reason, 'imported', $2
            FROM ${STAGE} t
            ${mode === 'insert' ? '' : UPSERT_OBSERVATION}
@@ -145,7 +148,7 @@ export async function copyNewObservations(
   }
   return tx.withoutRowTriggers(() =>
     tx.copyRows(
-      'observation',
+      'observation_row',
       DIRECT_COLUMNS,
       (function* () {
         for (const o of rows) yield [tenantId, ...stageFields(o), 'imported', importId];
@@ -195,18 +198,18 @@ export async function dropObservationIndexesWhenEmpty(tx: Sql): Promise<string[]
   if ((await tx.query('SELECT 1 FROM observation LIMIT 1')).length > 0) return null;
   const keys = await tx.query<{ name: string; definition: string }>(
     `SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
-     WHERE conrelid = 'observation'::regclass AND contype IN ('p', 'u')`,
+     WHERE conrelid = 'observation_row'::regclass AND contype IN ('p', 'u')`,
   );
   const indexes = await tx.query<{ name: string; definition: string }>(
     `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
      FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-     WHERE i.indrelid = 'observation'::regclass
+     WHERE i.indrelid = 'observation_row'::regclass
        AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)`,
   );
   for (const ix of indexes) await tx.exec(`DROP INDEX ${ix.name}`);
-  for (const k of keys) await tx.exec(`ALTER TABLE observation DROP CONSTRAINT ${k.name}`);
+  for (const k of keys) await tx.exec(`ALTER TABLE observation_row DROP CONSTRAINT ${k.name}`);
   return [
-    ...keys.map((k) => `ALTER TABLE observation ADD CONSTRAINT ${k.name} ${k.definition}`),
+    ...keys.map((k) => `ALTER TABLE observation_row ADD CONSTRAINT ${k.name} ${k.definition}`),
     ...indexes.map((ix) => ix.definition),
   ];
 }
@@ -241,7 +244,7 @@ export async function insertObservations(
   );
   return tx.withoutRowTriggers(() =>
     tx.copyRows(
-      'observation',
+      'observation_row',
       [...DIRECT_COLUMNS],
       (function* () {
         for (const o of rows) yield [tenantId, ...stageFields(o), 'imported', importId];
@@ -308,6 +311,7 @@ export async function recomputeDerived(
   indicatorIds?: string[],
   scope: RecomputeScope = {},
 ): Promise<number> {
+  await unpackDerived(tx, tenantId, indicatorIds ?? null);
   // Every row written references an area and an indicator read in the same statement: the per-row
   // foreign-key checks can only repeat that (Sql.withoutRowTriggers).
   const r = await insertOnlyPlan(tx, scope, () =>
@@ -322,7 +326,7 @@ export async function recomputeDerived(
          AND ($2::text[] IS NULL OR i.id = ANY($2::text[]))
          AND ($3::date[] IS NULL OR n.ref_date = ANY($3::date[]))
      ), up AS (
-       INSERT INTO observation AS o (tenant_id, indicator_id, area_id, ref_date, value, numerator, denominator, flag, flag_reason, origin)
+       INSERT INTO observation_row AS o (tenant_id, indicator_id, area_id, ref_date, value, numerator, denominator, flag, flag_reason, origin)
        SELECT $1, indicator_id, area_id, ref_date,
               CASE WHEN num IS NULL OR den IS NULL OR den = 0 THEN NULL ELSE num / den * scale END,
               num, den,
@@ -388,7 +392,8 @@ export async function recomputeAggregates(
   indicatorIds?: string[],
   scope: RecomputeScope = {},
 ): Promise<number> {
-  if (scope.insertOnly) await tx.exec('ANALYZE area, observation');
+  if (scope.insertOnly) await tx.exec('ANALYZE area, observation_row');
+  else await unpackIndicators(tx, tenantId, indicatorIds ?? null);
   const levels = await tx.query<{ system_id: string; id: string; depth: number }>(
     'SELECT system_id, id, depth FROM area_level WHERE tenant_id = $1 ORDER BY system_id, depth DESC',
     [tenantId],
@@ -423,7 +428,7 @@ export async function recomputeAggregates(
          WHERE p.tenant_id = $1 AND p.system_id = $2 AND p.level_id = $3
          GROUP BY p.id, d.ref_date
        ), up AS (
-         INSERT INTO observation AS o (tenant_id, indicator_id, area_id, ref_date, value, numerator, denominator, flag, flag_reason, origin)
+         INSERT INTO observation_row AS o (tenant_id, indicator_id, area_id, ref_date, value, numerator, denominator, flag, flag_reason, origin)
          SELECT $1, a.indicator_id, a.parent_id, a.ref_date,
                 CASE WHEN a.kind = 'count' AND a.n_values = k.n_children THEN a.sum_value
                      WHEN a.kind = 'share' AND a.n_num = k.n_children AND a.n_den = k.n_children AND a.sum_den <> 0
@@ -498,7 +503,8 @@ export async function deleteAreaObservations(
   tenantId: string,
   ids: number[],
 ): Promise<void> {
-  await tx.query('DELETE FROM observation WHERE tenant_id = $1 AND area_id = ANY($2::int[])', [
+  await unpackAreas(tx, tenantId, ids);
+  await tx.query('DELETE FROM observation_row WHERE tenant_id = $1 AND area_id = ANY($2::int[])', [
     tenantId,
     ids,
   ]);
@@ -570,7 +576,7 @@ export async function insertComputedObservations(
   );
   return tx.withoutRowTriggers(() =>
     tx.copyRows(
-      'observation',
+      'observation_row',
       [...DIRECT_COLUMNS],
       (function* () {
         for (const o of rows)

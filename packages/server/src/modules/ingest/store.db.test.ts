@@ -239,7 +239,7 @@ describe('bulk write of observations', () => {
 
   it('relies on observation having no triggers of its own (PGlite switches row triggers off for the upsert)', async () => {
     const own = await db.query(
-      "SELECT tgname FROM pg_trigger WHERE tgrelid = 'observation'::regclass AND NOT tgisinternal",
+      "SELECT tgname FROM pg_trigger WHERE tgrelid = 'observation_row'::regclass AND NOT tgisinternal",
     );
     expect(own).toEqual([]);
   });

@@ -336,7 +336,7 @@ describe('removed areas', () => {
        VALUES ('berlin', 'lor2021', 'plr', '09999999', 'Wird entfernt', NULL) RETURNING id`,
     );
     await db.query(
-      `INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value) VALUES ('berlin', 'ewr_total', $1, '2022-12-31', 5)`,
+      `INSERT INTO observation_row (tenant_id, indicator_id, area_id, ref_date, value) VALUES ('berlin', 'ewr_total', $1, '2022-12-31', 5)`,
       [a!.id],
     );
     const res = await post(
@@ -352,7 +352,7 @@ describe('removed areas', () => {
     expect(res.statusCode, res.body).toBe(201);
     const id = res.json<{ id: string }>().id;
     await db.transaction(async (tx) => {
-      await tx.query('DELETE FROM observation WHERE area_id = $1', [a!.id]);
+      await tx.query('DELETE FROM observation_row WHERE area_id = $1', [a!.id]);
       await tx.query('DELETE FROM area WHERE id = $1', [a!.id]);
     });
     const detail = (await planner(`/api/measures/${id}`)).json<MeasureDetail>();

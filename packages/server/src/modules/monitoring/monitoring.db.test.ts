@@ -128,7 +128,7 @@ describe('index definitions', () => {
     await db.query(`INSERT INTO indicator (tenant_id, id, name_de, name_en, definition_de, unit, kind, scale, dimension, polarity, department, source_id, decimals, visibility, sort_key)
       SELECT tenant_id, 'income_flat', 'Einkommen konstant', 'Flat income', definition_de, unit, kind, scale, dimension, polarity, department, source_id, decimals, visibility, 99 FROM indicator WHERE id = 'income_median'`);
     await db.query(
-      `INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value) SELECT tenant_id, 'income_flat', area_id, ref_date, 1800 FROM observation WHERE indicator_id = 'income_median'`,
+      `INSERT INTO observation_row (tenant_id, indicator_id, area_id, ref_date, value) SELECT tenant_id, 'income_flat', area_id, ref_date, 1800 FROM observation WHERE indicator_id = 'income_median'`,
     );
     const def = definition('flat', [
       ['share_unemployed', 'higher_is_worse'],
@@ -294,7 +294,7 @@ describe('results and explanations', () => {
         .share_unemployed as number;
     expect(await z()).toBeCloseTo(-1.224745, 6);
     await db.query(
-      `UPDATE observation SET value = 0 WHERE indicator_id = 'share_unemployed' AND area_id = $1 AND ref_date = '2023-12-31'`,
+      `UPDATE observation_row SET value = 0 WHERE indicator_id = 'share_unemployed' AND area_id = $1 AND ref_date = '2023-12-31'`,
       [fx.areaId['01100101']],
     );
     expect(await z()).toBeCloseTo(-1.224745, 6);

@@ -87,7 +87,7 @@ async function insertNetworkFixture(): Promise<void> {
   ];
   for (const [code, value] of children)
     await db.query(
-      `INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value)
+      `INSERT INTO observation_row (tenant_id, indicator_id, area_id, ref_date, value)
        VALUES ('berlin', 'ewr_age_below_6', $1, '2023-12-31', $2)`,
       [fx.areaId[code], value],
     );

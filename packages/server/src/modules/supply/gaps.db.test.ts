@@ -68,7 +68,7 @@ beforeAll(async () => {
     ['02100102', 100],
   ] as const)
     await db.query(
-      `INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value) VALUES ('berlin', 'ewr_age_below_6', $1, '2023-12-31', $2)`,
+      `INSERT INTO observation_row (tenant_id, indicator_id, area_id, ref_date, value) VALUES ('berlin', 'ewr_age_below_6', $1, '2023-12-31', $2)`,
       [fx.areaId[code], value],
     );
   app = await buildApp(testContext(db), { validateResponses: true, warmCaches: false });
@@ -183,7 +183,7 @@ async function insertIndicators(
     );
     for (const [j, code] of ['01100101', '01100102', '02100101', '02100102'].entries())
       await db.query(
-        `INSERT INTO observation (tenant_id, indicator_id, area_id, ref_date, value) VALUES ('berlin', $1, $2, '2023-12-31', $3)`,
+        `INSERT INTO observation_row (tenant_id, indicator_id, area_id, ref_date, value) VALUES ('berlin', $1, $2, '2023-12-31', $3)`,
         [id, fx.areaId[code], values[j]],
       );
   }

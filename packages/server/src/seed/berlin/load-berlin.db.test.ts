@@ -191,14 +191,14 @@ describe('Berlin demo', () => {
 
   it('ends with the indexes of the migrations on observation (dropped for the first load, built again)', async () => {
     const indexes = await db.query<{ definition: string }>(
-      "SELECT pg_get_indexdef(indexrelid) AS definition FROM pg_index WHERE indrelid = 'observation'::regclass ORDER BY 1",
+      "SELECT pg_get_indexdef(indexrelid) AS definition FROM pg_index WHERE indrelid = 'observation_row'::regclass ORDER BY 1",
     );
     expect(indexes.map((i) => i.definition)).toEqual([
-      'CREATE INDEX observation_area_idx ON public.observation USING btree (area_id, indicator_id)',
-      'CREATE UNIQUE INDEX observation_pkey ON public.observation USING btree (indicator_id, ref_date, area_id, tenant_id)',
+      'CREATE INDEX observation_area_idx ON public.observation_row USING btree (area_id, indicator_id)',
+      'CREATE UNIQUE INDEX observation_pkey ON public.observation_row USING btree (indicator_id, ref_date, area_id, tenant_id)',
     ]);
     const [pk] = await db.query<{ contype: string }>(
-      "SELECT contype FROM pg_constraint WHERE conrelid = 'observation'::regclass AND conname = 'observation_pkey'",
+      "SELECT contype FROM pg_constraint WHERE conrelid = 'observation_row'::regclass AND conname = 'observation_pkey'",
     );
     expect(pk).toEqual({ contype: 'p' });
   });
@@ -218,7 +218,7 @@ describe('Berlin demo', () => {
     const rollback = new Error('rollback');
     await expect(
       db.transaction(async (tx) => {
-        await tx.query("DELETE FROM observation WHERE origin <> 'imported'");
+        await tx.query("DELETE FROM observation_row WHERE origin <> 'imported'");
         expect(await recomputeAggregates(tx, 'berlin')).toBe(97_944);
         expect(await recomputeDerived(tx, 'berlin')).toBe(161_728);
         expect(await computed(tx)).toEqual(fromCore);
@@ -236,7 +236,7 @@ describe('Berlin demo', () => {
     ).rejects.toThrow();
     expect(await one<{ n: number }>('SELECT count(*)::int AS n FROM observation')).toEqual(before);
     expect(
-      (await db.query("SELECT 1 FROM pg_index WHERE indrelid = 'observation'::regclass")).length,
+      (await db.query("SELECT 1 FROM pg_index WHERE indrelid = 'observation_row'::regclass")).length,
     ).toBe(2);
   });
 });

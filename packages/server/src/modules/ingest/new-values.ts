@@ -1,0 +1,198 @@
+// The values of indicators an import created (ADR 0063): held in memory while the file is read,
+// then written as packs with their aggregates on the levels above computed in core — instead of one
+// row per value and a roll-up in SQL over them. A new indicator has no stored values, so nothing can
+// conflict and the roll-up needs only these values.
+import { rollUpStoredValues, type ComputedValue, type StoredValue } from '@sozialraum/core';
+import type { Sql } from '../../db/db.ts';
+import type { ObservationInput } from './store.ts';
+import {
+  copyNewObservations,
+  insertComputedObservations,
+  selectRollUpFrame,
+} from './store-observations.ts';
+import { writePacks, type PackGroup } from './store-packs.ts';
+import { yieldToEventLoop } from '../../db/statements.ts';
+
+/**
+ * Below this many values an import's new indicators are stored as rows: packs pay off for long
+ * tables (the 1,000,000-row bench file), and a small table stays in the form every tool knows.
+ */
+export const PACK_MIN_VALUES = 2000;
+
+/** Rows per COPY, with a turn of the event loop after each (as imports/table-stage.ts writes). */
+const STATEMENT_ROWS = 2500;
+
+async function copyInSteps(
+  tx: Sql,
+  tenantId: string,
+  importId: number | null,
+  rows: readonly ObservationInput[],
+  checked: { areas: Set<number>; indicators: Set<string> },
+): Promise<number> {
+  let n = 0;
+  for (let i = 0; i < rows.length; i += STATEMENT_ROWS) {
+    n += await copyNewObservations(
+      tx,
+      tenantId,
+      importId,
+      rows.slice(i, i + STATEMENT_ROWS),
+      checked,
+    );
+    await yieldToEventLoop();
+  }
+  return n;
+}
+
+interface Group {
+  indicatorId: string;
+  refDate: string;
+  areaIds: number[];
+  values: number[];
+}
+
+/** Ascending by area; a key given twice is refused like the primary key refuses it. */
+function sortGroup(g: Group): PackGroup {
+  const order = g.areaIds.map((_, i) => i).sort((a, b) => g.areaIds[a]! - g.areaIds[b]!);
+  const areaIds = order.map((i) => g.areaIds[i]!);
+  for (let i = 1; i < areaIds.length; i++)
+    if (areaIds[i] === areaIds[i - 1])
+      throw new Error(
+        `Doppelter Wert: Indikator ${g.indicatorId}, Gebiet ${areaIds[i]}, Stichtag ${g.refDate}.`,
+      );
+  return {
+    indicatorId: g.indicatorId,
+    refDate: g.refDate,
+    areaIds,
+    values: order.map((i) => g.values[i]!),
+  };
+}
+
+/** Groups computed rows with a value and no flag by indicator and date (the others stay rows). */
+function groupsOf(rows: readonly ComputedValue[]): { groups: Group[]; rest: ComputedValue[] } {
+  const byKey = new Map<string, Group>();
+  const rest: ComputedValue[] = [];
+  for (const r of rows) {
+    if (r.value === null || r.flag !== null || r.numerator !== null || r.denominator !== null) {
+      rest.push(r);
+      continue;
+    }
+    const key = `${r.indicatorId}\u0000${r.refDate}`;
+    let g = byKey.get(key);
+    if (!g)
+      byKey.set(
+        key,
+        (g = { indicatorId: r.indicatorId, refDate: r.refDate, areaIds: [], values: [] }),
+      );
+    g.areaIds.push(r.areaId);
+    g.values.push(r.value);
+  }
+  return { groups: [...byKey.values()], rest };
+}
+
+/**
+ * Collects the values of new indicators. A value with a flag, numerator or denominator, or none,
+ * is kept as a row; all others go into packs when there are at least PACK_MIN_VALUES of them.
+ */
+export class NewValues {
+  private readonly groups = new Map<string, Group>();
+  private readonly rows: ObservationInput[] = [];
+  private packable = 0;
+  readonly indicatorIds = new Set<string>();
+
+  add(o: ObservationInput): void {
+    this.indicatorIds.add(o.indicatorId);
+    if (o.value === null || o.flag || o.numerator != null || o.denominator != null) {
+      this.rows.push(o);
+      return;
+    }
+    const key = `${o.indicatorId}\u0000${o.refDate}`;
+    let g = this.groups.get(key);
+    if (!g)
+      this.groups.set(
+        key,
+        (g = { indicatorId: o.indicatorId, refDate: o.refDate, areaIds: [], values: [] }),
+      );
+    g.areaIds.push(o.areaId);
+    g.values.push(o.value);
+    this.packable++;
+  }
+
+  get size(): number {
+    return this.packable + this.rows.length;
+  }
+
+  private *stored(): Generator<StoredValue> {
+    for (const g of this.groups.values())
+      for (let i = 0; i < g.areaIds.length; i++)
+        yield {
+          indicatorId: g.indicatorId,
+          areaId: g.areaIds[i]!,
+          refDate: g.refDate,
+          value: g.values[i]!,
+          numerator: null,
+          denominator: null,
+        };
+    for (const o of this.rows)
+      yield {
+        indicatorId: o.indicatorId,
+        areaId: o.areaId,
+        refDate: o.refDate,
+        value: o.value,
+        numerator: o.numerator ?? null,
+        denominator: o.denominator ?? null,
+      };
+  }
+
+  /** Whether write() stores packs (and the aggregates with them), else rows for the SQL roll-up. */
+  get packs(): boolean {
+    return this.packable >= PACK_MIN_VALUES;
+  }
+
+  /**
+   * Writes the values. With packs also their aggregates on the levels above (core's roll-up, the
+   * rules of recomputeAggregates); without, the caller aggregates in SQL as for any row. Returns the
+   * number of values written from the file (aggregates not counted, as with the row path).
+   */
+  async write(tx: Sql, tenantId: string, importId: number | null): Promise<number> {
+    if (this.size === 0) return 0;
+    const checked = { areas: new Set<number>(), indicators: new Set<string>() };
+    if (!this.packs) {
+      const rows: ObservationInput[] = [];
+      for (const g of this.groups.values())
+        for (let i = 0; i < g.areaIds.length; i++)
+          rows.push({
+            indicatorId: g.indicatorId,
+            areaId: g.areaIds[i]!,
+            refDate: g.refDate,
+            value: g.values[i]!,
+          });
+      return copyInSteps(tx, tenantId, importId, rows.concat(this.rows), checked);
+    }
+    const packed = await writePacks(
+      tx,
+      tenantId,
+      importId,
+      'imported',
+      [...this.groups.values()].map(sortGroup),
+    );
+    const rows = await copyInSteps(tx, tenantId, importId, this.rows, checked);
+    await this.writeAggregates(tx, tenantId);
+    return packed + rows;
+  }
+
+  private async writeAggregates(tx: Sql, tenantId: string): Promise<void> {
+    const frame = await selectRollUpFrame(tx, tenantId);
+    const mine = frame.indicators.filter((i) => this.indicatorIds.has(i.id));
+    const aggregated = rollUpStoredValues(this.stored(), frame.areas, frame.levels, mine);
+    const { groups, rest } = groupsOf(aggregated);
+    const packs = groups.reduce((n, g) => n + g.areaIds.length, 0);
+    if (packs >= PACK_MIN_VALUES)
+      await writePacks(tx, tenantId, null, 'aggregated', groups.map(sortGroup));
+    await insertComputedObservations(
+      tx,
+      tenantId,
+      packs >= PACK_MIN_VALUES ? rest : aggregated,
+      'aggregated',
+    );
+  }
+}
