@@ -115,8 +115,11 @@ function observationOf(
   shareScale: Map<string, number>,
 ): ObservationInput {
   const scale = shareScale.get(o.indicatorId);
+  // the mapper's object as it is when nothing is computed: one object less per row (~1 s of garbage
+  // collection less for the 1,000,000-row bench file, with the other allocations saved)
+  if (scale === undefined) return o;
   const value =
-    o.value === null && scale !== undefined && o.numerator != null && o.denominator
+    o.value === null && o.numerator != null && o.denominator
       ? (o.numerator / o.denominator) * scale
       : o.value;
   return {

@@ -50,21 +50,43 @@ interface Group {
   values: number[];
 }
 
-/** Ascending by area; a key given twice is refused like the primary key refuses it. */
-function sortGroup(g: Group): PackGroup {
-  const order = g.areaIds.map((_, i) => i).sort((a, b) => g.areaIds[a]! - g.areaIds[b]!);
-  const areaIds = order.map((i) => g.areaIds[i]!);
-  for (let i = 1; i < areaIds.length; i++)
-    if (areaIds[i] === areaIds[i - 1])
-      throw new Error(
-        `Doppelter Wert: Indikator ${g.indicatorId}, Gebiet ${areaIds[i]}, Stichtag ${g.refDate}.`,
-      );
-  return {
-    indicatorId: g.indicatorId,
-    refDate: g.refDate,
-    areaIds,
-    values: order.map((i) => g.values[i]!),
-  };
+/** The order that sorts a run of area ids, reused while runs repeat (each date lists the same areas). */
+class Sorter {
+  private ids: readonly number[] = [];
+  private order: number[] = [];
+  private sorted: number[] = [];
+
+  /** Ascending by area; a key given twice is refused like the primary key refuses it. */
+  sort(g: Group): PackGroup {
+    const ids = g.areaIds;
+    if (!sameIds(ids, this.ids)) {
+      this.ids = ids;
+      this.order = ids.map((_, i) => i).sort((a, b) => ids[a]! - ids[b]!);
+      this.sorted = this.order.map((i) => ids[i]!);
+      for (let i = 1; i < this.sorted.length; i++)
+        if (this.sorted[i] === this.sorted[i - 1])
+          throw new Error(
+            `Doppelter Wert: Indikator ${g.indicatorId}, Gebiet ${this.sorted[i]}, Stichtag ${g.refDate}.`,
+          );
+    }
+    const { order } = this;
+    const values = new Array<number>(order.length);
+    for (let i = 0; i < order.length; i++) values[i] = g.values[order[i]!]!;
+    // the same array for the same areas: writePacks finds its layout by identity
+    return { indicatorId: g.indicatorId, refDate: g.refDate, areaIds: this.sorted, values };
+  }
+}
+
+function sameIds(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Sorts each group by area (one Sorter, so repeated runs of areas are sorted once). */
+function sortGroups(groups: Iterable<Group>): PackGroup[] {
+  const sorter = new Sorter();
+  return [...groups].map((g) => sorter.sort(g));
 }
 
 /** Groups computed rows with a value and no flag by indicator and date (the others stay rows). */
@@ -97,7 +119,11 @@ export class NewValues {
   private readonly groups = new Map<string, Group>();
   private readonly rows: ObservationInput[] = [];
   private packable = 0;
+  private last: Group | null = null;
   readonly indicatorIds = new Set<string>();
+
+  /** minPack: the fewest plain values stored as packs (PACK_MIN_VALUES; tests use 1). */
+  constructor(private readonly minPack = PACK_MIN_VALUES) {}
 
   add(o: ObservationInput): void {
     this.indicatorIds.add(o.indicatorId);
@@ -105,13 +131,18 @@ export class NewValues {
       this.rows.push(o);
       return;
     }
-    const key = `${o.indicatorId}\u0000${o.refDate}`;
-    let g = this.groups.get(key);
-    if (!g)
-      this.groups.set(
-        key,
-        (g = { indicatorId: o.indicatorId, refDate: o.refDate, areaIds: [], values: [] }),
-      );
+    // long tables come date by date: the group of the row before, without building a key
+    let g = this.last;
+    if (g === null || g.refDate !== o.refDate || g.indicatorId !== o.indicatorId) {
+      const key = `${o.indicatorId}\u0000${o.refDate}`;
+      g = this.groups.get(key) ?? null;
+      if (!g)
+        this.groups.set(
+          key,
+          (g = { indicatorId: o.indicatorId, refDate: o.refDate, areaIds: [], values: [] }),
+        );
+      this.last = g;
+    }
     g.areaIds.push(o.areaId);
     g.values.push(o.value);
     this.packable++;
@@ -145,7 +176,7 @@ export class NewValues {
 
   /** Whether write() stores packs (and the aggregates with them), else rows for the SQL roll-up. */
   get packs(): boolean {
-    return this.packable >= PACK_MIN_VALUES;
+    return this.packable >= this.minPack;
   }
 
   /**
@@ -173,7 +204,7 @@ export class NewValues {
       tenantId,
       importId,
       'imported',
-      [...this.groups.values()].map(sortGroup),
+      sortGroups(this.groups.values()),
     );
     const rows = await copyInSteps(tx, tenantId, importId, this.rows, checked);
     await this.writeAggregates(tx, tenantId);
@@ -186,12 +217,12 @@ export class NewValues {
     const aggregated = rollUpStoredValues(this.stored(), frame.areas, frame.levels, mine);
     const { groups, rest } = groupsOf(aggregated);
     const packs = groups.reduce((n, g) => n + g.areaIds.length, 0);
-    if (packs >= PACK_MIN_VALUES)
-      await writePacks(tx, tenantId, null, 'aggregated', groups.map(sortGroup));
+    if (packs >= this.minPack)
+      await writePacks(tx, tenantId, null, 'aggregated', sortGroups(groups));
     await insertComputedObservations(
       tx,
       tenantId,
-      packs >= PACK_MIN_VALUES ? rest : aggregated,
+      packs >= this.minPack ? rest : aggregated,
       'aggregated',
     );
   }

@@ -20,7 +20,8 @@ import {
   type IndicatorInput,
   type ObservationInput,
 } from './store.ts';
-import { copyNewObservations } from './store-observations.ts';
+import { copyNewObservations, deleteAreaObservations } from './store-observations.ts';
+import { NewValues } from './new-values.ts';
 
 const DATES = ['2022-12-31', '2023-12-31', '2024-12-31'];
 const PARENTS = ['A', 'B'];
@@ -106,15 +107,17 @@ const allRows = (db: Sql) =>
 let upserted: Db;
 let firstLoad: Db;
 let copied: Db;
-let counts: { upsert: number[]; insert: number[]; copy: number[] };
+let packed: Db;
+let counts: { upsert: number[]; insert: number[]; copy: number[]; pack: number[] };
 
 beforeAll(async () => {
-  [upserted, firstLoad, copied] = await Promise.all([
+  [upserted, firstLoad, copied, packed] = await Promise.all([
+    createTestDb(),
     createTestDb(),
     createTestDb(),
     createTestDb(),
   ]);
-  counts = { upsert: [], insert: [], copy: [] };
+  counts = { upsert: [], insert: [], copy: [], pack: [] };
   await upserted.transaction(async (tx) => {
     const { rows } = await setUp(tx);
     counts.upsert.push(await upsertObservations(tx, 't', rows, null));
@@ -139,10 +142,18 @@ beforeAll(async () => {
     counts.copy.push(await recomputeAggregates(tx, 't'));
     counts.copy.push(await recomputeDerived(tx, 't'));
   });
+  // the path of an import's new indicators as packs (ADR 0063), aggregates computed in core
+  await packed.transaction(async (tx) => {
+    const { rows } = await setUp(tx);
+    const created = new NewValues(1);
+    for (const r of rows) created.add(r);
+    counts.pack.push(await created.write(tx, 't', null));
+    counts.pack.push(await recomputeDerived(tx, 't'));
+  });
 });
 
 afterAll(async () => {
-  await Promise.all([upserted?.close(), firstLoad?.close(), copied?.close()]);
+  await Promise.all([upserted?.close(), firstLoad?.close(), copied?.close(), packed?.close()]);
 });
 
 describe('first load without indexes', () => {
@@ -259,5 +270,73 @@ describe('recomputation bounded to dates', () => {
         throw rollback;
       }),
     ).rejects.toBe(rollback);
+  });
+});
+
+describe('values of new indicators as packs (ADR 0063)', () => {
+  const packCount = async (db: Sql) =>
+    (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM observation_pack'))[0]!.n;
+  const rollback = new Error('rollback');
+
+  it('reads exactly the rows of the upsert path through the view', async () => {
+    expect(await allRows(packed)).toEqual(await allRows(upserted));
+    expect(counts.pack).toEqual([counts.upsert[0], counts.upsert[2]]);
+    // two counts × three dates on the lower level, the parent value, and the complete aggregates
+    expect(await packCount(packed)).toBeGreaterThanOrEqual(6);
+    // a value without a number and a withheld aggregate stay rows
+    const rowsOf = await packed.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM observation_row WHERE indicator_id IN ('n', 'm')",
+    );
+    expect(rowsOf[0]!.n).toBe(2);
+  });
+
+  it('turns an indicator back into rows before a row is written to it', async () => {
+    await expect(
+      packed.transaction(async (tx) => {
+        const before = await allRows(tx);
+        const [a1] = await tx.query<{ id: number }>("SELECT id FROM area WHERE code = 'A1'");
+        // the same value again: nothing changes but where the values of n are kept
+        const [kept] = await tx.query<{ value: number }>(
+          "SELECT value FROM observation WHERE indicator_id = 'n' AND area_id = $1 AND ref_date = $2",
+          [a1!.id, DATES[1]],
+        );
+        const row = { indicatorId: 'n', areaId: a1!.id, refDate: DATES[1]!, value: kept!.value };
+        expect(await upsertObservations(tx, 't', [row], null)).toBe(0);
+        expect(await recomputeAggregates(tx, 't')).toBe(0);
+        expect(await allRows(tx)).toEqual(before);
+        expect(await packCount(tx)).toBe(0);
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
+  });
+
+  it("deletes an area's values from packs, keeping the others", async () => {
+    await expect(
+      packed.transaction(async (tx) => {
+        const before = await allRows(tx);
+        const [a1] = await tx.query<{ id: number }>("SELECT id FROM area WHERE code = 'A1'");
+        await deleteAreaObservations(tx, 't', [a1!.id]);
+        expect(await allRows(tx)).toEqual(before.filter((r) => r.code !== 'A1'));
+        const layouts = await tx.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM observation_layout_area WHERE area_id = $1',
+          [a1!.id],
+        );
+        expect(layouts[0]!.n).toBe(0);
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
+  });
+
+  it('refuses a key given twice, writing nothing', async () => {
+    const [a1] = await packed.query<{ id: number }>("SELECT id FROM area WHERE code = 'A1'");
+    await upsertIndicators(packed, 't', [indicator('zwei', 'count')]);
+    const created = new NewValues(1);
+    const row = { indicatorId: 'zwei', areaId: a1!.id, refDate: '2021-12-31', value: 1 };
+    created.add(row);
+    created.add({ ...row, value: 2 });
+    await expect(packed.transaction((tx) => created.write(tx, 't', null))).rejects.toThrow(
+      /Doppelter Wert: Indikator zwei/,
+    );
+    expect(await packed.query("SELECT 1 FROM observation WHERE indicator_id = 'zwei'")).toEqual([]);
   });
 });

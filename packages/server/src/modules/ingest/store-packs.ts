@@ -129,13 +129,24 @@ async function layoutsFor(
   return ids;
 }
 
-/** A group cut into runs of at most PACK_AREAS areas. */
-function* chunks(g: PackGroup): Generator<{ areaIds: number[]; values: number[] }> {
-  for (let i = 0; i < g.areaIds.length; i += PACK_AREAS)
-    yield {
-      areaIds: g.areaIds.slice(i, i + PACK_AREAS),
-      values: g.values.slice(i, i + PACK_AREAS),
-    };
+interface Chunk {
+  key: string;
+  areaIds: number[];
+  from: number;
+}
+
+/** Runs of at most PACK_AREAS areas, with their layout keys; cached per array of area ids. */
+function chunksOf(areaIds: readonly number[], cache: Map<readonly number[], Chunk[]>): Chunk[] {
+  let chunks = cache.get(areaIds);
+  if (!chunks) {
+    chunks = [];
+    for (let i = 0; i < areaIds.length; i += PACK_AREAS) {
+      const ids = areaIds.slice(i, i + PACK_AREAS);
+      chunks.push({ key: ids.join(','), areaIds: ids, from: i });
+    }
+    cache.set(areaIds, chunks);
+  }
+  return chunks;
 }
 
 /**
@@ -151,12 +162,10 @@ export async function writePacks(
   origin: 'imported' | 'aggregated',
   groups: readonly PackGroup[],
 ): Promise<number> {
+  const cache = new Map<readonly number[], Chunk[]>();
   const sets = new Map<string, readonly number[]>();
   for (const g of groups)
-    for (const c of chunks(g)) {
-      const key = c.areaIds.join(',');
-      if (!sets.has(key)) sets.set(key, c.areaIds);
-    }
+    for (const c of chunksOf(g.areaIds, cache)) if (!sets.has(c.key)) sets.set(c.key, c.areaIds);
   if (sets.size === 0) return 0;
   const layouts = await layoutsFor(tx, tenantId, sets);
   let written = 0;
@@ -173,20 +182,20 @@ export async function writePacks(
     await yieldToEventLoop();
   };
   for (const g of groups)
-    for (const c of chunks(g)) {
-      const layout = layouts.get(c.areaIds.join(','))!;
+    for (const c of chunksOf(g.areaIds, cache)) {
+      const values = g.values.slice(c.from, c.from + c.areaIds.length);
       // String(x) is the shortest text that reads back as the same double (ECMAScript Number::toString)
       rows.push([
         tenantId,
         g.indicatorId,
         g.refDate,
-        layout,
-        `{${c.values.join(',')}}`,
+        layouts.get(c.key)!,
+        `{${values.join(',')}}`,
         origin,
         importId,
       ]);
-      held += c.values.length;
-      written += c.values.length;
+      held += values.length;
+      written += values.length;
       if (held >= VALUES_PER_STATEMENT) await flush();
     }
   if (rows.length > 0) await flush();
