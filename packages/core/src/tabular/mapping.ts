@@ -205,7 +205,6 @@ const ZERO_ROW: ParsedNumber = {
 const TOTAL_ROW =
   /^(insgesamt|gesamt|summe|zusammen|total|berlin( insgesamt)?|land berlin|alle( gebiete)?)$/i;
 
-
 // Per cell, so module-level functions: closures made per row cost the 1,000,000-row import ~0.4 s
 // (created, and named by the TypeScript loader, once per row).
 function hasContent(p: ParsedNumber | null): boolean {

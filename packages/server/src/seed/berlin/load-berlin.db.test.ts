@@ -236,7 +236,8 @@ describe('Berlin demo', () => {
     ).rejects.toThrow();
     expect(await one<{ n: number }>('SELECT count(*)::int AS n FROM observation')).toEqual(before);
     expect(
-      (await db.query("SELECT 1 FROM pg_index WHERE indrelid = 'observation_row'::regclass")).length,
+      (await db.query("SELECT 1 FROM pg_index WHERE indrelid = 'observation_row'::regclass"))
+        .length,
     ).toBe(2);
   });
 });
