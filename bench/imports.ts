@@ -288,7 +288,7 @@ export async function benchMillionRows(db: Db, work: string, rows: number): Prom
     ],
     notes: [
       `Datei: ${mb(size)}, ${de(codes.length)} Planungsräume × ${de(Math.ceil(rows / codes.length))} Stichtage; gelesen ${de(report.rowsRead)}, geschrieben ${de(report.rowsWritten)}.`,
-      'Import = `runTableImport` (Streaming-Decoder + CSV-Parser aus core, Zuordnung, je 2.500 Zeilen ein COPY mit einer Runde der Ereignisschleife dazwischen – Werte eines Indikators, den der Import selbst anlegt, direkt in observation (ADR 0016, Nachtrag), sonst in eine Staging-Tabelle und ein mengenbasierter Upsert –, Aggregation auf obere Ebenen und abgeleitete Anteile nur für die berührten Stichtage, je 20 Stichtage eine Anweisung, Audit) in die Demo-Datenbank.',
+      'Import = `runTableImport` (Streaming-Decoder + CSV-Parser aus core, Zuordnung; Werte eines Indikators, den der Import selbst anlegt, ab 2.000 Werten als Pakete – eine Zeile je Stichtag mit den Werten von bis zu 500 Gebieten, gelesen über die Sicht `observation` (ADR 0063), je ~50.000 Werte ein COPY mit einer Runde der Ereignisschleife dazwischen, Aggregation auf obere Ebenen in core –; Werte vorhandener Indikatoren je 2.500 Zeilen in eine Staging-Tabelle und ein mengenbasierter Upsert, Aggregation in SQL nur für die berührten Stichtage; Audit) in die Demo-Datenbank. Der Bench-Indikator ist ein Index: keine Aggregation.',
       `${db.engine === 'pglite' ? 'RSS enthält PGlite (WASM-Heap, etwa 800 MB)' : 'RSS nur dieses Prozesses (der PostgreSQL-Server läuft in eigenen Prozessen)'}. Zuwachs während des Imports ${mb(Math.max(0, peak - rssBefore))} bei ${mb(size)} Datei: die Datei wird in Blöcken gelesen und geschrieben, nicht ganz in den Speicher geladen (alle 50 ms gemessen).`,
     ],
   };
