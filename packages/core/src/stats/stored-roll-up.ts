@@ -44,6 +44,11 @@ export interface RollUpIndicator {
   denominatorId: string | null;
 }
 
+/** Counts and shares (not derived ones) are rolled up; an index or a median is not. */
+export function isAggregable(i: RollUpIndicator): boolean {
+  return (i.kind === 'count' || i.kind === 'share') && i.numeratorId === null;
+}
+
 /**
  * Numeric keys for (indicator, area, date): indicators and dates numbered as met, the area id in
  * the low 31 bits — exact below 2^53 for up to 4 million indicator-date pairs. Strings joined per
@@ -133,11 +138,7 @@ export function rollUpStoredValues(
   levels: readonly { systemId: string; levelId: string }[],
   indicators: readonly RollUpIndicator[],
 ): ComputedValue[] {
-  const aggregable = new Map(
-    indicators
-      .filter((i) => (i.kind === 'count' || i.kind === 'share') && i.numeratorId === null)
-      .map((i) => [i.id, i] as const),
-  );
+  const aggregable = new Map(indicators.filter(isAggregable).map((i) => [i.id, i] as const));
   const byId = new Map(areas.map((a) => [a.id, a] as const));
   const childrenOf = new Map<number, RollUpArea[]>();
   for (const a of areas) {

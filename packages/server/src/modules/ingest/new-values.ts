@@ -2,7 +2,12 @@
 // then written as packs with their aggregates on the levels above computed in core — instead of one
 // row per value and a roll-up in SQL over them. A new indicator has no stored values, so nothing can
 // conflict and the roll-up needs only these values.
-import { rollUpStoredValues, type ComputedValue, type StoredValue } from '@sozialraum/core';
+import {
+  isAggregable,
+  rollUpStoredValues,
+  type ComputedValue,
+  type StoredValue,
+} from '@sozialraum/core';
 import type { Sql } from '../../db/db.ts';
 import type { ObservationInput } from './store.ts';
 import {
@@ -214,6 +219,8 @@ export class NewValues {
   private async writeAggregates(tx: Sql, tenantId: string): Promise<void> {
     const frame = await selectRollUpFrame(tx, tenantId);
     const mine = frame.indicators.filter((i) => this.indicatorIds.has(i.id));
+    if (!mine.some(isAggregable)) return; // an index or a median: nothing to walk through
+
     const aggregated = rollUpStoredValues(this.stored(), frame.areas, frame.levels, mine);
     const { groups, rest } = groupsOf(aggregated);
     const packs = groups.reduce((n, g) => n + g.areaIds.length, 0);
