@@ -25,10 +25,13 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch(chromiumLaunchOptions());
 }
 
-/** A German-locale page of a fixed size; console errors are collected for the report. */
-export async function openPage(browser: Browser): Promise<{ page: Page; consoleErrors: string[] }> {
+/** A German-locale page (1400×900 unless given); console errors are collected for the report. */
+export async function openPage(
+  browser: Browser,
+  viewport: { width: number; height: number } = { width: 1400, height: 900 },
+): Promise<{ page: Page; consoleErrors: string[] }> {
   const context = await browser.newContext({
-    viewport: { width: 1400, height: 900 },
+    viewport,
     locale: 'de-DE',
     timezoneId: 'Europe/Berlin',
   });

@@ -25,7 +25,9 @@ export const areasDe = {
   areaLineSynonyms: (n: string, one: boolean) =>
     `${n} gespeicherte ${one ? 'Schreibweise' : 'Schreibweisen'} des Namens`,
   missingRetire: (n: string) =>
-    `Auflösen: die ${n} Gebiete bleiben mit ihren Werten erhalten und gelten bis zum Tag vor „gültig ab“ (ohne Angabe: bis heute)`,
+    n === '1'
+      ? 'Auflösen: das Gebiet bleibt mit seinen Werten erhalten und gilt bis zum Tag vor „gültig ab“ (ohne Angabe: bis heute)'
+      : `Auflösen: die ${n} Gebiete bleiben mit ihren Werten erhalten und gelten bis zum Tag vor „gültig ab“ (ohne Angabe: bis heute)`,
   miniMapLabel: (name: string, n: number) =>
     `Lage von ${name} mit ${n === 1 ? 'einem Nachbargebiet' : `${n} Nachbargebieten`}`,
   miniMapNeighbour: (name: string) => `Nachbargebiet ${name} – Profil öffnen`,

@@ -27,7 +27,9 @@ export const areasEn: Widen<typeof areasDe> = {
   areaLineSubs: (n, one) => `${n} ${one ? 'subscription' : 'subscriptions'} for this area`,
   areaLineSynonyms: (n, one) => `${n} stored ${one ? 'spelling' : 'spellings'} of the name`,
   missingRetire: (n) =>
-    `Retire: the ${n} areas keep their values and are valid until the day before “valid from” (without it: until today)`,
+    n === '1'
+      ? 'Retire: the area keeps its values and is valid until the day before “valid from” (without it: until today)'
+      : `Retire: the ${n} areas keep their values and are valid until the day before “valid from” (without it: until today)`,
   miniMapLabel: (name: string, n: number) =>
     `Location of ${name} with ${n === 1 ? 'one neighbouring area' : `${n} neighbouring areas`}`,
   miniMapNeighbour: (name: string) => `Neighbouring area ${name} – open profile`,

@@ -290,10 +290,11 @@ export const de = {
   coveringTitle: 'Gesamtfläche erkannt',
   coveringExclude: 'Auslassen (empfohlen): kein Gebiet daraus machen',
   coveringKeep: 'Trotzdem als Gebiet übernehmen',
-  missingTitle: (n: string) => `${n} Gebiete fehlen in der Datei`,
+  missingTitle: (n: string) =>
+    n === '1' ? '1 Gebiet fehlt in der Datei' : `${n} Gebiete fehlen in der Datei`,
   missingKeep: 'Behalten (Standard): die Gebiete und ihre Werte bleiben',
   missingRemove: (n: string, values: string, alerts: string) =>
-    `Entfernen: ${n} Gebiete mit ${values} Werten und ${alerts} Frühwarnungen löschen (protokolliert)`,
+    `Entfernen: ${n} ${n === '1' ? 'Gebiet' : 'Gebiete'} mit ${values} ${values === '1' ? 'Wert' : 'Werten'} und ${alerts} ${alerts === '1' ? 'Frühwarnung' : 'Frühwarnungen'} löschen (protokolliert)`,
   sourceTitle: 'Titel',
   sourcePublisher: 'Herausgeber',
   sourceUrl: 'Adresse (URL, optional)',

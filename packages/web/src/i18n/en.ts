@@ -279,10 +279,11 @@ export const en: Dict = {
   coveringTitle: 'Whole-area feature found',
   coveringExclude: 'Leave it out (recommended): do not make it an area',
   coveringKeep: 'Import it as an area anyway',
-  missingTitle: (n: string) => `${n} areas are missing from the file`,
+  missingTitle: (n: string) =>
+    n === '1' ? '1 area is missing from the file' : `${n} areas are missing from the file`,
   missingKeep: 'Keep (default): the areas and their values stay',
   missingRemove: (n: string, values: string, alerts: string) =>
-    `Remove: delete ${n} areas with ${values} values and ${alerts} alerts (audited)`,
+    `Remove: delete ${n} ${n === '1' ? 'area' : 'areas'} with ${values} ${values === '1' ? 'value' : 'values'} and ${alerts} ${alerts === '1' ? 'alert' : 'alerts'} (audited)`,
   sourceTitle: 'Title',
   sourcePublisher: 'Publisher',
   sourceUrl: 'Web address (URL, optional)',

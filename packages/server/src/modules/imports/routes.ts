@@ -28,6 +28,7 @@ import {
   type UploadOwner,
 } from './uploads.ts';
 import { importJob } from './import-job.ts';
+import { ImportFileError } from './readers/errors.ts';
 import { openEventStream } from '../../http/event-stream.ts';
 import type { Progress } from './progress.ts';
 
@@ -119,8 +120,15 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: AppContext
             ...separators,
           });
         } catch (err) {
-          // readers that name the file first („name.csv: …“) describe the file, not a server fault
-          if (!(err instanceof HttpError) && err instanceof Error && /^[^:]+: /.test(err.message))
+          // readers that name the file first („name.csv: …“) describe the file, not a server fault;
+          // an ImportFileError keeps its issues (line, column, hint such as swap_axes) as details
+          // through receiveUpload's fileErrorAsHttp, which this branch would otherwise drop
+          if (
+            !(err instanceof HttpError) &&
+            !(err instanceof ImportFileError) &&
+            err instanceof Error &&
+            /^[^:]+: /.test(err.message)
+          )
             throw new HttpError(400, 'invalid_file', err.message);
           throw err;
         }
