@@ -38,7 +38,7 @@ export async function execute(
     });
     if (report.rowsWritten > 0) {
       // PGlite never analyses on its own: without statistics the planner picks slow plans (measured 2–3 s → 1 s)
-      await db.exec('ANALYZE area, observation_row');
+      await db.exec('ANALYZE area, observation_row, observation_pack, observation_layout_area');
     }
     invalidateCatalogueCache();
     if (report.kind === 'areas') invalidateGeometryCache();

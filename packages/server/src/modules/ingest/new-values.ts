@@ -24,6 +24,9 @@ import { yieldToEventLoop } from '../../db/statements.ts';
  */
 export const PACK_MIN_VALUES = 2000;
 
+/** Values per step of the roll-up in core (~50 ms a step here). */
+const ROLL_UP_VALUES = 20_000;
+
 /** Rows per COPY, with a turn of the event loop after each (as imports/table-stage.ts writes). */
 const STATEMENT_ROWS = 2500;
 
@@ -96,24 +99,27 @@ function sortGroups(groups: Iterable<Group>): PackGroup[] {
 
 /** Groups computed rows with a value and no flag by indicator and date (the others stay rows). */
 function groupsOf(rows: readonly ComputedValue[]): { groups: Group[]; rest: ComputedValue[] } {
-  const byKey = new Map<string, Group>();
+  // by indicator, then date: no key string per row (they come parent by parent, not date by date)
+  const byIndicator = new Map<string, Map<string, Group>>();
+  const groups: Group[] = [];
   const rest: ComputedValue[] = [];
   for (const r of rows) {
     if (r.value === null || r.flag !== null || r.numerator !== null || r.denominator !== null) {
       rest.push(r);
       continue;
     }
-    const key = `${r.indicatorId}\u0000${r.refDate}`;
-    let g = byKey.get(key);
-    if (!g)
-      byKey.set(
-        key,
-        (g = { indicatorId: r.indicatorId, refDate: r.refDate, areaIds: [], values: [] }),
-      );
+    let byDate = byIndicator.get(r.indicatorId);
+    if (!byDate) byIndicator.set(r.indicatorId, (byDate = new Map()));
+    let g = byDate.get(r.refDate);
+    if (!g) {
+      g = { indicatorId: r.indicatorId, refDate: r.refDate, areaIds: [], values: [] };
+      byDate.set(r.refDate, g);
+      groups.push(g);
+    }
     g.areaIds.push(r.areaId);
     g.values.push(r.value);
   }
-  return { groups: [...byKey.values()], rest };
+  return { groups, rest };
 }
 
 /**
@@ -127,8 +133,14 @@ export class NewValues {
   private last: Group | null = null;
   readonly indicatorIds = new Set<string>();
 
-  /** minPack: the fewest plain values stored as packs (PACK_MIN_VALUES; tests use 1). */
-  constructor(private readonly minPack = PACK_MIN_VALUES) {}
+  /**
+   * minPack: the fewest plain values stored as packs (PACK_MIN_VALUES); rollUpStep: values per step
+   * of the roll-up (ROLL_UP_VALUES). Tests make both small.
+   */
+  constructor(
+    private readonly minPack = PACK_MIN_VALUES,
+    private readonly rollUpStep = ROLL_UP_VALUES,
+  ) {}
 
   add(o: ObservationInput): void {
     this.indicatorIds.add(o.indicatorId);
@@ -157,8 +169,9 @@ export class NewValues {
     return this.packable + this.rows.length;
   }
 
-  private *stored(): Generator<StoredValue> {
-    for (const g of this.groups.values())
+  private *stored(dates: ReadonlySet<string>): Generator<StoredValue> {
+    for (const g of this.groups.values()) {
+      if (!dates.has(g.refDate)) continue;
       for (let i = 0; i < g.areaIds.length; i++)
         yield {
           indicatorId: g.indicatorId,
@@ -168,15 +181,17 @@ export class NewValues {
           numerator: null,
           denominator: null,
         };
+    }
     for (const o of this.rows)
-      yield {
-        indicatorId: o.indicatorId,
-        areaId: o.areaId,
-        refDate: o.refDate,
-        value: o.value,
-        numerator: o.numerator ?? null,
-        denominator: o.denominator ?? null,
-      };
+      if (dates.has(o.refDate))
+        yield {
+          indicatorId: o.indicatorId,
+          areaId: o.areaId,
+          refDate: o.refDate,
+          value: o.value,
+          numerator: o.numerator ?? null,
+          denominator: o.denominator ?? null,
+        };
   }
 
   /** Whether write() stores packs (and the aggregates with them), else rows for the SQL roll-up. */
@@ -220,8 +235,15 @@ export class NewValues {
     const frame = await selectRollUpFrame(tx, tenantId);
     const mine = frame.indicators.filter((i) => this.indicatorIds.has(i.id));
     if (!mine.some(isAggregable)) return; // an index or a median: nothing to walk through
-
-    const aggregated = rollUpStoredValues(this.stored(), frame.areas, frame.levels, mine);
+    // a parent's value depends only on its children's values of the same date: a few dates at a
+    // time, with a turn of the event loop after each (all at once held the server ~6 s for
+    // 1,000,000 values)
+    const aggregated: ComputedValue[] = [];
+    for (const dates of this.dateSteps()) {
+      for (const row of rollUpStoredValues(this.stored(dates), frame.areas, frame.levels, mine))
+        aggregated.push(row);
+      await yieldToEventLoop();
+    }
     const { groups, rest } = groupsOf(aggregated);
     const packs = groups.reduce((n, g) => n + g.areaIds.length, 0);
     if (packs >= this.minPack)
@@ -232,5 +254,25 @@ export class NewValues {
       packs >= this.minPack ? rest : aggregated,
       'aggregated',
     );
+  }
+
+  /** The dates of the values, rollUpStep values or so per step. */
+  private *dateSteps(): Generator<Set<string>> {
+    const perDate = new Map<string, number>();
+    for (const g of this.groups.values())
+      perDate.set(g.refDate, (perDate.get(g.refDate) ?? 0) + g.areaIds.length);
+    for (const o of this.rows) perDate.set(o.refDate, (perDate.get(o.refDate) ?? 0) + 1);
+    let step = new Set<string>();
+    let n = 0;
+    for (const [date, count] of perDate) {
+      step.add(date);
+      n += count;
+      if (n >= this.rollUpStep) {
+        yield step;
+        step = new Set();
+        n = 0;
+      }
+    }
+    if (step.size > 0) yield step;
   }
 }

@@ -145,7 +145,8 @@ beforeAll(async () => {
   // the path of an import's new indicators as packs (ADR 0063), aggregates computed in core
   await packed.transaction(async (tx) => {
     const { rows } = await setUp(tx);
-    const created = new NewValues(1);
+    // packs from one value on; the roll-up in steps of one date or so (three steps)
+    const created = new NewValues(1, 10);
     for (const r of rows) created.add(r);
     counts.pack.push(await created.write(tx, 't', null));
     counts.pack.push(await recomputeDerived(tx, 't'));
