@@ -4,7 +4,8 @@
 // latitude and longitude swapped is refused with the explanation; "Achsen tauschen und erneut prüfen"
 // checks it again on the swapped data and the import succeeds. (3) Re-importing the level with one
 // Stadtteil fewer proposes what happens to it; "Auflösen" retires it, the others stay current.
-// Screenshots of the covering decision and of the swap offer at 1440×900 and 390×844.
+// Screenshots of the covering decision, the swap offer and the missing-area dry run at 1440×900
+// and 390×844.
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { getJson, launchChromium, openPage, saveScreenshot, signInByApi } from './tools.ts';
@@ -168,6 +169,11 @@ describe.skipIf(!run)('area import decisions in Chromium', () => {
       await covering.getByRole('radio', { name: LEAVE_OUT }).check();
       await fillNewSystem(page, SYSTEM, 'Stadtteile Neustadt am See');
       expect(await runAndReport(page, 'Importieren')).toContain('Import erfolgreich');
+      // an areas import counts features read and areas written, not rows and values
+      const report = await page.locator('section.report').innerText();
+      expect(report).toMatch(/Objekte gelesen\s*5/);
+      expect(report).toMatch(/Gebiete geschrieben\s*4/);
+      expect(report).not.toContain('Werte geschrieben');
       const areas = await areasOf(SYSTEM);
       expect(areas.map((a) => `${a.code} ${a.name}`).sort()).toEqual([
         '01 Altstadt',
@@ -184,14 +190,35 @@ describe.skipIf(!run)('area import decisions in Chromium', () => {
     for (const vp of VIEWPORTS) {
       const { page } = await adminPage(browser, vp);
       await checkFile(page, 'stadtteile-neustadt-vertauscht.geojson', file);
+      // the box says which step refused (the check, not an import) and points to the table
       const refusal = page
         .getByRole('alert')
-        .getByText('Die Koordinaten scheinen Breite/Länge vertauscht zu haben');
+        .filter({ hasText: 'Die Prüfung hat die Datei abgelehnt.' });
       await refusal.waitFor({ timeout: 60_000 });
+      const box = await refusal.innerText();
+      expect(box).toContain('Es wurde nichts importiert. Was nicht passt, steht in der Tabelle');
+      expect(box).not.toContain('Import ist fehlgeschlagen');
       // the issue names the file; the offer appears only for the hint the server sends with it
       const issues = page.getByRole('table', { name: '1 Fehler' });
       expect(await issues.innerText()).toContain('stadtteile-neustadt-vertauscht.geojson');
       expect(await issues.innerText()).toContain('wir korrigieren das nicht stillschweigend');
+      // the long message once, in the table, not again in the box
+      expect(
+        await page.getByText('Die Koordinaten scheinen Breite/Länge vertauscht zu haben').count(),
+      ).toBe(1);
+      if (vp.name === 'mobile') {
+        // on a phone each issue is a block with labelled values: nothing to scroll sideways
+        const wrap = await issues.evaluate((t) => {
+          const w = t.parentElement!;
+          return { scroll: w.scrollWidth, client: w.clientWidth };
+        });
+        expect(wrap.scroll).toBeLessThanOrEqual(wrap.client);
+        const message = issues.getByRole('cell').filter({ hasText: 'Die Koordinaten scheinen' });
+        expect((await message.boundingBox())!.width).toBeGreaterThan(300);
+        expect(await message.evaluate((c) => getComputedStyle(c, '::before').content)).toBe(
+          '"Meldung: "',
+        );
+      }
       await page
         .getByText('Wenn Sie das bestätigen, wird die Datei mit getauschten Achsen')
         .waitFor();
@@ -200,6 +227,12 @@ describe.skipIf(!run)('area import decisions in Chromium', () => {
       expect(await page.getByRole('button', { name: 'Importieren', exact: true }).count()).toBe(0);
       expect(await coveringGroup(page).count()).toBe(0);
       await shoot(page, `area-swap-offer-${vp.name}`, swap);
+      // by keyboard the offer is the next stop after "Dateien prüfen", with a visible focus ring
+      await page.getByRole('button', { name: 'Dateien prüfen' }).focus();
+      await page.keyboard.press('Tab');
+      expect(await swap.evaluate((b) => b === document.activeElement)).toBe(true);
+      expect(await swap.evaluate((b) => getComputedStyle(b).outlineStyle)).toBe('solid');
+      await shoot(page, `area-swap-offer-focus-${vp.name}`, swap);
       if (vp.name === 'mobile') {
         await page.context().close();
         continue;
@@ -248,10 +281,20 @@ describe.skipIf(!run)('area import decisions in Chromium', () => {
     await page.getByLabel('Vorhandene Ebene').selectOption(LEVEL);
 
     expect(await runAndReport(page, 'Probelauf')).toContain('Probelauf abgeschlossen');
+    const report = await page.locator('section.report').innerText();
+    expect(report).toMatch(/Objekte gelesen\s*3/);
+    expect(report).toMatch(/Gebiete zu schreiben\s*\d/);
+    expect(report).not.toContain('Werte zu schreiben');
+    // the server's note: singular, and the choices named as the radios below say them
+    expect(report).toContain(
+      `1 Gebiet der Ebene „${LEVEL}“ fehlt in der Datei (04 Am Mühlberg), mit 0 Werten und 0 Frühwarnungen. Das Gebiet bleibt erhalten, solange Sie nicht „Auflösen“ oder „Entfernen“ wählen.`,
+    );
     const missing = page.getByRole('group', { name: '1 Gebiet fehlt in der Datei' });
     await missing.waitFor();
     expect(await missing.innerText()).toContain('04 Am Mühlberg');
-    const keep = missing.getByRole('radio', { name: /^Behalten/ });
+    const keep = missing.getByRole('radio', {
+      name: 'Behalten (Standard): das Gebiet und seine Werte bleiben',
+    });
     const retire = missing.getByRole('radio', { name: /^Auflösen: das Gebiet bleibt/ });
     const remove = missing.getByRole('radio', { name: /^Entfernen/ });
     expect(await keep.isChecked()).toBe(true); // nothing goes unless she says so
@@ -259,6 +302,27 @@ describe.skipIf(!run)('area import decisions in Chromium', () => {
     expect(await remove.count()).toBe(1);
     expect((await areasOf(SYSTEM)).every((a) => a.validTo === null)).toBe(true); // dry run
     await shoot(page, 'area-missing-desktop', missing);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shoot(page, 'area-missing-mobile', missing);
+    // a wrapped label hangs beside its radio: every line of its text starts right of the radio
+    const lines = await missing
+      .locator('label.radio')
+      .nth(1)
+      .evaluate((label) => {
+        const input = label.querySelector('input')!.getBoundingClientRect();
+        const range = document.createRange();
+        range.selectNodeContents(label.lastChild!);
+        const rects = [...range.getClientRects()];
+        const tops = new Set(rects.map((r) => Math.round(r.top)));
+        return {
+          lines: tops.size,
+          left: Math.min(...rects.map((r) => r.left)),
+          radio: input.right,
+        };
+      });
+    expect(lines.lines).toBeGreaterThan(1); // wrapped on a phone
+    expect(lines.left).toBeGreaterThanOrEqual(lines.radio);
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     await retire.check();
     await page.getByRole('button', { name: 'Importieren', exact: true }).click();

@@ -14,16 +14,21 @@ export function Loading({ label }: { label?: string }) {
   );
 }
 
-/** An error message (server text when available) with an optional retry button. */
+/**
+ * An error message (server text when available) with an optional retry button; `detail` replaces
+ * the server text below the title (e.g. when a table beside the box already lists it).
+ */
 export function ErrorState({
   error,
   what,
   title,
+  detail: detailText,
   onRetry,
 }: {
   error: ApiError;
   what?: string;
   title?: string;
+  detail?: string;
   onRetry?: () => void;
 }) {
   const { t } = useI18n();
@@ -31,7 +36,7 @@ export function ErrorState({
     error.status === UNREACHABLE
       ? t.serverUnreachable
       : (title ?? (what ? t.loadFailed(what) : error.message));
-  const detail = error.status === UNREACHABLE ? null : error.message;
+  const detail = error.status === UNREACHABLE ? null : (detailText ?? error.message);
   return (
     <div className="state state-error" role="alert">
       <p className="state-title">{main}</p>

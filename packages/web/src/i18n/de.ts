@@ -292,7 +292,10 @@ export const de = {
   coveringKeep: 'Trotzdem als Gebiet übernehmen',
   missingTitle: (n: string) =>
     n === '1' ? '1 Gebiet fehlt in der Datei' : `${n} Gebiete fehlen in der Datei`,
-  missingKeep: 'Behalten (Standard): die Gebiete und ihre Werte bleiben',
+  missingKeep: (n: string) =>
+    n === '1'
+      ? 'Behalten (Standard): das Gebiet und seine Werte bleiben'
+      : 'Behalten (Standard): die Gebiete und ihre Werte bleiben',
   missingRemove: (n: string, values: string, alerts: string) =>
     `Entfernen: ${n} ${n === '1' ? 'Gebiet' : 'Gebiete'} mit ${values} ${values === '1' ? 'Wert' : 'Werten'} und ${alerts} ${alerts === '1' ? 'Frühwarnung' : 'Frühwarnungen'} löschen (protokolliert)`,
   sourceTitle: 'Titel',

@@ -281,7 +281,10 @@ export const en: Dict = {
   coveringKeep: 'Import it as an area anyway',
   missingTitle: (n: string) =>
     n === '1' ? '1 area is missing from the file' : `${n} areas are missing from the file`,
-  missingKeep: 'Keep (default): the areas and their values stay',
+  missingKeep: (n: string) =>
+    n === '1'
+      ? 'Keep (default): the area and its values stay'
+      : 'Keep (default): the areas and their values stay',
   missingRemove: (n: string, values: string, alerts: string) =>
     `Remove: delete ${n} ${n === '1' ? 'area' : 'areas'} with ${values} ${values === '1' ? 'value' : 'values'} and ${alerts} ${alerts === '1' ? 'alert' : 'alerts'} (audited)`,
   sourceTitle: 'Title',

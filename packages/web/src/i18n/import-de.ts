@@ -56,6 +56,12 @@ export const importDe = {
   impRowsRead: 'Zeilen gelesen',
   impValuesWritten: 'Werte geschrieben',
   impValuesToWrite: 'Werte zu schreiben',
+  impFeaturesRead: 'Objekte gelesen',
+  impAreasWritten: 'Gebiete geschrieben',
+  impAreasToWrite: 'Gebiete zu schreiben',
+  impCheckRefused: 'Die Prüfung hat die Datei abgelehnt.',
+  impDryRunRefused: 'Der Probelauf ist fehlgeschlagen – es wurde nichts gespeichert.',
+  impRefusedSeeTable: 'Es wurde nichts importiert. Was nicht passt, steht in der Tabelle darunter.',
   impColumnDates: 'Stichtage je Spalte:',
   impNamesTitle: (n: number) =>
     n === 1 ? '1 Gebietsname anders geschrieben' : `${n} Gebietsnamen anders geschrieben`,

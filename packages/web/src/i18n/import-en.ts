@@ -57,6 +57,12 @@ export const importEn: Widen<typeof importDe> = {
   impRowsRead: 'Rows read',
   impValuesWritten: 'Values written',
   impValuesToWrite: 'Values to write',
+  impFeaturesRead: 'Features read',
+  impAreasWritten: 'Areas written',
+  impAreasToWrite: 'Areas to write',
+  impCheckRefused: 'The check refused the file.',
+  impDryRunRefused: 'The dry run failed – nothing was saved.',
+  impRefusedSeeTable: 'Nothing was imported. What does not fit is listed in the table below.',
   impColumnDates: 'Dates per column:',
   impNamesTitle: (n: number) =>
     n === 1 ? '1 area name spelled differently' : `${n} area names spelled differently`,

@@ -134,7 +134,9 @@ describe('a re-import with fewer areas', () => {
       alerts: 0,
       examples: ['09 Ortsteil 9'],
     });
-    expect(dry.warnings.join(' ')).toContain('Sie bleiben erhalten');
+    expect(dry.warnings.join(' ')).toContain(
+      '1 Gebiet der Ebene „ortsteil“ fehlt in der Datei (09 Ortsteil 9), mit 1 Wert und 0 Frühwarnungen. Das Gebiet bleibt erhalten, solange Sie nicht „Auflösen“ oder „Entfernen“ wählen.',
+    );
     const kept = await runAreaImport(db, 'leipzig', u, OPTS);
     expect(kept.status).toBe('unchanged');
     expect(await areaCount()).toBe(9);
@@ -143,7 +145,7 @@ describe('a re-import with fewer areas', () => {
   it('removes them with their values when asked, audited with what went', async () => {
     const u = await upload('acht.geojson', ortsteile(8));
     const r = await runAreaImport(db, 'leipzig', u, { ...OPTS, missingAreas: 'remove' });
-    expect(r.warnings.join(' ')).toContain('Entfernt: 1 Gebiete');
+    expect(r.warnings.join(' ')).toContain('Entfernt: 1 Gebiet der Ebene');
     expect(await areaCount()).toBe(8);
     expect(await db.query("SELECT 1 FROM observation WHERE indicator_id = 'ew'")).toEqual([]);
     const [entry] = await db.query<{ detail: { removedAreas: unknown } }>(
@@ -166,7 +168,11 @@ describe('a re-import that retires the missing areas', () => {
     const u = await upload('sieben.geojson', ortsteile(7));
     const refused = await runAreaImport(db, 'leipzig', u, { ...OPTS, missingAreas: 'retire' });
     expect(refused.status).toBe('failed');
-    expect(refused.errors[0]!.message).toContain('1 Werte liegen nach diesem Tag');
+    expect(refused.errors[0]!.message).toContain(
+      'Es kann nicht zum ' +
+        new Date().toISOString().slice(0, 10).split('-').reverse().join('.') +
+        ' aufgelöst werden: 1 Wert liegt nach diesem Tag',
+    );
     await db.query(
       "DELETE FROM observation_row WHERE tenant_id = 'leipzig' AND ref_date = '2099-12-31'",
     );
@@ -174,7 +180,7 @@ describe('a re-import that retires the missing areas', () => {
     expect(r.errors).toEqual([]);
     const today = new Date().toISOString().slice(0, 10);
     expect(r.warnings.join(' ')).toContain(
-      `Aufgelöst zum ${today.split('-').reverse().join('.')}: 1 Gebiete der Ebene „ortsteil“ fehlen in der Datei (08 Ortsteil 8)`,
+      `Aufgelöst zum ${today.split('-').reverse().join('.')}: 1 Gebiet der Ebene „ortsteil“ fehlt in der Datei (08 Ortsteil 8), mit 1 Wert und 0 Frühwarnungen; seine Werte bleiben.`,
     );
     const [area] = await db.query<{ valid_to: string }>('SELECT valid_to FROM area WHERE id = $1', [
       a8!.id,

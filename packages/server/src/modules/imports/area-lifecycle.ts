@@ -90,15 +90,16 @@ export async function handleMissingAreas(
     alerts: counts!.alerts,
     examples: gone.slice(0, EXAMPLES).map((r) => `${r.code} ${r.name}`),
   };
-  const n = (x: number) => x.toLocaleString('de-DE');
-  const what = `${n(missing.count)} Gebiete der Ebene „${target.levelId}“ fehlen in der Datei (${missing.examples.join(', ')}${gone.length > EXAMPLES ? ', …' : ''}), mit ${n(missing.values)} Werten und ${n(missing.alerts)} Frühwarnungen`;
+  const one = missing.count === 1;
+  const what = `${counted(missing.count, 'Gebiet', 'Gebiete')} der Ebene „${target.levelId}“ ${one ? 'fehlt' : 'fehlen'} in der Datei (${missing.examples.join(', ')}${gone.length > EXAMPLES ? ', …' : ''}), mit ${counted(missing.values, 'Wert', 'Werten')} und ${counted(missing.alerts, 'Frühwarnung', 'Frühwarnungen')}`;
   if (choice === 'retire') return retireMissing(tx, tenantId, ids, missing, what, file, validFrom);
   if (choice !== 'remove')
     return {
       missing,
       errors: [],
       warnings: [
-        `${what}. Sie bleiben erhalten; zum Auflösen oder Entfernen „fehlende Gebiete auflösen“ bzw. „… entfernen“ wählen.`,
+        // the choices named as the import page labels them (area-decisions.tsx)
+        `${what}. ${one ? 'Das Gebiet bleibt' : 'Die Gebiete bleiben'} erhalten, solange Sie nicht „Auflösen“ oder „Entfernen“ wählen.`,
       ],
     };
   if (counts!.children > 0)
@@ -107,7 +108,7 @@ export async function handleMissingAreas(
       errors: [
         {
           file,
-          message: `${what}. Sie können nicht entfernt werden: ${n(counts!.children)} Gebiete einer unteren Ebene gehören zu ihnen – bitte zuerst die untere Ebene neu einlesen.`,
+          message: `${what}. ${one ? 'Es kann' : 'Sie können'} nicht entfernt werden: ${counted(counts!.children, 'Gebiet einer unteren Ebene gehört', 'Gebiete einer unteren Ebene gehören')} zu ${one ? 'ihm' : 'ihnen'} – bitte zuerst die untere Ebene neu einlesen.`,
         },
       ],
       warnings: [],
@@ -129,6 +130,11 @@ async function removeAreas(tx: Sql, tenantId: string, ids: number[]): Promise<vo
   }
 }
 
+/** „1 Wert“, „2 Werte“ – a German count with its noun (numbers as in de-DE). */
+function counted(x: number, one: string, many: string): string {
+  return x === 1 ? `1 ${one}` : `${x.toLocaleString('de-DE')} ${many}`;
+}
+
 /** Retires the missing areas (end date, values stay); refused while they have later values or children. */
 async function retireMissing(
   tx: Sql,
@@ -142,18 +148,18 @@ async function retireMissing(
   const validTo = retireDate(validFrom);
   const day = validTo.split('-').reverse().join('.');
   const [c] = await countAfterRetirement(tx, tenantId, ids, validTo);
-  const n = (x: number) => x.toLocaleString('de-DE');
+  const one = missing.count === 1;
   if (c!.later > 0 || c!.children > 0)
     return {
       missing,
       errors: [
         {
           file,
-          message: `${what}. Sie können nicht zum ${day} aufgelöst werden: ${
+          message: `${what}. ${one ? 'Es kann' : 'Sie können'} nicht zum ${day} aufgelöst werden: ${
             c!.later > 0
-              ? `${n(c!.later)} Werte liegen nach diesem Tag`
-              : `${n(c!.children)} Gebiete einer unteren Ebene gelten danach noch`
-          } – bitte ein späteres Gültig-ab-Datum angeben oder die Gebiete entfernen.`,
+              ? `${counted(c!.later, 'Wert liegt', 'Werte liegen')} nach diesem Tag`
+              : `${counted(c!.children, 'Gebiet einer unteren Ebene gilt', 'Gebiete einer unteren Ebene gelten')} danach noch`
+          } – bitte ein späteres Gültig-ab-Datum angeben oder ${one ? 'das Gebiet' : 'die Gebiete'} entfernen.`,
         },
       ],
       warnings: [],
@@ -167,5 +173,9 @@ async function retireMissing(
       tenantId,
       touched.map((r) => r.indicator_id),
     );
-  return { missing, errors: [], warnings: [`Aufgelöst zum ${day}: ${what}; ihre Werte bleiben.`] };
+  return {
+    missing,
+    errors: [],
+    warnings: [`Aufgelöst zum ${day}: ${what}; ${one ? 'seine' : 'ihre'} Werte bleiben.`],
+  };
 }

@@ -89,7 +89,7 @@ export function AreaDecisions({
                 onChange={() => onMissing(k)}
               />
               {k === 'keep'
-                ? t.missingKeep
+                ? t.missingKeep(fmt(missing.count))
                 : k === 'retire'
                   ? t.missingRetire(fmt(missing.count))
                   : t.missingRemove(fmt(missing.count), fmt(missing.values), fmt(missing.alerts))}

@@ -174,7 +174,12 @@ function SystemFields({ s, id }: { s: ImportState; id: string }) {
         }
       />
       {a.systemMode === 'existing' ? (
-        <FormField id={`${id}-asys`} error={errorOf(s, `${id}-asys`)} label={t.systemChoose}>
+        <FormField
+          id={`${id}-asys`}
+          error={errorOf(s, `${id}-asys`)}
+          label={t.systemChoose}
+          className="form-grid-full area-system-field"
+        >
           <select
             value={a.systemId ?? ''}
             onChange={(e) =>

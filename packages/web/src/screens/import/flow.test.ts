@@ -4,10 +4,13 @@ import {
   firstInvalid,
   flowReducer,
   initialFlow,
+  refusalTitle,
   reportCounts,
   reportTitle,
   type FlowState,
 } from './flow';
+import { de } from '../../i18n/de';
+import { en } from '../../i18n/en';
 
 const analyzed = (): FlowState => flowReducer(initialFlow, { type: 'analyzed', hasHeader: false });
 
@@ -76,9 +79,51 @@ describe('report texts', () => {
     expect(t).not.toContain('Import fehlgeschlagen');
   });
 
+  it('a failed real import still says Import fehlgeschlagen', () => {
+    expect(
+      reportTitle({ dryRun: false, ok: false, errorCount: 2, rowsRead: 5, valuesWritten: 0 }),
+    ).toBe('Import fehlgeschlagen: 2 Fehler');
+  });
+
   it('names the counts', () => {
     expect(
       reportCounts({ dryRun: false, ok: true, errorCount: 0, rowsRead: 1500, valuesWritten: 3 }),
     ).toEqual(['Zeilen gelesen: 1.500', 'Werte geschrieben: 3']);
+  });
+
+  it('names the counts of an areas import for areas, not values', () => {
+    const areas = { ok: true, errorCount: 0, rowsRead: 5, valuesWritten: 4, areas: true };
+    expect(reportCounts({ ...areas, dryRun: true })).toEqual([
+      'Objekte gelesen: 5',
+      'Gebiete zu schreiben: 4',
+    ]);
+    expect(reportCounts({ ...areas, dryRun: false })).toEqual([
+      'Objekte gelesen: 5',
+      'Gebiete geschrieben: 4',
+    ]);
+  });
+});
+
+describe('refusal titles', () => {
+  const refused = (s: FlowState) =>
+    flowReducer(s, { type: 'serverRefused', message: 'stadtteile.geojson: abgelehnt' });
+
+  it('a refused check of the file says the check refused it, not that an import failed', () => {
+    // analyzeFiles resets the flow when the server refuses the file
+    const s = flowReducer(flowReducer(initialFlow, { type: 'analyzeStarted' }), { type: 'reset' });
+    expect(refusalTitle(s, de)).toBe('Die Prüfung hat die Datei abgelehnt.');
+    expect(refusalTitle(s, de)).not.toContain('Import');
+    expect(refusalTitle(s, en)).toBe('The check refused the file.');
+  });
+
+  it('a refused dry run is a Probelauf; a refused import says the import failed', () => {
+    const dry = refused(flowReducer(analyzed(), { type: 'runStarted', dryRun: true }));
+    expect(refusalTitle(dry, de)).toBe(
+      'Der Probelauf ist fehlgeschlagen – es wurde nichts gespeichert.',
+    );
+    const run = refused(flowReducer(analyzed(), { type: 'runStarted', dryRun: false }));
+    expect(refusalTitle(run, de)).toBe('Der Import ist fehlgeschlagen.');
+    // the next run starts without the old refusal
+    expect(flowReducer(run, { type: 'runStarted', dryRun: true }).refusedRun).toBeNull();
   });
 });

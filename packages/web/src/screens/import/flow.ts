@@ -17,6 +17,8 @@
  *     until a new file is analysed.
  *   - A failed dry run is a dry run: `reportTitle` says "Probelauf: … Fehler",
  *     never "Import fehlgeschlagen".
+ *   - A refusal says what refused: the check of the file (nothing analysed, nothing imported),
+ *     the dry run or the import (`refusalTitle`).
  *
  * import-screen.tsx uses it through use-import.ts; each step is its own component (step-*.tsx).
  */
@@ -35,6 +37,8 @@ export interface RunOutcome {
   valuesWritten: number;
   /** The real run found everything already stored. */
   unchanged?: boolean;
+  /** An areas import: it writes areas read from features, not values read from rows. */
+  areas?: boolean;
 }
 
 export interface FlowState {
@@ -43,6 +47,8 @@ export interface FlowState {
   busy: null | 'analyze' | 'dry' | 'run';
   /** Server message shown as is (e.g. a refusal naming the missing permission). */
   serverMessage: string | null;
+  /** Which run the server refused (null: none, or the check of the file was refused). */
+  refusedRun: null | 'dry' | 'run';
   fieldErrors: FieldError[];
   outcome: RunOutcome | null;
   done: boolean;
@@ -64,6 +70,7 @@ export const initialFlow: FlowState = {
   analysed: false,
   busy: null,
   serverMessage: null,
+  refusedRun: null,
   fieldErrors: [],
   outcome: null,
   done: false,
@@ -83,7 +90,12 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
     case 'fieldEdited':
       return { ...state, fieldErrors: state.fieldErrors.filter((e) => e.field !== action.field) };
     case 'runStarted':
-      return { ...state, busy: action.dryRun ? 'dry' : 'run', serverMessage: null };
+      return {
+        ...state,
+        busy: action.dryRun ? 'dry' : 'run',
+        serverMessage: null,
+        refusedRun: null,
+      };
     case 'runFinished': {
       const success = action.outcome.ok;
       return {
@@ -95,7 +107,12 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
       };
     }
     case 'serverRefused':
-      return { ...state, busy: null, serverMessage: action.message };
+      return {
+        ...state,
+        busy: null,
+        serverMessage: action.message,
+        refusedRun: state.busy === 'dry' || state.busy === 'run' ? state.busy : null,
+      };
     case 'reset':
       return initialFlow;
   }
@@ -124,10 +141,28 @@ export function reportTitle(outcome: RunOutcome): string {
   return outcome.ok ? 'Import erfolgreich' : `Import fehlgeschlagen: ${errors}`;
 }
 
-/** Counts named for what they count. */
+/** Counts named for what they count: rows and values of a table, features and areas of geometry. */
 export function reportCounts(outcome: RunOutcome): string[] {
+  const written = outcome.areas ? 'Gebiete' : 'Werte';
   return [
-    `Zeilen gelesen: ${fmt.format(outcome.rowsRead)}`,
-    `${outcome.dryRun ? 'Werte zu schreiben' : 'Werte geschrieben'}: ${fmt.format(outcome.valuesWritten)}`,
+    `${outcome.areas ? 'Objekte' : 'Zeilen'} gelesen: ${fmt.format(outcome.rowsRead)}`,
+    `${written} ${outcome.dryRun ? 'zu schreiben' : 'geschrieben'}: ${fmt.format(outcome.valuesWritten)}`,
   ];
+}
+
+/** The texts a refusal title chooses from (the i18n dictionary). */
+export interface RefusalTexts {
+  impCheckRefused: string;
+  impDryRunRefused: string;
+  importFailed: string;
+}
+
+/**
+ * Title of a server refusal: a refused check of the file is no failed import (nothing was
+ * imported, nothing was even ready to import); a refused dry run is a Probelauf.
+ */
+export function refusalTitle(state: FlowState, t: RefusalTexts): string {
+  if (state.refusedRun === 'dry') return t.impDryRunRefused;
+  if (state.refusedRun === 'run') return t.importFailed;
+  return t.impCheckRefused;
 }

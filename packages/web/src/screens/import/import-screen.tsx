@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { ErrorState } from '../../components/status.tsx';
 import { useFocusFirstInvalid } from '../../components/form-field.tsx';
 import { SwapAxesOffer } from './area-decisions.tsx';
+import { refusalTitle } from './flow.ts';
 import { IssuesTable, issuesOf } from './issues-table.tsx';
 import { RunActions } from './run-actions.tsx';
 import { StepDetected } from './step-detected.tsx';
@@ -27,9 +28,15 @@ function ServerError({ s }: { s: ImportState }) {
   const error = s.error;
   if (!error) return null;
   const issues = issuesOf(error);
+  // the issues table below says what the server found (file, line, column): the box says only
+  // which step refused, so the long message is not shown twice
   return (
     <div className="import-error">
-      <ErrorState error={error} title={error.code === 'client' ? error.message : t.importFailed} />
+      <ErrorState
+        error={error}
+        title={error.code === 'client' ? error.message : refusalTitle(s.flow, t)}
+        detail={issues.length > 0 ? t.impRefusedSeeTable : undefined}
+      />
       {issues.length > 0 && (
         <IssuesTable issues={issues} total={issues.length} caption={t.errorCount(issues.length)} />
       )}

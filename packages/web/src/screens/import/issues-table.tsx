@@ -1,4 +1,5 @@
-// File issues (line, column, message) as a table; long lists are cut with a note.
+// File issues (line, column, message) as a table; long lists are cut with a note. On a phone each
+// issue is a block with labelled values (.table-stacked), empty line and column left out.
 import { ApiError } from '../../api/http.ts';
 import type { ImportError } from '../../api/imports.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -25,7 +26,7 @@ export function IssuesTable({
   const shown = issues.slice(0, MAX_ERRORS_SHOWN);
   return (
     <div className="table-wrap">
-      <table className="data-table">
+      <table className="data-table issues-table table-stacked">
         <caption>
           {caption}
           {total > shown.length ? ` – ${t.errorsShown(shown.length, total)}` : ''}
@@ -43,10 +44,16 @@ export function IssuesTable({
         <tbody>
           {shown.map((e, i) => (
             <tr key={i}>
-              <td className="mono">{e.file}</td>
-              <td className="num">{e.line ?? '–'}</td>
-              <td className="mono">{e.column ?? '–'}</td>
-              <td>{e.message}</td>
+              <td className="mono" data-label={t.file}>
+                {e.file}
+              </td>
+              <td className={e.line == null ? 'num no-value' : 'num'} data-label={t.line}>
+                {e.line ?? '–'}
+              </td>
+              <td className={e.column == null ? 'mono no-value' : 'mono'} data-label={t.column}>
+                {e.column ?? '–'}
+              </td>
+              <td data-label={t.message}>{e.message}</td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,6 @@
 // Step 6 — the report of a dry run ("Probelauf") or of the import: a title that says which it was
 // ("Probelauf: 3 Fehler", never "Import fehlgeschlagen" for a dry run), counts named for what they
-// count, errors with line and column, the published-table details and decisions, and after success
+// count (values of a table, areas of geometry), errors with line and column, the published-table details and decisions, and after success
 // the way to the map.
 import { useEffect, useId, useRef } from 'react';
 import { Link } from '../../components/link.tsx';
@@ -31,11 +31,19 @@ export function StepReport({ s }: { s: ImportState }) {
       </h2>
       <dl className="meta meta-inline">
         <div className="meta-row">
-          <dt>{t.impRowsRead}</dt>
+          <dt>{outcome.areas ? t.impFeaturesRead : t.impRowsRead}</dt>
           <dd>{f(report.rowsRead)}</dd>
         </div>
         <div className="meta-row">
-          <dt>{outcome.dryRun ? t.impValuesToWrite : t.impValuesWritten}</dt>
+          <dt>
+            {outcome.areas
+              ? outcome.dryRun
+                ? t.impAreasToWrite
+                : t.impAreasWritten
+              : outcome.dryRun
+                ? t.impValuesToWrite
+                : t.impValuesWritten}
+          </dt>
           <dd>{f(report.rowsWritten)}</dd>
         </div>
         <div className="meta-row">

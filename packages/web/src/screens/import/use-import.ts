@@ -281,6 +281,7 @@ async function runImport(p: Parts, dryRun: boolean): Promise<void> {
         rowsRead: res.rowsRead,
         valuesWritten: res.rowsWritten,
         unchanged: res.status === 'unchanged',
+        areas: !isTable,
       },
     });
     if (!dryRun) p.reloadHistory();
