@@ -26,6 +26,8 @@ export const PACK_MIN_VALUES = 2000;
 
 /** Values per step of the roll-up in core (~50 ms a step here). */
 const ROLL_UP_VALUES = 20_000;
+/** Dates per step at most: core numbers the dates of one call and takes at most 4,096. */
+const ROLL_UP_DATES = 1000;
 
 /** Rows per COPY, with a turn of the event loop after each (as imports/table-stage.ts writes). */
 const STATEMENT_ROWS = 2500;
@@ -256,7 +258,7 @@ export class NewValues {
     );
   }
 
-  /** The dates of the values, rollUpStep values or so per step. */
+  /** The dates of the values, rollUpStep values or so (at most ROLL_UP_DATES dates) per step. */
   private *dateSteps(): Generator<Set<string>> {
     const perDate = new Map<string, number>();
     for (const g of this.groups.values())
@@ -267,7 +269,7 @@ export class NewValues {
     for (const [date, count] of perDate) {
       step.add(date);
       n += count;
-      if (n >= this.rollUpStep) {
+      if (n >= this.rollUpStep || step.size >= ROLL_UP_DATES) {
         yield step;
         step = new Set();
         n = 0;

@@ -328,6 +328,32 @@ describe('values of new indicators as packs (ADR 0063)', () => {
     ).rejects.toBe(rollback);
   });
 
+  it('rolls up more dates than core takes in one call (4,096), a step at a time', async () => {
+    await expect(
+      packed.transaction(async (tx) => {
+        const [a1] = await tx.query<{ id: number }>("SELECT id FROM area WHERE code = 'A1'");
+        await upsertIndicators(tx, 't', [indicator('taeglich', 'count')]);
+        const created = new NewValues();
+        const day0 = Date.UTC(2000, 0, 1);
+        for (let d = 0; d < 5000; d++) {
+          const refDate = new Date(day0 + d * 86_400_000).toISOString().slice(0, 10);
+          created.add({ indicatorId: 'taeglich', areaId: a1!.id, refDate, value: d });
+        }
+        expect(await created.write(tx, 't', null)).toBe(5000);
+        // parent A lacks A2 and A3 on every date: withheld 5,000 times, as rows
+        const rows = await tx.query<{ origin: string; flag: string | null; n: number }>(
+          `SELECT origin, flag, count(*)::int AS n FROM observation WHERE indicator_id = 'taeglich'
+            GROUP BY 1, 2 ORDER BY 1`,
+        );
+        expect(rows).toEqual([
+          { origin: 'aggregated', flag: 'invalid', n: 5000 },
+          { origin: 'imported', flag: null, n: 5000 },
+        ]);
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
+  });
+
   it('refuses a key given twice, writing nothing', async () => {
     const [a1] = await packed.query<{ id: number }>("SELECT id FROM area WHERE code = 'A1'");
     await upsertIndicators(packed, 't', [indicator('zwei', 'count')]);
