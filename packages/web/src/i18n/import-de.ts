@@ -59,6 +59,11 @@ export const importDe = {
   impFeaturesRead: 'Objekte gelesen',
   impAreasWritten: 'Gebiete geschrieben',
   impAreasToWrite: 'Gebiete zu schreiben',
+  // a points run's count: an upload counts locations plus their count values per area, the demo's
+  // runs only the locations — „Datensätze“ is true for both
+  impPointsWritten: 'Datensätze geschrieben',
+  // header of the history's column: runs of all kinds, each cell names its own count (impWrittenOf)
+  impWritten: 'Geschrieben',
   impCheckRefused: 'Die Prüfung hat die Datei abgelehnt.',
   impDryRunRefused: 'Der Probelauf ist fehlgeschlagen – es wurde nichts gespeichert.',
   impRefusedSeeTable: 'Es wurde nichts importiert. Was nicht passt, steht in der Tabelle darunter.',

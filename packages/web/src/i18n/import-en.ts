@@ -60,6 +60,8 @@ export const importEn: Widen<typeof importDe> = {
   impFeaturesRead: 'Features read',
   impAreasWritten: 'Areas written',
   impAreasToWrite: 'Areas to write',
+  impPointsWritten: 'Records written',
+  impWritten: 'Written',
   impCheckRefused: 'The check refused the file.',
   impDryRunRefused: 'The dry run failed – nothing was saved.',
   impRefusedSeeTable: 'Nothing was imported. What does not fit is listed in the table below.',

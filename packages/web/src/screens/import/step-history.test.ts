@@ -1,5 +1,10 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { fileNameParts, formatDuration } from './step-history.tsx';
+import { de } from '../../i18n/de.ts';
+import { en } from '../../i18n/en.ts';
+import type { ImportRun } from '../../api/imports.ts';
+import { fileNameParts, formatDuration, StepHistory, writtenLabel } from './step-history.tsx';
 
 describe('import history: durations', () => {
   it('shows seconds with a German decimal comma, minutes past 60 s, and a dash while running', () => {
@@ -25,5 +30,53 @@ describe('import history: file names', () => {
     ).toEqual(['jugendfreizeiteinrichtungen_', '2023-', '07.geojson']);
     expect(fileNameParts('C:\\daten\\ewr.2024.csv')).toEqual(['ewr.2024.csv']);
     expect(fileNameParts('einwohner')).toEqual(['einwohner']);
+  });
+});
+
+describe('import history: what the written count counts', () => {
+  const run = (id: number, kind: string, rowsWritten: number): ImportRun => ({
+    id,
+    kind,
+    fileName: `${kind}.csv`,
+    format: 'csv',
+    status: 'succeeded',
+    rowsRead: rowsWritten,
+    rowsWritten,
+    errorCount: 0,
+    startedAt: '2026-11-25T19:15:00Z',
+    finishedAt: '2026-11-25T19:15:01Z',
+    durationMs: 1000,
+    actor: 'anna',
+    who: 'anna',
+    fileSha256: '',
+  });
+
+  it('names values for table runs, areas for area runs, records for point runs (de and en)', () => {
+    expect(writtenLabel('observations', de)).toBe('Werte geschrieben');
+    expect(writtenLabel('table', de)).toBe('Werte geschrieben');
+    expect(writtenLabel('areas', de)).toBe('Gebiete geschrieben');
+    expect(writtenLabel('points', de)).toBe('Datensätze geschrieben');
+    expect(writtenLabel('observations', en)).toBe('Values written');
+    expect(writtenLabel('areas', en)).toBe('Areas written');
+    expect(writtenLabel('points', en)).toBe('Records written');
+  });
+
+  it('labels each row’s count by its kind (the label a phone shows), under a neutral header', () => {
+    const html = renderToStaticMarkup(
+      createElement(StepHistory, {
+        runs: [run(1, 'areas', 96), run(2, 'observations', 1234), run(3, 'points', 40)],
+      }),
+    );
+    expect(html).toContain('table-stacked');
+    expect(html).toMatch(/<th[^>]*>Geschrieben<\/th>/);
+    expect(html).not.toMatch(/<th[^>]*>Werte geschrieben<\/th>/);
+    const labels = [...html.matchAll(/<td class="num" data-label="([^"]+)"[^>]*>([^<]*)</g)]
+      .map((m) => `${m[1]}: ${m[2]}`)
+      .filter((l) => l.includes('geschrieben'));
+    expect(labels).toEqual([
+      'Gebiete geschrieben: 96',
+      'Werte geschrieben: 1.234',
+      'Datensätze geschrieben: 40',
+    ]);
   });
 });

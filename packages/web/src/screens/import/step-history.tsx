@@ -2,7 +2,9 @@
 // status — newest first. Shown while no file is being imported.
 // Every run has its own start and end on the server's clock (also the demo load's files, which share
 // one transaction). File names may break after „_“ or „-“ (<wbr>), not in the middle of a word; the
-// full name is in the title.
+// full name is in the title. The written count is named per run (values, areas, records): in the
+// cell's title and, on a phone, where each run is a block of labelled values (.table-stacked), as
+// its label.
 import { Fragment, useId } from 'react';
 import { CopyButton } from '../../components/copy-button.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -28,6 +30,17 @@ function kindLabel(kind: string, t: T): string {
   if (kind === 'observations' || kind === 'table') return t.historyKindValues;
   if (kind === 'points') return t.historyKindPoints;
   return kind;
+}
+
+/**
+ * What a run's written count counts, by its kind: values for a table, areas for an areas import,
+ * records for a points import (an upload counts its locations plus their count values per area,
+ * the demo's runs only the locations).
+ */
+export function writtenLabel(kind: string, t: T): string {
+  if (kind === 'areas') return t.impAreasWritten;
+  if (kind === 'points') return t.impPointsWritten;
+  return t.impValuesWritten;
 }
 
 /** ISO timestamp → "25.11.2026, 20:15" in the browser's time zone. */
@@ -71,7 +84,7 @@ export function StepHistory({ runs }: { runs: readonly ImportRun[] }) {
         <p className="empty">{t.impHistoryEmpty}</p>
       ) : (
         <div className="table-wrap">
-          <table className="data-table history-table">
+          <table className="data-table history-table table-stacked">
             <thead>
               <tr>
                 <th scope="col">{t.startedAt}</th>
@@ -86,7 +99,7 @@ export function StepHistory({ runs }: { runs: readonly ImportRun[] }) {
                   {t.impRowsRead}
                 </th>
                 <th scope="col" className="num">
-                  {t.impValuesWritten}
+                  {t.impWritten}
                 </th>
                 <th scope="col" className="num">
                   {t.errors}
@@ -96,9 +109,13 @@ export function StepHistory({ runs }: { runs: readonly ImportRun[] }) {
             <tbody>
               {shown.map((r) => (
                 <tr key={r.id}>
-                  <td className="nowrap">{formatTimestamp(r.startedAt, lang)}</td>
-                  <td className="num nowrap">{formatDuration(r.durationMs, lang)}</td>
-                  <td className="file-cell">
+                  <td className="nowrap" data-label={t.startedAt}>
+                    {formatTimestamp(r.startedAt, lang)}
+                  </td>
+                  <td className="num nowrap" data-label={t.impDuration}>
+                    {formatDuration(r.durationMs, lang)}
+                  </td>
+                  <td className="file-cell" data-label={t.file}>
                     <span className="mono" title={r.fileName}>
                       {fileNameParts(r.fileName).map((p, k) => (
                         <Fragment key={k}>
@@ -118,14 +135,27 @@ export function StepHistory({ runs }: { runs: readonly ImportRun[] }) {
                       </span>
                     )}
                   </td>
-                  <td>{kindLabel(r.kind, t)}</td>
-                  <td>{r.actor}</td>
-                  <td title={r.status === 'waiting' ? t.statusWaitingTitle : undefined}>
+                  <td data-label={t.kind}>{kindLabel(r.kind, t)}</td>
+                  <td data-label={t.impWho}>{r.actor}</td>
+                  <td
+                    data-label={t.status}
+                    title={r.status === 'waiting' ? t.statusWaitingTitle : undefined}
+                  >
                     {statusLabel(r.status, t)}
                   </td>
-                  <td className="num">{f(r.rowsRead)}</td>
-                  <td className="num">{f(r.rowsWritten)}</td>
-                  <td className="num">{f(r.errorCount)}</td>
+                  <td className="num" data-label={t.impRowsRead}>
+                    {f(r.rowsRead)}
+                  </td>
+                  <td
+                    className="num"
+                    data-label={writtenLabel(r.kind, t)}
+                    title={writtenLabel(r.kind, t)}
+                  >
+                    {f(r.rowsWritten)}
+                  </td>
+                  <td className="num" data-label={t.errors}>
+                    {f(r.errorCount)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -3,7 +3,9 @@
 // the name in a popup on click (no text layers: thousands of names would cover the area labels).
 import {
   Popup,
+  type CircleLayerSpecification,
   type GeoJSONSource,
+  type GeoJSONSourceSpecification,
   type Map as MapLibreMap,
   type MapLayerMouseEvent,
 } from 'maplibre-gl';
@@ -39,41 +41,61 @@ function addLines(map: MapLibreMap, layer: PointLayerData): void {
   });
 }
 
-function add(map: MapLibreMap, layer: PointLayerData): void {
+/**
+ * The source and its two circle layers for one point dataset (pure specs, no map): the source
+ * clusters points within 40 px up to zoom 13; one layer draws the clusters (features with
+ * point_count), the other the single points (features without).
+ */
+export function pointLayerSpecs(layer: PointLayerData): {
+  sourceId: string;
+  source: GeoJSONSourceSpecification;
+  clusters: CircleLayerSpecification;
+  points: CircleLayerSpecification;
+} {
   const src = PREFIX + layer.id;
+  return {
+    sourceId: src,
+    source: {
+      type: 'geojson',
+      data: layer.data as GeoJSONSourceSpecification['data'],
+      cluster: true,
+      clusterRadius: 40,
+      clusterMaxZoom: 13,
+    },
+    clusters: {
+      id: `${src}-clusters`,
+      type: 'circle',
+      source: src,
+      filter: ['has', 'point_count'],
+      paint: {
+        'circle-color': layer.color,
+        'circle-opacity': 0.75,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1.5,
+        'circle-radius': ['step', ['get', 'point_count'], 9, 10, 13, 50, 18],
+      },
+    },
+    points: {
+      id: `${src}-points`,
+      type: 'circle',
+      source: src,
+      filter: ['!', ['has', 'point_count']],
+      paint: {
+        'circle-color': layer.color,
+        'circle-radius': 5,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1.5,
+      },
+    },
+  };
+}
+
+function add(map: MapLibreMap, layer: PointLayerData): void {
+  const { sourceId: src, source, clusters, points } = pointLayerSpecs(layer);
   addLines(map, layer);
-  map.addSource(src, {
-    type: 'geojson',
-    data: layer.data as Parameters<GeoJSONSource['setData']>[0],
-    cluster: true,
-    clusterRadius: 40,
-    clusterMaxZoom: 13,
-  });
-  map.addLayer({
-    id: `${src}-clusters`,
-    type: 'circle',
-    source: src,
-    filter: ['has', 'point_count'],
-    paint: {
-      'circle-color': layer.color,
-      'circle-opacity': 0.75,
-      'circle-stroke-color': '#ffffff',
-      'circle-stroke-width': 1.5,
-      'circle-radius': ['step', ['get', 'point_count'], 9, 10, 13, 50, 18],
-    },
-  });
-  map.addLayer({
-    id: `${src}-points`,
-    type: 'circle',
-    source: src,
-    filter: ['!', ['has', 'point_count']],
-    paint: {
-      'circle-color': layer.color,
-      'circle-radius': 5,
-      'circle-stroke-color': '#ffffff',
-      'circle-stroke-width': 1.5,
-    },
-  });
+  map.addSource(src, source);
+  map.addLayer(clusters);
+  map.addLayer(points);
   map.on('click', `${src}-points`, (e: MapLayerMouseEvent) => {
     const f = e.features?.[0];
     if (!f || f.geometry.type !== 'Point') return;
