@@ -6,13 +6,26 @@
 // Stadtteil fewer proposes what happens to it; "Auflösen" retires it, the others stay current.
 // Screenshots of the covering decision, the swap offer and the missing-area dry run at 1440×900
 // and 390×844.
+//
+// Against a server of this file's own, on an empty database: a second town's area system in the
+// shared server's database would move every other journey's map (its extent, the default system).
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { buildApp } from '../packages/server/src/app.ts';
+import { loadConfig } from '../packages/server/src/config.ts';
+import type { Db } from '../packages/server/src/db/db.ts';
+import { prepareDb } from '../packages/server/src/serve.ts';
 import { getJson, launchChromium, openPage, saveScreenshot, signInByApi } from './tools.ts';
 import { ADMIN, E2E_PASSWORD } from './people.ts';
+import { seedPersons } from './seed.ts';
 
-const baseUrl = inject('e2eBaseUrl');
-const run = inject('e2eHasChromium') && baseUrl !== '';
+const run = inject('e2eHasChromium');
+/** This file's own server (beforeAll). */
+let baseUrl = '';
 
 type Position = [number, number];
 
@@ -60,7 +73,7 @@ function geojson(features: { code: string; name: string; ring: Position[] }[], s
   );
 }
 
-const suffix = Date.now().toString(36); // unique ids also against a kept server (E2E_BASE_URL)
+const suffix = Date.now().toString(36); // unique ids (the database is this file's own anyway)
 const SYSTEM = `neustadt_${suffix}`;
 const SYSTEM_SWAPPED = `neustadt_vt_${suffix}`;
 const LEVEL = 'stadtteil';
@@ -137,11 +150,28 @@ async function shoot(page: Page, name: string, focus: Locator): Promise<void> {
 describe.skipIf(!run)('area import decisions in Chromium', () => {
   let browser: Browser;
 
+  let dir: string;
+  let db: Db;
+  let app: FastifyInstance;
+
   beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'sozialraum-e2e-area-decisions-'));
+    const config = {
+      ...loadConfig({ SOZIALRAUM_DATA_DIR: dir, SOZIALRAUM_DEMO: 'none', PORT: '0' }),
+      alertScheduleMinutes: null,
+    };
+    db = await prepareDb(config, () => undefined);
+    await seedPersons(db, [ADMIN]);
+    app = await buildApp({ db, tenantId: config.tenantId, config });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    baseUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
     browser = await launchChromium();
-  });
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
+    await app?.close();
+    await db?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   test('a whole-town feature is named with its reason and left out: exactly 4 areas', async () => {

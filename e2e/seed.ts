@@ -7,6 +7,7 @@ import {
   ADMIN,
   E2E_PASSWORD,
   E2E_PEOPLE,
+  type E2ePerson,
   INTERNAL_INDICATOR,
   PROVIDER,
   PROVIDER_ORGANISATION,
@@ -15,8 +16,16 @@ import {
 /** Creates the e2e people (idempotent: existing addresses are left alone). */
 export async function seedPeople(db: Db): Promise<void> {
   await seedProviderOrganisation(db);
+  await seedPersons(db, E2E_PEOPLE);
+}
+
+/**
+ * Creates these e2e people without the demo's provider organisation (a server of a journey's own,
+ * on an empty database); existing addresses are left alone.
+ */
+export async function seedPersons(db: Db, people: readonly E2ePerson[]): Promise<void> {
   const hash = await hashPassword(E2E_PASSWORD);
-  for (const p of E2E_PEOPLE) {
+  for (const p of people) {
     const exists = await db.query('SELECT 1 FROM app_user WHERE email = $1', [p.email]);
     if (exists.length) continue;
     const user = await createTestUser(db, {
