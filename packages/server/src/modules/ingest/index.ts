@@ -40,5 +40,5 @@ export {
   upsertObservations,
   type RollUpFrame,
 } from './store-observations.ts';
-export { NewValues, PACK_MIN_VALUES } from './new-values.ts';
+export { NewValues, PACK_MIN_VALUES, storedValue } from './new-values.ts';
 export { unpackAreas, unpackIndicators } from './store-packs.ts';

@@ -99,28 +99,57 @@ function sortGroups(groups: Iterable<Group>): PackGroup[] {
   return [...groups].map((g) => sorter.sort(g));
 }
 
-/** Groups computed rows with a value and no flag by indicator and date (the others stay rows). */
-function groupsOf(rows: readonly ComputedValue[]): { groups: Group[]; rest: ComputedValue[] } {
-  // by indicator, then date: no key string per row (they come parent by parent, not date by date)
-  const byIndicator = new Map<string, Map<string, Group>>();
-  const groups: Group[] = [];
-  const rest: ComputedValue[] = [];
-  for (const r of rows) {
-    if (r.value === null || r.flag !== null || r.numerator !== null || r.denominator !== null) {
-      rest.push(r);
-      continue;
+/** An observation as core's roll-up reads it. */
+export const storedValue = (o: ObservationInput): StoredValue => ({
+  indicatorId: o.indicatorId,
+  areaId: o.areaId,
+  refDate: o.refDate,
+  value: o.value,
+  numerator: o.numerator ?? null,
+  denominator: o.denominator ?? null,
+});
+
+/** A value a pack can hold: a number, and no flag, numerator or denominator. */
+function isPlain(o: ObservationInput): o is ObservationInput & { value: number } {
+  return o.value !== null && !o.flag && o.numerator == null && o.denominator == null;
+}
+
+/**
+ * Plain values grouped by indicator, then date — nested maps, no key string per value; the group of
+ * the value before is taken first (a long table comes date by date).
+ */
+class Groups {
+  private readonly byIndicator = new Map<string, Map<string, Group>>();
+  readonly list: Group[] = [];
+  private last: Group | null = null;
+  count = 0;
+
+  add(o: ObservationInput & { value: number }): void {
+    let g = this.last;
+    if (g === null || g.refDate !== o.refDate || g.indicatorId !== o.indicatorId) {
+      let byDate = this.byIndicator.get(o.indicatorId);
+      if (!byDate) this.byIndicator.set(o.indicatorId, (byDate = new Map()));
+      g = byDate.get(o.refDate) ?? null;
+      if (!g) {
+        g = { indicatorId: o.indicatorId, refDate: o.refDate, areaIds: [], values: [] };
+        byDate.set(o.refDate, g);
+        this.list.push(g);
+      }
+      this.last = g;
     }
-    let byDate = byIndicator.get(r.indicatorId);
-    if (!byDate) byIndicator.set(r.indicatorId, (byDate = new Map()));
-    let g = byDate.get(r.refDate);
-    if (!g) {
-      g = { indicatorId: r.indicatorId, refDate: r.refDate, areaIds: [], values: [] };
-      byDate.set(r.refDate, g);
-      groups.push(g);
-    }
-    g.areaIds.push(r.areaId);
-    g.values.push(r.value);
+    g.areaIds.push(o.areaId);
+    g.values.push(o.value);
+    this.count++;
   }
+}
+
+/** Computed rows: the plain ones grouped for packs, the others (withheld sums) as rows. */
+function groupsOf(rows: readonly ComputedValue[]): { groups: Groups; rest: ComputedValue[] } {
+  const groups = new Groups();
+  const rest: ComputedValue[] = [];
+  for (const r of rows)
+    if (isPlain(r)) groups.add(r);
+    else rest.push(r);
   return { groups, rest };
 }
 
@@ -129,10 +158,8 @@ function groupsOf(rows: readonly ComputedValue[]): { groups: Group[]; rest: Comp
  * is kept as a row; all others go into packs when there are at least PACK_MIN_VALUES of them.
  */
 export class NewValues {
-  private readonly groups = new Map<string, Group>();
+  private readonly groups = new Groups();
   private readonly rows: ObservationInput[] = [];
-  private packable = 0;
-  private last: Group | null = null;
   readonly indicatorIds = new Set<string>();
 
   /**
@@ -146,33 +173,16 @@ export class NewValues {
 
   add(o: ObservationInput): void {
     this.indicatorIds.add(o.indicatorId);
-    if (o.value === null || o.flag || o.numerator != null || o.denominator != null) {
-      this.rows.push(o);
-      return;
-    }
-    // long tables come date by date: the group of the row before, without building a key
-    let g = this.last;
-    if (g === null || g.refDate !== o.refDate || g.indicatorId !== o.indicatorId) {
-      const key = `${o.indicatorId}\u0000${o.refDate}`;
-      g = this.groups.get(key) ?? null;
-      if (!g)
-        this.groups.set(
-          key,
-          (g = { indicatorId: o.indicatorId, refDate: o.refDate, areaIds: [], values: [] }),
-        );
-      this.last = g;
-    }
-    g.areaIds.push(o.areaId);
-    g.values.push(o.value);
-    this.packable++;
+    if (isPlain(o)) this.groups.add(o);
+    else this.rows.push(o);
   }
 
   get size(): number {
-    return this.packable + this.rows.length;
+    return this.groups.count + this.rows.length;
   }
 
   private *stored(dates: ReadonlySet<string>): Generator<StoredValue> {
-    for (const g of this.groups.values()) {
+    for (const g of this.groups.list) {
       if (!dates.has(g.refDate)) continue;
       for (let i = 0; i < g.areaIds.length; i++)
         yield {
@@ -184,21 +194,12 @@ export class NewValues {
           denominator: null,
         };
     }
-    for (const o of this.rows)
-      if (dates.has(o.refDate))
-        yield {
-          indicatorId: o.indicatorId,
-          areaId: o.areaId,
-          refDate: o.refDate,
-          value: o.value,
-          numerator: o.numerator ?? null,
-          denominator: o.denominator ?? null,
-        };
+    for (const o of this.rows) if (dates.has(o.refDate)) yield storedValue(o);
   }
 
   /** Whether write() stores packs (and the aggregates with them), else rows for the SQL roll-up. */
   get packs(): boolean {
-    return this.packable >= this.minPack;
+    return this.groups.count >= this.minPack;
   }
 
   /**
@@ -211,7 +212,7 @@ export class NewValues {
     const checked = { areas: new Set<number>(), indicators: new Set<string>() };
     if (!this.packs) {
       const rows: ObservationInput[] = [];
-      for (const g of this.groups.values())
+      for (const g of this.groups.list)
         for (let i = 0; i < g.areaIds.length; i++)
           rows.push({
             indicatorId: g.indicatorId,
@@ -226,7 +227,7 @@ export class NewValues {
       tenantId,
       importId,
       'imported',
-      sortGroups(this.groups.values()),
+      sortGroups(this.groups.list),
     );
     const rows = await copyInSteps(tx, tenantId, importId, this.rows, checked);
     await this.writeAggregates(tx, tenantId);
@@ -247,21 +248,15 @@ export class NewValues {
       await yieldToEventLoop();
     }
     const { groups, rest } = groupsOf(aggregated);
-    const packs = groups.reduce((n, g) => n + g.areaIds.length, 0);
-    if (packs >= this.minPack)
-      await writePacks(tx, tenantId, null, 'aggregated', sortGroups(groups));
-    await insertComputedObservations(
-      tx,
-      tenantId,
-      packs >= this.minPack ? rest : aggregated,
-      'aggregated',
-    );
+    const packed = groups.count >= this.minPack;
+    if (packed) await writePacks(tx, tenantId, null, 'aggregated', sortGroups(groups.list));
+    await insertComputedObservations(tx, tenantId, packed ? rest : aggregated, 'aggregated');
   }
 
   /** The dates of the values, rollUpStep values or so (at most ROLL_UP_DATES dates) per step. */
   private *dateSteps(): Generator<Set<string>> {
     const perDate = new Map<string, number>();
-    for (const g of this.groups.values())
+    for (const g of this.groups.list)
       perDate.set(g.refDate, (perDate.get(g.refDate) ?? 0) + g.areaIds.length);
     for (const o of this.rows) perDate.set(o.refDate, (perDate.get(o.refDate) ?? 0) + 1);
     let step = new Set<string>();

@@ -22,20 +22,20 @@ export interface PackGroup {
 
 /**
  * Turns the packs of these indicators (all with null) back into rows of observation_row, before
- * anything writes them row by row. Returns how many indicators had packs. Costs what storing the
+ * anything writes them row by row. Costs what storing the
  * values as rows costs; the usual write to a packed indicator is a later import of the same table.
  */
 export async function unpackIndicators(
   tx: Sql,
   tenantId: string,
   indicatorIds: readonly string[] | null,
-): Promise<number> {
+): Promise<void> {
   const packed = await tx.query<{ id: string }>(
     `SELECT DISTINCT indicator_id AS id FROM observation_pack
       WHERE tenant_id = $1 AND ($2::text[] IS NULL OR indicator_id = ANY($2::text[]))`,
     [tenantId, indicatorIds],
   );
-  if (packed.length === 0) return 0;
+  if (packed.length === 0) return;
   const ids = packed.map((p) => p.id);
   // every key of a pack is a key of no row (the writers keep it so): a plain INSERT
   await tx.query(
@@ -54,7 +54,6 @@ export async function unpackIndicators(
         AND NOT EXISTS (SELECT 1 FROM observation_pack p WHERE p.layout_id = x.id)`,
     [tenantId],
   );
-  return ids.length;
 }
 
 /** Unpacks the derived shares among these indicators (all with null) that have packs. */

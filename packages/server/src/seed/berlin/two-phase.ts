@@ -27,6 +27,7 @@ import {
   restoreObservationIndexes,
   selectRollUpFrame,
   setOpenImportRunsStatus,
+  storedValue,
   upsertAreaSystem,
   upsertIndicators,
   upsertSources,
@@ -131,15 +132,6 @@ export class DemoStepFailed extends Error {
 }
 
 const reasonOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
-
-const storedValue = (o: ObservationInput): StoredValue => ({
-  indicatorId: o.indicatorId,
-  areaId: o.areaId,
-  refDate: o.refDate,
-  value: o.value,
-  numerator: o.numerator ?? null,
-  denominator: o.denominator ?? null,
-});
 
 /** What one indicator has at one date: its imported values (per import run) and computed rows. */
 interface IndicatorDate {
